@@ -1,0 +1,139 @@
+# Makefile - nsearch: build, test, demo, install.  One non-recursive file.
+#
+#   make            build bin/nindex and bin/nsearch
+#   make demo       install packages if missing, build, index samples/,
+#                   search "Azure surveillance"
+#   make check      install packages if missing, build, run every test
+#   make asan       the tests under AddressSanitizer + UBSan (build/asan)
+#   make eval       ranking quality against SQLite FTS5 (TIME, CACM)
+#   make install    PREFIX=/usr/local
+#   make format     check formatting with clang-format
+
+CC       ?= cc
+CXX      ?= c++
+CFLAGS   ?= -O2 -g
+CXXFLAGS ?= -O2 -g
+PREFIX   ?= /usr/local
+PYTHON   ?= python3
+
+# Debian packages the build and the tests need.
+DEB_PACKAGES = g++ make pkg-config libxapian-dev libjansson-dev zlib1g-dev \
+               libmicrohttpd-dev curl python3
+
+PKGS      = xapian-core jansson zlib
+WARN      = -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Wstrict-prototypes \
+            -Wmissing-prototypes -Wshadow -Wwrite-strings
+CXXWARN   = -std=c++17 -Wall -Wextra
+ifeq ($(WERROR),1)
+WARN    += -Werror
+CXXWARN += -Werror
+endif
+
+# Everything builds into $(B); `make asan` reruns make with B=build/asan.
+B        ?= build
+BIN      ?= bin
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+ALL_CFLAGS   = $(WARN) $(CFLAGS) -Icommon $(PKG_CFLAGS) $(SAN)
+ALL_CXXFLAGS = $(CXXWARN) $(CXXFLAGS) -Icommon $(PKG_CFLAGS) $(SAN)
+LDLIBS_ALL   = $(PKG_LIBS) -lm
+
+LIB_C   = common/article.c common/buf.c common/log.c common/reader.c \
+          common/render.c common/util.c
+LIB_CXX = common/xapian.cc
+LIB_OBJ = $(LIB_C:%.c=$(B)/%.o) $(LIB_CXX:%.cc=$(B)/%.o)
+LIB     = $(B)/libns.a
+
+PROGS   = $(BIN)/nindex $(BIN)/nsearch
+UNIT_SRC = $(wildcard tests/unit/test_*.c)
+UNIT     = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
+
+.PHONY: all deps demo check test asan eval install clean format
+
+all: $(PROGS)
+
+$(B)/%.o: %.c common/ns.h
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+$(B)/%.o: %.cc common/ns.h
+	@mkdir -p $(dir $@)
+	$(CXX) $(ALL_CXXFLAGS) -c $< -o $@
+
+$(LIB): $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+# Linked with $(CXX): libns contains C++ and needs libstdc++.
+$(BIN)/nindex: $(B)/indexer/nindex.o $(LIB)
+	@mkdir -p $(dir $@)
+	$(CXX) $(SAN) -o $@ $^ $(LDLIBS_ALL)
+
+$(BIN)/nsearch: $(B)/searcher/nsearch.o $(LIB)
+	@mkdir -p $(dir $@)
+	$(CXX) $(SAN) -o $@ $^ $(LDLIBS_ALL)
+
+$(B)/tests/%: $(B)/tests/unit/%.o $(LIB)
+	@mkdir -p $(dir $@)
+	$(CXX) $(SAN) -o $@ $^ $(LDLIBS_ALL)
+
+$(B)/tests/unit/%.o: tests/unit/%.c tests/testlib.h common/ns.h
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Itests -c $< -o $@
+
+# Install missing Debian packages: as root with apt-get, otherwise print
+# the command to run and stop.
+deps:
+	@missing=""; \
+	for p in $(DEB_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' \
+	    || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing:$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+	      apt-get install -y -qq --no-install-recommends $$missing >/dev/null \
+	      || exit 1; \
+	  else \
+	    echo "Missing packages. Run as root:"; \
+	    echo "  apt-get install -y$$missing"; \
+	    exit 1; \
+	  fi; \
+	fi
+
+# The demo index goes where nsearch looks by default (see README), so that
+# bin/nsearch works afterwards with no flags.
+demo: deps
+	@$(MAKE) --no-print-directory all
+	$(BIN)/nindex samples
+	$(BIN)/nsearch "Azure surveillance"
+
+check: deps
+	@$(MAKE) --no-print-directory all tests
+	@NSEARCH_BIN=$(CURDIR)/$(BIN) TEST_BIN=$(CURDIR)/$(B)/tests sh tests/run.sh
+
+tests: $(UNIT)
+
+asan: deps
+	@$(MAKE) --no-print-directory B=build/asan BIN=build/asan/bin \
+	  CFLAGS="-O1 -g" CXXFLAGS="-O1 -g" \
+	  SAN="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
+	  all tests
+	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
+	  NSEARCH_BIN=$(CURDIR)/build/asan/bin TEST_BIN=$(CURDIR)/build/asan/tests \
+	  sh tests/run.sh
+
+eval: all
+	bash tests/eval/ranking.sh
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin
+	install -m 755 $(PROGS) $(DESTDIR)$(PREFIX)/bin/
+
+format:
+	clang-format --dry-run --Werror common/*.c common/*.h common/*.cc \
+	  indexer/*.c searcher/*.c tests/unit/*.c tests/*.h
+
+clean:
+	rm -rf build bin

@@ -1,0 +1,831 @@
+/* article.c - News articles: validation, dates, UTF-8, and the two input
+ * forms (a JSON object, a text file with front matter) plus the stored form.
+ *
+ * Everything that turns outside bytes into an ns_article_t lives here, so the
+ * rules (what is required, how long a label may be, which characters are
+ * dropped) are written once and shared by every reader. */
+#include <ctype.h>
+#include <errno.h>
+#include <jansson.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ns.h"
+
+/* ------------------------------------------------------------------------ */
+/* Small helpers                                                            */
+/* ------------------------------------------------------------------------ */
+
+static void set_err(char *err, size_t size, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void set_err(char *err, size_t size, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(err, size, fmt, ap);
+    va_end(ap);
+}
+
+static void free_list(char **list, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(list[i]);
+    free(list);
+}
+
+void ns_article_clear(ns_article_t *art)
+{
+    if (!art)
+        return;
+    free(art->id);
+    free(art->title);
+    free(art->body);
+    free(art->section);
+    free(art->author);
+    free(art->lang);
+    free(art->url);
+    free(art->date);
+    free_list(art->headings, art->n_headings);
+    free_list(art->tags, art->n_tags);
+    memset(art, 0, sizeof *art);
+}
+
+/* Copy LEN bytes of TEXT, turning CR LF into LF and every other control
+ * character (including a lone CR and DEL) into a space.  Control bytes have
+ * no place in news text, and removing them here means the snippet markers
+ * (\x01, \x02) can never be forged by an article. */
+static char *clean_dup(const char *text, size_t len)
+{
+    char *out = malloc(len + 1);
+    if (!out)
+        return NULL;
+    size_t j = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)text[i];
+        if (c == '\r' && i + 1 < len && text[i + 1] == '\n')
+            continue;
+        if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7f)
+            c = ' ';
+        out[j++] = (char)c;
+    }
+    out[j] = '\0';
+    return out;
+}
+
+/* Like clean_dup, and also trims surrounding white space and folds any
+ * inner newline or tab into a space: for one-line labels. */
+static char *label_dup(const char *text, size_t len)
+{
+    while (len && isspace((unsigned char)*text))
+        text++, len--;
+    while (len && isspace((unsigned char)text[len - 1]))
+        len--;
+    char *out = clean_dup(text, len);
+    if (out)
+        for (char *p = out; *p; p++)
+            if (*p == '\n' || *p == '\t')
+                *p = ' ';
+    return out;
+}
+
+static int is_blank(const char *s)
+{
+    for (; s && *s; s++)
+        if (!isspace((unsigned char)*s))
+            return 0;
+    return 1;
+}
+
+/* ------------------------------------------------------------------------ */
+/* UTF-8                                                                    */
+/* ------------------------------------------------------------------------ */
+
+/* Returns the offset of the first invalid byte, or LEN if all is valid. */
+static size_t utf8_check(const char *text, size_t len)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    size_t i = 0;
+    while (i < len) {
+        unsigned c = s[i];
+        size_t n;
+        unsigned min;
+        if (c < 0x80) {
+            i++;
+            continue;
+        } else if (c >= 0xc2 && c <= 0xdf) {
+            n = 1, min = 0x80, c &= 0x1f;
+        } else if (c >= 0xe0 && c <= 0xef) {
+            n = 2, min = 0x800, c &= 0x0f;
+        } else if (c >= 0xf0 && c <= 0xf4) {
+            n = 3, min = 0x10000, c &= 0x07;
+        } else {
+            return i;
+        }
+        for (size_t k = 1; k <= n; k++) {
+            if (i + k >= len || (s[i + k] & 0xc0) != 0x80)
+                return i;
+            c = (c << 6) | (s[i + k] & 0x3f);
+        }
+        if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
+            return i;
+        i += n + 1;
+    }
+    return len;
+}
+
+int ns_utf8_valid(const char *text, size_t len)
+{
+    return utf8_check(text, len) == len;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Dates                                                                    */
+/* ------------------------------------------------------------------------ */
+
+/* Days from 1970-01-01 to Y-M-D in the proleptic Gregorian calendar
+ * (Howard Hinnant's days_from_civil).  timegm() is not in POSIX, and this
+ * is ten lines. */
+static int64_t days_from_civil(int64_t y, unsigned m, unsigned d)
+{
+    y -= m <= 2;
+    int64_t era = (y >= 0 ? y : y - 399) / 400;
+    unsigned yoe = (unsigned)(y - era * 400);
+    unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+    unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + (int64_t)doe - 719468;
+}
+
+static void civil_from_days(int64_t z, int *y, unsigned *m, unsigned *d)
+{
+    z += 719468;
+    int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    unsigned doe = (unsigned)(z - era * 146097);
+    unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    int64_t yy = (int64_t)yoe + era * 400;
+    unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    unsigned mp = (5 * doy + 2) / 153;
+    *d = doy - (153 * mp + 2) / 5 + 1;
+    *m = mp < 10 ? mp + 3 : mp - 9;
+    *y = (int)(yy + (*m <= 2));
+}
+
+static int leap(int y)
+{
+    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+/* Read exactly N digits at *P into *OUT and advance. */
+static int digits(const char **p, int n, int *out)
+{
+    int v = 0;
+    for (int i = 0; i < n; i++) {
+        if (!isdigit((unsigned char)(*p)[i]))
+            return -1;
+        v = v * 10 + ((*p)[i] - '0');
+    }
+    *p += n;
+    *out = v;
+    return 0;
+}
+
+int ns_date_parse(const char *text, int64_t *out)
+{
+    static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const char *p = text;
+    int y, mo, d, h = 0, mi = 0, s = 0, off = 0;
+
+    while (isspace((unsigned char)*p))
+        p++;
+    if (digits(&p, 4, &y) || *p++ != '-' || digits(&p, 2, &mo) ||
+        *p++ != '-' || digits(&p, 2, &d))
+        return -1;
+    if (mo < 1 || mo > 12 || d < 1)
+        return -1;
+    if (d > mdays[mo - 1] + (mo == 2 && leap(y)))
+        return -1;
+    if (*p == 'T' || *p == 't' || (*p == ' ' && isdigit((unsigned char)p[1]))) {
+        p++;
+        if (digits(&p, 2, &h) || *p++ != ':' || digits(&p, 2, &mi))
+            return -1;
+        if (*p == ':') {
+            p++;
+            if (digits(&p, 2, &s))
+                return -1;
+            if (*p == '.' || *p == ',') {
+                p++;
+                if (!isdigit((unsigned char)*p))
+                    return -1;
+                while (isdigit((unsigned char)*p))
+                    p++;
+            }
+        }
+        /* 24:00 is not accepted; a leap second 60 is clamped to 59 because
+         * the epoch count has no room for it. */
+        if (h > 23 || mi > 59 || s > 60)
+            return -1;
+        if (s == 60)
+            s = 59;
+        if (*p == 'Z' || *p == 'z') {
+            p++;
+        } else if (*p == '+' || *p == '-') {
+            int sign = *p++ == '-' ? -1 : 1, oh, om = 0;
+            if (digits(&p, 2, &oh))
+                return -1;
+            if (*p == ':')
+                p++;
+            if (isdigit((unsigned char)*p) && digits(&p, 2, &om))
+                return -1;
+            if (oh > 23 || om > 59)
+                return -1;
+            off = sign * (oh * 3600 + om * 60);
+        }
+    }
+    while (isspace((unsigned char)*p))
+        p++;
+    if (*p)
+        return -1;
+    *out = days_from_civil(y, (unsigned)mo, (unsigned)d) * 86400 +
+           h * 3600 + mi * 60 + s - off;
+    return 0;
+}
+
+void ns_date_format(int64_t t, char *out, size_t size)
+{
+    int64_t days = t >= 0 ? t / 86400 : -((-t + 86399) / 86400);
+    int64_t secs = t - days * 86400;
+    int y;
+    unsigned m, d;
+    civil_from_days(days, &y, &m, &d);
+    snprintf(out, size, "%04d-%02u-%02uT%02d:%02d:%02dZ", y, m, d,
+             (int)(secs / 3600), (int)(secs / 60 % 60), (int)(secs % 60));
+}
+
+/* ------------------------------------------------------------------------ */
+/* Field setters shared by both input forms                                 */
+/* ------------------------------------------------------------------------ */
+
+/* Store a one-line label (section, author, lang, url) into *FIELD.  Empty
+ * values leave the field NULL.  Returns 0, or -1 with ERR set. */
+static int set_label(char **field, const char *name, const char *value,
+                     size_t len, size_t max, char *err, size_t err_size)
+{
+    char *v = label_dup(value, len);
+    if (!v) {
+        set_err(err, err_size, "out of memory");
+        return -1;
+    }
+    if (!*v) {
+        free(v);
+        return 0;
+    }
+    if (max && strlen(v) > max) {
+        set_err(err, err_size, "%s is longer than %zu bytes", name, max);
+        free(v);
+        return -1;
+    }
+    free(*field);
+    *field = v;
+    return 0;
+}
+
+static int set_date(ns_article_t *art, const char *value, char *err,
+                    size_t err_size)
+{
+    int64_t t;
+    if (is_blank(value))
+        return 0;
+    if (ns_date_parse(value, &t) < 0) {
+        char shown[64];
+        snprintf(shown, sizeof shown, "%s", value);
+        set_err(err, err_size, "unparsable date '%s'", shown);
+        return -1;
+    }
+    char buf[32];
+    ns_date_format(t, buf, sizeof buf);
+    free(art->date);
+    art->date = strdup(buf);
+    art->time = t;
+    if (!art->date) {
+        set_err(err, err_size, "out of memory");
+        return -1;
+    }
+    return 0;
+}
+
+static int list_push(char ***list, size_t *n, const char *name,
+                     const char *value, size_t len, size_t max, char *err,
+                     size_t err_size)
+{
+    char *v = label_dup(value, len);
+    if (!v) {
+        set_err(err, err_size, "out of memory");
+        return -1;
+    }
+    if (!*v) {
+        free(v);
+        return 0;
+    }
+    if (max && strlen(v) > max) {
+        set_err(err, err_size, "%s '%.40s...' is longer than %zu bytes", name,
+                v, max);
+        free(v);
+        return -1;
+    }
+    char **grown = realloc(*list, (*n + 1) * sizeof **list);
+    if (!grown) {
+        free(v);
+        set_err(err, err_size, "out of memory");
+        return -1;
+    }
+    grown[(*n)++] = v;
+    *list = grown;
+    return 0;
+}
+
+/* Split "a, b, c" (or "[a, b, c]", the YAML flow form) into tags. */
+static int push_tag_string(ns_article_t *art, const char *value, char *err,
+                           size_t err_size)
+{
+    const char *p = value, *end = value + strlen(value);
+    while (p < end && isspace((unsigned char)*p))
+        p++;
+    if (p < end && *p == '[') {
+        p++;
+        while (end > p && isspace((unsigned char)end[-1]))
+            end--;
+        if (end > p && end[-1] == ']')
+            end--;
+    }
+    while (p < end) {
+        const char *comma = memchr(p, ',', (size_t)(end - p));
+        const char *stop = comma ? comma : end;
+        const char *a = p, *b = stop;
+        while (a < b && isspace((unsigned char)*a))
+            a++;
+        while (b > a && isspace((unsigned char)b[-1]))
+            b--;
+        if (b - a >= 2 && (*a == '"' || *a == '\'') && b[-1] == *a)
+            a++, b--;
+        if (list_push(&art->tags, &art->n_tags, "tag", a, (size_t)(b - a),
+                      NS_MAX_LABEL, err, err_size) < 0)
+            return -1;
+        p = comma ? comma + 1 : end;
+    }
+    return 0;
+}
+
+/* Checks shared by both forms once all fields are in. */
+static int finish(ns_article_t *art, char *err, size_t err_size)
+{
+    if (!art->id || !*art->id) {
+        set_err(err, err_size, "missing id");
+        return -1;
+    }
+    if (strlen(art->id) > NS_MAX_ID) {
+        set_err(err, err_size, "id is longer than %d bytes", NS_MAX_ID);
+        return -1;
+    }
+    if (!art->title)
+        art->title = strdup("");
+    if (!art->body)
+        art->body = strdup("");
+    if (!art->title || !art->body) {
+        set_err(err, err_size, "out of memory");
+        return -1;
+    }
+    if (is_blank(art->title) && is_blank(art->body)) {
+        set_err(err, err_size, "missing title and body");
+        return -1;
+    }
+    if (!art->lang) {
+        art->lang = strdup("en");
+        if (!art->lang) {
+            set_err(err, err_size, "out of memory");
+            return -1;
+        }
+    }
+    for (char *p = art->lang; *p; p++) {
+        if (!isalnum((unsigned char)*p) && *p != '-' && *p != '_') {
+            set_err(err, err_size, "bad language code '%.40s'", art->lang);
+            return -1;
+        }
+        *p = (char)tolower((unsigned char)*p);
+    }
+    return 0;
+}
+
+/* ------------------------------------------------------------------------ */
+/* JSON                                                                     */
+/* ------------------------------------------------------------------------ */
+
+static int json_text(json_t *v, const char *name, const char **out,
+                     size_t *len, char *err, size_t err_size)
+{
+    *out = NULL;
+    if (!v || json_is_null(v))
+        return 0;
+    if (!json_is_string(v)) {
+        set_err(err, err_size, "field '%s' is not a string", name);
+        return -1;
+    }
+    *out = json_string_value(v);
+    *len = json_string_length(v);
+    return 0;
+}
+
+static int json_list(json_t *v, const char *name, char ***list, size_t *n,
+                     char *err, size_t err_size)
+{
+    if (!v || json_is_null(v))
+        return 0;
+    if (!json_is_array(v)) {
+        set_err(err, err_size, "field '%s' is not a list of strings", name);
+        return -1;
+    }
+    size_t i;
+    json_t *item;
+    json_array_foreach(v, i, item)
+    {
+        if (!json_is_string(item)) {
+            set_err(err, err_size, "field '%s' is not a list of strings",
+                    name);
+            return -1;
+        }
+        if (list_push(list, n, name, json_string_value(item),
+                      json_string_length(item),
+                      strcmp(name, "tags") == 0 ? NS_MAX_LABEL : 0, err,
+                      err_size) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+int ns_article_from_json(const char *text, size_t len, ns_article_t *art,
+                         char *err, size_t err_size)
+{
+    memset(art, 0, sizeof *art);
+    size_t bad = utf8_check(text, len);
+    if (bad != len) {
+        set_err(err, err_size, "invalid UTF-8 at byte %zu", bad + 1);
+        return -1;
+    }
+    json_error_t jerr;
+    json_t *root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &jerr);
+    if (!root) {
+        set_err(err, err_size, "malformed JSON: %s (column %d)", jerr.text,
+                jerr.column);
+        return -1;
+    }
+    int rc = -1;
+    if (!json_is_object(root)) {
+        set_err(err, err_size, "not a JSON object");
+        goto out;
+    }
+
+    /* The id may be a string or an integer: exports from SQL often carry
+     * numeric ids, and "42" and 42 name the same article. */
+    json_t *id = json_object_get(root, "id");
+    char numid[32];
+    const char *s;
+    size_t slen = 0;
+    if (json_is_integer(id)) {
+        snprintf(numid, sizeof numid, "%" JSON_INTEGER_FORMAT,
+                 json_integer_value(id));
+        s = numid;
+        slen = strlen(numid);
+    } else if (json_text(id, "id", &s, &slen, err, err_size) < 0) {
+        goto out;
+    }
+    if (s && set_label(&art->id, "id", s, slen, NS_MAX_ID, err, err_size) < 0)
+        goto out;
+
+    static const struct {
+        const char *name;
+        size_t field;
+        size_t max; /* 0: free text, kept with its newlines */
+    } fields[] = {
+        {"title", offsetof(ns_article_t, title), 0},
+        {"body", offsetof(ns_article_t, body), 0},
+        {"section", offsetof(ns_article_t, section), NS_MAX_LABEL},
+        {"author", offsetof(ns_article_t, author), NS_MAX_LABEL},
+        {"lang", offsetof(ns_article_t, lang), 32},
+        {"url", offsetof(ns_article_t, url), 4096},
+    };
+    for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
+        char **field = (char **)((char *)art + fields[i].field);
+        if (json_text(json_object_get(root, fields[i].name), fields[i].name,
+                      &s, &slen, err, err_size) < 0)
+            goto out;
+        if (!s)
+            continue;
+        if (fields[i].max) {
+            if (set_label(field, fields[i].name, s, slen, fields[i].max, err,
+                          err_size) < 0)
+                goto out;
+        } else if (!(*field = clean_dup(s, slen))) {
+            set_err(err, err_size, "out of memory");
+            goto out;
+        }
+    }
+    /* A title is one line even when the source wrapped it. */
+    if (art->title)
+        for (char *p = art->title; *p; p++)
+            if (*p == '\n' || *p == '\t')
+                *p = ' ';
+
+    if (json_text(json_object_get(root, "date"), "date", &s, &slen, err,
+                  err_size) < 0)
+        goto out;
+    if (s && set_date(art, s, err, err_size) < 0)
+        goto out;
+
+    json_t *tags = json_object_get(root, "tags");
+    if (json_is_string(tags)) {
+        if (push_tag_string(art, json_string_value(tags), err, err_size) < 0)
+            goto out;
+    } else if (json_list(tags, "tags", &art->tags, &art->n_tags, err,
+                         err_size) < 0) {
+        goto out;
+    }
+    if (json_list(json_object_get(root, "headings"), "headings",
+                  &art->headings, &art->n_headings, err, err_size) < 0)
+        goto out;
+
+    rc = finish(art, err, err_size);
+out:
+    json_decref(root);
+    if (rc < 0)
+        ns_article_clear(art);
+    return rc;
+}
+
+static int put_string(json_t *obj, const char *key, const char *value)
+{
+    if (!value)
+        return 0;
+    return json_object_set_new(obj, key, json_string(value));
+}
+
+static int put_list(json_t *obj, const char *key, char **list, size_t n)
+{
+    if (!n)
+        return 0;
+    json_t *arr = json_array();
+    for (size_t i = 0; i < n; i++)
+        json_array_append_new(arr, json_string(list[i]));
+    return json_object_set_new(obj, key, arr);
+}
+
+char *ns_article_to_json(const ns_article_t *art)
+{
+    json_t *obj = json_object();
+    if (!obj)
+        return NULL;
+    /* The order follows the corpus schema, so a stored article reads like
+     * the line it came from. */
+    put_string(obj, "id", art->id);
+    put_string(obj, "title", art->title);
+    put_string(obj, "body", art->body);
+    put_string(obj, "section", art->section);
+    put_list(obj, "headings", art->headings, art->n_headings);
+    put_string(obj, "date", art->date);
+    put_string(obj, "author", art->author);
+    put_string(obj, "lang", art->lang);
+    put_string(obj, "url", art->url);
+    put_list(obj, "tags", art->tags, art->n_tags);
+    char *text = json_dumps(obj, JSON_COMPACT);
+    json_decref(obj);
+    return text;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Text and Markdown with front matter                                      */
+/* ------------------------------------------------------------------------ */
+
+/* Next line of [*p, end): sets *line and *len (without the newline) and
+ * advances *p past it.  Returns 0 at the end. */
+static int next_line(const char **p, const char *end, const char **line,
+                     size_t *len)
+{
+    if (*p >= end)
+        return 0;
+    const char *nl = memchr(*p, '\n', (size_t)(end - *p));
+    *line = *p;
+    *len = (size_t)((nl ? nl : end) - *p);
+    if (*len && (*line)[*len - 1] == '\r')
+        (*len)--;
+    *p = nl ? nl + 1 : end;
+    return 1;
+}
+
+static int is_fence(const char *line, size_t len)
+{
+    while (len && isspace((unsigned char)line[len - 1]))
+        len--;
+    return len == 3 && memcmp(line, "---", 3) == 0;
+}
+
+/* If LINE is a Markdown ATX heading ("## Key Allegations"), set *text and
+ * *tlen to its words and return its level; else return 0. */
+static int heading_level(const char *line, size_t len, const char **text,
+                         size_t *tlen)
+{
+    size_t lvl = 0;
+    while (lvl < len && line[lvl] == '#')
+        lvl++;
+    if (lvl == 0 || lvl > 6 || lvl >= len || (line[lvl] != ' ' &&
+                                             line[lvl] != '\t'))
+        return 0;
+    const char *a = line + lvl, *b = line + len;
+    while (a < b && isspace((unsigned char)*a))
+        a++;
+    while (b > a && (isspace((unsigned char)b[-1]) || b[-1] == '#'))
+        b--;
+    if (a == b)
+        return 0;
+    *text = a;
+    *tlen = (size_t)(b - a);
+    return (int)lvl;
+}
+
+static void strip_quotes(const char **v, size_t *len)
+{
+    if (*len >= 2 && ((*v)[0] == '"' || (*v)[0] == '\'') &&
+        (*v)[*len - 1] == (*v)[0]) {
+        (*v)++;
+        *len -= 2;
+    }
+}
+
+/* Apply one "key: value" header line.  Unknown keys are ignored: front
+ * matter written for static site generators carries many (draft, layout,
+ * slug) that mean nothing to a search index. */
+static int apply_header(ns_article_t *art, const char *key, size_t klen,
+                        const char *v, size_t vlen, char *err,
+                        size_t err_size)
+{
+    char k[32];
+    if (klen >= sizeof k)
+        return 0;
+    for (size_t i = 0; i < klen; i++)
+        k[i] = (char)tolower((unsigned char)key[i]);
+    k[klen] = '\0';
+    strip_quotes(&v, &vlen);
+
+    if (!strcmp(k, "id"))
+        return set_label(&art->id, "id", v, vlen, NS_MAX_ID, err, err_size);
+    if (!strcmp(k, "title"))
+        return set_label(&art->title, "title", v, vlen, 0, err, err_size);
+    if (!strcmp(k, "section") || !strcmp(k, "category"))
+        return set_label(&art->section, "section", v, vlen, NS_MAX_LABEL,
+                         err, err_size);
+    if (!strcmp(k, "author"))
+        return set_label(&art->author, "author", v, vlen, NS_MAX_LABEL, err,
+                         err_size);
+    if (!strcmp(k, "lang") || !strcmp(k, "language"))
+        return set_label(&art->lang, "lang", v, vlen, 32, err, err_size);
+    if (!strcmp(k, "url"))
+        return set_label(&art->url, "url", v, vlen, 4096, err, err_size);
+    if (!strcmp(k, "date")) {
+        char *d = label_dup(v, vlen);
+        if (!d) {
+            set_err(err, err_size, "out of memory");
+            return -1;
+        }
+        int rc = set_date(art, d, err, err_size);
+        free(d);
+        return rc;
+    }
+    if (!strcmp(k, "tags") || !strcmp(k, "keywords")) {
+        char *t = label_dup(v, vlen);
+        if (!t) {
+            set_err(err, err_size, "out of memory");
+            return -1;
+        }
+        int rc = push_tag_string(art, t, err, err_size);
+        free(t);
+        return rc;
+    }
+    return 0;
+}
+
+int ns_article_from_text(const char *text, size_t len, const char *default_id,
+                         ns_article_t *art, char *err, size_t err_size,
+                         unsigned *err_line)
+{
+    const char *p = text, *end = text + len, *line;
+    size_t llen;
+    unsigned lineno = 0;
+    ns_buf_t body = {0};
+
+    memset(art, 0, sizeof *art);
+    if (err_line)
+        *err_line = 1;
+    size_t bad = utf8_check(text, len);
+    if (bad != len) {
+        if (err_line) {
+            for (size_t i = 0; i < bad; i++)
+                *err_line += text[i] == '\n';
+        }
+        set_err(err, err_size, "invalid UTF-8");
+        return -1;
+    }
+    /* A UTF-8 byte order mark is noise from some editors. */
+    if (len >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0)
+        p += 3;
+
+    const char *save = p;
+    if (next_line(&p, end, &line, &llen) && is_fence(line, llen)) {
+        lineno = 1;
+        int closed = 0;
+        while (next_line(&p, end, &line, &llen)) {
+            lineno++;
+            if (is_fence(line, llen)) {
+                closed = 1;
+                break;
+            }
+            if (is_blank(line) || llen == 0 || line[0] == '#')
+                continue;
+            const char *colon = memchr(line, ':', llen);
+            if (!colon || colon == line) {
+                if (err_line)
+                    *err_line = lineno;
+                set_err(err, err_size, "front matter line is not 'key: value'");
+                goto fail;
+            }
+            const char *kend = colon;
+            while (kend > line && isspace((unsigned char)kend[-1]))
+                kend--;
+            const char *v = colon + 1, *vend = line + llen;
+            while (v < vend && isspace((unsigned char)*v))
+                v++;
+            while (vend > v && isspace((unsigned char)vend[-1]))
+                vend--;
+            if (apply_header(art, line, (size_t)(kend - line), v,
+                             (size_t)(vend - v), err, err_size) < 0) {
+                if (err_line)
+                    *err_line = lineno;
+                goto fail;
+            }
+        }
+        if (!closed) {
+            if (err_line)
+                *err_line = 1;
+            set_err(err, err_size, "front matter is not closed by '---'");
+            goto fail;
+        }
+    } else {
+        p = save;
+    }
+
+    /* The body: headings are collected; without a title in the header, the
+     * first level-1 heading (or else the first line) is the title. */
+    int started = 0;
+    while (next_line(&p, end, &line, &llen)) {
+        const char *h;
+        size_t hlen;
+        int lvl = heading_level(line, llen, &h, &hlen);
+        if (!started && llen == 0)
+            continue;
+        if (!started && !art->title && (lvl == 1 || lvl == 0)) {
+            started = 1;
+            const char *t = lvl ? h : line;
+            size_t tlen = lvl ? hlen : llen;
+            if (set_label(&art->title, "title", t, tlen, 0, err, err_size) < 0)
+                goto fail;
+            continue;
+        }
+        started = 1;
+        if (lvl && list_push(&art->headings, &art->n_headings, "heading", h,
+                             hlen, 0, err, err_size) < 0)
+            goto fail;
+        if ((body.len || llen) &&
+            (ns_buf_append(&body, line, llen) < 0 || ns_buf_putc(&body, '\n') < 0)) {
+            set_err(err, err_size, "out of memory");
+            goto fail;
+        }
+    }
+    while (body.len && isspace((unsigned char)body.p[body.len - 1]))
+        body.p[--body.len] = '\0';
+    art->body = clean_dup(body.p ? body.p : "", body.len);
+    ns_buf_free(&body);
+    if (!art->body) {
+        set_err(err, err_size, "out of memory");
+        goto fail;
+    }
+    if (!art->id && default_id &&
+        set_label(&art->id, "id", default_id, strlen(default_id), NS_MAX_ID,
+                  err, err_size) < 0)
+        goto fail;
+    if (finish(art, err, err_size) < 0)
+        goto fail;
+    return 0;
+
+fail:
+    ns_buf_free(&body);
+    ns_article_clear(art);
+    return -1;
+}

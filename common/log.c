@@ -1,0 +1,56 @@
+/* log.c - Messages to stderr for the nsearch programs.
+ *
+ * Every message reads "<prog>: <what failed>: <detail>" (git's style), so a
+ * cron mail or the journal says which program spoke. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "ns.h"
+
+static const char *progname = "nsearch";
+
+void ns_set_progname(const char *name)
+{
+    progname = name;
+}
+
+const char *ns_progname(void)
+{
+    return progname;
+}
+
+static void vreport(const char *level, const char *fmt, va_list ap)
+{
+    /* One fprintf per piece is fine: stderr is unbuffered, but each message
+     * is built first so concurrent writers do not interleave mid-line. */
+    char line[4096];
+    vsnprintf(line, sizeof line, fmt, ap);
+    fprintf(stderr, "%s: %s%s\n", progname, level, line);
+}
+
+void ns_warn(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vreport("warning: ", fmt, ap);
+    va_end(ap);
+}
+
+int ns_error(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vreport("", fmt, ap);
+    va_end(ap);
+    return -1;
+}
+
+void ns_die(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vreport("", fmt, ap);
+    va_end(ap);
+    exit(1);
+}

@@ -1,0 +1,327 @@
+/* ns.h - Public interface of libns, the nsearch library.
+ *
+ * libns indexes news articles into a Xapian database and searches them with
+ * BM25.  It is plain C; the one C++ file (xapian.cc) keeps every Xapian type
+ * and exception behind this header.
+ *
+ * Conventions (see STYLE.md): functions return ns_status_t, results go in a
+ * final **out that is set to NULL on failure, the library never prints and
+ * never exits, detail text for the last failure is kept in the handle.
+ */
+#ifndef NS_H
+#define NS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+#define NS_BEGIN_DECLS extern "C" {
+#define NS_END_DECLS }
+#else
+#define NS_BEGIN_DECLS
+#define NS_END_DECLS
+#endif
+
+NS_BEGIN_DECLS
+
+#define NS_VERSION "0.1.0"
+
+/* ------------------------------------------------------------------------ */
+/* Status codes                                                             */
+/* ------------------------------------------------------------------------ */
+
+typedef enum {
+    NS_STATUS_OK = 0,
+    NS_STATUS_NOMEM,       /* out of memory */
+    NS_STATUS_IO,          /* a file could not be read or written */
+    NS_STATUS_NOT_FOUND,   /* no index at that path, or no such article */
+    NS_STATUS_BAD_INPUT,   /* an article or record failed validation */
+    NS_STATUS_BAD_QUERY,   /* a query could not be parsed even as words */
+    NS_STATUS_LOCKED,      /* another writer holds the index */
+    NS_STATUS_RETRY,       /* the index changed under a reader: reopen */
+    NS_STATUS_XAPIAN,      /* any other Xapian error; detail in the handle */
+    NS_STATUS_INTERNAL,    /* a bug: an unexpected exception */
+    NS_STATUS_LAST
+} ns_status_t;
+
+/* A short English description of STATUS, never NULL. */
+const char *ns_status_to_string(ns_status_t status);
+
+/* ------------------------------------------------------------------------ */
+/* Messages (log.c): the only place in the library that writes to stderr;   */
+/* only programs call these.                                                */
+/* ------------------------------------------------------------------------ */
+
+/* Set the program name that prefixes every message. */
+void ns_set_progname(const char *name);
+const char *ns_progname(void);
+/* "prog: warning: ..." on stderr. */
+void ns_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* "prog: ..." on stderr; returns -1. */
+int ns_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* "prog: ..." on stderr, then exit(1). */
+void ns_die(const char *fmt, ...)
+    __attribute__((format(printf, 1, 2), noreturn));
+
+/* ------------------------------------------------------------------------ */
+/* Buffers                                                                  */
+/* ------------------------------------------------------------------------ */
+
+/* A growable byte buffer, always NUL-terminated once anything is appended.
+ * Zero-initialise it ({0}) before use; free with ns_buf_free(). */
+typedef struct ns_buf {
+    char *p;    /* bytes, NUL-terminated; NULL while empty */
+    size_t len; /* bytes used, not counting the NUL */
+    size_t cap; /* bytes allocated */
+} ns_buf_t;
+
+/* Append LEN bytes of TEXT.  Returns 0, or -1 on allocation failure (the
+ * buffer is left as it was). */
+int ns_buf_append(ns_buf_t *buf, const char *text, size_t len);
+/* Append a NUL-terminated string. */
+int ns_buf_puts(ns_buf_t *buf, const char *text);
+/* Append one byte. */
+int ns_buf_putc(ns_buf_t *buf, int c);
+/* Empty the buffer, keeping its memory. */
+void ns_buf_reset(ns_buf_t *buf);
+/* Release the memory; the buffer is empty and reusable afterwards. */
+void ns_buf_free(ns_buf_t *buf);
+
+/* ------------------------------------------------------------------------ */
+/* Articles                                                                 */
+/* ------------------------------------------------------------------------ */
+
+/* Limits on one article.  Longer ids and labels cannot become Xapian terms
+ * (terms are limited to 245 bytes), and a record over NS_MAX_RECORD is
+ * almost certainly not an article. */
+#define NS_MAX_ID 200          /* bytes in an id */
+#define NS_MAX_LABEL 200       /* bytes in a section, author, tag or lang */
+#define NS_MAX_RECORD (16u << 20) /* bytes in one JSON line or text file */
+
+/* One news article.  Every string is owned by the article, UTF-8 and free of
+ * control characters other than newline and tab.  Absent optional fields are
+ * NULL; title and body are never NULL after a successful parse (possibly
+ * ""). */
+typedef struct ns_article {
+    char *id;        /* unique, stable id */
+    char *title;
+    char *body;      /* paragraphs separated by blank lines */
+    char *section;   /* the desk: World, Technology, ... */
+    char *author;
+    char *lang;      /* lower-case language code; "en" when not given */
+    char *url;
+    char *date;      /* normalised "YYYY-MM-DDTHH:MM:SSZ", or NULL */
+    int64_t time;    /* seconds since the epoch, UTC; valid if date != NULL */
+    char **headings; /* section headings inside the article */
+    size_t n_headings;
+    char **tags;
+    size_t n_tags;
+} ns_article_t;
+
+/* Free every field and zero the struct.  NULL-safe. */
+void ns_article_clear(ns_article_t *art);
+
+/* Parse an RFC 3339 / ISO 8601 date or date-time ("2025-08-15",
+ * "2025-08-15T10:00:00Z", "2025-08-15 10:00:00+02:00", fractions of a second
+ * allowed) into seconds since the epoch in UTC.  A time without an offset is
+ * taken as UTC.  Returns 0, or -1 if TEXT is not such a date or names an
+ * impossible one (2025-02-30). */
+int ns_date_parse(const char *text, int64_t *out);
+
+/* Format TIME as "YYYY-MM-DDTHH:MM:SSZ" into OUT (at least 21 bytes). */
+void ns_date_format(int64_t time, char *out, size_t size);
+
+/* Non-zero if LEN bytes at TEXT are valid UTF-8 (no overlongs, no
+ * surrogates, nothing above U+10FFFF). */
+int ns_utf8_valid(const char *text, size_t len);
+
+/* ------------------------------------------------------------------------ */
+/* Readers: articles from JSON Lines, gzipped JSON Lines and text files      */
+/* ------------------------------------------------------------------------ */
+
+typedef struct ns_reader ns_reader_t;
+
+/* Open SOURCE for reading articles: a file (".jsonl", ".jsonl.gz", ".json",
+ * ".ndjson" as JSON Lines, gzipped or not; ".md", ".markdown", ".txt" as a
+ * text article with an optional front-matter header), a directory (walked
+ * recursively in name order; files with other extensions are ignored), or
+ * "-" for JSON Lines on standard input.
+ *
+ * Return value:
+ *   NS_STATUS_OK        *out is the reader; free with ns_reader_close().
+ *   NS_STATUS_NOT_FOUND SOURCE does not exist.
+ *   NS_STATUS_IO        SOURCE cannot be opened or is not a known type.
+ *   NS_STATUS_NOMEM
+ * On failure the detail is in *err_out (free with free()) when err_out is
+ * not NULL. */
+ns_status_t ns_reader_open(const char *source, ns_reader_t **out,
+                           char **err_out);
+
+/* Read the next article into ART (cleared first).
+ *   1  an article was read;
+ *   0  the source is exhausted;
+ *  -1  a record was bad and skipped: ns_reader_where() and
+ *      ns_reader_error() say where and why.  Call again to go on.  A file
+ *      that cannot be opened or read (in a directory) is reported the same
+ *      way, once. */
+int ns_reader_next(ns_reader_t *reader, ns_article_t *art);
+
+/* "FILE:LINE" of the last record returned or rejected.  Borrowed. */
+const char *ns_reader_where(const ns_reader_t *reader);
+/* Why the last record was rejected.  Borrowed. */
+const char *ns_reader_error(const ns_reader_t *reader);
+/* A non-fatal remark about the last article read (e.g. an unknown
+ * language), or NULL.  Borrowed. */
+const char *ns_reader_warning(const ns_reader_t *reader);
+
+void ns_reader_close(ns_reader_t *reader);
+
+/* Parse one JSON object (LEN bytes at TEXT) into ART.  Returns 0, or -1 with
+ * a reason written to ERR (ERR_SIZE bytes). */
+int ns_article_from_json(const char *text, size_t len, ns_article_t *art,
+                         char *err, size_t err_size);
+
+/* Parse a text article with an optional front matter ("---", "key: value"
+ * lines, "---") into ART.  DEFAULT_ID is used when the header has no id.
+ * Markdown headings ("## Key Allegations") become ART->headings; without a
+ * title in the header the first "# " heading, or else the first line, is
+ * the title.  Returns 0, or -1 with a reason in ERR and the 1-based line it
+ * concerns in *err_line (may be NULL). */
+int ns_article_from_text(const char *text, size_t len, const char *default_id,
+                         ns_article_t *art, char *err, size_t err_size,
+                         unsigned *err_line);
+
+/* The article as one compact JSON object (the stored form and the shape of
+ * GET /v1/articles/{id}).  Free with free(); NULL on allocation failure. */
+char *ns_article_to_json(const ns_article_t *art);
+
+/* ------------------------------------------------------------------------ */
+/* The index                                                                */
+/* ------------------------------------------------------------------------ */
+
+/* The index path to use: OPTION when not NULL (--db), else $NSEARCH_DB,
+ * else $XDG_DATA_HOME/nsearch/db, else $HOME/.local/share/nsearch/db.
+ * Free with free(); NULL when none can be formed (no HOME) or on
+ * allocation failure. */
+char *ns_db_path(const char *option);
+
+/* Create DIR and its missing parents, mode 0777 less the umask.  Returns 0,
+ * or -1 with errno set. */
+int ns_mkdir_p(const char *dir);
+
+/* Read a whole number from TEXT into *OUT: decimal digits only, within
+ * [MIN, MAX].  Returns 0, or -1 if TEXT is not such a number. */
+int ns_parse_long(const char *text, long min, long max, long *out);
+
+typedef struct ns_index ns_index_t;
+
+typedef enum {
+    NS_OPEN_READ = 0,
+    NS_OPEN_WRITE = 1, /* create if missing */
+} ns_open_mode_t;
+
+/* Open the index at PATH.
+ *
+ * Return value:
+ *   NS_STATUS_OK        *out is the handle; close with ns_index_close().
+ *   NS_STATUS_NOT_FOUND (read mode) there is no index at PATH.
+ *   NS_STATUS_LOCKED    (write mode) another writer holds it.
+ *   NS_STATUS_XAPIAN, NS_STATUS_NOMEM, NS_STATUS_INTERNAL
+ * On failure *out is NULL and, when err_out is not NULL, *err_out holds the
+ * detail (free with free()). */
+ns_status_t ns_index_open(const char *path, ns_open_mode_t mode,
+                          ns_index_t **out, char **err_out);
+
+/* Commit pending changes (write mode) and close.  NULL-safe.  Returns the
+ * status of the final commit. */
+ns_status_t ns_index_close(ns_index_t *idx);
+
+/* Detail text of the last failure on IDX, or "".  Borrowed. */
+const char *ns_index_last_error(const ns_index_t *idx);
+
+/* Add ART, replacing any article with the same id.  *replaced (may be NULL)
+ * is set to 1 when an article was replaced.  *warning (may be NULL) is set
+ * to a borrowed remark (e.g. an unknown language indexed without
+ * stemming) or NULL.
+ *
+ * Return value: NS_STATUS_OK, NS_STATUS_BAD_INPUT (no id), NS_STATUS_XAPIAN,
+ * NS_STATUS_NOMEM, NS_STATUS_INTERNAL. */
+ns_status_t ns_index_add(ns_index_t *idx, const ns_article_t *art,
+                         int *replaced, const char **warning);
+
+/* Make everything added so far durable and visible to new readers. */
+ns_status_t ns_index_commit(ns_index_t *idx);
+
+/* Number of articles in the index. */
+ns_status_t ns_index_count(ns_index_t *idx, uint64_t *out);
+
+/* Fetch the stored article with id ID into ART.
+ * Return value: NS_STATUS_OK, NS_STATUS_NOT_FOUND, NS_STATUS_XAPIAN, ... */
+ns_status_t ns_index_get(ns_index_t *idx, const char *id, ns_article_t *art);
+
+/* ------------------------------------------------------------------------ */
+/* Searching                                                                */
+/* ------------------------------------------------------------------------ */
+
+typedef enum {
+    NS_SORT_RELEVANCE = 0,
+    NS_SORT_DATE = 1, /* newest first, then relevance */
+} ns_sort_t;
+
+typedef struct ns_search_opts {
+    const char *query;  /* the query language of the README; "" = all */
+    unsigned offset;    /* hits to skip */
+    unsigned limit;     /* hits to return */
+    ns_sort_t sort;
+    unsigned snippet_len; /* bytes of snippet to aim for; 0 = no snippet */
+} ns_search_opts_t;
+
+/* One hit.  Borrowed from its ns_results_t. */
+typedef struct ns_hit {
+    unsigned rank;             /* 1-based, counting the offset */
+    double score;              /* BM25 score (0 for pure filters) */
+    const ns_article_t *art;   /* the stored article */
+    const char *snippet;       /* plain text with NS_HI_START/NS_HI_END
+                                  around matches; "" if none */
+} ns_hit_t;
+
+/* Markers around highlighted words in ns_hit_t.snippet. */
+#define NS_HI_START "\x01"
+#define NS_HI_END "\x02"
+
+typedef struct ns_results ns_results_t;
+
+/* Run a search.  A query that does not parse is run again as plain words,
+ * and ns_results_warning() says so.
+ *
+ * Return value:
+ *   NS_STATUS_OK        *out holds the results; free with ns_results_free().
+ *   NS_STATUS_RETRY     the index was modified under the reader; the handle
+ *                       has been reopened, call again.
+ *   NS_STATUS_BAD_QUERY even the plain-word fallback failed.
+ *   NS_STATUS_XAPIAN, NS_STATUS_NOMEM, NS_STATUS_INTERNAL */
+ns_status_t ns_search(ns_index_t *idx, const ns_search_opts_t *opts,
+                      ns_results_t **out);
+
+size_t ns_results_count(const ns_results_t *res);
+const ns_hit_t *ns_results_hit(const ns_results_t *res, size_t i);
+/* Xapian's estimate of the number of matching articles. */
+uint64_t ns_results_total(const ns_results_t *res);
+/* Milliseconds spent on the search inside the library. */
+double ns_results_took_ms(const ns_results_t *res);
+/* Set when the query fell back to plain words: why.  Borrowed, or NULL. */
+const char *ns_results_warning(const ns_results_t *res);
+void ns_results_free(ns_results_t *res);
+
+/* The results as one JSON object:
+ *   {"query", "total", "took_ms", "hits": [{"rank", "id", "title", "date",
+ *    "section", "author", "lang", "url", "score", "snippet",
+ *    "snippet_html"}], "warning"?}
+ * plus "qid" when QID is not NULL.  Free with free(); NULL on allocation
+ * failure. */
+char *ns_results_to_json(const ns_results_t *res, const char *query,
+                         const char *qid);
+
+NS_END_DECLS
+
+#endif /* NS_H */

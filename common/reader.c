@@ -1,0 +1,429 @@
+/* reader.c - Read articles from sources: JSON Lines (plain or gzipped, from a
+ * file or standard input), text or Markdown files with front matter, and
+ * directories of either.
+ *
+ * A reader never stops at a bad record: it reports it (where and why) and
+ * moves on, so one broken line in a nightly feed costs one article, not the
+ * run. */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#include "ns.h"
+
+enum kind { KIND_NONE, KIND_JSONL, KIND_TEXT };
+
+struct ns_reader {
+    char *root;          /* the source as given */
+    size_t root_len;     /* bytes of root that prefix each walked path */
+    char **files;        /* files to read, in order */
+    size_t n_files;
+    size_t next_file;    /* index of the next file to open */
+
+    char *path;          /* the current file ("<stdin>" for -) */
+    enum kind kind;
+    gzFile gz;           /* KIND_JSONL */
+    int gz_failed;       /* the current gzip stream is broken: stop it */
+    unsigned line;       /* line number of the last record */
+    ns_buf_t buf;        /* the current line */
+
+    char where[4096];
+    char err[512];
+    char warn[512];
+};
+
+/* ------------------------------------------------------------------------ */
+/* Walking                                                                  */
+/* ------------------------------------------------------------------------ */
+
+static int has_suffix(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), m = strlen(suffix);
+    return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+static enum kind kind_of(const char *path, int explicit_file)
+{
+    static const char *const jsonl[] = {".jsonl", ".jsonl.gz", ".ndjson",
+                                        ".ndjson.gz", ".json", ".json.gz"};
+    static const char *const text[] = {".md", ".markdown", ".txt"};
+    for (size_t i = 0; i < sizeof jsonl / sizeof *jsonl; i++)
+        if (has_suffix(path, jsonl[i]))
+            return KIND_JSONL;
+    for (size_t i = 0; i < sizeof text / sizeof *text; i++)
+        if (has_suffix(path, text[i]))
+            return KIND_TEXT;
+    /* A file named on the command line is read as JSON Lines whatever its
+     * name (zlib reads plain and gzipped data alike); in a directory walk,
+     * unknown files (README, images) are left alone. */
+    return explicit_file ? KIND_JSONL : KIND_NONE;
+}
+
+static int push_file(ns_reader_t *r, const char *path)
+{
+    char **grown = realloc(r->files, (r->n_files + 1) * sizeof *r->files);
+    if (!grown)
+        return -1;
+    r->files = grown;
+    if (!(r->files[r->n_files] = strdup(path)))
+        return -1;
+    r->n_files++;
+    return 0;
+}
+
+static int cmp_names(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Collect the readable files under DIR, in name order at each level so that
+ * runs are reproducible.  Hidden entries and symbolic links to directories
+ * are skipped (the latter could loop).  Returns -1 with errno on failure to
+ * list DIR itself. */
+static int walk(ns_reader_t *r, const char *dir)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return -1;
+    char **names = NULL;
+    size_t n = 0;
+    struct dirent *e;
+    int rc = 0;
+    while ((e = readdir(d))) {
+        if (e->d_name[0] == '.')
+            continue;
+        char **grown = realloc(names, (n + 1) * sizeof *names);
+        if (!grown || !(grown[n] = strdup(e->d_name))) {
+            names = grown ? grown : names;
+            rc = -1;
+            break;
+        }
+        names = grown;
+        n++;
+    }
+    closedir(d);
+    if (rc == 0)
+        qsort(names, n, sizeof *names, cmp_names);
+    for (size_t i = 0; i < n && rc == 0; i++) {
+        ns_buf_t path = {0};
+        if (ns_buf_puts(&path, dir) < 0 ||
+            (!has_suffix(dir, "/") && ns_buf_putc(&path, '/') < 0) ||
+            ns_buf_puts(&path, names[i]) < 0) {
+            ns_buf_free(&path);
+            rc = -1;
+            break;
+        }
+        struct stat st, lst;
+        if (lstat(path.p, &lst) == 0 && S_ISDIR(lst.st_mode)) {
+            /* A subdirectory we cannot list is reported when reached, like
+             * an unreadable file, rather than failing the whole walk. */
+            if (walk(r, path.p) < 0)
+                rc = errno == ENOMEM ? -1 : push_file(r, path.p);
+        } else if (stat(path.p, &st) == 0 && S_ISREG(st.st_mode) &&
+                   kind_of(path.p, 0) != KIND_NONE) {
+            rc = push_file(r, path.p);
+        }
+        ns_buf_free(&path);
+    }
+    for (size_t i = 0; i < n; i++)
+        free(names[i]);
+    free(names);
+    return rc;
+}
+
+ns_status_t ns_reader_open(const char *source, ns_reader_t **out,
+                           char **err_out)
+{
+    *out = NULL;
+    if (err_out)
+        *err_out = NULL;
+    ns_reader_t *r = calloc(1, sizeof *r);
+    if (!r || !(r->root = strdup(source))) {
+        free(r);
+        return NS_STATUS_NOMEM;
+    }
+    if (strcmp(source, "-") == 0) {
+        if (push_file(r, "-") < 0)
+            goto nomem;
+        *out = r;
+        return NS_STATUS_OK;
+    }
+    struct stat st;
+    if (stat(source, &st) < 0) {
+        int e = errno;
+        if (err_out)
+            *err_out = strdup(strerror(e));
+        ns_reader_close(r);
+        return e == ENOENT ? NS_STATUS_NOT_FOUND : NS_STATUS_IO;
+    }
+    if (S_ISDIR(st.st_mode)) {
+        r->root_len = strlen(source);
+        while (r->root_len > 1 && source[r->root_len - 1] == '/')
+            r->root_len--;
+        if (walk(r, source) < 0) {
+            int e = errno;
+            if (err_out)
+                *err_out = strdup(strerror(e));
+            ns_reader_close(r);
+            return e == ENOMEM ? NS_STATUS_NOMEM : NS_STATUS_IO;
+        }
+    } else {
+        /* A single file's id, when its header has none, is its name. */
+        const char *slash = strrchr(source, '/');
+        r->root_len = slash ? (size_t)(slash - source) : 0;
+        if (push_file(r, source) < 0)
+            goto nomem;
+    }
+    *out = r;
+    return NS_STATUS_OK;
+nomem:
+    ns_reader_close(r);
+    return NS_STATUS_NOMEM;
+}
+
+void ns_reader_close(ns_reader_t *r)
+{
+    if (!r)
+        return;
+    if (r->gz)
+        gzclose(r->gz);
+    for (size_t i = 0; i < r->n_files; i++)
+        free(r->files[i]);
+    free(r->files);
+    free(r->root);
+    free(r->path);
+    ns_buf_free(&r->buf);
+    free(r);
+}
+
+const char *ns_reader_where(const ns_reader_t *r)
+{
+    return r->where;
+}
+
+const char *ns_reader_error(const ns_reader_t *r)
+{
+    return r->err;
+}
+
+const char *ns_reader_warning(const ns_reader_t *r)
+{
+    return r->warn[0] ? r->warn : NULL;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Reading                                                                  */
+/* ------------------------------------------------------------------------ */
+
+static void set_where(ns_reader_t *r, unsigned line)
+{
+    if (line)
+        snprintf(r->where, sizeof r->where, "%s:%u", r->path, line);
+    else
+        snprintf(r->where, sizeof r->where, "%s", r->path);
+}
+
+static void end_file(ns_reader_t *r)
+{
+    if (r->gz)
+        gzclose(r->gz);
+    r->gz = NULL;
+    r->kind = KIND_NONE;
+}
+
+/* Describe the state of the gzip stream after a short read, or return NULL
+ * if it simply ended. */
+static const char *gz_problem(ns_reader_t *r)
+{
+    int errnum;
+    const char *msg = gzerror(r->gz, &errnum);
+    if (errnum == Z_OK || errnum == Z_STREAM_END)
+        return NULL;
+    if (errnum == Z_ERRNO)
+        return strerror(errno);
+    if (errnum == Z_BUF_ERROR)
+        return "truncated gzip file (unexpected end of file)";
+    return msg;
+}
+
+/* Read one line into r->buf (without the newline).  Returns 1 with a line,
+ * 0 at the end of the file, -1 on a read error (r->err set), -2 for a line
+ * over NS_MAX_RECORD (skipped; r->err set). */
+static int read_line(ns_reader_t *r)
+{
+    char chunk[65536];
+    int too_long = 0;
+    ns_buf_reset(&r->buf);
+    for (;;) {
+        if (!gzgets(r->gz, chunk, sizeof chunk)) {
+            const char *why = gz_problem(r);
+            if (why) {
+                snprintf(r->err, sizeof r->err, "%s", why);
+                r->gz_failed = 1;
+                return -1;
+            }
+            if (too_long)
+                break;
+            return r->buf.len ? 1 : 0;
+        }
+        size_t n = strlen(chunk);
+        /* gzgets stops at a NUL byte as at the end of its buffer; such a
+         * line is not text, and is caught by the JSON parser below. */
+        int done = n && chunk[n - 1] == '\n';
+        if (done)
+            n--;
+        if (!too_long) {
+            if (r->buf.len + n > NS_MAX_RECORD) {
+                too_long = 1;
+            } else if (ns_buf_append(&r->buf, chunk, n) < 0) {
+                snprintf(r->err, sizeof r->err, "out of memory");
+                return -2;
+            }
+        }
+        if (done)
+            break;
+    }
+    if (too_long) {
+        snprintf(r->err, sizeof r->err, "line longer than %u bytes",
+                 NS_MAX_RECORD);
+        return -2;
+    }
+    return 1;
+}
+
+static int next_jsonl(ns_reader_t *r, ns_article_t *art)
+{
+    for (;;) {
+        if (r->gz_failed) {
+            end_file(r);
+            return 0;
+        }
+        int rc = read_line(r);
+        r->line++;
+        if (rc == 0) {
+            end_file(r);
+            return 0;
+        }
+        set_where(r, r->line);
+        if (rc < 0)
+            return -1;
+        /* Blank lines (a trailing newline, an editor's gap) are no record. */
+        size_t i = 0;
+        while (i < r->buf.len && (r->buf.p[i] == ' ' || r->buf.p[i] == '\t' ||
+                                  r->buf.p[i] == '\r'))
+            i++;
+        if (i == r->buf.len)
+            continue;
+        if (ns_article_from_json(r->buf.p, r->buf.len, art, r->err,
+                                 sizeof r->err) < 0)
+            return -1;
+        return 1;
+    }
+}
+
+/* Read a whole text file.  Returns 0, or -1 with r->err set. */
+static int slurp(ns_reader_t *r, ns_buf_t *out)
+{
+    int fd = open(r->path, O_RDONLY);
+    if (fd < 0) {
+        snprintf(r->err, sizeof r->err, "cannot open: %s", strerror(errno));
+        return -1;
+    }
+    char chunk[65536];
+    ssize_t n;
+    while ((n = read(fd, chunk, sizeof chunk)) > 0) {
+        if (out->len + (size_t)n > NS_MAX_RECORD) {
+            snprintf(r->err, sizeof r->err, "file larger than %u bytes",
+                     NS_MAX_RECORD);
+            close(fd);
+            return -1;
+        }
+        if (ns_buf_append(out, chunk, (size_t)n) < 0) {
+            snprintf(r->err, sizeof r->err, "out of memory");
+            close(fd);
+            return -1;
+        }
+    }
+    if (n < 0) {
+        snprintf(r->err, sizeof r->err, "read error: %s", strerror(errno));
+        close(fd);
+        return -1;
+    }
+    close(fd);
+    return 0;
+}
+
+static int next_text(ns_reader_t *r, ns_article_t *art)
+{
+    ns_buf_t text = {0};
+    unsigned line = 0;
+    /* The default id is the path below the source root, without a leading
+     * slash: "technology/azure.md". */
+    const char *rel = r->path + r->root_len;
+    while (*rel == '/')
+        rel++;
+    int rc = slurp(r, &text);
+    if (rc == 0) {
+        rc = ns_article_from_text(text.p ? text.p : "", text.len, rel, art,
+                                  r->err, sizeof r->err, &line);
+    }
+    set_where(r, rc < 0 && line ? line : (rc < 0 ? 0 : 1));
+    ns_buf_free(&text);
+    end_file(r);
+    return rc < 0 ? -1 : 1;
+}
+
+/* Open the next file; returns 1 if one is open, 0 when none is left, -1 if
+ * it could not be opened (reported). */
+static int open_next(ns_reader_t *r)
+{
+    if (r->next_file >= r->n_files)
+        return 0;
+    const char *file = r->files[r->next_file++];
+    free(r->path);
+    r->path = strdup(strcmp(file, "-") == 0 ? "<stdin>" : file);
+    if (!r->path) {
+        snprintf(r->err, sizeof r->err, "out of memory");
+        r->where[0] = '\0';
+        return -1;
+    }
+    r->line = 0;
+    r->gz_failed = 0;
+    r->kind = strcmp(file, "-") == 0 ? KIND_JSONL : kind_of(file, 1);
+    set_where(r, 0);
+    if (r->kind == KIND_TEXT)
+        return 1;
+    r->gz = strcmp(file, "-") == 0 ? gzdopen(dup(0), "rb") : gzopen(file, "rb");
+    if (!r->gz) {
+        snprintf(r->err, sizeof r->err, "cannot open: %s",
+                 errno ? strerror(errno) : "out of memory");
+        r->kind = KIND_NONE;
+        return -1;
+    }
+    gzbuffer(r->gz, 1 << 17);
+    return 1;
+}
+
+int ns_reader_next(ns_reader_t *r, ns_article_t *art)
+{
+    ns_article_clear(art);
+    r->warn[0] = '\0';
+    r->err[0] = '\0';
+    for (;;) {
+        if (r->kind == KIND_NONE) {
+            errno = 0;
+            int rc = open_next(r);
+            if (rc <= 0)
+                return rc;
+        }
+        int rc = r->kind == KIND_TEXT ? next_text(r, art) : next_jsonl(r, art);
+        if (rc != 0)
+            return rc;
+    }
+}

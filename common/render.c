@@ -1,0 +1,101 @@
+/* render.c - Search results as JSON, the shape shared by `nsearch --json`,
+ * `nsearch --batch` and the socket server. */
+#include <jansson.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ns.h"
+
+/* Copy SNIPPET without the highlight markers (HTML == 0), or HTML-escaped
+ * with <mark>...</mark> around the matches (HTML == 1). */
+static char *snippet_form(const char *snippet, int html)
+{
+    ns_buf_t out = {0};
+    int rc = ns_buf_puts(&out, "");
+    for (const char *p = snippet; *p && rc == 0; p++) {
+        switch (*p) {
+        case '\x01':
+            rc = html ? ns_buf_puts(&out, "<mark>") : 0;
+            break;
+        case '\x02':
+            rc = html ? ns_buf_puts(&out, "</mark>") : 0;
+            break;
+        case '&':
+            rc = ns_buf_puts(&out, html ? "&amp;" : "&");
+            break;
+        case '<':
+            rc = ns_buf_puts(&out, html ? "&lt;" : "<");
+            break;
+        case '>':
+            rc = ns_buf_puts(&out, html ? "&gt;" : ">");
+            break;
+        case '"':
+            rc = ns_buf_puts(&out, html ? "&quot;" : "\"");
+            break;
+        default:
+            rc = ns_buf_putc(&out, *p);
+        }
+    }
+    if (rc < 0) {
+        ns_buf_free(&out);
+        return NULL;
+    }
+    return out.p;
+}
+
+static void set_opt(json_t *obj, const char *key, const char *value)
+{
+    json_object_set_new(obj, key, value ? json_string(value) : json_null());
+}
+
+/* Scores are rounded to 4 decimals: more digits are noise to a reader and
+ * make outputs of two runs differ for no reason. */
+static double round4(double x)
+{
+    return round(x * 10000.0) / 10000.0;
+}
+
+char *ns_results_to_json(const ns_results_t *res, const char *query,
+                         const char *qid)
+{
+    json_t *root = json_object();
+    json_t *hits = json_array();
+    if (!root || !hits) {
+        json_decref(root);
+        json_decref(hits);
+        return NULL;
+    }
+    if (qid)
+        json_object_set_new(root, "qid", json_string(qid));
+    json_object_set_new(root, "query", json_string(query ? query : ""));
+    json_object_set_new(root, "total", json_integer((json_int_t)ns_results_total(res)));
+    json_object_set_new(root, "took_ms", json_real(round4(ns_results_took_ms(res))));
+    for (size_t i = 0; i < ns_results_count(res); i++) {
+        const ns_hit_t *h = ns_results_hit(res, i);
+        const ns_article_t *a = h->art;
+        json_t *o = json_object();
+        json_object_set_new(o, "rank", json_integer(h->rank));
+        json_object_set_new(o, "id", json_string(a->id));
+        json_object_set_new(o, "title", json_string(a->title));
+        set_opt(o, "date", a->date);
+        set_opt(o, "section", a->section);
+        set_opt(o, "author", a->author);
+        set_opt(o, "lang", a->lang);
+        set_opt(o, "url", a->url);
+        json_object_set_new(o, "score", json_real(round4(h->score)));
+        char *plain = snippet_form(h->snippet, 0);
+        char *html = snippet_form(h->snippet, 1);
+        json_object_set_new(o, "snippet", json_string(plain ? plain : ""));
+        json_object_set_new(o, "snippet_html", json_string(html ? html : ""));
+        free(plain);
+        free(html);
+        json_array_append_new(hits, o);
+    }
+    json_object_set_new(root, "hits", hits);
+    if (ns_results_warning(res))
+        json_object_set_new(root, "warning", json_string(ns_results_warning(res)));
+    char *text = json_dumps(root, JSON_COMPACT);
+    json_decref(root);
+    return text;
+}

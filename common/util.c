@@ -1,0 +1,73 @@
+/* util.c - Small helpers the programs share: where the index lives, making
+ * directories, reading numbers from the command line. */
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "ns.h"
+
+char *ns_db_path(const char *option)
+{
+    if (option && *option)
+        return strdup(option);
+    const char *env = getenv("NSEARCH_DB");
+    if (env && *env)
+        return strdup(env);
+    ns_buf_t path = {0};
+    const char *xdg = getenv("XDG_DATA_HOME");
+    const char *home = getenv("HOME");
+    int rc;
+    /* The XDG base directory spec says a relative XDG_DATA_HOME is to be
+     * ignored. */
+    if (xdg && *xdg == '/')
+        rc = ns_buf_puts(&path, xdg);
+    else if (home && *home)
+        rc = ns_buf_puts(&path, home) | ns_buf_puts(&path, "/.local/share");
+    else
+        return NULL;
+    if (rc < 0 || ns_buf_puts(&path, "/nsearch/db") < 0) {
+        ns_buf_free(&path);
+        return NULL;
+    }
+    return path.p;
+}
+
+int ns_mkdir_p(const char *dir)
+{
+    char *copy = strdup(dir);
+    if (!copy)
+        return -1;
+    for (char *p = copy + 1; *p; p++) {
+        if (*p != '/')
+            continue;
+        *p = '\0';
+        if (mkdir(copy, 0777) < 0 && errno != EEXIST) {
+            int e = errno;
+            free(copy);
+            errno = e;
+            return -1;
+        }
+        *p = '/';
+    }
+    int rc = mkdir(copy, 0777) < 0 && errno != EEXIST ? -1 : 0;
+    int e = errno;
+    free(copy);
+    errno = e;
+    return rc;
+}
+
+int ns_parse_long(const char *text, long min, long max, long *out)
+{
+    if (!text || !*text || (*text != '-' && (*text < '0' || *text > '9')))
+        return -1;
+    char *end;
+    errno = 0;
+    long v = strtol(text, &end, 10);
+    if (errno || *end || v < min || v > max)
+        return -1;
+    *out = v;
+    return 0;
+}

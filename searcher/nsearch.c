@@ -1,0 +1,397 @@
+/* nsearch.c - Search an nsearch index from the command line.
+ *
+ * nsearch [--db DIR] [options] QUERY...
+ * nsearch [--db DIR] --batch < queries
+ *
+ * Holds main, options and printing; the search itself is libns. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "ns.h"
+
+enum { EXIT_OK = 0, EXIT_ERROR = 1, EXIT_USAGE = 2 };
+
+enum color { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
+
+struct options {
+    const char *db;
+    long limit;
+    long offset;
+    ns_sort_t sort;
+    int json;
+    int batch;
+    long snippet_len;
+    long related;
+    enum color color;
+    char *query; /* the QUERY words joined by spaces */
+};
+
+static void usage(FILE *out)
+{
+    fprintf(out,
+            "Usage: nsearch [--db DIR] [options] QUERY...\n"
+            "       nsearch [--db DIR] --batch < QUERIES\n"
+            "Search an nsearch index, best matches first (BM25).\n"
+            "\n"
+            "Query language (see README):\n"
+            "  words                any of the words, best matches first\n"
+            "  \"exact phrase\"       the words in this order\n"
+            "  a AND b, a OR b, a NOT b, -word, +word, (...)\n"
+            "  title:word  heading:word  author:name\n"
+            "  section:World  tag:azure  lang:no  id:ID\n"
+            "  date:2025-01-01..2025-03-31   (either end may be left open)\n"
+            "  surveil*             words starting with surveil\n"
+            "\n"
+            "Options:\n"
+            "  -d, --db DIR          index directory (default: $NSEARCH_DB, else\n"
+            "                        $XDG_DATA_HOME/nsearch/db or\n"
+            "                        ~/.local/share/nsearch/db)\n"
+            "  -n, --limit N         hits to show (default 10, at most 10000)\n"
+            "      --offset N        hits to skip first, for paging (default 0)\n"
+            "  -s, --sort ORDER      relevance (default) or date (newest first)\n"
+            "  -j, --json            one JSON document instead of text\n"
+            "      --batch           read queries from standard input, one per\n"
+            "                        line (\"qid<TAB>query\" or \"query\"), write\n"
+            "                        one JSON object per line\n"
+            "      --snippet-len N   bytes of snippet to aim for (default 200,\n"
+            "                        0 for none)\n"
+            "      --related N       related recent posts to list (default 5,\n"
+            "                        0 for none)\n"
+            "      --color WHEN      highlight with bold: auto (on a terminal),\n"
+            "                        always or never; otherwise **word**\n"
+            "  -h, --help            show this help\n"
+            "      --version         show the version\n"
+            "\n"
+            "Exit status:\n"
+            "  0  success, also when nothing matched\n"
+            "  1  error (no index, unreadable index)\n"
+            "  2  usage error\n");
+}
+
+static void usage_error(const char *fmt, const char *arg)
+{
+    fprintf(stderr, "nsearch: ");
+    fprintf(stderr, fmt, arg);
+    fprintf(stderr, "\nTry 'nsearch --help'.\n");
+    exit(EXIT_USAGE);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Text output                                                              */
+/* ------------------------------------------------------------------------ */
+
+struct style {
+    const char *hi_on, *hi_off;       /* around matched words */
+    const char *title_on, *title_off; /* around titles */
+    const char *dim_on, *dim_off;     /* around the metadata line */
+};
+
+static void print_marked(const char *text, const struct style *st)
+{
+    for (const char *p = text; *p; p++) {
+        if (*p == NS_HI_START[0])
+            fputs(st->hi_on, stdout);
+        else if (*p == NS_HI_END[0])
+            fputs(st->hi_off, stdout);
+        else
+            putchar(*p);
+    }
+}
+
+static void print_text(const ns_results_t *res, const struct options *o,
+                       const struct style *st)
+{
+    size_t n = ns_results_count(res);
+    uint64_t total = ns_results_total(res);
+    if (n == 0) {
+        printf("No matches for \"%s\".\n", o->query);
+        return;
+    }
+    const ns_hit_t *first = ns_results_hit(res, 0);
+    printf("%s%llu match%s; showing %u-%u%s\n\n", total > n ? "About " : "",
+           (unsigned long long)total, total == 1 ? "" : "es", first->rank,
+           first->rank + (unsigned)n - 1, st->dim_off);
+    for (size_t i = 0; i < n; i++) {
+        const ns_hit_t *h = ns_results_hit(res, i);
+        const ns_article_t *a = h->art;
+        printf("%2u. %s%s%s\n", h->rank, st->title_on,
+               *a->title ? a->title : "(no title)", st->title_off);
+        printf("    %s", st->dim_on);
+        const char *sep = "";
+        if (a->date) {
+            printf("%.10s", a->date);
+            sep = " | ";
+        }
+        if (a->section) {
+            printf("%s%s", sep, a->section);
+            sep = " | ";
+        }
+        printf("%s%s%s\n", sep, a->url ? a->url : a->id, st->dim_off);
+        if (h->snippet && *h->snippet) {
+            printf("    ");
+            print_marked(h->snippet, st);
+            putchar('\n');
+        }
+        putchar('\n');
+    }
+}
+
+/* ------------------------------------------------------------------------ */
+/* Running                                                                  */
+/* ------------------------------------------------------------------------ */
+
+static ns_index_t *open_index(const struct options *o)
+{
+    char *db = ns_db_path(o->db);
+    if (!db)
+        ns_die("no index location: give --db DIR or set NSEARCH_DB");
+    ns_index_t *idx;
+    char *err;
+    ns_status_t st = ns_index_open(db, NS_OPEN_READ, &idx, &err);
+    if (st == NS_STATUS_NOT_FOUND) {
+        ns_error("no index at '%s'", db);
+        fprintf(stderr,
+                "Build one with: nindex --db '%s' SOURCE...  (or give --db DIR "
+                "or set NSEARCH_DB)\n",
+                db);
+        free(err);
+        free(db);
+        exit(EXIT_ERROR);
+    }
+    if (st != NS_STATUS_OK) {
+        ns_error("cannot open index '%s': %s", db,
+                 err ? err : ns_status_to_string(st));
+        free(err);
+        free(db);
+        exit(EXIT_ERROR);
+    }
+    free(db);
+    return idx;
+}
+
+static ns_status_t search(ns_index_t *idx, const struct options *o,
+                          const char *query, ns_results_t **res)
+{
+    ns_search_opts_t so = {
+        .query = query,
+        .offset = (unsigned)o->offset,
+        .limit = (unsigned)o->limit,
+        .sort = o->sort,
+        .snippet_len = (unsigned)o->snippet_len,
+    };
+    return ns_search(idx, &so, res);
+}
+
+static int run_one(ns_index_t *idx, const struct options *o)
+{
+    ns_results_t *res;
+    ns_status_t st = search(idx, o, o->query, &res);
+    if (st != NS_STATUS_OK) {
+        ns_error("search failed: %s: %s", ns_status_to_string(st),
+                 ns_index_last_error(idx));
+        return EXIT_ERROR;
+    }
+    if (ns_results_warning(res))
+        ns_warn("%s", ns_results_warning(res));
+    if (o->json) {
+        char *text = ns_results_to_json(res, o->query, NULL);
+        if (!text)
+            ns_die("out of memory");
+        puts(text);
+        free(text);
+    } else {
+        int color = o->color == COLOR_ALWAYS ||
+                    (o->color == COLOR_AUTO && isatty(1) && !getenv("NO_COLOR"));
+        static const struct style plain = {"**", "**", "", "", "", ""};
+        static const struct style bold = {"\033[1m", "\033[22m", "\033[1m",
+                                          "\033[22m", "\033[2m", "\033[22m"};
+        print_text(res, o, color ? &bold : &plain);
+    }
+    ns_results_free(res);
+    return EXIT_OK;
+}
+
+/* One query per line: "qid<TAB>query" or just "query" (its line number is
+ * then the qid).  A failed query gives {"qid", "error"} and the run goes
+ * on. */
+static int run_batch(ns_index_t *idx, const struct options *o)
+{
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t len;
+    unsigned long lineno = 0;
+    int rc = EXIT_OK;
+    while ((len = getline(&line, &cap, stdin)) != -1) {
+        lineno++;
+        while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+            line[--len] = '\0';
+        if (len == 0)
+            continue;
+        char qidbuf[32];
+        const char *qid = qidbuf, *query = line;
+        char *tab = strchr(line, '\t');
+        if (tab) {
+            *tab = '\0';
+            qid = line;
+            query = tab + 1;
+        } else {
+            snprintf(qidbuf, sizeof qidbuf, "%lu", lineno);
+        }
+        if (!ns_utf8_valid(query, strlen(query))) {
+            ns_error("<stdin>:%lu: invalid UTF-8 in query", lineno);
+            printf("{\"qid\":\"%lu\",\"error\":\"invalid UTF-8\"}\n", lineno);
+            rc = EXIT_ERROR;
+            continue;
+        }
+        ns_results_t *res;
+        ns_status_t st = search(idx, o, query, &res);
+        if (st != NS_STATUS_OK) {
+            ns_error("<stdin>:%lu: search failed: %s", lineno,
+                     ns_index_last_error(idx));
+            printf("{\"qid\":\"%lu\",\"error\":\"%s\"}\n", lineno,
+                   ns_status_to_string(st));
+            rc = EXIT_ERROR;
+            continue;
+        }
+        if (ns_results_warning(res))
+            ns_warn("<stdin>:%lu: %s", lineno, ns_results_warning(res));
+        char *text = ns_results_to_json(res, query, qid);
+        if (!text)
+            ns_die("out of memory");
+        puts(text);
+        free(text);
+        ns_results_free(res);
+    }
+    free(line);
+    return rc;
+}
+
+static char *join_words(char **words, int n)
+{
+    ns_buf_t b = {0};
+    if (ns_buf_puts(&b, "") < 0)
+        return NULL;
+    for (int i = 0; i < n; i++)
+        if ((i && ns_buf_putc(&b, ' ') < 0) || ns_buf_puts(&b, words[i]) < 0) {
+            ns_buf_free(&b);
+            return NULL;
+        }
+    return b.p;
+}
+
+int main(int argc, char **argv)
+{
+    enum { OPT_OFFSET = 256, OPT_BATCH, OPT_SNIPPET, OPT_RELATED, OPT_COLOR,
+           OPT_VERSION };
+    static const struct option long_opts[] = {
+        {"db", required_argument, NULL, 'd'},
+        {"limit", required_argument, NULL, 'n'},
+        {"offset", required_argument, NULL, OPT_OFFSET},
+        {"sort", required_argument, NULL, 's'},
+        {"json", no_argument, NULL, 'j'},
+        {"batch", no_argument, NULL, OPT_BATCH},
+        {"snippet-len", required_argument, NULL, OPT_SNIPPET},
+        {"related", required_argument, NULL, OPT_RELATED},
+        {"color", required_argument, NULL, OPT_COLOR},
+        {"help", no_argument, NULL, 'h'},
+        {"version", no_argument, NULL, OPT_VERSION},
+        {NULL, 0, NULL, 0},
+    };
+    static const char short_opts[] = "d:n:s:jh";
+    struct options o = {
+        .limit = 10,
+        .offset = 0,
+        .sort = NS_SORT_RELEVANCE,
+        .snippet_len = 200,
+        .related = 5,
+        .color = COLOR_AUTO,
+    };
+    ns_set_progname("nsearch");
+    int c;
+    while ((c = getopt_long(argc, argv, short_opts, long_opts, NULL)) != -1) {
+        switch (c) {
+        case 'd':
+            o.db = optarg;
+            break;
+        case 'n':
+            if (ns_parse_long(optarg, 0, 10000, &o.limit) < 0)
+                usage_error("--limit needs a number from 0 to 10000, not '%s'",
+                            optarg);
+            break;
+        case OPT_OFFSET:
+            if (ns_parse_long(optarg, 0, 1000000000, &o.offset) < 0)
+                usage_error("--offset needs a number from 0, not '%s'", optarg);
+            break;
+        case 's':
+            if (strcmp(optarg, "relevance") == 0)
+                o.sort = NS_SORT_RELEVANCE;
+            else if (strcmp(optarg, "date") == 0)
+                o.sort = NS_SORT_DATE;
+            else
+                usage_error("--sort is relevance or date, not '%s'", optarg);
+            break;
+        case 'j':
+            o.json = 1;
+            break;
+        case OPT_BATCH:
+            o.batch = 1;
+            break;
+        case OPT_SNIPPET:
+            if (ns_parse_long(optarg, 0, 10000, &o.snippet_len) < 0)
+                usage_error("--snippet-len needs a number from 0 to 10000, not "
+                            "'%s'",
+                            optarg);
+            break;
+        case OPT_RELATED:
+            if (ns_parse_long(optarg, 0, 100, &o.related) < 0)
+                usage_error("--related needs a number from 0 to 100, not '%s'",
+                            optarg);
+            break;
+        case OPT_COLOR:
+            if (strcmp(optarg, "auto") == 0)
+                o.color = COLOR_AUTO;
+            else if (strcmp(optarg, "always") == 0)
+                o.color = COLOR_ALWAYS;
+            else if (strcmp(optarg, "never") == 0)
+                o.color = COLOR_NEVER;
+            else
+                usage_error("--color is auto, always or never, not '%s'",
+                            optarg);
+            break;
+        case 'h':
+            usage(stdout);
+            return EXIT_OK;
+        case OPT_VERSION:
+            printf("nsearch %s\n", NS_VERSION);
+            return EXIT_OK;
+        default:
+            fprintf(stderr, "Try 'nsearch --help'.\n");
+            return EXIT_USAGE;
+        }
+    }
+    if (o.batch && optind < argc)
+        usage_error("%s", "--batch reads queries from standard input; give no "
+                          "QUERY");
+    if (!o.batch && optind >= argc)
+        usage_error("%s", "no QUERY given");
+    if (!o.batch) {
+        o.query = join_words(argv + optind, argc - optind);
+        if (!o.query)
+            ns_die("out of memory");
+        if (!ns_utf8_valid(o.query, strlen(o.query)))
+            usage_error("%s", "the query is not valid UTF-8");
+    }
+
+    ns_index_t *idx = open_index(&o);
+    int rc = o.batch ? run_batch(idx, &o) : run_one(idx, &o);
+    ns_index_close(idx);
+    free(o.query);
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        ns_error("cannot write results: %s", "output error");
+        rc = EXIT_ERROR;
+    }
+    return rc;
+}
