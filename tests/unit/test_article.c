@@ -1,0 +1,241 @@
+/* test_article.c - Dates, UTF-8 and the two article input forms. */
+#include <stdint.h>
+
+#include "ns.h"
+#include "testlib.h"
+
+static void test_date_forms(void)
+{
+    int64_t t;
+    CHECK(ns_date_parse("1970-01-01", &t) == 0 && t == 0, "epoch date");
+    CHECK(ns_date_parse("2025-08-15", &t) == 0 && t == 1755216000,
+          "date only is midnight UTC");
+    CHECK(ns_date_parse("2025-08-15T10:00:00Z", &t) == 0 &&
+              t == 1755216000 + 36000,
+          "Z time");
+    CHECK(ns_date_parse("2025-08-15T12:00:00+02:00", &t) == 0 &&
+              t == 1755216000 + 36000,
+          "offset is normalised to UTC");
+    CHECK(ns_date_parse("2025-08-15T05:30:00-0430", &t) == 0 &&
+              t == 1755216000 + 36000,
+          "offset without colon");
+    CHECK(ns_date_parse("2025-08-15 10:00:00.123Z", &t) == 0 &&
+              t == 1755216000 + 36000,
+          "space separator and fraction");
+    CHECK(ns_date_parse("2025-08-15T10:00", &t) == 0 &&
+              t == 1755216000 + 36000,
+          "no seconds, no zone: UTC");
+    CHECK(ns_date_parse("2024-02-29", &t) == 0, "leap day");
+    CHECK(ns_date_parse("1958-12-01T00:00:00Z", &t) == 0 && t < 0,
+          "dates before 1970");
+}
+
+static void test_date_rejects(void)
+{
+    int64_t t;
+    const char *bad[] = {"",           "yesterday",  "2025-13-01",
+                         "2025-02-30", "2023-02-29", "2025-08-15T25:00",
+                         "2025-8-15",  "2025-08-15T10:00:00Zjunk",
+                         "15/08/2025", "2025-08-15T10:00:00+25:00"};
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
+        CHECK(ns_date_parse(bad[i], &t) < 0, bad[i]);
+}
+
+static void test_date_format(void)
+{
+    char buf[32];
+    ns_date_format(1755216000 + 36000, buf, sizeof buf);
+    CHECK_STR(buf, "2025-08-15T10:00:00Z", "format");
+    ns_date_format(-86400, buf, sizeof buf);
+    CHECK_STR(buf, "1969-12-31T00:00:00Z", "format before epoch");
+}
+
+static void test_utf8(void)
+{
+    CHECK(ns_utf8_valid("bl\xc3\xa5" "b\xc3\xa6r", 8), "valid Norwegian");
+    CHECK(ns_utf8_valid("\xf0\x9f\x93\xb0", 4), "valid 4-byte");
+    CHECK(!ns_utf8_valid("\xff", 1), "0xff");
+    CHECK(!ns_utf8_valid("\xc3", 1), "truncated sequence");
+    CHECK(!ns_utf8_valid("\xc0\xaf", 2), "overlong");
+    CHECK(!ns_utf8_valid("\xed\xa0\x80", 3), "surrogate");
+    CHECK(!ns_utf8_valid("ab\xe5" "c", 4), "Latin-1 byte");
+}
+
+static void test_json_full(void)
+{
+    const char *line =
+        "{\"id\":\"a1\",\"title\":\"Azure\\nsurveillance\",\"body\":\"B\\r\\nC\\u0001D\","
+        "\"section\":\" World \",\"headings\":[\"Key Allegations\"],"
+        "\"date\":\"2025-08-06T11:30:00+02:00\",\"author\":\"Kari\","
+        "\"lang\":\"NO\",\"url\":\"https://x/y\",\"tags\":[\"a\",\"b\"],"
+        "\"extra\":1}";
+    ns_article_t a;
+    char err[256];
+    CHECK(ns_article_from_json(line, strlen(line), &a, err, sizeof err) == 0,
+          "full article parses");
+    CHECK_STR(a.id, "a1", "id");
+    CHECK_STR(a.title, "Azure surveillance", "title is one line");
+    CHECK_STR(a.body, "B\nC D", "CRLF folded, control char dropped");
+    CHECK_STR(a.section, "World", "section trimmed");
+    CHECK_STR(a.date, "2025-08-06T09:30:00Z", "date normalised to UTC");
+    CHECK_STR(a.lang, "no", "lang lower-cased");
+    CHECK(a.n_tags == 2 && a.n_headings == 1, "lists");
+    char *stored = ns_article_to_json(&a);
+    ns_article_t b;
+    CHECK(stored && ns_article_from_json(stored, strlen(stored), &b, err,
+                                         sizeof err) == 0,
+          "stored form round-trips");
+    CHECK_STR(b.title, a.title, "round-trip title");
+    CHECK_STR(b.date, a.date, "round-trip date");
+    CHECK(b.n_tags == 2 && strcmp(b.tags[1], "b") == 0, "round-trip tags");
+    free(stored);
+    ns_article_clear(&a);
+    ns_article_clear(&b);
+    CHECK(a.id == NULL, "clear zeroes");
+}
+
+static void expect_json_error(const char *line, const char *want)
+{
+    ns_article_t a;
+    char err[256] = "";
+    int rc = ns_article_from_json(line, strlen(line), &a, err, sizeof err);
+    CHECK(rc < 0, line);
+    if (!strstr(err, want)) {
+        fprintf(stderr, "    error '%s' lacks '%s'\n", err, want);
+        CHECK(0, "error text");
+    }
+}
+
+static void test_json_errors(void)
+{
+    expect_json_error("{\"title\":\"t\"}", "missing id");
+    expect_json_error("{\"id\":\"\",\"title\":\"t\"}", "missing id");
+    expect_json_error("{\"id\":\"x\",\"title\":\" \",\"body\":\"\"}",
+                      "missing title and body");
+    expect_json_error("{\"id\":\"x\",\"title\":\"t\"", "malformed JSON");
+    expect_json_error("[1,2]", "not a JSON object");
+    expect_json_error("{\"id\":\"x\",\"title\":5}", "'title' is not a string");
+    expect_json_error("{\"id\":\"x\",\"title\":\"t\",\"date\":\"soon\"}",
+                      "unparsable date 'soon'");
+    expect_json_error("{\"id\":\"x\",\"title\":\"t\",\"tags\":[1]}",
+                      "'tags' is not a list");
+    expect_json_error("{\"id\":\"x\",\"title\":\"\xe5\"}", "invalid UTF-8");
+    expect_json_error("{\"id\":\"x\",\"id\":\"y\",\"title\":\"t\"}",
+                      "malformed JSON");
+    expect_json_error("{\"id\":\"x\",\"title\":\"t\",\"lang\":\"e n\"}",
+                      "bad language code");
+    char longid[400];
+    memset(longid, 'i', sizeof longid);
+    char line[512];
+    snprintf(line, sizeof line, "{\"id\":\"%.300s\",\"title\":\"t\"}", longid);
+    expect_json_error(line, "id is longer than");
+}
+
+static void test_json_numeric_id_and_tag_string(void)
+{
+    const char *line = "{\"id\":42,\"body\":\"b\",\"tags\":\"x, y\"}";
+    ns_article_t a;
+    char err[256];
+    CHECK(ns_article_from_json(line, strlen(line), &a, err, sizeof err) == 0,
+          "numeric id accepted");
+    CHECK_STR(a.id, "42", "numeric id as text");
+    CHECK_STR(a.title, "", "absent title is empty");
+    CHECK_STR(a.lang, "en", "default lang");
+    CHECK(a.n_tags == 2 && strcmp(a.tags[1], "y") == 0, "comma tags");
+    ns_article_clear(&a);
+}
+
+static void test_text_front_matter(void)
+{
+    const char *text = "---\n"
+                       "id: azure-1\n"
+                       "title: \"Azure: the cloud\"\n"
+                       "date: 2025-08-06\n"
+                       "section: Technology\n"
+                       "tags: [microsoft, \"azure\"]\n"
+                       "layout: post\n"
+                       "---\n"
+                       "\n"
+                       "Lead paragraph.\n"
+                       "\n"
+                       "## Key Allegations\n"
+                       "\n"
+                       "Text.\n"
+                       "### What's Next? ###\n";
+    ns_article_t a;
+    char err[256];
+    unsigned line;
+    CHECK(ns_article_from_text(text, strlen(text), "x.md", &a, err, sizeof err,
+                               &line) == 0,
+          "front matter parses");
+    CHECK_STR(a.id, "azure-1", "id from header");
+    CHECK_STR(a.title, "Azure: the cloud", "quoted title with colon");
+    CHECK_STR(a.date, "2025-08-06T00:00:00Z", "date");
+    CHECK(a.n_tags == 2 && strcmp(a.tags[1], "azure") == 0, "flow tags");
+    CHECK(a.n_headings == 2, "two headings");
+    CHECK(a.n_headings == 2 && strcmp(a.headings[1], "What's Next?") == 0,
+          "closing hashes stripped");
+    CHECK(strncmp(a.body, "Lead paragraph.", 15) == 0, "body starts at lead");
+    ns_article_clear(&a);
+}
+
+static void test_text_without_header(void)
+{
+    const char *text = "# Penguins lose their ice\n\nEmperor penguins...\n";
+    ns_article_t a;
+    char err[256];
+    CHECK(ns_article_from_text(text, strlen(text), "climate/p.md", &a, err,
+                               sizeof err, NULL) == 0,
+          "plain markdown parses");
+    CHECK_STR(a.id, "climate/p.md", "path is the id");
+    CHECK_STR(a.title, "Penguins lose their ice", "first heading is title");
+    CHECK(a.n_headings == 0, "title heading is not a section heading");
+    ns_article_clear(&a);
+}
+
+static void test_text_errors(void)
+{
+    ns_article_t a;
+    char err[256];
+    unsigned line = 0;
+    const char *open = "---\ntitle: x\nbody text\n";
+    CHECK(ns_article_from_text(open, strlen(open), "x", &a, err, sizeof err,
+                               &line) < 0 &&
+              line == 3,
+          "line without colon is reported on its line");
+    const char *unclosed = "---\ntitle: x\n";
+    CHECK(ns_article_from_text(unclosed, strlen(unclosed), "x", &a, err,
+                               sizeof err, &line) < 0 &&
+              strstr(err, "not closed"),
+          "unclosed front matter");
+    const char *baddate = "---\ntitle: x\ndate: 2025-02-30\n---\nbody\n";
+    CHECK(ns_article_from_text(baddate, strlen(baddate), "x", &a, err,
+                               sizeof err, &line) < 0 &&
+              line == 3 && strstr(err, "unparsable date"),
+          "bad date on line 3");
+    const char *badutf = "---\ntitle: x\n---\nline\nbad \xff byte\n";
+    CHECK(ns_article_from_text(badutf, strlen(badutf), "x", &a, err,
+                               sizeof err, &line) < 0 &&
+              line == 5 && strstr(err, "UTF-8"),
+          "bad UTF-8 on line 5");
+    const char *empty = "---\nid: e\n---\n\n";
+    CHECK(ns_article_from_text(empty, strlen(empty), "x", &a, err, sizeof err,
+                               &line) < 0 &&
+              strstr(err, "missing title and body"),
+          "empty article");
+}
+
+int main(void)
+{
+    test_date_forms();
+    test_date_rejects();
+    test_date_format();
+    test_utf8();
+    test_json_full();
+    test_json_errors();
+    test_json_numeric_id_and_tag_string();
+    test_text_front_matter();
+    test_text_without_header();
+    test_text_errors();
+    return tl_done();
+}

@@ -1,0 +1,237 @@
+/* test_index.c - The index on a real Xapian database in a temporary
+ * directory: adding, replacing, fetching, searching, query syntax. */
+#include "ns.h"
+#include "testlib.h"
+
+static char db[4096];
+
+static void add_json(ns_index_t *idx, const char *json, int *replaced)
+{
+    ns_article_t a;
+    char err[256];
+    if (ns_article_from_json(json, strlen(json), &a, err, sizeof err) < 0) {
+        fprintf(stderr, "bad fixture: %s: %s\n", json, err);
+        exit(1);
+    }
+    const char *warning;
+    CHECK(ns_index_add(idx, &a, replaced, &warning) == NS_STATUS_OK, a.id);
+    ns_article_clear(&a);
+}
+
+static const char *const FIXTURES[] = {
+    "{\"id\":\"azure\",\"title\":\"Azure cloud used for surveillance\","
+    "\"body\":\"Intercepted calls were stored in the cloud. The review "
+    "continues.\",\"section\":\"Technology\",\"date\":\"2025-08-06T09:30:00Z\"}",
+    "{\"id\":\"body-only\",\"title\":\"Employees protest\",\"body\":\"Staff "
+    "protested over surveillance and Azure contracts, and over the cloud "
+    "deals.\",\"section\":\"Technology\",\"date\":\"2025-09-02\"}",
+    "{\"id\":\"penguins\",\"title\":\"Emperor penguins lose sea ice\","
+    "\"body\":\"Colonies failed to breed as the ice broke early.\","
+    "\"section\":\"Climate\",\"date\":\"2025-03-10\"}",
+    "{\"id\":\"bergen\",\"title\":\"Flyktning drept i Bergen\",\"body\":"
+    "\"En ung flyktning ble drept i Bergen. Politiet etterforsker "
+    "drapet.\",\"section\":\"Norge\",\"lang\":\"no\",\"date\":\"2025-06-01\"}",
+    "{\"id\":\"undated\",\"title\":\"How data centres work\",\"body\":\"Racks "
+    "of servers & cooling <systems>.\",\"section\":\"Technology\"}",
+};
+
+static ns_index_t *build(void)
+{
+    ns_index_t *idx;
+    char *err = NULL;
+    CHECK(ns_index_open(db, NS_OPEN_WRITE, &idx, &err) == NS_STATUS_OK,
+          "open for writing creates the index");
+    free(err);
+    for (size_t i = 0; i < sizeof FIXTURES / sizeof *FIXTURES; i++) {
+        int replaced = -1;
+        add_json(idx, FIXTURES[i], &replaced);
+        CHECK(replaced == 0, "new article is not a replacement");
+    }
+    return idx;
+}
+
+static void test_open_missing(void)
+{
+    ns_index_t *idx = (ns_index_t *)1;
+    char *err = NULL;
+    char path[4200];
+    snprintf(path, sizeof path, "%s/none", tl_tmpdir());
+    CHECK(ns_index_open(path, NS_OPEN_READ, &idx, &err) == NS_STATUS_NOT_FOUND,
+          "reading a missing index is NOT_FOUND");
+    CHECK(idx == NULL && err && strstr(err, "no index at"), "error text");
+    free(err);
+}
+
+static void test_replace_and_lock(ns_index_t *idx)
+{
+    int replaced = -1;
+    add_json(idx,
+             "{\"id\":\"penguins\",\"title\":\"Emperor penguins lose sea ice\","
+             "\"body\":\"Updated: colonies failed to breed.\",\"section\":"
+             "\"Climate\",\"date\":\"2025-03-11\"}",
+             &replaced);
+    CHECK(replaced == 1, "same id is a replacement, seen before commit");
+    CHECK(ns_index_commit(idx) == NS_STATUS_OK, "commit");
+    uint64_t n = 0;
+    CHECK(ns_index_count(idx, &n) == NS_STATUS_OK && n == 5,
+          "replacing keeps the count");
+
+    ns_index_t *second;
+    char *err = NULL;
+    CHECK(ns_index_open(db, NS_OPEN_WRITE, &second, &err) == NS_STATUS_LOCKED,
+          "a second writer is LOCKED");
+    free(err);
+}
+
+static const ns_results_t *last;
+
+static ns_results_t *run(ns_index_t *idx, const char *q, ns_sort_t sort)
+{
+    ns_search_opts_t o = {.query = q, .limit = 10, .sort = sort,
+                          .snippet_len = 200};
+    ns_results_t *res = NULL;
+    ns_status_t st = ns_search(idx, &o, &res);
+    CHECK(st == NS_STATUS_OK, q);
+    last = res;
+    return res;
+}
+
+static const char *hit_id(const ns_results_t *res, size_t i)
+{
+    const ns_hit_t *h = res ? ns_results_hit(res, i) : NULL;
+    return h ? h->art->id : NULL;
+}
+
+static void test_search(ns_index_t *ridx)
+{
+    ns_results_t *r = run(ridx, "Azure surveillance", NS_SORT_RELEVANCE);
+    CHECK(ns_results_count(r) == 2, "two articles mention either word");
+    CHECK_STR(hit_id(r, 0), "azure", "title match ranks first");
+    const ns_hit_t *h = ns_results_hit(r, 1);
+    CHECK(h && strstr(h->snippet, NS_HI_START) && strstr(h->snippet, NS_HI_END),
+          "snippet highlights");
+    CHECK(h && h->rank == 2 && h->score > 0, "rank and score");
+    char *json = ns_results_to_json(r, "Azure surveillance", "q7");
+    CHECK(json && strstr(json, "\"qid\":\"q7\"") &&
+              strstr(json, "\"id\":\"azure\"") && strstr(json, "<mark>"),
+          "JSON shape");
+    free(json);
+    ns_results_free(r);
+
+    r = run(ridx, "title:surveillance", NS_SORT_RELEVANCE);
+    CHECK(ns_results_count(r) == 1 && !strcmp(hit_id(r, 0), "azure"),
+          "title: prefix");
+    ns_results_free(r);
+
+    r = run(ridx, "cloud section:technology", NS_SORT_RELEVANCE);
+    CHECK(ns_results_count(r) == 2, "section filter, any case");
+    ns_results_free(r);
+
+    r = run(ridx, "\"stored in the cloud\"", NS_SORT_RELEVANCE);
+    CHECK(ns_results_count(r) == 1 && !strcmp(hit_id(r, 0), "azure"),
+          "phrase");
+    ns_results_free(r);
+
+    r = run(ridx, "cloud -protest", NS_SORT_RELEVANCE);
+    CHECK(ns_results_count(r) == 1, "-word excludes");
+    ns_results_free(r);
+
+    r = run(ridx, "cloud NOT azure", NS_SORT_RELEVANCE);
+    CHECK(ns_results_count(r) == 0, "NOT");
+    ns_results_free(r);
+
+    r = run(ridx, "date:2025-08-01..2025-09-02", NS_SORT_DATE);
+    CHECK(ns_results_count(r) == 2 && !strcmp(hit_id(r, 0), "body-only"),
+          "closed date range, inclusive, newest first");
+    ns_results_free(r);
+
+    r = run(ridx, "date:2025-06-01..", NS_SORT_RELEVANCE);
+    CHECK(ns_results_count(r) == 3, "open-ended date range");
+    ns_results_free(r);
+
+    r = run(ridx, "", NS_SORT_DATE);
+    CHECK(ns_results_count(r) == 5 && !strcmp(hit_id(r, 4), "undated"),
+          "empty query lists all, undated last by date");
+    ns_results_free(r);
+
+    r = run(ridx, "surveillance AND (", NS_SORT_RELEVANCE);
+    CHECK(ns_results_warning(r) != NULL, "malformed query warns");
+    CHECK(ns_results_count(r) == 2, "and falls back to the words");
+    ns_results_free(r);
+
+    r = run(ridx, "surveil*", NS_SORT_RELEVANCE);
+    CHECK(ns_results_count(r) == 2, "wildcard");
+    ns_results_free(r);
+
+    r = run(ridx, "servers cooling", NS_SORT_RELEVANCE);
+    h = ns_results_hit(r, 0);
+    CHECK(h && strstr(h->snippet, "& " NS_HI_START "cooling" NS_HI_END
+                                  " <systems>"),
+          "snippet text is unescaped");
+    ns_results_free(r);
+}
+
+static void test_norwegian(ns_index_t *ridx)
+{
+    /* "flyktningen" and "flyktning" share the Norwegian stem; an English
+     * stemmer would leave them apart. */
+    ns_results_t *r = run(ridx, "flyktningen", NS_SORT_RELEVANCE);
+    CHECK(ns_results_count(r) == 1 && !strcmp(hit_id(r, 0), "bergen"),
+          "Norwegian query stemmed in Norwegian");
+    ns_results_free(r);
+    r = run(ridx, "bergen lang:no", NS_SORT_RELEVANCE);
+    CHECK(ns_results_count(r) == 1, "lang: filter");
+    ns_results_free(r);
+    r = run(ridx, "bergen lang:en", NS_SORT_RELEVANCE);
+    CHECK(ns_results_count(r) == 0, "lang:en excludes Norwegian");
+    ns_results_free(r);
+}
+
+static void test_get(ns_index_t *ridx)
+{
+    ns_article_t a;
+    CHECK(ns_index_get(ridx, "penguins", &a) == NS_STATUS_OK, "get");
+    CHECK(a.body && strncmp(a.body, "Updated", 7) == 0, "get sees replacement");
+    CHECK_STR(a.date, "2025-03-11T00:00:00Z", "stored date");
+    ns_article_clear(&a);
+    CHECK(ns_index_get(ridx, "nope", &a) == NS_STATUS_NOT_FOUND,
+          "get unknown id");
+}
+
+static void test_unknown_language(void)
+{
+    char path[4200];
+    snprintf(path, sizeof path, "%s/lang", tl_tmpdir());
+    ns_index_t *idx;
+    CHECK(ns_index_open(path, NS_OPEN_WRITE, &idx, NULL) == NS_STATUS_OK,
+          "open");
+    const char *json = "{\"id\":\"k\",\"title\":\"Klingon\",\"lang\":\"tlh\"}";
+    ns_article_t a;
+    char err[128];
+    ns_article_from_json(json, strlen(json), &a, err, sizeof err);
+    const char *warning = NULL;
+    CHECK(ns_index_add(idx, &a, NULL, &warning) == NS_STATUS_OK,
+          "unknown language still indexed");
+    CHECK(warning && strstr(warning, "unknown language 'tlh'"), "and warned");
+    ns_article_clear(&a);
+    ns_index_close(idx);
+}
+
+int main(void)
+{
+    snprintf(db, sizeof db, "%s/db", tl_tmpdir());
+    test_open_missing();
+    ns_index_t *w = build();
+    test_replace_and_lock(w);
+    CHECK(ns_index_close(w) == NS_STATUS_OK, "close commits");
+    ns_index_t *r;
+    CHECK(ns_index_open(db, NS_OPEN_READ, &r, NULL) == NS_STATUS_OK,
+          "open for reading");
+    test_search(r);
+    test_norwegian(r);
+    test_get(r);
+    ns_index_close(r);
+    test_unknown_language();
+    ns_index_close(NULL);
+    return tl_done();
+}
