@@ -236,6 +236,15 @@ ns_status_t ns_index_open(const char *path, ns_open_mode_t mode,
  * status of the final commit. */
 ns_status_t ns_index_close(ns_index_t *idx);
 
+/* Bring a read handle up to date with the latest committed or published
+ * version of the index.  Cheap when nothing changed; long-running readers
+ * (the server) call it about once a second.  *changed (may be NULL) is set
+ * to 1 when the handle now sees a different version.  Searches already
+ * running on other handles are not affected.
+ * Return value: NS_STATUS_OK, NS_STATUS_XAPIAN, ... (the old version stays
+ * usable on failure). */
+ns_status_t ns_index_refresh(ns_index_t *idx, int *changed);
+
 /* Detail text of the last failure on IDX, or "".  Borrowed. */
 const char *ns_index_last_error(const ns_index_t *idx);
 
@@ -268,13 +277,24 @@ typedef enum {
     NS_SORT_DATE = 1, /* newest first, then relevance */
 } ns_sort_t;
 
+/* ns_search_opts_t.now: take the date of the newest article as "now". */
+#define NS_NOW_NEWEST INT64_MIN
+
 typedef struct ns_search_opts {
-    const char *query;  /* the query language of the README; "" = all */
-    unsigned offset;    /* hits to skip */
-    unsigned limit;     /* hits to return */
+    const char *query;    /* the query language of the README; "" = all */
+    unsigned offset;      /* hits to skip */
+    unsigned limit;       /* hits to return */
     ns_sort_t sort;
     unsigned snippet_len; /* bytes of snippet to aim for; 0 = no snippet */
+    unsigned related;     /* related recent posts to add; 0 = none */
+    int64_t now;          /* reference time (epoch seconds) for recency and
+                             ages, or NS_NOW_NEWEST */
+    unsigned recent_days; /* recency window before now; 0 = 30 days */
 } ns_search_opts_t;
+
+/* Fill OPTS with the defaults: limit 10, snippet 200 bytes, 5 related
+ * posts within 30 days of the newest article. */
+void ns_search_opts_init(ns_search_opts_t *opts);
 
 /* One hit.  Borrowed from its ns_results_t. */
 typedef struct ns_hit {
@@ -288,6 +308,13 @@ typedef struct ns_hit {
 /* Markers around highlighted words in ns_hit_t.snippet. */
 #define NS_HI_START "\x01"
 #define NS_HI_END "\x02"
+
+/* One related recent post.  Borrowed from its ns_results_t. */
+typedef struct ns_related {
+    const ns_article_t *art; /* the stored article (always dated) */
+    double score;            /* similarity to the story, for ordering ties */
+    const char *age;         /* "3 hours ago", "2 days ago", relative to now */
+} ns_related_t;
 
 typedef struct ns_results ns_results_t;
 
@@ -303,12 +330,25 @@ typedef struct ns_results ns_results_t;
 ns_status_t ns_search(ns_index_t *idx, const ns_search_opts_t *opts,
                       ns_results_t **out);
 
+/* Related recent posts for one article (the sidebar of an article page):
+ * the same list a search returns, seeded by the article with id ID alone,
+ * which is excluded with its near-duplicates.  OPTS gives related, now and
+ * recent_days; the results have no hits.
+ *
+ * Return value: as ns_search(), plus NS_STATUS_NOT_FOUND for an unknown
+ * id. */
+ns_status_t ns_related_to(ns_index_t *idx, const char *id,
+                          const ns_search_opts_t *opts, ns_results_t **out);
+
 size_t ns_results_count(const ns_results_t *res);
 const ns_hit_t *ns_results_hit(const ns_results_t *res, size_t i);
 /* Xapian's estimate of the number of matching articles. */
 uint64_t ns_results_total(const ns_results_t *res);
 /* Milliseconds spent on the search inside the library. */
 double ns_results_took_ms(const ns_results_t *res);
+/* Related recent posts, newest first. */
+size_t ns_results_related_count(const ns_results_t *res);
+const ns_related_t *ns_results_related(const ns_results_t *res, size_t i);
 /* Set when the query fell back to plain words: why.  Borrowed, or NULL. */
 const char *ns_results_warning(const ns_results_t *res);
 void ns_results_free(ns_results_t *res);
@@ -316,7 +356,8 @@ void ns_results_free(ns_results_t *res);
 /* The results as one JSON object:
  *   {"query", "total", "took_ms", "hits": [{"rank", "id", "title", "date",
  *    "section", "author", "lang", "url", "score", "snippet",
- *    "snippet_html"}], "warning"?}
+ *    "snippet_html"}], "related": [{"id", "title", "date", "section",
+ *    "url", "age"}], "warning"?}
  * plus "qid" when QID is not NULL.  Free with free(); NULL on allocation
  * failure. */
 char *ns_results_to_json(const ns_results_t *res, const char *query,

@@ -93,6 +93,19 @@ char *ns_results_to_json(const ns_results_t *res, const char *query,
         json_array_append_new(hits, o);
     }
     json_object_set_new(root, "hits", hits);
+    json_t *related = json_array();
+    for (size_t i = 0; i < ns_results_related_count(res); i++) {
+        const ns_related_t *r = ns_results_related(res, i);
+        json_t *o = json_object();
+        json_object_set_new(o, "id", json_string(r->art->id));
+        json_object_set_new(o, "title", json_string(r->art->title));
+        set_opt(o, "date", r->art->date);
+        set_opt(o, "section", r->art->section);
+        set_opt(o, "url", r->art->url);
+        json_object_set_new(o, "age", json_string(r->age));
+        json_array_append_new(related, o);
+    }
+    json_object_set_new(root, "related", related);
     if (ns_results_warning(res))
         json_object_set_new(root, "warning", json_string(ns_results_warning(res)));
     char *text = json_dumps(root, JSON_COMPACT);

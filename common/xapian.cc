@@ -100,6 +100,9 @@ struct ns_index {
 
 struct ns_results {
     std::vector<ns_hit_t> hits;
+    std::vector<ns_related_t> related;
+    std::vector<ns_article_t> related_arts;
+    std::vector<std::string> ages;
     std::vector<ns_article_t> arts;
     std::vector<std::string> snippets;
     uint64_t total = 0;
@@ -308,6 +311,23 @@ ns_status_t ns_index_close(ns_index_t *idx)
     }
     delete idx;
     return st;
+}
+
+ns_status_t ns_index_refresh(ns_index_t *idx, int *changed)
+{
+    if (changed)
+        *changed = 0;
+    try {
+        if (idx->wdb)
+            return NS_STATUS_OK;
+        if (idx->db->reopen()) {
+            load_langs(idx);
+            if (changed)
+                *changed = 1;
+        }
+        return NS_STATUS_OK;
+    }
+    NS_CATCH(idx)
 }
 
 const char *ns_index_last_error(const ns_index_t *idx)
@@ -704,6 +724,44 @@ ns_status_t ns_search(ns_index_t *idx, const ns_search_opts_t *o,
     }
 }
 
+void ns_search_opts_init(ns_search_opts_t *o)
+{
+    memset(o, 0, sizeof *o);
+    o->query = "";
+    o->limit = 10;
+    o->snippet_len = 200;
+    o->related = 5;
+    o->now = NS_NOW_NEWEST;
+    o->recent_days = 30;
+}
+
+ns_status_t ns_related_to(ns_index_t *idx, const char *id,
+                          const ns_search_opts_t *o, ns_results_t **out)
+{
+    (void)o;
+    *out = nullptr;
+    ns_article_t art;
+    ns_status_t st = ns_index_get(idx, id, &art);
+    if (st != NS_STATUS_OK)
+        return st;
+    ns_article_clear(&art);
+    try {
+        *out = new ns_results_t;
+        return NS_STATUS_OK;
+    }
+    NS_CATCH(idx)
+}
+
+size_t ns_results_related_count(const ns_results_t *res)
+{
+    return res->related.size();
+}
+
+const ns_related_t *ns_results_related(const ns_results_t *res, size_t i)
+{
+    return i < res->related.size() ? &res->related[i] : nullptr;
+}
+
 size_t ns_results_count(const ns_results_t *res)
 {
     return res->hits.size();
@@ -734,6 +792,8 @@ void ns_results_free(ns_results_t *res)
     if (!res)
         return;
     for (auto &a : res->arts)
+        ns_article_clear(&a);
+    for (auto &a : res->related_arts)
         ns_article_clear(&a);
     delete res;
 }
