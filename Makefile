@@ -48,7 +48,9 @@ PROGS   = $(BIN)/nindex $(BIN)/nsearch
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT     = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 
-.PHONY: all deps demo check test asan eval install clean format
+.PHONY: all deps demo check tests asan eval install clean format
+# Keep object files of the test programs between runs.
+.SECONDARY:
 
 all: $(PROGS)
 
@@ -120,7 +122,7 @@ asan: deps
 	  CFLAGS="-O1 -g" CXXFLAGS="-O1 -g" \
 	  SAN="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
 	  all tests
-	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
+	@NSEARCH_QUICK=1 ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
 	  NSEARCH_BIN=$(CURDIR)/build/asan/bin TEST_BIN=$(CURDIR)/build/asan/tests \
 	  sh tests/run.sh
 

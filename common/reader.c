@@ -125,8 +125,10 @@ static int walk(ns_reader_t *r, const char *dir)
              * an unreadable file, rather than failing the whole walk. */
             if (walk(r, path.p) < 0)
                 rc = errno == ENOMEM ? -1 : push_file(r, path.p);
-        } else if (stat(path.p, &st) == 0 && S_ISREG(st.st_mode) &&
-                   kind_of(path.p, 0) != KIND_NONE) {
+        } else if (kind_of(path.p, 0) != KIND_NONE &&
+                   (stat(path.p, &st) < 0 || S_ISREG(st.st_mode))) {
+            /* A file we cannot even stat (a dangling link) is kept so that
+             * opening it reports the problem instead of losing it quietly. */
             rc = push_file(r, path.p);
         }
         ns_buf_free(&path);

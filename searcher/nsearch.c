@@ -111,9 +111,9 @@ static void print_text(const ns_results_t *res, const struct options *o,
         return;
     }
     const ns_hit_t *first = ns_results_hit(res, 0);
-    printf("%s%llu match%s; showing %u-%u%s\n\n", total > n ? "About " : "",
+    printf("%s%llu match%s; showing %u-%u\n\n", total > n ? "About " : "",
            (unsigned long long)total, total == 1 ? "" : "es", first->rank,
-           first->rank + (unsigned)n - 1, st->dim_off);
+           first->rank + (unsigned)n - 1);
     for (size_t i = 0; i < n; i++) {
         const ns_hit_t *h = ns_results_hit(res, i);
         const ns_article_t *a = h->art;

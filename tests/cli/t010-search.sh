@@ -1,0 +1,131 @@
+#!/bin/sh
+# t010-search.sh - nsearch on the sample archive: ranking, snippets, text
+# and JSON output, paging, sorting, filters, exit codes.
+. "$(dirname "$0")/lib.sh"
+
+check "index samples" index_samples
+
+run out err nsearch --db "$TMP/db" --color never "Azure surveillance"
+check "search exits 0" is "$rc" 0
+check "stderr is empty" is "$(cat "$TMP/err")" ""
+check "Azure investigation ranks first" \
+    is "$(sed -n 3p "$TMP/out")" \
+    " 1. Microsoft's Azure cloud used for mass surveillance of Palestinians, investigation finds"
+check "snippet highlights matches" contains "$TMP/out" "**surveillance**"
+check "date, section and url shown" contains "$TMP/out" \
+    "2025-08-06 | Technology | https://news.example.org/2025/08/06/azure-surveillance-investigation"
+
+run out err nsearch --db "$TMP/db" --color always "Azure surveillance"
+check "bold on request" contains "$TMP/out" "$(printf '\033[1m')Azure"
+
+run json err nsearch --db "$TMP/db" --json "Azure surveillance"
+check "json exits 0" is "$rc" 0
+check "json shape" python3 - "$TMP/json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["query"] == "Azure surveillance"
+assert isinstance(d["took_ms"], float) and d["took_ms"] >= 0
+assert d["total"] >= len(d["hits"]) == 10
+h = d["hits"][0]
+assert h["id"] == "azure-surveillance-investigation", h["id"]
+assert h["rank"] == 1 and h["score"] > 0
+assert set(h) >= {"id", "title", "date", "section", "url", "score", "snippet", "snippet_html"}
+assert "<mark>" in h["snippet_html"] and "<mark>" not in h["snippet"]
+assert isinstance(d["related"], list)
+assert all(len(x["snippet"]) < 400 for x in d["hits"])
+PY
+
+# Paging: --offset 2 --limit 3 gives ranks 3-5 of the full list.
+nsearch --db "$TMP/db" --json --limit 5 "Azure surveillance" >"$TMP/p0"
+nsearch --db "$TMP/db" --json --offset 2 --limit 3 "Azure surveillance" >"$TMP/p1"
+check "paging" python3 - "$TMP/p0" "$TMP/p1" <<'PY'
+import json, sys
+a = json.load(open(sys.argv[1]))["hits"]
+b = json.load(open(sys.argv[2]))["hits"]
+assert [h["id"] for h in a[2:5]] == [h["id"] for h in b], (a, b)
+assert [h["rank"] for h in b] == [3, 4, 5]
+PY
+
+# Sort by date: newest first.
+nsearch --db "$TMP/db" --json --sort date --limit 20 "Azure" >"$TMP/d"
+check "sort by date" python3 - "$TMP/d" <<'PY'
+import json, sys
+dates = [h["date"] for h in json.load(open(sys.argv[1]))["hits"] if h["date"]]
+assert len(dates) > 5 and dates == sorted(dates, reverse=True), dates
+PY
+
+# Filters and fields.
+nsearch --db "$TMP/db" --json --limit 100 "section:climate" >"$TMP/s"
+check "section filter" python3 - "$TMP/s" <<'PY'
+import json, sys
+hits = json.load(open(sys.argv[1]))["hits"]
+assert hits and all(h["section"] == "Climate" for h in hits)
+PY
+nsearch --db "$TMP/db" --json --limit 100 "Microsoft date:2025-09-01..2025-09-15" >"$TMP/r"
+check "date range" python3 - "$TMP/r" <<'PY'
+import json, sys
+hits = json.load(open(sys.argv[1]))["hits"]
+assert hits and all("2025-09-01" <= h["date"][:10] <= "2025-09-15" for h in hits), hits
+PY
+nsearch --db "$TMP/db" --json "Bergen lang:no" >"$TMP/n"
+check "Norwegian filter" python3 - "$TMP/n" <<'PY'
+import json, sys
+hits = json.load(open(sys.argv[1]))["hits"]
+assert hits and all(h["lang"] == "no" for h in hits)
+PY
+nsearch --db "$TMP/db" --json '"external review"' >"$TMP/ph"
+check "phrase" python3 - "$TMP/ph" <<'PY'
+import json, sys
+hits = json.load(open(sys.argv[1]))["hits"]
+assert hits and all("external review" in h["snippet"].lower() for h in hits[:3]), hits
+PY
+
+# A malformed query still searches, with a warning.
+run out err nsearch --db "$TMP/db" --json "surveillance AND ("
+check "malformed query exits 0" is "$rc" 0
+check "malformed query warns" contains "$TMP/err" "searching for the words instead"
+check "malformed query finds hits" python3 -c \
+    "import json,sys; assert json.load(open('$TMP/out'))['hits']"
+
+# Zero hits is success.
+run out err nsearch --db "$TMP/db" --color never zzzqqqxxx
+check "zero hits exits 0" is "$rc" 0
+check "zero hits says so" contains "$TMP/out" "No matches"
+
+# Batch: one JSON line per query, with qid.
+printf '7\tAzure surveillance\npenguins\n\n' | nsearch --db "$TMP/db" --batch --limit 3 >"$TMP/b"
+check "batch" python3 - "$TMP/b" <<'PY'
+import json, sys
+lines = [json.loads(l) for l in open(sys.argv[1])]
+assert [l["qid"] for l in lines] == ["7", "2"], lines
+assert lines[0]["hits"][0]["id"] == "azure-surveillance-investigation"
+assert len(lines[1]["hits"]) == 3
+PY
+
+# Default index location: $NSEARCH_DB, then $XDG_DATA_HOME/nsearch/db.
+check "NSEARCH_DB is used" env NSEARCH_DB="$TMP/db" "$NSEARCH_BIN/nsearch" azure
+mkdir -p "$TMP/xdg/nsearch"
+cp -r "$TMP/db" "$TMP/xdg/nsearch/db"
+check "XDG default is used" "$NSEARCH_BIN/nsearch" azure
+
+# Errors and usage.
+run out err nsearch --db "$TMP/none" azure
+check "no index exits 1" is "$rc" 1
+check "no index says where" contains "$TMP/err" "no index at '$TMP/none'"
+check "no index says how to build" contains "$TMP/err" "nindex --db '$TMP/none'"
+run out err nsearch --db "$TMP/db" --limit abc azure
+check "bad number exits 2" is "$rc" 2
+check "bad number hint" contains "$TMP/err" "Try 'nsearch --help'."
+run out err nsearch --db "$TMP/db" --sort size azure
+check "bad sort exits 2" is "$rc" 2
+run out err nsearch --db "$TMP/db" --bogus azure
+check "unknown option exits 2" is "$rc" 2
+run out err nsearch --db "$TMP/db"
+check "no query exits 2" is "$rc" 2
+run out err nsearch --help
+check "help exits 0" is "$rc" 0
+check "help documents exit codes" contains "$TMP/out" "Exit status:"
+run out err nsearch --db "$TMP/db" "$(printf 'bad \377 query')"
+check "invalid UTF-8 query is a usage error" is "$rc" 2
+
+finish

@@ -1,0 +1,132 @@
+#!/bin/sh
+# t020-nindex.sh - nindex: formats, replacement, and every kind of bad input
+# (reported as FILE:LINE: reason, skipped, counted; the run goes on and the
+# index stays usable).
+. "$(dirname "$0")/lib.sh"
+
+mkdir -p "$TMP/in/sub"
+cat >"$TMP/in/good.jsonl" <<'JSON'
+{"id":"g1","title":"Glacier retreat measured","body":"The glacier retreated again.","date":"2025-05-01"}
+{"id":"g2","title":"Fjord ferry strike","body":"Ferries stopped.","section":"Norge","lang":"no","date":"2025-05-02T08:00:00+02:00"}
+JSON
+cat >"$TMP/in/sub/story.md" <<'MD'
+---
+title: Harbour crane collapses
+date: 2025-05-03
+section: Business
+---
+A crane fell into the harbour.
+
+## What happened
+
+Wind gusts.
+MD
+
+run out err nindex --db "$TMP/db" "$TMP/in"
+check "clean run exits 0" is "$rc" 0
+check "summary line" contains "$TMP/out" "3 added, 0 replaced, 0 skipped"
+check "no messages" is "$(cat "$TMP/err")" ""
+nsearch --db "$TMP/db" --json "id:sub/story.md" >"$TMP/j"
+check "article found by its path id" contains "$TMP/j" '"id":"sub/story.md"'
+check "date offset normalised" sh -c \
+    "'$NSEARCH_BIN/nsearch' --db '$TMP/db' --json ferry | grep -q '2025-05-02T06:00:00Z'"
+nsearch --db "$TMP/db" --json "heading:happened" >"$TMP/h"
+check "headings are searchable" contains "$TMP/h" '"id":"sub/story.md"'
+
+# Re-adding the same ids replaces them.
+run out err nindex --db "$TMP/db" "$TMP/in/good.jsonl"
+check "replacement counted" contains "$TMP/out" "0 added, 2 replaced, 0 skipped"
+nsearch --db "$TMP/db" --json --limit 100 "" >"$TMP/all"
+check "no duplicates after re-adding" python3 -c \
+    "import json; assert len(json.load(open('$TMP/all'))['hits']) == 3"
+
+# Every kind of bad record, each on its own line, between good ones.
+{
+    echo '{"id":"ok1","title":"First good line","body":"Fine."}'
+    echo '{"id":"bad-json","title":"unterminated"'
+    printf '{"id":"bad-utf8","title":"caf\351"}\n'
+    echo '{"title":"no id here","body":"x"}'
+    echo '{"id":"empty","title":"","body":"  "}'
+    echo '{"id":"bad-date","title":"When?","date":"2025-02-30"}'
+    echo '{"id":"bad-type","title":["not","a","string"]}'
+    printf '{"id":"huge","title":"t","body":"%s"}\n' "$(head -c 17000000 /dev/zero | tr '\0' x)"
+    echo '{"id":"ok2","title":"Second good line","body":"Fine too."}'
+} >"$TMP/bad.jsonl"
+run out err nindex --db "$TMP/db" "$TMP/bad.jsonl"
+check "skipped input exits 3" is "$rc" 3
+check "malformed JSON reported" contains "$TMP/err" "bad.jsonl:2: malformed JSON"
+check "invalid UTF-8 reported" contains "$TMP/err" "bad.jsonl:3: invalid UTF-8"
+check "missing id reported" contains "$TMP/err" "bad.jsonl:4: missing id"
+check "missing title and body reported" contains "$TMP/err" "bad.jsonl:5: missing title and body"
+check "bad date reported" contains "$TMP/err" "bad.jsonl:6: unparsable date '2025-02-30'"
+check "wrong type reported" contains "$TMP/err" "bad.jsonl:7: field 'title' is not a string"
+check "huge line reported" contains "$TMP/err" "bad.jsonl:8: line longer than"
+check "bad lines counted" contains "$TMP/out" "2 added, 0 replaced, 7 skipped"
+check "good lines after bad ones indexed" sh -c \
+    "'$NSEARCH_BIN/nsearch' --db '$TMP/db' --json 'second good' | grep -q '\"id\":\"ok2\"'"
+
+# Gzip: read through zlib; a truncated file keeps what came before the cut.
+python3 - "$TMP/many.jsonl.gz" <<'PY'
+import gzip, json, random, sys
+rng = random.Random(1)
+with gzip.open(sys.argv[1], "wt") as f:
+    for i in range(3000):
+        words = " ".join(rng.choice(["tide", "storm", "ferry", "quay", "%x" % rng.getrandbits(40)]) for _ in range(30))
+        f.write(json.dumps({"id": "z%d" % i, "title": "Item %d" % i, "body": words}) + "\n")
+PY
+run out err nindex --db "$TMP/gz" "$TMP/many.jsonl.gz"
+check "gzip exits 0" is "$rc" 0
+check "gzip all read" contains "$TMP/out" "3000 added"
+size=$(wc -c <"$TMP/many.jsonl.gz")
+head -c $((size / 2)) "$TMP/many.jsonl.gz" >"$TMP/cut.jsonl.gz"
+run out err nindex --db "$TMP/cut" "$TMP/cut.jsonl.gz"
+check "truncated gzip exits 3" is "$rc" 3
+check "truncated gzip reported" contains "$TMP/err" "truncated gzip file"
+check "records before the cut kept" python3 -c "
+import re; n = int(re.search(r'(\d+) added', open('$TMP/out').read()).group(1)); assert 500 < n < 3000, n"
+printf 'this is not gzip at all\037\213' | gzip -c | head -c 20 >"$TMP/junk.jsonl.gz"
+run out err nindex --db "$TMP/cut" "$TMP/junk.jsonl.gz"
+check "corrupt gzip is not fatal" is "$rc" 3
+
+# Unreadable inputs in a directory walk are reported and skipped.
+mkdir -p "$TMP/walk"
+cp "$TMP/in/sub/story.md" "$TMP/walk/a.md"
+ln -s "$TMP/nowhere.jsonl" "$TMP/walk/dangling.jsonl"
+printf -- '---\ntitle: x\nno colon here\n---\nbody\n' >"$TMP/walk/b.md"
+run out err nindex --db "$TMP/w" "$TMP/walk"
+check "walk exits 3" is "$rc" 3
+check "dangling file reported" contains "$TMP/err" "dangling.jsonl: cannot open"
+check "bad front matter reported with line" contains "$TMP/err" "b.md:3: front matter line is not 'key: value'"
+check "good file indexed" contains "$TMP/out" "1 added"
+
+# Standard input.
+run out err sh -c "echo '{\"id\":\"s1\",\"title\":\"From a pipe\"}' | '$NSEARCH_BIN/nindex' --db '$TMP/stdin' -"
+check "stdin exits 0" is "$rc" 0
+check "stdin indexed" contains "$TMP/out" "1 added"
+
+# Unknown language: indexed unstemmed, with a warning, not skipped.
+echo '{"id":"k","title":"Qapla","lang":"tlh"}' >"$TMP/tlh.jsonl"
+run out err nindex --db "$TMP/l" "$TMP/tlh.jsonl"
+check "unknown language exits 0" is "$rc" 0
+check "unknown language warned" contains "$TMP/err" "tlh.jsonl:1: unknown language 'tlh'"
+
+# The index still opens and searches after all of this.
+check "index still searchable" sh -c \
+    "'$NSEARCH_BIN/nsearch' --db '$TMP/db' --json glacier | grep -q '\"id\":\"g1\"'"
+
+# Usage and errors.
+run out err nindex --db "$TMP/db"
+check "no source exits 2" is "$rc" 2
+run out err nindex --db "$TMP/db" --commit-every x "$TMP/in"
+check "bad number exits 2" is "$rc" 2
+run out err nindex --db "$TMP/db" "$TMP/missing.jsonl"
+check "missing source exits 1" is "$rc" 1
+check "missing source named" contains "$TMP/err" "cannot read '$TMP/missing.jsonl'"
+run out err nindex --help
+check "help exits 0" is "$rc" 0
+check "help lists exit 3" contains "$TMP/out" "3  finished, but some records were skipped"
+touch "$TMP/file"
+run out err nindex --db "$TMP/file/db" "$TMP/in"
+check "unwritable index exits 1" is "$rc" 1
+
+finish
