@@ -25,6 +25,9 @@ struct options {
     int batch;
     long snippet_len;
     long related;
+    const char *related_to; /* --related-to ID */
+    int64_t now;            /* --now, or NS_NOW_NEWEST */
+    long recent_days;
     enum color color;
     char *query; /* the QUERY words joined by spaces */
 };
@@ -34,6 +37,7 @@ static void usage(FILE *out)
     fprintf(out,
             "Usage: nsearch [--db DIR] [options] QUERY...\n"
             "       nsearch [--db DIR] --batch < QUERIES\n"
+            "       nsearch [--db DIR] --related-to ID\n"
             "Search an nsearch index, best matches first (BM25).\n"
             "\n"
             "Query language (see README):\n"
@@ -60,6 +64,11 @@ static void usage(FILE *out)
             "                        0 for none)\n"
             "      --related N       related recent posts to list (default 5,\n"
             "                        0 for none)\n"
+            "      --related-to ID   only the related recent posts of article ID\n"
+            "      --now TIME        reference time for recency and ages (default:\n"
+            "                        the date of the newest article)\n"
+            "      --recent-days D   recency window before --now (default 30;\n"
+            "                        0 = no window, undated articles allowed)\n"
             "      --color WHEN      highlight with bold: auto (on a terminal),\n"
             "                        always or never; otherwise **word**\n"
             "  -h, --help            show this help\n"
@@ -101,11 +110,34 @@ static void print_marked(const char *text, const struct style *st)
     }
 }
 
+static void print_related(const ns_results_t *res, const struct style *st)
+{
+    size_t n = ns_results_related_count(res);
+    if (n == 0)
+        return;
+    printf("%sRelated recent posts%s\n", st->title_on, st->title_off);
+    for (size_t i = 0; i < n; i++) {
+        const ns_related_t *r = ns_results_related(res, i);
+        printf("  - %s\n    %s", r->art->title, st->dim_on);
+        if (r->age && *r->age)
+            printf("%s | ", r->age);
+        if (r->art->section)
+            printf("%s | ", r->art->section);
+        printf("%s%s\n", r->art->url ? r->art->url : r->art->id, st->dim_off);
+    }
+}
+
 static void print_text(const ns_results_t *res, const struct options *o,
                        const struct style *st)
 {
     size_t n = ns_results_count(res);
     uint64_t total = ns_results_total(res);
+    if (o->related_to) {
+        if (ns_results_related_count(res) == 0)
+            printf("No related recent posts for '%s'.\n", o->related_to);
+        print_related(res, st);
+        return;
+    }
     if (n == 0) {
         printf("No matches for \"%s\".\n", o->query);
         return;
@@ -137,6 +169,7 @@ static void print_text(const ns_results_t *res, const struct options *o,
         }
         putchar('\n');
     }
+    print_related(res, st);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -175,13 +208,18 @@ static ns_index_t *open_index(const struct options *o)
 static ns_status_t search(ns_index_t *idx, const struct options *o,
                           const char *query, ns_results_t **res)
 {
-    ns_search_opts_t so = {
-        .query = query,
-        .offset = (unsigned)o->offset,
-        .limit = (unsigned)o->limit,
-        .sort = o->sort,
-        .snippet_len = (unsigned)o->snippet_len,
-    };
+    ns_search_opts_t so;
+    ns_search_opts_init(&so);
+    so.query = query;
+    so.offset = (unsigned)o->offset;
+    so.limit = (unsigned)o->limit;
+    so.sort = o->sort;
+    so.snippet_len = (unsigned)o->snippet_len;
+    so.related = (unsigned)o->related;
+    so.now = o->now;
+    so.recent_days = (unsigned)o->recent_days;
+    if (o->related_to)
+        return ns_related_to(idx, o->related_to, &so, res);
     return ns_search(idx, &so, res);
 }
 
@@ -189,6 +227,10 @@ static int run_one(ns_index_t *idx, const struct options *o)
 {
     ns_results_t *res;
     ns_status_t st = search(idx, o, o->query, &res);
+    if (st == NS_STATUS_NOT_FOUND && o->related_to) {
+        ns_error("no article with id '%s'", o->related_to);
+        return EXIT_ERROR;
+    }
     if (st != NS_STATUS_OK) {
         ns_error("search failed: %s: %s", ns_status_to_string(st),
                  ns_index_last_error(idx));
@@ -197,7 +239,7 @@ static int run_one(ns_index_t *idx, const struct options *o)
     if (ns_results_warning(res))
         ns_warn("%s", ns_results_warning(res));
     if (o->json) {
-        char *text = ns_results_to_json(res, o->query, NULL);
+        char *text = ns_results_to_json(res, o->related_to ? "" : o->query, NULL);
         if (!text)
             ns_die("out of memory");
         puts(text);
@@ -285,7 +327,7 @@ static char *join_words(char **words, int n)
 int main(int argc, char **argv)
 {
     enum { OPT_OFFSET = 256, OPT_BATCH, OPT_SNIPPET, OPT_RELATED, OPT_COLOR,
-           OPT_VERSION };
+           OPT_VERSION, OPT_RELATED_TO, OPT_NOW, OPT_RECENT };
     static const struct option long_opts[] = {
         {"db", required_argument, NULL, 'd'},
         {"limit", required_argument, NULL, 'n'},
@@ -295,6 +337,9 @@ int main(int argc, char **argv)
         {"batch", no_argument, NULL, OPT_BATCH},
         {"snippet-len", required_argument, NULL, OPT_SNIPPET},
         {"related", required_argument, NULL, OPT_RELATED},
+        {"related-to", required_argument, NULL, OPT_RELATED_TO},
+        {"now", required_argument, NULL, OPT_NOW},
+        {"recent-days", required_argument, NULL, OPT_RECENT},
         {"color", required_argument, NULL, OPT_COLOR},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, OPT_VERSION},
@@ -307,6 +352,8 @@ int main(int argc, char **argv)
         .sort = NS_SORT_RELEVANCE,
         .snippet_len = 200,
         .related = 5,
+        .now = NS_NOW_NEWEST,
+        .recent_days = 30,
         .color = COLOR_AUTO,
     };
     ns_set_progname("nsearch");
@@ -350,6 +397,21 @@ int main(int argc, char **argv)
                 usage_error("--related needs a number from 0 to 100, not '%s'",
                             optarg);
             break;
+        case OPT_RELATED_TO:
+            o.related_to = optarg;
+            break;
+        case OPT_NOW:
+            if (ns_date_parse(optarg, &o.now) < 0)
+                usage_error("--now needs a date like 2025-08-15 or "
+                            "2025-08-15T10:00:00Z, not '%s'",
+                            optarg);
+            break;
+        case OPT_RECENT:
+            if (ns_parse_long(optarg, 0, 36500, &o.recent_days) < 0)
+                usage_error("--recent-days needs a number from 0 to 36500, not "
+                            "'%s'",
+                            optarg);
+            break;
         case OPT_COLOR:
             if (strcmp(optarg, "auto") == 0)
                 o.color = COLOR_AUTO;
@@ -375,9 +437,11 @@ int main(int argc, char **argv)
     if (o.batch && optind < argc)
         usage_error("%s", "--batch reads queries from standard input; give no "
                           "QUERY");
-    if (!o.batch && optind >= argc)
+    if (o.related_to && (o.batch || optind < argc))
+        usage_error("%s", "--related-to takes no QUERY and no --batch");
+    if (!o.batch && !o.related_to && optind >= argc)
         usage_error("%s", "no QUERY given");
-    if (!o.batch) {
+    if (!o.batch && !o.related_to) {
         o.query = join_words(argv + optind, argc - optind);
         if (!o.query)
             ns_die("out of memory");
