@@ -38,7 +38,7 @@ ALL_CFLAGS   = $(WARN) $(CFLAGS) -Icommon $(PKG_CFLAGS) $(SAN)
 ALL_CXXFLAGS = $(CXXWARN) $(CXXFLAGS) -Icommon $(PKG_CFLAGS) $(SAN)
 LDLIBS_ALL   = $(PKG_LIBS) -lm
 
-LIB_C   = common/article.c common/buf.c common/log.c common/reader.c \
+LIB_C   = common/article.c common/buf.c common/gen.c common/log.c common/reader.c \
           common/render.c common/util.c
 LIB_CXX = common/xapian.cc
 LIB_OBJ = $(LIB_C:%.c=$(B)/%.o) $(LIB_CXX:%.cc=$(B)/%.o)
@@ -48,7 +48,7 @@ PROGS   = $(BIN)/nindex $(BIN)/nsearch
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT     = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 
-.PHONY: all deps demo check tests asan eval install clean format
+.PHONY: all deps demo check tests asan eval eval-related install clean format
 # Keep object files of the test programs between runs.
 .SECONDARY:
 
@@ -69,15 +69,15 @@ $(LIB): $(LIB_OBJ)
 # Linked with $(CXX): libns contains C++ and needs libstdc++.
 $(BIN)/nindex: $(B)/indexer/nindex.o $(LIB)
 	@mkdir -p $(dir $@)
-	$(CXX) $(SAN) -o $@ $^ $(LDLIBS_ALL)
+	$(CXX) $(SAN) -o $@ $^ $(LDLIBS_ALL) -lpthread
 
 $(BIN)/nsearch: $(B)/searcher/nsearch.o $(LIB)
 	@mkdir -p $(dir $@)
-	$(CXX) $(SAN) -o $@ $^ $(LDLIBS_ALL)
+	$(CXX) $(SAN) -o $@ $^ $(LDLIBS_ALL) -lpthread
 
 $(B)/tests/%: $(B)/tests/unit/%.o $(LIB)
 	@mkdir -p $(dir $@)
-	$(CXX) $(SAN) -o $@ $^ $(LDLIBS_ALL)
+	$(CXX) $(SAN) -o $@ $^ $(LDLIBS_ALL) -lpthread
 
 $(B)/tests/unit/%.o: tests/unit/%.c tests/testlib.h common/ns.h
 	@mkdir -p $(dir $@)
@@ -128,6 +128,9 @@ asan: deps
 
 eval: all
 	bash tests/eval/ranking.sh
+
+eval-related: all
+	bash tests/eval/related.sh
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin

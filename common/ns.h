@@ -217,10 +217,25 @@ typedef struct ns_index ns_index_t;
 
 typedef enum {
     NS_OPEN_READ = 0,
-    NS_OPEN_WRITE = 1, /* create if missing */
+    NS_OPEN_WRITE = 1, /* the live generation, created if missing */
+    NS_OPEN_BUILD = 2, /* a new, private database at exactly PATH, for a
+                          rebuild: no fsync per commit (DB_NO_SYNC; adding
+                          DB_DANGEROUS measured 50% slower here: 17.2 s
+                          against 11.6 s for Reuters); sync before use */
 } ns_open_mode_t;
 
-/* Open the index at PATH.
+/* What ns_index_add() did. */
+typedef enum {
+    NS_ADD_ADDED = 0,     /* a new id */
+    NS_ADD_REPLACED = 1,  /* the id existed with different content */
+    NS_ADD_UNCHANGED = 2, /* the id existed with the same content: nothing
+                             was written */
+} ns_add_result_t;
+
+/* Open the index at PATH.  PATH is an index directory of generations (see
+ * gen.c: PATH/current names the live one; readers open it and writers
+ * update it in place, creating PATH/gen-000001 on first use), or a plain
+ * Xapian database, which is used as it is.
  *
  * Return value:
  *   NS_STATUS_OK        *out is the handle; close with ns_index_close().
@@ -248,15 +263,43 @@ ns_status_t ns_index_refresh(ns_index_t *idx, int *changed);
 /* Detail text of the last failure on IDX, or "".  Borrowed. */
 const char *ns_index_last_error(const ns_index_t *idx);
 
-/* Add ART, replacing any article with the same id.  *replaced (may be NULL)
- * is set to 1 when an article was replaced.  *warning (may be NULL) is set
- * to a borrowed remark (e.g. an unknown language indexed without
- * stemming) or NULL.
+/* Add ART, replacing any article with the same id.  An article whose
+ * stored content hash matches is left alone (a nightly update over an
+ * unchanged archive writes nothing).  *result (may be NULL) says which
+ * happened.  *warning (may be NULL) is set to a borrowed remark (e.g. an
+ * unknown language indexed without stemming) or NULL.
  *
  * Return value: NS_STATUS_OK, NS_STATUS_BAD_INPUT (no id), NS_STATUS_XAPIAN,
  * NS_STATUS_NOMEM, NS_STATUS_INTERNAL. */
 ns_status_t ns_index_add(ns_index_t *idx, const ns_article_t *art,
-                         int *replaced, const char **warning);
+                         ns_add_result_t *result, const char **warning);
+
+/* Delete the article with id ID; *deleted (may be NULL) is 1 if there was
+ * one.  Return value: NS_STATUS_OK, NS_STATUS_XAPIAN, ... */
+ns_status_t ns_index_delete(ns_index_t *idx, const char *id, int *deleted);
+
+/* Delete every article whose id KEEP(id, CTX) rejects (returns 0).
+ * *deleted (may be NULL) counts them.  Uncommitted until the next
+ * commit. */
+ns_status_t ns_index_prune(ns_index_t *idx, int (*keep)(const char *id, void *ctx),
+                           void *ctx, uint64_t *deleted);
+
+/* Merge the N databases at SHARDS (built with NS_OPEN_BUILD) into one
+ * compacted database at DEST, and sync it to disk.
+ * Return value: NS_STATUS_OK, NS_STATUS_XAPIAN, NS_STATUS_IO, ...; detail
+ * in *err_out (free with free()) when err_out is not NULL. */
+ns_status_t ns_index_merge(const char *const *shards, size_t n, const char *dest,
+                           char **err_out);
+
+/* Facts about an open index, for status pages. */
+typedef struct ns_index_info {
+    uint64_t articles;
+    char generation[64]; /* "gen-000007", or "" for a plain database */
+    int64_t built;       /* when that generation or database was last
+                            written, epoch seconds */
+} ns_index_info_t;
+
+ns_status_t ns_index_info(ns_index_t *idx, ns_index_info_t *out);
 
 /* Make everything added so far durable and visible to new readers. */
 ns_status_t ns_index_commit(ns_index_t *idx);
@@ -267,6 +310,30 @@ ns_status_t ns_index_count(ns_index_t *idx, uint64_t *out);
 /* Fetch the stored article with id ID into ART.
  * Return value: NS_STATUS_OK, NS_STATUS_NOT_FOUND, NS_STATUS_XAPIAN, ... */
 ns_status_t ns_index_get(ns_index_t *idx, const char *id, ns_article_t *art);
+
+/* ------------------------------------------------------------------------ */
+/* Generations and the writer lock (gen.c).  POSIX style: -1 and errno.     */
+/* ------------------------------------------------------------------------ */
+
+/* Name of the live generation of index DIR ("gen-000007") into NAME. */
+int ns_gen_current(const char *dir, char *name, size_t size);
+/* Generation names in DIR, oldest first; free with ns_gen_list_free(). */
+int ns_gen_list(const char *dir, char ***names, size_t *n);
+void ns_gen_list_free(char **names, size_t n);
+/* The name the next generation of DIR gets. */
+int ns_gen_next(const char *dir, char *name, size_t size);
+/* Make generation NAME live: one atomic rename of DIR/current, synced. */
+int ns_gen_publish(const char *dir, const char *name);
+/* Remove what dead writers left in DIR (.build-* directories). */
+int ns_gen_clean(const char *dir);
+/* fsync every file and directory under PATH. */
+int ns_sync_tree(const char *path);
+/* rm -rf PATH (not following links); 0 if it did not exist. */
+int ns_remove_tree(const char *path);
+/* Take the writer lock of DIR (DIR/lock), waiting up to WAIT_SECONDS.
+ * Returns the descriptor holding it (close it to release), or -1 with
+ * errno EWOULDBLOCK when another writer still holds it. */
+int ns_lock(const char *dir, double wait_seconds);
 
 /* ------------------------------------------------------------------------ */
 /* Searching                                                                */

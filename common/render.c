@@ -108,7 +108,7 @@ char *ns_results_to_json(const ns_results_t *res, const char *query,
     json_object_set_new(root, "related", related);
     if (ns_results_warning(res))
         json_object_set_new(root, "warning", json_string(ns_results_warning(res)));
-    char *text = json_dumps(root, JSON_COMPACT);
+    char *text = json_dumps(root, JSON_COMPACT | JSON_REAL_PRECISION(10));
     json_decref(root);
     return text;
 }

@@ -44,6 +44,7 @@
 #include <new>
 #include <set>
 #include <string>
+#include <cerrno>
 #include <sys/stat.h>
 #include <vector>
 
@@ -79,7 +80,11 @@ static const unsigned W_SECTION = 1;
 /* Gap between fields so that a phrase cannot run from one into the next. */
 static const unsigned FIELD_GAP = 100;
 
-enum { SLOT_TIME = 0, SLOT_DAY = 1 };
+enum { SLOT_TIME = 0, SLOT_DAY = 1, SLOT_HASH = 2 };
+
+/* Mixed into every content hash: bump it when what is indexed for an
+ * article changes, so that an update re-indexes everything. */
+static const char INDEX_SCHEMA[] = "nsearch-1";
 
 /* Metadata key listing the language codes present, comma-separated: the
  * query is stemmed once per language (see build_query). */
@@ -97,7 +102,9 @@ struct RelatedEntry {
 };
 
 struct ns_index {
-    std::string path;
+    std::string path;                              /* as given */
+    std::string gen;                               /* live generation, or "" */
+    std::string dbpath;                            /* the database opened */
     /* Related lists by their inputs, most recently used first; valid for
      * one revision of the index (cleared when it changes). */
     std::list<std::pair<std::string, RelatedEntry>> related_lru;
@@ -189,6 +196,18 @@ static void load_langs(ns_index_t *idx)
     }
 }
 
+/* "DatabaseError: Error writing block 174 (No space left on device)".
+ * get_error_string() may be NULL (XAPIAN-NOTES.md): only append it when
+ * it is there. */
+static std::string describe(const Xapian::Error &e)
+{
+    std::string out = e.get_type() + std::string(": ") + e.get_msg();
+    const char *sys = e.get_error_string();
+    if (sys && *sys)
+        out += std::string(" (") + sys + ")";
+    return out;
+}
+
 /* Catch clauses shared by every exported function, in the order STYLE.md
  * gives.  IDX may be null (open). */
 #define NS_CATCH(idx_expr)                                                    \
@@ -207,7 +226,7 @@ static void load_langs(ns_index_t *idx)
     catch (const Xapian::Error &e)                                            \
     {                                                                         \
         if (idx_expr)                                                         \
-            (idx_expr)->error = e.get_type() + std::string(": ") + e.get_msg(); \
+            (idx_expr)->error = describe(e);                                  \
         return NS_STATUS_XAPIAN;                                              \
     }                                                                         \
     catch (const std::bad_alloc &)                                            \
@@ -256,23 +275,72 @@ const char *ns_status_to_string(ns_status_t status)
 /* Opening and closing                                                      */
 /* ------------------------------------------------------------------------ */
 
+static bool exists(const std::string &p)
+{
+    struct stat st;
+    return stat(p.c_str(), &st) == 0;
+}
+
+/* Find the database behind idx->path: the live generation of an index
+ * directory, or the path itself when it is a plain database. */
+static void resolve(ns_index_t *idx)
+{
+    char name[256];
+    if (ns_gen_current(idx->path.c_str(), name, sizeof name) == 0) {
+        idx->gen = name;
+        idx->dbpath = idx->path + "/" + name;
+    } else {
+        idx->gen.clear();
+        idx->dbpath = idx->path;
+    }
+}
+
 static ns_status_t open_impl(ns_index_t *idx, ns_open_mode_t mode)
 {
     try {
-        if (mode == NS_OPEN_WRITE) {
-            auto *w = new Xapian::WritableDatabase(idx->path,
-                                                   Xapian::DB_CREATE_OR_OPEN);
+        if (mode == NS_OPEN_BUILD) {
+            idx->dbpath = idx->path;
+            auto *w = new Xapian::WritableDatabase(
+                idx->path, Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC);
             idx->db.reset(w);
             idx->wdb = w;
-            idx->tg.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
-            idx->tg.set_flags(Xapian::TermGenerator::FLAG_CJK_NGRAM);
+        } else if (mode == NS_OPEN_WRITE) {
+            resolve(idx);
+            if (idx->gen.empty() && !exists(idx->path + "/iamglass")) {
+                /* A new index: its first generation, made live at once so
+                 * that readers find it while it fills. */
+                if (ns_mkdir_p(idx->path.c_str()) < 0) {
+                    idx->error = "cannot create '" + idx->path + "': " + strerror(errno);
+                    return NS_STATUS_IO;
+                }
+                char name[64];
+                if (ns_gen_next(idx->path.c_str(), name, sizeof name) < 0) {
+                    idx->error = "cannot list '" + idx->path + "': " + strerror(errno);
+                    return NS_STATUS_IO;
+                }
+                Xapian::WritableDatabase(idx->path + "/" + name, Xapian::DB_CREATE_OR_OPEN)
+                    .close();
+                if (ns_gen_publish(idx->path.c_str(), name) < 0) {
+                    idx->error = "cannot publish '" + idx->path + "/" + name + "': " +
+                                 strerror(errno);
+                    return NS_STATUS_IO;
+                }
+                resolve(idx);
+            }
+            auto *w = new Xapian::WritableDatabase(idx->dbpath, Xapian::DB_CREATE_OR_OPEN);
+            idx->db.reset(w);
+            idx->wdb = w;
         } else {
-            struct stat st;
-            if (stat(idx->path.c_str(), &st) < 0) {
+            resolve(idx);
+            if (!exists(idx->dbpath)) {
                 idx->error = "no index at '" + idx->path + "'";
                 return NS_STATUS_NOT_FOUND;
             }
-            idx->db.reset(new Xapian::Database(idx->path));
+            idx->db.reset(new Xapian::Database(idx->dbpath));
+        }
+        if (idx->wdb) {
+            idx->tg.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+            idx->tg.set_flags(Xapian::TermGenerator::FLAG_CJK_NGRAM);
         }
         load_langs(idx);
         return NS_STATUS_OK;
@@ -336,11 +404,44 @@ ns_status_t ns_index_refresh(ns_index_t *idx, int *changed)
     try {
         if (idx->wdb)
             return NS_STATUS_OK;
-        if (idx->db->reopen()) {
+        std::string old_gen = idx->gen, old_path = idx->dbpath;
+        resolve(idx);
+        if (idx->gen != old_gen) {
+            /* A new generation: open it afresh.  reopen() would not do:
+             * two freshly built databases can share a revision number,
+             * and a reopened handle then mixes both (XAPIAN-NOTES.md).
+             * The old handle is dropped; other handles on it keep
+             * working even after its directory is removed. */
+            std::unique_ptr<Xapian::Database> fresh(new Xapian::Database(idx->dbpath));
+            idx->db = std::move(fresh);
+            load_langs(idx);
+            if (changed)
+                *changed = 1;
+        } else if (idx->db->reopen()) {
             load_langs(idx);
             if (changed)
                 *changed = 1;
         }
+        return NS_STATUS_OK;
+    } catch (...) {
+        /* Keep serving the version we have. */
+        resolve(idx);
+        try {
+            throw;
+        }
+        NS_CATCH(idx)
+    }
+}
+
+ns_status_t ns_index_info(ns_index_t *idx, ns_index_info_t *out)
+{
+    memset(out, 0, sizeof *out);
+    try {
+        out->articles = idx->db->get_doccount();
+        snprintf(out->generation, sizeof out->generation, "%s", idx->gen.c_str());
+        struct stat st;
+        if (stat((idx->dbpath + "/iamglass").c_str(), &st) == 0)
+            out->built = (int64_t)st.st_mtime;
         return NS_STATUS_OK;
     }
     NS_CATCH(idx)
@@ -355,11 +456,21 @@ const char *ns_index_last_error(const ns_index_t *idx)
 /* Writing                                                                  */
 /* ------------------------------------------------------------------------ */
 
-ns_status_t ns_index_add(ns_index_t *idx, const ns_article_t *art,
-                         int *replaced, const char **warning)
+/* 64-bit FNV-1a: a content fingerprint, not a defence against anyone. */
+static uint64_t fnv1a(const char *p, size_t n, uint64_t h = 1469598103934665603ULL)
 {
-    if (replaced)
-        *replaced = 0;
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)p[i];
+        h *= 1099511628211ULL;
+    }
+    return h;
+}
+
+ns_status_t ns_index_add(ns_index_t *idx, const ns_article_t *art,
+                         ns_add_result_t *result, const char **warning)
+{
+    if (result)
+        *result = NS_ADD_ADDED;
     if (warning)
         *warning = nullptr;
     if (!idx->wdb) {
@@ -371,6 +482,30 @@ ns_status_t ns_index_add(ns_index_t *idx, const ns_article_t *art,
         return NS_STATUS_BAD_INPUT;
     }
     try {
+        const std::string idterm = std::string("Q") + art->id;
+        char *data = ns_article_to_json(art);
+        if (!data)
+            return NS_STATUS_NOMEM;
+        std::string stored(data);
+        free(data);
+        char hash[17];
+        snprintf(hash, sizeof hash, "%016llx",
+                 (unsigned long long)fnv1a(stored.data(), stored.size(),
+                                           fnv1a(INDEX_SCHEMA, sizeof INDEX_SCHEMA)));
+
+        /* The unchanged case is decided before any text is analysed: it
+         * is the common one in a nightly update. */
+        Xapian::PostingIterator p = idx->wdb->postlist_begin(idterm);
+        if (p != idx->wdb->postlist_end(idterm)) {
+            if (idx->wdb->get_document(*p).get_value(SLOT_HASH) == hash) {
+                if (result)
+                    *result = NS_ADD_UNCHANGED;
+                return NS_STATUS_OK;
+            }
+            if (result)
+                *result = NS_ADD_REPLACED;
+        }
+
         const std::string lang = art->lang ? art->lang : "en";
         bool known;
         const Xapian::Stem &stem = stemmer_for(idx, lang, &known);
@@ -385,10 +520,7 @@ ns_status_t ns_index_add(ns_index_t *idx, const ns_article_t *art,
         Xapian::TermGenerator &tg = idx->tg;
         tg.set_stemmer(stem);
         tg.set_document(doc);
-
-        const std::string idterm = std::string("Q") + art->id;
         doc.add_boolean_term(idterm);
-
         if (art->title && *art->title) {
             tg.index_text(art->title, W_TITLE);
             tg.increase_termpos(FIELD_GAP);
@@ -425,20 +557,119 @@ ns_status_t ns_index_add(ns_index_t *idx, const ns_article_t *art,
             doc.add_value(SLOT_DAY, day);
         }
 
-        char *data = ns_article_to_json(art);
-        if (!data)
-            return NS_STATUS_NOMEM;
-        doc.set_data(std::string(data));
-        free(data);
-
-        if (replaced)
-            *replaced = idx->wdb->term_exists(idterm) ? 1 : 0;
+        doc.set_data(stored);
+        doc.add_value(SLOT_HASH, hash);
         idx->wdb->replace_document(idterm, doc);
         if (idx->langs.insert(lang).second)
             idx->langs_dirty = true;
         return NS_STATUS_OK;
     }
     NS_CATCH(idx)
+}
+
+ns_status_t ns_index_delete(ns_index_t *idx, const char *id, int *deleted)
+{
+    if (deleted)
+        *deleted = 0;
+    if (!idx->wdb) {
+        idx->error = "index is open read-only";
+        return NS_STATUS_INTERNAL;
+    }
+    try {
+        const std::string term = std::string("Q") + id;
+        if (idx->wdb->term_exists(term)) {
+            idx->wdb->delete_document(term);
+            if (deleted)
+                *deleted = 1;
+        }
+        return NS_STATUS_OK;
+    }
+    NS_CATCH(idx)
+}
+
+ns_status_t ns_index_prune(ns_index_t *idx, int (*keep)(const char *id, void *ctx),
+                           void *ctx, uint64_t *deleted)
+{
+    if (deleted)
+        *deleted = 0;
+    if (!idx->wdb) {
+        idx->error = "index is open read-only";
+        return NS_STATUS_INTERNAL;
+    }
+    try {
+        /* Collect first: deleting while walking the term list would
+         * disturb the walk. */
+        std::vector<std::string> doomed;
+        for (auto t = idx->wdb->allterms_begin("Q"); t != idx->wdb->allterms_end("Q"); ++t) {
+            std::string id = (*t).substr(1);
+            if (!keep(id.c_str(), ctx))
+                doomed.push_back(*t);
+        }
+        for (const auto &term : doomed)
+            idx->wdb->delete_document(term);
+        if (deleted)
+            *deleted = doomed.size();
+        return NS_STATUS_OK;
+    }
+    NS_CATCH(idx)
+}
+
+/* Merging shards: the language lists in their metadata are united, not
+ * taken from one shard. */
+class MergeCompactor : public Xapian::Compactor {
+  public:
+    std::string resolve_duplicate_metadata(const std::string &key, size_t n,
+                                           const std::string tags[]) override
+    {
+        if (key != META_LANGS)
+            return tags[0];
+        std::set<std::string> all;
+        for (size_t i = 0; i < n; i++) {
+            size_t start = 0;
+            while (start < tags[i].size()) {
+                size_t comma = tags[i].find(',', start);
+                if (comma == std::string::npos)
+                    comma = tags[i].size();
+                if (comma > start)
+                    all.insert(tags[i].substr(start, comma - start));
+                start = comma + 1;
+            }
+        }
+        std::string out;
+        for (const auto &l : all)
+            out += (out.empty() ? "" : ",") + l;
+        return out;
+    }
+};
+
+ns_status_t ns_index_merge(const char *const *shards, size_t n, const char *dest,
+                           char **err_out)
+{
+    if (err_out)
+        *err_out = nullptr;
+    std::string error;
+    ns_status_t st = NS_STATUS_OK;
+    try {
+        Xapian::Database all;
+        for (size_t i = 0; i < n; i++)
+            all.add_database(Xapian::Database(shards[i]));
+        MergeCompactor compactor;
+        all.compact(dest, Xapian::Compactor::FULL, 0, compactor);
+        if (ns_sync_tree(dest) < 0) {
+            error = std::string("cannot sync '") + dest + "': " + strerror(errno);
+            st = NS_STATUS_IO;
+        }
+    } catch (const Xapian::Error &e) {
+        error = describe(e);
+        st = NS_STATUS_XAPIAN;
+    } catch (const std::bad_alloc &) {
+        st = NS_STATUS_NOMEM;
+    } catch (...) {
+        st = NS_STATUS_INTERNAL;
+    }
+    if (st != NS_STATUS_OK && err_out)
+        *err_out = dup_cstr(error.empty() ? ns_status_to_string(st) : error);
+    return st;
 }
 
 ns_status_t ns_index_commit(ns_index_t *idx)

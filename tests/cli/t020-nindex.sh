@@ -24,7 +24,7 @@ MD
 
 run out err nindex --db "$TMP/db" "$TMP/in"
 check "clean run exits 0" is "$rc" 0
-check "summary line" contains "$TMP/out" "3 added, 0 replaced, 0 skipped"
+check "summary line" contains "$TMP/out" "nindex: update: 3 added, 0 replaced, 0 unchanged, 0 deleted, 0 skipped"
 check "no messages" is "$(cat "$TMP/err")" ""
 nsearch --db "$TMP/db" --json "id:sub/story.md" >"$TMP/j"
 check "article found by its path id" contains "$TMP/j" '"id":"sub/story.md"'
@@ -33,9 +33,14 @@ check "date offset normalised" sh -c \
 nsearch --db "$TMP/db" --json "heading:happened" >"$TMP/h"
 check "headings are searchable" contains "$TMP/h" '"id":"sub/story.md"'
 
-# Re-adding the same ids replaces them.
+# Re-adding the same articles changes nothing; changed ones are replaced.
 run out err nindex --db "$TMP/db" "$TMP/in/good.jsonl"
-check "replacement counted" contains "$TMP/out" "0 added, 2 replaced, 0 skipped"
+check "unchanged counted" contains "$TMP/out" "0 added, 0 replaced, 2 unchanged"
+sed 's/Ferries stopped./Ferries stopped for a day./' "$TMP/in/good.jsonl" >"$TMP/changed.jsonl"
+run out err nindex --db "$TMP/db" "$TMP/changed.jsonl"
+check "replacement counted" contains "$TMP/out" "0 added, 1 replaced, 1 unchanged"
+check "replacement is searchable" sh -c \
+    "'$NSEARCH_BIN/nsearch' --db '$TMP/db' --json 'ferries day' | grep -q 'for a day'"
 nsearch --db "$TMP/db" --json --limit 100 "" >"$TMP/all"
 check "no duplicates after re-adding" python3 -c \
     "import json; assert len(json.load(open('$TMP/all'))['hits']) == 3"
@@ -61,7 +66,7 @@ check "missing title and body reported" contains "$TMP/err" "bad.jsonl:5: missin
 check "bad date reported" contains "$TMP/err" "bad.jsonl:6: unparsable date '2025-02-30'"
 check "wrong type reported" contains "$TMP/err" "bad.jsonl:7: field 'title' is not a string"
 check "huge line reported" contains "$TMP/err" "bad.jsonl:8: line longer than"
-check "bad lines counted" contains "$TMP/out" "2 added, 0 replaced, 7 skipped"
+check "bad lines counted" contains "$TMP/out" "2 added, 0 replaced, 0 unchanged, 0 deleted, 7 skipped"
 check "good lines after bad ones indexed" sh -c \
     "'$NSEARCH_BIN/nsearch' --db '$TMP/db' --json 'second good' | grep -q '\"id\":\"ok2\"'"
 
@@ -124,7 +129,7 @@ check "missing source exits 1" is "$rc" 1
 check "missing source named" contains "$TMP/err" "cannot read '$TMP/missing.jsonl'"
 run out err nindex --help
 check "help exits 0" is "$rc" 0
-check "help lists exit 3" contains "$TMP/out" "3  finished, but some records were skipped"
+check "help lists exit 3" contains "$TMP/out" "3   done, but some records were skipped"
 touch "$TMP/file"
 run out err nindex --db "$TMP/file/db" "$TMP/in"
 check "unwritable index exits 1" is "$rc" 1

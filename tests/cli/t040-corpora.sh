@@ -19,7 +19,7 @@ for c in $corpora; do
         check "$c: exits 0" is "$rc" 0
         check "$c: no messages" is "$(cat "$TMP/err")" ""
     fi
-    check "$c: all $want articles added" contains "$TMP/out" "nindex: $want added, 0 replaced"
+    check "$c: all $want articles added" contains "$TMP/out" "nindex: update: $want added, 0 replaced"
     rm -rf "$TMP/$c"
 done
 

@@ -5,7 +5,7 @@
 
 static char db[4096];
 
-static void add_json(ns_index_t *idx, const char *json, int *replaced)
+static void add_json(ns_index_t *idx, const char *json, ns_add_result_t *result)
 {
     ns_article_t a;
     char err[256];
@@ -14,7 +14,7 @@ static void add_json(ns_index_t *idx, const char *json, int *replaced)
         exit(1);
     }
     const char *warning;
-    CHECK(ns_index_add(idx, &a, replaced, &warning) == NS_STATUS_OK, a.id);
+    CHECK(ns_index_add(idx, &a, result, &warning) == NS_STATUS_OK, a.id);
     ns_article_clear(&a);
 }
 
@@ -43,9 +43,9 @@ static ns_index_t *build(void)
           "open for writing creates the index");
     free(err);
     for (size_t i = 0; i < sizeof FIXTURES / sizeof *FIXTURES; i++) {
-        int replaced = -1;
-        add_json(idx, FIXTURES[i], &replaced);
-        CHECK(replaced == 0, "new article is not a replacement");
+        ns_add_result_t r = NS_ADD_UNCHANGED;
+        add_json(idx, FIXTURES[i], &r);
+        CHECK(r == NS_ADD_ADDED, "new article is added");
     }
     return idx;
 }
@@ -64,13 +64,18 @@ static void test_open_missing(void)
 
 static void test_replace_and_lock(ns_index_t *idx)
 {
-    int replaced = -1;
+    ns_add_result_t r = NS_ADD_ADDED;
+    add_json(idx, FIXTURES[2], &r);
+    CHECK(r == NS_ADD_UNCHANGED, "same content is unchanged");
     add_json(idx,
              "{\"id\":\"penguins\",\"title\":\"Emperor penguins lose sea ice\","
              "\"body\":\"Updated: colonies failed to breed.\",\"section\":"
              "\"Climate\",\"date\":\"2025-03-11\"}",
-             &replaced);
-    CHECK(replaced == 1, "same id is a replacement, seen before commit");
+             &r);
+    CHECK(r == NS_ADD_REPLACED, "same id, new content is a replacement, seen before commit");
+    int deleted = -1;
+    CHECK(ns_index_delete(idx, "nope", &deleted) == NS_STATUS_OK && deleted == 0,
+          "deleting an unknown id is a no-op");
     CHECK(ns_index_commit(idx) == NS_STATUS_OK, "commit");
     uint64_t n = 0;
     CHECK(ns_index_count(idx, &n) == NS_STATUS_OK && n == 5,

@@ -1,0 +1,224 @@
+/* gen.c - Index generations on disk, and the writer lock.
+ *
+ * An index directory holds complete Xapian databases side by side, one per
+ * generation, and a symbolic link naming the live one:
+ *
+ *   DIR/current -> gen-000007     the live generation (readers open this)
+ *   DIR/gen-000006                the previous one (kept for --rollback)
+ *   DIR/gen-000007
+ *   DIR/.build-PID/               a rebuild in progress (removed if stale)
+ *   DIR/lock                      flock()ed by the one writer
+ *
+ * Publishing a generation is one rename() of a new link over "current", so a
+ * reader sees the old generation or the new one, never a mixture; readers
+ * holding the old one open keep working on it (see ns_index_refresh()).
+ *
+ * POSIX helpers here return -1 with errno set, as anet.c does. */
+#define _GNU_SOURCE /* for nftw's FTW_PHYS and flock() */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "ns.h"
+
+int ns_gen_current(const char *dir, char *name, size_t size)
+{
+    char link[4096];
+    snprintf(link, sizeof link, "%s/current", dir);
+    ssize_t n = readlink(link, name, size - 1);
+    if (n < 0)
+        return -1;
+    name[n] = '\0';
+    return 0;
+}
+
+static int is_gen_name(const char *s)
+{
+    if (strncmp(s, "gen-", 4) != 0 || !s[4])
+        return 0;
+    for (s += 4; *s; s++)
+        if (*s < '0' || *s > '9')
+            return 0;
+    return 1;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int ns_gen_list(const char *dir, char ***names_out, size_t *n_out)
+{
+    *names_out = NULL;
+    *n_out = 0;
+    DIR *d = opendir(dir);
+    if (!d)
+        return -1;
+    char **names = NULL;
+    size_t n = 0;
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        if (!is_gen_name(e->d_name))
+            continue;
+        char **grown = realloc(names, (n + 1) * sizeof *names);
+        if (!grown || !(grown[n] = strdup(e->d_name))) {
+            free(grown ? grown : names);
+            closedir(d);
+            errno = ENOMEM;
+            return -1;
+        }
+        names = grown;
+        n++;
+    }
+    closedir(d);
+    /* Names are zero-padded, so name order is creation order. */
+    qsort(names, n, sizeof *names, cmp_str);
+    *names_out = names;
+    *n_out = n;
+    return 0;
+}
+
+void ns_gen_list_free(char **names, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(names[i]);
+    free(names);
+}
+
+int ns_gen_next(const char *dir, char *name, size_t size)
+{
+    char **names;
+    size_t n;
+    if (ns_gen_list(dir, &names, &n) < 0)
+        return -1;
+    unsigned long last = 0;
+    if (n)
+        last = strtoul(names[n - 1] + 4, NULL, 10);
+    ns_gen_list_free(names, n);
+    snprintf(name, size, "gen-%06lu", last + 1);
+    return 0;
+}
+
+static int fsync_path(const char *path, int flags)
+{
+    int fd = open(path, flags | O_CLOEXEC);
+    if (fd < 0)
+        return -1;
+    int rc = fsync(fd);
+    int e = errno;
+    close(fd);
+    errno = e;
+    return rc;
+}
+
+int ns_gen_publish(const char *dir, const char *name)
+{
+    char tmp[4096], cur[4096];
+    snprintf(tmp, sizeof tmp, "%s/current.tmp", dir);
+    snprintf(cur, sizeof cur, "%s/current", dir);
+    unlink(tmp);
+    /* The link is relative, so the index directory can be moved whole. */
+    if (symlink(name, tmp) < 0)
+        return -1;
+    if (rename(tmp, cur) < 0) {
+        int e = errno;
+        unlink(tmp);
+        errno = e;
+        return -1;
+    }
+    /* The rename is durable only once the directory itself is synced. */
+    return fsync_path(dir, O_RDONLY | O_DIRECTORY);
+}
+
+static int sync_one(const char *path, const struct stat *st, int type,
+                    struct FTW *ftw)
+{
+    (void)st;
+    (void)ftw;
+    if (type == FTW_F)
+        return fsync_path(path, O_RDONLY) < 0 ? -1 : 0;
+    if (type == FTW_D || type == FTW_DP)
+        return fsync_path(path, O_RDONLY | O_DIRECTORY) < 0 ? -1 : 0;
+    return 0;
+}
+
+int ns_sync_tree(const char *path)
+{
+    return nftw(path, sync_one, 16, FTW_PHYS | FTW_DEPTH);
+}
+
+static int remove_one(const char *path, const struct stat *st, int type,
+                      struct FTW *ftw)
+{
+    (void)st;
+    (void)ftw;
+    if (type == FTW_DP)
+        return rmdir(path) < 0 && errno != ENOENT ? -1 : 0;
+    return unlink(path) < 0 && errno != ENOENT ? -1 : 0;
+}
+
+int ns_remove_tree(const char *path)
+{
+    struct stat st;
+    if (lstat(path, &st) < 0)
+        return errno == ENOENT ? 0 : -1;
+    return nftw(path, remove_one, 16, FTW_PHYS | FTW_DEPTH);
+}
+
+int ns_gen_clean(const char *dir)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return -1;
+    struct dirent *e;
+    int rc = 0;
+    while ((e = readdir(d))) {
+        if (strncmp(e->d_name, ".build-", 7) != 0 &&
+            strcmp(e->d_name, "current.tmp") != 0)
+            continue;
+        char path[4096];
+        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+        if (ns_remove_tree(path) < 0)
+            rc = -1;
+    }
+    closedir(d);
+    return rc;
+}
+
+int ns_lock(const char *dir, double wait_seconds)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/lock", dir);
+    int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
+    if (fd < 0)
+        return -1;
+    struct timespec start, now;
+    clock_gettime(CLOCK_MONOTONIC, &start);
+    for (;;) {
+        if (flock(fd, LOCK_EX | LOCK_NB) == 0)
+            return fd;
+        if (errno != EWOULDBLOCK && errno != EINTR)
+            break;
+        clock_gettime(CLOCK_MONOTONIC, &now);
+        double waited = (double)(now.tv_sec - start.tv_sec) +
+                        (double)(now.tv_nsec - start.tv_nsec) / 1e9;
+        if (waited >= wait_seconds) {
+            errno = EWOULDBLOCK;
+            break;
+        }
+        struct timespec pause = {0, 100 * 1000 * 1000};
+        nanosleep(&pause, NULL);
+    }
+    int e = errno;
+    close(fd);
+    errno = e;
+    return -1;
+}
