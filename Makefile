@@ -1,13 +1,18 @@
 # Makefile - nsearch: build, test, demo, install.  One non-recursive file.
 #
-#   make            build bin/nindex and bin/nsearch
+#   make            build bin/nindex, bin/nsearch and bin/nsearchd
 #   make demo       install packages if missing, build, index samples/,
 #                   search "Azure surveillance"
 #   make check      install packages if missing, build, run every test
 #   make asan       the tests under AddressSanitizer + UBSan (build/asan)
 #   make eval       ranking quality against SQLite FTS5 (TIME, CACM)
+#   make eval-related  related posts against an FTS5 baseline (Reuters, BBC)
+#   make bench      nsearch against SQLite FTS5 (BENCH_N=100000,
+#                   BENCH_DIR=/tmp/nsearch-bench, BENCH_CORPORA=reuters,syn)
 #   make install    PREFIX=/usr/local
 #   make format     check formatting with clang-format
+#   make bench-socket  nsearchd throughput and latency (BENCH_DB=DIR
+#                   BENCH_QUERIES=FILE)
 
 CC       ?= cc
 CXX      ?= c++
@@ -44,11 +49,12 @@ LIB_CXX = common/xapian.cc
 LIB_OBJ = $(LIB_C:%.c=$(B)/%.o) $(LIB_CXX:%.cc=$(B)/%.o)
 LIB     = $(B)/libns.a
 
-PROGS   = $(BIN)/nindex $(BIN)/nsearch
+PROGS   = $(BIN)/nindex $(BIN)/nsearch $(BIN)/nsearchd
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT     = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 
-.PHONY: all deps demo check tests asan eval eval-related install clean format
+.PHONY: all deps demo check tests asan eval eval-related bench bench-socket \
+        install clean format
 # Keep object files of the test programs between runs.
 .SECONDARY:
 
@@ -74,6 +80,18 @@ $(BIN)/nindex: $(B)/indexer/nindex.o $(LIB)
 $(BIN)/nsearch: $(B)/searcher/nsearch.o $(LIB)
 	@mkdir -p $(dir $@)
 	$(CXX) $(SAN) -o $@ $^ $(LDLIBS_ALL) -lpthread
+
+# nsearchd, the socket server: libmicrohttpd and threads on top of libns.
+MHD_CFLAGS   = $(shell pkg-config --cflags libmicrohttpd 2>/dev/null)
+MHD_LIBS     = $(shell pkg-config --libs libmicrohttpd 2>/dev/null) -lpthread
+NSEARCHD_OBJ = $(B)/searcher/nsearchd.o $(B)/searcher/http.o $(B)/searcher/net.o
+
+$(NSEARCHD_OBJ): ALL_CFLAGS += $(MHD_CFLAGS)
+$(NSEARCHD_OBJ): searcher/http.h searcher/net.h
+
+$(BIN)/nsearchd: $(NSEARCHD_OBJ) $(LIB)
+	@mkdir -p $(dir $@)
+	$(CXX) $(SAN) -o $@ $^ $(LDLIBS_ALL) $(MHD_LIBS)
 
 $(B)/tests/%: $(B)/tests/unit/%.o $(LIB)
 	@mkdir -p $(dir $@)
@@ -131,6 +149,19 @@ eval: all
 
 eval-related: all
 	bash tests/eval/related.sh
+
+# A benchmark, not a test: nsearch and SQLite FTS5 side by side in one run;
+# prints one table and writes BENCH_DIR/bench.json.
+bench: all
+	@NSEARCH_BIN=$(CURDIR)/$(BIN) PYTHON=$(PYTHON) sh tests/bench/bench.sh
+
+# A benchmark, not a test: 1, 2 and 8 clients against nsearchd, compared
+# with `nsearch --batch` in-process.
+BENCH_DB      ?= /tmp/r/db
+BENCH_QUERIES ?=
+bench-socket: all
+	$(PYTHON) tests/bench/socket_bench.py --bin $(BIN) --db $(BENCH_DB) \
+	  $(if $(BENCH_QUERIES),--queries $(BENCH_QUERIES))
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin

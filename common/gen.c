@@ -80,7 +80,8 @@ int ns_gen_list(const char *dir, char ***names_out, size_t *n_out)
     }
     closedir(d);
     /* Names are zero-padded, so name order is creation order. */
-    qsort(names, n, sizeof *names, cmp_str);
+    if (n)
+        qsort(names, n, sizeof *names, cmp_str);
     *names_out = names;
     *n_out = n;
     return 0;

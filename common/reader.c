@@ -108,7 +108,7 @@ static int walk(ns_reader_t *r, const char *dir)
         n++;
     }
     closedir(d);
-    if (rc == 0)
+    if (rc == 0 && n)
         qsort(names, n, sizeof *names, cmp_names);
     for (size_t i = 0; i < n && rc == 0; i++) {
         ns_buf_t path = {0};

@@ -137,6 +137,42 @@ static void test_search(ns_index_t *ridx)
           "phrase");
     ns_results_free(r);
 
+    /* The index has no positions: phrases are checked against the text. */
+    r = run(ridx, "\"cloud stored\"", NS_SORT_RELEVANCE);
+    CHECK(ns_results_count(r) == 0 && ns_results_total(r) == 0,
+          "phrase words present but not adjacent: no match");
+    ns_results_free(r);
+
+    r = run(ridx, "cloud -\"stored in the cloud\"", NS_SORT_RELEVANCE);
+    CHECK(ns_results_count(r) == 1 && !strcmp(hit_id(r, 0), "body-only"),
+          "negated phrase excludes only the phrase");
+    ns_results_free(r);
+
+    r = run(ridx, "\"the review continues\" OR penguins", NS_SORT_RELEVANCE);
+    CHECK(ns_results_count(r) == 2, "phrase OR word");
+    ns_results_free(r);
+
+    r = run(ridx, "title:\"cloud used\"", NS_SORT_RELEVANCE);
+    CHECK(ns_results_count(r) == 1 && !strcmp(hit_id(r, 0), "azure"),
+          "phrase in a field");
+    ns_results_free(r);
+
+    r = run(ridx, "intercepted NEAR/3 cloud", NS_SORT_RELEVANCE);
+    CHECK(ns_results_count(r) == 0, "NEAR beyond its window: no match");
+    ns_results_free(r);
+    r = run(ridx, "intercepted NEAR/6 cloud", NS_SORT_RELEVANCE);
+    CHECK(ns_results_count(r) == 1, "NEAR within its window");
+    ns_results_free(r);
+
+    r = run(ridx, "sea-ice", NS_SORT_RELEVANCE);
+    CHECK(ns_results_count(r) == 1 && !strcmp(hit_id(r, 0), "penguins"),
+          "hyphenated words are searched as words");
+    ns_results_free(r);
+
+    r = run(ridx, "id:body-only", NS_SORT_RELEVANCE);
+    CHECK(ns_results_count(r) == 1, "hyphen in a field value kept");
+    ns_results_free(r);
+
     r = run(ridx, "cloud -protest", NS_SORT_RELEVANCE);
     CHECK(ns_results_count(r) == 1, "-word excludes");
     ns_results_free(r);

@@ -1,0 +1,66 @@
+/* http.h - The HTTP side of nsearchd: a libmicrohttpd daemon on a listening
+ * socket, the routes, their parameters, the JSON answers, the per-thread
+ * index handles and the statistics.
+ *
+ * nsearchd.c calls these from its main thread only; the requests run on
+ * libmicrohttpd's worker threads. */
+#ifndef NS_HTTP_H
+#define NS_HTTP_H
+
+#include <stddef.h>
+#include <sys/types.h>
+
+/* Hard limits of the protocol (also in nsearchd --help). */
+#define NS_HTTP_MAX_LIMIT 100    /* hits per page */
+#define NS_HTTP_MAX_OFFSET 10000 /* hits skipped */
+#define NS_HTTP_MAX_RELATED 20   /* related posts */
+#define NS_HTTP_MAX_QUERY 4096   /* bytes in q; longer is 414 */
+#define NS_HTTP_MAX_UIDS 64      /* entries in --allow-uid */
+/* Bytes of memory per connection, for the request line, the headers and
+ * the buffers: a longer URL is answered 414 by libmicrohttpd itself. */
+#define NS_HTTP_MEMORY_LIMIT 65536
+
+typedef struct ns_http_config {
+    const char *db;           /* index directory */
+    unsigned threads;         /* worker threads, each with its own index
+                                 handle */
+    unsigned max_connections; /* open connections served; more get 503 */
+    unsigned timeout_s;       /* idle seconds before a connection is
+                                 dropped, also mid-request */
+    int access_log;           /* one line per request on stderr */
+    const uid_t *allow_uids;  /* peers allowed, or NULL for anyone who
+                                 can open the socket */
+    size_t n_allow_uids;
+} ns_http_config_t;
+
+typedef struct ns_http_server ns_http_server_t;
+
+/* Start serving CONFIG on the listening socket FD (which stays the
+ * caller's: close it after ns_http_stop()).  CONFIG and the strings it
+ * points to must outlive the server.  Returns 0 and the server in *out, or
+ * -1 after logging why (libmicrohttpd's own messages are logged as
+ * warnings). */
+int ns_http_start(const ns_http_config_t *config, int fd,
+                  ns_http_server_t **out);
+
+/* Make every worker reopen its index handle before its next request (on
+ * SIGHUP).  Only bumps an atomic counter: cheap and safe anywhere. */
+void ns_http_reload(ns_http_server_t *srv);
+
+/* Stop accepting connections; the open ones are still served, and their
+ * responses say "Connection: close".  Returns 0, or -1 if libmicrohttpd
+ * refused. */
+int ns_http_quiesce(ns_http_server_t *srv);
+
+/* Number of requests whose headers are in and which are not finished. */
+unsigned ns_http_in_flight(const ns_http_server_t *srv);
+
+/* Number of connections accepted on which no request has begun: a client
+ * that has just connected and is about to send one. */
+unsigned ns_http_fresh(const ns_http_server_t *srv);
+
+/* Close every connection, join the workers (their index handles are closed
+ * as they exit) and free SRV.  NULL-safe. */
+void ns_http_stop(ns_http_server_t *srv);
+
+#endif /* NS_HTTP_H */

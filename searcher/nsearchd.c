@@ -1,0 +1,461 @@
+/* nsearchd.c - The nsearch search server: HTTP/1.1 and JSON on a Unix
+ * socket, for a web front end (nginx) or any local client.
+ *
+ * nsearchd [--db DIR] --socket PATH [options]
+ *
+ * Holds main, options, signals, startup and shutdown, and only
+ * dispatches: the socket syscalls are in net.c, the requests in http.c
+ * (libmicrohttpd), the index in libns. */
+#include <errno.h>
+#include <getopt.h>
+#include <grp.h>
+#include <pwd.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "http.h"
+#include "net.h"
+#include "ns.h"
+
+enum { EXIT_OK = 0, EXIT_ERROR = 1, EXIT_USAGE = 2 };
+
+/* Pending connections the kernel queues before libmicrohttpd accepts. */
+#define LISTEN_BACKLOG 128
+
+struct options {
+    const char *db;          /* --db, or NULL for the default */
+    const char *socket_path; /* --socket */
+    long threads;
+    long socket_mode;   /* permission bits of the socket file */
+    gid_t socket_group; /* (gid_t)-1: leave the group alone */
+    uid_t allow_uids[NS_HTTP_MAX_UIDS];
+    size_t n_allow_uids; /* 0: anyone who can open the socket */
+    int access_log;
+    long max_connections;
+    long timeout; /* seconds */
+};
+
+static void usage(FILE *out)
+{
+    /* The limits are http.h's NS_HTTP_MAX_*. */
+    fprintf(
+        out,
+        "Usage: nsearchd [--db DIR] --socket PATH [options]\n"
+        "Serve an nsearch index over HTTP/1.1 with JSON on a Unix socket.\n"
+        "\n"
+        "Requests (GET; HEAD is answered like GET, other methods get 405):\n"
+        "  /v1/search?q=WORDS  the JSON of `nsearch --json`; parameters:\n"
+        "      limit (0-%d, default 10), offset (0-%d), sort (relevance\n"
+        "      or date), section, lang, from and to (YYYY-MM-DD), related\n"
+        "      (0-%d, default 5), now (a date); without q: every article\n"
+        "  /v1/articles/ID     one stored article\n"
+        "  /v1/related/ID      related recent posts for one article\n"
+        "  /health             200 {\"status\":\"ok\",\"articles\":N};\n"
+        "                      503 while there is no index\n"
+        "  /v1/stats           counters, latency percentiles, the index\n"
+        "Errors are {\"error\":{\"code\",\"message\"}} with status 400,\n"
+        "403, 404, 405, 414 (q over %d bytes), 500 or 503.\n"
+        "\n"
+        "Options:\n"
+        "  -d, --db DIR            index directory (default: $NSEARCH_DB,\n"
+        "                          else $XDG_DATA_HOME/nsearch/db or\n"
+        "                          ~/.local/share/nsearch/db)\n"
+        "  -s, --socket PATH       Unix socket to create; a stale one is\n"
+        "                          replaced, a live one is an error\n"
+        "  -t, --threads N         worker threads, each with its own\n"
+        "                          index handle (default 2, at most 64)\n"
+        "      --socket-mode MODE  octal permissions (default 0660)\n"
+        "      --socket-group G    group of the socket, name or number\n"
+        "      --allow-uid U,...   serve only these users (names or\n"
+        "                          numbers, by SO_PEERCRED); others get\n"
+        "                          403\n"
+        "      --access-log        one line per request on stderr\n"
+        "      --max-connections N connections served (default 256); a\n"
+        "                          few more are answered 503, the rest\n"
+        "                          are closed at once\n"
+        "      --timeout SECONDS   drop a connection idle this long, also\n"
+        "                          in the middle of a request (default 10)\n"
+        "  -h, --help              show this help\n"
+        "      --version           show the version\n"
+        "\n"
+        "Started with systemd socket activation (LISTEN_FDS), nsearchd\n"
+        "serves fd 3 and ignores --socket.  SIGHUP reopens the index.\n"
+        "SIGTERM and SIGINT stop accepting, finish the requests in\n"
+        "flight, remove the socket and exit.  Logs go to stderr, one\n"
+        "line per event: \"nsearchd[PID]: LEVEL: ...\".\n"
+        "\n"
+        "Exit status:\n"
+        "  0  stopped by SIGTERM or SIGINT\n"
+        "  1  error (cannot create the socket, another server owns it,\n"
+        "     cannot start the HTTP server)\n"
+        "  2  usage error\n",
+        NS_HTTP_MAX_LIMIT, NS_HTTP_MAX_OFFSET, NS_HTTP_MAX_RELATED,
+        NS_HTTP_MAX_QUERY);
+}
+
+static void usage_error(const char *fmt, const char *arg)
+{
+    fprintf(stderr, "nsearchd: ");
+    fprintf(stderr, fmt, arg);
+    fprintf(stderr, "\nTry 'nsearchd --help'.\n");
+    exit(EXIT_USAGE);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Options                                                                  */
+/* ------------------------------------------------------------------------ */
+
+/* An octal mode such as 0660 or 660: at most 4 octal digits, at most
+ * 0777.  Returns 0, or -1. */
+static int parse_mode(const char *text, long *out)
+{
+    size_t len = strlen(text);
+    if (len == 0 || len > 4 || strspn(text, "01234567") != len)
+        return -1;
+    long v = strtol(text, NULL, 8);
+    if (v > 0777)
+        return -1;
+    *out = v;
+    return 0;
+}
+
+static gid_t parse_group(const char *text)
+{
+    long n;
+    if (ns_parse_long(text, 0, 0x7fffffffL, &n) == 0)
+        return (gid_t)n;
+    struct group *g = getgrnam(text);
+    if (!g)
+        usage_error("--socket-group: no group '%s'", text);
+    return g->gr_gid;
+}
+
+/* Parse "1000,www-data,33" into O->allow_uids. */
+static void parse_uids(const char *text, struct options *o)
+{
+    char *copy = strdup(text);
+    if (!copy)
+        ns_die("out of memory");
+    char *save = NULL;
+    for (char *tok = strtok_r(copy, ",", &save); tok;
+         tok = strtok_r(NULL, ",", &save)) {
+        if (o->n_allow_uids == NS_HTTP_MAX_UIDS)
+            usage_error("--allow-uid takes at most %s users", "64");
+        long n;
+        if (ns_parse_long(tok, 0, 0x7fffffffL, &n) == 0) {
+            o->allow_uids[o->n_allow_uids++] = (uid_t)n;
+            continue;
+        }
+        struct passwd *pw = getpwnam(tok);
+        if (!pw) {
+            fprintf(stderr,
+                    "nsearchd: --allow-uid: no user '%s'\n"
+                    "Try 'nsearchd --help'.\n",
+                    tok);
+            free(copy);
+            exit(EXIT_USAGE);
+        }
+        o->allow_uids[o->n_allow_uids++] = pw->pw_uid;
+    }
+    free(copy);
+    if (o->n_allow_uids == 0)
+        usage_error("--allow-uid needs at least one user, not '%s'", text);
+}
+
+static void parse_options(int argc, char **argv, struct options *o)
+{
+    enum {
+        OPT_MODE = 256,
+        OPT_GROUP,
+        OPT_ALLOW,
+        OPT_ACCESS,
+        OPT_MAXCONN,
+        OPT_TIMEOUT,
+        OPT_VERSION
+    };
+    static const struct option long_opts[] = {
+        {"db", required_argument, NULL, 'd'},
+        {"socket", required_argument, NULL, 's'},
+        {"threads", required_argument, NULL, 't'},
+        {"socket-mode", required_argument, NULL, OPT_MODE},
+        {"socket-group", required_argument, NULL, OPT_GROUP},
+        {"allow-uid", required_argument, NULL, OPT_ALLOW},
+        {"access-log", no_argument, NULL, OPT_ACCESS},
+        {"max-connections", required_argument, NULL, OPT_MAXCONN},
+        {"timeout", required_argument, NULL, OPT_TIMEOUT},
+        {"help", no_argument, NULL, 'h'},
+        {"version", no_argument, NULL, OPT_VERSION},
+        {NULL, 0, NULL, 0},
+    };
+    static const char short_opts[] = "d:s:t:h";
+    int c;
+    while ((c = getopt_long(argc, argv, short_opts, long_opts, NULL)) != -1) {
+        switch (c) {
+        case 'd':
+            o->db = optarg;
+            break;
+        case 's':
+            o->socket_path = optarg;
+            break;
+        case 't':
+            if (ns_parse_long(optarg, 1, 64, &o->threads) < 0)
+                usage_error("--threads needs a number from 1 to 64, not '%s'",
+                            optarg);
+            break;
+        case OPT_MODE:
+            if (parse_mode(optarg, &o->socket_mode) < 0)
+                usage_error("--socket-mode needs an octal mode such as 0660, "
+                            "not '%s'",
+                            optarg);
+            break;
+        case OPT_GROUP:
+            o->socket_group = parse_group(optarg);
+            break;
+        case OPT_ALLOW:
+            parse_uids(optarg, o);
+            break;
+        case OPT_ACCESS:
+            o->access_log = 1;
+            break;
+        case OPT_MAXCONN:
+            if (ns_parse_long(optarg, 1, 100000, &o->max_connections) < 0)
+                usage_error("--max-connections needs a number from 1 to "
+                            "100000, not '%s'",
+                            optarg);
+            break;
+        case OPT_TIMEOUT:
+            if (ns_parse_long(optarg, 1, 86400, &o->timeout) < 0)
+                usage_error("--timeout needs a number of seconds from 1 to "
+                            "86400, not '%s'",
+                            optarg);
+            break;
+        case 'h':
+            usage(stdout);
+            exit(EXIT_OK);
+        case OPT_VERSION:
+            printf("nsearchd %s\n", NS_VERSION);
+            exit(EXIT_OK);
+        default:
+            fprintf(stderr, "Try 'nsearchd --help'.\n");
+            exit(EXIT_USAGE);
+        }
+    }
+    if (optind < argc)
+        usage_error("unexpected argument '%s'", argv[optind]);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Startup                                                                  */
+/* ------------------------------------------------------------------------ */
+
+/* The listening socket: fd 3 from systemd, or a new one at --socket.  Sets
+ * *created when we made the socket file (and must remove it), with its
+ * identity in *dev and *ino. */
+static int open_listener(const struct options *o, int *created, dev_t *dev,
+                         ino_t *ino)
+{
+    int fd, count;
+    *created = 0;
+    int activated = ns_net_systemd_fd(&fd, &count);
+    if (activated < 0)
+        ns_die("error: bad socket activation (LISTEN_FDS): %s",
+               errno == ENOTSOCK ? "fd 3 is not a listening Unix stream socket"
+                                 : strerror(errno));
+    if (activated) {
+        if (count > 1)
+            ns_warn("systemd passed %d sockets; serving only the first", count);
+        if (o->socket_path)
+            ns_warn("socket activation: ignoring --socket '%s'",
+                    o->socket_path);
+        return fd;
+    }
+    if (!o->socket_path)
+        usage_error("%s", "no --socket PATH given");
+    fd = ns_net_unix_listen(o->socket_path, (mode_t)o->socket_mode,
+                            o->socket_group, LISTEN_BACKLOG, dev, ino);
+    if (fd < 0) {
+        switch (errno) {
+        case EADDRINUSE:
+            ns_die("error: another server is listening on '%s'; stop it "
+                   "first or choose another --socket",
+                   o->socket_path);
+        case ENOTSOCK:
+            ns_die("error: '%s' exists and is not a socket; not replacing it",
+                   o->socket_path);
+        default:
+            ns_die("error: cannot listen on '%s': %s", o->socket_path,
+                   strerror(errno));
+        }
+    }
+    *created = 1;
+    return fd;
+}
+
+/* Count the articles once at startup, for the log line.  A missing index
+ * is not fatal: /health answers 503 until one is built. */
+static void describe_index(const char *db, char *out, size_t size)
+{
+    ns_index_t *idx;
+    char *err;
+    uint64_t n = 0;
+    ns_status_t st = ns_index_open(db, NS_OPEN_READ, &idx, &err);
+    if (st != NS_STATUS_OK) {
+        if (st == NS_STATUS_NOT_FOUND)
+            ns_warn("no index at '%s' yet; answering 503 until there is one",
+                    db);
+        else
+            ns_warn("cannot open index '%s': %s", db,
+                    err ? err : ns_status_to_string(st));
+        free(err);
+        snprintf(out, size, "no index yet");
+        return;
+    }
+    if (ns_index_count(idx, &n) != NS_STATUS_OK)
+        snprintf(out, size, "unknown number of articles");
+    else
+        snprintf(out, size, "%llu article%s", (unsigned long long)n,
+                 n == 1 ? "" : "s");
+    ns_index_close(idx);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Shutdown                                                                 */
+/* ------------------------------------------------------------------------ */
+
+/* Before quiescing, with the socket file gone: let the workers accept
+ * the connections already queued in the backlog, which would otherwise be
+ * reset when the socket closes.  Nobody can connect by the path any more,
+ * so the queue only empties; at most half a second. */
+static void accept_backlog(int fd, const sigset_t *signals)
+{
+    const struct timespec tick = {0, 10 * 1000 * 1000};
+    for (int i = 0; i < 50 && ns_net_pending(fd) > 0; i++) {
+        int sig = sigtimedwait(signals, NULL, &tick);
+        if (sig == SIGTERM || sig == SIGINT)
+            return;
+    }
+}
+
+/* After quiescing: wait until the requests in flight are answered, at
+ * most TIMEOUT + 1 seconds (a client that stops reading its answer is
+ * dropped by then), or until a second SIGTERM/SIGINT.  Connections just
+ * accepted, whose request has not arrived yet, are given a second. */
+static void drain(ns_http_server_t *srv, const sigset_t *signals, long timeout)
+{
+    enum { TICKS_PER_S = 50 };
+    const struct timespec tick = {0, 1000 * 1000 * 1000 / TICKS_PER_S};
+    for (long i = 0; i < (timeout + 1) * TICKS_PER_S; i++) {
+        if (ns_http_in_flight(srv) == 0 &&
+            (ns_http_fresh(srv) == 0 || i >= TICKS_PER_S))
+            break;
+        int sig = sigtimedwait(signals, NULL, &tick);
+        if (sig == SIGTERM || sig == SIGINT) {
+            ns_warn("second signal: stopping without waiting");
+            return;
+        }
+    }
+    unsigned left = ns_http_in_flight(srv);
+    if (left)
+        ns_warn("%u request%s still running; closing them", left,
+                left == 1 ? "" : "s");
+}
+
+int main(int argc, char **argv)
+{
+    struct options o = {
+        .threads = 2,
+        .socket_mode = 0660,
+        .socket_group = (gid_t)-1,
+        .max_connections = 256,
+        .timeout = 10,
+    };
+    ns_set_progname("nsearchd");
+    parse_options(argc, argv, &o);
+
+    /* Every log line names the process: several servers may share a
+     * journal or a terminal. */
+    static char progname[32];
+    snprintf(progname, sizeof progname, "nsearchd[%ld]", (long)getpid());
+    ns_set_progname(progname);
+
+    /* The signals are taken synchronously by sigwait() in this thread, so
+     * no work happens in a handler.  Blocked before any thread starts, so
+     * the workers inherit the mask.  SIGPIPE (a client gone mid-response)
+     * is ignored: the write fails with EPIPE instead. */
+    sigset_t signals;
+    sigemptyset(&signals);
+    sigaddset(&signals, SIGTERM);
+    sigaddset(&signals, SIGINT);
+    sigaddset(&signals, SIGHUP);
+    if (sigprocmask(SIG_BLOCK, &signals, NULL) < 0)
+        ns_die("error: cannot block signals: %s", strerror(errno));
+    signal(SIGPIPE, SIG_IGN);
+
+    char *db = ns_db_path(o.db);
+    if (!db)
+        ns_die("error: no index location: give --db DIR or set NSEARCH_DB");
+
+    int created;
+    dev_t dev = 0;
+    ino_t ino = 0;
+    int fd = open_listener(&o, &created, &dev, &ino);
+    char where[256];
+    if (ns_net_unix_path(fd, where, sizeof where) < 0 || !*where)
+        snprintf(where, sizeof where, "fd %d", fd);
+
+    char about[64];
+    describe_index(db, about, sizeof about);
+    ns_http_config_t cfg = {
+        .db = db,
+        .threads = (unsigned)o.threads,
+        .max_connections = (unsigned)o.max_connections,
+        .timeout_s = (unsigned)o.timeout,
+        .access_log = o.access_log,
+        .allow_uids = o.n_allow_uids ? o.allow_uids : NULL,
+        .n_allow_uids = o.n_allow_uids,
+    };
+    ns_http_server_t *srv;
+    if (ns_http_start(&cfg, fd, &srv) < 0) {
+        if (created)
+            ns_net_unix_unlink(o.socket_path, dev, ino);
+        close(fd);
+        free(db);
+        return EXIT_ERROR;
+    }
+    ns_error("info: listening on %s (%ld thread%s, index %s, %s)", where,
+             o.threads, o.threads == 1 ? "" : "s", db, about);
+
+    int sig = 0;
+    for (;;) {
+        if (sigwait(&signals, &sig) != 0)
+            continue;
+        if (sig != SIGHUP)
+            break;
+        ns_http_reload(srv);
+        ns_error("info: SIGHUP: reopening the index");
+    }
+
+    ns_error("info: %s: shutting down", sig == SIGINT ? "SIGINT" : "SIGTERM");
+    /* Remove the socket file first, so that new clients fail at once
+     * instead of queueing on a socket nobody accepts on any more.  With
+     * socket activation the socket is systemd's: it keeps the queue for
+     * the next start. */
+    if (created) {
+        if (ns_net_unix_unlink(o.socket_path, dev, ino) < 0)
+            ns_warn("cannot remove '%s': %s", o.socket_path, strerror(errno));
+        accept_backlog(fd, &signals);
+    }
+    if (ns_http_quiesce(srv) < 0)
+        ns_warn("cannot stop accepting connections; closing them all");
+    drain(srv, &signals, o.timeout);
+    ns_http_stop(srv);
+    close(fd);
+    free(db);
+    ns_error("info: stopped");
+    return EXIT_OK;
+}

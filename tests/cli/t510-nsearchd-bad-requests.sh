@@ -1,0 +1,193 @@
+#!/bin/sh
+# t510-nsearchd-bad-requests.sh - nsearchd refuses bad parameters with a
+# JSON 400, long queries with 414, and survives clients that stall, send
+# garbage or leave mid-response.
+. "$(dirname "$0")/lib.sh"
+
+SOCK=$TMP/s.sock
+server_pid=
+trap '[ -n "$server_pid" ] && kill -9 $server_pid 2>/dev/null; rm -rf "$TMP"' EXIT
+
+# start_server ARGS...: nsearchd on $TMP/db and $SOCK, ready when /health
+# answers (up to 10 s: the sanitizer build starts slowly on a busy machine).
+start_server() {
+    "$NSEARCH_BIN/nsearchd" --db "$TMP/db" --socket "$SOCK" "$@" \
+        2>>"$TMP/server.err" &
+    server_pid=$!
+    i=0
+    while [ $i -lt 100 ]; do
+        curl -s --max-time 1 --unix-socket "$SOCK" -o /dev/null \
+            http://localhost/health 2>/dev/null && return 0
+        kill -0 $server_pid 2>/dev/null || return 1
+        sleep 0.1
+        i=$((i + 1))
+    done
+    return 1
+}
+
+# get OUT PATH: fetch PATH into $TMP/OUT, status in $code.
+get() {
+    code=$(curl -sS --max-time 5 --unix-socket "$SOCK" -o "$TMP/$1" \
+        -w '%{http_code}' "http://localhost$2") || code=000
+}
+
+# json FILE EXPR: the JSON in $TMP/FILE, as d, makes the Python EXPR true.
+json() {
+    python3 -c 'import json, sys
+d = json.load(open(sys.argv[1]))
+sys.exit(0 if eval("(" + sys.argv[2] + ")") else 1)' "$TMP/$1" "$2"
+}
+
+healthy() {
+    [ "$(curl -sS --max-time 5 --unix-socket "$SOCK" -o /dev/null \
+        -w '%{http_code}' http://localhost/health)" = 200 ]
+}
+
+# bad NAME PATH: PATH is answered 400 with a bad_parameter JSON error.
+bad() {
+    get bad.json "$2"
+    check "$1: 400" is "$code" 400
+    check "$1: JSON error" json bad.json \
+        'd["error"]["code"] == "bad_parameter" and d["error"]["message"]'
+}
+
+index_samples
+check "server starts" start_server --timeout 1
+
+bad "malformed escape %ZZ" '/v1/search?q=%ZZ'
+bad "truncated escape" '/v1/search?q=abc%4'
+bad "invalid UTF-8 %E5" '/v1/search?q=%E5'
+bad "overlong UTF-8" '/v1/search?q=%C0%AF'
+bad "NUL byte" '/v1/search?q=a%00b'
+bad "invalid UTF-8 in a path" '/v1/articles/%FF'
+bad "malformed escape in a path" '/v1/articles/%G1'
+bad "limit=-1" '/v1/search?q=a&limit=-1'
+bad "limit=10000000" '/v1/search?q=a&limit=10000000'
+check "limit: the message says the cap" contains "$TMP/bad.json" "100"
+bad "limit=101" '/v1/search?q=a&limit=101'
+bad "limit=abc" '/v1/search?q=a&limit=abc'
+bad "offset=10001" '/v1/search?q=a&offset=10001'
+bad "related=21" '/v1/search?q=a&related=21'
+bad "sort=foo" '/v1/search?q=a&sort=foo'
+bad "from=2025-13-01" '/v1/search?q=a&from=2025-13-01'
+bad "to=2025-02-30" '/v1/search?q=a&to=2025-02-30'
+bad "from=2025-1-1" '/v1/search?q=a&from=2025-1-1'
+bad "from after to" '/v1/search?q=a&from=2025-09-02&to=2025-09-01'
+bad "section with a quote" '/v1/search?q=a&section=a%22b'
+bad "lang with a space" '/v1/search?q=a&lang=a%20b'
+bad "now=yesterday" '/v1/related/azure-surveillance-investigation?now=yesterday'
+
+get empty.json '/v1/search?q='
+check "empty q: 200" is "$code" 200
+check "empty q: all articles" json empty.json 'd["total"] == 68'
+get empty2.json '/v1/search?q=&limit=&sort='
+check "empty parameters mean the default" is "$code" 200
+get syntax.json '/v1/search?q=%28azure%20AND'
+check "a query that does not parse: 200 with a warning" json syntax.json \
+    '"warning" in d'
+
+# Long queries: 5000 bytes is our 414; 100 KB is over libmicrohttpd's
+# memory limit, which answers 414 (or closes) by itself.
+long=$(python3 -c 'print("a" * 5000)')
+get long.json "/v1/search?q=$long"
+check "5000-byte q: 414" is "$code" 414
+check "5000-byte q: JSON error" json long.json \
+    'd["error"]["code"] == "too_large"'
+huge=$(python3 -c 'print("a" * 100000)')
+get huge.out "/v1/search?q=$huge"
+check "100 KB query: 414 or 400" test "$code" = 414 -o "$code" = 400
+check "after a 100 KB query: healthy" healthy
+unset long huge
+
+# Raw clients: stall, garbage, leave mid-response.  Each prints what
+# happened; the server must stay healthy.
+cat >"$TMP/raw.py" <<'EOF'
+import http.client, socket, sys, time
+
+path = sys.argv[1]
+
+
+def conn():
+    s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    s.settimeout(10)
+    s.connect(path)
+    return s
+
+
+def health():
+    s = conn()
+    s.sendall(b"GET /health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+    data = b""
+    while True:
+        chunk = s.recv(4096)
+        if not chunk:
+            break
+        data += chunk
+    s.close()
+    return data.split(b"\r\n", 1)[0]
+
+
+case = sys.argv[2]
+if case == "stall":
+    # Half a request, then nothing: dropped after --timeout 1, while
+    # others are served meanwhile.
+    s = conn()
+    s.sendall(b"GET /v1/search?q=a HTTP/1.1\r\nHost:")
+    t0 = time.time()
+    print("during:", health().decode())
+    try:
+        closed = s.recv(100) == b""
+    except (ConnectionResetError, socket.timeout):
+        closed = False
+    print("closed:", closed, "after %.1f s" % (time.time() - t0))
+    print("after:", health().decode())
+elif case == "garbage":
+    s = conn()
+    s.sendall(b"\x00\xff NOT HTTP AT ALL\r\n\r\n")
+    try:
+        print("garbage answer:", s.recv(100).split(b"\r\n", 1)[0].decode())
+    except ConnectionResetError:
+        print("garbage answer: reset")
+    s.close()
+    print("after:", health().decode())
+elif case == "leave":
+    # Ask for a big answer, read a few bytes, go away; several times.
+    for i in range(20):
+        s = conn()
+        s.sendall(b"GET /v1/search?limit=100&q= HTTP/1.1\r\nHost: x\r\n\r\n")
+        s.recv(10)
+        s.close()
+    print("after:", health().decode())
+elif case == "http10":
+    s = conn()
+    s.sendall(b"GET /health HTTP/1.0\r\n\r\n")
+    print("http/1.0:", s.recv(100).split(b"\r\n", 1)[0].decode())
+EOF
+timeout 20 python3 "$TMP/raw.py" "$SOCK" stall >"$TMP/stall.out" 2>&1
+check "stalled client: others served meanwhile" \
+    contains "$TMP/stall.out" "during: HTTP/1.1 200"
+check "stalled client: connection closed" \
+    grep -q "closed: True after [0-4]\." "$TMP/stall.out"
+check "stalled client: healthy after" contains "$TMP/stall.out" \
+    "after: HTTP/1.1 200"
+check "stalled client: logged" grep -q "warning: client timed out" \
+    "$TMP/server.err"
+timeout 20 python3 "$TMP/raw.py" "$SOCK" garbage >"$TMP/garbage.out" 2>&1
+check "garbage request: healthy after" contains "$TMP/garbage.out" \
+    "after: HTTP/1.1 200"
+timeout 20 python3 "$TMP/raw.py" "$SOCK" leave >"$TMP/leave.out" 2>&1
+check "clients leaving mid-response: healthy after" \
+    contains "$TMP/leave.out" "after: HTTP/1.1 200"
+timeout 20 python3 "$TMP/raw.py" "$SOCK" http10 >"$TMP/http10.out" 2>&1
+# The answer may say HTTP/1.1: a server sends its own version (RFC 9110).
+check "HTTP/1.0 request" grep -q "http/1.0: HTTP/1.[01] 200" "$TMP/http10.out"
+
+check "still healthy" healthy
+check "still running" kill -0 $server_pid
+kill $server_pid
+wait $server_pid
+rc=$?
+server_pid=
+check "SIGTERM: exit 0" is "$rc" 0
+check "no error lines" lacks "$TMP/server.err" ": error:"
+finish
