@@ -829,3 +829,36 @@ fail:
     ns_article_clear(art);
     return -1;
 }
+
+/* ------------------------------------------------------------------------ */
+/* Fingerprint                                                              */
+/* ------------------------------------------------------------------------ */
+
+/* Each field is hashed with its tag and a terminating NUL, so that moving
+ * text from one field to another, or across list items, changes the
+ * value. */
+static uint64_t hash_field(uint64_t h, char tag, const char *value)
+{
+    h = ns_hash64(&tag, 1, h);
+    if (value)
+        h = ns_hash64(value, strlen(value) + 1, h);
+    return h;
+}
+
+uint64_t ns_article_hash(const ns_article_t *a)
+{
+    uint64_t h = NS_HASH_SEED;
+    h = hash_field(h, 'i', a->id);
+    h = hash_field(h, 't', a->title);
+    h = hash_field(h, 'b', a->body);
+    h = hash_field(h, 's', a->section);
+    h = hash_field(h, 'a', a->author);
+    h = hash_field(h, 'l', a->lang);
+    h = hash_field(h, 'u', a->url);
+    h = hash_field(h, 'd', a->date);
+    for (size_t i = 0; i < a->n_headings; i++)
+        h = hash_field(h, 'h', a->headings[i]);
+    for (size_t i = 0; i < a->n_tags; i++)
+        h = hash_field(h, 'g', a->tags[i]);
+    return h;
+}

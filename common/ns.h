@@ -118,6 +118,16 @@ typedef struct ns_article {
     size_t n_tags;
 } ns_article_t;
 
+/* A fingerprint of the article's content: every field, in a fixed order.
+ * Equal articles give equal values whatever their source format or key
+ * order; computing it needs no serialisation. */
+uint64_t ns_article_hash(const ns_article_t *art);
+
+/* 64-bit FNV-1a of LEN bytes at DATA, continuing from SEED (pass
+ * NS_HASH_SEED to start).  A content fingerprint, not a defence. */
+#define NS_HASH_SEED 1469598103934665603ULL
+uint64_t ns_hash64(const void *data, size_t len, uint64_t seed);
+
 /* Free every field and zero the struct.  NULL-safe. */
 void ns_article_clear(ns_article_t *art);
 

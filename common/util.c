@@ -71,3 +71,14 @@ int ns_parse_long(const char *text, long min, long max, long *out)
     *out = v;
     return 0;
 }
+
+uint64_t ns_hash64(const void *data, size_t len, uint64_t seed)
+{
+    const unsigned char *p = data;
+    uint64_t h = seed;
+    for (size_t i = 0; i < len; i++) {
+        h ^= p[i];
+        h *= 1099511628211ULL;
+    }
+    return h;
+}

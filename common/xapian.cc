@@ -490,16 +490,6 @@ static void index_fields(Xapian::TermGenerator &tg, const ns_article_t *art,
         text(art->body, 1, "");
 }
 
-/* 64-bit FNV-1a: a content fingerprint, not a defence against anyone. */
-static uint64_t fnv1a(const char *p, size_t n, uint64_t h = 1469598103934665603ULL)
-{
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)p[i];
-        h *= 1099511628211ULL;
-    }
-    return h;
-}
-
 ns_status_t ns_index_add(ns_index_t *idx, const ns_article_t *art,
                          ns_add_result_t *result, const char **warning)
 {
@@ -517,15 +507,12 @@ ns_status_t ns_index_add(ns_index_t *idx, const ns_article_t *art,
     }
     try {
         const std::string idterm = std::string("Q") + art->id;
-        char *data = ns_article_to_json(art);
-        if (!data)
-            return NS_STATUS_NOMEM;
-        std::string stored(data);
-        free(data);
+        /* The fingerprint of the content (no serialising needed to find an
+         * article unchanged), mixed with INDEX_SCHEMA. */
+        uint64_t h = ns_article_hash(art);
         char hash[17];
         snprintf(hash, sizeof hash, "%016llx",
-                 (unsigned long long)fnv1a(stored.data(), stored.size(),
-                                           fnv1a(INDEX_SCHEMA, sizeof INDEX_SCHEMA)));
+                 (unsigned long long)ns_hash64(INDEX_SCHEMA, sizeof INDEX_SCHEMA, h));
 
         /* The unchanged case is decided before any text is analysed: it
          * is the common one in a nightly update. */
@@ -571,7 +558,11 @@ ns_status_t ns_index_add(ns_index_t *idx, const ns_article_t *art,
             doc.add_value(SLOT_DAY, day);
         }
 
-        doc.set_data(stored);
+        char *data = ns_article_to_json(art);
+        if (!data)
+            return NS_STATUS_NOMEM;
+        doc.set_data(std::string(data));
+        free(data);
         doc.add_value(SLOT_HASH, hash);
         idx->wdb->replace_document(idterm, doc);
         if (idx->langs.insert(lang).second)
