@@ -4,42 +4,7 @@
 # is not a GET.
 . "$(dirname "$0")/lib.sh"
 
-SOCK=$TMP/s.sock
-server_pid=
-trap '[ -n "$server_pid" ] && kill -9 $server_pid 2>/dev/null; rm -rf "$TMP"' EXIT
-
-# start_server ARGS...: nsearchd on $TMP/db and $SOCK, ready when /health
-# answers (up to 10 s: the sanitizer build starts slowly on a busy machine).
-start_server() {
-    "$NSEARCH_BIN/nsearchd" --db "$TMP/db" --socket "$SOCK" "$@" \
-        2>>"$TMP/server.err" &
-    server_pid=$!
-    i=0
-    while [ $i -lt 100 ]; do
-        curl -s --max-time 1 --unix-socket "$SOCK" -o /dev/null \
-            http://localhost/health 2>/dev/null && return 0
-        kill -0 $server_pid 2>/dev/null || return 1
-        sleep 0.1
-        i=$((i + 1))
-    done
-    return 1
-}
-
-# get OUT PATH [CURL ARGS...]: fetch PATH into $TMP/OUT, status in $code.
-get() {
-    o=$1
-    p=$2
-    shift 2
-    code=$(curl -sS --max-time 5 --unix-socket "$SOCK" -o "$TMP/$o" \
-        -w '%{http_code}' "$@" "http://localhost$p") || code=000
-}
-
-# json FILE EXPR: the JSON in $TMP/FILE, as d, makes the Python EXPR true.
-json() {
-    python3 -c 'import json, sys
-d = json.load(open(sys.argv[1]))
-sys.exit(0 if eval("(" + sys.argv[2] + ")") else 1)' "$TMP/$1" "$2"
-}
+. "$(dirname "$0")/server.sh"
 
 index_samples
 check "server starts and answers /health" start_server --access-log

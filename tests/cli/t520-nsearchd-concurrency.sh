@@ -5,28 +5,7 @@
 # articles are found within 2 seconds of each commit or publication.
 . "$(dirname "$0")/lib.sh"
 
-SOCK=$TMP/s.sock
-server_pid=
-load_pid=
-trap '[ -n "$load_pid" ] && kill $load_pid 2>/dev/null
-[ -n "$server_pid" ] && kill -9 $server_pid 2>/dev/null; rm -rf "$TMP"' EXIT
-
-# start_server ARGS...: nsearchd on $TMP/db and $SOCK, ready when /health
-# answers (up to 10 s: the sanitizer build starts slowly on a busy machine).
-start_server() {
-    "$NSEARCH_BIN/nsearchd" --db "$TMP/db" --socket "$SOCK" "$@" \
-        2>>"$TMP/server.err" &
-    server_pid=$!
-    i=0
-    while [ $i -lt 100 ]; do
-        curl -s --max-time 1 --unix-socket "$SOCK" -o /dev/null \
-            http://localhost/health 2>/dev/null && return 0
-        kill -0 $server_pid 2>/dev/null || return 1
-        sleep 0.1
-        i=$((i + 1))
-    done
-    return 1
-}
+. "$(dirname "$0")/server.sh"
 
 # found WORD ID: a search for WORD finds article ID, within 2 s.
 found() {

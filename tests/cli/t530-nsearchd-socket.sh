@@ -4,31 +4,7 @@
 # socket activation, --allow-uid, and starting before the index exists.
 . "$(dirname "$0")/lib.sh"
 
-SOCK=$TMP/s.sock
-server_pid=
-trap '[ -n "$server_pid" ] && kill -9 $server_pid 2>/dev/null; rm -rf "$TMP"' EXIT
-
-# wait_ready [SOCKET]: /health answers (any status) within 10 s while the
-# server runs.
-wait_ready() {
-    i=0
-    while [ $i -lt 100 ]; do
-        curl -s --max-time 1 --unix-socket "${1:-$SOCK}" -o /dev/null \
-            http://localhost/health 2>/dev/null && return 0
-        kill -0 $server_pid 2>/dev/null || return 1
-        sleep 0.1
-        i=$((i + 1))
-    done
-    return 1
-}
-
-# start_server ARGS...: nsearchd on $TMP/db and $SOCK (ARGS may override).
-start_server() {
-    "$NSEARCH_BIN/nsearchd" --db "$TMP/db" --socket "$SOCK" "$@" \
-        2>>"$TMP/server.err" &
-    server_pid=$!
-    wait_ready
-}
+. "$(dirname "$0")/server.sh"
 
 # stop_server: SIGTERM, wait; its exit status in $rc.
 stop_server() {

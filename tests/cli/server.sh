@@ -1,0 +1,47 @@
+# tests/cli/server.sh - Helpers for the nsearchd tests, sourced after
+# lib.sh: start a real server on a socket in $TMP, wait for it, query it
+# with curl, check its JSON, and never leave it running.
+SOCK=$TMP/s.sock
+server_pid=
+load_pid=
+trap '[ -n "$load_pid" ] && kill $load_pid 2>/dev/null
+[ -n "$server_pid" ] && kill -9 $server_pid 2>/dev/null; rm -rf "$TMP"' EXIT
+
+# wait_ready [SOCKET]: /health answers (any status) within 10 s while the
+# server runs (the sanitizer build starts slowly on a busy machine).
+wait_ready() {
+    i=0
+    while [ $i -lt 100 ]; do
+        curl -s --max-time 1 --unix-socket "${1:-$SOCK}" -o /dev/null \
+            http://localhost/health 2>/dev/null && return 0
+        kill -0 $server_pid 2>/dev/null || return 1
+        sleep 0.1
+        i=$((i + 1))
+    done
+    return 1
+}
+
+# start_server ARGS...: nsearchd on $TMP/db and $SOCK (ARGS may override),
+# ready when /health answers.
+start_server() {
+    "$NSEARCH_BIN/nsearchd" --db "$TMP/db" --socket "$SOCK" "$@" \
+        2>>"$TMP/server.err" &
+    server_pid=$!
+    wait_ready
+}
+
+# get OUT PATH [CURL ARGS...]: fetch PATH into $TMP/OUT, status in $code.
+get() {
+    o=$1
+    p=$2
+    shift 2
+    code=$(curl -sS --max-time 5 --unix-socket "$SOCK" -o "$TMP/$o" \
+        -w '%{http_code}' "$@" "http://localhost$p") || code=000
+}
+
+# json FILE EXPR: the JSON in $TMP/FILE, as d, makes the Python EXPR true.
+json() {
+    python3 -c 'import json, sys
+d = json.load(open(sys.argv[1]))
+sys.exit(0 if eval("(" + sys.argv[2] + ")") else 1)' "$TMP/$1" "$2"
+}
