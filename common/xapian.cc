@@ -1620,20 +1620,22 @@ static ns_status_t search_once(ns_index_t *idx, const ns_search_opts_t *o,
     return NS_STATUS_OK;
 }
 
-ns_status_t ns_search(ns_index_t *idx, const ns_search_opts_t *o,
-                      ns_results_t **out)
+/* Run BODY on fresh results: reopen and retry when the index changed
+ * under the reader (a reader survives one writer commit; after a second it
+ * must reopen; done here rather than in every caller), time it, and turn
+ * exceptions into a status. */
+template <typename F>
+static ns_status_t with_results(ns_index_t *idx, ns_results_t **out, F body)
 {
     *out = nullptr;
     ns_results_t *res = nullptr;
     auto t0 = std::chrono::steady_clock::now();
     try {
-        /* A reader survives one writer commit; after a second it must
-         * reopen.  Do that here, a few times, rather than in every caller. */
         for (int attempt = 0;; attempt++) {
             res = new ns_results_t;
             ns_status_t st;
             try {
-                st = search_once(idx, o, res);
+                st = body(res);
             } catch (const Xapian::DatabaseModifiedError &) {
                 st = NS_STATUS_RETRY;
             }
@@ -1664,6 +1666,13 @@ ns_status_t ns_search(ns_index_t *idx, const ns_search_opts_t *o,
     }
 }
 
+ns_status_t ns_search(ns_index_t *idx, const ns_search_opts_t *o,
+                      ns_results_t **out)
+{
+    return with_results(idx, out,
+                        [&](ns_results_t *res) { return search_once(idx, o, res); });
+}
+
 void ns_search_opts_init(ns_search_opts_t *o)
 {
     memset(o, 0, sizeof *o);
@@ -1678,54 +1687,27 @@ void ns_search_opts_init(ns_search_opts_t *o)
 ns_status_t ns_related_to(ns_index_t *idx, const char *id,
                           const ns_search_opts_t *o, ns_results_t **out)
 {
-    *out = nullptr;
-    ns_results_t *res = nullptr;
-    auto t0 = std::chrono::steady_clock::now();
-    try {
-        for (int attempt = 0;; attempt++) {
-            try {
-                const std::string term = std::string("Q") + id;
-                Xapian::PostingIterator p = idx->db->postlist_begin(term);
-                if (p == idx->db->postlist_end(term)) {
-                    idx->error = std::string("no article with id '") + id + "'";
-                    return NS_STATUS_NOT_FOUND;
-                }
-                res = new ns_results_t;
-                ns_article_t self;
-                std::string why;
-                if (!decode(idx->db->get_document(*p).get_data(), &self, why)) {
-                    idx->error = "stored article is damaged: " + why;
-                    delete res;
-                    return NS_STATUS_XAPIAN;
-                }
-                res->arts.push_back(self);
-                std::vector<const ns_article_t *> shown{&res->arts[0]};
-                find_related(idx, {*p}, shown, o, res);
-                /* The article itself is not a hit of this call. */
-                ns_article_clear(&res->arts[0]);
-                res->arts.clear();
-                break;
-            } catch (const Xapian::DatabaseModifiedError &) {
-                ns_results_free(res);
-                res = nullptr;
-                if (attempt == 3)
-                    throw;
-                idx->db->reopen();
-                load_langs(idx);
-            }
+    return with_results(idx, out, [&](ns_results_t *res) {
+        const std::string term = std::string("Q") + id;
+        Xapian::PostingIterator p = idx->db->postlist_begin(term);
+        if (p == idx->db->postlist_end(term)) {
+            idx->error = std::string("no article with id '") + id + "'";
+            return NS_STATUS_NOT_FOUND;
         }
-        res->took_ms = std::chrono::duration<double, std::milli>(
-                           std::chrono::steady_clock::now() - t0)
-                           .count();
-        *out = res;
+        ns_article_t self;
+        std::string why;
+        if (!decode(idx->db->get_document(*p).get_data(), &self, why)) {
+            idx->error = "stored article is damaged: " + why;
+            return NS_STATUS_XAPIAN;
+        }
+        res->arts.push_back(self);
+        std::vector<const ns_article_t *> shown{&res->arts[0]};
+        find_related(idx, {*p}, shown, o, res);
+        /* The article itself is not a hit of this call. */
+        ns_article_clear(&res->arts[0]);
+        res->arts.clear();
         return NS_STATUS_OK;
-    } catch (...) {
-        ns_results_free(res);
-        try {
-            throw;
-        }
-        NS_CATCH(idx)
-    }
+    });
 }
 
 size_t ns_results_related_count(const ns_results_t *res)

@@ -177,6 +177,21 @@ static void report_bad(struct progress *pr, ns_reader_t *r)
     ns_error("%s: %s", ns_reader_where(r), ns_reader_error(r));
 }
 
+/* Open one SOURCE, or say why not and return NULL. */
+static ns_reader_t *open_source(const char *source, struct progress *pr)
+{
+    ns_reader_t *r;
+    char *err = NULL;
+    ns_status_t st = ns_reader_open(source, &r, &err);
+    if (st != NS_STATUS_OK) {
+        progress_clear(pr);
+        ns_error("cannot read '%s': %s", source, err ? err : ns_status_to_string(st));
+        free(err);
+        return NULL;
+    }
+    return r;
+}
+
 /* ------------------------------------------------------------------------ */
 /* Seen ids, for --prune                                                    */
 /* ------------------------------------------------------------------------ */
@@ -243,17 +258,12 @@ static int update_sources(ns_index_t *idx, const struct options *o,
     int rc = 0;
     unsigned long pending = 0, commits = 0;
     for (int i = 0; i < o->n_args && !interrupted; i++) {
-        ns_reader_t *r;
-        char *err = NULL;
-        ns_status_t st = ns_reader_open(o->args[i], &r, &err);
-        if (st != NS_STATUS_OK) {
-            progress_clear(pr);
-            ns_error("cannot read '%s': %s", o->args[i],
-                     err ? err : ns_status_to_string(st));
-            free(err);
+        ns_reader_t *r = open_source(o->args[i], pr);
+        if (!r) {
             rc = -1;
             continue;
         }
+        ns_status_t st;
         ns_article_t art = {0};
         int got;
         while (!interrupted && (got = ns_reader_next(r, &art)) != 0) {
@@ -596,14 +606,8 @@ static int run_rebuild(const char *db, const struct options *o, struct counts *c
     int source_failed = 0;
     unsigned long read = 0;
     for (int i = 0; i < o->n_args && rc == EXIT_OK && !interrupted; i++) {
-        ns_reader_t *r;
-        char *err = NULL;
-        ns_status_t rst = ns_reader_open(o->args[i], &r, &err);
-        if (rst != NS_STATUS_OK) {
-            progress_clear(pr);
-            ns_error("cannot read '%s': %s", o->args[i],
-                     err ? err : ns_status_to_string(rst));
-            free(err);
+        ns_reader_t *r = open_source(o->args[i], pr);
+        if (!r) {
             source_failed = 1;
             continue;
         }
