@@ -311,6 +311,13 @@ typedef struct ns_index_info {
 
 ns_status_t ns_index_info(ns_index_t *idx, ns_index_info_t *out);
 
+/* Give the index (write mode) a preset zlib dictionary for the articles
+ * it stores from now on: typical stored JSON (ns_article_to_json of
+ * sample articles, the most typical last; only the last 32 KiB count).
+ * Articles stored before keep their form; readers find the dictionary in
+ * the index.  A rebuild sets one from its first articles. */
+ns_status_t ns_index_set_dictionary(ns_index_t *idx, const char *dict, size_t len);
+
 /* Make everything added so far durable and visible to new readers. */
 ns_status_t ns_index_commit(ns_index_t *idx);
 

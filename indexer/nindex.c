@@ -465,6 +465,34 @@ static unsigned long hash_id(const char *id)
     return h;
 }
 
+/* The first articles of a rebuild make the preset dictionary its stored
+ * articles are compressed with (see "Stored articles" in xapian.cc): their
+ * stored JSON, concatenated; zlib keeps the last 32 KiB. */
+#define DICT_SAMPLE 1000
+
+static void flush_sample(struct shard *shards, size_t n_shards, ns_article_t *sample,
+                         size_t *n, int *sampled)
+{
+    ns_buf_t dict = {0};
+    for (size_t i = 0; i < *n; i++) {
+        char *json = ns_article_to_json(&sample[i]);
+        if (json) {
+            ns_buf_puts(&dict, json);
+            free(json);
+        }
+    }
+    /* The shard threads have not touched their index yet: nothing was
+     * pushed to them, and the push's mutex publishes this to them. */
+    for (size_t i = 0; i < n_shards && dict.len; i++)
+        if (ns_index_set_dictionary(shards[i].idx, dict.p, dict.len) != NS_STATUS_OK)
+            ns_warn("cannot set the dictionary: %s", ns_index_last_error(shards[i].idx));
+    ns_buf_free(&dict);
+    for (size_t i = 0; i < *n; i++)
+        shard_push(&shards[hash_id(sample[i].id) % n_shards], &sample[i]);
+    *n = 0;
+    *sampled = 1;
+}
+
 /* Check the built database at PATH before it goes live.  Returns 0 or
  * EXIT_REFUSED (reason printed). */
 static int validate(const char *db, const char *path, const struct options *o,
@@ -605,6 +633,11 @@ static int run_rebuild(const char *db, const struct options *o, struct counts *c
     char *canary_id = NULL, *canary_title = NULL;
     int source_failed = 0;
     unsigned long read = 0;
+    ns_article_t *sample = calloc(DICT_SAMPLE, sizeof *sample);
+    size_t n_sample = 0;
+    int sampled = 0;
+    if (!sample)
+        ns_die("out of memory");
     for (int i = 0; i < o->n_args && rc == EXIT_OK && !interrupted; i++) {
         ns_reader_t *r = open_source(o->args[i], pr);
         if (!r) {
@@ -623,12 +656,23 @@ static int run_rebuild(const char *db, const struct options *o, struct counts *c
                 canary_id = strdup(art.id);
                 canary_title = strdup(art.title);
             }
-            shard_push(&shards[hash_id(art.id) % started], &art);
+            if (!sampled) {
+                /* Held back until the dictionary is made from them. */
+                sample[n_sample++] = art;
+                memset(&art, 0, sizeof art);
+                if (n_sample == DICT_SAMPLE)
+                    flush_sample(shards, started, sample, &n_sample, &sampled);
+            } else {
+                shard_push(&shards[hash_id(art.id) % started], &art);
+            }
             progress_tick(pr, ++read, c->skipped);
         }
         ns_article_clear(&art);
         ns_reader_close(r);
     }
+    if (!sampled)
+        flush_sample(shards, started, sample, &n_sample, &sampled);
+    free(sample);
     for (size_t i = 0; i < started; i++) {
         pthread_mutex_lock(&shards[i].lock);
         shards[i].done = 1;

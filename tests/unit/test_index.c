@@ -258,6 +258,36 @@ static void test_unknown_language(void)
     ns_index_close(idx);
 }
 
+static void test_dictionary(void)
+{
+    char path[4200];
+    snprintf(path, sizeof path, "%s/dict", tl_tmpdir());
+    ns_index_t *idx;
+    CHECK(ns_index_open(path, NS_OPEN_WRITE, &idx, NULL) == NS_STATUS_OK, "open");
+    add_json(idx, FIXTURES[0], NULL); /* stored before the dictionary */
+    const char *dict = "{\"id\":\"x\",\"title\":\"Emperor penguins\",\"body\":"
+                       "\"Colonies failed to breed as the ice broke early.\"}";
+    CHECK(ns_index_set_dictionary(idx, dict, strlen(dict)) == NS_STATUS_OK,
+          "set a dictionary");
+    add_json(idx, FIXTURES[2], NULL); /* stored with it */
+    CHECK(ns_index_close(idx) == NS_STATUS_OK, "close");
+
+    CHECK(ns_index_open(path, NS_OPEN_READ, &idx, NULL) == NS_STATUS_OK, "reopen");
+    ns_article_t a;
+    CHECK(ns_index_get(idx, "penguins", &a) == NS_STATUS_OK &&
+              strcmp(a.body, "Colonies failed to breed as the ice broke early.") == 0,
+          "article stored with the dictionary reads back");
+    ns_article_clear(&a);
+    CHECK(ns_index_get(idx, "azure", &a) == NS_STATUS_OK && a.title[0] == 'A',
+          "article stored before it still reads back");
+    ns_article_clear(&a);
+    ns_results_t *r = run(idx, "breed", NS_SORT_RELEVANCE);
+    const ns_hit_t *h = ns_results_hit(r, 0);
+    CHECK(h && strstr(h->snippet, NS_HI_START "breed"), "snippet from a compressed article");
+    ns_results_free(r);
+    ns_index_close(idx);
+}
+
 int main(void)
 {
     snprintf(db, sizeof db, "%s/db", tl_tmpdir());
@@ -273,6 +303,7 @@ int main(void)
     test_get(r);
     ns_index_close(r);
     test_unknown_language();
+    test_dictionary();
     ns_index_close(NULL);
     return tl_done();
 }
