@@ -21,8 +21,14 @@
  *   value slot 0    sortable_serialise(seconds since the epoch): sorting,
  *                   recency
  *   value slot 1    "YYYYMMDD": date:A..B ranges (DateRangeProcessor)
- *   document data   the article as compact JSON (ns_article_to_json);
- *                   Xapian deflates it (see README, "Storage")
+ *   value slot 2    content fingerprint: unchanged articles are skipped
+ *   document data   the article as compact JSON (ns_article_to_json),
+ *                   deflated against the generation's preset dictionary
+ *                   when it has one (see "Stored articles")
+ *   metadata        nsearch.langs (languages present), nsearch.zdict
+ *
+ * Terms are stored without positions; phrase queries are checked against
+ * the article's text instead (see "Phrases without positions").
  *
  * Field weights are wdf multipliers (XAPIAN-NOTES.md option (a)): the
  * title's words are indexed W_T times in the default field, so one title
@@ -33,6 +39,8 @@
 #include <zlib.h>
 
 #include <algorithm>
+#include <cctype>
+#include <cerrno>
 #include <chrono>
 #include <climits>
 #include <cmath>
@@ -40,14 +48,12 @@
 #include <cstring>
 #include <list>
 #include <map>
-#include <unordered_map>
 #include <memory>
 #include <new>
 #include <set>
 #include <string>
-#include <cctype>
-#include <cerrno>
 #include <sys/stat.h>
+#include <unordered_map>
 #include <vector>
 
 #include "ns.h"
