@@ -1367,12 +1367,14 @@ static void find_related(ns_index_t *idx, const std::vector<Xapian::docid> &seed
  * articles that have all its words, as Xapian ran it. */
 enum tri { T_FALSE = 0, T_TRUE = 1, T_UNKNOWN = 2 };
 
-/* At most this many candidates are checked for one page of a phrase
- * query: about 0.15 ms each on 20 Newsgroups, so a phrase of common words
- * that are rarely adjacent costs at most ~75 ms.  Past it the page may
- * come out short (what it shows is still exact) and the total is an
- * estimate. */
-static const size_t PHRASE_CHECK_MAX = 500;
+/* A page of a phrase query gives up after this many candidates that do
+ * not have the phrase: a quick test rejects most (see phrase_may_occur),
+ * the rest cost about 0.1-0.3 ms each, so a phrase of common words that
+ * are rarely adjacent costs tens of milliseconds, not seconds.  Past it
+ * the page may come out short (what it shows is still exact) and the
+ * total is an estimate.  Candidates that have the phrase are not limited:
+ * a deep page of "it will" is complete. */
+static const size_t PHRASE_REJECT_MAX = 2000;
 
 static tri tri_and(tri a, tri b)
 {
@@ -1405,17 +1407,247 @@ static bool has_positional(const Xapian::Query &q)
 }
 
 struct Candidate {
-    const Xapian::Database *db;
+    const ns_index_t *idx;
     Xapian::docid did;
+    std::string json;      /* the stored article, inflated */
+    ns_article_t art;      /* decoded from json when needed */
+    bool decoded;
     Xapian::Document text; /* the article re-tokenised with positions */
+    bool built;            /* text is filled in */
 };
+
+/* The candidate's article, decoded on first use; NULL if damaged. */
+static const ns_article_t *cand_article(Candidate &c)
+{
+    if (!c.decoded) {
+        char err[256];
+        if (ns_article_from_json(c.json.data(), c.json.size(), &c.art, err, sizeof err) < 0)
+            return nullptr;
+        c.decoded = true;
+    }
+    return &c.art;
+}
+
+/* Re-tokenise the candidate, once, when a phrase really needs checking. */
+static void build_text(Candidate &c)
+{
+    if (c.built)
+        return;
+    c.built = true;
+    const ns_article_t *art = cand_article(c);
+    if (!art)
+        return;
+    Xapian::TermGenerator tg;
+    tg.set_stemming_strategy(Xapian::TermGenerator::STEM_NONE);
+    tg.set_flags(Xapian::TermGenerator::FLAG_CJK_NGRAM);
+    tg.set_document(c.text);
+    index_fields(tg, art, true);
+}
+
+/* The text of every string in a JSON object, escapes decoded, strings
+ * separated by newlines: what the quick phrase test scans without
+ * building the article.  Keys ("title", "body") come out as words too,
+ * which can only make the test say "maybe" more often. */
+static void json_strings(const std::string &json, std::string &out)
+{
+    out.clear();
+    out.reserve(json.size());
+    bool in = false;
+    for (size_t i = 0; i < json.size(); i++) {
+        char c = json[i];
+        if (!in) {
+            if (c == '"')
+                in = true;
+            continue;
+        }
+        if (c == '"') {
+            in = false;
+            out += '\n';
+        } else if (c == '\\' && i + 1 < json.size()) {
+            char e = json[++i];
+            if (e == 'u' && i + 4 < json.size()) {
+                unsigned cp = (unsigned)strtoul(json.substr(i + 1, 4).c_str(), nullptr, 16);
+                i += 4;
+                /* A surrogate pair is one character; only its being a
+                 * word character matters, and every such is one. */
+                if (cp >= 0xd800 && cp <= 0xdfff) {
+                    cp = 0x10000;
+                    if (i + 6 < json.size() && json[i + 1] == '\\' && json[i + 2] == 'u')
+                        i += 6;
+                }
+                Xapian::Unicode::append_utf8(out, cp);
+            } else {
+                out += (e == '"' || e == '\\' || e == '/') ? e : ' ';
+            }
+        } else {
+            out += c;
+        }
+    }
+}
+
+/* A quick test that can only say "certainly not": do the WORDS of a
+ * phrase (plain lower-case ASCII words, Xapian's terms for them) occur
+ * one after the other in TEXT?  Words are runs of Xapian's word
+ * characters, lower-cased as Xapian does.  Where Xapian may join or split
+ * differently (apostrophes, dots and commas that make acronyms and
+ * numbers, C++-style suffixes, CJK text), the test gives up and says
+ * "maybe" for any occurrence next to such a place. */
+static bool phrase_may_occur(const std::vector<std::string> &words, const char *text)
+{
+    if (!text || !*text)
+        return false;
+    struct Tok {
+        std::string w;
+        bool odd_before; /* an uncertain separator precedes it */
+    };
+    /* Tokens are kept between calls so that their strings keep their
+     * memory: the test runs for hundreds of candidates per query. */
+    thread_local std::vector<Tok> toks;
+    toks.clear();
+    std::string cur, acronym; /* "U.S.A." is the one word "usa" to Xapian */
+    bool odd = false, odd_after_last = false;
+    unsigned prev = 0;
+    auto acronym_may_be_word = [&]() {
+        bool hit = false;
+        if (acronym.size() >= 2)
+            for (const auto &w : words)
+                hit |= acronym == w;
+        acronym.clear();
+        return hit;
+    };
+    thread_local std::vector<unsigned> cps;
+    cps.clear();
+    for (Xapian::Utf8Iterator it(text); it != Xapian::Utf8Iterator(); ++it) {
+        if (*it >= 0x2e80)
+            return true; /* CJK and beyond: n-grams, not words */
+        cps.push_back(*it);
+    }
+    auto word_at = [&](size_t j) {
+        return j < cps.size() && Xapian::Unicode::is_wordchar(cps[j]);
+    };
+    for (size_t j = 0; j < cps.size(); j++) {
+        unsigned ch = cps[j];
+        if (Xapian::Unicode::is_wordchar(ch)) {
+            Xapian::Unicode::append_utf8(cur, Xapian::Unicode::tolower(ch));
+            prev = ch;
+            continue;
+        }
+        if (!cur.empty()) {
+            /* A one-letter word right before a dot may be part of an
+             * acronym; gather the letters and compare them as one word. */
+            if (cur.size() == 1 && ch == '.')
+                acronym += cur;
+            else if (acronym_may_be_word())
+                return true;
+            toks.push_back({cur, odd});
+            cur.clear();
+            odd = false;
+        } else if (prev != '.' || ch != ' ') {
+            if (acronym_may_be_word())
+                return true;
+        }
+        /* Only between two word characters (or right after one, for the
+         * C++ suffixes) can these join what the test splits: "don't",
+         * "3.14", "1,000", "AT&T", "C#".  Sentence punctuation cannot. */
+        bool pw = j > 0 && word_at(j - 1), nw = word_at(j + 1);
+        if (((ch == '\'' || ch == 0x2019 || ch == 0x201b || ch == '.' || ch == ',' ||
+              ch == '&') && pw && nw) ||
+            ((ch == '+' || ch == '#') && pw))
+            odd = true;
+        prev = ch;
+    }
+    if (!cur.empty())
+        toks.push_back({cur, odd});
+    if (acronym_may_be_word())
+        return true;
+    odd_after_last = odd;
+    size_t n = words.size();
+    for (size_t i = 0; i < toks.size(); i++) {
+        bool any = false;
+        for (const auto &w : words)
+            any |= toks[i].w == w;
+        if (!any)
+            continue;
+        bool odd_next = i + 1 < toks.size() ? toks[i + 1].odd_before : odd_after_last;
+        if (toks[i].odd_before || odd_next)
+            return true; /* Xapian may see this word differently */
+        if (toks[i].w != words[0] || i + n > toks.size())
+            continue;
+        bool match = true;
+        for (size_t k = 1; k < n && match; k++)
+            match = toks[i + k].w == words[k] && !toks[i + k].odd_before;
+        if (match)
+            return true;
+    }
+    return false;
+}
+
+/* Whether the quick test applies to this phrase, and its words. */
+static bool plain_phrase(const Xapian::Query &q, std::vector<std::string> &words,
+                         std::string &prefix)
+{
+    static const bool off = getenv("NSEARCH_NO_PHRASE_PREFILTER") != nullptr;
+    if (off || q.get_type() != Xapian::Query::OP_PHRASE)
+        return false;
+    for (size_t i = 0; i < q.get_num_subqueries(); i++) {
+        Xapian::Query sub = q.get_subquery(i);
+        if (sub.get_type() != Xapian::Query::LEAF_TERM)
+            return false;
+        Xapian::TermIterator t = sub.get_terms_begin();
+        std::string term = *t;
+        size_t p = 0;
+        while (p < term.size() && term[p] >= 'A' && term[p] <= 'Z')
+            p++;
+        std::string pre = term.substr(0, p), w = term.substr(p);
+        if (i == 0)
+            prefix = pre;
+        else if (pre != prefix)
+            return false;
+        if (w.empty())
+            return false;
+        for (char ch : w)
+            if (!((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9')))
+                return false;
+        words.push_back(w);
+    }
+    return !words.empty();
+}
+
+/* The quick test over the fields the phrase's prefix searches. */
+static bool phrase_may_match(const Xapian::Query &q, Candidate &c)
+{
+    std::vector<std::string> words;
+    std::string prefix;
+    if (!plain_phrase(q, words, prefix))
+        return true;
+    if (prefix.empty()) {
+        thread_local std::string flat;
+        json_strings(c.json, flat);
+        return phrase_may_occur(words, flat.c_str());
+    }
+    const ns_article_t *a = cand_article(c);
+    if (!a)
+        return true;
+    if (prefix == "S")
+        return phrase_may_occur(words, a->title);
+    if (prefix == "XH") {
+        for (size_t i = 0; i < a->n_headings; i++)
+            if (phrase_may_occur(words, a->headings[i]))
+                return true;
+        return false;
+    }
+    if (prefix == "A")
+        return phrase_may_occur(words, a->author);
+    return true;
+}
 
 /* Does the candidate have TERM?  One look-up in its term list. */
 static bool has_term(const Candidate &c, const std::string &term)
 {
-    Xapian::TermIterator t = c.db->termlist_begin(c.did);
+    const Xapian::Database &db = *c.idx->db;
+    Xapian::TermIterator t = db.termlist_begin(c.did);
     t.skip_to(term);
-    return t != c.db->termlist_end(c.did) && *t == term;
+    return t != db.termlist_end(c.did) && *t == term;
 }
 
 static std::string leaf_term(const Xapian::Query &q)
@@ -1435,8 +1667,11 @@ static size_t near_window(const Xapian::Query &q)
     return 10;
 }
 
-static tri positional_match(const Xapian::Query &q, const Candidate &c)
+static tri positional_match(const Xapian::Query &q, Candidate &c)
 {
+    if (!phrase_may_match(q, c))
+        return T_FALSE;
+    build_text(c);
     size_t n = q.get_num_subqueries();
     std::vector<std::vector<Xapian::termpos>> pos(n);
     for (size_t i = 0; i < n; i++) {
@@ -1482,7 +1717,7 @@ static tri positional_match(const Xapian::Query &q, const Candidate &c)
     return T_FALSE;
 }
 
-static tri evaluate(const Xapian::Query &q, const Candidate &c)
+static tri evaluate(const Xapian::Query &q, Candidate &c)
 {
     using Q = Xapian::Query;
     size_t n = q.get_num_subqueries();
@@ -1569,16 +1804,30 @@ static Xapian::Query relax(const Xapian::Query &q, bool negative)
  * phrase or NEAR on an index without positions.  (Keeping only the
  * phrases' words with a stopper would halve the cost, but Xapian does not
  * advance positions past stopped words, so "a x b" would match "a b".) */
-static bool check_phrases(ns_index_t *idx, const Xapian::Query &q,
-                          Xapian::docid did, const ns_article_t *art)
+static bool check_phrases(const ns_index_t *idx, const Xapian::Query &q,
+                          Xapian::docid did, const std::string &data,
+                          ns_article_t *art_out, bool *damaged)
 {
-    Candidate c{idx->db.get(), did, Xapian::Document()};
-    Xapian::TermGenerator tg;
-    tg.set_stemming_strategy(Xapian::TermGenerator::STEM_NONE);
-    tg.set_flags(Xapian::TermGenerator::FLAG_CJK_NGRAM);
-    tg.set_document(c.text);
-    index_fields(tg, art, true);
-    return evaluate(q, c) != T_FALSE;
+    Candidate c{idx, did, std::string(), ns_article_t(), false, Xapian::Document(), false};
+    *damaged = false;
+    if (!data.empty() && data[0] == ZDICT_MARK) {
+        if (idx->zdict.empty() || !inflate_with(idx->zdict, data, c.json)) {
+            *damaged = true;
+            return false;
+        }
+    } else {
+        c.json = data;
+    }
+    bool ok = evaluate(q, c) != T_FALSE;
+    if (ok && !cand_article(c))
+        *damaged = true, ok = false;
+    if (ok) {
+        *art_out = c.art; /* ownership moves to the caller */
+        c.decoded = false;
+    }
+    if (c.decoded)
+        ns_article_clear(&c.art);
+    return ok;
 }
 
 /* Outside quotes, a hyphen between two letters becomes a space:
@@ -1656,19 +1905,21 @@ static ns_status_t search_once(ns_index_t *idx, const ns_search_opts_t *o,
          * where the last one stopped (a larger MSet of the same query
          * starts with the same ranks). */
         size_t want = (size_t)o->offset + o->limit;
-        size_t fetch = std::min(want * 4 + 20, PHRASE_CHECK_MAX);
+        size_t fetch = want * 2 + 20;
         size_t checked = 0, passed = 0;
         std::vector<Xapian::docid> kept;
         for (;;) {
             ms = enq.get_mset(0, (Xapian::doccount)fetch);
-            for (; checked < ms.size() && passed < want + 1; checked++) {
+            for (; checked < ms.size() && passed < want + 1 &&
+                   checked - passed < PHRASE_REJECT_MAX;
+                 checked++) {
                 Xapian::MSetIterator it = ms[(Xapian::doccount)checked];
                 ns_article_t art;
-                std::string why;
-                if (!decode(idx, it.get_document().get_data(), &art, why))
+                bool damaged;
+                if (!check_phrases(idx, q, *it, it.get_document().get_data(), &art,
+                                   &damaged))
                     continue;
-                if (check_phrases(idx, q, *it, &art) && passed++ >= o->offset &&
-                    decoded.size() < o->limit) {
+                if (passed++ >= o->offset && decoded.size() < o->limit) {
                     kept.push_back(*it);
                     decoded.push_back(art);
                 } else {
@@ -1676,7 +1927,8 @@ static ns_status_t search_once(ns_index_t *idx, const ns_search_opts_t *o,
                 }
             }
             bool exhausted = ms.size() < fetch;
-            if (decoded.size() == o->limit || exhausted || fetch >= PHRASE_CHECK_MAX) {
+            bool gave_up = checked - passed >= PHRASE_REJECT_MAX;
+            if (decoded.size() == o->limit || exhausted || gave_up) {
                 /* All matches seen: an exact count.  Otherwise scale
                  * Xapian's estimate by the share that passed. */
                 res->total = exhausted && checked == ms.size()
@@ -1687,7 +1939,7 @@ static ns_status_t search_once(ns_index_t *idx, const ns_search_opts_t *o,
                     res->total = (uint64_t)o->offset + decoded.size();
                 break;
             }
-            fetch = std::min(fetch * 4, PHRASE_CHECK_MAX);
+            fetch *= 4;
         }
         /* The iterators must come from the final MSet. */
         size_t k = 0;
