@@ -558,6 +558,10 @@ ns_status_t ns_index_refresh(ns_index_t *idx, int *changed)
             std::unique_ptr<Xapian::Database> fresh(new Xapian::Database(idx->dbpath));
             idx->db = std::move(fresh);
             load_langs(idx);
+            /* Cached related lists name documents of the old generation,
+             * and the new one may well have the same revision number. */
+            idx->related_cache.clear();
+            idx->related_lru.clear();
             if (changed)
                 *changed = 1;
         } else if (idx->db->reopen()) {

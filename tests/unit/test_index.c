@@ -310,6 +310,74 @@ static void test_dictionary(void)
     ns_index_close(idx);
 }
 
+/* Related ids for QUERY from IDX, joined by spaces (static buffer). */
+static const char *related_ids(ns_index_t *idx, const char *query, char *out, size_t size)
+{
+    ns_search_opts_t o;
+    ns_search_opts_init(&o);
+    o.query = query;
+    o.limit = 1;
+    o.recent_days = 36500;
+    ns_results_t *r = NULL;
+    out[0] = '\0';
+    if (ns_search(idx, &o, &r) != NS_STATUS_OK)
+        return out;
+    for (size_t i = 0; i < ns_results_related_count(r); i++) {
+        strncat(out, ns_results_related(r, i)->art->id, size - strlen(out) - 2);
+        strcat(out, " ");
+    }
+    ns_results_free(r);
+    return out;
+}
+
+/* A handle that switches to a new generation must not serve related
+ * lists cached from the old one (both can have revision 1). */
+static void test_refresh_new_generation(void)
+{
+    char dir[4200], gen1[4300], gen2[4300];
+    snprintf(dir, sizeof dir, "%s/gens", tl_tmpdir());
+    snprintf(gen1, sizeof gen1, "%s/gen-000001", dir);
+    ns_index_t *w;
+    CHECK(ns_mkdir_p(dir) == 0, "index directory");
+    CHECK(ns_index_open(gen1, NS_OPEN_BUILD, &w, NULL) == NS_STATUS_OK, "first generation");
+    for (size_t i = 0; i < sizeof FIXTURES / sizeof *FIXTURES; i++)
+        add_json(w, FIXTURES[i], NULL);
+    ns_index_close(w);
+    CHECK(ns_gen_publish(dir, "gen-000001") == 0, "publish the first");
+
+    ns_index_t *r;
+    CHECK(ns_index_open(dir, NS_OPEN_READ, &r, NULL) == NS_STATUS_OK, "reader");
+    char before[512], after[512], fresh[512];
+    related_ids(r, "Azure surveillance", before, sizeof before);
+    CHECK(strstr(before, "body-only") != NULL, "related list on the first generation");
+
+    /* The nightly rebuild: the same articles in the same order (the same
+     * docids), and one new follow-up at the end. */
+    snprintf(gen2, sizeof gen2, "%s/gen-000002", dir);
+    CHECK(ns_index_open(gen2, NS_OPEN_BUILD, &w, NULL) == NS_STATUS_OK, "build");
+    for (size_t i = 0; i < sizeof FIXTURES / sizeof *FIXTURES; i++)
+        add_json(w, FIXTURES[i], NULL);
+    add_json(w, "{\"id\":\"follow-up\",\"title\":\"Second review of "
+                "intercepted calls\",\"body\":\"A second review of the "
+                "intercepted calls stored in the cloud is due in October, "
+                "officials said.\",\"date\":\"2025-08-20\"}",
+             NULL);
+    ns_index_close(w);
+    CHECK(ns_gen_publish(dir, "gen-000002") == 0, "publish");
+
+    int changed = 0;
+    CHECK(ns_index_refresh(r, &changed) == NS_STATUS_OK && changed == 1,
+          "refresh sees the new generation");
+    related_ids(r, "Azure surveillance", after, sizeof after);
+    ns_index_t *r2;
+    CHECK(ns_index_open(dir, NS_OPEN_READ, &r2, NULL) == NS_STATUS_OK, "fresh reader");
+    related_ids(r2, "Azure surveillance", fresh, sizeof fresh);
+    CHECK_STR(after, fresh, "refreshed handle answers like a fresh one");
+    CHECK(strstr(after, "follow-up") != NULL, "the new follow-up is listed");
+    ns_index_close(r2);
+    ns_index_close(r);
+}
+
 int main(void)
 {
     snprintf(db, sizeof db, "%s/db", tl_tmpdir());
@@ -326,6 +394,7 @@ int main(void)
     ns_index_close(r);
     test_unknown_language();
     test_dictionary();
+    test_refresh_new_generation();
     ns_index_close(NULL);
     return tl_done();
 }
