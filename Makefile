@@ -169,7 +169,7 @@ install: all
 
 format:
 	clang-format --dry-run --Werror common/*.c common/*.h common/*.cc \
-	  indexer/*.c searcher/*.c tests/unit/*.c tests/*.h
+	  indexer/*.c searcher/*.c searcher/*.h tests/unit/*.c tests/*.h
 
 clean:
 	rm -rf build bin

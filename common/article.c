@@ -199,8 +199,8 @@ int ns_date_parse(const char *text, int64_t *out)
 
     while (isspace((unsigned char)*p))
         p++;
-    if (digits(&p, 4, &y) || *p++ != '-' || digits(&p, 2, &mo) ||
-        *p++ != '-' || digits(&p, 2, &d))
+    if (digits(&p, 4, &y) || *p++ != '-' || digits(&p, 2, &mo) || *p++ != '-' ||
+        digits(&p, 2, &d))
         return -1;
     if (mo < 1 || mo > 12 || d < 1)
         return -1;
@@ -247,8 +247,8 @@ int ns_date_parse(const char *text, int64_t *out)
         p++;
     if (*p)
         return -1;
-    *out = days_from_civil(y, (unsigned)mo, (unsigned)d) * 86400 +
-           h * 3600 + mi * 60 + s - off;
+    *out = days_from_civil(y, (unsigned)mo, (unsigned)d) * 86400 + h * 3600 +
+           mi * 60 + s - off;
     return 0;
 }
 
@@ -421,8 +421,8 @@ static int finish(ns_article_t *art, char *err, size_t err_size)
 /* JSON                                                                     */
 /* ------------------------------------------------------------------------ */
 
-static int json_text(json_t *v, const char *name, const char **out,
-                     size_t *len, char *err, size_t err_size)
+static int json_text(json_t *v, const char *name, const char **out, size_t *len,
+                     char *err, size_t err_size)
 {
     *out = NULL;
     if (!v || json_is_null(v))
@@ -450,8 +450,7 @@ static int json_list(json_t *v, const char *name, char ***list, size_t *n,
     json_array_foreach(v, i, item)
     {
         if (!json_is_string(item)) {
-            set_err(err, err_size, "field '%s' is not a list of strings",
-                    name);
+            set_err(err, err_size, "field '%s' is not a list of strings", name);
             return -1;
         }
         if (list_push(list, n, name, json_string_value(item),
@@ -516,8 +515,8 @@ int ns_article_from_json(const char *text, size_t len, ns_article_t *art,
     };
     for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
         char **field = (char **)((char *)art + fields[i].field);
-        if (json_text(json_object_get(root, fields[i].name), fields[i].name,
-                      &s, &slen, err, err_size) < 0)
+        if (json_text(json_object_get(root, fields[i].name), fields[i].name, &s,
+                      &slen, err, err_size) < 0)
             goto out;
         if (!s)
             continue;
@@ -550,8 +549,8 @@ int ns_article_from_json(const char *text, size_t len, ns_article_t *art,
                          err_size) < 0) {
         goto out;
     }
-    if (json_list(json_object_get(root, "headings"), "headings",
-                  &art->headings, &art->n_headings, err, err_size) < 0)
+    if (json_list(json_object_get(root, "headings"), "headings", &art->headings,
+                  &art->n_headings, err, err_size) < 0)
         goto out;
 
     rc = finish(art, err, err_size);
@@ -636,8 +635,8 @@ static int heading_level(const char *line, size_t len, const char **text,
     size_t lvl = 0;
     while (lvl < len && line[lvl] == '#')
         lvl++;
-    if (lvl == 0 || lvl > 6 || lvl >= len || (line[lvl] != ' ' &&
-                                             line[lvl] != '\t'))
+    if (lvl == 0 || lvl > 6 || lvl >= len ||
+        (line[lvl] != ' ' && line[lvl] != '\t'))
         return 0;
     const char *a = line + lvl, *b = line + len;
     while (a < b && isspace((unsigned char)*a))
@@ -664,8 +663,7 @@ static void strip_quotes(const char **v, size_t *len)
  * matter written for static site generators carries many (draft, layout,
  * slug) that mean nothing to a search index. */
 static int apply_header(ns_article_t *art, const char *key, size_t klen,
-                        const char *v, size_t vlen, char *err,
-                        size_t err_size)
+                        const char *v, size_t vlen, char *err, size_t err_size)
 {
     char k[32];
     if (klen >= sizeof k)
@@ -680,8 +678,8 @@ static int apply_header(ns_article_t *art, const char *key, size_t klen,
     if (!strcmp(k, "title"))
         return set_label(&art->title, "title", v, vlen, 0, err, err_size);
     if (!strcmp(k, "section") || !strcmp(k, "category"))
-        return set_label(&art->section, "section", v, vlen, NS_MAX_LABEL,
-                         err, err_size);
+        return set_label(&art->section, "section", v, vlen, NS_MAX_LABEL, err,
+                         err_size);
     if (!strcmp(k, "author"))
         return set_label(&art->author, "author", v, vlen, NS_MAX_LABEL, err,
                          err_size);
@@ -802,8 +800,8 @@ int ns_article_from_text(const char *text, size_t len, const char *default_id,
         if (lvl && list_push(&art->headings, &art->n_headings, "heading", h,
                              hlen, 0, err, err_size) < 0)
             goto fail;
-        if ((body.len || llen) &&
-            (ns_buf_append(&body, line, llen) < 0 || ns_buf_putc(&body, '\n') < 0)) {
+        if ((body.len || llen) && (ns_buf_append(&body, line, llen) < 0 ||
+                                   ns_buf_putc(&body, '\n') < 0)) {
             set_err(err, err_size, "out of memory");
             goto fail;
         }

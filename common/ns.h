@@ -32,15 +32,15 @@ NS_BEGIN_DECLS
 
 typedef enum {
     NS_STATUS_OK = 0,
-    NS_STATUS_NOMEM,       /* out of memory */
-    NS_STATUS_IO,          /* a file could not be read or written */
-    NS_STATUS_NOT_FOUND,   /* no index at that path, or no such article */
-    NS_STATUS_BAD_INPUT,   /* an article or record failed validation */
-    NS_STATUS_BAD_QUERY,   /* a query could not be parsed even as words */
-    NS_STATUS_LOCKED,      /* another writer holds the index */
-    NS_STATUS_RETRY,       /* the index changed under a reader: reopen */
-    NS_STATUS_XAPIAN,      /* any other Xapian error; detail in the handle */
-    NS_STATUS_INTERNAL,    /* a bug: an unexpected exception */
+    NS_STATUS_NOMEM,     /* out of memory */
+    NS_STATUS_IO,        /* a file could not be read or written */
+    NS_STATUS_NOT_FOUND, /* no index at that path, or no such article */
+    NS_STATUS_BAD_INPUT, /* an article or record failed validation */
+    NS_STATUS_BAD_QUERY, /* a query could not be parsed even as words */
+    NS_STATUS_LOCKED,    /* another writer holds the index */
+    NS_STATUS_RETRY,     /* the index changed under a reader: reopen */
+    NS_STATUS_XAPIAN,    /* any other Xapian error; detail in the handle */
+    NS_STATUS_INTERNAL,  /* a bug: an unexpected exception */
     NS_STATUS_LAST
 } ns_status_t;
 
@@ -94,8 +94,8 @@ void ns_buf_free(ns_buf_t *buf);
 /* Limits on one article.  Longer ids and labels cannot become Xapian terms
  * (terms are limited to 245 bytes), and a record over NS_MAX_RECORD is
  * almost certainly not an article. */
-#define NS_MAX_ID 200          /* bytes in an id */
-#define NS_MAX_LABEL 200       /* bytes in a section, author, tag or lang */
+#define NS_MAX_ID 200             /* bytes in an id */
+#define NS_MAX_LABEL 200          /* bytes in a section, author, tag or lang */
 #define NS_MAX_RECORD (16u << 20) /* bytes in one JSON line or text file */
 
 /* One news article.  Every string is owned by the article, UTF-8 and free of
@@ -103,12 +103,12 @@ void ns_buf_free(ns_buf_t *buf);
  * NULL; title and body are never NULL after a successful parse (possibly
  * ""). */
 typedef struct ns_article {
-    char *id;        /* unique, stable id */
+    char *id; /* unique, stable id */
     char *title;
-    char *body;      /* paragraphs separated by blank lines */
-    char *section;   /* the desk: World, Technology, ... */
+    char *body;    /* paragraphs separated by blank lines */
+    char *section; /* the desk: World, Technology, ... */
     char *author;
-    char *lang;      /* lower-case language code; "en" when not given */
+    char *lang; /* lower-case language code; "en" when not given */
     char *url;
     char *date;      /* normalised "YYYY-MM-DDTHH:MM:SSZ", or NULL */
     int64_t time;    /* seconds since the epoch, UTC; valid if date != NULL */
@@ -291,15 +291,16 @@ ns_status_t ns_index_delete(ns_index_t *idx, const char *id, int *deleted);
 /* Delete every article whose id KEEP(id, CTX) rejects (returns 0).
  * *deleted (may be NULL) counts them.  Uncommitted until the next
  * commit. */
-ns_status_t ns_index_prune(ns_index_t *idx, int (*keep)(const char *id, void *ctx),
-                           void *ctx, uint64_t *deleted);
+ns_status_t ns_index_prune(ns_index_t *idx,
+                           int (*keep)(const char *id, void *ctx), void *ctx,
+                           uint64_t *deleted);
 
 /* Merge the N databases at SHARDS (built with NS_OPEN_BUILD) into one
  * compacted database at DEST, and sync it to disk.
  * Return value: NS_STATUS_OK, NS_STATUS_XAPIAN, NS_STATUS_IO, ...; detail
  * in *err_out (free with free()) when err_out is not NULL. */
-ns_status_t ns_index_merge(const char *const *shards, size_t n, const char *dest,
-                           char **err_out);
+ns_status_t ns_index_merge(const char *const *shards, size_t n,
+                           const char *dest, char **err_out);
 
 /* Facts about an open index, for status pages. */
 typedef struct ns_index_info {
@@ -316,7 +317,8 @@ ns_status_t ns_index_info(ns_index_t *idx, ns_index_info_t *out);
  * sample articles, the most typical last; only the last 32 KiB count).
  * Articles stored before keep their form; readers find the dictionary in
  * the index.  A rebuild sets one from its first articles. */
-ns_status_t ns_index_set_dictionary(ns_index_t *idx, const char *dict, size_t len);
+ns_status_t ns_index_set_dictionary(ns_index_t *idx, const char *dict,
+                                    size_t len);
 
 /* Make everything added so far durable and visible to new readers. */
 ns_status_t ns_index_commit(ns_index_t *idx);
@@ -365,9 +367,9 @@ typedef enum {
 #define NS_NOW_NEWEST INT64_MIN
 
 typedef struct ns_search_opts {
-    const char *query;    /* the query language of the README; "" = all */
-    unsigned offset;      /* hits to skip */
-    unsigned limit;       /* hits to return */
+    const char *query; /* the query language of the README; "" = all */
+    unsigned offset;   /* hits to skip */
+    unsigned limit;    /* hits to return */
     ns_sort_t sort;
     unsigned snippet_len; /* bytes of snippet to aim for; 0 = no snippet */
     unsigned related;     /* related recent posts to add; 0 = none */
@@ -382,11 +384,11 @@ void ns_search_opts_init(ns_search_opts_t *opts);
 
 /* One hit.  Borrowed from its ns_results_t. */
 typedef struct ns_hit {
-    unsigned rank;             /* 1-based, counting the offset */
-    double score;              /* BM25 score (0 for pure filters) */
-    const ns_article_t *art;   /* the stored article */
-    const char *snippet;       /* plain text with NS_HI_START/NS_HI_END
-                                  around matches; "" if none */
+    unsigned rank;           /* 1-based, counting the offset */
+    double score;            /* BM25 score (0 for pure filters) */
+    const ns_article_t *art; /* the stored article */
+    const char *snippet;     /* plain text with NS_HI_START/NS_HI_END
+                                around matches; "" if none */
 } ns_hit_t;
 
 /* Markers around highlighted words in ns_hit_t.snippet. */

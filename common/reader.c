@@ -20,18 +20,18 @@
 enum kind { KIND_NONE, KIND_JSONL, KIND_TEXT };
 
 struct ns_reader {
-    char *root;          /* the source as given */
-    size_t root_len;     /* bytes of root that prefix each walked path */
-    char **files;        /* files to read, in order */
+    char *root;      /* the source as given */
+    size_t root_len; /* bytes of root that prefix each walked path */
+    char **files;    /* files to read, in order */
     size_t n_files;
-    size_t next_file;    /* index of the next file to open */
+    size_t next_file; /* index of the next file to open */
 
-    char *path;          /* the current file ("<stdin>" for -) */
+    char *path; /* the current file ("<stdin>" for -) */
     enum kind kind;
-    gzFile gz;           /* KIND_JSONL */
-    int gz_failed;       /* the current gzip stream is broken: stop it */
-    unsigned line;       /* line number of the last record */
-    ns_buf_t buf;        /* the current line */
+    gzFile gz;     /* KIND_JSONL */
+    int gz_failed; /* the current gzip stream is broken: stop it */
+    unsigned line; /* line number of the last record */
+    ns_buf_t buf;  /* the current line */
 
     char where[4096];
     char err[512];
@@ -50,8 +50,8 @@ static int has_suffix(const char *s, const char *suffix)
 
 static enum kind kind_of(const char *path, int explicit_file)
 {
-    static const char *const jsonl[] = {".jsonl", ".jsonl.gz", ".ndjson",
-                                        ".ndjson.gz", ".json", ".json.gz"};
+    static const char *const jsonl[] = {".jsonl",     ".jsonl.gz", ".ndjson",
+                                        ".ndjson.gz", ".json",     ".json.gz"};
     static const char *const text[] = {".md", ".markdown", ".txt"};
     for (size_t i = 0; i < sizeof jsonl / sizeof *jsonl; i++)
         if (has_suffix(path, jsonl[i]))

@@ -69,8 +69,10 @@ char *ns_results_to_json(const ns_results_t *res, const char *query,
     if (qid)
         json_object_set_new(root, "qid", json_string(qid));
     json_object_set_new(root, "query", json_string(query ? query : ""));
-    json_object_set_new(root, "total", json_integer((json_int_t)ns_results_total(res)));
-    json_object_set_new(root, "took_ms", json_real(round4(ns_results_took_ms(res))));
+    json_object_set_new(root, "total",
+                        json_integer((json_int_t)ns_results_total(res)));
+    json_object_set_new(root, "took_ms",
+                        json_real(round4(ns_results_took_ms(res))));
     for (size_t i = 0; i < ns_results_count(res); i++) {
         const ns_hit_t *h = ns_results_hit(res, i);
         const ns_article_t *a = h->art;
@@ -107,7 +109,8 @@ char *ns_results_to_json(const ns_results_t *res, const char *query,
     }
     json_object_set_new(root, "related", related);
     if (ns_results_warning(res))
-        json_object_set_new(root, "warning", json_string(ns_results_warning(res)));
+        json_object_set_new(root, "warning",
+                            json_string(ns_results_warning(res)));
     char *text = json_dumps(root, JSON_COMPACT | JSON_REAL_PRECISION(10));
     json_decref(root);
     return text;

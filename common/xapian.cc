@@ -110,25 +110,26 @@ struct RelatedEntry {
 };
 
 struct ns_index {
-    std::string path;                              /* as given */
-    std::string gen;                               /* live generation, or "" */
-    std::string dbpath;                            /* the database opened */
+    std::string path;   /* as given */
+    std::string gen;    /* live generation, or "" */
+    std::string dbpath; /* the database opened */
     /* Related lists by their inputs, most recently used first; valid for
      * one revision of the index (cleared when it changes). */
     std::list<std::pair<std::string, RelatedEntry>> related_lru;
-    std::unordered_map<std::string, decltype(related_lru)::iterator> related_cache;
+    std::unordered_map<std::string, decltype(related_lru)::iterator>
+        related_cache;
     Xapian::rev related_rev = 0;
-    std::unique_ptr<Xapian::Database> db;          /* reader, or the writer */
-    Xapian::WritableDatabase *wdb = nullptr;       /* == db.get() if writing */
-    std::string error;                             /* last failure */
-    std::string warning;                           /* last add's remark */
-    std::map<std::string, Xapian::Stem> stemmers;  /* lang code -> stemmer */
-    std::set<std::string> unknown_langs;           /* warned once each */
-    std::set<std::string> langs;                   /* languages present */
+    std::unique_ptr<Xapian::Database> db;         /* reader, or the writer */
+    Xapian::WritableDatabase *wdb = nullptr;      /* == db.get() if writing */
+    std::string error;                            /* last failure */
+    std::string warning;                          /* last add's remark */
+    std::map<std::string, Xapian::Stem> stemmers; /* lang code -> stemmer */
+    std::set<std::string> unknown_langs;          /* warned once each */
+    std::set<std::string> langs;                  /* languages present */
     bool langs_dirty = false;
     Xapian::TermGenerator tg;
-    std::string zdict;        /* preset dictionary for stored articles */
-    z_stream primed{};        /* writer: a deflate stream primed with it */
+    std::string zdict; /* preset dictionary for stored articles */
+    z_stream primed{}; /* writer: a deflate stream primed with it */
     bool have_primed = false;
 };
 
@@ -225,32 +226,32 @@ static std::string describe(const Xapian::Error &e)
 
 /* Catch clauses shared by every exported function, in the order STYLE.md
  * gives.  IDX may be null (open). */
-#define NS_CATCH(idx_expr)                                                    \
-    catch (const Xapian::DatabaseModifiedError &e)                            \
-    {                                                                         \
-        if (idx_expr)                                                         \
-            (idx_expr)->error = e.get_msg();                                  \
-        return NS_STATUS_RETRY;                                               \
-    }                                                                         \
-    catch (const Xapian::DatabaseLockError &e)                                \
-    {                                                                         \
-        if (idx_expr)                                                         \
-            (idx_expr)->error = e.get_msg();                                  \
-        return NS_STATUS_LOCKED;                                              \
-    }                                                                         \
-    catch (const Xapian::Error &e)                                            \
-    {                                                                         \
-        if (idx_expr)                                                         \
-            (idx_expr)->error = describe(e);                                  \
-        return NS_STATUS_XAPIAN;                                              \
-    }                                                                         \
-    catch (const std::bad_alloc &)                                            \
-    {                                                                         \
-        return NS_STATUS_NOMEM;                                               \
-    }                                                                         \
-    catch (...)                                                               \
-    {                                                                         \
-        return NS_STATUS_INTERNAL;                                            \
+#define NS_CATCH(idx_expr)                                                     \
+    catch (const Xapian::DatabaseModifiedError &e)                             \
+    {                                                                          \
+        if (idx_expr)                                                          \
+            (idx_expr)->error = e.get_msg();                                   \
+        return NS_STATUS_RETRY;                                                \
+    }                                                                          \
+    catch (const Xapian::DatabaseLockError &e)                                 \
+    {                                                                          \
+        if (idx_expr)                                                          \
+            (idx_expr)->error = e.get_msg();                                   \
+        return NS_STATUS_LOCKED;                                               \
+    }                                                                          \
+    catch (const Xapian::Error &e)                                             \
+    {                                                                          \
+        if (idx_expr)                                                          \
+            (idx_expr)->error = describe(e);                                   \
+        return NS_STATUS_XAPIAN;                                               \
+    }                                                                          \
+    catch (const std::bad_alloc &)                                             \
+    {                                                                          \
+        return NS_STATUS_NOMEM;                                                \
+    }                                                                          \
+    catch (...)                                                                \
+    {                                                                          \
+        return NS_STATUS_INTERNAL;                                             \
     }
 
 /* ------------------------------------------------------------------------ */
@@ -306,7 +307,8 @@ static bool inflate_with(const std::string &dict, const std::string &in,
     z_stream z{};
     if (inflateInit2(&z, -15) != Z_OK)
         return false;
-    bool ok = inflateSetDictionary(&z, (const Bytef *)dict.data(), (uInt)dict.size()) == Z_OK;
+    bool ok = inflateSetDictionary(&z, (const Bytef *)dict.data(),
+                                   (uInt)dict.size()) == Z_OK;
     z.next_in = (Bytef *)in.data() + 1;
     z.avail_in = (uInt)(in.size() - 1);
     char buf[16384];
@@ -326,8 +328,8 @@ static bool inflate_with(const std::string &dict, const std::string &in,
 }
 
 /* Decode stored document data into ART.  Returns false if it is damaged. */
-static bool decode(const ns_index_t *idx, const std::string &data, ns_article_t *art,
-                   std::string &why)
+static bool decode(const ns_index_t *idx, const std::string &data,
+                   ns_article_t *art, std::string &why)
 {
     char err[256];
     const std::string *json = &data;
@@ -339,7 +341,8 @@ static bool decode(const ns_index_t *idx, const std::string &data, ns_article_t 
         }
         json = &plain;
     }
-    if (ns_article_from_json(json->data(), json->size(), art, err, sizeof err) < 0) {
+    if (ns_article_from_json(json->data(), json->size(), art, err, sizeof err) <
+        0) {
         why = err;
         return false;
     }
@@ -390,7 +393,8 @@ static void prime(ns_index_t *idx)
     idx->have_primed = true;
 }
 
-ns_status_t ns_index_set_dictionary(ns_index_t *idx, const char *dict, size_t len)
+ns_status_t ns_index_set_dictionary(ns_index_t *idx, const char *dict,
+                                    size_t len)
 {
     if (!idx->wdb) {
         idx->error = "index is open read-only";
@@ -449,24 +453,28 @@ static ns_status_t open_impl(ns_index_t *idx, ns_open_mode_t mode)
                 /* A new index: its first generation, made live at once so
                  * that readers find it while it fills. */
                 if (ns_mkdir_p(idx->path.c_str()) < 0) {
-                    idx->error = "cannot create '" + idx->path + "': " + strerror(errno);
+                    idx->error =
+                        "cannot create '" + idx->path + "': " + strerror(errno);
                     return NS_STATUS_IO;
                 }
                 char name[64];
                 if (ns_gen_next(idx->path.c_str(), name, sizeof name) < 0) {
-                    idx->error = "cannot list '" + idx->path + "': " + strerror(errno);
+                    idx->error =
+                        "cannot list '" + idx->path + "': " + strerror(errno);
                     return NS_STATUS_IO;
                 }
-                Xapian::WritableDatabase(idx->path + "/" + name, Xapian::DB_CREATE_OR_OPEN)
+                Xapian::WritableDatabase(idx->path + "/" + name,
+                                         Xapian::DB_CREATE_OR_OPEN)
                     .close();
                 if (ns_gen_publish(idx->path.c_str(), name) < 0) {
-                    idx->error = "cannot publish '" + idx->path + "/" + name + "': " +
-                                 strerror(errno);
+                    idx->error = "cannot publish '" + idx->path + "/" + name +
+                                 "': " + strerror(errno);
                     return NS_STATUS_IO;
                 }
                 resolve(idx);
             }
-            auto *w = new Xapian::WritableDatabase(idx->dbpath, Xapian::DB_CREATE_OR_OPEN);
+            auto *w = new Xapian::WritableDatabase(idx->dbpath,
+                                                   Xapian::DB_CREATE_OR_OPEN);
             idx->db.reset(w);
             idx->wdb = w;
         } else {
@@ -555,7 +563,8 @@ ns_status_t ns_index_refresh(ns_index_t *idx, int *changed)
              * and a reopened handle then mixes both (XAPIAN-NOTES.md).
              * The old handle is dropped; other handles on it keep
              * working even after its directory is removed. */
-            std::unique_ptr<Xapian::Database> fresh(new Xapian::Database(idx->dbpath));
+            std::unique_ptr<Xapian::Database> fresh(
+                new Xapian::Database(idx->dbpath));
             idx->db = std::move(fresh);
             load_langs(idx);
             /* Cached related lists name documents of the old generation,
@@ -585,7 +594,8 @@ ns_status_t ns_index_info(ns_index_t *idx, ns_index_info_t *out)
     memset(out, 0, sizeof *out);
     try {
         out->articles = idx->db->get_doccount();
-        snprintf(out->generation, sizeof out->generation, "%s", idx->gen.c_str());
+        snprintf(out->generation, sizeof out->generation, "%s",
+                 idx->gen.c_str());
         struct stat st;
         if (stat((idx->dbpath + "/iamglass").c_str(), &st) == 0)
             out->built = (int64_t)st.st_mtime;
@@ -658,7 +668,8 @@ ns_status_t ns_index_add(ns_index_t *idx, const ns_article_t *art,
         uint64_t h = ns_article_hash(art);
         char hash[17];
         snprintf(hash, sizeof hash, "%016llx",
-                 (unsigned long long)ns_hash64(INDEX_SCHEMA, sizeof INDEX_SCHEMA, h));
+                 (unsigned long long)ns_hash64(INDEX_SCHEMA,
+                                               sizeof INDEX_SCHEMA, h));
 
         /* The unchanged case is decided before any text is analysed: it
          * is the common one in a nightly update. */
@@ -677,8 +688,8 @@ ns_status_t ns_index_add(ns_index_t *idx, const ns_article_t *art,
         bool known;
         const Xapian::Stem &stem = stemmer_for(idx, lang, &known);
         if (!known) {
-            idx->warning = "unknown language '" + lang +
-                           "', indexed without stemming";
+            idx->warning =
+                "unknown language '" + lang + "', indexed without stemming";
             if (warning)
                 *warning = idx->warning.c_str();
         }
@@ -696,7 +707,8 @@ ns_status_t ns_index_add(ns_index_t *idx, const ns_article_t *art,
         doc.add_boolean_term("L" + lang);
 
         if (art->date) {
-            doc.add_value(SLOT_TIME, Xapian::sortable_serialise((double)art->time));
+            doc.add_value(SLOT_TIME,
+                          Xapian::sortable_serialise((double)art->time));
             /* "2025-08-06T..." -> "20250806" */
             std::string day = std::string(art->date, 4) +
                               std::string(art->date + 5, 2) +
@@ -738,8 +750,9 @@ ns_status_t ns_index_delete(ns_index_t *idx, const char *id, int *deleted)
     NS_CATCH(idx)
 }
 
-ns_status_t ns_index_prune(ns_index_t *idx, int (*keep)(const char *id, void *ctx),
-                           void *ctx, uint64_t *deleted)
+ns_status_t ns_index_prune(ns_index_t *idx,
+                           int (*keep)(const char *id, void *ctx), void *ctx,
+                           uint64_t *deleted)
 {
     if (deleted)
         *deleted = 0;
@@ -751,7 +764,8 @@ ns_status_t ns_index_prune(ns_index_t *idx, int (*keep)(const char *id, void *ct
         /* Collect first: deleting while walking the term list would
          * disturb the walk. */
         std::vector<std::string> doomed;
-        for (auto t = idx->wdb->allterms_begin("Q"); t != idx->wdb->allterms_end("Q"); ++t) {
+        for (auto t = idx->wdb->allterms_begin("Q");
+             t != idx->wdb->allterms_end("Q"); ++t) {
             std::string id = (*t).substr(1);
             if (!keep(id.c_str(), ctx))
                 doomed.push_back(*t);
@@ -767,7 +781,8 @@ ns_status_t ns_index_prune(ns_index_t *idx, int (*keep)(const char *id, void *ct
 
 /* Merging shards: the language lists in their metadata are united, not
  * taken from one shard. */
-class MergeCompactor : public Xapian::Compactor {
+class MergeCompactor : public Xapian::Compactor
+{
   public:
     std::string resolve_duplicate_metadata(const std::string &key, size_t n,
                                            const std::string tags[]) override
@@ -793,8 +808,8 @@ class MergeCompactor : public Xapian::Compactor {
     }
 };
 
-ns_status_t ns_index_merge(const char *const *shards, size_t n, const char *dest,
-                           char **err_out)
+ns_status_t ns_index_merge(const char *const *shards, size_t n,
+                           const char *dest, char **err_out)
 {
     if (err_out)
         *err_out = nullptr;
@@ -807,7 +822,8 @@ ns_status_t ns_index_merge(const char *const *shards, size_t n, const char *dest
         MergeCompactor compactor;
         all.compact(dest, Xapian::Compactor::FULL, 0, compactor);
         if (ns_sync_tree(dest) < 0) {
-            error = std::string("cannot sync '") + dest + "': " + strerror(errno);
+            error =
+                std::string("cannot sync '") + dest + "': " + strerror(errno);
             st = NS_STATUS_IO;
         }
     } catch (const Xapian::Error &e) {
@@ -851,8 +867,6 @@ ns_status_t ns_index_count(ns_index_t *idx, uint64_t *out)
     NS_CATCH(idx)
 }
 
-
-
 ns_status_t ns_index_get(ns_index_t *idx, const char *id, ns_article_t *art)
 {
     memset(art, 0, sizeof *art);
@@ -865,7 +879,8 @@ ns_status_t ns_index_get(ns_index_t *idx, const char *id, ns_article_t *art)
         }
         std::string why;
         if (!decode(idx, idx->db->get_document(*p).get_data(), art, why)) {
-            idx->error = "stored article '" + std::string(id) + "' is damaged: " + why;
+            idx->error =
+                "stored article '" + std::string(id) + "' is damaged: " + why;
             return NS_STATUS_XAPIAN;
         }
         return NS_STATUS_OK;
@@ -879,7 +894,8 @@ ns_status_t ns_index_get(ns_index_t *idx, const char *id, ns_article_t *art)
 
 /* Boolean prefixes take their value as one term; these fold it to lower
  * case the way the indexer does, so section:World finds "world". */
-class LowerPrefix : public Xapian::FieldProcessor {
+class LowerPrefix : public Xapian::FieldProcessor
+{
     std::string prefix;
 
   public:
@@ -895,7 +911,8 @@ static const unsigned PARSE_FLAGS =
     Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_PURE_NOT |
     Xapian::QueryParser::FLAG_WILDCARD | Xapian::QueryParser::FLAG_CJK_NGRAM;
 
-static Xapian::QueryParser make_parser(ns_index_t *idx, const Xapian::Stem &stem)
+static Xapian::QueryParser make_parser(ns_index_t *idx,
+                                       const Xapian::Stem &stem)
 {
     Xapian::QueryParser qp;
     qp.set_database(*idx->db);
@@ -914,7 +931,8 @@ static Xapian::QueryParser make_parser(ns_index_t *idx, const Xapian::Stem &stem
     qp.add_boolean_prefix("id", "Q");
     /* date:2025-01-01..2025-03-31, open ends allowed. */
     qp.add_rangeprocessor(
-        (new Xapian::DateRangeProcessor(SLOT_DAY, "date:", 0, 1970))->release());
+        (new Xapian::DateRangeProcessor(SLOT_DAY, "date:", 0, 1970))
+            ->release());
     return qp;
 }
 
@@ -967,8 +985,11 @@ static std::string unescape_snippet(const std::string &html)
             static const struct {
                 const char *ent;
                 char ch;
-            } ents[] = {{"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'},
-                        {"&quot;", '"'}, {"&#39;", '\''}};
+            } ents[] = {{"&amp;", '&'},
+                        {"&lt;", '<'},
+                        {"&gt;", '>'},
+                        {"&quot;", '"'},
+                        {"&#39;", '\''}};
             bool done = false;
             for (const auto &e : ents) {
                 size_t n = strlen(e.ent);
@@ -997,7 +1018,6 @@ static std::string unescape_snippet(const std::string &html)
         out.pop_back();
     return out;
 }
-
 
 /* ------------------------------------------------------------------------ */
 /* Related recent posts                                                     */
@@ -1088,7 +1108,8 @@ static const std::vector<uint64_t> &dup_words(DupKey &k)
             k.words.push_back(std::hash<std::string>()(w));
         });
         std::sort(k.words.begin(), k.words.end());
-        k.words.erase(std::unique(k.words.begin(), k.words.end()), k.words.end());
+        k.words.erase(std::unique(k.words.begin(), k.words.end()),
+                      k.words.end());
         k.have_words = true;
     }
     return k.words;
@@ -1104,8 +1125,8 @@ static bool near_duplicate(DupKey &a, DupKey &b)
     std::vector<uint64_t> common;
     std::set_intersection(x.begin(), x.end(), y.begin(), y.end(),
                           std::back_inserter(common));
-    double jaccard = (double)common.size() /
-                     (double)(x.size() + y.size() - common.size());
+    double jaccard =
+        (double)common.size() / (double)(x.size() + y.size() - common.size());
     return jaccard >= RELATED_DUP_JACCARD;
 }
 
@@ -1139,8 +1160,9 @@ static Xapian::Query story_query(const std::map<std::string, double> &acc)
     for (const auto &kv : acc)
         terms.emplace_back(kv.second, kv.first);
     if (terms.size() > RELATED_TERMS) {
-        std::partial_sort(terms.begin(), terms.begin() + RELATED_TERMS, terms.end(),
-                          [](const auto &x, const auto &y) { return x.first > y.first; });
+        std::partial_sort(
+            terms.begin(), terms.begin() + RELATED_TERMS, terms.end(),
+            [](const auto &x, const auto &y) { return x.first > y.first; });
         terms.resize(RELATED_TERMS);
     }
     std::vector<Xapian::Query> parts;
@@ -1166,7 +1188,8 @@ static std::string age_text(int64_t seconds)
     for (const auto &u : units) {
         if (seconds >= u.from) {
             int64_t n = seconds / u.secs;
-            return std::to_string(n) + " " + u.name + (n == 1 ? "" : "s") + " ago";
+            return std::to_string(n) + " " + u.name + (n == 1 ? "" : "s") +
+                   " ago";
         }
     }
     return "just now";
@@ -1181,7 +1204,8 @@ static int64_t newest_time(const Xapian::Database &db)
 /* Fill RES->related.  SEEDS are the documents the story is taken from;
  * SHOWN are the articles the reader already sees (the hits, or the article
  * itself; SHOWN[0] is SEEDS[0]): never listed, nor their near-duplicates. */
-static void compute_related(ns_index_t *idx, const std::vector<Xapian::docid> &seeds,
+static void compute_related(ns_index_t *idx,
+                            const std::vector<Xapian::docid> &seeds,
                             const std::vector<const ns_article_t *> &shown,
                             const ns_search_opts_t *o, ns_results_t *res,
                             RelatedEntry *entry)
@@ -1205,8 +1229,9 @@ static void compute_related(ns_index_t *idx, const std::vector<Xapian::docid> &s
         Xapian::Query window(Xapian::Query::OP_VALUE_RANGE, SLOT_TIME,
                              Xapian::sortable_serialise((double)from),
                              Xapian::sortable_serialise((double)now));
-        q = Xapian::Query(Xapian::Query::OP_FILTER, story,
-                          Xapian::Query(Xapian::Query::OP_OR, window, self_term));
+        q = Xapian::Query(
+            Xapian::Query::OP_FILTER, story,
+            Xapian::Query(Xapian::Query::OP_OR, window, self_term));
     }
     Xapian::Enquire enq(db);
     enq.set_weighting_scheme(
@@ -1221,14 +1246,16 @@ static void compute_related(ns_index_t *idx, const std::vector<Xapian::docid> &s
         if (p != db.postlist_end(std::string("Q") + a->id))
             excluded.insert(*p);
     }
-    Xapian::MSet ms = enq.get_mset(0, RELATED_CANDIDATES + (unsigned)excluded.size());
+    Xapian::MSet ms =
+        enq.get_mset(0, RELATED_CANDIDATES + (unsigned)excluded.size());
     double self = 0;
     for (auto it = ms.begin(); it != ms.end(); ++it)
         if (*it == seeds[0])
             self = it.get_weight();
     if (self == 0) {
         /* The seed ranked below the candidates fetched: score it alone. */
-        enq.set_query(Xapian::Query(Xapian::Query::OP_FILTER, story, self_term));
+        enq.set_query(
+            Xapian::Query(Xapian::Query::OP_FILTER, story, self_term));
         Xapian::MSet m = enq.get_mset(0, 1);
         self = m.empty() ? 0 : m.begin().get_weight();
     }
@@ -1250,7 +1277,8 @@ static void compute_related(ns_index_t *idx, const std::vector<Xapian::docid> &s
      * than the list, for the candidate being tested). */
     std::vector<ns_article_t> arts;
     arts.reserve(o->related + 1);
-    for (auto it = ms.begin(); it != ms.end() && picks.size() < o->related; ++it) {
+    for (auto it = ms.begin(); it != ms.end() && picks.size() < o->related;
+         ++it) {
         if (it.get_weight() < cut)
             break;
         if (excluded.count(*it))
@@ -1278,12 +1306,14 @@ static void compute_related(ns_index_t *idx, const std::vector<Xapian::docid> &s
         }
         seen.push_back(std::move(key));
         const ns_article_t &kept = arts.back();
-        picks.push_back({kept.date ? kept.time : INT64_MIN, it.get_weight(), arts.size() - 1, *it});
+        picks.push_back({kept.date ? kept.time : INT64_MIN, it.get_weight(),
+                         arts.size() - 1, *it});
     }
     /* Newest first; without dates (no window), most similar first. */
-    std::stable_sort(picks.begin(), picks.end(), [](const Pick &x, const Pick &y) {
-        return x.time != y.time ? x.time > y.time : x.score > y.score;
-    });
+    std::stable_sort(
+        picks.begin(), picks.end(), [](const Pick &x, const Pick &y) {
+            return x.time != y.time ? x.time > y.time : x.score > y.score;
+        });
     res->related_arts = std::move(arts);
     res->ages.reserve(picks.size());
     for (const Pick &p : picks) {
@@ -1291,8 +1321,8 @@ static void compute_related(ns_index_t *idx, const std::vector<Xapian::docid> &s
         res->ages.push_back(a->date ? age_text(now - a->time) : "");
     }
     for (size_t i = 0; i < picks.size(); i++) {
-        res->related.push_back({&res->related_arts[picks[i].slot], picks[i].score,
-                                res->ages[i].c_str()});
+        res->related.push_back({&res->related_arts[picks[i].slot],
+                                picks[i].score, res->ages[i].c_str()});
         entry->docids.push_back(picks[i].docid);
         entry->scores.push_back(picks[i].score);
     }
@@ -1305,7 +1335,8 @@ static void compute_related(ns_index_t *idx, const std::vector<Xapian::docid> &s
  * bytes each. */
 static const size_t RELATED_CACHE = 4096;
 
-static void find_related(ns_index_t *idx, const std::vector<Xapian::docid> &seeds,
+static void find_related(ns_index_t *idx,
+                         const std::vector<Xapian::docid> &seeds,
                          const std::vector<const ns_article_t *> &shown,
                          const ns_search_opts_t *o, ns_results_t *res)
 {
@@ -1319,8 +1350,9 @@ static void find_related(ns_index_t *idx, const std::vector<Xapian::docid> &seed
         idx->related_lru.clear();
         idx->related_rev = rev;
     }
-    std::string key = std::to_string(now) + "/" + std::to_string(o->recent_days) +
-                      "/" + std::to_string(o->related);
+    std::string key = std::to_string(now) + "/" +
+                      std::to_string(o->recent_days) + "/" +
+                      std::to_string(o->related);
     for (Xapian::docid d : seeds)
         key += "/" + std::to_string(d);
     for (const ns_article_t *a : shown)
@@ -1328,19 +1360,22 @@ static void find_related(ns_index_t *idx, const std::vector<Xapian::docid> &seed
 
     auto hit = idx->related_cache.find(key);
     if (hit != idx->related_cache.end()) {
-        idx->related_lru.splice(idx->related_lru.begin(), idx->related_lru, hit->second);
+        idx->related_lru.splice(idx->related_lru.begin(), idx->related_lru,
+                                hit->second);
         const RelatedEntry &e = hit->second->second;
         res->related_arts.reserve(e.docids.size());
         for (size_t i = 0; i < e.docids.size(); i++) {
             ns_article_t art;
             std::string why;
-            if (!decode(idx, db.get_document(e.docids[i]).get_data(), &art, why))
+            if (!decode(idx, db.get_document(e.docids[i]).get_data(), &art,
+                        why))
                 continue;
             res->related_arts.push_back(art);
             res->ages.push_back(art.date ? age_text(now - art.time) : "");
         }
         for (size_t i = 0; i < res->related_arts.size(); i++)
-            res->related.push_back({&res->related_arts[i], e.scores[i], res->ages[i].c_str()});
+            res->related.push_back(
+                {&res->related_arts[i], e.scores[i], res->ages[i].c_str()});
         return;
     }
 
@@ -1413,8 +1448,8 @@ static bool has_positional(const Xapian::Query &q)
 struct Candidate {
     const ns_index_t *idx;
     Xapian::docid did;
-    std::string json;      /* the stored article, inflated */
-    ns_article_t art;      /* decoded from json when needed */
+    std::string json; /* the stored article, inflated */
+    ns_article_t art; /* decoded from json when needed */
     bool decoded;
     Xapian::Document text; /* the article re-tokenised with positions */
     bool built;            /* text is filled in */
@@ -1425,7 +1460,8 @@ static const ns_article_t *cand_article(Candidate &c)
 {
     if (!c.decoded) {
         char err[256];
-        if (ns_article_from_json(c.json.data(), c.json.size(), &c.art, err, sizeof err) < 0)
+        if (ns_article_from_json(c.json.data(), c.json.size(), &c.art, err,
+                                 sizeof err) < 0)
             return nullptr;
         c.decoded = true;
     }
@@ -1470,13 +1506,15 @@ static void json_strings(const std::string &json, std::string &out)
         } else if (c == '\\' && i + 1 < json.size()) {
             char e = json[++i];
             if (e == 'u' && i + 4 < json.size()) {
-                unsigned cp = (unsigned)strtoul(json.substr(i + 1, 4).c_str(), nullptr, 16);
+                unsigned cp = (unsigned)strtoul(json.substr(i + 1, 4).c_str(),
+                                                nullptr, 16);
                 i += 4;
                 /* A surrogate pair is one character; only its being a
                  * word character matters, and every such is one. */
                 if (cp >= 0xd800 && cp <= 0xdfff) {
                     cp = 0x10000;
-                    if (i + 6 < json.size() && json[i + 1] == '\\' && json[i + 2] == 'u')
+                    if (i + 6 < json.size() && json[i + 1] == '\\' &&
+                        json[i + 2] == 'u')
                         i += 6;
                 }
                 Xapian::Unicode::append_utf8(out, cp);
@@ -1496,7 +1534,8 @@ static void json_strings(const std::string &json, std::string &out)
  * differently (apostrophes, dots and commas that make acronyms and
  * numbers, C++-style suffixes, CJK text), the test gives up and says
  * "maybe" for any occurrence next to such a place. */
-static bool phrase_may_occur(const std::vector<std::string> &words, const char *text)
+static bool phrase_may_occur(const std::vector<std::string> &words,
+                             const char *text)
 {
     if (!text || !*text)
         return false;
@@ -1554,8 +1593,9 @@ static bool phrase_may_occur(const std::vector<std::string> &words, const char *
          * C++ suffixes) can these join what the test splits: "don't",
          * "3.14", "1,000", "AT&T", "C#".  Sentence punctuation cannot. */
         bool pw = j > 0 && word_at(j - 1), nw = word_at(j + 1);
-        if (((ch == '\'' || ch == 0x2019 || ch == 0x201b || ch == '.' || ch == ',' ||
-              ch == '&') && pw && nw) ||
+        if (((ch == '\'' || ch == 0x2019 || ch == 0x201b || ch == '.' ||
+              ch == ',' || ch == '&') &&
+             pw && nw) ||
             ((ch == '+' || ch == '#') && pw))
             odd = true;
         prev = ch;
@@ -1572,7 +1612,8 @@ static bool phrase_may_occur(const std::vector<std::string> &words, const char *
             any |= toks[i].w == w;
         if (!any)
             continue;
-        bool odd_next = i + 1 < toks.size() ? toks[i + 1].odd_before : odd_after_last;
+        bool odd_next =
+            i + 1 < toks.size() ? toks[i + 1].odd_before : odd_after_last;
         if (toks[i].odd_before || odd_next)
             return true; /* Xapian may see this word differently */
         if (toks[i].w != words[0] || i + n > toks.size())
@@ -1587,8 +1628,8 @@ static bool phrase_may_occur(const std::vector<std::string> &words, const char *
 }
 
 /* Whether the quick test applies to this phrase, and its words. */
-static bool plain_phrase(const Xapian::Query &q, std::vector<std::string> &words,
-                         std::string &prefix)
+static bool plain_phrase(const Xapian::Query &q,
+                         std::vector<std::string> &words, std::string &prefix)
 {
     static const bool off = getenv("NSEARCH_NO_PHRASE_PREFILTER") != nullptr;
     if (off || q.get_type() != Xapian::Query::OP_PHRASE)
@@ -1683,10 +1724,11 @@ static tri positional_match(const Xapian::Query &q, Candidate &c)
         if (sub.get_type() != Xapian::Query::LEAF_TERM)
             return T_UNKNOWN;
         std::string term = leaf_term(sub);
-        for (auto p = c.text.termlist_begin(); p != c.text.termlist_end(); ) {
+        for (auto p = c.text.termlist_begin(); p != c.text.termlist_end();) {
             p.skip_to(term);
             if (p != c.text.termlist_end() && *p == term)
-                for (auto x = p.positionlist_begin(); x != p.positionlist_end(); ++x)
+                for (auto x = p.positionlist_begin(); x != p.positionlist_end();
+                     ++x)
                     pos[i].push_back(*x);
             break;
         }
@@ -1812,7 +1854,9 @@ static bool check_phrases(const ns_index_t *idx, const Xapian::Query &q,
                           Xapian::docid did, const std::string &data,
                           ns_article_t *art_out, bool *damaged)
 {
-    Candidate c{idx, did, std::string(), ns_article_t(), false, Xapian::Document(), false};
+    Candidate c{
+        idx,  did, std::string(), ns_article_t(), false, Xapian::Document(),
+        false};
     *damaged = false;
     if (!data.empty() && data[0] == ZDICT_MARK) {
         if (idx->zdict.empty() || !inflate_with(idx->zdict, data, c.json)) {
@@ -1920,8 +1964,8 @@ static ns_status_t search_once(ns_index_t *idx, const ns_search_opts_t *o,
                 Xapian::MSetIterator it = ms[(Xapian::doccount)checked];
                 ns_article_t art;
                 bool damaged;
-                if (!check_phrases(idx, q, *it, it.get_document().get_data(), &art,
-                                   &damaged))
+                if (!check_phrases(idx, q, *it, it.get_document().get_data(),
+                                   &art, &damaged))
                     continue;
                 if (passed++ >= o->offset && decoded.size() < o->limit) {
                     kept.push_back(*it);
@@ -1935,10 +1979,12 @@ static ns_status_t search_once(ns_index_t *idx, const ns_search_opts_t *o,
             if (decoded.size() == o->limit || exhausted || gave_up) {
                 /* All matches seen: an exact count.  Otherwise scale
                  * Xapian's estimate by the share that passed. */
-                res->total = exhausted && checked == ms.size()
-                                 ? passed
-                                 : (uint64_t)((double)ms.get_matches_estimated() *
-                                              (checked ? (double)passed / (double)checked : 0));
+                res->total =
+                    exhausted && checked == ms.size()
+                        ? passed
+                        : (uint64_t)((double)ms.get_matches_estimated() *
+                                     (checked ? (double)passed / (double)checked
+                                              : 0));
                 if (res->total < (uint64_t)o->offset + decoded.size())
                     res->total = (uint64_t)o->offset + decoded.size();
                 break;
@@ -1975,10 +2021,10 @@ static ns_status_t search_once(ns_index_t *idx, const ns_search_opts_t *o,
              * alone added 0.05 ms to a top-10 query on Reuters (p50 0.61 ->
              * 0.66 ms) and finds the passage where most query words meet
              * instead of the first one that has any. */
-            res->snippets[i] = unescape_snippet(ms.snippet(
-                src, o->snippet_len, stemmer_for(idx, art->lang),
-                Xapian::MSet::SNIPPET_EXHAUSTIVE, NS_HI_START, NS_HI_END,
-                "..."));
+            res->snippets[i] = unescape_snippet(
+                ms.snippet(src, o->snippet_len, stemmer_for(idx, art->lang),
+                           Xapian::MSet::SNIPPET_EXHAUSTIVE, NS_HI_START,
+                           NS_HI_END, "..."));
         } else if (o->snippet_len) {
             std::string body = art->body ? art->body : "";
             std::string cut = body.substr(0, o->snippet_len);
@@ -1986,8 +2032,8 @@ static ns_status_t search_once(ns_index_t *idx, const ns_search_opts_t *o,
             while (!cut.empty() && body.size() > cut.size() &&
                    ((unsigned char)body[cut.size()] & 0xc0) == 0x80)
                 cut.pop_back();
-            res->snippets[i] = unescape_snippet(cut) +
-                               (body.size() > cut.size() ? "..." : "");
+            res->snippets[i] =
+                unescape_snippet(cut) + (body.size() > cut.size() ? "..." : "");
         }
         ns_hit_t &h = res->hits[i];
         h.rank = o->offset + (unsigned)i + 1;
@@ -2058,8 +2104,8 @@ static ns_status_t with_results(ns_index_t *idx, ns_results_t **out, F body)
 ns_status_t ns_search(ns_index_t *idx, const ns_search_opts_t *o,
                       ns_results_t **out)
 {
-    return with_results(idx, out,
-                        [&](ns_results_t *res) { return search_once(idx, o, res); });
+    return with_results(
+        idx, out, [&](ns_results_t *res) { return search_once(idx, o, res); });
 }
 
 void ns_search_opts_init(ns_search_opts_t *o)

@@ -68,53 +68,55 @@ static void on_signal(int sig)
 
 static void usage(FILE *out)
 {
-    fprintf(out,
-            "Usage: nindex [--db DIR] [options] SOURCE...        add or update\n"
-            "       nindex [--db DIR] --rebuild [options] SOURCE...\n"
-            "       nindex [--db DIR] --delete ID...\n"
-            "       nindex [--db DIR] --rollback\n"
-            "Add, update or rebuild an nsearch index.\n"
-            "\n"
-            "A SOURCE is a file, a directory (read recursively) or - for\n"
-            "standard input.  Files: JSON Lines (.jsonl, .ndjson, .json, and\n"
-            "the same gzipped, .gz), text or Markdown with a front-matter\n"
-            "header (.md, .markdown, .txt).  Standard input is JSON Lines.\n"
-            "\n"
-            "Modes:\n"
-            "  -u, --update          add new articles, replace changed ones, skip\n"
-            "                        unchanged ones (the default)\n"
-            "      --prune           with --update: also delete articles whose ids\n"
-            "                        are not in the SOURCEs\n"
-            "  -r, --rebuild         build a new generation from the SOURCEs\n"
-            "                        beside the live one, check it, publish it\n"
-            "      --delete          delete the articles with the given IDs\n"
-            "      --rollback        make the previous generation live again\n"
-            "\n"
-            "Options:\n"
-            "  -d, --db DIR          index directory (default: $NSEARCH_DB, else\n"
-            "                        $XDG_DATA_HOME/nsearch/db or\n"
-            "                        ~/.local/share/nsearch/db)\n"
-            "  -j, --jobs N          rebuild with N parallel shards (default 2)\n"
-            "      --keep N          generations to keep after a rebuild (default\n"
-            "                        2: the live one and one to roll back to)\n"
-            "      --force           publish a rebuild even if it has fewer than\n"
-            "                        half the live index's articles\n"
-            "      --wait SECONDS    wait for another writer to finish (default:\n"
-            "                        give up at once with exit status 75)\n"
-            "      --commit-every N  commit after every N articles (default 1000)\n"
-            "  -q, --quiet           no progress and no summary line\n"
-            "  -h, --help            show this help\n"
-            "      --version         show the version\n"
-            "\n"
-            "Exit status:\n"
-            "  0   done\n"
-            "  1   error (the index could not be opened or written, a SOURCE\n"
-            "      does not exist); articles committed before it are kept\n"
-            "  2   usage error\n"
-            "  3   done, but some records were skipped (each reported as\n"
-            "      FILE:LINE: reason on stderr)\n"
-            "  65  a rebuild was refused by validation; the old index stays live\n"
-            "  75  another nindex is writing to the index; try again later\n");
+    fprintf(
+        out,
+        "Usage: nindex [--db DIR] [options] SOURCE...        add or update\n"
+        "       nindex [--db DIR] --rebuild [options] SOURCE...\n"
+        "       nindex [--db DIR] --delete ID...\n"
+        "       nindex [--db DIR] --rollback\n"
+        "Add, update or rebuild an nsearch index.\n"
+        "\n"
+        "A SOURCE is a file, a directory (read recursively) or - for\n"
+        "standard input.  Files: JSON Lines (.jsonl, .ndjson, .json, and\n"
+        "the same gzipped, .gz), text or Markdown with a front-matter\n"
+        "header (.md, .markdown, .txt).  Standard input is JSON Lines.\n"
+        "\n"
+        "Modes:\n"
+        "  -u, --update          add new articles, replace changed ones, skip\n"
+        "                        unchanged ones (the default)\n"
+        "      --prune           with --update: also delete articles whose "
+        "ids\n"
+        "                        are not in the SOURCEs\n"
+        "  -r, --rebuild         build a new generation from the SOURCEs\n"
+        "                        beside the live one, check it, publish it\n"
+        "      --delete          delete the articles with the given IDs\n"
+        "      --rollback        make the previous generation live again\n"
+        "\n"
+        "Options:\n"
+        "  -d, --db DIR          index directory (default: $NSEARCH_DB, else\n"
+        "                        $XDG_DATA_HOME/nsearch/db or\n"
+        "                        ~/.local/share/nsearch/db)\n"
+        "  -j, --jobs N          rebuild with N parallel shards (default 2)\n"
+        "      --keep N          generations to keep after a rebuild (default\n"
+        "                        2: the live one and one to roll back to)\n"
+        "      --force           publish a rebuild even if it has fewer than\n"
+        "                        half the live index's articles\n"
+        "      --wait SECONDS    wait for another writer to finish (default:\n"
+        "                        give up at once with exit status 75)\n"
+        "      --commit-every N  commit after every N articles (default 1000)\n"
+        "  -q, --quiet           no progress and no summary line\n"
+        "  -h, --help            show this help\n"
+        "      --version         show the version\n"
+        "\n"
+        "Exit status:\n"
+        "  0   done\n"
+        "  1   error (the index could not be opened or written, a SOURCE\n"
+        "      does not exist); articles committed before it are kept\n"
+        "  2   usage error\n"
+        "  3   done, but some records were skipped (each reported as\n"
+        "      FILE:LINE: reason on stderr)\n"
+        "  65  a rebuild was refused by validation; the old index stays live\n"
+        "  75  another nindex is writing to the index; try again later\n");
 }
 
 static void usage_error(const char *fmt, const char *arg)
@@ -185,7 +187,8 @@ static ns_reader_t *open_source(const char *source, struct progress *pr)
     ns_status_t st = ns_reader_open(source, &r, &err);
     if (st != NS_STATUS_OK) {
         progress_clear(pr);
-        ns_error("cannot read '%s': %s", source, err ? err : ns_status_to_string(st));
+        ns_error("cannot read '%s': %s", source,
+                 err ? err : ns_status_to_string(st));
         free(err);
         return NULL;
     }
@@ -277,14 +280,15 @@ static int update_sources(ns_index_t *idx, const struct options *o,
             st = ns_index_add(idx, &art, &res, &warning);
             if (st == NS_STATUS_BAD_INPUT) {
                 progress_clear(pr);
-                ns_error("%s: %s", ns_reader_where(r), ns_index_last_error(idx));
+                ns_error("%s: %s", ns_reader_where(r),
+                         ns_index_last_error(idx));
                 c->skipped++;
                 continue;
             }
             if (st != NS_STATUS_OK) {
                 progress_clear(pr);
-                ns_error("%s: cannot index article '%s': %s", ns_reader_where(r),
-                         art.id, ns_index_last_error(idx));
+                ns_error("%s: cannot index article '%s': %s",
+                         ns_reader_where(r), art.id, ns_index_last_error(idx));
                 ns_article_clear(&art);
                 ns_reader_close(r);
                 return -2;
@@ -297,7 +301,8 @@ static int update_sources(ns_index_t *idx, const struct options *o,
             count_result(c, res);
             if (seen && idset_add(seen, art.id) < 0)
                 ns_die("out of memory");
-            if (res != NS_ADD_UNCHANGED && ++pending >= (unsigned long)o->commit_every) {
+            if (res != NS_ADD_UNCHANGED &&
+                ++pending >= (unsigned long)o->commit_every) {
                 if (ns_index_commit(idx) != NS_STATUS_OK) {
                     progress_clear(pr);
                     ns_error("cannot commit: %s", ns_index_last_error(idx));
@@ -309,7 +314,8 @@ static int update_sources(ns_index_t *idx, const struct options *o,
                 if (++commits == 2)
                     crash_point("update");
             }
-            progress_tick(pr, c->added + c->replaced + c->unchanged, c->skipped);
+            progress_tick(pr, c->added + c->replaced + c->unchanged,
+                          c->skipped);
         }
         ns_article_clear(&art);
         ns_reader_close(r);
@@ -329,7 +335,8 @@ static int run_update(const char *db, const struct options *o, struct counts *c,
     char *err;
     ns_status_t st = ns_index_open(db, NS_OPEN_WRITE, &idx, &err);
     if (st != NS_STATUS_OK) {
-        ns_error("cannot open index '%s' for writing: %s", db, db_error(st, err));
+        ns_error("cannot open index '%s' for writing: %s", db,
+                 db_error(st, err));
         free(err);
         return EXIT_ERROR;
     }
@@ -387,8 +394,8 @@ struct shard {
     pthread_cond_t more, room;
     ns_article_t queue[QUEUE_LEN];
     size_t head, len;
-    int done;           /* no more articles will come */
-    int failed;         /* a fatal index error; message printed */
+    int done;   /* no more articles will come */
+    int failed; /* a fatal index error; message printed */
     struct counts c;
     long commit_every;
 };
@@ -428,7 +435,8 @@ static void *shard_main(void *arg)
             }
             if (!s->failed && ++pending >= (unsigned long)s->commit_every) {
                 if (ns_index_commit(s->idx) != NS_STATUS_OK) {
-                    ns_error("cannot commit shard: %s", ns_index_last_error(s->idx));
+                    ns_error("cannot commit shard: %s",
+                             ns_index_last_error(s->idx));
                     s->failed = 1;
                 }
                 pending = 0;
@@ -470,8 +478,8 @@ static unsigned long hash_id(const char *id)
  * stored JSON, concatenated; zlib keeps the last 32 KiB. */
 #define DICT_SAMPLE 1000
 
-static void flush_sample(struct shard *shards, size_t n_shards, ns_article_t *sample,
-                         size_t *n, int *sampled)
+static void flush_sample(struct shard *shards, size_t n_shards,
+                         ns_article_t *sample, size_t *n, int *sampled)
 {
     ns_buf_t dict = {0};
     for (size_t i = 0; i < *n; i++) {
@@ -484,8 +492,10 @@ static void flush_sample(struct shard *shards, size_t n_shards, ns_article_t *sa
     /* The shard threads have not touched their index yet: nothing was
      * pushed to them, and the push's mutex publishes this to them. */
     for (size_t i = 0; i < n_shards && dict.len; i++)
-        if (ns_index_set_dictionary(shards[i].idx, dict.p, dict.len) != NS_STATUS_OK)
-            ns_warn("cannot set the dictionary: %s", ns_index_last_error(shards[i].idx));
+        if (ns_index_set_dictionary(shards[i].idx, dict.p, dict.len) !=
+            NS_STATUS_OK)
+            ns_warn("cannot set the dictionary: %s",
+                    ns_index_last_error(shards[i].idx));
     ns_buf_free(&dict);
     for (size_t i = 0; i < *n; i++)
         shard_push(&shards[hash_id(sample[i].id) % n_shards], &sample[i]);
@@ -575,13 +585,15 @@ static void keep_generations(const char *db, long keep)
         char path[4200];
         snprintf(path, sizeof path, "%s/%s", db, names[i]);
         if (ns_remove_tree(path) < 0)
-            ns_warn("cannot remove old generation '%s': %s", path, strerror(errno));
+            ns_warn("cannot remove old generation '%s': %s", path,
+                    strerror(errno));
     }
     ns_gen_list_free(names, n);
 }
 
-static int run_rebuild(const char *db, const struct options *o, struct counts *c,
-                       struct progress *pr, char *published, size_t pub_size)
+static int run_rebuild(const char *db, const struct options *o,
+                       struct counts *c, struct progress *pr, char *published,
+                       size_t pub_size)
 {
     struct stat st;
     char probe[4200];
@@ -612,7 +624,8 @@ static int run_rebuild(const char *db, const struct options *o, struct counts *c
         char *err;
         ns_status_t ost = ns_index_open(s->path, NS_OPEN_BUILD, &s->idx, &err);
         if (ost != NS_STATUS_OK) {
-            ns_error("cannot create shard '%s': %s", s->path, db_error(ost, err));
+            ns_error("cannot create shard '%s': %s", s->path,
+                     db_error(ost, err));
             free(err);
             rc = EXIT_ERROR;
             break;
@@ -765,7 +778,8 @@ static int run_delete(const char *db, const struct options *o, struct counts *c)
     char *err;
     ns_status_t st = ns_index_open(db, NS_OPEN_WRITE, &idx, &err);
     if (st != NS_STATUS_OK) {
-        ns_error("cannot open index '%s' for writing: %s", db, db_error(st, err));
+        ns_error("cannot open index '%s' for writing: %s", db,
+                 db_error(st, err));
         free(err);
         return EXIT_ERROR;
     }
@@ -774,7 +788,8 @@ static int run_delete(const char *db, const struct options *o, struct counts *c)
         int deleted;
         st = ns_index_delete(idx, o->args[i], &deleted);
         if (st != NS_STATUS_OK) {
-            ns_error("cannot delete '%s': %s", o->args[i], ns_index_last_error(idx));
+            ns_error("cannot delete '%s': %s", o->args[i],
+                     ns_index_last_error(idx));
             rc = EXIT_ERROR;
             break;
         }
@@ -808,7 +823,8 @@ static int run_rollback(const char *db, char *published, size_t pub_size)
         previous = names[i];
     int rc = EXIT_OK;
     if (!previous) {
-        ns_error("'%s' has no generation older than '%s' to roll back to", db, live);
+        ns_error("'%s' has no generation older than '%s' to roll back to", db,
+                 live);
         rc = EXIT_ERROR;
     } else if (ns_gen_publish(db, previous) < 0) {
         ns_error("cannot publish '%s/%s': %s", db, previous, strerror(errno));
@@ -824,7 +840,8 @@ static int run_rollback(const char *db, char *published, size_t pub_size)
 /* main                                                                     */
 /* ------------------------------------------------------------------------ */
 
-static const char *const MODE_NAMES[] = {"update", "rebuild", "delete", "rollback"};
+static const char *const MODE_NAMES[] = {"update", "rebuild", "delete",
+                                         "rollback"};
 
 static int run(const struct options *o)
 {
@@ -840,8 +857,9 @@ static int run(const struct options *o)
     if (lock < 0) {
         int busy = errno == EWOULDBLOCK;
         if (busy)
-            ns_error("index '%s' is busy: another nindex is writing to it%s", db,
-                     o->wait > 0 ? " (gave up waiting)" : "; try --wait SECONDS");
+            ns_error(
+                "index '%s' is busy: another nindex is writing to it%s", db,
+                o->wait > 0 ? " (gave up waiting)" : "; try --wait SECONDS");
         else
             ns_error("cannot lock '%s/lock': %s", db, strerror(errno));
         free(db);
@@ -881,10 +899,11 @@ static int run(const struct options *o)
     if (!o->quiet && o->mode == MODE_ROLLBACK && rc == EXIT_OK) {
         printf("nindex: rollback: %s is live\n", published);
     } else if (!o->quiet && o->mode != MODE_ROLLBACK) {
-        printf("nindex: %s: %lu added, %lu replaced, %lu unchanged, %lu deleted, "
-               "%lu skipped in %.2f s (%.0f articles/s)",
-               MODE_NAMES[o->mode], c.added, c.replaced, c.unchanged, c.deleted,
-               c.skipped, secs, secs > 0 ? done / secs : 0.0);
+        printf(
+            "nindex: %s: %lu added, %lu replaced, %lu unchanged, %lu deleted, "
+            "%lu skipped in %.2f s (%.0f articles/s)",
+            MODE_NAMES[o->mode], c.added, c.replaced, c.unchanged, c.deleted,
+            c.skipped, secs, secs > 0 ? done / secs : 0.0);
         if (*published)
             printf("; published %s", published);
         putchar('\n');
@@ -896,8 +915,16 @@ static int run(const struct options *o)
 
 int main(int argc, char **argv)
 {
-    enum { OPT_PRUNE = 256, OPT_DELETE, OPT_ROLLBACK, OPT_KEEP, OPT_FORCE,
-           OPT_WAIT, OPT_COMMIT, OPT_VERSION };
+    enum {
+        OPT_PRUNE = 256,
+        OPT_DELETE,
+        OPT_ROLLBACK,
+        OPT_KEEP,
+        OPT_FORCE,
+        OPT_WAIT,
+        OPT_COMMIT,
+        OPT_VERSION
+    };
     static const struct option long_opts[] = {
         {"db", required_argument, NULL, 'd'},
         {"update", no_argument, NULL, 'u'},
@@ -956,7 +983,8 @@ int main(int argc, char **argv)
             break;
         case 'j':
             if (ns_parse_long(optarg, 1, 64, &o.jobs) < 0)
-                usage_error("--jobs needs a number from 1 to 64, not '%s'", optarg);
+                usage_error("--jobs needs a number from 1 to 64, not '%s'",
+                            optarg);
             break;
         case OPT_KEEP:
             if (ns_parse_long(optarg, 1, 1000, &o.keep) < 0)
@@ -964,7 +992,8 @@ int main(int argc, char **argv)
             break;
         case OPT_WAIT:
             if (ns_parse_long(optarg, 0, 86400, &wait) < 0)
-                usage_error("--wait needs seconds from 0 to 86400, not '%s'", optarg);
+                usage_error("--wait needs seconds from 0 to 86400, not '%s'",
+                            optarg);
             o.wait = (double)wait;
             break;
         case OPT_COMMIT:
@@ -987,7 +1016,8 @@ int main(int argc, char **argv)
         }
     }
     if (modes > 1)
-        usage_error("%s", "give one of --update, --rebuild, --delete, --rollback");
+        usage_error("%s",
+                    "give one of --update, --rebuild, --delete, --rollback");
     if (o.prune && o.mode != MODE_UPDATE)
         usage_error("%s", "--prune goes with --update");
     o.args = argv + optind;

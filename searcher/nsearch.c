@@ -34,50 +34,52 @@ struct options {
 
 static void usage(FILE *out)
 {
-    fprintf(out,
-            "Usage: nsearch [--db DIR] [options] QUERY...\n"
-            "       nsearch [--db DIR] --batch < QUERIES\n"
-            "       nsearch [--db DIR] --related-to ID\n"
-            "Search an nsearch index, best matches first (BM25).\n"
-            "\n"
-            "Query language (see README):\n"
-            "  words                any of the words, best matches first\n"
-            "  \"exact phrase\"       the words in this order\n"
-            "  a AND b, a OR b, a NOT b, -word, +word, (...)\n"
-            "  title:word  heading:word  author:name\n"
-            "  section:World  tag:azure  lang:no  id:ID\n"
-            "  date:2025-01-01..2025-03-31   (either end may be left open)\n"
-            "  surveil*             words starting with surveil\n"
-            "\n"
-            "Options:\n"
-            "  -d, --db DIR          index directory (default: $NSEARCH_DB, else\n"
-            "                        $XDG_DATA_HOME/nsearch/db or\n"
-            "                        ~/.local/share/nsearch/db)\n"
-            "  -n, --limit N         hits to show (default 10, at most 10000)\n"
-            "      --offset N        hits to skip first, for paging (default 0)\n"
-            "  -s, --sort ORDER      relevance (default) or date (newest first)\n"
-            "  -j, --json            one JSON document instead of text\n"
-            "      --batch           read queries from standard input, one per\n"
-            "                        line (\"qid<TAB>query\" or \"query\"), write\n"
-            "                        one JSON object per line\n"
-            "      --snippet-len N   bytes of snippet to aim for (default 200,\n"
-            "                        0 for none)\n"
-            "      --related N       related recent posts to list (default 5,\n"
-            "                        0 for none)\n"
-            "      --related-to ID   only the related recent posts of article ID\n"
-            "      --now TIME        reference time for recency and ages (default:\n"
-            "                        the date of the newest article)\n"
-            "      --recent-days D   recency window before --now (default 30;\n"
-            "                        0 = no window, undated articles allowed)\n"
-            "      --color WHEN      highlight with bold: auto (on a terminal),\n"
-            "                        always or never; otherwise **word**\n"
-            "  -h, --help            show this help\n"
-            "      --version         show the version\n"
-            "\n"
-            "Exit status:\n"
-            "  0  success, also when nothing matched\n"
-            "  1  error (no index, unreadable index)\n"
-            "  2  usage error\n");
+    fprintf(
+        out,
+        "Usage: nsearch [--db DIR] [options] QUERY...\n"
+        "       nsearch [--db DIR] --batch < QUERIES\n"
+        "       nsearch [--db DIR] --related-to ID\n"
+        "Search an nsearch index, best matches first (BM25).\n"
+        "\n"
+        "Query language (see README):\n"
+        "  words                any of the words, best matches first\n"
+        "  \"exact phrase\"       the words in this order\n"
+        "  a AND b, a OR b, a NOT b, -word, +word, (...)\n"
+        "  title:word  heading:word  author:name\n"
+        "  section:World  tag:azure  lang:no  id:ID\n"
+        "  date:2025-01-01..2025-03-31   (either end may be left open)\n"
+        "  surveil*             words starting with surveil\n"
+        "\n"
+        "Options:\n"
+        "  -d, --db DIR          index directory (default: $NSEARCH_DB, else\n"
+        "                        $XDG_DATA_HOME/nsearch/db or\n"
+        "                        ~/.local/share/nsearch/db)\n"
+        "  -n, --limit N         hits to show (default 10, at most 10000)\n"
+        "      --offset N        hits to skip first, for paging (default 0)\n"
+        "  -s, --sort ORDER      relevance (default) or date (newest first)\n"
+        "  -j, --json            one JSON document instead of text\n"
+        "      --batch           read queries from standard input, one per\n"
+        "                        line (\"qid<TAB>query\" or \"query\"), write\n"
+        "                        one JSON object per line\n"
+        "      --snippet-len N   bytes of snippet to aim for (default 200,\n"
+        "                        0 for none)\n"
+        "      --related N       related recent posts to list (default 5,\n"
+        "                        0 for none)\n"
+        "      --related-to ID   only the related recent posts of article ID\n"
+        "      --now TIME        reference time for recency and ages "
+        "(default:\n"
+        "                        the date of the newest article)\n"
+        "      --recent-days D   recency window before --now (default 30;\n"
+        "                        0 = no window, undated articles allowed)\n"
+        "      --color WHEN      highlight with bold: auto (on a terminal),\n"
+        "                        always or never; otherwise **word**\n"
+        "  -h, --help            show this help\n"
+        "      --version         show the version\n"
+        "\n"
+        "Exit status:\n"
+        "  0  success, also when nothing matched\n"
+        "  1  error (no index, unreadable index)\n"
+        "  2  usage error\n");
 }
 
 static void usage_error(const char *fmt, const char *arg)
@@ -239,17 +241,19 @@ static int run_one(ns_index_t *idx, const struct options *o)
     if (ns_results_warning(res))
         ns_warn("%s", ns_results_warning(res));
     if (o->json) {
-        char *text = ns_results_to_json(res, o->related_to ? "" : o->query, NULL);
+        char *text =
+            ns_results_to_json(res, o->related_to ? "" : o->query, NULL);
         if (!text)
             ns_die("out of memory");
         puts(text);
         free(text);
     } else {
-        int color = o->color == COLOR_ALWAYS ||
-                    (o->color == COLOR_AUTO && isatty(1) && !getenv("NO_COLOR"));
+        int color =
+            o->color == COLOR_ALWAYS ||
+            (o->color == COLOR_AUTO && isatty(1) && !getenv("NO_COLOR"));
         static const struct style plain = {"**", "**", "", "", "", ""};
-        static const struct style bold = {"\033[1m", "\033[22m", "\033[1m",
-                                          "\033[22m", "\033[2m", "\033[22m"};
+        static const struct style bold = {"\033[1m",  "\033[22m", "\033[1m",
+                                          "\033[22m", "\033[2m",  "\033[22m"};
         print_text(res, o, color ? &bold : &plain);
     }
     ns_results_free(res);
@@ -326,8 +330,17 @@ static char *join_words(char **words, int n)
 
 int main(int argc, char **argv)
 {
-    enum { OPT_OFFSET = 256, OPT_BATCH, OPT_SNIPPET, OPT_RELATED, OPT_COLOR,
-           OPT_VERSION, OPT_RELATED_TO, OPT_NOW, OPT_RECENT };
+    enum {
+        OPT_OFFSET = 256,
+        OPT_BATCH,
+        OPT_SNIPPET,
+        OPT_RELATED,
+        OPT_COLOR,
+        OPT_VERSION,
+        OPT_RELATED_TO,
+        OPT_NOW,
+        OPT_RECENT
+    };
     static const struct option long_opts[] = {
         {"db", required_argument, NULL, 'd'},
         {"limit", required_argument, NULL, 'n'},

@@ -11,24 +11,24 @@
 
 static int tl_passed, tl_failed;
 
-#define CHECK(cond, name)                                                     \
-    do {                                                                      \
-        if (cond) {                                                           \
-            tl_passed++;                                                      \
-        } else {                                                              \
-            tl_failed++;                                                      \
-            fprintf(stderr, "FAIL %s:%d: %s\n", __FILE__, __LINE__, name);    \
-        }                                                                     \
+#define CHECK(cond, name)                                                      \
+    do {                                                                       \
+        if (cond) {                                                            \
+            tl_passed++;                                                       \
+        } else {                                                               \
+            tl_failed++;                                                       \
+            fprintf(stderr, "FAIL %s:%d: %s\n", __FILE__, __LINE__, name);     \
+        }                                                                      \
     } while (0)
 
-#define CHECK_STR(got, want, name)                                            \
-    do {                                                                      \
-        const char *g_ = (got), *w_ = (want);                                 \
-        int ok_ = (g_ && w_ && strcmp(g_, w_) == 0) || (!g_ && !w_);          \
-        CHECK(ok_, name);                                                     \
-        if (!ok_)                                                             \
-            fprintf(stderr, "    got '%s', want '%s'\n", g_ ? g_ : "(null)",  \
-                    w_ ? w_ : "(null)");                                      \
+#define CHECK_STR(got, want, name)                                             \
+    do {                                                                       \
+        const char *g_ = (got), *w_ = (want);                                  \
+        int ok_ = (g_ && w_ && strcmp(g_, w_) == 0) || (!g_ && !w_);           \
+        CHECK(ok_, name);                                                      \
+        if (!ok_)                                                              \
+            fprintf(stderr, "    got '%s', want '%s'\n", g_ ? g_ : "(null)",   \
+                    w_ ? w_ : "(null)");                                       \
     } while (0)
 
 /* A fresh temporary directory for one test binary; removed by tl_done(). */
@@ -60,7 +60,8 @@ static int tl_done(void)
 }
 
 /* Write LEN bytes to DIR/NAME; returns a static path. */
-__attribute__((unused)) static const char *tl_write(const char *name, const char *data, size_t len)
+__attribute__((unused)) static const char *
+tl_write(const char *name, const char *data, size_t len)
 {
     static char path[4096];
     snprintf(path, sizeof path, "%s/%s", tl_tmpdir(), name);

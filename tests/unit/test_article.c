@@ -22,8 +22,7 @@ static void test_date_forms(void)
     CHECK(ns_date_parse("2025-08-15 10:00:00.123Z", &t) == 0 &&
               t == 1755216000 + 36000,
           "space separator and fraction");
-    CHECK(ns_date_parse("2025-08-15T10:00", &t) == 0 &&
-              t == 1755216000 + 36000,
+    CHECK(ns_date_parse("2025-08-15T10:00", &t) == 0 && t == 1755216000 + 36000,
           "no seconds, no zone: UTC");
     CHECK(ns_date_parse("2024-02-29", &t) == 0, "leap day");
     CHECK(ns_date_parse("1958-12-01T00:00:00Z", &t) == 0 && t < 0,
@@ -33,8 +32,9 @@ static void test_date_forms(void)
 static void test_date_rejects(void)
 {
     int64_t t;
-    const char *bad[] = {"",           "yesterday",  "2025-13-01",
-                         "2025-02-30", "2023-02-29", "2025-08-15T25:00",
+    const char *bad[] = {"",           "yesterday",
+                         "2025-13-01", "2025-02-30",
+                         "2023-02-29", "2025-08-15T25:00",
                          "2025-8-15",  "2025-08-15T10:00:00Zjunk",
                          "15/08/2025", "2025-08-15T10:00:00+25:00"};
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
@@ -52,19 +52,26 @@ static void test_date_format(void)
 
 static void test_utf8(void)
 {
-    CHECK(ns_utf8_valid("bl\xc3\xa5" "b\xc3\xa6r", 8), "valid Norwegian");
+    CHECK(ns_utf8_valid("bl\xc3\xa5"
+                        "b\xc3\xa6r",
+                        8),
+          "valid Norwegian");
     CHECK(ns_utf8_valid("\xf0\x9f\x93\xb0", 4), "valid 4-byte");
     CHECK(!ns_utf8_valid("\xff", 1), "0xff");
     CHECK(!ns_utf8_valid("\xc3", 1), "truncated sequence");
     CHECK(!ns_utf8_valid("\xc0\xaf", 2), "overlong");
     CHECK(!ns_utf8_valid("\xed\xa0\x80", 3), "surrogate");
-    CHECK(!ns_utf8_valid("ab\xe5" "c", 4), "Latin-1 byte");
+    CHECK(!ns_utf8_valid("ab\xe5"
+                         "c",
+                         4),
+          "Latin-1 byte");
 }
 
 static void test_json_full(void)
 {
     const char *line =
-        "{\"id\":\"a1\",\"title\":\"Azure\\nsurveillance\",\"body\":\"B\\r\\nC\\u0001D\","
+        "{\"id\":\"a1\",\"title\":\"Azure\\nsurveillance\",\"body\":"
+        "\"B\\r\\nC\\u0001D\","
         "\"section\":\" World \",\"headings\":[\"Key Allegations\"],"
         "\"date\":\"2025-08-06T11:30:00+02:00\",\"author\":\"Kari\","
         "\"lang\":\"NO\",\"url\":\"https://x/y\",\"tags\":[\"a\",\"b\"],"
@@ -214,8 +221,8 @@ static void test_text_errors(void)
               line == 3 && strstr(err, "unparsable date"),
           "bad date on line 3");
     const char *badutf = "---\ntitle: x\n---\nline\nbad \xff byte\n";
-    CHECK(ns_article_from_text(badutf, strlen(badutf), "x", &a, err,
-                               sizeof err, &line) < 0 &&
+    CHECK(ns_article_from_text(badutf, strlen(badutf), "x", &a, err, sizeof err,
+                               &line) < 0 &&
               line == 5 && strstr(err, "UTF-8"),
           "bad UTF-8 on line 5");
     const char *empty = "---\nid: e\n---\n\n";

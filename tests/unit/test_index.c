@@ -21,7 +21,8 @@ static void add_json(ns_index_t *idx, const char *json, ns_add_result_t *result)
 static const char *const FIXTURES[] = {
     "{\"id\":\"azure\",\"title\":\"Azure cloud used for surveillance\","
     "\"body\":\"Intercepted calls were stored in the cloud. The review "
-    "continues.\",\"section\":\"Technology\",\"date\":\"2025-08-06T09:30:00Z\"}",
+    "continues.\",\"section\":\"Technology\",\"date\":\"2025-08-06T09:30:"
+    "00Z\"}",
     "{\"id\":\"body-only\",\"title\":\"Employees protest\",\"body\":\"Staff "
     "protested over surveillance and Azure contracts, and over the cloud "
     "deals.\",\"section\":\"Technology\",\"date\":\"2025-09-02\"}",
@@ -75,9 +76,11 @@ static void test_replace_and_lock(ns_index_t *idx)
              "\"body\":\"Updated: colonies failed to breed.\",\"section\":"
              "\"Climate\",\"date\":\"2025-03-11\"}",
              &r);
-    CHECK(r == NS_ADD_REPLACED, "same id, new content is a replacement, seen before commit");
+    CHECK(r == NS_ADD_REPLACED,
+          "same id, new content is a replacement, seen before commit");
     int deleted = -1;
-    CHECK(ns_index_delete(idx, "nope", &deleted) == NS_STATUS_OK && deleted == 0,
+    CHECK(ns_index_delete(idx, "nope", &deleted) == NS_STATUS_OK &&
+              deleted == 0,
           "deleting an unknown id is a no-op");
     CHECK(ns_index_commit(idx) == NS_STATUS_OK, "commit");
     uint64_t n = 0;
@@ -95,8 +98,8 @@ static const ns_results_t *last;
 
 static ns_results_t *run(ns_index_t *idx, const char *q, ns_sort_t sort)
 {
-    ns_search_opts_t o = {.query = q, .limit = 10, .sort = sort,
-                          .snippet_len = 200};
+    ns_search_opts_t o = {
+        .query = q, .limit = 10, .sort = sort, .snippet_len = 200};
     ns_results_t *res = NULL;
     ns_status_t st = ns_search(idx, &o, &res);
     CHECK(st == NS_STATUS_OK, q);
@@ -136,8 +139,7 @@ static void test_search(ns_index_t *ridx)
     ns_results_free(r);
 
     r = run(ridx, "\"stored in the cloud\"", NS_SORT_RELEVANCE);
-    CHECK(ns_results_count(r) == 1 && !strcmp(hit_id(r, 0), "azure"),
-          "phrase");
+    CHECK(ns_results_count(r) == 1 && !strcmp(hit_id(r, 0), "azure"), "phrase");
     ns_results_free(r);
 
     /* The index has no positions: phrases are checked against the text. */
@@ -172,13 +174,13 @@ static void test_search(ns_index_t *ridx)
         const char *q;
         size_t n;
     } tricky[] = {
-        {"\"us army\"", 1},         /* "U.S." is the word "us" */
+        {"\"us army\"", 1}, /* "U.S." is the word "us" */
         {"\"army said\"", 1},
-        {"\"court ruling\"", 0},    /* "court's" is one word */
-        {"\"ruling in\"", 1},       /* a comma between words */
-        {"\"final new\"", 1},       /* a full stop and a newline */
+        {"\"court ruling\"", 0}, /* "court's" is one word */
+        {"\"ruling in\"", 1},    /* a comma between words */
+        {"\"final new\"", 1},    /* a full stop and a newline */
         {"\"in 3.14 seconds\"", 1},
-        {"\"14 seconds\"", 0},      /* "3.14" is one term */
+        {"\"14 seconds\"", 0}, /* "3.14" is one term */
     };
     for (size_t t = 0; t < sizeof tricky / sizeof *tricky; t++) {
         r = run(ridx, tricky[t].q, NS_SORT_RELEVANCE);
@@ -228,8 +230,8 @@ static void test_search(ns_index_t *ridx)
 
     r = run(ridx, "servers cooling", NS_SORT_RELEVANCE);
     h = ns_results_hit(r, 0);
-    CHECK(h && strstr(h->snippet, "& " NS_HI_START "cooling" NS_HI_END
-                                  " <systems>"),
+    CHECK(h && strstr(h->snippet,
+                      "& " NS_HI_START "cooling" NS_HI_END " <systems>"),
           "snippet text is unescaped");
     ns_results_free(r);
 }
@@ -285,7 +287,8 @@ static void test_dictionary(void)
     char path[4200];
     snprintf(path, sizeof path, "%s/dict", tl_tmpdir());
     ns_index_t *idx;
-    CHECK(ns_index_open(path, NS_OPEN_WRITE, &idx, NULL) == NS_STATUS_OK, "open");
+    CHECK(ns_index_open(path, NS_OPEN_WRITE, &idx, NULL) == NS_STATUS_OK,
+          "open");
     add_json(idx, FIXTURES[0], NULL); /* stored before the dictionary */
     const char *dict = "{\"id\":\"x\",\"title\":\"Emperor penguins\",\"body\":"
                        "\"Colonies failed to breed as the ice broke early.\"}";
@@ -294,10 +297,12 @@ static void test_dictionary(void)
     add_json(idx, FIXTURES[2], NULL); /* stored with it */
     CHECK(ns_index_close(idx) == NS_STATUS_OK, "close");
 
-    CHECK(ns_index_open(path, NS_OPEN_READ, &idx, NULL) == NS_STATUS_OK, "reopen");
+    CHECK(ns_index_open(path, NS_OPEN_READ, &idx, NULL) == NS_STATUS_OK,
+          "reopen");
     ns_article_t a;
     CHECK(ns_index_get(idx, "penguins", &a) == NS_STATUS_OK &&
-              strcmp(a.body, "Colonies failed to breed as the ice broke early.") == 0,
+              strcmp(a.body,
+                     "Colonies failed to breed as the ice broke early.") == 0,
           "article stored with the dictionary reads back");
     ns_article_clear(&a);
     CHECK(ns_index_get(idx, "azure", &a) == NS_STATUS_OK && a.title[0] == 'A',
@@ -305,13 +310,15 @@ static void test_dictionary(void)
     ns_article_clear(&a);
     ns_results_t *r = run(idx, "breed", NS_SORT_RELEVANCE);
     const ns_hit_t *h = ns_results_hit(r, 0);
-    CHECK(h && strstr(h->snippet, NS_HI_START "breed"), "snippet from a compressed article");
+    CHECK(h && strstr(h->snippet, NS_HI_START "breed"),
+          "snippet from a compressed article");
     ns_results_free(r);
     ns_index_close(idx);
 }
 
 /* Related ids for QUERY from IDX, joined by spaces (static buffer). */
-static const char *related_ids(ns_index_t *idx, const char *query, char *out, size_t size)
+static const char *related_ids(ns_index_t *idx, const char *query, char *out,
+                               size_t size)
 {
     ns_search_opts_t o;
     ns_search_opts_init(&o);
@@ -339,7 +346,8 @@ static void test_refresh_new_generation(void)
     snprintf(gen1, sizeof gen1, "%s/gen-000001", dir);
     ns_index_t *w;
     CHECK(ns_mkdir_p(dir) == 0, "index directory");
-    CHECK(ns_index_open(gen1, NS_OPEN_BUILD, &w, NULL) == NS_STATUS_OK, "first generation");
+    CHECK(ns_index_open(gen1, NS_OPEN_BUILD, &w, NULL) == NS_STATUS_OK,
+          "first generation");
     for (size_t i = 0; i < sizeof FIXTURES / sizeof *FIXTURES; i++)
         add_json(w, FIXTURES[i], NULL);
     ns_index_close(w);
@@ -349,18 +357,21 @@ static void test_refresh_new_generation(void)
     CHECK(ns_index_open(dir, NS_OPEN_READ, &r, NULL) == NS_STATUS_OK, "reader");
     char before[512], after[512], fresh[512];
     related_ids(r, "Azure surveillance", before, sizeof before);
-    CHECK(strstr(before, "body-only") != NULL, "related list on the first generation");
+    CHECK(strstr(before, "body-only") != NULL,
+          "related list on the first generation");
 
     /* The nightly rebuild: the same articles in the same order (the same
      * docids), and one new follow-up at the end. */
     snprintf(gen2, sizeof gen2, "%s/gen-000002", dir);
-    CHECK(ns_index_open(gen2, NS_OPEN_BUILD, &w, NULL) == NS_STATUS_OK, "build");
+    CHECK(ns_index_open(gen2, NS_OPEN_BUILD, &w, NULL) == NS_STATUS_OK,
+          "build");
     for (size_t i = 0; i < sizeof FIXTURES / sizeof *FIXTURES; i++)
         add_json(w, FIXTURES[i], NULL);
-    add_json(w, "{\"id\":\"follow-up\",\"title\":\"Second review of "
-                "intercepted calls\",\"body\":\"A second review of the "
-                "intercepted calls stored in the cloud is due in October, "
-                "officials said.\",\"date\":\"2025-08-20\"}",
+    add_json(w,
+             "{\"id\":\"follow-up\",\"title\":\"Second review of "
+             "intercepted calls\",\"body\":\"A second review of the "
+             "intercepted calls stored in the cloud is due in October, "
+             "officials said.\",\"date\":\"2025-08-20\"}",
              NULL);
     ns_index_close(w);
     CHECK(ns_gen_publish(dir, "gen-000002") == 0, "publish");
@@ -370,7 +381,8 @@ static void test_refresh_new_generation(void)
           "refresh sees the new generation");
     related_ids(r, "Azure surveillance", after, sizeof after);
     ns_index_t *r2;
-    CHECK(ns_index_open(dir, NS_OPEN_READ, &r2, NULL) == NS_STATUS_OK, "fresh reader");
+    CHECK(ns_index_open(dir, NS_OPEN_READ, &r2, NULL) == NS_STATUS_OK,
+          "fresh reader");
     related_ids(r2, "Azure surveillance", fresh, sizeof fresh);
     CHECK_STR(after, fresh, "refreshed handle answers like a fresh one");
     CHECK(strstr(after, "follow-up") != NULL, "the new follow-up is listed");

@@ -42,14 +42,13 @@ static void read_all(const char *source, struct tally *t)
     ns_reader_close(r);
 }
 
-static const char JSONL[] =
-    "{\"id\":\"a\",\"title\":\"One\"}\n"
-    "\n"
-    "{\"id\":\"b\",\"title\":\"Two\"\n"
-    "{\"title\":\"no id\"}\n"
-    "{\"id\":\"c\",\"body\":\"Three\"}\r\n"
-    "{\"id\":\"d\",\"title\":\"bad \xff\"}\n"
-    "{\"id\":\"e\",\"title\":\"last, no newline\"}";
+static const char JSONL[] = "{\"id\":\"a\",\"title\":\"One\"}\n"
+                            "\n"
+                            "{\"id\":\"b\",\"title\":\"Two\"\n"
+                            "{\"title\":\"no id\"}\n"
+                            "{\"id\":\"c\",\"body\":\"Three\"}\r\n"
+                            "{\"id\":\"d\",\"title\":\"bad \xff\"}\n"
+                            "{\"id\":\"e\",\"title\":\"last, no newline\"}";
 
 static void test_jsonl_good_and_bad(void)
 {
