@@ -328,8 +328,8 @@ static const char *db_error(ns_status_t st, const char *detail)
     return detail && *detail ? detail : ns_status_to_string(st);
 }
 
-static int run_update(const char *db, const struct options *o, struct counts *c,
-                      struct progress *pr)
+/* The live generation of DB for writing, or NULL (reported). */
+static ns_index_t *open_writer(const char *db)
 {
     ns_index_t *idx;
     char *err;
@@ -338,8 +338,18 @@ static int run_update(const char *db, const struct options *o, struct counts *c,
         ns_error("cannot open index '%s' for writing: %s", db,
                  db_error(st, err));
         free(err);
-        return EXIT_ERROR;
+        return NULL;
     }
+    return idx;
+}
+
+static int run_update(const char *db, const struct options *o, struct counts *c,
+                      struct progress *pr)
+{
+    ns_index_t *idx = open_writer(db);
+    if (!idx)
+        return EXIT_ERROR;
+    ns_status_t st;
     struct idset seen = {0};
     int rc = update_sources(idx, o, c, pr, o->prune ? &seen : NULL);
     int exit_code = EXIT_OK;
@@ -774,15 +784,10 @@ static int run_rebuild(const char *db, const struct options *o,
 
 static int run_delete(const char *db, const struct options *o, struct counts *c)
 {
-    ns_index_t *idx;
-    char *err;
-    ns_status_t st = ns_index_open(db, NS_OPEN_WRITE, &idx, &err);
-    if (st != NS_STATUS_OK) {
-        ns_error("cannot open index '%s' for writing: %s", db,
-                 db_error(st, err));
-        free(err);
+    ns_index_t *idx = open_writer(db);
+    if (!idx)
         return EXIT_ERROR;
-    }
+    ns_status_t st;
     int rc = EXIT_OK;
     for (int i = 0; i < o->n_args; i++) {
         int deleted;
