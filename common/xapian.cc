@@ -1539,17 +1539,48 @@ static bool phrase_may_occur(const std::vector<std::string> &words,
 {
     if (!text || !*text)
         return false;
+    /* Tokens are spans of TEXT, kept between calls so that the vector
+     * keeps its memory: the test runs for hundreds of candidates a query.
+     * Bytes below 0x80 are handled without decoding (Xapian's word
+     * characters there are letters, digits and '_'). */
     struct Tok {
-        std::string w;
+        size_t start, len;
         bool odd_before; /* an uncertain separator precedes it */
+        bool ascii;      /* only ASCII: it can equal a phrase word */
     };
-    /* Tokens are kept between calls so that their strings keep their
-     * memory: the test runs for hundreds of candidates per query. */
     thread_local std::vector<Tok> toks;
     toks.clear();
-    std::string cur, acronym; /* "U.S.A." is the one word "usa" to Xapian */
-    bool odd = false, odd_after_last = false;
-    unsigned prev = 0;
+    const unsigned char *t = (const unsigned char *)text;
+    const size_t size = strlen(text);
+    auto char_at = [&](size_t i, unsigned *cp) -> size_t {
+        if (t[i] < 0x80) {
+            *cp = t[i];
+            return 1;
+        }
+        Xapian::Utf8Iterator it(text + i, size - i);
+        *cp = *it;
+        size_t len = 1;
+        while (i + len < size && (t[i + len] & 0xc0) == 0x80)
+            len++;
+        return len;
+    };
+    auto is_word = [](unsigned cp) {
+        if (cp < 0x80)
+            return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
+                   (cp >= '0' && cp <= '9') || cp == '_';
+        return Xapian::Unicode::is_wordchar(cp);
+    };
+    auto same = [&](const Tok &k, const std::string &w) {
+        if (!k.ascii || k.len != w.size())
+            return false;
+        for (size_t i = 0; i < k.len; i++) {
+            unsigned char c = t[k.start + i];
+            if ((c >= 'A' && c <= 'Z' ? c + 32 : c) != (unsigned char)w[i])
+                return false;
+        }
+        return true;
+    };
+    std::string acronym; /* "U.S.A." is the one word "usa" to Xapian */
     auto acronym_may_be_word = [&]() {
         bool hit = false;
         if (acronym.size() >= 2)
@@ -1558,33 +1589,44 @@ static bool phrase_may_occur(const std::vector<std::string> &words,
         acronym.clear();
         return hit;
     };
-    thread_local std::vector<unsigned> cps;
-    cps.clear();
-    for (Xapian::Utf8Iterator it(text); it != Xapian::Utf8Iterator(); ++it) {
-        if (*it >= 0x2e80)
+    bool odd = false, in_word = false, prev_word = false;
+    Tok cur{0, 0, false, true};
+    unsigned prev = 0;
+    for (size_t i = 0; i < size;) {
+        unsigned ch;
+        size_t len = char_at(i, &ch);
+        if (ch >= 0x2e80)
             return true; /* CJK and beyond: n-grams, not words */
-        cps.push_back(*it);
-    }
-    auto word_at = [&](size_t j) {
-        return j < cps.size() && Xapian::Unicode::is_wordchar(cps[j]);
-    };
-    for (size_t j = 0; j < cps.size(); j++) {
-        unsigned ch = cps[j];
-        if (Xapian::Unicode::is_wordchar(ch)) {
-            Xapian::Unicode::append_utf8(cur, Xapian::Unicode::tolower(ch));
+        if (is_word(ch)) {
+            if (!in_word) {
+                cur = Tok{i, 0, odd, true};
+                in_word = true;
+                odd = false;
+            }
+            if (ch >= 0x80) {
+                /* A few letters lower-case into ASCII (the Kelvin sign):
+                 * do not guess. */
+                if (Xapian::Unicode::tolower(ch) < 0x80)
+                    return true;
+                cur.ascii = false;
+            }
+            cur.len += len;
             prev = ch;
+            prev_word = true;
+            i += len;
             continue;
         }
-        if (!cur.empty()) {
+        if (in_word) {
             /* A one-letter word right before a dot may be part of an
              * acronym; gather the letters and compare them as one word. */
-            if (cur.size() == 1 && ch == '.')
-                acronym += cur;
-            else if (acronym_may_be_word())
+            if (cur.len == 1 && cur.ascii && ch == '.') {
+                unsigned char c = t[cur.start];
+                acronym += (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+            } else if (acronym_may_be_word()) {
                 return true;
-            toks.push_back({cur, odd});
-            cur.clear();
-            odd = false;
+            }
+            toks.push_back(cur);
+            in_word = false;
         } else if (prev != '.' || ch != ' ') {
             if (acronym_may_be_word())
                 return true;
@@ -1592,35 +1634,40 @@ static bool phrase_may_occur(const std::vector<std::string> &words,
         /* Only between two word characters (or right after one, for the
          * C++ suffixes) can these join what the test splits: "don't",
          * "3.14", "1,000", "AT&T", "C#".  Sentence punctuation cannot. */
-        bool pw = j > 0 && word_at(j - 1), nw = word_at(j + 1);
+        unsigned next = 0;
+        if (i + len < size)
+            char_at(i + len, &next);
+        bool nw = i + len < size && is_word(next);
         if (((ch == '\'' || ch == 0x2019 || ch == 0x201b || ch == '.' ||
               ch == ',' || ch == '&') &&
-             pw && nw) ||
-            ((ch == '+' || ch == '#') && pw))
+             prev_word && nw) ||
+            ((ch == '+' || ch == '#') && prev_word))
             odd = true;
         prev = ch;
+        prev_word = false;
+        i += len;
     }
-    if (!cur.empty())
-        toks.push_back({cur, odd});
+    if (in_word)
+        toks.push_back(cur);
     if (acronym_may_be_word())
         return true;
-    odd_after_last = odd;
+    const bool odd_after_last = in_word ? false : odd;
     size_t n = words.size();
     for (size_t i = 0; i < toks.size(); i++) {
         bool any = false;
         for (const auto &w : words)
-            any |= toks[i].w == w;
+            any |= same(toks[i], w);
         if (!any)
             continue;
         bool odd_next =
             i + 1 < toks.size() ? toks[i + 1].odd_before : odd_after_last;
         if (toks[i].odd_before || odd_next)
             return true; /* Xapian may see this word differently */
-        if (toks[i].w != words[0] || i + n > toks.size())
+        if (!same(toks[i], words[0]) || i + n > toks.size())
             continue;
         bool match = true;
         for (size_t k = 1; k < n && match; k++)
-            match = toks[i + k].w == words[k] && !toks[i + k].odd_before;
+            match = same(toks[i + k], words[k]) && !toks[i + k].odd_before;
         if (match)
             return true;
     }
