@@ -304,27 +304,43 @@ static const char ZDICT_MARK = '\x01';
 static bool inflate_with(const std::string &dict, const std::string &in,
                          std::string &out)
 {
-    z_stream z{};
-    if (inflateInit2(&z, -15) != Z_OK)
+    /* One inflate state per thread, reset for each record: a phrase query
+     * may inflate thousands of candidates, and setting up a stream (its
+     * 32 KiB window) each time cost more than a short record's inflate. */
+    struct Inflater {
+        z_stream z{};
+        bool ok;
+        Inflater() { ok = inflateInit2(&z, -15) == Z_OK; }
+        ~Inflater()
+        {
+            if (ok)
+                inflateEnd(&z);
+        }
+    };
+    thread_local Inflater inf;
+    z_stream &z = inf.z;
+    if (!inf.ok || inflateReset(&z) != Z_OK ||
+        inflateSetDictionary(&z, (const Bytef *)dict.data(),
+                             (uInt)dict.size()) != Z_OK)
         return false;
-    bool ok = inflateSetDictionary(&z, (const Bytef *)dict.data(),
-                                   (uInt)dict.size()) == Z_OK;
     z.next_in = (Bytef *)in.data() + 1;
     z.avail_in = (uInt)(in.size() - 1);
-    char buf[16384];
+    size_t used = out.size();
     int rc = Z_OK;
-    while (ok && rc != Z_STREAM_END) {
-        z.next_out = (Bytef *)buf;
-        z.avail_out = sizeof buf;
+    while (rc != Z_STREAM_END) {
+        /* Articles compress about 3:1; grow by that much each round. */
+        out.resize(used + 4 * in.size() + 256);
+        z.next_out = (Bytef *)&out[used];
+        z.avail_out = (uInt)(out.size() - used);
         rc = inflate(&z, Z_NO_FLUSH);
+        used = out.size() - z.avail_out;
         if (rc != Z_OK && rc != Z_STREAM_END)
-            ok = false;
-        out.append(buf, sizeof buf - z.avail_out);
+            break;
         if (rc == Z_OK && z.avail_in == 0 && z.avail_out != 0)
-            ok = false; /* truncated */
+            break; /* truncated */
     }
-    inflateEnd(&z);
-    return ok;
+    out.resize(used);
+    return rc == Z_STREAM_END;
 }
 
 /* Decode stored document data into ART.  Returns false if it is damaged. */
@@ -1484,61 +1500,60 @@ static void build_text(Candidate &c)
     index_fields(tg, art, true);
 }
 
-/* The text of every string in a JSON object, escapes decoded, strings
- * separated by newlines: what the quick phrase test scans without
- * building the article.  Keys ("title", "body") come out as words too,
- * which can only make the test say "maybe" more often. */
-static void json_strings(const std::string &json, std::string &out)
+/* Xapian's TermGenerator joins two runs of word characters into one term
+ * across one of these (termgenerator_internal.cc, check_infix and
+ * check_infix_digit): an apostrophe or '&' ("world's", "AT&T"), and
+ * between two digits '.', ',' or ';' ("3.14", "1,000").  Zero-width
+ * characters join without leaving a trace. */
+enum infix { INFIX_NONE, INFIX_JOIN, INFIX_INVISIBLE };
+
+static infix infix_kind(unsigned prev, unsigned ch, unsigned next)
 {
-    out.clear();
-    out.reserve(json.size());
-    bool in = false;
-    for (size_t i = 0; i < json.size(); i++) {
-        char c = json[i];
-        if (!in) {
-            if (c == '"')
-                in = true;
-            continue;
+    if (ch >= 0x200b && (ch <= 0x200d || ch == 0x2060 || ch == 0xfeff))
+        return INFIX_INVISIBLE;
+    auto digit = [](unsigned c) {
+        return c < 0x80 ? (c >= '0' && c <= '9')
+                        : Xapian::Unicode::get_category(c) ==
+                              Xapian::Unicode::DECIMAL_DIGIT_NUMBER;
+    };
+    if (digit(prev) && digit(next)) {
+        switch (ch) {
+        case ',': case '.': case ';': case 0x037e: case 0x0589: case 0x060d:
+        case 0x07f8: case 0x2044: case 0xfe10: case 0xfe13: case 0xfe14:
+            return INFIX_JOIN;
         }
-        if (c == '"') {
-            in = false;
-            out += '\n';
-        } else if (c == '\\' && i + 1 < json.size()) {
-            char e = json[++i];
-            if (e == 'u' && i + 4 < json.size()) {
-                unsigned cp = (unsigned)strtoul(json.substr(i + 1, 4).c_str(),
-                                                nullptr, 16);
-                i += 4;
-                /* A surrogate pair is one character; only its being a
-                 * word character matters, and every such is one. */
-                if (cp >= 0xd800 && cp <= 0xdfff) {
-                    cp = 0x10000;
-                    if (i + 6 < json.size() && json[i + 1] == '\\' &&
-                        json[i + 2] == 'u')
-                        i += 6;
-                }
-                Xapian::Unicode::append_utf8(out, cp);
-            } else {
-                out += (e == '"' || e == '\\' || e == '/') ? e : ' ';
-            }
-        } else {
-            out += c;
-        }
+        return INFIX_NONE;
     }
+    if (ch == '\'' || ch == '&' || ch == 0xb7 || ch == 0x5f4 || ch == 0x2027 ||
+        ch == 0x2019 || ch == 0x201b)
+        return INFIX_JOIN;
+    return INFIX_NONE;
 }
 
-/* A quick test that can only say "certainly not": do the WORDS of a
- * phrase (plain lower-case ASCII words, Xapian's terms for them) occur
- * one after the other in TEXT?  Words are runs of Xapian's word
- * characters, lower-cased as Xapian does.  Where Xapian may join or split
- * differently (apostrophes, dots and commas that make acronyms and
- * numbers, C++-style suffixes, CJK text), the test gives up and says
- * "maybe" for any occurrence next to such a place. */
-static bool phrase_may_occur(const std::vector<std::string> &words,
-                             const char *text)
+/* Xapian drops words longer than this (TermGenerator's default
+ * max_word_length) without giving them a position. */
+static const size_t MAX_WORD_BYTES = 64;
+
+/* What the quick phrase test knows about one text. */
+enum scan { SCAN_NO, SCAN_YES, SCAN_MAYBE };
+
+/* A quick test of whether the WORDS of a phrase (plain lower-case ASCII
+ * words, Xapian's terms for them) occur one after the other in TEXT, one
+ * field's text.  Words are split as Xapian's TermGenerator splits them:
+ * runs of its word characters, lower-cased, joined across the infixes
+ * above (a joined term has a character no phrase word has, so it only
+ * separates).  Where the test does not follow Xapian exactly (acronyms,
+ * C++-style suffixes, zero-width joins, over-long words, CJK text) it
+ * says "maybe" for any occurrence next to such a place, and the caller
+ * re-tokenises with Xapian itself.  Otherwise its "yes" and "no" are
+ * Xapian's.  Possessives are common in news ("the world's average"):
+ * giving up at every apostrophe sent most candidates of a phrase query to
+ * the slow check. */
+static scan phrase_scan(const std::vector<std::string> &words,
+                        const char *text, size_t size)
 {
-    if (!text || !*text)
-        return false;
+    if (!text || !size)
+        return SCAN_NO;
     /* Tokens are spans of TEXT, kept between calls so that the vector
      * keeps its memory: the test runs for hundreds of candidates a query.
      * Bytes below 0x80 are handled without decoding (Xapian's word
@@ -1546,12 +1561,34 @@ static bool phrase_may_occur(const std::vector<std::string> &words,
     struct Tok {
         size_t start, len;
         bool odd_before; /* an uncertain separator precedes it */
-        bool ascii;      /* only ASCII: it can equal a phrase word */
+        bool ascii;      /* only ASCII letters and digits: it can equal a
+                            phrase word */
     };
     thread_local std::vector<Tok> toks;
     toks.clear();
+    static const struct AsciiWord {
+        bool is[256];
+        AsciiWord() : is()
+        {
+            for (int c = 0; c < 128; c++)
+                is[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                        (c >= '0' && c <= '9') || c == '_';
+        }
+        bool operator[](unsigned char c) const { return is[c]; }
+    } ascii_word;
+    /* ASCII that ends a word and nothing more: not a word character, not
+     * an infix or suffix, not '.' (acronyms). */
+    static const struct PlainEnd {
+        bool is[256];
+        PlainEnd() : is()
+        {
+            for (int c = 0; c < 128; c++)
+                is[c] = !ascii_word[(unsigned char)c] &&
+                        !strchr("'&.,;+#", c);
+        }
+        bool operator[](unsigned char c) const { return is[c]; }
+    } plain_end;
     const unsigned char *t = (const unsigned char *)text;
-    const size_t size = strlen(text);
     auto char_at = [&](size_t i, unsigned *cp) -> size_t {
         if (t[i] < 0x80) {
             *cp = t[i];
@@ -1580,12 +1617,16 @@ static bool phrase_may_occur(const std::vector<std::string> &words,
         }
         return true;
     };
-    std::string acronym; /* "U.S.A." is the one word "usa" to Xapian */
+    /* Xapian reads single capitals joined by dots ("U.S.A.", "U.S") as
+     * one word ("usa"); the letters of such a run are gathered here (of
+     * any case, and across ". ", which can only say "maybe" more often)
+     * and any phrase word inside them means "maybe". */
+    std::string acronym;
     auto acronym_may_be_word = [&]() {
         bool hit = false;
         if (acronym.size() >= 2)
             for (const auto &w : words)
-                hit |= acronym == w;
+                hit |= acronym.find(w) != std::string::npos;
         acronym.clear();
         return hit;
     };
@@ -1593,10 +1634,43 @@ static bool phrase_may_occur(const std::vector<std::string> &words,
     Tok cur{0, 0, false, true};
     unsigned prev = 0;
     for (size_t i = 0; i < size;) {
+        /* Fast paths for ASCII: a run of word characters, and a separator
+         * between words with no acronym pending (it only sets prev). */
+        if (t[i] < 0x80) {
+            if (ascii_word[t[i]]) {
+                if (!in_word) {
+                    cur = Tok{i, 0, odd, true};
+                    in_word = true;
+                    odd = false;
+                }
+                size_t j = i + 1;
+                while (j < size && ascii_word[t[j]])
+                    j++;
+                cur.len += j - i;
+                prev = t[j - 1];
+                prev_word = true;
+                i = j;
+                continue;
+            }
+            if (!in_word && acronym.empty()) {
+                prev = t[i++];
+                continue;
+            }
+            /* The usual end of a word: a byte that cannot join or
+             * suffix it, with no acronym in the making. */
+            if (in_word && plain_end[t[i]] && acronym.empty() &&
+                cur.len > 1 && cur.len <= MAX_WORD_BYTES) {
+                toks.push_back(cur);
+                in_word = false;
+                prev = t[i++];
+                prev_word = false;
+                continue;
+            }
+        }
         unsigned ch;
         size_t len = char_at(i, &ch);
         if (ch >= 0x2e80)
-            return true; /* CJK and beyond: n-grams, not words */
+            return SCAN_MAYBE; /* CJK and beyond: n-grams, not words */
         if (is_word(ch)) {
             if (!in_word) {
                 cur = Tok{i, 0, odd, true};
@@ -1607,7 +1681,7 @@ static bool phrase_may_occur(const std::vector<std::string> &words,
                 /* A few letters lower-case into ASCII (the Kelvin sign):
                  * do not guess. */
                 if (Xapian::Unicode::tolower(ch) < 0x80)
-                    return true;
+                    return SCAN_MAYBE;
                 cur.ascii = false;
             }
             cur.len += len;
@@ -1616,59 +1690,205 @@ static bool phrase_may_occur(const std::vector<std::string> &words,
             i += len;
             continue;
         }
+        unsigned next = 0;
+        if (i + len < size)
+            char_at(i + len, &next);
+        bool nw = i + len < size && is_word(next);
+        infix kind = in_word && nw ? infix_kind(prev, ch, next) : INFIX_NONE;
+        if (kind == INFIX_INVISIBLE)
+            return SCAN_MAYBE; /* "x\u200bworld" is the word "xworld" */
+        if (kind == INFIX_JOIN) {
+            /* One term with the infix in it: it cannot be a phrase word. */
+            cur.len += len;
+            cur.ascii = false;
+            prev = ch;
+            i += len;
+            continue;
+        }
         if (in_word) {
             /* A one-letter word right before a dot may be part of an
              * acronym; gather the letters and compare them as one word. */
-            if (cur.len == 1 && cur.ascii && ch == '.') {
-                unsigned char c = t[cur.start];
+            unsigned char c = t[cur.start];
+            bool letter = cur.len == 1 && cur.ascii &&
+                          ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
+            if (letter && (ch == '.' || !acronym.empty()))
                 acronym += (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-            } else if (acronym_may_be_word()) {
-                return true;
+            if (!(letter && ch == '.') && acronym_may_be_word())
+                return SCAN_MAYBE;
+            if (cur.len > MAX_WORD_BYTES) {
+                /* Xapian skips it: its neighbours are adjacent. */
+                cur.ascii = false;
+                cur.odd_before = true;
+                odd = true;
             }
             toks.push_back(cur);
             in_word = false;
         } else if (prev != '.' || ch != ' ') {
             if (acronym_may_be_word())
-                return true;
+                return SCAN_MAYBE;
         }
-        /* Only between two word characters (or right after one, for the
-         * C++ suffixes) can these join what the test splits: "don't",
-         * "3.14", "1,000", "AT&T", "C#".  Sentence punctuation cannot. */
-        unsigned next = 0;
-        if (i + len < size)
-            char_at(i + len, &next);
-        bool nw = i + len < size && is_word(next);
-        if (((ch == '\'' || ch == 0x2019 || ch == 0x201b || ch == '.' ||
-              ch == ',' || ch == '&') &&
-             prev_word && nw) ||
-            ((ch == '+' || ch == '#') && prev_word))
+        /* C++, C#: Xapian may keep these suffixes on the word before. */
+        if ((ch == '+' || ch == '#') && prev_word)
             odd = true;
         prev = ch;
         prev_word = false;
         i += len;
     }
-    if (in_word)
+    if (in_word) {
+        if (cur.len > MAX_WORD_BYTES)
+            cur.ascii = false, cur.odd_before = true;
+        unsigned char c = t[cur.start];
+        if (cur.len == 1 && !acronym.empty())
+            acronym += (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
         toks.push_back(cur);
+    }
     if (acronym_may_be_word())
-        return true;
+        return SCAN_MAYBE;
     const bool odd_after_last = in_word ? false : odd;
-    size_t n = words.size();
+    auto odd_next = [&](size_t i) {
+        return i + 1 < toks.size() ? toks[i + 1].odd_before : odd_after_last;
+    };
+    /* A one-letter word may be part of an acronym to Xapian. */
+    bool sure = true;
+    for (const auto &w : words)
+        sure &= w.size() >= 2;
+    const size_t n = words.size();
     for (size_t i = 0; i < toks.size(); i++) {
         bool any = false;
         for (const auto &w : words)
             any |= same(toks[i], w);
         if (!any)
             continue;
-        bool odd_next =
-            i + 1 < toks.size() ? toks[i + 1].odd_before : odd_after_last;
-        if (toks[i].odd_before || odd_next)
-            return true; /* Xapian may see this word differently */
+        if (toks[i].odd_before || odd_next(i))
+            return SCAN_MAYBE; /* Xapian may see this word differently */
         if (!same(toks[i], words[0]) || i + n > toks.size())
             continue;
         bool match = true;
         for (size_t k = 1; k < n && match; k++)
-            match = same(toks[i + k], words[k]) && !toks[i + k].odd_before;
-        if (match)
+            match = same(toks[i + k], words[k]);
+        if (!match)
+            continue;
+        for (size_t k = 1; k < n; k++)
+            sure &= !toks[i + k].odd_before;
+        sure &= !odd_next(i + n - 1);
+        return sure ? SCAN_YES : SCAN_MAYBE;
+    }
+    return SCAN_NO;
+}
+
+/* The first, cheapest test, on a candidate's stored JSON as it is: false
+ * only if the phrase certainly is not in any of its fields.  No words are
+ * split: each place where the first word occurs (in any case) is followed
+ * past what cannot be a word (spaces, punctuation, any non-ASCII, JSON
+ * escapes) and the next word must start there, and so on.  A string's
+ * closing quote ends the run: fields are never adjacent.  What Xapian
+ * reads as a word without its letters being in the text sends the
+ * candidate on ("maybe"): acronyms ("U.S." is "us"), zero-width joiners,
+ * letters that lower-case into ASCII (the Kelvin sign, dotted I), and a
+ * word too long to index between two phrase words.  Lower-casing and
+ * memmem() go at memory speed; splitting every word of every candidate
+ * was most of the time of a phrase of two common words. */
+static bool phrase_prefilter(const std::vector<std::string> &words,
+                             const std::string &json)
+{
+    const size_t n = json.size();
+    thread_local std::string low;
+    low.resize(n);
+    unsigned char high = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)json[i];
+        high |= c;
+        low[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    const char *L = low.data();
+    auto alnum = [](unsigned char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+    };
+    auto letter = [](unsigned char c) { return c >= 'a' && c <= 'z'; };
+    if (high & 0x80) {
+        /* Zero-width joiners U+200B-D, U+2060, U+FEFF; the Kelvin sign
+         * U+212A; capital dotted I U+0130. */
+        auto seq = [&](unsigned char lead, auto test) {
+            for (const char *p = L; (p = (const char *)memchr(
+                                         p, lead, (size_t)(L + n - p)));
+                 p++)
+                if (L + n - p >= 3 && test((const unsigned char *)p))
+                    return true;
+            return false;
+        };
+        if (seq(0xe2,
+                [](const unsigned char *p) {
+                    return (p[1] == 0x80 && p[2] >= 0x8b && p[2] <= 0x8d) ||
+                           (p[1] == 0x81 && p[2] == 0xa0) ||
+                           (p[1] == 0x84 && p[2] == 0xaa);
+                }) ||
+            seq(0xef,
+                [](const unsigned char *p) {
+                    return p[1] == 0xbb && p[2] == 0xbf;
+                }) ||
+            seq(0xc4, [](const unsigned char *p) { return p[1] == 0xb0; }))
+            return true;
+    }
+    /* Runs of single letters joined by dots, as Xapian's acronyms: does
+     * one hold a phrase word? */
+    for (const char *d = L; (d = (const char *)memchr(d, '.', (size_t)(L + n - d)));
+         d++) {
+        size_t i = (size_t)(d - L);
+        if (i == 0 || !letter((unsigned char)L[i - 1]) ||
+            (i >= 2 && alnum((unsigned char)L[i - 2])) || i + 1 >= n ||
+            !letter((unsigned char)L[i + 1]))
+            continue;
+        std::string run(1, L[i - 1]);
+        size_t j = i + 1;
+        for (;;) {
+            run += L[j];
+            if (j + 2 < n && L[j + 1] == '.' && letter((unsigned char)L[j + 2]))
+                j += 2;
+            else
+                break;
+        }
+        for (const auto &w : words)
+            if (w.size() >= 2 && run.find(w) != std::string::npos)
+                return true;
+        d = L + j;
+    }
+    const std::string &w0 = words[0];
+    for (const char *p = L; (p = (const char *)memmem(p, (size_t)(L + n - p),
+                                                      w0.data(), w0.size()));
+         p++) {
+        size_t q = (size_t)(p - L) + w0.size();
+        bool all = true;
+        for (size_t k = 1; k < words.size() && all; k++) {
+            /* Past what separates words. */
+            while (q < n) {
+                unsigned char c = (unsigned char)L[q];
+                if (c == '\\')
+                    q += q + 1 < n && L[q + 1] == 'u' ? 6 : 2;
+                else if (c == '"' || alnum(c))
+                    break;
+                else
+                    q++;
+            }
+            if (q >= n || L[q] == '"') {
+                all = false;
+                break;
+            }
+            const std::string &w = words[k];
+            if (n - q >= w.size() && memcmp(L + q, w.data(), w.size()) == 0) {
+                q += w.size();
+                continue;
+            }
+            /* Not the word: but Xapian skips a word longer than it keeps. */
+            size_t e = q;
+            while (e < n && (alnum((unsigned char)L[e]) ||
+                             (unsigned char)L[e] >= 0x80 ||
+                             strchr("'&.,;", L[e])))
+                e++;
+            if (e - q > MAX_WORD_BYTES)
+                return true;
+            all = false;
+        }
+        if (all)
             return true;
     }
     return false;
@@ -1705,32 +1925,51 @@ static bool plain_phrase(const Xapian::Query &q,
     return !words.empty();
 }
 
-/* The quick test over the fields the phrase's prefix searches. */
-static bool phrase_may_match(const Xapian::Query &q, Candidate &c)
+/* The quick test over the fields the phrase's prefix searches.  Unprefixed
+ * words are in the title, headings, section and body (index_fields), each
+ * its own run of positions; first the whole stored JSON is scanned at once
+ * (no article built: most candidates end there, with "no"), then, for the
+ * few left, each field on its own, where "yes" can be trusted.  The keys
+ * and other strings of the JSON can only add "maybe"s. */
+static scan phrase_match(const Xapian::Query &q, Candidate &c)
 {
     std::vector<std::string> words;
     std::string prefix;
     if (!plain_phrase(q, words, prefix))
-        return true;
+        return SCAN_MAYBE;
+    std::vector<const char *> fields;
+    const ns_article_t *a = nullptr;
     if (prefix.empty()) {
-        thread_local std::string flat;
-        json_strings(c.json, flat);
-        return phrase_may_occur(words, flat.c_str());
+        if (!phrase_prefilter(words, c.json))
+            return SCAN_NO;
+        if (!(a = cand_article(c)))
+            return SCAN_MAYBE;
+        fields.push_back(a->title);
+        fields.insert(fields.end(), a->headings, a->headings + a->n_headings);
+        fields.push_back(a->section);
+        fields.push_back(a->body);
+    } else {
+        if (!(a = cand_article(c)))
+            return SCAN_MAYBE;
+        if (prefix == "S")
+            fields.push_back(a->title);
+        else if (prefix == "XH")
+            fields.insert(fields.end(), a->headings,
+                          a->headings + a->n_headings);
+        else if (prefix == "A")
+            fields.push_back(a->author);
+        else
+            return SCAN_MAYBE;
     }
-    const ns_article_t *a = cand_article(c);
-    if (!a)
-        return true;
-    if (prefix == "S")
-        return phrase_may_occur(words, a->title);
-    if (prefix == "XH") {
-        for (size_t i = 0; i < a->n_headings; i++)
-            if (phrase_may_occur(words, a->headings[i]))
-                return true;
-        return false;
+    scan result = SCAN_NO;
+    for (const char *f : fields) {
+        scan r = phrase_scan(words, f, f ? strlen(f) : 0);
+        if (r == SCAN_YES)
+            return SCAN_YES;
+        if (r == SCAN_MAYBE)
+            result = SCAN_MAYBE;
     }
-    if (prefix == "A")
-        return phrase_may_occur(words, a->author);
-    return true;
+    return result;
 }
 
 /* Does the candidate have TERM?  One look-up in its term list. */
@@ -1761,8 +2000,9 @@ static size_t near_window(const Xapian::Query &q)
 
 static tri positional_match(const Xapian::Query &q, Candidate &c)
 {
-    if (!phrase_may_match(q, c))
-        return T_FALSE;
+    scan quick = phrase_match(q, c);
+    if (quick != SCAN_MAYBE)
+        return quick == SCAN_YES ? T_TRUE : T_FALSE;
     build_text(c);
     size_t n = q.get_num_subqueries();
     std::vector<std::vector<Xapian::termpos>> pos(n);
