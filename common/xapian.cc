@@ -1412,10 +1412,12 @@ static void find_related(ns_index_t *idx,
 /* ------------------------------------------------------------------------ */
 
 /* The index has no positions, so Xapian runs a phrase as the AND of its
- * words.  Each candidate is then checked against its own text: the
- * article is re-tokenised with positions (the same field layout as the
- * index, see index_fields) and the query tree is evaluated on it, with the
- * phrase and NEAR nodes exact.  Leaves the text cannot decide (date
+ * words.  Each candidate is then checked against its own text: the query
+ * tree is evaluated on it, with the phrase and NEAR nodes exact.  A plain
+ * phrase is decided by the quick tests when they can (phrase_prefilter on
+ * the stored JSON, then phrase_scan on each field); otherwise the article
+ * is re-tokenised by Xapian with positions (the same field layout as the
+ * index, see index_fields).  Leaves the text cannot decide (date
  * ranges, wildcards) are "unknown" and trusted to Xapian (three-valued
  * logic), so a candidate is dropped only when the query is certainly
  * false for it.  Known limit: a phrase under NOT ("a -"b c"") excludes the
@@ -1533,6 +1535,14 @@ static infix infix_kind(unsigned prev, unsigned ch, unsigned next)
 /* Xapian drops words longer than this (TermGenerator's default
  * max_word_length) without giving them a position. */
 static const size_t MAX_WORD_BYTES = 64;
+
+/* Whether Xapian may drop a word of LEN bytes: it measures the word
+ * lower-cased, and lower-casing can make a non-ASCII word up to half as
+ * long again (2-byte letters with 3-byte lower cases). */
+static bool may_be_dropped(size_t len, bool ascii)
+{
+    return len > (ascii ? MAX_WORD_BYTES : MAX_WORD_BYTES * 2 / 3);
+}
 
 /* What the quick phrase test knows about one text. */
 enum scan { SCAN_NO, SCAN_YES, SCAN_MAYBE };
@@ -1659,7 +1669,7 @@ static scan phrase_scan(const std::vector<std::string> &words,
             /* The usual end of a word: a byte that cannot join or
              * suffix it, with no acronym in the making. */
             if (in_word && plain_end[t[i]] && acronym.empty() &&
-                cur.len > 1 && cur.len <= MAX_WORD_BYTES) {
+                cur.len > 1 && !may_be_dropped(cur.len, cur.ascii)) {
                 toks.push_back(cur);
                 in_word = false;
                 prev = t[i++];
@@ -1715,7 +1725,7 @@ static scan phrase_scan(const std::vector<std::string> &words,
                 acronym += (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
             if (!(letter && ch == '.') && acronym_may_be_word())
                 return SCAN_MAYBE;
-            if (cur.len > MAX_WORD_BYTES) {
+            if (may_be_dropped(cur.len, cur.ascii)) {
                 /* Xapian skips it: its neighbours are adjacent. */
                 cur.ascii = false;
                 cur.odd_before = true;
@@ -1735,7 +1745,7 @@ static scan phrase_scan(const std::vector<std::string> &words,
         i += len;
     }
     if (in_word) {
-        if (cur.len > MAX_WORD_BYTES)
+        if (may_be_dropped(cur.len, cur.ascii))
             cur.ascii = false, cur.odd_before = true;
         unsigned char c = t[cur.start];
         if (cur.len == 1 && !acronym.empty())
@@ -1884,7 +1894,7 @@ static bool phrase_prefilter(const std::vector<std::string> &words,
                              (unsigned char)L[e] >= 0x80 ||
                              strchr("'&.,;", L[e])))
                 e++;
-            if (e - q > MAX_WORD_BYTES)
+            if (may_be_dropped(e - q, false))
                 return true;
             all = false;
         }
