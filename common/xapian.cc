@@ -1549,18 +1549,20 @@ enum scan { SCAN_NO, SCAN_YES, SCAN_MAYBE };
 
 /* A quick test of whether the WORDS of a phrase (plain lower-case ASCII
  * words, Xapian's terms for them) occur one after the other in TEXT, one
- * field's text.  Words are split as Xapian's TermGenerator splits them:
- * runs of its word characters, lower-cased, joined across the infixes
- * above (a joined term has a character no phrase word has, so it only
- * separates).  Where the test does not follow Xapian exactly (acronyms,
- * C++-style suffixes, zero-width joins, over-long words, CJK text) it
- * says "maybe" for any occurrence next to such a place, and the caller
- * re-tokenises with Xapian itself.  Otherwise its "yes" and "no" are
- * Xapian's.  Possessives are common in news ("the world's average"):
- * giving up at every apostrophe sent most candidates of a phrase query to
- * the slow check. */
+ * field's text; or, if NEAR is not 0, all within a window of NEAR words,
+ * as positional_match counts it.  Words are split as Xapian's
+ * TermGenerator splits them: runs of its word characters, lower-cased,
+ * joined across the infixes above (a joined term has a character no phrase
+ * word has, so it only separates), capitals joined by dots read as one
+ * word.  Where the test does not follow Xapian exactly (C++-style
+ * suffixes, zero-width joins, over-long words, a phrase word spelt as an
+ * acronym, CJK text) it says "maybe" for any occurrence next to such a
+ * place, and the caller re-tokenises with Xapian itself.  Otherwise its
+ * "yes" and "no" are Xapian's.  Possessives are common in news ("the
+ * world's average"): giving up at every apostrophe sent most candidates
+ * of a phrase query to the slow check. */
 static scan phrase_scan(const std::vector<std::string> &words,
-                        const char *text, size_t size)
+                        const char *text, size_t size, size_t near)
 {
     if (!text || !size)
         return SCAN_NO;
@@ -1627,25 +1629,54 @@ static scan phrase_scan(const std::vector<std::string> &words,
         }
         return true;
     };
-    /* Xapian reads single capitals joined by dots ("U.S.A.", "U.S") as
-     * one word ("usa"); the letters of such a run are gathered here (of
-     * any case, and across ". ", which can only say "maybe" more often)
-     * and any phrase word inside them means "maybe". */
-    std::string acronym;
-    auto acronym_may_be_word = [&]() {
-        bool hit = false;
-        if (acronym.size() >= 2)
-            for (const auto &w : words)
-                hit |= acronym.find(w) != std::string::npos;
-        acronym.clear();
-        return hit;
+    /* Xapian reads capitals joined by dots as one word ("U.S.A." and
+     * "U.S" are "usa" and "us"; TermGenerator's own rule, copied: at the
+     * start of a word, single ASCII capitals each followed by '.', up to
+     * a character that is not a word character).  Such a word is one
+     * token here too, never equal to a phrase word; if its letters are a
+     * phrase word, "maybe". */
+    auto upper = [](unsigned char c) { return c >= 'A' && c <= 'Z'; };
+    auto acronym_at = [&](size_t i, std::string &letters) -> size_t {
+        size_t p = i;
+        letters.clear();
+        for (;;) {
+            letters += (char)(t[p++] + 32);
+            if (p >= size || t[p] != '.')
+                break;
+            if (++p >= size || !upper(t[p]))
+                break;
+        }
+        if (letters.size() < 2)
+            return 0;
+        if (p < size) {
+            unsigned ch;
+            char_at(p, &ch);
+            if (is_word(ch))
+                return 0;
+        }
+        return p - i;
     };
+    std::string letters;
+    bool dropped = false; /* a word Xapian may skip: positions move */
     bool odd = false, in_word = false, prev_word = false;
     Tok cur{0, 0, false, true};
     unsigned prev = 0;
     for (size_t i = 0; i < size;) {
+        if (!in_word && upper(t[i]) && i + 1 < size && t[i + 1] == '.') {
+            if (size_t len = acronym_at(i, letters)) {
+                for (const auto &w : words)
+                    if (letters == w)
+                        return SCAN_MAYBE;
+                toks.push_back(Tok{i, len, odd, false});
+                odd = false;
+                prev = t[i + len - 1];
+                prev_word = false; /* no suffix or infix after it */
+                i += len;
+                continue;
+            }
+        }
         /* Fast paths for ASCII: a run of word characters, and a separator
-         * between words with no acronym pending (it only sets prev). */
+         * between words (it only sets prev). */
         if (t[i] < 0x80) {
             if (ascii_word[t[i]]) {
                 if (!in_word) {
@@ -1662,14 +1693,14 @@ static scan phrase_scan(const std::vector<std::string> &words,
                 i = j;
                 continue;
             }
-            if (!in_word && acronym.empty()) {
+            if (!in_word) {
                 prev = t[i++];
+                prev_word = false;
                 continue;
             }
             /* The usual end of a word: a byte that cannot join or
-             * suffix it, with no acronym in the making. */
-            if (in_word && plain_end[t[i]] && acronym.empty() &&
-                cur.len > 1 && !may_be_dropped(cur.len, cur.ascii)) {
+             * suffix it. */
+            if (plain_end[t[i]] && !may_be_dropped(cur.len, cur.ascii)) {
                 toks.push_back(cur);
                 in_word = false;
                 prev = t[i++];
@@ -1716,26 +1747,15 @@ static scan phrase_scan(const std::vector<std::string> &words,
             continue;
         }
         if (in_word) {
-            /* A one-letter word right before a dot may be part of an
-             * acronym; gather the letters and compare them as one word. */
-            unsigned char c = t[cur.start];
-            bool letter = cur.len == 1 && cur.ascii &&
-                          ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
-            if (letter && (ch == '.' || !acronym.empty()))
-                acronym += (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-            if (!(letter && ch == '.') && acronym_may_be_word())
-                return SCAN_MAYBE;
             if (may_be_dropped(cur.len, cur.ascii)) {
                 /* Xapian skips it: its neighbours are adjacent. */
                 cur.ascii = false;
                 cur.odd_before = true;
                 odd = true;
+                dropped = true;
             }
             toks.push_back(cur);
             in_word = false;
-        } else if (prev != '.' || ch != ' ') {
-            if (acronym_may_be_word())
-                return SCAN_MAYBE;
         }
         /* C++, C#: Xapian may keep these suffixes on the word before. */
         if ((ch == '+' || ch == '#') && prev_word)
@@ -1746,14 +1766,9 @@ static scan phrase_scan(const std::vector<std::string> &words,
     }
     if (in_word) {
         if (may_be_dropped(cur.len, cur.ascii))
-            cur.ascii = false, cur.odd_before = true;
-        unsigned char c = t[cur.start];
-        if (cur.len == 1 && !acronym.empty())
-            acronym += (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+            cur.ascii = false, cur.odd_before = true, dropped = true;
         toks.push_back(cur);
     }
-    if (acronym_may_be_word())
-        return SCAN_MAYBE;
     const bool odd_after_last = in_word ? false : odd;
     auto odd_next = [&](size_t i) {
         return i + 1 < toks.size() ? toks[i + 1].odd_before : odd_after_last;
@@ -1763,6 +1778,35 @@ static scan phrase_scan(const std::vector<std::string> &words,
     for (const auto &w : words)
         sure &= w.size() >= 2;
     const size_t n = words.size();
+    if (near) {
+        if (dropped)
+            return SCAN_MAYBE;
+        /* Positions are token numbers, as Xapian's within one field. */
+        thread_local std::vector<std::vector<size_t>> pos;
+        pos.assign(n, {});
+        for (size_t i = 0; i < toks.size(); i++)
+            for (size_t k = 0; k < n; k++)
+                if (same(toks[i], words[k])) {
+                    if (toks[i].odd_before || odd_next(i))
+                        return SCAN_MAYBE;
+                    pos[k].push_back(i);
+                }
+        for (size_t k = 0; k < n; k++)
+            if (pos[k].empty())
+                return SCAN_NO;
+        for (size_t start : pos[0]) {
+            bool ok = true;
+            for (size_t k = 1; k < n && ok; k++) {
+                ok = false;
+                for (size_t p : pos[k])
+                    if (p + near > start && p < start + near)
+                        ok = true;
+            }
+            if (ok)
+                return sure ? SCAN_YES : SCAN_MAYBE;
+        }
+        return SCAN_NO;
+    }
     for (size_t i = 0; i < toks.size(); i++) {
         bool any = false;
         for (const auto &w : words)
@@ -1909,7 +1953,8 @@ static bool plain_phrase(const Xapian::Query &q,
                          std::vector<std::string> &words, std::string &prefix)
 {
     static const bool off = getenv("NSEARCH_NO_PHRASE_PREFILTER") != nullptr;
-    if (off || q.get_type() != Xapian::Query::OP_PHRASE)
+    if (off || (q.get_type() != Xapian::Query::OP_PHRASE &&
+                q.get_type() != Xapian::Query::OP_NEAR))
         return false;
     for (size_t i = 0; i < q.get_num_subqueries(); i++) {
         Xapian::Query sub = q.get_subquery(i);
@@ -1941,16 +1986,26 @@ static bool plain_phrase(const Xapian::Query &q,
  * (no article built: most candidates end there, with "no"), then, for the
  * few left, each field on its own, where "yes" can be trusted.  The keys
  * and other strings of the JSON can only add "maybe"s. */
+static size_t near_window(const Xapian::Query &q);
+
 static scan phrase_match(const Xapian::Query &q, Candidate &c)
 {
     std::vector<std::string> words;
     std::string prefix;
     if (!plain_phrase(q, words, prefix))
         return SCAN_MAYBE;
+    /* NEAR: per field, which is exact while the window cannot reach from
+     * one field into the next (index_fields leaves FIELD_GAP between). */
+    size_t near = 0;
+    if (q.get_type() == Xapian::Query::OP_NEAR) {
+        near = near_window(q);
+        if (near == 0 || near > FIELD_GAP)
+            return SCAN_MAYBE;
+    }
     std::vector<const char *> fields;
     const ns_article_t *a = nullptr;
     if (prefix.empty()) {
-        if (!phrase_prefilter(words, c.json))
+        if (!near && !phrase_prefilter(words, c.json))
             return SCAN_NO;
         if (!(a = cand_article(c)))
             return SCAN_MAYBE;
@@ -1973,7 +2028,7 @@ static scan phrase_match(const Xapian::Query &q, Candidate &c)
     }
     scan result = SCAN_NO;
     for (const char *f : fields) {
-        scan r = phrase_scan(words, f, f ? strlen(f) : 0);
+        scan r = phrase_scan(words, f, f ? strlen(f) : 0, near);
         if (r == SCAN_YES)
             return SCAN_YES;
         if (r == SCAN_MAYBE)

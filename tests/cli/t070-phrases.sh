@@ -38,6 +38,41 @@ bad = [x["query"] for x, y in zip(a, b)
        if [h["id"] for h in x["hits"]] != [h["id"] for h in y["hits"]] or x["total"] != y["total"]]
 assert not bad, bad[:5]
 PY
+# NEAR, checked by the same scan: words a few apart in Reuters articles,
+# with windows smaller and larger than their distance.
+python3 - "$src" >"$TMP/near.tsv" <<'PY'
+import gzip, json, random, re, sys
+rng = random.Random(12)
+arts = [json.loads(l) for l in gzip.open(sys.argv[1], "rt")]
+n = 0
+while n < 200:
+    a = rng.choice(arts)
+    words = re.findall(r"[A-Za-z0-9]+", a["body"])
+    if len(words) < 12:
+        continue
+    i = rng.randrange(len(words) - 8)
+    gap = rng.randrange(1, 5)
+    q = "%s NEAR/%d %s" % (words[i], rng.randrange(2, 7), words[i + gap])
+    if rng.random() < 0.3:
+        q += " NEAR/%d %s" % (rng.randrange(3, 9), words[i + gap + rng.randrange(1, 4)])
+    print("%s\t%s" % (a["id"], q))
+    n += 1
+PY
+nsearch --db "$TMP/db" --batch --related 0 --snippet-len 0 --limit 100 <"$TMP/near.tsv" >"$TMP/near-on"
+NSEARCH_NO_PHRASE_PREFILTER=1 "$NSEARCH_BIN/nsearch" --db "$TMP/db" --batch --related 0 \
+    --snippet-len 0 --limit 100 <"$TMP/near.tsv" >"$TMP/near-off"
+check "the quick test changes no NEAR result" python3 - "$TMP/near-on" "$TMP/near-off" <<'PY'
+import json, sys
+a = [json.loads(l) for l in open(sys.argv[1])]
+b = [json.loads(l) for l in open(sys.argv[2])]
+assert len(a) == len(b) == 200, (len(a), len(b))
+bad = [x["query"] for x, y in zip(a, b)
+       if [h["id"] for h in x["hits"]] != [h["id"] for h in y["hits"]] or x["total"] != y["total"]]
+assert not bad, bad[:5]
+# Not a vacuous comparison: some match, some do not.
+assert sum(1 for x in a if x["hits"]) > 50 and sum(1 for x in a if not x["hits"]) > 5
+PY
+
 # Each phrase, restricted to the article it was cut from, finds it.
 sed 's/^\([^	]*\)	\(.*\)$/\1	\2 id:\1/' "$TMP/phrases.tsv" >"$TMP/own.tsv"
 nsearch --db "$TMP/db" --batch --related 0 --snippet-len 0 <"$TMP/own.tsv" >"$TMP/own"
@@ -92,6 +127,8 @@ for extra in ("ab average", "us average", "usa growth", "xworld average",
     phrases.add(extra)
 for i, p in enumerate(sorted(phrases)):
     print('p%d\t"%s"' % (i, p))
+    w = p.split()
+    print('n%d\t%s NEAR/%d %s' % (i, w[-1], 2 + i % 3, w[0]))
 PY
 run out err nindex --db "$TMP/tdb" --rebuild --force "$TMP/tricky.jsonl"
 check "tricky texts indexed" is "$rc" 0
