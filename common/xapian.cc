@@ -1588,8 +1588,9 @@ static scan phrase_scan(const std::vector<std::string> &words,
         }
         bool operator[](unsigned char c) const { return is[c]; }
     } ascii_word;
-    /* ASCII that ends a word and nothing more: not a word character, not
-     * an infix or suffix, not '.' (acronyms). */
+    /* ASCII that ends a word and nothing more: not a word character, an
+     * infix ("world's", "AT&T"; '.', ',' and ';' between digits) or a
+     * suffix ("C++"). */
     static const struct PlainEnd {
         bool is[256];
         PlainEnd() : is()
@@ -1773,7 +1774,8 @@ static scan phrase_scan(const std::vector<std::string> &words,
     auto odd_next = [&](size_t i) {
         return i + 1 < toks.size() ? toks[i + 1].odd_before : odd_after_last;
     };
-    /* A one-letter word may be part of an acronym to Xapian. */
+    /* One-letter words are left to Xapian's own reading: rare in phrases,
+     * and where acronyms and suffixes ("C++", "C#") meet. */
     bool sure = true;
     for (const auto &w : words)
         sure &= w.size() >= 2;
@@ -1980,14 +1982,14 @@ static bool plain_phrase(const Xapian::Query &q,
     return !words.empty();
 }
 
+static size_t near_window(const Xapian::Query &q);
+
 /* The quick test over the fields the phrase's prefix searches.  Unprefixed
  * words are in the title, headings, section and body (index_fields), each
  * its own run of positions; first the whole stored JSON is scanned at once
  * (no article built: most candidates end there, with "no"), then, for the
  * few left, each field on its own, where "yes" can be trusted.  The keys
  * and other strings of the JSON can only add "maybe"s. */
-static size_t near_window(const Xapian::Query &q);
-
 static scan phrase_match(const Xapian::Query &q, Candidate &c)
 {
     std::vector<std::string> words;
