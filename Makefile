@@ -45,7 +45,9 @@ LDLIBS_ALL   = $(PKG_LIBS) -lm
 
 LIB_C   = common/article.c common/buf.c common/gen.c common/log.c common/reader.c \
           common/render.c common/util.c
-LIB_CXX = common/xapian.cc
+LIB_CXX = common/open.cc common/store.cc common/write.cc common/query.cc \
+          common/search.cc common/phrase.cc common/phrase-scan.cc \
+          common/related.cc
 LIB_OBJ = $(LIB_C:%.c=$(B)/%.o) $(LIB_CXX:%.cc=$(B)/%.o)
 LIB     = $(B)/libns.a
 
@@ -64,7 +66,7 @@ $(B)/%.o: %.c common/ns.h
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
 
-$(B)/%.o: %.cc common/ns.h
+$(B)/%.o: %.cc common/ns.h common/index-private.h
 	@mkdir -p $(dir $@)
 	$(CXX) $(ALL_CXXFLAGS) -c $< -o $@
 

@@ -1,0 +1,325 @@
+/* open.cc - Index handles: opening (a generation or a plain database),
+ * closing, refreshing a reader, facts about the index, and the errors and
+ * statuses every call reports. */
+#include <cerrno>
+#include <cstring>
+#include <string>
+#include <sys/stat.h>
+
+#include "index-private.h"
+
+using namespace libns;
+
+std::string libns::lower(const char *s)
+{
+    std::string out(s ? s : "");
+    for (auto &c : out)
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c - 'A' + 'a');
+    return out;
+}
+
+char *libns::dup_cstr(const std::string &s)
+{
+    char *p = (char *)malloc(s.size() + 1);
+    if (p)
+        memcpy(p, s.c_str(), s.size() + 1);
+    return p;
+}
+
+/* The stemmer for a language code: Xapian knows ISO 639 codes ("en", "no",
+ * "nb") and names ("english").  "en-GB" falls back to "en".  An unknown
+ * language gets no stemming (exact words still match); *known says which. */
+const Xapian::Stem &libns::stemmer_for(ns_index_t *idx, const std::string &lang,
+                                       bool *known)
+{
+    auto it = idx->stemmers.find(lang);
+    if (it == idx->stemmers.end()) {
+        Xapian::Stem stem;
+        bool ok = false;
+        std::string code = lang;
+        for (int attempt = 0; attempt < 2 && !ok; attempt++) {
+            try {
+                stem = Xapian::Stem(code);
+                ok = true;
+            } catch (const Xapian::InvalidArgumentError &) {
+                size_t cut = code.find_first_of("-_");
+                if (cut == std::string::npos)
+                    break;
+                code = code.substr(0, cut);
+            }
+        }
+        if (!ok)
+            idx->unknown_langs.insert(lang);
+        it = idx->stemmers.emplace(lang, stem).first;
+    }
+    if (known)
+        *known = !idx->unknown_langs.count(lang);
+    return it->second;
+}
+
+void libns::load_langs(ns_index_t *idx)
+{
+    idx->zdict = idx->db->get_metadata(META_ZDICT);
+    idx->langs.clear();
+    std::string meta = idx->db->get_metadata(META_LANGS);
+    size_t start = 0;
+    while (start < meta.size()) {
+        size_t comma = meta.find(',', start);
+        if (comma == std::string::npos)
+            comma = meta.size();
+        if (comma > start)
+            idx->langs.insert(meta.substr(start, comma - start));
+        start = comma + 1;
+    }
+}
+
+/* "DatabaseError: Error writing block 174 (No space left on device)".
+ * get_error_string() may be NULL (XAPIAN-NOTES.md): only append it when
+ * it is there. */
+std::string libns::describe(const Xapian::Error &e)
+{
+    std::string out = e.get_type() + std::string(": ") + e.get_msg();
+    const char *sys = e.get_error_string();
+    if (sys && *sys)
+        out += std::string(" (") + sys + ")";
+    return out;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Status strings                                                           */
+/* ------------------------------------------------------------------------ */
+
+const char *ns_status_to_string(ns_status_t status)
+{
+    switch (status) {
+    case NS_STATUS_OK:
+        return "no error";
+    case NS_STATUS_NOMEM:
+        return "out of memory";
+    case NS_STATUS_IO:
+        return "input/output error";
+    case NS_STATUS_NOT_FOUND:
+        return "not found";
+    case NS_STATUS_BAD_INPUT:
+        return "invalid article";
+    case NS_STATUS_BAD_QUERY:
+        return "invalid query";
+    case NS_STATUS_LOCKED:
+        return "index is locked by another writer";
+    case NS_STATUS_RETRY:
+        return "index changed during the operation; try again";
+    case NS_STATUS_XAPIAN:
+        return "Xapian error";
+    case NS_STATUS_INTERNAL:
+        return "internal error";
+    case NS_STATUS_LAST:
+        break;
+    }
+    return "unknown status";
+}
+
+/* ------------------------------------------------------------------------ */
+/* Opening and closing                                                      */
+/* ------------------------------------------------------------------------ */
+
+static bool exists(const std::string &p)
+{
+    struct stat st;
+    return stat(p.c_str(), &st) == 0;
+}
+
+/* Find the database behind idx->path: the live generation of an index
+ * directory, or the path itself when it is a plain database. */
+static void resolve(ns_index_t *idx)
+{
+    char name[256];
+    if (ns_gen_current(idx->path.c_str(), name, sizeof name) == 0) {
+        idx->gen = name;
+        idx->dbpath = idx->path + "/" + name;
+    } else {
+        idx->gen.clear();
+        idx->dbpath = idx->path;
+    }
+}
+
+static ns_status_t open_impl(ns_index_t *idx, ns_open_mode_t mode)
+{
+    try {
+        if (mode == NS_OPEN_BUILD) {
+            idx->dbpath = idx->path;
+            auto *w = new Xapian::WritableDatabase(
+                idx->path, Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC);
+            idx->db.reset(w);
+            idx->wdb = w;
+        } else if (mode == NS_OPEN_WRITE) {
+            resolve(idx);
+            if (idx->gen.empty() && !exists(idx->path + "/iamglass")) {
+                /* A new index: its first generation, made live at once so
+                 * that readers find it while it fills. */
+                if (ns_mkdir_p(idx->path.c_str()) < 0) {
+                    idx->error =
+                        "cannot create '" + idx->path + "': " + strerror(errno);
+                    return NS_STATUS_IO;
+                }
+                char name[64];
+                if (ns_gen_next(idx->path.c_str(), name, sizeof name) < 0) {
+                    idx->error =
+                        "cannot list '" + idx->path + "': " + strerror(errno);
+                    return NS_STATUS_IO;
+                }
+                Xapian::WritableDatabase(idx->path + "/" + name,
+                                         Xapian::DB_CREATE_OR_OPEN)
+                    .close();
+                if (ns_gen_publish(idx->path.c_str(), name) < 0) {
+                    idx->error = "cannot publish '" + idx->path + "/" + name +
+                                 "': " + strerror(errno);
+                    return NS_STATUS_IO;
+                }
+                resolve(idx);
+            }
+            auto *w = new Xapian::WritableDatabase(idx->dbpath,
+                                                   Xapian::DB_CREATE_OR_OPEN);
+            idx->db.reset(w);
+            idx->wdb = w;
+        } else {
+            resolve(idx);
+            if (!exists(idx->dbpath)) {
+                idx->error = "no index at '" + idx->path + "'";
+                return NS_STATUS_NOT_FOUND;
+            }
+            idx->db.reset(new Xapian::Database(idx->dbpath));
+        }
+        if (idx->wdb) {
+            idx->tg.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+            idx->tg.set_flags(Xapian::TermGenerator::FLAG_CJK_NGRAM);
+        }
+        load_langs(idx);
+        if (idx->wdb)
+            prime(idx);
+        return NS_STATUS_OK;
+    } catch (const Xapian::DatabaseNotFoundError &e) {
+        idx->error = "no index at '" + idx->path + "'";
+        return NS_STATUS_NOT_FOUND;
+    } catch (const Xapian::DatabaseOpeningError &e) {
+        idx->error = "cannot open index '" + idx->path + "': " + e.get_msg();
+        return NS_STATUS_XAPIAN;
+    }
+    NS_CATCH(idx)
+}
+
+ns_status_t ns_index_open(const char *path, ns_open_mode_t mode,
+                          ns_index_t **out, char **err_out)
+{
+    *out = nullptr;
+    if (err_out)
+        *err_out = nullptr;
+    ns_index_t *idx;
+    try {
+        idx = new ns_index_t;
+        idx->path = path;
+    } catch (...) {
+        return NS_STATUS_NOMEM;
+    }
+    ns_status_t st = open_impl(idx, mode);
+    if (st != NS_STATUS_OK) {
+        if (err_out)
+            *err_out = dup_cstr(idx->error.empty() ? ns_status_to_string(st)
+                                                   : idx->error);
+        ns_index_close(idx);
+        return st;
+    }
+    *out = idx;
+    return NS_STATUS_OK;
+}
+
+ns_status_t ns_index_close(ns_index_t *idx)
+{
+    if (!idx)
+        return NS_STATUS_OK;
+    ns_status_t st = NS_STATUS_OK;
+    if (idx->wdb)
+        st = ns_index_commit(idx);
+    if (idx->have_primed)
+        deflateEnd(&idx->primed);
+    try {
+        if (idx->db)
+            idx->db->close();
+    } catch (...) {
+        /* Closing after a failed commit can throw again; the commit's
+         * status is the one to report. */
+    }
+    delete idx;
+    return st;
+}
+
+ns_status_t ns_index_refresh(ns_index_t *idx, int *changed)
+{
+    if (changed)
+        *changed = 0;
+    try {
+        if (idx->wdb)
+            return NS_STATUS_OK;
+        std::string old_gen = idx->gen, old_path = idx->dbpath;
+        resolve(idx);
+        if (idx->gen != old_gen) {
+            /* A new generation: open it afresh.  reopen() would not do:
+             * two freshly built databases can share a revision number,
+             * and a reopened handle then mixes both (XAPIAN-NOTES.md).
+             * The old handle is dropped; other handles on it keep
+             * working even after its directory is removed. */
+            std::unique_ptr<Xapian::Database> fresh(
+                new Xapian::Database(idx->dbpath));
+            idx->db = std::move(fresh);
+            load_langs(idx);
+            /* Cached related lists name documents of the old generation,
+             * and the new one may well have the same revision number. */
+            idx->related_cache.clear();
+            idx->related_lru.clear();
+            if (changed)
+                *changed = 1;
+        } else if (idx->db->reopen()) {
+            load_langs(idx);
+            if (changed)
+                *changed = 1;
+        }
+        return NS_STATUS_OK;
+    } catch (...) {
+        /* Keep serving the version we have. */
+        resolve(idx);
+        try {
+            throw;
+        }
+        NS_CATCH(idx)
+    }
+}
+
+ns_status_t ns_index_info(ns_index_t *idx, ns_index_info_t *out)
+{
+    memset(out, 0, sizeof *out);
+    try {
+        out->articles = idx->db->get_doccount();
+        snprintf(out->generation, sizeof out->generation, "%s",
+                 idx->gen.c_str());
+        struct stat st;
+        if (stat((idx->dbpath + "/iamglass").c_str(), &st) == 0)
+            out->built = (int64_t)st.st_mtime;
+        return NS_STATUS_OK;
+    }
+    NS_CATCH(idx)
+}
+
+ns_status_t ns_index_count(ns_index_t *idx, uint64_t *out)
+{
+    *out = 0;
+    try {
+        *out = idx->db->get_doccount();
+        return NS_STATUS_OK;
+    }
+    NS_CATCH(idx)
+}
+
+const char *ns_index_last_error(const ns_index_t *idx)
+{
+    return idx ? idx->error.c_str() : "";
+}

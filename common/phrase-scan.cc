@@ -1,0 +1,464 @@
+/* phrase-scan.cc - The quick phrase tests: whether a phrase's words occur
+ * in a text as Xapian's TermGenerator would split it, without running the
+ * TermGenerator.  "yes" and "no" are Xapian's answers; where the scan
+ * cannot follow Xapian exactly it says "maybe" and phrase.cc re-tokenises
+ * the article with Xapian itself. */
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "index-private.h"
+
+using namespace libns;
+
+/* Xapian's TermGenerator joins two runs of word characters into one term
+ * across one of these (termgenerator_internal.cc, check_infix and
+ * check_infix_digit): an apostrophe or '&' ("world's", "AT&T"), and
+ * between two digits '.', ',' or ';' ("3.14", "1,000").  Zero-width
+ * characters join without leaving a trace. */
+enum infix { INFIX_NONE, INFIX_JOIN, INFIX_INVISIBLE };
+
+static infix infix_kind(unsigned prev, unsigned ch, unsigned next)
+{
+    if (ch >= 0x200b && (ch <= 0x200d || ch == 0x2060 || ch == 0xfeff))
+        return INFIX_INVISIBLE;
+    auto digit = [](unsigned c) {
+        return c < 0x80 ? (c >= '0' && c <= '9')
+                        : Xapian::Unicode::get_category(c) ==
+                              Xapian::Unicode::DECIMAL_DIGIT_NUMBER;
+    };
+    if (digit(prev) && digit(next)) {
+        switch (ch) {
+        case ',':
+        case '.':
+        case ';':
+        case 0x037e:
+        case 0x0589:
+        case 0x060d:
+        case 0x07f8:
+        case 0x2044:
+        case 0xfe10:
+        case 0xfe13:
+        case 0xfe14:
+            return INFIX_JOIN;
+        }
+        return INFIX_NONE;
+    }
+    if (ch == '\'' || ch == '&' || ch == 0xb7 || ch == 0x5f4 || ch == 0x2027 ||
+        ch == 0x2019 || ch == 0x201b)
+        return INFIX_JOIN;
+    return INFIX_NONE;
+}
+
+/* Xapian drops words longer than this (TermGenerator's default
+ * max_word_length) without giving them a position. */
+static const size_t MAX_WORD_BYTES = 64;
+
+/* Whether Xapian may drop a word of LEN bytes: it measures the word
+ * lower-cased, and lower-casing can make a non-ASCII word up to half as
+ * long again (2-byte letters with 3-byte lower cases). */
+bool libns::may_be_dropped(size_t len, bool ascii)
+{
+    return len > (ascii ? MAX_WORD_BYTES : MAX_WORD_BYTES * 2 / 3);
+}
+
+/* A quick test of whether the WORDS of a phrase (plain lower-case ASCII
+ * words, Xapian's terms for them) occur one after the other in TEXT, one
+ * field's text; or, if NEAR is not 0, all within a window of NEAR words,
+ * as positional_match counts it.  Words are split as Xapian's
+ * TermGenerator splits them: runs of its word characters, lower-cased,
+ * joined across the infixes above (a joined term has a character no phrase
+ * word has, so it only separates), capitals joined by dots read as one
+ * word.  Where the test does not follow Xapian exactly (C++-style
+ * suffixes, zero-width joins, over-long words, a phrase word spelt as an
+ * acronym, CJK text) it says "maybe" for any occurrence next to such a
+ * place, and the caller re-tokenises with Xapian itself.  Otherwise its
+ * "yes" and "no" are Xapian's.  Possessives are common in news ("the
+ * world's average"): giving up at every apostrophe sent most candidates
+ * of a phrase query to the slow check. */
+scan libns::phrase_scan(const std::vector<std::string> &words, const char *text,
+                        size_t size, size_t near)
+{
+    if (!text || !size)
+        return SCAN_NO;
+    /* Tokens are spans of TEXT, kept between calls so that the vector
+     * keeps its memory: the test runs for hundreds of candidates a query.
+     * Bytes below 0x80 are handled without decoding (Xapian's word
+     * characters there are letters, digits and '_'). */
+    struct Tok {
+        size_t start, len;
+        bool odd_before; /* an uncertain separator precedes it */
+        bool ascii;      /* only ASCII letters and digits: it can equal a
+                            phrase word */
+    };
+    thread_local std::vector<Tok> toks;
+    toks.clear();
+    static const struct AsciiWord {
+        bool is[256];
+        AsciiWord() : is()
+        {
+            for (int c = 0; c < 128; c++)
+                is[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                        (c >= '0' && c <= '9') || c == '_';
+        }
+        bool operator[](unsigned char c) const { return is[c]; }
+    } ascii_word;
+    /* ASCII that ends a word and nothing more: not a word character, an
+     * infix ("world's", "AT&T"; '.', ',' and ';' between digits) or a
+     * suffix ("C++"). */
+    static const struct PlainEnd {
+        bool is[256];
+        PlainEnd() : is()
+        {
+            for (int c = 0; c < 128; c++)
+                is[c] = !ascii_word[(unsigned char)c] && !strchr("'&.,;+#", c);
+        }
+        bool operator[](unsigned char c) const { return is[c]; }
+    } plain_end;
+    const unsigned char *t = (const unsigned char *)text;
+    auto char_at = [&](size_t i, unsigned *cp) -> size_t {
+        if (t[i] < 0x80) {
+            *cp = t[i];
+            return 1;
+        }
+        Xapian::Utf8Iterator it(text + i, size - i);
+        *cp = *it;
+        size_t len = 1;
+        while (i + len < size && (t[i + len] & 0xc0) == 0x80)
+            len++;
+        return len;
+    };
+    auto is_word = [](unsigned cp) {
+        if (cp < 0x80)
+            return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
+                   (cp >= '0' && cp <= '9') || cp == '_';
+        return Xapian::Unicode::is_wordchar(cp);
+    };
+    auto same = [&](const Tok &k, const std::string &w) {
+        if (!k.ascii || k.len != w.size())
+            return false;
+        for (size_t i = 0; i < k.len; i++) {
+            unsigned char c = t[k.start + i];
+            if ((c >= 'A' && c <= 'Z' ? c + 32 : c) != (unsigned char)w[i])
+                return false;
+        }
+        return true;
+    };
+    /* Xapian reads capitals joined by dots as one word ("U.S.A." and
+     * "U.S" are "usa" and "us"; TermGenerator's own rule, copied: at the
+     * start of a word, single ASCII capitals each followed by '.', up to
+     * a character that is not a word character).  Such a word is one
+     * token here too, never equal to a phrase word; if its letters are a
+     * phrase word, "maybe". */
+    auto upper = [](unsigned char c) { return c >= 'A' && c <= 'Z'; };
+    auto acronym_at = [&](size_t i, std::string &letters) -> size_t {
+        size_t p = i;
+        letters.clear();
+        for (;;) {
+            letters += (char)(t[p++] + 32);
+            if (p >= size || t[p] != '.')
+                break;
+            if (++p >= size || !upper(t[p]))
+                break;
+        }
+        if (letters.size() < 2)
+            return 0;
+        if (p < size) {
+            unsigned ch;
+            char_at(p, &ch);
+            if (is_word(ch))
+                return 0;
+        }
+        return p - i;
+    };
+    std::string letters;
+    bool dropped = false; /* a word Xapian may skip: positions move */
+    bool odd = false, in_word = false, prev_word = false;
+    Tok cur{0, 0, false, true};
+    unsigned prev = 0;
+    for (size_t i = 0; i < size;) {
+        if (!in_word && upper(t[i]) && i + 1 < size && t[i + 1] == '.') {
+            if (size_t len = acronym_at(i, letters)) {
+                for (const auto &w : words)
+                    if (letters == w)
+                        return SCAN_MAYBE;
+                toks.push_back(Tok{i, len, odd, false});
+                odd = false;
+                prev = t[i + len - 1];
+                prev_word = false; /* no suffix or infix after it */
+                i += len;
+                continue;
+            }
+        }
+        /* Fast paths for ASCII: a run of word characters, and a separator
+         * between words (it only sets prev). */
+        if (t[i] < 0x80) {
+            if (ascii_word[t[i]]) {
+                if (!in_word) {
+                    cur = Tok{i, 0, odd, true};
+                    in_word = true;
+                    odd = false;
+                }
+                size_t j = i + 1;
+                while (j < size && ascii_word[t[j]])
+                    j++;
+                cur.len += j - i;
+                prev = t[j - 1];
+                prev_word = true;
+                i = j;
+                continue;
+            }
+            if (!in_word) {
+                prev = t[i++];
+                prev_word = false;
+                continue;
+            }
+            /* The usual end of a word: a byte that cannot join or
+             * suffix it. */
+            if (plain_end[t[i]] && !may_be_dropped(cur.len, cur.ascii)) {
+                toks.push_back(cur);
+                in_word = false;
+                prev = t[i++];
+                prev_word = false;
+                continue;
+            }
+        }
+        unsigned ch;
+        size_t len = char_at(i, &ch);
+        if (ch >= 0x2e80)
+            return SCAN_MAYBE; /* CJK and beyond: n-grams, not words */
+        if (is_word(ch)) {
+            if (!in_word) {
+                cur = Tok{i, 0, odd, true};
+                in_word = true;
+                odd = false;
+            }
+            if (ch >= 0x80) {
+                /* A few letters lower-case into ASCII (the Kelvin sign):
+                 * do not guess. */
+                if (Xapian::Unicode::tolower(ch) < 0x80)
+                    return SCAN_MAYBE;
+                cur.ascii = false;
+            }
+            cur.len += len;
+            prev = ch;
+            prev_word = true;
+            i += len;
+            continue;
+        }
+        unsigned next = 0;
+        if (i + len < size)
+            char_at(i + len, &next);
+        bool nw = i + len < size && is_word(next);
+        infix kind = in_word && nw ? infix_kind(prev, ch, next) : INFIX_NONE;
+        if (kind == INFIX_INVISIBLE)
+            return SCAN_MAYBE; /* "x\u200bworld" is the word "xworld" */
+        if (kind == INFIX_JOIN) {
+            /* One term with the infix in it: it cannot be a phrase word. */
+            cur.len += len;
+            cur.ascii = false;
+            prev = ch;
+            i += len;
+            continue;
+        }
+        if (in_word) {
+            if (may_be_dropped(cur.len, cur.ascii)) {
+                /* Xapian skips it: its neighbours are adjacent. */
+                cur.ascii = false;
+                cur.odd_before = true;
+                odd = true;
+                dropped = true;
+            }
+            toks.push_back(cur);
+            in_word = false;
+        }
+        /* C++, C#: Xapian may keep these suffixes on the word before. */
+        if ((ch == '+' || ch == '#') && prev_word)
+            odd = true;
+        prev = ch;
+        prev_word = false;
+        i += len;
+    }
+    if (in_word) {
+        if (may_be_dropped(cur.len, cur.ascii))
+            cur.ascii = false, cur.odd_before = true, dropped = true;
+        toks.push_back(cur);
+    }
+    const bool odd_after_last = in_word ? false : odd;
+    auto odd_next = [&](size_t i) {
+        return i + 1 < toks.size() ? toks[i + 1].odd_before : odd_after_last;
+    };
+    /* One-letter words are left to Xapian's own reading: rare in phrases,
+     * and where acronyms and suffixes ("C++", "C#") meet. */
+    bool sure = true;
+    for (const auto &w : words)
+        sure &= w.size() >= 2;
+    const size_t n = words.size();
+    if (near) {
+        if (dropped)
+            return SCAN_MAYBE;
+        /* Positions are token numbers, as Xapian's within one field. */
+        thread_local std::vector<std::vector<size_t>> pos;
+        pos.assign(n, {});
+        for (size_t i = 0; i < toks.size(); i++)
+            for (size_t k = 0; k < n; k++)
+                if (same(toks[i], words[k])) {
+                    if (toks[i].odd_before || odd_next(i))
+                        return SCAN_MAYBE;
+                    pos[k].push_back(i);
+                }
+        for (size_t k = 0; k < n; k++)
+            if (pos[k].empty())
+                return SCAN_NO;
+        for (size_t start : pos[0]) {
+            bool ok = true;
+            for (size_t k = 1; k < n && ok; k++) {
+                ok = false;
+                for (size_t p : pos[k])
+                    if (p + near > start && p < start + near)
+                        ok = true;
+            }
+            if (ok)
+                return sure ? SCAN_YES : SCAN_MAYBE;
+        }
+        return SCAN_NO;
+    }
+    for (size_t i = 0; i < toks.size(); i++) {
+        bool any = false;
+        for (const auto &w : words)
+            any |= same(toks[i], w);
+        if (!any)
+            continue;
+        if (toks[i].odd_before || odd_next(i))
+            return SCAN_MAYBE; /* Xapian may see this word differently */
+        if (!same(toks[i], words[0]) || i + n > toks.size())
+            continue;
+        bool match = true;
+        for (size_t k = 1; k < n && match; k++)
+            match = same(toks[i + k], words[k]);
+        if (!match)
+            continue;
+        for (size_t k = 1; k < n; k++)
+            sure &= !toks[i + k].odd_before;
+        sure &= !odd_next(i + n - 1);
+        return sure ? SCAN_YES : SCAN_MAYBE;
+    }
+    return SCAN_NO;
+}
+
+/* The first, cheapest test, on a candidate's stored JSON as it is: false
+ * only if the phrase certainly is not in any of its fields.  No words are
+ * split: each place where the first word occurs (in any case) is followed
+ * past what cannot be a word (spaces, punctuation, any non-ASCII, JSON
+ * escapes) and the next word must start there, and so on.  A string's
+ * closing quote ends the run: fields are never adjacent.  What Xapian
+ * reads as a word without its letters being in the text sends the
+ * candidate on ("maybe"): acronyms ("U.S." is "us"), zero-width joiners,
+ * letters that lower-case into ASCII (the Kelvin sign, dotted I), and a
+ * word too long to index between two phrase words.  Lower-casing and
+ * memmem() go at memory speed; splitting every word of every candidate
+ * was most of the time of a phrase of two common words. */
+bool libns::phrase_prefilter(const std::vector<std::string> &words,
+                             const std::string &json)
+{
+    const size_t n = json.size();
+    thread_local std::string low;
+    low.resize(n);
+    unsigned char high = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)json[i];
+        high |= c;
+        low[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    const char *L = low.data();
+    auto alnum = [](unsigned char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+    };
+    auto letter = [](unsigned char c) { return c >= 'a' && c <= 'z'; };
+    if (high & 0x80) {
+        /* Zero-width joiners U+200B-D, U+2060, U+FEFF; the Kelvin sign
+         * U+212A; capital dotted I U+0130. */
+        auto seq = [&](unsigned char lead, auto test) {
+            for (const char *p = L;
+                 (p = (const char *)memchr(p, lead, (size_t)(L + n - p))); p++)
+                if (L + n - p >= 3 && test((const unsigned char *)p))
+                    return true;
+            return false;
+        };
+        if (seq(0xe2,
+                [](const unsigned char *p) {
+                    return (p[1] == 0x80 && p[2] >= 0x8b && p[2] <= 0x8d) ||
+                           (p[1] == 0x81 && p[2] == 0xa0) ||
+                           (p[1] == 0x84 && p[2] == 0xaa);
+                }) ||
+            seq(0xef,
+                [](const unsigned char *p) {
+                    return p[1] == 0xbb && p[2] == 0xbf;
+                }) ||
+            seq(0xc4, [](const unsigned char *p) { return p[1] == 0xb0; }))
+            return true;
+    }
+    /* Runs of single letters joined by dots, as Xapian's acronyms: does
+     * one hold a phrase word? */
+    for (const char *d = L;
+         (d = (const char *)memchr(d, '.', (size_t)(L + n - d))); d++) {
+        size_t i = (size_t)(d - L);
+        if (i == 0 || !letter((unsigned char)L[i - 1]) ||
+            (i >= 2 && alnum((unsigned char)L[i - 2])) || i + 1 >= n ||
+            !letter((unsigned char)L[i + 1]))
+            continue;
+        std::string run(1, L[i - 1]);
+        size_t j = i + 1;
+        for (;;) {
+            run += L[j];
+            if (j + 2 < n && L[j + 1] == '.' && letter((unsigned char)L[j + 2]))
+                j += 2;
+            else
+                break;
+        }
+        for (const auto &w : words)
+            if (w.size() >= 2 && run.find(w) != std::string::npos)
+                return true;
+        d = L + j;
+    }
+    const std::string &w0 = words[0];
+    for (const char *p = L; (p = (const char *)memmem(p, (size_t)(L + n - p),
+                                                      w0.data(), w0.size()));
+         p++) {
+        size_t q = (size_t)(p - L) + w0.size();
+        bool all = true;
+        for (size_t k = 1; k < words.size() && all; k++) {
+            /* Past what separates words. */
+            while (q < n) {
+                unsigned char c = (unsigned char)L[q];
+                if (c == '\\')
+                    q += q + 1 < n && L[q + 1] == 'u' ? 6 : 2;
+                else if (c == '"' || alnum(c))
+                    break;
+                else
+                    q++;
+            }
+            if (q >= n || L[q] == '"') {
+                all = false;
+                break;
+            }
+            const std::string &w = words[k];
+            if (n - q >= w.size() && memcmp(L + q, w.data(), w.size()) == 0) {
+                q += w.size();
+                continue;
+            }
+            /* Not the word: but Xapian skips a word longer than it keeps. */
+            size_t e = q;
+            while (e < n &&
+                   (alnum((unsigned char)L[e]) || (unsigned char)L[e] >= 0x80 ||
+                    strchr("'&.,;", L[e])))
+                e++;
+            if (may_be_dropped(e - q, false))
+                return true;
+            all = false;
+        }
+        if (all)
+            return true;
+    }
+    return false;
+}

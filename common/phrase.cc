@@ -1,0 +1,384 @@
+/* phrase.cc - Phrase and NEAR queries on an index without positions: the
+ * query tree evaluated on each candidate's own text. */
+#include <algorithm>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "index-private.h"
+
+using namespace libns;
+
+/* The index has no positions, so Xapian runs a phrase as the AND of its
+ * words.  Each candidate is then checked against its own text: the query
+ * tree is evaluated on it, with the phrase and NEAR nodes exact.  A plain
+ * phrase is decided by the quick tests when they can (phrase_prefilter on
+ * the stored JSON, then phrase_scan on each field); otherwise the article
+ * is re-tokenised by Xapian with positions (the same field layout as the
+ * index, see index_fields).  Leaves the text cannot decide (date
+ * ranges, wildcards) are "unknown" and trusted to Xapian (three-valued
+ * logic), so a candidate is dropped only when the query is certainly
+ * false for it.  Known limit: a phrase under NOT ("a -"b c"") excludes the
+ * articles that have all its words, as Xapian ran it. */
+enum tri { T_FALSE = 0, T_TRUE = 1, T_UNKNOWN = 2 };
+
+/* A page of a phrase query gives up after this many candidates that do
+ * not have the phrase: a quick test rejects most (see phrase_may_occur),
+ * the rest cost about 0.1-0.3 ms each, so a phrase of common words that
+ * are rarely adjacent costs tens of milliseconds, not seconds.  Past it
+ * the page may come out short (what it shows is still exact) and the
+ * total is an estimate.  Candidates that have the phrase are not limited:
+ * a deep page of "it will" is complete. */
+const size_t libns::PHRASE_REJECT_MAX = 2000;
+
+static tri tri_and(tri a, tri b)
+{
+    if (a == T_FALSE || b == T_FALSE)
+        return T_FALSE;
+    return a == T_TRUE && b == T_TRUE ? T_TRUE : T_UNKNOWN;
+}
+
+static tri tri_or(tri a, tri b)
+{
+    if (a == T_TRUE || b == T_TRUE)
+        return T_TRUE;
+    return a == T_FALSE && b == T_FALSE ? T_FALSE : T_UNKNOWN;
+}
+
+static tri tri_not(tri a)
+{
+    return a == T_UNKNOWN ? T_UNKNOWN : (a == T_TRUE ? T_FALSE : T_TRUE);
+}
+
+bool libns::has_positional(const Xapian::Query &q)
+{
+    auto op = q.get_type();
+    if (op == Xapian::Query::OP_PHRASE || op == Xapian::Query::OP_NEAR)
+        return true;
+    for (size_t i = 0; i < q.get_num_subqueries(); i++)
+        if (has_positional(q.get_subquery(i)))
+            return true;
+    return false;
+}
+
+struct Candidate {
+    const ns_index_t *idx;
+    Xapian::docid did;
+    std::string json; /* the stored article, inflated */
+    ns_article_t art; /* decoded from json when needed */
+    bool decoded;
+    Xapian::Document text; /* the article re-tokenised with positions */
+    bool built;            /* text is filled in */
+};
+
+/* The candidate's article, decoded on first use; NULL if damaged. */
+static const ns_article_t *cand_article(Candidate &c)
+{
+    if (!c.decoded) {
+        char err[256];
+        if (ns_article_from_json(c.json.data(), c.json.size(), &c.art, err,
+                                 sizeof err) < 0)
+            return nullptr;
+        c.decoded = true;
+    }
+    return &c.art;
+}
+
+/* Re-tokenise the candidate, once, when a phrase really needs checking. */
+static void build_text(Candidate &c)
+{
+    if (c.built)
+        return;
+    c.built = true;
+    const ns_article_t *art = cand_article(c);
+    if (!art)
+        return;
+    Xapian::TermGenerator tg;
+    tg.set_stemming_strategy(Xapian::TermGenerator::STEM_NONE);
+    tg.set_flags(Xapian::TermGenerator::FLAG_CJK_NGRAM);
+    tg.set_document(c.text);
+    index_fields(tg, art, true);
+}
+
+/* Whether the quick test applies to this phrase, and its words. */
+static bool plain_phrase(const Xapian::Query &q,
+                         std::vector<std::string> &words, std::string &prefix)
+{
+    static const bool off = getenv("NSEARCH_NO_PHRASE_PREFILTER") != nullptr;
+    if (off || (q.get_type() != Xapian::Query::OP_PHRASE &&
+                q.get_type() != Xapian::Query::OP_NEAR))
+        return false;
+    for (size_t i = 0; i < q.get_num_subqueries(); i++) {
+        Xapian::Query sub = q.get_subquery(i);
+        if (sub.get_type() != Xapian::Query::LEAF_TERM)
+            return false;
+        Xapian::TermIterator t = sub.get_terms_begin();
+        std::string term = *t;
+        size_t p = 0;
+        while (p < term.size() && term[p] >= 'A' && term[p] <= 'Z')
+            p++;
+        std::string pre = term.substr(0, p), w = term.substr(p);
+        if (i == 0)
+            prefix = pre;
+        else if (pre != prefix)
+            return false;
+        if (w.empty())
+            return false;
+        for (char ch : w)
+            if (!((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9')))
+                return false;
+        words.push_back(w);
+    }
+    return !words.empty();
+}
+
+static size_t near_window(const Xapian::Query &q);
+
+/* The quick test over the fields the phrase's prefix searches.  Unprefixed
+ * words are in the title, headings, section and body (index_fields), each
+ * its own run of positions; first the whole stored JSON is scanned at once
+ * (no article built: most candidates end there, with "no"), then, for the
+ * few left, each field on its own, where "yes" can be trusted.  The keys
+ * and other strings of the JSON can only add "maybe"s. */
+static scan phrase_match(const Xapian::Query &q, Candidate &c)
+{
+    std::vector<std::string> words;
+    std::string prefix;
+    if (!plain_phrase(q, words, prefix))
+        return SCAN_MAYBE;
+    /* NEAR: per field, which is exact while the window cannot reach from
+     * one field into the next (index_fields leaves FIELD_GAP between). */
+    size_t near = 0;
+    if (q.get_type() == Xapian::Query::OP_NEAR) {
+        near = near_window(q);
+        if (near == 0 || near > FIELD_GAP)
+            return SCAN_MAYBE;
+    }
+    std::vector<const char *> fields;
+    const ns_article_t *a = nullptr;
+    if (prefix.empty()) {
+        if (!near && !phrase_prefilter(words, c.json))
+            return SCAN_NO;
+        if (!(a = cand_article(c)))
+            return SCAN_MAYBE;
+        fields.push_back(a->title);
+        fields.insert(fields.end(), a->headings, a->headings + a->n_headings);
+        fields.push_back(a->section);
+        fields.push_back(a->body);
+    } else {
+        if (!(a = cand_article(c)))
+            return SCAN_MAYBE;
+        if (prefix == "S")
+            fields.push_back(a->title);
+        else if (prefix == "XH")
+            fields.insert(fields.end(), a->headings,
+                          a->headings + a->n_headings);
+        else if (prefix == "A")
+            fields.push_back(a->author);
+        else
+            return SCAN_MAYBE;
+    }
+    scan result = SCAN_NO;
+    for (const char *f : fields) {
+        scan r = phrase_scan(words, f, f ? strlen(f) : 0, near);
+        if (r == SCAN_YES)
+            return SCAN_YES;
+        if (r == SCAN_MAYBE)
+            result = SCAN_MAYBE;
+    }
+    return result;
+}
+
+/* Does the candidate have TERM?  One look-up in its term list. */
+static bool has_term(const Candidate &c, const std::string &term)
+{
+    const Xapian::Database &db = *c.idx->db;
+    Xapian::TermIterator t = db.termlist_begin(c.did);
+    t.skip_to(term);
+    return t != db.termlist_end(c.did) && *t == term;
+}
+
+static std::string leaf_term(const Xapian::Query &q)
+{
+    Xapian::TermIterator t = q.get_terms_begin();
+    return t == q.get_terms_end() ? std::string() : *t;
+}
+
+/* NEAR's window is not exposed by the 1.4 API, but the description has
+ * it: "(a NEAR 11 b)".  Without one, the parser's default: 10 words. */
+static size_t near_window(const Xapian::Query &q)
+{
+    std::string d = q.get_description();
+    size_t at = d.find(" NEAR ");
+    if (at != std::string::npos)
+        return (size_t)strtoul(d.c_str() + at + 6, nullptr, 10);
+    return 10;
+}
+
+static tri positional_match(const Xapian::Query &q, Candidate &c)
+{
+    scan quick = phrase_match(q, c);
+    if (quick != SCAN_MAYBE)
+        return quick == SCAN_YES ? T_TRUE : T_FALSE;
+    build_text(c);
+    size_t n = q.get_num_subqueries();
+    std::vector<std::vector<Xapian::termpos>> pos(n);
+    for (size_t i = 0; i < n; i++) {
+        Xapian::Query sub = q.get_subquery(i);
+        if (sub.get_type() != Xapian::Query::LEAF_TERM)
+            return T_UNKNOWN;
+        std::string term = leaf_term(sub);
+        for (auto p = c.text.termlist_begin(); p != c.text.termlist_end();) {
+            p.skip_to(term);
+            if (p != c.text.termlist_end() && *p == term)
+                for (auto x = p.positionlist_begin(); x != p.positionlist_end();
+                     ++x)
+                    pos[i].push_back(*x);
+            break;
+        }
+        if (pos[i].empty())
+            return T_FALSE;
+    }
+    if (q.get_type() == Xapian::Query::OP_PHRASE) {
+        /* Each position of the first word starts a candidate run. */
+        for (Xapian::termpos start : pos[0]) {
+            bool ok = true;
+            for (size_t i = 1; i < n && ok; i++)
+                ok = std::binary_search(pos[i].begin(), pos[i].end(),
+                                        start + (Xapian::termpos)i);
+            if (ok)
+                return T_TRUE;
+        }
+        return T_FALSE;
+    }
+    /* NEAR: one position of each word, all within the window. */
+    size_t window = near_window(q);
+    for (Xapian::termpos start : pos[0]) {
+        bool ok = true;
+        for (size_t i = 1; i < n && ok; i++) {
+            ok = false;
+            for (Xapian::termpos p : pos[i])
+                if (p + window > start && p < start + window)
+                    ok = true;
+        }
+        if (ok)
+            return T_TRUE;
+    }
+    return T_FALSE;
+}
+
+static tri evaluate(const Xapian::Query &q, Candidate &c)
+{
+    using Q = Xapian::Query;
+    size_t n = q.get_num_subqueries();
+    switch (q.get_type()) {
+    case Q::LEAF_TERM:
+        return has_term(c, leaf_term(q)) ? T_TRUE : T_FALSE;
+    case Q::LEAF_MATCH_ALL:
+        return T_TRUE;
+    case Q::LEAF_MATCH_NOTHING:
+        return T_FALSE;
+    case Q::OP_PHRASE:
+    case Q::OP_NEAR:
+        return positional_match(q, c);
+    case Q::OP_AND:
+    case Q::OP_FILTER: {
+        /* Phrases first: a failed one settles it without term look-ups. */
+        tri r = T_TRUE;
+        for (int pass = 0; pass < 2 && r != T_FALSE; pass++)
+            for (size_t i = 0; i < n && r != T_FALSE; i++) {
+                Xapian::Query sub = q.get_subquery(i);
+                if (has_positional(sub) == (pass == 0))
+                    r = tri_and(r, evaluate(sub, c));
+            }
+        return r;
+    }
+    case Q::OP_OR:
+    case Q::OP_SYNONYM:
+    case Q::OP_MAX:
+    case Q::OP_ELITE_SET: {
+        tri r = T_FALSE;
+        for (size_t i = 0; i < n; i++)
+            r = tri_or(r, evaluate(q.get_subquery(i), c));
+        return r;
+    }
+    case Q::OP_AND_NOT: {
+        tri r = n ? evaluate(q.get_subquery(0), c) : T_FALSE;
+        for (size_t i = 1; i < n; i++)
+            r = tri_and(r, tri_not(evaluate(q.get_subquery(i), c)));
+        return r;
+    }
+    case Q::OP_AND_MAYBE:
+    case Q::OP_SCALE_WEIGHT:
+        return n ? evaluate(q.get_subquery(0), c) : T_UNKNOWN;
+    default:
+        /* Value ranges, wildcards, XOR, posting sources. */
+        return T_UNKNOWN;
+    }
+}
+
+/* The query Xapian runs when phrases are checked afterwards: a phrase
+ * under NOT becomes "nothing" there, since running it as the AND of its
+ * words would drop articles that have the words but not the phrase; the
+ * check then applies the real NOT.  Only parameterless operators are
+ * rebuilt (the 1.4 API does not expose windows or scale factors); a phrase
+ * under NOT below any other operator stays as Xapian runs it. */
+Xapian::Query libns::relax(const Xapian::Query &q, bool negative)
+{
+    using Q = Xapian::Query;
+    if (!has_positional(q))
+        return q;
+    auto op = q.get_type();
+    if (op == Q::OP_PHRASE || op == Q::OP_NEAR)
+        return negative ? Q::MatchNothing : q;
+    switch (op) {
+    case Q::OP_AND:
+    case Q::OP_OR:
+    case Q::OP_AND_NOT:
+    case Q::OP_AND_MAYBE:
+    case Q::OP_FILTER:
+    case Q::OP_SYNONYM:
+    case Q::OP_MAX: {
+        std::vector<Q> subs;
+        for (size_t i = 0; i < q.get_num_subqueries(); i++)
+            subs.push_back(relax(q.get_subquery(i),
+                                 negative != (op == Q::OP_AND_NOT && i > 0)));
+        return Q(op, subs.begin(), subs.end());
+    }
+    default:
+        return q;
+    }
+}
+
+/* Does the article match Q exactly?  Only called for queries with a
+ * phrase or NEAR on an index without positions.  (Keeping only the
+ * phrases' words with a stopper would halve the cost, but Xapian does not
+ * advance positions past stopped words, so "a x b" would match "a b".) */
+bool libns::check_phrases(const ns_index_t *idx, const Xapian::Query &q,
+                          Xapian::docid did, const std::string &data,
+                          ns_article_t *art_out, bool *damaged)
+{
+    Candidate c{
+        idx,  did, std::string(), ns_article_t(), false, Xapian::Document(),
+        false};
+    *damaged = false;
+    if (!data.empty() && data[0] == ZDICT_MARK) {
+        if (idx->zdict.empty() || !inflate_with(idx->zdict, data, c.json)) {
+            *damaged = true;
+            return false;
+        }
+    } else {
+        c.json = data;
+    }
+    bool ok = evaluate(q, c) != T_FALSE;
+    if (ok && !cand_article(c))
+        *damaged = true, ok = false;
+    if (ok) {
+        *art_out = c.art; /* ownership moves to the caller */
+        c.decoded = false;
+    }
+    if (c.decoded)
+        ns_article_clear(&c.art);
+    return ok;
+}

@@ -1,0 +1,340 @@
+/* search.cc - The search loop (with phrase checking when the index has no
+ * positions), snippets, related posts of a search, and the results. */
+#include <chrono>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "index-private.h"
+
+using namespace libns;
+
+/* Xapian returns HTML: undo its escaping (it escapes &, < and > only, and
+ * our markers are control bytes it leaves alone) and fold white space. */
+static std::string unescape_snippet(const std::string &html)
+{
+    std::string out;
+    out.reserve(html.size());
+    bool space = false;
+    for (size_t i = 0; i < html.size(); i++) {
+        char c = html[i];
+        if (c == '&') {
+            static const struct {
+                const char *ent;
+                char ch;
+            } ents[] = {{"&amp;", '&'},
+                        {"&lt;", '<'},
+                        {"&gt;", '>'},
+                        {"&quot;", '"'},
+                        {"&#39;", '\''}};
+            bool done = false;
+            for (const auto &e : ents) {
+                size_t n = strlen(e.ent);
+                if (html.compare(i, n, e.ent) == 0) {
+                    out += e.ch;
+                    i += n - 1;
+                    done = true;
+                    break;
+                }
+            }
+            if (done) {
+                space = false;
+                continue;
+            }
+        }
+        if (c == ' ' || c == '\n' || c == '\t') {
+            if (!space && !out.empty())
+                out += ' ';
+            space = true;
+            continue;
+        }
+        space = false;
+        out += c;
+    }
+    while (!out.empty() && out.back() == ' ')
+        out.pop_back();
+    return out;
+}
+
+static ns_status_t search_once(ns_index_t *idx, const ns_search_opts_t *o,
+                               ns_results_t *res)
+{
+    const std::string text = split_hyphens(o->query ? o->query : "");
+    Xapian::Query q;
+    bool blank = text.find_first_not_of(" \t\r\n") == std::string::npos;
+    if (blank) {
+        q = Xapian::Query::MatchAll;
+    } else {
+        try {
+            q = build_query(idx, text, PARSE_FLAGS);
+        } catch (const Xapian::QueryParserError &e) {
+            /* A malformed query is the user's typo, not an error: run its
+             * words and say so. */
+            res->warning = "query syntax error (" + e.get_msg() +
+                           "); searching for the words instead";
+            q = build_query(idx, text, 0);
+        }
+    }
+
+    Xapian::Enquire enq(*idx->db);
+    enq.set_query(q);
+    enq.set_weighting_scheme(
+        Xapian::BM25Weight(BM25_K1, 0, 1, BM25_B, BM25_MIN_NORMLEN));
+    if (o->sort == NS_SORT_DATE)
+        enq.set_sort_by_value_then_relevance(SLOT_TIME, true);
+    /* Which ranks of the MSet are shown: all of them, or, when phrases
+     * must be checked, those that pass, found by fetching ever more
+     * candidates until the page is full or the matches run out. */
+    Xapian::MSet ms;
+    std::vector<Xapian::MSetIterator> shown;
+    std::vector<ns_article_t> decoded;
+    bool verify = !blank && !idx->db->has_positions() && has_positional(q);
+    if (verify)
+        enq.set_query(relax(q, false));
+    if (!verify) {
+        ms = enq.get_mset(o->offset, o->limit);
+        res->total = ms.get_matches_estimated();
+        for (auto it = ms.begin(); it != ms.end(); ++it)
+            shown.push_back(it);
+    } else {
+        /* Candidates are checked in rank order; each refetch goes on from
+         * where the last one stopped (a larger MSet of the same query
+         * starts with the same ranks). */
+        size_t want = (size_t)o->offset + o->limit;
+        size_t fetch = want * 2 + 20;
+        size_t checked = 0, passed = 0;
+        std::vector<Xapian::docid> kept;
+        for (;;) {
+            ms = enq.get_mset(0, (Xapian::doccount)fetch);
+            for (; checked < ms.size() && passed < want + 1 &&
+                   checked - passed < PHRASE_REJECT_MAX;
+                 checked++) {
+                Xapian::MSetIterator it = ms[(Xapian::doccount)checked];
+                ns_article_t art;
+                bool damaged;
+                if (!check_phrases(idx, q, *it, it.get_document().get_data(),
+                                   &art, &damaged))
+                    continue;
+                if (passed++ >= o->offset && decoded.size() < o->limit) {
+                    kept.push_back(*it);
+                    decoded.push_back(art);
+                } else {
+                    ns_article_clear(&art);
+                }
+            }
+            bool exhausted = ms.size() < fetch;
+            bool gave_up = checked - passed >= PHRASE_REJECT_MAX;
+            if (decoded.size() == o->limit || exhausted || gave_up) {
+                /* All matches seen: an exact count.  Otherwise scale
+                 * Xapian's estimate by the share that passed. */
+                res->total =
+                    exhausted && checked == ms.size()
+                        ? passed
+                        : (uint64_t)((double)ms.get_matches_estimated() *
+                                     (checked ? (double)passed / (double)checked
+                                              : 0));
+                if (res->total < (uint64_t)o->offset + decoded.size())
+                    res->total = (uint64_t)o->offset + decoded.size();
+                break;
+            }
+            fetch *= 4;
+        }
+        /* The iterators must come from the final MSet. */
+        size_t k = 0;
+        for (auto it = ms.begin(); it != ms.end() && k < kept.size(); ++it)
+            if (*it == kept[k]) {
+                shown.push_back(it);
+                k++;
+            }
+    }
+
+    size_t n = shown.size();
+    res->arts.assign(n, ns_article_t());
+    res->snippets.assign(n, std::string());
+    res->hits.assign(n, ns_hit_t());
+    for (size_t i = 0; i < n; i++) {
+        const Xapian::MSetIterator &it = shown[i];
+        std::string why;
+        ns_article_t *art = &res->arts[i];
+        if (verify) {
+            *art = decoded[i];
+        } else if (!decode(idx, it.get_document().get_data(), art, why)) {
+            idx->error = "stored article is damaged: " + why;
+            return NS_STATUS_XAPIAN;
+        }
+        if (o->snippet_len && !blank) {
+            const char *src = art->body && *art->body ? art->body : art->title;
+            /* EXHAUSTIVE without the background model: the background
+             * model costs ~1.2 ms a hit (XAPIAN-NOTES.md), while EXHAUSTIVE
+             * alone added 0.05 ms to a top-10 query on Reuters (p50 0.61 ->
+             * 0.66 ms) and finds the passage where most query words meet
+             * instead of the first one that has any. */
+            res->snippets[i] = unescape_snippet(
+                ms.snippet(src, o->snippet_len, stemmer_for(idx, art->lang),
+                           Xapian::MSet::SNIPPET_EXHAUSTIVE, NS_HI_START,
+                           NS_HI_END, "..."));
+        } else if (o->snippet_len) {
+            std::string body = art->body ? art->body : "";
+            std::string cut = body.substr(0, o->snippet_len);
+            /* Never cut inside a UTF-8 sequence. */
+            while (!cut.empty() && body.size() > cut.size() &&
+                   ((unsigned char)body[cut.size()] & 0xc0) == 0x80)
+                cut.pop_back();
+            res->snippets[i] =
+                unescape_snippet(cut) + (body.size() > cut.size() ? "..." : "");
+        }
+        ns_hit_t &h = res->hits[i];
+        h.rank = o->offset + (unsigned)i + 1;
+        h.score = it.get_weight();
+        h.art = art;
+        h.snippet = res->snippets[i].c_str();
+    }
+    if (o->related && n) {
+        std::vector<Xapian::docid> seeds;
+        std::vector<const ns_article_t *> seen;
+        double top = shown[0].get_weight();
+        for (size_t i = 0; i < n && seeds.size() < SEARCH_SEEDS; i++)
+            if (seeds.empty() || shown[i].get_weight() >= 0.5 * top)
+                seeds.push_back(*shown[i]);
+        for (const auto &a : res->arts)
+            seen.push_back(&a);
+        find_related(idx, seeds, seen, o, res);
+    }
+    return NS_STATUS_OK;
+}
+
+/* Run BODY on fresh results: reopen and retry when the index changed
+ * under the reader (a reader survives one writer commit; after a second it
+ * must reopen; done here rather than in every caller), time it, and turn
+ * exceptions into a status. */
+template <typename F>
+static ns_status_t with_results(ns_index_t *idx, ns_results_t **out, F body)
+{
+    *out = nullptr;
+    ns_results_t *res = nullptr;
+    auto t0 = std::chrono::steady_clock::now();
+    try {
+        for (int attempt = 0;; attempt++) {
+            res = new ns_results_t;
+            ns_status_t st;
+            try {
+                st = body(res);
+            } catch (const Xapian::DatabaseModifiedError &) {
+                st = NS_STATUS_RETRY;
+            }
+            if (st == NS_STATUS_OK)
+                break;
+            ns_results_free(res);
+            res = nullptr;
+            if (st != NS_STATUS_RETRY || attempt == 3)
+                return st;
+            idx->db->reopen();
+            load_langs(idx);
+        }
+        res->took_ms = std::chrono::duration<double, std::milli>(
+                           std::chrono::steady_clock::now() - t0)
+                           .count();
+        *out = res;
+        return NS_STATUS_OK;
+    } catch (const Xapian::QueryParserError &e) {
+        ns_results_free(res);
+        idx->error = "cannot parse query: " + e.get_msg();
+        return NS_STATUS_BAD_QUERY;
+    } catch (...) {
+        ns_results_free(res);
+        try {
+            throw;
+        }
+        NS_CATCH(idx)
+    }
+}
+
+ns_status_t ns_search(ns_index_t *idx, const ns_search_opts_t *o,
+                      ns_results_t **out)
+{
+    return with_results(
+        idx, out, [&](ns_results_t *res) { return search_once(idx, o, res); });
+}
+
+void ns_search_opts_init(ns_search_opts_t *o)
+{
+    memset(o, 0, sizeof *o);
+    o->query = "";
+    o->limit = 10;
+    o->snippet_len = 200;
+    o->related = 5;
+    o->now = NS_NOW_NEWEST;
+    o->recent_days = 30;
+}
+
+ns_status_t ns_related_to(ns_index_t *idx, const char *id,
+                          const ns_search_opts_t *o, ns_results_t **out)
+{
+    return with_results(idx, out, [&](ns_results_t *res) {
+        const std::string term = std::string("Q") + id;
+        Xapian::PostingIterator p = idx->db->postlist_begin(term);
+        if (p == idx->db->postlist_end(term)) {
+            idx->error = std::string("no article with id '") + id + "'";
+            return NS_STATUS_NOT_FOUND;
+        }
+        ns_article_t self;
+        std::string why;
+        if (!decode(idx, idx->db->get_document(*p).get_data(), &self, why)) {
+            idx->error = "stored article is damaged: " + why;
+            return NS_STATUS_XAPIAN;
+        }
+        res->arts.push_back(self);
+        std::vector<const ns_article_t *> shown{&res->arts[0]};
+        find_related(idx, {*p}, shown, o, res);
+        /* The article itself is not a hit of this call. */
+        ns_article_clear(&res->arts[0]);
+        res->arts.clear();
+        return NS_STATUS_OK;
+    });
+}
+
+size_t ns_results_related_count(const ns_results_t *res)
+{
+    return res->related.size();
+}
+
+const ns_related_t *ns_results_related(const ns_results_t *res, size_t i)
+{
+    return i < res->related.size() ? &res->related[i] : nullptr;
+}
+
+size_t ns_results_count(const ns_results_t *res)
+{
+    return res->hits.size();
+}
+
+const ns_hit_t *ns_results_hit(const ns_results_t *res, size_t i)
+{
+    return i < res->hits.size() ? &res->hits[i] : nullptr;
+}
+
+uint64_t ns_results_total(const ns_results_t *res)
+{
+    return res->total;
+}
+
+double ns_results_took_ms(const ns_results_t *res)
+{
+    return res->took_ms;
+}
+
+const char *ns_results_warning(const ns_results_t *res)
+{
+    return res->warning.empty() ? nullptr : res->warning.c_str();
+}
+
+void ns_results_free(ns_results_t *res)
+{
+    if (!res)
+        return;
+    for (auto &a : res->arts)
+        ns_article_clear(&a);
+    for (auto &a : res->related_arts)
+        ns_article_clear(&a);
+    delete res;
+}

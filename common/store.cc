@@ -1,0 +1,167 @@
+/* store.cc - Stored articles: the JSON a hit shows, deflated against the
+ * index's preset dictionary when it has one, and read back by id.
+ *
+ * An article is stored as compact JSON, and, when the index has a preset
+ * dictionary (written by every rebuild: the stored JSON of its first
+ * articles), as raw deflate against that dictionary behind a 0x01 byte
+ * (ZDICT_MARK).  Xapian's own zlib sees each article alone; the dictionary
+ * gives it the field names, URLs, boilerplate and common words in advance:
+ * 23% smaller stored articles on the synthetic archive (1,004 to 776
+ * bytes), about 7% of the whole index.  Xapian's own attempt to compress
+ * the blob again then fails and it keeps ours. */
+#include <cstring>
+#include <string>
+
+#include "index-private.h"
+
+using namespace libns;
+
+bool libns::inflate_with(const std::string &dict, const std::string &in,
+                         std::string &out)
+{
+    /* One inflate state per thread, reset for each record: a phrase query
+     * may inflate thousands of candidates, and setting up a stream (its
+     * 32 KiB window) each time cost more than a short record's inflate. */
+    struct Inflater {
+        z_stream z{};
+        bool ok;
+        Inflater() { ok = inflateInit2(&z, -15) == Z_OK; }
+        ~Inflater()
+        {
+            if (ok)
+                inflateEnd(&z);
+        }
+    };
+    thread_local Inflater inf;
+    z_stream &z = inf.z;
+    if (!inf.ok || inflateReset(&z) != Z_OK ||
+        inflateSetDictionary(&z, (const Bytef *)dict.data(),
+                             (uInt)dict.size()) != Z_OK)
+        return false;
+    z.next_in = (Bytef *)in.data() + 1;
+    z.avail_in = (uInt)(in.size() - 1);
+    size_t used = out.size();
+    int rc = Z_OK;
+    while (rc != Z_STREAM_END) {
+        /* Articles compress about 3:1; grow by that much each round. */
+        out.resize(used + 4 * in.size() + 256);
+        z.next_out = (Bytef *)&out[used];
+        z.avail_out = (uInt)(out.size() - used);
+        rc = inflate(&z, Z_NO_FLUSH);
+        used = out.size() - z.avail_out;
+        if (rc != Z_OK && rc != Z_STREAM_END)
+            break;
+        if (rc == Z_OK && z.avail_in == 0 && z.avail_out != 0)
+            break; /* truncated */
+    }
+    out.resize(used);
+    return rc == Z_STREAM_END;
+}
+
+/* Decode stored document data into ART.  Returns false if it is damaged. */
+bool libns::decode(const ns_index_t *idx, const std::string &data,
+                   ns_article_t *art, std::string &why)
+{
+    char err[256];
+    const std::string *json = &data;
+    std::string plain;
+    if (!data.empty() && data[0] == ZDICT_MARK) {
+        if (idx->zdict.empty() || !inflate_with(idx->zdict, data, plain)) {
+            why = "cannot inflate";
+            return false;
+        }
+        json = &plain;
+    }
+    if (ns_article_from_json(json->data(), json->size(), art, err, sizeof err) <
+        0) {
+        why = err;
+        return false;
+    }
+    return true;
+}
+
+/* The stored form of JSON for IDX. */
+std::string libns::encode(ns_index_t *idx, const char *json)
+{
+    size_t len = strlen(json);
+    if (!idx->have_primed)
+        return std::string(json, len);
+    z_stream z;
+    if (deflateCopy(&z, &idx->primed) != Z_OK)
+        return std::string(json, len);
+    std::string out(1, ZDICT_MARK);
+    out.resize(1 + deflateBound(&z, (uLong)len));
+    z.next_in = (Bytef *)json;
+    z.avail_in = (uInt)len;
+    z.next_out = (Bytef *)&out[1];
+    z.avail_out = (uInt)(out.size() - 1);
+    int rc = deflate(&z, Z_FINISH);
+    size_t used = out.size() - 1 - z.avail_out;
+    deflateEnd(&z);
+    if (rc != Z_STREAM_END)
+        return std::string(json, len);
+    out.resize(1 + used);
+    return out;
+}
+
+void libns::prime(ns_index_t *idx)
+{
+    if (idx->have_primed) {
+        deflateEnd(&idx->primed);
+        idx->have_primed = false;
+    }
+    if (idx->zdict.empty())
+        return;
+    idx->primed = z_stream{};
+    if (deflateInit2(&idx->primed, Z_DEFAULT_COMPRESSION, Z_DEFLATED, -15, 8,
+                     Z_DEFAULT_STRATEGY) != Z_OK)
+        return;
+    if (deflateSetDictionary(&idx->primed, (const Bytef *)idx->zdict.data(),
+                             (uInt)idx->zdict.size()) != Z_OK) {
+        deflateEnd(&idx->primed);
+        return;
+    }
+    idx->have_primed = true;
+}
+
+ns_status_t ns_index_set_dictionary(ns_index_t *idx, const char *dict,
+                                    size_t len)
+{
+    if (!idx->wdb) {
+        idx->error = "index is open read-only";
+        return NS_STATUS_INTERNAL;
+    }
+    try {
+        /* zlib uses at most the last 32 KiB of a dictionary. */
+        if (len > 32768) {
+            dict += len - 32768;
+            len = 32768;
+        }
+        idx->zdict.assign(dict, len);
+        idx->wdb->set_metadata(META_ZDICT, idx->zdict);
+        prime(idx);
+        return NS_STATUS_OK;
+    }
+    NS_CATCH(idx)
+}
+
+ns_status_t ns_index_get(ns_index_t *idx, const char *id, ns_article_t *art)
+{
+    memset(art, 0, sizeof *art);
+    try {
+        const std::string term = std::string("Q") + id;
+        Xapian::PostingIterator p = idx->db->postlist_begin(term);
+        if (p == idx->db->postlist_end(term)) {
+            idx->error = std::string("no article with id '") + id + "'";
+            return NS_STATUS_NOT_FOUND;
+        }
+        std::string why;
+        if (!decode(idx, idx->db->get_document(*p).get_data(), art, why)) {
+            idx->error =
+                "stored article '" + std::string(id) + "' is damaged: " + why;
+            return NS_STATUS_XAPIAN;
+        }
+        return NS_STATUS_OK;
+    }
+    NS_CATCH(idx)
+}

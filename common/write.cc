@@ -1,0 +1,257 @@
+/* write.cc - Writing the index: adding an article (its terms, values and
+ * stored form), deleting, pruning, committing, and merging the shards of
+ * a rebuild. */
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "index-private.h"
+
+using namespace libns;
+
+/* The text fields of ART into TG's document, in the one layout the index
+ * and the phrase checker share.  The index is built WITHOUT positions
+ * (POSITIONS false): positions were 44% of the index (Reuters: 30 of 69 MB)
+ * and a quarter of the indexing time, and are needed only by phrase and
+ * NEAR queries, which are checked against the article's own text instead
+ * (see check_phrases). */
+void libns::index_fields(Xapian::TermGenerator &tg, const ns_article_t *art,
+                         bool positions)
+{
+    auto text = [&](const char *t, Xapian::termcount wdf, const char *prefix) {
+        if (positions) {
+            tg.index_text(t, wdf, prefix);
+            tg.increase_termpos(FIELD_GAP);
+        } else {
+            tg.index_text_without_positions(t, wdf, prefix);
+        }
+    };
+    if (art->title && *art->title) {
+        text(art->title, W_TITLE, "");
+        text(art->title, 1, "S");
+    }
+    for (size_t i = 0; i < art->n_headings; i++) {
+        text(art->headings[i], W_HEADINGS, "");
+        text(art->headings[i], 1, "XH");
+    }
+    if (art->section)
+        text(art->section, W_SECTION, "");
+    if (art->author)
+        text(art->author, 1, "A");
+    if (art->body)
+        text(art->body, 1, "");
+}
+
+ns_status_t ns_index_add(ns_index_t *idx, const ns_article_t *art,
+                         ns_add_result_t *result, const char **warning)
+{
+    if (result)
+        *result = NS_ADD_ADDED;
+    if (warning)
+        *warning = nullptr;
+    if (!idx->wdb) {
+        idx->error = "index is open read-only";
+        return NS_STATUS_INTERNAL;
+    }
+    if (!art->id || !*art->id || strlen(art->id) > NS_MAX_ID) {
+        idx->error = "article has no usable id";
+        return NS_STATUS_BAD_INPUT;
+    }
+    try {
+        const std::string idterm = std::string("Q") + art->id;
+        /* The fingerprint of the content (no serialising needed to find an
+         * article unchanged), mixed with INDEX_SCHEMA. */
+        uint64_t h = ns_article_hash(art);
+        char hash[17];
+        snprintf(hash, sizeof hash, "%016llx",
+                 (unsigned long long)ns_hash64(INDEX_SCHEMA,
+                                               sizeof INDEX_SCHEMA, h));
+
+        /* The unchanged case is decided before any text is analysed: it
+         * is the common one in a nightly update. */
+        Xapian::PostingIterator p = idx->wdb->postlist_begin(idterm);
+        if (p != idx->wdb->postlist_end(idterm)) {
+            if (idx->wdb->get_document(*p).get_value(SLOT_HASH) == hash) {
+                if (result)
+                    *result = NS_ADD_UNCHANGED;
+                return NS_STATUS_OK;
+            }
+            if (result)
+                *result = NS_ADD_REPLACED;
+        }
+
+        const std::string lang = art->lang ? art->lang : "en";
+        bool known;
+        const Xapian::Stem &stem = stemmer_for(idx, lang, &known);
+        if (!known) {
+            idx->warning =
+                "unknown language '" + lang + "', indexed without stemming";
+            if (warning)
+                *warning = idx->warning.c_str();
+        }
+
+        Xapian::Document doc;
+        Xapian::TermGenerator &tg = idx->tg;
+        tg.set_stemmer(stem);
+        tg.set_document(doc);
+        doc.add_boolean_term(idterm);
+        index_fields(tg, art, false);
+        if (art->section)
+            doc.add_boolean_term("XS" + lower(art->section));
+        for (size_t i = 0; i < art->n_tags; i++)
+            doc.add_boolean_term("K" + lower(art->tags[i]));
+        doc.add_boolean_term("L" + lang);
+
+        if (art->date) {
+            doc.add_value(SLOT_TIME,
+                          Xapian::sortable_serialise((double)art->time));
+            /* "2025-08-06T..." -> "20250806" */
+            std::string day = std::string(art->date, 4) +
+                              std::string(art->date + 5, 2) +
+                              std::string(art->date + 8, 2);
+            doc.add_value(SLOT_DAY, day);
+        }
+
+        char *data = ns_article_to_json(art);
+        if (!data)
+            return NS_STATUS_NOMEM;
+        doc.set_data(encode(idx, data));
+        free(data);
+        doc.add_value(SLOT_HASH, hash);
+        idx->wdb->replace_document(idterm, doc);
+        if (idx->langs.insert(lang).second)
+            idx->langs_dirty = true;
+        return NS_STATUS_OK;
+    }
+    NS_CATCH(idx)
+}
+
+ns_status_t ns_index_delete(ns_index_t *idx, const char *id, int *deleted)
+{
+    if (deleted)
+        *deleted = 0;
+    if (!idx->wdb) {
+        idx->error = "index is open read-only";
+        return NS_STATUS_INTERNAL;
+    }
+    try {
+        const std::string term = std::string("Q") + id;
+        if (idx->wdb->term_exists(term)) {
+            idx->wdb->delete_document(term);
+            if (deleted)
+                *deleted = 1;
+        }
+        return NS_STATUS_OK;
+    }
+    NS_CATCH(idx)
+}
+
+ns_status_t ns_index_prune(ns_index_t *idx,
+                           int (*keep)(const char *id, void *ctx), void *ctx,
+                           uint64_t *deleted)
+{
+    if (deleted)
+        *deleted = 0;
+    if (!idx->wdb) {
+        idx->error = "index is open read-only";
+        return NS_STATUS_INTERNAL;
+    }
+    try {
+        /* Collect first: deleting while walking the term list would
+         * disturb the walk. */
+        std::vector<std::string> doomed;
+        for (auto t = idx->wdb->allterms_begin("Q");
+             t != idx->wdb->allterms_end("Q"); ++t) {
+            std::string id = (*t).substr(1);
+            if (!keep(id.c_str(), ctx))
+                doomed.push_back(*t);
+        }
+        for (const auto &term : doomed)
+            idx->wdb->delete_document(term);
+        if (deleted)
+            *deleted = doomed.size();
+        return NS_STATUS_OK;
+    }
+    NS_CATCH(idx)
+}
+
+/* Merging shards: the language lists in their metadata are united, not
+ * taken from one shard. */
+class MergeCompactor : public Xapian::Compactor
+{
+  public:
+    std::string resolve_duplicate_metadata(const std::string &key, size_t n,
+                                           const std::string tags[]) override
+    {
+        if (key != META_LANGS)
+            return tags[0];
+        std::set<std::string> all;
+        for (size_t i = 0; i < n; i++) {
+            size_t start = 0;
+            while (start < tags[i].size()) {
+                size_t comma = tags[i].find(',', start);
+                if (comma == std::string::npos)
+                    comma = tags[i].size();
+                if (comma > start)
+                    all.insert(tags[i].substr(start, comma - start));
+                start = comma + 1;
+            }
+        }
+        std::string out;
+        for (const auto &l : all)
+            out += (out.empty() ? "" : ",") + l;
+        return out;
+    }
+};
+
+ns_status_t ns_index_merge(const char *const *shards, size_t n,
+                           const char *dest, char **err_out)
+{
+    if (err_out)
+        *err_out = nullptr;
+    std::string error;
+    ns_status_t st = NS_STATUS_OK;
+    try {
+        Xapian::Database all;
+        for (size_t i = 0; i < n; i++)
+            all.add_database(Xapian::Database(shards[i]));
+        MergeCompactor compactor;
+        all.compact(dest, Xapian::Compactor::FULL, 0, compactor);
+        if (ns_sync_tree(dest) < 0) {
+            error =
+                std::string("cannot sync '") + dest + "': " + strerror(errno);
+            st = NS_STATUS_IO;
+        }
+    } catch (const Xapian::Error &e) {
+        error = describe(e);
+        st = NS_STATUS_XAPIAN;
+    } catch (const std::bad_alloc &) {
+        st = NS_STATUS_NOMEM;
+    } catch (...) {
+        st = NS_STATUS_INTERNAL;
+    }
+    if (st != NS_STATUS_OK && err_out)
+        *err_out = dup_cstr(error.empty() ? ns_status_to_string(st) : error);
+    return st;
+}
+
+ns_status_t ns_index_commit(ns_index_t *idx)
+{
+    if (!idx->wdb)
+        return NS_STATUS_OK;
+    try {
+        if (idx->langs_dirty) {
+            std::string meta;
+            for (const auto &l : idx->langs)
+                meta += (meta.empty() ? "" : ",") + l;
+            idx->wdb->set_metadata(META_LANGS, meta);
+            idx->langs_dirty = false;
+        }
+        idx->wdb->commit();
+        return NS_STATUS_OK;
+    }
+    NS_CATCH(idx)
+}
