@@ -90,7 +90,53 @@ static const unsigned W_SECTION = 1;
 /* Gap between fields so that a phrase cannot run from one into the next. */
 static const unsigned FIELD_GAP = 100;
 
-enum { SLOT_TIME = 0, SLOT_DAY = 1, SLOT_HASH = 2 };
+/* ------------------------------------------------------------------------ */
+/* The schema: every term prefix and value slot, declared here only         */
+/* ------------------------------------------------------------------------ */
+
+/* Term prefixes (the table at the top of this file says what each holds).
+ * Indexing (write.cc), the query parser and filters (query.cc), phrase
+ * checking (phrase.cc) and related posts all take them from here. */
+inline constexpr char PREFIX_ID[] = "Q";
+inline constexpr char PREFIX_TITLE[] = "S";
+inline constexpr char PREFIX_HEADING[] = "XH";
+inline constexpr char PREFIX_AUTHOR[] = "A";
+inline constexpr char PREFIX_SECTION[] = "XS";
+inline constexpr char PREFIX_TAG[] = "K";
+inline constexpr char PREFIX_LANG[] = "L";
+/* Xapian's TermGenerator puts this before the stemmed form of a word
+ * (STEM_SOME): "Zworld", and "ZSworld" for a title word. */
+inline constexpr char PREFIX_STEM[] = "Z";
+
+/* Value slots. */
+enum {
+    SLOT_TIME = 0, /* sortable_serialise(epoch seconds) */
+    SLOT_DAY = 1,  /* "YYYYMMDD" */
+    SLOT_HASH = 2  /* content fingerprint, 16 hex digits */
+};
+
+/* The fields of the query language, and how each reaches the index. */
+enum field_kind {
+    FIELD_TEXT,       /* free text, stemmed as the article: title:word */
+    FIELD_BOOL_LOWER, /* one boolean term, value lower-cased */
+    FIELD_BOOL_EXACT  /* one boolean term, value as given */
+};
+
+struct SchemaField {
+    const char *name;   /* in the query language: "section" */
+    const char *prefix; /* of its terms */
+    field_kind kind;
+};
+
+inline constexpr SchemaField SCHEMA_FIELDS[] = {
+    {"title", PREFIX_TITLE, FIELD_TEXT},
+    {"heading", PREFIX_HEADING, FIELD_TEXT},
+    {"author", PREFIX_AUTHOR, FIELD_TEXT},
+    {"section", PREFIX_SECTION, FIELD_BOOL_LOWER},
+    {"tag", PREFIX_TAG, FIELD_BOOL_LOWER},
+    {"lang", PREFIX_LANG, FIELD_BOOL_LOWER},
+    {"id", PREFIX_ID, FIELD_BOOL_EXACT},
+};
 
 /* Mixed into every content hash: bump it when what is indexed for an
  * article changes, so that an update re-indexes everything. */
@@ -201,6 +247,13 @@ namespace libns
 
 /* open.cc */
 std::string lower(const char *s);
+/* The unique term of the article with id ID. */
+std::string id_term(const char *id);
+/* The document of the article with id ID into *DID; false if none. */
+bool find_id(const Xapian::Database &db, const char *id, Xapian::docid *did);
+/* NS_STATUS_OK if IDX is open for writing; otherwise a failure status,
+ * with the message set. */
+ns_status_t need_writer(ns_index_t *idx);
 char *dup_cstr(const std::string &s);
 const Xapian::Stem &stemmer_for(ns_index_t *idx, const std::string &lang,
                                 bool *known = nullptr);
@@ -218,6 +271,11 @@ void prime(ns_index_t *idx);
 /* write.cc */
 void index_fields(Xapian::TermGenerator &tg, const ns_article_t *art,
                   bool positions);
+/* The texts of ART whose words carry PREFIX ("" for the default field), in
+ * the order index_fields indexes them, appended to OUT; false for a
+ * prefix that no text field has. */
+bool field_texts(const ns_article_t *art, const std::string &prefix,
+                 std::vector<const char *> &out);
 
 /* query.cc */
 extern const unsigned PARSE_FLAGS;

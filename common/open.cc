@@ -27,6 +27,30 @@ char *libns::dup_cstr(const std::string &s)
     return p;
 }
 
+std::string libns::id_term(const char *id)
+{
+    return std::string(PREFIX_ID) + (id ? id : "");
+}
+
+bool libns::find_id(const Xapian::Database &db, const char *id,
+                    Xapian::docid *did)
+{
+    const std::string term = id_term(id);
+    Xapian::PostingIterator p = db.postlist_begin(term);
+    if (p == db.postlist_end(term))
+        return false;
+    *did = *p;
+    return true;
+}
+
+ns_status_t libns::need_writer(ns_index_t *idx)
+{
+    if (idx->wdb)
+        return NS_STATUS_OK;
+    idx->error = "index is open read-only";
+    return NS_STATUS_INTERNAL;
+}
+
 /* The stemmer for a language code: Xapian knows ISO 639 codes ("en", "no",
  * "nb") and names ("english").  "en-GB" falls back to "en".  An unknown
  * language gets no stemming (exact words still match); *known says which. */

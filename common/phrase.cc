@@ -155,30 +155,12 @@ static scan phrase_match(const Xapian::Query &q, Candidate &c)
         if (near == 0 || near > FIELD_GAP)
             return SCAN_MAYBE;
     }
+    if (prefix.empty() && !near && !phrase_prefilter(words, c.json))
+        return SCAN_NO;
     std::vector<const char *> fields;
-    const ns_article_t *a = nullptr;
-    if (prefix.empty()) {
-        if (!near && !phrase_prefilter(words, c.json))
-            return SCAN_NO;
-        if (!(a = cand_article(c)))
-            return SCAN_MAYBE;
-        fields.push_back(a->title);
-        fields.insert(fields.end(), a->headings, a->headings + a->n_headings);
-        fields.push_back(a->section);
-        fields.push_back(a->body);
-    } else {
-        if (!(a = cand_article(c)))
-            return SCAN_MAYBE;
-        if (prefix == "S")
-            fields.push_back(a->title);
-        else if (prefix == "XH")
-            fields.insert(fields.end(), a->headings,
-                          a->headings + a->n_headings);
-        else if (prefix == "A")
-            fields.push_back(a->author);
-        else
-            return SCAN_MAYBE;
-    }
+    const ns_article_t *a = cand_article(c);
+    if (!a || !field_texts(a, prefix, fields))
+        return SCAN_MAYBE;
     scan result = SCAN_NO;
     for (const char *f : fields) {
         scan r = phrase_scan(words, f, f ? strlen(f) : 0, near);

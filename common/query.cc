@@ -41,13 +41,20 @@ static Xapian::QueryParser make_parser(ns_index_t *idx,
     /* A wildcard over a huge vocabulary would expand to thousands of terms;
      * the most frequent 100 are plenty to rank. */
     qp.set_max_expansion(100, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
-    qp.add_prefix("title", "S");
-    qp.add_prefix("heading", "XH");
-    qp.add_prefix("author", "A");
-    qp.add_boolean_prefix("section", (new LowerPrefix("XS"))->release());
-    qp.add_boolean_prefix("tag", (new LowerPrefix("K"))->release());
-    qp.add_boolean_prefix("lang", (new LowerPrefix("L"))->release());
-    qp.add_boolean_prefix("id", "Q");
+    for (const SchemaField &f : SCHEMA_FIELDS) {
+        switch (f.kind) {
+        case FIELD_TEXT:
+            qp.add_prefix(f.name, f.prefix);
+            break;
+        case FIELD_BOOL_LOWER:
+            qp.add_boolean_prefix(f.name,
+                                  (new LowerPrefix(f.prefix))->release());
+            break;
+        case FIELD_BOOL_EXACT:
+            qp.add_boolean_prefix(f.name, f.prefix);
+            break;
+        }
+    }
     /* date:2025-01-01..2025-03-31, open ends allowed. */
     qp.add_rangeprocessor(
         (new Xapian::DateRangeProcessor(SLOT_DAY, "date:", 0, 1970))
@@ -81,7 +88,7 @@ Xapian::Query libns::build_query(ns_index_t *idx, const std::string &text,
         if (groups.size() > 1) {
             std::vector<Xapian::Query> filter;
             for (const auto &l : g.second)
-                filter.emplace_back("L" + l);
+                filter.emplace_back(PREFIX_LANG + l);
             part = Xapian::Query(Xapian::Query::OP_FILTER, part,
                                  Xapian::Query(Xapian::Query::OP_OR,
                                                filter.begin(), filter.end()));

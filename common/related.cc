@@ -129,10 +129,10 @@ static void seed_terms(const Xapian::Database &db, Xapian::docid did,
     const double n = db.get_doccount();
     Xapian::TermIterator t = db.termlist_begin(did);
     Xapian::TermIterator end = db.termlist_end(did);
-    t.skip_to("Z");
+    t.skip_to(PREFIX_STEM);
     for (; t != end; ++t) {
         const std::string term = *t;
-        if (term.empty() || term[0] != 'Z')
+        if (term.empty() || term[0] != PREFIX_STEM[0])
             break;
         if (term.size() > 1 && term[1] >= 'A' && term[1] <= 'Z')
             continue;
@@ -212,7 +212,7 @@ static void compute_related(ns_index_t *idx,
     /* One query gives both the candidates and the yardstick: the window
      * filter lets the first seed through too. */
     const int64_t now = o->now == NS_NOW_NEWEST ? newest_time(db) : o->now;
-    const Xapian::Query self_term(std::string("Q") + shown[0]->id);
+    const Xapian::Query self_term(id_term(shown[0]->id));
     Xapian::Query q = story;
     if (o->recent_days) {
         int64_t from = now - (int64_t)o->recent_days * 86400;
@@ -232,9 +232,9 @@ static void compute_related(ns_index_t *idx,
      * most a page of them, cheaper than more terms in the query. */
     std::set<Xapian::docid> excluded(seeds.begin(), seeds.end());
     for (const ns_article_t *a : shown) {
-        Xapian::PostingIterator p = db.postlist_begin(std::string("Q") + a->id);
-        if (p != db.postlist_end(std::string("Q") + a->id))
-            excluded.insert(*p);
+        Xapian::docid did;
+        if (find_id(db, a->id, &did))
+            excluded.insert(did);
     }
     Xapian::MSet ms =
         enq.get_mset(0, RELATED_CANDIDATES + (unsigned)excluded.size());

@@ -271,21 +271,20 @@ ns_status_t ns_related_to(ns_index_t *idx, const char *id,
                           const ns_search_opts_t *o, ns_results_t **out)
 {
     return with_results(idx, out, [&](ns_results_t *res) {
-        const std::string term = std::string("Q") + id;
-        Xapian::PostingIterator p = idx->db->postlist_begin(term);
-        if (p == idx->db->postlist_end(term)) {
+        Xapian::docid did;
+        if (!find_id(*idx->db, id, &did)) {
             idx->error = std::string("no article with id '") + id + "'";
             return NS_STATUS_NOT_FOUND;
         }
         ns_article_t self;
         std::string why;
-        if (!decode(idx, idx->db->get_document(*p).get_data(), &self, why)) {
+        if (!decode(idx, idx->db->get_document(did).get_data(), &self, why)) {
             idx->error = "stored article is damaged: " + why;
             return NS_STATUS_XAPIAN;
         }
         res->arts.push_back(self);
         std::vector<const ns_article_t *> shown{&res->arts[0]};
-        find_related(idx, {*p}, shown, o, res);
+        find_related(idx, {did}, shown, o, res);
         /* The article itself is not a hit of this call. */
         ns_article_clear(&res->arts[0]);
         res->arts.clear();

@@ -127,10 +127,8 @@ void libns::prime(ns_index_t *idx)
 ns_status_t ns_index_set_dictionary(ns_index_t *idx, const char *dict,
                                     size_t len)
 {
-    if (!idx->wdb) {
-        idx->error = "index is open read-only";
-        return NS_STATUS_INTERNAL;
-    }
+    if (ns_status_t st = need_writer(idx))
+        return st;
     try {
         /* zlib uses at most the last 32 KiB of a dictionary. */
         if (len > 32768) {
@@ -149,14 +147,13 @@ ns_status_t ns_index_get(ns_index_t *idx, const char *id, ns_article_t *art)
 {
     memset(art, 0, sizeof *art);
     try {
-        const std::string term = std::string("Q") + id;
-        Xapian::PostingIterator p = idx->db->postlist_begin(term);
-        if (p == idx->db->postlist_end(term)) {
+        Xapian::docid did;
+        if (!find_id(*idx->db, id, &did)) {
             idx->error = std::string("no article with id '") + id + "'";
             return NS_STATUS_NOT_FOUND;
         }
         std::string why;
-        if (!decode(idx, idx->db->get_document(*p).get_data(), art, why)) {
+        if (!decode(idx, idx->db->get_document(did).get_data(), art, why)) {
             idx->error =
                 "stored article '" + std::string(id) + "' is damaged: " + why;
             return NS_STATUS_XAPIAN;

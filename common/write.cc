@@ -31,18 +31,38 @@ void libns::index_fields(Xapian::TermGenerator &tg, const ns_article_t *art,
     };
     if (art->title && *art->title) {
         text(art->title, W_TITLE, "");
-        text(art->title, 1, "S");
+        text(art->title, 1, PREFIX_TITLE);
     }
     for (size_t i = 0; i < art->n_headings; i++) {
         text(art->headings[i], W_HEADINGS, "");
-        text(art->headings[i], 1, "XH");
+        text(art->headings[i], 1, PREFIX_HEADING);
     }
     if (art->section)
         text(art->section, W_SECTION, "");
     if (art->author)
-        text(art->author, 1, "A");
+        text(art->author, 1, PREFIX_AUTHOR);
     if (art->body)
         text(art->body, 1, "");
+}
+
+bool libns::field_texts(const ns_article_t *art, const std::string &prefix,
+                        std::vector<const char *> &out)
+{
+    if (prefix.empty()) {
+        out.push_back(art->title);
+        out.insert(out.end(), art->headings, art->headings + art->n_headings);
+        out.push_back(art->section);
+        out.push_back(art->body);
+    } else if (prefix == PREFIX_TITLE) {
+        out.push_back(art->title);
+    } else if (prefix == PREFIX_HEADING) {
+        out.insert(out.end(), art->headings, art->headings + art->n_headings);
+    } else if (prefix == PREFIX_AUTHOR) {
+        out.push_back(art->author);
+    } else {
+        return false;
+    }
+    return true;
 }
 
 ns_status_t ns_index_add(ns_index_t *idx, const ns_article_t *art,
@@ -52,16 +72,14 @@ ns_status_t ns_index_add(ns_index_t *idx, const ns_article_t *art,
         *result = NS_ADD_ADDED;
     if (warning)
         *warning = nullptr;
-    if (!idx->wdb) {
-        idx->error = "index is open read-only";
-        return NS_STATUS_INTERNAL;
-    }
+    if (ns_status_t st = need_writer(idx))
+        return st;
     if (!art->id || !*art->id || strlen(art->id) > NS_MAX_ID) {
         idx->error = "article has no usable id";
         return NS_STATUS_BAD_INPUT;
     }
     try {
-        const std::string idterm = std::string("Q") + art->id;
+        const std::string idterm = id_term(art->id);
         /* The fingerprint of the content (no serialising needed to find an
          * article unchanged), mixed with INDEX_SCHEMA. */
         uint64_t h = ns_article_hash(art);
@@ -72,9 +90,9 @@ ns_status_t ns_index_add(ns_index_t *idx, const ns_article_t *art,
 
         /* The unchanged case is decided before any text is analysed: it
          * is the common one in a nightly update. */
-        Xapian::PostingIterator p = idx->wdb->postlist_begin(idterm);
-        if (p != idx->wdb->postlist_end(idterm)) {
-            if (idx->wdb->get_document(*p).get_value(SLOT_HASH) == hash) {
+        Xapian::docid old;
+        if (find_id(*idx->wdb, art->id, &old)) {
+            if (idx->wdb->get_document(old).get_value(SLOT_HASH) == hash) {
                 if (result)
                     *result = NS_ADD_UNCHANGED;
                 return NS_STATUS_OK;
@@ -100,10 +118,10 @@ ns_status_t ns_index_add(ns_index_t *idx, const ns_article_t *art,
         doc.add_boolean_term(idterm);
         index_fields(tg, art, false);
         if (art->section)
-            doc.add_boolean_term("XS" + lower(art->section));
+            doc.add_boolean_term(PREFIX_SECTION + lower(art->section));
         for (size_t i = 0; i < art->n_tags; i++)
-            doc.add_boolean_term("K" + lower(art->tags[i]));
-        doc.add_boolean_term("L" + lang);
+            doc.add_boolean_term(PREFIX_TAG + lower(art->tags[i]));
+        doc.add_boolean_term(PREFIX_LANG + lang);
 
         if (art->date) {
             doc.add_value(SLOT_TIME,
@@ -133,12 +151,10 @@ ns_status_t ns_index_delete(ns_index_t *idx, const char *id, int *deleted)
 {
     if (deleted)
         *deleted = 0;
-    if (!idx->wdb) {
-        idx->error = "index is open read-only";
-        return NS_STATUS_INTERNAL;
-    }
+    if (ns_status_t st = need_writer(idx))
+        return st;
     try {
-        const std::string term = std::string("Q") + id;
+        const std::string term = id_term(id);
         if (idx->wdb->term_exists(term)) {
             idx->wdb->delete_document(term);
             if (deleted)
@@ -155,17 +171,16 @@ ns_status_t ns_index_prune(ns_index_t *idx,
 {
     if (deleted)
         *deleted = 0;
-    if (!idx->wdb) {
-        idx->error = "index is open read-only";
-        return NS_STATUS_INTERNAL;
-    }
+    if (ns_status_t st = need_writer(idx))
+        return st;
     try {
         /* Collect first: deleting while walking the term list would
          * disturb the walk. */
         std::vector<std::string> doomed;
-        for (auto t = idx->wdb->allterms_begin("Q");
-             t != idx->wdb->allterms_end("Q"); ++t) {
-            std::string id = (*t).substr(1);
+        const size_t skip = sizeof PREFIX_ID - 1;
+        for (auto t = idx->wdb->allterms_begin(PREFIX_ID);
+             t != idx->wdb->allterms_end(PREFIX_ID); ++t) {
+            std::string id = (*t).substr(skip);
             if (!keep(id.c_str(), ctx))
                 doomed.push_back(*t);
         }
