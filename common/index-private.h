@@ -208,35 +208,35 @@ std::string describe(const Xapian::Error &e);
 
 } // namespace libns
 
-/* Catch clauses shared by every exported function, in the order STYLE.md
- * gives.  IDX may be null (open). */
+/* The last catch of every exported function: the exception being handled
+ * as a status, with its message in IDX (which may be null) -- every kind,
+ * out of memory and unknown exceptions included (STYLE.md gives the
+ * order).  Every exported function that takes a handle clears the message
+ * first (clear_error), so that ns_index_last_error() speaks of the last
+ * call only. */
 #define NS_CATCH(idx_expr)                                                     \
-    catch (const Xapian::DatabaseModifiedError &e)                             \
-    {                                                                          \
-        if (idx_expr)                                                          \
-            (idx_expr)->error = e.get_msg();                                   \
-        return NS_STATUS_RETRY;                                                \
-    }                                                                          \
-    catch (const Xapian::DatabaseLockError &e)                                 \
-    {                                                                          \
-        if (idx_expr)                                                          \
-            (idx_expr)->error = e.get_msg();                                   \
-        return NS_STATUS_LOCKED;                                               \
-    }                                                                          \
-    catch (const Xapian::Error &e)                                             \
-    {                                                                          \
-        if (idx_expr)                                                          \
-            (idx_expr)->error = libns::describe(e);                            \
-        return NS_STATUS_XAPIAN;                                               \
-    }                                                                          \
-    catch (const std::bad_alloc &)                                             \
-    {                                                                          \
-        return NS_STATUS_NOMEM;                                                \
-    }                                                                          \
     catch (...)                                                                \
     {                                                                          \
-        return NS_STATUS_INTERNAL;                                             \
+        return libns::caught(idx_expr);                                        \
     }
+
+namespace libns
+{
+
+/* Only inside a catch handler: the exception being handled as a status,
+ * with its message set in IDX when IDX is not null.  Never throws. */
+ns_status_t caught(ns_index_t *idx);
+/* Only inside a catch handler: the same, the message into MSG. */
+ns_status_t caught_message(std::string &msg);
+
+/* The start of every exported call on a handle: no message from an older
+ * call survives it. */
+inline void clear_error(ns_index_t *idx)
+{
+    idx->error.clear();
+}
+
+} // namespace libns
 
 /* ------------------------------------------------------------------------ */
 /* What one file gives another                                              */

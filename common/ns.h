@@ -7,7 +7,22 @@
  *
  * Conventions (see STYLE.md): functions return ns_status_t, results go in a
  * final **out that is set to NULL on failure, the library never prints and
- * never exits, detail text for the last failure is kept in the handle.
+ * never exits.
+ *
+ * Errors: one rule.  A call that can fail returns an ns_status_t; the status
+ * says what kind of failure it is (ns_status_to_string() names it) and one
+ * text says what exactly failed:
+ *   - a call on an index handle keeps that text in the handle:
+ *     ns_index_last_error(idx) after the call.  Every such call clears it
+ *     when it starts, so after a success it is "" and after a failure it
+ *     speaks of that failure, never of an older one;
+ *   - a call that has no handle to keep it in (ns_index_open,
+ *     ns_index_merge, ns_reader_open) gives it in *err_out, a string to
+ *     free(), when err_out is not NULL.
+ * The readers report a bad record, which is skipped rather than failed, by
+ * ns_reader_next() returning -1 with ns_reader_where()/ns_reader_error().
+ * The small POSIX helpers (generations, the writer lock, directories) return
+ * -1 and set errno, as the system calls they wrap.
  */
 #ifndef NS_H
 #define NS_H
@@ -42,6 +57,7 @@ typedef enum {
     NS_STATUS_RETRY,     /* the index changed under a reader: reopen */
     NS_STATUS_XAPIAN,    /* any other Xapian error; detail in the handle */
     NS_STATUS_INTERNAL,  /* a bug: an unexpected exception */
+    NS_STATUS_READ_ONLY, /* a write through a handle opened NS_OPEN_READ */
     NS_STATUS_LAST
 } ns_status_t;
 
@@ -271,7 +287,9 @@ ns_status_t ns_index_close(ns_index_t *idx);
  * usable on failure). */
 ns_status_t ns_index_refresh(ns_index_t *idx, int *changed);
 
-/* Detail text of the last failure on IDX, or "".  Borrowed. */
+/* Why the last call on IDX failed, or "" when it succeeded: every call on
+ * a handle clears the text when it starts.  Borrowed: valid until the next
+ * call on IDX.  NULL-safe. */
 const char *ns_index_last_error(const ns_index_t *idx);
 
 /* Add ART, replacing any article with the same id.  An article whose
@@ -280,18 +298,20 @@ const char *ns_index_last_error(const ns_index_t *idx);
  * happened.  *warning (may be NULL) is set to a borrowed remark (e.g. an
  * unknown language indexed without stemming) or NULL.
  *
- * Return value: NS_STATUS_OK, NS_STATUS_BAD_INPUT (no id), NS_STATUS_XAPIAN,
+ * Return value: NS_STATUS_OK, NS_STATUS_BAD_INPUT (no id),
+ * NS_STATUS_READ_ONLY (IDX was opened NS_OPEN_READ), NS_STATUS_XAPIAN,
  * NS_STATUS_NOMEM, NS_STATUS_INTERNAL. */
 ns_status_t ns_index_add(ns_index_t *idx, const ns_article_t *art,
                          ns_add_result_t *result, const char **warning);
 
 /* Delete the article with id ID; *deleted (may be NULL) is 1 if there was
- * one.  Return value: NS_STATUS_OK, NS_STATUS_XAPIAN, ... */
+ * one.  Return value: NS_STATUS_OK, NS_STATUS_READ_ONLY, NS_STATUS_XAPIAN,
+ * ... */
 ns_status_t ns_index_delete(ns_index_t *idx, const char *id, int *deleted);
 
 /* Delete every article whose id KEEP(id, CTX) rejects (returns 0).
  * *deleted (may be NULL) counts them.  Uncommitted until the next
- * commit. */
+ * commit.  NS_STATUS_READ_ONLY on a read handle. */
 ns_status_t ns_index_prune(ns_index_t *idx,
                            int (*keep)(const char *id, void *ctx), void *ctx,
                            uint64_t *deleted);
@@ -317,11 +337,13 @@ ns_status_t ns_index_info(ns_index_t *idx, ns_index_info_t *out);
  * it stores from now on: typical stored JSON (ns_article_to_json of
  * sample articles, the most typical last; only the last 32 KiB count).
  * Articles stored before keep their form; readers find the dictionary in
- * the index.  A rebuild sets one from its first articles. */
+ * the index.  A rebuild sets one from its first articles.
+ * NS_STATUS_READ_ONLY on a read handle. */
 ns_status_t ns_index_set_dictionary(ns_index_t *idx, const char *dict,
                                     size_t len);
 
-/* Make everything added so far durable and visible to new readers. */
+/* Make everything added so far durable and visible to new readers.  On a
+ * read handle there is nothing to commit: NS_STATUS_OK. */
 ns_status_t ns_index_commit(ns_index_t *idx);
 
 /* Number of articles in the index. */

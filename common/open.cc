@@ -48,7 +48,7 @@ ns_status_t libns::need_writer(ns_index_t *idx)
     if (idx->wdb)
         return NS_STATUS_OK;
     idx->error = "index is open read-only";
-    return NS_STATUS_INTERNAL;
+    return NS_STATUS_READ_ONLY;
 }
 
 /* The stemmer for a language code: Xapian knows ISO 639 codes ("en", "no",
@@ -114,6 +114,56 @@ std::string libns::describe(const Xapian::Error &e)
 /* Status strings                                                           */
 /* ------------------------------------------------------------------------ */
 
+ns_status_t libns::caught_message(std::string &msg)
+{
+    /* Assigning the message can itself run out of memory: the status is
+     * what must come back, with the message if it fits. */
+    auto set = [&msg](const std::string &text) {
+        try {
+            msg = text;
+        } catch (...) {
+            msg.clear();
+        }
+    };
+    try {
+        throw;
+    } catch (const Xapian::DatabaseModifiedError &e) {
+        set(e.get_msg());
+        return NS_STATUS_RETRY;
+    } catch (const Xapian::DatabaseLockError &e) {
+        set(e.get_msg());
+        return NS_STATUS_LOCKED;
+    } catch (const Xapian::Error &e) {
+        try {
+            set(describe(e));
+        } catch (...) {
+            msg.clear();
+        }
+        return NS_STATUS_XAPIAN;
+    } catch (const std::bad_alloc &) {
+        msg.clear();
+        msg.shrink_to_fit();
+        set("out of memory");
+        return NS_STATUS_NOMEM;
+    } catch (const std::exception &e) {
+        try {
+            set(std::string("unexpected exception: ") + e.what());
+        } catch (...) {
+            msg.clear();
+        }
+        return NS_STATUS_INTERNAL;
+    } catch (...) {
+        set("unexpected exception");
+        return NS_STATUS_INTERNAL;
+    }
+}
+
+ns_status_t libns::caught(ns_index_t *idx)
+{
+    std::string scratch;
+    return caught_message(idx ? idx->error : scratch);
+}
+
 const char *ns_status_to_string(ns_status_t status)
 {
     switch (status) {
@@ -137,6 +187,8 @@ const char *ns_status_to_string(ns_status_t status)
         return "Xapian error";
     case NS_STATUS_INTERNAL:
         return "internal error";
+    case NS_STATUS_READ_ONLY:
+        return "index is open read-only";
     case NS_STATUS_LAST:
         break;
     }
@@ -238,11 +290,14 @@ ns_status_t ns_index_open(const char *path, ns_open_mode_t mode,
     *out = nullptr;
     if (err_out)
         *err_out = nullptr;
-    ns_index_t *idx;
+    ns_index_t *idx = nullptr;
     try {
         idx = new ns_index_t;
         idx->path = path;
     } catch (...) {
+        delete idx;
+        if (err_out)
+            *err_out = dup_cstr(ns_status_to_string(NS_STATUS_NOMEM));
         return NS_STATUS_NOMEM;
     }
     ns_status_t st = open_impl(idx, mode);
@@ -281,6 +336,7 @@ ns_status_t ns_index_refresh(ns_index_t *idx, int *changed)
 {
     if (changed)
         *changed = 0;
+    clear_error(idx);
     try {
         if (idx->wdb)
             return NS_STATUS_OK;
@@ -309,18 +365,20 @@ ns_status_t ns_index_refresh(ns_index_t *idx, int *changed)
         }
         return NS_STATUS_OK;
     } catch (...) {
+        ns_status_t st = caught(idx);
         /* Keep serving the version we have. */
-        resolve(idx);
         try {
-            throw;
+            resolve(idx);
+        } catch (...) {
         }
-        NS_CATCH(idx)
+        return st;
     }
 }
 
 ns_status_t ns_index_info(ns_index_t *idx, ns_index_info_t *out)
 {
     memset(out, 0, sizeof *out);
+    clear_error(idx);
     try {
         out->articles = idx->db->get_doccount();
         snprintf(out->generation, sizeof out->generation, "%s",
@@ -336,6 +394,7 @@ ns_status_t ns_index_info(ns_index_t *idx, ns_index_info_t *out)
 ns_status_t ns_index_count(ns_index_t *idx, uint64_t *out)
 {
     *out = 0;
+    clear_error(idx);
     try {
         *out = idx->db->get_doccount();
         return NS_STATUS_OK;

@@ -211,6 +211,7 @@ template <typename F>
 static ns_status_t with_results(ns_index_t *idx, ns_results_t **out, F body)
 {
     *out = nullptr;
+    clear_error(idx);
     ns_results_t *res = nullptr;
     auto t0 = std::chrono::steady_clock::now();
     try {
@@ -219,11 +220,15 @@ static ns_status_t with_results(ns_index_t *idx, ns_results_t **out, F body)
             ns_status_t st;
             try {
                 st = body(res);
-            } catch (const Xapian::DatabaseModifiedError &) {
+            } catch (const Xapian::DatabaseModifiedError &e) {
+                idx->error = e.get_msg();
                 st = NS_STATUS_RETRY;
             }
-            if (st == NS_STATUS_OK)
+            if (st == NS_STATUS_OK) {
+                /* An attempt that had to be retried said why. */
+                idx->error.clear();
                 break;
+            }
             ns_results_free(res);
             res = nullptr;
             if (st != NS_STATUS_RETRY || attempt == 3)
@@ -241,11 +246,9 @@ static ns_status_t with_results(ns_index_t *idx, ns_results_t **out, F body)
         idx->error = "cannot parse query: " + e.get_msg();
         return NS_STATUS_BAD_QUERY;
     } catch (...) {
+        ns_status_t st = caught(idx);
         ns_results_free(res);
-        try {
-            throw;
-        }
-        NS_CATCH(idx)
+        return st;
     }
 }
 

@@ -127,6 +127,7 @@ void libns::prime(ns_index_t *idx)
 ns_status_t ns_index_set_dictionary(ns_index_t *idx, const char *dict,
                                     size_t len)
 {
+    clear_error(idx);
     if (ns_status_t st = need_writer(idx))
         return st;
     try {
@@ -146,6 +147,7 @@ ns_status_t ns_index_set_dictionary(ns_index_t *idx, const char *dict,
 ns_status_t ns_index_get(ns_index_t *idx, const char *id, ns_article_t *art)
 {
     memset(art, 0, sizeof *art);
+    clear_error(idx);
     try {
         Xapian::docid did;
         if (!find_id(*idx->db, id, &did)) {

@@ -68,6 +68,7 @@ bool libns::field_texts(const ns_article_t *art, const std::string &prefix,
 ns_status_t ns_index_add(ns_index_t *idx, const ns_article_t *art,
                          ns_add_result_t *result, const char **warning)
 {
+    clear_error(idx);
     if (result)
         *result = NS_ADD_ADDED;
     if (warning)
@@ -151,6 +152,7 @@ ns_status_t ns_index_delete(ns_index_t *idx, const char *id, int *deleted)
 {
     if (deleted)
         *deleted = 0;
+    clear_error(idx);
     if (ns_status_t st = need_writer(idx))
         return st;
     try {
@@ -171,6 +173,7 @@ ns_status_t ns_index_prune(ns_index_t *idx,
 {
     if (deleted)
         *deleted = 0;
+    clear_error(idx);
     if (ns_status_t st = need_writer(idx))
         return st;
     try {
@@ -240,13 +243,8 @@ ns_status_t ns_index_merge(const char *const *shards, size_t n,
                 std::string("cannot sync '") + dest + "': " + strerror(errno);
             st = NS_STATUS_IO;
         }
-    } catch (const Xapian::Error &e) {
-        error = describe(e);
-        st = NS_STATUS_XAPIAN;
-    } catch (const std::bad_alloc &) {
-        st = NS_STATUS_NOMEM;
     } catch (...) {
-        st = NS_STATUS_INTERNAL;
+        st = caught_message(error);
     }
     if (st != NS_STATUS_OK && err_out)
         *err_out = dup_cstr(error.empty() ? ns_status_to_string(st) : error);
@@ -255,6 +253,7 @@ ns_status_t ns_index_merge(const char *const *shards, size_t n,
 
 ns_status_t ns_index_commit(ns_index_t *idx)
 {
+    clear_error(idx);
     if (!idx->wdb)
         return NS_STATUS_OK;
     try {
