@@ -43,8 +43,8 @@ ALL_CFLAGS   = $(WARN) $(CFLAGS) -Icommon $(PKG_CFLAGS) $(SAN)
 ALL_CXXFLAGS = $(CXXWARN) $(CXXFLAGS) -Icommon $(PKG_CFLAGS) $(SAN)
 LDLIBS_ALL   = $(PKG_LIBS) -lm
 
-LIB_C   = common/article.c common/buf.c common/gen.c common/log.c common/reader.c \
-          common/render.c common/util.c
+LIB_C   = common/article.c common/buf.c common/gen.c common/log.c common/prog.c \
+          common/reader.c common/render.c common/util.c
 LIB_CXX = common/xapian.cc
 LIB_OBJ = $(LIB_C:%.c=$(B)/%.o) $(LIB_CXX:%.cc=$(B)/%.o)
 LIB     = $(B)/libns.a
@@ -73,7 +73,11 @@ $(LIB): $(LIB_OBJ)
 	ar rcs $@ $^
 
 # Linked with $(CXX): libns contains C++ and needs libstdc++.
-$(BIN)/nindex: $(B)/indexer/nindex.o $(LIB)
+NINDEX_OBJ = $(B)/indexer/nindex.o $(B)/indexer/sources.o $(B)/indexer/update.o \
+             $(B)/indexer/rebuild.o
+$(NINDEX_OBJ): indexer/nindex.h
+
+$(BIN)/nindex: $(NINDEX_OBJ) $(LIB)
 	@mkdir -p $(dir $@)
 	$(CXX) $(SAN) -o $@ $^ $(LDLIBS_ALL) -lpthread
 

@@ -64,6 +64,21 @@ void ns_die(const char *fmt, ...)
     __attribute__((format(printf, 1, 2), noreturn));
 
 /* ------------------------------------------------------------------------ */
+/* For programs (prog.c): only the programs' main code calls these.         */
+/* ------------------------------------------------------------------------ */
+
+/* The exit status of a usage error, the same in every program. */
+#define NS_EXIT_USAGE 2
+
+/* "prog: MESSAGE" and "Try 'prog --help'." on stderr, then exit with
+ * NS_EXIT_USAGE.  The program name is ns_progname(). */
+void ns_usage_error(const char *fmt, ...)
+    __attribute__((format(printf, 1, 2), noreturn));
+
+/* Seconds on CLOCK_MONOTONIC: for durations, never for dates. */
+double ns_monotonic_s(void);
+
+/* ------------------------------------------------------------------------ */
 /* Buffers                                                                  */
 /* ------------------------------------------------------------------------ */
 

@@ -82,14 +82,6 @@ static void usage(FILE *out)
         "  2  usage error\n");
 }
 
-static void usage_error(const char *fmt, const char *arg)
-{
-    fprintf(stderr, "nsearch: ");
-    fprintf(stderr, fmt, arg);
-    fprintf(stderr, "\nTry 'nsearch --help'.\n");
-    exit(EXIT_USAGE);
-}
-
 /* ------------------------------------------------------------------------ */
 /* Text output                                                              */
 /* ------------------------------------------------------------------------ */
@@ -378,12 +370,13 @@ int main(int argc, char **argv)
             break;
         case 'n':
             if (ns_parse_long(optarg, 0, 10000, &o.limit) < 0)
-                usage_error("--limit needs a number from 0 to 10000, not '%s'",
-                            optarg);
+                ns_usage_error(
+                    "--limit needs a number from 0 to 10000, not '%s'", optarg);
             break;
         case OPT_OFFSET:
             if (ns_parse_long(optarg, 0, 1000000000, &o.offset) < 0)
-                usage_error("--offset needs a number from 0, not '%s'", optarg);
+                ns_usage_error("--offset needs a number from 0, not '%s'",
+                               optarg);
             break;
         case 's':
             if (strcmp(optarg, "relevance") == 0)
@@ -391,7 +384,7 @@ int main(int argc, char **argv)
             else if (strcmp(optarg, "date") == 0)
                 o.sort = NS_SORT_DATE;
             else
-                usage_error("--sort is relevance or date, not '%s'", optarg);
+                ns_usage_error("--sort is relevance or date, not '%s'", optarg);
             break;
         case 'j':
             o.json = 1;
@@ -401,29 +394,31 @@ int main(int argc, char **argv)
             break;
         case OPT_SNIPPET:
             if (ns_parse_long(optarg, 0, 10000, &o.snippet_len) < 0)
-                usage_error("--snippet-len needs a number from 0 to 10000, not "
-                            "'%s'",
-                            optarg);
+                ns_usage_error(
+                    "--snippet-len needs a number from 0 to 10000, not "
+                    "'%s'",
+                    optarg);
             break;
         case OPT_RELATED:
             if (ns_parse_long(optarg, 0, 100, &o.related) < 0)
-                usage_error("--related needs a number from 0 to 100, not '%s'",
-                            optarg);
+                ns_usage_error(
+                    "--related needs a number from 0 to 100, not '%s'", optarg);
             break;
         case OPT_RELATED_TO:
             o.related_to = optarg;
             break;
         case OPT_NOW:
             if (ns_date_parse(optarg, &o.now) < 0)
-                usage_error("--now needs a date like 2025-08-15 or "
-                            "2025-08-15T10:00:00Z, not '%s'",
-                            optarg);
+                ns_usage_error("--now needs a date like 2025-08-15 or "
+                               "2025-08-15T10:00:00Z, not '%s'",
+                               optarg);
             break;
         case OPT_RECENT:
             if (ns_parse_long(optarg, 0, 36500, &o.recent_days) < 0)
-                usage_error("--recent-days needs a number from 0 to 36500, not "
-                            "'%s'",
-                            optarg);
+                ns_usage_error(
+                    "--recent-days needs a number from 0 to 36500, not "
+                    "'%s'",
+                    optarg);
             break;
         case OPT_COLOR:
             if (strcmp(optarg, "auto") == 0)
@@ -433,8 +428,8 @@ int main(int argc, char **argv)
             else if (strcmp(optarg, "never") == 0)
                 o.color = COLOR_NEVER;
             else
-                usage_error("--color is auto, always or never, not '%s'",
-                            optarg);
+                ns_usage_error("--color is auto, always or never, not '%s'",
+                               optarg);
             break;
         case 'h':
             usage(stdout);
@@ -448,18 +443,19 @@ int main(int argc, char **argv)
         }
     }
     if (o.batch && optind < argc)
-        usage_error("%s", "--batch reads queries from standard input; give no "
-                          "QUERY");
+        ns_usage_error("%s",
+                       "--batch reads queries from standard input; give no "
+                       "QUERY");
     if (o.related_to && (o.batch || optind < argc))
-        usage_error("%s", "--related-to takes no QUERY and no --batch");
+        ns_usage_error("%s", "--related-to takes no QUERY and no --batch");
     if (!o.batch && !o.related_to && optind >= argc)
-        usage_error("%s", "no QUERY given");
+        ns_usage_error("%s", "no QUERY given");
     if (!o.batch && !o.related_to) {
         o.query = join_words(argv + optind, argc - optind);
         if (!o.query)
             ns_die("out of memory");
         if (!ns_utf8_valid(o.query, strlen(o.query)))
-            usage_error("%s", "the query is not valid UTF-8");
+            ns_usage_error("%s", "the query is not valid UTF-8");
     }
 
     ns_index_t *idx = open_index(&o);

@@ -98,14 +98,6 @@ static void usage(FILE *out)
         NS_HTTP_MAX_QUERY);
 }
 
-static void usage_error(const char *fmt, const char *arg)
-{
-    fprintf(stderr, "nsearchd: ");
-    fprintf(stderr, fmt, arg);
-    fprintf(stderr, "\nTry 'nsearchd --help'.\n");
-    exit(EXIT_USAGE);
-}
-
 /* ------------------------------------------------------------------------ */
 /* Options                                                                  */
 /* ------------------------------------------------------------------------ */
@@ -131,7 +123,7 @@ static gid_t parse_group(const char *text)
         return (gid_t)n;
     struct group *g = getgrnam(text);
     if (!g)
-        usage_error("--socket-group: no group '%s'", text);
+        ns_usage_error("--socket-group: no group '%s'", text);
     return g->gr_gid;
 }
 
@@ -145,7 +137,7 @@ static void parse_uids(const char *text, struct options *o)
     for (char *tok = strtok_r(copy, ",", &save); tok;
          tok = strtok_r(NULL, ",", &save)) {
         if (o->n_allow_uids == NS_HTTP_MAX_UIDS)
-            usage_error("--allow-uid takes at most %s users", "64");
+            ns_usage_error("--allow-uid takes at most %s users", "64");
         long n;
         if (ns_parse_long(tok, 0, 0x7fffffffL, &n) == 0) {
             o->allow_uids[o->n_allow_uids++] = (uid_t)n;
@@ -164,7 +156,7 @@ static void parse_uids(const char *text, struct options *o)
     }
     free(copy);
     if (o->n_allow_uids == 0)
-        usage_error("--allow-uid needs at least one user, not '%s'", text);
+        ns_usage_error("--allow-uid needs at least one user, not '%s'", text);
 }
 
 static void parse_options(int argc, char **argv, struct options *o)
@@ -204,14 +196,15 @@ static void parse_options(int argc, char **argv, struct options *o)
             break;
         case 't':
             if (ns_parse_long(optarg, 1, 64, &o->threads) < 0)
-                usage_error("--threads needs a number from 1 to 64, not '%s'",
-                            optarg);
+                ns_usage_error(
+                    "--threads needs a number from 1 to 64, not '%s'", optarg);
             break;
         case OPT_MODE:
             if (parse_mode(optarg, &o->socket_mode) < 0)
-                usage_error("--socket-mode needs an octal mode such as 0660, "
-                            "not '%s'",
-                            optarg);
+                ns_usage_error(
+                    "--socket-mode needs an octal mode such as 0660, "
+                    "not '%s'",
+                    optarg);
             break;
         case OPT_GROUP:
             o->socket_group = parse_group(optarg);
@@ -224,15 +217,15 @@ static void parse_options(int argc, char **argv, struct options *o)
             break;
         case OPT_MAXCONN:
             if (ns_parse_long(optarg, 1, 100000, &o->max_connections) < 0)
-                usage_error("--max-connections needs a number from 1 to "
-                            "100000, not '%s'",
-                            optarg);
+                ns_usage_error("--max-connections needs a number from 1 to "
+                               "100000, not '%s'",
+                               optarg);
             break;
         case OPT_TIMEOUT:
             if (ns_parse_long(optarg, 1, 86400, &o->timeout) < 0)
-                usage_error("--timeout needs a number of seconds from 1 to "
-                            "86400, not '%s'",
-                            optarg);
+                ns_usage_error("--timeout needs a number of seconds from 1 to "
+                               "86400, not '%s'",
+                               optarg);
             break;
         case 'h':
             usage(stdout);
@@ -246,7 +239,7 @@ static void parse_options(int argc, char **argv, struct options *o)
         }
     }
     if (optind < argc)
-        usage_error("unexpected argument '%s'", argv[optind]);
+        ns_usage_error("unexpected argument '%s'", argv[optind]);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -275,7 +268,7 @@ static int open_listener(const struct options *o, int *created, dev_t *dev,
         return fd;
     }
     if (!o->socket_path)
-        usage_error("%s", "no --socket PATH given");
+        ns_usage_error("%s", "no --socket PATH given");
     fd = ns_net_unix_listen(o->socket_path, (mode_t)o->socket_mode,
                             o->socket_group, LISTEN_BACKLOG, dev, ino);
     if (fd < 0) {
