@@ -88,10 +88,13 @@ $(BIN)/nsearch: $(B)/searcher/nsearch.o $(LIB)
 # nsearchd, the socket server: libmicrohttpd and threads on top of libns.
 MHD_CFLAGS   = $(shell pkg-config --cflags libmicrohttpd 2>/dev/null)
 MHD_LIBS     = $(shell pkg-config --libs libmicrohttpd 2>/dev/null) -lpthread
-NSEARCHD_OBJ = $(B)/searcher/nsearchd.o $(B)/searcher/http.o $(B)/searcher/net.o
+NSEARCHD_OBJ = $(B)/searcher/nsearchd.o $(B)/searcher/http.o \
+               $(B)/searcher/routes.o $(B)/searcher/params.o \
+               $(B)/searcher/reply.o $(B)/searcher/workers.o \
+               $(B)/searcher/stats.o $(B)/searcher/net.o
 
 $(NSEARCHD_OBJ): ALL_CFLAGS += $(MHD_CFLAGS)
-$(NSEARCHD_OBJ): searcher/http.h searcher/net.h
+$(NSEARCHD_OBJ): searcher/http.h searcher/net.h searcher/server.h
 
 $(BIN)/nsearchd: $(NSEARCHD_OBJ) $(LIB)
 	@mkdir -p $(dir $@)

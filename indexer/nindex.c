@@ -157,7 +157,11 @@ static int run(const struct options *o)
     return rc;
 }
 
-int main(int argc, char **argv)
+static void check_options(struct options *o, int n_args, char **args);
+
+/* One case per option, beside the option table: split, the table and its
+ * handling would only drift apart.  --help and --version exit here. */
+static void parse_options(int argc, char **argv, struct options *o)
 {
     enum {
         OPT_PRUNE = 256,
@@ -187,51 +191,43 @@ int main(int argc, char **argv)
         {NULL, 0, NULL, 0},
     };
     static const char short_opts[] = "d:urj:qh";
-    struct options o = {
-        .mode = MODE_UPDATE,
-        .jobs = 2,
-        .keep = 2,
-        .commit_every = 1000,
-        .wait = 0,
-    };
     int modes = 0;
     long wait = 0;
-    ns_set_progname("nindex");
     int c;
     while ((c = getopt_long(argc, argv, short_opts, long_opts, NULL)) != -1) {
         switch (c) {
         case 'd':
-            o.db = optarg;
+            o->db = optarg;
             break;
         case 'u':
-            o.mode = MODE_UPDATE;
+            o->mode = MODE_UPDATE;
             modes++;
             break;
         case 'r':
-            o.mode = MODE_REBUILD;
+            o->mode = MODE_REBUILD;
             modes++;
             break;
         case OPT_DELETE:
-            o.mode = MODE_DELETE;
+            o->mode = MODE_DELETE;
             modes++;
             break;
         case OPT_ROLLBACK:
-            o.mode = MODE_ROLLBACK;
+            o->mode = MODE_ROLLBACK;
             modes++;
             break;
         case OPT_PRUNE:
-            o.prune = 1;
+            o->prune = 1;
             break;
         case OPT_FORCE:
-            o.force = 1;
+            o->force = 1;
             break;
         case 'j':
-            if (ns_parse_long(optarg, 1, 64, &o.jobs) < 0)
+            if (ns_parse_long(optarg, 1, 64, &o->jobs) < 0)
                 ns_usage_error("--jobs needs a number from 1 to 64, not '%s'",
                                optarg);
             break;
         case OPT_KEEP:
-            if (ns_parse_long(optarg, 1, 1000, &o.keep) < 0)
+            if (ns_parse_long(optarg, 1, 1000, &o->keep) < 0)
                 ns_usage_error("--keep needs a number from 1, not '%s'",
                                optarg);
             break;
@@ -239,39 +235,58 @@ int main(int argc, char **argv)
             if (ns_parse_long(optarg, 0, 86400, &wait) < 0)
                 ns_usage_error("--wait needs seconds from 0 to 86400, not '%s'",
                                optarg);
-            o.wait = (double)wait;
+            o->wait = (double)wait;
             break;
         case OPT_COMMIT:
-            if (ns_parse_long(optarg, 1, 10000000, &o.commit_every) < 0)
+            if (ns_parse_long(optarg, 1, 10000000, &o->commit_every) < 0)
                 ns_usage_error("--commit-every needs a number from 1, not '%s'",
                                optarg);
             break;
         case 'q':
-            o.quiet = 1;
+            o->quiet = 1;
             break;
         case 'h':
             usage(stdout);
-            return EXIT_OK;
+            exit(EXIT_OK);
         case OPT_VERSION:
             printf("nindex %s\n", NS_VERSION);
-            return EXIT_OK;
+            exit(EXIT_OK);
         default:
             fprintf(stderr, "Try 'nindex --help'.\n");
-            return EXIT_USAGE;
+            exit(EXIT_USAGE);
         }
     }
     if (modes > 1)
         ns_usage_error("%s",
                        "give one of --update, --rebuild, --delete, --rollback");
-    if (o.prune && o.mode != MODE_UPDATE)
+    check_options(o, argc - optind, argv + optind);
+}
+
+/* What the options mean together, and the arguments. */
+static void check_options(struct options *o, int n_args, char **args)
+{
+    if (o->prune && o->mode != MODE_UPDATE)
         ns_usage_error("%s", "--prune goes with --update");
-    o.args = argv + optind;
-    o.n_args = argc - optind;
-    if (o.mode == MODE_ROLLBACK && o.n_args)
+    o->args = args;
+    o->n_args = n_args;
+    if (o->mode == MODE_ROLLBACK && o->n_args)
         ns_usage_error("%s", "--rollback takes no arguments");
-    if (o.mode == MODE_DELETE && !o.n_args)
+    if (o->mode == MODE_DELETE && !o->n_args)
         ns_usage_error("%s", "--delete needs at least one ID");
-    if ((o.mode == MODE_UPDATE || o.mode == MODE_REBUILD) && !o.n_args)
+    if ((o->mode == MODE_UPDATE || o->mode == MODE_REBUILD) && !o->n_args)
         ns_usage_error("%s", "no SOURCE given");
+}
+
+int main(int argc, char **argv)
+{
+    struct options o = {
+        .mode = MODE_UPDATE,
+        .jobs = 2,
+        .keep = 2,
+        .commit_every = 1000,
+        .wait = 0,
+    };
+    ns_set_progname("nindex");
+    parse_options(argc, argv, &o);
     return run(&o);
 }

@@ -320,7 +320,9 @@ static char *join_words(char **words, int n)
     return b.p;
 }
 
-int main(int argc, char **argv)
+/* One case per option, beside the option table: split, the table and its
+ * handling would only drift apart.  --help and --version exit here. */
+static void parse_options(int argc, char **argv, struct options *o)
 {
     enum {
         OPT_OFFSET = 256,
@@ -351,6 +353,90 @@ int main(int argc, char **argv)
         {NULL, 0, NULL, 0},
     };
     static const char short_opts[] = "d:n:s:jh";
+    int c;
+    while ((c = getopt_long(argc, argv, short_opts, long_opts, NULL)) != -1) {
+        switch (c) {
+        case 'd':
+            o->db = optarg;
+            break;
+        case 'n':
+            if (ns_parse_long(optarg, 0, 10000, &o->limit) < 0)
+                ns_usage_error(
+                    "--limit needs a number from 0 to 10000, not '%s'", optarg);
+            break;
+        case OPT_OFFSET:
+            if (ns_parse_long(optarg, 0, 1000000000, &o->offset) < 0)
+                ns_usage_error("--offset needs a number from 0, not '%s'",
+                               optarg);
+            break;
+        case 's':
+            if (strcmp(optarg, "relevance") == 0)
+                o->sort = NS_SORT_RELEVANCE;
+            else if (strcmp(optarg, "date") == 0)
+                o->sort = NS_SORT_DATE;
+            else
+                ns_usage_error("--sort is relevance or date, not '%s'", optarg);
+            break;
+        case 'j':
+            o->json = 1;
+            break;
+        case OPT_BATCH:
+            o->batch = 1;
+            break;
+        case OPT_SNIPPET:
+            if (ns_parse_long(optarg, 0, 10000, &o->snippet_len) < 0)
+                ns_usage_error(
+                    "--snippet-len needs a number from 0 to 10000, not "
+                    "'%s'",
+                    optarg);
+            break;
+        case OPT_RELATED:
+            if (ns_parse_long(optarg, 0, 100, &o->related) < 0)
+                ns_usage_error(
+                    "--related needs a number from 0 to 100, not '%s'", optarg);
+            break;
+        case OPT_RELATED_TO:
+            o->related_to = optarg;
+            break;
+        case OPT_NOW:
+            if (ns_date_parse(optarg, &o->now) < 0)
+                ns_usage_error("--now needs a date like 2025-08-15 or "
+                               "2025-08-15T10:00:00Z, not '%s'",
+                               optarg);
+            break;
+        case OPT_RECENT:
+            if (ns_parse_long(optarg, 0, 36500, &o->recent_days) < 0)
+                ns_usage_error(
+                    "--recent-days needs a number from 0 to 36500, not "
+                    "'%s'",
+                    optarg);
+            break;
+        case OPT_COLOR:
+            if (strcmp(optarg, "auto") == 0)
+                o->color = COLOR_AUTO;
+            else if (strcmp(optarg, "always") == 0)
+                o->color = COLOR_ALWAYS;
+            else if (strcmp(optarg, "never") == 0)
+                o->color = COLOR_NEVER;
+            else
+                ns_usage_error("--color is auto, always or never, not '%s'",
+                               optarg);
+            break;
+        case 'h':
+            usage(stdout);
+            exit(EXIT_OK);
+        case OPT_VERSION:
+            printf("nsearch %s\n", NS_VERSION);
+            exit(EXIT_OK);
+        default:
+            fprintf(stderr, "Try 'nsearch --help'.\n");
+            exit(EXIT_USAGE);
+        }
+    }
+}
+
+int main(int argc, char **argv)
+{
     struct options o = {
         .limit = 10,
         .offset = 0,
@@ -362,86 +448,7 @@ int main(int argc, char **argv)
         .color = COLOR_AUTO,
     };
     ns_set_progname("nsearch");
-    int c;
-    while ((c = getopt_long(argc, argv, short_opts, long_opts, NULL)) != -1) {
-        switch (c) {
-        case 'd':
-            o.db = optarg;
-            break;
-        case 'n':
-            if (ns_parse_long(optarg, 0, 10000, &o.limit) < 0)
-                ns_usage_error(
-                    "--limit needs a number from 0 to 10000, not '%s'", optarg);
-            break;
-        case OPT_OFFSET:
-            if (ns_parse_long(optarg, 0, 1000000000, &o.offset) < 0)
-                ns_usage_error("--offset needs a number from 0, not '%s'",
-                               optarg);
-            break;
-        case 's':
-            if (strcmp(optarg, "relevance") == 0)
-                o.sort = NS_SORT_RELEVANCE;
-            else if (strcmp(optarg, "date") == 0)
-                o.sort = NS_SORT_DATE;
-            else
-                ns_usage_error("--sort is relevance or date, not '%s'", optarg);
-            break;
-        case 'j':
-            o.json = 1;
-            break;
-        case OPT_BATCH:
-            o.batch = 1;
-            break;
-        case OPT_SNIPPET:
-            if (ns_parse_long(optarg, 0, 10000, &o.snippet_len) < 0)
-                ns_usage_error(
-                    "--snippet-len needs a number from 0 to 10000, not "
-                    "'%s'",
-                    optarg);
-            break;
-        case OPT_RELATED:
-            if (ns_parse_long(optarg, 0, 100, &o.related) < 0)
-                ns_usage_error(
-                    "--related needs a number from 0 to 100, not '%s'", optarg);
-            break;
-        case OPT_RELATED_TO:
-            o.related_to = optarg;
-            break;
-        case OPT_NOW:
-            if (ns_date_parse(optarg, &o.now) < 0)
-                ns_usage_error("--now needs a date like 2025-08-15 or "
-                               "2025-08-15T10:00:00Z, not '%s'",
-                               optarg);
-            break;
-        case OPT_RECENT:
-            if (ns_parse_long(optarg, 0, 36500, &o.recent_days) < 0)
-                ns_usage_error(
-                    "--recent-days needs a number from 0 to 36500, not "
-                    "'%s'",
-                    optarg);
-            break;
-        case OPT_COLOR:
-            if (strcmp(optarg, "auto") == 0)
-                o.color = COLOR_AUTO;
-            else if (strcmp(optarg, "always") == 0)
-                o.color = COLOR_ALWAYS;
-            else if (strcmp(optarg, "never") == 0)
-                o.color = COLOR_NEVER;
-            else
-                ns_usage_error("--color is auto, always or never, not '%s'",
-                               optarg);
-            break;
-        case 'h':
-            usage(stdout);
-            return EXIT_OK;
-        case OPT_VERSION:
-            printf("nsearch %s\n", NS_VERSION);
-            return EXIT_OK;
-        default:
-            fprintf(stderr, "Try 'nsearch --help'.\n");
-            return EXIT_USAGE;
-        }
-    }
+    parse_options(argc, argv, &o);
     if (o.batch && optind < argc)
         ns_usage_error("%s",
                        "--batch reads queries from standard input; give no "

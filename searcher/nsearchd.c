@@ -159,6 +159,8 @@ static void parse_uids(const char *text, struct options *o)
         ns_usage_error("--allow-uid needs at least one user, not '%s'", text);
 }
 
+/* One case per option, beside the option table: split, the table and its
+ * handling would only drift apart. */
 static void parse_options(int argc, char **argv, struct options *o)
 {
     enum {
@@ -358,6 +360,36 @@ static void drain(ns_http_server_t *srv, const sigset_t *signals, long timeout)
                 left == 1 ? "" : "s");
 }
 
+/* The signals are taken synchronously by sigwait() in the main thread, so
+ * no work happens in a handler.  Blocked before any thread starts, so the
+ * workers inherit the mask.  SIGPIPE (a client gone mid-response) is
+ * ignored: the write fails with EPIPE instead. */
+static void block_signals(sigset_t *signals)
+{
+    sigemptyset(signals);
+    sigaddset(signals, SIGTERM);
+    sigaddset(signals, SIGINT);
+    sigaddset(signals, SIGHUP);
+    if (sigprocmask(SIG_BLOCK, signals, NULL) < 0)
+        ns_die("error: cannot block signals: %s", strerror(errno));
+    signal(SIGPIPE, SIG_IGN);
+}
+
+/* Serve until SIGTERM or SIGINT, which is returned; SIGHUP reopens the
+ * index. */
+static int wait_for_stop(ns_http_server_t *srv, const sigset_t *signals)
+{
+    int sig = 0;
+    for (;;) {
+        if (sigwait(signals, &sig) != 0)
+            continue;
+        if (sig != SIGHUP)
+            return sig;
+        ns_http_reload(srv);
+        ns_error("info: SIGHUP: reopening the index");
+    }
+}
+
 int main(int argc, char **argv)
 {
     struct options o = {
@@ -376,18 +408,8 @@ int main(int argc, char **argv)
     snprintf(progname, sizeof progname, "nsearchd[%ld]", (long)getpid());
     ns_set_progname(progname);
 
-    /* The signals are taken synchronously by sigwait() in this thread, so
-     * no work happens in a handler.  Blocked before any thread starts, so
-     * the workers inherit the mask.  SIGPIPE (a client gone mid-response)
-     * is ignored: the write fails with EPIPE instead. */
     sigset_t signals;
-    sigemptyset(&signals);
-    sigaddset(&signals, SIGTERM);
-    sigaddset(&signals, SIGINT);
-    sigaddset(&signals, SIGHUP);
-    if (sigprocmask(SIG_BLOCK, &signals, NULL) < 0)
-        ns_die("error: cannot block signals: %s", strerror(errno));
-    signal(SIGPIPE, SIG_IGN);
+    block_signals(&signals);
 
     char *db = ns_db_path(o.db);
     if (!db)
@@ -423,16 +445,7 @@ int main(int argc, char **argv)
     ns_error("info: listening on %s (%ld thread%s, index %s, %s)", where,
              o.threads, o.threads == 1 ? "" : "s", db, about);
 
-    int sig = 0;
-    for (;;) {
-        if (sigwait(&signals, &sig) != 0)
-            continue;
-        if (sig != SIGHUP)
-            break;
-        ns_http_reload(srv);
-        ns_error("info: SIGHUP: reopening the index");
-    }
-
+    int sig = wait_for_stop(srv, &signals);
     ns_error("info: %s: shutting down", sig == SIGINT ? "SIGINT" : "SIGTERM");
     /* Remove the socket file first, so that new clients fail at once
      * instead of queueing on a socket nobody accepts on any more.  With
