@@ -305,7 +305,8 @@ ns_status_t ns_index_delete(ns_index_t *idx, const char *id, int *deleted);
 
 /* Delete every article whose id KEEP(id, CTX) rejects (returns 0).
  * *deleted (may be NULL) counts them.  Uncommitted until the next
- * commit. */
+ * commit.  On a handle open for reading nothing is deleted: *deleted
+ * counts what would be (a dry run). */
 ns_status_t ns_index_prune(ns_index_t *idx,
                            int (*keep)(const char *id, void *ctx), void *ctx,
                            uint64_t *deleted);

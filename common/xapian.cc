@@ -772,22 +772,20 @@ ns_status_t ns_index_prune(ns_index_t *idx,
 {
     if (deleted)
         *deleted = 0;
-    if (!idx->wdb) {
-        idx->error = "index is open read-only";
-        return NS_STATUS_INTERNAL;
-    }
     try {
         /* Collect first: deleting while walking the term list would
-         * disturb the walk. */
+         * disturb the walk.  A read-only handle only counts (a dry
+         * run). */
         std::vector<std::string> doomed;
-        for (auto t = idx->wdb->allterms_begin("Q");
-             t != idx->wdb->allterms_end("Q"); ++t) {
+        for (auto t = idx->db->allterms_begin("Q");
+             t != idx->db->allterms_end("Q"); ++t) {
             std::string id = (*t).substr(1);
             if (!keep(id.c_str(), ctx))
                 doomed.push_back(*t);
         }
-        for (const auto &term : doomed)
-            idx->wdb->delete_document(term);
+        if (idx->wdb)
+            for (const auto &term : doomed)
+                idx->wdb->delete_document(term);
         if (deleted)
             *deleted = doomed.size();
         return NS_STATUS_OK;

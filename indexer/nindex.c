@@ -34,7 +34,7 @@ static void usage(FILE *out)
         "       nindex [--db DIR] --rebuild [options] SOURCE...\n"
         "       nindex [--db DIR] --delete ID...\n"
         "       nindex [--db DIR] --rollback\n"
-        "Add, update or rebuild an nsearch index.\n"
+        "Add, update or rebuild an nsearch index (manual: nindex(1)).\n"
         "\n"
         "A SOURCE is a file, a directory (read recursively) or - for\n"
         "standard input.  Files: JSON Lines (.jsonl, .ndjson, .json, and\n"
@@ -46,7 +46,8 @@ static void usage(FILE *out)
         "                        unchanged ones (the default)\n"
         "      --prune           with --update: also delete articles whose "
         "ids\n"
-        "                        are not in the SOURCEs\n"
+        "                        are not in the SOURCEs (see the limits "
+        "below)\n"
         "  -r, --rebuild         build a new generation from the SOURCEs\n"
         "                        beside the live one, check it, publish it\n"
         "      --delete          delete the articles with the given IDs\n"
@@ -56,17 +57,33 @@ static void usage(FILE *out)
         "  -d, --db DIR          index directory (default: $NSEARCH_DB, else\n"
         "                        $XDG_DATA_HOME/nsearch/db or\n"
         "                        ~/.local/share/nsearch/db)\n"
+        "      --dry-run         with --update (and --prune) or --delete:\n"
+        "                        count what would be added, replaced, left\n"
+        "                        unchanged and deleted; change nothing\n"
+        "      --max-delete N    refuse a prune deleting more than N\n"
+        "                        articles (default 1000)\n"
+        "      --max-delete-share P  ... or more than P%% of the live\n"
+        "                        articles (default 20%%)\n"
+        "      --keep-deleted DAYS  keep what --prune and --delete delete\n"
+        "                        in DIR/deleted/*.jsonl.gz this long\n"
+        "                        (default 30; 0: not kept); to undo, index\n"
+        "                        the file: nindex --db DIR FILE\n"
         "  -j, --jobs N          rebuild with N parallel shards (default 2)\n"
         "      --keep N          generations to keep after a rebuild (default\n"
         "                        2: the live one and one to roll back to)\n"
         "      --force           publish a rebuild even if it has fewer than\n"
-        "                        half the live index's articles\n"
+        "                        half the live index's articles; prune over\n"
+        "                        the --max-delete limits\n"
         "      --wait SECONDS    wait for another writer to finish (default:\n"
         "                        give up at once with exit status 75)\n"
         "      --commit-every N  commit after every N articles (default 1000)\n"
         "  -q, --quiet           no progress and no summary line\n"
         "  -h, --help            show this help\n"
         "      --version         show the version\n"
+        "\n"
+        "A prune is never done from a SOURCE that holds no record at all\n"
+        "(an unmounted archive), nor when a record was skipped or a SOURCE\n"
+        "could not be read: its articles would be deleted by mistake.\n"
         "\n"
         "Exit status:\n"
         "  0   done\n"
@@ -75,8 +92,13 @@ static void usage(FILE *out)
         "  2   usage error\n"
         "  3   done, but some records were skipped (each reported as\n"
         "      FILE:LINE: reason on stderr)\n"
+        "  4   updated, but --prune was not done: records were skipped\n"
+        "  5   updated, but --prune was refused: it would delete more than\n"
+        "      --max-delete or --max-delete-share, or a SOURCE was empty;\n"
+        "      nothing was deleted\n"
         "  65  a rebuild was refused by validation; the old index stays live\n"
-        "  75  another nindex is writing to the index; try again later\n");
+        "  75  another nindex is writing to the index; try again later\n"
+        "With --dry-run the status is the one the real run would have.\n");
 }
 
 /* ------------------------------------------------------------------------ */
@@ -86,30 +108,44 @@ static void usage(FILE *out)
 static const char *const MODE_NAMES[] = {"update", "rebuild", "delete",
                                          "rollback"};
 
+/* Create DB if needed and take its writer lock.  Returns the lock's
+ * descriptor, or -1 (reported) with errno EWOULDBLOCK when another writer
+ * holds it. */
+static int take_lock(const char *db, double wait)
+{
+    if (ns_mkdir_p(db) < 0) {
+        ns_error("cannot create '%s': %s", db, strerror(errno));
+        errno = 0;
+        return -1;
+    }
+    int lock = ns_lock(db, wait);
+    if (lock < 0) {
+        int busy = errno == EWOULDBLOCK;
+        if (busy)
+            ns_error("index '%s' is busy: another nindex is writing to it%s",
+                     db,
+                     wait > 0 ? " (gave up waiting)" : "; try --wait SECONDS");
+        else
+            ns_error("cannot lock '%s/lock': %s", db, strerror(errno));
+        errno = busy ? EWOULDBLOCK : 0;
+    }
+    return lock;
+}
+
 static int run(const struct options *o)
 {
     char *db = ns_db_path(o->db);
     if (!db)
         ns_die("no index location: give --db DIR or set NSEARCH_DB");
-    if (ns_mkdir_p(db) < 0) {
-        ns_error("cannot create '%s': %s", db, strerror(errno));
+    /* A dry run reads only: no directory, no lock, no cleaning. */
+    int lock = o->dry_run ? -1 : take_lock(db, o->wait);
+    if (lock < 0 && !o->dry_run) {
+        int rc = errno == EWOULDBLOCK ? EXIT_BUSY : EXIT_ERROR;
         free(db);
-        return EXIT_ERROR;
+        return rc;
     }
-    int lock = ns_lock(db, o->wait);
-    if (lock < 0) {
-        int busy = errno == EWOULDBLOCK;
-        if (busy)
-            ns_error(
-                "index '%s' is busy: another nindex is writing to it%s", db,
-                o->wait > 0 ? " (gave up waiting)" : "; try --wait SECONDS");
-        else
-            ns_error("cannot lock '%s/lock': %s", db, strerror(errno));
-        free(db);
-        return busy ? EXIT_BUSY : EXIT_ERROR;
-    }
-    /* Under the lock, whatever a dead writer left is garbage. */
-    ns_gen_clean(db);
+    if (!o->dry_run)
+        ns_gen_clean(db); /* under the lock: what a dead writer left */
 
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
@@ -143,21 +179,36 @@ static int run(const struct options *o)
     if (!o->quiet && o->mode == MODE_ROLLBACK && rc == EXIT_OK) {
         printf("nindex: rollback: %s is live\n", published);
     } else if (!o->quiet && o->mode != MODE_ROLLBACK) {
-        printf(
-            "nindex: %s: %lu added, %lu replaced, %lu unchanged, %lu deleted, "
-            "%lu skipped in %.2f s (%.0f articles/s)",
-            MODE_NAMES[o->mode], c.added, c.replaced, c.unchanged, c.deleted,
-            c.skipped, secs, secs > 0 ? done / secs : 0.0);
+        printf("nindex: %s%s: %lu added, %lu replaced, %lu unchanged, %lu "
+               "deleted, %lu skipped in %.2f s (%.0f articles/s)",
+               MODE_NAMES[o->mode], o->dry_run ? " (dry run)" : "", c.added,
+               c.replaced, c.unchanged, c.deleted, c.skipped, secs,
+               secs > 0 ? done / secs : 0.0);
         if (*published)
             printf("; published %s", published);
         putchar('\n');
     }
-    close(lock);
+    if (lock >= 0)
+        close(lock);
     free(db);
     return rc;
 }
 
 static void check_options(struct options *o, int n_args, char **args);
+
+/* A percentage: "20" or "20%", from 0 to 100. */
+static int parse_percent(const char *text, long *out)
+{
+    char digits[16];
+    size_t len = strlen(text);
+    if (len && text[len - 1] == '%')
+        len--;
+    if (len == 0 || len >= sizeof digits)
+        return -1;
+    memcpy(digits, text, len);
+    digits[len] = '\0';
+    return ns_parse_long(digits, 0, 100, out);
+}
 
 /* One case per option, beside the option table: split, the table and its
  * handling would only drift apart.  --help and --version exit here. */
@@ -171,6 +222,10 @@ static void parse_options(int argc, char **argv, struct options *o)
         OPT_FORCE,
         OPT_WAIT,
         OPT_COMMIT,
+        OPT_DRY_RUN,
+        OPT_MAX_DELETE,
+        OPT_MAX_SHARE,
+        OPT_KEEP_DELETED,
         OPT_VERSION
     };
     static const struct option long_opts[] = {
@@ -185,6 +240,10 @@ static void parse_options(int argc, char **argv, struct options *o)
         {"force", no_argument, NULL, OPT_FORCE},
         {"wait", required_argument, NULL, OPT_WAIT},
         {"commit-every", required_argument, NULL, OPT_COMMIT},
+        {"dry-run", no_argument, NULL, OPT_DRY_RUN},
+        {"max-delete", required_argument, NULL, OPT_MAX_DELETE},
+        {"max-delete-share", required_argument, NULL, OPT_MAX_SHARE},
+        {"keep-deleted", required_argument, NULL, OPT_KEEP_DELETED},
         {"quiet", no_argument, NULL, 'q'},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, OPT_VERSION},
@@ -242,6 +301,26 @@ static void parse_options(int argc, char **argv, struct options *o)
                 ns_usage_error("--commit-every needs a number from 1, not '%s'",
                                optarg);
             break;
+        case OPT_DRY_RUN:
+            o->dry_run = 1;
+            break;
+        case OPT_MAX_DELETE:
+            if (ns_parse_long(optarg, 0, 1000000000, &o->max_delete) < 0)
+                ns_usage_error("--max-delete needs a number from 0, not '%s'",
+                               optarg);
+            break;
+        case OPT_MAX_SHARE:
+            if (parse_percent(optarg, &o->max_delete_pct) < 0)
+                ns_usage_error("--max-delete-share needs a percentage from 0 "
+                               "to 100 such as 20%%, not '%s'",
+                               optarg);
+            break;
+        case OPT_KEEP_DELETED:
+            if (ns_parse_long(optarg, 0, 36500, &o->keep_deleted_days) < 0)
+                ns_usage_error("--keep-deleted needs days from 0 to 36500, "
+                               "not '%s'",
+                               optarg);
+            break;
         case 'q':
             o->quiet = 1;
             break;
@@ -267,6 +346,8 @@ static void check_options(struct options *o, int n_args, char **args)
 {
     if (o->prune && o->mode != MODE_UPDATE)
         ns_usage_error("%s", "--prune goes with --update");
+    if (o->dry_run && o->mode != MODE_UPDATE && o->mode != MODE_DELETE)
+        ns_usage_error("%s", "--dry-run goes with --update or --delete");
     o->args = args;
     o->n_args = n_args;
     if (o->mode == MODE_ROLLBACK && o->n_args)
@@ -284,6 +365,9 @@ int main(int argc, char **argv)
         .jobs = 2,
         .keep = 2,
         .commit_every = 1000,
+        .max_delete = 1000,
+        .max_delete_pct = 20,
+        .keep_deleted_days = 30,
         .wait = 0,
     };
     ns_set_progname("nindex");

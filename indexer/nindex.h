@@ -21,7 +21,11 @@ enum {
     EXIT_OK = 0,
     EXIT_ERROR = 1,
     EXIT_USAGE = NS_EXIT_USAGE,
-    EXIT_SKIPPED = 3,  /* finished, but some inputs were skipped */
+    EXIT_SKIPPED = 3,       /* finished, but some inputs were skipped */
+    EXIT_NOT_PRUNED = 4,    /* updated, but --prune was not done: records
+                               were skipped */
+    EXIT_PRUNE_REFUSED = 5, /* updated, but --prune was refused: it would
+                               delete too much, or a SOURCE was empty */
     EXIT_REFUSED = 65, /* a rebuild failed validation; the old index is live */
     EXIT_BUSY = 75,    /* another writer holds the index */
 };
@@ -33,6 +37,10 @@ struct options {
     enum mode mode;
     int prune;
     int force;
+    int dry_run;            /* count, touch nothing */
+    long max_delete;        /* --prune refused over this many deletions */
+    long max_delete_pct;    /* ... or over this share of the live articles */
+    long keep_deleted_days; /* deleted articles kept this long; 0: not kept */
     int quiet;
     long jobs;
     long keep;
@@ -44,6 +52,8 @@ struct options {
 
 struct counts {
     unsigned long added, replaced, unchanged, deleted, skipped, warnings;
+    unsigned long empty_sources; /* SOURCEs that held no record at all */
+    const char *empty_source;    /* the first of them */
 };
 
 /* Set by SIGINT and SIGTERM: every loop stops at the next article. */
@@ -93,6 +103,56 @@ typedef int (*ns_article_fn)(ns_article_t *art, const char *where, void *ctx);
  * not be opened, -2 if FN failed. */
 int ns_sources_read(const struct options *o, struct counts *c,
                     struct progress *pr, ns_article_fn fn, void *ctx);
+
+/* ------------------------------------------------------------------------ */
+/* Deleted articles, kept to undo a deletion (undo.c)                       */
+/* ------------------------------------------------------------------------ */
+
+struct undo {
+    char path[4400];     /* DIR/deleted/YYYYMMDDTHHMMSSZ-PID.jsonl.gz */
+    int fd;              /* for fsync() */
+    void *gz;            /* the zlib gzFile writing it */
+    unsigned long saved; /* articles written */
+};
+
+/* Create the file of deleted articles for this run in DB/deleted.
+ * Returns 0, or -1 (reported). */
+int ns_undo_open(struct undo *u, const char *db);
+/* Write the stored article ID of IDX to it.  Returns 0, 1 when there is
+ * no such article, -1 on an error (reported). */
+int ns_undo_save(struct undo *u, ns_index_t *idx, const char *id);
+/* Finish and sync the file (removed if nothing was saved).  Returns 0, or
+ * -1 (reported). */
+int ns_undo_close(struct undo *u);
+/* Close and remove the file: the deletions did not happen. */
+void ns_undo_abandon(struct undo *u);
+/* Remove the files in DB/deleted older than DAYS. */
+void ns_undo_expire(const char *db, long days);
+
+/* ------------------------------------------------------------------------ */
+/* Seen ids and --prune (prune.c)                                           */
+/* ------------------------------------------------------------------------ */
+
+/* The ids read from the SOURCEs. */
+struct idset {
+    char **ids;
+    size_t n, cap;
+    int sorted;
+};
+
+/* Add ID.  Returns 0, or -1 when out of memory. */
+int ns_idset_add(struct idset *s, const char *id);
+void ns_idset_free(struct idset *s);
+
+/* --prune after a complete reading of the SOURCEs into IDX: delete the
+ * articles whose ids are not in SEEN, unless the guard refuses (an empty
+ * SOURCE; more than --max-delete or --max-delete-share of the live
+ * articles without --force).  Saves what it deletes (undo.c) first.
+ * With --dry-run IDX is a read handle (or NULL: no index yet) and only
+ * C->deleted is counted.  Returns EXIT_OK, EXIT_PRUNE_REFUSED or
+ * EXIT_ERROR (reported). */
+int ns_prune(const char *db, ns_index_t *idx, struct idset *seen,
+             const struct options *o, struct counts *c);
 
 /* ------------------------------------------------------------------------ */
 /* The modes                                                                */

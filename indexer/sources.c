@@ -81,7 +81,9 @@ int ns_sources_read(const struct options *o, struct counts *c,
         }
         ns_article_t art = {0};
         int got;
+        unsigned long records = 0;
         while (!ns_interrupted && (got = ns_reader_next(r, &art)) != 0) {
+            records++;
             if (got < 0) {
                 ns_progress_clear(pr);
                 ns_error("%s: %s", ns_reader_where(r), ns_reader_error(r));
@@ -98,6 +100,10 @@ int ns_sources_read(const struct options *o, struct counts *c,
             else
                 done++;
             ns_progress_tick(pr, done, c->skipped);
+        }
+        if (records == 0 && !ns_interrupted && rc != -2) {
+            if (!c->empty_sources++)
+                c->empty_source = o->args[i];
         }
         ns_article_clear(&art);
         ns_reader_close(r);
