@@ -9,7 +9,8 @@
 #   make eval-related  related posts against an FTS5 baseline (Reuters, BBC)
 #   make bench      nsearch against SQLite FTS5 (BENCH_N=100000,
 #                   BENCH_DIR=/tmp/nsearch-bench, BENCH_CORPORA=reuters,syn)
-#   make install    PREFIX=/usr/local
+#   make install    PREFIX=/usr/local DESTDIR= (binaries, manual pages,
+#                   systemd units, sysusers.d, tmpfiles.d, examples)
 #   make format     check formatting with clang-format
 #   make bench-socket  nsearchd throughput and latency (BENCH_DB=DIR
 #                   BENCH_QUERIES=FILE)
@@ -23,7 +24,7 @@ PYTHON   ?= python3
 
 # Debian packages the build and the tests need.
 DEB_PACKAGES = g++ make pkg-config libxapian-dev libjansson-dev zlib1g-dev \
-               libmicrohttpd-dev curl python3
+               libmicrohttpd-dev curl python3 man-db groff-base
 
 PKGS      = xapian-core jansson zlib
 WARN      = -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Wstrict-prototypes \
@@ -170,9 +171,45 @@ bench-socket: all
 	$(PYTHON) tests/bench/socket_bench.py --bin $(BIN) --db $(BENCH_DB) \
 	  $(if $(BENCH_QUERIES),--queries $(BENCH_QUERIES))
 
+# Where `make install` puts things, all below $(DESTDIR)$(PREFIX).  The
+# units, the cron lines and the manual pages are made from templates with
+# @BINDIR@ and @VERSION@ replaced, so their paths match PREFIX.
+BINDIR      = $(PREFIX)/bin
+MANDIR      = $(PREFIX)/share/man
+DOCDIR      = $(PREFIX)/share/doc/nsearch
+UNITDIR     = $(PREFIX)/lib/systemd/system
+SYSUSERSDIR = $(PREFIX)/lib/sysusers.d
+TMPFILESDIR = $(PREFIX)/lib/tmpfiles.d
+MANPAGES    = indexer/nindex.1 searcher/nsearch.1 searcher/nsearchd.8
+UNITS_IN    = examples/nsearchd.service.in examples/nindex-nightly.service.in \
+              examples/nindex-weekly.service.in
+UNITS       = examples/nsearchd.socket examples/nindex-nightly.timer \
+              examples/nindex-weekly.timer
+EXAMPLES    = examples/nginx.conf examples/client.py examples/client.sh
+SUBST       = sed -e 's|@BINDIR@|$(BINDIR)|g' -e 's|@VERSION@|$(VERSION)|g'
+VERSION     = $(shell sed -n 's/^\#define NS_VERSION "\(.*\)"/\1/p' common/ns.h)
+
 install: all
-	install -d $(DESTDIR)$(PREFIX)/bin
-	install -m 755 $(PROGS) $(DESTDIR)$(PREFIX)/bin/
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
+	  $(DESTDIR)$(MANDIR)/man8 $(DESTDIR)$(UNITDIR) \
+	  $(DESTDIR)$(SYSUSERSDIR) $(DESTDIR)$(TMPFILESDIR) \
+	  $(DESTDIR)$(DOCDIR)/examples
+	install -m 755 $(PROGS) $(DESTDIR)$(BINDIR)/
+	for f in $(MANPAGES); do \
+	  s=$${f##*.}; $(SUBST) $$f >$(DESTDIR)$(MANDIR)/man$$s/$${f##*/} || exit 1; \
+	  chmod 644 $(DESTDIR)$(MANDIR)/man$$s/$${f##*/}; \
+	done
+	for f in $(UNITS_IN); do \
+	  n=$${f##*/}; $(SUBST) $$f >$(DESTDIR)$(UNITDIR)/$${n%.in} || exit 1; \
+	  chmod 644 $(DESTDIR)$(UNITDIR)/$${n%.in}; \
+	done
+	install -m 644 $(UNITS) $(DESTDIR)$(UNITDIR)/
+	install -m 644 examples/nsearch.sysusers $(DESTDIR)$(SYSUSERSDIR)/nsearch.conf
+	install -m 644 examples/nsearch.tmpfiles $(DESTDIR)$(TMPFILESDIR)/nsearch.conf
+	install -m 644 README.md $(DESTDIR)$(DOCDIR)/
+	install -m 644 $(EXAMPLES) $(DESTDIR)$(DOCDIR)/examples/
+	$(SUBST) examples/crontab.in >$(DESTDIR)$(DOCDIR)/examples/crontab
+	chmod 644 $(DESTDIR)$(DOCDIR)/examples/crontab
 
 format:
 	clang-format --dry-run --Werror common/*.c common/*.h common/*.cc \

@@ -46,7 +46,8 @@ static void usage(FILE *out)
     fprintf(
         out,
         "Usage: nsearchd [--db DIR] --socket PATH [options]\n"
-        "Serve an nsearch index over HTTP/1.1 with JSON on a Unix socket.\n"
+        "Serve an nsearch index over HTTP/1.1 with JSON on a Unix socket\n"
+        "(manual: nsearchd(8)).\n"
         "\n"
         "Requests (GET; HEAD is answered like GET, other methods get 405):\n"
         "  /v1/search?q=WORDS  the JSON of `nsearch --json`; parameters:\n"
