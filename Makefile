@@ -24,7 +24,8 @@ PYTHON   ?= python3
 
 # Debian packages the build and the tests need.
 DEB_PACKAGES = g++ make pkg-config libxapian-dev libjansson-dev zlib1g-dev \
-               libmicrohttpd-dev curl python3 man-db groff-base
+               libmicrohttpd-dev curl python3 man-db groff-base \
+               python3-prometheus-client nginx
 
 PKGS      = xapian-core jansson zlib
 WARN      = -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Wstrict-prototypes \
@@ -92,7 +93,8 @@ MHD_LIBS     = $(shell pkg-config --libs libmicrohttpd 2>/dev/null) -lpthread
 NSEARCHD_OBJ = $(B)/searcher/nsearchd.o $(B)/searcher/http.o \
                $(B)/searcher/routes.o $(B)/searcher/params.o \
                $(B)/searcher/reply.o $(B)/searcher/workers.o \
-               $(B)/searcher/stats.o $(B)/searcher/net.o
+               $(B)/searcher/stats.o $(B)/searcher/metrics.o \
+               $(B)/searcher/net.o
 
 $(NSEARCHD_OBJ): ALL_CFLAGS += $(MHD_CFLAGS)
 $(NSEARCHD_OBJ): searcher/http.h searcher/net.h searcher/server.h

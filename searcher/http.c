@@ -185,6 +185,7 @@ static void *uri_log(void *cls, const char *uri, struct MHD_Connection *conn)
         return NULL;
     req->start = ns_monotonic_s();
     strcpy(req->method, "-");
+    req->route = NS_HTTP_ROUTE_OTHER;
     uri_for_log(req->uri, uri);
     req->bad_escape = !escapes_ok(uri);
     return req;
@@ -200,11 +201,11 @@ static void completed(void *cls, struct MHD_Connection *conn, void **req_cls,
     if (req && req->in_flight)
         atomic_fetch_sub(&srv->in_flight, 1);
     if (!req) {
-        ns_http_stats_end(&srv->stats, 0, 0, 0);
+        ns_http_stats_end(&srv->stats, NS_HTTP_ROUTE_OTHER, 0, 0, 0);
         return;
     }
     double ms = (ns_monotonic_s() - req->start) * 1000.0;
-    ns_http_stats_end(&srv->stats, req->status,
+    ns_http_stats_end(&srv->stats, req->route, req->status,
                       toe == MHD_REQUEST_TERMINATED_COMPLETED_OK, ms);
     const char *why = NULL;
     switch (toe) {
@@ -261,6 +262,7 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *conn,
         return MHD_YES;
     }
     snprintf(req->method, sizeof req->method, "%s", method);
+    req->route = ns_http_route_of(url);
     /* In flight from now on: its headers are in.  A client that stalls
      * before that does not hold up a shutdown. */
     if (!req->in_flight) {

@@ -59,6 +59,8 @@ static void usage(FILE *out)
         "  /health             200 {\"status\":\"ok\",\"articles\":N};\n"
         "                      503 while there is no index\n"
         "  /v1/stats           counters, latency percentiles, the index\n"
+        "  /metrics            the same and more for Prometheus (text\n"
+        "                      format 0.0.4)\n"
         "Errors are {\"error\":{\"code\",\"message\"}} with status 400,\n"
         "403, 404, 405, 414 (q over %d bytes), 500 or 503.\n"
         "\n"

@@ -36,6 +36,12 @@ char *ns_http_json_body(json_t *o)
 
 enum MHD_Result ns_http_reply(ns_http_call_t *c, unsigned status, char *body)
 {
+    return ns_http_reply_typed(c, status, body, "application/json");
+}
+
+enum MHD_Result ns_http_reply_typed(ns_http_call_t *c, unsigned status,
+                                    char *body, const char *type)
+{
     static const char nomem[] =
         "{\"error\":{\"code\":\"internal\",\"message\":\"out of memory\"}}\n";
     struct MHD_Response *r;
@@ -51,8 +57,9 @@ enum MHD_Result ns_http_reply(ns_http_call_t *c, unsigned status, char *body)
     }
     if (!r)
         return MHD_NO;
-    int ok = MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE,
-                                     "application/json") == MHD_YES;
+    int ok =
+        MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE,
+                                body ? type : "application/json") == MHD_YES;
     if (status == 405)
         ok &= MHD_add_response_header(r, MHD_HTTP_HEADER_ALLOW, "GET, HEAD") ==
               MHD_YES;

@@ -3,7 +3,7 @@
  *
  *   /v1/search?q=&limit=&offset=&sort=&section=&lang=&from=&to=&related=&now=
  *   /v1/articles/{id}   /v1/related/{id}?related=&now=
- *   /health             /v1/stats
+ *   /health             /v1/stats           /metrics
  *
  * Each reads its parameters (params.c), takes the worker's index handle
  * (workers.c), calls libns and answers (reply.c). */
@@ -178,6 +178,13 @@ static enum MHD_Result get_stats(ns_http_call_t *c)
     return ns_http_reply(c, 200, ns_http_stats_json(c->srv));
 }
 
+/* The Prometheus text format: see ns_http_metrics_text(). */
+static enum MHD_Result get_metrics(ns_http_call_t *c)
+{
+    return ns_http_reply_typed(c, 200, ns_http_metrics_text(c->srv),
+                               "text/plain; version=0.0.4; charset=utf-8");
+}
+
 /* Does PATH start with PREFIX and go on with something?  Returns the rest
  * or NULL. */
 static const char *after_prefix(const char *path, const char *prefix)
@@ -186,19 +193,41 @@ static const char *after_prefix(const char *path, const char *prefix)
     return strncmp(path, prefix, len) == 0 && path[len] ? path + len : NULL;
 }
 
+enum ns_http_route_id ns_http_route_of(const char *path)
+{
+    if (strcmp(path, "/v1/search") == 0)
+        return NS_HTTP_ROUTE_SEARCH;
+    if (after_prefix(path, "/v1/articles/"))
+        return NS_HTTP_ROUTE_ARTICLE;
+    if (after_prefix(path, "/v1/related/"))
+        return NS_HTTP_ROUTE_RELATED;
+    if (strcmp(path, "/health") == 0)
+        return NS_HTTP_ROUTE_HEALTH;
+    if (strcmp(path, "/v1/stats") == 0)
+        return NS_HTTP_ROUTE_STATS;
+    if (strcmp(path, "/metrics") == 0)
+        return NS_HTTP_ROUTE_METRICS;
+    return NS_HTTP_ROUTE_OTHER;
+}
+
 enum MHD_Result ns_http_route(ns_http_call_t *c)
 {
-    const char *p = c->path, *id;
-    if (strcmp(p, "/v1/search") == 0)
+    const char *p = c->path;
+    switch (ns_http_route_of(p)) {
+    case NS_HTTP_ROUTE_SEARCH:
         return get_search(c);
-    if ((id = after_prefix(p, "/v1/articles/")))
-        return get_article(c, id);
-    if ((id = after_prefix(p, "/v1/related/")))
-        return get_related(c, id);
-    if (strcmp(p, "/health") == 0)
+    case NS_HTTP_ROUTE_ARTICLE:
+        return get_article(c, p + strlen("/v1/articles/"));
+    case NS_HTTP_ROUTE_RELATED:
+        return get_related(c, p + strlen("/v1/related/"));
+    case NS_HTTP_ROUTE_HEALTH:
         return get_health(c);
-    if (strcmp(p, "/v1/stats") == 0)
+    case NS_HTTP_ROUTE_STATS:
         return get_stats(c);
-    return ns_http_reply_error(c, 404, "not_found", "no such endpoint '%s'",
-                               ns_http_shown(p));
+    case NS_HTTP_ROUTE_METRICS:
+        return get_metrics(c);
+    default:
+        return ns_http_reply_error(c, 404, "not_found", "no such endpoint '%s'",
+                                   ns_http_shown(p));
+    }
 }

@@ -7,6 +7,7 @@
  *   reply.c    JSON answers and errors
  *   workers.c  each worker thread's index handle, kept fresh
  *   stats.c    counters and latencies, for /v1/stats
+ *   metrics.c  the same and more for Prometheus, /metrics
  *
  * Threads and freshness are explained at the top of http.c. */
 #ifndef NS_SERVER_H
@@ -26,10 +27,48 @@
 /* Bytes of the URL kept for the logs. */
 #define NS_HTTP_LOG_URI_MAX 200
 
+/* The routes, as counted in the statistics. */
+enum ns_http_route_id {
+    NS_HTTP_ROUTE_SEARCH,
+    NS_HTTP_ROUTE_ARTICLE,
+    NS_HTTP_ROUTE_RELATED,
+    NS_HTTP_ROUTE_HEALTH,
+    NS_HTTP_ROUTE_STATS,
+    NS_HTTP_ROUTE_METRICS,
+    NS_HTTP_ROUTE_OTHER, /* no such endpoint */
+    NS_HTTP_N_ROUTES
+};
+
+/* The statuses counted one by one; others are counted as "other", and a
+ * request that ended without an answer as "none". */
+#define NS_HTTP_STATUSES                                                       \
+    {                                                                          \
+        200, 400, 403, 404, 405, 414, 500, 503                                 \
+    }
+#define NS_HTTP_N_STATUSES (8 + 2)
+
+/* Upper bounds of the latency histogram's buckets, in seconds (the last
+ * bucket, +Inf, is implicit). */
+#define NS_HTTP_BUCKETS                                                        \
+    {                                                                          \
+        0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1,    \
+            2.5, 5, 10                                                         \
+    }
+#define NS_HTTP_N_BUCKETS (14 + 1)
+
 /* Counters and latencies (stats.c). */
 typedef struct ns_http_stats {
-    atomic_uint_fast64_t requests;             /* begun since start */
-    atomic_uint_fast64_t errors;               /* ended without a 2xx answer */
+    atomic_uint_fast64_t requests; /* begun since start */
+    atomic_uint_fast64_t errors;   /* ended without a 2xx answer */
+    /* Requests ended, by route and status slot. */
+    atomic_uint_fast64_t ended[NS_HTTP_N_ROUTES][NS_HTTP_N_STATUSES];
+    /* Answered requests by latency bucket (not cumulative), and the sum of
+     * their latencies in microseconds. */
+    atomic_uint_fast64_t buckets[NS_HTTP_N_BUCKETS];
+    atomic_uint_fast64_t latency_us;
+    /* When a worker last opened the index or found a new version of it,
+     * epoch seconds; 0 for never. */
+    atomic_int_fast64_t last_reload;
     pthread_mutex_t lock;                      /* guards the three below */
     double latency_ms[NS_HTTP_LATENCY_WINDOW]; /* ring of the last
                                                   requests */
@@ -61,6 +100,7 @@ struct ns_http_request {
     int headers_seen;                  /* the handler was called once */
     int in_flight;                     /* counted in srv->in_flight */
     unsigned status;                   /* HTTP status we queued, or 0 */
+    enum ns_http_route_id route;       /* for the statistics */
 };
 
 /* What a route handler needs. */
@@ -81,6 +121,9 @@ typedef struct ns_http_call ns_http_call_t;
  * checked. */
 enum MHD_Result ns_http_route(ns_http_call_t *c);
 
+/* Which route PATH goes to, for the statistics. */
+enum ns_http_route_id ns_http_route_of(const char *path);
+
 /* ------------------------------------------------------------------------ */
 /* Answers (reply.c)                                                        */
 /* ------------------------------------------------------------------------ */
@@ -96,6 +139,11 @@ char *ns_http_json_body_text(char *text);
 /* Queue STATUS with BODY (JSON, malloc'd, taken; NULL means we ran out of
  * memory, which is answered 500 from a static body). */
 enum MHD_Result ns_http_reply(ns_http_call_t *c, unsigned status, char *body);
+
+/* The same with a body of Content-Type TYPE (a NULL body is still the
+ * JSON 500). */
+enum MHD_Result ns_http_reply_typed(ns_http_call_t *c, unsigned status,
+                                    char *body, const char *type);
 
 /* Queue an error: STATUS with {"error": {"code": CODE, "message": ...}}.
  * Values quoted in the message must have gone through ns_http_shown(). */
@@ -188,12 +236,22 @@ void ns_http_stats_init(ns_http_stats_t *st);
 void ns_http_stats_destroy(ns_http_stats_t *st);
 /* A request has begun. */
 void ns_http_stats_begin(ns_http_stats_t *st);
-/* A request has ended: with STATUS answered (0 if none), COMPLETED when
- * the answer was sent in full, after MS milliseconds. */
-void ns_http_stats_end(ns_http_stats_t *st, unsigned status, int completed,
-                       double ms);
+/* A request to ROUTE has ended: with STATUS answered (0 if none),
+ * COMPLETED when the answer was sent in full, after MS milliseconds. */
+void ns_http_stats_end(ns_http_stats_t *st, enum ns_http_route_id route,
+                       unsigned status, int completed, double ms);
+/* A worker opened the index, or found a new version of it. */
+void ns_http_stats_reloaded(ns_http_stats_t *st);
 /* The body of /v1/stats (see routes.c).  Free with free(); NULL when out
  * of memory. */
 char *ns_http_stats_json(ns_http_server_t *srv);
+
+/* ------------------------------------------------------------------------ */
+/* Metrics (metrics.c)                                                      */
+/* ------------------------------------------------------------------------ */
+
+/* The body of /metrics, in the Prometheus text format (version 0.0.4).
+ * Free with free(); NULL when out of memory. */
+char *ns_http_metrics_text(ns_http_server_t *srv);
 
 #endif /* NS_SERVER_H */

@@ -8,6 +8,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "server.h"
 
@@ -36,13 +37,41 @@ static void latency_add(ns_http_stats_t *st, double ms)
     pthread_mutex_unlock(&st->lock);
 }
 
-void ns_http_stats_end(ns_http_stats_t *st, unsigned status, int completed,
-                       double ms)
+/* The slot of STATUS in ns_http_stats_t.ended. */
+static unsigned status_slot(unsigned status)
 {
+    static const unsigned known[] = NS_HTTP_STATUSES;
+    const unsigned n = sizeof known / sizeof *known;
+    if (status == 0)
+        return n + 1;
+    for (unsigned i = 0; i < n; i++)
+        if (known[i] == status)
+            return i;
+    return n;
+}
+
+void ns_http_stats_end(ns_http_stats_t *st, enum ns_http_route_id route,
+                       unsigned status, int completed, double ms)
+{
+    static const double bounds[] = NS_HTTP_BUCKETS;
     if (status >= 400 || !completed)
         atomic_fetch_add(&st->errors, 1);
-    if (status && completed)
-        latency_add(st, ms);
+    if ((unsigned)route >= NS_HTTP_N_ROUTES)
+        route = NS_HTTP_ROUTE_OTHER;
+    atomic_fetch_add(&st->ended[route][status_slot(completed ? status : 0)], 1);
+    if (!status || !completed)
+        return;
+    latency_add(st, ms);
+    unsigned b = 0;
+    while (b < NS_HTTP_N_BUCKETS - 1 && ms / 1000.0 > bounds[b])
+        b++;
+    atomic_fetch_add(&st->buckets[b], 1);
+    atomic_fetch_add(&st->latency_us, (uint_fast64_t)(ms * 1000.0 + 0.5));
+}
+
+void ns_http_stats_reloaded(ns_http_stats_t *st)
+{
+    atomic_store(&st->last_reload, (int_fast64_t)time(NULL));
 }
 
 static int compare_double(const void *a, const void *b)

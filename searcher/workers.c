@@ -62,7 +62,10 @@ ns_status_t ns_http_worker_index(ns_http_server_t *srv, ns_index_t **out,
             w->idx = NULL;
         } else {
             /* A failed refresh leaves the old version usable (ns.h). */
-            ns_status_t rs = ns_index_refresh(w->idx, NULL);
+            int changed = 0;
+            ns_status_t rs = ns_index_refresh(w->idx, &changed);
+            if (rs == NS_STATUS_OK && changed)
+                ns_http_stats_reloaded(&srv->stats);
             if (rs != NS_STATUS_OK)
                 ns_warn("cannot refresh index '%s': %s", db,
                         *ns_index_last_error(w->idx)
@@ -86,6 +89,7 @@ ns_status_t ns_http_worker_index(ns_http_server_t *srv, ns_index_t **out,
             return os;
         }
         w->failing = 0;
+        ns_http_stats_reloaded(&srv->stats);
         w->generation = generation;
         w->checked = now;
         w->dev = have_stat ? st.st_dev : 0;
