@@ -9,7 +9,8 @@
 #   make eval-related  related posts against an FTS5 baseline (Reuters, BBC)
 #   make bench      nsearch against SQLite FTS5 (BENCH_N=100000,
 #                   BENCH_DIR=/tmp/nsearch-bench, BENCH_CORPORA=reuters,syn)
-#   make install    PREFIX=/usr/local
+#   make install    PREFIX=/usr/local DESTDIR= (binaries, manual pages,
+#                   systemd units, sysusers.d, tmpfiles.d, examples)
 #   make format     check formatting with clang-format
 #   make bench-socket  nsearchd throughput and latency (BENCH_DB=DIR
 #                   BENCH_QUERIES=FILE)
@@ -23,7 +24,8 @@ PYTHON   ?= python3
 
 # Debian packages the build and the tests need.
 DEB_PACKAGES = g++ make pkg-config libxapian-dev libjansson-dev zlib1g-dev \
-               libmicrohttpd-dev curl python3
+               libmicrohttpd-dev curl python3 man-db groff-base \
+               python3-prometheus-client nginx
 
 PKGS      = xapian-core jansson zlib
 WARN      = -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Wstrict-prototypes \
@@ -43,8 +45,8 @@ ALL_CFLAGS   = $(WARN) $(CFLAGS) -Icommon $(PKG_CFLAGS) $(SAN)
 ALL_CXXFLAGS = $(CXXWARN) $(CXXFLAGS) -Icommon $(PKG_CFLAGS) $(SAN)
 LDLIBS_ALL   = $(PKG_LIBS) -lm
 
-LIB_C   = common/article.c common/buf.c common/gen.c common/log.c common/reader.c \
-          common/render.c common/util.c
+LIB_C   = common/article.c common/buf.c common/gen.c common/log.c common/prog.c \
+          common/reader.c common/render.c common/util.c
 LIB_CXX = common/open.cc common/store.cc common/write.cc common/query.cc \
           common/search.cc common/phrase.cc common/phrase-scan.cc \
           common/related.cc
@@ -75,7 +77,11 @@ $(LIB): $(LIB_OBJ)
 	ar rcs $@ $^
 
 # Linked with $(CXX): libns contains C++ and needs libstdc++.
-$(BIN)/nindex: $(B)/indexer/nindex.o $(LIB)
+NINDEX_OBJ = $(B)/indexer/nindex.o $(B)/indexer/sources.o $(B)/indexer/update.o \
+             $(B)/indexer/prune.o $(B)/indexer/undo.o $(B)/indexer/rebuild.o
+$(NINDEX_OBJ): indexer/nindex.h
+
+$(BIN)/nindex: $(NINDEX_OBJ) $(LIB)
 	@mkdir -p $(dir $@)
 	$(CXX) $(SAN) -o $@ $^ $(LDLIBS_ALL) -lpthread
 
@@ -86,10 +92,14 @@ $(BIN)/nsearch: $(B)/searcher/nsearch.o $(LIB)
 # nsearchd, the socket server: libmicrohttpd and threads on top of libns.
 MHD_CFLAGS   = $(shell pkg-config --cflags libmicrohttpd 2>/dev/null)
 MHD_LIBS     = $(shell pkg-config --libs libmicrohttpd 2>/dev/null) -lpthread
-NSEARCHD_OBJ = $(B)/searcher/nsearchd.o $(B)/searcher/http.o $(B)/searcher/net.o
+NSEARCHD_OBJ = $(B)/searcher/nsearchd.o $(B)/searcher/http.o \
+               $(B)/searcher/routes.o $(B)/searcher/params.o \
+               $(B)/searcher/reply.o $(B)/searcher/workers.o \
+               $(B)/searcher/stats.o $(B)/searcher/metrics.o \
+               $(B)/searcher/net.o
 
 $(NSEARCHD_OBJ): ALL_CFLAGS += $(MHD_CFLAGS)
-$(NSEARCHD_OBJ): searcher/http.h searcher/net.h
+$(NSEARCHD_OBJ): searcher/http.h searcher/net.h searcher/server.h
 
 $(BIN)/nsearchd: $(NSEARCHD_OBJ) $(LIB)
 	@mkdir -p $(dir $@)
@@ -165,9 +175,45 @@ bench-socket: all
 	$(PYTHON) tests/bench/socket_bench.py --bin $(BIN) --db $(BENCH_DB) \
 	  $(if $(BENCH_QUERIES),--queries $(BENCH_QUERIES))
 
+# Where `make install` puts things, all below $(DESTDIR)$(PREFIX).  The
+# units, the cron lines and the manual pages are made from templates with
+# @BINDIR@ and @VERSION@ replaced, so their paths match PREFIX.
+BINDIR      = $(PREFIX)/bin
+MANDIR      = $(PREFIX)/share/man
+DOCDIR      = $(PREFIX)/share/doc/nsearch
+UNITDIR     = $(PREFIX)/lib/systemd/system
+SYSUSERSDIR = $(PREFIX)/lib/sysusers.d
+TMPFILESDIR = $(PREFIX)/lib/tmpfiles.d
+MANPAGES    = indexer/nindex.1 searcher/nsearch.1 searcher/nsearchd.8
+UNITS_IN    = examples/nsearchd.service.in examples/nindex-nightly.service.in \
+              examples/nindex-weekly.service.in
+UNITS       = examples/nsearchd.socket examples/nindex-nightly.timer \
+              examples/nindex-weekly.timer
+EXAMPLES    = examples/nginx.conf examples/client.py examples/client.sh
+SUBST       = sed -e 's|@BINDIR@|$(BINDIR)|g' -e 's|@VERSION@|$(VERSION)|g'
+VERSION     = $(shell sed -n 's/^\#define NS_VERSION "\(.*\)"/\1/p' common/ns.h)
+
 install: all
-	install -d $(DESTDIR)$(PREFIX)/bin
-	install -m 755 $(PROGS) $(DESTDIR)$(PREFIX)/bin/
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
+	  $(DESTDIR)$(MANDIR)/man8 $(DESTDIR)$(UNITDIR) \
+	  $(DESTDIR)$(SYSUSERSDIR) $(DESTDIR)$(TMPFILESDIR) \
+	  $(DESTDIR)$(DOCDIR)/examples
+	install -m 755 $(PROGS) $(DESTDIR)$(BINDIR)/
+	for f in $(MANPAGES); do \
+	  s=$${f##*.}; $(SUBST) $$f >$(DESTDIR)$(MANDIR)/man$$s/$${f##*/} || exit 1; \
+	  chmod 644 $(DESTDIR)$(MANDIR)/man$$s/$${f##*/}; \
+	done
+	for f in $(UNITS_IN); do \
+	  n=$${f##*/}; $(SUBST) $$f >$(DESTDIR)$(UNITDIR)/$${n%.in} || exit 1; \
+	  chmod 644 $(DESTDIR)$(UNITDIR)/$${n%.in}; \
+	done
+	install -m 644 $(UNITS) $(DESTDIR)$(UNITDIR)/
+	install -m 644 examples/nsearch.sysusers $(DESTDIR)$(SYSUSERSDIR)/nsearch.conf
+	install -m 644 examples/nsearch.tmpfiles $(DESTDIR)$(TMPFILESDIR)/nsearch.conf
+	install -m 644 README.md $(DESTDIR)$(DOCDIR)/
+	install -m 644 $(EXAMPLES) $(DESTDIR)$(DOCDIR)/examples/
+	$(SUBST) examples/crontab.in >$(DESTDIR)$(DOCDIR)/examples/crontab
+	chmod 644 $(DESTDIR)$(DOCDIR)/examples/crontab
 
 format:
 	clang-format --dry-run --Werror common/*.c common/*.h common/*.cc \

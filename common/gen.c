@@ -201,17 +201,13 @@ int ns_lock(const char *dir, double wait_seconds)
     int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
     if (fd < 0)
         return -1;
-    struct timespec start, now;
-    clock_gettime(CLOCK_MONOTONIC, &start);
+    double start = ns_monotonic_s();
     for (;;) {
         if (flock(fd, LOCK_EX | LOCK_NB) == 0)
             return fd;
         if (errno != EWOULDBLOCK && errno != EINTR)
             break;
-        clock_gettime(CLOCK_MONOTONIC, &now);
-        double waited = (double)(now.tv_sec - start.tv_sec) +
-                        (double)(now.tv_nsec - start.tv_nsec) / 1e9;
-        if (waited >= wait_seconds) {
+        if (ns_monotonic_s() - start >= wait_seconds) {
             errno = EWOULDBLOCK;
             break;
         }

@@ -81,6 +81,21 @@ void ns_die(const char *fmt, ...)
     __attribute__((format(printf, 1, 2), noreturn));
 
 /* ------------------------------------------------------------------------ */
+/* For programs (prog.c): only the programs' main code calls these.         */
+/* ------------------------------------------------------------------------ */
+
+/* The exit status of a usage error, the same in every program. */
+#define NS_EXIT_USAGE 2
+
+/* "prog: MESSAGE" and "Try 'prog --help'." on stderr, then exit with
+ * NS_EXIT_USAGE.  The program name is ns_progname(). */
+void ns_usage_error(const char *fmt, ...)
+    __attribute__((format(printf, 1, 2), noreturn));
+
+/* Seconds on CLOCK_MONOTONIC: for durations, never for dates. */
+double ns_monotonic_s(void);
+
+/* ------------------------------------------------------------------------ */
 /* Buffers                                                                  */
 /* ------------------------------------------------------------------------ */
 
@@ -308,6 +323,12 @@ ns_status_t ns_index_add(ns_index_t *idx, const ns_article_t *art,
  * one.  Return value: NS_STATUS_OK, NS_STATUS_READ_ONLY, NS_STATUS_XAPIAN,
  * ... */
 ns_status_t ns_index_delete(ns_index_t *idx, const char *id, int *deleted);
+
+/* Call FN(id, CTX) for every article id in the index, in byte order,
+ * on a handle open for reading or writing; FN returns non-zero to stop.
+ * What nindex --dry-run --prune counts with. */
+ns_status_t ns_index_each_id(ns_index_t *idx,
+                             int (*fn)(const char *id, void *ctx), void *ctx);
 
 /* Delete every article whose id KEEP(id, CTX) rejects (returns 0).
  * *deleted (may be NULL) counts them.  Uncommitted until the next

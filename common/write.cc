@@ -167,6 +167,21 @@ ns_status_t ns_index_delete(ns_index_t *idx, const char *id, int *deleted)
     NS_CATCH(idx)
 }
 
+ns_status_t ns_index_each_id(ns_index_t *idx,
+                            int (*fn)(const char *id, void *ctx), void *ctx)
+{
+    clear_error(idx);
+    try {
+        const size_t skip = sizeof PREFIX_ID - 1;
+        for (auto t = idx->db->allterms_begin(PREFIX_ID);
+             t != idx->db->allterms_end(PREFIX_ID); ++t)
+            if (fn((*t).substr(skip).c_str(), ctx))
+                break;
+        return NS_STATUS_OK;
+    }
+    NS_CATCH(idx)
+}
+
 ns_status_t ns_index_prune(ns_index_t *idx,
                            int (*keep)(const char *id, void *ctx), void *ctx,
                            uint64_t *deleted)

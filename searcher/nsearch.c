@@ -39,9 +39,10 @@ static void usage(FILE *out)
         "Usage: nsearch [--db DIR] [options] QUERY...\n"
         "       nsearch [--db DIR] --batch < QUERIES\n"
         "       nsearch [--db DIR] --related-to ID\n"
-        "Search an nsearch index, best matches first (BM25).\n"
+        "Search an nsearch index, best matches first (BM25; manual:\n"
+        "nsearch(1)).\n"
         "\n"
-        "Query language (see README):\n"
+        "Query language (nsearch(1) has it in full):\n"
         "  words                any of the words, best matches first\n"
         "  \"exact phrase\"       the words in this order\n"
         "  a AND b, a OR b, a NOT b, -word, +word, (...)\n"
@@ -80,14 +81,6 @@ static void usage(FILE *out)
         "  0  success, also when nothing matched\n"
         "  1  error (no index, unreadable index)\n"
         "  2  usage error\n");
-}
-
-static void usage_error(const char *fmt, const char *arg)
-{
-    fprintf(stderr, "nsearch: ");
-    fprintf(stderr, fmt, arg);
-    fprintf(stderr, "\nTry 'nsearch --help'.\n");
-    exit(EXIT_USAGE);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -328,7 +321,9 @@ static char *join_words(char **words, int n)
     return b.p;
 }
 
-int main(int argc, char **argv)
+/* One case per option, beside the option table: split, the table and its
+ * handling would only drift apart.  --help and --version exit here. */
+static void parse_options(int argc, char **argv, struct options *o)
 {
     enum {
         OPT_OFFSET = 256,
@@ -359,6 +354,90 @@ int main(int argc, char **argv)
         {NULL, 0, NULL, 0},
     };
     static const char short_opts[] = "d:n:s:jh";
+    int c;
+    while ((c = getopt_long(argc, argv, short_opts, long_opts, NULL)) != -1) {
+        switch (c) {
+        case 'd':
+            o->db = optarg;
+            break;
+        case 'n':
+            if (ns_parse_long(optarg, 0, 10000, &o->limit) < 0)
+                ns_usage_error(
+                    "--limit needs a number from 0 to 10000, not '%s'", optarg);
+            break;
+        case OPT_OFFSET:
+            if (ns_parse_long(optarg, 0, 1000000000, &o->offset) < 0)
+                ns_usage_error("--offset needs a number from 0, not '%s'",
+                               optarg);
+            break;
+        case 's':
+            if (strcmp(optarg, "relevance") == 0)
+                o->sort = NS_SORT_RELEVANCE;
+            else if (strcmp(optarg, "date") == 0)
+                o->sort = NS_SORT_DATE;
+            else
+                ns_usage_error("--sort is relevance or date, not '%s'", optarg);
+            break;
+        case 'j':
+            o->json = 1;
+            break;
+        case OPT_BATCH:
+            o->batch = 1;
+            break;
+        case OPT_SNIPPET:
+            if (ns_parse_long(optarg, 0, 10000, &o->snippet_len) < 0)
+                ns_usage_error(
+                    "--snippet-len needs a number from 0 to 10000, not "
+                    "'%s'",
+                    optarg);
+            break;
+        case OPT_RELATED:
+            if (ns_parse_long(optarg, 0, 100, &o->related) < 0)
+                ns_usage_error(
+                    "--related needs a number from 0 to 100, not '%s'", optarg);
+            break;
+        case OPT_RELATED_TO:
+            o->related_to = optarg;
+            break;
+        case OPT_NOW:
+            if (ns_date_parse(optarg, &o->now) < 0)
+                ns_usage_error("--now needs a date like 2025-08-15 or "
+                               "2025-08-15T10:00:00Z, not '%s'",
+                               optarg);
+            break;
+        case OPT_RECENT:
+            if (ns_parse_long(optarg, 0, 36500, &o->recent_days) < 0)
+                ns_usage_error(
+                    "--recent-days needs a number from 0 to 36500, not "
+                    "'%s'",
+                    optarg);
+            break;
+        case OPT_COLOR:
+            if (strcmp(optarg, "auto") == 0)
+                o->color = COLOR_AUTO;
+            else if (strcmp(optarg, "always") == 0)
+                o->color = COLOR_ALWAYS;
+            else if (strcmp(optarg, "never") == 0)
+                o->color = COLOR_NEVER;
+            else
+                ns_usage_error("--color is auto, always or never, not '%s'",
+                               optarg);
+            break;
+        case 'h':
+            usage(stdout);
+            exit(EXIT_OK);
+        case OPT_VERSION:
+            printf("nsearch %s\n", NS_VERSION);
+            exit(EXIT_OK);
+        default:
+            fprintf(stderr, "Try 'nsearch --help'.\n");
+            exit(EXIT_USAGE);
+        }
+    }
+}
+
+int main(int argc, char **argv)
+{
     struct options o = {
         .limit = 10,
         .offset = 0,
@@ -370,96 +449,21 @@ int main(int argc, char **argv)
         .color = COLOR_AUTO,
     };
     ns_set_progname("nsearch");
-    int c;
-    while ((c = getopt_long(argc, argv, short_opts, long_opts, NULL)) != -1) {
-        switch (c) {
-        case 'd':
-            o.db = optarg;
-            break;
-        case 'n':
-            if (ns_parse_long(optarg, 0, 10000, &o.limit) < 0)
-                usage_error("--limit needs a number from 0 to 10000, not '%s'",
-                            optarg);
-            break;
-        case OPT_OFFSET:
-            if (ns_parse_long(optarg, 0, 1000000000, &o.offset) < 0)
-                usage_error("--offset needs a number from 0, not '%s'", optarg);
-            break;
-        case 's':
-            if (strcmp(optarg, "relevance") == 0)
-                o.sort = NS_SORT_RELEVANCE;
-            else if (strcmp(optarg, "date") == 0)
-                o.sort = NS_SORT_DATE;
-            else
-                usage_error("--sort is relevance or date, not '%s'", optarg);
-            break;
-        case 'j':
-            o.json = 1;
-            break;
-        case OPT_BATCH:
-            o.batch = 1;
-            break;
-        case OPT_SNIPPET:
-            if (ns_parse_long(optarg, 0, 10000, &o.snippet_len) < 0)
-                usage_error("--snippet-len needs a number from 0 to 10000, not "
-                            "'%s'",
-                            optarg);
-            break;
-        case OPT_RELATED:
-            if (ns_parse_long(optarg, 0, 100, &o.related) < 0)
-                usage_error("--related needs a number from 0 to 100, not '%s'",
-                            optarg);
-            break;
-        case OPT_RELATED_TO:
-            o.related_to = optarg;
-            break;
-        case OPT_NOW:
-            if (ns_date_parse(optarg, &o.now) < 0)
-                usage_error("--now needs a date like 2025-08-15 or "
-                            "2025-08-15T10:00:00Z, not '%s'",
-                            optarg);
-            break;
-        case OPT_RECENT:
-            if (ns_parse_long(optarg, 0, 36500, &o.recent_days) < 0)
-                usage_error("--recent-days needs a number from 0 to 36500, not "
-                            "'%s'",
-                            optarg);
-            break;
-        case OPT_COLOR:
-            if (strcmp(optarg, "auto") == 0)
-                o.color = COLOR_AUTO;
-            else if (strcmp(optarg, "always") == 0)
-                o.color = COLOR_ALWAYS;
-            else if (strcmp(optarg, "never") == 0)
-                o.color = COLOR_NEVER;
-            else
-                usage_error("--color is auto, always or never, not '%s'",
-                            optarg);
-            break;
-        case 'h':
-            usage(stdout);
-            return EXIT_OK;
-        case OPT_VERSION:
-            printf("nsearch %s\n", NS_VERSION);
-            return EXIT_OK;
-        default:
-            fprintf(stderr, "Try 'nsearch --help'.\n");
-            return EXIT_USAGE;
-        }
-    }
+    parse_options(argc, argv, &o);
     if (o.batch && optind < argc)
-        usage_error("%s", "--batch reads queries from standard input; give no "
-                          "QUERY");
+        ns_usage_error("%s",
+                       "--batch reads queries from standard input; give no "
+                       "QUERY");
     if (o.related_to && (o.batch || optind < argc))
-        usage_error("%s", "--related-to takes no QUERY and no --batch");
+        ns_usage_error("%s", "--related-to takes no QUERY and no --batch");
     if (!o.batch && !o.related_to && optind >= argc)
-        usage_error("%s", "no QUERY given");
+        ns_usage_error("%s", "no QUERY given");
     if (!o.batch && !o.related_to) {
         o.query = join_words(argv + optind, argc - optind);
         if (!o.query)
             ns_die("out of memory");
         if (!ns_utf8_valid(o.query, strlen(o.query)))
-            usage_error("%s", "the query is not valid UTF-8");
+            ns_usage_error("%s", "the query is not valid UTF-8");
     }
 
     ns_index_t *idx = open_index(&o);

@@ -46,7 +46,8 @@ static void usage(FILE *out)
     fprintf(
         out,
         "Usage: nsearchd [--db DIR] --socket PATH [options]\n"
-        "Serve an nsearch index over HTTP/1.1 with JSON on a Unix socket.\n"
+        "Serve an nsearch index over HTTP/1.1 with JSON on a Unix socket\n"
+        "(manual: nsearchd(8)).\n"
         "\n"
         "Requests (GET; HEAD is answered like GET, other methods get 405):\n"
         "  /v1/search?q=WORDS  the JSON of `nsearch --json`; parameters:\n"
@@ -58,6 +59,8 @@ static void usage(FILE *out)
         "  /health             200 {\"status\":\"ok\",\"articles\":N};\n"
         "                      503 while there is no index\n"
         "  /v1/stats           counters, latency percentiles, the index\n"
+        "  /metrics            the same and more for Prometheus (text\n"
+        "                      format 0.0.4)\n"
         "Errors are {\"error\":{\"code\",\"message\"}} with status 400,\n"
         "403, 404, 405, 414 (q over %d bytes), 500 or 503.\n"
         "\n"
@@ -98,14 +101,6 @@ static void usage(FILE *out)
         NS_HTTP_MAX_QUERY);
 }
 
-static void usage_error(const char *fmt, const char *arg)
-{
-    fprintf(stderr, "nsearchd: ");
-    fprintf(stderr, fmt, arg);
-    fprintf(stderr, "\nTry 'nsearchd --help'.\n");
-    exit(EXIT_USAGE);
-}
-
 /* ------------------------------------------------------------------------ */
 /* Options                                                                  */
 /* ------------------------------------------------------------------------ */
@@ -131,7 +126,7 @@ static gid_t parse_group(const char *text)
         return (gid_t)n;
     struct group *g = getgrnam(text);
     if (!g)
-        usage_error("--socket-group: no group '%s'", text);
+        ns_usage_error("--socket-group: no group '%s'", text);
     return g->gr_gid;
 }
 
@@ -145,7 +140,7 @@ static void parse_uids(const char *text, struct options *o)
     for (char *tok = strtok_r(copy, ",", &save); tok;
          tok = strtok_r(NULL, ",", &save)) {
         if (o->n_allow_uids == NS_HTTP_MAX_UIDS)
-            usage_error("--allow-uid takes at most %s users", "64");
+            ns_usage_error("--allow-uid takes at most %s users", "64");
         long n;
         if (ns_parse_long(tok, 0, 0x7fffffffL, &n) == 0) {
             o->allow_uids[o->n_allow_uids++] = (uid_t)n;
@@ -164,9 +159,11 @@ static void parse_uids(const char *text, struct options *o)
     }
     free(copy);
     if (o->n_allow_uids == 0)
-        usage_error("--allow-uid needs at least one user, not '%s'", text);
+        ns_usage_error("--allow-uid needs at least one user, not '%s'", text);
 }
 
+/* One case per option, beside the option table: split, the table and its
+ * handling would only drift apart. */
 static void parse_options(int argc, char **argv, struct options *o)
 {
     enum {
@@ -204,14 +201,15 @@ static void parse_options(int argc, char **argv, struct options *o)
             break;
         case 't':
             if (ns_parse_long(optarg, 1, 64, &o->threads) < 0)
-                usage_error("--threads needs a number from 1 to 64, not '%s'",
-                            optarg);
+                ns_usage_error(
+                    "--threads needs a number from 1 to 64, not '%s'", optarg);
             break;
         case OPT_MODE:
             if (parse_mode(optarg, &o->socket_mode) < 0)
-                usage_error("--socket-mode needs an octal mode such as 0660, "
-                            "not '%s'",
-                            optarg);
+                ns_usage_error(
+                    "--socket-mode needs an octal mode such as 0660, "
+                    "not '%s'",
+                    optarg);
             break;
         case OPT_GROUP:
             o->socket_group = parse_group(optarg);
@@ -224,15 +222,15 @@ static void parse_options(int argc, char **argv, struct options *o)
             break;
         case OPT_MAXCONN:
             if (ns_parse_long(optarg, 1, 100000, &o->max_connections) < 0)
-                usage_error("--max-connections needs a number from 1 to "
-                            "100000, not '%s'",
-                            optarg);
+                ns_usage_error("--max-connections needs a number from 1 to "
+                               "100000, not '%s'",
+                               optarg);
             break;
         case OPT_TIMEOUT:
             if (ns_parse_long(optarg, 1, 86400, &o->timeout) < 0)
-                usage_error("--timeout needs a number of seconds from 1 to "
-                            "86400, not '%s'",
-                            optarg);
+                ns_usage_error("--timeout needs a number of seconds from 1 to "
+                               "86400, not '%s'",
+                               optarg);
             break;
         case 'h':
             usage(stdout);
@@ -246,7 +244,7 @@ static void parse_options(int argc, char **argv, struct options *o)
         }
     }
     if (optind < argc)
-        usage_error("unexpected argument '%s'", argv[optind]);
+        ns_usage_error("unexpected argument '%s'", argv[optind]);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -275,7 +273,7 @@ static int open_listener(const struct options *o, int *created, dev_t *dev,
         return fd;
     }
     if (!o->socket_path)
-        usage_error("%s", "no --socket PATH given");
+        ns_usage_error("%s", "no --socket PATH given");
     fd = ns_net_unix_listen(o->socket_path, (mode_t)o->socket_mode,
                             o->socket_group, LISTEN_BACKLOG, dev, ino);
     if (fd < 0) {
@@ -365,6 +363,36 @@ static void drain(ns_http_server_t *srv, const sigset_t *signals, long timeout)
                 left == 1 ? "" : "s");
 }
 
+/* The signals are taken synchronously by sigwait() in the main thread, so
+ * no work happens in a handler.  Blocked before any thread starts, so the
+ * workers inherit the mask.  SIGPIPE (a client gone mid-response) is
+ * ignored: the write fails with EPIPE instead. */
+static void block_signals(sigset_t *signals)
+{
+    sigemptyset(signals);
+    sigaddset(signals, SIGTERM);
+    sigaddset(signals, SIGINT);
+    sigaddset(signals, SIGHUP);
+    if (sigprocmask(SIG_BLOCK, signals, NULL) < 0)
+        ns_die("error: cannot block signals: %s", strerror(errno));
+    signal(SIGPIPE, SIG_IGN);
+}
+
+/* Serve until SIGTERM or SIGINT, which is returned; SIGHUP reopens the
+ * index. */
+static int wait_for_stop(ns_http_server_t *srv, const sigset_t *signals)
+{
+    int sig = 0;
+    for (;;) {
+        if (sigwait(signals, &sig) != 0)
+            continue;
+        if (sig != SIGHUP)
+            return sig;
+        ns_http_reload(srv);
+        ns_error("info: SIGHUP: reopening the index");
+    }
+}
+
 int main(int argc, char **argv)
 {
     struct options o = {
@@ -383,18 +411,8 @@ int main(int argc, char **argv)
     snprintf(progname, sizeof progname, "nsearchd[%ld]", (long)getpid());
     ns_set_progname(progname);
 
-    /* The signals are taken synchronously by sigwait() in this thread, so
-     * no work happens in a handler.  Blocked before any thread starts, so
-     * the workers inherit the mask.  SIGPIPE (a client gone mid-response)
-     * is ignored: the write fails with EPIPE instead. */
     sigset_t signals;
-    sigemptyset(&signals);
-    sigaddset(&signals, SIGTERM);
-    sigaddset(&signals, SIGINT);
-    sigaddset(&signals, SIGHUP);
-    if (sigprocmask(SIG_BLOCK, &signals, NULL) < 0)
-        ns_die("error: cannot block signals: %s", strerror(errno));
-    signal(SIGPIPE, SIG_IGN);
+    block_signals(&signals);
 
     char *db = ns_db_path(o.db);
     if (!db)
@@ -430,16 +448,7 @@ int main(int argc, char **argv)
     ns_error("info: listening on %s (%ld thread%s, index %s, %s)", where,
              o.threads, o.threads == 1 ? "" : "s", db, about);
 
-    int sig = 0;
-    for (;;) {
-        if (sigwait(&signals, &sig) != 0)
-            continue;
-        if (sig != SIGHUP)
-            break;
-        ns_http_reload(srv);
-        ns_error("info: SIGHUP: reopening the index");
-    }
-
+    int sig = wait_for_stop(srv, &signals);
     ns_error("info: %s: shutting down", sig == SIGINT ? "SIGINT" : "SIGTERM");
     /* Remove the socket file first, so that new clients fail at once
      * instead of queueing on a socket nobody accepts on any more.  With

@@ -1,0 +1,32 @@
+/* prog.c - What the three programs (nindex, nsearch, nsearchd) share
+ * beyond messages: the usage error every option parser ends with, and the
+ * monotonic clock they time runs and requests with.
+ *
+ * Like log.c, this file may write to stderr and exit: it is only called
+ * from the programs, never from the rest of the library. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+
+#include "ns.h"
+
+void ns_usage_error(const char *fmt, ...)
+{
+    /* Built first and written with one fprintf, as in log.c. */
+    char line[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(line, sizeof line, fmt, ap);
+    va_end(ap);
+    const char *prog = ns_progname();
+    fprintf(stderr, "%s: %s\nTry '%s --help'.\n", prog, line, prog);
+    exit(NS_EXIT_USAGE);
+}
+
+double ns_monotonic_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}

@@ -1,0 +1,173 @@
+/* nindex.h - What the parts of nindex share: its options, its counters,
+ * its exit codes, the progress line and the one loop that reads the
+ * SOURCEs.
+ *
+ * nindex.c holds main, the options and the summary; sources.c reads the
+ * SOURCEs; update.c updates in place (and prunes and deletes); rebuild.c
+ * builds, checks and publishes a new generation (and rolls back).  Private
+ * to the indexer: nothing here is part of libns. */
+#ifndef NS_NINDEX_H
+#define NS_NINDEX_H
+
+#include <signal.h>
+#include <stddef.h>
+
+#include "ns.h"
+
+/* Exit codes (documented in --help and the README).  65 and 75 are
+ * sysexits.h's EX_DATAERR and EX_TEMPFAIL, which cron wrappers and
+ * systemd know. */
+enum {
+    EXIT_OK = 0,
+    EXIT_ERROR = 1,
+    EXIT_USAGE = NS_EXIT_USAGE,
+    EXIT_SKIPPED = 3,       /* finished, but some inputs were skipped */
+    EXIT_NOT_PRUNED = 4,    /* updated, but --prune was not done: records
+                               were skipped */
+    EXIT_PRUNE_REFUSED = 5, /* updated, but --prune was refused: it would
+                               delete too much, or a SOURCE was empty */
+    EXIT_REFUSED = 65, /* a rebuild failed validation; the old index is live */
+    EXIT_BUSY = 75,    /* another writer holds the index */
+};
+
+enum mode { MODE_UPDATE, MODE_REBUILD, MODE_DELETE, MODE_ROLLBACK };
+
+struct options {
+    const char *db;
+    enum mode mode;
+    int prune;
+    int force;
+    int dry_run;            /* count, touch nothing */
+    long max_delete;        /* --prune refused over this many deletions */
+    long max_delete_pct;    /* ... or over this share of the live articles */
+    long keep_deleted_days; /* deleted articles kept this long; 0: not kept */
+    int quiet;
+    long jobs;
+    long keep;
+    long commit_every;
+    double wait;
+    char **args; /* sources, or ids for --delete */
+    int n_args;
+};
+
+struct counts {
+    unsigned long added, replaced, unchanged, deleted, skipped, warnings;
+    unsigned long empty_sources; /* SOURCEs that held no record at all */
+    const char *empty_source;    /* the first of them */
+};
+
+/* Set by SIGINT and SIGTERM: every loop stops at the next article. */
+extern volatile sig_atomic_t ns_interrupted;
+
+/* ------------------------------------------------------------------------ */
+/* Progress and messages (sources.c)                                        */
+/* ------------------------------------------------------------------------ */
+
+/* One line on a terminal, rewritten in place twice a second. */
+struct progress {
+    int on;       /* stderr is a terminal and not --quiet */
+    double start; /* ns_monotonic_s() when the run began */
+    double last;  /* when the line was last written, or 0 */
+};
+
+/* Erase the progress line before a message is printed. */
+void ns_progress_clear(struct progress *pr);
+void ns_progress_tick(struct progress *pr, unsigned long done,
+                      unsigned long skipped);
+
+/* Test hook: NINDEX_CRASH_AT=POINT kills the process with SIGKILL at that
+ * point, so the crash-safety tests can stop a run exactly there. */
+void ns_crash_point(const char *point);
+
+/* The detail of a failed open: DETAIL if there is one, else the status. */
+const char *ns_db_error(ns_status_t st, const char *detail);
+
+/* Count what ns_index_add() did into C. */
+void ns_count_result(struct counts *c, ns_add_result_t r);
+
+/* ------------------------------------------------------------------------ */
+/* Reading the SOURCEs (sources.c)                                          */
+/* ------------------------------------------------------------------------ */
+
+/* What to do with one article read.  ART is the reader's: the callback may
+ * take its fields (and zero them), or leave them to be freed.  WHERE is
+ * "FILE:LINE" for messages.  Returns 0 when the article was taken, 1 when
+ * it was rejected as bad input (already reported; counted as skipped), -1
+ * on a fatal error (already reported; the reading stops). */
+typedef int (*ns_article_fn)(ns_article_t *art, const char *where, void *ctx);
+
+/* Read every SOURCE of O in order and hand each article to FN.  Bad
+ * records are reported as FILE:LINE: reason and counted in C->skipped; a
+ * SOURCE that cannot be opened is reported and the others are still read.
+ * Stops early when ns_interrupted is set.  Returns 0, -1 if a SOURCE could
+ * not be opened, -2 if FN failed. */
+int ns_sources_read(const struct options *o, struct counts *c,
+                    struct progress *pr, ns_article_fn fn, void *ctx);
+
+/* ------------------------------------------------------------------------ */
+/* Deleted articles, kept to undo a deletion (undo.c)                       */
+/* ------------------------------------------------------------------------ */
+
+struct undo {
+    char path[4400];     /* DIR/deleted/YYYYMMDDTHHMMSSZ-PID.jsonl.gz */
+    int fd;              /* for fsync() */
+    void *gz;            /* the zlib gzFile writing it */
+    unsigned long saved; /* articles written */
+};
+
+/* Create the file of deleted articles for this run in DB/deleted.
+ * Returns 0, or -1 (reported). */
+int ns_undo_open(struct undo *u, const char *db);
+/* Write the stored article ID of IDX to it.  Returns 0, 1 when there is
+ * no such article, -1 on an error (reported). */
+int ns_undo_save(struct undo *u, ns_index_t *idx, const char *id);
+/* Finish and sync the file (removed if nothing was saved).  Returns 0, or
+ * -1 (reported). */
+int ns_undo_close(struct undo *u);
+/* Close and remove the file: the deletions did not happen. */
+void ns_undo_abandon(struct undo *u);
+/* Remove the files in DB/deleted older than DAYS. */
+void ns_undo_expire(const char *db, long days);
+
+/* ------------------------------------------------------------------------ */
+/* Seen ids and --prune (prune.c)                                           */
+/* ------------------------------------------------------------------------ */
+
+/* The ids read from the SOURCEs. */
+struct idset {
+    char **ids;
+    size_t n, cap;
+    int sorted;
+};
+
+/* Add ID.  Returns 0, or -1 when out of memory. */
+int ns_idset_add(struct idset *s, const char *id);
+void ns_idset_free(struct idset *s);
+
+/* --prune after a complete reading of the SOURCEs into IDX: delete the
+ * articles whose ids are not in SEEN, unless the guard refuses (an empty
+ * SOURCE; more than --max-delete or --max-delete-share of the live
+ * articles without --force).  Saves what it deletes (undo.c) first.
+ * With --dry-run IDX is a read handle (or NULL: no index yet) and only
+ * C->deleted is counted.  Returns EXIT_OK, EXIT_PRUNE_REFUSED or
+ * EXIT_ERROR (reported). */
+int ns_prune(const char *db, ns_index_t *idx, struct idset *seen,
+             const struct options *o, struct counts *c);
+
+/* ------------------------------------------------------------------------ */
+/* The modes                                                                */
+/* ------------------------------------------------------------------------ */
+
+/* update.c: update in place, in batches, then --prune. */
+int ns_run_update(const char *db, const struct options *o, struct counts *c,
+                  struct progress *pr);
+/* update.c: --delete ID... */
+int ns_run_delete(const char *db, const struct options *o, struct counts *c);
+/* rebuild.c: a new generation, published when it passes the checks; its
+ * name goes into PUBLISHED. */
+int ns_run_rebuild(const char *db, const struct options *o, struct counts *c,
+                   struct progress *pr, char *published, size_t pub_size);
+/* rebuild.c: make the previous generation live again. */
+int ns_run_rollback(const char *db, char *published, size_t pub_size);
+
+#endif /* NS_NINDEX_H */

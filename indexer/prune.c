@@ -1,0 +1,152 @@
+/* prune.c - nindex --prune: delete the articles whose ids are no longer
+ * in the SOURCEs, behind a guard, keeping what it deletes.
+ *
+ * The guard is there for the night the archive is not there: an
+ * unmounted /srv/archive is an empty directory, and a prune from it would
+ * delete every article.  So a prune is refused (EXIT_PRUNE_REFUSED,
+ * nothing deleted) when a SOURCE held no record at all, whatever the
+ * options, and when it would delete more than --max-delete articles or
+ * more than --max-delete-share percent of the live ones, unless --force.
+ * What is deleted is first written to DB/deleted/ (undo.c). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "nindex.h"
+
+int ns_idset_add(struct idset *s, const char *id)
+{
+    if (s->n == s->cap) {
+        size_t cap = s->cap ? s->cap * 2 : 1024;
+        char **grown = realloc(s->ids, cap * sizeof *grown);
+        if (!grown)
+            return -1;
+        s->ids = grown;
+        s->cap = cap;
+    }
+    if (!(s->ids[s->n] = strdup(id)))
+        return -1;
+    s->n++;
+    s->sorted = 0;
+    return 0;
+}
+
+static int cmp_ids(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The keep() of ns_index_prune(): is ID in the set (sorted)? */
+static int idset_has(const char *id, void *ctx)
+{
+    const struct idset *s = ctx;
+    return bsearch(&id, s->ids, s->n, sizeof *s->ids, cmp_ids) != NULL;
+}
+
+void ns_idset_free(struct idset *s)
+{
+    for (size_t i = 0; i < s->n; i++)
+        free(s->ids[i]);
+    free(s->ids);
+    memset(s, 0, sizeof *s);
+}
+
+/* The articles a prune would delete, collected without deleting any. */
+struct doomed {
+    const struct idset *seen;
+    struct idset ids;
+};
+
+/* For ns_index_each_id(): write down what the real prune would
+ * reject. */
+static int collect_doomed(const char *id, void *ctx)
+{
+    struct doomed *d = ctx;
+    if (!idset_has(id, (void *)d->seen) && ns_idset_add(&d->ids, id) < 0)
+        ns_die("out of memory");
+    return 0;
+}
+
+/* May a prune delete N of LIVE articles?  Returns EXIT_OK, or
+ * EXIT_PRUNE_REFUSED after saying why. */
+static int guard(const struct options *o, const struct counts *c,
+                 unsigned long n, unsigned long live)
+{
+    if (c->empty_sources) {
+        /* Never overridden: an empty SOURCE is what an unmounted or
+         * emptied archive looks like. */
+        ns_error("refusing to prune: source '%s' has no articles (is it "
+                 "mounted?); nothing was deleted",
+                 c->empty_source);
+        return EXIT_PRUNE_REFUSED;
+    }
+    if (o->force || n == 0)
+        return EXIT_OK;
+    if (n > (unsigned long)o->max_delete ||
+        (double)n * 100.0 > (double)o->max_delete_pct * (double)live) {
+        ns_error("refusing to prune: it would delete %lu of %lu articles "
+                 "(the limits are %ld articles and %ld%%: --max-delete, "
+                 "--max-delete-share); nothing was deleted; use --force to "
+                 "prune anyway",
+                 n, live, o->max_delete, o->max_delete_pct);
+        return EXIT_PRUNE_REFUSED;
+    }
+    return EXIT_OK;
+}
+
+/* Write the articles in IDS to this run's file in DB/deleted, synced.
+ * Returns 0, or -1 (reported; the file is removed). */
+static int keep_deleted(const char *db, ns_index_t *idx,
+                        const struct idset *ids)
+{
+    struct undo u;
+    if (ns_undo_open(&u, db) < 0)
+        return -1;
+    for (size_t i = 0; i < ids->n; i++)
+        if (ns_undo_save(&u, idx, ids->ids[i]) < 0) {
+            ns_undo_abandon(&u);
+            return -1;
+        }
+    return ns_undo_close(&u);
+}
+
+int ns_prune(const char *db, ns_index_t *idx, struct idset *seen,
+             const struct options *o, struct counts *c)
+{
+    if (!seen->sorted) {
+        qsort(seen->ids, seen->n, sizeof *seen->ids, cmp_ids);
+        seen->sorted = 1;
+    }
+    struct doomed d = {.seen = seen};
+    uint64_t live = 0;
+    if (idx) {
+        if (ns_index_count(idx, &live) != NS_STATUS_OK ||
+            ns_index_each_id(idx, collect_doomed, &d) != NS_STATUS_OK) {
+            ns_error("cannot prune: %s", ns_index_last_error(idx));
+            ns_idset_free(&d.ids);
+            return EXIT_ERROR;
+        }
+    }
+    int rc = guard(o, c, d.ids.n, (unsigned long)live);
+    if (rc != EXIT_OK || o->dry_run || d.ids.n == 0) {
+        if (rc == EXIT_OK)
+            c->deleted += d.ids.n;
+        ns_idset_free(&d.ids);
+        return rc;
+    }
+    if (o->keep_deleted_days > 0 && keep_deleted(db, idx, &d.ids) < 0) {
+        ns_error("not pruning: the articles to delete could not be kept");
+        ns_idset_free(&d.ids);
+        return EXIT_ERROR;
+    }
+    ns_idset_free(&d.ids);
+    uint64_t deleted = 0;
+    ns_status_t st = ns_index_prune(idx, idset_has, seen, &deleted);
+    c->deleted += deleted;
+    if (st != NS_STATUS_OK) {
+        ns_error("cannot prune: %s", ns_index_last_error(idx));
+        return EXIT_ERROR;
+    }
+    if (o->keep_deleted_days > 0)
+        ns_undo_expire(db, o->keep_deleted_days);
+    return EXIT_OK;
+}

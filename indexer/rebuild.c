@@ -1,0 +1,522 @@
+/* rebuild.c - nindex --rebuild and --rollback: a complete new generation
+ * built beside the live one in parallel shards, merged by compaction,
+ * checked, and published with one atomic rename; and going back to the
+ * previous generation.
+ *
+ * The reader (the main thread) parses; each shard thread analyses and
+ * writes its own Xapian database.  Articles go to a shard by a hash of
+ * their id, so that a repeated id replaces its earlier copy within one
+ * shard.  See common/gen.c for the directory layout. */
+#include <errno.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "nindex.h"
+
+/* A rebuild is refused when it would hold fewer than this share of the
+ * live index's articles (sources gone missing, a feed that came back
+ * empty), unless --force. */
+static const double MIN_FRACTION = 0.5;
+
+/* Articles queued for one shard thread. */
+#define QUEUE_LEN 256
+
+/* The first articles of a rebuild make the preset dictionary its stored
+ * articles are compressed with (see "Stored articles" in xapian.cc): their
+ * stored JSON, concatenated; zlib keeps the last 32 KiB. */
+#define DICT_SAMPLE 1000
+
+/* ------------------------------------------------------------------------ */
+/* Shards                                                                   */
+/* ------------------------------------------------------------------------ */
+
+struct shard {
+    pthread_t thread;
+    ns_index_t *idx;
+    char path[4400];
+    pthread_mutex_t lock;
+    pthread_cond_t more, room;
+    ns_article_t queue[QUEUE_LEN];
+    size_t head, len;
+    int done;   /* no more articles will come */
+    int failed; /* a fatal index error; message printed */
+    struct counts c;
+    long commit_every;
+};
+
+/* Take the next article off S's queue into ART.  Returns 0, or -1 when
+ * the queue is empty and no more will come. */
+static int shard_pop(struct shard *s, ns_article_t *art)
+{
+    pthread_mutex_lock(&s->lock);
+    while (s->len == 0 && !s->done)
+        pthread_cond_wait(&s->more, &s->lock);
+    if (s->len == 0 && s->done) {
+        pthread_mutex_unlock(&s->lock);
+        return -1;
+    }
+    *art = s->queue[s->head];
+    s->head = (s->head + 1) % QUEUE_LEN;
+    s->len--;
+    pthread_cond_signal(&s->room);
+    pthread_mutex_unlock(&s->lock);
+    return 0;
+}
+
+/* Add one article to S's database; on a failure, S->failed is set and the
+ * rest of the queue is only drained. */
+static void shard_add(struct shard *s, const ns_article_t *art)
+{
+    ns_add_result_t res;
+    const char *warning;
+    ns_status_t st = ns_index_add(s->idx, art, &res, &warning);
+    if (st != NS_STATUS_OK) {
+        ns_error("cannot index article '%s': %s", art->id,
+                 ns_index_last_error(s->idx));
+        s->failed = 1;
+        return;
+    }
+    ns_count_result(&s->c, res);
+    if (warning) {
+        ns_warn("article '%s': %s", art->id, warning);
+        s->c.warnings++;
+    }
+}
+
+static void *shard_main(void *arg)
+{
+    struct shard *s = arg;
+    unsigned long pending = 0, commits = 0;
+    ns_article_t art;
+    while (shard_pop(s, &art) == 0) {
+        if (!s->failed)
+            shard_add(s, &art);
+        if (!s->failed && ++pending >= (unsigned long)s->commit_every) {
+            if (ns_index_commit(s->idx) != NS_STATUS_OK) {
+                ns_error("cannot commit shard: %s",
+                         ns_index_last_error(s->idx));
+                s->failed = 1;
+            }
+            pending = 0;
+            if (++commits == 1)
+                ns_crash_point("build");
+        }
+        ns_article_clear(&art);
+    }
+    if (!s->failed && ns_index_commit(s->idx) != NS_STATUS_OK) {
+        ns_error("cannot commit shard: %s", ns_index_last_error(s->idx));
+        s->failed = 1;
+    }
+    return NULL;
+}
+
+static void shard_push(struct shard *s, ns_article_t *art)
+{
+    pthread_mutex_lock(&s->lock);
+    while (s->len == QUEUE_LEN)
+        pthread_cond_wait(&s->room, &s->lock);
+    s->queue[(s->head + s->len) % QUEUE_LEN] = *art;
+    s->len++;
+    memset(art, 0, sizeof *art); /* ownership moved to the queue */
+    pthread_cond_signal(&s->more);
+    pthread_mutex_unlock(&s->lock);
+}
+
+static unsigned long hash_id(const char *id)
+{
+    unsigned long h = 5381;
+    for (; *id; id++)
+        h = h * 33 + (unsigned char)*id;
+    return h;
+}
+
+/* Create JOBS shard databases under BUILD and start their threads.
+ * Returns the number started; *failed is set (reported) if fewer than
+ * JOBS could be. */
+static size_t shards_start(struct shard *shards, size_t jobs, const char *build,
+                           long commit_every, int *failed)
+{
+    size_t started = 0;
+    for (size_t i = 0; i < jobs; i++) {
+        struct shard *s = &shards[i];
+        snprintf(s->path, sizeof s->path, "%s/shard-%zu", build, i);
+        char *err;
+        ns_status_t ost = ns_index_open(s->path, NS_OPEN_BUILD, &s->idx, &err);
+        if (ost != NS_STATUS_OK) {
+            ns_error("cannot create shard '%s': %s", s->path,
+                     ns_db_error(ost, err));
+            free(err);
+            *failed = 1;
+            break;
+        }
+        s->commit_every = commit_every;
+        pthread_mutex_init(&s->lock, NULL);
+        pthread_cond_init(&s->more, NULL);
+        pthread_cond_init(&s->room, NULL);
+        if (pthread_create(&s->thread, NULL, shard_main, s) != 0) {
+            ns_error("cannot start a thread: %s", strerror(errno));
+            ns_index_close(s->idx);
+            pthread_mutex_destroy(&s->lock);
+            pthread_cond_destroy(&s->more);
+            pthread_cond_destroy(&s->room);
+            *failed = 1;
+            break;
+        }
+        started++;
+    }
+    return started;
+}
+
+/* Tell the N shard threads no more is coming, wait for them, add up their
+ * counts into C and close their databases.  Returns 0, or -1 if one
+ * failed (reported). */
+static int shards_finish(struct shard *shards, size_t n, struct counts *c)
+{
+    int rc = 0;
+    for (size_t i = 0; i < n; i++) {
+        pthread_mutex_lock(&shards[i].lock);
+        shards[i].done = 1;
+        pthread_cond_signal(&shards[i].more);
+        pthread_mutex_unlock(&shards[i].lock);
+    }
+    for (size_t i = 0; i < n; i++) {
+        pthread_join(shards[i].thread, NULL);
+        if (shards[i].failed)
+            rc = -1;
+        c->added += shards[i].c.added;
+        c->replaced += shards[i].c.replaced;
+        c->warnings += shards[i].c.warnings;
+        if (ns_index_close(shards[i].idx) != NS_STATUS_OK)
+            rc = -1;
+        pthread_mutex_destroy(&shards[i].lock);
+        pthread_cond_destroy(&shards[i].more);
+        pthread_cond_destroy(&shards[i].room);
+    }
+    return rc;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Reading: the canary, the dictionary sample, then the shards              */
+/* ------------------------------------------------------------------------ */
+
+/* What rebuild_article() needs between calls. */
+struct feed {
+    struct shard *shards;
+    size_t n_shards;
+    char *canary_id; /* the first article read, for validate() */
+    char *canary_title;
+    ns_article_t *sample; /* DICT_SAMPLE articles held back */
+    size_t n_sample;
+    int sampled; /* the dictionary is set; articles go straight on */
+};
+
+/* Make the dictionary from the articles held back, give it to every
+ * shard, then pass those articles on. */
+static void flush_sample(struct feed *f)
+{
+    ns_buf_t dict = {0};
+    for (size_t i = 0; i < f->n_sample; i++) {
+        char *json = ns_article_to_json(&f->sample[i]);
+        if (json) {
+            ns_buf_puts(&dict, json);
+            free(json);
+        }
+    }
+    /* The shard threads have not touched their index yet: nothing was
+     * pushed to them, and the push's mutex publishes this to them. */
+    for (size_t i = 0; i < f->n_shards && dict.len; i++)
+        if (ns_index_set_dictionary(f->shards[i].idx, dict.p, dict.len) !=
+            NS_STATUS_OK)
+            ns_warn("cannot set the dictionary: %s",
+                    ns_index_last_error(f->shards[i].idx));
+    ns_buf_free(&dict);
+    for (size_t i = 0; i < f->n_sample; i++)
+        shard_push(&f->shards[hash_id(f->sample[i].id) % f->n_shards],
+                   &f->sample[i]);
+    f->n_sample = 0;
+    f->sampled = 1;
+}
+
+/* An ns_article_fn: takes every article. */
+static int rebuild_article(ns_article_t *art, const char *where, void *ctx)
+{
+    (void)where;
+    struct feed *f = ctx;
+    if (!f->canary_id) {
+        f->canary_id = strdup(art->id);
+        f->canary_title = strdup(art->title);
+    }
+    if (!f->sampled) {
+        /* Held back until the dictionary is made from them. */
+        f->sample[f->n_sample++] = *art;
+        memset(art, 0, sizeof *art);
+        if (f->n_sample == DICT_SAMPLE)
+            flush_sample(f);
+    } else {
+        shard_push(&f->shards[hash_id(art->id) % f->n_shards], art);
+    }
+    return 0;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Checking and publishing                                                  */
+/* ------------------------------------------------------------------------ */
+
+/* Does a search for the canary's title (or its id, for an article without
+ * one) find it in FRESH? */
+static int canary_found(ns_index_t *fresh, const char *id, const char *title)
+{
+    ns_search_opts_t so;
+    ns_search_opts_init(&so);
+    so.limit = 10;
+    so.related = 0;
+    so.snippet_len = 0;
+    ns_buf_t q = {0};
+    if (title && *title) {
+        ns_buf_puts(&q, title);
+    } else {
+        ns_buf_puts(&q, "id:\"");
+        ns_buf_puts(&q, id);
+        ns_buf_puts(&q, "\"");
+    }
+    so.query = q.p;
+    ns_results_t *res;
+    int found = 0;
+    if (ns_search(fresh, &so, &res) == NS_STATUS_OK) {
+        for (size_t i = 0; i < ns_results_count(res); i++)
+            if (strcmp(ns_results_hit(res, i)->art->id, id) == 0)
+                found = 1;
+        ns_results_free(res);
+    }
+    ns_buf_free(&q);
+    return found;
+}
+
+/* Check the built database at PATH before it goes live.  Returns 0 or
+ * EXIT_REFUSED (reason printed). */
+static int validate(const char *db, const char *path, const struct options *o,
+                    const char *canary_id, const char *canary_title)
+{
+    ns_index_t *fresh;
+    char *err;
+    ns_status_t st = ns_index_open(path, NS_OPEN_READ, &fresh, &err);
+    if (st != NS_STATUS_OK) {
+        ns_error("refusing the rebuild: cannot open it: %s",
+                 ns_db_error(st, err));
+        free(err);
+        return EXIT_REFUSED;
+    }
+    uint64_t n = 0, live = 0;
+    ns_index_count(fresh, &n);
+    ns_index_t *old;
+    if (ns_index_open(db, NS_OPEN_READ, &old, NULL) == NS_STATUS_OK) {
+        ns_index_count(old, &live);
+        ns_index_close(old);
+    }
+    int rc = 0;
+    if (n == 0) {
+        ns_error("refusing the rebuild: it has no articles");
+        rc = EXIT_REFUSED;
+    } else if (!o->force && (double)n < MIN_FRACTION * (double)live) {
+        ns_error("refusing the rebuild: %llu articles against %llu live (less "
+                 "than %.0f%%); use --force to publish it anyway",
+                 (unsigned long long)n, (unsigned long long)live,
+                 MIN_FRACTION * 100);
+        rc = EXIT_REFUSED;
+    } else if (canary_id && !canary_found(fresh, canary_id, canary_title)) {
+        ns_error("refusing the rebuild: the canary query for article '%s' "
+                 "does not find it",
+                 canary_id);
+        rc = EXIT_REFUSED;
+    }
+    ns_index_close(fresh);
+    return rc;
+}
+
+/* Remove the oldest generations beyond KEEP, never the live one. */
+static void keep_generations(const char *db, long keep)
+{
+    char **names;
+    size_t n;
+    char live[256] = "";
+    ns_gen_current(db, live, sizeof live);
+    if (ns_gen_list(db, &names, &n) < 0)
+        return;
+    for (size_t i = 0; i + (size_t)keep < n; i++) {
+        if (strcmp(names[i], live) == 0)
+            continue;
+        char path[4200];
+        snprintf(path, sizeof path, "%s/%s", db, names[i]);
+        if (ns_remove_tree(path) < 0)
+            ns_warn("cannot remove old generation '%s': %s", path,
+                    strerror(errno));
+    }
+    ns_gen_list_free(names, n);
+}
+
+/* Move the checked database MERGED into DB as the next generation and
+ * make it live; its name goes into PUBLISHED.  Returns EXIT_OK or
+ * EXIT_ERROR (reported). */
+static int publish(const char *db, const char *merged, long keep,
+                   char *published, size_t pub_size)
+{
+    char name[64], final[4200];
+    if (ns_gen_next(db, name, sizeof name) < 0) {
+        ns_error("cannot list '%s': %s", db, strerror(errno));
+        return EXIT_ERROR;
+    }
+    snprintf(final, sizeof final, "%s/%s", db, name);
+    if (rename(merged, final) < 0 || ns_sync_tree(final) < 0) {
+        ns_error("cannot move the new generation into place: %s",
+                 strerror(errno));
+        return EXIT_ERROR;
+    }
+    ns_crash_point("publish");
+    if (ns_gen_publish(db, name) < 0) {
+        ns_error("cannot publish '%s': %s", final, strerror(errno));
+        return EXIT_ERROR;
+    }
+    snprintf(published, pub_size, "%s", name);
+    keep_generations(db, keep);
+    return EXIT_OK;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Rebuild                                                                  */
+/* ------------------------------------------------------------------------ */
+
+/* Make DB/.build-PID, empty, into BUILD.  Returns 0, or -1 (reported). */
+static int make_build_dir(const char *db, char *build, size_t size)
+{
+    struct stat st;
+    char probe[4200];
+    snprintf(probe, sizeof probe, "%s/iamglass", db);
+    if (stat(probe, &st) == 0) {
+        ns_error("'%s' is a plain Xapian database; --rebuild needs an index "
+                 "directory (build into a new --db)",
+                 db);
+        return -1;
+    }
+    snprintf(build, size, "%s/.build-%ld", db, (long)getpid());
+    if (ns_remove_tree(build) < 0 || ns_mkdir_p(build) < 0) {
+        ns_error("cannot create '%s': %s", build, strerror(errno));
+        return -1;
+    }
+    return 0;
+}
+
+/* Read the SOURCEs into the shards under BUILD and merge them into
+ * BUILD/merged, whose path goes into MERGED.  The canary is left in F.
+ * Returns EXIT_OK or EXIT_ERROR (reported). */
+static int build_shards(const char *build, const struct options *o,
+                        struct counts *c, struct progress *pr, struct feed *f,
+                        char *merged, size_t merged_size)
+{
+    size_t jobs = (size_t)o->jobs;
+    struct shard *shards = calloc(jobs, sizeof *shards);
+    f->sample = calloc(DICT_SAMPLE, sizeof *f->sample);
+    if (!shards || !f->sample)
+        ns_die("out of memory");
+    int failed = 0, source_failed = 0;
+    f->shards = shards;
+    f->n_shards = shards_start(shards, jobs, build, o->commit_every, &failed);
+    if (!failed)
+        source_failed = ns_sources_read(o, c, pr, rebuild_article, f) == -1;
+    if (!f->sampled && f->n_shards)
+        flush_sample(f);
+    free(f->sample);
+    f->sample = NULL;
+    if (shards_finish(shards, f->n_shards, c) < 0)
+        failed = 1;
+    ns_progress_clear(pr);
+    int rc = failed ? EXIT_ERROR : EXIT_OK;
+    if (ns_interrupted) {
+        ns_error("interrupted; the live index is unchanged");
+        rc = EXIT_ERROR;
+    }
+    if (source_failed && rc == EXIT_OK) {
+        ns_error("not publishing: a source could not be read; the live index "
+                 "is unchanged");
+        rc = EXIT_ERROR;
+    }
+    snprintf(merged, merged_size, "%s/merged", build);
+    if (rc == EXIT_OK) {
+        ns_crash_point("merge");
+        const char **paths = calloc(jobs, sizeof *paths);
+        if (!paths)
+            ns_die("out of memory");
+        for (size_t i = 0; i < f->n_shards; i++)
+            paths[i] = shards[i].path;
+        char *err;
+        ns_status_t mst = ns_index_merge(paths, f->n_shards, merged, &err);
+        if (mst != NS_STATUS_OK) {
+            ns_error("cannot merge the shards: %s", ns_db_error(mst, err));
+            free(err);
+            rc = EXIT_ERROR;
+        }
+        free(paths);
+    }
+    free(shards);
+    return rc;
+}
+
+int ns_run_rebuild(const char *db, const struct options *o, struct counts *c,
+                   struct progress *pr, char *published, size_t pub_size)
+{
+    char build[4200], merged[4300];
+    if (make_build_dir(db, build, sizeof build) < 0)
+        return EXIT_ERROR;
+    ns_crash_point("early");
+    struct feed f = {0};
+    int rc = build_shards(build, o, c, pr, &f, merged, sizeof merged);
+    if (rc == EXIT_OK)
+        rc = validate(db, merged, o, f.canary_id, f.canary_title);
+    if (rc == EXIT_OK)
+        rc = publish(db, merged, o->keep, published, pub_size);
+    if (ns_remove_tree(build) < 0)
+        ns_warn("cannot remove '%s': %s", build, strerror(errno));
+    free(f.canary_id);
+    free(f.canary_title);
+    if (rc == EXIT_OK && c->skipped)
+        rc = EXIT_SKIPPED;
+    return rc;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Rollback                                                                 */
+/* ------------------------------------------------------------------------ */
+
+int ns_run_rollback(const char *db, char *published, size_t pub_size)
+{
+    char live[256];
+    if (ns_gen_current(db, live, sizeof live) < 0) {
+        ns_error("'%s' has no generations to roll back", db);
+        return EXIT_ERROR;
+    }
+    char **names;
+    size_t n;
+    if (ns_gen_list(db, &names, &n) < 0) {
+        ns_error("cannot list '%s': %s", db, strerror(errno));
+        return EXIT_ERROR;
+    }
+    const char *previous = NULL;
+    for (size_t i = 0; i < n && strcmp(names[i], live) != 0; i++)
+        previous = names[i];
+    int rc = EXIT_OK;
+    if (!previous) {
+        ns_error("'%s' has no generation older than '%s' to roll back to", db,
+                 live);
+        rc = EXIT_ERROR;
+    } else if (ns_gen_publish(db, previous) < 0) {
+        ns_error("cannot publish '%s/%s': %s", db, previous, strerror(errno));
+        rc = EXIT_ERROR;
+    } else {
+        snprintf(published, pub_size, "%s (was %s)", previous, live);
+    }
+    ns_gen_list_free(names, n);
+    return rc;
+}

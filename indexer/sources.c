@@ -1,0 +1,112 @@
+/* sources.c - Reading the SOURCEs for nindex: the one loop that opens
+ * each SOURCE, reports and counts bad records and hands every article to
+ * the mode (update or rebuild); and the progress line on a terminal. */
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "nindex.h"
+
+volatile sig_atomic_t ns_interrupted;
+
+void ns_progress_clear(struct progress *pr)
+{
+    if (pr->on && pr->last > 0)
+        fputs("\r\033[K", stderr);
+}
+
+void ns_progress_tick(struct progress *pr, unsigned long done,
+                      unsigned long skipped)
+{
+    if (!pr->on)
+        return;
+    double t = ns_monotonic_s();
+    if (t - pr->last < 0.5)
+        return;
+    pr->last = t;
+    fprintf(stderr, "\r\033[Knindex: %lu articles, %lu skipped, %.0f/s", done,
+            skipped, done / (t - pr->start > 0 ? t - pr->start : 1));
+}
+
+void ns_crash_point(const char *point)
+{
+    const char *at = getenv("NINDEX_CRASH_AT");
+    if (at && strcmp(at, point) == 0)
+        kill(getpid(), SIGKILL);
+}
+
+const char *ns_db_error(ns_status_t st, const char *detail)
+{
+    return detail && *detail ? detail : ns_status_to_string(st);
+}
+
+void ns_count_result(struct counts *c, ns_add_result_t r)
+{
+    if (r == NS_ADD_ADDED)
+        c->added++;
+    else if (r == NS_ADD_REPLACED)
+        c->replaced++;
+    else
+        c->unchanged++;
+}
+
+/* Open one SOURCE, or say why not and return NULL. */
+static ns_reader_t *open_source(const char *source, struct progress *pr)
+{
+    ns_reader_t *r;
+    char *err = NULL;
+    ns_status_t st = ns_reader_open(source, &r, &err);
+    if (st != NS_STATUS_OK) {
+        ns_progress_clear(pr);
+        ns_error("cannot read '%s': %s", source,
+                 err ? err : ns_status_to_string(st));
+        free(err);
+        return NULL;
+    }
+    return r;
+}
+
+int ns_sources_read(const struct options *o, struct counts *c,
+                    struct progress *pr, ns_article_fn fn, void *ctx)
+{
+    int rc = 0;
+    unsigned long done = 0;
+    for (int i = 0; i < o->n_args && !ns_interrupted && rc != -2; i++) {
+        ns_reader_t *r = open_source(o->args[i], pr);
+        if (!r) {
+            rc = -1;
+            continue;
+        }
+        ns_article_t art = {0};
+        int got;
+        unsigned long records = 0;
+        while (!ns_interrupted && (got = ns_reader_next(r, &art)) != 0) {
+            records++;
+            if (got < 0) {
+                ns_progress_clear(pr);
+                ns_error("%s: %s", ns_reader_where(r), ns_reader_error(r));
+                c->skipped++;
+                continue;
+            }
+            int taken = fn(&art, ns_reader_where(r), ctx);
+            if (taken < 0) {
+                rc = -2;
+                break;
+            }
+            if (taken > 0)
+                c->skipped++;
+            else
+                done++;
+            ns_progress_tick(pr, done, c->skipped);
+        }
+        if (records == 0 && !ns_interrupted && rc != -2) {
+            if (!c->empty_sources++)
+                c->empty_source = o->args[i];
+        }
+        ns_article_clear(&art);
+        ns_reader_close(r);
+    }
+    return rc;
+}

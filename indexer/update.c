@@ -1,0 +1,297 @@
+/* update.c - nindex's in-place modes: an update (add new articles,
+ * replace changed ones, skip unchanged ones) committed in batches, then
+ * --prune (prune.c); and --delete.  With --dry-run both only count, on a
+ * read handle, and touch nothing.
+ *
+ * Readers see each committed batch; a killed update keeps every batch
+ * committed before it. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "nindex.h"
+
+/* ------------------------------------------------------------------------ */
+/* Dry runs: what ns_index_add() would do                                   */
+/* ------------------------------------------------------------------------ */
+
+/* The ids a dry run has read and the content hash each would leave in the
+ * index, so that an id read twice counts as the real run counts it: the
+ * second copy is compared with the first, not with the index.  Open
+ * addressing with linear probing; the table is at most half full. */
+struct dryset {
+    char **ids;
+    uint64_t *hashes;
+    size_t n, cap;
+};
+
+/* The slot of ID in S: where it is, or the empty one where it would go. */
+static size_t dry_slot(const struct dryset *s, const char *id)
+{
+    size_t i = ns_hash64(id, strlen(id), NS_HASH_SEED) & (s->cap - 1);
+    while (s->ids[i] && strcmp(s->ids[i], id) != 0)
+        i = (i + 1) & (s->cap - 1);
+    return i;
+}
+
+static void dry_grow(struct dryset *s)
+{
+    struct dryset big = {.cap = s->cap ? s->cap * 2 : 4096};
+    big.ids = calloc(big.cap, sizeof *big.ids);
+    big.hashes = calloc(big.cap, sizeof *big.hashes);
+    if (!big.ids || !big.hashes)
+        ns_die("out of memory");
+    for (size_t i = 0; i < s->cap; i++)
+        if (s->ids[i]) {
+            size_t j = dry_slot(&big, s->ids[i]);
+            big.ids[j] = s->ids[i];
+            big.hashes[j] = s->hashes[i];
+        }
+    big.n = s->n;
+    free(s->ids);
+    free(s->hashes);
+    *s = big;
+}
+
+static void dry_free(struct dryset *s)
+{
+    for (size_t i = 0; i < s->cap; i++)
+        free(s->ids[i]);
+    free(s->ids);
+    free(s->hashes);
+}
+
+/* What adding ART to IDX (a read handle, or NULL for no index) would do,
+ * given the articles of this run before it in S.  Returns NS_STATUS_OK,
+ * NS_STATUS_BAD_INPUT as ns_index_add() would, or the failure of the
+ * lookup. */
+static ns_status_t dry_add(ns_index_t *idx, struct dryset *s,
+                           const ns_article_t *art, ns_add_result_t *res)
+{
+    if (!art->id || !*art->id || strlen(art->id) > NS_MAX_ID)
+        return NS_STATUS_BAD_INPUT;
+    if (2 * (s->n + 1) > s->cap)
+        dry_grow(s);
+    uint64_t h = ns_article_hash(art);
+    size_t i = dry_slot(s, art->id);
+    if (s->ids[i]) {
+        *res = s->hashes[i] == h ? NS_ADD_UNCHANGED : NS_ADD_REPLACED;
+        s->hashes[i] = h;
+        return NS_STATUS_OK;
+    }
+    /* The index keeps a hash of each article as it was given; the stored
+     * article, read back, hashes the same. */
+    *res = NS_ADD_ADDED;
+    if (idx) {
+        ns_article_t stored = {0};
+        ns_status_t st = ns_index_get(idx, art->id, &stored);
+        if (st == NS_STATUS_OK)
+            *res = ns_article_hash(&stored) == h ? NS_ADD_UNCHANGED
+                                                 : NS_ADD_REPLACED;
+        ns_article_clear(&stored);
+        if (st != NS_STATUS_OK && st != NS_STATUS_NOT_FOUND)
+            return st;
+    }
+    if (!(s->ids[i] = strdup(art->id)))
+        ns_die("out of memory");
+    s->hashes[i] = h;
+    s->n++;
+    return NS_STATUS_OK;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Update: in place, in batches                                             */
+/* ------------------------------------------------------------------------ */
+
+/* What update_article() needs between calls. */
+struct update {
+    ns_index_t *idx; /* the writer; with --dry-run a reader, or NULL */
+    const struct options *o;
+    struct counts *c;
+    struct progress *pr;
+    struct idset *seen;    /* ids read, for --prune; or NULL */
+    struct dryset dry;     /* with --dry-run: the ids read so far */
+    unsigned long pending; /* changes since the last commit */
+    unsigned long commits;
+};
+
+/* Add one article (an ns_article_fn); commit every --commit-every
+ * changes. */
+static int update_article(ns_article_t *art, const char *where, void *ctx)
+{
+    struct update *u = ctx;
+    ns_add_result_t res;
+    const char *warning = NULL;
+    ns_status_t st = u->o->dry_run ? dry_add(u->idx, &u->dry, art, &res)
+                                   : ns_index_add(u->idx, art, &res, &warning);
+    if (st == NS_STATUS_BAD_INPUT) {
+        ns_progress_clear(u->pr);
+        ns_error("%s: %s", where,
+                 u->o->dry_run ? "article has no usable id"
+                               : ns_index_last_error(u->idx));
+        return 1;
+    }
+    if (st != NS_STATUS_OK) {
+        ns_progress_clear(u->pr);
+        ns_error("%s: cannot index article '%s': %s", where, art->id,
+                 u->idx ? ns_index_last_error(u->idx)
+                        : ns_status_to_string(st));
+        return -1;
+    }
+    if (warning) {
+        ns_progress_clear(u->pr);
+        ns_warn("%s: %s", where, warning);
+        u->c->warnings++;
+    }
+    ns_count_result(u->c, res);
+    if (u->seen && ns_idset_add(u->seen, art->id) < 0)
+        ns_die("out of memory");
+    if (!u->o->dry_run && res != NS_ADD_UNCHANGED &&
+        ++u->pending >= (unsigned long)u->o->commit_every) {
+        if (ns_index_commit(u->idx) != NS_STATUS_OK) {
+            ns_progress_clear(u->pr);
+            ns_error("cannot commit: %s", ns_index_last_error(u->idx));
+            return -1;
+        }
+        u->pending = 0;
+        if (++u->commits == 2)
+            ns_crash_point("update");
+    }
+    return 0;
+}
+
+/* The index of DB: the live generation for writing, or with --dry-run
+ * for reading (NULL in *out when there is none yet).  Returns 0, or -1
+ * (reported). */
+static int open_index(const char *db, const struct options *o, ns_index_t **out)
+{
+    char *err;
+    ns_status_t st =
+        ns_index_open(db, o->dry_run ? NS_OPEN_READ : NS_OPEN_WRITE, out, &err);
+    if (st == NS_STATUS_NOT_FOUND && o->dry_run) {
+        free(err);
+        return 0;
+    }
+    if (st != NS_STATUS_OK) {
+        ns_error("cannot open index '%s'%s: %s", db,
+                 o->dry_run ? "" : " for writing", ns_db_error(st, err));
+        free(err);
+        return -1;
+    }
+    return 0;
+}
+
+/* --prune once the SOURCEs are read (RC from ns_sources_read()).
+ * Returns the exit status it calls for, or EXIT_OK. */
+static int prune_after(const char *db, ns_index_t *idx, int rc,
+                       struct idset *seen, const struct options *o,
+                       struct counts *c, struct progress *pr)
+{
+    if (rc == -1) {
+        ns_warn("not pruning: a source could not be read");
+        return EXIT_OK; /* the update's own error says the rest */
+    }
+    if (rc != 0 || ns_interrupted)
+        return EXIT_OK;
+    /* Only a complete reading of the sources says what is gone: with a
+     * skipped record, its article would be pruned by mistake. */
+    if (c->skipped) {
+        ns_progress_clear(pr);
+        ns_warn("not pruning: %lu records were skipped", c->skipped);
+        return EXIT_NOT_PRUNED;
+    }
+    return ns_prune(db, idx, seen, o, c);
+}
+
+int ns_run_update(const char *db, const struct options *o, struct counts *c,
+                  struct progress *pr)
+{
+    ns_index_t *idx;
+    if (open_index(db, o, &idx) < 0)
+        return EXIT_ERROR;
+    struct idset seen = {0};
+    struct update u = {
+        .idx = idx, .o = o, .c = c, .pr = pr, .seen = o->prune ? &seen : NULL};
+    int rc = ns_sources_read(o, c, pr, update_article, &u);
+    int pruned = o->prune ? prune_after(db, idx, rc, &seen, o, c, pr) : 0;
+    if (pruned == EXIT_ERROR)
+        rc = -2;
+    ns_idset_free(&seen);
+    dry_free(&u.dry);
+    ns_status_t st = ns_index_close(idx);
+    if (st != NS_STATUS_OK) {
+        ns_error("cannot commit to '%s': %s", db, ns_status_to_string(st));
+        rc = -2;
+    }
+    if (ns_interrupted)
+        ns_error("interrupted; the articles read so far were %s",
+                 o->dry_run ? "counted" : "committed");
+    if (rc < 0 || ns_interrupted)
+        return EXIT_ERROR;
+    if (pruned != EXIT_OK)
+        return pruned;
+    return c->skipped ? EXIT_SKIPPED : EXIT_OK;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Delete                                                                   */
+/* ------------------------------------------------------------------------ */
+
+/* Write the articles --delete names to this run's file in DB/deleted,
+ * synced, before any is deleted.  Returns EXIT_OK or EXIT_ERROR
+ * (reported; then nothing is deleted). */
+static int keep_ids(const char *db, ns_index_t *idx, const struct options *o)
+{
+    struct undo u;
+    if (ns_undo_open(&u, db) < 0)
+        return EXIT_ERROR;
+    for (int i = 0; i < o->n_args; i++)
+        if (ns_undo_save(&u, idx, o->args[i]) < 0) {
+            ns_undo_abandon(&u);
+            return EXIT_ERROR;
+        }
+    return ns_undo_close(&u) < 0 ? EXIT_ERROR : EXIT_OK;
+}
+
+/* Delete each id of O from IDX, or with --dry-run look it up (IDX may
+ * then be NULL: no index).  Returns EXIT_OK or EXIT_ERROR (reported). */
+static int delete_ids(ns_index_t *idx, const struct options *o,
+                      struct counts *c)
+{
+    for (int i = 0; i < o->n_args; i++) {
+        const char *id = o->args[i];
+        int found = 0;
+        if (o->dry_run) {
+            ns_article_t art = {0};
+            found = idx && ns_index_get(idx, id, &art) == NS_STATUS_OK;
+            ns_article_clear(&art);
+        } else if (ns_index_delete(idx, id, &found) != NS_STATUS_OK) {
+            ns_error("cannot delete '%s': %s", id, ns_index_last_error(idx));
+            return EXIT_ERROR;
+        }
+        if (found)
+            c->deleted++;
+        else
+            ns_warn("no article with id '%s'", id);
+    }
+    return EXIT_OK;
+}
+
+int ns_run_delete(const char *db, const struct options *o, struct counts *c)
+{
+    ns_index_t *idx;
+    if (open_index(db, o, &idx) < 0)
+        return EXIT_ERROR;
+    int keep = !o->dry_run && o->keep_deleted_days > 0;
+    int rc = keep ? keep_ids(db, idx, o) : EXIT_OK;
+    if (rc != EXIT_OK)
+        ns_error("not deleting: the articles could not be kept");
+    else
+        rc = delete_ids(idx, o, c);
+    if (ns_index_close(idx) != NS_STATUS_OK) {
+        ns_error("cannot commit to '%s'", db);
+        rc = EXIT_ERROR;
+    }
+    if (keep && rc == EXIT_OK)
+        ns_undo_expire(db, o->keep_deleted_days);
+    return rc;
+}

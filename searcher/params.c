@@ -1,0 +1,240 @@
+/* params.c - nsearchd's query parameters: numbers, dates and the search
+ * filters read and checked, a bad one answered 400 bad_parameter with a
+ * message that says what was expected; and the one place where the
+ * filters become part of the search (ns_http_filters_apply()). */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "server.h"
+
+const char *ns_http_arg(ns_http_call_t *c, const char *name)
+{
+    const char *v =
+        MHD_lookup_connection_value(c->conn, MHD_GET_ARGUMENT_KIND, name);
+    return v && *v ? v : NULL;
+}
+
+int ns_http_arg_long(ns_http_call_t *c, const char *name, long min, long max,
+                     long def, const char *cap, long *out, enum MHD_Result *ret)
+{
+    const char *v = ns_http_arg(c, name);
+    *out = def;
+    if (!v || ns_parse_long(v, min, max, out) == 0)
+        return 0;
+    *ret = ns_http_reply_error(
+        c, 400, "bad_parameter",
+        "%s must be a whole number from %ld to %ld%s, not '%s'", name, min, max,
+        cap, ns_http_shown(v));
+    return -1;
+}
+
+/* Read parameter NAME as a day "YYYY-MM-DD" (an impossible one such as
+ * 2025-02-30 is refused too).  Returns the value or NULL when absent;
+ * *bad is set after answering 400. */
+static const char *arg_day(ns_http_call_t *c, const char *name, int *bad,
+                           enum MHD_Result *ret)
+{
+    const char *v = ns_http_arg(c, name);
+    if (!v)
+        return NULL;
+    int ok = strlen(v) == 10 && v[4] == '-' && v[7] == '-';
+    for (int i = 0; ok && i < 10; i++)
+        if (i != 4 && i != 7 && !isdigit((unsigned char)v[i]))
+            ok = 0;
+    int64_t t;
+    if (ok && ns_date_parse(v, &t) == 0)
+        return v;
+    *bad = 1;
+    *ret = ns_http_reply_error(c, 400, "bad_parameter",
+                               "%s must be a date YYYY-MM-DD, not '%s'", name,
+                               ns_http_shown(v));
+    return NULL;
+}
+
+int ns_http_arg_now(ns_http_call_t *c, int64_t *now, enum MHD_Result *ret)
+{
+    const char *v = ns_http_arg(c, "now");
+    *now = NS_NOW_NEWEST;
+    if (!v || ns_date_parse(v, now) == 0)
+        return 0;
+    *ret = ns_http_reply_error(c, 400, "bad_parameter",
+                               "now must be a date or date-time such as "
+                               "2025-08-15T10:00:00Z, not '%s'",
+                               ns_http_shown(v));
+    return -1;
+}
+
+/* What check_args() found. */
+struct args_check {
+    int bad;      /* a key or value is invalid */
+    char key[40]; /* its key, when printable */
+};
+
+/* Every query parameter must be valid UTF-8 without NUL bytes after
+ * percent-decoding (libmicrohttpd has decoded them). */
+static enum MHD_Result check_arg(void *cls, enum MHD_ValueKind kind,
+                                 const char *key, size_t key_size,
+                                 const char *value, size_t value_size)
+{
+    (void)kind;
+    struct args_check *ck = cls;
+    int key_ok = ns_utf8_valid(key, key_size) && strlen(key) == key_size;
+    if (key_ok && (!value || (ns_utf8_valid(value, value_size) &&
+                              strlen(value) == value_size)))
+        return MHD_YES;
+    ck->bad = 1;
+    if (key_ok && key_size < sizeof ck->key)
+        snprintf(ck->key, sizeof ck->key, "%s", ns_http_shown(key));
+    return MHD_NO;
+}
+
+int ns_http_check_args(ns_http_call_t *c, enum MHD_Result *ret)
+{
+    struct args_check ck = {0};
+    MHD_get_connection_values_n(c->conn, MHD_GET_ARGUMENT_KIND, check_arg, &ck);
+    if (ck.bad && ck.key[0]) {
+        *ret = ns_http_reply_error(c, 400, "bad_parameter",
+                                   "parameter '%s' is not valid UTF-8", ck.key);
+        return -1;
+    }
+    if (ck.bad) {
+        *ret = ns_http_reply_error(c, 400, "bad_parameter",
+                                   "a parameter name is not valid UTF-8");
+        return -1;
+    }
+    return 0;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Filters                                                                  */
+/* ------------------------------------------------------------------------ */
+
+/* A label (section): not too long, no control characters. */
+static int label_ok(const char *v)
+{
+    if (strlen(v) > NS_MAX_LABEL)
+        return 0;
+    for (const unsigned char *p = (const unsigned char *)v; *p; p++)
+        if (*p < 0x20 || *p == 0x7f)
+            return 0;
+    return 1;
+}
+
+/* A language code: letters, digits, '-' and '_'. */
+static int lang_ok(const char *v)
+{
+    if (strlen(v) > NS_MAX_LABEL)
+        return 0;
+    for (const char *p = v; *p; p++)
+        if (!isalnum((unsigned char)*p) && *p != '-' && *p != '_')
+            return 0;
+    return 1;
+}
+
+/* Said about a section that is too long or not text, and, while filters
+ * are spliced into the query, about one with a '"'. */
+_Static_assert(NS_MAX_LABEL == 200, "SECTION_RULE says 200 bytes");
+static const char SECTION_RULE[] =
+    "section must be at most 200 bytes without '\"' or control characters";
+
+int ns_http_arg_filters(ns_http_call_t *c, ns_http_filters_t *f,
+                        enum MHD_Result *ret)
+{
+    memset(f, 0, sizeof *f);
+    f->section = ns_http_arg(c, "section");
+    f->lang = ns_http_arg(c, "lang");
+    if (f->section && !label_ok(f->section)) {
+        *ret = ns_http_reply_error(c, 400, "bad_parameter", "%s", SECTION_RULE);
+        return -1;
+    }
+    if (f->lang && !lang_ok(f->lang)) {
+        *ret = ns_http_reply_error(c, 400, "bad_parameter",
+                                   "lang must be a language code such as en "
+                                   "or no, not '%s'",
+                                   ns_http_shown(f->lang));
+        return -1;
+    }
+    int bad = 0;
+    f->from = arg_day(c, "from", &bad, ret);
+    if (bad)
+        return -1;
+    f->to = arg_day(c, "to", &bad, ret);
+    if (bad)
+        return -1;
+    if (f->from && f->to && strcmp(f->from, f->to) > 0) {
+        *ret =
+            ns_http_reply_error(c, 400, "bad_parameter",
+                                "from (%s) is after to (%s)", f->from, f->to);
+        return -1;
+    }
+    return 0;
+}
+
+/* The query text for Q and the filters: Q, then ' section:"S"',
+ * ' lang:L' and ' date:FROM..TO' (either end may be empty).
+ *
+ * ns_search_opts_t has no filter fields, so filters are spliced into the
+ * query language.  An unclosed phrase or parenthesis in Q would swallow
+ * them, so Q is closed first: a '"' if it has an odd number of them, and
+ * as many ')' as are left open outside phrases.  Free with free(); NULL on
+ * allocation failure. */
+static char *splice_filters(const char *q, const char *section,
+                            const char *lang, const char *from, const char *to)
+{
+    ns_buf_t b = {0};
+    int rc = ns_buf_puts(&b, q ? q : "");
+    if (q && (section || lang || from || to)) {
+        int in_phrase = 0;
+        long open = 0;
+        for (const char *p = q; *p; p++) {
+            if (*p == '"')
+                in_phrase = !in_phrase;
+            else if (!in_phrase && *p == '(')
+                open++;
+            else if (!in_phrase && *p == ')' && open > 0)
+                open--;
+        }
+        if (in_phrase)
+            rc |= ns_buf_putc(&b, '"');
+        while (open-- > 0)
+            rc |= ns_buf_putc(&b, ')');
+    }
+    if (section)
+        rc |= ns_buf_puts(&b, b.len ? " section:\"" : "section:\"") |
+              ns_buf_puts(&b, section) | ns_buf_putc(&b, '"');
+    if (lang)
+        rc |=
+            ns_buf_puts(&b, b.len ? " lang:" : "lang:") | ns_buf_puts(&b, lang);
+    if (from || to)
+        rc |= ns_buf_puts(&b, b.len ? " date:" : "date:") |
+              ns_buf_puts(&b, from ? from : "") | ns_buf_puts(&b, "..") |
+              ns_buf_puts(&b, to ? to : "");
+    if (rc) {
+        ns_buf_free(&b);
+        return NULL;
+    }
+    return b.p;
+}
+
+/* Today the filters are spliced into the query text (splice_filters()),
+ * and the answer's "query" echoes that text.  When ns_search_opts_t gets
+ * filter fields, this is the one function to change: set them from F,
+ * leave SO->query = Q, and drop the '"' rule and splice_filters(). */
+int ns_http_filters_apply(const char *q, const ns_http_filters_t *f,
+                          ns_search_opts_t *so, char **owned, const char **why)
+{
+    *owned = NULL;
+    *why = NULL;
+    /* A '"' would end the quoted section:"..." early. */
+    if (f->section && strchr(f->section, '"')) {
+        *why = SECTION_RULE;
+        return 1;
+    }
+    *owned = splice_filters(q, f->section, f->lang, f->from, f->to);
+    if (!*owned)
+        return -1;
+    so->query = *owned;
+    return 0;
+}

@@ -1,0 +1,130 @@
+/* reply.c - nsearchd's answers: JSON bodies, errors as
+ * {"error": {"code", "message"}}, and the headers that go with them
+ * (Allow on 405, Retry-After on 503, Connection: close while stopping). */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "server.h"
+
+/* Longest parameter value quoted back in an error message. */
+#define SHOWN_MAX 64
+
+char *ns_http_json_body_text(char *text)
+{
+    if (!text)
+        return NULL;
+    size_t len = strlen(text);
+    char *more = realloc(text, len + 2);
+    if (!more) {
+        free(text);
+        return NULL;
+    }
+    more[len] = '\n';
+    more[len + 1] = '\0';
+    return more;
+}
+
+char *ns_http_json_body(json_t *o)
+{
+    /* Six significant digits: latencies in ms do not need %.17g. */
+    return o ? ns_http_json_body_text(
+                   json_dumps(o, JSON_COMPACT | JSON_REAL_PRECISION(6)))
+             : NULL;
+}
+
+enum MHD_Result ns_http_reply(ns_http_call_t *c, unsigned status, char *body)
+{
+    return ns_http_reply_typed(c, status, body, "application/json");
+}
+
+enum MHD_Result ns_http_reply_typed(ns_http_call_t *c, unsigned status,
+                                    char *body, const char *type)
+{
+    static const char nomem[] =
+        "{\"error\":{\"code\":\"internal\",\"message\":\"out of memory\"}}\n";
+    struct MHD_Response *r;
+    if (body) {
+        r = MHD_create_response_from_buffer(strlen(body), body,
+                                            MHD_RESPMEM_MUST_FREE);
+        if (!r)
+            free(body);
+    } else {
+        status = 500;
+        r = MHD_create_response_from_buffer(sizeof nomem - 1, (void *)nomem,
+                                            MHD_RESPMEM_PERSISTENT);
+    }
+    if (!r)
+        return MHD_NO;
+    int ok =
+        MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE,
+                                body ? type : "application/json") == MHD_YES;
+    if (status == 405)
+        ok &= MHD_add_response_header(r, MHD_HTTP_HEADER_ALLOW, "GET, HEAD") ==
+              MHD_YES;
+    if (status == 503)
+        ok &= MHD_add_response_header(r, MHD_HTTP_HEADER_RETRY_AFTER, "1") ==
+              MHD_YES;
+    /* While stopping, and when overloaded, ask the client to go away so
+     * that the connection frees up. */
+    if (atomic_load(&c->srv->stopping) || status == 503)
+        ok &= MHD_add_response_header(r, MHD_HTTP_HEADER_CONNECTION, "close") ==
+              MHD_YES;
+    enum MHD_Result ret = ok ? MHD_queue_response(c->conn, status, r) : MHD_NO;
+    MHD_destroy_response(r);
+    c->req->status = status;
+    return ret;
+}
+
+enum MHD_Result ns_http_reply_error(ns_http_call_t *c, unsigned status,
+                                    const char *code, const char *fmt, ...)
+{
+    char message[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(message, sizeof message, fmt, ap);
+    va_end(ap);
+    /* A message cut by vsnprintf or quoting a library detail could be
+     * invalid UTF-8, which JSON cannot carry. */
+    if (!ns_utf8_valid(message, strlen(message)))
+        snprintf(message, sizeof message, "%s", "invalid request");
+    json_t *o =
+        json_pack("{s:{s:s,s:s}}", "error", "code", code, "message", message);
+    char *body = ns_http_json_body(o);
+    json_decref(o);
+    return ns_http_reply(c, status, body);
+}
+
+const char *ns_http_shown(const char *value)
+{
+    if (strlen(value) > SHOWN_MAX)
+        return "(too long to show)";
+    for (const unsigned char *p = (const unsigned char *)value; *p; p++)
+        if (*p < 0x20 || *p == 0x7f)
+            return "(contains control characters)";
+    return value;
+}
+
+enum MHD_Result ns_http_reply_status(ns_http_call_t *c, ns_index_t *idx,
+                                     ns_status_t st, const char *what)
+{
+    const char *detail = idx ? ns_index_last_error(idx) : "";
+    if (!*detail)
+        detail = ns_status_to_string(st);
+    switch (st) {
+    case NS_STATUS_NOT_FOUND:
+        return ns_http_reply_error(c, 404, "not_found", "%s", detail);
+    case NS_STATUS_BAD_QUERY:
+        return ns_http_reply_error(c, 400, "bad_parameter", "%s", detail);
+    case NS_STATUS_RETRY:
+        return ns_http_reply_error(c, 503, "overloaded",
+                                   "the index changed during the %s; try again",
+                                   what);
+    default:
+        ns_error("error: %s failed: %s: %s", what, ns_status_to_string(st),
+                 detail);
+        return ns_http_reply_error(c, 500, "internal", "%s failed: %s", what,
+                                   detail);
+    }
+}

@@ -1,0 +1,233 @@
+/* routes.c - nsearchd's endpoints, one function each (GET; HEAD is
+ * answered alike by libmicrohttpd, without the body):
+ *
+ *   /v1/search?q=&limit=&offset=&sort=&section=&lang=&from=&to=&related=&now=
+ *   /v1/articles/{id}   /v1/related/{id}?related=&now=
+ *   /health             /v1/stats           /metrics
+ *
+ * Each reads its parameters (params.c), takes the worker's index handle
+ * (workers.c), calls libns and answers (reply.c). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "server.h"
+
+/* Get the worker's index, or answer 503 (or 500 when out of memory). */
+static ns_index_t *index_or_reply(ns_http_call_t *c, enum MHD_Result *ret)
+{
+    char err[512];
+    ns_index_t *idx;
+    ns_status_t st = ns_http_worker_index(c->srv, &idx, err, sizeof err);
+    if (st == NS_STATUS_OK)
+        return idx;
+    if (st == NS_STATUS_NOMEM)
+        *ret = ns_http_reply(c, 500, NULL);
+    else
+        *ret = ns_http_reply_error(c, 503, "no_index", "%s", err);
+    return NULL;
+}
+
+/* Answer a results object (search or related). */
+static enum MHD_Result reply_results(ns_http_call_t *c, ns_results_t *res,
+                                     const char *query)
+{
+    char *body = ns_http_json_body_text(ns_results_to_json(res, query, NULL));
+    ns_results_free(res);
+    return ns_http_reply(c, 200, body);
+}
+
+/* Said when limit is out of range: a client asking for 1000 learns why. */
+static const char LIMIT_CAP[] = " (the most hits a page can have)";
+
+static enum MHD_Result get_search(ns_http_call_t *c)
+{
+    enum MHD_Result ret;
+    long limit, offset, rel;
+    int64_t now;
+    if (ns_http_arg_long(c, "limit", 0, NS_HTTP_MAX_LIMIT, 10, LIMIT_CAP,
+                         &limit, &ret) < 0 ||
+        ns_http_arg_long(c, "offset", 0, NS_HTTP_MAX_OFFSET, 0, "", &offset,
+                         &ret) < 0 ||
+        ns_http_arg_long(c, "related", 0, NS_HTTP_MAX_RELATED, 5, "", &rel,
+                         &ret) < 0 ||
+        ns_http_arg_now(c, &now, &ret) < 0)
+        return ret;
+
+    ns_sort_t sort = NS_SORT_RELEVANCE;
+    const char *s = ns_http_arg(c, "sort");
+    if (s && strcmp(s, "date") == 0)
+        sort = NS_SORT_DATE;
+    else if (s && strcmp(s, "relevance") != 0)
+        return ns_http_reply_error(c, 400, "bad_parameter",
+                                   "sort must be relevance or date, not '%s'",
+                                   ns_http_shown(s));
+
+    const char *q =
+        MHD_lookup_connection_value(c->conn, MHD_GET_ARGUMENT_KIND, "q");
+    if (q && strlen(q) > NS_HTTP_MAX_QUERY)
+        return ns_http_reply_error(c, 414, "too_large",
+                                   "q is longer than %d bytes",
+                                   NS_HTTP_MAX_QUERY);
+    ns_http_filters_t filters;
+    if (ns_http_arg_filters(c, &filters, &ret) < 0)
+        return ret;
+
+    ns_search_opts_t so;
+    ns_search_opts_init(&so);
+    char *owned;
+    const char *why;
+    int fr = ns_http_filters_apply(q, &filters, &so, &owned, &why);
+    if (fr > 0)
+        return ns_http_reply_error(c, 400, "bad_parameter", "%s", why);
+    if (fr < 0)
+        return ns_http_reply(c, 500, NULL);
+    ns_index_t *idx = index_or_reply(c, &ret);
+    if (!idx) {
+        free(owned);
+        return ret;
+    }
+    so.limit = (unsigned)limit;
+    so.offset = (unsigned)offset;
+    so.sort = sort;
+    so.related = (unsigned)rel;
+    so.now = now;
+    ns_results_t *res;
+    ns_status_t st =
+        ns_http_index_call(idx, NS_HTTP_OP_SEARCH, NULL, &so, &res, NULL);
+    if (st != NS_STATUS_OK)
+        ret = ns_http_reply_status(c, idx, st, "search");
+    else
+        ret = reply_results(c, res, so.query);
+    free(owned);
+    return ret;
+}
+
+static enum MHD_Result get_article(ns_http_call_t *c, const char *id)
+{
+    enum MHD_Result ret;
+    /* A longer id cannot have been indexed (ns.h), and would be refused
+     * by Xapian as a term. */
+    if (strlen(id) > NS_MAX_ID)
+        return ns_http_reply_error(
+            c, 404, "not_found", "no article with id '%s'", ns_http_shown(id));
+    ns_index_t *idx = index_or_reply(c, &ret);
+    if (!idx)
+        return ret;
+    ns_article_t art;
+    ns_status_t st =
+        ns_http_index_call(idx, NS_HTTP_OP_GET, id, NULL, NULL, &art);
+    if (st != NS_STATUS_OK) {
+        ns_article_clear(&art);
+        return ns_http_reply_status(c, idx, st, "article lookup");
+    }
+    char *body = ns_http_json_body_text(ns_article_to_json(&art));
+    ns_article_clear(&art);
+    return ns_http_reply(c, 200, body);
+}
+
+static enum MHD_Result get_related(ns_http_call_t *c, const char *id)
+{
+    enum MHD_Result ret;
+    long rel;
+    int64_t now;
+    if (ns_http_arg_long(c, "related", 0, NS_HTTP_MAX_RELATED, 5, "", &rel,
+                         &ret) < 0)
+        return ret;
+    if (ns_http_arg_now(c, &now, &ret) < 0)
+        return ret;
+    if (strlen(id) > NS_MAX_ID)
+        return ns_http_reply_error(
+            c, 404, "not_found", "no article with id '%s'", ns_http_shown(id));
+    ns_index_t *idx = index_or_reply(c, &ret);
+    if (!idx)
+        return ret;
+    ns_search_opts_t so;
+    ns_search_opts_init(&so);
+    so.related = (unsigned)rel;
+    so.now = now;
+    ns_results_t *res;
+    ns_status_t st =
+        ns_http_index_call(idx, NS_HTTP_OP_RELATED, id, &so, &res, NULL);
+    if (st != NS_STATUS_OK)
+        return ns_http_reply_status(c, idx, st, "related posts");
+    return reply_results(c, res, "");
+}
+
+static enum MHD_Result get_health(ns_http_call_t *c)
+{
+    enum MHD_Result ret;
+    ns_index_t *idx = index_or_reply(c, &ret);
+    if (!idx)
+        return ret;
+    uint64_t n;
+    ns_status_t st = ns_index_count(idx, &n);
+    if (st != NS_STATUS_OK)
+        return ns_http_reply_error(c, 503, "no_index",
+                                   "cannot count articles: %s",
+                                   ns_index_last_error(idx));
+    json_t *o =
+        json_pack("{s:s,s:I}", "status", "ok", "articles", (json_int_t)n);
+    char *body = ns_http_json_body(o);
+    json_decref(o);
+    return ns_http_reply(c, 200, body);
+}
+
+/* The counters, latencies and the index: see ns_http_stats_json(). */
+static enum MHD_Result get_stats(ns_http_call_t *c)
+{
+    return ns_http_reply(c, 200, ns_http_stats_json(c->srv));
+}
+
+/* The Prometheus text format: see ns_http_metrics_text(). */
+static enum MHD_Result get_metrics(ns_http_call_t *c)
+{
+    return ns_http_reply_typed(c, 200, ns_http_metrics_text(c->srv),
+                               "text/plain; version=0.0.4; charset=utf-8");
+}
+
+/* Does PATH start with PREFIX and go on with something?  Returns the rest
+ * or NULL. */
+static const char *after_prefix(const char *path, const char *prefix)
+{
+    size_t len = strlen(prefix);
+    return strncmp(path, prefix, len) == 0 && path[len] ? path + len : NULL;
+}
+
+enum ns_http_route_id ns_http_route_of(const char *path)
+{
+    if (strcmp(path, "/v1/search") == 0)
+        return NS_HTTP_ROUTE_SEARCH;
+    if (after_prefix(path, "/v1/articles/"))
+        return NS_HTTP_ROUTE_ARTICLE;
+    if (after_prefix(path, "/v1/related/"))
+        return NS_HTTP_ROUTE_RELATED;
+    if (strcmp(path, "/health") == 0)
+        return NS_HTTP_ROUTE_HEALTH;
+    if (strcmp(path, "/v1/stats") == 0)
+        return NS_HTTP_ROUTE_STATS;
+    if (strcmp(path, "/metrics") == 0)
+        return NS_HTTP_ROUTE_METRICS;
+    return NS_HTTP_ROUTE_OTHER;
+}
+
+enum MHD_Result ns_http_route(ns_http_call_t *c)
+{
+    const char *p = c->path;
+    switch (ns_http_route_of(p)) {
+    case NS_HTTP_ROUTE_SEARCH:
+        return get_search(c);
+    case NS_HTTP_ROUTE_ARTICLE:
+        return get_article(c, p + strlen("/v1/articles/"));
+    case NS_HTTP_ROUTE_RELATED:
+        return get_related(c, p + strlen("/v1/related/"));
+    case NS_HTTP_ROUTE_HEALTH:
+        return get_health(c);
+    case NS_HTTP_ROUTE_STATS:
+        return get_stats(c);
+    case NS_HTTP_ROUTE_METRICS:
+        return get_metrics(c);
+    default:
+        return ns_http_reply_error(c, 404, "not_found", "no such endpoint '%s'",
+                                   ns_http_shown(p));
+    }
+}

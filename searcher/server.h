@@ -1,0 +1,257 @@
+/* server.h - What the files of nsearchd's HTTP side share, private to
+ * them (nsearchd.c sees only http.h):
+ *
+ *   http.c     the libmicrohttpd glue: callbacks, start and stop
+ *   routes.c   the routes: one function per endpoint
+ *   params.c   query parameters and the search filters, checked
+ *   reply.c    JSON answers and errors
+ *   workers.c  each worker thread's index handle, kept fresh
+ *   stats.c    counters and latencies, for /v1/stats
+ *   metrics.c  the same and more for Prometheus, /metrics
+ *
+ * Threads and freshness are explained at the top of http.c. */
+#ifndef NS_SERVER_H
+#define NS_SERVER_H
+
+#include <jansson.h>
+#include <microhttpd.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdint.h>
+
+#include "http.h"
+#include "ns.h"
+
+/* Requests kept for the latency percentiles of /v1/stats. */
+#define NS_HTTP_LATENCY_WINDOW 1024
+/* Bytes of the URL kept for the logs. */
+#define NS_HTTP_LOG_URI_MAX 200
+
+/* The routes, as counted in the statistics. */
+enum ns_http_route_id {
+    NS_HTTP_ROUTE_SEARCH,
+    NS_HTTP_ROUTE_ARTICLE,
+    NS_HTTP_ROUTE_RELATED,
+    NS_HTTP_ROUTE_HEALTH,
+    NS_HTTP_ROUTE_STATS,
+    NS_HTTP_ROUTE_METRICS,
+    NS_HTTP_ROUTE_OTHER, /* no such endpoint */
+    NS_HTTP_N_ROUTES
+};
+
+/* The statuses counted one by one; others are counted as "other", and a
+ * request that ended without an answer as "none". */
+#define NS_HTTP_STATUSES                                                       \
+    {                                                                          \
+        200, 400, 403, 404, 405, 414, 500, 503                                 \
+    }
+#define NS_HTTP_N_STATUSES (8 + 2)
+
+/* Upper bounds of the latency histogram's buckets, in seconds (the last
+ * bucket, +Inf, is implicit). */
+#define NS_HTTP_BUCKETS                                                        \
+    {                                                                          \
+        0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1,    \
+            2.5, 5, 10                                                         \
+    }
+#define NS_HTTP_N_BUCKETS (14 + 1)
+
+/* Counters and latencies (stats.c). */
+typedef struct ns_http_stats {
+    atomic_uint_fast64_t requests; /* begun since start */
+    atomic_uint_fast64_t errors;   /* ended without a 2xx answer */
+    /* Requests ended, by route and status slot. */
+    atomic_uint_fast64_t ended[NS_HTTP_N_ROUTES][NS_HTTP_N_STATUSES];
+    /* Answered requests by latency bucket (not cumulative), and the sum of
+     * their latencies in microseconds. */
+    atomic_uint_fast64_t buckets[NS_HTTP_N_BUCKETS];
+    atomic_uint_fast64_t latency_us;
+    /* When a worker last opened the index or found a new version of it,
+     * epoch seconds; 0 for never. */
+    atomic_int_fast64_t last_reload;
+    pthread_mutex_t lock;                      /* guards the three below */
+    double latency_ms[NS_HTTP_LATENCY_WINDOW]; /* ring of the last
+                                                  requests */
+    unsigned n_latency;                        /* entries used */
+    unsigned next_latency;                     /* where the next one goes */
+} ns_http_stats_t;
+
+struct ns_http_server {
+    const ns_http_config_t *cfg;
+    struct MHD_Daemon *daemon;
+    pthread_key_t worker_key; /* -> the worker's index handle (workers.c) */
+    int have_key;             /* worker_key was created */
+    double started;           /* monotonic seconds */
+    atomic_uint generation;   /* bumped by ns_http_reload() */
+    atomic_uint connections;  /* open now */
+    atomic_uint in_flight;    /* requests read, not finished */
+    atomic_uint fresh;        /* connections without a request */
+    atomic_int stopping;      /* after ns_http_quiesce() */
+    ns_http_stats_t stats;
+};
+
+/* One request, from its request line to its end (req_cls). */
+struct ns_http_request {
+    double start;                      /* monotonic seconds */
+    char method[16];                   /* "-" until the handler sees it */
+    char uri[NS_HTTP_LOG_URI_MAX + 4]; /* the raw URL, escaped and cut, for
+                                          logs */
+    int bad_escape;                    /* the raw URL has a malformed %XX */
+    int headers_seen;                  /* the handler was called once */
+    int in_flight;                     /* counted in srv->in_flight */
+    unsigned status;                   /* HTTP status we queued, or 0 */
+    enum ns_http_route_id route;       /* for the statistics */
+};
+
+/* What a route handler needs. */
+struct ns_http_call {
+    ns_http_server_t *srv;
+    struct MHD_Connection *conn;
+    struct ns_http_request *req;
+    const char *path; /* percent-decoded, valid UTF-8 */
+};
+
+typedef struct ns_http_call ns_http_call_t;
+
+/* ------------------------------------------------------------------------ */
+/* Routes (routes.c)                                                        */
+/* ------------------------------------------------------------------------ */
+
+/* Answer the request C, whose method, path and parameters have been
+ * checked. */
+enum MHD_Result ns_http_route(ns_http_call_t *c);
+
+/* Which route PATH goes to, for the statistics. */
+enum ns_http_route_id ns_http_route_of(const char *path);
+
+/* ------------------------------------------------------------------------ */
+/* Answers (reply.c)                                                        */
+/* ------------------------------------------------------------------------ */
+
+/* Compact JSON of O (may be NULL) with a final newline, for a body.  Free
+ * with free(); NULL on allocation failure. */
+char *ns_http_json_body(json_t *o);
+
+/* TEXT (JSON, malloc'd, taken; may be NULL) with a final newline, for a
+ * body.  Free with free(); NULL on allocation failure. */
+char *ns_http_json_body_text(char *text);
+
+/* Queue STATUS with BODY (JSON, malloc'd, taken; NULL means we ran out of
+ * memory, which is answered 500 from a static body). */
+enum MHD_Result ns_http_reply(ns_http_call_t *c, unsigned status, char *body);
+
+/* The same with a body of Content-Type TYPE (a NULL body is still the
+ * JSON 500). */
+enum MHD_Result ns_http_reply_typed(ns_http_call_t *c, unsigned status,
+                                    char *body, const char *type);
+
+/* Queue an error: STATUS with {"error": {"code": CODE, "message": ...}}.
+ * Values quoted in the message must have gone through ns_http_shown(). */
+enum MHD_Result ns_http_reply_error(ns_http_call_t *c, unsigned status,
+                                    const char *code, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+/* Answer a failed library call ST on IDX (may be NULL); WHAT names the
+ * call in messages. */
+enum MHD_Result ns_http_reply_status(ns_http_call_t *c, ns_index_t *idx,
+                                     ns_status_t st, const char *what);
+
+/* VALUE as it may be quoted back in a message: itself if short, else a
+ * placeholder.  Values are valid UTF-8 by the time they get here. */
+const char *ns_http_shown(const char *value);
+
+/* ------------------------------------------------------------------------ */
+/* Parameters (params.c)                                                    */
+/* ------------------------------------------------------------------------ */
+
+/* The filters of /v1/search, as the client gave them and checked: each
+ * NULL when absent.  Borrowed from the request. */
+typedef struct ns_http_filters {
+    const char *section; /* at most NS_MAX_LABEL bytes, no control chars */
+    const char *lang;    /* a language code: letters, digits, '-', '_' */
+    const char *from;    /* a real day, "YYYY-MM-DD" */
+    const char *to;      /* the same, not before FROM */
+} ns_http_filters_t;
+
+/* Query parameter NAME, or NULL when absent or empty: an empty field of
+ * an HTML form means "not given". */
+const char *ns_http_arg(ns_http_call_t *c, const char *name);
+
+/* Read parameter NAME as a whole number in [MIN, MAX] into *OUT, DEF when
+ * absent; CAP is added to the message when it is out of range.  Returns
+ * 0, or -1 after answering 400 (in *ret). */
+int ns_http_arg_long(ns_http_call_t *c, const char *name, long min, long max,
+                     long def, const char *cap, long *out,
+                     enum MHD_Result *ret);
+
+/* Parameter "now": the reference time of related posts and ages, any
+ * date or date-time ns_date_parse() reads; NS_NOW_NEWEST when absent.
+ * Returns 0, or -1 after answering 400. */
+int ns_http_arg_now(ns_http_call_t *c, int64_t *now, enum MHD_Result *ret);
+
+/* Parameters section, lang, from and to into F.  Returns 0, or -1 after
+ * answering 400. */
+int ns_http_arg_filters(ns_http_call_t *c, ns_http_filters_t *f,
+                        enum MHD_Result *ret);
+
+/* Make the search options SO ask for Q (may be NULL) within the filters
+ * F.  SO->query is set, possibly to a string that goes into *owned (free
+ * with free() after the search; NULL if none).  Returns 0; 1 when F
+ * cannot be expressed, with the reason for a 400 in *why; -1 when out of
+ * memory. */
+int ns_http_filters_apply(const char *q, const ns_http_filters_t *f,
+                          ns_search_opts_t *so, char **owned, const char **why);
+
+/* Is every parameter name and value valid UTF-8 without NUL bytes?
+ * Returns 0, or -1 after answering 400. */
+int ns_http_check_args(ns_http_call_t *c, enum MHD_Result *ret);
+
+/* ------------------------------------------------------------------------ */
+/* Worker index handles (workers.c)                                         */
+/* ------------------------------------------------------------------------ */
+
+/* The pthread key destructor of a worker's handle. */
+void ns_http_worker_free(void *worker);
+
+/* The calling worker's index handle, up to date.  Returns NS_STATUS_OK
+ * and the handle in *out, or the status of the failed open with its
+ * detail in ERR (ERR_SIZE bytes). */
+ns_status_t ns_http_worker_index(ns_http_server_t *srv, ns_index_t **out,
+                                 char *err, size_t err_size);
+
+enum ns_http_index_op { NS_HTTP_OP_SEARCH, NS_HTTP_OP_RELATED, NS_HTTP_OP_GET };
+
+/* One library call on IDX (a search, related posts of ID, or the article
+ * ID into ART), refreshed and retried once when the index changed under
+ * it (NS_STATUS_RETRY). */
+ns_status_t ns_http_index_call(ns_index_t *idx, enum ns_http_index_op op,
+                               const char *id, const ns_search_opts_t *so,
+                               ns_results_t **res, ns_article_t *art);
+
+/* ------------------------------------------------------------------------ */
+/* Statistics (stats.c)                                                     */
+/* ------------------------------------------------------------------------ */
+
+void ns_http_stats_init(ns_http_stats_t *st);
+void ns_http_stats_destroy(ns_http_stats_t *st);
+/* A request has begun. */
+void ns_http_stats_begin(ns_http_stats_t *st);
+/* A request to ROUTE has ended: with STATUS answered (0 if none),
+ * COMPLETED when the answer was sent in full, after MS milliseconds. */
+void ns_http_stats_end(ns_http_stats_t *st, enum ns_http_route_id route,
+                       unsigned status, int completed, double ms);
+/* A worker opened the index, or found a new version of it. */
+void ns_http_stats_reloaded(ns_http_stats_t *st);
+/* The body of /v1/stats (see routes.c).  Free with free(); NULL when out
+ * of memory. */
+char *ns_http_stats_json(ns_http_server_t *srv);
+
+/* ------------------------------------------------------------------------ */
+/* Metrics (metrics.c)                                                      */
+/* ------------------------------------------------------------------------ */
+
+/* The body of /metrics, in the Prometheus text format (version 0.0.4).
+ * Free with free(); NULL when out of memory. */
+char *ns_http_metrics_text(ns_http_server_t *srv);
+
+#endif /* NS_SERVER_H */

@@ -1,0 +1,154 @@
+/* stats.c - nsearchd's statistics: requests and errors counted, and the
+ * latencies of the last NS_HTTP_LATENCY_WINDOW answered requests, for
+ * /v1/stats. */
+
+/* realpath() is an XSI function, hidden by -D_POSIX_C_SOURCE=200809L
+ * alone; it must be requested before the first include. */
+#define _XOPEN_SOURCE 700
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "server.h"
+
+void ns_http_stats_init(ns_http_stats_t *st)
+{
+    pthread_mutex_init(&st->lock, NULL);
+}
+
+void ns_http_stats_destroy(ns_http_stats_t *st)
+{
+    pthread_mutex_destroy(&st->lock);
+}
+
+void ns_http_stats_begin(ns_http_stats_t *st)
+{
+    atomic_fetch_add(&st->requests, 1);
+}
+
+static void latency_add(ns_http_stats_t *st, double ms)
+{
+    pthread_mutex_lock(&st->lock);
+    st->latency_ms[st->next_latency] = ms;
+    st->next_latency = (st->next_latency + 1) % NS_HTTP_LATENCY_WINDOW;
+    if (st->n_latency < NS_HTTP_LATENCY_WINDOW)
+        st->n_latency++;
+    pthread_mutex_unlock(&st->lock);
+}
+
+/* The slot of STATUS in ns_http_stats_t.ended. */
+static unsigned status_slot(unsigned status)
+{
+    static const unsigned known[] = NS_HTTP_STATUSES;
+    const unsigned n = sizeof known / sizeof *known;
+    if (status == 0)
+        return n + 1;
+    for (unsigned i = 0; i < n; i++)
+        if (known[i] == status)
+            return i;
+    return n;
+}
+
+void ns_http_stats_end(ns_http_stats_t *st, enum ns_http_route_id route,
+                       unsigned status, int completed, double ms)
+{
+    static const double bounds[] = NS_HTTP_BUCKETS;
+    if (status >= 400 || !completed)
+        atomic_fetch_add(&st->errors, 1);
+    if ((unsigned)route >= NS_HTTP_N_ROUTES)
+        route = NS_HTTP_ROUTE_OTHER;
+    atomic_fetch_add(&st->ended[route][status_slot(completed ? status : 0)], 1);
+    if (!status || !completed)
+        return;
+    latency_add(st, ms);
+    unsigned b = 0;
+    while (b < NS_HTTP_N_BUCKETS - 1 && ms / 1000.0 > bounds[b])
+        b++;
+    atomic_fetch_add(&st->buckets[b], 1);
+    atomic_fetch_add(&st->latency_us, (uint_fast64_t)(ms * 1000.0 + 0.5));
+}
+
+void ns_http_stats_reloaded(ns_http_stats_t *st)
+{
+    atomic_store(&st->last_reload, (int_fast64_t)time(NULL));
+}
+
+static int compare_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* Nearest-rank percentiles P50 and P99 of the latency window, in ms
+ * (0 when no request has finished yet). */
+static void latency_percentiles(ns_http_stats_t *st, double *p50, double *p99)
+{
+    static __thread double sorted[NS_HTTP_LATENCY_WINDOW];
+    pthread_mutex_lock(&st->lock);
+    unsigned n = st->n_latency;
+    memcpy(sorted, st->latency_ms, n * sizeof *sorted);
+    pthread_mutex_unlock(&st->lock);
+    *p50 = *p99 = 0;
+    if (n == 0)
+        return;
+    qsort(sorted, n, sizeof *sorted, compare_double);
+    /* Nearest rank: the ceil(p * n)-th smallest value. */
+    unsigned r50 = (n * 50 + 99) / 100, r99 = (n * 99 + 99) / 100;
+    *p50 = sorted[r50 - 1];
+    *p99 = sorted[r99 - 1];
+}
+
+static double round3(double x)
+{
+    return (double)(int64_t)(x * 1000.0 + 0.5) / 1000.0;
+}
+
+/* {"articles": N, or null without an index,
+ *  "index": {"path": --db, "realpath", "generation": the live generation
+ *            ("gen-000007") or null for a plain database, "built": when it
+ *            was last written, "reloads": SIGHUPs so far},
+ *  "uptime_s", "requests": begun, "errors": ended without a 2xx,
+ *  "latency_ms": {"p50", "p99"} over the last 1024 answered requests,
+ *  "threads", "connections": open now, "max_connections"} */
+char *ns_http_stats_json(ns_http_server_t *srv)
+{
+    char err[512];
+    ns_index_t *idx;
+    ns_index_info_t info;
+    int have_info =
+        ns_http_worker_index(srv, &idx, err, sizeof err) == NS_STATUS_OK &&
+        ns_index_info(idx, &info) == NS_STATUS_OK;
+    char built[32];
+    if (have_info && info.built)
+        ns_date_format(info.built, built, sizeof built);
+    char *real = realpath(srv->cfg->db, NULL);
+    double p50, p99;
+    latency_percentiles(&srv->stats, &p50, &p99);
+
+    /* clang-format off */
+    json_t *o = json_pack(
+        "{s:o, s:{s:s, s:s?, s:s?, s:s?, s:I},"
+        " s:I, s:I, s:I, s:{s:f, s:f}, s:I, s:I, s:I}",
+        "articles", have_info ? json_integer((json_int_t)info.articles)
+                              : json_null(),
+        "index",
+            "path", srv->cfg->db,
+            "realpath", real,
+            "generation", have_info && *info.generation ? info.generation
+                                                        : NULL,
+            "built", have_info && info.built ? built : NULL,
+            "reloads", (json_int_t)atomic_load(&srv->generation),
+        "uptime_s", (json_int_t)(ns_monotonic_s() - srv->started),
+        "requests", (json_int_t)atomic_load(&srv->stats.requests),
+        "errors", (json_int_t)atomic_load(&srv->stats.errors),
+        "latency_ms", "p50", round3(p50), "p99", round3(p99),
+        "threads", (json_int_t)srv->cfg->threads,
+        "connections", (json_int_t)atomic_load(&srv->connections),
+        "max_connections", (json_int_t)srv->cfg->max_connections);
+    /* clang-format on */
+    free(real);
+    char *body = ns_http_json_body(o);
+    json_decref(o);
+    return body;
+}

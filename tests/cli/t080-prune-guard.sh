@@ -1,0 +1,132 @@
+#!/bin/sh
+# t080-prune-guard.sh - A nightly job that cannot wipe the archive: exit
+# codes a timer can act on, the prune guard (an empty or missing source,
+# more than --max-delete or --max-delete-share of the live articles),
+# --dry-run counting exactly what the real run does while touching
+# nothing, and deletions undone from DIR/deleted.
+. "$(dirname "$0")/lib.sh"
+
+# N articles with ids a0..a(N-1); with a TAG, every tenth body changes.
+make_archive() { # file n [tag]
+    python3 - "$@" <<'PY'
+import json, sys
+path, n = sys.argv[1], int(sys.argv[2])
+tag = sys.argv[3] if len(sys.argv) > 3 else ""
+with open(path, "w") as f:
+    for i in range(n):
+        body = "harbour ferry storm council %d" % i
+        if tag and i % 10 == 0:
+            body += " " + tag
+        f.write(json.dumps({"id": "a%d" % i, "title": "Story %d" % i, "body": body,
+                            "headings": ["Key points"], "tags": ["t%d" % (i % 3)],
+                            "section": "World", "date": "2025-06-%02dT10:00:00Z" % (1 + i % 28)}) + "\n")
+PY
+}
+count() { # db -> number of articles
+    "$NSEARCH_BIN/nsearch" --db "$1" --json --limit 0 --related 0 "" |
+        python3 -c "import json,sys; print(json.load(sys.stdin)['total'])"
+}
+# The summary's counts, without the timing.
+counts() { sed -n 's/^nindex: [a-z]*\( (dry run)\)\{0,1\}: \(.*skipped\) in .*/\2/p' "$1"; }
+# Every file of the index with its size and modification time.
+# (Xapian's flintlock is touched by any writer that opens the database.)
+snapshot() { find "$1" ! -name flintlock -exec stat -c '%n %s %Y' {} + | sort; }
+
+make_archive "$TMP/v1.jsonl" 300
+nindex --quiet --db "$TMP/db" "$TMP/v1.jsonl"
+check "300 indexed" is "$(count "$TMP/db")" 300
+
+# --- Exit codes -----------------------------------------------------------
+head -n 280 "$TMP/v1.jsonl" >"$TMP/skip.jsonl"
+echo '{"id": broken' >>"$TMP/skip.jsonl"
+run out err nindex --db "$TMP/db" --prune "$TMP/skip.jsonl"
+check "prune not done (skipped records): exit 4" is "$rc" 4
+check "it says why" contains "$TMP/err" "not pruning: 1 records were skipped"
+check "nothing deleted then" is "$(count "$TMP/db")" 300
+run out err nindex --db "$TMP/db" "$TMP/skip.jsonl"
+check "the same without --prune: exit 3" is "$rc" 3
+check "--help lists exit 4 and 5" sh -c \
+    "'$NSEARCH_BIN/nindex' --help | grep -q '^  4 ' && '$NSEARCH_BIN/nindex' --help | grep -q '^  5 '"
+
+# --- An empty or missing source is always refused -------------------------
+mkdir "$TMP/unmounted"
+before=$(snapshot "$TMP/db/$(readlink "$TMP/db/current")")
+run out err nindex --db "$TMP/db" --prune "$TMP/unmounted"
+check "empty directory: prune refused with 5" is "$rc" 5
+check "refusal names the source" contains "$TMP/err" "source '$TMP/unmounted' has no articles"
+check "live index intact after the refusal" is "$(count "$TMP/db")" 300
+run out err nindex --db "$TMP/db" --prune --force "$TMP/unmounted"
+check "--force does not override an empty source" is "$rc" 5
+check "still intact" is "$(count "$TMP/db")" 300
+: >"$TMP/empty.jsonl"
+run out err nindex --db "$TMP/db" --prune "$TMP/v1.jsonl" "$TMP/empty.jsonl"
+check "one empty source among others: refused" is "$rc" 5
+run out err nindex --db "$TMP/db" --prune "$TMP/no-such-dir"
+check "missing source: exit 1" is "$rc" 1
+check "missing source: not pruned" contains "$TMP/err" "not pruning: a source could not be read"
+check "intact after a missing source" is "$(count "$TMP/db")" 300
+check "refused prunes wrote nothing" is "$(snapshot "$TMP/db/$(readlink "$TMP/db/current")")" "$before"
+
+# --- Thresholds -----------------------------------------------------------
+head -n 200 "$TMP/v1.jsonl" >"$TMP/v200.jsonl"
+run out err nindex --db "$TMP/db" --prune "$TMP/v200.jsonl"
+check "deleting 100 of 300 (33% > 20%): refused with 5" is "$rc" 5
+check "refusal gives the counts" contains "$TMP/err" "it would delete 100 of 300 articles"
+check "intact after the share refusal" is "$(count "$TMP/db")" 300
+run out err nindex --db "$TMP/db" --prune --max-delete-share 40% --max-delete 99 "$TMP/v200.jsonl"
+check "share allowed, count over --max-delete 99: refused" is "$rc" 5
+run out err nindex --db "$TMP/db" --prune --max-delete-share abc "$TMP/v200.jsonl"
+check "bad --max-delete-share: usage error" is "$rc" 2
+run out err nindex --db "$TMP/db" --prune --max-delete-share 40 --max-delete 100 "$TMP/v200.jsonl"
+check "within both limits: pruned" is "$rc" 0
+check "100 deleted" contains "$TMP/out" "200 unchanged, 100 deleted"
+check "200 left" is "$(count "$TMP/db")" 200
+
+# --- Undo: the deleted articles were kept ----------------------------------
+files=$(ls "$TMP/db/deleted"/*.jsonl.gz 2>/dev/null | wc -l)
+check "one file of deleted articles" is "$files" 1
+kept=$(ls "$TMP/db/deleted"/*.jsonl.gz)
+check "it holds the 100" is "$(gzip -dc "$kept" | wc -l)" 100
+run out err nindex --db "$TMP/db" "$kept"
+check "re-adding the file: exit 0" is "$rc" 0
+check "re-adding the file adds the 100" contains "$TMP/out" "100 added, 0 replaced, 0 unchanged"
+check "300 again" is "$(count "$TMP/db")" 300
+run out err nindex --db "$TMP/db" "$TMP/v1.jsonl"
+check "restored exactly as they were" contains "$TMP/out" "0 added, 0 replaced, 300 unchanged"
+run out err nindex --db "$TMP/db" --delete a5 a6 nosuch
+check "--delete keeps what it deletes too" sh -c \
+    "test \$(ls '$TMP/db/deleted' | wc -l) -eq 2"
+nindex --quiet --db "$TMP/db" "$TMP/db/deleted"
+check "undo of --delete" is "$(count "$TMP/db")" 300
+run out err nindex --db "$TMP/db" --delete --keep-deleted 0 a7
+check "--keep-deleted 0 keeps nothing" sh -c \
+    "test \$(ls '$TMP/db/deleted' | wc -l) -eq 2"
+nindex --quiet --db "$TMP/db" "$TMP/v1.jsonl"
+
+# --- --dry-run: the real run's counts, nothing touched ---------------------
+# v2: 20 new ids, every tenth article changed, 30 gone, one id twice.
+make_archive "$TMP/v2.jsonl" 320 corrected
+sed -n '31,320p' "$TMP/v2.jsonl" >"$TMP/v2b.jsonl"
+sed -n '100p' "$TMP/v1.jsonl" | sed 's/harbour/harbour again/' >>"$TMP/v2b.jsonl"
+before=$(snapshot "$TMP/db")
+run dout derr nindex --db "$TMP/db" --prune --dry-run "$TMP/v2b.jsonl"
+drc=$rc
+check "dry run touched nothing" is "$(snapshot "$TMP/db")" "$before"
+run out err nindex --db "$TMP/db" --prune "$TMP/v2b.jsonl"
+check "dry run and real run: same exit status" is "$drc" "$rc"
+check "dry run counts = real counts" is "$(counts "$TMP/dout")" "$(counts "$TMP/out")"
+check "counts as expected" is "$(counts "$TMP/out")" \
+    "20 added, 28 replaced, 243 unchanged, 30 deleted, 0 skipped"
+# A refused prune is predicted with its status.
+run dout derr nindex --db "$TMP/db" --prune --dry-run "$TMP/v200.jsonl"
+check "dry run predicts a refusal (5)" is "$rc" 5
+run dout derr nindex --db "$TMP/db" --dry-run --delete a31 a32 nosuch
+check "dry run of --delete counts" contains "$TMP/dout" "2 deleted"
+check "... and deletes nothing" is "$(count "$TMP/db")" 290
+run dout derr nindex --db "$TMP/fresh" --dry-run "$TMP/v1.jsonl"
+check "dry run without an index: all would be added" contains "$TMP/dout" "300 added"
+check "dry run creates no index" test ! -e "$TMP/fresh"
+run dout derr nindex --db "$TMP/db" --dry-run --rebuild "$TMP/v1.jsonl"
+check "--dry-run --rebuild is a usage error" is "$rc" 2
+
+finish
