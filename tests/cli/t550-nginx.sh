@@ -20,6 +20,15 @@ trap '[ -n "$nginx_pid" ] && kill $nginx_pid 2>/dev/null
 [ -n "$slow_pid" ] && kill $slow_pid 2>/dev/null
 [ -n "$server_pid" ] && kill -9 $server_pid 2>/dev/null; rm -rf "$TMP"' EXIT
 
+# wait_socket PATH: until PATH is a socket, at most 5 s.
+wait_socket() {
+    i=0
+    while [ ! -S "$1" ] && [ $i -lt 50 ]; do
+        sleep 0.1
+        i=$((i + 1))
+    done
+}
+
 index_samples
 start_server
 check "nsearchd started" test -n "$server_pid"
@@ -54,11 +63,7 @@ check "nginx accepts the example" is "$rc" 0
 [ "$rc" -eq 0 ] || cat "$TMP/err"
 "$NGINX" -p "$NG" -c "$NG/nginx.conf" -e "$NG/error.log" &
 nginx_pid=$!
-i=0
-while [ ! -S "$NG/front.sock" ] && [ $i -lt 50 ]; do
-    sleep 0.1
-    i=$((i + 1))
-done
+wait_socket "$NG/front.sock"
 check "nginx listens" test -S "$NG/front.sock"
 
 # front OUT PATH [CURL ARGS...]: through nginx; status in $code, headers
@@ -117,11 +122,7 @@ while time.time() < end:
         pass
 PY
 slow_pid=$!
-i=0
-while [ ! -S "$SOCK" ] && [ $i -lt 50 ]; do
-    sleep 0.1
-    i=$((i + 1))
-done
+wait_socket "$SOCK"
 front t '/search?q=azure'
 check "nsearchd silent: 504" is "$code" 504
 check "504 has a JSON body" is_json_error t timeout
