@@ -39,7 +39,8 @@ static int cmp_ids(const void *a, const void *b)
 static int idset_has(const char *id, void *ctx)
 {
     const struct idset *s = ctx;
-    return bsearch(&id, s->ids, s->n, sizeof *s->ids, cmp_ids) != NULL;
+    /* bsearch() and qsort() want a real array, even of 0 entries. */
+    return s->n && bsearch(&id, s->ids, s->n, sizeof *s->ids, cmp_ids);
 }
 
 void ns_idset_free(struct idset *s)
@@ -112,7 +113,7 @@ static int keep_deleted(const char *db, ns_index_t *idx,
 int ns_prune(const char *db, ns_index_t *idx, struct idset *seen,
              const struct options *o, struct counts *c)
 {
-    if (!seen->sorted) {
+    if (!seen->sorted && seen->n) {
         qsort(seen->ids, seen->n, sizeof *seen->ids, cmp_ids);
         seen->sorted = 1;
     }

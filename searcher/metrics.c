@@ -101,12 +101,8 @@ static void latency(ns_buf_t *b, int *failed, ns_http_stats_t *st)
 /* The index as the calling worker sees it. */
 static void index_facts(ns_buf_t *b, int *failed, ns_http_server_t *srv)
 {
-    char err[512];
-    ns_index_t *idx;
     ns_index_info_t info;
-    int have =
-        ns_http_worker_index(srv, &idx, err, sizeof err) == NS_STATUS_OK &&
-        ns_index_info(idx, &info) == NS_STATUS_OK;
+    int have = ns_http_worker_info(srv, &info);
     family(b, failed, "nsearchd_index_up", "gauge",
            "1 when the index can be opened, 0 when there is none.");
     put(b, failed, "nsearchd_index_up %d\n", have);

@@ -102,15 +102,24 @@ static enum MHD_Result get_search(ns_http_call_t *c)
     return ret;
 }
 
+/* The worker's index for a request about article ID, or NULL after
+ * answering: 404 for an id too long to have been indexed (ns.h; Xapian
+ * would refuse it as a term), 503 without an index. */
+static ns_index_t *index_for_id(ns_http_call_t *c, const char *id,
+                                enum MHD_Result *ret)
+{
+    if (strlen(id) > NS_MAX_ID) {
+        *ret = ns_http_reply_error(
+            c, 404, "not_found", "no article with id '%s'", ns_http_shown(id));
+        return NULL;
+    }
+    return index_or_reply(c, ret);
+}
+
 static enum MHD_Result get_article(ns_http_call_t *c, const char *id)
 {
     enum MHD_Result ret;
-    /* A longer id cannot have been indexed (ns.h), and would be refused
-     * by Xapian as a term. */
-    if (strlen(id) > NS_MAX_ID)
-        return ns_http_reply_error(
-            c, 404, "not_found", "no article with id '%s'", ns_http_shown(id));
-    ns_index_t *idx = index_or_reply(c, &ret);
+    ns_index_t *idx = index_for_id(c, id, &ret);
     if (!idx)
         return ret;
     ns_article_t art;
@@ -135,10 +144,7 @@ static enum MHD_Result get_related(ns_http_call_t *c, const char *id)
         return ret;
     if (ns_http_arg_now(c, &now, &ret) < 0)
         return ret;
-    if (strlen(id) > NS_MAX_ID)
-        return ns_http_reply_error(
-            c, 404, "not_found", "no article with id '%s'", ns_http_shown(id));
-    ns_index_t *idx = index_or_reply(c, &ret);
+    ns_index_t *idx = index_for_id(c, id, &ret);
     if (!idx)
         return ret;
     ns_search_opts_t so;

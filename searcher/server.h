@@ -219,6 +219,10 @@ void ns_http_worker_free(void *worker);
 ns_status_t ns_http_worker_index(ns_http_server_t *srv, ns_index_t **out,
                                  char *err, size_t err_size);
 
+/* Facts about the calling worker's index into INFO.  Returns 1, or 0
+ * when there is no index (or it cannot say). */
+int ns_http_worker_info(ns_http_server_t *srv, ns_index_info_t *info);
+
 enum ns_http_index_op { NS_HTTP_OP_SEARCH, NS_HTTP_OP_RELATED, NS_HTTP_OP_GET };
 
 /* One library call on IDX (a search, related posts of ID, or the article

@@ -113,12 +113,8 @@ static double round3(double x)
  *  "threads", "connections": open now, "max_connections"} */
 char *ns_http_stats_json(ns_http_server_t *srv)
 {
-    char err[512];
-    ns_index_t *idx;
     ns_index_info_t info;
-    int have_info =
-        ns_http_worker_index(srv, &idx, err, sizeof err) == NS_STATUS_OK &&
-        ns_index_info(idx, &info) == NS_STATUS_OK;
+    int have_info = ns_http_worker_info(srv, &info);
     char built[32];
     if (have_info && info.built)
         ns_date_format(info.built, built, sizeof built);

@@ -124,3 +124,11 @@ ns_status_t ns_http_index_call(ns_index_t *idx, enum ns_http_index_op op,
     }
     return st;
 }
+
+int ns_http_worker_info(ns_http_server_t *srv, ns_index_info_t *info)
+{
+    char err[512];
+    ns_index_t *idx;
+    return ns_http_worker_index(srv, &idx, err, sizeof err) == NS_STATUS_OK &&
+           ns_index_info(idx, info) == NS_STATUS_OK;
+}
