@@ -282,6 +282,12 @@ extern const unsigned PARSE_FLAGS;
 Xapian::Query build_query(ns_index_t *idx, const std::string &text,
                           unsigned flags);
 std::string split_hyphens(const std::string &text);
+/* The filters of O (section, lang, tags, ids, author, dates) as one query
+ * to apply with OP_FILTER into *OUT, or an empty query when O has none.
+ * NS_STATUS_BAD_QUERY, with the message in IDX, for a date it cannot
+ * read. */
+ns_status_t filter_query(ns_index_t *idx, const ns_search_opts_t *o,
+                         Xapian::Query *out);
 
 /* phrase-scan.cc: what the quick phrase test knows about one text. */
 enum scan { SCAN_NO, SCAN_YES, SCAN_MAYBE };

@@ -420,10 +420,38 @@ typedef struct ns_search_opts {
     int64_t now;          /* reference time (epoch seconds) for recency and
                              ages, or NS_NOW_NEWEST */
     unsigned recent_days; /* recency window before now; 0 = 30 days */
+
+    /* Filters.  Each one given (not NULL, or a count above 0) restricts
+     * the hits and the total to the articles that match it; all given
+     * filters must match.  They are structured values, never query text:
+     * any bytes work (quotes, brackets, "AND", "section:", non-ASCII) and
+     * nothing in them is parsed as the query language.  A filter-only
+     * search (query "") lists the matching articles.  The query language's
+     * own section:, lang:, tag:, id:, author: and date: keep working
+     * alongside.  Values are compared as the index stores them: surrounding
+     * white space ignored and, except for ids, ASCII letters folded to
+     * lower case (section "World" matches "world"). */
+    const char *section;     /* the article's section, whole: "World" */
+    const char *lang;        /* the article's language code: "en", "no" */
+    const char *const *tags; /* any of these N_TAGS tags */
+    size_t n_tags;
+    const char *author;     /* every word of it in the author field, as
+                               author:"..." reads: "Jane Doe" */
+    const char *date_from;  /* dated at or after: a date or date-time
+                               ns_date_parse() reads ("2025-01-01",
+                               "2025-01-01T12:00:00Z"), or seconds since
+                               the epoch ("1735689600") */
+    const char *date_to;    /* dated at or before, read the same way; a
+                               bare day ("2025-01-31") includes that whole
+                               day.  Undated articles match no date
+                               filter.  An unreadable date: the search
+                               fails with NS_STATUS_BAD_QUERY. */
+    const char *const *ids; /* any of these N_IDS article ids, exactly */
+    size_t n_ids;
 } ns_search_opts_t;
 
 /* Fill OPTS with the defaults: limit 10, snippet 200 bytes, 5 related
- * posts within 30 days of the newest article. */
+ * posts within 30 days of the newest article, no filters. */
 void ns_search_opts_init(ns_search_opts_t *opts);
 
 /* One hit.  Borrowed from its ns_results_t. */
@@ -455,7 +483,8 @@ typedef struct ns_results ns_results_t;
  *   NS_STATUS_OK        *out holds the results; free with ns_results_free().
  *   NS_STATUS_RETRY     the index was modified under the reader; the handle
  *                       has been reopened, call again.
- *   NS_STATUS_BAD_QUERY even the plain-word fallback failed.
+ *   NS_STATUS_BAD_QUERY even the plain-word fallback failed, or a date
+ *                       filter is not a date.
  *   NS_STATUS_XAPIAN, NS_STATUS_NOMEM, NS_STATUS_INTERNAL */
 ns_status_t ns_search(ns_index_t *idx, const ns_search_opts_t *opts,
                       ns_results_t **out);

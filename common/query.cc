@@ -1,7 +1,10 @@
 /* query.cc - From query text to a Xapian query: the parser with the
- * fields of the query language, one parse per stemmer present, and the
- * rewriting of hyphenated words. */
+ * fields of the query language, one parse per stemmer present, the
+ * rewriting of hyphenated words, and the filters of the search options as
+ * a query of their own (never as query text). */
 #include <cctype>
+#include <cerrno>
+#include <cstdlib>
 #include <map>
 #include <set>
 #include <string>
@@ -126,4 +129,122 @@ std::string libns::split_hyphens(const std::string &text)
             out[i] = ' ';
     }
     return out;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Filters                                                                  */
+/* ------------------------------------------------------------------------ */
+
+/* A filter value as the indexer stores a label: without surrounding white
+ * space (article.c trims labels). */
+static std::string trimmed(const char *v)
+{
+    std::string s(v);
+    size_t a = 0, b = s.size();
+    while (a < b && isspace((unsigned char)s[a]))
+        a++;
+    while (b > a && isspace((unsigned char)s[b - 1]))
+        b--;
+    return s.substr(a, b - a);
+}
+
+/* One boolean term per value, OR-ed: any of them. */
+static Xapian::Query any_of(const char *prefix, const char *const *values,
+                            size_t n, bool fold)
+{
+    std::vector<Xapian::Query> terms;
+    for (size_t i = 0; i < n; i++)
+        if (values[i]) {
+            std::string v = trimmed(values[i]);
+            terms.emplace_back(prefix + (fold ? lower(v.c_str()) : v));
+        }
+    if (terms.empty())
+        return Xapian::Query::MatchNothing;
+    return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+}
+
+/* Every word of the author filter in the author field: its words as the
+ * indexer's TermGenerator splits them (unstemmed terms, which the index
+ * holds beside the stems). */
+static Xapian::Query author_words(const char *author)
+{
+    Xapian::TermGenerator tg;
+    Xapian::Document doc;
+    tg.set_stemming_strategy(Xapian::TermGenerator::STEM_NONE);
+    tg.set_flags(Xapian::TermGenerator::FLAG_CJK_NGRAM);
+    tg.set_document(doc);
+    tg.index_text_without_positions(author, 1, PREFIX_AUTHOR);
+    std::vector<Xapian::Query> terms;
+    for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t)
+        terms.emplace_back(*t);
+    if (terms.empty())
+        return Xapian::Query::MatchNothing;
+    return Xapian::Query(Xapian::Query::OP_AND, terms.begin(), terms.end());
+}
+
+/* A date filter into epoch seconds: digits (with an optional '-') are
+ * seconds, anything else a date ns_date_parse() reads; a bare day as the
+ * upper end means its last second. */
+static bool date_bound(const char *text, bool upper, int64_t *out)
+{
+    std::string v = trimmed(text);
+    if (v.empty())
+        return false;
+    size_t digits = v[0] == '-' ? 1 : 0;
+    if (digits < v.size() &&
+        v.find_first_not_of("0123456789", digits) == std::string::npos) {
+        long long n;
+        errno = 0;
+        char *end;
+        n = strtoll(v.c_str(), &end, 10);
+        if (errno || *end)
+            return false;
+        *out = (int64_t)n;
+        return true;
+    }
+    if (ns_date_parse(v.c_str(), out) < 0)
+        return false;
+    if (upper && v.size() == 10)
+        *out += 86399;
+    return true;
+}
+
+ns_status_t libns::filter_query(ns_index_t *idx, const ns_search_opts_t *o,
+                                Xapian::Query *out)
+{
+    std::vector<Xapian::Query> parts;
+    if (o->section)
+        parts.emplace_back(PREFIX_SECTION + lower(trimmed(o->section).c_str()));
+    if (o->lang)
+        parts.emplace_back(PREFIX_LANG + lower(trimmed(o->lang).c_str()));
+    if (o->tags && o->n_tags)
+        parts.push_back(any_of(PREFIX_TAG, o->tags, o->n_tags, true));
+    if (o->ids && o->n_ids)
+        parts.push_back(any_of(PREFIX_ID, o->ids, o->n_ids, false));
+    if (o->author)
+        parts.push_back(author_words(o->author));
+    int64_t from = 0, to = 0;
+    bool have_from = o->date_from != nullptr, have_to = o->date_to != nullptr;
+    if (have_from && !date_bound(o->date_from, false, &from)) {
+        idx->error = "date_from '" + std::string(o->date_from) +
+                     "' is neither a date nor seconds since the epoch";
+        return NS_STATUS_BAD_QUERY;
+    }
+    if (have_to && !date_bound(o->date_to, true, &to)) {
+        idx->error = "date_to '" + std::string(o->date_to) +
+                     "' is neither a date nor seconds since the epoch";
+        return NS_STATUS_BAD_QUERY;
+    }
+    /* Articles without a date have no value in the slot: no range takes
+     * them. */
+    using Q = Xapian::Query;
+    auto when = [](int64_t t) { return Xapian::sortable_serialise((double)t); };
+    if (have_from && have_to)
+        parts.emplace_back(Q::OP_VALUE_RANGE, SLOT_TIME, when(from), when(to));
+    else if (have_from)
+        parts.emplace_back(Q::OP_VALUE_GE, SLOT_TIME, when(from));
+    else if (have_to)
+        parts.emplace_back(Q::OP_VALUE_LE, SLOT_TIME, when(to));
+    *out = parts.empty() ? Q() : Q(Q::OP_AND, parts.begin(), parts.end());
+    return NS_STATUS_OK;
 }

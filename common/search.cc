@@ -76,8 +76,19 @@ static ns_status_t search_once(ns_index_t *idx, const ns_search_opts_t *o,
         }
     }
 
+    /* Filters restrict what Xapian matches; the phrase check below needs
+     * only the query's own tree. */
+    Xapian::Query filter;
+    if (ns_status_t st = filter_query(idx, o, &filter))
+        return st;
+    auto filtered = [&filter](const Xapian::Query &x) {
+        return filter.empty()
+                   ? x
+                   : Xapian::Query(Xapian::Query::OP_FILTER, x, filter);
+    };
+
     Xapian::Enquire enq(*idx->db);
-    enq.set_query(q);
+    enq.set_query(filtered(q));
     enq.set_weighting_scheme(
         Xapian::BM25Weight(BM25_K1, 0, 1, BM25_B, BM25_MIN_NORMLEN));
     if (o->sort == NS_SORT_DATE)
@@ -90,7 +101,7 @@ static ns_status_t search_once(ns_index_t *idx, const ns_search_opts_t *o,
     std::vector<ns_article_t> decoded;
     bool verify = !blank && !idx->db->has_positions() && has_positional(q);
     if (verify)
-        enq.set_query(relax(q, false));
+        enq.set_query(filtered(relax(q, false)));
     if (!verify) {
         ms = enq.get_mset(o->offset, o->limit);
         res->total = ms.get_matches_estimated();
