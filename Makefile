@@ -55,7 +55,10 @@ LIB     = $(B)/libns.a
 
 PROGS   = $(BIN)/nindex $(BIN)/nsearch $(BIN)/nsearchd
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
-UNIT     = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
+# C++ unit tests reach the library's insides through index-private.h.
+UNIT_CXX = $(wildcard tests/unit/test_*.cc)
+UNIT     = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%) \
+           $(UNIT_CXX:tests/unit/%.cc=$(B)/tests/%)
 
 .PHONY: all deps demo check tests asan eval eval-related bench bench-socket \
         install clean format
@@ -112,6 +115,11 @@ $(B)/tests/%: $(B)/tests/unit/%.o $(LIB)
 $(B)/tests/unit/%.o: tests/unit/%.c tests/testlib.h common/ns.h
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -Itests -c $< -o $@
+
+$(B)/tests/unit/%.o: tests/unit/%.cc tests/testlib.h common/ns.h \
+                     common/index-private.h
+	@mkdir -p $(dir $@)
+	$(CXX) $(ALL_CXXFLAGS) -Itests -c $< -o $@
 
 # Install missing Debian packages: as root with apt-get, otherwise print
 # the command to run and stop.
@@ -217,7 +225,8 @@ install: all
 
 format:
 	clang-format --dry-run --Werror common/*.c common/*.h common/*.cc \
-	  indexer/*.c searcher/*.c searcher/*.h tests/unit/*.c tests/*.h
+	  indexer/*.c searcher/*.c searcher/*.h tests/unit/*.c tests/unit/*.cc \
+	  tests/*.h
 
 clean:
 	rm -rf build bin

@@ -62,288 +62,525 @@ bool libns::may_be_dropped(size_t len, bool ascii)
     return len > (ascii ? MAX_WORD_BYTES : MAX_WORD_BYTES * 2 / 3);
 }
 
-/* A quick test of whether the WORDS of a phrase (plain lower-case ASCII
- * words, Xapian's terms for them) occur one after the other in TEXT, one
- * field's text; or, if NEAR is not 0, all within a window of NEAR words,
- * as positional_match counts it.  Words are split as Xapian's
- * TermGenerator splits them: runs of its word characters, lower-cased,
- * joined across the infixes above (a joined term has a character no phrase
- * word has, so it only separates), capitals joined by dots read as one
- * word.  Where the test does not follow Xapian exactly (C++-style
- * suffixes, zero-width joins, over-long words, a phrase word spelt as an
- * acronym, CJK text) it says "maybe" for any occurrence next to such a
- * place, and the caller re-tokenises with Xapian itself.  Otherwise its
- * "yes" and "no" are Xapian's.  Possessives are common in news ("the
- * world's average"): giving up at every apostrophe sent most candidates
- * of a phrase query to the slow check. */
-scan libns::phrase_scan(const std::vector<std::string> &words, const char *text,
-                        size_t size, size_t near)
+/* ------------------------------------------------------------------------ */
+/* Splitting a text into words as TermGenerator does                        */
+/* ------------------------------------------------------------------------ */
+
+/* Xapian's word characters below 0x80 are letters, digits and '_'. */
+static const struct AsciiWord {
+    bool is[256];
+    AsciiWord() : is()
+    {
+        for (int c = 0; c < 128; c++)
+            is[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                    (c >= '0' && c <= '9') || c == '_';
+    }
+    bool operator[](unsigned char c) const { return is[c]; }
+} ascii_word;
+
+/* ASCII that ends a word and nothing more: not a word character, an infix
+ * ("world's", "AT&T"; '.', ',' and ';' between digits) or a suffix
+ * ("C++"). */
+static const struct PlainEnd {
+    bool is[256];
+    PlainEnd() : is()
+    {
+        for (int c = 0; c < 128; c++)
+            is[c] = !ascii_word[(unsigned char)c] && !strchr("'&.,;+#", c);
+    }
+    bool operator[](unsigned char c) const { return is[c]; }
+} plain_end;
+
+static bool is_word(unsigned cp)
 {
-    if (!text || !size)
-        return SCAN_NO;
-    /* Tokens are spans of TEXT, kept between calls so that the vector
-     * keeps its memory: the test runs for hundreds of candidates a query.
-     * Bytes below 0x80 are handled without decoding (Xapian's word
-     * characters there are letters, digits and '_'). */
+    if (cp < 0x80)
+        return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
+               (cp >= '0' && cp <= '9') || cp == '_';
+    return Xapian::Unicode::is_wordchar(cp);
+}
+
+static bool upper(unsigned char c)
+{
+    return c >= 'A' && c <= 'Z';
+}
+
+/* The text being split: bytes, and the tokens found so far.  Tokens are
+ * spans of the text, kept between calls so that the vector keeps its
+ * memory: the test runs for hundreds of candidates a query. */
+namespace
+{
+class Tokenizer
+{
+  public:
     struct Tok {
         size_t start, len;
         bool odd_before; /* an uncertain separator precedes it */
         bool ascii;      /* only ASCII letters and digits: it can equal a
                             phrase word */
     };
-    thread_local std::vector<Tok> toks;
-    toks.clear();
-    static const struct AsciiWord {
-        bool is[256];
-        AsciiWord() : is()
-        {
-            for (int c = 0; c < 128; c++)
-                is[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-                        (c >= '0' && c <= '9') || c == '_';
-        }
-        bool operator[](unsigned char c) const { return is[c]; }
-    } ascii_word;
-    /* ASCII that ends a word and nothing more: not a word character, an
-     * infix ("world's", "AT&T"; '.', ',' and ';' between digits) or a
-     * suffix ("C++"). */
-    static const struct PlainEnd {
-        bool is[256];
-        PlainEnd() : is()
-        {
-            for (int c = 0; c < 128; c++)
-                is[c] = !ascii_word[(unsigned char)c] && !strchr("'&.,;+#", c);
-        }
-        bool operator[](unsigned char c) const { return is[c]; }
-    } plain_end;
-    const unsigned char *t = (const unsigned char *)text;
-    auto char_at = [&](size_t i, unsigned *cp) -> size_t {
-        if (t[i] < 0x80) {
-            *cp = t[i];
-            return 1;
-        }
-        Xapian::Utf8Iterator it(text + i, size - i);
-        *cp = *it;
-        size_t len = 1;
-        while (i + len < size && (t[i + len] & 0xc0) == 0x80)
-            len++;
-        return len;
-    };
-    auto is_word = [](unsigned cp) {
-        if (cp < 0x80)
-            return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
-                   (cp >= '0' && cp <= '9') || cp == '_';
-        return Xapian::Unicode::is_wordchar(cp);
-    };
-    auto same = [&](const Tok &k, const std::string &w) {
+
+    Tokenizer(const std::vector<std::string> &words, const char *text,
+              size_t size, std::vector<Tok> &toks)
+        : words(words), t((const unsigned char *)text), size(size), toks(toks)
+    {
+        toks.clear();
+    }
+
+    /* Split the whole text into toks.  False ("maybe") where the split
+     * cannot follow Xapian: a phrase word spelt as an acronym, zero-width
+     * joins, letters that lower-case into ASCII, CJK. */
+    bool run();
+
+    bool dropped = false; /* a word Xapian may skip: positions move */
+    /* An uncertain separator after the last token. */
+    bool odd_after_last() const { return in_word ? false : odd; }
+
+    /* Does token K equal phrase word W (Xapian's lower-cased term)? */
+    bool same(const Tok &k, const std::string &w) const
+    {
         if (!k.ascii || k.len != w.size())
             return false;
-        for (size_t i = 0; i < k.len; i++) {
-            unsigned char c = t[k.start + i];
-            if ((c >= 'A' && c <= 'Z' ? c + 32 : c) != (unsigned char)w[i])
+        for (size_t j = 0; j < k.len; j++) {
+            unsigned char c = t[k.start + j];
+            if ((c >= 'A' && c <= 'Z' ? c + 32 : c) != (unsigned char)w[j])
                 return false;
         }
         return true;
-    };
-    /* Xapian reads capitals joined by dots as one word ("U.S.A." and
-     * "U.S" are "usa" and "us"; TermGenerator's own rule, copied: at the
-     * start of a word, single ASCII capitals each followed by '.', up to
-     * a character that is not a word character).  Such a word is one
-     * token here too, never equal to a phrase word; if its letters are a
-     * phrase word, "maybe". */
-    auto upper = [](unsigned char c) { return c >= 'A' && c <= 'Z'; };
-    auto acronym_at = [&](size_t i, std::string &letters) -> size_t {
-        size_t p = i;
-        letters.clear();
-        for (;;) {
-            letters += (char)(t[p++] + 32);
-            if (p >= size || t[p] != '.')
-                break;
-            if (++p >= size || !upper(t[p]))
-                break;
-        }
-        if (letters.size() < 2)
-            return 0;
-        if (p < size) {
-            unsigned ch;
-            char_at(p, &ch);
-            if (is_word(ch))
-                return 0;
-        }
-        return p - i;
-    };
+    }
+
+  private:
+    const std::vector<std::string> &words;
+    const unsigned char *t;
+    size_t size;
+    std::vector<Tok> &toks;
     std::string letters;
-    bool dropped = false; /* a word Xapian may skip: positions move */
     bool odd = false, in_word = false, prev_word = false;
     Tok cur{0, 0, false, true};
     unsigned prev = 0;
-    for (size_t i = 0; i < size;) {
-        if (!in_word && upper(t[i]) && i + 1 < size && t[i + 1] == '.') {
-            if (size_t len = acronym_at(i, letters)) {
-                for (const auto &w : words)
-                    if (letters == w)
-                        return SCAN_MAYBE;
-                toks.push_back(Tok{i, len, odd, false});
-                odd = false;
-                prev = t[i + len - 1];
-                prev_word = false; /* no suffix or infix after it */
-                i += len;
-                continue;
-            }
-        }
-        /* Fast paths for ASCII: a run of word characters, and a separator
-         * between words (it only sets prev). */
-        if (t[i] < 0x80) {
-            if (ascii_word[t[i]]) {
-                if (!in_word) {
-                    cur = Tok{i, 0, odd, true};
-                    in_word = true;
-                    odd = false;
-                }
-                size_t j = i + 1;
-                while (j < size && ascii_word[t[j]])
-                    j++;
-                cur.len += j - i;
-                prev = t[j - 1];
-                prev_word = true;
-                i = j;
-                continue;
-            }
-            if (!in_word) {
-                prev = t[i++];
-                prev_word = false;
-                continue;
-            }
-            /* The usual end of a word: a byte that cannot join or
-             * suffix it. */
-            if (plain_end[t[i]] && !may_be_dropped(cur.len, cur.ascii)) {
-                toks.push_back(cur);
-                in_word = false;
-                prev = t[i++];
-                prev_word = false;
-                continue;
-            }
-        }
+    size_t i = 0;
+
+    size_t char_at(size_t at, unsigned *cp) const;
+    size_t acronym_at(size_t at);
+    int acronym();
+    bool ascii_step();
+    bool char_step();
+    void start_word();
+    void end_word();
+};
+
+} // namespace
+
+/* The code point at AT into *CP; returns its length in bytes. */
+size_t Tokenizer::char_at(size_t at, unsigned *cp) const
+{
+    if (t[at] < 0x80) {
+        *cp = t[at];
+        return 1;
+    }
+    Xapian::Utf8Iterator it((const char *)t + at, size - at);
+    *cp = *it;
+    size_t len = 1;
+    while (at + len < size && (t[at + len] & 0xc0) == 0x80)
+        len++;
+    return len;
+}
+
+/* Xapian reads capitals joined by dots as one word ("U.S.A." and "U.S"
+ * are "usa" and "us"; TermGenerator's own rule, copied: at the start of a
+ * word, single ASCII capitals each followed by '.', up to a character
+ * that is not a word character).  The length of such a word at AT, its
+ * letters lower-cased into LETTERS, or 0. */
+size_t Tokenizer::acronym_at(size_t at)
+{
+    size_t p = at;
+    letters.clear();
+    for (;;) {
+        letters += (char)(t[p++] + 32);
+        if (p >= size || t[p] != '.')
+            break;
+        if (++p >= size || !upper(t[p]))
+            break;
+    }
+    if (letters.size() < 2)
+        return 0;
+    if (p < size) {
         unsigned ch;
-        size_t len = char_at(i, &ch);
-        if (ch >= 0x2e80)
-            return SCAN_MAYBE; /* CJK and beyond: n-grams, not words */
-        if (is_word(ch)) {
-            if (!in_word) {
-                cur = Tok{i, 0, odd, true};
-                in_word = true;
-                odd = false;
-            }
-            if (ch >= 0x80) {
-                /* A few letters lower-case into ASCII (the Kelvin sign):
-                 * do not guess. */
-                if (Xapian::Unicode::tolower(ch) < 0x80)
-                    return SCAN_MAYBE;
-                cur.ascii = false;
-            }
-            cur.len += len;
-            prev = ch;
-            prev_word = true;
-            i += len;
-            continue;
-        }
-        unsigned next = 0;
-        if (i + len < size)
-            char_at(i + len, &next);
-        bool nw = i + len < size && is_word(next);
-        infix kind = in_word && nw ? infix_kind(prev, ch, next) : INFIX_NONE;
-        if (kind == INFIX_INVISIBLE)
-            return SCAN_MAYBE; /* "x\u200bworld" is the word "xworld" */
-        if (kind == INFIX_JOIN) {
-            /* One term with the infix in it: it cannot be a phrase word. */
-            cur.len += len;
-            cur.ascii = false;
-            prev = ch;
-            i += len;
-            continue;
-        }
-        if (in_word) {
-            if (may_be_dropped(cur.len, cur.ascii)) {
-                /* Xapian skips it: its neighbours are adjacent. */
-                cur.ascii = false;
-                cur.odd_before = true;
-                odd = true;
-                dropped = true;
-            }
-            toks.push_back(cur);
-            in_word = false;
-        }
-        /* C++, C#: Xapian may keep these suffixes on the word before. */
-        if ((ch == '+' || ch == '#') && prev_word)
-            odd = true;
-        prev = ch;
+        char_at(p, &ch);
+        if (is_word(ch))
+            return 0;
+    }
+    return p - at;
+}
+
+/* An acronym is one token here too, never equal to a phrase word.
+ * 1: one was taken; 0: none here; -1: its letters are a phrase word
+ * ("maybe"). */
+int Tokenizer::acronym()
+{
+    if (in_word || !upper(t[i]) || i + 1 >= size || t[i + 1] != '.')
+        return 0;
+    size_t len = acronym_at(i);
+    if (!len)
+        return 0;
+    for (const auto &w : words)
+        if (letters == w)
+            return -1;
+    toks.push_back(Tok{i, len, odd, false});
+    odd = false;
+    prev = t[i + len - 1];
+    prev_word = false; /* no suffix or infix after it */
+    i += len;
+    return 1;
+}
+
+void Tokenizer::start_word()
+{
+    if (!in_word) {
+        cur = Tok{i, 0, odd, true};
+        in_word = true;
+        odd = false;
+    }
+}
+
+/* The word in progress ends. */
+void Tokenizer::end_word()
+{
+    if (may_be_dropped(cur.len, cur.ascii)) {
+        /* Xapian skips it: its neighbours are adjacent. */
+        cur.ascii = false;
+        cur.odd_before = true;
+        odd = true;
+        dropped = true;
+    }
+    toks.push_back(cur);
+    in_word = false;
+}
+
+/* The fast paths for ASCII: a run of word characters, a separator between
+ * words (it only sets prev), the usual end of a word.  False when the
+ * byte needs the general step. */
+bool Tokenizer::ascii_step()
+{
+    if (t[i] >= 0x80)
+        return false;
+    if (ascii_word[t[i]]) {
+        start_word();
+        size_t j = i + 1;
+        while (j < size && ascii_word[t[j]])
+            j++;
+        cur.len += j - i;
+        prev = t[j - 1];
+        prev_word = true;
+        i = j;
+        return true;
+    }
+    if (!in_word) {
+        prev = t[i++];
         prev_word = false;
+        return true;
+    }
+    /* A byte that cannot join or suffix the word ends it. */
+    if (plain_end[t[i]] && !may_be_dropped(cur.len, cur.ascii)) {
+        toks.push_back(cur);
+        in_word = false;
+        prev = t[i++];
+        prev_word = false;
+        return true;
+    }
+    return false;
+}
+
+/* One character, decoded: a word character, an infix, or a separator.
+ * False for "maybe". */
+bool Tokenizer::char_step()
+{
+    unsigned ch;
+    size_t len = char_at(i, &ch);
+    if (ch >= 0x2e80)
+        return false; /* CJK and beyond: n-grams, not words */
+    if (is_word(ch)) {
+        start_word();
+        if (ch >= 0x80) {
+            /* A few letters lower-case into ASCII (the Kelvin sign): do
+             * not guess. */
+            if (Xapian::Unicode::tolower(ch) < 0x80)
+                return false;
+            cur.ascii = false;
+        }
+        cur.len += len;
+        prev = ch;
+        prev_word = true;
         i += len;
+        return true;
+    }
+    unsigned next = 0;
+    if (i + len < size)
+        char_at(i + len, &next);
+    bool nw = i + len < size && is_word(next);
+    infix kind = in_word && nw ? infix_kind(prev, ch, next) : INFIX_NONE;
+    if (kind == INFIX_INVISIBLE)
+        return false; /* "x\u200bworld" is the word "xworld" */
+    if (kind == INFIX_JOIN) {
+        /* One term with the infix in it: it cannot be a phrase word. */
+        cur.len += len;
+        cur.ascii = false;
+        prev = ch;
+        i += len;
+        return true;
+    }
+    if (in_word)
+        end_word();
+    /* C++, C#: Xapian may keep these suffixes on the word before. */
+    if ((ch == '+' || ch == '#') && prev_word)
+        odd = true;
+    prev = ch;
+    prev_word = false;
+    i += len;
+    return true;
+}
+
+bool Tokenizer::run()
+{
+    while (i < size) {
+        int a = acronym();
+        if (a < 0)
+            return false;
+        if (a > 0 || ascii_step())
+            continue;
+        if (!char_step())
+            return false;
     }
     if (in_word) {
         if (may_be_dropped(cur.len, cur.ascii))
             cur.ascii = false, cur.odd_before = true, dropped = true;
         toks.push_back(cur);
     }
-    const bool odd_after_last = in_word ? false : odd;
-    auto odd_next = [&](size_t i) {
-        return i + 1 < toks.size() ? toks[i + 1].odd_before : odd_after_last;
-    };
+    return true;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Matching the phrase on the tokens                                        */
+/* ------------------------------------------------------------------------ */
+
+using Tok = Tokenizer::Tok;
+
+/* An uncertain separator after token I. */
+static bool odd_next(const std::vector<Tok> &toks, size_t i, bool after_last)
+{
+    return i + 1 < toks.size() ? toks[i + 1].odd_before : after_last;
+}
+
+/* NEAR: every word within a window of NEAR tokens of a place of the first,
+ * as positional_match counts it (positions are token numbers, as Xapian's
+ * within one field). */
+static scan match_near(const Tokenizer &tz, const std::vector<Tok> &toks,
+                       const std::vector<std::string> &words, size_t near,
+                       bool sure)
+{
+    if (tz.dropped)
+        return SCAN_MAYBE;
+    const size_t n = words.size();
+    thread_local std::vector<std::vector<size_t>> pos;
+    pos.assign(n, {});
+    for (size_t i = 0; i < toks.size(); i++)
+        for (size_t k = 0; k < n; k++)
+            if (tz.same(toks[i], words[k])) {
+                if (toks[i].odd_before ||
+                    odd_next(toks, i, tz.odd_after_last()))
+                    return SCAN_MAYBE;
+                pos[k].push_back(i);
+            }
+    for (size_t k = 0; k < n; k++)
+        if (pos[k].empty())
+            return SCAN_NO;
+    for (size_t start : pos[0]) {
+        bool ok = true;
+        for (size_t k = 1; k < n && ok; k++) {
+            ok = false;
+            for (size_t p : pos[k])
+                if (p + near > start && p < start + near)
+                    ok = true;
+        }
+        if (ok)
+            return sure ? SCAN_YES : SCAN_MAYBE;
+    }
+    return SCAN_NO;
+}
+
+/* A phrase: the words on consecutive tokens. */
+static scan match_phrase(const Tokenizer &tz, const std::vector<Tok> &toks,
+                         const std::vector<std::string> &words, bool sure)
+{
+    const size_t n = words.size();
+    const bool after = tz.odd_after_last();
+    for (size_t i = 0; i < toks.size(); i++) {
+        bool any = false;
+        for (const auto &w : words)
+            any |= tz.same(toks[i], w);
+        if (!any)
+            continue;
+        if (toks[i].odd_before || odd_next(toks, i, after))
+            return SCAN_MAYBE; /* Xapian may see this word differently */
+        if (!tz.same(toks[i], words[0]) || i + n > toks.size())
+            continue;
+        bool match = true;
+        for (size_t k = 1; k < n && match; k++)
+            match = tz.same(toks[i + k], words[k]);
+        if (!match)
+            continue;
+        for (size_t k = 1; k < n; k++)
+            sure &= !toks[i + k].odd_before;
+        sure &= !odd_next(toks, i + n - 1, after);
+        return sure ? SCAN_YES : SCAN_MAYBE;
+    }
+    return SCAN_NO;
+}
+
+/* A quick test of whether the WORDS of a phrase (plain lower-case ASCII
+ * words, Xapian's terms for them) occur one after the other in TEXT, one
+ * field's text; or, if NEAR is not 0, all within a window of NEAR words,
+ * as positional_match counts it.  Words are split as Xapian's
+ * TermGenerator splits them (Tokenizer): runs of its word characters,
+ * lower-cased, joined across the infixes above (a joined term has a
+ * character no phrase word has, so it only separates), capitals joined by
+ * dots read as one word.  Where the test does not follow Xapian exactly
+ * (C++-style suffixes, zero-width joins, over-long words, a phrase word
+ * spelt as an acronym, CJK text) it says "maybe" for any occurrence next
+ * to such a place, and the caller re-tokenises with Xapian itself.
+ * Otherwise its "yes" and "no" are Xapian's.  Possessives are common in
+ * news ("the world's average"): giving up at every apostrophe sent most
+ * candidates of a phrase query to the slow check. */
+scan libns::phrase_scan(const std::vector<std::string> &words, const char *text,
+                        size_t size, size_t near)
+{
+    if (!text || !size)
+        return SCAN_NO;
+    thread_local std::vector<Tok> toks;
+    Tokenizer tz(words, text, size, toks);
+    if (!tz.run())
+        return SCAN_MAYBE;
     /* One-letter words are left to Xapian's own reading: rare in phrases,
      * and where acronyms and suffixes ("C++", "C#") meet. */
     bool sure = true;
     for (const auto &w : words)
         sure &= w.size() >= 2;
-    const size_t n = words.size();
-    if (near) {
-        if (dropped)
-            return SCAN_MAYBE;
-        /* Positions are token numbers, as Xapian's within one field. */
-        thread_local std::vector<std::vector<size_t>> pos;
-        pos.assign(n, {});
-        for (size_t i = 0; i < toks.size(); i++)
-            for (size_t k = 0; k < n; k++)
-                if (same(toks[i], words[k])) {
-                    if (toks[i].odd_before || odd_next(i))
-                        return SCAN_MAYBE;
-                    pos[k].push_back(i);
-                }
-        for (size_t k = 0; k < n; k++)
-            if (pos[k].empty())
-                return SCAN_NO;
-        for (size_t start : pos[0]) {
-            bool ok = true;
-            for (size_t k = 1; k < n && ok; k++) {
-                ok = false;
-                for (size_t p : pos[k])
-                    if (p + near > start && p < start + near)
-                        ok = true;
-            }
-            if (ok)
-                return sure ? SCAN_YES : SCAN_MAYBE;
+    return near ? match_near(tz, toks, words, near, sure)
+                : match_phrase(tz, toks, words, sure);
+}
+
+/* Lower-cased ASCII word characters and letters, as the prefilter sees
+ * them. */
+static bool low_alnum(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+static bool low_letter(unsigned char c)
+{
+    return c >= 'a' && c <= 'z';
+}
+
+/* Whether the N bytes at L hold a character Xapian reads as (part of) a
+ * word without its letters being there: zero-width joiners U+200B-D,
+ * U+2060, U+FEFF; the Kelvin sign U+212A; capital dotted I U+0130. */
+static bool unreadable_letters(const char *L, size_t n)
+{
+    auto seq = [&](unsigned char lead, auto test) {
+        for (const char *p = L;
+             (p = (const char *)memchr(p, lead, (size_t)(L + n - p))); p++)
+            if (L + n - p >= 3 && test((const unsigned char *)p))
+                return true;
+        return false;
+    };
+    return seq(0xe2,
+               [](const unsigned char *p) {
+                   return (p[1] == 0x80 && p[2] >= 0x8b && p[2] <= 0x8d) ||
+                          (p[1] == 0x81 && p[2] == 0xa0) ||
+                          (p[1] == 0x84 && p[2] == 0xaa);
+               }) ||
+           seq(0xef,
+               [](const unsigned char *p) {
+                   return p[1] == 0xbb && p[2] == 0xbf;
+               }) ||
+           seq(0xc4, [](const unsigned char *p) { return p[1] == 0xb0; });
+}
+
+/* Runs of single letters joined by dots, as Xapian's acronyms: does one
+ * in the N lower-cased bytes at L hold a phrase word? */
+static bool acronym_holds_word(const std::vector<std::string> &words,
+                               const char *L, size_t n)
+{
+    for (const char *d = L;
+         (d = (const char *)memchr(d, '.', (size_t)(L + n - d))); d++) {
+        size_t i = (size_t)(d - L);
+        if (i == 0 || !low_letter((unsigned char)L[i - 1]) ||
+            (i >= 2 && low_alnum((unsigned char)L[i - 2])) || i + 1 >= n ||
+            !low_letter((unsigned char)L[i + 1]))
+            continue;
+        std::string run(1, L[i - 1]);
+        size_t j = i + 1;
+        for (;;) {
+            run += L[j];
+            if (j + 2 < n && L[j + 1] == '.' &&
+                low_letter((unsigned char)L[j + 2]))
+                j += 2;
+            else
+                break;
         }
-        return SCAN_NO;
-    }
-    for (size_t i = 0; i < toks.size(); i++) {
-        bool any = false;
         for (const auto &w : words)
-            any |= same(toks[i], w);
-        if (!any)
-            continue;
-        if (toks[i].odd_before || odd_next(i))
-            return SCAN_MAYBE; /* Xapian may see this word differently */
-        if (!same(toks[i], words[0]) || i + n > toks.size())
-            continue;
-        bool match = true;
-        for (size_t k = 1; k < n && match; k++)
-            match = same(toks[i + k], words[k]);
-        if (!match)
-            continue;
-        for (size_t k = 1; k < n; k++)
-            sure &= !toks[i + k].odd_before;
-        sure &= !odd_next(i + n - 1);
-        return sure ? SCAN_YES : SCAN_MAYBE;
+            if (w.size() >= 2 && run.find(w) != std::string::npos)
+                return true;
+        d = L + j;
     }
-    return SCAN_NO;
+    return false;
+}
+
+/* Whether, somewhere in the N lower-cased bytes of JSON at L, the words
+ * follow one another with only separators between them (or a word too
+ * long to index, which Xapian skips). */
+static bool words_follow(const std::vector<std::string> &words, const char *L,
+                         size_t n)
+{
+    const std::string &w0 = words[0];
+    for (const char *p = L; (p = (const char *)memmem(p, (size_t)(L + n - p),
+                                                      w0.data(), w0.size()));
+         p++) {
+        size_t q = (size_t)(p - L) + w0.size();
+        bool all = true;
+        for (size_t k = 1; k < words.size() && all; k++) {
+            /* Past what separates words. */
+            while (q < n) {
+                unsigned char c = (unsigned char)L[q];
+                if (c == '\\')
+                    q += q + 1 < n && L[q + 1] == 'u' ? 6 : 2;
+                else if (c == '"' || low_alnum(c))
+                    break;
+                else
+                    q++;
+            }
+            if (q >= n || L[q] == '"') {
+                all = false;
+                break;
+            }
+            const std::string &w = words[k];
+            if (n - q >= w.size() && memcmp(L + q, w.data(), w.size()) == 0) {
+                q += w.size();
+                continue;
+            }
+            /* Not the word: but Xapian skips a word longer than it keeps. */
+            size_t e = q;
+            while (e < n &&
+                   (low_alnum((unsigned char)L[e]) ||
+                    (unsigned char)L[e] >= 0x80 || strchr("'&.,;", L[e])))
+                e++;
+            if (may_be_dropped(e - q, false))
+                return true;
+            all = false;
+        }
+        if (all)
+            return true;
+    }
+    return false;
 }
 
 /* The first, cheapest test, on a candidate's stored JSON as it is: false
@@ -371,94 +608,7 @@ bool libns::phrase_prefilter(const std::vector<std::string> &words,
         low[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
     }
     const char *L = low.data();
-    auto alnum = [](unsigned char c) {
-        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
-    };
-    auto letter = [](unsigned char c) { return c >= 'a' && c <= 'z'; };
-    if (high & 0x80) {
-        /* Zero-width joiners U+200B-D, U+2060, U+FEFF; the Kelvin sign
-         * U+212A; capital dotted I U+0130. */
-        auto seq = [&](unsigned char lead, auto test) {
-            for (const char *p = L;
-                 (p = (const char *)memchr(p, lead, (size_t)(L + n - p))); p++)
-                if (L + n - p >= 3 && test((const unsigned char *)p))
-                    return true;
-            return false;
-        };
-        if (seq(0xe2,
-                [](const unsigned char *p) {
-                    return (p[1] == 0x80 && p[2] >= 0x8b && p[2] <= 0x8d) ||
-                           (p[1] == 0x81 && p[2] == 0xa0) ||
-                           (p[1] == 0x84 && p[2] == 0xaa);
-                }) ||
-            seq(0xef,
-                [](const unsigned char *p) {
-                    return p[1] == 0xbb && p[2] == 0xbf;
-                }) ||
-            seq(0xc4, [](const unsigned char *p) { return p[1] == 0xb0; }))
-            return true;
-    }
-    /* Runs of single letters joined by dots, as Xapian's acronyms: does
-     * one hold a phrase word? */
-    for (const char *d = L;
-         (d = (const char *)memchr(d, '.', (size_t)(L + n - d))); d++) {
-        size_t i = (size_t)(d - L);
-        if (i == 0 || !letter((unsigned char)L[i - 1]) ||
-            (i >= 2 && alnum((unsigned char)L[i - 2])) || i + 1 >= n ||
-            !letter((unsigned char)L[i + 1]))
-            continue;
-        std::string run(1, L[i - 1]);
-        size_t j = i + 1;
-        for (;;) {
-            run += L[j];
-            if (j + 2 < n && L[j + 1] == '.' && letter((unsigned char)L[j + 2]))
-                j += 2;
-            else
-                break;
-        }
-        for (const auto &w : words)
-            if (w.size() >= 2 && run.find(w) != std::string::npos)
-                return true;
-        d = L + j;
-    }
-    const std::string &w0 = words[0];
-    for (const char *p = L; (p = (const char *)memmem(p, (size_t)(L + n - p),
-                                                      w0.data(), w0.size()));
-         p++) {
-        size_t q = (size_t)(p - L) + w0.size();
-        bool all = true;
-        for (size_t k = 1; k < words.size() && all; k++) {
-            /* Past what separates words. */
-            while (q < n) {
-                unsigned char c = (unsigned char)L[q];
-                if (c == '\\')
-                    q += q + 1 < n && L[q + 1] == 'u' ? 6 : 2;
-                else if (c == '"' || alnum(c))
-                    break;
-                else
-                    q++;
-            }
-            if (q >= n || L[q] == '"') {
-                all = false;
-                break;
-            }
-            const std::string &w = words[k];
-            if (n - q >= w.size() && memcmp(L + q, w.data(), w.size()) == 0) {
-                q += w.size();
-                continue;
-            }
-            /* Not the word: but Xapian skips a word longer than it keeps. */
-            size_t e = q;
-            while (e < n &&
-                   (alnum((unsigned char)L[e]) || (unsigned char)L[e] >= 0x80 ||
-                    strchr("'&.,;", L[e])))
-                e++;
-            if (may_be_dropped(e - q, false))
-                return true;
-            all = false;
-        }
-        if (all)
-            return true;
-    }
-    return false;
+    if ((high & 0x80) && unreadable_letters(L, n))
+        return true;
+    return acronym_holds_word(words, L, n) || words_follow(words, L, n);
 }

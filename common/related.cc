@@ -191,81 +191,69 @@ static int64_t newest_time(const Xapian::Database &db)
     return hi.empty() ? 0 : (int64_t)Xapian::sortable_unserialise(hi);
 }
 
-/* Fill RES->related.  SEEDS are the documents the story is taken from;
- * SHOWN are the articles the reader already sees (the hits, or the article
- * itself; SHOWN[0] is SEEDS[0]): never listed, nor their near-duplicates. */
-static void compute_related(ns_index_t *idx,
-                            const std::vector<Xapian::docid> &seeds,
-                            const std::vector<const ns_article_t *> &shown,
-                            const ns_search_opts_t *o, ns_results_t *res,
-                            RelatedEntry *entry)
+/* The story query limited to the recency window before NOW, with the
+ * seed let through it (SELF_TERM): one query gives both the candidates
+ * and the yardstick. */
+static Xapian::Query in_window(const Xapian::Query &story,
+                               const Xapian::Query &self_term,
+                               const ns_search_opts_t *o, int64_t now)
 {
-    const Xapian::Database &db = *idx->db;
+    if (!o->recent_days)
+        return story;
+    int64_t from = now - (int64_t)o->recent_days * 86400;
+    Xapian::Query window(Xapian::Query::OP_VALUE_RANGE, SLOT_TIME,
+                         Xapian::sortable_serialise((double)from),
+                         Xapian::sortable_serialise((double)now));
+    return Xapian::Query(
+        Xapian::Query::OP_FILTER, story,
+        Xapian::Query(Xapian::Query::OP_OR, window, self_term));
+}
 
-    std::map<std::string, double> acc;
-    for (size_t i = 0; i < seeds.size(); i++)
-        seed_terms(db, seeds[i], 1.0 / (double)(i + 1), acc);
-    if (acc.empty())
-        return;
-    Xapian::Query story = story_query(acc);
-
-    /* One query gives both the candidates and the yardstick: the window
-     * filter lets the first seed through too. */
-    const int64_t now = o->now == NS_NOW_NEWEST ? newest_time(db) : o->now;
-    const Xapian::Query self_term(id_term(shown[0]->id));
-    Xapian::Query q = story;
-    if (o->recent_days) {
-        int64_t from = now - (int64_t)o->recent_days * 86400;
-        Xapian::Query window(Xapian::Query::OP_VALUE_RANGE, SLOT_TIME,
-                             Xapian::sortable_serialise((double)from),
-                             Xapian::sortable_serialise((double)now));
-        q = Xapian::Query(
-            Xapian::Query::OP_FILTER, story,
-            Xapian::Query(Xapian::Query::OP_OR, window, self_term));
-    }
-    Xapian::Enquire enq(db);
-    enq.set_weighting_scheme(
-        Xapian::BM25Weight(BM25_K1, 0, 1, BM25_B, BM25_MIN_NORMLEN));
-    enq.set_query(q);
-
-    /* Seeds and shown articles are dropped by docid after matching: at
-     * most a page of them, cheaper than more terms in the query. */
-    std::set<Xapian::docid> excluded(seeds.begin(), seeds.end());
-    for (const ns_article_t *a : shown) {
-        Xapian::docid did;
-        if (find_id(db, a->id, &did))
-            excluded.insert(did);
-    }
-    Xapian::MSet ms =
-        enq.get_mset(0, RELATED_CANDIDATES + (unsigned)excluded.size());
+/* The seed's own score under the story query: from MS when it ranked
+ * among the candidates fetched, else scored alone. */
+static double self_score(Xapian::Enquire &enq, const Xapian::MSet &ms,
+                         Xapian::docid seed, const Xapian::Query &story,
+                         const Xapian::Query &self_term)
+{
     double self = 0;
     for (auto it = ms.begin(); it != ms.end(); ++it)
-        if (*it == seeds[0])
+        if (*it == seed)
             self = it.get_weight();
-    if (self == 0) {
-        /* The seed ranked below the candidates fetched: score it alone. */
-        enq.set_query(
-            Xapian::Query(Xapian::Query::OP_FILTER, story, self_term));
-        Xapian::MSet m = enq.get_mset(0, 1);
-        self = m.empty() ? 0 : m.begin().get_weight();
-    }
-    if (self <= 0)
-        return;
-    const double cut = RELATED_MIN_SHARE * self;
+    if (self != 0)
+        return self;
+    enq.set_query(Xapian::Query(Xapian::Query::OP_FILTER, story, self_term));
+    Xapian::MSet m = enq.get_mset(0, 1);
+    return m.empty() ? 0 : m.begin().get_weight();
+}
 
+/* One article kept for the list. */
+namespace
+{
+struct Pick {
+    int64_t time;
+    double score;
+    size_t slot; /* in the articles decoded for the list */
+    Xapian::docid docid;
+};
+
+} // namespace
+
+/* Candidates of MS best first, down to CUT, up to O->related of them:
+ * not EXCLUDED, dated when there is a window, and not a near-duplicate of
+ * SHOWN or of each other.  Their articles are appended to ARTS. */
+static std::vector<Pick>
+pick_candidates(ns_index_t *idx, const Xapian::MSet &ms,
+                const std::set<Xapian::docid> &excluded,
+                const std::vector<const ns_article_t *> &shown,
+                const ns_search_opts_t *o, double cut,
+                std::vector<ns_article_t> &arts)
+{
     std::vector<DupKey> seen;
     for (const ns_article_t *a : shown)
         seen.push_back(dup_key(a));
-    struct Pick {
-        int64_t time;
-        double score;
-        size_t slot;
-        Xapian::docid docid;
-    };
     std::vector<Pick> picks;
     /* DupKeys point into ARTS: reserve so that it never moves (one more
      * than the list, for the candidate being tested). */
-    std::vector<ns_article_t> arts;
     arts.reserve(o->related + 1);
     for (auto it = ms.begin(); it != ms.end() && picks.size() < o->related;
          ++it) {
@@ -299,7 +287,15 @@ static void compute_related(ns_index_t *idx,
         picks.push_back({kept.date ? kept.time : INT64_MIN, it.get_weight(),
                          arts.size() - 1, *it});
     }
-    /* Newest first; without dates (no window), most similar first. */
+    return picks;
+}
+
+/* PICKS, newest first (without dates, when there is no window: most
+ * similar first), into RES with their ages, and into ENTRY for the
+ * cache. */
+static void publish(std::vector<Pick> &picks, std::vector<ns_article_t> &arts,
+                    int64_t now, ns_results_t *res, RelatedEntry *entry)
+{
     std::stable_sort(
         picks.begin(), picks.end(), [](const Pick &x, const Pick &y) {
             return x.time != y.time ? x.time > y.time : x.score > y.score;
@@ -316,6 +312,50 @@ static void compute_related(ns_index_t *idx,
         entry->docids.push_back(picks[i].docid);
         entry->scores.push_back(picks[i].score);
     }
+}
+
+/* Fill RES->related.  SEEDS are the documents the story is taken from;
+ * SHOWN are the articles the reader already sees (the hits, or the article
+ * itself; SHOWN[0] is SEEDS[0]): never listed, nor their near-duplicates. */
+static void compute_related(ns_index_t *idx,
+                            const std::vector<Xapian::docid> &seeds,
+                            const std::vector<const ns_article_t *> &shown,
+                            const ns_search_opts_t *o, ns_results_t *res,
+                            RelatedEntry *entry)
+{
+    const Xapian::Database &db = *idx->db;
+
+    std::map<std::string, double> acc;
+    for (size_t i = 0; i < seeds.size(); i++)
+        seed_terms(db, seeds[i], 1.0 / (double)(i + 1), acc);
+    if (acc.empty())
+        return;
+    Xapian::Query story = story_query(acc);
+
+    const int64_t now = o->now == NS_NOW_NEWEST ? newest_time(db) : o->now;
+    const Xapian::Query self_term(id_term(shown[0]->id));
+    Xapian::Enquire enq(db);
+    enq.set_weighting_scheme(
+        Xapian::BM25Weight(BM25_K1, 0, 1, BM25_B, BM25_MIN_NORMLEN));
+    enq.set_query(in_window(story, self_term, o, now));
+
+    /* Seeds and shown articles are dropped by docid after matching: at
+     * most a page of them, cheaper than more terms in the query. */
+    std::set<Xapian::docid> excluded(seeds.begin(), seeds.end());
+    for (const ns_article_t *a : shown) {
+        Xapian::docid did;
+        if (find_id(db, a->id, &did))
+            excluded.insert(did);
+    }
+    Xapian::MSet ms =
+        enq.get_mset(0, RELATED_CANDIDATES + (unsigned)excluded.size());
+    double self = self_score(enq, ms, seeds[0], story, self_term);
+    if (self <= 0)
+        return;
+    std::vector<ns_article_t> arts;
+    std::vector<Pick> picks = pick_candidates(idx, ms, excluded, shown, o,
+                                              RELATED_MIN_SHARE * self, arts);
+    publish(picks, arts, now, res, entry);
 }
 
 /* Related lists are cached per handle and per index revision, keyed by

@@ -56,161 +56,212 @@ static std::string unescape_snippet(const std::string &html)
     return out;
 }
 
-static ns_status_t search_once(ns_index_t *idx, const ns_search_opts_t *o,
-                               ns_results_t *res)
+/* The query text of O as a Xapian query; *BLANK when there is none, which
+ * matches every article.  A malformed query is the user's typo, not an
+ * error: its words are run instead and RES's warning says so. */
+static Xapian::Query parse_text(ns_index_t *idx, const ns_search_opts_t *o,
+                                ns_results_t *res, bool *blank)
 {
     const std::string text = split_hyphens(o->query ? o->query : "");
-    Xapian::Query q;
-    bool blank = text.find_first_not_of(" \t\r\n") == std::string::npos;
-    if (blank) {
-        q = Xapian::Query::MatchAll;
-    } else {
-        try {
-            q = build_query(idx, text, PARSE_FLAGS);
-        } catch (const Xapian::QueryParserError &e) {
-            /* A malformed query is the user's typo, not an error: run its
-             * words and say so. */
-            res->warning = "query syntax error (" + e.get_msg() +
-                           "); searching for the words instead";
-            q = build_query(idx, text, 0);
-        }
+    *blank = text.find_first_not_of(" \t\r\n") == std::string::npos;
+    if (*blank)
+        return Xapian::Query::MatchAll;
+    try {
+        return build_query(idx, text, PARSE_FLAGS);
+    } catch (const Xapian::QueryParserError &e) {
+        res->warning = "query syntax error (" + e.get_msg() +
+                       "); searching for the words instead";
+        return build_query(idx, text, 0);
     }
+}
 
-    /* Filters restrict what Xapian matches; the phrase check below needs
-     * only the query's own tree. */
-    Xapian::Query filter;
-    if (ns_status_t st = filter_query(idx, o, &filter))
-        return st;
-    auto filtered = [&filter](const Xapian::Query &x) {
-        return filter.empty()
-                   ? x
-                   : Xapian::Query(Xapian::Query::OP_FILTER, x, filter);
-    };
-
-    Xapian::Enquire enq(*idx->db);
-    enq.set_query(filtered(q));
-    enq.set_weighting_scheme(
-        Xapian::BM25Weight(BM25_K1, 0, 1, BM25_B, BM25_MIN_NORMLEN));
-    if (o->sort == NS_SORT_DATE)
-        enq.set_sort_by_value_then_relevance(SLOT_TIME, true);
-    /* Which ranks of the MSet are shown: all of them, or, when phrases
-     * must be checked, those that pass, found by fetching ever more
-     * candidates until the page is full or the matches run out. */
+/* The ranks of an MSet a page shows, and, when phrases were checked, the
+ * articles the check decoded (owned here until they move into the
+ * results). */
+namespace
+{
+struct Page {
     Xapian::MSet ms;
     std::vector<Xapian::MSetIterator> shown;
     std::vector<ns_article_t> decoded;
-    bool verify = !blank && !idx->db->has_positions() && has_positional(q);
-    if (verify)
-        enq.set_query(filtered(relax(q, false)));
-    if (!verify) {
-        ms = enq.get_mset(o->offset, o->limit);
-        res->total = ms.get_matches_estimated();
-        for (auto it = ms.begin(); it != ms.end(); ++it)
-            shown.push_back(it);
-    } else {
-        /* Candidates are checked in rank order; each refetch goes on from
-         * where the last one stopped (a larger MSet of the same query
-         * starts with the same ranks). */
-        size_t want = (size_t)o->offset + o->limit;
-        size_t fetch = want * 2 + 20;
-        size_t checked = 0, passed = 0;
-        std::vector<Xapian::docid> kept;
-        for (;;) {
-            ms = enq.get_mset(0, (Xapian::doccount)fetch);
-            for (; checked < ms.size() && passed < want + 1 &&
-                   checked - passed < PHRASE_REJECT_MAX;
-                 checked++) {
-                Xapian::MSetIterator it = ms[(Xapian::doccount)checked];
-                ns_article_t art;
-                bool damaged;
-                if (!check_phrases(idx, q, *it, it.get_document().get_data(),
-                                   &art, &damaged))
-                    continue;
-                if (passed++ >= o->offset && decoded.size() < o->limit) {
-                    kept.push_back(*it);
-                    decoded.push_back(art);
-                } else {
-                    ns_article_clear(&art);
-                }
-            }
-            bool exhausted = ms.size() < fetch;
-            bool gave_up = checked - passed >= PHRASE_REJECT_MAX;
-            if (decoded.size() == o->limit || exhausted || gave_up) {
-                /* All matches seen: an exact count.  Otherwise scale
-                 * Xapian's estimate by the share that passed. */
-                res->total =
-                    exhausted && checked == ms.size()
-                        ? passed
-                        : (uint64_t)((double)ms.get_matches_estimated() *
-                                     (checked ? (double)passed / (double)checked
-                                              : 0));
-                if (res->total < (uint64_t)o->offset + decoded.size())
-                    res->total = (uint64_t)o->offset + decoded.size();
-                break;
-            }
-            fetch *= 4;
-        }
-        /* The iterators must come from the final MSet. */
-        size_t k = 0;
-        for (auto it = ms.begin(); it != ms.end() && k < kept.size(); ++it)
-            if (*it == kept[k]) {
-                shown.push_back(it);
-                k++;
-            }
-    }
+};
 
-    size_t n = shown.size();
+} // namespace
+
+/* A page as Xapian ranks it. */
+static void plain_page(Xapian::Enquire &enq, const ns_search_opts_t *o,
+                       Page &page, ns_results_t *res)
+{
+    page.ms = enq.get_mset(o->offset, o->limit);
+    res->total = page.ms.get_matches_estimated();
+    for (auto it = page.ms.begin(); it != page.ms.end(); ++it)
+        page.shown.push_back(it);
+}
+
+/* A page of the candidates that pass the phrase check of Q, found by
+ * fetching ever more candidates in rank order until the page is full, the
+ * matches run out or PHRASE_REJECT_MAX have failed.  Each refetch goes on
+ * from where the last one stopped (a larger MSet of the same query starts
+ * with the same ranks). */
+static void checked_page(ns_index_t *idx, Xapian::Enquire &enq,
+                         const Xapian::Query &q, const ns_search_opts_t *o,
+                         Page &page, ns_results_t *res)
+{
+    size_t want = (size_t)o->offset + o->limit;
+    size_t fetch = want * 2 + 20;
+    size_t checked = 0, passed = 0;
+    std::vector<Xapian::docid> kept;
+    Xapian::MSet &ms = page.ms;
+    for (;;) {
+        ms = enq.get_mset(0, (Xapian::doccount)fetch);
+        for (; checked < ms.size() && passed < want + 1 &&
+               checked - passed < PHRASE_REJECT_MAX;
+             checked++) {
+            Xapian::MSetIterator it = ms[(Xapian::doccount)checked];
+            ns_article_t art;
+            bool damaged;
+            if (!check_phrases(idx, q, *it, it.get_document().get_data(), &art,
+                               &damaged))
+                continue;
+            if (passed++ >= o->offset && page.decoded.size() < o->limit) {
+                kept.push_back(*it);
+                page.decoded.push_back(art);
+            } else {
+                ns_article_clear(&art);
+            }
+        }
+        bool exhausted = ms.size() < fetch;
+        bool gave_up = checked - passed >= PHRASE_REJECT_MAX;
+        if (page.decoded.size() == o->limit || exhausted || gave_up) {
+            /* All matches seen: an exact count.  Otherwise scale Xapian's
+             * estimate by the share that passed. */
+            res->total =
+                exhausted && checked == ms.size()
+                    ? passed
+                    : (uint64_t)((double)ms.get_matches_estimated() *
+                                 (checked ? (double)passed / (double)checked
+                                          : 0));
+            if (res->total < (uint64_t)o->offset + page.decoded.size())
+                res->total = (uint64_t)o->offset + page.decoded.size();
+            break;
+        }
+        fetch *= 4;
+    }
+    /* The iterators must come from the final MSet. */
+    size_t k = 0;
+    for (auto it = ms.begin(); it != ms.end() && k < kept.size(); ++it)
+        if (*it == kept[k]) {
+            page.shown.push_back(it);
+            k++;
+        }
+}
+
+/* The snippet of ART: the passage where the query's words meet, or, for a
+ * blank query, the start of the body. */
+static std::string snippet_of(ns_index_t *idx, const Xapian::MSet &ms,
+                              const ns_article_t *art,
+                              const ns_search_opts_t *o, bool blank)
+{
+    if (!blank) {
+        const char *src = art->body && *art->body ? art->body : art->title;
+        /* EXHAUSTIVE without the background model: the background model
+         * costs ~1.2 ms a hit (XAPIAN-NOTES.md), while EXHAUSTIVE alone
+         * added 0.05 ms to a top-10 query on Reuters (p50 0.61 -> 0.66 ms)
+         * and finds the passage where most query words meet instead of the
+         * first one that has any. */
+        return unescape_snippet(ms.snippet(
+            src, o->snippet_len, stemmer_for(idx, art->lang),
+            Xapian::MSet::SNIPPET_EXHAUSTIVE, NS_HI_START, NS_HI_END, "..."));
+    }
+    std::string body = art->body ? art->body : "";
+    std::string cut = body.substr(0, o->snippet_len);
+    /* Never cut inside a UTF-8 sequence. */
+    while (!cut.empty() && body.size() > cut.size() &&
+           ((unsigned char)body[cut.size()] & 0xc0) == 0x80)
+        cut.pop_back();
+    return unescape_snippet(cut) + (body.size() > cut.size() ? "..." : "");
+}
+
+/* The hits of PAGE into RES: their articles (decoded now unless the phrase
+ * check did it already), snippets and ranks. */
+static ns_status_t fill_hits(ns_index_t *idx, const ns_search_opts_t *o,
+                             Page &page, bool blank, ns_results_t *res)
+{
+    size_t n = page.shown.size();
+    bool have = !page.decoded.empty();
     res->arts.assign(n, ns_article_t());
     res->snippets.assign(n, std::string());
     res->hits.assign(n, ns_hit_t());
     for (size_t i = 0; i < n; i++) {
-        const Xapian::MSetIterator &it = shown[i];
+        const Xapian::MSetIterator &it = page.shown[i];
         std::string why;
         ns_article_t *art = &res->arts[i];
-        if (verify) {
-            *art = decoded[i];
+        if (have) {
+            *art = page.decoded[i];
         } else if (!decode(idx, it.get_document().get_data(), art, why)) {
             idx->error = "stored article is damaged: " + why;
             return NS_STATUS_XAPIAN;
         }
-        if (o->snippet_len && !blank) {
-            const char *src = art->body && *art->body ? art->body : art->title;
-            /* EXHAUSTIVE without the background model: the background
-             * model costs ~1.2 ms a hit (XAPIAN-NOTES.md), while EXHAUSTIVE
-             * alone added 0.05 ms to a top-10 query on Reuters (p50 0.61 ->
-             * 0.66 ms) and finds the passage where most query words meet
-             * instead of the first one that has any. */
-            res->snippets[i] = unescape_snippet(
-                ms.snippet(src, o->snippet_len, stemmer_for(idx, art->lang),
-                           Xapian::MSet::SNIPPET_EXHAUSTIVE, NS_HI_START,
-                           NS_HI_END, "..."));
-        } else if (o->snippet_len) {
-            std::string body = art->body ? art->body : "";
-            std::string cut = body.substr(0, o->snippet_len);
-            /* Never cut inside a UTF-8 sequence. */
-            while (!cut.empty() && body.size() > cut.size() &&
-                   ((unsigned char)body[cut.size()] & 0xc0) == 0x80)
-                cut.pop_back();
-            res->snippets[i] =
-                unescape_snippet(cut) + (body.size() > cut.size() ? "..." : "");
-        }
+        if (o->snippet_len)
+            res->snippets[i] = snippet_of(idx, page.ms, art, o, blank);
         ns_hit_t &h = res->hits[i];
         h.rank = o->offset + (unsigned)i + 1;
         h.score = it.get_weight();
         h.art = art;
         h.snippet = res->snippets[i].c_str();
     }
-    if (o->related && n) {
-        std::vector<Xapian::docid> seeds;
-        std::vector<const ns_article_t *> seen;
-        double top = shown[0].get_weight();
-        for (size_t i = 0; i < n && seeds.size() < SEARCH_SEEDS; i++)
-            if (seeds.empty() || shown[i].get_weight() >= 0.5 * top)
-                seeds.push_back(*shown[i]);
-        for (const auto &a : res->arts)
-            seen.push_back(&a);
-        find_related(idx, seeds, seen, o, res);
-    }
+    return NS_STATUS_OK;
+}
+
+/* Related posts of a search: the story is taken from the top hit and the
+ * next ones scoring at least half as well, up to SEARCH_SEEDS. */
+static void search_related(ns_index_t *idx, const ns_search_opts_t *o,
+                           const Page &page, ns_results_t *res)
+{
+    const auto &shown = page.shown;
+    std::vector<Xapian::docid> seeds;
+    std::vector<const ns_article_t *> seen;
+    double top = shown[0].get_weight();
+    for (size_t i = 0; i < shown.size() && seeds.size() < SEARCH_SEEDS; i++)
+        if (seeds.empty() || shown[i].get_weight() >= 0.5 * top)
+            seeds.push_back(*shown[i]);
+    for (const auto &a : res->arts)
+        seen.push_back(&a);
+    find_related(idx, seeds, seen, o, res);
+}
+
+static ns_status_t search_once(ns_index_t *idx, const ns_search_opts_t *o,
+                               ns_results_t *res)
+{
+    bool blank;
+    Xapian::Query q = parse_text(idx, o, res, &blank);
+    /* Filters restrict what Xapian matches; the phrase check needs only
+     * the query's own tree. */
+    Xapian::Query filter;
+    if (ns_status_t st = filter_query(idx, o, &filter))
+        return st;
+    /* Without positions in the index Xapian runs a phrase as the AND of
+     * its words, and each candidate is checked on its text. */
+    bool verify = !blank && !idx->db->has_positions() && has_positional(q);
+    Xapian::Query run = verify ? relax(q, false) : q;
+    if (!filter.empty())
+        run = Xapian::Query(Xapian::Query::OP_FILTER, run, filter);
+
+    Xapian::Enquire enq(*idx->db);
+    enq.set_query(run);
+    enq.set_weighting_scheme(
+        Xapian::BM25Weight(BM25_K1, 0, 1, BM25_B, BM25_MIN_NORMLEN));
+    if (o->sort == NS_SORT_DATE)
+        enq.set_sort_by_value_then_relevance(SLOT_TIME, true);
+    Page page;
+    if (verify)
+        checked_page(idx, enq, q, o, page, res);
+    else
+        plain_page(enq, o, page, res);
+    if (ns_status_t st = fill_hits(idx, o, page, blank, res))
+        return st;
+    if (o->related && !page.shown.empty())
+        search_related(idx, o, page, res);
     return NS_STATUS_OK;
 }
 

@@ -65,6 +65,38 @@ bool libns::field_texts(const ns_article_t *art, const std::string &prefix,
     return true;
 }
 
+/* The fingerprint of ART's content (no serialising needed to find an
+ * article unchanged), mixed with INDEX_SCHEMA: 16 hex digits. */
+static std::string content_hash(const ns_article_t *art)
+{
+    uint64_t h = ns_article_hash(art);
+    char hash[17];
+    snprintf(
+        hash, sizeof hash, "%016llx",
+        (unsigned long long)ns_hash64(INDEX_SCHEMA, sizeof INDEX_SCHEMA, h));
+    return hash;
+}
+
+/* The boolean terms that filter on ART (section, tags, language) and its
+ * date values. */
+static void add_labels(Xapian::Document &doc, const ns_article_t *art,
+                       const std::string &lang)
+{
+    if (art->section)
+        doc.add_boolean_term(PREFIX_SECTION + lower(art->section));
+    for (size_t i = 0; i < art->n_tags; i++)
+        doc.add_boolean_term(PREFIX_TAG + lower(art->tags[i]));
+    doc.add_boolean_term(PREFIX_LANG + lang);
+    if (art->date) {
+        doc.add_value(SLOT_TIME, Xapian::sortable_serialise((double)art->time));
+        /* "2025-08-06T..." -> "20250806" */
+        std::string day = std::string(art->date, 4) +
+                          std::string(art->date + 5, 2) +
+                          std::string(art->date + 8, 2);
+        doc.add_value(SLOT_DAY, day);
+    }
+}
+
 ns_status_t ns_index_add(ns_index_t *idx, const ns_article_t *art,
                          ns_add_result_t *result, const char **warning)
 {
@@ -81,13 +113,7 @@ ns_status_t ns_index_add(ns_index_t *idx, const ns_article_t *art,
     }
     try {
         const std::string idterm = id_term(art->id);
-        /* The fingerprint of the content (no serialising needed to find an
-         * article unchanged), mixed with INDEX_SCHEMA. */
-        uint64_t h = ns_article_hash(art);
-        char hash[17];
-        snprintf(hash, sizeof hash, "%016llx",
-                 (unsigned long long)ns_hash64(INDEX_SCHEMA,
-                                               sizeof INDEX_SCHEMA, h));
+        const std::string hash = content_hash(art);
 
         /* The unchanged case is decided before any text is analysed: it
          * is the common one in a nightly update. */
@@ -118,25 +144,13 @@ ns_status_t ns_index_add(ns_index_t *idx, const ns_article_t *art,
         tg.set_document(doc);
         doc.add_boolean_term(idterm);
         index_fields(tg, art, false);
-        if (art->section)
-            doc.add_boolean_term(PREFIX_SECTION + lower(art->section));
-        for (size_t i = 0; i < art->n_tags; i++)
-            doc.add_boolean_term(PREFIX_TAG + lower(art->tags[i]));
-        doc.add_boolean_term(PREFIX_LANG + lang);
-
-        if (art->date) {
-            doc.add_value(SLOT_TIME,
-                          Xapian::sortable_serialise((double)art->time));
-            /* "2025-08-06T..." -> "20250806" */
-            std::string day = std::string(art->date, 4) +
-                              std::string(art->date + 5, 2) +
-                              std::string(art->date + 8, 2);
-            doc.add_value(SLOT_DAY, day);
-        }
+        add_labels(doc, art, lang);
 
         char *data = ns_article_to_json(art);
-        if (!data)
+        if (!data) {
+            idx->error = "out of memory";
             return NS_STATUS_NOMEM;
+        }
         doc.set_data(encode(idx, data));
         free(data);
         doc.add_value(SLOT_HASH, hash);

@@ -133,11 +133,10 @@ static int lang_ok(const char *v)
     return 1;
 }
 
-/* Said about a section that is too long or not text, and, while filters
- * are spliced into the query, about one with a '"'. */
+/* Said about a section that is too long or not text. */
 _Static_assert(NS_MAX_LABEL == 200, "SECTION_RULE says 200 bytes");
 static const char SECTION_RULE[] =
-    "section must be at most 200 bytes without '\"' or control characters";
+    "section must be at most 200 bytes without control characters";
 
 int ns_http_arg_filters(ns_http_call_t *c, ns_http_filters_t *f,
                         enum MHD_Result *ret)
@@ -172,69 +171,25 @@ int ns_http_arg_filters(ns_http_call_t *c, ns_http_filters_t *f,
     return 0;
 }
 
-/* The query text for Q and the filters: Q, then ' section:"S"',
- * ' lang:L' and ' date:FROM..TO' (either end may be empty).
- *
- * ns_search_opts_t has no filter fields, so filters are spliced into the
- * query language.  An unclosed phrase or parenthesis in Q would swallow
- * them, so Q is closed first: a '"' if it has an odd number of them, and
- * as many ')' as are left open outside phrases.  Free with free(); NULL on
- * allocation failure. */
-static char *splice_filters(const char *q, const char *section,
-                            const char *lang, const char *from, const char *to)
+/* The filters become the search's own filter fields: Xapian filters, never
+ * query text, so any section name works and Q cannot undo them. */
+void ns_http_filters_apply(const char *q, const ns_http_filters_t *f,
+                           ns_search_opts_t *so)
 {
-    ns_buf_t b = {0};
-    int rc = ns_buf_puts(&b, q ? q : "");
-    if (q && (section || lang || from || to)) {
-        int in_phrase = 0;
-        long open = 0;
-        for (const char *p = q; *p; p++) {
-            if (*p == '"')
-                in_phrase = !in_phrase;
-            else if (!in_phrase && *p == '(')
-                open++;
-            else if (!in_phrase && *p == ')' && open > 0)
-                open--;
-        }
-        if (in_phrase)
-            rc |= ns_buf_putc(&b, '"');
-        while (open-- > 0)
-            rc |= ns_buf_putc(&b, ')');
-    }
-    if (section)
-        rc |= ns_buf_puts(&b, b.len ? " section:\"" : "section:\"") |
-              ns_buf_puts(&b, section) | ns_buf_putc(&b, '"');
-    if (lang)
-        rc |=
-            ns_buf_puts(&b, b.len ? " lang:" : "lang:") | ns_buf_puts(&b, lang);
-    if (from || to)
-        rc |= ns_buf_puts(&b, b.len ? " date:" : "date:") |
-              ns_buf_puts(&b, from ? from : "") | ns_buf_puts(&b, "..") |
-              ns_buf_puts(&b, to ? to : "");
-    if (rc) {
-        ns_buf_free(&b);
-        return NULL;
-    }
-    return b.p;
+    so->query = q ? q : "";
+    so->section = f->section;
+    so->lang = f->lang;
+    so->date_from = f->from;
+    so->date_to = f->to;
 }
 
-/* Today the filters are spliced into the query text (splice_filters()),
- * and the answer's "query" echoes that text.  When ns_search_opts_t gets
- * filter fields, this is the one function to change: set them from F,
- * leave SO->query = Q, and drop the '"' rule and splice_filters(). */
-int ns_http_filters_apply(const char *q, const ns_http_filters_t *f,
-                          ns_search_opts_t *so, char **owned, const char **why)
+json_t *ns_http_filters_json(const ns_http_filters_t *f)
 {
-    *owned = NULL;
-    *why = NULL;
-    /* A '"' would end the quoted section:"..." early. */
-    if (f->section && strchr(f->section, '"')) {
-        *why = SECTION_RULE;
-        return 1;
-    }
-    *owned = splice_filters(q, f->section, f->lang, f->from, f->to);
-    if (!*owned)
-        return -1;
-    so->query = *owned;
-    return 0;
+    json_t *o = json_object();
+    const char *const names[] = {"section", "lang", "from", "to"};
+    const char *const values[] = {f->section, f->lang, f->from, f->to};
+    for (size_t i = 0; o && i < 4; i++)
+        if (values[i])
+            json_object_set_new(o, names[i], json_string(values[i]));
+    return o;
 }

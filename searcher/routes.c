@@ -29,11 +29,25 @@ static ns_index_t *index_or_reply(ns_http_call_t *c, enum MHD_Result *ret)
 
 /* Answer a results object (search or related). */
 static enum MHD_Result reply_results(ns_http_call_t *c, ns_results_t *res,
-                                     const char *query)
+                                     const char *query,
+                                     const ns_http_filters_t *filters)
 {
-    char *body = ns_http_json_body_text(ns_results_to_json(res, query, NULL));
+    char *text = ns_results_to_json(res, query, NULL);
     ns_results_free(res);
-    return ns_http_reply(c, 200, body);
+    if (text && filters) {
+        /* The filters as the client gave them, beside its q. */
+        json_t *root = json_loads(text, 0, NULL);
+        json_t *f = ns_http_filters_json(filters);
+        free(text);
+        text = NULL;
+        if (root && f && json_object_set_new(root, "filters", f) == 0) {
+            f = NULL;
+            text = json_dumps(root, JSON_COMPACT);
+        }
+        json_decref(f);
+        json_decref(root);
+    }
+    return ns_http_reply(c, 200, ns_http_json_body_text(text));
 }
 
 /* Said when limit is out of range: a client asking for 1000 learns why. */
@@ -74,18 +88,10 @@ static enum MHD_Result get_search(ns_http_call_t *c)
 
     ns_search_opts_t so;
     ns_search_opts_init(&so);
-    char *owned;
-    const char *why;
-    int fr = ns_http_filters_apply(q, &filters, &so, &owned, &why);
-    if (fr > 0)
-        return ns_http_reply_error(c, 400, "bad_parameter", "%s", why);
-    if (fr < 0)
-        return ns_http_reply(c, 500, NULL);
+    ns_http_filters_apply(q, &filters, &so);
     ns_index_t *idx = index_or_reply(c, &ret);
-    if (!idx) {
-        free(owned);
+    if (!idx)
         return ret;
-    }
     so.limit = (unsigned)limit;
     so.offset = (unsigned)offset;
     so.sort = sort;
@@ -97,8 +103,7 @@ static enum MHD_Result get_search(ns_http_call_t *c)
     if (st != NS_STATUS_OK)
         ret = ns_http_reply_status(c, idx, st, "search");
     else
-        ret = reply_results(c, res, so.query);
-    free(owned);
+        ret = reply_results(c, res, so.query, &filters);
     return ret;
 }
 
@@ -156,7 +161,7 @@ static enum MHD_Result get_related(ns_http_call_t *c, const char *id)
         ns_http_index_call(idx, NS_HTTP_OP_RELATED, id, &so, &res, NULL);
     if (st != NS_STATUS_OK)
         return ns_http_reply_status(c, idx, st, "related posts");
-    return reply_results(c, res, "");
+    return reply_results(c, res, "", NULL);
 }
 
 static enum MHD_Result get_health(ns_http_call_t *c)

@@ -195,12 +195,14 @@ int ns_http_arg_filters(ns_http_call_t *c, ns_http_filters_t *f,
                         enum MHD_Result *ret);
 
 /* Make the search options SO ask for Q (may be NULL) within the filters
- * F.  SO->query is set, possibly to a string that goes into *owned (free
- * with free() after the search; NULL if none).  Returns 0; 1 when F
- * cannot be expressed, with the reason for a 400 in *why; -1 when out of
- * memory. */
-int ns_http_filters_apply(const char *q, const ns_http_filters_t *f,
-                          ns_search_opts_t *so, char **owned, const char **why);
+ * F: the filters are set as SO's filter fields (Xapian filters), never
+ * spliced into the query text.  SO borrows from Q and F. */
+void ns_http_filters_apply(const char *q, const ns_http_filters_t *f,
+                           ns_search_opts_t *so);
+
+/* F as the client gave it, a JSON object of the filters present (the
+ * answer's "filters"); NULL when out of memory. */
+json_t *ns_http_filters_json(const ns_http_filters_t *f);
 
 /* Is every parameter name and value valid UTF-8 without NUL bytes?
  * Returns 0, or -1 after answering 400. */

@@ -21,6 +21,8 @@ a, b = (json.load(open(f)) for f in sys.argv[1:3])
 for d in (a, b):
     d.pop("took_ms", None)
     d.pop("related", None)
+if a.pop("filters", None) != {}:
+    sys.exit(1)
 sys.exit(0 if a == b else 1)' "$TMP/search.json" "$TMP/cli.json"
 check "search: first hit" json search.json \
     'd["hits"][0]["id"] == "azure-surveillance-investigation"'

@@ -1,0 +1,66 @@
+#!/bin/sh
+# t505-nsearchd-filters.sh - /v1/search's section, lang, from and to are
+# filters of the search itself: any value works (quotes, brackets, AND,
+# non-ASCII), q cannot undo them, and the answer echoes q and the filters
+# as the client gave them.
+. "$(dirname "$0")/lib.sh"
+
+. "$(dirname "$0")/server.sh"
+
+# Sections with awkward names, each on one article about oil, plus plenty
+# of oil elsewhere so a filter that leaks shows.
+cat >"$TMP/a.jsonl" <<'JSON'
+{"id":"q1","title":"Oil one","body":"oil prices","section":"Say \"Cheese\"","date":"2025-01-10T00:00:00Z"}
+{"id":"q2","title":"Oil two","body":"oil prices","section":"(World) AND [Money]","date":"2025-02-10T00:00:00Z"}
+{"id":"q3","title":"Oil three","body":"oil prices","section":"Økonomi","lang":"no","date":"2025-03-10T00:00:00Z"}
+{"id":"q4","title":"Oil four","body":"oil prices","section":"NOT","date":"2025-04-10T00:00:00Z"}
+{"id":"q5","title":"Oil five","body":"oil prices","section":"acq","date":"2025-05-10T00:00:00Z"}
+{"id":"q6","title":"Oil six","body":"oil prices","section":"other","date":"2025-06-10T00:00:00Z"}
+{"id":"q7","title":"Gas seven","body":"gas prices","section":"other","date":"2025-07-10T00:00:00Z"}
+JSON
+check "index" nindex --quiet --db "$TMP/db" "$TMP/a.jsonl"
+check "server starts" start_server
+
+# ids FILE: the hit ids of an answer, sorted, comma-separated.
+ids() {
+    python3 -c 'import json,sys; print(",".join(sorted(h["id"] for h in json.load(open(sys.argv[1]))["hits"])))' "$TMP/$1"
+}
+
+for pair in 'Say%20%22Cheese%22:q1' '(World)%20AND%20%5BMoney%5D:q2' \
+    '%C3%98konomi:q3' 'NOT:q4' 'acq:q5'; do
+    sec=${pair%:*}
+    want=${pair##*:}
+    get r.json "/v1/search?q=oil&section=$sec&limit=100"
+    check "section=$sec: 200" is "$code" 200
+    check "section=$sec: exactly $want" is "$(ids r.json)" "$want"
+done
+
+# q cannot widen a filter: a dangling OR or a lone NOT stays inside q.
+get r.json '/v1/search?q=oil%20OR&section=acq&limit=100'
+check "q=oil OR: only acq" is "$(ids r.json)" "q5"
+get r.json '/v1/search?q=NOT&section=acq&limit=100'
+check "q=NOT: nothing outside acq" json r.json \
+    'all(h["id"] == "q5" for h in d["hits"])'
+get r.json '/v1/search?q=oil%20OR&from=2099-01-01&limit=100'
+check "q=oil OR, from 2099: nothing" json r.json 'd["total"] == 0 and d["hits"] == []'
+get r.json '/v1/search?q=%22oil&section=acq&limit=100'
+check "q with an open quote: filter still holds" json r.json \
+    'all(h["id"] == "q5" for h in d["hits"])'
+
+# Dates and language.
+get r.json '/v1/search?q=prices&from=2025-02-10&to=2025-04-10&limit=100'
+check "from..to, ends included" is "$(ids r.json)" "q2,q3,q4"
+get r.json '/v1/search?q=prices&lang=no&limit=100'
+check "lang=no" is "$(ids r.json)" "q3"
+get r.json '/v1/search?section=other&limit=100'
+check "filter without q lists the section" is "$(ids r.json)" "q6,q7"
+
+# The answer echoes q and the filters as given.
+get r.json '/v1/search?q=oil%20OR&section=Say%20%22Cheese%22&from=2025-01-01&lang=en'
+check "echo: query is q" json r.json 'd["query"] == "oil OR"'
+check "echo: filters as given" json r.json \
+    'd["filters"] == {"section": "Say \"Cheese\"", "from": "2025-01-01", "lang": "en"}'
+get r.json '/v1/search?q=oil'
+check "echo: no filters" json r.json 'd["filters"] == {}'
+
+finish
