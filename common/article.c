@@ -99,6 +99,17 @@ static int is_blank(const char *s)
     return 1;
 }
 
+/* is_blank for LEN bytes that need not end in a NUL: a line inside a
+ * larger buffer.  Scanning on to a NUL there would make each line cost the
+ * rest of the file (quadratic) and read past the caller's buffer. */
+static int is_blank_n(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if (!isspace((unsigned char)s[i]))
+            return 0;
+    return 1;
+}
+
 /* ------------------------------------------------------------------------ */
 /* UTF-8                                                                    */
 /* ------------------------------------------------------------------------ */
@@ -169,6 +180,46 @@ static int set_label(char **field, const char *name, const char *value,
     return 0;
 }
 
+/* Store LEN bytes of VALUE as the id.  Unlike a label, an id is taken
+ * exactly as given or rejected: it is what --delete, GET /v1/articles/{id}
+ * and a rebuild must find again, so turning a control character into a
+ * space or trimming a space would store an id nobody can name.  Control
+ * characters (C0, DEL, C1) and surrounding white space are refused; an
+ * empty value leaves the id unset ("missing id" later). */
+static int set_id(ns_article_t *art, const char *value, size_t len, char *err,
+                  size_t err_size)
+{
+    const unsigned char *v = (const unsigned char *)value;
+    if (len == 0)
+        return 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned c = v[i];
+        if (c == 0xc2 && i + 1 < len && v[i + 1] >= 0x80 && v[i + 1] <= 0x9f)
+            c = v[i + 1];
+        else if (c >= 0x20 && c != 0x7f)
+            continue;
+        set_err(err, err_size, "id contains the control character U+%04X", c);
+        return -1;
+    }
+    if (isspace(v[0]) || isspace(v[len - 1])) {
+        set_err(err, err_size, "id '%.40s' begins or ends with white space",
+                value);
+        return -1;
+    }
+    if (len > NS_MAX_ID) {
+        set_err(err, err_size, "id is longer than %d bytes", NS_MAX_ID);
+        return -1;
+    }
+    char *id = strndup(value, len);
+    if (!id) {
+        set_err(err, err_size, "out of memory");
+        return -1;
+    }
+    free(art->id);
+    art->id = id;
+    return 0;
+}
+
 static int set_date(ns_article_t *art, const char *value, char *err,
                     size_t err_size)
 {
@@ -178,7 +229,12 @@ static int set_date(ns_article_t *art, const char *value, char *err,
     if (ns_date_parse(value, &t) < 0) {
         char shown[64];
         snprintf(shown, sizeof shown, "%s", value);
-        set_err(err, err_size, "unparsable date '%s'", shown);
+        if (errno == ERANGE)
+            set_err(err, err_size,
+                    "date '%s' is outside the years 0001 to 9999 in UTC",
+                    shown);
+        else
+            set_err(err, err_size, "unparsable date '%s'", shown);
         return -1;
     }
     char buf[32];
@@ -340,6 +396,52 @@ static int json_list(json_t *v, const char *name, char ***list, size_t *n,
     return 0;
 }
 
+/* Refuse a record that would make jansson build a huge tree before any
+ * field is looked at: each JSON value costs jansson some 200 bytes, so a
+ * 16 MB line of "{}" in a key nobody reads would take over a gigabyte.
+ * One pass counts the values (every object, array and list item; commas
+ * inside strings do not count) and the nesting, and costs far less than
+ * the parse it guards. */
+static int json_prescan(const char *text, size_t len, char *err,
+                        size_t err_size)
+{
+    size_t values = 1;
+    unsigned depth = 0;
+    int in_string = 0;
+    for (size_t i = 0; i < len; i++) {
+        char c = text[i];
+        if (in_string) {
+            if (c == '\\')
+                i++;
+            else if (c == '"')
+                in_string = 0;
+            continue;
+        }
+        if (c == '"') {
+            in_string = 1;
+        } else if (c == '{' || c == '[') {
+            values++;
+            if (++depth > NS_MAX_JSON_DEPTH) {
+                set_err(err, err_size,
+                        "JSON nested deeper than %d levels (column %zu)",
+                        NS_MAX_JSON_DEPTH, i + 1);
+                return -1;
+            }
+        } else if (c == '}' || c == ']') {
+            depth -= depth > 0;
+        } else if (c == ',') {
+            values++;
+        }
+        if (values > NS_MAX_JSON_VALUES) {
+            set_err(err, err_size,
+                    "more than %d JSON values in one record (column %zu)",
+                    NS_MAX_JSON_VALUES, i + 1);
+            return -1;
+        }
+    }
+    return 0;
+}
+
 int ns_article_from_json(const char *text, size_t len, ns_article_t *art,
                          char *err, size_t err_size)
 {
@@ -349,6 +451,8 @@ int ns_article_from_json(const char *text, size_t len, ns_article_t *art,
         set_err(err, err_size, "invalid UTF-8 at byte %zu", bad + 1);
         return -1;
     }
+    if (json_prescan(text, len, err, err_size) < 0)
+        return -1;
     json_error_t jerr;
     json_t *root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &jerr);
     if (!root) {
@@ -376,7 +480,7 @@ int ns_article_from_json(const char *text, size_t len, ns_article_t *art,
     } else if (json_text(id, "id", &s, &slen, err, err_size) < 0) {
         goto out;
     }
-    if (s && set_label(&art->id, "id", s, slen, NS_MAX_ID, err, err_size) < 0)
+    if (s && set_id(art, s, slen, err, err_size) < 0)
         goto out;
 
     static const struct {
@@ -552,7 +656,7 @@ static int apply_header(ns_article_t *art, const char *key, size_t klen,
     strip_quotes(&v, &vlen);
 
     if (!strcmp(k, "id"))
-        return set_label(&art->id, "id", v, vlen, NS_MAX_ID, err, err_size);
+        return set_id(art, v, vlen, err, err_size);
     if (!strcmp(k, "title"))
         return set_label(&art->title, "title", v, vlen, 0, err, err_size);
     if (!strcmp(k, "section") || !strcmp(k, "category"))
@@ -623,7 +727,7 @@ int ns_article_from_text(const char *text, size_t len, const char *default_id,
                 closed = 1;
                 break;
             }
-            if (is_blank(line) || llen == 0 || line[0] == '#')
+            if (is_blank_n(line, llen) || line[0] == '#')
                 continue;
             const char *colon = memchr(line, ':', llen);
             if (!colon || colon == line) {
@@ -693,8 +797,7 @@ int ns_article_from_text(const char *text, size_t len, const char *default_id,
         goto fail;
     }
     if (!art->id && default_id &&
-        set_label(&art->id, "id", default_id, strlen(default_id), NS_MAX_ID,
-                  err, err_size) < 0)
+        set_id(art, default_id, strlen(default_id), err, err_size) < 0)
         goto fail;
     if (finish(art, err, err_size) < 0)
         goto fail;

@@ -3,6 +3,7 @@
  * too (--now, the from/to filters) and the calendar arithmetic has nothing
  * to do with article fields. */
 #include <ctype.h>
+#include <errno.h>
 #include <stdio.h>
 
 #include "ns.h"
@@ -59,6 +60,7 @@ int ns_date_parse(const char *text, int64_t *out)
     const char *p = text;
     int y, mo, d, h = 0, mi = 0, s = 0, off = 0;
 
+    errno = EINVAL;
     while (isspace((unsigned char)*p))
         p++;
     if (digits(&p, 4, &y) || *p++ != '-' || digits(&p, 2, &mo) || *p++ != '-' ||
@@ -109,8 +111,17 @@ int ns_date_parse(const char *text, int64_t *out)
         p++;
     if (*p)
         return -1;
-    *out = days_from_civil(y, (unsigned)mo, (unsigned)d) * 86400 + h * 3600 +
-           mi * 60 + s - off;
+    int64_t t = days_from_civil(y, (unsigned)mo, (unsigned)d) * 86400 +
+                h * 3600 + mi * 60 + s - off;
+    /* The stored form has a four-digit year: 9999-12-31T23:59-12:00 is in
+     * year 10000 once in UTC and 0000-01-01T00:00+01:00 in year -1, and
+     * neither could be read back. */
+    if (t < days_from_civil(1, 1, 1) * 86400 ||
+        t > days_from_civil(9999, 12, 31) * 86400 + 86399) {
+        errno = ERANGE;
+        return -1;
+    }
+    *out = t;
     return 0;
 }
 

@@ -97,6 +97,11 @@ void ns_buf_free(ns_buf_t *buf);
 #define NS_MAX_ID 200             /* bytes in an id */
 #define NS_MAX_LABEL 200          /* bytes in a section, author, tag or lang */
 #define NS_MAX_RECORD (16u << 20) /* bytes in one JSON line or text file */
+/* A JSON record with more values (objects, arrays, list items) or deeper
+ * nesting is refused before it is parsed: an article needs a few dozen,
+ * and a tree of millions would cost jansson gigabytes. */
+#define NS_MAX_JSON_VALUES 100000
+#define NS_MAX_JSON_DEPTH 64
 
 /* One news article.  Every string is owned by the article, UTF-8 and free of
  * control characters other than newline and tab.  Absent optional fields are
@@ -134,8 +139,10 @@ void ns_article_clear(ns_article_t *art);
 /* Parse an RFC 3339 / ISO 8601 date or date-time ("2025-08-15",
  * "2025-08-15T10:00:00Z", "2025-08-15 10:00:00+02:00", fractions of a second
  * allowed) into seconds since the epoch in UTC.  A time without an offset is
- * taken as UTC.  Returns 0, or -1 if TEXT is not such a date or names an
- * impossible one (2025-02-30). */
+ * taken as UTC.  Returns 0, or -1 with errno EINVAL if TEXT is not such a
+ * date or names an impossible one (2025-02-30), or ERANGE if it falls
+ * outside the years 0001 to 9999 once in UTC (the stored form has four
+ * digits). */
 int ns_date_parse(const char *text, int64_t *out);
 
 /* Format TIME as "YYYY-MM-DDTHH:MM:SSZ" into OUT (at least 21 bytes). */
