@@ -7,6 +7,7 @@
 #   make asan       the tests under AddressSanitizer + UBSan (build/asan)
 #   make eval       ranking quality against SQLite FTS5 (TIME, CACM)
 #   make eval-related  related posts against an FTS5 baseline (Reuters, BBC)
+#   make eval-furniture  the plain-text page furniture rule over the corpora
 #   make bench      nsearch against SQLite FTS5 (BENCH_N=100000,
 #                   BENCH_DIR=/tmp/nsearch-bench, BENCH_CORPORA=reuters,syn)
 #   make install    PREFIX=/usr/local
@@ -44,7 +45,7 @@ ALL_CXXFLAGS = $(CXXWARN) $(CXXFLAGS) -Icommon $(PKG_CFLAGS) $(SAN)
 LDLIBS_ALL   = $(PKG_LIBS) -lm
 
 LIB_C   = common/article.c common/buf.c common/date.c common/gen.c common/log.c common/reader.c \
-          common/render.c common/util.c
+          common/render.c common/textpage.c common/util.c
 LIB_CXX = common/xapian.cc
 LIB_OBJ = $(LIB_C:%.c=$(B)/%.o) $(LIB_CXX:%.cc=$(B)/%.o)
 LIB     = $(B)/libns.a
@@ -53,7 +54,8 @@ PROGS   = $(BIN)/nindex $(BIN)/nsearch $(BIN)/nsearchd
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT     = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 
-.PHONY: all deps demo check tests asan eval eval-related bench bench-socket \
+.PHONY: all deps demo check tests asan eval eval-related eval-furniture \
+        bench bench-socket \
         install clean format
 # Keep object files of the test programs between runs.
 .SECONDARY:
@@ -67,6 +69,9 @@ $(B)/%.o: %.c common/ns.h
 $(B)/%.o: %.cc common/ns.h
 	@mkdir -p $(dir $@)
 	$(CXX) $(ALL_CXXFLAGS) -c $< -o $@
+
+$(B)/common/reader.o $(B)/common/textpage.o: common/textpage.h
+$(B)/tests/unit/test_textpage.o: common/textpage.h
 
 $(LIB): $(LIB_OBJ)
 	@rm -f $@
@@ -149,6 +154,9 @@ eval: all
 
 eval-related: all
 	bash tests/eval/related.sh
+
+eval-furniture: tests
+	sh tests/eval/furniture.sh
 
 # A benchmark, not a test: nsearch and SQLite FTS5 side by side in one run;
 # prints one table and writes BENCH_DIR/bench.json.

@@ -160,7 +160,9 @@ typedef struct ns_reader ns_reader_t;
 
 /* Open SOURCE for reading articles: a file (".jsonl", ".jsonl.gz", ".json",
  * ".ndjson" as JSON Lines, gzipped or not; ".md", ".markdown", ".txt" as a
- * text article with an optional front-matter header), a directory (walked
+ * text article with an optional front-matter header, read with the
+ * plain-text page rules of textpage.h: headings, list markers, byline,
+ * page furniture cut; see ns_reader_note()), a directory (walked
  * recursively in name order; files with other extensions are ignored), or
  * "-" for JSON Lines on standard input.
  *
@@ -190,6 +192,11 @@ const char *ns_reader_error(const ns_reader_t *reader);
 /* A non-fatal remark about the last article read (e.g. an unknown
  * language), or NULL.  Borrowed. */
 const char *ns_reader_warning(const ns_reader_t *reader);
+
+/* What the plain-text page rules cut from the last article read, as one
+ * line for nindex --verbose ("page.txt:57: page furniture cut: 'Recent
+ * Posts' and what follows (37 lines, 179 words)"), or NULL.  Borrowed. */
+const char *ns_reader_note(const ns_reader_t *reader);
 
 void ns_reader_close(ns_reader_t *reader);
 

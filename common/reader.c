@@ -16,6 +16,7 @@
 #include <zlib.h>
 
 #include "ns.h"
+#include "textpage.h"
 
 enum kind { KIND_NONE, KIND_JSONL, KIND_TEXT };
 
@@ -40,6 +41,7 @@ struct ns_reader {
     char where[4096];
     char err[512];
     char warn[512];
+    char note[512];
 };
 
 /* ------------------------------------------------------------------------ */
@@ -223,6 +225,11 @@ const char *ns_reader_warning(const ns_reader_t *r)
     return r->warn[0] ? r->warn : NULL;
 }
 
+const char *ns_reader_note(const ns_reader_t *r)
+{
+    return r->note[0] ? r->note : NULL;
+}
+
 /* ------------------------------------------------------------------------ */
 /* Reading                                                                  */
 /* ------------------------------------------------------------------------ */
@@ -404,6 +411,37 @@ static int slurp(ns_reader_t *r, ns_buf_t *out)
     return 0;
 }
 
+/* Run the plain-text page rules (textpage.c) on a text article and say
+ * what they cut, with its line in the file.  The body is the file's tail
+ * (front matter and title come first, trailing blank lines were dropped),
+ * so a body line is found by counting from the file's last non-blank
+ * line. */
+static int apply_page_rules(ns_reader_t *r, const ns_buf_t *text,
+                            ns_article_t *art)
+{
+    ns_textpage_report_t rep;
+    if (ns_textpage_apply(art, &rep) < 0) {
+        snprintf(r->err, sizeof r->err, "out of memory");
+        return -1;
+    }
+    if (!rep.cut_line)
+        return 0;
+    size_t end = text->len, lines = 1;
+    while (end && (text->p[end - 1] == ' ' || text->p[end - 1] == '\t' ||
+                   text->p[end - 1] == '\n' || text->p[end - 1] == '\r'))
+        end--;
+    for (size_t i = 0; i < end; i++)
+        lines += text->p[i] == '\n';
+    size_t at = lines + rep.cut_line - rep.body_lines;
+    snprintf(r->note, sizeof r->note,
+             "%s:%zu: page furniture cut: %s and what follows (%zu lines, "
+             "%zu words)%s%s%s",
+             r->path, at, rep.why, rep.cut_lines, rep.cut_words,
+             rep.byline ? "; author '" : "", rep.byline ? art->author : "",
+             rep.byline ? "' from the byline" : "");
+    return 0;
+}
+
 static int next_text(ns_reader_t *r, ns_article_t *art)
 {
     ns_buf_t text = {0};
@@ -418,6 +456,8 @@ static int next_text(ns_reader_t *r, ns_article_t *art)
         rc = ns_article_from_text(text.p ? text.p : "", text.len, rel, art,
                                   r->err, sizeof r->err, &line);
     }
+    if (rc == 0)
+        rc = apply_page_rules(r, &text, art);
     set_where(r, rc < 0 && line ? line : (rc < 0 ? 0 : 1));
     ns_buf_free(&text);
     end_file(r);
@@ -460,6 +500,7 @@ int ns_reader_next(ns_reader_t *r, ns_article_t *art)
 {
     ns_article_clear(art);
     r->warn[0] = '\0';
+    r->note[0] = '\0';
     r->err[0] = '\0';
     for (;;) {
         if (r->kind == KIND_NONE) {

@@ -46,6 +46,7 @@ struct options {
     int prune;
     int force;
     int quiet;
+    int verbose;
     long jobs;
     long keep;
     long commit_every;
@@ -105,6 +106,8 @@ static void usage(FILE *out)
         "                        give up at once with exit status 75)\n"
         "      --commit-every N  commit after every N articles (default 1000)\n"
         "  -q, --quiet           no progress and no summary line\n"
+        "  -v, --verbose         also say what was cut from each text page\n"
+        "                        (page furniture such as a sidebar)\n"
         "  -h, --help            show this help\n"
         "      --version         show the version\n"
         "\n"
@@ -177,6 +180,18 @@ static void report_bad(struct progress *pr, ns_reader_t *r)
 {
     progress_clear(pr);
     ns_error("%s: %s", ns_reader_where(r), ns_reader_error(r));
+}
+
+/* With --verbose: what the text page rules cut from the article just
+ * read, once per file. */
+static void report_note(const struct options *o, struct progress *pr,
+                        ns_reader_t *r)
+{
+    const char *note = ns_reader_note(r);
+    if (o->verbose && note) {
+        progress_clear(pr);
+        fprintf(stderr, "nindex: %s\n", note);
+    }
 }
 
 /* Open one SOURCE, or say why not and return NULL. */
@@ -275,6 +290,7 @@ static int update_sources(ns_index_t *idx, const struct options *o,
                 c->skipped++;
                 continue;
             }
+            report_note(o, pr, r);
             ns_add_result_t res;
             const char *warning;
             st = ns_index_add(idx, &art, &res, &warning);
@@ -675,6 +691,7 @@ static int run_rebuild(const char *db, const struct options *o,
                 c->skipped++;
                 continue;
             }
+            report_note(o, pr, r);
             if (!canary_id) {
                 canary_id = strdup(art.id);
                 canary_title = strdup(art.title);
@@ -943,11 +960,12 @@ int main(int argc, char **argv)
         {"wait", required_argument, NULL, OPT_WAIT},
         {"commit-every", required_argument, NULL, OPT_COMMIT},
         {"quiet", no_argument, NULL, 'q'},
+        {"verbose", no_argument, NULL, 'v'},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, OPT_VERSION},
         {NULL, 0, NULL, 0},
     };
-    static const char short_opts[] = "d:urj:qh";
+    static const char short_opts[] = "d:urj:qvh";
     struct options o = {
         .mode = MODE_UPDATE,
         .jobs = 2,
@@ -1008,6 +1026,9 @@ int main(int argc, char **argv)
             break;
         case 'q':
             o.quiet = 1;
+            break;
+        case 'v':
+            o.verbose = 1;
             break;
         case 'h':
             usage(stdout);
