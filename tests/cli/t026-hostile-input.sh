@@ -68,6 +68,19 @@ check "/dev/zero ends with exit 3" is "$rc" 3
 check "/dev/zero reported" contains "$TMP/err" "/dev/zero:1: "
 check "/dev/zero within 30 s" [ $(($(date +%s) - start)) -lt 30 ]
 
+# SIGTERM while nindex waits for input that never comes ends it at once.
+mkfifo "$TMP/fifo"
+"$NSEARCH_BIN/nindex" --db "$TMP/sig" "$TMP/fifo" >"$TMP/sig.out" 2>"$TMP/sig.err" &
+pid=$!
+exec 3>"$TMP/fifo"
+sleep 1
+kill -TERM "$pid"
+wait "$pid"
+rc=$?
+exec 3>&-
+check "SIGTERM while reading: exit 1" is "$rc" 1
+check "SIGTERM while reading: reported" contains "$TMP/sig.err" "interrupted"
+
 # Front matter: 200,000 blank lines before the header is linear.
 {
     echo ---
