@@ -392,13 +392,16 @@ struct line {
     const char *p;
     size_t len;
     int blank;
-    size_t marker; /* ns_textpage_list_marker() */
+    size_t marker;                 /* ns_textpage_list_marker() */
+    size_t para_words, para_bytes; /* of its paragraph: the run of
+                                      non-blank lines it is in */
 };
 
-/* Paragraphs of furniture are short: a post's title, a teaser, an age. */
+/* Paragraphs of furniture are short: a post's title, a teaser, an age.
+ * A paragraph, not a line: text wrapped at 72 columns has short lines. */
 static int short_para(const struct line *l)
 {
-    return l->len <= 300 && count_words(l->p, l->len) <= 40;
+    return l->para_bytes <= 300 && l->para_words <= 40;
 }
 
 /* The first line of article text: a non-blank line other than a bare
@@ -513,6 +516,23 @@ int ns_textpage_apply(ns_article_t *art, ns_textpage_report_t *report)
         p = nl ? nl + 1 : p + lines[i].len;
     }
     rep.body_lines = n;
+    for (size_t i = 0; i < n;) {
+        size_t j = i, words = 0, bytes = 0;
+        while (j < n && !lines[j].blank) {
+            words += count_words(lines[j].p, lines[j].len);
+            bytes += lines[j].len;
+            j++;
+        }
+        for (size_t k = i; k < j; k++) {
+            lines[k].para_words = words;
+            lines[k].para_bytes = bytes;
+        }
+        if (j == i) { /* a blank line */
+            lines[i].para_words = lines[i].para_bytes = 0;
+            j++;
+        }
+        i = j;
+    }
 
     /* Furniture: the earlier of a known heading and a post list. */
     size_t posts = 0;

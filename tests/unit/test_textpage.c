@@ -3,9 +3,9 @@
  * rule over the shared corpora written out as plain-text pages, which must
  * lose no more than 1% of any article's words.
  *
- * NSEARCH_FURNITURE_ALL=1 reads every article of the corpora and prints
- * the figures (tests/eval/furniture.sh); without it the corpora check is
- * bounded to the first 4,000 articles of each. */
+ * NSEARCH_FURNITURE_ALL=1 reads every article of the corpora (and of
+ * 20newsgroups) and prints the figures (tests/eval/furniture.sh); without
+ * it the corpora check is bounded to the first 4,000 articles of each. */
 #include <time.h>
 
 #include "ns.h"
@@ -208,6 +208,18 @@ static void test_apply_keeps_what_it_cannot_decide(void)
     CHECK(rep.cut_line == 0 && !strcmp(a.body, body),
           "a long paragraph after a known heading keeps it all");
     ns_article_clear(&a);
+    /* Text wrapped at 72 columns: short lines, but a long paragraph (a
+     * newsgroup post in 20newsgroups lost 1,628 words this way). */
+    body = "Lead.\n\nComments:\n"
+           "The keystroke-counting approach looks good: it seems better\n"
+           "to measure the activity that is causing you problems than to\n"
+           "measure clock time or even typing time.  The marketing stuff\n"
+           "is very good and includes some summaries of research papers,\n"
+           "as well as lots of arguments you can use.\n\nTool: EyerCise";
+    CHECK(apply(body, &a, &rep) == 0, "apply");
+    CHECK(rep.cut_line == 0 && !strcmp(a.body, body),
+          "a wrapped long paragraph is not furniture");
+    ns_article_clear(&a);
     /* A known heading opening the body: nothing before it to keep. */
     CHECK(apply("Related\n\nOther story", &a, &rep) == 0 && rep.cut_line == 0,
           "no cut without article text before it");
@@ -380,8 +392,10 @@ static void test_corpora_lose_little(void)
 {
     const char *all = getenv("NSEARCH_FURNITURE_ALL");
     size_t limit = all && *all == '1' ? 0 : 4000;
-    const char *corpora[] = {"reuters21578", "bbc", "time"};
-    for (size_t i = 0; i < 3; i++) {
+    /* Reuters, BBC and TIME as issue 18 asks; 20newsgroups too, for its
+     * hard-wrapped posts with "Comments:" and signatures. */
+    const char *corpora[] = {"reuters21578", "bbc", "time", "20newsgroups"};
+    for (size_t i = 0; i < 4; i++) {
         struct cut_stats st = {0};
         cut_corpus(corpora[i], limit, &st);
         printf("furniture rule on %s: %zu articles, %zu with a cut, "
