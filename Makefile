@@ -45,7 +45,7 @@ ALL_CXXFLAGS = $(CXXWARN) $(CXXFLAGS) -Icommon $(PKG_CFLAGS) $(SAN)
 LDLIBS_ALL   = $(PKG_LIBS) -lm
 
 LIB_C   = common/article.c common/buf.c common/date.c common/gen.c common/log.c common/reader.c \
-          common/render.c common/textpage.c common/util.c
+          common/render.c common/textpage.c common/utf8.c common/util.c
 LIB_CXX = common/xapian.cc
 LIB_OBJ = $(LIB_C:%.c=$(B)/%.o) $(LIB_CXX:%.cc=$(B)/%.o)
 LIB     = $(B)/libns.a

@@ -1,5 +1,5 @@
-/* article.c - News articles: validation, UTF-8, and the two input forms
- * (a JSON object, a text file with front matter) plus the stored form.
+/* article.c - News articles: validation and the two input forms (a JSON
+ * object, a text file with front matter) plus the stored form.
  *
  * Everything that turns outside bytes into an ns_article_t lives here, so the
  * rules (what is required, how long a label may be, which characters are
@@ -108,48 +108,6 @@ static int is_blank_n(const char *s, size_t len)
         if (!isspace((unsigned char)s[i]))
             return 0;
     return 1;
-}
-
-/* ------------------------------------------------------------------------ */
-/* UTF-8                                                                    */
-/* ------------------------------------------------------------------------ */
-
-/* Returns the offset of the first invalid byte, or LEN if all is valid. */
-static size_t utf8_check(const char *text, size_t len)
-{
-    const unsigned char *s = (const unsigned char *)text;
-    size_t i = 0;
-    while (i < len) {
-        unsigned c = s[i];
-        size_t n;
-        unsigned min;
-        if (c < 0x80) {
-            i++;
-            continue;
-        } else if (c >= 0xc2 && c <= 0xdf) {
-            n = 1, min = 0x80, c &= 0x1f;
-        } else if (c >= 0xe0 && c <= 0xef) {
-            n = 2, min = 0x800, c &= 0x0f;
-        } else if (c >= 0xf0 && c <= 0xf4) {
-            n = 3, min = 0x10000, c &= 0x07;
-        } else {
-            return i;
-        }
-        for (size_t k = 1; k <= n; k++) {
-            if (i + k >= len || (s[i + k] & 0xc0) != 0x80)
-                return i;
-            c = (c << 6) | (s[i + k] & 0x3f);
-        }
-        if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
-            return i;
-        i += n + 1;
-    }
-    return len;
-}
-
-int ns_utf8_valid(const char *text, size_t len)
-{
-    return utf8_check(text, len) == len;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -446,7 +404,7 @@ int ns_article_from_json(const char *text, size_t len, ns_article_t *art,
                          char *err, size_t err_size)
 {
     memset(art, 0, sizeof *art);
-    size_t bad = utf8_check(text, len);
+    size_t bad = ns_utf8_check(text, len);
     if (bad != len) {
         set_err(err, err_size, "invalid UTF-8 at byte %zu", bad + 1);
         return -1;
@@ -704,7 +662,7 @@ int ns_article_from_text(const char *text, size_t len, const char *default_id,
     memset(art, 0, sizeof *art);
     if (err_line)
         *err_line = 1;
-    size_t bad = utf8_check(text, len);
+    size_t bad = ns_utf8_check(text, len);
     if (bad != len) {
         if (err_line) {
             for (size_t i = 0; i < bad; i++)

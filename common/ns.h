@@ -151,6 +151,9 @@ void ns_date_format(int64_t time, char *out, size_t size);
 /* Non-zero if LEN bytes at TEXT are valid UTF-8 (no overlongs, no
  * surrogates, nothing above U+10FFFF). */
 int ns_utf8_valid(const char *text, size_t len);
+/* The offset of the first byte of LEN at TEXT that is not valid UTF-8 in
+ * that sense, or LEN if all are valid (for "invalid UTF-8 at byte N"). */
+size_t ns_utf8_check(const char *text, size_t len);
 
 /* ------------------------------------------------------------------------ */
 /* Readers: articles from JSON Lines, gzipped JSON Lines and text files      */
