@@ -18,6 +18,11 @@ check "cut names the heading and line" contains "$TMP/err" \
     "$ID:57: page furniture cut: 'Recent Posts'"
 run out err2 nindex --db "$TMP/db2" "$TMP/in"
 check "nothing said without --verbose" lacks "$TMP/err2" "furniture"
+run out err3 nindex --verbose --db "$TMP/db2" --rebuild "$TMP/in"
+check "rebuild --verbose reports the cut too" contains "$TMP/err3" \
+    "$ID:57: page furniture cut"
+run out err nindex --help
+check "--verbose in the help" contains "$TMP/out" "--verbose"
 
 # Fields of the stored article.
 run out err nsearch --db "$TMP/db" --json "heading:allegations"
