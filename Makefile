@@ -7,6 +7,7 @@
 #   make asan       the tests under AddressSanitizer + UBSan (build/asan)
 #   make eval       ranking quality against SQLite FTS5 (TIME, CACM)
 #   make eval-related  related posts against an FTS5 baseline (Reuters, BBC)
+#   make eval-furniture  the plain-text page furniture rule over the corpora
 #   make bench      nsearch against SQLite FTS5 (BENCH_N=100000,
 #                   BENCH_DIR=/tmp/nsearch-bench, BENCH_CORPORA=reuters,syn)
 #   make install    PREFIX=/usr/local DESTDIR= (binaries, manual pages,
@@ -45,8 +46,9 @@ ALL_CFLAGS   = $(WARN) $(CFLAGS) -Icommon $(PKG_CFLAGS) $(SAN)
 ALL_CXXFLAGS = $(CXXWARN) $(CXXFLAGS) -Icommon $(PKG_CFLAGS) $(SAN)
 LDLIBS_ALL   = $(PKG_LIBS) -lm
 
-LIB_C   = common/article.c common/buf.c common/gen.c common/log.c common/prog.c \
-          common/reader.c common/render.c common/util.c
+LIB_C   = common/article.c common/buf.c common/date.c common/gen.c common/log.c \
+          common/prog.c common/reader.c common/render.c common/textpage.c \
+          common/utf8.c common/util.c
 LIB_CXX = common/open.cc common/store.cc common/write.cc common/query.cc \
           common/search.cc common/phrase.cc common/phrase-scan.cc \
           common/related.cc
@@ -60,7 +62,8 @@ UNIT_CXX = $(wildcard tests/unit/test_*.cc)
 UNIT     = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%) \
            $(UNIT_CXX:tests/unit/%.cc=$(B)/tests/%)
 
-.PHONY: all deps demo check tests asan eval eval-related bench bench-socket \
+.PHONY: all deps demo check tests asan eval eval-related eval-furniture \
+        bench bench-socket \
         install clean format
 # Keep object files of the test programs between runs.
 .SECONDARY:
@@ -74,6 +77,9 @@ $(B)/%.o: %.c common/ns.h
 $(B)/%.o: %.cc common/ns.h common/index-private.h
 	@mkdir -p $(dir $@)
 	$(CXX) $(ALL_CXXFLAGS) -c $< -o $@
+
+$(B)/common/reader.o $(B)/common/textpage.o: common/textpage.h
+$(B)/tests/unit/test_textpage.o: common/textpage.h
 
 $(LIB): $(LIB_OBJ)
 	@rm -f $@
@@ -169,6 +175,9 @@ eval: all
 
 eval-related: all
 	bash tests/eval/related.sh
+
+eval-furniture: tests
+	sh tests/eval/furniture.sh
 
 # A benchmark, not a test: nsearch and SQLite FTS5 side by side in one run;
 # prints one table and writes BENCH_DIR/bench.json.

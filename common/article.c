@@ -1,5 +1,5 @@
-/* article.c - News articles: validation, dates, UTF-8, and the two input
- * forms (a JSON object, a text file with front matter) plus the stored form.
+/* article.c - News articles: validation and the two input forms (a JSON
+ * object, a text file with front matter) plus the stored form.
  *
  * Everything that turns outside bytes into an ns_article_t lives here, so the
  * rules (what is required, how long a label may be, which characters are
@@ -99,168 +99,15 @@ static int is_blank(const char *s)
     return 1;
 }
 
-/* ------------------------------------------------------------------------ */
-/* UTF-8                                                                    */
-/* ------------------------------------------------------------------------ */
-
-/* Returns the offset of the first invalid byte, or LEN if all is valid. */
-static size_t utf8_check(const char *text, size_t len)
+/* is_blank for LEN bytes that need not end in a NUL: a line inside a
+ * larger buffer.  Scanning on to a NUL there would make each line cost the
+ * rest of the file (quadratic) and read past the caller's buffer. */
+static int is_blank_n(const char *s, size_t len)
 {
-    const unsigned char *s = (const unsigned char *)text;
-    size_t i = 0;
-    while (i < len) {
-        unsigned c = s[i];
-        size_t n;
-        unsigned min;
-        if (c < 0x80) {
-            i++;
-            continue;
-        } else if (c >= 0xc2 && c <= 0xdf) {
-            n = 1, min = 0x80, c &= 0x1f;
-        } else if (c >= 0xe0 && c <= 0xef) {
-            n = 2, min = 0x800, c &= 0x0f;
-        } else if (c >= 0xf0 && c <= 0xf4) {
-            n = 3, min = 0x10000, c &= 0x07;
-        } else {
-            return i;
-        }
-        for (size_t k = 1; k <= n; k++) {
-            if (i + k >= len || (s[i + k] & 0xc0) != 0x80)
-                return i;
-            c = (c << 6) | (s[i + k] & 0x3f);
-        }
-        if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
-            return i;
-        i += n + 1;
-    }
-    return len;
-}
-
-int ns_utf8_valid(const char *text, size_t len)
-{
-    return utf8_check(text, len) == len;
-}
-
-/* ------------------------------------------------------------------------ */
-/* Dates                                                                    */
-/* ------------------------------------------------------------------------ */
-
-/* Days from 1970-01-01 to Y-M-D in the proleptic Gregorian calendar
- * (Howard Hinnant's days_from_civil).  timegm() is not in POSIX, and this
- * is ten lines. */
-static int64_t days_from_civil(int64_t y, unsigned m, unsigned d)
-{
-    y -= m <= 2;
-    int64_t era = (y >= 0 ? y : y - 399) / 400;
-    unsigned yoe = (unsigned)(y - era * 400);
-    unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-    unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + (int64_t)doe - 719468;
-}
-
-static void civil_from_days(int64_t z, int *y, unsigned *m, unsigned *d)
-{
-    z += 719468;
-    int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-    unsigned doe = (unsigned)(z - era * 146097);
-    unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    int64_t yy = (int64_t)yoe + era * 400;
-    unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    unsigned mp = (5 * doy + 2) / 153;
-    *d = doy - (153 * mp + 2) / 5 + 1;
-    *m = mp < 10 ? mp + 3 : mp - 9;
-    *y = (int)(yy + (*m <= 2));
-}
-
-static int leap(int y)
-{
-    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-}
-
-/* Read exactly N digits at *P into *OUT and advance. */
-static int digits(const char **p, int n, int *out)
-{
-    int v = 0;
-    for (int i = 0; i < n; i++) {
-        if (!isdigit((unsigned char)(*p)[i]))
-            return -1;
-        v = v * 10 + ((*p)[i] - '0');
-    }
-    *p += n;
-    *out = v;
-    return 0;
-}
-
-int ns_date_parse(const char *text, int64_t *out)
-{
-    static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    const char *p = text;
-    int y, mo, d, h = 0, mi = 0, s = 0, off = 0;
-
-    while (isspace((unsigned char)*p))
-        p++;
-    if (digits(&p, 4, &y) || *p++ != '-' || digits(&p, 2, &mo) || *p++ != '-' ||
-        digits(&p, 2, &d))
-        return -1;
-    if (mo < 1 || mo > 12 || d < 1)
-        return -1;
-    if (d > mdays[mo - 1] + (mo == 2 && leap(y)))
-        return -1;
-    if (*p == 'T' || *p == 't' || (*p == ' ' && isdigit((unsigned char)p[1]))) {
-        p++;
-        if (digits(&p, 2, &h) || *p++ != ':' || digits(&p, 2, &mi))
-            return -1;
-        if (*p == ':') {
-            p++;
-            if (digits(&p, 2, &s))
-                return -1;
-            if (*p == '.' || *p == ',') {
-                p++;
-                if (!isdigit((unsigned char)*p))
-                    return -1;
-                while (isdigit((unsigned char)*p))
-                    p++;
-            }
-        }
-        /* 24:00 is not accepted; a leap second 60 is clamped to 59 because
-         * the epoch count has no room for it. */
-        if (h > 23 || mi > 59 || s > 60)
-            return -1;
-        if (s == 60)
-            s = 59;
-        if (*p == 'Z' || *p == 'z') {
-            p++;
-        } else if (*p == '+' || *p == '-') {
-            int sign = *p++ == '-' ? -1 : 1, oh, om = 0;
-            if (digits(&p, 2, &oh))
-                return -1;
-            if (*p == ':')
-                p++;
-            if (isdigit((unsigned char)*p) && digits(&p, 2, &om))
-                return -1;
-            if (oh > 23 || om > 59)
-                return -1;
-            off = sign * (oh * 3600 + om * 60);
-        }
-    }
-    while (isspace((unsigned char)*p))
-        p++;
-    if (*p)
-        return -1;
-    *out = days_from_civil(y, (unsigned)mo, (unsigned)d) * 86400 + h * 3600 +
-           mi * 60 + s - off;
-    return 0;
-}
-
-void ns_date_format(int64_t t, char *out, size_t size)
-{
-    int64_t days = t >= 0 ? t / 86400 : -((-t + 86399) / 86400);
-    int64_t secs = t - days * 86400;
-    int y;
-    unsigned m, d;
-    civil_from_days(days, &y, &m, &d);
-    snprintf(out, size, "%04d-%02u-%02uT%02d:%02d:%02dZ", y, m, d,
-             (int)(secs / 3600), (int)(secs / 60 % 60), (int)(secs % 60));
+    for (size_t i = 0; i < len; i++)
+        if (!isspace((unsigned char)s[i]))
+            return 0;
+    return 1;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -291,6 +138,46 @@ static int set_label(char **field, const char *name, const char *value,
     return 0;
 }
 
+/* Store LEN bytes of VALUE as the id.  Unlike a label, an id is taken
+ * exactly as given or rejected: it is what --delete, GET /v1/articles/{id}
+ * and a rebuild must find again, so turning a control character into a
+ * space or trimming a space would store an id nobody can name.  Control
+ * characters (C0, DEL, C1) and surrounding white space are refused; an
+ * empty value leaves the id unset ("missing id" later). */
+static int set_id(ns_article_t *art, const char *value, size_t len, char *err,
+                  size_t err_size)
+{
+    const unsigned char *v = (const unsigned char *)value;
+    if (len == 0)
+        return 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned c = v[i];
+        if (c == 0xc2 && i + 1 < len && v[i + 1] >= 0x80 && v[i + 1] <= 0x9f)
+            c = v[i + 1];
+        else if (c >= 0x20 && c != 0x7f)
+            continue;
+        set_err(err, err_size, "id contains the control character U+%04X", c);
+        return -1;
+    }
+    if (isspace(v[0]) || isspace(v[len - 1])) {
+        set_err(err, err_size, "id '%.40s' begins or ends with white space",
+                value);
+        return -1;
+    }
+    if (len > NS_MAX_ID) {
+        set_err(err, err_size, "id is longer than %d bytes", NS_MAX_ID);
+        return -1;
+    }
+    char *id = strndup(value, len);
+    if (!id) {
+        set_err(err, err_size, "out of memory");
+        return -1;
+    }
+    free(art->id);
+    art->id = id;
+    return 0;
+}
+
 static int set_date(ns_article_t *art, const char *value, char *err,
                     size_t err_size)
 {
@@ -300,7 +187,12 @@ static int set_date(ns_article_t *art, const char *value, char *err,
     if (ns_date_parse(value, &t) < 0) {
         char shown[64];
         snprintf(shown, sizeof shown, "%s", value);
-        set_err(err, err_size, "unparsable date '%s'", shown);
+        if (errno == ERANGE)
+            set_err(err, err_size,
+                    "date '%s' is outside the years 0001 to 9999 in UTC",
+                    shown);
+        else
+            set_err(err, err_size, "unparsable date '%s'", shown);
         return -1;
     }
     char buf[32];
@@ -462,15 +354,63 @@ static int json_list(json_t *v, const char *name, char ***list, size_t *n,
     return 0;
 }
 
+/* Refuse a record that would make jansson build a huge tree before any
+ * field is looked at: each JSON value costs jansson some 200 bytes, so a
+ * 16 MB line of "{}" in a key nobody reads would take over a gigabyte.
+ * One pass counts the values (every object, array and list item; commas
+ * inside strings do not count) and the nesting, and costs far less than
+ * the parse it guards. */
+static int json_prescan(const char *text, size_t len, char *err,
+                        size_t err_size)
+{
+    size_t values = 1;
+    unsigned depth = 0;
+    int in_string = 0;
+    for (size_t i = 0; i < len; i++) {
+        char c = text[i];
+        if (in_string) {
+            if (c == '\\')
+                i++;
+            else if (c == '"')
+                in_string = 0;
+            continue;
+        }
+        if (c == '"') {
+            in_string = 1;
+        } else if (c == '{' || c == '[') {
+            values++;
+            if (++depth > NS_MAX_JSON_DEPTH) {
+                set_err(err, err_size,
+                        "JSON nested deeper than %d levels (column %zu)",
+                        NS_MAX_JSON_DEPTH, i + 1);
+                return -1;
+            }
+        } else if (c == '}' || c == ']') {
+            depth -= depth > 0;
+        } else if (c == ',') {
+            values++;
+        }
+        if (values > NS_MAX_JSON_VALUES) {
+            set_err(err, err_size,
+                    "more than %d JSON values in one record (column %zu)",
+                    NS_MAX_JSON_VALUES, i + 1);
+            return -1;
+        }
+    }
+    return 0;
+}
+
 int ns_article_from_json(const char *text, size_t len, ns_article_t *art,
                          char *err, size_t err_size)
 {
     memset(art, 0, sizeof *art);
-    size_t bad = utf8_check(text, len);
+    size_t bad = ns_utf8_check(text, len);
     if (bad != len) {
         set_err(err, err_size, "invalid UTF-8 at byte %zu", bad + 1);
         return -1;
     }
+    if (json_prescan(text, len, err, err_size) < 0)
+        return -1;
     json_error_t jerr;
     json_t *root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &jerr);
     if (!root) {
@@ -498,7 +438,7 @@ int ns_article_from_json(const char *text, size_t len, ns_article_t *art,
     } else if (json_text(id, "id", &s, &slen, err, err_size) < 0) {
         goto out;
     }
-    if (s && set_label(&art->id, "id", s, slen, NS_MAX_ID, err, err_size) < 0)
+    if (s && set_id(art, s, slen, err, err_size) < 0)
         goto out;
 
     static const struct {
@@ -674,7 +614,7 @@ static int apply_header(ns_article_t *art, const char *key, size_t klen,
     strip_quotes(&v, &vlen);
 
     if (!strcmp(k, "id"))
-        return set_label(&art->id, "id", v, vlen, NS_MAX_ID, err, err_size);
+        return set_id(art, v, vlen, err, err_size);
     if (!strcmp(k, "title"))
         return set_label(&art->title, "title", v, vlen, 0, err, err_size);
     if (!strcmp(k, "section") || !strcmp(k, "category"))
@@ -722,7 +662,7 @@ int ns_article_from_text(const char *text, size_t len, const char *default_id,
     memset(art, 0, sizeof *art);
     if (err_line)
         *err_line = 1;
-    size_t bad = utf8_check(text, len);
+    size_t bad = ns_utf8_check(text, len);
     if (bad != len) {
         if (err_line) {
             for (size_t i = 0; i < bad; i++)
@@ -745,7 +685,7 @@ int ns_article_from_text(const char *text, size_t len, const char *default_id,
                 closed = 1;
                 break;
             }
-            if (is_blank(line) || llen == 0 || line[0] == '#')
+            if (is_blank_n(line, llen) || line[0] == '#')
                 continue;
             const char *colon = memchr(line, ':', llen);
             if (!colon || colon == line) {
@@ -815,8 +755,7 @@ int ns_article_from_text(const char *text, size_t len, const char *default_id,
         goto fail;
     }
     if (!art->id && default_id &&
-        set_label(&art->id, "id", default_id, strlen(default_id), NS_MAX_ID,
-                  err, err_size) < 0)
+        set_id(art, default_id, strlen(default_id), err, err_size) < 0)
         goto fail;
     if (finish(art, err, err_size) < 0)
         goto fail;

@@ -129,6 +129,11 @@ void ns_buf_free(ns_buf_t *buf);
 #define NS_MAX_ID 200             /* bytes in an id */
 #define NS_MAX_LABEL 200          /* bytes in a section, author, tag or lang */
 #define NS_MAX_RECORD (16u << 20) /* bytes in one JSON line or text file */
+/* A JSON record with more values (objects, arrays, list items) or deeper
+ * nesting is refused before it is parsed: an article needs a few dozen,
+ * and a tree of millions would cost jansson gigabytes. */
+#define NS_MAX_JSON_VALUES 100000
+#define NS_MAX_JSON_DEPTH 64
 
 /* One news article.  Every string is owned by the article, UTF-8 and free of
  * control characters other than newline and tab.  Absent optional fields are
@@ -166,8 +171,10 @@ void ns_article_clear(ns_article_t *art);
 /* Parse an RFC 3339 / ISO 8601 date or date-time ("2025-08-15",
  * "2025-08-15T10:00:00Z", "2025-08-15 10:00:00+02:00", fractions of a second
  * allowed) into seconds since the epoch in UTC.  A time without an offset is
- * taken as UTC.  Returns 0, or -1 if TEXT is not such a date or names an
- * impossible one (2025-02-30). */
+ * taken as UTC.  Returns 0, or -1 with errno EINVAL if TEXT is not such a
+ * date or names an impossible one (2025-02-30), or ERANGE if it falls
+ * outside the years 0001 to 9999 once in UTC (the stored form has four
+ * digits). */
 int ns_date_parse(const char *text, int64_t *out);
 
 /* Format TIME as "YYYY-MM-DDTHH:MM:SSZ" into OUT (at least 21 bytes). */
@@ -176,6 +183,9 @@ void ns_date_format(int64_t time, char *out, size_t size);
 /* Non-zero if LEN bytes at TEXT are valid UTF-8 (no overlongs, no
  * surrogates, nothing above U+10FFFF). */
 int ns_utf8_valid(const char *text, size_t len);
+/* The offset of the first byte of LEN at TEXT that is not valid UTF-8 in
+ * that sense, or LEN if all are valid (for "invalid UTF-8 at byte N"). */
+size_t ns_utf8_check(const char *text, size_t len);
 
 /* ------------------------------------------------------------------------ */
 /* Readers: articles from JSON Lines, gzipped JSON Lines and text files      */
@@ -185,7 +195,9 @@ typedef struct ns_reader ns_reader_t;
 
 /* Open SOURCE for reading articles: a file (".jsonl", ".jsonl.gz", ".json",
  * ".ndjson" as JSON Lines, gzipped or not; ".md", ".markdown", ".txt" as a
- * text article with an optional front-matter header), a directory (walked
+ * text article with an optional front-matter header, read with the
+ * plain-text page rules of textpage.h: headings, list markers, byline,
+ * page furniture cut; see ns_reader_note()), a directory (walked
  * recursively in name order; files with other extensions are ignored), or
  * "-" for JSON Lines on standard input.
  *
@@ -215,6 +227,11 @@ const char *ns_reader_error(const ns_reader_t *reader);
 /* A non-fatal remark about the last article read (e.g. an unknown
  * language), or NULL.  Borrowed. */
 const char *ns_reader_warning(const ns_reader_t *reader);
+
+/* What the plain-text page rules cut from the last article read, as one
+ * line for nindex --verbose ("page.txt:57: page furniture cut: 'Recent
+ * Posts' and what follows (37 lines, 179 words)"), or NULL.  Borrowed. */
+const char *ns_reader_note(const ns_reader_t *reader);
 
 void ns_reader_close(ns_reader_t *reader);
 

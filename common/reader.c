@@ -16,6 +16,7 @@
 #include <zlib.h>
 
 #include "ns.h"
+#include "textpage.h"
 
 enum kind { KIND_NONE, KIND_JSONL, KIND_TEXT };
 
@@ -33,9 +34,14 @@ struct ns_reader {
     unsigned line; /* line number of the last record */
     ns_buf_t buf;  /* the current line */
 
+    size_t rpos;        /* next unread byte in rbuf */
+    size_t rlen;        /* bytes in rbuf */
+    char rbuf[1 << 17]; /* decompressed bytes not yet split into lines */
+
     char where[4096];
     char err[512];
     char warn[512];
+    char note[512];
 };
 
 /* ------------------------------------------------------------------------ */
@@ -219,6 +225,11 @@ const char *ns_reader_warning(const ns_reader_t *r)
     return r->warn[0] ? r->warn : NULL;
 }
 
+const char *ns_reader_note(const ns_reader_t *r)
+{
+    return r->note[0] ? r->note : NULL;
+}
+
 /* ------------------------------------------------------------------------ */
 /* Reading                                                                  */
 /* ------------------------------------------------------------------------ */
@@ -254,46 +265,76 @@ static const char *gz_problem(ns_reader_t *r)
     return msg;
 }
 
+/* A line over NS_MAX_RECORD is skipped up to its newline, but only this
+ * far: past it the rest of the file is abandoned, so that /dev/zero or a
+ * huge zero-filled file ends in bounded time instead of being read for
+ * ever in search of a newline. */
+#define MAX_SKIP (4 * (size_t)NS_MAX_RECORD)
+
 /* Read one line into r->buf (without the newline).  Returns 1 with a line,
  * 0 at the end of the file, -1 on a read error (r->err set), -2 for a line
- * over NS_MAX_RECORD (skipped; r->err set). */
+ * over NS_MAX_RECORD (skipped; r->err set).
+ *
+ * The lines are split here rather than by gzgets(): gzgets cannot say how
+ * many bytes it read, so a NUL byte hid the rest of its line and merged
+ * the next line into it.  Here a NUL is an ordinary byte of the line, which
+ * next_jsonl() then reports. */
 static int read_line(ns_reader_t *r)
 {
-    char chunk[65536];
     int too_long = 0;
+    size_t total = 0;
     ns_buf_reset(&r->buf);
     for (;;) {
-        if (!gzgets(r->gz, chunk, sizeof chunk)) {
-            const char *why = gz_problem(r);
-            if (why) {
-                snprintf(r->err, sizeof r->err, "%s", why);
-                r->gz_failed = 1;
-                return -1;
+        if (r->rpos == r->rlen) {
+            int got = gzread(r->gz, r->rbuf, sizeof r->rbuf);
+            if (got <= 0) {
+                const char *why = gz_problem(r);
+                if (why || got < 0) {
+                    snprintf(r->err, sizeof r->err, "%s",
+                             why ? why : "read error");
+                    r->gz_failed = 1;
+                    return -1;
+                }
+                if (total == 0)
+                    return 0;
+                break; /* a last line without a newline */
             }
-            if (too_long)
-                break;
-            return r->buf.len ? 1 : 0;
+            r->rpos = 0;
+            r->rlen = (size_t)got;
         }
-        size_t n = strlen(chunk);
-        /* gzgets stops at a NUL byte as at the end of its buffer; such a
-         * line is not text, and is caught by the JSON parser below. */
-        int done = n && chunk[n - 1] == '\n';
-        if (done)
-            n--;
+        const char *start = r->rbuf + r->rpos;
+        size_t avail = r->rlen - r->rpos;
+        const char *nl = memchr(start, '\n', avail);
+        size_t n = nl ? (size_t)(nl - start) : avail;
+        r->rpos += n + (nl != NULL);
+        total += n;
         if (!too_long) {
             if (r->buf.len + n > NS_MAX_RECORD) {
                 too_long = 1;
-            } else if (ns_buf_append(&r->buf, chunk, n) < 0) {
+            } else if (ns_buf_append(&r->buf, start, n) < 0) {
                 snprintf(r->err, sizeof r->err, "out of memory");
                 return -2;
             }
         }
-        if (done)
+        if (nl)
             break;
+        if (too_long && total > MAX_SKIP) {
+            snprintf(r->err, sizeof r->err,
+                     "no end of line within %zu bytes; rest of the file "
+                     "skipped",
+                     MAX_SKIP);
+            r->gz_failed = 1;
+            return -2;
+        }
     }
     if (too_long) {
         snprintf(r->err, sizeof r->err, "line longer than %u bytes",
                  NS_MAX_RECORD);
+        return -2;
+    }
+    /* Callers may treat the line as a C string. */
+    if (ns_buf_append(&r->buf, "", 0) < 0 || !r->buf.p) {
+        snprintf(r->err, sizeof r->err, "out of memory");
         return -2;
     }
     return 1;
@@ -315,6 +356,15 @@ static int next_jsonl(ns_reader_t *r, ns_article_t *art)
         set_where(r, r->line);
         if (rc < 0)
             return -1;
+        /* A NUL byte is never text: what a crash leaves in a file that was
+         * being written, or binary data under the wrong name. */
+        const char *nul = memchr(r->buf.p, '\0', r->buf.len);
+        if (nul) {
+            snprintf(r->err, sizeof r->err,
+                     "NUL byte at column %zu (not a line of text)",
+                     (size_t)(nul - r->buf.p) + 1);
+            return -1;
+        }
         /* Blank lines (a trailing newline, an editor's gap) are no record. */
         size_t i = 0;
         while (i < r->buf.len && (r->buf.p[i] == ' ' || r->buf.p[i] == '\t' ||
@@ -361,6 +411,37 @@ static int slurp(ns_reader_t *r, ns_buf_t *out)
     return 0;
 }
 
+/* Run the plain-text page rules (textpage.c) on a text article and say
+ * what they cut, with its line in the file.  The body is the file's tail
+ * (front matter and title come first, trailing blank lines were dropped),
+ * so a body line is found by counting from the file's last non-blank
+ * line. */
+static int apply_page_rules(ns_reader_t *r, const ns_buf_t *text,
+                            ns_article_t *art)
+{
+    ns_textpage_report_t rep;
+    if (ns_textpage_apply(art, &rep) < 0) {
+        snprintf(r->err, sizeof r->err, "out of memory");
+        return -1;
+    }
+    if (!rep.cut_line)
+        return 0;
+    size_t end = text->len, lines = 1;
+    while (end && (text->p[end - 1] == ' ' || text->p[end - 1] == '\t' ||
+                   text->p[end - 1] == '\n' || text->p[end - 1] == '\r'))
+        end--;
+    for (size_t i = 0; i < end; i++)
+        lines += text->p[i] == '\n';
+    size_t at = lines + rep.cut_line - rep.body_lines;
+    snprintf(r->note, sizeof r->note,
+             "%s:%zu: page furniture cut: %s and what follows (%zu lines, "
+             "%zu words)%s%s%s",
+             r->path, at, rep.why, rep.cut_lines, rep.cut_words,
+             rep.byline ? "; author '" : "", rep.byline ? art->author : "",
+             rep.byline ? "' from the byline" : "");
+    return 0;
+}
+
 static int next_text(ns_reader_t *r, ns_article_t *art)
 {
     ns_buf_t text = {0};
@@ -375,6 +456,8 @@ static int next_text(ns_reader_t *r, ns_article_t *art)
         rc = ns_article_from_text(text.p ? text.p : "", text.len, rel, art,
                                   r->err, sizeof r->err, &line);
     }
+    if (rc == 0)
+        rc = apply_page_rules(r, &text, art);
     set_where(r, rc < 0 && line ? line : (rc < 0 ? 0 : 1));
     ns_buf_free(&text);
     end_file(r);
@@ -397,6 +480,7 @@ static int open_next(ns_reader_t *r)
     }
     r->line = 0;
     r->gz_failed = 0;
+    r->rpos = r->rlen = 0;
     r->kind = strcmp(file, "-") == 0 ? KIND_JSONL : kind_of(file, 1);
     set_where(r, 0);
     if (r->kind == KIND_TEXT)
@@ -416,6 +500,7 @@ int ns_reader_next(ns_reader_t *r, ns_article_t *art)
 {
     ns_article_clear(art);
     r->warn[0] = '\0';
+    r->note[0] = '\0';
     r->err[0] = '\0';
     for (;;) {
         if (r->kind == KIND_NONE) {

@@ -78,6 +78,8 @@ static void usage(FILE *out)
         "                        give up at once with exit status 75)\n"
         "      --commit-every N  commit after every N articles (default 1000)\n"
         "  -q, --quiet           no progress and no summary line\n"
+        "  -v, --verbose         also say what was cut from each text page\n"
+        "                        (page furniture such as a sidebar)\n"
         "  -h, --help            show this help\n"
         "      --version         show the version\n"
         "\n"
@@ -245,11 +247,12 @@ static void parse_options(int argc, char **argv, struct options *o)
         {"max-delete-share", required_argument, NULL, OPT_MAX_SHARE},
         {"keep-deleted", required_argument, NULL, OPT_KEEP_DELETED},
         {"quiet", no_argument, NULL, 'q'},
+        {"verbose", no_argument, NULL, 'v'},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, OPT_VERSION},
         {NULL, 0, NULL, 0},
     };
-    static const char short_opts[] = "d:urj:qh";
+    static const char short_opts[] = "d:urj:qvh";
     int modes = 0;
     long wait = 0;
     int c;
@@ -323,6 +326,9 @@ static void parse_options(int argc, char **argv, struct options *o)
             break;
         case 'q':
             o->quiet = 1;
+            break;
+        case 'v':
+            o->verbose = 1;
             break;
         case 'h':
             usage(stdout);

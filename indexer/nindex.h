@@ -42,6 +42,7 @@ struct options {
     long max_delete_pct;    /* ... or over this share of the live articles */
     long keep_deleted_days; /* deleted articles kept this long; 0: not kept */
     int quiet;
+    int verbose; /* say what was cut from text pages */
     long jobs;
     long keep;
     long commit_every;

@@ -90,6 +90,12 @@ int ns_sources_read(const struct options *o, struct counts *c,
                 c->skipped++;
                 continue;
             }
+            const char *note = ns_reader_note(r);
+            if (o->verbose && note) {
+                /* What the text page rules cut, once per file. */
+                ns_progress_clear(pr);
+                fprintf(stderr, "nindex: %s\n", note);
+            }
             int taken = fn(&art, ns_reader_where(r), ctx);
             if (taken < 0) {
                 rc = -2;

@@ -134,7 +134,7 @@ static void test_directory_walk(void)
     tl_write("tree/a.txt", "Plain title\nbody\n", 17);
     tl_write("tree/README", "not an article", 14);
     tl_write("tree/.hidden.md", "---\ntitle: H\n---\n", 17);
-    tl_write("tree/world/c.jsonl", "{\"id\":\"c\",\"title\":\"C\"}\n", 24);
+    tl_write("tree/world/c.jsonl", "{\"id\":\"c\",\"title\":\"C\"}\n", 23);
     tl_write("tree/world/d.md", "---\ntitle: D\ndate: never\n---\nx\n", 31);
     struct tally t;
     read_all(dir, &t);
