@@ -23,9 +23,9 @@ PYTHON   ?= python3
 
 # Debian packages the build and the tests need.
 DEB_PACKAGES = g++ make pkg-config libxapian-dev libjansson-dev zlib1g-dev \
-               libmicrohttpd-dev curl python3
+               libmicrohttpd-dev libxml2-dev libcmark-dev curl python3
 
-PKGS      = xapian-core jansson zlib
+PKGS      = xapian-core jansson zlib libxml-2.0 libcmark
 WARN      = -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Wstrict-prototypes \
             -Wmissing-prototypes -Wshadow -Wwrite-strings
 CXXWARN   = -std=c++17 -Wall -Wextra
@@ -44,7 +44,9 @@ ALL_CXXFLAGS = $(CXXWARN) $(CXXFLAGS) -Icommon $(PKG_CFLAGS) $(SAN)
 LDLIBS_ALL   = $(PKG_LIBS) -lm
 
 LIB_C   = common/article.c common/buf.c common/gen.c common/log.c common/reader.c \
-          common/render.c common/util.c
+          common/render.c common/util.c common/date822.c common/feed.c \
+          common/fields.c common/html.c common/jsondoc.c common/markdown.c \
+          common/sniff.c
 LIB_CXX = common/xapian.cc
 LIB_OBJ = $(LIB_C:%.c=$(B)/%.o) $(LIB_CXX:%.cc=$(B)/%.o)
 LIB     = $(B)/libns.a
@@ -60,7 +62,7 @@ UNIT     = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 
 all: $(PROGS)
 
-$(B)/%.o: %.c common/ns.h
+$(B)/%.o: %.c common/ns.h common/ingest.h
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
 
@@ -97,7 +99,7 @@ $(B)/tests/%: $(B)/tests/unit/%.o $(LIB)
 	@mkdir -p $(dir $@)
 	$(CXX) $(SAN) -o $@ $^ $(LDLIBS_ALL) -lpthread
 
-$(B)/tests/unit/%.o: tests/unit/%.c tests/testlib.h common/ns.h
+$(B)/tests/unit/%.o: tests/unit/%.c tests/testlib.h common/ns.h common/ingest.h
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -Itests -c $< -o $@
 

@@ -56,6 +56,7 @@ struct options {
 
 struct counts {
     unsigned long added, replaced, unchanged, deleted, skipped, warnings;
+    unsigned long ignored; /* left out on purpose: other files, drafts */
 };
 
 static volatile sig_atomic_t interrupted;
@@ -179,6 +180,20 @@ static void report_bad(struct progress *pr, ns_reader_t *r)
     ns_error("%s: %s", ns_reader_where(r), ns_reader_error(r));
 }
 
+/* Say what the reader left out on purpose since the last call. */
+static void report_ignored(struct progress *pr, ns_reader_t *r,
+                           struct counts *c, int quiet)
+{
+    const char *note;
+    while ((note = ns_reader_next_ignored(r))) {
+        c->ignored++;
+        if (!quiet) {
+            progress_clear(pr);
+            ns_warn("%s", note);
+        }
+    }
+}
+
 /* Open one SOURCE, or say why not and return NULL. */
 static ns_reader_t *open_source(const char *source, struct progress *pr)
 {
@@ -270,6 +285,7 @@ static int update_sources(ns_index_t *idx, const struct options *o,
         ns_article_t art = {0};
         int got;
         while (!interrupted && (got = ns_reader_next(r, &art)) != 0) {
+            report_ignored(pr, r, c, o->quiet);
             if (got < 0) {
                 report_bad(pr, r);
                 c->skipped++;
@@ -317,6 +333,7 @@ static int update_sources(ns_index_t *idx, const struct options *o,
             progress_tick(pr, c->added + c->replaced + c->unchanged,
                           c->skipped);
         }
+        report_ignored(pr, r, c, o->quiet);
         ns_article_clear(&art);
         ns_reader_close(r);
     }
@@ -670,6 +687,7 @@ static int run_rebuild(const char *db, const struct options *o,
         ns_article_t art = {0};
         int got;
         while (!interrupted && (got = ns_reader_next(r, &art)) != 0) {
+            report_ignored(pr, r, c, o->quiet);
             if (got < 0) {
                 report_bad(pr, r);
                 c->skipped++;
@@ -690,6 +708,7 @@ static int run_rebuild(const char *db, const struct options *o,
             }
             progress_tick(pr, ++read, c->skipped);
         }
+        report_ignored(pr, r, c, o->quiet);
         ns_article_clear(&art);
         ns_reader_close(r);
     }
@@ -906,9 +925,9 @@ static int run(const struct options *o)
     } else if (!o->quiet && o->mode != MODE_ROLLBACK) {
         printf(
             "nindex: %s: %lu added, %lu replaced, %lu unchanged, %lu deleted, "
-            "%lu skipped in %.2f s (%.0f articles/s)",
+            "%lu skipped, %lu ignored in %.2f s (%.0f articles/s)",
             MODE_NAMES[o->mode], c.added, c.replaced, c.unchanged, c.deleted,
-            c.skipped, secs, secs > 0 ? done / secs : 0.0);
+            c.skipped, c.ignored, secs, secs > 0 ? done / secs : 0.0);
         if (*published)
             printf("; published %s", published);
         putchar('\n');
