@@ -53,7 +53,17 @@ struct ns_feed {
     ns_buf_t text;
     int too_long;
 
-    char err[300]; /* the first parser error since the item began */
+    /* Parser errors not yet given to an item.  The reader parses ahead of
+     * the node it returns, so an error is matched to an item by its line,
+     * not by when it was raised. */
+    struct {
+        char text[200];
+        unsigned line;
+    } errs[8];
+    size_t n_errs;
+    unsigned last_line; /* the last line of the item seen so far */
+    xmlParserCtxtPtr pctxt; /* the reader's parser, once it erred */
+    char err[300];      /* the error that makes the current item bad */
     unsigned err_line;
 };
 
@@ -71,13 +81,45 @@ static int io_read(void *ctx, char *buf, int len)
 static void on_error(void *ctx, xmlErrorPtr e)
 {
     ns_feed_t *f = ctx;
-    if (!e || e->level < XML_ERR_ERROR || f->err[0])
+    if (!e || e->level < XML_ERR_ERROR)
         return;
-    snprintf(f->err, sizeof f->err, "%s", e->message ? e->message : "error");
-    size_t n = strlen(f->err);
-    while (n && (f->err[n - 1] == '\n' || f->err[n - 1] == ' '))
-        f->err[--n] = '\0';
-    f->err_line = e->line > 0 ? (unsigned)e->line : 0;
+    /* xmlTextReaderRead() gives up for good once the document is known not
+     * to be well-formed, even in recovery mode, so one undefined entity
+     * would cost every item after it.  The parser itself recovers (or
+     * halts, as it does on an entity bomb, and the feed ends); telling the
+     * reader the document is still well-formed (ns_feed_next) lets it hand
+     * out the items after the broken one, which is reported from this
+     * queue. */
+    if (e->ctxt && e->domain == XML_FROM_PARSER)
+        f->pctxt = e->ctxt;
+    if (f->n_errs == sizeof f->errs / sizeof *f->errs)
+        return;
+    char *text = f->errs[f->n_errs].text;
+    snprintf(text, sizeof f->errs[0].text, "%s",
+             e->message ? e->message : "error");
+    size_t n = strlen(text);
+    while (n && (text[n - 1] == '\n' || text[n - 1] == ' '))
+        text[--n] = '\0';
+    f->errs[f->n_errs++].line = e->line > 0 ? (unsigned)e->line : 0;
+}
+
+/* Move the first queued error at or before line UPTO (0: any) into
+ * f->err, dropping the others up to there.  Returns 1 if there was one. */
+static int take_error(ns_feed_t *f, unsigned upto)
+{
+    size_t k = 0;
+    int found = 0;
+    for (size_t i = 0; i < f->n_errs; i++) {
+        if (upto && f->errs[i].line > upto) {
+            f->errs[k++] = f->errs[i];
+        } else if (!found) {
+            found = 1;
+            snprintf(f->err, sizeof f->err, "%s", f->errs[i].text);
+            f->err_line = f->errs[i].line;
+        }
+    }
+    f->n_errs = k;
+    return found;
 }
 
 ns_feed_t *ns_feed_open(ns_read_fn read, void *ctx)
@@ -197,9 +239,15 @@ static void start_item(ns_feed_t *f, int depth)
     f->obj = json_object();
     f->extra = json_object();
     f->item_depth = depth;
-    f->item_line = (unsigned)xmlTextReaderGetParserLineNumber(f->rd);
+    /* The node's own line: the parser's line is where it has read up to,
+     * which runs ahead of the node being looked at. */
+    long line = xmlGetLineNo(xmlTextReaderCurrentNode(f->rd));
+    f->item_line = line > 0 ? (unsigned)line
+                            : (unsigned)xmlTextReaderGetParserLineNumber(f->rd);
     f->items++;
     f->err[0] = '\0';
+    f->err_line = 0;
+    f->last_line = f->item_line;
     f->too_long = 0;
     char *lang = attr(f, "xml:lang");
     if (lang)
@@ -440,22 +488,33 @@ int ns_feed_next(ns_feed_t *f, ns_article_t *art, unsigned *item,
     memset(art, 0, sizeof *art);
     err[0] = '\0';
     while (!f->done) {
+        /* libxml2 marks the document not well-formed after raising the
+         * error, so the flag is cleared here, before the next read. */
+        if (f->pctxt && f->pctxt->instate != XML_PARSER_EOF)
+            f->pctxt->wellFormed = 1;
         int rc = xmlTextReaderRead(f->rd);
         if (rc <= 0) {
             f->done = 1;
-            if (f->item_depth >= 0 || f->err[0]) {
-                /* Cut off inside an item, or broken outside any. */
-                *item = f->item_depth >= 0 ? f->items : 0;
-                *line = f->err_line ? f->err_line : f->item_line;
-                if (f->item_depth >= 0)
-                    snprintf(err, err_size, "item %u: %s", f->items,
-                             f->err[0] ? f->err : "unexpected end of feed");
-                else
-                    snprintf(err, err_size, "%s", f->err);
-                drop_item(f);
-                return NS_ITEM_BAD;
-            }
-            return NS_ITEM_END;
+            /* Cut off inside an item, or errors left at the end. */
+            int cut = f->item_depth >= 0;
+            if (!take_error(f, 0) && !cut)
+                return NS_ITEM_END;
+            *item = cut ? f->items : 0;
+            *line = f->err_line ? f->err_line : f->item_line;
+            if (cut && f->err_line > f->last_line)
+                /* The parser stopped past what was seen of this item: the
+                 * reader reads ahead, and stops for good at the first
+                 * well-formedness error, so this item and the rest of the
+                 * feed are lost. */
+                snprintf(err, err_size, "item %u and the rest of the feed: %s",
+                         f->items, f->err);
+            else if (cut)
+                snprintf(err, err_size, "item %u: %s", f->items,
+                         f->err[0] ? f->err : "unexpected end of feed");
+            else
+                snprintf(err, err_size, "%s", f->err);
+            drop_item(f);
+            return NS_ITEM_BAD;
         }
         int type = xmlTextReaderNodeType(f->rd);
         int depth = xmlTextReaderDepth(f->rd);
@@ -464,23 +523,22 @@ int ns_feed_next(ns_feed_t *f, ns_article_t *art, unsigned *item,
             space_of((const char *)xmlTextReaderConstNamespaceUri(f->rd));
         if (!name)
             name = "";
+        if (f->item_depth >= 0 && type != XML_READER_TYPE_END_ELEMENT) {
+            long l = xmlGetLineNo(xmlTextReaderCurrentNode(f->rd));
+            if (l > 0 && (unsigned)l > f->last_line)
+                f->last_line = (unsigned)l;
+        }
 
         if (type == XML_READER_TYPE_ELEMENT) {
             int empty = xmlTextReaderIsEmptyElement(f->rd);
             if (f->item_depth < 0) {
-                /* An error before or between items is reported on its
-                 * own, once the next element shows it is over. */
-                int pending = f->err[0] != '\0';
-                if (pending) {
-                    *item = 0;
-                    *line = f->err_line;
-                    snprintf(err, err_size, "%s", f->err);
-                    f->err[0] = '\0';
-                }
                 int starts = sp == SP_PLAIN &&
                              (!strcmp(name, "item") || !strcmp(name, "entry"));
                 if (starts) {
                     start_item(f, depth);
+                    if (!empty)
+                        continue;
+                    /* <item/>: an item with nothing in it, finished below. */
                 } else {
                     if ((sp == SP_PLAIN || sp == SP_DC) &&
                         !strcmp(name, "language") && !empty)
@@ -490,15 +548,8 @@ int ns_feed_next(ns_feed_t *f, ns_article_t *art, unsigned *item,
                         f->chan_lang = lang;
                     else
                         free(lang);
-                }
-                if (pending) {
-                    if (starts && empty)
-                        drop_item(f); /* no end tag will close it */
-                    return NS_ITEM_BAD;
-                }
-                if (!starts || !empty)
                     continue;
-                /* <item/>: an item with nothing in it, finished below. */
+                }
             } else {
                 if (f->field_depth < 0) {
                     item_element(f, depth, name, sp);
@@ -531,7 +582,9 @@ int ns_feed_next(ns_feed_t *f, ns_article_t *art, unsigned *item,
             continue;
         }
 
-        /* The end of an item (or an empty <item/>). */
+        /* The end of an item (or an empty <item/>): the errors raised up to
+         * its last line are its own. */
+        take_error(f, f->last_line);
         *item = f->items;
         *line = f->err[0] && f->err_line ? f->err_line : f->item_line;
         int got = finish_item(f, art, err, err_size);

@@ -161,6 +161,9 @@ static void walk_text(struct text *t, xmlNodePtr n, int depth)
         return;
     }
     int level = heading_level(name);
+    /* In an article, the <h1> is its title, already taken as such. */
+    if (level == 1 && t->headings)
+        return;
     if (level >= 2 && t->headings) {
         /* A heading is a paragraph of the body and one of the article's
          * section headings. */
@@ -241,7 +244,7 @@ struct page {
     json_t *tags; /* every article:tag */
     json_t *ld;   /* the schema.org article object, or NULL */
     xmlNodePtr article, main, h1;
-    char *title, *lang, *canonical;
+    char *title, *lang, *canonical, *time;
 };
 
 static int is_article_type(json_t *type)
@@ -358,6 +361,8 @@ static void survey(struct page *pg, xmlNodePtr n, int depth)
             pg->main = n;
         } else if (strcasecmp(name, "h1") == 0 && !pg->h1) {
             pg->h1 = n;
+        } else if (strcasecmp(name, "time") == 0 && !pg->time) {
+            pg->time = prop(n, "datetime");
         }
         survey(pg, n->children, depth + 1);
     }
@@ -462,6 +467,8 @@ static void from_markup(json_t *obj, struct page *pg)
     }
     set_str(obj, "title", pg->title);
     set_str(obj, "url", pg->canonical);
+    if (pg->time)
+        ns_fields_date(obj, pg->time, 0);
     if (pg->lang && !json_object_get(obj, "lang"))
         ns_fields_set(obj, "lang", pg->lang, strcspn(pg->lang, "_-"), 0);
 }
@@ -526,6 +533,7 @@ out:
     free(pg.title);
     free(pg.lang);
     free(pg.canonical);
+    free(pg.time);
     xmlFreeDoc(doc);
     return rc;
 }
