@@ -61,9 +61,9 @@ struct ns_feed {
         unsigned line;
     } errs[8];
     size_t n_errs;
-    unsigned last_line; /* the last line of the item seen so far */
+    unsigned last_line;     /* the last line of the item seen so far */
     xmlParserCtxtPtr pctxt; /* the reader's parser, once it erred */
-    char err[300];      /* the error that makes the current item bad */
+    char err[300];          /* the error that makes the current item bad */
     unsigned err_line;
 };
 

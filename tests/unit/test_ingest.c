@@ -22,8 +22,7 @@ struct tally {
 static void add(char *to, size_t size, const char *a, const char *b)
 {
     size_t used = strlen(to);
-    snprintf(to + used, size - used, "%s%s%s\n", a, b ? ": " : "",
-             b ? b : "");
+    snprintf(to + used, size - used, "%s%s%s\n", a, b ? ": " : "", b ? b : "");
 }
 
 static void read_all(const char *source, struct tally *t)
@@ -245,8 +244,7 @@ static void test_feed_undefined_entity(void)
     struct tally t;
     read_all(tl_write("ent.rss", x.p, x.len), &t);
     CHECK_STR(t.ids, "u1\n", "undefined entity: the item before is read");
-    CHECK(t.bad == 1 && has(t.errors, "ent.rss:4:") &&
-              has(t.errors, "eacute"),
+    CHECK(t.bad == 1 && has(t.errors, "ent.rss:4:") && has(t.errors, "eacute"),
           "undefined entity: reported at its line");
     tally_free(&t);
     ns_buf_free(&x);
@@ -475,8 +473,9 @@ static void test_directory_notes(void)
     char dir[4096];
     snprintf(dir, sizeof dir, "%s/walk", tl_tmpdir());
     mkdir(dir, 0777);
-    tl_write("walk/a.html", "<html><body><article><p>Text</p></article>"
-                            "</body></html>",
+    tl_write("walk/a.html",
+             "<html><body><article><p>Text</p></article>"
+             "</body></html>",
              57);
     tl_write("walk/photo.jpg", "\xff\xd8\xff\xe0 JFIF", 9);
     tl_write("walk/notes", "just some words\n", 16);
@@ -528,8 +527,7 @@ static void test_date822(void)
           "822: full form");
     CHECK(ns_date822_parse("6 Aug 2025 11:30 +0200", &t) == 0 && t == want,
           "822: no weekday, no seconds, offset");
-    CHECK(ns_date822_parse("Wed, 06 Aug 25 05:30:00 EDT", &t) == 0 &&
-              t == want,
+    CHECK(ns_date822_parse("Wed, 06 Aug 25 05:30:00 EDT", &t) == 0 && t == want,
           "822: two-digit year and zone name");
     CHECK(ns_date822_parse("Wed, 06 Aug 2025 09:30:00 GMT (UTC)", &t) == 0 &&
               t == want,
