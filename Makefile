@@ -159,7 +159,7 @@ FUZZ_SECONDS ?= 60
 FUZZ_CC      ?= clang
 FUZZ_FLAGS    = -std=c11 -D_POSIX_C_SOURCE=200809L -g -O1 \
                 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
-FUZZ_LIB_C    = $(LIB_C)
+FUZZ_LIB_C    = $(filter-out common/render.c,$(LIB_C)) # render.c needs Xapian
 fuzz: deps
 	@mkdir -p build/fuzz
 	@for f in $(FUZZERS); do \

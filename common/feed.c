@@ -1,21 +1,25 @@
 /* feed.c - Articles from feeds: RSS 2.0, RSS 1.0 (RDF), Atom, and the
  * WordPress export format WXR (RSS 2.0 with wp: elements).
  *
- * libxml2's streaming xmlTextReader reads the feed one node at a time and
- * frees each item once it is passed, so a feed of any size costs one item
- * of memory.  The parser never touches the network (XML_PARSE_NONET),
- * never substitutes entities nor loads external ones (no XML_PARSE_NOENT,
- * no DTD loading: an entity reference stays a reference and contributes
- * no text), and keeps libxml2's default limits (no XML_PARSE_HUGE): text
- * nodes up to 10 MB, nesting up to 256, and its guard against entity
- * amplification (billion laughs), which stops the parse.
+ * libxml2's SAX2 push parser reads the feed a chunk at a time and builds no
+ * tree: what is kept is the item in progress and the articles finished in
+ * the current chunk, so a feed of any size costs about one item of memory.
+ * The parser never touches the network (XML_PARSE_NONET), never loads a
+ * DTD or an external entity, and stores no entity declaration (no
+ * entityDecl handler): an entity of the document's own DTD, a SYSTEM
+ * entity and a billion-laughs bomb are all undefined references that
+ * expand to nothing and mark their item bad.  libxml2's default limits stay
+ * on (no XML_PARSE_HUGE).
  *
- * It runs in recovery mode so that one broken item (an undefined entity, a
- * stray "&") costs that item: every error the parser reports between an
- * item's start and end marks the item bad, and the items around it are
- * read.  An error the parser cannot recover from (a truncated file) ends
- * the feed after reporting the item it cut. */
-#include <libxml/xmlreader.h>
+ * Why not xmlTextReader: its Read() gives up for good at the first
+ * well-formedness error, even in recovery mode, and it parses ahead of the
+ * node it returns; one "&nbsp;" (common in real feeds) would cost the rest
+ * of the feed and the item before it.  The push parser in recovery mode
+ * raises each error while inside the item that holds it and goes on, so a
+ * broken item is reported as FILE:LINE: item N: reason and skipped, and
+ * the items after it are read. */
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,143 +32,53 @@
 #define NS_WP "http://wordpress.org/export/"
 #define NS_RSS1 "http://purl.org/rss/1.0/"
 #define NS_RSS09 "http://my.netscape.com/rdf/simple/0.9/"
+#define NS_XML "http://www.w3.org/XML/1998/namespace"
+
+/* Bytes handed to the parser at a time. */
+#define CHUNK 16384
 
 enum space { SP_PLAIN, SP_DC, SP_CONTENT, SP_WP, SP_OTHER };
 
+/* A finished item waiting to be returned. */
+struct result {
+    int rc;
+    ns_article_t art;
+    unsigned item, line;
+    char err[400];
+};
+
 struct ns_feed {
-    xmlTextReaderPtr rd;
+    xmlParserCtxtPtr ctxt;
     ns_read_fn read;
     void *ctx;
-    int done;
+    int done;       /* the input is over and the parser told so */
+    int depth;      /* depth of the next element to start */
     unsigned items; /* items started so far */
 
-    char *chan_lang; /* the feed's language */
-    int in_chan_lang;
+    ns_buf_t chan_lang; /* the feed's language */
+    int chan_lang_depth;
 
     /* The item in progress. */
-    json_t *obj;    /* fields found so far */
     json_t *extra;  /* raw fields: guid, link, content, categories, ... */
+    json_t *obj;    /* the article's fields, when finishing */
     int item_depth; /* -1: not in an item */
     unsigned item_line;
     int author_depth; /* inside an Atom <author>, or -1 */
     char *field;      /* the element whose text is being collected */
     int field_depth;
-    int field_html; /* the text is HTML to strip */
+    int field_html;  /* the text is HTML to strip */
+    int field_xhtml; /* the field is XHTML markup, kept as such */
     ns_buf_t text;
     int too_long;
-
-    /* Parser errors not yet given to an item.  The reader parses ahead of
-     * the node it returns, so an error is matched to an item by its line,
-     * not by when it was raised. */
-    struct {
-        char text[200];
-        unsigned line;
-    } errs[8];
-    size_t n_errs;
-    unsigned last_line;     /* the last line of the item seen so far */
-    xmlParserCtxtPtr pctxt; /* the reader's parser, once it erred */
-    char err[300];          /* the error that makes the current item bad */
+    char err[300]; /* the first parser error inside the item */
     unsigned err_line;
+
+    char outside[300]; /* an error outside any item, not yet returned */
+    unsigned outside_line;
+
+    struct result *queue;
+    size_t n_queue, head, cap_queue;
 };
-
-/* ------------------------------------------------------------------------ */
-/* libxml2 callbacks                                                        */
-/* ------------------------------------------------------------------------ */
-
-static int io_read(void *ctx, char *buf, int len)
-{
-    ns_feed_t *f = ctx;
-    ssize_t n = f->read(f->ctx, buf, (size_t)len);
-    return n < 0 ? -1 : (int)n;
-}
-
-static void on_error(void *ctx, xmlErrorPtr e)
-{
-    ns_feed_t *f = ctx;
-    if (!e || e->level < XML_ERR_ERROR)
-        return;
-    /* xmlTextReaderRead() gives up for good once the document is known not
-     * to be well-formed, even in recovery mode, so one undefined entity
-     * would cost every item after it.  The parser itself recovers (or
-     * halts, as it does on an entity bomb, and the feed ends); telling the
-     * reader the document is still well-formed (ns_feed_next) lets it hand
-     * out the items after the broken one, which is reported from this
-     * queue. */
-    if (e->ctxt && e->domain == XML_FROM_PARSER)
-        f->pctxt = e->ctxt;
-    if (f->n_errs == sizeof f->errs / sizeof *f->errs)
-        return;
-    char *text = f->errs[f->n_errs].text;
-    snprintf(text, sizeof f->errs[0].text, "%s",
-             e->message ? e->message : "error");
-    size_t n = strlen(text);
-    while (n && (text[n - 1] == '\n' || text[n - 1] == ' '))
-        text[--n] = '\0';
-    f->errs[f->n_errs++].line = e->line > 0 ? (unsigned)e->line : 0;
-}
-
-/* Move the first queued error at or before line UPTO (0: any) into
- * f->err, dropping the others up to there.  Returns 1 if there was one. */
-static int take_error(ns_feed_t *f, unsigned upto)
-{
-    size_t k = 0;
-    int found = 0;
-    for (size_t i = 0; i < f->n_errs; i++) {
-        if (upto && f->errs[i].line > upto) {
-            f->errs[k++] = f->errs[i];
-        } else if (!found) {
-            found = 1;
-            snprintf(f->err, sizeof f->err, "%s", f->errs[i].text);
-            f->err_line = f->errs[i].line;
-        }
-    }
-    f->n_errs = k;
-    return found;
-}
-
-ns_feed_t *ns_feed_open(ns_read_fn read, void *ctx)
-{
-    ns_feed_t *f = calloc(1, sizeof *f);
-    if (!f)
-        return NULL;
-    f->read = read;
-    f->ctx = ctx;
-    f->item_depth = -1;
-    f->author_depth = -1;
-    f->field_depth = -1;
-    f->rd = xmlReaderForIO(io_read, NULL, f, NULL, NULL,
-                           XML_PARSE_NONET | XML_PARSE_RECOVER |
-                               XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-    if (!f->rd) {
-        free(f);
-        return NULL;
-    }
-    xmlTextReaderSetStructuredErrorHandler(f->rd, on_error, f);
-    return f;
-}
-
-static void drop_item(ns_feed_t *f)
-{
-    json_decref(f->obj);
-    json_decref(f->extra);
-    f->obj = f->extra = NULL;
-    f->item_depth = -1;
-    f->author_depth = -1;
-    free(f->field);
-    f->field = NULL;
-    f->field_depth = -1;
-}
-
-void ns_feed_close(ns_feed_t *f)
-{
-    if (!f)
-        return;
-    drop_item(f);
-    xmlFreeTextReader(f->rd);
-    free(f->chan_lang);
-    ns_buf_free(&f->text);
-    free(f);
-}
 
 /* ------------------------------------------------------------------------ */
 /* Elements                                                                 */
@@ -186,12 +100,34 @@ static enum space space_of(const char *uri)
     return SP_OTHER;
 }
 
-static char *attr(ns_feed_t *f, const char *name)
+/* SAX2 attributes come as (localname, prefix, URI, value, end) quintuples;
+ * the value of NAME (in namespace URI, or none), or NULL.  Free with
+ * free(). */
+static char *attr(const xmlChar **attrs, int n, const char *name,
+                  const char *uri)
 {
-    xmlChar *v = xmlTextReaderGetAttribute(f->rd, BAD_CAST name);
-    char *s = v ? strdup((const char *)v) : NULL;
-    xmlFree(v);
-    return s;
+    for (int i = 0; i < n; i++) {
+        const xmlChar **a = attrs + 5 * i;
+        if (strcmp((const char *)a[0], name) != 0)
+            continue;
+        if ((uri == NULL) != (a[2] == NULL) ||
+            (uri && strcmp(uri, (const char *)a[2]) != 0))
+            continue;
+        size_t len = (size_t)(a[4] - a[3]);
+        char *v = malloc(len + 1);
+        if (v) {
+            memcpy(v, a[3], len);
+            v[len] = '\0';
+        }
+        return v;
+    }
+    return NULL;
+}
+
+static unsigned line_now(const ns_feed_t *f)
+{
+    int line = xmlSAX2GetLineNumber(f->ctxt);
+    return line > 0 ? (unsigned)line : 0;
 }
 
 /* The key under which the text of an item's child element is kept, or
@@ -233,23 +169,32 @@ static const char *field_of(enum space sp, const char *name)
     return NULL;
 }
 
-static void start_item(ns_feed_t *f, int depth)
+static void drop_item(ns_feed_t *f)
+{
+    json_decref(f->obj);
+    json_decref(f->extra);
+    f->obj = f->extra = NULL;
+    f->item_depth = -1;
+    f->author_depth = -1;
+    free(f->field);
+    f->field = NULL;
+    f->field_depth = -1;
+    f->field_xhtml = 0;
+}
+
+static void start_item(ns_feed_t *f, int depth, const xmlChar **attrs,
+                       int n_attrs)
 {
     drop_item(f);
     f->obj = json_object();
     f->extra = json_object();
     f->item_depth = depth;
-    /* The node's own line: the parser's line is where it has read up to,
-     * which runs ahead of the node being looked at. */
-    long line = xmlGetLineNo(xmlTextReaderCurrentNode(f->rd));
-    f->item_line = line > 0 ? (unsigned)line
-                            : (unsigned)xmlTextReaderGetParserLineNumber(f->rd);
+    f->item_line = line_now(f);
     f->items++;
     f->err[0] = '\0';
     f->err_line = 0;
-    f->last_line = f->item_line;
     f->too_long = 0;
-    char *lang = attr(f, "xml:lang");
+    char *lang = attr(attrs, n_attrs, "lang", NS_XML);
     if (lang)
         ns_fields_set(f->extra, "lang", lang, strlen(lang), 0);
     free(lang);
@@ -299,12 +244,14 @@ static void end_field(ns_feed_t *f)
     free(f->field);
     f->field = NULL;
     f->field_depth = -1;
+    f->field_xhtml = 0;
 }
 
 /* An element inside an item. */
 static void item_element(ns_feed_t *f, int depth, const char *name,
-                         enum space sp)
+                         const char *uri, const xmlChar **attrs, int n_attrs)
 {
+    enum space sp = space_of(uri);
     int child = depth == f->item_depth + 1;
     if (sp == SP_PLAIN && !strcmp(name, "name") && f->author_depth >= 0 &&
         depth == f->author_depth + 1) {
@@ -313,20 +260,17 @@ static void item_element(ns_feed_t *f, int depth, const char *name,
     }
     if (!child)
         return;
-    if (sp == SP_PLAIN && !strcmp(name, "author") &&
-        !xmlTextReaderIsEmptyElement(f->rd)) {
+    if (sp == SP_PLAIN && !strcmp(name, "author") && uri &&
+        !strcmp(uri, NS_ATOM)) {
         /* Atom's <author> holds <name>; RSS's holds the text itself. */
-        const char *uri = (const char *)xmlTextReaderConstNamespaceUri(f->rd);
-        if (uri && !strcmp(uri, NS_ATOM)) {
-            f->author_depth = depth;
-            return;
-        }
+        f->author_depth = depth;
+        return;
     }
     if (sp == SP_PLAIN && !strcmp(name, "link")) {
         /* Atom: <link rel="alternate" href="..."/>; RSS: text. */
-        char *href = attr(f, "href");
+        char *href = attr(attrs, n_attrs, "href", NULL);
         if (href) {
-            char *rel = attr(f, "rel");
+            char *rel = attr(attrs, n_attrs, "rel", NULL);
             if (!rel || !strcmp(rel, "alternate"))
                 ns_fields_set(f->extra, "link", href, strlen(href), 0);
             free(rel);
@@ -335,45 +279,35 @@ static void item_element(ns_feed_t *f, int depth, const char *name,
         }
     }
     if (sp == SP_PLAIN && !strcmp(name, "category")) {
-        char *term = attr(f, "label");
+        char *term = attr(attrs, n_attrs, "label", NULL);
         if (!term)
-            term = attr(f, "term");
+            term = attr(attrs, n_attrs, "term", NULL);
         if (term) { /* Atom */
             ns_fields_push(f->extra, "category", term, strlen(term));
             free(term);
             return;
         }
         /* WXR: domain="post_tag" is a tag, domain="category" a category. */
-        char *domain = attr(f, "domain");
+        char *domain = attr(attrs, n_attrs, "domain", NULL);
         int tag = domain && !strcmp(domain, "post_tag");
         int other = domain && !tag && strcmp(domain, "category") != 0;
         free(domain);
-        if (other)
-            return;
-        begin_field(f, tag ? "tag" : "category", depth);
+        if (!other)
+            begin_field(f, tag ? "tag" : "category", depth);
         return;
     }
     const char *key = field_of(sp, name);
     if (!key)
         return;
     begin_field(f, key, depth);
-    char *type = attr(f, "type");
+    char *type = attr(attrs, n_attrs, "type", NULL);
     if (type && (!strcmp(type, "html") || !strcmp(type, "text/html") ||
                  !strcmp(type, "xhtml")))
         f->field_html = 1;
-    int xhtml = type && !strcmp(type, "xhtml");
+    /* Atom XHTML content is markup, not text: its elements are written
+     * back as tags and the whole stripped as HTML. */
+    f->field_xhtml = type && !strcmp(type, "xhtml");
     free(type);
-    if (xhtml) {
-        /* Atom XHTML content is markup, not text: take it whole and strip
-         * it; the reader then steps over the subtree. */
-        xmlChar *inner = xmlTextReaderReadInnerXml(f->rd);
-        if (inner)
-            ns_buf_puts(&f->text, (const char *)inner);
-        xmlFree(inner);
-        end_field(f);
-        f->field_depth = depth; /* skip the subtree's text */
-        f->field = NULL;
-    }
 }
 
 /* ------------------------------------------------------------------------ */
@@ -435,8 +369,8 @@ static int finish_item(ns_feed_t *f, ns_article_t *art, char *err,
         if (extra(f, dates[i]))
             ns_fields_date(f->obj, extra(f, dates[i]), 0);
     set_from(f, "lang", "lang");
-    if (f->chan_lang)
-        ns_fields_set(f->obj, "lang", f->chan_lang, strlen(f->chan_lang), 0);
+    if (f->chan_lang.len)
+        ns_fields_set(f->obj, "lang", f->chan_lang.p, f->chan_lang.len, 0);
     /* The first category is the section; the others, and WordPress tags,
      * are tags. */
     json_t *cats = json_object_get(f->extra, "category");
@@ -453,7 +387,7 @@ static int finish_item(ns_feed_t *f, ns_article_t *art, char *err,
     json_array_foreach(json_object_get(f->extra, "tag"), i, v) ns_fields_push(
         f->obj, "tags", json_string_value(v), json_string_length(v));
 
-    char why[400];
+    char why[300];
     if (ns_fields_article(f->obj, art, why, sizeof why) < 0) {
         snprintf(err, err_size, "item %u: %s", f->items, why);
         return NS_ITEM_BAD;
@@ -461,25 +395,253 @@ static int finish_item(ns_feed_t *f, ns_article_t *art, char *err,
     return NS_ITEM_OK;
 }
 
-/* Text inside the element being collected (or the channel language). */
-static void take_text(ns_feed_t *f)
+static struct result *push_result(ns_feed_t *f)
 {
-    const char *v = (const char *)xmlTextReaderConstValue(f->rd);
-    if (!v)
+    if (f->n_queue == f->cap_queue) {
+        size_t cap = f->cap_queue ? f->cap_queue * 2 : 16;
+        struct result *grown = realloc(f->queue, cap * sizeof *grown);
+        if (!grown)
+            return NULL;
+        f->queue = grown;
+        f->cap_queue = cap;
+    }
+    struct result *r = &f->queue[f->n_queue++];
+    memset(r, 0, sizeof *r);
+    return r;
+}
+
+/* Queue the error seen outside any item, if there is one. */
+static void flush_outside(ns_feed_t *f)
+{
+    if (!f->outside[0])
         return;
-    if (f->in_chan_lang && !f->field) {
-        if (!f->chan_lang)
-            f->chan_lang = strdup(v);
+    struct result *r = push_result(f);
+    if (r) {
+        r->rc = NS_ITEM_BAD;
+        r->line = f->outside_line;
+        snprintf(r->err, sizeof r->err, "%s", f->outside);
+    }
+    f->outside[0] = '\0';
+}
+
+static void end_item(ns_feed_t *f)
+{
+    struct result *r = push_result(f);
+    if (r) {
+        r->item = f->items;
+        r->line = f->err[0] && f->err_line ? f->err_line : f->item_line;
+        r->rc = finish_item(f, &r->art, r->err, sizeof r->err);
+        if (r->rc != NS_ITEM_OK)
+            ns_article_clear(&r->art);
+    }
+    drop_item(f);
+}
+
+/* ------------------------------------------------------------------------ */
+/* SAX callbacks                                                            */
+/* ------------------------------------------------------------------------ */
+
+static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
+                     const xmlChar *uri, int n_ns, const xmlChar **ns,
+                     int n_attrs, int n_defaulted, const xmlChar **attrs)
+{
+    (void)prefix, (void)n_ns, (void)ns, (void)n_defaulted;
+    ns_feed_t *f = ctx;
+    int depth = f->depth++;
+    const char *name = (const char *)localname;
+    if (f->field_xhtml) {
+        ns_buf_putc(&f->text, '<');
+        ns_buf_puts(&f->text, name);
+        ns_buf_putc(&f->text, '>');
+        return;
+    }
+    if (f->item_depth < 0) {
+        enum space sp = space_of((const char *)uri);
+        if (sp == SP_PLAIN &&
+            (!strcmp(name, "item") || !strcmp(name, "entry"))) {
+            flush_outside(f);
+            start_item(f, depth, attrs, n_attrs);
+            return;
+        }
+        if ((sp == SP_PLAIN || sp == SP_DC) && !strcmp(name, "language") &&
+            !f->chan_lang.len)
+            f->chan_lang_depth = depth;
+        char *lang = attr(attrs, n_attrs, "lang", NS_XML);
+        if (lang && !f->chan_lang.len && depth <= 1)
+            ns_buf_puts(&f->chan_lang, lang);
+        free(lang);
+        return;
+    }
+    if (f->field_depth < 0)
+        item_element(f, depth, name, (const char *)uri, attrs, n_attrs);
+}
+
+static void on_end(void *ctx, const xmlChar *localname, const xmlChar *prefix,
+                   const xmlChar *uri)
+{
+    (void)prefix, (void)uri;
+    ns_feed_t *f = ctx;
+    int depth = --f->depth;
+    if (f->chan_lang_depth == depth)
+        f->chan_lang_depth = -1;
+    if (f->field_depth == depth) {
+        if (f->field)
+            end_field(f);
+        f->field_depth = -1;
+        f->field_xhtml = 0;
+        return;
+    }
+    if (f->field_xhtml) {
+        ns_buf_puts(&f->text, "</");
+        ns_buf_puts(&f->text, (const char *)localname);
+        ns_buf_putc(&f->text, '>');
+        return;
+    }
+    if (f->author_depth == depth)
+        f->author_depth = -1;
+    if (f->item_depth == depth)
+        end_item(f);
+}
+
+static void on_text(void *ctx, const xmlChar *ch, int len)
+{
+    ns_feed_t *f = ctx;
+    if (len <= 0)
+        return;
+    if (f->chan_lang_depth >= 0 && f->item_depth < 0) {
+        if (f->chan_lang.len < 64)
+            ns_buf_append(&f->chan_lang, (const char *)ch, (size_t)len);
         return;
     }
     if (!f->field || f->too_long)
         return;
-    size_t n = strlen(v);
-    if (f->text.len + n > NS_MAX_RECORD) {
+    if (f->text.len + (size_t)len > NS_MAX_RECORD) {
         f->too_long = 1;
         return;
     }
-    ns_buf_append(&f->text, v, n);
+    if (!f->field_xhtml) {
+        ns_buf_append(&f->text, (const char *)ch, (size_t)len);
+        return;
+    }
+    /* Text of XHTML content is markup again for the HTML parser. */
+    for (int i = 0; i < len; i++) {
+        char c = (char)ch[i];
+        if (c == '<')
+            ns_buf_puts(&f->text, "&lt;");
+        else if (c == '&')
+            ns_buf_puts(&f->text, "&amp;");
+        else
+            ns_buf_putc(&f->text, c);
+    }
+}
+
+static void on_error(void *ctx, xmlErrorPtr e)
+{
+    ns_feed_t *f = ctx;
+    if (!e || e->level < XML_ERR_ERROR)
+        return;
+    char text[300];
+    snprintf(text, sizeof text, "%s", e->message ? e->message : "error");
+    size_t n = strlen(text);
+    while (n && (text[n - 1] == '\n' || text[n - 1] == ' '))
+        text[--n] = '\0';
+    unsigned line = e->line > 0 ? (unsigned)e->line : line_now(f);
+    if (f->item_depth >= 0) {
+        if (!f->err[0]) {
+            snprintf(f->err, sizeof f->err, "%s", text);
+            f->err_line = line;
+        }
+    } else if (!f->outside[0]) {
+        snprintf(f->outside, sizeof f->outside, "%s", text);
+        f->outside_line = line;
+    }
+}
+
+/* ------------------------------------------------------------------------ */
+/* The feed                                                                 */
+/* ------------------------------------------------------------------------ */
+
+ns_feed_t *ns_feed_open(ns_read_fn read, void *ctx)
+{
+    static xmlSAXHandler sax;
+    if (sax.initialized != XML_SAX2_MAGIC) {
+        /* Only these: no tree, no DTD, no entity declarations kept. */
+        xmlSAXHandler h;
+        memset(&h, 0, sizeof h);
+        h.initialized = XML_SAX2_MAGIC;
+        h.startElementNs = on_start;
+        h.endElementNs = on_end;
+        h.characters = on_text;
+        h.cdataBlock = on_text;
+        h.serror = on_error;
+        sax = h;
+    }
+    ns_feed_t *f = calloc(1, sizeof *f);
+    if (!f)
+        return NULL;
+    f->read = read;
+    f->ctx = ctx;
+    f->item_depth = -1;
+    f->author_depth = -1;
+    f->field_depth = -1;
+    f->chan_lang_depth = -1;
+    f->ctxt = xmlCreatePushParserCtxt(&sax, f, NULL, 0, NULL);
+    if (!f->ctxt) {
+        free(f);
+        return NULL;
+    }
+    xmlCtxtUseOptions(f->ctxt, XML_PARSE_NONET | XML_PARSE_RECOVER |
+                                   XML_PARSE_NOWARNING);
+    return f;
+}
+
+void ns_feed_close(ns_feed_t *f)
+{
+    if (!f)
+        return;
+    drop_item(f);
+    for (size_t i = f->head; i < f->n_queue; i++)
+        ns_article_clear(&f->queue[i].art);
+    free(f->queue);
+    xmlFreeParserCtxt(f->ctxt);
+    ns_buf_free(&f->chan_lang);
+    ns_buf_free(&f->text);
+    free(f);
+}
+
+/* Feed the parser until it has finished at least one item or the input is
+ * over. */
+static void parse_more(ns_feed_t *f)
+{
+    char buf[CHUNK];
+    f->head = f->n_queue = 0;
+    while (!f->n_queue && !f->done) {
+        ssize_t n = f->read(f->ctx, buf, sizeof buf);
+        if (n > 0 && f->ctxt->instate != XML_PARSER_EOF) {
+            xmlParseChunk(f->ctxt, buf, (int)n, 0);
+            continue;
+        }
+        /* The end, a read error, or a parser that has stopped for good
+         * (libxml2 halts on some errors even in recovery mode). */
+        if (f->ctxt->instate != XML_PARSER_EOF)
+            xmlParseChunk(f->ctxt, NULL, 0, 1);
+        f->done = 1;
+        if (f->item_depth >= 0) {
+            /* Cut off inside an item. */
+            struct result *r = push_result(f);
+            if (r) {
+                r->rc = NS_ITEM_BAD;
+                r->item = f->items;
+                r->line = f->err[0] && f->err_line ? f->err_line : line_now(f);
+                snprintf(r->err, sizeof r->err, "item %u: %s", f->items,
+                         f->err[0] ? f->err
+                         : n < 0   ? "read error"
+                                   : "unexpected end of feed");
+            }
+            drop_item(f);
+        }
+        flush_outside(f);
+    }
 }
 
 int ns_feed_next(ns_feed_t *f, ns_article_t *art, unsigned *item,
@@ -487,113 +649,15 @@ int ns_feed_next(ns_feed_t *f, ns_article_t *art, unsigned *item,
 {
     memset(art, 0, sizeof *art);
     err[0] = '\0';
-    while (!f->done) {
-        /* libxml2 marks the document not well-formed after raising the
-         * error, so the flag is cleared here, before the next read. */
-        if (f->pctxt && f->pctxt->instate != XML_PARSER_EOF)
-            f->pctxt->wellFormed = 1;
-        int rc = xmlTextReaderRead(f->rd);
-        if (rc <= 0) {
-            f->done = 1;
-            /* Cut off inside an item, or errors left at the end. */
-            int cut = f->item_depth >= 0;
-            if (!take_error(f, 0) && !cut)
-                return NS_ITEM_END;
-            *item = cut ? f->items : 0;
-            *line = f->err_line ? f->err_line : f->item_line;
-            if (cut && f->err_line > f->last_line)
-                /* The parser stopped past what was seen of this item: the
-                 * reader reads ahead, and stops for good at the first
-                 * well-formedness error, so this item and the rest of the
-                 * feed are lost. */
-                snprintf(err, err_size, "item %u and the rest of the feed: %s",
-                         f->items, f->err);
-            else if (cut)
-                snprintf(err, err_size, "item %u: %s", f->items,
-                         f->err[0] ? f->err : "unexpected end of feed");
-            else
-                snprintf(err, err_size, "%s", f->err);
-            drop_item(f);
-            return NS_ITEM_BAD;
-        }
-        int type = xmlTextReaderNodeType(f->rd);
-        int depth = xmlTextReaderDepth(f->rd);
-        const char *name = (const char *)xmlTextReaderConstLocalName(f->rd);
-        enum space sp =
-            space_of((const char *)xmlTextReaderConstNamespaceUri(f->rd));
-        if (!name)
-            name = "";
-        if (f->item_depth >= 0 && type != XML_READER_TYPE_END_ELEMENT) {
-            long l = xmlGetLineNo(xmlTextReaderCurrentNode(f->rd));
-            if (l > 0 && (unsigned)l > f->last_line)
-                f->last_line = (unsigned)l;
-        }
-
-        if (type == XML_READER_TYPE_ELEMENT) {
-            int empty = xmlTextReaderIsEmptyElement(f->rd);
-            if (f->item_depth < 0) {
-                int starts = sp == SP_PLAIN &&
-                             (!strcmp(name, "item") || !strcmp(name, "entry"));
-                if (starts) {
-                    start_item(f, depth);
-                    if (!empty)
-                        continue;
-                    /* <item/>: an item with nothing in it, finished below. */
-                } else {
-                    if ((sp == SP_PLAIN || sp == SP_DC) &&
-                        !strcmp(name, "language") && !empty)
-                        f->in_chan_lang = 1;
-                    char *lang = attr(f, "xml:lang");
-                    if (lang && !f->chan_lang && depth <= 1)
-                        f->chan_lang = lang;
-                    else
-                        free(lang);
-                    continue;
-                }
-            } else {
-                if (f->field_depth < 0) {
-                    item_element(f, depth, name, sp);
-                    if (f->field && empty)
-                        end_field(f);
-                }
-                continue;
-            }
-        } else if (type == XML_READER_TYPE_TEXT ||
-                   type == XML_READER_TYPE_CDATA ||
-                   type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE ||
-                   type == XML_READER_TYPE_WHITESPACE) {
-            take_text(f);
-            continue;
-        } else if (type == XML_READER_TYPE_END_ELEMENT) {
-            f->in_chan_lang = 0;
-            if (f->field_depth == depth) {
-                if (f->field)
-                    end_field(f);
-                f->field_depth = -1;
-                continue;
-            }
-            if (f->author_depth == depth) {
-                f->author_depth = -1;
-                continue;
-            }
-            if (f->item_depth != depth)
-                continue;
-        } else {
-            continue;
-        }
-
-        /* The end of an item (or an empty <item/>): the errors raised up to
-         * its last line are its own. */
-        take_error(f, f->last_line);
-        *item = f->items;
-        *line = f->err[0] && f->err_line ? f->err_line : f->item_line;
-        int got = finish_item(f, art, err, err_size);
-        drop_item(f);
-        f->err[0] = '\0';
-        f->err_line = 0;
-        if (got != NS_ITEM_OK)
-            ns_article_clear(art);
-        return got;
-    }
-    return NS_ITEM_END;
+    if (f->head == f->n_queue)
+        parse_more(f);
+    if (f->head == f->n_queue)
+        return NS_ITEM_END;
+    struct result *r = &f->queue[f->head++];
+    *art = r->art;
+    memset(&r->art, 0, sizeof r->art);
+    *item = r->item;
+    *line = r->line;
+    snprintf(err, err_size, "%s", r->err);
+    return r->rc;
 }
