@@ -1,7 +1,10 @@
 #!/bin/sh
 # tests/bench/ingest.sh - Indexing rate of an RSS feed and of HTML pages
 # against JSON Lines of the same BENCH_PAGES (10000) articles (make
-# bench-ingest).  A benchmark, not a test: prints one line per format.
+# bench-ingest).  A benchmark, not a test: each format is indexed with
+# `nindex --rebuild` into a fresh index, three times; the best wall time
+# and its CPU time (user + system, of nindex and its threads) and peak
+# memory are printed.
 set -eu
 top=$(cd "$(dirname "$0")/../.." && pwd)
 NSEARCH_BIN=${NSEARCH_BIN:-$top/bin}
@@ -10,15 +13,24 @@ N=${BENCH_PAGES:-10000}
 dir=$(mktemp -d /tmp/nsearch-ingest-XXXXXX)
 trap 'rm -rf "$dir"' EXIT
 $PYTHON "$top/tests/bench/ingest_gen.py" "$N" "$dir/src"
-for what in articles.jsonl feed.rss pages; do
-    rm -rf "$dir/db"
-    start=$($PYTHON -c 'import time; print(time.time())')
-    "$NSEARCH_BIN/nindex" --db "$dir/db" "$dir/src/$what" >"$dir/out" 2>"$dir/err"
-    end=$($PYTHON -c 'import time; print(time.time())')
-    $PYTHON - "$what" "$N" "$start" "$end" "$dir/out" <<'PY'
-import sys
-what, n, start, end, out = sys.argv[1], int(sys.argv[2]), float(sys.argv[3]), float(sys.argv[4]), sys.argv[5]
-secs = end - start
-print("%-16s %6d articles  %6.2f s  %7.0f articles/s   %s" % (what, n, secs, n / secs, open(out).read().strip()))
+du -sh "$dir/src/articles.jsonl" "$dir/src/feed.rss" "$dir/src/pages"
+$PYTHON - "$NSEARCH_BIN/nindex" "$dir" "$N" <<'PY'
+import os, shutil, subprocess, sys, time
+nindex, d, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
+for what in ("articles.jsonl", "feed.rss", "pages"):
+    best = None
+    for _ in range(3):
+        shutil.rmtree(os.path.join(d, "db"), ignore_errors=True)
+        t0 = time.time()
+        p = subprocess.Popen([nindex, "--quiet", "--db", os.path.join(d, "db"),
+                              "--rebuild", os.path.join(d, "src", what)])
+        _, status, ru = os.wait4(p.pid, 0)
+        wall = time.time() - t0
+        if status != 0:
+            sys.exit("nindex failed on %s" % what)
+        if best is None or wall < best[0]:
+            best = (wall, ru.ru_utime + ru.ru_stime, ru.ru_maxrss / 1024)
+    print("%-15s %6d articles  wall %6.2f s (%6.0f/s)  cpu %6.2f s (%6.0f/s)"
+          "  peak %4.0f MiB" % (what, n, best[0], n / best[0], best[1],
+                                n / best[1], best[2]))
 PY
-done
