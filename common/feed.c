@@ -8,7 +8,8 @@
  * DTD or an external entity, and stores no entity declaration (no
  * entityDecl handler): an entity of the document's own DTD, a SYSTEM
  * entity and a billion-laughs bomb are all undefined references that
- * expand to nothing and mark their item bad.  libxml2's default limits stay
+ * expand to nothing and mark their item bad (libxml2 records the
+ * declarations anyway, see ns_feed_close, but never looks them up).  libxml2's default limits stay
  * on (no XML_PARSE_HUGE).
  *
  * Why not xmlTextReader: its Read() gives up for good at the first
@@ -603,6 +604,12 @@ void ns_feed_close(ns_feed_t *f)
     for (size_t i = f->head; i < f->n_queue; i++)
         ns_article_clear(&f->queue[i].art);
     free(f->queue);
+    /* libxml2 keeps the DTD's entity declarations in a document of its own
+     * even in SAX mode ("for expat compatibility"); they are never looked
+     * up (no getEntity handler, and userData is not the context), and the
+     * context does not free that document. */
+    if (f->ctxt->myDoc)
+        xmlFreeDoc(f->ctxt->myDoc);
     xmlFreeParserCtxt(f->ctxt);
     ns_buf_free(&f->chan_lang);
     ns_buf_free(&f->text);
