@@ -178,9 +178,14 @@ fuzz: deps
 
 # Indexing rate of feeds and pages against JSON Lines of the same articles.
 BENCH_PAGES ?= 10000
-bench-ingest: all
-	@NSEARCH_BIN=$(CURDIR)/$(BIN) PYTHON=$(PYTHON) BENCH_PAGES=$(BENCH_PAGES) \
-	  sh tests/bench/ingest.sh
+$(B)/bench/read_articles: tests/bench/read_articles.c $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c $< -o $@.o
+	$(CXX) $(SAN) -o $@ $@.o $(LIB) $(LDLIBS_ALL)
+
+bench-ingest: all $(B)/bench/read_articles
+	@NSEARCH_BIN=$(CURDIR)/$(BIN) READ_BIN=$(CURDIR)/$(B)/bench/read_articles \
+	  PYTHON=$(PYTHON) BENCH_PAGES=$(BENCH_PAGES) sh tests/bench/ingest.sh
 
 asan: deps
 	@$(MAKE) --no-print-directory B=build/asan BIN=build/asan/bin \
