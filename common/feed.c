@@ -9,8 +9,8 @@
  * entityDecl handler): an entity of the document's own DTD, a SYSTEM
  * entity and a billion-laughs bomb are all undefined references that
  * expand to nothing and mark their item bad (libxml2 records the
- * declarations anyway, see ns_feed_close, but never looks them up).  libxml2's default limits stay
- * on (no XML_PARSE_HUGE).
+ * declarations anyway, see ns_feed_close, but never looks them up).  libxml2's
+ * default limits stay on (no XML_PARSE_HUGE).
  *
  * Why not xmlTextReader: its Read() gives up for good at the first
  * well-formedness error, even in recovery mode, and it parses ahead of the
