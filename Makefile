@@ -15,6 +15,8 @@
 #   make format     check formatting with clang-format
 #   make bench-socket  nsearchd throughput and latency (BENCH_DB=DIR
 #                   BENCH_QUERIES=FILE)
+#   make fuzz       each libFuzzer harness of tests/fuzz for FUZZ_SECONDS (60)
+#   make bench-ingest  feeds and pages against JSON Lines (BENCH_PAGES=10000)
 
 CC       ?= cc
 CXX      ?= c++
@@ -25,10 +27,10 @@ PYTHON   ?= python3
 
 # Debian packages the build and the tests need.
 DEB_PACKAGES = g++ make pkg-config libxapian-dev libjansson-dev zlib1g-dev \
-               libmicrohttpd-dev curl python3 man-db groff-base \
-               python3-prometheus-client nginx
+               libmicrohttpd-dev libxml2-dev libcmark-dev clang curl python3 \
+               man-db groff-base python3-prometheus-client nginx
 
-PKGS      = xapian-core jansson zlib
+PKGS      = xapian-core jansson zlib libxml-2.0 libcmark
 WARN      = -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Wstrict-prototypes \
             -Wmissing-prototypes -Wshadow -Wwrite-strings
 CXXWARN   = -std=c++17 -Wall -Wextra
@@ -48,7 +50,9 @@ LDLIBS_ALL   = $(PKG_LIBS) -lm
 
 LIB_C   = common/article.c common/buf.c common/date.c common/gen.c common/log.c \
           common/prog.c common/reader.c common/render.c common/textpage.c \
-          common/utf8.c common/util.c
+          common/utf8.c common/util.c common/date822.c common/feed.c \
+          common/fields.c common/html.c common/jsondoc.c common/markdown.c \
+          common/sniff.c
 LIB_CXX = common/open.cc common/store.cc common/write.cc common/query.cc \
           common/search.cc common/phrase.cc common/phrase-scan.cc \
           common/related.cc
@@ -63,14 +67,13 @@ UNIT     = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%) \
            $(UNIT_CXX:tests/unit/%.cc=$(B)/tests/%)
 
 .PHONY: all deps demo check tests asan eval eval-related eval-furniture \
-        bench bench-socket \
-        install clean format
+        bench bench-socket install clean format fuzz bench-ingest
 # Keep object files of the test programs between runs.
 .SECONDARY:
 
 all: $(PROGS)
 
-$(B)/%.o: %.c common/ns.h
+$(B)/%.o: %.c common/ns.h common/ingest.h
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
 
@@ -118,7 +121,7 @@ $(B)/tests/%: $(B)/tests/unit/%.o $(LIB)
 	@mkdir -p $(dir $@)
 	$(CXX) $(SAN) -o $@ $^ $(LDLIBS_ALL) -lpthread
 
-$(B)/tests/unit/%.o: tests/unit/%.c tests/testlib.h common/ns.h
+$(B)/tests/unit/%.o: tests/unit/%.c tests/testlib.h common/ns.h common/ingest.h
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -Itests -c $< -o $@
 
@@ -159,7 +162,55 @@ check: deps
 	@$(MAKE) --no-print-directory all tests
 	@NSEARCH_BIN=$(CURDIR)/$(BIN) TEST_BIN=$(CURDIR)/$(B)/tests sh tests/run.sh
 
-tests: $(UNIT)
+# The fuzz harnesses, run over their seed corpora and past crashes without
+# libFuzzer (tests/cli/t080-fuzz-replay.sh): a cheap regression test.
+FUZZERS = feed html jsondoc markdown jsonl frontmatter
+REPLAY  = $(FUZZERS:%=$(B)/tests/fuzz/replay_%)
+
+$(B)/tests/fuzz/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c \
+                          tests/fuzz/fuzz.h common/ingest.h $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c tests/fuzz/fuzz_$*.c -o $@.h.o
+	$(CC) $(ALL_CFLAGS) -c tests/fuzz/replay.c -o $@.r.o
+	$(CXX) $(SAN) -o $@ $@.h.o $@.r.o $(LIB) $(LDLIBS_ALL)
+
+tests: $(UNIT) $(REPLAY)
+
+# Coverage-guided fuzzing with clang's libFuzzer, each harness for
+# FUZZ_SECONDS; seeds from samples/, ../shared/corpora and earlier finds.
+# A crash is written to tests/fuzz/found/HARNESS/: commit it with the fix,
+# and the replay test keeps it fixed.
+FUZZ_SECONDS ?= 60
+FUZZ_CC      ?= clang
+FUZZ_FLAGS    = -std=c11 -D_POSIX_C_SOURCE=200809L -g -O1 \
+                -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
+FUZZ_LIB_C    = $(filter-out common/render.c,$(LIB_C)) # render.c needs Xapian
+fuzz: deps
+	@mkdir -p build/fuzz
+	@for f in $(FUZZERS); do \
+	  $(FUZZ_CC) $(FUZZ_FLAGS) -Icommon $(PKG_CFLAGS) tests/fuzz/fuzz_$$f.c \
+	    $(FUZZ_LIB_C) -o build/fuzz/fuzz_$$f $(PKG_LIBS) -lm || exit 1; \
+	done
+	@for f in $(FUZZERS); do \
+	  rm -rf build/fuzz/corpus_$$f; mkdir -p build/fuzz/corpus_$$f tests/fuzz/found/$$f; \
+	  sh tests/fuzz/seeds.sh $$f build/fuzz/corpus_$$f; \
+	  echo "fuzz_$$f: $(FUZZ_SECONDS) s"; \
+	  build/fuzz/fuzz_$$f -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
+	    -artifact_prefix=tests/fuzz/found/$$f/ build/fuzz/corpus_$$f \
+	    tests/fuzz/found/$$f 2>build/fuzz/$$f.log || { tail -40 build/fuzz/$$f.log; exit 1; }; \
+	  tail -1 build/fuzz/$$f.log; \
+	done
+
+# Indexing rate of feeds and pages against JSON Lines of the same articles.
+BENCH_PAGES ?= 10000
+$(B)/bench/read_articles: tests/bench/read_articles.c $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c $< -o $@.o
+	$(CXX) $(SAN) -o $@ $@.o $(LIB) $(LDLIBS_ALL)
+
+bench-ingest: all $(B)/bench/read_articles
+	@NSEARCH_BIN=$(CURDIR)/$(BIN) READ_BIN=$(CURDIR)/$(B)/bench/read_articles \
+	  PYTHON=$(PYTHON) BENCH_PAGES=$(BENCH_PAGES) sh tests/bench/ingest.sh
 
 asan: deps
 	@$(MAKE) --no-print-directory B=build/asan BIN=build/asan/bin \
@@ -235,7 +286,7 @@ install: all
 format:
 	clang-format --dry-run --Werror common/*.c common/*.h common/*.cc \
 	  indexer/*.c searcher/*.c searcher/*.h tests/unit/*.c tests/unit/*.cc \
-	  tests/*.h
+	  tests/*.h tests/fuzz/*.c tests/fuzz/*.h
 
 clean:
 	rm -rf build bin

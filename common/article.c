@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ns.h"
+#include "ingest.h"
 
 /* ------------------------------------------------------------------------ */
 /* Small helpers                                                            */
@@ -647,7 +647,7 @@ static int apply_header(ns_article_t *art, const char *key, size_t klen,
         free(t);
         return rc;
     }
-    return 0;
+    return ns_frontmatter_extra(art, k, v, vlen, err, err_size);
 }
 
 int ns_article_from_text(const char *text, size_t len, const char *default_id,

@@ -193,13 +193,18 @@ size_t ns_utf8_check(const char *text, size_t len);
 
 typedef struct ns_reader ns_reader_t;
 
-/* Open SOURCE for reading articles: a file (".jsonl", ".jsonl.gz", ".json",
- * ".ndjson" as JSON Lines, gzipped or not; ".md", ".markdown", ".txt" as a
- * text article with an optional front-matter header, read with the
- * plain-text page rules of textpage.h: headings, list markers, byline,
- * page furniture cut; see ns_reader_note()), a directory (walked
- * recursively in name order; files with other extensions are ignored), or
- * "-" for JSON Lines on standard input.
+/* Open SOURCE for reading articles: a file, a directory (walked
+ * recursively in name order), or "-" for JSON Lines on standard input.
+ * Each file's format is chosen by its name and its first bytes (gzipped or
+ * not): JSON Lines, a JSON array or pretty-printed objects, an RSS 2.0,
+ * RSS 1.0/RDF or Atom feed, a WordPress export (WXR), an HTML article page,
+ * or (".md", ".markdown", ".txt") a text article with an optional
+ * front-matter header, Markdown stripped to text, read with the
+ * plain-text page rules of textpage.h (headings, list markers, byline,
+ * page furniture cut; see ns_reader_note()).  In a directory, a file
+ * of no known format is ignored and noted (ns_reader_next_ignored()); a
+ * file named on the command line is read as JSON Lines when nothing says
+ * otherwise.
  *
  * Return value:
  *   NS_STATUS_OK        *out is the reader; free with ns_reader_close().
@@ -232,6 +237,13 @@ const char *ns_reader_warning(const ns_reader_t *reader);
  * line for nindex --verbose ("page.txt:57: page furniture cut: 'Recent
  * Posts' and what follows (37 lines, 179 words)"), or NULL.  Borrowed. */
 const char *ns_reader_note(const ns_reader_t *reader);
+
+/* What the reader left out on purpose (not errors): files of no known
+ * format in a directory walk, WordPress drafts and attachments, Markdown
+ * drafts.  Each call returns one pending "WHERE: ignored: why" line,
+ * borrowed until the next call, or NULL when none is pending; call it after
+ * each ns_reader_next() to report them in order. */
+const char *ns_reader_next_ignored(ns_reader_t *reader);
 
 void ns_reader_close(ns_reader_t *reader);
 

@@ -1,6 +1,8 @@
 /* reader.c - Read articles from sources: JSON Lines (plain or gzipped, from a
- * file or standard input), text or Markdown files with front matter, and
- * directories of either.
+ * file or standard input), text or Markdown files with front matter, feeds
+ * (feed.c), HTML pages (html.c), JSON documents (jsondoc.c), and
+ * directories of them.  Each file's format is chosen by its name and its
+ * first bytes (sniff.c); what a directory walk leaves out is reported.
  *
  * A reader never stops at a bad record: it reports it (where and why) and
  * moves on, so one broken line in a nightly feed costs one article, not the
@@ -15,10 +17,17 @@
 #include <unistd.h>
 #include <zlib.h>
 
-#include "ns.h"
+#include "ingest.h"
 #include "textpage.h"
 
-enum kind { KIND_NONE, KIND_JSONL, KIND_TEXT };
+enum kind {
+    KIND_NONE,
+    KIND_JSONL,
+    KIND_TEXT,
+    KIND_FEED,
+    KIND_JSONDOC,
+    KIND_HTML
+};
 
 struct ns_reader {
     char *root;      /* the source as given */
@@ -29,6 +38,12 @@ struct ns_reader {
 
     char *path; /* the current file ("<stdin>" for -) */
     enum kind kind;
+    int walked;        /* the source is a directory */
+    int markdown;      /* KIND_TEXT: the body is Markdown */
+    ns_feed_t *feed;   /* KIND_FEED */
+    ns_jsondoc_t *doc; /* KIND_JSONDOC */
+    char **notes;      /* what was left out on purpose, not yet taken */
+    size_t n_notes, next_note;
     gzFile gz;     /* KIND_JSONL */
     int gz_failed; /* the current gzip stream is broken: stop it */
     unsigned line; /* line number of the last record */
@@ -52,23 +67,6 @@ static int has_suffix(const char *s, const char *suffix)
 {
     size_t n = strlen(s), m = strlen(suffix);
     return n >= m && strcmp(s + n - m, suffix) == 0;
-}
-
-static enum kind kind_of(const char *path, int explicit_file)
-{
-    static const char *const jsonl[] = {".jsonl",     ".jsonl.gz", ".ndjson",
-                                        ".ndjson.gz", ".json",     ".json.gz"};
-    static const char *const text[] = {".md", ".markdown", ".txt"};
-    for (size_t i = 0; i < sizeof jsonl / sizeof *jsonl; i++)
-        if (has_suffix(path, jsonl[i]))
-            return KIND_JSONL;
-    for (size_t i = 0; i < sizeof text / sizeof *text; i++)
-        if (has_suffix(path, text[i]))
-            return KIND_TEXT;
-    /* A file named on the command line is read as JSON Lines whatever its
-     * name (zlib reads plain and gzipped data alike); in a directory walk,
-     * unknown files (README, images) are left alone. */
-    return explicit_file ? KIND_JSONL : KIND_NONE;
 }
 
 static int push_file(ns_reader_t *r, const char *path)
@@ -131,10 +129,12 @@ static int walk(ns_reader_t *r, const char *dir)
              * an unreadable file, rather than failing the whole walk. */
             if (walk(r, path.p) < 0)
                 rc = errno == ENOMEM ? -1 : push_file(r, path.p);
-        } else if (kind_of(path.p, 0) != KIND_NONE &&
-                   (stat(path.p, &st) < 0 || S_ISREG(st.st_mode))) {
+        } else if (stat(path.p, &st) < 0 || S_ISREG(st.st_mode)) {
             /* A file we cannot even stat (a dangling link) is kept so that
-             * opening it reports the problem instead of losing it quietly. */
+             * opening it reports the problem instead of losing it quietly.
+             * Every file is kept: its format is decided by its name and
+             * content when it is reached, and one of no known format is
+             * reported as ignored rather than passed over in silence. */
             rc = push_file(r, path.p);
         }
         ns_buf_free(&path);
@@ -171,6 +171,7 @@ ns_status_t ns_reader_open(const char *source, ns_reader_t **out,
         return e == ENOENT ? NS_STATUS_NOT_FOUND : NS_STATUS_IO;
     }
     if (S_ISDIR(st.st_mode)) {
+        r->walked = 1;
         r->root_len = strlen(source);
         while (r->root_len > 1 && source[r->root_len - 1] == '/')
             r->root_len--;
@@ -201,6 +202,11 @@ void ns_reader_close(ns_reader_t *r)
         return;
     if (r->gz)
         gzclose(r->gz);
+    ns_feed_close(r->feed);
+    ns_jsondoc_close(r->doc);
+    for (size_t i = 0; i < r->n_notes; i++)
+        free(r->notes[i]);
+    free(r->notes);
     for (size_t i = 0; i < r->n_files; i++)
         free(r->files[i]);
     free(r->files);
@@ -247,6 +253,10 @@ static void end_file(ns_reader_t *r)
     if (r->gz)
         gzclose(r->gz);
     r->gz = NULL;
+    ns_feed_close(r->feed);
+    r->feed = NULL;
+    ns_jsondoc_close(r->doc);
+    r->doc = NULL;
     r->kind = KIND_NONE;
 }
 
@@ -442,26 +452,179 @@ static int apply_page_rules(ns_reader_t *r, const ns_buf_t *text,
     return 0;
 }
 
+/* Keep "WHERE: WHY" for ns_reader_next_ignored(). */
+static void note_ignored(ns_reader_t *r, const char *why)
+{
+    ns_buf_t note = {0};
+    char **grown = realloc(r->notes, (r->n_notes + 1) * sizeof *r->notes);
+    if (!grown)
+        return;
+    r->notes = grown;
+    if (ns_buf_puts(&note, r->where) < 0 || ns_buf_puts(&note, ": ") < 0 ||
+        ns_buf_puts(&note, why) < 0) {
+        ns_buf_free(&note);
+        return;
+    }
+    r->notes[r->n_notes++] = note.p;
+}
+
+const char *ns_reader_next_ignored(ns_reader_t *r)
+{
+    if (r->next_note < r->n_notes)
+        return r->notes[r->next_note++];
+    for (size_t i = 0; i < r->n_notes; i++)
+        free(r->notes[i]);
+    r->n_notes = r->next_note = 0;
+    return NULL;
+}
+
+/* The path below the source root, without a leading slash: the default id
+ * of a file's article ("technology/azure.md"). */
+static const char *rel_path(const ns_reader_t *r)
+{
+    const char *rel = r->path + r->root_len;
+    while (*rel == '/')
+        rel++;
+    return rel;
+}
+
 static int next_text(ns_reader_t *r, ns_article_t *art)
 {
     ns_buf_t text = {0};
     unsigned line = 0;
-    /* The default id is the path below the source root, without a leading
-     * slash: "technology/azure.md". */
-    const char *rel = r->path + r->root_len;
-    while (*rel == '/')
-        rel++;
     int rc = slurp(r, &text);
-    if (rc == 0) {
-        rc = ns_article_from_text(text.p ? text.p : "", text.len, rel, art,
-                                  r->err, sizeof r->err, &line);
+    if (rc == 0 && r->markdown &&
+        ns_frontmatter_is_draft(text.p ? text.p : "", text.len)) {
+        set_where(r, 0);
+        note_ignored(r, "ignored: a draft (draft: true)");
+        ns_buf_free(&text);
+        end_file(r);
+        return 0;
     }
+    if (rc == 0) {
+        rc = ns_article_from_text(text.p ? text.p : "", text.len, rel_path(r),
+                                  art, r->err, sizeof r->err, &line);
+    }
+    if (rc == 0 && r->markdown &&
+        (rc = ns_markdown_finish(art, r->err, sizeof r->err)) < 0)
+        ns_article_clear(art);
     if (rc == 0)
         rc = apply_page_rules(r, &text, art);
     set_where(r, rc < 0 && line ? line : (rc < 0 ? 0 : 1));
     ns_buf_free(&text);
     end_file(r);
     return rc < 0 ? -1 : 1;
+}
+
+static int next_html(ns_reader_t *r, ns_article_t *art)
+{
+    ns_buf_t text = {0};
+    int rc = slurp(r, &text);
+    if (rc == 0)
+        rc = ns_html_page(text.p ? text.p : "", text.len, rel_path(r), art,
+                          r->err, sizeof r->err);
+    set_where(r, 0);
+    ns_buf_free(&text);
+    end_file(r);
+    return rc < 0 ? -1 : 1;
+}
+
+static ssize_t gz_read(void *ctx, char *buf, size_t len)
+{
+    ns_reader_t *r = ctx;
+    int n = gzread(r->gz, buf, len > INT32_MAX ? INT32_MAX : (unsigned)len);
+    if (n < 0 || (n == 0 && gz_problem(r)))
+        return -1;
+    return n;
+}
+
+/* The next item of a feed or JSON document. */
+static int next_item(ns_reader_t *r, ns_article_t *art)
+{
+    for (;;) {
+        unsigned item = 0, line = 0;
+        int rc = r->kind == KIND_FEED
+                     ? ns_feed_next(r->feed, art, &item, &line, r->err,
+                                    sizeof r->err)
+                     : ns_jsondoc_next(r->doc, art, &item, &line, r->err,
+                                       sizeof r->err);
+        set_where(r, line);
+        if (rc == NS_ITEM_IGNORED) {
+            note_ignored(r, r->err);
+            r->err[0] = '\0';
+            continue;
+        }
+        if (rc == NS_ITEM_END) {
+            const char *why = r->gz ? gz_problem(r) : NULL;
+            if (why) {
+                snprintf(r->err, sizeof r->err, "%s", why);
+                end_file(r);
+                return -1;
+            }
+            end_file(r);
+            return 0;
+        }
+        return rc == NS_ITEM_OK ? 1 : -1;
+    }
+}
+
+/* Decide how to read the file just opened in r->gz, from its name and its
+ * first bytes.  Returns 1 to read it, 0 if it is ignored (noted), -1 if it
+ * cannot be read as what its name says (r->err set). */
+static int choose_kind(ns_reader_t *r)
+{
+    char head[4096];
+    int n = gzread(r->gz, head, sizeof head);
+    if (n < 0)
+        n = 0;
+    gzrewind(r->gz);
+    ns_format_t named = ns_format_by_name(r->path);
+    const char *why;
+    ns_format_t fmt = ns_format_sniff(head, (size_t)n, named, &why);
+    if (fmt == NS_FMT_UNKNOWN) {
+        if (r->walked) {
+            char note[256];
+            snprintf(note, sizeof note, "ignored: %s", why);
+            note_ignored(r, note);
+            end_file(r);
+            return 0;
+        }
+        if (named != NS_FMT_UNKNOWN) {
+            snprintf(r->err, sizeof r->err, "%s", why);
+            end_file(r);
+            return -1;
+        }
+        /* A file named on the command line is read as JSON Lines when
+         * nothing says otherwise (the reader reports each bad line). */
+        fmt = NS_FMT_JSONL;
+    }
+    r->markdown = fmt == NS_FMT_MARKDOWN;
+    switch (fmt) {
+    case NS_FMT_FEED:
+        r->kind = KIND_FEED;
+        if (!(r->feed = ns_feed_open(gz_read, r)))
+            goto nomem;
+        return 1;
+    case NS_FMT_JSONDOC:
+        r->kind = KIND_JSONDOC;
+        if (!(r->doc = ns_jsondoc_open(gz_read, r)))
+            goto nomem;
+        return 1;
+    case NS_FMT_HTML:
+    case NS_FMT_TEXT:
+    case NS_FMT_MARKDOWN:
+        gzclose(r->gz);
+        r->gz = NULL;
+        r->kind = fmt == NS_FMT_HTML ? KIND_HTML : KIND_TEXT;
+        return 1;
+    default:
+        r->kind = KIND_JSONL;
+        return 1;
+    }
+nomem:
+    snprintf(r->err, sizeof r->err, "out of memory");
+    end_file(r);
+    return -1;
 }
 
 /* Open the next file; returns 1 if one is open, 0 when none is left, -1 if
@@ -481,10 +644,8 @@ static int open_next(ns_reader_t *r)
     r->line = 0;
     r->gz_failed = 0;
     r->rpos = r->rlen = 0;
-    r->kind = strcmp(file, "-") == 0 ? KIND_JSONL : kind_of(file, 1);
+    r->kind = KIND_JSONL;
     set_where(r, 0);
-    if (r->kind == KIND_TEXT)
-        return 1;
     r->gz = strcmp(file, "-") == 0 ? gzdopen(dup(0), "rb") : gzopen(file, "rb");
     if (!r->gz) {
         snprintf(r->err, sizeof r->err, "cannot open: %s",
@@ -493,7 +654,8 @@ static int open_next(ns_reader_t *r)
         return -1;
     }
     gzbuffer(r->gz, 1 << 17);
-    return 1;
+    /* Standard input cannot be rewound after a look: it is JSON Lines. */
+    return strcmp(file, "-") == 0 ? 1 : choose_kind(r);
 }
 
 int ns_reader_next(ns_reader_t *r, ns_article_t *art)
@@ -506,10 +668,29 @@ int ns_reader_next(ns_reader_t *r, ns_article_t *art)
         if (r->kind == KIND_NONE) {
             errno = 0;
             int rc = open_next(r);
-            if (rc <= 0)
+            if (rc < 0)
                 return rc;
+            if (rc == 0 && r->next_file >= r->n_files)
+                return 0;
+            if (rc == 0)
+                continue; /* ignored: on to the next file */
         }
-        int rc = r->kind == KIND_TEXT ? next_text(r, art) : next_jsonl(r, art);
+        int rc;
+        switch (r->kind) {
+        case KIND_TEXT:
+            rc = next_text(r, art);
+            break;
+        case KIND_HTML:
+            rc = next_html(r, art);
+            break;
+        case KIND_FEED:
+        case KIND_JSONDOC:
+            rc = next_item(r, art);
+            break;
+        default:
+            rc = next_jsonl(r, art);
+            break;
+        }
         if (rc != 0)
             return rc;
     }

@@ -37,9 +37,11 @@ static void usage(FILE *out)
         "Add, update or rebuild an nsearch index (manual: nindex(1)).\n"
         "\n"
         "A SOURCE is a file, a directory (read recursively) or - for\n"
-        "standard input.  Files: JSON Lines (.jsonl, .ndjson, .json, and\n"
-        "the same gzipped, .gz), text or Markdown with a front-matter\n"
-        "header (.md, .markdown, .txt).  Standard input is JSON Lines.\n"
+        "standard input.  Files, told apart by name and content: JSON\n"
+        "Lines or a JSON array (.jsonl, .ndjson, .json, gzipped too), RSS,\n"
+        "Atom and WordPress (WXR) feeds, HTML article pages, text or\n"
+        "Markdown with a front-matter header (.md, .markdown, .txt).\n"
+        "Standard input is JSON Lines.\n"
         "\n"
         "Modes:\n"
         "  -u, --update          add new articles, replace changed ones, skip\n"
@@ -182,9 +184,10 @@ static int run(const struct options *o)
         printf("nindex: rollback: %s is live\n", published);
     } else if (!o->quiet && o->mode != MODE_ROLLBACK) {
         printf("nindex: %s%s: %lu added, %lu replaced, %lu unchanged, %lu "
-               "deleted, %lu skipped in %.2f s (%.0f articles/s)",
+               "deleted, %lu skipped, %lu ignored in %.2f s (%.0f "
+               "articles/s)",
                MODE_NAMES[o->mode], o->dry_run ? " (dry run)" : "", c.added,
-               c.replaced, c.unchanged, c.deleted, c.skipped, secs,
+               c.replaced, c.unchanged, c.deleted, c.skipped, c.ignored, secs,
                secs > 0 ? done / secs : 0.0);
         if (*published)
             printf("; published %s", published);

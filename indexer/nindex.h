@@ -53,6 +53,7 @@ struct options {
 
 struct counts {
     unsigned long added, replaced, unchanged, deleted, skipped, warnings;
+    unsigned long ignored;       /* left out on purpose: other files, drafts */
     unsigned long empty_sources; /* SOURCEs that held no record at all */
     const char *empty_source;    /* the first of them */
 };

@@ -68,6 +68,20 @@ static ns_reader_t *open_source(const char *source, struct progress *pr)
     return r;
 }
 
+/* Say what the reader left out on purpose since the last call. */
+static void report_ignored(struct progress *pr, ns_reader_t *r,
+                           struct counts *c, int quiet)
+{
+    const char *note;
+    while ((note = ns_reader_next_ignored(r))) {
+        c->ignored++;
+        if (!quiet) {
+            ns_progress_clear(pr);
+            ns_warn("%s", note);
+        }
+    }
+}
+
 int ns_sources_read(const struct options *o, struct counts *c,
                     struct progress *pr, ns_article_fn fn, void *ctx)
 {
@@ -83,6 +97,7 @@ int ns_sources_read(const struct options *o, struct counts *c,
         int got;
         unsigned long records = 0;
         while (!ns_interrupted && (got = ns_reader_next(r, &art)) != 0) {
+            report_ignored(pr, r, c, o->quiet);
             records++;
             if (got < 0) {
                 ns_progress_clear(pr);
@@ -107,6 +122,7 @@ int ns_sources_read(const struct options *o, struct counts *c,
                 done++;
             ns_progress_tick(pr, done, c->skipped);
         }
+        report_ignored(pr, r, c, o->quiet);
         if (records == 0 && !ns_interrupted && rc != -2) {
             if (!c->empty_sources++)
                 c->empty_source = o->args[i];

@@ -113,7 +113,7 @@ n_requests=$((n_requests + 3))
 get health.json /health
 check "health: 200" is "$code" 200
 check "health: ok and the article count" json health.json \
-    'd == {"status": "ok", "articles": 72}'
+    'd == {"status": "ok", "articles": 84}'
 n_requests=$((n_requests + 1))
 get stats.json /v1/stats
 n_requests=$((n_requests + 1))
@@ -121,7 +121,7 @@ check "stats: 200" is "$code" 200
 check "stats: counts every request" json stats.json \
     "d['requests'] >= $n_requests and d['errors'] >= 5"
 check "stats: fields" json stats.json \
-    'd["articles"] == 72 and d["threads"] == 2 and d["uptime_s"] >= 0 and
+    'd["articles"] == 84 and d["threads"] == 2 and d["uptime_s"] >= 0 and
      d["index"]["path"].endswith("/db") and d["index"]["built"] and
      (d["index"]["generation"] is None or
       d["index"]["generation"].startswith("gen-")) and
@@ -145,7 +145,7 @@ check "access log: one line per request" \
     grep -q 'nsearchd\[[0-9]*\]: access: GET /health 200 [0-9.]*ms' \
     "$TMP/server.err"
 check "startup line" grep -q \
-    "nsearchd\[[0-9]*\]: info: listening on $SOCK (2 threads, index $TMP/db, 72 articles)" \
+    "nsearchd\[[0-9]*\]: info: listening on $SOCK (2 threads, index $TMP/db, 84 articles)" \
     "$TMP/server.err"
 kill $server_pid
 wait $server_pid

@@ -138,7 +138,7 @@ check "load: no problem logged" lacks "$TMP/server.err" "warning:"
 check "first article still found" found zorblaxian extra-one
 curl -sS --max-time 5 --unix-socket "$SOCK" -o "$TMP/health.json" \
     http://localhost/health
-check "health counts the new articles" grep -q '"articles":7[45]' \
+check "health counts the new articles" grep -q '"articles":8[67]' \
     "$TMP/health.json"
 
 kill $server_pid

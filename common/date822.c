@@ -1,0 +1,146 @@
+/* date822.c - RFC 822 / RFC 2822 dates, the form RSS 2.0 and WordPress
+ * exports use in <pubDate>: "Wed, 06 Aug 2025 09:30:00 +0000".
+ *
+ * Feeds in the wild bend the rule: a missing weekday or seconds, a
+ * two-digit year, a zone name (GMT, UT, EST, CEST) or none at all.  Each
+ * is accepted and read as RFC 2822 section 4.3 reads it; anything else is
+ * refused, so that a wrong date is reported instead of indexed. */
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#include "ingest.h"
+
+static const char *skip_space(const char *p)
+{
+    while (isspace((unsigned char)*p))
+        p++;
+    return p;
+}
+
+/* A number of at most MAX digits at *P; advances.  -1 if none. */
+static int number(const char **p, int max)
+{
+    int v = 0, n = 0;
+    while (n < max && isdigit((unsigned char)**p)) {
+        v = v * 10 + (**p - '0');
+        (*p)++;
+        n++;
+    }
+    return n ? v : -1;
+}
+
+/* The offset of a zone name in seconds, or -1 when unknown. */
+static int zone_offset(const char *name, size_t len, int *off)
+{
+    static const struct {
+        const char *name;
+        int hours;
+    } zones[] = {
+        {"GMT", 0},  {"UT", 0},   {"UTC", 0},  {"Z", 0},    {"EST", -5},
+        {"EDT", -4}, {"CST", -6}, {"CDT", -5}, {"MST", -7}, {"MDT", -6},
+        {"PST", -8}, {"PDT", -7}, {"CET", 1},  {"CEST", 2}, {"BST", 1},
+    };
+    for (size_t i = 0; i < sizeof zones / sizeof *zones; i++) {
+        if (strlen(zones[i].name) == len &&
+            strncasecmp(zones[i].name, name, len) == 0) {
+            *off = zones[i].hours * 3600;
+            return 0;
+        }
+    }
+    return -1;
+}
+
+int ns_date822_parse(const char *text, int64_t *out)
+{
+    static const char months[] = "janfebmaraprmayjunjulaugsepoctnovdec";
+    const char *p = skip_space(text);
+
+    /* An optional day name and comma. */
+    if (isalpha((unsigned char)*p)) {
+        while (isalpha((unsigned char)*p))
+            p++;
+        p = skip_space(p);
+        if (*p == ',')
+            p = skip_space(p + 1);
+    }
+    int day = number(&p, 2);
+    if (day < 1)
+        return -1;
+    p = skip_space(p);
+    if (!isalpha((unsigned char)p[0]) || !isalpha((unsigned char)p[1]) ||
+        !isalpha((unsigned char)p[2]))
+        return -1;
+    char mon[4] = {(char)tolower((unsigned char)p[0]),
+                   (char)tolower((unsigned char)p[1]),
+                   (char)tolower((unsigned char)p[2]), '\0'};
+    const char *hit = strstr(months, mon);
+    if (!hit || (hit - months) % 3)
+        return -1;
+    int month = (int)(hit - months) / 3 + 1;
+    while (isalpha((unsigned char)*p))
+        p++;
+    p = skip_space(p);
+    const char *ystart = p;
+    int year = number(&p, 4);
+    if (year < 0)
+        return -1;
+    /* RFC 2822 4.3: two-digit years 00-49 are 20xx, 50-99 are 19xx. */
+    if (p - ystart == 2)
+        year += year < 50 ? 2000 : 1900;
+    else if (p - ystart != 4)
+        return -1;
+
+    int hour = 0, min = 0, sec = 0, off = 0;
+    p = skip_space(p);
+    if (isdigit((unsigned char)*p)) {
+        hour = number(&p, 2);
+        if (*p++ != ':')
+            return -1;
+        min = number(&p, 2);
+        if (min < 0)
+            return -1;
+        if (*p == ':') {
+            p++;
+            sec = number(&p, 2);
+            if (sec < 0)
+                return -1;
+        }
+        p = skip_space(p);
+        if (*p == '+' || *p == '-') {
+            int sign = *p == '-' ? -1 : 1;
+            p++;
+            const char *z = p;
+            int hhmm = number(&p, 4);
+            if (hhmm < 0 || p - z != 4 || hhmm % 100 > 59 || hhmm / 100 > 23)
+                return -1;
+            off = sign * ((hhmm / 100) * 3600 + (hhmm % 100) * 60);
+        } else if (isalpha((unsigned char)*p)) {
+            const char *z = p;
+            while (isalpha((unsigned char)*p))
+                p++;
+            if (zone_offset(z, (size_t)(p - z), &off) < 0)
+                return -1;
+        }
+    }
+    p = skip_space(p);
+    /* A comment after the zone, "(UTC)", is allowed. */
+    if (*p == '(') {
+        const char *close = strchr(p, ')');
+        if (!close)
+            return -1;
+        p = skip_space(close + 1);
+    }
+    if (*p)
+        return -1;
+
+    /* Let ns_date_parse validate the calendar (no 31 April) and do the
+     * arithmetic, so both date forms agree to the second. */
+    char iso[64];
+    int sign = off < 0 ? '-' : '+';
+    int aoff = off < 0 ? -off : off;
+    snprintf(iso, sizeof iso, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", year,
+             month, day, hour, min, sec, sign, aoff / 3600, aoff / 60 % 60);
+    return ns_date_parse(iso, out);
+}

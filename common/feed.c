@@ -1,0 +1,670 @@
+/* feed.c - Articles from feeds: RSS 2.0, RSS 1.0 (RDF), Atom, and the
+ * WordPress export format WXR (RSS 2.0 with wp: elements).
+ *
+ * libxml2's SAX2 push parser reads the feed a chunk at a time and builds no
+ * tree: what is kept is the item in progress and the articles finished in
+ * the current chunk, so a feed of any size costs about one item of memory.
+ * The parser never touches the network (XML_PARSE_NONET), never loads a
+ * DTD or an external entity, and stores no entity declaration (no
+ * entityDecl handler): an entity of the document's own DTD, a SYSTEM
+ * entity and a billion-laughs bomb are all undefined references that
+ * expand to nothing and mark their item bad (libxml2 records the
+ * declarations anyway, see ns_feed_close, but never looks them up).  libxml2's
+ * default limits stay on (no XML_PARSE_HUGE).
+ *
+ * Why not xmlTextReader: its Read() gives up for good at the first
+ * well-formedness error, even in recovery mode, and it parses ahead of the
+ * node it returns; one "&nbsp;" (common in real feeds) would cost the rest
+ * of the feed and the item before it.  The push parser in recovery mode
+ * raises each error while inside the item that holds it and goes on, so a
+ * broken item is reported as FILE:LINE: item N: reason and skipped, and
+ * the items after it are read. */
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ingest.h"
+
+#define NS_ATOM "http://www.w3.org/2005/Atom"
+#define NS_CONTENT "http://purl.org/rss/1.0/modules/content/"
+#define NS_DC "http://purl.org/dc/elements/1.1/"
+#define NS_WP "http://wordpress.org/export/"
+#define NS_RSS1 "http://purl.org/rss/1.0/"
+#define NS_RSS09 "http://my.netscape.com/rdf/simple/0.9/"
+#define NS_XML "http://www.w3.org/XML/1998/namespace"
+
+/* Bytes handed to the parser at a time. */
+#define CHUNK 16384
+
+enum space { SP_PLAIN, SP_DC, SP_CONTENT, SP_WP, SP_OTHER };
+
+/* A finished item waiting to be returned. */
+struct result {
+    int rc;
+    ns_article_t art;
+    unsigned item, line;
+    char err[400];
+};
+
+struct ns_feed {
+    xmlParserCtxtPtr ctxt;
+    ns_read_fn read;
+    void *ctx;
+    int done;       /* the input is over and the parser told so */
+    int depth;      /* depth of the next element to start */
+    unsigned items; /* items started so far */
+
+    ns_buf_t chan_lang; /* the feed's language */
+    int chan_lang_depth;
+
+    /* The item in progress. */
+    json_t *extra;  /* raw fields: guid, link, content, categories, ... */
+    json_t *obj;    /* the article's fields, when finishing */
+    int item_depth; /* -1: not in an item */
+    unsigned item_line;
+    int author_depth; /* inside an Atom <author>, or -1 */
+    char *field;      /* the element whose text is being collected */
+    int field_depth;
+    int field_html;  /* the text is HTML to strip */
+    int field_xhtml; /* the field is XHTML markup, kept as such */
+    ns_buf_t text;
+    int too_long;
+    char err[300]; /* the first parser error inside the item */
+    unsigned err_line;
+
+    char outside[300]; /* an error outside any item, not yet returned */
+    unsigned outside_line;
+
+    struct result *queue;
+    size_t n_queue, head, cap_queue;
+};
+
+/* ------------------------------------------------------------------------ */
+/* Elements                                                                 */
+/* ------------------------------------------------------------------------ */
+
+static enum space space_of(const char *uri)
+{
+    if (!uri || !strcmp(uri, NS_ATOM) || !strcmp(uri, NS_RSS1) ||
+        !strcmp(uri, NS_RSS09))
+        return SP_PLAIN;
+    if (!strcmp(uri, NS_DC))
+        return SP_DC;
+    if (!strcmp(uri, NS_CONTENT))
+        return SP_CONTENT;
+    /* wp: is versioned (1.0, 1.1, 1.2); excerpt: shares the prefix and is
+     * told apart by its element name. */
+    if (!strncmp(uri, NS_WP, strlen(NS_WP)) && !strstr(uri, "excerpt"))
+        return SP_WP;
+    return SP_OTHER;
+}
+
+/* SAX2 attributes come as (localname, prefix, URI, value, end) quintuples;
+ * the value of NAME (in namespace URI, or none), or NULL.  Free with
+ * free(). */
+static char *attr(const xmlChar **attrs, int n, const char *name,
+                  const char *uri)
+{
+    for (int i = 0; i < n; i++) {
+        const xmlChar **a = attrs + 5 * i;
+        if (strcmp((const char *)a[0], name) != 0)
+            continue;
+        if ((uri == NULL) != (a[2] == NULL) ||
+            (uri && strcmp(uri, (const char *)a[2]) != 0))
+            continue;
+        size_t len = (size_t)(a[4] - a[3]);
+        char *v = malloc(len + 1);
+        if (v) {
+            memcpy(v, a[3], len);
+            v[len] = '\0';
+        }
+        return v;
+    }
+    return NULL;
+}
+
+static unsigned line_now(const ns_feed_t *f)
+{
+    int line = xmlSAX2GetLineNumber(f->ctxt);
+    return line > 0 ? (unsigned)line : 0;
+}
+
+/* The key under which the text of an item's child element is kept, or
+ * NULL to ignore the element. */
+static const char *field_of(enum space sp, const char *name)
+{
+    static const struct {
+        enum space sp;
+        const char *name, *key;
+    } map[] = {
+        {SP_PLAIN, "title", "title"},
+        {SP_PLAIN, "link", "link"},
+        {SP_PLAIN, "guid", "guid"},
+        {SP_PLAIN, "id", "guid"},
+        {SP_PLAIN, "pubDate", "pubdate"},
+        {SP_PLAIN, "published", "published"},
+        {SP_PLAIN, "updated", "updated"},
+        {SP_PLAIN, "category", "category"},
+        {SP_PLAIN, "author", "author"},
+        {SP_PLAIN, "description", "summary"},
+        {SP_PLAIN, "summary", "summary"},
+        {SP_PLAIN, "content", "content"},
+        {SP_PLAIN, "language", "lang"},
+        {SP_DC, "creator", "author"},
+        {SP_DC, "date", "dcdate"},
+        {SP_DC, "subject", "category"},
+        {SP_DC, "language", "lang"},
+        {SP_CONTENT, "encoded", "content"},
+        {SP_WP, "post_type", "wp_type"},
+        {SP_WP, "status", "wp_status"},
+        {SP_WP, "post_name", "wp_slug"},
+        {SP_WP, "post_id", "wp_id"},
+        {SP_WP, "post_date_gmt", "wp_date_gmt"},
+        {SP_WP, "post_date", "wp_date"},
+    };
+    for (size_t i = 0; i < sizeof map / sizeof *map; i++)
+        if (map[i].sp == sp && !strcmp(map[i].name, name))
+            return map[i].key;
+    return NULL;
+}
+
+static void drop_item(ns_feed_t *f)
+{
+    json_decref(f->obj);
+    json_decref(f->extra);
+    f->obj = f->extra = NULL;
+    f->item_depth = -1;
+    f->author_depth = -1;
+    free(f->field);
+    f->field = NULL;
+    f->field_depth = -1;
+    f->field_xhtml = 0;
+}
+
+static void start_item(ns_feed_t *f, int depth, const xmlChar **attrs,
+                       int n_attrs)
+{
+    drop_item(f);
+    f->obj = json_object();
+    f->extra = json_object();
+    f->item_depth = depth;
+    f->item_line = line_now(f);
+    f->items++;
+    f->err[0] = '\0';
+    f->err_line = 0;
+    f->too_long = 0;
+    char *lang = attr(attrs, n_attrs, "lang", NS_XML);
+    if (lang)
+        ns_fields_set(f->extra, "lang", lang, strlen(lang), 0);
+    free(lang);
+}
+
+static void begin_field(ns_feed_t *f, const char *key, int depth)
+{
+    free(f->field);
+    f->field = strdup(key);
+    f->field_depth = depth;
+    f->field_html = 0;
+    ns_buf_reset(&f->text);
+}
+
+/* Text that may hold HTML (RSS descriptions always may; Atom says so with
+ * type="html") becomes plain text, with its <h2>-<h6> as headings. */
+static void store_text(ns_feed_t *f, const char *key, const char *s, size_t n,
+                       int html)
+{
+    if (html || memchr(s, '<', n) || memchr(s, '&', n)) {
+        ns_buf_t plain = {0};
+        json_t *heads = strcmp(key, "content") == 0 ? json_array() : NULL;
+        if (ns_html_fragment_text(s, n, heads, &plain) == 0 && plain.p) {
+            ns_fields_set(f->extra, key, plain.p, plain.len, 0);
+            if (heads && json_array_size(heads))
+                json_object_set(f->extra, "headings", heads);
+        }
+        json_decref(heads);
+        ns_buf_free(&plain);
+        return;
+    }
+    ns_fields_set(f->extra, key, s, n, 0);
+}
+
+static void end_field(ns_feed_t *f)
+{
+    const char *key = f->field;
+    const char *s = f->text.p ? f->text.p : "";
+    size_t n = f->text.len;
+    if (!strcmp(key, "category") || !strcmp(key, "tag"))
+        ns_fields_push(f->extra, key, s, n);
+    else if (!strcmp(key, "content") || !strcmp(key, "summary") ||
+             !strcmp(key, "title"))
+        store_text(f, key, s, n, f->field_html);
+    else
+        ns_fields_set(f->extra, key, s, n, 0);
+    free(f->field);
+    f->field = NULL;
+    f->field_depth = -1;
+    f->field_xhtml = 0;
+}
+
+/* An element inside an item. */
+static void item_element(ns_feed_t *f, int depth, const char *name,
+                         const char *uri, const xmlChar **attrs, int n_attrs)
+{
+    enum space sp = space_of(uri);
+    int child = depth == f->item_depth + 1;
+    if (sp == SP_PLAIN && !strcmp(name, "name") && f->author_depth >= 0 &&
+        depth == f->author_depth + 1) {
+        begin_field(f, "author", depth);
+        return;
+    }
+    if (!child)
+        return;
+    if (sp == SP_PLAIN && !strcmp(name, "author") && uri &&
+        !strcmp(uri, NS_ATOM)) {
+        /* Atom's <author> holds <name>; RSS's holds the text itself. */
+        f->author_depth = depth;
+        return;
+    }
+    if (sp == SP_PLAIN && !strcmp(name, "link")) {
+        /* Atom: <link rel="alternate" href="..."/>; RSS: text. */
+        char *href = attr(attrs, n_attrs, "href", NULL);
+        if (href) {
+            char *rel = attr(attrs, n_attrs, "rel", NULL);
+            if (!rel || !strcmp(rel, "alternate"))
+                ns_fields_set(f->extra, "link", href, strlen(href), 0);
+            free(rel);
+            free(href);
+            return;
+        }
+    }
+    if (sp == SP_PLAIN && !strcmp(name, "category")) {
+        char *term = attr(attrs, n_attrs, "label", NULL);
+        if (!term)
+            term = attr(attrs, n_attrs, "term", NULL);
+        if (term) { /* Atom */
+            ns_fields_push(f->extra, "category", term, strlen(term));
+            free(term);
+            return;
+        }
+        /* WXR: domain="post_tag" is a tag, domain="category" a category. */
+        char *domain = attr(attrs, n_attrs, "domain", NULL);
+        int tag = domain && !strcmp(domain, "post_tag");
+        int other = domain && !tag && strcmp(domain, "category") != 0;
+        free(domain);
+        if (!other)
+            begin_field(f, tag ? "tag" : "category", depth);
+        return;
+    }
+    const char *key = field_of(sp, name);
+    if (!key)
+        return;
+    begin_field(f, key, depth);
+    char *type = attr(attrs, n_attrs, "type", NULL);
+    if (type && (!strcmp(type, "html") || !strcmp(type, "text/html") ||
+                 !strcmp(type, "xhtml")))
+        f->field_html = 1;
+    /* Atom XHTML content is markup, not text: its elements are written
+     * back as tags and the whole stripped as HTML. */
+    f->field_xhtml = type && !strcmp(type, "xhtml");
+    free(type);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Items                                                                    */
+/* ------------------------------------------------------------------------ */
+
+static const char *extra(ns_feed_t *f, const char *key)
+{
+    return json_string_value(json_object_get(f->extra, key));
+}
+
+static void set_from(ns_feed_t *f, const char *key, const char *from)
+{
+    const char *v = extra(f, from);
+    if (v)
+        ns_fields_set(f->obj, key, v, strlen(v), 0);
+}
+
+/* The finished item as an article, or why not. */
+static int finish_item(ns_feed_t *f, ns_article_t *art, char *err,
+                       size_t err_size)
+{
+    const char *type = extra(f, "wp_type");
+    const char *status = extra(f, "wp_status");
+    if (type && strcmp(type, "post") != 0) {
+        snprintf(err, err_size, "ignored: a WordPress %.40s, not a post", type);
+        return NS_ITEM_IGNORED;
+    }
+    if (status && strcmp(status, "publish") != 0) {
+        snprintf(err, err_size, "ignored: a WordPress post with status '%.40s'",
+                 status);
+        return NS_ITEM_IGNORED;
+    }
+    if (f->err[0]) {
+        snprintf(err, err_size, "item %u: %s", f->items, f->err);
+        return NS_ITEM_BAD;
+    }
+    if (f->too_long) {
+        snprintf(err, err_size, "item %u: longer than %u bytes", f->items,
+                 NS_MAX_RECORD);
+        return NS_ITEM_BAD;
+    }
+    /* A WordPress post is named by its slug; other items by their guid
+     * (RSS) or id (Atom), else their link. */
+    set_from(f, "id", "wp_slug");
+    set_from(f, "id", "guid");
+    set_from(f, "id", "link");
+    set_from(f, "title", "title");
+    set_from(f, "url", "link");
+    set_from(f, "author", "author");
+    set_from(f, "body", "content");
+    set_from(f, "body", "summary");
+    json_t *heads = json_object_get(f->extra, "headings");
+    if (heads && extra(f, "content"))
+        json_object_set(f->obj, "headings", heads);
+    static const char *const dates[] = {"wp_date_gmt", "published", "pubdate",
+                                        "dcdate",      "updated",   "wp_date"};
+    for (size_t i = 0; i < sizeof dates / sizeof *dates; i++)
+        if (extra(f, dates[i]))
+            ns_fields_date(f->obj, extra(f, dates[i]), 0);
+    set_from(f, "lang", "lang");
+    if (f->chan_lang.len)
+        ns_fields_set(f->obj, "lang", f->chan_lang.p, f->chan_lang.len, 0);
+    /* The first category is the section; the others, and WordPress tags,
+     * are tags. */
+    json_t *cats = json_object_get(f->extra, "category");
+    size_t i;
+    json_t *v;
+    json_array_foreach(cats, i, v)
+    {
+        if (i == 0)
+            json_object_set(f->obj, "section", v);
+        else
+            ns_fields_push(f->obj, "tags", json_string_value(v),
+                           json_string_length(v));
+    }
+    json_array_foreach(json_object_get(f->extra, "tag"), i, v) ns_fields_push(
+        f->obj, "tags", json_string_value(v), json_string_length(v));
+
+    char why[300];
+    if (ns_fields_article(f->obj, art, why, sizeof why) < 0) {
+        snprintf(err, err_size, "item %u: %s", f->items, why);
+        return NS_ITEM_BAD;
+    }
+    return NS_ITEM_OK;
+}
+
+static struct result *push_result(ns_feed_t *f)
+{
+    if (f->n_queue == f->cap_queue) {
+        size_t cap = f->cap_queue ? f->cap_queue * 2 : 16;
+        struct result *grown = realloc(f->queue, cap * sizeof *grown);
+        if (!grown)
+            return NULL;
+        f->queue = grown;
+        f->cap_queue = cap;
+    }
+    struct result *r = &f->queue[f->n_queue++];
+    memset(r, 0, sizeof *r);
+    return r;
+}
+
+/* Queue the error seen outside any item, if there is one. */
+static void flush_outside(ns_feed_t *f)
+{
+    if (!f->outside[0])
+        return;
+    struct result *r = push_result(f);
+    if (r) {
+        r->rc = NS_ITEM_BAD;
+        r->line = f->outside_line;
+        snprintf(r->err, sizeof r->err, "%s", f->outside);
+    }
+    f->outside[0] = '\0';
+}
+
+static void end_item(ns_feed_t *f)
+{
+    struct result *r = push_result(f);
+    if (r) {
+        r->item = f->items;
+        r->line = f->err[0] && f->err_line ? f->err_line : f->item_line;
+        r->rc = finish_item(f, &r->art, r->err, sizeof r->err);
+        if (r->rc != NS_ITEM_OK)
+            ns_article_clear(&r->art);
+    }
+    drop_item(f);
+}
+
+/* ------------------------------------------------------------------------ */
+/* SAX callbacks                                                            */
+/* ------------------------------------------------------------------------ */
+
+static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
+                     const xmlChar *uri, int n_ns, const xmlChar **ns,
+                     int n_attrs, int n_defaulted, const xmlChar **attrs)
+{
+    (void)prefix, (void)n_ns, (void)ns, (void)n_defaulted;
+    ns_feed_t *f = ctx;
+    int depth = f->depth++;
+    const char *name = (const char *)localname;
+    if (f->field_xhtml) {
+        ns_buf_putc(&f->text, '<');
+        ns_buf_puts(&f->text, name);
+        ns_buf_putc(&f->text, '>');
+        return;
+    }
+    if (f->item_depth < 0) {
+        enum space sp = space_of((const char *)uri);
+        if (sp == SP_PLAIN &&
+            (!strcmp(name, "item") || !strcmp(name, "entry"))) {
+            flush_outside(f);
+            start_item(f, depth, attrs, n_attrs);
+            return;
+        }
+        if ((sp == SP_PLAIN || sp == SP_DC) && !strcmp(name, "language") &&
+            !f->chan_lang.len)
+            f->chan_lang_depth = depth;
+        char *lang = attr(attrs, n_attrs, "lang", NS_XML);
+        if (lang && !f->chan_lang.len && depth <= 1)
+            ns_buf_puts(&f->chan_lang, lang);
+        free(lang);
+        return;
+    }
+    if (f->field_depth < 0)
+        item_element(f, depth, name, (const char *)uri, attrs, n_attrs);
+}
+
+static void on_end(void *ctx, const xmlChar *localname, const xmlChar *prefix,
+                   const xmlChar *uri)
+{
+    (void)prefix, (void)uri;
+    ns_feed_t *f = ctx;
+    int depth = --f->depth;
+    if (f->chan_lang_depth == depth)
+        f->chan_lang_depth = -1;
+    if (f->field_depth == depth) {
+        if (f->field)
+            end_field(f);
+        f->field_depth = -1;
+        f->field_xhtml = 0;
+        return;
+    }
+    if (f->field_xhtml) {
+        ns_buf_puts(&f->text, "</");
+        ns_buf_puts(&f->text, (const char *)localname);
+        ns_buf_putc(&f->text, '>');
+        return;
+    }
+    if (f->author_depth == depth)
+        f->author_depth = -1;
+    if (f->item_depth == depth)
+        end_item(f);
+}
+
+static void on_text(void *ctx, const xmlChar *ch, int len)
+{
+    ns_feed_t *f = ctx;
+    if (len <= 0)
+        return;
+    if (f->chan_lang_depth >= 0 && f->item_depth < 0) {
+        if (f->chan_lang.len < 64)
+            ns_buf_append(&f->chan_lang, (const char *)ch, (size_t)len);
+        return;
+    }
+    if (!f->field || f->too_long)
+        return;
+    if (f->text.len + (size_t)len > NS_MAX_RECORD) {
+        f->too_long = 1;
+        return;
+    }
+    if (!f->field_xhtml) {
+        ns_buf_append(&f->text, (const char *)ch, (size_t)len);
+        return;
+    }
+    /* Text of XHTML content is markup again for the HTML parser. */
+    for (int i = 0; i < len; i++) {
+        char c = (char)ch[i];
+        if (c == '<')
+            ns_buf_puts(&f->text, "&lt;");
+        else if (c == '&')
+            ns_buf_puts(&f->text, "&amp;");
+        else
+            ns_buf_putc(&f->text, c);
+    }
+}
+
+static void on_error(void *ctx, xmlErrorPtr e)
+{
+    ns_feed_t *f = ctx;
+    if (!e || e->level < XML_ERR_ERROR)
+        return;
+    char text[300];
+    snprintf(text, sizeof text, "%s", e->message ? e->message : "error");
+    size_t n = strlen(text);
+    while (n && (text[n - 1] == '\n' || text[n - 1] == ' '))
+        text[--n] = '\0';
+    unsigned line = e->line > 0 ? (unsigned)e->line : line_now(f);
+    if (f->item_depth >= 0) {
+        if (!f->err[0]) {
+            snprintf(f->err, sizeof f->err, "%s", text);
+            f->err_line = line;
+        }
+    } else if (!f->outside[0]) {
+        snprintf(f->outside, sizeof f->outside, "%s", text);
+        f->outside_line = line;
+    }
+}
+
+/* ------------------------------------------------------------------------ */
+/* The feed                                                                 */
+/* ------------------------------------------------------------------------ */
+
+ns_feed_t *ns_feed_open(ns_read_fn read, void *ctx)
+{
+    static xmlSAXHandler sax;
+    if (sax.initialized != XML_SAX2_MAGIC) {
+        /* Only these: no tree, no DTD, no entity declarations kept. */
+        xmlSAXHandler h;
+        memset(&h, 0, sizeof h);
+        h.initialized = XML_SAX2_MAGIC;
+        h.startElementNs = on_start;
+        h.endElementNs = on_end;
+        h.characters = on_text;
+        h.cdataBlock = on_text;
+        h.serror = on_error;
+        sax = h;
+    }
+    ns_feed_t *f = calloc(1, sizeof *f);
+    if (!f)
+        return NULL;
+    f->read = read;
+    f->ctx = ctx;
+    f->item_depth = -1;
+    f->author_depth = -1;
+    f->field_depth = -1;
+    f->chan_lang_depth = -1;
+    f->ctxt = xmlCreatePushParserCtxt(&sax, f, NULL, 0, NULL);
+    if (!f->ctxt) {
+        free(f);
+        return NULL;
+    }
+    xmlCtxtUseOptions(f->ctxt, XML_PARSE_NONET | XML_PARSE_RECOVER |
+                                   XML_PARSE_NOWARNING);
+    return f;
+}
+
+void ns_feed_close(ns_feed_t *f)
+{
+    if (!f)
+        return;
+    drop_item(f);
+    for (size_t i = f->head; i < f->n_queue; i++)
+        ns_article_clear(&f->queue[i].art);
+    free(f->queue);
+    /* libxml2 keeps the DTD's entity declarations in a document of its own
+     * even in SAX mode ("for expat compatibility"); they are never looked
+     * up (no getEntity handler, and userData is not the context), and the
+     * context does not free that document. */
+    if (f->ctxt->myDoc)
+        xmlFreeDoc(f->ctxt->myDoc);
+    xmlFreeParserCtxt(f->ctxt);
+    ns_buf_free(&f->chan_lang);
+    ns_buf_free(&f->text);
+    free(f);
+}
+
+/* Feed the parser until it has finished at least one item or the input is
+ * over. */
+static void parse_more(ns_feed_t *f)
+{
+    char buf[CHUNK];
+    f->head = f->n_queue = 0;
+    while (!f->n_queue && !f->done) {
+        ssize_t n = f->read(f->ctx, buf, sizeof buf);
+        if (n > 0 && f->ctxt->instate != XML_PARSER_EOF) {
+            xmlParseChunk(f->ctxt, buf, (int)n, 0);
+            continue;
+        }
+        /* The end, a read error, or a parser that has stopped for good
+         * (libxml2 halts on some errors even in recovery mode). */
+        if (f->ctxt->instate != XML_PARSER_EOF)
+            xmlParseChunk(f->ctxt, NULL, 0, 1);
+        f->done = 1;
+        if (f->item_depth >= 0) {
+            /* Cut off inside an item. */
+            struct result *r = push_result(f);
+            if (r) {
+                r->rc = NS_ITEM_BAD;
+                r->item = f->items;
+                r->line = f->err[0] && f->err_line ? f->err_line : line_now(f);
+                snprintf(r->err, sizeof r->err, "item %u: %s", f->items,
+                         f->err[0] ? f->err
+                         : n < 0   ? "read error"
+                                   : "unexpected end of feed");
+            }
+            drop_item(f);
+        }
+        flush_outside(f);
+    }
+}
+
+int ns_feed_next(ns_feed_t *f, ns_article_t *art, unsigned *item,
+                 unsigned *line, char *err, size_t err_size)
+{
+    memset(art, 0, sizeof *art);
+    err[0] = '\0';
+    if (f->head == f->n_queue)
+        parse_more(f);
+    if (f->head == f->n_queue)
+        return NS_ITEM_END;
+    struct result *r = &f->queue[f->head++];
+    *art = r->art;
+    memset(&r->art, 0, sizeof r->art);
+    *item = r->item;
+    *line = r->line;
+    snprintf(err, err_size, "%s", r->err);
+    return r->rc;
+}

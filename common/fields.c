@@ -1,0 +1,97 @@
+/* fields.c - Build an article out of fields a parser found in a feed, a
+ * page or a document: collect them in a JSON object of the JSON Lines
+ * schema, then validate that object with ns_article_from_json(), so every
+ * format obeys the same rules (required id, label limits, control
+ * characters, dates) without a second copy of them. */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ingest.h"
+
+static void trim(const char **text, size_t *len)
+{
+    while (*len && isspace((unsigned char)**text))
+        (*text)++, (*len)--;
+    while (*len && isspace((unsigned char)(*text)[*len - 1]))
+        (*len)--;
+}
+
+void ns_fields_set(json_t *obj, const char *key, const char *text, size_t len,
+                   int replace)
+{
+    if (!text)
+        return;
+    trim(&text, &len);
+    if (!len || (!replace && json_object_get(obj, key)))
+        return;
+    /* Invalid UTF-8 cannot become a JSON string; such a value is dropped
+     * here and the input's own check (the whole item) reports it. */
+    json_t *s = json_stringn(text, len);
+    if (s)
+        json_object_set_new(obj, key, s);
+}
+
+void ns_fields_push(json_t *obj, const char *key, const char *text, size_t len)
+{
+    if (!text)
+        return;
+    trim(&text, &len);
+    if (!len)
+        return;
+    json_t *list = json_object_get(obj, key);
+    if (!list) {
+        list = json_array();
+        if (!list || json_object_set_new(obj, key, list) < 0)
+            return;
+    }
+    size_t i;
+    json_t *v;
+    json_array_foreach(list, i, v)
+    {
+        if (json_string_length(v) == len &&
+            memcmp(json_string_value(v), text, len) == 0)
+            return;
+    }
+    json_t *s = json_stringn(text, len);
+    if (s)
+        json_array_append_new(list, s);
+}
+
+void ns_fields_date(json_t *obj, const char *text, int replace)
+{
+    if (!text)
+        return;
+    size_t len = strlen(text);
+    trim(&text, &len);
+    if (!len || (!replace && json_object_get(obj, "date")))
+        return;
+    /* WordPress writes "0000-00-00 00:00:00" for a post never published:
+     * no date, not a broken one. */
+    if (strncmp(text, "0000-00-00", 10) == 0)
+        return;
+    char copy[128];
+    int64_t t;
+    snprintf(copy, sizeof copy, "%.*s", (int)(len < 127 ? len : 127), text);
+    if (ns_date_parse(copy, &t) < 0 && ns_date822_parse(copy, &t) == 0) {
+        ns_date_format(t, copy, sizeof copy);
+        len = strlen(copy);
+        text = copy;
+    }
+    ns_fields_set(obj, "date", text, len, 1);
+}
+
+int ns_fields_article(json_t *obj, ns_article_t *art, char *err,
+                      size_t err_size)
+{
+    char *text = json_dumps(obj, JSON_COMPACT);
+    if (!text) {
+        snprintf(err, err_size, "out of memory");
+        memset(art, 0, sizeof *art);
+        return -1;
+    }
+    int rc = ns_article_from_json(text, strlen(text), art, err, err_size);
+    free(text);
+    return rc;
+}

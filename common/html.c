@@ -1,0 +1,539 @@
+/* html.c - Text out of HTML: article pages, and the HTML that feeds and
+ * Markdown files carry inside them.
+ *
+ * libxml2's HTML parser does the parsing: it copes with real-world tag soup
+ * and knows the HTML entities, and with HTML_PARSE_NONET it never fetches
+ * anything.  What is article text is decided here, in this order, because
+ * that is the order of how much a page's publisher vouches for it:
+ *   1. schema.org JSON-LD (NewsArticle, Article, BlogPosting, ...), parsed
+ *      with jansson: what the site tells search engines the article is;
+ *   2. Open Graph and article:* meta tags: what it tells social networks;
+ *   3. the text of <article>, else <main>.
+ * Navigation, scripts, styles, asides, forms, headers, footers and comment
+ * threads never reach the text. */
+#include <ctype.h>
+#include <libxml/HTMLparser.h>
+#include <libxml/tree.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "ingest.h"
+
+/* Deeper nesting than this is not an article; it is dropped rather than
+ * walked, so hostile input cannot exhaust the stack. */
+#define MAX_DEPTH 200
+
+#define NAME(n) ((const char *)(n)->name)
+
+/* ------------------------------------------------------------------------ */
+/* Text extraction                                                          */
+/* ------------------------------------------------------------------------ */
+
+enum gap { GAP_NONE, GAP_SPACE, GAP_LINE, GAP_PARA };
+
+struct text {
+    ns_buf_t *out;
+    json_t *headings;
+    enum gap gap; /* separator owed before the next visible character */
+    int failed;
+};
+
+static int name_in(const char *name, const char *const *list)
+{
+    for (; *list; list++)
+        if (strcasecmp(name, *list) == 0)
+            return 1;
+    return 0;
+}
+
+/* Non-zero if WORD occurs in TEXT, ignoring ASCII case (strcasestr is not
+ * POSIX). */
+static int contains_word(const char *text, const char *word)
+{
+    size_t n = strlen(word);
+    for (; *text; text++)
+        if (strncasecmp(text, word, n) == 0)
+            return 1;
+    return 0;
+}
+
+static int is_skipped(xmlNodePtr n)
+{
+    static const char *const skip[] = {
+        "script", "style",  "noscript", "template", "nav",    "aside",
+        "header", "footer", "form",     "button",   "select", "textarea",
+        "iframe", "svg",    "object",   "embed",    "canvas", "menu",
+        "dialog", "head",   "title",    NULL};
+    if (name_in(NAME(n), skip))
+        return 1;
+    /* Comment threads and navigation that sites build from plain <div>s. */
+    static const char *const attrs[] = {"class", "id", NULL};
+    for (const char *const *a = attrs; *a; a++) {
+        xmlChar *v = xmlGetProp(n, BAD_CAST * a);
+        int hit = v && (contains_word((const char *)v, "comment") ||
+                        contains_word((const char *)v, "sidebar"));
+        xmlFree(v);
+        if (hit)
+            return 1;
+    }
+    xmlChar *role = xmlGetProp(n, BAD_CAST "role");
+    int hit = role && (strcasecmp((const char *)role, "navigation") == 0 ||
+                       strcasecmp((const char *)role, "complementary") == 0);
+    xmlFree(role);
+    return hit;
+}
+
+static int is_block(const char *name)
+{
+    static const char *const blocks[] = {
+        "p",       "div",     "section", "article", "main",       "h1",
+        "h2",      "h3",      "h4",      "h5",      "h6",         "ul",
+        "ol",      "li",      "dl",      "dt",      "dd",         "blockquote",
+        "pre",     "table",   "tr",      "figure",  "figcaption", "hr",
+        "address", "details", "summary", "body",    NULL};
+    return name_in(name, blocks);
+}
+
+static int heading_level(const char *name)
+{
+    if ((name[0] == 'h' || name[0] == 'H') && name[1] >= '1' &&
+        name[1] <= '6' && !name[2])
+        return name[1] - '0';
+    return 0;
+}
+
+static void put_text(struct text *t, const char *s)
+{
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
+            if (t->gap < GAP_SPACE)
+                t->gap = GAP_SPACE;
+            continue;
+        }
+        /* U+00A0 (no-break space) separates words like a space. */
+        if (c == 0xc2 && (unsigned char)s[1] == 0xa0) {
+            s++;
+            if (t->gap < GAP_SPACE)
+                t->gap = GAP_SPACE;
+            continue;
+        }
+        if (t->out->len && t->gap != GAP_NONE) {
+            const char *sep = t->gap == GAP_PARA   ? "\n\n"
+                              : t->gap == GAP_LINE ? "\n"
+                                                   : " ";
+            if (ns_buf_puts(t->out, sep) < 0)
+                t->failed = 1;
+        }
+        t->gap = GAP_NONE;
+        if (ns_buf_putc(t->out, c) < 0)
+            t->failed = 1;
+    }
+}
+
+static void walk_text(struct text *t, xmlNodePtr n, int depth);
+
+static void walk_children(struct text *t, xmlNodePtr n, int depth)
+{
+    for (xmlNodePtr c = n->children; c; c = c->next)
+        walk_text(t, c, depth + 1);
+}
+
+static void walk_text(struct text *t, xmlNodePtr n, int depth)
+{
+    if (depth > MAX_DEPTH)
+        return;
+    if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+        if (n->content)
+            put_text(t, (const char *)n->content);
+        return;
+    }
+    if (n->type != XML_ELEMENT_NODE) /* comments, processing instructions */
+        return;
+    if (is_skipped(n))
+        return;
+    const char *name = NAME(n);
+    if (strcasecmp(name, "br") == 0) {
+        if (t->gap < GAP_LINE)
+            t->gap = GAP_LINE;
+        return;
+    }
+    int level = heading_level(name);
+    /* In an article, the <h1> is its title, already taken as such. */
+    if (level == 1 && t->headings)
+        return;
+    if (level >= 2 && t->headings) {
+        /* A heading is a paragraph of the body and one of the article's
+         * section headings. */
+        ns_buf_t h = {0};
+        struct text sub = {&h, NULL, GAP_NONE, 0};
+        walk_children(&sub, n, depth);
+        if (sub.failed)
+            t->failed = 1;
+        if (h.len) {
+            ns_fields_push(t->headings, "h", h.p, h.len);
+            t->gap = GAP_PARA;
+            put_text(t, h.p);
+            t->gap = GAP_PARA;
+        }
+        ns_buf_free(&h);
+        return;
+    }
+    int block = is_block(name);
+    if (block)
+        t->gap = GAP_PARA;
+    else if (strcasecmp(name, "td") == 0 || strcasecmp(name, "th") == 0)
+        t->gap = t->gap < GAP_SPACE ? GAP_SPACE : t->gap;
+    walk_children(t, n, depth);
+    if (block)
+        t->gap = GAP_PARA;
+}
+
+/* Text of the subtree N into OUT; headings into the array HEADINGS. */
+static int node_text(xmlNodePtr n, json_t *headings, ns_buf_t *out)
+{
+    /* ns_fields_push keeps lists inside an object; a scratch object holds
+     * the "h" list while walking. */
+    json_t *scratch = headings ? json_object() : NULL;
+    struct text t = {out, scratch, out->len ? GAP_PARA : GAP_NONE, 0};
+    walk_children(&t, n, 0);
+    if (scratch) {
+        json_t *list = json_object_get(scratch, "h");
+        if (list)
+            json_array_extend(headings, list);
+        json_decref(scratch);
+    }
+    return t.failed ? -1 : 0;
+}
+
+static htmlDocPtr parse(const char *data, size_t len)
+{
+    if (len > (size_t)INT32_MAX)
+        return NULL;
+    /* Without a charset declaration libxml2 assumes ISO-8859-1, which would
+     * garble every UTF-8 page that omits one; valid UTF-8 is read as such,
+     * anything else by the page's own declaration. */
+    const char *enc = ns_utf8_valid(data, len) ? "UTF-8" : NULL;
+    return htmlReadMemory(data, (int)len, NULL, enc,
+                          HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
+                              HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
+}
+
+int ns_html_fragment_text(const char *html, size_t len, json_t *headings,
+                          ns_buf_t *out)
+{
+    htmlDocPtr doc = parse(html, len);
+    if (!doc)
+        return 0; /* nothing parseable is no text */
+    int rc = 0;
+    xmlNodePtr root = xmlDocGetRootElement(doc);
+    if (root)
+        rc = node_text((xmlNodePtr)doc, headings, out);
+    xmlFreeDoc(doc);
+    return rc;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Article pages                                                            */
+/* ------------------------------------------------------------------------ */
+
+struct page {
+    json_t *meta; /* property or name -> content (first one wins) */
+    json_t *tags; /* every article:tag */
+    json_t *ld;   /* the schema.org article object, or NULL */
+    xmlNodePtr article, main, h1;
+    char *title, *lang, *canonical, *time;
+};
+
+static int is_article_type(json_t *type)
+{
+    if (json_is_array(type)) {
+        size_t i;
+        json_t *v;
+        json_array_foreach(type, i, v) if (is_article_type(v)) return 1;
+        return 0;
+    }
+    const char *s = json_string_value(type);
+    if (!s)
+        return 0;
+    size_t n = strlen(s);
+    return (n >= 7 && strcmp(s + n - 7, "Article") == 0) ||
+           strcmp(s, "BlogPosting") == 0 || strcmp(s, "LiveBlogPosting") == 0;
+}
+
+/* The first article object in a JSON-LD value: the value itself, an item
+ * of an array, or an item of its @graph. */
+static json_t *find_ld_article(json_t *v, int depth)
+{
+    if (depth > 8)
+        return NULL;
+    if (json_is_object(v)) {
+        if (is_article_type(json_object_get(v, "@type")))
+            return v;
+        return find_ld_article(json_object_get(v, "@graph"), depth + 1);
+    }
+    if (json_is_array(v)) {
+        size_t i;
+        json_t *item;
+        json_array_foreach(v, i, item)
+        {
+            json_t *hit = find_ld_article(item, depth + 1);
+            if (hit)
+                return hit;
+        }
+    }
+    return NULL;
+}
+
+static void take_ld(struct page *pg, xmlNodePtr script)
+{
+    if (pg->ld)
+        return;
+    xmlChar *text = xmlNodeGetContent(script);
+    if (!text)
+        return;
+    json_t *root = json_loads((const char *)text, 0, NULL);
+    xmlFree(text);
+    json_t *art = find_ld_article(root, 0);
+    if (art)
+        pg->ld = json_incref(art);
+    json_decref(root);
+}
+
+static char *prop(xmlNodePtr n, const char *name)
+{
+    xmlChar *v = xmlGetProp(n, BAD_CAST name);
+    char *s = v ? strdup((const char *)v) : NULL;
+    xmlFree(v);
+    return s;
+}
+
+static void take_meta(struct page *pg, xmlNodePtr n)
+{
+    char *key = prop(n, "property");
+    if (!key)
+        key = prop(n, "name");
+    char *content = prop(n, "content");
+    if (key && content) {
+        for (char *p = key; *p; p++)
+            *p = (char)tolower((unsigned char)*p);
+        if (strcmp(key, "article:tag") == 0)
+            ns_fields_push(pg->tags, "tags", content, strlen(content));
+        else
+            ns_fields_set(pg->meta, key, content, strlen(content), 0);
+    }
+    free(key);
+    free(content);
+}
+
+/* One pass over the page for everything the three sources need. */
+static void survey(struct page *pg, xmlNodePtr n, int depth)
+{
+    for (; n && depth <= MAX_DEPTH; n = n->next) {
+        if (n->type != XML_ELEMENT_NODE)
+            continue;
+        const char *name = NAME(n);
+        if (strcasecmp(name, "script") == 0) {
+            char *type = prop(n, "type");
+            if (type && strcasecmp(type, "application/ld+json") == 0)
+                take_ld(pg, n);
+            free(type);
+            continue;
+        }
+        if (strcasecmp(name, "meta") == 0) {
+            take_meta(pg, n);
+        } else if (strcasecmp(name, "html") == 0 && !pg->lang) {
+            pg->lang = prop(n, "lang");
+        } else if (strcasecmp(name, "title") == 0 && !pg->title) {
+            xmlChar *t = xmlNodeGetContent(n);
+            pg->title = t ? strdup((const char *)t) : NULL;
+            xmlFree(t);
+        } else if (strcasecmp(name, "link") == 0 && !pg->canonical) {
+            char *rel = prop(n, "rel");
+            if (rel && strcasecmp(rel, "canonical") == 0)
+                pg->canonical = prop(n, "href");
+            free(rel);
+        } else if (strcasecmp(name, "article") == 0 && !pg->article) {
+            pg->article = n;
+        } else if (strcasecmp(name, "main") == 0 && !pg->main) {
+            pg->main = n;
+        } else if (strcasecmp(name, "h1") == 0 && !pg->h1) {
+            pg->h1 = n;
+        } else if (strcasecmp(name, "time") == 0 && !pg->time) {
+            pg->time = prop(n, "datetime");
+        }
+        survey(pg, n->children, depth + 1);
+    }
+}
+
+/* A JSON-LD value as text: a string, the first of a list, or an object's
+ * name. */
+static const char *ld_text(json_t *v)
+{
+    if (json_is_array(v))
+        v = json_array_get(v, 0);
+    if (json_is_object(v)) {
+        json_t *name = json_object_get(v, "name");
+        v = name ? name : json_object_get(v, "@id");
+    }
+    return json_string_value(v);
+}
+
+static void set_str(json_t *obj, const char *key, const char *text)
+{
+    if (text)
+        ns_fields_set(obj, key, text, strlen(text), 0);
+}
+
+static void from_ld(json_t *obj, json_t *ld)
+{
+    json_t *ident = json_object_get(ld, "identifier");
+    if (json_is_integer(ident)) {
+        json_object_set(obj, "id", ident);
+    } else {
+        set_str(obj, "id", ld_text(ident));
+    }
+    set_str(obj, "title", json_string_value(json_object_get(ld, "headline")));
+    set_str(obj, "body", json_string_value(json_object_get(ld, "articleBody")));
+    const char *date = json_string_value(json_object_get(ld, "datePublished"));
+    if (date)
+        ns_fields_date(obj, date, 0);
+    set_str(obj, "section", ld_text(json_object_get(ld, "articleSection")));
+    set_str(obj, "author", ld_text(json_object_get(ld, "author")));
+    json_t *lang = json_object_get(ld, "inLanguage");
+    if (json_is_object(lang))
+        lang = json_object_get(lang, "alternateName");
+    set_str(obj, "lang", json_string_value(lang));
+    set_str(obj, "url", json_string_value(json_object_get(ld, "url")));
+    set_str(obj, "url", ld_text(json_object_get(ld, "mainEntityOfPage")));
+    json_t *kw = json_object_get(ld, "keywords");
+    if (json_is_string(kw) || json_is_array(kw)) {
+        /* "a, b" and ["a", "b"] both become tags. */
+        json_t *one =
+            json_is_string(kw) ? json_pack("[O]", kw) : json_incref(kw);
+        size_t i;
+        json_t *v;
+        json_array_foreach(one, i, v)
+        {
+            const char *s = json_string_value(v);
+            while (s && *s) {
+                const char *comma = strchr(s, ',');
+                size_t n = comma ? (size_t)(comma - s) : strlen(s);
+                ns_fields_push(obj, "tags", s, n);
+                s = comma ? comma + 1 : NULL;
+            }
+        }
+        json_decref(one);
+    }
+}
+
+static void from_meta(json_t *obj, struct page *pg)
+{
+    json_t *m = pg->meta;
+    set_str(obj, "title", json_string_value(json_object_get(m, "og:title")));
+    set_str(obj, "url", json_string_value(json_object_get(m, "og:url")));
+    const char *date =
+        json_string_value(json_object_get(m, "article:published_time"));
+    if (date)
+        ns_fields_date(obj, date, 0);
+    set_str(obj, "section",
+            json_string_value(json_object_get(m, "article:section")));
+    /* article:author is often a profile URL; a name is better than none,
+     * a URL is no author's name. */
+    const char *author =
+        json_string_value(json_object_get(m, "article:author"));
+    if (author && !strstr(author, "://"))
+        set_str(obj, "author", author);
+    set_str(obj, "author", json_string_value(json_object_get(m, "author")));
+    const char *locale = json_string_value(json_object_get(m, "og:locale"));
+    if (locale && !json_object_get(obj, "lang")) {
+        /* og:locale is "nb_NO"; the language is the part before "_". */
+        size_t n = strcspn(locale, "_-");
+        ns_fields_set(obj, "lang", locale, n, 0);
+    }
+    if (!json_object_get(obj, "tags") && json_object_get(pg->tags, "tags"))
+        json_object_set(obj, "tags", json_object_get(pg->tags, "tags"));
+}
+
+static void from_markup(json_t *obj, struct page *pg)
+{
+    if (pg->h1 && !json_object_get(obj, "title")) {
+        ns_buf_t t = {0};
+        if (node_text(pg->h1, NULL, &t) == 0 && t.len)
+            ns_fields_set(obj, "title", t.p, t.len, 0);
+        ns_buf_free(&t);
+    }
+    set_str(obj, "title", pg->title);
+    set_str(obj, "url", pg->canonical);
+    if (pg->time)
+        ns_fields_date(obj, pg->time, 0);
+    if (pg->lang && !json_object_get(obj, "lang"))
+        ns_fields_set(obj, "lang", pg->lang, strcspn(pg->lang, "_-"), 0);
+}
+
+int ns_html_page(const char *data, size_t len, const char *default_id,
+                 ns_article_t *art, char *err, size_t err_size)
+{
+    memset(art, 0, sizeof *art);
+    htmlDocPtr doc = parse(data, len);
+    if (!doc) {
+        snprintf(err, err_size, "not an HTML page");
+        return -1;
+    }
+    struct page pg = {0};
+    pg.meta = json_object();
+    pg.tags = json_object();
+    json_t *obj = json_object();
+    json_t *headings = json_array();
+    int rc = -1;
+    if (!pg.meta || !pg.tags || !obj || !headings) {
+        snprintf(err, err_size, "out of memory");
+        goto out;
+    }
+    survey(&pg, doc->children, 0);
+
+    if (pg.ld)
+        from_ld(obj, pg.ld);
+    from_meta(obj, &pg);
+    from_markup(obj, &pg);
+
+    /* The article's own markup gives its headings, and its body when the
+     * JSON-LD has none. */
+    xmlNodePtr body_node = pg.article ? pg.article : pg.main;
+    if (body_node) {
+        ns_buf_t text = {0};
+        if (node_text(body_node, headings, &text) < 0) {
+            ns_buf_free(&text);
+            snprintf(err, err_size, "out of memory");
+            goto out;
+        }
+        if (text.len)
+            ns_fields_set(obj, "body", text.p, text.len, 0);
+        ns_buf_free(&text);
+        if (json_array_size(headings))
+            json_object_set(obj, "headings", headings);
+    }
+    if (!json_object_get(obj, "body")) {
+        snprintf(err, err_size,
+                 "no article text (no JSON-LD articleBody, and no text in "
+                 "<article> or <main>)");
+        goto out;
+    }
+    if (default_id)
+        ns_fields_set(obj, "id", default_id, strlen(default_id), 0);
+    rc = ns_fields_article(obj, art, err, err_size);
+out:
+    json_decref(pg.meta);
+    json_decref(pg.tags);
+    json_decref(pg.ld);
+    json_decref(obj);
+    json_decref(headings);
+    free(pg.title);
+    free(pg.lang);
+    free(pg.canonical);
+    free(pg.time);
+    xmlFreeDoc(doc);
+    return rc;
+}

@@ -1,0 +1,163 @@
+/* ingest.h - Private interface between the reader and the parsers of what
+ * news sites publish: feeds (RSS, RDF, Atom, WordPress WXR), HTML article
+ * pages, JSON documents and Markdown bodies.  Not part of ns.h: only
+ * reader.c, article.c and the tests and fuzz harnesses use it.
+ *
+ * Every parser turns what it found into a JSON object of the JSON Lines
+ * schema and hands it to ns_article_from_json(), so that the rules for
+ * every field (required id, label limits, control characters, dates) are
+ * the ones article.c applies to JSON Lines, written once. */
+#ifndef NS_INGEST_H
+#define NS_INGEST_H
+
+#include <jansson.h>
+#include <sys/types.h>
+
+#include "ns.h"
+
+/* ------------------------------------------------------------------------ */
+/* Formats (sniff.c)                                                        */
+/* ------------------------------------------------------------------------ */
+
+typedef enum {
+    NS_FMT_UNKNOWN = 0,
+    NS_FMT_JSONL,    /* one JSON object per line */
+    NS_FMT_JSONDOC,  /* a JSON array of objects, or pretty-printed objects */
+    NS_FMT_TEXT,     /* plain text with optional front matter */
+    NS_FMT_MARKDOWN, /* Markdown with optional front matter */
+    NS_FMT_FEED,     /* RSS 2.0, RSS 1.0/RDF, Atom or WordPress WXR */
+    NS_FMT_HTML,     /* an HTML article page */
+} ns_format_t;
+
+/* The format named by PATH's extension (".json" counts as JSON Lines until
+ * the content says otherwise), or NS_FMT_UNKNOWN. */
+ns_format_t ns_format_by_name(const char *path);
+
+/* The format of a file whose first LEN bytes (decompressed) are HEAD, with
+ * NAMED the format its name suggests.  Content wins where it is conclusive
+ * (an RSS feed named .xml, a JSON array named .json); Markdown and text
+ * files are taken at their name.  Returns NS_FMT_UNKNOWN when neither the
+ * name nor the content says; *why then holds a short reason. */
+ns_format_t ns_format_sniff(const char *head, size_t len, ns_format_t named,
+                            const char **why);
+
+/* ------------------------------------------------------------------------ */
+/* A byte source for the streaming parsers                                  */
+/* ------------------------------------------------------------------------ */
+
+/* Read up to LEN bytes into BUF; returns the count, 0 at the end, -1 on an
+ * error (with a reason the caller gets from ERR_FN, may be NULL). */
+typedef ssize_t (*ns_read_fn)(void *ctx, char *buf, size_t len);
+
+/* What an item-by-item parser returns from its next() call. */
+enum {
+    NS_ITEM_END = 0,     /* no more items */
+    NS_ITEM_OK = 1,      /* an article */
+    NS_ITEM_BAD = -1,    /* a broken item, skipped: line/item and error */
+    NS_ITEM_IGNORED = 2, /* an item left out on purpose (a draft, an
+                            attachment): the reason is in the error text */
+};
+
+/* ------------------------------------------------------------------------ */
+/* Feeds (feed.c): RSS 2.0, RSS 1.0/RDF, Atom, WordPress WXR                */
+/* ------------------------------------------------------------------------ */
+
+typedef struct ns_feed ns_feed_t;
+
+/* A streaming feed parser over READ(CTX): never holds more than one item
+ * in memory, never loads the network, never substitutes entities. */
+ns_feed_t *ns_feed_open(ns_read_fn read, void *ctx);
+/* The next item into ART.  *ITEM is its number in the feed (1-based) and
+ * *LINE the line it starts on; ERR gets the reason for NS_ITEM_BAD and
+ * NS_ITEM_IGNORED. */
+int ns_feed_next(ns_feed_t *feed, ns_article_t *art, unsigned *item,
+                 unsigned *line, char *err, size_t err_size);
+void ns_feed_close(ns_feed_t *feed);
+
+/* ------------------------------------------------------------------------ */
+/* HTML (html.c)                                                            */
+/* ------------------------------------------------------------------------ */
+
+/* Append the text of the HTML fragment HTML (LEN bytes) to OUT: block
+ * elements become paragraphs separated by blank lines; <h2>-<h6> (and, with
+ * ALL_HEADINGS, <h1>) are appended to HEADINGS (a JSON array, may be NULL)
+ * as well; scripts, styles, navigation, asides, forms and comments are
+ * left out.  Returns 0, or -1 on allocation failure. */
+int ns_html_fragment_text(const char *html, size_t len, json_t *headings,
+                          ns_buf_t *out);
+
+/* Parse an HTML article page (LEN bytes) into ART: schema.org JSON-LD
+ * first, then Open Graph and article:* meta tags, then the text of
+ * <article> or <main>.  DEFAULT_ID is the id when the page names none.
+ * Returns 0, or -1 with a reason in ERR. */
+int ns_html_page(const char *data, size_t len, const char *default_id,
+                 ns_article_t *art, char *err, size_t err_size);
+
+/* ------------------------------------------------------------------------ */
+/* JSON documents (jsondoc.c)                                               */
+/* ------------------------------------------------------------------------ */
+
+typedef struct ns_jsondoc ns_jsondoc_t;
+
+/* A parser of a JSON array of article objects, or of one or more objects
+ * written over several lines, reading one element at a time. */
+ns_jsondoc_t *ns_jsondoc_open(ns_read_fn read, void *ctx);
+int ns_jsondoc_next(ns_jsondoc_t *doc, ns_article_t *art, unsigned *item,
+                    unsigned *line, char *err, size_t err_size);
+void ns_jsondoc_close(ns_jsondoc_t *doc);
+
+/* ------------------------------------------------------------------------ */
+/* Markdown and front matter (markdown.c)                                   */
+/* ------------------------------------------------------------------------ */
+
+/* Append the text of Markdown MD (LEN bytes) to OUT, parsed with cmark:
+ * links keep their text, emphasis and code marks go, inline and block HTML
+ * is stripped to its text, paragraphs are separated by blank lines.
+ * Headings stay as paragraphs and are also appended to HEADINGS (may be
+ * NULL).  Returns 0, or -1 on allocation failure. */
+int ns_markdown_text(const char *md, size_t len, json_t *headings,
+                     ns_buf_t *out);
+
+/* Turn a text article parsed from a Markdown file into plain text: title,
+ * body and headings lose their markup.  Returns 0, or -1 with ERR. */
+int ns_markdown_finish(ns_article_t *art, char *err, size_t err_size);
+
+/* Non-zero if the front matter of TEXT says "draft: true" (or yes). */
+int ns_frontmatter_is_draft(const char *text, size_t len);
+
+/* Front-matter keys beyond article.c's own: categories (the first is the
+ * section when there is none), slug (the id when there is none), lastmod
+ * (the date when there is none).  KEY is lower case.  Returns 0 (also for
+ * keys it does not know), or -1 with ERR. */
+int ns_frontmatter_extra(ns_article_t *art, const char *key, const char *value,
+                         size_t len, char *err, size_t err_size);
+
+/* ------------------------------------------------------------------------ */
+/* Building articles (fields.c)                                             */
+/* ------------------------------------------------------------------------ */
+
+/* Set KEY of OBJ to LEN bytes of TEXT with surrounding white space
+ * trimmed; empty values are not set.  An existing value is kept unless
+ * REPLACE. */
+void ns_fields_set(json_t *obj, const char *key, const char *text, size_t len,
+                   int replace);
+/* Append a label to the list KEY of OBJ (created on first use), once. */
+void ns_fields_push(json_t *obj, const char *key, const char *text, size_t len);
+/* Set "date" from an RFC 3339 or RFC 822 date; a value that is neither is
+ * kept as it is so that validation reports it. */
+void ns_fields_date(json_t *obj, const char *text, int replace);
+/* Validate OBJ as a JSON Lines record into ART.  Returns 0 or -1 with
+ * ERR. */
+int ns_fields_article(json_t *obj, ns_article_t *art, char *err,
+                      size_t err_size);
+
+/* ------------------------------------------------------------------------ */
+/* RFC 822 dates (date822.c)                                                */
+/* ------------------------------------------------------------------------ */
+
+/* Parse an RFC 822 / RFC 2822 date as RSS uses it ("Wed, 06 Aug 2025
+ * 09:30:00 +0000", "6 Aug 2025 09:30 GMT", obsolete zone names such as EST
+ * and UT) into seconds since the epoch.  Returns 0, or -1. */
+int ns_date822_parse(const char *text, int64_t *out);
+
+#endif /* NS_INGEST_H */

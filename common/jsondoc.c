@@ -1,0 +1,207 @@
+/* jsondoc.c - Articles from JSON documents other than JSON Lines: an array
+ * of article objects (what the WordPress REST API and most exporters
+ * write), or one or more objects pretty-printed over several lines.
+ *
+ * The document is read one element at a time: jansson parses each element
+ * from a sliding window (JSON_DISABLE_EOF_CHECK stops it at the element's
+ * end and says how far it read), so an archive of any size costs one
+ * article of memory, and each element is held to NS_MAX_RECORD.  Only the
+ * separators between elements ("[", ",", "]" and white space) are looked
+ * at here.  An element that is valid JSON but not a valid article is
+ * reported and skipped; a syntax error ends the document, because nothing
+ * after it can be trusted to start an element. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ingest.h"
+
+#define CHUNK 65536
+
+struct ns_jsondoc {
+    ns_read_fn read;
+    void *ctx;
+    char *buf;
+    size_t start, len, cap; /* unread bytes are buf[start, len) */
+    int eof, failed;
+    int state;      /* 0: not started, 1: in an array, 2: a series of objects */
+    int need_comma; /* in an array, after an element */
+    unsigned line;  /* line of buf[start] */
+    unsigned items;
+};
+
+ns_jsondoc_t *ns_jsondoc_open(ns_read_fn read, void *ctx)
+{
+    ns_jsondoc_t *d = calloc(1, sizeof *d);
+    if (!d)
+        return NULL;
+    d->read = read;
+    d->ctx = ctx;
+    d->line = 1;
+    return d;
+}
+
+void ns_jsondoc_close(ns_jsondoc_t *d)
+{
+    if (!d)
+        return;
+    free(d->buf);
+    free(d);
+}
+
+/* Read at least WANT more bytes unless the input ends first.  Returns 0,
+ * or -1 on a read error or allocation failure. */
+static int fill(ns_jsondoc_t *d, size_t want)
+{
+    if (d->start > 0 && d->start >= d->len / 2) {
+        memmove(d->buf, d->buf + d->start, d->len - d->start);
+        d->len -= d->start;
+        d->start = 0;
+    }
+    while (!d->eof && want > 0) {
+        if (d->cap - d->len < CHUNK) {
+            size_t cap = d->cap ? d->cap * 2 : 4 * CHUNK;
+            char *grown = realloc(d->buf, cap + 1);
+            if (!grown)
+                return -1;
+            d->buf = grown;
+            d->cap = cap;
+        }
+        ssize_t n = d->read(d->ctx, d->buf + d->len, d->cap - d->len);
+        if (n < 0)
+            return -1;
+        if (n == 0)
+            d->eof = 1;
+        d->len += (size_t)n;
+        want = (size_t)n >= want ? 0 : want - (size_t)n;
+    }
+    return 0;
+}
+
+static void advance(ns_jsondoc_t *d, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        d->line += d->buf[d->start + i] == '\n';
+    d->start += n;
+}
+
+/* Skip white space (and a UTF-8 byte order mark at the start); returns the
+ * next byte, or -1 at the end. */
+static int peek(ns_jsondoc_t *d)
+{
+    for (;;) {
+        while (d->start < d->len) {
+            unsigned char c = (unsigned char)d->buf[d->start];
+            if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+                advance(d, 1);
+            } else if (c == 0xef && d->len - d->start >= 3 &&
+                       memcmp(d->buf + d->start, "\xef\xbb\xbf", 3) == 0) {
+                d->start += 3;
+            } else {
+                return c;
+            }
+        }
+        if (d->eof || fill(d, 1) < 0 || d->start >= d->len)
+            return -1;
+    }
+}
+
+static int fail(ns_jsondoc_t *d, unsigned *line, char *err, size_t err_size,
+                const char *why)
+{
+    d->failed = 1;
+    *line = d->line;
+    snprintf(err, err_size, "%s", why);
+    return NS_ITEM_BAD;
+}
+
+int ns_jsondoc_next(ns_jsondoc_t *d, ns_article_t *art, unsigned *item,
+                    unsigned *line, char *err, size_t err_size)
+{
+    memset(art, 0, sizeof *art);
+    *item = d->items;
+    if (d->failed)
+        return NS_ITEM_END;
+    int c = peek(d);
+    if (d->state == 0) {
+        if (c == '[') {
+            d->state = 1;
+            advance(d, 1);
+            c = peek(d);
+        } else if (c == '{') {
+            d->state = 2;
+        } else if (c < 0) {
+            return NS_ITEM_END;
+        } else {
+            return fail(d, line, err, err_size,
+                        "not a JSON array or object of articles");
+        }
+    }
+    if (d->state == 1) {
+        if (c == ']') {
+            d->failed = 1; /* done; what follows is not read */
+            return NS_ITEM_END;
+        }
+        if (d->need_comma) {
+            if (c != ',')
+                return fail(d, line, err, err_size,
+                            c < 0 ? "unexpected end of the JSON array"
+                                  : "expected ',' or ']' after an item");
+            advance(d, 1);
+            c = peek(d);
+        }
+        if (c < 0)
+            return fail(d, line, err, err_size,
+                        "unexpected end of the JSON array");
+    } else if (c < 0) {
+        return NS_ITEM_END;
+    }
+
+    /* One element, read more until jansson has all of it. */
+    json_t *v;
+    json_error_t jerr;
+    for (;;) {
+        v = json_loadb(d->buf + d->start, d->len - d->start,
+                       JSON_DISABLE_EOF_CHECK | JSON_DECODE_ANY |
+                           JSON_REJECT_DUPLICATES,
+                       &jerr);
+        if (v || d->eof ||
+            json_error_code(&jerr) != json_error_premature_end_of_input)
+            break;
+        if (d->len - d->start > NS_MAX_RECORD) {
+            d->items++;
+            *item = d->items;
+            char why[96];
+            snprintf(why, sizeof why, "item %u: longer than %u bytes", d->items,
+                     NS_MAX_RECORD);
+            return fail(d, line, err, err_size, why);
+        }
+        if (fill(d, d->len - d->start + CHUNK) < 0)
+            return fail(d, line, err, err_size, "read error");
+    }
+    d->items++;
+    *item = d->items;
+    *line = d->line;
+    if (!v) {
+        *line = d->line + (jerr.line > 0 ? (unsigned)jerr.line - 1 : 0);
+        d->failed = 1;
+        snprintf(err, err_size, "item %u: malformed JSON: %s", d->items,
+                 jerr.text);
+        return NS_ITEM_BAD;
+    }
+    advance(d, (size_t)jerr.position);
+    d->need_comma = 1;
+    int rc = NS_ITEM_OK;
+    if (!json_is_object(v)) {
+        snprintf(err, err_size, "item %u: not a JSON object", d->items);
+        rc = NS_ITEM_BAD;
+    } else {
+        char why[400];
+        if (ns_fields_article(v, art, why, sizeof why) < 0) {
+            snprintf(err, err_size, "item %u: %s", d->items, why);
+            rc = NS_ITEM_BAD;
+        }
+    }
+    json_decref(v);
+    return rc;
+}

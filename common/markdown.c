@@ -1,0 +1,347 @@
+/* markdown.c - Markdown bodies to plain text, and the front-matter keys of
+ * static site generators (Hugo, Jekyll) that article.c leaves to us.
+ *
+ * A Markdown article is indexed and shown in snippets as the text a reader
+ * sees, not its markup: "vedtok [budsjettet](https://...)" is "vedtok
+ * budsjettet", and "**strong**" must not make the word "strong"
+ * searchable.  cmark (the CommonMark reference parser) parses the body;
+ * links keep their text, emphasis and code marks go, headings stay
+ * paragraphs and are the article's section headings, and HTML written
+ * inside the Markdown is stripped to its text by libxml2 (html.c). */
+#include <cmark.h>
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "ingest.h"
+
+/* ------------------------------------------------------------------------ */
+/* Markdown to text                                                         */
+/* ------------------------------------------------------------------------ */
+
+struct md {
+    ns_buf_t *out;
+    int gap; /* 0 none, 1 space, 2 newline, 3 blank line */
+    int failed;
+};
+
+static void put(struct md *m, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+            int g = c == '\n' ? 2 : 1;
+            if (m->gap < g)
+                m->gap = g;
+            continue;
+        }
+        /* Character references can spell control characters (&#1;); they
+         * have no place in text and would forge snippet markers. */
+        if (c < 0x20 || c == 0x7f)
+            c = ' ';
+        if (m->out->len && m->gap) {
+            const char *sep = m->gap == 3 ? "\n\n" : m->gap == 2 ? "\n" : " ";
+            if (ns_buf_puts(m->out, sep) < 0)
+                m->failed = 1;
+        }
+        m->gap = 0;
+        if (c == ' ') {
+            m->gap = 1;
+            continue;
+        }
+        if (ns_buf_putc(m->out, c) < 0)
+            m->failed = 1;
+    }
+}
+
+static void put_str(struct md *m, const char *s)
+{
+    if (s)
+        put(m, s, strlen(s));
+}
+
+int ns_markdown_text(const char *md, size_t len, json_t *headings,
+                     ns_buf_t *out)
+{
+    cmark_node *doc = cmark_parse_document(md, len, CMARK_OPT_DEFAULT);
+    if (!doc)
+        return -1;
+    cmark_iter *it = cmark_iter_new(doc);
+    ns_buf_t heading = {0};
+    struct md main = {out, out->len ? 3 : 0, 0};
+    struct md head = {&heading, 0, 0};
+    struct md *m = &main;
+    cmark_event_type ev;
+    while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+        cmark_node *n = cmark_iter_get_node(it);
+        cmark_node_type type = cmark_node_get_type(n);
+        int enter = ev == CMARK_EVENT_ENTER;
+        switch (type) {
+        case CMARK_NODE_HEADING:
+            if (enter) {
+                ns_buf_reset(&heading);
+                head.gap = 0;
+                m = &head;
+            } else {
+                m = &main;
+                if (heading.len) {
+                    main.gap = 3;
+                    put(&main, heading.p, heading.len);
+                    main.gap = 3;
+                    if (headings)
+                        json_array_append_new(
+                            headings, json_stringn(heading.p, heading.len));
+                }
+            }
+            break;
+        case CMARK_NODE_PARAGRAPH:
+        case CMARK_NODE_BLOCK_QUOTE:
+        case CMARK_NODE_LIST:
+        case CMARK_NODE_ITEM:
+        case CMARK_NODE_THEMATIC_BREAK:
+            m->gap = 3;
+            break;
+        case CMARK_NODE_CODE_BLOCK:
+            m->gap = 3;
+            put_str(m, cmark_node_get_literal(n));
+            m->gap = 3;
+            break;
+        case CMARK_NODE_HTML_BLOCK: {
+            /* A block of HTML: its text, without its tags. */
+            const char *html = cmark_node_get_literal(n);
+            ns_buf_t text = {0};
+            if (html &&
+                ns_html_fragment_text(html, strlen(html), NULL, &text) < 0)
+                m->failed = 1;
+            m->gap = 3;
+            if (text.len)
+                put(m, text.p, text.len);
+            m->gap = 3;
+            ns_buf_free(&text);
+            break;
+        }
+        case CMARK_NODE_TEXT:
+        case CMARK_NODE_CODE:
+            put_str(m, cmark_node_get_literal(n));
+            break;
+        case CMARK_NODE_SOFTBREAK:
+            if (m->gap < 1)
+                m->gap = 1;
+            break;
+        case CMARK_NODE_LINEBREAK:
+            if (m->gap < 2)
+                m->gap = 2;
+            break;
+        default: /* emphasis, links, images: their children are the text;
+                    inline HTML: dropped */
+            break;
+        }
+    }
+    cmark_iter_free(it);
+    cmark_node_free(doc);
+    ns_buf_free(&heading);
+    return main.failed || head.failed ? -1 : 0;
+}
+
+static void free_list(char **list, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(list[i]);
+    free(list);
+}
+
+/* Markup characters that make a line worth parsing; a plain title is
+ * left exactly as written. */
+static int has_markup(const char *s)
+{
+    return strpbrk(s, "*_`[]<>&\\!~") != NULL;
+}
+
+int ns_markdown_finish(ns_article_t *art, char *err, size_t err_size)
+{
+    json_t *list = json_array();
+    ns_buf_t body = {0}, title = {0};
+    int rc = -1;
+    if (!list ||
+        ns_markdown_text(art->body, strlen(art->body), list, &body) < 0) {
+        snprintf(err, err_size, "out of memory");
+        goto out;
+    }
+    if (art->title && has_markup(art->title)) {
+        if (ns_markdown_text(art->title, strlen(art->title), NULL, &title) <
+            0) {
+            snprintf(err, err_size, "out of memory");
+            goto out;
+        }
+        for (size_t i = 0; i < title.len; i++)
+            if (title.p[i] == '\n')
+                title.p[i] = ' ';
+        free(art->title);
+        art->title = strdup(title.p ? title.p : "");
+    }
+    free(art->body);
+    art->body = strdup(body.p ? body.p : "");
+    json_t *heads = list;
+    free_list(art->headings, art->n_headings);
+    art->headings = NULL;
+    art->n_headings = 0;
+    if (heads && json_array_size(heads)) {
+        art->headings = calloc(json_array_size(heads), sizeof *art->headings);
+        if (!art->headings) {
+            snprintf(err, err_size, "out of memory");
+            goto out;
+        }
+        size_t i;
+        json_t *v;
+        json_array_foreach(heads, i, v)
+        {
+            if (!(art->headings[i] = strdup(json_string_value(v)))) {
+                snprintf(err, err_size, "out of memory");
+                goto out;
+            }
+            art->n_headings = i + 1;
+        }
+    }
+    if (!art->title || !art->body) {
+        snprintf(err, err_size, "out of memory");
+        goto out;
+    }
+    if (!*art->title && !*art->body) {
+        snprintf(err, err_size, "missing title and body");
+        goto out;
+    }
+    rc = 0;
+out:
+    json_decref(list);
+    ns_buf_free(&body);
+    ns_buf_free(&title);
+    return rc;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Front matter                                                             */
+/* ------------------------------------------------------------------------ */
+
+/* One value of a possibly listed front-matter value ("[a, b]", "a, b"),
+ * trimmed and unquoted: the first. */
+static void first_value(const char **v, size_t *len)
+{
+    const char *p = *v, *end = *v + *len;
+    while (p < end && isspace((unsigned char)*p))
+        p++;
+    if (p < end && *p == '[') {
+        p++;
+        const char *close = memchr(p, ']', (size_t)(end - p));
+        if (close)
+            end = close;
+    }
+    const char *comma = memchr(p, ',', (size_t)(end - p));
+    if (comma)
+        end = comma;
+    while (p < end && isspace((unsigned char)*p))
+        p++;
+    while (end > p && isspace((unsigned char)end[-1]))
+        end--;
+    if (end - p >= 2 && (*p == '"' || *p == '\'') && end[-1] == *p)
+        p++, end--;
+    *v = p;
+    *len = (size_t)(end - p);
+}
+
+/* A one-line label: control characters become spaces. */
+static int set_label(char **field, const char *name, const char *v, size_t len,
+                     size_t max, char *err, size_t err_size)
+{
+    if (!len)
+        return 0;
+    if (len > max) {
+        snprintf(err, err_size, "%s is longer than %zu bytes", name, max);
+        return -1;
+    }
+    char *s = malloc(len + 1);
+    if (!s) {
+        snprintf(err, err_size, "out of memory");
+        return -1;
+    }
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)v[i];
+        s[i] = c < 0x20 || c == 0x7f ? ' ' : (char)c;
+    }
+    s[len] = '\0';
+    free(*field);
+    *field = s;
+    return 0;
+}
+
+int ns_frontmatter_extra(ns_article_t *art, const char *key, const char *value,
+                         size_t len, char *err, size_t err_size)
+{
+    /* Each of these yields to the key article.c knows for the same field,
+     * whichever comes first in the header. */
+    if (!strcmp(key, "categories") && !art->section) {
+        first_value(&value, &len);
+        return set_label(&art->section, "section", value, len, NS_MAX_LABEL,
+                         err, err_size);
+    }
+    if (!strcmp(key, "slug") && !art->id) {
+        first_value(&value, &len);
+        return set_label(&art->id, "id", value, len, NS_MAX_ID, err, err_size);
+    }
+    if (!strcmp(key, "lastmod") && !art->date) {
+        first_value(&value, &len);
+        char text[64], iso[32];
+        int64_t t;
+        if (!len)
+            return 0;
+        snprintf(text, sizeof text, "%.*s", (int)(len < 63 ? len : 63), value);
+        if (len > 63 || ns_date_parse(text, &t) < 0) {
+            snprintf(err, err_size, "unparsable date '%s'", text);
+            return -1;
+        }
+        ns_date_format(t, iso, sizeof iso);
+        if (!(art->date = strdup(iso))) {
+            snprintf(err, err_size, "out of memory");
+            return -1;
+        }
+        art->time = t;
+    }
+    return 0;
+}
+
+int ns_frontmatter_is_draft(const char *text, size_t len)
+{
+    const char *p = text, *end = text + len;
+    if (len >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0)
+        p += 3;
+    if (end - p < 3 || memcmp(p, "---", 3) != 0)
+        return 0;
+    int first = 1;
+    while (p < end) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        const char *line = p, *lend = nl ? nl : end;
+        p = nl ? nl + 1 : end;
+        while (lend > line && isspace((unsigned char)lend[-1]))
+            lend--;
+        size_t n = (size_t)(lend - line);
+        if (n == 3 && memcmp(line, "---", 3) == 0) {
+            if (!first)
+                return 0;
+            first = 0;
+            continue;
+        }
+        if (n < 6 || strncasecmp(line, "draft", 5) != 0)
+            continue;
+        const char *v = line + 5;
+        while (v < lend && (*v == ' ' || *v == '\t'))
+            v++;
+        if (v >= lend || *v++ != ':')
+            continue;
+        size_t vlen = (size_t)(lend - v);
+        first_value(&v, &vlen);
+        return (vlen == 4 && strncasecmp(v, "true", 4) == 0) ||
+               (vlen == 3 && strncasecmp(v, "yes", 3) == 0);
+    }
+    return 0;
+}

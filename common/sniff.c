@@ -1,0 +1,169 @@
+/* sniff.c - Which format a file holds, by its name and by its first bytes.
+ *
+ * Names lie: a feed is saved as "feed", "index.xml" or "rss.php", a
+ * WordPress REST dump as ".json" holding an array, an export as ".xml".
+ * So the first few KiB (after gzip) are looked at: the root element of an
+ * XML file, the first character of JSON, an HTML doctype.  Markdown and
+ * text files are taken at their name, since any first line can start one.
+ * Only the opening bytes are read here; the real parsers decide the rest
+ * and report what is broken. */
+#include <ctype.h>
+#include <jansson.h>
+#include <string.h>
+#include <strings.h>
+
+#include "ingest.h"
+
+static int has_suffix(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), m = strlen(suffix);
+    return n >= m && strcasecmp(s + n - m, suffix) == 0;
+}
+
+ns_format_t ns_format_by_name(const char *path)
+{
+    static const struct {
+        const char *ext;
+        ns_format_t fmt;
+    } names[] = {
+        {".jsonl", NS_FMT_JSONL},       {".ndjson", NS_FMT_JSONL},
+        {".json", NS_FMT_JSONL},        {".md", NS_FMT_MARKDOWN},
+        {".markdown", NS_FMT_MARKDOWN}, {".txt", NS_FMT_TEXT},
+        {".rss", NS_FMT_FEED},          {".atom", NS_FMT_FEED},
+        {".rdf", NS_FMT_FEED},          {".xml", NS_FMT_FEED},
+        {".html", NS_FMT_HTML},         {".htm", NS_FMT_HTML},
+        {".xhtml", NS_FMT_HTML},
+    };
+    char base[4096];
+    size_t n = strlen(path);
+    if (n >= sizeof base)
+        return NS_FMT_UNKNOWN;
+    memcpy(base, path, n + 1);
+    if (has_suffix(base, ".gz"))
+        base[n - 3] = '\0';
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+        if (has_suffix(base, names[i].ext))
+            return names[i].fmt;
+    return NS_FMT_UNKNOWN;
+}
+
+/* Case-insensitive search for NEEDLE in LEN bytes at HAY. */
+static const char *find(const char *hay, size_t len, const char *needle)
+{
+    size_t m = strlen(needle);
+    for (size_t i = 0; i + m <= len; i++)
+        if (strncasecmp(hay + i, needle, m) == 0)
+            return hay + i;
+    return NULL;
+}
+
+/* The root element of an XML document: the first "<name" that is not a
+ * declaration, comment or processing instruction. */
+static ns_format_t xml_root(const char *p, size_t len, const char **why)
+{
+    const char *end = p + len;
+    while (p < end) {
+        const char *lt = memchr(p, '<', (size_t)(end - p));
+        if (!lt || lt + 1 >= end)
+            break;
+        char c = lt[1];
+        if (c == '?' || c == '!') {
+            /* Comments may hold '>'; skip to their own end. */
+            const char *close = end - lt >= 4 && memcmp(lt, "<!--", 4) == 0
+                                    ? find(lt, (size_t)(end - lt), "-->")
+                                    : memchr(lt, '>', (size_t)(end - lt));
+            if (!close)
+                break;
+            p = close + 1;
+            continue;
+        }
+        const char *name = lt + 1;
+        size_t rest = (size_t)(end - name);
+        /* Prefixes are conventional, not fixed: rdf:RDF, atom:feed. */
+        const char *colon = memchr(name, ':', rest < 16 ? rest : 16);
+        const char *local = colon ? colon + 1 : name;
+        size_t lrest = (size_t)(end - local);
+        static const char *const feeds[] = {"rss", "feed", "RDF", "channel"};
+        for (size_t i = 0; i < sizeof feeds / sizeof *feeds; i++) {
+            size_t m = strlen(feeds[i]);
+            if (lrest > m && strncmp(local, feeds[i], m) == 0 &&
+                !isalnum((unsigned char)local[m]))
+                return NS_FMT_FEED;
+        }
+        if (lrest > 4 && strncasecmp(local, "html", 4) == 0 &&
+            !isalnum((unsigned char)local[4]))
+            return NS_FMT_HTML;
+        *why = "XML, but not an RSS, Atom or WordPress feed";
+        return NS_FMT_UNKNOWN;
+    }
+    *why = "XML whose first element is not in its first bytes";
+    return NS_FMT_UNKNOWN;
+}
+
+/* JSON that starts with "{": one object per line, or objects written over
+ * several lines?  A first line that jansson finds cut short is the start
+ * of a pretty-printed object; anything else (a whole object, a broken
+ * line) is JSON Lines, whose reader reports broken lines one by one. */
+static ns_format_t json_shape(const char *p, size_t len)
+{
+    const char *nl = memchr(p, '\n', len);
+    if (!nl)
+        return NS_FMT_JSONL;
+    json_error_t jerr;
+    json_t *v = json_loadb(p, (size_t)(nl - p), 0, &jerr);
+    if (v) {
+        json_decref(v);
+        return NS_FMT_JSONL;
+    }
+    return json_error_code(&jerr) == json_error_premature_end_of_input
+               ? NS_FMT_JSONDOC
+               : NS_FMT_JSONL;
+}
+
+ns_format_t ns_format_sniff(const char *head, size_t len, ns_format_t named,
+                            const char **why)
+{
+    *why = NULL;
+    if (named == NS_FMT_MARKDOWN || named == NS_FMT_TEXT)
+        return named;
+    const char *p = head, *end = head + len;
+    if (len >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0)
+        p += 3;
+    while (p < end && isspace((unsigned char)*p))
+        p++;
+    if (p == end) {
+        if (named != NS_FMT_UNKNOWN)
+            return named;
+        *why = "empty";
+        return NS_FMT_UNKNOWN;
+    }
+    size_t rest = (size_t)(end - p);
+    if (*p == '[')
+        return NS_FMT_JSONDOC;
+    if (*p == '{')
+        return json_shape(p, rest);
+    if (*p == '<') {
+        if (find(p, rest < 512 ? rest : 512, "<!doctype html") ||
+            (rest >= 5 && strncasecmp(p, "<html", 5) == 0))
+            return NS_FMT_HTML;
+        ns_format_t f = xml_root(p, rest, why);
+        if (f != NS_FMT_UNKNOWN)
+            return f;
+        /* Tag soup without a doctype: a page if it is named one, or has
+         * the elements of one. */
+        if (named == NS_FMT_HTML || find(p, rest, "<body") ||
+            find(p, rest, "<head") || find(p, rest, "<article")) {
+            *why = NULL;
+            return NS_FMT_HTML;
+        }
+        return NS_FMT_UNKNOWN;
+    }
+    if (rest >= 3 && memcmp(p, "---", 3) == 0 && named == NS_FMT_UNKNOWN)
+        return NS_FMT_MARKDOWN;
+    if (named != NS_FMT_UNKNOWN && named != NS_FMT_FEED && named != NS_FMT_HTML)
+        return named;
+    *why = named == NS_FMT_UNKNOWN
+               ? "no known extension, and not a feed, page or JSON"
+               : "named as XML or HTML, but not markup";
+    return NS_FMT_UNKNOWN;
+}

@@ -1,0 +1,105 @@
+#!/bin/sh
+# t090-ingest.sh - What news sites publish, through nindex and nsearch:
+# feeds, WordPress exports, HTML pages, JSON arrays and Markdown, chosen by
+# content as well as by name; what a walk ignores and what is broken is
+# reported and counted; snippets show no markup.
+. "$(dirname "$0")/lib.sh"
+S=$TMP/site
+mkdir -p "$S/posts"
+
+# The issue's cases: a feed named on the command line, .html files in a
+# directory, a JSON array, Hugo front matter with markup in the body.
+cp "$SAMPLES/feeds/lokalnytt.rss" "$S/feed"          # no extension
+cp "$SAMPLES/pages/harbour-bridge-repairs.html" "$S/posts/"
+cp "$SAMPLES/json/wire-roundup.json" "$S/posts/"
+cat >"$S/posts/budsjett.md" <<'MD'
+---
+title: Bystyret vedtok budsjettet
+slug: bystyret-budsjett
+categories: [Politikk, Lokalt]
+lastmod: 2025-09-18T10:00:00Z
+lang: no
+---
+Bystyret vedtok [budsjettet](https://example.org/budsjett) med **knapt**
+flertall etter en lang debatt om <strong>skolene</strong>.
+
+## Hva *skjer* nå
+
+Rådmannen skal legge fram en `plan` for skolebyggene før jul.
+MD
+cat >"$S/posts/utkast.md" <<'MD'
+---
+title: Not published
+draft: true
+---
+Body of a draft.
+MD
+printf 'just notes\n' >"$S/posts/notes"
+printf '\211PNG\r\n' >"$S/posts/logo.png"
+
+run out err nindex --db "$TMP/db" "$S"
+check "walk: exit 0 with nothing broken" is "$rc" 0
+check "walk: all articles added" contains "$TMP/out" "7 added"
+check "walk: ignored files and the draft counted" contains "$TMP/out" "0 skipped, 3 ignored"
+check "walk: the draft named" contains "$TMP/err" "posts/utkast.md: ignored: a draft"
+check "walk: a file of unknown type named, with why" contains "$TMP/err" "posts/logo.png: ignored: no known extension"
+
+run j1 e1 nsearch --db "$TMP/db" --json --snippet-len 400 "budsjettet"
+check "markdown: found" python3 -c 'import json,sys
+d = json.load(open(sys.argv[1]))
+h = d["hits"][0]
+ok = (h["id"] == "bystyret-budsjett" and h["section"] == "Politikk"
+      and h["date"] == "2025-09-18T10:00:00Z")
+sys.exit(0 if ok else 1)' "$TMP/j1"
+check "snippet: no Markdown or HTML markup" python3 -c 'import json,sys
+d = json.load(open(sys.argv[1]))
+h = d["hits"][0]
+bad = ["](", "**", "<strong>", "`", "https://example.org/budsjett", "##", "*skjer*"]
+s = h["snippet"] + h["snippet_html"]
+sys.exit(1 if any(b in s for b in bad) else 0)' "$TMP/j1"
+check "snippet: the link text stays" python3 -c 'import json,sys
+d = json.load(open(sys.argv[1]))
+sys.exit(0 if "vedtok <mark>budsjettet</mark> med knapt flertall" in d["hits"][0]["snippet_html"] else 1)' "$TMP/j1"
+run j2 e2 nsearch --db "$TMP/db" --json "strong"
+check "markup words are not searchable" python3 -c 'import json,sys
+sys.exit(0 if json.load(open(sys.argv[1]))["total"] == 0 else 1)' "$TMP/j2"
+run j3 e3 nsearch --db "$TMP/db" --json "heading:skjer"
+check "markdown heading without marks" python3 -c 'import json,sys
+sys.exit(0 if json.load(open(sys.argv[1]))["total"] == 1 else 1)' "$TMP/j3"
+run j4 e4 nsearch --db "$TMP/db" --json "hurtigbåtrute"
+check "feed without extension indexed" python3 -c 'import json,sys
+d = json.load(open(sys.argv[1]))
+sys.exit(0 if d["hits"] and d["hits"][0]["id"] == "lokalnytt-hurtigbat-oyene" else 1)' "$TMP/j4"
+run j5 e5 nsearch --db "$TMP/db" --json --snippet-len 400 "diversions"
+check "page: snippet has no nav or tags" python3 -c 'import json,sys
+d = json.load(open(sys.argv[1]))
+h = d["hits"][0]
+ok = h["id"] == "posts/harbour-bridge-repairs.html" and "<nav" not in h["snippet"] and "Most read" not in h["snippet"] and "Home" not in h["snippet"]
+sys.exit(0 if ok else 1)' "$TMP/j5"
+
+# Broken inputs: each costs its item, the rest is indexed, exit 3.
+B=$TMP/broken
+mkdir -p "$B"
+cat >"$B/feed.rss" <<'XML'
+<rss version="2.0"><channel><language>en</language>
+<item><guid>ok-1</guid><title>First fine item</title></item>
+<item><guid>bad-2</guid><title>Caf&eacute; with an HTML entity</title></item>
+<item><guid>ok-3</guid><title>Third fine item</title></item>
+<item><guid>bad-4</guid><title>Cut off
+XML
+printf '<html><body><nav>Menu only</nav></body></html>\n' >"$B/menu.html"
+printf '[{"id": "a1", "title": "Array one"}, {"title": "no id"}, {"id": "a3", "title": "Array three"}]\n' >"$B/arr.json"
+run out err nindex --db "$TMP/db2" "$B"
+check "broken: exit 3" is "$rc" 3
+check "broken: the good ones added" contains "$TMP/out" "4 added"
+check "broken: four skipped" contains "$TMP/out" "4 skipped"
+check "broken: undefined entity with line and item" contains "$TMP/err" "feed.rss:3: item 2: Entity 'eacute' not defined"
+check "broken: truncated item" contains "$TMP/err" "feed.rss:6: item 4:"
+check "broken: page without article text" contains "$TMP/err" "menu.html: no article text"
+check "broken: array item" contains "$TMP/err" "arr.json:1: item 2: missing id"
+
+# A file named on the command line is sniffed too.
+run out err nindex --db "$TMP/db3" "$SAMPLES/feeds/city-desk.atom"
+check "atom named: exit 0" is "$rc" 0
+check "atom named: two entries" contains "$TMP/out" "2 added"
+finish

@@ -1,0 +1,13 @@
+/* fuzz_frontmatter.c - A text article with front matter (article.c). */
+#include "fuzz.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    ns_article_t art;
+    char err[512];
+    unsigned line;
+    if (ns_article_from_text((const char *)data, size, "fuzz.txt", &art, err,
+                             sizeof err, &line) == 0)
+        ns_article_clear(&art);
+    return 0;
+}

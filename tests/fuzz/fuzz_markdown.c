@@ -1,0 +1,21 @@
+/* fuzz_markdown.c - Markdown bodies stripped with cmark (markdown.c),
+ * through the front-matter parser as the reader runs them. */
+#include "fuzz.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    const char *text = (const char *)data;
+    (void)ns_frontmatter_is_draft(text, size);
+    ns_article_t art;
+    char err[512];
+    unsigned line;
+    if (ns_article_from_text(text, size, "fuzz.md", &art, err, sizeof err,
+                             &line) == 0) {
+        ns_markdown_finish(&art, err, sizeof err);
+        ns_article_clear(&art);
+    }
+    ns_buf_t out = {0};
+    ns_markdown_text(text, size, NULL, &out);
+    ns_buf_free(&out);
+    return 0;
+}

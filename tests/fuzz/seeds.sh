@@ -1,0 +1,33 @@
+#!/bin/sh
+# tests/fuzz/seeds.sh HARNESS DIR - List (or, with DIR, copy into DIR) the
+# seed inputs of one fuzz harness: the samples of its format, a few records
+# of the shared corpora, and every input a fuzzer found before.
+set -u
+top=$(cd "$(dirname "$0")/../.." && pwd)
+SHARED=${SHARED:-$top/../shared}
+h=$1
+dir=${2:-}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+case $h in
+feed) files="$top/samples/feeds/*" ;;
+html) files="$top/samples/pages/*" ;;
+jsondoc) files="$top/samples/json/*" ;;
+markdown | frontmatter)
+    files="$top/samples/technology/*.md $top/samples/norway/*.md"
+    [ -d "$SHARED/corpora/pages" ] && files="$files $SHARED/corpora/pages/*.txt" ;;
+jsonl)
+    # One record per file: the first lines of two shared corpora.
+    for c in reuters21578 bbc; do
+        f=$SHARED/corpora/$c/articles.jsonl.gz
+        [ -f "$f" ] || continue
+        gzip -dc "$f" | head -n 20 | split -l 1 - "$tmp/$c-"
+    done
+    files="$tmp/*" ;;
+*) echo "unknown harness $h" >&2; exit 2 ;;
+esac
+files="$files $top/tests/fuzz/found/$h/*"
+for f in $files; do
+    [ -f "$f" ] || continue
+    if [ -n "$dir" ]; then cp "$f" "$dir/"; else echo "$f"; fi
+done
