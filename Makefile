@@ -133,7 +133,15 @@ check: deps
 	@$(MAKE) --no-print-directory all tests
 	@NSEARCH_BIN=$(CURDIR)/$(BIN) TEST_BIN=$(CURDIR)/$(B)/tests sh tests/run.sh
 
-tests: $(UNIT)
+# The LD_PRELOAD library that records fsync and rename calls for the
+# durability test (tests/cli/t090-publish.sh).  Built without $(SAN): it is
+# loaded into the sanitizer build's programs too.
+SYNCSHIM = $(B)/tests/syncshim.so
+$(SYNCSHIM): tests/syncshim.c
+	@mkdir -p $(dir $@)
+	$(CC) $(WARN) $(CFLAGS) -fPIC -shared -o $@ $< -ldl
+
+tests: $(UNIT) $(SYNCSHIM)
 
 asan: deps
 	@$(MAKE) --no-print-directory B=build/asan BIN=build/asan/bin \
@@ -169,7 +177,7 @@ install: all
 
 format:
 	clang-format --dry-run --Werror common/*.c common/*.h common/*.cc \
-	  indexer/*.c searcher/*.c searcher/*.h tests/unit/*.c tests/*.h
+	  indexer/*.c searcher/*.c searcher/*.h tests/unit/*.c tests/*.c tests/*.h
 
 clean:
 	rm -rf build bin

@@ -12,7 +12,7 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 NSEARCH_BIN=${NSEARCH_BIN:-$top/bin}
 TEST_BIN=${TEST_BIN:-$top/build/tests}
 SHARED=${SHARED:-$top/../shared}
-export NSEARCH_BIN SHARED
+export NSEARCH_BIN TEST_BIN SHARED
 passed=0
 failed=0
 
