@@ -100,6 +100,13 @@ for i in 1 2 3; do nindex --quiet --db "$TMP/k3" --rebuild --keep 3 "$TMP/p-all.
 nindex --quiet --db "$TMP/k3" --rebuild --keep 3 "$TMP/p-two.jsonl"
 check "--keep 3: three generations" is "$(ls -d "$TMP/k3"/gen-* | wc -l | tr -d ' ')" 3
 
+# --- A rebuild with a source that cannot be read is not published ---------
+live=$(readlink "$TMP/k3/current")
+run out err nindex --db "$TMP/k3" --rebuild "$TMP/p-all.jsonl" "$TMP/no-such.jsonl"
+check "rebuild with a missing source: exit 1" is "$rc" 1
+check "rebuild with a missing source: current unchanged" is "$(readlink "$TMP/k3/current")" "$live"
+check "rebuild with a missing source: same articles" is "$(ids "$TMP/k3" '')" "p1 p2"
+
 # --- --rebuild needs an index directory ------------------------------------
 nindex --quiet --db "$TMP/k" --rollback 2>/dev/null
 cp -r "$TMP/k/gen-000003" "$TMP/plain"

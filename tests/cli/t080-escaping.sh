@@ -158,6 +158,13 @@ check "cli: empty query escaped" escaped e.json
 known_bug "cli: empty query, plain snippet is the text as written" \
     escaped e.json --plain
 
+# --snippet-len 0: no snippet at all, in either form.
+nsearch --db "$TMP/db" --json --related 0 --snippet-len 0 cooling >"$TMP/n.json"
+check "--snippet-len 0: empty snippets" python3 -c '
+import json, sys
+hits = json.load(open(sys.argv[1]))["hits"]
+assert len(hits) == 4 and all(h["snippet"] == h["snippet_html"] == "" for h in hits), hits' "$TMP/n.json"
+
 # 2. nsearch --batch: the same renderer, one document per line.
 printf 'a\tcooling\nb\ttitle:entity\n' |
     nsearch --db "$TMP/db" --batch --related 0 >"$TMP/b.json"
