@@ -162,8 +162,16 @@ check: deps
 	@$(MAKE) --no-print-directory all tests
 	@NSEARCH_BIN=$(CURDIR)/$(BIN) TEST_BIN=$(CURDIR)/$(B)/tests sh tests/run.sh
 
+# The LD_PRELOAD library that records fsync and rename calls for the
+# durability test (tests/cli/t067-publish.sh).  Built without $(SAN): it is
+# loaded into the sanitizer build's programs too.
+SYNCSHIM = $(B)/tests/syncshim.so
+$(SYNCSHIM): tests/syncshim.c
+	@mkdir -p $(dir $@)
+	$(CC) $(WARN) $(CFLAGS) -fPIC -shared -o $@ $< -ldl
+
 # The fuzz harnesses, run over their seed corpora and past crashes without
-# libFuzzer (tests/cli/t080-fuzz-replay.sh): a cheap regression test.
+# libFuzzer (tests/cli/t095-fuzz-replay.sh): a cheap regression test.
 FUZZERS = feed html jsondoc markdown jsonl frontmatter
 REPLAY  = $(FUZZERS:%=$(B)/tests/fuzz/replay_%)
 
@@ -174,7 +182,7 @@ $(B)/tests/fuzz/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c \
 	$(CC) $(ALL_CFLAGS) -c tests/fuzz/replay.c -o $@.r.o
 	$(CXX) $(SAN) -o $@ $@.h.o $@.r.o $(LIB) $(LDLIBS_ALL)
 
-tests: $(UNIT) $(REPLAY)
+tests: $(UNIT) $(REPLAY) $(SYNCSHIM)
 
 # Coverage-guided fuzzing with clang's libFuzzer, each harness for
 # FUZZ_SECONDS; seeds from samples/, ../shared/corpora and earlier finds.
@@ -286,7 +294,7 @@ install: all
 format:
 	clang-format --dry-run --Werror common/*.c common/*.h common/*.cc \
 	  indexer/*.c searcher/*.c searcher/*.h tests/unit/*.c tests/unit/*.cc \
-	  tests/*.h tests/fuzz/*.c tests/fuzz/*.h
+	  tests/*.c tests/*.h tests/fuzz/*.c tests/fuzz/*.h
 
 clean:
 	rm -rf build bin

@@ -303,6 +303,10 @@ static int validate(const char *db, const char *path, const struct options *o,
 {
     ns_index_t *fresh;
     char *err;
+    /* Test hook: NINDEX_CANARY_ID=ID makes the canary look for ID instead,
+     * so that the tests can make it fail. */
+    if (canary_id && getenv("NINDEX_CANARY_ID"))
+        canary_id = getenv("NINDEX_CANARY_ID");
     ns_status_t st = ns_index_open(path, NS_OPEN_READ, &fresh, &err);
     if (st != NS_STATUS_OK) {
         ns_error("refusing the rebuild: cannot open it: %s",

@@ -111,11 +111,18 @@ check "XDG default is used" "$NSEARCH_BIN/nsearch" azure
 # Errors and usage.
 run out err nsearch --db "$TMP/none" azure
 check "no index exits 1" is "$rc" 1
+check "no index: nothing created there" test ! -e "$TMP/none"
 check "no index says where" contains "$TMP/err" "no index at '$TMP/none'"
 check "no index says how to build" contains "$TMP/err" "nindex --db '$TMP/none'"
 run out err nsearch --db "$TMP/db" --limit abc azure
 check "bad number exits 2" is "$rc" 2
 check "bad number hint" contains "$TMP/err" "Try 'nsearch --help'."
+check "bad number: nothing on stdout" is "$(cat "$TMP/out")" ""
+# The --limit cap (10000) on both sides.
+run out err nsearch --db "$TMP/db" --json --limit 10000 azure
+check "--limit 10000 accepted" is "$rc" 0
+run out err nsearch --db "$TMP/db" --limit 10001 azure
+check "--limit 10001 refused (exit 2)" is "$rc" 2
 run out err nsearch --db "$TMP/db" --sort size azure
 check "bad sort exits 2" is "$rc" 2
 run out err nsearch --db "$TMP/db" --bogus azure

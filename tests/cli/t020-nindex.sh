@@ -4,6 +4,12 @@
 # index stays usable).
 . "$(dirname "$0")/lib.sh"
 
+# total DB: the number of articles in DB.
+total() {
+    nsearch --db "$1" --json --related 0 --limit 0 -- "" |
+        sed -n 's/.*"total":\([0-9]*\).*/\1/p'
+}
+
 mkdir -p "$TMP/in/sub"
 cat >"$TMP/in/good.jsonl" <<'JSON'
 {"id":"g1","title":"Glacier retreat measured","body":"The glacier retreated again.","date":"2025-05-01"}
@@ -69,6 +75,10 @@ check "huge line reported" contains "$TMP/err" "bad.jsonl:8: line longer than"
 check "bad lines counted" contains "$TMP/out" "2 added, 0 replaced, 0 unchanged, 0 deleted, 7 skipped"
 check "good lines after bad ones indexed" sh -c \
     "'$NSEARCH_BIN/nsearch' --db '$TMP/db' --json 'second good' | grep -q '\"id\":\"ok2\"'"
+check "bad records not indexed" sh -c "'$NSEARCH_BIN/nsearch' --db '$TMP/db' --json \
+    'id:bad-json OR id:bad-utf8 OR id:empty OR id:bad-date OR id:bad-type OR id:huge' |
+    grep -q '\"total\":0,'"
+check "index holds the 3 earlier articles and the 2 good lines" is "$(total "$TMP/db")" 5
 
 # Gzip: read through zlib; a truncated file keeps what came before the cut.
 python3 - "$TMP/many.jsonl.gz" <<'PY'
@@ -89,6 +99,8 @@ check "truncated gzip exits 3" is "$rc" 3
 check "truncated gzip reported" contains "$TMP/err" "truncated gzip file"
 check "records before the cut kept" python3 -c "
 import re; n = int(re.search(r'(\d+) added', open('$TMP/out').read()).group(1)); assert 500 < n < 3000, n"
+check "the index holds exactly the records counted" is "$(total "$TMP/cut")" \
+    "$(sed -n 's/.*update: \([0-9]*\) added.*/\1/p' "$TMP/out")"
 printf 'this is not gzip at all\037\213' | gzip -c | head -c 20 >"$TMP/junk.jsonl.gz"
 run out err nindex --db "$TMP/cut" "$TMP/junk.jsonl.gz"
 check "corrupt gzip is not fatal" is "$rc" 3
@@ -103,6 +115,7 @@ check "walk exits 3" is "$rc" 3
 check "dangling file reported" contains "$TMP/err" "dangling.jsonl: cannot open"
 check "bad front matter reported with line" contains "$TMP/err" "b.md:3: front matter line is not 'key: value'"
 check "good file indexed" contains "$TMP/out" "1 added"
+check "walk: only the good file in the index" is "$(total "$TMP/w")" 1
 
 # Standard input.
 run out err sh -c "echo '{\"id\":\"s1\",\"title\":\"From a pipe\"}' | '$NSEARCH_BIN/nindex' --db '$TMP/stdin' -"
@@ -114,6 +127,8 @@ echo '{"id":"k","title":"Qapla","lang":"tlh"}' >"$TMP/tlh.jsonl"
 run out err nindex --db "$TMP/l" "$TMP/tlh.jsonl"
 check "unknown language exits 0" is "$rc" 0
 check "unknown language warned" contains "$TMP/err" "tlh.jsonl:1: unknown language 'tlh'"
+check "unknown language: the article is searchable" sh -c \
+    "'$NSEARCH_BIN/nsearch' --db '$TMP/l' --json Qapla | grep -q '\"id\":\"k\"'"
 
 # The index still opens and searches after all of this.
 check "index still searchable" sh -c \
@@ -122,10 +137,13 @@ check "index still searchable" sh -c \
 # Usage and errors.
 run out err nindex --db "$TMP/db"
 check "no source exits 2" is "$rc" 2
-run out err nindex --db "$TMP/db" --commit-every x "$TMP/in"
+run out err nindex --db "$TMP/fresh" --commit-every x "$TMP/in"
 check "bad number exits 2" is "$rc" 2
+check "usage error creates no index" test ! -e "$TMP/fresh"
+n=$(total "$TMP/db")
 run out err nindex --db "$TMP/db" "$TMP/missing.jsonl"
 check "missing source exits 1" is "$rc" 1
+check "missing source: index unchanged" is "$(total "$TMP/db")" "$n"
 check "missing source named" contains "$TMP/err" "cannot read '$TMP/missing.jsonl'"
 run out err nindex --help
 check "help exits 0" is "$rc" 0

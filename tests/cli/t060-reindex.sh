@@ -55,9 +55,17 @@ check "delete counts" contains "$TMP/out" "2 deleted"
 check "delete warns about unknown ids" contains "$TMP/err" "no article with id 'nosuch'"
 check "count after delete" is "$(count "$TMP/db")" 248
 printf '%s\n' '{"id":"bad"' >>"$TMP/v3.jsonl"
+# An article that is not in v3.jsonl: pruning, if it ran, would delete it
+# (the skipped line itself was never an indexed article, so counting alone
+# could not tell).
+printf '%s\n' '{"id":"extra","title":"Not in the sources"}' |
+    nindex --quiet --db "$TMP/db" -
 run out err nindex --db "$TMP/db" --prune "$TMP/v3.jsonl"
+check "prune with a skipped record exits 3" is "$rc" 3
 check "prune refused when records were skipped" contains "$TMP/err" "not pruning: 1 records were skipped"
-check "nothing pruned then" is "$(count "$TMP/db")" 250
+check "nothing pruned then" is "$(count "$TMP/db")" 251
+check "the article a prune would delete is still there" sh -c \
+    "'$NSEARCH_BIN/nsearch' --db '$TMP/db' --json 'id:extra' | grep -q '\"id\":\"extra\"'"
 
 # --- Rebuilds and generations -----------------------------------------
 run out err nindex --db "$TMP/db" --rebuild "$TMP/v1.jsonl"
@@ -84,6 +92,7 @@ before=$(answers "$TMP/db")
 run out err nindex --db "$TMP/db" --rebuild "$TMP/empty.jsonl"
 check "empty rebuild refused with 65" is "$rc" 65
 check "empty rebuild says why" contains "$TMP/err" "refusing the rebuild: it has no articles"
+check "empty rebuild: live index untouched" is "$(answers "$TMP/db")" "$before"
 head -n 40 "$TMP/v1.jsonl" >"$TMP/mostly-bad.jsonl"
 yes '{"id": broken' | head -n 260 >>"$TMP/mostly-bad.jsonl"
 run out err nindex --db "$TMP/db" --rebuild "$TMP/mostly-bad.jsonl"
@@ -120,7 +129,8 @@ sed 's/"id": "a/"id": "u/' "$TMP/big.jsonl" >"$TMP/upd.jsonl"
 base=$(count "$TMP/db")
 NINDEX_CRASH_AT=update "$NSEARCH_BIN/nindex" --quiet --db "$TMP/db" --commit-every 100 \
     "$TMP/upd.jsonl" >/dev/null 2>&1
-check "update killed (status $?)" true
+rc=$?
+check "update killed (status $rc)" is "$rc" 137
 after=$(count "$TMP/db")
 check "committed batches survive the kill ($base + $((after - base)))" \
     test "$((after - base))" -ge 200
@@ -131,14 +141,25 @@ check "rerun completes the update" is "$(count "$TMP/db")" "$((base + 600))"
 check "rerun counts the committed ones as unchanged" contains "$TMP/out" "unchanged"
 
 # --- One writer at a time -------------------------------------------------
+# The second writer gets an article the index lacks: refused, it must not
+# have written it; waiting, it must.
+printf '%s\n' '{"id":"lock-test","title":"Written only when the lock is free"}' >"$TMP/lk.jsonl"
 flock "$TMP/db/lock" sleep 3 &
 holder=$!
 sleep 0.5
-run out err nindex --db "$TMP/db" "$TMP/v1.jsonl"
+t0=$(date +%s)
+run out err nindex --db "$TMP/db" "$TMP/lk.jsonl"
 check "second writer exits 75" is "$rc" 75
+check "second writer exits at once" test $(($(date +%s) - t0)) -le 1
 check "second writer says why" contains "$TMP/err" "is busy: another nindex is writing to it"
-run out err nindex --db "$TMP/db" --wait 20 "$TMP/v1.jsonl"
+check "second writer wrote nothing" sh -c \
+    "! '$NSEARCH_BIN/nsearch' --db '$TMP/db' --json 'id:lock-test' | grep -q '\"id\":\"lock-test\"'"
+t0=$(date +%s)
+run out err nindex --db "$TMP/db" --wait 20 "$TMP/lk.jsonl"
 check "--wait waits for the lock, then runs" is "$rc" 0
+check "--wait: it waited for the holder" test $(($(date +%s) - t0)) -ge 1
+check "--wait: the article is written" sh -c \
+    "'$NSEARCH_BIN/nsearch' --db '$TMP/db' --json 'id:lock-test' | grep -q '\"id\":\"lock-test\"'"
 wait "$holder"
 
 # --- Disk full ---------------------------------------------------------------

@@ -1,5 +1,5 @@
 #!/bin/sh
-# t090-install.sh - `make install` lays out a service: the binaries, the
+# t600-install.sh - `make install` lays out a service: the binaries, the
 # manual pages (rendered by man), the systemd units with paths that match
 # PREFIX (checked by systemd-analyze verify when it is there), the
 # sysusers.d and tmpfiles.d entries (applied to a scratch root by

@@ -1,5 +1,5 @@
 #!/bin/sh
-# t090-ingest.sh - What news sites publish, through nindex and nsearch:
+# t028-ingest.sh - What news sites publish, through nindex and nsearch:
 # feeds, WordPress exports, HTML pages, JSON arrays and Markdown, chosen by
 # content as well as by name; what a walk ignores and what is broken is
 # reported and counted; snippets show no markup.

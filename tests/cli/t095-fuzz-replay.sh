@@ -1,5 +1,5 @@
 #!/bin/sh
-# t080-fuzz-replay.sh - Every fuzz harness over its seed corpus and over
+# t095-fuzz-replay.sh - Every fuzz harness over its seed corpus and over
 # every crash input found so far (tests/fuzz/found/), without libFuzzer:
 # the parsers of feeds, pages, JSON documents, Markdown, JSON Lines and
 # front matter must neither crash nor hang on any of them.

@@ -1,5 +1,5 @@
 #!/bin/sh
-# t080-prune-guard.sh - A nightly job that cannot wipe the archive: exit
+# t062-prune-guard.sh - A nightly job that cannot wipe the archive: exit
 # codes a timer can act on, the prune guard (an empty or missing source,
 # more than --max-delete or --max-delete-share of the live articles),
 # --dry-run counting exactly what the real run does while touching
