@@ -66,7 +66,7 @@ static ns_status_t search_once(ns_index_t *idx, const ns_search_opts_t *o,
         q = Xapian::Query::MatchAll;
     } else {
         try {
-            q = build_query(idx, text, PARSE_FLAGS);
+            q = build_query(idx, text, query_flags(text, PARSE_FLAGS));
         } catch (const Xapian::QueryParserError &e) {
             /* A malformed query is the user's typo, not an error: run its
              * words and say so. */
