@@ -104,8 +104,8 @@ inline constexpr char PREFIX_AUTHOR[] = "A";
 inline constexpr char PREFIX_SECTION[] = "XS";
 inline constexpr char PREFIX_TAG[] = "K";
 inline constexpr char PREFIX_LANG[] = "L";
-/* Xapian's TermGenerator puts this before the stemmed form of a word
- * (STEM_SOME): "Zworld", and "ZSworld" for a title word. */
+/* Before the stemmed form of a word: "Zworld", and "ZSworld" for a title
+ * word.  Every word has one, whatever its case (forms.cc). */
 inline constexpr char PREFIX_STEM[] = "Z";
 
 /* Value slots. */
@@ -140,7 +140,7 @@ inline constexpr SchemaField SCHEMA_FIELDS[] = {
 
 /* Mixed into every content hash: bump it when what is indexed for an
  * article changes, so that an update re-indexes everything. */
-static const char INDEX_SCHEMA[] = "nsearch-1";
+static const char INDEX_SCHEMA[] = "nsearch-2";
 
 /* Metadata key listing the language codes present, comma-separated: the
  * query is stemmed once per language (see build_query). */
@@ -288,6 +288,28 @@ std::string split_hyphens(const std::string &text);
  * read. */
 ns_status_t filter_query(ns_index_t *idx, const ns_search_opts_t *o,
                          Xapian::Query *out);
+
+/* forms.cc: the forms of a word that match (see the comment there). */
+/* WORD with its diacritics folded (fold.c), or WORD itself. */
+std::string fold(const std::string &word, int flags);
+/* STEM that folds diacritics before stemming. */
+Xapian::Stem folding_stem(const Xapian::Stem &stem);
+/* Split TERM into its prefix and word; true if the prefix is that of a
+ * text field ("" or title, heading, author), false for boolean terms. */
+bool split_text_term(const std::string &term, std::string &prefix,
+                     std::string &word);
+/* Add to DOC the stems of the Nordic spellings (Tromsoe) of its words with
+ * ä, å, ö, ø or ü. */
+void add_digraph_stems(Xapian::Document &doc, const Xapian::Stem &stem);
+/* Q with every unstemmed word outside phrases replaced by its stem. */
+Xapian::Query stem_all_words(const Xapian::Query &q, const Xapian::Stem &stem);
+/* STEMMED, with the words of EXACT (the same text parsed without stems)
+ * as an optional, lighter part. */
+Xapian::Query exact_boost(const Xapian::Query &stemmed,
+                          const Xapian::Query &exact);
+/* FLAGS for parsing TEXT: without Boolean operators when TEXT is typed
+ * entirely in capitals. */
+unsigned query_flags(const std::string &text, unsigned flags);
 
 /* phrase-scan.cc: what the quick phrase test knows about one text. */
 enum scan { SCAN_NO, SCAN_YES, SCAN_MAYBE };

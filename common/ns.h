@@ -187,6 +187,17 @@ int ns_utf8_valid(const char *text, size_t len);
  * that sense, or LEN if all are valid (for "invalid UTF-8 at byte N"). */
 size_t ns_utf8_check(const char *text, size_t len);
 
+/* Fold letters with diacritics in LEN bytes of UTF-8 at TEXT to the
+ * letters typed without them (é -> e, ø -> o, æ -> ae, ß -> ss; Latin-1
+ * and Latin Extended-A; combining marks dropped), appending the result to
+ * OUT.  With NS_FOLD_DIGRAPH, ä, å, ö, ø and ü take their Nordic and
+ * German spellings instead (ae, aa, oe, oe, ue).  Other bytes are copied
+ * as they are; folded letters come out in lower case (the index's
+ * words are).  Returns 1 if anything was folded, 0 if TEXT came out
+ * unchanged, -1 on allocation failure. */
+#define NS_FOLD_DIGRAPH 1
+int ns_fold_accents(const char *text, size_t len, int flags, ns_buf_t *out);
+
 /* ------------------------------------------------------------------------ */
 /* Readers: articles from JSON Lines, gzipped JSON Lines and text files      */
 /* ------------------------------------------------------------------------ */

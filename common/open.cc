@@ -53,7 +53,8 @@ ns_status_t libns::need_writer(ns_index_t *idx)
 
 /* The stemmer for a language code: Xapian knows ISO 639 codes ("en", "no",
  * "nb") and names ("english").  "en-GB" falls back to "en".  An unknown
- * language gets no stemming (exact words still match); *known says which. */
+ * language gets no stemming (exact words still match); *known says which.
+ * Every stemmer folds diacritics first (forms.cc). */
 const Xapian::Stem &libns::stemmer_for(ns_index_t *idx, const std::string &lang,
                                        bool *known)
 {
@@ -75,7 +76,7 @@ const Xapian::Stem &libns::stemmer_for(ns_index_t *idx, const std::string &lang,
         }
         if (!ok)
             idx->unknown_langs.insert(lang);
-        it = idx->stemmers.emplace(lang, stem).first;
+        it = idx->stemmers.emplace(lang, folding_stem(stem)).first;
     }
     if (known)
         *known = !idx->unknown_langs.count(lang);

@@ -65,7 +65,9 @@ static Xapian::QueryParser make_parser(ns_index_t *idx,
     return qp;
 }
 
-/* Parse TEXT into a query.  Articles are stemmed in their own language, so
+/* Parse TEXT into a query: each word by its stem, with its exact form as a
+ * lighter optional part (forms.cc).  Articles are stemmed in their own
+ * language, so
  * the query is parsed once per stemmer present in the index, each parse
  * restricted to the articles of its languages: a Norwegian article is
  * matched by Norwegian stems and an English one by English stems.  With a
@@ -86,8 +88,12 @@ Xapian::Query libns::build_query(ns_index_t *idx, const std::string &text,
     }
     Xapian::Query q;
     for (const auto &g : groups) {
-        Xapian::QueryParser qp = make_parser(idx, *stems[g.first]);
-        Xapian::Query part = qp.parse_query(text, flags);
+        const Xapian::Stem &stem = *stems[g.first];
+        Xapian::QueryParser qp = make_parser(idx, stem);
+        Xapian::Query part =
+            stem_all_words(qp.parse_query(text, flags), stem);
+        qp.set_stemming_strategy(Xapian::QueryParser::STEM_NONE);
+        part = exact_boost(part, qp.parse_query(text, flags));
         if (groups.size() > 1) {
             std::vector<Xapian::Query> filter;
             for (const auto &l : g.second)

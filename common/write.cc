@@ -26,6 +26,12 @@ void libns::index_fields(Xapian::TermGenerator &tg, const ns_article_t *art,
             tg.index_text(t, wdf, prefix);
             tg.increase_termpos(FIELD_GAP);
         } else {
+            /* Exact words, then the stems of every word whatever its case
+             * (forms.cc): STEM_SOME would leave capitalised words
+             * unstemmed. */
+            tg.set_stemming_strategy(Xapian::TermGenerator::STEM_NONE);
+            tg.index_text_without_positions(t, wdf, prefix);
+            tg.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL_Z);
             tg.index_text_without_positions(t, wdf, prefix);
         }
     };
@@ -144,6 +150,7 @@ ns_status_t ns_index_add(ns_index_t *idx, const ns_article_t *art,
         tg.set_document(doc);
         doc.add_boolean_term(idterm);
         index_fields(tg, art, false);
+        add_digraph_stems(doc, stem);
         add_labels(doc, art, lang);
 
         char *data = ns_article_to_json(art);

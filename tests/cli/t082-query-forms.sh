@@ -1,0 +1,98 @@
+#!/bin/sh
+# t082-query-forms.sh - Queries as people type them: capitalised words,
+# queries in capitals, words without their diacritics.  Each form must find
+# what the plain form finds; an exact spelling ranks above a folded one.
+. "$(dirname "$0")/lib.sh"
+
+check "index samples" index_samples
+
+# ids DB QUERY: the ids of every hit, one per line, sorted.
+ids() {
+    nsearch --db "$1" --json --related 0 --limit 100 "$2" |
+        python3 -c 'import json,sys; print("\n".join(sorted(h["id"] for h in json.load(sys.stdin)["hits"])))'
+}
+
+# same QUERY PLAIN: QUERY finds exactly the articles PLAIN finds, and some.
+same() {
+    a=$(ids "$TMP/db" "$1")
+    b=$(ids "$TMP/db" "$2")
+    [ -n "$b" ] && [ "$a" = "$b" ] || {
+        echo "'$1' -> [$a]; '$2' -> [$b]"
+        return 1
+    }
+}
+
+# Capitals never lose matches, in English and Norwegian.
+check "Elections = elections" same "Elections" "elections"
+check "ELECTIONS = elections" same "ELECTIONS" "elections"
+check "Surveillances = surveillances" same "Surveillances" "surveillances"
+check "Microsoft Protests = microsoft protests" \
+    same "Microsoft Protests" "microsoft protests"
+check "Flyktninger = flyktninger" same "Flyktninger" "flyktninger"
+check "FLYKTNINGER = flyktninger" same "FLYKTNINGER" "flyktninger"
+check "Heatwave stem in a title-case query" same "Heatwaves" "heatwave"
+
+# Capitalised words match other forms of the word: "Elections" finds an
+# article that only says "election".
+run out err nsearch --db "$TMP/db" --json --related 0 --limit 50 "Elections"
+check "capitalised word is stemmed" python3 - "$TMP/out" <<'PY'
+import json, sys
+ids = [h["id"] for h in json.load(open(sys.argv[1]))["hits"]]
+assert "norway-election-labour-wins" in ids, ids
+PY
+
+# Without diacritics: the plain and the Nordic spellings both find them.
+for pair in "Toyenparken:oyafestivalen-2025" "Skarsgard:sentimental-value-cannes-grand-prix" \
+    "Skarsgaard:sentimental-value-cannes-grand-prix" "hetebolge:hetebolge-nord-norge" \
+    "Ostlandet:skybrudd-ostlandet" "Oestlandet:skybrudd-ostlandet" \
+    "Oyafestivalen:oyafestivalen-2025"; do
+    q=${pair%%:*}
+    want=${pair#*:}
+    check "$q finds $want" sh -c "'$NSEARCH_BIN/nsearch' --db '$TMP/db' --json --related 0 --limit 50 '$q' | grep -q '\"id\": *\"$want\"'"
+done
+check "Toyenparken = Tøyenparken" same "Toyenparken" "Tøyenparken"
+check "Skarsgard = Skarsgård" same "Skarsgard" "Skarsgård"
+
+# A query typed entirely in capitals is words, not Boolean operators:
+# "AZURE AND LIGHTHOUSE" finds the articles of either word (and of "and"),
+# while the mixed-case "azure AND lighthouse" asks for both.
+check "all-caps AND is a word" python3 - "$(ids "$TMP/db" 'AZURE AND LIGHTHOUSE')" \
+    "$(ids "$TMP/db" azure)" "$(ids "$TMP/db" lighthouse)" \
+    "$(ids "$TMP/db" 'azure AND lighthouse')" <<'PY'
+import sys
+caps, azure, light, both = (set(a.split()) for a in sys.argv[1:5])
+assert azure and light, (azure, light)
+assert azure | light <= caps, (caps, azure, light)
+assert caps != both
+assert both == azure & light, both
+PY
+check "all-caps NOT is a word" python3 - "$(ids "$TMP/db" 'AZURE NOT LIGHTHOUSE')" \
+    "$(ids "$TMP/db" 'azure NOT lighthouse')" "$(ids "$TMP/db" lighthouse)" <<'PY'
+import sys
+caps, neg, light = (set(a.split()) for a in sys.argv[1:4])
+assert light <= caps, (caps, light)
+assert not (light & neg), neg
+PY
+
+# An exact spelling ranks above a folded one, both ways round.  Two
+# articles identical but for the spelling of one name.
+cat >"$TMP/twins.jsonl" <<'EOF'
+{"id":"plain","title":"Festival news from Tromso","body":"The festival in Tromso opens on Friday with music.","lang":"en"}
+{"id":"accent","title":"Festival news from Tromsø","body":"The festival in Tromsø opens on Friday with music.","lang":"en"}
+{"id":"other","title":"Harbour news","body":"The harbour opens on Friday.","lang":"en"}
+EOF
+check "index twins" nindex --quiet --db "$TMP/twins" "$TMP/twins.jsonl"
+first() {
+    nsearch --db "$TMP/twins" --json --related 0 "$1" |
+        python3 -c 'import json,sys; h=json.load(sys.stdin)["hits"]; print(len(h), h[0]["id"] if h else "")'
+}
+check "Tromsø: both found, exact first" is "$(first 'Tromsø')" "2 accent"
+check "Tromso: both found, exact first" is "$(first 'Tromso')" "2 plain"
+check "Tromsoe finds both" is "$(first 'Tromsoe' | cut -d' ' -f1)" "2"
+check "TROMSØ festival: exact first" is "$(first 'TROMSØ FESTIVAL')" "2 accent"
+
+# The query language is unchanged for lower-case operators' absence:
+# quoted phrases keep their exact words (no folding inside quotes).
+check "phrase stays exact" is "$(first '"festival in Tromso"')" "1 plain"
+
+finish
