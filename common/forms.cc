@@ -147,26 +147,12 @@ Xapian::Query libns::stem_all_words(const Xapian::Query &q,
             return q;
         return Q(PREFIX_STEM + prefix + stem(word));
     }
-    switch (op) {
-    case Q::OP_AND:
-    case Q::OP_OR:
-    case Q::OP_AND_NOT:
-    case Q::OP_AND_MAYBE:
-    case Q::OP_FILTER:
-    case Q::OP_SYNONYM:
-    case Q::OP_MAX:
-    case Q::OP_XOR: {
-        std::vector<Q> subs;
-        for (size_t i = 0; i < q.get_num_subqueries(); i++)
-            subs.push_back(stem_all_words(q.get_subquery(i), stem));
-        return Q(op, subs.begin(), subs.end());
-    }
-    default:
-        /* Phrases and NEAR keep their exact words (they are checked
-         * against the text); wildcards, ranges and the weightless
-         * wrapper of a pure filter have no word to stem. */
-        return q;
-    }
+    /* Phrases and NEAR keep their exact words (they are checked against
+     * the text); wildcards, ranges and the weightless wrapper of a pure
+     * filter have no word to stem. */
+    return map_subqueries(q, [&](const Q &sub, size_t) {
+        return stem_all_words(sub, stem);
+    });
 }
 
 /* The text-field terms of EXACT that count towards a match: not under a

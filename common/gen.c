@@ -126,6 +126,11 @@ int ns_gen_publish(const char *dir, const char *name)
     snprintf(tmp, sizeof tmp, "%s/current.tmp", dir);
     snprintf(cur, sizeof cur, "%s/current", dir);
     unlink(tmp);
+    /* The generation's own name (its rename into DIR) must be durable
+     * before "current" can point at it: otherwise a power cut could leave
+     * the new link and no generation behind it. */
+    if (fsync_path(dir, O_RDONLY | O_DIRECTORY) < 0)
+        return -1;
     /* The link is relative, so the index directory can be moved whole. */
     if (symlink(name, tmp) < 0)
         return -1;

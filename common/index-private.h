@@ -289,6 +289,39 @@ std::string split_hyphens(const std::string &text);
 ns_status_t filter_query(ns_index_t *idx, const ns_search_opts_t *o,
                          Xapian::Query *out);
 
+/* Is OP an operator the 1.4 API lets us rebuild from its subqueries
+ * alone (no window, no scale factor)? */
+inline bool rebuildable(Xapian::Query::op op)
+{
+    using Q = Xapian::Query;
+    switch (op) {
+    case Q::OP_AND:
+    case Q::OP_OR:
+    case Q::OP_AND_NOT:
+    case Q::OP_AND_MAYBE:
+    case Q::OP_FILTER:
+    case Q::OP_SYNONYM:
+    case Q::OP_MAX:
+    case Q::OP_XOR:
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* Q rebuilt with FN(subquery, i) in place of each subquery; Q itself when
+ * its operator cannot be rebuilt (see rebuildable()). */
+template <typename F>
+Xapian::Query map_subqueries(const Xapian::Query &q, F fn)
+{
+    if (!rebuildable(q.get_type()))
+        return q;
+    std::vector<Xapian::Query> subs;
+    for (size_t i = 0; i < q.get_num_subqueries(); i++)
+        subs.push_back(fn(q.get_subquery(i), i));
+    return Xapian::Query(q.get_type(), subs.begin(), subs.end());
+}
+
 /* forms.cc: the forms of a word that match (see the comment there). */
 /* WORD with its diacritics folded (fold.c), or WORD itself. */
 std::string fold(const std::string &word, int flags);

@@ -314,23 +314,13 @@ Xapian::Query libns::relax(const Xapian::Query &q, bool negative)
     auto op = q.get_type();
     if (op == Q::OP_PHRASE || op == Q::OP_NEAR)
         return negative ? Q::MatchNothing : q;
-    switch (op) {
-    case Q::OP_AND:
-    case Q::OP_OR:
-    case Q::OP_AND_NOT:
-    case Q::OP_AND_MAYBE:
-    case Q::OP_FILTER:
-    case Q::OP_SYNONYM:
-    case Q::OP_MAX: {
-        std::vector<Q> subs;
-        for (size_t i = 0; i < q.get_num_subqueries(); i++)
-            subs.push_back(relax(q.get_subquery(i),
-                                 negative != (op == Q::OP_AND_NOT && i > 0)));
-        return Q(op, subs.begin(), subs.end());
-    }
-    default:
+    /* XOR is left as Xapian runs it: its relaxed form could lose an
+     * article that has a phrase's words apart and the other side. */
+    if (op == Q::OP_XOR)
         return q;
-    }
+    return map_subqueries(q, [&](const Q &sub, size_t k) {
+        return relax(sub, negative != (op == Q::OP_AND_NOT && k > 0));
+    });
 }
 
 /* Does the article match Q exactly?  Only called for queries with a

@@ -77,7 +77,7 @@ nindex --quiet --db "$TMP/p" "$TMP/p-all.jsonl"
 # A bad record: 'gone' is not in the sources, and must stay anyway.
 { cat "$TMP/p-two.jsonl"; echo '{"id":"bad"'; } >"$TMP/p-bad.jsonl"
 run out err nindex --db "$TMP/p" --prune "$TMP/p-bad.jsonl"
-check "prune after a skipped record: exit 3" is "$rc" 3
+check "prune after a skipped record: exit 4" is "$rc" 4
 check "prune after a skipped record: nothing deleted" is "$(ids "$TMP/p" '')" "gone p1 p2"
 check "prune after a skipped record: says so" contains "$TMP/err" "not pruning"
 # A source that cannot be read.
@@ -85,7 +85,7 @@ run out err nindex --db "$TMP/p" --prune "$TMP/p-two.jsonl" "$TMP/no-such.jsonl"
 check "prune with a missing source: exit 1" is "$rc" 1
 check "prune with a missing source: nothing deleted" is "$(ids "$TMP/p" '')" "gone p1 p2"
 # And it does prune when all is well (so the two above are refusals).
-run out err nindex --db "$TMP/p" --prune "$TMP/p-two.jsonl"
+run out err nindex --db "$TMP/p" --prune --max-delete-share 50 "$TMP/p-two.jsonl"
 check "prune: exit 0" is "$rc" 0
 check "prune deletes what is no longer there" is "$(ids "$TMP/p" '')" "p1 p2"
 

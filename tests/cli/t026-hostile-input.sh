@@ -55,7 +55,7 @@ printf '{"id":"p1","title":"kept","body":"oil"}\n' >"$TMP/p.jsonl"
 run out err nindex --db "$TMP/prune" "$TMP/p.jsonl"
 head -c 65536 /dev/zero >"$TMP/p.jsonl"
 run out err nindex --db "$TMP/prune" --update --prune "$TMP/p.jsonl"
-check "zero-filled file: exit 3" is "$rc" 3
+check "zero-filled file: exit 4 (updated, prune not done)" is "$rc" 4
 check "zero-filled file reported" contains "$TMP/err" "p.jsonl:1: NUL byte"
 check "nothing pruned" contains "$TMP/err" "not pruning"
 run out err nsearch --db "$TMP/prune" kept

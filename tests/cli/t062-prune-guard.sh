@@ -27,7 +27,7 @@ count() { # db -> number of articles
         python3 -c "import json,sys; print(json.load(sys.stdin)['total'])"
 }
 # The summary's counts, without the timing.
-counts() { sed -n 's/^nindex: [a-z]*\( (dry run)\)\{0,1\}: \(.*skipped\) in .*/\2/p' "$1"; }
+counts() { sed -n 's/^nindex: [a-z]*\( (dry run)\)\{0,1\}: \(.*skipped\)\(, [0-9]* ignored\)\{0,1\} in .*/\2/p' "$1"; }
 # Every file of the index with its size and modification time.
 # (Xapian's flintlock is touched by any writer that opens the database.)
 snapshot() { find "$1" ! -name flintlock -exec stat -c '%n %s %Y' {} + | sort; }

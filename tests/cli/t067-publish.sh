@@ -107,14 +107,8 @@ check "generation moved into place before publishing" rule generation-renamed-fi
 check "generation synced before current moves" rule generation-synced-before-publish
 check "publishing syncs the generation under its final name" rule publish-step-syncs-generation
 check "index directory synced after current moves" rule index-dir-synced-after-publish
-# Known bug: today the index directory is synced only once, after both
-# renames (gen-N and current); a power cut between could leave `current`
-# durable and `gen-N` not.  Reported, not counted.
-if rule index-dir-synced-before-publish; then
-    echo "NOTE: known bug fixed, make it a check: index-dir-synced-before-publish"
-else
-    echo "KNOWN BUG (not counted): index directory not synced between the rename into gen-N and the rename of current"
-fi
+check "index directory synced between the renames" \
+    rule index-dir-synced-before-publish
 
 # --- 2. The canary -------------------------------------------------------
 before=$(answers)
