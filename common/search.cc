@@ -56,9 +56,45 @@ static std::string unescape_snippet(const std::string &html)
     return out;
 }
 
+/* The time budget of one search (ns_search_opts_t.time_limit_ms): over()
+ * says whether it is spent, and marks the results when it is. */
+class budget
+{
+  public:
+    budget(unsigned ms, ns_results_t *res)
+        : res_(res), limited_(ms != 0),
+          end_(std::chrono::steady_clock::now() + std::chrono::milliseconds(ms))
+    {
+    }
+    bool over()
+    {
+        if (limited_ && !res_->timed_out &&
+            std::chrono::steady_clock::now() >= end_)
+            res_->timed_out = true;
+        return res_->timed_out;
+    }
+    /* Seconds left, for Enquire::set_time_limit (0 means no limit to
+     * Xapian, so a spent budget asks for a microsecond). */
+    double left_s() const
+    {
+        if (!limited_)
+            return 0;
+        double s = std::chrono::duration<double>(
+                       end_ - std::chrono::steady_clock::now())
+                       .count();
+        return s > 1e-6 ? s : 1e-6;
+    }
+
+  private:
+    ns_results_t *res_;
+    bool limited_;
+    std::chrono::steady_clock::time_point end_;
+};
+
 static ns_status_t search_once(ns_index_t *idx, const ns_search_opts_t *o,
                                ns_results_t *res)
 {
+    budget time(o->time_limit_ms, res);
     const std::string text = split_hyphens(o->query ? o->query : "");
     Xapian::Query q;
     bool blank = text.find_first_not_of(" \t\r\n") == std::string::npos;
@@ -93,6 +129,10 @@ static ns_status_t search_once(ns_index_t *idx, const ns_search_opts_t *o,
         Xapian::BM25Weight(BM25_K1, 0, 1, BM25_B, BM25_MIN_NORMLEN));
     if (o->sort == NS_SORT_DATE)
         enq.set_sort_by_value_then_relevance(SLOT_TIME, true);
+    /* Xapian's matcher stops at the limit and returns the best it has
+     * seen (enquire.h); whether it did is known by the clock afterwards. */
+    if (o->time_limit_ms)
+        enq.set_time_limit(time.left_s());
     /* Which ranks of the MSet are shown: all of them, or, when phrases
      * must be checked, those that pass, found by fetching ever more
      * candidates until the page is full or the matches run out. */
@@ -104,6 +144,7 @@ static ns_status_t search_once(ns_index_t *idx, const ns_search_opts_t *o,
         enq.set_query(filtered(relax(q, false)));
     if (!verify) {
         ms = enq.get_mset(o->offset, o->limit);
+        time.over();
         res->total = ms.get_matches_estimated();
         for (auto it = ms.begin(); it != ms.end(); ++it)
             shown.push_back(it);
@@ -116,9 +157,11 @@ static ns_status_t search_once(ns_index_t *idx, const ns_search_opts_t *o,
         size_t checked = 0, passed = 0;
         std::vector<Xapian::docid> kept;
         for (;;) {
+            if (o->time_limit_ms)
+                enq.set_time_limit(time.left_s());
             ms = enq.get_mset(0, (Xapian::doccount)fetch);
             for (; checked < ms.size() && passed < want + 1 &&
-                   checked - passed < PHRASE_REJECT_MAX;
+                   checked - passed < PHRASE_REJECT_MAX && !time.over();
                  checked++) {
                 Xapian::MSetIterator it = ms[(Xapian::doccount)checked];
                 ns_article_t art;
@@ -134,7 +177,7 @@ static ns_status_t search_once(ns_index_t *idx, const ns_search_opts_t *o,
                 }
             }
             bool exhausted = ms.size() < fetch;
-            bool gave_up = checked - passed >= PHRASE_REJECT_MAX;
+            bool gave_up = checked - passed >= PHRASE_REJECT_MAX || time.over();
             if (decoded.size() == o->limit || exhausted || gave_up) {
                 /* All matches seen: an exact count.  Otherwise scale
                  * Xapian's estimate by the share that passed. */
@@ -173,7 +216,7 @@ static ns_status_t search_once(ns_index_t *idx, const ns_search_opts_t *o,
             idx->error = "stored article is damaged: " + why;
             return NS_STATUS_XAPIAN;
         }
-        if (o->snippet_len && !blank) {
+        if (o->snippet_len && !blank && !time.over()) {
             const char *src = art->body && *art->body ? art->body : art->title;
             /* EXHAUSTIVE without the background model: the background
              * model costs ~1.2 ms a hit (XAPIAN-NOTES.md), while EXHAUSTIVE
@@ -184,7 +227,7 @@ static ns_status_t search_once(ns_index_t *idx, const ns_search_opts_t *o,
                 ms.snippet(src, o->snippet_len, stemmer_for(idx, art->lang),
                            Xapian::MSet::SNIPPET_EXHAUSTIVE, NS_HI_START,
                            NS_HI_END, "..."));
-        } else if (o->snippet_len) {
+        } else if (o->snippet_len && !time.over()) {
             std::string body = art->body ? art->body : "";
             std::string cut = body.substr(0, o->snippet_len);
             /* Never cut inside a UTF-8 sequence. */
@@ -200,7 +243,7 @@ static ns_status_t search_once(ns_index_t *idx, const ns_search_opts_t *o,
         h.art = art;
         h.snippet = res->snippets[i].c_str();
     }
-    if (o->related && n) {
+    if (o->related && n && !time.over()) {
         std::vector<Xapian::docid> seeds;
         std::vector<const ns_article_t *> seen;
         double top = shown[0].get_weight();
@@ -339,6 +382,11 @@ double ns_results_took_ms(const ns_results_t *res)
 const char *ns_results_warning(const ns_results_t *res)
 {
     return res->warning.empty() ? nullptr : res->warning.c_str();
+}
+
+int ns_results_timed_out(const ns_results_t *res)
+{
+    return res->timed_out ? 1 : 0;
 }
 
 void ns_results_free(ns_results_t *res)
