@@ -21,15 +21,21 @@
 #define NS_HTTP_MEMORY_LIMIT 65536
 
 typedef struct ns_http_config {
-    const char *db;           /* index directory */
-    unsigned threads;         /* worker threads, each with its own index
-                                 handle */
-    unsigned max_connections; /* open connections served; more get 503 */
-    unsigned timeout_s;       /* idle seconds before a connection is
-                                 dropped, also mid-request */
-    int access_log;           /* one line per request on stderr */
-    const uid_t *allow_uids;  /* peers allowed, or NULL for anyone who
-                                 can open the socket */
+    const char *db;              /* index directory */
+    unsigned threads;            /* worker threads, each with its own index
+                                    handle */
+    unsigned max_connections;    /* open connections served; more get 503 */
+    unsigned timeout_s;          /* idle seconds before a connection is
+                                    dropped, also mid-request */
+    unsigned max_per_uid;        /* connections admitted per peer uid; 0 for
+                                    no limit but max_connections */
+    unsigned header_timeout_s;   /* seconds for a request head to arrive
+                                    (guard.c) */
+    unsigned request_timeout_ms; /* time budget of one search; 0 for
+                                    none */
+    int access_log;              /* one line per request on stderr */
+    const uid_t *allow_uids;     /* peers allowed, or NULL for anyone who
+                                    can open the socket */
     size_t n_allow_uids;
 } ns_http_config_t;
 
