@@ -33,6 +33,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/un.h>
 
 #include "net.h"
 #include "server.h"
@@ -353,13 +354,19 @@ int ns_http_start(const ns_http_config_t *cfg, int fd, ns_http_server_t **out)
      * then serves everything. */
     unsigned flags =
         MHD_USE_AUTO_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG;
+    if (fd < 0)
+        flags |= MHD_USE_NO_LISTEN_SOCKET;
     unsigned pool = cfg->threads > 1 ? cfg->threads : 0;
+    /* The listening socket, or, without one, an empty option array. */
+    struct MHD_OptionItem listen[] = {
+        {fd < 0 ? MHD_OPTION_END : MHD_OPTION_LISTEN_SOCKET, fd, NULL},
+        {MHD_OPTION_END, 0, NULL}};
     /* clang-format off */
     srv->daemon = MHD_start_daemon(
         flags, 0, NULL, NULL, handle, srv,
         /* First, so that startup messages go through it too. */
         MHD_OPTION_EXTERNAL_LOGGER, mhd_log, (void *)srv,
-        MHD_OPTION_LISTEN_SOCKET, (MHD_socket)fd,
+        MHD_OPTION_ARRAY, listen,
         MHD_OPTION_THREAD_POOL_SIZE, pool,
         MHD_OPTION_CONNECTION_LIMIT,
         (unsigned)(cfg->max_connections + OVERLOAD_HEADROOM),
@@ -377,6 +384,15 @@ int ns_http_start(const ns_http_config_t *cfg, int fd, ns_http_server_t **out)
     }
     *out = srv;
     return 0;
+}
+
+int ns_http_add_connection(ns_http_server_t *srv, int fd)
+{
+    struct sockaddr_un addr = {.sun_family = AF_UNIX};
+    return MHD_add_connection(srv->daemon, fd, (const struct sockaddr *)&addr,
+                              sizeof addr) == MHD_YES
+               ? 0
+               : -1;
 }
 
 void ns_http_reload(ns_http_server_t *srv)

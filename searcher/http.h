@@ -42,12 +42,18 @@ typedef struct ns_http_config {
 typedef struct ns_http_server ns_http_server_t;
 
 /* Start serving CONFIG on the listening socket FD (which stays the
- * caller's: close it after ns_http_stop()).  CONFIG and the strings it
+ * caller's: close it after ns_http_stop()), or, with FD -1, only the
+ * connections given to ns_http_add_connection().  CONFIG and the strings it
  * points to must outlive the server.  Returns 0 and the server in *out, or
  * -1 after logging why (libmicrohttpd's own messages are logged as
  * warnings). */
 int ns_http_start(const ns_http_config_t *config, int fd,
                   ns_http_server_t **out);
+
+/* Serve the connected socket FD (taken) as if it had been accepted: for a
+ * server started with FD -1 (no listening socket), as the fuzzing harness
+ * tests/fuzz/fuzz_http.c does.  Returns 0, or -1. */
+int ns_http_add_connection(ns_http_server_t *srv, int fd);
 
 /* Make every worker reopen its index handle before its next request (on
  * SIGHUP).  Only bumps an atomic counter: cheap and safe anywhere. */
