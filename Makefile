@@ -67,7 +67,7 @@ UNIT     = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%) \
            $(UNIT_CXX:tests/unit/%.cc=$(B)/tests/%)
 
 .PHONY: all deps demo check tests asan eval eval-related eval-furniture \
-        bench bench-socket install clean format fuzz bench-ingest
+        bench bench-socket install clean format fuzz fuzz-server bench-ingest
 # Keep object files of the test programs between runs.
 .SECONDARY:
 
@@ -108,7 +108,7 @@ NSEARCHD_OBJ = $(B)/searcher/nsearchd.o $(B)/searcher/http.o \
                $(B)/searcher/routes.o $(B)/searcher/params.o \
                $(B)/searcher/reply.o $(B)/searcher/workers.o \
                $(B)/searcher/stats.o $(B)/searcher/metrics.o \
-               $(B)/searcher/net.o
+               $(B)/searcher/net.o $(B)/searcher/guard.o
 
 $(NSEARCHD_OBJ): ALL_CFLAGS += $(MHD_CFLAGS)
 $(NSEARCHD_OBJ): searcher/http.h searcher/net.h searcher/server.h
@@ -129,6 +129,79 @@ $(B)/tests/unit/%.o: tests/unit/%.cc tests/testlib.h common/ns.h \
                      common/index-private.h
 	@mkdir -p $(dir $@)
 	$(CXX) $(ALL_CXXFLAGS) -Itests -c $< -o $@
+
+# ---- Fuzzing the server side (tests/fuzz/) ---------------------------------
+# The article parsers' harnesses are plain C and built below (FUZZERS); the
+# harnesses that need the whole library and libmicrohttpd are built here.
+# Each harness NAME is tests/fuzz/fuzz_NAME.c with the seeds in
+# tests/fuzz/corpus/NAME/ and the objects it needs beside libns in
+# FUZZ_NAME_OBJ.  `make tests` links each with replay.c into
+# $(B)/tests/replay_NAME, which `make check` runs over its corpus
+# (tests/cli/t9*-fuzz-*.sh); `make fuzz-server` (part of `make fuzz`) builds
+# them with clang's libFuzzer under ASan/UBSan into build/fuzz and runs each
+# FUZZ_TIME seconds.
+FUZZ_TIME ?= 60
+FUZZ_PACKAGES = clang libclang-rt-14-dev
+
+# nsearchd's request handling: the HTTP side without main() and a socket.
+FUZZ_HTTP = http
+FUZZ_http_OBJ = $(filter-out $(B)/searcher/nsearchd.o,$(NSEARCHD_OBJ))
+FUZZ_http_LIBS = $(MHD_LIBS)
+FUZZ_HARNESSES += $(FUZZ_HTTP)
+$(B)/tests/fuzz/fuzz_http.o: ALL_CFLAGS += $(MHD_CFLAGS) -Isearcher
+
+$(B)/tests/fuzz/%.o: tests/fuzz/%.c common/ns.h
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+.SECONDEXPANSION:
+$(B)/tests/replay_%: $(B)/tests/fuzz/fuzz_%.o $(B)/tests/fuzz/walk.o \
+                     $$(FUZZ_$$*_OBJ) $(LIB)
+	@mkdir -p $(dir $@)
+	$(CXX) $(SAN) -o $@ $^ $(LDLIBS_ALL) $(FUZZ_$*_LIBS) -lpthread
+
+REPLAY_SERVER = $(FUZZ_HARNESSES:%=$(B)/tests/replay_%)
+
+# libFuzzer: the library and the harness objects with coverage
+# instrumentation (fuzzer-no-link), each harness linked with libFuzzer's
+# main; corpora grow in build/fuzz/corpus/NAME, seeded from the tests'.
+fuzz-server:
+	@missing=""; for p in $(FUZZ_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' \
+	    || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get install -y -qq \
+	    --no-install-recommends $$missing >/dev/null || exit 1; \
+	  else echo "Run as root: apt-get install -y$$missing"; exit 1; fi; fi
+	@$(MAKE) --no-print-directory B=build/fuzz BIN=build/fuzz/bin \
+	  CC=clang CXX=clang++ CFLAGS="-O1 -g" CXXFLAGS="-O1 -g" \
+	  SAN="-fsanitize=address,undefined,fuzzer-no-link -fno-sanitize-recover=all -fno-omit-frame-pointer" \
+	  fuzz-objects
+	@for h in $(FUZZ_HARNESSES); do \
+	  objs=$$($(MAKE) -s --no-print-directory B=build/fuzz print-fuzz-obj-$$h); \
+	  libs=$$($(MAKE) -s --no-print-directory B=build/fuzz print-fuzz-libs-$$h); \
+	  clang++ -fsanitize=address,undefined,fuzzer -o build/fuzz/fuzz_$$h \
+	    build/fuzz/tests/fuzz/fuzz_$$h.o $$objs build/fuzz/libns.a \
+	    $(LDLIBS_ALL) $$libs -lpthread || exit 1; \
+	  mkdir -p build/fuzz/corpus/$$h build/fuzz/found/$$h; \
+	  echo "fuzz_$$h: $(FUZZ_TIME) s"; \
+	  build/fuzz/fuzz_$$h -max_total_time=$(FUZZ_TIME) -print_final_stats=1 \
+	    -artifact_prefix=build/fuzz/found/$$h/ \
+	    build/fuzz/corpus/$$h tests/fuzz/corpus/$$h 2>build/fuzz/fuzz_$$h.log; \
+	  rc=$$?; grep -E '^(stat::number_of_executed_units|stat::peak_rss_mb|#[0-9]+ *DONE)' \
+	    build/fuzz/fuzz_$$h.log; \
+	  grep -E 'cov: [0-9]+' build/fuzz/fuzz_$$h.log | tail -n 1; \
+	  if [ $$rc -ne 0 ]; then echo "fuzz_$$h: FOUND a crash, see build/fuzz/found/$$h and build/fuzz/fuzz_$$h.log"; exit 1; fi; \
+	done
+
+fuzz-objects: $(FUZZ_HARNESSES:%=$(B)/tests/fuzz/fuzz_%.o) $(LIB) \
+              $(foreach h,$(FUZZ_HARNESSES),$(FUZZ_$(h)_OBJ))
+
+print-fuzz-obj-%:
+	@echo $(FUZZ_$*_OBJ)
+print-fuzz-libs-%:
+	@echo $(FUZZ_$*_LIBS)
+
 
 # Install missing Debian packages: as root with apt-get, otherwise print
 # the command to run and stop.
@@ -182,7 +255,7 @@ $(B)/tests/fuzz/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c \
 	$(CC) $(ALL_CFLAGS) -c tests/fuzz/replay.c -o $@.r.o
 	$(CXX) $(SAN) -o $@ $@.h.o $@.r.o $(LIB) $(LDLIBS_ALL)
 
-tests: $(UNIT) $(REPLAY) $(SYNCSHIM)
+tests: $(UNIT) $(REPLAY) $(REPLAY_SERVER) $(SYNCSHIM)
 
 # Coverage-guided fuzzing with clang's libFuzzer, each harness for
 # FUZZ_SECONDS; seeds from samples/, ../shared/corpora and earlier finds.
@@ -208,6 +281,7 @@ fuzz: deps
 	    tests/fuzz/found/$$f 2>build/fuzz/$$f.log || { tail -40 build/fuzz/$$f.log; exit 1; }; \
 	  tail -1 build/fuzz/$$f.log; \
 	done
+	@$(MAKE) --no-print-directory fuzz-server FUZZ_TIME=$(FUZZ_SECONDS)
 
 # Indexing rate of feeds and pages against JSON Lines of the same articles.
 BENCH_PAGES ?= 10000

@@ -179,16 +179,32 @@ int ns_remove_tree(const char *path)
     return nftw(path, remove_one, 16, FTW_PHYS | FTW_DEPTH);
 }
 
+/* Generations are published in number order, so one numbered above the
+ * live one was never live: a writer died between moving it into place and
+ * publishing it.  Left alone it would be kept in place of a generation that
+ * was live, and --rollback would make it live.  Is NAME such a one, with
+ * LIVE ("" if none) the live generation? */
+static int never_live(const char *name, const char *live)
+{
+    if (!*live || !is_gen_name(name) || !is_gen_name(live))
+        return 0;
+    return strtoul(name + 4, NULL, 10) > strtoul(live + 4, NULL, 10);
+}
+
 int ns_gen_clean(const char *dir)
 {
     DIR *d = opendir(dir);
     if (!d)
         return -1;
+    char live[256] = "";
+    if (ns_gen_current(dir, live, sizeof live) < 0)
+        live[0] = '\0';
     struct dirent *e;
     int rc = 0;
     while ((e = readdir(d))) {
         if (strncmp(e->d_name, ".build-", 7) != 0 &&
-            strcmp(e->d_name, "current.tmp") != 0)
+            strcmp(e->d_name, "current.tmp") != 0 &&
+            !never_live(e->d_name, live))
             continue;
         char path[4096];
         snprintf(path, sizeof path, "%s/%s", dir, e->d_name);

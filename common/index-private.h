@@ -194,6 +194,7 @@ struct ns_results {
     uint64_t total = 0;
     double took_ms = 0;
     std::string warning;
+    bool timed_out = false; /* stopped at ns_search_opts_t.time_limit_ms */
 };
 
 /* ------------------------------------------------------------------------ */

@@ -488,6 +488,16 @@ typedef struct ns_search_opts {
                                fails with NS_STATUS_BAD_QUERY. */
     const char *const *ids; /* any of these N_IDS article ids, exactly */
     size_t n_ids;
+
+    /* Time budget of the search in milliseconds, 0 for none.  Past it the
+     * search stops where it is -- Xapian's matcher (Enquire time limit),
+     * the phrase checks, the snippets and the related posts -- and returns
+     * what it has, with ns_results_timed_out() set: the hits may be fewer
+     * or worse than a full search would give, and the total an estimate.
+     * The budget is checked between steps, so a search may overrun it by
+     * the time of one step (one wildcard expansion, one article's phrase
+     * check). */
+    unsigned time_limit_ms;
 } ns_search_opts_t;
 
 /* Fill OPTS with the defaults: limit 10, snippet 200 bytes, 5 related
@@ -550,6 +560,9 @@ size_t ns_results_related_count(const ns_results_t *res);
 const ns_related_t *ns_results_related(const ns_results_t *res, size_t i);
 /* Set when the query fell back to plain words: why.  Borrowed, or NULL. */
 const char *ns_results_warning(const ns_results_t *res);
+
+/* Did the search stop early at ns_search_opts_t.time_limit_ms?  1 or 0. */
+int ns_results_timed_out(const ns_results_t *res);
 void ns_results_free(ns_results_t *res);
 
 /* The results as one JSON object:

@@ -108,6 +108,8 @@ char *ns_results_to_json(const ns_results_t *res, const char *query,
         json_array_append_new(related, o);
     }
     json_object_set_new(root, "related", related);
+    if (ns_results_timed_out(res))
+        json_object_set_new(root, "timed_out", json_true());
     if (ns_results_warning(res))
         json_object_set_new(root, "warning",
                             json_string(ns_results_warning(res)));

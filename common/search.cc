@@ -88,11 +88,50 @@ struct Page {
 
 } // namespace
 
+/* The time budget of one search (ns_search_opts_t.time_limit_ms): over()
+ * says whether it is spent, and marks the results when it is. */
+class budget
+{
+  public:
+    budget(unsigned ms, ns_results_t *res)
+        : res_(res), limited_(ms != 0),
+          end_(std::chrono::steady_clock::now() + std::chrono::milliseconds(ms))
+    {
+    }
+    bool over()
+    {
+        if (limited_ && !res_->timed_out &&
+            std::chrono::steady_clock::now() >= end_)
+            res_->timed_out = true;
+        return res_->timed_out;
+    }
+    /* Give Xapian's matcher what is left (it stops at the limit and
+     * returns the best it has seen; whether it did is known by the clock
+     * afterwards).  0 means no limit to Xapian, so a spent budget asks
+     * for a microsecond. */
+    void limit(Xapian::Enquire &enq) const
+    {
+        if (!limited_)
+            return;
+        double s = std::chrono::duration<double>(
+                       end_ - std::chrono::steady_clock::now())
+                       .count();
+        enq.set_time_limit(s > 1e-6 ? s : 1e-6);
+    }
+
+  private:
+    ns_results_t *res_;
+    bool limited_;
+    std::chrono::steady_clock::time_point end_;
+};
+
 /* A page as Xapian ranks it. */
 static void plain_page(Xapian::Enquire &enq, const ns_search_opts_t *o,
-                       Page &page, ns_results_t *res)
+                       Page &page, budget &time, ns_results_t *res)
 {
+    time.limit(enq);
     page.ms = enq.get_mset(o->offset, o->limit);
+    time.over();
     res->total = page.ms.get_matches_estimated();
     for (auto it = page.ms.begin(); it != page.ms.end(); ++it)
         page.shown.push_back(it);
@@ -105,7 +144,7 @@ static void plain_page(Xapian::Enquire &enq, const ns_search_opts_t *o,
  * with the same ranks). */
 static void checked_page(ns_index_t *idx, Xapian::Enquire &enq,
                          const Xapian::Query &q, const ns_search_opts_t *o,
-                         Page &page, ns_results_t *res)
+                         Page &page, budget &time, ns_results_t *res)
 {
     size_t want = (size_t)o->offset + o->limit;
     size_t fetch = want * 2 + 20;
@@ -113,9 +152,10 @@ static void checked_page(ns_index_t *idx, Xapian::Enquire &enq,
     std::vector<Xapian::docid> kept;
     Xapian::MSet &ms = page.ms;
     for (;;) {
+        time.limit(enq);
         ms = enq.get_mset(0, (Xapian::doccount)fetch);
         for (; checked < ms.size() && passed < want + 1 &&
-               checked - passed < PHRASE_REJECT_MAX;
+               checked - passed < PHRASE_REJECT_MAX && !time.over();
              checked++) {
             Xapian::MSetIterator it = ms[(Xapian::doccount)checked];
             ns_article_t art;
@@ -131,7 +171,7 @@ static void checked_page(ns_index_t *idx, Xapian::Enquire &enq,
             }
         }
         bool exhausted = ms.size() < fetch;
-        bool gave_up = checked - passed >= PHRASE_REJECT_MAX;
+        bool gave_up = checked - passed >= PHRASE_REJECT_MAX || time.over();
         if (page.decoded.size() == o->limit || exhausted || gave_up) {
             /* All matches seen: an exact count.  Otherwise scale Xapian's
              * estimate by the share that passed. */
@@ -185,7 +225,8 @@ static std::string snippet_of(ns_index_t *idx, const Xapian::MSet &ms,
 /* The hits of PAGE into RES: their articles (decoded now unless the phrase
  * check did it already), snippets and ranks. */
 static ns_status_t fill_hits(ns_index_t *idx, const ns_search_opts_t *o,
-                             Page &page, bool blank, ns_results_t *res)
+                             Page &page, bool blank, budget &time,
+                             ns_results_t *res)
 {
     size_t n = page.shown.size();
     bool have = !page.decoded.empty();
@@ -202,7 +243,7 @@ static ns_status_t fill_hits(ns_index_t *idx, const ns_search_opts_t *o,
             idx->error = "stored article is damaged: " + why;
             return NS_STATUS_XAPIAN;
         }
-        if (o->snippet_len)
+        if (o->snippet_len && !time.over())
             res->snippets[i] = snippet_of(idx, page.ms, art, o, blank);
         ns_hit_t &h = res->hits[i];
         h.rank = o->offset + (unsigned)i + 1;
@@ -233,6 +274,7 @@ static void search_related(ns_index_t *idx, const ns_search_opts_t *o,
 static ns_status_t search_once(ns_index_t *idx, const ns_search_opts_t *o,
                                ns_results_t *res)
 {
+    budget time(o->time_limit_ms, res);
     bool blank;
     Xapian::Query q = parse_text(idx, o, res, &blank);
     /* Filters restrict what Xapian matches; the phrase check needs only
@@ -255,12 +297,12 @@ static ns_status_t search_once(ns_index_t *idx, const ns_search_opts_t *o,
         enq.set_sort_by_value_then_relevance(SLOT_TIME, true);
     Page page;
     if (verify)
-        checked_page(idx, enq, q, o, page, res);
+        checked_page(idx, enq, q, o, page, time, res);
     else
-        plain_page(enq, o, page, res);
-    if (ns_status_t st = fill_hits(idx, o, page, blank, res))
+        plain_page(enq, o, page, time, res);
+    if (ns_status_t st = fill_hits(idx, o, page, blank, time, res))
         return st;
-    if (o->related && !page.shown.empty())
+    if (o->related && !page.shown.empty() && !time.over())
         search_related(idx, o, page, res);
     return NS_STATUS_OK;
 }
@@ -385,6 +427,11 @@ uint64_t ns_results_total(const ns_results_t *res)
 double ns_results_took_ms(const ns_results_t *res)
 {
     return res->took_ms;
+}
+
+int ns_results_timed_out(const ns_results_t *res)
+{
+    return res->timed_out ? 1 : 0;
 }
 
 const char *ns_results_warning(const ns_results_t *res)

@@ -7,6 +7,7 @@
  * writes its own Xapian database.  Articles go to a shard by a hash of
  * their id, so that a repeated id replaces its earlier copy within one
  * shard.  See common/gen.c for the directory layout. */
+#include <ctype.h>
 #include <errno.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -266,30 +267,57 @@ static int rebuild_article(ns_article_t *art, const char *where, void *ctx)
 /* Checking and publishing                                                  */
 /* ------------------------------------------------------------------------ */
 
-/* Does a search for the canary's title (or its id, for an article without
- * one) find it in FRESH? */
+/* The words of TEXT as plain query terms into Q: runs of letters, digits
+ * and non-ASCII bytes, ASCII lower-cased, at most CANARY_WORDS of them.
+ * Everything the query language reads -- quotes, a leading '-', "NOT",
+ * "AND", "field:", '*' -- is dropped or made an ordinary word, so any
+ * title gives a query that can only match its own words. */
+#define CANARY_WORDS 16
+static void plain_words(const char *text, ns_buf_t *q)
+{
+    int words = 0, in_word = 0;
+    for (const unsigned char *p = (const unsigned char *)text;
+         *p && words < CANARY_WORDS; p++) {
+        int word_byte = isalnum(*p) || *p >= 0x80;
+        if (word_byte) {
+            if (!in_word && q->len)
+                ns_buf_putc(q, ' ');
+            ns_buf_putc(q, (char)tolower(*p));
+        } else if (in_word) {
+            words++;
+        }
+        in_word = word_byte;
+    }
+}
+
+/* Is the canary article ID in FRESH, readable, and found by its own title
+ * words?  The search is restricted to the article by the ids filter, so a
+ * title word shared by many articles still finds it; a title without words
+ * (a lone '"') checks the id alone. */
 static int canary_found(ns_index_t *fresh, const char *id, const char *title)
 {
+    ns_article_t art;
+    ns_status_t st = ns_index_get(fresh, id, &art);
+    ns_article_clear(&art);
+    if (st != NS_STATUS_OK)
+        return 0;
     ns_search_opts_t so;
     ns_search_opts_init(&so);
-    so.limit = 10;
+    so.limit = 1;
     so.related = 0;
     so.snippet_len = 0;
+    const char *ids[1] = {id};
+    so.ids = ids;
+    so.n_ids = 1;
     ns_buf_t q = {0};
-    if (title && *title) {
-        ns_buf_puts(&q, title);
-    } else {
-        ns_buf_puts(&q, "id:\"");
-        ns_buf_puts(&q, id);
-        ns_buf_puts(&q, "\"");
-    }
-    so.query = q.p;
+    ns_buf_puts(&q, "");
+    plain_words(title ? title : "", &q);
+    so.query = q.p ? q.p : "";
     ns_results_t *res;
     int found = 0;
     if (ns_search(fresh, &so, &res) == NS_STATUS_OK) {
-        for (size_t i = 0; i < ns_results_count(res); i++)
-            if (strcmp(ns_results_hit(res, i)->art->id, id) == 0)
-                found = 1;
+        found = ns_results_count(res) == 1 &&
+                strcmp(ns_results_hit(res, 0)->art->id, id) == 0;
         ns_results_free(res);
     }
     ns_buf_free(&q);
@@ -332,16 +360,26 @@ static int validate(const char *db, const char *path, const struct options *o,
                  MIN_FRACTION * 100);
         rc = EXIT_REFUSED;
     } else if (canary_id && !canary_found(fresh, canary_id, canary_title)) {
-        ns_error("refusing the rebuild: the canary query for article '%s' "
-                 "does not find it",
-                 canary_id);
-        rc = EXIT_REFUSED;
+        if (o->force) {
+            ns_warn("the canary query for article '%s' does not find it; "
+                    "publishing anyway (--force)",
+                    canary_id);
+        } else {
+            ns_error("refusing the rebuild: the canary query for article "
+                     "'%s' does not find it; use --force to publish it "
+                     "anyway",
+                     canary_id);
+            rc = EXIT_REFUSED;
+        }
     }
     ns_index_close(fresh);
     return rc;
 }
 
-/* Remove the oldest generations beyond KEEP, never the live one. */
+/* Remove the oldest generations beyond KEEP, never the live one nor one
+ * after it: every generation before the live one has been live (the
+ * writer's ns_gen_clean() removed those a crash left unpublished), so the
+ * ones kept are the ones --rollback may go back to. */
 static void keep_generations(const char *db, long keep)
 {
     char **names;
@@ -350,7 +388,11 @@ static void keep_generations(const char *db, long keep)
     ns_gen_current(db, live, sizeof live);
     if (ns_gen_list(db, &names, &n) < 0)
         return;
-    for (size_t i = 0; i + (size_t)keep < n; i++) {
+    size_t upto = n; /* generations up to and including the live one */
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(names[i], live) == 0)
+            upto = i + 1;
+    for (size_t i = 0; i + (size_t)keep < upto; i++) {
         if (strcmp(names[i], live) == 0)
             continue;
         char path[4200];

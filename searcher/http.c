@@ -33,19 +33,18 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/un.h>
 
 #include "net.h"
 #include "server.h"
 
-/* Connections accepted beyond --max-connections only to be told 503, so a
- * client learns why instead of seeing its connection closed. */
-#define OVERLOAD_HEADROOM 16
+/* Connections libmicrohttpd accepts beyond --max-connections, only to be
+ * told 503 at once by guard.c, so a client learns why instead of seeing its
+ * connection closed.  Refused connections close within a second, so only
+ * a burst of more than this many in one second meets silence. */
+#define OVERLOAD_HEADROOM 256
 
-/* One connection, from accept to close (its socket_context). */
-struct connection {
-    int allowed; /* the peer passes --allow-uid (or there is none) */
-    int fresh;   /* no request has begun on it (counted in srv->fresh) */
-};
+typedef struct ns_http_conn connection;
 
 /* ------------------------------------------------------------------------ */
 /* Logging                                                                  */
@@ -64,6 +63,11 @@ static void mhd_log(void *cls, const char *fmt, va_list ap)
     size_t len = strlen(line);
     while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
         line[--len] = '\0';
+    /* A client that hangs up before its request is routine, and the
+     * guard's closings (guard.c) are logged once per round; one line per
+     * connection would flood the log during an attack. */
+    if (strstr(line, "detected connection closure"))
+        return;
     ns_warn("libmicrohttpd: %s", line);
 }
 
@@ -95,39 +99,18 @@ static void uri_for_log(char *dst, const char *src)
 /* libmicrohttpd callbacks                                                  */
 /* ------------------------------------------------------------------------ */
 
-/* May the peer of CONN use the server (--allow-uid)?  Checked once per
- * connection: the credentials are those of the process that called
- * connect(). */
-static int peer_allowed(ns_http_server_t *srv, struct MHD_Connection *conn)
-{
-    const ns_http_config_t *cfg = srv->cfg;
-    if (!cfg->allow_uids)
-        return 1;
-    const union MHD_ConnectionInfo *info =
-        MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CONNECTION_FD);
-    uid_t uid;
-    if (!info || ns_net_peer_uid(info->connect_fd, &uid) < 0) {
-        ns_warn("cannot read a client's credentials; refusing it");
-        return 0;
-    }
-    for (size_t i = 0; i < cfg->n_allow_uids; i++)
-        if (cfg->allow_uids[i] == uid)
-            return 1;
-    ns_warn("refusing a client with uid %lu (not in --allow-uid)",
-            (unsigned long)uid);
-    return 0;
-}
-
 static void connection_notify(void *cls, struct MHD_Connection *conn,
                               void **socket_context,
                               enum MHD_ConnectionNotificationCode toe)
 {
     ns_http_server_t *srv = cls;
-    struct connection *cn = *socket_context;
+    connection *cn = *socket_context;
     if (toe != MHD_CONNECTION_NOTIFY_STARTED) {
         atomic_fetch_sub(&srv->connections, 1);
         if (cn && cn->fresh)
             atomic_fetch_sub(&srv->fresh, 1);
+        if (cn)
+            ns_http_guard_forget(srv, cn);
         free(cn);
         *socket_context = NULL;
         return;
@@ -141,11 +124,11 @@ static void connection_notify(void *cls, struct MHD_Connection *conn,
         return;
     cn->fresh = 1;
     atomic_fetch_add(&srv->fresh, 1);
-    cn->allowed = peer_allowed(srv, conn);
+    ns_http_guard_admit(srv, conn, cn);
 }
 
 /* The state of CONN, or NULL. */
-static struct connection *connection_of(struct MHD_Connection *conn)
+static connection *connection_of(struct MHD_Connection *conn)
 {
     const union MHD_ConnectionInfo *info =
         MHD_get_connection_info(conn, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
@@ -168,6 +151,17 @@ static int escapes_ok(const char *uri)
     return 1;
 }
 
+/* Has the raw URL only printable bytes?  A control byte or a raw space
+ * is no part of a URL (RFC 3986), and must not be quietly dropped or
+ * passed on. */
+static int bytes_ok(const char *uri)
+{
+    for (const unsigned char *p = (const unsigned char *)uri; *p; p++)
+        if (*p <= 0x20 || *p == 0x7f)
+            return 0;
+    return 1;
+}
+
 /* Called with the raw URL as soon as the request line is read: the
  * request begins here, and its struct ns_http_request is freed in completed().
  */
@@ -175,7 +169,7 @@ static void *uri_log(void *cls, const char *uri, struct MHD_Connection *conn)
 {
     ns_http_server_t *srv = cls;
     ns_http_stats_begin(&srv->stats);
-    struct connection *cn = connection_of(conn);
+    connection *cn = connection_of(conn);
     if (cn && cn->fresh) {
         cn->fresh = 0;
         atomic_fetch_sub(&srv->fresh, 1);
@@ -188,14 +182,18 @@ static void *uri_log(void *cls, const char *uri, struct MHD_Connection *conn)
     req->route = NS_HTTP_ROUTE_OTHER;
     uri_for_log(req->uri, uri);
     req->bad_escape = !escapes_ok(uri);
+    req->bad_bytes = !bytes_ok(uri);
+    req->uri_end = uri + strlen(uri);
     return req;
 }
 
 static void completed(void *cls, struct MHD_Connection *conn, void **req_cls,
                       enum MHD_RequestTerminationCode toe)
 {
-    (void)conn;
     ns_http_server_t *srv = cls;
+    connection *cn = connection_of(conn);
+    if (cn && toe == MHD_REQUEST_TERMINATED_COMPLETED_OK)
+        ns_http_guard_answered(srv, cn);
     struct ns_http_request *req = *req_cls;
     *req_cls = NULL;
     if (req && req->in_flight)
@@ -243,10 +241,13 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *conn,
                               const char *version, const char *upload_data,
                               size_t *upload_data_size, void **req_cls)
 {
-    (void)version;
     (void)upload_data;
     ns_http_server_t *srv = cls;
     struct ns_http_request *req = *req_cls;
+    connection *cn = connection_of(conn);
+    /* Refused at accept (guard.c): the answer is sent; close now. */
+    if (cn && cn->refused)
+        return MHD_NO;
     if (!req) {
         /* uri_log() could not allocate; try once more. */
         req = calloc(1, sizeof *req);
@@ -277,13 +278,14 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *conn,
      * connection afterwards; GET and HEAD are answered on the next call
      * instead, so that the connection can be kept alive.  Other methods
      * are refused at once, without reading their bodies. */
+    if (!req->headers_seen && cn)
+        ns_http_guard_head_done(srv, cn);
     if (!req->headers_seen && readonly) {
         req->headers_seen = 1;
         return MHD_YES;
     }
 
     if (srv->cfg->allow_uids) {
-        const struct connection *cn = connection_of(conn);
         if (!cn || !cn->allowed)
             return ns_http_reply_error(&c, 403, "forbidden",
                                        "this user may not use the server");
@@ -294,18 +296,24 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *conn,
     if (req->bad_escape)
         return ns_http_reply_error(&c, 400, "bad_parameter",
                                    "malformed percent-encoding in the URL");
+    /* A NUL byte in the request line ends the URL libmicrohttpd gives us
+     * ("GET /health\0/x" would be served as /health); the HTTP version
+     * then does not follow the URL's end in its buffer, where the request
+     * line was split in place. */
+    if (req->bad_bytes || (req->uri_end && version > req->uri_end + 1 &&
+                           version < req->uri_end + NS_HTTP_MEMORY_LIMIT))
+        return ns_http_reply_error(&c, 400, "bad_parameter",
+                                   "control bytes in the request line");
+    for (const unsigned char *p = (const unsigned char *)url; *p; p++)
+        if (*p < 0x20 || *p == 0x7f)
+            return ns_http_reply_error(&c, 400, "bad_parameter",
+                                       "control characters in the path");
     if (!ns_utf8_valid(url, strlen(url)))
         return ns_http_reply_error(&c, 400, "bad_parameter",
                                    "the path is not valid UTF-8");
     enum MHD_Result ret;
     if (ns_http_check_args(&c, &ret) < 0)
         return ret;
-    unsigned open = atomic_load(&srv->connections);
-    if (open > srv->cfg->max_connections)
-        return ns_http_reply_error(
-            &c, 503, "overloaded",
-            "too many connections (%u, at most %u); try again", open,
-            srv->cfg->max_connections);
     return ns_http_route(&c);
 }
 
@@ -315,6 +323,7 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *conn,
 
 static void server_free(ns_http_server_t *srv)
 {
+    ns_http_guard_stop(srv);
     if (srv->have_key)
         pthread_key_delete(srv->worker_key);
     ns_http_stats_destroy(&srv->stats);
@@ -335,19 +344,29 @@ int ns_http_start(const ns_http_config_t *cfg, int fd, ns_http_server_t **out)
         return ns_error("error: cannot create a thread key");
     }
     srv->have_key = 1;
+    if (ns_http_guard_start(srv) < 0) {
+        server_free(srv);
+        return ns_error("error: cannot start the connection guard");
+    }
 
     /* MHD_USE_AUTO picks epoll on Linux; MHD_USE_ITC is needed by
      * MHD_quiesce_daemon().  A pool of 1 is no pool: one internal thread
      * then serves everything. */
     unsigned flags =
         MHD_USE_AUTO_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG;
+    if (fd < 0)
+        flags |= MHD_USE_NO_LISTEN_SOCKET;
     unsigned pool = cfg->threads > 1 ? cfg->threads : 0;
+    /* The listening socket, or, without one, an empty option array. */
+    struct MHD_OptionItem listen[] = {
+        {fd < 0 ? MHD_OPTION_END : MHD_OPTION_LISTEN_SOCKET, fd, NULL},
+        {MHD_OPTION_END, 0, NULL}};
     /* clang-format off */
     srv->daemon = MHD_start_daemon(
         flags, 0, NULL, NULL, handle, srv,
         /* First, so that startup messages go through it too. */
         MHD_OPTION_EXTERNAL_LOGGER, mhd_log, (void *)srv,
-        MHD_OPTION_LISTEN_SOCKET, (MHD_socket)fd,
+        MHD_OPTION_ARRAY, listen,
         MHD_OPTION_THREAD_POOL_SIZE, pool,
         MHD_OPTION_CONNECTION_LIMIT,
         (unsigned)(cfg->max_connections + OVERLOAD_HEADROOM),
@@ -365,6 +384,15 @@ int ns_http_start(const ns_http_config_t *cfg, int fd, ns_http_server_t **out)
     }
     *out = srv;
     return 0;
+}
+
+int ns_http_add_connection(ns_http_server_t *srv, int fd)
+{
+    struct sockaddr_un addr = {.sun_family = AF_UNIX};
+    return MHD_add_connection(srv->daemon, fd, (const struct sockaddr *)&addr,
+                              sizeof addr) == MHD_YES
+               ? 0
+               : -1;
 }
 
 void ns_http_reload(ns_http_server_t *srv)

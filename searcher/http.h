@@ -21,27 +21,39 @@
 #define NS_HTTP_MEMORY_LIMIT 65536
 
 typedef struct ns_http_config {
-    const char *db;           /* index directory */
-    unsigned threads;         /* worker threads, each with its own index
-                                 handle */
-    unsigned max_connections; /* open connections served; more get 503 */
-    unsigned timeout_s;       /* idle seconds before a connection is
-                                 dropped, also mid-request */
-    int access_log;           /* one line per request on stderr */
-    const uid_t *allow_uids;  /* peers allowed, or NULL for anyone who
-                                 can open the socket */
+    const char *db;              /* index directory */
+    unsigned threads;            /* worker threads, each with its own index
+                                    handle */
+    unsigned max_connections;    /* open connections served; more get 503 */
+    unsigned timeout_s;          /* idle seconds before a connection is
+                                    dropped, also mid-request */
+    unsigned max_per_uid;        /* connections admitted per peer uid; 0 for
+                                    no limit but max_connections */
+    unsigned header_timeout_s;   /* seconds for a request head to arrive
+                                    (guard.c) */
+    unsigned request_timeout_ms; /* time budget of one search; 0 for
+                                    none */
+    int access_log;              /* one line per request on stderr */
+    const uid_t *allow_uids;     /* peers allowed, or NULL for anyone who
+                                    can open the socket */
     size_t n_allow_uids;
 } ns_http_config_t;
 
 typedef struct ns_http_server ns_http_server_t;
 
 /* Start serving CONFIG on the listening socket FD (which stays the
- * caller's: close it after ns_http_stop()).  CONFIG and the strings it
+ * caller's: close it after ns_http_stop()), or, with FD -1, only the
+ * connections given to ns_http_add_connection().  CONFIG and the strings it
  * points to must outlive the server.  Returns 0 and the server in *out, or
  * -1 after logging why (libmicrohttpd's own messages are logged as
  * warnings). */
 int ns_http_start(const ns_http_config_t *config, int fd,
                   ns_http_server_t **out);
+
+/* Serve the connected socket FD (taken) as if it had been accepted: for a
+ * server started with FD -1 (no listening socket), as the fuzzing harness
+ * tests/fuzz/fuzz_http.c does.  Returns 0, or -1. */
+int ns_http_add_connection(ns_http_server_t *srv, int fd);
 
 /* Make every worker reopen its index handle before its next request (on
  * SIGHUP).  Only bumps an atomic counter: cheap and safe anywhere. */

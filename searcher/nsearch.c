@@ -269,6 +269,16 @@ static int run_batch(ns_index_t *idx, const struct options *o)
             line[--len] = '\0';
         if (len == 0)
             continue;
+        /* getline() keeps NUL bytes, but every string function after it
+         * would stop at the first: "oil\0price" would quietly search for
+         * "oil".  Such a line is an error for its query. */
+        if (memchr(line, '\0', (size_t)len)) {
+            ns_error("<stdin>:%lu: NUL byte in query", lineno);
+            printf("{\"qid\":\"%lu\",\"error\":\"NUL byte in query\"}\n",
+                   lineno);
+            rc = EXIT_ERROR;
+            continue;
+        }
         char qidbuf[32];
         const char *qid = qidbuf, *query = line;
         char *tab = strchr(line, '\t');

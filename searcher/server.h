@@ -8,6 +8,7 @@
  *   workers.c  each worker thread's index handle, kept fresh
  *   stats.c    counters and latencies, for /v1/stats
  *   metrics.c  the same and more for Prometheus, /metrics
+ *   guard.c    admission per uid, the request-head deadline
  *
  * Threads and freshness are explained at the top of http.c. */
 #ifndef NS_SERVER_H
@@ -76,6 +77,23 @@ typedef struct ns_http_stats {
     unsigned next_latency;                     /* where the next one goes */
 } ns_http_stats_t;
 
+/* One connection, from accept to close (its socket_context); on the list
+ * srv->conns while open (guard.c).  The fields from prev to cut are
+ * guarded by srv->conn_lock. */
+struct ns_http_conn {
+    struct ns_http_conn *prev, *next;
+    double deadline; /* monotonic seconds by which the request head must
+                        be in, or 0 for none */
+    int cut;         /* the guard shut the socket down */
+    int admitted;    /* counted against --max-connections and per uid */
+    int refused;     /* 403 or 503 answered at accept, else 0 */
+    int fd;          /* the socket, or -1 */
+    uid_t uid;       /* the peer (SO_PEERCRED), when have_uid */
+    int have_uid;
+    int allowed; /* the peer passes --allow-uid (or there is none) */
+    int fresh;   /* no request has begun on it (counted in srv->fresh) */
+};
+
 struct ns_http_server {
     const ns_http_config_t *cfg;
     struct MHD_Daemon *daemon;
@@ -87,6 +105,17 @@ struct ns_http_server {
     atomic_uint in_flight;    /* requests read, not finished */
     atomic_uint fresh;        /* connections without a request */
     atomic_int stopping;      /* after ns_http_quiesce() */
+    atomic_uint_fast64_t refused_full;    /* connections told 503 at
+                                             accept */
+    atomic_uint_fast64_t header_timeouts; /* connections closed for a late
+                                             request head */
+    atomic_uint_fast64_t timed_out;       /* searches cut short by
+                                             --request-timeout */
+    pthread_mutex_t conn_lock;            /* guards conns and the guard */
+    pthread_cond_t guard_wake;            /* wakes the guard to stop */
+    struct ns_http_conn *conns;           /* open connections */
+    pthread_t guard;                      /* the guard thread */
+    int have_guard, guard_running, guard_stop;
     ns_http_stats_t stats;
 };
 
@@ -97,6 +126,9 @@ struct ns_http_request {
     char uri[NS_HTTP_LOG_URI_MAX + 4]; /* the raw URL, escaped and cut, for
                                           logs */
     int bad_escape;                    /* the raw URL has a malformed %XX */
+    int bad_bytes;                     /* ... control bytes or spaces */
+    const char *uri_end;               /* the raw URL's end, to find a NUL
+                                          in the request line */
     int headers_seen;                  /* the handler was called once */
     int in_flight;                     /* counted in srv->in_flight */
     unsigned status;                   /* HTTP status we queued, or 0 */
@@ -251,6 +283,26 @@ void ns_http_stats_reloaded(ns_http_stats_t *st);
 /* The body of /v1/stats (see routes.c).  Free with free(); NULL when out
  * of memory. */
 char *ns_http_stats_json(ns_http_server_t *srv);
+
+/* ------------------------------------------------------------------------ */
+/* Connection guard (guard.c)                                               */
+/* ------------------------------------------------------------------------ */
+
+/* Start and stop the guard thread (and the lock of srv->conns).  Start
+ * returns 0, or -1. */
+int ns_http_guard_start(ns_http_server_t *srv);
+void ns_http_guard_stop(ns_http_server_t *srv);
+/* A connection CN opened on CONN: read its peer, admit or refuse it
+ * (answering 403 or 503 at once), and put it on the list. */
+void ns_http_guard_admit(ns_http_server_t *srv, struct MHD_Connection *conn,
+                         struct ns_http_conn *cn);
+/* CN is closing: take it off the list. */
+void ns_http_guard_forget(ns_http_server_t *srv, struct ns_http_conn *cn);
+/* The head of CN's request is in: no deadline while it is served. */
+void ns_http_guard_head_done(ns_http_server_t *srv, struct ns_http_conn *cn);
+/* CN's request was answered: the next head is due within --timeout +
+ * --header-timeout. */
+void ns_http_guard_answered(ns_http_server_t *srv, struct ns_http_conn *cn);
 
 /* ------------------------------------------------------------------------ */
 /* Metrics (metrics.c)                                                      */

@@ -110,7 +110,10 @@ static double round3(double x)
  *            was last written, "reloads": SIGHUPs so far},
  *  "uptime_s", "requests": begun, "errors": ended without a 2xx,
  *  "latency_ms": {"p50", "p99"} over the last 1024 answered requests,
- *  "threads", "connections": open now, "max_connections"} */
+ *  "threads", "connections": open now, "max_connections",
+ *  "guard": {"refused": told 503 at accept, "header_timeouts": closed
+ *            for a late request head, "timed_out": searches stopped at
+ *            --request-timeout}} */
 char *ns_http_stats_json(ns_http_server_t *srv)
 {
     ns_index_info_t info;
@@ -125,7 +128,7 @@ char *ns_http_stats_json(ns_http_server_t *srv)
     /* clang-format off */
     json_t *o = json_pack(
         "{s:o, s:{s:s, s:s?, s:s?, s:s?, s:I},"
-        " s:I, s:I, s:I, s:{s:f, s:f}, s:I, s:I, s:I}",
+        " s:I, s:I, s:I, s:{s:f, s:f}, s:I, s:I, s:I, s:{s:I, s:I, s:I}}",
         "articles", have_info ? json_integer((json_int_t)info.articles)
                               : json_null(),
         "index",
@@ -141,7 +144,11 @@ char *ns_http_stats_json(ns_http_server_t *srv)
         "latency_ms", "p50", round3(p50), "p99", round3(p99),
         "threads", (json_int_t)srv->cfg->threads,
         "connections", (json_int_t)atomic_load(&srv->connections),
-        "max_connections", (json_int_t)srv->cfg->max_connections);
+        "max_connections", (json_int_t)srv->cfg->max_connections,
+        "guard",
+            "refused", (json_int_t)atomic_load(&srv->refused_full),
+            "header_timeouts", (json_int_t)atomic_load(&srv->header_timeouts),
+            "timed_out", (json_int_t)atomic_load(&srv->timed_out));
     /* clang-format on */
     free(real);
     char *body = ns_http_json_body(o);
