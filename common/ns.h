@@ -508,7 +508,9 @@ double ns_results_took_ms(const ns_results_t *res);
 /* Related recent posts, newest first. */
 size_t ns_results_related_count(const ns_results_t *res);
 const ns_related_t *ns_results_related(const ns_results_t *res, size_t i);
-/* Set when the query fell back to plain words: why.  Borrowed, or NULL. */
+/* Set when the query fell back to plain words, or when a hit's stored
+ * article could not be decoded and was left out of the page (the search
+ * still succeeds): why, remarks joined by "; ".  Borrowed, or NULL. */
 const char *ns_results_warning(const ns_results_t *res);
 void ns_results_free(ns_results_t *res);
 

@@ -98,6 +98,19 @@ static void plain_page(Xapian::Enquire &enq, const ns_search_opts_t *o,
         page.shown.push_back(it);
 }
 
+/* Said once in the results when a hit's stored article cannot be read:
+ * whatever is in the index must never fail a whole search. */
+static void note_damaged(ns_results_t *res)
+{
+    static const char msg[] =
+        "a stored article could not be read and was left out";
+    if (res->warning.find(msg) != std::string::npos)
+        return;
+    if (!res->warning.empty())
+        res->warning += "; ";
+    res->warning += msg;
+}
+
 /* A page of the candidates that pass the phrase check of Q, found by
  * fetching ever more candidates in rank order until the page is full, the
  * matches run out or PHRASE_REJECT_MAX have failed.  Each refetch goes on
@@ -121,8 +134,11 @@ static void checked_page(ns_index_t *idx, Xapian::Enquire &enq,
             ns_article_t art;
             bool damaged;
             if (!check_phrases(idx, q, *it, it.get_document().get_data(), &art,
-                               &damaged))
+                               &damaged)) {
+                if (damaged)
+                    note_damaged(res);
                 continue;
+            }
             if (passed++ >= o->offset && page.decoded.size() < o->limit) {
                 kept.push_back(*it);
                 page.decoded.push_back(art);
@@ -183,34 +199,44 @@ static std::string snippet_of(ns_index_t *idx, const Xapian::MSet &ms,
 }
 
 /* The hits of PAGE into RES: their articles (decoded now unless the phrase
- * check did it already), snippets and ranks. */
-static ns_status_t fill_hits(ns_index_t *idx, const ns_search_opts_t *o,
-                             Page &page, bool blank, ns_results_t *res)
+ * check did it already), snippets and ranks.  A hit whose stored article
+ * cannot be decoded is left out (PAGE.shown loses it too, so that related
+ * posts never seed from it) and the warning says so. */
+static void fill_hits(ns_index_t *idx, const ns_search_opts_t *o, Page &page,
+                      bool blank, ns_results_t *res)
 {
     size_t n = page.shown.size();
     bool have = !page.decoded.empty();
-    res->arts.assign(n, ns_article_t());
-    res->snippets.assign(n, std::string());
-    res->hits.assign(n, ns_hit_t());
+    std::vector<Xapian::MSetIterator> kept;
+    res->arts.reserve(n);
+    res->snippets.reserve(n);
     for (size_t i = 0; i < n; i++) {
         const Xapian::MSetIterator &it = page.shown[i];
         std::string why;
-        ns_article_t *art = &res->arts[i];
+        ns_article_t art;
         if (have) {
-            *art = page.decoded[i];
-        } else if (!decode(idx, it.get_document().get_data(), art, why)) {
-            idx->error = "stored article is damaged: " + why;
-            return NS_STATUS_XAPIAN;
+            art = page.decoded[i];
+        } else if (!decode(idx, it.get_document().get_data(), &art, why)) {
+            note_damaged(res);
+            continue;
         }
-        if (o->snippet_len)
-            res->snippets[i] = snippet_of(idx, page.ms, art, o, blank);
+        res->arts.push_back(art);
+        res->snippets.push_back(
+            o->snippet_len
+                ? snippet_of(idx, page.ms, &res->arts.back(), o, blank)
+                : std::string());
+        kept.push_back(it);
+    }
+    /* Pointers into ARTS and SNIPPETS only now that they stop growing. */
+    res->hits.assign(kept.size(), ns_hit_t());
+    for (size_t i = 0; i < kept.size(); i++) {
         ns_hit_t &h = res->hits[i];
         h.rank = o->offset + (unsigned)i + 1;
-        h.score = it.get_weight();
-        h.art = art;
+        h.score = kept[i].get_weight();
+        h.art = &res->arts[i];
         h.snippet = res->snippets[i].c_str();
     }
-    return NS_STATUS_OK;
+    page.shown.swap(kept);
 }
 
 /* Related posts of a search: the story is taken from the top hit and the
@@ -258,8 +284,7 @@ static ns_status_t search_once(ns_index_t *idx, const ns_search_opts_t *o,
         checked_page(idx, enq, q, o, page, res);
     else
         plain_page(enq, o, page, res);
-    if (ns_status_t st = fill_hits(idx, o, page, blank, res))
-        return st;
+    fill_hits(idx, o, page, blank, res);
     if (o->related && !page.shown.empty())
         search_related(idx, o, page, res);
     return NS_STATUS_OK;
