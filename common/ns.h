@@ -483,8 +483,12 @@ typedef struct ns_results ns_results_t;
  *   NS_STATUS_OK        *out holds the results; free with ns_results_free().
  *   NS_STATUS_RETRY     the index was modified under the reader; the handle
  *                       has been reopened, call again.
- *   NS_STATUS_BAD_QUERY even the plain-word fallback failed, or a date
- *                       filter is not a date.
+ *   NS_STATUS_BAD_QUERY a date filter is not a date, or the query is too
+ *                       large even cut down (README "Limits"; the message
+ *                       in ns_index_last_error()).  A query past the word
+ *                       or wildcard limits runs cut down with a warning;
+ *                       one that does not parse, or has an unreadable
+ *                       date range, runs as plain words with a warning.
  *   NS_STATUS_XAPIAN, NS_STATUS_NOMEM, NS_STATUS_INTERNAL */
 ns_status_t ns_search(ns_index_t *idx, const ns_search_opts_t *opts,
                       ns_results_t **out);
