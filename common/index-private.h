@@ -89,6 +89,11 @@ static const unsigned W_SECTION = 1;
 
 /* Gap between fields so that a phrase cannot run from one into the next. */
 static const unsigned FIELD_GAP = 100;
+/* write.cc: a commit starts only with this much room (room_to_commit). */
+static const uint64_t COMMIT_ROOM_FACTOR = 4;
+static const uint64_t COMMIT_ROOM_MIN = 1 << 20;
+/* Articles added before the writer commits on its own. */
+static const unsigned long AUTO_COMMIT_DOCS = 10000;
 
 /* ------------------------------------------------------------------------ */
 /* The schema: every term prefix and value slot, declared here only         */
@@ -182,6 +187,12 @@ struct ns_index {
     std::string zdict; /* preset dictionary for stored articles */
     z_stream primed{}; /* writer: a deflate stream primed with it */
     bool have_primed = false;
+    /* Writer: changes since the last commit, for the room check
+     * (write.cc); they are held in one Xapian transaction so that nothing
+     * commits them behind that check (close, a destructor). */
+    uint64_t pending_bytes = 0;
+    unsigned long pending_docs = 0;
+    bool in_txn = false;
 };
 
 struct ns_results {
