@@ -364,7 +364,12 @@ ns_status_t ns_index_set_dictionary(ns_index_t *idx, const char *dict,
                                     size_t len);
 
 /* Make everything added so far durable and visible to new readers.  On a
- * read handle there is nothing to commit: NS_STATUS_OK. */
+ * read handle there is nothing to commit: NS_STATUS_OK.  A commit starts
+ * only with room for it on the index's file system (README "Limits"):
+ * NS_STATUS_IO when there is not, with nothing written; the changes stay
+ * pending for another try, and ns_index_close() drops them if that fails
+ * too.  A commit that fails inside Xapian drops what it did not write.
+ * Either way the index keeps exactly what earlier commits wrote. */
 ns_status_t ns_index_commit(ns_index_t *idx);
 
 /* Number of articles in the index. */

@@ -302,11 +302,11 @@ static ns_status_t room_to_commit(ns_index_t *idx)
     uint64_t need = idx->pending_bytes * COMMIT_ROOM_FACTOR + COMMIT_ROOM_MIN;
     if (avail >= need)
         return NS_STATUS_OK;
-    idx->error =
-        "not enough disk space to commit: " + std::to_string(avail / 1024) +
-        " KiB free in '" + idx->dbpath + "', about " +
-        std::to_string(need / 1024) +
-        " KiB needed; nothing since the last commit was written";
+    idx->error = "not enough disk space to commit (" +
+                 std::string(strerror(ENOSPC)) +
+                 "): " + std::to_string(avail / 1024) + " KiB free in '" +
+                 idx->dbpath + "', about " + std::to_string(need / 1024) +
+                 " KiB needed; nothing since the last commit was written";
     return NS_STATUS_IO;
 }
 

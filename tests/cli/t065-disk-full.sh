@@ -37,7 +37,7 @@ held() {
 # 1. The first commit does not fit.
 run out err nindex --db "$MNT/idx" "$REUTERS"
 check "first commit: exit 1, not an abort" is "$rc" 1
-check "first commit: says why" contains "$TMP/err" "disk space"
+check "first commit: says why" contains "$TMP/err" "No space left on device"
 check "first commit: summary says 0 added" is "$(summary_added)" 0
 check "first commit: the index opens, empty" is "$(held "$MNT/idx")" 0
 
