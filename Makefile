@@ -55,7 +55,7 @@ LIB_C   = common/article.c common/buf.c common/date.c common/fold.c common/gen.c
           common/sniff.c
 LIB_CXX = common/open.cc common/store.cc common/write.cc common/query.cc \
           common/search.cc common/forms.cc common/phrase.cc common/phrase-scan.cc \
-          common/related.cc
+          common/related.cc common/limits.cc
 LIB_OBJ = $(LIB_C:%.c=$(B)/%.o) $(LIB_CXX:%.cc=$(B)/%.o)
 LIB     = $(B)/libns.a
 
@@ -67,7 +67,7 @@ UNIT     = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%) \
            $(UNIT_CXX:tests/unit/%.cc=$(B)/tests/%)
 
 .PHONY: all deps demo check tests asan eval eval-related eval-furniture \
-        bench bench-socket install clean format fuzz fuzz-server bench-ingest
+        bench bench-socket install clean format fuzz fuzz-server fuzz-search bench-ingest
 # Keep object files of the test programs between runs.
 .SECONDARY:
 
@@ -282,6 +282,7 @@ fuzz: deps
 	  tail -1 build/fuzz/$$f.log; \
 	done
 	@$(MAKE) --no-print-directory fuzz-server FUZZ_TIME=$(FUZZ_SECONDS)
+	@$(MAKE) --no-print-directory fuzz-search FUZZ_TIME=$(FUZZ_SECONDS)
 
 # Indexing rate of feeds and pages against JSON Lines of the same articles.
 BENCH_PAGES ?= 10000
@@ -302,6 +303,29 @@ asan: deps
 	@NSEARCH_QUICK=1 ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
 	  NSEARCH_BIN=$(CURDIR)/build/asan/bin TEST_BIN=$(CURDIR)/build/asan/tests \
 	  sh tests/run.sh
+
+# libFuzzer harnesses (clang) of the search side (part of `make fuzz`): the
+# query parser and search path, and phrase checking; each runs FUZZ_TIME
+# seconds under
+# ASan/UBSan on a seed corpus in build/fuzz/corpus-NAME (seeded from
+# tests/fuzz/seeds-NAME).  Findings are left as crash-* files there.
+FUZZ_SEARCH = fuzz_search fuzz_phrase
+FUZZ_SAN    = -fsanitize=address,undefined -fno-sanitize-recover=all \
+              -fno-omit-frame-pointer
+fuzz-search: deps
+	@$(MAKE) --no-print-directory B=build/fuzz CC=clang CXX=clang++ \
+	  CFLAGS="-O1 -g" CXXFLAGS="-O1 -g" \
+	  SAN="$(FUZZ_SAN) -fsanitize=fuzzer-no-link" build/fuzz/libns.a
+	@for h in $(FUZZ_SEARCH); do \
+	  clang++ -std=c++17 -O1 -g $(FUZZ_SAN) -fsanitize=fuzzer -Icommon \
+	    $(PKG_CFLAGS) tests/fuzz/$$h.cc build/fuzz/libns.a $(LDLIBS_ALL) \
+	    -lpthread -o build/fuzz/$$h || exit 1; \
+	  mkdir -p build/fuzz/corpus-$$h; \
+	  cp tests/fuzz/seeds-$$h/* build/fuzz/corpus-$$h/ 2>/dev/null; \
+	  (cd build/fuzz && NSEARCH_SAMPLES=$(CURDIR)/samples \
+	    ./$$h -max_total_time=$(FUZZ_TIME) -max_len=4096 \
+	    -print_final_stats=1 corpus-$$h) || exit 1; \
+	done
 
 eval: all
 	bash tests/eval/ranking.sh

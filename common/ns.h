@@ -404,7 +404,12 @@ ns_status_t ns_index_set_dictionary(ns_index_t *idx, const char *dict,
                                     size_t len);
 
 /* Make everything added so far durable and visible to new readers.  On a
- * read handle there is nothing to commit: NS_STATUS_OK. */
+ * read handle there is nothing to commit: NS_STATUS_OK.  A commit starts
+ * only with room for it on the index's file system (README "Limits"):
+ * NS_STATUS_IO when there is not, with nothing written; the changes stay
+ * pending for another try, and ns_index_close() drops them if that fails
+ * too.  A commit that fails inside Xapian drops what it did not write.
+ * Either way the index keeps exactly what earlier commits wrote. */
 ns_status_t ns_index_commit(ns_index_t *idx);
 
 /* Number of articles in the index. */
@@ -533,8 +538,12 @@ typedef struct ns_results ns_results_t;
  *   NS_STATUS_OK        *out holds the results; free with ns_results_free().
  *   NS_STATUS_RETRY     the index was modified under the reader; the handle
  *                       has been reopened, call again.
- *   NS_STATUS_BAD_QUERY even the plain-word fallback failed, or a date
- *                       filter is not a date.
+ *   NS_STATUS_BAD_QUERY a date filter is not a date, or the query is too
+ *                       large even cut down (README "Limits"; the message
+ *                       in ns_index_last_error()).  A query past the word
+ *                       or wildcard limits runs cut down with a warning;
+ *                       one that does not parse, or has an unreadable
+ *                       date range, runs as plain words with a warning.
  *   NS_STATUS_XAPIAN, NS_STATUS_NOMEM, NS_STATUS_INTERNAL */
 ns_status_t ns_search(ns_index_t *idx, const ns_search_opts_t *opts,
                       ns_results_t **out);
@@ -558,7 +567,9 @@ double ns_results_took_ms(const ns_results_t *res);
 /* Related recent posts, newest first. */
 size_t ns_results_related_count(const ns_results_t *res);
 const ns_related_t *ns_results_related(const ns_results_t *res, size_t i);
-/* Set when the query fell back to plain words: why.  Borrowed, or NULL. */
+/* Set when the query fell back to plain words, or when a hit's stored
+ * article could not be decoded and was left out of the page (the search
+ * still succeeds): why, remarks joined by "; ".  Borrowed, or NULL. */
 const char *ns_results_warning(const ns_results_t *res);
 
 /* Did the search stop early at ns_search_opts_t.time_limit_ms?  1 or 0. */

@@ -272,8 +272,11 @@ static ns_status_t open_impl(ns_index_t *idx, ns_open_mode_t mode)
             idx->tg.set_flags(Xapian::TermGenerator::FLAG_CJK_NGRAM);
         }
         load_langs(idx);
-        if (idx->wdb)
+        if (idx->wdb) {
             prime(idx);
+            idx->wdb->begin_transaction(true);
+            idx->in_txn = true;
+        }
         return NS_STATUS_OK;
     } catch (const Xapian::DatabaseNotFoundError &e) {
         idx->error = "no index at '" + idx->path + "'";
@@ -322,6 +325,16 @@ ns_status_t ns_index_close(ns_index_t *idx)
         st = ns_index_commit(idx);
     if (idx->have_primed)
         deflateEnd(&idx->primed);
+    try {
+        /* What a failed commit left is dropped here: close() and the
+         * destructor would otherwise commit it, past the room check, and
+         * a full disk inside Xapian's commit can end in std::terminate. */
+        if (idx->in_txn) {
+            idx->in_txn = false;
+            idx->wdb->cancel_transaction();
+        }
+    } catch (...) {
+    }
     try {
         if (idx->db)
             idx->db->close();

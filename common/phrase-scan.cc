@@ -393,17 +393,8 @@ static scan match_near(const Tokenizer &tz, const std::vector<Tok> &toks,
     for (size_t k = 0; k < n; k++)
         if (pos[k].empty())
             return SCAN_NO;
-    for (size_t start : pos[0]) {
-        bool ok = true;
-        for (size_t k = 1; k < n && ok; k++) {
-            ok = false;
-            for (size_t p : pos[k])
-                if (p + near > start && p < start + near)
-                    ok = true;
-        }
-        if (ok)
-            return sure ? SCAN_YES : SCAN_MAYBE;
-    }
+    if (near_positions(pos, near))
+        return sure ? SCAN_YES : SCAN_MAYBE;
     return SCAN_NO;
 }
 

@@ -235,19 +235,7 @@ static tri positional_match(const Xapian::Query &q, Candidate &c)
         return T_FALSE;
     }
     /* NEAR: one position of each word, all within the window. */
-    size_t window = near_window(q);
-    for (Xapian::termpos start : pos[0]) {
-        bool ok = true;
-        for (size_t i = 1; i < n && ok; i++) {
-            ok = false;
-            for (Xapian::termpos p : pos[i])
-                if (p + window > start && p < start + window)
-                    ok = true;
-        }
-        if (ok)
-            return T_TRUE;
-    }
-    return T_FALSE;
+    return near_positions(pos, near_window(q)) ? T_TRUE : T_FALSE;
 }
 
 static tri evaluate(const Xapian::Query &q, Candidate &c)

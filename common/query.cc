@@ -33,8 +33,8 @@ const unsigned libns::PARSE_FLAGS =
     Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_PURE_NOT |
     Xapian::QueryParser::FLAG_WILDCARD | Xapian::QueryParser::FLAG_CJK_NGRAM;
 
-static Xapian::QueryParser make_parser(ns_index_t *idx,
-                                       const Xapian::Stem &stem)
+static Xapian::QueryParser
+make_parser(ns_index_t *idx, const Xapian::Stem &stem, unsigned max_expansion)
 {
     Xapian::QueryParser qp;
     qp.set_database(*idx->db);
@@ -42,8 +42,10 @@ static Xapian::QueryParser make_parser(ns_index_t *idx,
     qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
     qp.set_default_op(Xapian::Query::OP_OR);
     /* A wildcard over a huge vocabulary would expand to thousands of terms;
-     * the most frequent 100 are plenty to rank. */
-    qp.set_max_expansion(100, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+     * the most frequent 100 are plenty to rank (fewer when the query has
+     * several: limits.cc). */
+    qp.set_max_expansion(max_expansion,
+                         Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
     for (const SchemaField &f : SCHEMA_FIELDS) {
         switch (f.kind) {
         case FIELD_TEXT:
@@ -73,7 +75,7 @@ static Xapian::QueryParser make_parser(ns_index_t *idx,
  * matched by Norwegian stems and an English one by English stems.  With a
  * single language there is no restriction and no extra cost. */
 Xapian::Query libns::build_query(ns_index_t *idx, const std::string &text,
-                                 unsigned flags)
+                                 unsigned flags, unsigned max_expansion)
 {
     std::map<std::string, std::vector<std::string>> groups; /* stem -> langs */
     std::map<std::string, const Xapian::Stem *> stems;
@@ -89,7 +91,7 @@ Xapian::Query libns::build_query(ns_index_t *idx, const std::string &text,
     Xapian::Query q;
     for (const auto &g : groups) {
         const Xapian::Stem &stem = *stems[g.first];
-        Xapian::QueryParser qp = make_parser(idx, stem);
+        Xapian::QueryParser qp = make_parser(idx, stem, max_expansion);
         Xapian::Query part =
             stem_all_words(qp.parse_query(text, flags), stem);
         qp.set_stemming_strategy(Xapian::QueryParser::STEM_NONE);

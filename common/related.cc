@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <ctime>
 #include <map>
 #include <set>
 #include <string>
@@ -185,10 +186,31 @@ static std::string age_text(int64_t seconds)
     return "just now";
 }
 
+/* The default "now": the newest article's date, so that a historical
+ * archive still has recent posts, but never one later than the wall clock
+ * plus a day (time zones, clock skew).  One article misdated 2105 made
+ * every window end in 2105 and every related list empty; such dates are
+ * passed over for the newest date at or before that bound, or the bound
+ * itself when every article is later. */
 static int64_t newest_time(const Xapian::Database &db)
 {
     std::string hi = db.get_value_upper_bound(SLOT_TIME);
-    return hi.empty() ? 0 : (int64_t)Xapian::sortable_unserialise(hi);
+    if (hi.empty())
+        return 0;
+    int64_t newest = (int64_t)Xapian::sortable_unserialise(hi);
+    int64_t bound = (int64_t)time(nullptr) + 86400;
+    if (newest <= bound)
+        return newest;
+    Xapian::Enquire enq(db);
+    enq.set_query(Xapian::Query(Xapian::Query::OP_VALUE_LE, SLOT_TIME,
+                                Xapian::sortable_serialise((double)bound)));
+    enq.set_weighting_scheme(Xapian::BoolWeight());
+    enq.set_sort_by_value(SLOT_TIME, true);
+    Xapian::MSet ms = enq.get_mset(0, 1);
+    if (ms.empty())
+        return bound;
+    return (int64_t)Xapian::sortable_unserialise(
+        ms.begin().get_document().get_value(SLOT_TIME));
 }
 
 /* The story query limited to the recency window before NOW, with the

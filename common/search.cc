@@ -1,5 +1,6 @@
 /* search.cc - The search loop (with phrase checking when the index has no
  * positions), snippets, related posts of a search, and the results. */
+#include <cctype>
 #include <chrono>
 #include <cstring>
 #include <string>
@@ -10,15 +11,18 @@
 using namespace libns;
 
 /* Xapian returns HTML: undo its escaping (it escapes &, < and > only, and
- * our markers are control bytes it leaves alone) and fold white space. */
-static std::string unescape_snippet(const std::string &html)
+ * our markers are control bytes it leaves alone) and fold white space.
+ * Only for Xapian's output: text as written (UNESCAPE false) keeps every
+ * "&lt;" it has, or "&lt;img ...&gt;" in a body would turn into markup. */
+static std::string unescape_snippet(const std::string &html,
+                                    bool unescape = true)
 {
     std::string out;
     out.reserve(html.size());
     bool space = false;
     for (size_t i = 0; i < html.size(); i++) {
         char c = html[i];
-        if (c == '&') {
+        if (c == '&' && unescape) {
             static const struct {
                 const char *ent;
                 char ch;
@@ -56,23 +60,66 @@ static std::string unescape_snippet(const std::string &html)
     return out;
 }
 
-/* The query text of O as a Xapian query; *BLANK when there is none, which
- * matches every article.  A malformed query is the user's typo, not an
- * error: its words are run instead and RES's warning says so. */
-static Xapian::Query parse_text(ns_index_t *idx, const ns_search_opts_t *o,
-                                ns_results_t *res, bool *blank)
+/* Add MSG to RES's warning, once; remarks are joined by "; ". */
+static void add_warning(ns_results_t *res, const std::string &msg)
+{
+    if (msg.empty() || res->warning.find(msg) != std::string::npos)
+        return;
+    if (!res->warning.empty())
+        res->warning += "; ";
+    res->warning += msg;
+}
+
+/* TEXT parsed as plain words.  Even without flags a parse can fail: the
+ * range processors run on every parse, so date:1..2 or date:x..y is
+ * "Unknown range operation" again.  Then the words are what is left with
+ * the syntax taken out: an unreadable range never fails a search. */
+static Xapian::Query as_words(ns_index_t *idx, const std::string &text,
+                              unsigned max_expansion)
+{
+    try {
+        return build_query(idx, text, 0, max_expansion);
+    } catch (const Xapian::QueryParserError &) {
+        std::string words = text;
+        for (char &c : words)
+            if (!isalnum((unsigned char)c) && !((unsigned char)c & 0x80))
+                c = ' ';
+        return build_query(idx, words, 0, max_expansion);
+    }
+}
+
+/* The query text of O as a Xapian query into *OUT; *BLANK when there is
+ * none, which matches every article.  A malformed query is the user's
+ * typo, not an error: its words are run instead and RES's warning says
+ * so.  Past the limits of limits.cc the query is cut down with a warning,
+ * or refused (NS_STATUS_BAD_QUERY) when still too large. */
+static ns_status_t parse_text(ns_index_t *idx, const ns_search_opts_t *o,
+                              ns_results_t *res, bool *blank,
+                              Xapian::Query *out)
 {
     const std::string text = split_hyphens(o->query ? o->query : "");
     *blank = text.find_first_not_of(" \t\r\n") == std::string::npos;
-    if (*blank)
-        return Xapian::Query::MatchAll;
-    try {
-        return build_query(idx, text, query_flags(text, PARSE_FLAGS));
-    } catch (const Xapian::QueryParserError &e) {
-        res->warning = "query syntax error (" + e.get_msg() +
-                       "); searching for the words instead";
-        return build_query(idx, text, 0);
+    if (*blank) {
+        *out = Xapian::Query::MatchAll;
+        return NS_STATUS_OK;
     }
+    QueryBounds b = bound_query(text);
+    add_warning(res, b.warning);
+    try {
+        *out = build_query(idx, b.text,
+                           query_flags(b.text, PARSE_FLAGS) & ~b.flags_off,
+                           b.max_expansion);
+    } catch (const Xapian::QueryParserError &e) {
+        add_warning(res, "query syntax error (" + e.get_msg() +
+                             "); searching for the words instead");
+        *out = as_words(idx, b.text, b.max_expansion);
+    }
+    std::string why;
+    if (query_too_large(*out, why)) {
+        idx->error = why;
+        return NS_STATUS_BAD_QUERY;
+    }
+    return NS_STATUS_OK;
 }
 
 /* The ranks of an MSet a page shows, and, when phrases were checked, the
@@ -137,6 +184,13 @@ static void plain_page(Xapian::Enquire &enq, const ns_search_opts_t *o,
         page.shown.push_back(it);
 }
 
+/* Said once in the results when a hit's stored article cannot be read:
+ * whatever is in the index must never fail a whole search. */
+static void note_damaged(ns_results_t *res)
+{
+    add_warning(res, "a stored article could not be read and was left out");
+}
+
 /* A page of the candidates that pass the phrase check of Q, found by
  * fetching ever more candidates in rank order until the page is full, the
  * matches run out or PHRASE_REJECT_MAX have failed.  Each refetch goes on
@@ -161,8 +215,11 @@ static void checked_page(ns_index_t *idx, Xapian::Enquire &enq,
             ns_article_t art;
             bool damaged;
             if (!check_phrases(idx, q, *it, it.get_document().get_data(), &art,
-                               &damaged))
+                               &damaged)) {
+                if (damaged)
+                    note_damaged(res);
                 continue;
+            }
             if (passed++ >= o->offset && page.decoded.size() < o->limit) {
                 kept.push_back(*it);
                 page.decoded.push_back(art);
@@ -219,39 +276,49 @@ static std::string snippet_of(ns_index_t *idx, const Xapian::MSet &ms,
     while (!cut.empty() && body.size() > cut.size() &&
            ((unsigned char)body[cut.size()] & 0xc0) == 0x80)
         cut.pop_back();
-    return unescape_snippet(cut) + (body.size() > cut.size() ? "..." : "");
+    return unescape_snippet(cut, false) +
+           (body.size() > cut.size() ? "..." : "");
 }
 
 /* The hits of PAGE into RES: their articles (decoded now unless the phrase
- * check did it already), snippets and ranks. */
-static ns_status_t fill_hits(ns_index_t *idx, const ns_search_opts_t *o,
-                             Page &page, bool blank, budget &time,
-                             ns_results_t *res)
+ * check did it already), snippets and ranks.  A hit whose stored article
+ * cannot be decoded is left out (PAGE.shown loses it too, so that related
+ * posts never seed from it) and the warning says so. */
+static void fill_hits(ns_index_t *idx, const ns_search_opts_t *o, Page &page,
+                      bool blank, budget &time, ns_results_t *res)
 {
     size_t n = page.shown.size();
     bool have = !page.decoded.empty();
-    res->arts.assign(n, ns_article_t());
-    res->snippets.assign(n, std::string());
-    res->hits.assign(n, ns_hit_t());
+    std::vector<Xapian::MSetIterator> kept;
+    res->arts.reserve(n);
+    res->snippets.reserve(n);
     for (size_t i = 0; i < n; i++) {
         const Xapian::MSetIterator &it = page.shown[i];
         std::string why;
-        ns_article_t *art = &res->arts[i];
+        ns_article_t art;
         if (have) {
-            *art = page.decoded[i];
-        } else if (!decode(idx, it.get_document().get_data(), art, why)) {
-            idx->error = "stored article is damaged: " + why;
-            return NS_STATUS_XAPIAN;
+            art = page.decoded[i];
+        } else if (!decode(idx, it.get_document().get_data(), &art, why)) {
+            note_damaged(res);
+            continue;
         }
-        if (o->snippet_len && !time.over())
-            res->snippets[i] = snippet_of(idx, page.ms, art, o, blank);
+        res->arts.push_back(art);
+        res->snippets.push_back(
+            o->snippet_len && !time.over()
+                ? snippet_of(idx, page.ms, &res->arts.back(), o, blank)
+                : std::string());
+        kept.push_back(it);
+    }
+    /* Pointers into ARTS and SNIPPETS only now that they stop growing. */
+    res->hits.assign(kept.size(), ns_hit_t());
+    for (size_t i = 0; i < kept.size(); i++) {
         ns_hit_t &h = res->hits[i];
         h.rank = o->offset + (unsigned)i + 1;
-        h.score = it.get_weight();
-        h.art = art;
+        h.score = kept[i].get_weight();
+        h.art = &res->arts[i];
         h.snippet = res->snippets[i].c_str();
     }
-    return NS_STATUS_OK;
+    page.shown.swap(kept);
 }
 
 /* Related posts of a search: the story is taken from the top hit and the
@@ -276,7 +343,9 @@ static ns_status_t search_once(ns_index_t *idx, const ns_search_opts_t *o,
 {
     budget time(o->time_limit_ms, res);
     bool blank;
-    Xapian::Query q = parse_text(idx, o, res, &blank);
+    Xapian::Query q;
+    if (ns_status_t st = parse_text(idx, o, res, &blank, &q))
+        return st;
     /* Filters restrict what Xapian matches; the phrase check needs only
      * the query's own tree. */
     Xapian::Query filter;
@@ -300,8 +369,7 @@ static ns_status_t search_once(ns_index_t *idx, const ns_search_opts_t *o,
         checked_page(idx, enq, q, o, page, time, res);
     else
         plain_page(enq, o, page, time, res);
-    if (ns_status_t st = fill_hits(idx, o, page, blank, time, res))
-        return st;
+    fill_hits(idx, o, page, blank, time, res);
     if (o->related && !page.shown.empty() && !time.over())
         search_related(idx, o, page, res);
     return NS_STATUS_OK;

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include <sys/statvfs.h>
+
 #include "index-private.h"
 
 using namespace libns;
@@ -159,11 +161,16 @@ ns_status_t ns_index_add(ns_index_t *idx, const ns_article_t *art,
             return NS_STATUS_NOMEM;
         }
         doc.set_data(encode(idx, data));
+        idx->pending_bytes += strlen(data);
         free(data);
         doc.add_value(SLOT_HASH, hash);
         idx->wdb->replace_document(idterm, doc);
         if (idx->langs.insert(lang).second)
             idx->langs_dirty = true;
+        /* Inside the transaction Xapian does not flush on its own; this
+         * is its default threshold. */
+        if (++idx->pending_docs >= AUTO_COMMIT_DOCS)
+            return ns_index_commit(idx);
         return NS_STATUS_OK;
     }
     NS_CATCH(idx)
@@ -189,7 +196,7 @@ ns_status_t ns_index_delete(ns_index_t *idx, const char *id, int *deleted)
 }
 
 ns_status_t ns_index_each_id(ns_index_t *idx,
-                            int (*fn)(const char *id, void *ctx), void *ctx)
+                             int (*fn)(const char *id, void *ctx), void *ctx)
 {
     clear_error(idx);
     try {
@@ -287,11 +294,57 @@ ns_status_t ns_index_merge(const char *const *shards, size_t n,
     return st;
 }
 
+/* Is there room on the index's file system to commit what is pending?
+ * Xapian writes changed blocks copy-on-write, and a disk that fills inside
+ * its commit can end the process (std::terminate from its unwinding: exit
+ * 134 measured with a 6 MiB tmpfs), so a commit is only started with
+ * COMMIT_ROOM_FACTOR times the pending articles' JSON plus
+ * COMMIT_ROOM_MIN free.  NS_STATUS_IO with the figures when not. */
+static ns_status_t room_to_commit(ns_index_t *idx)
+{
+    struct statvfs vfs;
+    if (statvfs(idx->dbpath.c_str(), &vfs) < 0)
+        return NS_STATUS_OK; /* Xapian's own error will say more */
+    uint64_t avail = (uint64_t)vfs.f_bavail * vfs.f_frsize;
+    uint64_t need = idx->pending_bytes * COMMIT_ROOM_FACTOR + COMMIT_ROOM_MIN;
+    if (avail >= need)
+        return NS_STATUS_OK;
+    idx->error = "not enough disk space to commit (" +
+                 std::string(strerror(ENOSPC)) +
+                 "): " + std::to_string(avail / 1024) + " KiB free in '" +
+                 idx->dbpath + "', about " + std::to_string(need / 1024) +
+                 " KiB needed; nothing since the last commit was written";
+    return NS_STATUS_IO;
+}
+
+/* After a failed commit: drop what it did not write.  Xapian ends the
+ * transaction before committing, so a throw leaves the changes pending,
+ * and close() would commit them again; a transaction opened without a
+ * flush and cancelled discards them without touching the disk, and a new
+ * one starts for what comes next. */
+static void discard_pending(ns_index_t *idx)
+{
+    try {
+        if (!idx->in_txn)
+            idx->wdb->begin_transaction(false);
+        idx->in_txn = false;
+        idx->wdb->cancel_transaction();
+        idx->wdb->begin_transaction(true);
+        idx->in_txn = true;
+    } catch (...) {
+        /* The handle is unusable; close() says so. */
+    }
+    idx->pending_bytes = 0;
+    idx->pending_docs = 0;
+}
+
 ns_status_t ns_index_commit(ns_index_t *idx)
 {
     clear_error(idx);
     if (!idx->wdb)
         return NS_STATUS_OK;
+    if (ns_status_t st = room_to_commit(idx))
+        return st;
     try {
         if (idx->langs_dirty) {
             std::string meta;
@@ -300,8 +353,22 @@ ns_status_t ns_index_commit(ns_index_t *idx)
             idx->wdb->set_metadata(META_LANGS, meta);
             idx->langs_dirty = false;
         }
-        idx->wdb->commit();
+        if (idx->in_txn) {
+            /* Cleared first: a commit that throws has ended the
+             * transaction, leaving its changes pending (discard_pending). */
+            idx->in_txn = false;
+            idx->wdb->commit_transaction();
+            idx->wdb->begin_transaction(true);
+            idx->in_txn = true;
+        } else {
+            idx->wdb->commit();
+        }
+        idx->pending_bytes = 0;
+        idx->pending_docs = 0;
         return NS_STATUS_OK;
+    } catch (...) {
+        ns_status_t st = caught(idx);
+        discard_pending(idx);
+        return st;
     }
-    NS_CATCH(idx)
 }

@@ -112,7 +112,23 @@ struct update {
     struct dryset dry;     /* with --dry-run: the ids read so far */
     unsigned long pending; /* changes since the last commit */
     unsigned long commits;
+    int failed;         /* a commit failed: nothing more was written */
+    struct counts done; /* the counts at the last commit */
 };
+
+/* A commit failed: what it held was not written, so the summary counts
+ * only what earlier commits wrote, and says what was lost. */
+static void uncount(struct update *u)
+{
+    unsigned long lost = (u->c->added - u->done.added) +
+                         (u->c->replaced - u->done.replaced) +
+                         (u->c->deleted - u->done.deleted);
+    u->c->added = u->done.added;
+    u->c->replaced = u->done.replaced;
+    u->c->deleted = u->done.deleted;
+    if (lost)
+        ns_error("%lu changes since the last commit were not written", lost);
+}
 
 /* Add one article (an ns_article_fn); commit every --commit-every
  * changes. */
@@ -150,9 +166,12 @@ static int update_article(ns_article_t *art, const char *where, void *ctx)
         if (ns_index_commit(u->idx) != NS_STATUS_OK) {
             ns_progress_clear(u->pr);
             ns_error("cannot commit: %s", ns_index_last_error(u->idx));
+            uncount(u);
+            u->failed = 1;
             return -1;
         }
         u->pending = 0;
+        u->done = *u->c;
         if (++u->commits == 2)
             ns_crash_point("update");
     }
@@ -211,17 +230,22 @@ int ns_run_update(const char *db, const struct options *o, struct counts *c,
     struct idset seen = {0};
     struct update u = {
         .idx = idx, .o = o, .c = c, .pr = pr, .seen = o->prune ? &seen : NULL};
+    u.done = *c;
     int rc = ns_sources_read(o, c, pr, update_article, &u);
     int pruned = o->prune ? prune_after(db, idx, rc, &seen, o, c, pr) : 0;
     if (pruned == EXIT_ERROR)
         rc = -2;
     ns_idset_free(&seen);
     dry_free(&u.dry);
-    ns_status_t st = ns_index_close(idx);
+    /* The final commit, with its message (close gives only a status). */
+    ns_status_t st =
+        idx && !o->dry_run && !u.failed ? ns_index_commit(idx) : NS_STATUS_OK;
     if (st != NS_STATUS_OK) {
-        ns_error("cannot commit to '%s': %s", db, ns_status_to_string(st));
+        ns_error("cannot commit to '%s': %s", db, ns_index_last_error(idx));
+        uncount(&u);
         rc = -2;
     }
+    ns_index_close(idx);
     if (ns_interrupted)
         ns_error("interrupted; the articles read so far were %s",
                  o->dry_run ? "counted" : "committed");

@@ -69,7 +69,7 @@ static void usage(FILE *out)
         "      --related-to ID   only the related recent posts of article ID\n"
         "      --now TIME        reference time for recency and ages "
         "(default:\n"
-        "                        the date of the newest article)\n"
+        "                        the newest article date not after today+1)\n"
         "      --recent-days D   recency window before --now (default 30;\n"
         "                        0 = no window, undated articles allowed)\n"
         "      --color WHEN      highlight with bold: auto (on a terminal),\n"

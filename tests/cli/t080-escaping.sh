@@ -124,18 +124,6 @@ job() {
     shift
     echo "$TMP/$f${*:+ $*}" >>"$TMP/jobs"
 }
-# known_bug NAME COMMAND...: a check the product fails today.  It is run
-# and reported, but not counted; when it passes, make it a plain `check`.
-known_bug() {
-    name=$1
-    shift
-    if "$@"; then
-        echo "NOTE: known bug fixed, make it a check: $name"
-    else
-        echo "KNOWN BUG (not counted): $name"
-    fi
-}
-
 run out err nindex --db "$TMP/db" "$TMP/a.jsonl"
 check "fixture indexed" contains "$TMP/out" "4 added"
 
@@ -185,7 +173,7 @@ check "cli: empty query escaped" escaped e.json
 # Issue 11 item 15: for an empty query the body's start is passed through
 # the decoder meant for Xapian's HTML, so '&lt;img ...&gt;' in the text
 # comes out as '<img ...>' in the plain snippet.
-known_bug "cli: empty query, plain snippet is the text as written" \
+check "cli: empty query, plain snippet is the text as written" \
     escaped e.json --plain
 # --snippet-len 0: no snippet at all, in either form.
 check "--snippet-len 0: four hits" is "$(grep -o '"rank":' "$TMP/n.json" | wc -l | tr -d ' ')" 4
@@ -204,7 +192,7 @@ check "server: script tag shown as text" contains "$TMP/s.json" \
 check "server: markup in the query escaped" escaped s2.json --marks
 check "server: markup in the query, plain text as written" escaped s2.json --plain
 check "server: no q, escaped" escaped s3.json
-known_bug "server: no q, plain snippet is the text as written" \
+check "server: no q, plain snippet is the text as written" \
     escaped s3.json --plain
 # The article itself is JSON, where escaping is jansson's; it must hold
 # the text as written.

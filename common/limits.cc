@@ -1,0 +1,87 @@
+/* limits.cc - Bounded work per query: what a query may ask of the index
+ * before it runs.  A short query must not tie up a server: 200 copies of
+ * "s*" (599 bytes) expanded to 20,000 terms and took 13 s, a 10,000-word
+ * query 9-14 s.  Past each limit the query still runs, cut down, and the
+ * results' warning says what was left out; only a query that is still too
+ * large after that (thousands of CJK n-grams) is refused.  The README's
+ * "Limits" section lists these numbers. */
+#include <cctype>
+#include <string>
+
+#include "index-private.h"
+
+using namespace libns;
+
+/* Is C a byte a word can end with before a '*' (ASCII letter or digit, or
+ * part of a UTF-8 sequence)? */
+static bool word_byte(unsigned char c)
+{
+    return isalnum(c) || c >= 0x80;
+}
+
+/* The first MAX white-space separated words of TEXT, or TEXT itself;
+ * *COUNT is how many words it had. */
+static std::string first_words(const std::string &text, size_t max,
+                               size_t *count)
+{
+    size_t n = 0, cut = std::string::npos;
+    bool in_word = false;
+    for (size_t i = 0; i < text.size(); i++) {
+        bool space = text[i] == ' ' || text[i] == '\t' || text[i] == '\r' ||
+                     text[i] == '\n';
+        if (!space && !in_word && n++ == max)
+            cut = i;
+        in_word = !space;
+    }
+    *count = n;
+    if (cut == std::string::npos)
+        return text;
+    while (cut > 0 && isspace((unsigned char)text[cut - 1]))
+        cut--;
+    return text.substr(0, cut);
+}
+
+QueryBounds libns::bound_query(const std::string &text)
+{
+    QueryBounds b;
+    size_t words;
+    b.text = first_words(text, QUERY_MAX_WORDS, &words);
+    if (words > QUERY_MAX_WORDS)
+        b.warning = "query has " + std::to_string(words) +
+                    " words; only the first " +
+                    std::to_string(QUERY_MAX_WORDS) + " were searched";
+    /* Every '*' after a word is a wildcard (an upper bound: inside quotes
+     * Xapian may not expand it). */
+    size_t wild = 0;
+    for (size_t i = 1; i < b.text.size(); i++)
+        if (b.text[i] == '*' && word_byte((unsigned char)b.text[i - 1]))
+            wild++;
+    if (wild > QUERY_MAX_WILDCARDS) {
+        b.flags_off = Xapian::QueryParser::FLAG_WILDCARD;
+        if (!b.warning.empty())
+            b.warning += "; ";
+        b.warning += "query has " + std::to_string(wild) +
+                     " wildcards (limit " +
+                     std::to_string(QUERY_MAX_WILDCARDS) +
+                     "); they were searched as plain words";
+    } else if (wild) {
+        /* The whole query's expansion stays within QUERY_MAX_EXPANSION:
+         * each wildcard gets its share, its most frequent terms. */
+        b.max_expansion = QUERY_MAX_EXPANSION / (unsigned)wild;
+        if (b.max_expansion > WILDCARD_MAX_EXPANSION)
+            b.max_expansion = WILDCARD_MAX_EXPANSION;
+    }
+    return b;
+}
+
+/* The query's size once parsed: its terms (with repeats, as Xapian counts
+ * them; a wildcard counts one before it is expanded). */
+bool libns::query_too_large(const Xapian::Query &q, std::string &why)
+{
+    Xapian::termcount n = q.get_length();
+    if (n <= QUERY_MAX_TERMS)
+        return false;
+    why = "query too large: " + std::to_string(n) + " terms (limit " +
+          std::to_string(QUERY_MAX_TERMS) + ")";
+    return true;
+}

@@ -1,0 +1,180 @@
+/* test_query_limits.cc - Bounded work per query (common/limits.cc) and the
+ * queries that must never fail a search: too many words or wildcards run
+ * cut down with a warning, a query still too large is refused, a date
+ * range that cannot be read runs as words, and a snippet is always the
+ * text as written. */
+#include "index-private.h"
+#include "testlib.h"
+
+#include <string>
+
+using namespace libns;
+
+static std::string db;
+
+static void build(void)
+{
+    static const char *const docs[] = {
+        "{\"id\":\"a\",\"title\":\"Storm report\",\"body\":\"A storm hit "
+        "the harbour; sea walls held.\",\"date\":\"2025-01-01T00:00:00Z\"}",
+        "{\"id\":\"b\",\"title\":\"Markup\",\"body\":\"&lt;img src=x "
+        "onerror=alert(1)&gt; and <b>bold</b> & more\"}",
+        "{\"id\":\"c\",\"title\":\"Zebra crossing\",\"body\":\"The zebra "
+        "crossed the road.\",\"date\":\"2025-02-01T00:00:00Z\"}",
+    };
+    ns_index_t *idx;
+    CHECK(ns_index_open(db.c_str(), NS_OPEN_WRITE, &idx, nullptr) ==
+              NS_STATUS_OK,
+          "open for writing");
+    for (const char *d : docs) {
+        ns_article_t a;
+        char err[256];
+        if (ns_article_from_json(d, strlen(d), &a, err, sizeof err) < 0) {
+            fprintf(stderr, "bad fixture: %s\n", err);
+            exit(1);
+        }
+        CHECK(ns_index_add(idx, &a, nullptr, nullptr) == NS_STATUS_OK, a.id);
+        ns_article_clear(&a);
+    }
+    CHECK(ns_index_close(idx) == NS_STATUS_OK, "close");
+}
+
+/* Run QUERY; the status, and the hits' ids joined by ' ' in *IDS and the
+ * warning ("" when none) in *WARN. */
+static ns_status_t run(ns_index_t *idx, const std::string &query,
+                       std::string *ids, std::string *warn)
+{
+    ns_search_opts_t o;
+    ns_search_opts_init(&o);
+    o.query = query.c_str();
+    o.related = 0;
+    ns_results_t *res = nullptr;
+    ns_status_t st = ns_search(idx, &o, &res);
+    ids->clear();
+    warn->clear();
+    if (st != NS_STATUS_OK)
+        return st;
+    for (size_t i = 0; i < ns_results_count(res); i++)
+        *ids += std::string(i ? " " : "") + ns_results_hit(res, i)->art->id;
+    if (ns_results_warning(res))
+        *warn = ns_results_warning(res);
+    ns_results_free(res);
+    return st;
+}
+
+static std::string repeat(const std::string &w, size_t n)
+{
+    std::string s;
+    for (size_t i = 0; i < n; i++)
+        s += (i ? " " : "") + w;
+    return s;
+}
+
+static void test_bounds(void)
+{
+    QueryBounds b = bound_query(repeat("s*", 200));
+    CHECK(b.flags_off & Xapian::QueryParser::FLAG_WILDCARD,
+          "over the wildcard limit: wildcards off");
+    b = bound_query(repeat("s*", 10));
+    CHECK(!b.flags_off, "10 wildcards stay wildcards");
+    CHECK(b.max_expansion * 10 <= QUERY_MAX_EXPANSION,
+          "10 wildcards share the expansion");
+    CHECK(b.warning.empty(), "no warning within the limits");
+    b = bound_query("oil*");
+    CHECK(b.max_expansion == WILDCARD_MAX_EXPANSION, "one wildcard: 100");
+    b = bound_query(repeat("w", 150));
+    CHECK(b.text == repeat("w", QUERY_MAX_WORDS), "first 100 words kept");
+    CHECK(b.warning.find("150 words") != std::string::npos, "words warning");
+    b = bound_query(repeat("ab*", 20));
+    CHECK(!b.flags_off && b.max_expansion == QUERY_MAX_EXPANSION / 20,
+          "20 wildcards: 50 terms each");
+    CHECK(bound_query(repeat("a*b", 21)).flags_off &&
+              bound_query(repeat("3*", 21)).flags_off,
+          "wildcards counted after letters and digits");
+    CHECK(!bound_query(repeat("*", 40)).flags_off, "a lone * is no wildcard");
+}
+
+int main(void)
+{
+    db = std::string(tl_tmpdir()) + "/idx";
+    build();
+    test_bounds();
+    ns_index_t *idx;
+    CHECK(ns_index_open(db.c_str(), NS_OPEN_READ, &idx, nullptr) ==
+              NS_STATUS_OK,
+          "open");
+    std::string ids, warn;
+
+    /* 4: words past the limit are not searched. */
+    CHECK(run(idx, repeat("nothing", 120) + " zebra", &ids, &warn) ==
+              NS_STATUS_OK,
+          "long query runs");
+    CHECK(ids.empty(), "the 121st word is not searched");
+    CHECK(warn.find("121 words") != std::string::npos, "long query warns");
+    CHECK(run(idx, repeat("nothing", 98) + " zebra", &ids, &warn) ==
+              NS_STATUS_OK,
+          "99 words run");
+    CHECK(ids == "c" && warn.empty(), "99 words: all searched, no warning");
+    /* Past the wildcard limit the wildcards are words: "zebr*" no longer
+     * finds the zebra. */
+    CHECK(run(idx, repeat("qq*", 30) + " zebr*", &ids, &warn) == NS_STATUS_OK,
+          "many wildcards run");
+    CHECK(ids.empty() && warn.find("wildcards") != std::string::npos,
+          "many wildcards: plain words, warned");
+    CHECK(run(idx, repeat("qq*", 5) + " zebr*", &ids, &warn) == NS_STATUS_OK &&
+              ids == "c" && warn.empty(),
+          "a few wildcards expand");
+    /* Still too large once parsed: CJK text is many n-grams in few
+     * "words". */
+    std::string cjk;
+    for (int i = 0; i < 700; i++)
+        cjk += "\xe4\xb8\xad\xe6\x96\x87"; /* 中文 */
+    CHECK(run(idx, cjk, &ids, &warn) == NS_STATUS_BAD_QUERY,
+          "too many terms: refused");
+    CHECK(strstr(ns_index_last_error(idx), "too large") != nullptr,
+          "refusal says why");
+
+    /* 13: unreadable date ranges run as words with a warning. */
+    const char *ranges[] = {"date:1..2", "date:x..y", "date:2025-01-01..x",
+                            "zebra date:2025-01-01..x"};
+    for (const char *r : ranges) {
+        CHECK(run(idx, r, &ids, &warn) == NS_STATUS_OK, r);
+        CHECK(!warn.empty(), "unreadable range warns");
+    }
+    CHECK(run(idx, "zebra date:2025-01-01..x", &ids, &warn) == NS_STATUS_OK &&
+              ids.substr(0, 1) == "c",
+          "the words of a query with a bad range still find");
+    CHECK(run(idx, "date:2025-01-15..2025-03-01", &ids, &warn) ==
+                  NS_STATUS_OK &&
+              ids == "c" && warn.empty(),
+          "a good range still filters");
+
+    /* 15: a blank query's snippet is the body as written. */
+    ns_search_opts_t o;
+    ns_search_opts_init(&o);
+    o.related = 0;
+    const char *only[] = {"b"};
+    o.ids = only;
+    o.n_ids = 1;
+    for (const char *q : {"", "bold"}) {
+        o.query = q;
+        ns_results_t *res = nullptr;
+        CHECK(ns_search(idx, &o, &res) == NS_STATUS_OK && res &&
+                  ns_results_count(res) == 1,
+              "markup article found");
+        if (!res || !ns_results_count(res))
+            continue;
+        std::string snip = ns_results_hit(res, 0)->snippet;
+        CHECK(snip.find("&lt;img") != std::string::npos, "&lt; stays &lt;");
+        CHECK(snip.find("<img") == std::string::npos, "no markup made");
+        CHECK(snip.find("<b>") != std::string::npos, "real < stays <");
+        char *json = ns_results_to_json(res, q, nullptr);
+        CHECK(json && strstr(json, "&amp;lt;img") && !strstr(json, "<img") &&
+                  strstr(json, "&lt;b&gt;"),
+              "snippet_html escapes what was written");
+        free(json);
+        ns_results_free(res);
+    }
+    ns_index_close(idx);
+    return tl_done();
+}
