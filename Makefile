@@ -162,6 +162,16 @@ $(B)/tests/replay_%: $(B)/tests/fuzz/fuzz_%.o $(B)/tests/fuzz/walk.o \
 
 REPLAY_SERVER = $(FUZZ_HARNESSES:%=$(B)/tests/replay_%)
 
+# The search side's harnesses (C++, the library's insides), replayed over
+# their seeds in make check (t905); `make fuzz-search` fuzzes them.
+FUZZ_SEARCH = fuzz_search fuzz_phrase
+REPLAY_SEARCH = $(FUZZ_SEARCH:%=$(B)/tests/replay_%)
+$(B)/tests/replay_fuzz_%: tests/fuzz/fuzz_%.cc $(B)/tests/fuzz/walk.o $(LIB) \
+                          common/index-private.h
+	@mkdir -p $(dir $@)
+	$(CXX) $(ALL_CXXFLAGS) -o $@ $< $(B)/tests/fuzz/walk.o $(LIB) \
+	  $(LDLIBS_ALL) -lpthread
+
 # libFuzzer: the library and the harness objects with coverage
 # instrumentation (fuzzer-no-link), each harness linked with libFuzzer's
 # main; corpora grow in build/fuzz/corpus/NAME, seeded from the tests'.
@@ -255,7 +265,7 @@ $(B)/tests/fuzz/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c \
 	$(CC) $(ALL_CFLAGS) -c tests/fuzz/replay.c -o $@.r.o
 	$(CXX) $(SAN) -o $@ $@.h.o $@.r.o $(LIB) $(LDLIBS_ALL)
 
-tests: $(UNIT) $(REPLAY) $(REPLAY_SERVER) $(SYNCSHIM)
+tests: $(UNIT) $(REPLAY) $(REPLAY_SERVER) $(REPLAY_SEARCH) $(SYNCSHIM)
 
 # Coverage-guided fuzzing with clang's libFuzzer, each harness for
 # FUZZ_SECONDS; seeds from samples/, ../shared/corpora and earlier finds.
@@ -309,7 +319,6 @@ asan: deps
 # seconds under
 # ASan/UBSan on a seed corpus in build/fuzz/corpus-NAME (seeded from
 # tests/fuzz/seeds-NAME).  Findings are left as crash-* files there.
-FUZZ_SEARCH = fuzz_search fuzz_phrase
 FUZZ_SAN    = -fsanitize=address,undefined -fno-sanitize-recover=all \
               -fno-omit-frame-pointer
 fuzz-search: deps

@@ -12,12 +12,20 @@
 #include "ns.h"
 
 static ns_index_t *idx;
+static char dir[] = "/tmp/nsearch-fuzz-XXXXXX";
+
+/* The index is built in a fresh directory, removed at exit. */
+static void cleanup(void)
+{
+    ns_index_close(idx);
+    ns_remove_tree(dir);
+}
 
 static void build(void)
 {
-    char dir[] = "/tmp/nsearch-fuzz-XXXXXX";
     if (!mkdtemp(dir))
         abort();
+    atexit(cleanup);
     std::string db = std::string(dir) + "/idx";
     const char *samples = getenv("NSEARCH_SAMPLES");
     ns_index_t *w;
@@ -26,7 +34,7 @@ static void build(void)
     ns_reader_t *r;
     if (ns_reader_open(samples ? samples : "samples", &r, nullptr))
         abort();
-    ns_article_t a;
+    ns_article_t a = {};
     int rc;
     while ((rc = ns_reader_next(r, &a)) != 0)
         if (rc > 0) {
