@@ -192,6 +192,9 @@ struct ns_results {
     std::vector<ns_article_t> arts;
     std::vector<std::string> snippets;
     uint64_t total = 0;
+    bool total_exact = false; /* every match counted */
+    bool has_more = false;    /* matches past this page */
+    unsigned offset = 0, limit = 0;
     double took_ms = 0;
     std::string warning;
 };

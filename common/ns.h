@@ -501,8 +501,19 @@ ns_status_t ns_related_to(ns_index_t *idx, const char *id,
 
 size_t ns_results_count(const ns_results_t *res);
 const ns_hit_t *ns_results_hit(const ns_results_t *res, size_t i);
-/* Xapian's estimate of the number of matching articles. */
+/* The number of matching articles: exact when ns_results_total_exact(),
+ * which it is whenever there are fewer than 1000 matches or the page
+ * reaches the last of them, so every page of such a query gives the same
+ * total; otherwise Xapian's estimate, never below the hits up to and on
+ * this page. */
 uint64_t ns_results_total(const ns_results_t *res);
+/* 1 if the total counts every match, 0 if it is an estimate. */
+int ns_results_total_exact(const ns_results_t *res);
+/* 1 if matches remain past this page (the next offset has hits). */
+int ns_results_has_more(const ns_results_t *res);
+/* The offset and limit the search ran with. */
+unsigned ns_results_offset(const ns_results_t *res);
+unsigned ns_results_limit(const ns_results_t *res);
 /* Milliseconds spent on the search inside the library. */
 double ns_results_took_ms(const ns_results_t *res);
 /* Related recent posts, newest first. */
@@ -513,7 +524,8 @@ const char *ns_results_warning(const ns_results_t *res);
 void ns_results_free(ns_results_t *res);
 
 /* The results as one JSON object:
- *   {"query", "total", "took_ms", "hits": [{"rank", "id", "title", "date",
+ *   {"query", "total", "total_exact", "offset", "limit", "has_more",
+ *    "took_ms", "hits": [{"rank", "id", "title", "date",
  *    "section", "author", "lang", "url", "score", "snippet",
  *    "snippet_html"}], "related": [{"id", "title", "date", "section",
  *    "url", "age"}], "warning"?}

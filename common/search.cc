@@ -88,15 +88,46 @@ struct Page {
 
 } // namespace
 
-/* A page as Xapian ranks it. */
+/* Matches counted exactly before a total may be an estimate.  Xapian's
+ * estimate depends on how far the match ran, which grows with the offset:
+ * without a floor the samples' "Azure surveillance" reported 20 at offset
+ * 0 and 17 at offset 10.  Counting the first PAGE_COUNT_MIN keeps the
+ * total of any query with fewer matches the same on every page. */
+static const Xapian::doccount PAGE_COUNT_MIN = 1000;
+
+/* A page as Xapian ranks it.  Xapian counts at least one match past the
+ * page, so has_more is known, and at least PAGE_COUNT_MIN, so a total
+ * under that is exact; a short page ends the matches, so the total is the
+ * hits before it and on it. */
 static void plain_page(Xapian::Enquire &enq, const ns_search_opts_t *o,
                        Page &page, ns_results_t *res)
 {
-    page.ms = enq.get_mset(o->offset, o->limit);
-    res->total = page.ms.get_matches_estimated();
+    Xapian::doccount want = (Xapian::doccount)o->offset + o->limit + 1;
+    page.ms = enq.get_mset(o->offset, o->limit,
+                           want > PAGE_COUNT_MIN ? want : PAGE_COUNT_MIN);
     for (auto it = page.ms.begin(); it != page.ms.end(); ++it)
         page.shown.push_back(it);
+    Xapian::MSet counted = page.ms;
+    /* Past the last match Xapian's bounds count the skipped offset, not
+     * the matches: count them again from the start. */
+    if (page.shown.empty() && o->offset)
+        counted = enq.get_mset(0, 0, PAGE_COUNT_MIN);
+    Xapian::doccount lower = counted.get_matches_lower_bound();
+    Xapian::doccount upper = counted.get_matches_upper_bound();
+    uint64_t seen = (uint64_t)o->offset + page.shown.size();
+    res->total_exact = lower == upper;
+    res->total = res->total_exact ? lower : counted.get_matches_estimated();
+    if (page.shown.size() < o->limit && (page.shown.size() || !o->offset)) {
+        res->total = seen;
+        res->total_exact = true;
+    }
+    if (!page.shown.empty() && res->total < seen)
+        res->total = seen;
+    res->has_more = lower > seen;
 }
+
+/* Candidates a phrase page checks all of, when there are no more. */
+static const size_t PHRASE_COUNT_ALL = 100;
 
 /* A page of the candidates that pass the phrase check of Q, found by
  * fetching ever more candidates in rank order until the page is full, the
@@ -109,12 +140,17 @@ static void checked_page(ns_index_t *idx, Xapian::Enquire &enq,
 {
     size_t want = (size_t)o->offset + o->limit;
     size_t fetch = want * 2 + 20;
+    if (fetch < PHRASE_COUNT_ALL + 1)
+        fetch = PHRASE_COUNT_ALL + 1;
     size_t checked = 0, passed = 0;
     std::vector<Xapian::docid> kept;
     Xapian::MSet &ms = page.ms;
     for (;;) {
         ms = enq.get_mset(0, (Xapian::doccount)fetch);
-        for (; checked < ms.size() && passed < want + 1 &&
+        /* Few candidates: check them all, for a total that is the same on
+         * every page. */
+        bool all = ms.size() < fetch && ms.size() <= PHRASE_COUNT_ALL;
+        for (; checked < ms.size() && (all || passed < want + 1) &&
                checked - passed < PHRASE_REJECT_MAX;
              checked++) {
             Xapian::MSetIterator it = ms[(Xapian::doccount)checked];
@@ -141,8 +177,13 @@ static void checked_page(ns_index_t *idx, Xapian::Enquire &enq,
                     : (uint64_t)((double)ms.get_matches_estimated() *
                                  (checked ? (double)passed / (double)checked
                                           : 0));
-            if (res->total < (uint64_t)o->offset + page.decoded.size())
+            res->total_exact = exhausted && checked == ms.size();
+            if (!page.decoded.empty() &&
+                res->total < (uint64_t)o->offset + page.decoded.size())
                 res->total = (uint64_t)o->offset + page.decoded.size();
+            /* One more than the page passed the check, or candidates are
+             * left unchecked. */
+            res->has_more = passed > want || (!res->total_exact && !gave_up);
             break;
         }
         fetch *= 4;
@@ -253,6 +294,8 @@ static ns_status_t search_once(ns_index_t *idx, const ns_search_opts_t *o,
         Xapian::BM25Weight(BM25_K1, 0, 1, BM25_B, BM25_MIN_NORMLEN));
     if (o->sort == NS_SORT_DATE)
         enq.set_sort_by_value_then_relevance(SLOT_TIME, true);
+    res->offset = o->offset;
+    res->limit = o->limit;
     Page page;
     if (verify)
         checked_page(idx, enq, q, o, page, res);
@@ -380,6 +423,26 @@ const ns_hit_t *ns_results_hit(const ns_results_t *res, size_t i)
 uint64_t ns_results_total(const ns_results_t *res)
 {
     return res->total;
+}
+
+int ns_results_total_exact(const ns_results_t *res)
+{
+    return res->total_exact;
+}
+
+int ns_results_has_more(const ns_results_t *res)
+{
+    return res->has_more;
+}
+
+unsigned ns_results_offset(const ns_results_t *res)
+{
+    return res->offset;
+}
+
+unsigned ns_results_limit(const ns_results_t *res)
+{
+    return res->limit;
 }
 
 double ns_results_took_ms(const ns_results_t *res)

@@ -133,12 +133,20 @@ static void print_text(const ns_results_t *res, const struct options *o,
         print_related(res, st);
         return;
     }
+    if (n == 0 && total > 0) {
+        /* Past the end of the matches: the query did match. */
+        printf("No more results: %s%llu in all.\n",
+               ns_results_total_exact(res) ? "" : "about ",
+               (unsigned long long)total);
+        return;
+    }
     if (n == 0) {
         printf("No matches for \"%s\".\n", o->query);
         return;
     }
     const ns_hit_t *first = ns_results_hit(res, 0);
-    printf("%s%llu match%s; showing %u-%u\n\n", total > n ? "About " : "",
+    printf("%s%llu match%s; showing %u-%u\n\n",
+           ns_results_total_exact(res) ? "" : "About ",
            (unsigned long long)total, total == 1 ? "" : "es", first->rank,
            first->rank + (unsigned)n - 1);
     for (size_t i = 0; i < n; i++) {

@@ -1,0 +1,61 @@
+#!/bin/sh
+# t110-pages.sh - a results page a reader can trust: stable totals across
+# pages, no empty page inside the total, offset/limit/has_more in JSON,
+# the text past the end.
+. "$(dirname "$0")/lib.sh"
+
+check "index samples" index_samples
+
+# Pages 1..N of a query concatenate to exactly `total` hits, with no
+# repeats, and every page reports the same total.
+for q in "Azure surveillance" "azure" "climate OR water" '"mass surveillance"' \
+    "section:technology"; do
+    : >"$TMP/pages"
+    off=0
+    while [ "$off" -le 60 ]; do
+        nsearch --db "$TMP/db" --json --limit 4 --offset "$off" "$q" \
+            >>"$TMP/pages"
+        echo >>"$TMP/pages"
+        off=$((off + 4))
+    done
+    check "pages of '$q' add up to the total" python3 - "$TMP/pages" <<'PY'
+import json, sys
+pages = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
+totals = {p["total"] for p in pages}
+assert len(totals) == 1, totals
+total = totals.pop()
+assert total > 0
+ids = [h["id"] for p in pages for h in p["hits"]]
+assert len(ids) == total, (len(ids), total)
+assert len(set(ids)) == len(ids), "repeats"
+for p in pages:
+    assert p["limit"] == 4 and p["total_exact"] is True
+    n = len(p["hits"])
+    # no empty page inside the total, has_more exactly when hits remain
+    assert (n == 0) == (p["offset"] >= total), (p["offset"], n, total)
+    assert p["has_more"] == (p["offset"] + n < total), p
+    assert [h["rank"] for h in p["hits"]] == list(range(p["offset"] + 1, p["offset"] + n + 1))
+PY
+done
+
+run out err nsearch --db "$TMP/db" --json --offset 0 --limit 3 "Azure surveillance"
+check "json echoes offset, limit, has_more" python3 - "$TMP/out" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["offset"] == 0 and d["limit"] == 3 and d["has_more"] is True, d
+PY
+
+total=$(nsearch --db "$TMP/db" --json azure |
+    python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])')
+run out err nsearch --db "$TMP/db" --offset "$total" azure
+check "past the end exits 0" is "$rc" 0
+check "past the end says how many in all" \
+    is "$(cat "$TMP/out")" "No more results: $total in all."
+run out err nsearch --db "$TMP/db" --offset 5 zzqqxnothing
+check "no match at all is still No matches" \
+    is "$(cat "$TMP/out")" 'No matches for "zzqqxnothing".'
+run out err nsearch --db "$TMP/db" --offset 10 --limit 5 azure
+check "an exact total has no About" lacks "$TMP/out" "About"
+check "text shows the page's ranks" contains "$TMP/out" "$total matches; showing 11-15"
+
+finish
