@@ -1,7 +1,8 @@
 #!/bin/sh
-# t110-pages.sh - a results page a reader can trust: stable totals across
-# pages, no empty page inside the total, offset/limit/has_more in JSON,
-# the text past the end.
+# t110-results-page.sh - a results page a reader can trust: stable totals
+# across pages, no empty page inside the total, offset/limit/has_more in
+# JSON, the text past the end; the lead as the snippet when no text word
+# matched.
 . "$(dirname "$0")/lib.sh"
 
 check "index samples" index_samples
@@ -57,5 +58,37 @@ check "no match at all is still No matches" \
 run out err nsearch --db "$TMP/db" --offset 10 --limit 5 azure
 check "an exact total has no About" lacks "$TMP/out" "About"
 check "text shows the page's ranks" contains "$TMP/out" "$total matches; showing 11-15"
+
+# Snippets: with no text word to highlight, the lead of the body.
+for q in "title:lighthouse" "section:norway lighthouse" "tag:lighthouse"; do
+    nsearch --db "$TMP/db" --json --limit 50 "$q" >"$TMP/sn"
+    check "snippet of '$q' is the lead" python3 - "$TMP/sn" "$SAMPLES" <<'PY'
+import json, os, sys, re
+d = json.load(open(sys.argv[1]))
+assert d["hits"], d
+for h in d["hits"]:
+    if "<mark>" in h["snippet_html"]:
+        continue  # a text word matched: the passage around it
+    assert h["snippet"].endswith("...") or len(h["snippet"]) < 200, h
+    lead = h["snippet"].rstrip(".")[:60]
+    # the lead: the first words of the article's body
+    found = False
+    for root, _, files in os.walk(sys.argv[2]):
+        for f in files:
+            t = open(os.path.join(root, f), encoding="utf-8", errors="replace").read()
+            if h["id"] in t and lead in " ".join(t.split()):
+                body = " ".join(t.split("---", 2)[-1].split()) if f.endswith(".md") else None
+                if body is None or body.lstrip("# ").find(lead) < 300:
+                    found = True
+    assert found, (h["id"], lead)
+PY
+done
+nsearch --db "$TMP/db" --json "title:lighthouse" >"$TMP/lh"
+check "title:lighthouse snippet starts the body" python3 - "$TMP/lh" <<'PY'
+import json, sys
+h = json.load(open(sys.argv[1]))["hits"][0]
+assert h["id"] == "lofoten-lighthouse-restoration", h["id"]
+assert h["snippet"].startswith("On a wind-swept skerry off the Lofoten islands"), h["snippet"]
+PY
 
 finish
