@@ -9,6 +9,7 @@
  *   store.cc        stored articles: JSON, zlib and its preset dictionary
  *   write.cc        writing: add, delete, prune, commit, merge
  *   query.cc        the query parser and the query a search runs
+ *   dates.cc        the date: field of the query language
  *   search.cc       the search loop and its results
  *   phrase.cc       phrase and NEAR queries checked on an article's text
  *   phrase-scan.cc  the quick phrase tests: a word scan as Xapian splits
@@ -282,8 +283,9 @@ bool field_texts(const ns_article_t *art, const std::string &prefix,
 
 /* query.cc */
 extern const unsigned PARSE_FLAGS;
+/* WARNINGS (may be null) collects remarks on values the parse ignored. */
 Xapian::Query build_query(ns_index_t *idx, const std::string &text,
-                          unsigned flags);
+                          unsigned flags, std::string *warnings = nullptr);
 std::string split_hyphens(const std::string &text);
 /* The filters of O (section, lang, tags, ids, author, dates) as one query
  * to apply with OP_FILTER into *OUT, or an empty query when O has none.
@@ -291,6 +293,17 @@ std::string split_hyphens(const std::string &text);
  * read. */
 ns_status_t filter_query(ns_index_t *idx, const ns_search_opts_t *o,
                          Xapian::Query *out);
+
+/* dates.cc: the date: field; an unreadable date adds a remark to
+ * *WARNINGS (when not null) and filters nothing. */
+class DateField : public Xapian::FieldProcessor
+{
+    std::string *warnings;
+
+  public:
+    explicit DateField(std::string *w) : warnings(w) {}
+    Xapian::Query operator()(const std::string &value) override;
+};
 
 /* phrase-scan.cc: what the quick phrase test knows about one text. */
 enum scan { SCAN_NO, SCAN_YES, SCAN_MAYBE };

@@ -519,7 +519,8 @@ double ns_results_took_ms(const ns_results_t *res);
 /* Related recent posts, newest first. */
 size_t ns_results_related_count(const ns_results_t *res);
 const ns_related_t *ns_results_related(const ns_results_t *res, size_t i);
-/* Set when the query fell back to plain words: why.  Borrowed, or NULL. */
+/* Set when the query fell back to plain words, or dropped a date: value
+ * it could not read (date:september): why.  Borrowed, or NULL. */
 const char *ns_results_warning(const ns_results_t *res);
 void ns_results_free(ns_results_t *res);
 

@@ -34,7 +34,8 @@ const unsigned libns::PARSE_FLAGS =
     Xapian::QueryParser::FLAG_WILDCARD | Xapian::QueryParser::FLAG_CJK_NGRAM;
 
 static Xapian::QueryParser make_parser(ns_index_t *idx,
-                                       const Xapian::Stem &stem)
+                                       const Xapian::Stem &stem,
+                                       std::string *warnings)
 {
     Xapian::QueryParser qp;
     qp.set_database(*idx->db);
@@ -58,10 +59,8 @@ static Xapian::QueryParser make_parser(ns_index_t *idx,
             break;
         }
     }
-    /* date:2025-01-01..2025-03-31, open ends allowed. */
-    qp.add_rangeprocessor(
-        (new Xapian::DateRangeProcessor(SLOT_DAY, "date:", 0, 1970))
-            ->release());
+    /* date:2025, date:2025-09, date:2025-01-01..2025-03-31 (dates.cc). */
+    qp.add_boolean_prefix("date", (new DateField(warnings))->release());
     return qp;
 }
 
@@ -71,7 +70,7 @@ static Xapian::QueryParser make_parser(ns_index_t *idx,
  * matched by Norwegian stems and an English one by English stems.  With a
  * single language there is no restriction and no extra cost. */
 Xapian::Query libns::build_query(ns_index_t *idx, const std::string &text,
-                                 unsigned flags)
+                                 unsigned flags, std::string *warnings)
 {
     std::map<std::string, std::vector<std::string>> groups; /* stem -> langs */
     std::map<std::string, const Xapian::Stem *> stems;
@@ -86,7 +85,7 @@ Xapian::Query libns::build_query(ns_index_t *idx, const std::string &text,
     }
     Xapian::Query q;
     for (const auto &g : groups) {
-        Xapian::QueryParser qp = make_parser(idx, *stems[g.first]);
+        Xapian::QueryParser qp = make_parser(idx, *stems[g.first], warnings);
         Xapian::Query part = qp.parse_query(text, flags);
         if (groups.size() > 1) {
             std::vector<Xapian::Query> filter;

@@ -67,7 +67,7 @@ static Xapian::Query parse_text(ns_index_t *idx, const ns_search_opts_t *o,
     if (*blank)
         return Xapian::Query::MatchAll;
     try {
-        return build_query(idx, text, PARSE_FLAGS);
+        return build_query(idx, text, PARSE_FLAGS, &res->warning);
     } catch (const Xapian::QueryParserError &e) {
         res->warning = "query syntax error (" + e.get_msg() +
                        "); searching for the words instead";

@@ -2,7 +2,8 @@
 # t110-results-page.sh - a results page a reader can trust: stable totals
 # across pages, no empty page inside the total, offset/limit/has_more in
 # JSON, the text past the end; the lead as the snippet when no text word
-# matched.
+# matched; date: years, months and ranges of them, and a warning for a
+# date that cannot be read.
 . "$(dirname "$0")/lib.sh"
 
 check "index samples" index_samples
@@ -58,6 +59,50 @@ check "no match at all is still No matches" \
 run out err nsearch --db "$TMP/db" --offset 10 --limit 5 azure
 check "an exact total has no About" lacks "$TMP/out" "About"
 check "text shows the page's ranks" contains "$TMP/out" "$total matches; showing 11-15"
+
+# Date filters: each count is checked against the dates of every article.
+nsearch --db "$TMP/db" --json --limit 10000 --related 0 "" >"$TMP/all"
+for spec in "2025" "2025-09" "2025-06..2025-08" "2025-09-01..2025-09-15" \
+    "..2025-08" "2025-09.." "2025-09-15" "20250915..20250930"; do
+    nsearch --db "$TMP/db" --json --limit 10000 "date:$spec" >"$TMP/dq"
+    check "date:$spec counts its articles" python3 - "$TMP/all" "$TMP/dq" "$spec" <<'PY'
+import json, sys
+every = json.load(open(sys.argv[1]))["hits"]
+got = json.load(open(sys.argv[2]))
+spec = sys.argv[3]
+def key(s):
+    s = s.replace("-", "")
+    return s
+a, _, b = spec.partition("..") if ".." in spec else (spec, None, spec)
+lo, hi = key(a), key(b) if b is not None else ""
+def inside(d):
+    day = d[:10].replace("-", "")
+    return (not lo or day[:len(lo)] >= lo) and (not hi or day[:len(hi)] <= hi)
+want = sorted(h["id"] for h in every if h["date"] and inside(h["date"]))
+assert want, spec
+assert sorted(h["id"] for h in got["hits"]) == want, (spec, len(want), got["total"])
+assert got["total"] == len(want) and "warning" not in got
+PY
+done
+for spec in "september" "2025-09-31.." "2025-13" "2025-02-30..2025-03-01" "..x"; do
+    run dq err nsearch --db "$TMP/db" --json --limit 10000 "date:$spec"
+    check "date:$spec: exit 0" is "$rc" 0
+    check "date:$spec: a warning on stderr" contains "$TMP/err" "date:$spec is not a date"
+    check "date:$spec: the filter is dropped, with a warning" python3 - "$TMP/all" "$TMP/dq" "$spec" <<'PY'
+import json, sys
+every = json.load(open(sys.argv[1]))["hits"]
+got = json.load(open(sys.argv[2]))
+assert got["total"] == len(every) > 0, got["total"]
+assert "date:%s is not a date" % sys.argv[3] in got["warning"], got.get("warning")
+PY
+done
+run out err nsearch --db "$TMP/db" --json "azure date:2025-09-31"
+check "a bad date beside words: the words' hits" python3 - "$TMP/out" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["total"] > 0 and "warning" in d
+assert all("azure" in (h["title"] + h["snippet"]).lower() for h in d["hits"][:3])
+PY
 
 # Snippets: with no text word to highlight, the lead of the body.
 for q in "title:lighthouse" "section:norway lighthouse" "tag:lighthouse"; do
