@@ -39,8 +39,8 @@ static bool date_span(const std::string &text, std::string *first,
     /* ns_date_parse knows the calendar: it rejects month 13 and day 31 of
      * a 30-day month. */
     int64_t t;
-    std::string check = y + "-" + (m.empty() ? "01" : m) + "-" +
-                        (d.empty() ? "01" : d);
+    std::string check =
+        y + "-" + (m.empty() ? "01" : m) + "-" + (d.empty() ? "01" : d);
     if (ns_date_parse(check.c_str(), &t) < 0)
         return false;
     /* Day values compare as strings: "202509" sorts before every day of

@@ -33,9 +33,8 @@ const unsigned libns::PARSE_FLAGS =
     Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_PURE_NOT |
     Xapian::QueryParser::FLAG_WILDCARD | Xapian::QueryParser::FLAG_CJK_NGRAM;
 
-static Xapian::QueryParser make_parser(ns_index_t *idx,
-                                       const Xapian::Stem &stem,
-                                       std::string *warnings)
+static Xapian::QueryParser
+make_parser(ns_index_t *idx, const Xapian::Stem &stem, std::string *warnings)
 {
     Xapian::QueryParser qp;
     qp.set_database(*idx->db);
