@@ -49,7 +49,7 @@ LIB_C   = common/article.c common/buf.c common/gen.c common/log.c common/prog.c 
           common/reader.c common/render.c common/util.c
 LIB_CXX = common/open.cc common/store.cc common/write.cc common/query.cc \
           common/search.cc common/phrase.cc common/phrase-scan.cc \
-          common/related.cc common/dates.cc
+          common/related.cc common/dates.cc common/collapse.cc
 LIB_OBJ = $(LIB_C:%.c=$(B)/%.o) $(LIB_CXX:%.cc=$(B)/%.o)
 LIB     = $(B)/libns.a
 

@@ -420,6 +420,10 @@ typedef struct ns_search_opts {
     int64_t now;          /* reference time (epoch seconds) for recency and
                              ages, or NS_NOW_NEWEST */
     unsigned recent_days; /* recency window before now; 0 = 30 days */
+    int collapse;         /* 1 (the default): one hit per story version
+                             group (the same normalised title of 4 words or
+                             more), the others listed in the hit's also;
+                             0: every copy is a hit */
 
     /* Filters.  Each one given (not NULL, or a count above 0) restricts
      * the hits and the total to the articles that match it; all given
@@ -451,7 +455,7 @@ typedef struct ns_search_opts {
 } ns_search_opts_t;
 
 /* Fill OPTS with the defaults: limit 10, snippet 200 bytes, 5 related
- * posts within 30 days of the newest article, no filters. */
+ * posts within 30 days of the newest article, collapsed, no filters. */
 void ns_search_opts_init(ns_search_opts_t *opts);
 
 /* One hit.  Borrowed from its ns_results_t. */
@@ -461,6 +465,10 @@ typedef struct ns_hit {
     const ns_article_t *art; /* the stored article */
     const char *snippet;     /* plain text with NS_HI_START/NS_HI_END
                                 around matches; "" if none */
+    const char *const *also; /* ids of the other matching copies of this
+                                story (opts.collapse), best first, at most
+                                20 */
+    size_t n_also;
 } ns_hit_t;
 
 /* Markers around highlighted words in ns_hit_t.snippet. */
@@ -528,7 +536,7 @@ void ns_results_free(ns_results_t *res);
  *   {"query", "total", "total_exact", "offset", "limit", "has_more",
  *    "took_ms", "hits": [{"rank", "id", "title", "date",
  *    "section", "author", "lang", "url", "score", "snippet",
- *    "snippet_html"}], "related": [{"id", "title", "date", "section",
+ *    "snippet_html", "also"}], "related": [{"id", "title", "date", "section",
  *    "url", "age"}], "warning"?}
  * plus "qid" when QID is not NULL.  Free with free(); NULL on allocation
  * failure. */

@@ -96,6 +96,10 @@ char *ns_results_to_json(const ns_results_t *res, const char *query,
         char *html = snippet_form(h->snippet, 1);
         json_object_set_new(o, "snippet", json_string(plain ? plain : ""));
         json_object_set_new(o, "snippet_html", json_string(html ? html : ""));
+        json_t *also = json_array();
+        for (size_t k = 0; k < h->n_also; k++)
+            json_array_append_new(also, json_string(h->also[k]));
+        json_object_set_new(o, "also", also);
         free(plain);
         free(html);
         json_array_append_new(hits, o);

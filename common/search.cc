@@ -112,6 +112,14 @@ static void plain_page(Xapian::Enquire &enq, const ns_search_opts_t *o,
      * the matches: count them again from the start. */
     if (page.shown.empty() && o->offset)
         counted = enq.get_mset(0, 0, PAGE_COUNT_MIN);
+    /* Collapsing, Xapian counts groups exactly only among the ranks it
+     * returns: with few matches, rank them all to count them. */
+    Xapian::doccount all = counted.get_uncollapsed_matches_upper_bound();
+    if (o->collapse &&
+        counted.get_matches_lower_bound() !=
+            counted.get_matches_upper_bound() &&
+        all <= PAGE_COUNT_MIN)
+        counted = enq.get_mset(0, all);
     Xapian::doccount lower = counted.get_matches_lower_bound();
     Xapian::doccount upper = counted.get_matches_upper_bound();
     uint64_t seen = (uint64_t)o->offset + page.shown.size();
@@ -258,6 +266,22 @@ static ns_status_t fill_hits(ns_index_t *idx, const ns_search_opts_t *o,
     return NS_STATUS_OK;
 }
 
+/* The ids of the copies each hit of PAGE stands for. */
+static void fill_also(ns_index_t *idx, const Xapian::Query &run,
+                      const Page &page, ns_results_t *res)
+{
+    size_t n = page.shown.size();
+    res->also.assign(n, std::vector<std::string>());
+    res->also_ptr.assign(n, std::vector<const char *>());
+    for (size_t i = 0; i < n; i++) {
+        res->also[i] = also_ids(idx, run, page.shown[i]);
+        for (const auto &id : res->also[i])
+            res->also_ptr[i].push_back(id.c_str());
+        res->hits[i].also = res->also_ptr[i].data();
+        res->hits[i].n_also = res->also_ptr[i].size();
+    }
+}
+
 /* Related posts of a search: the story is taken from the top hit and the
  * next ones scoring at least half as well, up to SEARCH_SEEDS. */
 static void search_related(ns_index_t *idx, const ns_search_opts_t *o,
@@ -298,6 +322,7 @@ static ns_status_t search_once(ns_index_t *idx, const ns_search_opts_t *o,
         Xapian::BM25Weight(BM25_K1, 0, 1, BM25_B, BM25_MIN_NORMLEN));
     if (o->sort == NS_SORT_DATE)
         enq.set_sort_by_value_then_relevance(SLOT_TIME, true);
+    collapse_on(enq, o);
     res->offset = o->offset;
     res->limit = o->limit;
     Page page;
@@ -307,6 +332,8 @@ static ns_status_t search_once(ns_index_t *idx, const ns_search_opts_t *o,
         plain_page(enq, o, page, res);
     if (ns_status_t st = fill_hits(idx, o, page, blank, res))
         return st;
+    if (o->collapse)
+        fill_also(idx, run, page, res);
     if (o->related && !page.shown.empty())
         search_related(idx, o, page, res);
     return NS_STATUS_OK;
@@ -377,6 +404,7 @@ void ns_search_opts_init(ns_search_opts_t *o)
     o->related = 5;
     o->now = NS_NOW_NEWEST;
     o->recent_days = 30;
+    o->collapse = 1;
 }
 
 ns_status_t ns_related_to(ns_index_t *idx, const char *id,

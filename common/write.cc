@@ -87,6 +87,9 @@ static void add_labels(Xapian::Document &doc, const ns_article_t *art,
     for (size_t i = 0; i < art->n_tags; i++)
         doc.add_boolean_term(PREFIX_TAG + lower(art->tags[i]));
     doc.add_boolean_term(PREFIX_LANG + lang);
+    std::string group = group_key(art);
+    if (!group.empty())
+        doc.add_value(SLOT_GROUP, group);
     if (art->date) {
         doc.add_value(SLOT_TIME, Xapian::sortable_serialise((double)art->time));
         /* "2025-08-06T..." -> "20250806" */
@@ -182,7 +185,7 @@ ns_status_t ns_index_delete(ns_index_t *idx, const char *id, int *deleted)
 }
 
 ns_status_t ns_index_each_id(ns_index_t *idx,
-                            int (*fn)(const char *id, void *ctx), void *ctx)
+                             int (*fn)(const char *id, void *ctx), void *ctx)
 {
     clear_error(idx);
     try {
