@@ -9,6 +9,8 @@
  *   store.cc        stored articles: JSON, zlib and its preset dictionary
  *   write.cc        writing: add, delete, prune, commit, merge
  *   query.cc        the query parser and the query a search runs
+ *   dates.cc        the date: field of the query language
+ *   collapse.cc     one hit per story version group
  *   search.cc       the search loop and its results
  *   phrase.cc       phrase and NEAR queries checked on an article's text
  *   phrase-scan.cc  the quick phrase tests: a word scan as Xapian splits
@@ -31,6 +33,8 @@
  *                   recency
  *   value slot 1    "YYYYMMDD": date:A..B ranges (DateRangeProcessor)
  *   value slot 2    content fingerprint: unchanged articles are skipped
+ *   value slot 3    story version group (normalised title): one hit per
+ *                   group (collapse.cc)
  *   document data   the article as compact JSON (ns_article_to_json),
  *                   deflated against the generation's preset dictionary
  *                   when it has one (see store.cc)
@@ -117,7 +121,9 @@ inline constexpr char PREFIX_STEM[] = "Z";
 enum {
     SLOT_TIME = 0, /* sortable_serialise(epoch seconds) */
     SLOT_DAY = 1,  /* "YYYYMMDD" */
-    SLOT_HASH = 2  /* content fingerprint, 16 hex digits */
+    SLOT_HASH = 2, /* content fingerprint, 16 hex digits */
+    SLOT_GROUP = 3 /* story version group: normalised title, 16 hex
+                      digits (collapse.cc); absent for short titles */
 };
 
 /* The fields of the query language, and how each reaches the index. */
@@ -145,6 +151,8 @@ inline constexpr SchemaField SCHEMA_FIELDS[] = {
 
 /* Mixed into every content hash: bump it when what is indexed for an
  * article changes, so that an update re-indexes everything. */
+/* nsearch-2: every word's stem whatever its case, folded diacritics,
+ * Nordic spellings (forms.cc); the story version group in SLOT_GROUP. */
 static const char INDEX_SCHEMA[] = "nsearch-2";
 
 /* Metadata key listing the language codes present, comma-separated: the
@@ -202,7 +210,12 @@ struct ns_results {
     std::vector<std::string> ages;
     std::vector<ns_article_t> arts;
     std::vector<std::string> snippets;
+    std::vector<std::vector<std::string>> also;      /* per hit: copies' ids */
+    std::vector<std::vector<const char *>> also_ptr; /* the same, as C */
     uint64_t total = 0;
+    bool total_exact = false; /* every match counted */
+    bool has_more = false;    /* matches past this page */
+    unsigned offset = 0, limit = 0;
     double took_ms = 0;
     std::string warning;
     bool timed_out = false; /* stopped at ns_search_opts_t.time_limit_ms */
@@ -307,10 +320,12 @@ bool field_texts(const ns_article_t *art, const std::string &prefix,
 
 /* query.cc */
 extern const unsigned PARSE_FLAGS;
-/* A wildcard expands to at most MAX_EXPANSION terms, its most frequent. */
+/* A wildcard expands to at most MAX_EXPANSION terms, its most frequent.
+ * WARNINGS (may be null) collects remarks on values the parse ignored. */
 Xapian::Query build_query(ns_index_t *idx, const std::string &text,
                           unsigned flags,
-                          unsigned max_expansion = WILDCARD_MAX_EXPANSION);
+                          unsigned max_expansion = WILDCARD_MAX_EXPANSION,
+                          std::string *warnings = nullptr);
 std::string split_hyphens(const std::string &text);
 /* The filters of O (section, lang, tags, ids, author, dates) as one query
  * to apply with OP_FILTER into *OUT, or an empty query when O has none.
@@ -400,6 +415,23 @@ bool near_positions(const std::vector<std::vector<Pos>> &pos, size_t window)
     }
     return false;
 }
+
+/* dates.cc: the date: field; an unreadable date adds a remark to
+ * *WARNINGS (when not null) and filters nothing. */
+class DateField : public Xapian::FieldProcessor
+{
+    std::string *warnings;
+
+  public:
+    explicit DateField(std::string *w) : warnings(w) {}
+    Xapian::Query operator()(const std::string &value) override;
+};
+
+/* collapse.cc */
+std::string group_key(const ns_article_t *art);
+void collapse_on(Xapian::Enquire &enq, const ns_search_opts_t *o);
+std::vector<std::string> also_ids(ns_index_t *idx, const Xapian::Query &run,
+                                  const Xapian::MSetIterator &it);
 
 /* phrase-scan.cc: what the quick phrase test knows about one text. */
 enum scan { SCAN_NO, SCAN_YES, SCAN_MAYBE };

@@ -465,6 +465,10 @@ typedef struct ns_search_opts {
     int64_t now;          /* reference time (epoch seconds) for recency and
                              ages, or NS_NOW_NEWEST */
     unsigned recent_days; /* recency window before now; 0 = 30 days */
+    int collapse;         /* 1 (the default): one hit per story version
+                             group (the same normalised title of 4 words or
+                             more), the others listed in the hit's also;
+                             0: every copy is a hit */
 
     /* Filters.  Each one given (not NULL, or a count above 0) restricts
      * the hits and the total to the articles that match it; all given
@@ -506,7 +510,7 @@ typedef struct ns_search_opts {
 } ns_search_opts_t;
 
 /* Fill OPTS with the defaults: limit 10, snippet 200 bytes, 5 related
- * posts within 30 days of the newest article, no filters. */
+ * posts within 30 days of the newest article, collapsed, no filters. */
 void ns_search_opts_init(ns_search_opts_t *opts);
 
 /* One hit.  Borrowed from its ns_results_t. */
@@ -516,6 +520,10 @@ typedef struct ns_hit {
     const ns_article_t *art; /* the stored article */
     const char *snippet;     /* plain text with NS_HI_START/NS_HI_END
                                 around matches; "" if none */
+    const char *const *also; /* ids of the other matching copies of this
+                                story (opts.collapse), best first, at most
+                                20 */
+    size_t n_also;
 } ns_hit_t;
 
 /* Markers around highlighted words in ns_hit_t.snippet. */
@@ -560,16 +568,28 @@ ns_status_t ns_related_to(ns_index_t *idx, const char *id,
 
 size_t ns_results_count(const ns_results_t *res);
 const ns_hit_t *ns_results_hit(const ns_results_t *res, size_t i);
-/* Xapian's estimate of the number of matching articles. */
+/* The number of matching articles: exact when ns_results_total_exact(),
+ * which it is whenever there are fewer than 1000 matches or the page
+ * reaches the last of them, so every page of such a query gives the same
+ * total; otherwise Xapian's estimate, never below the hits up to and on
+ * this page. */
 uint64_t ns_results_total(const ns_results_t *res);
+/* 1 if the total counts every match, 0 if it is an estimate. */
+int ns_results_total_exact(const ns_results_t *res);
+/* 1 if matches remain past this page (the next offset has hits). */
+int ns_results_has_more(const ns_results_t *res);
+/* The offset and limit the search ran with. */
+unsigned ns_results_offset(const ns_results_t *res);
+unsigned ns_results_limit(const ns_results_t *res);
 /* Milliseconds spent on the search inside the library. */
 double ns_results_took_ms(const ns_results_t *res);
 /* Related recent posts, newest first. */
 size_t ns_results_related_count(const ns_results_t *res);
 const ns_related_t *ns_results_related(const ns_results_t *res, size_t i);
-/* Set when the query fell back to plain words, or when a hit's stored
- * article could not be decoded and was left out of the page (the search
- * still succeeds): why, remarks joined by "; ".  Borrowed, or NULL. */
+/* Set when the query fell back to plain words, dropped a date: value it
+ * could not read (date:september), or when a hit's stored article could
+ * not be decoded and was left out of the page (the search still
+ * succeeds): why, remarks joined by "; ".  Borrowed, or NULL. */
 const char *ns_results_warning(const ns_results_t *res);
 
 /* Did the search stop early at ns_search_opts_t.time_limit_ms?  1 or 0. */
@@ -577,9 +597,10 @@ int ns_results_timed_out(const ns_results_t *res);
 void ns_results_free(ns_results_t *res);
 
 /* The results as one JSON object:
- *   {"query", "total", "took_ms", "hits": [{"rank", "id", "title", "date",
+ *   {"query", "total", "total_exact", "offset", "limit", "has_more",
+ *    "took_ms", "hits": [{"rank", "id", "title", "date",
  *    "section", "author", "lang", "url", "score", "snippet",
- *    "snippet_html"}], "related": [{"id", "title", "date", "section",
+ *    "snippet_html", "also"}], "related": [{"id", "title", "date", "section",
  *    "url", "age"}], "warning"?}
  * plus "qid" when QID is not NULL.  Free with free(); NULL on allocation
  * failure. */

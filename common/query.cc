@@ -34,7 +34,8 @@ const unsigned libns::PARSE_FLAGS =
     Xapian::QueryParser::FLAG_WILDCARD | Xapian::QueryParser::FLAG_CJK_NGRAM;
 
 static Xapian::QueryParser
-make_parser(ns_index_t *idx, const Xapian::Stem &stem, unsigned max_expansion)
+make_parser(ns_index_t *idx, const Xapian::Stem &stem, unsigned max_expansion,
+            std::string *warnings)
 {
     Xapian::QueryParser qp;
     qp.set_database(*idx->db);
@@ -60,10 +61,8 @@ make_parser(ns_index_t *idx, const Xapian::Stem &stem, unsigned max_expansion)
             break;
         }
     }
-    /* date:2025-01-01..2025-03-31, open ends allowed. */
-    qp.add_rangeprocessor(
-        (new Xapian::DateRangeProcessor(SLOT_DAY, "date:", 0, 1970))
-            ->release());
+    /* date:2025, date:2025-09, date:2025-01-01..2025-03-31 (dates.cc). */
+    qp.add_boolean_prefix("date", (new DateField(warnings))->release());
     return qp;
 }
 
@@ -75,7 +74,8 @@ make_parser(ns_index_t *idx, const Xapian::Stem &stem, unsigned max_expansion)
  * matched by Norwegian stems and an English one by English stems.  With a
  * single language there is no restriction and no extra cost. */
 Xapian::Query libns::build_query(ns_index_t *idx, const std::string &text,
-                                 unsigned flags, unsigned max_expansion)
+                                 unsigned flags, unsigned max_expansion,
+                                 std::string *warnings)
 {
     std::map<std::string, std::vector<std::string>> groups; /* stem -> langs */
     std::map<std::string, const Xapian::Stem *> stems;
@@ -91,7 +91,7 @@ Xapian::Query libns::build_query(ns_index_t *idx, const std::string &text,
     Xapian::Query q;
     for (const auto &g : groups) {
         const Xapian::Stem &stem = *stems[g.first];
-        Xapian::QueryParser qp = make_parser(idx, stem, max_expansion);
+        Xapian::QueryParser qp = make_parser(idx, stem, max_expansion, warnings);
         Xapian::Query part =
             stem_all_words(qp.parse_query(text, flags), stem);
         qp.set_stemming_strategy(Xapian::QueryParser::STEM_NONE);

@@ -71,6 +71,12 @@ char *ns_results_to_json(const ns_results_t *res, const char *query,
     json_object_set_new(root, "query", json_string(query ? query : ""));
     json_object_set_new(root, "total",
                         json_integer((json_int_t)ns_results_total(res)));
+    json_object_set_new(root, "total_exact",
+                        json_boolean(ns_results_total_exact(res)));
+    json_object_set_new(root, "offset", json_integer(ns_results_offset(res)));
+    json_object_set_new(root, "limit", json_integer(ns_results_limit(res)));
+    json_object_set_new(root, "has_more",
+                        json_boolean(ns_results_has_more(res)));
     json_object_set_new(root, "took_ms",
                         json_real(round4(ns_results_took_ms(res))));
     for (size_t i = 0; i < ns_results_count(res); i++) {
@@ -90,6 +96,10 @@ char *ns_results_to_json(const ns_results_t *res, const char *query,
         char *html = snippet_form(h->snippet, 1);
         json_object_set_new(o, "snippet", json_string(plain ? plain : ""));
         json_object_set_new(o, "snippet_html", json_string(html ? html : ""));
+        json_t *also = json_array();
+        for (size_t k = 0; k < h->n_also; k++)
+            json_array_append_new(also, json_string(h->also[k]));
+        json_object_set_new(o, "also", also);
         free(plain);
         free(html);
         json_array_append_new(hits, o);

@@ -106,9 +106,11 @@ static ns_status_t parse_text(ns_index_t *idx, const ns_search_opts_t *o,
     QueryBounds b = bound_query(text);
     add_warning(res, b.warning);
     try {
+        std::string dates; /* date: values the parse could not read */
         *out = build_query(idx, b.text,
                            query_flags(b.text, PARSE_FLAGS) & ~b.flags_off,
-                           b.max_expansion);
+                           b.max_expansion, &dates);
+        add_warning(res, dates);
     } catch (const Xapian::QueryParserError &e) {
         add_warning(res, "query syntax error (" + e.get_msg() +
                              "); searching for the words instead");
@@ -172,16 +174,59 @@ class budget
     std::chrono::steady_clock::time_point end_;
 };
 
-/* A page as Xapian ranks it. */
+
+/* Matches counted exactly before a total may be an estimate.  Xapian's
+ * estimate depends on how far the match ran, which grows with the offset:
+ * without a floor the samples' "Azure surveillance" reported 20 at offset
+ * 0 and 17 at offset 10.  Counting the first PAGE_COUNT_MIN keeps the
+ * total of any query with fewer matches the same on every page. */
+static const Xapian::doccount PAGE_COUNT_MIN = 1000;
+/* The same floor when collapsing: each counted match then costs a value
+ * lookup and a group comparison, and counting 1,000 doubled the median
+ * query time on Reuters (p50 1.1 -> 2.3-2.8 ms); 100 keeps pages of
+ * smaller result sets stable and marks larger totals as estimates. */
+static const Xapian::doccount PAGE_COUNT_COLLAPSED = 100;
+
+/* A page as Xapian ranks it.  Xapian counts at least one match past the
+ * page, so has_more is known, and at least PAGE_COUNT_MIN, so a total
+ * under that is exact; a short page ends the matches, so the total is the
+ * hits before it and on it. */
 static void plain_page(Xapian::Enquire &enq, const ns_search_opts_t *o,
                        Page &page, budget &time, ns_results_t *res)
 {
     time.limit(enq);
-    page.ms = enq.get_mset(o->offset, o->limit);
+    const Xapian::doccount floor =
+        o->collapse ? PAGE_COUNT_COLLAPSED : PAGE_COUNT_MIN;
+    Xapian::doccount want = (Xapian::doccount)o->offset + o->limit + 1;
+    page.ms = enq.get_mset(o->offset, o->limit, want > floor ? want : floor);
     time.over();
-    res->total = page.ms.get_matches_estimated();
     for (auto it = page.ms.begin(); it != page.ms.end(); ++it)
         page.shown.push_back(it);
+    Xapian::MSet counted = page.ms;
+    /* Past the last match Xapian's bounds count the skipped offset, not
+     * the matches: count them again from the start. */
+    if (page.shown.empty() && o->offset)
+        counted = enq.get_mset(0, 0, floor);
+    /* Collapsing, Xapian counts groups exactly only among the ranks it
+     * returns: with few matches, rank them all to count them. */
+    Xapian::doccount all = counted.get_uncollapsed_matches_upper_bound();
+    if (o->collapse &&
+        counted.get_matches_lower_bound() !=
+            counted.get_matches_upper_bound() &&
+        all <= floor)
+        counted = enq.get_mset(0, all);
+    Xapian::doccount lower = counted.get_matches_lower_bound();
+    Xapian::doccount upper = counted.get_matches_upper_bound();
+    uint64_t seen = (uint64_t)o->offset + page.shown.size();
+    res->total_exact = lower == upper;
+    res->total = res->total_exact ? lower : counted.get_matches_estimated();
+    if (page.shown.size() < o->limit && (page.shown.size() || !o->offset)) {
+        res->total = seen;
+        res->total_exact = true;
+    }
+    if (!page.shown.empty() && res->total < seen)
+        res->total = seen;
+    res->has_more = lower > seen;
 }
 
 /* Said once in the results when a hit's stored article cannot be read:
@@ -190,6 +235,9 @@ static void note_damaged(ns_results_t *res)
 {
     add_warning(res, "a stored article could not be read and was left out");
 }
+
+/* Candidates a phrase page checks all of, when there are no more. */
+static const size_t PHRASE_COUNT_ALL = 100;
 
 /* A page of the candidates that pass the phrase check of Q, found by
  * fetching ever more candidates in rank order until the page is full, the
@@ -202,13 +250,18 @@ static void checked_page(ns_index_t *idx, Xapian::Enquire &enq,
 {
     size_t want = (size_t)o->offset + o->limit;
     size_t fetch = want * 2 + 20;
+    if (fetch < PHRASE_COUNT_ALL + 1)
+        fetch = PHRASE_COUNT_ALL + 1;
     size_t checked = 0, passed = 0;
     std::vector<Xapian::docid> kept;
     Xapian::MSet &ms = page.ms;
     for (;;) {
         time.limit(enq);
         ms = enq.get_mset(0, (Xapian::doccount)fetch);
-        for (; checked < ms.size() && passed < want + 1 &&
+        /* Few candidates: check them all, for a total that is the same on
+         * every page. */
+        bool all = ms.size() < fetch && ms.size() <= PHRASE_COUNT_ALL;
+        for (; checked < ms.size() && (all || passed < want + 1) &&
                checked - passed < PHRASE_REJECT_MAX && !time.over();
              checked++) {
             Xapian::MSetIterator it = ms[(Xapian::doccount)checked];
@@ -238,8 +291,13 @@ static void checked_page(ns_index_t *idx, Xapian::Enquire &enq,
                     : (uint64_t)((double)ms.get_matches_estimated() *
                                  (checked ? (double)passed / (double)checked
                                           : 0));
-            if (res->total < (uint64_t)o->offset + page.decoded.size())
+            res->total_exact = exhausted && checked == ms.size();
+            if (!page.decoded.empty() &&
+                res->total < (uint64_t)o->offset + page.decoded.size())
                 res->total = (uint64_t)o->offset + page.decoded.size();
+            /* One more than the page passed the check, or candidates are
+             * left unchecked. */
+            res->has_more = passed > want || (!res->total_exact && !gave_up);
             break;
         }
         fetch *= 4;
@@ -253,8 +311,10 @@ static void checked_page(ns_index_t *idx, Xapian::Enquire &enq,
         }
 }
 
-/* The snippet of ART: the passage where the query's words meet, or, for a
- * blank query, the start of the body. */
+/* The snippet of ART: the passage where the query's words meet, or, when
+ * none of them is in the text (a blank query, filters only, title:word),
+ * the lead: the start of the body.  Xapian's snippet without a match is
+ * the text's last passage, which reads as a random cut. */
 static std::string snippet_of(ns_index_t *idx, const Xapian::MSet &ms,
                               const ns_article_t *art,
                               const ns_search_opts_t *o, bool blank)
@@ -266,9 +326,11 @@ static std::string snippet_of(ns_index_t *idx, const Xapian::MSet &ms,
          * added 0.05 ms to a top-10 query on Reuters (p50 0.61 -> 0.66 ms)
          * and finds the passage where most query words meet instead of the
          * first one that has any. */
-        return unescape_snippet(ms.snippet(
+        std::string sn = unescape_snippet(ms.snippet(
             src, o->snippet_len, stemmer_for(idx, art->lang),
             Xapian::MSet::SNIPPET_EXHAUSTIVE, NS_HI_START, NS_HI_END, "..."));
+        if (sn.find(NS_HI_START) != std::string::npos || src != art->body)
+            return sn;
     }
     std::string body = art->body ? art->body : "";
     std::string cut = body.substr(0, o->snippet_len);
@@ -321,6 +383,22 @@ static void fill_hits(ns_index_t *idx, const ns_search_opts_t *o, Page &page,
     page.shown.swap(kept);
 }
 
+/* The ids of the copies each hit of PAGE stands for. */
+static void fill_also(ns_index_t *idx, const Xapian::Query &run,
+                      const Page &page, ns_results_t *res)
+{
+    size_t n = page.shown.size();
+    res->also.assign(n, std::vector<std::string>());
+    res->also_ptr.assign(n, std::vector<const char *>());
+    for (size_t i = 0; i < n; i++) {
+        res->also[i] = also_ids(idx, run, page.shown[i]);
+        for (const auto &id : res->also[i])
+            res->also_ptr[i].push_back(id.c_str());
+        res->hits[i].also = res->also_ptr[i].data();
+        res->hits[i].n_also = res->also_ptr[i].size();
+    }
+}
+
 /* Related posts of a search: the story is taken from the top hit and the
  * next ones scoring at least half as well, up to SEARCH_SEEDS. */
 static void search_related(ns_index_t *idx, const ns_search_opts_t *o,
@@ -364,12 +442,17 @@ static ns_status_t search_once(ns_index_t *idx, const ns_search_opts_t *o,
         Xapian::BM25Weight(BM25_K1, 0, 1, BM25_B, BM25_MIN_NORMLEN));
     if (o->sort == NS_SORT_DATE)
         enq.set_sort_by_value_then_relevance(SLOT_TIME, true);
+    collapse_on(enq, o);
+    res->offset = o->offset;
+    res->limit = o->limit;
     Page page;
     if (verify)
         checked_page(idx, enq, q, o, page, time, res);
     else
         plain_page(enq, o, page, time, res);
     fill_hits(idx, o, page, blank, time, res);
+    if (o->collapse)
+        fill_also(idx, run, page, res);
     if (o->related && !page.shown.empty() && !time.over())
         search_related(idx, o, page, res);
     return NS_STATUS_OK;
@@ -440,6 +523,7 @@ void ns_search_opts_init(ns_search_opts_t *o)
     o->related = 5;
     o->now = NS_NOW_NEWEST;
     o->recent_days = 30;
+    o->collapse = 1;
 }
 
 ns_status_t ns_related_to(ns_index_t *idx, const char *id,
@@ -490,6 +574,26 @@ const ns_hit_t *ns_results_hit(const ns_results_t *res, size_t i)
 uint64_t ns_results_total(const ns_results_t *res)
 {
     return res->total;
+}
+
+int ns_results_total_exact(const ns_results_t *res)
+{
+    return res->total_exact;
+}
+
+int ns_results_has_more(const ns_results_t *res)
+{
+    return res->has_more;
+}
+
+unsigned ns_results_offset(const ns_results_t *res)
+{
+    return res->offset;
+}
+
+unsigned ns_results_limit(const ns_results_t *res)
+{
+    return res->limit;
 }
 
 double ns_results_took_ms(const ns_results_t *res)

@@ -95,6 +95,9 @@ static void add_labels(Xapian::Document &doc, const ns_article_t *art,
     for (size_t i = 0; i < art->n_tags; i++)
         doc.add_boolean_term(PREFIX_TAG + lower(art->tags[i]));
     doc.add_boolean_term(PREFIX_LANG + lang);
+    std::string group = group_key(art);
+    if (!group.empty())
+        doc.add_value(SLOT_GROUP, group);
     if (art->date) {
         doc.add_value(SLOT_TIME, Xapian::sortable_serialise((double)art->time));
         /* "2025-08-06T..." -> "20250806" */

@@ -28,6 +28,7 @@ struct options {
     const char *related_to; /* --related-to ID */
     int64_t now;            /* --now, or NS_NOW_NEWEST */
     long recent_days;
+    int no_collapse; /* --no-collapse */
     enum color color;
     char *query; /* the QUERY words joined by spaces */
 };
@@ -72,6 +73,8 @@ static void usage(FILE *out)
         "                        the newest article date not after today+1)\n"
         "      --recent-days D   recency window before --now (default 30;\n"
         "                        0 = no window, undated articles allowed)\n"
+        "      --no-collapse     list every copy of a story (by default\n"
+        "                        one hit per story version group)\n"
         "      --color WHEN      highlight with bold: auto (on a terminal),\n"
         "                        always or never; otherwise **word**\n"
         "  -h, --help            show this help\n"
@@ -133,12 +136,20 @@ static void print_text(const ns_results_t *res, const struct options *o,
         print_related(res, st);
         return;
     }
+    if (n == 0 && total > 0) {
+        /* Past the end of the matches: the query did match. */
+        printf("No more results: %s%llu in all.\n",
+               ns_results_total_exact(res) ? "" : "about ",
+               (unsigned long long)total);
+        return;
+    }
     if (n == 0) {
         printf("No matches for \"%s\".\n", o->query);
         return;
     }
     const ns_hit_t *first = ns_results_hit(res, 0);
-    printf("%s%llu match%s; showing %u-%u\n\n", total > n ? "About " : "",
+    printf("%s%llu match%s; showing %u-%u\n\n",
+           ns_results_total_exact(res) ? "" : "About ",
            (unsigned long long)total, total == 1 ? "" : "es", first->rank,
            first->rank + (unsigned)n - 1);
     for (size_t i = 0; i < n; i++) {
@@ -161,6 +172,13 @@ static void print_text(const ns_results_t *res, const struct options *o,
             printf("    ");
             print_marked(h->snippet, st);
             putchar('\n');
+        }
+        if (h->n_also) {
+            printf("    %sAlso: %zu other version%s:", st->dim_on, h->n_also,
+                   h->n_also == 1 ? "" : "s");
+            for (size_t k = 0; k < h->n_also; k++)
+                printf(" %s", h->also[k]);
+            printf("%s\n", st->dim_off);
         }
         putchar('\n');
     }
@@ -213,6 +231,7 @@ static ns_status_t search(ns_index_t *idx, const struct options *o,
     so.related = (unsigned)o->related;
     so.now = o->now;
     so.recent_days = (unsigned)o->recent_days;
+    so.collapse = !o->no_collapse;
     if (o->related_to)
         return ns_related_to(idx, o->related_to, &so, res);
     return ns_search(idx, &so, res);
@@ -344,7 +363,8 @@ static void parse_options(int argc, char **argv, struct options *o)
         OPT_VERSION,
         OPT_RELATED_TO,
         OPT_NOW,
-        OPT_RECENT
+        OPT_RECENT,
+        OPT_NO_COLLAPSE
     };
     static const struct option long_opts[] = {
         {"db", required_argument, NULL, 'd'},
@@ -358,6 +378,7 @@ static void parse_options(int argc, char **argv, struct options *o)
         {"related-to", required_argument, NULL, OPT_RELATED_TO},
         {"now", required_argument, NULL, OPT_NOW},
         {"recent-days", required_argument, NULL, OPT_RECENT},
+        {"no-collapse", no_argument, NULL, OPT_NO_COLLAPSE},
         {"color", required_argument, NULL, OPT_COLOR},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, OPT_VERSION},
@@ -408,6 +429,9 @@ static void parse_options(int argc, char **argv, struct options *o)
             break;
         case OPT_RELATED_TO:
             o->related_to = optarg;
+            break;
+        case OPT_NO_COLLAPSE:
+            o->no_collapse = 1;
             break;
         case OPT_NOW:
             if (ns_date_parse(optarg, &o->now) < 0)

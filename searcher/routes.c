@@ -2,6 +2,7 @@
  * answered alike by libmicrohttpd, without the body):
  *
  *   /v1/search?q=&limit=&offset=&sort=&section=&lang=&from=&to=&related=&now=
+ *              &collapse=
  *   /v1/articles/{id}   /v1/related/{id}?related=&now=
  *   /health             /v1/stats           /metrics
  *
@@ -59,7 +60,7 @@ static const char LIMIT_CAP[] = " (the most hits a page can have)";
 static enum MHD_Result get_search(ns_http_call_t *c)
 {
     enum MHD_Result ret;
-    long limit, offset, rel;
+    long limit, offset, rel, collapse;
     int64_t now;
     if (ns_http_arg_long(c, "limit", 0, NS_HTTP_MAX_LIMIT, 10, LIMIT_CAP,
                          &limit, &ret) < 0 ||
@@ -67,6 +68,7 @@ static enum MHD_Result get_search(ns_http_call_t *c)
                          &ret) < 0 ||
         ns_http_arg_long(c, "related", 0, NS_HTTP_MAX_RELATED, 5, "", &rel,
                          &ret) < 0 ||
+        ns_http_arg_long(c, "collapse", 0, 1, 1, "", &collapse, &ret) < 0 ||
         ns_http_arg_now(c, &now, &ret) < 0)
         return ret;
 
@@ -99,6 +101,7 @@ static enum MHD_Result get_search(ns_http_call_t *c)
     so.offset = (unsigned)offset;
     so.sort = sort;
     so.related = (unsigned)rel;
+    so.collapse = (int)collapse;
     so.now = now;
     so.time_limit_ms = c->srv->cfg->request_timeout_ms;
     ns_results_t *res;

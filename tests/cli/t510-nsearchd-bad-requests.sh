@@ -45,9 +45,12 @@ bad "section with a control character" '/v1/search?q=a&section=a%01b'
 bad "lang with a space" '/v1/search?q=a&lang=a%20b'
 bad "now=yesterday" '/v1/related/azure-surveillance-investigation?now=yesterday'
 
-get empty.json '/v1/search?q='
+get empty.json '/v1/search?q=&collapse=0'
 check "empty q: 200" is "$code" 200
 check "empty q: all articles" json empty.json 'd["total"] == 84'
+# Collapsed (the default), the wire story and its update count once.
+get empty.json '/v1/search?q='
+check "empty q collapsed: one per story" json empty.json 'd["total"] == 83'
 get empty2.json '/v1/search?q=&limit=&sort='
 check "empty parameters mean the default" is "$code" 200
 get syntax.json '/v1/search?q=%28azure%20AND'

@@ -1,0 +1,83 @@
+#!/bin/sh
+# t115-collapse.sh - one hit per story version group: the wire story and
+# its update are shown once, with the other copy in "also"; totals and
+# pages count groups; --no-collapse and collapse=0 list every copy.
+. "$(dirname "$0")/lib.sh"
+
+. "$(dirname "$0")/server.sh"
+
+check "index samples" index_samples
+
+nsearch --db "$TMP/db" --json --limit 100 "Azure surveillance" >"$TMP/c"
+nsearch --db "$TMP/db" --json --limit 100 --no-collapse "Azure surveillance" >"$TMP/u"
+check "the wire pair is one hit, with also" python3 - "$TMP/c" "$TMP/u" <<'PY'
+import json, sys
+c = json.load(open(sys.argv[1]))
+u = json.load(open(sys.argv[2]))
+ids = [h["id"] for h in c["hits"]]
+assert ids.count("azure-review-wire") + ids.count("azure-review-wire-update") == 1, ids
+h = [h for h in c["hits"] if h["id"].startswith("azure-review-wire")][0]
+other = {"azure-review-wire", "azure-review-wire-update"} - {h["id"]}
+assert h["also"] == list(other), h["also"]
+# totals count groups: one fewer per copy folded away
+folded = sum(len(x["also"]) for x in c["hits"])
+assert folded >= 1
+assert c["total"] == u["total"] - folded == len(c["hits"]), (c["total"], u["total"], folded)
+assert c["total_exact"] and u["total_exact"]
+# the collapsed list is the uncollapsed one without the copies, in order
+uids = [x["id"] for x in u["hits"]]
+also = {a for x in c["hits"] for a in x["also"]}
+assert [i for i in uids if i not in also] == ids, (uids, ids)
+assert all(x["also"] == [] for x in u["hits"])
+PY
+
+run out err nsearch --db "$TMP/db" --limit 5 "Azure surveillance"
+check "text: the copy named under the hit" contains "$TMP/out" \
+    "Also: 1 other version: azure-review-wire-update"
+check "text: the title once" is \
+    "$(grep -c "external review of Israeli military's Azure use is still" "$TMP/out")" 1
+run out err nsearch --db "$TMP/db" --limit 5 --no-collapse "Azure surveillance"
+check "--no-collapse: the title twice" is \
+    "$(grep -c "external review of Israeli military's Azure use is still" "$TMP/out")" 2
+
+# Articles with different titles are never folded, nor short titles.
+cat >"$TMP/s.jsonl" <<'JSON'
+{"id":"s1","title":"In brief","body":"harbour news one"}
+{"id":"s2","title":"In brief","body":"harbour news two"}
+{"id":"s3","title":"Harbour strike ends after four days","body":"harbour workers return"}
+{"id":"s4","title":"Harbour Strike Ends, After Four Days!","body":"harbour workers return to work"}
+{"id":"s5","title":"Harbour strike ends after five days","body":"harbour workers return"}
+JSON
+check "index small" nindex --quiet --db "$TMP/db2" "$TMP/s.jsonl"
+nsearch --db "$TMP/db2" --json harbour >"$TMP/h"
+check "same normalised title folds, short or different titles do not" \
+    python3 - "$TMP/h" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+ids = sorted(h["id"] for h in d["hits"])
+assert d["total"] == 4 and len(ids) == 4, ids
+assert ("s3" in ids) != ("s4" in ids)
+for i in ("s1", "s2", "s5"):
+    assert i in ids
+folded = [h for h in d["hits"] if h["also"]]
+assert len(folded) == 1 and folded[0]["also"] in (["s3"], ["s4"]), folded
+PY
+
+check "server starts" start_server
+get c.json "/v1/search?q=Azure%20surveillance&limit=100"
+check "http: 200" is "$code" 200
+get u.json "/v1/search?q=Azure%20surveillance&limit=100&collapse=0"
+check "http collapse=0: 200" is "$code" 200
+check "http: collapsed by default, collapse=0 lists every copy" \
+    python3 - "$TMP/c.json" "$TMP/u.json" "$TMP/c" <<'PY'
+import json, sys
+c, u, cli = (json.load(open(p)) for p in sys.argv[1:])
+assert [h["id"] for h in c["hits"]] == [h["id"] for h in cli["hits"]]
+assert [h["also"] for h in c["hits"]] == [h["also"] for h in cli["hits"]]
+assert u["total"] > c["total"]
+assert {"azure-review-wire", "azure-review-wire-update"} <= {h["id"] for h in u["hits"]}
+PY
+get b.json "/v1/search?q=azure&collapse=2"
+check "http collapse=2: 400" is "$code" 400
+
+finish
