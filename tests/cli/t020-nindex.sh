@@ -6,7 +6,7 @@
 
 # total DB: the number of articles in DB.
 total() {
-    nsearch --db "$1" --json --related 0 --limit 0 -- "" |
+    nsearch --db "$1" --json --related 0 --limit 0 --no-collapse -- "" |
         sed -n 's/.*"total":\([0-9]*\).*/\1/p'
 }
 

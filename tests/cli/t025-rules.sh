@@ -13,7 +13,7 @@ ids() {
         sed 's/ $//'
 }
 total() {
-    nsearch --db "$1" --json --related 0 --limit 0 -- "" |
+    nsearch --db "$1" --json --related 0 --limit 0 --no-collapse -- "" |
         sed -n 's/.*"total":\([0-9]*\).*/\1/p'
 }
 

@@ -23,7 +23,7 @@ with open(path, "w") as f:
 PY
 }
 count() { # db -> number of articles
-    "$NSEARCH_BIN/nsearch" --db "$1" --json --limit 0 --related 0 "" |
+    "$NSEARCH_BIN/nsearch" --db "$1" --json --limit 0 --related 0 --no-collapse "" |
         python3 -c "import json,sys; print(json.load(sys.stdin)['total'])"
 }
 # The summary's counts, without the timing.

@@ -30,7 +30,7 @@ fi
 # The summary's "N added" and the number of articles the index holds.
 summary_added() { sed -n 's/.*: \([0-9]*\) added,.*/\1/p' "$TMP/out"; }
 held() {
-    nsearch --db "$1" --json --limit 0 "" | python3 -c \
+    nsearch --db "$1" --json --limit 0 --no-collapse "" | python3 -c \
         'import json,sys; print(json.load(sys.stdin)["total"])'
 }
 
