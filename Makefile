@@ -67,7 +67,8 @@ UNIT     = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%) \
            $(UNIT_CXX:tests/unit/%.cc=$(B)/tests/%)
 
 .PHONY: all deps demo check tests asan eval eval-related eval-furniture \
-        bench bench-socket install clean format fuzz fuzz-server fuzz-search bench-ingest
+        bench bench-socket install clean format fuzz fuzz-deps fuzz-server fuzz-search \
+        bench-ingest
 # Keep object files of the test programs between runs.
 .SECONDARY:
 
@@ -175,7 +176,7 @@ $(B)/tests/replay_fuzz_%: tests/fuzz/fuzz_%.cc $(B)/tests/fuzz/walk.o $(LIB) \
 # libFuzzer: the library and the harness objects with coverage
 # instrumentation (fuzzer-no-link), each harness linked with libFuzzer's
 # main; corpora grow in build/fuzz/corpus/NAME, seeded from the tests'.
-fuzz-server:
+fuzz-deps:
 	@missing=""; for p in $(FUZZ_PACKAGES); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' \
 	    || missing="$$missing $$p"; done; \
@@ -183,6 +184,8 @@ fuzz-server:
 	  if [ "$$(id -u)" = 0 ]; then apt-get install -y -qq \
 	    --no-install-recommends $$missing >/dev/null || exit 1; \
 	  else echo "Run as root: apt-get install -y$$missing"; exit 1; fi; fi
+
+fuzz-server: fuzz-deps
 	@$(MAKE) --no-print-directory B=build/fuzz BIN=build/fuzz/bin \
 	  CC=clang CXX=clang++ CFLAGS="-O1 -g" CXXFLAGS="-O1 -g" \
 	  SAN="-fsanitize=address,undefined,fuzzer-no-link -fno-sanitize-recover=all -fno-omit-frame-pointer" \
@@ -276,7 +279,7 @@ FUZZ_CC      ?= clang
 FUZZ_FLAGS    = -std=c11 -D_POSIX_C_SOURCE=200809L -g -O1 \
                 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
 FUZZ_LIB_C    = $(filter-out common/render.c,$(LIB_C)) # render.c needs Xapian
-fuzz: deps
+fuzz: deps fuzz-deps
 	@mkdir -p build/fuzz
 	@for f in $(FUZZERS); do \
 	  $(FUZZ_CC) $(FUZZ_FLAGS) -Icommon $(PKG_CFLAGS) tests/fuzz/fuzz_$$f.c \
@@ -289,7 +292,7 @@ fuzz: deps
 	  build/fuzz/fuzz_$$f -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
 	    -artifact_prefix=tests/fuzz/found/$$f/ build/fuzz/corpus_$$f \
 	    tests/fuzz/found/$$f 2>build/fuzz/$$f.log || { tail -40 build/fuzz/$$f.log; exit 1; }; \
-	  tail -1 build/fuzz/$$f.log; \
+	  grep -E '^#[0-9]+ *DONE' build/fuzz/$$f.log | tail -n 1; \
 	done
 	@$(MAKE) --no-print-directory fuzz-server FUZZ_TIME=$(FUZZ_SECONDS)
 	@$(MAKE) --no-print-directory fuzz-search FUZZ_TIME=$(FUZZ_SECONDS)
@@ -321,7 +324,7 @@ asan: deps
 # tests/fuzz/seeds-NAME).  Findings are left as crash-* files there.
 FUZZ_SAN    = -fsanitize=address,undefined -fno-sanitize-recover=all \
               -fno-omit-frame-pointer
-fuzz-search: deps
+fuzz-search: deps fuzz-deps
 	@$(MAKE) --no-print-directory B=build/fuzz CC=clang CXX=clang++ \
 	  CFLAGS="-O1 -g" CXXFLAGS="-O1 -g" \
 	  SAN="$(FUZZ_SAN) -fsanitize=fuzzer-no-link" build/fuzz/libns.a
@@ -331,9 +334,12 @@ fuzz-search: deps
 	    -lpthread -o build/fuzz/$$h || exit 1; \
 	  mkdir -p build/fuzz/corpus-$$h; \
 	  cp tests/fuzz/seeds-$$h/* build/fuzz/corpus-$$h/ 2>/dev/null; \
+	  echo "$$h: $(FUZZ_TIME) s"; \
 	  (cd build/fuzz && NSEARCH_SAMPLES=$(CURDIR)/samples \
 	    ./$$h -max_total_time=$(FUZZ_TIME) -max_len=4096 \
-	    -print_final_stats=1 corpus-$$h) || exit 1; \
+	    -print_final_stats=1 corpus-$$h 2>$$h.log) \
+	    || { tail -40 build/fuzz/$$h.log; exit 1; }; \
+	  grep -E '^#[0-9]+ *DONE' build/fuzz/$$h.log | tail -n 1; \
 	done
 
 eval: all

@@ -245,12 +245,25 @@ static ns_status_t open_impl(ns_index_t *idx, ns_open_mode_t mode)
                         "cannot list '" + idx->path + "': " + strerror(errno);
                     return NS_STATUS_IO;
                 }
-                Xapian::WritableDatabase(idx->path + "/" + name,
-                                         Xapian::DB_CREATE_OR_OPEN)
-                    .close();
+                /* If making it fails (a disk that is full or failing),
+                 * nothing is left behind: a half-made generation that was
+                 * never live must not be what --rollback finds. */
+                std::string first = idx->path + "/" + name;
+                try {
+                    Xapian::WritableDatabase(first, Xapian::DB_CREATE_OR_OPEN)
+                        .close();
+                } catch (...) {
+                    ns_remove_tree(first.c_str());
+                    throw;
+                }
                 if (ns_gen_publish(idx->path.c_str(), name) < 0) {
-                    idx->error = "cannot publish '" + idx->path + "/" + name +
-                                 "': " + strerror(errno);
+                    idx->error =
+                        "cannot publish '" + first + "': " + strerror(errno);
+                    char live[256];
+                    if (ns_gen_current(idx->path.c_str(), live, sizeof live) <
+                            0 ||
+                        strcmp(live, name) != 0)
+                        ns_remove_tree(first.c_str());
                     return NS_STATUS_IO;
                 }
                 resolve(idx);

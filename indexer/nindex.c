@@ -191,6 +191,8 @@ static int run(const struct options *o)
                secs > 0 ? done / secs : 0.0);
         if (*published)
             printf("; published %s", published);
+        else if (o->mode == MODE_REBUILD && !o->dry_run)
+            printf("; nothing published: the live index is unchanged");
         putchar('\n');
     }
     if (lock >= 0)

@@ -404,9 +404,27 @@ static void keep_generations(const char *db, long keep)
     ns_gen_list_free(names, n);
 }
 
+/* Remove FINAL, a generation that a failed publish left behind, unless
+ * `current` names it: what was never live is of no use to --rollback, and
+ * the next rebuild would have to clean it up. */
+static void drop_unpublished(const char *db, const char *name,
+                             const char *final)
+{
+    char live[256];
+    if (ns_gen_current(db, live, sizeof live) == 0 && strcmp(live, name) == 0)
+        return;
+    if (ns_remove_tree(final) < 0)
+        ns_warn("cannot remove the unpublished '%s': %s", final,
+                strerror(errno));
+}
+
 /* Move the checked database MERGED into DB as the next generation and
  * make it live; its name goes into PUBLISHED.  Returns EXIT_OK or
- * EXIT_ERROR (reported). */
+ * EXIT_ERROR (reported).  A failure before `current` is renamed (a rename
+ * or an fsync that fails: a bad or full disk) leaves the old generation
+ * live and removes the new one; a failure of the last directory sync,
+ * after the rename, leaves the new generation live but perhaps not yet
+ * durable, and says so. */
 static int publish(const char *db, const char *merged, long keep,
                    char *published, size_t pub_size)
 {
@@ -416,14 +434,31 @@ static int publish(const char *db, const char *merged, long keep,
         return EXIT_ERROR;
     }
     snprintf(final, sizeof final, "%s/%s", db, name);
-    if (rename(merged, final) < 0 || ns_sync_tree(final) < 0) {
+    if (rename(merged, final) < 0) {
         ns_error("cannot move the new generation into place: %s",
                  strerror(errno));
         return EXIT_ERROR;
     }
+    if (ns_sync_tree(final) < 0) {
+        ns_error("cannot sync the new generation '%s': %s", final,
+                 strerror(errno));
+        drop_unpublished(db, name, final);
+        return EXIT_ERROR;
+    }
     ns_crash_point("publish");
     if (ns_gen_publish(db, name) < 0) {
-        ns_error("cannot publish '%s': %s", final, strerror(errno));
+        int e = errno;
+        char live[256];
+        if (ns_gen_current(db, live, sizeof live) == 0 &&
+            strcmp(live, name) == 0) {
+            snprintf(published, pub_size, "%s", name);
+            ns_error("published '%s', but cannot sync '%s' (%s): a power "
+                     "cut now could bring back the previous generation",
+                     final, db, strerror(e));
+        } else {
+            ns_error("cannot publish '%s': %s", final, strerror(e));
+            drop_unpublished(db, name, final);
+        }
         return EXIT_ERROR;
     }
     snprintf(published, pub_size, "%s", name);
@@ -549,9 +584,15 @@ int ns_run_rollback(const char *db, char *published, size_t pub_size)
         ns_error("cannot list '%s': %s", db, strerror(errno));
         return EXIT_ERROR;
     }
+    /* The newest older generation that holds a whole database: one that
+     * a failed write left without Xapian's version file never opened. */
     const char *previous = NULL;
-    for (size_t i = 0; i < n && strcmp(names[i], live) != 0; i++)
-        previous = names[i];
+    for (size_t i = 0; i < n && strcmp(names[i], live) != 0; i++) {
+        char version[4400];
+        snprintf(version, sizeof version, "%s/%s/iamglass", db, names[i]);
+        if (access(version, F_OK) == 0)
+            previous = names[i];
+    }
     int rc = EXIT_OK;
     if (!previous) {
         ns_error("'%s' has no generation older than '%s' to roll back to", db,

@@ -11,11 +11,20 @@
  *   rename OLD NEW            (rename, renameat, renameat2; absolute paths)
  *
  * Only calls that succeeded are recorded.  Each line is one write() to a
- * file opened O_APPEND, so threads do not interleave within a line. */
+ * file opened O_APPEND, so threads do not interleave within a line.
+ *
+ * Faults: with NSEARCH_SYNC_FAIL=N, the Nth fsync or fdatasync of the
+ * process (counting from 1, threads included) and every one after it fail
+ * with NSEARCH_SYNC_ERRNO ("EIO", the default, or "ENOSPC") without
+ * syncing, as a disk that went bad or full does (later calls fail too: a
+ * kernel that reported a write-back error once may not report it again,
+ * but it has not written the data either).  Failed calls are recorded as
+ * "fail fsync ..." lines. */
 #define _GNU_SOURCE
 #include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdatomic.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -102,8 +111,28 @@ typedef int (*rename_fn)(const char *, const char *);
 typedef int (*renameat_fn)(int, const char *, int, const char *);
 typedef int (*renameat2_fn)(int, const char *, int, const char *, unsigned);
 
+/* Whether this sync call is to fail (see the top); sets errno if so. */
+static int fail_now(void)
+{
+    static atomic_long calls;
+    const char *n = getenv("NSEARCH_SYNC_FAIL");
+    if (!n || atol(n) <= 0)
+        return 0;
+    if (atomic_fetch_add(&calls, 1) + 1 < atol(n))
+        return 0;
+    const char *e = getenv("NSEARCH_SYNC_ERRNO");
+    errno = e && strcmp(e, "ENOSPC") == 0 ? ENOSPC : EIO;
+    return 1;
+}
+
 int fsync(int fd)
 {
+    if (fail_now()) {
+        int e = errno;
+        record_fd("fail fsync", fd);
+        errno = e;
+        return -1;
+    }
     int rc = NEXT(fsync)(fd);
     if (rc == 0)
         record_fd("fsync", fd);
@@ -112,6 +141,12 @@ int fsync(int fd)
 
 int fdatasync(int fd)
 {
+    if (fail_now()) {
+        int e = errno;
+        record_fd("fail fdatasync", fd);
+        errno = e;
+        return -1;
+    }
     int rc = NEXT(fdatasync)(fd);
     if (rc == 0)
         record_fd("fdatasync", fd);
