@@ -292,7 +292,7 @@ fuzz: deps fuzz-deps
 	  build/fuzz/fuzz_$$f -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
 	    -artifact_prefix=tests/fuzz/found/$$f/ build/fuzz/corpus_$$f \
 	    tests/fuzz/found/$$f 2>build/fuzz/$$f.log || { tail -40 build/fuzz/$$f.log; exit 1; }; \
-	  grep -E '^#[0-9]+ *DONE' build/fuzz/$$f.log | tail -n 1; \
+	  grep -E '^#[0-9]+[[:space:]]*DONE' build/fuzz/$$f.log | tail -n 1; \
 	done
 	@$(MAKE) --no-print-directory fuzz-server FUZZ_TIME=$(FUZZ_SECONDS)
 	@$(MAKE) --no-print-directory fuzz-search FUZZ_TIME=$(FUZZ_SECONDS)
@@ -339,7 +339,7 @@ fuzz-search: deps fuzz-deps
 	    ./$$h -max_total_time=$(FUZZ_TIME) -max_len=4096 \
 	    -print_final_stats=1 corpus-$$h 2>$$h.log) \
 	    || { tail -40 build/fuzz/$$h.log; exit 1; }; \
-	  grep -E '^#[0-9]+ *DONE' build/fuzz/$$h.log | tail -n 1; \
+	  grep -E '^#[0-9]+[[:space:]]*DONE' build/fuzz/$$h.log | tail -n 1; \
 	done
 
 eval: all
