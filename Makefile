@@ -26,7 +26,7 @@ PREFIX   ?= /usr/local
 PYTHON   ?= python3
 
 # Debian packages the build and the tests need.
-DEB_PACKAGES = g++ make pkg-config libxapian-dev libjansson-dev zlib1g-dev \
+DEB_PACKAGES = g++ make pkg-config libxapian-dev xapian-tools libjansson-dev zlib1g-dev \
                libmicrohttpd-dev libxml2-dev libcmark-dev clang curl python3 \
                man-db groff-base python3-prometheus-client nginx
 
@@ -55,7 +55,8 @@ LIB_C   = common/article.c common/buf.c common/date.c common/fold.c common/gen.c
           common/sniff.c
 LIB_CXX = common/open.cc common/store.cc common/write.cc common/query.cc \
           common/search.cc common/forms.cc common/phrase.cc common/phrase-scan.cc \
-          common/related.cc common/limits.cc common/dates.cc common/collapse.cc
+          common/related.cc common/limits.cc common/dates.cc common/collapse.cc \
+          common/cluster.cc
 LIB_OBJ = $(LIB_C:%.c=$(B)/%.o) $(LIB_CXX:%.cc=$(B)/%.o)
 LIB     = $(B)/libns.a
 
@@ -90,7 +91,8 @@ $(LIB): $(LIB_OBJ)
 
 # Linked with $(CXX): libns contains C++ and needs libstdc++.
 NINDEX_OBJ = $(B)/indexer/nindex.o $(B)/indexer/sources.o $(B)/indexer/update.o \
-             $(B)/indexer/prune.o $(B)/indexer/undo.o $(B)/indexer/rebuild.o
+             $(B)/indexer/prune.o $(B)/indexer/undo.o $(B)/indexer/rebuild.o \
+             $(B)/indexer/shard.o
 $(NINDEX_OBJ): indexer/nindex.h
 
 $(BIN)/nindex: $(NINDEX_OBJ) $(LIB)
