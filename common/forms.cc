@@ -48,8 +48,7 @@ using namespace libns;
 /* How much the exact form of a query word adds, relative to its stem. */
 static const double W_EXACT = 0.5;
 
-namespace
-{
+namespace {
 
 /* A stemmer that folds diacritics first: "tromsø" and "tromso" stem
  * alike.  Words without a byte above ASCII go straight to the language's
@@ -151,8 +150,9 @@ Xapian::Query libns::stem_all_words(const Xapian::Query &q,
     /* Phrases and NEAR keep their exact words (they are checked against
      * the text); wildcards, ranges and the weightless wrapper of a pure
      * filter have no word to stem. */
-    return map_subqueries(
-        q, [&](const Q &sub, size_t) { return stem_all_words(sub, stem); });
+    return map_subqueries(q, [&](const Q &sub, size_t) {
+        return stem_all_words(sub, stem);
+    });
 }
 
 /* The text-field terms of EXACT that count towards a match: not under a

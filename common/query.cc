@@ -33,10 +33,9 @@ const unsigned libns::PARSE_FLAGS =
     Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_PURE_NOT |
     Xapian::QueryParser::FLAG_WILDCARD | Xapian::QueryParser::FLAG_CJK_NGRAM;
 
-static Xapian::QueryParser make_parser(ns_index_t *idx,
-                                       const Xapian::Stem &stem,
-                                       unsigned max_expansion,
-                                       std::string *warnings)
+static Xapian::QueryParser
+make_parser(ns_index_t *idx, const Xapian::Stem &stem, unsigned max_expansion,
+            std::string *warnings)
 {
     Xapian::QueryParser qp;
     qp.set_database(*idx->db);
@@ -92,9 +91,9 @@ Xapian::Query libns::build_query(ns_index_t *idx, const std::string &text,
     Xapian::Query q;
     for (const auto &g : groups) {
         const Xapian::Stem &stem = *stems[g.first];
-        Xapian::QueryParser qp =
-            make_parser(idx, stem, max_expansion, warnings);
-        Xapian::Query part = stem_all_words(qp.parse_query(text, flags), stem);
+        Xapian::QueryParser qp = make_parser(idx, stem, max_expansion, warnings);
+        Xapian::Query part =
+            stem_all_words(qp.parse_query(text, flags), stem);
         qp.set_stemming_strategy(Xapian::QueryParser::STEM_NONE);
         part = exact_boost(part, qp.parse_query(text, flags));
         if (groups.size() > 1) {
