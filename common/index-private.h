@@ -449,6 +449,10 @@ std::string group_key(const ns_article_t *art);
 void collapse_on(Xapian::Enquire &enq, const ns_search_opts_t *o);
 std::vector<std::string> also_ids(ns_index_t *idx, const Xapian::Query &run,
                                   const Xapian::MSetIterator &it);
+/* also_ids() of every hit of SHOWN in one query (for a cluster). */
+std::vector<std::vector<std::string>>
+also_ids_page(ns_index_t *idx, const Xapian::Query &run,
+              const std::vector<Xapian::MSetIterator> &shown);
 
 /* phrase-scan.cc: what the quick phrase test knows about one text. */
 enum scan { SCAN_NO, SCAN_YES, SCAN_MAYBE };

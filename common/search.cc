@@ -389,8 +389,11 @@ static void fill_also(ns_index_t *idx, const Xapian::Query &run,
     size_t n = page.shown.size();
     res->also.assign(n, std::vector<std::string>());
     res->also_ptr.assign(n, std::vector<const char *>());
+    if (idx->cluster)
+        res->also = also_ids_page(idx, run, page.shown);
     for (size_t i = 0; i < n; i++) {
-        res->also[i] = also_ids(idx, run, page.shown[i]);
+        if (!idx->cluster)
+            res->also[i] = also_ids(idx, run, page.shown[i]);
         for (const auto &id : res->also[i])
             res->also_ptr[i].push_back(id.c_str());
         res->hits[i].also = res->also_ptr[i].data();

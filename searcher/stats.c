@@ -99,7 +99,6 @@ static void latency_percentiles(ns_http_stats_t *st, double *p50, double *p99)
     *p99 = sorted[r99 - 1];
 }
 
-
 /* {"articles": N, or null without an index,
  *  "index": {"path": --db, "realpath", "generation": the live generation
  *            ("gen-000007") or null for a plain database, "built": when it
