@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "nindex.h"
@@ -145,6 +146,15 @@ static int run(const struct options *o)
     char *db = ns_db_path(o->db);
     if (!db)
         ns_die("no index location: give --db DIR or set NSEARCH_DB");
+    struct stat st;
+    if (stat(db, &st) == 0 && S_ISREG(st.st_mode)) {
+        /* A cluster file (README "Scaling") is searched, never written. */
+        ns_error("'%s' is a cluster file: index each shard's own directory "
+                 "with --shard I/N",
+                 db);
+        free(db);
+        return EXIT_ERROR;
+    }
     /* A dry run reads only: no directory, no lock, no cleaning. */
     int lock = o->dry_run ? -1 : take_lock(db, o->wait);
     if (lock < 0 && !o->dry_run) {

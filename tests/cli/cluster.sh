@@ -5,8 +5,9 @@
 # xapian-tcpsrv signals its whole process group when it stops, so each is
 # started with setsid: the test's own shell is not in that group.
 shard_pids=""
-trap 'for p in $shard_pids; do kill -KILL -- -$p 2>/dev/null; done
-[ -n "${server_pid:-}" ] && kill -9 $server_pid 2>/dev/null; rm -rf "$TMP"' EXIT
+trap 'for p in $shard_pids; do kill -9 -$p 2>/dev/null; done
+[ -n "${server_pid:-}" ] && kill -9 $server_pid 2>/dev/null
+for p in ${load_pids:-}; do kill $p 2>/dev/null; done; rm -rf "$TMP"' EXIT INT TERM
 
 # free_port: a TCP port on 127.0.0.1 that nothing listens on now.
 free_port() {
@@ -42,6 +43,6 @@ start_shard() {
 # stop_shard PGID: kill a shard server and every connection it serves,
 # as a crashed host would drop them.
 stop_shard() {
-    kill -KILL -- -"$1" 2>/dev/null
-    while kill -0 "$1" 2>/dev/null; do sleep 0.05; done
+    kill -9 -"$1" 2>/dev/null
+    wait "$1" 2>/dev/null
 }
