@@ -3,6 +3,8 @@
 #   make            build bin/nindex, bin/nsearch and bin/nsearchd
 #   make demo       install packages if missing, build, index samples/,
 #                   search "Azure surveillance"
+#   make cluster-demo  three shards of samples/ served by xapian-tcpsrv on
+#                   127.0.0.1, searched as one
 #   make check      install packages if missing, build, run every test
 #   make asan       the tests under AddressSanitizer + UBSan (build/asan)
 #   make eval       ranking quality against SQLite FTS5 (TIME, CACM)
@@ -67,7 +69,7 @@ UNIT_CXX = $(wildcard tests/unit/test_*.cc)
 UNIT     = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%) \
            $(UNIT_CXX:tests/unit/%.cc=$(B)/tests/%)
 
-.PHONY: all deps demo check tests asan eval eval-related eval-furniture \
+.PHONY: all deps demo cluster-demo check tests asan eval eval-related eval-furniture \
         bench bench-socket install clean format fuzz fuzz-server fuzz-search bench-ingest
 # Keep object files of the test programs between runs.
 .SECONDARY:
@@ -236,6 +238,12 @@ deps:
 	  fi; \
 	fi
 
+# Three shards of samples/ on 127.0.0.1 ports behind one cluster file, and
+# the demo query through them (README "Scaling").
+cluster-demo: deps
+	@$(MAKE) --no-print-directory all
+	sh examples/cluster-demo.sh $(BIN)
+
 # The demo index goes where nsearch looks by default (see README), so that
 # bin/nsearch works afterwards with no flags.
 demo: deps
@@ -373,8 +381,9 @@ MANPAGES    = indexer/nindex.1 searcher/nsearch.1 searcher/nsearchd.8
 UNITS_IN    = examples/nsearchd.service.in examples/nindex-nightly.service.in \
               examples/nindex-weekly.service.in
 UNITS       = examples/nsearchd.socket examples/nindex-nightly.timer \
-              examples/nindex-weekly.timer
-EXAMPLES    = examples/nginx.conf examples/client.py examples/client.sh
+              examples/nindex-weekly.timer examples/nsearch-shard@.service
+EXAMPLES    = examples/nginx.conf examples/client.py examples/client.sh \
+              examples/cluster-demo.sh
 SUBST       = sed -e 's|@BINDIR@|$(BINDIR)|g' -e 's|@VERSION@|$(VERSION)|g'
 VERSION     = $(shell sed -n 's/^\#define NS_VERSION "\(.*\)"/\1/p' common/ns.h)
 
