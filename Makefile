@@ -15,6 +15,8 @@
 #   make install    PREFIX=/usr/local DESTDIR= (binaries, manual pages,
 #                   systemd units, sysusers.d, tmpfiles.d, examples)
 #   make format     check formatting with clang-format
+#   make bench-cluster  1, 2 and 4 tcpsrv shards against one index
+#                   (BENCH_N=100000, BENCH_DIR=/tmp/nsearch-bench-cluster)
 #   make bench-socket  nsearchd throughput and latency (BENCH_DB=DIR
 #                   BENCH_QUERIES=FILE)
 #   make fuzz       each libFuzzer harness of tests/fuzz for FUZZ_SECONDS (60)
@@ -69,7 +71,7 @@ UNIT_CXX = $(wildcard tests/unit/test_*.cc)
 UNIT     = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%) \
            $(UNIT_CXX:tests/unit/%.cc=$(B)/tests/%)
 
-.PHONY: all deps demo cluster-demo check tests asan eval eval-related eval-furniture \
+.PHONY: all deps demo cluster-demo bench-cluster check tests asan eval eval-related eval-furniture \
         bench bench-socket install clean format fuzz fuzz-server fuzz-search bench-ingest
 # Keep object files of the test programs between runs.
 .SECONDARY:
@@ -359,6 +361,12 @@ eval-furniture: tests
 # prints one table and writes BENCH_DIR/bench.json.
 bench: all
 	@NSEARCH_BIN=$(CURDIR)/$(BIN) PYTHON=$(PYTHON) sh tests/bench/bench.sh
+
+# A benchmark, not a test: p50/p99 of 1, 2 and 4 shards behind
+# xapian-tcpsrv on 127.0.0.1 against one index of the same BENCH_N
+# articles, and the build time of the shards built in parallel.
+bench-cluster: all
+	@NSEARCH_BIN=$(CURDIR)/$(BIN) PYTHON=$(PYTHON) sh tests/bench/cluster.sh
 
 # A benchmark, not a test: 1, 2 and 8 clients against nsearchd, compared
 # with `nsearch --batch` in-process.
