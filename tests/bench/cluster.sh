@@ -28,8 +28,11 @@ command -v xapian-tcpsrv >/dev/null || {
     exit 2
 }
 mkdir -p "$BENCH_DIR"
-pids=""
-trap 'for p in $pids; do kill -9 -$p 2>/dev/null; done' EXIT INT TERM
+# The servers' process groups, in a file: build_cluster runs in a
+# command substitution, whose variables are lost.
+servers=$BENCH_DIR/servers.pids
+: >"$servers"
+trap 'for p in $(cat "$servers"); do kill -9 -$p 2>/dev/null; done' EXIT INT TERM
 
 src=$BENCH_DIR/syn-$BENCH_N.jsonl.gz
 if [ ! -s "$src" ]; then
@@ -76,7 +79,7 @@ build_cluster() {
         p=$(port)
         setsid xapian-tcpsrv --interface 127.0.0.1 --port "$p" \
             "$BENCH_DIR/n$n/s$i/current" >/dev/null 2>&1 &
-        pids="$pids $!"
+        echo $! >>"$servers"
         echo "shard $i tcp 127.0.0.1:$p" >>"$BENCH_DIR/n$n/cluster"
         i=$((i + 1))
     done
