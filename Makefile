@@ -3,6 +3,8 @@
 #   make            build bin/nindex, bin/nsearch and bin/nsearchd
 #   make demo       install packages if missing, build, index samples/,
 #                   search "Azure surveillance"
+#   make cluster-demo  three shards of samples/ served by xapian-tcpsrv on
+#                   127.0.0.1, searched as one
 #   make check      install packages if missing, build, run every test
 #   make asan       the tests under AddressSanitizer + UBSan (build/asan)
 #   make eval       ranking quality against SQLite FTS5 (TIME, CACM)
@@ -13,6 +15,8 @@
 #   make install    PREFIX=/usr/local DESTDIR= (binaries, manual pages,
 #                   systemd units, sysusers.d, tmpfiles.d, examples)
 #   make format     check formatting with clang-format
+#   make bench-cluster  1, 2 and 4 tcpsrv shards against one index
+#                   (BENCH_N=100000, BENCH_DIR=/tmp/nsearch-bench-cluster)
 #   make bench-socket  nsearchd throughput and latency (BENCH_DB=DIR
 #                   BENCH_QUERIES=FILE)
 #   make fuzz       each libFuzzer harness of tests/fuzz for FUZZ_SECONDS (60)
@@ -26,7 +30,7 @@ PREFIX   ?= /usr/local
 PYTHON   ?= python3
 
 # Debian packages the build and the tests need.
-DEB_PACKAGES = g++ make pkg-config libxapian-dev libjansson-dev zlib1g-dev \
+DEB_PACKAGES = g++ make pkg-config libxapian-dev xapian-tools libjansson-dev zlib1g-dev \
                libmicrohttpd-dev libxml2-dev libcmark-dev clang curl python3 \
                man-db groff-base python3-prometheus-client nginx
 
@@ -55,7 +59,8 @@ LIB_C   = common/article.c common/buf.c common/date.c common/fold.c common/gen.c
           common/sniff.c
 LIB_CXX = common/open.cc common/store.cc common/write.cc common/query.cc \
           common/search.cc common/forms.cc common/phrase.cc common/phrase-scan.cc \
-          common/related.cc common/limits.cc common/dates.cc common/collapse.cc
+          common/related.cc common/limits.cc common/dates.cc common/collapse.cc \
+          common/cluster.cc
 LIB_OBJ = $(LIB_C:%.c=$(B)/%.o) $(LIB_CXX:%.cc=$(B)/%.o)
 LIB     = $(B)/libns.a
 
@@ -66,9 +71,9 @@ UNIT_CXX = $(wildcard tests/unit/test_*.cc)
 UNIT     = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%) \
            $(UNIT_CXX:tests/unit/%.cc=$(B)/tests/%)
 
-.PHONY: all deps demo check tests asan eval eval-related eval-furniture \
-        bench bench-socket install clean format fuzz fuzz-deps fuzz-server fuzz-search \
-        bench-ingest
+.PHONY: all deps demo cluster-demo bench-cluster check tests asan eval \
+        eval-related eval-furniture bench bench-socket install clean format \
+        fuzz fuzz-deps fuzz-server fuzz-search bench-ingest
 # Keep object files of the test programs between runs.
 .SECONDARY:
 
@@ -91,7 +96,8 @@ $(LIB): $(LIB_OBJ)
 
 # Linked with $(CXX): libns contains C++ and needs libstdc++.
 NINDEX_OBJ = $(B)/indexer/nindex.o $(B)/indexer/sources.o $(B)/indexer/update.o \
-             $(B)/indexer/prune.o $(B)/indexer/undo.o $(B)/indexer/rebuild.o
+             $(B)/indexer/prune.o $(B)/indexer/undo.o $(B)/indexer/rebuild.o \
+             $(B)/indexer/shard.o
 $(NINDEX_OBJ): indexer/nindex.h
 
 $(BIN)/nindex: $(NINDEX_OBJ) $(LIB)
@@ -237,6 +243,12 @@ deps:
 	  fi; \
 	fi
 
+# Three shards of samples/ on 127.0.0.1 ports behind one cluster file, and
+# the demo query through them (README "Scaling").
+cluster-demo: deps
+	@$(MAKE) --no-print-directory all
+	sh examples/cluster-demo.sh $(BIN)
+
 # The demo index goes where nsearch looks by default (see README), so that
 # bin/nsearch works afterwards with no flags.
 demo: deps
@@ -356,6 +368,12 @@ eval-furniture: tests
 bench: all
 	@NSEARCH_BIN=$(CURDIR)/$(BIN) PYTHON=$(PYTHON) sh tests/bench/bench.sh
 
+# A benchmark, not a test: p50/p99 of 1, 2 and 4 shards behind
+# xapian-tcpsrv on 127.0.0.1 against one index of the same BENCH_N
+# articles, and the build time of the shards built in parallel.
+bench-cluster: all
+	@NSEARCH_BIN=$(CURDIR)/$(BIN) PYTHON=$(PYTHON) sh tests/bench/cluster.sh
+
 # A benchmark, not a test: 1, 2 and 8 clients against nsearchd, compared
 # with `nsearch --batch` in-process.
 BENCH_DB      ?= /tmp/r/db
@@ -377,8 +395,9 @@ MANPAGES    = indexer/nindex.1 searcher/nsearch.1 searcher/nsearchd.8
 UNITS_IN    = examples/nsearchd.service.in examples/nindex-nightly.service.in \
               examples/nindex-weekly.service.in
 UNITS       = examples/nsearchd.socket examples/nindex-nightly.timer \
-              examples/nindex-weekly.timer
-EXAMPLES    = examples/nginx.conf examples/client.py examples/client.sh
+              examples/nindex-weekly.timer examples/nsearch-shard@.service
+EXAMPLES    = examples/nginx.conf examples/client.py examples/client.sh \
+              examples/cluster-demo.sh
 SUBST       = sed -e 's|@BINDIR@|$(BINDIR)|g' -e 's|@VERSION@|$(VERSION)|g'
 VERSION     = $(shell sed -n 's/^\#define NS_VERSION "\(.*\)"/\1/p' common/ns.h)
 

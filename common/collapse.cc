@@ -9,6 +9,7 @@
  * never collapses documents with an empty key, so such an index searches
  * as before, uncollapsed. */
 #include <cstdio>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -92,4 +93,48 @@ std::vector<std::string> libns::also_ids(ns_index_t *idx,
             break;
     }
     return ids;
+}
+
+/* The same for every hit of a cluster's page at once.  Each remote shard
+ * collapses only the matches it returns to the front, so a copy kept
+ * below the page on another shard is not counted: get_collapse_count() is
+ * 0 there although the group has copies.  One query over the page's
+ * groups finds them all, best first, at the cost of one more round trip
+ * rather than one per hit. */
+std::vector<std::vector<std::string>>
+libns::also_ids_page(ns_index_t *idx, const Xapian::Query &run,
+                     const std::vector<Xapian::MSetIterator> &shown)
+{
+    std::vector<std::vector<std::string>> out(shown.size());
+    std::map<std::string, size_t> hit_of; /* group key -> its hit */
+    std::vector<Xapian::Query> groups;
+    for (size_t i = 0; i < shown.size(); i++) {
+        std::string key = shown[i].get_collapse_key();
+        if (key.empty() || !hit_of.emplace(key, i).second)
+            continue;
+        groups.push_back(
+            Xapian::Query(Xapian::Query::OP_VALUE_RANGE, SLOT_GROUP, key, key));
+    }
+    if (groups.empty())
+        return out;
+    Xapian::Enquire enq(*idx->db);
+    enq.set_query(Xapian::Query(
+        Xapian::Query::OP_FILTER, run,
+        Xapian::Query(Xapian::Query::OP_OR, groups.begin(), groups.end())));
+    enq.set_weighting_scheme(
+        Xapian::BM25Weight(BM25_K1, 0, 1, BM25_B, BM25_MIN_NORMLEN));
+    Xapian::MSet ms =
+        enq.get_mset(0, (ALSO_MAX + 1) * (Xapian::doccount)groups.size());
+    for (auto m = ms.begin(); m != ms.end(); ++m) {
+        Xapian::Document doc = m.get_document();
+        auto h = hit_of.find(doc.get_value(SLOT_GROUP));
+        if (h == hit_of.end() || *m == *shown[h->second] ||
+            out[h->second].size() >= ALSO_MAX)
+            continue;
+        Xapian::TermIterator t = doc.termlist_begin();
+        t.skip_to(PREFIX_ID);
+        if (t != doc.termlist_end() && (*t)[0] == PREFIX_ID[0])
+            out[h->second].push_back((*t).substr(1));
+    }
+    return out;
 }

@@ -162,6 +162,9 @@ static const char META_LANGS[] = "nsearch.langs";
 /* Metadata key of the preset zlib dictionary of stored articles. */
 static const char META_ZDICT[] = "nsearch.zdict";
 
+/* Metadata key of a shard's place in its cluster, "I/N" (nindex --shard). */
+static const char META_SHARD[] = "nsearch.shard";
+
 /* ------------------------------------------------------------------------ */
 /* Handles                                                                  */
 /* ------------------------------------------------------------------------ */
@@ -173,6 +176,11 @@ struct RelatedEntry {
     std::vector<double> scores;
 };
 
+namespace libns
+{
+struct Cluster; /* cluster.cc */
+}
+
 struct ns_index {
     std::string path;   /* as given */
     std::string gen;    /* live generation, or "" */
@@ -182,7 +190,7 @@ struct ns_index {
     std::list<std::pair<std::string, RelatedEntry>> related_lru;
     std::unordered_map<std::string, decltype(related_lru)::iterator>
         related_cache;
-    Xapian::rev related_rev = 0;
+    uint64_t related_rev = 0;
     std::unique_ptr<Xapian::Database> db;         /* reader, or the writer */
     Xapian::WritableDatabase *wdb = nullptr;      /* == db.get() if writing */
     std::string error;                            /* last failure */
@@ -193,6 +201,11 @@ struct ns_index {
     bool langs_dirty = false;
     Xapian::TermGenerator tg;
     std::string zdict; /* preset dictionary for stored articles */
+    /* A cluster handle: its shards (db is then their union), and each
+     * searched shard's dictionary in the order of db's sub-databases,
+     * since get_metadata() of a union answers from its first one. */
+    std::shared_ptr<libns::Cluster> cluster;
+    std::vector<std::string> zdicts;
     z_stream primed{}; /* writer: a deflate stream primed with it */
     bool have_primed = false;
     /* Writer: changes since the last commit, for the room check
@@ -219,6 +232,7 @@ struct ns_results {
     double took_ms = 0;
     std::string warning;
     bool timed_out = false; /* stopped at ns_search_opts_t.time_limit_ms */
+    std::vector<unsigned> missing; /* cluster shards that were down */
 };
 
 /* ------------------------------------------------------------------------ */
@@ -288,8 +302,12 @@ void load_langs(ns_index_t *idx);
 static const char ZDICT_MARK = '\x01';
 bool inflate_with(const std::string &dict, const std::string &in,
                   std::string &out);
-bool decode(const ns_index_t *idx, const std::string &data, ns_article_t *art,
-            std::string &why);
+/* The preset dictionary of document DID's own database: in a cluster each
+ * shard has its own, and DID's shard is (DID - 1) % shards searched. */
+const std::string &zdict_for(const ns_index_t *idx, Xapian::docid did);
+/* Decode the stored data of document DID into ART.  False if damaged. */
+bool decode(const ns_index_t *idx, Xapian::docid did, const std::string &data,
+            ns_article_t *art, std::string &why);
 std::string encode(ns_index_t *idx, const char *json);
 void prime(ns_index_t *idx);
 
@@ -356,8 +374,7 @@ inline bool rebuildable(Xapian::Query::op op)
 
 /* Q rebuilt with FN(subquery, i) in place of each subquery; Q itself when
  * its operator cannot be rebuilt (see rebuildable()). */
-template <typename F>
-Xapian::Query map_subqueries(const Xapian::Query &q, F fn)
+template <typename F> Xapian::Query map_subqueries(const Xapian::Query &q, F fn)
 {
     if (!rebuildable(q.get_type()))
         return q;
@@ -432,6 +449,10 @@ std::string group_key(const ns_article_t *art);
 void collapse_on(Xapian::Enquire &enq, const ns_search_opts_t *o);
 std::vector<std::string> also_ids(ns_index_t *idx, const Xapian::Query &run,
                                   const Xapian::MSetIterator &it);
+/* also_ids() of every hit of SHOWN in one query (for a cluster). */
+std::vector<std::vector<std::string>>
+also_ids_page(ns_index_t *idx, const Xapian::Query &run,
+              const std::vector<Xapian::MSetIterator> &shown);
 
 /* phrase-scan.cc: what the quick phrase test knows about one text. */
 enum scan { SCAN_NO, SCAN_YES, SCAN_MAYBE };
@@ -448,6 +469,35 @@ Xapian::Query relax(const Xapian::Query &q, bool negative);
 bool check_phrases(const ns_index_t *idx, const Xapian::Query &q,
                    Xapian::docid did, const std::string &data,
                    ns_article_t *art_out, bool *damaged);
+
+/* cluster.cc: a cluster file's shards as one database (README
+ * "Scaling"). */
+/* Is PATH a cluster file (a regular file, where an index is a
+ * directory)? */
+bool is_cluster_file(const std::string &path);
+/* Read IDX->path as a cluster file and connect to its shards; IDX->db
+ * becomes their union.  NS_STATUS_BAD_INPUT for a bad file (FILE:LINE in
+ * the message), NS_STATUS_XAPIAN when no shard, or with "partial no" not
+ * every shard, can be reached. */
+ns_status_t cluster_open(ns_index_t *idx);
+/* Connect to every shard afresh when the refresh interval has passed (or
+ * FORCE), and switch IDX to the new connections when a shard changed
+ * (a new generation, new articles, another replica, down or back up) or
+ * when FORCE.  Returns whether IDX now sees something else.  Throws
+ * Xapian errors only for what is not a shard's failure. */
+bool cluster_refresh(ns_index_t *idx, bool force);
+/* NS_STATUS_OK when IDX may be searched now: every shard up, or some
+ * down and "partial yes"; otherwise the failure, with the message set. */
+ns_status_t cluster_ready(ns_index_t *idx);
+/* The shards down now, ascending. */
+std::vector<unsigned> cluster_missing(const ns_index_t *idx);
+/* A number that changes whenever IDX's view of the index changes: the
+ * revision of a single database, a counter for a cluster (whose remote
+ * shards do not tell their revisions). */
+uint64_t view_revision(const ns_index_t *idx);
+/* Is E a failure a cluster recovers from by connecting again (a replica
+ * gone, a shard changed under the front)? */
+bool cluster_recoverable(const ns_index_t *idx, const Xapian::Error &e);
 
 /* related.cc */
 extern const size_t SEARCH_SEEDS;

@@ -317,7 +317,8 @@ typedef enum {
 /* Open the index at PATH.  PATH is an index directory of generations (see
  * gen.c: PATH/current names the live one; readers open it and writers
  * update it in place, creating PATH/gen-000001 on first use), or a plain
- * Xapian database, which is used as it is.
+ * Xapian database, which is used as it is.  A regular file is a cluster
+ * file (README "Scaling"): read mode only, its shards searched as one.
  *
  * Return value:
  *   NS_STATUS_OK        *out is the handle; close with ns_index_close().
@@ -393,6 +394,52 @@ typedef struct ns_index_info {
 } ns_index_info_t;
 
 ns_status_t ns_index_info(ns_index_t *idx, ns_index_info_t *out);
+
+/* ------------------------------------------------------------------------ */
+/* Shards and clusters (cluster.cc; README "Scaling")                       */
+/* ------------------------------------------------------------------------ */
+
+/* The shard, from 0 to COUNT - 1, of the article whose id is the LEN bytes
+ * at ID: the 64-bit FNV-1a hash of those bytes (offset basis
+ * 14695981039346656037, prime 1099511628211) modulo COUNT.  Stable across
+ * hosts, versions and runs; 0 when COUNT is 0 or 1. */
+unsigned ns_shard_of(const char *id, size_t len, unsigned count);
+
+/* The most shards a cluster may have. */
+#define NS_MAX_SHARDS 1024
+
+/* The shard IDX holds, from its metadata (written by nindex --shard I/N):
+ * *index and *count, with *count 0 for an index that is no shard (and for
+ * a cluster handle). */
+ns_status_t ns_index_shard(ns_index_t *idx, unsigned *index, unsigned *count);
+
+/* Record in IDX (write mode) that it holds shard INDEX of COUNT; committed
+ * with the next commit.  NS_STATUS_READ_ONLY on a read handle. */
+ns_status_t ns_index_set_shard(ns_index_t *idx, unsigned index, unsigned count);
+
+/* One shard of a cluster handle, as the front last saw it. */
+typedef struct ns_shard_info {
+    unsigned shard;      /* its number, 0 to N - 1 */
+    int up;              /* 1 if its articles are searched */
+    unsigned replicas;   /* replicas listed for it */
+    char replica[256];   /* the replica in use, or the last one tried:
+                            "tcp 10.0.0.11:33333" */
+    uint64_t articles;   /* articles in it (0 while down) */
+    char generation[64]; /* a local replica's live generation, or "" */
+    char uuid[40];       /* its database's UUID: changes with every
+                            generation, local or remote */
+    double latency_ms;   /* opening it and one round trip, last time */
+    char error[256];     /* why it is down (every replica), or "" */
+} ns_shard_info_t;
+
+/* The number of shards of a cluster handle (ns_index_open of a cluster
+ * file), or 0 for an ordinary index. */
+size_t ns_index_shard_count(ns_index_t *idx);
+
+/* Shard I of a cluster handle into OUT.  NS_STATUS_NOT_FOUND when there
+ * is no shard I. */
+ns_status_t ns_index_shard_info(ns_index_t *idx, size_t i,
+                                ns_shard_info_t *out);
 
 /* Give the index (write mode) a preset zlib dictionary for the articles
  * it stores from now on: typical stored JSON (ns_article_to_json of
@@ -594,6 +641,12 @@ const char *ns_results_warning(const ns_results_t *res);
 
 /* Did the search stop early at ns_search_opts_t.time_limit_ms?  1 or 0. */
 int ns_results_timed_out(const ns_results_t *res);
+/* Shards of a cluster that were down (every replica) when the search
+ * ran: the results cover the other shards only (README "Scaling").  0 for
+ * an ordinary index and for a whole cluster. */
+size_t ns_results_missing_count(const ns_results_t *res);
+/* The number of the Ith missing shard, ascending. */
+unsigned ns_results_missing(const ns_results_t *res, size_t i);
 void ns_results_free(ns_results_t *res);
 
 /* The results as one JSON object:

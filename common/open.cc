@@ -223,6 +223,16 @@ static void resolve(ns_index_t *idx)
 static ns_status_t open_impl(ns_index_t *idx, ns_open_mode_t mode)
 {
     try {
+        if (mode != NS_OPEN_BUILD && is_cluster_file(idx->path)) {
+            if (mode == NS_OPEN_WRITE) {
+                idx->error = "'" + idx->path +
+                             "' is a cluster file, which is searched, not "
+                             "written: index each shard with nindex --shard "
+                             "I/N";
+                return NS_STATUS_READ_ONLY;
+            }
+            return cluster_open(idx);
+        }
         if (mode == NS_OPEN_BUILD) {
             idx->dbpath = idx->path;
             auto *w = new Xapian::WritableDatabase(
@@ -367,6 +377,12 @@ ns_status_t ns_index_refresh(ns_index_t *idx, int *changed)
     try {
         if (idx->wdb)
             return NS_STATUS_OK;
+        if (idx->cluster) {
+            bool moved = cluster_refresh(idx, false);
+            if (changed)
+                *changed = moved;
+            return cluster_ready(idx);
+        }
         std::string old_gen = idx->gen, old_path = idx->dbpath;
         resolve(idx);
         if (idx->gen != old_gen) {
@@ -411,7 +427,8 @@ ns_status_t ns_index_info(ns_index_t *idx, ns_index_info_t *out)
         snprintf(out->generation, sizeof out->generation, "%s",
                  idx->gen.c_str());
         struct stat st;
-        if (stat((idx->dbpath + "/iamglass").c_str(), &st) == 0)
+        if (!idx->cluster &&
+            stat((idx->dbpath + "/iamglass").c_str(), &st) == 0)
             out->built = (int64_t)st.st_mtime;
         return NS_STATUS_OK;
     }

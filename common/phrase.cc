@@ -324,7 +324,8 @@ bool libns::check_phrases(const ns_index_t *idx, const Xapian::Query &q,
         false};
     *damaged = false;
     if (!data.empty() && data[0] == ZDICT_MARK) {
-        if (idx->zdict.empty() || !inflate_with(idx->zdict, data, c.json)) {
+        const std::string &dict = zdict_for(idx, did);
+        if (dict.empty() || !inflate_with(dict, data, c.json)) {
             *damaged = true;
             return false;
         }

@@ -285,7 +285,7 @@ pick_candidates(ns_index_t *idx, const Xapian::MSet &ms,
             continue;
         ns_article_t art;
         std::string why;
-        if (!decode(idx, it.get_document().get_data(), &art, why))
+        if (!decode(idx, *it, it.get_document().get_data(), &art, why))
             continue;
         /* Undated articles are never recent (the window already keeps
          * them out; this also covers a window that is off). */
@@ -396,7 +396,7 @@ void libns::find_related(ns_index_t *idx,
         return;
     const Xapian::Database &db = *idx->db;
     const int64_t now = o->now == NS_NOW_NEWEST ? newest_time(db) : o->now;
-    Xapian::rev rev = idx->wdb ? 0 : db.get_revision();
+    uint64_t rev = idx->wdb ? 0 : view_revision(idx);
     if (rev != idx->related_rev || idx->wdb) {
         idx->related_cache.clear();
         idx->related_lru.clear();
@@ -419,8 +419,8 @@ void libns::find_related(ns_index_t *idx,
         for (size_t i = 0; i < e.docids.size(); i++) {
             ns_article_t art;
             std::string why;
-            if (!decode(idx, db.get_document(e.docids[i]).get_data(), &art,
-                        why))
+            if (!decode(idx, e.docids[i],
+                        db.get_document(e.docids[i]).get_data(), &art, why))
                 continue;
             res->related_arts.push_back(art);
             res->ages.push_back(art.date ? age_text(now - art.time) : "");

@@ -120,6 +120,15 @@ char *ns_results_to_json(const ns_results_t *res, const char *query,
     json_object_set_new(root, "related", related);
     if (ns_results_timed_out(res))
         json_object_set_new(root, "timed_out", json_true());
+    if (ns_results_missing_count(res)) {
+        /* A cluster answered without these shards (README "Scaling"). */
+        json_t *missing = json_array();
+        for (size_t i = 0; i < ns_results_missing_count(res); i++)
+            json_array_append_new(missing,
+                                  json_integer(ns_results_missing(res, i)));
+        json_object_set_new(root, "partial", json_true());
+        json_object_set_new(root, "missing_shards", missing);
+    }
     if (ns_results_warning(res))
         json_object_set_new(root, "warning",
                             json_string(ns_results_warning(res)));

@@ -174,7 +174,6 @@ class budget
     std::chrono::steady_clock::time_point end_;
 };
 
-
 /* Matches counted exactly before a total may be an estimate.  Xapian's
  * estimate depends on how far the match ran, which grows with the offset:
  * without a floor the samples' "Azure surveillance" reported 20 at offset
@@ -360,7 +359,7 @@ static void fill_hits(ns_index_t *idx, const ns_search_opts_t *o, Page &page,
         ns_article_t art;
         if (have) {
             art = page.decoded[i];
-        } else if (!decode(idx, it.get_document().get_data(), &art, why)) {
+        } else if (!decode(idx, *it, it.get_document().get_data(), &art, why)) {
             note_damaged(res);
             continue;
         }
@@ -390,8 +389,11 @@ static void fill_also(ns_index_t *idx, const Xapian::Query &run,
     size_t n = page.shown.size();
     res->also.assign(n, std::vector<std::string>());
     res->also_ptr.assign(n, std::vector<const char *>());
+    if (idx->cluster)
+        res->also = also_ids_page(idx, run, page.shown);
     for (size_t i = 0; i < n; i++) {
-        res->also[i] = also_ids(idx, run, page.shown[i]);
+        if (!idx->cluster)
+            res->also[i] = also_ids(idx, run, page.shown[i]);
         for (const auto &id : res->also[i])
             res->also_ptr[i].push_back(id.c_str());
         res->hits[i].also = res->also_ptr[i].data();
@@ -471,12 +473,27 @@ static ns_status_t with_results(ns_index_t *idx, ns_results_t **out, F body)
     auto t0 = std::chrono::steady_clock::now();
     try {
         for (int attempt = 0;; attempt++) {
+            if (idx->cluster) {
+                /* Every shard of a cluster down, or one with "partial
+                 * no": try them again once the refresh interval is up. */
+                if (cluster_ready(idx) != NS_STATUS_OK)
+                    cluster_refresh(idx, false);
+                if (ns_status_t st = cluster_ready(idx))
+                    return st;
+            }
             res = new ns_results_t;
             ns_status_t st;
             try {
                 st = body(res);
             } catch (const Xapian::DatabaseModifiedError &e) {
                 idx->error = e.get_msg();
+                st = NS_STATUS_RETRY;
+            } catch (const Xapian::Error &e) {
+                /* A cluster's replica gone: the next one, within this
+                 * request. */
+                if (!cluster_recoverable(idx, e))
+                    throw;
+                idx->error = describe(e);
                 st = NS_STATUS_RETRY;
             }
             if (st == NS_STATUS_OK) {
@@ -488,9 +505,14 @@ static ns_status_t with_results(ns_index_t *idx, ns_results_t **out, F body)
             res = nullptr;
             if (st != NS_STATUS_RETRY || attempt == 3)
                 return st;
-            idx->db->reopen();
-            load_langs(idx);
+            if (idx->cluster) {
+                cluster_refresh(idx, true);
+            } else {
+                idx->db->reopen();
+                load_langs(idx);
+            }
         }
+        res->missing = cluster_missing(idx);
         res->took_ms = std::chrono::duration<double, std::milli>(
                            std::chrono::steady_clock::now() - t0)
                            .count();
@@ -537,7 +559,8 @@ ns_status_t ns_related_to(ns_index_t *idx, const char *id,
         }
         ns_article_t self;
         std::string why;
-        if (!decode(idx, idx->db->get_document(did).get_data(), &self, why)) {
+        if (!decode(idx, did, idx->db->get_document(did).get_data(), &self,
+                    why)) {
             idx->error = "stored article is damaged: " + why;
             return NS_STATUS_XAPIAN;
         }
@@ -604,6 +627,16 @@ double ns_results_took_ms(const ns_results_t *res)
 int ns_results_timed_out(const ns_results_t *res)
 {
     return res->timed_out ? 1 : 0;
+}
+
+size_t ns_results_missing_count(const ns_results_t *res)
+{
+    return res->missing.size();
+}
+
+unsigned ns_results_missing(const ns_results_t *res, size_t i)
+{
+    return i < res->missing.size() ? res->missing[i] : 0;
 }
 
 const char *ns_results_warning(const ns_results_t *res)

@@ -58,15 +58,26 @@ bool libns::inflate_with(const std::string &dict, const std::string &in,
     return rc == Z_STREAM_END;
 }
 
+const std::string &libns::zdict_for(const ns_index_t *idx, Xapian::docid did)
+{
+    /* Xapian interleaves the documents of N sub-databases: document d of
+     * sub-database s is (d - 1) * N + s + 1 in the union. */
+    size_t n = idx->zdicts.size();
+    if (n == 0)
+        return idx->zdict;
+    return idx->zdicts[did ? (did - 1) % n : 0];
+}
+
 /* Decode stored document data into ART.  Returns false if it is damaged. */
-bool libns::decode(const ns_index_t *idx, const std::string &data,
-                   ns_article_t *art, std::string &why)
+bool libns::decode(const ns_index_t *idx, Xapian::docid did,
+                   const std::string &data, ns_article_t *art, std::string &why)
 {
     char err[256];
     const std::string *json = &data;
     std::string plain;
     if (!data.empty() && data[0] == ZDICT_MARK) {
-        if (idx->zdict.empty() || !inflate_with(idx->zdict, data, plain)) {
+        const std::string &dict = zdict_for(idx, did);
+        if (dict.empty() || !inflate_with(dict, data, plain)) {
             why = "cannot inflate";
             return false;
         }
@@ -144,23 +155,42 @@ ns_status_t ns_index_set_dictionary(ns_index_t *idx, const char *dict,
     NS_CATCH(idx)
 }
 
+/* One try of ns_index_get(). */
+static ns_status_t get_once(ns_index_t *idx, const char *id, ns_article_t *art)
+{
+    Xapian::docid did;
+    if (!find_id(*idx->db, id, &did)) {
+        idx->error = std::string("no article with id '") + id + "'";
+        return NS_STATUS_NOT_FOUND;
+    }
+    std::string why;
+    if (!decode(idx, did, idx->db->get_document(did).get_data(), art, why)) {
+        idx->error =
+            "stored article '" + std::string(id) + "' is damaged: " + why;
+        return NS_STATUS_XAPIAN;
+    }
+    return NS_STATUS_OK;
+}
+
 ns_status_t ns_index_get(ns_index_t *idx, const char *id, ns_article_t *art)
 {
     memset(art, 0, sizeof *art);
     clear_error(idx);
     try {
-        Xapian::docid did;
-        if (!find_id(*idx->db, id, &did)) {
-            idx->error = std::string("no article with id '") + id + "'";
-            return NS_STATUS_NOT_FOUND;
+        if (!idx->cluster)
+            return get_once(idx, id, art);
+        /* A cluster: a replica that went away is replaced once. */
+        try {
+            return get_once(idx, id, art);
+        } catch (const Xapian::Error &e) {
+            if (!cluster_recoverable(idx, e))
+                throw;
         }
-        std::string why;
-        if (!decode(idx, idx->db->get_document(did).get_data(), art, why)) {
-            idx->error =
-                "stored article '" + std::string(id) + "' is damaged: " + why;
-            return NS_STATUS_XAPIAN;
-        }
-        return NS_STATUS_OK;
+        ns_article_clear(art);
+        cluster_refresh(idx, true);
+        if (ns_status_t st = cluster_ready(idx))
+            return st;
+        return get_once(idx, id, art);
     }
     NS_CATCH(idx)
 }

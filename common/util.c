@@ -82,3 +82,12 @@ uint64_t ns_hash64(const void *data, size_t len, uint64_t seed)
     }
     return h;
 }
+
+unsigned ns_shard_of(const char *id, size_t len, unsigned count)
+{
+    if (count <= 1)
+        return 0;
+    /* FNV-1a from its standard offset basis: anyone can recompute where an
+     * article lives (README "Scaling" has a line of Python for it). */
+    return (unsigned)(ns_hash64(id, len, 14695981039346656037ULL) % count);
+}

@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "nindex.h"
@@ -79,6 +80,10 @@ static void usage(FILE *out)
         "      --wait SECONDS    wait for another writer to finish (default:\n"
         "                        give up at once with exit status 75)\n"
         "      --commit-every N  commit after every N articles (default 1000)\n"
+        "      --shard I/N       index only shard I (0 to N-1) of an archive\n"
+        "                        split over N: the articles whose id hashes\n"
+        "                        there (FNV-1a 64 of the id, modulo N); the\n"
+        "                        index keeps I/N and later runs must match\n"
         "  -q, --quiet           no progress and no summary line\n"
         "  -v, --verbose         also say what was cut from each text page\n"
         "                        (page furniture such as a sidebar)\n"
@@ -141,6 +146,15 @@ static int run(const struct options *o)
     char *db = ns_db_path(o->db);
     if (!db)
         ns_die("no index location: give --db DIR or set NSEARCH_DB");
+    struct stat st;
+    if (stat(db, &st) == 0 && S_ISREG(st.st_mode)) {
+        /* A cluster file (README "Scaling") is searched, never written. */
+        ns_error("'%s' is a cluster file: index each shard's own directory "
+                 "with --shard I/N",
+                 db);
+        free(db);
+        return EXIT_ERROR;
+    }
     /* A dry run reads only: no directory, no lock, no cleaning. */
     int lock = o->dry_run ? -1 : take_lock(db, o->wait);
     if (lock < 0 && !o->dry_run) {
@@ -156,6 +170,18 @@ static int run(const struct options *o)
     sa.sa_handler = on_signal;
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);
+
+    /* --shard and the index must agree before anything is read. */
+    int shard_rc = EXIT_OK;
+    if (o->mode == MODE_UPDATE || o->mode == MODE_REBUILD ||
+        (o->mode == MODE_DELETE && o->shard_count))
+        shard_rc = ns_shard_check(db, o);
+    if (shard_rc != EXIT_OK) {
+        if (lock >= 0)
+            close(lock);
+        free(db);
+        return shard_rc;
+    }
 
     struct counts c = {0};
     struct progress pr = {.on = !o->quiet && isatty(2),
@@ -189,6 +215,9 @@ static int run(const struct options *o)
                MODE_NAMES[o->mode], o->dry_run ? " (dry run)" : "", c.added,
                c.replaced, c.unchanged, c.deleted, c.skipped, c.ignored, secs,
                secs > 0 ? done / secs : 0.0);
+        if (o->shard_count)
+            printf("; shard %u/%u: %lu of other shards passed over",
+                   o->shard_index, o->shard_count, c.other_shard);
         if (*published)
             printf("; published %s", published);
         else if (o->mode == MODE_REBUILD && !o->dry_run)
@@ -233,6 +262,7 @@ static void parse_options(int argc, char **argv, struct options *o)
         OPT_MAX_DELETE,
         OPT_MAX_SHARE,
         OPT_KEEP_DELETED,
+        OPT_SHARD,
         OPT_VERSION
     };
     static const struct option long_opts[] = {
@@ -251,6 +281,7 @@ static void parse_options(int argc, char **argv, struct options *o)
         {"max-delete", required_argument, NULL, OPT_MAX_DELETE},
         {"max-delete-share", required_argument, NULL, OPT_MAX_SHARE},
         {"keep-deleted", required_argument, NULL, OPT_KEEP_DELETED},
+        {"shard", required_argument, NULL, OPT_SHARD},
         {"quiet", no_argument, NULL, 'q'},
         {"verbose", no_argument, NULL, 'v'},
         {"help", no_argument, NULL, 'h'},
@@ -328,6 +359,12 @@ static void parse_options(int argc, char **argv, struct options *o)
                 ns_usage_error("--keep-deleted needs days from 0 to 36500, "
                                "not '%s'",
                                optarg);
+            break;
+        case OPT_SHARD:
+            if (ns_shard_parse(optarg, o) < 0)
+                ns_usage_error("--shard needs I/N, shard I of N with 0 <= I "
+                               "< N <= %d, not '%s'",
+                               NS_MAX_SHARDS, optarg);
             break;
         case 'q':
             o->quiet = 1;

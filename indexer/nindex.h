@@ -47,13 +47,16 @@ struct options {
     long keep;
     long commit_every;
     double wait;
-    char **args; /* sources, or ids for --delete */
+    unsigned shard_index; /* --shard I/N: only the articles of shard I */
+    unsigned shard_count; /* N, or 0 without --shard */
+    char **args;          /* sources, or ids for --delete */
     int n_args;
 };
 
 struct counts {
     unsigned long added, replaced, unchanged, deleted, skipped, warnings;
     unsigned long ignored;       /* left out on purpose: other files, drafts */
+    unsigned long other_shard;   /* --shard: articles of other shards */
     unsigned long empty_sources; /* SOURCEs that held no record at all */
     const char *empty_source;    /* the first of them */
 };
@@ -155,6 +158,23 @@ void ns_idset_free(struct idset *s);
  * EXIT_ERROR (reported). */
 int ns_prune(const char *db, ns_index_t *idx, struct idset *seen,
              const struct options *o, struct counts *c);
+
+/* ------------------------------------------------------------------------ */
+/* Shards of a cluster (shard.c)                                            */
+/* ------------------------------------------------------------------------ */
+
+/* Parse "I/N" (0 <= I < N <= NS_MAX_SHARDS) into O.  Returns 0 or -1. */
+int ns_shard_parse(const char *text, struct options *o);
+/* Is ID outside the shard O indexes?  Never with --shard. */
+int ns_shard_other(const struct options *o, const char *id);
+/* Do O's --shard and the index at DB agree?  A shard's index is updated
+ * and rebuilt only with its own I/N, and --shard is refused on an index
+ * that holds articles and is no shard.  Returns EXIT_OK, or EXIT_USAGE
+ * or EXIT_ERROR (reported). */
+int ns_shard_check(const char *db, const struct options *o);
+/* Record O's --shard in IDX (open for writing).  Returns 0, or -1
+ * (reported). */
+int ns_shard_record(ns_index_t *idx, const struct options *o);
 
 /* ------------------------------------------------------------------------ */
 /* The modes                                                                */

@@ -206,6 +206,7 @@ static int shards_finish(struct shard *shards, size_t n, struct counts *c)
 
 /* What rebuild_article() needs between calls. */
 struct feed {
+    const struct options *o;
     struct shard *shards;
     size_t n_shards;
     char *canary_id; /* the first article read, for validate() */
@@ -235,6 +236,9 @@ static void flush_sample(struct feed *f)
             ns_warn("cannot set the dictionary: %s",
                     ns_index_last_error(f->shards[i].idx));
     ns_buf_free(&dict);
+    /* --shard: every part records it, and the merge keeps it. */
+    for (size_t i = 0; i < f->n_shards; i++)
+        ns_shard_record(f->shards[i].idx, f->o);
     for (size_t i = 0; i < f->n_sample; i++)
         shard_push(&f->shards[hash_id(f->sample[i].id) % f->n_shards],
                    &f->sample[i]);
@@ -503,6 +507,7 @@ static int build_shards(const char *build, const struct options *o,
     if (!shards || !f->sample)
         ns_die("out of memory");
     int failed = 0, source_failed = 0;
+    f->o = o;
     f->shards = shards;
     f->n_shards = shards_start(shards, jobs, build, o->commit_every, &failed);
     if (!failed)

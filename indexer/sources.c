@@ -111,6 +111,11 @@ int ns_sources_read(const struct options *o, struct counts *c,
                 ns_progress_clear(pr);
                 fprintf(stderr, "nindex: %s\n", note);
             }
+            if (ns_shard_other(o, art.id)) {
+                /* Another shard's: its own host indexes it. */
+                c->other_shard++;
+                continue;
+            }
             int taken = fn(&art, ns_reader_where(r), ctx);
             if (taken < 0) {
                 rc = -2;

@@ -227,6 +227,10 @@ int ns_run_update(const char *db, const struct options *o, struct counts *c,
     ns_index_t *idx;
     if (open_index(db, o, &idx) < 0)
         return EXIT_ERROR;
+    if (!o->dry_run && ns_shard_record(idx, o) < 0) {
+        ns_index_close(idx);
+        return EXIT_ERROR;
+    }
     struct idset seen = {0};
     struct update u = {
         .idx = idx, .o = o, .c = c, .pr = pr, .seen = o->prune ? &seen : NULL};
@@ -269,7 +273,8 @@ static int keep_ids(const char *db, ns_index_t *idx, const struct options *o)
     if (ns_undo_open(&u, db) < 0)
         return EXIT_ERROR;
     for (int i = 0; i < o->n_args; i++)
-        if (ns_undo_save(&u, idx, o->args[i]) < 0) {
+        if (!ns_shard_other(o, o->args[i]) &&
+            ns_undo_save(&u, idx, o->args[i]) < 0) {
             ns_undo_abandon(&u);
             return EXIT_ERROR;
         }
@@ -284,6 +289,11 @@ static int delete_ids(ns_index_t *idx, const struct options *o,
     for (int i = 0; i < o->n_args; i++) {
         const char *id = o->args[i];
         int found = 0;
+        if (ns_shard_other(o, id)) {
+            /* Another shard's article: deleted on its own host. */
+            c->other_shard++;
+            continue;
+        }
         if (o->dry_run) {
             ns_article_t art = {0};
             found = idx && ns_index_get(idx, id, &art) == NS_STATUS_OK;

@@ -252,6 +252,9 @@ static int run_one(ns_index_t *idx, const struct options *o)
     }
     if (ns_results_warning(res))
         ns_warn("%s", ns_results_warning(res));
+    for (size_t i = 0; i < ns_results_missing_count(res); i++)
+        ns_warn("partial results: shard %u of the cluster is down",
+                ns_results_missing(res, i));
     if (o->json) {
         char *text =
             ns_results_to_json(res, o->related_to ? "" : o->query, NULL);

@@ -212,8 +212,19 @@ static enum MHD_Result get_health(ns_http_call_t *c)
         return ns_http_reply_error(c, 503, "no_index",
                                    "cannot count articles: %s",
                                    ns_index_last_error(idx));
-    json_t *o =
-        json_pack("{s:s,s:I}", "status", "ok", "articles", (json_int_t)n);
+    /* A cluster with shards down still answers, from the others:
+     * "partial", and each shard; 503 only when none is left. */
+    size_t down = 0;
+    json_t *shards = ns_http_shards_json(idx, &down);
+    if (shards && down == json_array_size(shards)) {
+        json_decref(shards);
+        return ns_http_reply_error(c, 503, "shards_down",
+                                   "no shard of the cluster can be reached");
+    }
+    json_t *o = json_pack("{s:s,s:I}", "status", down ? "partial" : "ok",
+                          "articles", (json_int_t)n);
+    if (shards)
+        json_object_set_new(o, "shards", shards);
     char *body = ns_http_json_body(o);
     json_decref(o);
     return ns_http_reply(c, 200, body);

@@ -283,6 +283,11 @@ void ns_http_stats_reloaded(ns_http_stats_t *st);
 /* The body of /v1/stats (see routes.c).  Free with free(); NULL when out
  * of memory. */
 char *ns_http_stats_json(ns_http_server_t *srv);
+/* The shards of a cluster handle IDX, as /v1/stats and /health show them:
+ * [{"shard", "up", "replica", "replicas", "articles", "generation",
+ * "uuid", "latency_ms", "error"}]; *down (may be NULL) counts those down.
+ * NULL for an ordinary index. */
+json_t *ns_http_shards_json(ns_index_t *idx, size_t *down);
 
 /* ------------------------------------------------------------------------ */
 /* Connection guard (guard.c)                                               */

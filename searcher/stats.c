@@ -99,11 +99,6 @@ static void latency_percentiles(ns_http_stats_t *st, double *p50, double *p99)
     *p99 = sorted[r99 - 1];
 }
 
-static double round3(double x)
-{
-    return (double)(int64_t)(x * 1000.0 + 0.5) / 1000.0;
-}
-
 /* {"articles": N, or null without an index,
  *  "index": {"path": --db, "realpath", "generation": the live generation
  *            ("gen-000007") or null for a plain database, "built": when it
@@ -114,6 +109,40 @@ static double round3(double x)
  *  "guard": {"refused": told 503 at accept, "header_timeouts": closed
  *            for a late request head, "timed_out": searches stopped at
  *            --request-timeout}} */
+static double round3(double x)
+{
+    return (double)(int64_t)(x * 1000.0 + 0.5) / 1000.0;
+}
+
+json_t *ns_http_shards_json(ns_index_t *idx, size_t *down)
+{
+    size_t n = ns_index_shard_count(idx);
+    if (down)
+        *down = 0;
+    if (!n)
+        return NULL;
+    json_t *a = json_array();
+    for (size_t i = 0; i < n; i++) {
+        ns_shard_info_t si;
+        if (ns_index_shard_info(idx, i, &si) != NS_STATUS_OK)
+            continue;
+        if (!si.up && down)
+            (*down)++;
+        /* clang-format off */
+        json_array_append_new(a, json_pack(
+            "{s:I, s:b, s:s, s:I, s:I, s:s?, s:s?, s:f, s:s?}",
+            "shard", (json_int_t)si.shard, "up", si.up,
+            "replica", si.replica, "replicas", (json_int_t)si.replicas,
+            "articles", (json_int_t)si.articles,
+            "generation", *si.generation ? si.generation : NULL,
+            "uuid", *si.uuid ? si.uuid : NULL,
+            "latency_ms", round3(si.latency_ms),
+            "error", *si.error ? si.error : NULL));
+        /* clang-format on */
+    }
+    return a;
+}
+
 char *ns_http_stats_json(ns_http_server_t *srv)
 {
     ns_index_info_t info;
@@ -151,6 +180,15 @@ char *ns_http_stats_json(ns_http_server_t *srv)
             "timed_out", (json_int_t)atomic_load(&srv->timed_out));
     /* clang-format on */
     free(real);
+    /* A cluster: each shard as the front sees it (README "Scaling"). */
+    ns_index_t *idx;
+    char err[256];
+    json_t *shards =
+        o && ns_http_worker_index(srv, &idx, err, sizeof err) == NS_STATUS_OK
+            ? ns_http_shards_json(idx, NULL)
+            : NULL;
+    if (shards)
+        json_object_set_new(o, "shards", shards);
     char *body = ns_http_json_body(o);
     json_decref(o);
     return body;

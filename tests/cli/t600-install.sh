@@ -29,13 +29,15 @@ for f in share/man/man1/nindex.1 share/man/man1/nsearch.1 \
     lib/systemd/system/nindex-nightly.timer \
     lib/systemd/system/nindex-weekly.service \
     lib/systemd/system/nindex-weekly.timer \
+    lib/systemd/system/nsearch-shard@.service \
     lib/sysusers.d/nsearch.conf lib/tmpfiles.d/nsearch.conf \
     share/doc/nsearch/README.md share/doc/nsearch/examples/nginx.conf \
     share/doc/nsearch/examples/crontab share/doc/nsearch/examples/client.py \
-    share/doc/nsearch/examples/client.sh; do
+    share/doc/nsearch/examples/client.sh \
+    share/doc/nsearch/examples/cluster-demo.sh; do
     check "installed $f, mode 644" is "$(stat -c %a "$d/$f" 2>/dev/null)" 644
 done
-check "nothing else installed" is "$(find "$TMP/dest" -type f | wc -l)" 19
+check "nothing else installed" is "$(find "$TMP/dest" -type f | wc -l)" 21
 check "no template left unfilled" sh -c \
     "! grep -rl '@BINDIR@\|@VERSION@' '$d/lib' '$d/share/man' '$d/share/doc/nsearch/examples'"
 check "nightly unit runs /usr/bin/nindex" \

@@ -1,0 +1,568 @@
+/* cluster.cc - Shards on many hosts searched as one index, through
+ * Xapian's remote backend: the cluster file, connecting to each shard's
+ * replicas in turn, and keeping the union fresh (README "Scaling").
+ *
+ * Xapian does the searching: a Database with one sub-database per shard,
+ * local or remote (xapian-tcpsrv, xapian-progsrv), ranks with the
+ * statistics of the whole collection, so the union answers as one index
+ * of the same articles would.  What is ours is only what a union cannot
+ * say: each shard's metadata (the preset dictionary of its stored
+ * articles, its languages, its place in the cluster) is read from that
+ * shard alone, since get_metadata() of a union answers from its first
+ * sub-database; and which replica of a shard to use.
+ *
+ * The front never calls reopen() on a shard: a shard host serves
+ * INDEXDIR/current, and a server that reopened through a link swapped to
+ * a new generation could mix the two (XAPIAN-NOTES.md).  A new connection
+ * opens the live generation whole, so the front connects again instead:
+ * when a shard fails or changes under a search, and every refresh
+ * interval to notice a new generation or new articles; it switches to the
+ * new connections only when something changed. */
+#include <chrono>
+#include <cstring>
+#include <fstream>
+#include <sys/stat.h>
+
+#include "index-private.h"
+
+using namespace libns;
+
+namespace libns
+{
+
+/* One way to reach a copy of a shard. */
+struct Replica {
+    enum Kind { TCP, PROG, LOCAL } kind;
+    std::string host; /* TCP */
+    unsigned port = 0;
+    std::string program, args; /* PROG */
+    std::string path;          /* LOCAL: an index directory or database */
+    std::string label;         /* as the cluster file says it */
+};
+
+/* One shard as the front last reached it. */
+struct ShardConn {
+    bool up = false;
+    size_t replica = 0; /* in use, or the last one tried */
+    Xapian::Database db;
+    std::string zdict, langs, uuid, gen, error;
+    std::string sig; /* what changes when the shard does */
+    uint64_t articles = 0;
+    double latency_ms = 0;
+};
+
+struct Cluster {
+    std::string file;
+    std::vector<std::vector<Replica>> shards;
+    double connect_timeout = 2.0; /* seconds */
+    double timeout = 10.0;
+    double refresh = 1.0;
+    bool partial = true;
+    std::vector<ShardConn> conns;
+    std::vector<size_t> preferred; /* the replica to try first, per shard */
+    double checked = 0;            /* when the shards were last reached */
+    uint64_t view = 1;             /* bumped at every switch */
+};
+
+} // namespace libns
+
+/* Handles of the same process start at different replicas, so that the
+ * server's workers spread over them. */
+static unsigned next_start = 0;
+
+static double now_s()
+{
+    return std::chrono::duration<double>(
+               std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
+
+bool libns::is_cluster_file(const std::string &path)
+{
+    struct stat st;
+    return stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
+}
+
+/* ------------------------------------------------------------------------ */
+/* The cluster file                                                         */
+/* ------------------------------------------------------------------------ */
+
+static std::vector<std::string> split_words(const std::string &line)
+{
+    std::vector<std::string> w;
+    size_t i = 0;
+    while (i < line.size()) {
+        while (i < line.size() && (line[i] == ' ' || line[i] == '\t'))
+            i++;
+        size_t j = i;
+        while (j < line.size() && line[j] != ' ' && line[j] != '\t')
+            j++;
+        if (j > i)
+            w.push_back(line.substr(i, j - i));
+        i = j;
+    }
+    return w;
+}
+
+/* The rest of LINE after its first N words, trimmed. */
+static std::string rest_after(const std::string &line, size_t n)
+{
+    size_t i = 0;
+    for (size_t k = 0; k < n; k++) {
+        while (i < line.size() && (line[i] == ' ' || line[i] == '\t'))
+            i++;
+        while (i < line.size() && line[i] != ' ' && line[i] != '\t')
+            i++;
+    }
+    while (i < line.size() && (line[i] == ' ' || line[i] == '\t'))
+        i++;
+    size_t end = line.size();
+    while (end > i && (line[end - 1] == ' ' || line[end - 1] == '\t'))
+        end--;
+    return line.substr(i, end - i);
+}
+
+static bool parse_seconds(const std::string &text, double *out)
+{
+    char *end = nullptr;
+    errno = 0;
+    double v = strtod(text.c_str(), &end);
+    if (text.empty() || errno || *end || !(v > 0) || v > 3600)
+        return false;
+    *out = v;
+    return true;
+}
+
+static bool parse_uint(const std::string &text, unsigned max, unsigned *out)
+{
+    long v;
+    if (ns_parse_long(text.c_str(), 0, max, &v) < 0)
+        return false;
+    *out = (unsigned)v;
+    return true;
+}
+
+/* "tcp HOST:PORT", "prog PROGRAM ARGS...", "local PATH" (words W from 2
+ * on, of LINE) into R; false with WHY when it is none of them. */
+static bool parse_replica(const std::vector<std::string> &w,
+                          const std::string &line, Replica &r, std::string &why)
+{
+    if (w.size() < 4) {
+        why = "a shard line is 'shard N tcp HOST:PORT', 'shard N prog "
+              "PROGRAM ARGS' or 'shard N local PATH'";
+        return false;
+    }
+    const std::string &kind = w[2];
+    r.label = kind + " " + rest_after(line, 3);
+    if (kind == "tcp") {
+        if (w.size() != 4) {
+            why = "'tcp' takes one HOST:PORT";
+            return false;
+        }
+        size_t colon = w[3].rfind(':');
+        unsigned port;
+        if (colon == std::string::npos || colon == 0 ||
+            !parse_uint(w[3].substr(colon + 1), 65535, &port) || port == 0) {
+            why = "'" + w[3] + "' is not HOST:PORT";
+            return false;
+        }
+        r.kind = Replica::TCP;
+        r.host = w[3].substr(0, colon);
+        /* [::1]:33333 */
+        if (r.host.size() > 2 && r.host.front() == '[' && r.host.back() == ']')
+            r.host = r.host.substr(1, r.host.size() - 2);
+        r.port = port;
+    } else if (kind == "prog") {
+        r.kind = Replica::PROG;
+        r.program = w[3];
+        r.args = rest_after(line, 4);
+    } else if (kind == "local") {
+        r.kind = Replica::LOCAL;
+        r.path = rest_after(line, 3);
+    } else {
+        why = "unknown replica kind '" + kind + "' (tcp, prog or local)";
+        return false;
+    }
+    return true;
+}
+
+/* Read the cluster file C->file.  False with the message in WHY,
+ * "FILE:LINE: what is wrong" for a bad line. */
+static bool read_cluster_file(Cluster &c, std::string &why)
+{
+    std::ifstream in(c.file);
+    if (!in) {
+        why = "cannot read cluster file '" + c.file + "': " + strerror(errno);
+        return false;
+    }
+    std::string line;
+    unsigned lineno = 0;
+    std::vector<unsigned> first_line;
+    while (std::getline(in, line)) {
+        lineno++;
+        std::string where = c.file + ":" + std::to_string(lineno) + ": ";
+        if (!line.empty() && line.back() == '\r')
+            line.pop_back();
+        size_t hash = line.find('#');
+        if (hash != std::string::npos)
+            line.erase(hash);
+        std::vector<std::string> w = split_words(line);
+        if (w.empty())
+            continue;
+        const std::string &key = w[0];
+        if (key == "shard") {
+            unsigned n;
+            if (w.size() < 2 || !parse_uint(w[1], NS_MAX_SHARDS - 1, &n)) {
+                why = where + "'" + (w.size() > 1 ? w[1] : "") +
+                      "' is not a shard number from 0 to " +
+                      std::to_string(NS_MAX_SHARDS - 1);
+                return false;
+            }
+            Replica r;
+            std::string bad;
+            if (!parse_replica(w, line, r, bad)) {
+                why = where + bad;
+                return false;
+            }
+            if (c.shards.size() <= n) {
+                c.shards.resize(n + 1);
+                first_line.resize(n + 1, 0);
+            }
+            if (!first_line[n])
+                first_line[n] = lineno;
+            c.shards[n].push_back(r);
+        } else if (key == "connect-timeout" || key == "timeout" ||
+                   key == "refresh") {
+            double *to = key == "timeout"   ? &c.timeout
+                         : key == "refresh" ? &c.refresh
+                                            : &c.connect_timeout;
+            if (w.size() != 2 || !parse_seconds(w[1], to)) {
+                why = where + "'" + key +
+                      "' needs seconds above 0 and at most 3600";
+                return false;
+            }
+        } else if (key == "partial") {
+            if (w.size() != 2 || (w[1] != "yes" && w[1] != "no")) {
+                why = where + "'partial' is 'yes' or 'no'";
+                return false;
+            }
+            c.partial = w[1] == "yes";
+        } else {
+            why = where + "unknown keyword '" + key +
+                  "' (shard, connect-timeout, timeout, refresh, partial)";
+            return false;
+        }
+    }
+    if (in.bad()) {
+        why = "cannot read cluster file '" + c.file + "'";
+        return false;
+    }
+    if (c.shards.empty()) {
+        why = c.file + ": no 'shard' line: not a cluster file";
+        return false;
+    }
+    for (size_t i = 0; i < c.shards.size(); i++)
+        if (c.shards[i].empty()) {
+            why = c.file + ": shard " + std::to_string(i) +
+                  " has no replica (shards are numbered from 0 to " +
+                  std::to_string(c.shards.size() - 1) + ")";
+            return false;
+        }
+    return true;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Reaching a shard                                                         */
+/* ------------------------------------------------------------------------ */
+
+static Xapian::Database open_replica(const Cluster &c, const Replica &r,
+                                     std::string &gen)
+{
+    gen.clear();
+    unsigned timeout_ms = (unsigned)(c.timeout * 1000);
+    switch (r.kind) {
+    case Replica::TCP:
+        return Xapian::Remote::open(r.host, r.port, timeout_ms,
+                                    (unsigned)(c.connect_timeout * 1000));
+    case Replica::PROG:
+        return Xapian::Remote::open(r.program, r.args, timeout_ms);
+    case Replica::LOCAL:
+        break;
+    }
+    char name[256];
+    if (ns_gen_current(r.path.c_str(), name, sizeof name) == 0) {
+        gen = name;
+        return Xapian::Database(r.path + "/" + name);
+    }
+    return Xapian::Database(r.path);
+}
+
+/* What changes when shard DB does: a new generation has a new UUID; an
+ * update changes the count, the last docid or the total length. */
+static std::string signature(const Xapian::Database &db)
+{
+    return db.get_uuid() + "/" + std::to_string(db.get_doccount()) + "/" +
+           std::to_string(db.get_lastdocid()) + "/" +
+           std::to_string(db.get_total_length());
+}
+
+/* Shard S reached afresh: its replicas in turn from the preferred one,
+ * each within the cluster's timeouts.  A replica that holds another
+ * shard (its nsearch.shard metadata) counts as failed.  When the shard
+ * is unchanged since OLD, its metadata is taken from OLD rather than
+ * fetched again. */
+static ShardConn connect_shard(Cluster &c, size_t s, const ShardConn *old)
+{
+    ShardConn out;
+    const std::vector<Replica> &reps = c.shards[s];
+    const std::string want =
+        std::to_string(s) + "/" + std::to_string(c.shards.size());
+    std::string errors;
+    for (size_t k = 0; k < reps.size(); k++) {
+        size_t r = (c.preferred[s] + k) % reps.size();
+        out.replica = r;
+        double t0 = now_s();
+        try {
+            Xapian::Database db = open_replica(c, reps[r], out.gen);
+            db.keep_alive();
+            out.latency_ms = (now_s() - t0) * 1000;
+            out.sig = signature(db);
+            if (old && old->up && old->sig == out.sig) {
+                out.zdict = old->zdict;
+                out.langs = old->langs;
+            } else {
+                std::string is = db.get_metadata(META_SHARD);
+                bool ok = is == want || (is.empty() && c.shards.size() == 1);
+                if (!ok)
+                    throw Xapian::InvalidOperationError(
+                        "it holds " +
+                        (is.empty() ? std::string("no shard") : "shard " + is) +
+                        ", not shard " + want);
+                out.zdict = db.get_metadata(META_ZDICT);
+                out.langs = db.get_metadata(META_LANGS);
+            }
+            out.db = db;
+            out.uuid = db.get_uuid();
+            out.articles = db.get_doccount();
+            out.up = true;
+            c.preferred[s] = r;
+            return out;
+        } catch (const Xapian::Error &e) {
+            out.latency_ms = (now_s() - t0) * 1000;
+            if (!errors.empty())
+                errors += "; ";
+            errors += reps[r].label + ": " + describe(e);
+        }
+    }
+    out.error = errors;
+    out.db = Xapian::Database();
+    return out;
+}
+
+/* Make CONNS what IDX searches: the union of the shards that are up, in
+ * shard order, with their dictionaries and languages. */
+static void install(ns_index_t *idx, std::vector<ShardConn> &conns)
+{
+    Cluster &c = *idx->cluster;
+    std::unique_ptr<Xapian::Database> all(new Xapian::Database());
+    std::vector<std::string> zdicts;
+    std::set<std::string> langs;
+    for (const ShardConn &sc : conns) {
+        if (!sc.up)
+            continue;
+        all->add_database(sc.db);
+        zdicts.push_back(sc.zdict);
+        size_t start = 0;
+        while (start < sc.langs.size()) {
+            size_t comma = sc.langs.find(',', start);
+            if (comma == std::string::npos)
+                comma = sc.langs.size();
+            if (comma > start)
+                langs.insert(sc.langs.substr(start, comma - start));
+            start = comma + 1;
+        }
+    }
+    c.conns.swap(conns);
+    c.view++;
+    idx->db = std::move(all);
+    idx->zdicts.swap(zdicts);
+    idx->zdict = idx->zdicts.empty() ? std::string() : idx->zdicts[0];
+    idx->langs.swap(langs);
+    /* Cached related lists name docids of the old union. */
+    idx->related_cache.clear();
+    idx->related_lru.clear();
+}
+
+ns_status_t libns::cluster_open(ns_index_t *idx)
+{
+    std::shared_ptr<Cluster> c = std::make_shared<Cluster>();
+    c->file = idx->path;
+    std::string why;
+    if (!read_cluster_file(*c, why)) {
+        idx->error = why;
+        return NS_STATUS_BAD_INPUT;
+    }
+    unsigned start = __atomic_fetch_add(&next_start, 1, __ATOMIC_RELAXED);
+    for (const auto &reps : c->shards)
+        c->preferred.push_back(start % reps.size());
+    idx->cluster = c;
+    cluster_refresh(idx, true);
+    return cluster_ready(idx);
+}
+
+bool libns::cluster_refresh(ns_index_t *idx, bool force)
+{
+    Cluster &c = *idx->cluster;
+    double t = now_s();
+    if (!force && t - c.checked < c.refresh)
+        return false;
+    std::vector<ShardConn> fresh;
+    bool changed = force || c.conns.size() != c.shards.size();
+    for (size_t s = 0; s < c.shards.size(); s++) {
+        const ShardConn *old = s < c.conns.size() ? &c.conns[s] : nullptr;
+        fresh.push_back(connect_shard(c, s, old));
+        const ShardConn &f = fresh.back();
+        if (!old || f.up != old->up || f.sig != old->sig ||
+            f.replica != old->replica)
+            changed = true;
+    }
+    /* Taken after the connections: a slow shard must not make the next
+     * request connect again at once. */
+    c.checked = now_s();
+    if (changed) {
+        install(idx, fresh);
+    } else {
+        /* Nothing new: the fresh connections close; the latencies and
+         * errors are the latest. */
+        for (size_t s = 0; s < fresh.size(); s++) {
+            c.conns[s].latency_ms = fresh[s].latency_ms;
+            c.conns[s].error = fresh[s].error;
+        }
+    }
+    return changed;
+}
+
+ns_status_t libns::cluster_ready(ns_index_t *idx)
+{
+    const Cluster &c = *idx->cluster;
+    std::string down;
+    size_t up = 0;
+    for (size_t s = 0; s < c.conns.size(); s++) {
+        if (c.conns[s].up) {
+            up++;
+            continue;
+        }
+        down += (down.empty() ? "" : "; ") + std::string("shard ") +
+                std::to_string(s) + " is down (" + c.conns[s].error + ")";
+    }
+    if (up == c.shards.size() || (up > 0 && c.partial))
+        return NS_STATUS_OK;
+    idx->error = "cluster '" + c.file + "': " +
+                 (up == 0 ? std::string("no shard can be reached: ") : "") +
+                 down;
+    return NS_STATUS_XAPIAN;
+}
+
+std::vector<unsigned> libns::cluster_missing(const ns_index_t *idx)
+{
+    std::vector<unsigned> out;
+    if (!idx->cluster)
+        return out;
+    const Cluster &c = *idx->cluster;
+    for (size_t s = 0; s < c.conns.size(); s++)
+        if (!c.conns[s].up)
+            out.push_back((unsigned)s);
+    return out;
+}
+
+uint64_t libns::view_revision(const ns_index_t *idx)
+{
+    if (idx->cluster)
+        return idx->cluster->view;
+    return idx->db->get_revision();
+}
+
+bool libns::cluster_recoverable(const ns_index_t *idx, const Xapian::Error &e)
+{
+    if (!idx->cluster)
+        return false;
+    /* NetworkError: a replica went away or timed out.  A DatabaseError
+     * from a shard (modified twice under the connection, or its
+     * generation removed) is cured by a connection to the live one. */
+    std::string type = e.get_type(); /* Xapian::Error is not polymorphic */
+    return type.compare(0, 7, "Network") == 0 ||
+           type.compare(0, 8, "Database") == 0;
+}
+
+/* ------------------------------------------------------------------------ */
+/* The public calls                                                         */
+/* ------------------------------------------------------------------------ */
+
+ns_status_t ns_index_shard(ns_index_t *idx, unsigned *index, unsigned *count)
+{
+    *index = 0;
+    *count = 0;
+    clear_error(idx);
+    if (idx->cluster)
+        return NS_STATUS_OK;
+    try {
+        std::string is = idx->db->get_metadata(META_SHARD);
+        if (is.empty())
+            return NS_STATUS_OK;
+        size_t slash = is.find('/');
+        unsigned i, n;
+        if (slash == std::string::npos ||
+            !parse_uint(is.substr(0, slash), NS_MAX_SHARDS - 1, &i) ||
+            !parse_uint(is.substr(slash + 1), NS_MAX_SHARDS, &n) || i >= n) {
+            idx->error = "unreadable shard metadata '" + is + "'";
+            return NS_STATUS_XAPIAN;
+        }
+        *index = i;
+        *count = n;
+        return NS_STATUS_OK;
+    }
+    NS_CATCH(idx)
+}
+
+ns_status_t ns_index_set_shard(ns_index_t *idx, unsigned index, unsigned count)
+{
+    clear_error(idx);
+    if (ns_status_t st = need_writer(idx))
+        return st;
+    try {
+        idx->wdb->set_metadata(META_SHARD, std::to_string(index) + "/" +
+                                               std::to_string(count));
+        return NS_STATUS_OK;
+    }
+    NS_CATCH(idx)
+}
+
+size_t ns_index_shard_count(ns_index_t *idx)
+{
+    return idx && idx->cluster ? idx->cluster->shards.size() : 0;
+}
+
+ns_status_t ns_index_shard_info(ns_index_t *idx, size_t i, ns_shard_info_t *out)
+{
+    memset(out, 0, sizeof *out);
+    clear_error(idx);
+    if (!idx->cluster || i >= idx->cluster->shards.size()) {
+        idx->error = "no shard " + std::to_string(i);
+        return NS_STATUS_NOT_FOUND;
+    }
+    const Cluster &c = *idx->cluster;
+    out->shard = (unsigned)i;
+    out->replicas = (unsigned)c.shards[i].size();
+    if (i >= c.conns.size())
+        return NS_STATUS_OK;
+    const ShardConn &sc = c.conns[i];
+    out->up = sc.up;
+    snprintf(out->replica, sizeof out->replica, "%s",
+             c.shards[i][sc.replica].label.c_str());
+    out->articles = sc.up ? sc.articles : 0;
+    snprintf(out->generation, sizeof out->generation, "%s", sc.gen.c_str());
+    snprintf(out->uuid, sizeof out->uuid, "%s", sc.uuid.c_str());
+    out->latency_ms = sc.latency_ms;
+    snprintf(out->error, sizeof out->error, "%s", sc.error.c_str());
+    return NS_STATUS_OK;
+}
