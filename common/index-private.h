@@ -30,9 +30,9 @@
  *   XS<section>     section      section:World (boolean, lower-cased)
  *   K<tag>          tags         tag:azure (boolean, lower-cased)
  *   L<lang>         lang         lang:no (boolean)
- *   XP<a> <b>       default      two adjacent common words of one field
- *                   field        of it, as written: "XPof the" (boolean;
- *                                pairs.cc)
+ *   XP<a><b>        default      two adjacent common words of one field
+ *                   field        of it, each as its code in the list
+ *                                (boolean; pairs.cc)
  *
  *   value slot 0    sortable_serialise(seconds since the epoch): sorting,
  *                   recency
@@ -122,7 +122,7 @@ inline constexpr char PREFIX_LANG[] = "L";
 /* Before the stemmed form of a word: "Zworld", and "ZSworld" for a title
  * word.  Every word has one, whatever its case (forms.cc). */
 inline constexpr char PREFIX_STEM[] = "Z";
-/* Two adjacent common words: "XPof the" (pairs.cc). */
+/* Two adjacent common words, by their codes (pairs.cc). */
 inline constexpr char PREFIX_PAIR[] = "XP";
 
 /* Value slots. */
@@ -474,6 +474,7 @@ bool common_word(const std::string &word);
 bool pair_indexed(const std::string &first, const std::string &second);
 /* The fingerprint of the list, as stored in META_PAIRS. */
 const std::string &pair_list_id();
+/* The term of two common words (pair_indexed). */
 std::string pair_term(const std::string &first, const std::string &second);
 /* Add to DOC the pair terms of ART's default field. */
 void add_pair_terms(Xapian::Document &doc, const ns_article_t *art);
