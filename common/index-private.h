@@ -14,6 +14,8 @@
  *   search.cc       the search loop and its results
  *   phrase.cc       phrase and NEAR queries checked on an article's text
  *   phrase-scan.cc  the quick phrase tests: a word scan as Xapian splits
+ *   pairs.cc        pair terms of common words, for phrases
+ *   common-words.cc the list of common words
  *   related.cc      related recent posts
  *
  * What goes into the database for one article:
@@ -28,6 +30,9 @@
  *   XS<section>     section      section:World (boolean, lower-cased)
  *   K<tag>          tags         tag:azure (boolean, lower-cased)
  *   L<lang>         lang         lang:no (boolean)
+ *   XP<a><b>        default      two adjacent common words of one field
+ *                   field        of it, each as its code in the list
+ *                                (boolean; pairs.cc)
  *
  *   value slot 0    sortable_serialise(seconds since the epoch): sorting,
  *                   recency
@@ -38,7 +43,8 @@
  *   document data   the article as compact JSON (ns_article_to_json),
  *                   deflated against the generation's preset dictionary
  *                   when it has one (see store.cc)
- *   metadata        nsearch.langs (languages present), nsearch.zdict
+ *   metadata        nsearch.langs (languages present), nsearch.zdict,
+ *                   nsearch.pairs (the common-word list of the pair terms)
  *
  * Terms are stored without positions; phrase queries are checked against
  * the article's text instead (see phrase.cc).
@@ -116,6 +122,8 @@ inline constexpr char PREFIX_LANG[] = "L";
 /* Before the stemmed form of a word: "Zworld", and "ZSworld" for a title
  * word.  Every word has one, whatever its case (forms.cc). */
 inline constexpr char PREFIX_STEM[] = "Z";
+/* Two adjacent common words, by their codes (pairs.cc). */
+inline constexpr char PREFIX_PAIR[] = "XP";
 
 /* Value slots. */
 enum {
@@ -164,6 +172,9 @@ static const char META_ZDICT[] = "nsearch.zdict";
 
 /* Metadata key of a shard's place in its cluster, "I/N" (nindex --shard). */
 static const char META_SHARD[] = "nsearch.shard";
+/* Metadata key of the fingerprint of the common-word list the pair terms
+ * were made with (pairs.cc); absent when they cannot be trusted. */
+static const char META_PAIRS[] = "nsearch.pairs";
 
 /* ------------------------------------------------------------------------ */
 /* Handles                                                                  */
@@ -199,6 +210,7 @@ struct ns_index {
     std::set<std::string> unknown_langs;          /* warned once each */
     std::set<std::string> langs;                  /* languages present */
     bool langs_dirty = false;
+    bool pairs_ok = false; /* pair terms usable (pairs.cc) */
     Xapian::TermGenerator tg;
     std::string zdict; /* preset dictionary for stored articles */
     /* A cluster handle: its shards (db is then their union), and each
@@ -463,7 +475,6 @@ bool phrase_prefilter(const std::vector<std::string> &words,
                       const std::string &json);
 
 /* phrase.cc */
-extern const size_t PHRASE_REJECT_MAX;
 bool has_positional(const Xapian::Query &q);
 Xapian::Query relax(const Xapian::Query &q, bool negative);
 bool check_phrases(const ns_index_t *idx, const Xapian::Query &q,
@@ -498,6 +509,30 @@ uint64_t view_revision(const ns_index_t *idx);
 /* Is E a failure a cluster recovers from by connecting again (a replica
  * gone, a shard changed under the front)? */
 bool cluster_recoverable(const ns_index_t *idx, const Xapian::Error &e);
+/* common-words.cc: words separated by spaces, most common first; pairs
+ * one line a first word and the words that follow it. */
+extern const char COMMON_WORDS_EN[];
+extern const char COMMON_WORDS_NO[];
+extern const char DENSE_PAIRS_EN[];
+
+/* pairs.cc */
+bool common_word(const std::string &word);
+/* Do articles get a pair term for FIRST SECOND (both common, and not a
+ * dense pair)? */
+bool pair_indexed(const std::string &first, const std::string &second);
+/* The fingerprint of the list, as stored in META_PAIRS. */
+const std::string &pair_list_id();
+/* The term of two common words (pair_indexed). */
+std::string pair_term(const std::string &first, const std::string &second);
+/* Add to DOC the pair terms of ART's default field. */
+void add_pair_terms(Xapian::Document &doc, const ns_article_t *art);
+/* Q with its phrases narrowed, or replaced when exact, by pair terms. */
+Xapian::Query use_pairs(const Xapian::Query &q);
+/* Were DB's pair terms made with this list? */
+bool pairs_trusted(const Xapian::Database &db);
+/* A writer: stamp an empty index with the list, or stop trusting the pair
+ * terms of one made with another. */
+void claim_pairs(ns_index_t *idx);
 
 /* related.cc */
 extern const size_t SEARCH_SEEDS;

@@ -86,6 +86,7 @@ const Xapian::Stem &libns::stemmer_for(ns_index_t *idx, const std::string &lang,
 void libns::load_langs(ns_index_t *idx)
 {
     idx->zdict = idx->db->get_metadata(META_ZDICT);
+    idx->pairs_ok = pairs_trusted(*idx->db);
     idx->langs.clear();
     std::string meta = idx->db->get_metadata(META_LANGS);
     size_t start = 0;
@@ -299,6 +300,7 @@ static ns_status_t open_impl(ns_index_t *idx, ns_open_mode_t mode)
             prime(idx);
             idx->wdb->begin_transaction(true);
             idx->in_txn = true;
+            claim_pairs(idx);
         }
         return NS_STATUS_OK;
     } catch (const Xapian::DatabaseNotFoundError &e) {

@@ -23,15 +23,6 @@ using namespace libns;
  * articles that have all its words, as Xapian ran it. */
 enum tri { T_FALSE = 0, T_TRUE = 1, T_UNKNOWN = 2 };
 
-/* A page of a phrase query gives up after this many candidates that do
- * not have the phrase: a quick test rejects most (see phrase_may_occur),
- * the rest cost about 0.1-0.3 ms each, so a phrase of common words that
- * are rarely adjacent costs tens of milliseconds, not seconds.  Past it
- * the page may come out short (what it shows is still exact) and the
- * total is an estimate.  Candidates that have the phrase are not limited:
- * a deep page of "it will" is complete. */
-const size_t libns::PHRASE_REJECT_MAX = 2000;
-
 static tri tri_and(tri a, tri b)
 {
     if (a == T_FALSE || b == T_FALSE)

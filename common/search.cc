@@ -2,6 +2,7 @@
  * positions), snippets, related posts of a search, and the results. */
 #include <cctype>
 #include <chrono>
+#include <cstdlib>
 #include <cstring>
 #include <string>
 #include <vector>
@@ -239,10 +240,13 @@ static void note_damaged(ns_results_t *res)
 static const size_t PHRASE_COUNT_ALL = 100;
 
 /* A page of the candidates that pass the phrase check of Q, found by
- * fetching ever more candidates in rank order until the page is full, the
- * matches run out or PHRASE_REJECT_MAX have failed.  Each refetch goes on
- * from where the last one stopped (a larger MSet of the same query starts
- * with the same ranks). */
+ * fetching ever more candidates in rank order until one more than the
+ * page has passed (so has_more is known), or the candidates run out, or
+ * the time budget ends.  Nothing else stops it: a page is never short
+ * while matches remain (pair terms, pairs.cc, keep the candidates of
+ * phrases of common words few).  Each refetch goes on from where the last
+ * one stopped (a larger MSet of the same query starts with the same
+ * ranks). */
 static void checked_page(ns_index_t *idx, Xapian::Enquire &enq,
                          const Xapian::Query &q, const ns_search_opts_t *o,
                          Page &page, budget &time, ns_results_t *res)
@@ -260,8 +264,7 @@ static void checked_page(ns_index_t *idx, Xapian::Enquire &enq,
         /* Few candidates: check them all, for a total that is the same on
          * every page. */
         bool all = ms.size() < fetch && ms.size() <= PHRASE_COUNT_ALL;
-        for (; checked < ms.size() && (all || passed < want + 1) &&
-               checked - passed < PHRASE_REJECT_MAX && !time.over();
+        for (; checked < ms.size() && (all || passed <= want) && !time.over();
              checked++) {
             Xapian::MSetIterator it = ms[(Xapian::doccount)checked];
             ns_article_t art;
@@ -280,23 +283,22 @@ static void checked_page(ns_index_t *idx, Xapian::Enquire &enq,
             }
         }
         bool exhausted = ms.size() < fetch;
-        bool gave_up = checked - passed >= PHRASE_REJECT_MAX || time.over();
-        if (page.decoded.size() == o->limit || exhausted || gave_up) {
+        if (passed > want || exhausted || res->timed_out) {
             /* All matches seen: an exact count.  Otherwise scale Xapian's
              * estimate by the share that passed. */
+            res->total_exact = exhausted && checked == ms.size();
             res->total =
-                exhausted && checked == ms.size()
+                res->total_exact
                     ? passed
                     : (uint64_t)((double)ms.get_matches_estimated() *
                                  (checked ? (double)passed / (double)checked
                                           : 0));
-            res->total_exact = exhausted && checked == ms.size();
-            if (!page.decoded.empty() &&
-                res->total < (uint64_t)o->offset + page.decoded.size())
-                res->total = (uint64_t)o->offset + page.decoded.size();
-            /* One more than the page passed the check, or candidates are
-             * left unchecked. */
-            res->has_more = passed > want || (!res->total_exact && !gave_up);
+            if (res->total < passed)
+                res->total = passed;
+            /* One more than the page passed the check, or (out of time)
+             * candidates are left unchecked. */
+            res->has_more = passed > want ||
+                            (res->timed_out && !res->total_exact);
             break;
         }
         fetch *= 4;
@@ -418,6 +420,14 @@ static void search_related(ns_index_t *idx, const ns_search_opts_t *o,
     find_related(idx, seeds, seen, o, res);
 }
 
+/* NSEARCH_NO_PAIRS: phrases checked on the text alone, as on an index
+ * without pair terms (the tests compare both ways). */
+static bool no_pairs()
+{
+    static const bool off = getenv("NSEARCH_NO_PAIRS") != nullptr;
+    return off;
+}
+
 static ns_status_t search_once(ns_index_t *idx, const ns_search_opts_t *o,
                                ns_results_t *res)
 {
@@ -426,6 +436,8 @@ static ns_status_t search_once(ns_index_t *idx, const ns_search_opts_t *o,
     Xapian::Query q;
     if (ns_status_t st = parse_text(idx, o, res, &blank, &q))
         return st;
+    if (idx->pairs_ok && !no_pairs())
+        q = use_pairs(q);
     /* Filters restrict what Xapian matches; the phrase check needs only
      * the query's own tree. */
     Xapian::Query filter;

@@ -156,6 +156,7 @@ ns_status_t ns_index_add(ns_index_t *idx, const ns_article_t *art,
         doc.add_boolean_term(idterm);
         index_fields(tg, art, false);
         add_digraph_stems(doc, stem);
+        add_pair_terms(doc, art);
         add_labels(doc, art, lang);
 
         char *data = ns_article_to_json(art);

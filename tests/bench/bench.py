@@ -339,7 +339,7 @@ def nsearch_queries(args, label, db, queries, related):
         if code != 0:
             die("%s: %s exited with %d" % (label, " ".join(cmd), code))
         runs.append(wall)
-    took, hits, errors = [], [], 0
+    took, hits, totals, qids, errors = [], [], [], [], 0
     with open(out, encoding="utf-8") as f:
         for line in f:
             d = json.loads(line)
@@ -348,9 +348,12 @@ def nsearch_queries(args, label, db, queries, related):
                 continue
             took.append(float(d["took_ms"]))
             hits.append(len(d.get("hits") or []))
+            totals.append(d.get("total"))
+            qids.append(d.get("qid"))
     n = len(took) + errors
     return {"command": cmd, "queries": n, "errors": errors, "wall_s": runs[1],
-            "warmup_wall_s": runs[0], "peak_rss_kib": rss, "took_ms": took, "hits": hits}
+            "warmup_wall_s": runs[0], "peak_rss_kib": rss, "took_ms": took, "hits": hits,
+            "totals": totals, "qids": qids}
 
 
 def fts5_build(args, label, source):
@@ -374,7 +377,7 @@ def fts5_build(args, label, source):
 def fts5_queries(args, label, db, queries):
     out = os.path.join(args.dir, "%s.fts5-query.json" % label)
     cmd = [sys.executable, os.path.join(HERE, "fts5_bench.py"), "query", db, queries,
-           "--limit", "10", "--warmup", str(args.warmup)]
+           "--limit", "10", "--warmup", str(args.warmup), "--count-phrases"]
     with open(out, "w") as of:
         code, _wall, rss = measure(args, cmd, label, "fts5-query",
                                    stdin=subprocess.DEVNULL, stdout=of)
@@ -395,6 +398,38 @@ def latency(took, hits, n, seconds):
             "queries_per_s": n / seconds if seconds > 0 else None,
             "queries_per_s_in_process": len(took) / (sum(took) / 1000.0) if took and sum(took) else None,
             "with_hits_pct": 100.0 * sum(1 for h in hits if h) / len(hits) if hits else None}
+
+
+def phrase_texts(queries):
+    """qid -> whether the query of that line has a phrase ("..."), in file
+    order as a list too (FTS5's results come in file order)."""
+    flags = []
+    with open(queries, encoding="utf-8") as f:
+        for line in f:
+            line = line.rstrip("\r\n")
+            if line.strip():
+                qid, _, text = line.rpartition("\t")
+                flags.append((qid, '"' in text))
+    return flags
+
+
+def split_phrases(took, hits, totals, is_phrase, limit=10):
+    """p50/p99 of phrase queries and of the rest, and the share of short
+    pages: a first page with fewer hits than min(limit, total), where the
+    total is the engine's own count (None: not counted, not judged)."""
+    ph = [i for i in range(len(took)) if is_phrase[i]]
+    rest = [i for i in range(len(took)) if not is_phrase[i]]
+    judged = [i for i in ph if totals[i] is not None]
+    short = [i for i in judged if hits[i] < min(limit, totals[i])]
+    return {"phrase_queries": len(ph),
+            "phrase_p50_ms": percentile([took[i] for i in ph], 50),
+            "phrase_p99_ms": percentile([took[i] for i in ph], 99),
+            "phrase_max_ms": max([took[i] for i in ph]) if ph else None,
+            "rest_p50_ms": percentile([took[i] for i in rest], 50),
+            "rest_p99_ms": percentile([took[i] for i in rest], 99),
+            "phrase_pages_judged": len(judged),
+            "phrase_short_pages": len(short),
+            "phrase_short_pct": 100.0 * len(short) / len(judged) if judged else None}
 
 
 def bench_corpus(args, name):
@@ -418,14 +453,20 @@ def bench_corpus(args, name):
     log("%s: FTS5 built in %.1f s (%.0f articles/s), %.1f MiB"
         % (label, ft["build_s"], articles / ft["build_s"], ft["index_bytes"] / MIB))
 
+    flags = phrase_texts(queries)
     nq = {}
     for related in (0, 5):
         r = nsearch_queries(args, label, ns["db"], queries, related)
+        by_qid = dict(flags)
+        r.update(split_phrases(r["took_ms"], r["hits"], r.pop("totals"),
+                               [by_qid.get(q, False) for q in r.pop("qids")]))
         r.update(latency(r.pop("took_ms"), r.pop("hits"), r["queries"], r["wall_s"]))
         nq[related] = r
         log("%s: nsearch --related %d: p50 %.2f ms, %.0f queries/s"
             % (label, related, r["p50_ms"], r["queries_per_s"]))
     fq = fts5_queries(args, label, ft["db"], queries)
+    fq.update(split_phrases(fq["took_ms"], fq["hits"], fq.pop("totals"),
+                            [p for _, p in flags]))
     fq.update(latency(fq.pop("took_ms"), fq.pop("hits"), fq["queries"], fq["loop_s"]))
     log("%s: FTS5: p50 %.2f ms, %.0f queries/s" % (label, fq["p50_ms"], fq["queries_per_s"]))
 
@@ -460,6 +501,14 @@ def rows_for(c):
         ("queries/s, sum of per-query", nq["queries_per_s_in_process"],
          fq["queries_per_s_in_process"], "%.0f", True),
         ("queries with hits %", nq["with_hits_pct"], fq["with_hits_pct"], "%.1f", True),
+        ("phrase queries", nq.get("phrase_queries"), fq.get("phrase_queries"), "%d", False),
+        ("phrase p50 ms", nq.get("phrase_p50_ms"), fq.get("phrase_p50_ms"), "%.3f", True),
+        ("phrase p99 ms", nq.get("phrase_p99_ms"), fq.get("phrase_p99_ms"), "%.3f", True),
+        ("phrase max ms", nq.get("phrase_max_ms"), fq.get("phrase_max_ms"), "%.3f", True),
+        ("other queries p50 ms", nq.get("rest_p50_ms"), fq.get("rest_p50_ms"), "%.3f", True),
+        ("other queries p99 ms", nq.get("rest_p99_ms"), fq.get("rest_p99_ms"), "%.3f", True),
+        ("phrase short pages %", nq.get("phrase_short_pct"), fq.get("phrase_short_pct"),
+         "%.1f", False),
         ("query p50 ms +related", nr["p50_ms"], None, "%.3f", False),
         ("query p95 ms +related", nr["p95_ms"], None, "%.3f", False),
         ("query p99 ms +related", nr["p99_ms"], None, "%.3f", False),

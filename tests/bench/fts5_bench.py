@@ -26,7 +26,10 @@ query: runs each query of QUERIES ("qid<TAB>query" or "query", the format
   the phrase "a b".  The first WARMUP queries are run once untimed; then
   every query is timed with time.perf_counter around execute + fetchall,
   in-process, like nsearch's took_ms.  queries/s = queries / total time
-  of the timed loop.
+  of the timed loop.  With --count-phrases, each query with a phrase is
+  also counted (SELECT count(*) ... MATCH ?, after the timed loop, not
+  timed): "totals" has the count, or null for the other queries, so that
+  short pages can be told (bench.py).
 
 Both print one JSON object on stdout.  Standard library only.
 """
@@ -170,13 +173,24 @@ def query(args):
         else:
             hits.append(len(res))
     loop = time.perf_counter() - loop0
+    totals = []
+    for (_, text), m in zip(queries, match):
+        total = None
+        if args.count_phrases and m is not None and '"' in text:
+            try:
+                total = db.execute("SELECT count(*) FROM articles WHERE articles MATCH ?",
+                                   (m,)).fetchone()[0]
+            except sqlite3.Error:
+                pass
+        totals.append(total)
     db.close()
     if args.times:
         with open(args.times, "w", encoding="utf-8") as f:
             for (qid, _), ms, n in zip(queries, times, hits):
                 f.write("%s\t%.4f\t%d\n" % (qid, ms, n))
     print(json.dumps({"queries": len(queries), "errors": errors, "loop_s": loop,
-                      "took_ms": times, "hits": hits, "warmup": args.warmup,
+                      "took_ms": times, "hits": hits, "totals": totals,
+                      "warmup": args.warmup,
                       "limit": args.limit}))
     return 0
 
@@ -193,6 +207,8 @@ def main(argv):
     q.add_argument("--limit", type=int, default=10)
     q.add_argument("--warmup", type=int, default=50)
     q.add_argument("--times", help="also write qid<TAB>ms<TAB>hits lines here")
+    q.add_argument("--count-phrases", action="store_true",
+                   help="count the matches of queries with a phrase (untimed)")
     args = ap.parse_args(argv)
     try:
         sqlite3.connect(":memory:").execute("CREATE VIRTUAL TABLE t USING fts5(x)")

@@ -1,0 +1,267 @@
+/* pairs.cc - Word-pair terms ("common grams"): phrases of common words
+ * without positions in the index.
+ *
+ * The index has no positions (README "No positions"), so a phrase query
+ * is run as the AND of its words and each candidate is checked against
+ * its stored text.  For a phrase of two common words that are rarely
+ * adjacent ("world average": 2,199 articles with both words on the
+ * 100,000-article archive, 7 with the phrase) that is thousands of
+ * articles to read, and ten times more at a million.  So for every two
+ * adjacent words of the default field (title, a heading, the section,
+ * the body: each its own run of words, never a pair across two) that are
+ * both in the list of common words (common-words.cc), the article gets
+ * the boolean term XP<first><second>, each word as its two-character code
+ * (its place in the list; see CommonWords): "world average" is "XP!n#l".
+ *
+ * Adjacency is Xapian's own: each field's text goes through a
+ * TermGenerator with positions (as phrase.cc re-tokenises a candidate),
+ * and two words are a pair when their positions follow.  So the pair term
+ * says exactly what the phrase check would: a two-word phrase of common
+ * words in the default field becomes the AND of its words filtered by the
+ * pair term (the same weights as before, no check at all), and a longer
+ * phrase, or one in title: or heading:, has its candidates narrowed by
+ * the pair terms of its common neighbours before the check.  Words are as
+ * Xapian's terms for a phrase are: lower-cased, unstemmed, diacritics
+ * kept.
+ *
+ * Pair terms are boolean (wdf 0): document lengths, and so BM25, do not
+ * change.  Only pairs where both words are common get a term: a phrase
+ * with a rarer word has no more candidates than that word has articles,
+ * and pairs with any common word were measured at several times the size
+ * (README "No positions").
+ *
+ * The list is part of the index: its fingerprint is stored as metadata
+ * (META_PAIRS) by a writer that starts an empty index, and a reader uses
+ * pair terms only when the fingerprint is its own.  A writer opening an
+ * index built with another list (or before pair terms) removes the
+ * fingerprint, so that a half-updated index is never trusted; phrases are
+ * then checked on the text alone, exactly but slower, until the next
+ * rebuild. */
+#include <algorithm>
+#include <cstdio>
+#include <cstring>
+#include <string>
+#include <unordered_set>
+#include <vector>
+
+#include "index-private.h"
+
+using namespace libns;
+
+namespace
+{
+
+/* Split TEXT at spaces and newlines, calling WORD(w) for each word, or,
+ * when PAIR is given, PAIR(first, w) for each word after the first of a
+ * line. */
+template <typename F>
+void split_list(const char *text, F word, bool pairs)
+{
+    std::string first;
+    const char *p = text;
+    while (*p) {
+        size_t n = strcspn(p, " \n");
+        if (n) {
+            std::string w(p, n);
+            if (!pairs)
+                word(std::string(), w);
+            else if (first.empty())
+                first = w;
+            else
+                word(first, w);
+        }
+        p += n;
+        if (*p == '\n')
+            first.clear();
+        if (*p)
+            p++;
+    }
+}
+
+struct CommonWords {
+    /* Word -> its code: its place in the lists, two characters from '!'
+     * to '~' (94 x 94 places), so that a pair term is "XP" and four
+     * characters.  Terms of the words themselves were 15 bytes a pair on
+     * average, and each article's term list spells out every term: the
+     * codes took the pair terms' share of the 100,000-article index from
+     * 11% to 7%. */
+    std::unordered_map<std::string, std::string> code;
+    std::unordered_set<std::string> dense; /* "a b": no pair term */
+    std::string id;
+
+    CommonWords()
+    {
+        auto add = [&](const std::string &, const std::string &w) {
+            size_t n = code.size();
+            if (n < 94 * 94 && !code.count(w))
+                code.emplace(w, std::string{(char)('!' + n / 94),
+                                            (char)('!' + n % 94)});
+        };
+        split_list(COMMON_WORDS_EN, add, false);
+        split_list(COMMON_WORDS_NO, add, false);
+        split_list(
+            DENSE_PAIRS_EN,
+            [&](const std::string &a, const std::string &b) {
+                dense.insert(a + " " + b);
+            },
+            true);
+        std::string all = std::string(COMMON_WORDS_EN) + "\n" +
+                          COMMON_WORDS_NO + "\n" + DENSE_PAIRS_EN;
+        char hex[17];
+        snprintf(hex, sizeof hex, "%016llx",
+                 (unsigned long long)ns_hash64(all.data(), all.size(), 0));
+        id = "2:" + std::to_string(code.size()) + ":" +
+             std::to_string(dense.size()) + ":" + hex;
+    }
+};
+
+const CommonWords &common_words()
+{
+    static const CommonWords list;
+    return list;
+}
+
+/* CJK text is indexed as n-grams, whose positions do not follow one
+ * another as words do: no pair is made of or trusted for it (lead bytes
+ * of U+2000 and above; Latin, Greek and Cyrillic letters are below). */
+bool pairable(const std::string &w)
+{
+    for (unsigned char c : w)
+        if (c >= 0xe2)
+            return false;
+    return !w.empty();
+}
+
+} // namespace
+
+bool libns::common_word(const std::string &word)
+{
+    return pairable(word) && common_words().code.count(word) != 0;
+}
+
+bool libns::pair_indexed(const std::string &first, const std::string &second)
+{
+    return common_word(first) && common_word(second) &&
+           common_words().dense.count(first + " " + second) == 0;
+}
+
+const std::string &libns::pair_list_id()
+{
+    return common_words().id;
+}
+
+std::string libns::pair_term(const std::string &first,
+                             const std::string &second)
+{
+    const auto &code = common_words().code;
+    return PREFIX_PAIR + code.at(first) + code.at(second);
+}
+
+void libns::add_pair_terms(Xapian::Document &doc, const ns_article_t *art)
+{
+    thread_local Xapian::TermGenerator tg = [] {
+        Xapian::TermGenerator g;
+        g.set_stemming_strategy(Xapian::TermGenerator::STEM_NONE);
+        g.set_flags(Xapian::TermGenerator::FLAG_CJK_NGRAM);
+        return g;
+    }();
+    std::vector<const char *> texts;
+    field_texts(art, "", texts);
+    std::vector<std::pair<Xapian::termpos, std::string>> seq;
+    std::unordered_set<std::string> pairs;
+    for (const char *text : texts) {
+        if (!text || !*text)
+            continue;
+        Xapian::Document scratch;
+        tg.set_document(scratch);
+        tg.set_termpos(0);
+        tg.index_text(text);
+        seq.clear();
+        for (auto t = scratch.termlist_begin(); t != scratch.termlist_end();
+             ++t)
+            if (common_word(*t))
+                for (auto p = t.positionlist_begin();
+                     p != t.positionlist_end(); ++p)
+                    seq.emplace_back(*p, *t);
+        std::sort(seq.begin(), seq.end());
+        for (size_t i = 1; i < seq.size(); i++)
+            if (seq[i].first == seq[i - 1].first + 1 &&
+                pair_indexed(seq[i - 1].second, seq[i].second))
+                pairs.insert(pair_term(seq[i - 1].second, seq[i].second));
+    }
+    for (const auto &p : pairs)
+        doc.add_boolean_term(p);
+}
+
+/* The words of phrase Q and their field prefix; false when a part of it is
+ * not a plain term of one text field that is part of the default field
+ * ("" and title:, heading:; author: is not). */
+static bool phrase_words(const Xapian::Query &q, std::vector<std::string> &words,
+                         std::string &prefix)
+{
+    for (size_t i = 0; i < q.get_num_subqueries(); i++) {
+        Xapian::Query sub = q.get_subquery(i);
+        if (sub.get_type() != Xapian::Query::LEAF_TERM)
+            return false;
+        std::string pre, word;
+        if (!split_text_term(*sub.get_terms_begin(), pre, word) ||
+            word.empty())
+            return false;
+        if (i == 0)
+            prefix = pre;
+        else if (pre != prefix)
+            return false;
+        words.push_back(word);
+    }
+    return words.size() >= 2 &&
+           (prefix.empty() || prefix == PREFIX_TITLE ||
+            prefix == PREFIX_HEADING);
+}
+
+Xapian::Query libns::use_pairs(const Xapian::Query &q)
+{
+    using Q = Xapian::Query;
+    if (q.get_type() != Q::OP_PHRASE) {
+        if (!has_positional(q))
+            return q;
+        return map_subqueries(
+            q, [](const Q &sub, size_t) { return use_pairs(sub); });
+    }
+    std::vector<std::string> words;
+    std::string prefix;
+    if (!phrase_words(q, words, prefix))
+        return q;
+    std::vector<Q> pairs;
+    for (size_t i = 0; i + 1 < words.size(); i++)
+        if (pair_indexed(words[i], words[i + 1]))
+            pairs.emplace_back(pair_term(words[i], words[i + 1]));
+    if (pairs.empty())
+        return q;
+    if (words.size() == 2 && prefix.empty()) {
+        /* Exact: the pair term is the phrase.  The AND of the words keeps
+         * the weights Xapian gave the phrase run without positions. */
+        std::vector<Q> terms;
+        for (size_t i = 0; i < q.get_num_subqueries(); i++)
+            terms.push_back(q.get_subquery(i));
+        return Q(Q::OP_FILTER, Q(Q::OP_AND, terms.begin(), terms.end()),
+                 pairs[0]);
+    }
+    return Q(Q::OP_FILTER, q, Q(Q::OP_AND, pairs.begin(), pairs.end()));
+}
+
+bool libns::pairs_trusted(const Xapian::Database &db)
+{
+    return db.get_metadata(META_PAIRS) == pair_list_id();
+}
+
+void libns::claim_pairs(ns_index_t *idx)
+{
+    /* A writer: an empty index takes this list; one made with another
+     * list, or before pair terms, is no longer trusted to have them. */
+    if (idx->wdb->get_doccount() == 0) {
+        idx->wdb->set_metadata(META_PAIRS, pair_list_id());
+        idx->pairs_ok = true;
+    } else if (!idx->pairs_ok && !idx->wdb->get_metadata(META_PAIRS).empty()) {
+        idx->wdb->set_metadata(META_PAIRS, "");
+    }
+}

@@ -1,0 +1,272 @@
+/* test_pairs.cc - Pair terms of common words (pairs.cc): which pairs an
+ * article gets (case, punctuation, field boundaries, dense pairs,
+ * Norwegian letters), the fingerprint of the word lists in the index, and
+ * phrase results that are the same whether pair terms are used or not. */
+#include "index-private.h"
+#include "testlib.h"
+
+#include <algorithm>
+#include <set>
+#include <string>
+#include <vector>
+
+using namespace libns;
+
+/* The live generation of the index at DB. */
+static std::string live(const std::string &db)
+{
+    char name[256];
+    CHECK(ns_gen_current(db.c_str(), name, sizeof name) == 0, "live");
+    return db + "/" + name;
+}
+
+/* The pair terms of the article with id ID in the index at DB. */
+static std::set<std::string> pairs_of(const std::string &db, const char *id)
+{
+    Xapian::Database x(live(db));
+    std::set<std::string> out;
+    Xapian::PostingIterator p = x.postlist_begin(id_term(id));
+    if (p == x.postlist_end(id_term(id)))
+        return out;
+    for (auto t = x.termlist_begin(*p); t != x.termlist_end(*p); ++t)
+        if ((*t).compare(0, 2, PREFIX_PAIR) == 0)
+            out.insert(*t);
+    return out;
+}
+
+/* The pair terms RUNS should give (each a field's words in order, as
+ * Xapian splits them): adjacent words of one run that pair_indexed()
+ * takes. */
+static std::set<std::string> expected(
+    const std::vector<std::vector<std::string>> &runs)
+{
+    std::set<std::string> out;
+    for (const auto &r : runs)
+        for (size_t i = 0; i + 1 < r.size(); i++)
+            if (pair_indexed(r[i], r[i + 1]))
+                out.insert(pair_term(r[i], r[i + 1]));
+    return out;
+}
+
+/* The pair term of A B, or "" when they get none. */
+static std::string pt(const char *a, const char *b)
+{
+    return pair_indexed(a, b) ? pair_term(a, b) : std::string();
+}
+
+static void add(ns_index_t *idx, const char *id, const char *title,
+                const char *body, const char *lang = "en",
+                const char *section = nullptr)
+{
+    ns_article_t a = ns_article_t();
+    a.id = (char *)id;
+    a.title = (char *)title;
+    a.body = (char *)body;
+    a.lang = (char *)lang;
+    a.section = (char *)section;
+    CHECK(ns_index_add(idx, &a, nullptr, nullptr) == NS_STATUS_OK, id);
+}
+
+/* The ids a query finds (no collapsing), and whether its total is exact. */
+static std::vector<std::string> ids(ns_index_t *idx, const char *q,
+                                    bool *exact = nullptr)
+{
+    ns_search_opts_t o;
+    ns_search_opts_init(&o);
+    o.query = q;
+    o.related = 0;
+    o.snippet_len = 0;
+    o.collapse = 0;
+    o.limit = 100;
+    ns_results_t *res = nullptr;
+    std::vector<std::string> out;
+    CHECK(ns_search(idx, &o, &res) == NS_STATUS_OK, q);
+    if (!res)
+        return out;
+    for (size_t i = 0; i < ns_results_count(res); i++)
+        out.push_back(ns_results_hit(res, i)->art->id);
+    if (exact)
+        *exact = ns_results_total_exact(res) &&
+                 ns_results_total(res) == out.size();
+    ns_results_free(res);
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+static void lists(void)
+{
+    CHECK(common_word("the") && common_word("world") && common_word("og"),
+          "common words of English and Norwegian");
+    CHECK(common_word("på") && common_word("være"),
+          "Norwegian words with letters outside ASCII");
+    CHECK(!common_word("lighthouse") && !common_word("The"),
+          "a rare word; capitals are not terms");
+    CHECK(pair_indexed("world", "average"), "a pair that gets a term");
+    CHECK(!pair_indexed("of", "the") && !pair_indexed("said", "the"),
+          "dense pairs get none");
+    CHECK(!pair_indexed("world", "lighthouse"), "a rare word: no pair");
+    CHECK(pair_list_id().compare(0, 7, "2:1164:") == 0, "the fingerprint");
+}
+
+static void generation(const std::string &db)
+{
+    ns_index_t *idx;
+    CHECK(ns_index_open(db.c_str(), NS_OPEN_WRITE, &idx, nullptr) ==
+              NS_STATUS_OK,
+          "open");
+    add(idx, "case", "World AVERAGE rises", "The WORLD Average fell.");
+    add(idx, "punct", "Prices",
+        "Growth in the world. Average prices (world) average; "
+        "world-average, world's average.");
+    /* Title and body are runs of their own: "company" ends the title and
+     * "shares" starts the body; "sales" ends the body. */
+    add(idx, "fields", "Oil company", "shares rose, said market sales",
+        "en", "Business");
+    add(idx, "dense", "Of the year", "the end of the year said the report");
+    add(idx, "norsk", "Han var på det møtet",
+        "Det er ikke så mye å si om det.", "no");
+    add(idx, "rare", "Lighthouse keepers", "lighthouse world average keepers");
+    CHECK(ns_index_close(idx) == NS_STATUS_OK, "close");
+
+    std::set<std::string> p = pairs_of(db, "case");
+    CHECK(p.count(pt("world", "average")) == 1, "capitals: the lower-cased pair");
+    CHECK(p == expected({{"world", "average", "rises"},
+                         {"the", "world", "average", "fell"}}),
+          "the pairs of the title and of the body");
+    p = pairs_of(db, "punct");
+    CHECK(p.count(pt("world", "average")) == 1,
+          "across punctuation, as Xapian's positions (and phrases) go");
+    CHECK(p == expected({{"prices"},
+                         {"growth", "in", "the", "world", "average", "prices",
+                          "world", "average", "world", "average", "world's",
+                          "average"}}),
+          "punctuation, hyphens and a possessive (one word, not common)");
+    p = pairs_of(db, "fields");
+    CHECK(p == expected({{"oil", "company"},
+                         {"business"},
+                         {"shares", "rose", "said", "market", "sales"}}),
+          "no pair across the title, the section and the body");
+    CHECK(p.count(pt("company", "shares")) == 0 && p.count(pt("sales", "business")) == 0,
+          "none from one field into the next");
+    p = pairs_of(db, "dense");
+    CHECK(p.count(pt("of", "the")) == 0 && p.count(pt("said", "the")) == 0,
+          "dense pairs have no term");
+    CHECK(p == expected({{"of", "the", "year"},
+                         {"the", "end", "of", "the", "year", "said", "the",
+                          "report"}}),
+          "the other pairs of the same article do");
+    p = pairs_of(db, "norsk");
+    CHECK(p.count(pt("på", "det")) == 1 && p.count(pt("var", "på")) == 1,
+          "Norwegian: on the list, letters as written");
+    CHECK(p.count(pt("er", "ikke")) == 1 && p.count(pt("det", "er")) == 1,
+          "Norwegian pairs in the body, the first word capitalised");
+    p = pairs_of(db, "rare");
+    CHECK(p.count(pt("lighthouse", "world")) == 0 && p.count(pt("world", "average")) == 1,
+          "a rare word makes no pair");
+
+    Xapian::Database x(live(db));
+    CHECK(x.get_metadata(META_PAIRS) == pair_list_id(),
+          "a new index records the lists");
+}
+
+static void queries(const std::string &db)
+{
+    const char *qs[] = {
+        "\"world average\"", "\"World Average\"", "\"average world\"",
+        "\"of the\"",        "\"said the\"",      "\"på det\"",
+        "\"oil company\"",   "\"company shares\"", "title:\"oil company\"",
+        "\"the world average\"", "\"average prices\" -\"world average\"",
+        "world NEAR/2 average",  "\"world average\" lighthouse"};
+    const std::vector<std::vector<std::string>> want = {
+        {"case", "punct", "rare"},
+        {"case", "punct", "rare"},
+        {"punct"},
+        {"dense"},
+        {"dense"},
+        {"norsk"},
+        {"fields"},
+        {},
+        {"fields"},
+        {"case", "punct"},
+        {},
+        {"case", "punct", "rare"},
+        {"case", "punct", "rare"}};
+    ns_index_t *idx;
+    CHECK(ns_index_open(db.c_str(), NS_OPEN_READ, &idx, nullptr) ==
+              NS_STATUS_OK,
+          "open to read");
+    CHECK(idx->pairs_ok, "the reader trusts the pair terms");
+    std::vector<std::vector<std::string>> with;
+    for (size_t i = 0; i < sizeof qs / sizeof *qs; i++) {
+        bool exact = false;
+        with.push_back(ids(idx, qs[i], &exact));
+        CHECK(with.back() == want[i], qs[i]);
+        CHECK(exact, "the total is exact");
+    }
+    ns_index_close(idx);
+
+    /* The lists changed: a writer stops trusting the pair terms, and the
+     * same queries give the same answers by the text check alone. */
+    {
+        Xapian::WritableDatabase w(live(db));
+        w.set_metadata(META_PAIRS, "0:another list");
+        w.commit();
+    }
+    CHECK(ns_index_open(db.c_str(), NS_OPEN_WRITE, &idx, nullptr) ==
+              NS_STATUS_OK,
+          "open to write");
+    CHECK(!idx->pairs_ok, "a writer does not trust another list");
+    ns_index_close(idx);
+    {
+        Xapian::Database x(live(db));
+        CHECK(x.get_metadata(META_PAIRS).empty(),
+              "the fingerprint is removed, so no reader trusts it");
+    }
+    CHECK(ns_index_open(db.c_str(), NS_OPEN_READ, &idx, nullptr) ==
+              NS_STATUS_OK,
+          "open to read again");
+    CHECK(!idx->pairs_ok, "the reader no longer trusts them");
+    for (size_t i = 0; i < sizeof qs / sizeof *qs; i++)
+        CHECK(ids(idx, qs[i]) == with[i], "the same without pair terms");
+    ns_index_close(idx);
+}
+
+static void rewrite(void)
+{
+    using Q = Xapian::Query;
+    Q two(Q::OP_PHRASE, Q("world"), Q("average"));
+    Q r = use_pairs(two);
+    CHECK(!has_positional(r), "a two-word phrase of common words is exact");
+    const std::string wa = pair_term("world", "average");
+    CHECK(wa.size() == 6 && r.get_description().find(wa) != std::string::npos,
+          "through its pair term");
+    Q dense(Q::OP_PHRASE, Q("of"), Q("the"));
+    CHECK(has_positional(use_pairs(dense)), "a dense pair is checked");
+    std::vector<Q> words{Q("the"), Q("world"), Q("average")};
+    Q three(Q::OP_PHRASE, words.begin(), words.end());
+    r = use_pairs(three);
+    CHECK(has_positional(r) &&
+              r.get_description().find(wa) != std::string::npos,
+          "a longer phrase is checked, on the candidates of its pairs");
+    Q title(Q::OP_PHRASE, Q("Sworld"), Q("Saverage"));
+    r = use_pairs(title);
+    CHECK(has_positional(r) &&
+              r.get_description().find(wa) != std::string::npos,
+          "title: is narrowed by the default field's pair, then checked");
+    Q author(Q::OP_PHRASE, Q("Aworld"), Q("Aaverage"));
+    CHECK(use_pairs(author).get_description() == author.get_description(),
+          "author: is not in the default field: unchanged");
+    Q cjk(Q::OP_PHRASE, Q("\xe4\xb8\x96"), Q("\xe7\x95\x8c"));
+    CHECK(use_pairs(cjk).get_description() == cjk.get_description(),
+          "CJK: unchanged");
+}
+
+int main(void)
+{
+    lists();
+    rewrite();
+    std::string db = std::string(tl_tmpdir()) + "/idx";
+    generation(db);
+    queries(db);
+    return tl_done();
+}
