@@ -15,6 +15,7 @@
  *   phrase.cc       phrase and NEAR queries checked on an article's text
  *   phrase-scan.cc  the quick phrase tests: a word scan as Xapian splits
  *   related.cc      related recent posts
+ *   window.cc       the recency window as date terms
  *
  * What goes into the database for one article:
  *
@@ -28,6 +29,9 @@
  *   XS<section>     section      section:World (boolean, lower-cased)
  *   K<tag>          tags         tag:azure (boolean, lower-cased)
  *   L<lang>         lang         lang:no (boolean)
+ *   XD<yyyy>, XD<yyyymm>, XD<yyyymmdd>
+ *                   date (UTC)   the recency window of related posts
+ *                                (boolean; window.cc)
  *
  *   value slot 0    sortable_serialise(seconds since the epoch): sorting,
  *                   recency
@@ -54,6 +58,7 @@
 #include <xapian.h>
 #include <zlib.h>
 
+#include <cstdint>
 #include <list>
 #include <map>
 #include <memory>
@@ -113,6 +118,7 @@ inline constexpr char PREFIX_AUTHOR[] = "A";
 inline constexpr char PREFIX_SECTION[] = "XS";
 inline constexpr char PREFIX_TAG[] = "K";
 inline constexpr char PREFIX_LANG[] = "L";
+inline constexpr char PREFIX_DATE[] = "XD";
 /* Before the stemmed form of a word: "Zworld", and "ZSworld" for a title
  * word.  Every word has one, whatever its case (forms.cc). */
 inline constexpr char PREFIX_STEM[] = "Z";
@@ -183,6 +189,13 @@ struct ns_index {
     std::unordered_map<std::string, decltype(related_lru)::iterator>
         related_cache;
     Xapian::rev related_rev = 0;
+    /* Facts of that revision related.cc asks for every list: the default
+     * "now" (INT64_MIN: not known yet), found at wall-clock NEWEST_AT (it
+     * depends on the clock), and whether every dated article has its date
+     * terms (-1: not known yet). */
+    int64_t newest = INT64_MIN;
+    int64_t newest_at = 0;
+    int date_terms = -1;
     std::unique_ptr<Xapian::Database> db;         /* reader, or the writer */
     Xapian::WritableDatabase *wdb = nullptr;      /* == db.get() if writing */
     std::string error;                            /* last failure */
@@ -356,8 +369,7 @@ inline bool rebuildable(Xapian::Query::op op)
 
 /* Q rebuilt with FN(subquery, i) in place of each subquery; Q itself when
  * its operator cannot be rebuilt (see rebuildable()). */
-template <typename F>
-Xapian::Query map_subqueries(const Xapian::Query &q, F fn)
+template <typename F> Xapian::Query map_subqueries(const Xapian::Query &q, F fn)
 {
     if (!rebuildable(q.get_type()))
         return q;
@@ -448,6 +460,19 @@ Xapian::Query relax(const Xapian::Query &q, bool negative);
 bool check_phrases(const ns_index_t *idx, const Xapian::Query &q,
                    Xapian::docid did, const std::string &data,
                    ns_article_t *art_out, bool *damaged);
+
+/* window.cc */
+/* Add the year, month and day terms of TIME (UTC) to DOC. */
+void add_date_terms(Xapian::Document &doc, int64_t time);
+/* The articles dated FROM..TO (epoch seconds) as a boolean query: by date
+ * terms when TERMS (the index has them: has_date_terms), else by the date
+ * value alone. */
+Xapian::Query window_query(int64_t from, int64_t to, bool terms);
+/* Does every dated article of DB have its date terms? */
+bool has_date_terms(const Xapian::Database &db);
+/* The time of DB's newest article dated at or before BOUND, found by the
+ * date terms (DB must have them); INT64_MIN if none is. */
+int64_t newest_by_terms(const Xapian::Database &db, int64_t bound);
 
 /* related.cc */
 extern const size_t SEARCH_SEEDS;
