@@ -17,6 +17,7 @@
  *   pairs.cc        pair terms of common words, for phrases
  *   common-words.cc the list of common words
  *   related.cc      related recent posts
+ *   window.cc       the recency window as date terms
  *
  * What goes into the database for one article:
  *
@@ -33,6 +34,9 @@
  *   XP<a><b>        default      two adjacent common words of one field
  *                   field        of it, each as its code in the list
  *                                (boolean; pairs.cc)
+ *   XD<yyyy>, XD<yyyymm>, XD<yyyymmdd>
+ *                   date (UTC)   the recency window of related posts
+ *                                (boolean; window.cc)
  *
  *   value slot 0    sortable_serialise(seconds since the epoch): sorting,
  *                   recency
@@ -60,6 +64,7 @@
 #include <xapian.h>
 #include <zlib.h>
 
+#include <cstdint>
 #include <list>
 #include <map>
 #include <memory>
@@ -119,6 +124,7 @@ inline constexpr char PREFIX_AUTHOR[] = "A";
 inline constexpr char PREFIX_SECTION[] = "XS";
 inline constexpr char PREFIX_TAG[] = "K";
 inline constexpr char PREFIX_LANG[] = "L";
+inline constexpr char PREFIX_DATE[] = "XD";
 /* Before the stemmed form of a word: "Zworld", and "ZSworld" for a title
  * word.  Every word has one, whatever its case (forms.cc). */
 inline constexpr char PREFIX_STEM[] = "Z";
@@ -202,6 +208,13 @@ struct ns_index {
     std::unordered_map<std::string, decltype(related_lru)::iterator>
         related_cache;
     uint64_t related_rev = 0;
+    /* Facts of that revision related.cc asks for every list: the default
+     * "now" (INT64_MIN: not known yet), found at wall-clock NEWEST_AT (it
+     * depends on the clock), and whether every dated article has its date
+     * terms (-1: not known yet). */
+    int64_t newest = INT64_MIN;
+    int64_t newest_at = 0;
+    int date_terms = -1;
     std::unique_ptr<Xapian::Database> db;         /* reader, or the writer */
     Xapian::WritableDatabase *wdb = nullptr;      /* == db.get() if writing */
     std::string error;                            /* last failure */
@@ -533,6 +546,18 @@ bool pairs_trusted(const Xapian::Database &db);
 /* A writer: stamp an empty index with the list, or stop trusting the pair
  * terms of one made with another. */
 void claim_pairs(ns_index_t *idx);
+/* window.cc */
+/* Add the year, month and day terms of TIME (UTC) to DOC. */
+void add_date_terms(Xapian::Document &doc, int64_t time);
+/* The articles dated FROM..TO (epoch seconds) as a boolean query: by date
+ * terms when TERMS (the index has them: has_date_terms), else by the date
+ * value alone. */
+Xapian::Query window_query(int64_t from, int64_t to, bool terms);
+/* Does every dated article of DB have its date terms? */
+bool has_date_terms(const Xapian::Database &db);
+/* The time of DB's newest article dated at or before BOUND, found by the
+ * date terms (DB must have them); INT64_MIN if none is. */
+int64_t newest_by_terms(const Xapian::Database &db, int64_t bound);
 
 /* related.cc */
 extern const size_t SEARCH_SEEDS;

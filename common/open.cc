@@ -401,6 +401,8 @@ ns_status_t ns_index_refresh(ns_index_t *idx, int *changed)
              * and the new one may well have the same revision number. */
             idx->related_cache.clear();
             idx->related_lru.clear();
+            idx->newest = INT64_MIN;
+            idx->date_terms = -1;
             if (changed)
                 *changed = 1;
         } else if (idx->db->reopen()) {

@@ -192,7 +192,7 @@ static std::string age_text(int64_t seconds)
  * every window end in 2105 and every related list empty; such dates are
  * passed over for the newest date at or before that bound, or the bound
  * itself when every article is later. */
-static int64_t newest_time(const Xapian::Database &db)
+static int64_t newest_time(const Xapian::Database &db, bool terms)
 {
     std::string hi = db.get_value_upper_bound(SLOT_TIME);
     if (hi.empty())
@@ -201,6 +201,10 @@ static int64_t newest_time(const Xapian::Database &db)
     int64_t bound = (int64_t)time(nullptr) + 86400;
     if (newest <= bound)
         return newest;
+    if (terms) {
+        int64_t t = newest_by_terms(db, bound);
+        return t == INT64_MIN ? bound : t;
+    }
     Xapian::Enquire enq(db);
     enq.set_query(Xapian::Query(Xapian::Query::OP_VALUE_LE, SLOT_TIME,
                                 Xapian::sortable_serialise((double)bound)));
@@ -215,20 +219,19 @@ static int64_t newest_time(const Xapian::Database &db)
 
 /* The story query limited to the recency window before NOW, with the
  * seed let through it (SELF_TERM): one query gives both the candidates
- * and the yardstick. */
+ * and the yardstick.  TERMS: the window by date terms (window.cc). */
 static Xapian::Query in_window(const Xapian::Query &story,
                                const Xapian::Query &self_term,
-                               const ns_search_opts_t *o, int64_t now)
+                               const ns_search_opts_t *o, int64_t now,
+                               bool terms)
 {
     if (!o->recent_days)
         return story;
     int64_t from = now - (int64_t)o->recent_days * 86400;
-    Xapian::Query window(Xapian::Query::OP_VALUE_RANGE, SLOT_TIME,
-                         Xapian::sortable_serialise((double)from),
-                         Xapian::sortable_serialise((double)now));
-    return Xapian::Query(
-        Xapian::Query::OP_FILTER, story,
-        Xapian::Query(Xapian::Query::OP_OR, window, self_term));
+    return Xapian::Query(Xapian::Query::OP_FILTER, story,
+                         Xapian::Query(Xapian::Query::OP_OR,
+                                       window_query(from, now, terms),
+                                       self_term));
 }
 
 /* The seed's own score under the story query: from MS when it ranked
@@ -342,8 +345,8 @@ static void publish(std::vector<Pick> &picks, std::vector<ns_article_t> &arts,
 static void compute_related(ns_index_t *idx,
                             const std::vector<Xapian::docid> &seeds,
                             const std::vector<const ns_article_t *> &shown,
-                            const ns_search_opts_t *o, ns_results_t *res,
-                            RelatedEntry *entry)
+                            const ns_search_opts_t *o, int64_t now, bool terms,
+                            ns_results_t *res, RelatedEntry *entry)
 {
     const Xapian::Database &db = *idx->db;
 
@@ -354,12 +357,11 @@ static void compute_related(ns_index_t *idx,
         return;
     Xapian::Query story = story_query(acc);
 
-    const int64_t now = o->now == NS_NOW_NEWEST ? newest_time(db) : o->now;
     const Xapian::Query self_term(id_term(shown[0]->id));
     Xapian::Enquire enq(db);
     enq.set_weighting_scheme(
         Xapian::BM25Weight(BM25_K1, 0, 1, BM25_B, BM25_MIN_NORMLEN));
-    enq.set_query(in_window(story, self_term, o, now));
+    enq.set_query(in_window(story, self_term, o, now, terms));
 
     /* Seeds and shown articles are dropped by docid after matching: at
      * most a page of them, cheaper than more terms in the query. */
@@ -395,13 +397,24 @@ void libns::find_related(ns_index_t *idx,
     if (!o->related || seeds.empty() || shown.empty())
         return;
     const Xapian::Database &db = *idx->db;
-    const int64_t now = o->now == NS_NOW_NEWEST ? newest_time(db) : o->now;
     uint64_t rev = idx->wdb ? 0 : view_revision(idx);
     if (rev != idx->related_rev || idx->wdb) {
         idx->related_cache.clear();
         idx->related_lru.clear();
         idx->related_rev = rev;
+        idx->newest = INT64_MIN;
+        idx->date_terms = -1;
     }
+    if (idx->date_terms < 0)
+        idx->date_terms = has_date_terms(db);
+    /* The default "now" is bounded by the clock: found again once a
+     * minute, so that an article dated ahead comes in on its day. */
+    const int64_t clock = (int64_t)time(nullptr);
+    if (idx->newest == INT64_MIN || clock - idx->newest_at >= 60) {
+        idx->newest = newest_time(db, idx->date_terms);
+        idx->newest_at = clock;
+    }
+    const int64_t now = o->now == NS_NOW_NEWEST ? idx->newest : o->now;
     std::string key = std::to_string(now) + "/" +
                       std::to_string(o->recent_days) + "/" +
                       std::to_string(o->related);
@@ -432,7 +445,7 @@ void libns::find_related(ns_index_t *idx,
     }
 
     RelatedEntry e;
-    compute_related(idx, seeds, shown, o, res, &e);
+    compute_related(idx, seeds, shown, o, now, idx->date_terms, res, &e);
     if (idx->wdb)
         return;
     idx->related_lru.emplace_front(key, std::move(e));

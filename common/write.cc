@@ -105,6 +105,7 @@ static void add_labels(Xapian::Document &doc, const ns_article_t *art,
                           std::string(art->date + 5, 2) +
                           std::string(art->date + 8, 2);
         doc.add_value(SLOT_DAY, day);
+        add_date_terms(doc, art->time);
     }
 }
 

@@ -514,7 +514,18 @@ def rows_for(c):
         ("query p99 ms +related", nr["p99_ms"], None, "%.3f", False),
         ("queries/s +related", nr["queries_per_s"], None, "%.0f", False),
     ]
-    return rows
+    return rows + related_rows(c)
+
+
+def related_rows(c):
+    """Related posts against the search alone: the same batch on a fresh
+    handle (a list comes from the cache only when two queries share their
+    top hits), p50 and p99 with --related 5 over those with --related 0.
+    The target is 2x."""
+    nq, nr = c["nsearch"]["query"], c["nsearch"]["query_related5"]
+    ratio = lambda a, b: a / b if a is not None and b else None
+    return [("related cost p50 x search", ratio(nr["p50_ms"], nq["p50_ms"]), None, "%.2f", False),
+            ("related cost p99 x search", ratio(nr["p99_ms"], nq["p99_ms"]), None, "%.2f", False)]
 
 
 def table(corpora):

@@ -14,6 +14,9 @@
 #   NSEARCH_BIN  directory holding nindex and nsearch (default: <repo>/bin)
 #   PYTHON       Python 3 interpreter (default: python3)
 #   KEEP=1       keep the temporary directory (its path is printed)
+#   SEED=N       choose the seed articles with random.Random(N) instead of
+#                the default fixed seed (another seed set: SEED=1 ... SEED=5)
+#   CORPUS=NAME  reuters, bbc or all (default)
 #
 # The table goes to stdout and progress to stderr; the exit status is that of
 # related_eval.py (0 success, 1 a failed step, 2 bad usage or missing input).
@@ -25,7 +28,10 @@ script_dir=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$script_dir/../.." && pwd)
 PYTHON=${PYTHON:-python3}
 
-set -- --corpus all --seeds 300 --nsearch-bin "${NSEARCH_BIN:-$repo/bin}" "$@"
+set -- --corpus "${CORPUS:-all}" --seeds 300 --nsearch-bin "${NSEARCH_BIN:-$repo/bin}" "$@"
+if [ -n "${SEED:-}" ]; then
+    set -- "$@" --rng-seed "$SEED"
+fi
 if [ "${KEEP:-0}" = 1 ]; then
     set -- "$@" --keep
 fi

@@ -5,14 +5,16 @@
 #
 # Usage:
 #   related_eval.py [--corpus reuters|bbc|all] [--seeds N] [--nsearch-bin DIR]
-#                   [--json FILE] [--keep] [--only-baseline]
+#                   [--rng-seed N] [--json FILE] [--keep] [--only-baseline]
 #
 # For each corpus the script:
 #   1. writes a copy of the articles without "section" and "tags" (the labels
 #      being scored) into a temporary directory and indexes it with
 #      "nindex --quiet --db TMP/db COPY" (exit status 0 or 3 is accepted:
 #      Reuters has one empty record, reuters-12793, which nindex skips);
-#   2. picks N seed articles (default 300) with random.Random(20261129) from
+#   2. picks N seed articles (default 300) with random.Random(20261129), or
+#      random.Random(N) with --rng-seed N (another fixed seed set, to check
+#      that a setting holds on seeds it was not chosen on), from
 #      the candidates sorted by id: on Reuters an article qualifies when it has
 #      at least one tag, a date and a non-empty body; on BBC every article with
 #      some text qualifies;
@@ -175,7 +177,7 @@ def labels_of(art, windowed):
     return frozenset([section]) if section else frozenset()
 
 
-def choose_seeds(articles, n, windowed):
+def choose_seeds(articles, n, windowed, rng_seed=RNG_SEED):
     """Pick n seed articles deterministically: sort the candidates by id, then sample."""
     if windowed:
         cands = [a for a in articles
@@ -187,7 +189,7 @@ def choose_seeds(articles, n, windowed):
     cands.sort(key=lambda a: a["id"])
     if n > len(cands):
         raise UsageError("--seeds %d is more than the %d candidate seed articles" % (n, len(cands)))
-    return random.Random(RNG_SEED).sample(cands, n)
+    return random.Random(rng_seed).sample(cands, n)
 
 
 # ---------------------------------------------------------------------------
@@ -555,7 +557,7 @@ def evaluate_corpus(name, args, shared, tmp):
     t0 = time.perf_counter()
     articles = load_corpus(src)
     by_id = {a["id"]: a for a in articles}
-    seeds = choose_seeds(articles, args.seeds, windowed)
+    seeds = choose_seeds(articles, args.seeds, windowed, args.rng_seed)
     log("%s: %d articles, %d seeds (first: %s)" % (name, len(articles), len(seeds),
                                                   ", ".join(s["id"] for s in seeds[:3])))
     copy = os.path.join(tmp, spec["copy"])
@@ -639,6 +641,8 @@ def main(argv):
     ap.add_argument("--seeds", type=int, default=300, help="seed articles per corpus (default 300)")
     ap.add_argument("--nsearch-bin", default=os.path.join(repo, "bin"),
                     help="directory holding nindex and nsearch (default: <repo>/bin)")
+    ap.add_argument("--rng-seed", type=int, default=RNG_SEED,
+                    help="seed of the random choice of seed articles (default %d)" % RNG_SEED)
     ap.add_argument("--json", metavar="FILE", help="also write the figures as JSON to FILE")
     ap.add_argument("--keep", action="store_true", help="keep the temporary directory")
     ap.add_argument("--only-baseline", action="store_true",
@@ -668,7 +672,7 @@ def main(argv):
     rows = []
     report = {
         "config": {
-            "seeds": args.seeds, "rng_seed": RNG_SEED, "list_len": LIST_LEN,
+            "seeds": args.seeds, "rng_seed": args.rng_seed, "list_len": LIST_LEN,
             "window_days": WINDOW_DAYS, "now_after_seed_days": NOW_AFTER_SEED_DAYS,
             "shingle_words": SHINGLE_WORDS, "jaccard_dup": JACCARD_DUP,
             "fts5_bm25_weights": [TITLE_WEIGHT, BODY_WEIGHT],
