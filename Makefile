@@ -60,9 +60,12 @@ LIB_C   = common/article.c common/buf.c common/date.c common/fold.c common/gen.c
 LIB_CXX = common/open.cc common/store.cc common/write.cc common/query.cc \
           common/search.cc common/forms.cc common/phrase.cc common/phrase-scan.cc \
           common/related.cc common/limits.cc common/dates.cc common/collapse.cc \
-          common/cluster.cc common/pairs.cc common/common-words.cc \
-          common/window.cc
-LIB_OBJ = $(LIB_C:%.c=$(B)/%.o) $(LIB_CXX:%.cc=$(B)/%.o)
+          common/cluster.cc common/pairs.cc common/window.cc
+LIB_OBJ = $(LIB_C:%.c=$(B)/%.o) $(LIB_CXX:%.cc=$(B)/%.o) $(B)/common/word-lists.o
+# The word lists of the pair terms (common/pairs.cc), text files compiled
+# in as raw strings.
+WORD_LISTS = common/common-words-en.txt common/common-words-no.txt \
+             common/dense-pairs-en.txt
 LIB     = $(B)/libns.a
 
 PROGS   = $(BIN)/nindex $(BIN)/nsearch $(BIN)/nsearchd
@@ -87,6 +90,19 @@ $(B)/%.o: %.c common/ns.h common/ingest.h
 $(B)/%.o: %.cc common/ns.h common/index-private.h
 	@mkdir -p $(dir $@)
 	$(CXX) $(ALL_CXXFLAGS) -c $< -o $@
+
+$(B)/common/word-lists.cc: $(WORD_LISTS)
+	@mkdir -p $(dir $@)
+	{ echo '#include "index-private.h"'; \
+	  for v in COMMON_WORDS_EN:common-words-en COMMON_WORDS_NO:common-words-no \
+	           DENSE_PAIRS_EN:dense-pairs-en; do \
+	    echo "const char libns::$${v%%:*}[] = R\"NSLIST("; \
+	    cat common/$${v#*:}.txt; echo ')NSLIST";'; \
+	  done; } >$@.tmp && mv $@.tmp $@
+
+$(B)/common/word-lists.o: $(B)/common/word-lists.cc common/ns.h \
+                          common/index-private.h
+	$(CXX) $(ALL_CXXFLAGS) -Icommon -c $< -o $@
 
 $(B)/common/reader.o $(B)/common/textpage.o: common/textpage.h
 $(B)/tests/unit/test_textpage.o: common/textpage.h

@@ -14,8 +14,8 @@
  *   search.cc       the search loop and its results
  *   phrase.cc       phrase and NEAR queries checked on an article's text
  *   phrase-scan.cc  the quick phrase tests: a word scan as Xapian splits
- *   pairs.cc        pair terms of common words, for phrases
- *   common-words.cc the list of common words
+ *   pairs.cc        pair terms of common words, for phrases (their word
+ *                   lists: the .txt files of common/)
  *   related.cc      related recent posts
  *   window.cc       the recency window as date terms
  *
@@ -51,7 +51,8 @@
  *                   nsearch.pairs (the common-word list of the pair terms)
  *
  * Terms are stored without positions; phrase queries are checked against
- * the article's text instead (see phrase.cc).
+ * the article's text instead (see phrase.cc), after pair terms of common
+ * words narrowed or answered them (see pairs.cc).
  *
  * Field weights are wdf multipliers (XAPIAN-NOTES.md option (a)): the
  * title's words are indexed W_T times in the default field, so one title
@@ -522,8 +523,10 @@ uint64_t view_revision(const ns_index_t *idx);
 /* Is E a failure a cluster recovers from by connecting again (a replica
  * gone, a shard changed under the front)? */
 bool cluster_recoverable(const ns_index_t *idx, const Xapian::Error &e);
-/* common-words.cc: words separated by spaces, most common first; pairs
- * one line a first word and the words that follow it. */
+/* The word lists (common/common-words-*.txt, common/dense-pairs-en.txt),
+ * compiled in by the Makefile: words separated by spaces or newlines,
+ * most common first; pairs one line a first word and the words that
+ * follow it; lines starting with '#' are comments. */
 extern const char COMMON_WORDS_EN[];
 extern const char COMMON_WORDS_NO[];
 extern const char DENSE_PAIRS_EN[];

@@ -9,9 +9,9 @@
  * articles to read, and ten times more at a million.  So for every two
  * adjacent words of the default field (title, a heading, the section,
  * the body: each its own run of words, never a pair across two) that are
- * both in the list of common words (common-words.cc), the article gets
- * the boolean term XP<first><second>, each word as its two-character code
- * (its place in the list; see CommonWords): "world average" is "XP!n#l".
+ * both in the lists of common words (common/common-words-*.txt), the
+ * article gets the boolean term XP<first><second>, each word as its
+ * two-character code (its place in the lists; see CommonWords).
  *
  * Adjacency is Xapian's own: each field's text goes through a
  * TermGenerator with positions (as phrase.cc re-tokenises a candidate),
@@ -51,16 +51,22 @@ using namespace libns;
 namespace
 {
 
-/* Split TEXT at spaces and newlines, calling WORD(w) for each word, or,
- * when PAIR is given, PAIR(first, w) for each word after the first of a
- * line. */
-template <typename F>
-void split_list(const char *text, F word, bool pairs)
+/* Split TEXT at spaces and newlines, calling WORD(first, w) for each
+ * word: with FIRST "" for a list of words, or, when PAIRS, for each word
+ * after the first of a line, FIRST being that one.  Lines starting with
+ * '#' are comments. */
+template <typename F> void split_list(const char *text, F word, bool pairs)
 {
     std::string first;
     const char *p = text;
+    bool line_start = true;
     while (*p) {
+        if (line_start && *p == '#') {
+            p += strcspn(p, "\n");
+            continue;
+        }
         size_t n = strcspn(p, " \n");
+        line_start = false;
         if (n) {
             std::string w(p, n);
             if (!pairs)
@@ -72,7 +78,7 @@ void split_list(const char *text, F word, bool pairs)
         }
         p += n;
         if (*p == '\n')
-            first.clear();
+            first.clear(), line_start = true;
         if (*p)
             p++;
     }
@@ -91,22 +97,25 @@ struct CommonWords {
 
     CommonWords()
     {
+        /* The fingerprint is of the lists as read (the words in order,
+         * then the pairs), not of the files' comments and layout. */
+        std::string all;
         auto add = [&](const std::string &, const std::string &w) {
+            all += w + " ";
             size_t n = code.size();
             if (n < 94 * 94 && !code.count(w))
-                code.emplace(w, std::string{(char)('!' + n / 94),
-                                            (char)('!' + n % 94)});
+                code.emplace(
+                    w, std::string{(char)('!' + n / 94), (char)('!' + n % 94)});
         };
         split_list(COMMON_WORDS_EN, add, false);
         split_list(COMMON_WORDS_NO, add, false);
         split_list(
             DENSE_PAIRS_EN,
             [&](const std::string &a, const std::string &b) {
+                all += "\n" + a + " " + b;
                 dense.insert(a + " " + b);
             },
             true);
-        std::string all = std::string(COMMON_WORDS_EN) + "\n" +
-                          COMMON_WORDS_NO + "\n" + DENSE_PAIRS_EN;
         char hex[17];
         snprintf(hex, sizeof hex, "%016llx",
                  (unsigned long long)ns_hash64(all.data(), all.size(), 0));
@@ -180,8 +189,8 @@ void libns::add_pair_terms(Xapian::Document &doc, const ns_article_t *art)
         for (auto t = scratch.termlist_begin(); t != scratch.termlist_end();
              ++t)
             if (common_word(*t))
-                for (auto p = t.positionlist_begin();
-                     p != t.positionlist_end(); ++p)
+                for (auto p = t.positionlist_begin(); p != t.positionlist_end();
+                     ++p)
                     seq.emplace_back(*p, *t);
         std::sort(seq.begin(), seq.end());
         for (size_t i = 1; i < seq.size(); i++)
@@ -196,16 +205,15 @@ void libns::add_pair_terms(Xapian::Document &doc, const ns_article_t *art)
 /* The words of phrase Q and their field prefix; false when a part of it is
  * not a plain term of one text field that is part of the default field
  * ("" and title:, heading:; author: is not). */
-static bool phrase_words(const Xapian::Query &q, std::vector<std::string> &words,
-                         std::string &prefix)
+static bool phrase_words(const Xapian::Query &q,
+                         std::vector<std::string> &words, std::string &prefix)
 {
     for (size_t i = 0; i < q.get_num_subqueries(); i++) {
         Xapian::Query sub = q.get_subquery(i);
         if (sub.get_type() != Xapian::Query::LEAF_TERM)
             return false;
         std::string pre, word;
-        if (!split_text_term(*sub.get_terms_begin(), pre, word) ||
-            word.empty())
+        if (!split_text_term(*sub.get_terms_begin(), pre, word) || word.empty())
             return false;
         if (i == 0)
             prefix = pre;
@@ -213,9 +221,8 @@ static bool phrase_words(const Xapian::Query &q, std::vector<std::string> &words
             return false;
         words.push_back(word);
     }
-    return words.size() >= 2 &&
-           (prefix.empty() || prefix == PREFIX_TITLE ||
-            prefix == PREFIX_HEADING);
+    return words.size() >= 2 && (prefix.empty() || prefix == PREFIX_TITLE ||
+                                 prefix == PREFIX_HEADING);
 }
 
 Xapian::Query libns::use_pairs(const Xapian::Query &q)

@@ -297,8 +297,8 @@ static void checked_page(ns_index_t *idx, Xapian::Enquire &enq,
                 res->total = passed;
             /* One more than the page passed the check, or (out of time)
              * candidates are left unchecked. */
-            res->has_more = passed > want ||
-                            (res->timed_out && !res->total_exact);
+            res->has_more =
+                passed > want || (res->timed_out && !res->total_exact);
             break;
         }
         fetch *= 4;

@@ -37,8 +37,8 @@ static std::set<std::string> pairs_of(const std::string &db, const char *id)
 /* The pair terms RUNS should give (each a field's words in order, as
  * Xapian splits them): adjacent words of one run that pair_indexed()
  * takes. */
-static std::set<std::string> expected(
-    const std::vector<std::vector<std::string>> &runs)
+static std::set<std::string>
+expected(const std::vector<std::vector<std::string>> &runs)
 {
     std::set<std::string> out;
     for (const auto &r : runs)
@@ -86,8 +86,8 @@ static std::vector<std::string> ids(ns_index_t *idx, const char *q,
     for (size_t i = 0; i < ns_results_count(res); i++)
         out.push_back(ns_results_hit(res, i)->art->id);
     if (exact)
-        *exact = ns_results_total_exact(res) &&
-                 ns_results_total(res) == out.size();
+        *exact =
+            ns_results_total_exact(res) && ns_results_total(res) == out.size();
     ns_results_free(res);
     std::sort(out.begin(), out.end());
     return out;
@@ -120,16 +120,17 @@ static void generation(const std::string &db)
         "world-average, world's average.");
     /* Title and body are runs of their own: "company" ends the title and
      * "shares" starts the body; "sales" ends the body. */
-    add(idx, "fields", "Oil company", "shares rose, said market sales",
-        "en", "Business");
+    add(idx, "fields", "Oil company", "shares rose, said market sales", "en",
+        "Business");
     add(idx, "dense", "Of the year", "the end of the year said the report");
-    add(idx, "norsk", "Han var på det møtet",
-        "Det er ikke så mye å si om det.", "no");
+    add(idx, "norsk", "Han var på det møtet", "Det er ikke så mye å si om det.",
+        "no");
     add(idx, "rare", "Lighthouse keepers", "lighthouse world average keepers");
     CHECK(ns_index_close(idx) == NS_STATUS_OK, "close");
 
     std::set<std::string> p = pairs_of(db, "case");
-    CHECK(p.count(pt("world", "average")) == 1, "capitals: the lower-cased pair");
+    CHECK(p.count(pt("world", "average")) == 1,
+          "capitals: the lower-cased pair");
     CHECK(p == expected({{"world", "average", "rises"},
                          {"the", "world", "average", "fell"}}),
           "the pairs of the title and of the body");
@@ -146,7 +147,8 @@ static void generation(const std::string &db)
                          {"business"},
                          {"shares", "rose", "said", "market", "sales"}}),
           "no pair across the title, the section and the body");
-    CHECK(p.count(pt("company", "shares")) == 0 && p.count(pt("sales", "business")) == 0,
+    CHECK(p.count(pt("company", "shares")) == 0 &&
+              p.count(pt("sales", "business")) == 0,
           "none from one field into the next");
     p = pairs_of(db, "dense");
     CHECK(p.count(pt("of", "the")) == 0 && p.count(pt("said", "the")) == 0,
@@ -161,7 +163,8 @@ static void generation(const std::string &db)
     CHECK(p.count(pt("er", "ikke")) == 1 && p.count(pt("det", "er")) == 1,
           "Norwegian pairs in the body, the first word capitalised");
     p = pairs_of(db, "rare");
-    CHECK(p.count(pt("lighthouse", "world")) == 0 && p.count(pt("world", "average")) == 1,
+    CHECK(p.count(pt("lighthouse", "world")) == 0 &&
+              p.count(pt("world", "average")) == 1,
           "a rare word makes no pair");
 
     Xapian::Database x(live(db));
@@ -171,12 +174,19 @@ static void generation(const std::string &db)
 
 static void queries(const std::string &db)
 {
-    const char *qs[] = {
-        "\"world average\"", "\"World Average\"", "\"average world\"",
-        "\"of the\"",        "\"said the\"",      "\"på det\"",
-        "\"oil company\"",   "\"company shares\"", "title:\"oil company\"",
-        "\"the world average\"", "\"average prices\" -\"world average\"",
-        "world NEAR/2 average",  "\"world average\" lighthouse"};
+    const char *qs[] = {"\"world average\"",
+                        "\"World Average\"",
+                        "\"average world\"",
+                        "\"of the\"",
+                        "\"said the\"",
+                        "\"på det\"",
+                        "\"oil company\"",
+                        "\"company shares\"",
+                        "title:\"oil company\"",
+                        "\"the world average\"",
+                        "\"average prices\" -\"world average\"",
+                        "world NEAR/2 average",
+                        "\"world average\" lighthouse"};
     const std::vector<std::vector<std::string>> want = {
         {"case", "punct", "rare"},
         {"case", "punct", "rare"},

@@ -179,8 +179,8 @@ static bool near_in(const std::vector<int> &r, int a, int b, size_t k)
 
 /* The scan: the articles with the phrase WS (in the title only, if
  * TITLE), or, if NEAR, with WS[0] and WS[1] at most NEAR words apart. */
-static std::set<std::string> brute_scan(const Corpus &c, const std::vector<int> &ws,
-                                  bool title, size_t near)
+static std::set<std::string>
+brute_scan(const Corpus &c, const std::vector<int> &ws, bool title, size_t near)
 {
     std::set<std::string> out;
     for (const Doc &d : c.docs)
@@ -304,7 +304,8 @@ static std::vector<Query> sample(const Corpus &c)
         static const size_t ks[] = {1, 2, 3, 5, 10};
         size_t k = ks[rng() % 5];
         std::vector<int> ab{ws.front(), ws.back()};
-        std::string op = k == 10 ? " NEAR " : " NEAR/" + std::to_string(k) + " ";
+        std::string op =
+            k == 10 ? " NEAR " : " NEAR/" + std::to_string(k) + " ";
         add(c.words[ab[0]] + op + c.words[ab[1]], brute_scan(c, ab, false, k));
     }
     return qs;
@@ -358,8 +359,8 @@ static bool pages(ns_index_t *idx, const Query &q, unsigned limit,
             break;
     }
     if (got.size() != n) {
-        why = "found " + std::to_string(got.size()) + " of " +
-              std::to_string(n);
+        why =
+            "found " + std::to_string(got.size()) + " of " + std::to_string(n);
         return false;
     }
     return true;
@@ -373,9 +374,10 @@ static void run_all(ns_index_t *idx, const std::vector<Query> &qs, size_t step,
     size_t ok = 0, runs = 0, estimated = 0, matches = 0;
     for (size_t i = 0; i < qs.size(); i += step) {
         const Query &q = qs[i];
-        unsigned limit = q.want.size() <= 40
-                             ? 7
-                             : (unsigned)std::max<size_t>(50, q.want.size() / 5);
+        unsigned limit =
+            q.want.size() <= 40
+                ? 7
+                : (unsigned)std::max<size_t>(50, q.want.size() / 5);
         bool est = false;
         std::string why;
         runs++;
