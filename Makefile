@@ -55,7 +55,8 @@ LIB_C   = common/article.c common/buf.c common/date.c common/fold.c common/gen.c
           common/sniff.c
 LIB_CXX = common/open.cc common/store.cc common/write.cc common/query.cc \
           common/search.cc common/forms.cc common/phrase.cc common/phrase-scan.cc \
-          common/related.cc common/limits.cc common/dates.cc common/collapse.cc
+          common/related.cc common/limits.cc common/dates.cc common/collapse.cc \
+          common/spelling.cc common/facets.cc common/recency.cc
 LIB_OBJ = $(LIB_C:%.c=$(B)/%.o) $(LIB_CXX:%.cc=$(B)/%.o)
 LIB     = $(B)/libns.a
 

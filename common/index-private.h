@@ -15,6 +15,9 @@
  *   phrase.cc       phrase and NEAR queries checked on an article's text
  *   phrase-scan.cc  the quick phrase tests: a word scan as Xapian splits
  *   related.cc      related recent posts
+ *   spelling.cc     the spelling dictionary and did-you-mean
+ *   facets.cc       counts per section, year, month, language and tag
+ *   recency.cc      relevance mixed with age (sort recent)
  *
  * What goes into the database for one article:
  *
@@ -35,10 +38,17 @@
  *   value slot 2    content fingerprint: unchanged articles are skipped
  *   value slot 3    story version group (normalised title): one hit per
  *                   group (collapse.cc)
+ *   value slot 4    section as written      } facets (facets.cc); only
+ *   value slot 5    language code           } counted in an index whose
+ *   value slot 6    "YYYY-MM"               } metadata has nsearch.facets
+ *   value slot 7    tags, joined by US      }
+ *   spelling table  every exact word of the default field (not digits),
+ *                   frequency = articles that have it (spelling.cc)
  *   document data   the article as compact JSON (ns_article_to_json),
  *                   deflated against the generation's preset dictionary
  *                   when it has one (see store.cc)
- *   metadata        nsearch.langs (languages present), nsearch.zdict
+ *   metadata        nsearch.langs (languages present), nsearch.zdict,
+ *                   nsearch.facets (every article has the facet slots)
  *
  * Terms are stored without positions; phrase queries are checked against
  * the article's text instead (see phrase.cc).
@@ -119,12 +129,21 @@ inline constexpr char PREFIX_STEM[] = "Z";
 
 /* Value slots. */
 enum {
-    SLOT_TIME = 0, /* sortable_serialise(epoch seconds) */
-    SLOT_DAY = 1,  /* "YYYYMMDD" */
-    SLOT_HASH = 2, /* content fingerprint, 16 hex digits */
-    SLOT_GROUP = 3 /* story version group: normalised title, 16 hex
-                      digits (collapse.cc); absent for short titles */
+    SLOT_TIME = 0,    /* sortable_serialise(epoch seconds) */
+    SLOT_DAY = 1,     /* "YYYYMMDD" */
+    SLOT_HASH = 2,    /* content fingerprint, 16 hex digits */
+    SLOT_GROUP = 3,   /* story version group: normalised title, 16 hex
+                         digits (collapse.cc); absent for short titles */
+    SLOT_SECTION = 4, /* the section as written */
+    SLOT_LANG = 5,    /* the language code */
+    SLOT_MONTH = 6,   /* "YYYY-MM"; absent without a date */
+    SLOT_TAGS = 7     /* the tags as written, one per lower-cased form,
+                         joined by TAG_SEP */
 };
+
+/* Between tags in SLOT_TAGS: a control character, which labels never
+ * hold (article.c turns them into spaces). */
+static const char TAG_SEP = '\x1f';
 
 /* The fields of the query language, and how each reaches the index. */
 enum field_kind {
@@ -158,6 +177,14 @@ static const char INDEX_SCHEMA[] = "nsearch-2";
 /* Metadata key listing the language codes present, comma-separated: the
  * query is stemmed once per language (see build_query). */
 static const char META_LANGS[] = "nsearch.langs";
+
+/* Metadata key set ("1") in an index whose every article has the facet
+ * slots: one created empty by this version, or rebuilt.  An older index
+ * updated in place has them only on the articles written since, and
+ * counting it would be wrong, so its facets are unavailable until a
+ * rebuild (INDEX_SCHEMA is not bumped for them: that would re-index every
+ * article in the next nightly update). */
+static const char META_FACETS[] = "nsearch.facets";
 
 /* Metadata key of the preset zlib dictionary of stored articles. */
 static const char META_ZDICT[] = "nsearch.zdict";
@@ -201,6 +228,7 @@ struct ns_index {
     uint64_t pending_bytes = 0;
     unsigned long pending_docs = 0;
     bool in_txn = false;
+    bool mark_facets = false; /* writer: set META_FACETS at commit */
 };
 
 struct ns_results {
@@ -219,6 +247,16 @@ struct ns_results {
     double took_ms = 0;
     std::string warning;
     bool timed_out = false; /* stopped at ns_search_opts_t.time_limit_ms */
+    std::string suggestion; /* did you mean, or "" */
+    bool suggestion_used = false; /* the hits are the suggestion's */
+    bool facets_asked = false;
+    unsigned facets_mask = 0;      /* opts.facets */
+    bool facets_collapsed = false; /* counts are of groups */
+    bool facets_exact = false;
+    uint64_t facets_counted = 0;
+    std::string facets_unavailable;
+    std::vector<std::string> facet_text[NS_FACET_KINDS];
+    std::vector<ns_facet_value_t> facet_values[NS_FACET_KINDS];
 };
 
 /* ------------------------------------------------------------------------ */
@@ -327,6 +365,9 @@ Xapian::Query build_query(ns_index_t *idx, const std::string &text,
                           unsigned max_expansion = WILDCARD_MAX_EXPANSION,
                           std::string *warnings = nullptr);
 std::string split_hyphens(const std::string &text);
+/* TEXT with Xapian's spelling corrections, or "" (spelling.cc decides
+ * which to keep). */
+std::string corrected_text(ns_index_t *idx, const std::string &text);
 /* The filters of O (section, lang, tags, ids, author, dates) as one query
  * to apply with OP_FILTER into *OUT, or an empty query when O has none.
  * NS_STATUS_BAD_QUERY, with the message in IDX, for a date it cannot
@@ -356,8 +397,7 @@ inline bool rebuildable(Xapian::Query::op op)
 
 /* Q rebuilt with FN(subquery, i) in place of each subquery; Q itself when
  * its operator cannot be rebuilt (see rebuildable()). */
-template <typename F>
-Xapian::Query map_subqueries(const Xapian::Query &q, F fn)
+template <typename F> Xapian::Query map_subqueries(const Xapian::Query &q, F fn)
 {
     if (!rebuildable(q.get_type()))
         return q;
@@ -451,6 +491,31 @@ bool check_phrases(const ns_index_t *idx, const Xapian::Query &q,
 
 /* related.cc */
 extern const size_t SEARCH_SEEDS;
+/* The default "now" (NS_NOW_NEWEST): the newest article's date. */
+int64_t newest_time(const Xapian::Database &db);
+
+/* spelling.cc */
+/* Add (SIGN 1) or remove (SIGN -1) the words of DOC, as indexed, to or
+ * from the spelling table of DB. */
+void spell_words(Xapian::WritableDatabase &db, const Xapian::Document &doc,
+                 int sign);
+/* TEXT with its words that match no article replaced by the archive's
+ * nearest word; "" when there is nothing to correct. */
+std::string suggest_query(ns_index_t *idx, const std::string &text);
+
+/* facets.cc */
+void add_facet_values(Xapian::Document &doc, const ns_article_t *art,
+                      const std::string &lang);
+/* Count the facets O asks for over the matches of RUN into RES;
+ * CANDIDATES when RUN only finds candidates of a phrase check. */
+void count_facets(ns_index_t *idx, const Xapian::Query &run,
+                  const ns_search_opts_t *o, bool candidates,
+                  ns_results_t *res);
+
+/* recency.cc */
+/* RUN with every match's weight raised by its recency bonus. */
+Xapian::Query recency_mix(ns_index_t *idx, const Xapian::Query &run,
+                          const ns_search_opts_t *o, bool blank);
 void find_related(ns_index_t *idx, const std::vector<Xapian::docid> &seeds,
                   const std::vector<const ns_article_t *> &shown,
                   const ns_search_opts_t *o, ns_results_t *res);

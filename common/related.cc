@@ -192,7 +192,7 @@ static std::string age_text(int64_t seconds)
  * every window end in 2105 and every related list empty; such dates are
  * passed over for the newest date at or before that bound, or the bound
  * itself when every article is later. */
-static int64_t newest_time(const Xapian::Database &db)
+int64_t libns::newest_time(const Xapian::Database &db)
 {
     std::string hi = db.get_value_upper_bound(SLOT_TIME);
     if (hi.empty())

@@ -106,6 +106,7 @@ static void add_labels(Xapian::Document &doc, const ns_article_t *art,
                           std::string(art->date + 8, 2);
         doc.add_value(SLOT_DAY, day);
     }
+    add_facet_values(doc, art, lang);
 }
 
 ns_status_t ns_index_add(ns_index_t *idx, const ns_article_t *art,
@@ -129,8 +130,11 @@ ns_status_t ns_index_add(ns_index_t *idx, const ns_article_t *art,
         /* The unchanged case is decided before any text is analysed: it
          * is the common one in a nightly update. */
         Xapian::docid old;
-        if (find_id(*idx->wdb, art->id, &old)) {
-            if (idx->wdb->get_document(old).get_value(SLOT_HASH) == hash) {
+        Xapian::Document was;
+        bool replacing = find_id(*idx->wdb, art->id, &old);
+        if (replacing) {
+            was = idx->wdb->get_document(old);
+            if (was.get_value(SLOT_HASH) == hash) {
                 if (result)
                     *result = NS_ADD_UNCHANGED;
                 return NS_STATUS_OK;
@@ -167,6 +171,11 @@ ns_status_t ns_index_add(ns_index_t *idx, const ns_article_t *art,
         idx->pending_bytes += strlen(data);
         free(data);
         doc.add_value(SLOT_HASH, hash);
+        /* The replaced article's words leave the dictionary as the new
+         * one's come in (spelling.cc). */
+        if (replacing)
+            spell_words(*idx->wdb, was, -1);
+        spell_words(*idx->wdb, doc, 1);
         idx->wdb->replace_document(idterm, doc);
         if (idx->langs.insert(lang).second)
             idx->langs_dirty = true;
@@ -188,7 +197,9 @@ ns_status_t ns_index_delete(ns_index_t *idx, const char *id, int *deleted)
         return st;
     try {
         const std::string term = id_term(id);
-        if (idx->wdb->term_exists(term)) {
+        Xapian::docid did;
+        if (find_id(*idx->wdb, id, &did)) {
+            spell_words(*idx->wdb, idx->wdb->get_document(did), -1);
             idx->wdb->delete_document(term);
             if (deleted)
                 *deleted = 1;
@@ -233,8 +244,12 @@ ns_status_t ns_index_prune(ns_index_t *idx,
             if (!keep(id.c_str(), ctx))
                 doomed.push_back(*t);
         }
-        for (const auto &term : doomed)
+        for (const auto &term : doomed) {
+            Xapian::PostingIterator p = idx->wdb->postlist_begin(term);
+            if (p != idx->wdb->postlist_end(term))
+                spell_words(*idx->wdb, idx->wdb->get_document(*p), -1);
             idx->wdb->delete_document(term);
+        }
         if (deleted)
             *deleted = doomed.size();
         return NS_STATUS_OK;
@@ -355,6 +370,10 @@ ns_status_t ns_index_commit(ns_index_t *idx)
                 meta += (meta.empty() ? "" : ",") + l;
             idx->wdb->set_metadata(META_LANGS, meta);
             idx->langs_dirty = false;
+        }
+        if (idx->mark_facets) {
+            idx->wdb->set_metadata(META_FACETS, "1");
+            idx->mark_facets = false;
         }
         if (idx->in_txn) {
             /* Cleared first: a commit that throws has ended the
