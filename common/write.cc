@@ -258,14 +258,19 @@ ns_status_t ns_index_prune(ns_index_t *idx,
 }
 
 /* Merging shards: the language lists in their metadata are united, not
- * taken from one shard. */
+ * taken from one shard.  Xapian 1.4 (glass) passes the key as its table
+ * stores it, after the two bytes "\0\xc0" that mark metadata: compared
+ * whole, it never equalled META_LANGS, and a language present only in a
+ * later shard was lost (its articles then matched no query). */
 class MergeCompactor : public Xapian::Compactor
 {
   public:
     std::string resolve_duplicate_metadata(const std::string &key, size_t n,
                                            const std::string tags[]) override
     {
-        if (key != META_LANGS)
+        static const std::string mark("\0\xc0", 2);
+        std::string name = key.compare(0, 2, mark) == 0 ? key.substr(2) : key;
+        if (name != META_LANGS)
             return tags[0];
         std::set<std::string> all;
         for (size_t i = 0; i < n; i++) {
