@@ -229,6 +229,9 @@ struct ns_index {
     unsigned long pending_docs = 0;
     bool in_txn = false;
     bool mark_facets = false; /* writer: set META_FACETS at commit */
+    /* Writer: spelling frequency changes not yet given to Xapian, by
+     * word (spelling.cc). */
+    std::unordered_map<std::string, long> spell_delta;
 };
 
 struct ns_results {
@@ -496,9 +499,12 @@ int64_t newest_time(const Xapian::Database &db);
 
 /* spelling.cc */
 /* Add (SIGN 1) or remove (SIGN -1) the words of DOC, as indexed, to or
- * from the spelling table of DB. */
-void spell_words(Xapian::WritableDatabase &db, const Xapian::Document &doc,
-                 int sign);
+ * from the spelling table of IDX's writer, at its next commit
+ * (flush_spelling). */
+void spell_words(ns_index_t *idx, const Xapian::Document &doc, int sign);
+/* Write the pending spelling changes to the writer (before a commit);
+ * returns the bytes they may take, for the room check. */
+uint64_t flush_spelling(ns_index_t *idx);
 /* TEXT with its words that match no article replaced by the archive's
  * nearest word; "" when there is nothing to correct. */
 std::string suggest_query(ns_index_t *idx, const std::string &text);

@@ -174,8 +174,8 @@ ns_status_t ns_index_add(ns_index_t *idx, const ns_article_t *art,
         /* The replaced article's words leave the dictionary as the new
          * one's come in (spelling.cc). */
         if (replacing)
-            spell_words(*idx->wdb, was, -1);
-        spell_words(*idx->wdb, doc, 1);
+            spell_words(idx, was, -1);
+        spell_words(idx, doc, 1);
         idx->wdb->replace_document(idterm, doc);
         if (idx->langs.insert(lang).second)
             idx->langs_dirty = true;
@@ -199,7 +199,7 @@ ns_status_t ns_index_delete(ns_index_t *idx, const char *id, int *deleted)
         const std::string term = id_term(id);
         Xapian::docid did;
         if (find_id(*idx->wdb, id, &did)) {
-            spell_words(*idx->wdb, idx->wdb->get_document(did), -1);
+            spell_words(idx, idx->wdb->get_document(did), -1);
             idx->wdb->delete_document(term);
             if (deleted)
                 *deleted = 1;
@@ -247,7 +247,7 @@ ns_status_t ns_index_prune(ns_index_t *idx,
         for (const auto &term : doomed) {
             Xapian::PostingIterator p = idx->wdb->postlist_begin(term);
             if (p != idx->wdb->postlist_end(term))
-                spell_words(*idx->wdb, idx->wdb->get_document(*p), -1);
+                spell_words(idx, idx->wdb->get_document(*p), -1);
             idx->wdb->delete_document(term);
         }
         if (deleted)
@@ -359,6 +359,7 @@ static void discard_pending(ns_index_t *idx)
     }
     idx->pending_bytes = 0;
     idx->pending_docs = 0;
+    idx->spell_delta.clear();
 }
 
 ns_status_t ns_index_commit(ns_index_t *idx)
@@ -366,6 +367,13 @@ ns_status_t ns_index_commit(ns_index_t *idx)
     clear_error(idx);
     if (!idx->wdb)
         return NS_STATUS_OK;
+    try {
+        idx->pending_bytes += flush_spelling(idx);
+    } catch (...) {
+        ns_status_t st = caught(idx);
+        discard_pending(idx);
+        return st;
+    }
     if (ns_status_t st = room_to_commit(idx))
         return st;
     try {
