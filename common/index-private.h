@@ -38,10 +38,9 @@
  *   value slot 2    content fingerprint: unchanged articles are skipped
  *   value slot 3    story version group (normalised title): one hit per
  *                   group (collapse.cc)
- *   value slot 4    section as written      } facets (facets.cc); only
- *   value slot 5    language code           } counted in an index whose
- *   value slot 6    "YYYY-MM"               } metadata has nsearch.facets
- *   value slot 7    tags, joined by US      }
+ *   value slot 4    section, language, "YYYY-MM", story group and tags
+ *                   as written, in one value: facets (facets.cc), only
+ *                   counted in an index whose metadata has nsearch.facets
  *   spelling table  every exact word of the default field (not digits),
  *                   frequency = articles that have it (spelling.cc)
  *   document data   the article as compact JSON (ns_article_to_json),
@@ -129,20 +128,20 @@ inline constexpr char PREFIX_STEM[] = "Z";
 
 /* Value slots. */
 enum {
-    SLOT_TIME = 0,    /* sortable_serialise(epoch seconds) */
-    SLOT_DAY = 1,     /* "YYYYMMDD" */
-    SLOT_HASH = 2,    /* content fingerprint, 16 hex digits */
-    SLOT_GROUP = 3,   /* story version group: normalised title, 16 hex
-                         digits (collapse.cc); absent for short titles */
-    SLOT_SECTION = 4, /* the section as written */
-    SLOT_LANG = 5,    /* the language code */
-    SLOT_MONTH = 6,   /* "YYYY-MM"; absent without a date */
-    SLOT_TAGS = 7     /* the tags as written, one per lower-cased form,
-                         joined by TAG_SEP */
+    SLOT_TIME = 0,  /* sortable_serialise(epoch seconds) */
+    SLOT_DAY = 1,   /* "YYYYMMDD" */
+    SLOT_HASH = 2,  /* content fingerprint, 16 hex digits */
+    SLOT_GROUP = 3, /* story version group: normalised title, 16 hex
+                       digits (collapse.cc); absent for short titles */
+    SLOT_FACETS = 4 /* what facets count, in one value (facets.cc):
+                       section, language, "YYYY-MM", group, then the
+                       tags, joined by FACET_SEP and TAG_SEP */
 };
 
-/* Between tags in SLOT_TAGS: a control character, which labels never
- * hold (article.c turns them into spaces). */
+/* Between the fields of SLOT_FACETS, and between its tags: control
+ * characters, which labels never hold (article.c turns them into
+ * spaces). */
+static const char FACET_SEP = '\x1e';
 static const char TAG_SEP = '\x1f';
 
 /* The fields of the query language, and how each reaches the index. */

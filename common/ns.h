@@ -2,8 +2,9 @@
  *
  * libns indexes news articles into a Xapian database and searches them with
  * BM25.  It is plain C; its C++ files (open.cc, store.cc, write.cc, query.cc,
- * search.cc, phrase.cc, phrase-scan.cc, related.cc, sharing the private
- * index-private.h) keep every Xapian type and exception behind this header.
+ * search.cc, phrase.cc, phrase-scan.cc, related.cc, spelling.cc, facets.cc,
+ * recency.cc and others, sharing the private index-private.h) keep every
+ * Xapian type and exception behind this header.
  *
  * Conventions (see STYLE.md): functions return ns_status_t, results go in a
  * final **out that is set to NULL on failure, the library never prints and

@@ -67,7 +67,7 @@ static void usage(FILE *out)
         "                        of being new halves (default 30)\n"
         "      --facets[=LIST]   counts per section, year, month, lang and\n"
         "                        tag of the matches; LIST picks some\n"
-        "                        (section,month); default all"
+        "                        (section,month); default all\n"
         "  -j, --json            one JSON document instead of text\n"
         "      --batch           read queries from standard input, one per\n"
         "                        line (\"qid<TAB>query\" or \"query\"), write\n"
