@@ -60,7 +60,8 @@ LIB_C   = common/article.c common/buf.c common/date.c common/fold.c common/gen.c
 LIB_CXX = common/open.cc common/store.cc common/write.cc common/query.cc \
           common/search.cc common/forms.cc common/phrase.cc common/phrase-scan.cc \
           common/related.cc common/limits.cc common/dates.cc common/collapse.cc \
-          common/cluster.cc common/pairs.cc common/window.cc
+          common/cluster.cc common/pairs.cc common/window.cc \
+          common/spelling.cc common/facets.cc common/recency.cc
 LIB_OBJ = $(LIB_C:%.c=$(B)/%.o) $(LIB_CXX:%.cc=$(B)/%.o) $(B)/common/word-lists.o
 # The word lists of the pair terms (common/pairs.cc), text files compiled
 # in as raw strings.

@@ -18,6 +18,9 @@
  *                   lists: the .txt files of common/)
  *   related.cc      related recent posts
  *   window.cc       the recency window as date terms
+ *   spelling.cc     the spelling dictionary and did-you-mean
+ *   facets.cc       counts per section, year, month, language and tag
+ *   recency.cc      relevance mixed with age (sort recent)
  *
  * What goes into the database for one article:
  *
@@ -44,11 +47,17 @@
  *   value slot 2    content fingerprint: unchanged articles are skipped
  *   value slot 3    story version group (normalised title): one hit per
  *                   group (collapse.cc)
+ *   value slot 4    section, language, "YYYY-MM", story group and tags
+ *                   as written, in one value: facets (facets.cc), only
+ *                   counted in an index whose metadata has nsearch.facets
+ *   spelling table  every exact word of the default field (not digits),
+ *                   frequency = articles that have it (spelling.cc)
  *   document data   the article as compact JSON (ns_article_to_json),
  *                   deflated against the generation's preset dictionary
  *                   when it has one (see store.cc)
  *   metadata        nsearch.langs (languages present), nsearch.zdict,
  *                   nsearch.pairs (the common-word list of the pair terms)
+ *                   nsearch.facets (every article has the facet slots)
  *
  * Terms are stored without positions; phrase queries are checked against
  * the article's text instead (see phrase.cc), after pair terms of common
@@ -134,12 +143,21 @@ inline constexpr char PREFIX_PAIR[] = "XP";
 
 /* Value slots. */
 enum {
-    SLOT_TIME = 0, /* sortable_serialise(epoch seconds) */
-    SLOT_DAY = 1,  /* "YYYYMMDD" */
-    SLOT_HASH = 2, /* content fingerprint, 16 hex digits */
-    SLOT_GROUP = 3 /* story version group: normalised title, 16 hex
-                      digits (collapse.cc); absent for short titles */
+    SLOT_TIME = 0,  /* sortable_serialise(epoch seconds) */
+    SLOT_DAY = 1,   /* "YYYYMMDD" */
+    SLOT_HASH = 2,  /* content fingerprint, 16 hex digits */
+    SLOT_GROUP = 3, /* story version group: normalised title, 16 hex
+                       digits (collapse.cc); absent for short titles */
+    SLOT_FACETS = 4 /* what facets count, in one value (facets.cc):
+                       section, language, "YYYY-MM", group, then the
+                       tags, joined by FACET_SEP and TAG_SEP */
 };
+
+/* Between the fields of SLOT_FACETS, and between its tags: control
+ * characters, which labels never hold (article.c turns them into
+ * spaces). */
+static const char FACET_SEP = '\x1e';
+static const char TAG_SEP = '\x1f';
 
 /* The fields of the query language, and how each reaches the index. */
 enum field_kind {
@@ -173,6 +191,14 @@ static const char INDEX_SCHEMA[] = "nsearch-2";
 /* Metadata key listing the language codes present, comma-separated: the
  * query is stemmed once per language (see build_query). */
 static const char META_LANGS[] = "nsearch.langs";
+
+/* Metadata key set ("1") in an index whose every article has the facet
+ * slots: one created empty by this version, or rebuilt.  An older index
+ * updated in place has them only on the articles written since, and
+ * counting it would be wrong, so its facets are unavailable until a
+ * rebuild (INDEX_SCHEMA is not bumped for them: that would re-index every
+ * article in the next nightly update). */
+static const char META_FACETS[] = "nsearch.facets";
 
 /* Metadata key of the preset zlib dictionary of stored articles. */
 static const char META_ZDICT[] = "nsearch.zdict";
@@ -240,6 +266,10 @@ struct ns_index {
     uint64_t pending_bytes = 0;
     unsigned long pending_docs = 0;
     bool in_txn = false;
+    bool mark_facets = false; /* writer: set META_FACETS at commit */
+    /* Writer: spelling frequency changes not yet given to Xapian, by
+     * word (spelling.cc). */
+    std::unordered_map<std::string, long> spell_delta;
 };
 
 struct ns_results {
@@ -259,6 +289,16 @@ struct ns_results {
     std::string warning;
     bool timed_out = false; /* stopped at ns_search_opts_t.time_limit_ms */
     std::vector<unsigned> missing; /* cluster shards that were down */
+    std::string suggestion; /* did you mean, or "" */
+    bool suggestion_used = false; /* the hits are the suggestion's */
+    bool facets_asked = false;
+    unsigned facets_mask = 0;      /* opts.facets */
+    bool facets_collapsed = false; /* counts are of groups */
+    bool facets_exact = false;
+    uint64_t facets_counted = 0;
+    std::string facets_unavailable;
+    std::vector<std::string> facet_text[NS_FACET_KINDS];
+    std::vector<ns_facet_value_t> facet_values[NS_FACET_KINDS];
 };
 
 /* ------------------------------------------------------------------------ */
@@ -371,6 +411,9 @@ Xapian::Query build_query(ns_index_t *idx, const std::string &text,
                           unsigned max_expansion = WILDCARD_MAX_EXPANSION,
                           std::string *warnings = nullptr);
 std::string split_hyphens(const std::string &text);
+/* TEXT with Xapian's spelling corrections, or "" (spelling.cc decides
+ * which to keep). */
+std::string corrected_text(ns_index_t *idx, const std::string &text);
 /* The filters of O (section, lang, tags, ids, author, dates) as one query
  * to apply with OP_FILTER into *OUT, or an empty query when O has none.
  * NS_STATUS_BAD_QUERY, with the message in IDX, for a date it cannot
@@ -564,6 +607,34 @@ int64_t newest_by_terms(const Xapian::Database &db, int64_t bound);
 
 /* related.cc */
 extern const size_t SEARCH_SEEDS;
+/* The default "now" (NS_NOW_NEWEST): the newest article's date. */
+int64_t newest_time(const Xapian::Database &db);
+
+/* spelling.cc */
+/* Add (SIGN 1) or remove (SIGN -1) the words of DOC, as indexed, to or
+ * from the spelling table of IDX's writer, at its next commit
+ * (flush_spelling). */
+void spell_words(ns_index_t *idx, const Xapian::Document &doc, int sign);
+/* Write the pending spelling changes to the writer (before a commit);
+ * returns the bytes they may take, for the room check. */
+uint64_t flush_spelling(ns_index_t *idx);
+/* TEXT with its words that match no article replaced by the archive's
+ * nearest word; "" when there is nothing to correct. */
+std::string suggest_query(ns_index_t *idx, const std::string &text);
+
+/* facets.cc */
+void add_facet_values(Xapian::Document &doc, const ns_article_t *art,
+                      const std::string &lang);
+/* Count the facets O asks for over the matches of RUN into RES;
+ * CANDIDATES when RUN only finds candidates of a phrase check. */
+void count_facets(ns_index_t *idx, const Xapian::Query &run,
+                  const ns_search_opts_t *o, bool candidates,
+                  ns_results_t *res);
+
+/* recency.cc */
+/* RUN with every match's weight raised by its recency bonus. */
+Xapian::Query recency_mix(ns_index_t *idx, const Xapian::Query &run,
+                          const ns_search_opts_t *o, bool blank);
 void find_related(ns_index_t *idx, const std::vector<Xapian::docid> &seeds,
                   const std::vector<const ns_article_t *> &shown,
                   const ns_search_opts_t *o, ns_results_t *res);

@@ -2,8 +2,9 @@
  *
  * libns indexes news articles into a Xapian database and searches them with
  * BM25.  It is plain C; its C++ files (open.cc, store.cc, write.cc, query.cc,
- * search.cc, phrase.cc, phrase-scan.cc, related.cc, sharing the private
- * index-private.h) keep every Xapian type and exception behind this header.
+ * search.cc, phrase.cc, phrase-scan.cc, related.cc, spelling.cc, facets.cc,
+ * recency.cc and others, sharing the private index-private.h) keep every
+ * Xapian type and exception behind this header.
  *
  * Conventions (see STYLE.md): functions return ns_status_t, results go in a
  * final **out that is set to NULL on failure, the library never prints and
@@ -496,8 +497,31 @@ int ns_lock(const char *dir, double wait_seconds);
 
 typedef enum {
     NS_SORT_RELEVANCE = 0,
-    NS_SORT_DATE = 1, /* newest first, then relevance */
+    NS_SORT_DATE = 1,   /* newest first, then relevance */
+    NS_SORT_RECENT = 2, /* relevance mixed with age (recency.cc): BM25 plus
+                           a bonus that halves every half_life_days */
 } ns_sort_t;
+
+/* Facets: counts per value of these fields over the matches of a search
+ * (ns_search_opts_t.facets, a mask of them). */
+typedef enum {
+    NS_FACET_SECTION = 1 << 0,
+    NS_FACET_YEAR = 1 << 1,  /* "2025" */
+    NS_FACET_MONTH = 1 << 2, /* "2025-09" */
+    NS_FACET_LANG = 1 << 3,
+    NS_FACET_TAG = 1 << 4,
+    NS_FACET_ALL = (1 << 5) - 1,
+} ns_facet_t;
+#define NS_FACET_KINDS 5
+
+/* The name of facet number I (0 to NS_FACET_KINDS - 1, in the order of
+ * ns_facet_t: "section", "year", "month", "lang", "tag"), or NULL. */
+const char *ns_facet_name(unsigned i);
+
+/* Read a list of facet names separated by commas ("section,month"; "all"
+ * is every one) into *MASK.  Returns 0, or -1 when a name is unknown or
+ * the list is empty. */
+int ns_facets_parse(const char *list, unsigned *mask);
 
 /* ns_search_opts_t.now: take the date of the newest article as "now". */
 #define NS_NOW_NEWEST INT64_MIN
@@ -507,15 +531,24 @@ typedef struct ns_search_opts {
     unsigned offset;   /* hits to skip */
     unsigned limit;    /* hits to return */
     ns_sort_t sort;
-    unsigned snippet_len; /* bytes of snippet to aim for; 0 = no snippet */
-    unsigned related;     /* related recent posts to add; 0 = none */
-    int64_t now;          /* reference time (epoch seconds) for recency and
-                             ages, or NS_NOW_NEWEST */
-    unsigned recent_days; /* recency window before now; 0 = 30 days */
-    int collapse;         /* 1 (the default): one hit per story version
-                             group (the same normalised title of 4 words or
-                             more), the others listed in the hit's also;
-                             0: every copy is a hit */
+    unsigned snippet_len;    /* bytes of snippet to aim for; 0 = no snippet */
+    unsigned related;        /* related recent posts to add; 0 = none */
+    int64_t now;             /* reference time (epoch seconds) for recency and
+                                ages, or NS_NOW_NEWEST */
+    unsigned recent_days;    /* recency window before now; 0 = 30 days */
+    int collapse;            /* 1 (the default): one hit per story version
+                                group (the same normalised title of 4 words or
+                                more), the others listed in the hit's also;
+                                0: every copy is a hit */
+    unsigned half_life_days; /* NS_SORT_RECENT: days after which an
+                                article's recency bonus has halved; 0 =
+                                30 */
+    unsigned facets;         /* a mask of ns_facet_t to count; 0 = none */
+    unsigned facet_count;    /* matches the facet counter looks at, at most;
+                                past it the counts are estimates; 0 = 1000 */
+    int suggest;             /* 1 (the default): a spelling suggestion when
+                                few or no articles match; with none, the
+                                suggestion's results (spelling.cc) */
 
     /* Filters.  Each one given (not NULL, or a count above 0) restricts
      * the hits and the total to the articles that match it; all given
@@ -557,7 +590,8 @@ typedef struct ns_search_opts {
 } ns_search_opts_t;
 
 /* Fill OPTS with the defaults: limit 10, snippet 200 bytes, 5 related
- * posts within 30 days of the newest article, collapsed, no filters. */
+ * posts within 30 days of the newest article, collapsed, no filters, no
+ * facets, spelling suggestions on, a half-life of 30 days. */
 void ns_search_opts_init(ns_search_opts_t *opts);
 
 /* One hit.  Borrowed from its ns_results_t. */
@@ -639,6 +673,51 @@ const ns_related_t *ns_results_related(const ns_results_t *res, size_t i);
  * succeeds): why, remarks joined by "; ".  Borrowed, or NULL. */
 const char *ns_results_warning(const ns_results_t *res);
 
+/* A spelling suggestion for the query (the query text with the words
+ * that match nothing corrected from the archive's own words), or NULL:
+ * given when fewer than NS_SUGGEST_BELOW articles match.  Borrowed. */
+#define NS_SUGGEST_BELOW 5
+const char *ns_results_suggestion(const ns_results_t *res);
+/* 1 when nothing matched the query and the hits, total and facets are
+ * those of the suggestion instead; 0 otherwise. */
+int ns_results_suggestion_used(const ns_results_t *res);
+
+/* One value of a facet and the matches that have it. */
+typedef struct ns_facet_value {
+    const char *value; /* "Technology", "2025-09", "en"; borrowed */
+    uint64_t count;
+} ns_facet_value_t;
+
+/* Facets of a search that asked for them (opts.facets).  Each facet lists
+ * at most NS_FACET_MAX_VALUES values: section, lang and tag by count (the
+ * largest first, ties by value), year and month newest first.  Counts
+ * count what the total counts: story version groups when collapsing
+ * (a group counts once under each value one of its matching copies has,
+ * so a count equals the total of the same search filtered on that value),
+ * articles otherwise. */
+#define NS_FACET_MAX_VALUES 50
+/* 1 if opts.facets asked for facets. */
+int ns_results_has_facets(const ns_results_t *res);
+/* The mask of facets asked for (opts.facets). */
+unsigned ns_results_facets_asked(const ns_results_t *res);
+/* 1 if the counts count story version groups (opts.collapse), 0 if
+ * articles. */
+int ns_results_facets_collapsed(const ns_results_t *res);
+/* Values of facet number I (see ns_facet_name()), and one of them. */
+size_t ns_results_facet_count(const ns_results_t *res, unsigned i);
+const ns_facet_value_t *ns_results_facet(const ns_results_t *res, unsigned i,
+                                         size_t k);
+/* 1 if every match was counted; 0 if the counts are estimates, scaled up
+ * from the first ns_results_facets_counted() matching articles (the
+ * matcher looks at opts.facet_count of them), or counted over the
+ * candidates of a phrase or NEAR query before their phrase check. */
+int ns_results_facets_exact(const ns_results_t *res);
+/* How many matching articles the counter looked at. */
+uint64_t ns_results_facets_counted(const ns_results_t *res);
+/* Why there are no facets (the index was built before they were stored),
+ * or NULL.  Borrowed. */
+const char *ns_results_facets_unavailable(const ns_results_t *res);
+
 /* Did the search stop early at ns_search_opts_t.time_limit_ms?  1 or 0. */
 int ns_results_timed_out(const ns_results_t *res);
 /* Shards of a cluster that were down (every replica) when the search
@@ -651,10 +730,12 @@ void ns_results_free(ns_results_t *res);
 
 /* The results as one JSON object:
  *   {"query", "total", "total_exact", "offset", "limit", "has_more",
- *    "took_ms", "hits": [{"rank", "id", "title", "date",
- *    "section", "author", "lang", "url", "score", "snippet",
- *    "snippet_html", "also"}], "related": [{"id", "title", "date", "section",
- *    "url", "age"}], "warning"?}
+ *    "took_ms", "suggestion", "suggestion_used", "hits": [{"rank", "id",
+ *    "title", "date", "section", "author", "lang", "url", "score",
+ *    "snippet", "snippet_html", "also"}], "facets"?: {"exact", "counted",
+ *    "counts", "unavailable"?, "section"?: [{"value", "count"}], "year"?,
+ *    "month"?, "lang"?, "tag"?}, "related": [{"id", "title", "date",
+ *    "section", "url", "age"}], "warning"?}
  * plus "qid" when QID is not NULL.  Free with free(); NULL on allocation
  * failure. */
 char *ns_results_to_json(const ns_results_t *res, const char *query,

@@ -297,6 +297,10 @@ static ns_status_t open_impl(ns_index_t *idx, ns_open_mode_t mode)
         }
         load_langs(idx);
         if (idx->wdb) {
+            /* Only an index that every article reaches through this
+             * version has facet values throughout (META_FACETS). */
+            idx->mark_facets = idx->wdb->get_doccount() == 0 &&
+                               idx->wdb->get_metadata(META_FACETS).empty();
             prime(idx);
             idx->wdb->begin_transaction(true);
             idx->in_txn = true;

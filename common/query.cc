@@ -33,9 +33,10 @@ const unsigned libns::PARSE_FLAGS =
     Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_PURE_NOT |
     Xapian::QueryParser::FLAG_WILDCARD | Xapian::QueryParser::FLAG_CJK_NGRAM;
 
-static Xapian::QueryParser
-make_parser(ns_index_t *idx, const Xapian::Stem &stem, unsigned max_expansion,
-            std::string *warnings)
+static Xapian::QueryParser make_parser(ns_index_t *idx,
+                                       const Xapian::Stem &stem,
+                                       unsigned max_expansion,
+                                       std::string *warnings)
 {
     Xapian::QueryParser qp;
     qp.set_database(*idx->db);
@@ -91,9 +92,9 @@ Xapian::Query libns::build_query(ns_index_t *idx, const std::string &text,
     Xapian::Query q;
     for (const auto &g : groups) {
         const Xapian::Stem &stem = *stems[g.first];
-        Xapian::QueryParser qp = make_parser(idx, stem, max_expansion, warnings);
-        Xapian::Query part =
-            stem_all_words(qp.parse_query(text, flags), stem);
+        Xapian::QueryParser qp =
+            make_parser(idx, stem, max_expansion, warnings);
+        Xapian::Query part = stem_all_words(qp.parse_query(text, flags), stem);
         qp.set_stemming_strategy(Xapian::QueryParser::STEM_NONE);
         part = exact_boost(part, qp.parse_query(text, flags));
         if (groups.size() > 1) {
@@ -107,6 +108,19 @@ Xapian::Query libns::build_query(ns_index_t *idx, const std::string &text,
         q = q.empty() ? part : Xapian::Query(Xapian::Query::OP_OR, q, part);
     }
     return q;
+}
+
+/* TEXT as Xapian's spelling correction rewrites it (only the words of
+ * the default field it can correct change), or "" when it changes nothing.
+ * The dictionary has no languages, so one parser does. */
+std::string libns::corrected_text(ns_index_t *idx, const std::string &text)
+{
+    std::string lang = idx->langs.empty() ? "en" : *idx->langs.begin();
+    Xapian::QueryParser qp = make_parser(idx, stemmer_for(idx, lang),
+                                         WILDCARD_MAX_EXPANSION, nullptr);
+    qp.parse_query(text, query_flags(text, PARSE_FLAGS) |
+                             Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
+    return qp.get_corrected_query_string();
 }
 
 /* Outside quotes, a hyphen between two letters becomes a space:

@@ -192,7 +192,7 @@ static std::string age_text(int64_t seconds)
  * every window end in 2105 and every related list empty; such dates are
  * passed over for the newest date at or before that bound, or the bound
  * itself when every article is later. */
-static int64_t newest_time(const Xapian::Database &db, bool terms)
+static int64_t newest_dated(const Xapian::Database &db, bool terms)
 {
     std::string hi = db.get_value_upper_bound(SLOT_TIME);
     if (hi.empty())
@@ -215,6 +215,13 @@ static int64_t newest_time(const Xapian::Database &db, bool terms)
         return bound;
     return (int64_t)Xapian::sortable_unserialise(
         ms.begin().get_document().get_value(SLOT_TIME));
+}
+
+/* The default "now" for other searches (the recent sort): the same rule,
+ * by the date terms when the index has them. */
+int64_t libns::newest_time(const Xapian::Database &db)
+{
+    return newest_dated(db, has_date_terms(db));
 }
 
 /* The story query limited to the recency window before NOW, with the
@@ -411,7 +418,7 @@ void libns::find_related(ns_index_t *idx,
      * minute, so that an article dated ahead comes in on its day. */
     const int64_t clock = (int64_t)time(nullptr);
     if (idx->newest == INT64_MIN || clock - idx->newest_at >= 60) {
-        idx->newest = newest_time(db, idx->date_terms);
+        idx->newest = newest_dated(db, idx->date_terms);
         idx->newest_at = clock;
     }
     const int64_t now = o->now == NS_NOW_NEWEST ? idx->newest : o->now;

@@ -56,6 +56,39 @@ static double round4(double x)
     return round(x * 10000.0) / 10000.0;
 }
 
+/* {"exact", "counted", "counts", "unavailable"?, "section": [{"value",
+ * "count"}], ...}: every facet listed has its key, in the order of
+ * ns_facet_t.  "counts" says what a count counts, as the total does:
+ * "stories" when collapsing, "articles" otherwise. */
+static json_t *facets_json(const ns_results_t *res)
+{
+    json_t *f = json_object();
+    json_object_set_new(f, "exact", json_boolean(ns_results_facets_exact(res)));
+    json_object_set_new(
+        f, "counted", json_integer((json_int_t)ns_results_facets_counted(res)));
+    json_object_set_new(
+        f, "counts",
+        json_string(ns_results_facets_collapsed(res) ? "stories" : "articles"));
+    const char *why = ns_results_facets_unavailable(res);
+    if (why) {
+        json_object_set_new(f, "unavailable", json_string(why));
+        return f;
+    }
+    for (unsigned i = 0; i < NS_FACET_KINDS; i++) {
+        if (!(ns_results_facets_asked(res) & (1u << i)))
+            continue;
+        json_t *list = json_array();
+        for (size_t k = 0; k < ns_results_facet_count(res, i); k++) {
+            const ns_facet_value_t *v = ns_results_facet(res, i, k);
+            json_array_append_new(list,
+                                  json_pack("{s:s,s:I}", "value", v->value,
+                                            "count", (json_int_t)v->count));
+        }
+        json_object_set_new(f, ns_facet_name(i), list);
+    }
+    return f;
+}
+
 char *ns_results_to_json(const ns_results_t *res, const char *query,
                          const char *qid)
 {
@@ -79,6 +112,9 @@ char *ns_results_to_json(const ns_results_t *res, const char *query,
                         json_boolean(ns_results_has_more(res)));
     json_object_set_new(root, "took_ms",
                         json_real(round4(ns_results_took_ms(res))));
+    set_opt(root, "suggestion", ns_results_suggestion(res));
+    json_object_set_new(root, "suggestion_used",
+                        json_boolean(ns_results_suggestion_used(res)));
     for (size_t i = 0; i < ns_results_count(res); i++) {
         const ns_hit_t *h = ns_results_hit(res, i);
         const ns_article_t *a = h->art;
@@ -105,6 +141,8 @@ char *ns_results_to_json(const ns_results_t *res, const char *query,
         json_array_append_new(hits, o);
     }
     json_object_set_new(root, "hits", hits);
+    if (ns_results_has_facets(res))
+        json_object_set_new(root, "facets", facets_json(res));
     json_t *related = json_array();
     for (size_t i = 0; i < ns_results_related_count(res); i++) {
         const ns_related_t *r = ns_results_related(res, i);

@@ -449,6 +449,11 @@ static ns_status_t search_once(ns_index_t *idx, const ns_search_opts_t *o,
     Xapian::Query run = verify ? relax(q, false) : q;
     if (!filter.empty())
         run = Xapian::Query(Xapian::Query::OP_FILTER, run, filter);
+    /* Facets count the matches, whatever their order. */
+    if (o->facets && !time.over())
+        count_facets(idx, run, o, verify, res);
+    if (o->sort == NS_SORT_RECENT)
+        run = recency_mix(idx, run, o, blank);
 
     Xapian::Enquire enq(*idx->db);
     enq.set_query(run);
@@ -541,11 +546,51 @@ static ns_status_t with_results(ns_index_t *idx, ns_results_t **out, F body)
     }
 }
 
+/* A search, and its spelling suggestion when few articles match
+ * (spelling.cc): given with fewer than NS_SUGGEST_BELOW matches when a
+ * word of the query matches no article.  With no match at all, the
+ * suggestion is searched instead and its results returned, when it has
+ * any; so a typo costs one more search, and a query that matches costs
+ * nothing (the total is known). */
+static ns_status_t search_suggest(ns_index_t *idx, const ns_search_opts_t *o,
+                                  ns_results_t *res)
+{
+    if (ns_status_t st = search_once(idx, o, res))
+        return st;
+    const std::string text = o->query ? o->query : "";
+    if (!o->suggest || res->timed_out || res->total >= NS_SUGGEST_BELOW ||
+        text.find_first_not_of(" \t\r\n") == std::string::npos)
+        return NS_STATUS_OK;
+    std::string suggestion = suggest_query(idx, text);
+    if (suggestion.empty())
+        return NS_STATUS_OK;
+    if (res->total == 0) {
+        ns_search_opts_t again = *o;
+        again.query = suggestion.c_str();
+        ns_results_t *other = new ns_results_t;
+        ns_status_t st = search_once(idx, &again, other);
+        if (st == NS_STATUS_OK && other->total > 0) {
+            /* The vectors move with their buffers: hits keep pointing at
+             * their articles. */
+            std::swap(*res, *other);
+            res->suggestion_used = true;
+        }
+        ns_results_free(other);
+        if (st != NS_STATUS_OK)
+            return st;
+        if (!res->suggestion_used)
+            return NS_STATUS_OK; /* the suggestion finds nothing either */
+    }
+    res->suggestion = suggestion;
+    return NS_STATUS_OK;
+}
+
 ns_status_t ns_search(ns_index_t *idx, const ns_search_opts_t *o,
                       ns_results_t **out)
 {
-    return with_results(
-        idx, out, [&](ns_results_t *res) { return search_once(idx, o, res); });
+    return with_results(idx, out, [&](ns_results_t *res) {
+        return search_suggest(idx, o, res);
+    });
 }
 
 void ns_search_opts_init(ns_search_opts_t *o)
@@ -558,6 +603,7 @@ void ns_search_opts_init(ns_search_opts_t *o)
     o->now = NS_NOW_NEWEST;
     o->recent_days = 30;
     o->collapse = 1;
+    o->suggest = 1;
 }
 
 ns_status_t ns_related_to(ns_index_t *idx, const char *id,
@@ -649,6 +695,16 @@ size_t ns_results_missing_count(const ns_results_t *res)
 unsigned ns_results_missing(const ns_results_t *res, size_t i)
 {
     return i < res->missing.size() ? res->missing[i] : 0;
+}
+
+const char *ns_results_suggestion(const ns_results_t *res)
+{
+    return res->suggestion.empty() ? nullptr : res->suggestion.c_str();
+}
+
+int ns_results_suggestion_used(const ns_results_t *res)
+{
+    return res->suggestion_used;
 }
 
 const char *ns_results_warning(const ns_results_t *res)

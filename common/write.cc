@@ -107,6 +107,7 @@ static void add_labels(Xapian::Document &doc, const ns_article_t *art,
         doc.add_value(SLOT_DAY, day);
         add_date_terms(doc, art->time);
     }
+    add_facet_values(doc, art, lang);
 }
 
 ns_status_t ns_index_add(ns_index_t *idx, const ns_article_t *art,
@@ -130,8 +131,11 @@ ns_status_t ns_index_add(ns_index_t *idx, const ns_article_t *art,
         /* The unchanged case is decided before any text is analysed: it
          * is the common one in a nightly update. */
         Xapian::docid old;
-        if (find_id(*idx->wdb, art->id, &old)) {
-            if (idx->wdb->get_document(old).get_value(SLOT_HASH) == hash) {
+        Xapian::Document was;
+        bool replacing = find_id(*idx->wdb, art->id, &old);
+        if (replacing) {
+            was = idx->wdb->get_document(old);
+            if (was.get_value(SLOT_HASH) == hash) {
                 if (result)
                     *result = NS_ADD_UNCHANGED;
                 return NS_STATUS_OK;
@@ -169,6 +173,11 @@ ns_status_t ns_index_add(ns_index_t *idx, const ns_article_t *art,
         idx->pending_bytes += strlen(data);
         free(data);
         doc.add_value(SLOT_HASH, hash);
+        /* The replaced article's words leave the dictionary as the new
+         * one's come in (spelling.cc). */
+        if (replacing)
+            spell_words(idx, was, -1);
+        spell_words(idx, doc, 1);
         idx->wdb->replace_document(idterm, doc);
         if (idx->langs.insert(lang).second)
             idx->langs_dirty = true;
@@ -190,7 +199,9 @@ ns_status_t ns_index_delete(ns_index_t *idx, const char *id, int *deleted)
         return st;
     try {
         const std::string term = id_term(id);
-        if (idx->wdb->term_exists(term)) {
+        Xapian::docid did;
+        if (find_id(*idx->wdb, id, &did)) {
+            spell_words(idx, idx->wdb->get_document(did), -1);
             idx->wdb->delete_document(term);
             if (deleted)
                 *deleted = 1;
@@ -235,8 +246,12 @@ ns_status_t ns_index_prune(ns_index_t *idx,
             if (!keep(id.c_str(), ctx))
                 doomed.push_back(*t);
         }
-        for (const auto &term : doomed)
+        for (const auto &term : doomed) {
+            Xapian::PostingIterator p = idx->wdb->postlist_begin(term);
+            if (p != idx->wdb->postlist_end(term))
+                spell_words(idx, idx->wdb->get_document(*p), -1);
             idx->wdb->delete_document(term);
+        }
         if (deleted)
             *deleted = doomed.size();
         return NS_STATUS_OK;
@@ -245,14 +260,19 @@ ns_status_t ns_index_prune(ns_index_t *idx,
 }
 
 /* Merging shards: the language lists in their metadata are united, not
- * taken from one shard. */
+ * taken from one shard.  Xapian 1.4 (glass) passes the key as its table
+ * stores it, after the two bytes "\0\xc0" that mark metadata: compared
+ * whole, it never equalled META_LANGS, and a language present only in a
+ * later shard was lost (its articles then matched no query). */
 class MergeCompactor : public Xapian::Compactor
 {
   public:
     std::string resolve_duplicate_metadata(const std::string &key, size_t n,
                                            const std::string tags[]) override
     {
-        if (key != META_LANGS)
+        static const std::string mark("\0\xc0", 2);
+        std::string name = key.compare(0, 2, mark) == 0 ? key.substr(2) : key;
+        if (name != META_LANGS)
             return tags[0];
         std::set<std::string> all;
         for (size_t i = 0; i < n; i++) {
@@ -341,6 +361,7 @@ static void discard_pending(ns_index_t *idx)
     }
     idx->pending_bytes = 0;
     idx->pending_docs = 0;
+    idx->spell_delta.clear();
 }
 
 ns_status_t ns_index_commit(ns_index_t *idx)
@@ -348,6 +369,13 @@ ns_status_t ns_index_commit(ns_index_t *idx)
     clear_error(idx);
     if (!idx->wdb)
         return NS_STATUS_OK;
+    try {
+        idx->pending_bytes += flush_spelling(idx);
+    } catch (...) {
+        ns_status_t st = caught(idx);
+        discard_pending(idx);
+        return st;
+    }
     if (ns_status_t st = room_to_commit(idx))
         return st;
     try {
@@ -357,6 +385,10 @@ ns_status_t ns_index_commit(ns_index_t *idx)
                 meta += (meta.empty() ? "" : ",") + l;
             idx->wdb->set_metadata(META_LANGS, meta);
             idx->langs_dirty = false;
+        }
+        if (idx->mark_facets) {
+            idx->wdb->set_metadata(META_FACETS, "1");
+            idx->mark_facets = false;
         }
         if (idx->in_txn) {
             /* Cleared first: a commit that throws has ended the

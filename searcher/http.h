@@ -11,11 +11,12 @@
 #include <sys/types.h>
 
 /* Hard limits of the protocol (also in nsearchd --help). */
-#define NS_HTTP_MAX_LIMIT 100    /* hits per page */
-#define NS_HTTP_MAX_OFFSET 10000 /* hits skipped */
-#define NS_HTTP_MAX_RELATED 20   /* related posts */
-#define NS_HTTP_MAX_QUERY 4096   /* bytes in q; longer is 414 */
-#define NS_HTTP_MAX_UIDS 64      /* entries in --allow-uid */
+#define NS_HTTP_MAX_LIMIT 100      /* hits per page */
+#define NS_HTTP_MAX_OFFSET 10000   /* hits skipped */
+#define NS_HTTP_MAX_RELATED 20     /* related posts */
+#define NS_HTTP_MAX_HALF_LIFE 3650 /* days, as nsearch --half-life */
+#define NS_HTTP_MAX_QUERY 4096     /* bytes in q; longer is 414 */
+#define NS_HTTP_MAX_UIDS 64        /* entries in --allow-uid */
 /* Bytes of memory per connection, for the request line, the headers and
  * the buffers: a longer URL is answered 414 by libmicrohttpd itself. */
 #define NS_HTTP_MEMORY_LIMIT 65536

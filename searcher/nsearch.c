@@ -29,6 +29,9 @@ struct options {
     int64_t now;            /* --now, or NS_NOW_NEWEST */
     long recent_days;
     int no_collapse; /* --no-collapse */
+    int no_suggest;  /* --no-suggest */
+    long half_life;  /* --half-life DAYS */
+    unsigned facets; /* --facets: a mask of ns_facet_t */
     enum color color;
     char *query; /* the QUERY words joined by spaces */
 };
@@ -58,7 +61,13 @@ static void usage(FILE *out)
         "                        ~/.local/share/nsearch/db)\n"
         "  -n, --limit N         hits to show (default 10, at most 10000)\n"
         "      --offset N        hits to skip first, for paging (default 0)\n"
-        "  -s, --sort ORDER      relevance (default) or date (newest first)\n"
+        "  -s, --sort ORDER      relevance (default), date (newest first) or\n"
+        "                        recent (relevance mixed with age)\n"
+        "      --half-life DAYS  with --sort recent: days in which the bonus\n"
+        "                        of being new halves (default 30)\n"
+        "      --facets[=LIST]   counts per section, year, month, lang and\n"
+        "                        tag of the matches; LIST picks some\n"
+        "                        (section,month); default all\n"
         "  -j, --json            one JSON document instead of text\n"
         "      --batch           read queries from standard input, one per\n"
         "                        line (\"qid<TAB>query\" or \"query\"), write\n"
@@ -75,6 +84,9 @@ static void usage(FILE *out)
         "                        0 = no window, undated articles allowed)\n"
         "      --no-collapse     list every copy of a story (by default\n"
         "                        one hit per story version group)\n"
+        "      --no-suggest      no spelling suggestion (by default one is\n"
+        "                        given when fewer than 5 articles match, and\n"
+        "                        searched when none does)\n"
         "      --color WHEN      highlight with bold: auto (on a terminal),\n"
         "                        always or never; otherwise **word**\n"
         "  -h, --help            show this help\n"
@@ -125,6 +137,37 @@ static void print_related(const ns_results_t *res, const struct style *st)
     }
 }
 
+/* "Facets (exact, 17 stories counted):", then one line per facet:
+ * "  section: Technology 9, World 5". */
+static void print_facets(const ns_results_t *res, const struct style *st)
+{
+    if (!ns_results_has_facets(res))
+        return;
+    const char *why = ns_results_facets_unavailable(res);
+    if (why) {
+        printf("%sFacets%s: none: %s\n\n", st->title_on, st->title_off, why);
+        return;
+    }
+    printf("%sFacets%s (%s, over %llu matching articles; counting %s)\n",
+           st->title_on, st->title_off,
+           ns_results_facets_exact(res) ? "exact" : "estimated",
+           (unsigned long long)ns_results_facets_counted(res),
+           ns_results_facets_collapsed(res) ? "stories" : "articles");
+    for (unsigned i = 0; i < NS_FACET_KINDS; i++) {
+        if (!(ns_results_facets_asked(res) & (1u << i)))
+            continue;
+        printf("  %s:", ns_facet_name(i));
+        size_t k, n = ns_results_facet_count(res, i);
+        for (k = 0; k < n; k++) {
+            const ns_facet_value_t *v = ns_results_facet(res, i, k);
+            printf("%s %s (%llu)", k ? "," : "", v->value,
+                   (unsigned long long)v->count);
+        }
+        printf("%s\n", n ? "" : " (none)");
+    }
+    putchar('\n');
+}
+
 static void print_text(const ns_results_t *res, const struct options *o,
                        const struct style *st)
 {
@@ -136,6 +179,12 @@ static void print_text(const ns_results_t *res, const struct options *o,
         print_related(res, st);
         return;
     }
+    const char *suggestion = ns_results_suggestion(res);
+    if (suggestion && ns_results_suggestion_used(res))
+        printf("No matches for \"%s\"; showing the results for \"%s\".\n\n",
+               o->query, suggestion);
+    else if (suggestion)
+        printf("Did you mean: %s?\n\n", suggestion);
     if (n == 0 && total > 0) {
         /* Past the end of the matches: the query did match. */
         printf("No more results: %s%llu in all.\n",
@@ -182,6 +231,7 @@ static void print_text(const ns_results_t *res, const struct options *o,
         }
         putchar('\n');
     }
+    print_facets(res, st);
     print_related(res, st);
 }
 
@@ -232,6 +282,9 @@ static ns_status_t search(ns_index_t *idx, const struct options *o,
     so.now = o->now;
     so.recent_days = (unsigned)o->recent_days;
     so.collapse = !o->no_collapse;
+    so.suggest = !o->no_suggest;
+    so.half_life_days = (unsigned)o->half_life;
+    so.facets = o->facets;
     if (o->related_to)
         return ns_related_to(idx, o->related_to, &so, res);
     return ns_search(idx, &so, res);
@@ -367,7 +420,10 @@ static void parse_options(int argc, char **argv, struct options *o)
         OPT_RELATED_TO,
         OPT_NOW,
         OPT_RECENT,
-        OPT_NO_COLLAPSE
+        OPT_NO_COLLAPSE,
+        OPT_NO_SUGGEST,
+        OPT_HALF_LIFE,
+        OPT_FACETS
     };
     static const struct option long_opts[] = {
         {"db", required_argument, NULL, 'd'},
@@ -382,6 +438,9 @@ static void parse_options(int argc, char **argv, struct options *o)
         {"now", required_argument, NULL, OPT_NOW},
         {"recent-days", required_argument, NULL, OPT_RECENT},
         {"no-collapse", no_argument, NULL, OPT_NO_COLLAPSE},
+        {"no-suggest", no_argument, NULL, OPT_NO_SUGGEST},
+        {"half-life", required_argument, NULL, OPT_HALF_LIFE},
+        {"facets", optional_argument, NULL, OPT_FACETS},
         {"color", required_argument, NULL, OPT_COLOR},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, OPT_VERSION},
@@ -409,8 +468,11 @@ static void parse_options(int argc, char **argv, struct options *o)
                 o->sort = NS_SORT_RELEVANCE;
             else if (strcmp(optarg, "date") == 0)
                 o->sort = NS_SORT_DATE;
+            else if (strcmp(optarg, "recent") == 0)
+                o->sort = NS_SORT_RECENT;
             else
-                ns_usage_error("--sort is relevance or date, not '%s'", optarg);
+                ns_usage_error("--sort is relevance, date or recent, not '%s'",
+                               optarg);
             break;
         case 'j':
             o->json = 1;
@@ -435,6 +497,33 @@ static void parse_options(int argc, char **argv, struct options *o)
             break;
         case OPT_NO_COLLAPSE:
             o->no_collapse = 1;
+            break;
+        case OPT_NO_SUGGEST:
+            o->no_suggest = 1;
+            break;
+        case OPT_HALF_LIFE:
+            if (ns_parse_long(optarg, 1, 3650, &o->half_life) < 0)
+                ns_usage_error(
+                    "--half-life needs a number of days from 1 to 3650, not "
+                    "'%s'",
+                    optarg);
+            break;
+        case OPT_FACETS:
+            /* "--facets section,month" as well as "--facets=section,month":
+             * the next word is the list when it is one (facet names and
+             * commas only); "--facets" alone counts them all. */
+            if (optarg) {
+                if (ns_facets_parse(optarg, &o->facets) < 0)
+                    ns_usage_error("--facets takes names from section, year, "
+                                   "month, lang, tag and all, separated by "
+                                   "commas, not '%s'",
+                                   optarg);
+            } else if (optind < argc &&
+                       ns_facets_parse(argv[optind], &o->facets) == 0) {
+                optind++;
+            } else {
+                o->facets = NS_FACET_ALL;
+            }
             break;
         case OPT_NOW:
             if (ns_date_parse(optarg, &o->now) < 0)

@@ -2,7 +2,7 @@
  * answered alike by libmicrohttpd, without the body):
  *
  *   /v1/search?q=&limit=&offset=&sort=&section=&lang=&from=&to=&related=&now=
- *              &collapse=
+ *              &collapse=&half_life=&facets=&suggest=
  *   /v1/articles/{id}   /v1/related/{id}?related=&now=
  *   /health             /v1/stats           /metrics
  *
@@ -60,7 +60,7 @@ static const char LIMIT_CAP[] = " (the most hits a page can have)";
 static enum MHD_Result get_search(ns_http_call_t *c)
 {
     enum MHD_Result ret;
-    long limit, offset, rel, collapse;
+    long limit, offset, rel, collapse, half_life, suggest;
     int64_t now;
     if (ns_http_arg_long(c, "limit", 0, NS_HTTP_MAX_LIMIT, 10, LIMIT_CAP,
                          &limit, &ret) < 0 ||
@@ -69,6 +69,9 @@ static enum MHD_Result get_search(ns_http_call_t *c)
         ns_http_arg_long(c, "related", 0, NS_HTTP_MAX_RELATED, 5, "", &rel,
                          &ret) < 0 ||
         ns_http_arg_long(c, "collapse", 0, 1, 1, "", &collapse, &ret) < 0 ||
+        ns_http_arg_long(c, "half_life", 1, NS_HTTP_MAX_HALF_LIFE, 30,
+                         " (days)", &half_life, &ret) < 0 ||
+        ns_http_arg_long(c, "suggest", 0, 1, 1, "", &suggest, &ret) < 0 ||
         ns_http_arg_now(c, &now, &ret) < 0)
         return ret;
 
@@ -76,10 +79,21 @@ static enum MHD_Result get_search(ns_http_call_t *c)
     const char *s = ns_http_arg(c, "sort");
     if (s && strcmp(s, "date") == 0)
         sort = NS_SORT_DATE;
+    else if (s && strcmp(s, "recent") == 0)
+        sort = NS_SORT_RECENT;
     else if (s && strcmp(s, "relevance") != 0)
-        return ns_http_reply_error(c, 400, "bad_parameter",
-                                   "sort must be relevance or date, not '%s'",
-                                   ns_http_shown(s));
+        return ns_http_reply_error(
+            c, 400, "bad_parameter",
+            "sort must be relevance, date or recent, not '%s'",
+            ns_http_shown(s));
+    unsigned facets = 0;
+    const char *fl = ns_http_arg(c, "facets");
+    if (fl && ns_facets_parse(fl, &facets) < 0)
+        return ns_http_reply_error(
+            c, 400, "bad_parameter",
+            "facets must be names from section, year, month, lang, tag and "
+            "all, separated by commas, not '%s'",
+            ns_http_shown(fl));
 
     const char *q =
         MHD_lookup_connection_value(c->conn, MHD_GET_ARGUMENT_KIND, "q");
@@ -102,6 +116,9 @@ static enum MHD_Result get_search(ns_http_call_t *c)
     so.sort = sort;
     so.related = (unsigned)rel;
     so.collapse = (int)collapse;
+    so.half_life_days = (unsigned)half_life;
+    so.suggest = (int)suggest;
+    so.facets = facets;
     so.now = now;
     so.time_limit_ms = c->srv->cfg->request_timeout_ms;
     ns_results_t *res;

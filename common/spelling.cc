@@ -1,0 +1,165 @@
+/* spelling.cc - "Did you mean": the spelling dictionary of the archive's
+ * own words, kept right by every write, and the corrected query.
+ *
+ * The dictionary.  Xapian keeps one spelling table per database, with no
+ * prefixes, so it cannot hold one dictionary per language; it holds the
+ * words of every language together.  That is what a mixed archive needs
+ * anyway: the query is parsed in every language present (query.cc), and
+ * a Norwegian word corrected to a Norwegian word finds the Norwegian
+ * articles.  The words are the exact forms of the default field (title,
+ * headings, section, body; lower-cased, diacritics kept), each counted
+ * once per article that has it, so that the frequency Xapian ranks
+ * suggestions by is the number of articles with the word, and deleting or
+ * replacing an article takes away exactly what adding it gave
+ * (spell_words with SIGN -1).  Words with a digit (years, prices,
+ * "covid19") and of one character are left out: a query "2024" corrected
+ * to "2025" is not a spelling mistake.  Xapian's TermGenerator
+ * FLAG_SPELLING counts every occurrence instead, which a delete could not
+ * undo without the article's text.
+ *
+ * A rebuild writes each shard's table and Xapian's compaction merges them,
+ * adding the frequencies (checked by tests/unit/test_spelling.c).  An
+ * index built before this has an empty table: no suggestions until it is
+ * rebuilt, and nothing else changes.
+ *
+ * The correction.  Xapian's QueryParser (FLAG_SPELLING_CORRECTION) corrects
+ * the query text in place, leaving operators, quotes, field names, boolean
+ * field values (section:, tag:, id:, date:), prefixed words (title:,
+ * author:) and wildcards as they are.  But it also "corrects" a word that
+ * is in the dictionary when a more frequent one is near ("azure" to
+ * "azures"), so each word it changed is kept only when the word as typed
+ * matches no article at all -- as written, by its stem in any language
+ * present, or folded. */
+#include <cctype>
+#include <string>
+#include <vector>
+
+#include "index-private.h"
+
+using namespace libns;
+
+/* Longest word put in the dictionary, in bytes. */
+static const size_t SPELL_MAX_WORD = 40;
+/* Longest query text corrected, in bytes. */
+static const size_t SPELL_MAX_QUERY = 1024;
+
+/* Is TERM, a term of the default field, a word for the dictionary? */
+static bool spelling_word(const std::string &term)
+{
+    if (term.size() < 2 || term.size() > SPELL_MAX_WORD)
+        return false;
+    unsigned char c0 = (unsigned char)term[0];
+    if (c0 >= 'A' && c0 <= 'Z') /* a prefix: Z stems, fields, labels */
+        return false;
+    for (char c : term)
+        if (c >= '0' && c <= '9')
+            return false;
+    return true;
+}
+
+/* The changes are summed per word here and given to Xapian once per
+ * commit, one call per word changed rather than one per article.  Adding
+ * the words costs a rebuild about a fifth more CPU time (README
+ * "Performance"), most of it Xapian's own spelling table (its trigram
+ * lists are rewritten for every word changed at each commit).  Holding a
+ * rebuild shard's words until its last commit, so that each list is
+ * written once, measured no faster (7.4 s against 7.9 s of CPU for 8,000
+ * Reuters articles, three runs each, within the noise) and took 14 MB
+ * more memory, growing with the vocabulary. */
+void libns::spell_words(ns_index_t *idx, const Xapian::Document &doc, int sign)
+{
+    for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+        const std::string &term = *t;
+        if (spelling_word(term))
+            idx->spell_delta[term] += sign;
+    }
+}
+
+uint64_t libns::flush_spelling(ns_index_t *idx)
+{
+    uint64_t bytes = 0;
+    for (const auto &wd : idx->spell_delta) {
+        if (wd.second > 0)
+            idx->wdb->add_spelling(wd.first, (Xapian::termcount)wd.second);
+        else if (wd.second < 0)
+            idx->wdb->remove_spelling(wd.first, (Xapian::termcount)-wd.second);
+        /* The word and its trigrams, each with the word listed. */
+        bytes += (wd.first.size() + 8) * (wd.first.size() + 2);
+    }
+    idx->spell_delta.clear();
+    return bytes;
+}
+
+/* Does WORD (lower-cased) match any article: as written (every word of
+ * the dictionary is such a term), or by the stem of one of the index's
+ * languages (which folds diacritics)? */
+static bool word_matches(ns_index_t *idx, const std::string &word)
+{
+    const Xapian::Database &db = *idx->db;
+    if (db.term_exists(word))
+        return true;
+    std::set<std::string> langs = idx->langs;
+    if (langs.empty())
+        langs.insert("en");
+    for (const auto &l : langs)
+        if (db.term_exists(PREFIX_STEM + stemmer_for(idx, l)(word)))
+            return true;
+    return false;
+}
+
+/* A byte of a word, as the alignment below splits text. */
+static bool word_byte(char c)
+{
+    return isalnum((unsigned char)c) || ((unsigned char)c & 0x80) || c == '\'';
+}
+
+/* TEXT cut into alternate runs: gaps (even indexes, possibly empty) and
+ * words (odd indexes). */
+static std::vector<std::string> runs(const std::string &text)
+{
+    std::vector<std::string> out(1);
+    for (char c : text) {
+        bool w = word_byte(c);
+        if (w != (out.size() % 2 == 0))
+            out.emplace_back();
+        out.back() += c;
+    }
+    return out;
+}
+
+std::string libns::suggest_query(ns_index_t *idx, const std::string &text)
+{
+    if (text.size() > SPELL_MAX_QUERY ||
+        idx->db->spellings_begin() == idx->db->spellings_end())
+        return "";
+    std::string corrected;
+    try {
+        corrected = corrected_text(idx, text);
+    } catch (const Xapian::QueryParserError &) {
+        return ""; /* run as words with a warning; no guess on top */
+    }
+    if (corrected.empty())
+        return "";
+    /* Xapian replaces words and nothing else: the gaps between them must
+     * be the same, or the two texts are not aligned and nothing is
+     * suggested. */
+    std::vector<std::string> was = runs(text), now = runs(corrected);
+    if (was.size() != now.size())
+        return "";
+    std::string out;
+    bool changed = false;
+    for (size_t i = 0; i < was.size(); i++) {
+        if (i % 2 == 0) {
+            if (was[i] != now[i])
+                return "";
+            out += was[i];
+        } else if (lower(was[i].c_str()) != now[i] &&
+                   !word_matches(idx, lower(was[i].c_str()))) {
+            out += now[i];
+            changed = true;
+        } else {
+            out += was[i];
+        }
+    }
+    return changed ? out : "";
+}

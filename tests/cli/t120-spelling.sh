@@ -1,0 +1,87 @@
+#!/bin/sh
+# t120-spelling.sh - did you mean, on the samples: a typo with no match
+# is searched as its suggestion (and says so), a typo among matching words
+# is suggested, an English and a Norwegian word are corrected, a rebuild
+# in two shards keeps the dictionary, and deleting the only article with a
+# word takes the word out of it.
+. "$(dirname "$0")/lib.sh"
+
+# json_ok FILE EXPR: the JSON in FILE, as d, makes the Python EXPR true.
+json_ok() {
+    python3 -c 'import json, sys
+d = json.load(open(sys.argv[1]))
+sys.exit(0 if eval(sys.argv[2]) else 1)' "$1" "$2"
+}
+
+check "index samples" index_samples
+q() { nsearch --db "$TMP/db" --related 0 --snippet-len 0 --limit 100 "$@"; }
+
+q --json "Azuer survelance" >"$TMP/typo"
+q --json "azure surveillance" >"$TMP/right"
+check "no match: the suggestion's results, the same as searching it" \
+    python3 - "$TMP/typo" "$TMP/right" <<'PY'
+import json, sys
+t = json.load(open(sys.argv[1]))
+r = json.load(open(sys.argv[2]))
+assert t["suggestion"] == "azure surveillance", t["suggestion"]
+assert t["suggestion_used"] is True
+assert t["query"] == "Azuer survelance"
+assert r["suggestion"] is None and r["suggestion_used"] is False
+assert t["total"] == r["total"] > 0, (t["total"], r["total"])
+assert [h["id"] for h in t["hits"]] == [h["id"] for h in r["hits"]]
+PY
+run out err q "Azuer survelance"
+check "text: says so" contains "$TMP/out" \
+    'No matches for "Azuer survelance"; showing the results for "azure surveillance".'
+check "text: the suggestion's hits" contains "$TMP/out" \
+    "azure-surveillance-investigation"
+check "text: exit 0" is "$rc" 0
+
+run out err q "lighthouse survelance"
+check "few matches: did you mean" contains "$TMP/out" \
+    "Did you mean: lighthouse surveillance?"
+check "few matches: the query's own hit" contains "$TMP/out" \
+    "lofoten-lighthouse-restoration"
+q --json "lighthouse survelance" >"$TMP/few"
+check "few matches: JSON suggestion, not used" json_ok "$TMP/few" \
+    'd["suggestion"] == "lighthouse surveillance" and not d["suggestion_used"] and d["total"] == 1'
+
+q --json "flyktnig" >"$TMP/no"
+check "a Norwegian word" json_ok "$TMP/no" \
+    'd["suggestion"] == "flyktning" and d["suggestion_used"] and {h["id"] for h in d["hits"]} == {"afghaner-drept-bergen", "bergen-drap-varetekt"}'
+q --json "jarmush" >"$TMP/en"
+check "an English name" json_ok "$TMP/en" \
+    'd["suggestion"] == "jarmusch" and [h["id"] for h in d["hits"]] == ["venice-golden-lion-jarmusch"]'
+q --json "azure surveillance" >"$TMP/ok"
+check "words that match: nothing suggested" json_ok "$TMP/ok" \
+    'd["suggestion"] is None'
+q --json 'section:technology AND azuer' >"$TMP/syn"
+check "operators and fields kept" json_ok "$TMP/syn" \
+    'd["suggestion"] == "section:technology AND azure" and d["total"] > 0'
+q --json 'azuer*' >"$TMP/wild"
+check "a wildcard is not corrected" json_ok "$TMP/wild" \
+    'd["suggestion"] is None and d["total"] == 0'
+
+run out err q --no-suggest "Azuer survelance"
+check "--no-suggest: no matches" contains "$TMP/out" 'No matches for "Azuer survelance".'
+check "--no-suggest: no suggestion" lacks "$TMP/out" "azure surveillance"
+
+# A rebuild in two shards merges the dictionaries.
+nindex --quiet --db "$TMP/rb" --rebuild --jobs 2 "$SAMPLES" 2>/dev/null
+nsearch --db "$TMP/rb" --related 0 --json "Azuer survelance" >"$TMP/rb.json"
+check "rebuild --jobs 2: the same suggestion" json_ok "$TMP/rb.json" \
+    'd["suggestion"] == "azure surveillance" and d["suggestion_used"]'
+nsearch --db "$TMP/rb" --related 0 --json "flyktnig" >"$TMP/rb.no"
+check "rebuild --jobs 2: the Norwegian word" json_ok "$TMP/rb.no" \
+    'd["suggestion"] == "flyktning" and d["total"] == 2'
+
+# Deleting the only article with "jarmusch" takes the word away.
+nindex --quiet --db "$TMP/rb" --delete venice-golden-lion-jarmusch
+nsearch --db "$TMP/rb" --related 0 --json "jarmush" >"$TMP/del"
+check "deleted: its word is no suggestion" json_ok "$TMP/del" \
+    'd["suggestion"] is None and d["total"] == 0'
+nsearch --db "$TMP/rb" --related 0 --json "lighthuose" >"$TMP/kept"
+check "deleted: other words stay" json_ok "$TMP/kept" \
+    'd["suggestion"] == "lighthouse"'
+
+finish
