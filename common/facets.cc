@@ -258,6 +258,14 @@ void libns::count_facets(ns_index_t *idx, const Xapian::Query &run,
     res->facets_mask = o->facets & NS_FACET_ALL;
     res->facets_collapsed = o->collapse != 0;
     const Xapian::Database &db = *idx->db;
+    if (idx->cluster) {
+        /* The counter is a match spy of ours, and a stock xapian-tcpsrv
+         * runs only Xapian's own (see the top of this file). */
+        res->facets_unavailable =
+            "facets are not counted on a cluster: its shard servers run only "
+            "Xapian's own match spies";
+        return;
+    }
     if (db.get_doccount() > 0 && db.get_metadata(META_FACETS) != "1") {
         res->facets_unavailable =
             "this index was built before facets were stored; rebuild it "

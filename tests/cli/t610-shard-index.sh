@@ -121,4 +121,27 @@ check "prune exits 0" is "$rc" 0
 check "prune deletes only the shard's 3" contains "$TMP/out" "3 deleted"
 check "the shard now holds n0 - 3" is "$(ids "$TMP/s0" | wc -l)" "$((n0 - 3))"
 
+# A cluster of local shards: the recent sort runs, facets and did-you-mean
+# say they are off (their parts cannot run on a stock shard server) and the
+# search still answers.
+for i in 0 1; do
+    nindex --quiet --db "$TMP/ls$i" --shard "$i/2" "$SAMPLES"
+done
+printf 'shard 0 local %s\nshard 1 local %s\n' "$TMP/ls0" "$TMP/ls1" >"$TMP/local.cluster"
+nindex --quiet --db "$TMP/whole" "$SAMPLES"
+field() { python3 -c 'import json,sys; d=json.load(sys.stdin); print(eval(sys.argv[1]))' "$1"; }
+run out err nsearch --db "$TMP/local.cluster" --json --related 0 --sort recent --facets azure
+check "cluster: recent sort and facets answer (exit 0)" is "$rc" 0
+check "cluster: the recent sort finds what one index finds" is \
+    "$(field 'd["total"]' <"$TMP/out")" \
+    "$(nsearch --db "$TMP/whole" --json --related 0 --sort recent azure | field 'd["total"]')"
+check "cluster: the recent sort orders as one index does" is \
+    "$(field '[h["id"] for h in d["hits"]]' <"$TMP/out")" \
+    "$(nsearch --db "$TMP/whole" --json --related 0 --sort recent azure | field '[h["id"] for h in d["hits"]]')"
+check "cluster: facets say why they are off" contains "$TMP/out" "not counted on a cluster"
+check "one index: a misspelling gets a suggestion" is \
+    "$(nsearch --db "$TMP/whole" --json --related 0 azuer | field 'd.get("suggestion") is not None')" True
+check "cluster: no suggestion, and no failure" is \
+    "$(nsearch --db "$TMP/local.cluster" --json --related 0 azuer | field 'd.get("suggestion") is None')" True
+
 finish
