@@ -615,9 +615,8 @@ int64_t newest_time(const Xapian::Database &db);
  * from the spelling table of IDX's writer, at its next commit
  * (flush_spelling). */
 void spell_words(ns_index_t *idx, const Xapian::Document &doc, int sign);
-/* Write the pending spelling changes to the writer (before a commit);
- * returns the bytes they may take, for the room check. */
-uint64_t flush_spelling(ns_index_t *idx);
+/* Write the pending spelling changes to the writer (before a commit). */
+void flush_spelling(ns_index_t *idx);
 /* TEXT with its words that match no article replaced by the archive's
  * nearest word; "" when there is nothing to correct. */
 std::string suggest_query(ns_index_t *idx, const std::string &text);

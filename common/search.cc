@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <cstring>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -568,17 +569,19 @@ static ns_status_t search_suggest(ns_index_t *idx, const ns_search_opts_t *o,
     if (suggestion.empty())
         return NS_STATUS_OK;
     if (res->total == 0) {
+        /* The suggestion's search has a time budget of its own: a typo
+         * may take up to twice opts.time_limit_ms. */
         ns_search_opts_t again = *o;
         again.query = suggestion.c_str();
-        ns_results_t *other = new ns_results_t;
-        ns_status_t st = search_once(idx, &again, other);
+        std::unique_ptr<ns_results_t, void (*)(ns_results_t *)> other(
+            new ns_results_t, ns_results_free);
+        ns_status_t st = search_once(idx, &again, other.get());
         if (st == NS_STATUS_OK && other->total > 0) {
             /* The vectors move with their buffers: hits keep pointing at
              * their articles. */
             std::swap(*res, *other);
             res->suggestion_used = true;
         }
-        ns_results_free(other);
         if (st != NS_STATUS_OK)
             return st;
         if (!res->suggestion_used)

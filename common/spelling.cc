@@ -75,19 +75,15 @@ void libns::spell_words(ns_index_t *idx, const Xapian::Document &doc, int sign)
     }
 }
 
-uint64_t libns::flush_spelling(ns_index_t *idx)
+void libns::flush_spelling(ns_index_t *idx)
 {
-    uint64_t bytes = 0;
     for (const auto &wd : idx->spell_delta) {
         if (wd.second > 0)
             idx->wdb->add_spelling(wd.first, (Xapian::termcount)wd.second);
         else if (wd.second < 0)
             idx->wdb->remove_spelling(wd.first, (Xapian::termcount)-wd.second);
-        /* The word and its trigrams, each with the word listed. */
-        bytes += (wd.first.size() + 8) * (wd.first.size() + 2);
     }
     idx->spell_delta.clear();
-    return bytes;
 }
 
 /* Does WORD (lower-cased) match any article: as written (every word of
