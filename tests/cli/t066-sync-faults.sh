@@ -36,6 +36,9 @@ summary_added() { sed -n 's/.*: \([0-9]*\) added,.*/\1/p' "$TMP/out"; }
 published() { sed -n 's/.*; published \(gen-[0-9]*\).*/\1/p' "$TMP/out"; }
 live() { basename "$(readlink "$1/current")"; }
 gens() { ls -d "$1"/gen-* 2>/dev/null | wc -l; }
+# The sanitizer build wants its runtime first among preloaded libraries;
+# the shim only wraps libc calls, so the order does not matter here.
+SHIM_ASAN=${ASAN_OPTIONS:-}${ASAN_OPTIONS:+:}verify_asan_link_order=0
 # faulty N ERRNO COMMAND...: COMMAND with its Nth sync call failing.
 faulty() {
     n=$1
@@ -43,12 +46,13 @@ faulty() {
     shift 2
     rm -f "$TMP/sync.log"
     NSEARCH_SYNC_LOG=$TMP/sync.log NSEARCH_SYNC_FAIL=$n NSEARCH_SYNC_ERRNO=$e \
-        LD_PRELOAD=$SHIM run out err "$@"
+        ASAN_OPTIONS=$SHIM_ASAN LD_PRELOAD=$SHIM run out err "$@"
 }
 # syncs COMMAND...: how many sync calls COMMAND makes on a healthy disk.
 syncs() {
     rm -f "$TMP/sync.log"
-    NSEARCH_SYNC_LOG=$TMP/sync.log LD_PRELOAD=$SHIM run out err "$@"
+    NSEARCH_SYNC_LOG=$TMP/sync.log ASAN_OPTIONS=$SHIM_ASAN LD_PRELOAD=$SHIM \
+        run out err "$@"
     grep -c '^f\(data\)\?sync ' "$TMP/sync.log"
 }
 
