@@ -122,7 +122,8 @@ check "canary failure: current unchanged" is "$(readlink "$TMP/db/current")" "$l
 check "canary failure: answers unchanged" is "$(answers)" "$before"
 check "canary failure: no new generation" is "$(ls -d "$TMP/db"/gen-* | tr '\n' ' ')" "$gens"
 check "canary failure: no build leftovers" sh -c "! ls -d '$TMP/db'/.build-* 2>/dev/null"
-check "canary failure: nothing published" lacks "$TMP/out" "published"
+check "canary failure: nothing published" lacks "$TMP/out" "; published gen-"
+check "canary failure: the summary says so" contains "$TMP/out" "nothing published: the live index is unchanged"
 check "canary failure: says why" contains "$TMP/err" "canary"
 # The hook naming the true first article changes nothing: the rebuild goes
 # live, so it is the canary's verdict, not the hook, that refused above.
