@@ -540,6 +540,8 @@ bool check_phrases(const ns_index_t *idx, const Xapian::Query &q,
 
 /* cluster.cc: a cluster file's shards as one database (README
  * "Scaling"). */
+/* Do all of IDX's shards that are up have facet values (META_FACETS)? */
+bool cluster_has_facets(const ns_index_t *idx);
 /* Is PATH a cluster file (a regular file, where an index is a
  * directory)? */
 bool is_cluster_file(const std::string &path);
