@@ -47,7 +47,7 @@ struct ShardConn {
     Xapian::Database db;
     std::string zdict, langs, uuid, gen, error;
     bool facets = false; /* its articles have facet values (META_FACETS) */
-    std::string sig; /* what changes when the shard does */
+    std::string sig;     /* what changes when the shard does */
     uint64_t articles = 0;
     double latency_ms = 0;
 };
