@@ -46,7 +46,8 @@ struct ShardConn {
     size_t replica = 0; /* in use, or the last one tried */
     Xapian::Database db;
     std::string zdict, langs, uuid, gen, error;
-    std::string sig; /* what changes when the shard does */
+    bool facets = false; /* its articles have facet values (META_FACETS) */
+    std::string sig;     /* what changes when the shard does */
     uint64_t articles = 0;
     double latency_ms = 0;
 };
@@ -330,6 +331,7 @@ static ShardConn connect_shard(Cluster &c, size_t s, const ShardConn *old)
             if (old && old->up && old->sig == out.sig) {
                 out.zdict = old->zdict;
                 out.langs = old->langs;
+                out.facets = old->facets;
             } else {
                 std::string is = db.get_metadata(META_SHARD);
                 bool ok = is == want || (is.empty() && c.shards.size() == 1);
@@ -340,6 +342,8 @@ static ShardConn connect_shard(Cluster &c, size_t s, const ShardConn *old)
                         ", not shard " + want);
                 out.zdict = db.get_metadata(META_ZDICT);
                 out.langs = db.get_metadata(META_LANGS);
+                out.facets = db.get_doccount() == 0 ||
+                             db.get_metadata(META_FACETS) == "1";
             }
             out.db = db;
             out.uuid = db.get_uuid();
@@ -391,6 +395,14 @@ static void install(ns_index_t *idx, std::vector<ShardConn> &conns)
     /* Cached related lists name docids of the old union. */
     idx->related_cache.clear();
     idx->related_lru.clear();
+}
+
+bool libns::cluster_has_facets(const ns_index_t *idx)
+{
+    for (const ShardConn &sc : idx->cluster->conns)
+        if (sc.up && !sc.facets)
+            return false;
+    return true;
 }
 
 ns_status_t libns::cluster_open(ns_index_t *idx)

@@ -17,13 +17,18 @@
  * Tags are several values of one article.  Choices measured against this
  * one: a term count per tag (the tag's posting list intersected with the
  * match) costs one match per tag, and an archive has thousands of tags;
- * Xapian's ValueCountMatchSpy over the joined tags counts combinations,
- * which would have to be split and summed afterwards and cannot count
- * groups.  A spy of our own reads the slot and splits it: one pass, the
- * same rule for every facet.  Its price is for issue 17 (remote shards):
- * a stock xapian-tcpsrv knows only Xapian's own spies, so a remote
- * search would need a server that registers this one (it would need
- * name(), serialise() and merge_results(), not written yet).
+ * Xapian's ValueCountMatchSpy over the slot counts whole values, which
+ * have to be split and summed afterwards.  A spy of our own reads the
+ * slot and splits it: one pass, the same rule for every facet.
+ *
+ * A cluster's shard servers (a stock xapian-tcpsrv) run only Xapian's own
+ * spies, so there each shard's ValueCountMatchSpy counts the distinct
+ * values of the slot, the front merges them, and the same counter splits
+ * them: the value holds the story group, so groups are counted as on one
+ * index.  It costs a map of up to opts.facet_count values per shard sent
+ * to the front; on one index the spy of our own is kept, since
+ * ValueCountMatchSpy reads each value through Document::get_value (see
+ * value_of below).
  *
  * The matcher looks at opts.facet_count matches at most (1000 by
  * default; Enquire's check_at_least): with more, the counts are scaled up
@@ -124,20 +129,20 @@ struct GroupSeen {
     std::vector<uint32_t> keys;
 };
 
-class FacetSpy : public Xapian::MatchSpy
+/* The counts of the facet values of the matches, from their SLOT_FACETS
+ * values: given one by one by the spy below on one index, or as
+ * (value, how many matches had it) by Xapian's ValueCountMatchSpy on a
+ * cluster.  The value holds the story group, so the group rule is the
+ * same either way. */
+class Counter
 {
   public:
-    FacetSpy(const Xapian::Database &db, unsigned mask, bool groups)
-        : mask_(mask), groups_(groups),
-          values_(db.valuestream_begin(SLOT_FACETS)),
-          end_(db.valuestream_end(SLOT_FACETS))
-    {
-    }
+    Counter(unsigned mask, bool groups) : mask_(mask), groups_(groups) {}
 
-    void operator()(const Xapian::Document &doc, double) override
+    /* N matches with value V. */
+    void add(const std::string &v, uint64_t n)
     {
-        seen++;
-        const std::string v = value_of(doc);
+        seen += n;
         /* section, lang, month, group, tags */
         size_t at[5], len[5], start = 0;
         for (int k = 0; k < 5; k++) {
@@ -155,18 +160,20 @@ class FacetSpy : public Xapian::MatchSpy
             g = &ins.first->second;
             first_of_group = ins.second;
         }
-        auto count = [&](unsigned f, size_t pos, size_t n) {
-            if (!n)
+        auto count = [&](unsigned f, size_t pos, size_t size) {
+            if (!size)
                 return;
-            uint32_t id = intern(f, v.substr(pos, n));
+            uint32_t id = intern(f, v.substr(pos, size));
             if (g) {
                 uint32_t key = (f << 24) | id;
                 if (!first_of_group && std::find(g->keys.begin(), g->keys.end(),
                                                  key) != g->keys.end())
                     return; /* this story is counted under it already */
                 g->keys.push_back(key);
+                tally[f][id].count++; /* the story, once */
+                return;
             }
-            tally[f][id].count++;
+            tally[f][id].count += n;
         };
         if (mask_ & NS_FACET_SECTION)
             count(0, at[0], len[0]);
@@ -188,28 +195,10 @@ class FacetSpy : public Xapian::MatchSpy
         }
     }
 
-    std::string get_description() const override { return "nsearch facets"; }
-
     uint64_t seen = 0;
     std::vector<Tally> tally[NS_FACET_KINDS];
 
   private:
-    /* The SLOT_FACETS value of DOC.  The matcher goes through the
-     * documents in docid order, so one cursor on the value stream moves
-     * forward through them: Document::get_value opened a cursor per call,
-     * and cost a sixth of the search time in its reads. */
-    std::string value_of(const Xapian::Document &doc)
-    {
-        Xapian::docid did = doc.get_docid();
-        if (values_ != end_ && values_.get_docid() < did)
-            values_.skip_to(did);
-        if (values_ != end_ && values_.get_docid() == did)
-            return *values_;
-        if (values_ == end_ || values_.get_docid() > did)
-            return doc.get_value(SLOT_FACETS); /* out of order, or none */
-        return "";
-    }
-
     /* The group key (16 hex digits, collapse.cc) at POS as a number: no
      * string to allocate per match. */
     static uint64_t group_id(const std::string &v, size_t pos, size_t n)
@@ -242,10 +231,47 @@ class FacetSpy : public Xapian::MatchSpy
 
     unsigned mask_;
     bool groups_;
-    Xapian::ValueIterator values_, end_;
     std::unordered_map<std::string, uint32_t> raw_ids_[NS_FACET_KINDS];
     std::unordered_map<std::string, uint32_t> lower_ids_[NS_FACET_KINDS];
     std::unordered_map<uint64_t, GroupSeen> groups_seen_;
+};
+
+/* One index: the matches' values read as the matcher meets them. */
+class FacetSpy : public Xapian::MatchSpy
+{
+  public:
+    FacetSpy(const Xapian::Database &db, Counter &counter)
+        : counter_(counter), values_(db.valuestream_begin(SLOT_FACETS)),
+          end_(db.valuestream_end(SLOT_FACETS))
+    {
+    }
+
+    void operator()(const Xapian::Document &doc, double) override
+    {
+        counter_.add(value_of(doc), 1);
+    }
+
+    std::string get_description() const override { return "nsearch facets"; }
+
+  private:
+    /* The SLOT_FACETS value of DOC.  The matcher goes through the
+     * documents in docid order, so one cursor on the value stream moves
+     * forward through them: Document::get_value opened a cursor per call,
+     * and cost a sixth of the search time in its reads. */
+    std::string value_of(const Xapian::Document &doc)
+    {
+        Xapian::docid did = doc.get_docid();
+        if (values_ != end_ && values_.get_docid() < did)
+            values_.skip_to(did);
+        if (values_ != end_ && values_.get_docid() == did)
+            return *values_;
+        if (values_ == end_ || values_.get_docid() > did)
+            return doc.get_value(SLOT_FACETS); /* out of order, or none */
+        return "";
+    }
+
+    Counter &counter_;
+    Xapian::ValueIterator values_, end_;
 };
 
 } // namespace
@@ -258,42 +284,56 @@ void libns::count_facets(ns_index_t *idx, const Xapian::Query &run,
     res->facets_mask = o->facets & NS_FACET_ALL;
     res->facets_collapsed = o->collapse != 0;
     const Xapian::Database &db = *idx->db;
-    if (idx->cluster) {
-        /* The counter is a match spy of ours, and a stock xapian-tcpsrv
-         * runs only Xapian's own (see the top of this file). */
+    bool stored = idx->cluster ? cluster_has_facets(idx)
+                               : db.get_doccount() == 0 ||
+                                     db.get_metadata(META_FACETS) == "1";
+    if (!stored) {
         res->facets_unavailable =
-            "facets are not counted on a cluster: its shard servers run only "
-            "Xapian's own match spies";
-        return;
-    }
-    if (db.get_doccount() > 0 && db.get_metadata(META_FACETS) != "1") {
-        res->facets_unavailable =
-            "this index was built before facets were stored; rebuild it "
-            "(nindex --rebuild) to count them";
+            idx->cluster
+                ? "a shard of this cluster was built before facets were "
+                  "stored; rebuild it (nindex --rebuild --shard I/N) to count "
+                  "them"
+                : "this index was built before facets were stored; rebuild "
+                  "it (nindex --rebuild) to count them";
         return;
     }
     Xapian::Enquire enq(db);
     enq.set_query(run);
     /* Nothing is ranked: the counter wants the matches, not their order. */
     enq.set_weighting_scheme(Xapian::BoolWeight());
-    FacetSpy spy(db, o->facets, o->collapse != 0);
-    enq.add_matchspy(&spy);
+    Counter counter(o->facets, o->collapse != 0);
+    FacetSpy spy(db, counter);
+    /* A stock xapian-tcpsrv runs only Xapian's own spies: on a cluster
+     * each shard counts the distinct values (which hold the story group)
+     * and the front splits them, by the same rule. */
+    Xapian::ValueCountMatchSpy values(SLOT_FACETS);
+    if (idx->cluster)
+        enq.add_matchspy(&values);
+    else
+        enq.add_matchspy(&spy);
     Xapian::doccount most =
         o->facet_count ? o->facet_count : FACET_COUNT_DEFAULT;
     Xapian::MSet ms = enq.get_mset(0, 0, most);
+    if (idx->cluster) {
+        for (Xapian::TermIterator v = values.values_begin();
+             v != values.values_end(); ++v)
+            counter.add(*v, v.get_termfreq());
+        /* Every match the shards looked at, with a value or without. */
+        counter.seen = values.get_total();
+    }
     Xapian::doccount lower = ms.get_matches_lower_bound();
-    res->facets_counted = spy.seen;
+    res->facets_counted = counter.seen;
     res->facets_exact = !candidates && lower == ms.get_matches_upper_bound() &&
-                        spy.seen == lower;
+                        counter.seen == lower;
     double scale = 1;
-    if (!res->facets_exact && !candidates && spy.seen)
-        scale = (double)ms.get_matches_estimated() / (double)spy.seen;
+    if (!res->facets_exact && !candidates && counter.seen)
+        scale = (double)ms.get_matches_estimated() / (double)counter.seen;
     if (scale < 1)
         scale = 1;
 
     for (unsigned f = 0; f < NS_FACET_KINDS; f++) {
         std::vector<Tally> list;
-        for (const Tally &t : spy.tally[f])
+        for (const Tally &t : counter.tally[f])
             if (t.count)
                 list.push_back(t);
         bool by_time =

@@ -376,7 +376,6 @@ bool decode(const ns_index_t *idx, Xapian::docid did, const std::string &data,
             ns_article_t *art, std::string &why);
 std::string encode(ns_index_t *idx, const char *json);
 void prime(ns_index_t *idx);
-
 /* limits.cc: bounded work per query (README "Limits"). */
 static const size_t QUERY_MAX_WORDS = 100;          /* words searched */
 static const size_t QUERY_MAX_WILDCARDS = 20;       /* more: plain words */
@@ -517,11 +516,14 @@ class DateField : public Xapian::FieldProcessor
 std::string group_key(const ns_article_t *art);
 void collapse_on(Xapian::Enquire &enq, const ns_search_opts_t *o);
 std::vector<std::string> also_ids(ns_index_t *idx, const Xapian::Query &run,
+                                  const char *title,
                                   const Xapian::MSetIterator &it);
-/* also_ids() of every hit of SHOWN in one query (for a cluster). */
+/* also_ids() of every hit of SHOWN, whose articles are ARTS, in one query
+ * (for a cluster). */
 std::vector<std::vector<std::string>>
 also_ids_page(ns_index_t *idx, const Xapian::Query &run,
-              const std::vector<Xapian::MSetIterator> &shown);
+              const std::vector<Xapian::MSetIterator> &shown,
+              const std::vector<ns_article_t> &arts);
 
 /* phrase-scan.cc: what the quick phrase test knows about one text. */
 enum scan { SCAN_NO, SCAN_YES, SCAN_MAYBE };
@@ -540,6 +542,8 @@ bool check_phrases(const ns_index_t *idx, const Xapian::Query &q,
 
 /* cluster.cc: a cluster file's shards as one database (README
  * "Scaling"). */
+/* Do all of IDX's shards that are up have facet values (META_FACETS)? */
+bool cluster_has_facets(const ns_index_t *idx);
 /* Is PATH a cluster file (a regular file, where an index is a
  * directory)? */
 bool is_cluster_file(const std::string &path);

@@ -121,13 +121,13 @@ static bool near_duplicate(DupKey &a, DupKey &b)
     return jaccard >= RELATED_DUP_JACCARD;
 }
 
-/* Add the weighted stemmed terms of document DID, times SCALE, to ACC.
- * Plain stems only: the ZS (title) and ZXH (heading) copies would count
- * those words twice, and the title weight is in the wdf already. */
-static void seed_terms(const Xapian::Database &db, Xapian::docid did,
-                       double scale, std::map<std::string, double> &acc)
+/* The plain stemmed terms of document DID with their wdf.  Plain stems
+ * only: the ZS (title) and ZXH (heading) copies would count those words
+ * twice, and the title weight is in the wdf already. */
+static std::vector<std::pair<std::string, Xapian::termcount>>
+stem_terms(const Xapian::Database &db, Xapian::docid did)
 {
-    const double n = db.get_doccount();
+    std::vector<std::pair<std::string, Xapian::termcount>> out;
     Xapian::TermIterator t = db.termlist_begin(did);
     Xapian::TermIterator end = db.termlist_end(did);
     t.skip_to(PREFIX_STEM);
@@ -137,10 +137,60 @@ static void seed_terms(const Xapian::Database &db, Xapian::docid did,
             break;
         if (term.size() > 1 && term[1] >= 'A' && term[1] <= 'Z')
             continue;
-        double df = t.get_termfreq();
-        if (df < 2 || (df > RELATED_MAX_DF * n && df > RELATED_MIN_COMMON))
-            continue;
-        acc[term] += scale * (1 + log((double)t.get_wdf())) * log(n / df);
+        out.emplace_back(term, t.get_wdf());
+    }
+    return out;
+}
+
+/* The document frequencies of TERMS in IDX.  A cluster asks them all in
+ * one match (an MSet knows the frequency of each query term, summed over
+ * the shards in one round trip to each): one by one, each is a round
+ * trip to every shard, and a seed has hundreds of terms. */
+static std::map<std::string, Xapian::doccount>
+term_freqs(const ns_index_t *idx, const std::set<std::string> &terms)
+{
+    const Xapian::Database &db = *idx->db;
+    std::map<std::string, Xapian::doccount> df;
+    if (!idx->cluster) {
+        for (const auto &t : terms)
+            df[t] = db.get_termfreq(t);
+        return df;
+    }
+    std::vector<Xapian::Query> parts(terms.begin(), terms.end());
+    Xapian::Enquire enq(db);
+    enq.set_query(
+        Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end()));
+    enq.set_weighting_scheme(Xapian::BoolWeight());
+    Xapian::MSet ms = enq.get_mset(0, 0);
+    for (const auto &t : terms)
+        df[t] = ms.get_termfreq(t);
+    return df;
+}
+
+/* Add the weighted stemmed terms of each of SEEDS, the i-th times 1/(i+1),
+ * to ACC. */
+static void seed_terms(const ns_index_t *idx,
+                       const std::vector<Xapian::docid> &seeds,
+                       std::map<std::string, double> &acc)
+{
+    const Xapian::Database &db = *idx->db;
+    const double n = db.get_doccount();
+    std::vector<std::vector<std::pair<std::string, Xapian::termcount>>> lists;
+    std::set<std::string> all;
+    for (Xapian::docid did : seeds) {
+        lists.push_back(stem_terms(db, did));
+        for (const auto &tw : lists.back())
+            all.insert(tw.first);
+    }
+    std::map<std::string, Xapian::doccount> freqs = term_freqs(idx, all);
+    for (size_t i = 0; i < lists.size(); i++) {
+        double scale = 1.0 / (double)(i + 1);
+        for (const auto &tw : lists[i]) {
+            double df = freqs[tw.first];
+            if (df < 2 || (df > RELATED_MAX_DF * n && df > RELATED_MIN_COMMON))
+                continue;
+            acc[tw.first] += scale * (1 + log((double)tw.second)) * log(n / df);
+        }
     }
 }
 
@@ -346,6 +396,32 @@ static void publish(std::vector<Pick> &picks, std::vector<ns_article_t> &arts,
     }
 }
 
+/* Add the docids of the SHOWN articles to OUT.  A cluster finds them in
+ * one match, where an id lookup each is a round trip to every shard. */
+static void shown_docids(const ns_index_t *idx,
+                         const std::vector<const ns_article_t *> &shown,
+                         std::set<Xapian::docid> &out)
+{
+    const Xapian::Database &db = *idx->db;
+    if (!idx->cluster) {
+        for (const ns_article_t *a : shown) {
+            Xapian::docid did;
+            if (find_id(db, a->id, &did))
+                out.insert(did);
+        }
+        return;
+    }
+    std::vector<Xapian::Query> ids;
+    for (const ns_article_t *a : shown)
+        ids.emplace_back(id_term(a->id));
+    Xapian::Enquire enq(db);
+    enq.set_query(Xapian::Query(Xapian::Query::OP_OR, ids.begin(), ids.end()));
+    enq.set_weighting_scheme(Xapian::BoolWeight());
+    Xapian::MSet ms = enq.get_mset(0, (Xapian::doccount)ids.size());
+    for (auto it = ms.begin(); it != ms.end(); ++it)
+        out.insert(*it);
+}
+
 /* Fill RES->related.  SEEDS are the documents the story is taken from;
  * SHOWN are the articles the reader already sees (the hits, or the article
  * itself; SHOWN[0] is SEEDS[0]): never listed, nor their near-duplicates. */
@@ -358,8 +434,7 @@ static void compute_related(ns_index_t *idx,
     const Xapian::Database &db = *idx->db;
 
     std::map<std::string, double> acc;
-    for (size_t i = 0; i < seeds.size(); i++)
-        seed_terms(db, seeds[i], 1.0 / (double)(i + 1), acc);
+    seed_terms(idx, seeds, acc);
     if (acc.empty())
         return;
     Xapian::Query story = story_query(acc);
@@ -373,11 +448,7 @@ static void compute_related(ns_index_t *idx,
     /* Seeds and shown articles are dropped by docid after matching: at
      * most a page of them, cheaper than more terms in the query. */
     std::set<Xapian::docid> excluded(seeds.begin(), seeds.end());
-    for (const ns_article_t *a : shown) {
-        Xapian::docid did;
-        if (find_id(db, a->id, &did))
-            excluded.insert(did);
-    }
+    shown_docids(idx, shown, excluded);
     Xapian::MSet ms =
         enq.get_mset(0, RELATED_CANDIDATES + (unsigned)excluded.size());
     double self = self_score(enq, ms, seeds[0], story, self_term);

@@ -393,10 +393,11 @@ static void fill_also(ns_index_t *idx, const Xapian::Query &run,
     res->also.assign(n, std::vector<std::string>());
     res->also_ptr.assign(n, std::vector<const char *>());
     if (idx->cluster)
-        res->also = also_ids_page(idx, run, page.shown);
+        res->also = also_ids_page(idx, run, page.shown, res->arts);
     for (size_t i = 0; i < n; i++) {
         if (!idx->cluster)
-            res->also[i] = also_ids(idx, run, page.shown[i]);
+            res->also[i] =
+                also_ids(idx, run, res->arts[i].title, page.shown[i]);
         for (const auto &id : res->also[i])
             res->also_ptr[i].push_back(id.c_str());
         res->hits[i].also = res->also_ptr[i].data();

@@ -80,4 +80,38 @@ PY
 get b.json "/v1/search?q=azure&collapse=2"
 check "http collapse=2: 400" is "$code" 400
 
+# Copies whose titles differ in case and punctuation are one group, and
+# each lists the others, on one index and on a cluster of two local shards
+# (where the copies are looked up by a word of the title and the group
+# slot, collapse.cc).
+python3 - "$TMP/crane.jsonl" <<'PY'
+import json, sys
+titles = ["Harbour Crane Collapse: Inquiry Opens Today",
+          "HARBOUR CRANE COLLAPSE - INQUIRY OPENS TODAY",
+          "harbour crane collapse, inquiry opens today!"]
+with open(sys.argv[1], "w") as f:
+    for i, t in enumerate(titles):
+        f.write(json.dumps({"id": "crane-%d" % i, "title": t,
+                            "date": "2025-03-0%dT08:00:00Z" % (i + 1),
+                            "body": "The crane fell at the harbour. Copy %d of the wire." % i}) + "\n")
+    f.write(json.dumps({"id": "crane-other", "title": "Crane hire prices rise",
+                        "date": "2025-03-02T08:00:00Z",
+                        "body": "A crane costs more to hire this spring."}) + "\n")
+PY
+nindex --quiet --db "$TMP/crane" "$TMP/crane.jsonl"
+for i in 0 1; do nindex --quiet --db "$TMP/crane$i" --shard "$i/2" "$TMP/crane.jsonl"; done
+printf 'shard 0 local %s\nshard 1 local %s\n' "$TMP/crane0" "$TMP/crane1" >"$TMP/crane.cluster"
+for db in crane crane.cluster; do
+    nsearch --db "$TMP/$db" --json --related 0 crane >"$TMP/$db.json"
+    check "$db: the three copies are one hit listing the other two" \
+        python3 - "$TMP/$db.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["total"] == 2, d["total"]
+g = [h for h in d["hits"] if h["id"].startswith("crane-") and h["id"] != "crane-other"]
+assert len(g) == 1, [h["id"] for h in d["hits"]]
+assert sorted([g[0]["id"]] + g[0]["also"]) == ["crane-0", "crane-1", "crane-2"], g[0]
+PY
+done
+
 finish

@@ -139,4 +139,42 @@ nsearch --db "$TMP/cluster" --json --related-to "$id" | sed 's/"took_ms":[0-9.e+
 check "related-to by id works on the cluster" contains "$TMP/rel.clu" '"related":[{"id"'
 check "related-to gives the same list" cmp -s "$TMP/rel.one" "$TMP/rel.clu"
 
+# Facets through the shard servers (Xapian's own ValueCountMatchSpy on
+# each, split on the front) count as one index does: the same values and
+# counts wherever both counted every match, story groups and articles.
+head -n 40 "$TMP/queries.tsv" >"$TMP/fq.tsv"
+for mode in collapse no-collapse; do
+    flag=; [ "$mode" = no-collapse ] && flag=--no-collapse
+    for db in one cluster; do
+        run f$db.out f$db.err nsearch --db "$TMP/$db" --batch --related 0 --snippet-len 0 \
+            --facets $flag <"$TMP/fq.tsv"
+        check "facets on $db ($mode) exit 0" is "$rc" 0
+    done
+    python3 - "$TMP/fone.out" "$TMP/fcluster.out" >"$TMP/fcmp.txt" <<'PY'
+import json, sys
+one = [json.loads(l) for l in open(sys.argv[1])]
+clu = [json.loads(l) for l in open(sys.argv[2])]
+same = values = 0
+for a, b in zip(one, clu):
+    fa, fb = a.get("facets", {}), b.get("facets", {})
+    if "unavailable" in fb or "section" not in fb:
+        print("bad", a["qid"], "no facets:", fb.get("unavailable"))
+        continue
+    if not (fa.get("exact") and fb.get("exact")):
+        continue
+    if fa != fb:
+        print("bad", a["qid"], json.dumps(fa)[:200], json.dumps(fb)[:200])
+        continue
+    same += 1
+    values += sum(len(fa[k]) for k in ("section", "month", "lang", "tag") if k in fa)
+print("same", same, "values", values)
+PY
+    grep '^bad' "$TMP/fcmp.txt" | head -n 3
+    check "cluster facets ($mode): every query counted, the same counts" lacks "$TMP/fcmp.txt" "bad"
+    check "cluster facets ($mode): most queries compared exactly" \
+        test "$(sed -n 's/^same \([0-9]*\) .*/\1/p' "$TMP/fcmp.txt")" -ge 25
+    check "cluster facets ($mode): values compared" \
+        test "$(sed -n 's/.* values //p' "$TMP/fcmp.txt")" -gt 100
+done
+
 finish
