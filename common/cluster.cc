@@ -9,7 +9,9 @@
  * say: each shard's metadata (the preset dictionary of its stored
  * articles, its languages, its place in the cluster) is read from that
  * shard alone, since get_metadata() of a union answers from its first
- * sub-database; and which replica of a shard to use.
+ * sub-database; which replica of a shard to use; and the local copies of
+ * the shards' spelling dictionaries ("spelling" lines), which the remote
+ * backend cannot serve (spelling-copy.cc).
  *
  * The front never calls reopen() on a shard: a shard host serves
  * INDEXDIR/current, and a server that reopened through a link swapped to

@@ -17,9 +17,9 @@
  * The copy is one file: a single-file glass database (Xapian's compaction
  * writes it).  A file is replaced whole by one rename, by nindex and by
  * rsync alike, so a front never opens half of one; a directory cannot be
- * swapped in one step.  The words of a Reuters-sized archive (8,000
- * articles) make a copy of a few MB (README "Scaling").  No language or
- * stemmer is needed: the front stems the query with the shards' own
+ * swapped in one step.  Reuters-21578 (21,577 articles, a 42 MB index)
+ * makes a copy of 46,147 words in 2.0 MB (README "Scaling").  No language
+ * or stemmer is needed: the front stems the query with the shards' own
  * languages.
  *
  * The front looks at each copy's file (device, inode, size, time) every
