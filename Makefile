@@ -61,7 +61,8 @@ LIB_CXX = common/open.cc common/store.cc common/write.cc common/query.cc \
           common/search.cc common/forms.cc common/phrase.cc common/phrase-scan.cc \
           common/related.cc common/limits.cc common/dates.cc common/collapse.cc \
           common/cluster.cc common/pairs.cc common/window.cc \
-          common/spelling.cc common/facets.cc common/recency.cc
+          common/spelling.cc common/spelling-copy.cc common/facets.cc \
+          common/recency.cc
 LIB_OBJ = $(LIB_C:%.c=$(B)/%.o) $(LIB_CXX:%.cc=$(B)/%.o) $(B)/common/word-lists.o
 # The word lists of the pair terms (common/pairs.cc), text files compiled
 # in as raw strings.
@@ -115,7 +116,7 @@ $(LIB): $(LIB_OBJ)
 # Linked with $(CXX): libns contains C++ and needs libstdc++.
 NINDEX_OBJ = $(B)/indexer/nindex.o $(B)/indexer/sources.o $(B)/indexer/update.o \
              $(B)/indexer/prune.o $(B)/indexer/undo.o $(B)/indexer/rebuild.o \
-             $(B)/indexer/shard.o
+             $(B)/indexer/shard.o $(B)/indexer/export.o
 $(NINDEX_OBJ): indexer/nindex.h
 
 $(BIN)/nindex: $(NINDEX_OBJ) $(LIB)

@@ -9,7 +9,9 @@
  * say: each shard's metadata (the preset dictionary of its stored
  * articles, its languages, its place in the cluster) is read from that
  * shard alone, since get_metadata() of a union answers from its first
- * sub-database; and which replica of a shard to use.
+ * sub-database; which replica of a shard to use; and the local copies of
+ * the shards' spelling dictionaries ("spelling" lines), which the remote
+ * backend cannot serve (spelling-copy.cc).
  *
  * The front never calls reopen() on a shard: a shard host serves
  * INDEXDIR/current, and a server that reopened through a link swapped to
@@ -61,8 +63,12 @@ struct Cluster {
     bool partial = true;
     std::vector<ShardConn> conns;
     std::vector<size_t> preferred; /* the replica to try first, per shard */
-    double checked = 0;            /* when the shards were last reached */
-    uint64_t view = 1;             /* bumped at every switch */
+    /* The "spelling" lines: copies of the shards' spelling dictionaries
+     * (spelling-copy.cc), and the union of those that are up. */
+    std::vector<SpellingCopy> spelling;
+    std::unique_ptr<Xapian::Database> dict;
+    double checked = 0; /* when the shards were last reached */
+    uint64_t view = 1;  /* bumped at every switch */
 };
 
 } // namespace libns
@@ -242,6 +248,31 @@ static bool read_cluster_file(Cluster &c, std::string &why)
                       "' needs seconds above 0 and at most 3600";
                 return false;
             }
+        } else if (key == "spelling") {
+            SpellingCopy sc;
+            sc.path = rest_after(line, 1);
+            sc.line = lineno;
+            if (sc.path.empty()) {
+                why = where + "'spelling' needs the PATH of a spelling copy "
+                              "(nindex --export-spelling)";
+                return false;
+            }
+            for (const SpellingCopy &o : c.spelling)
+                if (o.path == sc.path) {
+                    /* Twice would count its words twice. */
+                    why = where + "'" + sc.path +
+                          "' is already listed on "
+                          "line " +
+                          std::to_string(o.line);
+                    return false;
+                }
+            if (c.spelling.size() >= NS_MAX_SHARDS) {
+                why = where + "more than " + std::to_string(NS_MAX_SHARDS) +
+                      " 'spelling' lines";
+                return false;
+            }
+            sc.error = "not opened yet";
+            c.spelling.push_back(sc);
         } else if (key == "partial") {
             if (w.size() != 2 || (w[1] != "yes" && w[1] != "no")) {
                 why = where + "'partial' is 'yes' or 'no'";
@@ -250,7 +281,8 @@ static bool read_cluster_file(Cluster &c, std::string &why)
             c.partial = w[1] == "yes";
         } else {
             why = where + "unknown keyword '" + key +
-                  "' (shard, connect-timeout, timeout, refresh, partial)";
+                  "' (shard, spelling, connect-timeout, timeout, refresh, "
+                  "partial)";
             return false;
         }
     }
@@ -335,6 +367,10 @@ static ShardConn connect_shard(Cluster &c, size_t s, const ShardConn *old)
             } else {
                 std::string is = db.get_metadata(META_SHARD);
                 bool ok = is == want || (is.empty() && c.shards.size() == 1);
+                if (!db.get_metadata(META_COPY).empty())
+                    throw Xapian::InvalidOperationError(
+                        "it is a spelling copy, not a shard (list it on a "
+                        "'spelling' line)");
                 if (!ok)
                     throw Xapian::InvalidOperationError(
                         "it holds " +
@@ -428,6 +464,11 @@ bool libns::cluster_refresh(ns_index_t *idx, bool force)
     double t = now_s();
     if (!force && t - c.checked < c.refresh)
         return false;
+    /* A copy replaced by a later export is seen here, as a new generation
+     * of a shard is: its file looked at, and opened again when it
+     * changed.  Suggestions change, not the articles searched. */
+    if (refresh_copies(c.spelling))
+        c.dict = copies_union(c.spelling);
     std::vector<ShardConn> fresh;
     bool changed = force || c.conns.size() != c.shards.size();
     for (size_t s = 0; s < c.shards.size(); s++) {
@@ -506,6 +547,23 @@ bool libns::cluster_recoverable(const ns_index_t *idx, const Xapian::Error &e)
            type.compare(0, 8, "Database") == 0;
 }
 
+const Xapian::Database *libns::cluster_dictionary(const ns_index_t *idx)
+{
+    return idx->cluster ? idx->cluster->dict.get() : nullptr;
+}
+
+void libns::cluster_dictionary_failed(ns_index_t *idx, const std::string &why)
+{
+    Cluster &c = *idx->cluster;
+    for (SpellingCopy &sc : c.spelling)
+        if (sc.up) {
+            sc.up = false;
+            sc.error = why;
+            sc.db = Xapian::Database();
+        }
+    c.dict.reset();
+}
+
 /* ------------------------------------------------------------------------ */
 /* The public calls                                                         */
 /* ------------------------------------------------------------------------ */
@@ -575,6 +633,30 @@ ns_status_t ns_index_shard_info(ns_index_t *idx, size_t i, ns_shard_info_t *out)
     snprintf(out->generation, sizeof out->generation, "%s", sc.gen.c_str());
     snprintf(out->uuid, sizeof out->uuid, "%s", sc.uuid.c_str());
     out->latency_ms = sc.latency_ms;
+    snprintf(out->error, sizeof out->error, "%s", sc.error.c_str());
+    return NS_STATUS_OK;
+}
+
+size_t ns_index_spelling_count(ns_index_t *idx)
+{
+    return idx && idx->cluster ? idx->cluster->spelling.size() : 0;
+}
+
+ns_status_t ns_index_spelling_info(ns_index_t *idx, size_t i,
+                                   ns_spelling_info_t *out)
+{
+    memset(out, 0, sizeof *out);
+    clear_error(idx);
+    if (!idx->cluster || i >= idx->cluster->spelling.size()) {
+        idx->error = "no spelling copy " + std::to_string(i);
+        return NS_STATUS_NOT_FOUND;
+    }
+    const SpellingCopy &sc = idx->cluster->spelling[i];
+    snprintf(out->path, sizeof out->path, "%s", sc.path.c_str());
+    out->up = sc.up;
+    out->words = sc.up ? sc.words : 0;
+    snprintf(out->shard, sizeof out->shard, "%s", sc.shard.c_str());
+    snprintf(out->exported, sizeof out->exported, "%s", sc.exported.c_str());
     snprintf(out->error, sizeof out->error, "%s", sc.error.c_str());
     return NS_STATUS_OK;
 }

@@ -19,6 +19,8 @@
  *   related.cc      related recent posts
  *   window.cc       the recency window as date terms
  *   spelling.cc     the spelling dictionary and did-you-mean
+ *   spelling-copy.cc  the dictionary copied out of its index, for a
+ *                   cluster's front, and the front's copies
  *   facets.cc       counts per section, year, month, language and tag
  *   recency.cc      relevance mixed with age (sort recent)
  *
@@ -209,6 +211,17 @@ static const char META_SHARD[] = "nsearch.shard";
  * were made with (pairs.cc); absent when they cannot be trusted. */
 static const char META_PAIRS[] = "nsearch.pairs";
 
+/* Metadata of a spelling copy (spelling-copy.cc): the marker ("spelling")
+ * that tells it from an index, its word count, the index it came from
+ * ("UUID generation") and when, and that index's nsearch.shard.  The
+ * shard is kept under a key of its own so that a copy listed by mistake
+ * as a shard's replica is never taken for the shard. */
+static const char META_COPY[] = "nsearch.copy";
+static const char META_COPY_WORDS[] = "nsearch.copy.words";
+static const char META_COPY_FROM[] = "nsearch.copy.from";
+static const char META_COPY_TIME[] = "nsearch.copy.time";
+static const char META_COPY_SHARD[] = "nsearch.copy.shard";
+
 /* ------------------------------------------------------------------------ */
 /* Handles                                                                  */
 /* ------------------------------------------------------------------------ */
@@ -289,8 +302,8 @@ struct ns_results {
     std::string warning;
     bool timed_out = false; /* stopped at ns_search_opts_t.time_limit_ms */
     std::vector<unsigned> missing; /* cluster shards that were down */
-    std::string suggestion; /* did you mean, or "" */
-    bool suggestion_used = false; /* the hits are the suggestion's */
+    std::string suggestion;        /* did you mean, or "" */
+    bool suggestion_used = false;  /* the hits are the suggestion's */
     bool facets_asked = false;
     unsigned facets_mask = 0;      /* opts.facets */
     bool facets_collapsed = false; /* counts are of groups */
@@ -410,9 +423,11 @@ Xapian::Query build_query(ns_index_t *idx, const std::string &text,
                           unsigned max_expansion = WILDCARD_MAX_EXPANSION,
                           std::string *warnings = nullptr);
 std::string split_hyphens(const std::string &text);
-/* TEXT with Xapian's spelling corrections, or "" (spelling.cc decides
- * which to keep). */
-std::string corrected_text(ns_index_t *idx, const std::string &text);
+/* TEXT with Xapian's spelling corrections from DICT (IDX's own database,
+ * or a cluster's spelling copies), or "" (spelling.cc decides which to
+ * keep). */
+std::string corrected_text(ns_index_t *idx, const Xapian::Database &dict,
+                           const std::string &text);
 /* The filters of O (section, lang, tags, ids, author, dates) as one query
  * to apply with OP_FILTER into *OUT, or an empty query when O has none.
  * NS_STATUS_BAD_QUERY, with the message in IDX, for a date it cannot
@@ -624,6 +639,33 @@ void flush_spelling(ns_index_t *idx);
 /* TEXT with its words that match no article replaced by the archive's
  * nearest word; "" when there is nothing to correct. */
 std::string suggest_query(ns_index_t *idx, const std::string &text);
+
+/* spelling-copy.cc: a cluster front's spelling copies. */
+/* One "spelling PATH" line of a cluster file, as last opened. */
+struct SpellingCopy {
+    std::string path;
+    unsigned line = 0; /* in the cluster file */
+    bool up = false;
+    std::string sig;   /* the file's device, inode, size and time */
+    std::string error; /* why it is not up */
+    std::string shard, exported;
+    uint64_t words = 0;
+    Xapian::Database db;
+};
+/* Open again each of COPIES whose file changed since, or that was not
+ * up; true when any of them now holds another database or is up or down
+ * where it was not.  Never throws for a copy's failure (its error says
+ * it). */
+bool refresh_copies(std::vector<SpellingCopy> &copies);
+/* The union of the copies that are up, or null when none is. */
+std::unique_ptr<Xapian::Database>
+copies_union(const std::vector<SpellingCopy> &copies);
+/* cluster.cc: the union of IDX's spelling copies, or null (no copy up, or
+ * not a cluster). */
+const Xapian::Database *cluster_dictionary(const ns_index_t *idx);
+/* The copies of IDX failed under a suggestion with WHY: no suggestions
+ * until the next refresh opens them again. */
+void cluster_dictionary_failed(ns_index_t *idx, const std::string &why);
 
 /* facets.cc */
 void add_facet_values(Xapian::Document &doc, const ns_article_t *art,

@@ -442,6 +442,49 @@ size_t ns_index_shard_count(ns_index_t *idx);
 ns_status_t ns_index_shard_info(ns_index_t *idx, size_t i,
                                 ns_shard_info_t *out);
 
+/* ------------------------------------------------------------------------ */
+/* Spelling copies for a cluster's front (spelling-copy.cc; README "Did    */
+/* you mean" and "Scaling")                                                 */
+/* ------------------------------------------------------------------------ */
+
+/* Write the spelling dictionary of IDX (its words and their frequencies,
+ * as the handle sees the index now) to a new single-file Xapian database
+ * at DEST, with metadata marking it as a spelling copy, and sync it.
+ * DEST and the scratch directory "DEST.d" it is built in must not exist;
+ * the scratch directory is removed, and so is DEST on failure.  *WORDS
+ * (may be NULL) is the number of words written.
+ * Return value: NS_STATUS_OK; NS_STATUS_BAD_INPUT on a cluster handle
+ * (each shard exports its own); NS_STATUS_IO when DEST or DEST.d exists
+ * or DEST cannot be synced; NS_STATUS_XAPIAN, NS_STATUS_NOMEM, ... */
+ns_status_t ns_index_export_spelling(ns_index_t *idx, const char *dest,
+                                     uint64_t *words);
+
+/* Is PATH a spelling copy written by ns_index_export_spelling() (a
+ * regular file, a single-file Xapian database with its marker)?  1 if it
+ * is; 0 if not, with the reason in WHY (WHY_SIZE bytes).  Never follows a
+ * symbolic link, and never treats PATH as a Xapian stub file. */
+int ns_spelling_copy_check(const char *path, char *why, size_t why_size);
+
+/* One "spelling PATH" line of a cluster file, as the front last opened
+ * it. */
+typedef struct ns_spelling_info {
+    char path[1024];   /* as the cluster file says it */
+    int up;            /* 1 if its words are suggested from */
+    uint64_t words;    /* words in it (0 while down) */
+    char shard[32];    /* "I/N" of the index it was exported from, or "" */
+    char exported[32]; /* when, "2025-09-01T02:00:00Z", or "" */
+    char error[256];   /* why it is not used, or "" */
+} ns_spelling_info_t;
+
+/* The number of "spelling" lines of a cluster handle; 0 for an ordinary
+ * index (which suggests from its own dictionary). */
+size_t ns_index_spelling_count(ns_index_t *idx);
+
+/* Spelling copy I of a cluster handle into OUT.  NS_STATUS_NOT_FOUND when
+ * there is no copy I. */
+ns_status_t ns_index_spelling_info(ns_index_t *idx, size_t i,
+                                   ns_spelling_info_t *out);
+
 /* Give the index (write mode) a preset zlib dictionary for the articles
  * it stores from now on: typical stored JSON (ns_article_to_json of
  * sample articles, the most typical last; only the last 32 KiB count).

@@ -33,13 +33,13 @@ const unsigned libns::PARSE_FLAGS =
     Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_PURE_NOT |
     Xapian::QueryParser::FLAG_WILDCARD | Xapian::QueryParser::FLAG_CJK_NGRAM;
 
-static Xapian::QueryParser make_parser(ns_index_t *idx,
+static Xapian::QueryParser make_parser(const Xapian::Database &db,
                                        const Xapian::Stem &stem,
                                        unsigned max_expansion,
                                        std::string *warnings)
 {
     Xapian::QueryParser qp;
-    qp.set_database(*idx->db);
+    qp.set_database(db);
     qp.set_stemmer(stem);
     qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
     qp.set_default_op(Xapian::Query::OP_OR);
@@ -93,7 +93,7 @@ Xapian::Query libns::build_query(ns_index_t *idx, const std::string &text,
     for (const auto &g : groups) {
         const Xapian::Stem &stem = *stems[g.first];
         Xapian::QueryParser qp =
-            make_parser(idx, stem, max_expansion, warnings);
+            make_parser(*idx->db, stem, max_expansion, warnings);
         Xapian::Query part = stem_all_words(qp.parse_query(text, flags), stem);
         qp.set_stemming_strategy(Xapian::QueryParser::STEM_NONE);
         part = exact_boost(part, qp.parse_query(text, flags));
@@ -112,11 +112,15 @@ Xapian::Query libns::build_query(ns_index_t *idx, const std::string &text,
 
 /* TEXT as Xapian's spelling correction rewrites it (only the words of
  * the default field it can correct change), or "" when it changes nothing.
- * The dictionary has no languages, so one parser does. */
-std::string libns::corrected_text(ns_index_t *idx, const std::string &text)
+ * The dictionary has no languages, so one parser does.  The parser's
+ * database is DICT, since that is where Xapian takes corrections from;
+ * what it would also expand wildcards against does not matter here, as
+ * only the corrected text is kept. */
+std::string libns::corrected_text(ns_index_t *idx, const Xapian::Database &dict,
+                                  const std::string &text)
 {
     std::string lang = idx->langs.empty() ? "en" : *idx->langs.begin();
-    Xapian::QueryParser qp = make_parser(idx, stemmer_for(idx, lang),
+    Xapian::QueryParser qp = make_parser(dict, stemmer_for(idx, lang),
                                          WILDCARD_MAX_EXPANSION, nullptr);
     qp.parse_query(text, query_flags(text, PARSE_FLAGS) |
                              Xapian::QueryParser::FLAG_SPELLING_CORRECTION);

@@ -560,10 +560,9 @@ static ns_status_t search_suggest(ns_index_t *idx, const ns_search_opts_t *o,
     if (ns_status_t st = search_once(idx, o, res))
         return st;
     const std::string text = o->query ? o->query : "";
-    /* A cluster has no spelling data to suggest from: Xapian's remote
-     * backend does not serve it (README "Scaling"). */
-    if (!o->suggest || idx->cluster || res->timed_out ||
-        res->total >= NS_SUGGEST_BELOW ||
+    /* A cluster suggests from its spelling copies, when it lists any
+     * (spelling.cc). */
+    if (!o->suggest || res->timed_out || res->total >= NS_SUGGEST_BELOW ||
         text.find_first_not_of(" \t\r\n") == std::string::npos)
         return NS_STATUS_OK;
     std::string suggestion = suggest_query(idx, text);

@@ -123,16 +123,30 @@ static std::vector<std::string> runs(const std::string &text)
     return out;
 }
 
+/* On a cluster the corrections come from the front's spelling copies
+ * (spelling-copy.cc), since the shards' remote backend serves no spelling
+ * data; whether a word as typed matches an article is still asked of the
+ * shards (word_matches on IDX's union), as is the suggestion's search.  A
+ * copy that fails here turns suggestions off until the next refresh opens
+ * it again: the search itself never fails for it. */
 std::string libns::suggest_query(ns_index_t *idx, const std::string &text)
 {
-    if (text.size() > SPELL_MAX_QUERY ||
-        idx->db->spellings_begin() == idx->db->spellings_end())
+    const Xapian::Database *dict =
+        idx->cluster ? cluster_dictionary(idx) : idx->db.get();
+    if (!dict || text.size() > SPELL_MAX_QUERY)
         return "";
     std::string corrected;
     try {
-        corrected = corrected_text(idx, text);
+        if (dict->spellings_begin() == dict->spellings_end())
+            return "";
+        corrected = corrected_text(idx, *dict, text);
     } catch (const Xapian::QueryParserError &) {
         return ""; /* run as words with a warning; no guess on top */
+    } catch (const Xapian::Error &e) {
+        if (!idx->cluster)
+            throw;
+        cluster_dictionary_failed(idx, describe(e));
+        return "";
     }
     if (corrected.empty())
         return "";

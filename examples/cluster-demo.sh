@@ -1,7 +1,8 @@
 #!/bin/sh
 # cluster-demo.sh - Three shards of samples/ served by stock xapian-tcpsrv
 # on 127.0.0.1 ports, searched as one through a cluster file
-# (README "Scaling").  Usage: sh examples/cluster-demo.sh [BINDIR]
+# (README "Scaling"), with each shard's spelling dictionary exported
+# for the front's did-you-mean.  Usage: sh examples/cluster-demo.sh [BINDIR]
 # (default bin/).  Everything lives in a temporary directory, and the
 # shard servers are stopped at the end.
 set -u
@@ -27,6 +28,9 @@ echo "# nsearch cluster: three shards of samples/ on 127.0.0.1" >"$demo/cluster"
 for i in 0 1 2; do
     "$bin/nindex" --quiet --db "$demo/shard$i" --rebuild --shard $i/3 \
         "$top/samples" || exit 1
+    # The front's copy of the shard's dictionary ("Did you mean").
+    "$bin/nindex" --quiet --db "$demo/shard$i" \
+        --export-spelling "$demo/spelling$i" || exit 1
     p=$(port)
     setsid xapian-tcpsrv --interface 127.0.0.1 --port "$p" \
         "$demo/shard$i/current" >/dev/null 2>&1 &
@@ -48,7 +52,12 @@ for p in ports:
                 sys.exit("cluster-demo: shard server on port %d did not start" % p)
             time.sleep(0.05)
 PY
+for i in 0 1 2; do
+    echo "spelling $demo/spelling$i" >>"$demo/cluster"
+done
 echo "== $demo/cluster"
 cat "$demo/cluster"
 echo "== nsearch --db CLUSTER \"Azure surveillance\""
 "$bin/nsearch" --db "$demo/cluster" "Azure surveillance"
+echo "== nsearch --db CLUSTER \"Azuer survelance\" (misspelt)"
+"$bin/nsearch" --db "$demo/cluster" --limit 3 "Azuer survelance"

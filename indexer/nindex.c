@@ -6,6 +6,7 @@
  * nindex [--db DIR] --rebuild [--jobs N] [--keep N] [--force] SOURCE...
  * nindex [--db DIR] --delete ID...
  * nindex [--db DIR] --rollback
+ * nindex [--db DIR] --export-spelling DEST
  *
  * Every mode takes the writer lock of DIR first: one writer at a time.  A
  * rebuild writes a new generation beside the live one and publishes it
@@ -35,6 +36,7 @@ static void usage(FILE *out)
         "       nindex [--db DIR] --rebuild [options] SOURCE...\n"
         "       nindex [--db DIR] --delete ID...\n"
         "       nindex [--db DIR] --rollback\n"
+        "       nindex [--db DIR] --export-spelling DEST\n"
         "Add, update or rebuild an nsearch index (manual: nindex(1)).\n"
         "\n"
         "A SOURCE is a file, a directory (read recursively) or - for\n"
@@ -55,6 +57,10 @@ static void usage(FILE *out)
         "                        beside the live one, check it, publish it\n"
         "      --delete          delete the articles with the given IDs\n"
         "      --rollback        make the previous generation live again\n"
+        "      --export-spelling DEST  write the spelling dictionary (for\n"
+        "                        did-you-mean) to the single file DEST, for\n"
+        "                        a cluster's front; replaces DEST only if\n"
+        "                        it is a previous export, in one rename\n"
         "\n"
         "Options:\n"
         "  -d, --db DIR          index directory (default: $NSEARCH_DB, else\n"
@@ -98,7 +104,8 @@ static void usage(FILE *out)
         "  0   done\n"
         "  1   error (the index could not be opened or written, a SOURCE\n"
         "      does not exist); articles committed before it are kept\n"
-        "  2   usage error\n"
+        "  2   usage error; --export-spelling onto something that is not\n"
+        "      a previous export (nothing is changed)\n"
         "  3   done, but some records were skipped (each reported as\n"
         "      FILE:LINE: reason on stderr)\n"
         "  4   updated, but --prune was not done: records were skipped\n"
@@ -115,7 +122,7 @@ static void usage(FILE *out)
 /* ------------------------------------------------------------------------ */
 
 static const char *const MODE_NAMES[] = {"update", "rebuild", "delete",
-                                         "rollback"};
+                                         "rollback", "export-spelling"};
 
 /* Create DB if needed and take its writer lock.  Returns the lock's
  * descriptor, or -1 (reported) with errno EWOULDBLOCK when another writer
@@ -149,11 +156,22 @@ static int run(const struct options *o)
     struct stat st;
     if (stat(db, &st) == 0 && S_ISREG(st.st_mode)) {
         /* A cluster file (README "Scaling") is searched, never written. */
-        ns_error("'%s' is a cluster file: index each shard's own directory "
-                 "with --shard I/N",
-                 db);
+        if (o->mode == MODE_EXPORT)
+            ns_error("'%s' is a cluster file: export each shard's own index "
+                     "on its host",
+                     db);
+        else
+            ns_error("'%s' is a cluster file: index each shard's own "
+                     "directory with --shard I/N",
+                     db);
         free(db);
         return EXIT_ERROR;
+    }
+    /* An export reads only, as a search does: no lock, no cleaning. */
+    if (o->mode == MODE_EXPORT) {
+        int rc = ns_run_export(db, o);
+        free(db);
+        return rc;
     }
     /* A dry run reads only: no directory, no lock, no cleaning. */
     int lock = o->dry_run ? -1 : take_lock(db, o->wait);
@@ -263,6 +281,7 @@ static void parse_options(int argc, char **argv, struct options *o)
         OPT_MAX_SHARE,
         OPT_KEEP_DELETED,
         OPT_SHARD,
+        OPT_EXPORT,
         OPT_VERSION
     };
     static const struct option long_opts[] = {
@@ -282,6 +301,7 @@ static void parse_options(int argc, char **argv, struct options *o)
         {"max-delete-share", required_argument, NULL, OPT_MAX_SHARE},
         {"keep-deleted", required_argument, NULL, OPT_KEEP_DELETED},
         {"shard", required_argument, NULL, OPT_SHARD},
+        {"export-spelling", required_argument, NULL, OPT_EXPORT},
         {"quiet", no_argument, NULL, 'q'},
         {"verbose", no_argument, NULL, 'v'},
         {"help", no_argument, NULL, 'h'},
@@ -311,6 +331,13 @@ static void parse_options(int argc, char **argv, struct options *o)
             break;
         case OPT_ROLLBACK:
             o->mode = MODE_ROLLBACK;
+            modes++;
+            break;
+        case OPT_EXPORT:
+            if (!*optarg)
+                ns_usage_error("%s", "--export-spelling needs a file name");
+            o->mode = MODE_EXPORT;
+            o->export_dest = optarg;
             modes++;
             break;
         case OPT_PRUNE:
@@ -385,7 +412,8 @@ static void parse_options(int argc, char **argv, struct options *o)
     }
     if (modes > 1)
         ns_usage_error("%s",
-                       "give one of --update, --rebuild, --delete, --rollback");
+                       "give one of --update, --rebuild, --delete, --rollback, "
+                       "--export-spelling");
     check_options(o, argc - optind, argv + optind);
 }
 
@@ -400,6 +428,11 @@ static void check_options(struct options *o, int n_args, char **args)
     o->n_args = n_args;
     if (o->mode == MODE_ROLLBACK && o->n_args)
         ns_usage_error("%s", "--rollback takes no arguments");
+    if (o->mode == MODE_EXPORT && o->n_args)
+        ns_usage_error("%s", "--export-spelling takes no SOURCE");
+    if (o->mode == MODE_EXPORT && o->shard_count)
+        ns_usage_error("%s", "--export-spelling takes no --shard: the copy "
+                             "records the index's own");
     if (o->mode == MODE_DELETE && !o->n_args)
         ns_usage_error("%s", "--delete needs at least one ID");
     if ((o->mode == MODE_UPDATE || o->mode == MODE_REBUILD) && !o->n_args)

@@ -4,7 +4,8 @@
  *
  * nindex.c holds main, the options and the summary; sources.c reads the
  * SOURCEs; update.c updates in place (and prunes and deletes); rebuild.c
- * builds, checks and publishes a new generation (and rolls back).  Private
+ * builds, checks and publishes a new generation (and rolls back);
+ * export.c copies the spelling dictionary out for a cluster's front.  Private
  * to the indexer: nothing here is part of libns. */
 #ifndef NS_NINDEX_H
 #define NS_NINDEX_H
@@ -30,7 +31,13 @@ enum {
     EXIT_BUSY = 75,    /* another writer holds the index */
 };
 
-enum mode { MODE_UPDATE, MODE_REBUILD, MODE_DELETE, MODE_ROLLBACK };
+enum mode {
+    MODE_UPDATE,
+    MODE_REBUILD,
+    MODE_DELETE,
+    MODE_ROLLBACK,
+    MODE_EXPORT /* --export-spelling DEST */
+};
 
 struct options {
     const char *db;
@@ -47,9 +54,10 @@ struct options {
     long keep;
     long commit_every;
     double wait;
-    unsigned shard_index; /* --shard I/N: only the articles of shard I */
-    unsigned shard_count; /* N, or 0 without --shard */
-    char **args;          /* sources, or ids for --delete */
+    unsigned shard_index;    /* --shard I/N: only the articles of shard I */
+    unsigned shard_count;    /* N, or 0 without --shard */
+    const char *export_dest; /* --export-spelling DEST */
+    char **args;             /* sources, or ids for --delete */
     int n_args;
 };
 
@@ -191,5 +199,9 @@ int ns_run_rebuild(const char *db, const struct options *o, struct counts *c,
                    struct progress *pr, char *published, size_t pub_size);
 /* rebuild.c: make the previous generation live again. */
 int ns_run_rollback(const char *db, char *published, size_t pub_size);
+/* export.c: --export-spelling: the spelling dictionary of DB to a copy at
+ * O->export_dest, replacing only a previous copy.  Returns EXIT_OK,
+ * EXIT_USAGE (DEST is something else) or EXIT_ERROR (reported). */
+int ns_run_export(const char *db, const struct options *o);
 
 #endif /* NS_NINDEX_H */

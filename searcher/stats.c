@@ -143,6 +143,31 @@ json_t *ns_http_shards_json(ns_index_t *idx, size_t *down)
     return a;
 }
 
+/* A cluster's spelling copies (README "Scaling"): [{"path", "up",
+ * "words", "shard", "exported", "error"}], or NULL when it lists none
+ * (and for an ordinary index). */
+static json_t *spelling_json(ns_index_t *idx)
+{
+    size_t n = ns_index_spelling_count(idx);
+    if (!n)
+        return NULL;
+    json_t *a = json_array();
+    for (size_t i = 0; i < n; i++) {
+        ns_spelling_info_t si;
+        if (ns_index_spelling_info(idx, i, &si) != NS_STATUS_OK)
+            continue;
+        /* clang-format off */
+        json_array_append_new(a, json_pack(
+            "{s:s, s:b, s:I, s:s?, s:s?, s:s?}",
+            "path", si.path, "up", si.up, "words", (json_int_t)si.words,
+            "shard", *si.shard ? si.shard : NULL,
+            "exported", *si.exported ? si.exported : NULL,
+            "error", *si.error ? si.error : NULL));
+        /* clang-format on */
+    }
+    return a;
+}
+
 char *ns_http_stats_json(ns_http_server_t *srv)
 {
     ns_index_info_t info;
@@ -189,6 +214,9 @@ char *ns_http_stats_json(ns_http_server_t *srv)
             : NULL;
     if (shards)
         json_object_set_new(o, "shards", shards);
+    json_t *spelling = shards ? spelling_json(idx) : NULL;
+    if (spelling)
+        json_object_set_new(o, "spelling", spelling);
     char *body = ns_http_json_body(o);
     json_decref(o);
     return body;
