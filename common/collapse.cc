@@ -170,22 +170,32 @@ libns::also_ids_page(ns_index_t *idx, const Xapian::Query &run,
         Xapian::Query(Xapian::Query::OP_OR, groups.begin(), groups.end())));
     enq.set_weighting_scheme(
         Xapian::BM25Weight(BM25_K1, 0, 1, BM25_B, BM25_MIN_NORMLEN));
+    /* Up to ALSO_MAX + 1 of each group (the hit and its copies), each
+     * match with its group: no document read to sort them out. */
+    enq.set_collapse_key(SLOT_GROUP, ALSO_MAX + 1);
     Xapian::MSet ms =
         enq.get_mset(0, (ALSO_MAX + 1) * (Xapian::doccount)groups.size());
-    /* The id is read from the stored article, which comes with the
-     * document: a term list would be one more round trip per copy. */
+    std::vector<Xapian::docid> dids;
+    std::vector<size_t> hit;
     for (auto m = ms.begin(); m != ms.end(); ++m) {
-        Xapian::Document doc = m.get_document();
-        auto h = hit_of.find(doc.get_value(SLOT_GROUP));
-        if (h == hit_of.end() || *m == *shown[h->second] ||
-            out[h->second].size() >= ALSO_MAX)
+        auto h = hit_of.find(m.get_collapse_key());
+        if (h == hit_of.end() || *m == *shown[h->second])
+            continue;
+        dids.push_back(*m);
+        hit.push_back(h->second);
+    }
+    /* The ids are read from the stored articles, from the shards at once
+     * (a term list would be one more round trip per copy). */
+    std::vector<Xapian::Document> docs = cluster_documents(idx, dids);
+    for (size_t i = 0; i < dids.size(); i++) {
+        if (out[hit[i]].size() >= ALSO_MAX)
             continue;
         ns_article_t art;
         std::string why;
-        if (!decode(idx, *m, doc.get_data(), &art, why))
+        if (!decode(idx, dids[i], docs[i].get_data(), &art, why))
             continue;
         if (art.id)
-            out[h->second].push_back(art.id);
+            out[hit[i]].push_back(art.id);
         ns_article_clear(&art);
     }
     return out;

@@ -559,6 +559,10 @@ bool check_phrases(const ns_index_t *idx, const Xapian::Query &q,
  * "Scaling"). */
 /* Do all of IDX's shards that are up have facet values (META_FACETS)? */
 bool cluster_has_facets(const ns_index_t *idx);
+/* The documents DIDS of IDX's union of shards, in that order, fetched
+ * from the shards at the same time.  Throws what a shard's read throws. */
+std::vector<Xapian::Document>
+cluster_documents(ns_index_t *idx, const std::vector<Xapian::docid> &dids);
 /* Is PATH a cluster file (a regular file, where an index is a
  * directory)? */
 bool is_cluster_file(const std::string &path);

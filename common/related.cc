@@ -337,15 +337,33 @@ pick_candidates(ns_index_t *idx, const Xapian::MSet &ms,
     /* DupKeys point into ARTS: reserve so that it never moves (one more
      * than the list, for the candidate being tested). */
     arts.reserve(o->related + 1);
+    /* A cluster reads the candidates' articles from its shards at once,
+     * twice as many as the list wants at a time (most are kept). */
+    std::map<Xapian::docid, Xapian::Document> docs;
     for (auto it = ms.begin(); it != ms.end() && picks.size() < o->related;
          ++it) {
         if (it.get_weight() < cut)
             break;
         if (excluded.count(*it))
             continue;
+        if (idx->cluster && !docs.count(*it)) {
+            std::vector<Xapian::docid> dids;
+            for (Xapian::MSetIterator ahead = it;
+                 ahead != ms.end() && ahead.get_weight() >= cut &&
+                 dids.size() < 2 * (size_t)o->related;
+                 ++ahead)
+                if (!excluded.count(*ahead))
+                    dids.push_back(*ahead);
+            std::vector<Xapian::Document> got = cluster_documents(idx, dids);
+            for (size_t i = 0; i < dids.size(); i++)
+                docs[dids[i]] = got[i];
+        }
         ns_article_t art;
         std::string why;
-        if (!decode(idx, *it, it.get_document().get_data(), &art, why))
+        if (!decode(idx, *it,
+                    idx->cluster ? docs[*it].get_data()
+                                 : it.get_document().get_data(),
+                    &art, why))
             continue;
         /* Undated articles are never recent (the window already keeps
          * them out; this also covers a window that is off). */
@@ -507,11 +525,16 @@ void libns::find_related(ns_index_t *idx,
                                 hit->second);
         const RelatedEntry &e = hit->second->second;
         res->related_arts.reserve(e.docids.size());
+        std::vector<Xapian::Document> docs;
+        if (idx->cluster)
+            docs = cluster_documents(idx, e.docids);
         for (size_t i = 0; i < e.docids.size(); i++) {
             ns_article_t art;
             std::string why;
             if (!decode(idx, e.docids[i],
-                        db.get_document(e.docids[i]).get_data(), &art, why))
+                        idx->cluster ? docs[i].get_data()
+                                     : db.get_document(e.docids[i]).get_data(),
+                        &art, why))
                 continue;
             res->related_arts.push_back(art);
             res->ages.push_back(art.date ? age_text(now - art.time) : "");

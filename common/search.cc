@@ -356,13 +356,24 @@ static void fill_hits(ns_index_t *idx, const ns_search_opts_t *o, Page &page,
     std::vector<Xapian::MSetIterator> kept;
     res->arts.reserve(n);
     res->snippets.reserve(n);
+    /* A cluster reads the page's articles from its shards at once. */
+    std::vector<Xapian::Document> docs;
+    if (idx->cluster && !have) {
+        std::vector<Xapian::docid> dids;
+        for (const Xapian::MSetIterator &it : page.shown)
+            dids.push_back(*it);
+        docs = cluster_documents(idx, dids);
+    }
     for (size_t i = 0; i < n; i++) {
         const Xapian::MSetIterator &it = page.shown[i];
         std::string why;
         ns_article_t art;
         if (have) {
             art = page.decoded[i];
-        } else if (!decode(idx, *it, it.get_document().get_data(), &art, why)) {
+        } else if (!decode(idx, *it,
+                           docs.empty() ? it.get_document().get_data()
+                                        : docs[i].get_data(),
+                           &art, why)) {
             note_damaged(res);
             continue;
         }
