@@ -144,6 +144,11 @@ int ns_gen_publish(const char *dir, const char *name)
     return fsync_path(dir, O_RDONLY | O_DIRECTORY);
 }
 
+int ns_sync_dir(const char *dir)
+{
+    return fsync_path(dir, O_RDONLY | O_DIRECTORY);
+}
+
 static int sync_one(const char *path, const struct stat *st, int type,
                     struct FTW *ftw)
 {

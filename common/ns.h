@@ -527,6 +527,8 @@ int ns_gen_publish(const char *dir, const char *name);
 int ns_gen_clean(const char *dir);
 /* fsync every file and directory under PATH. */
 int ns_sync_tree(const char *path);
+/* fsync directory DIR, so that a rename into it lasts. */
+int ns_sync_dir(const char *dir);
 /* rm -rf PATH (not following links); 0 if it did not exist. */
 int ns_remove_tree(const char *path);
 /* Take the writer lock of DIR (DIR/lock), waiting up to WAIT_SECONDS.

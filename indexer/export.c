@@ -10,7 +10,6 @@
  * DEST must never cost data.  The export reads the live generation as a
  * search does, so it takes no writer lock and runs beside an update. */
 #include <errno.h>
-#include <fcntl.h>
 #include <inttypes.h>
 #include <libgen.h>
 #include <stdio.h>
@@ -46,13 +45,9 @@ static int sync_parent(const char *path)
     char *copy = strdup(path);
     if (!copy)
         return -1;
-    int fd = open(dirname(copy), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    free(copy);
-    if (fd < 0)
-        return -1;
-    int rc = fsync(fd);
+    int rc = ns_sync_dir(dirname(copy));
     int e = errno;
-    close(fd);
+    free(copy);
     errno = e;
     return rc;
 }
