@@ -9,6 +9,14 @@ trap 'for p in $shard_pids; do kill -9 -$p 2>/dev/null; done
 [ -n "${server_pid:-}" ] && kill -9 $server_pid 2>/dev/null
 for p in ${load_pids:-}; do kill $p 2>/dev/null; done; rm -rf "$TMP"' EXIT INT TERM
 
+# The shard server is part of the suite's dependencies (make deps): its
+# absence fails the test rather than skipping it.
+command -v xapian-tcpsrv >/dev/null || {
+    echo "FAIL: xapian-tcpsrv is not installed (make deps)"
+    echo "0 passed, 1 failed"
+    exit 1
+}
+
 # free_port: a TCP port on 127.0.0.1 that nothing listens on now.
 free_port() {
     python3 -c 'import socket

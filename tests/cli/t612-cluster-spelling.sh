@@ -11,12 +11,6 @@
 . "$(dirname "$0")/server.sh"
 . "$(dirname "$0")/cluster.sh"
 
-command -v xapian-tcpsrv >/dev/null || {
-    echo "FAIL: xapian-tcpsrv is not installed (make deps)"
-    echo "0 passed, 1 failed"
-    exit 1
-}
-
 # json_ok FILE EXPR: the JSON in FILE, as d, makes the Python EXPR true.
 json_ok() {
     python3 -c 'import json, sys

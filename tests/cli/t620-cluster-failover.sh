@@ -10,12 +10,6 @@
 . "$(dirname "$0")/server.sh"
 . "$(dirname "$0")/cluster.sh"
 
-command -v xapian-tcpsrv >/dev/null || {
-    echo "FAIL: xapian-tcpsrv is not installed (make deps)"
-    echo "0 passed, 1 failed"
-    exit 1
-}
-
 # --- 1. Bad cluster files ------------------------------------------------
 printf 'shard 0 local %s\nshard 1 udp 127.0.0.1:1\n' "$TMP/x" >"$TMP/bad1"
 run out err nsearch --db "$TMP/bad1" azure
