@@ -73,4 +73,21 @@ tl_write(const char *name, const char *data, size_t len)
     return path;
 }
 
+#ifdef NS_H
+/* Add the article of fixture JSON to IDX, checked; a fixture that does
+ * not parse is a broken test, and ends the binary. */
+__attribute__((unused)) static void tl_add_json(ns_index_t *idx,
+                                                const char *json)
+{
+    ns_article_t a;
+    char err[256];
+    if (ns_article_from_json(json, strlen(json), &a, err, sizeof err) < 0) {
+        fprintf(stderr, "bad fixture: %s: %s\n", json, err);
+        exit(1);
+    }
+    CHECK(ns_index_add(idx, &a, NULL, NULL) == NS_STATUS_OK, a.id);
+    ns_article_clear(&a);
+}
+#endif
+
 #endif /* TESTLIB_H */

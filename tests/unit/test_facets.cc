@@ -39,16 +39,8 @@ static void build(void)
     ns_index_t *idx;
     CHECK(ns_index_open(db, NS_OPEN_WRITE, &idx, NULL) == NS_STATUS_OK,
           "open for writing");
-    for (const char *json : FIXTURES) {
-        ns_article_t a;
-        char err[256];
-        if (ns_article_from_json(json, strlen(json), &a, err, sizeof err) < 0) {
-            fprintf(stderr, "bad fixture: %s\n", err);
-            exit(1);
-        }
-        CHECK(ns_index_add(idx, &a, NULL, NULL) == NS_STATUS_OK, a.id);
-        ns_article_clear(&a);
-    }
+    for (const char *json : FIXTURES)
+        tl_add_json(idx, json);
     CHECK(ns_index_close(idx) == NS_STATUS_OK, "close");
 }
 

@@ -148,17 +148,8 @@ int main(void)
     ns_index_t *idx;
     CHECK(ns_index_open(db, NS_OPEN_WRITE, &idx, NULL) == NS_STATUS_OK,
           "open for writing");
-    for (size_t i = 0; i < sizeof FIXTURES / sizeof *FIXTURES; i++) {
-        ns_article_t a;
-        char err[256];
-        if (ns_article_from_json(FIXTURES[i], strlen(FIXTURES[i]), &a, err,
-                                 sizeof err) < 0) {
-            fprintf(stderr, "bad fixture: %s\n", err);
-            return 1;
-        }
-        CHECK(ns_index_add(idx, &a, NULL, NULL) == NS_STATUS_OK, a.id);
-        ns_article_clear(&a);
-    }
+    for (size_t i = 0; i < sizeof FIXTURES / sizeof *FIXTURES; i++)
+        tl_add_json(idx, FIXTURES[i]);
     CHECK(ns_index_close(idx) == NS_STATUS_OK, "close");
     test_equal_relevance();
     test_half_life();

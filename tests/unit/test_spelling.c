@@ -25,24 +25,12 @@ static const char *const FIXTURES[] = {
     "and a beacon for 2025.\",\"section\":\"Norway\"}",
 };
 
-static void add_json(ns_index_t *idx, const char *json)
-{
-    ns_article_t a;
-    char err[256];
-    if (ns_article_from_json(json, strlen(json), &a, err, sizeof err) < 0) {
-        fprintf(stderr, "bad fixture: %s\n", err);
-        exit(1);
-    }
-    CHECK(ns_index_add(idx, &a, NULL, NULL) == NS_STATUS_OK, a.id);
-    ns_article_clear(&a);
-}
-
 static void build(const char *path, ns_open_mode_t mode, size_t from, size_t to)
 {
     ns_index_t *idx;
     CHECK(ns_index_open(path, mode, &idx, NULL) == NS_STATUS_OK, "open");
     for (size_t i = from; i < to; i++)
-        add_json(idx, FIXTURES[i]);
+        tl_add_json(idx, FIXTURES[i]);
     CHECK(ns_index_close(idx) == NS_STATUS_OK, "close");
 }
 
@@ -127,8 +115,8 @@ static void test_updates(void)
     CHECK(ns_index_delete(w, "a3", &deleted) == NS_STATUS_OK && deleted,
           "delete");
     /* The beacon article now says lantern. */
-    add_json(w, "{\"id\":\"a5\",\"title\":\"Harbour lantern\",\"body\":\"A "
-                "harbour light and a lantern.\",\"section\":\"Norway\"}");
+    tl_add_json(w, "{\"id\":\"a5\",\"title\":\"Harbour lantern\",\"body\":\"A "
+                   "harbour light and a lantern.\",\"section\":\"Norway\"}");
     CHECK(ns_index_close(w) == NS_STATUS_OK, "close");
     ns_index_t *idx = reader(db);
     CHECK_STR(run(idx, "lighthuose", 1), "-/0/0/",
