@@ -237,6 +237,7 @@ namespace libns
 {
 struct Cluster;       /* cluster.cc */
 struct RelatedWindow; /* related-window.cc */
+struct FacetColumn;   /* facets.cc */
 } // namespace libns
 
 struct ns_index {
@@ -258,6 +259,8 @@ struct ns_index {
     int date_terms = -1;
     /* That revision's recency window, held in memory once asked twice. */
     std::shared_ptr<libns::RelatedWindow> related_window;
+    /* The facet slot of every article, once asked facets twice. */
+    std::shared_ptr<libns::FacetColumn> facet_column;
     std::unique_ptr<Xapian::Database> db;         /* reader, or the writer */
     Xapian::WritableDatabase *wdb = nullptr;      /* == db.get() if writing */
     std::string error;                            /* last failure */
@@ -379,6 +382,11 @@ char *dup_cstr(const std::string &s);
 const Xapian::Stem &stemmer_for(ns_index_t *idx, const std::string &lang,
                                 bool *known = nullptr);
 void load_langs(ns_index_t *idx);
+/* Forget what IDX holds of the view it searched: cached related lists,
+ * the window and facet copies, the default "now".  For a new revision, a
+ * new generation (which may have the same revision number) or a new
+ * cluster union. */
+void forget_view(ns_index_t *idx);
 
 /* store.cc */
 static const char ZDICT_MARK = '\x01';

@@ -557,12 +557,8 @@ void libns::find_related(ns_index_t *idx,
     const Xapian::Database &db = *idx->db;
     uint64_t rev = idx->wdb ? 0 : view_revision(idx);
     if (rev != idx->related_rev || idx->wdb) {
-        idx->related_cache.clear();
-        idx->related_lru.clear();
+        forget_view(idx);
         idx->related_rev = rev;
-        idx->related_window.reset();
-        idx->newest = INT64_MIN;
-        idx->date_terms = -1;
     }
     if (idx->date_terms < 0)
         idx->date_terms = has_date_terms(db);
