@@ -165,4 +165,15 @@ cli_related c4 11
 check "after the update, through Xapian, as a fresh handle" cmp -s "$TMP/s3" "$TMP/c3"
 check "after the update, through the copy, as a fresh handle" cmp -s "$TMP/s4" "$TMP/c4"
 
+# Deleting the follow-up: a new revision, whose copy no longer has it.
+check "delete the follow-up" nindex --quiet --db "$TMP/db" --delete follow-up
+sleep 1.2
+check "server: after the delete" related_get d1 10
+check "server: after the delete, again" related_get d2 11
+check "server: a copy without it" is "$(copied)" 4
+check "the deleted article is gone, through Xapian" lacks "$TMP/d1" "follow-up"
+check "the deleted article is gone, through the copy" lacks "$TMP/d2" "follow-up"
+cli_related cd2 11
+check "after the delete, through the copy, as a fresh handle" cmp -s "$TMP/d2" "$TMP/cd2"
+
 finish
