@@ -262,7 +262,7 @@ class Counter
             if (std::find(m.begin(), m.end(), key) != m.end())
                 return;
         }
-        tally[f][id].count++; /* the story, once */
+        tally[f][id].count++;             /* the story, once */
         if (g.at + g.n == pool_.size()) { /* the newest group: grow it */
             pool_.push_back(key);
             g.n++;

@@ -711,9 +711,8 @@ double bm25_part(double n, double avlen, double tf, double wdf, double len);
  * weights, EXTRA added if it is not among them, best first, at most MOST
  * into OUT, from IDX's copy of the window for revision REV.  False when
  * there is no copy (yet): the caller asks Xapian. */
-bool window_candidates(ns_index_t *idx, uint64_t rev, int64_t from,
-                       int64_t to, bool terms,
-                       const std::vector<std::string> &story,
+bool window_candidates(ns_index_t *idx, uint64_t rev, int64_t from, int64_t to,
+                       bool terms, const std::vector<std::string> &story,
                        const std::map<std::string, Xapian::doccount> &df,
                        const StoryCandidate *extra, size_t most,
                        std::vector<StoryCandidate> &out);

@@ -116,8 +116,9 @@ static void copy_window(const Xapian::Database &db, RelatedWindow &w)
         size_t n = 0;
         for (const auto &p : w.postings)
             n += p.second.size();
-        fprintf(stderr, "related posts: window copied, %zu articles, %zu "
-                        "postings\n",
+        fprintf(stderr,
+                "related posts: window copied, %zu articles, %zu "
+                "postings\n",
                 w.docids.size(), n);
     }
 }
@@ -173,8 +174,8 @@ bool libns::window_candidates(ns_index_t *idx, uint64_t rev, int64_t from,
                 hit[post.slot] = 1;
                 touched.push_back(post.slot);
             }
-            score[post.slot] += bm25_part(w->n, w->avlen, tf, post.wdf,
-                                          w->lens[post.slot]);
+            score[post.slot] +=
+                bm25_part(w->n, w->avlen, tf, post.wdf, w->lens[post.slot]);
         }
     }
     out.clear();

@@ -233,12 +233,11 @@ story_terms(const std::map<std::string, double> &acc)
     for (const auto &kv : acc)
         terms.emplace_back(kv.second, kv.first);
     if (terms.size() > RELATED_TERMS) {
-        std::partial_sort(
-            terms.begin(), terms.begin() + RELATED_TERMS, terms.end(),
-            [](const auto &x, const auto &y) {
-                return x.first != y.first ? x.first > y.first
-                                          : x.second < y.second;
-            });
+        std::partial_sort(terms.begin(), terms.begin() + RELATED_TERMS,
+                          terms.end(), [](const auto &x, const auto &y) {
+                              return x.first != y.first ? x.first > y.first
+                                                        : x.second < y.second;
+                          });
         terms.resize(RELATED_TERMS);
     }
     std::vector<std::string> out;
@@ -381,9 +380,9 @@ pick_candidates(ns_index_t *idx, const std::vector<StoryCandidate> &cands,
             continue;
         if (idx->cluster && !docs.count(it->docid)) {
             std::vector<Xapian::docid> dids;
-            for (auto ahead = it; ahead != cands.end() &&
-                                  ahead->weight >= cut &&
-                                  dids.size() < 2 * (size_t)o->related;
+            for (auto ahead = it;
+                 ahead != cands.end() && ahead->weight >= cut &&
+                 dids.size() < 2 * (size_t)o->related;
                  ++ahead)
                 if (!excluded.count(ahead->docid))
                     dids.push_back(ahead->docid);
@@ -535,8 +534,8 @@ static void compute_related(ns_index_t *idx,
     if (self <= 0)
         return;
     std::vector<ns_article_t> arts;
-    std::vector<Pick> picks = pick_candidates(
-        idx, cands, excluded, shown, o, RELATED_MIN_SHARE * self, arts);
+    std::vector<Pick> picks = pick_candidates(idx, cands, excluded, shown, o,
+                                              RELATED_MIN_SHARE * self, arts);
     publish(picks, arts, now, res, entry);
 }
 
