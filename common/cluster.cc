@@ -430,9 +430,8 @@ static void install(ns_index_t *idx, std::vector<ShardConn> &conns)
     idx->zdicts.swap(zdicts);
     idx->zdict = idx->zdicts.empty() ? std::string() : idx->zdicts[0];
     idx->langs.swap(langs);
-    /* Cached related lists name docids of the old union. */
-    idx->related_cache.clear();
-    idx->related_lru.clear();
+    /* Cached related lists and copies name docids of the old union. */
+    forget_view(idx);
 }
 
 bool libns::cluster_has_facets(const ns_index_t *idx)

@@ -35,7 +35,11 @@
  * from those it saw and marked as estimates. */
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <deque>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -46,6 +50,30 @@ using namespace libns;
 
 /* Matches the facet counter looks at when opts.facet_count is 0. */
 static const Xapian::doccount FACET_COUNT_DEFAULT = 1000;
+
+/* The facet slot of every article, held in memory by a handle that has
+ * been asked facets twice within one revision of the index (as search
+ * engines hold "doc values" for aggregations): the spy then looks the
+ * slot up by docid instead of reading it from the value stream, whose
+ * chunks are scanned from their start for every match (about half of
+ * what counting cost on the 100k archive).  Made by one pass over the
+ * slot's value stream, 12 bytes per docid; not made past COLUMN_MAX
+ * docids, on a cluster or on a writer. */
+static const Xapian::docid COLUMN_MAX = 2000000;
+static const uint32_t NO_VALUE = UINT32_MAX;
+
+struct libns::FacetColumn {
+    uint64_t rev = 0;
+    unsigned asked = 0;
+    bool made = false, too_big = false;
+    std::vector<uint32_t> value; /* by docid: a distinct slot, or NO_VALUE */
+    std::vector<uint64_t> group; /* by docid: story group, 0: none */
+    /* Distinct slot I (without its group) holds the values KEYS[KEYS_AT[I]
+     * .. KEYS_AT[I + 1]), each facet << 24 | its index in RAW[facet]. */
+    std::vector<uint32_t> keys_at, keys;
+    std::vector<std::string> raw[NS_FACET_KINDS];
+};
+static const FacetColumn NO_COLUMN;
 
 static const char *const FACET_NAMES[NS_FACET_KINDS] = {"section", "year",
                                                         "month", "lang", "tag"};
@@ -124,16 +152,18 @@ struct Tally {
     uint64_t count = 0;
 };
 
-/* The values a story group has been counted under: (facet << 24) | id. */
-struct GroupSeen {
-    std::vector<uint32_t> keys;
-};
-
 /* The counts of the facet values of the matches, from their SLOT_FACETS
  * values: given one by one by the spy below on one index, or as
  * (value, how many matches had it) by Xapian's ValueCountMatchSpy on a
  * cluster.  The value holds the story group, so the group rule is the
- * same either way. */
+ * same either way.
+ *
+ * It runs for up to 1,000 matches a search, so nothing in the usual path
+ * allocates: the section, language and month, which few combinations
+ * share, are looked up together by a view of their part of the value; a
+ * story group's values are kept in one pool, found by an open-addressing
+ * table (a node per group, as std::unordered_map makes, was a third of
+ * the counter's time when collapsing). */
 class Counter
 {
   public:
@@ -153,45 +183,44 @@ class Counter
             len[k] = end - start;
             start = end + 1;
         }
-        GroupSeen *g = nullptr;
-        bool first_of_group = true;
-        if (groups_ && len[3]) {
-            auto ins = groups_seen_.try_emplace(group_id(v, at[3], len[3]));
-            g = &ins.first->second;
-            first_of_group = ins.second;
-        }
-        auto count = [&](unsigned f, size_t pos, size_t size) {
-            if (!size)
-                return;
-            uint32_t id = intern(f, v.substr(pos, size));
-            if (g) {
-                uint32_t key = (f << 24) | id;
-                if (!first_of_group && std::find(g->keys.begin(), g->keys.end(),
-                                                 key) != g->keys.end())
-                    return; /* this story is counted under it already */
-                g->keys.push_back(key);
-                tally[f][id].count++; /* the story, once */
-                return;
-            }
-            tally[f][id].count += n;
-        };
-        if (mask_ & NS_FACET_SECTION)
-            count(0, at[0], len[0]);
-        if (mask_ & NS_FACET_YEAR)
-            count(1, at[2], len[2] >= 4 ? 4 : 0);
-        if (mask_ & NS_FACET_MONTH)
-            count(2, at[2], len[2]);
-        if (mask_ & NS_FACET_LANG)
-            count(3, at[1], len[1]);
+        group_ = nullptr;
+        if (groups_ && len[3])
+            group_ = &group_of(group_id(v, at[3], len[3]));
+        const Combo &c = combo(std::string_view(v).substr(0, at[3]), at, len);
+        for (unsigned f = 0; f < 4; f++)
+            if (c.id[f] != NONE)
+                count(f, c.id[f], n);
         if (mask_ & NS_FACET_TAG) {
             size_t p = at[4], end = at[4] + len[4];
             while (p < end) {
                 size_t sep = v.find(TAG_SEP, p);
                 if (sep == std::string::npos || sep > end)
                     sep = end;
-                count(4, p, sep - p);
+                if (sep > p)
+                    count(4, intern(4, std::string_view(v).substr(p, sep - p)),
+                          n);
                 p = sep + 1;
             }
+        }
+    }
+
+    /* A match whose slot is distinct slot VID of column COL, in story
+     * group GID (0: none).  Its values are split already; each is looked
+     * up by name once per search. */
+    void add_column(const FacetColumn &col, uint32_t vid, uint64_t gid)
+    {
+        seen++;
+        group_ = groups_ && gid ? &group_of(gid) : nullptr;
+        for (uint32_t i = col.keys_at[vid]; i < col.keys_at[vid + 1]; i++) {
+            const uint32_t f = col.keys[i] >> 24, raw = col.keys[i] & 0xffffff;
+            if (!(mask_ & (1u << f)))
+                continue;
+            std::vector<uint32_t> &local = local_[f];
+            if (raw >= local.size())
+                local.resize(col.raw[f].size(), NONE);
+            if (local[raw] == NONE)
+                local[raw] = intern(f, col.raw[f][raw]);
+            count(f, local[raw], 1);
         }
     }
 
@@ -199,6 +228,106 @@ class Counter
     std::vector<Tally> tally[NS_FACET_KINDS];
 
   private:
+    static constexpr uint32_t NONE = UINT32_MAX;
+
+    /* The ids of a section, year, month and language (NONE: not asked,
+     * or empty). */
+    struct Combo {
+        uint32_t id[4];
+    };
+
+    /* A story group met: its values (facet << 24 | id) are POOL_[at ..
+     * at + n), and MORE_[slot] when a later copy adds more than fit. */
+    struct Group {
+        uint64_t gid = 0;
+        bool used = false;
+        uint32_t at = 0, n = 0;
+        uint32_t more = NONE;
+    };
+
+    /* Count value ID of facet F for N matches; a story once per value. */
+    void count(unsigned f, uint32_t id, uint64_t n)
+    {
+        if (!group_) {
+            tally[f][id].count += n;
+            return;
+        }
+        uint32_t key = (f << 24) | id;
+        Group &g = *group_;
+        const uint32_t *p = pool_.data() + g.at;
+        if (std::find(p, p + g.n, key) != p + g.n)
+            return; /* this story is counted under it already */
+        if (g.more != NONE) {
+            auto &m = more_[g.more];
+            if (std::find(m.begin(), m.end(), key) != m.end())
+                return;
+        }
+        tally[f][id].count++;             /* the story, once */
+        if (g.at + g.n == pool_.size()) { /* the newest group: grow it */
+            pool_.push_back(key);
+            g.n++;
+        } else {
+            if (g.more == NONE) {
+                g.more = (uint32_t)more_.size();
+                more_.emplace_back();
+            }
+            more_[g.more].push_back(key);
+        }
+    }
+
+    /* The entry of group GID, made empty at the pool's end if new.
+     * Linear probing in a table kept at most half full. */
+    Group &group_of(uint64_t gid)
+    {
+        if (2 * (groups_n_ + 1) > table_.size()) {
+            std::vector<Group> old;
+            old.swap(table_);
+            table_.assign(old.empty() ? 1024 : 2 * old.size(), Group());
+            for (const Group &g : old)
+                if (g.used)
+                    slot(g.gid) = g;
+        }
+        Group &g = slot(gid);
+        if (!g.used) {
+            g.used = true;
+            g.gid = gid;
+            g.at = (uint32_t)pool_.size();
+            groups_n_++;
+        }
+        return g;
+    }
+
+    Group &slot(uint64_t gid)
+    {
+        size_t mask = table_.size() - 1;
+        size_t i = (size_t)(gid * 0x9e3779b97f4a7c15ull >> 20) & mask;
+        while (table_[i].used && table_[i].gid != gid)
+            i = (i + 1) & mask;
+        return table_[i];
+    }
+
+    /* The ids of the section, year, month and language of the value
+     * whose first fields are KEY (positions AT, lengths LEN). */
+    const Combo &combo(std::string_view key, const size_t *at,
+                       const size_t *len)
+    {
+        auto it = combos_.find(key);
+        if (it != combos_.end())
+            return it->second;
+        const std::string &kept = store_.emplace_back(key);
+        std::string_view k(kept);
+        auto id = [&](unsigned bit, unsigned f, size_t pos, size_t size) {
+            return (mask_ & bit) && size ? intern(f, k.substr(pos, size))
+                                         : NONE;
+        };
+        Combo c;
+        c.id[0] = id(NS_FACET_SECTION, 0, at[0], len[0]);
+        c.id[1] = id(NS_FACET_YEAR, 1, at[2], len[2] >= 4 ? 4 : 0);
+        c.id[2] = id(NS_FACET_MONTH, 2, at[2], len[2]);
+        c.id[3] = id(NS_FACET_LANG, 3, at[1], len[1]);
+        return combos_.emplace(k, c).first->second;
+    }
+
     /* The group key (16 hex digits, collapse.cc) at POS as a number: no
      * string to allocate per match. */
     static uint64_t group_id(const std::string &v, size_t pos, size_t n)
@@ -213,27 +342,40 @@ class Counter
     }
 
     /* The id of value RAW of facet F: values equal but for ASCII case
-     * share one (as the filters compare them), shown as first met. */
-    uint32_t intern(unsigned f, const std::string &raw)
+     * share one (as the filters compare them), shown as first met.  Looked
+     * up by a view, so that a value met before (nearly all of them) costs
+     * no string. */
+    uint32_t intern(unsigned f, std::string_view raw)
     {
         auto it = raw_ids_[f].find(raw);
         if (it != raw_ids_[f].end())
             return it->second;
-        auto low = lower_ids_[f].try_emplace(lower(raw.c_str()),
+        const std::string &kept = store_.emplace_back(raw);
+        auto low = lower_ids_[f].try_emplace(lower(kept.c_str()),
                                              (uint32_t)tally[f].size());
         if (low.second) {
             tally[f].emplace_back();
-            tally[f].back().shown = raw;
+            tally[f].back().shown = kept;
         }
-        raw_ids_[f].emplace(raw, low.first->second);
+        raw_ids_[f].emplace(std::string_view(kept), low.first->second);
         return low.first->second;
     }
 
     unsigned mask_;
     bool groups_;
-    std::unordered_map<std::string, uint32_t> raw_ids_[NS_FACET_KINDS];
+    Group *group_ = nullptr; /* of the value being added, when grouping */
+    /* The strings met, where the views of the maps below point (a deque
+     * never moves them). */
+    std::deque<std::string> store_;
+    std::unordered_map<std::string_view, Combo> combos_;
+    std::unordered_map<std::string_view, uint32_t> raw_ids_[NS_FACET_KINDS];
     std::unordered_map<std::string, uint32_t> lower_ids_[NS_FACET_KINDS];
-    std::unordered_map<uint64_t, GroupSeen> groups_seen_;
+    std::vector<Group> table_;
+    size_t groups_n_ = 0;
+    std::vector<uint32_t> pool_;
+    std::vector<std::vector<uint32_t>> more_;
+    /* A column's value index -> the id here, by facet (NONE: not yet). */
+    std::vector<uint32_t> local_[NS_FACET_KINDS];
 };
 
 /* One index: the matches' values read as the matcher meets them. */
@@ -274,7 +416,144 @@ class FacetSpy : public Xapian::MatchSpy
     Xapian::ValueIterator values_, end_;
 };
 
+/* One index asked facets again: the slot read from the column. */
+class ColumnSpy : public Xapian::MatchSpy
+{
+  public:
+    ColumnSpy(const FacetColumn &col, Counter &counter)
+        : col_(col), counter_(counter)
+    {
+    }
+
+    void operator()(const Xapian::Document &doc, double) override
+    {
+        Xapian::docid did = doc.get_docid();
+        uint32_t vid = did < col_.value.size() ? col_.value[did] : NO_VALUE;
+        if (vid == NO_VALUE)
+            counter_.seen++; /* no value: an older article */
+        else
+            counter_.add_column(col_, vid, col_.group[did]);
+    }
+
+    std::string get_description() const override
+    {
+        return "nsearch facets (column)";
+    }
+
+  private:
+    const FacetColumn &col_;
+    Counter &counter_;
+};
+
 } // namespace
+
+/* The story group field of facet slot V (16 hex digits at AT, N long)
+ * as a number; 0 for none. */
+static uint64_t group_number(const std::string &v, size_t at, size_t n)
+{
+    uint64_t id = 0;
+    for (size_t i = at; i < at + n; i++) {
+        char c = v[i];
+        id = id << 4 | (uint64_t)(c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10);
+    }
+    return id;
+}
+
+/* The values of facet slot fields REST (section, lang, month, "", tags)
+ * as keys of COL, appended to COL.keys; RAW: COL.raw's indexes by name. */
+static void split_into(FacetColumn &col, const std::string &rest,
+                       std::unordered_map<std::string, uint32_t> *raw)
+{
+    auto key = [&](unsigned f, const std::string &v) {
+        if (v.empty())
+            return;
+        auto in = raw[f].try_emplace(v, (uint32_t)col.raw[f].size());
+        if (in.second)
+            col.raw[f].push_back(v);
+        col.keys.push_back(f << 24 | in.first->second);
+    };
+    std::vector<std::string> field;
+    size_t start = 0;
+    for (int k = 0; k < 5; k++) {
+        size_t end = k < 4 ? rest.find(FACET_SEP, start) : rest.size();
+        field.push_back(rest.substr(start, end - start));
+        start = end + 1;
+    }
+    key(0, field[0]);
+    if (field[2].size() >= 4)
+        key(1, field[2].substr(0, 4));
+    key(2, field[2]);
+    key(3, field[1]);
+    size_t p = 0;
+    const std::string &tags = field[4];
+    while (p < tags.size()) {
+        size_t sep = tags.find(TAG_SEP, p);
+        if (sep == std::string::npos)
+            sep = tags.size();
+        key(4, tags.substr(p, sep - p));
+        p = sep + 1;
+    }
+}
+
+static void make_column(const Xapian::Database &db, FacetColumn &col)
+{
+    Xapian::docid last = db.get_lastdocid();
+    if (last > COLUMN_MAX) {
+        col.too_big = true;
+        return;
+    }
+    col.value.assign((size_t)last + 1, NO_VALUE);
+    col.group.assign((size_t)last + 1, 0);
+    col.keys_at.push_back(0);
+    std::unordered_map<std::string, uint32_t> ids;
+    std::unordered_map<std::string, uint32_t> raw[NS_FACET_KINDS];
+    for (Xapian::ValueIterator v = db.valuestream_begin(SLOT_FACETS);
+         v != db.valuestream_end(SLOT_FACETS); ++v) {
+        const std::string s = *v;
+        /* section, lang, month, group, tags: the group out. */
+        size_t g = s.find(FACET_SEP);
+        for (int k = 0; k < 2 && g != std::string::npos; k++)
+            g = s.find(FACET_SEP, g + 1);
+        size_t end = g == std::string::npos ? g : s.find(FACET_SEP, g + 1);
+        if (end == std::string::npos || v.get_docid() > last)
+            continue; /* an older article: no value */
+        std::string rest = s.substr(0, g + 1) + s.substr(end);
+        auto in = ids.try_emplace(rest, (uint32_t)ids.size());
+        if (in.second) {
+            split_into(col, rest, raw);
+            col.keys_at.push_back((uint32_t)col.keys.size());
+        }
+        col.value[v.get_docid()] = in.first->second;
+        col.group[v.get_docid()] = group_number(s, g + 1, end - g - 1);
+    }
+    col.made = true;
+    /* NSEARCH_TRACE_COLUMN: say when a column is made (the tests check
+     * that it is, once per revision). */
+    if (getenv("NSEARCH_TRACE_COLUMN"))
+        fprintf(stderr, "facets: column made, %u docids, %zu values\n", last,
+                ids.size());
+}
+
+/* IDX's facet column, or null while there is none (made on the second
+ * ask of a revision). */
+static const FacetColumn *facet_column(ns_index_t *idx)
+{
+    static const bool off = getenv("NSEARCH_NO_FACET_COLUMN") != nullptr;
+    if (off || idx->cluster || idx->wdb)
+        return nullptr;
+    uint64_t rev = view_revision(idx);
+    std::shared_ptr<FacetColumn> &c = idx->facet_column;
+    if (!c || c->rev != rev) {
+        c = std::make_shared<FacetColumn>();
+        c->rev = rev;
+    }
+    if (c->made)
+        return c.get();
+    if (c->too_big || ++c->asked < 2)
+        return nullptr;
+    make_column(*idx->db, *c);
+    return c->made ? c.get() : nullptr;
+}
 
 void libns::count_facets(ns_index_t *idx, const Xapian::Query &run,
                          const ns_search_opts_t *o, bool candidates,
@@ -302,13 +581,17 @@ void libns::count_facets(ns_index_t *idx, const Xapian::Query &run,
     /* Nothing is ranked: the counter wants the matches, not their order. */
     enq.set_weighting_scheme(Xapian::BoolWeight());
     Counter counter(o->facets, o->collapse != 0);
+    const FacetColumn *column = facet_column(idx);
     FacetSpy spy(db, counter);
+    ColumnSpy from_column(*(column ? column : &NO_COLUMN), counter);
     /* A stock xapian-tcpsrv runs only Xapian's own spies: on a cluster
      * each shard counts the distinct values (which hold the story group)
      * and the front splits them, by the same rule. */
     Xapian::ValueCountMatchSpy values(SLOT_FACETS);
     if (idx->cluster)
         enq.add_matchspy(&values);
+    else if (column)
+        enq.add_matchspy(&from_column);
     else
         enq.add_matchspy(&spy);
     Xapian::doccount most =

@@ -235,8 +235,10 @@ struct RelatedEntry {
 
 namespace libns
 {
-struct Cluster; /* cluster.cc */
-}
+struct Cluster;       /* cluster.cc */
+struct RelatedWindow; /* related-window.cc */
+struct FacetColumn;   /* facets.cc */
+} // namespace libns
 
 struct ns_index {
     std::string path;   /* as given */
@@ -255,6 +257,10 @@ struct ns_index {
     int64_t newest = INT64_MIN;
     int64_t newest_at = 0;
     int date_terms = -1;
+    /* That revision's recency window, held in memory once asked twice. */
+    std::shared_ptr<libns::RelatedWindow> related_window;
+    /* The facet slot of every article, once asked facets twice. */
+    std::shared_ptr<libns::FacetColumn> facet_column;
     std::unique_ptr<Xapian::Database> db;         /* reader, or the writer */
     Xapian::WritableDatabase *wdb = nullptr;      /* == db.get() if writing */
     std::string error;                            /* last failure */
@@ -376,6 +382,11 @@ char *dup_cstr(const std::string &s);
 const Xapian::Stem &stemmer_for(ns_index_t *idx, const std::string &lang,
                                 bool *known = nullptr);
 void load_langs(ns_index_t *idx);
+/* Forget what IDX holds of the view it searched: cached related lists,
+ * the window and facet copies, the default "now".  For a new revision, a
+ * new generation (which may have the same revision number) or a new
+ * cluster union. */
+void forget_view(ns_index_t *idx);
 
 /* store.cc */
 static const char ZDICT_MARK = '\x01';
@@ -684,6 +695,28 @@ void count_facets(ns_index_t *idx, const Xapian::Query &run,
 /* RUN with every match's weight raised by its recency bonus. */
 Xapian::Query recency_mix(ns_index_t *idx, const Xapian::Query &run,
                           const ns_search_opts_t *o, bool blank);
+
+/* related-window.cc */
+/* A candidate of a related-posts query. */
+struct StoryCandidate {
+    Xapian::docid docid;
+    double weight;
+};
+/* One query term's part of a document's weight under the search's BM25
+ * (Xapian's BM25Weight): N documents of average length AVLEN, the term in
+ * TF of them and WDF times in this one of length LEN. */
+double bm25_part(double n, double avlen, double tf, double wdf, double len);
+/* The articles of the window FROM..TO (TERMS as for window_query) that
+ * have any of STORY's terms (each in DF[term] articles), with their BM25
+ * weights, EXTRA added if it is not among them, best first, at most MOST
+ * into OUT, from IDX's copy of the window for revision REV.  False when
+ * there is no copy (yet): the caller asks Xapian. */
+bool window_candidates(ns_index_t *idx, uint64_t rev, int64_t from, int64_t to,
+                       bool terms, const std::vector<std::string> &story,
+                       const std::map<std::string, Xapian::doccount> &df,
+                       const StoryCandidate *extra, size_t most,
+                       std::vector<StoryCandidate> &out);
+
 void find_related(ns_index_t *idx, const std::vector<Xapian::docid> &seeds,
                   const std::vector<const ns_article_t *> &shown,
                   const ns_search_opts_t *o, ns_results_t *res);

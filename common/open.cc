@@ -83,6 +83,16 @@ const Xapian::Stem &libns::stemmer_for(ns_index_t *idx, const std::string &lang,
     return it->second;
 }
 
+void libns::forget_view(ns_index_t *idx)
+{
+    idx->related_cache.clear();
+    idx->related_lru.clear();
+    idx->related_window.reset();
+    idx->facet_column.reset();
+    idx->newest = INT64_MIN;
+    idx->date_terms = -1;
+}
+
 void libns::load_langs(ns_index_t *idx)
 {
     idx->zdict = idx->db->get_metadata(META_ZDICT);
@@ -401,12 +411,10 @@ ns_status_t ns_index_refresh(ns_index_t *idx, int *changed)
                 new Xapian::Database(idx->dbpath));
             idx->db = std::move(fresh);
             load_langs(idx);
-            /* Cached related lists name documents of the old generation,
-             * and the new one may well have the same revision number. */
-            idx->related_cache.clear();
-            idx->related_lru.clear();
-            idx->newest = INT64_MIN;
-            idx->date_terms = -1;
+            /* Cached related lists and the copies name documents of the
+             * old generation, and the new one may well have the same
+             * revision number. */
+            forget_view(idx);
             if (changed)
                 *changed = 1;
         } else if (idx->db->reopen()) {

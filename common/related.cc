@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <ctime>
 #include <map>
+#include <queue>
 #include <set>
 #include <string>
 #include <vector>
@@ -142,22 +143,16 @@ stem_terms(const Xapian::Database &db, Xapian::docid did)
     return out;
 }
 
-/* The document frequencies of TERMS in IDX.  A cluster asks them all in
- * one match (an MSet knows the frequency of each query term, summed over
- * the shards in one round trip to each): one by one, each is a round
- * trip to every shard, and a seed has hundreds of terms. */
+/* The document frequencies of TERMS in cluster IDX, in one match (an
+ * MSet knows the frequency of each query term, summed over the shards in
+ * one round trip to each): one by one, each is a round trip to every
+ * shard, and a seed has hundreds of terms. */
 static std::map<std::string, Xapian::doccount>
 term_freqs(const ns_index_t *idx, const std::set<std::string> &terms)
 {
-    const Xapian::Database &db = *idx->db;
     std::map<std::string, Xapian::doccount> df;
-    if (!idx->cluster) {
-        for (const auto &t : terms)
-            df[t] = db.get_termfreq(t);
-        return df;
-    }
     std::vector<Xapian::Query> parts(terms.begin(), terms.end());
-    Xapian::Enquire enq(db);
+    Xapian::Enquire enq(*idx->db);
     enq.set_query(
         Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end()));
     enq.set_weighting_scheme(Xapian::BoolWeight());
@@ -167,49 +162,88 @@ term_freqs(const ns_index_t *idx, const std::set<std::string> &terms)
     return df;
 }
 
-/* Add the weighted stemmed terms of each of SEEDS, the i-th times 1/(i+1),
- * to ACC. */
+/* The weighted stemmed terms of SEEDS, the i-th seed's times 1/(i+1),
+ * that can be among the RELATED_TERMS heaviest into ACC; the frequency of
+ * each term weighed into DF, and the first seed's terms with their wdf
+ * into FIRST.
+ *
+ * A term's weight is its seed factor, sum of (1 + ln wdf) / (i + 1), times
+ * ln(N / df), and no term that counts has df < 2: so no term weighs more
+ * than its factor times ln(N / 2).  On one index the terms are taken by
+ * factor, largest first, and their frequencies looked up until that bound
+ * falls below the lightest of the RELATED_TERMS heaviest so far: the rest
+ * cannot be among them.  Each lookup is a B-tree descent (3 us on the 100k
+ * archive, a disk read where the index is not cached), and the bound
+ * spares about half of them.  A cluster asks every frequency in one
+ * match, a round trip to each shard, instead. */
 static void seed_terms(const ns_index_t *idx,
                        const std::vector<Xapian::docid> &seeds,
-                       std::map<std::string, double> &acc)
+                       std::map<std::string, double> &acc,
+                       std::map<std::string, Xapian::doccount> &df,
+                       std::map<std::string, Xapian::termcount> &first)
 {
     const Xapian::Database &db = *idx->db;
     const double n = db.get_doccount();
-    std::vector<std::vector<std::pair<std::string, Xapian::termcount>>> lists;
-    std::set<std::string> all;
-    for (Xapian::docid did : seeds) {
-        lists.push_back(stem_terms(db, did));
-        for (const auto &tw : lists.back())
-            all.insert(tw.first);
+    std::map<std::string, double> factor;
+    for (size_t i = 0; i < seeds.size(); i++) {
+        auto terms = stem_terms(db, seeds[i]);
+        for (const auto &tw : terms)
+            factor[tw.first] += (1 + log((double)tw.second)) / (double)(i + 1);
+        if (i == 0)
+            first.insert(terms.begin(), terms.end());
     }
-    std::map<std::string, Xapian::doccount> freqs = term_freqs(idx, all);
-    for (size_t i = 0; i < lists.size(); i++) {
-        double scale = 1.0 / (double)(i + 1);
-        for (const auto &tw : lists[i]) {
-            double df = freqs[tw.first];
-            if (df < 2 || (df > RELATED_MAX_DF * n && df > RELATED_MIN_COMMON))
-                continue;
-            acc[tw.first] += scale * (1 + log((double)tw.second)) * log(n / df);
-        }
+    std::vector<std::pair<double, std::string>> order;
+    for (const auto &kv : factor)
+        order.emplace_back(kv.second, kv.first);
+    std::sort(order.begin(), order.end(), [](const auto &x, const auto &y) {
+        return x.first != y.first ? x.first > y.first : x.second < y.second;
+    });
+    if (idx->cluster) {
+        std::set<std::string> all;
+        for (const auto &fw : order)
+            all.insert(fw.second);
+        df = term_freqs(idx, all);
+    }
+    /* The RELATED_TERMS heaviest weights so far, the lightest on top. */
+    std::priority_queue<double, std::vector<double>, std::greater<double>>
+        heaviest;
+    const double max_idf = log(n / 2);
+    for (const auto &fw : order) {
+        if (heaviest.size() == RELATED_TERMS &&
+            fw.first * max_idf < heaviest.top())
+            break;
+        if (!idx->cluster)
+            df[fw.second] = db.get_termfreq(fw.second);
+        double f = df[fw.second];
+        if (f < 2 || (f > RELATED_MAX_DF * n && f > RELATED_MIN_COMMON))
+            continue;
+        double w = fw.first * log(n / f);
+        acc[fw.second] = w;
+        heaviest.push(w);
+        if (heaviest.size() > RELATED_TERMS)
+            heaviest.pop();
     }
 }
 
-/* The story query: the RELATED_TERMS heaviest terms of ACC, OR-ed. */
-static Xapian::Query story_query(const std::map<std::string, double> &acc)
+/* The story: the RELATED_TERMS heaviest terms of ACC. */
+static std::vector<std::string>
+story_terms(const std::map<std::string, double> &acc)
 {
     std::vector<std::pair<double, std::string>> terms;
     for (const auto &kv : acc)
         terms.emplace_back(kv.second, kv.first);
     if (terms.size() > RELATED_TERMS) {
-        std::partial_sort(
-            terms.begin(), terms.begin() + RELATED_TERMS, terms.end(),
-            [](const auto &x, const auto &y) { return x.first > y.first; });
+        std::partial_sort(terms.begin(), terms.begin() + RELATED_TERMS,
+                          terms.end(), [](const auto &x, const auto &y) {
+                              return x.first != y.first ? x.first > y.first
+                                                        : x.second < y.second;
+                          });
         terms.resize(RELATED_TERMS);
     }
-    std::vector<Xapian::Query> parts;
+    std::vector<std::string> out;
     for (const auto &t : terms)
-        parts.emplace_back(t.second);
-    return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
+        out.push_back(t.second);
+    return out;
 }
 
 static std::string age_text(int64_t seconds)
@@ -291,18 +325,16 @@ static Xapian::Query in_window(const Xapian::Query &story,
                                        self_term));
 }
 
-/* The seed's own score under the story query: from MS when it ranked
- * among the candidates fetched, else scored alone. */
-static double self_score(Xapian::Enquire &enq, const Xapian::MSet &ms,
+/* The seed's own score under the story query: from CANDS when it ranked
+ * among them, else scored alone. */
+static double self_score(Xapian::Enquire &enq,
+                         const std::vector<StoryCandidate> &cands,
                          Xapian::docid seed, const Xapian::Query &story,
                          const Xapian::Query &self_term)
 {
-    double self = 0;
-    for (auto it = ms.begin(); it != ms.end(); ++it)
-        if (*it == seed)
-            self = it.get_weight();
-    if (self != 0)
-        return self;
+    for (const StoryCandidate &c : cands)
+        if (c.docid == seed)
+            return c.weight;
     enq.set_query(Xapian::Query(Xapian::Query::OP_FILTER, story, self_term));
     Xapian::MSet m = enq.get_mset(0, 1);
     return m.empty() ? 0 : m.begin().get_weight();
@@ -320,11 +352,11 @@ struct Pick {
 
 } // namespace
 
-/* Candidates of MS best first, down to CUT, up to O->related of them:
+/* CANDS best first, down to CUT, up to O->related of them:
  * not EXCLUDED, dated when there is a window, and not a near-duplicate of
  * SHOWN or of each other.  Their articles are appended to ARTS. */
 static std::vector<Pick>
-pick_candidates(ns_index_t *idx, const Xapian::MSet &ms,
+pick_candidates(ns_index_t *idx, const std::vector<StoryCandidate> &cands,
                 const std::set<Xapian::docid> &excluded,
                 const std::vector<const ns_article_t *> &shown,
                 const ns_search_opts_t *o, double cut,
@@ -340,29 +372,29 @@ pick_candidates(ns_index_t *idx, const Xapian::MSet &ms,
     /* A cluster reads the candidates' articles from its shards at once,
      * twice as many as the list wants at a time (most are kept). */
     std::map<Xapian::docid, Xapian::Document> docs;
-    for (auto it = ms.begin(); it != ms.end() && picks.size() < o->related;
-         ++it) {
-        if (it.get_weight() < cut)
+    for (auto it = cands.begin();
+         it != cands.end() && picks.size() < o->related; ++it) {
+        if (it->weight < cut)
             break;
-        if (excluded.count(*it))
+        if (excluded.count(it->docid))
             continue;
-        if (idx->cluster && !docs.count(*it)) {
+        if (idx->cluster && !docs.count(it->docid)) {
             std::vector<Xapian::docid> dids;
-            for (Xapian::MSetIterator ahead = it;
-                 ahead != ms.end() && ahead.get_weight() >= cut &&
+            for (auto ahead = it;
+                 ahead != cands.end() && ahead->weight >= cut &&
                  dids.size() < 2 * (size_t)o->related;
                  ++ahead)
-                if (!excluded.count(*ahead))
-                    dids.push_back(*ahead);
+                if (!excluded.count(ahead->docid))
+                    dids.push_back(ahead->docid);
             std::vector<Xapian::Document> got = cluster_documents(idx, dids);
             for (size_t i = 0; i < dids.size(); i++)
                 docs[dids[i]] = got[i];
         }
         ns_article_t art;
         std::string why;
-        if (!decode(idx, *it,
-                    idx->cluster ? docs[*it].get_data()
-                                 : it.get_document().get_data(),
+        if (!decode(idx, it->docid,
+                    idx->cluster ? docs[it->docid].get_data()
+                                 : idx->db->get_document(it->docid).get_data(),
                     &art, why))
             continue;
         /* Undated articles are never recent (the window already keeps
@@ -384,8 +416,8 @@ pick_candidates(ns_index_t *idx, const Xapian::MSet &ms,
         }
         seen.push_back(std::move(key));
         const ns_article_t &kept = arts.back();
-        picks.push_back({kept.date ? kept.time : INT64_MIN, it.get_weight(),
-                         arts.size() - 1, *it});
+        picks.push_back({kept.date ? kept.time : INT64_MIN, it->weight,
+                         arts.size() - 1, it->docid});
     }
     return picks;
 }
@@ -442,38 +474,67 @@ static void shown_docids(const ns_index_t *idx,
 
 /* Fill RES->related.  SEEDS are the documents the story is taken from;
  * SHOWN are the articles the reader already sees (the hits, or the article
- * itself; SHOWN[0] is SEEDS[0]): never listed, nor their near-duplicates. */
+ * itself; SHOWN[0] is SEEDS[0]): never listed, nor their near-duplicates.
+ * REV: the index revision (for the window's copy). */
 static void compute_related(ns_index_t *idx,
                             const std::vector<Xapian::docid> &seeds,
                             const std::vector<const ns_article_t *> &shown,
                             const ns_search_opts_t *o, int64_t now, bool terms,
-                            ns_results_t *res, RelatedEntry *entry)
+                            uint64_t rev, ns_results_t *res,
+                            RelatedEntry *entry)
 {
     const Xapian::Database &db = *idx->db;
 
     std::map<std::string, double> acc;
-    seed_terms(idx, seeds, acc);
+    std::map<std::string, Xapian::doccount> df;
+    std::map<std::string, Xapian::termcount> first;
+    seed_terms(idx, seeds, acc, df, first);
     if (acc.empty())
         return;
-    Xapian::Query story = story_query(acc);
-
-    const Xapian::Query self_term(id_term(shown[0]->id));
-    Xapian::Enquire enq(db);
-    enq.set_weighting_scheme(
-        Xapian::BM25Weight(BM25_K1, 0, 1, BM25_B, BM25_MIN_NORMLEN));
-    enq.set_query(in_window(story, self_term, o, now, terms));
+    const std::vector<std::string> words = story_terms(acc);
 
     /* Seeds and shown articles are dropped by docid after matching: at
      * most a page of them, cheaper than more terms in the query. */
     std::set<Xapian::docid> excluded(seeds.begin(), seeds.end());
     shown_docids(idx, shown, excluded);
-    Xapian::MSet ms =
-        enq.get_mset(0, RELATED_CANDIDATES + (unsigned)excluded.size());
-    double self = self_score(enq, ms, seeds[0], story, self_term);
+    const size_t most = RELATED_CANDIDATES + excluded.size();
+
+    /* The window's articles in memory (related-window.cc) score the
+     * story as Xapian would; the seed is scored by its own terms. */
+    std::vector<StoryCandidate> cands;
+    double self = 0;
+    if (o->recent_days) {
+        StoryCandidate seed{seeds[0], 0};
+        const double n = db.get_doccount(), avlen = db.get_avlength();
+        const double len = db.get_doclength(seeds[0]);
+        for (const std::string &w : words) {
+            auto f = first.find(w);
+            if (f != first.end())
+                seed.weight += bm25_part(n, avlen, df[w], f->second, len);
+        }
+        int64_t from = now - (int64_t)o->recent_days * 86400;
+        if (window_candidates(idx, rev, from, now, terms, words, df, &seed,
+                              most, cands))
+            self = seed.weight;
+    }
+    if (self == 0) {
+        std::vector<Xapian::Query> parts(words.begin(), words.end());
+        Xapian::Query story(Xapian::Query::OP_OR, parts.begin(), parts.end());
+        const Xapian::Query self_term(id_term(shown[0]->id));
+        Xapian::Enquire enq(db);
+        enq.set_weighting_scheme(
+            Xapian::BM25Weight(BM25_K1, 0, 1, BM25_B, BM25_MIN_NORMLEN));
+        enq.set_query(in_window(story, self_term, o, now, terms));
+        Xapian::MSet ms = enq.get_mset(0, (Xapian::doccount)most);
+        cands.clear();
+        for (auto it = ms.begin(); it != ms.end(); ++it)
+            cands.push_back({*it, it.get_weight()});
+        self = self_score(enq, cands, seeds[0], story, self_term);
+    }
     if (self <= 0)
         return;
     std::vector<ns_article_t> arts;
-    std::vector<Pick> picks = pick_candidates(idx, ms, excluded, shown, o,
+    std::vector<Pick> picks = pick_candidates(idx, cands, excluded, shown, o,
                                               RELATED_MIN_SHARE * self, arts);
     publish(picks, arts, now, res, entry);
 }
@@ -495,11 +556,8 @@ void libns::find_related(ns_index_t *idx,
     const Xapian::Database &db = *idx->db;
     uint64_t rev = idx->wdb ? 0 : view_revision(idx);
     if (rev != idx->related_rev || idx->wdb) {
-        idx->related_cache.clear();
-        idx->related_lru.clear();
+        forget_view(idx);
         idx->related_rev = rev;
-        idx->newest = INT64_MIN;
-        idx->date_terms = -1;
     }
     if (idx->date_terms < 0)
         idx->date_terms = has_date_terms(db);
@@ -546,7 +604,7 @@ void libns::find_related(ns_index_t *idx,
     }
 
     RelatedEntry e;
-    compute_related(idx, seeds, shown, o, now, idx->date_terms, res, &e);
+    compute_related(idx, seeds, shown, o, now, idx->date_terms, rev, res, &e);
     if (idx->wdb)
         return;
     idx->related_lru.emplace_front(key, std::move(e));

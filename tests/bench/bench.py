@@ -14,7 +14,8 @@ For each corpus, on the same machine and in the same run:
            /usr/bin/time exists, else os.wait4: see run_measured), index
            size (the `current` generation when there is one).
            Then `nsearch --batch --limit 10 --related 0`, and again with
-           `--related 5`: each batch is run twice and the second run is
+           `--related 5`, with `--facets` and with `--no-collapse` (the
+           plain search): each batch is run twice and the second run is
            measured (took_ms per query; queries/s = queries / wall time of
            the whole batch process).
   FTS5     tests/bench/fts5_bench.py build / query (see there): the same
@@ -327,10 +328,11 @@ def nsearch_build(args, label, source):
             "index_bytes_all": total, **rss_method(args)}
 
 
-def nsearch_queries(args, label, db, queries, related):
+def nsearch_queries(args, label, db, queries, related, extra=(), name=None):
     nsearch = os.path.join(args.bin, "nsearch")
     cmd = [nsearch, "--db", db, "--batch", "--limit", "10", "--related", str(related)]
-    out = os.path.join(args.dir, "%s.nsearch-related%d.jsonl" % (label, related))
+    cmd += list(extra)
+    out = os.path.join(args.dir, "%s.nsearch-%s.jsonl" % (label, name or "related%d" % related))
     runs = []
     for _ in range(2):          # the first run is the warm-up
         with open(queries, "rb") as qf, open(out, "wb") as of:
@@ -464,6 +466,15 @@ def bench_corpus(args, name):
         nq[related] = r
         log("%s: nsearch --related %d: p50 %.2f ms, %.0f queries/s"
             % (label, related, r["p50_ms"], r["queries_per_s"]))
+    # Facets (collapsed, the default) and the plain search (neither
+    # collapse nor facets): what a results page with filters costs.
+    for name, extra in (("facets", ["--facets"]), ("plain", ["--no-collapse"])):
+        r = nsearch_queries(args, label, ns["db"], queries, 0, extra, name)
+        r.pop("totals"), r.pop("qids")
+        r.update(latency(r.pop("took_ms"), r.pop("hits"), r["queries"], r["wall_s"]))
+        nq[name] = r
+        log("%s: nsearch %s: p50 %.2f ms, %.0f queries/s"
+            % (label, " ".join(extra), r["p50_ms"], r["queries_per_s"]))
     fq = fts5_queries(args, label, ft["db"], queries)
     fq.update(split_phrases(fq["took_ms"], fq["hits"], fq.pop("totals"),
                             [p for _, p in flags]))
@@ -472,7 +483,8 @@ def bench_corpus(args, name):
 
     return {"label": label, "source": source, "articles": articles, "raw_bytes": raw,
             "queries_file": queries, "queries_sha256": qsha,
-            "nsearch": {"build": ns, "query": nq[0], "query_related5": nq[5]},
+            "nsearch": {"build": ns, "query": nq[0], "query_related5": nq[5],
+                        "query_facets": nq["facets"], "query_plain": nq["plain"]},
             "fts5": {"build": ft, "query": fq}}
 
 
@@ -514,7 +526,7 @@ def rows_for(c):
         ("query p99 ms +related", nr["p99_ms"], None, "%.3f", False),
         ("queries/s +related", nr["queries_per_s"], None, "%.0f", False),
     ]
-    return rows + related_rows(c)
+    return rows + related_rows(c) + facet_rows(c)
 
 
 def related_rows(c):
@@ -526,6 +538,26 @@ def related_rows(c):
     ratio = lambda a, b: a / b if a is not None and b else None
     return [("related cost p50 x search", ratio(nr["p50_ms"], nq["p50_ms"]), None, "%.2f", False),
             ("related cost p99 x search", ratio(nr["p99_ms"], nq["p99_ms"]), None, "%.2f", False)]
+
+
+def facet_rows(c):
+    """Facets (--facets: section, year, month, language and tag counts over
+    up to 1,000 matches, hits collapsed as by default) against the search
+    alone, and against the plain search (--no-collapse, no facets).  The
+    target is 1.3x the plain search."""
+    nq = c["nsearch"]["query"]
+    nf, npl = c["nsearch"].get("query_facets"), c["nsearch"].get("query_plain")
+    if not nf or not npl:
+        return []
+    ratio = lambda a, b: a / b if a is not None and b else None
+    return [("query p50 ms +facets", nf["p50_ms"], None, "%.3f", False),
+            ("query p99 ms +facets", nf["p99_ms"], None, "%.3f", False),
+            ("query p50 ms plain", npl["p50_ms"], None, "%.3f", False),
+            ("query p99 ms plain", npl["p99_ms"], None, "%.3f", False),
+            ("facets cost p50 x search", ratio(nf["p50_ms"], nq["p50_ms"]), None, "%.2f", False),
+            ("facets cost p99 x search", ratio(nf["p99_ms"], nq["p99_ms"]), None, "%.2f", False),
+            ("facets+collapse p50 x plain", ratio(nf["p50_ms"], npl["p50_ms"]), None, "%.2f", False),
+            ("facets+collapse p99 x plain", ratio(nf["p99_ms"], npl["p99_ms"]), None, "%.2f", False)]
 
 
 def table(corpora):
