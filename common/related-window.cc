@@ -17,7 +17,7 @@
  * BM25Weight (1.4) with the parameters the search uses, with the archive's
  * own statistics (document count, average length, each term's frequency),
  * so the candidates and their scores are those Xapian would give; the test
- * t056 compares both ways on every query of a batch.  The first ask, a
+ * t141 compares both ways on every query of a batch.  The first ask, a
  * one-off search, another window (`--now`, `--recent-days`), a cluster
  * and a writer go through Xapian as before.
  *
