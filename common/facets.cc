@@ -142,6 +142,18 @@ void libns::add_facet_values(Xapian::Document &doc, const ns_article_t *art,
     doc.add_value(SLOT_FACETS, v);
 }
 
+/* The story group key (16 hex digits, collapse.cc) at POS of facet slot
+ * V, N long, as a number (0: none): no string to allocate per match. */
+static uint64_t group_id(const std::string &v, size_t pos, size_t n)
+{
+    uint64_t id = 0;
+    for (size_t i = pos; i < pos + n; i++) {
+        char c = v[i];
+        id = id << 4 | (uint64_t)(c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10);
+    }
+    return id;
+}
+
 namespace
 {
 
@@ -328,19 +340,6 @@ class Counter
         return combos_.emplace(k, c).first->second;
     }
 
-    /* The group key (16 hex digits, collapse.cc) at POS as a number: no
-     * string to allocate per match. */
-    static uint64_t group_id(const std::string &v, size_t pos, size_t n)
-    {
-        uint64_t id = 0;
-        for (size_t i = pos; i < pos + n; i++) {
-            char c = v[i];
-            id = id << 4 |
-                 (uint64_t)(c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10);
-        }
-        return id;
-    }
-
     /* The id of value RAW of facet F: values equal but for ASCII case
      * share one (as the filters compare them), shown as first met.  Looked
      * up by a view, so that a value met before (nearly all of them) costs
@@ -447,18 +446,6 @@ class ColumnSpy : public Xapian::MatchSpy
 
 } // namespace
 
-/* The story group field of facet slot V (16 hex digits at AT, N long)
- * as a number; 0 for none. */
-static uint64_t group_number(const std::string &v, size_t at, size_t n)
-{
-    uint64_t id = 0;
-    for (size_t i = at; i < at + n; i++) {
-        char c = v[i];
-        id = id << 4 | (uint64_t)(c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10);
-    }
-    return id;
-}
-
 /* The values of facet slot fields REST (section, lang, month, "", tags)
  * as keys of COL, appended to COL.keys; RAW: COL.raw's indexes by name. */
 static void split_into(FacetColumn &col, const std::string &rest,
@@ -524,7 +511,7 @@ static void make_column(const Xapian::Database &db, FacetColumn &col)
             col.keys_at.push_back((uint32_t)col.keys.size());
         }
         col.value[v.get_docid()] = in.first->second;
-        col.group[v.get_docid()] = group_number(s, g + 1, end - g - 1);
+        col.group[v.get_docid()] = group_id(s, g + 1, end - g - 1);
     }
     col.made = true;
     /* NSEARCH_TRACE_COLUMN: say when a column is made (the tests check

@@ -641,6 +641,9 @@ int64_t newest_by_terms(const Xapian::Database &db, int64_t bound);
 
 /* related.cc */
 extern const size_t SEARCH_SEEDS;
+/* The plain stemmed terms (Z prefix) of document DID with their wdf. */
+std::vector<std::pair<std::string, Xapian::termcount>>
+stem_terms(const Xapian::Database &db, Xapian::docid did);
 /* The default "now" (NS_NOW_NEWEST): the newest article's date. */
 int64_t newest_time(const Xapian::Database &db);
 

@@ -97,17 +97,8 @@ static void copy_window(const Xapian::Database &db, RelatedWindow &w)
         const uint32_t slot = (uint32_t)w.docids.size();
         w.docids.push_back(did);
         w.lens.push_back(db.get_doclength(did));
-        Xapian::TermIterator t = db.termlist_begin(did);
-        Xapian::TermIterator end = db.termlist_end(did);
-        t.skip_to(PREFIX_STEM);
-        for (; t != end; ++t) {
-            const std::string term = *t;
-            if (term.empty() || term[0] != PREFIX_STEM[0])
-                break;
-            if (term.size() > 1 && term[1] >= 'A' && term[1] <= 'Z')
-                continue;
-            w.postings[term].push_back({slot, (uint32_t)t.get_wdf()});
-        }
+        for (const auto &tw : stem_terms(db, did))
+            w.postings[tw.first].push_back({slot, (uint32_t)tw.second});
     }
     w.copied = true;
     /* NSEARCH_TRACE_WINDOW: say when a window is copied (the tests check

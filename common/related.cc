@@ -122,11 +122,10 @@ static bool near_duplicate(DupKey &a, DupKey &b)
     return jaccard >= RELATED_DUP_JACCARD;
 }
 
-/* The plain stemmed terms of document DID with their wdf.  Plain stems
- * only: the ZS (title) and ZXH (heading) copies would count those words
- * twice, and the title weight is in the wdf already. */
-static std::vector<std::pair<std::string, Xapian::termcount>>
-stem_terms(const Xapian::Database &db, Xapian::docid did)
+/* Plain stems only: the ZS (title) and ZXH (heading) copies would count
+ * those words twice, and the title weight is in the wdf already. */
+std::vector<std::pair<std::string, Xapian::termcount>>
+libns::stem_terms(const Xapian::Database &db, Xapian::docid did)
 {
     std::vector<std::pair<std::string, Xapian::termcount>> out;
     Xapian::TermIterator t = db.termlist_begin(did);
