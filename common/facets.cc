@@ -38,6 +38,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <deque>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -73,7 +74,6 @@ struct libns::FacetColumn {
     std::vector<uint32_t> keys_at, keys;
     std::vector<std::string> raw[NS_FACET_KINDS];
 };
-static const FacetColumn NO_COLUMN;
 
 static const char *const FACET_NAMES[NS_FACET_KINDS] = {"section", "year",
                                                         "month", "lang", "tag"};
@@ -568,19 +568,20 @@ void libns::count_facets(ns_index_t *idx, const Xapian::Query &run,
     /* Nothing is ranked: the counter wants the matches, not their order. */
     enq.set_weighting_scheme(Xapian::BoolWeight());
     Counter counter(o->facets, o->collapse != 0);
-    const FacetColumn *column = facet_column(idx);
-    FacetSpy spy(db, counter);
-    ColumnSpy from_column(*(column ? column : &NO_COLUMN), counter);
     /* A stock xapian-tcpsrv runs only Xapian's own spies: on a cluster
      * each shard counts the distinct values (which hold the story group)
-     * and the front splits them, by the same rule. */
+     * and the front splits them, by the same rule.  One index reads the
+     * column when it has one, else the value stream. */
     Xapian::ValueCountMatchSpy values(SLOT_FACETS);
-    if (idx->cluster)
+    std::optional<FacetSpy> spy;
+    std::optional<ColumnSpy> from_column;
+    if (idx->cluster) {
         enq.add_matchspy(&values);
-    else if (column)
-        enq.add_matchspy(&from_column);
-    else
-        enq.add_matchspy(&spy);
+    } else if (const FacetColumn *column = facet_column(idx)) {
+        enq.add_matchspy(&from_column.emplace(*column, counter));
+    } else {
+        enq.add_matchspy(&spy.emplace(db, counter));
+    }
     Xapian::doccount most =
         o->facet_count ? o->facet_count : FACET_COUNT_DEFAULT;
     Xapian::MSet ms = enq.get_mset(0, 0, most);
