@@ -490,12 +490,28 @@ bool split_text_term(const std::string &term, std::string &prefix,
 /* Add to DOC the stems of the Nordic spellings (Tromsoe) of its words with
  * ä, å, ö, ø or ü. */
 void add_digraph_stems(Xapian::Document &doc, const Xapian::Stem &stem);
-/* Q with every unstemmed word outside phrases replaced by its stem. */
-Xapian::Query stem_all_words(const Xapian::Query &q, const Xapian::Stem &stem);
-/* STEMMED, with the words of EXACT (the same text parsed without stems)
- * as an optional, lighter part. */
+/* Remove from DOC the exact terms of words that are their own stem: their
+ * Z twin stands for them. */
+void drop_own_stems(Xapian::Document &doc, const Xapian::Stem &stem);
+/* The term that holds the articles of exact TERM: its Z twin when the
+ * word is its own stem (drop_own_stems), else TERM. */
+std::string indexed_form(const std::string &term, const Xapian::Stem &stem);
+/* A phrase word's term as written: TERM without the Z of a twin. */
+inline std::string as_written(const std::string &term)
+{
+    return !term.empty() && term[0] == PREFIX_STEM[0] ? term.substr(1) : term;
+}
+/* The window of phrase or NEAR query Q. */
+size_t positional_window(const Xapian::Query &q);
+/* Q with every unstemmed word outside phrases replaced by its stem, the
+ * words of phrases by their indexed form, and wildcards also expanded
+ * over the stems (MAX_EXPANSION terms). */
+Xapian::Query stem_all_words(const Xapian::Query &q, const Xapian::Stem &stem,
+                             unsigned max_expansion);
+/* STEMMED, with the words of EXACT (the same text parsed without stems;
+ * STEM gives their indexed form) as an optional, lighter part. */
 Xapian::Query exact_boost(const Xapian::Query &stemmed,
-                          const Xapian::Query &exact);
+                          const Xapian::Query &exact, const Xapian::Stem &stem);
 /* FLAGS for parsing TEXT: without Boolean operators when TEXT is typed
  * entirely in capitals. */
 unsigned query_flags(const std::string &text, unsigned flags);
@@ -652,6 +668,9 @@ int64_t newest_time(const Xapian::Database &db);
  * from the spelling table of IDX's writer, at its next commit
  * (flush_spelling). */
 void spell_words(ns_index_t *idx, const Xapian::Document &doc, int sign);
+/* The same for stored document DID, whose words are read from its article
+ * (the index leaves some exact forms out). */
+void spell_stored(ns_index_t *idx, Xapian::docid did, int sign);
 /* Write the pending spelling changes to the writer (before a commit). */
 void flush_spelling(ns_index_t *idx);
 /* TEXT with its words that match no article replaced by the archive's

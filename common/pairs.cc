@@ -213,7 +213,8 @@ static bool phrase_words(const Xapian::Query &q,
         if (sub.get_type() != Xapian::Query::LEAF_TERM)
             return false;
         std::string pre, word;
-        if (!split_text_term(*sub.get_terms_begin(), pre, word) || word.empty())
+        if (!split_text_term(as_written(*sub.get_terms_begin()), pre, word) ||
+            word.empty())
             return false;
         if (i == 0)
             prefix = pre;

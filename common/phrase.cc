@@ -104,8 +104,7 @@ static bool plain_phrase(const Xapian::Query &q,
         Xapian::Query sub = q.get_subquery(i);
         if (sub.get_type() != Xapian::Query::LEAF_TERM)
             return false;
-        Xapian::TermIterator t = sub.get_terms_begin();
-        std::string term = *t;
+        std::string term = as_written(*sub.get_terms_begin());
         size_t p = 0;
         while (p < term.size() && term[p] >= 'A' && term[p] <= 'Z')
             p++;
@@ -178,15 +177,9 @@ static std::string leaf_term(const Xapian::Query &q)
     return t == q.get_terms_end() ? std::string() : *t;
 }
 
-/* NEAR's window is not exposed by the 1.4 API, but the description has
- * it: "(a NEAR 11 b)".  Without one, the parser's default: 10 words. */
 static size_t near_window(const Xapian::Query &q)
 {
-    std::string d = q.get_description();
-    size_t at = d.find(" NEAR ");
-    if (at != std::string::npos)
-        return (size_t)strtoul(d.c_str() + at + 6, nullptr, 10);
-    return 10;
+    return positional_window(q);
 }
 
 static tri positional_match(const Xapian::Query &q, Candidate &c)
@@ -201,7 +194,7 @@ static tri positional_match(const Xapian::Query &q, Candidate &c)
         Xapian::Query sub = q.get_subquery(i);
         if (sub.get_type() != Xapian::Query::LEAF_TERM)
             return T_UNKNOWN;
-        std::string term = leaf_term(sub);
+        std::string term = as_written(leaf_term(sub));
         for (auto p = c.text.termlist_begin(); p != c.text.termlist_end();) {
             p.skip_to(term);
             if (p != c.text.termlist_end() && *p == term)
