@@ -36,6 +36,11 @@
  *   XS<section>     section      section:World (boolean, lower-cased)
  *   K<tag>          tags         tag:azure (boolean, lower-cased)
  *   L<lang>         lang         lang:no (boolean)
+ *   Z...            the fields   the stem of every word of the four text
+ *                   above        fields, whatever its case (ZS..., ZXH...,
+ *                                ZA... for the prefixed ones); a word that
+ *                   is its own stem ("said") has only this term, no exact
+ *                   one, except in author: (forms.cc)
  *   XP<a><b>        default      two adjacent common words of one field
  *                   field        of it, each as its code in the list
  *                                (boolean; pairs.cc)
