@@ -57,6 +57,9 @@
  *   value slot 4    section, language, "YYYY-MM", story group and tags
  *                   as written, in one value: facets (facets.cc), only
  *                   counted in an index whose metadata has nsearch.facets
+ *   value slot 5    the pair signature: a Bloom filter of the adjacent
+ *                   word pairs of the default field that have no pair
+ *                   term (pairs.cc), read by the phrase check
  *   spelling table  every exact word of the default field (not digits),
  *                   frequency = articles that have it (spelling.cc)
  *   document data   the article as compact JSON (ns_article_to_json),
@@ -155,9 +158,12 @@ enum {
     SLOT_HASH = 2,  /* content fingerprint, 16 hex digits */
     SLOT_GROUP = 3, /* story version group: normalised title, 16 hex
                        digits (collapse.cc); absent for short titles */
-    SLOT_FACETS = 4 /* what facets count, in one value (facets.cc):
+    SLOT_FACETS = 4, /* what facets count, in one value (facets.cc):
                        section, language, "YYYY-MM", group, then the
                        tags, joined by FACET_SEP and TAG_SEP */
+    SLOT_PAIRSIG = 5 /* the pair signature: which adjacent word pairs
+                        without a pair term the article has, as a Bloom
+                        filter (pairs.cc) */
 };
 
 /* Between the fields of SLOT_FACETS, and between its tags: control
@@ -584,7 +590,7 @@ bool phrase_prefilter(const std::vector<std::string> &words,
 bool has_positional(const Xapian::Query &q);
 Xapian::Query relax(const Xapian::Query &q, bool negative);
 bool check_phrases(const ns_index_t *idx, const Xapian::Query &q,
-                   Xapian::docid did, const std::string &data,
+                   Xapian::docid did, const Xapian::Document &doc,
                    ns_article_t *art_out, bool *damaged);
 
 /* cluster.cc: a cluster file's shards as one database (README
@@ -638,8 +644,14 @@ bool pair_indexed(const std::string &first, const std::string &second);
 const std::string &pair_list_id();
 /* The term of two common words (pair_indexed). */
 std::string pair_term(const std::string &first, const std::string &second);
-/* Add to DOC the pair terms of ART's default field. */
+/* Add to DOC the pair terms of ART's default field, and its pair
+ * signature (SLOT_PAIRSIG). */
 void add_pair_terms(Xapian::Document &doc, const ns_article_t *art);
+/* Does signature SIG (a SLOT_PAIRSIG value) say for certain that FIRST is
+ * never followed by SECOND in the article's default field?  False when it
+ * cannot tell (no signature, a pair it does not record, or a match). */
+bool signature_lacks(const std::string &sig, const std::string &first,
+                     const std::string &second);
 /* Q with its phrases narrowed, or replaced when exact, by pair terms. */
 Xapian::Query use_pairs(const Xapian::Query &q);
 /* Were DB's pair terms made with this list? */

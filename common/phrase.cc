@@ -56,24 +56,72 @@ bool libns::has_positional(const Xapian::Query &q)
 struct Candidate {
     const ns_index_t *idx;
     Xapian::docid did;
-    std::string json; /* the stored article, inflated */
+    Xapian::Document doc; /* lazy: data and values read on first use */
+    std::string json;     /* the stored article, inflated */
+    bool have_json;
+    bool damaged; /* the stored article cannot be read */
+    std::string sig; /* the pair signature (pairs.cc) */
+    bool have_sig;
     ns_article_t art; /* decoded from json when needed */
     bool decoded;
     Xapian::Document text; /* the article re-tokenised with positions */
     bool built;            /* text is filled in */
 };
 
+/* The candidate's stored article as JSON, read and inflated on first use:
+ * a phrase the pair signature rules out never reads it.  Empty and
+ * DAMAGED when it cannot be read. */
+static const std::string &cand_json(Candidate &c)
+{
+    if (c.have_json)
+        return c.json;
+    c.have_json = true;
+    std::string data = c.doc.get_data();
+    if (!data.empty() && data[0] == ZDICT_MARK) {
+        const std::string &dict = zdict_for(c.idx, c.did);
+        if (dict.empty() || !inflate_with(dict, data, c.json)) {
+            c.json.clear();
+            c.damaged = true;
+        }
+    } else {
+        c.json = std::move(data);
+    }
+    return c.json;
+}
+
 /* The candidate's article, decoded on first use; NULL if damaged. */
 static const ns_article_t *cand_article(Candidate &c)
 {
     if (!c.decoded) {
-        char err[256];
-        if (ns_article_from_json(c.json.data(), c.json.size(), &c.art, err,
-                                 sizeof err) < 0)
+        const std::string &json = cand_json(c);
+        if (c.damaged)
             return nullptr;
+        char err[256];
+        if (ns_article_from_json(json.data(), json.size(), &c.art, err,
+                                 sizeof err) < 0) {
+            c.damaged = true;
+            return nullptr;
+        }
         c.decoded = true;
     }
     return &c.art;
+}
+
+/* Does the pair signature rule out phrase WORDS for the candidate? */
+static bool signature_rules_out(Candidate &c,
+                                const std::vector<std::string> &words)
+{
+    static const bool off = getenv("NSEARCH_NO_PAIR_SIGNATURE") != nullptr;
+    if (off || words.size() < 2)
+        return false;
+    if (!c.have_sig) {
+        c.sig = c.doc.get_value(SLOT_PAIRSIG);
+        c.have_sig = true;
+    }
+    for (size_t i = 0; i + 1 < words.size(); i++)
+        if (signature_lacks(c.sig, words[i], words[i + 1]))
+            return true;
+    return false;
 }
 
 /* Re-tokenise the candidate, once, when a phrase really needs checking. */
@@ -145,7 +193,11 @@ static scan phrase_match(const Xapian::Query &q, Candidate &c)
         if (near == 0 || near > FIELD_GAP)
             return SCAN_MAYBE;
     }
-    if (prefix.empty() && !near && !phrase_prefilter(words, c.json))
+    /* Title and heading runs are runs of the default field too: the
+     * signature speaks for them. */
+    if (!near && signature_rules_out(c, words))
+        return SCAN_NO;
+    if (prefix.empty() && !near && !phrase_prefilter(words, cand_json(c)))
         return SCAN_NO;
     std::vector<const char *> fields;
     const ns_article_t *a = cand_article(c);
@@ -300,25 +352,18 @@ Xapian::Query libns::relax(const Xapian::Query &q, bool negative)
  * phrases' words with a stopper would halve the cost, but Xapian does not
  * advance positions past stopped words, so "a x b" would match "a b".) */
 bool libns::check_phrases(const ns_index_t *idx, const Xapian::Query &q,
-                          Xapian::docid did, const std::string &data,
+                          Xapian::docid did, const Xapian::Document &doc,
                           ns_article_t *art_out, bool *damaged)
 {
-    Candidate c{
-        idx,  did, std::string(), ns_article_t(), false, Xapian::Document(),
-        false};
-    *damaged = false;
-    if (!data.empty() && data[0] == ZDICT_MARK) {
-        const std::string &dict = zdict_for(idx, did);
-        if (dict.empty() || !inflate_with(dict, data, c.json)) {
-            *damaged = true;
-            return false;
-        }
-    } else {
-        c.json = data;
-    }
+    Candidate c{idx,   did,   doc,   std::string(),     false,
+                false, "",    false, ns_article_t(),    false,
+                Xapian::Document(), false};
     bool ok = evaluate(q, c) != T_FALSE;
-    if (ok && !cand_article(c))
-        *damaged = true, ok = false;
+    if (ok)
+        cand_article(c);
+    *damaged = c.damaged;
+    if (c.damaged)
+        ok = false;
     if (ok) {
         *art_out = c.art; /* ownership moves to the caller */
         c.decoded = false;

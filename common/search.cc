@@ -270,7 +270,7 @@ static void checked_page(ns_index_t *idx, Xapian::Enquire &enq,
             Xapian::MSetIterator it = ms[(Xapian::doccount)checked];
             ns_article_t art;
             bool damaged;
-            if (!check_phrases(idx, q, *it, it.get_document().get_data(), &art,
+            if (!check_phrases(idx, q, *it, it.get_document(), &art,
                                &damaged)) {
                 if (damaged)
                     note_damaged(res);
