@@ -194,8 +194,11 @@ static scan phrase_match(const Xapian::Query &q, Candidate &c)
             return SCAN_MAYBE;
     }
     /* Title and heading runs are runs of the default field too: the
-     * signature speaks for them. */
-    if (!near && signature_rules_out(c, words))
+     * signature speaks for them, and for no other field (author:). */
+    if (!near &&
+        (prefix.empty() || prefix == PREFIX_TITLE ||
+         prefix == PREFIX_HEADING) &&
+        signature_rules_out(c, words))
         return SCAN_NO;
     if (prefix.empty() && !near && !phrase_prefilter(words, cand_json(c)))
         return SCAN_NO;
