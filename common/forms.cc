@@ -201,6 +201,25 @@ size_t libns::positional_window(const Xapian::Query &q)
                                                    : q.get_num_subqueries();
 }
 
+Xapian::Query libns::written_phrases(const Xapian::Query &q)
+{
+    using Q = Xapian::Query;
+    auto op = q.get_type();
+    if (op == Q::OP_PHRASE || op == Q::OP_NEAR) {
+        std::vector<Q> subs;
+        for (size_t i = 0; i < q.get_num_subqueries(); i++) {
+            Q sub = q.get_subquery(i);
+            if (sub.get_type() == Q::LEAF_TERM)
+                sub = Q(as_written(*sub.get_terms_begin()));
+            subs.push_back(sub);
+        }
+        return Q(op, subs.begin(), subs.end(),
+                 (Xapian::termcount)positional_window(q));
+    }
+    return map_subqueries(
+        q, [](const Q &sub, size_t) { return written_phrases(sub); });
+}
+
 /* A wildcard over the exact words also expands over the stems, for the
  * words that are their own stem (they have no exact term): "run*" finds
  * an article with "run" only by "Zrun".  OP_MAX, as both sides match

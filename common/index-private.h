@@ -15,7 +15,8 @@
  *   phrase.cc       phrase and NEAR queries checked on an article's text
  *   phrase-scan.cc  the quick phrase tests: a word scan as Xapian splits
  *   pairs.cc        pair terms of common words, for phrases (their word
- *                   lists: the .txt files of common/)
+ *                   lists: the .txt files of common/), and the pair
+ *                   signature of the other pairs
  *   related.cc      related recent posts
  *   window.cc       the recency window as date terms
  *   spelling.cc     the spelling dictionary and did-you-mean
@@ -512,6 +513,8 @@ inline std::string as_written(const std::string &term)
 {
     return !term.empty() && term[0] == PREFIX_STEM[0] ? term.substr(1) : term;
 }
+/* Q with the words of its phrases and NEARs as written (as_written). */
+Xapian::Query written_phrases(const Xapian::Query &q);
 /* The window of phrase or NEAR query Q. */
 size_t positional_window(const Xapian::Query &q);
 /* Q with every unstemmed word outside phrases replaced by its stem, the

@@ -135,6 +135,8 @@ struct Page {
     Xapian::MSet ms;
     std::vector<Xapian::MSetIterator> shown;
     std::vector<ns_article_t> decoded;
+    Xapian::MSet snip; /* what snippets are cut by, when not MS */
+    bool have_snip = false;
 };
 
 } // namespace
@@ -380,7 +382,8 @@ static void fill_hits(ns_index_t *idx, const ns_search_opts_t *o, Page &page,
         res->arts.push_back(art);
         res->snippets.push_back(
             o->snippet_len && !time.over()
-                ? snippet_of(idx, page.ms, &res->arts.back(), o, blank)
+                ? snippet_of(idx, page.have_snip ? page.snip : page.ms,
+                             &res->arts.back(), o, blank)
                 : std::string());
         kept.push_back(it);
     }
@@ -482,6 +485,19 @@ static ns_status_t search_once(ns_index_t *idx, const ns_search_opts_t *o,
         checked_page(idx, enq, q, o, page, time, res);
     else
         plain_page(enq, o, page, time, res);
+    /* Xapian matches the stem term of a phrase word that is its own
+     * stem (forms.cc), but a snippet only marks a phrase whose words it
+     * finds as written: snippets are cut by the query with the words as
+     * written (its statistics alone, no match ranked). */
+    Xapian::Query written = written_phrases(run);
+    if (written.get_description() != run.get_description()) {
+        Xapian::Enquire words(*idx->db);
+        words.set_query(written);
+        words.set_weighting_scheme(
+            Xapian::BM25Weight(BM25_K1, 0, 1, BM25_B, BM25_MIN_NORMLEN));
+        page.snip = words.get_mset(0, 0);
+        page.have_snip = true;
+    }
     fill_hits(idx, o, page, blank, time, res);
     if (o->collapse)
         fill_also(idx, run, page, res);

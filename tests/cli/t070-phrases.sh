@@ -10,21 +10,25 @@
 . "$(dirname "$0")/lib.sh"
 
 # agree DB QUERIES: every query of QUERIES (id<TAB>query lines) gives the
-# same hits, in the same order, and the same total with the quick tests and
-# without them; writes the results to QUERIES.on.
+# same hits, in the same order, and the same total with the quick tests,
+# without them, and without the pair signature alone; writes the results
+# to QUERIES.on.
 agree() {
     nsearch --db "$1" --batch --related 0 --snippet-len 0 --limit 100 <"$2" >"$2.on"
     NSEARCH_NO_PHRASE_PREFILTER=1 "$NSEARCH_BIN/nsearch" --db "$1" --batch \
         --related 0 --snippet-len 0 --limit 100 <"$2" >"$2.off"
-    python3 - "$2" "$2.on" "$2.off" <<'PY'
+    NSEARCH_NO_PAIR_SIGNATURE=1 "$NSEARCH_BIN/nsearch" --db "$1" --batch \
+        --related 0 --snippet-len 0 --limit 100 <"$2" >"$2.nosig"
+    python3 - "$2" "$2.on" "$2.off" "$2.nosig" <<'PY'
 import json, sys
 n = sum(1 for _ in open(sys.argv[1]))
 a = [json.loads(l) for l in open(sys.argv[2])]
-b = [json.loads(l) for l in open(sys.argv[3])]
-assert len(a) == len(b) == n, (len(a), len(b), n)
-bad = [x["query"] for x, y in zip(a, b)
-       if [h["id"] for h in x["hits"]] != [h["id"] for h in y["hits"]] or x["total"] != y["total"]]
-assert not bad, bad[:5]
+for other in sys.argv[3:]:
+    b = [json.loads(l) for l in open(other)]
+    assert len(a) == len(b) == n, (other, len(a), len(b), n)
+    bad = [x["query"] for x, y in zip(a, b)
+           if [h["id"] for h in x["hits"]] != [h["id"] for h in y["hits"]] or x["total"] != y["total"]]
+    assert not bad, (other, bad[:5])
 PY
 }
 
