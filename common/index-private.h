@@ -595,6 +595,18 @@ Xapian::Query relax(const Xapian::Query &q, bool negative);
 bool check_phrases(const ns_index_t *idx, const Xapian::Query &q,
                    Xapian::docid did, const Xapian::Document &doc,
                    ns_article_t *art_out, bool *damaged);
+/* For Xapian's matcher: false for a candidate whose pair signatures rule
+ * query Q out (check_phrases would); true when they cannot tell. */
+class SignatureFilter : public Xapian::MatchDecider
+{
+  public:
+    SignatureFilter(const ns_index_t *idx, const Xapian::Query &q);
+    bool operator()(const Xapian::Document &doc) const override;
+
+  private:
+    const ns_index_t *idx_;
+    Xapian::Query q_;
+};
 
 /* cluster.cc: a cluster file's shards as one database (README
  * "Scaling"). */

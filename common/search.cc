@@ -261,9 +261,15 @@ static void checked_page(ns_index_t *idx, Xapian::Enquire &enq,
     size_t checked = 0, passed = 0;
     std::vector<Xapian::docid> kept;
     Xapian::MSet &ms = page.ms;
+    /* The pair signature inside the match (phrase.cc); not through the
+     * remote protocol, which carries no match decider. */
+    static const bool off = getenv("NSEARCH_NO_PAIR_SIGNATURE") != nullptr;
+    SignatureFilter filter(idx, q);
+    const Xapian::MatchDecider *decider =
+        idx->cluster || off ? nullptr : &filter;
     for (;;) {
         time.limit(enq);
-        ms = enq.get_mset(0, (Xapian::doccount)fetch);
+        ms = enq.get_mset(0, (Xapian::doccount)fetch, 0, nullptr, decider);
         /* Few candidates: check them all, for a total that is the same on
          * every page. */
         bool all = ms.size() < fetch && ms.size() <= PHRASE_COUNT_ALL;
