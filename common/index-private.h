@@ -602,10 +602,14 @@ class SignatureFilter : public Xapian::MatchDecider
   public:
     SignatureFilter(const ns_index_t *idx, const Xapian::Query &q);
     bool operator()(const Xapian::Document &doc) const override;
+    /* Can the signature rule out anything of the query (a phrase with a
+     * pair it records)? */
+    bool useful() const { return useful_; }
 
   private:
     const ns_index_t *idx_;
     Xapian::Query q_;
+    bool useful_;
 };
 
 /* cluster.cc: a cluster file's shards as one database (README
@@ -667,6 +671,8 @@ void add_pair_terms(Xapian::Document &doc, const ns_article_t *art);
  * cannot tell (no signature, a pair it does not record, or a match). */
 bool signature_lacks(const std::string &sig, const std::string &first,
                      const std::string &second);
+/* Does a signature record the pair FIRST SECOND at all? */
+bool signature_records(const std::string &first, const std::string &second);
 /* Q with its phrases narrowed, or replaced when exact, by pair terms. */
 Xapian::Query use_pairs(const Xapian::Query &q);
 /* Were DB's pair terms made with this list? */

@@ -166,8 +166,8 @@ std::string libns::pair_term(const std::string &first,
     return PREFIX_PAIR + code.at(first) + code.at(second);
 }
 
-/* The pair signature.  A phrase with a word that is not common, or of a
- * dense pair, has no pair term, and its candidates are every article with all its words:
+/* The pair signature.  A phrase with a word that is not common has no
+ * pair term, and its candidates are every article with all its words:
  * "registration securities" has 9,454 on the million-article archive and
  * one match, and each candidate's stored text was read, inflated and
  * scanned, 40 us apiece.  So every article also records the adjacent
@@ -182,22 +182,15 @@ std::string libns::pair_term(const std::string &first,
  * its text as before, so no index needs trusting it.  Adjacency is the
  * pair terms' own (Xapian's positions, each field its own run), and CJK
  * n-grams are left out as they are there. */
-static const char SIG_VERSION = '\x02';
+static const char SIG_VERSION = '\x01';
 static const size_t SIG_HASHES = 5;
 
-/* Pairs a signature of VERSION records: any two non-CJK words without a
- * pair term.  Version 1 left out the dense pairs of common words too
- * ("still make": dense in the reference corpora, adjacent in 0.5% of
- * the archive's articles with both words, 450 ms for a page at a
- * million); it is still read, for what it records. */
-static bool signed_pair(const std::string &first, const std::string &second,
-                        char version = SIG_VERSION)
+/* Pairs the signature records: any two non-CJK words but two common
+ * ones (those have a pair term, or are dense and need no filter). */
+static bool signed_pair(const std::string &first, const std::string &second)
 {
-    if (!pairable(first) || !pairable(second))
-        return false;
-    if (version == '\x01')
-        return !(common_word(first) && common_word(second));
-    return !pair_indexed(first, second);
+    return pairable(first) && pairable(second) &&
+           !(common_word(first) && common_word(second));
 }
 
 static uint64_t pair_hash(const std::string &first, const std::string &second)
@@ -237,11 +230,16 @@ static std::string make_signature(std::vector<uint64_t> &hashes)
     return sig;
 }
 
+bool libns::signature_records(const std::string &first,
+                              const std::string &second)
+{
+    return signed_pair(first, second);
+}
+
 bool libns::signature_lacks(const std::string &sig, const std::string &first,
                             const std::string &second)
 {
-    if (sig.size() < 2 || (sig[0] != SIG_VERSION && sig[0] != '\x01') ||
-        !signed_pair(first, second, sig[0]))
+    if (sig.size() < 2 || sig[0] != SIG_VERSION || !signed_pair(first, second))
         return false;
     const size_t m = (sig.size() - 1) * 8;
     bool lacks = false;

@@ -389,9 +389,28 @@ bool libns::check_phrases(const ns_index_t *idx, const Xapian::Query &q,
  * time in rank order: at a million articles, 20 us against 1 us a
  * candidate.  So the pair signature also runs inside Xapian's match, and
  * the ranked candidates are only those it lets through. */
+/* Has Q a phrase of the default field, title: or heading: with a pair
+ * the signature records? */
+static bool signed_phrase(const Xapian::Query &q)
+{
+    std::vector<std::string> words;
+    std::string prefix;
+    if (q.get_type() == Xapian::Query::OP_PHRASE &&
+        plain_phrase(q, words, prefix) &&
+        (prefix.empty() || prefix == PREFIX_TITLE ||
+         prefix == PREFIX_HEADING))
+        for (size_t i = 0; i + 1 < words.size(); i++)
+            if (signature_records(words[i], words[i + 1]))
+                return true;
+    for (size_t i = 0; i < q.get_num_subqueries(); i++)
+        if (signed_phrase(q.get_subquery(i)))
+            return true;
+    return false;
+}
+
 libns::SignatureFilter::SignatureFilter(const ns_index_t *idx,
                                         const Xapian::Query &q)
-    : idx_(idx), q_(q)
+    : idx_(idx), q_(q), useful_(signed_phrase(q))
 {
 }
 
