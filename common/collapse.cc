@@ -102,9 +102,14 @@ static Xapian::Query group_filter(const std::string &key, const char *title)
         Xapian::Query(Xapian::Query::OP_VALUE_GE, SLOT_GROUP, key),
         Xapian::Query(Xapian::Query::OP_VALUE_LE, SLOT_GROUP, key));
     std::string word = group_title_term(title);
+    /* A title word that is its own stem has only its stem term (forms.cc):
+     * either term, then, and the slot decides. */
     if (!word.empty())
-        same =
-            Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(word), same);
+        same = Xapian::Query(Xapian::Query::OP_FILTER,
+                             Xapian::Query(Xapian::Query::OP_OR,
+                                           Xapian::Query(word),
+                                           Xapian::Query(PREFIX_STEM + word)),
+                             same);
     return same;
 }
 

@@ -15,7 +15,8 @@
  *   phrase.cc       phrase and NEAR queries checked on an article's text
  *   phrase-scan.cc  the quick phrase tests: a word scan as Xapian splits
  *   pairs.cc        pair terms of common words, for phrases (their word
- *                   lists: the .txt files of common/)
+ *                   lists: the .txt files of common/), and the pair
+ *                   signature of the other pairs
  *   related.cc      related recent posts
  *   window.cc       the recency window as date terms
  *   spelling.cc     the spelling dictionary and did-you-mean
@@ -36,6 +37,11 @@
  *   XS<section>     section      section:World (boolean, lower-cased)
  *   K<tag>          tags         tag:azure (boolean, lower-cased)
  *   L<lang>         lang         lang:no (boolean)
+ *   Z...            the fields   the stem of every word of the four text
+ *                   above        fields, whatever its case (ZS..., ZXH...,
+ *                                ZA... for the prefixed ones); a word that
+ *                   is its own stem ("said") has only this term, no exact
+ *                   one, except in author: (forms.cc)
  *   XP<a><b>        default      two adjacent common words of one field
  *                   field        of it, each as its code in the list
  *                                (boolean; pairs.cc)
@@ -52,6 +58,9 @@
  *   value slot 4    section, language, "YYYY-MM", story group and tags
  *                   as written, in one value: facets (facets.cc), only
  *                   counted in an index whose metadata has nsearch.facets
+ *   value slot 5    the pair signature: a Bloom filter of the adjacent
+ *                   word pairs of the default field that have no pair
+ *                   term (pairs.cc), read by the phrase check
  *   spelling table  every exact word of the default field (not digits),
  *                   frequency = articles that have it (spelling.cc)
  *   document data   the article as compact JSON (ns_article_to_json),
@@ -150,9 +159,12 @@ enum {
     SLOT_HASH = 2,  /* content fingerprint, 16 hex digits */
     SLOT_GROUP = 3, /* story version group: normalised title, 16 hex
                        digits (collapse.cc); absent for short titles */
-    SLOT_FACETS = 4 /* what facets count, in one value (facets.cc):
+    SLOT_FACETS = 4, /* what facets count, in one value (facets.cc):
                        section, language, "YYYY-MM", group, then the
                        tags, joined by FACET_SEP and TAG_SEP */
+    SLOT_PAIRSIG = 5 /* the pair signature: which adjacent word pairs
+                        without a pair term the article has, as a Bloom
+                        filter (pairs.cc) */
 };
 
 /* Between the fields of SLOT_FACETS, and between its tags: control
@@ -490,12 +502,30 @@ bool split_text_term(const std::string &term, std::string &prefix,
 /* Add to DOC the stems of the Nordic spellings (Tromsoe) of its words with
  * ä, å, ö, ø or ü. */
 void add_digraph_stems(Xapian::Document &doc, const Xapian::Stem &stem);
-/* Q with every unstemmed word outside phrases replaced by its stem. */
-Xapian::Query stem_all_words(const Xapian::Query &q, const Xapian::Stem &stem);
-/* STEMMED, with the words of EXACT (the same text parsed without stems)
- * as an optional, lighter part. */
+/* Remove from DOC the exact terms of words that are their own stem: their
+ * Z twin stands for them. */
+void drop_own_stems(Xapian::Document &doc, const Xapian::Stem &stem);
+/* The term that holds the articles of exact TERM: its Z twin when the
+ * word is its own stem (drop_own_stems), else TERM. */
+std::string indexed_form(const std::string &term, const Xapian::Stem &stem);
+/* A phrase word's term as written: TERM without the Z of a twin. */
+inline std::string as_written(const std::string &term)
+{
+    return !term.empty() && term[0] == PREFIX_STEM[0] ? term.substr(1) : term;
+}
+/* Q with the words of its phrases and NEARs as written (as_written). */
+Xapian::Query written_phrases(const Xapian::Query &q);
+/* The window of phrase or NEAR query Q. */
+size_t positional_window(const Xapian::Query &q);
+/* Q with every unstemmed word outside phrases replaced by its stem, the
+ * words of phrases by their indexed form, and wildcards also expanded
+ * over the stems (MAX_EXPANSION terms). */
+Xapian::Query stem_all_words(const Xapian::Query &q, const Xapian::Stem &stem,
+                             unsigned max_expansion);
+/* STEMMED, with the words of EXACT (the same text parsed without stems;
+ * STEM gives their indexed form) as an optional, lighter part. */
 Xapian::Query exact_boost(const Xapian::Query &stemmed,
-                          const Xapian::Query &exact);
+                          const Xapian::Query &exact, const Xapian::Stem &stem);
 /* FLAGS for parsing TEXT: without Boolean operators when TEXT is typed
  * entirely in capitals. */
 unsigned query_flags(const std::string &text, unsigned flags);
@@ -563,8 +593,24 @@ bool phrase_prefilter(const std::vector<std::string> &words,
 bool has_positional(const Xapian::Query &q);
 Xapian::Query relax(const Xapian::Query &q, bool negative);
 bool check_phrases(const ns_index_t *idx, const Xapian::Query &q,
-                   Xapian::docid did, const std::string &data,
+                   Xapian::docid did, const Xapian::Document &doc,
                    ns_article_t *art_out, bool *damaged);
+/* For Xapian's matcher: false for a candidate whose pair signatures rule
+ * query Q out (check_phrases would); true when they cannot tell. */
+class SignatureFilter : public Xapian::MatchDecider
+{
+  public:
+    SignatureFilter(const ns_index_t *idx, const Xapian::Query &q);
+    bool operator()(const Xapian::Document &doc) const override;
+    /* Can the signature rule out anything of the query (a phrase with a
+     * pair it records)? */
+    bool useful() const { return useful_; }
+
+  private:
+    const ns_index_t *idx_;
+    Xapian::Query q_;
+    bool useful_;
+};
 
 /* cluster.cc: a cluster file's shards as one database (README
  * "Scaling"). */
@@ -617,8 +663,16 @@ bool pair_indexed(const std::string &first, const std::string &second);
 const std::string &pair_list_id();
 /* The term of two common words (pair_indexed). */
 std::string pair_term(const std::string &first, const std::string &second);
-/* Add to DOC the pair terms of ART's default field. */
+/* Add to DOC the pair terms of ART's default field, and its pair
+ * signature (SLOT_PAIRSIG). */
 void add_pair_terms(Xapian::Document &doc, const ns_article_t *art);
+/* Does signature SIG (a SLOT_PAIRSIG value) say for certain that FIRST is
+ * never followed by SECOND in the article's default field?  False when it
+ * cannot tell (no signature, a pair it does not record, or a match). */
+bool signature_lacks(const std::string &sig, const std::string &first,
+                     const std::string &second);
+/* Does a signature record the pair FIRST SECOND at all? */
+bool signature_records(const std::string &first, const std::string &second);
 /* Q with its phrases narrowed, or replaced when exact, by pair terms. */
 Xapian::Query use_pairs(const Xapian::Query &q);
 /* Were DB's pair terms made with this list? */
@@ -652,6 +706,9 @@ int64_t newest_time(const Xapian::Database &db);
  * from the spelling table of IDX's writer, at its next commit
  * (flush_spelling). */
 void spell_words(ns_index_t *idx, const Xapian::Document &doc, int sign);
+/* The same for stored document DID, whose words are read from its article
+ * (the index leaves some exact forms out). */
+void spell_stored(ns_index_t *idx, Xapian::docid did, int sign);
 /* Write the pending spelling changes to the writer (before a commit). */
 void flush_spelling(ns_index_t *idx);
 /* TEXT with its words that match no article replaced by the archive's

@@ -94,9 +94,10 @@ Xapian::Query libns::build_query(ns_index_t *idx, const std::string &text,
         const Xapian::Stem &stem = *stems[g.first];
         Xapian::QueryParser qp =
             make_parser(*idx->db, stem, max_expansion, warnings);
-        Xapian::Query part = stem_all_words(qp.parse_query(text, flags), stem);
+        Xapian::Query part =
+            stem_all_words(qp.parse_query(text, flags), stem, max_expansion);
         qp.set_stemming_strategy(Xapian::QueryParser::STEM_NONE);
-        part = exact_boost(part, qp.parse_query(text, flags));
+        part = exact_boost(part, qp.parse_query(text, flags), stem);
         if (groups.size() > 1) {
             std::vector<Xapian::Query> filter;
             for (const auto &l : g.second)

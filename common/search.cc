@@ -135,6 +135,8 @@ struct Page {
     Xapian::MSet ms;
     std::vector<Xapian::MSetIterator> shown;
     std::vector<ns_article_t> decoded;
+    Xapian::MSet snip; /* what snippets are cut by, when not MS */
+    bool have_snip = false;
 };
 
 } // namespace
@@ -259,9 +261,17 @@ static void checked_page(ns_index_t *idx, Xapian::Enquire &enq,
     size_t checked = 0, passed = 0;
     std::vector<Xapian::docid> kept;
     Xapian::MSet &ms = page.ms;
+    /* The pair signature inside the match (phrase.cc), once the first
+     * fetch has not filled the page: the matcher then asks it of every
+     * candidate, where a phrase with many matches fills its page from the
+     * first few in rank order.  Not through the remote protocol, which
+     * carries no match decider. */
+    static const bool off = getenv("NSEARCH_NO_PAIR_SIGNATURE") != nullptr;
+    SignatureFilter filter(idx, q);
+    const Xapian::MatchDecider *decider = nullptr;
     for (;;) {
         time.limit(enq);
-        ms = enq.get_mset(0, (Xapian::doccount)fetch);
+        ms = enq.get_mset(0, (Xapian::doccount)fetch, 0, nullptr, decider);
         /* Few candidates: check them all, for a total that is the same on
          * every page. */
         bool all = ms.size() < fetch && ms.size() <= PHRASE_COUNT_ALL;
@@ -270,7 +280,7 @@ static void checked_page(ns_index_t *idx, Xapian::Enquire &enq,
             Xapian::MSetIterator it = ms[(Xapian::doccount)checked];
             ns_article_t art;
             bool damaged;
-            if (!check_phrases(idx, q, *it, it.get_document().get_data(), &art,
+            if (!check_phrases(idx, q, *it, it.get_document(), &art,
                                &damaged)) {
                 if (damaged)
                     note_damaged(res);
@@ -303,6 +313,28 @@ static void checked_page(ns_index_t *idx, Xapian::Enquire &enq,
             break;
         }
         fetch *= 4;
+        /* Which is cheaper for the rest: the text of the candidates the
+         * pass rate so far says the page needs, about 40 us each (a disk
+         * read each where the index is not cached), or the signature of
+         * every candidate inside the match, about 2 us each (values read
+         * in docid order)?  A phrase of common words that often meet
+         * fills its page from the text; one that rarely does
+         * ("registration securities": 9,454 candidates, 1 match) is
+         * filtered by the match. */
+        double rate = checked ? (double)passed / (double)checked : 0;
+        double need = rate > 0 ? (double)(want + 1 - passed) / rate
+                               : (double)ms.get_matches_estimated();
+        if (!decider && !idx->cluster && !off && filter.useful() &&
+            (double)ms.get_matches_estimated() < need * 4) {
+            /* The filtered ranks are not the ranks checked so far: check
+             * again from the first. */
+            decider = &filter;
+            checked = passed = 0;
+            kept.clear();
+            for (ns_article_t &a : page.decoded)
+                ns_article_clear(&a);
+            page.decoded.clear();
+        }
     }
     /* The iterators must come from the final MSet. */
     size_t k = 0;
@@ -380,7 +412,8 @@ static void fill_hits(ns_index_t *idx, const ns_search_opts_t *o, Page &page,
         res->arts.push_back(art);
         res->snippets.push_back(
             o->snippet_len && !time.over()
-                ? snippet_of(idx, page.ms, &res->arts.back(), o, blank)
+                ? snippet_of(idx, page.have_snip ? page.snip : page.ms,
+                             &res->arts.back(), o, blank)
                 : std::string());
         kept.push_back(it);
     }
@@ -482,6 +515,19 @@ static ns_status_t search_once(ns_index_t *idx, const ns_search_opts_t *o,
         checked_page(idx, enq, q, o, page, time, res);
     else
         plain_page(enq, o, page, time, res);
+    /* Xapian matches the stem term of a phrase word that is its own
+     * stem (forms.cc), but a snippet only marks a phrase whose words it
+     * finds as written: snippets are cut by the query with the words as
+     * written (its statistics alone, no match ranked). */
+    Xapian::Query written = written_phrases(run);
+    if (written.get_description() != run.get_description()) {
+        Xapian::Enquire words(*idx->db);
+        words.set_query(written);
+        words.set_weighting_scheme(
+            Xapian::BM25Weight(BM25_K1, 0, 1, BM25_B, BM25_MIN_NORMLEN));
+        page.snip = words.get_mset(0, 0);
+        page.have_snip = true;
+    }
     fill_hits(idx, o, page, blank, time, res);
     if (o->collapse)
         fill_also(idx, run, page, res);

@@ -75,6 +75,27 @@ void libns::spell_words(ns_index_t *idx, const Xapian::Document &doc, int sign)
     }
 }
 
+void libns::spell_stored(ns_index_t *idx, Xapian::docid did, int sign)
+{
+    Xapian::Document stored = idx->wdb->get_document(did);
+    ns_article_t art;
+    std::string why;
+    if (!decode(idx, did, stored.get_data(), &art, why)) {
+        /* Damaged: the words its terms still spell are all there is. */
+        spell_words(idx, stored, sign);
+        return;
+    }
+    /* The exact words as the indexer saw them (index_fields); the stems it
+     * also makes are not words for the dictionary. */
+    Xapian::Document words;
+    Xapian::TermGenerator tg;
+    tg.set_flags(Xapian::TermGenerator::FLAG_CJK_NGRAM);
+    tg.set_document(words);
+    index_fields(tg, &art, false);
+    ns_article_clear(&art);
+    spell_words(idx, words, sign);
+}
+
 void libns::flush_spelling(ns_index_t *idx)
 {
     for (const auto &wd : idx->spell_delta) {

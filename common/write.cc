@@ -176,8 +176,9 @@ ns_status_t ns_index_add(ns_index_t *idx, const ns_article_t *art,
         /* The replaced article's words leave the dictionary as the new
          * one's come in (spelling.cc). */
         if (replacing)
-            spell_words(idx, was, -1);
+            spell_stored(idx, old, -1);
         spell_words(idx, doc, 1);
+        drop_own_stems(doc, stem);
         idx->wdb->replace_document(idterm, doc);
         if (idx->langs.insert(lang).second)
             idx->langs_dirty = true;
@@ -201,7 +202,7 @@ ns_status_t ns_index_delete(ns_index_t *idx, const char *id, int *deleted)
         const std::string term = id_term(id);
         Xapian::docid did;
         if (find_id(*idx->wdb, id, &did)) {
-            spell_words(idx, idx->wdb->get_document(did), -1);
+            spell_stored(idx, did, -1);
             idx->wdb->delete_document(term);
             if (deleted)
                 *deleted = 1;
@@ -249,7 +250,7 @@ ns_status_t ns_index_prune(ns_index_t *idx,
         for (const auto &term : doomed) {
             Xapian::PostingIterator p = idx->wdb->postlist_begin(term);
             if (p != idx->wdb->postlist_end(term))
-                spell_words(idx, idx->wdb->get_document(*p), -1);
+                spell_stored(idx, *p, -1);
             idx->wdb->delete_document(term);
         }
         if (deleted)

@@ -31,8 +31,11 @@ other = ["Ferry timetables change on the coastal route this winter season.",
          "Rail workers agreed a wage deal after long talks with the operator."]
 arts = []
 days = ["2024-12-20", "2024-12-27", "2024-12-31", "2025-01-02", "2025-01-09"]
+ordinal = ["first", "second", "third", "fourth", "fifth"]
 for i, d in enumerate(days):
-    arts.append({"id": "flood-%d" % i, "title": "Brakstad quarry flood day %d" % i,
+    # Days by word, not number: "Local news 2" shares no title word.
+    arts.append({"id": "flood-%d" % i,
+                 "title": "Brakstad quarry flood, %s day" % ordinal[i],
                  "body": flood[i],
                  "date": d + "T12:00:00Z"})
 for i in range(60):

@@ -1,7 +1,9 @@
 /* test_pairs.cc - Pair terms of common words (pairs.cc): which pairs an
  * article gets (case, punctuation, field boundaries, dense pairs,
  * Norwegian letters), the fingerprint of the word lists in the index, and
- * phrase results that are the same whether pair terms are used or not. */
+ * phrase results that are the same whether pair terms are used or not;
+ * and the pair signature of the other pairs: never a pair it has, few of
+ * those it lacks let through. */
 #include "index-private.h"
 #include "testlib.h"
 
@@ -271,6 +273,63 @@ static void rewrite(void)
           "CJK: unchanged");
 }
 
+/* The pair signature of the article with id ID in the index at DB. */
+static std::string signature_of(const std::string &db, const char *id)
+{
+    Xapian::Database x(live(db));
+    Xapian::PostingIterator p = x.postlist_begin(id_term(id));
+    if (p == x.postlist_end(id_term(id)))
+        return std::string();
+    return x.get_document(*p).get_value(SLOT_PAIRSIG);
+}
+
+static void signature(const std::string &db)
+{
+    /* 300 made-up words in a fixed order: every adjacent pair of the body
+     * is in the signature, and about 2% of the pairs it lacks pass. */
+    std::vector<std::string> w;
+    for (int i = 0; i < 300; i++)
+        w.push_back("w" + std::to_string(i * 7919 % 1000));
+    std::string body;
+    for (const auto &x : w)
+        body += x + " ";
+    ns_index_t *idx;
+    CHECK(ns_index_open(db.c_str(), NS_OPEN_WRITE, &idx, nullptr) ==
+              NS_STATUS_OK,
+          "open");
+    add(idx, "sig", "Lighthouse keepers of the coast", body.c_str());
+    add(idx, "sig-common", "Of the", "the world of the year");
+    CHECK(ns_index_close(idx) == NS_STATUS_OK, "close");
+    std::string sig = signature_of(db, "sig");
+    CHECK(sig.size() > 1 && sig.size() <= 1 + 310, "one byte a pair");
+    bool all = true;
+    for (size_t i = 0; i + 1 < w.size(); i++)
+        all &= !signature_lacks(sig, w[i], w[i + 1]);
+    CHECK(all, "every pair of the body is there");
+    CHECK(!signature_lacks(sig, "lighthouse", "keepers") &&
+              !signature_lacks(sig, "keepers", "of"),
+          "the title's pairs, with a common word too");
+    size_t passed = 0, tried = 0;
+    for (size_t i = 0; i + 1 < w.size(); i++)
+        for (size_t j = 0; j < w.size(); j += 7)
+            if (j != i + 1 && w[j] != w[i + 1]) {
+                tried++;
+                passed += !signature_lacks(sig, w[i], w[j]);
+            }
+    CHECK(tried > 10000 && passed * 100 < tried * 5,
+          "fewer than 5% of absent pairs pass");
+    CHECK(signature_lacks(sig, "coast", "w0") ||
+              signature_lacks(sig, "keepers", "lighthouse"),
+          "a pair across fields or backwards is ruled out");
+    CHECK(!signature_lacks(sig, "of", "year"),
+          "two common words: never ruled out (no record)");
+    CHECK(signature_of(db, "sig-common").empty(),
+          "only common pairs: no signature");
+    CHECK(!signature_lacks("", "w0", "w1") &&
+              !signature_lacks(std::string("\x02\x00\x00", 3), "w0", "w1"),
+          "no signature, or another version: cannot tell");
+}
+
 int main(void)
 {
     lists();
@@ -278,5 +337,6 @@ int main(void)
     std::string db = std::string(tl_tmpdir()) + "/idx";
     generation(db);
     queries(db);
+    signature(std::string(tl_tmpdir()) + "/sig");
     return tl_done();
 }
