@@ -201,21 +201,28 @@ size_t libns::positional_window(const Xapian::Query &q)
                                                    : q.get_num_subqueries();
 }
 
+/* Phrase or NEAR query Q with each of its terms T replaced by FN(T), its
+ * window kept. */
+template <typename F>
+static Xapian::Query map_phrase_terms(const Xapian::Query &q, F fn)
+{
+    std::vector<Xapian::Query> subs;
+    for (size_t i = 0; i < q.get_num_subqueries(); i++) {
+        Xapian::Query sub = q.get_subquery(i);
+        if (sub.get_type() == Xapian::Query::LEAF_TERM)
+            sub = Xapian::Query(fn(*sub.get_terms_begin()));
+        subs.push_back(sub);
+    }
+    return Xapian::Query(q.get_type(), subs.begin(), subs.end(),
+                         (Xapian::termcount)positional_window(q));
+}
+
 Xapian::Query libns::written_phrases(const Xapian::Query &q)
 {
     using Q = Xapian::Query;
     auto op = q.get_type();
-    if (op == Q::OP_PHRASE || op == Q::OP_NEAR) {
-        std::vector<Q> subs;
-        for (size_t i = 0; i < q.get_num_subqueries(); i++) {
-            Q sub = q.get_subquery(i);
-            if (sub.get_type() == Q::LEAF_TERM)
-                sub = Q(as_written(*sub.get_terms_begin()));
-            subs.push_back(sub);
-        }
-        return Q(op, subs.begin(), subs.end(),
-                 (Xapian::termcount)positional_window(q));
-    }
+    if (op == Q::OP_PHRASE || op == Q::OP_NEAR)
+        return map_phrase_terms(q, as_written);
     return map_subqueries(
         q, [](const Q &sub, size_t) { return written_phrases(sub); });
 }
@@ -267,17 +274,10 @@ Xapian::Query libns::stem_all_words(const Xapian::Query &q,
     /* Phrases and NEAR keep their exact words (they are checked against
      * the text as written, as_written() reading a twin back), but Xapian
      * matches the twin of a word that is its own stem. */
-    if (op == Q::OP_PHRASE || op == Q::OP_NEAR) {
-        std::vector<Q> subs;
-        for (size_t i = 0; i < q.get_num_subqueries(); i++) {
-            Q sub = q.get_subquery(i);
-            if (sub.get_type() == Q::LEAF_TERM)
-                sub = Q(indexed_form(*sub.get_terms_begin(), stem));
-            subs.push_back(sub);
-        }
-        return Q(op, subs.begin(), subs.end(),
-                 (Xapian::termcount)positional_window(q));
-    }
+    if (op == Q::OP_PHRASE || op == Q::OP_NEAR)
+        return map_phrase_terms(q, [&](const std::string &term) {
+            return indexed_form(term, stem);
+        });
     /* Ranges and the weightless wrapper of a pure filter have no word to
      * stem. */
     return map_subqueries(q, [&](const Q &sub, size_t) {

@@ -519,8 +519,9 @@ static ns_status_t search_once(ns_index_t *idx, const ns_search_opts_t *o,
      * stem (forms.cc), but a snippet only marks a phrase whose words it
      * finds as written: snippets are cut by the query with the words as
      * written (its statistics alone, no match ranked). */
-    Xapian::Query written = written_phrases(run);
-    if (written.get_description() != run.get_description()) {
+    const bool phrases = has_positional(run);
+    Xapian::Query written = phrases ? written_phrases(run) : Xapian::Query();
+    if (phrases && written.get_description() != run.get_description()) {
         Xapian::Enquire words(*idx->db);
         words.set_query(written);
         words.set_weighting_scheme(
