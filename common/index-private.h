@@ -12,6 +12,7 @@
  *   dates.cc        the date: field of the query language
  *   collapse.cc     one hit per story version group
  *   search.cc       the search loop and its results
+ *   results.cc      the results read through the public API
  *   phrase.cc       phrase and NEAR queries checked on an article's text
  *   phrase-scan.cc  the quick phrase tests: a word scan as Xapian splits
  *   pairs.cc        pair terms of common words, for phrases (their word

@@ -1,0 +1,95 @@
+/* results.cc - What a search returns, read through the public API
+ * (ns.h): its hits, totals, related posts and notes, and freeing it.
+ * The results are filled by search.cc and related.cc. */
+#include "index-private.h"
+
+size_t ns_results_related_count(const ns_results_t *res)
+{
+    return res->related.size();
+}
+
+const ns_related_t *ns_results_related(const ns_results_t *res, size_t i)
+{
+    return i < res->related.size() ? &res->related[i] : nullptr;
+}
+
+size_t ns_results_count(const ns_results_t *res)
+{
+    return res->hits.size();
+}
+
+const ns_hit_t *ns_results_hit(const ns_results_t *res, size_t i)
+{
+    return i < res->hits.size() ? &res->hits[i] : nullptr;
+}
+
+uint64_t ns_results_total(const ns_results_t *res)
+{
+    return res->total;
+}
+
+int ns_results_total_exact(const ns_results_t *res)
+{
+    return res->total_exact;
+}
+
+int ns_results_has_more(const ns_results_t *res)
+{
+    return res->has_more;
+}
+
+unsigned ns_results_offset(const ns_results_t *res)
+{
+    return res->offset;
+}
+
+unsigned ns_results_limit(const ns_results_t *res)
+{
+    return res->limit;
+}
+
+double ns_results_took_ms(const ns_results_t *res)
+{
+    return res->took_ms;
+}
+
+int ns_results_timed_out(const ns_results_t *res)
+{
+    return res->timed_out ? 1 : 0;
+}
+
+size_t ns_results_missing_count(const ns_results_t *res)
+{
+    return res->missing.size();
+}
+
+unsigned ns_results_missing(const ns_results_t *res, size_t i)
+{
+    return i < res->missing.size() ? res->missing[i] : 0;
+}
+
+const char *ns_results_suggestion(const ns_results_t *res)
+{
+    return res->suggestion.empty() ? nullptr : res->suggestion.c_str();
+}
+
+int ns_results_suggestion_used(const ns_results_t *res)
+{
+    return res->suggestion_used;
+}
+
+const char *ns_results_warning(const ns_results_t *res)
+{
+    return res->warning.empty() ? nullptr : res->warning.c_str();
+}
+
+void ns_results_free(ns_results_t *res)
+{
+    if (!res)
+        return;
+    for (auto &a : res->arts)
+        ns_article_clear(&a);
+    for (auto &a : res->related_arts)
+        ns_article_clear(&a);
+    delete res;
+}
