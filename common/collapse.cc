@@ -8,6 +8,7 @@
  * An index built before the slot existed has no values in it: Xapian
  * never collapses documents with an empty key, so such an index searches
  * as before, uncollapsed. */
+#include <algorithm>
 #include <cctype>
 #include <cstdio>
 #include <map>
@@ -21,9 +22,6 @@ using namespace libns;
 /* Titles shorter than this many words ("Letters", "In brief") are too
  * generic to say two articles are one story. */
 static const unsigned GROUP_MIN_WORDS = 4;
-
-/* Copies of one hit listed by id, at most. */
-static const Xapian::doccount ALSO_MAX = 20;
 
 /* The normalised title of ART -- lower-case words of letters and digits,
  * one space apart, as the related posts' duplicate test reads it -- as 16
@@ -63,19 +61,20 @@ void libns::collapse_on(Xapian::Enquire &enq, const ns_search_opts_t *o)
         enq.set_collapse_key(SLOT_GROUP);
 }
 
-/* A title term every copy of the story of TITLE has, to find the copies
- * by: "S" and its longest word written in plain ASCII letters and digits
- * between spaces, which the indexer's term generator makes a term of as
- * it is, and which the normalised title of every copy holds.  "" when the
- * title has no such word. */
-static std::string group_title_term(const char *title)
+/* Title words every copy of the story of TITLE has, to find the copies
+ * by: its words written in plain ASCII letters and digits between spaces,
+ * which the indexer's term generator makes terms of as they are, and
+ * which the normalised title of every copy holds. */
+static std::vector<std::string> group_title_words(const char *title)
 {
-    std::string best, w;
+    std::vector<std::string> words;
+    std::string w;
     for (const char *p = title ? title : "";; p++) {
         unsigned char c = (unsigned char)*p;
         if (c == 0 || c == ' ') {
-            if (w.size() > best.size() && w.size() <= 64)
-                best = w;
+            if (!w.empty() && w != "\x01" && w.size() <= 64 &&
+                std::find(words.begin(), words.end(), w) == words.end())
+                words.push_back(w);
             w.clear();
             if (!c)
                 break;
@@ -85,40 +84,80 @@ static std::string group_title_term(const char *title)
             w = "\x01"; /* not a plain word: passed over */
         }
     }
-    return best.empty() ? best : PREFIX_TITLE + best;
+    return words;
 }
+
+/* Title words a group is looked up by, at most. */
+static const size_t GROUP_LOOKUP_WORDS = 6;
 
 /* The matches of story group KEY, whose hit has title TITLE.  A value
  * range alone is read as the driver of the match (Xapian estimates an
  * exact key to match almost nothing), so every value of the slot was read
  * per group: 15 ms a page on Reuters, ten times the search.  Looked up by
- * a word of the title, the group is a short posting list whose documents
- * alone have their slot read, and the slot test is a pair of bounds,
- * which Xapian checks rather than walks. */
-static Xapian::Query group_filter(const std::string &key, const char *title)
+ * the title's rarest words, the group is the few articles with all of
+ * them, whose documents alone have their slot read, and the slot test is
+ * a pair of bounds, which Xapian checks rather than walks.  The longest
+ * word alone was not enough: one as common in titles as "february" on
+ * the million-article archive had 115 ms of slots read for a page. */
+static Xapian::Query group_filter(const ns_index_t *idx,
+                                  const std::string &key, const char *title)
 {
     Xapian::Query same(
         Xapian::Query::OP_AND,
         Xapian::Query(Xapian::Query::OP_VALUE_GE, SLOT_GROUP, key),
         Xapian::Query(Xapian::Query::OP_VALUE_LE, SLOT_GROUP, key));
-    std::string word = group_title_term(title);
     /* A title word that is its own stem has only its stem term (forms.cc):
-     * either term, then, and the slot decides. */
-    if (!word.empty())
-        same = Xapian::Query(Xapian::Query::OP_FILTER,
-                             Xapian::Query(Xapian::Query::OP_OR,
-                                           Xapian::Query(word),
-                                           Xapian::Query(PREFIX_STEM + word)),
-                             same);
+     * either term, then, and the slot decides.  A cluster's term counts
+     * are a round trip to each shard: there the longest words, as the
+     * likeliest rare. */
+    std::vector<std::pair<Xapian::doccount, Xapian::Query>> words;
+    for (const std::string &w : group_title_words(title)) {
+        std::string exact = PREFIX_TITLE + w, stem = PREFIX_STEM + exact;
+        words.emplace_back(
+            idx->cluster ? (Xapian::doccount)(64 - w.size())
+                         : idx->db->get_termfreq(exact) +
+                               idx->db->get_termfreq(stem),
+            Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(exact),
+                          Xapian::Query(stem)));
+    }
+    std::stable_sort(words.begin(), words.end(),
+                     [](const auto &a, const auto &b) {
+                         return a.first < b.first;
+                     });
+    if (words.size() > GROUP_LOOKUP_WORDS)
+        words.resize(GROUP_LOOKUP_WORDS);
+    std::vector<Xapian::Query> all;
+    for (const auto &w : words)
+        all.push_back(w.second);
+    if (!all.empty())
+        same = Xapian::Query(
+            Xapian::Query::OP_FILTER,
+            Xapian::Query(Xapian::Query::OP_AND, all.begin(), all.end()),
+            same);
     return same;
 }
 
+/* Does document DID pass the phrase check of CHECK? */
+static bool passes(ns_index_t *idx, const Xapian::Query &check,
+                   Xapian::docid did, const Xapian::Document &doc)
+{
+    ns_article_t art;
+    bool damaged;
+    if (!check_phrases(idx, check, did, doc, &art, &damaged))
+        return false;
+    ns_article_clear(&art);
+    return true;
+}
+
 /* The ids of the other matches of RUN in the group of hit IT, best first:
- * Xapian says how many it collapsed, not which. */
+ * Xapian says how many it collapsed, not which.  With CHECK, those that
+ * pass its phrase check (the candidates of a phrase are the matches of
+ * its words). */
 std::vector<std::string> libns::also_ids(ns_index_t *idx,
                                          const Xapian::Query &run,
                                          const char *title,
-                                         const Xapian::MSetIterator &it)
+                                         const Xapian::MSetIterator &it,
+                                         const Xapian::Query *check)
 {
     std::vector<std::string> ids;
     if (it.get_collapse_count() == 0)
@@ -128,7 +167,7 @@ std::vector<std::string> libns::also_ids(ns_index_t *idx,
         return ids;
     Xapian::Enquire enq(*idx->db);
     enq.set_query(
-        Xapian::Query(Xapian::Query::OP_FILTER, run, group_filter(key, title)));
+        Xapian::Query(Xapian::Query::OP_FILTER, run, group_filter(idx, key, title)));
     enq.set_weighting_scheme(
         Xapian::BM25Weight(BM25_K1, 0, 1, BM25_B, BM25_MIN_NORMLEN));
     Xapian::MSet ms = enq.get_mset(0, ALSO_MAX + 1);
@@ -136,6 +175,8 @@ std::vector<std::string> libns::also_ids(ns_index_t *idx,
         if (*m == *it)
             continue;
         Xapian::Document doc = m.get_document();
+        if (check && !passes(idx, *check, *m, doc))
+            continue;
         Xapian::TermIterator t = doc.termlist_begin();
         t.skip_to(PREFIX_ID);
         if (t != doc.termlist_end() && (*t)[0] == PREFIX_ID[0])
@@ -155,7 +196,8 @@ std::vector<std::string> libns::also_ids(ns_index_t *idx,
 std::vector<std::vector<std::string>>
 libns::also_ids_page(ns_index_t *idx, const Xapian::Query &run,
                      const std::vector<Xapian::MSetIterator> &shown,
-                     const std::vector<ns_article_t> &arts)
+                     const std::vector<ns_article_t> &arts,
+                     const Xapian::Query *check)
 {
     std::vector<std::vector<std::string>> out(shown.size());
     std::map<std::string, size_t> hit_of; /* group key -> its hit */
@@ -165,7 +207,7 @@ libns::also_ids_page(ns_index_t *idx, const Xapian::Query &run,
         if (key.empty() || !hit_of.emplace(key, i).second)
             continue;
         groups.push_back(
-            group_filter(key, i < arts.size() ? arts[i].title : nullptr));
+            group_filter(idx, key, i < arts.size() ? arts[i].title : nullptr));
     }
     if (groups.empty())
         return out;
@@ -199,6 +241,10 @@ libns::also_ids_page(ns_index_t *idx, const Xapian::Query &run,
         std::string why;
         if (!decode(idx, dids[i], docs[i].get_data(), &art, why))
             continue;
+        if (check && !passes(idx, *check, dids[i], docs[i])) {
+            ns_article_clear(&art);
+            continue;
+        }
         if (art.id)
             out[hit[i]].push_back(art.id);
         ns_article_clear(&art);

@@ -570,17 +570,21 @@ class DateField : public Xapian::FieldProcessor
 };
 
 /* collapse.cc */
+/* Copies of one hit listed by id, at most. */
+inline constexpr Xapian::doccount ALSO_MAX = 20;
 std::string group_key(const ns_article_t *art);
 void collapse_on(Xapian::Enquire &enq, const ns_search_opts_t *o);
 std::vector<std::string> also_ids(ns_index_t *idx, const Xapian::Query &run,
                                   const char *title,
-                                  const Xapian::MSetIterator &it);
+                                  const Xapian::MSetIterator &it,
+                                  const Xapian::Query *check);
 /* also_ids() of every hit of SHOWN, whose articles are ARTS, in one query
  * (for a cluster). */
 std::vector<std::vector<std::string>>
 also_ids_page(ns_index_t *idx, const Xapian::Query &run,
               const std::vector<Xapian::MSetIterator> &shown,
-              const std::vector<ns_article_t> &arts);
+              const std::vector<ns_article_t> &arts,
+              const Xapian::Query *check);
 
 /* phrase-scan.cc: what the quick phrase test knows about one text. */
 enum scan { SCAN_NO, SCAN_YES, SCAN_MAYBE };

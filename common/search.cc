@@ -1,11 +1,14 @@
 /* search.cc - The search loop (with phrase checking when the index has no
  * positions), snippets, related posts of a search, and the results. */
+#include <algorithm>
 #include <cctype>
 #include <chrono>
 #include <cstdlib>
 #include <cstring>
 #include <memory>
 #include <string>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "index-private.h"
@@ -137,6 +140,10 @@ struct Page {
     std::vector<ns_article_t> decoded;
     Xapian::MSet snip; /* what snippets are cut by, when not MS */
     bool have_snip = false;
+    /* Collapsed after the phrase check (checked_page), not by Xapian's
+     * match: the ids of the copies of each hit that passed it. */
+    bool own_groups = false;
+    std::unordered_map<Xapian::docid, std::vector<std::string>> also_of;
 };
 
 } // namespace
@@ -242,14 +249,32 @@ static void note_damaged(ns_results_t *res)
 /* Candidates a phrase page checks all of, when there are no more. */
 static const size_t PHRASE_COUNT_ALL = 100;
 
+/* Candidates a phrase page fetches with Xapian's collapse, at most. */
+static const size_t PHRASE_COLLAPSED_FETCH = 2000;
+
 /* A page of the candidates that pass the phrase check of Q, found by
  * fetching ever more candidates in rank order until one more than the
  * page has passed (so has_more is known), or the candidates run out, or
  * the time budget ends.  Nothing else stops it: a page is never short
  * while matches remain (pair terms, pairs.cc, keep the candidates of
- * phrases of common words few).  Each refetch goes on from where the last
- * one stopped (a larger MSet of the same query starts with the same
- * ranks). */
+ * phrases of common words few).  Each refetch runs the match again and
+ * goes on from where the last one stopped (a larger MSet of the same
+ * query starts with the same ranks), so it asks at once for what the pass
+ * rate says the page needs.
+ *
+ * Story groups are collapsed by Xapian's match while the fetch is small
+ * and no candidate without the phrase has copies folded into it (one of
+ * them may have it: the story must not be lost with its best copy).  A
+ * large collapsed MSet is dear, as the match reads the group of every
+ * candidate above the page's lowest weight ("still make" on the
+ * million-article archive: 6,464 candidates in 201 ms collapsed, 30 ms
+ * not), so past PHRASE_COLLAPSED_FETCH the page collapses here instead,
+ * after the check: only the candidates that pass have their group read,
+ * a group is shown by its best copy that has the phrase, and a hit lists
+ * the copies that passed among those checked.  (Looking each group up
+ * afterwards cost more than the page on an archive of look-alike titles:
+ * 80 ms for "text record".)  A cluster collapses in the match throughout:
+ * each candidate's value would be a round trip to its shard. */
 static void checked_page(ns_index_t *idx, Xapian::Enquire &enq,
                          const Xapian::Query &q, const ns_search_opts_t *o,
                          Page &page, budget &time, ns_results_t *res)
@@ -261,6 +286,11 @@ static void checked_page(ns_index_t *idx, Xapian::Enquire &enq,
     size_t checked = 0, passed = 0;
     std::vector<Xapian::docid> kept;
     Xapian::MSet &ms = page.ms;
+    /* Group key -> its hit on the page (0: counted before the page). */
+    std::unordered_map<std::string, Xapian::docid> groups;
+    /* Candidates that failed the check: a new ranking (below) checks its
+     * candidates from the first again. */
+    std::unordered_set<Xapian::docid> failed;
     /* The pair signature inside the match (phrase.cc), once the first
      * fetch has not filled the page: the matcher then asks it of every
      * candidate, where a phrase with many matches fills its page from the
@@ -270,6 +300,7 @@ static void checked_page(ns_index_t *idx, Xapian::Enquire &enq,
     SignatureFilter filter(idx, q);
     const Xapian::MatchDecider *decider = nullptr;
     for (;;) {
+        bool fold_here = false;
         time.limit(enq);
         ms = enq.get_mset(0, (Xapian::doccount)fetch, 0, nullptr, decider);
         /* Few candidates: check them all, for a total that is the same on
@@ -278,13 +309,40 @@ static void checked_page(ns_index_t *idx, Xapian::Enquire &enq,
         for (; checked < ms.size() && (all || passed <= want) && !time.over();
              checked++) {
             Xapian::MSetIterator it = ms[(Xapian::doccount)checked];
+            if (failed.count(*it))
+                continue;
             ns_article_t art;
             bool damaged;
-            if (!check_phrases(idx, q, *it, it.get_document(), &art,
-                               &damaged)) {
+            Xapian::Document doc = it.get_document();
+            if (!check_phrases(idx, q, *it, doc, &art, &damaged)) {
                 if (damaged)
                     note_damaged(res);
+                failed.insert(*it);
+                /* Xapian folded copies into a candidate without the
+                 * phrase, and one of them may have it. */
+                if (!page.own_groups && o->collapse && !idx->cluster &&
+                    it.get_collapse_count() > 0) {
+                    fold_here = true;
+                    break;
+                }
                 continue;
+            }
+            std::string key;
+            if (page.own_groups)
+                key = doc.get_value(SLOT_GROUP);
+            if (!key.empty()) {
+                /* A later copy of a story already counted: listed with
+                 * its hit when that is on the page. */
+                auto g = groups.emplace(key, 0);
+                if (!g.second) {
+                    if (g.first->second && art.id &&
+                        page.also_of[g.first->second].size() < ALSO_MAX)
+                        page.also_of[g.first->second].push_back(art.id);
+                    ns_article_clear(&art);
+                    continue;
+                }
+                if (passed >= o->offset && page.decoded.size() < o->limit)
+                    g.first->second = *it;
             }
             if (passed++ >= o->offset && page.decoded.size() < o->limit) {
                 kept.push_back(*it);
@@ -294,7 +352,7 @@ static void checked_page(ns_index_t *idx, Xapian::Enquire &enq,
             }
         }
         bool exhausted = ms.size() < fetch;
-        if (passed > want || exhausted || res->timed_out) {
+        if (!fold_here && (passed > want || exhausted || res->timed_out)) {
             /* All matches seen: an exact count.  Otherwise scale Xapian's
              * estimate by the share that passed. */
             res->total_exact = exhausted && checked == ms.size();
@@ -312,25 +370,47 @@ static void checked_page(ns_index_t *idx, Xapian::Enquire &enq,
                 passed > want || (res->timed_out && !res->total_exact);
             break;
         }
-        fetch *= 4;
-        /* Which is cheaper for the rest: the text of the candidates the
-         * pass rate so far says the page needs, about 40 us each (a disk
-         * read each where the index is not cached), or the signature of
-         * every candidate inside the match, about 2 us each (values read
-         * in docid order)?  A phrase of common words that often meet
-         * fills its page from the text; one that rarely does
-         * ("registration securities": 9,454 candidates, 1 match) is
-         * filtered by the match. */
-        double rate = checked ? (double)passed / (double)checked : 0;
-        double need = rate > 0 ? (double)(want + 1 - passed) / rate
-                               : (double)ms.get_matches_estimated();
-        if (!decider && !idx->cluster && !off && filter.useful() &&
-            (double)ms.get_matches_estimated() < need * 4) {
-            /* The filtered ranks are not the ranks checked so far: check
-             * again from the first. */
-            decider = &filter;
+        bool rank_again = false;
+        if (fold_here) {
+            /* The same candidates again, uncollapsed. */
+            enq.set_collapse_key(Xapian::BAD_VALUENO);
+            page.own_groups = rank_again = true;
+        } else {
+            /* Which is cheaper for the rest: the text of the candidates
+             * the pass rate so far says the page needs, about 40 us each
+             * (a disk read each where the index is not cached), or the
+             * signature of every candidate inside the match, about 2 us
+             * each (values read in docid order)?  A phrase of common
+             * words that often meet fills its page from the text; one
+             * that rarely does ("registration securities": 9,454
+             * candidates, 1 match) is filtered by the match. */
+            double rate = checked ? (double)passed / (double)checked : 0;
+            double need = rate > 0 ? (double)(want + 1 - passed) / rate
+                                   : (double)ms.get_matches_estimated();
+            if (!decider && !idx->cluster && !off && filter.useful() &&
+                (double)ms.get_matches_estimated() < need * 4) {
+                decider = &filter;
+                rank_again = true;
+            }
+            /* What the pass rate says the page needs, and half as much
+             * again (at least four times the last fetch: a rate from few
+             * passes is rough). */
+            fetch = std::max(fetch * 4,
+                             std::min(checked + (size_t)(need * 1.5),
+                                      (size_t)UINT32_MAX / 2));
+            if (o->collapse && !idx->cluster && !page.own_groups &&
+                fetch > PHRASE_COLLAPSED_FETCH) {
+                enq.set_collapse_key(Xapian::BAD_VALUENO);
+                page.own_groups = rank_again = true;
+            }
+        }
+        if (rank_again) {
+            /* The new ranks are not the ranks checked so far: check again
+             * from the first (those that failed are known). */
             checked = passed = 0;
             kept.clear();
+            groups.clear();
+            page.also_of.clear();
             for (ns_article_t &a : page.decoded)
                 ns_article_clear(&a);
             page.decoded.clear();
@@ -429,19 +509,24 @@ static void fill_hits(ns_index_t *idx, const ns_search_opts_t *o, Page &page,
     page.shown.swap(kept);
 }
 
-/* The ids of the copies each hit of PAGE stands for. */
+/* The ids of the copies each hit of PAGE stands for: those that match
+ * RUN, and with CHECK (a phrase page) pass its check. */
 static void fill_also(ns_index_t *idx, const Xapian::Query &run,
-                      const Page &page, ns_results_t *res)
+                      const Xapian::Query *check, const Page &page,
+                      ns_results_t *res)
 {
     size_t n = page.shown.size();
     res->also.assign(n, std::vector<std::string>());
     res->also_ptr.assign(n, std::vector<const char *>());
     if (idx->cluster)
-        res->also = also_ids_page(idx, run, page.shown, res->arts);
+        res->also = also_ids_page(idx, run, page.shown, res->arts, check);
     for (size_t i = 0; i < n; i++) {
-        if (!idx->cluster)
-            res->also[i] =
-                also_ids(idx, run, res->arts[i].title, page.shown[i]);
+        auto copies = page.also_of.find(*page.shown[i]);
+        if (page.own_groups && copies != page.also_of.end())
+            res->also[i] = copies->second;
+        else if (!idx->cluster && !page.own_groups)
+            res->also[i] = also_ids(idx, run, res->arts[i].title,
+                                    page.shown[i], check);
         for (const auto &id : res->also[i])
             res->also_ptr[i].push_back(id.c_str());
         res->hits[i].also = res->also_ptr[i].data();
@@ -531,7 +616,7 @@ static ns_status_t search_once(ns_index_t *idx, const ns_search_opts_t *o,
     }
     fill_hits(idx, o, page, blank, time, res);
     if (o->collapse)
-        fill_also(idx, run, page, res);
+        fill_also(idx, run, verify ? &q : nullptr, page, res);
     if (o->related && !page.shown.empty() && !time.over())
         search_related(idx, o, page, res);
     return NS_STATUS_OK;

@@ -82,7 +82,7 @@ check "http collapse=2: 400" is "$code" 400
 
 # Copies whose titles differ in case and punctuation are one group, and
 # each lists the others, on one index and on a cluster of two local shards
-# (where the copies are looked up by a word of the title and the group
+# (where the copies are looked up by words of the title and the group
 # slot, collapse.cc).
 python3 - "$TMP/crane.jsonl" <<'PY'
 import json, sys
@@ -113,5 +113,93 @@ assert len(g) == 1, [h["id"] for h in d["hits"]]
 assert sorted([g[0]["id"]] + g[0]["also"]) == ["crane-0", "crane-1", "crane-2"], g[0]
 PY
 done
+
+# A phrase with thousands of candidates and few matches is collapsed after
+# its check (search.cc): a story is shown by its best copy that has the
+# phrase, even when a copy without it ranks higher, and lists the copies
+# that have it.  With the pair signature off, the match itself cannot
+# tell the copy without the phrase from the others.
+python3 - "$TMP/many.jsonl" <<'PY'
+import json, sys
+with open(sys.argv[1], "w") as f:
+    for i in range(2600):
+        f.write(json.dumps({"id": "f%d" % i, "title": "Filler %d" % i,
+                            "body": "zorblat harbour news of the day %d quindle" % i}) + "\n")
+    t = "Council votes on the zorblat harbour plan"
+    f.write(json.dumps({"id": "copy-a", "title": t,
+                        "body": "zorblat quay, quindle sea, zorblat sky, quindle rain, quindle wind, zorblat."}) + "\n")
+    for k in ("b", "c"):
+        f.write(json.dumps({"id": "copy-" + k, "title": t,
+                            "body": "The council met for a long evening to talk about the harbour "
+                                    "and the roads, the schools and the budget of the town, and "
+                                    "said the zorblat quindle would be built next year."}) + "\n")
+    for i in range(3):
+        f.write(json.dumps({"id": "m%d" % i, "title": "Other news %d" % i,
+                            "body": "A long story about the town and its people, its streets and "
+                                    "markets, and at its end the zorblat quindle %d." % i}) + "\n")
+PY
+nindex --quiet --db "$TMP/many" "$TMP/many.jsonl"
+for sig in on off; do
+    if [ $sig = off ]; then env="NSEARCH_NO_PAIR_SIGNATURE=1"; else env="NSEARCH_X=1"; fi
+    env $env "$NSEARCH_BIN/nsearch" --db "$TMP/many" --json --related 0 '"zorblat quindle"' >"$TMP/m.json"
+    env $env "$NSEARCH_BIN/nsearch" --db "$TMP/many" --json --related 0 --no-collapse '"zorblat quindle"' >"$TMP/mu.json"
+    env $env "$NSEARCH_BIN/nsearch" --db "$TMP/many" --json --related 0 --no-collapse zorblat quindle >"$TMP/mw.json"
+    check "signature $sig: a story found by its copy with the phrase, listing the other" \
+        python3 - "$TMP/m.json" "$TMP/mu.json" "$TMP/mw.json" <<'PY'
+import json, sys
+c, u, w = (json.load(open(p)) for p in sys.argv[1:])
+# the copy without the phrase outranks the others on the words alone
+wids = [h["id"] for h in w["hits"]]
+assert wids[0] == "copy-a", wids[:3]
+ids = [h["id"] for h in c["hits"]]
+assert sorted(ids) == ["copy-b", "m0", "m1", "m2"] or sorted(ids) == ["copy-c", "m0", "m1", "m2"], ids
+h = [h for h in c["hits"] if h["id"].startswith("copy-")][0]
+assert h["also"] == [{"copy-b": "copy-c", "copy-c": "copy-b"}[h["id"]]], h
+assert c["total"] == 4 and c["total_exact"], (c["total"], c["total_exact"])
+assert sorted(x["id"] for x in u["hits"]) == ["copy-b", "copy-c", "m0", "m1", "m2"], u["hits"]
+assert [i for i in (x["id"] for x in u["hits"]) if i not in h["also"]] == ids
+PY
+done
+
+# With few candidates, the same: a copy without the phrase that ranks
+# first does not hide the story's copy with it, and copies without the
+# phrase are never named.
+python3 - "$TMP/few.jsonl" <<'PY'
+import json, sys
+t1 = "Ferry strike closes the island route"
+t2 = "Bridge vote splits the town council"
+rows = [
+    ("ferry-a", t1, "vorpal ferry, ferry tumtum, vorpal sea, tumtum rain, vorpal wind."),
+    ("ferry-b", t1, "The island waited all week for news from the mainland about the strike, "
+                    "and the vorpal tumtum was the talk of the harbour."),
+    ("bridge-a", t2, "The vorpal tumtum bridge vote."),
+    ("bridge-b", t2, "The bridge vote split the council: vorpal, then tumtum, then more of the "
+                     "same talk for the whole of a long evening in the town hall."),
+]
+with open(sys.argv[1], "w") as f:
+    for i, t, b in rows:
+        f.write(json.dumps({"id": i, "title": t, "body": b}) + "\n")
+PY
+nindex --quiet --db "$TMP/few" "$TMP/few.jsonl"
+nsearch --db "$TMP/few" --json --related 0 vorpal tumtum >"$TMP/fw.json"
+nsearch --db "$TMP/few" --json --related 0 '"vorpal tumtum"' >"$TMP/fp.json"
+check "few candidates: each story by its copy with the phrase, no copy without it named" \
+    python3 - "$TMP/fw.json" "$TMP/fp.json" <<'PY'
+import json, sys
+w, p = (json.load(open(x)) for x in sys.argv[1:])
+# on the words alone, ferry-a outranks ferry-b
+assert [h["id"] for h in w["hits"] if h["id"].startswith("ferry")] == ["ferry-a"], w["hits"]
+got = {h["id"]: h["also"] for h in p["hits"]}
+assert got == {"ferry-b": [], "bridge-a": []}, got
+assert p["total"] == 2 and p["total_exact"], p["total"]
+PY
+nsearch --db "$TMP/few" --json --related 0 '"vorpal tumtum" AND bridge' >"$TMP/fb.json"
+check "a hit with the phrase does not name its copy without it" \
+    python3 - "$TMP/fb.json" <<'PY'
+import json, sys
+p = json.load(open(sys.argv[1]))
+got = {h["id"]: h["also"] for h in p["hits"]}
+assert got.get("bridge-a") == [] and "bridge-b" not in got, got
+PY
 
 finish
