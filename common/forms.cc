@@ -307,6 +307,49 @@ static void positive_terms(const Xapian::Query &q, bool negated,
                        negated || (op == Q::OP_AND_NOT && i > 0), stem, out);
 }
 
+/* Count in N the leaf terms of Q whose weight Q adds up: not under a NOT,
+ * a phrase, NEAR, a scaled part or any other operator that does not sum
+ * its parts' weights. */
+static void additive_terms(const Xapian::Query &q,
+                           std::map<std::string, unsigned> &n)
+{
+    using Q = Xapian::Query;
+    auto op = q.get_type();
+    if (op == Q::LEAF_TERM) {
+        n[*q.get_terms_begin()]++;
+        return;
+    }
+    size_t parts = q.get_num_subqueries();
+    if (op == Q::OP_AND_NOT || op == Q::OP_AND_MAYBE || op == Q::OP_FILTER)
+        parts = parts ? 1 : 0; /* the rest adds nothing, or is optional */
+    else if (op != Q::OP_AND && op != Q::OP_OR)
+        return;
+    for (size_t i = 0; i < parts; i++)
+        additive_terms(q.get_subquery(i), n);
+}
+
+/* Q with its leaf terms in FOLD scaled by FACTOR, where additive_terms()
+ * counted them. */
+static Xapian::Query scale_terms(const Xapian::Query &q,
+                                 const std::map<std::string, unsigned> &fold,
+                                 double factor)
+{
+    using Q = Xapian::Query;
+    auto op = q.get_type();
+    if (op == Q::LEAF_TERM)
+        return fold.count(*q.get_terms_begin())
+                   ? Q(Q::OP_SCALE_WEIGHT, q, factor)
+                   : q;
+    if (op != Q::OP_AND_NOT && op != Q::OP_AND_MAYBE && op != Q::OP_FILTER &&
+        op != Q::OP_AND && op != Q::OP_OR)
+        return q;
+    return map_subqueries(q, [&](const Q &sub, size_t i) {
+        return i == 0 || op == Q::OP_AND || op == Q::OP_OR
+                   ? scale_terms(sub, fold, factor)
+                   : sub;
+    });
+}
+
 Xapian::Query libns::exact_boost(const Xapian::Query &stemmed,
                                  const Xapian::Query &exact,
                                  const Xapian::Stem &stem)
@@ -316,8 +359,30 @@ Xapian::Query libns::exact_boost(const Xapian::Query &stemmed,
     positive_terms(exact, false, stem, terms);
     if (terms.empty())
         return stemmed;
-    return Q(Q::OP_AND_MAYBE, stemmed,
-             Q(Q::OP_SCALE_WEIGHT, Q(Q::OP_OR, terms.begin(), terms.end()),
+    /* A word that is its own stem boosts by its stem term (indexed_form),
+     * which STEMMED already matches: as two leaves Xapian would read that
+     * posting list twice, the dearest part of a query of common words.
+     * Where STEMMED adds that term's weight once, the term is read once
+     * and weighs 1 + W_EXACT instead, which is the same sum. */
+    std::map<std::string, unsigned> in_stemmed, in_boost;
+    additive_terms(stemmed, in_stemmed);
+    for (const Q &t : terms)
+        in_boost[*t.get_terms_begin()]++;
+    std::map<std::string, unsigned> fold;
+    std::vector<Q> rest;
+    for (const Q &t : terms) {
+        const std::string term = *t.get_terms_begin();
+        if (term.compare(0, strlen(PREFIX_STEM), PREFIX_STEM) == 0 &&
+            in_boost[term] == 1 && in_stemmed[term] == 1)
+            fold[term] = 1;
+        else
+            rest.push_back(t);
+    }
+    Q out = fold.empty() ? stemmed : scale_terms(stemmed, fold, 1 + W_EXACT);
+    if (rest.empty())
+        return out;
+    return Q(Q::OP_AND_MAYBE, out,
+             Q(Q::OP_SCALE_WEIGHT, Q(Q::OP_OR, rest.begin(), rest.end()),
                W_EXACT));
 }
 
