@@ -99,8 +99,8 @@ static const size_t GROUP_LOOKUP_WORDS = 6;
  * a pair of bounds, which Xapian checks rather than walks.  The longest
  * word alone was not enough: one as common in titles as "february" on
  * the million-article archive had 115 ms of slots read for a page. */
-static Xapian::Query group_filter(const ns_index_t *idx,
-                                  const std::string &key, const char *title)
+static Xapian::Query group_filter(const ns_index_t *idx, const std::string &key,
+                                  const char *title)
 {
     Xapian::Query same(
         Xapian::Query::OP_AND,
@@ -114,16 +114,15 @@ static Xapian::Query group_filter(const ns_index_t *idx,
     for (const std::string &w : group_title_words(title)) {
         std::string exact = PREFIX_TITLE + w, stem = PREFIX_STEM + exact;
         words.emplace_back(
-            idx->cluster ? (Xapian::doccount)(64 - w.size())
-                         : idx->db->get_termfreq(exact) +
-                               idx->db->get_termfreq(stem),
+            idx->cluster
+                ? (Xapian::doccount)(64 - w.size())
+                : idx->db->get_termfreq(exact) + idx->db->get_termfreq(stem),
             Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(exact),
                           Xapian::Query(stem)));
     }
-    std::stable_sort(words.begin(), words.end(),
-                     [](const auto &a, const auto &b) {
-                         return a.first < b.first;
-                     });
+    std::stable_sort(
+        words.begin(), words.end(),
+        [](const auto &a, const auto &b) { return a.first < b.first; });
     if (words.size() > GROUP_LOOKUP_WORDS)
         words.resize(GROUP_LOOKUP_WORDS);
     std::vector<Xapian::Query> all;
@@ -132,8 +131,7 @@ static Xapian::Query group_filter(const ns_index_t *idx,
     if (!all.empty())
         same = Xapian::Query(
             Xapian::Query::OP_FILTER,
-            Xapian::Query(Xapian::Query::OP_AND, all.begin(), all.end()),
-            same);
+            Xapian::Query(Xapian::Query::OP_AND, all.begin(), all.end()), same);
     return same;
 }
 
@@ -153,11 +151,9 @@ static bool passes(ns_index_t *idx, const Xapian::Query &check,
  * Xapian says how many it collapsed, not which.  With CHECK, those that
  * pass its phrase check (the candidates of a phrase are the matches of
  * its words). */
-std::vector<std::string> libns::also_ids(ns_index_t *idx,
-                                         const Xapian::Query &run,
-                                         const char *title,
-                                         const Xapian::MSetIterator &it,
-                                         const Xapian::Query *check)
+std::vector<std::string>
+libns::also_ids(ns_index_t *idx, const Xapian::Query &run, const char *title,
+                const Xapian::MSetIterator &it, const Xapian::Query *check)
 {
     std::vector<std::string> ids;
     if (it.get_collapse_count() == 0)
@@ -166,8 +162,8 @@ std::vector<std::string> libns::also_ids(ns_index_t *idx,
     if (key.empty())
         return ids;
     Xapian::Enquire enq(*idx->db);
-    enq.set_query(
-        Xapian::Query(Xapian::Query::OP_FILTER, run, group_filter(idx, key, title)));
+    enq.set_query(Xapian::Query(Xapian::Query::OP_FILTER, run,
+                                group_filter(idx, key, title)));
     enq.set_weighting_scheme(
         Xapian::BM25Weight(BM25_K1, 0, 1, BM25_B, BM25_MIN_NORMLEN));
     Xapian::MSet ms = enq.get_mset(0, ALSO_MAX + 1);

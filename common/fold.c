@@ -20,11 +20,11 @@
  * the two signs in that block (× and ÷), which are not letters.  Index
  * 0x1f is ß, 0x18 is Ø, 0x38 is ø. */
 static const char *const latin1[64] = {
-    "a",  "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e",  "e", "i",
-    "i",  "i", "i", "d", "n", "o", "o",  "o", "o", "o", NULL, "o", "u",
-    "u",  "u", "u", "y", "th", "ss", "a", "a", "a", "a", "a", "a", "ae",
-    "c",  "e", "e", "e", "e", "i", "i",  "i", "i", "d", "n", "o", "o",
-    "o",  "o", "o", NULL, "o", "u", "u", "u", "u", "y", "th", "y",
+    "a", "a", "a", "a",  "a",  "a",  "ae", "c", "e", "e", "e",  "e", "i",
+    "i", "i", "i", "d",  "n",  "o",  "o",  "o", "o", "o", NULL, "o", "u",
+    "u", "u", "u", "y",  "th", "ss", "a",  "a", "a", "a", "a",  "a", "ae",
+    "c", "e", "e", "e",  "e",  "i",  "i",  "i", "i", "d", "n",  "o", "o",
+    "o", "o", "o", NULL, "o",  "u",  "u",  "u", "u", "y", "th", "y",
 };
 
 /* The same letters as their Nordic and German spellings without the
@@ -51,11 +51,11 @@ static const struct {
     unsigned short last; /* the run covers up to this code point */
     const char *base;
 } latin_ext_a[] = {
-    {0x105, "a"},  {0x10d, "c"}, {0x111, "d"}, {0x11b, "e"}, {0x123, "g"},
-    {0x127, "h"},  {0x131, "i"}, {0x133, "ij"}, {0x135, "j"}, {0x138, "k"},
-    {0x142, "l"},  {0x14b, "n"}, {0x151, "o"}, {0x153, "oe"}, {0x159, "r"},
-    {0x161, "s"},  {0x167, "t"}, {0x173, "u"}, {0x175, "w"}, {0x178, "y"},
-    {0x17e, "z"},  {0x17f, "s"},
+    {0x105, "a"}, {0x10d, "c"}, {0x111, "d"},  {0x11b, "e"},  {0x123, "g"},
+    {0x127, "h"}, {0x131, "i"}, {0x133, "ij"}, {0x135, "j"},  {0x138, "k"},
+    {0x142, "l"}, {0x14b, "n"}, {0x151, "o"},  {0x153, "oe"}, {0x159, "r"},
+    {0x161, "s"}, {0x167, "t"}, {0x173, "u"},  {0x175, "w"},  {0x178, "y"},
+    {0x17e, "z"}, {0x17f, "s"},
 };
 
 /* The folded spelling of code point CP, or NULL to keep it as it is; ""

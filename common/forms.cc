@@ -66,7 +66,8 @@ using namespace libns;
 /* How much the exact form of a query word adds, relative to its stem. */
 static const double W_EXACT = 0.5;
 
-namespace {
+namespace
+{
 
 /* A stemmer that folds diacritics first: "tromsø" and "tromso" stem
  * alike.  Words without a byte above ASCII go straight to the language's
@@ -197,8 +198,7 @@ size_t libns::positional_window(const Xapian::Query &q)
         if (at != std::string::npos)
             return (size_t)strtoul(d.c_str() + at + strlen(op), nullptr, 10);
     }
-    return q.get_type() == Xapian::Query::OP_NEAR ? 10
-                                                   : q.get_num_subqueries();
+    return q.get_type() == Xapian::Query::OP_NEAR ? 10 : q.get_num_subqueries();
 }
 
 /* Phrase or NEAR query Q with each of its terms T replaced by FN(T), its
@@ -381,9 +381,9 @@ Xapian::Query libns::exact_boost(const Xapian::Query &stemmed,
     Q out = fold.empty() ? stemmed : scale_terms(stemmed, fold, 1 + W_EXACT);
     if (rest.empty())
         return out;
-    return Q(Q::OP_AND_MAYBE, out,
-             Q(Q::OP_SCALE_WEIGHT, Q(Q::OP_OR, rest.begin(), rest.end()),
-               W_EXACT));
+    return Q(
+        Q::OP_AND_MAYBE, out,
+        Q(Q::OP_SCALE_WEIGHT, Q(Q::OP_OR, rest.begin(), rest.end()), W_EXACT));
 }
 
 unsigned libns::query_flags(const std::string &text, unsigned flags)

@@ -226,7 +226,9 @@ static std::string make_signature(std::vector<uint64_t> &hashes)
     sig[0] = SIG_VERSION;
     const size_t m = (sig.size() - 1) * 8;
     for (uint64_t h : hashes)
-        each_bit(h, m, [&](size_t bit) { sig[1 + bit / 8] |= (char)(1u << (bit % 8)); });
+        each_bit(h, m, [&](size_t bit) {
+            sig[1 + bit / 8] |= (char)(1u << (bit % 8));
+        });
     return sig;
 }
 

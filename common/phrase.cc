@@ -59,7 +59,7 @@ struct Candidate {
     Xapian::Document doc; /* lazy: data and values read on first use */
     std::string json;     /* the stored article, inflated */
     bool have_json;
-    bool damaged; /* the stored article cannot be read */
+    bool damaged;    /* the stored article cannot be read */
     std::string sig; /* the pair signature (pairs.cc) */
     bool have_sig;
     ns_article_t art; /* decoded from json when needed */
@@ -366,9 +366,19 @@ bool libns::check_phrases(const ns_index_t *idx, const Xapian::Query &q,
                           Xapian::docid did, const Xapian::Document &doc,
                           ns_article_t *art_out, bool *damaged)
 {
-    Candidate c{idx,   did,   doc,   std::string(),      false,
-                false, "",    false, ns_article_t(),     false,
-                Xapian::Document(),  false, false};
+    Candidate c{idx,
+                did,
+                doc,
+                std::string(),
+                false,
+                false,
+                "",
+                false,
+                ns_article_t(),
+                false,
+                Xapian::Document(),
+                false,
+                false};
     bool ok = evaluate(q, c) != T_FALSE;
     if (ok)
         cand_article(c);
@@ -397,8 +407,7 @@ static bool signed_phrase(const Xapian::Query &q)
     std::string prefix;
     if (q.get_type() == Xapian::Query::OP_PHRASE &&
         plain_phrase(q, words, prefix) &&
-        (prefix.empty() || prefix == PREFIX_TITLE ||
-         prefix == PREFIX_HEADING))
+        (prefix.empty() || prefix == PREFIX_TITLE || prefix == PREFIX_HEADING))
         for (size_t i = 0; i + 1 < words.size(); i++)
             if (signature_records(words[i], words[i + 1]))
                 return true;
@@ -416,8 +425,8 @@ libns::SignatureFilter::SignatureFilter(const ns_index_t *idx,
 
 bool libns::SignatureFilter::operator()(const Xapian::Document &doc) const
 {
-    Candidate c{idx_,  doc.get_docid(), doc,   std::string(),      false,
-                false, "",              false, ns_article_t(),     false,
-                Xapian::Document(),     false, true};
+    Candidate c{
+        idx_,  doc.get_docid(), doc,   std::string(),      false, false, "",
+        false, ns_article_t(),  false, Xapian::Document(), false, true};
     return evaluate(q_, c) != T_FALSE;
 }

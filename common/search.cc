@@ -395,9 +395,8 @@ static void checked_page(ns_index_t *idx, Xapian::Enquire &enq,
             /* What the pass rate says the page needs, and half as much
              * again (at least four times the last fetch: a rate from few
              * passes is rough). */
-            fetch = std::max(fetch * 4,
-                             std::min(checked + (size_t)(need * 1.5),
-                                      (size_t)UINT32_MAX / 2));
+            fetch = std::max(fetch * 4, std::min(checked + (size_t)(need * 1.5),
+                                                 (size_t)UINT32_MAX / 2));
             if (o->collapse && !idx->cluster && !page.own_groups &&
                 fetch > PHRASE_COLLAPSED_FETCH) {
                 enq.set_collapse_key(Xapian::BAD_VALUENO);
@@ -525,8 +524,8 @@ static void fill_also(ns_index_t *idx, const Xapian::Query &run,
         if (page.own_groups && copies != page.also_of.end())
             res->also[i] = copies->second;
         else if (!idx->cluster && !page.own_groups)
-            res->also[i] = also_ids(idx, run, res->arts[i].title,
-                                    page.shown[i], check);
+            res->also[i] =
+                also_ids(idx, run, res->arts[i].title, page.shown[i], check);
         for (const auto &id : res->also[i])
             res->also_ptr[i].push_back(id.c_str());
         res->hits[i].also = res->also_ptr[i].data();

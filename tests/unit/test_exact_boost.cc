@@ -46,8 +46,7 @@ static Q two_leaves(const Q &stemmed, const std::vector<std::string> &terms)
              Q(Q::OP_SCALE_WEIGHT, Q(Q::OP_OR, t.begin(), t.end()), 0.5));
 }
 
-static std::map<Xapian::docid, double> scores(Xapian::Database &db,
-                                              const Q &q)
+static std::map<Xapian::docid, double> scores(Xapian::Database &db, const Q &q)
 {
     Xapian::Enquire enq(db);
     enq.set_query(q);
