@@ -94,6 +94,9 @@ with open(sys.argv[1], "w") as f:
         f.write(json.dumps({"id": "crane-%d" % i, "title": t,
                             "date": "2025-03-0%dT08:00:00Z" % (i + 1),
                             "body": "The crane fell at the harbour. Copy %d of the wire." % i}) + "\n")
+    f.write(json.dumps({"id": "crane-3", "title": titles[0],
+                        "date": "2025-03-04T08:00:00Z",
+                        "body": "The fell crane at the harbour was moved. A later copy."}) + "\n")
     f.write(json.dumps({"id": "crane-other", "title": "Crane hire prices rise",
                         "date": "2025-03-02T08:00:00Z",
                         "body": "A crane costs more to hire this spring."}) + "\n")
@@ -110,7 +113,16 @@ d = json.load(open(sys.argv[1]))
 assert d["total"] == 2, d["total"]
 g = [h for h in d["hits"] if h["id"].startswith("crane-") and h["id"] != "crane-other"]
 assert len(g) == 1, [h["id"] for h in d["hits"]]
-assert sorted([g[0]["id"]] + g[0]["also"]) == ["crane-0", "crane-1", "crane-2"], g[0]
+assert sorted([g[0]["id"]] + g[0]["also"]) == ["crane-0", "crane-1", "crane-2", "crane-3"], g[0]
+PY
+    nsearch --db "$TMP/$db" --json --related 0 '"crane fell"' >"$TMP/$db.p.json"
+    check "$db: a phrase's hit lists only the copies with the phrase" \
+        python3 - "$TMP/$db.p.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert len(d["hits"]) == 1 and d["total"] == 1, d["hits"]
+h = d["hits"][0]
+assert sorted([h["id"]] + h["also"]) == ["crane-0", "crane-1", "crane-2"], h
 PY
 done
 
