@@ -82,9 +82,17 @@ nsearch --db "$TMP/db" --json --now 2025-08-20 --related-to azure-surveillance-i
 check "window ends at --now" python3 -c "
 import json; r = json.load(open('$TMP/n'))['related']
 assert all('2025-07-21' <= x['date'][:10] <= '2025-08-20' for x in r), r"
-nsearch --db "$TMP/db" --json --now 2025-06-01 --related-to azure-surveillance-investigation >"$TMP/e"
-check "window before the story: empty" python3 -c "
+# A window with articles but none of the story's (June 20 to July 20):
+# empty.
+nsearch --db "$TMP/db" --json --now 2025-07-20 --related-to azure-surveillance-investigation >"$TMP/e"
+check "window without the story's articles: empty" python3 -c "
 import json; assert json.load(open('$TMP/e'))['related'] == []"
+# A window before the story holding one earlier telling of it (Microsoft's
+# own review, May 16): that one, alone.
+nsearch --db "$TMP/db" --json --now 2025-06-01 --related-to azure-surveillance-investigation >"$TMP/e"
+check "window before the story: its earlier telling only" python3 -c "
+import json; r = json.load(open('$TMP/e'))['related']
+assert [x['id'] for x in r] == ['microsoft-review-no-evidence'], r"
 
 # Errors.
 run out err nsearch --db "$TMP/db" --related-to no-such-article
