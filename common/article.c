@@ -1,9 +1,11 @@
-/* article.c - News articles: validation and the two input forms (a JSON
- * object, a text file with front matter) plus the stored form.
+/* article.c - News articles: the rules for every field, the JSON form (a
+ * JSON Lines record in, the stored form out) and the fingerprint.
  *
- * Everything that turns outside bytes into an ns_article_t lives here, so the
- * rules (what is required, how long a label may be, which characters are
- * dropped) are written once and shared by every reader. */
+ * Everything that turns outside bytes into an ns_article_t goes through the
+ * setters here, so the rules (what is required, how long a label may be,
+ * which characters are dropped) are written once and shared by every
+ * reader: the JSON form below, the front-matter form (frontmatter.c), and
+ * through JSON the feed, HTML and Markdown parsers. */
 #include <ctype.h>
 #include <errno.h>
 #include <jansson.h>
@@ -18,10 +20,7 @@
 /* Small helpers                                                            */
 /* ------------------------------------------------------------------------ */
 
-static void set_err(char *err, size_t size, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static void set_err(char *err, size_t size, const char *fmt, ...)
+void ns_set_err(char *err, size_t size, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -57,7 +56,7 @@ void ns_article_clear(ns_article_t *art)
  * character (including a lone CR and DEL) into a space.  Control bytes have
  * no place in news text, and removing them here means the snippet markers
  * (\x01, \x02) can never be forged by an article. */
-static char *clean_dup(const char *text, size_t len)
+char *ns_clean_dup(const char *text, size_t len)
 {
     char *out = malloc(len + 1);
     if (!out)
@@ -77,13 +76,13 @@ static char *clean_dup(const char *text, size_t len)
 
 /* Like clean_dup, and also trims surrounding white space and folds any
  * inner newline or tab into a space: for one-line labels. */
-static char *label_dup(const char *text, size_t len)
+char *ns_label_dup(const char *text, size_t len)
 {
     while (len && isspace((unsigned char)*text))
         text++, len--;
     while (len && isspace((unsigned char)text[len - 1]))
         len--;
-    char *out = clean_dup(text, len);
+    char *out = ns_clean_dup(text, len);
     if (out)
         for (char *p = out; *p; p++)
             if (*p == '\n' || *p == '\t')
@@ -99,29 +98,18 @@ static int is_blank(const char *s)
     return 1;
 }
 
-/* is_blank for LEN bytes that need not end in a NUL: a line inside a
- * larger buffer.  Scanning on to a NUL there would make each line cost the
- * rest of the file (quadratic) and read past the caller's buffer. */
-static int is_blank_n(const char *s, size_t len)
-{
-    for (size_t i = 0; i < len; i++)
-        if (!isspace((unsigned char)s[i]))
-            return 0;
-    return 1;
-}
-
 /* ------------------------------------------------------------------------ */
-/* Field setters shared by both input forms                                 */
+/* Field setters shared by both input forms (declared in ingest.h)         */
 /* ------------------------------------------------------------------------ */
 
 /* Store a one-line label (section, author, lang, url) into *FIELD.  Empty
  * values leave the field NULL.  Returns 0, or -1 with ERR set. */
-static int set_label(char **field, const char *name, const char *value,
-                     size_t len, size_t max, char *err, size_t err_size)
+int ns_set_label(char **field, const char *name, const char *value, size_t len,
+                 size_t max, char *err, size_t err_size)
 {
-    char *v = label_dup(value, len);
+    char *v = ns_label_dup(value, len);
     if (!v) {
-        set_err(err, err_size, "out of memory");
+        ns_set_err(err, err_size, "out of memory");
         return -1;
     }
     if (!*v) {
@@ -129,7 +117,7 @@ static int set_label(char **field, const char *name, const char *value,
         return 0;
     }
     if (max && strlen(v) > max) {
-        set_err(err, err_size, "%s is longer than %zu bytes", name, max);
+        ns_set_err(err, err_size, "%s is longer than %zu bytes", name, max);
         free(v);
         return -1;
     }
@@ -144,8 +132,8 @@ static int set_label(char **field, const char *name, const char *value,
  * space or trimming a space would store an id nobody can name.  Control
  * characters (C0, DEL, C1) and surrounding white space are refused; an
  * empty value leaves the id unset ("missing id" later). */
-static int set_id(ns_article_t *art, const char *value, size_t len, char *err,
-                  size_t err_size)
+int ns_set_id(ns_article_t *art, const char *value, size_t len, char *err,
+              size_t err_size)
 {
     const unsigned char *v = (const unsigned char *)value;
     if (len == 0)
@@ -156,21 +144,22 @@ static int set_id(ns_article_t *art, const char *value, size_t len, char *err,
             c = v[i + 1];
         else if (c >= 0x20 && c != 0x7f)
             continue;
-        set_err(err, err_size, "id contains the control character U+%04X", c);
+        ns_set_err(err, err_size, "id contains the control character U+%04X",
+                   c);
         return -1;
     }
     if (isspace(v[0]) || isspace(v[len - 1])) {
-        set_err(err, err_size, "id '%.40s' begins or ends with white space",
-                value);
+        ns_set_err(err, err_size, "id '%.40s' begins or ends with white space",
+                   value);
         return -1;
     }
     if (len > NS_MAX_ID) {
-        set_err(err, err_size, "id is longer than %d bytes", NS_MAX_ID);
+        ns_set_err(err, err_size, "id is longer than %d bytes", NS_MAX_ID);
         return -1;
     }
     char *id = strndup(value, len);
     if (!id) {
-        set_err(err, err_size, "out of memory");
+        ns_set_err(err, err_size, "out of memory");
         return -1;
     }
     free(art->id);
@@ -178,8 +167,8 @@ static int set_id(ns_article_t *art, const char *value, size_t len, char *err,
     return 0;
 }
 
-static int set_date(ns_article_t *art, const char *value, char *err,
-                    size_t err_size)
+int ns_set_date(ns_article_t *art, const char *value, char *err,
+                size_t err_size)
 {
     int64_t t;
     if (is_blank(value))
@@ -188,11 +177,11 @@ static int set_date(ns_article_t *art, const char *value, char *err,
         char shown[64];
         snprintf(shown, sizeof shown, "%s", value);
         if (errno == ERANGE)
-            set_err(err, err_size,
-                    "date '%s' is outside the years 0001 to 9999 in UTC",
-                    shown);
+            ns_set_err(err, err_size,
+                       "date '%s' is outside the years 0001 to 9999 in UTC",
+                       shown);
         else
-            set_err(err, err_size, "unparsable date '%s'", shown);
+            ns_set_err(err, err_size, "unparsable date '%s'", shown);
         return -1;
     }
     char buf[32];
@@ -201,19 +190,18 @@ static int set_date(ns_article_t *art, const char *value, char *err,
     art->date = strdup(buf);
     art->time = t;
     if (!art->date) {
-        set_err(err, err_size, "out of memory");
+        ns_set_err(err, err_size, "out of memory");
         return -1;
     }
     return 0;
 }
 
-static int list_push(char ***list, size_t *n, const char *name,
-                     const char *value, size_t len, size_t max, char *err,
-                     size_t err_size)
+int ns_list_push(char ***list, size_t *n, const char *name, const char *value,
+                 size_t len, size_t max, char *err, size_t err_size)
 {
-    char *v = label_dup(value, len);
+    char *v = ns_label_dup(value, len);
     if (!v) {
-        set_err(err, err_size, "out of memory");
+        ns_set_err(err, err_size, "out of memory");
         return -1;
     }
     if (!*v) {
@@ -221,15 +209,15 @@ static int list_push(char ***list, size_t *n, const char *name,
         return 0;
     }
     if (max && strlen(v) > max) {
-        set_err(err, err_size, "%s '%.40s...' is longer than %zu bytes", name,
-                v, max);
+        ns_set_err(err, err_size, "%s '%.40s...' is longer than %zu bytes",
+                   name, v, max);
         free(v);
         return -1;
     }
     char **grown = realloc(*list, (*n + 1) * sizeof **list);
     if (!grown) {
         free(v);
-        set_err(err, err_size, "out of memory");
+        ns_set_err(err, err_size, "out of memory");
         return -1;
     }
     grown[(*n)++] = v;
@@ -238,8 +226,8 @@ static int list_push(char ***list, size_t *n, const char *name,
 }
 
 /* Split "a, b, c" (or "[a, b, c]", the YAML flow form) into tags. */
-static int push_tag_string(ns_article_t *art, const char *value, char *err,
-                           size_t err_size)
+int ns_push_tag_string(ns_article_t *art, const char *value, char *err,
+                       size_t err_size)
 {
     const char *p = value, *end = value + strlen(value);
     while (p < end && isspace((unsigned char)*p))
@@ -261,8 +249,8 @@ static int push_tag_string(ns_article_t *art, const char *value, char *err,
             b--;
         if (b - a >= 2 && (*a == '"' || *a == '\'') && b[-1] == *a)
             a++, b--;
-        if (list_push(&art->tags, &art->n_tags, "tag", a, (size_t)(b - a),
-                      NS_MAX_LABEL, err, err_size) < 0)
+        if (ns_list_push(&art->tags, &art->n_tags, "tag", a, (size_t)(b - a),
+                         NS_MAX_LABEL, err, err_size) < 0)
             return -1;
         p = comma ? comma + 1 : end;
     }
@@ -270,14 +258,14 @@ static int push_tag_string(ns_article_t *art, const char *value, char *err,
 }
 
 /* Checks shared by both forms once all fields are in. */
-static int finish(ns_article_t *art, char *err, size_t err_size)
+int ns_article_finish(ns_article_t *art, char *err, size_t err_size)
 {
     if (!art->id || !*art->id) {
-        set_err(err, err_size, "missing id");
+        ns_set_err(err, err_size, "missing id");
         return -1;
     }
     if (strlen(art->id) > NS_MAX_ID) {
-        set_err(err, err_size, "id is longer than %d bytes", NS_MAX_ID);
+        ns_set_err(err, err_size, "id is longer than %d bytes", NS_MAX_ID);
         return -1;
     }
     if (!art->title)
@@ -285,23 +273,23 @@ static int finish(ns_article_t *art, char *err, size_t err_size)
     if (!art->body)
         art->body = strdup("");
     if (!art->title || !art->body) {
-        set_err(err, err_size, "out of memory");
+        ns_set_err(err, err_size, "out of memory");
         return -1;
     }
     if (is_blank(art->title) && is_blank(art->body)) {
-        set_err(err, err_size, "missing title and body");
+        ns_set_err(err, err_size, "missing title and body");
         return -1;
     }
     if (!art->lang) {
         art->lang = strdup("en");
         if (!art->lang) {
-            set_err(err, err_size, "out of memory");
+            ns_set_err(err, err_size, "out of memory");
             return -1;
         }
     }
     for (char *p = art->lang; *p; p++) {
         if (!isalnum((unsigned char)*p) && *p != '-' && *p != '_') {
-            set_err(err, err_size, "bad language code '%.40s'", art->lang);
+            ns_set_err(err, err_size, "bad language code '%.40s'", art->lang);
             return -1;
         }
         *p = (char)tolower((unsigned char)*p);
@@ -320,7 +308,7 @@ static int json_text(json_t *v, const char *name, const char **out, size_t *len,
     if (!v || json_is_null(v))
         return 0;
     if (!json_is_string(v)) {
-        set_err(err, err_size, "field '%s' is not a string", name);
+        ns_set_err(err, err_size, "field '%s' is not a string", name);
         return -1;
     }
     *out = json_string_value(v);
@@ -334,7 +322,7 @@ static int json_list(json_t *v, const char *name, char ***list, size_t *n,
     if (!v || json_is_null(v))
         return 0;
     if (!json_is_array(v)) {
-        set_err(err, err_size, "field '%s' is not a list of strings", name);
+        ns_set_err(err, err_size, "field '%s' is not a list of strings", name);
         return -1;
     }
     size_t i;
@@ -342,13 +330,14 @@ static int json_list(json_t *v, const char *name, char ***list, size_t *n,
     json_array_foreach(v, i, item)
     {
         if (!json_is_string(item)) {
-            set_err(err, err_size, "field '%s' is not a list of strings", name);
+            ns_set_err(err, err_size, "field '%s' is not a list of strings",
+                       name);
             return -1;
         }
-        if (list_push(list, n, name, json_string_value(item),
-                      json_string_length(item),
-                      strcmp(name, "tags") == 0 ? NS_MAX_LABEL : 0, err,
-                      err_size) < 0)
+        if (ns_list_push(list, n, name, json_string_value(item),
+                         json_string_length(item),
+                         strcmp(name, "tags") == 0 ? NS_MAX_LABEL : 0, err,
+                         err_size) < 0)
             return -1;
     }
     return 0;
@@ -380,9 +369,9 @@ static int json_prescan(const char *text, size_t len, char *err,
         } else if (c == '{' || c == '[') {
             values++;
             if (++depth > NS_MAX_JSON_DEPTH) {
-                set_err(err, err_size,
-                        "JSON nested deeper than %d levels (column %zu)",
-                        NS_MAX_JSON_DEPTH, i + 1);
+                ns_set_err(err, err_size,
+                           "JSON nested deeper than %d levels (column %zu)",
+                           NS_MAX_JSON_DEPTH, i + 1);
                 return -1;
             }
         } else if (c == '}' || c == ']') {
@@ -391,9 +380,9 @@ static int json_prescan(const char *text, size_t len, char *err,
             values++;
         }
         if (values > NS_MAX_JSON_VALUES) {
-            set_err(err, err_size,
-                    "more than %d JSON values in one record (column %zu)",
-                    NS_MAX_JSON_VALUES, i + 1);
+            ns_set_err(err, err_size,
+                       "more than %d JSON values in one record (column %zu)",
+                       NS_MAX_JSON_VALUES, i + 1);
             return -1;
         }
     }
@@ -406,7 +395,7 @@ int ns_article_from_json(const char *text, size_t len, ns_article_t *art,
     memset(art, 0, sizeof *art);
     size_t bad = ns_utf8_check(text, len);
     if (bad != len) {
-        set_err(err, err_size, "invalid UTF-8 at byte %zu", bad + 1);
+        ns_set_err(err, err_size, "invalid UTF-8 at byte %zu", bad + 1);
         return -1;
     }
     if (json_prescan(text, len, err, err_size) < 0)
@@ -414,13 +403,13 @@ int ns_article_from_json(const char *text, size_t len, ns_article_t *art,
     json_error_t jerr;
     json_t *root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &jerr);
     if (!root) {
-        set_err(err, err_size, "malformed JSON: %s (column %d)", jerr.text,
-                jerr.column);
+        ns_set_err(err, err_size, "malformed JSON: %s (column %d)", jerr.text,
+                   jerr.column);
         return -1;
     }
     int rc = -1;
     if (!json_is_object(root)) {
-        set_err(err, err_size, "not a JSON object");
+        ns_set_err(err, err_size, "not a JSON object");
         goto out;
     }
 
@@ -438,7 +427,7 @@ int ns_article_from_json(const char *text, size_t len, ns_article_t *art,
     } else if (json_text(id, "id", &s, &slen, err, err_size) < 0) {
         goto out;
     }
-    if (s && set_id(art, s, slen, err, err_size) < 0)
+    if (s && ns_set_id(art, s, slen, err, err_size) < 0)
         goto out;
 
     static const struct {
@@ -461,11 +450,11 @@ int ns_article_from_json(const char *text, size_t len, ns_article_t *art,
         if (!s)
             continue;
         if (fields[i].max) {
-            if (set_label(field, fields[i].name, s, slen, fields[i].max, err,
-                          err_size) < 0)
+            if (ns_set_label(field, fields[i].name, s, slen, fields[i].max, err,
+                             err_size) < 0)
                 goto out;
-        } else if (!(*field = clean_dup(s, slen))) {
-            set_err(err, err_size, "out of memory");
+        } else if (!(*field = ns_clean_dup(s, slen))) {
+            ns_set_err(err, err_size, "out of memory");
             goto out;
         }
     }
@@ -478,12 +467,12 @@ int ns_article_from_json(const char *text, size_t len, ns_article_t *art,
     if (json_text(json_object_get(root, "date"), "date", &s, &slen, err,
                   err_size) < 0)
         goto out;
-    if (s && set_date(art, s, err, err_size) < 0)
+    if (s && ns_set_date(art, s, err, err_size) < 0)
         goto out;
 
     json_t *tags = json_object_get(root, "tags");
     if (json_is_string(tags)) {
-        if (push_tag_string(art, json_string_value(tags), err, err_size) < 0)
+        if (ns_push_tag_string(art, json_string_value(tags), err, err_size) < 0)
             goto out;
     } else if (json_list(tags, "tags", &art->tags, &art->n_tags, err,
                          err_size) < 0) {
@@ -493,7 +482,7 @@ int ns_article_from_json(const char *text, size_t len, ns_article_t *art,
                   &art->n_headings, err, err_size) < 0)
         goto out;
 
-    rc = finish(art, err, err_size);
+    rc = ns_article_finish(art, err, err_size);
 out:
     json_decref(root);
     if (rc < 0)
@@ -538,233 +527,6 @@ char *ns_article_to_json(const ns_article_t *art)
     char *text = json_dumps(obj, JSON_COMPACT);
     json_decref(obj);
     return text;
-}
-
-/* ------------------------------------------------------------------------ */
-/* Text and Markdown with front matter                                      */
-/* ------------------------------------------------------------------------ */
-
-/* Next line of [*p, end): sets *line and *len (without the newline) and
- * advances *p past it.  Returns 0 at the end. */
-static int next_line(const char **p, const char *end, const char **line,
-                     size_t *len)
-{
-    if (*p >= end)
-        return 0;
-    const char *nl = memchr(*p, '\n', (size_t)(end - *p));
-    *line = *p;
-    *len = (size_t)((nl ? nl : end) - *p);
-    if (*len && (*line)[*len - 1] == '\r')
-        (*len)--;
-    *p = nl ? nl + 1 : end;
-    return 1;
-}
-
-static int is_fence(const char *line, size_t len)
-{
-    while (len && isspace((unsigned char)line[len - 1]))
-        len--;
-    return len == 3 && memcmp(line, "---", 3) == 0;
-}
-
-/* If LINE is a Markdown ATX heading ("## Key Allegations"), set *text and
- * *tlen to its words and return its level; else return 0. */
-static int heading_level(const char *line, size_t len, const char **text,
-                         size_t *tlen)
-{
-    size_t lvl = 0;
-    while (lvl < len && line[lvl] == '#')
-        lvl++;
-    if (lvl == 0 || lvl > 6 || lvl >= len ||
-        (line[lvl] != ' ' && line[lvl] != '\t'))
-        return 0;
-    const char *a = line + lvl, *b = line + len;
-    while (a < b && isspace((unsigned char)*a))
-        a++;
-    while (b > a && (isspace((unsigned char)b[-1]) || b[-1] == '#'))
-        b--;
-    if (a == b)
-        return 0;
-    *text = a;
-    *tlen = (size_t)(b - a);
-    return (int)lvl;
-}
-
-static void strip_quotes(const char **v, size_t *len)
-{
-    if (*len >= 2 && ((*v)[0] == '"' || (*v)[0] == '\'') &&
-        (*v)[*len - 1] == (*v)[0]) {
-        (*v)++;
-        *len -= 2;
-    }
-}
-
-/* Apply one "key: value" header line.  Unknown keys are ignored: front
- * matter written for static site generators carries many (draft, layout,
- * slug) that mean nothing to a search index. */
-static int apply_header(ns_article_t *art, const char *key, size_t klen,
-                        const char *v, size_t vlen, char *err, size_t err_size)
-{
-    char k[32];
-    if (klen >= sizeof k)
-        return 0;
-    for (size_t i = 0; i < klen; i++)
-        k[i] = (char)tolower((unsigned char)key[i]);
-    k[klen] = '\0';
-    strip_quotes(&v, &vlen);
-
-    if (!strcmp(k, "id"))
-        return set_id(art, v, vlen, err, err_size);
-    if (!strcmp(k, "title"))
-        return set_label(&art->title, "title", v, vlen, 0, err, err_size);
-    if (!strcmp(k, "section") || !strcmp(k, "category"))
-        return set_label(&art->section, "section", v, vlen, NS_MAX_LABEL, err,
-                         err_size);
-    if (!strcmp(k, "author"))
-        return set_label(&art->author, "author", v, vlen, NS_MAX_LABEL, err,
-                         err_size);
-    if (!strcmp(k, "lang") || !strcmp(k, "language"))
-        return set_label(&art->lang, "lang", v, vlen, 32, err, err_size);
-    if (!strcmp(k, "url"))
-        return set_label(&art->url, "url", v, vlen, 4096, err, err_size);
-    if (!strcmp(k, "date")) {
-        char *d = label_dup(v, vlen);
-        if (!d) {
-            set_err(err, err_size, "out of memory");
-            return -1;
-        }
-        int rc = set_date(art, d, err, err_size);
-        free(d);
-        return rc;
-    }
-    if (!strcmp(k, "tags") || !strcmp(k, "keywords")) {
-        char *t = label_dup(v, vlen);
-        if (!t) {
-            set_err(err, err_size, "out of memory");
-            return -1;
-        }
-        int rc = push_tag_string(art, t, err, err_size);
-        free(t);
-        return rc;
-    }
-    return ns_frontmatter_extra(art, k, v, vlen, err, err_size);
-}
-
-int ns_article_from_text(const char *text, size_t len, const char *default_id,
-                         ns_article_t *art, char *err, size_t err_size,
-                         unsigned *err_line)
-{
-    const char *p = text, *end = text + len, *line;
-    size_t llen;
-    unsigned lineno = 0;
-    ns_buf_t body = {0};
-
-    memset(art, 0, sizeof *art);
-    if (err_line)
-        *err_line = 1;
-    size_t bad = ns_utf8_check(text, len);
-    if (bad != len) {
-        if (err_line) {
-            for (size_t i = 0; i < bad; i++)
-                *err_line += text[i] == '\n';
-        }
-        set_err(err, err_size, "invalid UTF-8");
-        return -1;
-    }
-    /* A UTF-8 byte order mark is noise from some editors. */
-    if (len >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0)
-        p += 3;
-
-    const char *save = p;
-    if (next_line(&p, end, &line, &llen) && is_fence(line, llen)) {
-        lineno = 1;
-        int closed = 0;
-        while (next_line(&p, end, &line, &llen)) {
-            lineno++;
-            if (is_fence(line, llen)) {
-                closed = 1;
-                break;
-            }
-            if (is_blank_n(line, llen) || line[0] == '#')
-                continue;
-            const char *colon = memchr(line, ':', llen);
-            if (!colon || colon == line) {
-                if (err_line)
-                    *err_line = lineno;
-                set_err(err, err_size, "front matter line is not 'key: value'");
-                goto fail;
-            }
-            const char *kend = colon;
-            while (kend > line && isspace((unsigned char)kend[-1]))
-                kend--;
-            const char *v = colon + 1, *vend = line + llen;
-            while (v < vend && isspace((unsigned char)*v))
-                v++;
-            while (vend > v && isspace((unsigned char)vend[-1]))
-                vend--;
-            if (apply_header(art, line, (size_t)(kend - line), v,
-                             (size_t)(vend - v), err, err_size) < 0) {
-                if (err_line)
-                    *err_line = lineno;
-                goto fail;
-            }
-        }
-        if (!closed) {
-            if (err_line)
-                *err_line = 1;
-            set_err(err, err_size, "front matter is not closed by '---'");
-            goto fail;
-        }
-    } else {
-        p = save;
-    }
-
-    /* The body: headings are collected; without a title in the header, the
-     * first level-1 heading (or else the first line) is the title. */
-    int started = 0;
-    while (next_line(&p, end, &line, &llen)) {
-        const char *h;
-        size_t hlen;
-        int lvl = heading_level(line, llen, &h, &hlen);
-        if (!started && llen == 0)
-            continue;
-        if (!started && !art->title && (lvl == 1 || lvl == 0)) {
-            started = 1;
-            const char *t = lvl ? h : line;
-            size_t tlen = lvl ? hlen : llen;
-            if (set_label(&art->title, "title", t, tlen, 0, err, err_size) < 0)
-                goto fail;
-            continue;
-        }
-        started = 1;
-        if (lvl && list_push(&art->headings, &art->n_headings, "heading", h,
-                             hlen, 0, err, err_size) < 0)
-            goto fail;
-        if ((body.len || llen) && (ns_buf_append(&body, line, llen) < 0 ||
-                                   ns_buf_putc(&body, '\n') < 0)) {
-            set_err(err, err_size, "out of memory");
-            goto fail;
-        }
-    }
-    while (body.len && isspace((unsigned char)body.p[body.len - 1]))
-        body.p[--body.len] = '\0';
-    art->body = clean_dup(body.p ? body.p : "", body.len);
-    ns_buf_free(&body);
-    if (!art->body) {
-        set_err(err, err_size, "out of memory");
-        goto fail;
-    }
-    if (!art->id && default_id &&
-        set_id(art, default_id, strlen(default_id), err, err_size) < 0)
-        goto fail;
-    if (finish(art, err, err_size) < 0)
-        goto fail;
-    return 0;
-
-fail:
-    ns_buf_free(&body);
-    ns_article_clear(art);
-    return -1;
 }
 
 /* ------------------------------------------------------------------------ */

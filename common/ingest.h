@@ -1,7 +1,8 @@
 /* ingest.h - Private interface between the reader and the parsers of what
  * news sites publish: feeds (RSS, RDF, Atom, WordPress WXR), HTML article
  * pages, JSON documents and Markdown bodies.  Not part of ns.h: only
- * reader.c, article.c and the tests and fuzz harnesses use it.
+ * reader.c, article.c, frontmatter.c and the tests and fuzz harnesses use
+ * it.
  *
  * Every parser turns what it found into a JSON object of the JSON Lines
  * schema and hands it to ns_article_from_json(), so that the rules for
@@ -131,6 +132,43 @@ int ns_frontmatter_is_draft(const char *text, size_t len);
  * keys it does not know), or -1 with ERR. */
 int ns_frontmatter_extra(ns_article_t *art, const char *key, const char *value,
                          size_t len, char *err, size_t err_size);
+
+/* ------------------------------------------------------------------------ */
+/* Article fields (article.c): the rules of both input forms                */
+/* ------------------------------------------------------------------------ */
+
+/* The setters below return 0, or -1 with a message in ERR (ERR_SIZE
+ * bytes); the JSON form (article.c) and the front-matter form
+ * (frontmatter.c) store every field through them. */
+void ns_set_err(char *err, size_t size, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* A copy of LEN bytes of TEXT with CR LF turned into LF and every other
+ * control character into a space (NULL when out of memory);
+ * ns_label_dup also trims it and folds newlines and tabs into spaces. */
+char *ns_clean_dup(const char *text, size_t len);
+char *ns_label_dup(const char *text, size_t len);
+
+/* A one-line label (section, author, lang, url) into *FIELD, at most MAX
+ * bytes (0: no limit; NAME says which in the message); empty leaves it. */
+int ns_set_label(char **field, const char *name, const char *value, size_t len,
+                 size_t max, char *err, size_t err_size);
+/* The id, exactly as given, or refused (control characters, surrounding
+ * white space, longer than NS_MAX_ID). */
+int ns_set_id(ns_article_t *art, const char *value, size_t len, char *err,
+              size_t err_size);
+/* The date from any form ns_date_parse() reads; blank leaves it unset. */
+int ns_set_date(ns_article_t *art, const char *value, char *err,
+                size_t err_size);
+/* Append a label to *LIST (*N items), as ns_set_label. */
+int ns_list_push(char ***list, size_t *n, const char *name, const char *value,
+                 size_t len, size_t max, char *err, size_t err_size);
+/* Tags from "a, b, c" or the YAML flow form "[a, b, c]". */
+int ns_push_tag_string(ns_article_t *art, const char *value, char *err,
+                       size_t err_size);
+/* The checks once every field is in: an id, a title or a body, a language
+ * code (default "en", lower-cased). */
+int ns_article_finish(ns_article_t *art, char *err, size_t err_size);
 
 /* ------------------------------------------------------------------------ */
 /* Building articles (fields.c)                                             */
