@@ -257,6 +257,11 @@ static const size_t PHRASE_COUNT_ALL = 100;
  * 13.9 ms for 2,020), where a second refetch is a whole match again. */
 static const size_t PHRASE_COLLAPSED_FETCH = 2000;
 
+/* Candidates checked between two looks at whether the pair signature
+ * would filter the rest of a large fetch more cheaply: a rate from 100
+ * checks is the one the first fetch decides by. */
+static const size_t PHRASE_LOOK_AGAIN = 100;
+
 /* A page of the candidates that pass the phrase check of Q, found by
  * fetching ever more candidates in rank order until one more than the
  * page has passed (so has_more is known), or the candidates run out, or
@@ -304,15 +309,39 @@ static void checked_page(ns_index_t *idx, Xapian::Enquire &enq,
     static const bool off = getenv("NSEARCH_NO_PAIR_SIGNATURE") != nullptr;
     SignatureFilter filter(idx, q);
     const Xapian::MatchDecider *decider = nullptr;
+    /* Which is cheaper for the rest: the text of the candidates the pass
+     * rate so far says the page needs, about 40 us each (a disk read each
+     * where the index is not cached), or the signature of every candidate
+     * inside the match, about 2 us each (values read in docid order)?  A
+     * phrase of common words that often meet fills its page from the
+     * text; one that rarely does ("registration securities": 9,454
+     * candidates, 1 match) is filtered by the match. */
+    auto need = [&] {
+        double rate = checked ? (double)passed / (double)checked : 0;
+        return rate > 0 ? (double)(want + 1 - passed) / rate
+                        : (double)ms.get_matches_estimated();
+    };
+    auto filter_cheaper = [&] {
+        return !decider && !idx->cluster && !off && filter.useful() &&
+               (double)ms.get_matches_estimated() < need() * 4;
+    };
     for (;;) {
-        bool fold_here = false;
+        bool fold_here = false, to_filter = false;
         time.limit(enq);
         ms = enq.get_mset(0, (Xapian::doccount)fetch, 0, nullptr, decider);
         /* Few candidates: check them all, for a total that is the same on
          * every page. */
         bool all = ms.size() < fetch && ms.size() <= PHRASE_COUNT_ALL;
+        /* A large fetch asks again every PHRASE_LOOK_AGAIN candidates
+         * whether the signature would do the rest cheaper. */
+        size_t look = checked + PHRASE_LOOK_AGAIN;
         for (; checked < ms.size() && (all || passed <= want) && !time.over();
              checked++) {
+            if (checked >= look) {
+                look = checked + PHRASE_LOOK_AGAIN;
+                if ((to_filter = filter_cheaper()))
+                    break;
+            }
             Xapian::MSetIterator it = ms[(Xapian::doccount)checked];
             if (failed.count(*it))
                 continue;
@@ -357,7 +386,8 @@ static void checked_page(ns_index_t *idx, Xapian::Enquire &enq,
             }
         }
         bool exhausted = ms.size() < fetch;
-        if (!fold_here && (passed > want || exhausted || res->timed_out)) {
+        if (!fold_here && !to_filter &&
+            (passed > want || exhausted || res->timed_out)) {
             /* All matches seen: an exact count.  Otherwise scale Xapian's
              * estimate by the share that passed. */
             res->total_exact = exhausted && checked == ms.size();
@@ -382,27 +412,17 @@ static void checked_page(ns_index_t *idx, Xapian::Enquire &enq,
             page.own_groups = rank_again = true;
             fetch = std::max(fetch, PHRASE_COLLAPSED_FETCH);
         } else {
-            /* Which is cheaper for the rest: the text of the candidates
-             * the pass rate so far says the page needs, about 40 us each
-             * (a disk read each where the index is not cached), or the
-             * signature of every candidate inside the match, about 2 us
-             * each (values read in docid order)?  A phrase of common
-             * words that often meet fills its page from the text; one
-             * that rarely does ("registration securities": 9,454
-             * candidates, 1 match) is filtered by the match. */
-            double rate = checked ? (double)passed / (double)checked : 0;
-            double need = rate > 0 ? (double)(want + 1 - passed) / rate
-                                   : (double)ms.get_matches_estimated();
-            if (!decider && !idx->cluster && !off && filter.useful() &&
-                (double)ms.get_matches_estimated() < need * 4) {
+            const double needed = need();
+            if (to_filter || filter_cheaper()) {
                 decider = &filter;
                 rank_again = true;
             }
             /* What the pass rate says the page needs, and half as much
              * again (at least four times the last fetch: a rate from few
              * passes is rough). */
-            fetch = std::max(fetch * 4, std::min(checked + (size_t)(need * 1.5),
-                                                 (size_t)UINT32_MAX / 2));
+            fetch =
+                std::max(fetch * 4, std::min(checked + (size_t)(needed * 1.5),
+                                             (size_t)UINT32_MAX / 2));
             if (o->collapse && !idx->cluster && !page.own_groups &&
                 fetch > PHRASE_COLLAPSED_FETCH) {
                 enq.set_collapse_key(Xapian::BAD_VALUENO);
