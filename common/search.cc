@@ -407,10 +407,14 @@ static void checked_page(ns_index_t *idx, Xapian::Enquire &enq,
         }
         bool rank_again = false;
         if (fold_here) {
-            /* The same candidates again, uncollapsed, and more of them. */
+            /* The same candidates again, uncollapsed, and more of them;
+             * filtered by the signature already when the checks so far
+             * say so. */
             enq.set_collapse_key(Xapian::BAD_VALUENO);
             page.own_groups = rank_again = true;
             fetch = std::max(fetch, PHRASE_COLLAPSED_FETCH);
+            if (filter_cheaper())
+                decider = &filter;
         } else {
             const double needed = need();
             if (to_filter || filter_cheaper()) {
