@@ -395,6 +395,11 @@ char *dup_cstr(const std::string &s);
 const Xapian::Stem &stemmer_for(ns_index_t *idx, const std::string &lang,
                                 bool *known = nullptr);
 void load_langs(ns_index_t *idx);
+/* The snippet of hit ART of MS (snippet.cc): the passage where the
+ * query's words meet, or the lead when BLANK or none of them is there. */
+std::string snippet_of(ns_index_t *idx, const Xapian::MSet &ms,
+                       const ns_article_t *art, const ns_search_opts_t *o,
+                       bool blank);
 /* Forget what IDX holds of the view it searched: cached related lists,
  * the window and facet copies, the default "now".  For a new revision, a
  * new generation (which may have the same revision number) or a new
