@@ -345,6 +345,7 @@ asan: deps
 	  SAN="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
 	  all tests
 	@NSEARCH_QUICK=1 ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
+	  LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
 	  NSEARCH_BIN=$(CURDIR)/build/asan/bin TEST_BIN=$(CURDIR)/build/asan/tests \
 	  sh tests/run.sh
 

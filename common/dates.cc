@@ -67,7 +67,7 @@ Xapian::Query DateField::operator()(const std::string &value)
                           "ignored";
         if (warnings && warnings->find(why) == std::string::npos)
             *warnings += (warnings->empty() ? "" : "; ") + why;
-        return Q::MatchAll;
+        return match_all();
     }
     /* Undated articles have no value in the slot: no range takes them. */
     if (a.empty())

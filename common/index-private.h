@@ -452,6 +452,8 @@ Xapian::Query build_query(ns_index_t *idx, const std::string &text,
                           unsigned max_expansion = WILDCARD_MAX_EXPANSION,
                           std::string *warnings = nullptr);
 std::string split_hyphens(const std::string &text);
+/* A new query of every article: never Xapian::Query::MatchAll (why there). */
+Xapian::Query match_all();
 /* TEXT with Xapian's spelling corrections from DICT (IDX's own database,
  * or a cluster's spelling copies), or "" (spelling.cc decides which to
  * keep). */

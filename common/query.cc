@@ -14,6 +14,18 @@
 
 using namespace libns;
 
+/* Xapian::Query::MatchAll is one object for the whole process, and
+ * Xapian counts the references to a query without atomics: two threads
+ * copying it at once (two workers of nsearchd each answering "the newest
+ * articles") lose a count, and the query is freed while the rest still
+ * use it.  A query made here is the same query (Xapian defines MatchAll
+ * as the empty term) and belongs to the search that made it
+ * (tests/unit/test_threads.c). */
+Xapian::Query libns::match_all()
+{
+    return Xapian::Query(std::string());
+}
+
 /* Boolean prefixes take their value as one term; these fold it to lower
  * case the way the indexer does, so section:World finds "world". */
 class LowerPrefix : public Xapian::FieldProcessor

@@ -55,7 +55,7 @@ static ns_status_t parse_text(ns_index_t *idx, const ns_search_opts_t *o,
     const std::string text = split_hyphens(o->query ? o->query : "");
     *blank = text.find_first_not_of(" \t\r\n") == std::string::npos;
     if (*blank) {
-        *out = Xapian::Query::MatchAll;
+        *out = match_all();
         return NS_STATUS_OK;
     }
     QueryBounds b = bound_query(text);

@@ -109,7 +109,8 @@ static void lists(void)
     /* Adjacent in 2.0% and 7.3% of the reference articles with both
      * words: a page of "still make" would check about 550 candidates, one
      * of "final three" about 150. */
-    CHECK(pair_indexed("still", "make"), "a pair adjacent in under 5% gets one");
+    CHECK(pair_indexed("still", "make"),
+          "a pair adjacent in under 5% gets one");
     CHECK(!pair_indexed("final", "three"), "a pair adjacent in 5% or more not");
     CHECK(!pair_indexed("world", "lighthouse"), "a rare word: no pair");
     CHECK(pair_list_id().compare(0, 7, "2:1164:") == 0, "the fingerprint");
