@@ -86,10 +86,43 @@ static Xapian::QueryParser make_parser(const Xapian::Database &db,
  * restricted to the articles of its languages: a Norwegian article is
  * matched by Norwegian stems and an English one by English stems.  With a
  * single language there is no restriction and no extra cost. */
+/* Is every word of TEXT (a quoted phrase is one) excluded with '-'?  Then
+ * *WORDS is TEXT without those signs.  Xapian's parser takes such a query
+ * for a syntax error ("-weather": nothing to exclude from) and parses it
+ * again without operators, so "-weather" found the articles WITH weather:
+ * the opposite of what was asked.  Read as "NOT weather" instead, as
+ * search engines do: every article without the words (build_query). */
+static bool only_excluded(const std::string &text, std::string *words)
+{
+    *words = text;
+    bool quoted = false, any = false;
+    for (size_t i = 0; i < text.size(); i++) {
+        char c = text[i];
+        bool start = !quoted && !isspace((unsigned char)c) &&
+                     (i == 0 || isspace((unsigned char)text[i - 1]));
+        if (c == '"')
+            quoted = !quoted;
+        if (!start)
+            continue;
+        if (c != '-' || i + 1 == text.size() ||
+            isspace((unsigned char)text[i + 1]) || text[i + 1] == '-')
+            return false;
+        (*words)[i] = ' ';
+        any = true;
+    }
+    return any;
+}
+
 Xapian::Query libns::build_query(ns_index_t *idx, const std::string &text,
                                  unsigned flags, unsigned max_expansion,
                                  std::string *warnings)
 {
+    std::string excluded;
+    if ((flags & Xapian::QueryParser::FLAG_LOVEHATE) &&
+        only_excluded(text, &excluded))
+        return Xapian::Query(
+            Xapian::Query::OP_AND_NOT, match_all(),
+            build_query(idx, excluded, flags, max_expansion, warnings));
     std::map<std::string, std::vector<std::string>> groups; /* stem -> langs */
     std::map<std::string, const Xapian::Stem *> stems;
     std::set<std::string> langs = idx->langs;

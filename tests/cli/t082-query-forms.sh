@@ -74,6 +74,22 @@ assert light <= caps, (caps, light)
 assert not (light & neg), neg
 PY
 
+# Excluded words alone: every article without them, as NOT alone gives
+# (on the command line after "--", where a leading '-' is no option).
+every() {
+    nsearch --db "$TMP/db" --json --related 0 --no-collapse --limit 500 -- "$1" |
+        python3 -c 'import json,sys; print(" ".join(sorted(h["id"] for h in json.load(sys.stdin)["hits"])))'
+}
+check "-lighthouse alone: the articles without it" python3 - \
+    "$(every '')" "$(every lighthouse)" "$(every -lighthouse)" \
+    "$(every 'NOT lighthouse')" "$(every -LIGHTHOUSE)" <<'PY'
+import sys
+every, light, neg, not_, caps = (set(a.split()) for a in sys.argv[1:6])
+assert light and neg, (light, neg)
+assert neg == every - light, (neg, light)
+assert not_ == neg and caps == neg
+PY
+
 # An exact spelling ranks above a folded one, both ways round.  Two
 # articles identical but for the spelling of one name.
 cat >"$TMP/twins.jsonl" <<'EOF'

@@ -201,6 +201,21 @@ static void test_search(ns_index_t *ridx)
     CHECK(ns_results_count(r) == 1, "-word excludes");
     ns_results_free(r);
 
+    /* Only excluded words: every article without them, as "NOT" alone
+     * does (Xapian's parser alone would find the articles WITH them). */
+    const char *const only_not[] = {"-protest", "-PROTEST", "NOT protest",
+                                    "-protest -\"sea ice\""};
+    for (size_t t = 0; t < sizeof only_not / sizeof *only_not; t++) {
+        r = run(ridx, only_not[t], NS_SORT_DATE);
+        size_t want = t == 3 ? 4 : 5, n = ns_results_count(r);
+        int without = n == want;
+        for (size_t i = 0; i < n; i++)
+            without &= strcmp(hit_id(r, i), "body-only") != 0 &&
+                       (t < 3 || strcmp(hit_id(r, i), "penguins") != 0);
+        CHECK(without, only_not[t]);
+        ns_results_free(r);
+    }
+
     r = run(ridx, "cloud NOT azure", NS_SORT_RELEVANCE);
     CHECK(ns_results_count(r) == 0, "NOT");
     ns_results_free(r);
