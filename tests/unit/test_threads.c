@@ -22,20 +22,22 @@ static char db[4096];
 struct worker {
     int searches;  /* searches that ran */
     int wrong;     /* ... whose answer was not the expected one */
-    char why[512]; /* the first wrong answer */
+    char why[640]; /* the first wrong answer */
 };
 
 /* The queries each thread runs, and the answer each gave on one thread:
- * the total and the first hits.  Besides the two above: words, a phrase,
- * a wildcard, a word to correct (did-you-mean), a negation and a field. */
+ * the total, the first hits, the related posts and the section facet.  Besides
+ * the two above: words, a phrase, a wildcard, a word to correct (did-you-mean),
+ * a negation and a field. */
 static const char *const QUERIES[] = {
     "",      "date:soon", "ferries",  "\"harbour news\"",
     "harb*", "harbuor",   "-weather", "title:news date:2025-01",
 };
 enum { NQUERIES = sizeof QUERIES / sizeof *QUERIES };
-static char expected[NQUERIES][128];
+static char expected[NQUERIES][256];
 
-/* QUERY on IDX, sorted by date, as "total first second third|suggestion"
+/* QUERY on IDX, sorted by date, as "total first second third|suggestion|
+ * N related|section:count ..."
  * into OUT; false, with the error in OUT, when the search fails. */
 static int answer(ns_index_t *idx, const char *query, char *out, size_t n)
 {
@@ -44,6 +46,7 @@ static int answer(ns_index_t *idx, const char *query, char *out, size_t n)
     o.query = query;
     o.sort = NS_SORT_DATE;
     o.limit = 3;
+    ns_facets_parse("all", &o.facets);
     ns_results_t *res;
     if (ns_search(idx, &o, &res) != NS_STATUS_OK) {
         snprintf(out, n, "error: %s", ns_index_last_error(idx));
@@ -56,14 +59,22 @@ static int answer(ns_index_t *idx, const char *query, char *out, size_t n)
                          ns_results_hit(res, i)->art->id);
     const char *suggestion = ns_results_suggestion(res);
     if (used < (int)n)
-        snprintf(out + used, n - used, "|%s", suggestion ? suggestion : "");
+        used += snprintf(out + used, n - used, "|%s|%zu related|",
+                         suggestion ? suggestion : "",
+                         ns_results_related_count(res));
+    for (size_t k = 0; k < ns_results_facet_count(res, 0) && used < (int)n;
+         k++) {
+        const ns_facet_value_t *v = ns_results_facet(res, 0, k);
+        used += snprintf(out + used, n - used, "%s:%llu ", v->value,
+                         (unsigned long long)v->count);
+    }
     ns_results_free(res);
     return 1;
 }
 
 static void one(ns_index_t *idx, int q, struct worker *w)
 {
-    char got[128];
+    char got[256];
     w->searches++;
     if (!answer(idx, QUERIES[q], got, sizeof got) ||
         strcmp(got, expected[q]) != 0) {
@@ -99,9 +110,10 @@ int main(void)
         char json[256];
         snprintf(json, sizeof json,
                  "{\"id\":\"a%02d\",\"title\":\"Harbour news %d\","
-                 "\"body\":\"Ferries and %s.\","
+                 "\"body\":\"Ferries and %s.\",\"section\":\"%s\","
                  "\"date\":\"2025-01-%02dT10:00:00Z\"}",
-                 i, i, i % 2 ? "fog" : "weather", i + 1);
+                 i, i, i % 2 ? "fog" : "weather", i % 3 ? "Local" : "Sea",
+                 i + 1);
         tl_add_json(idx, json);
     }
     CHECK(ns_index_close(idx) == NS_STATUS_OK, "close");
@@ -116,7 +128,9 @@ int main(void)
         CHECK(expected[q][0] != '0', "each query finds articles");
     }
     ns_index_close(idx);
-    CHECK_STR(expected[0], "12 a11 a10 a09|", "no words: all, newest first");
+    CHECK(strncmp(expected[0], "12 a11 a10 a09|", 15) == 0,
+          "no words: all, newest first");
+    CHECK(strstr(expected[0], "Local:8 Sea:4") != NULL, "section facet");
     CHECK_STR(expected[1], expected[0], "an unreadable date: the same");
     CHECK(strstr(expected[5], "|harbour") != NULL, "harbuor: did you mean");
 
