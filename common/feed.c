@@ -564,19 +564,18 @@ static void on_error(void *ctx, xmlErrorPtr e)
 
 ns_feed_t *ns_feed_open(ns_read_fn read, void *ctx)
 {
-    static xmlSAXHandler sax;
-    if (sax.initialized != XML_SAX2_MAGIC) {
-        /* Only these: no tree, no DTD, no entity declarations kept. */
-        xmlSAXHandler h;
-        memset(&h, 0, sizeof h);
-        h.initialized = XML_SAX2_MAGIC;
-        h.startElementNs = on_start;
-        h.endElementNs = on_end;
-        h.characters = on_text;
-        h.cdataBlock = on_text;
-        h.serror = on_error;
-        sax = h;
-    }
+    /* Only these: no tree, no DTD, no entity declarations kept.  Made
+     * here on every call, never cached in a static: the parser copies it,
+     * and a handler filled lazily by one thread could be read half-filled
+     * by another. */
+    xmlSAXHandler sax;
+    memset(&sax, 0, sizeof sax);
+    sax.initialized = XML_SAX2_MAGIC;
+    sax.startElementNs = on_start;
+    sax.endElementNs = on_end;
+    sax.characters = on_text;
+    sax.cdataBlock = on_text;
+    sax.serror = on_error;
     ns_feed_t *f = calloc(1, sizeof *f);
     if (!f)
         return NULL;

@@ -1,15 +1,15 @@
-/* test_threads.c - Searches on several threads at once, each thread with
- * its own handle, as nsearchd's workers run them.  The library promises
- * that handles share nothing; Xapian's objects count their references
- * without atomics, so one Xapian object shared between threads (a global
- * query, a cached stemmer) is a race that frees memory still in use.
- * Queries with no words (the newest articles: a site's front page) and
- * a date filter that cannot be read once copied Xapian's global
- * Query::MatchAll; the others cover the rest of a search (words, phrase,
- * wildcard, did-you-mean, negation, fields).  Under AddressSanitizer
- * (make asan) such a race is reported as a use after free; in a plain
- * build it shows as an answer unlike the one of a single thread, or a
- * crash. */
+/* test_threads.c - Searches on several threads at once, each thread
+ * with its own handle, as nsearchd's workers run them, and feeds read on
+ * several threads.  The library promises that handles share nothing;
+ * Xapian's objects count their references without atomics, so one Xapian
+ * object shared between threads (a global query, a cached stemmer) is a
+ * race that frees memory still in use.  Queries with no words (the
+ * newest articles: a site's front page) and a date filter that cannot be
+ * read once copied Xapian's global Query::MatchAll; the others cover the
+ * rest of a search (words, phrase, wildcard, did-you-mean, negation,
+ * fields).  Under AddressSanitizer (make asan) such a race is reported as
+ * a use after free; in a plain build it shows as an answer unlike the one
+ * of a single thread, or a crash. */
 #include <pthread.h>
 
 #include "ns.h"
@@ -100,6 +100,69 @@ static void *run(void *arg)
     return NULL;
 }
 
+/* Feeds read on several threads at once: each reader is its own, and so
+ * is the parser's handler (feed.c builds it per call; a handler filled
+ * lazily in a static could be read half-filled, and a feed would then
+ * come out empty). */
+static const char RSS[] =
+    "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel>"
+    "<title>Harbour</title><language>en</language>"
+    "<item><guid>f1</guid><title>Ferry late</title>"
+    "<description>The ferry was late.</description></item>"
+    "<item><guid>f2</guid><title>Fog</title>"
+    "<description>Fog at the quay.</description></item>"
+    "<item><guid>f3</guid><title>Fish</title>"
+    "<description>Fish market opens.</description></item>"
+    "</channel></rss>";
+static char feed_path[4096];
+
+static void *read_feeds(void *arg)
+{
+    struct worker *w = arg;
+    for (int i = 0; i < ROUNDS / 10; i++) {
+        ns_reader_t *r;
+        char *err = NULL;
+        w->searches++;
+        if (ns_reader_open(feed_path, &r, &err) != NS_STATUS_OK) {
+            if (!w->wrong++)
+                snprintf(w->why, sizeof w->why, "open: %s", err);
+            free(err);
+            continue;
+        }
+        ns_article_t a = {0};
+        char ids[64] = "";
+        int rc;
+        while ((rc = ns_reader_next(r, &a)) != 0)
+            if (rc > 0 && strlen(ids) + strlen(a.id) + 2 < sizeof ids)
+                strcat(strcat(ids, a.id), " ");
+        ns_article_clear(&a);
+        ns_reader_close(r);
+        if (strcmp(ids, "f1 f2 f3 ") != 0 && !w->wrong++)
+            snprintf(w->why, sizeof w->why, "read '%s'", ids);
+    }
+    return NULL;
+}
+
+static void test_feeds(void)
+{
+    snprintf(feed_path, sizeof feed_path, "%s",
+             tl_write("harbour.rss", RSS, sizeof RSS - 1));
+    pthread_t t[THREADS];
+    struct worker w[THREADS];
+    memset(w, 0, sizeof w);
+    for (int i = 0; i < THREADS; i++)
+        CHECK(pthread_create(&t[i], NULL, read_feeds, &w[i]) == 0,
+              "feed thread starts");
+    for (int i = 0; i < THREADS; i++) {
+        pthread_join(t[i], NULL);
+        CHECK(w[i].searches == ROUNDS / 10 && w[i].wrong == 0,
+              "every feed read whole on every thread");
+        if (w[i].wrong)
+            fprintf(stderr, "    thread %d: %d wrong, first %s\n", i,
+                    w[i].wrong, w[i].why);
+    }
+}
+
 int main(void)
 {
     snprintf(db, sizeof db, "%s/db", tl_tmpdir());
@@ -147,5 +210,6 @@ int main(void)
             fprintf(stderr, "    thread %d: %d wrong, first %s\n", i,
                     w[i].wrong, w[i].why);
     }
+    test_feeds();
     return tl_done();
 }
