@@ -79,13 +79,6 @@ static Xapian::QueryParser make_parser(const Xapian::Database &db,
     return qp;
 }
 
-/* Parse TEXT into a query: each word by its stem, with its exact form as a
- * lighter optional part (forms.cc).  Articles are stemmed in their own
- * language, so
- * the query is parsed once per stemmer present in the index, each parse
- * restricted to the articles of its languages: a Norwegian article is
- * matched by Norwegian stems and an English one by English stems.  With a
- * single language there is no restriction and no extra cost. */
 /* Is every word of TEXT (a quoted phrase is one) excluded with '-'?  Then
  * *WORDS is TEXT without those signs.  Xapian's parser takes such a query
  * for a syntax error ("-weather": nothing to exclude from) and parses it
@@ -128,6 +121,14 @@ static Xapian::Query unweighted(const Xapian::Query &q)
                           [](const Q &sub, size_t) { return unweighted(sub); });
 }
 
+/* Parse TEXT into a query: each word by its stem, with its exact form as a
+ * lighter optional part (forms.cc).  Articles are stemmed in their own
+ * language, so the query is parsed once per stemmer present in the index,
+ * each parse restricted to the articles of its languages: a Norwegian
+ * article is matched by Norwegian stems and an English one by English
+ * stems.  With a single language there is no restriction and no extra
+ * cost.  A query of excluded words alone is every article without them
+ * (only_excluded). */
 Xapian::Query libns::build_query(ns_index_t *idx, const std::string &text,
                                  unsigned flags, unsigned max_expansion,
                                  std::string *warnings)
