@@ -20,15 +20,15 @@ enum { THREADS = 4, ROUNDS = 300, ARTICLES = 12 };
 static char db[4096];
 
 struct worker {
-    int searches;  /* searches that ran */
+    int runs;      /* searches (or feed reads) that ran */
     int wrong;     /* ... whose answer was not the expected one */
     char why[640]; /* the first wrong answer */
 };
 
 /* The queries each thread runs, and the answer each gave on one thread:
- * the total, the first hits, the related posts and the section facet.  Besides
- * the two above: words, a phrase, a wildcard, a word to correct (did-you-mean),
- * a negation and a field. */
+ * the total, the first hits, the related posts and the section facet.
+ * Besides the two above: words, a phrase, a wildcard, a word to correct
+ * (did-you-mean), a negation and a field. */
 static const char *const QUERIES[] = {
     "",      "date:soon", "ferries",  "\"harbour news\"",
     "harb*", "harbuor",   "-weather", "title:news date:2025-01",
@@ -36,9 +36,9 @@ static const char *const QUERIES[] = {
 enum { NQUERIES = sizeof QUERIES / sizeof *QUERIES };
 static char expected[NQUERIES][256];
 
-/* QUERY on IDX, sorted by date, as "total first second third|suggestion|
- * N related|section:count ..."
- * into OUT; false, with the error in OUT, when the search fails. */
+/* QUERY on IDX, sorted by date, into OUT as "total first second
+ * third|suggestion|N related|section:count ..."; false, with the error in
+ * OUT, when the search fails. */
 static int answer(ns_index_t *idx, const char *query, char *out, size_t n)
 {
     ns_search_opts_t o;
@@ -75,7 +75,7 @@ static int answer(ns_index_t *idx, const char *query, char *out, size_t n)
 static void one(ns_index_t *idx, int q, struct worker *w)
 {
     char got[256];
-    w->searches++;
+    w->runs++;
     if (!answer(idx, QUERIES[q], got, sizeof got) ||
         strcmp(got, expected[q]) != 0) {
         if (!w->wrong++)
@@ -122,7 +122,7 @@ static void *read_feeds(void *arg)
     for (int i = 0; i < ROUNDS / 10; i++) {
         ns_reader_t *r;
         char *err = NULL;
-        w->searches++;
+        w->runs++;
         if (ns_reader_open(feed_path, &r, &err) != NS_STATUS_OK) {
             if (!w->wrong++)
                 snprintf(w->why, sizeof w->why, "open: %s", err);
@@ -155,7 +155,7 @@ static void test_feeds(void)
               "feed thread starts");
     for (int i = 0; i < THREADS; i++) {
         pthread_join(t[i], NULL);
-        CHECK(w[i].searches == ROUNDS / 10 && w[i].wrong == 0,
+        CHECK(w[i].runs == ROUNDS / 10 && w[i].wrong == 0,
               "every feed read whole on every thread");
         if (w[i].wrong)
             fprintf(stderr, "    thread %d: %d wrong, first %s\n", i,
@@ -204,7 +204,7 @@ int main(void)
         CHECK(pthread_create(&t[i], NULL, run, &w[i]) == 0, "thread starts");
     for (int i = 0; i < THREADS; i++) {
         pthread_join(t[i], NULL);
-        CHECK(w[i].searches == NQUERIES * ROUNDS, "every search ran");
+        CHECK(w[i].runs == NQUERIES * ROUNDS, "every search ran");
         CHECK(w[i].wrong == 0, "every answer: the one of a single thread");
         if (w[i].wrong)
             fprintf(stderr, "    thread %d: %d wrong, first %s\n", i,
