@@ -530,6 +530,11 @@ libns::cluster_documents(ns_index_t *idx,
                          const std::vector<Xapian::docid> &dids)
 {
     std::vector<Xapian::Document> out(dids.size());
+    if (!idx->cluster) {
+        for (size_t i = 0; i < dids.size(); i++)
+            out[i] = idx->db->get_document(dids[i]);
+        return out;
+    }
     std::vector<Xapian::Database *> subs; /* the union's, in its order */
     for (ShardConn &sc : idx->cluster->conns)
         if (sc.up)

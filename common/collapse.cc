@@ -87,6 +87,16 @@ static std::vector<std::string> group_title_words(const char *title)
     return words;
 }
 
+/* Has every article of IDX its group term (META_GROUPS)?  A group is
+ * then one posting list, however alike the titles of the archive.  An
+ * index updated in place since before them has them only on the articles
+ * written since, and a cluster's union answers metadata from its first
+ * shard: those look groups up by their titles' words (group_filter). */
+bool libns::group_terms(const ns_index_t *idx)
+{
+    return !idx->cluster && idx->db->get_metadata(META_GROUPS) == "1";
+}
+
 /* Title words a group is looked up by, at most. */
 static const size_t GROUP_LOOKUP_WORDS = 6;
 
@@ -102,6 +112,8 @@ static const size_t GROUP_LOOKUP_WORDS = 6;
 static Xapian::Query group_filter(const ns_index_t *idx, const std::string &key,
                                   const char *title)
 {
+    if (group_terms(idx))
+        return Xapian::Query(PREFIX_GROUP + key);
     Xapian::Query same(
         Xapian::Query::OP_AND,
         Xapian::Query(Xapian::Query::OP_VALUE_GE, SLOT_GROUP, key),
@@ -192,6 +204,7 @@ libns::also_ids(ns_index_t *idx, const Xapian::Query &run, const char *title,
 std::vector<std::vector<std::string>>
 libns::also_ids_page(ns_index_t *idx, const Xapian::Query &run,
                      const std::vector<Xapian::MSetIterator> &shown,
+                     const std::vector<std::string> &keys,
                      const std::vector<ns_article_t> &arts,
                      const Xapian::Query *check)
 {
@@ -199,8 +212,12 @@ libns::also_ids_page(ns_index_t *idx, const Xapian::Query &run,
     std::map<std::string, size_t> hit_of; /* group key -> its hit */
     std::vector<Xapian::Query> groups;
     for (size_t i = 0; i < shown.size(); i++) {
-        std::string key = shown[i].get_collapse_key();
-        if (key.empty() || !hit_of.emplace(key, i).second)
+        const std::string &key = keys[i];
+        /* A group of one, the hit alone, has nothing to list. */
+        if (key.empty() ||
+            (group_terms(idx) &&
+             idx->db->get_termfreq(PREFIX_GROUP + key) < 2) ||
+            !hit_of.emplace(key, i).second)
             continue;
         groups.push_back(
             group_filter(idx, key, i < arts.size() ? arts[i].title : nullptr));

@@ -49,6 +49,8 @@
  *   XD<yyyy>, XD<yyyymm>, XD<yyyymmdd>
  *                   date (UTC)   the recency window of related posts
  *                                (boolean; window.cc)
+ *   XG<group>       title        the story group of slot 3: its copies
+ *                                (boolean; collapse.cc)
  *
  *   value slot 0    sortable_serialise(seconds since the epoch): sorting,
  *                   recency
@@ -152,6 +154,8 @@ inline constexpr char PREFIX_DATE[] = "XD";
 inline constexpr char PREFIX_STEM[] = "Z";
 /* Two adjacent common words, by their codes (pairs.cc). */
 inline constexpr char PREFIX_PAIR[] = "XP";
+/* The story group key (collapse.cc). */
+inline constexpr char PREFIX_GROUP[] = "XG";
 
 /* Value slots. */
 enum {
@@ -207,13 +211,14 @@ static const char INDEX_SCHEMA[] = "nsearch-2";
  * query is stemmed once per language (see build_query). */
 static const char META_LANGS[] = "nsearch.langs";
 
-/* Metadata key set ("1") in an index whose every article has the facet
- * slots: one created empty by this version, or rebuilt.  An older index
- * updated in place has them only on the articles written since, and
- * counting it would be wrong, so its facets are unavailable until a
- * rebuild (INDEX_SCHEMA is not bumped for them: that would re-index every
- * article in the next nightly update). */
+/* Metadata keys set ("1") in an index whose every article has the facet
+ * slots, or the group term: one created empty by a version that writes
+ * them, or rebuilt.  An older index updated in place has them only on the
+ * articles written since, so they go unused there until a rebuild
+ * (INDEX_SCHEMA is not bumped: that would re-index every article in the
+ * next nightly update). */
 static const char META_FACETS[] = "nsearch.facets";
+static const char META_GROUPS[] = "nsearch.groups";
 
 /* Metadata key of the preset zlib dictionary of stored articles. */
 static const char META_ZDICT[] = "nsearch.zdict";
@@ -224,11 +229,10 @@ static const char META_SHARD[] = "nsearch.shard";
  * were made with (pairs.cc); absent when they cannot be trusted. */
 static const char META_PAIRS[] = "nsearch.pairs";
 
-/* Metadata of a spelling copy (spelling-copy.cc): the marker ("spelling")
- * that tells it from an index, its word count, the index it came from
- * ("UUID generation") and when, and that index's nsearch.shard.  The
- * shard is kept under a key of its own so that a copy listed by mistake
- * as a shard's replica is never taken for the shard. */
+/* Metadata of a spelling copy (spelling-copy.cc): the marker, its word
+ * count, the index it came from ("UUID generation"), when, and that
+ * index's nsearch.shard, under a key of its own so that a copy listed by
+ * mistake as a shard's replica is never taken for the shard. */
 static const char META_COPY[] = "nsearch.copy";
 static const char META_COPY_WORDS[] = "nsearch.copy.words";
 static const char META_COPY_FROM[] = "nsearch.copy.from";
@@ -299,6 +303,7 @@ struct ns_index {
     unsigned long pending_docs = 0;
     bool in_txn = false;
     bool mark_facets = false; /* writer: set META_FACETS at commit */
+    bool mark_groups = false; /* and META_GROUPS */
     /* Writer: spelling frequency changes not yet given to Xapian, by
      * word (spelling.cc). */
     std::unordered_map<std::string, long> spell_delta;
@@ -580,16 +585,18 @@ class DateField : public Xapian::FieldProcessor
 /* Copies of one hit listed by id, at most. */
 inline constexpr Xapian::doccount ALSO_MAX = 20;
 std::string group_key(const ns_article_t *art);
+bool group_terms(const ns_index_t *idx); /* every article its XG term? */
 void collapse_on(Xapian::Enquire &enq, const ns_search_opts_t *o);
 std::vector<std::string> also_ids(ns_index_t *idx, const Xapian::Query &run,
                                   const char *title,
                                   const Xapian::MSetIterator &it,
                                   const Xapian::Query *check);
-/* also_ids() of every hit of SHOWN, whose articles are ARTS, in one query
- * (for a cluster). */
+/* also_ids() of every hit of SHOWN (articles ARTS, groups KEYS) in one
+ * query: a cluster's page, a page collapsed after the phrase check. */
 std::vector<std::vector<std::string>>
 also_ids_page(ns_index_t *idx, const Xapian::Query &run,
               const std::vector<Xapian::MSetIterator> &shown,
+              const std::vector<std::string> &keys,
               const std::vector<ns_article_t> &arts,
               const Xapian::Query *check);
 
@@ -622,29 +629,28 @@ class SignatureFilter : public Xapian::MatchDecider
     const ns_index_t *idx_;
     Xapian::Query q_;
     bool useful_;
+    std::vector<uint64_t> required_; /* pairs every match has (hashes) */
+    std::shared_ptr<struct SignatureStream> stream_; /* phrase.cc */
 };
 
-/* cluster.cc: a cluster file's shards as one database (README
- * "Scaling"). */
-/* Do all of IDX's shards that are up have facet values (META_FACETS)? */
+/* cluster.cc: a cluster file's shards as one database (README "Scaling").
+ * Do all of IDX's shards that are up have facet values (META_FACETS)? */
 bool cluster_has_facets(const ns_index_t *idx);
 /* The documents DIDS of IDX's union of shards, in that order, fetched
- * from the shards at the same time.  Throws what a shard's read throws. */
+ * from the shards at the same time (of IDX's database when it is not a
+ * cluster).  Throws what a shard's read throws. */
 std::vector<Xapian::Document>
 cluster_documents(ns_index_t *idx, const std::vector<Xapian::docid> &dids);
-/* Is PATH a cluster file (a regular file, where an index is a
- * directory)? */
+/* Is PATH a cluster file (a regular file; an index is a directory)? */
 bool is_cluster_file(const std::string &path);
-/* Read IDX->path as a cluster file and connect to its shards; IDX->db
- * becomes their union.  NS_STATUS_BAD_INPUT for a bad file (FILE:LINE in
- * the message), NS_STATUS_XAPIAN when no shard, or with "partial no" not
- * every shard, can be reached. */
+/* Read IDX->path as a cluster file and connect to its shards (IDX->db
+ * their union).  NS_STATUS_BAD_INPUT for a bad file (FILE:LINE), XAPIAN
+ * when no shard, or with "partial no" not every shard, is reached. */
 ns_status_t cluster_open(ns_index_t *idx);
 /* Connect to every shard afresh when the refresh interval has passed (or
- * FORCE), and switch IDX to the new connections when a shard changed
- * (a new generation, new articles, another replica, down or back up) or
- * when FORCE.  Returns whether IDX now sees something else.  Throws
- * Xapian errors only for what is not a shard's failure. */
+ * FORCE), and switch IDX to them when a shard changed (a new generation,
+ * new articles, another replica, down or up) or FORCE.  Returns whether
+ * IDX sees something else.  Throws only for what is not a shard's. */
 bool cluster_refresh(ns_index_t *idx, bool force);
 /* NS_STATUS_OK when IDX may be searched now: every shard up, or some
  * down and "partial yes"; otherwise the failure, with the message set. */
@@ -658,10 +664,8 @@ uint64_t view_revision(const ns_index_t *idx);
 /* Is E a failure a cluster recovers from by connecting again (a replica
  * gone, a shard changed under the front)? */
 bool cluster_recoverable(const ns_index_t *idx, const Xapian::Error &e);
-/* The word lists (common/common-words-*.txt, common/dense-pairs-en.txt),
- * compiled in by the Makefile: words separated by spaces or newlines,
- * most common first; pairs one line a first word and the words that
- * follow it; lines starting with '#' are comments. */
+/* The word lists (common's .txt files), compiled in by the Makefile: words
+ * most common first; pairs a line each first word and the words after it. */
 extern const char COMMON_WORDS_EN[];
 extern const char COMMON_WORDS_NO[];
 extern const char DENSE_PAIRS_EN[];
@@ -685,6 +689,9 @@ bool signature_lacks(const std::string &sig, const std::string &first,
                      const std::string &second);
 /* Does a signature record the pair FIRST SECOND at all? */
 bool signature_records(const std::string &first, const std::string &second);
+/* The same in two steps, for many signatures: hash (0: not recorded). */
+uint64_t signature_hash(const std::string &first, const std::string &second);
+bool signature_lacks_hash(const std::string &sig, uint64_t hash);
 /* Q with its phrases narrowed, or replaced when exact, by pair terms. */
 Xapian::Query use_pairs(const Xapian::Query &q);
 /* Were DB's pair terms made with this list? */
@@ -701,8 +708,8 @@ void add_date_terms(Xapian::Document &doc, int64_t time);
 Xapian::Query window_query(int64_t from, int64_t to, bool terms);
 /* Does every dated article of DB have its date terms? */
 bool has_date_terms(const Xapian::Database &db);
-/* The time of DB's newest article dated at or before BOUND, found by the
- * date terms (DB must have them); INT64_MIN if none is. */
+/* DB's newest article's time at or before BOUND, by the date terms (DB
+ * must have them); INT64_MIN if none. */
 int64_t newest_by_terms(const Xapian::Database &db, int64_t bound);
 
 /* related.cc */
@@ -715,8 +722,7 @@ int64_t newest_time(const Xapian::Database &db);
 
 /* spelling.cc */
 /* Add (SIGN 1) or remove (SIGN -1) the words of DOC, as indexed, to or
- * from the spelling table of IDX's writer, at its next commit
- * (flush_spelling). */
+ * from IDX's spelling table at the next commit (flush_spelling). */
 void spell_words(ns_index_t *idx, const Xapian::Document &doc, int sign);
 /* The same for stored document DID, whose words are read from its article
  * (the index leaves some exact forms out). */
@@ -739,10 +745,9 @@ struct SpellingCopy {
     uint64_t words = 0;
     Xapian::Database db;
 };
-/* Open again each of COPIES whose file changed since, or that was not
- * up; true when any of them now holds another database or is up or down
- * where it was not.  Never throws for a copy's failure (its error says
- * it). */
+/* Open again each of COPIES whose file changed, or that was not up; true
+ * when any now holds another database, or is up or down anew.  A copy's
+ * failure is in its error, never thrown. */
 bool refresh_copies(std::vector<SpellingCopy> &copies);
 /* The union of the copies that are up, or null when none is. */
 std::unique_ptr<Xapian::Database>
@@ -774,15 +779,14 @@ struct StoryCandidate {
     Xapian::docid docid;
     double weight;
 };
-/* One query term's part of a document's weight under the search's BM25
- * (Xapian's BM25Weight): N documents of average length AVLEN, the term in
- * TF of them and WDF times in this one of length LEN. */
+/* One term's part of a document's weight under the search's BM25: N
+ * documents of average length AVLEN, the term in TF of them and WDF
+ * times in this one of length LEN. */
 double bm25_part(double n, double avlen, double tf, double wdf, double len);
-/* The articles of the window FROM..TO (TERMS as for window_query) that
- * have any of STORY's terms (each in DF[term] articles), with their BM25
- * weights, EXTRA added if it is not among them, best first, at most MOST
- * into OUT, from IDX's copy of the window for revision REV.  False when
- * there is no copy (yet): the caller asks Xapian. */
+/* The articles of the window FROM..TO (TERMS as for window_query) with
+ * any of STORY's terms (each in DF[term] articles), their BM25 weights,
+ * EXTRA added if missing, best first, at most MOST, into OUT, from IDX's
+ * copy of the window of revision REV; false with no copy (ask Xapian). */
 bool window_candidates(ns_index_t *idx, uint64_t rev, int64_t from, int64_t to,
                        bool terms, const std::vector<std::string> &story,
                        const std::map<std::string, Xapian::doccount> &df,

@@ -311,6 +311,8 @@ static ns_status_t open_impl(ns_index_t *idx, ns_open_mode_t mode)
              * version has facet values throughout (META_FACETS). */
             idx->mark_facets = idx->wdb->get_doccount() == 0 &&
                                idx->wdb->get_metadata(META_FACETS).empty();
+            idx->mark_groups = idx->wdb->get_doccount() == 0 &&
+                               idx->wdb->get_metadata(META_GROUPS).empty();
             prime(idx);
             idx->wdb->begin_transaction(true);
             idx->in_txn = true;

@@ -238,18 +238,29 @@ bool libns::signature_records(const std::string &first,
     return signed_pair(first, second);
 }
 
-bool libns::signature_lacks(const std::string &sig, const std::string &first,
-                            const std::string &second)
+uint64_t libns::signature_hash(const std::string &first,
+                               const std::string &second)
 {
-    if (sig.size() < 2 || sig[0] != SIG_VERSION || !signed_pair(first, second))
+    return signed_pair(first, second) ? pair_hash(first, second) : 0;
+}
+
+bool libns::signature_lacks_hash(const std::string &sig, uint64_t h)
+{
+    if (sig.size() < 2 || sig[0] != SIG_VERSION || !h)
         return false;
     const size_t m = (sig.size() - 1) * 8;
     bool lacks = false;
-    each_bit(pair_hash(first, second), m, [&](size_t bit) {
+    each_bit(h, m, [&](size_t bit) {
         if (!((unsigned char)sig[1 + bit / 8] & (1u << (bit % 8))))
             lacks = true;
     });
     return lacks;
+}
+
+bool libns::signature_lacks(const std::string &sig, const std::string &first,
+                            const std::string &second)
+{
+    return signature_lacks_hash(sig, signature_hash(first, second));
 }
 
 void libns::add_pair_terms(Xapian::Document &doc, const ns_article_t *art)

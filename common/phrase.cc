@@ -417,14 +417,88 @@ static bool signed_phrase(const Xapian::Query &q)
     return false;
 }
 
-libns::SignatureFilter::SignatureFilter(const ns_index_t *idx,
-                                        const Xapian::Query &q)
-    : idx_(idx), q_(q), useful_(signed_phrase(q))
+/* Add to OUT the hashes of the recorded pairs of every phrase Q requires
+ * of all its matches: phrases of the default field, title: or heading:
+ * reached from the top through AND, FILTER, the left side of AND_MAYBE
+ * and AND_NOT, and weight factors.  A phrase under OR or NOT is left to
+ * the full check. */
+static void required_pairs(const Xapian::Query &q, std::vector<uint64_t> &out)
 {
+    using Q = Xapian::Query;
+    switch (q.get_type()) {
+    case Q::OP_PHRASE: {
+        std::vector<std::string> words;
+        std::string prefix;
+        if (plain_phrase(q, words, prefix) &&
+            (prefix.empty() || prefix == PREFIX_TITLE ||
+             prefix == PREFIX_HEADING))
+            for (size_t i = 0; i + 1 < words.size(); i++)
+                if (uint64_t h = signature_hash(words[i], words[i + 1]))
+                    out.push_back(h);
+        return;
+    }
+    case Q::OP_AND:
+    case Q::OP_FILTER:
+        for (size_t i = 0; i < q.get_num_subqueries(); i++)
+            required_pairs(q.get_subquery(i), out);
+        return;
+    case Q::OP_AND_MAYBE:
+    case Q::OP_AND_NOT:
+    case Q::OP_SCALE_WEIGHT:
+        if (q.get_num_subqueries())
+            required_pairs(q.get_subquery(0), out);
+        return;
+    default:
+        return;
+    }
 }
 
+/* The signatures read as one stream in docid order, the order in which
+ * the matcher asks about its candidates: the value chunk under the
+ * stream's cursor serves the next candidates too, where a read by
+ * document looks each one up from the top of the table.  A new match
+ * starts again from the first document. */
+struct libns::SignatureStream {
+    Xapian::ValueIterator at;
+    Xapian::docid last = 0;
+};
+
+libns::SignatureFilter::SignatureFilter(const ns_index_t *idx,
+                                        const Xapian::Query &q)
+    : idx_(idx), q_(q), useful_(signed_phrase(q)),
+      stream_(std::make_shared<SignatureStream>())
+{
+    required_pairs(q, required_);
+}
+
+/* Called for every candidate of the match, so the common case, phrases
+ * every match must have, is a value read and a few bit tests on hashes
+ * made once: walking the query tree for each candidate (copies of its
+ * subqueries, the phrase's words taken apart and hashed again) cost as
+ * much as reading the value. */
 bool libns::SignatureFilter::operator()(const Xapian::Document &doc) const
 {
+    static const bool off = getenv("NSEARCH_NO_PAIR_SIGNATURE") != nullptr;
+    if (!required_.empty()) {
+        if (off)
+            return true;
+        const Xapian::docid did = doc.get_docid();
+        SignatureStream &s = *stream_;
+        if (did <= s.last || s.last == 0)
+            s.at = idx_->db->valuestream_begin(SLOT_PAIRSIG);
+        s.last = did;
+        if (s.at == idx_->db->valuestream_end(SLOT_PAIRSIG))
+            return true;
+        s.at.skip_to(did);
+        if (s.at == idx_->db->valuestream_end(SLOT_PAIRSIG) ||
+            s.at.get_docid() != did)
+            return true;
+        std::string sig = *s.at;
+        for (uint64_t h : required_)
+            if (signature_lacks_hash(sig, h))
+                return false;
+        return true;
+    }
     Candidate c{
         idx_,  doc.get_docid(), doc,   std::string(),      false, false, "",
         false, ns_article_t(),  false, Xapian::Document(), false, true};

@@ -222,19 +222,25 @@ static const size_t PHRASE_LOOK_AGAIN = 100;
  * query starts with the same ranks), so it asks at once for what the pass
  * rate says the page needs.
  *
- * Story groups are collapsed by Xapian's match while the fetch is small
- * and no candidate without the phrase has copies folded into it (one of
- * them may have it: the story must not be lost with its best copy).  A
- * large collapsed MSet is dear, as the match reads the group of every
- * candidate above the page's lowest weight ("still make" on the
- * million-article archive: 6,464 candidates in 201 ms collapsed, 30 ms
- * not), so past PHRASE_COLLAPSED_FETCH the page collapses here instead,
- * after the check: only the candidates that pass have their group read,
- * a group is shown by its best copy that has the phrase, and a hit lists
- * the copies that passed among those checked.  (Looking each group up
- * afterwards cost more than the page on an archive of look-alike titles:
- * 80 ms for "text record".)  A cluster collapses in the match throughout:
- * each candidate's value would be a round trip to its shard. */
+ * Story groups.  On an index with group terms (collapse.cc) the page is
+ * collapsed here, after the check, from the first fetch: the candidates
+ * are ranked without Xapian's collapse, only those that pass have their
+ * group read, a group is shown by its best copy that has the phrase, and
+ * the copies of the page's hits are found afterwards by their group
+ * terms, in one query (fill_also).  Collapsing in the match cost a second
+ * match whenever a candidate without the phrase had copies folded into it
+ * (one of them may have it: the story must not be lost with its best
+ * copy), a third of the phrases on the million-article archive, and a
+ * collapsed match is dearer than a plain one: without it the phrases' p50
+ * there went from 9.4 to 6.3 ms and their p90 from 19.5 to 13.9 ms, with
+ * the same hits.  An older index, whose groups are looked up by their
+ * titles' words (80 ms for "text record" on an archive of look-alike
+ * titles), collapses in the match while the fetch is small and no
+ * candidate without the phrase has copies folded into it; past
+ * PHRASE_COLLAPSED_FETCH, or at such a fold, the page collapses here and
+ * a hit lists the copies that passed among those checked.  A cluster
+ * collapses in the match throughout: each candidate's value would be a
+ * round trip to its shard. */
 static void checked_page(ns_index_t *idx, Xapian::Enquire &enq,
                          const Xapian::Query &q, const ns_search_opts_t *o,
                          Page &page, budget &time, ns_results_t *res)
@@ -246,6 +252,11 @@ static void checked_page(ns_index_t *idx, Xapian::Enquire &enq,
     size_t checked = 0, passed = 0;
     std::vector<Xapian::docid> kept;
     Xapian::MSet &ms = page.ms;
+    if (o->collapse && group_terms(idx)) {
+        enq.set_collapse_key(Xapian::BAD_VALUENO);
+        page.own_groups = true;
+        fetch = std::max(fetch, PHRASE_COLLAPSED_FETCH);
+    }
     /* Group key -> its hit on the page (0: counted before the page). */
     std::unordered_map<std::string, Xapian::docid> groups;
     /* Candidates that failed the check: a new ranking (below) checks its
@@ -260,25 +271,46 @@ static void checked_page(ns_index_t *idx, Xapian::Enquire &enq,
     SignatureFilter filter(idx, q);
     const Xapian::MatchDecider *decider = nullptr;
     /* Which is cheaper for the rest: the text of the candidates the pass
-     * rate so far says the page needs, about 40 us each (a disk read each
-     * where the index is not cached), or the signature of every candidate
-     * inside the match, about 2 us each (values read in docid order)?  A
-     * phrase of common words that often meet fills its page from the
+     * rate so far says the page needs, or the signature of every candidate
+     * inside the match (and the match again, unless it runs again anyway)?
+     * A phrase of common words that often meet fills its page from the
      * text; one that rarely does ("registration securities": 9,454
-     * candidates, 1 match) is filtered by the match. */
+     * candidates, 1 match) is filtered by the match.  The text checks and
+     * the match are timed as they run, so a cold cache, which makes the
+     * texts dear, counts; a signature inside the match costs about 2.5 us
+     * (a value read in docid order on the million-article archive, warm;
+     * the check reads each candidate's in rank order, about 5 us).  The pass
+     * rate is (passed + 1) / (checked + 2), Laplace's rule of succession: a
+     * first candidate without the phrase, or none checked yet, says little, and
+     * deciding on a rate of 0 once sent "match every" (570 matches of its
+     * 10,000 candidates) to the filter at 53 ms where the text took 21. */
+    static const double SIGNATURE_S = 2.5e-6, TEXT_S = 40e-6;
+    size_t texts = 0;   /* text checks made (not the failed skipped) */
+    double text_s = 0;  /* and their time */
+    double match_s = 0; /* the last match's time */
     auto need = [&] {
         double rate = checked ? (double)passed / (double)checked : 0;
         return rate > 0 ? (double)(want + 1 - passed) / rate
                         : (double)ms.get_matches_estimated();
     };
-    auto filter_cheaper = [&] {
-        return !decider && !idx->cluster && !off && filter.useful() &&
-               (double)ms.get_matches_estimated() < need() * 4;
+    auto filter_cheaper = [&](bool rematch) {
+        if (decider || idx->cluster || off || !filter.useful())
+            return false;
+        double candidates = ms.get_uncollapsed_matches_estimated();
+        double rate = (double)(passed + 1) / (double)(checked + 2);
+        double left = std::max(0.0, candidates - (double)checked);
+        double by_text = std::min(left, (double)(want + 1 - passed) / rate) *
+                         (texts >= 20 ? text_s / (double)texts : TEXT_S);
+        return (rematch ? match_s : 0) + candidates * SIGNATURE_S < by_text;
     };
     for (;;) {
         bool fold_here = false, to_filter = false;
         time.limit(enq);
+        auto began = std::chrono::steady_clock::now();
         ms = enq.get_mset(0, (Xapian::doccount)fetch, 0, nullptr, decider);
+        match_s = std::chrono::duration<double>(
+                      std::chrono::steady_clock::now() - began)
+                      .count();
         /* Few candidates: check them all, for a total that is the same on
          * every page. */
         bool all = ms.size() < fetch && ms.size() <= PHRASE_COUNT_ALL;
@@ -289,7 +321,7 @@ static void checked_page(ns_index_t *idx, Xapian::Enquire &enq,
              checked++) {
             if (checked >= look) {
                 look = checked + PHRASE_LOOK_AGAIN;
-                if ((to_filter = filter_cheaper()))
+                if ((to_filter = filter_cheaper(true)))
                     break;
             }
             Xapian::MSetIterator it = ms[(Xapian::doccount)checked];
@@ -298,7 +330,13 @@ static void checked_page(ns_index_t *idx, Xapian::Enquire &enq,
             ns_article_t art;
             bool damaged;
             Xapian::Document doc = it.get_document();
-            if (!check_phrases(idx, q, *it, doc, &art, &damaged)) {
+            auto began = std::chrono::steady_clock::now();
+            bool has = check_phrases(idx, q, *it, doc, &art, &damaged);
+            texts++;
+            text_s += std::chrono::duration<double>(
+                          std::chrono::steady_clock::now() - began)
+                          .count();
+            if (!has) {
                 if (damaged)
                     note_damaged(res);
                 failed.insert(*it);
@@ -363,11 +401,11 @@ static void checked_page(ns_index_t *idx, Xapian::Enquire &enq,
             enq.set_collapse_key(Xapian::BAD_VALUENO);
             page.own_groups = rank_again = true;
             fetch = std::max(fetch, PHRASE_COLLAPSED_FETCH);
-            if (filter_cheaper())
+            if (filter_cheaper(false))
                 decider = &filter;
         } else {
             const double needed = need();
-            if (to_filter || filter_cheaper()) {
+            if (to_filter || filter_cheaper(false)) {
                 decider = &filter;
                 rank_again = true;
             }
@@ -468,13 +506,22 @@ static void fill_also(ns_index_t *idx, const Xapian::Query &run,
     size_t n = page.shown.size();
     res->also.assign(n, std::vector<std::string>());
     res->also_ptr.assign(n, std::vector<const char *>());
-    if (idx->cluster)
-        res->also = also_ids_page(idx, run, page.shown, res->arts, check);
+    /* A page collapsed after the check, on an index with group terms,
+     * looks its hits' groups up as a cluster's page does. */
+    bool lookup = idx->cluster || (page.own_groups && group_terms(idx));
+    if (lookup) {
+        std::vector<std::string> keys;
+        for (const auto &it : page.shown)
+            keys.push_back(idx->cluster
+                               ? it.get_collapse_key()
+                               : it.get_document().get_value(SLOT_GROUP));
+        res->also = also_ids_page(idx, run, page.shown, keys, res->arts, check);
+    }
     for (size_t i = 0; i < n; i++) {
         auto copies = page.also_of.find(*page.shown[i]);
-        if (page.own_groups && copies != page.also_of.end())
+        if (!lookup && page.own_groups && copies != page.also_of.end())
             res->also[i] = copies->second;
-        else if (!idx->cluster && !page.own_groups)
+        else if (!lookup && !page.own_groups)
             res->also[i] =
                 also_ids(idx, run, res->arts[i].title, page.shown[i], check);
         for (const auto &id : res->also[i])

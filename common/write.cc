@@ -96,8 +96,10 @@ static void add_labels(Xapian::Document &doc, const ns_article_t *art,
         doc.add_boolean_term(PREFIX_TAG + lower(art->tags[i]));
     doc.add_boolean_term(PREFIX_LANG + lang);
     std::string group = group_key(art);
-    if (!group.empty())
+    if (!group.empty()) {
         doc.add_value(SLOT_GROUP, group);
+        doc.add_boolean_term(PREFIX_GROUP + group);
+    }
     if (art->date) {
         doc.add_value(SLOT_TIME, Xapian::sortable_serialise((double)art->time));
         /* "2025-08-06T..." -> "20250806" */
@@ -394,6 +396,10 @@ ns_status_t ns_index_commit(ns_index_t *idx)
         if (idx->mark_facets) {
             idx->wdb->set_metadata(META_FACETS, "1");
             idx->mark_facets = false;
+        }
+        if (idx->mark_groups) {
+            idx->wdb->set_metadata(META_GROUPS, "1");
+            idx->mark_groups = false;
         }
         if (idx->in_txn) {
             /* Cleared first: a commit that throws has ended the

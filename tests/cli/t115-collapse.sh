@@ -214,4 +214,57 @@ got = {h["id"]: h["also"] for h in p["hits"]}
 assert got.get("bridge-a") == [] and "bridge-b" not in got, got
 PY
 
+# A phrase hit lists its copies with the phrase even when they rank below
+# every candidate the page checked.  A page is collapsed after its check
+# and looks its hits' story groups up afterwards, by their group terms
+# (metadata nsearch.groups, set in an index created by this version); an
+# index without them collapses in the match and looks groups up by their
+# titles' words.  Both list the same copies.
+python3 - "$TMP/deep.jsonl" <<'PY'
+import json, sys
+t = "Ice returns to the mountain lake shore"
+filler = " ".join("word%d" % i for i in range(300))
+with open(sys.argv[1], "w") as f:
+    f.write(json.dumps({"id": "tarn-a", "title": t, "body": "glimmer tarn, " * 6}) + "\n")
+    for k in ("b", "c"):
+        f.write(json.dumps({"id": "tarn-" + k, "title": t,
+                            "body": filler + " and the glimmer tarn " + k}) + "\n")
+    for i in range(150):
+        f.write(json.dumps({"id": "note%d" % i, "title": "Walking note %d" % i,
+                            "body": "a walk by the glimmer tarn today %d" % i}) + "\n")
+PY
+nindex --quiet --db "$TMP/deep" "$TMP/deep.jsonl"
+check "a new index has group terms" is \
+    "$(xapian-metadata get "$TMP/deep/current" nsearch.groups)" 1
+for terms in 1 ""; do
+    [ -z "$terms" ] && xapian-metadata set "$TMP/deep/current" nsearch.groups ""
+    nsearch --db "$TMP/deep" --json --related 0 --limit 1 '"glimmer tarn"' >"$TMP/d1.json"
+    nsearch --db "$TMP/deep" --json --related 0 --limit 200 --no-collapse \
+        '"glimmer tarn"' >"$TMP/du.json"
+    check "group terms '$terms': copies ranked below the checked ones are listed" \
+        python3 - "$TMP/d1.json" "$TMP/du.json" <<'PY'
+import json, sys
+d, u = (json.load(open(p)) for p in sys.argv[1:])
+uids = [h["id"] for h in u["hits"]]
+# the copies rank last, below the 150 notes a page of one never checks
+assert uids[0] == "tarn-a" and sorted(uids[-2:]) == ["tarn-b", "tarn-c"], uids
+assert [h["id"] for h in d["hits"]] == ["tarn-a"], d["hits"]
+assert sorted(d["hits"][0]["also"]) == ["tarn-b", "tarn-c"], d["hits"][0]
+assert d["has_more"], d
+PY
+done
+# An index without group terms does not claim them after an update: the
+# articles it did not touch still have none.
+printf '%s\n' '{"id":"late","title":"A late note on the mountain lake","body":"glimmer tarn"}' \
+    >"$TMP/late.jsonl"
+nindex --quiet --db "$TMP/deep" "$TMP/late.jsonl"
+check "an update leaves an index without group terms without them" is \
+    "$(xapian-metadata get "$TMP/deep/current" nsearch.groups)" ""
+nsearch --db "$TMP/deep" --json --related 0 --limit 1 '"glimmer tarn"' >"$TMP/d2.json"
+check "and its copies are still listed" python3 - "$TMP/d2.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert sorted(d["hits"][0]["also"]) == ["tarn-b", "tarn-c"], d["hits"][0]
+PY
+
 finish

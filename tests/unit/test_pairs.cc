@@ -8,6 +8,7 @@
 #include "testlib.h"
 
 #include <algorithm>
+#include <cstring>
 #include <set>
 #include <string>
 #include <vector>
@@ -336,6 +337,83 @@ static void signature(const std::string &db)
           "no signature, or another version: cannot tell");
 }
 
+/* The signature as Xapian's match decider (SignatureFilter): it never
+ * drops a candidate that has the phrase, drops most of those without it
+ * when every match must have the phrase, and answers the same whatever
+ * order it is asked in (the matcher asks in docid order, and each new
+ * match starts again from the first document). */
+static void decider(const std::string &db)
+{
+    ns_index_t *idx;
+    CHECK(ns_index_open(db.c_str(), NS_OPEN_WRITE, &idx, nullptr) ==
+              NS_STATUS_OK,
+          "open");
+    for (int i = 0; i < 60; i++) {
+        std::string id = "d" + std::to_string(i);
+        std::string body =
+            i % 4 == 0 ? "the amber quartz lay by the river"
+                       : "amber light on the river, and quartz in the hills";
+        if (i % 3 == 0)
+            body += " near the mill";
+        std::string title = i % 10 == 7 ? "Amber quartz found" : "River notes";
+        add(idx, id.c_str(), title.c_str(), body.c_str());
+    }
+    CHECK(ns_index_close(idx) == NS_STATUS_OK, "close");
+    CHECK(ns_index_open(db.c_str(), NS_OPEN_READ, &idx, nullptr) ==
+              NS_STATUS_OK,
+          "open to read");
+    const char *queries[] = {
+        "\"amber quartz\"",        "\"amber quartz\" AND mill",
+        "title:\"amber quartz\"",  "\"amber quartz\" OR \"quartz lay\"",
+        "river -\"amber quartz\"", "\"the amber quartz lay\"",
+    };
+    for (const char *text : queries) {
+        Xapian::Query q =
+            use_pairs(build_query(idx, text, query_flags(text, PARSE_FLAGS)));
+        Xapian::Enquire enq(*idx->db);
+        enq.set_query(relax(q, false));
+        SignatureFilter filter(idx, q);
+        Xapian::MSet all = enq.get_mset(0, 1000);
+        Xapian::MSet kept = enq.get_mset(0, 1000, 0, nullptr, &filter);
+        std::set<Xapian::docid> in_kept;
+        for (auto m = kept.begin(); m != kept.end(); ++m)
+            in_kept.insert(*m);
+        size_t lost = 0, has = 0, dropped = 0;
+        std::vector<std::pair<Xapian::docid, bool>> asked;
+        for (auto m = all.begin(); m != all.end(); ++m) {
+            ns_article_t art;
+            bool damaged;
+            bool ok =
+                check_phrases(idx, q, *m, m.get_document(), &art, &damaged);
+            if (ok)
+                ns_article_clear(&art);
+            has += ok;
+            lost += ok && !in_kept.count(*m);
+            dropped += !in_kept.count(*m);
+            asked.emplace_back(*m, in_kept.count(*m) != 0);
+        }
+        CHECK(all.size() > 0 && lost == 0,
+              (std::string(text) + ": no candidate with the phrase dropped")
+                  .c_str());
+        if (strncmp(text, "river", 5) != 0 && strstr(text, " OR ") == nullptr)
+            CHECK(dropped * 10 >= (all.size() - has) * 8,
+                  (std::string(text) + ": most candidates without it dropped")
+                      .c_str());
+        /* Asked again, newest first, then oldest first: the same answers. */
+        std::sort(asked.begin(), asked.end(), [](const auto &a, const auto &b) {
+            return a.first > b.first;
+        });
+        bool same = true;
+        for (int round = 0; round < 2; round++) {
+            for (const auto &a : asked)
+                same &= filter(idx->db->get_document(a.first)) == a.second;
+            std::reverse(asked.begin(), asked.end());
+        }
+        CHECK(same, (std::string(text) + ": the same in any order").c_str());
+    }
+    ns_index_close(idx);
+}
+
 int main(void)
 {
     lists();
@@ -344,5 +422,6 @@ int main(void)
     generation(db);
     queries(db);
     signature(std::string(tl_tmpdir()) + "/sig");
+    decider(std::string(tl_tmpdir()) + "/decider");
     return tl_done();
 }
