@@ -304,11 +304,30 @@ ns_status_t ns_index_merge(const char *const *shards, size_t n,
     std::string error;
     ns_status_t st = NS_STATUS_OK;
     try {
+        /* A mark that every article has something (facet values, group
+         * terms) holds for the merge only if it holds for every shard,
+         * and Xapian asks the compactor only about keys two or more shards
+         * hold: one shard's "1" would be copied alone.  So the marks are
+         * read here and cleared in the merged index when a shard lacks
+         * them. */
+        static const char *const MARKS[] = {META_FACETS, META_GROUPS};
+        bool marked[2] = {true, true};
         Xapian::Database all;
-        for (size_t i = 0; i < n; i++)
-            all.add_database(Xapian::Database(shards[i]));
+        for (size_t i = 0; i < n; i++) {
+            Xapian::Database one(shards[i]);
+            for (size_t k = 0; k < 2; k++)
+                marked[k] = marked[k] && one.get_metadata(MARKS[k]) == "1";
+            all.add_database(one);
+        }
         MergeCompactor compactor;
         all.compact(dest, Xapian::Compactor::FULL, 0, compactor);
+        if (!marked[0] || !marked[1]) {
+            Xapian::WritableDatabase merged(dest, Xapian::DB_OPEN);
+            for (size_t k = 0; k < 2; k++)
+                if (!marked[k])
+                    merged.set_metadata(MARKS[k], "");
+            merged.commit();
+        }
         if (ns_sync_tree(dest) < 0) {
             error =
                 std::string("cannot sync '") + dest + "': " + strerror(errno);

@@ -3,7 +3,8 @@
  * without collapsing story versions whose copies differ in section and
  * month; estimates past facet_count say so; an index written before the
  * facet slots (no nsearch.facets metadata) answers "unavailable" rather
- * than wrong counts. */
+ * than wrong counts, and a merge of shards keeps that mark (and
+ * nsearch.groups) only when every shard has it. */
 #include "index-private.h"
 #include "testlib.h"
 
@@ -229,6 +230,49 @@ static void test_old_index(void)
     ns_index_close(idx);
 }
 
+/* Merging shards (ns_index_merge, as nindex --rebuild --jobs does): the
+ * merged index is marked as having facet values and group terms only
+ * when every shard was. */
+static void test_merge_marks(void)
+{
+    std::string base = std::string(tl_tmpdir()) + "/merge";
+    std::string s1 = base + "1", s2 = base + "2";
+    for (const std::string &s : {s1, s2}) {
+        ns_index_t *idx;
+        CHECK(ns_index_open(s.c_str(), NS_OPEN_BUILD, &idx, NULL) ==
+                  NS_STATUS_OK,
+              "build a shard");
+        ns_article_t a;
+        char err[256];
+        std::string json = "{\"id\":\"" + s.substr(s.size() - 1) +
+                           "\",\"title\":\"Harbour strike ends after four "
+                           "days\",\"body\":\"harbour\"}";
+        ns_article_from_json(json.data(), json.size(), &a, err, sizeof err);
+        CHECK(ns_index_add(idx, &a, NULL, NULL) == NS_STATUS_OK, "add");
+        ns_article_clear(&a);
+        CHECK(ns_index_close(idx) == NS_STATUS_OK, "close a shard");
+    }
+    auto marks = [](const std::string &path) {
+        Xapian::Database d(path);
+        return d.get_metadata(META_FACETS) + "/" + d.get_metadata(META_GROUPS);
+    };
+    CHECK(marks(s1) == "1/1" && marks(s2) == "1/1", "each shard is marked");
+    const char *both[] = {s1.c_str(), s2.c_str()};
+    std::string m1 = base + "-all", m2 = base + "-some";
+    CHECK(ns_index_merge(both, 2, m1.c_str(), NULL) == NS_STATUS_OK, "merge");
+    CHECK(marks(m1) == "1/1", "all shards marked: the merge is");
+    {
+        Xapian::WritableDatabase w(s2);
+        w.set_metadata(META_FACETS, "");
+        w.set_metadata(META_GROUPS, "");
+        w.commit();
+    }
+    CHECK(ns_index_merge(both, 2, m2.c_str(), NULL) == NS_STATUS_OK,
+          "merge again");
+    CHECK(marks(m2) == "/", "a shard without them: the merge is not marked");
+    CHECK(Xapian::Database(m2).get_doccount() == 2, "and has both articles");
+}
+
 int main(void)
 {
     snprintf(db, sizeof db, "%s/db", tl_tmpdir());
@@ -237,5 +281,6 @@ int main(void)
     test_groups();
     test_estimate();
     test_old_index();
+    test_merge_marks();
     return tl_done();
 }
