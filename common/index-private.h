@@ -71,7 +71,8 @@
  *                   when it has one (see store.cc)
  *   metadata        nsearch.langs (languages present), nsearch.zdict,
  *                   nsearch.pairs (the common-word list of the pair terms)
- *                   nsearch.facets (every article has the facet slots)
+ *                   nsearch.facets, nsearch.groups (every article has
+ *                   the facet slots, its group term)
  *
  * Terms are stored without positions; phrase queries are checked against
  * the article's text instead (see phrase.cc), after pair terms of common
