@@ -220,10 +220,8 @@ static const char META_LANGS[] = "nsearch.langs";
  * next nightly update). */
 static const char META_FACETS[] = "nsearch.facets";
 static const char META_GROUPS[] = "nsearch.groups";
-
 /* Metadata key of the preset zlib dictionary of stored articles. */
 static const char META_ZDICT[] = "nsearch.zdict";
-
 /* Metadata key of a shard's place in its cluster, "I/N" (nindex --shard). */
 static const char META_SHARD[] = "nsearch.shard";
 /* Metadata key of the fingerprint of the common-word list the pair terms
@@ -622,8 +620,7 @@ class SignatureFilter : public Xapian::MatchDecider
   public:
     SignatureFilter(const ns_index_t *idx, const Xapian::Query &q);
     bool operator()(const Xapian::Document &doc) const override;
-    /* Can the signature rule out anything of the query (a phrase with a
-     * pair it records)? */
+    /* Has the query a phrase with a pair the signature records? */
     bool useful() const { return useful_; }
 
   private:
@@ -700,8 +697,7 @@ bool pairs_trusted(const Xapian::Database &db);
 /* A writer: stamp an empty index with the list, or stop trusting the pair
  * terms of one made with another. */
 void claim_pairs(ns_index_t *idx);
-/* window.cc */
-/* Add the year, month and day terms of TIME (UTC) to DOC. */
+/* window.cc: add the year, month and day terms of TIME (UTC) to DOC. */
 void add_date_terms(Xapian::Document &doc, int64_t time);
 /* The articles dated FROM..TO (epoch seconds) as a boolean query: by date
  * terms when TERMS (the index has them: has_date_terms), else by the date
