@@ -87,14 +87,15 @@ static std::vector<std::string> group_title_words(const char *title)
     return words;
 }
 
-/* Has every article of IDX its group term (META_GROUPS)?  A group is
- * then one posting list, however alike the titles of the archive.  An
- * index updated in place since before them has them only on the articles
+/* Has every article of IDX its group term (META_GROUPS, read with the
+ * other metadata when the index is opened or refreshed)?  A group is then
+ * one posting list, however alike the titles of the archive.  An index
+ * updated in place since before them has them only on the articles
  * written since, and a cluster's union answers metadata from its first
  * shard: those look groups up by their titles' words (group_filter). */
 bool libns::group_terms(const ns_index_t *idx)
 {
-    return !idx->cluster && idx->db->get_metadata(META_GROUPS) == "1";
+    return !idx->cluster && idx->groups_ok;
 }
 
 /* Title words a group is looked up by, at most. */

@@ -285,7 +285,8 @@ struct ns_index {
     std::set<std::string> unknown_langs;          /* warned once each */
     std::set<std::string> langs;                  /* languages present */
     bool langs_dirty = false;
-    bool pairs_ok = false; /* pair terms usable (pairs.cc) */
+    bool pairs_ok = false;  /* pair terms usable (pairs.cc) */
+    bool groups_ok = false; /* META_GROUPS: group terms usable */
     Xapian::TermGenerator tg;
     std::string zdict; /* preset dictionary for stored articles */
     /* A cluster handle: its shards (db is then their union), and each

@@ -97,6 +97,7 @@ void libns::load_langs(ns_index_t *idx)
 {
     idx->zdict = idx->db->get_metadata(META_ZDICT);
     idx->pairs_ok = pairs_trusted(*idx->db);
+    idx->groups_ok = idx->db->get_metadata(META_GROUPS) == "1";
     idx->langs.clear();
     std::string meta = idx->db->get_metadata(META_LANGS);
     size_t start = 0;

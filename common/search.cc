@@ -94,6 +94,7 @@ struct Page {
      * match: the ids of the copies of each hit that passed it. */
     bool own_groups = false;
     std::unordered_map<Xapian::docid, std::vector<std::string>> also_of;
+    std::unordered_map<Xapian::docid, std::string> group_of; /* hits' keys */
 };
 
 } // namespace
@@ -363,8 +364,10 @@ static void checked_page(ns_index_t *idx, Xapian::Enquire &enq,
                     ns_article_clear(&art);
                     continue;
                 }
-                if (passed >= o->offset && page.decoded.size() < o->limit)
+                if (passed >= o->offset && page.decoded.size() < o->limit) {
                     g.first->second = *it;
+                    page.group_of[*it] = key;
+                }
             }
             if (passed++ >= o->offset && page.decoded.size() < o->limit) {
                 kept.push_back(*it);
@@ -430,6 +433,7 @@ static void checked_page(ns_index_t *idx, Xapian::Enquire &enq,
             kept.clear();
             groups.clear();
             page.also_of.clear();
+            page.group_of.clear();
             for (ns_article_t &a : page.decoded)
                 ns_article_clear(&a);
             page.decoded.clear();
@@ -511,10 +515,12 @@ static void fill_also(ns_index_t *idx, const Xapian::Query &run,
     bool lookup = idx->cluster || (page.own_groups && group_terms(idx));
     if (lookup) {
         std::vector<std::string> keys;
-        for (const auto &it : page.shown)
-            keys.push_back(idx->cluster
-                               ? it.get_collapse_key()
-                               : it.get_document().get_value(SLOT_GROUP));
+        for (const auto &it : page.shown) {
+            auto g = page.group_of.find(*it);
+            keys.push_back(idx->cluster               ? it.get_collapse_key()
+                           : g != page.group_of.end() ? g->second
+                                                      : std::string());
+        }
         res->also = also_ids_page(idx, run, page.shown, keys, res->arts, check);
     }
     for (size_t i = 0; i < n; i++) {
