@@ -61,9 +61,9 @@
  *   value slot 4    section, language, "YYYY-MM", story group and tags
  *                   as written, in one value: facets (facets.cc), only
  *                   counted in an index whose metadata has nsearch.facets
- *   value slot 5    the pair signature: a Bloom filter of the adjacent
- *                   word pairs of the default field that have no pair
- *                   term (pairs.cc), read by the phrase check
+ *   value slots     the pair signature: a Bloom filter of the adjacent
+ *     6 to 13       word pairs of the default field without a pair term,
+ *                   in 8 parts (pairs.cc; slot 5 in older indexes)
  *   spelling table  every exact word of the default field (not digits),
  *                   frequency = articles that have it (spelling.cc)
  *   document data   the article as compact JSON (ns_article_to_json),
@@ -168,14 +168,13 @@ enum {
     SLOT_FACETS = 4, /* what facets count, in one value (facets.cc):
                        section, language, "YYYY-MM", group, then the
                        tags, joined by FACET_SEP and TAG_SEP */
-    SLOT_PAIRSIG = 5 /* the pair signature: which adjacent word pairs
-                        without a pair term the article has, as a Bloom
-                        filter (pairs.cc) */
+    SLOT_PAIRSIG = 5,      /* the pair signature of an older index */
+    SLOT_PAIRSIG_PARTS = 6 /* its SIG_PARTS parts (pairs.cc), 6 to 13 */
 };
+static const size_t SIG_PARTS = 8;
 
 /* Between the fields of SLOT_FACETS, and between its tags: control
- * characters, which labels never hold (article.c turns them into
- * spaces). */
+ * characters, which labels never hold (article.c makes them spaces). */
 static const char FACET_SEP = '\x1e';
 static const char TAG_SEP = '\x1f';
 
@@ -679,18 +678,19 @@ const std::string &pair_list_id();
 /* The term of two common words (pair_indexed). */
 std::string pair_term(const std::string &first, const std::string &second);
 /* Add to DOC the pair terms of ART's default field, and its pair
- * signature (SLOT_PAIRSIG). */
+ * signature (SLOT_PAIRSIG_PARTS). */
 void add_pair_terms(Xapian::Document &doc, const ns_article_t *art);
-/* Does signature SIG (a SLOT_PAIRSIG value) say for certain that FIRST is
- * never followed by SECOND in the article's default field?  False when it
- * cannot tell (no signature, a pair it does not record, or a match). */
-bool signature_lacks(const std::string &sig, const std::string &first,
-                     const std::string &second);
-/* Does a signature record the pair FIRST SECOND at all? */
-bool signature_records(const std::string &first, const std::string &second);
-/* The same in two steps, for many signatures: hash (0: not recorded). */
+/* The hash of the pair FIRST SECOND, 0 when signatures do not record it;
+ * the slot of the part that records hash H. */
 uint64_t signature_hash(const std::string &first, const std::string &second);
-bool signature_lacks_hash(const std::string &sig, uint64_t hash);
+Xapian::valueno signature_slot(uint64_t h);
+/* Does SIG, the value of SLOT (a part, or an older index's SLOT_PAIRSIG),
+ * say for certain that the article lacks the pair of hash H?  False when
+ * it cannot tell (no signature, a pair not recorded, or a match); DOC's
+ * version reads its values. */
+bool signature_lacks_hash(Xapian::valueno slot, const std::string &sig,
+                          uint64_t h);
+bool signature_lacks(const Xapian::Document &doc, uint64_t h);
 /* Q with its phrases narrowed, or replaced when exact, by pair terms. */
 Xapian::Query use_pairs(const Xapian::Query &q);
 /* Were DB's pair terms made with this list? */

@@ -172,16 +172,25 @@ std::string libns::pair_term(const std::string &first,
  * one match, and each candidate's stored text was read, inflated and
  * scanned, 40 us apiece.  So every article also records the adjacent
  * pairs of its default field that have no pair term (one word or both
- * not common), in a Bloom filter (Bloom 1970) stored as one value: 8 bits
- * a distinct pair, 5 bit positions each (by double hashing, Kirsch and
- * Mitzenmacher 2006), so that about 2% of the articles without a pair
- * pass for having it.  The check reads the filter first (a value, a few
- * hundred bytes) and the text only when every pair of the phrase may be
- * there.  The filter can only say "certainly not": an article without
- * one (indexed before it, or a pair of two common words) is checked on
- * its text as before, so no index needs trusting it.  Adjacency is the
- * pair terms' own (Xapian's positions, each field its own run), and CJK
- * n-grams are left out as they are there. */
+ * not common), in a Bloom filter (Bloom 1970): 8 bits a distinct pair, 5
+ * bit positions each (by double hashing, Kirsch and Mitzenmacher 2006),
+ * so that about 2% of the articles without a pair pass for having it.
+ * The check reads the filter first and the text only when every pair of
+ * the phrase may be there.  The filter can only say "certainly not": an
+ * article without one (indexed before it, or a pair of two common words)
+ * is checked on its text as before, so no index needs trusting it.
+ * Adjacency is the pair terms' own (Xapian's positions, each field its
+ * own run), and CJK n-grams are left out as they are there.
+ *
+ * The filter is blocked (Putze, Sanders and Singler 2007): a pair's hash
+ * picks one of SIG_PARTS parts, each its own value slot and a filter of
+ * 8 bits for each pair it holds, so that a phrase reads only the parts
+ * of its pairs.  The match reads a part for each candidate from the
+ * slot's stream: a few bytes a candidate, where the whole filter (135
+ * bytes on average at a million articles, 420 for long ones) made each
+ * candidate of "registration securities" a block of its own to read.
+ * An index written before the parts has the whole filter in SLOT_PAIRSIG
+ * (a version byte, then at least 8 bytes); it is still read. */
 static const char SIG_VERSION = '\x01';
 static const size_t SIG_HASHES = 5;
 
@@ -215,27 +224,43 @@ template <typename F> static void each_bit(uint64_t h, size_t m, F fn)
         fn((size_t)((a + i * b) % m));
 }
 
-static std::string make_signature(std::vector<uint64_t> &hashes)
+/* Does the filter of BYTES say for certain that hash H is not in it? */
+static bool filter_lacks(const char *bytes, size_t size, uint64_t h)
+{
+    const size_t m = size * 8;
+    bool lacks = false;
+    each_bit(h, m, [&](size_t bit) {
+        if (!((unsigned char)bytes[bit / 8] & (1u << (bit % 8))))
+            lacks = true;
+    });
+    return lacks;
+}
+
+/* The part of hash H: its top bits, which the bit positions use least. */
+static size_t sig_part(uint64_t h)
+{
+    return (size_t)(h >> 61) % SIG_PARTS;
+}
+
+/* Each part a filter of one byte a pair, at least one byte: an empty
+ * part says "none of these pairs", unlike a missing one. */
+static void add_signature(Xapian::Document &doc, std::vector<uint64_t> &hashes)
 {
     std::sort(hashes.begin(), hashes.end());
     hashes.erase(std::unique(hashes.begin(), hashes.end()), hashes.end());
     if (hashes.empty())
-        return std::string();
-    /* One byte (8 bits) a pair. */
-    std::string sig(1 + std::max<size_t>(hashes.size(), 8), '\0');
-    sig[0] = SIG_VERSION;
-    const size_t m = (sig.size() - 1) * 8;
+        return;
+    std::vector<uint64_t> part[SIG_PARTS];
     for (uint64_t h : hashes)
-        each_bit(h, m, [&](size_t bit) {
-            sig[1 + bit / 8] |= (char)(1u << (bit % 8));
-        });
-    return sig;
-}
-
-bool libns::signature_records(const std::string &first,
-                              const std::string &second)
-{
-    return signed_pair(first, second);
+        part[sig_part(h)].push_back(h);
+    for (size_t p = 0; p < SIG_PARTS; p++) {
+        std::string sig(std::max<size_t>(part[p].size(), 1), '\0');
+        for (uint64_t h : part[p])
+            each_bit(h, sig.size() * 8, [&](size_t bit) {
+                sig[bit / 8] |= (char)(1u << (bit % 8));
+            });
+        doc.add_value((Xapian::valueno)(SLOT_PAIRSIG_PARTS + p), sig);
+    }
 }
 
 uint64_t libns::signature_hash(const std::string &first,
@@ -244,23 +269,31 @@ uint64_t libns::signature_hash(const std::string &first,
     return signed_pair(first, second) ? pair_hash(first, second) : 0;
 }
 
-bool libns::signature_lacks_hash(const std::string &sig, uint64_t h)
+Xapian::valueno libns::signature_slot(uint64_t h)
 {
-    if (sig.size() < 2 || sig[0] != SIG_VERSION || !h)
-        return false;
-    const size_t m = (sig.size() - 1) * 8;
-    bool lacks = false;
-    each_bit(h, m, [&](size_t bit) {
-        if (!((unsigned char)sig[1 + bit / 8] & (1u << (bit % 8))))
-            lacks = true;
-    });
-    return lacks;
+    return (Xapian::valueno)(SLOT_PAIRSIG_PARTS + sig_part(h));
 }
 
-bool libns::signature_lacks(const std::string &sig, const std::string &first,
-                            const std::string &second)
+bool libns::signature_lacks_hash(Xapian::valueno slot, const std::string &sig,
+                                 uint64_t h)
 {
-    return signature_lacks_hash(sig, signature_hash(first, second));
+    if (!h || sig.empty())
+        return false;
+    if (slot == SLOT_PAIRSIG)
+        return sig.size() >= 2 && sig[0] == SIG_VERSION &&
+               filter_lacks(sig.data() + 1, sig.size() - 1, h);
+    return slot == signature_slot(h) && filter_lacks(sig.data(), sig.size(), h);
+}
+
+bool libns::signature_lacks(const Xapian::Document &doc, uint64_t h)
+{
+    if (!h)
+        return false;
+    Xapian::valueno slot = signature_slot(h);
+    std::string sig = doc.get_value(slot);
+    if (sig.empty())
+        sig = doc.get_value(slot = SLOT_PAIRSIG);
+    return signature_lacks_hash(slot, sig, h);
 }
 
 void libns::add_pair_terms(Xapian::Document &doc, const ns_article_t *art)
@@ -303,9 +336,7 @@ void libns::add_pair_terms(Xapian::Document &doc, const ns_article_t *art)
     }
     for (const auto &p : pairs)
         doc.add_boolean_term(p);
-    std::string sig = make_signature(signed_pairs);
-    if (!sig.empty())
-        doc.add_value(SLOT_PAIRSIG, sig);
+    add_signature(doc, signed_pairs);
 }
 
 /* The words of phrase Q and their field prefix; false when a part of it is

@@ -59,9 +59,7 @@ struct Candidate {
     Xapian::Document doc; /* lazy: data and values read on first use */
     std::string json;     /* the stored article, inflated */
     bool have_json;
-    bool damaged;    /* the stored article cannot be read */
-    std::string sig; /* the pair signature (pairs.cc) */
-    bool have_sig;
+    bool damaged; /* the stored article cannot be read */
     ns_article_t art; /* decoded from json when needed */
     bool decoded;
     Xapian::Document text; /* the article re-tokenised with positions */
@@ -115,12 +113,8 @@ static bool signature_rules_out(Candidate &c,
     static const bool off = getenv("NSEARCH_NO_PAIR_SIGNATURE") != nullptr;
     if (off || words.size() < 2)
         return false;
-    if (!c.have_sig) {
-        c.sig = c.doc.get_value(SLOT_PAIRSIG);
-        c.have_sig = true;
-    }
     for (size_t i = 0; i + 1 < words.size(); i++)
-        if (signature_lacks(c.sig, words[i], words[i + 1]))
+        if (signature_lacks(c.doc, signature_hash(words[i], words[i + 1])))
             return true;
     return false;
 }
@@ -372,8 +366,6 @@ bool libns::check_phrases(const ns_index_t *idx, const Xapian::Query &q,
                 std::string(),
                 false,
                 false,
-                "",
-                false,
                 ns_article_t(),
                 false,
                 Xapian::Document(),
@@ -409,7 +401,7 @@ static bool signed_phrase(const Xapian::Query &q)
         plain_phrase(q, words, prefix) &&
         (prefix.empty() || prefix == PREFIX_TITLE || prefix == PREFIX_HEADING))
         for (size_t i = 0; i + 1 < words.size(); i++)
-            if (signature_records(words[i], words[i + 1]))
+            if (signature_hash(words[i], words[i + 1]))
                 return true;
     for (size_t i = 0; i < q.get_num_subqueries(); i++)
         if (signed_phrase(q.get_subquery(i)))
@@ -453,13 +445,20 @@ static void required_pairs(const Xapian::Query &q, std::vector<uint64_t> &out)
     }
 }
 
-/* The signatures read as one stream in docid order, the order in which
- * the matcher asks about its candidates: the value chunk under the
+/* The signatures' parts read as streams in docid order, the order in
+ * which the matcher asks about its candidates: the value chunk under a
  * stream's cursor serves the next candidates too, where a read by
  * document looks each one up from the top of the table.  A new match
- * starts again from the first document. */
+ * starts again from the first document.  One stream for each part the
+ * query's pairs need, and SLOT_PAIRSIG's for articles written before the
+ * parts (read by document: an index updated in place has a few). */
 struct libns::SignatureStream {
-    Xapian::ValueIterator at;
+    struct Part {
+        Xapian::valueno slot;
+        Xapian::ValueIterator at;
+        std::vector<uint64_t> hashes;
+    };
+    std::vector<Part> parts;
     Xapian::docid last = 0;
 };
 
@@ -469,6 +468,15 @@ libns::SignatureFilter::SignatureFilter(const ns_index_t *idx,
       stream_(std::make_shared<SignatureStream>())
 {
     required_pairs(q, required_);
+    for (uint64_t h : required_) {
+        auto &parts = stream_->parts;
+        Xapian::valueno slot = signature_slot(h);
+        auto p = std::find_if(parts.begin(), parts.end(),
+                              [&](const auto &x) { return x.slot == slot; });
+        if (p == parts.end())
+            p = parts.insert(parts.end(), {slot, Xapian::ValueIterator(), {}});
+        p->hashes.push_back(h);
+    }
 }
 
 /* Called for every candidate of the match, so the common case, phrases
@@ -484,23 +492,30 @@ bool libns::SignatureFilter::operator()(const Xapian::Document &doc) const
             return true;
         const Xapian::docid did = doc.get_docid();
         SignatureStream &s = *stream_;
-        if (did <= s.last || s.last == 0)
-            s.at = idx_->db->valuestream_begin(SLOT_PAIRSIG);
+        const bool restart = did <= s.last || s.last == 0;
         s.last = did;
-        if (s.at == idx_->db->valuestream_end(SLOT_PAIRSIG))
-            return true;
-        s.at.skip_to(did);
-        if (s.at == idx_->db->valuestream_end(SLOT_PAIRSIG) ||
-            s.at.get_docid() != did)
-            return true;
-        std::string sig = *s.at;
-        for (uint64_t h : required_)
-            if (signature_lacks_hash(sig, h))
-                return false;
+        for (auto &p : s.parts) {
+            if (restart)
+                p.at = idx_->db->valuestream_begin(p.slot);
+            if (p.at != idx_->db->valuestream_end(p.slot))
+                p.at.skip_to(did);
+            if (p.at == idx_->db->valuestream_end(p.slot) ||
+                p.at.get_docid() != did) {
+                /* No part: an article without pairs, or from before. */
+                for (uint64_t h : required_)
+                    if (signature_lacks(doc, h))
+                        return false;
+                return true;
+            }
+            std::string sig = *p.at;
+            for (uint64_t h : p.hashes)
+                if (signature_lacks_hash(p.slot, sig, h))
+                    return false;
+        }
         return true;
     }
-    Candidate c{
-        idx_,  doc.get_docid(), doc,   std::string(),      false, false, "",
-        false, ns_article_t(),  false, Xapian::Document(), false, true};
+    Candidate c{idx_,  doc.get_docid(),    doc,   std::string(), false,
+                false, ns_article_t(),     false, Xapian::Document(),
+                false, true};
     return evaluate(q_, c) != T_FALSE;
 }
