@@ -2,7 +2,8 @@
 # t905-fuzz-search.sh - Replay the search side's fuzz seeds without
 # libFuzzer (tests/fuzz/fuzz_search.cc: any query through ns_search on an
 # index of samples/; fuzz_phrase.cc: the quick phrase scan against Xapian's
-# own reading): every seed runs, none crashes or disagrees.
+# own reading, and the pair signature against the text): every seed runs,
+# none crashes or disagrees.
 . "$(dirname "$0")/lib.sh"
 
 for h in search phrase; do
