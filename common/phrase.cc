@@ -496,11 +496,14 @@ bool libns::SignatureFilter::operator()(const Xapian::Document &doc) const
             return true;
         const Xapian::docid did = doc.get_docid();
         SignatureStream &s = *stream_;
-        const bool restart = did <= s.last || s.last == 0;
+        /* Every stream restarts, not only those the last candidate got
+         * to: a part it did not read would be left where an earlier match
+         * put it, past the candidates, and read by document until then. */
+        if (did <= s.last || s.last == 0)
+            for (auto &p : s.parts)
+                p.at = idx_->db->valuestream_begin(p.slot);
         s.last = did;
         for (auto &p : s.parts) {
-            if (restart)
-                p.at = idx_->db->valuestream_begin(p.slot);
             if (p.at != idx_->db->valuestream_end(p.slot))
                 p.at.skip_to(did);
             if (p.at == idx_->db->valuestream_end(p.slot) ||
