@@ -160,14 +160,14 @@ inline constexpr char PREFIX_GROUP[] = "XG";
 
 /* Value slots. */
 enum {
-    SLOT_TIME = 0,   /* sortable_serialise(epoch seconds) */
-    SLOT_DAY = 1,    /* "YYYYMMDD" */
-    SLOT_HASH = 2,   /* content fingerprint, 16 hex digits */
-    SLOT_GROUP = 3,  /* story version group: normalised title, 16 hex
-                        digits (collapse.cc); absent for short titles */
-    SLOT_FACETS = 4, /* what facets count, in one value (facets.cc):
-                       section, language, "YYYY-MM", group, then the
-                       tags, joined by FACET_SEP and TAG_SEP */
+    SLOT_TIME = 0,         /* sortable_serialise(epoch seconds) */
+    SLOT_DAY = 1,          /* "YYYYMMDD" */
+    SLOT_HASH = 2,         /* content fingerprint, 16 hex digits */
+    SLOT_GROUP = 3,        /* story version group: normalised title, 16 hex
+                              digits (collapse.cc); absent for short titles */
+    SLOT_FACETS = 4,       /* what facets count, in one value (facets.cc):
+                             section, language, "YYYY-MM", group, then the
+                             tags, joined by FACET_SEP and TAG_SEP */
     SLOT_PAIRSIG = 5,      /* the pair signature of an older index */
     SLOT_PAIRSIG_PARTS = 6 /* its SIG_PARTS parts (pairs.cc), 6 to 13 */
 };

@@ -59,7 +59,7 @@ struct Candidate {
     Xapian::Document doc; /* lazy: data and values read on first use */
     std::string json;     /* the stored article, inflated */
     bool have_json;
-    bool damaged; /* the stored article cannot be read */
+    bool damaged;     /* the stored article cannot be read */
     ns_article_t art; /* decoded from json when needed */
     bool decoded;
     Xapian::Document text; /* the article re-tokenised with positions */
@@ -521,8 +521,8 @@ bool libns::SignatureFilter::operator()(const Xapian::Document &doc) const
         }
         return true;
     }
-    Candidate c{idx_,  doc.get_docid(),    doc,   std::string(), false,
-                false, ns_article_t(),     false, Xapian::Document(),
-                false, true};
+    Candidate c{idx_,  doc.get_docid(), doc,   std::string(),      false,
+                false, ns_article_t(),  false, Xapian::Document(), false,
+                true};
     return evaluate(q_, c) != T_FALSE;
 }

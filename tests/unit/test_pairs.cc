@@ -344,10 +344,10 @@ static void signature(const std::string &db)
     CHECK(!lacks(sig, "of", "year"),
           "two common words: never ruled out (no record)");
     Xapian::Document common = document_of(db, "sig-common");
-    CHECK(common.get_value(signature_slot(signature_hash("w0", "w1")))
-                  .empty() &&
-              !lacks(common, "w0", "w1"),
-          "only common pairs: no signature, and it cannot tell");
+    CHECK(
+        common.get_value(signature_slot(signature_hash("w0", "w1"))).empty() &&
+            !lacks(common, "w0", "w1"),
+        "only common pairs: no signature, and it cannot tell");
     /* One pair ("harbour harbour"): the other parts are there and empty,
      * so they still rule out what they would hold. */
     Xapian::Document one = document_of(db, "sig-one");
@@ -367,8 +367,7 @@ static void signature(const std::string &db)
     CHECK(!signature_lacks(old, h), "an older full filter lets through");
     old.add_value(SLOT_PAIRSIG, std::string("\x02") + std::string(8, '\0'));
     CHECK(!signature_lacks(old, h), "another version: cannot tell");
-    CHECK(!signature_lacks(Xapian::Document(), h),
-          "no signature: cannot tell");
+    CHECK(!signature_lacks(Xapian::Document(), h), "no signature: cannot tell");
     const std::string none(1, '\0');
     CHECK(signature_lacks_hash(signature_slot(h), none, h) &&
               !signature_lacks_hash(signature_slot(h) ^ 1, none, h),
@@ -469,8 +468,8 @@ static void decider_older(const std::string &db)
                 d.remove_value((Xapian::valueno)(SLOT_PAIRSIG_PARTS + part));
             if (has_phrase(i) || i % 2 == 0)
                 d.add_value(SLOT_PAIRSIG,
-                            "\x01" + std::string(8, has_phrase(i) ? '\xff'
-                                                                  : '\0'));
+                            "\x01" +
+                                std::string(8, has_phrase(i) ? '\xff' : '\0'));
             w.replace_document(*p, d);
         }
         w.commit();
