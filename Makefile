@@ -64,10 +64,11 @@ LIB_CXX = common/open.cc common/store.cc common/write.cc common/query.cc \
           common/spelling.cc common/spelling-copy.cc common/facets.cc \
           common/recency.cc common/results.cc
 LIB_OBJ = $(LIB_C:%.c=$(B)/%.o) $(LIB_CXX:%.cc=$(B)/%.o) $(B)/common/word-lists.o
-# The word lists of the pair terms (common/pairs.cc), text files compiled
+# The word lists of the pair terms (common/pairs.cc) and of the words a
+# query does not search by (common/query.cc), text files compiled
 # in as raw strings.
 WORD_LISTS = common/common-words-en.txt common/common-words-no.txt \
-             common/dense-pairs-en.txt
+             common/dense-pairs-en.txt common/stop-words-en.txt
 LIB     = $(B)/libns.a
 
 PROGS   = $(BIN)/nindex $(BIN)/nsearch $(BIN)/nsearchd
@@ -78,7 +79,7 @@ UNIT     = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%) \
            $(UNIT_CXX:tests/unit/%.cc=$(B)/tests/%)
 
 .PHONY: all deps demo cluster-demo bench-cluster check tests asan eval \
-        eval-related eval-furniture bench bench-socket install clean format \
+        eval-related eval-proximity eval-furniture bench bench-socket install clean format \
         fuzz fuzz-deps fuzz-server fuzz-search bench-ingest
 # Keep object files of the test programs between runs.
 .SECONDARY:
@@ -97,7 +98,7 @@ $(B)/common/word-lists.cc: $(WORD_LISTS)
 	@mkdir -p $(dir $@)
 	{ echo '#include "index-private.h"'; \
 	  for v in COMMON_WORDS_EN:common-words-en COMMON_WORDS_NO:common-words-no \
-	           DENSE_PAIRS_EN:dense-pairs-en; do \
+	           DENSE_PAIRS_EN:dense-pairs-en STOP_WORDS_EN:stop-words-en; do \
 	    echo "const char libns::$${v%%:*}[] = R\"NSLIST("; \
 	    cat common/$${v#*:}.txt; echo ')NSLIST";'; \
 	  done; } >$@.tmp && mv $@.tmp $@
@@ -379,6 +380,12 @@ eval: all
 
 eval-related: all
 	bash tests/eval/related.sh
+
+# Proximity of the query words as a re-ranking signal (measured, not kept):
+# Xapian's stemmer from Python, in Debian's interpreter.
+eval-proximity: all
+	@$(MAKE) --no-print-directory deps DEB_PACKAGES=python3-xapian
+	/usr/bin/python3 tests/eval/proximity.py
 
 eval-furniture: tests
 	sh tests/eval/furniture.sh

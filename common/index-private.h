@@ -664,9 +664,8 @@ uint64_t view_revision(const ns_index_t *idx);
 bool cluster_recoverable(const ns_index_t *idx, const Xapian::Error &e);
 /* The word lists (common's .txt files), compiled in by the Makefile: words
  * most common first; pairs a line each first word and the words after it. */
-extern const char COMMON_WORDS_EN[];
-extern const char COMMON_WORDS_NO[];
-extern const char DENSE_PAIRS_EN[];
+extern const char COMMON_WORDS_EN[], COMMON_WORDS_NO[], DENSE_PAIRS_EN[];
+extern const char STOP_WORDS_EN[]; /* query.cc's stop words */
 
 /* pairs.cc */
 bool common_word(const std::string &word);

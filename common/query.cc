@@ -1,7 +1,7 @@
 /* query.cc - From query text to a Xapian query: the parser with the
- * fields of the query language, one parse per stemmer present, the
- * rewriting of hyphenated words, and the filters of the search options as
- * a query of their own (never as query text). */
+ * fields of the query language and its stop words, one parse per stemmer
+ * present, the rewriting of hyphenated words, and the filters of the
+ * search options as a query of their own (never as query text). */
 #include <cctype>
 #include <cerrno>
 #include <cstdlib>
@@ -77,6 +77,59 @@ static Xapian::QueryParser make_parser(const Xapian::Database &db,
     /* date:2025, date:2025-09, date:2025-01-01..2025-03-31 (dates.cc). */
     qp.add_boolean_prefix("date", (new DateField(warnings))->release());
     return qp;
+}
+
+/* Words a query does not search by when it has others: the closed-class
+ * words of its language (common/stop-words-en.txt; for Norwegian the
+ * Snowball list the pair terms use, common-words-no.txt), and each of
+ * those words with its diacritics folded, as a query typed without them
+ * ("pa" for "på") is folded to the same stem.  Xapian's parser keeps a
+ * query of such words alone, a quoted phrase and a word with '+' as
+ * written.  Such a word is in nearly every article: it adds nearly the
+ * same small weight to every match, and so only blurs the ranking of
+ * the words that say what is asked.  Measured on the development queries
+ * (README "Ranking quality"): CACM's MAP rose from 0.383 to 0.40, TIME's
+ * stayed as it was.  NULL (no stopping) for the other languages. */
+static const Xapian::Stopper *stopper_for(const std::string &stemmer)
+{
+    struct Lists {
+        Xapian::SimpleStopper en, no;
+        static void fill(Xapian::SimpleStopper &s, const char *list)
+        {
+            std::string w;
+            bool comment = false, start = true;
+            for (const char *p = list;; p++) {
+                char c = *p;
+                if (start && c == '#')
+                    comment = true;
+                start = c == '\n';
+                if (!c || c == ' ' || c == '\n') {
+                    if (!w.empty() && !comment) {
+                        s.add(w);
+                        s.add(fold(w, 0));
+                    }
+                    w.clear();
+                    if (start)
+                        comment = false;
+                    if (!c)
+                        break;
+                } else {
+                    w += c;
+                }
+            }
+        }
+        Lists()
+        {
+            fill(en, STOP_WORDS_EN);
+            fill(no, COMMON_WORDS_NO);
+        }
+    };
+    static const Lists lists;
+    if (stemmer.find("Stem(english)") != std::string::npos)
+        return &lists.en;
+    if (stemmer.find("Stem(norwegian)") != std::string::npos)
+        return &lists.no;
+    return nullptr;
 }
 
 /* Is every word of TEXT (a quoted phrase is one) excluded with '-'?  Then
@@ -155,6 +208,7 @@ Xapian::Query libns::build_query(ns_index_t *idx, const std::string &text,
         const Xapian::Stem &stem = *stems[g.first];
         Xapian::QueryParser qp =
             make_parser(*idx->db, stem, max_expansion, warnings);
+        qp.set_stopper(stopper_for(g.first));
         Xapian::Query part =
             stem_all_words(qp.parse_query(text, flags), stem, max_expansion);
         qp.set_stemming_strategy(Xapian::QueryParser::STEM_NONE);

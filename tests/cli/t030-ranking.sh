@@ -2,10 +2,12 @@
 # t030-ranking.sh - Ranking quality must not regress: MAP on the TIME and
 # CACM development queries stays above floors set from measurement
 # (README "Ranking quality": TIME 0.663, CACM 0.373 when the floors were
-# set; the floors leave room for harmless changes in tie order).
+# set; the floors leave room for harmless changes in tie order).  CACM's
+# was raised to 0.385 with the query stop words (0.401 with them, 0.383
+# without).
 . "$(dirname "$0")/lib.sh"
 
-for spec in time:0.63:0.69 cacm:0.35:0.49; do
+for spec in time:0.63:0.69 cacm:0.385:0.49; do
     c=${spec%%:*}
     rest=${spec#*:}
     map=${rest%%:*}

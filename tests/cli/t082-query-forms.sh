@@ -54,7 +54,8 @@ check "Toyenparken = Tøyenparken" same "Toyenparken" "Tøyenparken"
 check "Skarsgard = Skarsgård" same "Skarsgard" "Skarsgård"
 
 # A query typed entirely in capitals is words, not Boolean operators:
-# "AZURE AND LIGHTHOUSE" finds the articles of either word (and of "and"),
+# "AZURE AND LIGHTHOUSE" finds the articles of either word ("and" is a
+# word a query does not search by when it has others: t083),
 # while the mixed-case "azure AND lighthouse" asks for both.
 check "all-caps AND is a word" python3 - "$(ids "$TMP/db" 'AZURE AND LIGHTHOUSE')" \
     "$(ids "$TMP/db" azure)" "$(ids "$TMP/db" lighthouse)" \
