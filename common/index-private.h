@@ -400,7 +400,8 @@ const Xapian::Stem &stemmer_for(ns_index_t *idx, const std::string &lang,
                                 bool *known = nullptr);
 void load_langs(ns_index_t *idx);
 /* The snippet of hit ART of MS (snippet.cc): the passage where the
- * query's words meet, or the lead when BLANK or none of them is there. */
+ * query's words meet, or the lead when BLANK or none of them is there;
+ * no stop word of ART's language marked unless O's query has only those. */
 std::string snippet_of(ns_index_t *idx, const Xapian::MSet &ms,
                        const ns_article_t *art, const ns_search_opts_t *o,
                        bool blank);
@@ -456,17 +457,17 @@ Xapian::Query build_query(ns_index_t *idx, const std::string &text,
                           unsigned max_expansion = WILDCARD_MAX_EXPANSION,
                           std::string *warnings = nullptr);
 std::string split_hyphens(const std::string &text);
+/* Is WORD (lower case) one LANG's articles are not searched by? */
+bool stop_word(ns_index_t *idx, const std::string &lang, const std::string &w);
 /* A new query of every article: never Xapian::Query::MatchAll (why there). */
 Xapian::Query match_all();
-/* TEXT with Xapian's spelling corrections from DICT (IDX's own database,
- * or a cluster's spelling copies), or "" (spelling.cc decides which to
- * keep). */
+/* TEXT with Xapian's spelling corrections from DICT (IDX's own database or
+ * a cluster's spelling copies), or "" (spelling.cc decides which to keep). */
 std::string corrected_text(ns_index_t *idx, const Xapian::Database &dict,
                            const std::string &text);
 /* The filters of O (section, lang, tags, ids, author, dates) as one query
  * to apply with OP_FILTER into *OUT, or an empty query when O has none.
- * NS_STATUS_BAD_QUERY, with the message in IDX, for a date it cannot
- * read. */
+ * NS_STATUS_BAD_QUERY, with the message in IDX, for a date it can't read. */
 ns_status_t filter_query(ns_index_t *idx, const ns_search_opts_t *o,
                          Xapian::Query *out);
 
@@ -511,8 +512,7 @@ Xapian::Stem folding_stem(const Xapian::Stem &stem);
  * text field ("" or title, heading, author), false for boolean terms. */
 bool split_text_term(const std::string &term, std::string &prefix,
                      std::string &word);
-/* Add to DOC the stems of the Nordic spellings (Tromsoe) of its words with
- * ä, å, ö, ø or ü. */
+/* Add to DOC the stems of the Nordic spellings (Tromsoe) of its words. */
 void add_digraph_stems(Xapian::Document &doc, const Xapian::Stem &stem);
 /* Remove from DOC the exact terms of words that are their own stem: their
  * Z twin stands for them. */
@@ -663,9 +663,10 @@ uint64_t view_revision(const ns_index_t *idx);
  * gone, a shard changed under the front)? */
 bool cluster_recoverable(const ns_index_t *idx, const Xapian::Error &e);
 /* The word lists (common's .txt files), compiled in by the Makefile: words
- * most common first; pairs a line each first word and the words after it. */
-extern const char COMMON_WORDS_EN[], COMMON_WORDS_NO[], DENSE_PAIRS_EN[];
-extern const char STOP_WORDS_EN[]; /* query.cc's stop words */
+ * most common first (stop words: any order); pairs a line each first word
+ * and the words after it. */
+extern const char COMMON_WORDS_EN[], COMMON_WORDS_NO[], DENSE_PAIRS_EN[],
+    STOP_WORDS_EN[];
 
 /* pairs.cc */
 bool common_word(const std::string &word);

@@ -132,6 +132,14 @@ static const Xapian::Stopper *stopper_for(const std::string &stemmer)
     return nullptr;
 }
 
+bool libns::stop_word(ns_index_t *idx, const std::string &lang,
+                      const std::string &w)
+{
+    const Xapian::Stopper *s =
+        stopper_for(stemmer_for(idx, lang).get_description());
+    return s && (*s)(w);
+}
+
 /* Is every word of TEXT (a quoted phrase is one) excluded with '-'?  Then
  * *WORDS is TEXT without those signs.  Xapian's parser takes such a query
  * for a syntax error ("-weather": nothing to exclude from) and parses it

@@ -69,4 +69,21 @@ check "phrase with a instead" is "$(ids '"won by a Labour"')" ""
 check "+the is required" is "$(ids '+the sanctions')" "en1 en2 en3 en4 "
 check "the sanctions: the dropped" is "$(ids 'the sanctions')" "en4 en5 "
 
+# Snippets mark what was searched: in an index of several languages the
+# other language's parse keeps the words, but a hit's snippet marks only
+# what its own language searched.
+# marks QUERY ID: the marked words of hit ID's snippet, lower-cased, sorted.
+marks() {
+    nsearch --db "$TMP/db" --json --related 0 --no-collapse --limit 50 -- "$1" |
+        python3 -c 'import json,re,sys
+for h in json.load(sys.stdin)["hits"]:
+    if h["id"] == sys.argv[1]:
+        print(" ".join(sorted(set(m.lower() for m in re.findall("<mark>(.*?)</mark>", h["snippet_html"])))))' "$2"
+}
+check "English hit: the, in not marked" is "$(marks 'the election in the north' en1)" "election north"
+check "English hit: the alone marked" is "$(marks 'the' en1)" "the"
+check "Norwegian hit: man not marked" is "$(marks 'man valget' no3)" "valget"
+check "English hit: man marked" is "$(marks 'man harbour' en3)" "harbour man"
+check "Norwegian hit: på not marked" is "$(marks 'hytta på fjellet' no2)" "fjellet hytta"
+
 finish
