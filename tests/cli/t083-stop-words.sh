@@ -69,6 +69,16 @@ check "phrase with a instead" is "$(ids '"won by a Labour"')" ""
 check "+the is required" is "$(ids '+the sanctions')" "en1 en2 en3 en4 "
 check "the sanctions: the dropped" is "$(ids 'the sanctions')" "en4 en5 "
 
+# Excluded words stay excluded.  Without its stop words "the -election"
+# has only an excluded word left, which Xapian's parser reads as a syntax
+# error and parses again without operators, as "election": there the
+# stop words are kept, and the query means what it says.
+check "the -election: articles with the, none with election" \
+    is "$(ids 'the -election')" "en3 en4 "
+check "the -phrase: excluded" is "$(ids 'the -"won by the Labour"')" "en2 en3 en4 "
+check "the election -war: the dropped, war excluded" \
+    is "$(ids 'the election -war')" "en1 en2 "
+
 # Snippets mark what was searched: in an index of several languages the
 # other language's parse keeps the words, but a hit's snippet marks only
 # what its own language searched.
