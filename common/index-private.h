@@ -392,8 +392,7 @@ std::string lower(const char *s);
 std::string id_term(const char *id);
 /* The document of the article with id ID into *DID; false if none. */
 bool find_id(const Xapian::Database &db, const char *id, Xapian::docid *did);
-/* NS_STATUS_OK if IDX is open for writing; otherwise a failure status,
- * with the message set. */
+/* NS_STATUS_OK if IDX is open for writing; else a failure, message set. */
 ns_status_t need_writer(ns_index_t *idx);
 char *dup_cstr(const std::string &s);
 const Xapian::Stem &stemmer_for(ns_index_t *idx, const std::string &lang,
@@ -663,10 +662,11 @@ uint64_t view_revision(const ns_index_t *idx);
  * gone, a shard changed under the front)? */
 bool cluster_recoverable(const ns_index_t *idx, const Xapian::Error &e);
 /* The word lists (common's .txt files), compiled in by the Makefile: words
- * most common first (stop words: any order); pairs a line each first word
- * and the words after it. */
+ * (list_words() reads them, pairs.cc), pairs a line each first word and the
+ * words after it. */
 extern const char COMMON_WORDS_EN[], COMMON_WORDS_NO[], DENSE_PAIRS_EN[],
     STOP_WORDS_EN[];
+std::vector<std::string> list_words(const char *list);
 
 /* pairs.cc */
 bool common_word(const std::string &word);

@@ -143,6 +143,16 @@ bool pairable(const std::string &w)
 
 } // namespace
 
+std::vector<std::string> libns::list_words(const char *list)
+{
+    std::vector<std::string> out;
+    split_list(
+        list,
+        [&](const std::string &, const std::string &w) { out.push_back(w); },
+        false);
+    return out;
+}
+
 bool libns::common_word(const std::string &word)
 {
     return pairable(word) && common_words().code.count(word) != 0;

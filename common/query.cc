@@ -97,26 +97,9 @@ static const Xapian::Stopper *stopper_for(const std::string &stemmer)
         Xapian::SimpleStopper en, no;
         static void fill(Xapian::SimpleStopper &s, const char *list)
         {
-            std::string w;
-            bool comment = false, start = true;
-            for (const char *p = list;; p++) {
-                char c = *p;
-                if (start && c == '#')
-                    comment = true;
-                start = c == '\n';
-                if (!c || c == ' ' || c == '\n') {
-                    if (!w.empty() && !comment) {
-                        s.add(w);
-                        s.add(fold(w, 0));
-                    }
-                    w.clear();
-                    if (start)
-                        comment = false;
-                    if (!c)
-                        break;
-                } else {
-                    w += c;
-                }
+            for (const std::string &w : list_words(list)) {
+                s.add(w);
+                s.add(fold(w, 0));
             }
         }
         Lists()
