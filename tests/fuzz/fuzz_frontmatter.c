@@ -1,5 +1,8 @@
-/* fuzz_frontmatter.c - A text article with front matter (article.c). */
+/* fuzz_frontmatter.c - A text article with front matter (article.c), then
+ * the plain-text page rules (textpage.c) over its body, as the reader runs
+ * them on every text file. */
 #include "fuzz.h"
+#include "textpage.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -7,7 +10,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     char err[512];
     unsigned line;
     if (ns_article_from_text((const char *)data, size, "fuzz.txt", &art, err,
-                             sizeof err, &line) == 0)
+                             sizeof err, &line) == 0) {
+        ns_textpage_report_t rep;
+        (void)ns_textpage_apply(&art, &rep);
         ns_article_clear(&art);
+    }
     return 0;
 }

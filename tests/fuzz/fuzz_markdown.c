@@ -1,6 +1,8 @@
 /* fuzz_markdown.c - Markdown bodies stripped with cmark (markdown.c),
- * through the front-matter parser as the reader runs them. */
+ * through the front-matter parser and then the plain-text page rules
+ * (textpage.c), as the reader runs them. */
 #include "fuzz.h"
+#include "textpage.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -11,7 +13,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     unsigned line;
     if (ns_article_from_text(text, size, "fuzz.md", &art, err, sizeof err,
                              &line) == 0) {
-        ns_markdown_finish(&art, err, sizeof err);
+        if (ns_markdown_finish(&art, err, sizeof err) == 0) {
+            ns_textpage_report_t rep;
+            (void)ns_textpage_apply(&art, &rep);
+        }
         ns_article_clear(&art);
     }
     ns_buf_t out = {0};
