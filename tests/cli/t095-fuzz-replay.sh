@@ -1,8 +1,9 @@
 #!/bin/sh
 # t095-fuzz-replay.sh - Every fuzz harness over its seed corpus and over
 # every crash input found so far (tests/fuzz/found/), without libFuzzer:
-# the parsers of feeds, pages, JSON documents, Markdown, JSON Lines and
-# front matter must neither crash nor hang on any of them.
+# the parsers of feeds, HTML pages, JSON documents, Markdown, JSON Lines
+# and front matter, and the plain-text page rules run after the last two,
+# must neither crash nor hang on any of them.
 . "$(dirname "$0")/lib.sh"
 TEST_BIN=${TEST_BIN:-$top/build/tests}
 SEEDS=$TMP/seeds
