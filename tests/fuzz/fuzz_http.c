@@ -65,16 +65,17 @@ static int status_of(const char *buf, size_t len)
 static void check_answers(const char *buf, size_t len)
 {
     const char *p = buf, *end = buf + len;
-    while (p < end && status_of(p, (size_t)(end - p))) {
-        int status = status_of(p, (size_t)(end - p));
-        const char *head_end = memmem(p, (size_t)(end - p), "\r\n\r\n", 4);
-        if (status == 500 || !head_end) {
-            if (status == 500) {
-                fprintf(stderr, "fuzz_http: bad answer: %.200s\n", p);
-                abort();
-            }
+    for (;;) {
+        int status = p < end ? status_of(p, (size_t)(end - p)) : 0;
+        if (!status)
             return;
+        if (status == 500) {
+            fprintf(stderr, "fuzz_http: bad answer: %.200s\n", p);
+            abort();
         }
+        const char *head_end = memmem(p, (size_t)(end - p), "\r\n\r\n", 4);
+        if (!head_end)
+            return;
         size_t head = (size_t)(head_end - p);
         const char *body = head_end + 4;
         static const char ctype[] = "Content-Type: application/json";
@@ -87,14 +88,12 @@ static void check_answers(const char *buf, size_t len)
             fprintf(stderr, "fuzz_http: JSON answer without JSON: %.200s\n", p);
             abort();
         }
-        if (!cl || next)
-            p = body;
-        else if (n <= (size_t)(end - body))
+        if (next)
+            p = body; /* a HEAD answer: no body */
+        else if (cl && n <= (size_t)(end - body))
             p = body + n;
         else
-            return;
-        if (!cl && !next)
-            return;
+            return; /* no length, or cut short */
     }
 }
 
