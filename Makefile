@@ -191,7 +191,7 @@ REPLAY_SERVER = $(FUZZ_HARNESSES:%=$(B)/tests/replay_%)
 
 # The search side's harnesses (C++, the library's insides), replayed over
 # their seeds in make check (t905); `make fuzz-search` fuzzes them.
-FUZZ_SEARCH = fuzz_search fuzz_phrase
+FUZZ_SEARCH = fuzz_search fuzz_phrase fuzz_cluster
 REPLAY_SEARCH = $(FUZZ_SEARCH:%=$(B)/tests/replay_%)
 $(B)/tests/replay_fuzz_%: tests/fuzz/fuzz_%.cc $(B)/tests/fuzz/walk.o $(LIB) \
                           common/index-private.h

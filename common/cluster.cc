@@ -306,6 +306,14 @@ static bool read_cluster_file(Cluster &c, std::string &why)
     return true;
 }
 
+std::string libns::cluster_file_problem(const std::string &path)
+{
+    Cluster c;
+    c.file = path;
+    std::string why;
+    return read_cluster_file(c, why) ? std::string() : why;
+}
+
 /* ------------------------------------------------------------------------ */
 /* Reaching a shard                                                         */
 /* ------------------------------------------------------------------------ */

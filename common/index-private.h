@@ -640,8 +640,10 @@ std::vector<Xapian::Document>
 cluster_documents(ns_index_t *idx, const std::vector<Xapian::docid> &dids);
 /* Is PATH a cluster file (a regular file; an index is a directory)? */
 bool is_cluster_file(const std::string &path);
-/* Read IDX->path as a cluster file and connect to its shards (IDX->db
- * their union).  NS_STATUS_BAD_INPUT for a bad file (FILE:LINE), XAPIAN
+/* Cluster file PATH read, nothing reached: "" or what is wrong (FILE:LINE). */
+std::string cluster_file_problem(const std::string &path);
+/* Read IDX->path as a cluster file and connect to its shards (IDX->db their
+ * union).  NS_STATUS_BAD_INPUT for a bad file (cluster_file_problem), XAPIAN
  * when no shard, or with "partial no" not every shard, is reached. */
 ns_status_t cluster_open(ns_index_t *idx);
 /* Connect to every shard afresh when the refresh interval has passed (or
@@ -654,12 +656,10 @@ bool cluster_refresh(ns_index_t *idx, bool force);
 ns_status_t cluster_ready(ns_index_t *idx);
 /* The shards down now, ascending. */
 std::vector<unsigned> cluster_missing(const ns_index_t *idx);
-/* A number that changes whenever IDX's view of the index changes: the
- * revision of a single database, a counter for a cluster (whose remote
- * shards do not tell their revisions). */
+/* What changes whenever IDX's view of the index does: a database's revision,
+ * a counter for a cluster (whose remote shards do not tell theirs). */
 uint64_t view_revision(const ns_index_t *idx);
-/* Is E a failure a cluster recovers from by connecting again (a replica
- * gone, a shard changed under the front)? */
+/* Is E what a cluster recovers from by connecting again (a replica gone)? */
 bool cluster_recoverable(const ns_index_t *idx, const Xapian::Error &e);
 /* The word lists (common's .txt files), compiled in by the Makefile: words
  * (list_words() reads them, pairs.cc), pairs a line each first word and the
