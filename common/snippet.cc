@@ -108,24 +108,20 @@ static std::string unmark_stop_words(ns_index_t *idx, const std::string &sn,
     return out + sn.substr(at);
 }
 
-/* Whether the paragraph that OUT ends with ends as a sentence or a quote
- * does: with a stop, a colon, a closing quote or bracket, in ASCII or as
- * the typographer's characters. */
-static bool ends_with_stop(const std::string &out)
+/* Whether OUT, whose last byte other than white space is at E, ends as a
+ * sentence or a quote does: with a stop, a colon, a closing quote or
+ * bracket, in ASCII or as the typographer's characters, or a dash. */
+static bool ends_with_stop(const std::string &out, size_t e)
 {
-    size_t e = out.find_last_not_of(" \t\r\n");
-    if (e == std::string::npos)
-        return true;
     if (strchr(".!?:;,\"')]", out[e]))
         return true;
     size_t start = e;
     while (start > 0 && ((unsigned char)out[start] & 0xc0) == 0x80)
         start--;
-    const std::string last = out.substr(start, e + 1 - start);
     static const char *const stops[] = {"\u2026", "\u201d", "\u2019", "\u00bb",
                                         "\u203a", "\u3002", "\u2014", "\u2013"};
     for (const char *st : stops)
-        if (last == st)
+        if (out.compare(start, e + 1 - start, st) == 0)
             return true;
     return false;
 }
@@ -135,18 +131,26 @@ static bool ends_with_stop(const std::string &out)
  * stored text and a snippet folds it to one space, so a snippet running
  * over a heading read "in every country for many years. What Was Cut Off
  * Microsoft did not give...".  A dash rather than a full stop: a heading
- * is not a sentence, and a stop would claim it was one. */
+ * is not a sentence, and a stop would claim it was one.  One pass: the
+ * last byte that is not white space is followed, not searched for, so a
+ * body of blank lines costs no more than any other. */
 static std::string mark_paragraphs(const char *text)
 {
+    static const std::string dash = " \u2014";
     std::string out;
+    size_t last = std::string::npos; /* in OUT */
     for (const char *p = text; *p; p++) {
-        if (*p == '\n' && !out.empty()) {
+        if (*p == '\n' && last != std::string::npos) {
             const char *q = p + 1;
             while (*q == ' ' || *q == '\t' || *q == '\r')
                 q++;
-            if (*q == '\n' && !ends_with_stop(out))
-                out.insert(out.find_last_not_of(" \t\r\n") + 1, " \u2014");
+            if (*q == '\n' && !ends_with_stop(out, last)) {
+                out.insert(last + 1, dash);
+                last += dash.size();
+            }
         }
+        if (*p != ' ' && *p != '\t' && *p != '\r' && *p != '\n')
+            last = out.size();
         out += *p;
     }
     return out;

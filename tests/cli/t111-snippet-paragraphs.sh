@@ -62,4 +62,24 @@ nsearch --db "$TMP/db" --related 0 --color never "principle lighthouse" \
     >"$TMP/text"
 check "text output" contains "$TMP/text" "What Was Cut Off — Microsoft"
 
+# A body of two million blank lines (6 MB, under the 16 MiB limit) costs
+# one pass: looking back for the last word at every blank line made it
+# quadratic (hours).  The bound is generous; the pass takes milliseconds.
+python3 - >"$TMP/blank.jsonl" <<'PY'
+import json
+body = "Beacon Log" + "\n \n" * 2000000 + "The beacon keeper wrote it down."
+print(json.dumps({"id": "blank", "title": "Beacon", "body": body, "lang": "en"}))
+PY
+check "index a body of blank lines" \
+    nindex --quiet --db "$TMP/db2" "$TMP/blank.jsonl"
+for q in "beacon keeper" "id:blank"; do
+    timeout 120 "$NSEARCH_BIN/nsearch" --db "$TMP/db2" --json --related 0 "$q"
+done >"$TMP/blank.json"
+check "its snippets in one pass" python3 -c '
+import json, sys
+words, lead = [json.loads(l) for l in open(sys.argv[1])]
+assert words["hits"][0]["snippet"] == "...beacon keeper wrote it down.", words
+assert lead["hits"][0]["snippet"].startswith("Beacon Log \u2014"), lead
+' "$TMP/blank.json"
+
 finish
