@@ -99,9 +99,13 @@ struct CommonWords {
     std::unordered_set<uint32_t> dense_places;
     std::string id;
 
-    static uint32_t place(const std::string &c)
+    /* The place of the pair of codes A and B. */
+    static uint32_t place(const std::string &a, const std::string &b)
     {
-        return (uint32_t)(c[0] - '!') * 94 + (uint32_t)(c[1] - '!');
+        auto one = [](const std::string &c) {
+            return (uint32_t)(c[0] - '!') * 94 + (uint32_t)(c[1] - '!');
+        };
+        return one(a) * 94 * 94 + one(b);
     }
 
     CommonWords()
@@ -127,10 +131,10 @@ struct CommonWords {
             true);
         for (const std::string &d : dense) {
             size_t sp = d.find(' ');
-            auto a = code.find(d.substr(0, sp)), b = code.find(d.substr(sp + 1));
+            auto a = code.find(d.substr(0, sp)),
+                 b = code.find(d.substr(sp + 1));
             if (a != code.end() && b != code.end())
-                dense_places.insert(place(a->second) * 94 * 94 +
-                                    place(b->second));
+                dense_places.insert(place(a->second, b->second));
         }
         char hex[17];
         snprintf(hex, sizeof hex, "%016llx",
@@ -373,8 +377,7 @@ void libns::add_pair_terms(Xapian::Document &doc, const ns_article_t *art)
             if (!codes[a] || !codes[b])
                 signed_pairs.push_back(pair_hash(words[a], words[b]));
             else if (!cw.dense_places.count(
-                         CommonWords::place(*codes[a]) * 94 * 94 +
-                         CommonWords::place(*codes[b])))
+                         CommonWords::place(*codes[a], *codes[b])))
                 pairs.insert(PREFIX_PAIR + *codes[a] + *codes[b]);
         }
     }
