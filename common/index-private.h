@@ -403,10 +403,9 @@ void load_langs(ns_index_t *idx);
 std::string snippet_of(ns_index_t *idx, const Xapian::MSet &ms,
                        const ns_article_t *art, const ns_search_opts_t *o,
                        bool blank);
-/* Forget what IDX holds of the view it searched: cached related lists,
- * the window and facet copies, the default "now".  For a new revision, a
- * new generation (which may have the same revision number) or a new
- * cluster union. */
+/* Forget what IDX holds of the view it searched (cached related lists,
+ * window and facet copies, default "now"): for a new revision,
+ * generation (maybe of the same revision number) or cluster union. */
 void forget_view(ns_index_t *idx);
 
 /* store.cc */
@@ -455,6 +454,8 @@ Xapian::Query build_query(ns_index_t *idx, const std::string &text,
                           unsigned max_expansion = WILDCARD_MAX_EXPANSION,
                           std::string *warnings = nullptr);
 std::string split_hyphens(const std::string &text);
+/* TEXT without its unclosed quote (the last of an odd number), or "". */
+std::string unclosed_quote_words(const std::string &text);
 /* Is WORD (lower case) one LANG's articles are not searched by? */
 bool stop_word(ns_index_t *idx, const std::string &lang, const std::string &w);
 /* A new query of every article: never Xapian::Query::MatchAll (why there). */

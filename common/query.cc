@@ -5,6 +5,7 @@
 #include <cctype>
 #include <cerrno>
 #include <cstdlib>
+#include <cstring>
 #include <map>
 #include <set>
 #include <string>
@@ -313,6 +314,23 @@ std::string libns::split_hyphens(const std::string &text)
             out[i] = ' ';
     }
     return out;
+}
+
+std::string libns::unclosed_quote_words(const std::string &text)
+{
+    /* The quotes Xapian's parser opens and closes a phrase with: ASCII
+     * and the typographer's, which are interchangeable there. */
+    static const char *const quotes[] = {"\"", "\u201c", "\u201d"};
+    size_t count = 0, last = 0, len = 0;
+    for (size_t i = 0; i < text.size(); i++)
+        for (const char *q : quotes)
+            if (text.compare(i, strlen(q), q) == 0) {
+                count++, last = i, len = strlen(q);
+                break;
+            }
+    if (count % 2 == 0)
+        return "";
+    return text.substr(0, last) + " " + text.substr(last + len);
 }
 
 /* ------------------------------------------------------------------------ */

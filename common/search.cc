@@ -694,18 +694,33 @@ static ns_status_t with_results(ns_index_t *idx, ns_results_t **out, F body)
     }
 }
 
-/* A search, and its spelling suggestion when few articles match
- * (spelling.cc): given with fewer than NS_SUGGEST_BELOW matches when a
- * word of the query matches no article.  With no match at all, the
- * suggestion is searched instead and its results returned, when it has
- * any; so a typo costs one more search, and a query that matches costs
- * nothing (the total is known). */
-static ns_status_t search_suggest(ns_index_t *idx, const ns_search_opts_t *o,
-                                  ns_results_t *res)
+/* A search, and what it falls back on when nothing matches: the words of
+ * an unclosed quote, and the spelling suggestion (spelling.cc), given with
+ * fewer than NS_SUGGEST_BELOW matches when a word of the query matches no
+ * article and searched instead, with its results, when none does.  A
+ * query that matches costs no second search (the total is known). */
+static ns_status_t search_fallbacks(ns_index_t *idx, const ns_search_opts_t *o,
+                                    ns_results_t *res)
 {
     if (ns_status_t st = search_once(idx, o, res))
         return st;
     const std::string text = o->query ? o->query : "";
+    /* An unclosed quote makes a phrase of the rest of the query; a stray
+     * quote is no reason for an empty page (README "Query language"). */
+    const std::string words = unclosed_quote_words(text);
+    if (res->total == 0 && !res->timed_out && !words.empty()) {
+        ns_search_opts_t again = *o;
+        again.query = words.c_str();
+        std::unique_ptr<ns_results_t, void (*)(ns_results_t *)> other(
+            new ns_results_t, ns_results_free);
+        if (search_once(idx, &again, other.get()) == NS_STATUS_OK &&
+            other->total > 0) {
+            std::swap(*res, *other);
+            add_warning(res, "no article has the phrase of the unclosed "
+                             "quote; showing the results for its words");
+            return NS_STATUS_OK;
+        }
+    }
     /* A cluster suggests from its spelling copies, when it lists any
      * (spelling.cc). */
     if (!o->suggest || res->timed_out || res->total >= NS_SUGGEST_BELOW ||
@@ -741,7 +756,7 @@ ns_status_t ns_search(ns_index_t *idx, const ns_search_opts_t *o,
                       ns_results_t **out)
 {
     return with_results(idx, out, [&](ns_results_t *res) {
-        return search_suggest(idx, o, res);
+        return search_fallbacks(idx, o, res);
     });
 }
 

@@ -112,4 +112,48 @@ check "TROMSØ festival: exact first" is "$(first 'TROMSØ FESTIVAL')" "2 accent
 # quoted phrases keep their exact words (no folding inside quotes).
 check "phrase stays exact" is "$(first '"festival in Tromso"')" "1 plain"
 
+# An unclosed quote is a phrase to the end of the query; when that matches
+# nothing, the words are searched, with a warning.  A phrase that matches
+# keeps its reading, and so does a closed one that matches nothing.
+q='"external review law firm yesterday'
+nsearch --db "$TMP/db" --json --related 0 --limit 100 "$q" >"$TMP/unclosed" 2>/dev/null
+nsearch --db "$TMP/db" --json --related 0 --limit 100 \
+    'external review law firm yesterday' >"$TMP/words"
+check "unclosed quote without a match: its words" python3 -c '
+import json, sys
+u, w = (json.load(open(f)) for f in sys.argv[1:3])
+assert u["total"] > 0 and u["total"] == w["total"], (u["total"], w["total"])
+assert [h["id"] for h in u["hits"]] == [h["id"] for h in w["hits"]]
+assert "unclosed quote" in u.get("warning", ""), u.get("warning")
+assert "warning" not in w, w["warning"]
+' "$TMP/unclosed" "$TMP/words"
+run out err nsearch --db "$TMP/db" --related 0 "$q"
+check "unclosed quote: text output warns on stderr" \
+    contains "$TMP/err" "unclosed quote"
+nsearch --db "$TMP/db" --json --related 0 --limit 100 '"external review' \
+    >"$TMP/open-match"
+nsearch --db "$TMP/db" --json --related 0 --limit 100 '"external review"' \
+    >"$TMP/closed-match"
+check "unclosed quote with a match: the phrase" python3 -c '
+import json, sys
+u, c = (json.load(open(f)) for f in sys.argv[1:3])
+assert u["total"] > 0 and u["total"] == c["total"], (u["total"], c["total"])
+assert "warning" not in u, u["warning"]
+' "$TMP/open-match" "$TMP/closed-match"
+nsearch --db "$TMP/db" --json --related 0 \
+    '"external review law firm yesterday"' >"$TMP/closed"
+check "closed quote without a match: nothing" python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["total"] == 0 and "warning" not in d, d
+' "$TMP/closed"
+nsearch --db "$TMP/db" --json --related 0 --limit 100 \
+    "$(printf '\342\200\234')external review law firm yesterday" >"$TMP/typo" 2>/dev/null
+check "an unclosed typographic quote too" python3 -c '
+import json, sys
+u, w = (json.load(open(f)) for f in sys.argv[1:3])
+assert u["total"] == w["total"] > 0, (u["total"], w["total"])
+assert "unclosed quote" in u.get("warning", ""), u
+' "$TMP/typo" "$TMP/words"
+
 finish
