@@ -166,7 +166,8 @@ std::string libns::snippet_of(ns_index_t *idx, const Xapian::MSet &ms,
 {
     if (!blank) {
         const bool body = art->body && *art->body;
-        const std::string text = mark_paragraphs(body ? art->body : art->title);
+        const char *title = art->title ? art->title : "";
+        const std::string text = mark_paragraphs(body ? art->body : title);
         const char *src = text.c_str();
         /* EXHAUSTIVE without the background model: the background model
          * costs ~1.2 ms a hit (XAPIAN-NOTES.md), while EXHAUSTIVE alone
