@@ -1,5 +1,7 @@
 /* snippet.cc - The snippet of a hit: Xapian's passage where the query's
  * words meet, or the lead, as text with our highlight markers. */
+#include <algorithm>
+#include <cctype>
 #include <cstring>
 #include <string>
 #include <vector>
@@ -184,12 +186,22 @@ std::string libns::snippet_of(ns_index_t *idx, const Xapian::MSet &ms,
         if (sn.find(NS_HI_START) != std::string::npos || !body)
             return sn;
     }
-    std::string body = mark_paragraphs(art->body ? art->body : "");
+    /* The lead's paragraphs are marked on as much of the body as the cut
+     * shows, and the white space after it up to the next other byte (which
+     * says whether a break there is a paragraph's): not on all of a body
+     * that may run to megabytes. */
+    const char *text = art->body ? art->body : "";
+    const size_t len = strlen(text);
+    size_t n = std::min(len, (size_t)o->snippet_len);
+    while (n < len && isspace((unsigned char)text[n]))
+        n++;
+    const size_t head = std::min(len, n + 1);
+    std::string body = mark_paragraphs(std::string(text, head).c_str());
     std::string cut = body.substr(0, o->snippet_len);
     /* Never cut inside a UTF-8 sequence. */
     while (!cut.empty() && body.size() > cut.size() &&
            ((unsigned char)body[cut.size()] & 0xc0) == 0x80)
         cut.pop_back();
     return unescape_snippet(cut, false) +
-           (body.size() > cut.size() ? "..." : "");
+           (body.size() > cut.size() || head < len ? "..." : "");
 }
