@@ -38,8 +38,10 @@
  *    them (FoldingStem), in the index and in queries, so "Tromso" and
  *    "Tromsø" share the stem "tromso"; the Nordic spellings without them
  *    ("Tromsoe", "Skarsgaard") are indexed as extra stems of the words
- *    that have ä, å, ö, ø or ü (add_digraph_stems).  Phrases stay exact:
- *    they are checked against the text as written.
+ *    that have ä, å, ö, ø or ü (add_digraph_stems).  Phrases are checked
+ *    against the text as written; one typed without diacritics is also
+ *    searched in the spellings with them that the index has
+ *    (phrase-fold.cc).
  *
  *  - A query typed entirely in capitals is words: "VIET NAM AND WHAT THEY
  *    ARE SEEKING" is not the Boolean AND of two halves (query_flags).
@@ -62,9 +64,6 @@
 #include "index-private.h"
 
 using namespace libns;
-
-/* How much the exact form of a query word adds, relative to its stem. */
-static const double W_EXACT = 0.5;
 
 namespace
 {
@@ -242,6 +241,11 @@ Xapian::Query libns::written_phrases(const Xapian::Query &q)
     auto op = q.get_type();
     if (op == Q::OP_PHRASE || op == Q::OP_NEAR)
         return map_phrase_terms(q, as_written);
+    /* The 1.4 API does not give a scale factor back, and this query only
+     * marks words (search.cc): the phrases of other spellings
+     * (phrase-fold.cc) lose theirs. */
+    if (op == Q::OP_SCALE_WEIGHT && has_positional(q))
+        return written_phrases(q.get_subquery(0));
     return map_subqueries(
         q, [](const Q &sub, size_t) { return written_phrases(sub); });
 }

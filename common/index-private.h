@@ -15,6 +15,7 @@
  *   results.cc      the results read through the public API
  *   phrase.cc       phrase and NEAR queries checked on an article's text
  *   phrase-scan.cc  the quick phrase tests: a word scan as Xapian splits
+ *   phrase-fold.cc  phrases typed without diacritics, other spellings
  *   pairs.cc        pair terms of common words, for phrases (their word
  *                   lists: the .txt files of common/), and the pair
  *                   signature of the other pairs
@@ -78,11 +79,8 @@
  * the article's text instead (see phrase.cc), after pair terms of common
  * words narrowed or answered them (see pairs.cc).
  *
- * Field weights are wdf multipliers (XAPIAN-NOTES.md option (a)): the
- * title's words are indexed W_T times in the default field, so one title
- * hit counts like W_T body hits before BM25's k1 saturation.  It keeps one
- * posting list per word, so queries cost no more than a single-field index.
- */
+ * Field weights are wdf multipliers: a title word counts W_T times in the
+ * default field, which keeps one posting list per word. */
 #ifndef NS_INDEX_PRIVATE_H
 #define NS_INDEX_PRIVATE_H
 
@@ -109,22 +107,22 @@
  *   w(t,d) = idf(t) * (k1 + 1) * wdf / (k1 * L + wdf)
  *   L      = (1 - b) + b * doclen / avg_doclen   (at least min_normlen)
  *
- * Tuned on the TIME and CACM development queries (tests/eval/ranking.sh,
- * README "Ranking quality") over k1 in 0.8..2.0, b in 0.5..1.0 and title
- * weights 1, 2, 3, 5.  TIME is flat across the grid (MAP 0.63-0.66); CACM
- * prefers k1 near 1.2 and b below 0.9; title weight 1 loses 0.02-0.03 MAP
- * on CACM, 3 and 5 are level.  BM25+ (delta 0.5, 1.0), Xapian's DFR and
- * Dirichlet LM schemes (README) and English stop words in queries each
- * lost on at least one collection.  The middle of the flat region is
- * chosen over the best cell to avoid fitting the development queries. */
+ * Measured on the TIME and CACM development queries (README "Ranking
+ * quality") over k1 0.8..2.0, b 0.5..1.0, title weights 1, 2, 3, 5: TIME
+ * is flat (MAP 0.63-0.66); CACM prefers k1 near 1.2, b below 0.9; title
+ * weight 1 loses 0.02-0.03 there.  BM25+, DFR, Dirichlet LM and English
+ * stop words in queries each lost on one collection or more.  The middle
+ * of the flat region, not the best cell: no fit to those queries. */
 static const double BM25_K1 = 1.2;
 static const double BM25_B = 0.85;
 static const double BM25_MIN_NORMLEN = 0.5;
 
-/* wdf multipliers of the fields in the default field. */
+/* wdf multipliers of the fields in the default field, and what the exact
+ * form of a query word adds relative to its stem (forms.cc). */
 static const unsigned W_TITLE = 3;
 static const unsigned W_HEADINGS = 2;
 static const unsigned W_SECTION = 1;
+static const double W_EXACT = 0.5;
 
 /* Gap between fields so that a phrase cannot run from one into the next. */
 static const unsigned FIELD_GAP = 100;
@@ -513,8 +511,7 @@ bool split_text_term(const std::string &term, std::string &prefix,
                      std::string &word);
 /* Add to DOC the stems of the Nordic spellings (Tromsoe) of its words. */
 void add_digraph_stems(Xapian::Document &doc, const Xapian::Stem &stem);
-/* Remove from DOC the exact terms of words that are their own stem: their
- * Z twin stands for them. */
+/* Remove from DOC the exact terms of words that are their own stem. */
 void drop_own_stems(Xapian::Document &doc, const Xapian::Stem &stem);
 /* The term that holds the articles of exact TERM: its Z twin when the
  * word is its own stem (drop_own_stems), else TERM. */
@@ -540,6 +537,9 @@ Xapian::Query exact_boost(const Xapian::Query &stemmed,
 /* FLAGS for parsing TEXT: without Boolean operators when TEXT is typed
  * entirely in capitals. */
 unsigned query_flags(const std::string &text, unsigned flags);
+/* Q, phrases typed without diacritics also spelled with (ROOM terms). */
+Xapian::Query fold_phrases(ns_index_t *idx, const Xapian::Query &q,
+                           const Xapian::Stem &stem, size_t room);
 
 /* NEAR over sorted position lists POS (one per word): is there a position
  * of the first word with a position of every other word less than WINDOW

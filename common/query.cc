@@ -256,6 +256,13 @@ Xapian::Query libns::build_query(ns_index_t *idx, const std::string &text,
                            stem, max_expansion);
         qp.set_stemming_strategy(Xapian::QueryParser::STEM_NONE);
         part = exact_boost(part, qp.parse_query(text, flags), stem);
+        /* Folding never makes a query too large to run (limits.cc): each
+         * parse may add half its share of the room left below the limit. */
+        size_t len = part.get_length() * groups.size();
+        part = fold_phrases(idx, part, stem,
+                            len < QUERY_MAX_TERMS
+                                ? (QUERY_MAX_TERMS - len) / groups.size() / 2
+                                : 0);
         if (groups.size() > 1) {
             std::vector<Xapian::Query> filter;
             for (const auto &l : g.second)

@@ -97,10 +97,12 @@ cat >"$TMP/twins.jsonl" <<'EOF'
 {"id":"plain","title":"Festival news from Tromso","body":"The festival in Tromso opens on Friday with music.","lang":"en"}
 {"id":"accent","title":"Festival news from Tromsø","body":"The festival in Tromsø opens on Friday with music.","lang":"en"}
 {"id":"other","title":"Harbour news","body":"The harbour opens on Friday.","lang":"en"}
+{"id":"cafes","title":"Paris cafes","body":"Paris cafes open early on weekdays and stay open late into the evening.","lang":"en"}
+{"id":"cafés","title":"Paris cafés","body":"Paris cafés open early.","lang":"en"}
 EOF
 check "index twins" nindex --quiet --db "$TMP/twins" "$TMP/twins.jsonl"
 first() {
-    nsearch --db "$TMP/twins" --json --related 0 "$1" |
+    nsearch --db "$TMP/twins" --json --related 0 -- "$1" |
         python3 -c 'import json,sys; h=json.load(sys.stdin)["hits"]; print(len(h), h[0]["id"] if h else "")'
 }
 check "Tromsø: both found, exact first" is "$(first 'Tromsø')" "2 accent"
@@ -108,9 +110,45 @@ check "Tromso: both found, exact first" is "$(first 'Tromso')" "2 plain"
 check "Tromsoe finds both" is "$(first 'Tromsoe' | cut -d' ' -f1)" "2"
 check "TROMSØ festival: exact first" is "$(first 'TROMSØ FESTIVAL')" "2 accent"
 
-# The query language is unchanged for lower-case operators' absence:
-# quoted phrases keep their exact words (no folding inside quotes).
-check "phrase stays exact" is "$(first '"festival in Tromso"')" "1 plain"
+# A phrase typed without diacritics also matches its words spelled with
+# them, the spelling typed first; one typed with them stays as typed.
+check "phrase without diacritics: both, as typed first" \
+    is "$(first '"festival in Tromso"')" "2 plain"
+check "phrase without diacritics: a longer article as typed first" \
+    is "$(first '"paris cafes"')" "2 cafes"
+check "phrase with diacritics stays exact" \
+    is "$(first '"festival in Tromsø"')" "1 accent"
+check "phrase in capitals without diacritics" \
+    is "$(first '"NEWS FROM TROMSO"')" "2 plain"
+check "title: phrase without diacritics" \
+    is "$(first 'title:"from tromso"')" "2 plain"
+check "NEAR without diacritics" is "$(first 'tromso NEAR/3 festival')" "2 plain"
+check "Nordic spelling in a phrase" is "$(first '"festival in Tromsoe"')" "1 accent"
+check "excluded phrase: every spelling" is "$(first 'friday -"in tromso"')" "1 other"
+check "only an excluded phrase: every spelling" \
+    is "$(first '-"in tromso"' | cut -d' ' -f1)" "3"
+
+# The same on the Norwegian samples: the phrase without æ, ø, å finds
+# what the phrase as written finds, and the snippet marks it.
+check "i Toyenparken = i Tøyenparken" same '"i Toyenparken"' '"i Tøyenparken"'
+check "Hetebolge i Nord-Norge = Hetebølge i Nord-Norge" \
+    same '"Hetebolge i Nord-Norge"' '"Hetebølge i Nord-Norge"'
+check "Oyafestivalen samler = Øyafestivalen samler" \
+    same '"Oyafestivalen samler"' '"Øyafestivalen samler"'
+
+# Folding never makes a query too large to run: 50 phrases of two words
+# with three spellings each would be 1,100 terms folded in full.
+printf '%s\n' '{"id":"three","title":"Tromsø, Tromsö, Tromso","body":"Tromso Tromsø Tromsö.","lang":"en"}' >"$TMP/three.jsonl"
+check "index three spellings" nindex --quiet --db "$TMP/three" "$TMP/three.jsonl"
+q=$(python3 -c 'print(" ".join(["\"tromso tromso\""] * 50))')
+nsearch --db "$TMP/three" --json --related 0 -- "$q" >"$TMP/many" 2>"$TMP/many.err"
+check "50 phrases to fold stay within the query limit" python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert [h["id"] for h in d["hits"]] == ["three"], d
+' "$TMP/many"
+run out err nsearch --db "$TMP/db" --related 0 --color never '"i Toyenparken"'
+check "snippet marks the phrase as spelled" contains "$TMP/out" "**i Tøyenparken**"
 
 # An unclosed quote is a phrase to the end of the query; when that matches
 # nothing, the words are searched, with a warning.  A phrase that matches

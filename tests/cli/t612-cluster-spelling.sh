@@ -90,6 +90,22 @@ q "$TMP/cluster" "azure surveillance" >"$TMP/c.ok"
 check "words that match: nothing suggested" json_ok "$TMP/c.ok" \
     'd["suggestion"] is None and d["total"] > 0'
 
+# A phrase typed without diacritics: the front finds the other spellings
+# in its copies, as one index does in its terms; without copies it
+# searches the phrase as typed (README "Scaling").
+for f in cluster one bare; do
+    q "$TMP/$f" '"i Toyenparken"' >"$TMP/fold.$f"
+done
+check "phrase without diacritics: the single index's hits" python3 -c '
+import json, sys
+c, o = (json.load(open(f)) for f in sys.argv[1:3])
+ids = sorted(h["id"] for h in o["hits"])
+assert ids == ["oyafestivalen-2025"], ids
+assert sorted(h["id"] for h in c["hits"]) == ids, c["hits"]
+' "$TMP/fold.cluster" "$TMP/fold.one"
+check "no spelling lines: the phrase as typed" json_ok "$TMP/fold.bare" \
+    'd["total"] == 0'
+
 # --- 3. Bad 'spelling' lines ---------------------------------------------
 printf '%s%s\nspelling\n' "$head" "$shards" >"$TMP/bad1"
 run out err nsearch --db "$TMP/bad1" azure

@@ -1,0 +1,292 @@
+/* phrase-fold.cc - A phrase typed without diacritics also matches its
+ * words spelled with them: "i Toyenparken" finds "i Tøyenparken".
+ *
+ * Outside quotes every word matches by its folded stem (forms.cc), but a
+ * phrase is checked against the text as written, so a phrase typed on a
+ * keyboard without æ, ø and å found nothing in a Norwegian archive, where
+ * FTS5 (remove_diacritics) folds inside phrases too.  Here each such
+ * phrase becomes the OR of itself and the same phrase with the spellings
+ * of its words that the index holds: every one is an ordinary exact
+ * phrase, so the check, the pair terms and the snippets treat it as they
+ * treat any phrase typed with those letters (the check counts a match of
+ * any of them).  The spellings come from the
+ * index's own exact terms (an accented word is never its own folded stem,
+ * so it always has one): a walk along the typed word that only tries a
+ * letter with a diacritic where some term goes on with one.  A word typed
+ * with diacritics stays as typed, and so does the phrase: the user chose
+ * the spelling.  The spellings rank below the one typed, by the factor
+ * an exact form has over another form outside quotes (W_EXACT). */
+#include <algorithm>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "index-private.h"
+
+using namespace libns;
+
+/* At most this many spellings of one word, and phrases besides the one
+ * typed: a name with three foldable letters could otherwise multiply. */
+static const size_t MAX_SPELLINGS = 4;
+static const size_t MAX_VARIANTS = 8;
+/* Words longer than this are left as typed (no real word is), and the
+ * walk for one word stops after this many seeks in the term list (a word
+ * of ten letters takes about twenty). */
+static const size_t MAX_WORD = 64;
+static const unsigned MAX_SEEKS = 400;
+
+namespace
+{
+
+/* A lower-case letter with a diacritic (Latin-1 and Latin Extended-A, as
+ * fold.c folds them) and what a keyboard without it types instead: "ø"
+ * as "o" and as "oe". */
+struct Alt {
+    std::string typed;
+    std::string utf8;
+};
+
+std::vector<Alt> make_alts()
+{
+    std::vector<Alt> alts;
+    for (unsigned cp = 0xc0; cp <= 0x17f; cp++) {
+        if (Xapian::Unicode::tolower(cp) != cp)
+            continue;
+        std::string u;
+        Xapian::Unicode::append_utf8(u, cp);
+        for (int flags : {0, NS_FOLD_DIGRAPH}) {
+            std::string f = fold(u, flags);
+            if (f == u || f.empty())
+                continue;
+            bool seen = false;
+            for (const Alt &a : alts)
+                seen |= a.typed == f && a.utf8 == u;
+            if (!seen)
+                alts.push_back({f, u});
+        }
+    }
+    return alts;
+}
+
+const std::vector<Alt> &alts()
+{
+    static const std::vector<Alt> table = make_alts();
+    return table;
+}
+
+/* The walk reads the index's term list, or on a cluster the front's
+ * copies of the spelling dictionaries (DICT; words without a prefix). */
+struct Walk {
+    const Xapian::Database &db;
+    bool dict;
+    const std::string &word; /* as typed, lower case, ASCII */
+    std::vector<std::string> out;
+    unsigned seeks; /* left: the walk's work is bounded */
+
+    /* The first word at or after FROM that starts with BASE, if any. */
+    bool first_from(const std::string &base, const std::string &from,
+                    std::string &found) const
+    {
+        Xapian::TermIterator t =
+            dict ? db.spellings_begin() : db.allterms_begin(base);
+        Xapian::TermIterator end =
+            dict ? db.spellings_end() : db.allterms_end(base);
+        t.skip_to(from);
+        if (t == end || (*t).compare(0, base.size(), base) != 0)
+            return false;
+        found = *t;
+        return true;
+    }
+    bool exists(const std::string &w) const
+    {
+        std::string found;
+        return dict ? first_from(w, w, found) && found == w : db.term_exists(w);
+    }
+};
+
+/* What the terms that start with BASE go on with. */
+enum follows { NO_TERM, PLAIN_ONLY, ACCENTED };
+
+/* One seek, two at most: does any term start with BASE, and does one go
+ * on with a letter of the blocks the table covers (UTF-8 lead bytes 0xc3
+ * to 0xc5)? */
+follows what_follows(Walk &w, const std::string &base)
+{
+    if (w.seeks < 2)
+        return NO_TERM;
+    w.seeks -= 2;
+    std::string term;
+    if (!w.first_from(base, base, term))
+        return NO_TERM;
+    if (!w.first_from(base, base + "\xc3", term))
+        return PLAIN_ONLY;
+    return term.size() > base.size() && (unsigned char)term[base.size()] <= 0xc5
+               ? ACCENTED
+               : PLAIN_ONLY;
+}
+
+/* Extend BASE (the term so far) from byte I of the typed word.  Only
+ * where some term goes on with a letter with a diacritic are the table's
+ * letters tried, so a word of an archive without them costs a seek or
+ * two a letter. */
+void walk(Walk &w, std::string &base, size_t i, bool changed)
+{
+    if (w.out.size() >= MAX_SPELLINGS)
+        return;
+    if (i == w.word.size()) {
+        if (changed && w.exists(base))
+            w.out.push_back(base);
+        return;
+    }
+    const size_t len = base.size();
+    follows f = what_follows(w, base);
+    if (f == NO_TERM)
+        return;
+    if (f == ACCENTED)
+        for (const Alt &a : alts())
+            if (w.word.compare(i, a.typed.size(), a.typed) == 0) {
+                base += a.utf8;
+                walk(w, base, i + a.typed.size(), true);
+                base.resize(len);
+            }
+    base += w.word[i];
+    walk(w, base, i + 1, changed);
+    base.resize(len);
+}
+
+/* The terms of the index that spell TERM (a phrase word's term, the
+ * field's prefix and the word) with diacritics. */
+std::vector<std::string> spellings(const Xapian::Database &db, bool dict,
+                                   const std::string &term)
+{
+    std::string prefix, word;
+    if (!split_text_term(as_written(term), prefix, word) || word.empty() ||
+        word.size() > MAX_WORD ||
+        !std::all_of(word.begin(), word.end(), [](char c) {
+            return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+        }))
+        return {};
+    Walk w{db, dict, word, {}, MAX_SEEKS};
+    std::string base = dict ? std::string() : prefix;
+    walk(w, base, 0, false);
+    if (dict)
+        for (std::string &t : w.out)
+            t.insert(0, prefix);
+    std::sort(w.out.begin(), w.out.end());
+    w.out.erase(std::unique(w.out.begin(), w.out.end()), w.out.end());
+    return w.out;
+}
+
+/* One query's folding: the stemmer of its parse, the spellings found so
+ * far, and how many terms it may still add (a phrase that would go past
+ * that stays as typed). */
+struct Fold {
+    const Xapian::Database &db;
+    bool dict;
+    const Xapian::Stem &stem;
+    std::map<std::string, std::vector<std::string>> memo;
+    size_t terms_left;
+};
+
+/* Phrase or NEAR Q with the other spellings of its words.  Each spelling
+ * is a phrase of its own, so that the check reads it as written, but
+ * Xapian's weights would then rank a spelling by how rare it is in the
+ * archive ("tromsø" in the one article that has it above "tromso" in many
+ * others).  So the spellings only decide which articles match, and rank
+ * as the words' stems do (the stem of every spelling is the typed word's:
+ * they fold to it), with the phrase as typed adding W_EXACT of its weight,
+ * as an exact form does outside quotes.  Under a NOT (NEGATIVE) weights do
+ * not count, and relax() rebuilds only the plain OR of the spellings. */
+Xapian::Query fold_phrase(Fold &f, const Xapian::Query &q, bool negative)
+{
+    using Q = Xapian::Query;
+    const size_t n = q.get_num_subqueries();
+    std::vector<std::string> typed;
+    std::vector<const std::vector<std::string> *> alt(n);
+    bool any = false;
+    for (size_t i = 0; i < n; i++) {
+        Q sub = q.get_subquery(i);
+        if (sub.get_type() != Q::LEAF_TERM)
+            return q;
+        typed.push_back(*sub.get_terms_begin());
+        auto it = f.memo.find(typed[i]);
+        if (it == f.memo.end())
+            it = f.memo.emplace(typed[i], spellings(f.db, f.dict, typed[i]))
+                     .first;
+        alt[i] = &it->second;
+        any |= !it->second.empty();
+    }
+    /* Each phrase of a spelling adds N terms, and the stems and the phrase
+     * as typed 2N more. */
+    if (!any || f.terms_left < 3 * n)
+        return q;
+    /* Every combination, by an odometer over each word's choices (0 the
+     * word as typed); the first is the phrase as typed. */
+    const auto window = (Xapian::termcount)positional_window(q);
+    std::vector<size_t> pick(n, 0);
+    std::vector<Q> phrases{q};
+    while (phrases.size() <= MAX_VARIANTS && f.terms_left >= 3 * n) {
+        size_t i = 0;
+        while (i < n && ++pick[i] > alt[i]->size())
+            pick[i++] = 0;
+        if (i == n)
+            break;
+        std::vector<Q> terms;
+        for (size_t k = 0; k < n; k++)
+            terms.emplace_back(pick[k] ? (*alt[k])[pick[k] - 1] : typed[k]);
+        phrases.emplace_back(q.get_type(), terms.begin(), terms.end(), window);
+        f.terms_left -= n;
+    }
+    f.terms_left -= 2 * n;
+    Q spelled(Q::OP_OR, phrases.begin(), phrases.end());
+    if (negative)
+        return spelled;
+    std::vector<Q> stems;
+    for (const std::string &t : typed) {
+        std::string prefix, word;
+        split_text_term(as_written(t), prefix, word);
+        stems.emplace_back(PREFIX_STEM + prefix + f.stem(word));
+    }
+    Q ranked(Q::OP_FILTER, Q(Q::OP_AND, stems.begin(), stems.end()), spelled);
+    return Q(Q::OP_AND_MAYBE, ranked, Q(Q::OP_SCALE_WEIGHT, q, W_EXACT));
+}
+
+Xapian::Query fold_all(Fold &f, const Xapian::Query &q, bool negative)
+{
+    using Q = Xapian::Query;
+    if (!has_positional(q))
+        return q;
+    auto op = q.get_type();
+    if (op == Q::OP_PHRASE || op == Q::OP_NEAR)
+        return fold_phrase(f, q, negative);
+    return map_subqueries(q, [&](const Q &sub, size_t k) {
+        return fold_all(f, sub, negative != (op == Q::OP_AND_NOT && k > 0));
+    });
+}
+
+} // namespace
+
+Xapian::Query libns::fold_phrases(ns_index_t *idx, const Xapian::Query &q,
+                                  const Xapian::Stem &stem, size_t room)
+{
+    if (!has_positional(q))
+        return q;
+    /* A cluster's shards would send every term of each prefix walked over
+     * the network: the front walks its copies of their spelling
+     * dictionaries instead (the words of the default field), and without
+     * them its phrases stay as typed.  A copy that fails costs the
+     * folding, never the search (as for did-you-mean, spelling.cc). */
+    const Xapian::Database *db =
+        idx->cluster ? cluster_dictionary(idx) : idx->db.get();
+    if (!db)
+        return q;
+    Fold f{*db, idx->cluster != nullptr, stem, {}, room};
+    try {
+        return fold_all(f, q, false);
+    } catch (const Xapian::Error &e) {
+        if (!idx->cluster)
+            throw;
+        cluster_dictionary_failed(idx, describe(e));
+        return q;
+    }
+}
