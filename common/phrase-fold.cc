@@ -97,6 +97,32 @@ struct Walk {
         found = *t;
         return true;
     }
+    /* Does any term go on from a prefix of the word as typed (BASE and
+     * the word's first bytes) with a letter of the table's blocks (UTF-8
+     * lead bytes 0xc3 to 0xc5)?  Most words of most archives have none,
+     * and the walk is then not needed.  The prefixes, each followed by
+     * 0xc3, are looked up longest first, which is their order in the term
+     * list, so one iterator moves forward through them. */
+    bool accent_on_path(const std::string &base) const
+    {
+        Xapian::TermIterator t =
+            dict ? db.spellings_begin() : db.allterms_begin(base);
+        Xapian::TermIterator end =
+            dict ? db.spellings_end() : db.allterms_end(base);
+        for (size_t i = word.size(); i-- > 0;) {
+            std::string from = base + word.substr(0, i);
+            const size_t len = from.size();
+            from += '\xc3';
+            t.skip_to(from);
+            if (t == end)
+                return false;
+            const std::string &term = *t;
+            if (term.size() > len && term.compare(0, len, from, 0, len) == 0 &&
+                (unsigned char)term[len] <= 0xc5)
+                return true;
+        }
+        return false;
+    }
     bool exists(const std::string &w) const
     {
         std::string found;
@@ -168,6 +194,8 @@ std::vector<std::string> spellings(const Xapian::Database &db, bool dict,
         return {};
     Walk w{db, dict, word, {}, MAX_SEEKS};
     std::string base = dict ? std::string() : prefix;
+    if (!w.accent_on_path(base))
+        return {};
     walk(w, base, 0, false);
     if (dict)
         for (std::string &t : w.out)
