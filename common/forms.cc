@@ -39,9 +39,8 @@
  *    "Tromsø" share the stem "tromso"; the Nordic spellings without them
  *    ("Tromsoe", "Skarsgaard") are indexed as extra stems of the words
  *    that have ä, å, ö, ø or ü (add_digraph_stems).  Phrases are checked
- *    against the text as written; one typed without diacritics is also
- *    searched in the spellings with them that the index has
- *    (phrase-fold.cc).
+ *    against the text as written, in each spelling of their words with
+ *    and without diacritics that the index has (phrase-fold.cc).
  *
  *  - A query typed entirely in capitals is words: "VIET NAM AND WHAT THEY
  *    ARE SEEKING" is not the Boolean AND of two halves (query_flags).

@@ -1,21 +1,19 @@
-/* phrase-fold.cc - A phrase typed without diacritics also matches its
- * words spelled with them: "i Toyenparken" finds "i Tøyenparken".
+/* phrase-fold.cc - A phrase matches its words in every spelling with
+ * and without diacritics: "i Toyenparken" finds "i Tøyenparken", and
+ * "Tromsø kommune" finds "Tromso kommune", the spelling typed first.
  *
  * Outside quotes every word matches by its folded stem (forms.cc), but a
  * phrase is checked against the text as written, so a phrase typed on a
  * keyboard without æ, ø and å found nothing in a Norwegian archive, where
  * FTS5 (remove_diacritics) folds inside phrases too.  Here each such
- * phrase becomes the OR of itself and the same phrase with the spellings
- * of its words that the index holds: every one is an ordinary exact
- * phrase, so the check, the pair terms and the snippets treat it as they
- * treat any phrase typed with those letters (the check counts a match of
- * any of them).  The spellings come from the
- * index's own exact terms (an accented word is never its own folded stem,
- * so it always has one): a walk along the typed word that only tries a
- * letter with a diacritic where some term goes on with one.  A word typed
- * with diacritics stays as typed, and so does the phrase: the user chose
- * the spelling.  The spellings rank below the one typed, by the factor
- * an exact form has over another form outside quotes (W_EXACT). */
+ * phrase becomes the OR of itself and the same phrase with the other
+ * spellings of its words that the index holds: every one is an ordinary
+ * exact phrase, so the check, the pair terms and the snippets treat it as
+ * they treat any phrase typed so (the check counts a match of any of
+ * them).  The spellings come from the index's own exact terms (a word
+ * with diacritics is never its own folded stem, so it always has one): a
+ * walk along the word without its diacritics that tries a letter with one
+ * only where some term goes on with such a letter. */
 #include <algorithm>
 #include <map>
 #include <string>
@@ -180,29 +178,58 @@ void walk(Walk &w, std::string &base, size_t i, bool changed)
     base.resize(len);
 }
 
-/* The terms of the index that spell TERM (a phrase word's term, the
- * field's prefix and the word) with diacritics. */
+static bool plain_word(const std::string &w)
+{
+    return !w.empty() && std::all_of(w.begin(), w.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    });
+}
+
+/* The terms of the index that spell TERM (a phrase word's term: the
+ * field's prefix and the word) otherwise: with diacritics where it has
+ * none, and where it has some, without them (by the term Xapian matches
+ * for that word, indexed_form) and with other ones.  Its spellings all
+ * fold to the same letters, so they share a stem. */
 std::vector<std::string> spellings(const Xapian::Database &db, bool dict,
+                                   const Xapian::Stem &stem,
                                    const std::string &term)
 {
     std::string prefix, word;
     if (!split_text_term(as_written(term), prefix, word) || word.empty() ||
-        word.size() > MAX_WORD ||
-        !std::all_of(word.begin(), word.end(), [](char c) {
-            return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-        }))
+        word.size() > MAX_WORD)
         return {};
-    Walk w{db, dict, word, {}, MAX_SEEKS};
-    std::string base = dict ? std::string() : prefix;
-    if (!w.accent_on_path(base))
-        return {};
-    walk(w, base, 0, false);
-    if (dict)
+    std::vector<std::string> bases, out;
+    if (plain_word(word)) {
+        bases.push_back(word);
+    } else {
+        for (int flags : {0, NS_FOLD_DIGRAPH}) {
+            std::string f = fold(word, flags);
+            if (f != word && plain_word(f) &&
+                std::find(bases.begin(), bases.end(), f) == bases.end())
+                bases.push_back(f);
+        }
+        for (const std::string &f : bases) {
+            Walk w{db, dict, f, {}, MAX_SEEKS};
+            const std::string t = indexed_form(prefix + f, stem);
+            if (dict ? w.exists(f) : db.term_exists(t))
+                out.push_back(t);
+        }
+    }
+    for (const std::string &f : bases) {
+        Walk w{db, dict, f, {}, MAX_SEEKS};
+        std::string base = dict ? std::string() : prefix;
+        if (!w.accent_on_path(base))
+            continue;
+        walk(w, base, 0, false);
         for (std::string &t : w.out)
-            t.insert(0, prefix);
-    std::sort(w.out.begin(), w.out.end());
-    w.out.erase(std::unique(w.out.begin(), w.out.end()), w.out.end());
-    return w.out;
+            out.push_back(dict ? prefix + t : t);
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    out.erase(std::remove(out.begin(), out.end(), term), out.end());
+    if (out.size() > MAX_SPELLINGS)
+        out.resize(MAX_SPELLINGS);
+    return out;
 }
 
 /* One query's folding: the stemmer of its parse, the spellings found so
@@ -221,10 +248,10 @@ struct Fold {
  * Xapian's weights would then rank a spelling by how rare it is in the
  * archive ("tromsø" in the one article that has it above "tromso" in many
  * others).  So the spellings only decide which articles match, and rank
- * as the words' stems do (the stem of every spelling is the typed word's:
- * they fold to it), with the phrase as typed adding W_EXACT of its weight,
- * as an exact form does outside quotes.  Under a NOT (NEGATIVE) weights do
- * not count, and relax() rebuilds only the plain OR of the spellings. */
+ * as the words' stems do (all spellings of a word fold to the same
+ * letters, so share a stem), with the phrase as typed adding W_EXACT of its
+ * weight, as an exact form does outside quotes.  Under a NOT (NEGATIVE) weights
+ * do not count, and relax() rebuilds only the plain OR of the spellings. */
 Xapian::Query fold_phrase(Fold &f, const Xapian::Query &q, bool negative)
 {
     using Q = Xapian::Query;
@@ -239,7 +266,9 @@ Xapian::Query fold_phrase(Fold &f, const Xapian::Query &q, bool negative)
         typed.push_back(*sub.get_terms_begin());
         auto it = f.memo.find(typed[i]);
         if (it == f.memo.end())
-            it = f.memo.emplace(typed[i], spellings(f.db, f.dict, typed[i]))
+            it = f.memo
+                     .emplace(typed[i],
+                              spellings(f.db, f.dict, f.stem, typed[i]))
                      .first;
         alt[i] = &it->second;
         any |= !it->second.empty();

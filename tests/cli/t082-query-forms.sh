@@ -110,14 +110,19 @@ check "Tromso: both found, exact first" is "$(first 'Tromso')" "2 plain"
 check "Tromsoe finds both" is "$(first 'Tromsoe' | cut -d' ' -f1)" "2"
 check "TROMSØ festival: exact first" is "$(first 'TROMSØ FESTIVAL')" "2 accent"
 
-# A phrase typed without diacritics also matches its words spelled with
-# them, the spelling typed first; one typed with them stays as typed.
+# A phrase matches its words with and without diacritics, the spelling
+# typed first, as outside quotes.
 check "phrase without diacritics: both, as typed first" \
     is "$(first '"festival in Tromso"')" "2 plain"
 check "phrase without diacritics: a longer article as typed first" \
     is "$(first '"paris cafes"')" "2 cafes"
-check "phrase with diacritics stays exact" \
-    is "$(first '"festival in Tromsø"')" "1 accent"
+check "phrase with diacritics: both, as typed first" \
+    is "$(first '"festival in Tromsø"')" "2 accent"
+check "phrase with diacritics: a longer article as typed first" \
+    is "$(first '"paris cafés"')" "2 cafés"
+check "title: phrase with diacritics" is "$(first 'title:"from tromsø"')" "2 accent"
+check "excluded phrase with diacritics: every spelling" \
+    is "$(first 'friday -"in Tromsø"')" "1 other"
 check "phrase in capitals without diacritics" \
     is "$(first '"NEWS FROM TROMSO"')" "2 plain"
 check "title: phrase without diacritics" \
