@@ -77,7 +77,7 @@ const std::vector<Alt> &alts()
 struct Walk {
     const Xapian::Database &db;
     bool dict;
-    const std::string &word; /* as typed, lower case, ASCII */
+    const std::string &word; /* without diacritics, lower case */
     std::vector<std::string> out;
     unsigned seeks; /* left: the walk's work is bounded */
 
@@ -95,7 +95,7 @@ struct Walk {
         found = *t;
         return true;
     }
-    /* Does any term go on from a prefix of the word as typed (BASE and
+    /* Does any term go on from a prefix of the word (BASE and
      * the word's first bytes) with a letter of the table's blocks (UTF-8
      * lead bytes 0xc3 to 0xc5)?  Most words of most archives have none,
      * and the walk is then not needed.  The prefixes, each followed by
@@ -149,10 +149,9 @@ follows what_follows(Walk &w, const std::string &base)
                : PLAIN_ONLY;
 }
 
-/* Extend BASE (the term so far) from byte I of the typed word.  Only
- * where some term goes on with a letter with a diacritic are the table's
- * letters tried, so a word of an archive without them costs a seek or
- * two a letter. */
+/* Extend BASE (the term so far) from byte I of the word.  Only where
+ * some term goes on with a letter with a diacritic are the table's
+ * letters tried. */
 void walk(Walk &w, std::string &base, size_t i, bool changed)
 {
     if (w.out.size() >= MAX_SPELLINGS)
@@ -178,7 +177,7 @@ void walk(Walk &w, std::string &base, size_t i, bool changed)
     base.resize(len);
 }
 
-static bool plain_word(const std::string &w)
+bool plain_word(const std::string &w)
 {
     return !w.empty() && std::all_of(w.begin(), w.end(), [](char c) {
         return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
