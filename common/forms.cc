@@ -241,8 +241,8 @@ Xapian::Query libns::written_phrases(const Xapian::Query &q)
     if (op == Q::OP_PHRASE || op == Q::OP_NEAR)
         return map_phrase_terms(q, as_written);
     /* The 1.4 API does not give a scale factor back, and this query only
-     * marks words (search.cc): the phrases of other spellings
-     * (phrase-fold.cc) lose theirs. */
+     * marks words (search.cc): the phrase as typed, weighted on top of
+     * its other spellings (phrase-fold.cc), loses its factor. */
     if (op == Q::OP_SCALE_WEIGHT && has_positional(q))
         return written_phrases(q.get_subquery(0));
     return map_subqueries(
