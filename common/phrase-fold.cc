@@ -294,6 +294,19 @@ Xapian::Query fold_phrase(Fold &f, const Xapian::Query &q, bool negative)
         f.terms_left -= n;
     }
     f.terms_left -= 2 * n;
+    /* The check tries them in order and stops at the first that holds:
+     * phrases of plain words first, which it decides by a scan of the
+     * text, where a word with a diacritic has the article re-tokenised
+     * (phrase.cc). */
+    std::stable_partition(phrases.begin(), phrases.end(), [](const Q &p) {
+        for (auto t = p.get_terms_begin(); t != p.get_terms_end(); ++t) {
+            const std::string term = *t;
+            if (!std::all_of(term.begin(), term.end(),
+                             [](char c) { return (unsigned char)c < 0x80; }))
+                return false;
+        }
+        return true;
+    });
     Q spelled(Q::OP_OR, phrases.begin(), phrases.end());
     if (negative)
         return spelled;

@@ -309,8 +309,10 @@ static tri evaluate(const Xapian::Query &q, Candidate &c)
     case Q::OP_SYNONYM:
     case Q::OP_MAX:
     case Q::OP_ELITE_SET: {
+        /* The first that holds settles it: the rest may be phrases that
+         * need the article re-tokenised (other spellings, phrase-fold.cc). */
         tri r = T_FALSE;
-        for (size_t i = 0; i < n; i++)
+        for (size_t i = 0; i < n && r != T_TRUE; i++)
             r = tri_or(r, evaluate(q.get_subquery(i), c));
         return r;
     }
