@@ -299,12 +299,11 @@ Xapian::Query fold_phrase(Fold &f, const Xapian::Query &q, bool negative)
      * text, where a word with a diacritic has the article re-tokenised
      * (phrase.cc). */
     std::stable_partition(phrases.begin(), phrases.end(), [](const Q &p) {
-        for (auto t = p.get_terms_begin(); t != p.get_terms_end(); ++t) {
-            const std::string term = *t;
-            if (!std::all_of(term.begin(), term.end(),
-                             [](char c) { return (unsigned char)c < 0x80; }))
+        std::string prefix, word;
+        for (auto t = p.get_terms_begin(); t != p.get_terms_end(); ++t)
+            if (!split_text_term(as_written(*t), prefix, word) ||
+                !plain_word(word))
                 return false;
-        }
         return true;
     });
     Q spelled(Q::OP_OR, phrases.begin(), phrases.end());
