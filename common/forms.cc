@@ -416,7 +416,8 @@ unsigned libns::query_flags(const std::string &text, unsigned flags)
         lower_case |= c >= 'a' && c <= 'z';
     }
     /* "VIET NAM AND WHAT THEY ARE SEEKING": words, not operators.  Field
-     * names are lower case ("title:"), so a query with one keeps them. */
+     * names are not operators: "TITLE:AZURE" is still title:azure
+     * (query.cc takes them in capitals too). */
     if (upper && !lower_case)
         flags &= ~(unsigned)Xapian::QueryParser::FLAG_BOOLEAN;
     return flags;

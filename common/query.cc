@@ -41,6 +41,17 @@ class LowerPrefix : public Xapian::FieldProcessor
     }
 };
 
+/* NAME ("title") as the parser accepts it: lower case, capitalised and
+ * in capitals. */
+static std::vector<std::string> name_cases(const char *name)
+{
+    std::string cap = name, upper = name;
+    cap[0] = (char)toupper((unsigned char)cap[0]);
+    for (char &c : upper)
+        c = (char)toupper((unsigned char)c);
+    return {name, cap, upper};
+}
+
 const unsigned libns::PARSE_FLAGS =
     Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
     Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_PURE_NOT |
@@ -61,22 +72,30 @@ static Xapian::QueryParser make_parser(const Xapian::Database &db,
      * several: limits.cc). */
     qp.set_max_expansion(max_expansion,
                          Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+    /* Field names as typed at the start of a sentence and in a query
+     * typed in capitals too: "Title:Azure" and "SECTION:World" are what a
+     * phone keyboard or caps lock makes of title: and section:, and
+     * Xapian's names are case-sensitive, so an unknown "Title" made a
+     * phrase of "title azure" that matched nothing. */
     for (const SchemaField &f : SCHEMA_FIELDS) {
-        switch (f.kind) {
-        case FIELD_TEXT:
-            qp.add_prefix(f.name, f.prefix);
-            break;
-        case FIELD_BOOL_LOWER:
-            qp.add_boolean_prefix(f.name,
-                                  (new LowerPrefix(f.prefix))->release());
-            break;
-        case FIELD_BOOL_EXACT:
-            qp.add_boolean_prefix(f.name, f.prefix);
-            break;
+        for (const std::string &name : name_cases(f.name)) {
+            switch (f.kind) {
+            case FIELD_TEXT:
+                qp.add_prefix(name, f.prefix);
+                break;
+            case FIELD_BOOL_LOWER:
+                qp.add_boolean_prefix(name,
+                                      (new LowerPrefix(f.prefix))->release());
+                break;
+            case FIELD_BOOL_EXACT:
+                qp.add_boolean_prefix(name, f.prefix);
+                break;
+            }
         }
     }
     /* date:2025, date:2025-09, date:2025-01-01..2025-03-31 (dates.cc). */
-    qp.add_boolean_prefix("date", (new DateField(warnings))->release());
+    for (const std::string &name : name_cases("date"))
+        qp.add_boolean_prefix(name, (new DateField(warnings))->release());
     return qp;
 }
 

@@ -75,6 +75,25 @@ assert light <= caps, (caps, light)
 assert not (light & neg), neg
 PY
 
+# Field names capitalised or in capitals are the fields, in a query in
+# capitals too: "Title:Azure" was a phrase of "title azure" and found
+# nothing.
+check "Title:Azure = title:azure" same "Title:Azure" "title:azure"
+check "TITLE:AZURE = title:azure" same "TITLE:AZURE" "title:azure"
+check "Section:Technology = section:technology" \
+    same "Section:Technology" "section:technology"
+check "SECTION:TECHNOLOGY AZURE = section:technology azure" \
+    same "SECTION:TECHNOLOGY AZURE" "section:technology azure"
+check "Author:Nordmann = author:nordmann" same "Author:Nordmann" "author:nordmann"
+check "DATE:2025-08 = date:2025-08" same "DATE:2025-08" "date:2025-08"
+check "Lang:no = lang:no" same "Lang:no" "lang:no"
+check "title: narrows" python3 - "$(ids "$TMP/db" 'Title:Azure')" \
+    "$(ids "$TMP/db" azure)" <<'PY'
+import sys
+title, words = (set(a.split()) for a in sys.argv[1:3])
+assert title and title < words, (title, words)
+PY
+
 # Excluded words alone: every article without them, as NOT alone gives
 # (on the command line after "--", where a leading '-' is no option).
 every() {
