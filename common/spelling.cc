@@ -124,6 +124,36 @@ static bool word_matches(ns_index_t *idx, const std::string &word)
     return false;
 }
 
+/* Is FIXED, the correction Xapian offers for TYPED (lower-cased), close
+ * enough to be what was meant?  Xapian offers the nearest word of the
+ * dictionary within two edits (a letter added, dropped, changed, or two
+ * swapped) whatever the word's length, which made "covid" "could" and
+ * "nato" "into": two edits are two fifths of a five-letter word, and
+ * with no match at all the hits of the unrelated word were shown.  So a
+ * word of one or two letters is never corrected, one of three to five by
+ * one edit, a longer one by two: the bounds of the "AUTO" fuzziness of
+ * Lucene and Elasticsearch.  Xapian prefers fewer edits, so a word within
+ * one edit is what it offered when there is one. */
+static bool close_enough(ns_index_t *idx, const Xapian::Database &dict,
+                         const std::string &typed, const std::string &fixed)
+{
+    size_t letters = 0;
+    for (unsigned char c : typed)
+        letters += (c & 0xc0) != 0x80;
+    if (letters <= 2)
+        return false;
+    if (letters >= 6)
+        return true;
+    try {
+        return dict.get_spelling_suggestion(typed, 1) == fixed;
+    } catch (const Xapian::Error &e) {
+        if (!idx->cluster)
+            throw;
+        cluster_dictionary_failed(idx, describe(e));
+        return false;
+    }
+}
+
 /* A byte of a word, as the alignment below splits text. */
 static bool word_byte(char c)
 {
@@ -185,7 +215,8 @@ std::string libns::suggest_query(ns_index_t *idx, const std::string &text)
                 return "";
             out += was[i];
         } else if (lower(was[i].c_str()) != now[i] &&
-                   !word_matches(idx, lower(was[i].c_str()))) {
+                   !word_matches(idx, lower(was[i].c_str())) &&
+                   close_enough(idx, *dict, lower(was[i].c_str()), now[i])) {
             out += now[i];
             changed = true;
         } else {

@@ -52,6 +52,25 @@ check "a Norwegian word" json_ok "$TMP/no" \
 q --json "jarmush" >"$TMP/en"
 check "an English name" json_ok "$TMP/en" \
     'd["suggestion"] == "jarmusch" and [h["id"] for h in d["hits"]] == ["venice-golden-lion-jarmusch"]'
+# A correction is at most one edit from a word of three to five letters,
+# none from one of two: "covid" is two edits from "could", a word of the
+# archive, and "re" one from "are".  Longer words take two ("jarmuh").
+q --json "could" >"$TMP/could"
+check "the two-edit word is in the archive" json_ok "$TMP/could" 'd["total"] > 0'
+for w in covid COVID re; do
+    q --json "$w" >"$TMP/short"
+    check "$w: no correction" json_ok "$TMP/short" \
+        'd["suggestion"] is None and not d["suggestion_used"] and d["total"] == 0'
+done
+q --json "azure covid" >"$TMP/short"
+check "covid among matching words: nothing suggested" json_ok "$TMP/short" \
+    'd["suggestion"] is None and d["total"] > 0'
+q --json "jarmuh" >"$TMP/long"
+check "six letters: two edits" json_ok "$TMP/long" \
+    'd["suggestion"] == "jarmusch" and d["suggestion_used"]'
+q --json "teh azuer" >"$TMP/one"
+check "three and five letters: one edit, a swap" json_ok "$TMP/one" \
+    'd["suggestion"] == "the azure" and d["suggestion_used"]'
 q --json "azure surveillance" >"$TMP/ok"
 check "words that match: nothing suggested" json_ok "$TMP/ok" \
     'd["suggestion"] is None'
