@@ -52,7 +52,7 @@ static ns_status_t parse_text(ns_index_t *idx, const ns_search_opts_t *o,
                               ns_results_t *res, bool *blank,
                               Xapian::Query *out)
 {
-    const std::string text = split_hyphens(o->query ? o->query : "");
+    const std::string text = typed_text(o->query ? o->query : "");
     *blank = text.find_first_not_of(" \t\r\n") == std::string::npos;
     if (*blank) {
         *out = match_all();

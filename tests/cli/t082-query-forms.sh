@@ -110,6 +110,40 @@ assert neg == every - light, (neg, light)
 assert not_ == neg and caps == neg
 PY
 
+# An initialism typed in lower case is read as in capitals, as news
+# writes it ("u.s." was the phrase "u s"); quoted, it is the text as
+# written, where "a.m." is in lower case.
+cat >"$TMP/abbr.jsonl" <<'EOF'
+{"id":"us-trade","title":"U.S. trade talks resume","body":"Officials from the U.S. and Japan met to discuss trade.","lang":"en"}
+{"id":"uk-rates","title":"U.K. rates hold","body":"The U.K. central bank kept rates where they were.","lang":"en"}
+{"id":"us-japan","title":"U.S.-Japan talks","body":"A meeting on chips.","lang":"en"}
+{"id":"table","title":"Copra prices","body":"copra u.s. dlrs per tonne, trade steady, u.s. buyers quiet","lang":"en"}
+{"id":"library","title":"Library hours","body":"The library opens at 10 a.m. and closes at 6 p.m.","lang":"en"}
+{"id":"pan-am","title":"Pan Am fares","body":"Pan Am cut fares on Monday.","lang":"en"}
+EOF
+check "index initialisms" nindex --quiet --db "$TMP/abbr" "$TMP/abbr.jsonl"
+abbr() {
+    nsearch --db "$TMP/abbr" --json --related 0 -- "$1" |
+        python3 -c 'import json,sys; print(" ".join(h["id"] for h in json.load(sys.stdin)["hits"]))'
+}
+check "u.s. = U.S." is "$(abbr 'u.s.')" "$(abbr 'U.S.')"
+check "U.S. finds the articles with U.S." python3 - "$(abbr 'U.S.')" <<'PY'
+import sys
+assert {"us-trade", "us-japan"} <= set(sys.argv[1].split()), sys.argv[1]
+PY
+check "u.s. trade: the U.S. article first" \
+    is "$(abbr 'u.s. trade' | cut -d' ' -f1)" "us-trade"
+check "u.k (no last period) = U.K." is "$(abbr 'u.k')" "uk-rates"
+check "u.s.-japan = U.S.-Japan" is "$(abbr 'u.s.-japan')" "us-japan"
+check "title:u.s. = title:U.S." python3 - "$(abbr 'title:u.s.')" \
+    "$(abbr 'title:U.S.')" <<'PY'
+import sys
+assert sys.argv[1] == sys.argv[2], sys.argv[1:]
+assert set(sys.argv[1].split()) == {"us-trade", "us-japan"}, sys.argv[1]
+PY
+check "quoted a.m.: as written" is "$(abbr '"a.m."')" "library"
+check "quoted u.s. dlrs: as written" is "$(abbr '"u.s. dlrs"')" "table"
+
 # An exact spelling ranks above a folded one, both ways round.  Two
 # articles identical but for the spelling of one name.
 cat >"$TMP/twins.jsonl" <<'EOF'
