@@ -52,10 +52,24 @@ void ns_article_clear(ns_article_t *art)
     memset(art, 0, sizeof *art);
 }
 
+/* Is TEXT[I] the start of U+00AD, the soft hyphen? */
+static int soft_hyphen(const char *text, size_t i, size_t len)
+{
+    return i + 1 < len && (unsigned char)text[i] == 0xc2 &&
+           (unsigned char)text[i + 1] == 0xad;
+}
+
 /* Copy LEN bytes of TEXT, turning CR LF into LF and every other control
  * character (including a lone CR and DEL) into a space.  Control bytes have
  * no place in news text, and removing them here means the snippet markers
- * (\x01, \x02) can never be forged by an article. */
+ * (\x01, \x02) can never be forged by an article.
+ *
+ * Soft hyphens (U+00AD, HTML's &shy;) are left out.  They only say where a
+ * long word may break, and news sites put them in long words of titles
+ * and text (Norwegian ones often), where Xapian's TermGenerator splits at
+ * them: "sur&shy;veillance" was indexed as "sur" and "veillance", and
+ * "surveillance" never found it.  The text, its terms, its phrase check
+ * and its snippets then all read the word whole. */
 char *ns_clean_dup(const char *text, size_t len)
 {
     char *out = malloc(len + 1);
@@ -66,12 +80,28 @@ char *ns_clean_dup(const char *text, size_t len)
         unsigned char c = (unsigned char)text[i];
         if (c == '\r' && i + 1 < len && text[i + 1] == '\n')
             continue;
+        if (soft_hyphen(text, i, len)) {
+            i++;
+            continue;
+        }
         if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7f)
             c = ' ';
         out[j++] = (char)c;
     }
     out[j] = '\0';
     return out;
+}
+
+void ns_drop_soft_hyphens(char *s)
+{
+    size_t len = strlen(s), j = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (soft_hyphen(s, i, len))
+            i++;
+        else
+            s[j++] = s[i];
+    }
+    s[j] = '\0';
 }
 
 /* Like clean_dup, and also trims surrounding white space and folds any

@@ -143,11 +143,14 @@ int ns_frontmatter_extra(ns_article_t *art, const char *key, const char *value,
 void ns_set_err(char *err, size_t size, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
-/* A copy of LEN bytes of TEXT with CR LF turned into LF and every other
- * control character into a space (NULL when out of memory);
- * ns_label_dup also trims it and folds newlines and tabs into spaces. */
+/* A copy of LEN bytes of TEXT with CR LF turned into LF, every other
+ * control character into a space, and soft hyphens left out (NULL when
+ * out of memory); ns_label_dup also trims it and folds newlines and tabs
+ * into spaces. */
 char *ns_clean_dup(const char *text, size_t len);
 char *ns_label_dup(const char *text, size_t len);
+/* S (NUL-terminated) without its soft hyphens, in place. */
+void ns_drop_soft_hyphens(char *s);
 
 /* A one-line label (section, author, lang, url) into *FIELD, at most MAX
  * bytes (0: no limit; NAME says which in the message); empty leaves it. */

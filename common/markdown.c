@@ -208,6 +208,12 @@ int ns_markdown_finish(ns_article_t *art, char *err, size_t err_size)
         snprintf(err, err_size, "out of memory");
         goto out;
     }
+    /* cmark turns "&shy;" into a soft hyphen, which article.c leaves out
+     * of every other text (ns_clean_dup). */
+    ns_drop_soft_hyphens(art->title);
+    ns_drop_soft_hyphens(art->body);
+    for (size_t i = 0; i < art->n_headings; i++)
+        ns_drop_soft_hyphens(art->headings[i]);
     if (!*art->title && !*art->body) {
         snprintf(err, err_size, "missing title and body");
         goto out;

@@ -416,16 +416,42 @@ static std::string split_hyphens(const std::string &text)
     return out;
 }
 
+/* The marks of pasted and Nordic text as Xapian's parser reads them.
+ * Guillemets («», the quotation marks of Norwegian) and the low opening
+ * quote („) open and close a phrase as '"' does; without this
+ * «ekstern gjennomgang» was its two words.  Soft hyphens (U+00AD), which
+ * news pages put in long words and a copied headline keeps, are left out,
+ * as the indexer leaves them out of articles (article.c). */
+static std::string plain_marks(const std::string &t)
+{
+    std::string out;
+    for (size_t i = 0; i < t.size(); i++) {
+        if (t.compare(i, 2, "\u00ad") == 0) {
+            i++;
+        } else if (t.compare(i, 2, "\u00ab") == 0 ||
+                   t.compare(i, 2, "\u00bb") == 0) {
+            out += '"', i++;
+        } else if (t.compare(i, 3, "\u201e") == 0) {
+            out += '"', i += 2;
+        } else {
+            out += t[i];
+        }
+    }
+    return out;
+}
+
 std::string libns::typed_text(const std::string &text)
 {
-    return split_hyphens(initialisms(text));
+    return split_hyphens(initialisms(plain_marks(text)));
 }
 
 std::string libns::unclosed_quote_words(const std::string &text)
 {
     /* The quotes Xapian's parser opens and closes a phrase with: ASCII
-     * and the typographer's, which are interchangeable there. */
-    static const char *const quotes[] = {"\"", "\u201c", "\u201d"};
+     * and the typographer's, which are interchangeable there, and those
+     * plain_marks() gives it as '"'. */
+    static const char *const quotes[] = {"\"",     "\u201c", "\u201d",
+                                         "\u00ab", "\u00bb", "\u201e"};
     size_t count = 0, last = 0, len = 0;
     for (size_t i = 0; i < text.size(); i++)
         for (const char *q : quotes)

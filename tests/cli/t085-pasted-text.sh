@@ -1,0 +1,65 @@
+#!/bin/sh
+# t085-pasted-text.sh - Text as news pages and Nordic keyboards give it:
+# soft hyphens (&shy;) inside words, in articles of every input form and in
+# a query copied from a page, and guillemets and low quotes for phrases.
+. "$(dirname "$0")/lib.sh"
+
+# One article of each form with soft hyphens in its title, a heading and
+# its text: JSON ("\u00ad"), Markdown and HTML ("&shy;").
+printf '%s\n' '{"id":"json","title":"Sky\u00adtjenesten brukt til over\u00advaking","body":"Microsoft sin sky\u00adtjeneste lagret telefon\u00adsamtaler.","headings":["Bak\u00adgrunn"],"lang":"no"}' >"$TMP/a.jsonl"
+printf -- '---\nid: md\ntitle: Archive&shy;wide review\n---\n# Back&shy;ground\n\nThe review covered sur&shy;veillance of calls.\n' >"$TMP/b.md"
+printf '<html><head><title>Sur&shy;veillance page</title></head><body><article><h1>Sur&shy;veillance page</h1><p>The tele&shy;phone calls were stored for a long time by the service.</p></article></body></html>\n' >"$TMP/c.html"
+check "index three forms" nindex --quiet --db "$TMP/db" "$TMP/a.jsonl" "$TMP/b.md" "$TMP/c.html"
+
+# hits QUERY: the ids of the hits, sorted.
+hits() {
+    nsearch --db "$TMP/db" --json --related 0 --limit 50 -- "$1" |
+        python3 -c 'import json,sys; print(" ".join(sorted(h["id"] for h in json.load(sys.stdin)["hits"])))'
+}
+check "a word with a soft hyphen, JSON: skytjenesten" is "$(hits skytjenesten)" "json"
+check "JSON body: telefonsamtaler" is "$(hits telefonsamtaler)" "json"
+check "JSON heading: bakgrunn" is "$(hits bakgrunn)" "json"
+check "Markdown title and text" is "$(hits 'archivewide')" "md"
+check "Markdown heading" is "$(hits background)" "md"
+check "HTML title and text" is "$(hits telephone)" "c.html"
+check "surveillance: Markdown and HTML" is "$(hits surveillance)" "c.html md"
+check "a phrase across the word" is "$(hits '"surveillance of calls"')" "md"
+check "no fragment of a word is a term" is "$(hits 'veillance OR tjenesten OR phone')" ""
+
+# What is stored and shown has no soft hyphen either.
+nsearch --db "$TMP/db" --json --related 0 --limit 50 "" >"$TMP/all.json"
+check "stored text without soft hyphens" python3 - "$TMP/all.json" <<'PY'
+import json, sys
+hits = json.load(open(sys.argv[1]))["hits"]
+assert len(hits) == 3, hits
+for h in hits:
+    assert "\u00ad" not in json.dumps(h, ensure_ascii=False), h
+PY
+
+# A query copied from a page with its soft hyphens finds the whole word,
+# as a word and in a phrase.
+shy=$(printf 'sur\302\255veillance')
+check "query with a soft hyphen" is "$(hits "$shy")" "c.html md"
+check "phrase with a soft hyphen" is "$(hits "\"$shy of calls\"")" "md"
+
+# Guillemets (Norwegian quotation marks) and the low quote make a phrase.
+printf '%s\n' \
+    '{"id":"phrase","title":"Ekstern gjennomgang","body":"Selskapet bestilte en ekstern gjennomgang av avtalen.","lang":"no"}' \
+    '{"id":"apart","title":"Gjennomgang","body":"En gjennomgang av saken, og en ekstern revisor.","lang":"no"}' >"$TMP/q.jsonl"
+check "index phrase articles" nindex --quiet --db "$TMP/db" "$TMP/q.jsonl"
+check "words: both" is "$(hits 'ekstern gjennomgang')" "apart phrase"
+check "straight quotes: the phrase" is "$(hits '"ekstern gjennomgang"')" "phrase"
+check "guillemets: the phrase" is "$(hits '«ekstern gjennomgang»')" "phrase"
+check "low and high quotes: the phrase" is "$(hits '„ekstern gjennomgang“')" "phrase"
+check "guillemets in a longer query" is "$(hits 'avtalen «ekstern gjennomgang»')" "phrase"
+# An unclosed guillemet whose phrase matches nothing falls back to the
+# words, as an unclosed '"' does.
+nsearch --db "$TMP/db" --json --related 0 -- '«gjennomgang ekstern' >"$TMP/open.json"
+check "unclosed guillemet: the words, with a warning" python3 - "$TMP/open.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert sorted(h["id"] for h in d["hits"]) == ["apart", "phrase"], d["hits"]
+assert "unclosed quote" in (d.get("warning") or ""), d.get("warning")
+PY
+
+finish
