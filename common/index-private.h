@@ -451,7 +451,7 @@ Xapian::Query build_query(ns_index_t *idx, const std::string &text,
                           unsigned flags,
                           unsigned max_expansion = WILDCARD_MAX_EXPANSION,
                           std::string *warnings = nullptr);
-std::string typed_text(const std::string &text); /* hyphens, initialisms */
+std::string typed_text(const std::string &text); /* see query.cc */
 /* TEXT without its unclosed quote (the last of an odd number), or "". */
 std::string unclosed_quote_words(const std::string &text);
 /* Is WORD (lower case) one LANG's articles are not searched by? */

@@ -338,17 +338,6 @@ static size_t initialism_at(const std::string &t, size_t i)
     return j - i;
 }
 
-/* An initialism typed in lower case ("u.s.", "u.k. inflation") is read
- * as in capitals, as news writes it.  Xapian's parser and indexer read
- * single letters joined by periods as one word only in capitals: "U.S."
- * is the term "us", and "u.s." was the phrase "u s", which only text in
- * lower case has.  So "u.s." found 23 of Reuters' 4,000 articles with
- * "U.S." (FTS5, which splits both, finds them all), and "u.s. trade"
- * ranked a table in lower case first.  Searching both ways, as "(U.S. OR
- * u.s.)", was tried: the phrase of two rare one-letter terms outweighed
- * "us", and that table stayed first.  Inside quotes, which ask for the
- * text as written, and in the values of filters (id:, section:) it stays
- * as typed: "\"a.m.\"" finds the times that articles write in lower case. */
 /* Is the name before T[COLON] that of a text field (title:, heading:,
  * author:), whose words are read as outside one? */
 static bool text_field_before(const std::string &t, size_t colon)
@@ -363,13 +352,23 @@ static bool text_field_before(const std::string &t, size_t colon)
     return false;
 }
 
+/* An initialism typed in lower case ("u.s.", "u.k. inflation") is read
+ * as in capitals, as news writes it.  Xapian's parser and indexer read
+ * single letters joined by periods as one word only in capitals: "U.S."
+ * is the term "us", and "u.s." was the phrase "u s", which only text in
+ * lower case has.  So "u.s." found 23 of Reuters' 4,000 articles with
+ * "U.S." (FTS5, which splits both, finds them all), and "u.s. trade"
+ * ranked a table in lower case first.  Searching both ways, as "(U.S. OR
+ * u.s.)", was tried: the phrase of two rare one-letter terms outweighed
+ * "us", and that table stayed first.  Inside quotes, which ask for the
+ * text as written, and in the values of filters (id:, section:) it stays
+ * as typed: "\"a.m.\"" finds the times that articles write in lower case. */
 static std::string initialisms(const std::string &t)
 {
     std::string out = t;
     bool quoted = false, field = false; /* inside "...", inside name:value */
     for (size_t i = 0; i < t.size(); i++) {
-        if (t[i] == '"' || t.compare(i, 3, "\u201c") == 0 ||
-            t.compare(i, 3, "\u201d") == 0)
+        if (t[i] == '"') /* and the typographer's (plain_marks) */
             quoted = !quoted;
         else if (strchr(" \t()", t[i]))
             field = false;
@@ -417,25 +416,28 @@ static std::string split_hyphens(const std::string &text)
 }
 
 /* The marks of pasted and Nordic text as Xapian's parser reads them.
- * Guillemets («», the quotation marks of Norwegian) and the low opening
- * quote („) open and close a phrase as '"' does; without this
- * «ekstern gjennomgang» was its two words.  Soft hyphens (U+00AD), which
- * news pages put in long words and a copied headline keeps, are left out,
- * as the indexer leaves them out of articles (article.c). */
+ * Every quotation mark that opens or closes a phrase becomes '"', so that
+ * the rewrites after this one see one kind: the typographer's (“ ”), which
+ * Xapian's parser takes as '"' already, and guillemets (« », the
+ * quotation marks of Norwegian) and the low quote („), which it took for
+ * nothing: «ekstern gjennomgang» was its two words.  Soft hyphens
+ * (U+00AD), which news pages put in long words and a copied headline
+ * keeps, are left out, as the indexer leaves them out of articles
+ * (article.c). */
 static std::string plain_marks(const std::string &t)
 {
+    static const char *const quotes[] = {"\u201c", "\u201d", "\u00ab", "\u00bb",
+                                         "\u201e"};
     std::string out;
     for (size_t i = 0; i < t.size(); i++) {
-        if (t.compare(i, 2, "\u00ad") == 0) {
-            i++;
-        } else if (t.compare(i, 2, "\u00ab") == 0 ||
-                   t.compare(i, 2, "\u00bb") == 0) {
-            out += '"', i++;
-        } else if (t.compare(i, 3, "\u201e") == 0) {
-            out += '"', i += 2;
-        } else {
+        size_t n = t.compare(i, 2, "\u00ad") == 0 ? 2 : 0;
+        for (const char *q : quotes)
+            if (!n && t.compare(i, strlen(q), q) == 0)
+                out += '"', n = strlen(q);
+        if (n)
+            i += n - 1;
+        else
             out += t[i];
-        }
     }
     return out;
 }
