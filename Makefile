@@ -9,6 +9,7 @@
 #   make asan       the tests under AddressSanitizer + UBSan (build/asan)
 #   make eval       ranking quality against SQLite FTS5 (TIME, CACM)
 #   make eval-related  related posts against an FTS5 baseline (Reuters, BBC)
+#   make eval-spelling  "Did you mean" on random typos of Reuters' words
 #   make eval-furniture  the plain-text page furniture rule over the corpora
 #   make bench      nsearch against SQLite FTS5 (BENCH_N=100000,
 #                   BENCH_DIR=/tmp/nsearch-bench, BENCH_CORPORA=reuters,syn)
@@ -79,7 +80,7 @@ UNIT     = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%) \
            $(UNIT_CXX:tests/unit/%.cc=$(B)/tests/%)
 
 .PHONY: all deps demo cluster-demo bench-cluster check tests asan eval \
-        eval-related eval-proximity eval-furniture bench bench-socket install clean format \
+        eval-related eval-spelling eval-proximity eval-furniture bench bench-socket install clean format \
         fuzz fuzz-deps fuzz-server fuzz-search bench-ingest
 # Keep object files of the test programs between runs.
 .SECONDARY:
@@ -386,6 +387,10 @@ eval-related: all
 eval-proximity: all
 	@$(MAKE) --no-print-directory deps DEB_PACKAGES=python3-xapian
 	/usr/bin/python3 tests/eval/proximity.py
+
+# "Did you mean" on typos and on words the archive lacks (through nsearch).
+eval-spelling: all
+	$(PYTHON) tests/eval/spelling.py
 
 eval-furniture: tests
 	sh tests/eval/furniture.sh

@@ -71,6 +71,31 @@ check "six letters: two edits" json_ok "$TMP/long" \
 q --json "teh azuer" >"$TMP/one"
 check "three and five letters: one edit, a swap" json_ok "$TMP/one" \
     'd["suggestion"] == "the azure" and d["suggestion_used"]'
+# The first letter is kept (compared without diacritics): "biden" is one
+# edit from the Norwegian "siden", a word of the archive, and is not
+# corrected; "oyafestivaln" is still øyafestivalen.
+q --json "siden" >"$TMP/siden"
+check "the other-letter word is in the archive" json_ok "$TMP/siden" 'd["total"] > 0'
+for w in biden Biden; do
+    q --json "$w" >"$TMP/first"
+    check "$w: no correction to another first letter" json_ok "$TMP/first" \
+        'd["suggestion"] is None and d["total"] == 0'
+done
+q --json "oyafestivaln" >"$TMP/fold"
+check "first letter without its diacritic" json_ok "$TMP/fold" \
+    'd["suggestion"] == "øyafestivalen" and d["suggestion_used"]'
+# A word in capitals is an acronym or a name: "IMF" is one edit from "if",
+# "OPEC" from "open", and neither is corrected, alone or with others.
+q --json "open" >"$TMP/open"
+check "the acronyms' neighbours are in the archive" json_ok "$TMP/open" 'd["total"] > 0'
+for w in IMF OPEC "OPEC oil" "AZUER SURVELANCE"; do
+    q --json "$w" >"$TMP/caps"
+    check "$w: capitals not corrected" json_ok "$TMP/caps" \
+        'd["suggestion"] is None and not d["suggestion_used"]'
+done
+q --json "imf" >"$TMP/lowimf"
+check "imf in lower case is corrected" json_ok "$TMP/lowimf" \
+    'd["suggestion"] == "if"'
 q --json "azure surveillance" >"$TMP/ok"
 check "words that match: nothing suggested" json_ok "$TMP/ok" \
     'd["suggestion"] is None'
