@@ -6,7 +6,7 @@
 
 # One article of each form with soft hyphens in its title, a heading and
 # its text: JSON ("\u00ad"), Markdown and HTML ("&shy;").
-printf '%s\n' '{"id":"json","title":"Sky\u00adtjenesten brukt til over\u00advaking","body":"Microsoft sin sky\u00adtjeneste lagret telefon\u00adsamtaler.","headings":["Bak\u00adgrunn"],"lang":"no"}' >"$TMP/a.jsonl"
+printf '%s\n' '{"id":"json","title":"Sky\u00adtjenesten brukt til over\u00advaking","body":"Microsoft sin sky\u00adtjeneste lagret telefon\u00adsamtaler.","headings":["Bak\u00adgrunn"],"section":"Tek\u00adnologi","tags":["sky\u00adtjenester"],"lang":"no"}' >"$TMP/a.jsonl"
 printf -- '---\nid: md\ntitle: Archive&shy;wide review\n---\n# Back&shy;ground\n\nThe review covered sur&shy;veillance of calls.\n' >"$TMP/b.md"
 printf '<html><head><title>Sur&shy;veillance page</title></head><body><article><h1>Sur&shy;veillance page</h1><p>The tele&shy;phone calls were stored for a long time by the service.</p></article></body></html>\n' >"$TMP/c.html"
 check "index three forms" nindex --quiet --db "$TMP/db" "$TMP/a.jsonl" "$TMP/b.md" "$TMP/c.html"
@@ -19,6 +19,8 @@ hits() {
 check "a word with a soft hyphen, JSON: skytjenesten" is "$(hits skytjenesten)" "json"
 check "JSON body: telefonsamtaler" is "$(hits telefonsamtaler)" "json"
 check "JSON heading: bakgrunn" is "$(hits bakgrunn)" "json"
+check "section label: section:teknologi" is "$(hits section:teknologi)" "json"
+check "tag label: tag:skytjenester" is "$(hits tag:skytjenester)" "json"
 check "Markdown title and text" is "$(hits 'archivewide')" "md"
 check "Markdown heading" is "$(hits background)" "md"
 check "HTML title and text" is "$(hits telephone)" "c.html"
