@@ -2,6 +2,7 @@
  * fields of the query language and its stop words, one parse per stemmer
  * present, the rewriting of hyphenated words, and the filters of the
  * search options as a query of their own (never as query text). */
+#include <algorithm>
 #include <cctype>
 #include <cerrno>
 #include <cstdlib>
@@ -449,21 +450,13 @@ std::string libns::typed_text(const std::string &text)
 
 std::string libns::unclosed_quote_words(const std::string &text)
 {
-    /* The quotes Xapian's parser opens and closes a phrase with: ASCII
-     * and the typographer's, which are interchangeable there, and those
-     * plain_marks() gives it as '"'. */
-    static const char *const quotes[] = {"\"",     "\u201c", "\u201d",
-                                         "\u00ab", "\u00bb", "\u201e"};
-    size_t count = 0, last = 0, len = 0;
-    for (size_t i = 0; i < text.size(); i++)
-        for (const char *q : quotes)
-            if (text.compare(i, strlen(q), q) == 0) {
-                count++, last = i, len = strlen(q);
-                break;
-            }
+    /* Every mark that opens or closes a phrase, as '"' (plain_marks). */
+    std::string t = plain_marks(text);
+    size_t count = (size_t)std::count(t.begin(), t.end(), '"');
     if (count % 2 == 0)
         return "";
-    return text.substr(0, last) + " " + text.substr(last + len);
+    size_t last = t.rfind('"');
+    return t.substr(0, last) + " " + t.substr(last + 1);
 }
 
 /* ------------------------------------------------------------------------ */
