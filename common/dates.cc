@@ -50,17 +50,32 @@ static bool date_span(const std::string &text, std::string *first,
     return true;
 }
 
-Xapian::Query DateField::operator()(const std::string &value)
+/* VALUE as its two ends, A..B (either may be empty; one date is both),
+ * into the first day of A and the last of B (each left empty for an open
+ * end); false if it is no date. */
+static bool date_range(const std::string &value, std::string *lo,
+                       std::string *hi)
 {
-    using Q = Xapian::Query;
     size_t dots = value.find("..");
     std::string a = dots == std::string::npos ? value : value.substr(0, dots);
     std::string b = dots == std::string::npos ? value : value.substr(dots + 2);
-    std::string lo, hi, ignore;
-    bool ok = !(a.empty() && b.empty()) &&
-              (a.empty() || date_span(a, &lo, &ignore)) &&
-              (b.empty() || date_span(b, &ignore, &hi));
-    if (!ok) {
+    std::string ignore;
+    return !(a.empty() && b.empty()) &&
+           (a.empty() || date_span(a, lo, &ignore)) &&
+           (b.empty() || date_span(b, &ignore, hi));
+}
+
+bool DateField::reads(const std::string &value)
+{
+    std::string lo, hi;
+    return date_range(value, &lo, &hi);
+}
+
+Xapian::Query DateField::operator()(const std::string &value)
+{
+    using Q = Xapian::Query;
+    std::string lo, hi;
+    if (!date_range(value, &lo, &hi)) {
         std::string why = "date:" + value +
                           " is not a date (YYYY, YYYY-MM or YYYY-MM-DD, "
                           "or a range A..B of them); the date filter was "
@@ -70,9 +85,9 @@ Xapian::Query DateField::operator()(const std::string &value)
         return match_all();
     }
     /* Undated articles have no value in the slot: no range takes them. */
-    if (a.empty())
+    if (lo.empty())
         return Q(Q::OP_VALUE_LE, SLOT_DAY, hi);
-    if (b.empty())
+    if (hi.empty())
         return Q(Q::OP_VALUE_GE, SLOT_DAY, lo);
     return Q(Q::OP_VALUE_RANGE, SLOT_DAY, lo, hi);
 }

@@ -577,10 +577,10 @@ class DateField : public Xapian::FieldProcessor
   public:
     explicit DateField(std::string *w) : warnings(w) {}
     Xapian::Query operator()(const std::string &value) override;
+    static bool reads(const std::string &value); /* a value it takes */
 };
 
-/* collapse.cc */
-/* Copies of one hit listed by id, at most. */
+/* collapse.cc: copies of one hit listed by id, at most. */
 inline constexpr Xapian::doccount ALSO_MAX = 20;
 std::string group_key(const ns_article_t *art);
 bool group_terms(const ns_index_t *idx); /* every article its XG term? */

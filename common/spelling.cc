@@ -206,6 +206,14 @@ static std::vector<std::string> runs(const std::string &text)
  * it again: the search itself never fails for it. */
 std::string libns::suggest_query(ns_index_t *idx, const std::string &text)
 {
+    /* A date typed as a word ("2025-08-06", "2025-08..2025-09") is text
+     * only the odd article has: the date: filter is what was meant.  A
+     * bare year or number ("1987") is a word as often as a date, and is
+     * left to the text. */
+    size_t a = text.find_first_not_of(" \t"), b = text.find_last_not_of(" \t");
+    std::string t = a == std::string::npos ? "" : text.substr(a, b - a + 1);
+    if (t.find('-') != std::string::npos && DateField::reads(t))
+        return "date:" + t;
     const Xapian::Database *dict =
         idx->cluster ? cluster_dictionary(idx) : idx->db.get();
     if (!dict || text.size() > SPELL_MAX_QUERY)

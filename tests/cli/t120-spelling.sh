@@ -96,6 +96,30 @@ done
 q --json "imf" >"$TMP/lowimf"
 check "imf in lower case is corrected" json_ok "$TMP/lowimf" \
     'd["suggestion"] == "if"'
+# A date typed without date: is the date filter: its articles, with the
+# suggestion said; a bare year, an impossible date and a date among other
+# words are left as typed.
+q --json "2025-08-06" >"$TMP/day"
+q --json "date:2025-08-06" >"$TMP/dayf"
+check "a date as the query: the date filter's articles" python3 - "$TMP/day" "$TMP/dayf" <<'PY'
+import json, sys
+d, f = (json.load(open(p)) for p in sys.argv[1:3])
+assert d["suggestion"] == "date:2025-08-06" and d["suggestion_used"], d["suggestion"]
+assert f["total"] > 0 and d["total"] == f["total"], (d["total"], f["total"])
+assert [h["id"] for h in d["hits"]] == [h["id"] for h in f["hits"]]
+assert d["query"] == "2025-08-06"
+PY
+q --json "2025-08..2025-09" >"$TMP/range"
+check "a range of months" json_ok "$TMP/range" \
+    'd["suggestion"] == "date:2025-08..2025-09" and d["suggestion_used"] and d["total"] > 1'
+for w in 2025-13 2025-09-31 1987; do
+    q --json "$w" >"$TMP/nodate"
+    check "$w: not taken for a date" json_ok "$TMP/nodate" \
+        'd["suggestion"] is None and d["total"] == 0'
+done
+q --json "2025-08-06 azure" >"$TMP/mixed"
+check "a date among words: searched as typed" json_ok "$TMP/mixed" \
+    'd["suggestion"] is None and d["total"] > 0'
 q --json "azure surveillance" >"$TMP/ok"
 check "words that match: nothing suggested" json_ok "$TMP/ok" \
     'd["suggestion"] is None'
