@@ -53,8 +53,7 @@
  *   XG<group>       title        the story group of slot 3: its copies
  *                                (boolean; collapse.cc)
  *
- *   value slot 0    sortable_serialise(seconds since the epoch): sorting,
- *                   recency
+ *   value slot 0    sortable_serialise(epoch seconds): sorting, recency
  *   value slot 1    "YYYYMMDD": date:A..B ranges (DateRangeProcessor)
  *   value slot 2    content fingerprint: unchanged articles are skipped
  *   value slot 3    story version group (normalised title): one hit per
@@ -456,6 +455,7 @@ std::string typed_text(const std::string &text); /* see query.cc */
 std::string unclosed_quote_words(const std::string &text);
 /* Is WORD (lower case) one LANG's articles are not searched by? */
 bool stop_word(ns_index_t *idx, const std::string &lang, const std::string &w);
+const std::set<std::string> *stop_stems(ns_index_t *idx, const std::string &l);
 /* A new query of every article: never Xapian::Query::MatchAll (why there). */
 Xapian::Query match_all();
 /* TEXT with Xapian's spelling corrections from DICT (IDX's own database or

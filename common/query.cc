@@ -145,6 +145,39 @@ bool libns::stop_word(ns_index_t *idx, const std::string &lang,
     return s && (*s)(w);
 }
 
+/* The stems of the same lists (NULL: none), which related posts leave out
+ * of a story (related.cc): "og" and "the" say nothing of what an article
+ * is about, and in an archive too small for the document-frequency cut
+ * they would otherwise tie any two articles of a language together. */
+const std::set<std::string> *libns::stop_stems(ns_index_t *idx,
+                                               const std::string &lang)
+{
+    struct Sets {
+        std::set<std::string> en, no;
+        static void fill(std::set<std::string> &s, const char *list,
+                         const char *language)
+        {
+            Xapian::Stem stem = folding_stem(Xapian::Stem(language));
+            for (const std::string &w : list_words(list)) {
+                s.insert(stem(w));
+                s.insert(stem(fold(w, NS_FOLD_DIGRAPH))); /* "foer" */
+            }
+        }
+        Sets()
+        {
+            fill(en, STOP_WORDS_EN, "english");
+            fill(no, COMMON_WORDS_NO, "norwegian");
+        }
+    };
+    static const Sets sets;
+    const std::string d = stemmer_for(idx, lang).get_description();
+    if (d.find("Stem(english)") != std::string::npos)
+        return &sets.en;
+    if (d.find("Stem(norwegian)") != std::string::npos)
+        return &sets.no;
+    return nullptr;
+}
+
 /* The terms of Q under a NOT into NEG, the others into POS. */
 static void sides(const Xapian::Query &q, bool negated,
                   std::set<std::string> &pos, std::set<std::string> &neg)
