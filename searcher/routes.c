@@ -46,7 +46,9 @@ static enum MHD_Result reply_results(ns_http_call_t *c, ns_results_t *res,
         text = NULL;
         if (root && f && json_object_set_new(root, "filters", f) == 0) {
             f = NULL;
-            text = json_dumps(root, JSON_COMPACT);
+            /* As ns_results_to_json() wrote it: %.17g would print its
+             * rounded scores and took_ms as 2.7210999999999999. */
+            text = json_dumps(root, JSON_COMPACT | JSON_REAL_PRECISION(10));
         }
         json_decref(f);
         json_decref(root);

@@ -63,4 +63,18 @@ check "echo: filters as given" json r.json \
 get r.json '/v1/search?q=oil'
 check "echo: no filters" json r.json 'd["filters"] == {}'
 
+# Numbers are written as nsearch --json writes them, rounded to 4 decimals,
+# with or without filters: every answer is parsed again to add "filters",
+# and that dump once printed them at %.17g (0.23100000000000001).
+get f.json '/v1/search?q=oil&section=acq'
+check "answers keep the numbers' text" python3 - "$TMP/r.json" "$TMP/f.json" <<'PY'
+import re, sys
+for f in sys.argv[1:]:
+    t = open(f).read()
+    nums = re.findall(r'"(?:took_ms|score)":([0-9.e+-]+)', t)
+    assert len(nums) >= 2, (f, t)
+    for n in nums:
+        assert len(n.split(".")[-1]) <= 4, (f, n)
+PY
+
 finish
