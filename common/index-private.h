@@ -384,8 +384,7 @@ namespace libns
 
 /* open.cc */
 std::string lower(const char *s);
-/* The unique term of the article with id ID. */
-std::string id_term(const char *id);
+std::string id_term(const char *id); /* the unique term of article ID */
 /* The document of the article with id ID into *DID; false if none. */
 bool find_id(const Xapian::Database &db, const char *id, Xapian::docid *did);
 /* NS_STATUS_OK if IDX is open for writing; else a failure, message set. */
@@ -394,6 +393,7 @@ char *dup_cstr(const std::string &s);
 const Xapian::Stem &stemmer_for(ns_index_t *idx, const std::string &lang,
                                 bool *known = nullptr);
 void load_langs(ns_index_t *idx);
+std::set<std::string> index_langs(const ns_index_t *idx); /* or {"en"} */
 /* The snippet of hit ART of MS (snippet.cc): the passage where the
  * query's words meet, or the lead when BLANK or none of them is there;
  * no stop word of ART's language marked unless O's query has only those. */

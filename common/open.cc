@@ -111,6 +111,14 @@ void libns::load_langs(ns_index_t *idx)
     }
 }
 
+std::set<std::string> libns::index_langs(const ns_index_t *idx)
+{
+    std::set<std::string> langs = idx->langs;
+    if (langs.empty())
+        langs.insert("en"); /* an empty index, or one built before */
+    return langs;
+}
+
 /* "DatabaseError: Error writing block 174 (No space left on device)".
  * get_error_string() may be NULL (XAPIAN-NOTES.md): only append it when
  * it is there. */

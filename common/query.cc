@@ -290,10 +290,7 @@ Xapian::Query libns::build_query(ns_index_t *idx, const std::string &text,
                                                     max_expansion, warnings)));
     std::map<std::string, std::vector<std::string>> groups; /* stem -> langs */
     std::map<std::string, const Xapian::Stem *> stems;
-    std::set<std::string> langs = idx->langs;
-    if (langs.empty())
-        langs.insert("en");
-    for (const auto &l : langs) {
+    for (const auto &l : index_langs(idx)) {
         const Xapian::Stem &s = stemmer_for(idx, l);
         std::string key = s.get_description();
         groups[key].push_back(l);

@@ -115,10 +115,7 @@ static bool word_matches(ns_index_t *idx, const std::string &word)
     const Xapian::Database &db = *idx->db;
     if (db.term_exists(word))
         return true;
-    std::set<std::string> langs = idx->langs;
-    if (langs.empty())
-        langs.insert("en");
-    for (const auto &l : langs)
+    for (const auto &l : index_langs(idx))
         if (db.term_exists(PREFIX_STEM + stemmer_for(idx, l)(word)))
             return true;
     return false;
@@ -140,6 +137,11 @@ static bool word_matches(ns_index_t *idx, const std::string &word)
  *    five by one edit, a longer one by two: Elasticsearch's "AUTO"
  *    fuzziness, the setting its documentation recommends.  Two edits are
  *    two fifths of a five-letter word.
+ *  - the correction is not a closed-class word of a language the archive
+ *    holds ("from", "siden"; query.cc): "flom", Norwegian for flood, was
+ *    "from" and showed the English articles with "from".  Such a word is
+ *    not what a search is for: a query of it alone matches nearly every
+ *    article, and among other words it is not searched.
  * Xapian prefers fewer edits, so a word within one edit is what it
  * offered when there is one.  Measured with tests/eval/spelling.py
  * (README "Did you mean"). */
@@ -148,6 +150,9 @@ static bool close_enough(ns_index_t *idx, const Xapian::Database &dict,
 {
     if (fold(typed, 0).substr(0, 1) != fold(fixed, 0).substr(0, 1))
         return false;
+    for (const auto &l : index_langs(idx))
+        if (stop_word(idx, l, fixed))
+            return false;
     size_t letters = 0;
     for (unsigned char c : typed)
         letters += (c & 0xc0) != 0x80;

@@ -68,9 +68,23 @@ check "covid among matching words: nothing suggested" json_ok "$TMP/short" \
 q --json "jarmuh" >"$TMP/long"
 check "six letters: two edits" json_ok "$TMP/long" \
     'd["suggestion"] == "jarmusch" and d["suggestion_used"]'
-q --json "teh azuer" >"$TMP/one"
+q --json "ctu azuer" >"$TMP/one"
 check "three and five letters: one edit, a swap" json_ok "$TMP/one" \
-    'd["suggestion"] == "the azure" and d["suggestion_used"]'
+    'd["suggestion"] == "cut azure" and d["suggestion_used"]'
+# A correction is never a closed-class word of the archive's languages:
+# "flom" (Norwegian: flood) is one edit from "from" and was shown the
+# English articles with "from"; "imf" was "if".  Among other words such
+# a word is left as typed ("teh" is not "the"), the others corrected.
+q --json "from" >"$TMP/from"
+check "the closed-class word is in the archive" json_ok "$TMP/from" 'd["total"] > 0'
+for w in flom imf; do
+    q --json "$w" >"$TMP/stop"
+    check "$w: no correction to a closed-class word" json_ok "$TMP/stop" \
+        'd["suggestion"] is None and d["total"] == 0'
+done
+q --json "teh azuer" >"$TMP/teh"
+check "teh azuer: only the word that is not one" json_ok "$TMP/teh" \
+    'd["suggestion"] == "teh azure" and d["suggestion_used"] and d["total"] > 0'
 # The first letter is kept (compared without diacritics): "biden" is one
 # edit from the Norwegian "siden", a word of the archive, and is not
 # corrected; "oyafestivaln" is still øyafestivalen.
@@ -93,9 +107,9 @@ for w in IMF OPEC "OPEC oil" "AZUER SURVELANCE"; do
     check "$w: capitals not corrected" json_ok "$TMP/caps" \
         'd["suggestion"] is None and not d["suggestion_used"]'
 done
-q --json "imf" >"$TMP/lowimf"
-check "imf in lower case is corrected" json_ok "$TMP/lowimf" \
-    'd["suggestion"] == "if"'
+q --json "opec" >"$TMP/lowopec"
+check "opec in lower case is corrected" json_ok "$TMP/lowopec" \
+    'd["suggestion"] == "open"'
 # A date typed without date: is the date filter: its articles, with the
 # suggestion said; a bare year, an impossible date and a date among other
 # words are left as typed.
