@@ -51,11 +51,30 @@ QueryBounds libns::bound_query(const std::string &text)
                     " words; only the first " +
                     std::to_string(QUERY_MAX_WORDS) + " were searched";
     /* Every '*' after a word is a wildcard (an upper bound: inside quotes
-     * Xapian may not expand it). */
+     * Xapian may not expand it).  One before a word ("*veil", words
+     * ending in "veil") is not: Xapian has no index of word endings and
+     * drops the '*', so the word is searched as it stands, and the
+     * warning says so rather than a silent "No matches". */
     size_t wild = 0;
-    for (size_t i = 1; i < b.text.size(); i++)
-        if (b.text[i] == '*' && word_byte((unsigned char)b.text[i - 1]))
+    std::string leading;
+    for (size_t i = 0; i < b.text.size(); i++) {
+        if (b.text[i] != '*')
+            continue;
+        if (i > 0 && word_byte((unsigned char)b.text[i - 1])) {
             wild++;
+        } else if (leading.empty() && i + 1 < b.text.size() &&
+                   word_byte((unsigned char)b.text[i + 1])) {
+            size_t end = i + 1;
+            while (end < b.text.size() && word_byte((unsigned char)b.text[end]))
+                end++;
+            leading = b.text.substr(i + 1, end - i - 1);
+        }
+    }
+    if (!leading.empty())
+        b.warning += std::string(b.warning.empty() ? "" : "; ") + "*" +
+                     leading + " was searched as " + leading +
+                     ": a '*' works only at the end of a word (" + leading +
+                     "*)";
     if (wild > QUERY_MAX_WILDCARDS) {
         b.flags_off = Xapian::QueryParser::FLAG_WILDCARD;
         if (!b.warning.empty())

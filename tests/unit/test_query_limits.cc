@@ -92,6 +92,21 @@ static void test_bounds(void)
               bound_query(repeat("3*", 21)).flags_off,
           "wildcards counted after letters and digits");
     CHECK(!bound_query(repeat("*", 40)).flags_off, "a lone * is no wildcard");
+    /* A '*' before a word is dropped by Xapian: said, not silent. */
+    b = bound_query("*ebra oil*");
+    CHECK(b.warning.find("*ebra was searched as ebra") != std::string::npos &&
+              b.warning.find("(ebra*)") != std::string::npos,
+          "a leading '*': warned, with the word");
+    CHECK(b.max_expansion == WILDCARD_MAX_EXPANSION,
+          "a leading '*' is no wildcard");
+    CHECK(bound_query("a * b").warning.empty() &&
+              bound_query("zebr* oil*").warning.empty() &&
+              bound_query("**").warning.empty(),
+          "no warning for a '*' after a word or before none");
+    b = bound_query(repeat("w", 150) + " *ebra");
+    CHECK(b.warning.find("151 words") != std::string::npos &&
+              b.warning.find("; *") == std::string::npos,
+          "a leading '*' past the word limit is not warned of");
 }
 
 int main(void)
@@ -124,6 +139,12 @@ int main(void)
     CHECK(run(idx, repeat("qq*", 5) + " zebr*", &ids, &warn) == NS_STATUS_OK &&
               ids == "c" && warn.empty(),
           "a few wildcards expand");
+    CHECK(run(idx, "*ebra", &ids, &warn) == NS_STATUS_OK && ids.empty() &&
+              warn.find("*ebra was searched as ebra") != std::string::npos,
+          "a leading '*': the word as it stands, warned");
+    CHECK(run(idx, "*zebra", &ids, &warn) == NS_STATUS_OK && ids == "c" &&
+              !warn.empty(),
+          "a leading '*' before a whole word finds it");
     /* Still too large once parsed: CJK text is many n-grams in few
      * "words". */
     std::string cjk;
