@@ -203,10 +203,17 @@ int ns_set_date(ns_article_t *art, const char *value, char *err,
     int64_t t;
     if (is_blank(value))
         return 0;
-    if (ns_date_parse(value, &t) < 0) {
+    /* RFC 3339, or RFC 2822 as RSS writes it ("Tue, 05 Aug 2025 10:00:00
+     * +0200"): JSON and front matter made from feeds or by a mail-style
+     * formatter carry it, and the feed reader takes it already. */
+    int out_of_range = 0;
+    errno = 0;
+    if (ns_date_parse(value, &t) < 0 &&
+        ((out_of_range = errno == ERANGE) || ns_date822_parse(value, &t) < 0)) {
         char shown[64];
         snprintf(shown, sizeof shown, "%s", value);
-        if (errno == ERANGE)
+        out_of_range = out_of_range || errno == ERANGE;
+        if (out_of_range)
             ns_set_err(err, err_size,
                        "date '%s' is outside the years 0001 to 9999 in UTC",
                        shown);

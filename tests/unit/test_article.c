@@ -101,6 +101,27 @@ static void test_json_full(void)
     CHECK(a.id == NULL, "clear zeroes");
 }
 
+/* A date as RSS writes it (RFC 2822) is read in JSON and front matter as
+ * the feed reader reads it, normalised to UTC. */
+static void test_rfc2822_dates(void)
+{
+    const char *line = "{\"id\":\"r\",\"title\":\"t\",\"date\":"
+                       "\"Tue, 05 Aug 2025 10:00:00 +0200\"}";
+    ns_article_t a;
+    char err[256];
+    CHECK(ns_article_from_json(line, strlen(line), &a, err, sizeof err) == 0,
+          "JSON: an RFC 2822 date parses");
+    CHECK_STR(a.date, "2025-08-05T08:00:00Z", "JSON: RFC 2822 date in UTC");
+    ns_article_clear(&a);
+    const char *text = "---\ntitle: x\ndate: 5 Aug 2025 10:00 GMT\n---\nbody\n";
+    unsigned line_no = 0;
+    CHECK(ns_article_from_text(text, strlen(text), "x", &a, err, sizeof err,
+                               &line_no) == 0,
+          "front matter: an RFC 2822 date parses");
+    CHECK_STR(a.date, "2025-08-05T10:00:00Z", "front matter: in UTC");
+    ns_article_clear(&a);
+}
+
 static void expect_json_error(const char *line, const char *want)
 {
     ns_article_t a;
@@ -124,6 +145,12 @@ static void test_json_errors(void)
     expect_json_error("{\"id\":\"x\",\"title\":5}", "'title' is not a string");
     expect_json_error("{\"id\":\"x\",\"title\":\"t\",\"date\":\"soon\"}",
                       "unparsable date 'soon'");
+    expect_json_error("{\"id\":\"x\",\"title\":\"t\",\"date\":"
+                      "\"Tue, 31 Feb 2025 10:00:00 +0200\"}",
+                      "unparsable date");
+    expect_json_error("{\"id\":\"x\",\"title\":\"t\",\"date\":"
+                      "\"Fri, 31 Dec 9999 23:00:00 -1200\"}",
+                      "outside the years 0001 to 9999");
     expect_json_error("{\"id\":\"x\",\"title\":\"t\",\"tags\":[1]}",
                       "'tags' is not a list");
     expect_json_error("{\"id\":\"x\",\"title\":\"\xe5\"}", "invalid UTF-8");
@@ -239,6 +266,7 @@ int main(void)
     test_date_format();
     test_utf8();
     test_json_full();
+    test_rfc2822_dates();
     test_json_errors();
     test_json_numeric_id_and_tag_string();
     test_text_front_matter();
