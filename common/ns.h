@@ -605,9 +605,11 @@ typedef struct ns_search_opts {
      * alongside.  Values are compared as the index stores them: surrounding
      * white space ignored and, except for ids, ASCII letters folded to
      * lower case (section "World" matches "world"). */
-    const char *section;     /* the article's section, whole: "World" */
-    const char *lang;        /* the article's language code: "en", "no" */
-    const char *const *tags; /* any of these N_TAGS tags */
+    const char *const *sections; /* any of these N_SECTIONS sections, */
+    size_t n_sections;           /* each whole: "World" */
+    const char *const *langs;    /* any of these N_LANGS languages, each */
+    size_t n_langs;              /* a code: "en", "no" */
+    const char *const *tags;     /* any of these N_TAGS tags */
     size_t n_tags;
     const char *author;     /* every word of it in the author field, as
                                author:"..." reads: "Jane Doe" */

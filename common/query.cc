@@ -571,10 +571,11 @@ ns_status_t libns::filter_query(ns_index_t *idx, const ns_search_opts_t *o,
                                 Xapian::Query *out)
 {
     std::vector<Xapian::Query> parts;
-    if (o->section)
-        parts.emplace_back(PREFIX_SECTION + lower(trimmed(o->section).c_str()));
-    if (o->lang)
-        parts.emplace_back(PREFIX_LANG + lower(trimmed(o->lang).c_str()));
+    if (o->sections && o->n_sections)
+        parts.push_back(
+            any_of(PREFIX_SECTION, o->sections, o->n_sections, true));
+    if (o->langs && o->n_langs)
+        parts.push_back(any_of(PREFIX_LANG, o->langs, o->n_langs, true));
     if (o->tags && o->n_tags)
         parts.push_back(any_of(PREFIX_TAG, o->tags, o->n_tags, true));
     if (o->ids && o->n_ids)

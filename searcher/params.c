@@ -68,12 +68,17 @@ int ns_http_arg_now(ns_http_call_t *c, int64_t *now, enum MHD_Result *ret)
 
 /* What check_args() found. */
 struct args_check {
-    int bad;      /* a key or value is invalid */
-    char key[40]; /* its key, when printable */
+    int bad;             /* a key or value is invalid */
+    int repeated;        /* a key that is not a list is given twice */
+    char key[40];        /* the key, when printable */
+    const char *seen[8]; /* keys so far (the first 8) */
+    size_t n_seen;
 };
 
 /* Every query parameter must be valid UTF-8 without NUL bytes after
- * percent-decoding (libmicrohttpd has decoded them). */
+ * percent-decoding (libmicrohttpd has decoded them), and only section and
+ * lang may be given more than once: "q=a&q=b" or "limit=5&limit=50" was
+ * answered for the first value, and the client never learnt which. */
 static enum MHD_Result check_arg(void *cls, enum MHD_ValueKind kind,
                                  const char *key, size_t key_size,
                                  const char *value, size_t value_size)
@@ -82,8 +87,19 @@ static enum MHD_Result check_arg(void *cls, enum MHD_ValueKind kind,
     struct args_check *ck = cls;
     int key_ok = ns_utf8_valid(key, key_size) && strlen(key) == key_size;
     if (key_ok && (!value || (ns_utf8_valid(value, value_size) &&
-                              strlen(value) == value_size)))
+                              strlen(value) == value_size))) {
+        if (!strcmp(key, "section") || !strcmp(key, "lang"))
+            return MHD_YES;
+        for (size_t i = 0; i < ck->n_seen; i++)
+            if (!strcmp(ck->seen[i], key)) {
+                ck->repeated = 1;
+                snprintf(ck->key, sizeof ck->key, "%s", ns_http_shown(key));
+                return MHD_NO;
+            }
+        if (ck->n_seen < sizeof ck->seen / sizeof ck->seen[0])
+            ck->seen[ck->n_seen++] = key;
         return MHD_YES;
+    }
     ck->bad = 1;
     if (key_ok && key_size < sizeof ck->key)
         snprintf(ck->key, sizeof ck->key, "%s", ns_http_shown(key));
@@ -94,6 +110,13 @@ int ns_http_check_args(ns_http_call_t *c, enum MHD_Result *ret)
 {
     struct args_check ck = {0};
     MHD_get_connection_values_n(c->conn, MHD_GET_ARGUMENT_KIND, check_arg, &ck);
+    if (ck.repeated) {
+        *ret = ns_http_reply_error(c, 400, "bad_parameter",
+                                   "parameter '%s' is given more than once "
+                                   "(only section and lang may be repeated)",
+                                   ck.key);
+        return -1;
+    }
     if (ck.bad && ck.key[0]) {
         *ret = ns_http_reply_error(c, 400, "bad_parameter",
                                    "parameter '%s' is not valid UTF-8", ck.key);
@@ -138,23 +161,67 @@ _Static_assert(NS_MAX_LABEL == 200, "SECTION_RULE says 200 bytes");
 static const char SECTION_RULE[] =
     "section must be at most 200 bytes without control characters";
 
+/* The values of a list parameter (section, lang), in order. */
+struct arg_list {
+    const char *key;
+    const char **out;
+    size_t n, too_many;
+};
+
+static enum MHD_Result list_arg(void *cls, enum MHD_ValueKind kind,
+                                const char *key, size_t key_size,
+                                const char *value, size_t value_size)
+{
+    (void)kind;
+    (void)key_size;
+    struct arg_list *l = cls;
+    if (strcmp(key, l->key) || !value || !value_size)
+        return MHD_YES; /* an empty form field is "not given" */
+    if (l->n == NS_HTTP_MAX_VALUES) {
+        l->too_many = 1;
+        return MHD_NO;
+    }
+    l->out[l->n++] = value;
+    return MHD_YES;
+}
+
+/* Read list parameter KEY into OUT (*N values), each checked by OK.
+ * Returns 0, or -1 after answering 400 with RULE (and the value, when
+ * SHOW: a section may hold what a message should not echo). */
+static int arg_list(ns_http_call_t *c, const char *key, const char **out,
+                    size_t *n, int (*ok)(const char *), const char *rule,
+                    int show, enum MHD_Result *ret)
+{
+    struct arg_list l = {key, out, 0, 0};
+    MHD_get_connection_values_n(c->conn, MHD_GET_ARGUMENT_KIND, list_arg, &l);
+    *n = l.n;
+    if (l.too_many) {
+        *ret = ns_http_reply_error(c, 400, "bad_parameter",
+                                   "%s is given more than %d times", key,
+                                   NS_HTTP_MAX_VALUES);
+        return -1;
+    }
+    for (size_t i = 0; i < l.n; i++)
+        if (!ok(out[i])) {
+            *ret =
+                show ? ns_http_reply_error(c, 400, "bad_parameter",
+                                           "%s, not '%s'", rule,
+                                           ns_http_shown(out[i]))
+                     : ns_http_reply_error(c, 400, "bad_parameter", "%s", rule);
+            return -1;
+        }
+    return 0;
+}
+
 int ns_http_arg_filters(ns_http_call_t *c, ns_http_filters_t *f,
                         enum MHD_Result *ret)
 {
     memset(f, 0, sizeof *f);
-    f->section = ns_http_arg(c, "section");
-    f->lang = ns_http_arg(c, "lang");
-    if (f->section && !label_ok(f->section)) {
-        *ret = ns_http_reply_error(c, 400, "bad_parameter", "%s", SECTION_RULE);
+    if (arg_list(c, "section", f->sections, &f->n_sections, label_ok,
+                 SECTION_RULE, 0, ret) < 0 ||
+        arg_list(c, "lang", f->langs, &f->n_langs, lang_ok,
+                 "lang must be a language code such as en or no", 1, ret) < 0)
         return -1;
-    }
-    if (f->lang && !lang_ok(f->lang)) {
-        *ret = ns_http_reply_error(c, 400, "bad_parameter",
-                                   "lang must be a language code such as en "
-                                   "or no, not '%s'",
-                                   ns_http_shown(f->lang));
-        return -1;
-    }
     int bad = 0;
     f->from = arg_day(c, "from", &bad, ret);
     if (bad)
@@ -177,19 +244,39 @@ void ns_http_filters_apply(const char *q, const ns_http_filters_t *f,
                            ns_search_opts_t *so)
 {
     so->query = q ? q : "";
-    so->section = f->section;
-    so->lang = f->lang;
+    so->sections = f->sections;
+    so->n_sections = f->n_sections;
+    so->langs = f->langs;
+    so->n_langs = f->n_langs;
     so->date_from = f->from;
     so->date_to = f->to;
+}
+
+/* A list filter as given: its value when given once, an array of them
+ * when repeated. */
+static json_t *list_json(const char *const *v, size_t n)
+{
+    if (n == 1)
+        return json_string(v[0]);
+    json_t *a = json_array();
+    for (size_t i = 0; a && i < n; i++)
+        json_array_append_new(a, json_string(v[i]));
+    return a;
 }
 
 json_t *ns_http_filters_json(const ns_http_filters_t *f)
 {
     json_t *o = json_object();
-    const char *const names[] = {"section", "lang", "from", "to"};
-    const char *const values[] = {f->section, f->lang, f->from, f->to};
-    for (size_t i = 0; o && i < 4; i++)
-        if (values[i])
-            json_object_set_new(o, names[i], json_string(values[i]));
+    if (!o)
+        return NULL;
+    if (f->n_sections)
+        json_object_set_new(o, "section",
+                            list_json(f->sections, f->n_sections));
+    if (f->n_langs)
+        json_object_set_new(o, "lang", list_json(f->langs, f->n_langs));
+    if (f->from)
+        json_object_set_new(o, "from", json_string(f->from));
+    if (f->to)
+        json_object_set_new(o, "to", json_string(f->to));
     return o;
 }

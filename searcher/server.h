@@ -196,13 +196,18 @@ const char *ns_http_shown(const char *value);
 /* Parameters (params.c)                                                    */
 /* ------------------------------------------------------------------------ */
 
-/* The filters of /v1/search, as the client gave them and checked: each
- * NULL when absent.  Borrowed from the request. */
+/* The filters of /v1/search, as the client gave them and checked: none
+ * or NULL when absent.  section and lang may be repeated (any of the
+ * values); borrowed from the request. */
 typedef struct ns_http_filters {
-    const char *section; /* at most NS_MAX_LABEL bytes, no control chars */
-    const char *lang;    /* a language code: letters, digits, '-', '_' */
-    const char *from;    /* a real day, "YYYY-MM-DD" */
-    const char *to;      /* the same, not before FROM */
+    /* each at most NS_MAX_LABEL bytes, no control characters */
+    const char *sections[NS_HTTP_MAX_VALUES];
+    size_t n_sections;
+    /* language codes: letters, digits, '-', '_' */
+    const char *langs[NS_HTTP_MAX_VALUES];
+    size_t n_langs;
+    const char *from; /* a real day, "YYYY-MM-DD" */
+    const char *to;   /* the same, not before FROM */
 } ns_http_filters_t;
 
 /* Query parameter NAME, or NULL when absent or empty: an empty field of

@@ -1,7 +1,8 @@
 #!/bin/sh
 # t505-nsearchd-filters.sh - /v1/search's section, lang, from and to are
 # filters of the search itself: any value works (quotes, brackets, AND,
-# non-ASCII), q cannot undo them, and the answer echoes q and the filters
+# non-ASCII), q cannot undo them, section and lang may be repeated (any
+# of them; no other parameter may), and the answer echoes q and the filters
 # as the client gave them.
 . "$(dirname "$0")/lib.sh"
 
@@ -76,5 +77,29 @@ for f in sys.argv[1:]:
     for n in nums:
         assert len(n.split(".")[-1]) <= 4, (f, n)
 PY
+
+# section and lang may be repeated: any of their values.  Any other
+# parameter given twice is refused: "q=a&q=b" was answered for "a".
+get m.json '/v1/search?q=oil&section=acq&section=NOT&section=&limit=100'
+check "two sections: either" is "$(ids m.json)" "q4,q5"
+check "two sections: echoed as a list" json m.json \
+    'd["filters"] == {"section": ["acq", "NOT"]}'
+get m.json '/v1/search?q=prices&lang=no&lang=en&section=other&limit=100'
+check "two languages and a section" is "$(ids m.json)" "q6,q7"
+get m.json '/v1/search?q=prices&lang=no&lang=x%20y'
+check "a bad language among two: 400" is "$code" 400
+check "... says which" json m.json \
+    '"x y" in d["error"]["message"]'
+many=$(python3 -c 'print("&".join("section=s%d" % i for i in range(21)))')
+get m.json "/v1/search?q=oil&$many"
+check "21 sections: 400" is "$code" 400
+check "... says how many may be" json m.json \
+    '"more than 20" in d["error"]["message"]'
+for dup in 'q=oil&q=gas' 'limit=1&limit=100' 'q=oil&from=2025-01-01&from=2025-03-01'; do
+    get m.json "/v1/search?$dup"
+    check "$dup: 400" is "$code" 400
+    check "$dup: says which parameter" json m.json \
+        '"given more than once" in d["error"]["message"] and d["error"]["code"] == "bad_parameter"'
+done
 
 finish

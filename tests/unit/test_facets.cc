@@ -87,10 +87,12 @@ static size_t compare(ns_index_t *idx, const char *query, int collapse)
             const char *tag = value.c_str();
             switch (1u << f) {
             case NS_FACET_SECTION:
-                g.section = value.c_str();
+                g.sections = &tag;
+                g.n_sections = 1;
                 break;
             case NS_FACET_LANG:
-                g.lang = value.c_str();
+                g.langs = &tag;
+                g.n_langs = 1;
                 break;
             case NS_FACET_TAG:
                 g.tags = &tag;

@@ -71,6 +71,24 @@ static const char *run(ns_index_t *idx, const ns_search_opts_t *o)
     return copy;
 }
 
+/* O's section filter: SECTION alone, or none when NULL. */
+static void section(ns_search_opts_t *o, const char *section)
+{
+    static const char *one[1];
+    one[0] = section;
+    o->sections = one;
+    o->n_sections = section != NULL;
+}
+
+/* O's language filter: LANG alone. */
+static void lang(ns_search_opts_t *o, const char *lang)
+{
+    static const char *one[1];
+    one[0] = lang;
+    o->langs = one;
+    o->n_langs = 1;
+}
+
 static void opts(ns_search_opts_t *o, const char *query)
 {
     ns_search_opts_init(o);
@@ -83,42 +101,54 @@ static void test_section(ns_index_t *idx)
 {
     ns_search_opts_t o;
     opts(&o, "");
-    o.section = "World \"Affairs\"";
+    section(&o, "World \"Affairs\"");
     CHECK_STR(run(idx, &o), "q1|q5", "section with double quotes, no query");
     CHECK(got_total == 2, "total follows the filter");
-    o.section = "world \"AFFAIRS\"";
+    section(&o, "world \"AFFAIRS\"");
     CHECK_STR(run(idx, &o), "q1|q5", "section case-insensitive");
-    o.section = "  World \"Affairs\"\t";
+    section(&o, "  World \"Affairs\"\t");
     CHECK_STR(run(idx, &o), "q1|q5", "surrounding white space ignored");
-    o.section = "World";
+    section(&o, "World");
     CHECK_STR(run(idx, &o), "", "a part of the section is not the section");
     o.query = "storm";
-    o.section = "World \"Affairs\"";
+    section(&o, "World \"Affairs\"");
     CHECK_STR(run(idx, &o), "q1|q5", "section with a query");
     CHECK(got_total == 2, "total with a query");
-    o.section = "AND";
+    section(&o, "AND");
     CHECK_STR(run(idx, &o), "q2", "section AND is a value, not an operator");
     CHECK(got_total == 1, "total of AND");
-    o.section = "Æøå Ünïcode";
+    section(&o, "Æøå Ünïcode");
     CHECK_STR(run(idx, &o), "q3", "non-ASCII section");
-    o.section = "(Brackets) [x] OR section:World";
+    section(&o, "(Brackets) [x] OR section:World");
     o.query = "";
     CHECK_STR(run(idx, &o), "id with \"quotes\" (and) AND",
               "brackets and query syntax in a section");
-    o.section = "\"";
+    section(&o, "\"");
     CHECK_STR(run(idx, &o), "", "a lone quote matches nothing, and works");
-    o.section = "";
+    section(&o, "");
     CHECK_STR(run(idx, &o), "", "an empty section matches no article");
+    const char *two[] = {"AND", "Æøå Ünïcode"};
+    o.sections = two;
+    o.n_sections = 2;
+    CHECK_STR(run(idx, &o), "q2|q3", "two sections: either");
+    CHECK(got_total == 2, "total of either section");
+    o.n_sections = 0;
+    CHECK(strcmp(run(idx, &o), "") != 0, "no sections: no filter");
 }
 
 static void test_lang_tags_author(ns_index_t *idx)
 {
     ns_search_opts_t o;
     opts(&o, "storm");
-    o.lang = "NO";
+    lang(&o, "NO");
     CHECK_STR(run(idx, &o), "q3", "lang, any case");
-    o.lang = "en";
+    lang(&o, "en");
     CHECK_STR(run(idx, &o), "id with \"quotes\" (and) AND|q1|q2|q5", "lang en");
+    const char *both[] = {"no", " EN "};
+    o.langs = both;
+    o.n_langs = 2;
+    CHECK_STR(run(idx, &o), "id with \"quotes\" (and) AND|q1|q2|q3|q5",
+              "two languages: either");
 
     opts(&o, "");
     const char *weather[] = {"weather"};
@@ -191,23 +221,23 @@ static void test_ids_and_combined(ns_index_t *idx)
     o.query = "storm";
     CHECK_STR(run(idx, &o), "id with \"quotes\" (and) AND|q2",
               "ids with a query");
-    o.section = "AND";
+    section(&o, "AND");
     CHECK_STR(run(idx, &o), "q2", "filters combine: all must match");
     o.n_ids = 0;
-    o.section = NULL;
+    section(&o, NULL);
     o.query = "section:AND";
     CHECK_STR(run(idx, &o), "q2", "the query language's section: still works");
     o.query = "storm";
-    o.section = "World \"Affairs\"";
+    section(&o, "World \"Affairs\"");
     o.limit = 1;
     CHECK(strchr(run(idx, &o), '|') == NULL && got_total == 2,
           "a short page keeps the filtered total");
 
     /* A phrase query, checked on the text, with a filter. */
     opts(&o, "\"storm hit\"");
-    o.section = "world \"affairs\"";
+    section(&o, "world \"affairs\"");
     CHECK_STR(run(idx, &o), "q1", "phrase with a filter");
-    o.section = "AND";
+    section(&o, "AND");
     CHECK_STR(run(idx, &o), "", "phrase with a filter that excludes it");
 }
 
