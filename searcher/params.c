@@ -76,8 +76,8 @@ struct args_check {
 };
 
 /* Every query parameter must be valid UTF-8 without NUL bytes after
- * percent-decoding (libmicrohttpd has decoded them), and only section and
- * lang may be given more than once: "q=a&q=b" or "limit=5&limit=50" was
+ * percent-decoding (libmicrohttpd has decoded them), and only section,
+ * lang and tag may be given more than once: "q=a&q=b" or "limit=5&limit=50" was
  * answered for the first value, and the client never learnt which. */
 static enum MHD_Result check_arg(void *cls, enum MHD_ValueKind kind,
                                  const char *key, size_t key_size,
@@ -88,7 +88,8 @@ static enum MHD_Result check_arg(void *cls, enum MHD_ValueKind kind,
     int key_ok = ns_utf8_valid(key, key_size) && strlen(key) == key_size;
     if (key_ok && (!value || (ns_utf8_valid(value, value_size) &&
                               strlen(value) == value_size))) {
-        if (!strcmp(key, "section") || !strcmp(key, "lang"))
+        if (!strcmp(key, "section") || !strcmp(key, "lang") ||
+            !strcmp(key, "tag"))
             return MHD_YES;
         for (size_t i = 0; i < ck->n_seen; i++)
             if (!strcmp(ck->seen[i], key)) {
@@ -111,10 +112,11 @@ int ns_http_check_args(ns_http_call_t *c, enum MHD_Result *ret)
     struct args_check ck = {0};
     MHD_get_connection_values_n(c->conn, MHD_GET_ARGUMENT_KIND, check_arg, &ck);
     if (ck.repeated) {
-        *ret = ns_http_reply_error(c, 400, "bad_parameter",
-                                   "parameter '%s' is given more than once "
-                                   "(only section and lang may be repeated)",
-                                   ck.key);
+        *ret =
+            ns_http_reply_error(c, 400, "bad_parameter",
+                                "parameter '%s' is given more than once "
+                                "(only section, lang and tag may be repeated)",
+                                ck.key);
         return -1;
     }
     if (ck.bad && ck.key[0]) {
@@ -134,7 +136,7 @@ int ns_http_check_args(ns_http_call_t *c, enum MHD_Result *ret)
 /* Filters                                                                  */
 /* ------------------------------------------------------------------------ */
 
-/* A label (section): not too long, no control characters. */
+/* A label (section, tag): not too long, no control characters. */
 static int label_ok(const char *v)
 {
     if (strlen(v) > NS_MAX_LABEL)
@@ -157,9 +159,11 @@ static int lang_ok(const char *v)
 }
 
 /* Said about a section that is too long or not text. */
-_Static_assert(NS_MAX_LABEL == 200, "SECTION_RULE says 200 bytes");
+_Static_assert(NS_MAX_LABEL == 200, "SECTION_RULE and TAG_RULE say 200 bytes");
 static const char SECTION_RULE[] =
     "section must be at most 200 bytes without control characters";
+static const char TAG_RULE[] =
+    "tag must be at most 200 bytes without control characters";
 
 /* The values of a list parameter (section, lang), in order. */
 struct arg_list {
@@ -220,7 +224,8 @@ int ns_http_arg_filters(ns_http_call_t *c, ns_http_filters_t *f,
     if (arg_list(c, "section", f->sections, &f->n_sections, label_ok,
                  SECTION_RULE, 0, ret) < 0 ||
         arg_list(c, "lang", f->langs, &f->n_langs, lang_ok,
-                 "lang must be a language code such as en or no", 1, ret) < 0)
+                 "lang must be a language code such as en or no", 1, ret) < 0 ||
+        arg_list(c, "tag", f->tags, &f->n_tags, label_ok, TAG_RULE, 0, ret) < 0)
         return -1;
     int bad = 0;
     f->from = arg_day(c, "from", &bad, ret);
@@ -248,6 +253,8 @@ void ns_http_filters_apply(const char *q, const ns_http_filters_t *f,
     so->n_sections = f->n_sections;
     so->langs = f->langs;
     so->n_langs = f->n_langs;
+    so->tags = f->tags;
+    so->n_tags = f->n_tags;
     so->date_from = f->from;
     so->date_to = f->to;
 }
@@ -274,6 +281,8 @@ json_t *ns_http_filters_json(const ns_http_filters_t *f)
                             list_json(f->sections, f->n_sections));
     if (f->n_langs)
         json_object_set_new(o, "lang", list_json(f->langs, f->n_langs));
+    if (f->n_tags)
+        json_object_set_new(o, "tag", list_json(f->tags, f->n_tags));
     if (f->from)
         json_object_set_new(o, "from", json_string(f->from));
     if (f->to)

@@ -197,7 +197,7 @@ const char *ns_http_shown(const char *value);
 /* ------------------------------------------------------------------------ */
 
 /* The filters of /v1/search, as the client gave them and checked: none
- * or NULL when absent.  section and lang may be repeated (any of the
+ * or NULL when absent.  section, lang and tag may be repeated (any of the
  * values); borrowed from the request. */
 typedef struct ns_http_filters {
     /* each at most NS_MAX_LABEL bytes, no control characters */
@@ -206,6 +206,9 @@ typedef struct ns_http_filters {
     /* language codes: letters, digits, '-', '_' */
     const char *langs[NS_HTTP_MAX_VALUES];
     size_t n_langs;
+    /* as sections */
+    const char *tags[NS_HTTP_MAX_VALUES];
+    size_t n_tags;
     const char *from; /* a real day, "YYYY-MM-DD" */
     const char *to;   /* the same, not before FROM */
 } ns_http_filters_t;

@@ -1,9 +1,9 @@
 #!/bin/sh
-# t505-nsearchd-filters.sh - /v1/search's section, lang, from and to are
+# t505-nsearchd-filters.sh - /v1/search's section, lang, tag, from and to are
 # filters of the search itself: any value works (quotes, brackets, AND,
-# non-ASCII), q cannot undo them, section and lang may be repeated (any
-# of them; no other parameter may), and the answer echoes q and the filters
-# as the client gave them.
+# non-ASCII), q cannot undo them, section, lang and tag may be repeated
+# (any of them; no other parameter may), and the answer echoes q and the
+# filters as the client gave them.
 . "$(dirname "$0")/lib.sh"
 
 . "$(dirname "$0")/server.sh"
@@ -11,12 +11,12 @@
 # Sections with awkward names, each on one article about oil, plus plenty
 # of oil elsewhere so a filter that leaks shows.
 cat >"$TMP/a.jsonl" <<'JSON'
-{"id":"q1","title":"Oil one","body":"oil prices","section":"Say \"Cheese\"","date":"2025-01-10T00:00:00Z"}
-{"id":"q2","title":"Oil two","body":"oil prices","section":"(World) AND [Money]","date":"2025-02-10T00:00:00Z"}
+{"id":"q1","title":"Oil one","body":"oil prices","section":"Say \"Cheese\"","tags":["energy"],"date":"2025-01-10T00:00:00Z"}
+{"id":"q2","title":"Oil two","body":"oil prices","section":"(World) AND [Money]","tags":["Energy","OPEC (cartel)"],"date":"2025-02-10T00:00:00Z"}
 {"id":"q3","title":"Oil three","body":"oil prices","section":"Økonomi","lang":"no","date":"2025-03-10T00:00:00Z"}
 {"id":"q4","title":"Oil four","body":"oil prices","section":"NOT","date":"2025-04-10T00:00:00Z"}
 {"id":"q5","title":"Oil five","body":"oil prices","section":"acq","date":"2025-05-10T00:00:00Z"}
-{"id":"q6","title":"Oil six","body":"oil prices","section":"other","date":"2025-06-10T00:00:00Z"}
+{"id":"q6","title":"Oil six","body":"oil prices","section":"other","tags":["OPEC (cartel)"],"date":"2025-06-10T00:00:00Z"}
 {"id":"q7","title":"Gas seven","body":"gas prices","section":"other","date":"2025-07-10T00:00:00Z"}
 JSON
 check "index" nindex --quiet --db "$TMP/db" "$TMP/a.jsonl"
@@ -78,7 +78,7 @@ for f in sys.argv[1:]:
         assert len(n.split(".")[-1]) <= 4, (f, n)
 PY
 
-# section and lang may be repeated: any of their values.  Any other
+# section, lang and tag may be repeated: any of their values.  Any other
 # parameter given twice is refused: "q=a&q=b" was answered for "a".
 get m.json '/v1/search?q=oil&section=acq&section=NOT&section=&limit=100'
 check "two sections: either" is "$(ids m.json)" "q4,q5"
@@ -90,6 +90,16 @@ get m.json '/v1/search?q=prices&lang=no&lang=x%20y'
 check "a bad language among two: 400" is "$code" 400
 check "... says which" json m.json \
     '"x y" in d["error"]["message"]'
+get m.json '/v1/search?q=oil&tag=energy&limit=100'
+check "tag: any case" is "$(ids m.json)" "q1,q2"
+get m.json '/v1/search?q=oil&tag=energy&tag=OPEC%20(cartel)&limit=100'
+check "two tags: either" is "$(ids m.json)" "q1,q2,q6"
+check "two tags: echoed as a list" json m.json \
+    'd["filters"] == {"tag": ["energy", "OPEC (cartel)"]}'
+get m.json '/v1/search?q=oil&tag=OPEC%20(cartel)&section=other&limit=100'
+check "a tag and a section: both" is "$(ids m.json)" "q6"
+get m.json '/v1/search?q=oil&tag=a%01b'
+check "a tag with a control character: 400" is "$code" 400
 many=$(python3 -c 'print("&".join("section=s%d" % i for i in range(21)))')
 get m.json "/v1/search?q=oil&$many"
 check "21 sections: 400" is "$code" 400
