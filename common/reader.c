@@ -375,15 +375,21 @@ static int next_jsonl(ns_reader_t *r, ns_article_t *art)
                      (size_t)(nul - r->buf.p) + 1);
             return -1;
         }
-        /* Blank lines (a trailing newline, an editor's gap) are no record. */
+        /* A byte-order mark opens the files some Windows editors and
+         * PowerShell write as UTF-8: not part of the first record. */
         size_t i = 0;
+        if (r->line == 1 && r->buf.len >= 3 &&
+            memcmp(r->buf.p, "\xef\xbb\xbf", 3) == 0)
+            i = 3;
+        /* Blank lines (a trailing newline, an editor's gap) are no record. */
+        size_t from = i;
         while (i < r->buf.len && (r->buf.p[i] == ' ' || r->buf.p[i] == '\t' ||
                                   r->buf.p[i] == '\r'))
             i++;
         if (i == r->buf.len)
             continue;
-        if (ns_article_from_json(r->buf.p, r->buf.len, art, r->err,
-                                 sizeof r->err) < 0)
+        if (ns_article_from_json(r->buf.p + from, r->buf.len - from, art,
+                                 r->err, sizeof r->err) < 0)
             return -1;
         return 1;
     }

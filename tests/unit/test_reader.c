@@ -65,6 +65,24 @@ static void test_jsonl_good_and_bad(void)
           "line 6 bad UTF-8");
 }
 
+/* A UTF-8 byte-order mark before the first record (Notepad, PowerShell)
+ * is not part of it; one on a later line is a broken record. */
+static void test_jsonl_bom(void)
+{
+    static const char bom[] = "\xef\xbb\xbf{\"id\":\"a\",\"title\":\"One\"}\r\n"
+                              "\xef\xbb\xbf{\"id\":\"b\",\"title\":\"Two\"}\n"
+                              "{\"id\":\"c\",\"title\":\"Three\"}\n";
+    const char *path = tl_write("bom.jsonl", bom, sizeof bom - 1);
+    struct tally t;
+    read_all(path, &t);
+    CHECK_STR(t.ids, "a c ", "the first record after a BOM is read");
+    CHECK(t.bad == 1 && strstr(t.errors, "bom.jsonl:2: malformed JSON"),
+          "a BOM on line 2 is a broken record");
+    static const char only[] = "\xef\xbb\xbf\n";
+    read_all(tl_write("only.jsonl", only, sizeof only - 1), &t);
+    CHECK(t.ok == 0 && t.bad == 0, "a BOM alone is an empty file");
+}
+
 static void write_gz(const char *name, const char *data, size_t len)
 {
     char path[4096];
@@ -160,6 +178,7 @@ int main(void)
     test_gzip();
     test_truncated_gzip();
     test_long_line();
+    test_jsonl_bom();
     test_directory_walk();
     test_missing_source();
     return tl_done();
