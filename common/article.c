@@ -479,6 +479,14 @@ int ns_article_from_json(const char *text, size_t len, ns_article_t *art,
         {"lang", offsetof(ns_article_t, lang), 32},
         {"url", offsetof(ns_article_t, url), 4096},
     };
+    /* Several bylines, as exports of multi-author stories give them:
+     * ["Kari Nordmann", "Ola Nordmann"] is "Kari Nordmann, Ola Nordmann". */
+    json_t *authors = json_object_get(root, "author");
+    if (json_is_array(authors)) {
+        char *by = ns_names_join(authors, NS_MAX_LABEL);
+        json_object_set_new(root, "author", by ? json_string(by) : json_null());
+        free(by);
+    }
     for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
         char **field = (char **)((char *)art + fields[i].field);
         if (json_text(json_object_get(root, fields[i].name), fields[i].name, &s,

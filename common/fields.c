@@ -95,3 +95,46 @@ int ns_fields_article(json_t *obj, ns_article_t *art, char *err,
     free(text);
     return rc;
 }
+
+/* One name of a byline: a string, or an object's "name". */
+static const char *one_name(json_t *v)
+{
+    if (json_is_object(v))
+        v = json_object_get(v, "name");
+    return json_string_value(v);
+}
+
+char *ns_names_join(json_t *v, size_t max)
+{
+    if (!json_is_array(v)) {
+        const char *name = one_name(v);
+        return name ? strdup(name) : NULL;
+    }
+    char *out = calloc(1, max + 1);
+    size_t used = 0, i;
+    json_t *item;
+    if (!out)
+        return NULL;
+    json_array_foreach(v, i, item)
+    {
+        const char *name = one_name(item);
+        size_t len = name ? strlen(name) : 0;
+        while (len && isspace((unsigned char)*name))
+            name++, len--;
+        while (len && isspace((unsigned char)name[len - 1]))
+            len--;
+        if (!len)
+            continue;
+        size_t sep = used ? 2 : 0;
+        if (used + sep + len > max)
+            break;
+        memcpy(out + used, ", ", sep);
+        memcpy(out + used + sep, name, len);
+        used += sep + len;
+    }
+    if (!used) {
+        free(out);
+        return NULL;
+    }
+    return out;
+}

@@ -401,7 +401,11 @@ static void from_ld(json_t *obj, json_t *ld)
     if (date)
         ns_fields_date(obj, date, 0);
     set_str(obj, "section", ld_text(json_object_get(ld, "articleSection")));
-    set_str(obj, "author", ld_text(json_object_get(ld, "author")));
+    /* Every author, not the first; a Person given only by "@id" (a URL)
+     * names no one. */
+    char *by = ns_names_join(json_object_get(ld, "author"), NS_MAX_LABEL);
+    set_str(obj, "author", by);
+    free(by);
     json_t *lang = json_object_get(ld, "inLanguage");
     if (json_is_object(lang))
         lang = json_object_get(lang, "alternateName");

@@ -184,6 +184,11 @@ void ns_fields_set(json_t *obj, const char *key, const char *text, size_t len,
                    int replace);
 /* Append a label to the list KEY of OBJ (created on first use), once. */
 void ns_fields_push(json_t *obj, const char *key, const char *text, size_t len);
+/* The names of V as one byline: a string, an object's "name", or a list
+ * of those joined with ", " as far as MAX bytes hold whole names (never
+ * a name cut).  A new string, or NULL when V names no one (or out of
+ * memory). */
+char *ns_names_join(json_t *v, size_t max);
 /* Set "date" from an RFC 3339 or RFC 822 date; a value that is neither is
  * kept as it is so that validation reports it. */
 void ns_fields_date(json_t *obj, const char *text, int replace);

@@ -122,6 +122,39 @@ static void test_rfc2822_dates(void)
     ns_article_clear(&a);
 }
 
+/* Several bylines are one author field, joined as far as it holds whole
+ * names. */
+static void test_json_authors(void)
+{
+    const char *line = "{\"id\":\"a\",\"title\":\"t\",\"author\":"
+                       "[\" Kari Nordmann \",{\"name\":\"Ola Nordmann\"},"
+                       "5,\"\"]}";
+    ns_article_t a;
+    char err[256];
+    CHECK(ns_article_from_json(line, strlen(line), &a, err, sizeof err) == 0,
+          "a list of authors parses");
+    CHECK_STR(a.author, "Kari Nordmann, Ola Nordmann", "authors joined");
+    ns_article_clear(&a);
+    char many[4096] = "{\"id\":\"m\",\"title\":\"t\",\"author\":[";
+    for (int i = 0; i < 30; i++)
+        snprintf(many + strlen(many), sizeof many - strlen(many),
+                 "%s\"Author Number %02d\"", i ? "," : "", i);
+    strcat(many, "]}");
+    CHECK(ns_article_from_json(many, strlen(many), &a, err, sizeof err) == 0,
+          "thirty authors parse");
+    CHECK(a.author && strlen(a.author) <= NS_MAX_LABEL &&
+              strstr(a.author, "Author Number 00, Author Number 01") &&
+              a.author[strlen(a.author) - 1] != ' ' &&
+              !strstr(a.author, "Author Number 29"),
+          "as many whole names as the field holds");
+    ns_article_clear(&a);
+    const char *none = "{\"id\":\"n\",\"title\":\"t\",\"author\":[]}";
+    CHECK(ns_article_from_json(none, strlen(none), &a, err, sizeof err) == 0 &&
+              a.author == NULL,
+          "an empty list is no author");
+    ns_article_clear(&a);
+}
+
 static void expect_json_error(const char *line, const char *want)
 {
     ns_article_t a;
@@ -267,6 +300,7 @@ int main(void)
     test_utf8();
     test_json_full();
     test_rfc2822_dates();
+    test_json_authors();
     test_json_errors();
     test_json_numeric_id_and_tag_string();
     test_text_front_matter();

@@ -347,6 +347,29 @@ static void test_pages(void)
     CHECK(art.n_tags == 2, "og: article:tag");
     CHECK_STR(art.date, "2025-01-02T03:04:05Z", "og: published_time");
     ns_article_clear(&art);
+
+    /* Every author of a JSON-LD byline; a Person named only by "@id" (a
+     * URL) is no name. */
+    static const char LD[] =
+        "<html><head><script type=\"application/ld+json\">{\"@type\":"
+        "\"NewsArticle\",\"headline\":\"Two bylines\",\"articleBody\":"
+        "\"Text.\",\"author\":[{\"@type\":\"Person\",\"name\":\"Kari "
+        "Nordmann\"},\"Ola Nordmann\",{\"@id\":\"https://x/#p\"}]}"
+        "</script></head><body><p>Text.</p></body></html>";
+    CHECK(ns_html_page(LD, sizeof LD - 1, "ld", &art, err, sizeof err) == 0,
+          "ld page parses");
+    CHECK_STR(art.author, "Kari Nordmann, Ola Nordmann", "ld: every author");
+    ns_article_clear(&art);
+    static const char LD1[] =
+        "<html><head><script type=\"application/ld+json\">{\"@type\":"
+        "\"NewsArticle\",\"headline\":\"URL only\",\"articleBody\":"
+        "\"Text.\",\"author\":{\"@id\":\"https://x/#p\"}}</script></head>"
+        "<body><p>Text.</p></body></html>";
+    CHECK(ns_html_page(LD1, sizeof LD1 - 1, "ld1", &art, err, sizeof err) ==
+                  0 &&
+              art.author == NULL,
+          "ld: an author known only by a URL is none");
+    ns_article_clear(&art);
 }
 
 static void test_page_without_text(void)
