@@ -366,6 +366,8 @@ static int json_list(json_t *v, const char *name, char ***list, size_t *n,
     json_t *item;
     json_array_foreach(v, i, item)
     {
+        if (json_is_null(item))
+            continue; /* as a null field: nothing (pandas writes NaN so) */
         if (!json_is_string(item)) {
             ns_set_err(err, err_size, "field '%s' is not a list of strings",
                        name);

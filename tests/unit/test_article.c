@@ -148,6 +148,13 @@ static void test_json_authors(void)
               !strstr(a.author, "Author Number 29"),
           "as many whole names as the field holds");
     ns_article_clear(&a);
+    const char *nulls = "{\"id\":\"n\",\"title\":\"t\",\"tags\":"
+                        "[\"a\",null,\"b\"],\"headings\":[null]}";
+    CHECK(ns_article_from_json(nulls, strlen(nulls), &a, err, sizeof err) ==
+                  0 &&
+              a.n_tags == 2 && !strcmp(a.tags[1], "b") && a.n_headings == 0,
+          "a null in a list is nothing, as a null field");
+    ns_article_clear(&a);
     const char *none = "{\"id\":\"n\",\"title\":\"t\",\"author\":[]}";
     CHECK(ns_article_from_json(none, strlen(none), &a, err, sizeof err) == 0 &&
               a.author == NULL,
@@ -176,6 +183,8 @@ static void test_json_errors(void)
     expect_json_error("{\"id\":\"x\",\"title\":\"t\"", "malformed JSON");
     expect_json_error("[1,2]", "not a JSON object");
     expect_json_error("{\"id\":\"x\",\"title\":5}", "'title' is not a string");
+    expect_json_error("{\"id\":\"x\",\"title\":\"t\",\"tags\":[\"a\",5]}",
+                      "'tags' is not a list of strings");
     expect_json_error("{\"id\":\"x\",\"title\":\"t\",\"date\":\"soon\"}",
                       "unparsable date 'soon'");
     expect_json_error("{\"id\":\"x\",\"title\":\"t\",\"date\":"
