@@ -481,6 +481,21 @@ int ns_article_from_json(const char *text, size_t len, ns_article_t *art,
         {"lang", offsetof(ns_article_t, lang), 32},
         {"url", offsetof(ns_article_t, url), 4096},
     };
+    /* Several sections, as a CMS's categories come: the first, as a
+     * page's JSON-LD articleSection is read (html.c). */
+    json_t *sections = json_object_get(root, "section");
+    if (json_is_array(sections)) {
+        json_t *first = NULL, *item;
+        size_t k;
+        json_array_foreach(sections, k, item)
+        {
+            if (json_is_string(item) && json_string_length(item)) {
+                first = item;
+                break;
+            }
+        }
+        json_object_set(root, "section", first ? first : json_null());
+    }
     /* Several bylines, as exports of multi-author stories give them:
      * ["Kari Nordmann", "Ola Nordmann"] is "Kari Nordmann, Ola Nordmann". */
     json_t *authors = json_object_get(root, "author");

@@ -123,7 +123,7 @@ static void test_rfc2822_dates(void)
 }
 
 /* Several bylines are one author field, joined as far as it holds whole
- * names. */
+ * names; of several sections the first is the section. */
 static void test_json_authors(void)
 {
     const char *line = "{\"id\":\"a\",\"title\":\"t\",\"author\":"
@@ -154,6 +154,12 @@ static void test_json_authors(void)
                   0 &&
               a.n_tags == 2 && !strcmp(a.tags[1], "b") && a.n_headings == 0,
           "a null in a list is nothing, as a null field");
+    ns_article_clear(&a);
+    const char *secs = "{\"id\":\"s\",\"title\":\"t\",\"section\":"
+                       "[\"\",\"World\",\"Europe\"]}";
+    CHECK(ns_article_from_json(secs, strlen(secs), &a, err, sizeof err) == 0,
+          "a list of sections parses");
+    CHECK_STR(a.section, "World", "the first section");
     ns_article_clear(&a);
     const char *none = "{\"id\":\"n\",\"title\":\"t\",\"author\":[]}";
     CHECK(ns_article_from_json(none, strlen(none), &a, err, sizeof err) == 0 &&
