@@ -76,6 +76,33 @@ static void strip_quotes(const char **v, size_t *len)
     }
 }
 
+/* The items of a YAML flow list's inside, "a, 'b', \"c\"", into OUT as
+ * "a, b, c", as far as SIZE holds whole items. */
+static void flow_items(const char *v, size_t len, char *out, size_t size)
+{
+    size_t used = 0;
+    const char *end = v + len;
+    out[0] = '\0';
+    while (v < end) {
+        const char *comma = memchr(v, ',', (size_t)(end - v));
+        const char *a = v, *b = comma ? comma : end;
+        v = comma ? comma + 1 : end;
+        while (a < b && isspace((unsigned char)*a))
+            a++;
+        while (b > a && isspace((unsigned char)b[-1]))
+            b--;
+        size_t n = (size_t)(b - a);
+        strip_quotes(&a, &n);
+        size_t sep = used ? 2 : 0;
+        if (!n || used + sep + n >= size)
+            continue;
+        memcpy(out + used, ", ", sep);
+        memcpy(out + used + sep, a, n);
+        used += sep + n;
+        out[used] = '\0';
+    }
+}
+
 /* Apply one "key: value" header line.  Unknown keys are ignored: front
  * matter written for static site generators carries many (draft, layout,
  * slug) that mean nothing to a search index. */
@@ -97,9 +124,18 @@ static int apply_header(ns_article_t *art, const char *key, size_t klen,
     if (!strcmp(k, "section") || !strcmp(k, "category"))
         return ns_set_label(&art->section, "section", v, vlen, NS_MAX_LABEL,
                             err, err_size);
-    if (!strcmp(k, "author"))
+    if (!strcmp(k, "author") || !strcmp(k, "authors")) {
+        /* A list of bylines, "[Kari Nordmann, 'Ola Nordmann']", is one
+         * author field "Kari Nordmann, Ola Nordmann", as in JSON Lines. */
+        char by[NS_MAX_LABEL + 1];
+        if (vlen >= 2 && v[0] == '[' && v[vlen - 1] == ']') {
+            flow_items(v + 1, vlen - 2, by, sizeof by);
+            v = by;
+            vlen = strlen(by);
+        }
         return ns_set_label(&art->author, "author", v, vlen, NS_MAX_LABEL, err,
                             err_size);
+    }
     if (!strcmp(k, "lang") || !strcmp(k, "language"))
         return ns_set_label(&art->lang, "lang", v, vlen, 32, err, err_size);
     if (!strcmp(k, "url"))
@@ -152,12 +188,68 @@ int ns_article_from_text(const char *text, size_t len, const char *default_id,
     if (len >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0)
         p += 3;
 
+    /* A key with no value on its line may own a YAML block list, the
+     * "  - item" lines after it (how Jekyll and Hugo sites write tags,
+     * categories and authors); it is applied as the flow list "[item,
+     * item]" once the list ends. */
+    struct {
+        char key[32];
+        size_t klen;
+        unsigned line;
+        ns_buf_t items;
+    } list = {{0}, 0, 0, {0}};
     const char *save = p;
     if (next_line(&p, end, &line, &llen) && is_fence(line, llen)) {
         lineno = 1;
         int closed = 0;
         while (next_line(&p, end, &line, &llen)) {
             lineno++;
+            const char *s = line, *send = line + llen;
+            while (s < send && (*s == ' ' || *s == '\t'))
+                s++;
+            if (list.klen && s < send && *s == '-' &&
+                (s + 1 == send || isspace((unsigned char)s[1]))) {
+                const char *item = s + 1;
+                size_t ilen = (size_t)(send - item);
+                while (ilen && isspace((unsigned char)*item))
+                    item++, ilen--;
+                while (ilen && isspace((unsigned char)item[ilen - 1]))
+                    ilen--;
+                if (ilen && ((list.items.len &&
+                              ns_buf_append(&list.items, ", ", 2) < 0) ||
+                             ns_buf_append(&list.items, item, ilen) < 0)) {
+                    ns_set_err(err, err_size, "out of memory");
+                    goto fail;
+                }
+                continue;
+            }
+            if (list.klen && !is_blank_n(line, llen)) {
+                /* The list ended: apply the key with it, or with its empty
+                 * value when it had none. */
+                int rc;
+                if (list.items.len) {
+                    ns_buf_t flow = {0};
+                    rc = ns_buf_putc(&flow, '[') < 0 ||
+                                 ns_buf_append(&flow, list.items.p,
+                                               list.items.len) < 0 ||
+                                 ns_buf_putc(&flow, ']') < 0
+                             ? (ns_set_err(err, err_size, "out of memory"), -1)
+                             : apply_header(art, list.key, list.klen, flow.p,
+                                            flow.len, err, err_size);
+                    ns_buf_free(&flow);
+                } else {
+                    rc = apply_header(art, list.key, list.klen, "", 0, err,
+                                      err_size);
+                }
+                ns_buf_free(&list.items);
+                list.items = (ns_buf_t){0};
+                list.klen = 0;
+                if (rc < 0) {
+                    if (err_line)
+                        *err_line = list.line;
+                    goto fail;
+                }
+            }
             if (is_fence(line, llen)) {
                 closed = 1;
                 break;
@@ -180,6 +272,12 @@ int ns_article_from_text(const char *text, size_t len, const char *default_id,
                 v++;
             while (vend > v && isspace((unsigned char)vend[-1]))
                 vend--;
+            if (v == vend && (size_t)(kend - line) < sizeof list.key) {
+                memcpy(list.key, line, (size_t)(kend - line));
+                list.klen = (size_t)(kend - line);
+                list.line = lineno;
+                continue;
+            }
             if (apply_header(art, line, (size_t)(kend - line), v,
                              (size_t)(vend - v), err, err_size) < 0) {
                 if (err_line)
@@ -241,6 +339,7 @@ int ns_article_from_text(const char *text, size_t len, const char *default_id,
     return 0;
 
 fail:
+    ns_buf_free(&list.items);
     ns_buf_free(&body);
     ns_article_clear(art);
     return -1;

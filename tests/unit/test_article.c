@@ -261,6 +261,62 @@ static void test_text_front_matter(void)
     ns_article_clear(&a);
 }
 
+/* YAML block lists, as Jekyll and Hugo sites write them, and a flow list
+ * of authors. */
+static void test_text_block_lists(void)
+{
+    const char *text = "---\n"
+                       "title: Lists\n"
+                       "tags:\n"
+                       "  - microsoft\n"
+                       "  - \"azure\"\n"
+                       "\n"
+                       "categories:\n"
+                       "- World\n"
+                       "- Europe\n"
+                       "params:\n"
+                       "  weight: 3\n"
+                       "authors:\n"
+                       "  - Kari Nordmann\n"
+                       "  - 'Ola Nordmann'\n"
+                       "---\n"
+                       "Body.\n";
+    ns_article_t a;
+    char err[256];
+    unsigned line = 0;
+    CHECK(ns_article_from_text(text, strlen(text), "l.md", &a, err, sizeof err,
+                               &line) == 0,
+          "block lists parse");
+    CHECK(a.n_tags == 2 && !strcmp(a.tags[0], "microsoft") &&
+              !strcmp(a.tags[1], "azure"),
+          "block list of tags, a blank line inside");
+    CHECK_STR(a.section, "World", "block list of categories: the first");
+    CHECK_STR(a.author, "Kari Nordmann, Ola Nordmann", "block list of authors");
+    ns_article_clear(&a);
+    const char *flow =
+        "---\nauthor: [Kari Nordmann, \"Ola Nordmann\"]\n---\nB\n";
+    CHECK(ns_article_from_text(flow, strlen(flow), "f.md", &a, err, sizeof err,
+                               &line) == 0,
+          "a flow list of authors parses");
+    CHECK_STR(a.author, "Kari Nordmann, Ola Nordmann", "flow list of authors");
+    ns_article_clear(&a);
+    const char *stray = "---\ntitle: x\n- item\n---\nB\n";
+    CHECK(ns_article_from_text(stray, strlen(stray), "s.md", &a, err,
+                               sizeof err, &line) < 0 &&
+              line == 3,
+          "an item after a key with a value is an error on its line");
+    const char *open = "---\ntags:\n  - a\n";
+    CHECK(ns_article_from_text(open, strlen(open), "o.md", &a, err, sizeof err,
+                               &line) < 0 &&
+              strstr(err, "not closed"),
+          "a list in unclosed front matter: unclosed");
+    const char *baddate = "---\ndate:\n  - 2025-02-30\ntitle: x\n---\nB\n";
+    CHECK(ns_article_from_text(baddate, strlen(baddate), "d.md", &a, err,
+                               sizeof err, &line) < 0 &&
+              line == 2,
+          "a bad value in a list: the key's line");
+}
+
 static void test_text_without_header(void)
 {
     const char *text = "# Penguins lose their ice\n\nEmperor penguins...\n";
@@ -319,6 +375,7 @@ int main(void)
     test_json_errors();
     test_json_numeric_id_and_tag_string();
     test_text_front_matter();
+    test_text_block_lists();
     test_text_without_header();
     test_text_errors();
     return tl_done();
