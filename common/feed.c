@@ -152,7 +152,7 @@ static const char *field_of(enum space sp, const char *name)
         {SP_PLAIN, "summary", "summary"},
         {SP_PLAIN, "content", "content"},
         {SP_PLAIN, "language", "lang"},
-        {SP_DC, "creator", "author"},
+        {SP_DC, "creator", "creator"},
         {SP_DC, "date", "dcdate"},
         {SP_DC, "subject", "category"},
         {SP_DC, "language", "lang"},
@@ -235,7 +235,8 @@ static void end_field(ns_feed_t *f)
     const char *key = f->field;
     const char *s = f->text.p ? f->text.p : "";
     size_t n = f->text.len;
-    if (!strcmp(key, "category") || !strcmp(key, "tag"))
+    if (!strcmp(key, "category") || !strcmp(key, "tag") ||
+        !strcmp(key, "author") || !strcmp(key, "creator"))
         ns_fields_push(f->extra, key, s, n);
     else if (!strcmp(key, "content") || !strcmp(key, "summary") ||
              !strcmp(key, "title"))
@@ -358,7 +359,15 @@ static int finish_item(ns_feed_t *f, ns_article_t *art, char *err,
     set_from(f, "id", "link");
     set_from(f, "title", "title");
     set_from(f, "url", "link");
-    set_from(f, "author", "author");
+    /* Every <author> (Atom's, or RSS's), else every <dc:creator>: one
+     * byline, "Kari, Ola". */
+    json_t *names = json_object_get(f->extra, "author");
+    if (!names)
+        names = json_object_get(f->extra, "creator");
+    char *by = ns_names_join(names, NS_MAX_LABEL);
+    if (by)
+        ns_fields_set(f->obj, "author", by, strlen(by), 0);
+    free(by);
     set_from(f, "body", "content");
     set_from(f, "body", "summary");
     json_t *heads = json_object_get(f->extra, "headings");

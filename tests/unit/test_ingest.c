@@ -89,6 +89,7 @@ static const char RSS[] =
     "<link>https://example.org/a1</link>\n"
     "<pubDate>Wed, 06 Aug 2025 09:30:00 +0200</pubDate>\n"
     "<category>Norge</category><category>ferje</category>\n"
+    "<dc:creator>Kari</dc:creator><dc:creator>Ola</dc:creator>"
     "<dc:creator>Kari</dc:creator>\n"
     "<description>kort</description>\n"
     "<content:encoded><![CDATA[<p>Lang <b>tekst</b>.</p><h2>Del "
@@ -110,13 +111,22 @@ static void test_rss(void)
     CHECK_STR(a->date, "2025-08-06T07:30:00Z", "rss: RFC 822 pubDate");
     CHECK_STR(a->section, "Norge", "rss: first category is the section");
     CHECK(a->n_tags == 1 && !strcmp(a->tags[0], "ferje"), "rss: other tags");
-    CHECK_STR(a->author, "Kari", "rss: dc:creator");
+    CHECK_STR(a->author, "Kari, Ola", "rss: every dc:creator, once");
     CHECK_STR(a->lang, "no", "rss: channel language");
     CHECK_STR(a->url, "https://example.org/a1", "rss: link");
     CHECK_STR(a->body, "Lang tekst.\n\nDel to\n\nMer.",
               "rss: content:encoded stripped, script dropped");
     CHECK(a->n_headings == 1 && !strcmp(a->headings[0], "Del to"),
           "rss: h2 is a heading");
+    tally_free(&t);
+    static const char BOTH[] =
+        "<rss version=\"2.0\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">"
+        "<channel><item><title>T</title><guid>b</guid><description>x"
+        "</description><author>a@example.org (Anne)</author>"
+        "<dc:creator>Anne</dc:creator></item></channel></rss>";
+    read_all(tl_write("both.rss", BOTH, sizeof BOTH - 1), &t);
+    CHECK_STR(t.first.author, "a@example.org (Anne)",
+              "rss: <author> before <dc:creator>");
     tally_free(&t);
 }
 
@@ -154,6 +164,7 @@ static const char ATOM[] =
     "<updated>2025-05-02T00:00:00Z</updated>"
     "<published>2025-05-01T00:00:00Z</published>\n"
     "<author><name>Ola</name><email>o@example.org</email></author>\n"
+    "<author><name>Kari</name></author>\n"
     "<category term=\"world\" label=\"World\"/>\n"
     "<content type=\"xhtml\"><div xmlns=\"http://www.w3.org/1999/xhtml\">"
     "<p>One.</p><h3>Sub</h3><p>Two.</p></div></content></entry>\n"
@@ -169,7 +180,7 @@ static void test_atom(void)
     CHECK_STR(a->title, "A & B", "atom: html title unescaped");
     CHECK_STR(a->url, "https://example.org/e1", "atom: alternate link");
     CHECK_STR(a->date, "2025-05-01T00:00:00Z", "atom: published first");
-    CHECK_STR(a->author, "Ola", "atom: author name, not email");
+    CHECK_STR(a->author, "Ola, Kari", "atom: authors' names, not email");
     CHECK_STR(a->section, "World", "atom: category label");
     CHECK_STR(a->lang, "en", "atom: xml:lang of the feed");
     CHECK_STR(a->body, "One.\n\nSub\n\nTwo.", "atom: xhtml content as text");
