@@ -9,9 +9,10 @@
  *
  * Only the Latin letters of Latin-1 and Latin Extended-A are folded (the
  * letters of the languages a news archive here holds), plus combining
- * marks, which are dropped.  None of our dependencies offers this (Xapian
- * has no accent folding; iconv's //TRANSLIT depends on the locale and
- * gives "?" in C.UTF-8), and the table is small. */
+ * marks, which are dropped (or, for the Nordic spellings, give the
+ * digraph's second letter: see digraph_mark()).  None of our dependencies
+ * offers this (Xapian has no accent folding; iconv's //TRANSLIT depends on the
+ * locale and gives "?" in C.UTF-8), and the table is small. */
 #include <string.h>
 
 #include "ns.h"
@@ -76,6 +77,20 @@ static const char *fold_cp(unsigned cp, int flags)
     return NULL;
 }
 
+/* In decomposed (NFD) text, as macOS and some editors write it, "å" is
+ * "a" and a combining ring: the mark's share of the digraph spelling,
+ * after base letter PREV ("a" for the ring after an a, "e" for the
+ * diaeresis after an a, o or u), or NULL when it has none. */
+static const char *digraph_mark(unsigned cp, unsigned char prev)
+{
+    prev |= 0x20;
+    if (cp == 0x30a && prev == 'a')
+        return "a";
+    if (cp == 0x308 && (prev == 'a' || prev == 'o' || prev == 'u'))
+        return "e";
+    return NULL;
+}
+
 /* Decode one UTF-8 sequence at P (N bytes left, N >= 1) into *cp; returns
  * its length.  Invalid bytes count as one byte each and are kept. */
 static size_t decode(const unsigned char *p, size_t n, unsigned *cp)
@@ -105,6 +120,10 @@ int ns_fold_accents(const char *text, size_t len, int flags, ns_buf_t *out)
         unsigned cp;
         size_t n = decode(p + i, len - i, &cp);
         const char *f = cp ? fold_cp(cp, flags) : NULL;
+        if (f && !*f && (flags & NS_FOLD_DIGRAPH) && i > 0 && p[i - 1] < 0x80) {
+            const char *d = digraph_mark(cp, p[i - 1]);
+            f = d ? d : f;
+        }
         if (f) {
             if (ns_buf_append(out, text + plain, i - plain) < 0 ||
                 ns_buf_puts(out, f) < 0)

@@ -1,7 +1,8 @@
 #!/bin/sh
 # t085-pasted-text.sh - Text as news pages and Nordic keyboards give it:
 # soft hyphens (&shy;) inside words, in articles of every input form and in
-# a query copied from a page, and guillemets and low quotes for phrases.
+# a query copied from a page, guillemets and low quotes for phrases, and
+# decomposed letters (NFD: "a" and a combining ring for "å").
 . "$(dirname "$0")/lib.sh"
 
 # One article of each form with soft hyphens in its title, a heading and
@@ -64,4 +65,16 @@ assert sorted(h["id"] for h in d["hits"]) == ["apart", "phrase"], d["hits"]
 assert "unclosed quote" in (d.get("warning") or ""), d.get("warning")
 PY
 
+# Decomposed text, as macOS and some editors write it: "Skarsga\u030ard"
+# is found as the composed word is, by its Nordic spelling too, with no
+# suggestion in between.
+printf '%s\n' '{"id":"nfd","title":"Skarsga\u030ard i Cannes","body":"Stellan Skarsga\u030ard fikk applaus i Malmo\u0308 og hos Mu\u0308ller.","lang":"no"}' >"$TMP/nfd.jsonl"
+check "index decomposed text" nindex --quiet --db "$TMP/nfd" "$TMP/nfd.jsonl"
+for q in "Skarsgård" skarsgard skarsgaard "Malmö" malmoe mueller; do
+    nsearch --db "$TMP/nfd" --json --related 0 -- "$q" >"$TMP/nfd.json"
+    check "decomposed text: $q finds it, no suggestion" python3 -c "
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert [h['id'] for h in d['hits']] == ['nfd'] and d['suggestion'] is None, d" "$TMP/nfd.json"
+done
 finish

@@ -39,8 +39,16 @@ int main(void)
     check_fold("Skarsgård", NS_FOLD_DIGRAPH, "Skarsgaard", 1);
     check_fold("Müller Bär", NS_FOLD_DIGRAPH, "Mueller Baer", 1);
     check_fold("café", NS_FOLD_DIGRAPH, "cafe", 1); /* é has no digraph */
-    /* Combining marks (decomposed text) are dropped. */
+    /* Combining marks (decomposed text) are dropped, or give the Nordic
+     * and German spellings as the composed letters do. */
     check_fold("cafe\xcc\x81", 0, "cafe", 1);
+    check_fold("Skarsga\xcc\x8ard", 0, "Skarsgard", 1);
+    check_fold("Skarsga\xcc\x8ard", NS_FOLD_DIGRAPH, "Skarsgaard", 1);
+    check_fold("Malmo\xcc\x88 Mu\xcc\x88ller Ba\xcc\x88r", NS_FOLD_DIGRAPH,
+               "Malmoe Mueller Baer", 1);
+    check_fold("cafe\xcc\x81 ne\xcc\x88"
+               "e u\xcc\x8a",
+               NS_FOLD_DIGRAPH, "cafe nee u", 1); /* no digraph for these */
     /* Nothing to fold: unchanged, and 0. */
     check_fold("plain ASCII", 0, "plain ASCII", 0);
     check_fold("× ÷ € 東京 Ω", 0, "× ÷ € 東京 Ω", 0);
