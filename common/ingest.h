@@ -76,6 +76,16 @@ int ns_feed_next(ns_feed_t *feed, ns_article_t *art, unsigned *item,
 void ns_feed_close(ns_feed_t *feed);
 
 /* ------------------------------------------------------------------------ */
+/* JSON Feed (jsonfeed.c)                                                   */
+/* ------------------------------------------------------------------------ */
+
+/* Is V a JSON Feed: a "version" of jsonfeed.org and a list of "items"? */
+int ns_jsonfeed_is(json_t *v);
+/* ITEM, one of FEED's "items", into ART.  Returns 0, or -1 with ERR. */
+int ns_jsonfeed_item(json_t *feed, json_t *item, ns_article_t *art, char *err,
+                     size_t err_size);
+
+/* ------------------------------------------------------------------------ */
 /* HTML (html.c)                                                            */
 /* ------------------------------------------------------------------------ */
 

@@ -1,6 +1,7 @@
 /* jsondoc.c - Articles from JSON documents other than JSON Lines: an array
  * of article objects (what the WordPress REST API and most exporters
- * write), or one or more objects pretty-printed over several lines.
+ * write), one or more objects pretty-printed over several lines, or a JSON
+ * Feed, whose items are read one by one (jsonfeed.c).
  *
  * The document is read one element at a time: jansson parses each element
  * from a sliding window (JSON_DISABLE_EOF_CHECK stops it at the element's
@@ -28,6 +29,9 @@ struct ns_jsondoc {
     int need_comma; /* in an array, after an element */
     unsigned line;  /* line of buf[start] */
     unsigned items;
+    json_t *feed; /* a JSON Feed whose items are being read, or NULL */
+    size_t next;  /* its next item */
+    unsigned feed_line;
 };
 
 ns_jsondoc_t *ns_jsondoc_open(ns_read_fn read, void *ctx)
@@ -45,6 +49,7 @@ void ns_jsondoc_close(ns_jsondoc_t *d)
 {
     if (!d)
         return;
+    json_decref(d->feed);
     free(d->buf);
     free(d);
 }
@@ -115,11 +120,35 @@ static int fail(ns_jsondoc_t *d, unsigned *line, char *err, size_t err_size,
     return NS_ITEM_BAD;
 }
 
+/* The next item of the JSON Feed being read, as an article. */
+static int feed_item(ns_jsondoc_t *d, ns_article_t *art, unsigned *item,
+                     unsigned *line, char *err, size_t err_size)
+{
+    json_t *items = json_object_get(d->feed, "items");
+    json_t *it = json_array_get(items, d->next++);
+    d->items++;
+    *item = d->items;
+    *line = d->feed_line;
+    char why[400];
+    if (ns_jsonfeed_item(d->feed, it, art, why, sizeof why) < 0) {
+        snprintf(err, err_size, "item %u: %s", d->items, why);
+        return NS_ITEM_BAD;
+    }
+    return NS_ITEM_OK;
+}
+
 int ns_jsondoc_next(ns_jsondoc_t *d, ns_article_t *art, unsigned *item,
                     unsigned *line, char *err, size_t err_size)
 {
     memset(art, 0, sizeof *art);
+again:
     *item = d->items;
+    if (d->feed) {
+        if (d->next < json_array_size(json_object_get(d->feed, "items")))
+            return feed_item(d, art, item, line, err, err_size);
+        json_decref(d->feed);
+        d->feed = NULL;
+    }
     if (d->failed)
         return NS_ITEM_END;
     int c = peek(d);
@@ -178,6 +207,15 @@ int ns_jsondoc_next(ns_jsondoc_t *d, ns_article_t *art, unsigned *item,
         }
         if (fill(d, d->len - d->start + CHUNK) < 0)
             return fail(d, line, err, err_size, "read error");
+    }
+    if (v && ns_jsonfeed_is(v)) {
+        /* Its items are the articles, one per call. */
+        d->feed = v;
+        d->next = 0;
+        d->feed_line = d->line;
+        advance(d, (size_t)jerr.position);
+        d->need_comma = 1;
+        goto again; /* not a call: a file of empty feeds is no recursion */
     }
     d->items++;
     *item = d->items;

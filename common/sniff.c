@@ -140,6 +140,10 @@ ns_format_t ns_format_sniff(const char *head, size_t len, ns_format_t named,
     size_t rest = (size_t)(end - p);
     if (*p == '[')
         return NS_FMT_JSONDOC;
+    /* A JSON Feed is one object, on one line or many: a document whose
+     * items are the articles (jsondoc.c, jsonfeed.c). */
+    if (*p == '{' && find(p, rest, "jsonfeed.org/version/"))
+        return NS_FMT_JSONDOC;
     if (*p == '{')
         return json_shape(p, rest);
     if (*p == '<') {

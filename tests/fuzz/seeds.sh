@@ -12,7 +12,7 @@ trap 'rm -rf "$tmp"' EXIT
 case $h in
 feed) files="$top/samples/feeds/*" ;;
 html) files="$top/samples/pages/*" ;;
-jsondoc) files="$top/samples/json/*" ;;
+jsondoc) files="$top/samples/json/* $top/tests/fuzz/seeds-jsondoc/*" ;;
 markdown | frontmatter)
     files="$top/samples/technology/*.md $top/samples/norway/*.md"
     [ -d "$SHARED/corpora/pages" ] && files="$files $SHARED/corpora/pages/*.txt" ;;

@@ -445,6 +445,87 @@ static void test_json_array(void)
 /* Markdown and front matter                                                */
 /* ------------------------------------------------------------------------ */
 
+/* A JSON Feed (jsonfeed.org 1.1 and 1), pretty-printed or on one line:
+ * its items are the articles. */
+static void test_json_feed(void)
+{
+    static const char F[] =
+        "{\n"
+        "  \"version\": \"https://jsonfeed.org/version/1.1\",\n"
+        "  \"title\": \"Nord\", \"language\": \"nb\",\n"
+        "  \"authors\": [{\"name\": \"Redaksjonen\"}],\n"
+        "  \"items\": [\n"
+        "    {\"id\": \"https://x.no/flom\", \"url\": \"https://x.no/flom\",\n"
+        "     \"title\": \"Flom\", \"content_html\": \"<p>Elva <b>steg</b>."
+        "</p><h2>Evakuert</h2><p>Mange.</p><script>x()</script>\",\n"
+        "     \"date_published\": \"2025-08-05T10:00:00+02:00\",\n"
+        "     \"authors\": [{\"name\": \"Kari\"}, {\"name\": \"Ola\"}],\n"
+        "     \"tags\": [\"Innenriks\", \"vær\", \"flom\"]},\n"
+        "    {\"id\": \"2\", \"title\": \"Kort\", \"content_text\": "
+        "\"Tekst.\",\n"
+        "     \"content_html\": \"<p>ignored</p>\", \"language\": \"en\",\n"
+        "     \"date_modified\": \"2025-08-06T08:00:00Z\"},\n"
+        "    {\"id\": \"3\", \"title\": \"\"},\n"
+        "    7,\n"
+        "    {\"url\": \"https://x.no/u\", \"summary\": \"Bare ingress.\"}\n"
+        "  ]\n"
+        "}\n";
+    struct tally t;
+    read_all(tl_write("feed.json", F, sizeof F - 1), &t);
+    CHECK(t.ok == 3 && t.bad == 2, "json feed: three items, two bad");
+    CHECK_STR(t.ids, "https://x.no/flom\n2\nhttps://x.no/u\n",
+              "json feed: id, else url, in order");
+    CHECK(has(t.errors, "feed.json:1: item 3: missing title and body") &&
+              has(t.errors, "item 4: not a JSON object"),
+          "json feed: bad items named by number");
+    ns_article_t *a = &t.first;
+    CHECK_STR(a->title, "Flom", "json feed: title");
+    CHECK_STR(a->body, "Elva steg.\n\nEvakuert\n\nMange.",
+              "json feed: content_html as text, script dropped");
+    CHECK(a->n_headings == 1 && !strcmp(a->headings[0], "Evakuert"),
+          "json feed: h2 is a heading");
+    CHECK_STR(a->date, "2025-08-05T08:00:00Z", "json feed: date_published");
+    CHECK_STR(a->author, "Kari, Ola", "json feed: the item's authors");
+    CHECK_STR(a->section, "Innenriks", "json feed: first tag the section");
+    CHECK(a->n_tags == 2 && !strcmp(a->tags[0], "vær"),
+          "json feed: the other tags");
+    CHECK_STR(a->lang, "nb", "json feed: the feed's language");
+    CHECK_STR(a->url, "https://x.no/flom", "json feed: url");
+    tally_free(&t);
+
+    /* Version 1 on one line: "author" as one object, the item's own
+     * language, content_text before content_html; then an empty feed and a
+     * second feed in the same file. */
+    static const char V1[] =
+        "{\"version\":\"https://jsonfeed.org/version/1\",\"author\":"
+        "{\"name\":\"Desk\"},\"items\":[{\"id\":\"a\",\"title\":\"A\","
+        "\"content_text\":\"Plain.\",\"content_html\":\"<p>Html.</p>\","
+        "\"language\":\"en\"}]}\n"
+        "{\"version\":\"https://jsonfeed.org/version/1.1\",\"items\":[]}\n"
+        "{\"version\":\"https://jsonfeed.org/version/1.1\",\"items\":[{\"id\":"
+        "\"b\",\"title\":\"B\"}]}\n";
+    read_all(tl_write("v1.json", V1, sizeof V1 - 1), &t);
+    CHECK(t.ok == 2 && t.bad == 0,
+          "json feed 1: items of every feed in a file");
+    CHECK_STR(t.ids, "a\nb\n", "json feed 1: in order, the empty feed none");
+    CHECK_STR(t.first.author, "Desk", "json feed 1: the feed's author");
+    CHECK_STR(t.first.body, "Plain.", "json feed 1: content_text first");
+    CHECK_STR(t.first.lang, "en", "json feed 1: the item's language");
+    tally_free(&t);
+
+    /* Many empty feeds in a row are read in a loop, not a call each. */
+    static const char E[] =
+        "{\"version\":\"https://jsonfeed.org/version/1\",\"items\":[]}\n";
+    ns_buf_t many = {0};
+    for (int i = 0; i < 200000; i++)
+        ns_buf_append(&many, E, sizeof E - 1);
+    ns_buf_puts(&many, "{\"id\":\"last\",\"title\":\"x\"}\n");
+    read_all(tl_write("empty.json", many.p, many.len), &t);
+    CHECK(t.ok == 1 && t.bad == 0, "200,000 empty feeds, then an article");
+    tally_free(&t);
+    ns_buf_free(&many);
+}
+
 static void test_markdown(void)
 {
     static const char M[] =
@@ -587,6 +668,7 @@ int main(void)
     test_pages();
     test_page_without_text();
     test_json_array();
+    test_json_feed();
     test_markdown();
     test_directory_notes();
     test_sniff();

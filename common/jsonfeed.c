@@ -1,0 +1,103 @@
+/* jsonfeed.c - JSON Feed (https://jsonfeed.org, versions 1 and 1.1), the
+ * JSON sibling of RSS and Atom that news sites and blog platforms publish
+ * as feed.json: one object whose "items" are the articles.
+ *
+ * Each item becomes an article as a feed item does (feed.c): id, else url;
+ * title; content_text, else the text of content_html (its <h2>-<h6> the
+ * headings), else summary; date_published, else date_modified; the item's
+ * authors (1.1) or author (1), else the feed's; tags, the first of them
+ * the section as a feed's first category is; language, else the feed's.
+ * The fields then pass the same checks as a JSON Lines record. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "ingest.h"
+
+int ns_jsonfeed_is(json_t *v)
+{
+    const char *version = json_string_value(json_object_get(v, "version"));
+    return version && strstr(version, "jsonfeed.org/version/") &&
+           json_is_array(json_object_get(v, "items"));
+}
+
+/* The byline of OBJ: its "authors" (1.1), else its "author" (1). */
+static char *byline(json_t *obj)
+{
+    json_t *a = json_object_get(obj, "authors");
+    return ns_names_join(a ? a : json_object_get(obj, "author"), NS_MAX_LABEL);
+}
+
+static void set_string(json_t *out, const char *key, json_t *v)
+{
+    const char *s = json_string_value(v);
+    if (s)
+        ns_fields_set(out, key, s, strlen(s), 0);
+}
+
+int ns_jsonfeed_item(json_t *feed, json_t *item, ns_article_t *art, char *err,
+                     size_t err_size)
+{
+    memset(art, 0, sizeof *art);
+    if (!json_is_object(item)) {
+        snprintf(err, err_size, "not a JSON object");
+        return -1;
+    }
+    json_t *out = json_object();
+    json_t *heads = json_array();
+    ns_buf_t text = {0};
+    int rc = -1;
+    if (!out || !heads)
+        goto oom;
+    json_t *id = json_object_get(item, "id");
+    if (json_is_integer(id)) /* version 1 allowed numbers */
+        json_object_set(out, "id", id);
+    set_string(out, "id", id);
+    set_string(out, "id", json_object_get(item, "url"));
+    set_string(out, "url", json_object_get(item, "url"));
+    set_string(out, "title", json_object_get(item, "title"));
+    set_string(out, "body", json_object_get(item, "content_text"));
+    const char *html = json_string_value(json_object_get(item, "content_html"));
+    if (html && !json_object_get(out, "body")) {
+        if (ns_html_fragment_text(html, strlen(html), heads, &text) < 0)
+            goto oom;
+        ns_fields_set(out, "body", text.p ? text.p : "", text.len, 0);
+        if (json_array_size(heads))
+            json_object_set(out, "headings", heads);
+    }
+    set_string(out, "body", json_object_get(item, "summary"));
+    const char *dates[] = {"date_published", "date_modified"};
+    for (size_t i = 0; i < 2; i++) {
+        const char *d = json_string_value(json_object_get(item, dates[i]));
+        if (d)
+            ns_fields_date(out, d, 0);
+    }
+    char *by = byline(item);
+    if (!by)
+        by = byline(feed);
+    if (by)
+        ns_fields_set(out, "author", by, strlen(by), 0);
+    free(by);
+    json_t *tags = json_object_get(item, "tags"), *tag;
+    size_t i;
+    json_array_foreach(tags, i, tag)
+    {
+        const char *t = json_string_value(tag);
+        if (t)
+            ns_fields_push(out, i == 0 ? "section" : "tags", t, strlen(t));
+    }
+    /* ns_fields_push made a list; a section is one value. */
+    json_t *section = json_object_get(out, "section");
+    if (json_is_array(section))
+        json_object_set(out, "section", json_array_get(section, 0));
+    set_string(out, "lang", json_object_get(item, "language"));
+    set_string(out, "lang", json_object_get(feed, "language"));
+    rc = ns_fields_article(out, art, err, err_size);
+    goto done;
+oom:
+    snprintf(err, err_size, "out of memory");
+done:
+    ns_buf_free(&text);
+    json_decref(heads);
+    json_decref(out);
+    return rc;
+}
