@@ -68,17 +68,23 @@ int ns_http_arg_now(ns_http_call_t *c, int64_t *now, enum MHD_Result *ret)
 
 /* What check_args() found. */
 struct args_check {
-    int bad;             /* a key or value is invalid */
-    int repeated;        /* a key that is not a list is given twice */
-    char key[40];        /* the key, when printable */
-    const char *seen[8]; /* keys so far (the first 8) */
-    size_t n_seen;
+    int bad;       /* a key or value is invalid */
+    int repeated;  /* a key that is not a list is given twice */
+    char key[40];  /* the key, when printable */
+    unsigned seen; /* bits of SINGLE given so far */
+};
+
+/* The parameters that take one value.  Others are lists (section, lang,
+ * tag) or unknown, and ignored. */
+static const char *const SINGLE[] = {
+    "q",  "limit",   "offset", "sort",     "half_life", "from",
+    "to", "related", "now",    "collapse", "facets",    "suggest",
 };
 
 /* Every query parameter must be valid UTF-8 without NUL bytes after
- * percent-decoding (libmicrohttpd has decoded them), and only section,
- * lang and tag may be given more than once: "q=a&q=b" or "limit=5&limit=50" was
- * answered for the first value, and the client never learnt which. */
+ * percent-decoding (libmicrohttpd has decoded them), and none of SINGLE
+ * may be given twice: "q=a&q=b" or "limit=5&limit=50" was answered for
+ * the first value, and the client never learnt which. */
 static enum MHD_Result check_arg(void *cls, enum MHD_ValueKind kind,
                                  const char *key, size_t key_size,
                                  const char *value, size_t value_size)
@@ -88,17 +94,16 @@ static enum MHD_Result check_arg(void *cls, enum MHD_ValueKind kind,
     int key_ok = ns_utf8_valid(key, key_size) && strlen(key) == key_size;
     if (key_ok && (!value || (ns_utf8_valid(value, value_size) &&
                               strlen(value) == value_size))) {
-        if (!strcmp(key, "section") || !strcmp(key, "lang") ||
-            !strcmp(key, "tag"))
-            return MHD_YES;
-        for (size_t i = 0; i < ck->n_seen; i++)
-            if (!strcmp(ck->seen[i], key)) {
+        for (unsigned i = 0; i < sizeof SINGLE / sizeof *SINGLE; i++) {
+            if (strcmp(SINGLE[i], key))
+                continue;
+            if (ck->seen & (1u << i)) {
                 ck->repeated = 1;
-                snprintf(ck->key, sizeof ck->key, "%s", ns_http_shown(key));
+                snprintf(ck->key, sizeof ck->key, "%s", key);
                 return MHD_NO;
             }
-        if (ck->n_seen < sizeof ck->seen / sizeof ck->seen[0])
-            ck->seen[ck->n_seen++] = key;
+            ck->seen |= 1u << i;
+        }
         return MHD_YES;
     }
     ck->bad = 1;
