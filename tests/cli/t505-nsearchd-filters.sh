@@ -105,6 +105,9 @@ get m.json "/v1/search?q=oil&$many"
 check "21 sections: 400" is "$code" 400
 check "... says how many may be" json m.json \
     '"more than 20" in d["error"]["message"]'
+# Unknown parameters (a cache buster, a tracker's) are ignored, even twice.
+get m.json '/v1/search?q=oil&section=acq&_=1&utm_source=x&utm_source=y'
+check "unknown parameters, one repeated: ignored" is "$code:$(ids m.json)" "200:q5"
 # Past the first few distinct parameters too.
 late='a1=1&a2=2&a3=3&a4=4&a5=5&a6=6&a7=7&a8=8&a9=9&a10=10&q=oil&q=gas'
 for dup in 'q=oil&q=gas' 'limit=1&limit=100' 'q=oil&from=2025-01-01&from=2025-03-01' "$late"; do
