@@ -28,6 +28,7 @@ typedef enum {
     NS_FMT_MARKDOWN, /* Markdown with optional front matter */
     NS_FMT_FEED,     /* RSS 2.0, RSS 1.0/RDF, Atom or WordPress WXR */
     NS_FMT_HTML,     /* an HTML article page */
+    NS_FMT_NITF,     /* an IPTC NITF story */
 } ns_format_t;
 
 /* The format named by PATH's extension (".json" counts as JSON Lines until
@@ -74,6 +75,15 @@ ns_feed_t *ns_feed_open(ns_read_fn read, void *ctx);
 int ns_feed_next(ns_feed_t *feed, ns_article_t *art, unsigned *item,
                  unsigned *line, char *err, size_t err_size);
 void ns_feed_close(ns_feed_t *feed);
+
+/* ------------------------------------------------------------------------ */
+/* NITF (nitf.c)                                                            */
+/* ------------------------------------------------------------------------ */
+
+/* Parse a NITF story (LEN bytes) into ART; DEFAULT_ID is the id when its
+ * docdata names none.  Returns 0, or -1 with a reason in ERR. */
+int ns_nitf_article(const char *data, size_t len, const char *default_id,
+                    ns_article_t *art, char *err, size_t err_size);
 
 /* ------------------------------------------------------------------------ */
 /* JSON Feed (jsonfeed.c)                                                   */

@@ -26,7 +26,8 @@ enum kind {
     KIND_TEXT,
     KIND_FEED,
     KIND_JSONDOC,
-    KIND_HTML
+    KIND_HTML,
+    KIND_NITF
 };
 
 struct ns_reader {
@@ -522,13 +523,15 @@ static int next_text(ns_reader_t *r, ns_article_t *art)
     return rc < 0 ? -1 : 1;
 }
 
+/* A file that is one article: an HTML page or a NITF story. */
 static int next_html(ns_reader_t *r, ns_article_t *art)
 {
     ns_buf_t text = {0};
     int rc = slurp(r, &text);
     if (rc == 0)
-        rc = ns_html_page(text.p ? text.p : "", text.len, rel_path(r), art,
-                          r->err, sizeof r->err);
+        rc = (r->kind == KIND_NITF ? ns_nitf_article : ns_html_page)(
+            text.p ? text.p : "", text.len, rel_path(r), art, r->err,
+            sizeof r->err);
     set_where(r, 0);
     ns_buf_free(&text);
     end_file(r);
@@ -617,11 +620,14 @@ static int choose_kind(ns_reader_t *r)
             goto nomem;
         return 1;
     case NS_FMT_HTML:
+    case NS_FMT_NITF:
     case NS_FMT_TEXT:
     case NS_FMT_MARKDOWN:
         gzclose(r->gz);
         r->gz = NULL;
-        r->kind = fmt == NS_FMT_HTML ? KIND_HTML : KIND_TEXT;
+        r->kind = fmt == NS_FMT_HTML   ? KIND_HTML
+                  : fmt == NS_FMT_NITF ? KIND_NITF
+                                       : KIND_TEXT;
         return 1;
     default:
         r->kind = KIND_JSONL;
@@ -687,6 +693,7 @@ int ns_reader_next(ns_reader_t *r, ns_article_t *art)
             rc = next_text(r, art);
             break;
         case KIND_HTML:
+        case KIND_NITF:
             rc = next_html(r, art);
             break;
         case KIND_FEED:

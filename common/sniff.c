@@ -79,8 +79,14 @@ static ns_format_t xml_root(const char *p, size_t len, const char **why)
         }
         const char *name = lt + 1;
         size_t rest = (size_t)(end - name);
-        /* Prefixes are conventional, not fixed: rdf:RDF, atom:feed. */
-        const char *colon = memchr(name, ':', rest < 16 ? rest : 16);
+        /* Prefixes are conventional, not fixed: rdf:RDF, atom:feed.  Only
+         * the name's own colon counts, not an attribute's (xml:lang). */
+        size_t nlen = 0;
+        while (nlen < rest && nlen < 16 &&
+               !isspace((unsigned char)name[nlen]) && name[nlen] != '>' &&
+               name[nlen] != '/')
+            nlen++;
+        const char *colon = memchr(name, ':', nlen);
         const char *local = colon ? colon + 1 : name;
         size_t lrest = (size_t)(end - local);
         static const char *const feeds[] = {"rss", "feed", "RDF", "channel"};
@@ -93,6 +99,9 @@ static ns_format_t xml_root(const char *p, size_t len, const char **why)
         if (lrest > 4 && strncasecmp(local, "html", 4) == 0 &&
             !isalnum((unsigned char)local[4]))
             return NS_FMT_HTML;
+        if (lrest > 4 && strncmp(local, "nitf", 4) == 0 &&
+            !isalnum((unsigned char)local[4]))
+            return NS_FMT_NITF;
         *why = "XML, but not an RSS, Atom or WordPress feed";
         return NS_FMT_UNKNOWN;
     }

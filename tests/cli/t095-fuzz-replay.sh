@@ -1,14 +1,14 @@
 #!/bin/sh
 # t095-fuzz-replay.sh - Every fuzz harness over its seed corpus and over
 # every crash input found so far (tests/fuzz/found/), without libFuzzer:
-# the parsers of feeds, HTML pages, JSON documents, Markdown, JSON Lines
-# and front matter, and the plain-text page rules run after the last two,
+# the parsers of feeds, HTML pages, JSON documents, Markdown, JSON Lines,
+# front matter and NITF, and the plain-text page rules run after two,
 # must neither crash nor hang on any of them.
 . "$(dirname "$0")/lib.sh"
 TEST_BIN=${TEST_BIN:-$top/build/tests}
 SEEDS=$TMP/seeds
 mkdir -p "$SEEDS"
-for h in feed html jsondoc markdown jsonl frontmatter; do
+for h in feed html jsondoc markdown jsonl frontmatter nitf; do
     rm -rf "$SEEDS/$h"
     mkdir -p "$SEEDS/$h"
     sh "$top/tests/fuzz/seeds.sh" "$h" "$SEEDS/$h"

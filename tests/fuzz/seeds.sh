@@ -13,6 +13,7 @@ case $h in
 feed) files="$top/samples/feeds/*" ;;
 html) files="$top/samples/pages/*" ;;
 jsondoc) files="$top/samples/json/* $top/tests/fuzz/seeds-jsondoc/*" ;;
+nitf) files="$top/tests/fuzz/seeds-nitf/*" ;;
 markdown | frontmatter)
     files="$top/samples/technology/*.md $top/samples/norway/*.md"
     [ -d "$SHARED/corpora/pages" ] && files="$files $SHARED/corpora/pages/*.txt" ;;

@@ -526,6 +526,90 @@ static void test_json_feed(void)
     ns_buf_free(&many);
 }
 
+/* A NITF story, as wire agencies deliver them: one article a file. */
+static const char NITF[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<!DOCTYPE nitf SYSTEM \"nitf-3-6.dtd\" [<!ENTITY e \"EXPANDED\">]>\n"
+    "<nitf xml:lang=\"nb\"><head><title>Head title</title>\n"
+    "<tobject><tobject.subject tobject.subject.matter=\"Vær\"/></tobject>\n"
+    "<docdata><doc-id id-string=\"NTB-1\"/>"
+    "<date.issue norm=\"20250805T100000+0200\"/>"
+    "<key-list><keyword key=\"flom\"/><keyword key=\"dal\"/></key-list>"
+    "</docdata>\n"
+    "<pubdata position.section=\"Innenriks\" ex-ref=\"https://x.no/1\"/>"
+    "</head>\n"
+    "<body><body.head><hedline><hl1>Flom i dalen</hl1></hedline>\n"
+    "<byline>Av <person>Kari</person> og <person>Ola</person>, NTB</byline>\n"
+    "<abstract><p>Ingress.</p></abstract></body.head>\n"
+    "<body.content><p>Over   hundre\n evakuert. &e;</p><hl2>Veier</hl2>"
+    "<p>Stengt <em>nå</em>.</p><media><media-reference source=\"a.jpg\"/>"
+    "<media-caption>Bilde.</media-caption></media>"
+    "<block><p>I blokk.</p></block></body.content></body></nitf>\n";
+
+static void test_nitf(void)
+{
+    struct tally t;
+    read_all(tl_write("story.xml", NITF, sizeof NITF - 1), &t);
+    CHECK(t.ok == 1 && t.bad == 0, "nitf: one story");
+    ns_article_t *a = &t.first;
+    CHECK_STR(a->id, "NTB-1", "nitf: doc-id");
+    CHECK_STR(a->title, "Flom i dalen", "nitf: hl1 before head title");
+    CHECK_STR(a->body,
+              "Ingress.\n\nOver hundre evakuert.\n\nVeier\n\nStengt nå."
+              "\n\nBilde.\n\nI blokk.",
+              "nitf: abstract, paragraphs, hl2, caption, block; no entity");
+    CHECK(a->n_headings == 1 && !strcmp(a->headings[0], "Veier"),
+          "nitf: hl2 is a heading");
+    CHECK_STR(a->date, "2025-08-05T08:00:00Z", "nitf: basic ISO date.issue");
+    CHECK_STR(a->author, "Kari, Ola", "nitf: the byline's persons");
+    CHECK_STR(a->section, "Innenriks", "nitf: pubdata position.section");
+    CHECK(a->n_tags == 2 && !strcmp(a->tags[1], "dal"), "nitf: keywords");
+    CHECK_STR(a->lang, "nb", "nitf: xml:lang");
+    CHECK_STR(a->url, "https://x.no/1", "nitf: ex-ref");
+    tally_free(&t);
+
+    /* Without docdata's id, a person or a section: the path, the
+     * byline's text, the subject. */
+    static const char BARE[] =
+        "<nitf><head><tobject><tobject.subject tobject.subject.matter=\"Sport\""
+        "/></tobject><docdata><date.release norm=\"20250806\"/></docdata>"
+        "</head><body><body.head><hedline><hl1>T</hl1></hedline><byline>By "
+        "Jane Doe</byline></body.head><body.content><p>x</p></body.content>"
+        "</body></nitf>";
+    read_all(tl_write("bare.nitf", BARE, sizeof BARE - 1), &t);
+    CHECK(t.ok == 1, "nitf: a bare story");
+    CHECK(t.first.id && has(t.first.id, "bare.nitf"), "nitf: the path");
+    CHECK_STR(t.first.author, "Jane Doe", "nitf: byline text without By");
+    CHECK_STR(t.first.section, "Sport", "nitf: subject as section");
+    CHECK_STR(t.first.date, "2025-08-06T00:00:00Z", "nitf: date.release");
+    tally_free(&t);
+
+    /* An entity bomb and a cut-off file are a skipped story, at once. */
+    ns_buf_t bomb = {0};
+    ns_buf_puts(&bomb, "<?xml version=\"1.0\"?><!DOCTYPE nitf [");
+    for (int i = 0; i < 10; i++) {
+        char e[160];
+        snprintf(e, sizeof e, "<!ENTITY l%d \"", i);
+        ns_buf_puts(&bomb, e);
+        for (int k = 0; k < 10; k++) {
+            snprintf(e, sizeof e, i ? "&l%d;" : "lol", i - 1);
+            ns_buf_puts(&bomb, e);
+        }
+        ns_buf_puts(&bomb, "\">");
+    }
+    ns_buf_puts(&bomb, "]><nitf><body><body.content><p>&l9;</p>"
+                       "</body.content></body></nitf>");
+    read_all(tl_write("bomb.xml", bomb.p, bomb.len), &t);
+    CHECK(t.ok == 0 && t.bad == 1 && has(t.errors, "bomb.xml: malformed XML"),
+          "nitf: an entity bomb is refused");
+    tally_free(&t);
+    ns_buf_free(&bomb);
+    static const char CUT[] = "<nitf><head><docdata>";
+    read_all(tl_write("cut.xml", CUT, sizeof CUT - 1), &t);
+    CHECK(t.ok == 0 && t.bad == 1, "nitf: a cut-off file is skipped");
+    tally_free(&t);
+}
+
 static void test_markdown(void)
 {
     static const char M[] =
@@ -625,6 +709,10 @@ static void test_sniff(void)
     CHECK(ns_format_sniff("<!doctype html><p>", 18, NS_FMT_FEED, &why) ==
               NS_FMT_HTML,
           "sniff: html named .xml");
+    const char *nitf = "<?xml version=\"1.0\"?>\n<!DOCTYPE nitf SYSTEM "
+                       "\"nitf.dtd\">\n<nitf xml:lang=\"nb\"><head>";
+    CHECK(ns_format_sniff(nitf, strlen(nitf), NS_FMT_FEED, &why) == NS_FMT_NITF,
+          "sniff: a NITF story named .xml, xml:lang on its root");
     CHECK(ns_format_sniff("# Title", 7, NS_FMT_MARKDOWN, &why) ==
               NS_FMT_MARKDOWN,
           "sniff: markdown by name");
@@ -669,6 +757,7 @@ int main(void)
     test_page_without_text();
     test_json_array();
     test_json_feed();
+    test_nitf();
     test_markdown();
     test_directory_notes();
     test_sniff();
