@@ -45,6 +45,15 @@ contains() { grep -qF -- "$2" "$1"; }
 lacks() { ! grep -qF -- "$2" "$1"; }
 is() { [ "$1" = "$2" ]; }
 
+# related_ids ID NOW: the ids of the related posts of article ID in
+# $TMP/db at NOW (30 days, up to 5), sorted, separated by spaces.
+related_ids() {
+    nsearch --db "$TMP/db" --json --related-to "$1" --now "$2" \
+        --recent-days 30 --related 5 |
+        python3 -c 'import json, sys
+print(" ".join(sorted(r["id"] for r in json.load(sys.stdin)["related"])))'
+}
+
 # Index the sample archive once into $TMP/db.
 index_samples() {
     nindex --quiet --db "$TMP/db" "$SAMPLES" >"$TMP/index.out" 2>"$TMP/index.err"

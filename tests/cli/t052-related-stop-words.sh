@@ -53,13 +53,7 @@ with open(sys.argv[1], "w") as f:
 PY
 check "index the archive" nindex --quiet --db "$TMP/db" "$TMP/a.jsonl"
 
-related() {
-    nsearch --db "$TMP/db" --json --related-to "$1" \
-        --now 2025-05-25T00:00:00Z --recent-days 30 --related 5 >"$TMP/r"
-    python3 -c "
-import json, sys
-print(' '.join(sorted(r['id'] for r in json.load(open(sys.argv[1]))['related'])))" "$TMP/r"
-}
+related() { related_ids "$1" 2025-05-25T00:00:00Z; }
 
 check "Norwegian: the same story is listed, not another" \
     is "$(related strand-1)" "strand-2"

@@ -44,13 +44,7 @@ with open(sys.argv[1], "w") as f:
 PY
 check "index the archive" nindex --quiet --db "$TMP/db" "$TMP/a.jsonl"
 
-related() {
-    nsearch --db "$TMP/db" --json --related-to "seed-$1" \
-        --now 2024-05-21T00:00:00Z --recent-days 30 --related 5 >"$TMP/r$1"
-    python3 -c "
-import json, sys
-print(' '.join(sorted(r['id'] for r in json.load(open(sys.argv[1]))['related'])))" "$TMP/r$1"
-}
+related() { related_ids "seed-$1" 2024-05-21T00:00:00Z; }
 
 # The Nordic spelling is there to be counted twice: it finds the article.
 nsearch --db "$TMP/db" --json "qdbakooern" >"$TMP/nordic"
