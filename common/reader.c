@@ -399,33 +399,34 @@ static int next_jsonl(ns_reader_t *r, ns_article_t *art)
 /* Read a whole text file.  Returns 0, or -1 with r->err set. */
 static int slurp(ns_reader_t *r, ns_buf_t *out)
 {
-    int fd = open(r->path, O_RDONLY);
-    if (fd < 0) {
-        snprintf(r->err, sizeof r->err, "cannot open: %s", strerror(errno));
+    /* Through zlib, as every other form is read: a page or story may be
+     * gzipped (page.html.gz), and gzread passes plain files through. */
+    r->gz = gzopen(r->path, "rb");
+    if (!r->gz) {
+        snprintf(r->err, sizeof r->err, "cannot open: %s",
+                 errno ? strerror(errno) : "out of memory");
         return -1;
     }
     char chunk[65536];
-    ssize_t n;
-    while ((n = read(fd, chunk, sizeof chunk)) > 0) {
+    int n, rc = 0;
+    while (rc == 0 && (n = gzread(r->gz, chunk, sizeof chunk)) > 0) {
         if (out->len + (size_t)n > NS_MAX_RECORD) {
             snprintf(r->err, sizeof r->err, "file larger than %u bytes",
                      NS_MAX_RECORD);
-            close(fd);
-            return -1;
-        }
-        if (ns_buf_append(out, chunk, (size_t)n) < 0) {
+            rc = -1;
+        } else if (ns_buf_append(out, chunk, (size_t)n) < 0) {
             snprintf(r->err, sizeof r->err, "out of memory");
-            close(fd);
-            return -1;
+            rc = -1;
         }
     }
-    if (n < 0) {
-        snprintf(r->err, sizeof r->err, "read error: %s", strerror(errno));
-        close(fd);
-        return -1;
+    const char *why = rc == 0 ? gz_problem(r) : NULL;
+    if (why) {
+        snprintf(r->err, sizeof r->err, "read error: %s", why);
+        rc = -1;
     }
-    close(fd);
-    return 0;
+    gzclose(r->gz);
+    r->gz = NULL;
+    return rc;
 }
 
 /* Run the plain-text page rules (textpage.c) on a text article and say

@@ -102,6 +102,41 @@ static void test_gzip(void)
     CHECK(t.ok == 3 && t.bad == 3, "gzip reads like plain");
 }
 
+/* A page, a story and a Markdown file are read whole, and gzipped as every
+ * other form may be; a gzipped page cut short is an error, not half a page. */
+static void test_gzip_whole_files(void)
+{
+    static const char page[] =
+        "<!doctype html><html><head><title>T</title></head><body><article>"
+        "<h1>Gzipped page</h1><p>Harbour text.</p></article></body></html>";
+    static const char story[] =
+        "<nitf><head><docdata><doc-id id-string=\"n1\"/></docdata></head>"
+        "<body><body.head><hedline><hl1>Gzipped story</hl1></hedline>"
+        "</body.head><body.content><p>Wire text.</p></body.content></body>"
+        "</nitf>";
+    static const char md[] = "---\nid: m1\ntitle: Gzipped notes\n---\nText.\n";
+    char path[4096];
+    struct tally t;
+    const char *names[] = {"page.html.gz", "story.xml.gz", "notes.md.gz"};
+    const char *data[] = {page, story, md};
+    const char *want[] = {"page.html.gz ", "n1 ", "m1 "};
+    for (int i = 0; i < 3; i++) {
+        write_gz(names[i], data[i], strlen(data[i]));
+        snprintf(path, sizeof path, "%s/%s", tl_tmpdir(), names[i]);
+        read_all(path, &t);
+        CHECK(t.ok == 1 && t.bad == 0, names[i]);
+        CHECK_STR(t.ids, want[i], names[i]);
+    }
+    /* The first half of the gzipped page. */
+    snprintf(path, sizeof path, "%s/page.html.gz", tl_tmpdir());
+    struct stat st;
+    CHECK(stat(path, &st) == 0 && truncate(path, st.st_size / 2) == 0,
+          "truncate the page");
+    read_all(path, &t);
+    CHECK(t.ok == 0 && t.bad == 1 && strstr(t.errors, "truncated gzip"),
+          "a cut-off gzipped page: an error that says so");
+}
+
 static void test_truncated_gzip(void)
 {
     /* Many lines, so that the cut falls well inside the stream. */
@@ -176,6 +211,7 @@ int main(void)
 {
     test_jsonl_good_and_bad();
     test_gzip();
+    test_gzip_whole_files();
     test_truncated_gzip();
     test_long_line();
     test_jsonl_bom();
