@@ -96,6 +96,18 @@ int ns_jsonfeed_item(json_t *feed, json_t *item, ns_article_t *art, char *err,
                      size_t err_size);
 
 /* ------------------------------------------------------------------------ */
+/* WordPress REST API posts (wpjson.c)                                      */
+/* ------------------------------------------------------------------------ */
+
+/* Is V a post as the WordPress REST API gives it (a "title" or "content"
+ * object with its "rendered" HTML)? */
+int ns_wpjson_is(json_t *v);
+/* POST as an article: NS_ITEM_OK, NS_ITEM_IGNORED (not a published post)
+ * or NS_ITEM_BAD, with the reason in ERR. */
+int ns_wpjson_post(json_t *post, ns_article_t *art, char *err,
+                   size_t err_size);
+
+/* ------------------------------------------------------------------------ */
 /* HTML (html.c)                                                            */
 /* ------------------------------------------------------------------------ */
 

@@ -1,7 +1,8 @@
 /* jsondoc.c - Articles from JSON documents other than JSON Lines: an array
- * of article objects (what the WordPress REST API and most exporters
- * write), one or more objects pretty-printed over several lines, or a JSON
- * Feed, whose items are read one by one (jsonfeed.c).
+ * of article objects (what most exporters write, and the WordPress REST
+ * API in its own shape, wpjson.c), one or more objects pretty-printed over
+ * several lines, or a JSON Feed, whose items are read one by one
+ * (jsonfeed.c).
  *
  * The document is read one element at a time: jansson parses each element
  * from a sliding window (JSON_DISABLE_EOF_CHECK stops it at the element's
@@ -233,6 +234,13 @@ again:
     if (!json_is_object(v)) {
         snprintf(err, err_size, "item %u: not a JSON object", d->items);
         rc = NS_ITEM_BAD;
+    } else if (ns_wpjson_is(v)) {
+        char why[400];
+        rc = ns_wpjson_post(v, art, why, sizeof why);
+        if (rc == NS_ITEM_IGNORED)
+            snprintf(err, err_size, "%s", why);
+        else if (rc == NS_ITEM_BAD)
+            snprintf(err, err_size, "item %u: %s", d->items, why);
     } else {
         char why[400];
         if (ns_fields_article(v, art, why, sizeof why) < 0) {

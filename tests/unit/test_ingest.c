@@ -526,6 +526,70 @@ static void test_json_feed(void)
     ns_buf_free(&many);
 }
 
+/* Posts as the WordPress REST API gives them (/wp-json/wp/v2/posts), with
+ * _embed and without: rendered HTML, numeric author and terms. */
+static void test_wp_rest(void)
+{
+    static const char W[] =
+        "[{\"id\":5012,\"date\":\"2025-08-15T12:00:00\","
+        "\"date_gmt\":\"2025-08-15T10:00:00\",\"slug\":\"harbour-seals\","
+        "\"status\":\"publish\",\"type\":\"post\","
+        "\"link\":\"https://x.no/2025/08/harbour-seals/\","
+        "\"title\":{\"rendered\":\"Seals &#8217;return&#8217; &amp; stay\"},"
+        "\"content\":{\"rendered\":\"<p>The <em>seals</em> came back.</p>\\n"
+        "<h2>Counted</h2><p>Forty.</p>\",\"protected\":false},"
+        "\"excerpt\":{\"rendered\":\"<p>Short.</p>\"},"
+        "\"author\":3,\"categories\":[4],\"tags\":[9,10],"
+        "\"_embedded\":{\"author\":[{\"id\":3,\"name\":\"Kari Nordmann\"}],"
+        "\"wp:term\":[[{\"id\":4,\"name\":\"Nature\",\"taxonomy\":"
+        "\"category\"}],[{\"id\":9,\"name\":\"seals\",\"taxonomy\":"
+        "\"post_tag\"},{\"id\":10,\"name\":\"harbour\",\"taxonomy\":"
+        "\"post_tag\"}]]}},\n"
+        " {\"id\":5013,\"date_gmt\":\"2025-08-16T09:00:00\",\"slug\":\"\","
+        "\"link\":\"https://x.no/?p=5013\",\"title\":{\"rendered\":\"Bare\"},"
+        "\"content\":{\"rendered\":\"\"},\"excerpt\":{\"rendered\":"
+        "\"<p>Only an excerpt.</p>\"},\"author\":3,\"categories\":[4]},\n"
+        " {\"id\":5014,\"slug\":\"secret\",\"status\":\"publish\","
+        "\"title\":{\"rendered\":\"Members\"},\"content\":{\"rendered\":\"\","
+        "\"protected\":true}},\n"
+        " {\"id\":5015,\"slug\":\"about\",\"type\":\"page\","
+        "\"title\":{\"rendered\":\"About us\"},\"content\":{\"rendered\":"
+        "\"<p>We.</p>\"}},\n"
+        " {\"id\":5016,\"slug\":\"soon\",\"status\":\"draft\","
+        "\"title\":{\"rendered\":\"Soon\"},\"content\":{\"rendered\":"
+        "\"<p>x</p>\"}},\n"
+        " {\"id\":5017,\"slug\":\"no-text\",\"title\":{\"rendered\":\"\"},"
+        "\"content\":{\"rendered\":\"<p> </p>\"}}]\n";
+    struct tally t;
+    read_all(tl_write("posts.json", W, sizeof W - 1), &t);
+    CHECK(t.ok == 2 && t.bad == 1 && t.ignored == 3,
+          "wp rest: two posts, a page, a draft and a protected post ignored, "
+          "an empty one bad");
+    CHECK_STR(t.ids, "harbour-seals\nhttps://x.no/?p=5013\n",
+              "wp rest: the slug, else the link, is the id");
+    ns_article_t *a = &t.first;
+    CHECK_STR(a->title, "Seals \xe2\x80\x99return\xe2\x80\x99 & stay",
+              "wp rest: the rendered title as text");
+    CHECK_STR(a->body, "The seals came back.\n\nCounted\n\nForty.",
+              "wp rest: the rendered content as text");
+    CHECK(a->n_headings == 1 && !strcmp(a->headings[0], "Counted"),
+          "wp rest: the content's h2 is a heading");
+    CHECK_STR(a->date, "2025-08-15T10:00:00Z", "wp rest: date_gmt is UTC");
+    CHECK_STR(a->url, "https://x.no/2025/08/harbour-seals/", "wp rest: link");
+    CHECK_STR(a->author, "Kari Nordmann", "wp rest: the embedded author");
+    CHECK_STR(a->section, "Nature", "wp rest: the first category");
+    CHECK(a->n_tags == 2 && !strcmp(a->tags[0], "seals") &&
+              !strcmp(a->tags[1], "harbour"),
+          "wp rest: the post tags");
+    CHECK(has(t.notes, "behind a password") &&
+              has(t.notes, "a WordPress page, not a post") &&
+              has(t.notes, "status 'draft'"),
+          "wp rest: each ignored post says why");
+    CHECK(has(t.errors, "posts.json:6: item 6: missing title and body"),
+          "wp rest: a post without text is reported by its item");
+    tally_free(&t);
+}
+
 /* A NITF story, as wire agencies deliver them: one article a file. */
 static const char NITF[] =
     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -757,6 +821,7 @@ int main(void)
     test_page_without_text();
     test_json_array();
     test_json_feed();
+    test_wp_rest();
     test_nitf();
     test_markdown();
     test_directory_notes();
