@@ -10,6 +10,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <search.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,6 +46,9 @@ struct ns_reader {
     ns_jsondoc_t *doc; /* KIND_JSONDOC */
     char **notes;      /* what was left out on purpose, not yet taken */
     size_t n_notes, next_note;
+    void *seen; /* directories walked (tsearch root of struct seen_dir) */
+    struct seen_dir **seen_list; /* the same, to free */
+    size_t n_seen;
     gzFile gz;     /* KIND_JSONL */
     int gz_failed; /* the current gzip stream is broken: stop it */
     unsigned line; /* line number of the last record */
@@ -63,6 +67,8 @@ struct ns_reader {
 /* ------------------------------------------------------------------------ */
 /* Walking                                                                  */
 /* ------------------------------------------------------------------------ */
+
+static void note_ignored(ns_reader_t *r, const char *why);
 
 static int has_suffix(const char *s, const char *suffix)
 {
@@ -87,10 +93,61 @@ static int cmp_names(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* The directories a walk has read, by device and inode (tsearch). */
+struct seen_dir {
+    dev_t dev;
+    ino_t ino;
+};
+
+static int cmp_dirs(const void *a, const void *b)
+{
+    const struct seen_dir *x = a, *y = b;
+    if (x->dev != y->dev)
+        return x->dev < y->dev ? -1 : 1;
+    return x->ino < y->ino ? -1 : x->ino > y->ino;
+}
+
+/* Record the directory ST as read: 1 if it is new, 0 if it was read
+ * before, -1 out of memory. */
+static int first_visit(ns_reader_t *r, const struct stat *st)
+{
+    struct seen_dir key = {st->st_dev, st->st_ino};
+    if (tfind(&key, &r->seen, cmp_dirs))
+        return 0;
+    struct seen_dir *d = malloc(sizeof *d);
+    struct seen_dir **kept =
+        realloc(r->seen_list, (r->n_seen + 1) * sizeof *r->seen_list);
+    if (kept)
+        r->seen_list = kept;
+    if (d)
+        *d = key;
+    if (!d || !kept || !tsearch(d, &r->seen, cmp_dirs)) {
+        free(d);
+        return -1;
+    }
+    r->seen_list[r->n_seen++] = d;
+    return 1;
+}
+
+static void forget_dirs(ns_reader_t *r)
+{
+    for (size_t i = 0; i < r->n_seen; i++) {
+        tdelete(r->seen_list[i], &r->seen, cmp_dirs);
+        free(r->seen_list[i]);
+    }
+    free(r->seen_list);
+    r->seen_list = NULL;
+    r->n_seen = 0;
+}
+
 /* Collect the readable files under DIR, in name order at each level so that
- * runs are reproducible.  Hidden entries and symbolic links to directories
- * are skipped (the latter could loop).  Returns -1 with errno on failure to
- * list DIR itself. */
+ * runs are reproducible.  Hidden entries are skipped.  A symbolic link to
+ * a directory is followed, as a link to a file is: an archive split over
+ * disks is often joined by links, and passing over its years in silence
+ * let --prune delete them.  Each directory is read once, by its device and
+ * inode, so a link back to an ancestor (a loop) or to a directory read
+ * elsewhere is noted as ignored rather than read again.  Returns -1 with
+ * errno on failure to list DIR itself. */
 static int walk(ns_reader_t *r, const char *dir)
 {
     DIR *d = opendir(dir);
@@ -124,12 +181,22 @@ static int walk(ns_reader_t *r, const char *dir)
             rc = -1;
             break;
         }
-        struct stat st, lst;
-        if (lstat(path.p, &lst) == 0 && S_ISDIR(lst.st_mode)) {
-            /* A subdirectory we cannot list is reported when reached, like
-             * an unreadable file, rather than failing the whole walk. */
-            if (walk(r, path.p) < 0)
+        struct stat st;
+        if (stat(path.p, &st) == 0 && S_ISDIR(st.st_mode)) {
+            int fresh = first_visit(r, &st);
+            if (fresh < 0) {
+                errno = ENOMEM;
+                rc = -1;
+            } else if (!fresh) {
+                snprintf(r->where, sizeof r->where, "%s", path.p);
+                note_ignored(r, "ignored: a link to a directory read "
+                                "already (under another name, or a loop)");
+            } else if (walk(r, path.p) < 0) {
+                /* A subdirectory we cannot list is reported when reached,
+                 * like an unreadable file, rather than failing the whole
+                 * walk. */
                 rc = errno == ENOMEM ? -1 : push_file(r, path.p);
+            }
         } else if (stat(path.p, &st) < 0 || S_ISREG(st.st_mode)) {
             /* A file we cannot even stat (a dangling link) is kept so that
              * opening it reports the problem instead of losing it quietly.
@@ -173,11 +240,15 @@ ns_status_t ns_reader_open(const char *source, ns_reader_t **out,
     }
     if (S_ISDIR(st.st_mode)) {
         r->walked = 1;
+        if (first_visit(r, &st) < 0)
+            goto nomem;
         r->root_len = strlen(source);
         while (r->root_len > 1 && source[r->root_len - 1] == '/')
             r->root_len--;
-        if (walk(r, source) < 0) {
-            int e = errno;
+        int walked = walk(r, source);
+        int e = errno;
+        forget_dirs(r);
+        if (walked < 0) {
             if (err_out)
                 *err_out = strdup(strerror(e));
             ns_reader_close(r);
@@ -205,6 +276,7 @@ void ns_reader_close(ns_reader_t *r)
         gzclose(r->gz);
     ns_feed_close(r->feed);
     ns_jsondoc_close(r->doc);
+    forget_dirs(r);
     for (size_t i = 0; i < r->n_notes; i++)
         free(r->notes[i]);
     free(r->notes);

@@ -1,5 +1,6 @@
 /* test_reader.c - Sources: JSON Lines, gzip, truncation, directories. */
 #include <sys/stat.h>
+#include <unistd.h>
 #include <zlib.h>
 
 #include "ns.h"
@@ -196,6 +197,51 @@ static void test_directory_walk(void)
           "bad front matter date reported with its line");
 }
 
+/* A link to a directory is followed, as a link to a file is, and each
+ * directory is read once: a loop, or a second link to a directory read
+ * already, is noted as ignored. */
+static void test_directory_links(void)
+{
+    char top[4096], dir[4096], link[4096];
+    snprintf(top, sizeof top, "%s/linked", tl_tmpdir());
+    mkdir(top, 0777);
+    snprintf(dir, sizeof dir, "%s/linked/disk2", tl_tmpdir());
+    mkdir(dir, 0777);
+    snprintf(dir, sizeof dir, "%s/linked/archive", tl_tmpdir());
+    mkdir(dir, 0777);
+    tl_write("linked/disk2/y.jsonl", "{\"id\":\"y\",\"title\":\"Y\"}\n", 23);
+    tl_write("linked/archive/x.jsonl", "{\"id\":\"x\",\"title\":\"X\"}\n", 23);
+    snprintf(link, sizeof link, "%s/linked/archive/2025", tl_tmpdir());
+    CHECK(symlink("../disk2", link) == 0, "links: made 2025 -> ../disk2");
+    snprintf(link, sizeof link, "%s/linked/archive/again", tl_tmpdir());
+    CHECK(symlink("../disk2", link) == 0, "links: made again -> ../disk2");
+    snprintf(link, sizeof link, "%s/linked/archive/loop", tl_tmpdir());
+    CHECK(symlink(".", link) == 0, "links: made loop -> .");
+
+    ns_reader_t *r;
+    char *err = NULL;
+    CHECK(ns_reader_open(dir, &r, &err) == NS_STATUS_OK, "links: opened");
+    ns_article_t a = {0};
+    char ids[256] = "", notes[2048] = "";
+    int rc, n_notes = 0;
+    const char *note;
+    while ((rc = ns_reader_next(r, &a)) != 0) {
+        while ((note = ns_reader_next_ignored(r))) {
+            n_notes++;
+            strncat(notes, note, sizeof notes - strlen(notes) - 2);
+            strcat(notes, "\n");
+        }
+        if (rc > 0)
+            strncat(ids, a.id, sizeof ids - strlen(ids) - 2), strcat(ids, " ");
+    }
+    ns_article_clear(&a);
+    ns_reader_close(r);
+    CHECK_STR(ids, "y x ", "links: the linked directory is read, once");
+    CHECK(n_notes == 2 && strstr(notes, "archive/again: ignored: a link") &&
+              strstr(notes, "archive/loop: ignored: a link"),
+          "links: the second link and the loop are noted");
+}
+
 static void test_missing_source(void)
 {
     ns_reader_t *r;
@@ -216,6 +262,7 @@ int main(void)
     test_long_line();
     test_jsonl_bom();
     test_directory_walk();
+    test_directory_links();
     test_missing_source();
     return tl_done();
 }
