@@ -329,8 +329,8 @@ int ns_article_finish(ns_article_t *art, char *err, size_t err_size)
             ns_set_err(err, err_size, "bad language code '%.40s'", art->lang);
             return -1;
         }
-        *p = (char)tolower((unsigned char)*p);
     }
+    ns_lang_code(art->lang);
     return 0;
 }
 

@@ -146,7 +146,7 @@ typedef struct ns_article {
     char *body;    /* paragraphs separated by blank lines */
     char *section; /* the desk: World, Technology, ... */
     char *author;
-    char *lang; /* lower-case language code; "en" when not given */
+    char *lang; /* language code (ns_lang_code); "en" when not given */
     char *url;
     char *date;      /* normalised "YYYY-MM-DDTHH:MM:SSZ", or NULL */
     int64_t time;    /* seconds since the epoch, UTC; valid if date != NULL */
@@ -168,6 +168,11 @@ uint64_t ns_hash64(const void *data, size_t len, uint64_t seed);
 
 /* Free every field and zero the struct.  NULL-safe. */
 void ns_article_clear(ns_article_t *art);
+
+/* Fold the language code LANG in place to the one articles are stored
+ * under: its primary subtag in lower case ("en-GB" -> "en", "nb_NO" ->
+ * "nb"), and a language's English name to its code ("Norwegian" -> "no"). */
+void ns_lang_code(char *lang);
 
 /* Parse an RFC 3339 / ISO 8601 date or date-time ("2025-08-15",
  * "2025-08-15T10:00:00Z", "2025-08-15 10:00:00+02:00", fractions of a second

@@ -28,8 +28,32 @@ Xapian::Query libns::match_all()
     return Xapian::Query(std::string());
 }
 
-/* Boolean prefixes take their value as one term; these fold it to lower
- * case the way the indexer does, so section:World finds "world". */
+/* A filter's value as the indexer stores it: lower case, and a language
+ * as its code (ns_lang_code: lang:en-GB is lang:en). */
+static std::string stored_value(const std::string &prefix, const char *value)
+{
+    std::string v = lower(value);
+    if (prefix == PREFIX_LANG)
+        ns_lang_code(&v[0]);
+    return prefix + v.c_str();
+}
+
+/* The filter on PREFIX and VALUE.  Norwegian (no) is the macrolanguage
+ * of Bokmål (nb) and Nynorsk (nn), as ISO 639 has it: sources label the
+ * same articles either way, so lang:no takes all three. */
+static Xapian::Query filter_term(const std::string &prefix, const char *value)
+{
+    std::string term = stored_value(prefix, value);
+    if (prefix != PREFIX_LANG || term != prefix + "no")
+        return Xapian::Query(term);
+    const Xapian::Query any[] = {Xapian::Query(term),
+                                 Xapian::Query(prefix + "nb"),
+                                 Xapian::Query(prefix + "nn")};
+    return Xapian::Query(Xapian::Query::OP_OR, any, any + 3);
+}
+
+/* Boolean prefixes take their value as one term; these fold it the way
+ * the indexer does, so section:World finds "world". */
 class LowerPrefix : public Xapian::FieldProcessor
 {
     std::string prefix;
@@ -38,7 +62,7 @@ class LowerPrefix : public Xapian::FieldProcessor
     explicit LowerPrefix(const std::string &p) : prefix(p) {}
     Xapian::Query operator()(const std::string &value) override
     {
-        return Xapian::Query(prefix + lower(value.c_str()));
+        return filter_term(prefix, value.c_str());
     }
 };
 
@@ -514,7 +538,8 @@ static Xapian::Query any_of(const char *prefix, const char *const *values,
     for (size_t i = 0; i < n; i++)
         if (values[i]) {
             std::string v = trimmed(values[i]);
-            terms.emplace_back(prefix + (fold ? lower(v.c_str()) : v));
+            terms.push_back(fold ? filter_term(prefix, v.c_str())
+                                 : Xapian::Query(prefix + v));
         }
     if (terms.empty())
         return Xapian::Query::MatchNothing;

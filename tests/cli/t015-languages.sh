@@ -34,4 +34,33 @@ check "climbs finds climbed (English stem)" is "$(ids climbs)" "en-berg"
 # The language filter combined with a query.
 check "lang:en berg" is "$(ids 'berg lang:en')" "en-berg"
 
+# Language codes as sources write them are stored as their language:
+# "en-GB" is en, "nb_NO" is nb, "Norwegian" is no; and lang:no, the
+# macrolanguage, takes Bokmål (nb) and Nynorsk (nn) too.
+cat >"$TMP/codes.jsonl" <<'J'
+{"id": "gb", "lang": "en-GB", "title": "Ferry strike", "body": "Ferries stopped at dawn."}
+{"id": "bokmal", "lang": "nb_NO", "title": "Fergestreik", "body": "Fergene stoppet ved daggry."}
+{"id": "nynorsk", "lang": "nn", "title": "Ferjestreik", "body": "Ferjene stoppa i grålysinga."}
+{"id": "named", "lang": "Norwegian", "title": "Streik", "body": "Streiken fortsetter."}
+{"id": "upper", "lang": "NO", "title": "Streik igjen", "body": "Streiken er over."}
+J
+nindex --quiet --db "$TMP/codes" "$TMP/codes.jsonl"
+cids() {
+    nsearch --db "$TMP/codes" --json --related 0 -- "$1" |
+        grep -o '"id":"[^"]*"' | sed 's/^"id":"//; s/"$//' | sort | tr '\n' ' ' |
+        sed 's/ $//'
+}
+check "lang:en finds en-GB" is "$(cids 'lang:en')" "gb"
+check "lang:en-GB is lang:en" is "$(cids 'lang:en-GB')" "gb"
+check "lang:nb finds nb_NO only" is "$(cids 'lang:nb')" "bokmal"
+check "lang:no finds no, nb and nn" is "$(cids 'lang:NO')" \
+    "bokmal named nynorsk upper"
+run out err nsearch --db "$TMP/codes" --json --facets lang --related 0 ""
+check "the facet counts a language once" python3 - "$TMP/out" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+got = {v["value"]: v["count"] for v in d["facets"]["lang"]}
+assert got == {"en": 1, "nb": 1, "nn": 1, "no": 2}, got
+PY
+
 finish

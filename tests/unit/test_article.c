@@ -363,8 +363,36 @@ static void test_text_errors(void)
           "empty article");
 }
 
+/* A language code as sources write it, as it is stored. */
+static void test_lang_codes(void)
+{
+    static const char *const cases[][2] = {
+        {"en", "en"},        {"EN", "en"},
+        {"en-GB", "en"},     {"nb_NO", "nb"},
+        {"nb-NO", "nb"},     {"zh-Hant-TW", "zh"},
+        {"Norwegian", "no"}, {"english", "en"},
+        {"Nynorsk", "nn"},   {"x-klingon", "x-klingon"},
+        {"tlh", "tlh"},      {"klingon", "klingon"},
+        {"en-", "en"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char code[32];
+        snprintf(code, sizeof code, "%s", cases[i][0]);
+        ns_lang_code(code);
+        CHECK_STR(code, cases[i][1], cases[i][0]);
+    }
+    ns_article_t a;
+    char err[200];
+    const char *j = "{\"id\":\"x\",\"title\":\"T\",\"lang\":\"nb-NO\"}";
+    CHECK(ns_article_from_json(j, strlen(j), &a, err, sizeof err) == 0 &&
+              !strcmp(a.lang, "nb"),
+          "a JSON record's nb-NO is stored as nb");
+    ns_article_clear(&a);
+}
+
 int main(void)
 {
+    test_lang_codes();
     test_date_forms();
     test_date_rejects();
     test_date_format();
