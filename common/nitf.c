@@ -11,7 +11,8 @@
  *   author    body.head/byline: its <person>s, else its text without "By"
  *   section   pubdata/@position.section, else the first tobject.subject
  *   tags      docdata/key-list/keyword/@key
- *   lang      the xml:lang of <nitf>, <head> or <body>
+ *   lang      the xml:lang of <nitf>, <head> or <body>, else the
+ *             baselang of <nitf>
  *   url       pubdata/@ex-ref when it is a URL
  *
  * The file is parsed by libxml2 without network access and without loading
@@ -50,10 +51,26 @@ static char *attr(const xmlNode *n, const char *name)
     return n ? (char *)xmlGetProp(n, (const xmlChar *)name) : NULL;
 }
 
+/* Elements whose text is not run on into the text around them: a table's
+ * cells ("Hamilton" "Smith", not "HamiltonSmith"), a line break, and
+ * blocks inside a paragraph element (a list in a cell). */
+static int apart(const xmlNode *n)
+{
+    static const char *const names[] = {"td", "th", "br", "p",    "li",
+                                        "dt", "dd", "tr", "block"};
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+        if (named(n, names[i]))
+            return 1;
+    return 0;
+}
+
 /* The text of N's subtree, white space runs as one space, into OUT. */
 static int text_of(const xmlNode *n, ns_buf_t *out)
 {
     for (const xmlNode *c = n ? n->children : NULL; c; c = c->next) {
+        if (c->type == XML_ELEMENT_NODE && apart(c) && out->len &&
+            out->p[out->len - 1] != ' ' && ns_buf_putc(out, ' ') < 0)
+            return -1;
         if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
             for (const char *p = (const char *)c->content; p && *p; p++) {
                 int space = isspace((unsigned char)*p);
@@ -276,6 +293,8 @@ int ns_nitf_article(const char *data, size_t len, const char *default_id,
                           0);
         xmlFree(l);
     }
+    /* NITF's own attribute for the language of the whole story. */
+    set_attr(obj, "lang", root, "baselang");
     char *url = attr(pub, "ex-ref");
     if (url && strstr(url, "://"))
         ns_fields_set(obj, "url", url, strlen(url), 0);

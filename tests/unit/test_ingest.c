@@ -648,6 +648,20 @@ static void test_nitf(void)
     CHECK_STR(t.first.date, "2025-08-06T00:00:00Z", "nitf: date.release");
     tally_free(&t);
 
+    /* A results table: each cell a word of its own; baselang, NITF's
+     * language of the story, when no xml:lang is given. */
+    static const char TABLE[] =
+        "<nitf baselang=\"no-NO\"><head><docdata><doc-id id-string=\"T-1\"/>"
+        "</docdata></head><body><body.head><hedline><hl1>Valg</hl1></hedline>"
+        "</body.head><body.content><table><tr><th>County</th><th>Winner</th>"
+        "</tr><tr><td>Hamilton</td><td>Smith<br/>Jones</td></tr></table>"
+        "</body.content></body></nitf>";
+    read_all(tl_write("table.xml", TABLE, sizeof TABLE - 1), &t);
+    CHECK_STR(t.first.body, "County Winner\n\nHamilton Smith Jones",
+              "nitf: table cells and a line break part words");
+    CHECK_STR(t.first.lang, "no", "nitf: baselang no-NO as no");
+    tally_free(&t);
+
     /* An entity bomb and a cut-off file are a skipped story, at once. */
     ns_buf_t bomb = {0};
     ns_buf_puts(&bomb, "<?xml version=\"1.0\"?><!DOCTYPE nitf [");
