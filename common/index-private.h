@@ -262,9 +262,8 @@ struct ns_index {
         related_cache;
     uint64_t related_rev = 0;
     /* Facts of that revision related.cc asks for every list: the default
-     * "now" (INT64_MIN: not known yet), found at wall-clock NEWEST_AT (it
-     * depends on the clock), and whether every dated article has its date
-     * terms (-1: not known yet). */
+     * "now" (INT64_MIN: not known yet), found at wall-clock NEWEST_AT, and
+     * whether every dated article has its date terms (-1: not known). */
     int64_t newest = INT64_MIN;
     int64_t newest_at = 0;
     int date_terms = -1;
@@ -568,14 +567,15 @@ bool near_positions(const std::vector<std::vector<Pos>> &pos, size_t window)
     return false;
 }
 
-/* dates.cc: the date: field; an unreadable date adds a remark to
- * *WARNINGS (when not null) and filters nothing. */
+/* dates.cc: the date: field (by DB's date terms if it has them); an
+ * unreadable date adds a remark to *WARNINGS (if not null), filters none. */
 class DateField : public Xapian::FieldProcessor
 {
     std::string *warnings;
+    const Xapian::Database *db;
 
   public:
-    explicit DateField(std::string *w) : warnings(w) {}
+    DateField(std::string *w, const Xapian::Database *d) : warnings(w), db(d) {}
     Xapian::Query operator()(const std::string &value) override;
     static bool reads(const std::string &value); /* a value it takes */
 };

@@ -120,7 +120,7 @@ static Xapian::QueryParser make_parser(const Xapian::Database &db,
     }
     /* date:2025, date:2025-09, date:2025-01-01..2025-03-31 (dates.cc). */
     for (const std::string &name : name_cases("date"))
-        qp.add_boolean_prefix(name, (new DateField(warnings))->release());
+        qp.add_boolean_prefix(name, (new DateField(warnings, &db))->release());
     return qp;
 }
 

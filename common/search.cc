@@ -142,10 +142,11 @@ class budget
  * 0 and 17 at offset 10.  Counting the first PAGE_COUNT_MIN keeps the
  * total of any query with fewer matches the same on every page. */
 static const Xapian::doccount PAGE_COUNT_MIN = 1000;
-/* The same floor when collapsing: each counted match then costs a value
- * lookup and a group comparison, and counting 1,000 doubled the median
- * query time on Reuters (p50 1.1 -> 2.3-2.8 ms); 100 keeps pages of
- * smaller result sets stable and marks larger totals as estimates. */
+/* The floor of the first match when collapsing: each counted match then
+ * costs a value lookup and a group comparison, and counting 1,000 in every
+ * query doubled the median query time on Reuters (p50 1.1 -> 2.3-2.8 ms).
+ * A query with fewer than PAGE_COUNT_MIN matches is ranked whole
+ * afterwards for an exact total (plain_page). */
 static const Xapian::doccount PAGE_COUNT_COLLAPSED = 100;
 
 /* A page as Xapian ranks it.  Xapian counts at least one match past the
@@ -169,12 +170,14 @@ static void plain_page(Xapian::Enquire &enq, const ns_search_opts_t *o,
     if (page.shown.empty() && o->offset)
         counted = enq.get_mset(0, 0, floor);
     /* Collapsing, Xapian counts groups exactly only among the ranks it
-     * returns: with few matches, rank them all to count them. */
+     * returns: with under PAGE_COUNT_MIN matches, rank them all to count
+     * them (a second match, for those queries only), so that the total
+     * is exact and the same on every page, as without collapsing. */
     Xapian::doccount all = counted.get_uncollapsed_matches_upper_bound();
     if (o->collapse &&
         counted.get_matches_lower_bound() !=
             counted.get_matches_upper_bound() &&
-        all <= floor)
+        all <= PAGE_COUNT_MIN)
         counted = enq.get_mset(0, all);
     Xapian::doccount lower = counted.get_matches_lower_bound();
     Xapian::doccount upper = counted.get_matches_upper_bound();

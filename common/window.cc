@@ -128,17 +128,24 @@ Xapian::Query libns::window_query(int64_t from, int64_t to, bool terms)
     /* The days between the first and the last are whole; those two are
      * trimmed to the second by the date value, checked only on their own
      * articles (a value range alone would be the driver of the match,
-     * walking the values of the whole archive). */
+     * walking the values of the whole archive), unless they are whole
+     * too (a date: filter's days): then the query is terms alone, whose
+     * frequencies give Xapian an exact count. */
+    const bool whole_first = from == first * 86400;
+    const bool whole_last = to == last * 86400 + 86399;
     std::vector<Q> parts;
-    if (first == last)
+    if (first == last && !(whole_first && whole_last))
         return Q(Q::OP_FILTER, Q(day_term_of(first)),
                  Q(Q::OP_VALUE_RANGE, SLOT_TIME, lo, hi));
-    parts.emplace_back(Q::OP_FILTER, Q(day_term_of(first)),
-                       Q(Q::OP_VALUE_GE, SLOT_TIME, lo));
-    for (const std::string &t : cover(first + 1, last - 1))
+    if (!whole_first)
+        parts.emplace_back(Q::OP_FILTER, Q(day_term_of(first)),
+                           Q(Q::OP_VALUE_GE, SLOT_TIME, lo));
+    for (const std::string &t :
+         cover(whole_first ? first : first + 1, whole_last ? last : last - 1))
         parts.emplace_back(t);
-    parts.emplace_back(Q::OP_FILTER, Q(day_term_of(last)),
-                       Q(Q::OP_VALUE_LE, SLOT_TIME, hi));
+    if (!whole_last)
+        parts.emplace_back(Q::OP_FILTER, Q(day_term_of(last)),
+                           Q(Q::OP_VALUE_LE, SLOT_TIME, hi));
     return Q(Q::OP_OR, parts.begin(), parts.end());
 }
 
