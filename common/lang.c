@@ -9,8 +9,11 @@
  * "-"; "_" as locales write it), and the English names of the languages
  * Xapian stems, with the Norwegian names of Norwegian, become their ISO
  * 639-1 codes.  The same fold applies to a `lang:` filter, so a filter
- * typed "en-GB" finds what "en" finds.  Bokmål (nb), Nynorsk (nn) and
- * Norwegian (no) stay distinct codes, as sources give them. */
+ * typed "en-GB" finds what "en" finds.  Bokmål (nb) is stored as
+ * Norwegian (no): sources label the same articles either way (NTB and
+ * most Norwegian sites write "no", WordPress and og:locale "nb_NO"), and
+ * one language must be one facet value that its filter counts exactly.
+ * Nynorsk (nn), the other written standard, stays its own. */
 #include <ctype.h>
 #include <string.h>
 
@@ -20,7 +23,7 @@ static const struct {
     const char *name, *code;
 } NAMES[] = {
     {"arabic", "ar"},     {"armenian", "hy"}, {"basque", "eu"},
-    {"bokmal", "nb"},     {"catalan", "ca"},  {"danish", "da"},
+    {"bokmal", "no"},     {"catalan", "ca"},  {"danish", "da"},
     {"dutch", "nl"},      {"english", "en"},  {"finnish", "fi"},
     {"french", "fr"},     {"german", "de"},   {"hungarian", "hu"},
     {"indonesian", "id"}, {"irish", "ga"},    {"italian", "it"},
@@ -37,8 +40,10 @@ void ns_lang_code(char *lang)
     size_t primary = strcspn(lang, "-_");
     /* A primary subtag is two or three letters (BCP 47); "x-klingon" and
      * other private or odd forms are kept whole. */
-    if (lang[primary] && primary >= 2 && primary <= 3) {
+    if (lang[primary] && primary >= 2 && primary <= 3)
         lang[primary] = '\0';
+    if (strcmp(lang, "nb") == 0) {
+        strcpy(lang, "no");
         return;
     }
     for (size_t i = 0; i < sizeof NAMES / sizeof *NAMES; i++)

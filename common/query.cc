@@ -38,20 +38,6 @@ static std::string stored_value(const std::string &prefix, const char *value)
     return prefix + v.c_str();
 }
 
-/* The filter on PREFIX and VALUE.  Norwegian (no) is the macrolanguage
- * of Bokmål (nb) and Nynorsk (nn), as ISO 639 has it: sources label the
- * same articles either way, so lang:no takes all three. */
-static Xapian::Query filter_term(const std::string &prefix, const char *value)
-{
-    std::string term = stored_value(prefix, value);
-    if (prefix != PREFIX_LANG || term != prefix + "no")
-        return Xapian::Query(term);
-    const Xapian::Query any[] = {Xapian::Query(term),
-                                 Xapian::Query(prefix + "nb"),
-                                 Xapian::Query(prefix + "nn")};
-    return Xapian::Query(Xapian::Query::OP_OR, any, any + 3);
-}
-
 /* Boolean prefixes take their value as one term; these fold it the way
  * the indexer does, so section:World finds "world". */
 class LowerPrefix : public Xapian::FieldProcessor
@@ -62,7 +48,7 @@ class LowerPrefix : public Xapian::FieldProcessor
     explicit LowerPrefix(const std::string &p) : prefix(p) {}
     Xapian::Query operator()(const std::string &value) override
     {
-        return filter_term(prefix, value.c_str());
+        return Xapian::Query(stored_value(prefix, value.c_str()));
     }
 };
 
@@ -538,8 +524,8 @@ static Xapian::Query any_of(const char *prefix, const char *const *values,
     for (size_t i = 0; i < n; i++)
         if (values[i]) {
             std::string v = trimmed(values[i]);
-            terms.push_back(fold ? filter_term(prefix, v.c_str())
-                                 : Xapian::Query(prefix + v));
+            terms.emplace_back(fold ? stored_value(prefix, v.c_str())
+                                    : prefix + v);
         }
     if (terms.empty())
         return Xapian::Query::MatchNothing;

@@ -137,16 +137,13 @@ class budget
 };
 
 /* Matches counted exactly before a total may be an estimate.  Xapian's
- * estimate depends on how far the match ran, which grows with the offset:
- * without a floor the samples' "Azure surveillance" reported 20 at offset
- * 0 and 17 at offset 10.  Counting the first PAGE_COUNT_MIN keeps the
- * total of any query with fewer matches the same on every page. */
+ * estimate grows with how far the match ran: without a floor the samples'
+ * "Azure surveillance" reported 20 at offset 0 and 17 at offset 10. */
 static const Xapian::doccount PAGE_COUNT_MIN = 1000;
-/* The floor of the first match when collapsing: each counted match then
- * costs a value lookup and a group comparison, and counting 1,000 in every
- * query doubled the median query time on Reuters (p50 1.1 -> 2.3-2.8 ms).
- * A query with fewer than PAGE_COUNT_MIN matches is ranked whole
- * afterwards for an exact total (plain_page). */
+/* The first match's floor when collapsing: a counted match then costs a
+ * value lookup and a group comparison, and counting 1,000 in every query
+ * doubled the median query time on Reuters (p50 1.1 -> 2.3-2.8 ms); under
+ * PAGE_COUNT_MIN matches the query is ranked whole again (plain_page). */
 static const Xapian::doccount PAGE_COUNT_COLLAPSED = 100;
 
 /* A page as Xapian ranks it.  Xapian counts at least one match past the

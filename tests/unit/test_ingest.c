@@ -353,7 +353,7 @@ static void test_pages(void)
     CHECK(ns_html_page(OG, sizeof OG - 1, "og", &art, err, sizeof err) == 0,
           "og page parses");
     CHECK_STR(art.title, "OG title", "og: title");
-    CHECK_STR(art.lang, "nb", "og: locale's language");
+    CHECK_STR(art.lang, "no", "og: locale's language (nb is no)");
     CHECK_STR(art.body, "Tekst her.", "og: main text, no h1, nav, comment");
     CHECK(art.n_tags == 2, "og: article:tag");
     CHECK_STR(art.date, "2025-01-02T03:04:05Z", "og: published_time");
@@ -489,7 +489,7 @@ static void test_json_feed(void)
     CHECK_STR(a->section, "Innenriks", "json feed: first tag the section");
     CHECK(a->n_tags == 2 && !strcmp(a->tags[0], "vær"),
           "json feed: the other tags");
-    CHECK_STR(a->lang, "nb", "json feed: the feed's language");
+    CHECK_STR(a->lang, "no", "json feed: the feed's language (nb is no)");
     CHECK_STR(a->url, "https://x.no/flom", "json feed: url");
     tally_free(&t);
 
@@ -628,7 +628,7 @@ static void test_nitf(void)
     CHECK_STR(a->author, "Kari, Ola", "nitf: the byline's persons");
     CHECK_STR(a->section, "Innenriks", "nitf: pubdata position.section");
     CHECK(a->n_tags == 2 && !strcmp(a->tags[1], "dal"), "nitf: keywords");
-    CHECK_STR(a->lang, "nb", "nitf: xml:lang");
+    CHECK_STR(a->lang, "no", "nitf: xml:lang (nb is no)");
     CHECK_STR(a->url, "https://x.no/1", "nitf: ex-ref");
     tally_free(&t);
 
