@@ -59,9 +59,195 @@ static void test_date_forms_in_records(void)
     ns_article_clear(&a);
 }
 
+/* Parse TEXT as a Markdown file's text into A; returns what
+ * ns_article_from_text returns, with the error and its line. */
+static int parse(const char *text, ns_article_t *a, char *err, size_t err_size,
+                 unsigned *line)
+{
+    *line = 0;
+    err[0] = '\0';
+    return ns_article_from_text(text, strlen(text), "p.md", a, err, err_size,
+                                line);
+}
+
+/* Block scalars: an ignored key's lines are passed over, a known key gets
+ * the text, folded (">") or literal ("|"). */
+static void test_yaml_block_scalars(void)
+{
+    const char *text = "---\n"
+                       "description: >\n"
+                       "  A folded\n"
+                       "  description block\n"
+                       "title: >-\n"
+                       "  Harbour seals\n"
+                       "  return\n"
+                       "\n"
+                       "  to the fjord\n"
+                       "summary: |\n"
+                       "  literal block\n"
+                       "    indented: not a key\n"
+                       "\n"
+                       "author: |2\n"
+                       "   Kari Nordmann\n"
+                       "date: 2025-06-15\n"
+                       "---\n"
+                       "Body.\n";
+    ns_article_t a;
+    char err[256];
+    unsigned line;
+    CHECK(parse(text, &a, err, sizeof err, &line) == 0, "block scalars parse");
+    CHECK_STR(a.title, "Harbour seals return to the fjord",
+              "folded title (its newline is a space in a label)");
+    CHECK_STR(a.author, "Kari Nordmann", "explicit indentation");
+    CHECK_STR(a.date, "2025-06-15T00:00:00Z", "the key after them is read");
+    CHECK_STR(a.body, "Body.", "the header stays out of the body");
+    ns_article_clear(&a);
+
+    const char *lit = "---\ntitle: |\n  one\n\n  two\n---\nB\n";
+    CHECK(parse(lit, &a, err, sizeof err, &line) == 0, "literal title");
+    CHECK_STR(a.title, "one  two", "literal: its newlines are kept");
+    ns_article_clear(&a);
+
+    const char *less = "---\ntitle: |\n    deep\n  shallow\n---\nB\n";
+    CHECK(parse(less, &a, err, sizeof err, &line) < 0 && line == 4,
+          "a less indented line in a block scalar: an error on its line");
+}
+
+/* Quoted items of a flow list keep their commas; a list is what the
+ * field takes from it. */
+static void test_yaml_flow_lists(void)
+{
+    const char *text = "---\n"
+                       "tags: [a, \"b, c\", 'd, ''e''', f ]\n"
+                       "authors: [\"Nordmann, Kari\", Ola]\n"
+                       "categories: ['World, Europe', Sport]\n"
+                       "---\n"
+                       "Body.\n";
+    ns_article_t a;
+    char err[256];
+    unsigned line;
+    CHECK(parse(text, &a, err, sizeof err, &line) == 0, "flow lists parse");
+    CHECK(a.n_tags == 4, "four tags");
+    if (a.n_tags == 4) {
+        CHECK_STR(a.tags[0], "a", "plain item");
+        CHECK_STR(a.tags[1], "b, c", "double-quoted item keeps its comma");
+        CHECK_STR(a.tags[2], "d, 'e'", "single-quoted item, '' is a quote");
+        CHECK_STR(a.tags[3], "f", "last item trimmed");
+    }
+    CHECK_STR(a.author, "Nordmann, Kari, Ola", "authors joined");
+    CHECK_STR(a.section, "World, Europe", "first category, whole");
+    ns_article_clear(&a);
+
+    const char *block = "---\ntags:\n  - 'b, c'\n  - d\ntitle: t\n---\nB\n";
+    CHECK(parse(block, &a, err, sizeof err, &line) == 0 && a.n_tags == 2 &&
+              !strcmp(a.tags[0], "b, c"),
+          "a quoted block list item keeps its comma");
+    ns_article_clear(&a);
+
+    const char *multi = "---\ntags: [a,\n  \"b\"]\n---\nB\n";
+    CHECK(parse(multi, &a, err, sizeof err, &line) == 0 && a.n_tags == 2 &&
+              !strcmp(a.tags[1], "b"),
+          "a flow list over two lines");
+    ns_article_clear(&a);
+
+    const char *notlist = "---\ntitle: [Updated] New figures\n---\nB\n";
+    CHECK(parse(notlist, &a, err, sizeof err, &line) == 0, "bracket title");
+    CHECK_STR(a.title, "[Updated] New figures", "a title in brackets stays");
+    ns_article_clear(&a);
+}
+
+/* Quoted scalars: '' in single quotes, escapes in double ones. */
+static void test_yaml_quoted_scalars(void)
+{
+    const char *text = "---\n"
+                       "title: 'It''s a quoted title: with colon'\n"
+                       "author: \"Kari \\\"KN\\\" Nordmann\\t\\u00e9\\x41\"\n"
+                       "section: \"Long\n"
+                       "  section\"\n"
+                       "url: 'https://x.example/a#b' # where it was\n"
+                       "---\n"
+                       "Body.\n";
+    ns_article_t a;
+    char err[256];
+    unsigned line;
+    CHECK(parse(text, &a, err, sizeof err, &line) == 0, "quoted scalars");
+    CHECK_STR(a.title, "It's a quoted title: with colon", "'' is one quote");
+    CHECK_STR(a.author,
+              "Kari \"KN\" Nordmann \xc3\xa9"
+              "A",
+              "double-quoted escapes");
+    CHECK_STR(a.section, "Long section", "a quoted value over two lines");
+    CHECK_STR(a.url, "https://x.example/a#b", "a comment after the quote");
+    ns_article_clear(&a);
+
+    /* What is not YAML's quoted form is read as written, as it always
+     * was ('title: "Heart Lamp" wins the Booker'). */
+    static const char *const loose[][2] = {
+        {"title: \"Heart Lamp\" wins", "\"Heart Lamp\" wins"},
+        {"title: 'open", "'open"},
+        {"title: \"C:\\Users \\ud800\"", "C:\\Users \\ud800"},
+        {"title: >_<", ">_<"},
+        {"title: [Video] Bla [2]", "[Video] Bla [2]"},
+    };
+    for (size_t i = 0; i < sizeof loose / sizeof *loose; i++) {
+        char doc[128];
+        snprintf(doc, sizeof doc, "---\n%s\n---\nB\n", loose[i][0]);
+        CHECK(parse(doc, &a, err, sizeof err, &line) == 0, loose[i][0]);
+        CHECK_STR(a.title, loose[i][1], loose[i][0]);
+        ns_article_clear(&a);
+    }
+}
+
+/* Values over several lines, nested mappings and mapping items. */
+static void test_yaml_structure(void)
+{
+    const char *text = "---\n"
+                       "title: A title\n"
+                       "  that goes on\n"
+                       "params:\n"
+                       "  title: not this one\n"
+                       "  author: nor this\n"
+                       "authors:\n"
+                       "  - name: Skipped\n"
+                       "    email: x@example.org\n"
+                       "  - Kari Nordmann\n"
+                       "  # a comment\n"
+                       "---\n"
+                       "Body.\n";
+    ns_article_t a;
+    char err[256];
+    unsigned line;
+    CHECK(parse(text, &a, err, sizeof err, &line) == 0, "structure parses");
+    CHECK_STR(a.title, "A title that goes on", "a plain value over two lines");
+    CHECK_STR(a.author, "Kari Nordmann",
+              "a nested mapping and a mapping item are passed over");
+    ns_article_clear(&a);
+
+    const char *under = "---\ntitle: t\n  sub: x\n---\nB\n";
+    CHECK(parse(under, &a, err, sizeof err, &line) < 0 && line == 3,
+          "a key indented under a key with a value: an error on its line");
+}
+
+/* "draft: true" is found after a block scalar too. */
+static void test_yaml_draft(void)
+{
+    const char *d = "---\nsummary: >\n  s\ndraft: true\n---\nB\n";
+    CHECK(ns_frontmatter_is_draft(d, strlen(d)), "a draft after a block");
+    const char *nd = "---\ndraft: false\n---\nB\n";
+    CHECK(!ns_frontmatter_is_draft(nd, strlen(nd)), "draft: false");
+    const char *nested = "---\nparams:\n  draft: true\n---\nB\n";
+    CHECK(!ns_frontmatter_is_draft(nested, strlen(nested)),
+          "a nested draft key is not the page's");
+}
+
 int main(void)
 {
     test_date_zone_after_space();
     test_date_forms_in_records();
+    test_yaml_block_scalars();
+    test_yaml_flow_lists();
+    test_yaml_quoted_scalars();
+    test_yaml_structure();
+    test_yaml_draft();
     return tl_done();
 }
