@@ -1,5 +1,6 @@
 /* frontmatter.c - Articles as text or Markdown files with front matter:
- * a YAML header between "---" lines (yaml.c), or none, then the body.
+ * a YAML header between "---" lines (yaml.c), a TOML one between "+++"
+ * lines (toml.c), or none, then the body.
  * Markdown headings become the article's headings; the header's keys go
  * through article.c's setters, so they follow the same rules as JSON
  * Lines, and the keys of Hugo and Jekyll (slug, categories, lastmod,
@@ -251,8 +252,9 @@ static int is_fence(const char *line, size_t len, const char *fence)
 }
 
 /* Read the front matter at the start of TEXT, if any, passing each key to
- * FN; *BODY is set to where the body begins.  Returns 0, or -1 with ERR
- * and *ERR_LINE. */
+ * FN: YAML between "---" lines, or TOML between "+++" lines as Hugo
+ * writes it by default.  *BODY is set to where the body begins.  Returns
+ * 0, or -1 with ERR and *ERR_LINE. */
 static int read_header(const char *text, size_t len, ns_fm_key_fn fn, void *ctx,
                        const char **body, char *err, size_t err_size,
                        unsigned *err_line)
@@ -263,23 +265,29 @@ static int read_header(const char *text, size_t len, ns_fm_key_fn fn, void *ctx,
     if (len >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0)
         p += 3;
     *body = p;
-    if (!next_line(&p, end, &line, &llen) || !is_fence(line, llen, "---"))
+    if (!next_line(&p, end, &line, &llen))
+        return 0;
+    const char *fence = is_fence(line, llen, "---")   ? "---"
+                        : is_fence(line, llen, "+++") ? "+++"
+                                                      : NULL;
+    if (!fence)
         return 0;
     const char *header = p, *header_end = end;
     int closed = 0;
     while (next_line(&p, end, &line, &llen)) {
-        if (is_fence(line, llen, "---")) {
+        if (is_fence(line, llen, fence)) {
             header_end = line;
             closed = 1;
             break;
         }
     }
-    if (ns_yaml_header_read(header, (size_t)(header_end - header), 2, fn, ctx,
-                            err, err_size, err_line) < 0)
+    if ((fence[0] == '-' ? ns_yaml_header_read : ns_toml_header_read)(
+            header, (size_t)(header_end - header), 2, fn, ctx, err, err_size,
+            err_line) < 0)
         return -1;
     if (!closed) {
         *err_line = 1;
-        ns_set_err(err, err_size, "front matter is not closed by '---'");
+        ns_set_err(err, err_size, "front matter is not closed by '%s'", fence);
         return -1;
     }
     *body = p;
@@ -287,7 +295,7 @@ static int read_header(const char *text, size_t len, ns_fm_key_fn fn, void *ctx,
 }
 
 /* Hugo and Jekyll leave out a file whose front matter says "draft: true"
- * (or yes). */
+ * (or yes; "draft = true" in TOML). */
 static int draft_key(void *ctx, const char *key, size_t klen,
                      const ns_fm_value_t *v, char *err, size_t err_size)
 {

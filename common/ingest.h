@@ -143,8 +143,8 @@ int ns_markdown_text(const char *md, size_t len, json_t *headings,
  * body and headings lose their markup.  Returns 0, or -1 with ERR. */
 int ns_markdown_finish(ns_article_t *art, char *err, size_t err_size);
 
-/* Non-zero if the front matter of TEXT says "draft: true" (or yes).  In
- * frontmatter.c, which reads front matter. */
+/* Non-zero if the front matter of TEXT says "draft: true" (or yes; TOML
+ * "draft = true").  In frontmatter.c, which reads front matter. */
 int ns_frontmatter_is_draft(const char *text, size_t len);
 
 /* ------------------------------------------------------------------------ */

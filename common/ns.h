@@ -266,8 +266,9 @@ void ns_reader_close(ns_reader_t *reader);
 int ns_article_from_json(const char *text, size_t len, ns_article_t *art,
                          char *err, size_t err_size);
 
-/* Parse a text article with an optional front matter ("---", "key: value"
- * lines, "---") into ART.  DEFAULT_ID is used when the header has no id.
+/* Parse a text article with an optional front matter (YAML "key: value"
+ * lines between "---" lines, or TOML "key = value" lines between "+++"
+ * lines) into ART.  DEFAULT_ID is used when the header has no id.
  * Markdown headings ("## Key Allegations") become ART->headings; without a
  * title in the header the first "# " heading, or else the first line, is
  * the title.  Returns 0, or -1 with a reason in ERR and the 1-based line it

@@ -240,6 +240,137 @@ static void test_yaml_draft(void)
           "a nested draft key is not the page's");
 }
 
+/* Hugo's TOML front matter: the keys are those of YAML front matter; a
+ * [params] table and what follows it are passed over. */
+static void test_toml_header(void)
+{
+    const char *text = "+++\n"
+                       "title = \"Harbour seals return to the fjord\"\n"
+                       "date = 2025-08-20T07:00:00+02:00\n"
+                       "draft = false\n"
+                       "weight = 10\n"
+                       "slug = \"harbour-seals-return\"\n"
+                       "categories = [\"Nature\", \"Local\"]\n"
+                       "tags = [\"seals\", \"fjord, inner\"]\n"
+                       "author = \"Ingrid Berg\"\n"
+                       "[params]\n"
+                       "  lang = \"xx\"\n"
+                       "  title = \"not this one\"\n"
+                       "+++\n"
+                       "\n"
+                       "Harbour seals have returned.\n";
+    ns_article_t a;
+    char err[256];
+    unsigned line;
+    CHECK(parse(text, &a, err, sizeof err, &line) == 0, "TOML header parses");
+    CHECK_STR(a.title, "Harbour seals return to the fjord", "TOML title");
+    CHECK_STR(a.id, "harbour-seals-return", "TOML slug is the id");
+    CHECK_STR(a.date, "2025-08-20T05:00:00Z", "TOML date with an offset");
+    CHECK_STR(a.section, "Nature", "TOML categories: the first");
+    CHECK_STR(a.author, "Ingrid Berg", "TOML author");
+    CHECK(a.n_tags == 2 && !strcmp(a.tags[1], "fjord, inner"),
+          "TOML tags, a comma inside one kept");
+    CHECK_STR(a.lang, "en", "a key in [params] is not the page's");
+    CHECK_STR(a.body, "Harbour seals have returned.", "the header is no body");
+    ns_article_clear(&a);
+
+    const char *d = "+++\r\ndraft = true\r\n+++\r\nB\r\n";
+    CHECK(ns_frontmatter_is_draft(d, strlen(d)), "TOML draft = true, CRLF");
+    const char *nd = "+++\n[params]\ndraft = true\n+++\nB\n";
+    CHECK(!ns_frontmatter_is_draft(nd, strlen(nd)), "a draft in [params]");
+}
+
+/* The strings, arrays and tables Hugo front matter uses. */
+static void test_toml_values(void)
+{
+    const char *text = "+++\n"
+                       "# a comment\n"
+                       "title = 'C:\\Users is \"literal\"'  # comment\n"
+                       "author = \"Kari \\\"KN\\\" Nordmann \\u00e9\"\n"
+                       "section = \"\"\"\n"
+                       "Long \\\n"
+                       "   section\"\"\"\n"
+                       "url = '''https://x.example/a'''\n"
+                       "tags = [\n"
+                       "  \"a\", # first\n"
+                       "  'b',\n"
+                       "]\n"
+                       "keywords = []\n"
+                       "lastmod = 2025-08-20 07:00:00Z\n"
+                       "menu = { main = { weight = 3 } }\n"
+                       "params.author = \"not this\"\n"
+                       "sizes = [[1, 2], [3]]\n"
+                       "ratio = 1.5e3\n"
+                       "hex = 0xDEAD_BEEF\n"
+                       "\"lang\" = \"nb\"\n"
+                       "[[cascade]]\n"
+                       "title = \"nor this\"\n"
+                       "[cascade._target]\n"
+                       "kind = \"page\"\n"
+                       "+++\n"
+                       "Body.\n";
+    ns_article_t a;
+    char err[256];
+    unsigned line;
+    CHECK(parse(text, &a, err, sizeof err, &line) == 0, "TOML values parse");
+    if (err[0])
+        fprintf(stderr, "    line %u: %s\n", line, err);
+    CHECK_STR(a.title, "C:\\Users is \"literal\"", "literal string");
+    CHECK_STR(a.author, "Kari \"KN\" Nordmann \xc3\xa9", "basic escapes");
+    CHECK_STR(a.section, "Long section", "multi-line, a line-end backslash");
+    CHECK_STR(a.url, "https://x.example/a", "multi-line literal");
+    CHECK(a.n_tags == 2 && !strcmp(a.tags[1], "b"),
+          "an array over lines, comments and a trailing comma");
+    CHECK_STR(a.date, "2025-08-20T07:00:00Z", "a date with a space");
+    CHECK_STR(a.lang, "nb", "a quoted key");
+    ns_article_clear(&a);
+
+    const char *empty = "+++\ntags = [\"\"]\nkeywords = ['', 'k']\n+++\nB\n";
+    CHECK(parse(empty, &a, err, sizeof err, &line) == 0 && a.n_tags == 1 &&
+              !strcmp(a.tags[0], "k"),
+          "empty items are no tags");
+    ns_article_clear(&a);
+}
+
+/* What is not that TOML is an error on its line, not an indexed header. */
+static void test_toml_errors(void)
+{
+    static const struct {
+        const char *text;
+        unsigned line;
+        const char *why;
+    } bad[] = {
+        {"+++\ntitle = Harbour seals\n+++\nB\n", 2, "not a TOML value"},
+        {"+++\nid = \"x\"\ntitle: Harbour seals\n+++\nB\n", 3,
+         "not 'key = value'"},
+        {"+++\ntitle = \"open\n+++\nB\n", 2, "not closed"},
+        {"+++\ntitle = \"\\q\"\n+++\nB\n", 2, "unknown escape"},
+        {"+++\ntitle = \"t\" x\n+++\nB\n", 2, "text after the value"},
+        {"+++\ntags = [\"a\",\n\"b\"\ntitle = \"t\"\n+++\nB\n", 4,
+         "expected ','"},
+        {"+++\nid = \"x\"\ntags = [\"a\",\n", 3, "array is not closed"},
+        {"+++\ndate = 2025-02-30\n+++\nB\n", 2, "unparsable date"},
+        {"+++\n[params\n+++\nB\n", 2, "table header"},
+        {"+++\ntitle = \"t\"\n", 1, "not closed by '+++'"},
+        {"+++\nx = "
+         "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]]]]]"
+         "]]]]]]]]]]]]]]\n+++\nB\n",
+         2, "nested deeper"},
+    };
+    ns_article_t a;
+    char err[256];
+    unsigned line;
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        int rc = parse(bad[i].text, &a, err, sizeof err, &line);
+        CHECK(rc < 0 && line == bad[i].line && strstr(err, bad[i].why),
+              bad[i].why);
+        if (rc == 0)
+            ns_article_clear(&a);
+        else if (line != bad[i].line || !strstr(err, bad[i].why))
+            fprintf(stderr, "    line %u: %s\n", line, err);
+    }
+}
+
 int main(void)
 {
     test_date_zone_after_space();
@@ -249,5 +380,8 @@ int main(void)
     test_yaml_quoted_scalars();
     test_yaml_structure();
     test_yaml_draft();
+    test_toml_header();
+    test_toml_values();
+    test_toml_errors();
     return tl_done();
 }
