@@ -5,6 +5,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
+#include <strings.h>
 
 #include "ns.h"
 
@@ -54,6 +55,13 @@ static int digits(const char **p, int n, int *out)
     return 0;
 }
 
+/* Non-zero if P starts with the zone name UTC or GMT, as a word. */
+static int zone_is_utc(const char *p)
+{
+    return (strncasecmp(p, "UTC", 3) == 0 || strncasecmp(p, "GMT", 3) == 0) &&
+           !isalnum((unsigned char)p[3]);
+}
+
 int ns_date_parse(const char *text, int64_t *out)
 {
     static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -92,7 +100,17 @@ int ns_date_parse(const char *text, int64_t *out)
             return -1;
         if (s == 60)
             s = 59;
-        if (*p == 'Z' || *p == 'z') {
+        /* Jekyll writes "2025-07-01 09:00:00 +0200" and some exporters
+         * "10:00:00 UTC": a space may come before the zone, and UTC or GMT
+         * may name it. */
+        const char *z = p;
+        while (*z == ' ')
+            z++;
+        if (*z == 'Z' || *z == 'z' || *z == '+' || *z == '-' || zone_is_utc(z))
+            p = z;
+        if (zone_is_utc(p)) {
+            p += 3;
+        } else if (*p == 'Z' || *p == 'z') {
             p++;
         } else if (*p == '+' || *p == '-') {
             int sign = *p++ == '-' ? -1 : 1, oh, om = 0;

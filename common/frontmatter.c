@@ -1,25 +1,230 @@
 /* frontmatter.c - Articles as text or Markdown files with front matter:
- * a "key: value" header between "---" lines (or none), then the body.
- * Markdown headings become the article's headings; the fields go through
- * article.c's setters, so they follow the same rules as JSON Lines. */
+ * a YAML header between "---" lines (yaml.c), a TOML one between "+++"
+ * lines (toml.c), or none, then the body.
+ * Markdown headings become the article's headings; the header's keys go
+ * through article.c's setters, so they follow the same rules as JSON
+ * Lines, and the keys of Hugo and Jekyll (slug, categories, lastmod,
+ * draft) are read as those generators mean them. */
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
+#include "frontmatter.h"
 #include "ingest.h"
 
-/* Non-zero if the LEN bytes at S are all white space.  They need not end
- * in a NUL: a line inside a larger buffer.  Scanning on to a NUL there would
- * make each line cost the rest of the file (quadratic) and read past the
- * caller's buffer. */
-static int is_blank_n(const char *s, size_t len)
+/* ------------------------------------------------------------------------ */
+/* Values                                                                   */
+/* ------------------------------------------------------------------------ */
+
+int ns_fm_value_end_item(ns_fm_value_t *v)
 {
-    for (size_t i = 0; i < len; i++)
-        if (!isspace((unsigned char)s[i]))
-            return 0;
-    return 1;
+    if (v->n_items == v->cap) {
+        size_t cap = v->cap ? v->cap * 2 : 8;
+        size_t *ends = realloc(v->ends, cap * sizeof *ends);
+        if (!ends)
+            return -1;
+        v->ends = ends;
+        v->cap = cap;
+    }
+    v->ends[v->n_items++] = v->text.len;
+    return 0;
 }
+
+const char *ns_fm_value_item(const ns_fm_value_t *v, size_t i, size_t *len)
+{
+    size_t start = i ? v->ends[i - 1] : 0;
+    *len = v->ends[i] - start;
+    return v->text.p ? v->text.p + start : "";
+}
+
+int ns_fm_put_utf8(ns_buf_t *out, unsigned long cp)
+{
+    unsigned char b[4];
+    size_t n;
+    if (cp < 0x80) {
+        b[0] = (unsigned char)cp;
+        n = 1;
+    } else if (cp < 0x800) {
+        b[0] = (unsigned char)(0xc0 | cp >> 6);
+        b[1] = (unsigned char)(0x80 | (cp & 0x3f));
+        n = 2;
+    } else if (cp < 0x10000) {
+        if (cp >= 0xd800 && cp <= 0xdfff)
+            return -1;
+        b[0] = (unsigned char)(0xe0 | cp >> 12);
+        b[1] = (unsigned char)(0x80 | (cp >> 6 & 0x3f));
+        b[2] = (unsigned char)(0x80 | (cp & 0x3f));
+        n = 3;
+    } else if (cp <= 0x10ffff) {
+        b[0] = (unsigned char)(0xf0 | cp >> 18);
+        b[1] = (unsigned char)(0x80 | (cp >> 12 & 0x3f));
+        b[2] = (unsigned char)(0x80 | (cp >> 6 & 0x3f));
+        b[3] = (unsigned char)(0x80 | (cp & 0x3f));
+        n = 4;
+    } else {
+        return -1;
+    }
+    return ns_buf_append(out, (const char *)b, n);
+}
+
+void ns_fm_value_reset(ns_fm_value_t *v)
+{
+    ns_buf_reset(&v->text);
+    v->n_items = 0;
+    v->is_list = 0;
+}
+
+void ns_fm_value_free(ns_fm_value_t *v)
+{
+    ns_buf_free(&v->text);
+    free(v->ends);
+    *v = (ns_fm_value_t){0};
+}
+
+/* ------------------------------------------------------------------------ */
+/* Keys to fields                                                           */
+/* ------------------------------------------------------------------------ */
+
+/* V as one value: the string, or the first item of a list. */
+static const char *one_value(const ns_fm_value_t *v, size_t *len)
+{
+    if (!v->is_list) {
+        *len = v->text.len;
+        return v->text.p ? v->text.p : "";
+    }
+    if (!v->n_items) {
+        *len = 0;
+        return "";
+    }
+    return ns_fm_value_item(v, 0, len);
+}
+
+static int set_date(ns_article_t *art, const char *s, size_t len, char *err,
+                    size_t err_size)
+{
+    char *d = ns_label_dup(s, len);
+    if (!d) {
+        ns_set_err(err, err_size, "out of memory");
+        return -1;
+    }
+    int rc = ns_set_date(art, d, err, err_size);
+    free(d);
+    return rc;
+}
+
+/* A list of bylines is one author field "Kari Nordmann, Ola Nordmann", as
+ * in JSON Lines, as far as the label limit holds whole names. */
+static int set_authors(ns_article_t *art, const ns_fm_value_t *v, char *err,
+                       size_t err_size)
+{
+    ns_buf_t by = {0};
+    for (size_t i = 0; i < v->n_items; i++) {
+        size_t n;
+        const char *name = ns_fm_value_item(v, i, &n);
+        while (n && isspace((unsigned char)*name))
+            name++, n--;
+        while (n && isspace((unsigned char)name[n - 1]))
+            n--;
+        size_t sep = by.len ? 2 : 0;
+        if (!n || by.len + sep + n > NS_MAX_LABEL)
+            continue;
+        if (ns_buf_append(&by, ", ", sep) < 0 ||
+            ns_buf_append(&by, name, n) < 0) {
+            ns_buf_free(&by);
+            ns_set_err(err, err_size, "out of memory");
+            return -1;
+        }
+    }
+    int rc = ns_set_label(&art->author, "author", by.p ? by.p : "", by.len,
+                          NS_MAX_LABEL, err, err_size);
+    ns_buf_free(&by);
+    return rc;
+}
+
+/* Tags: each item of a list, or a string split at its commas as JSON
+ * Lines splits one. */
+static int push_tags(ns_article_t *art, const ns_fm_value_t *v, char *err,
+                     size_t err_size)
+{
+    if (!v->is_list) {
+        char *t = ns_label_dup(v->text.p ? v->text.p : "", v->text.len);
+        if (!t) {
+            ns_set_err(err, err_size, "out of memory");
+            return -1;
+        }
+        int rc = ns_push_tag_string(art, t, err, err_size);
+        free(t);
+        return rc;
+    }
+    for (size_t i = 0; i < v->n_items; i++) {
+        size_t n;
+        const char *t = ns_fm_value_item(v, i, &n);
+        if (ns_list_push(&art->tags, &art->n_tags, "tag", t, n, NS_MAX_LABEL,
+                         err, err_size) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* Apply one header key to the article ART (CTX).  Unknown keys are
+ * ignored: front matter written for static site generators carries many
+ * (layout, weight, params) that mean nothing to a search index.  A key of
+ * one value given a list takes its first item. */
+static int apply_key(void *ctx, const char *key, size_t klen,
+                     const ns_fm_value_t *v, char *err, size_t err_size)
+{
+    ns_article_t *art = ctx;
+    char k[32];
+    if (klen >= sizeof k)
+        return 0;
+    for (size_t i = 0; i < klen; i++)
+        k[i] = (char)tolower((unsigned char)key[i]);
+    k[klen] = '\0';
+    size_t len;
+    const char *s = one_value(v, &len);
+
+    if (!strcmp(k, "id"))
+        return ns_set_id(art, s, len, err, err_size);
+    if (!strcmp(k, "title"))
+        return ns_set_label(&art->title, "title", s, len, 0, err, err_size);
+    if (!strcmp(k, "section") || !strcmp(k, "category"))
+        return ns_set_label(&art->section, "section", s, len, NS_MAX_LABEL, err,
+                            err_size);
+    if (!strcmp(k, "author") || !strcmp(k, "authors"))
+        return v->is_list ? set_authors(art, v, err, err_size)
+                          : ns_set_label(&art->author, "author", s, len,
+                                         NS_MAX_LABEL, err, err_size);
+    if (!strcmp(k, "lang") || !strcmp(k, "language"))
+        return ns_set_label(&art->lang, "lang", s, len, 32, err, err_size);
+    if (!strcmp(k, "url"))
+        return ns_set_label(&art->url, "url", s, len, 4096, err, err_size);
+    if (!strcmp(k, "date"))
+        return set_date(art, s, len, err, err_size);
+    if (!strcmp(k, "tags") || !strcmp(k, "keywords"))
+        return push_tags(art, v, err, err_size);
+
+    /* Hugo's and Jekyll's keys for the same fields yield to the ones
+     * above, whichever comes first in the header. */
+    if (!strcmp(k, "categories") && !art->section) {
+        /* Jekyll also takes "categories: World, Europe". */
+        const char *comma = v->is_list ? NULL : memchr(s, ',', len);
+        if (comma)
+            len = (size_t)(comma - s);
+        return ns_set_label(&art->section, "section", s, len, NS_MAX_LABEL, err,
+                            err_size);
+    }
+    if (!strcmp(k, "slug") && !art->id)
+        return ns_set_id(art, s, len, err, err_size);
+    if (!strcmp(k, "lastmod") && !art->date)
+        return set_date(art, s, len, err, err_size);
+    return 0;
+}
+
+/* ------------------------------------------------------------------------ */
+/* The header                                                               */
+/* ------------------------------------------------------------------------ */
 
 /* Next line of [*p, end): sets *line and *len (without the newline) and
  * advances *p past it.  Returns 0 at the end. */
@@ -37,12 +242,87 @@ static int next_line(const char **p, const char *end, const char **line,
     return 1;
 }
 
-static int is_fence(const char *line, size_t len)
+/* Non-zero if LINE is the fence FENCE ("---"), white space after it
+ * allowed. */
+static int is_fence(const char *line, size_t len, const char *fence)
 {
     while (len && isspace((unsigned char)line[len - 1]))
         len--;
-    return len == 3 && memcmp(line, "---", 3) == 0;
+    return len == 3 && memcmp(line, fence, 3) == 0;
 }
+
+/* Read the front matter at the start of TEXT, if any, passing each key to
+ * FN: YAML between "---" lines, or TOML between "+++" lines as Hugo
+ * writes it by default.  *BODY is set to where the body begins.  Returns
+ * 0, or -1 with ERR and *ERR_LINE. */
+static int read_header(const char *text, size_t len, ns_fm_key_fn fn, void *ctx,
+                       const char **body, char *err, size_t err_size,
+                       unsigned *err_line)
+{
+    const char *p = text, *end = text + len, *line;
+    size_t llen;
+    /* A UTF-8 byte order mark is noise from some editors. */
+    if (len >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0)
+        p += 3;
+    *body = p;
+    if (!next_line(&p, end, &line, &llen))
+        return 0;
+    const char *fence = is_fence(line, llen, "---")   ? "---"
+                        : is_fence(line, llen, "+++") ? "+++"
+                                                      : NULL;
+    if (!fence)
+        return 0;
+    const char *header = p, *header_end = end;
+    int closed = 0;
+    while (next_line(&p, end, &line, &llen)) {
+        if (is_fence(line, llen, fence)) {
+            header_end = line;
+            closed = 1;
+            break;
+        }
+    }
+    if ((fence[0] == '-' ? ns_yaml_header_read : ns_toml_header_read)(
+            header, (size_t)(header_end - header), 2, fn, ctx, err, err_size,
+            err_line) < 0)
+        return -1;
+    if (!closed) {
+        *err_line = 1;
+        ns_set_err(err, err_size, "front matter is not closed by '%s'", fence);
+        return -1;
+    }
+    *body = p;
+    return 0;
+}
+
+/* Hugo and Jekyll leave out a file whose front matter says "draft: true"
+ * (or yes; "draft = true" in TOML). */
+static int draft_key(void *ctx, const char *key, size_t klen,
+                     const ns_fm_value_t *v, char *err, size_t err_size)
+{
+    (void)err, (void)err_size;
+    size_t len;
+    const char *s = one_value(v, &len);
+    if (klen == 5 && strncasecmp(key, "draft", 5) == 0)
+        *(int *)ctx = (len == 4 && strncasecmp(s, "true", 4) == 0) ||
+                      (len == 3 && strncasecmp(s, "yes", 3) == 0);
+    return 0;
+}
+
+int ns_frontmatter_is_draft(const char *text, size_t len)
+{
+    int draft = 0;
+    const char *body;
+    char err[8];
+    unsigned line;
+    /* A header that does not read is reported by ns_article_from_text. */
+    (void)read_header(text, len, draft_key, &draft, &body, err, sizeof err,
+                      &line);
+    return draft;
+}
+
+/* ------------------------------------------------------------------------ */
+/* The article                                                              */
+/* ------------------------------------------------------------------------ */
 
 /* If LINE is a Markdown ATX heading ("## Key Allegations"), set *text and
  * *tlen to its words and return its level; else return 0. */
@@ -67,233 +347,29 @@ static int heading_level(const char *line, size_t len, const char **text,
     return (int)lvl;
 }
 
-static void strip_quotes(const char **v, size_t *len)
-{
-    if (*len >= 2 && ((*v)[0] == '"' || (*v)[0] == '\'') &&
-        (*v)[*len - 1] == (*v)[0]) {
-        (*v)++;
-        *len -= 2;
-    }
-}
-
-/* The items of a YAML flow list's inside, "a, 'b', \"c\"", into OUT as
- * "a, b, c", as far as SIZE holds whole items. */
-static void flow_items(const char *v, size_t len, char *out, size_t size)
-{
-    size_t used = 0;
-    const char *end = v + len;
-    out[0] = '\0';
-    while (v < end) {
-        const char *comma = memchr(v, ',', (size_t)(end - v));
-        const char *a = v, *b = comma ? comma : end;
-        v = comma ? comma + 1 : end;
-        while (a < b && isspace((unsigned char)*a))
-            a++;
-        while (b > a && isspace((unsigned char)b[-1]))
-            b--;
-        size_t n = (size_t)(b - a);
-        strip_quotes(&a, &n);
-        size_t sep = used ? 2 : 0;
-        if (!n || used + sep + n >= size)
-            continue;
-        memcpy(out + used, ", ", sep);
-        memcpy(out + used + sep, a, n);
-        used += sep + n;
-        out[used] = '\0';
-    }
-}
-
-/* Apply one "key: value" header line.  Unknown keys are ignored: front
- * matter written for static site generators carries many (draft, layout,
- * slug) that mean nothing to a search index. */
-static int apply_header(ns_article_t *art, const char *key, size_t klen,
-                        const char *v, size_t vlen, char *err, size_t err_size)
-{
-    char k[32];
-    if (klen >= sizeof k)
-        return 0;
-    for (size_t i = 0; i < klen; i++)
-        k[i] = (char)tolower((unsigned char)key[i]);
-    k[klen] = '\0';
-    strip_quotes(&v, &vlen);
-
-    if (!strcmp(k, "id"))
-        return ns_set_id(art, v, vlen, err, err_size);
-    if (!strcmp(k, "title"))
-        return ns_set_label(&art->title, "title", v, vlen, 0, err, err_size);
-    if (!strcmp(k, "section") || !strcmp(k, "category"))
-        return ns_set_label(&art->section, "section", v, vlen, NS_MAX_LABEL,
-                            err, err_size);
-    if (!strcmp(k, "author") || !strcmp(k, "authors")) {
-        /* A list of bylines, "[Kari Nordmann, 'Ola Nordmann']", is one
-         * author field "Kari Nordmann, Ola Nordmann", as in JSON Lines. */
-        char by[NS_MAX_LABEL + 1];
-        if (vlen >= 2 && v[0] == '[' && v[vlen - 1] == ']') {
-            flow_items(v + 1, vlen - 2, by, sizeof by);
-            v = by;
-            vlen = strlen(by);
-        }
-        return ns_set_label(&art->author, "author", v, vlen, NS_MAX_LABEL, err,
-                            err_size);
-    }
-    if (!strcmp(k, "lang") || !strcmp(k, "language"))
-        return ns_set_label(&art->lang, "lang", v, vlen, 32, err, err_size);
-    if (!strcmp(k, "url"))
-        return ns_set_label(&art->url, "url", v, vlen, 4096, err, err_size);
-    if (!strcmp(k, "date")) {
-        char *d = ns_label_dup(v, vlen);
-        if (!d) {
-            ns_set_err(err, err_size, "out of memory");
-            return -1;
-        }
-        int rc = ns_set_date(art, d, err, err_size);
-        free(d);
-        return rc;
-    }
-    if (!strcmp(k, "tags") || !strcmp(k, "keywords")) {
-        char *t = ns_label_dup(v, vlen);
-        if (!t) {
-            ns_set_err(err, err_size, "out of memory");
-            return -1;
-        }
-        int rc = ns_push_tag_string(art, t, err, err_size);
-        free(t);
-        return rc;
-    }
-    return ns_frontmatter_extra(art, k, v, vlen, err, err_size);
-}
-
 int ns_article_from_text(const char *text, size_t len, const char *default_id,
                          ns_article_t *art, char *err, size_t err_size,
                          unsigned *err_line)
 {
-    const char *p = text, *end = text + len, *line;
+    const char *p, *end = text + len, *line;
     size_t llen;
-    unsigned lineno = 0;
+    unsigned scratch;
     ns_buf_t body = {0};
 
     memset(art, 0, sizeof *art);
-    if (err_line)
-        *err_line = 1;
+    if (!err_line)
+        err_line = &scratch;
+    *err_line = 1;
     size_t bad = ns_utf8_check(text, len);
     if (bad != len) {
-        if (err_line) {
-            for (size_t i = 0; i < bad; i++)
-                *err_line += text[i] == '\n';
-        }
+        for (size_t i = 0; i < bad; i++)
+            *err_line += text[i] == '\n';
         ns_set_err(err, err_size, "invalid UTF-8");
         return -1;
     }
-    /* A UTF-8 byte order mark is noise from some editors. */
-    if (len >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0)
-        p += 3;
-
-    /* A key with no value on its line may own a YAML block list, the
-     * "  - item" lines after it (how Jekyll and Hugo sites write tags,
-     * categories and authors); it is applied as the flow list "[item,
-     * item]" once the list ends. */
-    struct {
-        char key[32];
-        size_t klen;
-        unsigned line;
-        ns_buf_t items;
-    } list = {{0}, 0, 0, {0}};
-    const char *save = p;
-    if (next_line(&p, end, &line, &llen) && is_fence(line, llen)) {
-        lineno = 1;
-        int closed = 0;
-        while (next_line(&p, end, &line, &llen)) {
-            lineno++;
-            const char *s = line, *send = line + llen;
-            while (s < send && (*s == ' ' || *s == '\t'))
-                s++;
-            if (list.klen && s < send && *s == '-' &&
-                (s + 1 == send || isspace((unsigned char)s[1]))) {
-                const char *item = s + 1;
-                size_t ilen = (size_t)(send - item);
-                while (ilen && isspace((unsigned char)*item))
-                    item++, ilen--;
-                while (ilen && isspace((unsigned char)item[ilen - 1]))
-                    ilen--;
-                if (ilen && ((list.items.len &&
-                              ns_buf_append(&list.items, ", ", 2) < 0) ||
-                             ns_buf_append(&list.items, item, ilen) < 0)) {
-                    ns_set_err(err, err_size, "out of memory");
-                    goto fail;
-                }
-                continue;
-            }
-            if (list.klen && !is_blank_n(line, llen)) {
-                /* The list ended: apply the key with it, or with its empty
-                 * value when it had none. */
-                int rc;
-                if (list.items.len) {
-                    ns_buf_t flow = {0};
-                    rc = ns_buf_putc(&flow, '[') < 0 ||
-                                 ns_buf_append(&flow, list.items.p,
-                                               list.items.len) < 0 ||
-                                 ns_buf_putc(&flow, ']') < 0
-                             ? (ns_set_err(err, err_size, "out of memory"), -1)
-                             : apply_header(art, list.key, list.klen, flow.p,
-                                            flow.len, err, err_size);
-                    ns_buf_free(&flow);
-                } else {
-                    rc = apply_header(art, list.key, list.klen, "", 0, err,
-                                      err_size);
-                }
-                ns_buf_free(&list.items);
-                list.items = (ns_buf_t){0};
-                list.klen = 0;
-                if (rc < 0) {
-                    if (err_line)
-                        *err_line = list.line;
-                    goto fail;
-                }
-            }
-            if (is_fence(line, llen)) {
-                closed = 1;
-                break;
-            }
-            if (is_blank_n(line, llen) || line[0] == '#')
-                continue;
-            const char *colon = memchr(line, ':', llen);
-            if (!colon || colon == line) {
-                if (err_line)
-                    *err_line = lineno;
-                ns_set_err(err, err_size,
-                           "front matter line is not 'key: value'");
-                goto fail;
-            }
-            const char *kend = colon;
-            while (kend > line && isspace((unsigned char)kend[-1]))
-                kend--;
-            const char *v = colon + 1, *vend = line + llen;
-            while (v < vend && isspace((unsigned char)*v))
-                v++;
-            while (vend > v && isspace((unsigned char)vend[-1]))
-                vend--;
-            if (v == vend && (size_t)(kend - line) < sizeof list.key) {
-                memcpy(list.key, line, (size_t)(kend - line));
-                list.klen = (size_t)(kend - line);
-                list.line = lineno;
-                continue;
-            }
-            if (apply_header(art, line, (size_t)(kend - line), v,
-                             (size_t)(vend - v), err, err_size) < 0) {
-                if (err_line)
-                    *err_line = lineno;
-                goto fail;
-            }
-        }
-        if (!closed) {
-            if (err_line)
-                *err_line = 1;
-            ns_set_err(err, err_size, "front matter is not closed by '---'");
-            goto fail;
-        }
-    } else {
-        p = save;
-    }
+    if (read_header(text, len, apply_key, art, &p, err, err_size, err_line) < 0)
+        goto fail;
+    *err_line = 1;
 
     /* The body: headings are collected; without a title in the header, the
      * first level-1 heading (or else the first line) is the title. */
@@ -339,7 +415,6 @@ int ns_article_from_text(const char *text, size_t len, const char *default_id,
     return 0;
 
 fail:
-    ns_buf_free(&list.items);
     ns_buf_free(&body);
     ns_article_clear(art);
     return -1;

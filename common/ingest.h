@@ -155,15 +155,9 @@ int ns_markdown_text(const char *md, size_t len, json_t *headings,
  * body and headings lose their markup.  Returns 0, or -1 with ERR. */
 int ns_markdown_finish(ns_article_t *art, char *err, size_t err_size);
 
-/* Non-zero if the front matter of TEXT says "draft: true" (or yes). */
+/* Non-zero if the front matter of TEXT says "draft: true" (or yes; TOML
+ * "draft = true").  In frontmatter.c, which reads front matter. */
 int ns_frontmatter_is_draft(const char *text, size_t len);
-
-/* Front-matter keys beyond article.c's own: categories (the first is the
- * section when there is none), slug (the id when there is none), lastmod
- * (the date when there is none).  KEY is lower case.  Returns 0 (also for
- * keys it does not know), or -1 with ERR. */
-int ns_frontmatter_extra(ns_article_t *art, const char *key, const char *value,
-                         size_t len, char *err, size_t err_size);
 
 /* ------------------------------------------------------------------------ */
 /* Article fields (article.c): the rules of both input forms                */

@@ -1,5 +1,4 @@
-/* markdown.c - Markdown bodies to plain text, and the front-matter keys of
- * static site generators (Hugo, Jekyll) that article.c leaves to us.
+/* markdown.c - Markdown bodies to plain text.
  *
  * A Markdown article is indexed and shown in snippets as the text a reader
  * sees, not its markup: "vedtok [budsjettet](https://...)" is "vedtok
@@ -9,11 +8,9 @@
  * paragraphs and are the article's section headings, and HTML written
  * inside the Markdown is stripped to its text by libxml2 (html.c). */
 #include <cmark.h>
-#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "ingest.h"
 
@@ -224,130 +221,4 @@ out:
     ns_buf_free(&body);
     ns_buf_free(&title);
     return rc;
-}
-
-/* ------------------------------------------------------------------------ */
-/* Front matter                                                             */
-/* ------------------------------------------------------------------------ */
-
-/* One value of a possibly listed front-matter value ("[a, b]", "a, b"),
- * trimmed and unquoted: the first. */
-static void first_value(const char **v, size_t *len)
-{
-    const char *p = *v, *end = *v + *len;
-    while (p < end && isspace((unsigned char)*p))
-        p++;
-    if (p < end && *p == '[') {
-        p++;
-        const char *close = memchr(p, ']', (size_t)(end - p));
-        if (close)
-            end = close;
-    }
-    const char *comma = memchr(p, ',', (size_t)(end - p));
-    if (comma)
-        end = comma;
-    while (p < end && isspace((unsigned char)*p))
-        p++;
-    while (end > p && isspace((unsigned char)end[-1]))
-        end--;
-    if (end - p >= 2 && (*p == '"' || *p == '\'') && end[-1] == *p)
-        p++, end--;
-    *v = p;
-    *len = (size_t)(end - p);
-}
-
-/* A one-line label: control characters become spaces. */
-static int set_label(char **field, const char *name, const char *v, size_t len,
-                     size_t max, char *err, size_t err_size)
-{
-    if (!len)
-        return 0;
-    if (len > max) {
-        snprintf(err, err_size, "%s is longer than %zu bytes", name, max);
-        return -1;
-    }
-    char *s = malloc(len + 1);
-    if (!s) {
-        snprintf(err, err_size, "out of memory");
-        return -1;
-    }
-    for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)v[i];
-        s[i] = c < 0x20 || c == 0x7f ? ' ' : (char)c;
-    }
-    s[len] = '\0';
-    free(*field);
-    *field = s;
-    return 0;
-}
-
-int ns_frontmatter_extra(ns_article_t *art, const char *key, const char *value,
-                         size_t len, char *err, size_t err_size)
-{
-    /* Each of these yields to the key article.c knows for the same field,
-     * whichever comes first in the header. */
-    if (!strcmp(key, "categories") && !art->section) {
-        first_value(&value, &len);
-        return set_label(&art->section, "section", value, len, NS_MAX_LABEL,
-                         err, err_size);
-    }
-    if (!strcmp(key, "slug") && !art->id) {
-        first_value(&value, &len);
-        return set_label(&art->id, "id", value, len, NS_MAX_ID, err, err_size);
-    }
-    if (!strcmp(key, "lastmod") && !art->date) {
-        first_value(&value, &len);
-        char text[64], iso[32];
-        int64_t t;
-        if (!len)
-            return 0;
-        snprintf(text, sizeof text, "%.*s", (int)(len < 63 ? len : 63), value);
-        if (len > 63 || ns_date_parse(text, &t) < 0) {
-            snprintf(err, err_size, "unparsable date '%s'", text);
-            return -1;
-        }
-        ns_date_format(t, iso, sizeof iso);
-        if (!(art->date = strdup(iso))) {
-            snprintf(err, err_size, "out of memory");
-            return -1;
-        }
-        art->time = t;
-    }
-    return 0;
-}
-
-int ns_frontmatter_is_draft(const char *text, size_t len)
-{
-    const char *p = text, *end = text + len;
-    if (len >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0)
-        p += 3;
-    if (end - p < 3 || memcmp(p, "---", 3) != 0)
-        return 0;
-    int first = 1;
-    while (p < end) {
-        const char *nl = memchr(p, '\n', (size_t)(end - p));
-        const char *line = p, *lend = nl ? nl : end;
-        p = nl ? nl + 1 : end;
-        while (lend > line && isspace((unsigned char)lend[-1]))
-            lend--;
-        size_t n = (size_t)(lend - line);
-        if (n == 3 && memcmp(line, "---", 3) == 0) {
-            if (!first)
-                return 0;
-            first = 0;
-            continue;
-        }
-        if (n < 6 || strncasecmp(line, "draft", 5) != 0)
-            continue;
-        const char *v = line + 5;
-        while (v < lend && (*v == ' ' || *v == '\t'))
-            v++;
-        if (v >= lend || *v++ != ':')
-            continue;
-        size_t vlen = (size_t)(lend - v);
-        first_value(&v, &vlen);
-        return (vlen == 4 && strncasecmp(v, "true", 4) == 0) ||
-               (vlen == 3 && strncasecmp(v, "yes", 3) == 0);
-    }
-    return 0;
 }

@@ -176,8 +176,10 @@ void ns_lang_code(char *lang);
 
 /* Parse an RFC 3339 / ISO 8601 date or date-time ("2025-08-15",
  * "2025-08-15T10:00:00Z", "2025-08-15 10:00:00+02:00", fractions of a second
- * allowed) into seconds since the epoch in UTC.  A time without an offset is
- * taken as UTC.  Returns 0, or -1 with errno EINVAL if TEXT is not such a
+ * allowed) into seconds since the epoch in UTC.  A space may come before the
+ * zone, which may also be named UTC or GMT (Jekyll's "2025-07-01 09:00:00
+ * +0200", "2025-08-15T10:00:00 UTC").  A time without an offset is taken as
+ * UTC.  Returns 0, or -1 with errno EINVAL if TEXT is not such a
  * date or names an impossible one (2025-02-30), or ERANGE if it falls
  * outside the years 0001 to 9999 once in UTC (the stored form has four
  * digits). */
@@ -269,8 +271,9 @@ void ns_reader_close(ns_reader_t *reader);
 int ns_article_from_json(const char *text, size_t len, ns_article_t *art,
                          char *err, size_t err_size);
 
-/* Parse a text article with an optional front matter ("---", "key: value"
- * lines, "---") into ART.  DEFAULT_ID is used when the header has no id.
+/* Parse a text article with an optional front matter (YAML "key: value"
+ * lines between "---" lines, or TOML "key = value" lines between "+++"
+ * lines) into ART.  DEFAULT_ID is used when the header has no id.
  * Markdown headings ("## Key Allegations") become ART->headings; without a
  * title in the header the first "# " heading, or else the first line, is
  * the title.  Returns 0, or -1 with a reason in ERR and the 1-based line it

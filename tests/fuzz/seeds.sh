@@ -16,6 +16,7 @@ jsondoc) files="$top/samples/json/* $top/tests/fuzz/seeds-jsondoc/*" ;;
 nitf) files="$top/tests/fuzz/seeds-nitf/*" ;;
 markdown | frontmatter)
     files="$top/samples/technology/*.md $top/samples/norway/*.md"
+    files="$files $top/tests/fuzz/seeds-frontmatter/*"
     [ -d "$SHARED/corpora/pages" ] && files="$files $SHARED/corpora/pages/*.txt" ;;
 jsonl)
     # One record per file: the first lines of two shared corpora.

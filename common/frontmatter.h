@@ -1,0 +1,62 @@
+/* frontmatter.h - What the two front-matter readers hand to frontmatter.c:
+ * each top-level key of a YAML header (yaml.c, between "---" lines, as
+ * Jekyll and Hugo write it) or a TOML one (toml.c, between "+++" lines,
+ * Hugo's default) with its value decoded.  Both read the subset static
+ * site generators write, described in README.md; frontmatter.c maps the
+ * keys to article fields the same way for both.  Internal to libns. */
+#ifndef NS_FRONTMATTER_H
+#define NS_FRONTMATTER_H
+
+#include <stddef.h>
+
+#include "ns.h"
+
+NS_BEGIN_DECLS
+
+/* A key's value: one string, or a list of strings.  Quotes, escapes and
+ * folding are resolved; numbers, booleans and dates are their text.  A
+ * list's items are stored one after another in TEXT, item I ending at
+ * ENDS[I]; a NUL inside an item is kept (the field setters refuse it or
+ * turn it into a space). */
+typedef struct {
+    ns_buf_t text;  /* the string, or every item's bytes */
+    size_t *ends;   /* a list's item ends in TEXT */
+    size_t n_items; /* a list's item count */
+    size_t cap;     /* room in ENDS */
+    int is_list;    /* 0: one string; 1: a list */
+} ns_fm_value_t;
+
+/* End the list item whose bytes were appended to V->text since the last
+ * one.  Returns 0, or -1 when out of memory. */
+int ns_fm_value_end_item(ns_fm_value_t *v);
+/* Item I of list V (LEN bytes in *len, not NUL-terminated). */
+const char *ns_fm_value_item(const ns_fm_value_t *v, size_t i, size_t *len);
+/* Append code point CP to OUT in UTF-8.  Returns 0, or -1 for a
+ * surrogate or a value above U+10FFFF (or when out of memory). */
+int ns_fm_put_utf8(ns_buf_t *out, unsigned long cp);
+/* Empty V for the next value, keeping its memory. */
+void ns_fm_value_reset(ns_fm_value_t *v);
+void ns_fm_value_free(ns_fm_value_t *v);
+
+/* Called by a reader for each top-level key (KLEN bytes at KEY, as
+ * written) with its VALUE, in the order of the header; keys inside nested
+ * mappings and tables are not passed (nothing there is an article field).
+ * Returns 0, or -1 with a reason in ERR. */
+typedef int (*ns_fm_key_fn)(void *ctx, const char *key, size_t klen,
+                            const ns_fm_value_t *value, char *err,
+                            size_t err_size);
+
+/* Read the YAML (or TOML) header TEXT, LEN bytes: the lines between the
+ * fences, without them.  FIRST_LINE is the line number of its first line
+ * in the file.  Returns 0, or -1 with a reason in ERR and in *ERR_LINE the
+ * line it concerns (the key's line when FN refuses the value). */
+int ns_yaml_header_read(const char *text, size_t len, unsigned first_line,
+                        ns_fm_key_fn fn, void *ctx, char *err, size_t err_size,
+                        unsigned *err_line);
+int ns_toml_header_read(const char *text, size_t len, unsigned first_line,
+                        ns_fm_key_fn fn, void *ctx, char *err, size_t err_size,
+                        unsigned *err_line);
+
+NS_END_DECLS
+
+#endif /* NS_FRONTMATTER_H */

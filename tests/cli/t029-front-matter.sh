@@ -1,0 +1,85 @@
+#!/bin/sh
+# t029-front-matter.sh - A Hugo and Jekyll site through nindex and nsearch:
+# TOML front matter (Hugo's default), Jekyll's date form with CRLF line
+# ends, YAML block scalars, quoted list items and quotes, a date with a
+# named zone in JSON Lines; a TOML draft is ignored and a broken TOML
+# header is reported on its line and skipped.
+. "$(dirname "$0")/lib.sh"
+S=$TMP/site
+mkdir -p "$S/content/posts" "$S/_posts"
+
+cat >"$S/content/posts/seals.md" <<'MD'
++++
+title = "Harbour seals return to the fjord"
+date = 2025-08-20T07:00:00+02:00
+draft = false
+slug = "harbour-seals-return"
+categories = ["Nature", "Local"]
+tags = ["seals", "inner fjord"]
+author = "Ingrid Berg"
+[params]
+  lang = "xx"
++++
+
+Harbour seals have returned to the inner fjord for the first time in a decade.
+MD
+printf '+++\ntitle = "Walrus sighting"\ndraft = true\n+++\nA walrus.\n' \
+    >"$S/content/posts/walrus.md"
+printf '+++\ntitle = "Otters"\nsummary = Otters are back\n+++\nOtters.\n' \
+    >"$S/content/posts/otters.md"
+printf -- '---\r\ntitle: "CRLF: a Jekyll post"\r\ndate: 2025-07-01 09:00:00 +0200\r\nlayout: post\r\n---\r\nBrann vant derbyet mot tapirene.\r\n' \
+    >"$S/_posts/2025-07-01-derby.markdown"
+cat >"$S/_posts/quirks.md" <<'MD'
+---
+title: 'It''s a gecko: with colon'
+description: >
+  A folded
+  description block
+tags: [lizards, "geckos, small"]
+summary: |
+  literal block
+---
+Body text with a gecko.
+MD
+printf '{"id": "utc-1", "title": "Narwhal", "body": "A narwhal.", "date": "2025-08-15T10:00:00 UTC"}\n' \
+    >"$S/wire.jsonl"
+
+run out err nindex --db "$TMP/db" "$S"
+check "exit 3: one file skipped" is "$rc" 3
+check "the others added" contains "$TMP/out" "4 added"
+check "one skipped, the draft ignored" contains "$TMP/out" "1 skipped, 1 ignored"
+check "broken TOML named with its line" contains "$TMP/err" \
+    "content/posts/otters.md:3: 'Otters' is not a TOML value"
+check "TOML draft noted" contains "$TMP/err" "content/posts/walrus.md: ignored: a draft"
+
+run j1 e1 nsearch --db "$TMP/db" --json "seals"
+check "TOML: fields read" python3 -c 'import json,sys
+h = json.load(open(sys.argv[1]))["hits"][0]
+ok = (h["id"] == "harbour-seals-return"
+      and h["title"] == "Harbour seals return to the fjord"
+      and h["date"] == "2025-08-20T05:00:00Z" and h["section"] == "Nature"
+      and h["author"] == "Ingrid Berg" and h["lang"] == "en")
+sys.exit(0 if ok else 1)' "$TMP/j1"
+check "TOML: the header is not in the body" python3 -c 'import json,sys
+h = json.load(open(sys.argv[1]))["hits"][0]
+sys.exit(1 if "+++" in h["snippet"] or "slug" in h["snippet"] else 0)' "$TMP/j1"
+run j2 e2 nsearch --db "$TMP/db" --json 'seals tag:"inner fjord"'
+check "TOML: tags" python3 -c 'import json,sys
+d = json.load(open(sys.argv[1]))
+sys.exit(0 if d["total"] == 1 else 1)' "$TMP/j2"
+run j3 e3 nsearch --db "$TMP/db" --json "tapirene"
+check "Jekyll: the date read" python3 -c 'import json,sys
+h = json.load(open(sys.argv[1]))["hits"][0]
+sys.exit(0 if h["date"] == "2025-07-01T07:00:00Z" else 1)' "$TMP/j3"
+run j4 e4 nsearch --db "$TMP/db" --json "gecko"
+check "YAML: quotes and block scalars" python3 -c 'import json,sys
+h = json.load(open(sys.argv[1]))["hits"][0]
+sys.exit(0 if h["title"] == "It'"'"'s a gecko: with colon" else 1)' "$TMP/j4"
+run j5 e5 nsearch --db "$TMP/db" --json 'gecko tag:"geckos, small"'
+check "YAML: a quoted list item is one tag" python3 -c 'import json,sys
+sys.exit(0 if json.load(open(sys.argv[1]))["total"] == 1 else 1)' "$TMP/j5"
+run j6 e6 nsearch --db "$TMP/db" --json "narwhal"
+check "JSON Lines: a date with a named zone" python3 -c 'import json,sys
+h = json.load(open(sys.argv[1]))["hits"][0]
+sys.exit(0 if h["date"] == "2025-08-15T10:00:00Z" else 1)' "$TMP/j6"
+finish

@@ -1,0 +1,387 @@
+/* test_frontmatter.c - Front matter as Hugo and Jekyll sites write it (YAML
+ * and TOML), and the date forms they use, in front matter and JSON Lines
+ * alike. */
+#include <stdint.h>
+
+#include "ingest.h"
+#include "testlib.h"
+
+/* Jekyll's own date form, a space before a "+HHMM" offset, and a zone
+ * named UTC are read; what says nothing about the calendar still is not. */
+static void test_date_zone_after_space(void)
+{
+    int64_t t, want;
+    ns_date_parse("2025-07-01T07:00:00Z", &want);
+    CHECK(ns_date_parse("2025-07-01 09:00:00 +0200", &t) == 0 && t == want,
+          "Jekyll: space, then +HHMM");
+    CHECK(ns_date_parse("2025-07-01T09:00:00 +02:00", &t) == 0 && t == want,
+          "space, then +HH:MM");
+    CHECK(ns_date_parse("2025-07-01 03:00 -0400", &t) == 0 && t == want,
+          "no seconds, space, then a negative offset");
+    CHECK(ns_date_parse("2025-07-01T07:00:00 UTC", &t) == 0 && t == want,
+          "zone named UTC");
+    CHECK(ns_date_parse("2025-07-01T07:00:00 Z", &t) == 0 && t == want,
+          "space, then Z");
+    CHECK(ns_date_parse("2025-07-01 07:00:00 gmt", &t) == 0 && t == want,
+          "zone named GMT, any case");
+    CHECK(ns_date_parse("2025-07-01T07:00:00UTC", &t) == 0 && t == want,
+          "UTC right after the time");
+    const char *bad[] = {"1700000000",
+                         "2025-07-01 UTC",
+                         "2025-07-01 +0200",
+                         "2025-07-01T07:00:00 UTCX",
+                         "2025-07-01T07:00:00 CEST",
+                         "2025-07-01T07:00:00 +",
+                         "2025-07-01T07:00:00  junk",
+                         "2025-07-01T07:00:00 +0200 x"};
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
+        CHECK(ns_date_parse(bad[i], &t) < 0, bad[i]);
+}
+
+/* The same forms in a JSON Lines record and in front matter. */
+static void test_date_forms_in_records(void)
+{
+    const char *line = "{\"id\":\"d\",\"title\":\"t\",\"date\":"
+                       "\"2025-08-15T10:00:00 UTC\"}";
+    ns_article_t a;
+    char err[256];
+    unsigned err_line = 0;
+    CHECK(ns_article_from_json(line, strlen(line), &a, err, sizeof err) == 0,
+          "JSON Lines: a date with a named zone");
+    CHECK_STR(a.date, "2025-08-15T10:00:00Z", "JSON Lines: the date");
+    ns_article_clear(&a);
+    const char *text = "---\r\ntitle: CRLF\r\n"
+                       "date: 2025-07-01 09:00:00 +0200\r\n---\r\nBody\r\n";
+    CHECK(ns_article_from_text(text, strlen(text), "j.markdown", &a, err,
+                               sizeof err, &err_line) == 0,
+          "Jekyll front matter: the date is read");
+    CHECK_STR(a.date, "2025-07-01T07:00:00Z", "Jekyll front matter: in UTC");
+    ns_article_clear(&a);
+}
+
+/* Parse TEXT as a Markdown file's text into A; returns what
+ * ns_article_from_text returns, with the error and its line. */
+static int parse(const char *text, ns_article_t *a, char *err, size_t err_size,
+                 unsigned *line)
+{
+    *line = 0;
+    err[0] = '\0';
+    return ns_article_from_text(text, strlen(text), "p.md", a, err, err_size,
+                                line);
+}
+
+/* Block scalars: an ignored key's lines are passed over, a known key gets
+ * the text, folded (">") or literal ("|"). */
+static void test_yaml_block_scalars(void)
+{
+    const char *text = "---\n"
+                       "description: >\n"
+                       "  A folded\n"
+                       "  description block\n"
+                       "title: >-\n"
+                       "  Harbour seals\n"
+                       "  return\n"
+                       "\n"
+                       "  to the fjord\n"
+                       "summary: |\n"
+                       "  literal block\n"
+                       "    indented: not a key\n"
+                       "\n"
+                       "author: |2\n"
+                       "   Kari Nordmann\n"
+                       "date: 2025-06-15\n"
+                       "---\n"
+                       "Body.\n";
+    ns_article_t a;
+    char err[256];
+    unsigned line;
+    CHECK(parse(text, &a, err, sizeof err, &line) == 0, "block scalars parse");
+    CHECK_STR(a.title, "Harbour seals return to the fjord",
+              "folded title (its newline is a space in a label)");
+    CHECK_STR(a.author, "Kari Nordmann", "explicit indentation");
+    CHECK_STR(a.date, "2025-06-15T00:00:00Z", "the key after them is read");
+    CHECK_STR(a.body, "Body.", "the header stays out of the body");
+    ns_article_clear(&a);
+
+    const char *lit = "---\ntitle: |\n  one\n\n  two\n---\nB\n";
+    CHECK(parse(lit, &a, err, sizeof err, &line) == 0, "literal title");
+    CHECK_STR(a.title, "one  two", "literal: its newlines are kept");
+    ns_article_clear(&a);
+
+    const char *less = "---\ntitle: |\n    deep\n  shallow\n---\nB\n";
+    CHECK(parse(less, &a, err, sizeof err, &line) < 0 && line == 4,
+          "a less indented line in a block scalar: an error on its line");
+}
+
+/* Quoted items of a flow list keep their commas; a list is what the
+ * field takes from it. */
+static void test_yaml_flow_lists(void)
+{
+    const char *text = "---\n"
+                       "tags: [a, \"b, c\", 'd, ''e''', f ]\n"
+                       "authors: [\"Nordmann, Kari\", Ola]\n"
+                       "categories: ['World, Europe', Sport]\n"
+                       "---\n"
+                       "Body.\n";
+    ns_article_t a;
+    char err[256];
+    unsigned line;
+    CHECK(parse(text, &a, err, sizeof err, &line) == 0, "flow lists parse");
+    CHECK(a.n_tags == 4, "four tags");
+    if (a.n_tags == 4) {
+        CHECK_STR(a.tags[0], "a", "plain item");
+        CHECK_STR(a.tags[1], "b, c", "double-quoted item keeps its comma");
+        CHECK_STR(a.tags[2], "d, 'e'", "single-quoted item, '' is a quote");
+        CHECK_STR(a.tags[3], "f", "last item trimmed");
+    }
+    CHECK_STR(a.author, "Nordmann, Kari, Ola", "authors joined");
+    CHECK_STR(a.section, "World, Europe", "first category, whole");
+    ns_article_clear(&a);
+
+    const char *block = "---\ntags:\n  - 'b, c'\n  - d\ntitle: t\n---\nB\n";
+    CHECK(parse(block, &a, err, sizeof err, &line) == 0 && a.n_tags == 2 &&
+              !strcmp(a.tags[0], "b, c"),
+          "a quoted block list item keeps its comma");
+    ns_article_clear(&a);
+
+    const char *multi = "---\ntags: [a,\n  \"b\"]\n---\nB\n";
+    CHECK(parse(multi, &a, err, sizeof err, &line) == 0 && a.n_tags == 2 &&
+              !strcmp(a.tags[1], "b"),
+          "a flow list over two lines");
+    ns_article_clear(&a);
+
+    const char *notlist = "---\ntitle: [Updated] New figures\n---\nB\n";
+    CHECK(parse(notlist, &a, err, sizeof err, &line) == 0, "bracket title");
+    CHECK_STR(a.title, "[Updated] New figures", "a title in brackets stays");
+    ns_article_clear(&a);
+}
+
+/* Quoted scalars: '' in single quotes, escapes in double ones. */
+static void test_yaml_quoted_scalars(void)
+{
+    const char *text = "---\n"
+                       "title: 'It''s a quoted title: with colon'\n"
+                       "author: \"Kari \\\"KN\\\" Nordmann\\t\\u00e9\\x41\"\n"
+                       "section: \"Long\n"
+                       "  section\"\n"
+                       "url: 'https://x.example/a#b' # where it was\n"
+                       "---\n"
+                       "Body.\n";
+    ns_article_t a;
+    char err[256];
+    unsigned line;
+    CHECK(parse(text, &a, err, sizeof err, &line) == 0, "quoted scalars");
+    CHECK_STR(a.title, "It's a quoted title: with colon", "'' is one quote");
+    CHECK_STR(a.author,
+              "Kari \"KN\" Nordmann \xc3\xa9"
+              "A",
+              "double-quoted escapes");
+    CHECK_STR(a.section, "Long section", "a quoted value over two lines");
+    CHECK_STR(a.url, "https://x.example/a#b", "a comment after the quote");
+    ns_article_clear(&a);
+
+    /* What is not YAML's quoted form is read as written, as it always
+     * was ('title: "Heart Lamp" wins the Booker'). */
+    static const char *const loose[][2] = {
+        {"title: \"Heart Lamp\" wins", "\"Heart Lamp\" wins"},
+        {"title: 'open", "'open"},
+        {"title: \"C:\\Users \\ud800\"", "C:\\Users \\ud800"},
+        {"title: >_<", ">_<"},
+        {"title: [Video] Bla [2]", "[Video] Bla [2]"},
+    };
+    for (size_t i = 0; i < sizeof loose / sizeof *loose; i++) {
+        char doc[128];
+        snprintf(doc, sizeof doc, "---\n%s\n---\nB\n", loose[i][0]);
+        CHECK(parse(doc, &a, err, sizeof err, &line) == 0, loose[i][0]);
+        CHECK_STR(a.title, loose[i][1], loose[i][0]);
+        ns_article_clear(&a);
+    }
+}
+
+/* Values over several lines, nested mappings and mapping items. */
+static void test_yaml_structure(void)
+{
+    const char *text = "---\n"
+                       "title: A title\n"
+                       "  that goes on\n"
+                       "params:\n"
+                       "  title: not this one\n"
+                       "  author: nor this\n"
+                       "authors:\n"
+                       "  - name: Skipped\n"
+                       "    email: x@example.org\n"
+                       "  - Kari Nordmann\n"
+                       "  # a comment\n"
+                       "---\n"
+                       "Body.\n";
+    ns_article_t a;
+    char err[256];
+    unsigned line;
+    CHECK(parse(text, &a, err, sizeof err, &line) == 0, "structure parses");
+    CHECK_STR(a.title, "A title that goes on", "a plain value over two lines");
+    CHECK_STR(a.author, "Kari Nordmann",
+              "a nested mapping and a mapping item are passed over");
+    ns_article_clear(&a);
+
+    const char *under = "---\ntitle: t\n  sub: x\n---\nB\n";
+    CHECK(parse(under, &a, err, sizeof err, &line) < 0 && line == 3,
+          "a key indented under a key with a value: an error on its line");
+}
+
+/* "draft: true" is found after a block scalar too. */
+static void test_yaml_draft(void)
+{
+    const char *d = "---\nsummary: >\n  s\ndraft: true\n---\nB\n";
+    CHECK(ns_frontmatter_is_draft(d, strlen(d)), "a draft after a block");
+    const char *nd = "---\ndraft: false\n---\nB\n";
+    CHECK(!ns_frontmatter_is_draft(nd, strlen(nd)), "draft: false");
+    const char *nested = "---\nparams:\n  draft: true\n---\nB\n";
+    CHECK(!ns_frontmatter_is_draft(nested, strlen(nested)),
+          "a nested draft key is not the page's");
+}
+
+/* Hugo's TOML front matter: the keys are those of YAML front matter; a
+ * [params] table and what follows it are passed over. */
+static void test_toml_header(void)
+{
+    const char *text = "+++\n"
+                       "title = \"Harbour seals return to the fjord\"\n"
+                       "date = 2025-08-20T07:00:00+02:00\n"
+                       "draft = false\n"
+                       "weight = 10\n"
+                       "slug = \"harbour-seals-return\"\n"
+                       "categories = [\"Nature\", \"Local\"]\n"
+                       "tags = [\"seals\", \"fjord, inner\"]\n"
+                       "author = \"Ingrid Berg\"\n"
+                       "[params]\n"
+                       "  lang = \"xx\"\n"
+                       "  title = \"not this one\"\n"
+                       "+++\n"
+                       "\n"
+                       "Harbour seals have returned.\n";
+    ns_article_t a;
+    char err[256];
+    unsigned line;
+    CHECK(parse(text, &a, err, sizeof err, &line) == 0, "TOML header parses");
+    CHECK_STR(a.title, "Harbour seals return to the fjord", "TOML title");
+    CHECK_STR(a.id, "harbour-seals-return", "TOML slug is the id");
+    CHECK_STR(a.date, "2025-08-20T05:00:00Z", "TOML date with an offset");
+    CHECK_STR(a.section, "Nature", "TOML categories: the first");
+    CHECK_STR(a.author, "Ingrid Berg", "TOML author");
+    CHECK(a.n_tags == 2 && !strcmp(a.tags[1], "fjord, inner"),
+          "TOML tags, a comma inside one kept");
+    CHECK_STR(a.lang, "en", "a key in [params] is not the page's");
+    CHECK_STR(a.body, "Harbour seals have returned.", "the header is no body");
+    ns_article_clear(&a);
+
+    const char *d = "+++\r\ndraft = true\r\n+++\r\nB\r\n";
+    CHECK(ns_frontmatter_is_draft(d, strlen(d)), "TOML draft = true, CRLF");
+    const char *nd = "+++\n[params]\ndraft = true\n+++\nB\n";
+    CHECK(!ns_frontmatter_is_draft(nd, strlen(nd)), "a draft in [params]");
+}
+
+/* The strings, arrays and tables Hugo front matter uses. */
+static void test_toml_values(void)
+{
+    const char *text = "+++\n"
+                       "# a comment\n"
+                       "title = 'C:\\Users is \"literal\"'  # comment\n"
+                       "author = \"Kari \\\"KN\\\" Nordmann \\u00e9\"\n"
+                       "section = \"\"\"\n"
+                       "Long \\\n"
+                       "   section\"\"\"\n"
+                       "url = '''https://x.example/a'''\n"
+                       "tags = [\n"
+                       "  \"a\", # first\n"
+                       "  'b',\n"
+                       "]\n"
+                       "keywords = []\n"
+                       "lastmod = 2025-08-20 07:00:00Z\n"
+                       "menu = { main = { weight = 3 } }\n"
+                       "params.author = \"not this\"\n"
+                       "sizes = [[1, 2], [3]]\n"
+                       "ratio = 1.5e3\n"
+                       "hex = 0xDEAD_BEEF\n"
+                       "\"lang\" = \"nb\"\n"
+                       "[[cascade]]\n"
+                       "title = \"nor this\"\n"
+                       "[cascade._target]\n"
+                       "kind = \"page\"\n"
+                       "+++\n"
+                       "Body.\n";
+    ns_article_t a;
+    char err[256];
+    unsigned line;
+    CHECK(parse(text, &a, err, sizeof err, &line) == 0, "TOML values parse");
+    if (err[0])
+        fprintf(stderr, "    line %u: %s\n", line, err);
+    CHECK_STR(a.title, "C:\\Users is \"literal\"", "literal string");
+    CHECK_STR(a.author, "Kari \"KN\" Nordmann \xc3\xa9", "basic escapes");
+    CHECK_STR(a.section, "Long section", "multi-line, a line-end backslash");
+    CHECK_STR(a.url, "https://x.example/a", "multi-line literal");
+    CHECK(a.n_tags == 2 && !strcmp(a.tags[1], "b"),
+          "an array over lines, comments and a trailing comma");
+    CHECK_STR(a.date, "2025-08-20T07:00:00Z", "a date with a space");
+    CHECK_STR(a.lang, "nb", "a quoted key");
+    ns_article_clear(&a);
+
+    const char *empty = "+++\ntags = [\"\"]\nkeywords = ['', 'k']\n+++\nB\n";
+    CHECK(parse(empty, &a, err, sizeof err, &line) == 0 && a.n_tags == 1 &&
+              !strcmp(a.tags[0], "k"),
+          "empty items are no tags");
+    ns_article_clear(&a);
+}
+
+/* What is not that TOML is an error on its line, not an indexed header. */
+static void test_toml_errors(void)
+{
+    static const struct {
+        const char *text;
+        unsigned line;
+        const char *why;
+    } bad[] = {
+        {"+++\ntitle = Harbour seals\n+++\nB\n", 2, "not a TOML value"},
+        {"+++\nid = \"x\"\ntitle: Harbour seals\n+++\nB\n", 3,
+         "not 'key = value'"},
+        {"+++\ntitle = \"open\n+++\nB\n", 2, "not closed"},
+        {"+++\ntitle = \"\\q\"\n+++\nB\n", 2, "unknown escape"},
+        {"+++\ntitle = \"t\" x\n+++\nB\n", 2, "text after the value"},
+        {"+++\ntags = [\"a\",\n\"b\"\ntitle = \"t\"\n+++\nB\n", 4,
+         "expected ','"},
+        {"+++\nid = \"x\"\ntags = [\"a\",\n", 3, "array is not closed"},
+        {"+++\ndate = 2025-02-30\n+++\nB\n", 2, "unparsable date"},
+        {"+++\n[params\n+++\nB\n", 2, "table header"},
+        {"+++\ntitle = \"t\"\n", 1, "not closed by '+++'"},
+        {"+++\nx = "
+         "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]]]]]"
+         "]]]]]]]]]]]]]]\n+++\nB\n",
+         2, "nested deeper"},
+    };
+    ns_article_t a;
+    char err[256];
+    unsigned line;
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        int rc = parse(bad[i].text, &a, err, sizeof err, &line);
+        CHECK(rc < 0 && line == bad[i].line && strstr(err, bad[i].why),
+              bad[i].why);
+        if (rc == 0)
+            ns_article_clear(&a);
+        else if (line != bad[i].line || !strstr(err, bad[i].why))
+            fprintf(stderr, "    line %u: %s\n", line, err);
+    }
+}
+
+int main(void)
+{
+    test_date_zone_after_space();
+    test_date_forms_in_records();
+    test_yaml_block_scalars();
+    test_yaml_flow_lists();
+    test_yaml_quoted_scalars();
+    test_yaml_structure();
+    test_yaml_draft();
+    test_toml_header();
+    test_toml_values();
+    test_toml_errors();
+    return tl_done();
+}
