@@ -139,31 +139,18 @@ static const char *field_of(enum space sp, const char *name)
         enum space sp;
         const char *name, *key;
     } map[] = {
-        {SP_PLAIN, "title", "title"},
-        {SP_PLAIN, "link", "link"},
-        {SP_PLAIN, "guid", "guid"},
-        {SP_PLAIN, "id", "guid"},
-        {SP_PLAIN, "pubDate", "pubdate"},
-        {SP_PLAIN, "published", "published"},
-        {SP_PLAIN, "updated", "updated"},
-        {SP_PLAIN, "category", "category"},
-        {SP_PLAIN, "author", "author"},
-        {SP_PLAIN, "description", "summary"},
-        {SP_PLAIN, "summary", "summary"},
-        {SP_PLAIN, "content", "content"},
-        {SP_PLAIN, "language", "lang"},
-        {SP_DC, "creator", "creator"},
-        {SP_DC, "date", "dcdate"},
-        {SP_DC, "subject", "category"},
-        {SP_DC, "language", "lang"},
-        {SP_CONTENT, "encoded", "content"},
-        {SP_WP, "post_type", "wp_type"},
-        {SP_WP, "status", "wp_status"},
-        {SP_WP, "post_name", "wp_slug"},
-        {SP_WP, "post_id", "wp_id"},
-        {SP_WP, "post_date_gmt", "wp_date_gmt"},
-        {SP_WP, "post_date", "wp_date"},
+        {SP_PLAIN, "title", "title"},     {SP_PLAIN, "link", "link"},
+        {SP_PLAIN, "guid", "guid"},       {SP_PLAIN, "id", "guid"},
+        {SP_PLAIN, "pubDate", "pubdate"}, {SP_PLAIN, "published", "published"},
+        {SP_PLAIN, "updated", "updated"}, {SP_PLAIN, "category", "category"},
+        {SP_PLAIN, "author", "author"},   {SP_PLAIN, "description", "summary"},
+        {SP_PLAIN, "summary", "summary"}, {SP_PLAIN, "content", "content"},
+        {SP_PLAIN, "language", "lang"},   {SP_DC, "creator", "creator"},
+        {SP_DC, "date", "dcdate"},        {SP_DC, "subject", "category"},
+        {SP_DC, "language", "lang"},      {SP_CONTENT, "encoded", "content"},
     };
+    if (sp == SP_WP)
+        return ns_wxr_field(name);
     for (size_t i = 0; i < sizeof map / sizeof *map; i++)
         if (map[i].sp == sp && !strcmp(map[i].name, name))
             return map[i].key;
@@ -332,17 +319,8 @@ static void set_from(ns_feed_t *f, const char *key, const char *from)
 static int finish_item(ns_feed_t *f, ns_article_t *art, char *err,
                        size_t err_size)
 {
-    const char *type = extra(f, "wp_type");
-    const char *status = extra(f, "wp_status");
-    if (type && strcmp(type, "post") != 0) {
-        snprintf(err, err_size, "ignored: a WordPress %.40s, not a post", type);
+    if (ns_wxr_left_out(f->extra, err, err_size))
         return NS_ITEM_IGNORED;
-    }
-    if (status && strcmp(status, "publish") != 0) {
-        snprintf(err, err_size, "ignored: a WordPress post with status '%.40s'",
-                 status);
-        return NS_ITEM_IGNORED;
-    }
     if (f->err[0]) {
         snprintf(err, err_size, "item %u: %s", f->items, f->err);
         return NS_ITEM_BAD;

@@ -77,6 +77,17 @@ int ns_feed_next(ns_feed_t *feed, ns_article_t *art, unsigned *item,
 void ns_feed_close(ns_feed_t *feed);
 
 /* ------------------------------------------------------------------------ */
+/* WordPress exports (wxr.c)                                                */
+/* ------------------------------------------------------------------------ */
+
+/* The key under which feed.c keeps the text of the item's wp: element NAME
+ * (its local name), or NULL to ignore it. */
+const char *ns_wxr_field(const char *name);
+/* Non-zero if the item whose fields (as feed.c keeps them) are FIELDS is
+ * left out on purpose, with the reason in WHY ("ignored: ..."). */
+int ns_wxr_left_out(json_t *fields, char *why, size_t why_size);
+
+/* ------------------------------------------------------------------------ */
 /* NITF (nitf.c)                                                            */
 /* ------------------------------------------------------------------------ */
 
