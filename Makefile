@@ -58,7 +58,7 @@ LIB_C   = common/article.c common/buf.c common/date.c common/fold.c common/gen.c
           common/utf8.c common/util.c common/date822.c common/feed.c \
           common/fields.c common/frontmatter.c common/html.c common/jsondoc.c \
           common/jsonfeed.c common/markdown.c common/nitf.c common/sniff.c \
-          common/wxr.c
+          common/wxr.c common/htmlent.c
 LIB_CXX = common/open.cc common/store.cc common/write.cc common/query.cc \
           common/search.cc common/snippet.cc common/forms.cc common/phrase-fold.cc common/phrase.cc common/phrase-scan.cc \
           common/related.cc common/related-window.cc common/limits.cc common/dates.cc common/collapse.cc \
@@ -111,6 +111,7 @@ $(B)/common/word-lists.o: $(B)/common/word-lists.cc common/ns.h \
 
 $(B)/common/reader.o $(B)/common/textpage.o: common/textpage.h
 $(B)/tests/unit/test_textpage.o: common/textpage.h
+$(B)/common/feed.o $(B)/common/htmlent.o: common/htmlent.h
 
 $(LIB): $(LIB_OBJ)
 	@rm -f $@

@@ -6,11 +6,13 @@
  * the current chunk, so a feed of any size costs about one item of memory.
  * The parser never touches the network (XML_PARSE_NONET), never loads a
  * DTD or an external entity, and stores no entity declaration (no
- * entityDecl handler): an entity of the document's own DTD, a SYSTEM
- * entity and a billion-laughs bomb are all undefined references that
- * expand to nothing and mark their item bad (libxml2 records the
- * declarations anyway, see ns_feed_close, but never looks them up).  libxml2's
- * default limits stay on (no XML_PARSE_HUGE).
+ * entityDecl handler).  Its getEntity handler answers HTML's named
+ * entities (&nbsp;, &eacute;: htmlent.c) with their characters and nothing
+ * else: an entity of the document's own DTD, a SYSTEM entity and a
+ * billion-laughs bomb are all undefined references that expand to nothing
+ * and mark their item bad (libxml2 records the declarations anyway, see
+ * ns_feed_close, but never looks them up).  libxml2's default limits stay
+ * on (no XML_PARSE_HUGE).
  *
  * Why not xmlTextReader: its Read() gives up for good at the first
  * well-formedness error, even in recovery mode, and it parses ahead of the
@@ -25,6 +27,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "htmlent.h"
 #include "ingest.h"
 
 #define NS_ATOM "http://www.w3.org/2005/Atom"
@@ -52,9 +55,10 @@ struct ns_feed {
     xmlParserCtxtPtr ctxt;
     ns_read_fn read;
     void *ctx;
-    int done;       /* the input is over and the parser told so */
-    int depth;      /* depth of the next element to start */
-    unsigned items; /* items started so far */
+    ns_htmlent_t *ents; /* HTML's entities handed to the parser */
+    int done;           /* the input is over and the parser told so */
+    int depth;          /* depth of the next element to start */
+    unsigned items;     /* items started so far */
 
     ns_buf_t chan_lang; /* the feed's language */
     int chan_lang_depth;
@@ -102,8 +106,8 @@ static enum space space_of(const char *uri)
 }
 
 /* SAX2 attributes come as (localname, prefix, URI, value, end) quintuples;
- * the value of NAME (in namespace URI, or none), or NULL.  Free with
- * free(). */
+ * the value of NAME (in namespace URI, or none), its references resolved,
+ * or NULL.  Free with free(). */
 static char *attr(const xmlChar **attrs, int n, const char *name,
                   const char *uri)
 {
@@ -114,13 +118,7 @@ static char *attr(const xmlChar **attrs, int n, const char *name,
         if ((uri == NULL) != (a[2] == NULL) ||
             (uri && strcmp(uri, (const char *)a[2]) != 0))
             continue;
-        size_t len = (size_t)(a[4] - a[3]);
-        char *v = malloc(len + 1);
-        if (v) {
-            memcpy(v, a[3], len);
-            v[len] = '\0';
-        }
-        return v;
+        return ns_htmlent_attr((const char *)a[3], (size_t)(a[4] - a[3]));
     }
     return NULL;
 }
@@ -182,6 +180,11 @@ static void start_item(ns_feed_t *f, int depth, const xmlChar **attrs,
     f->err[0] = '\0';
     f->err_line = 0;
     f->too_long = 0;
+    /* Once libxml2 has seen an error it stops passing on the &amp; &lt;
+     * &gt; of the rest of the document (xmlParseReference gives up when
+     * the context is not well-formed, even in recovery mode): an error is
+     * its item's, so every item starts well-formed. */
+    f->ctxt->wellFormed = 1;
     char *lang = attr(attrs, n_attrs, "lang", NS_XML);
     if (lang)
         ns_fields_set(f->extra, "lang", lang, strlen(lang), 0);
@@ -523,6 +526,12 @@ static void on_text(void *ctx, const xmlChar *ch, int len)
     }
 }
 
+static xmlEntityPtr on_entity(void *ctx, const xmlChar *name)
+{
+    ns_feed_t *f = ctx;
+    return ns_htmlent_get(f->ents, f->ctxt, name);
+}
+
 static void on_error(void *ctx, xmlErrorPtr e)
 {
     ns_feed_t *f = ctx;
@@ -551,10 +560,10 @@ static void on_error(void *ctx, xmlErrorPtr e)
 
 ns_feed_t *ns_feed_open(ns_read_fn read, void *ctx)
 {
-    /* Only these: no tree, no DTD, no entity declarations kept.  Made
-     * here on every call, never cached in a static: the parser copies it,
-     * and a handler filled lazily by one thread could be read half-filled
-     * by another. */
+    /* Only these: no tree, no DTD, no entity declarations kept, HTML's
+     * entities the only ones looked up.  Made here on every call, never
+     * cached in a static: the parser copies it, and a handler filled lazily
+     * by one thread could be read half-filled by another. */
     xmlSAXHandler sax;
     memset(&sax, 0, sizeof sax);
     sax.initialized = XML_SAX2_MAGIC;
@@ -563,9 +572,14 @@ ns_feed_t *ns_feed_open(ns_read_fn read, void *ctx)
     sax.characters = on_text;
     sax.cdataBlock = on_text;
     sax.serror = on_error;
+    sax.getEntity = on_entity;
     ns_feed_t *f = calloc(1, sizeof *f);
     if (!f)
         return NULL;
+    if (!(f->ents = ns_htmlent_new())) {
+        free(f);
+        return NULL;
+    }
     f->read = read;
     f->ctx = ctx;
     f->item_depth = -1;
@@ -574,6 +588,7 @@ ns_feed_t *ns_feed_open(ns_read_fn read, void *ctx)
     f->chan_lang_depth = -1;
     f->ctxt = xmlCreatePushParserCtxt(&sax, f, NULL, 0, NULL);
     if (!f->ctxt) {
+        ns_htmlent_free(f->ents);
         free(f);
         return NULL;
     }
@@ -592,11 +607,12 @@ void ns_feed_close(ns_feed_t *f)
     free(f->queue);
     /* libxml2 keeps the DTD's entity declarations in a document of its own
      * even in SAX mode ("for expat compatibility"); they are never looked
-     * up (no getEntity handler, and userData is not the context), and the
-     * context does not free that document. */
+     * up (on_entity answers HTML's names only, and userData is not the
+     * context), and the context does not free that document. */
     if (f->ctxt->myDoc)
         xmlFreeDoc(f->ctxt->myDoc);
     xmlFreeParserCtxt(f->ctxt);
+    ns_htmlent_free(f->ents);
     ns_buf_free(&f->chan_lang);
     ns_buf_free(&f->text);
     free(f);

@@ -11,6 +11,8 @@
 struct tally {
     int ok, bad, ignored;
     char ids[2048];
+    char titles[2048];  /* every article's title, a line each */
+    char authors[1024]; /* every article's author, a line each */
     char errors[4096];
     char notes[2048];
     ns_article_t first; /* the first article read, kept */
@@ -43,6 +45,8 @@ __attribute__((unused)) static void read_all(const char *source,
             add(t->notes, sizeof t->notes, note, NULL);
         }
         if (rc > 0) {
+            add(t->titles, sizeof t->titles, a.title ? a.title : "", NULL);
+            add(t->authors, sizeof t->authors, a.author ? a.author : "", NULL);
             if (!t->ok++) {
                 t->first = a;
                 memset(&a, 0, sizeof a);

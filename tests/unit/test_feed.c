@@ -170,24 +170,77 @@ static void test_feed_truncated(void)
 
 static void test_feed_undefined_entity(void)
 {
-    /* An undefined entity (HTML's, common in real feeds) costs its item;
-     * the items after it are read. */
+    /* An entity that is neither XML's nor HTML's (a typo, one of the
+     * feed's own DTD) costs its item; the items after it are read whole,
+     * their &amp; and &lt; included. */
     ns_buf_t x = {0};
     ns_buf_puts(&x, "<rss version=\"2.0\"><channel>\n");
     long_first_item(&x, "u1");
-    ns_buf_puts(&x, "<item><guid>u2</guid><title>Caf&eacute; "
+    ns_buf_puts(&x, "<item><guid>u2</guid><title>Caf&eacutee; "
                     "&nbsp;</title></item>\n"
-                    "<item><guid>u3</guid><title>Three</title></item>\n"
+                    "<item><guid>u3</guid><title>Fish &amp; chips &lt;3"
+                    "</title></item>\n"
                     "</channel></rss>\n");
     struct tally t;
     read_all(tl_write("ent.rss", x.p, x.len), &t);
     CHECK_STR(t.ids, "u1\npad\nu3\n",
               "undefined entity: the items around it are read");
     CHECK(t.bad == 1 && has(t.errors, "ent.rss:4: item 3: ") &&
-              has(t.errors, "eacute"),
+              has(t.errors, "eacutee"),
           "undefined entity: FILE:LINE: item N: reason");
+    CHECK(has(t.titles, "Fish & chips <3\n"),
+          "undefined entity: the next item keeps its &amp; and &lt;");
     tally_free(&t);
     ns_buf_free(&x);
+
+    /* In the channel's header: one record, and every item is read. */
+    static const char H[] =
+        "<rss version=\"2.0\"><channel><title>News &bogus; today</title>\n"
+        "<item><guid>h1</guid><title>Q&amp;A</title></item>\n"
+        "</channel></rss>\n";
+    read_all(tl_write("head.rss", H, sizeof H - 1), &t);
+    CHECK(t.ok == 1 && t.bad == 1 && has(t.errors, "head.rss:1: Entity"),
+          "undefined entity in the header: one record");
+    CHECK_STR(t.first.title, "Q&A",
+              "undefined entity in the header: the items keep their &amp;");
+    tally_free(&t);
+}
+
+static void test_feed_html_entities(void)
+{
+    /* HTML's named entities, common in real feeds, are their characters
+     * wherever they are: the channel's title, an item's text, an
+     * attribute; the &amp; and &lt; after them stay. */
+    static const char R[] =
+        "<rss version=\"2.0\"><channel><title>News&nbsp;today</title>\n"
+        "<item><guid>e1</guid><title>Storm&nbsp;warning &mdash; "
+        "caf&eacute;</title></item>\n"
+        "<item><guid>e2</guid><title>Fish &amp; chips &lt;3</title></item>\n"
+        "</channel></rss>\n";
+    struct tally t;
+    read_all(tl_write("html-ent.rss", R, sizeof R - 1), &t);
+    CHECK(t.ok == 2 && t.bad == 0, "html entities: no error");
+    CHECK_STR(t.titles,
+              "Storm\xc2\xa0warning \xe2\x80\x94 caf\xc3\xa9\n"
+              "Fish & chips <3\n",
+              "html entities: their characters; &amp; and &lt; after them");
+    tally_free(&t);
+
+    static const char A[] =
+        "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>T</title>\n"
+        "<entry><id>a1</id><title>One&nbsp;</title>"
+        "<link href=\"https://x.example/?a=1&amp;b=2\"/>"
+        "<category term=\"c\" label=\"Caf&eacute; &amp; bar\"/></entry>\n"
+        "<entry><id>a2</id><title>Tom &amp; Jerry</title></entry>\n"
+        "</feed>\n";
+    read_all(tl_write("html-ent.atom", A, sizeof A - 1), &t);
+    CHECK(t.ok == 2 && t.bad == 0, "html entities in atom: no error");
+    CHECK_STR(t.first.section, "Caf\xc3\xa9 & bar",
+              "html entities: in an attribute, with its &amp;");
+    CHECK_STR(t.first.url, "https://x.example/?a=1&b=2",
+              "an attribute's &amp; is an &");
+    CHECK(has(t.titles, "Tom & Jerry\n"), "html entities: the next entry");
+    tally_free(&t);
 }
 
 static void test_feed_billion_laughs(void)
@@ -238,6 +291,20 @@ static void test_feed_external_entity(void)
     CHECK(!t.first.body || !has(t.first.body, "root:"),
           "external entity: the file is never read");
     tally_free(&t);
+
+    /* An HTML name declared by the document is still HTML's character,
+     * never the document's declaration. */
+    static const char N[] =
+        "<?xml version=\"1.0\"?>\n"
+        "<!DOCTYPE rss [<!ENTITY nbsp SYSTEM \"file:///etc/passwd\">]>\n"
+        "<rss version=\"2.0\"><channel>\n"
+        "<item><guid>x2</guid><title>T</title><description>before&nbsp;"
+        "after</description></item>\n"
+        "</channel></rss>\n";
+    read_all(tl_write("xxe2.rss", N, sizeof N - 1), &t);
+    CHECK(t.ok == 1 && t.first.body && !has(t.first.body, "root:"),
+          "external entity named nbsp: the file is never read");
+    tally_free(&t);
 }
 
 int main(void)
@@ -248,6 +315,7 @@ int main(void)
     test_wxr_drafts_ignored();
     test_feed_truncated();
     test_feed_undefined_entity();
+    test_feed_html_entities();
     test_feed_billion_laughs();
     test_feed_external_entity();
     return tl_done();
