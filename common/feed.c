@@ -43,6 +43,13 @@
 
 enum space { SP_PLAIN, SP_DC, SP_CONTENT, SP_WP, SP_OTHER };
 
+/* What a text field holds, as far as its element says. */
+enum markup {
+    MK_MAYBE, /* text or HTML: RSS's description, an Atom field with no type */
+    MK_HTML,  /* HTML to strip: Atom's type="html" (or "xhtml") */
+    MK_TEXT,  /* plain text, never parsed: Atom's type="text" */
+};
+
 /* A finished item waiting to be returned. */
 struct result {
     int rc;
@@ -71,7 +78,7 @@ struct ns_feed {
     int author_depth; /* inside an Atom <author>, or -1 */
     char *field;      /* the element whose text is being collected */
     int field_depth;
-    int field_html;  /* the text is HTML to strip */
+    enum markup field_markup;
     int field_xhtml; /* the field is XHTML markup, kept as such */
     ns_buf_t text;
     int too_long;
@@ -196,16 +203,20 @@ static void begin_field(ns_feed_t *f, const char *key, int depth)
     free(f->field);
     f->field = strdup(key);
     f->field_depth = depth;
-    f->field_html = 0;
+    f->field_markup = MK_MAYBE;
     ns_buf_reset(&f->text);
 }
 
 /* Text that may hold HTML (RSS descriptions always may; Atom says so with
- * type="html") becomes plain text, with its <h2>-<h6> as headings. */
+ * type="html") becomes plain text, with its <h2>-<h6> as headings.  Atom's
+ * type="text" is plain text (RFC 4287 3.1.1.1): its "<" and "&" are
+ * characters, and an HTML parser would take "<script>" in it for a script
+ * and drop the rest. */
 static void store_text(ns_feed_t *f, const char *key, const char *s, size_t n,
-                       int html)
+                       enum markup markup)
 {
-    if (html || memchr(s, '<', n) || memchr(s, '&', n)) {
+    if (markup == MK_HTML ||
+        (markup == MK_MAYBE && (memchr(s, '<', n) || memchr(s, '&', n)))) {
         ns_buf_t plain = {0};
         json_t *heads = strcmp(key, "content") == 0 ? json_array() : NULL;
         if (ns_html_fragment_text(s, n, heads, &plain) == 0 && plain.p) {
@@ -230,7 +241,7 @@ static void end_field(ns_feed_t *f)
         ns_fields_push(f->extra, key, s, n);
     else if (!strcmp(key, "content") || !strcmp(key, "summary") ||
              !strcmp(key, "title"))
-        store_text(f, key, s, n, f->field_html);
+        store_text(f, key, s, n, f->field_markup);
     else
         ns_fields_set(f->extra, key, s, n, 0);
     free(f->field);
@@ -295,7 +306,14 @@ static void item_element(ns_feed_t *f, int depth, const char *name,
     char *type = attr(attrs, n_attrs, "type", NULL);
     if (type && (!strcmp(type, "html") || !strcmp(type, "text/html") ||
                  !strcmp(type, "xhtml")))
-        f->field_html = 1;
+        f->field_markup = MK_HTML;
+    /* Atom's text constructs, and content of another text/ media type
+     * (text/plain).  With no type at all, Atom means text too, but feeds
+     * that leave it out often put escaped HTML there, so that is still
+     * guessed. */
+    else if (type && uri && !strcmp(uri, NS_ATOM) &&
+             (!strcmp(type, "text") || !strncmp(type, "text/", 5)))
+        f->field_markup = MK_TEXT;
     /* Atom XHTML content is markup, not text: its elements are written
      * back as tags and the whole stripped as HTML. */
     f->field_xhtml = type && !strcmp(type, "xhtml");

@@ -118,6 +118,42 @@ static void test_atom(void)
     tally_free(&t);
 }
 
+static void test_atom_text(void)
+{
+    /* type="text" (and text/plain) is plain text: its "<" and "&" are
+     * characters, and "<script>" in it is words, not a script that takes
+     * the rest with it.  type="html" is still stripped. */
+    static const char F[] =
+        "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>T</title>\n"
+        "<entry><id>t1</id><title type=\"text\">Profits &lt;b&gt;rose&lt;/b&gt;"
+        " where a &lt; b</title><content type=\"text\">Rates were &lt;3%. "
+        "Use &lt;script&gt; tags with care. Ocelot.</content></entry>\n"
+        "<entry><id>t2</id><title type=\"html\">A &lt;i&gt;marked&lt;/i&gt; "
+        "title</title><content type=\"text/plain\">Price &lt;5 &amp; "
+        "up</content></entry>\n"
+        "</feed>\n";
+    struct tally t;
+    read_all(tl_write("text.atom", F, sizeof F - 1), &t);
+    CHECK(t.ok == 2 && t.bad == 0, "atom text: two entries");
+    CHECK_STR(t.first.title, "Profits <b>rose</b> where a < b",
+              "atom text: a title as written");
+    CHECK_STR(t.first.body,
+              "Rates were <3%. Use <script> tags with care. "
+              "Ocelot.",
+              "atom text: content whole, <script> included");
+    CHECK_STR(t.titles, "Profits <b>rose</b> where a < b\nA marked title\n",
+              "atom html: a title stripped");
+    tally_free(&t);
+
+    static const char P[] =
+        "<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry><id>p1</id>"
+        "<content type=\"text/plain\">Price &lt;5 &amp; up</content>"
+        "</entry></feed>\n";
+    read_all(tl_write("plain.atom", P, sizeof P - 1), &t);
+    CHECK_STR(t.first.body, "Price <5 & up", "atom text/plain: as written");
+    tally_free(&t);
+}
+
 static void test_wxr_drafts_ignored(void)
 {
     struct tally t;
@@ -312,6 +348,7 @@ int main(void)
     test_rss();
     test_rdf();
     test_atom();
+    test_atom_text();
     test_wxr_drafts_ignored();
     test_feed_truncated();
     test_feed_undefined_entity();
