@@ -174,6 +174,33 @@ static void test_wxr_drafts_ignored(void)
     tally_free(&t);
 }
 
+static void test_wxr_password(void)
+{
+    /* A password-protected post is published, but not to everyone: left
+     * out and counted like a draft.  An empty password is none. */
+    static const char F[] =
+        "<rss version=\"2.0\" xmlns:content=\"http://purl.org/rss/1.0/"
+        "modules/content/\" xmlns:wp=\"http://wordpress.org/export/1.2/\">"
+        "<channel><title>S</title>\n"
+        "<item><title>Open</title><content:encoded>open text</content:encoded>"
+        "<wp:post_name>open</wp:post_name><wp:status>publish</wp:status>"
+        "<wp:post_type>post</wp:post_type><wp:post_password><![CDATA[]]>"
+        "</wp:post_password></item>\n"
+        "<item><title>Locked</title><content:encoded>secret iguana"
+        "</content:encoded><wp:post_name>locked</wp:post_name>"
+        "<wp:status>publish</wp:status><wp:post_type>post</wp:post_type>"
+        "<wp:post_password><![CDATA[hunter2]]></wp:post_password></item>\n"
+        "</channel></rss>\n";
+    struct tally t;
+    read_all(tl_write("pw.xml", F, sizeof F - 1), &t);
+    CHECK_STR(t.ids, "open\n", "wxr password: only the open post");
+    CHECK(t.bad == 0 && t.ignored == 1 &&
+              has(t.notes,
+                  "pw.xml:3: ignored: a password-protected WordPress post"),
+          "wxr password: ignored, counted, noted with its line");
+    tally_free(&t);
+}
+
 /* A first item long enough that the parser's read-ahead has handed it
  * out before it meets what follows. */
 static void long_first_item(ns_buf_t *x, const char *guid)
@@ -350,6 +377,7 @@ int main(void)
     test_atom();
     test_atom_text();
     test_wxr_drafts_ignored();
+    test_wxr_password();
     test_feed_truncated();
     test_feed_undefined_entity();
     test_feed_html_entities();
