@@ -560,6 +560,11 @@ static void on_error(void *ctx, xmlErrorPtr e)
     size_t n = strlen(text);
     while (n && (text[n - 1] == '\n' || text[n - 1] == ' '))
         text[--n] = '\0';
+    /* Some messages take two lines ("Input is not proper UTF-8, indicate
+     * encoding !" and then "Bytes: 0xF8 ..."); a record is reported on
+     * one. */
+    for (char *nl = text; (nl = strchr(nl, '\n'));)
+        *nl = ' ';
     unsigned line = e->line > 0 ? (unsigned)e->line : line_now(f);
     if (f->item_depth >= 0) {
         if (!f->err[0]) {
