@@ -69,6 +69,9 @@ struct ns_feed {
 
     ns_buf_t chan_lang; /* the feed's language */
     int chan_lang_depth;
+    json_t *chan;        /* fields of the feed itself: Atom's authors, WXR's
+                            display names of logins ("wp_names") */
+    int wp_author_depth; /* inside a WXR <wp:author>, or -1 */
 
     /* The item in progress. */
     json_t *extra;  /* raw fields: guid, link, content, categories, ... */
@@ -212,7 +215,7 @@ static void begin_field(ns_feed_t *f, const char *key, int depth)
  * type="text" is plain text (RFC 4287 3.1.1.1): its "<" and "&" are
  * characters, and an HTML parser would take "<script>" in it for a script
  * and drop the rest. */
-static void store_text(ns_feed_t *f, const char *key, const char *s, size_t n,
+static void store_text(json_t *to, const char *key, const char *s, size_t n,
                        enum markup markup)
 {
     if (markup == MK_HTML ||
@@ -220,30 +223,31 @@ static void store_text(ns_feed_t *f, const char *key, const char *s, size_t n,
         ns_buf_t plain = {0};
         json_t *heads = strcmp(key, "content") == 0 ? json_array() : NULL;
         if (ns_html_fragment_text(s, n, heads, &plain) == 0 && plain.p) {
-            ns_fields_set(f->extra, key, plain.p, plain.len, 0);
+            ns_fields_set(to, key, plain.p, plain.len, 0);
             if (heads && json_array_size(heads))
-                json_object_set(f->extra, "headings", heads);
+                json_object_set(to, "headings", heads);
         }
         json_decref(heads);
         ns_buf_free(&plain);
         return;
     }
-    ns_fields_set(f->extra, key, s, n, 0);
+    ns_fields_set(to, key, s, n, 0);
 }
 
 static void end_field(ns_feed_t *f)
 {
+    json_t *to = f->item_depth >= 0 ? f->extra : f->chan;
     const char *key = f->field;
     const char *s = f->text.p ? f->text.p : "";
     size_t n = f->text.len;
     if (!strcmp(key, "category") || !strcmp(key, "tag") ||
         !strcmp(key, "author") || !strcmp(key, "creator"))
-        ns_fields_push(f->extra, key, s, n);
+        ns_fields_push(to, key, s, n);
     else if (!strcmp(key, "content") || !strcmp(key, "summary") ||
              !strcmp(key, "title"))
-        store_text(f, key, s, n, f->field_markup);
+        store_text(to, key, s, n, f->field_markup);
     else
-        ns_fields_set(f->extra, key, s, n, 0);
+        ns_fields_set(to, key, s, n, 0);
     free(f->field);
     f->field = NULL;
     f->field_depth = -1;
@@ -320,6 +324,38 @@ static void item_element(ns_feed_t *f, int depth, const char *name,
     free(type);
 }
 
+/* An element of the feed itself, outside any item, that its items take
+ * from: Atom's feed-level <author> (for the entries that name none), and
+ * a WordPress export's list of authors (<wp:author>: the display names of
+ * the logins its items' <dc:creator> give).  Either is only known to the
+ * items after it, which is where feeds and exports put it.  Returns
+ * non-zero if the element was one of these. */
+static int chan_element(ns_feed_t *f, int depth, enum space sp,
+                        const char *name, const char *uri)
+{
+    if (f->author_depth >= 0 && depth == f->author_depth + 1) {
+        if (sp == SP_PLAIN && !strcmp(name, "name"))
+            begin_field(f, "author", depth);
+        return 1;
+    }
+    if (f->wp_author_depth >= 0 && depth == f->wp_author_depth + 1) {
+        const char *key = sp == SP_WP ? ns_wxr_field(name) : NULL;
+        if (key)
+            begin_field(f, key, depth);
+        return 1;
+    }
+    if (depth == 1 && sp == SP_PLAIN && uri && !strcmp(uri, NS_ATOM) &&
+        !strcmp(name, "author")) {
+        f->author_depth = depth;
+        return 1;
+    }
+    if (depth == 2 && sp == SP_WP && !strcmp(name, "author")) {
+        f->wp_author_depth = depth;
+        return 1;
+    }
+    return 0;
+}
+
 /* ------------------------------------------------------------------------ */
 /* Items                                                                    */
 /* ------------------------------------------------------------------------ */
@@ -358,15 +394,20 @@ static int finish_item(ns_feed_t *f, ns_article_t *art, char *err,
     set_from(f, "id", "link");
     set_from(f, "title", "title");
     set_from(f, "url", "link");
-    /* Every <author> (Atom's, or RSS's), else every <dc:creator>: one
-     * byline, "Kari, Ola". */
-    json_t *names = json_object_get(f->extra, "author");
+    /* Every <author> (Atom's, or RSS's), else every <dc:creator> (in a
+     * WordPress export, by display name), else the Atom feed's authors
+     * (RFC 4287 4.2.1): one byline, "Kari, Ola". */
+    json_t *names = json_object_get(f->extra, "author"), *shown = NULL;
     if (!names)
-        names = json_object_get(f->extra, "creator");
+        names = shown =
+            ns_wxr_bylines(json_object_get(f->extra, "creator"), f->chan);
+    if (!names)
+        names = json_object_get(f->chan, "author");
     char *by = ns_names_join(names, NS_MAX_LABEL);
     if (by)
         ns_fields_set(f->obj, "author", by, strlen(by), 0);
     free(by);
+    json_decref(shown);
     set_from(f, "body", "content");
     set_from(f, "body", "summary");
     json_t *heads = json_object_get(f->extra, "headings");
@@ -472,6 +513,9 @@ static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
             start_item(f, depth, attrs, n_attrs);
             return;
         }
+        if (f->field_depth < 0 &&
+            chan_element(f, depth, sp, name, (const char *)uri))
+            return;
         if ((sp == SP_PLAIN || sp == SP_DC) && !strcmp(name, "language") &&
             !f->chan_lang.len)
             f->chan_lang_depth = depth;
@@ -508,6 +552,10 @@ static void on_end(void *ctx, const xmlChar *localname, const xmlChar *prefix,
     }
     if (f->author_depth == depth)
         f->author_depth = -1;
+    if (f->wp_author_depth == depth) {
+        ns_wxr_author_done(f->chan);
+        f->wp_author_depth = -1;
+    }
     if (f->item_depth == depth)
         end_item(f);
 }
@@ -609,8 +657,15 @@ ns_feed_t *ns_feed_open(ns_read_fn read, void *ctx)
     f->author_depth = -1;
     f->field_depth = -1;
     f->chan_lang_depth = -1;
+    f->wp_author_depth = -1;
+    if (!(f->chan = json_object())) {
+        ns_htmlent_free(f->ents);
+        free(f);
+        return NULL;
+    }
     f->ctxt = xmlCreatePushParserCtxt(&sax, f, NULL, 0, NULL);
     if (!f->ctxt) {
+        json_decref(f->chan);
         ns_htmlent_free(f->ents);
         free(f);
         return NULL;
@@ -636,6 +691,7 @@ void ns_feed_close(ns_feed_t *f)
         xmlFreeDoc(f->ctxt->myDoc);
     xmlFreeParserCtxt(f->ctxt);
     ns_htmlent_free(f->ents);
+    json_decref(f->chan);
     ns_buf_free(&f->chan_lang);
     ns_buf_free(&f->text);
     free(f);

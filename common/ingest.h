@@ -86,6 +86,13 @@ const char *ns_wxr_field(const char *name);
 /* Non-zero if the item whose fields (as feed.c keeps them) are FIELDS is
  * left out on purpose, with the reason in WHY ("ignored: ..."). */
 int ns_wxr_left_out(json_t *fields, char *why, size_t why_size);
+/* The end of a <wp:author> of the channel, whose fields feed.c has kept in
+ * CHANNEL: its login's display name is kept there too. */
+void ns_wxr_author_done(json_t *channel);
+/* The names of the logins CREATORS (a list of <dc:creator>s, may be NULL)
+ * with each login the export's list names (in CHANNEL) replaced by its
+ * display name.  A new reference (NULL when CREATORS is NULL). */
+json_t *ns_wxr_bylines(json_t *creators, json_t *channel);
 
 /* ------------------------------------------------------------------------ */
 /* NITF (nitf.c)                                                            */

@@ -118,6 +118,26 @@ static void test_atom(void)
     tally_free(&t);
 }
 
+static void test_atom_feed_author(void)
+{
+    /* An entry with no <author> has the feed's (RFC 4287 4.2.1); one
+     * with its own keeps it. */
+    static const char F[] =
+        "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>T</title>\n"
+        "<author><name>Desk</name><email>d@example.org</email></author>\n"
+        "<author><name>Night Desk</name></author>\n"
+        "<entry><id>f1</id><title>One</title></entry>\n"
+        "<entry><id>f2</id><title>Two</title><author><name>Ola</name>"
+        "</author></entry>\n"
+        "</feed>\n";
+    struct tally t;
+    read_all(tl_write("author.atom", F, sizeof F - 1), &t);
+    CHECK(t.ok == 2 && t.bad == 0, "atom feed author: two entries");
+    CHECK_STR(t.authors, "Desk, Night Desk\nOla\n",
+              "atom feed author: inherited by an entry without one");
+    tally_free(&t);
+}
+
 static void test_atom_text(void)
 {
     /* type="text" (and text/plain) is plain text: its "<" and "&" are
@@ -198,6 +218,33 @@ static void test_wxr_password(void)
               has(t.notes,
                   "pw.xml:3: ignored: a password-protected WordPress post"),
           "wxr password: ignored, counted, noted with its line");
+    tally_free(&t);
+}
+
+static void test_wxr_display_names(void)
+{
+    /* An item names its author by login; the export's <wp:author> list
+     * gives the name the site shows.  A login it does not list stays. */
+    static const char F[] =
+        "<rss version=\"2.0\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" "
+        "xmlns:wp=\"http://wordpress.org/export/1.2/\"><channel><title>S"
+        "</title>\n"
+        "<wp:author><wp:author_id>1</wp:author_id><wp:author_login><![CDATA["
+        "kari]]></wp:author_login><wp:author_display_name><![CDATA[Kari "
+        "Nordmann]]></wp:author_display_name></wp:author>\n"
+        "<wp:author><wp:author_login>ola</wp:author_login></wp:author>\n"
+        "<item><title>A</title><dc:creator>kari</dc:creator>"
+        "<wp:post_name>a</wp:post_name><wp:status>publish</wp:status>"
+        "<wp:post_type>post</wp:post_type></item>\n"
+        "<item><title>B</title><dc:creator>ola</dc:creator>"
+        "<dc:creator>kari</dc:creator><wp:post_name>b</wp:post_name>"
+        "</item>\n"
+        "</channel></rss>\n";
+    struct tally t;
+    read_all(tl_write("names.xml", F, sizeof F - 1), &t);
+    CHECK(t.ok == 2 && t.bad == 0, "wxr names: two posts");
+    CHECK_STR(t.authors, "Kari Nordmann\nola, Kari Nordmann\n",
+              "wxr names: the display name for a listed login");
     tally_free(&t);
 }
 
@@ -397,8 +444,10 @@ int main(void)
     test_rdf();
     test_atom();
     test_atom_text();
+    test_atom_feed_author();
     test_wxr_drafts_ignored();
     test_wxr_password();
+    test_wxr_display_names();
     test_feed_truncated();
     test_feed_undefined_entity();
     test_feed_html_entities();
