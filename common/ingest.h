@@ -29,6 +29,7 @@ typedef enum {
     NS_FMT_FEED,     /* RSS 2.0, RSS 1.0/RDF, Atom or WordPress WXR */
     NS_FMT_HTML,     /* an HTML article page */
     NS_FMT_NITF,     /* an IPTC NITF story */
+    NS_FMT_EMPTY,    /* nothing but white space (and a byte-order mark) */
 } ns_format_t;
 
 /* The format named by PATH's extension (".json" counts as JSON Lines until
@@ -38,8 +39,9 @@ ns_format_t ns_format_by_name(const char *path);
 /* The format of a file whose first LEN bytes (decompressed) are HEAD, with
  * NAMED the format its name suggests.  Content wins where it is conclusive
  * (an RSS feed named .xml, a JSON array named .json); Markdown and text
- * files are taken at their name.  Returns NS_FMT_UNKNOWN when neither the
- * name nor the content says; *why then holds a short reason. */
+ * files are taken at their name.  Returns NS_FMT_EMPTY when HEAD is blank
+ * (whatever the name), and NS_FMT_UNKNOWN when neither the name nor the
+ * content says; *why then holds a short reason. */
 ns_format_t ns_format_sniff(const char *head, size_t len, ns_format_t named,
                             const char **why);
 

@@ -392,6 +392,46 @@ static void test_directory_notes(void)
     tally_free(&t);
 }
 
+static void test_empty_files(void)
+{
+    /* An empty file (or one of white space) holds no record, whatever its
+     * name: ignored and said so, never a skipped record. */
+    char dir[4096];
+    snprintf(dir, sizeof dir, "%s/empties", tl_tmpdir());
+    mkdir(dir, 0777);
+    static const char *const names[] = {"empties/a.xml", "empties/b.html",
+                                        "empties/c.md", "empties/d.jsonl",
+                                        "empties/e.txt"};
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+        tl_write(names[i], i == 4 ? " \n\n" : "", i == 4 ? 3 : 0);
+    static const char F[] = "{\"id\":\"f\",\"title\":\"F\"}\n";
+    tl_write("empties/f.jsonl", F, sizeof F - 1);
+    struct tally t;
+    read_all(dir, &t);
+    CHECK(t.ok == 1 && t.bad == 0 && t.ignored == 5,
+          "empty files: ignored, not skipped");
+    CHECK(has(t.notes, "empties/a.xml: ignored: empty file") &&
+              has(t.notes, "empties/b.html: ignored: empty file") &&
+              has(t.notes, "empties/c.md: ignored: empty file") &&
+              has(t.notes, "empties/e.txt: ignored: empty file"),
+          "empty files: each named, with why");
+    tally_free(&t);
+    read_all(tl_write("named.xml", "", 0), &t);
+    CHECK(t.ok == 0 && t.bad == 0 && t.ignored == 1,
+          "an empty file named on its own: ignored too");
+    tally_free(&t);
+
+    /* Blank as far as the sniffer looks is not empty. */
+    ns_buf_t x = {0};
+    for (int i = 0; i < 5000; i++)
+        ns_buf_putc(&x, '\n');
+    ns_buf_puts(&x, "{\"id\":\"late\",\"title\":\"L\"}\n");
+    read_all(tl_write("late.jsonl", x.p, x.len), &t);
+    CHECK_STR(t.ids, "late\n", "a record after 5000 blank lines is read");
+    tally_free(&t);
+    ns_buf_free(&x);
+}
+
 static void test_sniff(void)
 {
     const char *why;
@@ -416,6 +456,9 @@ static void test_sniff(void)
     CHECK(ns_format_sniff("# Title", 7, NS_FMT_MARKDOWN, &why) ==
               NS_FMT_MARKDOWN,
           "sniff: markdown by name");
+    CHECK(ns_format_sniff("\xef\xbb\xbf \n", 5, NS_FMT_MARKDOWN, &why) ==
+              NS_FMT_EMPTY,
+          "sniff: blank, whatever the name");
     CHECK(ns_format_sniff("GIF89a", 6, NS_FMT_UNKNOWN, &why) ==
                   NS_FMT_UNKNOWN &&
               why,
@@ -452,6 +495,7 @@ int main(void)
     test_nitf();
     test_markdown();
     test_directory_notes();
+    test_empty_files();
     test_sniff();
     test_date822();
     return tl_done();
