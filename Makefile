@@ -58,7 +58,8 @@ LIB_C   = common/article.c common/buf.c common/date.c common/fold.c common/gen.c
           common/utf8.c common/util.c common/date822.c common/feed.c \
           common/fields.c common/frontmatter.c common/html.c common/jsondoc.c \
           common/jsonfeed.c common/markdown.c common/nitf.c common/sniff.c \
-          common/wpjson.c common/lang.c common/toml.c common/yaml.c
+          common/wpjson.c common/lang.c common/toml.c common/yaml.c \
+          common/wxr.c common/htmlent.c
 LIB_CXX = common/open.cc common/store.cc common/write.cc common/query.cc \
           common/search.cc common/snippet.cc common/forms.cc common/phrase-fold.cc common/phrase.cc common/phrase-scan.cc \
           common/related.cc common/related-window.cc common/limits.cc common/dates.cc common/collapse.cc \
@@ -113,6 +114,7 @@ $(B)/common/reader.o $(B)/common/textpage.o: common/textpage.h
 $(B)/common/frontmatter.o $(B)/common/toml.o $(B)/common/yaml.o: \
   common/frontmatter.h
 $(B)/tests/unit/test_textpage.o: common/textpage.h
+$(B)/common/feed.o $(B)/common/htmlent.o: common/htmlent.h
 
 $(LIB): $(LIB_OBJ)
 	@rm -f $@
@@ -152,7 +154,8 @@ $(B)/tests/%: $(B)/tests/unit/%.o $(LIB)
 	@mkdir -p $(dir $@)
 	$(CXX) $(SAN) -o $@ $^ $(LDLIBS_ALL) -lpthread
 
-$(B)/tests/unit/%.o: tests/unit/%.c tests/testlib.h common/ns.h common/ingest.h
+$(B)/tests/unit/%.o: tests/unit/%.c tests/testlib.h tests/readlib.h common/ns.h \
+                     common/ingest.h
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -Itests -c $< -o $@
 

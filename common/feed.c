@@ -6,11 +6,13 @@
  * the current chunk, so a feed of any size costs about one item of memory.
  * The parser never touches the network (XML_PARSE_NONET), never loads a
  * DTD or an external entity, and stores no entity declaration (no
- * entityDecl handler): an entity of the document's own DTD, a SYSTEM
- * entity and a billion-laughs bomb are all undefined references that
- * expand to nothing and mark their item bad (libxml2 records the
- * declarations anyway, see ns_feed_close, but never looks them up).  libxml2's
- * default limits stay on (no XML_PARSE_HUGE).
+ * entityDecl handler).  Its getEntity handler answers HTML's named
+ * entities (&nbsp;, &eacute;: htmlent.c) with their characters and nothing
+ * else: an entity of the document's own DTD, a SYSTEM entity and a
+ * billion-laughs bomb are all undefined references that expand to nothing
+ * and mark their item bad (libxml2 records the declarations anyway, see
+ * ns_feed_close, but never looks them up).  libxml2's default limits stay
+ * on (no XML_PARSE_HUGE).
  *
  * Why not xmlTextReader: its Read() gives up for good at the first
  * well-formedness error, even in recovery mode, and it parses ahead of the
@@ -25,6 +27,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "htmlent.h"
 #include "ingest.h"
 
 #define NS_ATOM "http://www.w3.org/2005/Atom"
@@ -40,6 +43,13 @@
 
 enum space { SP_PLAIN, SP_DC, SP_CONTENT, SP_WP, SP_OTHER };
 
+/* What a text field holds, as far as its element says. */
+enum markup {
+    MK_MAYBE, /* text or HTML: RSS's description, an Atom field with no type */
+    MK_HTML,  /* HTML to strip: Atom's type="html" (or "xhtml") */
+    MK_TEXT,  /* plain text, never parsed: Atom's type="text" */
+};
+
 /* A finished item waiting to be returned. */
 struct result {
     int rc;
@@ -52,12 +62,16 @@ struct ns_feed {
     xmlParserCtxtPtr ctxt;
     ns_read_fn read;
     void *ctx;
-    int done;       /* the input is over and the parser told so */
-    int depth;      /* depth of the next element to start */
-    unsigned items; /* items started so far */
+    ns_htmlent_t *ents; /* HTML's entities handed to the parser */
+    int done;           /* the input is over and the parser told so */
+    int depth;          /* depth of the next element to start */
+    unsigned items;     /* items started so far */
 
     ns_buf_t chan_lang; /* the feed's language */
     int chan_lang_depth;
+    json_t *chan;        /* fields of the feed itself: Atom's authors, WXR's
+                            display names of logins ("wp_names") */
+    int wp_author_depth; /* inside a WXR <wp:author>, or -1 */
 
     /* The item in progress. */
     json_t *extra;  /* raw fields: guid, link, content, categories, ... */
@@ -67,7 +81,7 @@ struct ns_feed {
     int author_depth; /* inside an Atom <author>, or -1 */
     char *field;      /* the element whose text is being collected */
     int field_depth;
-    int field_html;  /* the text is HTML to strip */
+    enum markup field_markup;
     int field_xhtml; /* the field is XHTML markup, kept as such */
     ns_buf_t text;
     int too_long;
@@ -102,8 +116,8 @@ static enum space space_of(const char *uri)
 }
 
 /* SAX2 attributes come as (localname, prefix, URI, value, end) quintuples;
- * the value of NAME (in namespace URI, or none), or NULL.  Free with
- * free(). */
+ * the value of NAME (in namespace URI, or none), its references resolved,
+ * or NULL.  Free with free(). */
 static char *attr(const xmlChar **attrs, int n, const char *name,
                   const char *uri)
 {
@@ -114,13 +128,7 @@ static char *attr(const xmlChar **attrs, int n, const char *name,
         if ((uri == NULL) != (a[2] == NULL) ||
             (uri && strcmp(uri, (const char *)a[2]) != 0))
             continue;
-        size_t len = (size_t)(a[4] - a[3]);
-        char *v = malloc(len + 1);
-        if (v) {
-            memcpy(v, a[3], len);
-            v[len] = '\0';
-        }
-        return v;
+        return ns_htmlent_attr((const char *)a[3], (size_t)(a[4] - a[3]));
     }
     return NULL;
 }
@@ -139,31 +147,18 @@ static const char *field_of(enum space sp, const char *name)
         enum space sp;
         const char *name, *key;
     } map[] = {
-        {SP_PLAIN, "title", "title"},
-        {SP_PLAIN, "link", "link"},
-        {SP_PLAIN, "guid", "guid"},
-        {SP_PLAIN, "id", "guid"},
-        {SP_PLAIN, "pubDate", "pubdate"},
-        {SP_PLAIN, "published", "published"},
-        {SP_PLAIN, "updated", "updated"},
-        {SP_PLAIN, "category", "category"},
-        {SP_PLAIN, "author", "author"},
-        {SP_PLAIN, "description", "summary"},
-        {SP_PLAIN, "summary", "summary"},
-        {SP_PLAIN, "content", "content"},
-        {SP_PLAIN, "language", "lang"},
-        {SP_DC, "creator", "creator"},
-        {SP_DC, "date", "dcdate"},
-        {SP_DC, "subject", "category"},
-        {SP_DC, "language", "lang"},
-        {SP_CONTENT, "encoded", "content"},
-        {SP_WP, "post_type", "wp_type"},
-        {SP_WP, "status", "wp_status"},
-        {SP_WP, "post_name", "wp_slug"},
-        {SP_WP, "post_id", "wp_id"},
-        {SP_WP, "post_date_gmt", "wp_date_gmt"},
-        {SP_WP, "post_date", "wp_date"},
+        {SP_PLAIN, "title", "title"},     {SP_PLAIN, "link", "link"},
+        {SP_PLAIN, "guid", "guid"},       {SP_PLAIN, "id", "guid"},
+        {SP_PLAIN, "pubDate", "pubdate"}, {SP_PLAIN, "published", "published"},
+        {SP_PLAIN, "updated", "updated"}, {SP_PLAIN, "category", "category"},
+        {SP_PLAIN, "author", "author"},   {SP_PLAIN, "description", "summary"},
+        {SP_PLAIN, "summary", "summary"}, {SP_PLAIN, "content", "content"},
+        {SP_PLAIN, "language", "lang"},   {SP_DC, "creator", "creator"},
+        {SP_DC, "date", "dcdate"},        {SP_DC, "subject", "category"},
+        {SP_DC, "language", "lang"},      {SP_CONTENT, "encoded", "content"},
     };
+    if (sp == SP_WP)
+        return ns_wxr_field(name);
     for (size_t i = 0; i < sizeof map / sizeof *map; i++)
         if (map[i].sp == sp && !strcmp(map[i].name, name))
             return map[i].key;
@@ -195,6 +190,11 @@ static void start_item(ns_feed_t *f, int depth, const xmlChar **attrs,
     f->err[0] = '\0';
     f->err_line = 0;
     f->too_long = 0;
+    /* Once libxml2 has seen an error it stops passing on the &amp; &lt;
+     * &gt; of the rest of the document (xmlParseReference gives up when
+     * the context is not well-formed, even in recovery mode): an error is
+     * its item's, so every item starts well-formed. */
+    f->ctxt->wellFormed = 1;
     char *lang = attr(attrs, n_attrs, "lang", NS_XML);
     if (lang)
         ns_fields_set(f->extra, "lang", lang, strlen(lang), 0);
@@ -206,43 +206,48 @@ static void begin_field(ns_feed_t *f, const char *key, int depth)
     free(f->field);
     f->field = strdup(key);
     f->field_depth = depth;
-    f->field_html = 0;
+    f->field_markup = MK_MAYBE;
     ns_buf_reset(&f->text);
 }
 
 /* Text that may hold HTML (RSS descriptions always may; Atom says so with
- * type="html") becomes plain text, with its <h2>-<h6> as headings. */
-static void store_text(ns_feed_t *f, const char *key, const char *s, size_t n,
-                       int html)
+ * type="html") becomes plain text, with its <h2>-<h6> as headings.  Atom's
+ * type="text" is plain text (RFC 4287 3.1.1.1): its "<" and "&" are
+ * characters, and an HTML parser would take "<script>" in it for a script
+ * and drop the rest. */
+static void store_text(json_t *to, const char *key, const char *s, size_t n,
+                       enum markup markup)
 {
-    if (html || memchr(s, '<', n) || memchr(s, '&', n)) {
+    if (markup == MK_HTML ||
+        (markup == MK_MAYBE && (memchr(s, '<', n) || memchr(s, '&', n)))) {
         ns_buf_t plain = {0};
         json_t *heads = strcmp(key, "content") == 0 ? json_array() : NULL;
         if (ns_html_fragment_text(s, n, heads, &plain) == 0 && plain.p) {
-            ns_fields_set(f->extra, key, plain.p, plain.len, 0);
+            ns_fields_set(to, key, plain.p, plain.len, 0);
             if (heads && json_array_size(heads))
-                json_object_set(f->extra, "headings", heads);
+                json_object_set(to, "headings", heads);
         }
         json_decref(heads);
         ns_buf_free(&plain);
         return;
     }
-    ns_fields_set(f->extra, key, s, n, 0);
+    ns_fields_set(to, key, s, n, 0);
 }
 
 static void end_field(ns_feed_t *f)
 {
+    json_t *to = f->item_depth >= 0 ? f->extra : f->chan;
     const char *key = f->field;
     const char *s = f->text.p ? f->text.p : "";
     size_t n = f->text.len;
     if (!strcmp(key, "category") || !strcmp(key, "tag") ||
         !strcmp(key, "author") || !strcmp(key, "creator"))
-        ns_fields_push(f->extra, key, s, n);
+        ns_fields_push(to, key, s, n);
     else if (!strcmp(key, "content") || !strcmp(key, "summary") ||
              !strcmp(key, "title"))
-        store_text(f, key, s, n, f->field_html);
+        store_text(to, key, s, n, f->field_markup);
     else
-        ns_fields_set(f->extra, key, s, n, 0);
+        ns_fields_set(to, key, s, n, 0);
     free(f->field);
     f->field = NULL;
     f->field_depth = -1;
@@ -305,11 +310,50 @@ static void item_element(ns_feed_t *f, int depth, const char *name,
     char *type = attr(attrs, n_attrs, "type", NULL);
     if (type && (!strcmp(type, "html") || !strcmp(type, "text/html") ||
                  !strcmp(type, "xhtml")))
-        f->field_html = 1;
+        f->field_markup = MK_HTML;
+    /* Atom's text constructs, and content of another text/ media type
+     * (text/plain).  With no type at all, Atom means text too, but feeds
+     * that leave it out often put escaped HTML there, so that is still
+     * guessed. */
+    else if (type && uri && !strcmp(uri, NS_ATOM) &&
+             (!strcmp(type, "text") || !strncmp(type, "text/", 5)))
+        f->field_markup = MK_TEXT;
     /* Atom XHTML content is markup, not text: its elements are written
      * back as tags and the whole stripped as HTML. */
     f->field_xhtml = type && !strcmp(type, "xhtml");
     free(type);
+}
+
+/* An element of the feed itself, outside any item, that its items take
+ * from: Atom's feed-level <author> (for the entries that name none), and
+ * a WordPress export's list of authors (<wp:author>: the display names of
+ * the logins its items' <dc:creator> give).  Either is only known to the
+ * items after it, which is where feeds and exports put it.  Returns
+ * non-zero if the element was one of these. */
+static int chan_element(ns_feed_t *f, int depth, enum space sp,
+                        const char *name, const char *uri)
+{
+    if (f->author_depth >= 0 && depth == f->author_depth + 1) {
+        if (sp == SP_PLAIN && !strcmp(name, "name"))
+            begin_field(f, "author", depth);
+        return 1;
+    }
+    if (f->wp_author_depth >= 0 && depth == f->wp_author_depth + 1) {
+        const char *key = sp == SP_WP ? ns_wxr_field(name) : NULL;
+        if (key)
+            begin_field(f, key, depth);
+        return 1;
+    }
+    if (depth == 1 && sp == SP_PLAIN && uri && !strcmp(uri, NS_ATOM) &&
+        !strcmp(name, "author")) {
+        f->author_depth = depth;
+        return 1;
+    }
+    if (depth == 2 && sp == SP_WP && !strcmp(name, "author")) {
+        f->wp_author_depth = depth;
+        return 1;
+    }
+    return 0;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -332,17 +376,8 @@ static void set_from(ns_feed_t *f, const char *key, const char *from)
 static int finish_item(ns_feed_t *f, ns_article_t *art, char *err,
                        size_t err_size)
 {
-    const char *type = extra(f, "wp_type");
-    const char *status = extra(f, "wp_status");
-    if (type && strcmp(type, "post") != 0) {
-        snprintf(err, err_size, "ignored: a WordPress %.40s, not a post", type);
+    if (ns_wxr_left_out(f->extra, err, err_size))
         return NS_ITEM_IGNORED;
-    }
-    if (status && strcmp(status, "publish") != 0) {
-        snprintf(err, err_size, "ignored: a WordPress post with status '%.40s'",
-                 status);
-        return NS_ITEM_IGNORED;
-    }
     if (f->err[0]) {
         snprintf(err, err_size, "item %u: %s", f->items, f->err);
         return NS_ITEM_BAD;
@@ -359,15 +394,20 @@ static int finish_item(ns_feed_t *f, ns_article_t *art, char *err,
     set_from(f, "id", "link");
     set_from(f, "title", "title");
     set_from(f, "url", "link");
-    /* Every <author> (Atom's, or RSS's), else every <dc:creator>: one
-     * byline, "Kari, Ola". */
-    json_t *names = json_object_get(f->extra, "author");
+    /* Every <author> (Atom's, or RSS's), else every <dc:creator> (in a
+     * WordPress export, by display name), else the Atom feed's authors
+     * (RFC 4287 4.2.1): one byline, "Kari, Ola". */
+    json_t *names = json_object_get(f->extra, "author"), *shown = NULL;
     if (!names)
-        names = json_object_get(f->extra, "creator");
+        names = shown =
+            ns_wxr_bylines(json_object_get(f->extra, "creator"), f->chan);
+    if (!names)
+        names = json_object_get(f->chan, "author");
     char *by = ns_names_join(names, NS_MAX_LABEL);
     if (by)
         ns_fields_set(f->obj, "author", by, strlen(by), 0);
     free(by);
+    json_decref(shown);
     set_from(f, "body", "content");
     set_from(f, "body", "summary");
     json_t *heads = json_object_get(f->extra, "headings");
@@ -473,6 +513,9 @@ static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
             start_item(f, depth, attrs, n_attrs);
             return;
         }
+        if (f->field_depth < 0 &&
+            chan_element(f, depth, sp, name, (const char *)uri))
+            return;
         if ((sp == SP_PLAIN || sp == SP_DC) && !strcmp(name, "language") &&
             !f->chan_lang.len)
             f->chan_lang_depth = depth;
@@ -509,6 +552,10 @@ static void on_end(void *ctx, const xmlChar *localname, const xmlChar *prefix,
     }
     if (f->author_depth == depth)
         f->author_depth = -1;
+    if (f->wp_author_depth == depth) {
+        ns_wxr_author_done(f->chan);
+        f->wp_author_depth = -1;
+    }
     if (f->item_depth == depth)
         end_item(f);
 }
@@ -545,6 +592,12 @@ static void on_text(void *ctx, const xmlChar *ch, int len)
     }
 }
 
+static xmlEntityPtr on_entity(void *ctx, const xmlChar *name)
+{
+    ns_feed_t *f = ctx;
+    return ns_htmlent_get(f->ents, f->ctxt, name);
+}
+
 static void on_error(void *ctx, xmlErrorPtr e)
 {
     ns_feed_t *f = ctx;
@@ -555,6 +608,11 @@ static void on_error(void *ctx, xmlErrorPtr e)
     size_t n = strlen(text);
     while (n && (text[n - 1] == '\n' || text[n - 1] == ' '))
         text[--n] = '\0';
+    /* Some messages take two lines ("Input is not proper UTF-8, indicate
+     * encoding !" and then "Bytes: 0xF8 ..."); a record is reported on
+     * one. */
+    for (char *nl = text; (nl = strchr(nl, '\n'));)
+        *nl = ' ';
     unsigned line = e->line > 0 ? (unsigned)e->line : line_now(f);
     if (f->item_depth >= 0) {
         if (!f->err[0]) {
@@ -573,10 +631,10 @@ static void on_error(void *ctx, xmlErrorPtr e)
 
 ns_feed_t *ns_feed_open(ns_read_fn read, void *ctx)
 {
-    /* Only these: no tree, no DTD, no entity declarations kept.  Made
-     * here on every call, never cached in a static: the parser copies it,
-     * and a handler filled lazily by one thread could be read half-filled
-     * by another. */
+    /* Only these: no tree, no DTD, no entity declarations kept, HTML's
+     * entities the only ones looked up.  Made here on every call, never
+     * cached in a static: the parser copies it, and a handler filled lazily
+     * by one thread could be read half-filled by another. */
     xmlSAXHandler sax;
     memset(&sax, 0, sizeof sax);
     sax.initialized = XML_SAX2_MAGIC;
@@ -585,17 +643,30 @@ ns_feed_t *ns_feed_open(ns_read_fn read, void *ctx)
     sax.characters = on_text;
     sax.cdataBlock = on_text;
     sax.serror = on_error;
+    sax.getEntity = on_entity;
     ns_feed_t *f = calloc(1, sizeof *f);
     if (!f)
         return NULL;
+    if (!(f->ents = ns_htmlent_new())) {
+        free(f);
+        return NULL;
+    }
     f->read = read;
     f->ctx = ctx;
     f->item_depth = -1;
     f->author_depth = -1;
     f->field_depth = -1;
     f->chan_lang_depth = -1;
+    f->wp_author_depth = -1;
+    if (!(f->chan = json_object())) {
+        ns_htmlent_free(f->ents);
+        free(f);
+        return NULL;
+    }
     f->ctxt = xmlCreatePushParserCtxt(&sax, f, NULL, 0, NULL);
     if (!f->ctxt) {
+        json_decref(f->chan);
+        ns_htmlent_free(f->ents);
         free(f);
         return NULL;
     }
@@ -614,11 +685,13 @@ void ns_feed_close(ns_feed_t *f)
     free(f->queue);
     /* libxml2 keeps the DTD's entity declarations in a document of its own
      * even in SAX mode ("for expat compatibility"); they are never looked
-     * up (no getEntity handler, and userData is not the context), and the
-     * context does not free that document. */
+     * up (on_entity answers HTML's names only, and userData is not the
+     * context), and the context does not free that document. */
     if (f->ctxt->myDoc)
         xmlFreeDoc(f->ctxt->myDoc);
     xmlFreeParserCtxt(f->ctxt);
+    ns_htmlent_free(f->ents);
+    json_decref(f->chan);
     ns_buf_free(&f->chan_lang);
     ns_buf_free(&f->text);
     free(f);

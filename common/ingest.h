@@ -29,6 +29,7 @@ typedef enum {
     NS_FMT_FEED,     /* RSS 2.0, RSS 1.0/RDF, Atom or WordPress WXR */
     NS_FMT_HTML,     /* an HTML article page */
     NS_FMT_NITF,     /* an IPTC NITF story */
+    NS_FMT_EMPTY,    /* nothing but white space (and a byte-order mark) */
 } ns_format_t;
 
 /* The format named by PATH's extension (".json" counts as JSON Lines until
@@ -38,8 +39,9 @@ ns_format_t ns_format_by_name(const char *path);
 /* The format of a file whose first LEN bytes (decompressed) are HEAD, with
  * NAMED the format its name suggests.  Content wins where it is conclusive
  * (an RSS feed named .xml, a JSON array named .json); Markdown and text
- * files are taken at their name.  Returns NS_FMT_UNKNOWN when neither the
- * name nor the content says; *why then holds a short reason. */
+ * files are taken at their name.  Returns NS_FMT_EMPTY when HEAD is blank
+ * (whatever the name), and NS_FMT_UNKNOWN when neither the name nor the
+ * content says; *why then holds a short reason. */
 ns_format_t ns_format_sniff(const char *head, size_t len, ns_format_t named,
                             const char **why);
 
@@ -75,6 +77,24 @@ ns_feed_t *ns_feed_open(ns_read_fn read, void *ctx);
 int ns_feed_next(ns_feed_t *feed, ns_article_t *art, unsigned *item,
                  unsigned *line, char *err, size_t err_size);
 void ns_feed_close(ns_feed_t *feed);
+
+/* ------------------------------------------------------------------------ */
+/* WordPress exports (wxr.c)                                                */
+/* ------------------------------------------------------------------------ */
+
+/* The key under which feed.c keeps the text of the item's wp: element NAME
+ * (its local name), or NULL to ignore it. */
+const char *ns_wxr_field(const char *name);
+/* Non-zero if the item whose fields (as feed.c keeps them) are FIELDS is
+ * left out on purpose, with the reason in WHY ("ignored: ..."). */
+int ns_wxr_left_out(json_t *fields, char *why, size_t why_size);
+/* The end of a <wp:author> of the channel, whose fields feed.c has kept in
+ * CHANNEL: its login's display name is kept there too. */
+void ns_wxr_author_done(json_t *channel);
+/* The names of the logins CREATORS (a list of <dc:creator>s, may be NULL)
+ * with each login the export's list names (in CHANNEL) replaced by its
+ * display name.  A new reference (NULL when CREATORS is NULL). */
+json_t *ns_wxr_bylines(json_t *creators, json_t *channel);
 
 /* ------------------------------------------------------------------------ */
 /* NITF (nitf.c)                                                            */

@@ -657,12 +657,25 @@ static int choose_kind(ns_reader_t *r)
 {
     char head[4096];
     int n = gzread(r->gz, head, sizeof head);
+    /* HEAD is the whole file, read without an error. */
+    int whole = n >= 0 && (size_t)n < sizeof head && !gz_problem(r);
     if (n < 0)
         n = 0;
     gzrewind(r->gz);
     ns_format_t named = ns_format_by_name(r->path);
     const char *why;
     ns_format_t fmt = ns_format_sniff(head, (size_t)n, named, &why);
+    /* An empty file holds no record, whatever its name (an empty .jsonl
+     * never did): it is ignored and said so, not a skipped record, which
+     * would stop a prune.  One blank only as far as HEAD goes, or that
+     * could not be read, is left to the reader of its name. */
+    if (fmt == NS_FMT_EMPTY && whole) {
+        note_ignored(r, "ignored: empty file");
+        end_file(r);
+        return 0;
+    }
+    if (fmt == NS_FMT_EMPTY)
+        fmt = named;
     if (fmt == NS_FMT_UNKNOWN) {
         if (r->walked) {
             char note[256];

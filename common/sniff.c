@@ -133,19 +133,17 @@ ns_format_t ns_format_sniff(const char *head, size_t len, ns_format_t named,
                             const char **why)
 {
     *why = NULL;
-    if (named == NS_FMT_MARKDOWN || named == NS_FMT_TEXT)
-        return named;
     const char *p = head, *end = head + len;
     if (len >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0)
         p += 3;
     while (p < end && isspace((unsigned char)*p))
         p++;
     if (p == end) {
-        if (named != NS_FMT_UNKNOWN)
-            return named;
-        *why = "empty";
-        return NS_FMT_UNKNOWN;
+        *why = "empty file";
+        return NS_FMT_EMPTY;
     }
+    if (named == NS_FMT_MARKDOWN || named == NS_FMT_TEXT)
+        return named;
     size_t rest = (size_t)(end - p);
     if (*p == '[')
         return NS_FMT_JSONDOC;

@@ -83,8 +83,8 @@ mkdir -p "$B"
 cat >"$B/feed.rss" <<'XML'
 <rss version="2.0"><channel><language>en</language>
 <item><guid>ok-1</guid><title>First fine item</title></item>
-<item><guid>bad-2</guid><title>Caf&eacute; with an HTML entity</title></item>
-<item><guid>ok-3</guid><title>Third fine item</title></item>
+<item><guid>bad-2</guid><title>Caf&bogus; with an undefined entity</title></item>
+<item><guid>ok-3</guid><title>Third fine item &mdash; caf&eacute; &amp; bar</title></item>
 <item><guid>bad-4</guid><title>Cut off
 XML
 printf '<html><body><nav>Menu only</nav></body></html>\n' >"$B/menu.html"
@@ -93,7 +93,12 @@ run out err nindex --db "$TMP/db2" "$B"
 check "broken: exit 3" is "$rc" 3
 check "broken: the good ones added" contains "$TMP/out" "4 added"
 check "broken: four skipped" contains "$TMP/out" "4 skipped"
-check "broken: undefined entity with line and item" contains "$TMP/err" "feed.rss:3: item 2: Entity 'eacute' not defined"
+check "broken: undefined entity with line and item" contains "$TMP/err" "feed.rss:3: item 2: Entity 'bogus' not defined"
+check "broken: HTML's entities are no error" lacks "$TMP/err" "eacute"
+run j6 e6 nsearch --db "$TMP/db2" --json "café bar"
+check "broken: the item after it whole, its entities read" python3 -c 'import json,sys
+d = json.load(open(sys.argv[1]))
+sys.exit(0 if [h["title"] for h in d["hits"]] == ["Third fine item \u2014 caf\u00e9 & bar"] else 1)' "$TMP/j6"
 check "broken: truncated item" contains "$TMP/err" "feed.rss:6: item 4:"
 check "broken: page without article text" contains "$TMP/err" "menu.html: no article text"
 check "broken: array item" contains "$TMP/err" "arr.json:1: item 2: missing id"

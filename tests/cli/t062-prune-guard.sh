@@ -67,6 +67,20 @@ check "missing source: not pruned" contains "$TMP/err" "not pruning: a source co
 check "intact after a missing source" is "$(count "$TMP/db")" 300
 check "refused prunes wrote nothing" is "$(snapshot "$TMP/db/$(readlink "$TMP/db/current")")" "$before"
 
+# An empty file in the archive holds no record, whatever its name: named
+# on stderr and counted as ignored, it stops no prune.  Alone, it is an
+# empty source.
+mkdir "$TMP/arch"
+cp "$TMP/v1.jsonl" "$TMP/arch/"
+for f in empty.xml empty.html empty.md empty.jsonl; do : >"$TMP/arch/$f"; done
+run out err nindex --db "$TMP/db" --prune "$TMP/arch"
+check "empty files in the archive: the prune runs, exit 0" is "$rc" 0
+check "empty files: each named" contains "$TMP/err" "arch/empty.xml: ignored: empty file"
+check "empty files: ignored, not skipped" contains "$TMP/out" "0 skipped, 4 ignored"
+check "empty files: nothing deleted" is "$(count "$TMP/db")" 300
+run out err nindex --db "$TMP/db" --prune "$TMP/arch/empty.xml"
+check "an empty .xml alone: an empty source, refused with 5" is "$rc" 5
+
 # --- Thresholds -----------------------------------------------------------
 head -n 200 "$TMP/v1.jsonl" >"$TMP/v200.jsonl"
 run out err nindex --db "$TMP/db" --prune "$TMP/v200.jsonl"

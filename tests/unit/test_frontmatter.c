@@ -322,7 +322,7 @@ static void test_toml_values(void)
     CHECK(a.n_tags == 2 && !strcmp(a.tags[1], "b"),
           "an array over lines, comments and a trailing comma");
     CHECK_STR(a.date, "2025-08-20T07:00:00Z", "a date with a space");
-    CHECK_STR(a.lang, "nb", "a quoted key");
+    CHECK_STR(a.lang, "no", "a quoted key (nb, stored as no)");
     ns_article_clear(&a);
 
     const char *empty = "+++\ntags = [\"\"]\nkeywords = ['', 'k']\n+++\nB\n";

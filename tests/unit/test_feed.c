@@ -1,0 +1,458 @@
+/* test_feed.c - Feeds: RSS 2.0, RSS 1.0 (RDF), Atom and WordPress
+ * exports (WXR), and their broken and hostile forms. */
+#include "readlib.h"
+
+/* The tests run from the top of the tree (make check, tests/run.sh). */
+#define SAMPLES "samples"
+
+/* ------------------------------------------------------------------------ */
+/* Feeds                                                                    */
+/* ------------------------------------------------------------------------ */
+
+static const char RSS[] =
+    "<?xml version=\"1.0\"?>\n"
+    "<rss version=\"2.0\" "
+    "xmlns:content=\"http://purl.org/rss/1.0/modules/content/\" "
+    "xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n"
+    "<channel><title>T</title><language>no</language>\n"
+    "<item><title>Første sak</title><guid>a1</guid>\n"
+    "<link>https://example.org/a1</link>\n"
+    "<pubDate>Wed, 06 Aug 2025 09:30:00 +0200</pubDate>\n"
+    "<category>Norge</category><category>ferje</category>\n"
+    "<dc:creator>Kari</dc:creator><dc:creator>Ola</dc:creator>"
+    "<dc:creator>Kari</dc:creator>\n"
+    "<description>kort</description>\n"
+    "<content:encoded><![CDATA[<p>Lang <b>tekst</b>.</p><h2>Del "
+    "to</h2><p>Mer.</p><script>evil()</script>]]></content:encoded>\n"
+    "</item>\n"
+    "<item><title>Andre sak</title><link>https://example.org/a2</link>\n"
+    "<description>&lt;p&gt;Bare &amp;amp; beskrivelse&lt;/p&gt;</description>\n"
+    "</item>\n"
+    "</channel></rss>\n";
+
+static void test_rss(void)
+{
+    struct tally t;
+    read_all(tl_write("feed", RSS, sizeof RSS - 1), &t);
+    CHECK(t.ok == 2 && t.bad == 0, "rss: two items, sniffed without a name");
+    CHECK_STR(t.ids, "a1\nhttps://example.org/a2\n", "rss: guid, else link");
+    ns_article_t *a = &t.first;
+    CHECK_STR(a->title, "Første sak", "rss: title");
+    CHECK_STR(a->date, "2025-08-06T07:30:00Z", "rss: RFC 822 pubDate");
+    CHECK_STR(a->section, "Norge", "rss: first category is the section");
+    CHECK(a->n_tags == 1 && !strcmp(a->tags[0], "ferje"), "rss: other tags");
+    CHECK_STR(a->author, "Kari, Ola", "rss: every dc:creator, once");
+    CHECK_STR(a->lang, "no", "rss: channel language");
+    CHECK_STR(a->url, "https://example.org/a1", "rss: link");
+    CHECK_STR(a->body, "Lang tekst.\n\nDel to\n\nMer.",
+              "rss: content:encoded stripped, script dropped");
+    CHECK(a->n_headings == 1 && !strcmp(a->headings[0], "Del to"),
+          "rss: h2 is a heading");
+    tally_free(&t);
+    static const char BOTH[] =
+        "<rss version=\"2.0\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">"
+        "<channel><item><title>T</title><guid>b</guid><description>x"
+        "</description><author>a@example.org (Anne)</author>"
+        "<dc:creator>Anne</dc:creator></item></channel></rss>";
+    read_all(tl_write("both.rss", BOTH, sizeof BOTH - 1), &t);
+    CHECK_STR(t.first.author, "a@example.org (Anne)",
+              "rss: <author> before <dc:creator>");
+    tally_free(&t);
+}
+
+static const char RDF[] =
+    "<?xml version=\"1.0\"?>\n"
+    "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\" "
+    "xmlns=\"http://purl.org/rss/1.0/\" "
+    "xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n"
+    "<channel rdf:about=\"x\"><title>T</title></channel>\n"
+    "<item rdf:about=\"https://example.org/r1\"><title>RDF item</title>\n"
+    "<link>https://example.org/r1</link><description>Body "
+    "one</description>\n"
+    "<dc:date>2025-03-01T10:00:00+01:00</dc:date><dc:subject>Science"
+    "</dc:subject><dc:language>en</dc:language></item>\n"
+    "</rdf:RDF>\n";
+
+static void test_rdf(void)
+{
+    struct tally t;
+    read_all(tl_write("feed.rdf", RDF, sizeof RDF - 1), &t);
+    CHECK(t.ok == 1 && t.bad == 0, "rdf: one item");
+    CHECK_STR(t.first.id, "https://example.org/r1", "rdf: link as id");
+    CHECK_STR(t.first.date, "2025-03-01T09:00:00Z", "rdf: dc:date");
+    CHECK_STR(t.first.section, "Science", "rdf: dc:subject");
+    CHECK_STR(t.first.body, "Body one", "rdf: description");
+    tally_free(&t);
+}
+
+static const char ATOM[] =
+    "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"en\">\n"
+    "<title>T</title>\n"
+    "<entry><id>urn:x:1</id><title type=\"html\">A &amp;amp; B</title>\n"
+    "<link rel=\"self\" href=\"https://example.org/self\"/>\n"
+    "<link rel=\"alternate\" href=\"https://example.org/e1\"/>\n"
+    "<updated>2025-05-02T00:00:00Z</updated>"
+    "<published>2025-05-01T00:00:00Z</published>\n"
+    "<author><name>Ola</name><email>o@example.org</email></author>\n"
+    "<author><name>Kari</name></author>\n"
+    "<category term=\"world\" label=\"World\"/>\n"
+    "<content type=\"xhtml\"><div xmlns=\"http://www.w3.org/1999/xhtml\">"
+    "<p>One.</p><h3>Sub</h3><p>Two.</p></div></content></entry>\n"
+    "</feed>\n";
+
+static void test_atom(void)
+{
+    struct tally t;
+    read_all(tl_write("x.atom", ATOM, sizeof ATOM - 1), &t);
+    CHECK(t.ok == 1 && t.bad == 0, "atom: one entry");
+    ns_article_t *a = &t.first;
+    CHECK_STR(a->id, "urn:x:1", "atom: id");
+    CHECK_STR(a->title, "A & B", "atom: html title unescaped");
+    CHECK_STR(a->url, "https://example.org/e1", "atom: alternate link");
+    CHECK_STR(a->date, "2025-05-01T00:00:00Z", "atom: published first");
+    CHECK_STR(a->author, "Ola, Kari", "atom: authors' names, not email");
+    CHECK_STR(a->section, "World", "atom: category label");
+    CHECK_STR(a->lang, "en", "atom: xml:lang of the feed");
+    CHECK_STR(a->body, "One.\n\nSub\n\nTwo.", "atom: xhtml content as text");
+    CHECK(a->n_headings == 1, "atom: h3 heading");
+    tally_free(&t);
+}
+
+static void test_atom_feed_author(void)
+{
+    /* An entry with no <author> has the feed's (RFC 4287 4.2.1); one
+     * with its own keeps it. */
+    static const char F[] =
+        "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>T</title>\n"
+        "<author><name>Desk</name><email>d@example.org</email></author>\n"
+        "<author><name>Night Desk</name></author>\n"
+        "<entry><id>f1</id><title>One</title></entry>\n"
+        "<entry><id>f2</id><title>Two</title><author><name>Ola</name>"
+        "</author></entry>\n"
+        "</feed>\n";
+    struct tally t;
+    read_all(tl_write("author.atom", F, sizeof F - 1), &t);
+    CHECK(t.ok == 2 && t.bad == 0, "atom feed author: two entries");
+    CHECK_STR(t.authors, "Desk, Night Desk\nOla\n",
+              "atom feed author: inherited by an entry without one");
+    tally_free(&t);
+}
+
+static void test_atom_text(void)
+{
+    /* type="text" (and text/plain) is plain text: its "<" and "&" are
+     * characters, and "<script>" in it is words, not a script that takes
+     * the rest with it.  type="html" is still stripped. */
+    static const char F[] =
+        "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>T</title>\n"
+        "<entry><id>t1</id><title type=\"text\">Profits &lt;b&gt;rose&lt;/b&gt;"
+        " where a &lt; b</title><content type=\"text\">Rates were &lt;3%. "
+        "Use &lt;script&gt; tags with care. Ocelot.</content></entry>\n"
+        "<entry><id>t2</id><title type=\"html\">A &lt;i&gt;marked&lt;/i&gt; "
+        "title</title><content type=\"text/plain\">Price &lt;5 &amp; "
+        "up</content></entry>\n"
+        "</feed>\n";
+    struct tally t;
+    read_all(tl_write("text.atom", F, sizeof F - 1), &t);
+    CHECK(t.ok == 2 && t.bad == 0, "atom text: two entries");
+    CHECK_STR(t.first.title, "Profits <b>rose</b> where a < b",
+              "atom text: a title as written");
+    CHECK_STR(t.first.body,
+              "Rates were <3%. Use <script> tags with care. "
+              "Ocelot.",
+              "atom text: content whole, <script> included");
+    CHECK_STR(t.titles, "Profits <b>rose</b> where a < b\nA marked title\n",
+              "atom html: a title stripped");
+    tally_free(&t);
+
+    static const char P[] =
+        "<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry><id>p1</id>"
+        "<content type=\"text/plain\">Price &lt;5 &amp; up</content>"
+        "</entry></feed>\n";
+    read_all(tl_write("plain.atom", P, sizeof P - 1), &t);
+    CHECK_STR(t.first.body, "Price <5 & up", "atom text/plain: as written");
+    tally_free(&t);
+}
+
+static void test_wxr_drafts_ignored(void)
+{
+    struct tally t;
+    read_all(SAMPLES "/feeds/wordpress-export.xml", &t);
+    CHECK(t.ok == 2 && t.bad == 0, "wxr: two published posts");
+    CHECK_STR(t.ids, "fish-market-new-quay\nferry-timetable-autumn\n",
+              "wxr: slugs are ids");
+    CHECK(t.ignored == 2, "wxr: draft and attachment ignored");
+    CHECK(has(t.notes, "wordpress-export.xml:55: ignored: a WordPress post "
+                       "with status 'draft'"),
+          "wxr: draft noted with its line");
+    CHECK(has(t.notes, "attachment"), "wxr: attachment noted");
+    CHECK_STR(t.first.section, "Business", "wxr: category is the section");
+    CHECK(t.first.n_tags == 2 && !strcmp(t.first.tags[1], "markets"),
+          "wxr: post tags");
+    CHECK_STR(t.first.date, "2025-08-12T08:00:00Z", "wxr: post_date_gmt");
+    CHECK_STR(t.first.lang, "en", "wxr: channel language en-GB, as en");
+    tally_free(&t);
+}
+
+static void test_wxr_password(void)
+{
+    /* A password-protected post is published, but not to everyone: left
+     * out and counted like a draft.  An empty password is none. */
+    static const char F[] =
+        "<rss version=\"2.0\" xmlns:content=\"http://purl.org/rss/1.0/"
+        "modules/content/\" xmlns:wp=\"http://wordpress.org/export/1.2/\">"
+        "<channel><title>S</title>\n"
+        "<item><title>Open</title><content:encoded>open text</content:encoded>"
+        "<wp:post_name>open</wp:post_name><wp:status>publish</wp:status>"
+        "<wp:post_type>post</wp:post_type><wp:post_password><![CDATA[]]>"
+        "</wp:post_password></item>\n"
+        "<item><title>Locked</title><content:encoded>secret iguana"
+        "</content:encoded><wp:post_name>locked</wp:post_name>"
+        "<wp:status>publish</wp:status><wp:post_type>post</wp:post_type>"
+        "<wp:post_password><![CDATA[hunter2]]></wp:post_password></item>\n"
+        "</channel></rss>\n";
+    struct tally t;
+    read_all(tl_write("pw.xml", F, sizeof F - 1), &t);
+    CHECK_STR(t.ids, "open\n", "wxr password: only the open post");
+    CHECK(t.bad == 0 && t.ignored == 1 &&
+              has(t.notes,
+                  "pw.xml:3: ignored: a password-protected WordPress post"),
+          "wxr password: ignored, counted, noted with its line");
+    tally_free(&t);
+}
+
+static void test_wxr_display_names(void)
+{
+    /* An item names its author by login; the export's <wp:author> list
+     * gives the name the site shows.  A login it does not list stays. */
+    static const char F[] =
+        "<rss version=\"2.0\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" "
+        "xmlns:wp=\"http://wordpress.org/export/1.2/\"><channel><title>S"
+        "</title>\n"
+        "<wp:author><wp:author_id>1</wp:author_id><wp:author_login><![CDATA["
+        "kari]]></wp:author_login><wp:author_display_name><![CDATA[Kari "
+        "Nordmann]]></wp:author_display_name></wp:author>\n"
+        "<wp:author><wp:author_login>ola</wp:author_login></wp:author>\n"
+        "<item><title>A</title><dc:creator>kari</dc:creator>"
+        "<wp:post_name>a</wp:post_name><wp:status>publish</wp:status>"
+        "<wp:post_type>post</wp:post_type></item>\n"
+        "<item><title>B</title><dc:creator>ola</dc:creator>"
+        "<dc:creator>kari</dc:creator><wp:post_name>b</wp:post_name>"
+        "</item>\n"
+        "</channel></rss>\n";
+    struct tally t;
+    read_all(tl_write("names.xml", F, sizeof F - 1), &t);
+    CHECK(t.ok == 2 && t.bad == 0, "wxr names: two posts");
+    CHECK_STR(t.authors, "Kari Nordmann\nola, Kari Nordmann\n",
+              "wxr names: the display name for a listed login");
+    tally_free(&t);
+}
+
+/* A first item long enough that the parser's read-ahead has handed it
+ * out before it meets what follows. */
+static void long_first_item(ns_buf_t *x, const char *guid)
+{
+    ns_buf_puts(x, "<item><guid>");
+    ns_buf_puts(x, guid);
+    ns_buf_puts(x, "</guid><title>Fine</title></item>\n"
+                   "<item><guid>pad</guid><title>Padding</title><description>");
+    for (int i = 0; i < 100; i++)
+        ns_buf_puts(x, "A long enough item. ");
+    ns_buf_puts(x, "</description></item>\n");
+}
+
+static void test_feed_truncated(void)
+{
+    /* Cut inside the last item: the items before are kept, the cut is
+     * reported with the line the parser knows. */
+    ns_buf_t x = {0};
+    ns_buf_puts(&x, "<rss version=\"2.0\"><channel>\n");
+    long_first_item(&x, "t1");
+    ns_buf_puts(&x, "<item><guid>t3</guid>\n<title>Cut he");
+    struct tally t;
+    read_all(tl_write("cut.rss", x.p, x.len), &t);
+    CHECK_STR(t.ids, "t1\npad\n", "truncated: the items before are kept");
+    CHECK(t.bad == 1 && has(t.errors, "cut.rss:5: item 3: "),
+          "truncated: FILE:LINE: item 3, reported once");
+    tally_free(&t);
+    ns_buf_free(&x);
+}
+
+static void test_feed_undefined_entity(void)
+{
+    /* An entity that is neither XML's nor HTML's (a typo, one of the
+     * feed's own DTD) costs its item; the items after it are read whole,
+     * their &amp; and &lt; included. */
+    ns_buf_t x = {0};
+    ns_buf_puts(&x, "<rss version=\"2.0\"><channel>\n");
+    long_first_item(&x, "u1");
+    ns_buf_puts(&x, "<item><guid>u2</guid><title>Caf&eacutee; "
+                    "&nbsp;</title></item>\n"
+                    "<item><guid>u3</guid><title>Fish &amp; chips &lt;3"
+                    "</title></item>\n"
+                    "</channel></rss>\n");
+    struct tally t;
+    read_all(tl_write("ent.rss", x.p, x.len), &t);
+    CHECK_STR(t.ids, "u1\npad\nu3\n",
+              "undefined entity: the items around it are read");
+    CHECK(t.bad == 1 && has(t.errors, "ent.rss:4: item 3: ") &&
+              has(t.errors, "eacutee"),
+          "undefined entity: FILE:LINE: item N: reason");
+    CHECK(has(t.titles, "Fish & chips <3\n"),
+          "undefined entity: the next item keeps its &amp; and &lt;");
+    tally_free(&t);
+    ns_buf_free(&x);
+
+    /* In the channel's header: one record, and every item is read. */
+    static const char H[] =
+        "<rss version=\"2.0\"><channel><title>News &bogus; today</title>\n"
+        "<item><guid>h1</guid><title>Q&amp;A</title></item>\n"
+        "</channel></rss>\n";
+    read_all(tl_write("head.rss", H, sizeof H - 1), &t);
+    CHECK(t.ok == 1 && t.bad == 1 && has(t.errors, "head.rss:1: Entity"),
+          "undefined entity in the header: one record");
+    CHECK_STR(t.first.title, "Q&A",
+              "undefined entity in the header: the items keep their &amp;");
+    tally_free(&t);
+}
+
+static void test_feed_html_entities(void)
+{
+    /* HTML's named entities, common in real feeds, are their characters
+     * wherever they are: the channel's title, an item's text, an
+     * attribute; the &amp; and &lt; after them stay. */
+    static const char R[] =
+        "<rss version=\"2.0\"><channel><title>News&nbsp;today</title>\n"
+        "<item><guid>e1</guid><title>Storm&nbsp;warning &mdash; "
+        "caf&eacute;</title></item>\n"
+        "<item><guid>e2</guid><title>Fish &amp; chips &lt;3</title></item>\n"
+        "</channel></rss>\n";
+    struct tally t;
+    read_all(tl_write("html-ent.rss", R, sizeof R - 1), &t);
+    CHECK(t.ok == 2 && t.bad == 0, "html entities: no error");
+    CHECK_STR(t.titles,
+              "Storm\xc2\xa0warning \xe2\x80\x94 caf\xc3\xa9\n"
+              "Fish & chips <3\n",
+              "html entities: their characters; &amp; and &lt; after them");
+    tally_free(&t);
+
+    static const char A[] =
+        "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>T</title>\n"
+        "<entry><id>a1</id><title>One&nbsp;</title>"
+        "<link href=\"https://x.example/?a=1&amp;b=2\"/>"
+        "<category term=\"c\" label=\"Caf&eacute; &amp; bar\"/></entry>\n"
+        "<entry><id>a2</id><title>Tom &amp; Jerry</title></entry>\n"
+        "</feed>\n";
+    read_all(tl_write("html-ent.atom", A, sizeof A - 1), &t);
+    CHECK(t.ok == 2 && t.bad == 0, "html entities in atom: no error");
+    CHECK_STR(t.first.section, "Caf\xc3\xa9 & bar",
+              "html entities: in an attribute, with its &amp;");
+    CHECK_STR(t.first.url, "https://x.example/?a=1&b=2",
+              "an attribute's &amp; is an &");
+    CHECK(has(t.titles, "Tom & Jerry\n"), "html entities: the next entry");
+    tally_free(&t);
+}
+
+static void test_feed_error_one_line(void)
+{
+    /* Latin-1 in a feed that says UTF-8: libxml2's message takes two
+     * lines, the record one. */
+    static const char F[] =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        "<rss version=\"2.0\"><channel><item><guid>l1</guid><title>R\xf8"
+        "dgr\xf8t</title></item><item><guid>l2</guid><title>ok</title></item>"
+        "</channel></rss>\n";
+    struct tally t;
+    read_all(tl_write("latin1.rss", F, sizeof F - 1), &t);
+    CHECK_STR(t.ids, "l2\n", "bad encoding: the item skipped, the next read");
+    CHECK(t.bad == 1 && has(t.errors, "latin1.rss:2: item 1: Input is not "
+                                      "proper UTF-8, indicate encoding ! "
+                                      "Bytes: 0xF8"),
+          "bad encoding: the message on one line");
+    CHECK(strchr(t.errors, '\n') == t.errors + strlen(t.errors) - 1,
+          "bad encoding: one line for one record");
+    tally_free(&t);
+}
+
+static void test_feed_billion_laughs(void)
+{
+    /* Ten levels of ten: 10^10 "lol"s if expanded. */
+    ns_buf_t x = {0};
+    ns_buf_puts(&x, "<?xml version=\"1.0\"?>\n<!DOCTYPE rss [\n"
+                    "<!ENTITY lol0 \"lol\">\n");
+    for (int i = 1; i <= 10; i++) {
+        char line[256];
+        snprintf(line, sizeof line,
+                 "<!ENTITY lol%d \"&lol%d;&lol%d;&lol%d;&lol%d;&lol%d;&lol%d;"
+                 "&lol%d;&lol%d;&lol%d;&lol%d;\">\n",
+                 i, i - 1, i - 1, i - 1, i - 1, i - 1, i - 1, i - 1, i - 1,
+                 i - 1, i - 1);
+        ns_buf_puts(&x, line);
+    }
+    ns_buf_puts(&x, "]>\n<rss version=\"2.0\"><channel>\n");
+    long_first_item(&x, "b1");
+    ns_buf_puts(&x, "<item><guid>b2</guid><title>&lol10;</title></item>\n"
+                    "</channel></rss>\n");
+    struct tally t;
+    read_all(tl_write("bomb.rss", x.p, x.len), &t);
+    CHECK(has(t.ids, "b1"), "billion laughs: the item before is read");
+    CHECK(!has(t.ids, "b2"), "billion laughs: never expanded into an article");
+    /* The whole run stays small: no article holds the expansion. */
+    CHECK(t.first.title && strlen(t.first.title) < 100,
+          "billion laughs: bounded");
+    CHECK(t.bad == 1 && has(t.errors, "bomb.rss:18: item 3: ") &&
+              has(t.errors, "lol10"),
+          "billion laughs: refused as an undefined entity, reported");
+    tally_free(&t);
+    ns_buf_free(&x);
+}
+
+static void test_feed_external_entity(void)
+{
+    static const char F[] =
+        "<?xml version=\"1.0\"?>\n"
+        "<!DOCTYPE rss [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>\n"
+        "<rss version=\"2.0\"><channel>\n"
+        "<item><guid>x1</guid><title>T</title><description>before "
+        "&xxe; after</description></item>\n"
+        "</channel></rss>\n";
+    struct tally t;
+    read_all(tl_write("xxe.rss", F, sizeof F - 1), &t);
+    CHECK(t.ok + t.bad == 1, "external entity: one item, read or refused");
+    CHECK(!t.first.body || !has(t.first.body, "root:"),
+          "external entity: the file is never read");
+    tally_free(&t);
+
+    /* An HTML name declared by the document is still HTML's character,
+     * never the document's declaration. */
+    static const char N[] =
+        "<?xml version=\"1.0\"?>\n"
+        "<!DOCTYPE rss [<!ENTITY nbsp SYSTEM \"file:///etc/passwd\">]>\n"
+        "<rss version=\"2.0\"><channel>\n"
+        "<item><guid>x2</guid><title>T</title><description>before&nbsp;"
+        "after</description></item>\n"
+        "</channel></rss>\n";
+    read_all(tl_write("xxe2.rss", N, sizeof N - 1), &t);
+    CHECK(t.ok == 1 && t.first.body && !has(t.first.body, "root:"),
+          "external entity named nbsp: the file is never read");
+    tally_free(&t);
+}
+
+int main(void)
+{
+    test_rss();
+    test_rdf();
+    test_atom();
+    test_atom_text();
+    test_atom_feed_author();
+    test_wxr_drafts_ignored();
+    test_wxr_password();
+    test_wxr_display_names();
+    test_feed_truncated();
+    test_feed_undefined_entity();
+    test_feed_html_entities();
+    test_feed_error_one_line();
+    test_feed_billion_laughs();
+    test_feed_external_entity();
+    return tl_done();
+}
