@@ -108,6 +108,22 @@ int ns_wpjson_post(json_t *post, ns_article_t *art, char *err,
                    size_t err_size);
 
 /* ------------------------------------------------------------------------ */
+/* Character sets (charset.c)                                               */
+/* ------------------------------------------------------------------------ */
+
+/* Non-zero if LABEL (a page's or feed's charset declaration, may be NULL)
+ * names windows-1252 in the WHATWG Encoding Standard: "windows-1252",
+ * "iso-8859-1", "latin1", "us-ascii", "ascii" and their other spellings,
+ * without regard to case or surrounding white space. */
+int ns_charset_is_windows1252(const char *label);
+
+/* Append LEN bytes of windows-1252 TEXT to OUT as UTF-8, every byte
+ * decoded as the WHATWG Encoding Standard does (0x80 is U+20AC, 0x92 is
+ * U+2019; 0x81, 0x8D, 0x8F, 0x90, 0x9D are U+0081 ...).  Returns 0, or -1
+ * on allocation failure. */
+int ns_windows1252_to_utf8(const char *text, size_t len, ns_buf_t *out);
+
+/* ------------------------------------------------------------------------ */
 /* HTML (html.c)                                                            */
 /* ------------------------------------------------------------------------ */
 

@@ -1,0 +1,94 @@
+/* test_html.c - HTML article pages as news sites write them: pages in
+ * windows-1252 under another label. */
+#include "ingest.h"
+#include "testlib.h"
+
+static int has(const char *hay, const char *needle)
+{
+    return hay && strstr(hay, needle) != NULL;
+}
+
+/* Read the page HTML (NUL-terminated) into ART; 0 or -1 as ns_html_page. */
+static int page(const char *html, ns_article_t *art)
+{
+    char err[256];
+    int rc = ns_html_page(html, strlen(html), "p.html", art, err, sizeof err);
+    if (rc < 0)
+        fprintf(stderr, "    page refused: %s\n", err);
+    return rc;
+}
+
+/* ------------------------------------------------------------------------ */
+/* windows-1252 under other labels                                          */
+/* ------------------------------------------------------------------------ */
+
+static void test_windows1252_labels(void)
+{
+    ns_article_t a;
+    /* 0x92 ', 0x93 and 0x94 curly quotes, 0x96 en dash, 0x85 ellipsis, 0x80
+     * euro sign, 0xE9 e acute. */
+    static const char L1[] =
+        "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; "
+        "charset=iso-8859-1\"></head><body><article><p>The mayor\x92s "
+        "\x93"
+        "big\x94 day \x96 caf\xe9\x85 \x80"
+        "5</p></article></body>"
+        "</html>";
+    CHECK(page(L1, &a) == 0, "iso-8859-1: read");
+    CHECK_STR(a.body,
+              "The mayor\xe2\x80\x99s \xe2\x80\x9c"
+              "big\xe2\x80\x9d day "
+              "\xe2\x80\x93 caf\xc3\xa9\xe2\x80\xa6 \xe2\x82\xac"
+              "5",
+              "iso-8859-1: 0x80-0x9F as windows-1252, words kept apart");
+    ns_article_clear(&a);
+
+    /* US-ASCII: libxml2 stopped at the first byte over 0x7F. */
+    static const char ASCII[] =
+        "<html><head><meta charset=\"US-ASCII\"></head><body><article>"
+        "<p>It\x92s here.</p><p>The rest, a narwhal.</p></article></body>"
+        "</html>";
+    CHECK(page(ASCII, &a) == 0 && has(a.body, "It\xe2\x80\x99s here.") &&
+              has(a.body, "narwhal"),
+          "us-ascii: read as windows-1252, nothing lost after 0x92");
+    ns_article_clear(&a);
+
+    /* No label, not UTF-8: windows-1252 too.  The five bytes iconv's CP1252
+     * has no mapping for do not cut the page. */
+    static const char BARE[] =
+        "<html><body><article><p>Latin \x93quote\x94 and \x81 odd byte."
+        "</p><p>After it, an ibex.</p></article></body></html>";
+    CHECK(page(BARE, &a) == 0 && has(a.body, "\xe2\x80\x9cquote\xe2\x80\x9d") &&
+              has(a.body, "ibex"),
+          "no label: windows-1252, and 0x81 keeps the rest");
+    ns_article_clear(&a);
+
+    /* Other labels stay as libxml2 reads them (ISO-8859-2: 0xB1 is a with
+     * ogonek); valid UTF-8 is UTF-8 whatever the label. */
+    static const char L2[] =
+        "<html><head><meta charset=\"iso-8859-2\"></head><body><article>"
+        "<p>\xb1</p></article></body></html>";
+    CHECK(page(L2, &a) == 0 && !strcmp(a.body, "\xc4\x85"),
+          "iso-8859-2: its own label");
+    ns_article_clear(&a);
+    static const char U8[] =
+        "<html><head><meta charset=\"iso-8859-1\"></head><body><article>"
+        "<p>Troms\xc3\xb8 \xe2\x80\x99</p></article></body></html>";
+    CHECK(page(U8, &a) == 0 && !strcmp(a.body, "Troms\xc3\xb8 \xe2\x80\x99"),
+          "utf-8 labelled latin1: UTF-8");
+    ns_article_clear(&a);
+
+    CHECK(ns_charset_is_windows1252(" Latin1 ") &&
+              ns_charset_is_windows1252("ISO_8859-1") &&
+              ns_charset_is_windows1252("ascii") &&
+              !ns_charset_is_windows1252("iso-8859-15") &&
+              !ns_charset_is_windows1252("utf-8") &&
+              !ns_charset_is_windows1252(NULL),
+          "labels: the standard's windows-1252 labels only");
+}
+
+int main(void)
+{
+    test_windows1252_labels();
+    return tl_done();
+}
