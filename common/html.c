@@ -8,7 +8,8 @@
  *   1. schema.org JSON-LD (NewsArticle, Article, BlogPosting, ...), parsed
  *      with jansson: what the site tells search engines the article is;
  *   2. Open Graph and article:* meta tags: what it tells social networks;
- *   3. the text of <article>, else <main>.
+ *   3. the text of the story's <article> (a page may have teasers in
+ *      <article>s too), else <main>.
  * Navigation, scripts, styles, asides, forms, headers, footers and comment
  * threads never reach the text.  A page that is not UTF-8 is decoded as its
  * charset label says, and read as windows-1252 where browsers read it so:
@@ -277,11 +278,26 @@ int ns_html_fragment_text(const char *html, size_t len, json_t *headings,
 /* Article pages                                                            */
 /* ------------------------------------------------------------------------ */
 
+/* An <article> of the page, and what says whether it is the story. */
+struct candidate {
+    xmlNodePtr node;
+    size_t weight; /* bytes of its text other than white space */
+    int h1;        /* it holds an <h1> */
+    int headline;  /* it holds a heading that is the page's headline */
+    int hidden;    /* it is inside an element whose text is skipped */
+};
+
+/* Articles past this many are not candidates: a page of thousands of
+ * <article>s is a list, and its first one is as good as any. */
+#define MAX_ARTICLES 256
+
 struct page {
     json_t *meta; /* property or name -> content (first one wins) */
     json_t *tags; /* every article:tag */
     json_t *ld;   /* the schema.org article object, or NULL */
-    xmlNodePtr article, main, h1;
+    struct candidate articles[MAX_ARTICLES];
+    size_t n_articles;
+    xmlNodePtr main, h1;
     char *title, *lang, *canonical, *time;
 };
 
@@ -393,8 +409,9 @@ static void survey(struct page *pg, xmlNodePtr n, int depth)
             if (rel && strcasecmp(rel, "canonical") == 0)
                 pg->canonical = prop(n, "href");
             free(rel);
-        } else if (strcasecmp(name, "article") == 0 && !pg->article) {
-            pg->article = n;
+        } else if (strcasecmp(name, "article") == 0 &&
+                   pg->n_articles < MAX_ARTICLES) {
+            pg->articles[pg->n_articles++].node = n;
         } else if (strcasecmp(name, "main") == 0 && !pg->main) {
             pg->main = n;
         } else if (strcasecmp(name, "h1") == 0 && !pg->h1) {
@@ -404,6 +421,132 @@ static void survey(struct page *pg, xmlNodePtr n, int depth)
         }
         survey(pg, n->children, depth + 1);
     }
+}
+
+/* ------------------------------------------------------------------------ */
+/* Which <article> is the story                                             */
+/* ------------------------------------------------------------------------ */
+
+/* Non-zero if A and B are the same text but for the white space around and
+ * between words and ASCII case. */
+static int same_text(const char *a, const char *b)
+{
+    for (;;) {
+        int gap_a = 0, gap_b = 0;
+        while (*a && isspace((unsigned char)*a))
+            a++, gap_a = 1;
+        while (*b && isspace((unsigned char)*b))
+            b++, gap_b = 1;
+        if (!*a || !*b)
+            return !*a && !*b;
+        if (gap_a != gap_b)
+            return 0;
+        if (tolower((unsigned char)*a) != tolower((unsigned char)*b))
+            return 0;
+        a++, b++;
+    }
+}
+
+/* Weigh the subtree N into C: its text (outside skipped elements when
+ * COUNTED), and whether it holds an <h1> or the headline.  An <article>
+ * inside is a candidate of its own (marked in _private), weighed alone and
+ * added afterwards. */
+static void weigh(struct candidate *c, xmlNodePtr n, int depth, int counted,
+                  const char *headline)
+{
+    for (; n && depth <= MAX_DEPTH; n = n->next) {
+        if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+            for (const xmlChar *p = n->content; counted && p && *p; p++)
+                c->weight += !isspace(*p);
+            continue;
+        }
+        if (n->type != XML_ELEMENT_NODE || n->_private)
+            continue;
+        int level = heading_level(NAME(n));
+        if (level == 1)
+            c->h1 = 1;
+        if (level && headline && !c->headline) {
+            xmlChar *t = xmlNodeGetContent(n);
+            c->headline = t && same_text((const char *)t, headline);
+            xmlFree(t);
+        }
+        weigh(c, n->children, depth + 1, counted && !is_skipped(n), headline);
+    }
+}
+
+/* The <article> a reader would take for the story when there are several
+ * (a breaking-news bar, a most-read box and the story itself are all
+ * <article>s on many news sites): the one that holds the headline the page
+ * names (JSON-LD or og:title) as a heading, else one that holds an <h1>,
+ * else the one with the most text; one inside skipped markup (<aside>, a
+ * related-posts box) only when no other will do, and on a tie the first.
+ * An article holds what the articles inside it hold, so an outer one wins
+ * over those inside it.  NULL if the page has no <article>. */
+static xmlNodePtr choose_article(struct page *pg)
+{
+    if (pg->n_articles <= 1)
+        return pg->n_articles ? pg->articles[0].node : NULL;
+    const char *headline =
+        json_string_value(json_object_get(pg->ld, "headline"));
+    if (!headline)
+        headline = json_string_value(json_object_get(pg->meta, "og:title"));
+    for (size_t i = 0; i < pg->n_articles; i++)
+        pg->articles[i].node->_private = &pg->articles[i];
+    for (size_t i = 0; i < pg->n_articles; i++) {
+        struct candidate *c = &pg->articles[i];
+        weigh(c, c->node->children, 0, 1, headline);
+        for (xmlNodePtr up = c->node->parent;
+             up && up->type == XML_ELEMENT_NODE; up = up->parent)
+            if (is_skipped(up))
+                c->hidden = 1;
+    }
+    /* Inner articles come after the outer one in document order: from the
+     * last, add each to the nearest article around it. */
+    for (size_t i = pg->n_articles; i-- > 0;) {
+        struct candidate *c = &pg->articles[i];
+        xmlNodePtr up = c->node->parent;
+        while (up && !up->_private)
+            up = up->parent;
+        if (!up)
+            continue;
+        struct candidate *outer = up->_private;
+        outer->weight += c->weight;
+        outer->h1 |= c->h1;
+        outer->headline |= c->headline;
+    }
+    struct candidate *best = &pg->articles[0];
+    for (size_t i = 0; i < pg->n_articles; i++) {
+        struct candidate *c = &pg->articles[i];
+        c->node->_private = NULL;
+        if (c->hidden != best->hidden) {
+            if (!c->hidden)
+                best = c;
+        } else if (c->headline != best->headline) {
+            if (c->headline)
+                best = c;
+        } else if (c->h1 != best->h1) {
+            if (c->h1)
+                best = c;
+        } else if (c->weight > best->weight) {
+            best = c;
+        }
+    }
+    return best->node;
+}
+
+/* The first <h1> in the subtree N, or NULL. */
+static xmlNodePtr first_h1(xmlNodePtr n, int depth)
+{
+    for (; n && depth <= MAX_DEPTH; n = n->next) {
+        if (n->type != XML_ELEMENT_NODE)
+            continue;
+        if (heading_level(NAME(n)) == 1)
+            return n;
+        xmlNodePtr hit = first_h1(n->children, depth + 1);
+        if (hit)
+            return hit;
+    }
+    return NULL;
 }
 
 /* A JSON-LD value as text: a string, the first of a list, or an object's
@@ -499,11 +642,18 @@ static void from_meta(json_t *obj, struct page *pg)
         json_object_set(obj, "tags", json_object_get(pg->tags, "tags"));
 }
 
-static void from_markup(json_t *obj, struct page *pg)
+static void from_markup(json_t *obj, struct page *pg, xmlNodePtr body_node)
 {
-    if (pg->h1 && !json_object_get(obj, "title")) {
+    /* Among several <article>s, the story's own <h1>, rather than a
+     * teaser's before it. */
+    xmlNodePtr h1 = pg->n_articles > 1 && body_node
+                        ? first_h1(body_node->children, 0)
+                        : NULL;
+    if (!h1)
+        h1 = pg->h1;
+    if (h1 && !json_object_get(obj, "title")) {
         ns_buf_t t = {0};
-        if (node_text(pg->h1, NULL, &t) == 0 && t.len)
+        if (node_text(h1, NULL, &t) == 0 && t.len)
             ns_fields_set(obj, "title", t.p, t.len, 0);
         ns_buf_free(&t);
     }
@@ -536,14 +686,16 @@ int ns_html_page(const char *data, size_t len, const char *default_id,
     }
     survey(&pg, doc->children, 0);
 
+    xmlNodePtr body_node = choose_article(&pg);
+    if (!body_node)
+        body_node = pg.main;
     if (pg.ld)
         from_ld(obj, pg.ld);
     from_meta(obj, &pg);
-    from_markup(obj, &pg);
+    from_markup(obj, &pg, body_node);
 
     /* The article's own markup gives its headings, and its body when the
      * JSON-LD has none. */
-    xmlNodePtr body_node = pg.article ? pg.article : pg.main;
     if (body_node) {
         ns_buf_t text = {0};
         if (node_text(body_node, headings, &text) < 0) {

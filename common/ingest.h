@@ -136,8 +136,9 @@ int ns_html_fragment_text(const char *html, size_t len, json_t *headings,
                           ns_buf_t *out);
 
 /* Parse an HTML article page (LEN bytes) into ART: schema.org JSON-LD
- * first, then Open Graph and article:* meta tags, then the text of
- * <article> or <main>.  DEFAULT_ID is the id when the page names none.
+ * first, then Open Graph and article:* meta tags, then the text of the
+ * story's <article> (the one holding the headline, else an <h1>, else the
+ * most text), or <main>.  DEFAULT_ID is the id when the page names none.
  * Returns 0, or -1 with a reason in ERR. */
 int ns_html_page(const char *data, size_t len, const char *default_id,
                  ns_article_t *art, char *err, size_t err_size);

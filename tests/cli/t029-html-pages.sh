@@ -1,23 +1,39 @@
 #!/bin/sh
 # t029-html-pages.sh - HTML article pages as news sites save them, through
-# nindex and nsearch: a page labelled ISO-8859-1 in windows-1252 keeps its
-# punctuation.
+# nindex and nsearch: the story is found among teaser <article>s, and a page
+# labelled ISO-8859-1 in windows-1252 keeps its punctuation.
 . "$(dirname "$0")/lib.sh"
 P=$TMP/pages
 mkdir -p "$P"
+
+# A breaking-news teaser before the story, more teasers after it.
+cat >"$P/teasers.html" <<'HTML'
+<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Main story | Site</title></head><body>
+<div class="breaking"><article class="teaser"><h3><a href="/b">Breaking: volcano erupts</a></h3></article></div>
+<main>
+<article class="story"><h1>Main story headline</h1><p>The main story is about a pelican.</p><p>It has two paragraphs.</p></article>
+<section class="more"><h2>More news</h2>
+<article class="teaser"><h3>Teaser about a jackal</h3><p>Teaser text.</p></article>
+</section>
+</main></body></html>
+HTML
 
 # windows-1252 bytes (0x92 0x93 0x94 0x96 0x85, 0xE9) under ISO-8859-1.
 printf '<html><head><meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1"><title>t</title></head><body><article><h1>The mayor\222s \223big\224 day \226 caf\351</h1><p>It\222s a walrus\205 really.</p></article></body></html>\n' >"$P/cp1252.html"
 
 run out err nindex --db "$TMP/db" "$P"
 check "pages: exit 0" is "$rc" 0
-check "pages: every page added" contains "$TMP/out" "1 added"
+check "pages: every page added" contains "$TMP/out" "2 added"
 
 # total QUERY: the number of hits.
 total() {
     nsearch --db "$TMP/db" --json "$1" |
         python3 -c 'import json, sys; print(json.load(sys.stdin)["total"])'
 }
+
+check "teasers: the story is found" is "$(total pelican)" 1
+check "teasers: the teaser before it is not the body" is "$(total volcano)" 0
+check "teasers: nor the ones after it" is "$(total jackal)" 0
 
 run j1 e1 nsearch --db "$TMP/db" --json walrus
 check "cp1252: punctuation kept, words apart" python3 - "$TMP/j1" <<'PY'

@@ -1,5 +1,5 @@
-/* test_html.c - HTML article pages as news sites write them: pages in
- * windows-1252 under another label. */
+/* test_html.c - HTML article pages as news sites write them: which
+ * <article> is the story, and pages in windows-1252 under another label. */
 #include "ingest.h"
 #include "testlib.h"
 
@@ -16,6 +16,88 @@ static int page(const char *html, ns_article_t *art)
     if (rc < 0)
         fprintf(stderr, "    page refused: %s\n", err);
     return rc;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Which <article> is the story                                             */
+/* ------------------------------------------------------------------------ */
+
+static void test_teaser_before_story(void)
+{
+    ns_article_t a;
+    /* A breaking-news teaser first, the story in <main>, more teasers
+     * after it. */
+    static const char TEASERS[] =
+        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+        "<title>Main story | Site</title></head><body>\n"
+        "<div class=\"breaking\"><article class=\"teaser\"><h3><a "
+        "href=\"/b\">Breaking: volcano erupts</a></h3></article></div>\n"
+        "<main><article class=\"story\"><h1>Main story headline</h1><p>The "
+        "main story is about a pelican.</p><p>It has two "
+        "paragraphs.</p></article>\n"
+        "<section class=\"more\"><h2>More news</h2><article "
+        "class=\"teaser\"><h3>Teaser about a jackal</h3><p>Teaser "
+        "text.</p></article></section></main></body></html>";
+    CHECK(page(TEASERS, &a) == 0, "teasers: page read");
+    CHECK(has(a.body, "pelican") && !has(a.body, "volcano") &&
+              !has(a.body, "jackal"),
+          "teasers: the body is the story's, not a teaser's");
+    CHECK_STR(a.title, "Main story headline", "teasers: the story's title");
+    ns_article_clear(&a);
+
+    /* The teaser has an <h1> too, and more text; the story's <h2> is the
+     * headline og:title names. */
+    static const char HEADLINE[] =
+        "<html><head><meta property=\"og:title\" content=\"Ferry  "
+        "strike ends\"></head><body>"
+        "<article><h1>Most read</h1><p>A long teaser about a heron, a "
+        "heron, a heron, a heron, a heron, a heron, a heron.</p></article>"
+        "<article><h2>Ferry strike ends</h2><p>An otter.</p></article>"
+        "</body></html>";
+    CHECK(page(HEADLINE, &a) == 0 && has(a.body, "otter") &&
+              !has(a.body, "heron"),
+          "headline: the article with og:title as a heading wins");
+    ns_article_clear(&a);
+
+    /* No headline, no <h1>: the most text. */
+    static const char LONGEST[] =
+        "<html><body><article><p>Short teaser, a gecko.</p></article>"
+        "<article><p>The story, which is long: a tapir walked into the "
+        "town hall and stayed for the whole of the budget debate.</p>"
+        "</article></body></html>";
+    CHECK(page(LONGEST, &a) == 0 && has(a.body, "tapir") &&
+              !has(a.body, "gecko"),
+          "no headline: the article with the most text");
+    ns_article_clear(&a);
+
+    /* A story in an <aside> box is taken only if nothing else will do. */
+    static const char ASIDE[] =
+        "<html><body><aside><article><h1>Most read</h1><p>A much longer "
+        "teaser about a lemur, a lemur, a lemur, a lemur.</p></article>"
+        "</aside><article><p>The story of a wombat.</p></article>"
+        "</body></html>";
+    CHECK(page(ASIDE, &a) == 0 && has(a.body, "wombat") &&
+              !has(a.body, "lemur"),
+          "aside: an article in skipped markup loses");
+    ns_article_clear(&a);
+
+    /* An outer article holds what its inner ones hold: the outer wins,
+     * as it did when the first <article> was taken. */
+    static const char NESTED[] =
+        "<html><body><article><h1>Story</h1><p>Text of a bison.</p>"
+        "<article><p>A reader's note about a moose, longer than the story "
+        "itself by some way.</p></article></article></body></html>";
+    CHECK(page(NESTED, &a) == 0 && has(a.body, "bison") && has(a.body, "moose"),
+          "nested: the outer article, with the inner one");
+    ns_article_clear(&a);
+
+    /* One article: taken as before, even with more text outside it. */
+    static const char ONE[] =
+        "<html><body><main><p>Lots of other text about a yak, a yak, a "
+        "yak.</p><article><p>A vole.</p></article></main></body></html>";
+    CHECK(page(ONE, &a) == 0 && !strcmp(a.body, "A vole."),
+          "one article: its text is the body");
+    ns_article_clear(&a);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -89,6 +171,7 @@ static void test_windows1252_labels(void)
 
 int main(void)
 {
+    test_teaser_before_story();
     test_windows1252_labels();
     return tl_done();
 }
