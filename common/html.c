@@ -292,9 +292,12 @@ struct candidate {
 #define MAX_ARTICLES 256
 
 struct page {
-    json_t *meta; /* property or name -> content (first one wins) */
-    json_t *tags; /* every article:tag */
-    json_t *ld;   /* the schema.org article object, or NULL */
+    json_t *meta;       /* property or name -> content (first one wins) */
+    json_t *tags;       /* every article:tag */
+    json_t *ld;         /* the schema.org article object, or NULL */
+    unsigned ld_blocks; /* JSON-LD blocks seen */
+    char *warn;         /* the caller's buffer for a warning */
+    size_t warn_size;
     struct candidate articles[MAX_ARTICLES];
     size_t n_articles;
     xmlNodePtr main, h1;
@@ -343,13 +346,29 @@ static json_t *find_ld_article(json_t *v, int depth)
 
 static void take_ld(struct page *pg, xmlNodePtr script)
 {
+    pg->ld_blocks++;
     if (pg->ld)
         return;
     xmlChar *text = xmlNodeGetContent(script);
     if (!text)
         return;
-    json_t *root = json_loads((const char *)text, 0, NULL);
+    json_error_t error;
+    json_t *root = json_loads((const char *)text, 0, &error);
     xmlFree(text);
+    if (!root) {
+        /* The page is still read, from its meta tags and markup; what the
+         * block alone held (often the date and the author) is lost, and
+         * the site can mend it only if it is told.  The block's text
+         * starts on the line of its <script>.  The first such block is
+         * named. */
+        long line = xmlGetLineNo(script);
+        if (pg->warn_size && !pg->warn[0])
+            snprintf(pg->warn, pg->warn_size,
+                     "JSON-LD block %u does not parse: %s (line %ld)",
+                     pg->ld_blocks, error.text,
+                     line > 0 && error.line > 0 ? line + error.line - 1 : line);
+        return;
+    }
     json_t *art = find_ld_article(root, 0);
     if (art)
         pg->ld = json_incref(art);
@@ -668,13 +687,26 @@ static void from_markup(json_t *obj, struct page *pg, xmlNodePtr body_node)
 int ns_html_page(const char *data, size_t len, const char *default_id,
                  ns_article_t *art, char *err, size_t err_size)
 {
+    char warn[256];
+    return ns_html_page_warn(data, len, default_id, art, warn, sizeof warn, err,
+                             err_size);
+}
+
+int ns_html_page_warn(const char *data, size_t len, const char *default_id,
+                      ns_article_t *art, char *warn, size_t warn_size,
+                      char *err, size_t err_size)
+{
     memset(art, 0, sizeof *art);
+    if (warn_size)
+        warn[0] = '\0';
     htmlDocPtr doc = parse(data, len);
     if (!doc) {
         snprintf(err, err_size, "not an HTML page");
         return -1;
     }
     struct page pg = {0};
+    pg.warn = warn;
+    pg.warn_size = warn_size;
     pg.meta = json_object();
     pg.tags = json_object();
     json_t *obj = json_object();

@@ -143,6 +143,15 @@ int ns_html_fragment_text(const char *html, size_t len, json_t *headings,
 int ns_html_page(const char *data, size_t len, const char *default_id,
                  ns_article_t *art, char *err, size_t err_size);
 
+/* As ns_html_page(), and what was wrong with a page that was read anyway
+ * into WARN (WARN_SIZE bytes; "" when nothing was): the first JSON-LD block
+ * that does not parse, "JSON-LD block 2 does not parse: string or '}'
+ * expected near '}' (line 14)", when no block before it held the article
+ * object (the page is then read from its meta tags and markup). */
+int ns_html_page_warn(const char *data, size_t len, const char *default_id,
+                      ns_article_t *art, char *warn, size_t warn_size,
+                      char *err, size_t err_size);
+
 /* ------------------------------------------------------------------------ */
 /* JSON documents (jsondoc.c)                                               */
 /* ------------------------------------------------------------------------ */

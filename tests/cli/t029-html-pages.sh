@@ -1,7 +1,8 @@
 #!/bin/sh
 # t029-html-pages.sh - HTML article pages as news sites save them, through
-# nindex and nsearch: the story is found among teaser <article>s, and a page
-# labelled ISO-8859-1 in windows-1252 keeps its punctuation.
+# nindex and nsearch: the story is found among teaser <article>s, a page
+# labelled ISO-8859-1 in windows-1252 keeps its punctuation, and a page whose
+# JSON-LD does not parse is still indexed.
 . "$(dirname "$0")/lib.sh"
 P=$TMP/pages
 mkdir -p "$P"
@@ -21,9 +22,17 @@ HTML
 # windows-1252 bytes (0x92 0x93 0x94 0x96 0x85, 0xE9) under ISO-8859-1.
 printf '<html><head><meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1"><title>t</title></head><body><article><h1>The mayor\222s \223big\224 day \226 caf\351</h1><p>It\222s a walrus\205 really.</p></article></body></html>\n' >"$P/cp1252.html"
 
+# JSON-LD with a trailing comma.
+cat >"$P/ld-comma.html" <<'HTML'
+<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Site</title>
+<script type="application/ld+json">
+{"@type": "NewsArticle", "headline": "Trailing comma headline",}
+</script></head><body><article><h1>Trailing comma headline</h1><p>Body text with a mongoose.</p></article></body></html>
+HTML
+
 run out err nindex --db "$TMP/db" "$P"
 check "pages: exit 0" is "$rc" 0
-check "pages: every page added" contains "$TMP/out" "2 added"
+check "pages: every page added" contains "$TMP/out" "3 added"
 
 # total QUERY: the number of hits.
 total() {
@@ -42,5 +51,7 @@ h = json.load(open(sys.argv[1]))["hits"][0]
 assert h["title"] == "The mayor\u2019s \u201cbig\u201d day \u2013 caf\u00e9", h["title"]
 assert "It\u2019s a walrus\u2026 really" in h["snippet"], h["snippet"]
 PY
+
+check "bad JSON-LD: the page is still searchable" is "$(total mongoose)" 1
 
 finish

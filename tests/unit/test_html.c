@@ -1,5 +1,6 @@
 /* test_html.c - HTML article pages as news sites write them: which
- * <article> is the story, and pages in windows-1252 under another label. */
+ * <article> is the story, pages in windows-1252 under another label, and
+ * JSON-LD that does not parse. */
 #include "ingest.h"
 #include "testlib.h"
 
@@ -169,9 +170,58 @@ static void test_windows1252_labels(void)
           "labels: the standard's windows-1252 labels only");
 }
 
+/* ------------------------------------------------------------------------ */
+/* JSON-LD that does not parse                                              */
+/* ------------------------------------------------------------------------ */
+
+static void test_jsonld_does_not_parse(void)
+{
+    ns_article_t a;
+    char warn[256], err[256];
+    static const char COMMA[] =
+        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">\n"
+        "<meta property=\"article:published_time\" "
+        "content=\"2025-08-01T10:00:00Z\">\n"
+        "<script type=\"application/ld+json\">{\"@type\": \"WebSite\"}"
+        "</script>\n"
+        "<script type=\"application/ld+json\">\n"
+        "{\n"
+        "  \"@type\": \"NewsArticle\",\n"
+        "  \"author\": {\"@type\": \"Person\", \"name\": \"Sam Writer\"},\n"
+        "}\n"
+        "</script></head><body><article><h1>Trailing comma</h1><p>Body "
+        "text with a mongoose.</p></article></body></html>";
+    CHECK(ns_html_page_warn(COMMA, sizeof COMMA - 1, "ld.html", &a, warn,
+                            sizeof warn, err, sizeof err) == 0,
+          "bad JSON-LD: the page is still read");
+    CHECK(has(a.body, "mongoose") && !strcmp(a.title, "Trailing comma") &&
+              !strcmp(a.date, "2025-08-01T10:00:00Z"),
+          "bad JSON-LD: body, title and date from the rest of the page");
+    CHECK(!strncmp(warn, "JSON-LD block 2 does not parse: ", 32) &&
+              has(warn, "(line 8)"),
+          "bad JSON-LD: the warning names the block and the page's line");
+    if (strncmp(warn, "JSON-LD block 2 does not parse: ", 32) ||
+        !has(warn, "(line 8)"))
+        fprintf(stderr, "    warning: '%s'\n", warn);
+    ns_article_clear(&a);
+
+    /* Once a block has given the article, later ones are not read. */
+    static const char AFTER[] =
+        "<html><head><script type=\"application/ld+json\">{\"@type\":"
+        "\"NewsArticle\",\"headline\":\"Fine\",\"articleBody\":\"Text.\"}"
+        "</script><script type=\"application/ld+json\">{,}</script>"
+        "</head><body></body></html>";
+    CHECK(ns_html_page_warn(AFTER, sizeof AFTER - 1, "ok.html", &a, warn,
+                            sizeof warn, err, sizeof err) == 0 &&
+              warn[0] == '\0' && !strcmp(a.title, "Fine"),
+          "bad JSON-LD after the article: no warning");
+    ns_article_clear(&a);
+}
+
 int main(void)
 {
     test_teaser_before_story();
     test_windows1252_labels();
+    test_jsonld_does_not_parse();
     return tl_done();
 }
