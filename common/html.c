@@ -10,10 +10,12 @@
  *   2. Open Graph and article:* meta tags: what it tells social networks;
  *   3. the text of the story's <article> (a page may have teasers in
  *      <article>s too), else <main>.
- * Navigation, scripts, styles, asides, forms, headers, footers and comment
- * threads never reach the text.  A page that is not UTF-8 is decoded as its
- * charset label says, and read as windows-1252 where browsers read it so:
- * labelled ISO-8859-1 or US-ASCII, or not at all. */
+ * Navigation, scripts, styles, asides, forms, headers, footers, comment
+ * threads and the blocks html-furniture.c names (related posts, share
+ * buttons, newsletter boxes, ads) never reach the text.  A page that is
+ * not UTF-8 is decoded as its charset label says, and read as windows-1252
+ * where browsers read it so: labelled ISO-8859-1 or US-ASCII, or not at
+ * all. */
 #include <ctype.h>
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
@@ -71,12 +73,14 @@ static int is_skipped(xmlNodePtr n)
         "dialog", "head",   "title",    NULL};
     if (name_in(NAME(n), skip))
         return 1;
-    /* Comment threads and navigation that sites build from plain <div>s. */
+    /* Comment threads, navigation and the blocks around an article that
+     * sites build from plain <div>s. */
     static const char *const attrs[] = {"class", "id", NULL};
     for (const char *const *a = attrs; *a; a++) {
         xmlChar *v = xmlGetProp(n, BAD_CAST * a);
         int hit = v && (contains_word((const char *)v, "comment") ||
-                        contains_word((const char *)v, "sidebar"));
+                        contains_word((const char *)v, "sidebar") ||
+                        ns_html_furniture_name((const char *)v));
         xmlFree(v);
         if (hit)
             return 1;

@@ -143,6 +143,14 @@ int ns_html_fragment_text(const char *html, size_t len, json_t *headings,
 int ns_html_page(const char *data, size_t len, const char *default_id,
                  ns_article_t *art, char *err, size_t err_size);
 
+/* Non-zero if VALUE, an element's class list or id, names a block of page
+ * furniture: a whole token (in any case, '_' as '-') that is one of the
+ * names (related, recommended, share, social, newsletter, subscribe, ad,
+ * promo, ...), alone, after "article-", "post-", "entry-" or "story-", or
+ * followed by a suffix such as "-posts", "-buttons", "-box" or "-slot"
+ * (the lists are in html-furniture.c).  "shared" and "address" are not. */
+int ns_html_furniture_name(const char *value);
+
 /* As ns_html_page(), and what was wrong with a page that was read anyway
  * into WARN (WARN_SIZE bytes; "" when nothing was): the first JSON-LD block
  * that does not parse, "JSON-LD block 2 does not parse: string or '}'

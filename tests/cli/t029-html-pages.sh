@@ -1,8 +1,9 @@
 #!/bin/sh
 # t029-html-pages.sh - HTML article pages as news sites save them, through
 # nindex and nsearch: the story is found among teaser <article>s, a page
-# labelled ISO-8859-1 in windows-1252 keeps its punctuation, and a page whose
-# JSON-LD does not parse is still indexed.
+# labelled ISO-8859-1 in windows-1252 keeps its punctuation, a page whose
+# JSON-LD does not parse is still indexed, and related posts, share
+# buttons, newsletter boxes and ads are not searchable.
 . "$(dirname "$0")/lib.sh"
 P=$TMP/pages
 mkdir -p "$P"
@@ -30,9 +31,26 @@ cat >"$P/ld-comma.html" <<'HTML'
 </script></head><body><article><h1>Trailing comma headline</h1><p>Body text with a mongoose.</p></article></body></html>
 HTML
 
+# The blocks around a story.
+cat >"$P/furniture.html" <<'HTML'
+<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Mayor quits</title></head><body>
+<div class="ad-slot" id="ad-top">ADVERTISEMENT Buy flamingo insurance today</div>
+<article class="post">
+ <h1 class="entry-title">Mayor quits amid audit</h1>
+ <div class="share-buttons"><a href="#">Share on Facebook</a> <a href="#">Tweet</a></div>
+ <div class="entry-content">
+  <p>The deputy mayor, a known axolotl breeder, will take over.</p>
+  <h2>What the audit found</h2>
+  <p>Auditors flagged 14 contracts at a shared address.</p>
+  <div class="newsletter-signup">Sign up for our newsletter wolverine</div>
+ </div>
+ <div class="related-posts"><h3>Related</h3><ul><li><a href="/x">Council budget fight marmoset</a></li></ul></div>
+</article></body></html>
+HTML
+
 run out err nindex --db "$TMP/db" "$P"
 check "pages: exit 0" is "$rc" 0
-check "pages: every page added" contains "$TMP/out" "3 added"
+check "pages: every page added" contains "$TMP/out" "4 added"
 
 # total QUERY: the number of hits.
 total() {
@@ -54,4 +72,10 @@ PY
 
 check "bad JSON-LD: the page is still searchable" is "$(total mongoose)" 1
 
+check "furniture: the story is found" is "$(total axolotl)" 1
+check "furniture: 'shared address' stays" is "$(total "shared address")" 1
+for w in marmoset wolverine flamingo facebook tweet heading:related; do
+    check "furniture: '$w' is not searchable" is "$(total "$w")" 0
+done
+check "furniture: the story's own heading" is "$(total "heading:audit")" 1
 finish

@@ -1,6 +1,7 @@
 /* test_html.c - HTML article pages as news sites write them: which
- * <article> is the story, pages in windows-1252 under another label, and
- * JSON-LD that does not parse. */
+ * <article> is the story, pages in windows-1252 under another label, JSON-LD
+ * that does not parse, and the blocks around a story (related posts, share
+ * buttons, newsletter boxes, ads) that must not reach the index. */
 #include "ingest.h"
 #include "testlib.h"
 
@@ -218,10 +219,69 @@ static void test_jsonld_does_not_parse(void)
     ns_article_clear(&a);
 }
 
+/* ------------------------------------------------------------------------ */
+/* Related posts, share buttons, newsletter boxes, ads                      */
+/* ------------------------------------------------------------------------ */
+
+static void test_furniture_classes(void)
+{
+    CHECK(ns_html_furniture_name("related-posts") &&
+              ns_html_furniture_name("share-buttons") &&
+              ns_html_furniture_name("x newsletter-signup y") &&
+              ns_html_furniture_name("ad-slot") &&
+              ns_html_furniture_name("AD_SLOT") &&
+              ns_html_furniture_name("post-share") &&
+              ns_html_furniture_name("entry-related-posts") &&
+              ns_html_furniture_name("jp-relatedposts") &&
+              ns_html_furniture_name("social") &&
+              ns_html_furniture_name("promo-box") &&
+              ns_html_furniture_name("subscribe"),
+          "furniture: the names, with their prefixes and suffixes");
+    CHECK(!ns_html_furniture_name("shared") &&
+              !ns_html_furniture_name("address") &&
+              !ns_html_furniture_name("shared-story headline") &&
+              !ns_html_furniture_name("loaded") &&
+              !ns_html_furniture_name("social-affairs") &&
+              !ns_html_furniture_name("page-ad") &&
+              !ns_html_furniture_name("entry-content") &&
+              !ns_html_furniture_name("subscriber-content") &&
+              !ns_html_furniture_name(""),
+          "furniture: never part of a word or of another name");
+
+    static const char P[] =
+        "<html><body><article><h1>Mayor quits</h1>"
+        "<div class=\"byline\">By Lois Lane</div>"
+        "<div class=\"share-buttons\"><a href=\"#\">Share on Facebook</a> "
+        "<a href=\"#\">Tweet</a></div>"
+        "<div class=\"entry-content\"><p>The deputy mayor breeds "
+        "axolotls.</p><h2>What the audit found</h2><p>Auditors flagged "
+        "14 contracts.</p>"
+        "<div class=\"newsletter-signup\">Sign up for our newsletter "
+        "wolverine</div>"
+        "<div class=\"shared-data address\"><p>Shared office at 1 Main "
+        "Street.</p></div>"
+        "<div id=\"ad-top\">ADVERTISEMENT flamingo insurance</div></div>"
+        "<div class=\"related-posts\"><h3>Related</h3><ul><li>Council "
+        "budget marmoset</li></ul></div></article></body></html>";
+    ns_article_t a;
+    CHECK(page(P, &a) == 0, "furniture page: read");
+    CHECK(has(a.body, "axolotls") && has(a.body, "Auditors flagged") &&
+              has(a.body, "Shared office at 1 Main Street."),
+          "furniture page: the story stays, 'shared' and 'address' too");
+    CHECK(!has(a.body, "Facebook") && !has(a.body, "Tweet") &&
+              !has(a.body, "wolverine") && !has(a.body, "marmoset") &&
+              !has(a.body, "flamingo") && !has(a.body, "Related"),
+          "furniture page: share, newsletter, ad and related are gone");
+    CHECK(a.n_headings == 1 && !strcmp(a.headings[0], "What the audit found"),
+          "furniture page: 'Related' is no heading");
+    ns_article_clear(&a);
+}
+
 int main(void)
 {
     test_teaser_before_story();
     test_windows1252_labels();
     test_jsonld_does_not_parse();
+    test_furniture_classes();
     return tl_done();
 }
