@@ -8,9 +8,14 @@
  *   1. schema.org JSON-LD (NewsArticle, Article, BlogPosting, ...), parsed
  *      with jansson: what the site tells search engines the article is;
  *   2. Open Graph and article:* meta tags: what it tells social networks;
- *   3. the text of <article>, else <main>.
- * Navigation, scripts, styles, asides, forms, headers, footers and comment
- * threads never reach the text. */
+ *   3. the text of the story's <article> (a page may have teasers in
+ *      <article>s too), else <main>.
+ * Navigation, scripts, styles, asides, forms, headers, footers, comment
+ * threads and the blocks html-furniture.c names (related posts, share
+ * buttons, newsletter boxes, ads) never reach the text.  A page that is
+ * not UTF-8 is decoded as its charset label says, and read as windows-1252
+ * where browsers read it so: labelled ISO-8859-1 or US-ASCII, or not at
+ * all. */
 #include <ctype.h>
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
@@ -68,12 +73,14 @@ static int is_skipped(xmlNodePtr n)
         "dialog", "head",   "title",    NULL};
     if (name_in(NAME(n), skip))
         return 1;
-    /* Comment threads and navigation that sites build from plain <div>s. */
+    /* Comment threads, navigation and the blocks around an article that
+     * sites build from plain <div>s. */
     static const char *const attrs[] = {"class", "id", NULL};
     for (const char *const *a = attrs; *a; a++) {
         xmlChar *v = xmlGetProp(n, BAD_CAST * a);
         int hit = v && (contains_word((const char *)v, "comment") ||
-                        contains_word((const char *)v, "sidebar"));
+                        contains_word((const char *)v, "sidebar") ||
+                        ns_html_furniture_name((const char *)v));
         xmlFree(v);
         if (hit)
             return 1;
@@ -208,17 +215,53 @@ static int node_text(xmlNodePtr n, json_t *headings, ns_buf_t *out)
     return t.failed ? -1 : 0;
 }
 
-static htmlDocPtr parse(const char *data, size_t len)
+static htmlDocPtr parse_as(const char *data, size_t len, const char *enc)
 {
     if (len > (size_t)INT32_MAX)
         return NULL;
-    /* Without a charset declaration libxml2 assumes ISO-8859-1, which would
-     * garble every UTF-8 page that omits one; valid UTF-8 is read as such,
-     * anything else by the page's own declaration. */
-    const char *enc = ns_utf8_valid(data, len) ? "UTF-8" : NULL;
     return htmlReadMemory(data, (int)len, NULL, enc,
                           HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
                               HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
+}
+
+static int has_bom(const char *data, size_t len)
+{
+    const unsigned char *s = (const unsigned char *)data;
+    return len >= 2 &&
+           ((s[0] == 0xfe && s[1] == 0xff) || (s[0] == 0xff && s[1] == 0xfe) ||
+            (len >= 3 && s[0] == 0xef && s[1] == 0xbb && s[2] == 0xbf));
+}
+
+static htmlDocPtr parse(const char *data, size_t len)
+{
+    /* Without a charset declaration libxml2 assumes ISO-8859-1, which would
+     * garble every UTF-8 page that omits one; valid UTF-8 is read as such,
+     * anything else by the page's own declaration, as browsers read it. */
+    if (ns_utf8_valid(data, len))
+        return parse_as(data, len, "UTF-8");
+    htmlDocPtr doc = parse_as(data, len, NULL);
+    /* libxml2 reads a page labelled ISO-8859-1 as such (0x92 is a control
+     * character, not an apostrophe), one labelled US-ASCII only up to its
+     * first byte over 0x7F, and one without a label as ISO-8859-1.  Browsers
+     * read all three as windows-1252 (charset.c), and so does the second
+     * parse here; doc->encoding is the label libxml2 found.  A byte-order
+     * mark decides before any label, as in browsers; libxml2 already
+     * follows it. */
+    if (!doc || has_bom(data, len) ||
+        (doc->encoding &&
+         !ns_charset_is_windows1252((const char *)doc->encoding)))
+        return doc;
+    ns_buf_t utf8 = {0};
+    if (ns_windows1252_to_utf8(data, len, &utf8) < 0) {
+        ns_buf_free(&utf8);
+        return doc;
+    }
+    htmlDocPtr again = parse_as(utf8.p ? utf8.p : "", utf8.len, "UTF-8");
+    ns_buf_free(&utf8);
+    if (!again)
+        return doc;
+    xmlFreeDoc(doc);
+    return again;
 }
 
 int ns_html_fragment_text(const char *html, size_t len, json_t *headings,
@@ -239,11 +282,29 @@ int ns_html_fragment_text(const char *html, size_t len, json_t *headings,
 /* Article pages                                                            */
 /* ------------------------------------------------------------------------ */
 
+/* An <article> of the page, and what says whether it is the story. */
+struct candidate {
+    xmlNodePtr node;
+    size_t weight; /* bytes of its text other than white space */
+    int h1;        /* it holds an <h1> */
+    int headline;  /* it holds a heading that is the page's headline */
+    int hidden;    /* it is inside an element whose text is skipped */
+};
+
+/* Articles past this many are not candidates: a page of thousands of
+ * <article>s is a list, and its first one is as good as any. */
+#define MAX_ARTICLES 256
+
 struct page {
-    json_t *meta; /* property or name -> content (first one wins) */
-    json_t *tags; /* every article:tag */
-    json_t *ld;   /* the schema.org article object, or NULL */
-    xmlNodePtr article, main, h1;
+    json_t *meta;       /* property or name -> content (first one wins) */
+    json_t *tags;       /* every article:tag */
+    json_t *ld;         /* the schema.org article object, or NULL */
+    unsigned ld_blocks; /* JSON-LD blocks seen */
+    char *warn;         /* the caller's buffer for a warning */
+    size_t warn_size;
+    struct candidate articles[MAX_ARTICLES];
+    size_t n_articles;
+    xmlNodePtr main, h1;
     char *title, *lang, *canonical, *time;
 };
 
@@ -289,13 +350,29 @@ static json_t *find_ld_article(json_t *v, int depth)
 
 static void take_ld(struct page *pg, xmlNodePtr script)
 {
+    pg->ld_blocks++;
     if (pg->ld)
         return;
     xmlChar *text = xmlNodeGetContent(script);
     if (!text)
         return;
-    json_t *root = json_loads((const char *)text, 0, NULL);
+    json_error_t error;
+    json_t *root = json_loads((const char *)text, 0, &error);
     xmlFree(text);
+    if (!root) {
+        /* The page is still read, from its meta tags and markup; what the
+         * block alone held (often the date and the author) is lost, and
+         * the site can mend it only if it is told.  The block's text
+         * starts on the line of its <script>.  The first such block is
+         * named. */
+        long line = xmlGetLineNo(script);
+        if (pg->warn_size && !pg->warn[0])
+            snprintf(pg->warn, pg->warn_size,
+                     "JSON-LD block %u does not parse: %s (line %ld)",
+                     pg->ld_blocks, error.text,
+                     line > 0 && error.line > 0 ? line + error.line - 1 : line);
+        return;
+    }
     json_t *art = find_ld_article(root, 0);
     if (art)
         pg->ld = json_incref(art);
@@ -355,8 +432,9 @@ static void survey(struct page *pg, xmlNodePtr n, int depth)
             if (rel && strcasecmp(rel, "canonical") == 0)
                 pg->canonical = prop(n, "href");
             free(rel);
-        } else if (strcasecmp(name, "article") == 0 && !pg->article) {
-            pg->article = n;
+        } else if (strcasecmp(name, "article") == 0 &&
+                   pg->n_articles < MAX_ARTICLES) {
+            pg->articles[pg->n_articles++].node = n;
         } else if (strcasecmp(name, "main") == 0 && !pg->main) {
             pg->main = n;
         } else if (strcasecmp(name, "h1") == 0 && !pg->h1) {
@@ -366,6 +444,132 @@ static void survey(struct page *pg, xmlNodePtr n, int depth)
         }
         survey(pg, n->children, depth + 1);
     }
+}
+
+/* ------------------------------------------------------------------------ */
+/* Which <article> is the story                                             */
+/* ------------------------------------------------------------------------ */
+
+/* Non-zero if A and B are the same text but for the white space around and
+ * between words and ASCII case. */
+static int same_text(const char *a, const char *b)
+{
+    for (;;) {
+        int gap_a = 0, gap_b = 0;
+        while (*a && isspace((unsigned char)*a))
+            a++, gap_a = 1;
+        while (*b && isspace((unsigned char)*b))
+            b++, gap_b = 1;
+        if (!*a || !*b)
+            return !*a && !*b;
+        if (gap_a != gap_b)
+            return 0;
+        if (tolower((unsigned char)*a) != tolower((unsigned char)*b))
+            return 0;
+        a++, b++;
+    }
+}
+
+/* Weigh the subtree N into C: its text (outside skipped elements when
+ * COUNTED), and whether it holds an <h1> or the headline.  An <article>
+ * inside is a candidate of its own (marked in _private), weighed alone and
+ * added afterwards. */
+static void weigh(struct candidate *c, xmlNodePtr n, int depth, int counted,
+                  const char *headline)
+{
+    for (; n && depth <= MAX_DEPTH; n = n->next) {
+        if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+            for (const xmlChar *p = n->content; counted && p && *p; p++)
+                c->weight += !isspace(*p);
+            continue;
+        }
+        if (n->type != XML_ELEMENT_NODE || n->_private)
+            continue;
+        int level = heading_level(NAME(n));
+        if (level == 1)
+            c->h1 = 1;
+        if (level && headline && !c->headline) {
+            xmlChar *t = xmlNodeGetContent(n);
+            c->headline = t && same_text((const char *)t, headline);
+            xmlFree(t);
+        }
+        weigh(c, n->children, depth + 1, counted && !is_skipped(n), headline);
+    }
+}
+
+/* The <article> a reader would take for the story when there are several
+ * (a breaking-news bar, a most-read box and the story itself are all
+ * <article>s on many news sites): the one that holds the headline the page
+ * names (JSON-LD or og:title) as a heading, else one that holds an <h1>,
+ * else the one with the most text; one inside skipped markup (<aside>, a
+ * related-posts box) only when no other will do, and on a tie the first.
+ * An article holds what the articles inside it hold, so an outer one wins
+ * over those inside it.  NULL if the page has no <article>. */
+static xmlNodePtr choose_article(struct page *pg)
+{
+    if (pg->n_articles <= 1)
+        return pg->n_articles ? pg->articles[0].node : NULL;
+    const char *headline =
+        json_string_value(json_object_get(pg->ld, "headline"));
+    if (!headline)
+        headline = json_string_value(json_object_get(pg->meta, "og:title"));
+    for (size_t i = 0; i < pg->n_articles; i++)
+        pg->articles[i].node->_private = &pg->articles[i];
+    for (size_t i = 0; i < pg->n_articles; i++) {
+        struct candidate *c = &pg->articles[i];
+        weigh(c, c->node->children, 0, 1, headline);
+        for (xmlNodePtr up = c->node->parent;
+             up && up->type == XML_ELEMENT_NODE; up = up->parent)
+            if (is_skipped(up))
+                c->hidden = 1;
+    }
+    /* Inner articles come after the outer one in document order: from the
+     * last, add each to the nearest article around it. */
+    for (size_t i = pg->n_articles; i-- > 0;) {
+        struct candidate *c = &pg->articles[i];
+        xmlNodePtr up = c->node->parent;
+        while (up && !up->_private)
+            up = up->parent;
+        if (!up)
+            continue;
+        struct candidate *outer = up->_private;
+        outer->weight += c->weight;
+        outer->h1 |= c->h1;
+        outer->headline |= c->headline;
+    }
+    struct candidate *best = &pg->articles[0];
+    for (size_t i = 0; i < pg->n_articles; i++) {
+        struct candidate *c = &pg->articles[i];
+        c->node->_private = NULL;
+        if (c->hidden != best->hidden) {
+            if (!c->hidden)
+                best = c;
+        } else if (c->headline != best->headline) {
+            if (c->headline)
+                best = c;
+        } else if (c->h1 != best->h1) {
+            if (c->h1)
+                best = c;
+        } else if (c->weight > best->weight) {
+            best = c;
+        }
+    }
+    return best->node;
+}
+
+/* The first <h1> in the subtree N, or NULL. */
+static xmlNodePtr first_h1(xmlNodePtr n, int depth)
+{
+    for (; n && depth <= MAX_DEPTH; n = n->next) {
+        if (n->type != XML_ELEMENT_NODE)
+            continue;
+        if (heading_level(NAME(n)) == 1)
+            return n;
+        xmlNodePtr hit = first_h1(n->children, depth + 1);
+        if (hit)
+            return hit;
+    }
+    return NULL;
 }
 
 /* A JSON-LD value as text: a string, the first of a list, or an object's
@@ -461,11 +665,18 @@ static void from_meta(json_t *obj, struct page *pg)
         json_object_set(obj, "tags", json_object_get(pg->tags, "tags"));
 }
 
-static void from_markup(json_t *obj, struct page *pg)
+static void from_markup(json_t *obj, struct page *pg, xmlNodePtr body_node)
 {
-    if (pg->h1 && !json_object_get(obj, "title")) {
+    /* Among several <article>s, the story's own <h1>, rather than a
+     * teaser's before it. */
+    xmlNodePtr h1 = pg->n_articles > 1 && body_node
+                        ? first_h1(body_node->children, 0)
+                        : NULL;
+    if (!h1)
+        h1 = pg->h1;
+    if (h1 && !json_object_get(obj, "title")) {
         ns_buf_t t = {0};
-        if (node_text(pg->h1, NULL, &t) == 0 && t.len)
+        if (node_text(h1, NULL, &t) == 0 && t.len)
             ns_fields_set(obj, "title", t.p, t.len, 0);
         ns_buf_free(&t);
     }
@@ -480,13 +691,26 @@ static void from_markup(json_t *obj, struct page *pg)
 int ns_html_page(const char *data, size_t len, const char *default_id,
                  ns_article_t *art, char *err, size_t err_size)
 {
+    char warn[256];
+    return ns_html_page_warn(data, len, default_id, art, warn, sizeof warn, err,
+                             err_size);
+}
+
+int ns_html_page_warn(const char *data, size_t len, const char *default_id,
+                      ns_article_t *art, char *warn, size_t warn_size,
+                      char *err, size_t err_size)
+{
     memset(art, 0, sizeof *art);
+    if (warn_size)
+        warn[0] = '\0';
     htmlDocPtr doc = parse(data, len);
     if (!doc) {
         snprintf(err, err_size, "not an HTML page");
         return -1;
     }
     struct page pg = {0};
+    pg.warn = warn;
+    pg.warn_size = warn_size;
     pg.meta = json_object();
     pg.tags = json_object();
     json_t *obj = json_object();
@@ -498,14 +722,16 @@ int ns_html_page(const char *data, size_t len, const char *default_id,
     }
     survey(&pg, doc->children, 0);
 
+    xmlNodePtr body_node = choose_article(&pg);
+    if (!body_node)
+        body_node = pg.main;
     if (pg.ld)
         from_ld(obj, pg.ld);
     from_meta(obj, &pg);
-    from_markup(obj, &pg);
+    from_markup(obj, &pg, body_node);
 
     /* The article's own markup gives its headings, and its body when the
      * JSON-LD has none. */
-    xmlNodePtr body_node = pg.article ? pg.article : pg.main;
     if (body_node) {
         ns_buf_t text = {0};
         if (node_text(body_node, headings, &text) < 0) {

@@ -128,6 +128,22 @@ int ns_wpjson_post(json_t *post, ns_article_t *art, char *err,
                    size_t err_size);
 
 /* ------------------------------------------------------------------------ */
+/* Character sets (charset.c)                                               */
+/* ------------------------------------------------------------------------ */
+
+/* Non-zero if LABEL (a page's or feed's charset declaration, may be NULL)
+ * names windows-1252 in the WHATWG Encoding Standard: "windows-1252",
+ * "iso-8859-1", "latin1", "us-ascii", "ascii" and their other spellings,
+ * without regard to case or surrounding white space. */
+int ns_charset_is_windows1252(const char *label);
+
+/* Append LEN bytes of windows-1252 TEXT to OUT as UTF-8, every byte
+ * decoded as the WHATWG Encoding Standard does (0x80 is U+20AC, 0x92 is
+ * U+2019; 0x81, 0x8D, 0x8F, 0x90, 0x9D are U+0081 ...).  Returns 0, or -1
+ * on allocation failure. */
+int ns_windows1252_to_utf8(const char *text, size_t len, ns_buf_t *out);
+
+/* ------------------------------------------------------------------------ */
 /* HTML (html.c)                                                            */
 /* ------------------------------------------------------------------------ */
 
@@ -140,11 +156,29 @@ int ns_html_fragment_text(const char *html, size_t len, json_t *headings,
                           ns_buf_t *out);
 
 /* Parse an HTML article page (LEN bytes) into ART: schema.org JSON-LD
- * first, then Open Graph and article:* meta tags, then the text of
- * <article> or <main>.  DEFAULT_ID is the id when the page names none.
+ * first, then Open Graph and article:* meta tags, then the text of the
+ * story's <article> (the one holding the headline, else an <h1>, else the
+ * most text), or <main>.  DEFAULT_ID is the id when the page names none.
  * Returns 0, or -1 with a reason in ERR. */
 int ns_html_page(const char *data, size_t len, const char *default_id,
                  ns_article_t *art, char *err, size_t err_size);
+
+/* Non-zero if VALUE, an element's class list or id, names a block of page
+ * furniture: a whole token (in any case, '_' as '-') that is one of the
+ * names (related, recommended, share, social, newsletter, subscribe, ad,
+ * promo, ...), alone, after "article-", "post-", "entry-" or "story-", or
+ * followed by a suffix such as "-posts", "-buttons", "-box" or "-slot"
+ * (the lists are in html-furniture.c).  "shared" and "address" are not. */
+int ns_html_furniture_name(const char *value);
+
+/* As ns_html_page(), and what was wrong with a page that was read anyway
+ * into WARN (WARN_SIZE bytes; "" when nothing was): the first JSON-LD block
+ * that does not parse, "JSON-LD block 2 does not parse: string or '}'
+ * expected near '}' (line 14)", when no block before it held the article
+ * object (the page is then read from its meta tags and markup). */
+int ns_html_page_warn(const char *data, size_t len, const char *default_id,
+                      ns_article_t *art, char *warn, size_t warn_size,
+                      char *err, size_t err_size);
 
 /* ------------------------------------------------------------------------ */
 /* JSON documents (jsondoc.c)                                               */

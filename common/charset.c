@@ -1,0 +1,97 @@
+/* charset.c - windows-1252, as the WHATWG Encoding Standard defines it.
+ *
+ * Pages and feeds labelled ISO-8859-1, latin1 or US-ASCII are nearly always
+ * written in windows-1252: its bytes 0x80-0x9F are the curly quotes,
+ * dashes, ellipsis and euro sign that editors type.  Every browser decodes
+ * those labels as windows-1252 (https://encoding.spec.whatwg.org/, the
+ * "windows-1252" labels); read as ISO-8859-1 the bytes become C1 control
+ * characters, which the field rules drop, and "mayor\x92s" is indexed as
+ * "mayors".
+ *
+ * The decoder is written here rather than taken from libxml2's iconv
+ * handler because iconv's CP1252 has no mapping for 0x81, 0x8D, 0x8F,
+ * 0x90 and 0x9D: libxml2 stops at the first of them and the rest of the
+ * page is lost.  The standard maps them to U+0081 and so on, as ISO-8859-1
+ * does; so does this. */
+#include <string.h>
+#include <strings.h>
+
+#include "ingest.h"
+
+int ns_charset_is_windows1252(const char *label)
+{
+    /* The standard's labels of windows-1252, compared without regard to
+     * ASCII case once the white space around them is trimmed. */
+    static const char *const labels[] = {
+        "ansi_x3.4-1968",
+        "ascii",
+        "cp1252",
+        "cp819",
+        "csisolatin1",
+        "ibm819",
+        "iso-8859-1",
+        "iso-ir-100",
+        "iso8859-1",
+        "iso88591",
+        "iso_8859-1",
+        "iso_8859-1:1987",
+        "l1",
+        "latin1",
+        "us-ascii",
+        "windows-1252",
+        "x-cp1252",
+    };
+    if (!label)
+        return 0;
+    while (*label == ' ' || *label == '\t' || *label == '\n' ||
+           *label == '\r' || *label == '\f')
+        label++;
+    size_t n = strlen(label);
+    while (n && (label[n - 1] == ' ' || label[n - 1] == '\t' ||
+                 label[n - 1] == '\n' || label[n - 1] == '\r' ||
+                 label[n - 1] == '\f'))
+        n--;
+    for (size_t i = 0; i < sizeof labels / sizeof *labels; i++)
+        if (strlen(labels[i]) == n && strncasecmp(label, labels[i], n) == 0)
+            return 1;
+    return 0;
+}
+
+int ns_windows1252_to_utf8(const char *text, size_t len, ns_buf_t *out)
+{
+    /* U+0080 + i for the five bytes the standard leaves as they are. */
+    static const unsigned short c1[32] = {
+        0x20ac, 0x0081, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021,
+        0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008d, 0x017d, 0x008f,
+        0x0090, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014,
+        0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0x009d, 0x017e, 0x0178,
+    };
+    for (size_t i = 0; i < len;) {
+        /* Runs of ASCII are copied whole. */
+        size_t run = i;
+        while (run < len && !((unsigned char)text[run] & 0x80))
+            run++;
+        if (run > i && ns_buf_append(out, text + i, run - i) < 0)
+            return -1;
+        if (run == len)
+            break;
+        unsigned char b = (unsigned char)text[run];
+        unsigned cp = b < 0xa0 ? c1[b - 0x80] : b;
+        char u[3];
+        size_t n;
+        if (cp < 0x800) {
+            u[0] = (char)(0xc0 | cp >> 6);
+            u[1] = (char)(0x80 | (cp & 0x3f));
+            n = 2;
+        } else {
+            u[0] = (char)(0xe0 | cp >> 12);
+            u[1] = (char)(0x80 | (cp >> 6 & 0x3f));
+            u[2] = (char)(0x80 | (cp & 0x3f));
+            n = 3;
+        }
+        if (ns_buf_append(out, u, n) < 0)
+            return -1;
+        i = run + 1;
+    }
+    return 0;
+}

@@ -1,0 +1,81 @@
+#!/bin/sh
+# t029-html-pages.sh - HTML article pages as news sites save them, through
+# nindex and nsearch: the story is found among teaser <article>s, a page
+# labelled ISO-8859-1 in windows-1252 keeps its punctuation, a page whose
+# JSON-LD does not parse is still indexed, and related posts, share
+# buttons, newsletter boxes and ads are not searchable.
+. "$(dirname "$0")/lib.sh"
+P=$TMP/pages
+mkdir -p "$P"
+
+# A breaking-news teaser before the story, more teasers after it.
+cat >"$P/teasers.html" <<'HTML'
+<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Main story | Site</title></head><body>
+<div class="breaking"><article class="teaser"><h3><a href="/b">Breaking: volcano erupts</a></h3></article></div>
+<main>
+<article class="story"><h1>Main story headline</h1><p>The main story is about a pelican.</p><p>It has two paragraphs.</p></article>
+<section class="more"><h2>More news</h2>
+<article class="teaser"><h3>Teaser about a jackal</h3><p>Teaser text.</p></article>
+</section>
+</main></body></html>
+HTML
+
+# windows-1252 bytes (0x92 0x93 0x94 0x96 0x85, 0xE9) under ISO-8859-1.
+printf '<html><head><meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1"><title>t</title></head><body><article><h1>The mayor\222s \223big\224 day \226 caf\351</h1><p>It\222s a walrus\205 really.</p></article></body></html>\n' >"$P/cp1252.html"
+
+# JSON-LD with a trailing comma.
+cat >"$P/ld-comma.html" <<'HTML'
+<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Site</title>
+<script type="application/ld+json">
+{"@type": "NewsArticle", "headline": "Trailing comma headline",}
+</script></head><body><article><h1>Trailing comma headline</h1><p>Body text with a mongoose.</p></article></body></html>
+HTML
+
+# The blocks around a story.
+cat >"$P/furniture.html" <<'HTML'
+<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Mayor quits</title></head><body>
+<div class="ad-slot" id="ad-top">ADVERTISEMENT Buy flamingo insurance today</div>
+<article class="post">
+ <h1 class="entry-title">Mayor quits amid audit</h1>
+ <div class="share-buttons"><a href="#">Share on Facebook</a> <a href="#">Tweet</a></div>
+ <div class="entry-content">
+  <p>The deputy mayor, a known axolotl breeder, will take over.</p>
+  <h2>What the audit found</h2>
+  <p>Auditors flagged 14 contracts at a shared address.</p>
+  <div class="newsletter-signup">Sign up for our newsletter wolverine</div>
+ </div>
+ <div class="related-posts"><h3>Related</h3><ul><li><a href="/x">Council budget fight marmoset</a></li></ul></div>
+</article></body></html>
+HTML
+
+run out err nindex --db "$TMP/db" "$P"
+check "pages: exit 0" is "$rc" 0
+check "pages: every page added" contains "$TMP/out" "4 added"
+
+# total QUERY: the number of hits.
+total() {
+    nsearch --db "$TMP/db" --json "$1" |
+        python3 -c 'import json, sys; print(json.load(sys.stdin)["total"])'
+}
+
+check "teasers: the story is found" is "$(total pelican)" 1
+check "teasers: the teaser before it is not the body" is "$(total volcano)" 0
+check "teasers: nor the ones after it" is "$(total jackal)" 0
+
+run j1 e1 nsearch --db "$TMP/db" --json walrus
+check "cp1252: punctuation kept, words apart" python3 - "$TMP/j1" <<'PY'
+import json, sys
+h = json.load(open(sys.argv[1]))["hits"][0]
+assert h["title"] == "The mayor\u2019s \u201cbig\u201d day \u2013 caf\u00e9", h["title"]
+assert "It\u2019s a walrus\u2026 really" in h["snippet"], h["snippet"]
+PY
+
+check "bad JSON-LD: the page is still searchable" is "$(total mongoose)" 1
+
+check "furniture: the story is found" is "$(total axolotl)" 1
+check "furniture: 'shared address' stays" is "$(total "shared address")" 1
+for w in marmoset wolverine flamingo facebook tweet heading:related; do
+    check "furniture: '$w' is not searchable" is "$(total "$w")" 0
+done
+check "furniture: the story's own heading" is "$(total "heading:audit")" 1
+finish

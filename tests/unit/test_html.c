@@ -1,0 +1,287 @@
+/* test_html.c - HTML article pages as news sites write them: which
+ * <article> is the story, pages in windows-1252 under another label, JSON-LD
+ * that does not parse, and the blocks around a story (related posts, share
+ * buttons, newsletter boxes, ads) that must not reach the index. */
+#include "ingest.h"
+#include "testlib.h"
+
+static int has(const char *hay, const char *needle)
+{
+    return hay && strstr(hay, needle) != NULL;
+}
+
+/* Read the page HTML (NUL-terminated) into ART; 0 or -1 as ns_html_page. */
+static int page(const char *html, ns_article_t *art)
+{
+    char err[256];
+    int rc = ns_html_page(html, strlen(html), "p.html", art, err, sizeof err);
+    if (rc < 0)
+        fprintf(stderr, "    page refused: %s\n", err);
+    return rc;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Which <article> is the story                                             */
+/* ------------------------------------------------------------------------ */
+
+static void test_teaser_before_story(void)
+{
+    ns_article_t a;
+    /* A breaking-news teaser first, the story in <main>, more teasers
+     * after it. */
+    static const char TEASERS[] =
+        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+        "<title>Main story | Site</title></head><body>\n"
+        "<div class=\"breaking\"><article class=\"teaser\"><h3><a "
+        "href=\"/b\">Breaking: volcano erupts</a></h3></article></div>\n"
+        "<main><article class=\"story\"><h1>Main story headline</h1><p>The "
+        "main story is about a pelican.</p><p>It has two "
+        "paragraphs.</p></article>\n"
+        "<section class=\"more\"><h2>More news</h2><article "
+        "class=\"teaser\"><h3>Teaser about a jackal</h3><p>Teaser "
+        "text.</p></article></section></main></body></html>";
+    CHECK(page(TEASERS, &a) == 0, "teasers: page read");
+    CHECK(has(a.body, "pelican") && !has(a.body, "volcano") &&
+              !has(a.body, "jackal"),
+          "teasers: the body is the story's, not a teaser's");
+    CHECK_STR(a.title, "Main story headline", "teasers: the story's title");
+    ns_article_clear(&a);
+
+    /* The teaser has an <h1> too, and more text; the story's <h2> is the
+     * headline og:title names. */
+    static const char HEADLINE[] =
+        "<html><head><meta property=\"og:title\" content=\"Ferry  "
+        "strike ends\"></head><body>"
+        "<article><h1>Most read</h1><p>A long teaser about a heron, a "
+        "heron, a heron, a heron, a heron, a heron, a heron.</p></article>"
+        "<article><h2>Ferry strike ends</h2><p>An otter.</p></article>"
+        "</body></html>";
+    CHECK(page(HEADLINE, &a) == 0 && has(a.body, "otter") &&
+              !has(a.body, "heron"),
+          "headline: the article with og:title as a heading wins");
+    ns_article_clear(&a);
+
+    /* No headline, no <h1>: the most text. */
+    static const char LONGEST[] =
+        "<html><body><article><p>Short teaser, a gecko.</p></article>"
+        "<article><p>The story, which is long: a tapir walked into the "
+        "town hall and stayed for the whole of the budget debate.</p>"
+        "</article></body></html>";
+    CHECK(page(LONGEST, &a) == 0 && has(a.body, "tapir") &&
+              !has(a.body, "gecko"),
+          "no headline: the article with the most text");
+    ns_article_clear(&a);
+
+    /* A story in an <aside> box is taken only if nothing else will do. */
+    static const char ASIDE[] =
+        "<html><body><aside><article><h1>Most read</h1><p>A much longer "
+        "teaser about a lemur, a lemur, a lemur, a lemur.</p></article>"
+        "</aside><article><p>The story of a wombat.</p></article>"
+        "</body></html>";
+    CHECK(page(ASIDE, &a) == 0 && has(a.body, "wombat") &&
+              !has(a.body, "lemur"),
+          "aside: an article in skipped markup loses");
+    ns_article_clear(&a);
+
+    /* An outer article holds what its inner ones hold: the outer wins,
+     * as it did when the first <article> was taken. */
+    static const char NESTED[] =
+        "<html><body><article><h1>Story</h1><p>Text of a bison.</p>"
+        "<article><p>A reader's note about a moose, longer than the story "
+        "itself by some way.</p></article></article></body></html>";
+    CHECK(page(NESTED, &a) == 0 && has(a.body, "bison") && has(a.body, "moose"),
+          "nested: the outer article, with the inner one");
+    ns_article_clear(&a);
+
+    /* One article: taken as before, even with more text outside it. */
+    static const char ONE[] =
+        "<html><body><main><p>Lots of other text about a yak, a yak, a "
+        "yak.</p><article><p>A vole.</p></article></main></body></html>";
+    CHECK(page(ONE, &a) == 0 && !strcmp(a.body, "A vole."),
+          "one article: its text is the body");
+    ns_article_clear(&a);
+}
+
+/* ------------------------------------------------------------------------ */
+/* windows-1252 under other labels                                          */
+/* ------------------------------------------------------------------------ */
+
+static void test_windows1252_labels(void)
+{
+    ns_article_t a;
+    /* 0x92 ', 0x93 and 0x94 curly quotes, 0x96 en dash, 0x85 ellipsis, 0x80
+     * euro sign, 0xE9 e acute. */
+    static const char L1[] =
+        "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; "
+        "charset=iso-8859-1\"></head><body><article><p>The mayor\x92s "
+        "\x93"
+        "big\x94 day \x96 caf\xe9\x85 \x80"
+        "5</p></article></body>"
+        "</html>";
+    CHECK(page(L1, &a) == 0, "iso-8859-1: read");
+    CHECK_STR(a.body,
+              "The mayor\xe2\x80\x99s \xe2\x80\x9c"
+              "big\xe2\x80\x9d day "
+              "\xe2\x80\x93 caf\xc3\xa9\xe2\x80\xa6 \xe2\x82\xac"
+              "5",
+              "iso-8859-1: 0x80-0x9F as windows-1252, words kept apart");
+    ns_article_clear(&a);
+
+    /* US-ASCII: libxml2 stopped at the first byte over 0x7F. */
+    static const char ASCII[] =
+        "<html><head><meta charset=\"US-ASCII\"></head><body><article>"
+        "<p>It\x92s here.</p><p>The rest, a narwhal.</p></article></body>"
+        "</html>";
+    CHECK(page(ASCII, &a) == 0 && has(a.body, "It\xe2\x80\x99s here.") &&
+              has(a.body, "narwhal"),
+          "us-ascii: read as windows-1252, nothing lost after 0x92");
+    ns_article_clear(&a);
+
+    /* No label, not UTF-8: windows-1252 too.  The five bytes iconv's CP1252
+     * has no mapping for do not cut the page. */
+    static const char BARE[] =
+        "<html><body><article><p>Latin \x93quote\x94 and \x81 odd byte."
+        "</p><p>After it, an ibex.</p></article></body></html>";
+    CHECK(page(BARE, &a) == 0 && has(a.body, "\xe2\x80\x9cquote\xe2\x80\x9d") &&
+              has(a.body, "ibex"),
+          "no label: windows-1252, and 0x81 keeps the rest");
+    ns_article_clear(&a);
+
+    /* Other labels stay as libxml2 reads them (ISO-8859-2: 0xB1 is a with
+     * ogonek); valid UTF-8 is UTF-8 whatever the label. */
+    static const char L2[] =
+        "<html><head><meta charset=\"iso-8859-2\"></head><body><article>"
+        "<p>\xb1</p></article></body></html>";
+    CHECK(page(L2, &a) == 0 && !strcmp(a.body, "\xc4\x85"),
+          "iso-8859-2: its own label");
+    ns_article_clear(&a);
+    static const char U8[] =
+        "<html><head><meta charset=\"iso-8859-1\"></head><body><article>"
+        "<p>Troms\xc3\xb8 \xe2\x80\x99</p></article></body></html>";
+    CHECK(page(U8, &a) == 0 && !strcmp(a.body, "Troms\xc3\xb8 \xe2\x80\x99"),
+          "utf-8 labelled latin1: UTF-8");
+    ns_article_clear(&a);
+
+    CHECK(ns_charset_is_windows1252(" Latin1 ") &&
+              ns_charset_is_windows1252("ISO_8859-1") &&
+              ns_charset_is_windows1252("ascii") &&
+              !ns_charset_is_windows1252("iso-8859-15") &&
+              !ns_charset_is_windows1252("utf-8") &&
+              !ns_charset_is_windows1252(NULL),
+          "labels: the standard's windows-1252 labels only");
+}
+
+/* ------------------------------------------------------------------------ */
+/* JSON-LD that does not parse                                              */
+/* ------------------------------------------------------------------------ */
+
+static void test_jsonld_does_not_parse(void)
+{
+    ns_article_t a;
+    char warn[256], err[256];
+    static const char COMMA[] =
+        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">\n"
+        "<meta property=\"article:published_time\" "
+        "content=\"2025-08-01T10:00:00Z\">\n"
+        "<script type=\"application/ld+json\">{\"@type\": \"WebSite\"}"
+        "</script>\n"
+        "<script type=\"application/ld+json\">\n"
+        "{\n"
+        "  \"@type\": \"NewsArticle\",\n"
+        "  \"author\": {\"@type\": \"Person\", \"name\": \"Sam Writer\"},\n"
+        "}\n"
+        "</script></head><body><article><h1>Trailing comma</h1><p>Body "
+        "text with a mongoose.</p></article></body></html>";
+    CHECK(ns_html_page_warn(COMMA, sizeof COMMA - 1, "ld.html", &a, warn,
+                            sizeof warn, err, sizeof err) == 0,
+          "bad JSON-LD: the page is still read");
+    CHECK(has(a.body, "mongoose") && !strcmp(a.title, "Trailing comma") &&
+              !strcmp(a.date, "2025-08-01T10:00:00Z"),
+          "bad JSON-LD: body, title and date from the rest of the page");
+    CHECK(!strncmp(warn, "JSON-LD block 2 does not parse: ", 32) &&
+              has(warn, "(line 8)"),
+          "bad JSON-LD: the warning names the block and the page's line");
+    if (strncmp(warn, "JSON-LD block 2 does not parse: ", 32) ||
+        !has(warn, "(line 8)"))
+        fprintf(stderr, "    warning: '%s'\n", warn);
+    ns_article_clear(&a);
+
+    /* Once a block has given the article, later ones are not read. */
+    static const char AFTER[] =
+        "<html><head><script type=\"application/ld+json\">{\"@type\":"
+        "\"NewsArticle\",\"headline\":\"Fine\",\"articleBody\":\"Text.\"}"
+        "</script><script type=\"application/ld+json\">{,}</script>"
+        "</head><body></body></html>";
+    CHECK(ns_html_page_warn(AFTER, sizeof AFTER - 1, "ok.html", &a, warn,
+                            sizeof warn, err, sizeof err) == 0 &&
+              warn[0] == '\0' && !strcmp(a.title, "Fine"),
+          "bad JSON-LD after the article: no warning");
+    ns_article_clear(&a);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Related posts, share buttons, newsletter boxes, ads                      */
+/* ------------------------------------------------------------------------ */
+
+static void test_furniture_classes(void)
+{
+    CHECK(ns_html_furniture_name("related-posts") &&
+              ns_html_furniture_name("share-buttons") &&
+              ns_html_furniture_name("x newsletter-signup y") &&
+              ns_html_furniture_name("ad-slot") &&
+              ns_html_furniture_name("AD_SLOT") &&
+              ns_html_furniture_name("post-share") &&
+              ns_html_furniture_name("entry-related-posts") &&
+              ns_html_furniture_name("jp-relatedposts") &&
+              ns_html_furniture_name("social") &&
+              ns_html_furniture_name("promo-box") &&
+              ns_html_furniture_name("subscribe"),
+          "furniture: the names, with their prefixes and suffixes");
+    CHECK(!ns_html_furniture_name("shared") &&
+              !ns_html_furniture_name("address") &&
+              !ns_html_furniture_name("shared-story headline") &&
+              !ns_html_furniture_name("loaded") &&
+              !ns_html_furniture_name("social-affairs") &&
+              !ns_html_furniture_name("page-ad") &&
+              !ns_html_furniture_name("entry-content") &&
+              !ns_html_furniture_name("subscriber-content") &&
+              !ns_html_furniture_name(""),
+          "furniture: never part of a word or of another name");
+
+    static const char P[] =
+        "<html><body><article><h1>Mayor quits</h1>"
+        "<div class=\"byline\">By Lois Lane</div>"
+        "<div class=\"share-buttons\"><a href=\"#\">Share on Facebook</a> "
+        "<a href=\"#\">Tweet</a></div>"
+        "<div class=\"entry-content\"><p>The deputy mayor breeds "
+        "axolotls.</p><h2>What the audit found</h2><p>Auditors flagged "
+        "14 contracts.</p>"
+        "<div class=\"newsletter-signup\">Sign up for our newsletter "
+        "wolverine</div>"
+        "<div class=\"shared-data address\"><p>Shared office at 1 Main "
+        "Street.</p></div>"
+        "<div id=\"ad-top\">ADVERTISEMENT flamingo insurance</div></div>"
+        "<div class=\"related-posts\"><h3>Related</h3><ul><li>Council "
+        "budget marmoset</li></ul></div></article></body></html>";
+    ns_article_t a;
+    CHECK(page(P, &a) == 0, "furniture page: read");
+    CHECK(has(a.body, "axolotls") && has(a.body, "Auditors flagged") &&
+              has(a.body, "Shared office at 1 Main Street."),
+          "furniture page: the story stays, 'shared' and 'address' too");
+    CHECK(!has(a.body, "Facebook") && !has(a.body, "Tweet") &&
+              !has(a.body, "wolverine") && !has(a.body, "marmoset") &&
+              !has(a.body, "flamingo") && !has(a.body, "Related"),
+          "furniture page: share, newsletter, ad and related are gone");
+    CHECK(a.n_headings == 1 && !strcmp(a.headings[0], "What the audit found"),
+          "furniture page: 'Related' is no heading");
+    ns_article_clear(&a);
+}
+
+int main(void)
+{
+    test_teaser_before_story();
+    test_windows1252_labels();
+    test_jsonld_does_not_parse();
+    test_furniture_classes();
+    return tl_done();
+}
