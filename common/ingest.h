@@ -124,8 +124,7 @@ int ns_jsonfeed_item(json_t *feed, json_t *item, ns_article_t *art, char *err,
 int ns_wpjson_is(json_t *v);
 /* POST as an article: NS_ITEM_OK, NS_ITEM_IGNORED (not a published post)
  * or NS_ITEM_BAD, with the reason in ERR. */
-int ns_wpjson_post(json_t *post, ns_article_t *art, char *err,
-                   size_t err_size);
+int ns_wpjson_post(json_t *post, ns_article_t *art, char *err, size_t err_size);
 
 /* ------------------------------------------------------------------------ */
 /* Character sets (charset.c)                                               */

@@ -178,11 +178,9 @@ void ns_lang_code(char *lang);
  * "2025-08-15T10:00:00Z", "2025-08-15 10:00:00+02:00", fractions of a second
  * allowed) into seconds since the epoch in UTC.  A space may come before the
  * zone, which may also be named UTC or GMT (Jekyll's "2025-07-01 09:00:00
- * +0200", "2025-08-15T10:00:00 UTC").  A time without an offset is taken as
- * UTC.  Returns 0, or -1 with errno EINVAL if TEXT is not such a
- * date or names an impossible one (2025-02-30), or ERANGE if it falls
- * outside the years 0001 to 9999 once in UTC (the stored form has four
- * digits). */
+ * +0200").  A time without an offset is UTC.  Returns 0, or -1 with errno
+ * EINVAL if TEXT is not such a date or names an impossible one (2025-02-30),
+ * or ERANGE if it falls outside the years 0001 to 9999 once in UTC. */
 int ns_date_parse(const char *text, int64_t *out);
 
 /* Format TIME as "YYYY-MM-DDTHH:MM:SSZ" into OUT (at least 21 bytes). */
