@@ -601,10 +601,12 @@ static int next_html(ns_reader_t *r, ns_article_t *art)
 {
     ns_buf_t text = {0};
     int rc = slurp(r, &text);
-    if (rc == 0)
-        rc = (r->kind == KIND_NITF ? ns_nitf_article : ns_html_page)(
-            text.p ? text.p : "", text.len, rel_path(r), art, r->err,
-            sizeof r->err);
+    if (rc == 0 && r->kind == KIND_NITF)
+        rc = ns_nitf_article(text.p ? text.p : "", text.len, rel_path(r), art,
+                             r->err, sizeof r->err);
+    else if (rc == 0) /* a page also says what it read past (bad JSON-LD) */
+        rc = ns_html_page_warn(text.p ? text.p : "", text.len, rel_path(r), art,
+                               r->warn, sizeof r->warn, r->err, sizeof r->err);
     set_where(r, 0);
     ns_buf_free(&text);
     end_file(r);

@@ -105,6 +105,13 @@ int ns_sources_read(const struct options *o, struct counts *c,
                 c->skipped++;
                 continue;
             }
+            const char *warning = ns_reader_warning(r);
+            if (warning) {
+                /* Read, and indexed, but not all of it: say what. */
+                ns_progress_clear(pr);
+                ns_warn("%s: %s", ns_reader_where(r), warning);
+                c->warnings++;
+            }
             const char *note = ns_reader_note(r);
             if (o->verbose && note) {
                 /* What the text page rules cut, once per file. */

@@ -51,6 +51,10 @@ HTML
 run out err nindex --db "$TMP/db" "$P"
 check "pages: exit 0" is "$rc" 0
 check "pages: every page added" contains "$TMP/out" "4 added"
+check "bad JSON-LD: said, with the page and the block" contains "$TMP/err" \
+    "ld-comma.html: JSON-LD block 1 does not parse:"
+check "bad JSON-LD: one warning, for that page" is \
+    "$(grep -c 'JSON-LD' "$TMP/err")" 1
 
 # total QUERY: the number of hits.
 total() {
