@@ -10,6 +10,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <jansson.h>
+
 #include "ns.h"
 
 enum { EXIT_OK = 0, EXIT_ERROR = 1, EXIT_USAGE = 2 };
@@ -328,9 +330,21 @@ static int run_one(ns_index_t *idx, const struct options *o)
     return EXIT_OK;
 }
 
+/* The answer to a query that failed: its qid and why. */
+static void batch_error(const char *qid, const char *why)
+{
+    json_t *o = json_pack("{s:s, s:s}", "qid", qid, "error", why);
+    char *text = o ? json_dumps(o, JSON_COMPACT) : NULL;
+    if (!text)
+        ns_die("out of memory");
+    puts(text);
+    free(text);
+    json_decref(o);
+}
+
 /* One query per line: "qid<TAB>query" or just "query" (its line number is
- * then the qid).  A failed query gives {"qid", "error"} and the run goes
- * on. */
+ * then the qid).  A failed query gives {"qid", "error"}, with the qid the
+ * line gave, and the run goes on. */
 static int run_batch(ns_index_t *idx, const struct options *o)
 {
     char *line = NULL;
@@ -344,29 +358,32 @@ static int run_batch(ns_index_t *idx, const struct options *o)
             line[--len] = '\0';
         if (len == 0)
             continue;
-        /* getline() keeps NUL bytes, but every string function after it
-         * would stop at the first: "oil\0price" would quietly search for
-         * "oil".  Such a line is an error for its query. */
-        if (memchr(line, '\0', (size_t)len)) {
-            ns_error("<stdin>:%lu: NUL byte in query", lineno);
-            printf("{\"qid\":\"%lu\",\"error\":\"NUL byte in query\"}\n",
-                   lineno);
-            rc = EXIT_ERROR;
-            continue;
-        }
         char qidbuf[32];
         const char *qid = qidbuf, *query = line;
-        char *tab = strchr(line, '\t');
-        if (tab) {
+        /* The qid ends at the first tab, found by memchr: getline() keeps
+         * NUL bytes, which strchr would stop at. */
+        char *tab = memchr(line, '\t', (size_t)len);
+        if (tab && !memchr(line, '\0', (size_t)(tab - line))) {
             *tab = '\0';
             qid = line;
             query = tab + 1;
-        } else {
+        }
+        if (qid != line || !ns_utf8_valid(qid, strlen(qid))) {
             snprintf(qidbuf, sizeof qidbuf, "%lu", lineno);
+            qid = qidbuf;
+        }
+        /* Every string function would stop at a NUL: "oil\0price" would
+         * quietly search for "oil".  Such a line is an error for its
+         * query. */
+        if (memchr(query, '\0', (size_t)(line + len - query))) {
+            ns_error("<stdin>:%lu: NUL byte in query", lineno);
+            batch_error(qid, "NUL byte in query");
+            rc = EXIT_ERROR;
+            continue;
         }
         if (!ns_utf8_valid(query, strlen(query))) {
             ns_error("<stdin>:%lu: invalid UTF-8 in query", lineno);
-            printf("{\"qid\":\"%lu\",\"error\":\"invalid UTF-8\"}\n", lineno);
+            batch_error(qid, "invalid UTF-8");
             rc = EXIT_ERROR;
             continue;
         }
@@ -375,8 +392,7 @@ static int run_batch(ns_index_t *idx, const struct options *o)
         if (st != NS_STATUS_OK) {
             ns_error("<stdin>:%lu: search failed: %s", lineno,
                      ns_index_last_error(idx));
-            printf("{\"qid\":\"%lu\",\"error\":\"%s\"}\n", lineno,
-                   ns_status_to_string(st));
+            batch_error(qid, ns_status_to_string(st));
             rc = EXIT_ERROR;
             continue;
         }

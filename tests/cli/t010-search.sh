@@ -135,4 +135,16 @@ check "help documents exit codes" contains "$TMP/out" "Exit status:"
 run out err nsearch --db "$TMP/db" "$(printf 'bad \377 query')"
 check "invalid UTF-8 query is a usage error" is "$rc" 2
 
+# A rejected batch line answers under the qid it gave, so a caller can
+# match the error to its query; a qid that is not UTF-8 is the line number.
+printf 'q1\taz\000ure\nq2\t\377\n\376\tazure\nq4\tazure\n' |
+    nsearch --db "$TMP/db" --batch --limit 1 >"$TMP/bq" 2>/dev/null
+check "batch errors keep their qids" python3 - "$TMP/bq" <<'PY'
+import json, sys
+got = [json.loads(l) for l in open(sys.argv[1])]
+assert [(d["qid"], d.get("error")) for d in got] == [
+    ("q1", "NUL byte in query"), ("q2", "invalid UTF-8"), ("3", None),
+    ("q4", None)], got
+PY
+
 finish
