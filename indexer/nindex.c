@@ -317,6 +317,9 @@ static void parse_options(int argc, char **argv, struct options *o)
     while ((c = getopt_long(argc, argv, short_opts, long_opts, NULL)) != -1) {
         switch (c) {
         case 'd':
+            /* An empty --db (an unset $DB) is not the default index. */
+            if (!*optarg)
+                ns_usage_error("--db needs a directory, not ''");
             o->db = optarg;
             break;
         case 'u':

@@ -187,6 +187,14 @@ static void print_text(const ns_results_t *res, const struct options *o,
                o->query, suggestion);
     else if (suggestion)
         printf("Did you mean: %s?\n\n", suggestion);
+    if (n == 0 && total > 0 && o->limit == 0) {
+        /* Asked for the count (and facets) alone. */
+        printf("%s%llu match%s\n\n",
+               ns_results_total_exact(res) ? "" : "About ",
+               (unsigned long long)total, total == 1 ? "" : "es");
+        print_facets(res, st);
+        return;
+    }
     if (n == 0 && total > 0) {
         /* Past the end of the matches: the query did match. */
         printf("No more results: %s%llu in all.\n",
@@ -467,6 +475,9 @@ static void parse_options(int argc, char **argv, struct options *o)
     while ((c = getopt_long(argc, argv, short_opts, long_opts, NULL)) != -1) {
         switch (c) {
         case 'd':
+            /* An empty --db (an unset $DB) is not the default index. */
+            if (!*optarg)
+                ns_usage_error("--db needs a directory, not ''");
             o->db = optarg;
             break;
         case 'n':

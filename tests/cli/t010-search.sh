@@ -147,4 +147,21 @@ assert [(d["qid"], d.get("error")) for d in got] == [
     ("q4", None)], got
 PY
 
+# An empty --db (an unset variable) is a usage error, not the default index.
+run out err nsearch --db "" azure
+check "nsearch --db '': usage error (2)" is "$rc" 2
+check "nsearch --db '': says why" contains "$TMP/err" "--db needs a directory"
+run out err nindex --db "" "$TMP/none.jsonl"
+check "nindex --db '': usage error (2)" is "$rc" 2
+
+# --limit 0 asks for the count and the facets alone.
+run out err nsearch --db "$TMP/db" --limit 0 --facets section azure
+check "--limit 0: the count" python3 - "$TMP/out" <<'PY'
+import re, sys
+text = open(sys.argv[1]).read()
+assert re.match(r"\d+ matches\n", text), text
+assert "No more results" not in text, text
+assert "section: Technology" in text, text
+PY
+
 finish
