@@ -146,22 +146,22 @@ check "--dry-run --rebuild is a usage error" is "$rc" 2
 # --- A year moved to another disk and linked back -------------------------
 # The walk follows a link to a directory: a year behind one is read, so a
 # prune keeps it, and a loop is noted, not read twice.
-mkdir -p "$TMP/arch/2024" "$TMP/arch/2025" "$TMP/disk2"
-make_archive "$TMP/arch/2024/a.jsonl" 40
+mkdir -p "$TMP/lnk/2024" "$TMP/lnk/2025" "$TMP/disk2"
+make_archive "$TMP/lnk/2024/a.jsonl" 40
 make_archive "$TMP/disk2/b.jsonl" 10
-sed 's/"a\([0-9]*\)"/"b\1"/' "$TMP/disk2/b.jsonl" >"$TMP/arch/2025/b.jsonl"
-nindex --quiet --db "$TMP/ldb" "$TMP/arch"
+sed 's/"a\([0-9]*\)"/"b\1"/' "$TMP/disk2/b.jsonl" >"$TMP/lnk/2025/b.jsonl"
+nindex --quiet --db "$TMP/ldb" "$TMP/lnk"
 check "linked: 50 indexed from real directories" is "$(count "$TMP/ldb")" 50
-rm -r "$TMP/arch/2025"
+rm -r "$TMP/lnk/2025"
 sed 's/"a\([0-9]*\)"/"b\1"/' "$TMP/disk2/b.jsonl" >"$TMP/disk2/b2.jsonl"
 rm "$TMP/disk2/b.jsonl"
-ln -s ../disk2 "$TMP/arch/2025"
-ln -s . "$TMP/arch/loop"
-run out err nindex --db "$TMP/ldb" --prune --max-delete-share 100 "$TMP/arch"
+ln -s ../disk2 "$TMP/lnk/2025"
+ln -s . "$TMP/lnk/loop"
+run out err nindex --db "$TMP/ldb" --prune --max-delete-share 100 "$TMP/lnk"
 check "linked: the prune runs (0)" is "$rc" 0
 check "linked: nothing behind the link deleted" is "$(counts "$TMP/out")" \
     "0 added, 0 replaced, 50 unchanged, 0 deleted, 0 skipped"
 check "linked: all 50 still found" is "$(count "$TMP/ldb")" 50
-check "linked: the loop is noted" contains "$TMP/err" "arch/loop: ignored"
+check "linked: the loop is noted" contains "$TMP/err" "lnk/loop: ignored"
 
 finish
