@@ -95,3 +95,29 @@ int ns_windows1252_to_utf8(const char *text, size_t len, ns_buf_t *out)
     }
     return 0;
 }
+
+int ns_xml_declares_cp1252(const char *buf, size_t n)
+{
+    size_t end = 0;
+    while (end < n && end < 200 && buf[end] != '>')
+        end++;
+    if (end == n || end < 5 || memcmp(buf, "<?xml", 5) != 0)
+        return 0;
+    char decl[201];
+    memcpy(decl, buf, end);
+    decl[end] = '\0';
+    const char *e = strstr(decl, "encoding");
+    if (!e)
+        return 0;
+    e += strcspn(e, "\"'");
+    if (!*e)
+        return 0;
+    char quote = *e++;
+    char label[64];
+    size_t len = strcspn(e, quote == '"' ? "\"" : "'");
+    if (len >= sizeof label)
+        return 0;
+    memcpy(label, e, len);
+    label[len] = '\0';
+    return ns_charset_is_windows1252(label);
+}

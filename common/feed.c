@@ -64,6 +64,8 @@ struct ns_feed {
     void *ctx;
     ns_htmlent_t *ents; /* HTML's entities handed to the parser */
     int done;           /* the input is over and the parser told so */
+    int started;        /* the first chunk was looked at */
+    int cp1252;         /* declared a windows-1252 label: decoded here */
     int depth;          /* depth of the next element to start */
     unsigned items;     /* items started so far */
 
@@ -697,6 +699,34 @@ void ns_feed_close(ns_feed_t *f)
     free(f);
 }
 
+/* Give the parser N bytes of BUF, decoded here from windows-1252 when the
+ * feed declared one of its labels (charset.c: browsers, and so the feeds'
+ * authors, read ISO-8859-1 so; libxml2 took its curly quotes for control
+ * characters, "mayors", and US-ASCII's for an error that lost every item),
+ * the parser then reading UTF-8 with its declaration ignored.  Every byte is a
+ * character of its own, so any chunk boundary is a character boundary. */
+static void give(ns_feed_t *f, const char *buf, size_t n)
+{
+    if (!f->started) {
+        f->started = 1;
+        f->cp1252 = ns_xml_declares_cp1252(buf, n);
+        if (f->cp1252)
+            xmlCtxtUseOptions(f->ctxt, XML_PARSE_NONET | XML_PARSE_RECOVER |
+                                           XML_PARSE_NOWARNING |
+                                           XML_PARSE_IGNORE_ENC);
+    }
+    if (!f->cp1252) {
+        xmlParseChunk(f->ctxt, buf, (int)n, 0);
+        return;
+    }
+    ns_buf_t utf8 = {0};
+    if (ns_windows1252_to_utf8(buf, n, &utf8) == 0)
+        xmlParseChunk(f->ctxt, utf8.p ? utf8.p : "", (int)utf8.len, 0);
+    else
+        xmlStopParser(f->ctxt); /* out of memory: an error, not a loss */
+    ns_buf_free(&utf8);
+}
+
 /* Feed the parser until it has finished at least one item or the input is
  * over. */
 static void parse_more(ns_feed_t *f)
@@ -706,7 +736,7 @@ static void parse_more(ns_feed_t *f)
     while (!f->n_queue && !f->done) {
         ssize_t n = f->read(f->ctx, buf, sizeof buf);
         if (n > 0 && f->ctxt->instate != XML_PARSER_EOF) {
-            xmlParseChunk(f->ctxt, buf, (int)n, 0);
+            give(f, buf, (size_t)n);
             continue;
         }
         /* The end, a read error, or a parser that has stopped for good

@@ -142,6 +142,10 @@ int ns_charset_is_windows1252(const char *label);
  * on allocation failure. */
 int ns_windows1252_to_utf8(const char *text, size_t len, ns_buf_t *out);
 
+/* Does the XML declaration at the start of the N bytes at BUF name one of
+ * the labels of windows-1252 (ISO-8859-1, US-ASCII, ...)? */
+int ns_xml_declares_cp1252(const char *buf, size_t n);
+
 /* ------------------------------------------------------------------------ */
 /* HTML (html.c)                                                            */
 /* ------------------------------------------------------------------------ */

@@ -438,6 +438,39 @@ static void test_feed_external_entity(void)
     tally_free(&t);
 }
 
+/* A feed declared ISO-8859-1 or US-ASCII is read as windows-1252, as
+ * browsers read it: its curly quotes and dashes are kept, and a byte over
+ * 0x7F in "US-ASCII" costs nothing. */
+static void test_feed_cp1252(void)
+{
+    static const char L1[] =
+        "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<rss version=\"2.0\">"
+        "<channel><title>A</title><item><guid>m</guid><title>The mayor\x92s "
+        "\x93"
+        "big\x94 day \x96 caf\xe9</title><description>It\x92s "
+        "here</description></item></channel></rss>\n";
+    struct tally t;
+    read_all(tl_write("latin1.rss", L1, sizeof L1 - 1), &t);
+    CHECK(t.ok == 1 && t.bad == 0, "cp1252: the item read");
+    CHECK_STR(t.first.title,
+              "The mayor\xe2\x80\x99s \xe2\x80\x9c"
+              "big\xe2\x80\x9d day "
+              "\xe2\x80\x93 caf\xc3\xa9",
+              "cp1252: ISO-8859-1's 0x92, 0x93, 0x94, 0x96 and 0xE9");
+    CHECK_STR(t.first.body, "It\xe2\x80\x99s here", "cp1252: in the body");
+    tally_free(&t);
+    static const char ASCII[] =
+        "<?xml version='1.0' encoding='us-ascii'?>\n<rss version=\"2.0\">"
+        "<channel><title>A</title><item><guid>n</guid><title>Na\xefve "
+        "\x80 price</title></item><item><guid>o</guid><title>Two</title>"
+        "</item></channel></rss>\n";
+    read_all(tl_write("ascii.rss", ASCII, sizeof ASCII - 1), &t);
+    CHECK(t.ok == 2 && t.bad == 0, "cp1252: US-ASCII with 0xEF, both items");
+    CHECK_STR(t.first.title, "Na\xc3\xafve \xe2\x82\xac price",
+              "cp1252: US-ASCII's 0xEF and 0x80");
+    tally_free(&t);
+}
+
 int main(void)
 {
     test_rss();
@@ -454,5 +487,6 @@ int main(void)
     test_feed_error_one_line();
     test_feed_billion_laughs();
     test_feed_external_entity();
+    test_feed_cp1252();
     return tl_done();
 }
