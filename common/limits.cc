@@ -56,12 +56,24 @@ QueryBounds libns::bound_query(const std::string &text)
      * drops the '*', so the word is searched as it stands, and the
      * warning says so rather than a silent "No matches". */
     size_t wild = 0;
-    std::string leading;
+    std::string leading, inside;
     for (size_t i = 0; i < b.text.size(); i++) {
         if (b.text[i] != '*')
             continue;
         if (i > 0 && word_byte((unsigned char)b.text[i - 1])) {
             wild++;
+            /* Inside a word ("sur*ance"): Xapian expands "sur*" and
+             * searches "ance" beside it, not words like "surveillance". */
+            if (inside.empty() && i + 1 < b.text.size() &&
+                word_byte((unsigned char)b.text[i + 1])) {
+                size_t start = i, end = i + 1;
+                while (start > 0 && word_byte((unsigned char)b.text[start - 1]))
+                    start--;
+                while (end < b.text.size() &&
+                       word_byte((unsigned char)b.text[end]))
+                    end++;
+                inside = b.text.substr(start, end - start);
+            }
         } else if (leading.empty() && i + 1 < b.text.size() &&
                    word_byte((unsigned char)b.text[i + 1])) {
             size_t end = i + 1;
@@ -75,6 +87,13 @@ QueryBounds libns::bound_query(const std::string &text)
                      leading + " was searched as " + leading +
                      ": a '*' works only at the end of a word (" + leading +
                      "*)";
+    if (!inside.empty()) {
+        size_t star = inside.find('*');
+        b.warning += std::string(b.warning.empty() ? "" : "; ") + inside +
+                     " was searched as " + inside.substr(0, star + 1) + " " +
+                     inside.substr(star + 1) +
+                     ": a '*' works only at the end of a word";
+    }
     if (wild > QUERY_MAX_WILDCARDS) {
         b.flags_off = Xapian::QueryParser::FLAG_WILDCARD;
         if (!b.warning.empty())

@@ -170,6 +170,17 @@ static bool close_enough(ns_index_t *idx, const Xapian::Database &dict,
     }
 }
 
+/* Does a '*' touch the word WAS[I] (gaps and words alternate)?  A word
+ * before one is a wildcard's start, and one after it the rest of a word
+ * with a '*' inside ("sur*ance"): neither is a word to correct ("sur*ance"
+ * became "ser*ance" and showed two unrelated articles). */
+static bool by_star(const std::vector<std::string> &was, size_t i)
+{
+    return (i + 1 < was.size() && !was[i + 1].empty() &&
+            was[i + 1][0] == '*') ||
+           (i > 0 && !was[i - 1].empty() && was[i - 1].back() == '*');
+}
+
 /* Is WORD typed in capitals ("IMF", "OPEC", "ØKOKRIM")?  Such a word is
  * taken for an acronym or a name and never corrected, as word processors'
  * spelling checkers skip words in capitals by default: "IMF" was
@@ -252,6 +263,7 @@ std::string libns::suggest_query(ns_index_t *idx, const std::string &text)
                 return "";
             out += was[i];
         } else if (lower(was[i].c_str()) != now[i] && !capitals(was[i]) &&
+                   !by_star(was, i) &&
                    !word_matches(idx, lower(was[i].c_str())) &&
                    close_enough(idx, *dict, lower(was[i].c_str()), now[i])) {
             out += now[i];

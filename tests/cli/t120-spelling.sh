@@ -166,4 +166,15 @@ nsearch --db "$TMP/rb" --related 0 --json "lighthuose" >"$TMP/kept"
 check "deleted: other words stay" json_ok "$TMP/kept" \
     'd["suggestion"] == "lighthouse"'
 
+# A word with a '*' inside is not corrected ("sur*ance" was "ser*ance",
+# whose two articles had nothing to do with it); the warning says why
+# nothing matched.
+run out err nsearch --db "$TMP/db" --json "sur*ance"
+check "sur*ance: no correction, a warning" python3 - "$TMP/out" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["suggestion"] is None and d["total"] == 0, (d["suggestion"], d["total"])
+assert "works only at the end of a word" in d["warning"], d.get("warning")
+PY
+
 finish

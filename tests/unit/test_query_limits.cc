@@ -103,6 +103,11 @@ static void test_bounds(void)
               bound_query("zebr* oil*").warning.empty() &&
               bound_query("**").warning.empty(),
           "no warning for a '*' after a word or before none");
+    /* Inside a word, a '*' ends a wildcard and the rest is a word. */
+    CHECK(bound_query("sur*ance oil").warning.find(
+              "sur*ance was searched as sur* ance: a '*' works only at the "
+              "end of a word") != std::string::npos,
+          "a '*' inside a word: warned, with what was searched");
     b = bound_query(repeat("w", 150) + " *ebra");
     CHECK(b.warning.find("151 words") != std::string::npos &&
               b.warning.find("; *") == std::string::npos,
