@@ -8,11 +8,9 @@
  *
  * Each reads its parameters (params.c), takes the worker's index handle
  * (workers.c), calls libns and answers (reply.c). */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "server.h"
 
@@ -201,30 +199,12 @@ static enum MHD_Result get_related(ns_http_call_t *c, const char *id)
     return reply_results(c, res, "", NULL);
 }
 
-/* Is the live index still on disk?  A worker's open handle keeps reading
- * files that were deleted (rm -rf of the index), so it alone cannot say.
- * Returns 0, or -1 with errno. */
-static int index_on_disk(const char *db)
-{
-    struct stat st;
-    char live[4096], gen[256];
-    if (ns_gen_current(db, gen, sizeof gen) == 0) {
-        snprintf(live, sizeof live, "%s/current", db);
-        return stat(live, &st);
-    }
-    return stat(db, &st);
-}
-
 static enum MHD_Result get_health(ns_http_call_t *c)
 {
     enum MHD_Result ret;
     ns_index_t *idx = index_or_reply(c, &ret);
     if (!idx)
         return ret;
-    if (index_on_disk(c->srv->cfg->db) < 0)
-        return ns_http_reply_error(
-            c, 503, "no_index", "the index '%s' is gone: %s",
-            ns_http_shown(c->srv->cfg->db), strerror(errno));
     uint64_t n;
     ns_status_t st = ns_index_count(idx, &n);
     if (st != NS_STATUS_OK)

@@ -2,7 +2,9 @@
 # t570-nsearchd-index-changes.sh - nsearchd follows what happens to the
 # index under it: a --rollback followed by a --rebuild is served within a
 # second (the rolled-back generation's number is not reused, and a
-# generation put back under the same name is told apart by its UUID).
+# generation put back under the same name is told apart by its UUID); an
+# index deleted from disk is answered 503 no_index by every endpoint, as
+# /health says, until it is back.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/server.sh"
 
@@ -75,6 +77,36 @@ cp -a "$TMP/other/$(readlink "$TMP/other/current")" "$TMP/db/$name"
 sleep 1.2
 check "a generation replaced under its own name is served" \
     is "$(totals wombatbaz 10)" "3 3 3 3 3 3 3 3 3 3 "
+
+# --- The index deleted: every endpoint says so. --------------------------
+get x /v1/articles/wombatbaz-0
+check "before: /v1/articles 200" is "$code" 200
+mv "$TMP/db" "$TMP/db.away"
+rm -rf "$TMP/db.away"
+get h.json /health
+check "gone: /health 503" is "$code" 503
+check "gone: /health no_index" json h.json 'd["error"]["code"] == "no_index"'
+get s.json '/v1/search?q=oil'
+check "gone: /v1/search 503" is "$code" 503
+check "gone: /v1/search no_index" json s.json 'd["error"]["code"] == "no_index"'
+get a.json /v1/articles/wombatbaz-0
+check "gone: /v1/articles 503 no_index" sh -c \
+    "[ '$code' = 503 ] && grep -q no_index '$TMP/a.json'"
+get r.json /v1/related/wombatbaz-0
+check "gone: /v1/related 503 no_index" sh -c \
+    "[ '$code' = 503 ] && grep -q no_index '$TMP/r.json'"
+get st.json /v1/stats
+check "gone: /v1/stats has no articles" json st.json \
+    'd["articles"] is None and d["index"]["generation"] is None'
+get m.txt /metrics
+check "gone: /metrics index_up 0" grep -qx 'nsearchd_index_up 0' "$TMP/m.txt"
+check "gone: logged" contains "$TMP/server.err" "is gone from disk"
+
+# --- And back. ------------------------------------------------------------
+index_samples
+get h2.json /health
+check "back: /health 200" is "$code" 200
+check "back: searches answer" is "$(total oil)" 4
 
 kill "$server_pid"
 wait "$server_pid" 2>/dev/null
