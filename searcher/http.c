@@ -55,6 +55,11 @@ typedef struct ns_http_conn connection;
  * "access:") are therefore written at the start of an ns_error() message.
  * Each is one fprintf, so lines from different workers do not mix. */
 
+/* Set while this thread closes a connection that guard.c refused at
+ * accept (see handle()): libmicrohttpd then logs "Application reported
+ * internal error", which is our way of closing, not a failure. */
+static _Thread_local int closing_refused;
+
 static void mhd_log(void *cls, const char *fmt, va_list ap)
 {
     (void)cls;
@@ -67,6 +72,8 @@ static void mhd_log(void *cls, const char *fmt, va_list ap)
      * guard's closings (guard.c) are logged once per round; one line per
      * connection would flood the log during an attack. */
     if (strstr(line, "detected connection closure"))
+        return;
+    if (closing_refused && strstr(line, "Application reported internal error"))
         return;
     ns_warn("libmicrohttpd: %s", line);
 }
@@ -198,14 +205,22 @@ static void completed(void *cls, struct MHD_Connection *conn, void **req_cls,
     *req_cls = NULL;
     if (req && req->in_flight)
         atomic_fetch_sub(&srv->in_flight, 1);
+    closing_refused = 0;
     if (!req) {
         ns_http_stats_end(&srv->stats, NS_HTTP_ROUTE_OTHER, 0, 0, 0);
         return;
     }
     double ms = (ns_monotonic_s() - req->start) * 1000.0;
-    ns_http_stats_end(&srv->stats, req->route, req->status,
-                      toe == MHD_REQUEST_TERMINATED_COMPLETED_OK, ms);
     const char *why = NULL;
+    if (req->refused) {
+        /* Answered at accept by design: counted under that answer and
+         * not logged as a failure (guard.c logs refusals itself). */
+        ns_http_stats_refused(&srv->stats, req->route, req->status);
+        toe = MHD_REQUEST_TERMINATED_COMPLETED_OK;
+    } else {
+        ns_http_stats_end(&srv->stats, req->route, req->status,
+                          toe == MHD_REQUEST_TERMINATED_COMPLETED_OK, ms);
+    }
     switch (toe) {
     case MHD_REQUEST_TERMINATED_COMPLETED_OK:
     case MHD_REQUEST_TERMINATED_DAEMON_SHUTDOWN:
@@ -245,9 +260,19 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *conn,
     ns_http_server_t *srv = cls;
     struct ns_http_request *req = *req_cls;
     connection *cn = connection_of(conn);
-    /* Refused at accept (guard.c): the answer is sent; close now. */
-    if (cn && cn->refused)
+    /* Refused at accept (guard.c): the answer is sent; close now, which
+     * libmicrohttpd calls an internal error (not logged, see mhd_log()).
+     * The request is counted under that answer (see completed()). */
+    if (cn && cn->refused) {
+        if (req) {
+            snprintf(req->method, sizeof req->method, "%s", method);
+            req->route = ns_http_route_of(url);
+            req->status = (unsigned)cn->refused;
+            req->refused = 1;
+        }
+        closing_refused = 1;
         return MHD_NO;
+    }
     if (!req) {
         /* uri_log() could not allocate; try once more. */
         req = calloc(1, sizeof *req);

@@ -131,6 +131,7 @@ struct ns_http_request {
                                           in the request line */
     int headers_seen;                  /* the handler was called once */
     int in_flight;                     /* counted in srv->in_flight */
+    int refused;                       /* answered at accept (guard.c) */
     unsigned status;                   /* HTTP status we queued, or 0 */
     enum ns_http_route_id route;       /* for the statistics */
 };
@@ -286,6 +287,10 @@ void ns_http_stats_begin(ns_http_stats_t *st);
  * COMPLETED when the answer was sent in full, after MS milliseconds. */
 void ns_http_stats_end(ns_http_stats_t *st, enum ns_http_route_id route,
                        unsigned status, int completed, double ms);
+/* A request to ROUTE has ended on a connection refused at accept, which
+ * was answered STATUS before its request came (no latency to count). */
+void ns_http_stats_refused(ns_http_stats_t *st, enum ns_http_route_id route,
+                           unsigned status);
 /* A worker opened the index, or found a new version of it. */
 void ns_http_stats_reloaded(ns_http_stats_t *st);
 /* The body of /v1/stats (see routes.c).  Free with free(); NULL when out
