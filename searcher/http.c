@@ -186,7 +186,9 @@ static void *uri_log(void *cls, const char *uri, struct MHD_Connection *conn)
         return NULL;
     req->start = ns_monotonic_s();
     strcpy(req->method, "-");
-    req->route = NS_HTTP_ROUTE_OTHER;
+    /* The route now, from the raw URL, for a request that ends before the
+     * handler sees it (a client that leaves); handle() sets it again. */
+    req->route = ns_http_route_of_raw(uri, strlen(uri));
     uri_for_log(req->uri, uri);
     req->bad_escape = !escapes_ok(uri);
     req->bad_bytes = !bytes_ok(uri);

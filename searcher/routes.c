@@ -267,6 +267,20 @@ enum ns_http_route_id ns_http_route_of(const char *path)
     return NS_HTTP_ROUTE_OTHER;
 }
 
+enum ns_http_route_id ns_http_route_of_raw(const char *uri, size_t len)
+{
+    /* Enough of a path to tell the routes apart: a longer one is an
+     * article's or a related list's, or no route. */
+    char path[256];
+    size_t n = 0;
+    while (n < len && n < sizeof path - 1 && uri[n] != '?')
+        n++;
+    memcpy(path, uri, n);
+    path[n] = '\0';
+    MHD_http_unescape(path);
+    return ns_http_route_of(path);
+}
+
 enum MHD_Result ns_http_route(ns_http_call_t *c)
 {
     const char *p = c->path;

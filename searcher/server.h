@@ -157,6 +157,10 @@ enum MHD_Result ns_http_route(ns_http_call_t *c);
 /* Which route PATH goes to, for the statistics. */
 enum ns_http_route_id ns_http_route_of(const char *path);
 
+/* The same for the raw (percent-encoded) URL at URI, LEN bytes, with or
+ * without a query string. */
+enum ns_http_route_id ns_http_route_of_raw(const char *uri, size_t len);
+
 /* ------------------------------------------------------------------------ */
 /* Answers (reply.c)                                                        */
 /* ------------------------------------------------------------------------ */

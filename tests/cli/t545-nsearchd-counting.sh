@@ -1,7 +1,8 @@
 #!/bin/sh
 # t545-nsearchd-counting.sh - Requests that end without an ordinary answer
 # are counted by route and status like the others: connections refused
-# 503 at accept under 503 (and not logged as failures).
+# 503 at accept under 503 (and not logged as failures), and requests whose
+# client leaves before the answer under status "none", by their route.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/server.sh"
 
@@ -48,6 +49,31 @@ check "refusals: no internal error logged" \
     lacks "$TMP/server.err" "internal error"
 check "refusals: at most one line about them per 10 s" \
     test "$(grep -c 'refused .* with 503 overloaded' "$TMP/server.err")" -le 2
+stop_server
+
+# --- Clients that leave before the answer: "none", by route. -------------
+check "leavers: starts" start_server
+python3 - "$SOCK" <<'PY'
+import socket, sys, time
+# Ten requests whose heads the clients never finish: each leaves once
+# the server has read its request line.
+conns = []
+for i in range(10):
+    s = socket.socket(socket.AF_UNIX)
+    s.connect(sys.argv[1])
+    s.sendall(b"GET /v1/search?q=oil+prices&limit=100&related=20&facets=all"
+              b" HTTP/1.1\r\nHost: x\r\n")
+    conns.append(s)
+time.sleep(0.5)
+for s in conns:
+    s.close()
+PY
+sleep 0.5
+get m2 /metrics
+check "leavers: counted under route search, status none" \
+    is "$(metric m2 search none)" 10
+check "leavers: none counted under route other" \
+    is "$(metric m2 other none)" 0
 stop_server
 
 finish
