@@ -302,6 +302,12 @@ int ns_mkdir_p(const char *dir);
  * [MIN, MAX].  Returns 0, or -1 if TEXT is not such a number. */
 int ns_parse_long(const char *text, long min, long max, long *out);
 
+/* The first control character in LEN bytes of UTF-8 at TEXT, as its code
+ * point: C0 (U+0000 to U+001F, tab and newline included), DEL (U+007F) or
+ * C1 (U+0080 to U+009F).  -1 when there is none.  A query with one is
+ * refused by nsearch and nsearchd alike. */
+long ns_control_char(const char *text, size_t len);
+
 typedef struct ns_index ns_index_t;
 
 typedef enum {

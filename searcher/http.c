@@ -331,10 +331,9 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *conn,
                            version < req->uri_end + NS_HTTP_MEMORY_LIMIT))
         return ns_http_reply_error(&c, 400, "bad_parameter",
                                    "control bytes in the request line");
-    for (const unsigned char *p = (const unsigned char *)url; *p; p++)
-        if (*p < 0x20 || *p == 0x7f)
-            return ns_http_reply_error(&c, 400, "bad_parameter",
-                                       "control characters in the path");
+    if (ns_control_char(url, strlen(url)) >= 0)
+        return ns_http_reply_error(&c, 400, "bad_parameter",
+                                   "control characters in the path");
     if (!ns_utf8_valid(url, strlen(url)))
         return ns_http_reply_error(&c, 400, "bad_parameter",
                                    "the path is not valid UTF-8");

@@ -395,6 +395,14 @@ static int run_batch(ns_index_t *idx, const struct options *o)
             rc = EXIT_ERROR;
             continue;
         }
+        long control = ns_control_char(query, strlen(query));
+        if (control >= 0) {
+            ns_error("<stdin>:%lu: control character U+%04lX in query", lineno,
+                     control);
+            batch_error(qid, "control character in query");
+            rc = EXIT_ERROR;
+            continue;
+        }
         ns_results_t *res;
         ns_status_t st = search(idx, o, query, &res);
         if (st != NS_STATUS_OK) {
@@ -617,6 +625,13 @@ int main(int argc, char **argv)
             ns_die("out of memory");
         if (!ns_utf8_valid(o.query, strlen(o.query)))
             ns_usage_error("%s", "the query is not valid UTF-8");
+        /* As nsearchd refuses q with one (400): a control character is
+         * no part of a query, and echoing one back (an escape sequence)
+         * would write it to the terminal. */
+        long control = ns_control_char(o.query, strlen(o.query));
+        if (control >= 0)
+            ns_usage_error("the query contains the control character U+%04lX",
+                           control);
     }
 
     ns_index_t *idx = open_index(&o);

@@ -101,6 +101,14 @@ static enum MHD_Result get_search(ns_http_call_t *c)
         return ns_http_reply_error(c, 414, "too_large",
                                    "q is longer than %d bytes",
                                    NS_HTTP_MAX_QUERY);
+    /* A control character is no part of a query (a newline, an escape
+     * sequence, U+0085): refused, as in the path and in section and tag,
+     * and as nsearch refuses it, rather than searched or echoed back. */
+    long control = q ? ns_control_char(q, strlen(q)) : -1;
+    if (control >= 0)
+        return ns_http_reply_error(c, 400, "bad_parameter",
+                                   "q contains the control character U+%04lX",
+                                   control);
     ns_http_filters_t filters;
     if (ns_http_arg_filters(c, &filters, &ret) < 0)
         return ret;
