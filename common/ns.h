@@ -799,8 +799,10 @@ void ns_results_free(ns_results_t *res);
  *    "counts", "unavailable"?, "section"?: [{"value", "count"}], "year"?,
  *    "month"?, "lang"?, "tag"?}, "related": [{"id", "title", "date",
  *    "section", "url", "age"}], "warning"?}
- * plus "qid" when QID is not NULL.  Free with free(); NULL on allocation
- * failure. */
+ * plus "qid" when QID is not NULL.  QUERY NULL marks the results of
+ * ns_related_to(): no search ran, so they say "query": "", "total": 0,
+ * "total_exact": true and "hits": [] (nothing went uncounted).  Free with
+ * free(); NULL on allocation failure. */
 char *ns_results_to_json(const ns_results_t *res, const char *query,
                          const char *qid);
 

@@ -67,14 +67,16 @@ static void answer_early(int fd, unsigned status, const char *reason,
     int blen = snprintf(body, sizeof body,
                         "{\"error\":{\"code\":\"%s\",\"message\":\"%s\"}}\n",
                         code, message);
+    /* Retry-After only for 503: a 403 is not lifted by trying again. */
     int hlen = snprintf(head, sizeof head,
                         "HTTP/1.1 %u %s\r\n"
                         "Content-Type: application/json\r\n"
                         "Content-Length: %d\r\n"
                         "Connection: close\r\n"
-                        "Retry-After: 1\r\n"
+                        "%s"
                         "\r\n%s",
-                        status, reason, blen, body);
+                        status, reason, blen,
+                        status == 503 ? "Retry-After: 1\r\n" : "", body);
     if (hlen > 0 && (size_t)hlen < sizeof head)
         (void)!send(fd, head, (size_t)hlen, MSG_DONTWAIT | MSG_NOSIGNAL);
     shutdown(fd, SHUT_WR);

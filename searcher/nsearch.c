@@ -320,7 +320,7 @@ static int run_one(ns_index_t *idx, const struct options *o)
                 ns_results_missing(res, i));
     if (o->json) {
         char *text =
-            ns_results_to_json(res, o->related_to ? "" : o->query, NULL);
+            ns_results_to_json(res, o->related_to ? NULL : o->query, NULL);
         if (!text)
             ns_die("out of memory");
         puts(text);

@@ -29,7 +29,8 @@ static ns_index_t *index_or_reply(ns_http_call_t *c, enum MHD_Result *ret)
     return NULL;
 }
 
-/* Answer a results object (search or related). */
+/* Answer a results object: a search, or related posts alone (QUERY
+ * NULL, see ns_results_to_json()). */
 static enum MHD_Result reply_results(ns_http_call_t *c, ns_results_t *res,
                                      const char *query,
                                      const ns_http_filters_t *filters)
@@ -204,7 +205,7 @@ static enum MHD_Result get_related(ns_http_call_t *c, const char *id)
         ns_http_index_call(idx, NS_HTTP_OP_RELATED, id, &so, &res, NULL);
     if (st != NS_STATUS_OK)
         return ns_http_reply_status(c, idx, st, "related posts");
-    return reply_results(c, res, "", NULL);
+    return reply_results(c, res, NULL, NULL);
 }
 
 static enum MHD_Result get_health(ns_http_call_t *c)
