@@ -25,9 +25,13 @@
  * Errors are {"error": {"code", "message"}} with these codes:
  *   400 bad_parameter   403 forbidden   404 not_found
  *   405 method_not_allowed (with "Allow: GET, HEAD")
- *   414 too_large       500 internal    503 overloaded, no_index
- * A URL longer than the connection's memory (NS_HTTP_MEMORY_LIMIT) never
- * reaches us: libmicrohttpd answers 414 itself, with an HTML body. */
+ *   414 too_large       431 too_large   500 internal
+ *   503 overloaded, no_index, timeout
+ * A URL over NS_HTTP_MAX_HEAD bytes or NS_HTTP_MAX_PARAMS parameters is
+ * answered 414 too_large, and headers that make the head longer than
+ * NS_HTTP_MAX_HEAD 431 too_large; a head longer than the connection's
+ * memory (NS_HTTP_MEMORY_LIMIT) never reaches us: libmicrohttpd answers
+ * 414 or 431 itself, with an HTML body. */
 #include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -169,6 +173,42 @@ static int bytes_ok(const char *uri)
     return 1;
 }
 
+/* Is the raw URL within NS_HTTP_MAX_HEAD bytes and NS_HTTP_MAX_PARAMS
+ * parameters?  0 if so, else what struct ns_http_request.too_large says.
+ * libmicrohttpd splits the query at each '&' into a record in the
+ * connection's memory; counting them here comes before it does. */
+static int url_too_large(const char *uri, size_t len)
+{
+    if (len > NS_HTTP_MAX_HEAD)
+        return 1;
+    const char *query = strchr(uri, '?');
+    size_t params = query ? 1 : 0;
+    for (const char *p = query; p && *p; p++)
+        params += *p == '&';
+    return params > NS_HTTP_MAX_PARAMS ? 2 : 0;
+}
+
+static enum MHD_Result add_header_size(void *cls, enum MHD_ValueKind kind,
+                                       const char *key, size_t key_size,
+                                       const char *value, size_t value_size)
+{
+    (void)kind;
+    (void)key;
+    (void)value;
+    *(size_t *)cls += key_size + value_size + 4; /* ": " and CR LF */
+    return MHD_YES;
+}
+
+/* The size of REQ's head on CONN as it came: its request line (near
+ * enough) and its headers. */
+static size_t head_size(struct MHD_Connection *conn,
+                        const struct ns_http_request *req)
+{
+    size_t size = req->uri_len + sizeof "GET  HTTP/1.1\r\n" - 1;
+    MHD_get_connection_values_n(conn, MHD_HEADER_KIND, add_header_size, &size);
+    return size;
+}
+
 /* Called with the raw URL as soon as the request line is read: the
  * request begins here, and its struct ns_http_request is freed in completed().
  */
@@ -192,7 +232,19 @@ static void *uri_log(void *cls, const char *uri, struct MHD_Connection *conn)
     uri_for_log(req->uri, uri);
     req->bad_escape = !escapes_ok(uri);
     req->bad_bytes = !bytes_ok(uri);
-    req->uri_end = uri + strlen(uri);
+    req->uri_len = strlen(uri);
+    req->uri_end = uri + req->uri_len;
+    req->too_large = url_too_large(uri, req->uri_len);
+    if (req->too_large) {
+        /* Cut the query in libmicrohttpd's own buffer, where it is about
+         * to parse it (it calls us first, "before we modify URI or
+         * args"), so that it parses none: it has not the memory to parse
+         * them all, nor would it then answer at all (see NS_HTTP_MAX_PARAMS
+         * in http.h).  The handler answers 414. */
+        char *query = strchr((char *)uri, '?');
+        if (query)
+            query[1] = '\0';
+    }
     return req;
 }
 
@@ -320,6 +372,18 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *conn,
     if (!readonly)
         return ns_http_reply_error(&c, 405, "method_not_allowed",
                                    "only GET and HEAD are allowed");
+    if (req->too_large == 1)
+        return ns_http_reply_error(&c, 414, "too_large",
+                                   "the URL is longer than %d bytes",
+                                   NS_HTTP_MAX_HEAD);
+    if (req->too_large)
+        return ns_http_reply_error(&c, 414, "too_large",
+                                   "the URL has more than %d parameters",
+                                   NS_HTTP_MAX_PARAMS);
+    if (head_size(conn, req) > NS_HTTP_MAX_HEAD)
+        return ns_http_reply_error(&c, 431, "too_large",
+                                   "the request head is longer than %d bytes",
+                                   NS_HTTP_MAX_HEAD);
     if (req->bad_escape)
         return ns_http_reply_error(&c, 400, "bad_parameter",
                                    "malformed percent-encoding in the URL");

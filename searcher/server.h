@@ -44,9 +44,9 @@ enum ns_http_route_id {
  * request that ended without an answer as "none". */
 #define NS_HTTP_STATUSES                                                       \
     {                                                                          \
-        200, 400, 403, 404, 405, 414, 500, 503                                 \
+        200, 400, 403, 404, 405, 414, 431, 500, 503                            \
     }
-#define NS_HTTP_N_STATUSES (8 + 2)
+#define NS_HTTP_N_STATUSES (9 + 2)
 
 /* Upper bounds of the latency histogram's buckets, in seconds (the last
  * bucket, +Inf, is implicit). */
@@ -127,6 +127,10 @@ struct ns_http_request {
                                           logs */
     int bad_escape;                    /* the raw URL has a malformed %XX */
     int bad_bytes;                     /* ... control bytes or spaces */
+    size_t uri_len;                    /* its length in bytes */
+    int too_large;                     /* ... over NS_HTTP_MAX_HEAD bytes
+                                          (1) or NS_HTTP_MAX_PARAMS
+                                          parameters (2) */
     const char *uri_end;               /* the raw URL's end, to find a NUL
                                           in the request line */
     int headers_seen;                  /* the handler was called once */
