@@ -7,6 +7,7 @@
  *   DIR/gen-000006                the previous one (kept for --rollback)
  *   DIR/gen-000007
  *   DIR/.build-PID/               a rebuild in progress (removed if stale)
+ *   DIR/last-generation           the highest number ever published
  *   DIR/lock                      flock()ed by the one writer
  *
  * Publishing a generation is one rename() of a new link over "current", so a
@@ -94,15 +95,73 @@ void ns_gen_list_free(char **names, size_t n)
     free(names);
 }
 
+/* The number of generation NAME ("gen-000007" is 7), or 0. */
+static unsigned long gen_number(const char *name)
+{
+    return is_gen_name(name) ? strtoul(name + 4, NULL, 10) : 0;
+}
+
+/* The highest generation number DIR/last-generation records, or 0. */
+static unsigned long last_published(const char *dir)
+{
+    char path[4096], text[64] = "";
+    snprintf(path, sizeof path, "%s/last-generation", dir);
+    FILE *f = fopen(path, "re");
+    if (!f)
+        return 0;
+    if (!fgets(text, sizeof text, f))
+        text[0] = '\0';
+    fclose(f);
+    text[strcspn(text, "\n")] = '\0';
+    return gen_number(text);
+}
+
+/* Record NAME in DIR/last-generation if its number is the highest yet.
+ * The file is renamed into place and made durable by the directory sync
+ * that ns_gen_publish() does next.  It is not synced itself: a record
+ * lost to a power cut can only let a number be handed out again after
+ * the crash, when no reader is left that could hold the old one open. */
+static int record_published(const char *dir, const char *name)
+{
+    unsigned long n = gen_number(name);
+    if (n == 0 || n <= last_published(dir))
+        return 0;
+    char tmp[4096], path[4096];
+    snprintf(tmp, sizeof tmp, "%s/last-generation.tmp", dir);
+    snprintf(path, sizeof path, "%s/last-generation", dir);
+    FILE *f = fopen(tmp, "we");
+    if (!f)
+        return -1;
+    int ok = fprintf(f, "%s\n", name) > 0;
+    ok &= fclose(f) == 0;
+    if (!ok || rename(tmp, path) < 0) {
+        int e = errno;
+        unlink(tmp);
+        errno = e;
+        return -1;
+    }
+    return 0;
+}
+
+/* A generation number is never handed out twice, not even after the one
+ * that had it was rolled back from and removed (ns_gen_clean()): readers
+ * such as nsearchd tell generations apart first by name, and so do
+ * people, in /v1/stats, in metrics and in logs.  Reusing "gen-000002"
+ * for a different database made a reader that still held the removed one
+ * take the new one for the old.  So the next number follows both the
+ * generations on disk and the highest ever published.  (Readers also
+ * compare the database's UUID, for a directory replaced by other means;
+ * see ns_index_refresh().) */
 int ns_gen_next(const char *dir, char *name, size_t size)
 {
     char **names;
     size_t n;
     if (ns_gen_list(dir, &names, &n) < 0)
         return -1;
-    unsigned long last = 0;
-    if (n)
-        last = strtoul(names[n - 1] + 4, NULL, 10);
+    unsigned long last = last_published(dir);
+    for (size_t i = 0; i < n; i++)
+        if (gen_number(names[i]) > last)
+            last = gen_number(names[i]);
     ns_gen_list_free(names, n);
     snprintf(name, size, "gen-%06lu", last + 1);
     return 0;
@@ -126,6 +185,8 @@ int ns_gen_publish(const char *dir, const char *name)
     snprintf(tmp, sizeof tmp, "%s/current.tmp", dir);
     snprintf(cur, sizeof cur, "%s/current", dir);
     unlink(tmp);
+    if (record_published(dir, name) < 0)
+        return -1;
     /* The generation's own name (its rename into DIR) must be durable
      * before "current" can point at it: otherwise a power cut could leave
      * the new link and no generation behind it. */
@@ -209,6 +270,7 @@ int ns_gen_clean(const char *dir)
     while ((e = readdir(d))) {
         if (strncmp(e->d_name, ".build-", 7) != 0 &&
             strcmp(e->d_name, "current.tmp") != 0 &&
+            strcmp(e->d_name, "last-generation.tmp") != 0 &&
             !never_live(e->d_name, live))
             continue;
         char path[4096];

@@ -302,6 +302,12 @@ int ns_mkdir_p(const char *dir);
  * [MIN, MAX].  Returns 0, or -1 if TEXT is not such a number. */
 int ns_parse_long(const char *text, long min, long max, long *out);
 
+/* The first control character in LEN bytes of UTF-8 at TEXT, as its code
+ * point: C0 (U+0000 to U+001F, tab and newline included), DEL (U+007F) or
+ * C1 (U+0080 to U+009F).  -1 when there is none.  A query with one is
+ * refused by nsearch and nsearchd alike. */
+long ns_control_char(const char *text, size_t len);
+
 typedef struct ns_index ns_index_t;
 
 typedef enum {
@@ -342,10 +348,12 @@ ns_status_t ns_index_open(const char *path, ns_open_mode_t mode,
 ns_status_t ns_index_close(ns_index_t *idx);
 
 /* Bring a read handle up to date with the latest committed or published
- * version of the index.  Cheap when nothing changed; long-running readers
- * (the server) call it about once a second.  *changed (may be NULL) is set
- * to 1 when the handle now sees a different version.  Searches already
- * running on other handles are not affected.
+ * version of the index, or with another database put in place of its own
+ * under the same name (told apart by Xapian's UUID).  Cheap when nothing
+ * changed (about 0.1 ms: it opens the database to read its UUID); long-
+ * running readers (the server) call it about once a second.  *changed
+ * (may be NULL) is set to 1 when the handle now sees a different version.
+ * Searches already running on other handles are not affected.
  * Return value: NS_STATUS_OK, NS_STATUS_XAPIAN, ... (the old version stays
  * usable on failure). */
 ns_status_t ns_index_refresh(ns_index_t *idx, int *changed);
@@ -525,9 +533,11 @@ int ns_gen_current(const char *dir, char *name, size_t size);
 /* Generation names in DIR, oldest first; free with ns_gen_list_free(). */
 int ns_gen_list(const char *dir, char ***names, size_t *n);
 void ns_gen_list_free(char **names, size_t n);
-/* The name the next generation of DIR gets. */
+/* The name the next generation of DIR gets: never one that was published
+ * before, even if it has since been removed (DIR/last-generation). */
 int ns_gen_next(const char *dir, char *name, size_t size);
-/* Make generation NAME live: one atomic rename of DIR/current, synced. */
+/* Make generation NAME live: one atomic rename of DIR/current, synced;
+ * its number is recorded for ns_gen_next(). */
 int ns_gen_publish(const char *dir, const char *name);
 /* Remove what dead writers left in DIR (.build-* directories). */
 int ns_gen_clean(const char *dir);
@@ -789,8 +799,10 @@ void ns_results_free(ns_results_t *res);
  *    "counts", "unavailable"?, "section"?: [{"value", "count"}], "year"?,
  *    "month"?, "lang"?, "tag"?}, "related": [{"id", "title", "date",
  *    "section", "url", "age"}], "warning"?}
- * plus "qid" when QID is not NULL.  Free with free(); NULL on allocation
- * failure. */
+ * plus "qid" when QID is not NULL.  QUERY NULL marks the results of
+ * ns_related_to(): no search ran, so they say "query": "", "total": 0,
+ * "total_exact": true and "hits": [] (nothing went uncounted).  Free with
+ * free(); NULL on allocation failure. */
 char *ns_results_to_json(const ns_results_t *res, const char *query,
                          const char *qid);
 

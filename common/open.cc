@@ -410,20 +410,38 @@ ns_status_t ns_index_refresh(ns_index_t *idx, int *changed)
                 *changed = moved;
             return cluster_ready(idx);
         }
-        std::string old_gen = idx->gen, old_path = idx->dbpath;
+        std::string old_gen = idx->gen;
         resolve(idx);
-        if (idx->gen != old_gen) {
-            /* A new generation: open it afresh.  reopen() would not do:
-             * two freshly built databases can share a revision number,
-             * and a reopened handle then mixes both (XAPIAN-NOTES.md).
-             * The old handle is dropped; other handles on it keep
-             * working even after its directory is removed. */
-            std::unique_ptr<Xapian::Database> fresh(
-                new Xapian::Database(idx->dbpath));
-            idx->db = std::move(fresh);
+        /* Which database is at the path now?  The name alone cannot say:
+         * a generation directory can be replaced by another one of the
+         * same name (an index restored from a copy, or a number that an
+         * older nindex handed out again after a --rollback; see
+         * ns_gen_next()), and reopen() then finds the same revision and
+         * goes on reading the deleted files.  Xapian gives every database
+         * a random UUID when it is created (a compacted copy too), so the
+         * UUID of what the path holds now tells.  Opening it costs about
+         * 0.1 ms, at most once a second per nsearchd worker.  Only for a
+         * directory: a stub file can name remote databases, which are not
+         * to be reached every second. */
+        std::unique_ptr<Xapian::Database> now;
+        struct stat st;
+        if (idx->gen != old_gen ||
+            (stat(idx->dbpath.c_str(), &st) == 0 && S_ISDIR(st.st_mode))) {
+            now.reset(new Xapian::Database(idx->dbpath));
+            if (idx->gen == old_gen && now->get_uuid() == idx->db->get_uuid())
+                now.reset();
+        }
+        if (now) {
+            /* Another database: use the fresh handle.  reopen() would
+             * not do: two freshly built databases can share a revision
+             * number, and a reopened handle then mixes both
+             * (XAPIAN-NOTES.md).  The old handle is dropped; other
+             * handles on it keep working even after its directory is
+             * removed. */
+            idx->db = std::move(now);
             load_langs(idx);
             /* Cached related lists and the copies name documents of the
-             * old generation, and the new one may well have the same
+             * old database, and the new one may well have the same
              * revision number. */
             forget_view(idx);
             if (changed)

@@ -104,8 +104,10 @@ char *ns_results_to_json(const ns_results_t *res, const char *query,
     json_object_set_new(root, "query", json_string(query ? query : ""));
     json_object_set_new(root, "total",
                         json_integer((json_int_t)ns_results_total(res)));
+    /* Related posts alone (QUERY NULL): no search ran, and a total of 0
+     * is exact. */
     json_object_set_new(root, "total_exact",
-                        json_boolean(ns_results_total_exact(res)));
+                        json_boolean(!query || ns_results_total_exact(res)));
     json_object_set_new(root, "offset", json_integer(ns_results_offset(res)));
     json_object_set_new(root, "limit", json_integer(ns_results_limit(res)));
     json_object_set_new(root, "has_more",

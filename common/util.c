@@ -1,5 +1,6 @@
 /* util.c - Small helpers the programs share: where the index lives, making
- * directories, reading numbers from the command line. */
+ * directories, reading numbers from the command line, finding control
+ * characters in a query. */
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
@@ -70,6 +71,19 @@ int ns_parse_long(const char *text, long min, long max, long *out)
         return -1;
     *out = v;
     return 0;
+}
+
+long ns_control_char(const char *text, size_t len)
+{
+    const unsigned char *p = (const unsigned char *)text;
+    for (size_t i = 0; i < len; i++) {
+        if (p[i] < 0x20 || p[i] == 0x7f)
+            return p[i];
+        /* C1 controls are U+0080 to U+009F, 0xC2 0x80 to 0xC2 0x9F. */
+        if (p[i] == 0xc2 && i + 1 < len && p[i + 1] >= 0x80 && p[i + 1] <= 0x9f)
+            return p[i + 1];
+    }
+    return -1;
 }
 
 uint64_t ns_hash64(const void *data, size_t len, uint64_t seed)

@@ -47,6 +47,10 @@
  * client's request is still accepted by the socket (a client whose write
  * fails may not read the answer). */
 #define REFUSED_LINGER 1.0
+/* Seconds between two log lines about connections refused 503: a refusal
+ * is the server working as designed, and a line per connection would
+ * flood the log exactly when it is busiest. */
+#define REFUSED_LOG_INTERVAL 10.0
 
 /* ------------------------------------------------------------------------ */
 /* Answers written at accept time                                           */
@@ -63,14 +67,16 @@ static void answer_early(int fd, unsigned status, const char *reason,
     int blen = snprintf(body, sizeof body,
                         "{\"error\":{\"code\":\"%s\",\"message\":\"%s\"}}\n",
                         code, message);
+    /* Retry-After only for 503: a 403 is not lifted by trying again. */
     int hlen = snprintf(head, sizeof head,
                         "HTTP/1.1 %u %s\r\n"
                         "Content-Type: application/json\r\n"
                         "Content-Length: %d\r\n"
                         "Connection: close\r\n"
-                        "Retry-After: 1\r\n"
+                        "%s"
                         "\r\n%s",
-                        status, reason, blen, body);
+                        status, reason, blen,
+                        status == 503 ? "Retry-After: 1\r\n" : "", body);
     if (hlen > 0 && (size_t)hlen < sizeof head)
         (void)!send(fd, head, (size_t)hlen, MSG_DONTWAIT | MSG_NOSIGNAL);
     shutdown(fd, SHUT_WR);
@@ -173,12 +179,32 @@ void ns_http_guard_answered(ns_http_server_t *srv, struct ns_http_conn *cn)
 /* The guard thread                                                         */
 /* ------------------------------------------------------------------------ */
 
+/* Log the connections refused 503 since the last such line, at most
+ * once every REFUSED_LOG_INTERVAL seconds. */
+static void log_refusals(ns_http_server_t *srv, double now,
+                         uint_fast64_t *logged, double *logged_at)
+{
+    uint_fast64_t refused = atomic_load(&srv->refused_full);
+    if (refused == *logged || now - *logged_at < REFUSED_LOG_INTERVAL)
+        return;
+    ns_warn("refused %llu connection%s with 503 overloaded (over "
+            "--max-connections %u or --max-connections-per-uid %u)",
+            (unsigned long long)(refused - *logged),
+            refused - *logged == 1 ? "" : "s", srv->cfg->max_connections,
+            srv->cfg->max_per_uid);
+    *logged = refused;
+    *logged_at = now;
+}
+
 static void *guard_main(void *arg)
 {
     ns_http_server_t *srv = arg;
+    uint_fast64_t refused_logged = 0;
+    double refused_logged_at = -REFUSED_LOG_INTERVAL;
     pthread_mutex_lock(&srv->conn_lock);
     while (!srv->guard_stop) {
         double now = ns_monotonic_s();
+        log_refusals(srv, now, &refused_logged, &refused_logged_at);
         unsigned cut = 0;
         for (struct ns_http_conn *cn = srv->conns; cn; cn = cn->next) {
             if (cn->cut || cn->deadline == 0 || now < cn->deadline)

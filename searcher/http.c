@@ -25,9 +25,13 @@
  * Errors are {"error": {"code", "message"}} with these codes:
  *   400 bad_parameter   403 forbidden   404 not_found
  *   405 method_not_allowed (with "Allow: GET, HEAD")
- *   414 too_large       500 internal    503 overloaded, no_index
- * A URL longer than the connection's memory (NS_HTTP_MEMORY_LIMIT) never
- * reaches us: libmicrohttpd answers 414 itself, with an HTML body. */
+ *   414 too_large       431 too_large   500 internal
+ *   503 overloaded, no_index, timeout
+ * A URL over NS_HTTP_MAX_HEAD bytes or NS_HTTP_MAX_PARAMS parameters is
+ * answered 414 too_large, and headers that make the head longer than
+ * NS_HTTP_MAX_HEAD 431 too_large; a head longer than the connection's
+ * memory (NS_HTTP_MEMORY_LIMIT) never reaches us: libmicrohttpd answers
+ * 414 or 431 itself, with an HTML body. */
 #include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -55,6 +59,11 @@ typedef struct ns_http_conn connection;
  * "access:") are therefore written at the start of an ns_error() message.
  * Each is one fprintf, so lines from different workers do not mix. */
 
+/* Set while this thread closes a connection that guard.c refused at
+ * accept (see handle()): libmicrohttpd then logs "Application reported
+ * internal error", which is our way of closing, not a failure. */
+static _Thread_local int closing_refused;
+
 static void mhd_log(void *cls, const char *fmt, va_list ap)
 {
     (void)cls;
@@ -67,6 +76,8 @@ static void mhd_log(void *cls, const char *fmt, va_list ap)
      * guard's closings (guard.c) are logged once per round; one line per
      * connection would flood the log during an attack. */
     if (strstr(line, "detected connection closure"))
+        return;
+    if (closing_refused && strstr(line, "Application reported internal error"))
         return;
     ns_warn("libmicrohttpd: %s", line);
 }
@@ -162,6 +173,42 @@ static int bytes_ok(const char *uri)
     return 1;
 }
 
+/* Is the raw URL within NS_HTTP_MAX_HEAD bytes and NS_HTTP_MAX_PARAMS
+ * parameters?  0 if so, else what struct ns_http_request.too_large says.
+ * libmicrohttpd splits the query at each '&' into a record in the
+ * connection's memory; counting them here comes before it does. */
+static int url_too_large(const char *uri, size_t len)
+{
+    if (len > NS_HTTP_MAX_HEAD)
+        return 1;
+    const char *query = strchr(uri, '?');
+    size_t params = query ? 1 : 0;
+    for (const char *p = query; p && *p; p++)
+        params += *p == '&';
+    return params > NS_HTTP_MAX_PARAMS ? 2 : 0;
+}
+
+static enum MHD_Result add_header_size(void *cls, enum MHD_ValueKind kind,
+                                       const char *key, size_t key_size,
+                                       const char *value, size_t value_size)
+{
+    (void)kind;
+    (void)key;
+    (void)value;
+    *(size_t *)cls += key_size + value_size + 4; /* ": " and CR LF */
+    return MHD_YES;
+}
+
+/* The size of REQ's head on CONN as it came: its request line (near
+ * enough) and its headers. */
+static size_t head_size(struct MHD_Connection *conn,
+                        const struct ns_http_request *req)
+{
+    size_t size = req->uri_len + sizeof "GET  HTTP/1.1\r\n" - 1;
+    MHD_get_connection_values_n(conn, MHD_HEADER_KIND, add_header_size, &size);
+    return size;
+}
+
 /* Called with the raw URL as soon as the request line is read: the
  * request begins here, and its struct ns_http_request is freed in completed().
  */
@@ -179,11 +226,25 @@ static void *uri_log(void *cls, const char *uri, struct MHD_Connection *conn)
         return NULL;
     req->start = ns_monotonic_s();
     strcpy(req->method, "-");
-    req->route = NS_HTTP_ROUTE_OTHER;
+    /* The route now, from the raw URL, for a request that ends before the
+     * handler sees it (a client that leaves); handle() sets it again. */
+    req->route = ns_http_route_of_raw(uri, strlen(uri));
     uri_for_log(req->uri, uri);
     req->bad_escape = !escapes_ok(uri);
     req->bad_bytes = !bytes_ok(uri);
-    req->uri_end = uri + strlen(uri);
+    req->uri_len = strlen(uri);
+    req->uri_end = uri + req->uri_len;
+    req->too_large = url_too_large(uri, req->uri_len);
+    if (req->too_large) {
+        /* Cut the query in libmicrohttpd's own buffer, where it is about
+         * to parse it (it calls us first, "before we modify URI or
+         * args"), so that it parses none: it has not the memory to parse
+         * them all, nor would it then answer at all (see NS_HTTP_MAX_PARAMS
+         * in http.h).  The handler answers 414. */
+        char *query = strchr((char *)uri, '?');
+        if (query)
+            query[1] = '\0';
+    }
     return req;
 }
 
@@ -198,14 +259,22 @@ static void completed(void *cls, struct MHD_Connection *conn, void **req_cls,
     *req_cls = NULL;
     if (req && req->in_flight)
         atomic_fetch_sub(&srv->in_flight, 1);
+    closing_refused = 0;
     if (!req) {
         ns_http_stats_end(&srv->stats, NS_HTTP_ROUTE_OTHER, 0, 0, 0);
         return;
     }
     double ms = (ns_monotonic_s() - req->start) * 1000.0;
-    ns_http_stats_end(&srv->stats, req->route, req->status,
-                      toe == MHD_REQUEST_TERMINATED_COMPLETED_OK, ms);
     const char *why = NULL;
+    if (req->refused) {
+        /* Answered at accept by design: counted under that answer and
+         * not logged as a failure (guard.c logs refusals itself). */
+        ns_http_stats_refused(&srv->stats, req->route, req->status);
+        toe = MHD_REQUEST_TERMINATED_COMPLETED_OK;
+    } else {
+        ns_http_stats_end(&srv->stats, req->route, req->status,
+                          toe == MHD_REQUEST_TERMINATED_COMPLETED_OK, ms);
+    }
     switch (toe) {
     case MHD_REQUEST_TERMINATED_COMPLETED_OK:
     case MHD_REQUEST_TERMINATED_DAEMON_SHUTDOWN:
@@ -245,9 +314,19 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *conn,
     ns_http_server_t *srv = cls;
     struct ns_http_request *req = *req_cls;
     connection *cn = connection_of(conn);
-    /* Refused at accept (guard.c): the answer is sent; close now. */
-    if (cn && cn->refused)
+    /* Refused at accept (guard.c): the answer is sent; close now, which
+     * libmicrohttpd calls an internal error (not logged, see mhd_log()).
+     * The request is counted under that answer (see completed()). */
+    if (cn && cn->refused) {
+        if (req) {
+            snprintf(req->method, sizeof req->method, "%s", method);
+            req->route = ns_http_route_of(url);
+            req->status = (unsigned)cn->refused;
+            req->refused = 1;
+        }
+        closing_refused = 1;
         return MHD_NO;
+    }
     if (!req) {
         /* uri_log() could not allocate; try once more. */
         req = calloc(1, sizeof *req);
@@ -293,6 +372,18 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *conn,
     if (!readonly)
         return ns_http_reply_error(&c, 405, "method_not_allowed",
                                    "only GET and HEAD are allowed");
+    if (req->too_large == 1)
+        return ns_http_reply_error(&c, 414, "too_large",
+                                   "the URL is longer than %d bytes",
+                                   NS_HTTP_MAX_HEAD);
+    if (req->too_large)
+        return ns_http_reply_error(&c, 414, "too_large",
+                                   "the URL has more than %d parameters",
+                                   NS_HTTP_MAX_PARAMS);
+    if (head_size(conn, req) > NS_HTTP_MAX_HEAD)
+        return ns_http_reply_error(&c, 431, "too_large",
+                                   "the request head is longer than %d bytes",
+                                   NS_HTTP_MAX_HEAD);
     if (req->bad_escape)
         return ns_http_reply_error(&c, 400, "bad_parameter",
                                    "malformed percent-encoding in the URL");
@@ -304,10 +395,9 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *conn,
                            version < req->uri_end + NS_HTTP_MEMORY_LIMIT))
         return ns_http_reply_error(&c, 400, "bad_parameter",
                                    "control bytes in the request line");
-    for (const unsigned char *p = (const unsigned char *)url; *p; p++)
-        if (*p < 0x20 || *p == 0x7f)
-            return ns_http_reply_error(&c, 400, "bad_parameter",
-                                       "control characters in the path");
+    if (ns_control_char(url, strlen(url)) >= 0)
+        return ns_http_reply_error(&c, 400, "bad_parameter",
+                                   "control characters in the path");
     if (!ns_utf8_valid(url, strlen(url)))
         return ns_http_reply_error(&c, 400, "bad_parameter",
                                    "the path is not valid UTF-8");

@@ -18,9 +18,24 @@
 #define NS_HTTP_MAX_QUERY 4096     /* bytes in q; longer is 414 */
 #define NS_HTTP_MAX_VALUES 20      /* sections, or languages, asked at once */
 #define NS_HTTP_MAX_UIDS 64        /* entries in --allow-uid */
-/* Bytes of memory per connection, for the request line, the headers and
- * the buffers: a longer URL is answered 414 by libmicrohttpd itself. */
-#define NS_HTTP_MEMORY_LIMIT 65536
+/* The longest request head (request line and headers) served: past it, a
+ * URL is answered 414 too_large, headers 431 too_large. */
+#define NS_HTTP_MAX_HEAD 65536
+/* The most query parameters in a URL; more are answered 414 too_large.
+ * Far more than a search takes (12 single ones and 20 of each list). */
+#define NS_HTTP_MAX_PARAMS 256
+/* Bytes of memory per connection (libmicrohttpd's pool).  libmicrohttpd
+ * first gives half of it to the read buffer, where a URL of up to
+ * NS_HTTP_MAX_HEAD (and NS_HTTP_MAX_PARAMS * 64 more of headers) completes
+ * its request line, and takes a record of about 48 bytes for each
+ * parameter and header from the other half.  Were the records to run out,
+ * libmicrohttpd 0.9.75 would decide on a 431 and then send nothing,
+ * leaving the client waiting for --header-timeout: hence the half for
+ * them, and the parameters counted before it parses them (http.c).  A
+ * head too long for the whole pool is answered 414 or 431 by
+ * libmicrohttpd itself, with an HTML body.  Pages of the pool that are
+ * not written to cost no memory. */
+#define NS_HTTP_MEMORY_LIMIT (2 * (NS_HTTP_MAX_HEAD + NS_HTTP_MAX_PARAMS * 64))
 
 typedef struct ns_http_config {
     const char *db;              /* index directory */

@@ -320,7 +320,7 @@ static int run_one(ns_index_t *idx, const struct options *o)
                 ns_results_missing(res, i));
     if (o->json) {
         char *text =
-            ns_results_to_json(res, o->related_to ? "" : o->query, NULL);
+            ns_results_to_json(res, o->related_to ? NULL : o->query, NULL);
         if (!text)
             ns_die("out of memory");
         puts(text);
@@ -392,6 +392,14 @@ static int run_batch(ns_index_t *idx, const struct options *o)
         if (!ns_utf8_valid(query, strlen(query))) {
             ns_error("<stdin>:%lu: invalid UTF-8 in query", lineno);
             batch_error(qid, "invalid UTF-8");
+            rc = EXIT_ERROR;
+            continue;
+        }
+        long control = ns_control_char(query, strlen(query));
+        if (control >= 0) {
+            ns_error("<stdin>:%lu: control character U+%04lX in query", lineno,
+                     control);
+            batch_error(qid, "control character in query");
             rc = EXIT_ERROR;
             continue;
         }
@@ -617,6 +625,13 @@ int main(int argc, char **argv)
             ns_die("out of memory");
         if (!ns_utf8_valid(o.query, strlen(o.query)))
             ns_usage_error("%s", "the query is not valid UTF-8");
+        /* As nsearchd refuses q with one (400): a control character is
+         * no part of a query, and echoing one back (an escape sequence)
+         * would write it to the terminal. */
+        long control = ns_control_char(o.query, strlen(o.query));
+        if (control >= 0)
+            ns_usage_error("the query contains the control character U+%04lX",
+                           control);
     }
 
     ns_index_t *idx = open_index(&o);

@@ -141,15 +141,12 @@ int ns_http_check_args(ns_http_call_t *c, enum MHD_Result *ret)
 /* Filters                                                                  */
 /* ------------------------------------------------------------------------ */
 
-/* A label (section, tag): not too long, no control characters. */
+/* A label (section, tag): not too long, no control characters (C1 ones
+ * included, as in q). */
 static int label_ok(const char *v)
 {
-    if (strlen(v) > NS_MAX_LABEL)
-        return 0;
-    for (const unsigned char *p = (const unsigned char *)v; *p; p++)
-        if (*p < 0x20 || *p == 0x7f)
-            return 0;
-    return 1;
+    size_t len = strlen(v);
+    return len <= NS_MAX_LABEL && ns_control_char(v, len) < 0;
 }
 
 /* A language code: letters, digits, '-' and '_'. */

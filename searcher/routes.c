@@ -8,11 +8,9 @@
  *
  * Each reads its parameters (params.c), takes the worker's index handle
  * (workers.c), calls libns and answers (reply.c). */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "server.h"
 
@@ -31,7 +29,8 @@ static ns_index_t *index_or_reply(ns_http_call_t *c, enum MHD_Result *ret)
     return NULL;
 }
 
-/* Answer a results object (search or related). */
+/* Answer a results object: a search, or related posts alone (QUERY
+ * NULL, see ns_results_to_json()). */
 static enum MHD_Result reply_results(ns_http_call_t *c, ns_results_t *res,
                                      const char *query,
                                      const ns_http_filters_t *filters)
@@ -103,6 +102,14 @@ static enum MHD_Result get_search(ns_http_call_t *c)
         return ns_http_reply_error(c, 414, "too_large",
                                    "q is longer than %d bytes",
                                    NS_HTTP_MAX_QUERY);
+    /* A control character is no part of a query (a newline, an escape
+     * sequence, U+0085): refused, as in the path and in section and tag,
+     * and as nsearch refuses it, rather than searched or echoed back. */
+    long control = q ? ns_control_char(q, strlen(q)) : -1;
+    if (control >= 0)
+        return ns_http_reply_error(c, 400, "bad_parameter",
+                                   "q contains the control character U+%04lX",
+                                   control);
     ns_http_filters_t filters;
     if (ns_http_arg_filters(c, &filters, &ret) < 0)
         return ret;
@@ -198,21 +205,7 @@ static enum MHD_Result get_related(ns_http_call_t *c, const char *id)
         ns_http_index_call(idx, NS_HTTP_OP_RELATED, id, &so, &res, NULL);
     if (st != NS_STATUS_OK)
         return ns_http_reply_status(c, idx, st, "related posts");
-    return reply_results(c, res, "", NULL);
-}
-
-/* Is the live index still on disk?  A worker's open handle keeps reading
- * files that were deleted (rm -rf of the index), so it alone cannot say.
- * Returns 0, or -1 with errno. */
-static int index_on_disk(const char *db)
-{
-    struct stat st;
-    char live[4096], gen[256];
-    if (ns_gen_current(db, gen, sizeof gen) == 0) {
-        snprintf(live, sizeof live, "%s/current", db);
-        return stat(live, &st);
-    }
-    return stat(db, &st);
+    return reply_results(c, res, NULL, NULL);
 }
 
 static enum MHD_Result get_health(ns_http_call_t *c)
@@ -221,10 +214,6 @@ static enum MHD_Result get_health(ns_http_call_t *c)
     ns_index_t *idx = index_or_reply(c, &ret);
     if (!idx)
         return ret;
-    if (index_on_disk(c->srv->cfg->db) < 0)
-        return ns_http_reply_error(
-            c, 503, "no_index", "the index '%s' is gone: %s",
-            ns_http_shown(c->srv->cfg->db), strerror(errno));
     uint64_t n;
     ns_status_t st = ns_index_count(idx, &n);
     if (st != NS_STATUS_OK)
@@ -285,6 +274,20 @@ enum ns_http_route_id ns_http_route_of(const char *path)
     if (strcmp(path, "/metrics") == 0)
         return NS_HTTP_ROUTE_METRICS;
     return NS_HTTP_ROUTE_OTHER;
+}
+
+enum ns_http_route_id ns_http_route_of_raw(const char *uri, size_t len)
+{
+    /* Enough of a path to tell the routes apart: a longer one is an
+     * article's or a related list's, or no route. */
+    char path[256];
+    size_t n = 0;
+    while (n < len && n < sizeof path - 1 && uri[n] != '?')
+        n++;
+    memcpy(path, uri, n);
+    path[n] = '\0';
+    MHD_http_unescape(path);
+    return ns_http_route_of(path);
 }
 
 enum MHD_Result ns_http_route(ns_http_call_t *c)

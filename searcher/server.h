@@ -44,9 +44,9 @@ enum ns_http_route_id {
  * request that ended without an answer as "none". */
 #define NS_HTTP_STATUSES                                                       \
     {                                                                          \
-        200, 400, 403, 404, 405, 414, 500, 503                                 \
+        200, 400, 403, 404, 405, 414, 431, 500, 503                            \
     }
-#define NS_HTTP_N_STATUSES (8 + 2)
+#define NS_HTTP_N_STATUSES (9 + 2)
 
 /* Upper bounds of the latency histogram's buckets, in seconds (the last
  * bucket, +Inf, is implicit). */
@@ -127,10 +127,15 @@ struct ns_http_request {
                                           logs */
     int bad_escape;                    /* the raw URL has a malformed %XX */
     int bad_bytes;                     /* ... control bytes or spaces */
+    size_t uri_len;                    /* its length in bytes */
+    int too_large;                     /* ... over NS_HTTP_MAX_HEAD bytes
+                                          (1) or NS_HTTP_MAX_PARAMS
+                                          parameters (2) */
     const char *uri_end;               /* the raw URL's end, to find a NUL
                                           in the request line */
     int headers_seen;                  /* the handler was called once */
     int in_flight;                     /* counted in srv->in_flight */
+    int refused;                       /* answered at accept (guard.c) */
     unsigned status;                   /* HTTP status we queued, or 0 */
     enum ns_http_route_id route;       /* for the statistics */
 };
@@ -155,6 +160,10 @@ enum MHD_Result ns_http_route(ns_http_call_t *c);
 
 /* Which route PATH goes to, for the statistics. */
 enum ns_http_route_id ns_http_route_of(const char *path);
+
+/* The same for the raw (percent-encoded) URL at URI, LEN bytes, with or
+ * without a query string. */
+enum ns_http_route_id ns_http_route_of_raw(const char *uri, size_t len);
 
 /* ------------------------------------------------------------------------ */
 /* Answers (reply.c)                                                        */
@@ -286,6 +295,10 @@ void ns_http_stats_begin(ns_http_stats_t *st);
  * COMPLETED when the answer was sent in full, after MS milliseconds. */
 void ns_http_stats_end(ns_http_stats_t *st, enum ns_http_route_id route,
                        unsigned status, int completed, double ms);
+/* A request to ROUTE has ended on a connection refused at accept, which
+ * was answered STATUS before its request came (no latency to count). */
+void ns_http_stats_refused(ns_http_stats_t *st, enum ns_http_route_id route,
+                           unsigned status);
 /* A worker opened the index, or found a new version of it. */
 void ns_http_stats_reloaded(ns_http_stats_t *st);
 /* The body of /v1/stats (see routes.c).  Free with free(); NULL when out

@@ -69,6 +69,15 @@ void ns_http_stats_end(ns_http_stats_t *st, enum ns_http_route_id route,
     atomic_fetch_add(&st->latency_us, (uint_fast64_t)(ms * 1000.0 + 0.5));
 }
 
+void ns_http_stats_refused(ns_http_stats_t *st, enum ns_http_route_id route,
+                           unsigned status)
+{
+    if ((unsigned)route >= NS_HTTP_N_ROUTES)
+        route = NS_HTTP_ROUTE_OTHER;
+    atomic_fetch_add(&st->errors, 1);
+    atomic_fetch_add(&st->ended[route][status_slot(status)], 1);
+}
+
 void ns_http_stats_reloaded(ns_http_stats_t *st)
 {
     atomic_store(&st->last_reload, (int_fast64_t)time(NULL));

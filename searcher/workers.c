@@ -1,10 +1,13 @@
 /* workers.c - Each nsearchd worker thread's own index handle: Xapian
  * handles are not thread-safe, so every worker keeps one in a pthread key,
  * opened on its first request, refreshed at most once a second, reopened
- * after SIGHUP or when the index directory is replaced, and closed by the
- * key's destructor when the worker exits (see "Freshness" in http.c). */
+ * after SIGHUP or when the index directory is replaced, closed as soon as
+ * the index is gone from disk, and closed by the key's destructor when the
+ * worker exits (see "Freshness" in http.c). */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
 
 #include "server.h"
@@ -29,6 +32,20 @@ void ns_http_worker_free(void *p)
     free(w);
 }
 
+/* Is the live index DB still on disk?  An open handle goes on reading
+ * files that were deleted (rm -rf of the index), so it alone cannot say.
+ * Returns 0, or -1 with errno. */
+static int index_on_disk(const char *db)
+{
+    struct stat st;
+    char live[4096], gen[256];
+    if (ns_gen_current(db, gen, sizeof gen) == 0) {
+        snprintf(live, sizeof live, "%s/current", db);
+        return stat(live, &st);
+    }
+    return stat(db, &st);
+}
+
 /* See "Freshness" at the top of http.c. */
 ns_status_t ns_http_worker_index(ns_http_server_t *srv, ns_index_t **out,
                                  char *err, size_t err_size)
@@ -50,6 +67,24 @@ ns_status_t ns_http_worker_index(ns_http_server_t *srv, ns_index_t **out,
     if (w->idx && w->generation != generation) {
         ns_index_close(w->idx);
         w->idx = NULL;
+    }
+    /* Checked on every request (a stat or two), so that /health, the
+     * searches, /v1/stats and /metrics all agree: an index deleted from
+     * disk is no index, not one answered from deleted files.  The handle
+     * is closed, which also frees the disk space those files hold. */
+    if (index_on_disk(db) < 0) {
+        int e = errno;
+        snprintf(err, err_size, "no index at '%s': %s", db, strerror(e));
+        if (w->idx)
+            ns_warn("the index '%s' is gone from disk (%s): answering 503 "
+                    "no_index until it is back",
+                    db, strerror(e));
+        else if (!w->failing)
+            ns_warn("cannot open index '%s': %s", db, err);
+        ns_index_close(w->idx);
+        w->idx = NULL;
+        w->failing = 1;
+        return NS_STATUS_NOT_FOUND;
     }
     if (w->idx && now - w->checked >= REFRESH_INTERVAL) {
         w->checked = now;

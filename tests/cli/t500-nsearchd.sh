@@ -86,6 +86,16 @@ check "related: 200" is "$code" 200
 check "related: no hits, a related list" json rel.json \
     'd["hits"] == [] and isinstance(d["related"], list) and
      all(r["id"] != "azure-surveillance-investigation" for r in d["related"])'
+check "related: the shape of a search with none run" json rel.json \
+    'd["query"] == "" and d["total"] == 0 and d["total_exact"] is True and
+     d["limit"] == 0 and d["has_more"] is False'
+nsearch --db "$TMP/db" --json --related-to azure-surveillance-investigation \
+    >"$TMP/relcli.json"
+check "related: the JSON of nsearch --related-to" python3 -c '
+import json, sys
+a, b = (json.load(open(f)) for f in sys.argv[1:])
+a.pop("took_ms"); b.pop("took_ms")
+sys.exit(0 if a == b else "%r != %r" % (a, b))' "$TMP/rel.json" "$TMP/relcli.json"
 get rel0.json '/v1/related/azure-surveillance-investigation?related=0'
 check "related=0: empty list" json rel0.json 'd["related"] == []'
 get relmissing.json /v1/related/no-such-article

@@ -1,7 +1,8 @@
 #!/bin/sh
 # t510-nsearchd-bad-requests.sh - nsearchd refuses bad parameters with a
-# JSON 400, long queries with 414, and survives clients that stall, send
-# garbage or leave mid-response.
+# JSON 400 (control characters in q as nsearch refuses them), long queries
+# with 414, and survives clients that stall, send garbage or leave
+# mid-response.
 . "$(dirname "$0")/lib.sh"
 
 . "$(dirname "$0")/server.sh"
@@ -44,6 +45,34 @@ bad "from after to" '/v1/search?q=a&from=2025-09-02&to=2025-09-01'
 bad "section with a control character" '/v1/search?q=a&section=a%01b'
 bad "lang with a space" '/v1/search?q=a&lang=a%20b'
 bad "now=yesterday" '/v1/related/azure-surveillance-investigation?now=yesterday'
+
+# Control characters in q, percent-encoded (C0, DEL, C1): 400 naming q,
+# neither searched nor echoed back; a no-break space (U+00A0) is text.
+for enc in 'a%01b' 'a%0Ab' '%1B%5B31m' 'a%7Fb' 'a%C2%85b' 'a%09b'; do
+    get cc.json "/v1/search?q=$enc"
+    check "q=$enc: 400" is "$code" 400
+    check "q=$enc: bad_parameter naming q" json cc.json \
+        'd["error"]["code"] == "bad_parameter" and d["error"]["message"].startswith("q contains the control character U+")'
+done
+get nbsp.json '/v1/search?q=azure%C2%A0surveillance'
+check "q with a no-break space: 200" is "$code" 200
+bad "section with a C1 control character" '/v1/search?q=a&section=a%C2%85b'
+bad "tag with a C1 control character" '/v1/search?q=a&tag=a%C2%9Bb'
+# nsearch refuses the same queries on its command line (usage error) and
+# in --batch (that query fails, the others run).
+for q in 'a\001b' 'a\nb' '\033[31m' 'a\177b' 'a\302\205b'; do
+    run o e nsearch --db "$TMP/db" "$(printf "$q")"
+    check "nsearch '$q': exit 2" is "$rc" 2
+    check "nsearch '$q': says why" contains "$TMP/e" "control character U+"
+done
+printf 'q1\tazure\nq2\ta\033[31m\n' | nsearch --db "$TMP/db" --batch \
+    >"$TMP/b.out" 2>"$TMP/b.err"
+check "batch: exit 1" is "$?" 1
+check "batch: the line with a control character fails" \
+    contains "$TMP/b.out" '{"qid":"q2","error":"control character in query"}'
+check "batch: the other line is searched" contains "$TMP/b.out" '"qid":"q1"'
+check "batch: FILE:LINE message" contains "$TMP/b.err" \
+    "<stdin>:2: control character U+001B in query"
 
 get empty.json '/v1/search?q=&collapse=0'
 check "empty q: 200" is "$code" 200

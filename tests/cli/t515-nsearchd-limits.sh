@@ -1,7 +1,8 @@
 #!/bin/sh
 # t515-nsearchd-limits.sh - The parameter limits the README states for
 # /v1/search, on both sides of each line: limit 0-100, offset 0-10000,
-# related 0-20, q up to 4096 bytes.  t510 checks the refusals; this checks
+# related 0-20, q up to 4096 bytes, a request head of 64 KiB and 256
+# parameters.  t510 checks the refusals; this checks
 # that the last allowed value is served, and served in full, so that a
 # tightened limit fails too.
 . "$(dirname "$0")/lib.sh"
@@ -54,6 +55,54 @@ check "q of 4096 bytes: 200" is "$code" 200
 check "q of 4096 bytes: answered" test "$(hits q1.json)" -gt 0
 get q2.json "/v1/search?q=$(printf '%s' "$q4097" | sed 's/ /+/g')"
 check "q of 4097 bytes: 414" is "$code" 414
+
+# The request head: 256 parameters and a 64 KiB URL are served, more are
+# an immediate JSON 414, and headers past 64 KiB a JSON 431.  Each answer
+# must come at once: a client that waited for --header-timeout (5 s)
+# would be told nothing.
+cat >"$TMP/head.py" <<'PY'
+import json, socket, sys, time
+def ask(sock, path, headers=b""):
+    s = socket.socket(socket.AF_UNIX)
+    s.connect(sock)
+    s.settimeout(4)
+    t = time.time()
+    s.sendall(b"GET " + path + b" HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
+              + headers + b"\r\n")
+    data = b""
+    try:
+        while True:
+            d = s.recv(65536)
+            if not d:
+                break
+            data += d
+    except OSError:
+        pass
+    head, _, body = data.partition(b"\r\n\r\n")
+    status = head[9:12].decode() or "none"
+    try:
+        code = json.loads(body)["error"]["code"] if status != "200" else "ok"
+    except ValueError:
+        code = "not JSON"
+    return "%s %s %s" % (status, code, "fast" if time.time() - t < 2 else "slow")
+sock, case = sys.argv[1], sys.argv[2]
+print({
+    "params256": lambda: ask(sock, b"/v1/search?q=harbour" + b"&utm=1" * 255),
+    "params1201": lambda: ask(sock, b"/v1/search?q=azure" + b"&utm=1" * 1200),
+    "url64k": lambda: ask(sock, b"/v1/search?q=harbour&u=" + b"x" * 63000 + b"&a=1" * 254),
+    "url70k": lambda: ask(sock, b"/v1/search?q=harbour&u=" + b"x" * 70000),
+    "headers70k": lambda: ask(sock, b"/health", b"X-Pad: " + b"p" * 70000 + b"\r\n"),
+}[case]())
+PY
+raw_head() { python3 "$TMP/head.py" "$SOCK" "$1"; }
+check "256 parameters: served" is "$(raw_head params256)" "200 ok fast"
+check "1201 parameters in 7 KB: an immediate JSON 414" \
+    is "$(raw_head params1201)" "414 too_large fast"
+check "a 64 KiB URL with 256 parameters: served" is "$(raw_head url64k)" "200 ok fast"
+check "a 70 KB URL: an immediate JSON 414" is "$(raw_head url70k)" "414 too_large fast"
+check "70 KB of headers: an immediate JSON 431" \
+    is "$(raw_head headers70k)" "431 too_large fast"
+check "healthy after them" is "$(raw_head params256)" "200 ok fast"
 
 # The CLI's own caps (README: --limit at most 10000, --related-to's list).
 run out err nsearch --db "$TMP/db" --json --limit 10000 --related 0 harbour

@@ -107,6 +107,8 @@ timeout 20 python3 "$TMP/overload.py" "$SOCK" >"$TMP/overload.out" 2>&1
 check "over the limit: 503" contains "$TMP/overload.out" "HTTP/1.1 503"
 check "over the limit: JSON error" contains "$TMP/overload.out" \
     '"code":"overloaded"'
+check "over the limit: Retry-After, since it will pass" \
+    contains "$TMP/overload.out" "Retry-After: 1"
 i=0
 while [ $i -lt 50 ] && [ "$(status /health)" != 200 ]; do
     sleep 0.1
@@ -133,6 +135,11 @@ check "--allow-uid other: starts" start_server --allow-uid 4000000,4000001
 check "--allow-uid other: 403" is "$(status '/v1/search?q=a')" 403
 check "--allow-uid other: JSON error" grep -q '"code":"forbidden"' \
     "$TMP/body.json"
+curl -s --max-time 5 --unix-socket "$SOCK" -D "$TMP/h403" -o /dev/null \
+    'http://localhost/v1/search?q=a'
+check "--allow-uid other: 403 in the headers" grep -q "^HTTP/1.1 403" "$TMP/h403"
+check "--allow-uid other: no Retry-After on a lasting refusal" \
+    sh -c "! grep -qi '^retry-after' '$TMP/h403'"
 check "--allow-uid other: logged" grep -q "warning: refusing a client with uid $me" \
     "$TMP/server.err"
 stop_server

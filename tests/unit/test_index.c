@@ -405,6 +405,86 @@ static void test_refresh_new_generation(void)
     ns_index_close(r);
 }
 
+/* One generation NAME of index DIR holding the single article JSON. */
+static void build_generation(const char *dir, const char *name,
+                             const char *json)
+{
+    char path[4400];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    ns_index_t *w;
+    CHECK(ns_index_open(path, NS_OPEN_BUILD, &w, NULL) == NS_STATUS_OK,
+          "build a generation");
+    add_json(w, json, NULL);
+    ns_index_close(w);
+}
+
+/* The id of the one hit of QUERY on IDX, or "" when none. */
+static const char *only_hit(ns_index_t *idx, const char *query)
+{
+    static char id[64];
+    ns_results_t *res = run(idx, query, NS_SORT_RELEVANCE);
+    const char *h = hit_id(res, 0);
+    snprintf(id, sizeof id, "%s", h ? h : "");
+    ns_results_free(res);
+    return id;
+}
+
+/* A generation replaced by another database of the same name (an index
+ * restored from a copy, or a number handed out again) is a new database
+ * to a reader, though both have revision 1: it must not go on reading
+ * the deleted files of the old one. */
+static void test_refresh_same_name(void)
+{
+    char dir[4200], gen1[4300];
+    snprintf(dir, sizeof dir, "%s/same-name", tl_tmpdir());
+    snprintf(gen1, sizeof gen1, "%s/gen-000001", dir);
+    CHECK(ns_mkdir_p(dir) == 0, "index directory");
+    build_generation(dir, "gen-000001",
+                     "{\"id\":\"walrus\",\"title\":\"Walrus census\","
+                     "\"body\":\"Counting walruses on the ice.\"}");
+    CHECK(ns_gen_publish(dir, "gen-000001") == 0, "publish");
+    ns_index_t *r;
+    CHECK(ns_index_open(dir, NS_OPEN_READ, &r, NULL) == NS_STATUS_OK, "reader");
+    CHECK_STR(only_hit(r, "walrus"), "walrus", "the first database");
+
+    CHECK(ns_remove_tree(gen1) == 0, "remove the generation");
+    build_generation(dir, "gen-000001",
+                     "{\"id\":\"narwhal\",\"title\":\"Narwhal census\","
+                     "\"body\":\"Counting narwhals in the fjord.\"}");
+    int changed = 0;
+    CHECK(ns_index_refresh(r, &changed) == NS_STATUS_OK && changed == 1,
+          "refresh sees another database under the same name");
+    CHECK_STR(only_hit(r, "narwhal"), "narwhal", "the new database is read");
+    CHECK_STR(only_hit(r, "walrus"), "", "the deleted one is not");
+    changed = 1;
+    CHECK(ns_index_refresh(r, &changed) == NS_STATUS_OK && changed == 0,
+          "an unchanged database is no change");
+    ns_index_close(r);
+}
+
+/* After --rollback the generation rolled back from is removed by the next
+ * writer (ns_gen_clean()); its number is not handed out again. */
+static void test_generation_numbers_not_reused(void)
+{
+    char dir[4200], gen2[4300], name[64];
+    snprintf(dir, sizeof dir, "%s/numbers", tl_tmpdir());
+    snprintf(gen2, sizeof gen2, "%s/gen-000002", dir);
+    CHECK(ns_mkdir_p(dir) == 0, "index directory");
+    build_generation(dir, "gen-000001",
+                     "{\"id\":\"a\",\"title\":\"One\",\"body\":\"One.\"}");
+    CHECK(ns_gen_publish(dir, "gen-000001") == 0, "publish the first");
+    CHECK(ns_gen_next(dir, name, sizeof name) == 0, "next");
+    CHECK_STR(name, "gen-000002", "the second number");
+    build_generation(dir, name,
+                     "{\"id\":\"b\",\"title\":\"Two\",\"body\":\"Two.\"}");
+    CHECK(ns_gen_publish(dir, name) == 0, "publish the second");
+    CHECK(ns_gen_publish(dir, "gen-000001") == 0, "roll back");
+    CHECK(ns_gen_clean(dir) == 0, "clean");
+    CHECK(access(gen2, F_OK) != 0, "the one rolled back from is removed");
+    CHECK(ns_gen_next(dir, name, sizeof name) == 0, "next after a rollback");
+    CHECK_STR(name, "gen-000003", "a number never published");
+}
+
 int main(void)
 {
     snprintf(db, sizeof db, "%s/db", tl_tmpdir());
@@ -422,6 +502,8 @@ int main(void)
     test_unknown_language();
     test_dictionary();
     test_refresh_new_generation();
+    test_refresh_same_name();
+    test_generation_numbers_not_reused();
     ns_index_close(NULL);
     return tl_done();
 }

@@ -1,0 +1,79 @@
+#!/bin/sh
+# t545-nsearchd-counting.sh - Requests that end without an ordinary answer
+# are counted by route and status like the others: connections refused
+# 503 at accept under 503 (and not logged as failures), and requests whose
+# client leaves before the answer under status "none", by their route.
+. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/server.sh"
+
+# metric FILE ROUTE STATUS: the value of nsearchd_requests_total for ROUTE
+# and STATUS in the scrape $TMP/FILE, 0 when absent.
+metric() {
+    v=$(sed -n "s/^nsearchd_requests_total{route=\"$2\",status=\"$3\"} //p" "$TMP/$1")
+    echo "${v:-0}"
+}
+stop_server() {
+    kill "$server_pid"
+    wait "$server_pid" 2>/dev/null
+    server_pid=
+}
+
+index_samples
+
+# --- Refused at accept: 503, counted as such, not logged per connection. --
+check "refusals: starts" start_server --max-connections 5 \
+    --max-connections-per-uid 0
+: >"$TMP/server.err"
+seq 300 | xargs -P 50 -I{} curl -s --max-time 10 --unix-socket "$SOCK" \
+    -o /dev/null -w '%{http_code}\n' \
+    'http://localhost/v1/search?q=oil+prices&limit=100&related=20&facets=all' \
+    >"$TMP/codes"
+refused=$(grep -c '^503$' "$TMP/codes")
+echo "refused: $refused of 300"
+check "refusals: some clients were told 503" test "$refused" -gt 0
+check "refusals: every client got 200 or 503" is \
+    "$(grep -cv '^200$\|^503$' "$TMP/codes")" 0
+sleep 1.2
+get m1 /metrics
+counted=$(metric m1 search 503)
+echo "counted 503: $counted"
+check "refusals: counted under route search, status 503" test "$counted" -gt 0
+check "refusals: never more than were answered" test "$counted" -le "$refused"
+check "refusals: nothing counted as other/none" is "$(metric m1 other none)" 0
+check "refusals: nothing counted as search/none" is "$(metric m1 search none)" 0
+check "refusals: every 200 counted" is "$(metric m1 search 200)" \
+    "$(grep -c '^200$' "$TMP/codes")"
+check "refusals: no failure logged per connection" \
+    lacks "$TMP/server.err" "mid-request"
+check "refusals: no internal error logged" \
+    lacks "$TMP/server.err" "internal error"
+check "refusals: at most one line about them per 10 s" \
+    test "$(grep -c 'refused .* with 503 overloaded' "$TMP/server.err")" -le 2
+stop_server
+
+# --- Clients that leave before the answer: "none", by route. -------------
+check "leavers: starts" start_server
+python3 - "$SOCK" <<'PY'
+import socket, sys, time
+# Ten requests whose heads the clients never finish: each leaves once
+# the server has read its request line.
+conns = []
+for i in range(10):
+    s = socket.socket(socket.AF_UNIX)
+    s.connect(sys.argv[1])
+    s.sendall(b"GET /v1/search?q=oil+prices&limit=100&related=20&facets=all"
+              b" HTTP/1.1\r\nHost: x\r\n")
+    conns.append(s)
+time.sleep(0.5)
+for s in conns:
+    s.close()
+PY
+sleep 0.5
+get m2 /metrics
+check "leavers: counted under route search, status none" \
+    is "$(metric m2 search none)" 10
+check "leavers: none counted under route other" \
+    is "$(metric m2 other none)" 0
+stop_server
+
+finish

@@ -1,0 +1,114 @@
+#!/bin/sh
+# t570-nsearchd-index-changes.sh - nsearchd follows what happens to the
+# index under it: a --rollback followed by a --rebuild is served within a
+# second (the rolled-back generation's number is not reused, and a
+# generation put back under the same name is told apart by its UUID); an
+# index deleted from disk is answered 503 no_index by every endpoint, as
+# /health says, until it is back.
+. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/server.sh"
+
+live() { readlink "$TMP/db/current"; }
+# total WORD: the total of a search for WORD through the server, or the
+# HTTP status when it is not 200.
+total() {
+    get t.json "/v1/search?q=$1&collapse=0"
+    if [ "$code" = 200 ]; then
+        python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["total"])' "$TMP/t.json"
+    else
+        echo "$code"
+    fi
+}
+# totals WORD N: the totals of N searches for WORD, so that every worker
+# answers some (each has its own handle).
+totals() {
+    i=0
+    out=
+    while [ $i -lt "$2" ]; do
+        out="$out$(total "$1") "
+        i=$((i + 1))
+    done
+    echo "$out"
+}
+# extra FILE WORD: three articles that alone hold WORD.
+extra() {
+    python3 - "$1" "$2" <<'PY'
+import json, sys
+with open(sys.argv[1], "w") as f:
+    for i in range(3):
+        f.write(json.dumps({"id": "%s-%d" % (sys.argv[2], i),
+                            "title": "%s report %d" % (sys.argv[2], i),
+                            "body": "The %s story, part %d." % (sys.argv[2], i)}) + "\n")
+PY
+}
+
+extra "$TMP/a.jsonl" zanzibarfoo
+extra "$TMP/b.jsonl" quokkabar
+extra "$TMP/c.jsonl" wombatbaz
+index_samples
+check "server starts" start_server --threads 2
+
+# --- Rollback, then a rebuild: the new generation within a second. ------
+nindex --quiet --db "$TMP/db" --rebuild "$SAMPLES" "$TMP/a.jsonl"
+sleep 1.2
+check "the rebuild with A is served by every worker" \
+    is "$(totals zanzibarfoo 10)" "3 3 3 3 3 3 3 3 3 3 "
+rolled=$(live)
+check "rollback" nindex --quiet --db "$TMP/db" --rollback
+check "rebuild with B" nindex --quiet --db "$TMP/db" --rebuild "$SAMPLES" "$TMP/b.jsonl"
+check "the new generation does not reuse the number rolled back from" \
+    test "$(live)" != "$rolled"
+sleep 1.2
+check "nsearch finds B's word" sh -c \
+    "'$NSEARCH_BIN/nsearch' --db '$TMP/db' --json quokkabar | grep -q '\"total\":3'"
+check "nsearchd no longer finds A's word (deleted generation)" \
+    is "$(totals zanzibarfoo 10)" "0 0 0 0 0 0 0 0 0 0 "
+check "nsearchd finds B's word" \
+    is "$(totals quokkabar 10)" "3 3 3 3 3 3 3 3 3 3 "
+server_fds() { ls -l "/proc/$server_pid/fd" 2>/dev/null | grep -c deleted; }
+[ -d "/proc/$server_pid/fd" ] &&
+    check "no deleted index files held open" is "$(server_fds)" 0
+
+# --- The live generation put back from a copy under the same name. ------
+nindex --quiet --db "$TMP/other" --rebuild "$SAMPLES" "$TMP/c.jsonl"
+name=$(live)
+rm -rf "$TMP/db/$name"
+cp -a "$TMP/other/$(readlink "$TMP/other/current")" "$TMP/db/$name"
+sleep 1.2
+check "a generation replaced under its own name is served" \
+    is "$(totals wombatbaz 10)" "3 3 3 3 3 3 3 3 3 3 "
+
+# --- The index deleted: every endpoint says so. --------------------------
+get x /v1/articles/wombatbaz-0
+check "before: /v1/articles 200" is "$code" 200
+mv "$TMP/db" "$TMP/db.away"
+rm -rf "$TMP/db.away"
+get h.json /health
+check "gone: /health 503" is "$code" 503
+check "gone: /health no_index" json h.json 'd["error"]["code"] == "no_index"'
+get s.json '/v1/search?q=oil'
+check "gone: /v1/search 503" is "$code" 503
+check "gone: /v1/search no_index" json s.json 'd["error"]["code"] == "no_index"'
+get a.json /v1/articles/wombatbaz-0
+check "gone: /v1/articles 503 no_index" sh -c \
+    "[ '$code' = 503 ] && grep -q no_index '$TMP/a.json'"
+get r.json /v1/related/wombatbaz-0
+check "gone: /v1/related 503 no_index" sh -c \
+    "[ '$code' = 503 ] && grep -q no_index '$TMP/r.json'"
+get st.json /v1/stats
+check "gone: /v1/stats has no articles" json st.json \
+    'd["articles"] is None and d["index"]["generation"] is None'
+get m.txt /metrics
+check "gone: /metrics index_up 0" grep -qx 'nsearchd_index_up 0' "$TMP/m.txt"
+check "gone: logged" contains "$TMP/server.err" "is gone from disk"
+
+# --- And back. ------------------------------------------------------------
+index_samples
+get h2.json /health
+check "back: /health 200" is "$code" 200
+check "back: searches answer" is "$(total oil)" 4
+
+kill "$server_pid"
+wait "$server_pid" 2>/dev/null
+server_pid=
+finish
