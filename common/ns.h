@@ -1,10 +1,8 @@
 /* ns.h - Public interface of libns, the nsearch library.
  *
  * libns indexes news articles into a Xapian database and searches them with
- * BM25.  It is plain C; its C++ files (open.cc, store.cc, write.cc, query.cc,
- * search.cc, phrase.cc, phrase-scan.cc, related.cc, spelling.cc, facets.cc,
- * recency.cc and others, sharing the private index-private.h) keep every
- * Xapian type and exception behind this header.
+ * BM25.  It is plain C; its C++ files (sharing the private index-private.h)
+ * keep every Xapian type and exception behind this header.
  *
  * Conventions (see STYLE.md): functions return ns_status_t, results go in a
  * final **out that is set to NULL on failure, the library never prints and
@@ -62,8 +60,7 @@ typedef enum {
     NS_STATUS_LAST
 } ns_status_t;
 
-/* A short English description of STATUS, never NULL. */
-const char *ns_status_to_string(ns_status_t status);
+const char *ns_status_to_string(ns_status_t status); /* never NULL */
 
 /* ------------------------------------------------------------------------ */
 /* Messages (log.c): the only place in the library that writes to stderr;   */
@@ -301,11 +298,8 @@ int ns_mkdir_p(const char *dir);
 /* Read a whole number from TEXT into *OUT: decimal digits only, within
  * [MIN, MAX].  Returns 0, or -1 if TEXT is not such a number. */
 int ns_parse_long(const char *text, long min, long max, long *out);
-
-/* The first control character in LEN bytes of UTF-8 at TEXT, as its code
- * point: C0 (U+0000 to U+001F, tab and newline included), DEL (U+007F) or
- * C1 (U+0080 to U+009F).  -1 when there is none.  A query with one is
- * refused by nsearch and nsearchd alike. */
+/* The first control character (C0, tab and newline included, DEL, C1) in
+ * LEN bytes of UTF-8 at TEXT, as its code point; -1 when there is none. */
 long ns_control_char(const char *text, size_t len);
 
 typedef struct ns_index ns_index_t;
@@ -348,14 +342,12 @@ ns_status_t ns_index_open(const char *path, ns_open_mode_t mode,
 ns_status_t ns_index_close(ns_index_t *idx);
 
 /* Bring a read handle up to date with the latest committed or published
- * version of the index, or with another database put in place of its own
- * under the same name (told apart by Xapian's UUID).  Cheap when nothing
- * changed (about 0.1 ms: it opens the database to read its UUID); long-
- * running readers (the server) call it about once a second.  *changed
- * (may be NULL) is set to 1 when the handle now sees a different version.
- * Searches already running on other handles are not affected.
- * Return value: NS_STATUS_OK, NS_STATUS_XAPIAN, ... (the old version stays
- * usable on failure). */
+ * version of the index, or another database put in its place under the
+ * same name (told apart by Xapian's UUID).  About 0.1 ms; the server calls
+ * it about once a second.  *changed (may be NULL) is set to 1 when the
+ * handle now sees a different version; searches running on other handles
+ * are not affected.  NS_STATUS_OK, NS_STATUS_XAPIAN, ... (the old version
+ * stays usable on failure). */
 ns_status_t ns_index_refresh(ns_index_t *idx, int *changed);
 
 /* Why the last call on IDX failed, or "" when it succeeded: every call on
@@ -533,11 +525,9 @@ int ns_gen_current(const char *dir, char *name, size_t size);
 /* Generation names in DIR, oldest first; free with ns_gen_list_free(). */
 int ns_gen_list(const char *dir, char ***names, size_t *n);
 void ns_gen_list_free(char **names, size_t n);
-/* The name the next generation of DIR gets: never one that was published
- * before, even if it has since been removed (DIR/last-generation). */
+/* The next generation's name; never one published before. */
 int ns_gen_next(const char *dir, char *name, size_t size);
-/* Make generation NAME live: one atomic rename of DIR/current, synced;
- * its number is recorded for ns_gen_next(). */
+/* Make generation NAME live: one atomic rename of DIR/current, synced. */
 int ns_gen_publish(const char *dir, const char *name);
 /* Remove what dead writers left in DIR (.build-* directories). */
 int ns_gen_clean(const char *dir);
@@ -799,9 +789,8 @@ void ns_results_free(ns_results_t *res);
  *    "counts", "unavailable"?, "section"?: [{"value", "count"}], "year"?,
  *    "month"?, "lang"?, "tag"?}, "related": [{"id", "title", "date",
  *    "section", "url", "age"}], "warning"?}
- * plus "qid" when QID is not NULL.  QUERY NULL marks the results of
- * ns_related_to(): no search ran, so they say "query": "", "total": 0,
- * "total_exact": true and "hits": [] (nothing went uncounted).  Free with
+ * plus "qid" when QID is not NULL.  QUERY NULL: ns_related_to()'s, with
+ * "query": "", "total": 0, "total_exact": true, "hits": [].  Free with
  * free(); NULL on allocation failure. */
 char *ns_results_to_json(const ns_results_t *res, const char *query,
                          const char *qid);

@@ -104,9 +104,10 @@ static void test_bounds(void)
               bound_query("**").warning.empty(),
           "no warning for a '*' after a word or before none");
     /* Inside a word, a '*' ends a wildcard and the rest is a word. */
-    CHECK(bound_query("sur*ance oil").warning.find(
-              "sur*ance was searched as sur* ance: a '*' works only at the "
-              "end of a word") != std::string::npos,
+    CHECK(bound_query("sur*ance oil")
+                  .warning.find("sur*ance was searched as sur* ance: a '*' "
+                                "works only at the "
+                                "end of a word") != std::string::npos,
           "a '*' inside a word: warned, with what was searched");
     b = bound_query(repeat("w", 150) + " *ebra");
     CHECK(b.warning.find("151 words") != std::string::npos &&
