@@ -595,8 +595,8 @@ typedef struct ns_search_opts {
                                 article's recency bonus has halved; 0 =
                                 30 */
     unsigned facets;         /* a mask of ns_facet_t to count; 0 = none */
-    unsigned facet_count;    /* matches the facet counter looks at, at most;
-                                past it the counts are estimates; 0 = 1000 */
+    unsigned facet_count;    /* matches counted first, then as many more
+                                over the rest of the archive; 0 = 1000 */
     int suggest;             /* 1 (the default): a spelling suggestion when
                                 few or no articles match; with none, the
                                 suggestion's results (spelling.cc) */
@@ -761,9 +761,9 @@ size_t ns_results_facet_count(const ns_results_t *res, unsigned i);
 const ns_facet_value_t *ns_results_facet(const ns_results_t *res, unsigned i,
                                          size_t k);
 /* 1 if every match was counted; 0 if the counts are estimates, scaled up
- * from the first ns_results_facets_counted() matching articles (the
- * matcher looks at opts.facet_count of them), or counted over the
- * candidates of a phrase or NEAR query before their phrase check. */
+ * from the ns_results_facets_counted() matching articles looked at (see
+ * opts.facet_count), or counted over the candidates of a phrase or NEAR
+ * query before their phrase check. */
 int ns_results_facets_exact(const ns_results_t *res);
 /* How many matching articles the counter looked at. */
 uint64_t ns_results_facets_counted(const ns_results_t *res);

@@ -1,6 +1,6 @@
 /* results.cc - What a search returns, read through the public API
- * (ns.h): its hits, totals, related posts and notes, and freeing it.
- * The results are filled by search.cc and related.cc. */
+ * (ns.h): its hits, totals, related posts, facets and notes, and freeing
+ * it.  The results are filled by search.cc, related.cc and facets.cc. */
 #include "index-private.h"
 
 size_t ns_results_related_count(const ns_results_t *res)
@@ -81,6 +81,50 @@ int ns_results_suggestion_used(const ns_results_t *res)
 const char *ns_results_warning(const ns_results_t *res)
 {
     return res->warning.empty() ? nullptr : res->warning.c_str();
+}
+
+int ns_results_has_facets(const ns_results_t *res)
+{
+    return res->facets_asked;
+}
+
+unsigned ns_results_facets_asked(const ns_results_t *res)
+{
+    return res->facets_mask;
+}
+
+int ns_results_facets_collapsed(const ns_results_t *res)
+{
+    return res->facets_collapsed;
+}
+
+size_t ns_results_facet_count(const ns_results_t *res, unsigned i)
+{
+    return i < NS_FACET_KINDS ? res->facet_values[i].size() : 0;
+}
+
+const ns_facet_value_t *ns_results_facet(const ns_results_t *res, unsigned i,
+                                         size_t k)
+{
+    if (i >= NS_FACET_KINDS || k >= res->facet_values[i].size())
+        return nullptr;
+    return &res->facet_values[i][k];
+}
+
+int ns_results_facets_exact(const ns_results_t *res)
+{
+    return res->facets_exact;
+}
+
+uint64_t ns_results_facets_counted(const ns_results_t *res)
+{
+    return res->facets_counted;
+}
+
+const char *ns_results_facets_unavailable(const ns_results_t *res)
+{
+    return res->facets_unavailable.empty() ? nullptr
+                                           : res->facets_unavailable.c_str();
 }
 
 void ns_results_free(ns_results_t *res)
