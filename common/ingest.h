@@ -30,6 +30,8 @@ typedef enum {
     NS_FMT_HTML,     /* an HTML article page */
     NS_FMT_NITF,     /* an IPTC NITF story */
     NS_FMT_EMPTY,    /* nothing but white space (and a byte-order mark) */
+    NS_FMT_BROKEN,   /* named as markup, or UTF-16 named as a format read
+                        only in UTF-8, but not readable so */
 } ns_format_t;
 
 /* The format named by PATH's extension (".json" counts as JSON Lines until
@@ -40,8 +42,12 @@ ns_format_t ns_format_by_name(const char *path);
  * NAMED the format its name suggests.  Content wins where it is conclusive
  * (an RSS feed named .xml, a JSON array named .json); Markdown and text
  * files are taken at their name.  Returns NS_FMT_EMPTY when HEAD is blank
- * (whatever the name), and NS_FMT_UNKNOWN when neither the name nor the
- * content says; *why then holds a short reason. */
+ * (whatever the name), NS_FMT_BROKEN when the name says a format the
+ * content cannot be (a saved error message named feed.xml), and
+ * NS_FMT_UNKNOWN when neither the name nor the content says; *why then
+ * holds a short reason.  UTF-16 with its byte-order mark is sniffed by
+ * its ASCII characters: feeds, NITF and pages are read in it (libxml2
+ * decodes it), the other formats only in UTF-8. */
 ns_format_t ns_format_sniff(const char *head, size_t len, ns_format_t named,
                             const char **why);
 

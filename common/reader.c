@@ -678,6 +678,14 @@ static int choose_kind(ns_reader_t *r)
     }
     if (fmt == NS_FMT_EMPTY)
         fmt = named;
+    /* Its name says a format its content cannot be (an error page saved
+     * as feed.xml): a skipped record, in a walk too, so that a prune does
+     * not delete what the file held the night before. */
+    if (fmt == NS_FMT_BROKEN) {
+        snprintf(r->err, sizeof r->err, "%s", why);
+        end_file(r);
+        return -1;
+    }
     if (fmt == NS_FMT_UNKNOWN) {
         if (r->walked) {
             char note[256];

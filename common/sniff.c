@@ -129,10 +129,35 @@ static ns_format_t json_shape(const char *p, size_t len)
                : NS_FMT_JSONL;
 }
 
+/* HEAD, UTF-16 after its byte-order mark, sniffed by its ASCII
+ * characters (each other one a '?'). */
+static ns_format_t sniff_utf16(const unsigned char *head, size_t len,
+                               ns_format_t named, const char **why)
+{
+    char ascii[2048];
+    size_t n = 0;
+    int le = head[0] == 0xff;
+    for (size_t i = 2; i + 1 < len && n < sizeof ascii; i += 2) {
+        unsigned lo = head[i + !le], hi = head[i + le];
+        ascii[n++] = hi == 0 && lo < 0x80 ? (char)lo : '?';
+    }
+    ns_format_t f = ns_format_sniff(ascii, n, named, why);
+    if (f == NS_FMT_FEED || f == NS_FMT_NITF || f == NS_FMT_HTML ||
+        f == NS_FMT_EMPTY || f == NS_FMT_UNKNOWN || f == NS_FMT_BROKEN)
+        return f;
+    *why = "UTF-16 text: only feeds, NITF and HTML pages are read in UTF-16; "
+           "convert it to UTF-8 (iconv -f UTF-16 -t UTF-8)";
+    return NS_FMT_BROKEN;
+}
+
 ns_format_t ns_format_sniff(const char *head, size_t len, ns_format_t named,
                             const char **why)
 {
     *why = NULL;
+    const unsigned char *u = (const unsigned char *)head;
+    if (len >= 2 &&
+        ((u[0] == 0xff && u[1] == 0xfe) || (u[0] == 0xfe && u[1] == 0xff)))
+        return sniff_utf16(u, len, named, why);
     const char *p = head, *end = head + len;
     if (len >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0)
         p += 3;
@@ -173,8 +198,10 @@ ns_format_t ns_format_sniff(const char *head, size_t len, ns_format_t named,
         return NS_FMT_MARKDOWN;
     if (named != NS_FMT_UNKNOWN && named != NS_FMT_FEED && named != NS_FMT_HTML)
         return named;
-    *why = named == NS_FMT_UNKNOWN
-               ? "no known extension, and not a feed, page or JSON"
-               : "named as XML or HTML, but not markup";
-    return NS_FMT_UNKNOWN;
+    if (named == NS_FMT_UNKNOWN) {
+        *why = "no known extension, and not a feed, page or JSON";
+        return NS_FMT_UNKNOWN;
+    }
+    *why = "named as XML or HTML, but not markup";
+    return NS_FMT_BROKEN;
 }

@@ -541,6 +541,30 @@ static void test_sniff(void)
                   NS_FMT_UNKNOWN &&
               why,
           "sniff: unknown with a reason");
+    CHECK(ns_format_sniff("Service Unavailable\n", 20, NS_FMT_FEED, &why) ==
+                  NS_FMT_BROKEN &&
+              why,
+          "sniff: no markup, named .xml: broken, with a reason");
+    CHECK(ns_format_sniff("<urlset><url>", 13, NS_FMT_FEED, &why) ==
+              NS_FMT_UNKNOWN,
+          "sniff: XML that is no feed, named .xml: unknown (ignored)");
+    /* UTF-16, both byte orders: markup by its ASCII characters. */
+    const char le[] = "\xff\xfe<\0r\0s\0s\0 \0v\0>\0";
+    const char be[] = "\xfe\xff\0<\0!\0d\0o\0c\0t\0y\0p\0e\0 \0h\0t\0m\0l";
+    CHECK(ns_format_sniff(le, sizeof le - 1, NS_FMT_FEED, &why) == NS_FMT_FEED,
+          "sniff: an RSS feed in UTF-16LE");
+    CHECK(ns_format_sniff(be, sizeof be - 1, NS_FMT_UNKNOWN, &why) ==
+              NS_FMT_HTML,
+          "sniff: a page in UTF-16BE");
+    const char md[] = "\xff\xfe#\0 \0T\0";
+    CHECK(ns_format_sniff(md, sizeof md - 1, NS_FMT_MARKDOWN, &why) ==
+                  NS_FMT_BROKEN &&
+              why && strstr(why, "UTF-16"),
+          "sniff: Markdown in UTF-16: broken, saying UTF-16");
+    const char blank[] = "\xff\xfe \0\n\0";
+    CHECK(ns_format_sniff(blank, sizeof blank - 1, NS_FMT_JSONL, &why) ==
+              NS_FMT_EMPTY,
+          "sniff: blank UTF-16 is empty");
 }
 
 static void test_date822(void)
