@@ -184,20 +184,17 @@ int ns_date_parse(const char *text, int64_t *out);
 void ns_date_format(int64_t time, char *out, size_t size);
 
 /* Non-zero if LEN bytes at TEXT are valid UTF-8 (no overlongs, no
- * surrogates, nothing above U+10FFFF). */
+ * surrogates, nothing above U+10FFFF); ns_utf8_check() gives the offset of
+ * the first byte that is not, or LEN ("invalid UTF-8 at byte N"). */
 int ns_utf8_valid(const char *text, size_t len);
-/* The offset of the first byte of LEN at TEXT that is not valid UTF-8 in
- * that sense, or LEN if all are valid (for "invalid UTF-8 at byte N"). */
 size_t ns_utf8_check(const char *text, size_t len);
 
 /* Fold letters with diacritics in LEN bytes of UTF-8 at TEXT to the
- * letters typed without them (é -> e, ø -> o, æ -> ae, ß -> ss; Latin-1
- * and Latin Extended-A; combining marks dropped), appending the result to
- * OUT.  With NS_FOLD_DIGRAPH, ä, å, ö, ø and ü take their Nordic and
- * German spellings instead (ae, aa, oe, oe, ue).  Other bytes are copied
- * as they are; folded letters come out in lower case (the index's
- * words are).  Returns 1 if anything was folded, 0 if TEXT came out
- * unchanged, -1 on allocation failure. */
+ * letters typed without them (é -> e, ø -> o, æ -> ae, ß -> ss; Latin-1,
+ * Latin Extended-A; combining marks dropped), appended to OUT, in lower
+ * case.  With NS_FOLD_DIGRAPH, ä, å, ö, ø and ü take their Nordic and
+ * German spellings (ae, aa, oe, oe, ue).  Other bytes are copied.  1 if
+ * anything was folded, 0 if not, -1 on allocation failure. */
 #define NS_FOLD_DIGRAPH 1
 int ns_fold_accents(const char *text, size_t len, int flags, ns_buf_t *out);
 
@@ -512,9 +509,12 @@ ns_status_t ns_index_commit(ns_index_t *idx);
 /* Number of articles in the index. */
 ns_status_t ns_index_count(ns_index_t *idx, uint64_t *out);
 
-/* Fetch the stored article with id ID into ART.
- * Return value: NS_STATUS_OK, NS_STATUS_NOT_FOUND, NS_STATUS_XAPIAN, ... */
+/* The stored article with id ID into ART (NS_STATUS_NOT_FOUND, ...). */
 ns_status_t ns_index_get(ns_index_t *idx, const char *id, ns_article_t *art);
+/* The words the indexer finds in TEXT (as written, lower-cased; at most
+ * MAX) appended to OUT, spaces between: a query that can match only what
+ * TEXT was indexed under, empty for "—" or an emoji.  0, or -1. */
+int ns_text_words(const char *text, size_t max, ns_buf_t *out);
 
 /* ------------------------------------------------------------------------ */
 /* Generations and the writer lock (gen.c).  POSIX style: -1 and errno.     */

@@ -439,3 +439,23 @@ ns_status_t ns_index_commit(ns_index_t *idx)
         return st;
     }
 }
+
+int ns_text_words(const char *text, size_t max, ns_buf_t *out)
+{
+    try {
+        Xapian::TermGenerator tg;
+        Xapian::Document doc;
+        tg.set_document(doc);
+        tg.index_text_without_positions(text ? text : "");
+        size_t n = 0;
+        for (Xapian::TermIterator t = doc.termlist_begin();
+             t != doc.termlist_end() && n < max; ++t, ++n) {
+            if ((out->len && ns_buf_putc(out, ' ') < 0) ||
+                ns_buf_puts(out, (*t).c_str()) < 0)
+                return -1;
+        }
+        return 0;
+    } catch (...) {
+        return -1;
+    }
+}

@@ -271,33 +271,13 @@ static int rebuild_article(ns_article_t *art, const char *where, void *ctx)
 /* Checking and publishing                                                  */
 /* ------------------------------------------------------------------------ */
 
-/* The words of TEXT as plain query terms into Q: runs of letters, digits
- * and non-ASCII bytes, ASCII lower-cased, at most CANARY_WORDS of them.
- * Everything the query language reads -- quotes, a leading '-', "NOT",
- * "AND", "field:", '*' -- is dropped or made an ordinary word, so any
- * title gives a query that can only match its own words. */
+/* At most this many of the title's words make the canary query. */
 #define CANARY_WORDS 16
-static void plain_words(const char *text, ns_buf_t *q)
-{
-    int words = 0, in_word = 0;
-    for (const unsigned char *p = (const unsigned char *)text;
-         *p && words < CANARY_WORDS; p++) {
-        int word_byte = isalnum(*p) || *p >= 0x80;
-        if (word_byte) {
-            if (!in_word && q->len)
-                ns_buf_putc(q, ' ');
-            ns_buf_putc(q, (char)tolower(*p));
-        } else if (in_word) {
-            words++;
-        }
-        in_word = word_byte;
-    }
-}
 
 /* Is the canary article ID in FRESH, readable, and found by its own title
  * words?  The search is restricted to the article by the ids filter, so a
  * title word shared by many articles still finds it; a title without words
- * (a lone '"') checks the id alone. */
+ * (a lone '"', "—") checks the id alone. */
 static int canary_found(ns_index_t *fresh, const char *id, const char *title)
 {
     ns_article_t art;
@@ -313,9 +293,17 @@ static int canary_found(ns_index_t *fresh, const char *id, const char *title)
     const char *ids[1] = {id};
     so.ids = ids;
     so.n_ids = 1;
+    /* The title's words as the indexer found them: plain words, which
+     * the query language reads as nothing else ("not", "c++"), and none
+     * for a title of punctuation or emoji ("—", "🔥"), whose query was a
+     * word the index cannot hold, so that a rebuild whose first article
+     * had such a title was refused every time. */
     ns_buf_t q = {0};
-    ns_buf_puts(&q, "");
-    plain_words(title ? title : "", &q);
+    if (ns_buf_puts(&q, "") < 0 ||
+        ns_text_words(title ? title : "", CANARY_WORDS, &q) < 0) {
+        ns_buf_free(&q);
+        return 0;
+    }
     so.query = q.p ? q.p : "";
     ns_results_t *res;
     int found = 0;

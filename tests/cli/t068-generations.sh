@@ -71,5 +71,17 @@ canary "lone quote" '"'
 canary "title word shared with 39 others" "Weather" "Weather"
 canary "field-like words" "section:world AND tag:x OR \"open"
 canary "wildcards and NEAR" "oil* NEAR/3 price"
+# Titles whose words the indexer keeps otherwise, or keeps none of.
+canary "a language's name" "C++"
+canary "a dash alone" "—"
+canary "emoji alone" "🔥🔥"
+canary "punctuation and a dash" "!!! — ???"
+# The canary still catches an index that cannot find the article by its
+# title: the title words are searched, not the id alone.
+rm -rf "$TMP/c"
+archive "$TMP/c.jsonl" 40 "Zanzibar lighthouse keepers"
+run out err env NINDEX_CANARY_ID=a1 "$NSEARCH_BIN/nindex" --db "$TMP/c" \
+    --rebuild "$TMP/c.jsonl"
+check "canary: another article's title refused (exit 65)" is "$rc" 65
 
 finish
