@@ -134,7 +134,7 @@ void libns::add_facet_values(Xapian::Document &doc, const ns_article_t *art,
         std::string t = art->tags[i];
         std::replace(t.begin(), t.end(), TAG_SEP, ' ');
         std::replace(t.begin(), t.end(), FACET_SEP, ' ');
-        if (t.empty() || !seen.insert(lower(t.c_str())).second)
+        if (t.empty() || !seen.insert(fold_case(t.c_str())).second)
             continue;
         if (!first)
             v += TAG_SEP;
@@ -357,7 +357,7 @@ class Counter
         return combos_.emplace(k, c).first->second;
     }
 
-    /* The id of value RAW of facet F: values equal but for ASCII case
+    /* The id of value RAW of facet F: values equal but for case (Ø, ø)
      * share one (as the filters compare them), shown as first met.  Looked
      * up by a view, so that a value met before (nearly all of them) costs
      * no string. */
@@ -367,7 +367,7 @@ class Counter
         if (it != raw_ids_[f].end())
             return it->second;
         const std::string &kept = store_.emplace_back(raw);
-        auto low = lower_ids_[f].try_emplace(lower(kept.c_str()),
+        auto low = lower_ids_[f].try_emplace(fold_case(kept.c_str()),
                                              (uint32_t)tally[f].size());
         if (low.second) {
             tally[f].emplace_back();

@@ -380,10 +380,10 @@ inline void clear_error(ns_index_t *idx)
 
 namespace libns
 {
-
 /* open.cc */
-std::string lower(const char *s);
-std::string id_term(const char *id); /* the unique term of article ID */
+std::string lower(const char *s);     /* ASCII letters */
+std::string fold_case(const char *s); /* every letter, Ø as ø */
+std::string id_term(const char *id);  /* the unique term of article ID */
 /* The document of the article with id ID into *DID; false if none. */
 bool find_id(const Xapian::Database &db, const char *id, Xapian::docid *did);
 /* NS_STATUS_OK if IDX is open for writing; else a failure, message set. */

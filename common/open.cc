@@ -19,6 +19,18 @@ std::string libns::lower(const char *s)
     return out;
 }
 
+/* Labels (sections, tags) are compared as a person reads them: Østlandet
+ * and østlandet, ÉCONOMIE and économie are one.  S is valid UTF-8 (the
+ * readers and the query checks see to it). */
+std::string libns::fold_case(const char *s)
+{
+    std::string out;
+    for (Xapian::Utf8Iterator it(s ? s : ""); it != Xapian::Utf8Iterator();
+         ++it)
+        Xapian::Unicode::append_utf8(out, Xapian::Unicode::tolower(*it));
+    return out;
+}
+
 char *libns::dup_cstr(const std::string &s)
 {
     char *p = (char *)malloc(s.size() + 1);

@@ -28,14 +28,23 @@ Xapian::Query libns::match_all()
     return Xapian::Query(std::string());
 }
 
-/* A filter's value as the indexer stores it: lower case, and a language
- * as its code (ns_lang_code: lang:en-GB is lang:en). */
-static std::string stored_value(const std::string &prefix, const char *value)
+/* A filter's value as the indexer stores it: in lower case, every letter
+ * (fold_case), and a language as its code (ns_lang_code: lang:en-GB is
+ * lang:en).  An index written before labels were folded beyond ASCII
+ * holds "Østlandet" as it was written: the ASCII-only form is matched
+ * too, so that a filter finds there what it found before. */
+static Xapian::Query stored_value(const std::string &prefix, const char *value)
 {
-    std::string v = lower(value);
-    if (prefix == PREFIX_LANG)
+    std::string v = fold_case(value), old = lower(value);
+    if (prefix == PREFIX_LANG) {
         ns_lang_code(&v[0]);
-    return prefix + v.c_str();
+        v.resize(strlen(v.c_str()));
+        return Xapian::Query(prefix + v);
+    }
+    if (v == old)
+        return Xapian::Query(prefix + v);
+    return Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(prefix + v),
+                         Xapian::Query(prefix + old));
 }
 
 /* Boolean prefixes take their value as one term; these fold it the way
@@ -48,7 +57,7 @@ class LowerPrefix : public Xapian::FieldProcessor
     explicit LowerPrefix(const std::string &p) : prefix(p) {}
     Xapian::Query operator()(const std::string &value) override
     {
-        return Xapian::Query(stored_value(prefix, value.c_str()));
+        return stored_value(prefix, value.c_str());
     }
 };
 
@@ -525,7 +534,7 @@ static Xapian::Query any_of(const char *prefix, const char *const *values,
         if (values[i]) {
             std::string v = trimmed(values[i]);
             terms.emplace_back(fold ? stored_value(prefix, v.c_str())
-                                    : prefix + v);
+                                    : Xapian::Query(prefix + v));
         }
     if (terms.empty())
         return Xapian::Query::MatchNothing;

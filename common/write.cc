@@ -91,9 +91,9 @@ static void add_labels(Xapian::Document &doc, const ns_article_t *art,
                        const std::string &lang)
 {
     if (art->section)
-        doc.add_boolean_term(PREFIX_SECTION + lower(art->section));
+        doc.add_boolean_term(PREFIX_SECTION + fold_case(art->section));
     for (size_t i = 0; i < art->n_tags; i++)
-        doc.add_boolean_term(PREFIX_TAG + lower(art->tags[i]));
+        doc.add_boolean_term(PREFIX_TAG + fold_case(art->tags[i]));
     doc.add_boolean_term(PREFIX_LANG + lang);
     std::string group = group_key(art);
     if (!group.empty()) {
