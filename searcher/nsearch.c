@@ -62,7 +62,8 @@ static void usage(FILE *out)
         "                        $XDG_DATA_HOME/nsearch/db or\n"
         "                        ~/.local/share/nsearch/db)\n"
         "  -n, --limit N         hits to show (default 10, at most 10000)\n"
-        "      --offset N        hits to skip first, for paging (default 0)\n"
+        "      --offset N        hits to skip first, for paging (default 0,\n"
+        "                        at most 1000000000)\n"
         "  -s, --sort ORDER      relevance (default), date (newest first) or\n"
         "                        recent (relevance mixed with age)\n"
         "      --half-life DAYS  with --sort recent: days in which the bonus\n"
@@ -495,8 +496,9 @@ static void parse_options(int argc, char **argv, struct options *o)
             break;
         case OPT_OFFSET:
             if (ns_parse_long(optarg, 0, 1000000000, &o->offset) < 0)
-                ns_usage_error("--offset needs a number from 0, not '%s'",
-                               optarg);
+                ns_usage_error(
+                    "--offset needs a number from 0 to 1000000000, not '%s'",
+                    optarg);
             break;
         case 's':
             if (strcmp(optarg, "relevance") == 0)

@@ -164,4 +164,12 @@ assert "No more results" not in text, text
 assert "section: Technology" in text, text
 PY
 
+# --offset: up to 1,000,000,000, and the error says so.
+run out err nsearch --db "$TMP/db" --offset 1000000000 azure
+check "--offset 1000000000: past the end, exit 0" is "$rc" 0
+run out err nsearch --db "$TMP/db" --offset 1000000001 azure
+check "--offset 1000000001: usage error (2)" is "$rc" 2
+check "--offset 1000000001: names the limit" \
+    contains "$TMP/err" "from 0 to 1000000000"
+
 finish
