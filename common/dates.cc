@@ -144,6 +144,20 @@ Xapian::Query DateField::operator()(const std::string &value)
             *warnings += (warnings->empty() ? "" : "; ") + why;
         return match_all();
     }
+    /* A range written backwards (date:2025-09..2025-06) is meant the
+     * other way round, and searched so, saying so: it matched nothing,
+     * with no word why. */
+    int64_t from, to;
+    size_t dots = value.find("..");
+    if (!lo.empty() && !hi.empty() && span_second(lo, false, &from) &&
+        span_second(hi, true, &to) && to < from) {
+        std::string a = value.substr(0, dots), b = value.substr(dots + 2);
+        std::string why = "date:" + value + " ends before it starts; " +
+                          "searched as date:" + b + ".." + a;
+        if (warnings && warnings->find(why) == std::string::npos)
+            *warnings += (warnings->empty() ? "" : "; ") + why;
+        date_range(b + ".." + a, &lo, &hi);
+    }
     if (db) {
         Q by_terms = span_terms(*db, lo, hi);
         if (!by_terms.empty())

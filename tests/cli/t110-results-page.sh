@@ -96,6 +96,22 @@ assert got["total"] == len(every) > 0, got["total"]
 assert "date:%s is not a date" % sys.argv[3] in got["warning"], got.get("warning")
 PY
 done
+# A range written backwards is searched the right way round, and says so.
+for pair in "2025-08..2025-06 2025-06..2025-08" \
+    "2025-09-15..2025-09-01 2025-09-01..2025-09-15" "2025..2024 2024..2025"; do
+    set -- $pair
+    nsearch --db "$TMP/db" --json --limit 10000 --related 0 "date:$2" >"$TMP/fw"
+    run bw err nsearch --db "$TMP/db" --json --limit 10000 --related 0 "date:$1"
+    check "date:$1: the hits of date:$2, with a warning" python3 - \
+        "$TMP/fw" "$TMP/bw" "$1" "$2" <<'PY'
+import json, sys
+fw, bw = (json.load(open(f)) for f in sys.argv[1:3])
+assert fw["total"] > 0 and bw["total"] == fw["total"], (fw["total"], bw["total"])
+assert [h["id"] for h in bw["hits"]] == [h["id"] for h in fw["hits"]]
+want = "date:%s ends before it starts; searched as date:%s" % tuple(sys.argv[3:5])
+assert want in bw["warning"], bw.get("warning")
+PY
+done
 run out err nsearch --db "$TMP/db" --json "azure date:2025-09-31"
 check "a bad date beside words: the words' hits" python3 - "$TMP/out" <<'PY'
 import json, sys
