@@ -589,7 +589,8 @@ class Comb : public Xapian::PostingSource
         : counter_(counter), from_(from), span_((uint64_t)last - from + 1),
           most_(most), begin_(counter.seen)
     {
-        teeth_ = (unsigned)std::min<uint64_t>(TEETH, span_);
+        /* No more stretches than ids, or than matches to share. */
+        teeth_ = (unsigned)std::min({(uint64_t)TEETH, span_, (uint64_t)most});
     }
 
     void init(const Xapian::Database &db) override
@@ -624,8 +625,7 @@ class Comb : public Xapian::PostingSource
     Xapian::docid get_docid() const override { return at_; }
     std::string get_description() const override { return "facet sample"; }
 
-    /* After the match: the stretch it stopped in. */
-    void finish()
+    void finish() /* after the match: close the stretch it stopped in */
     {
         if (!at_end())
             enter(teeth_);

@@ -28,7 +28,7 @@
  *    reads exact terms it reads the twin for these words instead
  *    (indexed_form): the exact boost, the words Xapian matches for a
  *    phrase (the check still reads the text as written), and wildcards,
- *    which also expand over the stems (OP_MAX of the two).  What is given
+ *    which also expand over the stems (one synonym of the two).  What is given
  *    up: "run" no longer ranks an article with "run" above one with only
  *    "runs".  Author terms keep every form (the author filter matches
  *    them as written).  The spelling dictionary counts the words as
@@ -251,8 +251,12 @@ Xapian::Query libns::written_phrases(const Xapian::Query &q)
 
 /* A wildcard over the exact words also expands over the stems, for the
  * words that are their own stem (they have no exact term): "run*" finds
- * an article with "run" only by "Zrun".  OP_MAX, as both sides match
- * most such articles.  The pattern is read from the description
+ * an article with "run" only by "Zrun".  Both expansions are one synonym,
+ * weighed as one word, as each expansion is.  This was OP_MAX of the two
+ * (the better side's weight): Xapian 1.4.22 crashes in the match of an OR
+ * of such OP_MAXes ranked past about 9,000 hits (Reuters, "s* t*" at
+ * offset 9500, collapsed; tests/cli/t040-corpora.sh), and took
+ * nsearchd with it.  The pattern is read from the description
  * ("Query(WILDCARD SYNONYM oil)"); one with bytes the description escapes
  * is left as it is, which loses nothing for words with diacritics (they
  * are never their own folded stem). */
@@ -273,7 +277,7 @@ static Xapian::Query wildcard_stems(const Xapian::Query &q,
         !split_text_term(pattern, prefix, word) || word.empty() ||
         prefix == PREFIX_AUTHOR)
         return q;
-    return Q(Q::OP_MAX, q,
+    return Q(Q::OP_SYNONYM, q,
              Q(Q::OP_WILDCARD, PREFIX_STEM + pattern, max_expansion,
                Q::WILDCARD_LIMIT_MOST_FREQUENT, Q::OP_SYNONYM));
 }
