@@ -106,6 +106,19 @@ static void uri_for_log(char *dst, const char *src)
     dst[n] = '\0';
 }
 
+/* METHOD as it goes into the log: libmicrohttpd passes on any bytes, and
+ * "G\x1b[31mET" reached a terminal reading the log as an escape
+ * sequence; a method is a token of printable ASCII, so anything else is
+ * shown as '?'. */
+static void method_for_log(char *dst, size_t size, const char *method)
+{
+    size_t n = 0;
+    for (const unsigned char *p = (const unsigned char *)method;
+         *p && n + 1 < size; p++)
+        dst[n++] = *p > 0x20 && *p < 0x7f ? (char)*p : '?';
+    dst[n] = '\0';
+}
+
 /* ------------------------------------------------------------------------ */
 /* libmicrohttpd callbacks                                                  */
 /* ------------------------------------------------------------------------ */
@@ -319,7 +332,7 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *conn,
      * The request is counted under that answer (see completed()). */
     if (cn && cn->refused) {
         if (req) {
-            snprintf(req->method, sizeof req->method, "%s", method);
+            method_for_log(req->method, sizeof req->method, method);
             req->route = ns_http_route_of(url);
             req->status = (unsigned)cn->refused;
             req->refused = 1;
@@ -341,7 +354,7 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *conn,
         *upload_data_size = 0;
         return MHD_YES;
     }
-    snprintf(req->method, sizeof req->method, "%s", method);
+    method_for_log(req->method, sizeof req->method, method);
     req->route = ns_http_route_of(url);
     /* In flight from now on: its headers are in.  A client that stalls
      * before that does not hold up a shutdown. */

@@ -100,8 +100,11 @@ const char *ns_http_shown(const char *value)
 {
     if (strlen(value) > SHOWN_MAX)
         return "(too long to show)";
+    /* C0, DEL, and C1 (U+0080-U+009F, UTF-8 C2 80-9F: U+009B is a
+     * terminal's CSI), as the query checks count control characters. */
     for (const unsigned char *p = (const unsigned char *)value; *p; p++)
-        if (*p < 0x20 || *p == 0x7f)
+        if (*p < 0x20 || *p == 0x7f ||
+            (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f))
             return "(contains control characters)";
     return value;
 }

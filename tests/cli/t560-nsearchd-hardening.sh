@@ -161,6 +161,37 @@ check "bytes: GET /he%01alth is 400" is "$(raw 'GET /he%01alth')" 400
 check "bytes: GET /health still 200" is "$(raw 'GET /health')" 200
 stop_server
 
+# --- Control characters never reach the log or an answer raw: an escape
+# sequence in the method (access log), C1's CSI in a parameter echoed in
+# an error message. ---------------------------------------------------------
+: >"$TMP/server.err"
+check "escapes: starts" start_server --access-log
+raw_esc() {
+    python3 - "$SOCK" <<'PY'
+import socket, sys
+s = socket.socket(socket.AF_UNIX)
+s.connect(sys.argv[1])
+s.sendall(b"G\x1b[31mET /health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+s.settimeout(5)
+while s.recv(4096):
+    pass
+PY
+}
+check "escapes: a method with ESC is answered" raw_esc
+get c1.json '/v1/search?facets=%C2%9B2J'
+check "escapes: C1 in facets= is 400" is "$code" 400
+check "escapes: the message does not echo it" python3 -c '
+import sys
+body = open(sys.argv[1], "rb").read()
+assert b"\xc2\x9b" not in body and b"contains control characters" in body, body
+' "$TMP/c1.json"
+stop_server
+check "escapes: the access log has the request" \
+    grep -q "access: G?\[31mET /health" "$TMP/server.err"
+check "escapes: and no ESC byte" python3 -c '
+import sys
+assert b"\x1b" not in open(sys.argv[1], "rb").read()' "$TMP/server.err"
+
 # --- nsearch --batch: a NUL byte is an error for its query. --------------
 printf 'oil\000price\nsurveillance\n' |
     nsearch --db "$TMP/db" --batch >"$TMP/b.out" 2>"$TMP/b.err"
