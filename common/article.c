@@ -497,9 +497,10 @@ int ns_article_from_json(const char *text, size_t len, ns_article_t *art,
         json_object_set(root, "section", first ? first : json_null());
     }
     /* Several bylines, as exports of multi-author stories give them:
-     * ["Kari Nordmann", "Ola Nordmann"] is "Kari Nordmann, Ola Nordmann". */
+     * ["Kari Nordmann", "Ola Nordmann"] is "Kari Nordmann, Ola Nordmann";
+     * an object is a person by its "name" (JSON-LD, exporters). */
     json_t *authors = json_object_get(root, "author");
-    if (json_is_array(authors)) {
+    if (json_is_array(authors) || json_is_object(authors)) {
         char *by = ns_names_join(authors, NS_MAX_LABEL);
         json_object_set_new(root, "author", by ? json_string(by) : json_null());
         free(by);

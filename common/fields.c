@@ -127,7 +127,7 @@ char *ns_names_join(json_t *v, size_t max)
             continue;
         size_t sep = used ? 2 : 0;
         if (used + sep + len > max)
-            break;
+            continue; /* the names that fit: a 300-byte first one lost all */
         memcpy(out + used, ", ", sep);
         memcpy(out + used + sep, name, len);
         used += sep + len;

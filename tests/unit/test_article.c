@@ -148,6 +148,20 @@ static void test_json_authors(void)
               !strstr(a.author, "Author Number 29"),
           "as many whole names as the field holds");
     ns_article_clear(&a);
+    const char *obj =
+        "{\"id\":\"o\",\"title\":\"t\",\"author\":{\"name\":\"Obj Author\"}}";
+    CHECK(ns_article_from_json(obj, strlen(obj), &a, err, sizeof err) == 0,
+          "an author object parses");
+    CHECK_STR(a.author, "Obj Author", "an author object is its name");
+    ns_article_clear(&a);
+    char longfirst[1024] = "{\"id\":\"l\",\"title\":\"t\",\"author\":[\"";
+    memset(longfirst + strlen(longfirst), 'X', NS_MAX_LABEL + 25);
+    strcat(longfirst, "\",\"Second Person\"]}");
+    CHECK(ns_article_from_json(longfirst, strlen(longfirst), &a, err,
+                               sizeof err) == 0,
+          "a first name longer than the field parses");
+    CHECK_STR(a.author, "Second Person", "the names that fit are kept");
+    ns_article_clear(&a);
     const char *nulls = "{\"id\":\"n\",\"title\":\"t\",\"tags\":"
                         "[\"a\",null,\"b\"],\"headings\":[null]}";
     CHECK(ns_article_from_json(nulls, strlen(nulls), &a, err, sizeof err) ==
