@@ -2,7 +2,8 @@
  * exports use in <pubDate>: "Wed, 06 Aug 2025 09:30:00 +0000".
  *
  * Feeds in the wild bend the rule: a missing weekday or seconds, a
- * two-digit year, a zone name (GMT, UT, EST, CEST) or none at all.  Each
+ * two-digit year, a zone name (GMT, UT, EST, CEST, MESZ), an offset
+ * written +02:00, or none at all.  Each
  * is accepted and read as RFC 2822 section 4.3 reads it; anything else is
  * refused, so that a wrong date is reported instead of indexed. */
 #include <ctype.h>
@@ -38,9 +39,29 @@ static int zone_offset(const char *name, size_t len, int *off)
         const char *name;
         int hours;
     } zones[] = {
-        {"GMT", 0},  {"UT", 0},   {"UTC", 0},  {"Z", 0},    {"EST", -5},
-        {"EDT", -4}, {"CST", -6}, {"CDT", -5}, {"MST", -7}, {"MDT", -6},
-        {"PST", -8}, {"PDT", -7}, {"CET", 1},  {"CEST", 2}, {"BST", 1},
+        {"GMT", 0},
+        {"UT", 0},
+        {"UTC", 0},
+        {"Z", 0},
+        {"EST", -5},
+        {"EDT", -4},
+        {"CST", -6},
+        {"CDT", -5},
+        {"MST", -7},
+        {"MDT", -6},
+        {"PST", -8},
+        {"PDT", -7},
+        {"CET", 1},
+        {"CEST", 2},
+        {"BST", 1},
+        /* European zones as German and Nordic feeds name them; IST (India,
+         * Ireland or Israel) stays refused. */
+        {"MEZ", 1},
+        {"MESZ", 2},
+        {"WET", 0},
+        {"WEST", 1},
+        {"EET", 2},
+        {"EEST", 3},
     };
     for (size_t i = 0; i < sizeof zones / sizeof *zones; i++) {
         if (strlen(zones[i].name) == len &&
@@ -113,7 +134,17 @@ int ns_date822_parse(const char *text, int64_t *out)
             p++;
             const char *z = p;
             int hhmm = number(&p, 4);
-            if (hhmm < 0 || p - z != 4 || hhmm % 100 > 59 || hhmm / 100 > 23)
+            long digits = p - z;
+            /* "+02:00", as ISO 8601 writes it: feeds mix the two forms. */
+            if (digits == 2 && *p == ':') {
+                const char *m = ++p;
+                int mm = number(&p, 2);
+                if (mm < 0 || p - m != 2)
+                    return -1;
+                hhmm = hhmm * 100 + mm;
+                digits = 4;
+            }
+            if (hhmm < 0 || digits != 4 || hhmm % 100 > 59 || hhmm / 100 > 23)
                 return -1;
             off = sign * ((hhmm / 100) * 3600 + (hhmm % 100) * 60);
         } else if (isalpha((unsigned char)*p)) {

@@ -586,6 +586,21 @@ static void test_date822(void)
     CHECK(ns_date822_parse("yesterday", &t) < 0, "822: junk refused");
     CHECK(ns_date822_parse("06 Aug 2025 09:30:00 +9999", &t) < 0,
           "822: bad offset refused");
+    CHECK(ns_date822_parse("Wed, 06 Aug 2025 11:30:00 +02:00", &t) == 0 &&
+              t == want,
+          "822: offset written +02:00");
+    CHECK(ns_date822_parse("Wed, 06 Aug 2025 04:00:00 -05:30", &t) == 0 &&
+              t == want,
+          "822: offset written -05:30");
+    CHECK(ns_date822_parse("Wed, 06 Aug 2025 11:30:00 MESZ", &t) == 0 &&
+              t == want,
+          "822: German summer time");
+    CHECK(ns_date822_parse("06 Aug 2025 09:30:00 +02:0", &t) < 0 &&
+              ns_date822_parse("06 Aug 2025 09:30:00 +2:00", &t) < 0 &&
+              ns_date822_parse("06 Aug 2025 09:30:00 +02:60", &t) < 0,
+          "822: a half-written +HH:MM refused");
+    CHECK(ns_date822_parse("06 Aug 2025 09:30:00 IST", &t) < 0,
+          "822: an ambiguous zone refused");
 }
 
 int main(void)
