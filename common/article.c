@@ -440,7 +440,11 @@ int ns_article_from_json(const char *text, size_t len, ns_article_t *art,
     if (json_prescan(text, len, err, err_size) < 0)
         return -1;
     json_error_t jerr;
-    json_t *root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &jerr);
+    /* \u0000 is valid JSON, and a control character like any other (a
+     * space in text, refused in an id): every field is read by its
+     * length, not up to a NUL. */
+    json_t *root =
+        json_loadb(text, len, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, &jerr);
     if (!root) {
         ns_set_err(err, err_size, "malformed JSON: %s (column %d)", jerr.text,
                    jerr.column);
@@ -530,12 +534,23 @@ int ns_article_from_json(const char *text, size_t len, ns_article_t *art,
     if (json_text(json_object_get(root, "date"), "date", &s, &slen, err,
                   err_size) < 0)
         goto out;
+    if (s && strlen(s) != slen) {
+        ns_set_err(err, err_size, "field 'date' contains a NUL character");
+        goto out;
+    }
     if (s && ns_set_date(art, s, err, err_size) < 0)
         goto out;
 
     json_t *tags = json_object_get(root, "tags");
     if (json_is_string(tags)) {
-        if (ns_push_tag_string(art, json_string_value(tags), err, err_size) < 0)
+        /* Read up to a NUL no more: its control characters are spaces. */
+        char *list = ns_clean_dup(json_string_value(tags),
+                                  json_string_length(tags));
+        int pushed = list ? ns_push_tag_string(art, list, err, err_size) : -1;
+        if (!list)
+            ns_set_err(err, err_size, "out of memory");
+        free(list);
+        if (pushed < 0)
             goto out;
     } else if (json_list(tags, "tags", &art->tags, &art->n_tags, err,
                          err_size) < 0) {

@@ -162,6 +162,30 @@ static void test_json_authors(void)
           "a first name longer than the field parses");
     CHECK_STR(a.author, "Second Person", "the names that fit are kept");
     ns_article_clear(&a);
+    /* \u0000 is valid JSON: a control character like any other. */
+    const char *nul = "{\"id\":\"n\",\"title\":\"a\\u0000b\",\"body\":"
+                      "\"c\\u0000d\",\"tags\":\"x\\u0000y, z\"}";
+    CHECK(ns_article_from_json(nul, strlen(nul), &a, err, sizeof err) == 0,
+          "\\u0000 in text parses");
+    CHECK_STR(a.title, "a b", "\\u0000 in a title is a space");
+    CHECK_STR(a.body, "c d", "\\u0000 in a body is a space");
+    CHECK(a.n_tags == 2 && strcmp(a.tags[0], "x y") == 0 &&
+              strcmp(a.tags[1], "z") == 0,
+          "\\u0000 in a tag list is a space, and the list goes on");
+    ns_article_clear(&a);
+    const char *nul_id = "{\"id\":\"n\\u0000x\",\"title\":\"t\"}";
+    CHECK(ns_article_from_json(nul_id, strlen(nul_id), &a, err, sizeof err) <
+                  0 &&
+              strstr(err, "U+0000"),
+          "\\u0000 in an id is refused, named");
+    ns_article_clear(&a);
+    const char *nul_date =
+        "{\"id\":\"d\",\"title\":\"t\",\"date\":\"2025-01-01\\u0000x\"}";
+    CHECK(ns_article_from_json(nul_date, strlen(nul_date), &a, err,
+                               sizeof err) < 0 &&
+              strstr(err, "NUL"),
+          "\\u0000 in a date is refused, not cut there");
+    ns_article_clear(&a);
     const char *nulls = "{\"id\":\"n\",\"title\":\"t\",\"tags\":"
                         "[\"a\",null,\"b\"],\"headings\":[null]}";
     CHECK(ns_article_from_json(nulls, strlen(nulls), &a, err, sizeof err) ==
