@@ -194,6 +194,18 @@ static bool capitals(const std::string &word)
     return lower(word.c_str()) != word;
 }
 
+/* WORD as the index holds it: lower case, and a typographic apostrophe
+ * (U+2019, as pages and phones write "Trier’s") as the ASCII one, as
+ * Xapian's parser and indexer read it.  Compared as typed, "Trier’s"
+ * matched no term and was "corrected" to "trier" beside its own hit. */
+static std::string typed(const std::string &word)
+{
+    std::string w = lower(word.c_str());
+    for (size_t at; (at = w.find("\xe2\x80\x99")) != std::string::npos;)
+        w.replace(at, 3, "'");
+    return w;
+}
+
 /* A byte of a word, as the alignment below splits text. */
 static bool word_byte(char c)
 {
@@ -262,10 +274,9 @@ std::string libns::suggest_query(ns_index_t *idx, const std::string &text)
             if (was[i] != now[i])
                 return "";
             out += was[i];
-        } else if (lower(was[i].c_str()) != now[i] && !capitals(was[i]) &&
-                   !by_star(was, i) &&
-                   !word_matches(idx, lower(was[i].c_str())) &&
-                   close_enough(idx, *dict, lower(was[i].c_str()), now[i])) {
+        } else if (typed(was[i]) != now[i] && !capitals(was[i]) &&
+                   !by_star(was, i) && !word_matches(idx, typed(was[i])) &&
+                   close_enough(idx, *dict, typed(was[i]), now[i])) {
             out += now[i];
             changed = true;
         } else {

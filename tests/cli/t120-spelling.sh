@@ -65,6 +65,13 @@ done
 q --json "azure covid" >"$TMP/short"
 check "covid among matching words: nothing suggested" json_ok "$TMP/short" \
     'd["suggestion"] is None and d["total"] > 0'
+# A typographic apostrophe, as pages and phones write it, is the word's own
+# apostrophe: the word matches, and is not "corrected".
+for w in "Trier’s" "Jarmusch’s"; do
+    q --json "$w" >"$TMP/apos"
+    check "$w: matches, nothing suggested" json_ok "$TMP/apos" \
+        'd["suggestion"] is None and d["total"] > 0'
+done
 q --json "jarmuh" >"$TMP/long"
 check "six letters: two edits" json_ok "$TMP/long" \
     'd["suggestion"] == "jarmusch" and d["suggestion_used"]'
