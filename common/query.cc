@@ -289,6 +289,39 @@ static Xapian::Query unweighted(const Xapian::Query &q)
                           [](const Q &sub, size_t) { return unweighted(sub); });
 }
 
+/* Xapian's parser reads NEAR only between two words: beside a wildcard
+ * ("azure NEAR surveil*") or with a window of 0 ("NEAR/0") it is the
+ * word "near", and the query ran as words with nothing said.  Say so when
+ * operators are read (not in a query typed in capitals) and TEXT has a
+ * NEAR that Q lacks. */
+static void near_unread(const std::string &text, unsigned flags,
+                        const Xapian::Query &q, std::string *warnings)
+{
+    if (!warnings || !(flags & Xapian::QueryParser::FLAG_BOOLEAN))
+        return;
+    bool near = has_positional(q);
+    size_t at = 0;
+    while ((at = text.find("NEAR", at)) != std::string::npos) {
+        size_t end = at + 4;
+        bool window = end < text.size() && text[end] == '/';
+        /* "NEAR/0", "NEAR/x": the phrase "near 0" beside the words. */
+        bool bad = window && !(isdigit((unsigned char)text[end + 1]) &&
+                               atoi(text.c_str() + end + 1) > 0);
+        bool alone = (at == 0 || isspace((unsigned char)text[at - 1])) &&
+                     (end == text.size() || isspace((unsigned char)text[end]) ||
+                      window);
+        if (alone && (bad || !near)) {
+            std::string why = "NEAR was searched as a word: it joins two "
+                              "words (a NEAR b, a NEAR/3 b), not a wildcard "
+                              "or a phrase, with a window from 1";
+            if (warnings->find(why) == std::string::npos)
+                *warnings += (warnings->empty() ? "" : "; ") + why;
+            return;
+        }
+        at = end;
+    }
+}
+
 /* Parse TEXT into a query: each word by its stem, with its exact form as a
  * lighter optional part (forms.cc).  Articles are stemmed in their own
  * language, so the query is parsed once per stemmer present in the index,
@@ -342,6 +375,7 @@ Xapian::Query libns::build_query(ns_index_t *idx, const std::string &text,
         }
         q = q.empty() ? part : Xapian::Query(Xapian::Query::OP_OR, q, part);
     }
+    near_unread(text, flags, q, warnings);
     return q;
 }
 

@@ -254,4 +254,22 @@ assert u["total"] == w["total"] > 0, (u["total"], w["total"])
 assert "unclosed quote" in u.get("warning", ""), u
 ' "$TMP/typo" "$TMP/words"
 
+# NEAR beside a wildcard or a phrase, or with a window of 0, is the word
+# "near": said so, where the query used to run as words with no word.
+for q in 'azure NEAR surveil*' 'azure NEAR/0 review' '"external review" NEAR azure'; do
+    run near err nsearch --db "$TMP/db" --json --related 0 "$q"
+    check "'$q': a warning says NEAR was a word" python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert "NEAR was searched as a word" in d.get("warning", ""), d.get("warning")
+' "$TMP/near"
+    check "'$q': on stderr too" contains "$TMP/err" "NEAR was searched as a word"
+done
+for q in 'azure NEAR review' 'azure NEAR/3 review' 'AZURE NEAR REVIEW'; do
+    run near err nsearch --db "$TMP/db" --json --related 0 "$q"
+    check "'$q': no warning" python3 -c '
+import json, sys
+assert "warning" not in json.load(open(sys.argv[1]))' "$TMP/near"
+done
+
 finish
