@@ -307,9 +307,9 @@ static void near_unread(const std::string &text, unsigned flags,
         /* "NEAR/0", "NEAR/x": the phrase "near 0" beside the words. */
         bool bad = window && !(isdigit((unsigned char)text[end + 1]) &&
                                atoi(text.c_str() + end + 1) > 0);
-        bool alone = (at == 0 || isspace((unsigned char)text[at - 1])) &&
-                     (end == text.size() || isspace((unsigned char)text[end]) ||
-                      window);
+        bool alone =
+            (at == 0 || isspace((unsigned char)text[at - 1])) &&
+            (end == text.size() || isspace((unsigned char)text[end]) || window);
         if (alone && (bad || !near)) {
             std::string why = "NEAR was searched as a word: it joins two "
                               "words (a NEAR b, a NEAR/3 b), not a wildcard "
