@@ -544,8 +544,8 @@ int ns_article_from_json(const char *text, size_t len, ns_article_t *art,
     json_t *tags = json_object_get(root, "tags");
     if (json_is_string(tags)) {
         /* Read up to a NUL no more: its control characters are spaces. */
-        char *list = ns_clean_dup(json_string_value(tags),
-                                  json_string_length(tags));
+        char *list =
+            ns_clean_dup(json_string_value(tags), json_string_length(tags));
         int pushed = list ? ns_push_tag_string(art, list, err, err_size) : -1;
         if (!list)
             ns_set_err(err, err_size, "out of memory");
