@@ -159,17 +159,19 @@ static connection *connection_of(struct MHD_Connection *conn)
     return info ? info->socket_context : NULL;
 }
 
-/* Is every '%' in URI followed by two hex digits, and none of them %00
- * (which would cut the decoded string short)?  libmicrohttpd leaves a
- * malformed escape as it is, so this has to look at the raw URL. */
+/* Is every '%' in URI followed by two hex digits (1; else 0), and none of
+ * them %00, which would cut the decoded string short (else -1)?
+ * libmicrohttpd leaves a malformed escape as it is, so this has to look
+ * at the raw URL. */
 static int escapes_ok(const char *uri)
 {
     for (const char *p = uri; *p; p++) {
         if (*p != '%')
             continue;
-        if (!isxdigit((unsigned char)p[1]) || !isxdigit((unsigned char)p[2]) ||
-            (p[1] == '0' && p[2] == '0'))
+        if (!isxdigit((unsigned char)p[1]) || !isxdigit((unsigned char)p[2]))
             return 0;
+        if (p[1] == '0' && p[2] == '0')
+            return -1;
         p += 2;
     }
     return 1;
@@ -243,7 +245,8 @@ static void *uri_log(void *cls, const char *uri, struct MHD_Connection *conn)
      * handler sees it (a client that leaves); handle() sets it again. */
     req->route = ns_http_route_of_raw(uri, strlen(uri));
     uri_for_log(req->uri, uri);
-    req->bad_escape = !escapes_ok(uri);
+    int escapes = escapes_ok(uri);
+    req->bad_escape = escapes == 1 ? 0 : escapes == 0 ? 1 : 2;
     req->bad_bytes = !bytes_ok(uri);
     req->uri_len = strlen(uri);
     req->uri_end = uri + req->uri_len;
@@ -398,8 +401,11 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *conn,
                                    "the request head is longer than %d bytes",
                                    NS_HTTP_MAX_HEAD);
     if (req->bad_escape)
-        return ns_http_reply_error(&c, 400, "bad_parameter",
-                                   "malformed percent-encoding in the URL");
+        return ns_http_reply_error(
+            &c, 400, "bad_parameter", "%s",
+            req->bad_escape == 2
+                ? "a NUL byte (%00) in the URL: no parameter may hold one"
+                : "malformed percent-encoding in the URL");
     /* A NUL byte in the request line ends the URL libmicrohttpd gives us
      * ("GET /health\0/x" would be served as /health); the HTTP version
      * then does not follow the URL's end in its buffer, where the request

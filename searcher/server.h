@@ -125,7 +125,7 @@ struct ns_http_request {
     char method[16];                   /* "-" until the handler sees it */
     char uri[NS_HTTP_LOG_URI_MAX + 4]; /* the raw URL, escaped and cut, for
                                           logs */
-    int bad_escape;                    /* the raw URL has a malformed %XX */
+    int bad_escape;                    /* a malformed %XX (1), or %00 (2) */
     int bad_bytes;                     /* ... control bytes or spaces */
     size_t uri_len;                    /* its length in bytes */
     int too_large;                     /* ... over NS_HTTP_MAX_HEAD bytes

@@ -28,6 +28,7 @@ bad "truncated escape" '/v1/search?q=abc%4'
 bad "invalid UTF-8 %E5" '/v1/search?q=%E5'
 bad "overlong UTF-8" '/v1/search?q=%C0%AF'
 bad "NUL byte" '/v1/search?q=a%00b'
+check "NUL byte: the message says so" contains "$TMP/bad.json" "NUL byte (%00)"
 bad "invalid UTF-8 in a path" '/v1/articles/%FF'
 bad "malformed escape in a path" '/v1/articles/%G1'
 bad "limit=-1" '/v1/search?q=a&limit=-1'
