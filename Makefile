@@ -54,7 +54,7 @@ ALL_CXXFLAGS = $(CXXWARN) $(CXXFLAGS) -Icommon $(PKG_CFLAGS) $(SAN)
 LDLIBS_ALL   = $(PKG_LIBS) -lm
 
 LIB_C   = common/article.c common/buf.c common/date.c common/fold.c common/gen.c common/log.c \
-          common/prog.c common/reader.c common/render.c common/textpage.c \
+          common/prog.c common/reader.c common/dirwalk.c common/render.c common/textpage.c \
           common/utf8.c common/util.c common/date822.c common/feed.c \
           common/fields.c common/frontmatter.c common/html.c common/jsondoc.c \
           common/jsonfeed.c common/markdown.c common/nitf.c common/sniff.c \

@@ -52,6 +52,33 @@ ns_format_t ns_format_sniff(const char *head, size_t len, ns_format_t named,
                             const char **why);
 
 /* ------------------------------------------------------------------------ */
+/* The files of a directory (dirwalk.c)                                     */
+/* ------------------------------------------------------------------------ */
+
+struct stat;
+struct seen_dir;
+typedef struct ns_walk {
+    char **files; /* to read, in order */
+    size_t n_files;
+    void *seen; /* directories read (tsearch root of struct seen_dir) */
+    struct seen_dir **seen_list; /* the same, to free */
+    size_t n_seen;
+    /* Called with what the walk leaves out on purpose, and why. */
+    void (*ignored)(void *ctx, const char *path, const char *why);
+    void *ctx;
+} ns_walk_t;
+
+/* Add PATH to the files; -1 out of memory. */
+int ns_walk_push(ns_walk_t *w, const char *path);
+/* Record the directory ST as read: 1 if it is new, 0 if it was read
+ * before, -1 out of memory. */
+int ns_walk_first_visit(ns_walk_t *w, const struct stat *st);
+/* Add the files under DIR; -1 with errno if DIR cannot be listed. */
+int ns_walk_dir(ns_walk_t *w, const char *dir);
+void ns_walk_forget_dirs(ns_walk_t *w); /* the directories read */
+void ns_walk_free(ns_walk_t *w);        /* the files and directories */
+
+/* ------------------------------------------------------------------------ */
 /* A byte source for the streaming parsers                                  */
 /* ------------------------------------------------------------------------ */
 

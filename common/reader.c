@@ -7,10 +7,8 @@
  * A reader never stops at a bad record: it reports it (where and why) and
  * moves on, so one broken line in a nightly feed costs one article, not the
  * run. */
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <search.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,10 +30,9 @@ enum kind {
 };
 
 struct ns_reader {
-    char *root;      /* the source as given */
-    size_t root_len; /* bytes of root that prefix each walked path */
-    char **files;    /* files to read, in order */
-    size_t n_files;
+    char *root;       /* the source as given */
+    size_t root_len;  /* bytes of root that prefix each walked path */
+    ns_walk_t walk;   /* files to read, in order (dirwalk.c) */
     size_t next_file; /* index of the next file to open */
 
     char *path; /* the current file ("<stdin>" for -) */
@@ -46,9 +43,6 @@ struct ns_reader {
     ns_jsondoc_t *doc; /* KIND_JSONDOC */
     char **notes;      /* what was left out on purpose, not yet taken */
     size_t n_notes, next_note;
-    void *seen; /* directories walked (tsearch root of struct seen_dir) */
-    struct seen_dir **seen_list; /* the same, to free */
-    size_t n_seen;
     gzFile gz;     /* KIND_JSONL */
     int gz_failed; /* the current gzip stream is broken: stop it */
     unsigned line; /* line number of the last record */
@@ -64,153 +58,14 @@ struct ns_reader {
     char note[512];
 };
 
-/* ------------------------------------------------------------------------ */
-/* Walking                                                                  */
-/* ------------------------------------------------------------------------ */
-
 static void note_ignored(ns_reader_t *r, const char *why);
 
-static int has_suffix(const char *s, const char *suffix)
+/* A walk's note of what it left out, said of PATH. */
+static void walk_ignored(void *ctx, const char *path, const char *why)
 {
-    size_t n = strlen(s), m = strlen(suffix);
-    return n >= m && strcmp(s + n - m, suffix) == 0;
-}
-
-static int push_file(ns_reader_t *r, const char *path)
-{
-    char **grown = realloc(r->files, (r->n_files + 1) * sizeof *r->files);
-    if (!grown)
-        return -1;
-    r->files = grown;
-    if (!(r->files[r->n_files] = strdup(path)))
-        return -1;
-    r->n_files++;
-    return 0;
-}
-
-static int cmp_names(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* The directories a walk has read, by device and inode (tsearch). */
-struct seen_dir {
-    dev_t dev;
-    ino_t ino;
-};
-
-static int cmp_dirs(const void *a, const void *b)
-{
-    const struct seen_dir *x = a, *y = b;
-    if (x->dev != y->dev)
-        return x->dev < y->dev ? -1 : 1;
-    return x->ino < y->ino ? -1 : x->ino > y->ino;
-}
-
-/* Record the directory ST as read: 1 if it is new, 0 if it was read
- * before, -1 out of memory. */
-static int first_visit(ns_reader_t *r, const struct stat *st)
-{
-    struct seen_dir key = {st->st_dev, st->st_ino};
-    if (tfind(&key, &r->seen, cmp_dirs))
-        return 0;
-    struct seen_dir *d = malloc(sizeof *d);
-    struct seen_dir **kept =
-        realloc(r->seen_list, (r->n_seen + 1) * sizeof *r->seen_list);
-    if (kept)
-        r->seen_list = kept;
-    if (d)
-        *d = key;
-    if (!d || !kept || !tsearch(d, &r->seen, cmp_dirs)) {
-        free(d);
-        return -1;
-    }
-    r->seen_list[r->n_seen++] = d;
-    return 1;
-}
-
-static void forget_dirs(ns_reader_t *r)
-{
-    for (size_t i = 0; i < r->n_seen; i++) {
-        tdelete(r->seen_list[i], &r->seen, cmp_dirs);
-        free(r->seen_list[i]);
-    }
-    free(r->seen_list);
-    r->seen_list = NULL;
-    r->n_seen = 0;
-}
-
-/* Collect the readable files under DIR, in name order at each level so that
- * runs are reproducible.  Hidden entries are skipped.  A symbolic link to
- * a directory is followed, as a link to a file is: an archive split over
- * disks is often joined by links, and passing over its years in silence
- * let --prune delete them.  Each directory is read once, by its device and
- * inode, so a link back to an ancestor (a loop) or to a directory read
- * elsewhere is noted as ignored rather than read again.  Returns -1 with
- * errno on failure to list DIR itself. */
-static int walk(ns_reader_t *r, const char *dir)
-{
-    DIR *d = opendir(dir);
-    if (!d)
-        return -1;
-    char **names = NULL;
-    size_t n = 0;
-    struct dirent *e;
-    int rc = 0;
-    while ((e = readdir(d))) {
-        if (e->d_name[0] == '.')
-            continue;
-        char **grown = realloc(names, (n + 1) * sizeof *names);
-        if (!grown || !(grown[n] = strdup(e->d_name))) {
-            names = grown ? grown : names;
-            rc = -1;
-            break;
-        }
-        names = grown;
-        n++;
-    }
-    closedir(d);
-    if (rc == 0 && n)
-        qsort(names, n, sizeof *names, cmp_names);
-    for (size_t i = 0; i < n && rc == 0; i++) {
-        ns_buf_t path = {0};
-        if (ns_buf_puts(&path, dir) < 0 ||
-            (!has_suffix(dir, "/") && ns_buf_putc(&path, '/') < 0) ||
-            ns_buf_puts(&path, names[i]) < 0) {
-            ns_buf_free(&path);
-            rc = -1;
-            break;
-        }
-        struct stat st;
-        if (stat(path.p, &st) == 0 && S_ISDIR(st.st_mode)) {
-            int fresh = first_visit(r, &st);
-            if (fresh < 0) {
-                errno = ENOMEM;
-                rc = -1;
-            } else if (!fresh) {
-                snprintf(r->where, sizeof r->where, "%s", path.p);
-                note_ignored(r, "ignored: a link to a directory read "
-                                "already (under another name, or a loop)");
-            } else if (walk(r, path.p) < 0) {
-                /* A subdirectory we cannot list is reported when reached,
-                 * like an unreadable file, rather than failing the whole
-                 * walk. */
-                rc = errno == ENOMEM ? -1 : push_file(r, path.p);
-            }
-        } else if (stat(path.p, &st) < 0 || S_ISREG(st.st_mode)) {
-            /* A file we cannot even stat (a dangling link) is kept so that
-             * opening it reports the problem instead of losing it quietly.
-             * Every file is kept: its format is decided by its name and
-             * content when it is reached, and one of no known format is
-             * reported as ignored rather than passed over in silence. */
-            rc = push_file(r, path.p);
-        }
-        ns_buf_free(&path);
-    }
-    for (size_t i = 0; i < n; i++)
-        free(names[i]);
-    free(names);
-    return rc;
+    ns_reader_t *r = ctx;
+    snprintf(r->where, sizeof r->where, "%s", path);
+    note_ignored(r, why);
 }
 
 ns_status_t ns_reader_open(const char *source, ns_reader_t **out,
@@ -224,8 +79,10 @@ ns_status_t ns_reader_open(const char *source, ns_reader_t **out,
         free(r);
         return NS_STATUS_NOMEM;
     }
+    r->walk.ignored = walk_ignored;
+    r->walk.ctx = r;
     if (strcmp(source, "-") == 0) {
-        if (push_file(r, "-") < 0)
+        if (ns_walk_push(&r->walk, "-") < 0)
             goto nomem;
         *out = r;
         return NS_STATUS_OK;
@@ -240,14 +97,14 @@ ns_status_t ns_reader_open(const char *source, ns_reader_t **out,
     }
     if (S_ISDIR(st.st_mode)) {
         r->walked = 1;
-        if (first_visit(r, &st) < 0)
+        if (ns_walk_first_visit(&r->walk, &st) < 0)
             goto nomem;
         r->root_len = strlen(source);
         while (r->root_len > 1 && source[r->root_len - 1] == '/')
             r->root_len--;
-        int walked = walk(r, source);
+        int walked = ns_walk_dir(&r->walk, source);
         int e = errno;
-        forget_dirs(r);
+        ns_walk_forget_dirs(&r->walk);
         if (walked < 0) {
             if (err_out)
                 *err_out = strdup(strerror(e));
@@ -258,7 +115,7 @@ ns_status_t ns_reader_open(const char *source, ns_reader_t **out,
         /* A single file's id, when its header has none, is its name. */
         const char *slash = strrchr(source, '/');
         r->root_len = slash ? (size_t)(slash - source) : 0;
-        if (push_file(r, source) < 0)
+        if (ns_walk_push(&r->walk, source) < 0)
             goto nomem;
     }
     *out = r;
@@ -276,13 +133,10 @@ void ns_reader_close(ns_reader_t *r)
         gzclose(r->gz);
     ns_feed_close(r->feed);
     ns_jsondoc_close(r->doc);
-    forget_dirs(r);
+    ns_walk_free(&r->walk);
     for (size_t i = 0; i < r->n_notes; i++)
         free(r->notes[i]);
     free(r->notes);
-    for (size_t i = 0; i < r->n_files; i++)
-        free(r->files[i]);
-    free(r->files);
     free(r->root);
     free(r->path);
     ns_buf_free(&r->buf);
@@ -558,13 +412,22 @@ const char *ns_reader_next_ignored(ns_reader_t *r)
     return NULL;
 }
 
-/* The path below the source root, without a leading slash: the default id
- * of a file's article ("technology/azure.md"). */
-static const char *rel_path(const ns_reader_t *r)
+/* The path below the source root, without a leading slash and without a
+ * ".gz": the default id of a file's article ("technology/azure.md", also
+ * for technology/azure.md.gz), so that compressing an archive in place
+ * keeps its ids; with ".gz" in the id, a gzipped year was added again
+ * under new ids and its old ones pruned. */
+static const char *rel_path(const ns_reader_t *r, char *buf, size_t size)
 {
     const char *rel = r->path + r->root_len;
     while (*rel == '/')
         rel++;
+    size_t n = strlen(rel);
+    if (n > 3 && strcmp(rel + n - 3, ".gz") == 0 && n - 3 < size) {
+        memcpy(buf, rel, n - 3);
+        buf[n - 3] = '\0';
+        return buf;
+    }
     return rel;
 }
 
@@ -572,6 +435,8 @@ static int next_text(ns_reader_t *r, ns_article_t *art)
 {
     ns_buf_t text = {0};
     unsigned line = 0;
+    char buf[4096];
+    const char *id = rel_path(r, buf, sizeof buf);
     int rc = slurp(r, &text);
     if (rc == 0 && r->markdown &&
         ns_frontmatter_is_draft(text.p ? text.p : "", text.len)) {
@@ -582,8 +447,8 @@ static int next_text(ns_reader_t *r, ns_article_t *art)
         return 0;
     }
     if (rc == 0) {
-        rc = ns_article_from_text(text.p ? text.p : "", text.len, rel_path(r),
-                                  art, r->err, sizeof r->err, &line);
+        rc = ns_article_from_text(text.p ? text.p : "", text.len, id, art,
+                                  r->err, sizeof r->err, &line);
     }
     if (rc == 0 && r->markdown &&
         (rc = ns_markdown_finish(art, r->err, sizeof r->err)) < 0)
@@ -600,13 +465,15 @@ static int next_text(ns_reader_t *r, ns_article_t *art)
 static int next_html(ns_reader_t *r, ns_article_t *art)
 {
     ns_buf_t text = {0};
+    char buf[4096];
+    const char *id = rel_path(r, buf, sizeof buf);
     int rc = slurp(r, &text);
     if (rc == 0 && r->kind == KIND_NITF)
-        rc = ns_nitf_article(text.p ? text.p : "", text.len, rel_path(r), art,
-                             r->err, sizeof r->err);
+        rc = ns_nitf_article(text.p ? text.p : "", text.len, id, art, r->err,
+                             sizeof r->err);
     else if (rc == 0) /* a page also says what it read past (bad JSON-LD) */
-        rc = ns_html_page_warn(text.p ? text.p : "", text.len, rel_path(r), art,
-                               r->warn, sizeof r->warn, r->err, sizeof r->err);
+        rc = ns_html_page_warn(text.p ? text.p : "", text.len, id, art, r->warn,
+                               sizeof r->warn, r->err, sizeof r->err);
     set_where(r, 0);
     ns_buf_free(&text);
     end_file(r);
@@ -739,9 +606,9 @@ nomem:
  * it could not be opened (reported). */
 static int open_next(ns_reader_t *r)
 {
-    if (r->next_file >= r->n_files)
+    if (r->next_file >= r->walk.n_files)
         return 0;
-    const char *file = r->files[r->next_file++];
+    const char *file = r->walk.files[r->next_file++];
     free(r->path);
     r->path = strdup(strcmp(file, "-") == 0 ? "<stdin>" : file);
     if (!r->path) {
@@ -778,7 +645,7 @@ int ns_reader_next(ns_reader_t *r, ns_article_t *art)
             int rc = open_next(r);
             if (rc < 0)
                 return rc;
-            if (rc == 0 && r->next_file >= r->n_files)
+            if (rc == 0 && r->next_file >= r->walk.n_files)
                 return 0;
             if (rc == 0)
                 continue; /* ignored: on to the next file */

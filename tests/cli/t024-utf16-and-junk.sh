@@ -4,7 +4,8 @@
 # tools write) is read; a Markdown file in UTF-16 is a skipped record
 # that says to convert it; a file named .xml or .html that is no markup
 # at all (an error message saved by a fetch) is a skipped record in a
-# directory walk too, so that --prune keeps what it held before.
+# directory walk too, so that --prune keeps what it held before; and a
+# file gzipped in place keeps its id (its path without ".gz").
 . "$(dirname "$0")/lib.sh"
 
 mkdir -p "$TMP/arch"
@@ -63,5 +64,25 @@ run out err nindex --db "$TMP/db" --prune --force "$TMP/arch"
 check "XML that is no feed: ignored, the prune runs" is "$rc" 0
 check "XML that is no feed: 1 ignored, 1 deleted" \
     grep -q "1 deleted, 0 skipped, 1 ignored" "$TMP/out"
+
+# Gzipping files in place keeps their ids (the path without ".gz"), so
+# the nightly prune neither adds them again nor deletes them.
+mkdir -p "$TMP/g/2024"
+printf 'Ferry timetable\n\nThe winter ferry leaves at eight.\n' \
+    >"$TMP/g/2024/ferry.md"
+printf '<!doctype html><html><head><title>Quay works</title></head><body><article><h1>Quay works</h1><p>The quay is rebuilt.</p></article></body></html>' \
+    >"$TMP/g/2024/quay.html"
+nindex --quiet --db "$TMP/gdb" "$TMP/g"
+before=$(nsearch --db "$TMP/gdb" --json --limit 100 --related 0 "" |
+    python3 -c 'import json, sys; print(" ".join(sorted(h["id"] for h in json.load(sys.stdin)["hits"])))')
+gzip "$TMP"/g/2024/*
+run out err nindex --db "$TMP/gdb" --prune "$TMP/g"
+check "gzipped in place: the same articles, unchanged" \
+    grep -q " 0 added, 0 replaced, .* unchanged, 0 deleted" "$TMP/out"
+after=$(nsearch --db "$TMP/gdb" --json --limit 100 --related 0 "" |
+    python3 -c 'import json, sys; print(" ".join(sorted(h["id"] for h in json.load(sys.stdin)["hits"])))')
+check "gzipped in place: the same ids" is "$after" "$before"
+check "gzipped in place: ids without .gz" python3 -c '
+import sys; ids = sys.argv[1].split(); assert ids and not any(i.endswith(".gz") for i in ids), ids' "$after"
 
 finish

@@ -120,7 +120,9 @@ static void test_gzip_whole_files(void)
     struct tally t;
     const char *names[] = {"page.html.gz", "story.xml.gz", "notes.md.gz"};
     const char *data[] = {page, story, md};
-    const char *want[] = {"page.html.gz ", "n1 ", "m1 "};
+    /* A file's id is its name without the ".gz": compressing an archive
+     * in place keeps its ids. */
+    const char *want[] = {"page.html ", "n1 ", "m1 "};
     for (int i = 0; i < 3; i++) {
         write_gz(names[i], data[i], strlen(data[i]));
         snprintf(path, sizeof path, "%s/%s", tl_tmpdir(), names[i]);

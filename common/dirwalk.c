@@ -1,0 +1,164 @@
+/* dirwalk.c - The files of a source directory, for the readers (reader.c):
+ * in name order at each level, hidden entries skipped, symbolic links
+ * followed, and each directory read once.  What is left out on purpose
+ * (a second way into a directory) is handed to the caller to report. */
+#include <dirent.h>
+#include <errno.h>
+#include <search.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "ingest.h"
+
+static int has_suffix(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), m = strlen(suffix);
+    return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+int ns_walk_push(ns_walk_t *w, const char *path)
+{
+    char **grown = realloc(w->files, (w->n_files + 1) * sizeof *w->files);
+    if (!grown)
+        return -1;
+    w->files = grown;
+    if (!(w->files[w->n_files] = strdup(path)))
+        return -1;
+    w->n_files++;
+    return 0;
+}
+
+static int cmp_names(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The directories a walk has read, by device and inode (tsearch). */
+struct seen_dir {
+    dev_t dev;
+    ino_t ino;
+};
+
+static int cmp_dirs(const void *a, const void *b)
+{
+    const struct seen_dir *x = a, *y = b;
+    if (x->dev != y->dev)
+        return x->dev < y->dev ? -1 : 1;
+    return x->ino < y->ino ? -1 : x->ino > y->ino;
+}
+
+int ns_walk_first_visit(ns_walk_t *w, const struct stat *st)
+{
+    struct seen_dir key = {st->st_dev, st->st_ino};
+    if (tfind(&key, &w->seen, cmp_dirs))
+        return 0;
+    struct seen_dir *d = malloc(sizeof *d);
+    struct seen_dir **kept =
+        realloc(w->seen_list, (w->n_seen + 1) * sizeof *w->seen_list);
+    if (kept)
+        w->seen_list = kept;
+    if (d)
+        *d = key;
+    if (!d || !kept || !tsearch(d, &w->seen, cmp_dirs)) {
+        free(d);
+        return -1;
+    }
+    w->seen_list[w->n_seen++] = d;
+    return 1;
+}
+
+void ns_walk_forget_dirs(ns_walk_t *w)
+{
+    for (size_t i = 0; i < w->n_seen; i++) {
+        tdelete(w->seen_list[i], &w->seen, cmp_dirs);
+        free(w->seen_list[i]);
+    }
+    free(w->seen_list);
+    w->seen_list = NULL;
+    w->n_seen = 0;
+}
+
+void ns_walk_free(ns_walk_t *w)
+{
+    ns_walk_forget_dirs(w);
+    for (size_t i = 0; i < w->n_files; i++)
+        free(w->files[i]);
+    free(w->files);
+    w->files = NULL;
+    w->n_files = 0;
+}
+
+/* Collect the readable files under DIR, in name order at each level so that
+ * runs are reproducible.  Hidden entries are skipped.  A symbolic link to
+ * a directory is followed, as a link to a file is: an archive split over
+ * disks is often joined by links, and passing over its years in silence
+ * let --prune delete them.  Each directory is read once, by its device and
+ * inode, so a link back to an ancestor (a loop) or to a directory read
+ * elsewhere is noted as ignored rather than read again.  Returns -1 with
+ * errno on failure to list DIR itself. */
+int ns_walk_dir(ns_walk_t *w, const char *dir)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return -1;
+    char **names = NULL;
+    size_t n = 0;
+    struct dirent *e;
+    int rc = 0;
+    while ((e = readdir(d))) {
+        if (e->d_name[0] == '.')
+            continue;
+        char **grown = realloc(names, (n + 1) * sizeof *names);
+        if (!grown || !(grown[n] = strdup(e->d_name))) {
+            names = grown ? grown : names;
+            rc = -1;
+            break;
+        }
+        names = grown;
+        n++;
+    }
+    closedir(d);
+    if (rc == 0 && n)
+        qsort(names, n, sizeof *names, cmp_names);
+    for (size_t i = 0; i < n && rc == 0; i++) {
+        ns_buf_t path = {0};
+        if (ns_buf_puts(&path, dir) < 0 ||
+            (!has_suffix(dir, "/") && ns_buf_putc(&path, '/') < 0) ||
+            ns_buf_puts(&path, names[i]) < 0) {
+            ns_buf_free(&path);
+            rc = -1;
+            break;
+        }
+        struct stat st;
+        if (stat(path.p, &st) == 0 && S_ISDIR(st.st_mode)) {
+            int fresh = ns_walk_first_visit(w, &st);
+            if (fresh < 0) {
+                errno = ENOMEM;
+                rc = -1;
+            } else if (!fresh) {
+                w->ignored(w->ctx, path.p,
+                           "ignored: a link to a directory read already "
+                           "(under another name, or a loop)");
+            } else if (ns_walk_dir(w, path.p) < 0) {
+                /* A subdirectory we cannot list is reported when reached,
+                 * like an unreadable file, rather than failing the whole
+                 * walk. */
+                rc = errno == ENOMEM ? -1 : ns_walk_push(w, path.p);
+            }
+        } else if (stat(path.p, &st) < 0 || S_ISREG(st.st_mode)) {
+            /* A file we cannot even stat (a dangling link) is kept so that
+             * opening it reports the problem instead of losing it quietly.
+             * Every file is kept: its format is decided by its name and
+             * content when it is reached, and one of no known format is
+             * reported as ignored rather than passed over in silence. */
+            rc = ns_walk_push(w, path.p);
+        }
+        ns_buf_free(&path);
+    }
+    for (size_t i = 0; i < n; i++)
+        free(names[i]);
+    free(names);
+    return rc;
+}
