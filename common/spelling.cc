@@ -206,6 +206,14 @@ static std::string typed(const std::string &word)
     return w;
 }
 
+/* Is word I of the runs WAS typed as a field name ("tag:" with nothing
+ * after it, which Xapian's parser reads as the word)?  Left as typed:
+ * "tag:" was offered as "ta:". */
+static bool field_name(const std::vector<std::string> &was, size_t i)
+{
+    return i + 1 < was.size() && !was[i + 1].empty() && was[i + 1][0] == ':';
+}
+
 /* A byte of a word, as the alignment below splits text. */
 static bool word_byte(char c)
 {
@@ -275,7 +283,8 @@ std::string libns::suggest_query(ns_index_t *idx, const std::string &text)
                 return "";
             out += was[i];
         } else if (typed(was[i]) != now[i] && !capitals(was[i]) &&
-                   !by_star(was, i) && !word_matches(idx, typed(was[i])) &&
+                   !by_star(was, i) && !field_name(was, i) &&
+                   !word_matches(idx, typed(was[i])) &&
                    close_enough(idx, *dict, typed(was[i]), now[i])) {
             out += now[i];
             changed = true;

@@ -72,6 +72,12 @@ for w in "Trier’s" "Jarmusch’s"; do
     check "$w: matches, nothing suggested" json_ok "$TMP/apos" \
         'd["suggestion"] is None and d["total"] > 0'
 done
+# A field name with nothing after it is no typo: "tag:" was offered "ta:".
+for w in "tag:" "azure tag:"; do
+    q --json "$w" >"$TMP/field"
+    check "'$w': the field name is not corrected" json_ok "$TMP/field" \
+        'd["suggestion"] is None'
+done
 q --json "jarmuh" >"$TMP/long"
 check "six letters: two edits" json_ok "$TMP/long" \
     'd["suggestion"] == "jarmusch" and d["suggestion_used"]'
