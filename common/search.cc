@@ -25,10 +25,10 @@ static void add_warning(ns_results_t *res, const std::string &msg)
     res->warning += msg;
 }
 
-/* TEXT parsed as plain words.  Even without flags a parse can fail: the
- * range processors run on every parse, so date:1..2 or date:x..y is
- * "Unknown range operation" again.  Then the words are what is left with
- * the syntax taken out: an unreadable range never fails a search. */
+/* TEXT parsed as plain words.  Even without flags a parse can fail (the
+ * range processors run on every parse: date:1..2, "Unknown range
+ * operation"); then the words are what is left with the syntax taken
+ * out, so an unreadable range never fails a search. */
 static Xapian::Query as_words(ns_index_t *idx, const std::string &text,
                               unsigned max_expansion)
 {
@@ -163,9 +163,13 @@ static void plain_page(Xapian::Enquire &enq, const ns_search_opts_t *o,
         page.shown.push_back(it);
     Xapian::MSet counted = page.ms;
     /* Past the last match Xapian's bounds count the skipped offset, not
-     * the matches: count them again from the start. */
+     * the matches: count them again, as far as the page looked (collapsed,
+     * ranked, as below), for the last page's exact total; past HTTP's
+     * deepest page, as the first page counts. */
     if (page.shown.empty() && o->offset)
-        counted = enq.get_mset(0, 0, floor);
+        counted = want > 10000 + 100 + 1 ? enq.get_mset(0, 0, floor)
+                  : o->collapse          ? enq.get_mset(0, want)
+                                         : enq.get_mset(0, 0, want);
     /* Collapsing, Xapian counts groups exactly only among the ranks it
      * returns: with under PAGE_COUNT_MIN matches, rank them all to count
      * them (a second match, for those queries only), so that the total
@@ -190,8 +194,8 @@ static void plain_page(Xapian::Enquire &enq, const ns_search_opts_t *o,
     res->has_more = lower > seen;
 }
 
-/* Said once in the results when a hit's stored article cannot be read:
- * whatever is in the index must never fail a whole search. */
+/* Said once when a hit's stored article cannot be read (never a failed
+ * search). */
 static void note_damaged(ns_results_t *res)
 {
     add_warning(res, "a stored article could not be read and was left out");
@@ -199,18 +203,15 @@ static void note_damaged(ns_results_t *res)
 
 /* Candidates a phrase page checks all of, when there are no more. */
 static const size_t PHRASE_COUNT_ALL = 100;
-
 /* Candidates a phrase page fetches with Xapian's collapse, at most; and
  * at least, once it fetches again without it.  Without the collapse a
- * match scores every candidate whatever the MSet's size, and keeping
- * 2,000 of them rather than 101 costs little more (a two-word phrase of
- * common words on the million-article archive, warm: 12.4 ms for 101,
- * 13.9 ms for 2,020), where a second refetch is a whole match again. */
+ * match scores every candidate whatever the MSet's size: 2,000 cost little
+ * more than 101 (a two-word phrase of common words at a million articles,
+ * warm: 13.9 ms against 12.4), where a second refetch is a whole match. */
 static const size_t PHRASE_COLLAPSED_FETCH = 2000;
-
 /* Candidates checked between two looks at whether the pair signature
- * would filter the rest of a large fetch more cheaply: a rate from 100
- * checks is the one the first fetch decides by. */
+ * would filter the rest of a large fetch more cheaply (a rate from 100
+ * checks is the one the first fetch decides by). */
 static const size_t PHRASE_LOOK_AGAIN = 100;
 
 /* A page of the candidates that pass the phrase check of Q, found by

@@ -3,7 +3,8 @@
 # collapsed query under 1,000 matches has an exact total, the same on
 # every page and past the end, that its pages add up to; a date: filter's
 # total is exact, since it is matched by the date terms, whose counts
-# Xapian knows, not by a value range, whose size it can only guess.
+# Xapian knows, not by a value range, whose size it can only guess; and
+# past the end of a larger result the total is counted exactly.
 . "$(dirname "$0")/lib.sh"
 
 # 600 articles with "harbour", 120 of them a second copy of another
@@ -46,6 +47,24 @@ assert [(p["total"], p["total_exact"]) for p in pages] == [(480, True)] * 10, \
     [(p["offset"], p["total"], p["total_exact"]) for p in pages]
 ids = [h["id"] for p in pages[:6] for h in p["hits"]]
 assert len(ids) == 480 and len(set(ids)) == 480, len(ids)
+PY
+# Past the end of a result past 1,000 matches whose size Xapian can only
+# estimate (two words): the total is the exact count, as on the last
+# page, where it was an estimate again.
+page "harbour tide" 3500 10 >"$TMP/past"
+page "harbour tide" 3500 10 --no-collapse >"$TMP/past-nc"
+check "harbour tide past the end: exact stories and articles" python3 - \
+    "$TMP/past" "$TMP/past-nc" "$TMP/a.jsonl" <<'PY'
+import json, sys
+a, b = (json.load(open(f)) for f in sys.argv[1:3])
+arts = [json.loads(l) for l in open(sys.argv[3])]
+hit = [x for x in arts if "harbour" in x["body"] or "tide" in x["body"]]
+stories = len({x["title"] for x in hit})
+assert len(hit) > 1000, len(hit)
+assert (a["total"], a["total_exact"], a["hits"]) == (stories, True, []), \
+    (a["total"], stories)
+assert (b["total"], b["total_exact"], b["hits"]) == (len(hit), True, []), \
+    (b["total"], len(hit))
 PY
 page harbour 0 10 --no-collapse >"$TMP/nc"
 check "harbour without collapsing: 600 articles, exact" python3 - "$TMP/nc" <<'PY'
