@@ -249,6 +249,29 @@ Xapian::Query libns::written_phrases(const Xapian::Query &q)
         q, [](const Q &sub, size_t) { return written_phrases(sub); });
 }
 
+/* TEXT as Xapian's description escapes it ("troms\xc3\xb8": a byte
+ * outside printable ASCII as \xHH) into OUT; false for a space or any
+ * other escape. */
+static bool unescaped(const std::string &text, std::string &out)
+{
+    out.clear();
+    for (size_t i = 0; i < text.size(); i++) {
+        if (text[i] == ' ')
+            return false;
+        if (text[i] != '\\') {
+            out += text[i];
+            continue;
+        }
+        if (i + 3 >= text.size() || text[i + 1] != 'x' ||
+            !isxdigit((unsigned char)text[i + 2]) ||
+            !isxdigit((unsigned char)text[i + 3]))
+            return false;
+        out += (char)std::stoi(text.substr(i + 2, 2), nullptr, 16);
+        i += 3;
+    }
+    return true;
+}
+
 /* A wildcard over the exact words also expands over the stems, for the
  * words that are their own stem (they have no exact term): "run*" finds
  * an article with "run" only by "Zrun".  Both expansions are one synonym,
@@ -257,9 +280,7 @@ Xapian::Query libns::written_phrases(const Xapian::Query &q)
  * of such OP_MAXes ranked past about 9,000 hits (Reuters, "s* t*" at
  * offset 9500, collapsed; tests/cli/t040-corpora.sh), and took
  * nsearchd with it.  The pattern is read from the description
- * ("Query(WILDCARD SYNONYM oil)"); one with bytes the description escapes
- * is left as it is, which loses nothing for words with diacritics (they
- * are never their own folded stem). */
+ * ("Query(WILDCARD SYNONYM oil)", its bytes past ASCII escaped). */
 static Xapian::Query wildcard_stems(const Xapian::Query &q,
                                     unsigned max_expansion)
 {
@@ -271,15 +292,18 @@ static Xapian::Query wildcard_stems(const Xapian::Query &q,
     size_t sp = d.find(' ', lead.size());
     if (sp == std::string::npos)
         return q;
-    std::string pattern = d.substr(sp + 1, d.size() - sp - 2);
+    std::string pattern;
+    if (!unescaped(d.substr(sp + 1, d.size() - sp - 2), pattern))
+        return q;
     std::string prefix, word;
-    if (pattern.find_first_of("\\ ") != std::string::npos ||
-        !split_text_term(pattern, prefix, word) || word.empty() ||
+    if (!split_text_term(pattern, prefix, word) || word.empty() ||
         prefix == PREFIX_AUTHOR)
         return q;
+    /* The stems are folded (FoldingStem): "tromsø*" expands over
+     * "Ztromso...", which holds Tromsø and Tromso alike. */
     return Q(Q::OP_SYNONYM, q,
-             Q(Q::OP_WILDCARD, PREFIX_STEM + pattern, max_expansion,
-               Q::WILDCARD_LIMIT_MOST_FREQUENT, Q::OP_SYNONYM));
+             Q(Q::OP_WILDCARD, PREFIX_STEM + prefix + fold(word, 0),
+               max_expansion, Q::WILDCARD_LIMIT_MOST_FREQUENT, Q::OP_SYNONYM));
 }
 
 Xapian::Query libns::stem_all_words(const Xapian::Query &q,

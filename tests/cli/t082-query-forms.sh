@@ -164,6 +164,10 @@ check "cafes: both found, exact first (the other shorter)" \
     is "$(first 'cafes')" "2 cafes"
 check "Tromsoe finds both" is "$(first 'Tromsoe' | cut -d' ' -f1)" "2"
 check "TROMSØ festival: exact first" is "$(first 'TROMSØ FESTIVAL')" "2 accent"
+# Wildcards fold too: with the diacritic, both spellings, as typed first.
+check "tromsø*: both found, exact first" is "$(first 'tromsø*')" "2 accent"
+check "tromso*: both found" is "$(first 'tromso*' | cut -d' ' -f1)" "2"
+check "café*: both found, exact first" is "$(first 'café*')" "2 cafés"
 
 # A phrase matches its words with and without diacritics, the spelling
 # typed first, as outside quotes.
