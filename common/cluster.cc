@@ -54,6 +54,7 @@ struct ShardConn {
     std::string sig;     /* what changes when the shard does */
     uint64_t articles = 0;
     double latency_ms = 0;
+    double retry_at = 0, backoff = 0; /* while down: when to try again */
 };
 
 struct Cluster {
@@ -319,10 +320,15 @@ std::string libns::cluster_file_problem(const std::string &path)
 /* ------------------------------------------------------------------------ */
 
 static Xapian::Database open_replica(const Cluster &c, const Replica &r,
-                                     std::string &gen)
+                                     std::string &gen, bool probe = false)
 {
     gen.clear();
-    unsigned timeout_ms = (unsigned)(c.timeout * 1000);
+    /* A probe of a shard that was down waits for the server's greeting
+     * no longer than for the connection: a host that accepts and never
+     * answers (a stopped xapian-tcpsrv) held each request for the whole
+     * timeout. */
+    unsigned timeout_ms =
+        (unsigned)((probe ? c.connect_timeout : c.timeout) * 1000);
     switch (r.kind) {
     case Replica::TCP:
         return Xapian::Remote::open(r.host, r.port, timeout_ms,
@@ -366,6 +372,10 @@ static ShardConn connect_shard(Cluster &c, size_t s, const ShardConn *old)
         out.replica = r;
         double t0 = now_s();
         try {
+            /* New or back from down: reached within connect-timeout
+             * first, then opened with the search's timeout. */
+            if ((!old || !old->up) && reps[r].kind == Replica::TCP)
+                open_replica(c, reps[r], out.gen, true);
             Xapian::Database db = open_replica(c, reps[r], out.gen);
             db.keep_alive();
             out.latency_ms = (now_s() - t0) * 1000;
@@ -406,6 +416,13 @@ static ShardConn connect_shard(Cluster &c, size_t s, const ShardConn *old)
     }
     out.error = errors;
     out.db = Xapian::Database();
+    /* Down: tried again after REFRESH, then twice as long each time, up to
+     * a minute, so that a dead shard costs one request its connect-timeout
+     * now and then, not every request. */
+    out.backoff = old && !old->up && old->backoff > 0
+                      ? std::min(old->backoff * 2, 60.0)
+                      : c.refresh;
+    out.retry_at = now_s() + out.backoff;
     return out;
 }
 
@@ -482,6 +499,10 @@ bool libns::cluster_refresh(ns_index_t *idx, bool force)
     bool changed = force || c.conns.size() != c.shards.size();
     for (size_t s = 0; s < c.shards.size(); s++) {
         const ShardConn *old = s < c.conns.size() ? &c.conns[s] : nullptr;
+        if (!force && old && !old->up && t < old->retry_at) {
+            fresh.push_back(*old); /* still down, not tried again yet */
+            continue;
+        }
         fresh.push_back(connect_shard(c, s, old));
         const ShardConn &f = fresh.back();
         if (!old || f.up != old->up || f.sig != old->sig ||
@@ -499,6 +520,8 @@ bool libns::cluster_refresh(ns_index_t *idx, bool force)
         for (size_t s = 0; s < fresh.size(); s++) {
             c.conns[s].latency_ms = fresh[s].latency_ms;
             c.conns[s].error = fresh[s].error;
+            c.conns[s].retry_at = fresh[s].retry_at;
+            c.conns[s].backoff = fresh[s].backoff;
         }
     }
     return changed;

@@ -156,5 +156,43 @@ check "the new articles of shards 0 and 2 are found ($in2)" json q "d['total'] =
 sleep 1.1 # every worker's handle past its refresh interval
 get st /v1/stats
 check "/v1/stats counts them" json st "d['articles'] == $(nsearch --db "$TMP/one" --json --limit 0 --related 0 --no-collapse '' | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])') + $in2"
+kill $server_pid 2>/dev/null
+wait $server_pid 2>/dev/null
+server_pid=
+
+# --- 5. A shard that hangs (its server stopped, not dead: it accepts and
+# never answers) costs connect-timeout now and then, not the whole
+# timeout on every request: a down shard is probed within
+# connect-timeout, and tried again after refresh, then twice as long.
+port=$(free_port)
+start_shard "$port" "$TMP/s0"
+hung=$shard_pid
+cat >"$TMP/hang" <<EOF
+connect-timeout 1
+timeout 30
+refresh 0.5
+shard 0 tcp 127.0.0.1:$port
+shard 1 local $TMP/s1
+shard 2 local $TMP/s2
+EOF
+kill -STOP -"$hung"
+for q in azure harbour festival climate music heat police court \
+    election market; do
+    printf '%s\t%s\n' "$q" "$q"
+done >"$TMP/hq"
+t0=$(date +%s)
+nsearch --db "$TMP/hang" --batch --json --related 0 <"$TMP/hq" \
+    >"$TMP/hq.out" 2>"$TMP/hq.err"
+t1=$(date +%s)
+kill -CONT -"$hung"
+check "hung shard: ten queries answered" is "$(wc -l <"$TMP/hq.out" | tr -d ' ')" 10
+check "hung shard: each partial, shard 0 missing" python3 -c '
+import json, sys
+for l in open(sys.argv[1]):
+    d = json.loads(l)
+    assert d.get("partial") is True and d.get("missing_shards") == [0], d
+' "$TMP/hq.out"
+check "hung shard: well under one 30 s timeout ($((t1 - t0)) s)" \
+    test $((t1 - t0)) -lt 20
 
 finish
