@@ -227,19 +227,19 @@ typedef struct ns_reader ns_reader_t;
 ns_status_t ns_reader_open(const char *source, ns_reader_t **out,
                            char **err_out);
 
-/* Read the next article into ART (cleared first).
- *   1  an article was read;
- *   0  the source is exhausted;
- *  -1  a record was bad and skipped: ns_reader_where() and
- *      ns_reader_error() say where and why.  Call again to go on.  A file
- *      that cannot be opened or read (in a directory) is reported the same
- *      way, once. */
+/* Read the next article into ART (cleared first): 1 an article was read;
+ * 0 the source is exhausted; -1 a record was bad and skipped (where and
+ * why below; call again to go on), or a file (in a directory) cannot be
+ * opened or read, reported once. */
 int ns_reader_next(ns_reader_t *reader, ns_article_t *art);
 
-/* "FILE:LINE" of the last record returned or rejected.  Borrowed. */
+/* "FILE:LINE" of the last record returned or rejected, and why it was
+ * rejected.  Borrowed. */
 const char *ns_reader_where(const ns_reader_t *reader);
-/* Why the last record was rejected.  Borrowed. */
 const char *ns_reader_error(const ns_reader_t *reader);
+/* 1 if the last rejection was of a whole file, or of what was left of it:
+ * not opened (a dangling link), cut short, or not what its name says. */
+int ns_reader_file_failed(const ns_reader_t *reader);
 /* A non-fatal remark about the last article read (e.g. an unknown
  * language), or NULL.  Borrowed. */
 const char *ns_reader_warning(const ns_reader_t *reader);

@@ -43,10 +43,11 @@ struct ns_reader {
     ns_jsondoc_t *doc; /* KIND_JSONDOC */
     char **notes;      /* what was left out on purpose, not yet taken */
     size_t n_notes, next_note;
-    gzFile gz;     /* KIND_JSONL */
-    int gz_failed; /* the current gzip stream is broken: stop it */
-    unsigned line; /* line number of the last record */
-    ns_buf_t buf;  /* the current line */
+    gzFile gz;       /* KIND_JSONL */
+    int gz_failed;   /* the current gzip stream is broken: stop it */
+    int file_failed; /* the last -1 was of a whole file, or its rest */
+    unsigned line;   /* line number of the last record */
+    ns_buf_t buf;    /* the current line */
 
     size_t rpos;        /* next unread byte in rbuf */
     size_t rlen;        /* bytes in rbuf */
@@ -153,6 +154,11 @@ const char *ns_reader_error(const ns_reader_t *r)
     return r->err;
 }
 
+int ns_reader_file_failed(const ns_reader_t *r)
+{
+    return r->file_failed;
+}
+
 const char *ns_reader_warning(const ns_reader_t *r)
 {
     return r->warn[0] ? r->warn : NULL;
@@ -229,7 +235,7 @@ static int read_line(ns_reader_t *r)
                 if (why || got < 0) {
                     snprintf(r->err, sizeof r->err, "%s",
                              why ? why : "read error");
-                    r->gz_failed = 1;
+                    r->gz_failed = r->file_failed = 1;
                     return -1;
                 }
                 if (total == 0)
@@ -349,6 +355,7 @@ static int slurp(ns_reader_t *r, ns_buf_t *out)
     if (why) {
         snprintf(r->err, sizeof r->err, "read error: %s", why);
         rc = -1;
+        r->file_failed = 1;
     }
     gzclose(r->gz);
     r->gz = NULL;
@@ -509,6 +516,7 @@ static int next_item(ns_reader_t *r, ns_article_t *art)
             const char *why = r->gz ? gz_problem(r) : NULL;
             if (why) {
                 snprintf(r->err, sizeof r->err, "%s", why);
+                r->file_failed = 1;
                 end_file(r);
                 return -1;
             }
@@ -550,6 +558,7 @@ static int choose_kind(ns_reader_t *r)
      * not delete what the file held the night before. */
     if (fmt == NS_FMT_BROKEN) {
         snprintf(r->err, sizeof r->err, "%s", why);
+        r->file_failed = 1;
         end_file(r);
         return -1;
     }
@@ -563,6 +572,7 @@ static int choose_kind(ns_reader_t *r)
         }
         if (named != NS_FMT_UNKNOWN) {
             snprintf(r->err, sizeof r->err, "%s", why);
+            r->file_failed = 1;
             end_file(r);
             return -1;
         }
@@ -626,6 +636,7 @@ static int open_next(ns_reader_t *r)
         snprintf(r->err, sizeof r->err, "cannot open: %s",
                  errno ? strerror(errno) : "out of memory");
         r->kind = KIND_NONE;
+        r->file_failed = 1;
         return -1;
     }
     gzbuffer(r->gz, 1 << 17);
@@ -639,6 +650,7 @@ int ns_reader_next(ns_reader_t *r, ns_article_t *art)
     r->warn[0] = '\0';
     r->note[0] = '\0';
     r->err[0] = '\0';
+    r->file_failed = 0;
     for (;;) {
         if (r->kind == KIND_NONE) {
             errno = 0;

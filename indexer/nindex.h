@@ -67,6 +67,7 @@ struct counts {
     unsigned long other_shard;   /* --shard: articles of other shards */
     unsigned long empty_sources; /* SOURCEs that held no record at all */
     const char *empty_source;    /* the first of them */
+    unsigned long files_failed;  /* files not read, or not to their end */
 };
 
 /* Set by SIGINT and SIGTERM: every loop stops at the next article. */

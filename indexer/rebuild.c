@@ -319,7 +319,8 @@ static int canary_found(ns_index_t *fresh, const char *id, const char *title)
 /* Check the built database at PATH before it goes live.  Returns 0 or
  * EXIT_REFUSED (reason printed). */
 static int validate(const char *db, const char *path, const struct options *o,
-                    const char *canary_id, const char *canary_title)
+                    const struct counts *c, const char *canary_id,
+                    const char *canary_title)
 {
     ns_index_t *fresh;
     char *err;
@@ -342,7 +343,9 @@ static int validate(const char *db, const char *path, const struct options *o,
         ns_index_close(old);
     }
     int rc = 0;
-    if (n == 0) {
+    /* A shard may hold none of a small archive's articles, when the
+     * sources held those of the other shards. */
+    if (n == 0 && !(o->shard_count && c->other_shard)) {
         ns_error("refusing the rebuild: it has no articles");
         rc = EXIT_REFUSED;
     } else if (!o->force && (double)n < MIN_FRACTION * (double)live) {
@@ -517,6 +520,25 @@ static int build_shards(const char *build, const struct options *o,
                  "is unchanged");
         rc = EXIT_ERROR;
     }
+    /* A file not read, or not to its end (a dangling link to an unmounted
+     * year, a gzip cut short), or a SOURCE with no articles (an unmounted
+     * disk): a new generation without their articles would lose them from
+     * the archive, as a prune would (which refuses the same), and after
+     * --keep rebuilds no generation would hold them. */
+    if (rc == EXIT_OK && !o->force && c->files_failed) {
+        ns_error("not publishing: %lu file%s could not be read whole, and "
+                 "the new generation would lack their articles; the live "
+                 "index is unchanged (--force publishes it)",
+                 c->files_failed, c->files_failed == 1 ? "" : "s");
+        rc = EXIT_ERROR;
+    }
+    if (rc == EXIT_OK && !o->force && c->empty_sources) {
+        ns_error("not publishing: source '%s' has no articles (is it "
+                 "mounted?); the live index is unchanged (--force publishes "
+                 "it)",
+                 c->empty_source);
+        rc = EXIT_REFUSED;
+    }
     snprintf(merged, merged_size, "%s/merged", build);
     if (rc == EXIT_OK) {
         ns_crash_point("merge");
@@ -548,7 +570,7 @@ int ns_run_rebuild(const char *db, const struct options *o, struct counts *c,
     struct feed f = {0};
     int rc = build_shards(build, o, c, pr, &f, merged, sizeof merged);
     if (rc == EXIT_OK)
-        rc = validate(db, merged, o, f.canary_id, f.canary_title);
+        rc = validate(db, merged, o, c, f.canary_id, f.canary_title);
     if (rc == EXIT_OK)
         rc = publish(db, merged, o->keep, published, pub_size);
     if (ns_remove_tree(build) < 0)

@@ -103,6 +103,7 @@ int ns_sources_read(const struct options *o, struct counts *c,
                 ns_progress_clear(pr);
                 ns_error("%s: %s", ns_reader_where(r), ns_reader_error(r));
                 c->skipped++;
+                c->files_failed += ns_reader_file_failed(r) != 0;
                 continue;
             }
             const char *warning = ns_reader_warning(r);

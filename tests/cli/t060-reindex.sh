@@ -91,7 +91,7 @@ before=$(answers "$TMP/db")
 : >"$TMP/empty.jsonl"
 run out err nindex --db "$TMP/db" --rebuild "$TMP/empty.jsonl"
 check "empty rebuild refused with 65" is "$rc" 65
-check "empty rebuild says why" contains "$TMP/err" "refusing the rebuild: it has no articles"
+check "empty rebuild says why" contains "$TMP/err" "empty.jsonl' has no articles"
 check "empty rebuild: live index untouched" is "$(answers "$TMP/db")" "$before"
 head -n 40 "$TMP/v1.jsonl" >"$TMP/mostly-bad.jsonl"
 yes '{"id": broken' | head -n 260 >>"$TMP/mostly-bad.jsonl"
