@@ -165,6 +165,25 @@ static ns_index_t *index_for_id(ns_http_call_t *c, const char *id,
     return index_or_reply(c, ret);
 }
 
+/* A cluster's "no article with id ID" when the shard ID hashes to
+ * (ns_shard_of, as nindex --shard placed it) is down: not known to be
+ * gone, so 503 rather than the 404 that tells caches and crawlers it was
+ * deleted.  Returns 1 after answering. */
+static int shard_of_id_down(ns_http_call_t *c, ns_index_t *idx, const char *id,
+                            enum MHD_Result *ret)
+{
+    size_t n = ns_index_shard_count(idx);
+    ns_shard_info_t si;
+    unsigned s = n ? ns_shard_of(id, strlen(id), (unsigned)n) : 0;
+    if (!n || ns_index_shard_info(idx, s, &si) != NS_STATUS_OK || si.up)
+        return 0;
+    *ret = ns_http_reply_error(c, 503, "shards_down",
+                               "shard %u of the cluster, which holds article "
+                               "'%s', is down",
+                               s, ns_http_shown(id));
+    return 1;
+}
+
 static enum MHD_Result get_article(ns_http_call_t *c, const char *id)
 {
     enum MHD_Result ret;
@@ -176,6 +195,8 @@ static enum MHD_Result get_article(ns_http_call_t *c, const char *id)
         ns_http_index_call(idx, NS_HTTP_OP_GET, id, NULL, NULL, &art);
     if (st != NS_STATUS_OK) {
         ns_article_clear(&art);
+        if (st == NS_STATUS_NOT_FOUND && shard_of_id_down(c, idx, id, &ret))
+            return ret;
         return ns_http_reply_status(c, idx, st, "article lookup");
     }
     char *body = ns_http_json_body_text(ns_article_to_json(&art));
@@ -203,8 +224,11 @@ static enum MHD_Result get_related(ns_http_call_t *c, const char *id)
     ns_results_t *res;
     ns_status_t st =
         ns_http_index_call(idx, NS_HTTP_OP_RELATED, id, &so, &res, NULL);
-    if (st != NS_STATUS_OK)
+    if (st != NS_STATUS_OK) {
+        if (st == NS_STATUS_NOT_FOUND && shard_of_id_down(c, idx, id, &ret))
+            return ret;
         return ns_http_reply_status(c, idx, st, "related posts");
+    }
     return reply_results(c, res, NULL, NULL);
 }
 

@@ -103,6 +103,36 @@ check "shard 1 down: partial, shard 1 missing" json q "d.get('partial') is True 
 # here): asked at once after the search it may still show the old state.
 sleep 1
 get h /health
+# An article of the down shard is not known to be gone: 503, not 404;
+# one of another shard is served.
+ids=$(nsearch --db "$TMP/one" --json --limit 200 --related 0 --no-collapse '' |
+    python3 -c '
+import json, sys
+def shard(i):
+    h = 14695981039346656037
+    for b in i.encode():
+        h = ((h ^ b) * 1099511628211) % 2**64
+    return h % 3
+ids = [h["id"] for h in json.load(sys.stdin)["hits"]]
+print(next(i for i in ids if shard(i) == 1), next(i for i in ids if shard(i) == 0))')
+down_id=${ids% *}
+up_id=${ids#* }
+get a "/v1/articles/$down_id"
+check "shard 1 down: its article is 503 shards_down, not 404" \
+    json a "d['error']['code'] == 'shards_down'"
+check "shard 1 down: its article's status is 503" is "$code" 503
+get a "/v1/related/$down_id"
+check "shard 1 down: its related posts are 503" is "$code" 503
+get a "/v1/articles/$up_id"
+check "shard 1 down: an article of shard 0 is served" is "$code" 200
+get a "/v1/articles/no-such-article-anywhere-x"
+check "shard 1 down: an id of another shard that is not there is 404" \
+    python3 -c '
+import sys
+h = 14695981039346656037
+for b in b"no-such-article-anywhere-x":
+    h = ((h ^ b) * 1099511628211) % 2**64
+sys.exit(0 if (h % 3 != 1) == (sys.argv[1] == "404") else 1)' "$code"
 check "shard 1 down: /health says partial" json h 'd["status"] == "partial" and [s["shard"] for s in d["shards"] if not s["up"]] == [1] and d["shards"][1]["error"]'
 run out err nsearch --db "$TMP/cluster" --json Azure
 check "nsearch: partial answer exits 0" is "$rc" 0
