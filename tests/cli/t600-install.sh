@@ -51,6 +51,15 @@ check "nightly unit fails on 4 and 5 (only 3 and 75 succeed)" \
 check "cron lines use absolute paths" sh -c \
     "grep -v '^#' '$d/share/doc/nsearch/examples/crontab' | grep -q ' /usr/bin/nindex ' &&
      ! grep -v '^#' '$d/share/doc/nsearch/examples/crontab' | grep -q ' nindex '"
+# A night whose job finds yesterday's still running: the cron line, run
+# with the lock held, says 75 (as nindex's own lock), not flock's 1.
+line=$(grep -v '^#' "$d/share/doc/nsearch/examples/crontab" | grep -- '--prune' |
+    sed 's/^[^n]*nsearch  //; s|/var/lib/nsearch/cron.lock|'"$TMP"'/cron.lock|; s|/usr/bin/nindex|true|')
+flock "$TMP/cron.lock" sleep 3 &
+sleep 0.5
+check "cron: a run still going says exit status 75" \
+    is "$(sh -c "$line")" "nindex --prune: exit status 75"
+wait
 
 # PREFIX is followed everywhere.
 "$@" install DESTDIR="$TMP/local" PREFIX=/usr/local >/dev/null 2>&1
