@@ -124,6 +124,7 @@ int ns_sources_read(const struct options *o, struct counts *c,
 
 struct undo {
     char path[4400];     /* DIR/deleted/YYYYMMDDTHHMMSSZ-PID.jsonl.gz */
+    char part[4410];     /* the same + ".part" while it is written */
     int fd;              /* for fsync() */
     void *gz;            /* the zlib gzFile writing it */
     unsigned long saved; /* articles written */

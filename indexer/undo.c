@@ -8,7 +8,11 @@
  *   nindex --db DIR DIR/deleted/20261202T023000Z-4242.jsonl.gz
  *
  * which adds the articles back exactly as they were stored.  Files older
- * than --keep-deleted DAYS are removed by the next run that deletes. */
+ * than --keep-deleted DAYS are removed by the next run that deletes.  A
+ * file is written as NAME.part and renamed once whole and synced, before
+ * anything is deleted: a run killed while writing it deleted nothing,
+ * and left no file that looks as if it had (the next run removes the
+ * .part). */
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -36,9 +40,10 @@ int ns_undo_open(struct undo *u, const char *db)
     strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%SZ", &tm);
     snprintf(u->path, sizeof u->path, "%s/%s-%ld.jsonl.gz", dir, stamp,
              (long)getpid());
-    u->fd = open(u->path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    snprintf(u->part, sizeof u->part, "%s.part", u->path);
+    u->fd = open(u->part, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
     if (u->fd < 0)
-        return ns_error("cannot create '%s': %s", u->path, strerror(errno));
+        return ns_error("cannot create '%s': %s", u->part, strerror(errno));
     /* gzdopen() takes the descriptor; a copy stays for fsync(). */
     int gzfd = dup(u->fd);
     u->gz = gzfd < 0 ? NULL : gzdopen(gzfd, "wb6");
@@ -46,8 +51,8 @@ int ns_undo_open(struct undo *u, const char *db)
         if (gzfd >= 0)
             close(gzfd);
         close(u->fd);
-        unlink(u->path);
-        return ns_error("cannot write '%s': out of memory", u->path);
+        unlink(u->part);
+        return ns_error("cannot write '%s': out of memory", u->part);
     }
     return 0;
 }
@@ -94,8 +99,19 @@ int ns_undo_close(struct undo *u)
     if (u->fd >= 0)
         close(u->fd);
     u->fd = -1;
-    if (rc == 0 && u->saved == 0)
-        unlink(u->path); /* nothing was deleted: no file to undo */
+    if (rc != 0 || u->saved == 0) {
+        unlink(u->part); /* nothing was deleted: no file to undo */
+        return rc;
+    }
+    if (rename(u->part, u->path) < 0)
+        return ns_error("cannot rename '%s': %s", u->part, strerror(errno));
+    char dir[4400];
+    snprintf(dir, sizeof dir, "%s", u->path);
+    char *slash = strrchr(dir, '/');
+    if (slash)
+        *slash = '\0';
+    if (ns_sync_dir(dir) < 0)
+        rc = ns_error("cannot sync '%s': %s", dir, strerror(errno));
     return rc;
 }
 
@@ -107,7 +123,7 @@ void ns_undo_abandon(struct undo *u)
     if (u->fd >= 0)
         close(u->fd);
     u->fd = -1;
-    unlink(u->path);
+    unlink(u->part);
 }
 
 void ns_undo_expire(const char *db, long days)
@@ -121,12 +137,17 @@ void ns_undo_expire(const char *db, long days)
     struct dirent *e;
     while ((e = readdir(d)) != NULL) {
         size_t len = strlen(e->d_name);
-        if (len < 9 || strcmp(e->d_name + len - 9, ".jsonl.gz") != 0)
+        /* What a killed run left half written: one writer runs at a time,
+         * so no .part is being written now. */
+        int part =
+            len > 14 && strcmp(e->d_name + len - 14, ".jsonl.gz.part") == 0;
+        if (!part && (len < 9 || strcmp(e->d_name + len - 9, ".jsonl.gz") != 0))
             continue;
         char path[4500];
         snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
         struct stat st;
-        if (stat(path, &st) == 0 && st.st_mtime < cutoff && unlink(path) < 0)
+        if (stat(path, &st) == 0 && (part || st.st_mtime < cutoff) &&
+            unlink(path) < 0)
             ns_warn("cannot remove '%s': %s", path, strerror(errno));
     }
     closedir(d);

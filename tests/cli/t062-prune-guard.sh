@@ -99,6 +99,8 @@ check "200 left" is "$(count "$TMP/db")" 200
 # --- Undo: the deleted articles were kept ----------------------------------
 files=$(ls "$TMP/db/deleted"/*.jsonl.gz 2>/dev/null | wc -l)
 check "one file of deleted articles" is "$files" 1
+check "no file left half written (.part)" \
+    is "$(ls "$TMP/db/deleted" | grep -c '\.part$')" 0
 kept=$(ls "$TMP/db/deleted"/*.jsonl.gz)
 check "it holds the 100" is "$(gzip -dc "$kept" | wc -l)" 100
 run out err nindex --db "$TMP/db" "$kept"
@@ -107,7 +109,12 @@ check "re-adding the file adds the 100" contains "$TMP/out" "100 added, 0 replac
 check "300 again" is "$(count "$TMP/db")" 300
 run out err nindex --db "$TMP/db" "$TMP/v1.jsonl"
 check "restored exactly as they were" contains "$TMP/out" "0 added, 0 replaced, 300 unchanged"
+# What a run killed while writing its file left: no finished file, so
+# nothing reads as deleted; the next run that deletes removes it.
+printf 'half' >"$TMP/db/deleted/20261201T000000Z-99.jsonl.gz.part"
 run out err nindex --db "$TMP/db" --delete a5 a6 nosuch
+check "a stale .part is removed by the next run that deletes" \
+    test ! -e "$TMP/db/deleted/20261201T000000Z-99.jsonl.gz.part"
 check "--delete keeps what it deletes too" sh -c \
     "test \$(ls '$TMP/db/deleted' | wc -l) -eq 2"
 nindex --quiet --db "$TMP/db" "$TMP/db/deleted"
