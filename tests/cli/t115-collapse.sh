@@ -267,4 +267,28 @@ d = json.load(open(sys.argv[1]))
 assert sorted(d["hits"][0]["also"]) == ["tarn-b", "tarn-c"], d["hits"][0]
 PY
 
+# A hit names its copies whatever the page's size: Xapian counts only the
+# copies it meets above the page's lowest weight, and a copy that ranks
+# far below its story's best, added last, was listed by no page.
+python3 - >"$TMP/weak.jsonl" <<'PY'
+import json
+for i in range(600):
+    print(json.dumps({"id": "o%d" % i, "title": "Other note %d" % i,
+                      "body": "quarry " * (2 + i % 5) + "gravel %d" % i}))
+print(json.dumps({"id": "strong", "title": "Quarry flooding closes the old road",
+                  "body": "quarry " * 12}))
+print(json.dumps({"id": "weak", "title": "Quarry flooding closes the old road",
+                  "body": "quarry " + "words of a long report " * 60}))
+PY
+nindex --quiet --db "$TMP/weak" "$TMP/weak.jsonl"
+for n in 1 100; do
+    nsearch --db "$TMP/weak" --json --related 0 --limit $n quarry >"$TMP/w$n.json"
+    check "a page of $n names the weak copy" python3 - "$TMP/w$n.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+h = d["hits"][0]
+assert h["id"] == "strong" and h["also"] == ["weak"], (h["id"], h["also"])
+PY
+done
+
 finish
