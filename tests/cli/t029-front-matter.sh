@@ -82,4 +82,21 @@ run j6 e6 nsearch --db "$TMP/db" --json "narwhal"
 check "JSON Lines: a date with a named zone" python3 -c 'import json,sys
 h = json.load(open(sys.argv[1]))["hits"][0]
 sys.exit(0 if h["date"] == "2025-08-15T10:00:00Z" else 1)' "$TMP/j6"
+
+# Headings: '##' and below always; '# ' too when the front matter gives
+# the title (without one, the '# ' heading is the title).
+mkdir -p "$TMP/h"
+printf -- '---\ntitle: Walrus count\n---\n# Tusk survey\n\nText.\n\n## Ice floes\n\nMore.\n' \
+    >"$TMP/h/with.md"
+printf -- '# Seal count\n\nText.\n\n## Sand banks\n\nMore.\n' >"$TMP/h/without.md"
+nindex --quiet --db "$TMP/hdb" "$TMP/h"
+hits() {
+    nsearch --db "$TMP/hdb" --json --related 0 "$1" |
+        python3 -c 'import json, sys; print(" ".join(h["id"] for h in json.load(sys.stdin)["hits"]))'
+}
+check "front matter title: '# ' is a heading" is "$(hits 'heading:tusk')" "with.md"
+check "'## ' is a heading" is "$(hits 'heading:floes')" "with.md"
+check "no front matter: '# ' is the title, not a heading" \
+    is "$(hits 'heading:seal')" ""
+check "no front matter: '## ' is a heading" is "$(hits 'heading:sand')" "without.md"
 finish
