@@ -33,6 +33,8 @@ struct ns_jsondoc {
     json_t *feed; /* a JSON Feed whose items are being read, or NULL */
     size_t next;  /* its next item */
     unsigned feed_line;
+    unsigned *item_line; /* the line each of its items starts on */
+    size_t n_item_lines;
 };
 
 ns_jsondoc_t *ns_jsondoc_open(ns_read_fn read, void *ctx)
@@ -51,8 +53,67 @@ void ns_jsondoc_close(ns_jsondoc_t *d)
     if (!d)
         return;
     json_decref(d->feed);
+    free(d->item_line);
     free(d->buf);
     free(d);
+}
+
+/* The line each item of a JSON Feed's "items" starts on, from the feed's
+ * text P (N bytes, its first line FIRST), so that an item is reported at
+ * its own line, not the feed's first.  Only the structure is followed:
+ * strings (and their escapes) skipped, depth counted. */
+static void find_item_lines(ns_jsondoc_t *d, const char *p, size_t n,
+                            unsigned first)
+{
+    free(d->item_line);
+    d->item_line = NULL;
+    d->n_item_lines = 0;
+    unsigned line = first;
+    int depth = 0, in_items = 0, want_value = 0;
+    const char *key = NULL; /* the last string at depth 1 */
+    size_t key_len = 0, cap = 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = p[i];
+        if (c == '\n') {
+            line++;
+            continue;
+        }
+        if (c == ' ' || c == '\t' || c == '\r')
+            continue;
+        if (in_items && depth == 2 && want_value && c != ']') {
+            if (d->n_item_lines == cap) {
+                cap = cap ? 2 * cap : 64;
+                unsigned *g = realloc(d->item_line, cap * sizeof *g);
+                if (!g)
+                    return; /* the feed's line, then */
+                d->item_line = g;
+            }
+            d->item_line[d->n_item_lines++] = line;
+            want_value = 0;
+        }
+        if (c == '"') {
+            size_t start = ++i;
+            while (i < n && p[i] != '"')
+                i += p[i] == '\\' ? 2 : 1;
+            if (depth == 1) {
+                key = p + start;
+                key_len = i - start;
+            }
+        } else if (c == '{' || c == '[') {
+            depth++;
+            if (depth == 2 && c == '[' && key && key_len == 5 &&
+                memcmp(key, "items", 5) == 0) {
+                in_items = 1;
+                want_value = 1;
+            }
+        } else if (c == '}' || c == ']') {
+            if (depth == 2 && in_items)
+                in_items = 0;
+            depth--;
+        } else if (c == ',' && depth == 2 && in_items) {
+            want_value = 1;
+        }
+    }
 }
 
 /* Read at least WANT more bytes unless the input ends first.  Returns 0,
@@ -129,7 +190,8 @@ static int feed_item(ns_jsondoc_t *d, ns_article_t *art, unsigned *item,
     json_t *it = json_array_get(items, d->next++);
     d->items++;
     *item = d->items;
-    *line = d->feed_line;
+    *line = d->next - 1 < d->n_item_lines ? d->item_line[d->next - 1]
+                                          : d->feed_line;
     char why[400];
     if (ns_jsonfeed_item(d->feed, it, art, why, sizeof why) < 0) {
         snprintf(err, err_size, "item %u: %s", d->items, why);
@@ -214,6 +276,7 @@ again:
         d->feed = v;
         d->next = 0;
         d->feed_line = d->line;
+        find_item_lines(d, d->buf + d->start, (size_t)jerr.position, d->line);
         advance(d, (size_t)jerr.position);
         d->need_comma = 1;
         goto again; /* not a call: a file of empty feeds is no recursion */

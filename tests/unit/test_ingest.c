@@ -173,9 +173,9 @@ static void test_json_feed(void)
     CHECK(t.ok == 3 && t.bad == 2, "json feed: three items, two bad");
     CHECK_STR(t.ids, "https://x.no/flom\n2\nhttps://x.no/u\n",
               "json feed: id, else url, in order");
-    CHECK(has(t.errors, "feed.json:1: item 3: missing title and body") &&
-              has(t.errors, "item 4: not a JSON object"),
-          "json feed: bad items named by number");
+    CHECK(has(t.errors, "feed.json:14: item 3: missing title and body") &&
+              has(t.errors, "feed.json:15: item 4: not a JSON object"),
+          "json feed: bad items named by number, at their own lines");
     ns_article_t *a = &t.first;
     CHECK_STR(a->title, "Flom", "json feed: title");
     CHECK_STR(a->body, "Elva steg.\n\nEvakuert\n\nMange.",
