@@ -228,6 +228,13 @@ static int run(const struct options *o)
     unsigned long done = c.added + c.replaced + c.unchanged;
     if (!o->quiet && o->mode == MODE_ROLLBACK && rc == EXIT_OK) {
         printf("nindex: rollback: %s is live\n", published);
+    } else if (!o->quiet && o->mode == MODE_REBUILD && !o->dry_run &&
+               !*published) {
+        /* Its counts are of a build that is not the index: not "added". */
+        printf("nindex: rebuild: nothing published: the live index is "
+               "unchanged (the build read %lu articles, %lu skipped, %lu "
+               "ignored, in %.2f s)\n",
+               done, c.skipped, c.ignored, secs);
     } else if (!o->quiet && o->mode != MODE_ROLLBACK) {
         printf("nindex: %s%s: %lu added, %lu replaced, %lu unchanged, %lu "
                "deleted, %lu skipped, %lu ignored in %.2f s (%.0f "
@@ -240,8 +247,6 @@ static int run(const struct options *o)
                    o->shard_index, o->shard_count, c.other_shard);
         if (*published)
             printf("; published %s", published);
-        else if (o->mode == MODE_REBUILD && !o->dry_run)
-            printf("; nothing published: the live index is unchanged");
         putchar('\n');
     }
     if (lock >= 0)

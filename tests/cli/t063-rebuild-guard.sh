@@ -31,6 +31,12 @@ check "dangling link: not published (exit 1)" is "$rc" 1
 check "dangling link: says why" contains "$TMP/err" \
     "not publishing: 1 file could not be read whole"
 check "dangling link: the live index keeps all 600" is "$(count)" 600
+check "dangling link: the summary counts nothing as added" python3 -c '
+import sys
+out = open(sys.argv[1]).read()
+assert "nothing published: the live index is unchanged" in out, out
+assert " added" not in out and "the build read 300 articles" in out, out
+' "$TMP/out"
 run out err nindex --db "$TMP/db" --rebuild --force "$TMP/archive"
 check "dangling link, --force: published, a skipped record (exit 3)" \
     is "$rc" 3
