@@ -325,7 +325,7 @@ int ns_run_delete(const char *db, const struct options *o, struct counts *c)
         ns_error("cannot commit to '%s'", db);
         rc = EXIT_ERROR;
     }
-    if (keep && rc == EXIT_OK)
+    if (keep && rc == EXIT_OK && c->deleted)
         ns_undo_expire(db, o->keep_deleted_days);
     return rc;
 }

@@ -118,6 +118,9 @@ ls "$TMP/pc/deleted" >"$TMP/undo.before"
 check "a deletion wrote an undo file" test -s "$TMP/undo.before"
 touch -d "31 days ago" "$TMP/pc/deleted/19990101T000000Z-1.jsonl.gz"
 touch -d "29 days ago" "$TMP/pc/deleted/19990102T000000Z-1.jsonl.gz"
+run out err nindex --quiet --db "$TMP/pc" --delete no-such-article
+check "a run that deletes nothing: 31 days old kept" \
+    test -e "$TMP/pc/deleted/19990101T000000Z-1.jsonl.gz"
 run out err nindex --quiet --db "$TMP/pc" --delete a0
 check "delete a0: exit 0" is "$rc" 0
 check "31 days old: removed" test ! -e "$TMP/pc/deleted/19990101T000000Z-1.jsonl.gz"
