@@ -360,7 +360,8 @@ static std::string signature(const Xapian::Database &db)
  * shard (its nsearch.shard metadata) counts as failed.  When the shard
  * is unchanged since OLD, its metadata is taken from OLD rather than
  * fetched again. */
-static ShardConn connect_shard(Cluster &c, size_t s, const ShardConn *old)
+static ShardConn connect_shard(Cluster &c, size_t s, const ShardConn *old,
+                               bool after_failure)
 {
     ShardConn out;
     const std::vector<Replica> &reps = c.shards[s];
@@ -372,9 +373,11 @@ static ShardConn connect_shard(Cluster &c, size_t s, const ShardConn *old)
         out.replica = r;
         double t0 = now_s();
         try {
-            /* New or back from down: reached within connect-timeout
-             * first, then opened with the search's timeout. */
-            if ((!old || !old->up) && reps[r].kind == Replica::TCP)
+            /* New, back from down, or after a failure (one that hung
+             * would cost the whole timeout again): reached within
+             * connect-timeout first, then opened with the search's. */
+            if ((!old || !old->up || after_failure) &&
+                reps[r].kind == Replica::TCP)
                 open_replica(c, reps[r], out.gen, true);
             Xapian::Database db = open_replica(c, reps[r], out.gen);
             db.keep_alive();
@@ -503,7 +506,7 @@ bool libns::cluster_refresh(ns_index_t *idx, bool force)
             fresh.push_back(*old); /* still down, not tried again yet */
             continue;
         }
-        fresh.push_back(connect_shard(c, s, old));
+        fresh.push_back(connect_shard(c, s, old, force));
         const ShardConn &f = fresh.back();
         if (!old || f.up != old->up || f.sig != old->sig ||
             f.replica != old->replica)

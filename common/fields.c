@@ -96,19 +96,27 @@ int ns_fields_article(json_t *obj, ns_article_t *art, char *err,
     return rc;
 }
 
-/* One name of a byline: a string, or an object's "name". */
-static const char *one_name(json_t *v)
+/* One name of a byline: a string, or an object's "name"; *LEN its bytes
+ * (a \u0000 inside is counted, not an end). */
+static const char *one_name(json_t *v, size_t *len)
 {
     if (json_is_object(v))
         v = json_object_get(v, "name");
+    *len = json_string_length(v);
     return json_string_value(v);
 }
 
 char *ns_names_join(json_t *v, size_t max)
 {
     if (!json_is_array(v)) {
-        const char *name = one_name(v);
-        return name ? strdup(name) : NULL;
+        size_t len;
+        const char *name = one_name(v, &len);
+        char *out = name ? strndup(name, len) : NULL;
+        /* A NUL inside is a control character: a space, as in text. */
+        for (size_t i = 0; out && i < len; i++)
+            if (!out[i])
+                out[i] = ' ';
+        return out;
     }
     char *out = calloc(1, max + 1);
     size_t used = 0, i;
@@ -117,8 +125,10 @@ char *ns_names_join(json_t *v, size_t max)
         return NULL;
     json_array_foreach(v, i, item)
     {
-        const char *name = one_name(item);
-        size_t len = name ? strlen(name) : 0;
+        size_t len;
+        const char *name = one_name(item, &len);
+        if (!name)
+            len = 0;
         while (len && isspace((unsigned char)*name))
             name++, len--;
         while (len && isspace((unsigned char)name[len - 1]))
@@ -130,6 +140,9 @@ char *ns_names_join(json_t *v, size_t max)
             continue; /* the names that fit: a 300-byte first one lost all */
         memcpy(out + used, ", ", sep);
         memcpy(out + used + sep, name, len);
+        for (size_t k = used + sep; k < used + sep + len; k++)
+            if (!out[k])
+                out[k] = ' ';
         used += sep + len;
     }
     if (!used) {

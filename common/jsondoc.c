@@ -255,7 +255,7 @@ again:
     for (;;) {
         v = json_loadb(d->buf + d->start, d->len - d->start,
                        JSON_DISABLE_EOF_CHECK | JSON_DECODE_ANY |
-                           JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL,
+                           JSON_REJECT_DUPLICATES,
                        &jerr);
         if (v || d->eof ||
             json_error_code(&jerr) != json_error_premature_end_of_input)

@@ -173,6 +173,14 @@ static void test_json_authors(void)
               strcmp(a.tags[1], "z") == 0,
           "\\u0000 in a tag list is a space, and the list goes on");
     ns_article_clear(&a);
+    const char *nul_by = "{\"id\":\"b\",\"title\":\"t\",\"author\":"
+                         "[\"Kari\\u0000Nordmann\",{\"name\":\"O\\u0000la\"}]}";
+    CHECK(ns_article_from_json(nul_by, strlen(nul_by), &a, err, sizeof err) ==
+              0,
+          "\\u0000 in a list of bylines parses");
+    CHECK_STR(a.author, "Kari Nordmann, O la",
+              "\\u0000 in a byline is a space, not its end");
+    ns_article_clear(&a);
     const char *nul_id = "{\"id\":\"n\\u0000x\",\"title\":\"t\"}";
     CHECK(ns_article_from_json(nul_id, strlen(nul_id), &a, err, sizeof err) <
                   0 &&

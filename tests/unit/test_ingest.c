@@ -191,6 +191,16 @@ static void test_json_feed(void)
     CHECK_STR(a->url, "https://x.no/flom", "json feed: url");
     tally_free(&t);
 
+    /* A feed's item fields are read as C strings: a \u0000 would cut an
+     * id short, and two items merge into one.  Refused, as before. */
+    static const char NUL[] =
+        "{\"version\":\"https://jsonfeed.org/version/1.1\",\"items\":["
+        "{\"id\":\"post\\u00001\",\"title\":\"A\",\"content_text\":\"a\"},"
+        "{\"id\":\"post\\u00002\",\"title\":\"B\",\"content_text\":\"b\"}]}\n";
+    read_all(tl_write("nul.json", NUL, sizeof NUL - 1), &t);
+    CHECK(t.ok == 0 && t.bad >= 1, "json feed: \\u0000 refused, no id cut");
+    tally_free(&t);
+
     /* Version 1 on one line: "author" as one object, the item's own
      * language, content_text before content_html; then an empty feed and a
      * second feed in the same file. */
