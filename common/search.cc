@@ -194,8 +194,7 @@ static void plain_page(Xapian::Enquire &enq, const ns_search_opts_t *o,
     res->has_more = lower > seen;
 }
 
-/* Said once when a hit's stored article cannot be read (never a failed
- * search). */
+/* Said once when a hit's stored article cannot be read: no failed search. */
 static void note_damaged(ns_results_t *res)
 {
     add_warning(res, "a stored article could not be read and was left out");
