@@ -143,6 +143,16 @@ assert set(sys.argv[1].split()) == {"us-trade", "us-japan"}, sys.argv[1]
 PY
 check "quoted a.m.: as written" is "$(abbr '"a.m."')" "library"
 check "quoted u.s. dlrs: as written" is "$(abbr '"u.s. dlrs"')" "table"
+# A phrase with a lower-case initialism among other words matches it in
+# capitals too, as news writes it; as written it still matches.
+check "quoted u.s. trade talks = U.S." is "$(abbr '"u.s. trade talks"')" "us-trade"
+check "quoted u.s. and japan = U.S." is "$(abbr '"the u.s. and japan"')" "us-trade"
+check "title:\"u.s. trade\"" is "$(abbr 'title:"u.s. trade"')" "us-trade"
+check "-\"u.s. trade\" excludes the U.S. article" \
+    is "$(abbr 'talks -"u.s. trade talks"')" "us-japan"
+check "quoted 10 a.m.: as written" is "$(abbr '"opens at 10 a.m."')" "library"
+check "quoted u.s. dlrs in capitals: the table" \
+    is "$(abbr '"copra u.s. dlrs"')" "table"
 
 # An exact spelling ranks above a folded one, both ways round.  Two
 # articles identical but for the spelling of one name.
