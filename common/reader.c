@@ -612,6 +612,36 @@ nomem:
     return -1;
 }
 
+/* Is FILE "x.md.gz" in a directory that also holds "x.md"?  Both are the
+ * article "x.md" (rel_path), or the same records twice: one of them is
+ * a copy left by "gzip -k" or a version nobody meant to keep, and which
+ * replaced the other depended on the order of reading, every night.  The
+ * gzipped one is not read: a file failed, so that a rebuild does not
+ * publish and a prune does not delete without what it held (README). */
+static int plain_copy_beside(ns_reader_t *r, const char *file)
+{
+    size_t n = strlen(file);
+    struct stat st;
+    if (n <= 3 || strcmp(file + n - 3, ".gz") != 0)
+        return 0;
+    char *plain = strndup(file, n - 3);
+    int both = plain && stat(plain, &st) == 0 && S_ISREG(st.st_mode);
+    free(plain);
+    if (both) {
+        const char *base = strrchr(file, '/');
+        ns_format_t f = ns_format_by_name(file);
+        int one = f == NS_FMT_MARKDOWN || f == NS_FMT_TEXT || f == NS_FMT_HTML;
+        snprintf(r->err, sizeof r->err,
+                 "not read: %.*s is here too, and both give the same id%s: "
+                 "remove one",
+                 (int)(file + n - 3 - (base ? base + 1 : file)),
+                 base ? base + 1 : file, one ? "" : "s");
+        r->kind = KIND_NONE;
+        r->file_failed = 1;
+    }
+    return both;
+}
+
 /* Open the next file; returns 1 if one is open, 0 when none is left, -1 if
  * it could not be opened (reported). */
 static int open_next(ns_reader_t *r)
@@ -631,6 +661,8 @@ static int open_next(ns_reader_t *r)
     r->rpos = r->rlen = 0;
     r->kind = KIND_JSONL;
     set_where(r, 0);
+    if (r->walked && plain_copy_beside(r, file))
+        return -1;
     r->gz = strcmp(file, "-") == 0 ? gzdopen(dup(0), "rb") : gzopen(file, "rb");
     if (!r->gz) {
         snprintf(r->err, sizeof r->err, "cannot open: %s",

@@ -85,4 +85,26 @@ check "gzipped in place: the same ids" is "$after" "$before"
 check "gzipped in place: ids without .gz" python3 -c '
 import sys; ids = sys.argv[1].split(); assert ids and not any(i.endswith(".gz") for i in ids), ids' "$after"
 
+# A plain copy beside a gzipped one ("gzip -k", or a new version saved
+# next to the old): both would be the article "2024/ferry.md", and which
+# one the index kept depended on the order of reading.  The gzipped one
+# is not read, the run says so and counts it, and the prune does not run.
+printf 'Ferry timetable\n\nThe summer ferry leaves at nine.\n' \
+    >"$TMP/g/2024/ferry.md"
+run out err nindex --db "$TMP/gdb" --prune "$TMP/g"
+check "plain beside gzipped: skipped, prune withheld (4)" is "$rc" 4
+check "plain beside gzipped: the message names both" \
+    grep -q "ferry.md.gz: not read: ferry.md is here too" "$TMP/err"
+check "plain beside gzipped: 1 replaced, 1 skipped, 0 deleted" \
+    grep -q " 0 added, 1 replaced, .* 0 deleted, 1 skipped" "$TMP/out"
+check "plain beside gzipped: the plain one is searched" \
+    is "$(nsearch --db "$TMP/gdb" --json --related 0 'summer ferry' |
+        python3 -c 'import json,sys; print(" ".join(h["id"] for h in json.load(sys.stdin)["hits"]))')" \
+    "2024/ferry.md"
+run out err nindex --db "$TMP/gdb" --rebuild "$TMP/g"
+check "plain beside gzipped: a rebuild is not published (1)" is "$rc" 1
+rm "$TMP/g/2024/ferry.md"
+run out err nindex --db "$TMP/gdb" --prune "$TMP/g"
+check "copy removed: the gzipped one is read again" is "$rc" 0
+
 finish
