@@ -289,36 +289,54 @@ static Xapian::Query unweighted(const Xapian::Query &q)
                           [](const Q &sub, size_t) { return unweighted(sub); });
 }
 
+/* The NEAR operators Xapian's parser made of a query: each join of a
+ * chain ("a NEAR b NEAR c" is two). */
+static size_t near_joins(const Xapian::Query &q)
+{
+    size_t n =
+        q.get_type() == Xapian::Query::OP_NEAR ? q.get_num_subqueries() - 1 : 0;
+    for (size_t i = 0; i < q.get_num_subqueries(); i++)
+        n += near_joins(q.get_subquery(i));
+    return n;
+}
+
 /* Xapian's parser reads NEAR only between two words: beside a wildcard
- * ("azure NEAR surveil*") or with a window of 0 ("NEAR/0") it is the
- * word "near", and the query ran as words with nothing said.  Say so when
- * operators are read (not in a query typed in capitals) and TEXT has a
- * NEAR that Q lacks. */
+ * ("azure NEAR surveil*"), at either end ("oil NEAR/3", which is the
+ * phrase "near 3"), or with a window of 0 ("NEAR/0") it is the word
+ * "near", and the query ran as words with nothing said.  Say so when
+ * operators are read (not in a query typed in capitals) and TEXT, outside
+ * quotes, has more NEARs than the parse RAW joined. */
 static void near_unread(const std::string &text, unsigned flags,
-                        const Xapian::Query &q, std::string *warnings)
+                        const Xapian::Query &raw, std::string *warnings)
 {
     if (!warnings || !(flags & Xapian::QueryParser::FLAG_BOOLEAN))
         return;
-    bool near = has_positional(q);
-    size_t at = 0;
-    while ((at = text.find("NEAR", at)) != std::string::npos) {
+    size_t typed = 0;
+    bool quoted = false, bad = false;
+    for (size_t at = 0; at < text.size(); at++) {
+        if (text[at] == '"')
+            quoted = !quoted;
+        if (quoted || text.compare(at, 4, "NEAR") != 0)
+            continue;
         size_t end = at + 4;
         bool window = end < text.size() && text[end] == '/';
-        /* "NEAR/0", "NEAR/x": the phrase "near 0" beside the words. */
-        bool bad = window && !(isdigit((unsigned char)text[end + 1]) &&
-                               atoi(text.c_str() + end + 1) > 0);
         bool alone =
             (at == 0 || isspace((unsigned char)text[at - 1])) &&
             (end == text.size() || isspace((unsigned char)text[end]) || window);
-        if (alone && (bad || !near)) {
-            std::string why = "NEAR was searched as a word: it joins two "
-                              "words (a NEAR b, a NEAR/3 b), not a wildcard "
-                              "or a phrase, with a window from 1";
-            if (warnings->find(why) == std::string::npos)
-                *warnings += (warnings->empty() ? "" : "; ") + why;
-            return;
-        }
+        if (!alone)
+            continue;
+        typed++;
+        /* "NEAR/0", "NEAR/x": the phrase "near 0" beside the words. */
+        bad |= window && !(isdigit((unsigned char)text[end + 1]) &&
+                           atoi(text.c_str() + end + 1) > 0);
         at = end;
+    }
+    if (typed && (bad || near_joins(raw) < typed)) {
+        std::string why = "NEAR was searched as a word: it joins two "
+                          "words (a NEAR b, a NEAR/3 b), not a wildcard "
+                          "or a phrase, with a window from 1";
+        if (warnings->find(why) == std::string::npos)
+            *warnings += (warnings->empty() ? "" : "; ") + why;
     }
 }
 
@@ -358,9 +376,11 @@ Xapian::Query libns::build_query(ns_index_t *idx, const std::string &text,
         const Xapian::Stem &stem = *stems[g.first];
         Xapian::QueryParser qp =
             make_parser(*idx->db, stem, max_expansion, warnings);
-        Xapian::Query part = stem_all_words(
-            parse_stopped(qp, parsed, flags, stopper_for(g.first)), stem,
-            max_expansion);
+        Xapian::Query raw =
+            parse_stopped(qp, parsed, flags, stopper_for(g.first));
+        if (q.empty())
+            near_unread(text, flags, raw, warnings);
+        Xapian::Query part = stem_all_words(raw, stem, max_expansion);
         qp.set_stemming_strategy(Xapian::QueryParser::STEM_NONE);
         part = exact_boost(part, qp.parse_query(parsed, flags), stem);
         /* Folding never makes a query too large to run (limits.cc): each
@@ -380,7 +400,6 @@ Xapian::Query libns::build_query(ns_index_t *idx, const std::string &text,
         }
         q = q.empty() ? part : Xapian::Query(Xapian::Query::OP_OR, q, part);
     }
-    near_unread(text, flags, q, warnings);
     return q;
 }
 

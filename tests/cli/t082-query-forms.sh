@@ -270,7 +270,10 @@ assert "unclosed quote" in u.get("warning", ""), u
 
 # NEAR beside a wildcard or a phrase, or with a window of 0, is the word
 # "near": said so, where the query used to run as words with no word.
-for q in 'azure NEAR surveil*' 'azure NEAR/0 review' '"external review" NEAR azure'; do
+# So is one at either end, or a second NEAR beside a real one.
+for q in 'azure NEAR surveil*' 'azure NEAR/0 review' '"external review" NEAR azure' \
+    'azure NEAR/3' 'NEAR azure' 'azure NEAR review cloud NEAR' \
+    'azure NEAR review NEAR/0 cloud'; do
     run near err nsearch --db "$TMP/db" --json --related 0 "$q"
     check "'$q': a warning says NEAR was a word" python3 -c '
 import json, sys
@@ -279,7 +282,8 @@ assert "NEAR was searched as a word" in d.get("warning", ""), d.get("warning")
 ' "$TMP/near"
     check "'$q': on stderr too" contains "$TMP/err" "NEAR was searched as a word"
 done
-for q in 'azure NEAR review' 'azure NEAR/3 review' 'AZURE NEAR REVIEW'; do
+for q in 'azure NEAR review' 'azure NEAR/3 review' 'AZURE NEAR REVIEW' \
+    'azure NEAR review NEAR cloud' '"NEAR miss" azure' 'the NEAR review'; do
     run near err nsearch --db "$TMP/db" --json --related 0 "$q"
     check "'$q': no warning" python3 -c '
 import json, sys
