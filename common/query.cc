@@ -597,9 +597,77 @@ static std::string plain_marks(const std::string &t)
     return out;
 }
 
+/* A web address pasted as a query ("https://news.example.org/2025/09/17/
+ * fed-rate-cut-september?utm_source=x") is searched by the words of its
+ * path, which for a news site are the headline's: "https:" was read as
+ * a field name Xapian does not know, and the query found nothing.  The
+ * host (the site's name, in every article of it), the query string and
+ * fragment (tracking codes), numbers alone (a date) and a page's extension
+ * (".html") say nothing of the story and are left out; an address with
+ * no more than its host is searched by the host's words. */
+static std::string address_words(std::string a)
+{
+    a = a.substr(0, a.find_first_of("?#"));
+    size_t slash = a.find('/');
+    std::string host = a.substr(0, slash), path, word;
+    a = slash == std::string::npos ? "" : a.substr(slash) + "/";
+    for (size_t i = 0; i < a.size(); i++) {
+        char c = a[i];
+        if (c == '%' && i + 2 < a.size() && isxdigit((unsigned char)a[i + 1]) &&
+            isxdigit((unsigned char)a[i + 2])) {
+            c = (char)strtol(a.substr(i + 1, 2).c_str(), nullptr, 16);
+            i += 2;
+        }
+        if (c != '/') {
+            word += c;
+            continue;
+        }
+        for (const char *ext : {".html", ".htm", ".php", ".aspx", ".asp"})
+            if (word.size() > strlen(ext) &&
+                strcasecmp(word.c_str() + word.size() - strlen(ext), ext) == 0)
+                word.resize(word.size() - strlen(ext));
+        if (word.find_first_not_of("0123456789") != std::string::npos)
+            path += " " + word;
+        word.clear();
+    }
+    std::string out =
+        path.find_first_not_of(" ") == std::string::npos ? host : path;
+    for (char &c : out)
+        if (strchr("/._-=&:+,;~!$'*@", c))
+            c = ' ';
+    return out;
+}
+
+static std::string pasted_addresses(const std::string &t)
+{
+    std::string out;
+    bool quoted = false;
+    for (size_t i = 0; i < t.size(); i++) {
+        if (t[i] == '"')
+            quoted = !quoted;
+        size_t scheme = 0;
+        if (!quoted &&
+            (i == 0 || isspace((unsigned char)t[i - 1]) || t[i - 1] == '('))
+            for (const char *s : {"https://", "http://"})
+                if (strncasecmp(t.c_str() + i, s, strlen(s)) == 0)
+                    scheme = strlen(s);
+        if (!scheme) {
+            out += t[i];
+            continue;
+        }
+        size_t end = i;
+        while (end < t.size() && !isspace((unsigned char)t[end]) &&
+               t[end] != ')' && t[end] != '"')
+            end++;
+        out += address_words(t.substr(i + scheme, end - i - scheme));
+        i = end - 1;
+    }
+    return out;
+}
+
 std::string libns::typed_text(const std::string &text)
 {
-    return split_hyphens(initialisms(plain_marks(text)));
+    return split_hyphens(initialisms(plain_marks(pasted_addresses(text))));
 }
 
 std::string libns::unclosed_quote_words(const std::string &text)
