@@ -7,6 +7,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 #include "ns.h"
@@ -19,8 +20,11 @@ void ns_usage_error(const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(line, sizeof line, fmt, ap);
     va_end(ap);
+    /* nsearchd names itself "nsearchd[PID]" in its log lines; the
+     * command to try is the program's name alone. */
     const char *prog = ns_progname();
-    fprintf(stderr, "%s: %s\nTry '%s --help'.\n", prog, line, prog);
+    int name = (int)strcspn(prog, "[");
+    fprintf(stderr, "%s: %s\nTry '%.*s --help'.\n", prog, line, name, prog);
     exit(NS_EXIT_USAGE);
 }
 

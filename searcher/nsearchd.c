@@ -68,8 +68,9 @@ static void usage(FILE *out)
         "  /metrics            the same and more for Prometheus (text\n"
         "                      format 0.0.4)\n"
         "Errors are {\"error\":{\"code\",\"message\"}} with status 400,\n"
-        "403, 404, 405, 414 (q over %d bytes), 500 or 503 (overloaded,\n"
-        "no_index, timeout).\n"
+        "403, 404, 405, 414 (q over %d bytes), 431 (a request head over\n"
+        "64 KiB) or 503 (overloaded, no_index, timeout, shards_down); 500\n"
+        "is never expected.\n"
         "\n"
         "Options:\n"
         "  -d, --db DIR            index directory (default: $NSEARCH_DB,\n"
@@ -220,6 +221,9 @@ static void parse_options(int argc, char **argv, struct options *o)
     while ((c = getopt_long(argc, argv, short_opts, long_opts, NULL)) != -1) {
         switch (c) {
         case 'd':
+            /* An empty --db (an unset $DB) is not the default index. */
+            if (!*optarg)
+                ns_usage_error("--db needs a directory, not ''");
             o->db = optarg;
             break;
         case 's':

@@ -109,6 +109,18 @@ const char *ns_http_shown(const char *value)
     return value;
 }
 
+/* How many of IDX's shards are down (0 for one index). */
+static size_t shards_down(ns_index_t *idx)
+{
+    size_t down = 0, n = ns_index_shard_count(idx);
+    for (size_t i = 0; i < n; i++) {
+        ns_shard_info_t si;
+        if (ns_index_shard_info(idx, i, &si) == NS_STATUS_OK && !si.up)
+            down++;
+    }
+    return down;
+}
+
 enum MHD_Result ns_http_reply_status(ns_http_call_t *c, ns_index_t *idx,
                                      ns_status_t st, const char *what)
 {
@@ -125,6 +137,13 @@ enum MHD_Result ns_http_reply_status(ns_http_call_t *c, ns_index_t *idx,
                                    "the index changed during the %s; try again",
                                    what);
     default:
+        /* A cluster's search or lookup fails when it finds a shard down
+         * and may not answer without it: every shard down, or any with
+         * "partial no".  Not a fault of the server: 503, as /health
+         * says, so that a balancer tries elsewhere and a client later. */
+        if (idx && shards_down(idx))
+            return ns_http_reply_error(c, 503, "shards_down", "%s failed: %s",
+                                       what, detail);
         ns_error("error: %s failed: %s: %s", what, ns_status_to_string(st),
                  detail);
         return ns_http_reply_error(c, 500, "internal", "%s failed: %s", what,

@@ -153,6 +153,11 @@ check "nsearch --db '': usage error (2)" is "$rc" 2
 check "nsearch --db '': says why" contains "$TMP/err" "--db needs a directory"
 run out err nindex --db "" "$TMP/none.jsonl"
 check "nindex --db '': usage error (2)" is "$rc" 2
+run out err timeout 10 "$NSEARCH_BIN/nsearchd" --db "" --socket "$TMP/empty-db.sock"
+check "nsearchd --db '': usage error (2), no server" is "$rc" 2
+check "nsearchd --db '': no socket made" test ! -e "$TMP/empty-db.sock"
+check "nsearchd usage error: 'Try nsearchd --help'" \
+    contains "$TMP/err" "Try 'nsearchd --help'."
 
 # --limit 0 asks for the count and the facets alone.
 run out err nsearch --db "$TMP/db" --limit 0 --facets section azure

@@ -225,4 +225,30 @@ for l in open(sys.argv[1]):
 check "hung shard: well under one 30 s timeout ($((t1 - t0)) s)" \
     test $((t1 - t0)) -lt 20
 
+# --- 7. Every shard gone under a running front: 503 shards_down, as
+# /health says, never 500 (a fault of the server).
+printf 'connect-timeout 1\ntimeout 2\nrefresh 0.5\n' >"$TMP/gone"
+gone_pids=
+for i in 0 1 2; do
+    port=$(free_port)
+    start_shard "$port" "$TMP/s$i"
+    gone_pids="$gone_pids $shard_pid"
+    echo "shard $i tcp 127.0.0.1:$port" >>"$TMP/gone"
+done
+start_server --db "$TMP/gone" --threads 2
+get q "/v1/search?q=Azure"
+check "all shards up: 200" is "$code" 200
+for p in $gone_pids; do stop_shard "$p"; done
+for n in 1 2 3; do
+    get q "/v1/search?q=Azure"
+    check "all shards down, search $n: 503" is "$code" 503
+    check "all shards down, search $n: shards_down" \
+        json q "d['error']['code'] == 'shards_down'"
+done
+get a "/v1/articles/$up_id"
+check "all shards down: an article is 503" is "$code" 503
+kill $server_pid 2>/dev/null
+wait $server_pid 2>/dev/null
+server_pid=
+
 finish
