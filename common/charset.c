@@ -13,6 +13,8 @@
  * 0x90 and 0x9D: libxml2 stops at the first of them and the rest of the
  * page is lost.  The standard maps them to U+0081 and so on, as ISO-8859-1
  * does; so does this. */
+#include <libxml/parser.h>
+#include <pthread.h>
 #include <string.h>
 #include <strings.h>
 
@@ -120,4 +122,21 @@ int ns_xml_declares_cp1252(const char *buf, size_t n)
     memcpy(label, e, len);
     label[len] = '\0';
     return ns_charset_is_windows1252(label);
+}
+
+/* libxml2 (2.9) sets up its globals on first use, and two threads that
+ * parse at once for the first time race there: its random-number mutex
+ * was left locked and every parser thread waited on it for ever (a
+ * deadlock seen in tests/unit/test_threads.c, four threads reading feeds).
+ * Its documentation asks for xmlInitParser() once, before threads use it;
+ * a library cannot know when that is, so every parse starts here. */
+static void init_xml(void)
+{
+    xmlInitParser();
+}
+
+void ns_xml_ready(void)
+{
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+    pthread_once(&once, init_xml);
 }

@@ -665,6 +665,7 @@ ns_feed_t *ns_feed_open(ns_read_fn read, void *ctx)
         free(f);
         return NULL;
     }
+    ns_xml_ready();
     f->ctxt = xmlCreatePushParserCtxt(&sax, f, NULL, 0, NULL);
     if (!f->ctxt) {
         json_decref(f->chan);

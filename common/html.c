@@ -219,6 +219,7 @@ static htmlDocPtr parse_as(const char *data, size_t len, const char *enc)
 {
     if (len > (size_t)INT32_MAX)
         return NULL;
+    ns_xml_ready();
     return htmlReadMemory(data, (int)len, NULL, enc,
                           HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
                               HTML_PARSE_NOWARNING | HTML_PARSE_NONET);

@@ -178,6 +178,9 @@ int ns_windows1252_to_utf8(const char *text, size_t len, ns_buf_t *out);
 /* Does the XML declaration at the start of the N bytes at BUF name one of
  * the labels of windows-1252 (ISO-8859-1, US-ASCII, ...)? */
 int ns_xml_declares_cp1252(const char *buf, size_t n);
+/* Ready libxml2 for use from any thread: call before every parse
+ * (charset.c). */
+void ns_xml_ready(void);
 
 /* ------------------------------------------------------------------------ */
 /* HTML (html.c)                                                            */

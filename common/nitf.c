@@ -228,6 +228,7 @@ int ns_nitf_article(const char *data, size_t len, const char *default_id,
         snprintf(err, err_size, "longer than %d bytes", INT32_MAX);
         return -1;
     }
+    ns_xml_ready();
     xmlDoc *doc = xmlReadMemory(data, (int)len, NULL, NULL,
                                 XML_PARSE_NONET | XML_PARSE_NOERROR |
                                     XML_PARSE_NOWARNING);
