@@ -124,6 +124,18 @@ int ns_xml_declares_cp1252(const char *buf, size_t n)
     return ns_charset_is_windows1252(label);
 }
 
+size_t ns_xml_blank_prefix(const char *buf, size_t n, unsigned *lines)
+{
+    size_t ws = 0;
+    unsigned nl = 0;
+    while (ws < n && strchr(" \t\r\n", buf[ws]) && buf[ws])
+        nl += buf[ws++] == '\n';
+    if (ws < n && (n - ws < 5 || memcmp(buf + ws, "<?xml", 5) != 0))
+        return 0;
+    *lines += nl;
+    return ws;
+}
+
 /* libxml2 (2.9) sets up its globals on first use, and two threads that
  * parse at once for the first time race there: its random-number mutex
  * was left locked and every parser thread waited on it for ever (a

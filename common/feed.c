@@ -62,12 +62,13 @@ struct ns_feed {
     xmlParserCtxtPtr ctxt;
     ns_read_fn read;
     void *ctx;
-    ns_htmlent_t *ents; /* HTML's entities handed to the parser */
-    int done;           /* the input is over and the parser told so */
-    int started;        /* the first chunk was looked at */
-    int cp1252;         /* declared a windows-1252 label: decoded here */
-    int depth;          /* depth of the next element to start */
-    unsigned items;     /* items started so far */
+    ns_htmlent_t *ents;     /* HTML's entities handed to the parser */
+    int done;               /* the input is over and the parser told so */
+    int started;            /* the first chunk was looked at */
+    unsigned lines_skipped; /* blank lines before "<?xml" (give) */
+    int cp1252;             /* declared a windows-1252 label: decoded here */
+    int depth;              /* depth of the next element to start */
+    unsigned items;         /* items started so far */
 
     ns_buf_t chan_lang; /* the feed's language */
     int chan_lang_depth;
@@ -138,7 +139,7 @@ static char *attr(const xmlChar **attrs, int n, const char *name,
 static unsigned line_now(const ns_feed_t *f)
 {
     int line = xmlSAX2GetLineNumber(f->ctxt);
-    return line > 0 ? (unsigned)line : 0;
+    return line > 0 ? (unsigned)line + f->lines_skipped : 0;
 }
 
 /* The key under which the text of an item's child element is kept, or
@@ -296,10 +297,15 @@ static void item_element(ns_feed_t *f, int depth, const char *name,
             free(term);
             return;
         }
-        /* WXR: domain="post_tag" is a tag, domain="category" a category. */
+        /* WXR: domain="post_tag" is a tag, domain="category" a category,
+         * and another taxonomy's slug ("post_format") neither.  In RSS
+         * 2.0 the domain is the URI of the publisher's taxonomy (the
+         * Guardian's "https://www.theguardian.com/world/ukraine"): an
+         * ordinary category. */
         char *domain = attr(attrs, n_attrs, "domain", NULL);
         int tag = domain && !strcmp(domain, "post_tag");
-        int other = domain && !tag && strcmp(domain, "category") != 0;
+        int other = domain && !tag && strcmp(domain, "category") != 0 &&
+                    !strpbrk(domain, "/.:");
         free(domain);
         if (!other)
             begin_field(f, tag ? "tag" : "category", depth);
@@ -615,7 +621,8 @@ static void on_error(void *ctx, xmlErrorPtr e)
      * one. */
     for (char *nl = text; (nl = strchr(nl, '\n'));)
         *nl = ' ';
-    unsigned line = e->line > 0 ? (unsigned)e->line : line_now(f);
+    unsigned line =
+        e->line > 0 ? (unsigned)e->line + f->lines_skipped : line_now(f);
     if (f->item_depth >= 0) {
         if (!f->err[0]) {
             snprintf(f->err, sizeof f->err, "%s", text);
@@ -709,6 +716,17 @@ void ns_feed_close(ns_feed_t *f)
 static void give(ns_feed_t *f, const char *buf, size_t n)
 {
     if (!f->started) {
+        /* White space before "<?xml" (charset.c) is left out. */
+        size_t bom = n >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3) ? 3 : 0;
+        size_t ws = ns_xml_blank_prefix(buf + bom, n - bom, &f->lines_skipped);
+        if (bom + ws == n && n)
+            return; /* all white so far: look again at the next */
+        if (ws) {
+            if (bom)
+                xmlParseChunk(f->ctxt, buf, 3, 0);
+            buf += bom + ws;
+            n -= bom + ws;
+        }
         f->started = 1;
         f->cp1252 = ns_xml_declares_cp1252(buf, n);
         if (f->cp1252)

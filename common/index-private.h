@@ -341,7 +341,6 @@ namespace libns
 
 /* "DatabaseError: Error writing block 174 (No space left on device)". */
 std::string describe(const Xapian::Error &e);
-
 } // namespace libns
 
 /* The last catch of every exported function: the exception being handled
@@ -355,7 +354,6 @@ std::string describe(const Xapian::Error &e);
     {                                                                          \
         return libns::caught(idx_expr);                                        \
     }
-
 namespace libns
 {
 
@@ -364,6 +362,8 @@ namespace libns
 ns_status_t caught(ns_index_t *idx);
 /* Only inside a catch handler: the same, the message into MSG. */
 ns_status_t caught_message(std::string &msg);
+/* Has IDX's read-only database a newer revision on disk? (open.cc) */
+bool moved_on(ns_index_t *idx);
 
 /* The start of every exported call on a handle: no message from an older
  * call survives it. */

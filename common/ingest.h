@@ -178,6 +178,13 @@ int ns_windows1252_to_utf8(const char *text, size_t len, ns_buf_t *out);
 /* Does the XML declaration at the start of the N bytes at BUF name one of
  * the labels of windows-1252 (ISO-8859-1, US-ASCII, ...)? */
 int ns_xml_declares_cp1252(const char *buf, size_t n);
+/* How many bytes of white space start BUF before "<?xml" (0 when none,
+ * or when something else follows them; N when BUF is all white space),
+ * with their newlines added to *LINES.  XML allows nothing before the
+ * declaration, and libxml2 reported such a feed (a blank line a
+ * WordPress plugin prints, a classic) as an error outside any item: a
+ * skipped record every night, so a prune never done. */
+size_t ns_xml_blank_prefix(const char *buf, size_t n, unsigned *lines);
 /* Ready libxml2 for use from any thread: call before every parse
  * (charset.c). */
 void ns_xml_ready(void);

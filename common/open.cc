@@ -191,10 +191,33 @@ ns_status_t libns::caught_message(std::string &msg)
     }
 }
 
+/* Xapian lets a reader go on reading an old revision only until the
+ * writer has committed twice more: then the blocks it reads may have been
+ * reused, and what comes back is DatabaseModifiedError, but also
+ * DatabaseCorruptError ("Expected block 9 to be level 2"), "EOF reading
+ * block" or an article's data cut short.  A reader that finds a newer
+ * revision on disk after such an error has met the writer, not damage:
+ * its caller refreshes and tries again (NS_STATUS_RETRY), where it had
+ * answered 500 during a nightly update with a small --commit-every. */
+bool libns::moved_on(ns_index_t *idx)
+{
+    if (!idx || idx->cluster || idx->wdb || !idx->db || idx->dbpath.empty())
+        return false;
+    try {
+        return Xapian::Database(idx->dbpath).get_revision() !=
+               idx->db->get_revision();
+    } catch (...) {
+        return false;
+    }
+}
+
 ns_status_t libns::caught(ns_index_t *idx)
 {
     std::string scratch;
-    return caught_message(idx ? idx->error : scratch);
+    ns_status_t st = caught_message(idx ? idx->error : scratch);
+    if (st == NS_STATUS_XAPIAN && moved_on(idx))
+        return NS_STATUS_RETRY;
+    return st;
 }
 
 const char *ns_status_to_string(ns_status_t status)

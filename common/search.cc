@@ -18,11 +18,8 @@ using namespace libns;
 /* Add MSG to RES's warning, once; remarks are joined by "; ". */
 static void add_warning(ns_results_t *res, const std::string &msg)
 {
-    if (msg.empty() || res->warning.find(msg) != std::string::npos)
-        return;
-    if (!res->warning.empty())
-        res->warning += "; ";
-    res->warning += msg;
+    if (!msg.empty() && res->warning.find(msg) == std::string::npos)
+        res->warning += (res->warning.empty() ? "" : "; ") + msg;
 }
 
 /* TEXT parsed as plain words.  Even without flags a parse can fail (the
@@ -194,9 +191,12 @@ static void plain_page(Xapian::Enquire &enq, const ns_search_opts_t *o,
     res->has_more = lower > seen;
 }
 
-/* Said once when a hit's stored article cannot be read: no failed search. */
-static void note_damaged(ns_results_t *res)
+/* Said once when a hit's stored article cannot be read: no failed search;
+ * but one cut short by a writer (moved_on) is the search again. */
+static void note_damaged(ns_index_t *idx, ns_results_t *res)
 {
+    if (moved_on(idx))
+        throw Xapian::DatabaseModifiedError("the index changed during a read");
     add_warning(res, "a stored article could not be read and was left out");
 }
 
@@ -339,7 +339,7 @@ static void checked_page(ns_index_t *idx, Xapian::Enquire &enq,
                           .count();
             if (!has) {
                 if (damaged)
-                    note_damaged(res);
+                    note_damaged(idx, res);
                 failed.insert(*it);
                 /* Xapian folded copies into a candidate without the
                  * phrase, and one of them may have it. */
@@ -478,7 +478,7 @@ static void fill_hits(ns_index_t *idx, const ns_search_opts_t *o, Page &page,
                            docs.empty() ? it.get_document().get_data()
                                         : docs[i].get_data(),
                            &art, why)) {
-            note_damaged(res);
+            note_damaged(idx, res);
             continue;
         }
         res->arts.push_back(art);
@@ -654,9 +654,9 @@ static ns_status_t with_results(ns_index_t *idx, ns_results_t **out, F body)
                 idx->error = e.get_msg();
                 st = NS_STATUS_RETRY;
             } catch (const Xapian::Error &e) {
-                /* A cluster's replica gone: the next one, within this
-                 * request. */
-                if (!cluster_recoverable(idx, e))
+                /* A cluster's replica gone (the next one), or a writer met
+                 * (open.cc, moved_on): again, within this request. */
+                if (!cluster_recoverable(idx, e) && !moved_on(idx))
                     throw;
                 idx->error = describe(e);
                 st = NS_STATUS_RETRY;
@@ -787,7 +787,7 @@ ns_status_t ns_related_to(ns_index_t *idx, const char *id,
         if (!decode(idx, did, idx->db->get_document(did).get_data(), &self,
                     why)) {
             idx->error = "stored article is damaged: " + why;
-            return NS_STATUS_XAPIAN;
+            return moved_on(idx) ? NS_STATUS_RETRY : NS_STATUS_XAPIAN;
         }
         res->arts.push_back(self);
         std::vector<const ns_article_t *> shown{&res->arts[0]};

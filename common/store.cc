@@ -167,7 +167,7 @@ static ns_status_t get_once(ns_index_t *idx, const char *id, ns_article_t *art)
     if (!decode(idx, did, idx->db->get_document(did).get_data(), art, why)) {
         idx->error =
             "stored article '" + std::string(id) + "' is damaged: " + why;
-        return NS_STATUS_XAPIAN;
+        return moved_on(idx) ? NS_STATUS_RETRY : NS_STATUS_XAPIAN;
     }
     return NS_STATUS_OK;
 }

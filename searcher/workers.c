@@ -139,7 +139,7 @@ ns_status_t ns_http_index_call(ns_index_t *idx, enum ns_http_index_op op,
                                ns_results_t **res, ns_article_t *art)
 {
     ns_status_t st = NS_STATUS_RETRY;
-    for (int attempt = 0; attempt < 2 && st == NS_STATUS_RETRY; attempt++) {
+    for (int attempt = 0; attempt < 3 && st == NS_STATUS_RETRY; attempt++) {
         if (attempt) {
             ns_index_refresh(idx, NULL);
             if (op == NS_HTTP_OP_GET)

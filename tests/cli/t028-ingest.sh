@@ -107,4 +107,39 @@ check "broken: array item" contains "$TMP/err" "arr.json:1: item 2: missing id"
 run out err nindex --db "$TMP/db3" "$SAMPLES/feeds/city-desk.atom"
 check "atom named: exit 0" is "$rc" 0
 check "atom named: two entries" contains "$TMP/out" "2 added"
+# Blank lines before "<?xml" (a WordPress plugin's, a classic) are no
+# error: every item, no skipped record (a prune would be refused for
+# ever), and an item's error still names its own line.  A Latin-1 feed
+# so is decoded as Latin-1.
+mkdir -p "$TMP/ws"
+printf '\n\n<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel><title>c</title>\n<item><guid>w1</guid><title>Blank line feed</title><description>Harbour text.</description></item>\n<item><guid>w2</guid><title>Bad &bogus; one</title></item>\n</channel></rss>\n' >"$TMP/ws/blank.rss"
+printf '\n<?xml version="1.0" encoding="ISO-8859-1"?>\n<rss version="2.0"><channel><title>c</title><item><guid>l1</guid><title>S\370ndag i Troms\370</title></item></channel></rss>\n' >"$TMP/ws/latin1.rss"
+run out err nindex --db "$TMP/ws.db" "$TMP/ws"
+check "blank before <?xml: the good items read" contains "$TMP/out" "2 added"
+check "blank before <?xml: only the bad item skipped" contains "$TMP/out" "1 skipped"
+check "blank before <?xml: no error outside an item" lacks "$TMP/err" "XML declaration"
+check "blank before <?xml: the bad item at its own line" \
+    contains "$TMP/err" "blank.rss:6: item 2:"
+check "blank before <?xml: Latin-1 decoded" \
+    is "$(nsearch --db "$TMP/ws.db" --json --related 0 'søndag' |
+        python3 -c 'import json,sys; print(" ".join(h["title"] for h in json.load(sys.stdin)["hits"]))')" \
+    "Søndag i Tromsø"
+
+# RSS 2.0 categories with a domain (the URI of the publisher's taxonomy,
+# as the Guardian and the New York Times give every one) are categories:
+# the first the section, the rest tags.  In a WordPress export a
+# taxonomy other than category and post_tag (post_format) is neither.
+printf '<?xml version="1.0"?>\n<rss version="2.0"><channel><title>g</title><item><guid>g1</guid><title>Drone attack on Kyiv</title><category domain="https://www.theguardian.com/world/ukraine">Ukraine</category><category domain="https://www.theguardian.com/world/russia">Russia</category></item></channel></rss>\n' >"$TMP/guardian.rss"
+printf '<?xml version="1.0"?>\n<rss version="2.0" xmlns:wp="http://wordpress.org/export/1.2/"><channel><title>w</title><item><title>Ferry post</title><link>https://example.org/ferry-post/</link><guid isPermaLink="false">https://example.org/?p=7</guid><wp:post_id>7</wp:post_id><wp:status>publish</wp:status><wp:post_type>post</wp:post_type><category domain="post_format" nicename="post-format-aside"><![CDATA[Aside]]></category><category domain="category" nicename="harbour"><![CDATA[Harbour]]></category><category domain="post_tag" nicename="ferry"><![CDATA[ferry]]></category></item></channel></rss>\n' >"$TMP/wxr.xml"
+run out err nindex --db "$TMP/cat.db" "$TMP/guardian.rss" "$TMP/wxr.xml"
+check "categories with a domain: indexed" is "$rc" 0
+check "category domain URI: the first is the section" \
+    is "$(nsearch --db "$TMP/cat.db" --json --related 0 'section:ukraine' |
+        python3 -c 'import json,sys; print(" ".join(h["id"] for h in json.load(sys.stdin)["hits"]))')" "g1"
+check "category domain URI: the rest are tags" \
+    is "$(nsearch --db "$TMP/cat.db" --json --related 0 'tag:russia' |
+        python3 -c 'import json,sys; print(" ".join(h["id"] for h in json.load(sys.stdin)["hits"]))')" "g1"
+check "WXR post_format: not the section" \
+    is "$(nsearch --db "$TMP/cat.db" --json --related 0 'ferry' |
+        python3 -c 'import json,sys; print(" ".join(str(h["section"]) for h in json.load(sys.stdin)["hits"]))')" "Harbour"
 finish
