@@ -583,9 +583,23 @@ static std::string plain_marks(const std::string &t)
 {
     static const char *const quotes[] = {"\u201c", "\u201d", "\u00ab", "\u00bb",
                                          "\u201e"};
+    /* Spaces a page's text keeps (no-break, narrow, thin, figure): a
+     * space, or "oil section:crude" with a no-break space after it
+     * filtered on "crude\u00a0".  Zero-width characters: nothing, as
+     * the indexer reads them (TermGenerator joins a word across them). */
+    static const char *const spaces[] = {"\u00a0", "\u2007", "\u2009",
+                                         "\u200a", "\u202f", "\u3000"};
+    static const char *const invisible[] = {"\u200b", "\u200c", "\u200d",
+                                            "\u2060", "\ufeff"};
     std::string out;
     for (size_t i = 0; i < t.size(); i++) {
         size_t n = t.compare(i, 2, "\u00ad") == 0 ? 2 : 0;
+        for (const char *z : invisible)
+            if (!n && t.compare(i, strlen(z), z) == 0)
+                n = strlen(z);
+        for (const char *sp : spaces)
+            if (!n && t.compare(i, strlen(sp), sp) == 0)
+                out += ' ', n = strlen(sp);
         for (const char *q : quotes)
             if (!n && t.compare(i, strlen(q), q) == 0)
                 out += '"', n = strlen(q);
@@ -665,9 +679,56 @@ static std::string pasted_addresses(const std::string &t)
     return out;
 }
 
+/* Is T[AT..] a field name of the query language (any case) and its
+ * colon?  Returns the length of both, or 0. */
+static size_t field_name_at(const std::string &t, size_t at)
+{
+    size_t end = at;
+    while (end < t.size() && isalpha((unsigned char)t[end]))
+        end++;
+    if (end == at || end >= t.size() || t[end] != ':')
+        return 0;
+    std::string name = lower(t.substr(at, end - at).c_str());
+    if (name == "date")
+        return end - at + 1;
+    for (const SchemaField &f : SCHEMA_FIELDS)
+        if (name == f.name)
+            return end - at + 1;
+    return 0;
+}
+
+/* "title: oil", "section: crude", "date: 1987-03": a space after a field
+ * name's colon, as one writes "Title: ..." in a sentence.  Xapian's
+ * parser reads a field only with its value right after the colon, so the
+ * field was dropped and its name searched as a word ("title: oil" ranked
+ * "Title Insurance" first).  Outside quotes the spaces go. */
+static std::string joined_fields(const std::string &t)
+{
+    std::string out;
+    bool quoted = false;
+    for (size_t i = 0; i < t.size(); i++) {
+        if (t[i] == '"')
+            quoted = !quoted;
+        size_t n = 0;
+        if (!quoted && (i == 0 || strchr(" \t(+-", t[i - 1])))
+            n = field_name_at(t, i);
+        if (!n) {
+            out += t[i];
+            continue;
+        }
+        out += t.substr(i, n);
+        size_t j = i + n;
+        while (j < t.size() && (t[j] == ' ' || t[j] == '\t'))
+            j++;
+        i = j - 1;
+    }
+    return out;
+}
+
 std::string libns::typed_text(const std::string &text)
 {
-    return split_hyphens(initialisms(plain_marks(pasted_addresses(text))));
+    return split_hyphens(
+        initialisms(joined_fields(plain_marks(pasted_addresses(text)))));
 }
 
 std::string libns::unclosed_quote_words(const std::string &text)

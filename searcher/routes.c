@@ -24,6 +24,8 @@ static ns_index_t *index_or_reply(ns_http_call_t *c, enum MHD_Result *ret)
         return idx;
     if (st == NS_STATUS_NOMEM)
         *ret = ns_http_reply(c, 500, NULL);
+    else if (strstr(err, "no shard can be reached")) /* cluster_ready() */
+        *ret = ns_http_reply_error(c, 503, "shards_down", "%s", err);
     else
         *ret = ns_http_reply_error(c, 503, "no_index", "%s", err);
     return NULL;

@@ -101,4 +101,26 @@ check "pasted address among words" \
     is "$(web 'works https://news.example.org/2025/09/02/quay-works/')" "quay"
 check "a quoted address is as written" \
     is "$(web '"https://news.example.org/harbour/"')" ""
+# A space after a field name's colon ("title: harbour", as one writes
+# "Title: ..."), and the spaces and invisible characters a copied text
+# keeps (no-break, thin; zero-width, which joins as in articles), are
+# read as the query meant them.
+cat >"$TMP/fields.jsonl" <<'EOF'
+{"id":"deed","title":"Title deeds office moves","body":"The land registry moves its harbour office.","section":"Property","lang":"en"}
+{"id":"quay","title":"Harbour quay reopens","body":"Ships return.","section":"Harbour","lang":"en"}
+{"id":"prices","title":"Oil prices rise","body":"Crude is dearer.","section":"Energy","lang":"en"}
+EOF
+check "index the field fixtures" nindex --quiet --db "$TMP/fields" "$TMP/fields.jsonl"
+fld() {
+    nsearch --db "$TMP/fields" --json --related 0 -- "$1" |
+        python3 -c 'import json,sys; print(" ".join(sorted(h["id"] for h in json.load(sys.stdin)["hits"])))'
+}
+check "title: harbour = title:harbour" is "$(fld 'title: harbour')" "quay"
+check "Section:  harbour = section:harbour" is "$(fld 'Section:  harbour')" "quay"
+check "a no-break space after a filter value" \
+    is "$(fld "$(printf 'quay section:harbour\302\240')")" "quay"
+check "a zero-width space inside a word (a page's break point)" \
+    is "$(fld "$(printf 'oil pri\342\200\213ces')")" "prices"
+check "a narrow no-break space between words" \
+    is "$(fld "$(printf 'crude\342\200\257dearer')")" "prices"
 finish

@@ -247,6 +247,15 @@ for n in 1 2 3; do
 done
 get a "/v1/articles/$up_id"
 check "all shards down: an article is 503" is "$code" 503
+# Past the refresh, when a worker opens the cluster afresh and finds no
+# shard, the same: shards_down, not no_index.
+sleep 1.5
+get h /health
+check "all shards down, later: /health 503 shards_down" \
+    json h "d['error']['code'] == 'shards_down'"
+get q "/v1/search?q=Azure"
+check "all shards down, later: search shards_down" \
+    json q "d['error']['code'] == 'shards_down'"
 kill $server_pid 2>/dev/null
 wait $server_pid 2>/dev/null
 server_pid=
