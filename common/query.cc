@@ -554,16 +554,29 @@ static std::string split_hyphens(const std::string &text)
 {
     std::string out = text;
     bool quoted = false, field = false; /* inside "...", inside name:value */
+    bool keep = false; /* a word with '-' or '+', or after an operator */
+    std::string last;  /* the word before this one */
     for (size_t i = 0; i < out.size(); i++) {
         char c = out[i];
+        bool start = i == 0 || out[i - 1] == ' ' || out[i - 1] == '\t' ||
+                     out[i - 1] == '(';
+        if (start && c != ' ' && c != '\t') {
+            /* "-cut-off" excludes the phrase, as Xapian reads it: split,
+             * it excluded "cut" and searched "off", the opposite of what
+             * was asked; so after NOT, AND and OR. */
+            keep = c == '-' || c == '+' || last == "NOT" || last == "AND" ||
+                   last == "OR" || last == "XOR";
+            size_t end = out.find_first_of(" \t()", i);
+            last = out.substr(i, end == std::string::npos ? end : end - i);
+        }
         if (c == '"')
             quoted = !quoted;
         else if (c == ' ' || c == '\t' || c == '(' || c == ')')
             field = false;
         else if (c == ':')
             field = true;
-        else if (!quoted && !field && c == '-' && i > 0 && i + 1 < out.size() &&
-                 isalpha((unsigned char)out[i - 1]) &&
+        else if (!quoted && !field && !keep && c == '-' && i > 0 &&
+                 i + 1 < out.size() && isalpha((unsigned char)out[i - 1]) &&
                  isalpha((unsigned char)out[i + 1]))
             out[i] = ' ';
     }

@@ -110,6 +110,18 @@ assert neg == every - light, (neg, light)
 assert not_ == neg and caps == neg
 PY
 
+# A hyphenated word excluded, required, or after an operator is its
+# phrase, as Xapian reads it: split, "-cut-off" excluded "cut" and
+# searched "off", the opposite of what was asked.
+for pair in 'azure -cut-off|azure -"cut off"' '-sea-ice|-"sea ice"' \
+    'azure NOT cut-off|azure NOT "cut off"' 'azure AND cut-off|azure AND "cut off"' \
+    '+cut-off +azure|+"cut off" +azure'; do
+    q=${pair%%|*}
+    p=${pair#*|}
+    check "'$q' = '$p'" is "$(every "$q")" "$(every "$p")"
+done
+check "azure -cut-off: some left" test -n "$(every 'azure -cut-off')"
+
 # An initialism typed in lower case is read as in capitals, as news
 # writes it ("u.s." was the phrase "u s"); quoted, it is the text as
 # written, where "a.m." is in lower case.
