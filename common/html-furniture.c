@@ -106,3 +106,43 @@ int ns_html_furniture_name(const char *value)
         s += n;
     }
 }
+
+/* Comment threads and sidebars are matched inside tokens ("commentlist",
+ * "comment-respond", "td-sidebar"), as themes name them every way; but a
+ * token that only mentions them is no such block: a WordPress term class
+ * ("category-comment", the article of a "Comment" desk), a layout
+ * ("layout-no-sidebar", "has-sidebar"), an opinion piece
+ * ("story--commentary").  Matched, those hid the whole story. */
+static int thread_or_sidebar_token(const char *token, size_t len)
+{
+    static const char *const not_block[] = {
+        "category-", "tag-",  "has-",    "no-",     "with-", "without-",
+        "layout-",   "page-", "format-", "single-", "is-",   NULL};
+    char t[128];
+    if (len >= sizeof t)
+        return 0;
+    for (size_t i = 0; i < len; i++)
+        t[i] = (char)tolower((unsigned char)(token[i] == '_' ? '-' : token[i]));
+    t[len] = '\0';
+    for (const char *const *p = not_block; *p; p++)
+        if (strncmp(t, *p, strlen(*p)) == 0)
+            return 0;
+    if (strstr(t, "no-sidebar") || strstr(t, "nosidebar") ||
+        strstr(t, "commentary"))
+        return 0;
+    return strstr(t, "comment") || strstr(t, "sidebar");
+}
+
+int ns_html_thread_or_sidebar(const char *value)
+{
+    const char *s = value;
+    for (;;) {
+        s += strspn(s, " \t\n\r\f");
+        if (!*s)
+            return 0;
+        size_t n = strcspn(s, " \t\n\r\f");
+        if (thread_or_sidebar_token(s, n))
+            return 1;
+        s += n;
+    }
+}

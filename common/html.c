@@ -53,17 +53,6 @@ static int name_in(const char *name, const char *const *list)
     return 0;
 }
 
-/* Non-zero if WORD occurs in TEXT, ignoring ASCII case (strcasestr is not
- * POSIX). */
-static int contains_word(const char *text, const char *word)
-{
-    size_t n = strlen(word);
-    for (; *text; text++)
-        if (strncasecmp(text, word, n) == 0)
-            return 1;
-    return 0;
-}
-
 static int is_skipped(xmlNodePtr n)
 {
     static const char *const skip[] = {
@@ -78,8 +67,7 @@ static int is_skipped(xmlNodePtr n)
     static const char *const attrs[] = {"class", "id", NULL};
     for (const char *const *a = attrs; *a; a++) {
         xmlChar *v = xmlGetProp(n, BAD_CAST * a);
-        int hit = v && (contains_word((const char *)v, "comment") ||
-                        contains_word((const char *)v, "sidebar") ||
+        int hit = v && (ns_html_thread_or_sidebar((const char *)v) ||
                         ns_html_furniture_name((const char *)v));
         xmlFree(v);
         if (hit)

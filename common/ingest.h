@@ -215,6 +215,9 @@ int ns_html_page(const char *data, size_t len, const char *default_id,
  * promo, ...), alone, after "article-", "post-", "entry-" or "story-", or
  * followed by a suffix such as "-posts", "-buttons", "-box" or "-slot"
  * (the lists are in html-furniture.c).  "shared" and "address" are not. */
+/* Non-zero if VALUE has a token naming a comment thread or a sidebar
+ * (html-furniture.c). */
+int ns_html_thread_or_sidebar(const char *value);
 int ns_html_furniture_name(const char *value);
 
 /* As ns_html_page(), and what was wrong with a page that was read anyway

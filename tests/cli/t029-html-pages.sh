@@ -82,4 +82,29 @@ for w in marmoset wolverine flamingo facebook tweet heading:related; do
     check "furniture: '$w' is not searchable" is "$(total "$w")" 0
 done
 check "furniture: the story's own heading" is "$(total "heading:audit")" 1
+# A class that only mentions a comment thread or a sidebar is no such
+# block: an opinion piece ("story--commentary"), the WordPress class of a
+# "Comment" desk's article ("category-comment"), a layout without a
+# sidebar.  Each hid the whole story ("no article text").  A real thread
+# and sidebar ("commentlist", "widget-area sidebar-1") are still cut.
+mkdir -p "$TMP/op"
+cat >"$TMP/op/commentary.html" <<'EOF'
+<html><head><title>Op-ed</title></head><body><article><div class="story story--commentary"><h1>Why the tram matters</h1><p>The ocelot tram line will change the city.</p></div></article></body></html>
+EOF
+cat >"$TMP/op/desk.html" <<'EOF'
+<html><head><title>Desk</title></head><body><article class="post-12 post type-post hentry category-comment"><h1>Our view on rents</h1><p>Rents rise for the pangolin district.</p></article></body></html>
+EOF
+cat >"$TMP/op/layout.html" <<'EOF'
+<html><head><title>Layout</title></head><body><main><div class="container layout-no-sidebar has-sidebar"><h1>Bridge repairs</h1><p>The tapir bridge closes in May.</p></div><ol class="commentlist"><li>I saw a narwhal there</li></ol><div class="widget-area sidebar-1"><p>Popular: wombat news</p></div></main></body></html>
+EOF
+run out err nindex --db "$TMP/op.db" "$TMP/op"
+check "commentary, category-comment, no-sidebar: all read" is "$rc" 0
+for w in ocelot pangolin tapir; do
+    check "class only mentioning comment/sidebar: '$w' found" \
+        is "$(nsearch --db "$TMP/op.db" --json "$w" | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])')" 1
+done
+for w in narwhal wombat; do
+    check "a real comment list and sidebar: '$w' cut" \
+        is "$(nsearch --db "$TMP/op.db" --json "$w" | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])')" 0
+done
 finish
