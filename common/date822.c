@@ -32,45 +32,70 @@ static int number(const char **p, int max)
     return n ? v : -1;
 }
 
-/* The offset of a zone name in seconds, or -1 when unknown. */
+/* The offset of a zone name in seconds: those of RFC 2822 and the ones
+ * publishers' feeds use; any other of one to five letters is UTC, as RFC
+ * 2822 4.3 says to read a zone whose meaning is not known ("-0000"):
+ * an item dated "AEDT" or "A" (a military zone) was skipped whole.
+ * Returns -1 for a longer word, which is no zone. */
 static int zone_offset(const char *name, size_t len, int *off)
 {
     static const struct {
         const char *name;
-        int hours;
+        int minutes;
     } zones[] = {
-        {"GMT", 0},
-        {"UT", 0},
-        {"UTC", 0},
-        {"Z", 0},
-        {"EST", -5},
-        {"EDT", -4},
-        {"CST", -6},
-        {"CDT", -5},
-        {"MST", -7},
-        {"MDT", -6},
-        {"PST", -8},
-        {"PDT", -7},
-        {"CET", 1},
-        {"CEST", 2},
-        {"BST", 1},
-        /* European zones as German and Nordic feeds name them; IST (India,
-         * Ireland or Israel) stays refused. */
-        {"MEZ", 1},
-        {"MESZ", 2},
-        {"WET", 0},
-        {"WEST", 1},
-        {"EET", 2},
-        {"EEST", 3},
+        {"EST", -300},  {"EDT", -240},  {"CST", -360}, {"CDT", -300},
+        {"MST", -420},  {"MDT", -360},  {"PST", -480}, {"PDT", -420},
+        {"AKST", -540}, {"AKDT", -480}, {"HST", -600}, {"AST", -240},
+        {"ADT", -180},  {"NST", -210},  {"NDT", -150}, {"CET", 60},
+        {"CEST", 120},  {"BST", 60},    {"MEZ", 60},   {"MESZ", 120},
+        {"WET", 0},     {"WEST", 60},   {"EET", 120},  {"EEST", 180},
+        {"MSK", 180},   {"IST", 330},   {"PKT", 300},  {"ICT", 420},
+        {"WIB", 420},   {"HKT", 480},   {"SGT", 480},  {"AWST", 480},
+        {"JST", 540},   {"KST", 540},   {"ACST", 570}, {"ACDT", 630},
+        {"AEST", 600},  {"AEDT", 660},  {"NZST", 720}, {"NZDT", 780},
+        {"SAST", 120},  {"WAT", 60},    {"EAT", 180},
     };
+    /* IST is India's here: its feeds use it far more than Ireland's or
+     * Israel's, and the other two are an hour or two off at worst. */
+    if (len == 0 || len > 5)
+        return -1;
+    *off = 0;
     for (size_t i = 0; i < sizeof zones / sizeof *zones; i++) {
         if (strlen(zones[i].name) == len &&
             strncasecmp(zones[i].name, name, len) == 0) {
-            *off = zones[i].hours * 3600;
-            return 0;
+            *off = zones[i].minutes * 60;
+            break;
         }
     }
-    return -1;
+    return 0;
+}
+
+/* "+0100", "+01:00", or (after GMT or UTC, as some feeds and JavaScript's
+ * Date write it) "+1", "+01": the offset at *P in seconds into *OFF, or
+ * -1. */
+static int numeric_offset(const char **p, int short_hours, int *off)
+{
+    int sign = **p == '-' ? -1 : 1;
+    (*p)++;
+    const char *z = *p;
+    int hhmm = number(p, 4);
+    long digits = *p - z;
+    /* "+02:00", as ISO 8601 writes it: feeds mix the two forms. */
+    if (digits == 2 && **p == ':') {
+        const char *m = ++*p;
+        int mm = number(p, 2);
+        if (mm < 0 || *p - m != 2)
+            return -1;
+        hhmm = hhmm * 100 + mm;
+        digits = 4;
+    } else if (short_hours && (digits == 1 || digits == 2)) {
+        hhmm *= 100;
+        digits = 4;
+    }
+    if (hhmm < 0 || digits != 4 || hhmm % 100 > 59 || hhmm / 100 > 23)
+        return -1;
+    *off = sign * ((hhmm / 100) * 3600 + (hhmm % 100) * 60);
+    return 0;
 }
 
 int ns_date822_parse(const char *text, int64_t *out)
@@ -130,28 +155,25 @@ int ns_date822_parse(const char *text, int64_t *out)
         }
         p = skip_space(p);
         if (*p == '+' || *p == '-') {
-            int sign = *p == '-' ? -1 : 1;
-            p++;
-            const char *z = p;
-            int hhmm = number(&p, 4);
-            long digits = p - z;
-            /* "+02:00", as ISO 8601 writes it: feeds mix the two forms. */
-            if (digits == 2 && *p == ':') {
-                const char *m = ++p;
-                int mm = number(&p, 2);
-                if (mm < 0 || p - m != 2)
-                    return -1;
-                hhmm = hhmm * 100 + mm;
-                digits = 4;
-            }
-            if (hhmm < 0 || digits != 4 || hhmm % 100 > 59 || hhmm / 100 > 23)
+            if (numeric_offset(&p, 0, &off) < 0)
                 return -1;
-            off = sign * ((hhmm / 100) * 3600 + (hhmm % 100) * 60);
+            /* "+0000 GMT": the zone's name after its offset. */
+            const char *w = skip_space(p);
+            const char *z = w;
+            while (isalpha((unsigned char)*w))
+                w++;
+            int ignored;
+            if (w > z && zone_offset(z, (size_t)(w - z), &ignored) == 0)
+                p = w;
         } else if (isalpha((unsigned char)*p)) {
             const char *z = p;
             while (isalpha((unsigned char)*p))
                 p++;
             if (zone_offset(z, (size_t)(p - z), &off) < 0)
+                return -1;
+            if ((*p == '+' || *p == '-') && p - z == 3 &&
+                (!strncasecmp(z, "GMT", 3) || !strncasecmp(z, "UTC", 3)) &&
+                numeric_offset(&p, 1, &off) < 0)
                 return -1;
         }
     }

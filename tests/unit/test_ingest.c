@@ -609,8 +609,34 @@ static void test_date822(void)
               ns_date822_parse("06 Aug 2025 09:30:00 +2:00", &t) < 0 &&
               ns_date822_parse("06 Aug 2025 09:30:00 +02:60", &t) < 0,
           "822: a half-written +HH:MM refused");
-    CHECK(ns_date822_parse("06 Aug 2025 09:30:00 IST", &t) < 0,
-          "822: an ambiguous zone refused");
+    /* Zones of publishers around the world, and (RFC 2822 4.3) any other
+     * of up to five letters as UTC rather than a skipped item. */
+    CHECK(ns_date822_parse("Wed, 06 Aug 2025 19:30:00 AEST", &t) == 0 &&
+              t == want,
+          "822: Australian eastern time");
+    CHECK(ns_date822_parse("Wed, 06 Aug 2025 18:30:00 JST", &t) == 0 &&
+              t == want,
+          "822: Japan");
+    CHECK(ns_date822_parse("Wed, 06 Aug 2025 15:00:00 IST", &t) == 0 &&
+              t == want,
+          "822: IST read as India's");
+    CHECK(ns_date822_parse("Wed, 06 Aug 2025 09:30:00 XYZT", &t) == 0 &&
+              t == want,
+          "822: an unknown zone is UTC (RFC 2822 4.3)");
+    CHECK(ns_date822_parse("Wed, 06 Aug 2025 09:30:00 A", &t) == 0 &&
+              t == want,
+          "822: a military zone is UTC (RFC 2822 4.3)");
+    CHECK(ns_date822_parse("Wed, 06 Aug 2025 10:30:00 GMT+1", &t) == 0 &&
+              t == want,
+          "822: GMT+1");
+    CHECK(ns_date822_parse("Wed, 06 Aug 2025 11:30:00 UTC+02:00", &t) == 0 &&
+              t == want,
+          "822: UTC+02:00");
+    CHECK(ns_date822_parse("Wed, 06 Aug 2025 09:30:00 +0000 GMT", &t) == 0 &&
+              t == want,
+          "822: +0000 GMT");
+    CHECK(ns_date822_parse("Wed, 06 Aug 2025 09:30:00 Tuesday", &t) < 0,
+          "822: a word longer than a zone refused");
 }
 
 int main(void)
