@@ -580,6 +580,31 @@ static void set_str(json_t *obj, const char *key, const char *text)
         ns_fields_set(obj, key, text, strlen(text), 0);
 }
 
+/* TEXT of a JSON-LD field as text: schema plugins and CMSs write
+ * "Mayor&#8217;s &quot;green&quot; plan" in headlines and names, and
+ * paragraphs with <p> in articleBody, which went into the index as
+ * written.  Only text with an entity or a tag is parsed as HTML, so that
+ * "3 < 4" stays whole. */
+static void set_markup(json_t *obj, const char *key, const char *text)
+{
+    int markup = text && strchr(text, '&');
+    for (const char *lt = text; lt && !markup && (lt = strchr(lt, '<')); lt++)
+        markup = isalpha((unsigned char)lt[1]) || lt[1] == '/';
+    if (!markup) {
+        set_str(obj, key, text);
+        return;
+    }
+    ns_buf_t out = {0};
+    json_t *scratch = json_array();
+    if (scratch &&
+        ns_html_fragment_text(text, strlen(text), scratch, &out) == 0 && out.p)
+        ns_fields_set(obj, key, out.p, out.len, 0);
+    else
+        set_str(obj, key, text);
+    json_decref(scratch);
+    ns_buf_free(&out);
+}
+
 static void from_ld(json_t *obj, json_t *ld)
 {
     json_t *ident = json_object_get(ld, "identifier");
@@ -588,8 +613,10 @@ static void from_ld(json_t *obj, json_t *ld)
     } else {
         set_str(obj, "id", ld_text(ident));
     }
-    set_str(obj, "title", json_string_value(json_object_get(ld, "headline")));
-    set_str(obj, "body", json_string_value(json_object_get(ld, "articleBody")));
+    set_markup(obj, "title",
+               json_string_value(json_object_get(ld, "headline")));
+    set_markup(obj, "body",
+               json_string_value(json_object_get(ld, "articleBody")));
     const char *date = json_string_value(json_object_get(ld, "datePublished"));
     if (date)
         ns_fields_date(obj, date, 0);
@@ -597,7 +624,7 @@ static void from_ld(json_t *obj, json_t *ld)
     /* Every author, not the first; a Person given only by "@id" (a URL)
      * names no one. */
     char *by = ns_names_join(json_object_get(ld, "author"), NS_MAX_LABEL);
-    set_str(obj, "author", by);
+    set_markup(obj, "author", by);
     free(by);
     json_t *lang = json_object_get(ld, "inLanguage");
     if (json_is_object(lang))

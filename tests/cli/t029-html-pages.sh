@@ -107,4 +107,20 @@ for w in narwhal wombat; do
     check "a real comment list and sidebar: '$w' cut" \
         is "$(nsearch --db "$TMP/op.db" --json "$w" | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])')" 0
 done
+# JSON-LD fields written with HTML entities and tags (WordPress's
+# texturised titles, schema plugins' articleBody) are text: before, the
+# title was "Mayor&#8217;s &quot;green&quot; plan" and <p> was indexed.
+cat >"$TMP/op/ld.html" <<'EOF'
+<html><head><title>x</title><script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"Mayor&#8217;s &quot;green&quot; plan &amp; the budget","author":{"@type":"Person","name":"Ann O&#039;Neill"},"datePublished":"2025-11-20T08:15:00+01:00","articleBody":"<p>The mayor&rsquo;s capybara plan was unveiled.</p><p>It costs 5m.</p>"}</script></head><body><article><h1>Mayor's plan</h1><p>The capybara plan.</p></article></body></html>
+EOF
+run out err nindex --db "$TMP/ld.db" "$TMP/op/ld.html"
+nsearch --db "$TMP/ld.db" --json --related 0 capybara >"$TMP/ld.json"
+check "JSON-LD with entities and tags: read as text" python3 - "$TMP/ld.json" <<'PY'
+import json, sys
+h = json.load(open(sys.argv[1]))["hits"][0]
+assert h["title"] == 'Mayor\u2019s "green" plan & the budget', h["title"]
+assert h["author"] == "Ann O'Neill", h["author"]
+assert "<p>" not in h["snippet"] and "&rsquo;" not in h["snippet"], h["snippet"]
+assert "mayor\u2019s capybara" in h["snippet"].lower().replace("**", ""), h["snippet"]
+PY
 finish
