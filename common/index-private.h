@@ -9,6 +9,7 @@
  *   store.cc        stored articles: JSON, zlib and its preset dictionary
  *   write.cc        writing: add, delete, prune, commit, merge
  *   query.cc        the query parser and the query a search runs
+ *   query-text.cc   the query text as typed made into what was meant
  *   dates.cc        the date: field of the query language
  *   collapse.cc     one hit per story version group
  *   search.cc       the search loop and its results
@@ -16,14 +17,12 @@
  *   phrase.cc       phrase and NEAR queries checked on an article's text
  *   phrase-scan.cc  the quick phrase tests: a word scan as Xapian splits
  *   phrase-fold.cc  phrases typed without diacritics, other spellings
- *   pairs.cc        pair terms of common words, for phrases (their word
- *                   lists: the .txt files of common/), and the pair
- *                   signature of the other pairs
+ *   pairs.cc        pair terms of common words for phrases (lists: the
+ *                   .txt files of common/), the other pairs' signature
  *   related.cc      related recent posts
  *   window.cc       the recency window as date terms
  *   spelling.cc     the spelling dictionary and did-you-mean
- *   spelling-copy.cc  the dictionary copied out of its index, for a
- *                   cluster's front, and the front's copies
+ *   spelling-copy.cc  a cluster front's copies of the dictionary
  *   facets.cc       counts per section, year, month, language and tag
  *   recency.cc      relevance mixed with age (sort recent)
  *
@@ -449,14 +448,15 @@ Xapian::Query build_query(ns_index_t *idx, const std::string &text,
                           unsigned flags,
                           unsigned max_expansion = WILDCARD_MAX_EXPANSION,
                           std::string *warnings = nullptr);
-std::string typed_text(const std::string &text); /* see query.cc */
-/* TEXT without its unclosed quote (the last of an odd number), or "". */
+/* query-text.cc; the last: TEXT without its unclosed quote, or "". */
+std::string typed_text(const std::string &text);
+std::string quoted_initialisms(const std::string &t);
+std::vector<std::string> names_of(const SchemaField &f);
 std::string unclosed_quote_words(const std::string &text);
 /* Is WORD (lower case) one LANG's articles are not searched by? */
 bool stop_word(ns_index_t *idx, const std::string &lang, const std::string &w);
 const std::set<std::string> *stop_stems(ns_index_t *idx, const std::string &l);
-/* A new query of every article: never Xapian::Query::MatchAll (why there). */
-Xapian::Query match_all();
+Xapian::Query match_all(); /* every article, not Query::MatchAll: why there */
 /* TEXT with Xapian's spelling corrections from DICT (IDX's own database or
  * a cluster's spelling copies), or "" (spelling.cc decides which to keep). */
 std::string corrected_text(ns_index_t *idx, const Xapian::Database &dict,

@@ -117,6 +117,10 @@ fld() {
 }
 check "title: harbour = title:harbour" is "$(fld 'title: harbour')" "quay"
 check "Section:  harbour = section:harbour" is "$(fld 'Section:  harbour')" "quay"
+# The names people reach for: the JSON keys and the newsroom's words.
+check "category:harbour = section:harbour" is "$(fld 'category:harbour')" "quay"
+check "headline:deeds = title:deeds" is "$(fld 'headline:deeds')" "deed"
+check "Tags: none = tag:" is "$(fld 'tags:harbour')" "$(fld 'tag:harbour')"
 check "a no-break space after a filter value" \
     is "$(fld "$(printf 'quay section:harbour\302\240')")" "quay"
 check "a zero-width space inside a word (a page's break point)" \

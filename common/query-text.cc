@@ -1,0 +1,370 @@
+/* query-text.cc - A query's text as people type and paste it, made into
+ * what Xapian's parser reads as they meant it: quotation marks and spaces
+ * of every kind, pasted web addresses, a space after a field name,
+ * initialisms in lower case, hyphens between letters; and the field
+ * names the parser knows. */
+#include <algorithm>
+#include <cctype>
+#include <cstring>
+#include <map>
+#include <string>
+#include <strings.h>
+#include <vector>
+
+#include "index-private.h"
+
+using namespace libns;
+
+/* F's name and the names people reach for: the article's own JSON keys
+ * ("tags:"), and what newsrooms call the field ("headline:", "byline:",
+ * "category:").  Each made a silent phrase of "tags crude" that matched
+ * nothing, where tag:crude finds 606 Reuters stories. */
+std::vector<std::string> libns::names_of(const SchemaField &f)
+{
+    static const std::map<std::string, std::vector<std::string>> aliases = {
+        {"title", {"headline"}}, {"heading", {"headings"}},
+        {"author", {"byline"}},  {"section", {"category"}},
+        {"tag", {"tags"}},       {"lang", {"language"}}};
+    std::vector<std::string> out{f.name};
+    auto it = aliases.find(f.name);
+    if (it != aliases.end())
+        out.insert(out.end(), it->second.begin(), it->second.end());
+    return out;
+}
+
+/* Does C join onto a word, so that letters and periods beside it are
+ * part of a longer one ("e.coli", "node.js", "u.s.'s")? */
+static bool joins_word(char c)
+{
+    return isalnum((unsigned char)c) || ((unsigned char)c & 0x80) ||
+           strchr(".'_:*&@/", c) != nullptr;
+}
+
+/* The length of the initialism at T[I] ("u.s.", "u.k", "U.S."): two to
+ * twelve single letters, each followed by a period but the last, which
+ * may lack it, and no more of a word after it; or 0. */
+static size_t initialism_at(const std::string &t, size_t i)
+{
+    size_t j = i, letters = 0;
+    while (j < t.size() && isalpha((unsigned char)t[j]) && letters < 12) {
+        letters++, j++;
+        if (j < t.size() && t[j] == '.')
+            j++;
+        else
+            break; /* the last letter, without its period */
+    }
+    if (letters < 2 || (j < t.size() && joins_word(t[j])))
+        return 0;
+    return j - i;
+}
+
+/* Is the name before T[COLON] that of a text field (title:, heading:,
+ * author:), whose words are read as outside one? */
+static bool text_field_before(const std::string &t, size_t colon)
+{
+    size_t s = colon;
+    while (s > 0 && isalpha((unsigned char)t[s - 1]))
+        s--;
+    std::string name = lower(t.substr(s, colon - s).c_str());
+    for (const SchemaField &f : SCHEMA_FIELDS)
+        for (const std::string &alias : names_of(f))
+            if (f.kind == FIELD_TEXT && name == alias)
+                return true;
+    return false;
+}
+
+/* An initialism typed in lower case ("u.s.", "u.k. inflation") is read
+ * as in capitals, as news writes it.  Xapian's parser and indexer read
+ * single letters joined by periods as one word only in capitals: "U.S."
+ * is the term "us", and "u.s." was the phrase "u s", which only text in
+ * lower case has.  So "u.s." found 23 of Reuters' 4,000 articles with
+ * "U.S." (FTS5, which splits both, finds them all), and "u.s. trade"
+ * ranked a table in lower case first.  Searching both ways, as "(U.S. OR
+ * u.s.)", was tried: the phrase of two rare one-letter terms outweighed
+ * "us", and that table stayed first.  Inside quotes, which ask for the
+ * text as written, and in the values of filters (id:, section:) it stays
+ * as typed: "\"a.m.\"" finds the times that articles write in lower case. */
+static std::string initialisms(const std::string &t)
+{
+    std::string out = t;
+    bool quoted = false, field = false; /* inside "...", inside name:value */
+    for (size_t i = 0; i < t.size(); i++) {
+        if (t[i] == '"') /* and the typographer's (plain_marks) */
+            quoted = !quoted;
+        else if (strchr(" \t()", t[i]))
+            field = false;
+        else if (t[i] == ':')
+            field = !text_field_before(t, i);
+        else if (!quoted && !field &&
+                 (i == 0 || !joins_word(t[i - 1]) || t[i - 1] == ':')) {
+            size_t n = initialism_at(t, i);
+            for (size_t k = 0; k < n; k++)
+                out[i + k] = (char)toupper((unsigned char)t[i + k]);
+            i += n ? n - 1 : 0; /* the byte after it is looked at next */
+        }
+    }
+    return out;
+}
+
+/* A quoted phrase with an initialism typed in lower case ("u.s. trade
+ * deficit") is the phrase as written or with the initialism in capitals,
+ * the way news writes it: as typed it found nothing in Reuters, where
+ * "U.S. trade deficit" is in 192 articles.  Xapian's parser reads
+ * "(A OR B)" after a field name and after '-' or '+' as one group.  A
+ * quoted initialism alone stays as written: "A.M." is the word "am"
+ * ("Pan Am"), and only its neighbours in a phrase say which is meant.
+ * Run on the text the parse reads, after the query's words are counted
+ * (limits.cc), so that the copy counts for nothing. */
+std::string libns::quoted_initialisms(const std::string &t)
+{
+    std::string out;
+    size_t done = 0, open = std::string::npos;
+    for (size_t i = 0; i < t.size(); i++) {
+        if (t[i] != '"')
+            continue;
+        if (open == std::string::npos) {
+            open = i;
+            continue;
+        }
+        size_t close = i;
+        std::string inside = t.substr(open + 1, close - open - 1),
+                    caps = inside;
+        size_t words = 0, changed = 0;
+        for (size_t k = 0; k < inside.size(); k++) {
+            if (k > 0 && joins_word(inside[k - 1]))
+                continue;
+            words += !isspace((unsigned char)inside[k]);
+            size_t n = initialism_at(inside, k);
+            for (size_t m = 0; m < n; m++) {
+                changed += islower((unsigned char)inside[k + m]) != 0;
+                caps[k + m] = (char)toupper((unsigned char)inside[k + m]);
+            }
+            k += n ? n - 1 : 0;
+        }
+        bool filter =
+            open > 0 && t[open - 1] == ':' && !text_field_before(t, open - 1);
+        if (changed && words > 1 && !filter) {
+            out += t.substr(done, open - done);
+            out += "(\"" + inside + "\" OR \"" + caps + "\")";
+            done = close + 1;
+        }
+        open = std::string::npos;
+    }
+    return out + t.substr(done);
+}
+
+/* Outside quotes, a hyphen between two letters becomes a space:
+ * "four-power" is searched as its two words, as most engines (FTS5's
+ * tokenizers among them) do, rather than as the phrase Xapian's parser
+ * makes of it.  A phrase is checked against the article's text (the index
+ * has no positions) and, inside a longer OR query, would still add the
+ * weight of its words to articles that have them apart: measured on TIME,
+ * MAP 0.657 with hyphen phrases against 0.66x without.  "-word" (NOT) is
+ * untouched: its hyphen does not follow a letter; so are field values
+ * (id:azure-review-wire, date:2025-01-01..) and hyphens next to digits
+ * (COVID-19 stays a phrase). */
+static std::string split_hyphens(const std::string &text)
+{
+    std::string out = text;
+    bool quoted = false, field = false; /* inside "...", inside name:value */
+    bool keep = false; /* a word with '-' or '+', or after an operator */
+    std::string last;  /* the word before this one */
+    for (size_t i = 0; i < out.size(); i++) {
+        char c = out[i];
+        bool start = i == 0 || out[i - 1] == ' ' || out[i - 1] == '\t' ||
+                     out[i - 1] == '(';
+        if (start && c != ' ' && c != '\t') {
+            /* "-cut-off" excludes the phrase, as Xapian reads it: split,
+             * it excluded "cut" and searched "off", the opposite of what
+             * was asked; so after NOT, AND and OR. */
+            keep = c == '-' || c == '+' || last == "NOT" || last == "AND" ||
+                   last == "OR" || last == "XOR";
+            size_t end = out.find_first_of(" \t()", i);
+            last = out.substr(i, end == std::string::npos ? end : end - i);
+        }
+        if (c == '"')
+            quoted = !quoted;
+        else if (c == ' ' || c == '\t' || c == '(' || c == ')')
+            field = false;
+        else if (c == ':')
+            field = true;
+        else if (!quoted && !field && !keep && c == '-' && i > 0 &&
+                 i + 1 < out.size() && isalpha((unsigned char)out[i - 1]) &&
+                 isalpha((unsigned char)out[i + 1]))
+            out[i] = ' ';
+    }
+    return out;
+}
+
+/* The marks of pasted and Nordic text as Xapian's parser reads them.
+ * Every quotation mark that opens or closes a phrase becomes '"', so that
+ * the rewrites after this one see one kind: the typographer's (“ ”), which
+ * Xapian's parser takes as '"' already, and guillemets (« », the
+ * quotation marks of Norwegian) and the low quote („), which it took for
+ * nothing: «ekstern gjennomgang» was its two words.  Soft hyphens
+ * (U+00AD), which news pages put in long words and a copied headline
+ * keeps, are left out, as the indexer leaves them out of articles
+ * (article.c). */
+static std::string plain_marks(const std::string &t)
+{
+    static const char *const quotes[] = {"\u201c", "\u201d", "\u00ab", "\u00bb",
+                                         "\u201e"};
+    /* Spaces a page's text keeps (no-break, narrow, thin, figure): a
+     * space, or "oil section:crude" with a no-break space after it
+     * filtered on "crude\u00a0".  Zero-width characters: nothing, as
+     * the indexer reads them (TermGenerator joins a word across them). */
+    static const char *const spaces[] = {"\u00a0", "\u2007", "\u2009",
+                                         "\u200a", "\u202f", "\u3000"};
+    static const char *const invisible[] = {"\u200b", "\u200c", "\u200d",
+                                            "\u2060", "\ufeff"};
+    std::string out;
+    for (size_t i = 0; i < t.size(); i++) {
+        size_t n = t.compare(i, 2, "\u00ad") == 0 ? 2 : 0;
+        for (const char *z : invisible)
+            if (!n && t.compare(i, strlen(z), z) == 0)
+                n = strlen(z);
+        for (const char *sp : spaces)
+            if (!n && t.compare(i, strlen(sp), sp) == 0)
+                out += ' ', n = strlen(sp);
+        for (const char *q : quotes)
+            if (!n && t.compare(i, strlen(q), q) == 0)
+                out += '"', n = strlen(q);
+        if (n)
+            i += n - 1;
+        else
+            out += t[i];
+    }
+    return out;
+}
+
+/* A web address pasted as a query ("https://news.example.org/2025/09/17/
+ * fed-rate-cut-september?utm_source=x") is searched by the words of its
+ * path, which for a news site are the headline's: "https:" was read as
+ * a field name Xapian does not know, and the query found nothing.  The
+ * host (the site's name, in every article of it), the query string and
+ * fragment (tracking codes), numbers alone (a date) and a page's extension
+ * (".html") say nothing of the story and are left out; an address with
+ * no more than its host is searched by the host's words. */
+static std::string address_words(std::string a)
+{
+    a = a.substr(0, a.find_first_of("?#"));
+    size_t slash = a.find('/');
+    std::string host = a.substr(0, slash), path, word;
+    a = slash == std::string::npos ? "" : a.substr(slash) + "/";
+    for (size_t i = 0; i < a.size(); i++) {
+        char c = a[i];
+        if (c == '%' && i + 2 < a.size() && isxdigit((unsigned char)a[i + 1]) &&
+            isxdigit((unsigned char)a[i + 2])) {
+            c = (char)strtol(a.substr(i + 1, 2).c_str(), nullptr, 16);
+            i += 2;
+        }
+        if (c != '/') {
+            word += c;
+            continue;
+        }
+        for (const char *ext : {".html", ".htm", ".php", ".aspx", ".asp"})
+            if (word.size() > strlen(ext) &&
+                strcasecmp(word.c_str() + word.size() - strlen(ext), ext) == 0)
+                word.resize(word.size() - strlen(ext));
+        if (word.find_first_not_of("0123456789") != std::string::npos)
+            path += " " + word;
+        word.clear();
+    }
+    std::string out =
+        path.find_first_not_of(" ") == std::string::npos ? host : path;
+    for (char &c : out)
+        if (strchr("/._-=&:+,;~!$'*@", c))
+            c = ' ';
+    return out;
+}
+
+static std::string pasted_addresses(const std::string &t)
+{
+    std::string out;
+    bool quoted = false;
+    for (size_t i = 0; i < t.size(); i++) {
+        if (t[i] == '"')
+            quoted = !quoted;
+        size_t scheme = 0;
+        if (!quoted &&
+            (i == 0 || isspace((unsigned char)t[i - 1]) || t[i - 1] == '('))
+            for (const char *s : {"https://", "http://"})
+                if (strncasecmp(t.c_str() + i, s, strlen(s)) == 0)
+                    scheme = strlen(s);
+        if (!scheme) {
+            out += t[i];
+            continue;
+        }
+        size_t end = i;
+        while (end < t.size() && !isspace((unsigned char)t[end]) &&
+               t[end] != ')' && t[end] != '"')
+            end++;
+        out += address_words(t.substr(i + scheme, end - i - scheme));
+        i = end - 1;
+    }
+    return out;
+}
+
+/* Is T[AT..] a field name of the query language (any case) and its
+ * colon?  Returns the length of both, or 0. */
+static size_t field_name_at(const std::string &t, size_t at)
+{
+    size_t end = at;
+    while (end < t.size() && isalpha((unsigned char)t[end]))
+        end++;
+    if (end == at || end >= t.size() || t[end] != ':')
+        return 0;
+    std::string name = lower(t.substr(at, end - at).c_str());
+    if (name == "date")
+        return end - at + 1;
+    for (const SchemaField &f : SCHEMA_FIELDS)
+        for (const std::string &alias : names_of(f))
+            if (name == alias)
+                return end - at + 1;
+    return 0;
+}
+
+/* "title: oil", "section: crude", "date: 1987-03": a space after a field
+ * name's colon, as one writes "Title: ..." in a sentence.  Xapian's
+ * parser reads a field only with its value right after the colon, so the
+ * field was dropped and its name searched as a word ("title: oil" ranked
+ * "Title Insurance" first).  Outside quotes the spaces go. */
+static std::string joined_fields(const std::string &t)
+{
+    std::string out;
+    bool quoted = false;
+    for (size_t i = 0; i < t.size(); i++) {
+        if (t[i] == '"')
+            quoted = !quoted;
+        size_t n = 0;
+        if (!quoted && (i == 0 || strchr(" \t(+-", t[i - 1])))
+            n = field_name_at(t, i);
+        if (!n) {
+            out += t[i];
+            continue;
+        }
+        out += t.substr(i, n);
+        size_t j = i + n;
+        while (j < t.size() && (t[j] == ' ' || t[j] == '\t'))
+            j++;
+        i = j - 1;
+    }
+    return out;
+}
+
+std::string libns::typed_text(const std::string &text)
+{
+    return split_hyphens(
+        initialisms(joined_fields(plain_marks(pasted_addresses(text)))));
+}
+
+std::string libns::unclosed_quote_words(const std::string &text)
+{
+    /* Every mark that opens or closes a phrase, as '"' (plain_marks). */
+    std::string t = plain_marks(text);
+    size_t count = (size_t)std::count(t.begin(), t.end(), '"');
+    if (count % 2 == 0)
+        return "";
+    size_t last = t.rfind('"');
+    return t.substr(0, last) + " " + t.substr(last + 1);
+}
