@@ -571,6 +571,13 @@ int ns_run_rebuild(const char *db, const struct options *o, struct counts *c,
     int rc = build_shards(build, o, c, pr, &f, merged, sizeof merged);
     if (rc == EXIT_OK)
         rc = validate(db, merged, o, c, f.canary_id, f.canary_title);
+    /* A stop asked for during the merge or the check (systemctl stop, a
+     * timer's TimeoutStopSec) is honoured up to the last moment: the
+     * rename that publishes. */
+    if (rc == EXIT_OK && ns_interrupted) {
+        ns_error("interrupted; the live index is unchanged");
+        rc = EXIT_ERROR;
+    }
     if (rc == EXIT_OK)
         rc = publish(db, merged, o->keep, published, pub_size);
     if (ns_remove_tree(build) < 0)

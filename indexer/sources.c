@@ -35,6 +35,11 @@ void ns_crash_point(const char *point)
     const char *at = getenv("NINDEX_CRASH_AT");
     if (at && strcmp(at, point) == 0)
         kill(getpid(), SIGKILL);
+    /* A stop asked for there (systemctl stop: SIGTERM), which the run
+     * notices and answers itself. */
+    const char *term = getenv("NINDEX_TERM_AT");
+    if (term && strcmp(term, point) == 0)
+        kill(getpid(), SIGTERM);
 }
 
 const char *ns_db_error(ns_status_t st, const char *detail)

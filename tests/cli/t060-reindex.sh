@@ -116,6 +116,15 @@ for point in early build merge publish; do
         is "$(answers "$TMP/db")" "$before"
 done
 check "live generation unchanged by the kills" is "$(readlink "$TMP/db/current")" "$live"
+# A stop asked for (SIGTERM, as systemctl stop sends) during the merge:
+# nothing published, exit 1, the interruption said.
+NINDEX_TERM_AT=merge "$NSEARCH_BIN/nindex" --quiet --db "$TMP/db" --rebuild \
+    "$TMP/v2.jsonl" >"$TMP/term.out" 2>"$TMP/term.err"
+rc=$?
+check "rebuild stopped at merge: exit 1" is "$rc" 1
+check "rebuild stopped at merge: says so" contains "$TMP/term.err" "interrupted"
+check "rebuild stopped at merge: nothing published" \
+    is "$(readlink "$TMP/db/current")" "$live"
 run out err nindex --db "$TMP/db" --rebuild "$TMP/v2.jsonl"
 check "rerun after the kills succeeds" is "$rc" 0
 check "rerun cleans up what the dead runs left" sh -c "! ls -d '$TMP/db'/.build-* 2>/dev/null"
