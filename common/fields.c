@@ -65,7 +65,7 @@ void ns_fields_date(json_t *obj, const char *text, int replace)
         return;
     size_t len = strlen(text);
     trim(&text, &len);
-    if (!len || (!replace && json_object_get(obj, "date")))
+    if (!len)
         return;
     /* WordPress writes "0000-00-00 00:00:00" for a post never published:
      * no date, not a broken one. */
@@ -74,12 +74,25 @@ void ns_fields_date(json_t *obj, const char *text, int replace)
     char copy[128];
     int64_t t;
     snprintf(copy, sizeof copy, "%.*s", (int)(len < 127 ? len : 127), text);
-    if (ns_date_parse(copy, &t) < 0 && ns_date822_parse(copy, &t) == 0) {
+    int read = ns_date_parse(copy, &t) == 0;
+    if (!read && ns_date822_parse(copy, &t) == 0) {
         ns_date_format(t, copy, sizeof copy);
         len = strlen(copy);
         text = copy;
+        read = 1;
     }
+    /* A date that does not read is kept only until one that does comes
+     * from a later source ("December 1, 2025" in JSON-LD, then a meta
+     * tag's RFC 3339; a broken <pubDate>, then <dc:date>): kept, the
+     * record is refused by name, as before, when nothing better came. */
+    json_t *unread = json_object_get(obj, NS_FIELDS_DATE_UNREAD);
+    if (!replace && json_object_get(obj, "date") && !(unread && read))
+        return;
     ns_fields_set(obj, "date", text, len, 1);
+    if (read)
+        json_object_del(obj, NS_FIELDS_DATE_UNREAD);
+    else
+        json_object_set_new(obj, NS_FIELDS_DATE_UNREAD, json_true());
 }
 
 int ns_fields_article(json_t *obj, ns_article_t *art, char *err,

@@ -698,7 +698,11 @@ static void from_markup(json_t *obj, struct page *pg, xmlNodePtr body_node)
     }
     set_str(obj, "title", pg->title);
     set_str(obj, "url", pg->canonical);
-    if (pg->time)
+    /* A <time> that is no date (datetime="PT4M", a reading time) is not
+     * the page's date: without one the page is still read. */
+    int64_t t;
+    if (pg->time && (ns_date_parse(pg->time, &t) == 0 ||
+                     ns_date822_parse(pg->time, &t) == 0))
         ns_fields_date(obj, pg->time, 0);
     if (pg->lang && !json_object_get(obj, "lang"))
         ns_fields_set(obj, "lang", pg->lang, strcspn(pg->lang, "_-"), 0);

@@ -319,7 +319,9 @@ void ns_fields_push(json_t *obj, const char *key, const char *text, size_t len);
  * memory). */
 char *ns_names_join(json_t *v, size_t max);
 /* Set "date" from an RFC 3339 or RFC 822 date; a value that is neither is
- * kept as it is so that validation reports it. */
+ * kept as it is so that validation reports it, unless a later call (even
+ * without REPLACE) gives one that reads: the key below marks it. */
+#define NS_FIELDS_DATE_UNREAD "\001date-unread"
 void ns_fields_date(json_t *obj, const char *text, int replace);
 /* Validate OBJ as a JSON Lines record into ART.  Returns 0 or -1 with
  * ERR. */

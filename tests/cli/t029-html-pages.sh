@@ -123,4 +123,21 @@ assert h["author"] == "Ann O'Neill", h["author"]
 assert "<p>" not in h["snippet"] and "&rsquo;" not in h["snippet"], h["snippet"]
 assert "mayor\u2019s capybara" in h["snippet"].lower().replace("**", ""), h["snippet"]
 PY
+# A date source that does not read gives way to a later one that does
+# (JSON-LD "December 1, 2025", then the meta tag's RFC 3339), and a
+# <time> that is no date (a reading time, "PT4M") is no date: before,
+# each cost the page.
+cat >"$TMP/op/baddate.html" <<'EOF'
+<html><head><title>x</title><meta property="article:published_time" content="2025-12-01T09:00:00+00:00"><script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"Train strike called off","datePublished":"December 1, 2025"}</script></head><body><article><h1>Train strike called off</h1><p>The okapi line runs again.</p></article></body></html>
+EOF
+cat >"$TMP/op/readtime.html" <<'EOF'
+<html><head><title>Quokka census</title></head><body><article><h1>Quokka census</h1><time datetime="PT4M">4 min read</time><p>The quokka count rose.</p></article></body></html>
+EOF
+run out err nindex --db "$TMP/dates.db" "$TMP/op/baddate.html" "$TMP/op/readtime.html"
+check "unreadable dates: both pages read" is "$rc" 0
+check "a later date source that reads is the date" \
+    is "$(nsearch --db "$TMP/dates.db" --json --related 0 okapi | python3 -c 'import json,sys; print(json.load(sys.stdin)["hits"][0]["date"])')" \
+    "2025-12-01T09:00:00Z"
+check "a reading time is no date" \
+    is "$(nsearch --db "$TMP/dates.db" --json --related 0 quokka | python3 -c 'import json,sys; print(json.load(sys.stdin)["hits"][0]["date"])')" "None"
 finish
