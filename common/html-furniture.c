@@ -91,20 +91,24 @@ static int is_furniture_token(const char *token, size_t len)
     return 0;
 }
 
-int ns_html_furniture_name(const char *value)
+/* Non-zero if a white-space separated token of VALUE is one IS accepts. */
+static int any_token(const char *value, int (*is)(const char *, size_t))
 {
     const char *s = value;
     for (;;) {
-        while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r' ||
-               *s == '\f')
-            s++;
+        s += strspn(s, " \t\n\r\f");
         if (!*s)
             return 0;
         size_t n = strcspn(s, " \t\n\r\f");
-        if (is_furniture_token(s, n))
+        if (is(s, n))
             return 1;
         s += n;
     }
+}
+
+int ns_html_furniture_name(const char *value)
+{
+    return any_token(value, is_furniture_token);
 }
 
 /* Comment threads and sidebars are matched inside tokens ("commentlist",
@@ -135,14 +139,5 @@ static int thread_or_sidebar_token(const char *token, size_t len)
 
 int ns_html_thread_or_sidebar(const char *value)
 {
-    const char *s = value;
-    for (;;) {
-        s += strspn(s, " \t\n\r\f");
-        if (!*s)
-            return 0;
-        size_t n = strcspn(s, " \t\n\r\f");
-        if (thread_or_sidebar_token(s, n))
-            return 1;
-        s += n;
-    }
+    return any_token(value, thread_or_sidebar_token);
 }
