@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "htmlent.h"
+#include "ingest.h"
 #include "ns.h"
 
 /* One entity, in the two forms libxml2 is handed (see ns_htmlent_get). */
@@ -36,6 +37,7 @@ struct ns_htmlent {
 
 ns_htmlent_t *ns_htmlent_new(void)
 {
+    ns_xml_ready(); /* the hash is libxml2's first use in a feed's parse */
     ns_htmlent_t *ents = calloc(1, sizeof *ents);
     if (ents && !(ents->cache = xmlHashCreate(0))) {
         free(ents);
