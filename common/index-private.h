@@ -449,7 +449,7 @@ Xapian::Query build_query(ns_index_t *idx, const std::string &text,
                           unsigned max_expansion = WILDCARD_MAX_EXPANSION,
                           std::string *warnings = nullptr);
 /* query-text.cc; the last: TEXT without its unclosed quote, or "". */
-std::string typed_text(const std::string &text);
+std::string typed_text(const std::string &text, std::string *warnings);
 std::string quoted_initialisms(const std::string &t);
 std::vector<std::string> names_of(const SchemaField &f);
 std::string unclosed_quote_words(const std::string &text);

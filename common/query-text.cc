@@ -272,6 +272,10 @@ static std::string address_words(std::string a)
     }
     std::string out =
         path.find_first_not_of(" ") == std::string::npos ? host : path;
+    /* "https://" alone: the word, not an empty query listing every
+     * article. */
+    if (out.find_first_not_of(" /._-=&:+,;~!$'*@") == std::string::npos)
+        return "https";
     for (char &c : out)
         if (strchr("/._-=&:+,;~!$'*@", c))
             c = ' ';
@@ -324,6 +328,42 @@ static size_t field_name_at(const std::string &t, size_t at)
     return 0;
 }
 
+/* A date range written with spaces around its "..", as one writes a
+ * range in a sentence ("date:2025-01 .. 2025-03", "date:2025-01.. 2025-03"):
+ * Xapian's parser took the day alone and searched ".." and the second date
+ * as words (8 Reuters matches where the range has 200).  Copies the value
+ * at T[AT] into OUT, joined with its other end; returns where it ends. */
+static size_t joined_range(const std::string &t, size_t at, std::string &out)
+{
+    auto blank = [&](size_t i) { return t[i] == ' ' || t[i] == '\t'; };
+    auto word_end = [&](size_t i) {
+        while (i < t.size() && !blank(i))
+            i++;
+        return i;
+    };
+    auto skip = [&](size_t i) {
+        while (i < t.size() && blank(i))
+            i++;
+        return i;
+    };
+    size_t end = word_end(at), next = skip(end);
+    out += t.substr(at, end - at);
+    if (end - at < 2 || t.compare(end - 2, 2, "..") != 0) {
+        if (next == end || t.compare(next, 2, "..") != 0)
+            return end;
+        out += "..";
+        end = next + 2;
+        next = skip(end);
+    }
+    /* The other end is a date (a digit first); else ".." ended the value
+     * ("date:2025-09 .. oil" is from September on, and the word). */
+    if (next >= t.size() || !isdigit((unsigned char)t[next]))
+        return end;
+    size_t stop = word_end(next);
+    out += t.substr(next, stop - next);
+    return stop;
+}
+
 /* "title: oil", "section: crude", "date: 1987-03": a space after a field
  * name's colon, as one writes "Title: ..." in a sentence.  Xapian's
  * parser reads a field only with its value right after the colon, so the
@@ -347,15 +387,68 @@ static std::string joined_fields(const std::string &t)
         size_t j = i + n;
         while (j < t.size() && (t[j] == ' ' || t[j] == '\t'))
             j++;
+        if (strncasecmp(t.c_str() + i, "date:", 5) == 0)
+            j = joined_range(t, j, out);
         i = j - 1;
     }
     return out;
 }
 
-std::string libns::typed_text(const std::string &text)
+/* A wildcard inside quotes ("oil pric*"): Xapian's parser drops the '*'
+ * there, and the phrase "oil pric" matched nothing, silently.  A phrase
+ * cannot end in a wildcard here (its words would have to be expanded in
+ * the check of every candidate's text), so its words are searched as
+ * words, the field before the quote given to each, and WARNINGS says so.
+ * An excluded or required phrase (-"...", +"...") is left as it is:
+ * without its quotes it would exclude or require its first word alone. */
+static std::string quoted_wildcards(const std::string &t, std::string *warnings)
 {
-    return split_hyphens(
-        initialisms(joined_fields(plain_marks(pasted_addresses(text)))));
+    std::string out;
+    size_t done = 0;
+    for (size_t open = t.find('"'); open != std::string::npos;) {
+        size_t close = t.find('"', open + 1);
+        if (close == std::string::npos)
+            break;
+        std::string inside = t.substr(open + 1, close - open - 1);
+        bool wild = false;
+        for (size_t i = 1; i < inside.size(); i++)
+            wild |= inside[i] == '*' &&
+                    !isspace((unsigned char)inside[i - 1]) &&
+                    (i + 1 == inside.size() ||
+                     isspace((unsigned char)inside[i + 1]));
+        size_t name = open;
+        if (name > 0 && t[name - 1] == ':')
+            for (name--; name > 0 && isalpha((unsigned char)t[name - 1]);)
+                name--;
+        bool sign = name > 0 && (t[name - 1] == '-' || t[name - 1] == '+');
+        if (wild && warnings)
+            *warnings +=
+                std::string(warnings->empty() ? "" : "; ") +
+                "a wildcard is not expanded inside quotes" +
+                (sign ? "" : "; \"" + inside + "\" was searched as words");
+        if (wild && !sign) {
+            std::string field = t.substr(name, open - name), word;
+            out += t.substr(done, name - done);
+            for (size_t i = 0; i <= inside.size(); i++) {
+                if (i < inside.size() && !isspace((unsigned char)inside[i])) {
+                    word += inside[i];
+                    continue;
+                }
+                if (!word.empty())
+                    out += field + word + (i < inside.size() ? " " : "");
+                word.clear();
+            }
+            done = close + 1;
+        }
+        open = t.find('"', close + 1);
+    }
+    return out + t.substr(done);
+}
+
+std::string libns::typed_text(const std::string &text, std::string *warnings)
+{
+    return split_hyphens(initialisms(quoted_wildcards(
+        joined_fields(plain_marks(pasted_addresses(text))), warnings)));
 }
 
 std::string libns::unclosed_quote_words(const std::string &text)

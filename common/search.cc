@@ -41,15 +41,16 @@ static Xapian::Query as_words(ns_index_t *idx, const std::string &text,
 }
 
 /* The query text of O as a Xapian query into *OUT; *BLANK when there is
- * none, which matches every article.  A malformed query is the user's
- * typo, not an error: its words are run instead and RES's warning says
- * so.  Past the limits of limits.cc the query is cut down with a warning,
- * or refused (NS_STATUS_BAD_QUERY) when still too large. */
+ * none (every article).  A malformed query is the user's typo, not an
+ * error: its words are run, with a warning in RES.  Past the limits of
+ * limits.cc it is cut down with a warning, or refused (BAD_QUERY). */
 static ns_status_t parse_text(ns_index_t *idx, const ns_search_opts_t *o,
                               ns_results_t *res, bool *blank,
                               Xapian::Query *out)
 {
-    const std::string text = typed_text(o->query ? o->query : "");
+    std::string typed;
+    const std::string text = typed_text(o->query ? o->query : "", &typed);
+    add_warning(res, typed);
     *blank = text.find_first_not_of(" \t\r\n") == std::string::npos;
     if (*blank) {
         *out = match_all();

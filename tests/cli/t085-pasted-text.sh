@@ -101,6 +101,11 @@ check "pasted address among words" \
     is "$(web 'works https://news.example.org/2025/09/02/quay-works/')" "quay"
 check "a quoted address is as written" \
     is "$(web '"https://news.example.org/harbour/"')" ""
+# A scheme with nothing after it is the word, not an empty query that
+# lists every article.
+check "https:// alone lists nothing here" is "$(web 'https://')" ""
+check "an address with only its scheme and host" \
+    is "$(web 'https://news.example.org/')" "other"
 # A space after a field name's colon ("title: harbour", as one writes
 # "Title: ..."), and the spaces and invisible characters a copied text
 # keeps (no-break, thin; zero-width, which joins as in articles), are
@@ -127,4 +132,35 @@ check "a zero-width space inside a word (a page's break point)" \
     is "$(fld "$(printf 'oil pri\342\200\213ces')")" "prices"
 check "a narrow no-break space between words" \
     is "$(fld "$(printf 'crude\342\200\257dearer')")" "prices"
+# A date range written with spaces around its "..", as in a sentence.
+cat >"$TMP/dated.jsonl" <<'EOF'
+{"id":"aug","title":"Harbour plan in August","body":"The harbour plan.","date":"2025-08-20","lang":"en"}
+{"id":"sep","title":"Harbour plan in September","body":"The harbour plan.","date":"2025-09-10","lang":"en"}
+{"id":"oct","title":"Harbour plan in October","body":"The harbour plan.","date":"2025-10-05","lang":"en"}
+{"id":"words","title":"Harbour plan","body":"The harbour plan .. for 2025-09 and 2025-10, dated later.","date":"2025-12-01","lang":"en"}
+EOF
+check "index dated articles" nindex --quiet --db "$TMP/dated" "$TMP/dated.jsonl"
+dated() {
+    nsearch --db "$TMP/dated" --json --related 0 -- "$1" >"$TMP/dated.json" &&
+        python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(" ".join(sorted(h["id"] for h in d["hits"])), d.get("warning") or "")' "$TMP/dated.json"
+}
+for q in 'date:2025-09..2025-10 harbour' 'date:2025-09 .. 2025-10 harbour' \
+    'date:2025-09.. 2025-10 harbour' 'Date: 2025-09 ..2025-10 harbour'; do
+    check "date range: $q" is "$(dated "$q")" "oct sep "
+done
+check "an open range with a space, then a word" \
+    is "$(dated 'date:2025-09 .. harbour')" "oct sep words "
+# A wildcard inside quotes is not dropped silently: the phrase "harbour
+# pl" matched nothing; its words are searched, with a warning.
+check "a quoted wildcard: the words, with a warning" \
+    is "$(dated '"harbour pl*" date:2025-08')" \
+    'aug a wildcard is not expanded inside quotes; "harbour pl*" was searched as words'
+check "a quoted wildcard in a field: the field for each word" \
+    is "$(dated 'title:"in sep*"')" \
+    'sep a wildcard is not expanded inside quotes; "in sep*" was searched as words'
+check "an excluded quoted wildcard stays a phrase, with a warning" \
+    is "$(dated 'harbour -"plan in aug*" date:2025-08')" \
+    'aug a wildcard is not expanded inside quotes'
+check "a quoted phrase without a wildcard has no warning" \
+    is "$(dated '"harbour plan" date:2025-08')" "aug "
 finish
