@@ -728,8 +728,8 @@ void spell_stored(ns_index_t *idx, Xapian::docid did, int sign);
 /* Write the pending spelling changes to the writer (before a commit). */
 void flush_spelling(ns_index_t *idx);
 /* TEXT with its words that match no article replaced by the archive's
- * nearest word; "" when there is nothing to correct. */
-std::string suggest_query(ns_index_t *idx, const std::string &text);
+ * nearest word ("" if none), for a query with hits if BESIDE_HITS. */
+std::string suggest_query(ns_index_t *idx, const std::string &t, bool beside);
 
 /* spelling-copy.cc: a cluster front's spelling copies. */
 /* One "spelling PATH" line of a cluster file, as last opened. */

@@ -726,9 +726,9 @@ const ns_related_t *ns_results_related(const ns_results_t *res, size_t i);
  * succeeds): why, remarks joined by "; ".  Borrowed, or NULL. */
 const char *ns_results_warning(const ns_results_t *res);
 
-/* A spelling suggestion for the query (the query text with the words
- * that match nothing corrected from the archive's own words), or NULL:
- * given when fewer than NS_SUGGEST_BELOW articles match.  Borrowed. */
+/* A spelling suggestion for the query (its words that match nothing
+ * corrected from the archive's own words; with NS_SUGGEST_BELOW matches
+ * or more, only in the context of its other words), or NULL.  Borrowed. */
 #define NS_SUGGEST_BELOW 5
 const char *ns_results_suggestion(const ns_results_t *res);
 /* 1 when nothing matched the query and the hits, total and facets are

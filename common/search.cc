@@ -696,10 +696,9 @@ static ns_status_t with_results(ns_index_t *idx, ns_results_t **out, F body)
 }
 
 /* A search, and what it falls back on when nothing matches: the words of
- * an unclosed quote, and the spelling suggestion (spelling.cc), given with
- * fewer than NS_SUGGEST_BELOW matches when a word of the query matches no
- * article and searched instead, with its results, when none does.  A
- * query that matches costs no second search (the total is known). */
+ * an unclosed quote, and the spelling suggestion (spelling.cc) when a word
+ * matches no article, searched instead when nothing matches.  A query
+ * that matches costs no second search (the total is known). */
 static ns_status_t search_fallbacks(ns_index_t *idx, const ns_search_opts_t *o,
                                     ns_results_t *res)
 {
@@ -722,12 +721,12 @@ static ns_status_t search_fallbacks(ns_index_t *idx, const ns_search_opts_t *o,
             return NS_STATUS_OK;
         }
     }
-    /* A cluster suggests from its spelling copies, when it lists any
-     * (spelling.cc). */
-    if (!o->suggest || res->timed_out || res->total >= NS_SUGGEST_BELOW ||
+    /* On a cluster, from its spelling copies if any (spelling.cc). */
+    if (!o->suggest || res->timed_out ||
         text.find_first_not_of(" \t\r\n") == std::string::npos)
         return NS_STATUS_OK;
-    std::string suggestion = suggest_query(idx, text);
+    std::string suggestion =
+        suggest_query(idx, text, res->total >= NS_SUGGEST_BELOW);
     if (suggestion.empty())
         return NS_STATUS_OK;
     if (res->total == 0) {

@@ -190,4 +190,43 @@ assert d["suggestion"] is None and d["total"] == 0, (d["suggestion"], d["total"]
 assert "works only at the end of a word" in d["warning"], d.get("warning")
 PY
 
+# A word that matches nothing beside words that match many: the hits of
+# the query as typed, and the suggestion beside them, when the corrected
+# word goes with the others more often than chance.  "blame" is one edit
+# from "blam" but never beside "gordon": no suggestion.
+i=0
+for t in "Gordon Brown sets out the budget" "Gordon Brown on pensions" \
+    "Gordon Brown and the euro" "Gordon Brown visits Africa" \
+    "Gordon Brown's spending review" "Gordon Brown warns on debt"; do
+    i=$((i + 1))
+    printf '{"id":"gb%d","title":"%s","body":"The chancellor Gordon Brown spoke in London.","lang":"en"}\n' "$i" "$t"
+done >"$TMP/ctx.jsonl"
+printf '%s\n' '{"id":"flood","title":"Council takes the blame for floods","body":"The council said it would take the blame.","lang":"en"}' \
+    '{"id":"rail","title":"Rail firm shares blame","body":"Nobody would take the blame for the delays.","lang":"en"}' \
+    '{"id":"tea","title":"Brown bread and tea","body":"A recipe for brown bread.","lang":"en"}' >>"$TMP/ctx.jsonl"
+check "index the context articles" nindex --quiet --db "$TMP/ctx" "$TMP/ctx.jsonl"
+c() { nsearch --db "$TMP/ctx" --related 0 --limit 100 "$@"; }
+c --json "gordon brwon" >"$TMP/gb"
+c --json "gordon" >"$TMP/g"
+check "beside hits: the suggestion, not used" json_ok "$TMP/gb" \
+    'd["suggestion"] == "gordon brown" and not d["suggestion_used"] and d["total"] == 6'
+check "beside hits: the hits of the query as typed" python3 - "$TMP/gb" "$TMP/g" <<'PY'
+import json, sys
+a, b = (json.load(open(p)) for p in sys.argv[1:3])
+assert [h["id"] for h in a["hits"]] == [h["id"] for h in b["hits"]], (a, b)
+PY
+run out err c "gordon brwon"
+check "beside hits, text: did you mean" contains "$TMP/out" \
+    "Did you mean: gordon brown?"
+c --json "gordon blam" >"$TMP/gblam"
+check "a correction never beside the other words: none" json_ok "$TMP/gblam" \
+    'd["suggestion"] is None and d["total"] == 6'
+c --json "blam" >"$TMP/blam"
+check "the same word alone is corrected" json_ok "$TMP/blam" \
+    'd["suggestion"] == "blame" and d["suggestion_used"]'
+c --json "GORDON BRWON" >"$TMP/caps"
+check "beside hits, in capitals: none" json_ok "$TMP/caps" \
+    'd["suggestion"] is None'
+c --json "gordon brown" >"$TMP/right"
+check "every word matches: none" json_ok "$TMP/right" 'd["suggestion"] is None'
 finish
