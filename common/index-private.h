@@ -73,10 +73,8 @@
  *                   nsearch.facets, nsearch.groups (every article has
  *                   the facet slots, its group term)
  *
- * Terms are stored without positions; phrase queries are checked against
- * the article's text instead (see phrase.cc), after pair terms of common
- * words narrowed or answered them (see pairs.cc).
- *
+ * Terms have no positions: phrases are checked against the article's text
+ * (phrase.cc), after pair terms narrowed or answered them (pairs.cc).
  * Field weights are wdf multipliers: a title word counts W_T times in the
  * default field, which keeps one posting list per word. */
 #ifndef NS_INDEX_PRIVATE_H
@@ -612,6 +610,9 @@ Xapian::Query relax(const Xapian::Query &q, bool negative);
 bool check_phrases(const ns_index_t *idx, const Xapian::Query &q,
                    Xapian::docid did, const Xapian::Document &doc,
                    ns_article_t *art_out, bool *damaged);
+uint64_t phrase_total(const ns_index_t *idx, const Xapian::Query &q,
+                      const Xapian::MSet &ms, size_t checked, size_t passed,
+                      bool sample);
 /* For Xapian's matcher: false for a candidate whose pair signatures rule
  * query Q out (check_phrases would); true when they cannot tell. */
 class SignatureFilter : public Xapian::MatchDecider
@@ -619,8 +620,7 @@ class SignatureFilter : public Xapian::MatchDecider
   public:
     SignatureFilter(const ns_index_t *idx, const Xapian::Query &q);
     bool operator()(const Xapian::Document &doc) const override;
-    /* Has the query a phrase with a pair the signature records? */
-    bool useful() const { return useful_; }
+    bool useful() const { return useful_; } /* a pair it records? */
 
   private:
     const ns_index_t *idx_;

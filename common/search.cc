@@ -380,15 +380,13 @@ static void checked_page(ns_index_t *idx, Xapian::Enquire &enq,
         bool exhausted = ms.size() < fetch;
         if (!fold_here && !to_filter &&
             (passed > want || exhausted || res->timed_out)) {
-            /* All matches seen: an exact count.  Otherwise scale Xapian's
-             * estimate by the share that passed. */
+            /* All matches seen: an exact count.  Otherwise those that
+             * passed, and the rest by the share of a sample that does. */
             res->total_exact = exhausted && checked == ms.size();
-            res->total =
-                res->total_exact
-                    ? passed
-                    : (uint64_t)((double)ms.get_matches_estimated() *
-                                 (checked ? (double)passed / (double)checked
-                                          : 0));
+            res->total = res->total_exact
+                             ? passed
+                             : phrase_total(idx, q, ms, checked, passed,
+                                            !res->timed_out);
             if (res->total < passed)
                 res->total = passed;
             /* One more than the page passed the check, or (out of time)
