@@ -78,7 +78,6 @@ struct ns_feed {
 
     /* The item in progress. */
     json_t *extra;  /* raw fields: guid, link, content, categories, ... */
-    json_t *obj;    /* the article's fields, when finishing */
     int item_depth; /* -1: not in an item */
     unsigned item_line;
     int author_depth; /* inside an Atom <author>, or -1 */
@@ -170,9 +169,8 @@ static const char *field_of(enum space sp, const char *name)
 
 static void drop_item(ns_feed_t *f)
 {
-    json_decref(f->obj);
     json_decref(f->extra);
-    f->obj = f->extra = NULL;
+    f->extra = NULL;
     f->item_depth = -1;
     f->author_depth = -1;
     free(f->field);
@@ -185,7 +183,6 @@ static void start_item(ns_feed_t *f, int depth, const xmlChar **attrs,
                        int n_attrs)
 {
     drop_item(f);
-    f->obj = json_object();
     f->extra = json_object();
     f->item_depth = depth;
     f->item_line = line_now(f);
@@ -368,18 +365,6 @@ static int chan_element(ns_feed_t *f, int depth, enum space sp,
 /* Items                                                                    */
 /* ------------------------------------------------------------------------ */
 
-static const char *extra(ns_feed_t *f, const char *key)
-{
-    return json_string_value(json_object_get(f->extra, key));
-}
-
-static void set_from(ns_feed_t *f, const char *key, const char *from)
-{
-    const char *v = extra(f, from);
-    if (v)
-        ns_fields_set(f->obj, key, v, strlen(v), 0);
-}
-
 /* The finished item as an article, or why not. */
 static int finish_item(ns_feed_t *f, ns_article_t *art, char *err,
                        size_t err_size)
@@ -395,58 +380,10 @@ static int finish_item(ns_feed_t *f, ns_article_t *art, char *err,
                  NS_MAX_RECORD);
         return NS_ITEM_BAD;
     }
-    /* A WordPress post is named by its slug; other items by their guid
-     * (RSS) or id (Atom), else their link. */
-    set_from(f, "id", "wp_slug");
-    set_from(f, "id", "guid");
-    set_from(f, "id", "link");
-    set_from(f, "title", "title");
-    set_from(f, "url", "link");
-    /* Every <author> (Atom's, or RSS's), else every <dc:creator> (in a
-     * WordPress export, by display name), else the Atom feed's authors
-     * (RFC 4287 4.2.1): one byline, "Kari, Ola". */
-    json_t *names = json_object_get(f->extra, "author"), *shown = NULL;
-    if (!names)
-        names = shown =
-            ns_wxr_bylines(json_object_get(f->extra, "creator"), f->chan);
-    if (!names)
-        names = json_object_get(f->chan, "author");
-    char *by = ns_names_join(names, NS_MAX_LABEL);
-    if (by)
-        ns_fields_set(f->obj, "author", by, strlen(by), 0);
-    free(by);
-    json_decref(shown);
-    set_from(f, "body", "content");
-    set_from(f, "body", "summary");
-    json_t *heads = json_object_get(f->extra, "headings");
-    if (heads && extra(f, "content"))
-        json_object_set(f->obj, "headings", heads);
-    static const char *const dates[] = {"wp_date_gmt", "published", "pubdate",
-                                        "dcdate",      "updated",   "wp_date"};
-    for (size_t i = 0; i < sizeof dates / sizeof *dates; i++)
-        if (extra(f, dates[i]))
-            ns_fields_date(f->obj, extra(f, dates[i]), 0);
-    set_from(f, "lang", "lang");
-    if (f->chan_lang.len)
-        ns_fields_set(f->obj, "lang", f->chan_lang.p, f->chan_lang.len, 0);
-    /* The first category is the section; the others, and WordPress tags,
-     * are tags. */
-    json_t *cats = json_object_get(f->extra, "category");
-    size_t i;
-    json_t *v;
-    json_array_foreach(cats, i, v)
-    {
-        if (i == 0)
-            json_object_set(f->obj, "section", v);
-        else
-            ns_fields_push(f->obj, "tags", json_string_value(v),
-                           json_string_length(v));
-    }
-    json_array_foreach(json_object_get(f->extra, "tag"), i, v) ns_fields_push(
-        f->obj, "tags", json_string_value(v), json_string_length(v));
-
     char why[300];
-    if (ns_fields_article(f->obj, art, why, sizeof why) < 0) {
+    if (ns_feed_item_article(f->extra, f->chan,
+                             f->chan_lang.len ? f->chan_lang.p : NULL, art, why,
+                             sizeof why) < 0) {
         snprintf(err, err_size, "item %u: %s", f->items, why);
         return NS_ITEM_BAD;
     }

@@ -110,6 +110,13 @@ ns_feed_t *ns_feed_open(ns_read_fn read, void *ctx);
 int ns_feed_next(ns_feed_t *feed, ns_article_t *art, unsigned *item,
                  unsigned *line, char *err, size_t err_size);
 void ns_feed_close(ns_feed_t *feed);
+/* The article of a feed item from RAW, the fields feed.c kept for it as
+ * written (guid, link, author, creator, content, dates, categories), with
+ * CHAN, the feed's own fields (its authors, a WordPress export's display
+ * names), and CHAN_LANG its language (or NULL).  Returns 0, or -1 with
+ * the reason in WHY (feed-item.c). */
+int ns_feed_item_article(json_t *raw, json_t *chan, const char *chan_lang,
+                         ns_article_t *art, char *why, size_t why_size);
 
 /* ------------------------------------------------------------------------ */
 /* WordPress exports (wxr.c)                                                */
