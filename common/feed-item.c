@@ -2,11 +2,92 @@
  * raw fields feed.c kept for it (its guid, links, authors, dates,
  * categories, as written) give the article's id, title, byline, body,
  * date, language, section and tags. */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "ingest.h"
+
+/* ------------------------------------------------------------------------ */
+/* RSS's <author>                                                           */
+/* ------------------------------------------------------------------------ */
+
+static void trim(const char **s, size_t *n)
+{
+    while (*n && isspace((unsigned char)**s))
+        (*s)++, (*n)--;
+    while (*n && isspace((unsigned char)(*s)[*n - 1]))
+        (*n)--;
+}
+
+/* Is S (N bytes) one e-mail address: no space, something on both sides
+ * of an "@", a dot after it? */
+static int is_address(const char *s, size_t n)
+{
+    if (n >= 7 && !strncmp(s, "mailto:", 7))
+        s += 7, n -= 7;
+    const char *at = memchr(s, '@', n);
+    if (!at || at == s || at == s + n - 1 || !memchr(at, '.', n - (at - s)))
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (isspace((unsigned char)s[i]) || strchr("()<>,;\"", s[i]))
+            return 0;
+    return 1;
+}
+
+size_t ns_feed_rss_author(const char *text, size_t len, const char **name)
+{
+    const char *s = text;
+    size_t n = len;
+    trim(&s, &n);
+    *name = s;
+    if (!memchr(s, '@', n))
+        return n;
+    /* "jdoe@example.com (Jane Doe)", the form of the RSS 2.0 spec and of
+     * Blogger's "noreply@blogger.com (Jane Doe)"; or the other way round,
+     * "Jane Doe (jdoe@example.com)". */
+    const char *open = memchr(s, '(', n);
+    if (open && s[n - 1] == ')') {
+        const char *out = s, *in = open + 1;
+        size_t out_n = (size_t)(open - s), in_n = (size_t)(s + n - 1 - in);
+        trim(&out, &out_n);
+        trim(&in, &in_n);
+        if (is_address(out, out_n) && in_n && !memchr(in, '@', in_n)) {
+            *name = in;
+            return in_n;
+        }
+        if (is_address(in, in_n) && out_n && !memchr(out, '@', out_n)) {
+            *name = out;
+            return out_n;
+        }
+    }
+    /* "Jane Doe <jdoe@example.com>", as mail headers write it. */
+    const char *lt = memchr(s, '<', n);
+    if (lt && s[n - 1] == '>' && is_address(lt + 1, (size_t)(s + n - lt - 2))) {
+        const char *out = s;
+        size_t out_n = (size_t)(lt - s);
+        trim(&out, &out_n);
+        if (out_n >= 2 && out[0] == '"' && out[out_n - 1] == '"')
+            out++, out_n -= 2;
+        if (out_n && !memchr(out, '@', out_n)) {
+            *name = out;
+            return out_n;
+        }
+        return 0;
+    }
+    /* An address alone, or with nothing but itself around it, names no
+     * one: its local part ("jdoe", "newsdesk", "noreply") is a mailbox,
+     * not a byline, and a search page is no place to publish it. */
+    if (is_address(s, n) ||
+        (open && s[n - 1] == ')' && is_address(s, (size_t)(open - s))))
+        return 0;
+    return n;
+}
+
+/* ------------------------------------------------------------------------ */
+/* The article                                                              */
+/* ------------------------------------------------------------------------ */
 
 static const char *raw_field(json_t *raw, const char *key)
 {

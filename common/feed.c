@@ -149,15 +149,24 @@ static const char *field_of(enum space sp, const char *name)
         enum space sp;
         const char *name, *key;
     } map[] = {
-        {SP_PLAIN, "title", "title"},     {SP_PLAIN, "link", "link"},
-        {SP_PLAIN, "guid", "guid"},       {SP_PLAIN, "id", "guid"},
-        {SP_PLAIN, "pubDate", "pubdate"}, {SP_PLAIN, "published", "published"},
-        {SP_PLAIN, "updated", "updated"}, {SP_PLAIN, "category", "category"},
-        {SP_PLAIN, "author", "author"},   {SP_PLAIN, "description", "summary"},
-        {SP_PLAIN, "summary", "summary"}, {SP_PLAIN, "content", "content"},
-        {SP_PLAIN, "language", "lang"},   {SP_DC, "creator", "creator"},
-        {SP_DC, "date", "dcdate"},        {SP_DC, "subject", "category"},
-        {SP_DC, "language", "lang"},      {SP_CONTENT, "encoded", "content"},
+        {SP_PLAIN, "title", "title"},
+        {SP_PLAIN, "link", "link"},
+        {SP_PLAIN, "guid", "guid"},
+        {SP_PLAIN, "id", "guid"},
+        {SP_PLAIN, "pubDate", "pubdate"},
+        {SP_PLAIN, "published", "published"},
+        {SP_PLAIN, "updated", "updated"},
+        {SP_PLAIN, "category", "category"},
+        {SP_PLAIN, "author", "rss_author"},
+        {SP_PLAIN, "description", "summary"},
+        {SP_PLAIN, "summary", "summary"},
+        {SP_PLAIN, "content", "content"},
+        {SP_PLAIN, "language", "lang"},
+        {SP_DC, "creator", "creator"},
+        {SP_DC, "date", "dcdate"},
+        {SP_DC, "subject", "category"},
+        {SP_DC, "language", "lang"},
+        {SP_CONTENT, "encoded", "content"},
     };
     if (sp == SP_WP)
         return ns_wxr_field(name);
@@ -240,8 +249,13 @@ static void end_field(ns_feed_t *f)
     const char *key = f->field;
     const char *s = f->text.p ? f->text.p : "";
     size_t n = f->text.len;
-    if (!strcmp(key, "category") || !strcmp(key, "tag") ||
-        !strcmp(key, "author") || !strcmp(key, "creator"))
+    if (!strcmp(key, "rss_author")) {
+        const char *name;
+        size_t name_len = ns_feed_rss_author(s, n, &name);
+        if (name_len)
+            ns_fields_push(to, "author", name, name_len);
+    } else if (!strcmp(key, "category") || !strcmp(key, "tag") ||
+               !strcmp(key, "author") || !strcmp(key, "creator"))
         ns_fields_push(to, key, s, n);
     else if (!strcmp(key, "content") || !strcmp(key, "summary") ||
              !strcmp(key, "title"))

@@ -115,6 +115,11 @@ void ns_feed_close(ns_feed_t *feed);
  * CHAN, the feed's own fields (its authors, a WordPress export's display
  * names), and CHAN_LANG its language (or NULL).  Returns 0, or -1 with
  * the reason in WHY (feed-item.c). */
+/* The name in the text (LEN bytes) of an RSS 2.0 <author>, which the spec
+ * makes an e-mail address, "jdoe@example.com (Jane Doe)": the name in
+ * *NAME (a part of TEXT) and its length, which is 0 when TEXT is an
+ * address with no name; a text with no "@" is all name (feed-item.c). */
+size_t ns_feed_rss_author(const char *text, size_t len, const char **name);
 int ns_feed_item_article(json_t *raw, json_t *chan, const char *chan_lang,
                          ns_article_t *art, char *why, size_t why_size);
 

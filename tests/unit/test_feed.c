@@ -55,8 +55,40 @@ static void test_rss(void)
         "</description><author>a@example.org (Anne)</author>"
         "<dc:creator>Anne</dc:creator></item></channel></rss>";
     read_all(tl_write("both.rss", BOTH, sizeof BOTH - 1), &t);
-    CHECK_STR(t.first.author, "a@example.org (Anne)",
-              "rss: <author> before <dc:creator>");
+    CHECK_STR(t.first.author, "Anne", "rss: <author> before <dc:creator>");
+    tally_free(&t);
+}
+
+static void test_rss_author(void)
+{
+    /* RSS 2.0's <author> is an e-mail address, "jdoe@example.com (Jane
+     * Doe)": the name is the byline.  An address with no name names no
+     * one (the <dc:creator> then does); text with no "@" is a name. */
+    static const char F[] =
+        "<rss version=\"2.0\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">"
+        "<channel>\n"
+        "<item><guid>1</guid><title>T</title><author>jdoe@example.com "
+        "(Jane Doe)</author></item>\n"
+        "<item><guid>2</guid><title>T</title><author>Jane Doe "
+        "&lt;jdoe@example.com&gt;</author></item>\n"
+        "<item><guid>3</guid><title>T</title><author> Jane Doe "
+        "(jdoe@example.com) </author></item>\n"
+        "<item><guid>4</guid><title>T</title><author>desk@example.com"
+        "</author><dc:creator>Ola</dc:creator></item>\n"
+        "<item><guid>5</guid><title>T</title><author>desk@example.com"
+        "</author></item>\n"
+        "<item><guid>6</guid><title>T</title><author>Kari Nordmann (NTB)"
+        "</author></item>\n"
+        "<item><guid>7</guid><title>T</title><author>a@example.org (Anne)"
+        "</author><author>noreply@blogger.com (Bo Ek)</author></item>\n"
+        "</channel></rss>\n";
+    struct tally t;
+    read_all(tl_write("authors.rss", F, sizeof F - 1), &t);
+    CHECK(t.ok == 7 && t.bad == 0, "rss author: every item read");
+    CHECK_STR(t.authors,
+              "Jane Doe\nJane Doe\nJane Doe\nOla\n\nKari Nordmann (NTB)\n"
+              "Anne, Bo Ek\n",
+              "rss author: the name, never the address");
     tally_free(&t);
 }
 
@@ -474,6 +506,7 @@ static void test_feed_cp1252(void)
 int main(void)
 {
     test_rss();
+    test_rss_author();
     test_rdf();
     test_atom();
     test_atom_text();
