@@ -450,12 +450,31 @@ static void end_item(ns_feed_t *f)
 /* SAX callbacks                                                            */
 /* ------------------------------------------------------------------------ */
 
+/* The namespace of an element whose PREFIX the feed never declared
+ * (hand-made feeds forget xmlns:media, xmlns:dc): libxml2 reports a
+ * namespace error, which on_error lets pass since the XML is well-formed
+ * all the same, and gives the element no URI.  The usual prefixes of the
+ * fields read stand for their namespaces; any other is an element of
+ * some other namespace, never one of RSS's (<media:title> is no title). */
+static const xmlChar *undeclared(const xmlChar *prefix, const xmlChar *uri)
+{
+    static const char *const known[][2] = {
+        {"dc", NS_DC}, {"content", NS_CONTENT}, {"wp", NS_WP "1.2/"}};
+    if (uri || !prefix)
+        return uri;
+    for (size_t i = 0; i < sizeof known / sizeof *known; i++)
+        if (!strcmp((const char *)prefix, known[i][0]))
+            return (const xmlChar *)known[i][1];
+    return (const xmlChar *)"urn:x-undeclared-prefix";
+}
+
 static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
                      const xmlChar *uri, int n_ns, const xmlChar **ns,
                      int n_attrs, int n_defaulted, const xmlChar **attrs)
 {
-    (void)prefix, (void)n_ns, (void)ns, (void)n_defaulted;
+    (void)n_ns, (void)ns, (void)n_defaulted;
     ns_feed_t *f = ctx;
+    uri = undeclared(prefix, uri);
     int depth = f->depth++;
     const char *name = (const char *)localname;
     if (f->field_xhtml) {
@@ -560,7 +579,9 @@ static xmlEntityPtr on_entity(void *ctx, const xmlChar *name)
 static void on_error(void *ctx, xmlErrorPtr e)
 {
     ns_feed_t *f = ctx;
-    if (!e || e->level < XML_ERR_ERROR)
+    /* A namespace error (an undeclared prefix, above) leaves the XML
+     * well-formed and costs nothing read. */
+    if (!e || e->level < XML_ERR_ERROR || e->domain == XML_FROM_NAMESPACE)
         return;
     char text[300];
     snprintf(text, sizeof text, "%s", e->message ? e->message : "error");

@@ -348,6 +348,37 @@ static void test_feed_undefined_entity(void)
     tally_free(&t);
 }
 
+static void test_feed_undeclared_prefix(void)
+{
+    /* Prefixes a hand-made feed forgot to declare: libxml2's namespace
+     * error is no well-formedness error and costs nothing.  dc: and
+     * content: are read as theirs; media: and atom: are ignored, as
+     * when declared, and never taken for RSS's own title or link. */
+    static const char F[] =
+        "<?xml version=\"1.0\"?>\n"
+        "<rss version=\"2.0\"><channel><title>c</title>\n"
+        "<atom:link href=\"https://example.org/feed\" rel=\"self\"/>\n"
+        "<item><guid>n1</guid><title>First</title><media:content "
+        "url=\"https://example.org/a.jpg\"><media:title>Photo words"
+        "</media:title></media:content><description>Harbour one."
+        "</description></item>\n"
+        "<item><guid>n2</guid><title>Second</title><dc:creator>Kari"
+        "</dc:creator><content:encoded><![CDATA[<p>Body two</p>]]>"
+        "</content:encoded></item>\n"
+        "<item><guid>n3</guid><title>Third</title></item>\n"
+        "</channel></rss>\n";
+    struct tally t;
+    read_all(tl_write("prefix.rss", F, sizeof F - 1), &t);
+    CHECK(t.bad == 0 && !t.errors[0], "undeclared prefix: no error");
+    CHECK_STR(t.ids, "n1\nn2\nn3\n", "undeclared prefix: every item read");
+    CHECK_STR(t.titles, "First\nSecond\nThird\n",
+              "undeclared prefix: media:title is no title");
+    CHECK_STR(t.first.body, "Harbour one.",
+              "undeclared prefix: media: ignored");
+    CHECK_STR(t.authors, "\nKari\n\n", "undeclared prefix: dc:creator read");
+    tally_free(&t);
+}
+
 static void test_feed_html_entities(void)
 {
     /* HTML's named entities, common in real feeds, are their characters
@@ -517,6 +548,7 @@ int main(void)
     test_feed_truncated();
     test_feed_undefined_entity();
     test_feed_html_entities();
+    test_feed_undeclared_prefix();
     test_feed_error_one_line();
     test_feed_billion_laughs();
     test_feed_external_entity();
