@@ -56,6 +56,7 @@ LDLIBS_ALL   = $(PKG_LIBS) -lm
 LIB_C   = common/article.c common/buf.c common/date.c common/fold.c common/gen.c common/log.c \
           common/prog.c common/reader.c common/dirwalk.c common/render.c common/textpage.c \
           common/utf8.c common/util.c common/date822.c common/feed.c common/feed-item.c \
+          common/xmlbase.c \
           common/fields.c common/frontmatter.c common/html.c common/jsondoc.c \
           common/jsonfeed.c common/markdown.c common/nitf.c common/sniff.c \
           common/wpjson.c common/lang.c common/toml.c common/yaml.c \

@@ -86,6 +86,34 @@ size_t ns_feed_rss_author(const char *text, size_t len, const char **name)
 }
 
 /* ------------------------------------------------------------------------ */
+/* Text fields                                                              */
+/* ------------------------------------------------------------------------ */
+
+/* Text that may hold HTML (RSS descriptions always may; Atom says so with
+ * type="html") becomes plain text, with its <h2>-<h6> as headings.  Atom's
+ * type="text" is plain text (RFC 4287 3.1.1.1): its "<" and "&" are
+ * characters, and an HTML parser would take "<script>" in it for a script
+ * and drop the rest. */
+void ns_feed_item_text(json_t *to, const char *key, const char *s, size_t n,
+                       enum ns_markup markup)
+{
+    if (markup == NS_MK_HTML ||
+        (markup == NS_MK_MAYBE && (memchr(s, '<', n) || memchr(s, '&', n)))) {
+        ns_buf_t plain = {0};
+        json_t *heads = strcmp(key, "content") == 0 ? json_array() : NULL;
+        if (ns_html_fragment_text(s, n, heads, &plain) == 0 && plain.p) {
+            ns_fields_set(to, key, plain.p, plain.len, 0);
+            if (heads && json_array_size(heads))
+                json_object_set(to, "headings", heads);
+        }
+        json_decref(heads);
+        ns_buf_free(&plain);
+        return;
+    }
+    ns_fields_set(to, key, s, n, 0);
+}
+
+/* ------------------------------------------------------------------------ */
 /* The article                                                              */
 /* ------------------------------------------------------------------------ */
 

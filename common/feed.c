@@ -43,13 +43,6 @@
 
 enum space { SP_PLAIN, SP_DC, SP_CONTENT, SP_WP, SP_OTHER };
 
-/* What a text field holds, as far as its element says. */
-enum markup {
-    MK_MAYBE, /* text or HTML: RSS's description, an Atom field with no type */
-    MK_HTML,  /* HTML to strip: Atom's type="html" (or "xhtml") */
-    MK_TEXT,  /* plain text, never parsed: Atom's type="text" */
-};
-
 /* A finished item waiting to be returned. */
 struct result {
     int rc;
@@ -68,6 +61,7 @@ struct ns_feed {
     unsigned lines_skipped; /* blank lines before "<?xml" (give) */
     int cp1252;             /* declared a windows-1252 label: decoded here */
     int depth;              /* depth of the next element to start */
+    ns_xmlbase_t base;      /* xml:base in scope, the feed's own address */
     unsigned items;         /* items started so far */
 
     ns_buf_t chan_lang; /* the feed's language */
@@ -83,7 +77,7 @@ struct ns_feed {
     int author_depth; /* inside an Atom <author>, or -1 */
     char *field;      /* the element whose text is being collected */
     int field_depth;
-    enum markup field_markup;
+    enum ns_markup field_markup;
     int field_xhtml; /* the field is XHTML markup, kept as such */
     ns_buf_t text;
     int too_long;
@@ -215,32 +209,8 @@ static void begin_field(ns_feed_t *f, const char *key, int depth)
     free(f->field);
     f->field = strdup(key);
     f->field_depth = depth;
-    f->field_markup = MK_MAYBE;
+    f->field_markup = NS_MK_MAYBE;
     ns_buf_reset(&f->text);
-}
-
-/* Text that may hold HTML (RSS descriptions always may; Atom says so with
- * type="html") becomes plain text, with its <h2>-<h6> as headings.  Atom's
- * type="text" is plain text (RFC 4287 3.1.1.1): its "<" and "&" are
- * characters, and an HTML parser would take "<script>" in it for a script
- * and drop the rest. */
-static void store_text(json_t *to, const char *key, const char *s, size_t n,
-                       enum markup markup)
-{
-    if (markup == MK_HTML ||
-        (markup == MK_MAYBE && (memchr(s, '<', n) || memchr(s, '&', n)))) {
-        ns_buf_t plain = {0};
-        json_t *heads = strcmp(key, "content") == 0 ? json_array() : NULL;
-        if (ns_html_fragment_text(s, n, heads, &plain) == 0 && plain.p) {
-            ns_fields_set(to, key, plain.p, plain.len, 0);
-            if (heads && json_array_size(heads))
-                json_object_set(to, "headings", heads);
-        }
-        json_decref(heads);
-        ns_buf_free(&plain);
-        return;
-    }
-    ns_fields_set(to, key, s, n, 0);
 }
 
 static void end_field(ns_feed_t *f)
@@ -259,8 +229,15 @@ static void end_field(ns_feed_t *f)
         ns_fields_push(to, key, s, n);
     else if (!strcmp(key, "content") || !strcmp(key, "summary") ||
              !strcmp(key, "title"))
-        store_text(to, key, s, n, f->field_markup);
-    else
+        ns_feed_item_text(to, key, s, n, f->field_markup);
+    else if (!strcmp(key, "link") && n) {
+        /* RSS's <link> text, against an xml:base in scope. */
+        char *text = strndup(s, n), *abs = NULL;
+        if (text && (abs = ns_xmlbase_resolve(&f->base, text)))
+            ns_fields_set(to, key, abs, strlen(abs), 0);
+        free(abs);
+        free(text);
+    } else
         ns_fields_set(to, key, s, n, 0);
     free(f->field);
     f->field = NULL;
@@ -292,8 +269,10 @@ static void item_element(ns_feed_t *f, int depth, const char *name,
         char *href = attr(attrs, n_attrs, "href", NULL);
         if (href) {
             char *rel = attr(attrs, n_attrs, "rel", NULL);
-            if (!rel || !strcmp(rel, "alternate"))
-                ns_fields_set(f->extra, "link", href, strlen(href), 0);
+            char *abs = ns_xmlbase_resolve(&f->base, href);
+            if ((!rel || !strcmp(rel, "alternate")) && abs)
+                ns_fields_set(f->extra, "link", abs, strlen(abs), 0);
+            free(abs);
             free(rel);
             free(href);
             return;
@@ -329,14 +308,14 @@ static void item_element(ns_feed_t *f, int depth, const char *name,
     char *type = attr(attrs, n_attrs, "type", NULL);
     if (type && (!strcmp(type, "html") || !strcmp(type, "text/html") ||
                  !strcmp(type, "xhtml")))
-        f->field_markup = MK_HTML;
+        f->field_markup = NS_MK_HTML;
     /* Atom's text constructs, and content of another text/ media type
      * (text/plain).  With no type at all, Atom means text too, but feeds
      * that leave it out often put escaped HTML there, so that is still
      * guessed. */
     else if (type && uri && !strcmp(uri, NS_ATOM) &&
              (!strcmp(type, "text") || !strncmp(type, "text/", 5)))
-        f->field_markup = MK_TEXT;
+        f->field_markup = NS_MK_TEXT;
     /* Atom XHTML content is markup, not text: its elements are written
      * back as tags and the whole stripped as HTML. */
     f->field_xhtml = type && !strcmp(type, "xhtml");
@@ -477,6 +456,10 @@ static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
     uri = undeclared(prefix, uri);
     int depth = f->depth++;
     const char *name = (const char *)localname;
+    char *base = attr(attrs, n_attrs, "base", NS_XML);
+    if (base)
+        ns_xmlbase_push(&f->base, depth, base);
+    free(base);
     if (f->field_xhtml) {
         ns_buf_putc(&f->text, '<');
         ns_buf_puts(&f->text, name);
@@ -494,6 +477,20 @@ static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
         if (f->field_depth < 0 &&
             chan_element(f, depth, sp, name, (const char *)uri))
             return;
+        if (sp == SP_PLAIN && uri && !strcmp((const char *)uri, NS_ATOM) &&
+            !strcmp(name, "link") && depth <= 2) {
+            /* The feed's own address (Atom's, or an RSS channel's
+             * <atom:link rel="self">): the base of relative links where
+             * no xml:base is given (RFC 3986 5.1.3). */
+            char *rel = attr(attrs, n_attrs, "rel", NULL);
+            char *href = attr(attrs, n_attrs, "href", NULL);
+            char *abs = href ? ns_xmlbase_resolve(&f->base, href) : NULL;
+            if (rel && !strcmp(rel, "self"))
+                ns_xmlbase_document(&f->base, abs);
+            free(abs);
+            free(href);
+            free(rel);
+        }
         if ((sp == SP_PLAIN || sp == SP_DC) && !strcmp(name, "language") &&
             !f->chan_lang.len)
             f->chan_lang_depth = depth;
@@ -507,12 +504,8 @@ static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
         item_element(f, depth, name, (const char *)uri, attrs, n_attrs);
 }
 
-static void on_end(void *ctx, const xmlChar *localname, const xmlChar *prefix,
-                   const xmlChar *uri)
+static void end_element(ns_feed_t *f, int depth, const xmlChar *localname)
 {
-    (void)prefix, (void)uri;
-    ns_feed_t *f = ctx;
-    int depth = --f->depth;
     if (f->chan_lang_depth == depth)
         f->chan_lang_depth = -1;
     if (f->field_depth == depth) {
@@ -536,6 +529,16 @@ static void on_end(void *ctx, const xmlChar *localname, const xmlChar *prefix,
     }
     if (f->item_depth == depth)
         end_item(f);
+}
+
+static void on_end(void *ctx, const xmlChar *localname, const xmlChar *prefix,
+                   const xmlChar *uri)
+{
+    (void)prefix, (void)uri;
+    ns_feed_t *f = ctx;
+    int depth = --f->depth;
+    end_element(f, depth, localname);
+    ns_xmlbase_pop(&f->base, depth);
 }
 
 static void on_text(void *ctx, const xmlChar *ch, int len)
@@ -674,6 +677,7 @@ void ns_feed_close(ns_feed_t *f)
     xmlFreeParserCtxt(f->ctxt);
     ns_htmlent_free(f->ents);
     json_decref(f->chan);
+    ns_xmlbase_free(&f->base);
     ns_buf_free(&f->chan_lang);
     ns_buf_free(&f->text);
     free(f);

@@ -115,6 +115,17 @@ void ns_feed_close(ns_feed_t *feed);
  * CHAN, the feed's own fields (its authors, a WordPress export's display
  * names), and CHAN_LANG its language (or NULL).  Returns 0, or -1 with
  * the reason in WHY (feed-item.c). */
+/* What a text field of a feed holds, as far as its element says. */
+enum ns_markup {
+    NS_MK_MAYBE, /* text or HTML: RSS's description, Atom's with no type */
+    NS_MK_HTML,  /* HTML to strip: Atom's type="html" (or "xhtml") */
+    NS_MK_TEXT,  /* plain text, never parsed: Atom's type="text" */
+};
+/* Keep N bytes of S, the text of an item's field KEY ("title", "summary",
+ * "content"), in TO as MARKUP says: as it is, or stripped of HTML; the
+ * content's <h2>-<h6> also under "headings" (feed-item.c). */
+void ns_feed_item_text(json_t *to, const char *key, const char *s, size_t n,
+                       enum ns_markup markup);
 /* The name in the text (LEN bytes) of an RSS 2.0 <author>, which the spec
  * makes an e-mail address, "jdoe@example.com (Jane Doe)": the name in
  * *NAME (a part of TEXT) and its length, which is 0 when TEXT is an
@@ -122,6 +133,32 @@ void ns_feed_close(ns_feed_t *feed);
 size_t ns_feed_rss_author(const char *text, size_t len, const char **name);
 int ns_feed_item_article(json_t *raw, json_t *chan, const char *chan_lang,
                          ns_article_t *art, char *why, size_t why_size);
+
+/* xml:base in scope while a feed is read (xmlbase.c): a stack of the
+ * bases of the open elements, and the document's own address.  Zero it to
+ * start; free with ns_xmlbase_free(). */
+typedef struct ns_xmlbase {
+    struct ns_xmlbase_entry {
+        char *uri; /* resolved against the bases around it */
+        int depth; /* of the element that gave it */
+    } * stack;
+    size_t n, cap;
+    char *doc; /* the feed's own address, or NULL */
+} ns_xmlbase_t;
+
+/* The element at DEPTH has xml:base BASE.  Returns 0, or -1 when out of
+ * memory. */
+int ns_xmlbase_push(ns_xmlbase_t *b, int depth, const char *base);
+/* The element at DEPTH ends: the bases it and its children gave go. */
+void ns_xmlbase_pop(ns_xmlbase_t *b, int depth);
+/* The document's own address URI, if none is known yet and URI is
+ * absolute.  Returns 0, or -1 when out of memory. */
+int ns_xmlbase_document(ns_xmlbase_t *b, const char *uri);
+/* REF resolved against the xml:base in scope, else the document's
+ * address; REF as it is when it is absolute or there is no base.  Free
+ * with free() (NULL when out of memory). */
+char *ns_xmlbase_resolve(const ns_xmlbase_t *b, const char *ref);
+void ns_xmlbase_free(ns_xmlbase_t *b);
 
 /* ------------------------------------------------------------------------ */
 /* WordPress exports (wxr.c)                                                */

@@ -150,6 +150,65 @@ static void test_atom(void)
     tally_free(&t);
 }
 
+static void test_atom_xml_base(void)
+{
+    /* Relative links are resolved against the xml:base in scope (of the
+     * link, the entry, the feed, each against the one around it), else
+     * against the feed's own address, its <link rel="self">. */
+    static const char F[] =
+        "<feed xmlns=\"http://www.w3.org/2005/Atom\" "
+        "xml:base=\"https://example.org/news/\"><title>T</title>\n"
+        "<entry><id>b1</id><title>One</title><link href=\"/2025/story\"/>"
+        "</entry>\n"
+        "<entry xml:base=\"2025/\"><id>b2</id><title>Two</title>"
+        "<link rel=\"alternate\" href=\"story-two\"/></entry>\n"
+        "<entry><id>b3</id><title>Three</title>"
+        "<link href=\"https://other.example/x?a=1&amp;b=2\"/></entry>\n"
+        "</feed>\n";
+    struct tally t;
+    read_all(tl_write("base.atom", F, sizeof F - 1), &t);
+    CHECK(t.ok == 3 && t.bad == 0, "xml:base: three entries");
+    CHECK_STR(t.first.url, "https://example.org/2025/story",
+              "xml:base of the feed: an absolute path");
+    tally_free(&t);
+    static const char E[] =
+        "<feed xmlns=\"http://www.w3.org/2005/Atom\" "
+        "xml:base=\"https://example.org/news/\"><title>T</title>\n"
+        "<entry xml:base=\"2025/\"><id>b2</id><title>Two</title>"
+        "<link rel=\"alternate\" href=\"story-two\"/></entry>\n"
+        "</feed>\n";
+    read_all(tl_write("base2.atom", E, sizeof E - 1), &t);
+    CHECK_STR(t.first.url, "https://example.org/news/2025/story-two",
+              "xml:base of the entry, against the feed's");
+    tally_free(&t);
+
+    static const char S[] =
+        "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>T</title>\n"
+        "<link rel=\"self\" href=\"https://example.org/feeds/all.atom\"/>\n"
+        "<entry><id>s1</id><title>One</title><link href=\"/2025/one\"/>"
+        "</entry>\n"
+        "</feed>\n";
+    read_all(tl_write("self.atom", S, sizeof S - 1), &t);
+    CHECK_STR(t.first.url, "https://example.org/2025/one",
+              "no xml:base: against the feed's rel=self address");
+    tally_free(&t);
+
+    /* RSS <link> text too; an item without a guid is named by the
+     * resolved link. */
+    static const char R[] =
+        "<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\">"
+        "<channel><title>T</title>\n"
+        "<atom:link rel=\"self\" href=\"https://example.org/rss.xml\"/>\n"
+        "<item><title>R</title><link>/2025/r</link></item>\n"
+        "</channel></rss>\n";
+    read_all(tl_write("self.rss", R, sizeof R - 1), &t);
+    CHECK_STR(t.first.url, "https://example.org/2025/r",
+              "rss: link against the channel's atom:link rel=self");
+    CHECK_STR(t.first.id, "https://example.org/2025/r",
+              "rss: the id from the resolved link");
+    tally_free(&t);
+}
+
 static void test_atom_feed_author(void)
 {
     /* An entry with no <author> has the feed's (RFC 4287 4.2.1); one
@@ -542,6 +601,7 @@ int main(void)
     test_atom();
     test_atom_text();
     test_atom_feed_author();
+    test_atom_xml_base();
     test_wxr_drafts_ignored();
     test_wxr_password();
     test_wxr_display_names();

@@ -1,0 +1,89 @@
+/* xmlbase.c - xml:base in a stream of elements (feed.c): the base URI in
+ * scope at each depth, and a relative link resolved against it (RFC 3986
+ * 5.1: the innermost xml:base, itself resolved against the ones around
+ * it; else the document's own address, which feed.c takes from the feed's
+ * <link rel="self">). */
+#include <libxml/uri.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ingest.h"
+
+/* Does REF begin with a scheme ("https:", "urn:")?  Such a reference is
+ * absolute and taken as written: xmlBuildURI would re-escape it. */
+static int has_scheme(const char *ref)
+{
+    if (!((*ref >= 'a' && *ref <= 'z') || (*ref >= 'A' && *ref <= 'Z')))
+        return 0;
+    size_t n = strspn(ref, "abcdefghijklmnopqrstuvwxyz"
+                           "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+.-");
+    return ref[n] == ':';
+}
+
+/* REF against BASE (either may be NULL), or a copy of REF.  Free with
+ * free(). */
+static char *build(const char *ref, const char *base)
+{
+    if (!base || has_scheme(ref))
+        return strdup(ref);
+    xmlChar *uri = xmlBuildURI((const xmlChar *)ref, (const xmlChar *)base);
+    if (!uri)
+        return strdup(ref); /* a reference that does not parse */
+    char *out = strdup((const char *)uri);
+    xmlFree(uri);
+    return out;
+}
+
+int ns_xmlbase_push(ns_xmlbase_t *b, int depth, const char *base)
+{
+    if (b->n == b->cap) {
+        size_t cap = b->cap ? b->cap * 2 : 8;
+        struct ns_xmlbase_entry *grown = realloc(b->stack, cap * sizeof *grown);
+        if (!grown)
+            return -1;
+        b->stack = grown;
+        b->cap = cap;
+    }
+    char *uri = build(base, b->n ? b->stack[b->n - 1].uri : NULL);
+    if (!uri)
+        return -1;
+    b->stack[b->n].uri = uri;
+    b->stack[b->n++].depth = depth;
+    return 0;
+}
+
+void ns_xmlbase_pop(ns_xmlbase_t *b, int depth)
+{
+    while (b->n && b->stack[b->n - 1].depth >= depth)
+        free(b->stack[--b->n].uri);
+}
+
+int ns_xmlbase_document(ns_xmlbase_t *b, const char *uri)
+{
+    if (b->doc || !uri || !has_scheme(uri))
+        return 0;
+    return (b->doc = strdup(uri)) ? 0 : -1;
+}
+
+char *ns_xmlbase_resolve(const ns_xmlbase_t *b, const char *ref)
+{
+    const char *in_scope = b->n ? b->stack[b->n - 1].uri : NULL;
+    if (has_scheme(ref) || (!in_scope && !b->doc))
+        return strdup(ref);
+    if (in_scope && has_scheme(in_scope))
+        return build(ref, in_scope);
+    /* No xml:base, or only relative ones: against the document's own
+     * address. */
+    char *base = in_scope ? build(in_scope, b->doc) : NULL;
+    char *out = build(ref, base ? base : b->doc);
+    free(base);
+    return out;
+}
+
+void ns_xmlbase_free(ns_xmlbase_t *b)
+{
+    ns_xmlbase_pop(b, 0);
+    free(b->stack);
+    free(b->doc);
+    memset(b, 0, sizeof *b);
+}
