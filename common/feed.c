@@ -60,6 +60,7 @@ struct ns_feed {
     int started;            /* the first chunk was looked at */
     unsigned lines_skipped; /* blank lines before "<?xml" (give) */
     int cp1252;             /* declared a windows-1252 label: decoded here */
+    int wxr;                /* a WordPress export: content has shortcodes */
     int depth;              /* depth of the next element to start */
     ns_xmlbase_t base;      /* xml:base in scope, the feed's own address */
     unsigned items;         /* items started so far */
@@ -227,8 +228,14 @@ static void end_field(ns_feed_t *f)
     } else if (!strcmp(key, "category") || !strcmp(key, "tag") ||
                !strcmp(key, "author") || !strcmp(key, "creator"))
         ns_fields_push(to, key, s, n);
-    else if (!strcmp(key, "content") || !strcmp(key, "summary") ||
-             !strcmp(key, "title"))
+    else if (f->wxr && !strcmp(key, "content") && memchr(s, '[', n)) {
+        ns_buf_t plain = {0};
+        if (ns_wxr_shortcodes(s, n, &plain) == 0)
+            ns_feed_item_text(to, key, plain.p ? plain.p : "", plain.len,
+                              f->field_markup);
+        ns_buf_free(&plain);
+    } else if (!strcmp(key, "content") || !strcmp(key, "summary") ||
+               !strcmp(key, "title"))
         ns_feed_item_text(to, key, s, n, f->field_markup);
     else if (!strcmp(key, "link") && n) {
         /* RSS's <link> text, against an xml:base in scope. */
@@ -451,10 +458,18 @@ static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
                      const xmlChar *uri, int n_ns, const xmlChar **ns,
                      int n_attrs, int n_defaulted, const xmlChar **attrs)
 {
-    (void)n_ns, (void)ns, (void)n_defaulted;
+    (void)n_defaulted;
     ns_feed_t *f = ctx;
     uri = undeclared(prefix, uri);
     int depth = f->depth++;
+    /* A WordPress export declares its namespace on <rss>; a wp: element
+     * in the channel (<wp:wxr_version>) says so too. */
+    for (int i = 0; i < n_ns && depth <= 1; i++)
+        if (ns[2 * i + 1] &&
+            !strncmp((const char *)ns[2 * i + 1], NS_WP, strlen(NS_WP)))
+            f->wxr = 1;
+    if (f->item_depth < 0 && space_of((const char *)uri) == SP_WP)
+        f->wxr = 1;
     const char *name = (const char *)localname;
     char *base = attr(attrs, n_attrs, "base", NS_XML);
     if (base)

@@ -177,6 +177,14 @@ void ns_wxr_author_done(json_t *channel);
  * with each login the export's list names (in CHANNEL) replaced by its
  * display name.  A new reference (NULL when CREATORS is NULL). */
 json_t *ns_wxr_bylines(json_t *creators, json_t *channel);
+/* The content S (N bytes) of a WordPress post, as an export holds it,
+ * with its shortcodes' tags left out, into OUT: "[caption ...]<img>
+ * Text[/caption]" keeps its text, "[embed]URL[/embed]" (and an audio,
+ * video or playlist's content) goes whole, "[gallery ids=...]" goes.  A
+ * name in brackets is a shortcode if it is WordPress's own, has
+ * attributes or a closing tag; else ("[sic]", "[1]") it is text.
+ * "[[name]]" is "[name]" as text.  Returns 0, or -1 when out of memory. */
+int ns_wxr_shortcodes(const char *s, size_t n, ns_buf_t *out);
 
 /* ------------------------------------------------------------------------ */
 /* NITF (nitf.c)                                                            */

@@ -3,8 +3,10 @@
  * which items are left out (only published posts open to every reader are
  * articles), and who wrote them: an item names its author by login
  * (<dc:creator>admin</dc:creator>), and the export's list of authors gives
- * the name the site shows. */
+ * the name the site shows; and the shortcodes in a post's content. */
+#include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "ingest.h"
@@ -91,4 +93,174 @@ json_t *ns_wxr_bylines(json_t *creators, json_t *channel)
     json_t *list = json_incref(json_object_get(out, "author"));
     json_decref(out);
     return list;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Shortcodes                                                               */
+/* ------------------------------------------------------------------------ */
+
+/* A shortcode tag at S[0] == '[' (N bytes on): "[name attrs]",
+ * "[name /]" or "[/name]". */
+struct shortcode {
+    const char *name;
+    size_t name_len, len; /* of the name; of the whole tag */
+    int closing, self_closing, has_attrs;
+};
+
+/* Parse the tag at S, as WordPress's shortcode regex reads it: a name of
+ * word characters and '-', then ']', white space and attributes (quoted
+ * values may hold ']'), or "/]".  Returns 0 if it is no tag. */
+static int parse_tag(const char *s, size_t n, struct shortcode *t)
+{
+    memset(t, 0, sizeof *t);
+    size_t i = 1;
+    if (i < n && s[i] == '/')
+        t->closing = 1, i++;
+    t->name = s + i;
+    while (i < n &&
+           (isalnum((unsigned char)s[i]) || s[i] == '_' || s[i] == '-'))
+        i++;
+    t->name_len = (size_t)(s + i - t->name);
+    if (!t->name_len || t->name_len > 64 || i >= n)
+        return 0;
+    if (s[i] != ']' && s[i] != '/' && !isspace((unsigned char)s[i]))
+        return 0;
+    char quote = 0;
+    for (; i < n; i++) {
+        if (quote) {
+            quote = s[i] == quote ? 0 : quote;
+            continue;
+        }
+        if (s[i] == '"' || s[i] == '\'')
+            quote = s[i];
+        else if (s[i] == '=')
+            t->has_attrs = 1;
+        else if (s[i] == '[' || s[i] == '\n')
+            return 0; /* not one tag: text in brackets */
+        else if (s[i] == ']')
+            break;
+    }
+    if (i >= n || (t->closing && t->has_attrs))
+        return 0;
+    t->self_closing = s[i - 1] == '/';
+    t->len = i + 1;
+    return 1;
+}
+
+static int name_is(const struct shortcode *t, const char *name)
+{
+    return strlen(name) == t->name_len && !memcmp(t->name, name, t->name_len);
+}
+
+/* The closing tag of T in S (N bytes), or NULL. */
+static const char *closing_of(const struct shortcode *t, const char *s,
+                              size_t n)
+{
+    for (const char *p = s; (p = memchr(p, '[', (size_t)(s + n - p))); p++) {
+        struct shortcode c;
+        if (p + 1 < s + n && p[1] == '/' &&
+            parse_tag(p, (size_t)(s + n - p), &c) &&
+            c.name_len == t->name_len && !memcmp(c.name, t->name, c.name_len))
+            return p;
+    }
+    return NULL;
+}
+
+/* WordPress's own shortcodes, and those whose content is no text (an
+ * embed's URL, a player's fallback). */
+static const char *const CORE[] = {"caption", "wp_caption", "gallery", "embed",
+                                   "audio",   "video",      "playlist"};
+static const char *const NOT_TEXT[] = {"embed", "audio", "video", "playlist"};
+
+static int listed(const struct shortcode *t, const char *const *list, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (name_is(t, list[i]))
+            return 1;
+    return 0;
+}
+
+/* Before WordPress 3.4 a caption was an attribute, [caption
+ * caption="Text"]<img>[/caption]: its text, from the tag S (N bytes). */
+static int caption_attr(const char *s, size_t n, ns_buf_t *out)
+{
+    for (size_t i = 1; i + 10 < n; i++) {
+        if (memcmp(s + i, "caption=", 8) != 0 ||
+            !isspace((unsigned char)s[i - 1]) ||
+            (s[i + 8] != '"' && s[i + 8] != '\''))
+            continue;
+        const char *v = s + i + 9, *e = memchr(v, s[i + 8], n - i - 9);
+        if (e && ns_buf_append(out, v, (size_t)(e - v)) == 0)
+            return ns_buf_putc(out, ' ');
+        return e ? -1 : 0;
+    }
+    return 0;
+}
+
+int ns_wxr_shortcodes(const char *s, size_t n, ns_buf_t *out)
+{
+    /* The names of the closing tags seen, or to be seen: a plugin's
+     * "[name]...[/name]" is a shortcode, "[sic]" and "[1]" are text. */
+    json_t *opened = json_object(), *closed = json_object();
+    int rc = opened && closed ? 0 : -1;
+    for (const char *p = s;
+         rc == 0 && (p = memchr(p, '[', (size_t)(s + n - p))); p++) {
+        struct shortcode t;
+        char name[65];
+        if (parse_tag(p, (size_t)(s + n - p), &t) && t.closing) {
+            snprintf(name, sizeof name, "%.*s", (int)t.name_len, t.name);
+            json_object_set_new(closed, name, json_true());
+        }
+    }
+    size_t i = 0;
+    while (rc == 0 && i < n) {
+        const char *lb = memchr(s + i, '[', n - i);
+        size_t at = lb ? (size_t)(lb - s) : n;
+        rc |= ns_buf_append(out, s + i, at - i);
+        if (!lb)
+            break;
+        struct shortcode t;
+        char name[65];
+        int escaped = at + 1 < n && s[at + 1] == '[';
+        if (!parse_tag(s + at + escaped, n - at - escaped, &t)) {
+            rc |= ns_buf_putc(out, '[');
+            i = at + 1;
+            continue;
+        }
+        snprintf(name, sizeof name, "%.*s", (int)t.name_len, t.name);
+        int code = listed(&t, CORE, sizeof CORE / sizeof *CORE) ||
+                   (t.closing ? json_object_get(opened, name) != NULL
+                              : t.has_attrs || t.self_closing ||
+                                    json_object_get(closed, name) != NULL);
+        size_t end = at + escaped + t.len;
+        if (!code) {
+            rc |= ns_buf_putc(out, '[');
+            i = at + 1;
+            continue;
+        }
+        if (escaped) {
+            /* "[[caption]]" is how a post writes "[caption]" as text. */
+            rc |= ns_buf_append(out, s + at + 1, t.len);
+            i = end + (end < n && s[end] == ']');
+            continue;
+        }
+        if (!t.closing)
+            json_object_set_new(opened, name, json_true());
+        rc |= ns_buf_putc(out, ' ');
+        if (!t.closing && (name_is(&t, "caption") || name_is(&t, "wp_caption")))
+            rc |= caption_attr(s + at, t.len, out);
+        i = end;
+        const char *close;
+        if (!t.closing && !t.self_closing &&
+            listed(&t, NOT_TEXT, sizeof NOT_TEXT / sizeof *NOT_TEXT) &&
+            json_object_get(closed, name) &&
+            (close = closing_of(&t, s + end, n - end))) {
+            struct shortcode c;
+            parse_tag(close, (size_t)(s + n - close), &c);
+            i = (size_t)(close - s) + c.len;
+        }
+    }
+    json_decref(opened);
+    json_decref(closed);
+    return rc ? -1 : 0;
 }

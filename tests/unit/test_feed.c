@@ -339,6 +339,45 @@ static void test_wxr_display_names(void)
     tally_free(&t);
 }
 
+static void test_wxr_shortcodes(void)
+{
+    /* In a WordPress export the content is the post as written, with
+     * its shortcodes: their tags go, a caption's text stays, an embed's
+     * URL goes.  Brackets that are no shortcode are text. */
+    static const char F[] =
+        "<rss version=\"2.0\" xmlns:content=\"http://purl.org/rss/1.0/"
+        "modules/content/\" xmlns:wp=\"http://wordpress.org/export/1.2/\">"
+        "<channel><title>S</title>\n"
+        "<item><title>Harbour</title><content:encoded><![CDATA[<p>Opened."
+        "</p>\n[caption id=\"attachment_1\" align=\"alignnone\" "
+        "width=\"300\"]<img src=\"h.jpg\" width=\"300\" /> Mayor cuts the "
+        "ribbon[/caption]\n[embed]https://www.youtube.com/watch?v=abc"
+        "[/embed]\n[gallery ids=\"1,2\"]\n<p>Note [1], [sic], [[gallery]]."
+        "</p>\n[su_quote]Quoted words[/su_quote]\n[caption "
+        "caption=\"Old caption\"]<img src=\"x.jpg\" />[/caption]]]>"
+        "</content:encoded><wp:post_name>h</wp:post_name><wp:status>publish"
+        "</wp:status><wp:post_type>post</wp:post_type></item>\n"
+        "</channel></rss>\n";
+    struct tally t;
+    read_all(tl_write("codes.xml", F, sizeof F - 1), &t);
+    CHECK(t.ok == 1 && t.bad == 0, "wxr shortcodes: the post read");
+    CHECK_STR(t.first.body,
+              "Opened.\n\nMayor cuts the ribbon\n\nNote [1], [sic], "
+              "[gallery].\n\nQuoted words Old caption",
+              "wxr shortcodes: tags out, caption text in, embed URL out");
+    tally_free(&t);
+
+    /* In any other feed, brackets are text. */
+    static const char R[] =
+        "<rss version=\"2.0\"><channel><title>S</title><item><guid>r</guid>"
+        "<description>Ruling [caption] upheld [/caption]</description>"
+        "</item></channel></rss>\n";
+    read_all(tl_write("brackets.rss", R, sizeof R - 1), &t);
+    CHECK_STR(t.first.body, "Ruling [caption] upheld [/caption]",
+              "brackets in an RSS feed: text");
+    tally_free(&t);
+}
+
 /* A first item long enough that the parser's read-ahead has handed it
  * out before it meets what follows. */
 static void long_first_item(ns_buf_t *x, const char *guid)
@@ -605,6 +644,7 @@ int main(void)
     test_wxr_drafts_ignored();
     test_wxr_password();
     test_wxr_display_names();
+    test_wxr_shortcodes();
     test_feed_truncated();
     test_feed_undefined_entity();
     test_feed_html_entities();
