@@ -1,6 +1,7 @@
 /* sources.c - Reading the SOURCEs for nindex: the one loop that opens
- * each SOURCE, reports and counts bad records and hands every article to
- * the mode (update or rebuild); and the progress line on a terminal. */
+ * each SOURCE, reports and counts bad records, leaves out a second copy of
+ * an id, and hands every article to the mode (update or rebuild); and the
+ * progress line on a terminal. */
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -57,6 +58,121 @@ void ns_count_result(struct counts *c, ns_add_result_t r)
         c->unchanged++;
 }
 
+/* ------------------------------------------------------------------------ */
+/* Ids met twice                                                            */
+/* ------------------------------------------------------------------------ */
+
+/* Every id read in the run, with where its first copy was: open
+ * addressing with linear probing, at most half full.  A file's path is
+ * kept once, in FILES. */
+struct first {
+    char *id;
+    unsigned file, line;
+};
+
+struct seen_ids {
+    struct first *slots;
+    size_t n, cap;
+    char **files;
+    size_t n_files, cap_files;
+};
+
+static size_t seen_slot(const struct seen_ids *s, const char *id)
+{
+    size_t i = ns_hash64(id, strlen(id), NS_HASH_SEED) & (s->cap - 1);
+    while (s->slots[i].id && strcmp(s->slots[i].id, id) != 0)
+        i = (i + 1) & (s->cap - 1);
+    return i;
+}
+
+static void seen_grow(struct seen_ids *s)
+{
+    struct seen_ids big = *s;
+    big.cap = s->cap ? s->cap * 2 : 4096;
+    if (!(big.slots = calloc(big.cap, sizeof *big.slots)))
+        ns_die("out of memory");
+    for (size_t i = 0; i < s->cap; i++)
+        if (s->slots[i].id)
+            big.slots[seen_slot(&big, s->slots[i].id)] = s->slots[i];
+    free(s->slots);
+    *s = big;
+}
+
+/* WHERE ("FILE:LINE", or "FILE") split: the length of FILE, and LINE
+ * (0 when none). */
+static size_t split_where(const char *where, unsigned *line)
+{
+    const char *colon = strrchr(where, ':');
+    *line = 0;
+    if (!colon || !colon[1] || colon[strspn(colon + 1, "0123456789") + 1])
+        return strlen(where);
+    *line = (unsigned)strtoul(colon + 1, NULL, 10);
+    return (size_t)(colon - where);
+}
+
+/* Is ART's id one this run has read before?  If so, say where the first
+ * copy was and return 1; else remember it here and return 0. */
+static int seen_before(struct seen_ids *s, const ns_article_t *art,
+                       const char *where, const struct options *o,
+                       struct progress *pr)
+{
+    if (!art->id || !*art->id || strlen(art->id) > NS_MAX_ID)
+        return 0; /* refused by the mode, with its reason */
+    if (2 * (s->n + 1) > s->cap)
+        seen_grow(s);
+    unsigned line;
+    size_t len = split_where(where, &line);
+    size_t i = seen_slot(s, art->id);
+    if (s->slots[i].id) {
+        const struct first *f = &s->slots[i];
+        const char *file = s->files[f->file];
+        int same = strlen(file) == len && !strncmp(file, where, len);
+        if (!o->quiet) {
+            ns_progress_clear(pr);
+            if (same && f->line)
+                ns_warn("%s: duplicate id '%s', first at line %u", where,
+                        art->id, f->line);
+            else if (f->line)
+                ns_warn("%s: duplicate id '%s', first at %s:%u", where, art->id,
+                        file, f->line);
+            else
+                ns_warn("%s: duplicate id '%s', first in %s", where, art->id,
+                        file);
+        }
+        return 1;
+    }
+    if (!s->n_files || strlen(s->files[s->n_files - 1]) != len ||
+        strncmp(s->files[s->n_files - 1], where, len) != 0) {
+        if (s->n_files == s->cap_files) {
+            s->cap_files = s->cap_files ? 2 * s->cap_files : 64;
+            s->files = realloc(s->files, s->cap_files * sizeof *s->files);
+        }
+        if (!s->files || !(s->files[s->n_files++] = strndup(where, len)))
+            ns_die("out of memory");
+    }
+    s->slots[i] = (struct first){.id = strdup(art->id),
+                                 .file = (unsigned)(s->n_files - 1),
+                                 .line = line};
+    if (!s->slots[i].id)
+        ns_die("out of memory");
+    s->n++;
+    return 0;
+}
+
+static void seen_free(struct seen_ids *s)
+{
+    for (size_t i = 0; i < s->cap; i++)
+        free(s->slots[i].id);
+    for (size_t i = 0; i < s->n_files; i++)
+        free(s->files[i]);
+    free(s->slots);
+    free(s->files);
+}
+
+/* ------------------------------------------------------------------------ */
+/* The SOURCEs                                                              */
+/* ------------------------------------------------------------------------ */
+
 /* Open one SOURCE, or say why not and return NULL. */
 static ns_reader_t *open_source(const char *source, struct progress *pr)
 {
@@ -92,6 +208,7 @@ int ns_sources_read(const struct options *o, struct counts *c,
 {
     int rc = 0;
     unsigned long done = 0;
+    struct seen_ids seen = {0};
     for (int i = 0; i < o->n_args && !ns_interrupted && rc != -2; i++) {
         ns_reader_t *r = open_source(o->args[i], pr);
         if (!r) {
@@ -129,6 +246,12 @@ int ns_sources_read(const struct options *o, struct counts *c,
                 c->other_shard++;
                 continue;
             }
+            if (seen_before(&seen, &art, ns_reader_where(r), o, pr)) {
+                /* The first copy stands: left out, like a draft, rather
+                 * than replacing it (and back again the next night). */
+                c->ignored++;
+                continue;
+            }
             int taken = fn(&art, ns_reader_where(r), ctx);
             if (taken < 0) {
                 rc = -2;
@@ -148,5 +271,6 @@ int ns_sources_read(const struct options *o, struct counts *c,
         ns_article_clear(&art);
         ns_reader_close(r);
     }
+    seen_free(&seen);
     return rc;
 }

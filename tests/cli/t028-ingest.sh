@@ -142,4 +142,51 @@ check "category domain URI: the rest are tags" \
 check "WXR post_format: not the section" \
     is "$(nsearch --db "$TMP/cat.db" --json --related 0 'ferry' |
         python3 -c 'import json,sys; print(" ".join(str(h["section"]) for h in json.load(sys.stdin)["hits"]))')" "Harbour"
+# What hand-made feeds and WordPress exports hold.  RSS <author> is an
+# address with the name; an undeclared prefix costs nothing; relative
+# links are resolved against xml:base; shortcodes are no text; a guid met
+# twice keeps its first copy, and a second run finds both unchanged.
+H=$TMP/hand
+mkdir -p "$H"
+cat >"$H/hand.rss" <<'XML'
+<?xml version="1.0"?>
+<rss version="2.0" xml:base="https://example.org/news/"><channel><title>Hand</title>
+<atom:link href="https://example.org/hand.rss" rel="self"/>
+<item><guid>h1</guid><title>Lighthouse keeper retires</title><link>/2025/lighthouse</link><author>jdoe@example.com (Jane Doe)</author><media:content url="https://example.org/l.jpg"><media:title>Lamp photo</media:title></media:content><description>The lighthouse keeper retires.</description></item>
+<item><guid>h2</guid><title>Quay repairs</title><link>quay</link><author>desk@example.com</author><dc:creator>Ola Berg</dc:creator><description>Quay repairs start.</description></item>
+<item><guid>h1</guid><title>Lighthouse keeper retires (old copy)</title><description>Old lighthouse text.</description></item>
+</channel></rss>
+XML
+cat >"$H/wp.xml" <<'XML'
+<?xml version="1.0"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:wp="http://wordpress.org/export/1.2/"><channel><title>W</title>
+<item><title>Pier festival</title><content:encoded><![CDATA[<p>The pier festival drew crowds.</p>
+[caption id="attachment_9" align="alignnone" width="300"]<img src="p.jpg" width="300" /> Dancers on the pier[/caption]
+[embed]https://www.youtube.com/watch?v=zebrafish[/embed]]]></content:encoded><wp:post_name>pier-festival</wp:post_name><wp:status>publish</wp:status><wp:post_type>post</wp:post_type></item>
+</channel></rss>
+XML
+run out err nindex --db "$TMP/hand.db" "$H"
+check "hand-made: exit 0, nothing skipped" is "$rc" 0
+check "hand-made: three added, the second h1 ignored" contains "$TMP/out" \
+    "3 added, 0 replaced, 0 unchanged, 0 deleted, 0 skipped, 1 ignored"
+check "hand-made: the duplicate guid named" contains "$TMP/err" \
+    "hand.rss:6: duplicate id 'h1', first at line 4"
+check "hand-made: no namespace error" lacks "$TMP/err" "Namespace prefix"
+run out err nindex --db "$TMP/hand.db" "$H"
+check "duplicate guid: the next run changes nothing" contains "$TMP/out" \
+    "0 added, 0 replaced, 3 unchanged, 0 deleted, 0 skipped, 1 ignored"
+hits() { nsearch --db "$TMP/hand.db" --json --related 0 "$@" | python3 -c 'import json,sys
+print("|".join("%s %s %s %s" % (h["id"], h["title"], h["author"], h["url"]) for h in json.load(sys.stdin)["hits"]))'; }
+check "hand-made: the first copy, the name, the link resolved" is \
+    "$(hits lighthouse)" \
+    "h1 Lighthouse keeper retires Jane Doe https://example.org/2025/lighthouse"
+check "author: finds the name" is "$(hits 'author:"jane doe"' | cut -d' ' -f1)" h1
+check "an address alone: dc:creator is the byline; relative to xml:base" \
+    is "$(hits quay)" "h2 Quay repairs Ola Berg https://example.org/news/quay"
+check "author: no address" is "$(hits 'author:example' | cut -c1-2)" ""
+check "media:title is not indexed" is "$(hits lamp)" ""
+check "shortcode: the caption's text is searchable" \
+    is "$(hits dancers | cut -d' ' -f1)" pier-festival
+check "shortcode: its tags and the embed URL are not" \
+    is "$(hits attachment_9)$(hits zebrafish)$(hits alignnone)" ""
 finish
