@@ -61,6 +61,9 @@ size_t ns_feed_rss_author(const char *text, size_t len, const char **name)
             *name = out;
             return out_n;
         }
+        if ((is_address(out, out_n) && !in_n) ||
+            (is_address(in, in_n) && !out_n))
+            return 0; /* "jdoe@example.com ()", "(jdoe@example.com)" */
     }
     /* "Jane Doe <jdoe@example.com>", as mail headers write it. */
     const char *lt = memchr(s, '<', n);
@@ -79,10 +82,7 @@ size_t ns_feed_rss_author(const char *text, size_t len, const char **name)
     /* An address alone, or with nothing but itself around it, names no
      * one: its local part ("jdoe", "newsdesk", "noreply") is a mailbox,
      * not a byline, and a search page is no place to publish it. */
-    if (is_address(s, n) ||
-        (open && s[n - 1] == ')' && is_address(s, (size_t)(open - s))))
-        return 0;
-    return n;
+    return is_address(s, n) ? 0 : n;
 }
 
 /* ------------------------------------------------------------------------ */

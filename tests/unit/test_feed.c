@@ -81,13 +81,15 @@ static void test_rss_author(void)
         "</author></item>\n"
         "<item><guid>7</guid><title>T</title><author>a@example.org (Anne)"
         "</author><author>noreply@blogger.com (Bo Ek)</author></item>\n"
+        "<item><guid>8</guid><title>T</title><author>desk@example.com ()"
+        "</author><author>(news@example.com)</author></item>\n"
         "</channel></rss>\n";
     struct tally t;
     read_all(tl_write("authors.rss", F, sizeof F - 1), &t);
-    CHECK(t.ok == 7 && t.bad == 0, "rss author: every item read");
+    CHECK(t.ok == 8 && t.bad == 0, "rss author: every item read");
     CHECK_STR(t.authors,
               "Jane Doe\nJane Doe\nJane Doe\nOla\n\nKari Nordmann (NTB)\n"
-              "Anne, Bo Ek\n",
+              "Anne, Bo Ek\n\n",
               "rss author: the name, never the address");
     tally_free(&t);
 }
