@@ -444,8 +444,10 @@ static void end_item(ns_feed_t *f)
  * some other namespace, never one of RSS's (<media:title> is no title). */
 static const xmlChar *undeclared(const xmlChar *prefix, const xmlChar *uri)
 {
-    static const char *const known[][2] = {
-        {"dc", NS_DC}, {"content", NS_CONTENT}, {"wp", NS_WP "1.2/"}};
+    static const char *const known[][2] = {{"dc", NS_DC},
+                                           {"content", NS_CONTENT},
+                                           {"wp", NS_WP "1.2/"},
+                                           {"atom", NS_ATOM}};
     if (uri || !prefix)
         return uri;
     for (size_t i = 0; i < sizeof known / sizeof *known; i++)

@@ -458,7 +458,8 @@ static void test_feed_undeclared_prefix(void)
         "<?xml version=\"1.0\"?>\n"
         "<rss version=\"2.0\"><channel><title>c</title>\n"
         "<atom:link href=\"https://example.org/feed\" rel=\"self\"/>\n"
-        "<item><guid>n1</guid><title>First</title><media:content "
+        "<item><guid>n1</guid><title>First</title><link>/2025/n1</link>"
+        "<media:content "
         "url=\"https://example.org/a.jpg\"><media:title>Photo words"
         "</media:title></media:content><description>Harbour one."
         "</description></item>\n"
@@ -476,6 +477,8 @@ static void test_feed_undeclared_prefix(void)
     CHECK_STR(t.first.body, "Harbour one.",
               "undeclared prefix: media: ignored");
     CHECK_STR(t.authors, "\nKari\n\n", "undeclared prefix: dc:creator read");
+    CHECK_STR(t.first.url, "https://example.org/2025/n1",
+              "undeclared prefix: atom:link rel=self read as Atom's");
     tally_free(&t);
 }
 
