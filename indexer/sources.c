@@ -1,7 +1,7 @@
 /* sources.c - Reading the SOURCEs for nindex: the one loop that opens
- * each SOURCE, reports and counts bad records, leaves out a second copy of
- * an id, and hands every article to the mode (update or rebuild); and the
- * progress line on a terminal. */
+ * each SOURCE, reports and counts bad records, names an id met again in
+ * another form, and hands every article to the mode (update or rebuild);
+ * and the progress line on a terminal. */
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -62,15 +62,16 @@ void ns_count_result(struct counts *c, ns_add_result_t r)
 /* Ids met twice                                                            */
 /* ------------------------------------------------------------------------ */
 
-/* Every id read in the run, with where its first copy was: open
- * addressing with linear probing, at most three quarters full.  An id is
- * kept as two 64-bit hashes (FNV-1a from two offsets), not as its text:
- * 24 bytes a slot whatever its length (ids are often URLs), about 48 MB
- * at a million articles, where the text would take two or three times
- * that.  Two ids of a run sharing both is far less likely than a disk
+/* Every id read in the run, with where its last copy was and that copy's
+ * content hash: open addressing with linear probing, at most three
+ * quarters full.  An id is kept as two 64-bit hashes (FNV-1a from two
+ * offsets), not as its text: 32 bytes a slot whatever its length (ids are
+ * often URLs), about 64 MB at a million articles, where the text would
+ * take two or three times that.  Two ids of a run sharing both is far less likely than a disk
  * error.  A file's path is kept once, in FILES. */
 struct first {
-    uint64_t h1, h2; /* h1 0: an empty slot */
+    uint64_t h1, h2;  /* h1 0: an empty slot */
+    uint64_t content; /* ns_article_hash() of the copy last read */
     unsigned file, line;
 };
 
@@ -115,14 +116,19 @@ static size_t split_where(const char *where, unsigned *line)
     return (size_t)(colon - where);
 }
 
-/* Is ART's id one this run has read before?  If so, say where the first
- * copy was and return 1; else remember it here and return 0. */
-static int seen_before(struct seen_ids *s, const ns_article_t *art,
+/* Has this run read ART's id before, in another form?  Then say so: the
+ * later copy replaces the earlier, as every later addition of an id does
+ * (and as a store applies its writes in order: a later file on the
+ * command line overrides an earlier one), but two copies that differ
+ * replace each other again every night, both counted "replaced".  A copy
+ * like the one before (a story in two section feeds) is no news and
+ * says nothing.  The last copy is remembered. */
+static void note_again(struct seen_ids *s, const ns_article_t *art,
                        const char *where, const struct options *o,
                        struct progress *pr)
 {
     if (!art->id || !*art->id || strlen(art->id) > NS_MAX_ID)
-        return 0; /* refused by the mode, with its reason */
+        return; /* refused by the mode, with its reason */
     if (4 * (s->n + 1) > 3 * s->cap)
         seen_grow(s);
     unsigned line;
@@ -130,24 +136,25 @@ static int seen_before(struct seen_ids *s, const ns_article_t *art,
     size_t id_len = strlen(art->id);
     uint64_t h1 = ns_hash64(art->id, id_len, NS_HASH_SEED) | 1;
     uint64_t h2 = ns_hash64(art->id, id_len, ~NS_HASH_SEED);
+    uint64_t content = ns_article_hash(art);
     size_t i = seen_slot(s, h1, h2);
-    if (s->slots[i].h1) {
-        const struct first *f = &s->slots[i];
+    struct first *f = &s->slots[i];
+    if (f->h1 && f->content != content && !o->quiet) {
         const char *file = s->files[f->file];
         int same = strlen(file) == len && !strncmp(file, where, len);
-        if (!o->quiet) {
-            ns_progress_clear(pr);
-            if (same && f->line)
-                ns_warn("%s: duplicate id '%s', first at line %u", where,
-                        art->id, f->line);
-            else if (f->line)
-                ns_warn("%s: duplicate id '%s', first at %s:%u", where, art->id,
-                        file, f->line);
-            else
-                ns_warn("%s: duplicate id '%s', first in %s", where, art->id,
-                        file);
-        }
-        return 1;
+        ns_progress_clear(pr);
+        if (same && f->line)
+            ns_warn("%s: id '%s' again, unlike its copy at line %u: this "
+                    "one replaces it",
+                    where, art->id, f->line);
+        else if (f->line)
+            ns_warn("%s: id '%s' again, unlike its copy at %s:%u: this one "
+                    "replaces it",
+                    where, art->id, file, f->line);
+        else
+            ns_warn("%s: id '%s' again, unlike its copy in %s: this one "
+                    "replaces it",
+                    where, art->id, file);
     }
     if (!s->n_files || strlen(s->files[s->n_files - 1]) != len ||
         strncmp(s->files[s->n_files - 1], where, len) != 0) {
@@ -158,10 +165,12 @@ static int seen_before(struct seen_ids *s, const ns_article_t *art,
         if (!s->files || !(s->files[s->n_files++] = strndup(where, len)))
             ns_die("out of memory");
     }
-    s->slots[i] = (struct first){
-        .h1 = h1, .h2 = h2, .file = (unsigned)(s->n_files - 1), .line = line};
-    s->n++;
-    return 0;
+    s->n += !f->h1;
+    *f = (struct first){.h1 = h1,
+                        .h2 = h2,
+                        .content = content,
+                        .file = (unsigned)(s->n_files - 1),
+                        .line = line};
 }
 
 static void seen_free(struct seen_ids *s)
@@ -249,12 +258,7 @@ int ns_sources_read(const struct options *o, struct counts *c,
                 c->other_shard++;
                 continue;
             }
-            if (seen_before(&seen, &art, ns_reader_where(r), o, pr)) {
-                /* The first copy stands: left out, like a draft, rather
-                 * than replacing it (and back again the next night). */
-                c->ignored++;
-                continue;
-            }
+            note_again(&seen, &art, ns_reader_where(r), o, pr);
             int taken = fn(&art, ns_reader_where(r), ctx);
             if (taken < 0) {
                 rc = -2;

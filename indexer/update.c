@@ -14,28 +14,88 @@
 /* Dry runs: what ns_index_add() would do                                   */
 /* ------------------------------------------------------------------------ */
 
-/* What adding ART to IDX (a read handle, or NULL for no index) would do.
- * Each id comes once (sources.c leaves out a second copy), so the index
- * alone says.  Returns NS_STATUS_OK, NS_STATUS_BAD_INPUT as
- * ns_index_add() would, or the failure of the lookup. */
-static ns_status_t dry_add(ns_index_t *idx, const ns_article_t *art,
-                           ns_add_result_t *res)
+/* The ids a dry run has read and the content hash each would leave in the
+ * index, so that an id read twice counts as the real run counts it: the
+ * second copy is compared with the first, not with the index.  Open
+ * addressing with linear probing; the table is at most half full. */
+struct dryset {
+    char **ids;
+    uint64_t *hashes;
+    size_t n, cap;
+};
+
+/* The slot of ID in S: where it is, or the empty one where it would go. */
+static size_t dry_slot(const struct dryset *s, const char *id)
+{
+    size_t i = ns_hash64(id, strlen(id), NS_HASH_SEED) & (s->cap - 1);
+    while (s->ids[i] && strcmp(s->ids[i], id) != 0)
+        i = (i + 1) & (s->cap - 1);
+    return i;
+}
+
+static void dry_grow(struct dryset *s)
+{
+    struct dryset big = {.cap = s->cap ? s->cap * 2 : 4096};
+    big.ids = calloc(big.cap, sizeof *big.ids);
+    big.hashes = calloc(big.cap, sizeof *big.hashes);
+    if (!big.ids || !big.hashes)
+        ns_die("out of memory");
+    for (size_t i = 0; i < s->cap; i++)
+        if (s->ids[i]) {
+            size_t j = dry_slot(&big, s->ids[i]);
+            big.ids[j] = s->ids[i];
+            big.hashes[j] = s->hashes[i];
+        }
+    big.n = s->n;
+    free(s->ids);
+    free(s->hashes);
+    *s = big;
+}
+
+static void dry_free(struct dryset *s)
+{
+    for (size_t i = 0; i < s->cap; i++)
+        free(s->ids[i]);
+    free(s->ids);
+    free(s->hashes);
+}
+
+/* What adding ART to IDX (a read handle, or NULL for no index) would do,
+ * given the articles of this run before it in S.  Returns NS_STATUS_OK,
+ * NS_STATUS_BAD_INPUT as ns_index_add() would, or the failure of the
+ * lookup. */
+static ns_status_t dry_add(ns_index_t *idx, struct dryset *s,
+                           const ns_article_t *art, ns_add_result_t *res)
 {
     if (!art->id || !*art->id || strlen(art->id) > NS_MAX_ID)
         return NS_STATUS_BAD_INPUT;
+    if (2 * (s->n + 1) > s->cap)
+        dry_grow(s);
+    uint64_t h = ns_article_hash(art);
+    size_t i = dry_slot(s, art->id);
+    if (s->ids[i]) {
+        *res = s->hashes[i] == h ? NS_ADD_UNCHANGED : NS_ADD_REPLACED;
+        s->hashes[i] = h;
+        return NS_STATUS_OK;
+    }
     /* The index keeps a hash of each article as it was given; the stored
      * article, read back, hashes the same. */
     *res = NS_ADD_ADDED;
-    if (!idx)
-        return NS_STATUS_OK;
-    ns_article_t stored = {0};
-    ns_status_t st = ns_index_get(idx, art->id, &stored);
-    if (st == NS_STATUS_OK)
-        *res = ns_article_hash(&stored) == ns_article_hash(art)
-                   ? NS_ADD_UNCHANGED
-                   : NS_ADD_REPLACED;
-    ns_article_clear(&stored);
-    return st == NS_STATUS_NOT_FOUND ? NS_STATUS_OK : st;
+    if (idx) {
+        ns_article_t stored = {0};
+        ns_status_t st = ns_index_get(idx, art->id, &stored);
+        if (st == NS_STATUS_OK)
+            *res = ns_article_hash(&stored) == h ? NS_ADD_UNCHANGED
+                                                 : NS_ADD_REPLACED;
+        ns_article_clear(&stored);
+        if (st != NS_STATUS_OK && st != NS_STATUS_NOT_FOUND)
+            return st;
+    }
+    if (!(s->ids[i] = strdup(art->id)))
+        ns_die("out of memory");
+    s->hashes[i] = h;
+    s->n++;
+    return NS_STATUS_OK;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -49,6 +109,7 @@ struct update {
     struct counts *c;
     struct progress *pr;
     struct idset *seen;    /* ids read, for --prune; or NULL */
+    struct dryset dry;     /* with --dry-run: the ids read so far */
     unsigned long pending; /* changes since the last commit */
     unsigned long commits;
     int failed;         /* a commit failed: nothing more was written */
@@ -76,7 +137,7 @@ static int update_article(ns_article_t *art, const char *where, void *ctx)
     struct update *u = ctx;
     ns_add_result_t res;
     const char *warning = NULL;
-    ns_status_t st = u->o->dry_run ? dry_add(u->idx, art, &res)
+    ns_status_t st = u->o->dry_run ? dry_add(u->idx, &u->dry, art, &res)
                                    : ns_index_add(u->idx, art, &res, &warning);
     if (st == NS_STATUS_BAD_INPUT) {
         ns_progress_clear(u->pr);
@@ -179,6 +240,7 @@ int ns_run_update(const char *db, const struct options *o, struct counts *c,
     if (pruned == EXIT_ERROR)
         rc = -2;
     ns_idset_free(&seen);
+    dry_free(&u.dry);
     /* The final commit, with its message (close gives only a status). */
     ns_status_t st =
         idx && !o->dry_run && !u.failed ? ns_index_commit(idx) : NS_STATUS_OK;

@@ -145,16 +145,18 @@ check "WXR post_format: not the section" \
 # What hand-made feeds and WordPress exports hold.  RSS <author> is an
 # address with the name; an undeclared prefix costs nothing; relative
 # links are resolved against xml:base; shortcodes are no text; a guid met
-# twice keeps its first copy, and a second run finds both unchanged.
+# again in another form replaces the first copy and is named, and one met
+# again as it was is not.
 H=$TMP/hand
 mkdir -p "$H"
 cat >"$H/hand.rss" <<'XML'
 <?xml version="1.0"?>
 <rss version="2.0" xml:base="https://example.org/news/"><channel><title>Hand</title>
 <atom:link href="https://example.org/hand.rss" rel="self"/>
+<item><guid>h1</guid><title>Lighthouse keeper retires (old copy)</title><description>Old lighthouse text.</description></item>
+<item><guid>h2</guid><title>Quay repairs</title><link>quay</link><author>desk@example.com</author><dc:creator>Ola Berg</dc:creator><description>Quay repairs start.</description></item>
 <item><guid>h1</guid><title>Lighthouse keeper retires</title><link>/2025/lighthouse</link><author>jdoe@example.com (Jane Doe)</author><media:content url="https://example.org/l.jpg"><media:title>Lamp photo</media:title></media:content><description>The lighthouse keeper retires.</description></item>
 <item><guid>h2</guid><title>Quay repairs</title><link>quay</link><author>desk@example.com</author><dc:creator>Ola Berg</dc:creator><description>Quay repairs start.</description></item>
-<item><guid>h1</guid><title>Lighthouse keeper retires (old copy)</title><description>Old lighthouse text.</description></item>
 </channel></rss>
 XML
 cat >"$H/wp.xml" <<'XML'
@@ -167,17 +169,19 @@ cat >"$H/wp.xml" <<'XML'
 XML
 run out err nindex --db "$TMP/hand.db" "$H"
 check "hand-made: exit 0, nothing skipped" is "$rc" 0
-check "hand-made: three added, the second h1 ignored" contains "$TMP/out" \
-    "3 added, 0 replaced, 0 unchanged, 0 deleted, 0 skipped, 1 ignored"
-check "hand-made: the duplicate guid named" contains "$TMP/err" \
-    "hand.rss:6: duplicate id 'h1', first at line 4"
+check "hand-made: three added, h1 and h2 again, nothing ignored" contains "$TMP/out" \
+    "3 added, 1 replaced, 1 unchanged, 0 deleted, 0 skipped, 0 ignored"
+check "hand-made: the guid again in another form named" contains "$TMP/err" \
+    "hand.rss:6: id 'h1' again, unlike its copy at line 4: this one replaces it"
+check "hand-made: the same item again is not" lacks "$TMP/err" "'h2' again"
 check "hand-made: no namespace error" lacks "$TMP/err" "Namespace prefix"
 run out err nindex --db "$TMP/hand.db" "$H"
-check "duplicate guid: the next run changes nothing" contains "$TMP/out" \
-    "0 added, 0 replaced, 3 unchanged, 0 deleted, 0 skipped, 1 ignored"
+check "the next run: the two forms of h1 replace each other, named" \
+    contains "$TMP/out" "0 added, 2 replaced, 3 unchanged, 0 deleted, 0 skipped"
+check "... named again" contains "$TMP/err" "id 'h1' again"
 hits() { nsearch --db "$TMP/hand.db" --json --related 0 "$@" | python3 -c 'import json,sys
 print("|".join("%s %s %s %s" % (h["id"], h["title"], h["author"], h["url"]) for h in json.load(sys.stdin)["hits"]))'; }
-check "hand-made: the first copy, the name, the link resolved" is \
+check "hand-made: the later copy, the name, the link resolved" is \
     "$(hits lighthouse)" \
     "h1 Lighthouse keeper retires Jane Doe https://example.org/2025/lighthouse"
 check "author: finds the name" is "$(hits 'author:"jane doe"' | cut -d' ' -f1)" h1
