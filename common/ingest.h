@@ -277,6 +277,18 @@ int ns_html_page(const char *data, size_t len, const char *default_id,
 int ns_html_thread_or_sidebar(const char *value);
 int ns_html_furniture_name(const char *value);
 
+/* The schema.org article object (NewsArticle, Article, BlogPosting, any
+ * ...Article) in the parsed JSON-LD block ROOT: ROOT itself, an item of
+ * it (a list) or of its "@graph"; borrowed from ROOT,
+ * NULL if there is none (html-ld.c). */
+json_t *ns_html_ld_article(json_t *root);
+/* Set in OBJ (an article object for ns_fields_article) the fields the
+ * JSON-LD article object LD gives, leaving those OBJ already has. */
+void ns_html_ld_fields(json_t *obj, json_t *ld);
+/* A JSON-LD value as text: a string, the first of a list, or an object's
+ * "name" (else its "@id"); borrowed, NULL if none. */
+const char *ns_html_ld_text(json_t *v);
+
 /* As ns_html_page(), and what was wrong with a page that was read anyway
  * into WARN (WARN_SIZE bytes; "" when nothing was): the first JSON-LD block
  * that does not parse, "JSON-LD block 2 does not parse: string or '}'

@@ -1,0 +1,149 @@
+/* html-ld.c - schema.org JSON-LD of article pages: which object of a
+ * page's JSON-LD is the article, and its fields (headline, articleBody,
+ * datePublished, author, ...) as an article's.  html.c finds the blocks
+ * and parses them with jansson; what the site tells search engines the
+ * article is comes before its meta tags and markup. */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ingest.h"
+
+static int is_article_type(json_t *type)
+{
+    if (json_is_array(type)) {
+        size_t i;
+        json_t *v;
+        json_array_foreach(type, i, v) if (is_article_type(v)) return 1;
+        return 0;
+    }
+    const char *s = json_string_value(type);
+    if (!s)
+        return 0;
+    size_t n = strlen(s);
+    return (n >= 7 && strcmp(s + n - 7, "Article") == 0) ||
+           strcmp(s, "BlogPosting") == 0 || strcmp(s, "LiveBlogPosting") == 0;
+}
+
+/* The first article object in a JSON-LD value: the value itself, an item
+ * of an array, or an item of its @graph. */
+static json_t *find_ld_article(json_t *v, int depth)
+{
+    if (depth > 8)
+        return NULL;
+    if (json_is_object(v)) {
+        if (is_article_type(json_object_get(v, "@type")))
+            return v;
+        return find_ld_article(json_object_get(v, "@graph"), depth + 1);
+    }
+    if (json_is_array(v)) {
+        size_t i;
+        json_t *item;
+        json_array_foreach(v, i, item)
+        {
+            json_t *hit = find_ld_article(item, depth + 1);
+            if (hit)
+                return hit;
+        }
+    }
+    return NULL;
+}
+
+/* A JSON-LD value as text: a string, the first of a list, or an object's
+ * name. */
+const char *ns_html_ld_text(json_t *v)
+{
+    if (json_is_array(v))
+        v = json_array_get(v, 0);
+    if (json_is_object(v)) {
+        json_t *name = json_object_get(v, "name");
+        v = name ? name : json_object_get(v, "@id");
+    }
+    return json_string_value(v);
+}
+
+static void set_str(json_t *obj, const char *key, const char *text)
+{
+    if (text)
+        ns_fields_set(obj, key, text, strlen(text), 0);
+}
+
+/* TEXT of a JSON-LD field as text: schema plugins and CMSs write
+ * "Mayor&#8217;s &quot;green&quot; plan" in headlines and names, and
+ * paragraphs with <p> in articleBody, which went into the index as
+ * written.  Only text with an entity or a tag is parsed as HTML, so that
+ * "3 < 4" stays whole. */
+static void set_markup(json_t *obj, const char *key, const char *text)
+{
+    int markup = text && strchr(text, '&');
+    for (const char *lt = text; lt && !markup && (lt = strchr(lt, '<')); lt++)
+        markup = isalpha((unsigned char)lt[1]) || lt[1] == '/';
+    if (!markup) {
+        set_str(obj, key, text);
+        return;
+    }
+    ns_buf_t out = {0};
+    json_t *scratch = json_array();
+    if (scratch &&
+        ns_html_fragment_text(text, strlen(text), scratch, &out) == 0 && out.p)
+        ns_fields_set(obj, key, out.p, out.len, 0);
+    else
+        set_str(obj, key, text);
+    json_decref(scratch);
+    ns_buf_free(&out);
+}
+
+void ns_html_ld_fields(json_t *obj, json_t *ld)
+{
+    json_t *ident = json_object_get(ld, "identifier");
+    if (json_is_integer(ident)) {
+        json_object_set(obj, "id", ident);
+    } else {
+        set_str(obj, "id", ns_html_ld_text(ident));
+    }
+    set_markup(obj, "title",
+               json_string_value(json_object_get(ld, "headline")));
+    set_markup(obj, "body",
+               json_string_value(json_object_get(ld, "articleBody")));
+    const char *date = json_string_value(json_object_get(ld, "datePublished"));
+    if (date)
+        ns_fields_date(obj, date, 0);
+    set_str(obj, "section",
+            ns_html_ld_text(json_object_get(ld, "articleSection")));
+    /* Every author, not the first; a Person given only by "@id" (a URL)
+     * names no one. */
+    char *by = ns_names_join(json_object_get(ld, "author"), NS_MAX_LABEL);
+    set_markup(obj, "author", by);
+    free(by);
+    json_t *lang = json_object_get(ld, "inLanguage");
+    if (json_is_object(lang))
+        lang = json_object_get(lang, "alternateName");
+    set_str(obj, "lang", json_string_value(lang));
+    set_str(obj, "url", json_string_value(json_object_get(ld, "url")));
+    set_str(obj, "url",
+            ns_html_ld_text(json_object_get(ld, "mainEntityOfPage")));
+    json_t *kw = json_object_get(ld, "keywords");
+    if (json_is_string(kw) || json_is_array(kw)) {
+        /* "a, b" and ["a", "b"] both become tags. */
+        json_t *one =
+            json_is_string(kw) ? json_pack("[O]", kw) : json_incref(kw);
+        size_t i;
+        json_t *v;
+        json_array_foreach(one, i, v)
+        {
+            const char *s = json_string_value(v);
+            while (s && *s) {
+                const char *comma = strchr(s, ',');
+                size_t n = comma ? (size_t)(comma - s) : strlen(s);
+                ns_fields_push(obj, "tags", s, n);
+                s = comma ? comma + 1 : NULL;
+            }
+        }
+        json_decref(one);
+    }
+}
+
+json_t *ns_html_ld_article(json_t *root)
+{
+    return find_ld_article(root, 0);
+}
