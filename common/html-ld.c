@@ -26,7 +26,9 @@ static int is_article_type(json_t *type)
 }
 
 /* The first article object in a JSON-LD value: the value itself, an item
- * of an array, or an item of its @graph. */
+ * of an array, an item of its @graph, or its mainEntity: many CMSs (and
+ * Yoast-style plugins) describe the page as a WebPage whose mainEntity is
+ * the NewsArticle. */
 static json_t *find_ld_article(json_t *v, int depth)
 {
     if (depth > 8)
@@ -34,7 +36,10 @@ static json_t *find_ld_article(json_t *v, int depth)
     if (json_is_object(v)) {
         if (is_article_type(json_object_get(v, "@type")))
             return v;
-        return find_ld_article(json_object_get(v, "@graph"), depth + 1);
+        json_t *hit = find_ld_article(json_object_get(v, "@graph"), depth + 1);
+        if (!hit)
+            hit = find_ld_article(json_object_get(v, "mainEntity"), depth + 1);
+        return hit;
     }
     if (json_is_array(v)) {
         size_t i;

@@ -279,7 +279,7 @@ int ns_html_furniture_name(const char *value);
 
 /* The schema.org article object (NewsArticle, Article, BlogPosting, any
  * ...Article) in the parsed JSON-LD block ROOT: ROOT itself, an item of
- * it (a list) or of its "@graph"; borrowed from ROOT,
+ * it (a list), of its "@graph" or its "mainEntity"; borrowed from ROOT,
  * NULL if there is none (html-ld.c). */
 json_t *ns_html_ld_article(json_t *root);
 /* Set in OBJ (an article object for ns_fields_article) the fields the

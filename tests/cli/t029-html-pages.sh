@@ -140,4 +140,17 @@ check "a later date source that reads is the date" \
     "2025-12-01T09:00:00Z"
 check "a reading time is no date" \
     is "$(nsearch --db "$TMP/dates.db" --json --related 0 quokka | python3 -c 'import json,sys; print(json.load(sys.stdin)["hits"][0]["date"])')" "None"
+# JSON-LD whose NewsArticle is a WebPage's mainEntity: before, not read,
+# and the page had no date or author.
+cat >"$TMP/op/main-entity.html" <<'EOF'
+<html><head><script type="application/ld+json">{"@context":"https://schema.org","@type":"WebPage","mainEntity":{"@type":"NewsArticle","headline":"Dam repairs begin","datePublished":"2025-10-01T10:00:00Z","author":{"@type":"Person","name":"Kari Nordmann"}}}</script></head><body><article><h1>Dam repairs begin</h1><p>The binturong dam is fixed.</p></article></body></html>
+EOF
+run out err nindex --db "$TMP/me.db" "$TMP/op/main-entity.html"
+nsearch --db "$TMP/me.db" --json --related 0 binturong >"$TMP/me.json"
+check "JSON-LD mainEntity: its date and author" python3 - "$TMP/me.json" <<'PY'
+import json, sys
+h = json.load(open(sys.argv[1]))["hits"][0]
+assert h["date"] == "2025-10-01T10:00:00Z", h["date"]
+assert h["author"] == "Kari Nordmann", h["author"]
+PY
 finish

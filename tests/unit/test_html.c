@@ -1,7 +1,8 @@
 /* test_html.c - HTML article pages as news sites write them: which
  * <article> is the story, pages in windows-1252 under another label, JSON-LD
- * that does not parse, and the blocks around a story (related posts, share
- * buttons, newsletter boxes, ads) that must not reach the index. */
+ * that does not parse (and the article under a WebPage's mainEntity), and
+ * the blocks around a story (related posts, share buttons, newsletter
+ * boxes, ads) that must not reach the index. */
 #include "ingest.h"
 #include "testlib.h"
 
@@ -277,11 +278,49 @@ static void test_furniture_classes(void)
     ns_article_clear(&a);
 }
 
+static void test_jsonld_main_entity(void)
+{
+    ns_article_t a;
+    static const char MAIN[] =
+        "<html><head><script type=\"application/ld+json\">{\"@context\":"
+        "\"https://schema.org\",\"@type\":\"WebPage\",\"mainEntity\":{"
+        "\"@type\":\"NewsArticle\",\"headline\":\"Main entity headline\","
+        "\"datePublished\":\"2025-10-01T10:00:00Z\",\"author\":{\"@type\":"
+        "\"Person\",\"name\":\"Kari Nordmann\"}}}</script></head><body>"
+        "<article><h1>Other</h1><p>Text.</p></article></body></html>";
+    CHECK(page(MAIN, &a) == 0, "mainEntity: read");
+    CHECK(a.title && !strcmp(a.title, "Main entity headline") && a.date &&
+              !strcmp(a.date, "2025-10-01T10:00:00Z") && a.author &&
+              !strcmp(a.author, "Kari Nordmann"),
+          "mainEntity: the NewsArticle under a WebPage is read");
+    ns_article_clear(&a);
+
+    /* In @graph, after a WebPage whose mainEntity only refers to it by
+     * "@id" (the Yoast shape); and mainEntity as a list. */
+    static const char GRAPH[] =
+        "<html><head><script type=\"application/ld+json\">{\"@graph\":[{"
+        "\"@type\":\"WebPage\",\"mainEntity\":{\"@id\":\"#a\"}},{\"@id\":"
+        "\"#a\",\"@type\":\"NewsArticle\",\"headline\":\"Graph headline\"}]}"
+        "</script></head><body><article><p>Text.</p></article></body></html>";
+    CHECK(page(GRAPH, &a) == 0 && !strcmp(a.title, "Graph headline"),
+          "@graph: its article after the WebPage");
+    ns_article_clear(&a);
+    static const char LIST[] =
+        "<html><head><script type=\"application/ld+json\">{\"@type\":"
+        "\"ItemPage\",\"mainEntity\":[{\"@type\":\"BlogPosting\",\"headline\":"
+        "\"Listed\"}]}</script></head><body><article><p>Text.</p></article>"
+        "</body></html>";
+    CHECK(page(LIST, &a) == 0 && !strcmp(a.title, "Listed"),
+          "mainEntity: a list of one article");
+    ns_article_clear(&a);
+}
+
 int main(void)
 {
     test_teaser_before_story();
     test_windows1252_labels();
     test_jsonld_does_not_parse();
     test_furniture_classes();
+    test_jsonld_main_entity();
     return tl_done();
 }
