@@ -8,7 +8,10 @@
  * Names are matched as whole tokens of the attribute, never as parts of a
  * word: "share" is a name, "shared" and "sharecropper" are not; "ad" is,
  * "address", "head" and "loaded" are not.  The README lists the names; a
- * new one goes there too. */
+ * new one goes there too.
+ *
+ * The site's name is furniture of a title too: og:title and <title> are
+ * often "Mayor's plan | The Daily Planet". */
 #include <ctype.h>
 #include <string.h>
 
@@ -140,4 +143,83 @@ static int thread_or_sidebar_token(const char *token, size_t len)
 int ns_html_thread_or_sidebar(const char *value)
 {
     return any_token(value, thread_or_sidebar_token);
+}
+
+/* ------------------------------------------------------------------------ */
+/* The site's name around a title                                           */
+/* ------------------------------------------------------------------------ */
+
+/* Non-zero if A and B are the same text but for the white space around and
+ * between words and ASCII case. */
+int ns_html_same_text(const char *a, const char *b)
+{
+    for (;;) {
+        int gap_a = 0, gap_b = 0;
+        while (*a && isspace((unsigned char)*a))
+            a++, gap_a = 1;
+        while (*b && isspace((unsigned char)*b))
+            b++, gap_b = 1;
+        if (!*a || !*b)
+            return !*a && !*b;
+        if (gap_a != gap_b)
+            return 0;
+        if (tolower((unsigned char)*a) != tolower((unsigned char)*b))
+            return 0;
+        a++, b++;
+    }
+}
+
+/* Non-zero if the LEN bytes at A are the text B, as ns_html_same_text(). */
+static int same_part(const char *a, size_t len, const char *b)
+{
+    char part[1024];
+    if (!b || len >= sizeof part)
+        return 0;
+    memcpy(part, a, len);
+    part[len] = '\0';
+    return ns_html_same_text(part, b);
+}
+
+/* Sites join their name to a headline with one of these, spaced: "Mayor's
+ * plan | The Daily Planet", "Ferja står – VG", "Title - NRK".  A colon is
+ * not one: "Brexit: what next" is a headline. */
+static const char *const title_seps[] = {" | ",
+                                         " - ",
+                                         " :: ",
+                                         " \xe2\x80\x93 " /* en dash */,
+                                         " \xe2\x80\x94 " /* em dash */,
+                                         " \xc2\xb7 " /* middle dot */,
+                                         " \xc2\xbb " /* right guillemet */,
+                                         NULL};
+
+int ns_html_title_trim(const char *title, const char *const *sites,
+                       const char *h1, size_t *off, size_t *len)
+{
+    size_t n = strlen(title);
+    *off = 0;
+    *len = n;
+    if (h1 && ns_html_same_text(title, h1))
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        for (const char *const *sep = title_seps; *sep; sep++) {
+            size_t m = strlen(*sep);
+            if (strncmp(title + i, *sep, m) != 0)
+                continue;
+            const char *right = title + i + m;
+            size_t right_len = n - i - m;
+            int keep_left = same_part(title, i, h1), keep_right = 0;
+            for (const char *const *s = sites; *s && !keep_left; s++)
+                keep_left = ns_html_same_text(right, *s);
+            keep_right = !keep_left && same_part(right, right_len, h1);
+            for (const char *const *s = sites; *s && !keep_left && !keep_right;
+                 s++)
+                keep_right = same_part(title, i, *s);
+            if (keep_left || keep_right) {
+                *off = keep_left ? 0 : i + m;
+                *len = keep_left ? i : right_len;
+                return 1;
+            }
+        }
+    }
+    return 0;
 }

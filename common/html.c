@@ -10,10 +10,11 @@
  *      article is;
  *   2. Open Graph and article:* meta tags: what it tells social networks;
  *   3. the text of the story's <article> (a page may have teasers in
- *      <article>s too), else <main>.
- * Navigation, scripts, styles, asides, forms, headers, footers, comment
- * threads and the blocks html-furniture.c names (related posts, share
- * buttons, newsletter boxes, ads) never reach the text.  A page that is
+ *      <article>s too), else <main>, and its <h1> and <time>s rather than
+ *      the site's.
+ * Navigation, scripts, styles, asides, forms, the site's header, footers,
+ * comment threads and the blocks html-furniture.c names (related posts,
+ * share buttons, newsletter boxes, ads) never reach the text.  A page that is
  * not UTF-8 is decoded as its charset label says, and read as windows-1252
  * where browsers read it so: labelled ISO-8859-1 or US-ASCII, or not at
  * all. */
@@ -54,15 +55,40 @@ static int name_in(const char *name, const char *const *list)
     return 0;
 }
 
+/* Non-zero if N is inside an <article>. */
+static int in_article(xmlNodePtr n)
+{
+    for (xmlNodePtr up = n->parent; up && up->type == XML_ELEMENT_NODE;
+         up = up->parent)
+        if (strcasecmp(NAME(up), "article") == 0)
+            return 1;
+    return 0;
+}
+
 static int is_skipped(xmlNodePtr n)
 {
     static const char *const skip[] = {
-        "script", "style",  "noscript", "template", "nav",    "aside",
-        "header", "footer", "form",     "button",   "select", "textarea",
-        "iframe", "svg",    "object",   "embed",    "canvas", "menu",
-        "dialog", "head",   "title",    NULL};
+        "script", "style",  "noscript", "template", "nav",    "aside", "footer",
+        "form",   "button", "select",   "textarea", "iframe", "svg",   "object",
+        "embed",  "canvas", "menu",     "dialog",   "head",   "title", NULL};
     if (name_in(NAME(n), skip))
         return 1;
+    /* The page's <header> is the site's masthead; one inside an <article>
+     * is the article's own (HTML: a header belongs to its nearest
+     * sectioning ancestor), with the headline and the standfirst.  Its
+     * navigation and share buttons are left out as anywhere else. */
+    if (strcasecmp(NAME(n), "header") == 0 && !in_article(n))
+        return 1;
+    /* There, its <time>s are the article's dates, read as such; as text
+     * they would open the body with "20 Nov 202521 Nov 2025". */
+    if (strcasecmp(NAME(n), "time") == 0)
+        for (xmlNodePtr up = n->parent; up && up->type == XML_ELEMENT_NODE;
+             up = up->parent)
+            if (strcasecmp(NAME(up), "header") == 0) {
+                if (in_article(up))
+                    return 1;
+                break;
+            }
     /* Comment threads, navigation and the blocks around an article that
      * sites build from plain <div>s. */
     static const char *const attrs[] = {"class", "id", NULL};
@@ -294,8 +320,9 @@ struct page {
     size_t warn_size;
     struct candidate articles[MAX_ARTICLES];
     size_t n_articles;
+    xmlNodePtr top; /* the document's first node */
     xmlNodePtr main, h1;
-    char *title, *lang, *canonical, *time;
+    char *title, *lang, *canonical;
 };
 
 static void take_ld(struct page *pg, xmlNodePtr script)
@@ -389,8 +416,6 @@ static void survey(struct page *pg, xmlNodePtr n, int depth)
             pg->main = n;
         } else if (strcasecmp(name, "h1") == 0 && !pg->h1) {
             pg->h1 = n;
-        } else if (strcasecmp(name, "time") == 0 && !pg->time) {
-            pg->time = prop(n, "datetime");
         }
         survey(pg, n->children, depth + 1);
     }
@@ -399,26 +424,6 @@ static void survey(struct page *pg, xmlNodePtr n, int depth)
 /* ------------------------------------------------------------------------ */
 /* Which <article> is the story                                             */
 /* ------------------------------------------------------------------------ */
-
-/* Non-zero if A and B are the same text but for the white space around and
- * between words and ASCII case. */
-static int same_text(const char *a, const char *b)
-{
-    for (;;) {
-        int gap_a = 0, gap_b = 0;
-        while (*a && isspace((unsigned char)*a))
-            a++, gap_a = 1;
-        while (*b && isspace((unsigned char)*b))
-            b++, gap_b = 1;
-        if (!*a || !*b)
-            return !*a && !*b;
-        if (gap_a != gap_b)
-            return 0;
-        if (tolower((unsigned char)*a) != tolower((unsigned char)*b))
-            return 0;
-        a++, b++;
-    }
-}
 
 /* Weigh the subtree N into C: its text (outside skipped elements when
  * COUNTED), and whether it holds an <h1> or the headline.  An <article>
@@ -440,7 +445,7 @@ static void weigh(struct candidate *c, xmlNodePtr n, int depth, int counted,
             c->h1 = 1;
         if (level && headline && !c->headline) {
             xmlChar *t = xmlNodeGetContent(n);
-            c->headline = t && same_text((const char *)t, headline);
+            c->headline = t && ns_html_same_text((const char *)t, headline);
             xmlFree(t);
         }
         weigh(c, n->children, depth + 1, counted && !is_skipped(n), headline);
@@ -556,29 +561,139 @@ static void from_meta(json_t *obj, struct page *pg)
         json_object_set(obj, "tags", json_object_get(pg->tags, "tags"));
 }
 
+/* Non-zero if N is ANCESTOR or inside it. */
+static int is_inside(xmlNodePtr n, xmlNodePtr ancestor)
+{
+    for (; n; n = n->parent)
+        if (n == ancestor)
+            return 1;
+    return 0;
+}
+
+/* Non-zero if N is inside markup whose text is left out: the site's
+ * <header>, <nav>, <aside>, a related-stories box.  A <header> that holds
+ * the story's <h1> (H1, may be NULL) is the article's own, not the
+ * site's. */
+static int in_chrome(xmlNodePtr n, xmlNodePtr h1)
+{
+    for (xmlNodePtr up = n->parent; up && up->type == XML_ELEMENT_NODE;
+         up = up->parent)
+        if (is_skipped(up) &&
+            !(h1 && strcasecmp(NAME(up), "header") == 0 && is_inside(h1, up)))
+            return 1;
+    return 0;
+}
+
+/* Non-zero if a white-space separated token of VALUE (may be NULL) is one
+ * of LIST, in any case. */
+static int has_token(const char *value, const char *const *list)
+{
+    for (const char *s = value; s && *s;) {
+        s += strspn(s, " \t\n\r\f");
+        size_t n = strcspn(s, " \t\n\r\f");
+        for (const char *const *w = list; n && *w; w++)
+            if (strlen(*w) == n && strncasecmp(s, *w, n) == 0)
+                return 1;
+        s += n;
+    }
+    return 0;
+}
+
+/* What the <time> N says it is: 2 the publication date (the pubdate
+ * attribute, itemprop="datePublished" as NRK writes it, the hAtom and
+ * microformats2 classes WordPress themes write, "entry-date published"),
+ * 0 the last change ("dateModified", "updated", "dt-updated"), else 1. */
+static int time_kind(xmlNodePtr n)
+{
+    static const char *const published[] = {
+        "datePublished", "published", "dt-published", "date-published", NULL};
+    static const char *const modified[] = {"dateModified",  "updated",
+                                           "dt-updated",    "modified",
+                                           "date-modified", NULL};
+    char *itemprop = prop(n, "itemprop"), *class = prop(n, "class");
+    int kind = 1;
+    if (xmlHasProp(n, BAD_CAST "pubdate") || has_token(itemprop, published) ||
+        has_token(class, published))
+        kind = 2;
+    else if (has_token(itemprop, modified) || has_token(class, modified))
+        kind = 0;
+    free(itemprop);
+    free(class);
+    return kind;
+}
+
+/* The story's date so far, among the page's <time datetime>s. */
+struct pick {
+    xmlNodePtr body, h1; /* the story, and its <h1> */
+    char *date;          /* the best so far, or NULL */
+    int score;
+};
+
+/* Look at the <time>s of N and its siblings, and inside them, for the
+ * story's date: one inside the story before one elsewhere, and one in the
+ * site's chrome (a ticker or a "last updated" line in the masthead, a list
+ * of related stories) last; in each place the publication date before a
+ * plain date before the last change; on a tie the first.  A <time> that
+ * is no date (datetime="PT4M", a reading time) is passed over. */
+static void pick_time(struct pick *p, xmlNodePtr n, int depth)
+{
+    for (; n && depth <= MAX_DEPTH; n = n->next) {
+        if (n->type != XML_ELEMENT_NODE)
+            continue;
+        char *v = strcasecmp(NAME(n), "time") == 0 ? prop(n, "datetime") : NULL;
+        int64_t t;
+        if (v && (ns_date_parse(v, &t) == 0 || ns_date822_parse(v, &t) == 0)) {
+            int place = in_chrome(n, p->h1)                ? 0
+                        : p->body && is_inside(n, p->body) ? 2
+                                                           : 1;
+            int score = place * 3 + time_kind(n);
+            if (score > p->score) {
+                free(p->date);
+                p->date = v;
+                p->score = score;
+                v = NULL;
+            }
+        }
+        free(v);
+        pick_time(p, n->children, depth + 1);
+    }
+}
+
+/* The title without the site's name that og:title or <title> often carry
+ * ("Mayor's plan | The Daily Planet"), when the site names itself
+ * (og:site_name, the JSON-LD publisher) or the rest is the story's <h1>
+ * (H1, may be NULL). */
+static void trim_title(json_t *obj, struct page *pg, const char *h1)
+{
+    const char *title = json_string_value(json_object_get(obj, "title"));
+    const char *sites[3] = {NULL, NULL, NULL};
+    size_t n = 0, off, len;
+    sites[n] = json_string_value(json_object_get(pg->meta, "og:site_name"));
+    n += sites[n] != NULL;
+    sites[n] = ns_html_ld_text(json_object_get(pg->ld, "publisher"));
+    if (title && ns_html_title_trim(title, sites, h1, &off, &len))
+        ns_fields_set(obj, "title", title + off, len, 1);
+}
+
 static void from_markup(json_t *obj, struct page *pg, xmlNodePtr body_node)
 {
-    /* Among several <article>s, the story's own <h1>, rather than a
-     * teaser's before it. */
-    xmlNodePtr h1 = pg->n_articles > 1 && body_node
-                        ? first_h1(body_node->children, 0)
-                        : NULL;
+    /* The story's own <h1>, rather than a teaser's before it or a site's
+     * name set as an <h1> in the masthead; else the page's first. */
+    xmlNodePtr h1 = body_node ? first_h1(body_node->children, 0) : NULL;
     if (!h1)
         h1 = pg->h1;
-    if (h1 && !json_object_get(obj, "title")) {
-        ns_buf_t t = {0};
-        if (node_text(h1, NULL, &t) == 0 && t.len)
-            ns_fields_set(obj, "title", t.p, t.len, 0);
-        ns_buf_free(&t);
-    }
+    ns_buf_t h1_text = {0};
+    if (h1 && node_text(h1, NULL, &h1_text) == 0 && h1_text.len)
+        ns_fields_set(obj, "title", h1_text.p, h1_text.len, 0);
     set_str(obj, "title", pg->title);
+    /* A masthead <h1> is no headline to compare a title with. */
+    trim_title(obj, pg, h1_text.len && !in_chrome(h1, NULL) ? h1_text.p : NULL);
+    ns_buf_free(&h1_text);
     set_str(obj, "url", pg->canonical);
-    /* A <time> that is no date (datetime="PT4M", a reading time) is not
-     * the page's date: without one the page is still read. */
-    int64_t t;
-    if (pg->time && (ns_date_parse(pg->time, &t) == 0 ||
-                     ns_date822_parse(pg->time, &t) == 0))
-        ns_fields_date(obj, pg->time, 0);
+    struct pick p = {body_node, h1, NULL, -1};
+    pick_time(&p, pg->top, 0);
+    ns_fields_date(obj, p.date, 0);
+    free(p.date);
     if (pg->lang && !json_object_get(obj, "lang"))
         ns_fields_set(obj, "lang", pg->lang, strcspn(pg->lang, "_-"), 0);
 }
@@ -615,7 +730,8 @@ int ns_html_page_warn(const char *data, size_t len, const char *default_id,
         snprintf(err, err_size, "out of memory");
         goto out;
     }
-    survey(&pg, doc->children, 0);
+    pg.top = doc->children;
+    survey(&pg, pg.top, 0);
 
     xmlNodePtr body_node = choose_article(&pg);
     if (!body_node)
@@ -658,7 +774,6 @@ out:
     free(pg.title);
     free(pg.lang);
     free(pg.canonical);
-    free(pg.time);
     xmlFreeDoc(doc);
     return rc;
 }

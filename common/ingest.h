@@ -276,6 +276,19 @@ int ns_html_page(const char *data, size_t len, const char *default_id,
  * (html-furniture.c). */
 int ns_html_thread_or_sidebar(const char *value);
 int ns_html_furniture_name(const char *value);
+/* Non-zero if A and B are the same text but for the white space around and
+ * between words and ASCII case (html-furniture.c). */
+int ns_html_same_text(const char *a, const char *b);
+/* The headline in TITLE (a page's og:title or <title>) without the site's
+ * name joined to it: "Mayor's plan | The Daily Planet" is "Mayor's plan".
+ * A part is cut only when it is one of SITES (NULL-terminated; og:site_name,
+ * the JSON-LD publisher) or when the rest is the story's H1 (may be NULL),
+ * at " | ", " - ", " – ", " — ", " · ", " :: " or " » ";
+ * so "Covid-19 - what we know" stays whole.  Sets *OFF and *LEN to the
+ * headline's bytes in TITLE; returns 1 if a part was cut, else 0 (the
+ * whole TITLE). */
+int ns_html_title_trim(const char *title, const char *const *sites,
+                       const char *h1, size_t *off, size_t *len);
 
 /* The schema.org article object (NewsArticle, Article, BlogPosting, any
  * ...Article) in the parsed JSON-LD block ROOT: ROOT itself, an item of

@@ -2,8 +2,9 @@
 # t029-html-pages.sh - HTML article pages as news sites save them, through
 # nindex and nsearch: the story is found among teaser <article>s, a page
 # labelled ISO-8859-1 in windows-1252 keeps its punctuation, a page whose
-# JSON-LD does not parse is still indexed, and related posts, share
-# buttons, newsletter boxes and ads are not searchable.
+# JSON-LD does not parse is still indexed, related posts, share buttons,
+# newsletter boxes and ads are not searchable, and the story's date, title
+# and standfirst win over the site's ticker, name and masthead.
 . "$(dirname "$0")/lib.sh"
 P=$TMP/pages
 mkdir -p "$P"
@@ -153,4 +154,48 @@ h = json.load(open(sys.argv[1]))["hits"][0]
 assert h["date"] == "2025-10-01T10:00:00Z", h["date"]
 assert h["author"] == "Kari Nordmann", h["author"]
 PY
+# The story's own date, title and header among the site's: a ticker's
+# <time> in the masthead came first and was the date; og:title with the
+# site's name was the title over a clean <h1>; the standfirst in the
+# article's <header> was cut with the masthead.
+mkdir -p "$TMP/site"
+cat >"$TMP/site/wp.html" <<'EOF'
+<html><head><title>Bridge reopens | The Daily Planet</title><meta property="og:title" content="Bridge reopens | The Daily Planet"><meta property="og:site_name" content="The Daily Planet"></head><body>
+<header class="site-header"><h1 class="site-title">The Daily Planet</h1><div class="ticker"><time datetime="2025-12-04T08:00:00Z">08:00</time> Storm warning</div></header>
+<article><header class="entry-header"><h1>Bridge reopens</h1><p class="standfirst">The gharial crossing is open again.</p><time class="entry-date published" datetime="2025-11-20T10:00:00+00:00">20 Nov</time><time class="updated" datetime="2025-11-21T10:00:00+00:00">21 Nov</time><div class="share-buttons">Share on Pinterest</div></header>
+<div class="entry-content"><p>Traffic resumes on Monday.</p></div></article></body></html>
+EOF
+cat >"$TMP/site/vg.html" <<'EOF'
+<html><head><meta charset="utf-8"><meta property="og:title" content="Ferja står – VG"></head><body>
+<div class="last-updated">Oppdatert <time datetime="2025-12-04T08:00:00Z">i dag</time></div>
+<article><h1>Ferja står</h1><p><time itemprop="datePublished" datetime="2025-11-02T07:30:00+01:00">2. nov.</time></p><p>Ferja med en hyrax står.</p></article></body></html>
+EOF
+cat >"$TMP/site/covid.html" <<'EOF'
+<html><head><meta property="og:title" content="Covid-19 - what we know | Daily"><meta property="og:site_name" content="The Daily"></head><body><article><h1>Covid-19 - what we know</h1><p>The caracal ward reopens.</p></article></body></html>
+EOF
+run out err nindex --db "$TMP/site.db" "$TMP/site"
+check "site pages: all read" is "$rc" 0
+# hit WORD FIELD: FIELD of the one hit for WORD, else how many hits.
+hit() {
+    nsearch --db "$TMP/site.db" --json --related 0 "$1" | python3 -c '
+import json, sys
+h = json.load(sys.stdin)["hits"]
+print(h[0].get(sys.argv[1]) if len(h) == 1 else "%d hits" % len(h))' "$2"
+}
+check "og:title with og:site_name: the headline" is "$(hit gharial title)" \
+    "Bridge reopens"
+check "WordPress: the published date, not the ticker's or 'updated'" \
+    is "$(hit gharial date)" "2025-11-20T10:00:00Z"
+check "article header: the standfirst is searchable" \
+    is "$(hit "gharial crossing" title)" "Bridge reopens"
+for w in pinterest storm; do
+    check "article header: '$w' (share buttons, masthead) is not" \
+        is "$(hit "$w" title)" "0 hits"
+done
+check "og:title '... – VG' over the <h1>: the <h1>" is "$(hit hyrax title)" \
+    "Ferja står"
+check "a 'last updated' line: the story's datePublished" \
+    is "$(hit hyrax date)" "2025-11-02T06:30:00Z"
+check "' - ' in a title stays; ' | Daily' goes, the rest being the <h1>" \
+    is "$(hit caracal title)" "Covid-19 - what we know"
 finish

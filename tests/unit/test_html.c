@@ -1,8 +1,9 @@
 /* test_html.c - HTML article pages as news sites write them: which
  * <article> is the story, pages in windows-1252 under another label, JSON-LD
- * that does not parse (and the article under a WebPage's mainEntity), and
- * the blocks around a story (related posts, share buttons, newsletter
- * boxes, ads) that must not reach the index. */
+ * that does not parse (and the article under a WebPage's mainEntity), the
+ * blocks around a story (related posts, share buttons, newsletter boxes,
+ * ads) that must not reach the index, and the story's date, title and
+ * header among the site's own. */
 #include "ingest.h"
 #include "testlib.h"
 
@@ -278,6 +279,181 @@ static void test_furniture_classes(void)
     ns_article_clear(&a);
 }
 
+/* ------------------------------------------------------------------------ */
+/* The story's date, title and header                                       */
+/* ------------------------------------------------------------------------ */
+
+static void test_story_date(void)
+{
+    ns_article_t a;
+    /* A ticker in the masthead, then a WordPress post: "entry-date
+     * published" and "updated" in the article's own <header>. */
+    static const char WP[] =
+        "<html><body><header class=\"site-header\"><div class=\"ticker\">"
+        "<time datetime=\"2025-12-04T08:00:00Z\">08:00</time> Storm"
+        "</div></header><article><header class=\"entry-header\"><h1>"
+        "Bridge reopens</h1><time class=\"entry-date published\" "
+        "datetime=\"2025-11-20T10:00:00+00:00\">20 Nov</time><time "
+        "class=\"updated\" datetime=\"2025-11-21T10:00:00+00:00\">21 Nov"
+        "</time></header><p>The heron bridge reopens.</p></article>"
+        "</body></html>";
+    CHECK(page(WP, &a) == 0, "wordpress: read");
+    CHECK_STR(a.date, "2025-11-20T10:00:00Z",
+              "wordpress: the published date, not the ticker's or updated");
+    CHECK_STR(a.body, "The heron bridge reopens.",
+              "wordpress: the header's dates are no body text");
+    ns_article_clear(&a);
+
+    /* A "last updated" line and a list of latest stories before the
+     * story, whose date is itemprop="datePublished" (NRK). */
+    static const char LATEST[] =
+        "<html><body><div class=\"last-updated\">Updated <time "
+        "datetime=\"2025-12-04T08:00:00Z\">today</time></div><main><ul>"
+        "<li>Other story <time datetime=\"2025-12-03T08:00:00Z\">"
+        "yesterday</time></li></ul><article><h1>Bridge reopens</h1><p>"
+        "<time class=\"datetime-absolute dateModified\" itemprop="
+        "\"dateModified\" datetime=\"2025-11-22T10:00:00Z\">22 Nov</time>"
+        "<time itemprop=\"datePublished\" datetime=\"2025-11-20T10:00:00Z\">"
+        "20 Nov</time></p><p>The heron bridge.</p></article></main>"
+        "</body></html>";
+    CHECK(page(LATEST, &a) == 0, "latest list: read");
+    CHECK_STR(a.date, "2025-11-20T10:00:00Z",
+              "latest list: the story's datePublished");
+    ns_article_clear(&a);
+
+    /* The story's header outside its <article>, after a dated ticker:
+     * the header that holds the <h1> is the article's, the ticker's is
+     * the site's. */
+    static const char OUTSIDE[] =
+        "<html><body><header><nav><time datetime=\"2025-12-04\">Thu</time>"
+        "</nav></header><header class=\"article-header\"><h1>Tram plan</h1>"
+        "<time datetime=\"2025-06-01T09:00:00Z\">1 June</time></header>"
+        "<article><p>The tram text.</p></article></body></html>";
+    CHECK(page(OUTSIDE, &a) == 0, "header outside article: read");
+    CHECK_STR(a.date, "2025-06-01T09:00:00Z",
+              "header outside article: the date beside the headline");
+    ns_article_clear(&a);
+
+    /* Teasers after the story with pubdate dates of their own: the
+     * story's plain <time> is still its date. */
+    static const char TEASERS[] =
+        "<html><body><article><h1>Story</h1><p>On <time datetime=\"2025-"
+        "03-03T12:00:00Z\">3 March</time> a gnu.</p></article><section>"
+        "<article><h3>Teaser</h3><time pubdate datetime=\"2025-03-01\">1 "
+        "March</time></article></section></body></html>";
+    CHECK(page(TEASERS, &a) == 0 && a.date &&
+              !strcmp(a.date, "2025-03-03T12:00:00Z") &&
+              has(a.body, "On 3 March a gnu."),
+          "teasers: the story's date before a teaser's pubdate; in the "
+          "text, a <time> stays");
+    ns_article_clear(&a);
+
+    /* JSON-LD and article:published_time still come first. */
+    static const char META[] =
+        "<html><head><meta property=\"article:published_time\" content="
+        "\"2025-01-02T03:04:05Z\"></head><body><article><h1>M</h1><time "
+        "itemprop=\"datePublished\" datetime=\"2025-09-09\">x</time><p>Text."
+        "</p></article></body></html>";
+    CHECK(page(META, &a) == 0 && a.date &&
+              !strcmp(a.date, "2025-01-02T03:04:05Z"),
+          "meta: article:published_time before any <time>");
+    ns_article_clear(&a);
+}
+
+static void test_title_site_name(void)
+{
+    const char *sites[] = {"The Daily Planet", NULL};
+    const char *none[] = {NULL};
+    size_t off, len;
+    const char *t = "Mayor's plan | The Daily Planet";
+    CHECK(ns_html_title_trim(t, sites, NULL, &off, &len) == 1 && off == 0 &&
+              len == 12,
+          "trim: a suffix that is og:site_name");
+    t = "The Daily Planet - Mayor's plan";
+    CHECK(ns_html_title_trim(t, sites, NULL, &off, &len) == 1 &&
+              !strncmp(t + off, "Mayor's plan", len) && len == 12,
+          "trim: a prefix that is og:site_name");
+    t = "Ferja st\xc3\xa5r \xe2\x80\x93 VG";
+    CHECK(ns_html_title_trim(t, none, "Ferja st\xc3\xa5r", &off, &len) == 1 &&
+              off == 0 && len == 11,
+          "trim: the rest after an en dash, when the headline is the <h1>");
+    t = "Brann vant \xe2\x80\x93 NRK Vestland \xe2\x80\x93 Lokale nyheter";
+    CHECK(ns_html_title_trim(t, none, "Brann  vant", &off, &len) == 1 &&
+              off == 0 && len == 10,
+          "trim: a suffix of several parts, when the rest is the <h1>");
+    t = "Covid-19 - what we know | Daily";
+    CHECK(ns_html_title_trim(t, none, "Something else", &off, &len) == 0 &&
+              len == strlen(t),
+          "trim: ' - ' and '|' in a title with no site name match stay");
+    t = "Oil - the long view";
+    CHECK(ns_html_title_trim(t, none, "Oil - the long view", &off, &len) == 0 &&
+              len == strlen(t),
+          "trim: a title that is the <h1> stays whole");
+    t = "Brexit: The Daily Planet";
+    CHECK(ns_html_title_trim(t, sites, NULL, &off, &len) == 0,
+          "trim: a colon is no separator");
+
+    ns_article_t a;
+    static const char OG[] =
+        "<html><head><title>Mayor's plan | The Daily Planet</title><meta "
+        "property=\"og:title\" content=\"Mayor's plan | The Daily Planet\">"
+        "<meta property=\"og:site_name\" content=\"The Daily Planet\">"
+        "</head><body><header><h1 class=\"logo\">The Daily Planet</h1>"
+        "</header><article><h1>Mayor's plan</h1><p>A lynx.</p></article>"
+        "</body></html>";
+    CHECK(page(OG, &a) == 0, "og:title with the site: read");
+    CHECK_STR(a.title, "Mayor's plan", "og:title with the site: the headline");
+    ns_article_clear(&a);
+
+    /* No site name, and a masthead <h1> that is the site's: the title is
+     * not cut to it. */
+    static const char LOGO[] =
+        "<html><head><meta property=\"og:title\" content=\"Mayor's plan | "
+        "The Daily Planet\"></head><body><header><h1>The Daily Planet</h1>"
+        "</header><article><p>A lynx.</p></article></body></html>";
+    CHECK(page(LOGO, &a) == 0, "masthead h1: read");
+    CHECK_STR(a.title, "Mayor's plan | The Daily Planet",
+              "masthead h1: the title is not cut to the site's name");
+    ns_article_clear(&a);
+
+    /* Without og:title, the story's <h1>, not the masthead's before it. */
+    static const char H1[] =
+        "<html><head><title>Site</title></head><body><header><h1>Daily "
+        "Planet</h1></header><article><h1>Ferry strike ends</h1><p>An "
+        "otter.</p></article></body></html>";
+    CHECK(page(H1, &a) == 0, "two h1s: read");
+    CHECK_STR(a.title, "Ferry strike ends", "two h1s: the story's");
+    ns_article_clear(&a);
+
+    /* The JSON-LD publisher names the site too. */
+    static const char LD[] =
+        "<html><head><script type=\"application/ld+json\">{\"@type\":"
+        "\"NewsArticle\",\"headline\":\"Tolls rise \xe2\x80\x94 Harbour "
+        "Times\",\"publisher\":{\"@type\":\"Organization\",\"name\":"
+        "\"Harbour Times\"}}</script></head><body><article><p>Toll text."
+        "</p></article></body></html>";
+    CHECK(page(LD, &a) == 0, "publisher: read");
+    CHECK_STR(a.title, "Tolls rise", "publisher: its name is cut");
+    ns_article_clear(&a);
+}
+
+static void test_article_header(void)
+{
+    ns_article_t a;
+    static const char STANDFIRST[] =
+        "<html><body><header><nav>Home News</nav><p>Daily Planet</p>"
+        "</header><article><header><h1>Tram plan</h1><p class=\"standfirst\">"
+        "The city wants trams by 2030.</p><div class=\"share-buttons\">"
+        "Share on Facebook</div><nav>Politics</nav></header><div class=\""
+        "body\"><p>The tram body text.</p></div></article></body></html>";
+    CHECK(page(STANDFIRST, &a) == 0, "article header: read");
+    CHECK_STR(a.body, "The city wants trams by 2030.\n\nThe tram body text.",
+              "article header: the standfirst kept, its share and nav "
+              "buttons and the masthead not");
+    CHECK_STR(a.title, "Tram plan", "article header: its <h1> the title");
+    ns_article_clear(&a);
+}
+
 static void test_jsonld_main_entity(void)
 {
     ns_article_t a;
@@ -321,6 +497,9 @@ int main(void)
     test_windows1252_labels();
     test_jsonld_does_not_parse();
     test_furniture_classes();
+    test_story_date();
+    test_title_site_name();
+    test_article_header();
     test_jsonld_main_entity();
     return tl_done();
 }
