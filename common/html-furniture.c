@@ -10,12 +10,17 @@
  * "address", "head" and "loaded" are not.  The README lists the names; a
  * new one goes there too.
  *
+ * A box with no such name is furniture when its text says so: an ad's
+ * label alone, or a label such as "Les også:" or "Most read" over links.
  * The site's name is furniture of a title too: og:title and <title> are
  * often "Mayor's plan | The Daily Planet". */
 #include <ctype.h>
+#include <libxml/tree.h>
 #include <string.h>
+#include <strings.h>
 
 #include "ingest.h"
+#include "textpage.h"
 
 /* Non-zero if the LEN bytes at S, lower-cased and with '_' read as '-',
  * are WORD. */
@@ -222,4 +227,93 @@ int ns_html_title_trim(const char *title, const char *const *sites,
         }
     }
     return 0;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Boxes of links under a label                                             */
+/* ------------------------------------------------------------------------ */
+
+/* Append the text of N and its siblings after it (all of them when
+ * SIBLINGS, else N alone) to BUF (CAP bytes, LEN used), white space runs
+ * as one space; returns the new length, or CAP if the text does not fit. */
+static size_t short_text(xmlNodePtr n, int siblings, char *buf, size_t cap,
+                         size_t len, int depth)
+{
+    for (; n && len < cap; n = siblings ? n->next : NULL) {
+        if (depth > 32)
+            return cap;
+        if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+            for (const char *p = (const char *)n->content; p && *p; p++) {
+                /* U+00A0 (no-break space) is a space too. */
+                int nbsp =
+                    (unsigned char)p[0] == 0xc2 && (unsigned char)p[1] == 0xa0;
+                int space = nbsp || isspace((unsigned char)*p);
+                p += nbsp;
+                if (space && (!len || buf[len - 1] == ' '))
+                    continue;
+                if (len + 1 >= cap)
+                    return cap;
+                buf[len++] = space ? ' ' : *p;
+            }
+        } else if (n->type == XML_ELEMENT_NODE) {
+            len = short_text(n->children, 1, buf, cap, len, depth + 1);
+        }
+    }
+    return len;
+}
+
+/* Add the bytes other than white space of N and its siblings after it to
+ * *ALL, and those inside an <a> also to *LINKED. */
+static void link_weight(xmlNodePtr n, int in_link, size_t *all, size_t *linked,
+                        int depth)
+{
+    for (; n && depth <= 200; n = n->next) {
+        if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+            for (const xmlChar *p = n->content; p && *p; p++)
+                if (!isspace(*p)) {
+                    ++*all;
+                    *linked += in_link;
+                }
+        } else if (n->type == XML_ELEMENT_NODE) {
+            int a = in_link || strcasecmp((const char *)n->name, "a") == 0;
+            link_weight(n->children, a, all, linked, depth + 1);
+        }
+    }
+}
+
+int ns_html_box_of_links(xmlNodePtr n)
+{
+    static const char *const boxes[] = {"div", "section", "p", "ul",
+                                        "ol",  "span",    NULL};
+    const char *const *b = boxes;
+    while (*b && strcasecmp((const char *)n->name, *b) != 0)
+        b++;
+    if (!*b)
+        return 0;
+    /* An advertisement's label is all that is left of it once its
+     * <iframe> or <script> is: "Annonse", "ADVERTISEMENT". */
+    static const char *const ad_labels[] = {
+        "advertisement", "annonse", "annons", "reklame", "anzeige", NULL};
+    char text[96];
+    size_t len = short_text(n->children, 1, text, 32, 0, 0);
+    if (len < 32) {
+        while (len && text[len - 1] == ' ')
+            len--;
+        if (token_in(text, len, ad_labels))
+            return 1;
+    }
+    /* A box that opens with a furniture label ("Les også:", "Most read",
+     * "Related", textpage.c's list) and whose rest is mostly links. */
+    xmlNodePtr first = n->children;
+    while (first && first->type == XML_TEXT_NODE && first->content &&
+           !first->content[strspn((const char *)first->content, " \t\n\r\f")])
+        first = first->next;
+    if (!first || !first->next)
+        return 0;
+    len = short_text(first, 0, text, sizeof text, 0, 0);
+    if (len == sizeof text || !ns_textpage_is_furniture_heading(text, len))
+        return 0;
+    size_t all = 0, linked = 0;
+    link_weight(first->next, 0, &all, &linked, 0);
+    return linked && linked * 2 >= all;
 }

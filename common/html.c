@@ -100,6 +100,8 @@ static int is_skipped(xmlNodePtr n)
         if (hit)
             return 1;
     }
+    if (ns_html_box_of_links(n))
+        return 1;
     xmlChar *role = xmlGetProp(n, BAD_CAST "role");
     int hit = role && (strcasecmp((const char *)role, "navigation") == 0 ||
                        strcasecmp((const char *)role, "complementary") == 0);

@@ -276,6 +276,14 @@ int ns_html_page(const char *data, size_t len, const char *default_id,
  * (html-furniture.c). */
 int ns_html_thread_or_sidebar(const char *value);
 int ns_html_furniture_name(const char *value);
+/* Non-zero if the element N (a <div>, <section>, <p>, <ul>, <ol> or
+ * <span>) is a box around the story rather than its text: its whole text
+ * is an advertisement's label ("Annonse", "Advertisement"), or it opens
+ * with a label of page furniture ("Les også:", "Most read", "Related";
+ * ns_textpage_is_furniture_heading) and at least half of the rest is the
+ * text of links (html-furniture.c). */
+struct _xmlNode;
+int ns_html_box_of_links(struct _xmlNode *n);
 /* Non-zero if A and B are the same text but for the white space around and
  * between words and ASCII case (html-furniture.c). */
 int ns_html_same_text(const char *a, const char *b);

@@ -198,4 +198,28 @@ check "a 'last updated' line: the story's datePublished" \
     is "$(hit hyrax date)" "2025-11-02T06:30:00Z"
 check "' - ' in a title stays; ' | Daily' goes, the rest being the <h1>" \
     is "$(hit caracal title)" "Covid-19 - what we know"
+# Boxes of links in the story's text: a "Les også:" link, a most-read box
+# and an advertisement's label were indexed as the story's words.  Prose
+# that only starts like them stays.
+cat >"$TMP/op/boxes.html" <<'EOF'
+<html><head><meta charset="utf-8"><title>Tog innstilt</title></head><body><article><h1>Tog innstilt</h1><div class="body">
+<p>Alle tog er innstilt, og en kudu sto i sporet.</p>
+<p><strong>Les også:</strong> <a href="/a">Slik blir været for en dingo</a></p>
+<div class="x-box"><h2>Mest lest</h2><ul><li><a href="/1">Kjendis og en quoll i krangel</a></li><li><a href="/2">Ny rekord</a></li></ul></div>
+<div class="dfp"><span>ANNONSE</span><iframe src="x"></iframe></div>
+<p>Les også hva ministeren sa om en numbat.</p>
+</div></article></body></html>
+EOF
+run out err nindex --db "$TMP/boxes.db" "$TMP/op/boxes.html"
+check "boxes: the page is read" is "$rc" 0
+n() {
+    nsearch --db "$TMP/boxes.db" --json "$1" |
+        python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])'
+}
+for w in dingo quoll annonse; do
+    check "boxes: '$w' is not searchable" is "$(n "$w")" 0
+done
+for w in kudu numbat; do
+    check "boxes: '$w' in the story's prose is" is "$(n "$w")" 1
+done
 finish

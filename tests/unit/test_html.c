@@ -279,6 +279,44 @@ static void test_furniture_classes(void)
     ns_article_clear(&a);
 }
 
+static void test_boxes_of_links(void)
+{
+    ns_article_t a;
+    /* A Norwegian story with a "Les også" link, a most-read box and an
+     * ad's label in it; and prose that only starts like them. */
+    static const char P[] =
+        "<html><head><meta charset=\"utf-8\"></head><body><article><h1>Tog "
+        "innstilt</h1><div class=\"body\"><p>Alle tog er innstilt.</p>"
+        "<p><strong>Les ogs\xc3\xa5:</strong> <a href=\"/a\">Slik blir "
+        "v\xc3\xa6ret</a></p><p>Bane NOR rydder sporet.</p>"
+        "<div class=\"x-box\"><h2>Mest lest</h2><ul><li><a href=\"/1\">"
+        "Kjendis i krangel</a></li><li><a href=\"/2\">Ny rekord</a></li>"
+        "</ul></div><div class=\"dfp\"><span>ANNONSE</span><iframe "
+        "src=\"x\"></iframe></div>"
+        "<p>Les ogs\xc3\xa5 hva ministeren sa om rasene.</p>"
+        "<div><h3>Related</h3><p>The related debate was long and heated, "
+        "<a href=\"/r\">said</a> one.</p></div>"
+        "<p><a href=\"/src\">Kilde: NVE</a></p></div></article></body>"
+        "</html>";
+    CHECK(page(P, &a) == 0, "boxes: read");
+    CHECK(!has(a.body, "Slik blir") && !has(a.body, "Les ogs\xc3\xa5:") &&
+              !has(a.body, "Kjendis") && !has(a.body, "Mest lest") &&
+              !has(a.body, "ANNONSE"),
+          "boxes: 'Les ogs\xc3\xa5' link, most-read box and ad label cut");
+    CHECK(has(a.body, "Alle tog er innstilt.") &&
+              has(a.body, "Bane NOR rydder sporet.") &&
+              has(a.body, "Les ogs\xc3\xa5 hva ministeren sa") &&
+              has(a.body, "The related debate was long") &&
+              has(a.body, "Kilde: NVE"),
+          "boxes: prose under such a label, and a lone link, stay");
+    /* Google's guide marks the paywalled article text with "paywall". */
+    CHECK(!ns_html_furniture_name("paywall"),
+          "boxes: a paywall class is the story's text");
+    if (!has(a.body, "Kilde: NVE") || has(a.body, "Kjendis"))
+        fprintf(stderr, "    body: '%s'\n", a.body);
+    ns_article_clear(&a);
+}
+
 /* ------------------------------------------------------------------------ */
 /* The story's date, title and header                                       */
 /* ------------------------------------------------------------------------ */
@@ -497,6 +535,7 @@ int main(void)
     test_windows1252_labels();
     test_jsonld_does_not_parse();
     test_furniture_classes();
+    test_boxes_of_links();
     test_story_date();
     test_title_site_name();
     test_article_header();
