@@ -573,15 +573,12 @@ static int is_inside(xmlNodePtr n, xmlNodePtr ancestor)
 }
 
 /* Non-zero if N is inside markup whose text is left out: the site's
- * <header>, <nav>, <aside>, a related-stories box.  A <header> that holds
- * the story's <h1> (H1, may be NULL) is the article's own, not the
- * site's. */
-static int in_chrome(xmlNodePtr n, xmlNodePtr h1)
+ * <header>, <nav>, <aside>, a related-stories box. */
+static int in_chrome(xmlNodePtr n)
 {
     for (xmlNodePtr up = n->parent; up && up->type == XML_ELEMENT_NODE;
          up = up->parent)
-        if (is_skipped(up) &&
-            !(h1 && strcasecmp(NAME(up), "header") == 0 && is_inside(h1, up)))
+        if (is_skipped(up))
             return 1;
     return 0;
 }
@@ -637,17 +634,20 @@ struct pick {
  * of related stories) last; in each place the publication date before a
  * plain date before the last change; on a tie the first.  A <time> that
  * is no date (datetime="PT4M", a reading time) is passed over. */
-static void pick_time(struct pick *p, xmlNodePtr n, int depth)
+static void pick_time(struct pick *p, xmlNodePtr n, int depth, int chrome,
+                      int inside)
 {
+    /* CHROME: N is inside markup that is left out, other than a <header>
+     * that holds the story's <h1>, which is the article's own, not the
+     * site's; INSIDE: N is inside the story.  Passed down rather than
+     * found by a walk up from every <time>. */
     for (; n && depth <= MAX_DEPTH; n = n->next) {
         if (n->type != XML_ELEMENT_NODE)
             continue;
         char *v = strcasecmp(NAME(n), "time") == 0 ? prop(n, "datetime") : NULL;
         int64_t t;
         if (v && (ns_date_parse(v, &t) == 0 || ns_date822_parse(v, &t) == 0)) {
-            int place = in_chrome(n, p->h1)                ? 0
-                        : p->body && is_inside(n, p->body) ? 2
-                                                           : 1;
+            int place = chrome ? 0 : inside ? 2 : 1;
             int score = place * 3 + time_kind(n);
             if (score > p->score) {
                 free(p->date);
@@ -657,7 +657,10 @@ static void pick_time(struct pick *p, xmlNodePtr n, int depth)
             }
         }
         free(v);
-        pick_time(p, n->children, depth + 1);
+        int skipped = is_skipped(n) && !(p->h1 && is_inside(p->h1, n) &&
+                                         strcasecmp(NAME(n), "header") == 0);
+        pick_time(p, n->children, depth + 1, chrome || skipped,
+                  inside || n == p->body);
     }
 }
 
@@ -689,11 +692,11 @@ static void from_markup(json_t *obj, struct page *pg, xmlNodePtr body_node)
         ns_fields_set(obj, "title", h1_text.p, h1_text.len, 0);
     set_str(obj, "title", pg->title);
     /* A masthead <h1> is no headline to compare a title with. */
-    trim_title(obj, pg, h1_text.len && !in_chrome(h1, NULL) ? h1_text.p : NULL);
+    trim_title(obj, pg, h1_text.len && !in_chrome(h1) ? h1_text.p : NULL);
     ns_buf_free(&h1_text);
     set_str(obj, "url", pg->canonical);
     struct pick p = {body_node, h1, NULL, -1};
-    pick_time(&p, pg->top, 0);
+    pick_time(&p, pg->top, 0, 0, 0);
     ns_fields_date(obj, p.date, 0);
     free(p.date);
     if (pg->lang && !json_object_get(obj, "lang"))
