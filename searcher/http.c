@@ -20,7 +20,10 @@
  * done so for a second (another process may have committed), reopens it
  * from scratch after SIGHUP (a generation counter it compares with its
  * own) or when the index directory was replaced by another one (rename),
- * and retries a call once when the library says NS_STATUS_RETRY.
+ * and retries a call once when the library says NS_STATUS_RETRY.  A
+ * worker without requests has the same done by the tidy thread
+ * (workers.c), so that it does not keep a superseded generation's
+ * deleted files open.
  *
  * Errors are {"error": {"code", "message"}} with these codes:
  *   400 bad_parameter   403 forbidden   404 not_found
@@ -423,7 +426,9 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *conn,
     enum MHD_Result ret;
     if (ns_http_check_args(&c, &ret) < 0)
         return ret;
-    return ns_http_route(&c);
+    ret = ns_http_route(&c);
+    ns_http_worker_release(srv);
+    return ret;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -433,6 +438,7 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *conn,
 static void server_free(ns_http_server_t *srv)
 {
     ns_http_guard_stop(srv);
+    ns_http_workers_stop(srv);
     if (srv->have_key)
         pthread_key_delete(srv->worker_key);
     ns_http_stats_destroy(&srv->stats);
@@ -453,6 +459,10 @@ int ns_http_start(const ns_http_config_t *cfg, int fd, ns_http_server_t **out)
         return ns_error("error: cannot create a thread key");
     }
     srv->have_key = 1;
+    if (ns_http_workers_start(srv) < 0) {
+        server_free(srv);
+        return ns_error("error: cannot start the index refresh thread");
+    }
     if (ns_http_guard_start(srv) < 0) {
         server_free(srv);
         return ns_error("error: cannot start the connection guard");

@@ -117,6 +117,14 @@ struct ns_http_server {
     pthread_t guard;                      /* the guard thread */
     int have_guard, guard_running, guard_stop;
     ns_http_stats_t stats;
+    /* Every worker's handle, and the tidy thread that refreshes idle ones
+     * (workers.c). */
+    pthread_mutex_t workers_lock;   /* guards workers */
+    struct ns_http_worker *workers; /* the handles, once opened */
+    pthread_mutex_t tidy_lock;      /* guards tidy_stop */
+    pthread_cond_t tidy_wake;       /* wakes the tidy thread to stop */
+    pthread_t tidy;
+    int have_workers, tidy_running, tidy_stop;
 };
 
 /* One request, from its request line to its end (req_cls). */
@@ -266,9 +274,21 @@ void ns_http_worker_free(void *worker);
 
 /* The calling worker's index handle, up to date.  Returns NS_STATUS_OK
  * and the handle in *out, or the status of the failed open with its
- * detail in ERR (ERR_SIZE bytes). */
+ * detail in ERR (ERR_SIZE bytes).  The handle is the worker's until
+ * ns_http_worker_release(). */
 ns_status_t ns_http_worker_index(ns_http_server_t *srv, ns_index_t **out,
                                  char *err, size_t err_size);
+
+/* The request is done with the calling worker's handle: the tidy thread
+ * may refresh it while the worker is idle.  Harmless when it was not
+ * taken. */
+void ns_http_worker_release(ns_http_server_t *srv);
+
+/* Start and stop the tidy thread, which keeps idle workers' handles
+ * fresh so that none holds a superseded generation's files open (and the
+ * list srv->workers with its lock).  Start returns 0, or -1. */
+int ns_http_workers_start(ns_http_server_t *srv);
+void ns_http_workers_stop(ns_http_server_t *srv);
 
 /* Facts about the calling worker's index into INFO.  Returns 1, or 0
  * when there is no index (or it cannot say). */

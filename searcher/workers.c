@@ -1,34 +1,57 @@
 /* workers.c - Each nsearchd worker thread's own index handle: Xapian
  * handles are not thread-safe, so every worker keeps one in a pthread key,
- * opened on its first request, refreshed at most once a second, reopened
- * after SIGHUP or when the index directory is replaced, closed as soon as
- * the index is gone from disk, and closed by the key's destructor when the
- * worker exits (see "Freshness" in http.c). */
+ * opened on its first request, refreshed at most once a second (by the
+ * tidy thread while the worker is idle), reopened after SIGHUP or when the
+ * index directory is replaced, closed as soon as the index is gone from
+ * disk, and closed by the key's destructor when the worker exits (see
+ * "Freshness" in http.c). */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include "server.h"
 
 /* Seconds between two refreshes of a worker's index handle. */
 #define REFRESH_INTERVAL 1.0
+/* Seconds between two rounds of the tidy thread. */
+#define TIDY_TICK 0.25
 
-/* One worker thread's index handle. */
-struct worker {
-    ns_index_t *idx;     /* NULL until opened, or after a failure */
-    unsigned generation; /* srv->generation when idx was opened */
-    double checked;      /* monotonic seconds of the last refresh */
-    dev_t dev;           /* the index directory when idx was opened, */
-    ino_t ino;           /* to notice when it is replaced */
-    int failing;         /* the last open failed (and was logged) */
+/* One worker thread's index handle, on the list srv->workers. */
+struct ns_http_worker {
+    ns_http_server_t *srv;
+    struct ns_http_worker *next; /* on srv->workers, under workers_lock */
+    pthread_mutex_t lock;        /* held while a request uses idx, or while the
+                                    tidy thread refreshes it */
+    int held;                    /* the worker holds lock (read by it alone) */
+    ns_index_t *idx;             /* NULL until opened, or after a failure */
+    unsigned generation;         /* srv->generation when idx was opened */
+    double checked;              /* monotonic seconds of the last refresh */
+    dev_t dev;                   /* the index directory when idx was opened, */
+    ino_t ino;                   /* to notice when it is replaced */
+    int failing;                 /* the last open failed (and was logged) */
+    int refresh_failing;         /* the last refresh failed (and was logged) */
 };
+
+typedef struct ns_http_worker worker;
 
 void ns_http_worker_free(void *p)
 {
-    struct worker *w = p;
+    worker *w = p;
+    ns_http_server_t *srv = w->srv;
+    pthread_mutex_lock(&srv->workers_lock);
+    for (worker **at = &srv->workers; *at; at = &(*at)->next)
+        if (*at == w) {
+            *at = w->next;
+            break;
+        }
+    pthread_mutex_unlock(&srv->workers_lock);
+    if (w->held)
+        pthread_mutex_unlock(&w->lock);
     ns_index_close(w->idx);
+    pthread_mutex_destroy(&w->lock);
     free(w);
 }
 
@@ -46,21 +69,13 @@ static int index_on_disk(const char *db)
     return stat(db, &st);
 }
 
-/* See "Freshness" at the top of http.c. */
-ns_status_t ns_http_worker_index(ns_http_server_t *srv, ns_index_t **out,
-                                 char *err, size_t err_size)
+/* Bring W's handle up to date (see "Freshness" at the top of http.c),
+ * with W->lock held.  Returns NS_STATUS_OK with W->idx open, or the status
+ * of the failed open with its detail in ERR (ERR_SIZE bytes). */
+static ns_status_t freshen(ns_http_server_t *srv, worker *w, char *err,
+                           size_t err_size)
 {
     const char *db = srv->cfg->db;
-    *out = NULL;
-    struct worker *w = pthread_getspecific(srv->worker_key);
-    if (!w) {
-        w = calloc(1, sizeof *w);
-        if (!w || pthread_setspecific(srv->worker_key, w) != 0) {
-            free(w);
-            snprintf(err, err_size, "out of memory");
-            return NS_STATUS_NOMEM;
-        }
-    }
     unsigned generation = atomic_load(&srv->generation);
     double now = ns_monotonic_s();
     struct stat st;
@@ -96,16 +111,21 @@ ns_status_t ns_http_worker_index(ns_http_server_t *srv, ns_index_t **out,
             ns_index_close(w->idx);
             w->idx = NULL;
         } else {
-            /* A failed refresh leaves the old version usable (ns.h). */
+            /* A failed refresh leaves the old version usable (ns.h).  It
+             * is logged once, not at every retry: the tidy thread retries
+             * every second even on an idle server. */
             int changed = 0;
             ns_status_t rs = ns_index_refresh(w->idx, &changed);
             if (rs == NS_STATUS_OK && changed)
                 ns_http_stats_reloaded(&srv->stats);
-            if (rs != NS_STATUS_OK)
-                ns_warn("cannot refresh index '%s': %s", db,
+            if (rs != NS_STATUS_OK && !w->refresh_failing)
+                ns_warn("cannot refresh index '%s' (still answering from "
+                        "the version open before): %s",
+                        db,
                         *ns_index_last_error(w->idx)
                             ? ns_index_last_error(w->idx)
                             : ns_status_to_string(rs));
+            w->refresh_failing = rs != NS_STATUS_OK;
         }
     }
     if (!w->idx) {
@@ -124,14 +144,154 @@ ns_status_t ns_http_worker_index(ns_http_server_t *srv, ns_index_t **out,
             return os;
         }
         w->failing = 0;
+        w->refresh_failing = 0;
         ns_http_stats_reloaded(&srv->stats);
         w->generation = generation;
         w->checked = now;
         w->dev = have_stat ? st.st_dev : 0;
         w->ino = have_stat ? st.st_ino : 0;
     }
-    *out = w->idx;
     return NS_STATUS_OK;
+}
+
+ns_status_t ns_http_worker_index(ns_http_server_t *srv, ns_index_t **out,
+                                 char *err, size_t err_size)
+{
+    *out = NULL;
+    worker *w = pthread_getspecific(srv->worker_key);
+    if (!w) {
+        w = calloc(1, sizeof *w);
+        if (!w || pthread_mutex_init(&w->lock, NULL) != 0) {
+            free(w);
+            snprintf(err, err_size, "out of memory");
+            return NS_STATUS_NOMEM;
+        }
+        w->srv = srv;
+        if (pthread_setspecific(srv->worker_key, w) != 0) {
+            pthread_mutex_destroy(&w->lock);
+            free(w);
+            snprintf(err, err_size, "out of memory");
+            return NS_STATUS_NOMEM;
+        }
+        pthread_mutex_lock(&srv->workers_lock);
+        w->next = srv->workers;
+        srv->workers = w;
+        pthread_mutex_unlock(&srv->workers_lock);
+    }
+    /* Held until the request ends (ns_http_worker_release()), so that the
+     * tidy thread never touches the handle while a request uses it. */
+    if (!w->held) {
+        pthread_mutex_lock(&w->lock);
+        w->held = 1;
+    }
+    ns_status_t st = freshen(srv, w, err, err_size);
+    if (st == NS_STATUS_OK)
+        *out = w->idx;
+    return st;
+}
+
+void ns_http_worker_release(ns_http_server_t *srv)
+{
+    worker *w = pthread_getspecific(srv->worker_key);
+    if (w && w->held) {
+        w->held = 0;
+        pthread_mutex_unlock(&w->lock);
+    }
+}
+
+/* ------------------------------------------------------------------------ */
+/* The tidy thread                                                          */
+/* ------------------------------------------------------------------------ */
+
+/* A worker refreshes its handle only when a request comes, and an idle
+ * one would hold a superseded generation open until then: after a
+ * rebuild and the removal of the generation before it (--keep), its
+ * files would stay allocated on disk, a whole index per idle worker.  So
+ * every TIDY_TICK seconds, each worker that is not serving a request and
+ * has not refreshed for REFRESH_INTERVAL is refreshed here, exactly as its
+ * next request would do it (and that request then finds it done).  A
+ * worker busy with a request is skipped: it refreshes itself.  So is a
+ * cluster front's handle: its refresh connects to every shard, and a shard
+ * that is down is tried again after a delay that doubles with each try,
+ * which idle workers would push past the shard's return. */
+static void tidy_workers(ns_http_server_t *srv)
+{
+    double now = ns_monotonic_s();
+    unsigned generation = atomic_load(&srv->generation);
+    pthread_mutex_lock(&srv->workers_lock);
+    for (worker *w = srv->workers; w; w = w->next) {
+        if (pthread_mutex_trylock(&w->lock) != 0)
+            continue;
+        if (w->idx && !ns_index_shard_count(w->idx) &&
+            (now - w->checked >= REFRESH_INTERVAL ||
+             w->generation != generation)) {
+            char err[512];
+            freshen(srv, w, err, sizeof err);
+        }
+        pthread_mutex_unlock(&w->lock);
+    }
+    pthread_mutex_unlock(&srv->workers_lock);
+}
+
+static void *tidy_main(void *arg)
+{
+    ns_http_server_t *srv = arg;
+    pthread_mutex_lock(&srv->tidy_lock);
+    while (!srv->tidy_stop) {
+        pthread_mutex_unlock(&srv->tidy_lock);
+        tidy_workers(srv);
+        pthread_mutex_lock(&srv->tidy_lock);
+        if (srv->tidy_stop)
+            break;
+        struct timespec until;
+        clock_gettime(CLOCK_REALTIME, &until);
+        long ns = until.tv_nsec + (long)(TIDY_TICK * 1e9);
+        until.tv_sec += ns / 1000000000L;
+        until.tv_nsec = ns % 1000000000L;
+        pthread_cond_timedwait(&srv->tidy_wake, &srv->tidy_lock, &until);
+    }
+    pthread_mutex_unlock(&srv->tidy_lock);
+    return NULL;
+}
+
+int ns_http_workers_start(ns_http_server_t *srv)
+{
+    if (pthread_mutex_init(&srv->workers_lock, NULL) != 0)
+        return -1;
+    if (pthread_mutex_init(&srv->tidy_lock, NULL) != 0) {
+        pthread_mutex_destroy(&srv->workers_lock);
+        return -1;
+    }
+    if (pthread_cond_init(&srv->tidy_wake, NULL) != 0) {
+        pthread_mutex_destroy(&srv->tidy_lock);
+        pthread_mutex_destroy(&srv->workers_lock);
+        return -1;
+    }
+    srv->have_workers = 1;
+    if (pthread_create(&srv->tidy, NULL, tidy_main, srv) != 0) {
+        ns_http_workers_stop(srv);
+        return -1;
+    }
+    srv->tidy_running = 1;
+    return 0;
+}
+
+void ns_http_workers_stop(ns_http_server_t *srv)
+{
+    if (!srv->have_workers)
+        return;
+    if (srv->tidy_running) {
+        pthread_mutex_lock(&srv->tidy_lock);
+        srv->tidy_stop = 1;
+        pthread_cond_signal(&srv->tidy_wake);
+        pthread_mutex_unlock(&srv->tidy_lock);
+        pthread_join(srv->tidy, NULL);
+        srv->tidy_running = 0;
+    }
+    pthread_cond_destroy(&srv->tidy_wake);
+    pthread_mutex_destroy(&srv->tidy_lock);
+    pthread_mutex_destroy(&srv->workers_lock);
+    srv->have_workers = 0;
 }
 
 ns_status_t ns_http_index_call(ns_index_t *idx, enum ns_http_index_op op,

@@ -2,9 +2,10 @@
 # t570-nsearchd-index-changes.sh - nsearchd follows what happens to the
 # index under it: a --rollback followed by a --rebuild is served within a
 # second (the rolled-back generation's number is not reused, and a
-# generation put back under the same name is told apart by its UUID); an
-# index deleted from disk is answered 503 no_index by every endpoint, as
-# /health says, until it is back.
+# generation put back under the same name is told apart by its UUID); idle
+# workers do not hold a removed generation open; an index deleted from
+# disk is answered 503 no_index by every endpoint, as /health says, until
+# it is back.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/server.sh"
 
@@ -47,6 +48,27 @@ extra "$TMP/b.jsonl" quokkabar
 extra "$TMP/c.jsonl" wombatbaz
 index_samples
 check "server starts" start_server --threads 2
+
+# --- Idle workers let go of a superseded generation. ---------------------
+# A worker refreshes its handle before a request; one without requests
+# must not keep a removed generation's files allocated on disk.
+held() { ls -l "/proc/$server_pid/fd" 2>/dev/null | grep -c -- "$1"; }
+totals oil 10 >/dev/null
+first=$(live)
+if [ -d "/proc/$server_pid/fd" ]; then
+    check "idle: the workers have the first generation open" \
+        test "$(held "/$first/")" -gt 0
+    nindex --quiet --db "$TMP/db" --rebuild "$SAMPLES"
+    nindex --quiet --db "$TMP/db" --rebuild "$SAMPLES"
+    check "idle: two rebuilds removed the first generation (--keep 2)" \
+        test ! -e "$TMP/db/$first"
+    sleep 1.6
+    check "idle: no deleted file held open" is "$(held deleted)" 0
+    check "idle: nothing of the first generation held open" \
+        is "$(held "/$first/")" 0
+    check "idle: the live generation is open" \
+        test "$(held "/$(live)/")" -gt 0
+fi
 
 # --- Rollback, then a rebuild: the new generation within a second. ------
 nindex --quiet --db "$TMP/db" --rebuild "$SAMPLES" "$TMP/a.jsonl"
