@@ -344,7 +344,7 @@ ns_status_t ns_index_close(ns_index_t *idx);
  * it about once a second.  *changed (may be NULL) is set to 1 when the
  * handle now sees a different version; searches running on other handles
  * are not affected.  NS_STATUS_OK, NS_STATUS_XAPIAN, ... (the old version
- * stays usable on failure). */
+ * stays usable on failure, and ns_index_info() still describes it). */
 ns_status_t ns_index_refresh(ns_index_t *idx, int *changed);
 
 /* Why the last call on IDX failed, or "" when it succeeded: every call on

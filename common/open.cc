@@ -436,6 +436,7 @@ ns_status_t ns_index_refresh(ns_index_t *idx, int *changed)
     if (changed)
         *changed = 0;
     clear_error(idx);
+    std::string old_gen, old_dbpath;
     try {
         if (idx->wdb)
             return NS_STATUS_OK;
@@ -445,7 +446,8 @@ ns_status_t ns_index_refresh(ns_index_t *idx, int *changed)
                 *changed = moved;
             return cluster_ready(idx);
         }
-        std::string old_gen = idx->gen;
+        old_gen = idx->gen;
+        old_dbpath = idx->dbpath;
         resolve(idx);
         /* Which database is at the path now?  The name alone cannot say:
          * a generation directory can be replaced by another one of the
@@ -489,10 +491,12 @@ ns_status_t ns_index_refresh(ns_index_t *idx, int *changed)
         return NS_STATUS_OK;
     } catch (...) {
         ns_status_t st = caught(idx);
-        /* Keep serving the version we have. */
-        try {
-            resolve(idx);
-        } catch (...) {
+        /* Keep serving the version we have, under its own name: the
+         * generation that could not be opened is not the one answering,
+         * and ns_index_info() must not say it is. */
+        if (!old_dbpath.empty()) {
+            idx->gen.swap(old_gen);
+            idx->dbpath.swap(old_dbpath);
         }
         return st;
     }

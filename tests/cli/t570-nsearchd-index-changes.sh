@@ -5,7 +5,8 @@
 # generation put back under the same name is told apart by its UUID); idle
 # workers do not hold a removed generation open; an index deleted from
 # disk is answered 503 no_index by every endpoint, as /health says, until
-# it is back.
+# it is back; a generation that cannot be opened leaves the one open
+# serving, and named in /v1/stats, /health and /metrics.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/server.sh"
 
@@ -129,6 +130,42 @@ index_samples
 get h2.json /health
 check "back: /health 200" is "$code" 200
 check "back: searches answer" is "$(total oil)" 4
+
+# --- A new generation that cannot be opened. -----------------------------
+# The worker goes on answering from the generation it has open, and
+# /v1/stats, /health and /metrics describe that one, not the one that
+# failed.  One worker, so that every answer comes from the same handle.
+kill "$server_pid"
+wait "$server_pid" 2>/dev/null
+check "one-worker server starts" start_server --threads 1
+served=$(live)
+get before.json /v1/stats
+mkdir "$TMP/db/gen-000099"
+echo garbage >"$TMP/db/gen-000099/iamglass"
+touch -d 2001-01-01 "$TMP/db/gen-000099/iamglass"
+ln -s gen-000099 "$TMP/db/current.tmp"
+mv -T "$TMP/db/current.tmp" "$TMP/db/current"
+sleep 1.2
+check "damaged: searches answer from the generation open" is "$(total oil)" 4
+sleep 1.2
+check "damaged: and go on doing so" is "$(total oil)" 4
+get st.json /v1/stats
+check "damaged: /v1/stats names the generation served" json st.json \
+    "d['index']['generation'] == '$served'"
+check "damaged: /v1/stats has its articles and build time" python3 -c '
+import json, sys
+a, b = (json.load(open(sys.argv[1] + f)) for f in ("/before.json", "/st.json"))
+sys.exit(0 if a["articles"] == b["articles"] == 84 and
+         a["index"]["built"] == b["index"]["built"] else 1)' "$TMP"
+get h.json /health
+check "damaged: /health 200" is "$code" 200
+check "damaged: /health has the served articles" json h.json \
+    'd["articles"] == 84'
+get m.txt /metrics
+check "damaged: /metrics names the generation served" grep -qx \
+    "nsearchd_index_generation $(expr "${served#gen-}" + 0)" "$TMP/m.txt"
+check "damaged: the failed refresh is logged once" \
+    is "$(grep -c 'cannot refresh index' "$TMP/server.err")" 1
 
 kill "$server_pid"
 wait "$server_pid" 2>/dev/null
