@@ -79,8 +79,13 @@ static ns_status_t freshen(ns_http_server_t *srv, worker *w, char *err,
     unsigned generation = atomic_load(&srv->generation);
     double now = ns_monotonic_s();
     struct stat st;
+    /* A handle to reopen from scratch (SIGHUP, or another directory at
+     * the path) is kept until the new one opens: a generation that cannot
+     * be opened must not turn a worker that answers into one that says
+     * no_index. */
+    ns_index_t *old = NULL;
     if (w->idx && w->generation != generation) {
-        ns_index_close(w->idx);
+        old = w->idx;
         w->idx = NULL;
     }
     /* Checked on every request (a stat or two), so that /health, the
@@ -97,6 +102,7 @@ static ns_status_t freshen(ns_http_server_t *srv, worker *w, char *err,
         else if (!w->failing)
             ns_warn("cannot open index '%s': %s", db, err);
         ns_index_close(w->idx);
+        ns_index_close(old);
         w->idx = NULL;
         w->failing = 1;
         return NS_STATUS_NOT_FOUND;
@@ -108,7 +114,7 @@ static ns_status_t freshen(ns_http_server_t *srv, worker *w, char *err,
             /* A new directory was renamed over the old one: the handle
              * still reads the old files, which reopen() would not
              * notice. */
-            ns_index_close(w->idx);
+            old = w->idx;
             w->idx = NULL;
         } else {
             /* A failed refresh leaves the old version usable (ns.h).  It
@@ -137,12 +143,24 @@ static ns_status_t freshen(ns_http_server_t *srv, worker *w, char *err,
         if (os != NS_STATUS_OK) {
             snprintf(err, err_size, "%s",
                      detail ? detail : ns_status_to_string(os));
+            free(detail);
+            if (old) {
+                if (!w->refresh_failing)
+                    ns_warn("cannot reopen index '%s' (still answering from "
+                            "the version open before): %s",
+                            db, err);
+                w->refresh_failing = 1;
+                w->idx = old;
+                w->generation = generation;
+                w->checked = now;
+                return NS_STATUS_OK;
+            }
             if (!w->failing)
                 ns_warn("cannot open index '%s': %s", db, err);
             w->failing = 1;
-            free(detail);
             return os;
         }
+        ns_index_close(old);
         w->failing = 0;
         w->refresh_failing = 0;
         ns_http_stats_reloaded(&srv->stats);

@@ -166,6 +166,18 @@ check "damaged: /metrics names the generation served" grep -qx \
     "nsearchd_index_generation $(expr "${served#gen-}" + 0)" "$TMP/m.txt"
 check "damaged: the failed refresh is logged once" \
     is "$(grep -c 'cannot refresh index' "$TMP/server.err")" 1
+# SIGHUP reopens from scratch: the handle open is kept until the new one
+# opens, so the worker still answers rather than saying no_index.
+kill -HUP "$server_pid"
+sleep 0.5
+check "damaged, SIGHUP: searches still answer" is "$(total oil)" 4
+get st.json /v1/stats
+check "damaged, SIGHUP: /v1/stats names the generation served" json st.json \
+    "d['index']['generation'] == '$served'"
+get h.json /health
+check "damaged, SIGHUP: /health 200" is "$code" 200
+check "damaged, SIGHUP: the handle was not dropped" lacks "$TMP/server.err" \
+    "cannot open index"
 
 kill "$server_pid"
 wait "$server_pid" 2>/dev/null
