@@ -270,7 +270,15 @@ static void resolve(ns_index_t *idx)
         idx->gen = name;
         idx->dbpath = idx->path + "/" + name;
     } else {
-        idx->gen.clear();
+        /* One generation of an index directory opened by its own path
+         * (nsearchd's stand-in for a live one that cannot be opened) is
+         * named by it. */
+        size_t slash = idx->path.find_last_of('/');
+        std::string base = idx->path.substr(slash + 1);
+        bool gen = slash != std::string::npos &&
+                   base.compare(0, 4, "gen-") == 0 &&
+                   exists(idx->path.substr(0, slash) + "/current");
+        idx->gen = gen ? base : "";
         idx->dbpath = idx->path;
     }
 }

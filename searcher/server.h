@@ -125,6 +125,9 @@ struct ns_http_server {
     pthread_cond_t tidy_wake;       /* wakes the tidy thread to stop */
     pthread_t tidy;
     int have_workers, tidy_running, tidy_stop;
+    atomic_ulong served; /* the number of the generation last opened by a
+                            worker, to answer from when the live one
+                            cannot be opened (0: none) */
 };
 
 /* One request, from its request line to its end (req_cls). */

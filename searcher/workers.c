@@ -32,6 +32,7 @@ struct ns_http_worker {
     dev_t dev;                   /* the index directory when idx was opened, */
     ino_t ino;                   /* to notice when it is replaced */
     int failing;                 /* the last open failed (and was logged) */
+    int stand_in;                /* idx is srv->served, not the live one */
     int refresh_failing;         /* the last refresh failed (and was logged) */
 };
 
@@ -69,6 +70,16 @@ static int index_on_disk(const char *db)
     return stat(db, &st);
 }
 
+/* Note the generation IDX, a live one, serves, for a worker that cannot
+ * open the live one (freshen). */
+static void note_served(ns_http_server_t *srv, ns_index_t *idx)
+{
+    ns_index_info_t info;
+    if (ns_index_info(idx, &info) == NS_STATUS_OK &&
+        strncmp(info.generation, "gen-", 4) == 0)
+        atomic_store(&srv->served, strtoul(info.generation + 4, NULL, 10));
+}
+
 /* Bring W's handle up to date (see "Freshness" at the top of http.c),
  * with W->lock held.  Returns NS_STATUS_OK with W->idx open, or the status
  * of the failed open with its detail in ERR (ERR_SIZE bytes). */
@@ -104,13 +115,18 @@ static ns_status_t freshen(ns_http_server_t *srv, worker *w, char *err,
         ns_index_close(w->idx);
         ns_index_close(old);
         w->idx = NULL;
+        w->stand_in = 0;
         w->failing = 1;
         return NS_STATUS_NOT_FOUND;
     }
     if (w->idx && now - w->checked >= REFRESH_INTERVAL) {
         w->checked = now;
-        if (stat(db, &st) == 0 &&
-            (st.st_dev != w->dev || st.st_ino != w->ino)) {
+        if (w->stand_in) {
+            /* Try the live generation again. */
+            old = w->idx;
+            w->idx = NULL;
+        } else if (stat(db, &st) == 0 &&
+                   (st.st_dev != w->dev || st.st_ino != w->ino)) {
             /* A new directory was renamed over the old one: the handle
              * still reads the old files, which reopen() would not
              * notice. */
@@ -122,8 +138,10 @@ static ns_status_t freshen(ns_http_server_t *srv, worker *w, char *err,
              * every second even on an idle server. */
             int changed = 0;
             ns_status_t rs = ns_index_refresh(w->idx, &changed);
-            if (rs == NS_STATUS_OK && changed)
+            if (rs == NS_STATUS_OK && changed) {
                 ns_http_stats_reloaded(&srv->stats);
+                note_served(srv, w->idx);
+            }
             if (rs != NS_STATUS_OK && !w->refresh_failing)
                 ns_warn("cannot refresh index '%s' (still answering from "
                         "the version open before): %s",
@@ -158,12 +176,27 @@ static ns_status_t freshen(ns_http_server_t *srv, worker *w, char *err,
             if (!w->failing)
                 ns_warn("cannot open index '%s': %s", db, err);
             w->failing = 1;
+            /* A worker without a handle answers from the generation the
+             * others were last seen to open, as they go on doing, rather
+             * than 503 while they answer 200. */
+            char gen[64];
+            unsigned long n = atomic_load(&srv->served);
+            snprintf(gen, sizeof gen, "%s/gen-%06lu", db, n);
+            if (n && ns_index_open(gen, NS_OPEN_READ, &w->idx, NULL) ==
+                         NS_STATUS_OK) {
+                w->stand_in = 1;
+                w->generation = generation;
+                w->checked = now;
+                return NS_STATUS_OK;
+            }
             return os;
         }
         ns_index_close(old);
+        w->stand_in = 0;
         w->failing = 0;
         w->refresh_failing = 0;
         ns_http_stats_reloaded(&srv->stats);
+        note_served(srv, w->idx);
         w->generation = generation;
         w->checked = now;
         w->dev = have_stat ? st.st_dev : 0;

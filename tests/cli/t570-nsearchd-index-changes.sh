@@ -181,5 +181,35 @@ check "damaged, SIGHUP: the handle was not dropped" lacks "$TMP/server.err" \
 
 kill "$server_pid"
 wait "$server_pid" 2>/dev/null
+# A worker that never opened the index answers from the generation the
+# others were last seen to open, rather than 503 while they answer 200.
+ln -s "$served" "$TMP/db/current.tmp"
+mv -T "$TMP/db/current.tmp" "$TMP/db/current"
+check "four-worker server starts" start_server --threads 4
+check "four workers: searches answer" is "$(total oil)" 4
+ln -s gen-000099 "$TMP/db/current.tmp"
+mv -T "$TMP/db/current.tmp" "$TMP/db/current"
+sleep 1.2
+pids=
+for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
+    curl -sS --max-time 5 --unix-socket "$SOCK" -o /dev/null -w '%{http_code}\n' \
+        "http://localhost/v1/search?q=oil&collapse=0" >"$TMP/code$i.txt" &
+    pids="$pids $!"
+done
+wait $pids
+cat "$TMP"/code*.txt >"$TMP/codes.txt"
+check "damaged, fresh workers: 20 answers, every one 200" \
+    is "$(sort "$TMP/codes.txt" | uniq -c | tr -s ' ')" " 20 200"
+for i in 1 2 3 4 5 6 7 8; do
+    get st$i.json /v1/stats
+done
+check "damaged, fresh workers: /v1/stats names the generation served" \
+    python3 -c '
+import json, sys
+gens = {json.load(open(sys.argv[1] + "/st%d.json" % i))["index"]["generation"] for i in range(1, 9)}
+sys.exit(0 if gens == {sys.argv[2]} else 1)' "$TMP" "$served"
+
+kill "$server_pid"
+wait "$server_pid" 2>/dev/null
 server_pid=
 finish
