@@ -12,6 +12,7 @@
  *   query-text.cc   the query text as typed made into what was meant
  *   dates.cc        the date: field of the query language
  *   collapse.cc     one hit per story version group
+ *   totals.cc       a page's total past what its match counted
  *   search.cc       the search loop and its results
  *   results.cc      the results read through the public API
  *   phrase.cc       phrase and NEAR queries checked on an article's text
@@ -132,9 +133,8 @@ static const unsigned long AUTO_COMMIT_DOCS = 10000;
 /* The schema: every term prefix and value slot, declared here only         */
 /* ------------------------------------------------------------------------ */
 
-/* Term prefixes (the table at the top of this file says what each holds).
- * Indexing (write.cc), the query parser and filters (query.cc), phrase
- * checking (phrase.cc) and related posts all take them from here. */
+/* Term prefixes (the table at the top of this file says what each holds);
+ * every file that reads or writes terms takes them from here. */
 inline constexpr char PREFIX_ID[] = "Q";
 inline constexpr char PREFIX_TITLE[] = "S";
 inline constexpr char PREFIX_HEADING[] = "XH";
@@ -143,8 +143,7 @@ inline constexpr char PREFIX_SECTION[] = "XS";
 inline constexpr char PREFIX_TAG[] = "K";
 inline constexpr char PREFIX_LANG[] = "L";
 inline constexpr char PREFIX_DATE[] = "XD";
-/* Before the stemmed form of a word: "Zworld", and "ZSworld" for a title
- * word.  Every word has one, whatever its case (forms.cc). */
+/* Every word's stem, whatever its case: "Zworld", "ZSworld" (forms.cc). */
 inline constexpr char PREFIX_STEM[] = "Z";
 /* Two adjacent common words, by their codes (pairs.cc). */
 inline constexpr char PREFIX_PAIR[] = "XP";
@@ -195,9 +194,9 @@ inline constexpr SchemaField SCHEMA_FIELDS[] = {
 };
 
 /* Mixed into every content hash: bump it when what is indexed for an
- * article changes, so that an update re-indexes everything. */
-/* nsearch-2: every word's stem whatever its case, folded diacritics,
- * Nordic spellings (forms.cc); the story version group in SLOT_GROUP. */
+ * article changes, so that an update re-indexes everything.  nsearch-2:
+ * every word's stem whatever its case, folded diacritics, Nordic
+ * spellings (forms.cc); the story version group in SLOT_GROUP. */
 static const char INDEX_SCHEMA[] = "nsearch-2";
 
 /* Metadata key listing the language codes present, comma-separated: the
@@ -212,12 +211,10 @@ static const char META_LANGS[] = "nsearch.langs";
  * next nightly update). */
 static const char META_FACETS[] = "nsearch.facets";
 static const char META_GROUPS[] = "nsearch.groups";
-/* Metadata key of the preset zlib dictionary of stored articles. */
-static const char META_ZDICT[] = "nsearch.zdict";
-/* Metadata key of a shard's place in its cluster, "I/N" (nindex --shard). */
-static const char META_SHARD[] = "nsearch.shard";
-/* Metadata key of the fingerprint of the common-word list the pair terms
- * were made with (pairs.cc); absent when they cannot be trusted. */
+static const char META_ZDICT[] = "nsearch.zdict"; /* stored articles' */
+static const char META_SHARD[] = "nsearch.shard"; /* "I/N": nindex --shard */
+/* The fingerprint of the common-word list the pair terms were made with
+ * (pairs.cc); absent when they cannot be trusted. */
 static const char META_PAIRS[] = "nsearch.pairs";
 
 /* Metadata of a spelling copy (spelling-copy.cc): the marker, its word
@@ -362,8 +359,7 @@ ns_status_t caught_message(std::string &msg);
 /* Has IDX's read-only database a newer revision on disk? (open.cc) */
 bool moved_on(ns_index_t *idx);
 
-/* The start of every exported call on a handle: no message from an older
- * call survives it. */
+/* Every exported call on a handle starts so: no older message survives. */
 inline void clear_error(ns_index_t *idx)
 {
     idx->error.clear();
@@ -432,9 +428,8 @@ bool query_too_large(const Xapian::Query &q, std::string &why);
 /* write.cc */
 void index_fields(Xapian::TermGenerator &tg, const ns_article_t *art,
                   bool positions);
-/* The texts of ART whose words carry PREFIX ("" for the default field), in
- * the order index_fields indexes them, appended to OUT; false for a
- * prefix that no text field has. */
+/* ART's texts of PREFIX ("" the default field) onto OUT, in index_fields'
+ * order; false for a prefix no text field has. */
 bool field_texts(const ns_article_t *art, const std::string &prefix,
                  std::vector<const char *> &out);
 
@@ -465,8 +460,8 @@ std::string corrected_text(ns_index_t *idx, const Xapian::Database &dict,
 ns_status_t filter_query(ns_index_t *idx, const ns_search_opts_t *o,
                          Xapian::Query *out);
 
-/* Is OP an operator the 1.4 API lets us rebuild from its subqueries
- * alone (no window, no scale factor)? */
+/* Can the 1.4 API rebuild OP from its subqueries alone (no window, no
+ * scale factor)? */
 inline bool rebuildable(Xapian::Query::op op)
 {
     using Q = Xapian::Query;
@@ -497,8 +492,8 @@ template <typename F> Xapian::Query map_subqueries(const Xapian::Query &q, F fn)
     return Xapian::Query(q.get_type(), subs.begin(), subs.end());
 }
 
-/* forms.cc: the forms of a word that match (see the comment there). */
-/* WORD with its diacritics folded (fold.c), or WORD itself. */
+/* forms.cc: the forms of a word that match (see the comment there).
+ * WORD with its diacritics folded (fold.c), or WORD itself. */
 std::string fold(const std::string &word, int flags);
 /* STEM that folds diacritics before stemming. */
 Xapian::Stem folding_stem(const Xapian::Stem &stem);
@@ -538,12 +533,10 @@ unsigned query_flags(const std::string &text, unsigned flags);
 Xapian::Query fold_phrases(ns_index_t *idx, const Xapian::Query &q,
                            const Xapian::Stem &stem, size_t room);
 
-/* NEAR over sorted position lists POS (one per word): is there a position
- * of the first word with a position of every other word less than WINDOW
- * away (p + window > start && p < start + window)?  Linear in the number
- * of positions: each other word's cursor only moves forward as the first
- * word's position grows (the nested loops this replaces took 6.7 s on a
- * 160,000-word article at NEAR/101). */
+/* NEAR over sorted position lists POS (one per word): has a position of
+ * the first word one of every other word less than WINDOW away?  Linear
+ * in the positions: each other word's cursor only moves forward (nested
+ * loops took 6.7 s on a 160,000-word article at NEAR/101). */
 template <typename Pos>
 bool near_positions(const std::vector<std::vector<Pos>> &pos, size_t window)
 {
@@ -595,6 +588,11 @@ also_ids_page(ns_index_t *idx, const Xapian::Query &run,
               const std::vector<std::string> &keys,
               const std::vector<ns_article_t> &arts,
               const Xapian::Query *check);
+
+/* totals.cc: the total of the page of RANKED (collapsed: COLLAPSE), where
+ * it counted too few; COUNT (query and time limit set) counts them. */
+void page_total(Xapian::Enquire &count, const Xapian::MSet &ranked,
+                bool collapse, uint64_t *total, bool *exact);
 
 /* phrase-scan.cc: what the quick phrase test knows about one text. */
 enum scan { SCAN_NO, SCAN_YES, SCAN_MAYBE };

@@ -146,10 +146,11 @@ static const Xapian::doccount PAGE_COUNT_COLLAPSED = 100;
 
 /* A page as Xapian ranks it.  Xapian counts at least one match past the
  * page, so has_more is known, and at least PAGE_COUNT_MIN, so a total
- * under that is exact; a short page ends the matches, so the total is the
- * hits before it and on it. */
-static void plain_page(Xapian::Enquire &enq, const ns_search_opts_t *o,
-                       Page &page, budget &time, ns_results_t *res)
+ * under that is exact (past it, see totals.cc); a short page ends the
+ * matches, so the total is the hits before it and on it. */
+static void plain_page(ns_index_t *idx, Xapian::Enquire &enq,
+                       const ns_search_opts_t *o, Page &page, budget &time,
+                       ns_results_t *res)
 {
     time.limit(enq);
     const Xapian::doccount floor =
@@ -164,7 +165,8 @@ static void plain_page(Xapian::Enquire &enq, const ns_search_opts_t *o,
      * the matches: count them again, as far as the page looked (collapsed,
      * ranked, as below), for the last page's exact total; past HTTP's
      * deepest page, as the first page counts. */
-    if (page.shown.empty() && o->offset)
+    const bool past_end = page.shown.empty() && o->offset;
+    if (past_end)
         counted = want > 10000 + 100 + 1 ? enq.get_mset(0, 0, floor)
                   : o->collapse          ? enq.get_mset(0, want)
                                          : enq.get_mset(0, 0, want);
@@ -183,6 +185,13 @@ static void plain_page(Xapian::Enquire &enq, const ns_search_opts_t *o,
     uint64_t seen = (uint64_t)o->offset + page.shown.size();
     res->total_exact = lower == upper;
     res->total = res->total_exact ? lower : counted.get_matches_estimated();
+    if (!res->total_exact && !past_end && !idx->cluster && !time.over()) {
+        Xapian::Enquire count(*idx->db);
+        count.set_query(enq.get_query());
+        time.limit(count);
+        page_total(count, page.ms, o->collapse, &res->total, &res->total_exact);
+        time.over();
+    }
     if (page.shown.size() < o->limit && (page.shown.size() || !o->offset)) {
         res->total = seen;
         res->total_exact = true;
@@ -210,8 +219,7 @@ static const size_t PHRASE_COUNT_ALL = 100;
  * warm: 13.9 ms against 12.4), where a second refetch is a whole match. */
 static const size_t PHRASE_COLLAPSED_FETCH = 2000;
 /* Candidates checked between two looks at whether the pair signature
- * would filter the rest of a large fetch more cheaply (a rate from 100
- * checks is the one the first fetch decides by). */
+ * would filter the rest of a large fetch more cheaply. */
 static const size_t PHRASE_LOOK_AGAIN = 100;
 
 /* A page of the candidates that pass the phrase check of Q, found by
@@ -224,25 +232,19 @@ static const size_t PHRASE_LOOK_AGAIN = 100;
  * query starts with the same ranks), so it asks at once for what the pass
  * rate says the page needs.
  *
- * Story groups.  On an index with group terms (collapse.cc) the page is
- * collapsed here, after the check, from the first fetch: the candidates
- * are ranked without Xapian's collapse, only those that pass have their
- * group read, a group is shown by its best copy that has the phrase, and
- * the copies of the page's hits are found afterwards by their group
- * terms, in one query (fill_also).  Collapsing in the match cost a second
- * match whenever a candidate without the phrase had copies folded into it
- * (one of them may have it: the story must not be lost with its best
- * copy), a third of the phrases on the million-article archive, and a
- * collapsed match is dearer than a plain one: without it the phrases' p50
- * there went from 9.4 to 6.3 ms and their p90 from 19.5 to 13.9 ms, with
- * the same hits.  An older index, whose groups are looked up by their
- * titles' words (80 ms for "text record" on an archive of look-alike
- * titles), collapses in the match while the fetch is small and no
- * candidate without the phrase has copies folded into it; past
- * PHRASE_COLLAPSED_FETCH, or at such a fold, the page collapses here and
- * a hit lists the copies that passed among those checked.  A cluster
- * collapses in the match throughout: each candidate's value would be a
- * round trip to its shard. */
+ * Story groups.  With group terms (collapse.cc) the page is collapsed
+ * here, after the check: candidates are ranked without Xapian's collapse,
+ * only those that pass have their group read, a group is shown by its
+ * best copy with the phrase, and the hits' copies are found by their
+ * group terms in one query (fill_also).  Collapsing in the match cost a
+ * second match whenever a candidate without the phrase had copies folded
+ * into it (one may have it), a third of the phrases at a million
+ * articles, and a collapsed match is dearer: without it the phrases' p50
+ * there went from 9.4 to 6.3 ms, p90 from 19.5 to 13.9, the same hits.  An
+ * older index (groups looked up by title words, 80 ms for "text record")
+ * collapses in the match until PHRASE_COLLAPSED_FETCH or such a fold,
+ * then here, a hit listing the copies that passed among those checked.
+ * A cluster collapses in the match: a value is a round trip to a shard. */
 static void checked_page(ns_index_t *idx, Xapian::Enquire &enq,
                          const Xapian::Query &q, const ns_search_opts_t *o,
                          Page &page, budget &time, ns_results_t *res)
@@ -313,8 +315,7 @@ static void checked_page(ns_index_t *idx, Xapian::Enquire &enq,
         match_s = std::chrono::duration<double>(
                       std::chrono::steady_clock::now() - began)
                       .count();
-        /* Few candidates: check them all, for a total that is the same on
-         * every page. */
+        /* Few candidates: check them all, for the same total on every page. */
         bool all = ms.size() < fetch && ms.size() <= PHRASE_COUNT_ALL;
         /* A large fetch asks again every PHRASE_LOOK_AGAIN candidates
          * whether the signature would do the rest cheaper. */
@@ -601,7 +602,7 @@ static ns_status_t search_once(ns_index_t *idx, const ns_search_opts_t *o,
     if (verify)
         checked_page(idx, enq, q, o, page, time, res);
     else
-        plain_page(enq, o, page, time, res);
+        plain_page(idx, enq, o, page, time, res);
     /* Xapian matches the stem term of a phrase word that is its own
      * stem (forms.cc), but a snippet only marks a phrase whose words it
      * finds as written: snippets are cut by the query with the words as
