@@ -58,7 +58,7 @@ LIB_C   = common/article.c common/buf.c common/date.c common/fold.c common/gen.c
           common/utf8.c common/util.c common/date822.c common/feed.c common/feed-item.c \
           common/xmlbase.c \
           common/fields.c common/frontmatter.c common/html.c common/jsondoc.c \
-          common/jsonfeed.c common/markdown.c common/nitf.c common/sniff.c \
+          common/jsonfeed.c common/markdown.c common/template.c common/nitf.c common/sniff.c \
           common/wpjson.c common/lang.c common/toml.c common/yaml.c \
           common/wxr.c common/htmlent.c common/charset.c common/html-furniture.c common/html-ld.c
 LIB_CXX = common/open.cc common/store.cc common/write.cc common/query.cc \

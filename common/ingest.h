@@ -344,6 +344,20 @@ void ns_jsondoc_close(ns_jsondoc_t *doc);
 int ns_markdown_text(const char *md, size_t len, json_t *headings,
                      ns_buf_t *out);
 
+/* Copy Markdown MD (LEN bytes) to OUT without its template tags, as a
+ * static site generator's content holds them: Hugo's shortcodes ("{{<
+ * name args >}}", "{{% name %}}", their closing tags), Liquid, Nunjucks
+ * and Go template tags ("{% tag %}", "{{ expr }}", "{%- tag -%}").  The
+ * text between a paired shortcode's tags stays, a figure's title,
+ * caption, attribution and alt text (a details' summary, a video's title)
+ * stay as text, "{% raw %}" keeps its content as written, "{% comment %}"
+ * and Hugo's comment drop theirs, a highlight's content becomes a code
+ * block, and a shortcode escaped Hugo's way (a Go comment's delimiters
+ * inside its own) is the text of the tag.  Code blocks and
+ * code spans are copied as they are.  Returns 0, or -1 on allocation
+ * failure. */
+int ns_markdown_untemplate(const char *md, size_t len, ns_buf_t *out);
+
 /* Turn a text article parsed from a Markdown file into plain text: title,
  * body and headings lose their markup.  Returns 0, or -1 with ERR. */
 int ns_markdown_finish(ns_article_t *art, char *err, size_t err_size);

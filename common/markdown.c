@@ -6,7 +6,9 @@
  * searchable.  cmark (the CommonMark reference parser) parses the body;
  * links keep their text, emphasis and code marks go, headings stay
  * paragraphs and are the article's section headings, and HTML written
- * inside the Markdown is stripped to its text by libxml2 (html.c). */
+ * inside the Markdown is stripped to its text by libxml2 (html.c).  The
+ * body's template tags (Hugo's shortcodes, Liquid) go first (template.c);
+ * the front matter's title is left as written. */
 #include <cmark.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -159,10 +161,11 @@ static int has_markup(const char *s)
 int ns_markdown_finish(ns_article_t *art, char *err, size_t err_size)
 {
     json_t *list = json_array();
-    ns_buf_t body = {0}, title = {0};
+    ns_buf_t plain = {0}, body = {0}, title = {0};
     int rc = -1;
     if (!list ||
-        ns_markdown_text(art->body, strlen(art->body), list, &body) < 0) {
+        ns_markdown_untemplate(art->body, strlen(art->body), &plain) < 0 ||
+        ns_markdown_text(plain.p ? plain.p : "", plain.len, list, &body) < 0) {
         snprintf(err, err_size, "out of memory");
         goto out;
     }
@@ -218,6 +221,7 @@ int ns_markdown_finish(ns_article_t *art, char *err, size_t err_size)
     rc = 0;
 out:
     json_decref(list);
+    ns_buf_free(&plain);
     ns_buf_free(&body);
     ns_buf_free(&title);
     return rc;

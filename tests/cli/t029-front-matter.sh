@@ -3,7 +3,8 @@
 # TOML front matter (Hugo's default), Jekyll's date form with CRLF line
 # ends, YAML block scalars, quoted list items and quotes, a date with a
 # named zone in JSON Lines; a TOML draft is ignored and a broken TOML
-# header is reported on its line and skipped.
+# header is reported on its line and skipped; template tags in a body are
+# no text, except in code.
 . "$(dirname "$0")/lib.sh"
 S=$TMP/site
 mkdir -p "$S/content/posts" "$S/_posts"
@@ -99,4 +100,63 @@ check "'## ' is a heading" is "$(hits 'heading:floes')" "with.md"
 check "no front matter: '# ' is the title, not a heading" \
     is "$(hits 'heading:seal')" ""
 check "no front matter: '## ' is a heading" is "$(hits 'heading:sand')" "without.md"
+# Template tags are no text: Hugo's shortcodes and Liquid tags go, what a
+# reader sees of them stays (a paired shortcode's text, a figure's
+# caption); the front matter's title stays as written.
+mkdir -p "$TMP/tpl" "$TMP/code"
+cat >"$TMP/tpl/ferry.md" <<'MD'
+---
+title: "Harbour ferry strike ends {{ site.title }}"
+date: 2025-06-01
+---
+The strike ended on Monday.
+
+{{< figure src="/img/ferry.jpg" caption="The ferry at dawn" >}}
+
+{{< youtube dQw4w9WgXcQ >}}
+
+{{% notice info %}}
+Services resume at noon.
+{{% /notice %}}
+
+{% include related.html %}
+
+Passengers cheered {{ site.title }} as boats left.
+MD
+nindex --quiet --db "$TMP/tdb" "$TMP/tpl"
+tpl() {
+    nsearch --db "$TMP/tdb" --json --related 0 --snippet-len 2000 "$1" |
+        python3 -c 'import json, sys
+print("|".join(h["id"] + " " + h["snippet"] for h in json.load(sys.stdin)["hits"]))'
+}
+check "templates: the body without its tags" is "$(tpl strike)" \
+    "ferry.md The strike ended on Monday. The ferry at dawn — Services resume at noon. Passengers cheered as boats left."
+check "templates: the paired shortcode's text found" is "$(tpl noon | cut -d' ' -f1)" ferry.md
+check "templates: the figure's caption found" is "$(tpl dawn | cut -d' ' -f1)" ferry.md
+check "templates: tag names and arguments not found" \
+    is "$(tpl youtube)$(tpl include)$(tpl figure)$(tpl src)$(tpl dQw4w9WgXcQ)$(tpl notice)" ""
+check "templates: the title as written" is "$(nsearch --db "$TMP/tdb" --json strike |
+    python3 -c 'import json, sys; print(json.load(sys.stdin)["hits"][0]["title"])')" \
+    "Harbour ferry strike ends {{ site.title }}"
+# An article about the generators keeps its examples in code, and braces
+# that are no template tag stay in prose.
+cat >"$TMP/code/howto.md" <<'MD'
+---
+title: Embedding video
+---
+Write `{{< youtube id >}}` where the video goes:
+
+```
+{{< vimeo 146022717 >}}
+```
+
+    {% include gallery.html %}
+
+The set {1, 2} and {{citation needed}} are prose.
+MD
+nindex --quiet --db "$TMP/cdb" "$TMP/code"
+check "templates: code and prose keep their braces" \
+    is "$(nsearch --db "$TMP/cdb" --json --snippet-len 2000 video |
+        python3 -c 'import json, sys; print(json.load(sys.stdin)["hits"][0]["snippet"])')" \
+    "Write {{< youtube id >}} where the video goes: {{< vimeo 146022717 >}} — {% include gallery.html %} — The set {1, 2} and {{citation needed}} are prose."
 finish

@@ -450,6 +450,51 @@ static void test_markdown(void)
     tally_free(&t);
 }
 
+/* The template tags of Hugo, Jekyll and Eleventy content are no text; what
+ * a reader sees of them is, and code keeps them as written. */
+static void test_markdown_templates(void)
+{
+    static const char H[] =
+        "---\ntitle: \"Ferry {{ site.title }}\"\n---\n"
+        "The strike ended.\n\n"
+        "{{< figure src=\"/img/ferry.jpg\" title=\"Dawn\" "
+        "caption=\"The *ferry* at \\\"dawn\\\"\" alt=\"Ferry at the quay\" "
+        ">}}\n\n"
+        "{{< youtube dQw4w9WgXcQ >}}\n\n"
+        "{{% notice info %}}\nServices resume at noon.\n{{% /notice %}}\n\n"
+        "{%- include related.html -%}\n\n"
+        "Cheered {{ site.title }} and {{.Title}} as [boats]({{< ref \"b.md\" "
+        ">}}) and [ships]({% link s.md %}) left.\n\n"
+        "{{< comment >}}hidden remark{{< /comment >}}"
+        "{% comment %}hidden note{% endcomment %}\n\n"
+        "{% raw %}Write {{ page.title }} in Liquid.{% endraw %}\n\n"
+        "{% highlight ruby %}\nputs \"{{ x }}\" * 2\n{% endhighlight %}\n\n"
+        "Write `{{< youtube id >}}` or {{</* gist a 1 */>}}:\n\n"
+        "```\n{% include a.html %}\n```\n\n"
+        "    {{ .Content }}\n\n"
+        "The set {1, 2}, {{citation needed}} and a lone {{ stay.\n";
+    struct tally t;
+    read_all(tl_write("templates.md", H, sizeof H - 1), &t);
+    CHECK(t.ok == 1, "templates: read");
+    CHECK_STR(t.first.title, "Ferry {{ site.title }}",
+              "templates: the front matter's title as written");
+    CHECK_STR(t.first.body,
+              "The strike ended.\n\n"
+              "Dawn\n\n"
+              "The ferry at \"dawn\"\n\n"
+              "Ferry at the quay\n\n"
+              "Services resume at noon.\n\n"
+              "Cheered and as boats and ships left.\n\n"
+              "Write {{ page.title }} in Liquid.\n\n"
+              "puts \"{{ x }}\" * 2\n\n"
+              "Write {{< youtube id >}} or {{< gist a 1 >}}:\n\n"
+              "{% include a.html %}\n\n"
+              "{{ .Content }}\n\n"
+              "The set {1, 2}, {{citation needed}} and a lone {{ stay.",
+              "templates: tags go; captions, paired text, code stay");
+    tally_free(&t);
+}
+
 /* ------------------------------------------------------------------------ */
 /* Sniffing, directories, dates                                             */
 /* ------------------------------------------------------------------------ */
@@ -623,8 +668,7 @@ static void test_date822(void)
     CHECK(ns_date822_parse("Wed, 06 Aug 2025 09:30:00 XYZT", &t) == 0 &&
               t == want,
           "822: an unknown zone is UTC (RFC 2822 4.3)");
-    CHECK(ns_date822_parse("Wed, 06 Aug 2025 09:30:00 A", &t) == 0 &&
-              t == want,
+    CHECK(ns_date822_parse("Wed, 06 Aug 2025 09:30:00 A", &t) == 0 && t == want,
           "822: a military zone is UTC (RFC 2822 4.3)");
     CHECK(ns_date822_parse("Wed, 06 Aug 2025 10:30:00 GMT+1", &t) == 0 &&
               t == want,
@@ -648,6 +692,7 @@ int main(void)
     test_wp_rest();
     test_nitf();
     test_markdown();
+    test_markdown_templates();
     test_directory_notes();
     test_empty_files();
     test_sniff();
