@@ -353,8 +353,8 @@ int ns_markdown_text(const char *md, size_t len, json_t *headings,
  * stay as text, "{% raw %}" keeps its content as written, "{% comment %}"
  * and Hugo's comment drop theirs, a highlight's content becomes a code
  * block, and a shortcode escaped Hugo's way (a Go comment's delimiters
- * inside its own) is the text of the tag.  Code blocks and
- * code spans are copied as they are.  Returns 0, or -1 on allocation
+ * inside its own) is the text of the tag.  Code blocks, <pre> blocks
+ * and code spans are copied as they are.  Returns 0, or -1 on allocation
  * failure. */
 int ns_markdown_untemplate(const char *md, size_t len, ns_buf_t *out);
 

@@ -8,14 +8,15 @@
  * them from the body before cmark reads it (markdown.c) and keeps what a
  * reader sees of them: the text between a paired shortcode's tags, the
  * caption of a figure, a highlight block as code, a raw block as written.
- * Code blocks and code spans are left as written: an article about these
- * generators shows its examples there.  The URL that "{{< ref >}}" or
- * Jekyll's link tag writes goes too, so "[text]({{< ref "x.md" >}})" is
- * a link whose text stays. */
+ * Code blocks, <pre> blocks and code spans are left as written: an article
+ * about these generators shows its examples there.  The URL that "{{< ref >}}"
+ * or Jekyll's link tag writes goes too, so "[text]({{< ref "x.md" >}})" is a
+ * link whose text stays. */
 #include <cmark.h>
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "ingest.h"
 
@@ -72,6 +73,17 @@ static int blank_line(const char *s, size_t from, size_t to)
     return 1;
 }
 
+/* A code block, or a block of HTML that is one: "<pre>...</pre>". */
+static int is_code(cmark_node *node)
+{
+    cmark_node_type type = cmark_node_get_type(node);
+    const char *html = cmark_node_get_literal(node);
+    return type == CMARK_NODE_CODE_BLOCK ||
+           (type == CMARK_NODE_HTML_BLOCK && html &&
+            strncasecmp(html, "<pre", 4) == 0 &&
+            (html[4] == '>' || isspace((unsigned char)html[4])));
+}
+
 /* The lines of the body, which of them cmark reads as code, and how far a
  * tag may run: to the next blank or code line, as a paragraph does. */
 static int split_lines(struct scan *sc)
@@ -111,11 +123,21 @@ static int split_lines(struct scan *sc)
     cmark_event_type ev;
     while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
         cmark_node *node = cmark_iter_get_node(it);
-        if (ev != CMARK_EVENT_ENTER ||
-            cmark_node_get_type(node) != CMARK_NODE_CODE_BLOCK)
+        if (ev != CMARK_EVENT_ENTER || !is_code(node))
             continue;
         int first = cmark_node_get_start_line(node);
         int last = cmark_node_get_end_line(node);
+        if (cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK) {
+            /* cmark 0.30 gives a block of HTML that ends on its first line
+             * an end before its start: count its lines instead. */
+            const char *html = cmark_node_get_literal(node);
+            size_t len = strlen(html), at = line_end(html, len, 0);
+            for (last = first; at + 1 < len; at = line_end(html, len, at)) {
+                at += html[at] == '\r' && html[at + 1] == '\n' ? 2 : 1;
+                if (at < len)
+                    last++;
+            }
+        }
         for (int k = first; k <= last; k++)
             if (k >= 1 && (size_t)k <= lines)
                 sc->code[k - 1] = 1;

@@ -472,6 +472,7 @@ static void test_markdown_templates(void)
         "Write `{{< youtube id >}}` or {{</* gist a 1 */>}}:\n\n"
         "```\n{% include a.html %}\n```\n\n"
         "    {{ .Content }}\n\n"
+        "<pre>{{ .Summary }}</pre>\n\n"
         "The set {1, 2}, {{citation needed}} and a lone {{ stay.\n";
     struct tally t;
     read_all(tl_write("templates.md", H, sizeof H - 1), &t);
@@ -490,6 +491,7 @@ static void test_markdown_templates(void)
               "Write {{< youtube id >}} or {{< gist a 1 >}}:\n\n"
               "{% include a.html %}\n\n"
               "{{ .Content }}\n\n"
+              "{{ .Summary }}\n\n"
               "The set {1, 2}, {{citation needed}} and a lone {{ stay.",
               "templates: tags go; captions, paired text, code stay");
     tally_free(&t);
