@@ -67,8 +67,8 @@ void ns_count_result(struct counts *c, ns_add_result_t r)
  * quarters full.  An id is kept as two 64-bit hashes (FNV-1a from two
  * offsets), not as its text: 32 bytes a slot whatever its length (ids are
  * often URLs), about 64 MB at a million articles, where the text would
- * take two or three times that.  Two ids of a run sharing both is far less likely than a disk
- * error.  A file's path is kept once, in FILES. */
+ * take two or three times that.  Two ids of a run sharing both is far less
+ * likely than a disk error.  A file's path is kept once, in FILES. */
 struct first {
     uint64_t h1, h2;  /* h1 0: an empty slot */
     uint64_t content; /* ns_article_hash() of the copy last read */
