@@ -48,9 +48,20 @@ size_t ns_feed_rss_author(const char *text, size_t len, const char **name)
      * Blogger's "noreply@blogger.com (Jane Doe)"; or the other way round,
      * "Jane Doe (jdoe@example.com)". */
     const char *open = memchr(s, '(', n);
-    if (open && s[n - 1] == ')') {
+    if (open) {
+        /* The group the first "(" opens runs to its own ")", or to the
+         * end if none closes it; what follows it is no part of the name:
+         * "ed@example.com (Jane Doe) (Politics desk)" is Jane Doe's. */
+        const char *close = NULL;
+        int depth = 0;
+        for (const char *p = open; p < s + n && !close; p++)
+            if (*p == '(')
+                depth++;
+            else if (*p == ')' && --depth == 0)
+                close = p;
         const char *out = s, *in = open + 1;
-        size_t out_n = (size_t)(open - s), in_n = (size_t)(s + n - 1 - in);
+        size_t out_n = (size_t)(open - s);
+        size_t in_n = (size_t)((close ? close : s + n) - in);
         trim(&out, &out_n);
         trim(&in, &in_n);
         if (is_address(out, out_n) && in_n && !memchr(in, '@', in_n)) {

@@ -220,13 +220,17 @@ static void end_field(ns_feed_t *f)
     const char *key = f->field;
     const char *s = f->text.p ? f->text.p : "";
     size_t n = f->text.len;
-    if (!strcmp(key, "rss_author")) {
+    /* A byline with an address, "jdoe@example.com (Jane Doe)", is read
+     * as RSS's <author> is, wherever it is written; but a WordPress
+     * export's <dc:creator> is a login, looked up as it is (wxr.c). */
+    if (!strcmp(key, "rss_author") || !strcmp(key, "author") ||
+        (!strcmp(key, "creator") && !f->wxr)) {
         const char *name;
         size_t name_len = ns_feed_rss_author(s, n, &name);
         if (name_len)
-            ns_fields_push(to, "author", name, name_len);
+            ns_fields_push(to, *key == 'r' ? "author" : key, name, name_len);
     } else if (!strcmp(key, "category") || !strcmp(key, "tag") ||
-               !strcmp(key, "author") || !strcmp(key, "creator"))
+               !strcmp(key, "creator"))
         ns_fields_push(to, key, s, n);
     else if (f->wxr && !strcmp(key, "content") && memchr(s, '[', n)) {
         ns_buf_t plain = {0};

@@ -92,6 +92,49 @@ static void test_rss_author(void)
               "Anne, Bo Ek\n\n",
               "rss author: the name, never the address");
     tally_free(&t);
+
+    /* The name is the group beside the address, to its own ")": what
+     * follows it, "(Politics desk)", is no part of it, and a name is never
+     * left with half a pair of parentheses. */
+    static const char G[] =
+        "<rss version=\"2.0\"><channel>\n"
+        "<item><guid>1</guid><title>T</title><author>ed@ex.org (Jane Roe) "
+        "(Politics desk)</author></item>\n"
+        "<item><guid>2</guid><title>T</title><author>Jane Roe (ed@ex.org) "
+        "(Politics desk)</author></item>\n"
+        "<item><guid>3</guid><title>T</title><author>ed@ex.org (Jane (JR) "
+        "Roe)</author></item>\n"
+        "<item><guid>4</guid><title>T</title><author>ed@ex.org (Jane Roe"
+        "</author></item>\n"
+        "</channel></rss>\n";
+    read_all(tl_write("remarks.rss", G, sizeof G - 1), &t);
+    CHECK(t.ok == 4 && t.bad == 0, "rss author remarks: every item read");
+    CHECK_STR(t.authors, "Jane Roe\nJane Roe\nJane (JR) Roe\nJane Roe\n",
+              "rss author: the name's group only, balanced");
+    tally_free(&t);
+
+    /* A <dc:creator> or an Atom <name> with an address is read so too; an
+     * address alone names no one, a name with a remark is kept whole. */
+    static const char DC[] =
+        "<rss version=\"2.0\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">"
+        "<channel><item><guid>1</guid><title>T</title><dc:creator>ed@ex.org "
+        "(Jane Roe) (Politics desk)</dc:creator><dc:creator>desk@ex.org"
+        "</dc:creator><dc:creator>Ola (NTB)</dc:creator></item>"
+        "</channel></rss>\n";
+    read_all(tl_write("dc.rss", DC, sizeof DC - 1), &t);
+    CHECK_STR(t.authors, "Jane Roe, Ola (NTB)\n",
+              "dc:creator: the name, never the address");
+    tally_free(&t);
+    static const char A[] =
+        "<feed xmlns=\"http://www.w3.org/2005/Atom\">"
+        "<entry><id>1</id><title>T</title><author><name>ed@ex.org (Jane "
+        "Roe) (Politics desk)</name></author></entry>"
+        "<entry><id>2</id><title>T</title><author><name>Jane Roe "
+        "(Politics desk)</name></author></entry></feed>\n";
+    read_all(tl_write("names.atom", A, sizeof A - 1), &t);
+    CHECK_STR(t.authors, "Jane Roe\nJane Roe (Politics desk)\n",
+              "atom name: the name, never the address");
+    tally_free(&t);
 }
 
 static const char RDF[] =
