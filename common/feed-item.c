@@ -104,7 +104,13 @@ size_t ns_feed_rss_author(const char *text, size_t len, const char **name)
  * type="html") becomes plain text, with its <h2>-<h6> as headings.  Atom's
  * type="text" is plain text (RFC 4287 3.1.1.1): its "<" and "&" are
  * characters, and an HTML parser would take "<script>" in it for a script
- * and drop the rest. */
+ * and drop the rest.
+ *
+ * Where the element does not say (RSS, Atom with no type), text with no
+ * tag of its own that is still markup once read, "<p>Body</p>" or
+ * "Don&#8217;t", was escaped twice (WordPress and other CMSs do) and is
+ * read once more.  Atom's type="html" is one layer of HTML, as it says: an
+ * escaped tag in it is a tag written as text. */
 void ns_feed_item_text(json_t *to, const char *key, const char *s, size_t n,
                        enum ns_markup markup)
 {
@@ -112,7 +118,17 @@ void ns_feed_item_text(json_t *to, const char *key, const char *s, size_t n,
         (markup == NS_MK_MAYBE && (memchr(s, '<', n) || memchr(s, '&', n)))) {
         ns_buf_t plain = {0};
         json_t *heads = strcmp(key, "content") == 0 ? json_array() : NULL;
-        if (ns_html_fragment_text(s, n, heads, &plain) == 0 && plain.p) {
+        int rc = ns_html_fragment_text(s, n, heads, &plain);
+        if (rc == 0 && plain.p && markup == NS_MK_MAYBE &&
+            !ns_html_holds_markup(s, n, 0) &&
+            ns_html_holds_markup(plain.p, plain.len, 1)) {
+            ns_buf_t again = {0};
+            json_array_clear(heads);
+            rc = ns_html_fragment_text(plain.p, plain.len, heads, &again);
+            ns_buf_free(&plain);
+            plain = again;
+        }
+        if (rc == 0 && plain.p) {
             ns_fields_set(to, key, plain.p, plain.len, 0);
             if (heads && json_array_size(heads))
                 json_object_set(to, "headings", heads);

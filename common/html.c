@@ -285,7 +285,15 @@ static htmlDocPtr parse(const char *data, size_t len)
 int ns_html_fragment_text(const char *html, size_t len, json_t *headings,
                           ns_buf_t *out)
 {
-    htmlDocPtr doc = parse(html, len);
+    /* A fragment is text as often as markup: its "<" that opens no tag is
+     * a character ("a<b"), not a tag cut short that takes the rest. */
+    ns_buf_t in = {0};
+    if (ns_html_escape_stray(html, len, &in) < 0) {
+        ns_buf_free(&in);
+        return -1;
+    }
+    htmlDocPtr doc = parse(in.p ? in.p : "", in.len);
+    ns_buf_free(&in);
     if (!doc)
         return 0; /* nothing parseable is no text */
     int rc = 0;

@@ -254,9 +254,21 @@ void ns_xml_ready(void);
  * elements become paragraphs separated by blank lines; <h2>-<h6> (and, with
  * ALL_HEADINGS, <h1>) are appended to HEADINGS (a JSON array, may be NULL)
  * as well; scripts, styles, navigation, asides, forms and comments are
- * left out.  Returns 0, or -1 on allocation failure. */
+ * left out; a "<" that opens no tag is text (ns_html_escape_stray).
+ * Returns 0, or -1 on allocation failure. */
 int ns_html_fragment_text(const char *html, size_t len, json_t *headings,
                           ns_buf_t *out);
+
+/* Append the N bytes of S to OUT with each "<" that opens no tag (no
+ * element name after it, or no '>' to end it: "a<b", "x <3") written
+ * "&lt;", so that an HTML parser keeps it and the text after it.  Returns
+ * 0, or -1 on allocation failure (html-text.c). */
+int ns_html_escape_stray(const char *s, size_t n, ns_buf_t *out);
+/* Non-zero if the N bytes of S hold HTML markup: a start, end or empty tag
+ * of one of HTML's element names ("<p>", "</b>", "<br/>", "<a href=x>");
+ * with ENTITIES, an entity reference too ("&amp;", "&#8217;")
+ * (html-text.c). */
+int ns_html_holds_markup(const char *s, size_t n, int entities);
 
 /* Parse an HTML article page (LEN bytes) into ART: schema.org JSON-LD
  * first, then Open Graph and article:* meta tags, then the text of the

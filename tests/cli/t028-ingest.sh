@@ -193,4 +193,42 @@ check "shortcode: the caption's text is searchable" \
     is "$(hits dancers | cut -d' ' -f1)" pier-festival
 check "shortcode: its tags and the embed URL are not" \
     is "$(hits attachment_9)$(hits zebrafish)$(hits alignnone)" ""
+
+# Titles and descriptions as CMSs write them.  A title's "<" and "&" are
+# characters, and "a<b" opens no tag; HTML escaped twice (WordPress's
+# "&amp;lt;p&amp;gt;") is read as HTML, its tags neither shown nor
+# searchable; "address (Name) (remark)" is the name.  Atom's type says:
+# "text" is never HTML, "html" one layer of it.
+E=$TMP/escaped
+mkdir -p "$E"
+cat >"$E/f.rss" <<'XML'
+<?xml version="1.0"?>
+<rss version="2.0"><channel><title>T</title><link>https://ex.org/</link>
+<item><title>Profits &lt; forecasts at AT&amp;T</title><link>https://ex.org/1</link><description>Body one about profits.</description><pubDate>Mon, 02 Jun 2025 10:00:00 GMT</pubDate><author>ed@ex.org (Jane Roe) (Politics desk)</author></item>
+<item><title>Shares &amp;lt;b&amp;gt;soar&amp;lt;/b&amp;gt; today</title><link>https://ex.org/2</link><description>&amp;lt;p&amp;gt;Double escaped &amp;lt;b&amp;gt;body&amp;lt;/b&amp;gt; text.&amp;lt;/p&amp;gt;</description><pubDate>Mon, 02 Jun 2025 11:00:00 GMT</pubDate></item>
+<item><title>x &lt;3 y and a&lt;b</title><link>https://ex.org/3</link><description>Love &lt;3 wins; 5 &lt; 6 &amp; 7 &gt; 2</description></item>
+</channel></rss>
+XML
+cat >"$E/f.atom" <<'XML'
+<?xml version="1.0"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>A</title>
+<entry><id>a1</id><title type="html">Ferry &lt;3 fares and c&lt;d</title><author><name>Ola Berg (NTB)</name></author><summary>&amp;lt;p&amp;gt;Ferry fares &amp;lt;strong&amp;gt;fall&amp;lt;/strong&amp;gt; again.&amp;lt;/p&amp;gt;</summary></entry>
+<entry><id>a2</id><title type="text">Why &lt;p&gt; tags matter</title><summary type="html">Write &amp;lt;em&amp;gt; for stress in tramlines.</summary></entry>
+</feed>
+XML
+run out err nindex --db "$TMP/esc.db" "$E"
+check "escaped: every item, nothing skipped" contains "$TMP/out" "5 added, 0 replaced, 0 unchanged, 0 deleted, 0 skipped"
+shown() { nsearch --db "$TMP/esc.db" --json --related 0 --limit 10 "$@" | python3 -c 'import json,sys
+print("|".join("%s / %s / %s" % (h["title"], h["author"], h["snippet"]) for h in sorted(json.load(sys.stdin)["hits"], key=lambda h: h["id"])))'; }
+check "escaped: the author is the name alone" \
+    is "$(shown profits)" "Profits < forecasts at AT&T / Jane Roe / Body one about profits."
+check "escaped twice: title and body read as HTML" \
+    is "$(shown soar)" "Shares soar today / None / Double escaped body text."
+check "escaped: a<b in a title kept" \
+    is "$(shown wins)" "x <3 y and a<b / None / Love <3 wins; 5 < 6 & 7 > 2"
+check "atom: html title's c<d kept, a summary escaped twice read" \
+    is "$(shown ferry)" "Ferry <3 fares and c<d / Ola Berg (NTB) / Ferry fares fall again."
+check "atom: type=text and type=html as written" \
+    is "$(shown tramlines)" "Why <p> tags matter / None / Write <em> for stress in tramlines."
+check "escaped twice: tag names not searchable" is "$(shown strong)" ""
 finish

@@ -310,6 +310,105 @@ static void test_atom_text(void)
     tally_free(&t);
 }
 
+/* The body of the one item of FEED (NUL-terminated), written as NAME, in
+ * a static buffer. */
+static const char *body_of(const char *name, const char *feed)
+{
+    static char body[512];
+    struct tally t;
+    read_all(tl_write(name, feed, strlen(feed)), &t);
+    snprintf(body, sizeof body, "%s",
+             t.ok != 1      ? "(not one item)"
+             : t.first.body ? t.first.body
+                            : "");
+    tally_free(&t);
+    return body;
+}
+
+static void test_feed_escaped_twice(void)
+{
+    /* The review's feed.  A title's "<" and "&" are characters; a CMS's
+     * HTML escaped twice ("&amp;lt;b&amp;gt;") is read as HTML, not shown
+     * as tags; "a<b" opens no tag and is kept. */
+    static const char F[] =
+        "<?xml version=\"1.0\"?>\n"
+        "<rss version=\"2.0\"><channel><title>T</title>"
+        "<link>https://ex.org/</link>\n"
+        "<item><title>Profits &lt; forecasts at AT&amp;T</title><link>"
+        "https://ex.org/1</link><description>Body one about profits."
+        "</description><author>ed@ex.org (Jane Roe) (Politics desk)"
+        "</author></item>\n"
+        "<item><title>Shares &amp;lt;b&amp;gt;soar&amp;lt;/b&amp;gt; "
+        "today</title><link>https://ex.org/2</link><description>&amp;lt;p"
+        "&amp;gt;Double escaped &amp;lt;b&amp;gt;body&amp;lt;/b&amp;gt; "
+        "text.&amp;lt;/p&amp;gt;</description></item>\n"
+        "<item><title>x &lt;3 y and a&lt;b</title><link>https://ex.org/3"
+        "</link><description>Love &lt;3 wins; 5 &lt; 6 &amp; 7 &gt; 2"
+        "</description></item>\n"
+        "</channel></rss>\n";
+    struct tally t;
+    read_all(tl_write("twice.rss", F, sizeof F - 1), &t);
+    CHECK(t.ok == 3 && t.bad == 0, "escaped twice: three items");
+    CHECK_STR(t.titles,
+              "Profits < forecasts at AT&T\nShares soar today\n"
+              "x <3 y and a<b\n",
+              "escaped twice: the titles");
+    CHECK_STR(t.authors, "Jane Roe\n\n\n", "escaped twice: the author");
+    tally_free(&t);
+
+#define RSS_ITEM(x)                                                            \
+    "<rss version=\"2.0\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">"      \
+    "<channel><item><guid>i</guid><title>T</title>" x                          \
+    "</item></channel></rss>\n"
+    CHECK_STR(body_of("d1.rss",
+                      RSS_ITEM("<description>&amp;lt;p&amp;gt;Double "
+                               "escaped &amp;lt;b&amp;gt;body&amp;lt;/b&amp;"
+                               "gt; text.&amp;lt;/p&amp;gt;</description>")),
+              "Double escaped body text.", "escaped twice: a description");
+    CHECK_STR(body_of("d2.rss", RSS_ITEM("<description>Love &lt;3 wins; 5 "
+                                         "&lt; 6 &amp; 7 &gt; 2"
+                                         "</description>")),
+              "Love <3 wins; 5 < 6 & 7 > 2", "escaped twice: < alone stays");
+    CHECK_STR(body_of("d3.rss", RSS_ITEM("<description>Don&amp;amp;#8217;t "
+                                         "x &lt;3 a&lt;b</description>")),
+              "Don\u2019t x <3 a<b", "escaped twice: an entity");
+    /* HTML with tags of its own escaped "<p>" on purpose: it is text. */
+    CHECK_STR(body_of("d4.rss", RSS_ITEM("<description><![CDATA[<p>Use the "
+                                         "&lt;p&gt; tag if a<b</p>]]>"
+                                         "</description>")),
+              "Use the <p> tag if a<b", "escaped twice: not HTML escaping");
+#undef RSS_ITEM
+
+    /* Atom says what its text is: type="html" is one layer of HTML (an
+     * escaped tag in it is a tag as text), type="text" is never read as
+     * HTML, and with no type the text is read as RSS's is. */
+    static const char A[] =
+        "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>A</title>\n"
+        "<entry><id>a1</id><title type=\"html\">x &lt;3 y and a&lt;b"
+        "</title><author><name>ed@ex.org (Jane Roe) (Politics desk)</name>"
+        "</author><content type=\"html\">Shares &amp;lt;b&amp;gt;soar"
+        "&amp;lt;/b&amp;gt; today</content></entry>\n"
+        "<entry><id>a2</id><title type=\"text\">Use &lt;p&gt; for "
+        "paragraphs, a&lt;b</title><author><name>Jane Roe (Politics desk)"
+        "</name></author></entry>\n"
+        "<entry><id>a3</id><title>Shares &amp;lt;b&amp;gt;soar&amp;lt;/b"
+        "&amp;gt; today</title></entry>\n"
+        "<entry><id>a4</id><title type=\"html\">Shares &amp;lt;b&amp;gt;"
+        "soar&amp;lt;/b&amp;gt; today</title></entry>\n"
+        "</feed>\n";
+    read_all(tl_write("twice.atom", A, sizeof A - 1), &t);
+    CHECK(t.ok == 4 && t.bad == 0, "atom escaped: four entries");
+    CHECK_STR(t.titles,
+              "x <3 y and a<b\nUse <p> for paragraphs, a<b\n"
+              "Shares soar today\nShares <b>soar</b> today\n",
+              "atom escaped: titles as their type says");
+    CHECK_STR(t.first.body, "Shares <b>soar</b> today",
+              "atom escaped: type=\"html\" read once");
+    CHECK_STR(t.authors, "Jane Roe\nJane Roe (Politics desk)\n\n\n",
+              "atom escaped: the names");
+    tally_free(&t);
+}
+
 static void test_wxr_drafts_ignored(void)
 {
     struct tally t;
@@ -701,5 +800,6 @@ int main(void)
     test_feed_billion_laughs();
     test_feed_external_entity();
     test_feed_cp1252();
+    test_feed_escaped_twice();
     return tl_done();
 }

@@ -529,6 +529,65 @@ static void test_jsonld_main_entity(void)
     ns_article_clear(&a);
 }
 
+/* ------------------------------------------------------------------------ */
+/* Fragments: text that may be HTML                                        */
+/* ------------------------------------------------------------------------ */
+
+/* The text of the fragment HTML, in a static buffer. */
+static const char *fragment(const char *html)
+{
+    static char text[512];
+    ns_buf_t out = {0};
+    int rc = ns_html_fragment_text(html, strlen(html), NULL, &out);
+    snprintf(text, sizeof text, "%s", rc < 0 ? "(failed)" : out.p ? out.p : "");
+    ns_buf_free(&out);
+    return text;
+}
+
+static int markup(const char *s, int entities)
+{
+    return ns_html_holds_markup(s, strlen(s), entities);
+}
+
+static void test_fragment_stray_lt(void)
+{
+    /* A "<" that opens no tag (no name after it, or no '>' to end it) is
+     * a character: a title's "a<b" is not a tag that takes the rest. */
+    CHECK_STR(fragment("x <3 y and a<b"), "x <3 y and a<b",
+              "fragment: a<b at the end kept");
+    CHECK_STR(fragment("<p>if (a<b) then c</p><!-- c<d -->"), "if (a<b) then c",
+              "fragment: a<b before a tag kept");
+    CHECK_STR(fragment("x<y and z<p>one</p>"), "x<y and z\n\none",
+              "fragment: a < that another tag follows");
+    CHECK_STR(fragment("<p><img alt=don't src=x.jpg>Caption</p>"), "Caption",
+              "fragment: a quote in an unquoted value opens nothing");
+    CHECK_STR(fragment("<a title=\"a<b>c\" href=\"x\">link</a> 5 < 6"),
+              "link 5 < 6", "fragment: a < in a quoted value is the tag's");
+    CHECK_STR(fragment("Profits &lt; forecasts at AT&T"),
+              "Profits < forecasts at AT&T", "fragment: entities read");
+}
+
+static void test_holds_markup(void)
+{
+    /* What tells text escaped once too often (feed-item.c): HTML's own
+     * tags, and with entities, its entity references. */
+    CHECK(markup("<p>Double escaped <b>body</b> text.</p>", 0),
+          "markup: <p> and <b>");
+    CHECK(markup("line<br/>next", 0) && markup("<BR>", 0),
+          "markup: <br/>, any case");
+    CHECK(markup("see <a href=\"https://ex.org/?a=1&b=2\">this</a>", 0),
+          "markup: <a href=...>");
+    CHECK(markup("<figure>x</figure>", 0), "markup: an HTML5 element");
+    CHECK(!markup("Love <3 wins; 5 < 6 & 7 > 2", 1), "markup: < and & alone");
+    CHECK(!markup("x <3 y and a<b", 1), "markup: a<b is no tag");
+    CHECK(!markup("<foo>bar</foo> <o:p>", 1), "markup: not HTML's names");
+    CHECK(!markup("AT&T R&D; x", 1), "markup: no entity");
+    CHECK(markup("AT&amp;T", 1) && !markup("AT&amp;T", 0),
+          "markup: &amp; with entities only");
+    CHECK(markup("Don&#8217;t", 1) && markup("Don&#x2019;t", 1),
+          "markup: numeric references");
+}
+
 int main(void)
 {
     test_teaser_before_story();
@@ -540,5 +599,7 @@ int main(void)
     test_title_site_name();
     test_article_header();
     test_jsonld_main_entity();
+    test_fragment_stray_lt();
+    test_holds_markup();
     return tl_done();
 }

@@ -1,0 +1,177 @@
+/* html-text.c - Text that may or may not be HTML: a feed's titles and
+ * descriptions, a JSON Feed's content.  Which "<" opens a tag, and whether
+ * text that was read as HTML once is HTML still.
+ *
+ * An HTML parser takes every "<" followed by a letter for a tag, as
+ * browsers do: "x <3 y and a<b" loses "a<b" and everything after it, an
+ * unfinished tag <b.  A title is not a page, and its "<" is meant as a
+ * character unless it opens a tag that ends (ns_html_escape_stray).
+ *
+ * WordPress and other CMSs escape a post's HTML once more than XML needs
+ * ("&amp;lt;p&amp;gt;" in a <description>): read once, the text is
+ * "<p>Body</p>", tags and all.  ns_html_holds_markup tells such text by
+ * tags of HTML's own element names and by HTML's entities, so that it is
+ * read once more (feed-item.c). */
+#include <ctype.h>
+#include <libxml/HTMLparser.h>
+#include <string.h>
+
+#include "ingest.h"
+
+/* What tag_at found. */
+struct tag {
+    const char *name; /* OUT: the element's name; NULL for a comment or
+                         declaration, or no tag */
+    size_t name_len;  /* OUT */
+    size_t text;      /* OUT: with no tag, the bytes that are text */
+    int no_end;       /* a comment had no "-->": none after it has one */
+};
+
+/* A tag, comment or declaration at S[0] == '<' (N bytes on), as HTML
+ * reads one: "<" and an element name (a letter, then letters, digits,
+ * ':', '_' or '-', perhaps after a '/') ended by white space, '/' or '>',
+ * then attributes up to a '>' (a value in quotes may hold any character);
+ * "<!" or "<?" to a '>'; a comment to its "-->".  Returns its length; or
+ * 0 when the "<" opens none (no name, or another "<" outside quotes, or
+ * the end, before its '>'), with T->text the bytes from S that are text:
+ * to that other "<".  So each byte is looked at once, however many "<"
+ * the input has: a "<" inside a quoted value of a tag that did not end is
+ * text, and is not looked at again. */
+static size_t tag_at(const char *s, size_t n, struct tag *t)
+{
+    size_t i = 1;
+    t->name = NULL;
+    t->name_len = 0;
+    t->text = 1;
+    if (n >= 4 && !memcmp(s, "<!--", 4)) {
+        for (i = 4; !t->no_end && i + 3 <= n; i++)
+            if (!memcmp(s + i, "-->", 3))
+                return i + 3;
+        t->no_end = 1;
+        return 0;
+    }
+    if (i < n && (s[i] == '!' || s[i] == '?'))
+        i++;
+    else {
+        if (i < n && s[i] == '/')
+            i++;
+        if (i >= n || !isalpha((unsigned char)s[i]))
+            return 0;
+        t->name = s + i;
+        while (i < n &&
+               (isalnum((unsigned char)s[i]) || (s[i] && strchr(":_-", s[i]))))
+            i++;
+        t->name_len = (size_t)(s + i - t->name);
+        if (i < n && !isspace((unsigned char)s[i]) && s[i] != '/' &&
+            s[i] != '>')
+            return 0;
+    }
+    while (i < n && s[i] != '>' && s[i] != '<') {
+        if (s[i] != '=' || !t->name) {
+            i++; /* white space, '/', an attribute's name, a declaration */
+            continue;
+        }
+        for (i++; i < n && isspace((unsigned char)s[i]); i++)
+            ;
+        if (i < n && (s[i] == '"' || s[i] == '\'')) {
+            const char *end = memchr(s + i + 1, s[i], n - i - 1);
+            i = end ? (size_t)(end - s) + 1 : n;
+        }
+    }
+    if (i < n && s[i] == '>')
+        return i + 1;
+    t->text = i;
+    return 0;
+}
+
+int ns_html_escape_stray(const char *s, size_t n, ns_buf_t *out)
+{
+    struct tag t = {0};
+    size_t i = 0;
+    while (i < n) {
+        const char *lt = memchr(s + i, '<', n - i);
+        size_t k = lt ? (size_t)(lt - s) - i : n - i;
+        if (ns_buf_append(out, s + i, k) < 0)
+            return -1;
+        i += k;
+        if (!lt)
+            break;
+        size_t len = tag_at(lt, n - i, &t);
+        if (len) {
+            if (ns_buf_append(out, lt, len) < 0)
+                return -1;
+            i += len;
+            continue;
+        }
+        for (size_t j = 0; j < t.text; j++)
+            if (lt[j] == '<' ? ns_buf_puts(out, "&lt;") < 0
+                             : ns_buf_putc(out, lt[j]) < 0)
+                return -1;
+        i += t.text;
+    }
+    return 0;
+}
+
+/* Is NAME (LEN bytes) one of HTML's elements: HTML 4's, which libxml2
+ * knows, or one HTML5 added that news sites write? */
+static int html_element(const char *name, size_t len)
+{
+    static const char *const html5[] = {
+        "article", "aside",   "audio", "figcaption", "figure",  "footer",
+        "header",  "main",    "mark",  "nav",        "picture", "section",
+        "source",  "summary", "time",  "video",      NULL};
+    char lower[16];
+    if (len >= sizeof lower)
+        return 0;
+    for (size_t i = 0; i < len; i++)
+        lower[i] = (char)tolower((unsigned char)name[i]);
+    lower[len] = '\0';
+    if (htmlTagLookup((const xmlChar *)lower))
+        return 1;
+    for (const char *const *h = html5; *h; h++)
+        if (!strcmp(lower, *h))
+            return 1;
+    return 0;
+}
+
+/* The length of an entity reference of HTML at S[0] == '&' (N bytes on):
+ * "&amp;", "&eacute;", "&#8217;", "&#x2019;"; or 0. */
+static size_t entity_at(const char *s, size_t n)
+{
+    size_t i = 1;
+    int numeric = i < n && s[i] == '#';
+    int hex = numeric && i + 1 < n && (s[i + 1] == 'x' || s[i + 1] == 'X');
+    i += (size_t)numeric + (size_t)hex;
+    size_t start = i;
+    while (i < n && i - start < 32 &&
+           (hex       ? isxdigit((unsigned char)s[i])
+            : numeric ? isdigit((unsigned char)s[i])
+                      : isalnum((unsigned char)s[i])))
+        i++;
+    if (i == start || i >= n || s[i] != ';')
+        return 0;
+    if (numeric)
+        return i + 1;
+    char name[33];
+    memcpy(name, s + start, i - start);
+    name[i - start] = '\0';
+    return htmlEntityLookup((const xmlChar *)name) ? i + 1 : 0;
+}
+
+int ns_html_holds_markup(const char *s, size_t n, int entities)
+{
+    struct tag t = {0};
+    for (size_t i = 0; i < n;) {
+        if (s[i] == '&' && entities && entity_at(s + i, n - i))
+            return 1;
+        if (s[i] != '<') {
+            i++;
+            continue;
+        }
+        size_t len = tag_at(s + i, n - i, &t);
+        if (len && t.name && html_element(t.name, t.name_len))
+            return 1;
+        i += len ? len : t.text;
+    }
+    return 0;
+}
