@@ -272,12 +272,13 @@ static void resolve(ns_index_t *idx)
     } else {
         /* One generation of an index directory opened by its own path
          * (nsearchd's stand-in for a live one that cannot be opened) is
-         * named by it. */
+         * named by it, also when `current` names one that is gone. */
         size_t slash = idx->path.find_last_of('/');
         std::string base = idx->path.substr(slash + 1);
         bool gen = slash != std::string::npos &&
                    base.compare(0, 4, "gen-") == 0 &&
-                   exists(idx->path.substr(0, slash) + "/current");
+                   ns_gen_current(idx->path.substr(0, slash).c_str(), name,
+                                  sizeof name) == 0;
         idx->gen = gen ? base : "";
         idx->dbpath = idx->path;
     }
@@ -349,6 +350,9 @@ static ns_status_t open_impl(ns_index_t *idx, ns_open_mode_t mode)
             resolve(idx);
             if (!exists(idx->dbpath)) {
                 idx->error = "no index at '" + idx->path + "'";
+                if (!idx->gen.empty())
+                    idx->error +=
+                        ": its live generation '" + idx->gen + "' is not there";
                 return NS_STATUS_NOT_FOUND;
             }
             idx->db.reset(new Xapian::Database(idx->dbpath));

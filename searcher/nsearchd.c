@@ -343,29 +343,38 @@ static int open_listener(const struct options *o, int *created, dev_t *dev,
 }
 
 /* Count the articles once at startup, for the log line.  A missing index
- * is not fatal: /health answers 503 until one is built. */
+ * is not fatal: /health answers 503 until one is built.  A live generation
+ * that cannot be opened is answered for by an older one, if one opens
+ * (ns_http_open_older()), which the line names. */
 static void describe_index(const char *db, char *out, size_t size)
 {
     ns_index_t *idx;
-    char *err;
+    char *err, older[256] = "", live[256];
     uint64_t n = 0;
     ns_status_t st = ns_index_open(db, NS_OPEN_READ, &idx, &err);
     if (st != NS_STATUS_OK) {
-        if (st == NS_STATUS_NOT_FOUND)
+        if (st == NS_STATUS_NOT_FOUND && ns_gen_current(db, live, sizeof live))
             ns_warn("no index at '%s' yet; answering 503 until there is one",
                     db);
         else
             ns_warn("cannot open index '%s': %s", db,
                     err ? err : ns_status_to_string(st));
         free(err);
-        snprintf(out, size, "no index yet");
-        return;
+        if (ns_http_open_older(db, &idx, older, sizeof older) != NS_STATUS_OK) {
+            snprintf(out, size, "no index yet");
+            return;
+        }
     }
     if (ns_index_count(idx, &n) != NS_STATUS_OK)
         snprintf(out, size, "unknown number of articles");
     else
         snprintf(out, size, "%llu article%s", (unsigned long long)n,
                  n == 1 ? "" : "s");
+    if (*older)
+        snprintf(out + strlen(out), size - strlen(out),
+                 " in '%s', older than the live generation, which cannot be "
+                 "opened",
+                 older);
     ns_index_close(idx);
 }
 
@@ -475,7 +484,7 @@ int main(int argc, char **argv)
     if (ns_net_unix_path(fd, where, sizeof where) < 0 || !*where)
         snprintf(where, sizeof where, "fd %d", fd);
 
-    char about[64];
+    char about[384];
     describe_index(db, about, sizeof about);
     ns_http_config_t cfg = {
         .db = db,

@@ -128,6 +128,9 @@ struct ns_http_server {
     atomic_ulong served; /* the number of the generation last opened by a
                             worker, to answer from when the live one
                             cannot be opened (0: none) */
+    atomic_ulong older;  /* the number of the older generation answered
+                            from, logged, while none has been served
+                            (0: none) */
 };
 
 /* One request, from its request line to its end (req_cls). */

@@ -32,7 +32,7 @@ struct ns_http_worker {
     dev_t dev;                   /* the index directory when idx was opened, */
     ino_t ino;                   /* to notice when it is replaced */
     int failing;                 /* the last open failed (and was logged) */
-    int stand_in;                /* idx is srv->served, not the live one */
+    int stand_in;                /* idx stands in for the live one */
     int refresh_failing;         /* the last refresh failed (and was logged) */
 };
 
@@ -56,28 +56,109 @@ void ns_http_worker_free(void *p)
     free(w);
 }
 
+/* The number of generation NAME ("gen-000007" is 7), or 0 for another
+ * name. */
+static unsigned long gen_number(const char *name)
+{
+    if (strncmp(name, "gen-", 4) != 0 || !name[4] ||
+        strspn(name + 4, "0123456789") != strlen(name + 4))
+        return 0;
+    return strtoul(name + 4, NULL, 10);
+}
+
 /* Is the live index DB still on disk?  An open handle goes on reading
  * files that were deleted (rm -rf of the index), so it alone cannot say.
- * Returns 0, or -1 with errno. */
-static int index_on_disk(const char *db)
+ * A `current` that names a generation no longer there is not an index
+ * gone, but a live generation that cannot be opened, as a damaged one:
+ * older ones can stand in for it (stand_in()).  Only a handle on that very
+ * generation, HELD (may be NULL), reads deleted files: 1 for it, to be
+ * closed.  Returns 0, 1, or -1 with errno. */
+static int index_on_disk(const char *db, ns_index_t *held)
 {
     struct stat st;
     char live[4096], gen[256];
-    if (ns_gen_current(db, gen, sizeof gen) == 0) {
-        snprintf(live, sizeof live, "%s/current", db);
-        return stat(live, &st);
-    }
-    return stat(db, &st);
+    if (ns_gen_current(db, gen, sizeof gen) < 0)
+        return stat(db, &st);
+    snprintf(live, sizeof live, "%s/current", db);
+    if (stat(live, &st) == 0)
+        return 0;
+    if (errno != ENOENT)
+        return -1;
+    ns_index_info_t info;
+    return held && ns_index_info(held, &info) == NS_STATUS_OK &&
+           strcmp(info.generation, gen) == 0;
 }
 
 /* Note the generation IDX, a live one, serves, for a worker that cannot
- * open the live one (freshen). */
+ * open the live one (stand_in()). */
 static void note_served(ns_http_server_t *srv, ns_index_t *idx)
 {
     ns_index_info_t info;
-    if (ns_index_info(idx, &info) == NS_STATUS_OK &&
-        strncmp(info.generation, "gen-", 4) == 0)
-        atomic_store(&srv->served, strtoul(info.generation + 4, NULL, 10));
+    if (ns_index_info(idx, &info) != NS_STATUS_OK ||
+        !gen_number(info.generation))
+        return;
+    atomic_store(&srv->served, gen_number(info.generation));
+    if (atomic_exchange(&srv->older, 0))
+        ns_error("info: the live generation '%s' of '%s' opens: answering "
+                 "from it",
+                 info.generation, srv->cfg->db);
+}
+
+ns_status_t ns_http_open_older(const char *db, ns_index_t **out, char *name,
+                               size_t size)
+{
+    *out = NULL;
+    char live[256], path[4400];
+    char **names;
+    size_t n;
+    if (ns_gen_current(db, live, sizeof live) < 0 || !gen_number(live) ||
+        ns_gen_list(db, &names, &n) < 0)
+        return NS_STATUS_NOT_FOUND;
+    /* Newest first: names are zero-padded, so name order is number
+     * order. */
+    for (size_t i = n; i-- > 0 && !*out;) {
+        unsigned long number = gen_number(names[i]);
+        if (!number || number >= gen_number(live))
+            continue;
+        snprintf(path, sizeof path, "%s/%s", db, names[i]);
+        if (ns_index_open(path, NS_OPEN_READ, out, NULL) == NS_STATUS_OK)
+            snprintf(name, size, "%s", names[i]);
+    }
+    ns_gen_list_free(names, n);
+    return *out ? NS_STATUS_OK : NS_STATUS_NOT_FOUND;
+}
+
+/* W has no handle and cannot open the live generation of DB (ERR says
+ * why): open another one to answer from in its place (W->stand_in), and
+ * try the live one again every second (freshen()).  First the generation
+ * the other workers were last seen to open (srv->served), as they go on
+ * answering from it, rather than 503 while they answer 200.  Failing that
+ * (none served yet: a server started while the live generation is damaged
+ * or missing; or the one served was the live one, removed), the newest
+ * older generation that opens, logged once (ns_http_open_older()), as a
+ * restart would find it.  Returns 0 with W->idx open, or -1. */
+static int stand_in(ns_http_server_t *srv, worker *w, const char *db,
+                    const char *err)
+{
+    char path[4400], name[256], live[256] = "";
+    unsigned long n = atomic_load(&srv->served);
+    snprintf(path, sizeof path, "%s/gen-%06lu", db, n);
+    if (n && ns_index_open(path, NS_OPEN_READ, &w->idx, NULL) == NS_STATUS_OK) {
+        w->stand_in = 1;
+        return 0;
+    }
+    if (ns_http_open_older(db, &w->idx, name, sizeof name) != NS_STATUS_OK)
+        return -1;
+    w->stand_in = 1;
+    n = gen_number(name);
+    if (atomic_exchange(&srv->older, n) != n) {
+        ns_gen_current(db, live, sizeof live);
+        ns_warn("answering from '%s', the newest generation of '%s' older "
+                "than the live one that opens, until the live one ('%s') "
+                "opens (tried every second): %s",
+                name, db, live, err);
+    }
+    return 0;
 }
 
 /* Bring W's handle up to date (see "Freshness" at the top of http.c),
@@ -103,7 +184,16 @@ static ns_status_t freshen(ns_http_server_t *srv, worker *w, char *err,
      * searches, /v1/stats and /metrics all agree: an index deleted from
      * disk is no index, not one answered from deleted files.  The handle
      * is closed, which also frees the disk space those files hold. */
-    if (index_on_disk(db) < 0) {
+    int on_disk = index_on_disk(db, w->idx ? w->idx : old);
+    if (on_disk > 0) {
+        /* The live generation this handle reads was removed: closed, and
+         * opened afresh below, or stood in for. */
+        ns_index_close(w->idx);
+        ns_index_close(old);
+        w->idx = old = NULL;
+        w->stand_in = 0;
+    }
+    if (on_disk < 0) {
         int e = errno;
         snprintf(err, err_size, "no index at '%s': %s", db, strerror(e));
         if (w->idx)
@@ -176,15 +266,7 @@ static ns_status_t freshen(ns_http_server_t *srv, worker *w, char *err,
             if (!w->failing)
                 ns_warn("cannot open index '%s': %s", db, err);
             w->failing = 1;
-            /* A worker without a handle answers from the generation the
-             * others were last seen to open, as they go on doing, rather
-             * than 503 while they answer 200. */
-            char gen[64];
-            unsigned long n = atomic_load(&srv->served);
-            snprintf(gen, sizeof gen, "%s/gen-%06lu", db, n);
-            if (n && ns_index_open(gen, NS_OPEN_READ, &w->idx, NULL) ==
-                         NS_STATUS_OK) {
-                w->stand_in = 1;
+            if (stand_in(srv, w, db, err) == 0) {
                 w->generation = generation;
                 w->checked = now;
                 return NS_STATUS_OK;

@@ -6,7 +6,10 @@
 # workers do not hold a removed generation open; an index deleted from
 # disk is answered 503 no_index by every endpoint, as /health says, until
 # it is back; a generation that cannot be opened leaves the one open
-# serving, and named in /v1/stats, /health and /metrics.
+# serving, and named in /v1/stats, /health and /metrics; a server started
+# while the live generation is damaged or removed (or that sees it removed)
+# answers from the newest older generation that opens, never from one that
+# was not published, and from the live one once it opens.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/server.sh"
 
@@ -137,6 +140,9 @@ check "back: searches answer" is "$(total oil)" 4
 # failed.  One worker, so that every answer comes from the same handle.
 kill "$server_pid"
 wait "$server_pid" 2>/dev/null
+# Its log alone: a refresh that met a generation half copied above is not
+# this server's.
+: >"$TMP/server.err"
 check "one-worker server starts" start_server --threads 1
 served=$(live)
 get before.json /v1/stats
@@ -208,6 +214,153 @@ check "damaged, fresh workers: /v1/stats names the generation served" \
 import json, sys
 gens = {json.load(open(sys.argv[1] + "/st%d.json" % i))["index"]["generation"] for i in range(1, 9)}
 sys.exit(0 if gens == {sys.argv[2]} else 1)' "$TMP" "$served"
+
+kill "$server_pid"
+wait "$server_pid" 2>/dev/null
+server_pid=
+
+# --- Started while the live generation cannot be opened. -----------------
+# No worker has served anything yet: the newest generation older than the
+# live one that opens answers, named in /v1/stats, until the live one
+# opens; never one that was not published, though newer.
+# generations DIR: gen-000001 with A's words, gen-000002 (live) with B's,
+# and gen-000003 with C's, moved into place by a rebuild killed before it
+# was published.
+generations() {
+    rm -rf "$1"
+    nindex --quiet --db "$1" --rebuild "$SAMPLES" "$TMP/a.jsonl"
+    nindex --quiet --db "$1" --rebuild "$SAMPLES" "$TMP/b.jsonl"
+    NINDEX_CRASH_AT=publish "$NSEARCH_BIN/nindex" --quiet --db "$1" \
+        --rebuild "$SAMPLES" "$TMP/c.jsonl" >/dev/null 2>&1
+}
+# burst WORD: 20 searches for WORD at once; "STATUS TOTAL" of each, counted.
+burst() {
+    pids=
+    for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
+        curl -sS --max-time 5 --unix-socket "$SOCK" -o "$TMP/burst$i.json" \
+            -w '%{http_code}' "http://localhost/v1/search?q=$1&collapse=0" \
+            >"$TMP/burst$i.code" &
+        pids="$pids $!"
+    done
+    wait $pids
+    python3 -c 'import json, sys
+for i in range(1, 21):
+    p = sys.argv[1] + "/burst%d." % i
+    try:
+        t = json.load(open(p + "json"))["total"]
+    except Exception:
+        t = "-"
+    print(open(p + "code").read(), t)' "$TMP" | sort | uniq -c | tr -s ' '
+}
+# stats_gens: the generations 8 answers of /v1/stats name.
+stats_gens() {
+    for i in 1 2 3 4 5 6 7 8; do
+        get sg$i.json /v1/stats
+    done
+    python3 -c 'import json, sys
+print(" ".join(sorted({str(json.load(open(sys.argv[1] + "/sg%d.json" % i))
+                           ["index"]["generation"]) for i in range(1, 9)})))' "$TMP"
+}
+for threads in 1 4; do
+    n="damaged at start, $threads thread(s)"
+    generations "$TMP/g"
+    check "$n: a killed rebuild left gen-000003 unpublished" sh -c \
+        "[ \"\$(readlink '$TMP/g/current')\" = gen-000002 ] && [ -d '$TMP/g/gen-000003' ]"
+    cp -a "$TMP/g/gen-000002" "$TMP/g2.copy"
+    for f in "$TMP/g/gen-000002"/*.glass; do
+        truncate -s 100 "$f"
+    done
+    : >"$TMP/server.err"
+    check "$n: server starts" start_server --db "$TMP/g" --threads "$threads"
+    check "$n: 20 searches, every one 200 from gen-000001" \
+        is "$(burst zanzibarfoo)" " 20 200 3"
+    check "$n: nothing from the unpublished gen-000003" \
+        is "$(burst wombatbaz)" " 20 200 0"
+    check "$n: /v1/stats names gen-000001" is "$(stats_gens)" gen-000001
+    get h.json /health
+    check "$n: /health 200 with gen-000001's articles" sh -c \
+        "[ '$code' = 200 ] && grep -q '\"articles\":87' '$TMP/h.json'"
+    check "$n: logged, with the generation and why" grep -q \
+        "answering from 'gen-000001'.*('gen-000002').*EOF reading block" \
+        "$TMP/server.err"
+    check "$n: the start names it" contains "$TMP/server.err" \
+        "87 articles in 'gen-000001'"
+    # The live generation put right: answered from within a second or so,
+    # without a restart.
+    rm -rf "$TMP/g/gen-000002"
+    mv "$TMP/g2.copy" "$TMP/g/gen-000002"
+    sleep 1.3
+    check "$n, repaired: the live generation answers" \
+        is "$(burst quokkabar)" " 20 200 3"
+    check "$n, repaired: /v1/stats names it" \
+        is "$(stats_gens)" gen-000002
+    check "$n, repaired: logged" contains "$TMP/server.err" \
+        "the live generation 'gen-000002' of '$TMP/g' opens"
+    kill "$server_pid"
+    wait "$server_pid" 2>/dev/null
+
+    n="live removed at start, $threads thread(s)"
+    generations "$TMP/g"
+    rm -rf "$TMP/g/gen-000002"
+    check "$n: server starts" start_server --db "$TMP/g" --threads "$threads"
+    check "$n: 20 searches, every one 200 from gen-000001" \
+        is "$(burst zanzibarfoo)" " 20 200 3"
+    check "$n: /v1/stats names gen-000001" is "$(stats_gens)" gen-000001
+    # A rebuild publishes a good generation: served within a second.
+    check "$n: a rebuild publishes" nindex --quiet --db "$TMP/g" --rebuild \
+        "$SAMPLES" "$TMP/c.jsonl"
+    sleep 1.3
+    check "$n, rebuilt: the new generation answers" \
+        is "$(burst wombatbaz)" " 20 200 3"
+    check "$n, rebuilt: /v1/stats names it" \
+        is "$(stats_gens)" "$(readlink "$TMP/g/current")"
+    kill "$server_pid"
+    wait "$server_pid" 2>/dev/null
+done
+
+# The live generation removed while served: the workers let go of its
+# deleted files and answer from the one before, as a restart would.
+generations "$TMP/g"
+check "removed while served: server starts" start_server --db "$TMP/g" \
+    --threads 2
+check "removed while served: the live generation answers" \
+    is "$(burst quokkabar)" " 20 200 3"
+rm -rf "$TMP/g/gen-000002"
+sleep 1.3
+check "removed while served: gen-000001 answers" \
+    is "$(burst zanzibarfoo)" " 20 200 3"
+check "removed while served: /v1/stats names it" \
+    is "$(stats_gens)" gen-000001
+check "removed while served: no deleted file held open" \
+    is "$(held deleted)" 0
+kill "$server_pid"
+wait "$server_pid" 2>/dev/null
+
+# An older generation that does not open either is passed over.
+rm -rf "$TMP/g"
+for f in a b c; do
+    nindex --quiet --db "$TMP/g" --keep 3 --rebuild "$SAMPLES" "$TMP/$f.jsonl"
+done
+for f in "$TMP/g/gen-000002"/*.glass "$TMP/g/gen-000003"/*.glass; do
+    truncate -s 100 "$f"
+done
+check "two damaged: server starts" start_server --db "$TMP/g"
+check "two damaged: gen-000001 answers" is "$(burst zanzibarfoo)" " 20 200 3"
+check "two damaged: /v1/stats names it" is "$(stats_gens)" gen-000001
+kill "$server_pid"
+wait "$server_pid" 2>/dev/null
+
+# No older generation that opens: 503 no_index, as before.
+rm -rf "$TMP/g"
+nindex --quiet --db "$TMP/g" --rebuild "$SAMPLES"
+for f in "$TMP/g/$(readlink "$TMP/g/current")"/*.glass; do
+    truncate -s 100 "$f"
+done
+check "nothing older: server starts" start_server --db "$TMP/g"
+get h.json /health
+check "nothing older: /health 503 no_index" sh -c \
+    "[ '$code' = 503 ] && grep -q no_index '$TMP/h.json'"
+check "nothing older: searches 503" is "$(total oil)" 503
 
 kill "$server_pid"
 wait "$server_pid" 2>/dev/null
