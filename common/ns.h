@@ -522,8 +522,7 @@ int ns_text_words(const char *text, size_t max, ns_buf_t *out);
 
 /* Name of the live generation of index DIR ("gen-000007") into NAME. */
 int ns_gen_current(const char *dir, char *name, size_t size);
-/* Generation names in DIR, oldest first; free with ns_gen_list_free(). */
-int ns_gen_list(const char *dir, char ***names, size_t *n);
+int ns_gen_list(const char *dir, char ***names, size_t *n); /* oldest first */
 void ns_gen_list_free(char **names, size_t n);
 /* The next generation's name; never one published before. */
 int ns_gen_next(const char *dir, char *name, size_t size);
@@ -531,10 +530,12 @@ int ns_gen_next(const char *dir, char *name, size_t size);
 int ns_gen_publish(const char *dir, const char *name);
 /* Remove what dead writers left in DIR (.build-* directories). */
 int ns_gen_clean(const char *dir);
-/* fsync every file and directory under PATH. */
-int ns_sync_tree(const char *path);
-/* fsync directory DIR, so that a rename into it lasts. */
-int ns_sync_dir(const char *dir);
+/* The newest generation before the live one that opens, named in NAME (each
+ * was live): NS_STATUS_OK, or NS_STATUS_NOT_FOUND. */
+ns_status_t ns_gen_open_older(const char *dir, ns_index_t **out, char *name,
+                              size_t size);
+int ns_sync_tree(const char *path); /* fsync all under PATH */
+int ns_sync_dir(const char *dir);   /* so that a rename into it lasts */
 /* rm -rf PATH (not following links); 0 if it did not exist. */
 int ns_remove_tree(const char *path);
 /* Take the writer lock of DIR (DIR/lock), waiting up to WAIT_SECONDS.

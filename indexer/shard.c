@@ -45,8 +45,24 @@ int ns_shard_check(const char *db, const struct options *o)
         free(err);
         return EXIT_OK; /* a new index: this run makes it what it is */
     }
+    char older[256];
+    if (st != NS_STATUS_OK && o->mode == MODE_REBUILD) {
+        /* A damaged live generation is what a rebuild replaces: the
+         * shard is checked against the one before (none: not checked). */
+        ns_warn("the live generation of '%s' cannot be opened (%s): the "
+                "rebuild makes a new one",
+                db, ns_db_error(st, err));
+        free(err);
+        if (ns_gen_open_older(db, &idx, older, sizeof older) != NS_STATUS_OK)
+            return EXIT_OK;
+        st = NS_STATUS_OK;
+    }
     if (st != NS_STATUS_OK) {
-        ns_error("cannot open index '%s': %s", db, ns_db_error(st, err));
+        ns_error("cannot open index '%s': %s%s", db, ns_db_error(st, err),
+                 ns_gen_current(db, older, sizeof older) == 0
+                     ? " (nindex --rebuild makes a new generation; "
+                       "--rollback goes back to the one before)"
+                     : "");
         free(err);
         return EXIT_ERROR;
     }

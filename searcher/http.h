@@ -78,17 +78,6 @@ int ns_http_add_connection(ns_http_server_t *srv, int fd);
  * SIGHUP).  Only bumps an atomic counter: cheap and safe anywhere. */
 void ns_http_reload(ns_http_server_t *srv);
 
-/* Open into *OUT the newest generation of the index directory DB numbered
- * below the live one that opens, and name it in NAME (SIZE bytes): what
- * answers while the live one cannot be opened and no worker has served
- * another.  Only generations before the live one: each of those was live,
- * as nindex publishes in number order and removes what a killed run left
- * unpublished before it writes (ns_gen_clean()); one numbered above it was
- * never live, or was rolled back from.  Returns NS_STATUS_OK, or
- * NS_STATUS_NOT_FOUND when none opens (or DB has no generations). */
-ns_status_t ns_http_open_older(const char *db, ns_index_t **out, char *name,
-                               size_t size);
-
 /* Stop accepting connections; the open ones are still served, and their
  * responses say "Connection: close".  Returns 0, or -1 if libmicrohttpd
  * refused. */

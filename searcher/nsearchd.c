@@ -345,7 +345,7 @@ static int open_listener(const struct options *o, int *created, dev_t *dev,
 /* Count the articles once at startup, for the log line.  A missing index
  * is not fatal: /health answers 503 until one is built.  A live generation
  * that cannot be opened is answered for by an older one, if one opens
- * (ns_http_open_older()), which the line names. */
+ * (ns_gen_open_older()), which the line names. */
 static void describe_index(const char *db, char *out, size_t size)
 {
     ns_index_t *idx;
@@ -360,7 +360,7 @@ static void describe_index(const char *db, char *out, size_t size)
             ns_warn("cannot open index '%s': %s", db,
                     err ? err : ns_status_to_string(st));
         free(err);
-        if (ns_http_open_older(db, &idx, older, sizeof older) != NS_STATUS_OK) {
+        if (ns_gen_open_older(db, &idx, older, sizeof older) != NS_STATUS_OK) {
             snprintf(out, size, "no index yet");
             return;
         }

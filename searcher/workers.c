@@ -104,30 +104,6 @@ static void note_served(ns_http_server_t *srv, ns_index_t *idx)
                  info.generation, srv->cfg->db);
 }
 
-ns_status_t ns_http_open_older(const char *db, ns_index_t **out, char *name,
-                               size_t size)
-{
-    *out = NULL;
-    char live[256], path[4400];
-    char **names;
-    size_t n;
-    if (ns_gen_current(db, live, sizeof live) < 0 || !gen_number(live) ||
-        ns_gen_list(db, &names, &n) < 0)
-        return NS_STATUS_NOT_FOUND;
-    /* Newest first: names are zero-padded, so name order is number
-     * order. */
-    for (size_t i = n; i-- > 0 && !*out;) {
-        unsigned long number = gen_number(names[i]);
-        if (!number || number >= gen_number(live))
-            continue;
-        snprintf(path, sizeof path, "%s/%s", db, names[i]);
-        if (ns_index_open(path, NS_OPEN_READ, out, NULL) == NS_STATUS_OK)
-            snprintf(name, size, "%s", names[i]);
-    }
-    ns_gen_list_free(names, n);
-    return *out ? NS_STATUS_OK : NS_STATUS_NOT_FOUND;
-}
-
 /* W has no handle and cannot open the live generation of DB (ERR says
  * why): open another one to answer from in its place (W->stand_in), and
  * try the live one again every second (freshen()).  First the generation
@@ -135,7 +111,7 @@ ns_status_t ns_http_open_older(const char *db, ns_index_t **out, char *name,
  * answering from it, rather than 503 while they answer 200.  Failing that
  * (none served yet: a server started while the live generation is damaged
  * or missing; or the one served was the live one, removed), the newest
- * older generation that opens, logged once (ns_http_open_older()), as a
+ * older generation that opens, logged once (ns_gen_open_older()), as a
  * restart would find it.  Returns 0 with W->idx open, or -1. */
 static int stand_in(ns_http_server_t *srv, worker *w, const char *db,
                     const char *err)
@@ -147,7 +123,7 @@ static int stand_in(ns_http_server_t *srv, worker *w, const char *db,
         w->stand_in = 1;
         return 0;
     }
-    if (ns_http_open_older(db, &w->idx, name, sizeof name) != NS_STATUS_OK)
+    if (ns_gen_open_older(db, &w->idx, name, sizeof name) != NS_STATUS_OK)
         return -1;
     w->stand_in = 1;
     n = gen_number(name);

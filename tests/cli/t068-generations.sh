@@ -57,6 +57,36 @@ nindex --quiet --db "$TMP/db" "$TMP/v2.jsonl"
 check "an update removes it" test ! -e "$newest"
 check "the live one stays" test -d "$TMP/db/$(live)"
 
+# --- A damaged live generation: the nightly rebuild replaces it. ----------
+# It used to refuse (its shard check opened the live index first), so the
+# job that would have put things right failed every night.  The shrink
+# guard holds the rebuild against the generation before instead.
+d="$TMP/dmg"
+archive "$TMP/d40.jsonl" 40 "Harbour crossing resumes"
+archive "$TMP/d10.jsonl" 10 "Harbour crossing resumes"
+nindex --quiet --db "$d" --rebuild "$TMP/d40.jsonl"
+nindex --quiet --db "$d" --rebuild "$TMP/d40.jsonl"
+bad=$(readlink "$d/current")
+for f in "$d/$bad"/*.glass; do truncate -s 100 "$f"; done
+run out err nindex --db "$d" --rebuild "$TMP/d10.jsonl"
+check "damaged live: a rebuild of a quarter is still refused (exit 65)" \
+    is "$rc" 65
+check "damaged live: nothing published" is "$(readlink "$d/current")" "$bad"
+run out err nindex --db "$d" --rebuild "$TMP/d40.jsonl"
+check "damaged live: a whole rebuild is published" is "$rc" 0
+check "damaged live: it says why it went on" contains "$TMP/err" \
+    "cannot be opened"
+check "damaged live: a new generation is live" \
+    test "$(readlink "$d/current")" != "$bad"
+check_search() { nsearch --db "$d" --json --related 0 harbour | python3 -c '
+import json, sys; assert json.load(sys.stdin)["total"] == 40'; }
+check "damaged live: the new one answers" check_search
+for f in "$d/$(readlink "$d/current")"/*.glass; do truncate -s 100 "$f"; done
+run out err nindex --db "$d" "$TMP/d40.jsonl"
+check "damaged live: an update fails (exit 1)" is "$rc" 1
+check "damaged live: and says what puts it right" contains "$TMP/err" \
+    "--rollback"
+
 # --- The canary: titles the query language would misread. ----------------
 canary() { # NAME FIRST-TITLE [OTHERS]
     rm -rf "$TMP/c"
