@@ -101,31 +101,6 @@ static unsigned long gen_number(const char *name)
     return is_gen_name(name) ? strtoul(name + 4, NULL, 10) : 0;
 }
 
-ns_status_t ns_gen_open_older(const char *dir, ns_index_t **out, char *name,
-                              size_t size)
-{
-    *out = NULL;
-    char live[256], path[4400];
-    char **names;
-    size_t n;
-    if (ns_gen_current(dir, live, sizeof live) < 0 || !gen_number(live) ||
-        ns_gen_list(dir, &names, &n) < 0)
-        return NS_STATUS_NOT_FOUND;
-    /* Newest first: names are zero-padded, so name order is number
-     * order.  One numbered above the live one was never live, or was
-     * rolled back from. */
-    for (size_t i = n; i-- > 0 && !*out;) {
-        unsigned long number = gen_number(names[i]);
-        if (!number || number >= gen_number(live))
-            continue;
-        snprintf(path, sizeof path, "%s/%s", dir, names[i]);
-        if (ns_index_open(path, NS_OPEN_READ, out, NULL) == NS_STATUS_OK)
-            snprintf(name, size, "%s", names[i]);
-    }
-    ns_gen_list_free(names, n);
-    return *out ? NS_STATUS_OK : NS_STATUS_NOT_FOUND;
-}
-
 /* The highest generation number DIR/last-generation records, or 0. */
 static unsigned long last_published(const char *dir)
 {

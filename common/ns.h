@@ -531,7 +531,7 @@ int ns_gen_publish(const char *dir, const char *name);
 /* Remove what dead writers left in DIR (.build-* directories). */
 int ns_gen_clean(const char *dir);
 /* The newest generation before the live one that opens, named in NAME (each
- * was live): NS_STATUS_OK, or NS_STATUS_NOT_FOUND. */
+ * was live; open.cc): NS_STATUS_OK, or NS_STATUS_NOT_FOUND. */
 ns_status_t ns_gen_open_older(const char *dir, ns_index_t **out, char *name,
                               size_t size);
 int ns_sync_tree(const char *path); /* fsync all under PATH */

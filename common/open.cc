@@ -2,6 +2,8 @@
  * closing, refreshing a reader, facts about the index, and the errors and
  * statuses every call reports. */
 #include <cerrno>
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <string>
 #include <sys/stat.h>
@@ -411,6 +413,40 @@ ns_status_t ns_index_open(const char *path, ns_open_mode_t mode,
     }
     *out = idx;
     return NS_STATUS_OK;
+}
+
+/* In C++ for ns_index_open() (gen.c is linked without Xapian into the
+ * fuzz harnesses). */
+ns_status_t ns_gen_open_older(const char *dir, ns_index_t **out, char *name,
+                              size_t size)
+{
+    *out = nullptr;
+    char live[256], path[4400];
+    char **names;
+    size_t n;
+    /* The number of generation S ("gen-000007" is 7), or 0. */
+    auto number = [](const char *s) -> unsigned long {
+        return strncmp(s, "gen-", 4) == 0 && s[4] &&
+                       strspn(s + 4, "0123456789") == strlen(s + 4)
+                   ? strtoul(s + 4, nullptr, 10)
+                   : 0;
+    };
+    if (ns_gen_current(dir, live, sizeof live) < 0 || !number(live) ||
+        ns_gen_list(dir, &names, &n) < 0)
+        return NS_STATUS_NOT_FOUND;
+    /* Newest first: names are zero-padded, so name order is number
+     * order.  One numbered above the live one was never live, or was
+     * rolled back from. */
+    for (size_t i = n; i-- > 0 && !*out;) {
+        unsigned long k = number(names[i]);
+        if (!k || k >= number(live))
+            continue;
+        snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+        if (ns_index_open(path, NS_OPEN_READ, out, nullptr) == NS_STATUS_OK)
+            snprintf(name, size, "%s", names[i]);
+    }
+    ns_gen_list_free(names, n);
+    return *out ? NS_STATUS_OK : NS_STATUS_NOT_FOUND;
 }
 
 ns_status_t ns_index_close(ns_index_t *idx)
