@@ -221,6 +221,41 @@ static std::set<std::string> digraph_copies(ns_index_t *idx,
     return out;
 }
 
+/* TERMS (stem_terms of article DID) without what its byline put there:
+ * the byline is in the default field (index_fields), but a reporter's
+ * name says nothing of the story, and weighed by its rarity it would
+ * list the reporter's other stories.  Each byline stem ("ZAkari") counts
+ * once as well in the default field's ("Zkari").  An article indexed
+ * before bylines were in the default field loses one count of its name
+ * where its body also says it: a word a story hardly turns on. */
+static void
+drop_byline(const Xapian::Database &db, Xapian::docid did,
+            std::vector<std::pair<std::string, Xapian::termcount>> &terms)
+{
+    const std::string prefix = std::string(PREFIX_STEM) + PREFIX_AUTHOR;
+    std::map<std::string, Xapian::termcount> byline;
+    Xapian::TermIterator t = db.termlist_begin(did);
+    for (t.skip_to(prefix); t != db.termlist_end(did); ++t) {
+        const std::string term = *t;
+        if (term.compare(0, prefix.size(), prefix) != 0)
+            break;
+        byline[PREFIX_STEM + term.substr(prefix.size())] += t.get_wdf();
+    }
+    if (byline.empty())
+        return;
+    size_t kept = 0;
+    for (auto &tw : terms) {
+        auto b = byline.find(tw.first);
+        if (b != byline.end()) {
+            if (tw.second <= b->second)
+                continue;
+            tw.second -= b->second;
+        }
+        terms[kept++] = tw;
+    }
+    terms.resize(kept);
+}
+
 /* The weighted stemmed terms of SEEDS but the closed-class words of
  * each one's language and its digraph copies, the i-th seed's times
  * 1/(i+1),
@@ -247,6 +282,7 @@ static void seed_terms(ns_index_t *idx, const std::vector<Xapian::docid> &seeds,
     std::map<std::string, double> factor;
     for (size_t i = 0; i < seeds.size(); i++) {
         auto terms = stem_terms(db, seeds[i]);
+        drop_byline(db, seeds[i], terms);
         const std::string lang = doc_lang(db, seeds[i]);
         const auto *stops = stop_stems(idx, lang);
         const auto copies = digraph_copies(idx, db, seeds[i], lang);

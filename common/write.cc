@@ -47,8 +47,14 @@ void libns::index_fields(Xapian::TermGenerator &tg, const ns_article_t *art,
     }
     if (art->section)
         text(art->section, W_SECTION, "");
-    if (art->author)
+    /* The byline is a run of the default field too, as a reader expects
+     * of a news site's search box (`nordmann` finds Kari Nordmann's
+     * articles), counted once like a body word; related posts leave it
+     * out of a story (seed_terms). */
+    if (art->author) {
+        text(art->author, 1, "");
         text(art->author, 1, PREFIX_AUTHOR);
+    }
     if (art->body)
         text(art->body, 1, "");
 }
@@ -60,6 +66,7 @@ bool libns::field_texts(const ns_article_t *art, const std::string &prefix,
         out.push_back(art->title);
         out.insert(out.end(), art->headings, art->headings + art->n_headings);
         out.push_back(art->section);
+        out.push_back(art->author);
         out.push_back(art->body);
     } else if (prefix == PREFIX_TITLE) {
         out.push_back(art->title);
