@@ -114,9 +114,16 @@ typedef int (*ns_article_fn)(ns_article_t *art, const char *where, void *ctx);
  * records are reported as FILE:LINE: reason and counted in C->skipped; a
  * SOURCE that cannot be opened is reported and the others are still read.
  * Stops early when ns_interrupted is set.  Returns 0, -1 if a SOURCE could
- * not be opened, -2 if FN failed. */
+ * not be opened, -2 if FN failed.  With IDS, the ids read (of this shard)
+ * are left in *IDS, for ns_seen_has() and then ns_seen_free(). */
+struct seen_ids;
 int ns_sources_read(const struct options *o, struct counts *c,
-                    struct progress *pr, ns_article_fn fn, void *ctx);
+                    struct progress *pr, ns_article_fn fn, void *ctx,
+                    struct seen_ids **ids);
+/* Was ID read?  Kept as two 64-bit hashes of it: a false "yes" is as
+ * likely as two ids of the run sharing 128 bits of hash. */
+int ns_seen_has(const struct seen_ids *s, const char *id);
+void ns_seen_free(struct seen_ids *s);
 
 /* ------------------------------------------------------------------------ */
 /* Deleted articles, kept to undo a deletion (undo.c)                       */
@@ -148,11 +155,10 @@ void ns_undo_expire(const char *db, long days);
 /* Seen ids and --prune (prune.c)                                           */
 /* ------------------------------------------------------------------------ */
 
-/* The ids read from the SOURCEs. */
+/* A list of ids. */
 struct idset {
     char **ids;
     size_t n, cap;
-    int sorted;
 };
 
 /* Add ID.  Returns 0, or -1 when out of memory. */
@@ -160,13 +166,13 @@ int ns_idset_add(struct idset *s, const char *id);
 void ns_idset_free(struct idset *s);
 
 /* --prune after a complete reading of the SOURCEs into IDX: delete the
- * articles whose ids are not in SEEN, unless the guard refuses (an empty
+ * articles whose ids were not read (SEEN), unless the guard refuses (an empty
  * SOURCE; more than --max-delete or --max-delete-share of the live
  * articles without --force).  Saves what it deletes (undo.c) first.
  * With --dry-run IDX is a read handle (or NULL: no index yet) and only
  * C->deleted is counted.  Returns EXIT_OK, EXIT_PRUNE_REFUSED or
  * EXIT_ERROR (reported). */
-int ns_prune(const char *db, ns_index_t *idx, struct idset *seen,
+int ns_prune(const char *db, ns_index_t *idx, const struct seen_ids *seen,
              const struct options *o, struct counts *c);
 
 /* ------------------------------------------------------------------------ */

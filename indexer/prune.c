@@ -26,21 +26,13 @@ int ns_idset_add(struct idset *s, const char *id)
     if (!(s->ids[s->n] = strdup(id)))
         return -1;
     s->n++;
-    s->sorted = 0;
     return 0;
 }
 
-static int cmp_ids(const void *a, const void *b)
+/* The keep() of ns_index_prune(): was ID read? */
+static int was_read(const char *id, void *ctx)
 {
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* The keep() of ns_index_prune(): is ID in the set (sorted)? */
-static int idset_has(const char *id, void *ctx)
-{
-    const struct idset *s = ctx;
-    /* bsearch() and qsort() want a real array, even of 0 entries. */
-    return s->n && bsearch(&id, s->ids, s->n, sizeof *s->ids, cmp_ids);
+    return ns_seen_has(ctx, id);
 }
 
 void ns_idset_free(struct idset *s)
@@ -53,7 +45,7 @@ void ns_idset_free(struct idset *s)
 
 /* The articles a prune would delete, collected without deleting any. */
 struct doomed {
-    const struct idset *seen;
+    const struct seen_ids *seen;
     struct idset ids;
 };
 
@@ -62,7 +54,7 @@ struct doomed {
 static int collect_doomed(const char *id, void *ctx)
 {
     struct doomed *d = ctx;
-    if (!idset_has(id, (void *)d->seen) && ns_idset_add(&d->ids, id) < 0)
+    if (!ns_seen_has(d->seen, id) && ns_idset_add(&d->ids, id) < 0)
         ns_die("out of memory");
     return 0;
 }
@@ -110,13 +102,9 @@ static int keep_deleted(const char *db, ns_index_t *idx,
     return ns_undo_close(&u);
 }
 
-int ns_prune(const char *db, ns_index_t *idx, struct idset *seen,
+int ns_prune(const char *db, ns_index_t *idx, const struct seen_ids *seen,
              const struct options *o, struct counts *c)
 {
-    if (!seen->sorted && seen->n) {
-        qsort(seen->ids, seen->n, sizeof *seen->ids, cmp_ids);
-        seen->sorted = 1;
-    }
     struct doomed d = {.seen = seen};
     uint64_t live = 0;
     if (idx) {
@@ -141,7 +129,7 @@ int ns_prune(const char *db, ns_index_t *idx, struct idset *seen,
     }
     ns_idset_free(&d.ids);
     uint64_t deleted = 0;
-    ns_status_t st = ns_index_prune(idx, idset_has, seen, &deleted);
+    ns_status_t st = ns_index_prune(idx, was_read, (void *)seen, &deleted);
     c->deleted += deleted;
     if (st != NS_STATUS_OK) {
         ns_error("cannot prune: %s", ns_index_last_error(idx));

@@ -506,7 +506,8 @@ static int build_shards(const char *build, const struct options *o,
     f->shards = shards;
     f->n_shards = shards_start(shards, jobs, build, o->commit_every, &failed);
     if (!failed)
-        source_failed = ns_sources_read(o, c, pr, rebuild_article, f) == -1;
+        source_failed =
+            ns_sources_read(o, c, pr, rebuild_article, f, NULL) == -1;
     if (!f->sampled && f->n_shards)
         flush_sample(f);
     free(f->sample);

@@ -108,7 +108,6 @@ struct update {
     const struct options *o;
     struct counts *c;
     struct progress *pr;
-    struct idset *seen;    /* ids read, for --prune; or NULL */
     struct dryset dry;     /* with --dry-run: the ids read so far */
     unsigned long pending; /* changes since the last commit */
     unsigned long commits;
@@ -159,8 +158,6 @@ static int update_article(ns_article_t *art, const char *where, void *ctx)
         u->c->warnings++;
     }
     ns_count_result(u->c, res);
-    if (u->seen && ns_idset_add(u->seen, art->id) < 0)
-        ns_die("out of memory");
     if (!u->o->dry_run && res != NS_ADD_UNCHANGED &&
         ++u->pending >= (unsigned long)u->o->commit_every) {
         if (ns_index_commit(u->idx) != NS_STATUS_OK) {
@@ -202,7 +199,7 @@ static int open_index(const char *db, const struct options *o, ns_index_t **out)
 /* --prune once the SOURCEs are read (RC from ns_sources_read()).
  * Returns the exit status it calls for, or EXIT_OK. */
 static int prune_after(const char *db, ns_index_t *idx, int rc,
-                       struct idset *seen, const struct options *o,
+                       const struct seen_ids *seen, const struct options *o,
                        struct counts *c, struct progress *pr)
 {
     if (rc == -1) {
@@ -231,15 +228,15 @@ int ns_run_update(const char *db, const struct options *o, struct counts *c,
         ns_index_close(idx);
         return EXIT_ERROR;
     }
-    struct idset seen = {0};
-    struct update u = {
-        .idx = idx, .o = o, .c = c, .pr = pr, .seen = o->prune ? &seen : NULL};
+    struct seen_ids *seen = NULL;
+    struct update u = {.idx = idx, .o = o, .c = c, .pr = pr};
     u.done = *c;
-    int rc = ns_sources_read(o, c, pr, update_article, &u);
-    int pruned = o->prune ? prune_after(db, idx, rc, &seen, o, c, pr) : 0;
+    int rc =
+        ns_sources_read(o, c, pr, update_article, &u, o->prune ? &seen : NULL);
+    int pruned = o->prune ? prune_after(db, idx, rc, seen, o, c, pr) : 0;
     if (pruned == EXIT_ERROR)
         rc = -2;
-    ns_idset_free(&seen);
+    ns_seen_free(seen);
     dry_free(&u.dry);
     /* The final commit, with its message (close gives only a status). */
     ns_status_t st =
