@@ -61,12 +61,126 @@ static void put_str(struct md *m, const char *s)
         put(m, s, strlen(s));
 }
 
+/* ------------------------------------------------------------------------ */
+/* Attribute lists                                                          */
+/* ------------------------------------------------------------------------ */
+
+/* Site generators' Markdown gives headings and blocks attributes in
+ * braces that the page never shows: "## Results {#results}" (Hugo,
+ * Pandoc, markdown-it-attrs: ids, ".classes", key=value) and kramdown's
+ * "{: .lead}" on the line after a paragraph, or "{:toc}".  Indexed, they
+ * made "results" a heading's word twice and "lead" a word of the text. */
+
+static int attr_name_char(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+           (c >= '0' && c <= '9') || c == '-' || c == '_' || c == ':' ||
+           c == '.' || c >= 0x80;
+}
+
+/* Is S[0..N) an attribute list: "{#id .class key=value key="a b"}", or
+ * with KRAMDOWN "{: ...}", whose items may also be reference names
+ * ("{:toc}", "{: .a refname}") and which may be an extension ("{::options
+ * ... /}")?  Other braces are text: "{1, 2}", "{citation needed}". */
+static int attr_list(const char *s, size_t n, int kramdown)
+{
+    if (n < 3 || s[0] != '{' || s[n - 1] != '}')
+        return 0;
+    size_t i = 1, end = n - 1, items = 0;
+    if (s[i] == ':') {
+        if (!kramdown)
+            return 0;
+        i++;
+        if (s[i] == ':') /* an extension: its own syntax */
+            return 1;
+    } else if (kramdown) {
+        return 0;
+    }
+    for (;;) {
+        while (i < end && (s[i] == ' ' || s[i] == '\t'))
+            i++;
+        if (i == end)
+            return items > 0;
+        int mark = s[i] == '#' || s[i] == '.';
+        size_t from = i += mark;
+        while (i < end && attr_name_char((unsigned char)s[i]))
+            i++;
+        if (i == from)
+            return 0;
+        if (!mark && i < end && s[i] == '=') {
+            i++;
+            if (i < end && (s[i] == '"' || s[i] == '\'')) {
+                char q = s[i++];
+                while (i < end && s[i] != q)
+                    i++;
+                if (i++ == end)
+                    return 0;
+            } else {
+                while (i < end && s[i] != ' ' && s[i] != '\t' && s[i] != '"')
+                    i++;
+            }
+        } else if (!mark && !kramdown) {
+            return 0; /* a bare word: prose in braces */
+        }
+        if (i < end && s[i] != ' ' && s[i] != '\t')
+            return 0;
+        items++;
+    }
+}
+
+/* The length of heading text S[0..N) without a trailing attribute list
+ * (after a space, as Hugo requires; "{: ...}" too). */
+static size_t without_attrs(const char *s, size_t n)
+{
+    size_t end = n;
+    while (end && s[end - 1] == ' ')
+        end--;
+    if (!end || s[end - 1] != '}')
+        return n;
+    size_t open = end - 1;
+    while (open && s[open] != '{')
+        open--;
+    if (s[open] != '{' || (open && s[open - 1] != ' ') ||
+        !(attr_list(s + open, end - open, 0) ||
+          attr_list(s + open, end - open, 1)))
+        return n;
+    while (open && s[open - 1] == ' ')
+        open--;
+    return open;
+}
+
+static int line_edge(cmark_node *n)
+{
+    if (!n)
+        return 1;
+    cmark_node_type t = cmark_node_get_type(n);
+    return t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK;
+}
+
+/* Is text node N a line of its own that is a kramdown attribute list? */
+static int attr_line(cmark_node *n)
+{
+    const char *s = cmark_node_get_literal(n);
+    if (!s || !line_edge(cmark_node_previous(n)) ||
+        !line_edge(cmark_node_next(n)))
+        return 0;
+    size_t len = strlen(s);
+    while (len && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+        len--;
+    while (len && (*s == ' ' || *s == '\t'))
+        s++, len--;
+    return attr_list(s, len, 1);
+}
+
 int ns_markdown_text(const char *md, size_t len, json_t *headings,
                      ns_buf_t *out)
 {
     cmark_node *doc = cmark_parse_document(md, len, CMARK_OPT_DEFAULT);
     if (!doc)
         return -1;
+    /* One text node a run of text, so that an attribute list is seen
+     * whole ("{: .my_class}" was three nodes). */
+    cmark_consolidate_text_nodes(doc);
     cmark_iter *it = cmark_iter_new(doc);
     ns_buf_t heading = {0};
     struct md main = {out, out->len ? 3 : 0, 0};
@@ -85,6 +199,9 @@ int ns_markdown_text(const char *md, size_t len, json_t *headings,
                 m = &head;
             } else {
                 m = &main;
+                heading.len = without_attrs(heading.p, heading.len);
+                if (heading.p)
+                    heading.p[heading.len] = '\0';
                 if (heading.len) {
                     main.gap = 3;
                     put(&main, heading.p, heading.len);
@@ -122,6 +239,9 @@ int ns_markdown_text(const char *md, size_t len, json_t *headings,
             break;
         }
         case CMARK_NODE_TEXT:
+            if (!attr_line(n))
+                put_str(m, cmark_node_get_literal(n));
+            break;
         case CMARK_NODE_CODE:
             put_str(m, cmark_node_get_literal(n));
             break;

@@ -497,6 +497,49 @@ static void test_markdown_templates(void)
     tally_free(&t);
 }
 
+/* Attribute lists of Hugo, Pandoc and kramdown are not shown, so no text;
+ * braces in prose, code and a list inside a line stay. */
+static void test_markdown_attributes(void)
+{
+    static const char A[] =
+        "---\ntitle: Vote\n---\n"
+        "## Results of the vote {#results}\n\n"
+        "The council voted.\n{: .lead}\n\n"
+        "## Money {#money .wide data-x=\"a b\" lang=en}\n\n"
+        "{:toc}\n\n"
+        "{::comment}\n\n"
+        "## Tally {: #tally}\n\n"
+        "{: .my_class}\n\n"
+        "## {#empty}\n\n"
+        "## Sets {in prose}\n\n"
+        "## Sums{#glued}\n\n"
+        "The set {1, 2}, {citation needed}, {#id stay} and {: inline}.\n\n"
+        "`{: .x}` stays.\n\n"
+        "    {: .code}\n";
+    struct tally t;
+    read_all(tl_write("attrs.md", A, sizeof A - 1), &t);
+    CHECK(t.ok == 1, "attributes: read");
+    ns_article_t *a = &t.first;
+    CHECK_STR(a->body,
+              "Results of the vote\n\n"
+              "The council voted.\n\n"
+              "Money\n\n"
+              "Tally\n\n"
+              "Sets {in prose}\n\n"
+              "Sums{#glued}\n\n"
+              "The set {1, 2}, {citation needed}, {#id stay} and {: inline}."
+              "\n\n{: .x} stays.\n\n{: .code}",
+              "attributes: lists go, braces in prose and code stay");
+    CHECK(a->n_headings == 5 &&
+              !strcmp(a->headings[0], "Results of the vote") &&
+              !strcmp(a->headings[1], "Money") &&
+              !strcmp(a->headings[2], "Tally") &&
+              !strcmp(a->headings[3], "Sets {in prose}") &&
+              !strcmp(a->headings[4], "Sums{#glued}"),
+          "attributes: headings without them; one of nothing but is none");
+    tally_free(&t);
+}
+
 /* ------------------------------------------------------------------------ */
 /* Sniffing, directories, dates                                             */
 /* ------------------------------------------------------------------------ */
@@ -695,6 +738,7 @@ int main(void)
     test_nitf();
     test_markdown();
     test_markdown_templates();
+    test_markdown_attributes();
     test_directory_notes();
     test_empty_files();
     test_sniff();
