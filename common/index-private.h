@@ -14,6 +14,7 @@
  *   collapse.cc     one hit per story version group
  *   totals.cc       a page's total past what its match counted
  *   search.cc       the search loop and its results
+ *   search-api.cc   ns_search(), ns_related_to(): retries, fallbacks
  *   results.cc      the results read through the public API
  *   phrase.cc       phrase and NEAR queries checked on an article's text
  *   phrase-scan.cc  the quick phrase tests: a word scan as Xapian splits
@@ -203,12 +204,10 @@ static const char INDEX_SCHEMA[] = "nsearch-2";
  * query is stemmed once per language (see build_query). */
 static const char META_LANGS[] = "nsearch.langs";
 
-/* Metadata keys set ("1") in an index whose every article has the facet
- * slots, or the group term: one created empty by a version that writes
- * them, or rebuilt.  An older index updated in place has them only on the
- * articles written since, so they go unused there until a rebuild
- * (INDEX_SCHEMA is not bumped: that would re-index every article in the
- * next nightly update). */
+/* Set ("1") where every article has the facet slots, or the group term
+ * (created empty by a version that writes them, or rebuilt); unused in an
+ * older index until a rebuild (a bumped INDEX_SCHEMA would re-index every
+ * article in the next nightly update). */
 static const char META_FACETS[] = "nsearch.facets";
 static const char META_GROUPS[] = "nsearch.groups";
 static const char META_ZDICT[] = "nsearch.zdict"; /* stored articles' */
@@ -231,8 +230,7 @@ static const char META_COPY_SHARD[] = "nsearch.copy.shard";
 /* Handles                                                                  */
 /* ------------------------------------------------------------------------ */
 
-/* A computed related list: what find_related would return for one set of
- * inputs on one revision of the index. */
+/* What find_related gives for one set of inputs on one index revision. */
 struct RelatedEntry {
     std::vector<Xapian::docid> docids; /* newest first */
     std::vector<double> scores;
@@ -441,11 +439,13 @@ Xapian::Query build_query(ns_index_t *idx, const std::string &text,
                           unsigned flags,
                           unsigned max_expansion = WILDCARD_MAX_EXPANSION,
                           std::string *warnings = nullptr);
-/* query-text.cc; the last: TEXT without its unclosed quote, or "". */
+/* query-text.cc; the last two: TEXT without its unclosed quote, or with its
+ * unknown field names as words (the names into NAMES), or "". */
 std::string typed_text(const std::string &text, std::string *warnings);
 std::string quoted_initialisms(const std::string &t);
 std::vector<std::string> names_of(const SchemaField &f);
 std::string unclosed_quote_words(const std::string &text);
+std::string unknown_field_words(const std::string &text, std::string &names);
 /* Is WORD (lower case) one LANG's articles are not searched by? */
 bool stop_word(ns_index_t *idx, const std::string &lang, const std::string &w);
 const std::set<std::string> *stop_stems(ns_index_t *idx, const std::string &l);
@@ -792,6 +792,10 @@ bool window_candidates(ns_index_t *idx, uint64_t rev, int64_t from, int64_t to,
 void find_related(ns_index_t *idx, const std::vector<Xapian::docid> &seeds,
                   const std::vector<const ns_article_t *> &shown,
                   const ns_search_opts_t *o, ns_results_t *res);
+/* search.cc: one search, no fallback; MSG added to RES's warning once. */
+ns_status_t search_once(ns_index_t *idx, const ns_search_opts_t *o,
+                        ns_results_t *res);
+void add_warning(ns_results_t *res, const std::string &msg);
 
 } // namespace libns
 

@@ -451,6 +451,53 @@ std::string libns::typed_text(const std::string &text, std::string *warnings)
         joined_fields(plain_marks(pasted_addresses(text))), warnings)));
 }
 
+/* Is NAME (lower case) one the parser reads as a field's? */
+static bool field_known(const std::string &name)
+{
+    if (name == "date")
+        return true;
+    for (const SchemaField &f : SCHEMA_FIELDS)
+        for (const std::string &alias : names_of(f))
+            if (name == alias)
+                return true;
+    return false;
+}
+
+/* "url:azure" or "site:example.org": a name the parser does not know
+ * joined to a word makes a phrase of both ("url azure"), as it does for
+ * "mission:impossible", and matched nothing, with no word of why.  What
+ * a search falls back on (search-api.cc): the words apart, and a remark
+ * naming the fields there are.  Only outside quotes, for a name of two
+ * letters or more starting a word; digits ("3:1", "10:30") are no
+ * name. */
+std::string libns::unknown_field_words(const std::string &text,
+                                       std::string &names)
+{
+    std::string t = plain_marks(text), out;
+    names.clear();
+    bool quoted = false;
+    for (size_t i = 0; i < t.size(); i++) {
+        if (t[i] == '"')
+            quoted = !quoted;
+        if (t[i] == ':' && !quoted && i + 1 < t.size() &&
+            !isspace((unsigned char)t[i + 1]) && t[i + 1] != ':') {
+            size_t s = i;
+            while (s > 0 && isalpha((unsigned char)t[s - 1]))
+                s--;
+            std::string name = lower(t.substr(s, i - s).c_str());
+            if (i - s >= 2 && (s == 0 || strchr(" \t(+-", t[s - 1])) &&
+                !field_known(name)) {
+                if (names.find("'" + name + ":'") == std::string::npos)
+                    names += (names.empty() ? "'" : ", '") + name + ":'";
+                out += ' ';
+                continue;
+            }
+        }
+        out += t[i];
+    }
+    return names.empty() ? "" : out;
+}
+
 std::string libns::unclosed_quote_words(const std::string &text)
 {
     /* Every mark that opens or closes a phrase, as '"' (plain_marks). */

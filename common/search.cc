@@ -1,5 +1,6 @@
-/* search.cc - The search loop (with phrase checking when the index has no
- * positions), related posts of a search, and the results. */
+/* search.cc - One search: the query run (with phrase checking when the
+ * index has no positions), its page, and the related posts of a search.
+ * The entry points that retry it and fall back are in search-api.cc. */
 #include <algorithm>
 #include <cctype>
 #include <chrono>
@@ -15,8 +16,7 @@
 
 using namespace libns;
 
-/* Add MSG to RES's warning, once; remarks are joined by "; ". */
-static void add_warning(ns_results_t *res, const std::string &msg)
+void libns::add_warning(ns_results_t *res, const std::string &msg)
 {
     if (!msg.empty() && res->warning.find(msg) == std::string::npos)
         res->warning += (res->warning.empty() ? "" : "; ") + msg;
@@ -562,7 +562,7 @@ static bool no_pairs()
     return off;
 }
 
-static ns_status_t search_once(ns_index_t *idx, const ns_search_opts_t *o,
+ns_status_t libns::search_once(ns_index_t *idx, const ns_search_opts_t *o,
                                ns_results_t *res)
 {
     budget time(o->time_limit_ms, res);
@@ -623,177 +623,4 @@ static ns_status_t search_once(ns_index_t *idx, const ns_search_opts_t *o,
     if (o->related && !page.shown.empty() && !time.over())
         search_related(idx, o, page, res);
     return NS_STATUS_OK;
-}
-
-/* Run BODY on fresh results: reopen and retry when the index changed
- * under the reader (a reader survives one writer commit; after a second it
- * must reopen; done here rather than in every caller), time it, and turn
- * exceptions into a status. */
-template <typename F>
-static ns_status_t with_results(ns_index_t *idx, ns_results_t **out, F body)
-{
-    *out = nullptr;
-    clear_error(idx);
-    ns_results_t *res = nullptr;
-    auto t0 = std::chrono::steady_clock::now();
-    try {
-        for (int attempt = 0;; attempt++) {
-            if (idx->cluster) {
-                /* Every shard of a cluster down, or one with "partial
-                 * no": try them again once the refresh interval is up. */
-                if (cluster_ready(idx) != NS_STATUS_OK)
-                    cluster_refresh(idx, false);
-                if (ns_status_t st = cluster_ready(idx))
-                    return st;
-            }
-            res = new ns_results_t;
-            ns_status_t st;
-            try {
-                st = body(res);
-            } catch (const Xapian::DatabaseModifiedError &e) {
-                idx->error = e.get_msg();
-                st = NS_STATUS_RETRY;
-            } catch (const Xapian::Error &e) {
-                /* A cluster's replica gone (the next one), or a writer met
-                 * (open.cc, moved_on): again, within this request. */
-                if (!cluster_recoverable(idx, e) && !moved_on(idx))
-                    throw;
-                idx->error = describe(e);
-                st = NS_STATUS_RETRY;
-            }
-            if (st == NS_STATUS_OK) {
-                /* An attempt that had to be retried said why. */
-                idx->error.clear();
-                break;
-            }
-            ns_results_free(res);
-            res = nullptr;
-            if (st != NS_STATUS_RETRY || attempt == 3)
-                return st;
-            if (idx->cluster) {
-                cluster_refresh(idx, true);
-            } else {
-                idx->db->reopen();
-                load_langs(idx);
-            }
-        }
-        res->missing = cluster_missing(idx);
-        res->took_ms = std::chrono::duration<double, std::milli>(
-                           std::chrono::steady_clock::now() - t0)
-                           .count();
-        *out = res;
-        return NS_STATUS_OK;
-    } catch (const Xapian::QueryParserError &e) {
-        ns_results_free(res);
-        idx->error = "cannot parse query: " + e.get_msg();
-        return NS_STATUS_BAD_QUERY;
-    } catch (...) {
-        ns_status_t st = caught(idx);
-        ns_results_free(res);
-        return st;
-    }
-}
-
-/* A search, and what it falls back on when nothing matches: the words of
- * an unclosed quote, and the spelling suggestion (spelling.cc) when a word
- * matches no article, searched instead when nothing matches.  A query
- * that matches costs no second search (the total is known). */
-static ns_status_t search_fallbacks(ns_index_t *idx, const ns_search_opts_t *o,
-                                    ns_results_t *res)
-{
-    if (ns_status_t st = search_once(idx, o, res))
-        return st;
-    const std::string text = o->query ? o->query : "";
-    /* An unclosed quote makes a phrase of the rest of the query; a stray
-     * quote is no reason for an empty page (README "Query language"). */
-    const std::string words = unclosed_quote_words(text);
-    if (res->total == 0 && !res->timed_out && !words.empty()) {
-        ns_search_opts_t again = *o;
-        again.query = words.c_str();
-        std::unique_ptr<ns_results_t, void (*)(ns_results_t *)> other(
-            new ns_results_t, ns_results_free);
-        if (search_once(idx, &again, other.get()) == NS_STATUS_OK &&
-            other->total > 0) {
-            std::swap(*res, *other);
-            add_warning(res, "no article has the phrase of the unclosed "
-                             "quote; showing the results for its words");
-            return NS_STATUS_OK;
-        }
-    }
-    /* On a cluster, from its spelling copies if any (spelling.cc). */
-    if (!o->suggest || res->timed_out ||
-        text.find_first_not_of(" \t\r\n") == std::string::npos)
-        return NS_STATUS_OK;
-    std::string suggestion =
-        suggest_query(idx, text, res->total >= NS_SUGGEST_BELOW);
-    if (suggestion.empty())
-        return NS_STATUS_OK;
-    if (res->total == 0) {
-        /* The suggestion's search has a time budget of its own: a typo
-         * may take up to twice opts.time_limit_ms. */
-        ns_search_opts_t again = *o;
-        again.query = suggestion.c_str();
-        std::unique_ptr<ns_results_t, void (*)(ns_results_t *)> other(
-            new ns_results_t, ns_results_free);
-        ns_status_t st = search_once(idx, &again, other.get());
-        if (st == NS_STATUS_OK && other->total > 0) {
-            /* The vectors move with their buffers: hits keep pointing at
-             * their articles. */
-            std::swap(*res, *other);
-            res->suggestion_used = true;
-        }
-        if (st != NS_STATUS_OK)
-            return st;
-        if (!res->suggestion_used)
-            return NS_STATUS_OK; /* the suggestion finds nothing either */
-    }
-    res->suggestion = suggestion;
-    return NS_STATUS_OK;
-}
-
-ns_status_t ns_search(ns_index_t *idx, const ns_search_opts_t *o,
-                      ns_results_t **out)
-{
-    return with_results(idx, out, [&](ns_results_t *res) {
-        return search_fallbacks(idx, o, res);
-    });
-}
-
-void ns_search_opts_init(ns_search_opts_t *o)
-{
-    memset(o, 0, sizeof *o);
-    o->query = "";
-    o->limit = 10;
-    o->snippet_len = 200;
-    o->related = 5;
-    o->now = NS_NOW_NEWEST;
-    o->recent_days = 30;
-    o->collapse = 1;
-    o->suggest = 1;
-}
-
-ns_status_t ns_related_to(ns_index_t *idx, const char *id,
-                          const ns_search_opts_t *o, ns_results_t **out)
-{
-    return with_results(idx, out, [&](ns_results_t *res) {
-        Xapian::docid did;
-        if (!find_id(*idx->db, id, &did)) {
-            idx->error = std::string("no article with id '") + id + "'";
-            return NS_STATUS_NOT_FOUND;
-        }
-        ns_article_t self;
-        std::string why;
-        if (!decode(idx, did, idx->db->get_document(did).get_data(), &self,
-                    why)) {
-            idx->error = "stored article is damaged: " + why;
-            return moved_on(idx) ? NS_STATUS_RETRY : NS_STATUS_XAPIAN;
-        }
-        res->arts.push_back(self);
-        std::vector<const ns_article_t *> shown{&res->arts[0]};
-        find_related(idx, {did}, shown, o, res);
-        /* The article itself is not a hit of this call. */
-        ns_article_clear(&res->arts[0]);
-        res->arts.clear();
-        return NS_STATUS_OK;
-    });
 }

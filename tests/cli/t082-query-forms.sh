@@ -302,4 +302,29 @@ import json, sys
 assert "warning" not in json.load(open(sys.argv[1]))' "$TMP/near"
 done
 
+# A name that is no field's, joined to a word ("url:azure"), was a phrase
+# of both that matched nothing, silently: with nothing found, the words
+# apart are searched, and a warning names it and the fields there are.
+# A known field, a name in quotes, digits ("3:1") and a phrase that
+# matches as it is ("external:review") get no such warning.
+check "url:azure finds what 'url azure' finds" same "url:azure" "url azure"
+check "so does Site:Azure" same "Site:Azure" "site azure"
+warning() {
+    nsearch --db "$TMP/db" --json --related 0 "$1" |
+        python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["total"], d.get("warning", ""))'
+}
+warning 'url:azure' >"$TMP/w"
+check "url:azure: the warning names url:" contains "$TMP/w" "'url:' is not a field name"
+check "url:azure: and lists the fields" contains "$TMP/w" "title:, heading:, author:, section:, tag:, lang:, id:, date:"
+check "url:azure: and says the words were searched" contains "$TMP/w" "searched as plain words"
+w=$(warning 'url:zzqxv foo:zzqxw')
+check "nothing either way: 0 hits" is "${w%% *}" "0"
+check "nothing either way: both named, no words claimed" is "${w#* }" \
+    "'url:', 'foo:' are not field names (the fields: title:, heading:, author:, section:, tag:, lang:, id:, date:)"
+for q in 'title:azure' 'Headline:azure' 'byline:whitfield' '"url:azure"' 'ratio 3:1' 'external:review'; do
+    warning "$q" >"$TMP/w"
+    check "'$q': no field warning" lacks "$TMP/w" "field name"
+done
+check "external:review is the phrase" same "external:review" '"external review"'
+
 finish
