@@ -552,6 +552,7 @@ typedef enum {
     NS_SORT_DATE = 1,   /* newest first, then relevance */
     NS_SORT_RECENT = 2, /* relevance mixed with age (recency.cc): BM25 plus
                            a bonus that halves every half_life_days */
+    NS_SORT_OLDEST = 3, /* oldest first, then relevance */
 } ns_sort_t;
 
 /* Facets: counts per value of these fields over the matches of a search
@@ -589,12 +590,10 @@ typedef struct ns_search_opts {
                                 ages, or NS_NOW_NEWEST */
     unsigned recent_days;    /* recency window before now; 0 = 30 days */
     int collapse;            /* 1 (the default): one hit per story version
-                                group (the same normalised title of 4 words or
-                                more), the others listed in the hit's also;
-                                0: every copy is a hit */
-    unsigned half_life_days; /* NS_SORT_RECENT: days after which an
-                                article's recency bonus has halved; 0 =
-                                30 */
+                                group (README), the others listed in the
+                                hit's also; 0: every copy is a hit */
+    unsigned half_life_days; /* NS_SORT_RECENT: days in which the recency
+                                bonus halves; 0 = 30 */
     unsigned facets;         /* a mask of ns_facet_t to count; 0 = none */
     unsigned facet_count;    /* matches counted first, then as many more
                                 over the rest of the archive; 0 = 1000 */

@@ -562,6 +562,15 @@ static bool no_pairs()
     return off;
 }
 
+/* Oldest first, and articles without a date last, as newest first has
+ * them: an empty value sorts before every date. */
+static Xapian::KeyMaker *oldest_first()
+{
+    auto *key = new Xapian::MultiValueKeyMaker;
+    key->add_value(SLOT_TIME, false, std::string(16, '\xff'));
+    return key->release();
+}
+
 ns_status_t libns::search_once(ns_index_t *idx, const ns_search_opts_t *o,
                                ns_results_t *res)
 {
@@ -595,6 +604,8 @@ ns_status_t libns::search_once(ns_index_t *idx, const ns_search_opts_t *o,
         Xapian::BM25Weight(BM25_K1, 0, 1, BM25_B, BM25_MIN_NORMLEN));
     if (o->sort == NS_SORT_DATE)
         enq.set_sort_by_value_then_relevance(SLOT_TIME, true);
+    if (o->sort == NS_SORT_OLDEST)
+        enq.set_sort_by_key_then_relevance(oldest_first(), false);
     collapse_on(enq, o);
     res->offset = o->offset;
     res->limit = o->limit;

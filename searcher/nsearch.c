@@ -64,8 +64,9 @@ static void usage(FILE *out)
         "  -n, --limit N         hits to show (default 10, at most 10000)\n"
         "      --offset N        hits to skip first, for paging (default 0,\n"
         "                        at most 1000000000)\n"
-        "  -s, --sort ORDER      relevance (default), date (newest first) or\n"
-        "                        recent (relevance mixed with age)\n"
+        "  -s, --sort ORDER      relevance (default), date (newest first),\n"
+        "                        oldest (oldest first) or recent (relevance\n"
+        "                        mixed with age)\n"
         "      --half-life DAYS  with --sort recent: days in which the bonus\n"
         "                        of being new halves (default 30)\n"
         "      --facets[=LIST]   counts per section, year, month, lang and\n"
@@ -507,9 +508,12 @@ static void parse_options(int argc, char **argv, struct options *o)
                 o->sort = NS_SORT_DATE;
             else if (strcmp(optarg, "recent") == 0)
                 o->sort = NS_SORT_RECENT;
+            else if (strcmp(optarg, "oldest") == 0)
+                o->sort = NS_SORT_OLDEST;
             else
-                ns_usage_error("--sort is relevance, date or recent, not '%s'",
-                               optarg);
+                ns_usage_error(
+                    "--sort is relevance, date, oldest or recent, not '%s'",
+                    optarg);
             break;
         case 'j':
             o->json = 1;

@@ -84,10 +84,12 @@ static enum MHD_Result get_search(ns_http_call_t *c)
         sort = NS_SORT_DATE;
     else if (s && strcmp(s, "recent") == 0)
         sort = NS_SORT_RECENT;
+    else if (s && strcmp(s, "oldest") == 0)
+        sort = NS_SORT_OLDEST;
     else if (s && strcmp(s, "relevance") != 0)
         return ns_http_reply_error(
             c, 400, "bad_parameter",
-            "sort must be relevance, date or recent, not '%s'",
+            "sort must be relevance, date, oldest or recent, not '%s'",
             ns_http_shown(s));
     unsigned facets = 0;
     const char *fl = ns_http_arg(c, "facets");

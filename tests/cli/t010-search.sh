@@ -54,6 +54,34 @@ dates = [h["date"] for h in json.load(open(sys.argv[1]))["hits"] if h["date"]]
 assert len(dates) > 5 and dates == sorted(dates, reverse=True), dates
 PY
 
+# Oldest first, for reading a story from its start; undated articles
+# last either way (an empty value would sort first), and a phrase page
+# (checked on the text) in the same order.  The same articles as newest
+# first (every copy listed: collapsed, a story is shown by its first
+# version instead of its last).
+for q in "" "Azure" '"external review"'; do
+    nsearch --db "$TMP/db" --json --limit 100 --no-collapse --sort oldest "$q" >"$TMP/o"
+    nsearch --db "$TMP/db" --json --limit 100 --no-collapse --sort date "$q" >"$TMP/n"
+    check "oldest first: '$q'" python3 - "$TMP/o" "$TMP/n" <<'PY'
+import json, sys
+o, n = (json.load(open(f)) for f in sys.argv[1:3])
+dates = [h["date"] for h in o["hits"]]
+dated = [d for d in dates if d]
+assert len(dated) > 5 and dated == sorted(dated), dates
+assert dates == dated + [None] * (len(dates) - len(dated)), dates
+assert o["total"] == n["total"]
+assert sorted(h["id"] for h in o["hits"]) == sorted(h["id"] for h in n["hits"])
+PY
+done
+nsearch --db "$TMP/db" --json --limit 100 --sort oldest "" >"$TMP/o.all"
+check "undated articles come last, after every dated one" python3 -c '
+import json, sys
+d = [h["date"] for h in json.load(open(sys.argv[1]))["hits"]]
+assert None in d and d.index(None) > 5 and all(x is None for x in d[d.index(None):]), d' "$TMP/o.all"
+run out err nsearch --db "$TMP/db" --sort oldest-first x
+check "an unknown order is a usage error" is "$rc" 2
+check "which names oldest" contains "$TMP/err" "relevance, date, oldest or recent"
+
 # Filters and fields.
 nsearch --db "$TMP/db" --json --limit 100 "section:climate" >"$TMP/s"
 check "section filter" python3 - "$TMP/s" <<'PY'

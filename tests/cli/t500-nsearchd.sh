@@ -48,6 +48,11 @@ check "no q: every article" json all.json 'len(d["hits"]) == d["total"] > 50'
 check "sort=date: newest first" json all.json \
     '[h["date"] or "" for h in d["hits"]] ==
      sorted([h["date"] or "" for h in d["hits"]], reverse=True)'
+get old.json '/v1/search?sort=oldest&limit=100'
+n_requests=$((n_requests + 1))
+check "sort=oldest: oldest first, undated last" json old.json \
+    '[h["date"] or "~" for h in d["hits"]] ==
+     sorted([h["date"] or "~" for h in d["hits"]]) and d["hits"][0]["date"]'
 get zero.json '/v1/search?q=azure&limit=0'
 check "limit=0: no hits, a total" json zero.json \
     'd["hits"] == [] and d["total"] > 0'
