@@ -604,8 +604,14 @@ ns_status_t libns::search_once(ns_index_t *idx, const ns_search_opts_t *o,
         Xapian::BM25Weight(BM25_K1, 0, 1, BM25_B, BM25_MIN_NORMLEN));
     if (o->sort == NS_SORT_DATE)
         enq.set_sort_by_value_then_relevance(SLOT_TIME, true);
-    if (o->sort == NS_SORT_OLDEST)
+    if (o->sort == NS_SORT_OLDEST && !idx->cluster)
         enq.set_sort_by_key_then_relevance(oldest_first(), false);
+    if (o->sort == NS_SORT_OLDEST && idx->cluster) {
+        /* The remote protocol carries no KeyMaker. */
+        enq.set_sort_by_value_then_relevance(SLOT_TIME, false);
+        add_warning(res, "on a cluster, articles without a date come first "
+                         "in oldest-first order");
+    }
     collapse_on(enq, o);
     res->offset = o->offset;
     res->limit = o->limit;
