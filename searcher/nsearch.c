@@ -228,6 +228,10 @@ static void print_text(const ns_results_t *res, const struct options *o,
             printf("%s%s", sep, a->section);
             sep = " | ";
         }
+        if (a->author) { /* searched too: it may be why the hit is here */
+            printf("%s%s", sep, a->author);
+            sep = " | ";
+        }
         printf("%s%s%s\n", sep, a->url ? a->url : a->id, st->dim_off);
         if (h->snippet && *h->snippet) {
             printf("    ");
