@@ -2,6 +2,7 @@
  * ns_related_to(), each retried when the index changes under the reader
  * and with every exception made a status, and what a search that matches
  * nothing falls back on. */
+#include <cctype>
 #include <chrono>
 #include <cstring>
 #include <memory>
@@ -80,6 +81,16 @@ static ns_status_t with_results(ns_index_t *idx, ns_results_t **out, F body)
     }
 }
 
+/* Has TEXT a letter or digit?  A quote alone ('"') left no word to search
+ * apart: searched, that blank query listed every article. */
+static bool has_word(const std::string &text)
+{
+    for (unsigned char c : text)
+        if (isalnum(c) || c >= 0x80)
+            return true;
+    return false;
+}
+
 /* The names of the query language's fields, for a remark. */
 static std::string field_list()
 {
@@ -103,7 +114,7 @@ static ns_status_t search_fallbacks(ns_index_t *idx, const ns_search_opts_t *o,
     /* An unclosed quote makes a phrase of the rest of the query; a stray
      * quote is no reason for an empty page (README "Query language"). */
     const std::string words = unclosed_quote_words(text);
-    if (res->total == 0 && !res->timed_out && !words.empty()) {
+    if (res->total == 0 && !res->timed_out && has_word(words)) {
         ns_search_opts_t again = *o;
         again.query = words.c_str();
         std::unique_ptr<ns_results_t, void (*)(ns_results_t *)> other(

@@ -51,7 +51,8 @@ static ns_status_t parse_text(ns_index_t *idx, const ns_search_opts_t *o,
     std::string typed;
     const std::string text = typed_text(o->query ? o->query : "", &typed);
     add_warning(res, typed);
-    *blank = text.find_first_not_of(" \t\r\n") == std::string::npos;
+    /* "*" alone is every article, as in Lucene-based site search. */
+    *blank = text.find_first_not_of(" \t\r\n*") == std::string::npos;
     if (*blank) {
         *out = match_all();
         return NS_STATUS_OK;
@@ -69,6 +70,10 @@ static ns_status_t parse_text(ns_index_t *idx, const ns_search_opts_t *o,
                              "); searching for the words instead");
         *out = as_words(idx, b.text, b.max_expansion);
     }
+    /* "-", "()", "\"\"", an emoji: nothing Xapian indexes, no match, and
+     * no word of why before. */
+    if (out->empty())
+        add_warning(res, "the query has no word to search");
     std::string why;
     if (query_too_large(*out, why)) {
         idx->error = why;

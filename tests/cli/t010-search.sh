@@ -205,4 +205,25 @@ check "--offset 1000000001: usage error (2)" is "$rc" 2
 check "--offset 1000000001: names the limit" \
     contains "$TMP/err" "from 0 to 1000000000"
 
+# A query of "*" alone lists every article, as an empty one does; one with
+# no word at all ("-", "()", a lone quote, an emoji) matches nothing and
+# says why (a lone '"' used to list every article as "its words").
+all=$(nsearch --db "$TMP/db" --json --related 0 --limit 0 "" | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])')
+for q in '*' '* *'; do
+    run out err nsearch --db "$TMP/db" --json --related 0 --limit 0 -- "$q"
+    check "'$q' lists every article" python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["total"] == int(sys.argv[2]) > 50 and "warning" not in d, d' "$TMP/out" "$all"
+done
+for q in '-' '()' '""' '"' '+' '“' '😀'; do
+    run out err nsearch --db "$TMP/db" --json --related 0 -- "$q"
+    check "'$q': no hits, exit 0, a warning says why" python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert sys.argv[2] == "0" and d["total"] == 0 and d["hits"] == [], d
+assert d["warning"] == "the query has no word to search", d' "$TMP/out" "$rc"
+    check "'$q': on stderr too" contains "$TMP/err" "the query has no word to search"
+done
+
 finish
