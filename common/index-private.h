@@ -3,30 +3,8 @@
  * internal functions one file provides to another.
  *
  * Only the C++ files of common/ include this header, and only they
- * include <xapian.h>.  Each owns one job:
- *
- *   open.cc         handles: open, close, refresh, info, errors, statuses
- *   store.cc        stored articles: JSON, zlib and its preset dictionary
- *   write.cc        writing: add, delete, prune, commit, merge
- *   query.cc        the query parser and the query a search runs
- *   query-text.cc   the query text as typed made into what was meant
- *   dates.cc        the date: field of the query language
- *   collapse.cc     one hit per story version group
- *   totals.cc       a page's total past what its match counted
- *   search.cc       the search loop and its results
- *   search-api.cc   ns_search(), ns_related_to(): retries, fallbacks
- *   results.cc      the results read through the public API
- *   phrase.cc       phrase and NEAR queries checked on an article's text
- *   phrase-scan.cc  the quick phrase tests: a word scan as Xapian splits
- *   phrase-fold.cc  phrases typed without diacritics, other spellings
- *   pairs.cc        pair terms of common words for phrases (lists: the
- *                   .txt files of common/), the other pairs' signature
- *   related.cc      related recent posts
- *   window.cc       the recency window as date terms
- *   spelling.cc     the spelling dictionary and did-you-mean
- *   spelling-copy.cc  a cluster front's copies of the dictionary
- *   facets.cc       counts per section, year, month, language and tag
- *   recency.cc      relevance mixed with age (sort recent)
+ * include <xapian.h>.  Each owns one job, which the first line of its
+ * comment names (README "Layout" lists them all).
  *
  * What goes into the database for one article:
  *
@@ -301,7 +279,7 @@ struct ns_results {
     std::vector<ns_article_t> related_arts;
     std::vector<std::string> ages;
     std::vector<ns_article_t> arts;
-    std::vector<std::string> snippets;
+    std::vector<std::string> snippets, titles; /* titles: title_marked */
     std::vector<std::vector<std::string>> also;      /* per hit: copies' ids */
     std::vector<std::vector<const char *>> also_ptr; /* the same, as C */
     uint64_t total = 0;
@@ -386,13 +364,15 @@ void load_langs(ns_index_t *idx);
 std::set<std::string> index_langs(const ns_index_t *idx); /* or {"en"} */
 /* The snippet of hit ART of MS (snippet.cc): the passage where the
  * query's words meet, or the lead when BLANK or none of them is there;
- * no stop word of ART's language marked unless O's query has only those. */
+ * no stop word of ART's language marked unless O's query has only those.
+ * title_marked: ART's title with its matched words marked, or "". */
 std::string snippet_of(ns_index_t *idx, const Xapian::MSet &ms,
                        const ns_article_t *art, const ns_search_opts_t *o,
                        bool blank);
-/* Forget what IDX holds of the view it searched (cached related lists,
- * window and facet copies, default "now"): for a new revision,
- * generation (maybe of the same revision number) or cluster union. */
+std::string title_marked(ns_index_t *idx, const Xapian::MSet &ms,
+                         const ns_article_t *art, const ns_search_opts_t *o);
+/* Forget what IDX holds of the view it searched (related lists, window
+ * and facet copies, "now"): a new revision, generation or union. */
 void forget_view(ns_index_t *idx);
 
 /* store.cc */

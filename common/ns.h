@@ -643,8 +643,8 @@ typedef struct ns_search_opts {
 } ns_search_opts_t;
 
 /* Fill OPTS with the defaults: limit 10, snippet 200 bytes, 5 related
- * posts within 30 days of the newest article, collapsed, no filters, no
- * facets, spelling suggestions on, a half-life of 30 days. */
+ * posts in 30 days before the newest article, collapsed, no filters or
+ * facets, suggestions on, a half-life of 30 days. */
 void ns_search_opts_init(ns_search_opts_t *opts);
 
 /* One hit.  Borrowed from its ns_results_t. */
@@ -654,13 +654,14 @@ typedef struct ns_hit {
     const ns_article_t *art; /* the stored article */
     const char *snippet;     /* plain text with NS_HI_START/NS_HI_END
                                 around matches; "" if none */
-    const char *const *also; /* ids of the other matching copies of this
-                                story (opts.collapse), best first, at most
-                                20 */
+    const char *const *also; /* ids of the story's other matching copies
+                                (opts.collapse), best first, at most 20 */
     size_t n_also;
+    const char *title_marked; /* the title with NS_HI_START/NS_HI_END around
+                                 matched words; "" if none matched */
 } ns_hit_t;
 
-/* Markers around highlighted words in ns_hit_t.snippet. */
+/* Markers around highlighted words in a snippet and a marked title. */
 #define NS_HI_START "\x01"
 #define NS_HI_END "\x02"
 

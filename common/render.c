@@ -124,6 +124,11 @@ char *ns_results_to_json(const ns_results_t *res, const char *query,
         json_object_set_new(o, "rank", json_integer(h->rank));
         json_object_set_new(o, "id", json_string(a->id));
         json_object_set_new(o, "title", json_string(a->title));
+        char *title = snippet_form(
+            h->title_marked && *h->title_marked ? h->title_marked : a->title,
+            1);
+        json_object_set_new(o, "title_html", json_string(title ? title : ""));
+        free(title);
         set_opt(o, "date", a->date);
         set_opt(o, "section", a->section);
         set_opt(o, "author", a->author);

@@ -465,6 +465,7 @@ static void fill_hits(ns_index_t *idx, const ns_search_opts_t *o, Page &page,
     std::vector<Xapian::MSetIterator> kept;
     res->arts.reserve(n);
     res->snippets.reserve(n);
+    res->titles.reserve(n);
     /* A cluster reads the page's articles from its shards at once. */
     std::vector<Xapian::Document> docs;
     if (idx->cluster && !have) {
@@ -492,6 +493,11 @@ static void fill_hits(ns_index_t *idx, const ns_search_opts_t *o, Page &page,
                 ? snippet_of(idx, page.have_snip ? page.snip : page.ms,
                              &res->arts.back(), o, blank)
                 : std::string());
+        res->titles.push_back(
+            !blank && !time.over()
+                ? title_marked(idx, page.have_snip ? page.snip : page.ms,
+                               &res->arts.back(), o)
+                : std::string());
         kept.push_back(it);
     }
     /* Pointers into ARTS and SNIPPETS only now that they stop growing. */
@@ -502,6 +508,7 @@ static void fill_hits(ns_index_t *idx, const ns_search_opts_t *o, Page &page,
         h.score = kept[i].get_weight();
         h.art = &res->arts[i];
         h.snippet = res->snippets[i].c_str();
+        h.title_marked = res->titles[i].c_str();
     }
     page.shown.swap(kept);
 }

@@ -205,3 +205,32 @@ std::string libns::snippet_of(ns_index_t *idx, const Xapian::MSet &ms,
     return unescape_snippet(cut, false) +
            (body.size() > cut.size() || head < len ? "..." : "");
 }
+
+/* The title of hit ART with the query's matched words marked, for a page
+ * that shows them in the title as in the snippet; "" when none is there
+ * (a body match, filters only).  Xapian's snippet over the whole title:
+ * its length is the title's, so nothing is cut, and its escaping is undone
+ * as the snippet's is.  Should its white space differ from the title's
+ * (Xapian folds it), the title is left unmarked rather than changed. */
+std::string libns::title_marked(ns_index_t *idx, const Xapian::MSet &ms,
+                                const ns_article_t *art,
+                                const ns_search_opts_t *o)
+{
+    const char *title = art->title ? art->title : "";
+    const size_t len = strlen(title);
+    if (!len || len > 4096)
+        return "";
+    std::string marked =
+        unmark_stop_words(idx,
+                          unescape_snippet(ms.snippet(
+                              title, len * 2 + 16, stemmer_for(idx, art->lang),
+                              0, NS_HI_START, NS_HI_END, "")),
+                          art->lang, o->query);
+    if (marked.find(NS_HI_START) == std::string::npos)
+        return "";
+    std::string plain;
+    for (char c : marked)
+        if (c != NS_HI_START[0] && c != NS_HI_END[0])
+            plain += c;
+    return plain == title ? marked : "";
+}

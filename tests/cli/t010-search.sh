@@ -226,4 +226,20 @@ assert d["warning"] == "the query has no word to search", d' "$TMP/out" "$rc"
     check "'$q': on stderr too" contains "$TMP/err" "the query has no word to search"
 done
 
+# The title with the matched words marked, HTML-escaped, every word kept;
+# unmarked for a match in the body alone and for an empty query.
+title_html() {
+    nsearch --db "$TMP/db" --json --related 0 --limit 1 -- "$1" |
+        python3 -c 'import json,sys; h=json.load(sys.stdin)["hits"]; print(h[0]["title_html"] if h else "-")'
+}
+check "title_html marks the query's words" is "$(title_html 'Azure surveillance')" \
+    "Microsoft's <mark>Azure</mark> cloud used for mass <mark>surveillance</mark> of Palestinians, investigation finds"
+check "title_html is escaped" is "$(title_html 'sentimental value')" \
+    "Joachim Trier's &quot;<mark>Sentimental</mark> <mark>Value</mark>&quot; wins Grand Prix at Cannes"
+check "title_html of a phrase marks it" is "$(title_html '"external review" israeli')" \
+    "Microsoft says <mark>external review</mark> of <mark>Israeli</mark> military's Azure use is still under way"
+check "title_html without a match in the title: the title" is "$(title_html encampment)" \
+    "Police arrest protesters at Microsoft's Redmond campus"
+check "title_html of an empty query: the title, unmarked" sh -c "! nsearch --db '$TMP/db' --json --related 0 --limit 5 '' | grep -q '<mark>'"
+
 finish
