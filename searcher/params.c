@@ -77,8 +77,8 @@ struct args_check {
 /* The parameters that take one value.  Others are lists (section, lang,
  * tag) or unknown, and ignored. */
 static const char *const SINGLE[] = {
-    "q",  "limit",   "offset", "sort",     "half_life", "from",
-    "to", "related", "now",    "collapse", "facets",    "suggest",
+    "q",       "limit", "offset",   "sort",   "half_life", "from",   "to",
+    "related", "now",   "collapse", "facets", "suggest",   "author",
 };
 
 /* Every query parameter must be valid UTF-8 without NUL bytes after
@@ -166,6 +166,8 @@ static const char SECTION_RULE[] =
     "section must be at most 200 bytes without control characters";
 static const char TAG_RULE[] =
     "tag must be at most 200 bytes without control characters";
+static const char AUTHOR_RULE[] =
+    "author must be at most 200 bytes without control characters";
 
 /* The values of a list parameter (section, lang), in order. */
 struct arg_list {
@@ -229,6 +231,15 @@ int ns_http_arg_filters(ns_http_call_t *c, ns_http_filters_t *f,
                  "lang must be a language code such as en or no", 1, ret) < 0 ||
         arg_list(c, "tag", f->tags, &f->n_tags, label_ok, TAG_RULE, 0, ret) < 0)
         return -1;
+    /* A reporter's page ("more by Kari Nordmann"): every word of the name
+     * in the byline, as author:"..." reads it, but never query text. */
+    f->author = ns_http_arg(c, "author");
+    if (f->author && !*f->author)
+        f->author = NULL; /* an empty form field is "not given" */
+    if (f->author && !label_ok(f->author)) {
+        *ret = ns_http_reply_error(c, 400, "bad_parameter", "%s", AUTHOR_RULE);
+        return -1;
+    }
     int bad = 0;
     f->from = arg_day(c, "from", &bad, ret);
     if (bad)
@@ -259,6 +270,7 @@ void ns_http_filters_apply(const char *q, const ns_http_filters_t *f,
     so->n_tags = f->n_tags;
     so->date_from = f->from;
     so->date_to = f->to;
+    so->author = f->author;
 }
 
 /* A list filter as given: its value when given once, an array of them
@@ -285,6 +297,8 @@ json_t *ns_http_filters_json(const ns_http_filters_t *f)
         json_object_set_new(o, "lang", list_json(f->langs, f->n_langs));
     if (f->n_tags)
         json_object_set_new(o, "tag", list_json(f->tags, f->n_tags));
+    if (f->author)
+        json_object_set_new(o, "author", json_string(f->author));
     if (f->from)
         json_object_set_new(o, "from", json_string(f->from));
     if (f->to)

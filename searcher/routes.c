@@ -1,7 +1,7 @@
 /* routes.c - nsearchd's endpoints, one function each (GET; HEAD is
  * answered alike by libmicrohttpd, without the body):
  *
- *   /v1/search?q=&limit=&offset=&sort=&section=&lang=&tag=&from=&to=
+ *   /v1/search?q=&limit=&offset=&sort=&section=&lang=&tag=&author=&from=&to=
  *              &related=&now=&collapse=&half_life=&facets=&suggest=
  *   /v1/articles/{id}   /v1/related/{id}?related=&now=
  *   /health             /v1/stats           /metrics

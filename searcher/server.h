@@ -232,8 +232,9 @@ typedef struct ns_http_filters {
     /* as sections */
     const char *tags[NS_HTTP_MAX_VALUES];
     size_t n_tags;
-    const char *from; /* a real day, "YYYY-MM-DD" */
-    const char *to;   /* the same, not before FROM */
+    const char *from;   /* a real day, "YYYY-MM-DD" */
+    const char *to;     /* the same, not before FROM */
+    const char *author; /* as a section; every word in the byline */
 } ns_http_filters_t;
 
 /* Query parameter NAME, or NULL when absent or empty: an empty field of
@@ -252,8 +253,8 @@ int ns_http_arg_long(ns_http_call_t *c, const char *name, long min, long max,
  * Returns 0, or -1 after answering 400. */
 int ns_http_arg_now(ns_http_call_t *c, int64_t *now, enum MHD_Result *ret);
 
-/* Parameters section, lang, from and to into F.  Returns 0, or -1 after
- * answering 400. */
+/* Parameters section, lang, tag, author, from and to into F.  Returns 0, or -1
+ * after answering 400. */
 int ns_http_arg_filters(ns_http_call_t *c, ns_http_filters_t *f,
                         enum MHD_Result *ret);
 

@@ -1,5 +1,5 @@
 #!/bin/sh
-# t505-nsearchd-filters.sh - /v1/search's section, lang, tag, from and to are
+# t505-nsearchd-filters.sh - /v1/search's section, lang, tag, author, from and to are
 # filters of the search itself: any value works (quotes, brackets, AND,
 # non-ASCII), q cannot undo them, section, lang and tag may be repeated
 # (any of them; no other parameter may), and the answer echoes q and the
@@ -11,12 +11,12 @@
 # Sections with awkward names, each on one article about oil, plus plenty
 # of oil elsewhere so a filter that leaks shows.
 cat >"$TMP/a.jsonl" <<'JSON'
-{"id":"q1","title":"Oil one","body":"oil prices","section":"Say \"Cheese\"","tags":["energy"],"date":"2025-01-10T00:00:00Z"}
-{"id":"q2","title":"Oil two","body":"oil prices","section":"(World) AND [Money]","tags":["Energy","OPEC (cartel)"],"date":"2025-02-10T00:00:00Z"}
+{"id":"q1","title":"Oil one","body":"oil prices","section":"Say \"Cheese\"","tags":["energy"],"author":"Kari Nordmann","date":"2025-01-10T00:00:00Z"}
+{"id":"q2","title":"Oil two","body":"oil prices","section":"(World) AND [Money]","tags":["Energy","OPEC (cartel)"],"author":"Ola \"Bud\" Nordmann","date":"2025-02-10T00:00:00Z"}
 {"id":"q3","title":"Oil three","body":"oil prices","section":"Økonomi","lang":"no","date":"2025-03-10T00:00:00Z"}
 {"id":"q4","title":"Oil four","body":"oil prices","section":"NOT","date":"2025-04-10T00:00:00Z"}
 {"id":"q5","title":"Oil five","body":"oil prices","section":"acq","date":"2025-05-10T00:00:00Z"}
-{"id":"q6","title":"Oil six","body":"oil prices","section":"other","tags":["OPEC (cartel)"],"date":"2025-06-10T00:00:00Z"}
+{"id":"q6","title":"Oil six","body":"oil prices","section":"other","tags":["OPEC (cartel)"],"author":"Kari Olsen","date":"2025-06-10T00:00:00Z"}
 {"id":"q7","title":"Gas seven","body":"gas prices","section":"other","date":"2025-07-10T00:00:00Z"}
 JSON
 check "index" nindex --quiet --db "$TMP/db" "$TMP/a.jsonl"
@@ -106,11 +106,29 @@ check "21 sections: 400" is "$code" 400
 check "... says how many may be" json m.json \
     '"more than 20" in d["error"]["message"]'
 # Unknown parameters (a cache buster, a tracker's) are ignored, even twice.
+# author: every word of the name in the byline (a reporter's page), never
+# query text; with a section, both; echoed; once only.
+get m.json '/v1/search?author=Kari%20Nordmann&limit=100'
+check "author: every word of the name" is "$code:$(ids m.json)" "200:q1"
+check "author: echoed" json m.json 'd["filters"] == {"author": "Kari Nordmann"}'
+get m.json '/v1/search?q=oil&author=nordmann&limit=100'
+check "author: one word" is "$(ids m.json)" "q1,q2"
+get m.json '/v1/search?q=oil&author=Ola%20%22Bud%22&limit=100'
+check "author: quotes are no query syntax" is "$(ids m.json)" "q2"
+get m.json '/v1/search?q=oil&author=kari&section=other&limit=100'
+check "author and section: both" is "$(ids m.json)" "q6"
+get m.json '/v1/search?q=author:olsen&author=nordmann&limit=100'
+check "q cannot undo it" is "$code:$(ids m.json)" "200:"
+get m.json '/v1/search?q=oil&author=&limit=100'
+check "an empty author is not given" is "$(ids m.json)" "q1,q2,q3,q4,q5,q6"
+get m.json '/v1/search?q=oil&author=a%01b'
+check "an author with a control character: 400" is "$code" 400
+check "... saying why" json m.json 'd["error"]["message"].startswith("author must be")'
 get m.json '/v1/search?q=oil&section=acq&_=1&utm_source=x&utm_source=y'
 check "unknown parameters, one repeated: ignored" is "$code:$(ids m.json)" "200:q5"
 # Past the first few distinct parameters too.
 late='a1=1&a2=2&a3=3&a4=4&a5=5&a6=6&a7=7&a8=8&a9=9&a10=10&q=oil&q=gas'
-for dup in 'q=oil&q=gas' 'limit=1&limit=100' 'q=oil&from=2025-01-01&from=2025-03-01' "$late"; do
+for dup in 'q=oil&q=gas' 'limit=1&limit=100' 'author=a&author=b' 'q=oil&from=2025-01-01&from=2025-03-01' "$late"; do
     get m.json "/v1/search?$dup"
     check "$dup: 400" is "$code" 400
     check "$dup: says which parameter" json m.json \
