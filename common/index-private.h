@@ -182,10 +182,12 @@ static const char INDEX_SCHEMA[] = "nsearch-2";
  * query is stemmed once per language (see build_query). */
 static const char META_LANGS[] = "nsearch.langs";
 
-/* Set ("1") where every article has the facet slots, or the group term
- * (created empty by a version that writes them, or rebuilt); unused in an
- * older index until a rebuild (a bumped INDEX_SCHEMA would re-index every
- * article in the next nightly update). */
+/* Metadata keys set ("1") in an index whose every article has the facet
+ * slots, or the group term: one created empty by a version that writes
+ * them, or rebuilt.  An older index updated in place has them only on the
+ * articles written since, so they go unused there until a rebuild
+ * (INDEX_SCHEMA is not bumped: that would re-index every article in the
+ * next nightly update). */
 static const char META_FACETS[] = "nsearch.facets";
 static const char META_GROUPS[] = "nsearch.groups";
 static const char META_ZDICT[] = "nsearch.zdict"; /* stored articles' */
@@ -208,7 +210,8 @@ static const char META_COPY_SHARD[] = "nsearch.copy.shard";
 /* Handles                                                                  */
 /* ------------------------------------------------------------------------ */
 
-/* What find_related gives for one set of inputs on one index revision. */
+/* A computed related list: what find_related would return for one set of
+ * inputs on one revision of the index. */
 struct RelatedEntry {
     std::vector<Xapian::docid> docids; /* newest first */
     std::vector<double> scores;
@@ -371,8 +374,9 @@ std::string snippet_of(ns_index_t *idx, const Xapian::MSet &ms,
                        bool blank);
 std::string title_marked(ns_index_t *idx, const Xapian::MSet &ms,
                          const ns_article_t *art, const ns_search_opts_t *o);
-/* Forget what IDX holds of the view it searched (related lists, window
- * and facet copies, "now"): a new revision, generation or union. */
+/* Forget what IDX holds of the view it searched (cached related lists,
+ * window and facet copies, default "now"): for a new revision,
+ * generation (maybe of the same revision number) or cluster union. */
 void forget_view(ns_index_t *idx);
 
 /* store.cc */
