@@ -103,7 +103,16 @@ struct Page {
 } // namespace
 
 /* The time budget of one search (ns_search_opts_t.time_limit_ms): over()
- * says whether it is spent, and marks the results when it is. */
+ * says whether it is spent, and marks the results when it is.  It is
+ * asked between steps; Xapian's own matcher limit (Enquire::
+ * set_time_limit) is not used.  Its timer notifies through a thread of
+ * its own (SIGEV_THREAD) that sets a flag inside the match's stack frame,
+ * and timer_delete() does not wait for that thread: a timer that fires as
+ * a match ends writes a byte into whatever took the frame's place.  Under
+ * AddressSanitizer, nsearchd with --request-timeout 1 freed a pointer one
+ * byte off inside jansson within a few requests (a spent budget gave the
+ * match a microsecond, so the timer always fired).  A match now runs to
+ * its end, and the budget stops the search at the next step. */
 class budget
 {
   public:
@@ -118,19 +127,6 @@ class budget
             std::chrono::steady_clock::now() >= end_)
             res_->timed_out = true;
         return res_->timed_out;
-    }
-    /* Give Xapian's matcher what is left (it stops at the limit and
-     * returns the best it has seen; whether it did is known by the clock
-     * afterwards).  0 means no limit to Xapian, so a spent budget asks
-     * for a microsecond. */
-    void limit(Xapian::Enquire &enq) const
-    {
-        if (!limited_)
-            return;
-        double s = std::chrono::duration<double>(
-                       end_ - std::chrono::steady_clock::now())
-                       .count();
-        enq.set_time_limit(s > 1e-6 ? s : 1e-6);
     }
 
   private:
@@ -157,7 +153,6 @@ static void plain_page(ns_index_t *idx, Xapian::Enquire &enq,
                        const ns_search_opts_t *o, Page &page, budget &time,
                        ns_results_t *res)
 {
-    time.limit(enq);
     const Xapian::doccount floor =
         o->collapse ? PAGE_COUNT_COLLAPSED : PAGE_COUNT_MIN;
     Xapian::doccount want = (Xapian::doccount)o->offset + o->limit + 1;
@@ -193,7 +188,6 @@ static void plain_page(ns_index_t *idx, Xapian::Enquire &enq,
     if (!res->total_exact && !past_end && !idx->cluster && !time.over()) {
         Xapian::Enquire count(*idx->db);
         count.set_query(enq.get_query());
-        time.limit(count);
         page_total(count, page.ms, o->collapse, &res->total, &res->total_exact);
         time.over();
     }
@@ -314,7 +308,6 @@ static void checked_page(ns_index_t *idx, Xapian::Enquire &enq,
     };
     for (;;) {
         bool fold_here = false, to_filter = false;
-        time.limit(enq);
         auto began = std::chrono::steady_clock::now();
         ms = enq.get_mset(0, (Xapian::doccount)fetch, 0, nullptr, decider);
         match_s = std::chrono::duration<double>(
