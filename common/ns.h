@@ -632,13 +632,12 @@ typedef struct ns_search_opts {
     size_t n_ids;
 
     /* Time budget of the search in milliseconds, 0 for none.  Past it the
-     * search stops where it is -- Xapian's matcher (Enquire time limit),
-     * the phrase checks, the snippets and the related posts -- and returns
-     * what it has, with ns_results_timed_out() set: the hits may be fewer
-     * or worse than a full search would give, and the total an estimate.
-     * The budget is checked between steps, so a search may overrun it by
-     * the time of one step (one wildcard expansion, one article's phrase
-     * check). */
+     * search stops at the next step -- after the match, between phrase
+     * checks, before snippets and related posts -- and returns what it
+     * has, with ns_results_timed_out() set: the hits may be fewer or worse
+     * than a full search would give, and the total an estimate.  So a
+     * search may overrun it by one step (one match, one wildcard expansion,
+     * one article's phrase check); Xapian's own time limit is not used. */
     unsigned time_limit_ms;
 } ns_search_opts_t;
 
