@@ -100,6 +100,24 @@ static std::string field_list()
     return out + ", date:";
 }
 
+/* Search TEXT instead of O's query; when it finds articles, its results
+ * replace RES's and *FOUND is set.  The vectors move with their buffers:
+ * hits keep pointing at their articles. */
+static ns_status_t search_instead(ns_index_t *idx, const ns_search_opts_t *o,
+                                  const std::string &text, ns_results_t *res,
+                                  bool *found)
+{
+    ns_search_opts_t again = *o;
+    again.query = text.c_str();
+    std::unique_ptr<ns_results_t, void (*)(ns_results_t *)> other(
+        new ns_results_t, ns_results_free);
+    ns_status_t st = search_once(idx, &again, other.get());
+    *found = st == NS_STATUS_OK && other->total > 0;
+    if (*found)
+        std::swap(*res, *other);
+    return st;
+}
+
 /* A search, and what it falls back on when nothing matches: the words of
  * an unclosed quote, or of a name no field has joined to a word, and the
  * spelling suggestion (spelling.cc) when a word matches no article,
@@ -114,14 +132,10 @@ static ns_status_t search_fallbacks(ns_index_t *idx, const ns_search_opts_t *o,
     /* An unclosed quote makes a phrase of the rest of the query; a stray
      * quote is no reason for an empty page (README "Query language"). */
     const std::string words = unclosed_quote_words(text);
+    bool found = false;
     if (res->total == 0 && !res->timed_out && has_word(words)) {
-        ns_search_opts_t again = *o;
-        again.query = words.c_str();
-        std::unique_ptr<ns_results_t, void (*)(ns_results_t *)> other(
-            new ns_results_t, ns_results_free);
-        if (search_once(idx, &again, other.get()) == NS_STATUS_OK &&
-            other->total > 0) {
-            std::swap(*res, *other);
+        search_instead(idx, o, words, res, &found);
+        if (found) {
             add_warning(res, "no article has the phrase of the unclosed "
                              "quote; showing the results for its words");
             return NS_STATUS_OK;
@@ -131,14 +145,7 @@ static ns_status_t search_fallbacks(ns_index_t *idx, const ns_search_opts_t *o,
     std::string names;
     const std::string apart = unknown_field_words(text, names);
     if (res->total == 0 && !res->timed_out && !apart.empty()) {
-        ns_search_opts_t again = *o;
-        again.query = apart.c_str();
-        std::unique_ptr<ns_results_t, void (*)(ns_results_t *)> other(
-            new ns_results_t, ns_results_free);
-        bool found = search_once(idx, &again, other.get()) == NS_STATUS_OK &&
-                     other->total > 0;
-        if (found)
-            std::swap(*res, *other);
+        search_instead(idx, o, apart, res, &found);
         bool one = names.find(',') == std::string::npos;
         add_warning(
             res, names +
@@ -159,21 +166,11 @@ static ns_status_t search_fallbacks(ns_index_t *idx, const ns_search_opts_t *o,
     if (res->total == 0) {
         /* The suggestion's search has a time budget of its own: a typo
          * may take up to twice opts.time_limit_ms. */
-        ns_search_opts_t again = *o;
-        again.query = suggestion.c_str();
-        std::unique_ptr<ns_results_t, void (*)(ns_results_t *)> other(
-            new ns_results_t, ns_results_free);
-        ns_status_t st = search_once(idx, &again, other.get());
-        if (st == NS_STATUS_OK && other->total > 0) {
-            /* The vectors move with their buffers: hits keep pointing at
-             * their articles. */
-            std::swap(*res, *other);
-            res->suggestion_used = true;
-        }
-        if (st != NS_STATUS_OK)
+        if (ns_status_t st = search_instead(idx, o, suggestion, res, &found))
             return st;
-        if (!res->suggestion_used)
+        if (!found)
             return NS_STATUS_OK; /* the suggestion finds nothing either */
+        res->suggestion_used = true;
     }
     res->suggestion = suggestion;
     return NS_STATUS_OK;
