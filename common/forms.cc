@@ -249,6 +249,40 @@ Xapian::Query libns::written_phrases(const Xapian::Query &q)
         q, [](const Q &sub, size_t) { return written_phrases(sub); });
 }
 
+/* TERM of the title field as the same word of the default field ("Sazure"
+ * as "azure", its stem "ZSazur" as "Zazur"); TERM itself otherwise. */
+static std::string title_term_as_text(const std::string &term, bool &changed)
+{
+    const std::string stem = std::string(PREFIX_STEM) + PREFIX_TITLE;
+    if (term.compare(0, strlen(PREFIX_TITLE), PREFIX_TITLE) == 0) {
+        changed = true;
+        return term.substr(strlen(PREFIX_TITLE));
+    }
+    if (term.compare(0, stem.size(), stem) == 0) {
+        changed = true;
+        return PREFIX_STEM + term.substr(stem.size());
+    }
+    return term;
+}
+
+Xapian::Query libns::title_as_text(const Xapian::Query &q, bool &changed)
+{
+    using Q = Xapian::Query;
+    auto op = q.get_type();
+    if (op == Q::LEAF_TERM)
+        return Q(title_term_as_text(*q.get_terms_begin(), changed));
+    if (op == Q::OP_PHRASE || op == Q::OP_NEAR)
+        return map_phrase_terms(q, [&](const std::string &term) {
+            return title_term_as_text(term, changed);
+        });
+    /* Only words are marked: a scale factor (lost, as in
+     * written_phrases) changes nothing here. */
+    if (op == Q::OP_SCALE_WEIGHT)
+        return title_as_text(q.get_subquery(0), changed);
+    return map_subqueries(
+        q, [&](const Q &sub, size_t) { return title_as_text(sub, changed); });
+}
+
 /* TEXT as Xapian's description escapes it ("troms\xc3\xb8": a byte
  * outside printable ASCII as \xHH) into OUT; false for a space or any
  * other escape. */

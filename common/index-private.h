@@ -499,6 +499,9 @@ inline std::string as_written(const std::string &term)
 }
 /* Q with the words of its phrases and NEARs as written (as_written). */
 Xapian::Query written_phrases(const Xapian::Query &q);
+/* Q with its title: words as words of the default field, which Xapian's
+ * highlighter marks; CHANGED set if it had any. */
+Xapian::Query title_as_text(const Xapian::Query &q, bool &changed);
 /* The window of phrase or NEAR query Q. */
 size_t positional_window(const Xapian::Query &q);
 /* Q with every unstemmed word outside phrases replaced by its stem, the

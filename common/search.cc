@@ -93,6 +93,8 @@ struct Page {
     std::vector<ns_article_t> decoded;
     Xapian::MSet snip; /* what snippets are cut by, when not MS */
     bool have_snip = false;
+    Xapian::MSet title; /* what titles are marked by, when not SNIP/MS */
+    bool have_title = false;
     /* Collapsed after the phrase check (checked_page), not by Xapian's
      * match: the ids of the copies of each hit that passed it. */
     bool own_groups = false;
@@ -486,11 +488,13 @@ static void fill_hits(ns_index_t *idx, const ns_search_opts_t *o, Page &page,
                 ? snippet_of(idx, page.have_snip ? page.snip : page.ms,
                              &res->arts.back(), o, blank)
                 : std::string());
-        res->titles.push_back(
-            !blank && !time.over()
-                ? title_marked(idx, page.have_snip ? page.snip : page.ms,
-                               &res->arts.back(), o)
-                : std::string());
+        res->titles.push_back(!blank && !time.over()
+                                  ? title_marked(idx,
+                                                 page.have_title  ? page.title
+                                                 : page.have_snip ? page.snip
+                                                                  : page.ms,
+                                                 &res->arts.back(), o)
+                                  : std::string());
         kept.push_back(it);
     }
     /* Pointers into ARTS and SNIPPETS only now that they stop growing. */
@@ -567,6 +571,17 @@ static bool no_pairs()
     return off;
 }
 
+/* An MSet of no hits with Q's statistics: what snippets and titles are
+ * marked by when the words to mark are not those of the match. */
+static Xapian::MSet marking(ns_index_t *idx, const Xapian::Query &q)
+{
+    Xapian::Enquire words(*idx->db);
+    words.set_query(q);
+    words.set_weighting_scheme(
+        Xapian::BM25Weight(BM25_K1, 0, 1, BM25_B, BM25_MIN_NORMLEN));
+    return words.get_mset(0, 0);
+}
+
 /* Oldest first, and articles without a date last, as newest first has
  * them: an empty value sorts before every date. */
 static Xapian::KeyMaker *oldest_first()
@@ -632,12 +647,16 @@ ns_status_t libns::search_once(ns_index_t *idx, const ns_search_opts_t *o,
     const bool phrases = has_positional(run);
     Xapian::Query written = phrases ? written_phrases(run) : Xapian::Query();
     if (phrases && written.get_description() != run.get_description()) {
-        Xapian::Enquire words(*idx->db);
-        words.set_query(written);
-        words.set_weighting_scheme(
-            Xapian::BM25Weight(BM25_K1, 0, 1, BM25_B, BM25_MIN_NORMLEN));
-        page.snip = words.get_mset(0, 0);
+        page.snip = marking(idx, written);
         page.have_snip = true;
+    }
+    /* A title: word is marked in the title (title_html) as a word of the
+     * default field is, which is all Xapian's highlighter reads. */
+    bool titled = false;
+    Xapian::Query as_text = title_as_text(phrases ? written : run, titled);
+    if (titled) {
+        page.title = marking(idx, as_text);
+        page.have_title = true;
     }
     fill_hits(idx, o, page, blank, time, res);
     if (o->collapse)

@@ -240,6 +240,14 @@ check "title_html of a phrase marks it" is "$(title_html '"external review" isra
     "Microsoft says <mark>external review</mark> of <mark>Israeli</mark> military's Azure use is still under way"
 check "title_html without a match in the title: the title" is "$(title_html encampment)" \
     "Police arrest protesters at Microsoft's Redmond campus"
+# title: words are marked as words of the default field are (Xapian's
+# highlighter reads only those), by their stems and in phrases too.
+check "title_html marks a title: word" is "$(title_html 'title:surveillance')" \
+    "Microsoft's Azure cloud used for mass <mark>surveillance</mark> of Palestinians, investigation finds"
+check "title_html marks a title: word by its stem" is "$(title_html '+title:surveillances +title:investigations')" \
+    "Microsoft's Azure cloud used for mass <mark>surveillance</mark> of Palestinians, <mark>investigation</mark> finds"
+check "title_html marks a title: phrase" is "$(title_html 'title:"external review" israeli')" \
+    "Microsoft says <mark>external review</mark> of <mark>Israeli</mark> military's Azure use is still under way"
 check "title_html of an empty query: the title, unmarked" sh -c "! nsearch --db '$TMP/db' --json --related 0 --limit 5 '' | grep -q '<mark>'"
 
 finish
