@@ -715,6 +715,10 @@ void flush_spelling(ns_index_t *idx);
 /* TEXT with its words that match no article replaced by the archive's
  * nearest word ("" if none), for a query with hits if BESIDE_HITS. */
 std::string suggest_query(ns_index_t *idx, const std::string &t, bool beside);
+/* search-api.cc: has some article the phrase PHRASE (words and spaces),
+ * found within BUDGET_MS? */
+bool phrase_in_archive(ns_index_t *idx, const std::string &phrase,
+                       unsigned budget_ms);
 
 /* spelling-copy.cc: a cluster front's spelling copies. */
 /* One "spelling PATH" line of a cluster file, as last opened. */

@@ -118,6 +118,24 @@ static ns_status_t search_instead(ns_index_t *idx, const ns_search_opts_t *o,
     return st;
 }
 
+bool libns::phrase_in_archive(ns_index_t *idx, const std::string &phrase,
+                              unsigned budget_ms)
+{
+    const std::string text = "\"" + phrase + "\"";
+    ns_search_opts_t o;
+    ns_search_opts_init(&o);
+    o.query = text.c_str();
+    o.limit = 1;
+    o.snippet_len = 0;
+    o.related = 0;
+    o.collapse = 0;
+    o.suggest = 0;
+    o.time_limit_ms = budget_ms;
+    std::unique_ptr<ns_results_t, void (*)(ns_results_t *)> res(
+        new ns_results_t, ns_results_free);
+    return search_once(idx, &o, res.get()) == NS_STATUS_OK && res->total > 0;
+}
+
 /* A search, and what it falls back on when nothing matches: the words of
  * an unclosed quote, or of a name no field has joined to a word, and the
  * spelling suggestion (spelling.cc) when a word matches no article,

@@ -86,6 +86,12 @@ same_as "a typo among matching words: suggested, not used" \
     "lighthouse survelance"
 check "few matches: the query's own hit" json_ok "$TMP/c.json" \
     'd["suggestion"] == "lighthouse surveillance" and not d["suggestion_used"] and d["total"] == 1'
+# Two words run together: the split from the copies, its phrase searched
+# on the shards.
+same_as "words run together: the single index's split and hits" \
+    "externalreview"
+check "words run together: external review" json_ok "$TMP/c.json" \
+    'd["suggestion"] == "external review" and d["suggestion_used"]'
 q "$TMP/cluster" "azure surveillance" >"$TMP/c.ok"
 check "words that match: nothing suggested" json_ok "$TMP/c.ok" \
     'd["suggestion"] is None and d["total"] > 0'

@@ -12,7 +12,10 @@ letter dropped, added, changed or two swapped, anywhere in the word, with a
 fixed seed), kept only when the typo is not itself a word of Reuters.  The
 words "absent" are those of BBC News that Reuters never uses: any
 correction offered for them is a wrong guess, since the archive cannot have
-the word meant.  Each class is 400 queries.
+the word meant.  The words "run together" are two adjacent words of
+Reuters' bodies (each of three letters or more, in at least 3 articles)
+joined, where the join is no word of Reuters: the suggestion must be the
+two words apart.  Each class is 400 queries.
 
 Printed, for typos: the share put right (the suggestion is the word) and
 the share given another word; for absent words: the share given any
@@ -112,6 +115,18 @@ def main():
         cls = "absent, %s letters" % ("3-5" if hi == 5 else "6+")
         for w in [w for w in absent if lo <= len(w) <= hi][:N]:
             queries.append((cls, w, None))
+    # Two words run together, the space between them lost: adjacent words
+    # of Reuters' bodies, each in the pool, whose join is no word of it.
+    pairs = set()
+    with gzip.open(reuters, "rt", encoding="utf-8") as f:
+        for line in f:
+            toks = WORD.findall((json.loads(line).get("body") or "").lower())
+            for x, y in zip(toks, toks[1:]):
+                if (len(x) >= 3 and len(y) >= 3 and df[x] >= 3
+                        and df[y] >= 3 and x + y not in known):
+                    pairs.add((x, y))
+    for x, y in rng.sample(sorted(pairs), N):
+        queries.append(("two words run together", x + y, x + " " + y))
 
     batch = "".join("%d\t%s\n" % (i, q[1]) for i, q in enumerate(queries))
     out = subprocess.run([a.nsearch, "--db", db, "--batch", "--json",
