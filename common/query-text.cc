@@ -162,25 +162,31 @@ std::string libns::quoted_initialisms(const std::string &t)
  * MAP 0.657 with hyphen phrases against 0.66x without.  "-word" (NOT) is
  * untouched: its hyphen does not follow a letter; so are field values
  * (id:azure-review-wire, date:2025-01-01..) and hyphens next to digits
- * (COVID-19 stays a phrase). */
+ * (COVID-19 stays a phrase).
+ *
+ * The word joined follows its parts ("e-mail" is "e mail email"): the
+ * index holds every word written with hyphens between letters joined too
+ * (write.cc joined_words), so an article that writes "email" is found,
+ * and one that writes "e-mail" ranks above one with "e" and "mail" apart.
+ * Not for a wildcard ("e-mai*"), whose joined form would be expanded. */
 static std::string split_hyphens(const std::string &text)
 {
-    std::string out = text;
+    std::vector<bool> split(text.size(), false);
     bool quoted = false, field = false; /* inside "...", inside name:value */
     bool keep = false; /* a word with '-' or '+', or after an operator */
     std::string last;  /* the word before this one */
-    for (size_t i = 0; i < out.size(); i++) {
-        char c = out[i];
-        bool start = i == 0 || out[i - 1] == ' ' || out[i - 1] == '\t' ||
-                     out[i - 1] == '(';
+    for (size_t i = 0; i < text.size(); i++) {
+        char c = text[i];
+        bool start = i == 0 || text[i - 1] == ' ' || text[i - 1] == '\t' ||
+                     text[i - 1] == '(';
         if (start && c != ' ' && c != '\t') {
             /* "-cut-off" excludes the phrase, as Xapian reads it: split,
              * it excluded "cut" and searched "off", the opposite of what
              * was asked; so after NOT, AND and OR. */
             keep = c == '-' || c == '+' || last == "NOT" || last == "AND" ||
                    last == "OR" || last == "XOR";
-            size_t end = out.find_first_of(" \t()", i);
-            last = out.substr(i, end == std::string::npos ? end : end - i);
+            size_t end = text.find_first_of(" \t()", i);
+            last = text.substr(i, end == std::string::npos ? end : end - i);
         }
         if (c == '"')
             quoted = !quoted;
@@ -189,9 +195,29 @@ static std::string split_hyphens(const std::string &text)
         else if (c == ':')
             field = true;
         else if (!quoted && !field && !keep && c == '-' && i > 0 &&
-                 i + 1 < out.size() && isalpha((unsigned char)out[i - 1]) &&
-                 isalpha((unsigned char)out[i + 1]))
-            out[i] = ' ';
+                 i + 1 < text.size() && isalpha((unsigned char)text[i - 1]) &&
+                 isalpha((unsigned char)text[i + 1]))
+            split[i] = true;
+    }
+    std::string out;
+    for (size_t i = 0; i < text.size();) {
+        size_t end = text.find_first_of(" \t()\"", i);
+        if (end == i) {
+            out += text[i++];
+            continue;
+        }
+        if (end == std::string::npos)
+            end = text.size();
+        std::string parts, joined;
+        for (size_t j = i; j < end; j++) {
+            parts += split[j] ? ' ' : text[j];
+            if (!split[j])
+                joined += text[j];
+        }
+        out += parts;
+        if (parts != joined && joined.find('*') == std::string::npos)
+            out += " " + joined;
+        i = end;
     }
     return out;
 }

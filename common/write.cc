@@ -1,6 +1,7 @@
 /* write.cc - Writing the index: adding an article (its terms, values and
  * stored form), deleting, pruning, committing, and merging the shards of
  * a rebuild. */
+#include <cctype>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -13,6 +14,85 @@
 #include "index-private.h"
 
 using namespace libns;
+
+/* Is CH a letter (or a mark on one)?  Xapian's word characters without
+ * digits and connectors. */
+static bool letter(unsigned ch)
+{
+    using namespace Xapian::Unicode;
+    category c = get_category(ch);
+    return is_wordchar(ch) && c != DECIMAL_DIGIT_NUMBER && c != LETTER_NUMBER &&
+           c != OTHER_NUMBER && c != CONNECTOR_PUNCTUATION;
+}
+
+/* Longest joined word indexed, in bytes. */
+static const size_t JOINED_MAX = 64;
+
+/* The words of TEXT written with hyphens between letters ("e-mail",
+ * "cease-fire", "e-post"), each joined into one ("email", "ceasefire",
+ * "epost"), separated by spaces; "" when there are none.  Indexed beside
+ * the parts Xapian's term generator makes of them, so that "email" finds
+ * an article that writes "e-mail" (and "e-mail" typed finds "email",
+ * query-text.cc), as Lucene's word delimiter filter does with
+ * catenate_words.  Only words whose every part is letters: "COVID-19" and
+ * "25-year-old" are numbers with words, not compounds. */
+static std::string joined_words(const char *text)
+{
+    std::string out;
+    const char *p = text, *const end = text + strlen(text);
+    const char *start = nullptr; /* of the current word, if any */
+    int parts = 0;               /* its parts so far */
+    bool letters = true;         /* every character of it a letter */
+    bool after_hyphen = false;   /* its last character a hyphen */
+    auto end_word = [&](const char *stop) {
+        if (parts >= 2 && letters && (size_t)(stop - start) <= JOINED_MAX) {
+            out += out.empty() ? "" : " ";
+            for (const char *q = start; q < stop; q++)
+                if (*q == '-')
+                    continue;
+                else if (q + 2 < stop && !memcmp(q, "\xe2\x80", 2) &&
+                         (q[2] == '\x90' || q[2] == '\x91'))
+                    q += 2;
+                else
+                    out += *q;
+        }
+        start = nullptr;
+        parts = 0;
+        letters = true;
+        after_hyphen = false;
+    };
+    while (p < end) {
+        /* One character: ASCII read directly, as most text is. */
+        unsigned ch = (unsigned char)*p;
+        size_t n = 1;
+        if (ch >= 0x80) {
+            Xapian::Utf8Iterator it(p, end - p);
+            ch = *it;
+            ++it;
+            n = (size_t)(end - p) - it.left();
+        }
+        const bool wordchar = ch < 0x80 ? isalnum((int)ch) || ch == '_'
+                                        : Xapian::Unicode::is_wordchar(ch);
+        /* '-', U+2010 hyphen and U+2011 non-breaking hyphen */
+        if ((ch == '-' || ch == 0x2010 || ch == 0x2011) && start &&
+            !after_hyphen) {
+            after_hyphen = true;
+        } else if (wordchar) {
+            if (!start)
+                start = p;
+            if (!parts || after_hyphen)
+                parts++;
+            after_hyphen = false;
+            letters = letters && (ch < 0x80 ? isalpha((int)ch) : letter(ch));
+        } else if (start) {
+            end_word(p);
+        }
+        p += n;
+    }
+    if (start)
+        end_word(p);
+    return out;
+}
 
 /* The text fields of ART into TG's document, in the one layout the index
  * and the phrase checker share.  The index is built WITHOUT positions
@@ -35,6 +115,11 @@ void libns::index_fields(Xapian::TermGenerator &tg, const ns_article_t *art,
             tg.index_text_without_positions(t, wdf, prefix);
             tg.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL_Z);
             tg.index_text_without_positions(t, wdf, prefix);
+            /* Joined words by their stems only: their exact terms too
+             * made Reuters' index 3.5% larger, against 1.1%. */
+            const std::string joined = joined_words(t);
+            if (!joined.empty())
+                tg.index_text_without_positions(joined, wdf, prefix);
         }
     };
     if (art->title && *art->title) {
