@@ -227,10 +227,18 @@ static std::string split_hyphens(const std::string &text)
  * the rewrites after this one see one kind: the typographer's (“ ”), which
  * Xapian's parser takes as '"' already, and guillemets (« », the
  * quotation marks of Norwegian) and the low quote („), which it took for
- * nothing: «ekstern gjennomgang» was its two words.  Soft hyphens
+ * nothing: «ekstern gjennomgang» was its two words.  Apostrophes typed
+ * with other marks become the apostrophe (below).  Soft hyphens
  * (U+00AD), which news pages put in long words and a copied headline
  * keeps, are left out, as the indexer leaves them out of articles
  * (article.c). */
+/* Is the byte before I in T, and the one at J, part of a word? */
+static bool between_words(const std::string &t, size_t i, size_t j)
+{
+    auto word = [](unsigned char c) { return isalnum(c) || c >= 0x80; };
+    return i > 0 && j < t.size() && word(t[i - 1]) && word(t[j]);
+}
+
 static std::string plain_marks(const std::string &t)
 {
     static const char *const quotes[] = {"\u201c", "\u201d", "\u00ab", "\u00bb",
@@ -243,6 +251,14 @@ static std::string plain_marks(const std::string &t)
                                          "\u200a", "\u202f", "\u3000"};
     static const char *const invisible[] = {"\u200b", "\u200c", "\u200d",
                                             "\u2060", "\ufeff"};
+    /* Marks typed for an apostrophe inside a word ("Trier\u00b4s" from
+     * the acute accent key of a Nordic or Spanish keyboard, "don`t", the
+     * modifier letter and the left single quote): the apostrophe, which
+     * Xapian's parser keeps inside the word ("trier's") where it split
+     * "trier\u00b4s" into "trier" and "s".  U+2019, the typographic
+     * apostrophe, Xapian reads so already. */
+    static const char *const apostrophes[] = {"\u00b4", "`", "\u02bc",
+                                              "\u2018"};
     std::string out;
     for (size_t i = 0; i < t.size(); i++) {
         size_t n = t.compare(i, 2, "\u00ad") == 0 ? 2 : 0;
@@ -255,6 +271,10 @@ static std::string plain_marks(const std::string &t)
         for (const char *q : quotes)
             if (!n && t.compare(i, strlen(q), q) == 0)
                 out += '"', n = strlen(q);
+        for (const char *a : apostrophes)
+            if (!n && t.compare(i, strlen(a), a) == 0 &&
+                between_words(t, i, i + strlen(a)))
+                out += '\'', n = strlen(a);
         if (n)
             i += n - 1;
         else

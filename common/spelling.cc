@@ -32,6 +32,7 @@
  * present, or folded. */
 #include <algorithm>
 #include <cctype>
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -202,8 +203,11 @@ static bool capitals(const std::string &word)
 static std::string typed(const std::string &word)
 {
     std::string w = lower(word.c_str());
-    for (size_t at; (at = w.find("\xe2\x80\x99")) != std::string::npos;)
-        w.replace(at, 3, "'");
+    /* And the other marks typed for it (query-text.cc plain_marks). */
+    for (const char *mark :
+         {"\xe2\x80\x99", "\xc2\xb4", "\xca\xbc", "\xe2\x80\x98"})
+        for (size_t at; (at = w.find(mark)) != std::string::npos;)
+            w.replace(at, strlen(mark), "'");
     return w;
 }
 

@@ -1,8 +1,9 @@
 #!/bin/sh
 # t085-pasted-text.sh - Text as news pages and Nordic keyboards give it:
 # soft hyphens (&shy;) inside words, in articles of every input form and in
-# a query copied from a page, guillemets and low quotes for phrases, and
-# decomposed letters (NFD: "a" and a combining ring for "å").
+# a query copied from a page, guillemets and low quotes for phrases,
+# decomposed letters (NFD: "a" and a combining ring for "å"), and the
+# marks typed for an apostrophe inside a word.
 . "$(dirname "$0")/lib.sh"
 
 # One article of each form with soft hyphens in its title, a heading and
@@ -163,4 +164,24 @@ check "an excluded quoted wildcard stays a phrase, with a warning" \
     'aug a wildcard is not expanded inside quotes'
 check "a quoted phrase without a wildcard has no warning" \
     is "$(dated '"harbour plan" date:2025-08')" "aug "
+# An apostrophe typed with another mark inside a word (the acute accent
+# key, a backtick, the modifier letter, the left single quote) is the
+# apostrophe: "Trier´s" was "trier" and "s", and found the article about
+# "trier" and every article with an "s".
+cat >"$TMP/ap.jsonl" <<'EOF'
+{"id": "possessive", "title": "Trier's new film", "body": "The director's film opened."}
+{"id": "plain", "title": "Trier in Germany", "body": "The city of Trier is old. Its bus is late."}
+{"id": "esses", "title": "Buses", "body": "Two s shapes on a sign."}
+EOF
+check "index apostrophe articles" nindex --quiet --db "$TMP/ap" "$TMP/ap.jsonl"
+aps() {
+    nsearch --db "$TMP/ap" --json --related 0 --limit 50 --no-suggest -- "$1" |
+        python3 -c 'import json,sys; print(" ".join(sorted(h["id"] for h in json.load(sys.stdin)["hits"])))'
+}
+# The possessive stems to "trier": both articles about Trier, no other.
+check "the apostrophe: the Trier articles" is "$(aps "Trier's")" "plain possessive"
+for q in "Trier´s" "Trier\`s" "Trierʼs" "Trier‘s" "Trier’s"; do
+    check "$q: as Trier's" is "$(aps "$q")" "plain possessive"
+done
+
 finish
