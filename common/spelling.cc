@@ -353,6 +353,10 @@ static const size_t SPLIT_MIN_PART = 3;
 static const int SPLIT_MAX_TRIED = 8;
 static const size_t SPLIT_MAX_PHRASES = 3;
 static const unsigned SPLIT_PHRASE_MS = 30;
+/* Words of one query tried as splits: with the bounds above, at most
+ * 270 ms of phrase searches for a query of many unknown long words (a
+ * request's budget does not reach the suggestion). */
+static const int SPLIT_MAX_WORDS = 3;
 
 /* WORD (lower-cased, matching no article) as two words run together, the
  * space between them lost ("primeminister", "newyork"), or "".
@@ -469,6 +473,7 @@ std::string libns::suggest_query(ns_index_t *idx, const std::string &text,
     std::string out;
     std::vector<Said> said;
     bool changed = false;
+    int splits = SPLIT_MAX_WORDS;
     for (size_t i = 0; i < was.size(); i++) {
         if (i % 2 == 0) {
             if (was[i] != now[i])
@@ -481,7 +486,9 @@ std::string libns::suggest_query(ns_index_t *idx, const std::string &text,
         std::string fixed;
         if (fix && now[i] != w && close_enough(idx, *dict, w, now[i]))
             fixed = now[i];
-        std::string split = fix ? split_word(idx, *dict, w, fixed) : "";
+        std::string split;
+        if (fix && splits-- > 0)
+            split = split_word(idx, *dict, w, fixed);
         if (!split.empty()) {
             size_t sp = split.find(' ');
             for (const std::string &part :
