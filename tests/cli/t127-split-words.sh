@@ -5,7 +5,8 @@
 # writes the two words side by side; parts are of three letters or more
 # and not both closed-class words; a split is one edit, so it beats a
 # correction of two edits, and loses to one of one edit with more
-# articles.
+# articles; and only the first three words of a query that match nothing
+# are tried.
 . "$(dirname "$0")/lib.sh"
 
 cat >"$TMP/a.jsonl" <<'EOF'
@@ -65,6 +66,10 @@ check "two closed-class words: no split" \
     is "$(sug andthe | cut -d'|' -f1-2)" "another|True"
 check "one closed-class word may be a part" \
     is "$(sug theelection)" "the election|True|el1"
+# Splits are tried for the first three such words of a query only.
+check "three words split, not a fourth" \
+    is "$(sug 'primeminister newyork theelection primeminister' | cut -d'|' -f1)" \
+    "prime minister new york the election primeminister"
 check "a word that matches is not split" is "$(sug network | cut -d'|' -f1-2)" "None|False"
 
 finish
