@@ -315,12 +315,17 @@ static void completed(void *cls, struct MHD_Connection *conn, void **req_cls,
     if (why)
         ns_warn("%s mid-%s: %s %s", why, req->status ? "response" : "request",
                 req->method, req->uri);
-    if (srv->cfg->access_log) {
-        char status[16];
-        snprintf(status, sizeof status, "%u", req->status);
+    char status[16];
+    snprintf(status, sizeof status, "%u", req->status);
+    if (srv->cfg->access_log)
         ns_error("access: %s %s %s %.3fms", req->method, req->uri,
                  req->status ? status : "-", ms);
-    }
+    /* The slow log, as databases keep one: the requests worth a look
+     * (a phrase of common words, a deep page), without every line of the
+     * access log.  Refused requests were answered at once. */
+    if (srv->cfg->slow_ms >= 0 && !req->refused && ms >= srv->cfg->slow_ms)
+        ns_error("slow: %s %s %s %.3fms", req->method, req->uri,
+                 req->status ? status : "-", ms);
     free(req);
 }
 

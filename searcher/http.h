@@ -53,8 +53,9 @@ typedef struct ns_http_config {
     unsigned request_timeout_ms; /* time budget of one search; 0 for
                                     none */
     int access_log;              /* one line per request on stderr */
-    const uid_t *allow_uids;     /* peers allowed, or NULL for anyone who
-                                    can open the socket */
+    long slow_ms; /* one line per request this slow or slower; -1: none */
+    const uid_t *allow_uids; /* peers allowed, or NULL for anyone who
+                                can open the socket */
     size_t n_allow_uids;
 } ns_http_config_t;
 

@@ -36,6 +36,7 @@ struct options {
     uid_t allow_uids[NS_HTTP_MAX_UIDS];
     size_t n_allow_uids; /* 0: anyone who can open the socket */
     int access_log;
+    long slow_ms; /* --slow-log: -1 for none */
     long max_connections;
     long max_per_uid;     /* -1 until given: then 3/4 of max_connections */
     long timeout;         /* seconds */
@@ -86,6 +87,8 @@ static void usage(FILE *out)
         "                          numbers, by SO_PEERCRED); others get\n"
         "                          403\n"
         "      --access-log        one line per request on stderr\n"
+        "      --slow-log MS       one line on stderr per request that took\n"
+        "                          MS milliseconds or more (0: every one)\n"
         "      --max-connections N connections served (default 256); a\n"
         "                          few more are answered 503, the rest\n"
         "                          are closed at once\n"
@@ -192,6 +195,7 @@ static void parse_options(int argc, char **argv, struct options *o)
         OPT_GROUP,
         OPT_ALLOW,
         OPT_ACCESS,
+        OPT_SLOW,
         OPT_MAXCONN,
         OPT_TIMEOUT,
         OPT_PERUID,
@@ -207,6 +211,7 @@ static void parse_options(int argc, char **argv, struct options *o)
         {"socket-group", required_argument, NULL, OPT_GROUP},
         {"allow-uid", required_argument, NULL, OPT_ALLOW},
         {"access-log", no_argument, NULL, OPT_ACCESS},
+        {"slow-log", required_argument, NULL, OPT_SLOW},
         {"max-connections", required_argument, NULL, OPT_MAXCONN},
         {"timeout", required_argument, NULL, OPT_TIMEOUT},
         {"max-connections-per-uid", required_argument, NULL, OPT_PERUID},
@@ -249,6 +254,12 @@ static void parse_options(int argc, char **argv, struct options *o)
             break;
         case OPT_ACCESS:
             o->access_log = 1;
+            break;
+        case OPT_SLOW:
+            if (ns_parse_long(optarg, 0, 3600000, &o->slow_ms) < 0)
+                ns_usage_error("--slow-log needs a number of milliseconds "
+                               "from 0 to 3600000, not '%s'",
+                               optarg);
             break;
         case OPT_MAXCONN:
             if (ns_parse_long(optarg, 1, 100000, &o->max_connections) < 0)
@@ -454,6 +465,7 @@ int main(int argc, char **argv)
         .socket_group = (gid_t)-1,
         .max_connections = 256,
         .max_per_uid = -1,
+        .slow_ms = -1,
         .timeout = 10,
         .header_timeout = 5,
         .request_timeout = 5000,
@@ -495,6 +507,7 @@ int main(int argc, char **argv)
         .header_timeout_s = (unsigned)o.header_timeout,
         .request_timeout_ms = (unsigned)o.request_timeout,
         .access_log = o.access_log,
+        .slow_ms = o.slow_ms,
         .allow_uids = o.n_allow_uids ? o.allow_uids : NULL,
         .n_allow_uids = o.n_allow_uids,
     };

@@ -170,6 +170,29 @@ check "SIGTERM: exit 0" is "$rc" 0
 check "SIGTERM: socket removed" test ! -e "$SOCK"
 check "no error lines" lacks "$TMP/server.err" ": error:"
 
+# The slow log: one line per request that took --slow-log MS or more; 0
+# logs every request, a bound no request reaches logs none, and the
+# access log is not needed for it.
+: >"$TMP/server.err"
+check "slow log 0: starts" start_server --slow-log 0
+get slow.json '/v1/search?q=azure+surveillance&limit=3'
+check "slow log 0: answers" is "$code" 200
+kill $server_pid
+wait $server_pid
+server_pid=
+check "slow log 0: the search is logged" grep -q \
+    'nsearchd\[[0-9]*\]: slow: GET /v1/search?q=azure+surveillance&limit=3 200 [0-9.]*ms' \
+    "$TMP/server.err"
+check "slow log: no access lines without --access-log" lacks "$TMP/server.err" "access:"
+: >"$TMP/server.err"
+check "slow log 3600000: starts" start_server --slow-log 3600000
+get slow.json '/v1/search?q=azure+surveillance&limit=3'
+check "slow log 3600000: answers" is "$code" 200
+kill $server_pid
+wait $server_pid
+server_pid=
+check "slow log 3600000: nothing logged" lacks "$TMP/server.err" "slow:"
+
 # Options.
 run help.out help.err "$NSEARCH_BIN/nsearchd" --help
 check "--help: exit 0" is "$rc" 0
@@ -184,4 +207,6 @@ check "unknown option: exit 2" is "$rc" 2
 run bad.out bad.err env -u LISTEN_FDS "$NSEARCH_BIN/nsearchd" --db "$TMP/db"
 check "no --socket: exit 2" is "$rc" 2
 check "no --socket: message" contains "$TMP/bad.err" "no --socket PATH given"
+run bad.out bad.err "$NSEARCH_BIN/nsearchd" --slow-log -1 --socket "$SOCK"
+check "--slow-log -1: exit 2" is "$rc" 2
 finish
