@@ -715,6 +715,10 @@ void flush_spelling(ns_index_t *idx);
 /* TEXT with its words that match no article replaced by the archive's
  * nearest word ("" if none), for a query with hits if BESIDE_HITS. */
 std::string suggest_query(ns_index_t *idx, const std::string &t, bool beside);
+/* write.cc: the words of TEXT written with hyphens between letters,
+ * joined, separated by spaces (each at most JOINED_MAX bytes). */
+static const size_t JOINED_MAX = 64;
+std::string joined_words(const char *text);
 /* search-api.cc: has some article the phrase PHRASE (words and spaces),
  * found within BUDGET_MS? */
 bool phrase_in_archive(ns_index_t *idx, const std::string &phrase,

@@ -25,9 +25,6 @@ static bool letter(unsigned ch)
            c != OTHER_NUMBER && c != CONNECTOR_PUNCTUATION;
 }
 
-/* Longest joined word indexed, in bytes. */
-static const size_t JOINED_MAX = 64;
-
 /* The words of TEXT written with hyphens between letters ("e-mail",
  * "cease-fire", "e-post"), each joined into one ("email", "ceasefire",
  * "epost"), separated by spaces; "" when there are none.  Indexed beside
@@ -36,7 +33,7 @@ static const size_t JOINED_MAX = 64;
  * query-text.cc), as Lucene's word delimiter filter does with
  * catenate_words.  Only words whose every part is letters: "COVID-19" and
  * "25-year-old" are numbers with words, not compounds. */
-static std::string joined_words(const char *text)
+std::string libns::joined_words(const char *text)
 {
     std::string out;
     const char *p = text, *const end = text + strlen(text);

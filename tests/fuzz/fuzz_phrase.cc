@@ -2,7 +2,8 @@
  * scan (phrase_scan) on arbitrary text, its "yes" and
  * "no" compared with Xapian's own TermGenerator reading, and the linear
  * NEAR check compared with the nested loops it replaced, and the pair
- * signature of the text never ruling out a phrase it has.  Input: a first
+ * signature of the text never ruling out a phrase it has, and the words
+ * joined_words makes of it being letters.  Input: a first
  * line of up to 4 phrase words and a NEAR width digit, then the text. */
 #include <algorithm>
 #include <cstdio>
@@ -48,12 +49,36 @@ static bool xapian_says(const std::vector<std::string> &words,
     return false;
 }
 
+/* The words joined_words makes of TEXT are words: letters only (no
+ * hyphen, space or digit), none empty or longer than JOINED_MAX. */
+static void joined_ok(const std::string &text)
+{
+    const std::string out = joined_words(text.c_str());
+    for (size_t start = 0; start < out.size();) {
+        size_t end = std::min(out.find(' ', start), out.size());
+        const std::string word = out.substr(start, end - start);
+        bool ok = !word.empty() && word.size() <= JOINED_MAX;
+        for (Xapian::Utf8Iterator it(word); ok && it != Xapian::Utf8Iterator();
+             ++it)
+            ok = Xapian::Unicode::is_wordchar(*it) &&
+                 Xapian::Unicode::get_category(*it) !=
+                     Xapian::Unicode::DECIMAL_DIGIT_NUMBER &&
+                 *it != '_';
+        if (!ok) {
+            fprintf(stderr, "joined_words made '%s'\n", word.c_str());
+            abort();
+        }
+        start = end + 1;
+    }
+}
+
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     std::string in((const char *)data, size);
     size_t nl = in.find('\n');
     if (nl == std::string::npos || nl > 64)
         return 0;
+    joined_ok(in.substr(nl + 1));
     std::vector<std::string> words;
     std::string w;
     size_t near = 0;
