@@ -168,7 +168,31 @@ std::string libns::quoted_initialisms(const std::string &t)
  * index holds every word written with hyphens between letters joined too
  * (write.cc joined_words), so an article that writes "email" is found,
  * and one that writes "e-mail" ranks above one with "e" and "mail" apart.
- * Not for a wildcard ("e-mai*"), whose joined form would be expanded. */
+ * Not for a wildcard ("e-mai*"), whose joined form would be expanded.  An
+ * excluded one excludes its joined form too ("-e-mail -email"). */
+/* WORD without the hyphens between its letters. */
+static std::string without_hyphens(const std::string &word)
+{
+    std::string out;
+    for (size_t i = 0; i < word.size(); i++)
+        if (!(word[i] == '-' && i > 0 && i + 1 < word.size() &&
+              isalpha((unsigned char)word[i - 1]) &&
+              isalpha((unsigned char)word[i + 1])))
+            out += word[i];
+    return out;
+}
+
+/* Is WORD an excluded word with hyphens between letters ("-e-mail")?
+ * Its phrase stays excluded, and so does the word joined: "email" is the
+ * same word, which the joined form finds everywhere else. */
+static bool excluded_compound(const std::string &word)
+{
+    return word.size() > 3 && word[0] == '-' &&
+           isalpha((unsigned char)word[1]) &&
+           word.find_first_of(":*\"", 1) == std::string::npos &&
+           without_hyphens(word.substr(1)) != word.substr(1);
+}
+
 static std::string split_hyphens(const std::string &text)
 {
     std::vector<bool> split(text.size(), false);
@@ -217,6 +241,8 @@ static std::string split_hyphens(const std::string &text)
         out += parts;
         if (parts != joined && joined.find('*') == std::string::npos)
             out += " " + joined;
+        else if (excluded_compound(parts))
+            out += " -" + without_hyphens(parts.substr(1));
         i = end;
     }
     return out;

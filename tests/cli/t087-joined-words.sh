@@ -51,6 +51,11 @@ check "Norwegian: eposten too" is "$(set_of eposten)" "no1"
 check "digits: COVID-19 is not joined" is "$(set_of covid19)" ""
 check "digits: 25-year-old is not joined" is "$(set_of yearold)" ""
 check "the parts are still words" is "$(set_of cease)" "cf1"
+# Excluded, the phrase and the word joined both go: "email" is the same
+# word.
+check "policy alone: the email article" is "$(set_of policy)" "closed"
+check "policy -e-mail: not it either" is "$(set_of 'policy -e-mail')" ""
+check "spam -e-mail: nor the e-mail one" is "$(set_of 'spam -e-mail')" ""
 check "a quoted phrase stays as written" is "$(set_of '"e-mail scams"')" "hyph"
 
 finish
