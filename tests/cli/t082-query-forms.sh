@@ -327,4 +327,20 @@ for q in 'title:azure' 'Headline:azure' 'byline:whitfield' '"url:azure"' 'ratio 
 done
 check "external:review is the phrase" same "external:review" '"external review"'
 
+# A number of four digits or more is found with and without its thousands
+# separators: the samples write "50,000" and "1,200".
+check "50000 = 50,000" same "50000" "50,000"
+check "1200 = 1,200" same "1200" "1,200"
+check "1,200 = 1200" same "1,200" "1200"
+check "-50000 excludes 50,000 too" is "$(ids "$TMP/db" "booker -50000")" \
+    "$(ids "$TMP/db" "booker -50,000")"
+check "-50000: the 50,000 article is gone" \
+    is "$(ids "$TMP/db" "booker -50000" | grep -c booker-prize-shortlist)" 0
+# Beside a Boolean operator the two forms are one group the operator joins.
+check "booker AND 50000 = booker AND 50,000" same "booker AND 50000" "booker AND 50,000"
+check "booker AND NOT 50000 = booker AND NOT 50,000" \
+    same "booker AND NOT 50000" "booker AND NOT 50,000"
+check "a badly grouped number is left alone" is "$(ids "$TMP/db" "5,0000")" ""
+check "a quoted number is as written" is "$(ids "$TMP/db" '"50000"')" ""
+
 finish
