@@ -249,38 +249,52 @@ Xapian::Query libns::written_phrases(const Xapian::Query &q)
         q, [](const Q &sub, size_t) { return written_phrases(sub); });
 }
 
-/* TERM of the title field as the same word of the default field ("Sazure"
- * as "azure", its stem "ZSazur" as "Zazur"); TERM itself otherwise. */
-static std::string title_term_as_text(const std::string &term, bool &changed)
+/* Is TERM one of the title field (title:word, or its stem)?  *AS_TEXT is
+ * then the same word of the default field ("Sazure" as "azure", the stem
+ * "ZSazur" as "Zazur"). */
+static bool title_term(const std::string &term, std::string *as_text)
 {
     const std::string stem = std::string(PREFIX_STEM) + PREFIX_TITLE;
     if (term.compare(0, strlen(PREFIX_TITLE), PREFIX_TITLE) == 0) {
-        changed = true;
-        return term.substr(strlen(PREFIX_TITLE));
+        *as_text = term.substr(strlen(PREFIX_TITLE));
+        return true;
     }
     if (term.compare(0, stem.size(), stem) == 0) {
-        changed = true;
-        return PREFIX_STEM + term.substr(stem.size());
+        *as_text = PREFIX_STEM + term.substr(stem.size());
+        return true;
     }
-    return term;
+    return false;
 }
 
-Xapian::Query libns::title_as_text(const Xapian::Query &q, bool &changed)
+static std::string title_term_as_text(const std::string &term)
+{
+    std::string word;
+    return title_term(term, &word) ? word : term;
+}
+
+bool libns::has_title_terms(const Xapian::Query &q)
+{
+    std::string word;
+    for (auto t = q.get_terms_begin(); t != q.get_terms_end(); ++t)
+        if (title_term(*t, &word))
+            return true;
+    return false;
+}
+
+Xapian::Query libns::title_as_text(const Xapian::Query &q)
 {
     using Q = Xapian::Query;
     auto op = q.get_type();
     if (op == Q::LEAF_TERM)
-        return Q(title_term_as_text(*q.get_terms_begin(), changed));
+        return Q(title_term_as_text(*q.get_terms_begin()));
     if (op == Q::OP_PHRASE || op == Q::OP_NEAR)
-        return map_phrase_terms(q, [&](const std::string &term) {
-            return title_term_as_text(term, changed);
-        });
+        return map_phrase_terms(q, title_term_as_text);
     /* Only words are marked: a scale factor (lost, as in
      * written_phrases) changes nothing here. */
     if (op == Q::OP_SCALE_WEIGHT)
-        return title_as_text(q.get_subquery(0), changed);
+        return title_as_text(q.get_subquery(0));
     return map_subqueries(
-        q, [&](const Q &sub, size_t) { return title_as_text(sub, changed); });
+        q, [](const Q &sub, size_t) { return title_as_text(sub); });
 }
 
 /* TEXT as Xapian's description escapes it ("troms\xc3\xb8": a byte

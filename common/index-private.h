@@ -499,9 +499,11 @@ inline std::string as_written(const std::string &term)
 }
 /* Q with the words of its phrases and NEARs as written (as_written). */
 Xapian::Query written_phrases(const Xapian::Query &q);
-/* Q with its title: words as words of the default field, which Xapian's
- * highlighter marks; CHANGED set if it had any. */
-Xapian::Query title_as_text(const Xapian::Query &q, bool &changed);
+/* Has Q a title: word?  Read from its terms: nothing is rebuilt.  Q with
+ * its title: words as words of the default field, which Xapian's
+ * highlighter marks. */
+bool has_title_terms(const Xapian::Query &q);
+Xapian::Query title_as_text(const Xapian::Query &q);
 /* The window of phrase or NEAR query Q. */
 size_t positional_window(const Xapian::Query &q);
 /* Q with every unstemmed word outside phrases replaced by its stem, the

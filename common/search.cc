@@ -652,10 +652,8 @@ ns_status_t libns::search_once(ns_index_t *idx, const ns_search_opts_t *o,
     }
     /* A title: word is marked in the title (title_html) as a word of the
      * default field is, which is all Xapian's highlighter reads. */
-    bool titled = false;
-    Xapian::Query as_text = title_as_text(phrases ? written : run, titled);
-    if (titled) {
-        page.title = marking(idx, as_text);
+    if (has_title_terms(run)) {
+        page.title = marking(idx, title_as_text(phrases ? written : run));
         page.have_title = true;
     }
     fill_hits(idx, o, page, blank, time, res);
