@@ -499,9 +499,8 @@ inline std::string as_written(const std::string &term)
 }
 /* Q with the words of its phrases and NEARs as written (as_written). */
 Xapian::Query written_phrases(const Xapian::Query &q);
-/* Has Q a title: word?  Read from its terms: nothing is rebuilt.  Q with
- * its title: words as words of the default field, which Xapian's
- * highlighter marks. */
+/* Has Q a title: word (read from its terms)?  Q with its title: words as
+ * words of the default field, which Xapian's highlighter marks. */
 bool has_title_terms(const Xapian::Query &q);
 Xapian::Query title_as_text(const Xapian::Query &q);
 /* The window of phrase or NEAR query Q. */
@@ -715,8 +714,10 @@ void spell_stored(ns_index_t *idx, Xapian::docid did, int sign);
 /* Write the pending spelling changes to the writer (before a commit). */
 void flush_spelling(ns_index_t *idx);
 /* TEXT with its words that match no article replaced by the archive's
- * nearest word ("" if none), for a query with hits if BESIDE_HITS. */
-std::string suggest_query(ns_index_t *idx, const std::string &t, bool beside);
+ * nearest word or split ("" if none), with hits if BESIDE_HITS, its
+ * phrase searches within BUDGET_MS (0: no limit). */
+std::string suggest_query(ns_index_t *idx, const std::string &t, bool beside,
+                          unsigned budget_ms);
 /* write.cc: the words of TEXT written with hyphens between letters,
  * joined, separated by spaces (each at most JOINED_MAX bytes). */
 static const size_t JOINED_MAX = 64;

@@ -32,6 +32,7 @@
  * present, or folded. */
 #include <algorithm>
 #include <cctype>
+#include <chrono>
 #include <cstring>
 #include <string>
 #include <vector>
@@ -349,14 +350,37 @@ static Xapian::doccount spelling_articles(const Xapian::Database &dict,
  * ("gino" as "gi no", "manon" as "man on"). */
 static const size_t SPLIT_MIN_PART = 3;
 /* Splits whose parts are both words, looked at for one word; of those
- * that qualify, the phrases searched for, and each search's time. */
+ * that qualify, the phrases searched for. */
 static const int SPLIT_MAX_TRIED = 8;
 static const size_t SPLIT_MAX_PHRASES = 3;
-static const unsigned SPLIT_PHRASE_MS = 30;
-/* Words of one query tried as splits: with the bounds above, at most
- * 270 ms of phrase searches for a query of many unknown long words (a
- * request's budget does not reach the suggestion). */
+/* Words of one query tried as splits: at most nine phrase searches for a
+ * query of many unknown long words, all within the search's own time
+ * budget (Budget). */
 static const int SPLIT_MAX_WORDS = 3;
+
+/* The time the phrase searches of one suggestion may take together: the
+ * search's own budget (ns_search_opts_t.time_limit_ms, nsearchd's
+ * --request-timeout), none when it has none.  A fixed bound of its own
+ * made the suggestion depend on the machine's speed: a cluster under load
+ * took more than 30 ms to a phrase and suggested nothing. */
+namespace
+{
+struct Budget {
+    unsigned ms;
+    std::chrono::steady_clock::time_point start =
+        std::chrono::steady_clock::now();
+    /* What is left, in ms (at least 1); 0 for no limit; -1 when spent. */
+    long left() const
+    {
+        if (!ms)
+            return 0;
+        auto used = std::chrono::duration_cast<std::chrono::milliseconds>(
+                        std::chrono::steady_clock::now() - start)
+                        .count();
+        return used >= (long)ms ? -1 : std::max(1L, (long)ms - (long)used);
+    }
+};
+} // namespace
 
 /* WORD (lower-cased, matching no article) as two words run together, the
  * space between them lost ("primeminister", "newyork"), or "".
@@ -378,7 +402,8 @@ static const int SPLIT_MAX_WORDS = 3;
  * The phrase is searched for the qualifying splits with the most
  * articles first, at most SPLIT_MAX_PHRASES of them. */
 static std::string split_of(ns_index_t *idx, const Xapian::Database &dict,
-                            const std::string &word, const std::string &fixed)
+                            const std::string &word, const std::string &fixed,
+                            const Budget &time)
 {
     std::vector<size_t> cuts; /* byte offsets of character starts */
     for (size_t i = 0; i < word.size(); i++)
@@ -408,19 +433,24 @@ static std::string split_of(ns_index_t *idx, const Xapian::Database &dict,
     std::stable_sort(
         found.begin(), found.end(),
         [](const auto &x, const auto &y) { return x.first > y.first; });
-    for (size_t i = 0; i < found.size() && i < SPLIT_MAX_PHRASES; i++)
-        if (phrase_in_archive(idx, found[i].second, SPLIT_PHRASE_MS))
+    for (size_t i = 0; i < found.size() && i < SPLIT_MAX_PHRASES; i++) {
+        const long left = time.left();
+        if (left < 0)
+            break;
+        if (phrase_in_archive(idx, found[i].second, (unsigned)left))
             return found[i].second;
+    }
     return "";
 }
 
 /* split_of, which on a cluster gives "" when a shard or a spelling copy
  * fails: the search itself never fails for a suggestion. */
 static std::string split_word(ns_index_t *idx, const Xapian::Database &dict,
-                              const std::string &word, const std::string &fixed)
+                              const std::string &word, const std::string &fixed,
+                              const Budget &time)
 {
     try {
-        return split_of(idx, dict, word, fixed);
+        return split_of(idx, dict, word, fixed, time);
     } catch (const Xapian::Error &e) {
         if (!idx->cluster)
             throw;
@@ -430,8 +460,9 @@ static std::string split_word(ns_index_t *idx, const Xapian::Database &dict,
 }
 
 std::string libns::suggest_query(ns_index_t *idx, const std::string &text,
-                                 bool beside_hits)
+                                 bool beside_hits, unsigned budget_ms)
 {
+    const Budget time{budget_ms};
     /* Beside hits: a word that matches nothing ("gordon brwon", found
      * by "gordon") is still a typo to point out, but only a cheap test
      * is spent on the queries that have none; not on a cluster, where
@@ -488,7 +519,7 @@ std::string libns::suggest_query(ns_index_t *idx, const std::string &text,
             fixed = now[i];
         std::string split;
         if (fix && splits-- > 0)
-            split = split_word(idx, *dict, w, fixed);
+            split = split_word(idx, *dict, w, fixed, time);
         if (!split.empty()) {
             size_t sp = split.find(' ');
             for (const std::string &part :
