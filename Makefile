@@ -68,7 +68,7 @@ LIB_CXX = common/open.cc common/store.cc common/write.cc common/query.cc \
           common/related.cc common/related-window.cc common/limits.cc common/dates.cc common/collapse.cc \
           common/cluster.cc common/pairs.cc common/window.cc \
           common/spelling.cc common/spelling-copy.cc common/facets.cc \
-          common/recency.cc common/results.cc common/totals.cc
+          common/recency.cc common/results.cc common/totals.cc common/synonyms.cc
 LIB_OBJ = $(LIB_C:%.c=$(B)/%.o) $(LIB_CXX:%.cc=$(B)/%.o) $(B)/common/word-lists.o
 # The word lists of the pair terms (common/pairs.cc) and of the words a
 # query does not search by (common/query.cc), text files compiled
@@ -201,7 +201,7 @@ REPLAY_SERVER = $(FUZZ_HARNESSES:%=$(B)/tests/replay_%)
 
 # The search side's harnesses (C++, the library's insides), replayed over
 # their seeds in make check (t905); `make fuzz-search` fuzzes them.
-FUZZ_SEARCH = fuzz_search fuzz_phrase fuzz_cluster
+FUZZ_SEARCH = fuzz_search fuzz_phrase fuzz_cluster fuzz_synonyms
 REPLAY_SEARCH = $(FUZZ_SEARCH:%=$(B)/tests/replay_%)
 $(B)/tests/replay_fuzz_%: tests/fuzz/fuzz_%.cc $(B)/tests/fuzz/walk.o $(LIB) \
                           common/index-private.h

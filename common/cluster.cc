@@ -70,6 +70,8 @@ struct Cluster {
      * (spelling-copy.cc), and the union of those that are up. */
     std::vector<SpellingCopy> spelling;
     std::unique_ptr<Xapian::Database> dict;
+    std::string synonyms; /* the "synonyms" line's file (synonyms.cc) */
+    unsigned synonyms_line = 0;
     double checked = 0; /* when the shards were last reached */
     uint64_t view = 1;  /* bumped at every switch */
 };
@@ -276,6 +278,18 @@ static bool read_cluster_file(Cluster &c, std::string &why)
             }
             sc.error = "not opened yet";
             c.spelling.push_back(sc);
+        } else if (key == "synonyms") {
+            if (c.synonyms_line) {
+                why = where + "'synonyms' is already given on line " +
+                      std::to_string(c.synonyms_line);
+                return false;
+            }
+            c.synonyms = rest_after(line, 1);
+            c.synonyms_line = lineno;
+            if (c.synonyms.empty()) {
+                why = where + "'synonyms' needs the PATH of a synonyms file";
+                return false;
+            }
         } else if (key == "partial") {
             if (w.size() != 2 || (w[1] != "yes" && w[1] != "no")) {
                 why = where + "'partial' is 'yes' or 'no'";
@@ -284,8 +298,8 @@ static bool read_cluster_file(Cluster &c, std::string &why)
             c.partial = w[1] == "yes";
         } else {
             why = where + "unknown keyword '" + key +
-                  "' (shard, spelling, connect-timeout, timeout, refresh, "
-                  "partial)";
+                  "' (shard, spelling, synonyms, connect-timeout, timeout, "
+                  "refresh, partial)";
             return false;
         }
     }
@@ -498,6 +512,8 @@ bool libns::cluster_refresh(ns_index_t *idx, bool force)
      * changed.  Suggestions change, not the articles searched. */
     if (refresh_copies(c.spelling))
         c.dict = copies_union(c.spelling);
+    if (!c.synonyms.empty())
+        refresh_synonyms(idx, c.synonyms);
     std::vector<ShardConn> fresh;
     bool changed = force || c.conns.size() != c.shards.size();
     for (size_t s = 0; s < c.shards.size(); s++) {

@@ -74,9 +74,7 @@
 
 #include "ns.h"
 
-/* ------------------------------------------------------------------------ */
-/* Ranking constants                                                        */
-/* ------------------------------------------------------------------------ */
+/* ---- Ranking constants ------------------------------------------------ */
 
 /* BM25 as Xapian computes it, per query term t in document d:
  *
@@ -108,9 +106,7 @@ static const uint64_t COMMIT_ROOM_MIN = 1 << 20;
 /* Articles added before the writer commits on its own. */
 static const unsigned long AUTO_COMMIT_DOCS = 10000;
 
-/* ------------------------------------------------------------------------ */
-/* The schema: every term prefix and value slot, declared here only         */
-/* ------------------------------------------------------------------------ */
+/* ---- The schema: every term prefix and value slot, declared here only - */
 
 /* Term prefixes (the table at the top of this file says what each holds);
  * every file that reads or writes terms takes them from here. */
@@ -206,9 +202,7 @@ static const char META_COPY_FROM[] = "nsearch.copy.from";
 static const char META_COPY_TIME[] = "nsearch.copy.time";
 static const char META_COPY_SHARD[] = "nsearch.copy.shard";
 
-/* ------------------------------------------------------------------------ */
-/* Handles                                                                  */
-/* ------------------------------------------------------------------------ */
+/* ---- Handles ---------------------------------------------------------- */
 
 /* A computed related list: what find_related would return for one set of
  * inputs on one revision of the index. */
@@ -222,6 +216,7 @@ namespace libns
 struct Cluster;       /* cluster.cc */
 struct RelatedWindow; /* related-window.cc */
 struct FacetColumn;   /* facets.cc */
+struct Synonyms;      /* synonyms.cc */
 } // namespace libns
 
 struct ns_index {
@@ -244,6 +239,7 @@ struct ns_index {
     std::shared_ptr<libns::RelatedWindow> related_window;
     /* The facet slot of every article, once asked facets twice. */
     std::shared_ptr<libns::FacetColumn> facet_column;
+    std::shared_ptr<libns::Synonyms> synonyms; /* PATH/synonyms, as read */
     std::unique_ptr<Xapian::Database> db;         /* reader, or the writer */
     Xapian::WritableDatabase *wdb = nullptr;      /* == db.get() if writing */
     std::string error;                            /* last failure */
@@ -305,16 +301,7 @@ struct ns_results {
     std::vector<ns_facet_value_t> facet_values[NS_FACET_KINDS];
 };
 
-/* ------------------------------------------------------------------------ */
-/* Errors                                                                   */
-/* ------------------------------------------------------------------------ */
-
-namespace libns
-{
-
-/* "DatabaseError: Error writing block 174 (No space left on device)". */
-std::string describe(const Xapian::Error &e);
-} // namespace libns
+/* ---- Errors ----------------------------------------------------------- */
 
 /* The last catch of every exported function: the exception being handled
  * as a status, with its message in IDX (which may be null) -- every kind,
@@ -329,7 +316,8 @@ std::string describe(const Xapian::Error &e);
     }
 namespace libns
 {
-
+/* "DatabaseError: Error writing block 174 (No space left on device)". */
+std::string describe(const Xapian::Error &e);
 /* Only inside a catch handler: the exception being handled as a status,
  * with its message set in IDX when IDX is not null.  Never throws. */
 ns_status_t caught(ns_index_t *idx);
@@ -344,14 +332,7 @@ inline void clear_error(ns_index_t *idx)
     idx->error.clear();
 }
 
-} // namespace libns
-
-/* ------------------------------------------------------------------------ */
-/* What one file gives another                                              */
-/* ------------------------------------------------------------------------ */
-
-namespace libns
-{
+/* ---- What one file gives another -------------------------------------- */
 /* open.cc */
 std::string lower(const char *s);     /* ASCII letters */
 std::string fold_case(const char *s); /* every letter, Ø as ø */
@@ -727,8 +708,7 @@ std::string joined_words(const char *text);
 bool phrase_in_archive(ns_index_t *idx, const std::string &phrase,
                        unsigned budget_ms);
 
-/* spelling-copy.cc: a cluster front's spelling copies. */
-/* One "spelling PATH" line of a cluster file, as last opened. */
+/* spelling-copy.cc: a cluster file's "spelling PATH" line, as opened. */
 struct SpellingCopy {
     std::string path;
     unsigned line = 0; /* in the cluster file */
@@ -752,6 +732,21 @@ const Xapian::Database *cluster_dictionary(const ns_index_t *idx);
 /* The copies of IDX failed under a suggestion with WHY: no suggestions
  * until the next refresh opens them again. */
 void cluster_dictionary_failed(ns_index_t *idx, const std::string &why);
+
+/* synonyms.cc: TEXT (file NAME) into OUT, problems "NAME:LINE: why"; the
+ * number of groups.  synonyms_problems(): the problems, one a line. */
+size_t parse_synonyms(const std::string &text, const std::string &name,
+                      Synonyms &out, std::vector<std::string> &problems);
+std::string synonyms_problems(const std::string &text, const std::string &name,
+                              size_t *groups);
+/* Read PATH into IDX if it changed (or came or went), warning of problems. */
+void refresh_synonyms(ns_index_t *idx, const std::string &path);
+/* Q with each stem term of a group's word as its group (OP_SYNONYM). */
+Xapian::Query with_synonyms(ns_index_t *idx, const Xapian::Query &q,
+                            const Xapian::Stem &stem);
+/* Does another word of WORD's group (stemmed by STEM) match an article? */
+bool synonym_matches(ns_index_t *idx, const std::string &word,
+                     const Xapian::Stem &stem);
 
 /* facets.cc */
 void add_facet_values(Xapian::Document &doc, const ns_article_t *art,

@@ -358,6 +358,7 @@ static ns_status_t open_impl(ns_index_t *idx, ns_open_mode_t mode)
                 return NS_STATUS_NOT_FOUND;
             }
             idx->db.reset(new Xapian::Database(idx->dbpath));
+            refresh_synonyms(idx, idx->path + "/synonyms");
         }
         if (idx->wdb) {
             idx->tg.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
@@ -494,6 +495,9 @@ ns_status_t ns_index_refresh(ns_index_t *idx, int *changed)
                 *changed = moved;
             return cluster_ready(idx);
         }
+        /* The synonyms are the archive's, beside its generations: read
+         * again when the file changed, whatever the index did. */
+        refresh_synonyms(idx, idx->path + "/synonyms");
         old_gen = idx->gen;
         old_dbpath = idx->dbpath;
         resolve(idx);

@@ -380,7 +380,8 @@ Xapian::Query libns::build_query(ns_index_t *idx, const std::string &text,
             parse_stopped(qp, parsed, flags, stopper_for(g.first));
         if (q.empty())
             near_unread(text, flags, raw, warnings);
-        Xapian::Query part = stem_all_words(raw, stem, max_expansion);
+        Xapian::Query part = with_synonyms(
+            idx, stem_all_words(raw, stem, max_expansion), stem);
         qp.set_stemming_strategy(Xapian::QueryParser::STEM_NONE);
         part = exact_boost(part, qp.parse_query(parsed, flags), stem);
         /* Folding never makes a query too large to run (limits.cc): each

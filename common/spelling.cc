@@ -112,14 +112,15 @@ void libns::flush_spelling(ns_index_t *idx)
 
 /* Does WORD (lower-cased) match any article: as written (every word of
  * the dictionary is such a term), or by the stem of one of the index's
- * languages (which folds diacritics)? */
+ * languages (which folds diacritics), or by a synonym? */
 static bool word_matches(ns_index_t *idx, const std::string &word)
 {
     const Xapian::Database &db = *idx->db;
     if (db.term_exists(word))
         return true;
     for (const auto &l : index_langs(idx))
-        if (db.term_exists(PREFIX_STEM + stemmer_for(idx, l)(word)))
+        if (db.term_exists(PREFIX_STEM + stemmer_for(idx, l)(word)) ||
+            synonym_matches(idx, word, stemmer_for(idx, l)))
             return true;
     return false;
 }

@@ -6,7 +6,7 @@
 # the cluster file's parser): every seed runs, none crashes or disagrees.
 . "$(dirname "$0")/lib.sh"
 
-for h in search phrase cluster; do
+for h in search phrase cluster synonyms; do
     bin="$top/build/tests/replay_fuzz_$h"
     [ -x "$NSEARCH_BIN/../tests/replay_fuzz_$h" ] && bin="$NSEARCH_BIN/../tests/replay_fuzz_$h"
     check "replay_fuzz_$h is built (make tests)" test -x "$bin"

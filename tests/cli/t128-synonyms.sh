@@ -1,0 +1,231 @@
+#!/bin/sh
+# t128-synonyms.sh - The archive's synonyms (common/synonyms.cc): with
+# DIR/synonyms a query word of a group finds the articles of every word
+# of the group, the spelling typed ranked first, in every text field but
+# not in phrases; an excluded word excludes its group; a word in two lines
+# joins their groups; bad lines are FILE:LINE warnings and the rest is
+# used; a word found only through a synonym gets no "Did you mean";
+# nsearchd reads a changed file without a restart; and a cluster front
+# reads the file of its 'synonyms' line.
+. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/server.sh"
+. "$(dirname "$0")/cluster.sh"
+
+cat >"$TMP/a.jsonl" <<'EOF'
+{"id": "kiev1", "title": "Shelling in Kiev", "date": "2018-03-01T10:00:00Z", "body": "The city of Kiev was shelled overnight, officials said."}
+{"id": "kiev2", "title": "Kiev rebuilds its bridges", "date": "2019-03-01T10:00:00Z", "body": "Engineers in Kiev began work on the bridges."}
+{"id": "kyiv1", "title": "Kyiv rebuilds", "date": "2023-03-01T10:00:00Z", "body": "Kyiv residents rebuild after the war."}
+{"id": "kyiv2", "title": "Concert season", "date": "2024-03-01T10:00:00Z", "body": "The opera of Kyiv opened its season with a war requiem."}
+{"id": "kijev1", "lang": "no", "title": "Valg i Ukraina", "date": "2024-04-01T10:00:00Z", "body": "Velgerne i Kijev gikk til urnene."}
+{"id": "bom1", "title": "Bombay stock exchange", "date": "1990-03-02T10:00:00Z", "body": "The Bombay exchange opened higher."}
+{"id": "mum1", "title": "Markets", "date": "2023-03-02T10:00:00Z", "body": "Trading in Mumbai was brisk, with shares of banks rising."}
+{"id": "bei1", "title": "Talks in Beijing", "date": "2022-05-02T10:00:00Z", "body": "Beijing hosted the talks."}
+{"id": "park1", "title": "Parking fees", "date": "2022-05-03T10:00:00Z", "body": "Parking in the centre costs more."}
+{"id": "park2", "title": "Parking spaces", "date": "2022-05-04T10:00:00Z", "body": "Parking spaces were added."}
+EOF
+check "index" nindex --quiet --db "$TMP/db" "$TMP/a.jsonl"
+
+# ids QUERY [DB]: the ids of QUERY's hits, best first.
+ids() {
+    nsearch --db "${2:-$TMP/db}" --json --related 0 --no-collapse \
+        --snippet-len 0 --limit 50 "$1" 2>>"$TMP/warn" |
+        python3 -c 'import json, sys
+print(" ".join(h["id"] for h in json.load(sys.stdin)["hits"]))'
+}
+# sorted_ids QUERY [DB]: the same, sorted.
+sorted_ids() { ids "$@" | tr ' ' '\n' | sort | tr '\n' ' ' | sed 's/ $//'; }
+
+# --- 1. Without a synonyms file, each spelling finds its own -----------
+check "no file: kyiv finds Kyiv only" is "$(sorted_ids kyiv)" "kyiv1 kyiv2"
+check "no file: bombay finds Bombay only" is "$(sorted_ids bombay)" "bom1"
+
+# --- 2. A group finds every spelling, the one typed first --------------
+cat >"$TMP/db/synonyms" <<'EOF'
+# Places renamed over the years.
+Kyiv, Kiev
+Mumbai, Bombay
+
+Beijing, Peking
+EOF
+: >"$TMP/warn"
+check "kyiv finds Kiev too" is "$(sorted_ids kyiv)" "kiev1 kiev2 kyiv1 kyiv2"
+check "kiev finds Kyiv too" is "$(sorted_ids kiev)" "kiev1 kiev2 kyiv1 kyiv2"
+check "kyiv: the Kyiv articles first" \
+    is "$(ids kyiv | cut -d' ' -f1-2 | tr ' ' '\n' | sort | tr '\n' ' ')" \
+    "kyiv1 kyiv2 "
+check "kiev: the Kiev articles first" \
+    is "$(ids kiev | cut -d' ' -f1-2 | tr ' ' '\n' | sort | tr '\n' ' ')" \
+    "kiev1 kiev2 "
+check "capitals: KYIV as kyiv" is "$(sorted_ids KYIV)" "$(sorted_ids kyiv)"
+check "Mumbai finds Bombay" is "$(sorted_ids Mumbai)" "bom1 mum1"
+check "a word's other forms: Bombay's" is "$(sorted_ids "Bombay's")" \
+    "bom1 mum1"
+check "a good file: no warning" is "$(wc -c <"$TMP/warn")" 0
+check "title:kyiv finds the title Kiev" \
+    is "$(sorted_ids title:kyiv)" "kiev1 kiev2 kyiv1"
+check "a phrase is as written" is "$(sorted_ids '"kyiv rebuilds"')" "kyiv1"
+check "AND: both words, either spelling" \
+    is "$(sorted_ids 'kiev AND war')" "kyiv1 kyiv2"
+check "an excluded word excludes its group" \
+    is "$(sorted_ids 'rebuild -kiev')" ""
+check "an excluded word, other words kept" \
+    is "$(sorted_ids 'war -kiev')" ""
+check "a word of no group is as before" is "$(sorted_ids war)" "kyiv1 kyiv2"
+check "the snippet marks the other spelling" \
+    sh -c "'$NSEARCH_BIN/nsearch' --db '$TMP/db' --json --related 0 kyiv |
+        grep -qF '<mark>Kiev</mark>'"
+
+check "a wildcard is not expanded" is "$(sorted_ids 'kyi*')" "kyiv1 kyiv2"
+
+# One word, not two: an article with both spellings once each ranks
+# below one with the spelling typed twice, the same length; were they two
+# words, each once would outweigh one twice (BM25's tf saturates).
+cat >"$TMP/w.jsonl" <<'EOF2'
+{"id": "both", "title": "Note one", "body": "Kyiv and Kiev were named in the report on grain."}
+{"id": "twice", "title": "Note two", "body": "Kyiv and Kyiv were named in the report on grain."}
+{"id": "other", "title": "Note three", "body": "Lviv and Odesa were named in the report on grain."}
+{"id": "byline", "title": "Note four", "author": "Anna Kiev", "body": "Kharkiv was named in the report on grain."}
+EOF2
+nindex --quiet --db "$TMP/w" "$TMP/w.jsonl"
+printf 'Kyiv, Kiev\n' >"$TMP/w/synonyms"
+check "one word: the spelling typed twice first" \
+    is "$(ids kyiv "$TMP/w" | cut -d' ' -f1-2)" "twice both"
+check "author: is not expanded" is "$(sorted_ids author:kyiv "$TMP/w")" ""
+check "author: as written still" is "$(sorted_ids author:kiev "$TMP/w")" \
+    "byline"
+
+# --- 3. A word in two lines joins their groups -------------------------
+printf 'Kyiv, Kiev\nKiev, Kijev\n' >"$TMP/db/synonyms"
+check "joined groups: kijev finds Kyiv (Norwegian article too)" \
+    is "$(sorted_ids kijev)" "kiev1 kiev2 kijev1 kyiv1 kyiv2"
+check "joined groups: kyiv finds the Norwegian Kijev" \
+    is "$(sorted_ids kyiv)" "kiev1 kiev2 kijev1 kyiv1 kyiv2"
+
+# --- 4. Bad lines: FILE:LINE, skipped, the rest used -------------------
+printf 'Ivory Coast, Kyiv, Kiev\nsolo\n\342\200 bad, Kiev\nMumbai, Bom\001bay\nBeijing, Peking\n' \
+    >"$TMP/db/synonyms"
+run out err nsearch --db "$TMP/db" --related 0 mumbai
+check "bad lines: the search runs (exit 0)" is "$rc" 0
+check "a phrase entry: FILE:LINE" contains "$TMP/err" \
+    "$TMP/db/synonyms:1: 'Ivory Coast' is more than one word"
+check "a lone word: FILE:LINE" contains "$TMP/err" \
+    "$TMP/db/synonyms:2: a group needs two words or more"
+check "bad UTF-8: FILE:LINE" contains "$TMP/err" \
+    "$TMP/db/synonyms:3: not UTF-8"
+check "a control character: FILE:LINE" contains "$TMP/err" \
+    "$TMP/db/synonyms:4: a control character"
+check "the rest of a line with a phrase is used" \
+    is "$(sorted_ids kyiv)" "kiev1 kiev2 kyiv1 kyiv2"
+check "a skipped line is not used" is "$(sorted_ids mumbai)" "mum1"
+check "the lines after the bad ones are used" \
+    is "$(sorted_ids peking)" "bei1"
+words=""
+i=0
+while [ $i -lt 17 ]; do
+    words="${words}w$i, "
+    i=$((i + 1))
+done
+printf 'Kyiv, Kiev\n%sKiev\n' "$words" >"$TMP/db/synonyms"
+run out err nsearch --db "$TMP/db" --related 0 kyiv
+check "a group past 16 words: refused" contains "$TMP/err" \
+    "$TMP/db/synonyms:2: the group would have 19 words, more than 16"
+check "a group past 16 words: the first line still holds" \
+    is "$(sorted_ids kyiv)" "kiev1 kiev2 kyiv1 kyiv2"
+python3 -c 'import sys
+sys.stdout.write("Kyiv, Kiev\n" * 500000)' >"$TMP/db/synonyms"
+run out err nsearch --db "$TMP/db" --related 0 kyiv
+check "a file over 4 MiB: said" contains "$TMP/err" "larger than 4 MiB"
+check "a file over 4 MiB: not used" is "$(sorted_ids kyiv)" "kyiv1 kyiv2"
+rm "$TMP/db/synonyms"
+python3 -c 'import sys
+sys.stdout.write("solo\n" * 12)' >"$TMP/db/synonyms"
+run out err nsearch --db "$TMP/db" --related 0 kyiv
+check "at most 10 warnings" is "$(grep -c 'synonyms:[0-9]*: a group needs' \
+    "$TMP/err")" 10
+check "and how many more" contains "$TMP/err" "synonyms: 2 more problems"
+rm "$TMP/db/synonyms"
+mkdir "$TMP/db/synonyms"
+run out err nsearch --db "$TMP/db" --related 0 kyiv
+check "a directory: cannot be read" contains "$TMP/err" \
+    "$TMP/db/synonyms: cannot be read (not a file)"
+check "a directory: the search runs" is "$rc" 0
+rmdir "$TMP/db/synonyms"
+
+# --- 5. No "Did you mean" for a word found through a synonym ----------
+sug() {
+    nsearch --db "$TMP/db" --json --related 0 "$1" 2>/dev/null |
+        python3 -c 'import json, sys
+print(json.load(sys.stdin)["suggestion"])'
+}
+check "without the group: peking gets a suggestion" \
+    sh -c "[ '$(sug peking)' != None ]"
+printf 'Beijing, Peking\n' >"$TMP/db/synonyms"
+check "with the group: peking gets none" is "$(sug peking)" None
+check "with the group: peking finds Beijing" is "$(sorted_ids peking)" "bei1"
+
+# --- 6. nsearchd reads a changed file within a refresh ----------------
+rm "$TMP/db/synonyms"
+check "server starts" start_server --threads 2
+# count_kyiv: the total of kyiv on the server.
+count_kyiv() {
+    get k.json "/v1/search?q=kyiv&related=0"
+    python3 -c 'import json, sys
+print(json.load(open(sys.argv[1]))["total"])' "$TMP/k.json"
+}
+# within N TOTAL: count_kyiv is TOTAL within N tenths of a second.
+within() {
+    i=0
+    while [ $i -lt "$1" ]; do
+        [ "$(count_kyiv)" = "$2" ] && return 0
+        sleep 0.1
+        i=$((i + 1))
+    done
+    return 1
+}
+check "server: no file, 2" is "$(count_kyiv)" 2
+printf 'Kyiv, Kiev\n' >"$TMP/db/synonyms.new"
+mv "$TMP/db/synonyms.new" "$TMP/db/synonyms"
+check "server: a new file read without a restart" within 100 4
+for i in 1 2 3 4 5 6; do
+    n=$(count_kyiv)
+    [ "$n" = 4 ] || break
+done
+check "server: every worker reads it" is "$n" 4
+rm "$TMP/db/synonyms"
+check "server: a removed file is dropped" within 100 2
+kill $server_pid
+wait $server_pid 2>/dev/null
+server_pid=
+
+# --- 7. A cluster front: its 'synonyms' line --------------------------
+for i in 0 1; do
+    nindex --quiet --db "$TMP/s$i" --rebuild --shard $i/2 "$TMP/a.jsonl"
+done
+shards=""
+for i in 0 1; do
+    port=$(free_port)
+    start_shard "$port" "$TMP/s$i"
+    shards="$shards
+shard $i tcp 127.0.0.1:$port"
+done
+printf 'Kyiv, Kiev\n' >"$TMP/syn"
+printf 'connect-timeout 2\ntimeout 10%s\n' "$shards" >"$TMP/bare"
+printf 'connect-timeout 2\ntimeout 10%s\nsynonyms %s\n' "$shards" "$TMP/syn" \
+    >"$TMP/cluster"
+check "cluster without the line: kyiv finds Kyiv" \
+    is "$(sorted_ids kyiv "$TMP/bare")" "kyiv1 kyiv2"
+check "cluster with the line: kyiv finds Kiev too" \
+    is "$(sorted_ids kyiv "$TMP/cluster")" "kiev1 kiev2 kyiv1 kyiv2"
+printf 'synonyms %s\n' "$TMP/syn" >>"$TMP/cluster"
+run out err nsearch --db "$TMP/cluster" kyiv
+check "cluster: two synonyms lines refused" contains "$TMP/err" \
+    "$TMP/cluster:6: 'synonyms' is already given on line 5"
+check "cluster: two synonyms lines: exit not 0" test "$rc" != 0
+printf 'connect-timeout 2%s\nsynonyms\n' "$shards" >"$TMP/cluster"
+run out err nsearch --db "$TMP/cluster" kyiv
+check "cluster: a synonyms line without a path" contains "$TMP/err" \
+    "$TMP/cluster:4: 'synonyms' needs the PATH"
+for p in $shard_pids; do stop_shard "$p"; done
+shard_pids=
+
+finish
