@@ -239,7 +239,7 @@ struct ns_index {
     std::shared_ptr<libns::RelatedWindow> related_window;
     /* The facet slot of every article, once asked facets twice. */
     std::shared_ptr<libns::FacetColumn> facet_column;
-    std::shared_ptr<libns::Synonyms> synonyms; /* PATH/synonyms, as read */
+    std::shared_ptr<libns::Synonyms> synonyms;    /* PATH/synonyms, as read */
     std::unique_ptr<Xapian::Database> db;         /* reader, or the writer */
     Xapian::WritableDatabase *wdb = nullptr;      /* == db.get() if writing */
     std::string error;                            /* last failure */
@@ -278,7 +278,7 @@ struct ns_results {
     std::vector<ns_article_t> related_arts;
     std::vector<std::string> ages;
     std::vector<ns_article_t> arts;
-    std::vector<std::string> snippets, titles; /* titles: title_marked */
+    std::vector<std::string> snippets, titles;       /* titles: title_marked */
     std::vector<std::vector<std::string>> also;      /* per hit: copies' ids */
     std::vector<std::vector<const char *>> also_ptr; /* the same, as C */
     uint64_t total = 0;

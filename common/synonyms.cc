@@ -61,7 +61,8 @@ struct libns::Synonyms {
         by_stem;
     /* The file read: to see whether it changed. */
     bool present = false;
-    struct stat st {};
+    struct stat st {
+    };
 };
 
 /* The entry ITEM as one word of the index into *WORD; else why not. */
@@ -118,17 +119,15 @@ size_t libns::parse_synonyms(const std::string &text, const std::string &name,
             std::string word, why = one_word(item, &word);
             if (!why.empty())
                 problem(why + "; left out of its group");
-            else if (std::find(words.begin(), words.end(), word) ==
-                     words.end())
+            else if (std::find(words.begin(), words.end(), word) == words.end())
                 words.push_back(word);
         }
         /* The groups this line's words are in already join it. */
         std::vector<size_t> joined;
         for (const std::string &w : words) {
             auto g = group_of.find(w);
-            if (g != group_of.end() &&
-                std::find(joined.begin(), joined.end(), g->second) ==
-                    joined.end())
+            if (g != group_of.end() && std::find(joined.begin(), joined.end(),
+                                                 g->second) == joined.end())
                 joined.push_back(g->second);
         }
         std::vector<std::string> all;
@@ -199,10 +198,10 @@ void libns::refresh_synonyms(ns_index_t *idx, const std::string &path)
         std::ifstream f(path, std::ios::binary);
         std::string text;
         if (!f || !S_ISREG(st.st_mode))
-            problems.push_back(path + ": cannot be read (" +
-                               (S_ISREG(st.st_mode) ? strerror(errno)
-                                                    : "not a file") +
-                               "); no synonyms");
+            problems.push_back(
+                path + ": cannot be read (" +
+                (S_ISREG(st.st_mode) ? strerror(errno) : "not a file") +
+                "); no synonyms");
         else if ((size_t)st.st_size > SYN_MAX_BYTES)
             problems.push_back(path + ": larger than " +
                                std::to_string(SYN_MAX_BYTES >> 20) +
@@ -268,9 +267,8 @@ static Xapian::Query expand(Synonyms &syn, const Xapian::Query &q,
     }
     if (op == Q::OP_PHRASE || op == Q::OP_NEAR)
         return q;
-    return map_subqueries(q, [&](const Q &sub, size_t) {
-        return expand(syn, sub, stem);
-    });
+    return map_subqueries(
+        q, [&](const Q &sub, size_t) { return expand(syn, sub, stem); });
 }
 
 Xapian::Query libns::with_synonyms(ns_index_t *idx, const Xapian::Query &q,
