@@ -411,6 +411,7 @@ std::string quoted_initialisms(const std::string &t);
 std::vector<std::string> names_of(const SchemaField &f);
 std::string unclosed_quote_words(const std::string &text);
 std::string unknown_field_words(const std::string &text, std::string &names);
+std::string partial_text(const std::string &text); /* "surv" as "surv*" */
 /* Is WORD (lower case) one LANG's articles are not searched by? */
 bool stop_word(ns_index_t *idx, const std::string &lang, const std::string &w);
 const std::set<std::string> *stop_stems(ns_index_t *idx, const std::string &l);

@@ -600,6 +600,8 @@ typedef struct ns_search_opts {
     int suggest;             /* 1 (the default): a spelling suggestion when
                                 few or no articles match; with none, the
                                 suggestion's results (spelling.cc) */
+    int partial;             /* 1: the last word, being typed, matches as a
+                                prefix too (search as you type); 0 default */
 
     /* Filters.  Each one given (not NULL, or a count above 0) restricts
      * the hits and the total to the articles that match it; all given
@@ -607,10 +609,9 @@ typedef struct ns_search_opts {
      * any bytes work (quotes, brackets, "AND", "section:", non-ASCII) and
      * nothing in them is parsed as the query language.  A filter-only
      * search (query "") lists the matching articles.  The query language's
-     * own section:, lang:, tag:, id:, author: and date: keep working
-     * alongside.  Values are compared as the index stores them: surrounding
-     * white space ignored and, except for ids, ASCII letters folded to
-     * lower case (section "World" matches "world"). */
+     * own section:, lang:, tag:, id:, author: and date: work alongside.
+     * Values are compared as the index stores them: surrounding white
+     * space ignored and, but for ids, letters folded to lower case. */
     const char *const *sections; /* any of these N_SECTIONS sections, */
     size_t n_sections;           /* each whole: "World" */
     const char *const *langs;    /* any of these N_LANGS languages, each */
@@ -619,10 +620,9 @@ typedef struct ns_search_opts {
     size_t n_tags;
     const char *author;     /* every word of it in the author field, as
                                author:"..." reads: "Jane Doe" */
-    const char *date_from;  /* dated at or after: a date or date-time
-                               ns_date_parse() reads ("2025-01-01",
-                               "2025-01-01T12:00:00Z"), or seconds since
-                               the epoch ("1735689600") */
+    const char *date_from;  /* dated at or after: what ns_date_parse()
+                               reads ("2025-01-01", "2025-01-01T12:00:00Z")
+                               or epoch seconds ("1735689600") */
     const char *date_to;    /* dated at or before, read the same way; a
                                bare day ("2025-01-31") includes that whole
                                day.  Undated articles match no date

@@ -686,3 +686,36 @@ std::string libns::unclosed_quote_words(const std::string &text)
     size_t last = t.rfind('"');
     return t.substr(0, last) + " " + t.substr(last + 1);
 }
+
+/* Search as you type (ns_search_opts_t.partial): TEXT with its last word,
+ * the one being typed, also matched as a prefix: "azure surv" is
+ * "azure surv*", as Xapian's FLAG_PARTIAL and Elasticsearch's
+ * match_bool_prefix read a search box's text.  The wildcard is the query
+ * language's own (its expansions and limits, stems as well, "Limits").
+ * Only a plain word of two letters or more right at the end: not after a
+ * space (the word is done), not in an open quote (a phrase being typed is
+ * a phrase), not an excluded word, a field's value, an operator or a word
+ * with a wildcard already; one letter would expand over the most common
+ * words of the archive and say nothing of what is typed. */
+std::string libns::partial_text(const std::string &text)
+{
+    if (text.empty() || std::count(text.begin(), text.end(), '"') % 2)
+        return text;
+    auto word_char = [](unsigned char c) { return isalnum(c) || c >= 0x80; };
+    size_t start = text.size();
+    while (start > 0 && word_char((unsigned char)text[start - 1]))
+        start--;
+    if (start == text.size())
+        return text;
+    if (start > 0 && !strchr(" \t\r\n(+", text[start - 1]))
+        return text;    /* "-surv", "title:surv", "u.s", "surv*x" */
+    size_t letters = 0; /* code points: UTF-8 bytes that start one */
+    for (size_t i = start; i < text.size(); i++)
+        letters += ((unsigned char)text[i] & 0xC0) != 0x80;
+    const std::string word = text.substr(start);
+    static const char *const ops[] = {"AND", "OR", "NOT", "XOR", "NEAR"};
+    for (const char *op : ops)
+        if (word == op)
+            return text;
+    return letters < 2 ? text : text + "*";
+}

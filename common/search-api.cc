@@ -146,7 +146,10 @@ static ns_status_t search_fallbacks(ns_index_t *idx, const ns_search_opts_t *o,
 {
     if (ns_status_t st = search_once(idx, o, res))
         return st;
-    const std::string text = o->query ? o->query : "";
+    const std::string given = o->query ? o->query : "";
+    /* Search as you type: the word being typed is a prefix, never a typo
+     * (a wildcard is not corrected). */
+    const std::string text = o->partial ? partial_text(given) : given;
     /* An unclosed quote makes a phrase of the rest of the query; a stray
      * quote is no reason for an empty page (README "Query language"). */
     const std::string words = unclosed_quote_words(text);
@@ -181,6 +184,10 @@ static ns_status_t search_fallbacks(ns_index_t *idx, const ns_search_opts_t *o,
         idx, text, res->total >= NS_SUGGEST_BELOW, o->time_limit_ms);
     if (suggestion.empty())
         return NS_STATUS_OK;
+    /* In the words typed: the prefix's '*' was not (partial_text() adds
+     * it again when the suggestion is searched). */
+    if (text != given && suggestion.back() == '*')
+        suggestion.pop_back();
     if (res->total == 0) {
         /* The suggestion's search has a time budget of its own: a typo
          * may take up to twice opts.time_limit_ms. */

@@ -49,7 +49,9 @@ static ns_status_t parse_text(ns_index_t *idx, const ns_search_opts_t *o,
                               Xapian::Query *out)
 {
     std::string typed;
-    const std::string text = typed_text(o->query ? o->query : "", &typed);
+    const std::string given = o->query ? o->query : "";
+    const std::string text =
+        typed_text(o->partial ? partial_text(given) : given, &typed);
     add_warning(res, typed);
     /* "*" alone is every article, as in Lucene-based site search. */
     *blank = text.find_first_not_of(" \t\r\n*") == std::string::npos;

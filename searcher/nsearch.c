@@ -32,6 +32,7 @@ struct options {
     long recent_days;
     int no_collapse; /* --no-collapse */
     int no_suggest;  /* --no-suggest */
+    int partial;     /* --partial */
     long half_life;  /* --half-life DAYS */
     unsigned facets; /* --facets: a mask of ns_facet_t */
     enum color color;
@@ -91,6 +92,8 @@ static void usage(FILE *out)
         "      --no-suggest      no spelling suggestion (by default one is\n"
         "                        given when a word matches no article, and\n"
         "                        searched when no article matches)\n"
+        "      --partial         search as you type: the last word, when no\n"
+        "                        space follows it, matches as a prefix too\n"
         "      --color WHEN      highlight with bold: auto (on a terminal),\n"
         "                        always or never; otherwise **word**\n"
         "  -h, --help            show this help\n"
@@ -299,6 +302,7 @@ static ns_status_t search(ns_index_t *idx, const struct options *o,
     so.recent_days = (unsigned)o->recent_days;
     so.collapse = !o->no_collapse;
     so.suggest = !o->no_suggest;
+    so.partial = o->partial;
     so.half_life_days = (unsigned)o->half_life;
     so.facets = o->facets;
     if (o->related_to)
@@ -460,6 +464,7 @@ static void parse_options(int argc, char **argv, struct options *o)
         OPT_RECENT,
         OPT_NO_COLLAPSE,
         OPT_NO_SUGGEST,
+        OPT_PARTIAL,
         OPT_HALF_LIFE,
         OPT_FACETS
     };
@@ -477,6 +482,7 @@ static void parse_options(int argc, char **argv, struct options *o)
         {"recent-days", required_argument, NULL, OPT_RECENT},
         {"no-collapse", no_argument, NULL, OPT_NO_COLLAPSE},
         {"no-suggest", no_argument, NULL, OPT_NO_SUGGEST},
+        {"partial", no_argument, NULL, OPT_PARTIAL},
         {"half-life", required_argument, NULL, OPT_HALF_LIFE},
         {"facets", optional_argument, NULL, OPT_FACETS},
         {"color", required_argument, NULL, OPT_COLOR},
@@ -545,6 +551,9 @@ static void parse_options(int argc, char **argv, struct options *o)
             break;
         case OPT_NO_SUGGEST:
             o->no_suggest = 1;
+            break;
+        case OPT_PARTIAL:
+            o->partial = 1;
             break;
         case OPT_HALF_LIFE:
             if (ns_parse_long(optarg, 1, 3650, &o->half_life) < 0)

@@ -78,7 +78,7 @@ struct args_check {
  * tag) or unknown, and ignored. */
 static const char *const SINGLE[] = {
     "q",       "limit", "offset",   "sort",   "half_life", "from",   "to",
-    "related", "now",   "collapse", "facets", "suggest",   "author",
+    "related", "now",   "collapse", "facets", "suggest",   "author", "partial",
 };
 
 /* Every query parameter must be valid UTF-8 without NUL bytes after

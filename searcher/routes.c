@@ -2,7 +2,7 @@
  * answered alike by libmicrohttpd, without the body):
  *
  *   /v1/search?q=&limit=&offset=&sort=&section=&lang=&tag=&author=&from=&to=
- *              &related=&now=&collapse=&half_life=&facets=&suggest=
+ *              &related=&now=&collapse=&half_life=&facets=&suggest=&partial=
  *   /v1/articles/{id}   /v1/related/{id}?related=&now=
  *   /health             /v1/stats           /metrics
  *
@@ -63,7 +63,7 @@ static const char LIMIT_CAP[] = " (the most hits a page can have)";
 static enum MHD_Result get_search(ns_http_call_t *c)
 {
     enum MHD_Result ret;
-    long limit, offset, rel, collapse, half_life, suggest;
+    long limit, offset, rel, collapse, half_life, suggest, partial;
     int64_t now;
     if (ns_http_arg_long(c, "limit", 0, NS_HTTP_MAX_LIMIT, 10, LIMIT_CAP,
                          &limit, &ret) < 0 ||
@@ -75,6 +75,7 @@ static enum MHD_Result get_search(ns_http_call_t *c)
         ns_http_arg_long(c, "half_life", 1, NS_HTTP_MAX_HALF_LIFE, 30,
                          " (days)", &half_life, &ret) < 0 ||
         ns_http_arg_long(c, "suggest", 0, 1, 1, "", &suggest, &ret) < 0 ||
+        ns_http_arg_long(c, "partial", 0, 1, 0, "", &partial, &ret) < 0 ||
         ns_http_arg_now(c, &now, &ret) < 0)
         return ret;
 
@@ -131,6 +132,7 @@ static enum MHD_Result get_search(ns_http_call_t *c)
     so.collapse = (int)collapse;
     so.half_life_days = (unsigned)half_life;
     so.suggest = (int)suggest;
+    so.partial = (int)partial;
     so.facets = facets;
     so.now = now;
     so.time_limit_ms = c->srv->cfg->request_timeout_ms;

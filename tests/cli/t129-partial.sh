@@ -1,0 +1,82 @@
+#!/bin/sh
+# t129-partial.sh - Search as you type (--partial, nsearchd partial=1;
+# common/query-text.cc partial_text): the last word, with nothing typed
+# after it, matches as a prefix too; not after a space, not one letter,
+# not an excluded word, a field's value or an operator; diacritics fold as
+# in wildcards; the word being typed is never corrected by "Did you mean";
+# the snippet marks the word completed.
+. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/server.sh"
+
+index_samples
+check "samples indexed" test -d "$TMP/db"
+
+# res ARGS...: "total|suggestion|first hit's id" of nsearch ARGS.
+res() {
+    nsearch --db "$TMP/db" --json --related 0 "$@" 2>/dev/null |
+        python3 -c 'import json, sys
+d = json.load(sys.stdin)
+print("%s|%s|%s" % (d["total"], d["suggestion"],
+                    d["hits"][0]["id"] if d["hits"] else ""))'
+}
+total() { res "$@" | cut -d'|' -f1; }
+
+check "without --partial: surv is a word of its own" \
+    is "$(total --no-suggest surv)" 0
+check "--partial: surv finds surveillance" \
+    sh -c "[ $(total --partial surv) -gt 0 ]"
+check "--partial: surv as surv*" is "$(res --partial surv)" \
+    "$(res 'surv*')"
+check "--partial: the last word only" \
+    is "$(res --partial 'azure surv')" "$(res 'azure surv*')"
+check "--partial: an earlier word is whole" \
+    is "$(total --partial 'surv azure')" "$(total 'surv azure')"
+check "--partial: in capitals" is "$(res --partial SURV)" \
+    "$(res --partial surv)"
+check "a space after the word: the word is done" \
+    is "$(res --partial 'azure surv ')" "$(res 'azure surv')"
+check "one letter is not expanded" is "$(res --partial 'azure s')" \
+    "$(res 'azure s')"
+check "two letters are" is "$(res --partial 'su')" "$(res 'su*')"
+check "an excluded word is not expanded" \
+    is "$(res --partial 'azure -surv')" "$(res 'azure -surv')"
+check "a field's value is not expanded" \
+    is "$(res --partial 'title:azu')" "$(res 'title:azu')"
+check "an operator is not expanded" \
+    is "$(res --partial 'azure AND')" "$(res 'azure AND')"
+check "a wildcard typed stays one" is "$(res --partial 'surv*')" \
+    "$(res 'surv*')"
+check "diacritics fold: oyafest finds Øyafestivalen" \
+    sh -c "[ $(total --partial oyafest) -gt 0 ]"
+check "diacritics: øyafest as oyafest" \
+    is "$(res --partial øyafest)" "$(res --partial oyafest)"
+check "without --partial a prefix is corrected" \
+    sh -c "[ '$(res flyktn | cut -d'|' -f2)' != None ]"
+check "with --partial the word typed is not" \
+    is "$(res --partial flyktn | cut -d'|' -f2)" None
+check "with --partial an earlier typo still is, in the words typed" \
+    is "$(res --partial 'surv azure' | cut -d'|' -f2)" "sure azure"
+check "the snippet marks the word completed" \
+    sh -c "'$NSEARCH_BIN/nsearch' --db '$TMP/db' --json --related 0 \
+        --partial 'azure surv' | grep -qF '<mark>surveillance</mark>'"
+
+# --- nsearchd: partial=1 ------------------------------------------------
+check "server starts" start_server
+get p.json '/v1/search?q=azure%20surv&partial=1&related=0'
+check "partial=1: 200" is "$code" 200
+check "partial=1: the total of --partial" \
+    is "$(python3 -c 'import json, sys
+print(json.load(open(sys.argv[1]))["total"])' "$TMP/p.json")" \
+    "$(total --partial 'azure surv')"
+get n.json '/v1/search?q=azure%20surv&related=0'
+check "no partial: the total without" \
+    is "$(python3 -c 'import json, sys
+print(json.load(open(sys.argv[1]))["total"])' "$TMP/n.json")" \
+    "$(total 'azure surv')"
+get b.json '/v1/search?q=surv&partial=2'
+check "partial=2: 400" is "$code" 400
+check "partial=2: names the parameter" contains "$TMP/b.json" partial
+get t.json '/v1/search?q=surv&partial=1&partial=1'
+check "partial twice: 400" is "$code" 400
+
+finish
