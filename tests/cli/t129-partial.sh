@@ -1,7 +1,8 @@
 #!/bin/sh
 # t129-partial.sh - Search as you type (--partial, nsearchd partial=1;
 # common/query-text.cc partial_text): the last word, with nothing typed
-# after it, matches as a prefix too; not after a space, not one letter,
+# after it, matches as a prefix too; not after a space, not under three
+# letters,
 # not an excluded word, a field's value or an operator; diacritics fold as
 # in wildcards; the word being typed is never corrected by "Did you mean";
 # the snippet marks the word completed.
@@ -37,7 +38,9 @@ check "a space after the word: the word is done" \
     is "$(res --partial 'azure surv ')" "$(res 'azure surv')"
 check "one letter is not expanded" is "$(res --partial 'azure s')" \
     "$(res 'azure s')"
-check "two letters are" is "$(res --partial 'su')" "$(res 'su*')"
+check "two letters are not" is "$(res --partial 'azure su')" \
+    "$(res 'azure su')"
+check "three letters are" is "$(res --partial 'sur')" "$(res 'sur*')"
 check "an excluded word is not expanded" \
     is "$(res --partial 'azure -surv')" "$(res 'azure -surv')"
 check "a field's value is not expanded" \
