@@ -1,7 +1,8 @@
 /* fuzz_search.cc - libFuzzer harness for the query parser and the search
  * path: any bytes as query text, run through ns_search() (limits, parse,
  * fallbacks, phrase checks, snippets, related posts) on a small index
- * built once from samples/ (NSEARCH_SAMPLES, default ./samples).  Every
+ * built once from samples/ (NSEARCH_SAMPLES, default ./samples), with
+ * synonyms of some of their words, as typed or as typed on (partial).  Every
  * input must give a status, never a crash, and never NS_STATUS_INTERNAL. */
 #include <cstdio>
 #include <cstdlib>
@@ -42,6 +43,14 @@ static void build(void)
             ns_article_clear(&a);
         }
     ns_reader_close(r);
+    /* Synonyms of the samples' words, so that queries expand. */
+    FILE *f = fopen((db + "/synonyms").c_str(), "w");
+    if (!f)
+        abort();
+    fputs("Azure, cloud\nsurveillance, spying, snooping\n"
+          "flyktning, refugee, asylsøker\nprotest, demonstration\n",
+          f);
+    fclose(f);
     if (ns_index_close(w) ||
         ns_index_open(db.c_str(), NS_OPEN_READ, &idx, nullptr))
         abort();
@@ -60,6 +69,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     o.query = q.c_str();
     o.related = size & 1 ? 3 : 0;
     o.sort = size & 2 ? NS_SORT_DATE : NS_SORT_RELEVANCE;
+    o.partial = size & 4 ? 1 : 0; /* search as you type */
     ns_results_t *res = nullptr;
     ns_status_t st = ns_search(idx, &o, &res);
     if (st == NS_STATUS_INTERNAL) {
