@@ -33,9 +33,12 @@
  * used, as every other input here is read. */
 #include <algorithm>
 #include <cerrno>
+#include <cinttypes>
+#include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <map>
+#include <mutex>
 #include <sstream>
 #include <string>
 #include <sys/stat.h>
@@ -176,8 +179,27 @@ std::string libns::synonyms_problems(const std::string &text,
     return all;
 }
 
+/* Is this the process's first reading of PATH as ST describes it?  Each
+ * of nsearchd's workers reads the file into its own handle, and one
+ * warning a change is enough for the log. */
+static bool first_reading(const std::string &path, const struct stat &st)
+{
+    static std::mutex lock;
+    static std::map<std::string, std::string> seen;
+    char sig[128];
+    snprintf(sig, sizeof sig, "%ju:%ju:%jd:%jd.%ld", (uintmax_t)st.st_dev,
+             (uintmax_t)st.st_ino, (intmax_t)st.st_size,
+             (intmax_t)st.st_mtim.tv_sec, (long)st.st_mtim.tv_nsec);
+    std::lock_guard<std::mutex> hold(lock);
+    std::string &last = seen[path];
+    if (last == sig)
+        return false;
+    last = sig;
+    return true;
+}
+
 /* Read PATH if it changed since IDX last read it (or went away, or came);
- * problems are warned about, at most SYN_MAX_MESSAGES of them. */
+ * problems are warned about, at most SYN_MAX_MESSAGES of them, once. */
 void libns::refresh_synonyms(ns_index_t *idx, const std::string &path)
 {
     struct stat st;
@@ -211,11 +233,13 @@ void libns::refresh_synonyms(ns_index_t *idx, const std::string &path)
             ss << f.rdbuf();
             parse_synonyms(ss.str(), path, *fresh, problems);
         }
-        for (size_t i = 0; i < problems.size() && i < SYN_MAX_MESSAGES; i++)
-            ns_warn("%s", problems[i].c_str());
-        if (problems.size() > SYN_MAX_MESSAGES)
-            ns_warn("%s: %zu more problems", path.c_str(),
-                    problems.size() - SYN_MAX_MESSAGES);
+        if (first_reading(path, st)) {
+            for (size_t i = 0; i < problems.size() && i < SYN_MAX_MESSAGES; i++)
+                ns_warn("%s", problems[i].c_str());
+            if (problems.size() > SYN_MAX_MESSAGES)
+                ns_warn("%s: %zu more problems", path.c_str(),
+                        problems.size() - SYN_MAX_MESSAGES);
+        }
     }
     idx->synonyms = fresh;
 }

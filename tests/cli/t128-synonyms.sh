@@ -186,11 +186,23 @@ check "server: no file, 2" is "$(count_kyiv)" 2
 printf 'Kyiv, Kiev\n' >"$TMP/db/synonyms.new"
 mv "$TMP/db/synonyms.new" "$TMP/db/synonyms"
 check "server: a new file read without a restart" within 100 4
+sleep 2 # each worker refreshes within a second or so of the first
 for i in 1 2 3 4 5 6; do
     n=$(count_kyiv)
     [ "$n" = 4 ] || break
 done
 check "server: every worker reads it" is "$n" 4
+printf 'Kyiv, Kijev\nsolo\n' >"$TMP/db/synonyms.new"
+mv "$TMP/db/synonyms.new" "$TMP/db/synonyms"
+check "server: a changed file read again" within 100 3
+sleep 2
+for i in 1 2 3 4 5 6; do
+    n=$(count_kyiv)
+    [ "$n" = 3 ] || break
+done
+check "server: every worker reads the change" is "$n" 3
+check "server: a bad line is logged once, not once a worker" \
+    is "$(grep -c 'synonyms:2: a group needs' "$TMP/server.err")" 1
 rm "$TMP/db/synonyms"
 check "server: a removed file is dropped" within 100 2
 kill $server_pid
