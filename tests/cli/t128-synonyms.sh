@@ -151,6 +151,13 @@ check "a directory: cannot be read" contains "$TMP/err" \
 check "a directory: the search runs" is "$rc" 0
 rmdir "$TMP/db/synonyms"
 
+# --- A rebuild leaves the file alone -----------------------------------
+printf 'Kyiv, Kiev\n' >"$TMP/db/synonyms"
+check "rebuild" nindex --quiet --db "$TMP/db" --rebuild "$TMP/a.jsonl"
+check "rebuild: the file is still there" test -f "$TMP/db/synonyms"
+check "rebuild: and used" is "$(sorted_ids kyiv)" "kiev1 kiev2 kyiv1 kyiv2"
+rm "$TMP/db/synonyms"
+
 # --- 5. No "Did you mean" for a word found through a synonym ----------
 sug() {
     nsearch --db "$TMP/db" --json --related 0 "$1" 2>/dev/null |
@@ -228,6 +235,20 @@ check "cluster without the line: kyiv finds Kyiv" \
     is "$(sorted_ids kyiv "$TMP/bare")" "kyiv1 kyiv2"
 check "cluster with the line: kyiv finds Kiev too" \
     is "$(sorted_ids kyiv "$TMP/cluster")" "kiev1 kiev2 kyiv1 kyiv2"
+printf 'Kyiv, Kiev\n' >"$TMP/s0/synonyms"
+printf 'Kyiv, Kiev\n' >"$TMP/s1/synonyms"
+check "cluster: the shards' own files are not read" \
+    is "$(sorted_ids kyiv "$TMP/bare")" "kyiv1 kyiv2"
+# nsearchd on the front reads a change of the line's file.
+SOCK=$TMP/c.sock
+check "server on the cluster starts" start_server --db "$TMP/cluster"
+check "server on the cluster: the file's groups" within 100 4
+printf 'Mumbai, Bombay\n' >"$TMP/syn.new"
+mv "$TMP/syn.new" "$TMP/syn"
+check "server on the cluster: a change read without a restart" within 100 2
+kill $server_pid
+wait $server_pid 2>/dev/null
+server_pid=
 printf 'synonyms %s\n' "$TMP/syn" >>"$TMP/cluster"
 run out err nsearch --db "$TMP/cluster" kyiv
 check "cluster: two synonyms lines refused" contains "$TMP/err" \
