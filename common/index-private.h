@@ -745,6 +745,7 @@ void refresh_synonyms(ns_index_t *idx, const std::string &path);
 /* Q with each stem term of a group's word as its group (OP_SYNONYM). */
 Xapian::Query with_synonyms(ns_index_t *idx, const Xapian::Query &q,
                             const Xapian::Stem &stem);
+size_t synonym_groups(const ns_index_t *idx); /* groups in use */
 /* Does another word of WORD's group (stemmed by STEM) match an article? */
 bool synonym_matches(ns_index_t *idx, const std::string &word,
                      const Xapian::Stem &stem);

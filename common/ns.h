@@ -392,9 +392,9 @@ ns_status_t ns_index_merge(const char *const *shards, size_t n,
 /* Facts about an open index, for status pages. */
 typedef struct ns_index_info {
     uint64_t articles;
-    char generation[64]; /* "gen-000007", or "" for a plain database */
-    int64_t built;       /* when that generation or database was last
-                            written, epoch seconds */
+    char generation[64];     /* "gen-000007", or "" for a plain database */
+    int64_t built;           /* when it was last written, epoch seconds */
+    uint64_t synonym_groups; /* in use: DIR/synonyms, a cluster's line */
 } ns_index_info_t;
 
 ns_status_t ns_index_info(ns_index_t *idx, ns_index_info_t *out);

@@ -562,6 +562,7 @@ ns_status_t ns_index_info(ns_index_t *idx, ns_index_info_t *out)
         out->articles = idx->db->get_doccount();
         snprintf(out->generation, sizeof out->generation, "%s",
                  idx->gen.c_str());
+        out->synonym_groups = synonym_groups(idx);
         struct stat st;
         if (!idx->cluster &&
             stat((idx->dbpath + "/iamglass").c_str(), &st) == 0)

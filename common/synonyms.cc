@@ -316,3 +316,8 @@ bool libns::synonym_matches(ns_index_t *idx, const std::string &word,
                 return true;
     return false;
 }
+
+size_t libns::synonym_groups(const ns_index_t *idx)
+{
+    return idx->synonyms ? idx->synonyms->groups.size() : 0;
+}

@@ -111,7 +111,8 @@ static void latency_percentiles(ns_http_stats_t *st, double *p50, double *p99)
 /* {"articles": N, or null without an index,
  *  "index": {"path": --db, "realpath", "generation": the live generation
  *            ("gen-000007") or null for a plain database, "built": when it
- *            was last written, "reloads": SIGHUPs so far},
+ *            was last written, "reloads": SIGHUPs so far,
+ *            "synonym_groups": the synonyms' groups in use},
  *  "uptime_s", "requests": begun, "errors": ended without a 2xx,
  *  "latency_ms": {"p50", "p99"} over the last 1024 answered requests,
  *  "threads", "connections": open now, "max_connections",
@@ -190,7 +191,7 @@ char *ns_http_stats_json(ns_http_server_t *srv)
 
     /* clang-format off */
     json_t *o = json_pack(
-        "{s:o, s:{s:s, s:s?, s:s?, s:s?, s:I},"
+        "{s:o, s:{s:s, s:s?, s:s?, s:s?, s:I, s:I},"
         " s:I, s:I, s:I, s:{s:f, s:f}, s:I, s:I, s:I, s:{s:I, s:I, s:I}}",
         "articles", have_info ? json_integer((json_int_t)info.articles)
                               : json_null(),
@@ -201,6 +202,7 @@ char *ns_http_stats_json(ns_http_server_t *srv)
                                                         : NULL,
             "built", have_info && info.built ? built : NULL,
             "reloads", (json_int_t)atomic_load(&srv->generation),
+            "synonym_groups", have_info ? (json_int_t)info.synonym_groups : 0,
         "uptime_s", (json_int_t)(ns_monotonic_s() - srv->started),
         "requests", (json_int_t)atomic_load(&srv->stats.requests),
         "errors", (json_int_t)atomic_load(&srv->stats.errors),

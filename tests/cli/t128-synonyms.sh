@@ -210,6 +210,14 @@ printf 'Kyiv, Kiev\n' >"$TMP/db/synonyms.new"
 mv "$TMP/db/synonyms.new" "$TMP/db/synonyms"
 check "server: a new file read without a restart" within 100 4
 check "server: every worker reads it" every 150 4
+# groups N: /v1/stats says N groups are in use.
+groups() {
+    get st.json /v1/stats
+    [ "$(python3 -c 'import json, sys
+print(json.load(open(sys.argv[1]))["index"]["synonym_groups"])' \
+        "$TMP/st.json")" = "$1" ]
+}
+check "server: /v1/stats counts the groups" groups 1
 printf 'Kyiv, Kijev\nsolo\n' >"$TMP/db/synonyms.new"
 mv "$TMP/db/synonyms.new" "$TMP/db/synonyms"
 check "server: a changed file read again" within 100 3
@@ -218,6 +226,8 @@ check "server: a bad line is logged once, not once a worker" \
     is "$(grep -c 'synonyms:2: a group needs' "$TMP/server.err")" 1
 rm "$TMP/db/synonyms"
 check "server: a removed file is dropped" within 100 2
+check "server: /v1/stats counts none" every 150 2
+check "server: /v1/stats: no groups" groups 0
 kill $server_pid
 wait $server_pid 2>/dev/null
 server_pid=
