@@ -104,8 +104,15 @@ size_t libns::parse_synonyms(const std::string &text, const std::string &name,
         lineno++;
         if (!line.empty() && line.back() == '\r')
             line.pop_back();
-        size_t start = line.find_first_not_of(" \t");
-        if (start == std::string::npos || line[start] == '#')
+        /* A comment runs from a '#' at the start or after a blank to the
+         * end of the line, as in the cluster file ("C#" is a word). */
+        for (size_t i = 0; i < line.size(); i++)
+            if (line[i] == '#' &&
+                (i == 0 || line[i - 1] == ' ' || line[i - 1] == '\t')) {
+                line.resize(i);
+                break;
+            }
+        if (line.find_first_not_of(" \t") == std::string::npos)
             continue;
         if (!ns_utf8_valid(line.data(), line.size())) {
             problem("not UTF-8; line skipped");

@@ -43,7 +43,7 @@ check "no file: bombay finds Bombay only" is "$(sorted_ids bombay)" "bom1"
 cat >"$TMP/db/synonyms" <<'EOF'
 # Places renamed over the years.
 Kyiv, Kiev
-Mumbai, Bombay
+Mumbai, Bombay    # renamed in 1995
 
 Beijing, Peking
 EOF
