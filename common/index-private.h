@@ -239,8 +239,9 @@ struct ns_index {
     std::shared_ptr<libns::RelatedWindow> related_window;
     /* The facet slot of every article, once asked facets twice. */
     std::shared_ptr<libns::FacetColumn> facet_column;
-    std::shared_ptr<libns::Synonyms> synonyms;    /* PATH/synonyms, as read */
-    std::unique_ptr<Xapian::Database> db;         /* reader, or the writer */
+    std::shared_ptr<libns::Synonyms> synonyms; /* synonyms_path, as read */
+    std::string synonyms_path;            /* DIR/synonyms, DIR the archive's */
+    std::unique_ptr<Xapian::Database> db; /* reader, or the writer */
     Xapian::WritableDatabase *wdb = nullptr;      /* == db.get() if writing */
     std::string error;                            /* last failure */
     std::string warning;                          /* last add's remark */

@@ -358,7 +358,8 @@ static ns_status_t open_impl(ns_index_t *idx, ns_open_mode_t mode)
                 return NS_STATUS_NOT_FOUND;
             }
             idx->db.reset(new Xapian::Database(idx->dbpath));
-            refresh_synonyms(idx, idx->path + "/synonyms");
+            idx->synonyms_path = idx->path + "/synonyms";
+            refresh_synonyms(idx, idx->synonyms_path);
         }
         if (idx->wdb) {
             idx->tg.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
@@ -443,8 +444,15 @@ ns_status_t ns_gen_open_older(const char *dir, ns_index_t **out, char *name,
         if (!k || k >= number(live))
             continue;
         snprintf(path, sizeof path, "%s/%s", dir, names[i]);
-        if (ns_index_open(path, NS_OPEN_READ, out, nullptr) == NS_STATUS_OK)
+        if (ns_index_open(path, NS_OPEN_READ, out, nullptr) == NS_STATUS_OK) {
             snprintf(name, size, "%s", names[i]);
+            /* It stands in for DIR: DIR's synonyms, not its own. */
+            try {
+                (*out)->synonyms_path = std::string(dir) + "/synonyms";
+                refresh_synonyms(*out, (*out)->synonyms_path);
+            } catch (...) {
+            }
+        }
     }
     ns_gen_list_free(names, n);
     return *out ? NS_STATUS_OK : NS_STATUS_NOT_FOUND;
@@ -497,7 +505,7 @@ ns_status_t ns_index_refresh(ns_index_t *idx, int *changed)
         }
         /* The synonyms are the archive's, beside its generations: read
          * again when the file changed, whatever the index did. */
-        refresh_synonyms(idx, idx->path + "/synonyms");
+        refresh_synonyms(idx, idx->synonyms_path);
         old_gen = idx->gen;
         old_dbpath = idx->dbpath;
         resolve(idx);

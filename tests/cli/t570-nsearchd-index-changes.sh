@@ -271,9 +271,12 @@ for threads in 1 4; do
         truncate -s 100 "$f"
     done
     : >"$TMP/server.err"
+    printf 'zanzibarfoo, zanzisyn\n' >"$TMP/g/synonyms"
     check "$n: server starts" start_server --db "$TMP/g" --threads "$threads"
     check "$n: 20 searches, every one 200 from gen-000001" \
         is "$(burst zanzibarfoo)" " 20 200 3"
+    check "$n: with the archive's synonyms" \
+        is "$(burst zanzisyn)" " 20 200 3"
     check "$n: nothing from the unpublished gen-000003" \
         is "$(burst wombatbaz)" " 20 200 0"
     check "$n: /v1/stats names gen-000001" is "$(stats_gens)" gen-000001
