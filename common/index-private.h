@@ -710,7 +710,9 @@ std::string joined_words(const char *text);
 bool phrase_in_archive(ns_index_t *idx, const std::string &phrase,
                        unsigned budget_ms);
 
-/* spelling-copy.cc: a cluster file's "spelling PATH" line, as opened. */
+/* spelling-copy.cc: what changes when the file at PATH is replaced or
+ * rewritten ("" when it cannot be looked at); a "spelling PATH" line. */
+std::string file_sig(const std::string &path);
 struct SpellingCopy {
     std::string path;
     unsigned line = 0; /* in the cluster file */

@@ -203,7 +203,7 @@ int ns_spelling_copy_check(const char *path, char *why, size_t why_size)
 
 /* What changes when the file at PATH is replaced or rewritten; "" when it
  * cannot be looked at. */
-static std::string file_sig(const std::string &path)
+std::string libns::file_sig(const std::string &path)
 {
     struct stat st;
     if (stat(path.c_str(), &st) < 0)

@@ -33,8 +33,6 @@
  * used, as every other input here is read. */
 #include <algorithm>
 #include <cerrno>
-#include <cinttypes>
-#include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <map>
@@ -62,10 +60,8 @@ struct libns::Synonyms {
      * the other stems of its group; made when a query first asks. */
     std::map<std::string, std::map<std::string, std::vector<std::string>>>
         by_stem;
-    /* The file read: to see whether it changed. */
-    bool present = false;
-    struct stat st {
-    };
+    /* The file read (file_sig): to see whether it changed; "" none. */
+    std::string sig;
 };
 
 /* The entry ITEM as one word of the index into *WORD; else why not. */
@@ -186,17 +182,13 @@ std::string libns::synonyms_problems(const std::string &text,
     return all;
 }
 
-/* Is this the process's first reading of PATH as ST describes it?  Each
+/* Is this the process's first reading of PATH as SIG describes it?  Each
  * of nsearchd's workers reads the file into its own handle, and one
  * warning a change is enough for the log. */
-static bool first_reading(const std::string &path, const struct stat &st)
+static bool first_reading(const std::string &path, const std::string &sig)
 {
     static std::mutex lock;
     static std::map<std::string, std::string> seen;
-    char sig[128];
-    snprintf(sig, sizeof sig, "%ju:%ju:%jd:%jd.%ld", (uintmax_t)st.st_dev,
-             (uintmax_t)st.st_ino, (intmax_t)st.st_size,
-             (intmax_t)st.st_mtim.tv_sec, (long)st.st_mtim.tv_nsec);
     std::lock_guard<std::mutex> hold(lock);
     std::string &last = seen[path];
     if (last == sig)
@@ -209,19 +201,14 @@ static bool first_reading(const std::string &path, const struct stat &st)
  * problems are warned about, at most SYN_MAX_MESSAGES of them, once. */
 void libns::refresh_synonyms(ns_index_t *idx, const std::string &path)
 {
+    const std::string sig = file_sig(path);
+    const Synonyms *cur = idx->synonyms.get();
+    if (sig == (cur ? cur->sig : ""))
+        return;
     struct stat st;
-    bool present = stat(path.c_str(), &st) == 0;
-    Synonyms *cur = idx->synonyms.get();
-    if (!present && (!cur || !cur->present))
-        return;
-    if (present && cur && cur->present && cur->st.st_ino == st.st_ino &&
-        cur->st.st_dev == st.st_dev && cur->st.st_size == st.st_size &&
-        cur->st.st_mtim.tv_sec == st.st_mtim.tv_sec &&
-        cur->st.st_mtim.tv_nsec == st.st_mtim.tv_nsec)
-        return;
+    bool present = !sig.empty() && stat(path.c_str(), &st) == 0;
     auto fresh = std::make_shared<Synonyms>();
-    fresh->present = present;
-    fresh->st = st;
+    fresh->sig = sig;
     if (present) {
         std::vector<std::string> problems;
         std::ifstream f(path, std::ios::binary);
@@ -240,7 +227,7 @@ void libns::refresh_synonyms(ns_index_t *idx, const std::string &path)
             ss << f.rdbuf();
             parse_synonyms(ss.str(), path, *fresh, problems);
         }
-        if (first_reading(path, st)) {
+        if (first_reading(path, sig)) {
             for (size_t i = 0; i < problems.size() && i < SYN_MAX_MESSAGES; i++)
                 ns_warn("%s", problems[i].c_str());
             if (problems.size() > SYN_MAX_MESSAGES)
