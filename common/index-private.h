@@ -743,11 +743,11 @@ size_t parse_synonyms(const std::string &text, const std::string &name,
                       Synonyms &out, std::vector<std::string> &problems);
 std::string synonyms_problems(const std::string &text, const std::string &name,
                               size_t *groups);
-/* Read PATH into IDX if it changed (or came or went), warning of problems. */
-void refresh_synonyms(ns_index_t *idx, const std::string &path);
-/* Q with each stem term of a group's word as its group (OP_SYNONYM). */
+void refresh_synonyms(ns_index_t *idx, const std::string &path); /* if new */
+/* Q with each stem term of a group's word as its group (OP_SYNONYM), and
+ * an entry's words typed in a row as its phrase, unless TYPED_OR. */
 Xapian::Query with_synonyms(ns_index_t *idx, const Xapian::Query &q,
-                            const Xapian::Stem &stem);
+                            const Xapian::Stem &stem, bool typed_or);
 size_t synonym_groups(const ns_index_t *idx); /* groups in use */
 /* Does another word of WORD's group (stemmed by STEM) match an article? */
 bool synonym_matches(ns_index_t *idx, const std::string &word,

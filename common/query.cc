@@ -371,6 +371,15 @@ Xapian::Query libns::build_query(ns_index_t *idx, const std::string &text,
     const std::string parsed = (flags & Xapian::QueryParser::FLAG_BOOLEAN)
                                    ? quoted_initialisms(text)
                                    : text;
+    /* "united OR nations" asks for either word, not the entry. */
+    bool typed_or = false;
+    if (flags & Xapian::QueryParser::FLAG_BOOLEAN) {
+        std::string t = " " + parsed + " ";
+        std::replace_if(
+            t.begin(), t.end(),
+            [](char c) { return c == '(' || c == ')' || c == '\t'; }, ' ');
+        typed_or = t.find(" OR ") != std::string::npos;
+    }
     Xapian::Query q;
     for (const auto &g : groups) {
         const Xapian::Stem &stem = *stems[g.first];
@@ -381,7 +390,7 @@ Xapian::Query libns::build_query(ns_index_t *idx, const std::string &text,
         if (q.empty())
             near_unread(text, flags, raw, warnings);
         Xapian::Query part = with_synonyms(
-            idx, stem_all_words(raw, stem, max_expansion), stem);
+            idx, stem_all_words(raw, stem, max_expansion), stem, typed_or);
         qp.set_stemming_strategy(Xapian::QueryParser::STEM_NONE);
         part = exact_boost(part, qp.parse_query(parsed, flags), stem);
         /* Folding never makes a query too large to run (limits.cc): each

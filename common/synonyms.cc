@@ -21,13 +21,16 @@
  * synonym table was not used: it lives in the database, so every rebuild
  * would have to carry it over, and its remote backend does not serve it.
  *
- * What a group holds: single words, as the indexer splits them (so
- * "Ivory Coast" or "e-mail" is refused, with its line); the words are
- * matched by their stems in each language of the query, in every text
- * field (title:kyiv finds the title "Kiev"), but not in phrases and NEAR,
- * which are checked against the text as written, nor in the author's
- * name.  A word in two lines joins their groups.  An excluded word
- * excludes its group (-kiev leaves out the Kyiv articles too).
+ * What a group holds: entries of one word, matched by their stems in
+ * each language of the query, in every text field (title:kyiv finds the
+ * title "Kiev"), but not in phrases and NEAR, which are checked against
+ * the text as written, nor in the author's name; and entries of several
+ * words ("UN, United Nations"), each a phrase.  Those words typed one
+ * after another are read as their entry, with its group, as
+ * Elasticsearch's synonym_graph reads them: "united nations" finds "UN",
+ * and no longer "the United States and other nations".  A word in two
+ * lines joins their groups.  An excluded word excludes its group (-kiev
+ * leaves out the Kyiv articles too).
  *
  * Bad lines are skipped with "FILE:LINE: what is wrong" and the rest is
  * used, as every other input here is read. */
@@ -37,6 +40,7 @@
 #include <fstream>
 #include <map>
 #include <mutex>
+#include <set>
 #include <sstream>
 #include <string>
 #include <sys/stat.h>
@@ -52,36 +56,57 @@ using namespace libns;
  * every query that has one. */
 static const size_t SYN_MAX_BYTES = 4 << 20;
 static const size_t SYN_MAX_GROUP = 16;
+static const size_t SYN_MAX_WORDS = 6; /* in one entry ("Bank of England") */
 static const unsigned SYN_MAX_MESSAGES = 10;
 
+/* An entry of a group under one stemmer: its words as the index has
+ * them (one, or several read as a phrase) and their stems. */
+struct Entry {
+    std::vector<std::string> words, stems;
+};
+
+/* The groups under one stemmer, and where a query's words find them. */
+struct StemTable {
+    std::vector<std::vector<Entry>> groups;
+    /* The stem of a one-word entry: the groups it is in. */
+    std::map<std::string, std::vector<size_t>> of_word;
+    /* The first stem of an entry of several words: (group, entry). */
+    std::map<std::string, std::vector<std::pair<size_t, size_t>>> of_first;
+};
+
 struct libns::Synonyms {
-    std::vector<std::vector<std::string>> groups; /* words, lower case */
-    /* Per stemmer (its description): each stem of a group's word and
-     * the other stems of its group; made when a query first asks. */
-    std::map<std::string, std::map<std::string, std::vector<std::string>>>
-        by_stem;
+    /* Entries, lower case, the words of one separated by spaces. */
+    std::vector<std::vector<std::string>> groups;
+    /* Per stemmer (its description), made when a query first asks. */
+    std::map<std::string, StemTable> by_stem;
     /* The file read (file_sig): to see whether it changed; "" none. */
     std::string sig;
 };
 
-/* The entry ITEM as one word of the index into *WORD; else why not. */
-static std::string one_word(std::string item, std::string *word)
+/* The entry ITEM as the words of the index, in their order and spaces
+ * between, into *WORDS (as a candidate's text is split to check a
+ * phrase: phrase.cc); else why not. */
+static std::string entry_words(std::string item, std::string *words)
 {
     item.erase(0, item.find_first_not_of(" \t"));
     item.erase(item.find_last_not_of(" \t") + 1);
-    ns_buf_t b{};
-    if (ns_text_words(item.c_str(), 3, &b) < 0) {
-        ns_buf_free(&b);
-        throw std::bad_alloc();
-    }
-    std::string words = b.p ? b.p : "";
-    ns_buf_free(&b);
-    if (words.empty())
+    Xapian::TermGenerator tg;
+    tg.set_flags(Xapian::TermGenerator::FLAG_CJK_NGRAM);
+    Xapian::Document doc;
+    tg.set_document(doc);
+    tg.index_text(item);
+    std::map<Xapian::termpos, std::string> at;
+    for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t)
+        for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p)
+            at[*p] = *t;
+    if (at.empty())
         return "'" + item + "' has no word";
-    if (words.find(' ') != std::string::npos)
-        return "'" + item +
-               "' is more than one word (a synonym is a single word)";
-    *word = words;
+    if (at.size() > SYN_MAX_WORDS)
+        return "'" + item + "' has more than " + std::to_string(SYN_MAX_WORDS) +
+               " words";
+    words->clear();
+    for (const auto &[pos, w] : at)
+        *words += (words->empty() ? "" : " ") + w;
     return "";
 }
 
@@ -122,7 +147,7 @@ size_t libns::parse_synonyms(const std::string &text, const std::string &name,
         std::stringstream items(line);
         std::string item;
         while (std::getline(items, item, ',')) {
-            std::string word, why = one_word(item, &word);
+            std::string word, why = entry_words(item, &word);
             if (!why.empty())
                 problem(why + "; left out of its group");
             else if (std::find(words.begin(), words.end(), word) == words.end())
@@ -238,76 +263,216 @@ void libns::refresh_synonyms(ns_index_t *idx, const std::string &path)
     idx->synonyms = fresh;
 }
 
-/* The other stems of STEMMED's group under STEM, or nullptr. */
-static const std::vector<std::string> *
-others_of(Synonyms &syn, const std::string &stemmed, const Xapian::Stem &stem)
+/* SYN's groups under STEM, made on first use. */
+static const StemTable &table_for(Synonyms &syn, const Xapian::Stem &stem)
 {
-    auto &table = syn.by_stem[stem.get_description()];
-    if (table.empty() && !syn.groups.empty()) {
-        for (const auto &g : syn.groups) {
-            std::vector<std::string> stems;
-            for (const std::string &w : g) {
-                std::string s = stem(w);
-                if (std::find(stems.begin(), stems.end(), s) == stems.end())
-                    stems.push_back(s);
+    auto made = syn.by_stem.find(stem.get_description());
+    if (made != syn.by_stem.end())
+        return made->second;
+    StemTable &t = syn.by_stem[stem.get_description()];
+    for (const auto &group : syn.groups) {
+        size_t g = t.groups.size();
+        t.groups.emplace_back();
+        for (const std::string &item : group) {
+            Entry e;
+            std::istringstream words(item);
+            std::string w;
+            while (words >> w) {
+                e.words.push_back(w);
+                e.stems.push_back(stem(w));
             }
-            for (const std::string &s : stems)
-                for (const std::string &t : stems)
-                    if (t != s)
-                        table[s].push_back(t);
+            if (e.words.size() == 1) {
+                auto &in = t.of_word[e.stems[0]];
+                if (std::find(in.begin(), in.end(), g) == in.end())
+                    in.push_back(g);
+            } else {
+                t.of_first[e.stems[0]].emplace_back(g, t.groups[g].size());
+            }
+            t.groups[g].push_back(std::move(e));
         }
-        table[""]; /* made, even when no group has two stems */
     }
-    auto it = table.find(stemmed);
-    return it == table.end() || it->second.empty() ? nullptr : &it->second;
+    return t;
 }
 
-static Xapian::Query expand(Synonyms &syn, const Xapian::Query &q,
-                            const Xapian::Stem &stem)
+/* Entry E in field PREFIX as a query: the stem of its one word, or the
+ * phrase of its words (checked against the text, as a typed one is). */
+static Xapian::Query entry_query(const Entry &e, const std::string &prefix,
+                                 const Xapian::Stem &stem)
+{
+    using Q = Xapian::Query;
+    if (e.words.size() == 1)
+        return Q(PREFIX_STEM + prefix + e.stems[0]);
+    std::vector<Q> terms;
+    for (const std::string &w : e.words)
+        terms.emplace_back(indexed_form(prefix + w, stem));
+    return Q(Q::OP_PHRASE, terms.begin(), terms.end(),
+             (Xapian::termcount)terms.size());
+}
+
+/* Q or'ed as one word (OP_SYNONYM) with the entries of GROUPS in field
+ * PREFIX, but for the one whose words are SAME (the entry Q is). */
+static Xapian::Query with_group(const Xapian::Query &q, const StemTable &t,
+                                const std::vector<size_t> &groups,
+                                const std::vector<std::string> &same,
+                                bool by_stem, const std::string &prefix,
+                                const Xapian::Stem &stem)
+{
+    using Q = Xapian::Query;
+    std::vector<Q> any{q};
+    std::set<std::string> seen;
+    for (size_t g : groups)
+        for (const Entry &e : t.groups[g]) {
+            if ((by_stem ? e.stems : e.words) == same)
+                continue;
+            Q member = entry_query(e, prefix, stem);
+            if (seen.insert(member.get_description()).second)
+                any.push_back(member);
+        }
+    return any.size() == 1 ? q : Q(Q::OP_SYNONYM, any.begin(), any.end());
+}
+
+/* The field and stem of a stemmed leaf of a text field but the author's. */
+static bool stem_leaf(const Xapian::Query &q, std::string &prefix,
+                      std::string &word)
+{
+    if (q.get_type() != Xapian::Query::LEAF_TERM)
+        return false;
+    const std::string term = *q.get_terms_begin();
+    const size_t z = strlen(PREFIX_STEM);
+    return term.compare(0, z, PREFIX_STEM) == 0 &&
+           split_text_term(term.substr(z), prefix, word) &&
+           prefix != PREFIX_AUTHOR;
+}
+
+/* A leaf's place in the query text: not in the 1.4 API, but its
+ * description ends in it ("Query(Zunit@1)"); 0 if it has none. */
+static unsigned long leaf_position(const Xapian::Query &q)
+{
+    std::string d = q.get_description();
+    size_t at = d.rfind('@');
+    if (at == std::string::npos || d.back() != ')')
+        return 0;
+    char *end;
+    unsigned long pos = strtoul(d.c_str() + at + 1, &end, 10);
+    return *end == ')' && end == d.c_str() + d.size() - 1 ? pos : 0;
+}
+
+/* The words of SUBS from I on as entry E typed in field PREFIX: each
+ * word the stem of E's word at its place after the first; a place no
+ * word has is one the parser left out (a stop word, "Bank of England").
+ * The number of subqueries it takes, or 0. */
+static size_t typed_entry(const std::vector<Xapian::Query> &subs, size_t i,
+                          const Entry &e, const std::string &prefix)
+{
+    unsigned long first = leaf_position(subs[i]);
+    if (!first)
+        return 0;
+    size_t j = i + 1;
+    for (size_t k = 1; k < e.stems.size(); k++) {
+        std::string pre, word;
+        bool leaf = j < subs.size() && stem_leaf(subs[j], pre, word);
+        unsigned long at = leaf ? leaf_position(subs[j]) : 0;
+        if (leaf && pre == prefix && at == first + k && word == e.stems[k])
+            j++;
+        else if (!leaf || at <= first + k || k + 1 == e.stems.size())
+            return 0;
+    }
+    return j - i;
+}
+
+static Xapian::Query expand(const StemTable &t, const Xapian::Query &q,
+                            const Xapian::Stem &stem, bool typed_or)
 {
     using Q = Xapian::Query;
     auto op = q.get_type();
-    if (op == Q::LEAF_TERM) {
-        const std::string term = *q.get_terms_begin();
-        const size_t z = strlen(PREFIX_STEM);
-        std::string prefix, word;
-        if (term.compare(0, z, PREFIX_STEM) != 0 ||
-            !split_text_term(term.substr(z), prefix, word) ||
-            prefix == PREFIX_AUTHOR)
-            return q;
-        const std::vector<std::string> *others = others_of(syn, word, stem);
-        if (!others)
-            return q;
-        std::vector<Q> any{q};
-        for (const std::string &s : *others)
-            any.emplace_back(PREFIX_STEM + prefix + s);
-        return Q(Q::OP_SYNONYM, any.begin(), any.end());
+    std::string prefix, word;
+    if (stem_leaf(q, prefix, word)) {
+        auto g = t.of_word.find(word);
+        return g == t.of_word.end()
+                   ? q
+                   : with_group(q, t, g->second, {word}, true, prefix, stem);
     }
-    if (op == Q::OP_PHRASE || op == Q::OP_NEAR)
+    if (op == Q::OP_PHRASE) {
+        /* A phrase that is an entry ("United Nations") is its group. */
+        std::vector<std::string> words;
+        for (size_t i = 0; i < q.get_num_subqueries(); i++) {
+            Q sub = q.get_subquery(i);
+            std::string pre, w;
+            if (sub.get_type() != Q::LEAF_TERM ||
+                !split_text_term(as_written(*sub.get_terms_begin()), pre, w) ||
+                (i && pre != prefix) || pre == PREFIX_AUTHOR)
+                return q;
+            prefix = pre;
+            words.push_back(w);
+        }
+        auto f =
+            words.empty() ? t.of_first.end() : t.of_first.find(stem(words[0]));
+        if (f != t.of_first.end())
+            for (auto [g, e] : f->second)
+                if (t.groups[g][e].words == words)
+                    return with_group(q, t, {g}, words, false, prefix, stem);
         return q;
-    return map_subqueries(
-        q, [&](const Q &sub, size_t) { return expand(syn, sub, stem); });
+    }
+    if (op == Q::OP_NEAR)
+        return q;
+    if (op != Q::OP_OR || typed_or || t.of_first.empty())
+        return map_subqueries(q, [&](const Q &sub, size_t) {
+            return expand(t, sub, stem, typed_or);
+        });
+    /* Words typed one after another that are an entry of several words
+     * ("united nations") are read as its phrase, with its group. */
+    std::vector<Q> subs, out;
+    for (size_t i = 0; i < q.get_num_subqueries(); i++)
+        subs.push_back(q.get_subquery(i));
+    for (size_t i = 0; i < subs.size();) {
+        size_t took = 0;
+        auto f = stem_leaf(subs[i], prefix, word) ? t.of_first.find(word)
+                                                  : t.of_first.end();
+        if (f != t.of_first.end())
+            for (auto [g, e] : f->second) {
+                const Entry &entry = t.groups[g][e];
+                if ((took = typed_entry(subs, i, entry, prefix))) {
+                    out.push_back(with_group(entry_query(entry, prefix, stem),
+                                             t, {g}, entry.words, false, prefix,
+                                             stem));
+                    break;
+                }
+            }
+        if (took)
+            i += took;
+        else
+            out.push_back(expand(t, subs[i++], stem, typed_or));
+    }
+    return Q(op, out.begin(), out.end());
 }
 
 Xapian::Query libns::with_synonyms(ns_index_t *idx, const Xapian::Query &q,
-                                   const Xapian::Stem &stem)
+                                   const Xapian::Stem &stem, bool typed_or)
 {
     if (!idx->synonyms || idx->synonyms->groups.empty())
         return q;
-    return expand(*idx->synonyms, q, stem);
+    return expand(table_for(*idx->synonyms, stem), q, stem, typed_or);
 }
 
+/* Does a word of a group WORD is in match some article?  For an entry of
+ * several words, each of them. */
 bool libns::synonym_matches(ns_index_t *idx, const std::string &word,
                             const Xapian::Stem &stem)
 {
     if (!idx->synonyms)
         return false;
-    const std::vector<std::string> *others =
-        others_of(*idx->synonyms, stem(word), stem);
-    if (others)
-        for (const std::string &s : *others)
-            if (idx->db->term_exists(PREFIX_STEM + s))
+    const StemTable &t = table_for(*idx->synonyms, stem);
+    auto g = t.of_word.find(stem(word));
+    if (g == t.of_word.end())
+        return false;
+    for (size_t group : g->second)
+        for (const Entry &e : t.groups[group]) {
+            bool all = e.stems != std::vector<std::string>{stem(word)};
+            for (const std::string &s : e.stems)
+                all = all && idx->db->term_exists(PREFIX_STEM + s);
+            if (all)
                 return true;
+        }
     return false;
 }
 

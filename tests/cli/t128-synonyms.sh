@@ -2,7 +2,9 @@
 # t128-synonyms.sh - The archive's synonyms (common/synonyms.cc): with
 # DIR/synonyms a query word of a group finds the articles of every word
 # of the group, the spelling typed ranked first, in every text field but
-# not in phrases; an excluded word excludes its group; a word in two lines
+# not in phrases; an entry of several words is a phrase, and those words
+# typed one after another are read as it; an excluded word excludes its
+# group; a word in two lines
 # joins their groups; bad lines are FILE:LINE warnings and the rest is
 # used; a word found only through a synonym gets no "Did you mean";
 # nsearchd reads a changed file without a restart; and a cluster front
@@ -94,6 +96,52 @@ check "author: is not expanded" is "$(sorted_ids author:kyiv "$TMP/w")" ""
 check "author: as written still" is "$(sorted_ids author:kiev "$TMP/w")" \
     "byline"
 
+# --- 2b. Entries of several words ---------------------------------------
+# "UN, United Nations": the entry is a phrase, and its words typed one
+# after another (a stop word between them left out by the parser, as in
+# "Bank of England") are read as it, as Elasticsearch's synonym_graph
+# reads them: the words apart ("the United States and other nations") no
+# longer match.
+cat >"$TMP/m.jsonl" <<'EOF2'
+{"id": "un1", "title": "Budget vote", "date": "2024-01-01", "body": "The United Nations voted on the budget."}
+{"id": "un2", "title": "Sanctions vote", "date": "2024-01-02", "body": "The UN voted on sanctions."}
+{"id": "un3", "title": "A plan opposed", "date": "2024-01-03", "body": "Nations united against the plan and voted it down."}
+{"id": "un4", "title": "Trade vote", "date": "2024-01-04", "body": "The United States and other nations voted on trade."}
+{"id": "boe1", "title": "Rates up", "date": "2024-01-05", "body": "The Bank of England raised rates."}
+{"id": "boe2", "title": "Rates held", "date": "2024-01-06", "body": "The BoE held rates."}
+{"id": "boe3", "title": "Branch closed", "date": "2024-01-07", "body": "A bank in England closed its branch; rates were not the cause."}
+EOF2
+nindex --quiet --db "$TMP/m" "$TMP/m.jsonl"
+check "no file: un finds UN only" is "$(sorted_ids un "$TMP/m")" "un2"
+check "no file: united nations finds the words apart" \
+    is "$(sorted_ids 'united nations' "$TMP/m")" "un1 un3 un4"
+printf 'UN, United Nations\nBoE, Bank of England\n' >"$TMP/m/synonyms"
+: >"$TMP/warn"
+check "un finds United Nations" is "$(sorted_ids un "$TMP/m")" "un1 un2"
+check "un: UN first" is "$(ids un "$TMP/m" | cut -d' ' -f1)" "un2"
+check "united nations finds UN, not the words apart" \
+    is "$(sorted_ids 'united nations' "$TMP/m")" "un1 un2"
+check "united nations: United Nations first" \
+    is "$(ids 'United Nations' "$TMP/m" | cut -d' ' -f1)" "un1"
+check "the phrase \"united nations\" finds UN" \
+    is "$(sorted_ids '"united nations"' "$TMP/m")" "un1 un2"
+check "the words in another order are words" \
+    is "$(sorted_ids 'nations united' "$TMP/m")" "un1 un3 un4"
+check "an OR asks for either word" \
+    is "$(sorted_ids 'united OR nations' "$TMP/m")" "un1 un3 un4"
+check "a stop word inside: bank of england" \
+    is "$(sorted_ids 'bank of england' "$TMP/m")" "boe1 boe2"
+check "boe finds Bank of England" is "$(sorted_ids boe "$TMP/m")" "boe1 boe2"
+check "other words kept: un voted" \
+    is "$(sorted_ids 'un voted' "$TMP/m")" "un1 un2 un3 un4"
+check "an excluded word excludes its phrase too" \
+    is "$(sorted_ids 'voted -un' "$TMP/m")" "un3 un4"
+check "NEAR is as written" is "$(sorted_ids 'un NEAR voted' "$TMP/m")" "un2"
+check "entries of several words: no warning" is "$(wc -c <"$TMP/warn")" 0
+check "the snippet marks the phrase" \
+    sh -c "'$NSEARCH_BIN/nsearch' --db '$TMP/m' --json --related 0 un |
+        grep -qF '<mark>United Nations</mark>'"
+
 # --- 3. A word in two lines joins their groups -------------------------
 printf 'Kyiv, Kiev\nKiev, Kijev\n' >"$TMP/db/synonyms"
 check "joined groups: kijev finds Kyiv (Norwegian article too)" \
@@ -102,19 +150,19 @@ check "joined groups: kyiv finds the Norwegian Kijev" \
     is "$(sorted_ids kyiv)" "kiev1 kiev2 kijev1 kyiv1 kyiv2"
 
 # --- 4. Bad lines: FILE:LINE, skipped, the rest used -------------------
-printf 'Ivory Coast, Kyiv, Kiev\nsolo\n\342\200 bad, Kiev\nMumbai, Bom\001bay\nBeijing, Peking\n' \
+printf 'Ivory Coast of West Africa by the Gulf, Kyiv, Kiev\nsolo\n\342\200 bad, Kiev\nMumbai, Bom\001bay\nBeijing, Peking\n' \
     >"$TMP/db/synonyms"
 run out err nsearch --db "$TMP/db" --related 0 mumbai
 check "bad lines: the search runs (exit 0)" is "$rc" 0
-check "a phrase entry: FILE:LINE" contains "$TMP/err" \
-    "$TMP/db/synonyms:1: 'Ivory Coast' is more than one word"
+check "an entry past 6 words: FILE:LINE" contains "$TMP/err" \
+    "$TMP/db/synonyms:1: 'Ivory Coast of West Africa by the Gulf' has more than 6 words"
 check "a lone word: FILE:LINE" contains "$TMP/err" \
     "$TMP/db/synonyms:2: a group needs two words or more"
 check "bad UTF-8: FILE:LINE" contains "$TMP/err" \
     "$TMP/db/synonyms:3: not UTF-8"
 check "a control character: FILE:LINE" contains "$TMP/err" \
     "$TMP/db/synonyms:4: a control character"
-check "the rest of a line with a phrase is used" \
+check "the rest of a line with a long entry is used" \
     is "$(sorted_ids kyiv)" "kiev1 kiev2 kyiv1 kyiv2"
 check "a skipped line is not used" is "$(sorted_ids mumbai)" "mum1"
 check "the lines after the bad ones are used" \

@@ -43,12 +43,14 @@ static void build(void)
             ns_article_clear(&a);
         }
     ns_reader_close(r);
-    /* Synonyms of the samples' words, so that queries expand. */
+    /* Synonyms of the samples' words, so that queries expand, and entries
+     * of several words, read as phrases. */
     FILE *f = fopen((db + "/synonyms").c_str(), "w");
     if (!f)
         abort();
     fputs("Azure, cloud\nsurveillance, spying, snooping\n"
-          "flyktning, refugee, asylsøker\nprotest, demonstration\n",
+          "flyktning, refugee, asylsøker\nprotest, demonstration\n"
+          "UN, United Nations\nEU, the European Union, Brussels\n",
           f);
     fclose(f);
     if (ns_index_close(w) ||
