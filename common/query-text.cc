@@ -563,6 +563,68 @@ static bool near_word(const std::string &word)
            word.rfind("ADJ/", 0) == 0;
 }
 
+/* A word with hyphens between letters that '+' requires or a Boolean
+ * operator joins, outside quotes: one group of its phrase and the word
+ * joined, as split_hyphens() searches it elsewhere ("+e-mail" is
+ * "+("e mail" OR email)", "fraud NOT e-mail" excludes "email" too);
+ * left as typed, it was the phrase alone, and split, the operator would
+ * join only its last part.  Not in a query without lower-case letters,
+ * whose operators are words (query_flags). */
+static std::string grouped_compounds(const std::string &text)
+{
+    bool operators = false;
+    for (unsigned char c : text)
+        operators |= c >= 'a' && c <= 'z';
+    if (!operators || text.find('-') == std::string::npos)
+        return text;
+    std::vector<std::string> tokens;
+    std::vector<bool> word; /* a token between spaces, not in quotes */
+    bool quoted = false;
+    for (size_t i = 0; i < text.size();) {
+        size_t end = text.find_first_of(" \t()\"", i);
+        if (end == i) {
+            quoted ^= text[i] == '"';
+            tokens.emplace_back(1, text[i++]);
+            word.push_back(false);
+            continue;
+        }
+        if (end == std::string::npos)
+            end = text.size();
+        tokens.push_back(text.substr(i, end - i));
+        word.push_back(!quoted);
+        i = end;
+    }
+    std::string out, prev;
+    for (size_t t = 0; t < tokens.size(); t++) {
+        const std::string &tok = tokens[t];
+        if (!word[t]) {
+            out += tok;
+            continue;
+        }
+        std::string next;
+        for (size_t u = t + 1; u < tokens.size() && next.empty(); u++)
+            if (word[u])
+                next = tokens[u];
+        const bool plus = tok[0] == '+';
+        const std::string w = plus ? tok.substr(1) : tok;
+        const std::string joined = without_hyphens(w);
+        if ((plus || boolean_word(prev) || boolean_word(next)) && joined != w &&
+            isalpha((unsigned char)w[0]) &&
+            w.find_first_of(":*'") == std::string::npos) {
+            std::string parts = w;
+            for (size_t i = 1; i + 1 < parts.size(); i++)
+                if (parts[i] == '-' && isalpha((unsigned char)parts[i - 1]) &&
+                    isalpha((unsigned char)parts[i + 1]))
+                    parts[i] = ' ';
+            out += (plus ? "+(\"" : "(\"") + parts + "\" OR " + joined + ")";
+        } else {
+            out += tok;
+        }
+        prev = tok;
+    }
+    return out;
+}
+
 /* A number of four digits or more, outside quotes, also searched in its
  * other form: "1000" as "1000 1,000", "1,000" as "1,000 1000" ("-1000"
  * as "-1000 -1,000").  Xapian keeps "1,000" as one term, so "1000 jobs"
@@ -625,8 +687,9 @@ static std::string number_forms(const std::string &text)
 
 std::string libns::typed_text(const std::string &text, std::string *warnings)
 {
-    return number_forms(split_hyphens(initialisms(quoted_wildcards(
-        joined_fields(plain_marks(pasted_addresses(text))), warnings))));
+    return number_forms(
+        split_hyphens(grouped_compounds(initialisms(quoted_wildcards(
+            joined_fields(plain_marks(pasted_addresses(text))), warnings)))));
 }
 
 /* Is NAME (lower case) one the parser reads as a field's? */

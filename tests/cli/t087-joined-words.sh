@@ -58,4 +58,20 @@ check "policy -e-mail: not it either" is "$(set_of 'policy -e-mail')" ""
 check "spam -e-mail: nor the e-mail one" is "$(set_of 'spam -e-mail')" ""
 check "a quoted phrase stays as written" is "$(set_of '"e-mail scams"')" "hyph"
 
+# Required by '+', or joined by an operator: the phrase or the word
+# joined, as one group.  As typed, "+e-mail" required the phrase alone,
+# "NOT e-mail" excluded the phrase alone, and split, "e-mail AND rules"
+# joined only "mail" to the other word.
+check "+e-mail requires either spelling" \
+    is "$(set_of '+e-mail policy')" "closed hyph"
+check "AND after: both spellings" is "$(set_of 'e-mail AND rules')" "closed"
+check "AND after: not the parts apart" is "$(set_of 'e-mail AND late')" ""
+check "AND before: both spellings" is "$(set_of 'rules AND e-mail')" "closed"
+check "NOT excludes the joined word too" \
+    is "$(set_of 'policy NOT e-mail')" ""
+check "OR: either spelling, not the parts" \
+    is "$(set_of 'e-mail OR truce')" "cf1 closed hyph"
+check "all capitals: operators are words, as before" \
+    is "$(set_of 'E-MAIL AND RULES')" "$(set_of 'e-mail and rules')"
+
 finish
