@@ -121,6 +121,10 @@ static void index_facts(ns_buf_t *b, int *failed, ns_http_server_t *srv)
            "When the live generation was last written, epoch seconds.");
     put(b, failed, "nsearchd_index_built_timestamp_seconds %lld\n",
         (long long)info.built);
+    family(b, failed, "nsearchd_index_synonym_groups", "gauge",
+           "Groups of the synonyms file in use (0 without one).");
+    put(b, failed, "nsearchd_index_synonym_groups %llu\n",
+        (unsigned long long)info.synonym_groups);
 }
 
 char *ns_http_metrics_text(ns_http_server_t *srv)

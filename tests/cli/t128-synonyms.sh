@@ -266,6 +266,12 @@ print(json.load(open(sys.argv[1]))["index"]["synonym_groups"])' \
         "$TMP/st.json")" = "$1" ]
 }
 check "server: /v1/stats counts the groups" groups 1
+# gauge N: /metrics says N groups are in use.
+gauge() {
+    get m.txt /metrics
+    grep -qx "nsearchd_index_synonym_groups $1" "$TMP/m.txt"
+}
+check "server: /metrics counts the groups" gauge 1
 printf 'Kyiv, Kijev\nsolo\n' >"$TMP/db/synonyms.new"
 mv "$TMP/db/synonyms.new" "$TMP/db/synonyms"
 check "server: a changed file read again" within 100 3
@@ -276,6 +282,7 @@ rm "$TMP/db/synonyms"
 check "server: a removed file is dropped" within 100 2
 check "server: /v1/stats counts none" every 150 2
 check "server: /v1/stats: no groups" groups 0
+check "server: /metrics: no groups" gauge 0
 kill $server_pid
 wait $server_pid 2>/dev/null
 server_pid=
