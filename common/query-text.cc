@@ -563,22 +563,12 @@ static bool near_word(const std::string &word)
            word.rfind("ADJ/", 0) == 0;
 }
 
-/* A word with hyphens between letters that '+' requires or a Boolean
- * operator joins, outside quotes: one group of its phrase and the word
- * joined, as split_hyphens() searches it elsewhere ("+e-mail" is
- * "+("e mail" OR email)", "fraud NOT e-mail" excludes "email" too);
- * left as typed, it was the phrase alone, and split, the operator would
- * join only its last part.  Not in a query without lower-case letters,
- * whose operators are words (query_flags). */
-static std::string grouped_compounds(const std::string &text)
+/* TEXT as TOKENS: words between spaces and brackets (WORD true, but in
+ * quotes), and each space, bracket and quote on its own. */
+static void split_tokens(const std::string &text,
+                         std::vector<std::string> &tokens,
+                         std::vector<bool> &word)
 {
-    bool operators = false;
-    for (unsigned char c : text)
-        operators |= c >= 'a' && c <= 'z';
-    if (!operators || text.find('-') == std::string::npos)
-        return text;
-    std::vector<std::string> tokens;
-    std::vector<bool> word; /* a token between spaces, not in quotes */
     bool quoted = false;
     for (size_t i = 0; i < text.size();) {
         size_t end = text.find_first_of(" \t()\"", i);
@@ -594,6 +584,25 @@ static std::string grouped_compounds(const std::string &text)
         word.push_back(!quoted);
         i = end;
     }
+}
+
+/* A word with hyphens between letters that '+' requires or a Boolean
+ * operator joins, outside quotes: one group of its phrase and the word
+ * joined, as split_hyphens() searches it elsewhere ("+e-mail" is
+ * "+("e mail" OR email)", "fraud NOT e-mail" excludes "email" too);
+ * left as typed, it was the phrase alone, and split, the operator would
+ * join only its last part.  Not in a query without lower-case letters,
+ * whose operators are words (query_flags). */
+static std::string grouped_compounds(const std::string &text)
+{
+    bool operators = false;
+    for (unsigned char c : text)
+        operators |= c >= 'a' && c <= 'z';
+    if (!operators || text.find('-') == std::string::npos)
+        return text;
+    std::vector<std::string> tokens;
+    std::vector<bool> word;
+    split_tokens(text, tokens, word);
     std::string out, prev;
     for (size_t t = 0; t < tokens.size(); t++) {
         const std::string &tok = tokens[t];
@@ -639,24 +648,11 @@ static std::string grouped_compounds(const std::string &text)
 static std::string number_forms(const std::string &text)
 {
     std::vector<std::string> tokens;
-    std::vector<bool> word; /* a token between spaces, not in quotes */
-    bool quoted = false, operators = false;
+    std::vector<bool> word;
+    split_tokens(text, tokens, word);
+    bool operators = false;
     for (unsigned char c : text)
         operators |= c >= 'a' && c <= 'z';
-    for (size_t i = 0; i < text.size();) {
-        size_t end = text.find_first_of(" \t()\"", i);
-        if (end == i) {
-            quoted ^= text[i] == '"';
-            tokens.emplace_back(1, text[i++]);
-            word.push_back(false);
-            continue;
-        }
-        if (end == std::string::npos)
-            end = text.size();
-        tokens.push_back(text.substr(i, end - i));
-        word.push_back(!quoted);
-        i = end;
-    }
     std::string out;
     std::string prev; /* the word before this one */
     for (size_t t = 0; t < tokens.size(); t++) {
@@ -757,12 +753,12 @@ std::string libns::unclosed_quote_words(const std::string &text)
  * language's own (its expansions and limits, stems as well, "Limits").
  * Only a plain word of three letters or more right at the end: not after
  * a space (the word is done), not in an open quote (a phrase being typed
- * is a phrase), not an excluded word, a field's value, an operator or a
- * word with a wildcard already.  Fewer letters expand over the archive's
- * most common words and say little of what is typed, at a cost: on the
- * 100k archive, bench queries with their last word cut to its first two
- * letters took 20.9 ms at the median (max 142), to three 6.3 ms, where
- * the whole words took 2.6 (README "Search as you type"). */
+ * is a phrase), not an excluded word, an operator, a word with a
+ * wildcard already or the value of a field other than a text field's.  Fewer
+ * letters expand over the archive's most common words and say little of what is
+ * typed, at a cost: on the 100k archive, bench queries with their last word cut
+ * to its first two letters took 20.9 ms at the median (max 142), to three 6.3
+ * ms, where the whole words took 2.6 (README "Search as you type"). */
 std::string libns::partial_text(const std::string &text)
 {
     if (text.empty() || std::count(text.begin(), text.end(), '"') % 2)
@@ -773,8 +769,24 @@ std::string libns::partial_text(const std::string &text)
         start--;
     if (start == text.size())
         return text;
-    if (start > 0 && !strchr(" \t\r\n(+", text[start - 1]))
-        return text;    /* "-surv", "title:surv", "u.s", "surv*x" */
+    /* A text field's value too ("title:azu"), but not a name that is
+     * not one's (section:, tag: and id: are whole values). */
+    size_t at = start;
+    if (at > 1 && text[at - 1] == ':') {
+        size_t name = at - 1;
+        while (name > 0 && isalpha((unsigned char)text[name - 1]))
+            name--;
+        std::string n = text.substr(name, at - 1 - name);
+        std::transform(n.begin(), n.end(), n.begin(), ::tolower);
+        bool known = false;
+        for (const SchemaField &f : SCHEMA_FIELDS)
+            for (const std::string &alias : names_of(f))
+                known |= f.kind == FIELD_TEXT && n == alias;
+        if (known)
+            at = name;
+    }
+    if (at > 0 && !strchr(" \t\r\n(+", text[at - 1]))
+        return text;    /* "-surv", "section:wor", "u.s", "surv*x" */
     size_t letters = 0; /* code points: UTF-8 bytes that start one */
     for (size_t i = start; i < text.size(); i++)
         letters += ((unsigned char)text[i] & 0xC0) != 0x80;

@@ -3,7 +3,8 @@
 # common/query-text.cc partial_text): the last word, with nothing typed
 # after it, matches as a prefix too; not after a space, not under three
 # letters,
-# not an excluded word, a field's value or an operator; diacritics fold as
+# not an excluded word, the value of a field but a text field's (title:)
+# or an operator; diacritics fold as
 # in wildcards; the word being typed is never corrected by "Did you mean";
 # the snippet marks the word completed.
 . "$(dirname "$0")/lib.sh"
@@ -43,8 +44,14 @@ check "two letters are not" is "$(res --partial 'azure su')" \
 check "three letters are" is "$(res --partial 'sur')" "$(res 'sur*')"
 check "an excluded word is not expanded" \
     is "$(res --partial 'azure -surv')" "$(res 'azure -surv')"
-check "a field's value is not expanded" \
-    is "$(res --partial 'title:azu')" "$(res 'title:azu')"
+check "a text field's value is: title:azu as title:azu*" \
+    is "$(res --partial 'title:azu')" "$(res 'title:azu*')"
+check "title:azu finds the Azure titles" \
+    sh -c "[ $(total --partial 'title:azu') -gt 0 ]"
+check "Title:azu, as a phone types it" \
+    is "$(res --partial 'Title:azu')" "$(res 'title:azu*')"
+check "another field's value is whole: section:wor" \
+    is "$(res --partial 'section:wor')" "$(res 'section:wor')"
 check "an operator is not expanded" \
     is "$(res --partial 'azure AND')" "$(res 'azure AND')"
 check "a wildcard typed stays one" is "$(res --partial 'surv*')" \
