@@ -65,8 +65,10 @@ struct ns_feed {
     ns_xmlbase_t base;      /* xml:base in scope, the feed's own address */
     unsigned items;         /* items started so far */
 
-    ns_buf_t chan_lang; /* the feed's language */
-    int chan_lang_depth;
+    ns_buf_t chan_lang;  /* the feed's language */
+    ns_buf_t chan_link;  /* an RSS channel's <link>: its site's address */
+    ns_buf_t *chan_text; /* which of the two is being read, or NULL */
+    int chan_text_depth;
     json_t *chan;        /* fields of the feed itself: Atom's authors, WXR's
                             display names of logins ("wp_names") */
     int wp_author_depth; /* inside a WXR <wp:author>, or -1 */
@@ -92,9 +94,7 @@ struct ns_feed {
     size_t n_queue, head, cap_queue;
 };
 
-/* ------------------------------------------------------------------------ */
-/* Elements                                                                 */
-/* ------------------------------------------------------------------------ */
+/* --- Elements --- */
 
 static enum space space_of(const char *uri)
 {
@@ -365,9 +365,7 @@ static int chan_element(ns_feed_t *f, int depth, enum space sp,
     return 0;
 }
 
-/* ------------------------------------------------------------------------ */
-/* Items                                                                    */
-/* ------------------------------------------------------------------------ */
+/* --- Items --- */
 
 /* The finished item as an article, or why not. */
 static int finish_item(ns_feed_t *f, ns_article_t *art, char *err,
@@ -436,9 +434,7 @@ static void end_item(ns_feed_t *f)
     drop_item(f);
 }
 
-/* ------------------------------------------------------------------------ */
-/* SAX callbacks                                                            */
-/* ------------------------------------------------------------------------ */
+/* --- SAX callbacks --- */
 
 /* The namespace of an element whose PREFIX the feed never declared
  * (hand-made feeds forget xmlns:media, xmlns:dc): libxml2 reports a
@@ -514,7 +510,12 @@ static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
         }
         if ((sp == SP_PLAIN || sp == SP_DC) && !strcmp(name, "language") &&
             !f->chan_lang.len)
-            f->chan_lang_depth = depth;
+            f->chan_text = &f->chan_lang, f->chan_text_depth = depth;
+        /* An RSS channel's <link>, its site: the base of relative links
+         * when the feed gives neither xml:base nor its own address. */
+        if (sp == SP_PLAIN && (!uri || strcmp((const char *)uri, NS_ATOM)) &&
+            !strcmp(name, "link") && depth == 2 && !f->chan_link.len)
+            f->chan_text = &f->chan_link, f->chan_text_depth = depth;
         char *lang = attr(attrs, n_attrs, "lang", NS_XML);
         if (lang && !f->chan_lang.len && depth <= 1)
             ns_buf_puts(&f->chan_lang, lang);
@@ -527,8 +528,11 @@ static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
 
 static void end_element(ns_feed_t *f, int depth, const xmlChar *localname)
 {
-    if (f->chan_lang_depth == depth)
-        f->chan_lang_depth = -1;
+    if (f->chan_text_depth == depth) {
+        if (f->chan_text == &f->chan_link && f->chan_link.p)
+            ns_xmlbase_site(&f->base, f->chan_link.p);
+        f->chan_text = NULL, f->chan_text_depth = -1;
+    }
     if (f->field_depth == depth) {
         if (f->field)
             end_field(f);
@@ -567,9 +571,9 @@ static void on_text(void *ctx, const xmlChar *ch, int len)
     ns_feed_t *f = ctx;
     if (len <= 0)
         return;
-    if (f->chan_lang_depth >= 0 && f->item_depth < 0) {
-        if (f->chan_lang.len < 64)
-            ns_buf_append(&f->chan_lang, (const char *)ch, (size_t)len);
+    if (f->chan_text && f->item_depth < 0) {
+        if (f->chan_text->len < (f->chan_text == &f->chan_lang ? 64 : 2048))
+            ns_buf_append(f->chan_text, (const char *)ch, (size_t)len);
         return;
     }
     if (!f->field || f->too_long)
@@ -630,9 +634,7 @@ static void on_error(void *ctx, xmlErrorPtr e)
     }
 }
 
-/* ------------------------------------------------------------------------ */
-/* The feed                                                                 */
-/* ------------------------------------------------------------------------ */
+/* --- The feed --- */
 
 ns_feed_t *ns_feed_open(ns_read_fn read, void *ctx)
 {
@@ -661,7 +663,7 @@ ns_feed_t *ns_feed_open(ns_read_fn read, void *ctx)
     f->item_depth = -1;
     f->author_depth = -1;
     f->field_depth = -1;
-    f->chan_lang_depth = -1;
+    f->chan_text_depth = -1;
     f->wp_author_depth = -1;
     if (!(f->chan = json_object())) {
         ns_htmlent_free(f->ents);
@@ -700,6 +702,7 @@ void ns_feed_close(ns_feed_t *f)
     json_decref(f->chan);
     ns_xmlbase_free(&f->base);
     ns_buf_free(&f->chan_lang);
+    ns_buf_free(&f->chan_link);
     ns_buf_free(&f->text);
     free(f);
 }

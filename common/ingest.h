@@ -143,7 +143,8 @@ typedef struct ns_xmlbase {
         int depth; /* of the element that gave it */
     } * stack;
     size_t n, cap;
-    char *doc; /* the feed's own address, or NULL */
+    char *doc;  /* the feed's own address, or NULL */
+    char *site; /* its site's (an RSS channel's <link>), or NULL */
 } ns_xmlbase_t;
 
 /* The element at DEPTH has xml:base BASE.  Returns 0, or -1 when out of
@@ -154,9 +155,12 @@ void ns_xmlbase_pop(ns_xmlbase_t *b, int depth);
 /* The document's own address URI, if none is known yet and URI is
  * absolute.  Returns 0, or -1 when out of memory. */
 int ns_xmlbase_document(ns_xmlbase_t *b, const char *uri);
+/* Its site's address URI (white space around it left out), if none is
+ * known yet and URI is absolute.  Returns 0, or -1 when out of memory. */
+int ns_xmlbase_site(ns_xmlbase_t *b, const char *uri);
 /* REF resolved against the xml:base in scope, else the document's
- * address; REF as it is when it is absolute or there is no base.  Free
- * with free() (NULL when out of memory). */
+ * address, else its site's; REF as it is when it is absolute or there is
+ * no base.  Free with free() (NULL when out of memory). */
 char *ns_xmlbase_resolve(const ns_xmlbase_t *b, const char *ref);
 void ns_xmlbase_free(ns_xmlbase_t *b);
 

@@ -65,17 +65,37 @@ int ns_xmlbase_document(ns_xmlbase_t *b, const char *uri)
     return (b->doc = strdup(uri)) ? 0 : -1;
 }
 
+int ns_xmlbase_site(ns_xmlbase_t *b, const char *uri)
+{
+    uri += strspn(uri, " \t\r\n");
+    size_t n = strcspn(uri, " \t\r\n");
+    if (b->site || !n || uri[n + strspn(uri + n, " \t\r\n")])
+        return 0;
+    char *u = strndup(uri, n);
+    if (!u)
+        return -1;
+    if (has_scheme(u))
+        b->site = u;
+    else
+        free(u);
+    return 0;
+}
+
 char *ns_xmlbase_resolve(const ns_xmlbase_t *b, const char *ref)
 {
     const char *in_scope = b->n ? b->stack[b->n - 1].uri : NULL;
-    if (has_scheme(ref) || (!in_scope && !b->doc))
+    /* The document's own address (RFC 3986 5.1.3), else its site's: an
+     * RSS 2.0 feed without either names its site in <link>, and an item
+     * linked "/2025/story" is the site's page. */
+    const char *doc = b->doc ? b->doc : b->site;
+    if (has_scheme(ref) || (!in_scope && !doc))
         return strdup(ref);
     if (in_scope && has_scheme(in_scope))
         return build(ref, in_scope);
     /* No xml:base, or only relative ones: against the document's own
      * address. */
-    char *base = in_scope ? build(in_scope, b->doc) : NULL;
-    char *out = build(ref, base ? base : b->doc);
+    char *base = in_scope ? build(in_scope, doc) : NULL;
+    char *out = build(ref, base ? base : doc);
     free(base);
     return out;
 }
@@ -85,5 +105,6 @@ void ns_xmlbase_free(ns_xmlbase_t *b)
     ns_xmlbase_pop(b, 0);
     free(b->stack);
     free(b->doc);
+    free(b->site);
     memset(b, 0, sizeof *b);
 }

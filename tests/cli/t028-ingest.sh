@@ -231,4 +231,39 @@ check "atom: html title's c<d kept, a summary escaped twice read" \
 check "atom: type=text and type=html as written" \
     is "$(shown tramlines)" "Why <p> tags matter / None / Write <em> for stress in tramlines."
 check "escaped twice: tag names not searchable" is "$(shown strong)" ""
+
+# An RSS 2.0 feed with neither xml:base nor its own address: a relative
+# link is its site's page, the channel's <link>.  Two sites' items with no
+# guid and the same relative link were one id, and the second replaced
+# the first.
+S=$TMP/sites
+mkdir -p "$S"
+for site in alpha beta; do
+    cat >"$S/$site.rss" <<XML
+<?xml version="1.0"?>
+<rss version="2.0"><channel><title>$site</title>
+<link>
+  https://$site.example/
+</link>
+<item><title>Harbour story from $site</title><link>/2025/harbour</link><description>The harbour story of $site.</description></item>
+</channel></rss>
+XML
+done
+cat >"$S/self.rss" <<'XML'
+<?xml version="1.0"?>
+<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom"><channel><title>S</title>
+<link>https://site.example/</link><atom:link href="https://feeds.example/news/self.rss" rel="self"/>
+<item><title>Tide tables</title><link>tides</link><description>The tide tables.</description></item>
+</channel></rss>
+XML
+run out err nindex --db "$TMP/sites.db" "$S"
+check "two sites, one relative link: both kept" contains "$TMP/out" \
+    "3 added, 0 replaced"
+sites() { nsearch --db "$TMP/sites.db" --json --related 0 "$@" | python3 -c 'import json,sys
+print("|".join("%s %s" % (h["id"], h["url"]) for h in sorted(json.load(sys.stdin)["hits"], key=lambda h: h["id"])))'; }
+check "the channel's <link>, spaces around it, is the base" \
+    is "$(sites harbour)" \
+    "https://alpha.example/2025/harbour https://alpha.example/2025/harbour|https://beta.example/2025/harbour https://beta.example/2025/harbour"
+check "the feed's own address comes first" is "$(sites tide)" \
+    "https://feeds.example/news/tides https://feeds.example/news/tides"
 finish
