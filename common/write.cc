@@ -68,8 +68,13 @@ std::string libns::joined_words(const char *text)
             ++it;
             n = (size_t)(end - p) - it.left();
         }
-        const bool wordchar = ch < 0x80 ? isalnum((int)ch) || ch == '_'
-                                        : Xapian::Unicode::is_wordchar(ch);
+        /* A byte of no UTF-8 sequence, which the iterator reads as
+         * Latin-1 ("\xd9" as a letter), is no part of a word: joined
+         * across a hyphen, two such bytes would make another character
+         * ("\xd9-\xaa" into U+066A). */
+        const bool wordchar = ch < 0x80
+                                  ? isalnum((int)ch) || ch == '_'
+                                  : n > 1 && Xapian::Unicode::is_wordchar(ch);
         /* '-', U+2010 hyphen and U+2011 non-breaking hyphen */
         if ((ch == '-' || ch == 0x2010 || ch == 0x2011) && start &&
             !after_hyphen) {
