@@ -168,13 +168,13 @@ size_t libns::parse_synonyms(const std::string &text, const std::string &name,
             if (!group_of.count(w))
                 all.push_back(w);
         if (all.size() < 2) {
-            problem("a group needs two words or more, separated by commas "
+            problem("a group needs two entries or more, separated by commas "
                     "(Kyiv, Kiev); line skipped");
             continue;
         }
         if (all.size() > SYN_MAX_GROUP) {
             problem("the group would have " + std::to_string(all.size()) +
-                    " words, more than " + std::to_string(SYN_MAX_GROUP) +
+                    " entries, more than " + std::to_string(SYN_MAX_GROUP) +
                     "; line skipped");
             continue;
         }

@@ -157,7 +157,7 @@ check "bad lines: the search runs (exit 0)" is "$rc" 0
 check "an entry past 6 words: FILE:LINE" contains "$TMP/err" \
     "$TMP/db/synonyms:1: 'Ivory Coast of West Africa by the Gulf' has more than 6 words"
 check "a lone word: FILE:LINE" contains "$TMP/err" \
-    "$TMP/db/synonyms:2: a group needs two words or more"
+    "$TMP/db/synonyms:2: a group needs two entries or more"
 check "bad UTF-8: FILE:LINE" contains "$TMP/err" \
     "$TMP/db/synonyms:3: not UTF-8"
 check "a control character: FILE:LINE" contains "$TMP/err" \
@@ -176,7 +176,7 @@ done
 printf 'Kyiv, Kiev\n%sKiev\n' "$words" >"$TMP/db/synonyms"
 run out err nsearch --db "$TMP/db" --related 0 kyiv
 check "a group past 16 words: refused" contains "$TMP/err" \
-    "$TMP/db/synonyms:2: the group would have 19 words, more than 16"
+    "$TMP/db/synonyms:2: the group would have 19 entries, more than 16"
 check "a group past 16 words: the first line still holds" \
     is "$(sorted_ids kyiv)" "kiev1 kiev2 kyiv1 kyiv2"
 python3 -c 'import sys
