@@ -172,6 +172,7 @@ cat >"$TMP/ap.jsonl" <<'EOF'
 {"id": "possessive", "title": "Trier's new film", "body": "The director's film opened."}
 {"id": "plain", "title": "Trier in Germany", "body": "The city of Trier is old. Its bus is late."}
 {"id": "esses", "title": "Buses", "body": "Two s shapes on a sign."}
+{"id": "acute", "title": "Von Trier´s prize", "body": "The jury praised von Trier´s film; the cast´s work too."}
 EOF
 check "index apostrophe articles" nindex --quiet --db "$TMP/ap" "$TMP/ap.jsonl"
 aps() {
@@ -179,9 +180,14 @@ aps() {
         python3 -c 'import json,sys; print(" ".join(sorted(h["id"] for h in json.load(sys.stdin)["hits"])))'
 }
 # The possessive stems to "trier": both articles about Trier, no other.
-check "the apostrophe: the Trier articles" is "$(aps "Trier's")" "plain possessive"
+# An article that writes the acute accent is indexed the same way.
+check "the apostrophe: the Trier articles" is "$(aps "Trier's")" \
+    "acute plain possessive"
 for q in "Trier´s" "Trier\`s" "Trierʼs" "Trier‘s" "Trier’s"; do
-    check "$q: as Trier's" is "$(aps "$q")" "plain possessive"
+    check "$q: as Trier's" is "$(aps "$q")" "acute plain possessive"
 done
+check "written with the accent: cast's is one word" is "$(aps "cast's")" "acute"
+check "written with the accent: no word s" is "$(aps '"trier s"')" ""
+check "written with the accent: in a phrase" is "$(aps "\"trier's film\"")" "acute"
 
 finish
