@@ -172,6 +172,33 @@ static int attr_line(cmark_node *n)
     return attr_list(s, len, 1);
 }
 
+/* Is text node N a line of a paragraph, of its own, that reads WHAT
+ * (blanks around it)? */
+static int line_is(cmark_node *n, const char *what)
+{
+    const char *s = cmark_node_get_literal(n);
+    if (!s ||
+        cmark_node_get_type(cmark_node_parent(n)) != CMARK_NODE_PARAGRAPH ||
+        !line_edge(cmark_node_previous(n)) || !line_edge(cmark_node_next(n)))
+        return 0;
+    s += strspn(s, " \t");
+    size_t k = strlen(what);
+    return !strncmp(s, what, k) && !s[k + strspn(s + k, " \t")];
+}
+
+/* Does MD[0..LEN) close a kramdown comment somewhere ("{:/comment}" or
+ * "{:/}")?  One that is never closed hides nothing: its opening line
+ * alone goes, as an unknown extension does. */
+static int comment_closed(const char *md, size_t len)
+{
+    for (const char *p = md; (p = memchr(p, '{', (size_t)(md + len - p))); p++)
+        if ((size_t)(md + len - p) >= 4 &&
+            (!strncmp(p, "{:/}", 4) ||
+             ((size_t)(md + len - p) >= 11 && !strncmp(p, "{:/comment}", 11))))
+            return 1;
+    return 0;
+}
+
 int ns_markdown_text(const char *md, size_t len, json_t *headings,
                      ns_buf_t *out)
 {
@@ -187,10 +214,24 @@ int ns_markdown_text(const char *md, size_t len, json_t *headings,
     struct md head = {&heading, 0, 0};
     struct md *m = &main;
     cmark_event_type ev;
+    /* Inside a kramdown comment ("{::comment}" to "{:/comment}", Jekyll's
+     * Markdown): the page never shows it, so nothing of it is text. */
+    int hidden = 0, closed = comment_closed(md, len);
     while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
         cmark_node *n = cmark_iter_get_node(it);
         cmark_node_type type = cmark_node_get_type(n);
         int enter = ev == CMARK_EVENT_ENTER;
+        if (type == CMARK_NODE_TEXT && closed && !hidden &&
+            line_is(n, "{::comment}")) {
+            hidden = 1;
+            continue;
+        }
+        if (hidden) {
+            if (type == CMARK_NODE_TEXT &&
+                (line_is(n, "{:/comment}") || line_is(n, "{:/}")))
+                hidden = 0;
+            continue;
+        }
         switch (type) {
         case CMARK_NODE_HEADING:
             if (enter) {

@@ -540,6 +540,27 @@ static void test_markdown_attributes(void)
     tally_free(&t);
 }
 
+/* A kramdown comment, "{::comment}" to "{:/comment}" or "{:/}", is never
+ * shown, over paragraphs and headings; the text around it stays. */
+static void test_markdown_kramdown_comment(void)
+{
+    static const char A[] =
+        "---\ntitle: Notes\n---\n"
+        "Before it.\n\n"
+        "{::comment}\nA draft line about zebrafish.\n\n"
+        "## A hidden heading\n\nMore draft.\n{:/comment}\n"
+        "After it.\n\n"
+        "{::comment}\nShort form.\n{:/}\n\n"
+        "The end.\n";
+    struct tally t;
+    read_all(tl_write("comment.md", A, sizeof A - 1), &t);
+    CHECK(t.ok == 1, "kramdown comment: read");
+    CHECK_STR(t.first.body, "Before it.\n\nAfter it.\n\nThe end.",
+              "kramdown comment: its text and headings go");
+    CHECK(t.first.n_headings == 0, "kramdown comment: no heading of it");
+    tally_free(&t);
+}
+
 /* ------------------------------------------------------------------------ */
 /* Sniffing, directories, dates                                             */
 /* ------------------------------------------------------------------------ */
@@ -739,6 +760,7 @@ int main(void)
     test_markdown();
     test_markdown_templates();
     test_markdown_attributes();
+    test_markdown_kramdown_comment();
     test_directory_notes();
     test_empty_files();
     test_sniff();
