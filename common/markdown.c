@@ -240,7 +240,11 @@ int ns_markdown_text(const char *md, size_t len, json_t *headings,
                 m = &head;
             } else {
                 m = &main;
-                heading.len = without_attrs(heading.p, heading.len);
+                /* An attribute list is text after the heading's words; a
+                 * code span at the end ("`x {#y}`") is shown as written. */
+                cmark_node *last = cmark_node_last_child(n);
+                if (!last || cmark_node_get_type(last) == CMARK_NODE_TEXT)
+                    heading.len = without_attrs(heading.p, heading.len);
                 if (heading.p)
                     heading.p[heading.len] = '\0';
                 if (heading.len) {

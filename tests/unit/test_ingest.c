@@ -559,6 +559,19 @@ static void test_markdown_kramdown_comment(void)
               "kramdown comment: its text and headings go");
     CHECK(t.first.n_headings == 0, "kramdown comment: no heading of it");
     tally_free(&t);
+
+    /* Braces at the end of a heading's code span are code, not a list. */
+    static const char H[] = "---\ntitle: H\n---\n"
+                            "## Run `make check` {#check}\n\n"
+                            "## Hugo writes `## x {#y}`\n\n"
+                            "## `{#only}`\n";
+    read_all(tl_write("codehead.md", H, sizeof H - 1), &t);
+    CHECK(t.ok == 1 && t.first.n_headings == 3 &&
+              !strcmp(t.first.headings[0], "Run make check") &&
+              !strcmp(t.first.headings[1], "Hugo writes ## x {#y}") &&
+              !strcmp(t.first.headings[2], "{#only}"),
+          "a heading's code span keeps its braces");
+    tally_free(&t);
 }
 
 /* ------------------------------------------------------------------------ */
