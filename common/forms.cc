@@ -218,6 +218,20 @@ size_t libns::positional_window(const Xapian::Query &q)
     return q.get_type() == Xapian::Query::OP_NEAR ? 10 : q.get_num_subqueries();
 }
 
+/* A leaf's place in the query text: not in the 1.4 API either, but its
+ * description ends in it ("Query(Zunit@1)"); 0 if it has none. */
+Xapian::termpos libns::leaf_position(const Xapian::Query &q)
+{
+    std::string d = q.get_description();
+    size_t at = d.rfind('@');
+    if (at == std::string::npos || d.back() != ')')
+        return 0;
+    char *end;
+    unsigned long pos = strtoul(d.c_str() + at + 1, &end, 10);
+    return *end == ')' && end == d.c_str() + d.size() - 1 ? (Xapian::termpos)pos
+                                                          : 0;
+}
+
 /* Phrase or NEAR query Q with each of its terms T replaced by FN(T), its
  * window kept. */
 template <typename F>
@@ -365,7 +379,8 @@ Xapian::Query libns::stem_all_words(const Xapian::Query &q,
         if (!split_text_term(*q.get_terms_begin(), prefix, word) ||
             word.empty())
             return q;
-        return Q(PREFIX_STEM + prefix + stem(word));
+        /* Its place kept: synonyms.cc reads an entry's words by it. */
+        return Q(PREFIX_STEM + prefix + stem(word), 1, leaf_position(q));
     }
     if (op == Q::OP_WILDCARD)
         return wildcard_stems(q, max_expansion);

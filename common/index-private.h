@@ -486,8 +486,8 @@ Xapian::Query written_phrases(const Xapian::Query &q);
  * words of the default field, which Xapian's highlighter marks. */
 bool has_title_terms(const Xapian::Query &q);
 Xapian::Query title_as_text(const Xapian::Query &q);
-/* The window of phrase or NEAR query Q. */
-size_t positional_window(const Xapian::Query &q);
+size_t positional_window(const Xapian::Query &q); /* of a phrase or NEAR */
+Xapian::termpos leaf_position(const Xapian::Query &q); /* in the text, or 0 */
 /* Q with every unstemmed word outside phrases replaced by its stem, the
  * words of phrases by their indexed form, and wildcards also expanded
  * over the stems (MAX_EXPANSION terms). */

@@ -344,19 +344,6 @@ static bool stem_leaf(const Xapian::Query &q, std::string &prefix,
            prefix != PREFIX_AUTHOR;
 }
 
-/* A leaf's place in the query text: not in the 1.4 API, but its
- * description ends in it ("Query(Zunit@1)"); 0 if it has none. */
-static unsigned long leaf_position(const Xapian::Query &q)
-{
-    std::string d = q.get_description();
-    size_t at = d.rfind('@');
-    if (at == std::string::npos || d.back() != ')')
-        return 0;
-    char *end;
-    unsigned long pos = strtoul(d.c_str() + at + 1, &end, 10);
-    return *end == ')' && end == d.c_str() + d.size() - 1 ? pos : 0;
-}
-
 /* The words of SUBS from I on as entry E typed in field PREFIX: each
  * word the stem of E's word at its place after the first; a place no
  * word has is one the parser left out (a stop word, "Bank of England").

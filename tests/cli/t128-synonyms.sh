@@ -123,6 +123,10 @@ check "united nations finds UN, not the words apart" \
     is "$(sorted_ids 'united nations' "$TMP/m")" "un1 un2"
 check "united nations: United Nations first" \
     is "$(ids 'United Nations' "$TMP/m" | cut -d' ' -f1)" "un1"
+check "capitalised: United Nations as the entry" \
+    is "$(sorted_ids 'United Nations' "$TMP/m")" "un1 un2"
+check "in capitals: UNITED NATIONS as the entry" \
+    is "$(sorted_ids 'UNITED NATIONS' "$TMP/m")" "un1 un2"
 check "the phrase \"united nations\" finds UN" \
     is "$(sorted_ids '"united nations"' "$TMP/m")" "un1 un2"
 check "the words in another order are words" \
