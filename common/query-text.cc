@@ -586,6 +586,30 @@ static void split_tokens(const std::string &text,
     }
 }
 
+/* TEXT with each word outside quotes replaced by FN(word, the word
+ * before it, the word after it); spaces, brackets and quotes as they are. */
+template <typename F>
+static std::string map_words(const std::string &text, F fn)
+{
+    std::vector<std::string> tokens;
+    std::vector<bool> word;
+    split_tokens(text, tokens, word);
+    std::string out, prev;
+    for (size_t t = 0; t < tokens.size(); t++) {
+        if (!word[t]) {
+            out += tokens[t];
+            continue;
+        }
+        std::string next;
+        for (size_t u = t + 1; u < tokens.size() && next.empty(); u++)
+            if (word[u])
+                next = tokens[u];
+        out += fn(tokens[t], prev, next);
+        prev = tokens[t];
+    }
+    return out;
+}
+
 /* A word with hyphens between letters that '+' requires or a Boolean
  * operator joins, outside quotes: one group of its phrase and the word
  * joined, as split_hyphens() searches it elsewhere ("+e-mail" is
@@ -600,38 +624,22 @@ static std::string grouped_compounds(const std::string &text)
         operators |= c >= 'a' && c <= 'z';
     if (!operators || text.find('-') == std::string::npos)
         return text;
-    std::vector<std::string> tokens;
-    std::vector<bool> word;
-    split_tokens(text, tokens, word);
-    std::string out, prev;
-    for (size_t t = 0; t < tokens.size(); t++) {
-        const std::string &tok = tokens[t];
-        if (!word[t]) {
-            out += tok;
-            continue;
-        }
-        std::string next;
-        for (size_t u = t + 1; u < tokens.size() && next.empty(); u++)
-            if (word[u])
-                next = tokens[u];
+    return map_words(text, [](const std::string &tok, const std::string &prev,
+                              const std::string &next) {
         const bool plus = tok[0] == '+';
         const std::string w = plus ? tok.substr(1) : tok;
         const std::string joined = without_hyphens(w);
-        if ((plus || boolean_word(prev) || boolean_word(next)) && joined != w &&
-            isalpha((unsigned char)w[0]) &&
-            w.find_first_of(":*'") == std::string::npos) {
-            std::string parts = w;
-            for (size_t i = 1; i + 1 < parts.size(); i++)
-                if (parts[i] == '-' && isalpha((unsigned char)parts[i - 1]) &&
-                    isalpha((unsigned char)parts[i + 1]))
-                    parts[i] = ' ';
-            out += (plus ? "+(\"" : "(\"") + parts + "\" OR " + joined + ")";
-        } else {
-            out += tok;
-        }
-        prev = tok;
-    }
-    return out;
+        if (!(plus || boolean_word(prev) || boolean_word(next)) ||
+            joined == w || !isalpha((unsigned char)w[0]) ||
+            w.find_first_of(":*'") != std::string::npos)
+            return tok;
+        std::string parts = w;
+        for (size_t i = 1; i + 1 < parts.size(); i++)
+            if (parts[i] == '-' && isalpha((unsigned char)parts[i - 1]) &&
+                isalpha((unsigned char)parts[i + 1]))
+                parts[i] = ' ';
+        return (plus ? "+(\"" : "(\"") + parts + "\" OR " + joined + ")";
+    });
 }
 
 /* A number of four digits or more, outside quotes, also searched in its
@@ -647,38 +655,22 @@ static std::string grouped_compounds(const std::string &text)
  * decimal. */
 static std::string number_forms(const std::string &text)
 {
-    std::vector<std::string> tokens;
-    std::vector<bool> word;
-    split_tokens(text, tokens, word);
     bool operators = false;
     for (unsigned char c : text)
         operators |= c >= 'a' && c <= 'z';
-    std::string out;
-    std::string prev; /* the word before this one */
-    for (size_t t = 0; t < tokens.size(); t++) {
-        const std::string &tok = tokens[t];
-        if (!word[t]) {
-            out += tok;
-            continue;
-        }
-        std::string next;
-        for (size_t u = t + 1; u < tokens.size() && next.empty(); u++)
-            if (word[u])
-                next = tokens[u];
+    return map_words(text, [&](const std::string &tok, const std::string &prev,
+                               const std::string &next) {
         const bool minus = tok[0] == '-';
         const std::string alt = number_form(minus ? tok.substr(1) : tok);
         const bool by_op =
             operators && (boolean_word(prev) || boolean_word(next));
         const bool by_near = operators && (near_word(prev) || near_word(next));
         if (alt.empty() || tok[0] == '+' || by_near || (by_op && minus))
-            out += tok;
-        else if (by_op)
-            out += "(" + tok + " OR " + alt + ")";
-        else
-            out += tok + (minus ? " -" : " ") + alt;
-        prev = tok;
-    }
-    return out;
+            return tok;
+        if (by_op)
+            return "(" + tok + " OR " + alt + ")";
+        return tok + (minus ? " -" : " ") + alt;
+    });
 }
 
 std::string libns::typed_text(const std::string &text, std::string *warnings)
