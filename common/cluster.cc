@@ -190,12 +190,25 @@ static bool parse_replica(const std::vector<std::string> &w,
         r.args = rest_after(line, 4);
     } else if (kind == "local") {
         r.kind = Replica::LOCAL;
-        r.path = rest_after(line, 3);
+        r.path = rest_after(line, 3); /* from the file's directory: beside() */
     } else {
         why = "unknown replica kind '" + kind + "' (tcp, prog or local)";
         return false;
     }
     return true;
+}
+
+/* PATH of a line of cluster file FILE: a relative one is read from the
+ * file's directory, as Xapian reads a stub database's, not from the
+ * working directory of whatever opens it (nsearchd's is "/" under
+ * systemd, an editor's shell anywhere), which made the same file name
+ * other files from each. */
+static std::string beside(const std::string &file, const std::string &path)
+{
+    size_t slash = file.rfind('/');
+    if (path.empty() || path[0] == '/' || slash == std::string::npos)
+        return path;
+    return file.substr(0, slash + 1) + path;
 }
 
 /* Read the cluster file C->file.  False with the message in WHY,
@@ -236,6 +249,7 @@ static bool read_cluster_file(Cluster &c, std::string &why)
                 why = where + bad;
                 return false;
             }
+            r.path = beside(c.file, r.path);
             if (c.shards.size() <= n) {
                 c.shards.resize(n + 1);
                 first_line.resize(n + 1, 0);
@@ -255,7 +269,7 @@ static bool read_cluster_file(Cluster &c, std::string &why)
             }
         } else if (key == "spelling") {
             SpellingCopy sc;
-            sc.path = rest_after(line, 1);
+            sc.path = beside(c.file, rest_after(line, 1));
             sc.line = lineno;
             if (sc.path.empty()) {
                 why = where + "'spelling' needs the PATH of a spelling copy "
@@ -284,7 +298,7 @@ static bool read_cluster_file(Cluster &c, std::string &why)
                       std::to_string(c.synonyms_line);
                 return false;
             }
-            c.synonyms = rest_after(line, 1);
+            c.synonyms = beside(c.file, rest_after(line, 1));
             c.synonyms_line = lineno;
             if (c.synonyms.empty()) {
                 why = where + "'synonyms' needs the PATH of a synonyms file";
