@@ -1,4 +1,6 @@
-/* charset.c - windows-1252, as the WHATWG Encoding Standard defines it.
+/* charset.c - Pages read in their encoding as browsers read them (the
+ * WHATWG Encoding Standard): windows-1252 for its labels, UTF-8 with a
+ * stray byte as U+FFFD, and the HTML parse that chooses between them.
  *
  * Pages and feeds labelled ISO-8859-1, latin1 or US-ASCII are nearly always
  * written in windows-1252: its bytes 0x80-0x9F are the curly quotes,
@@ -13,12 +15,27 @@
  * 0x90 and 0x9D: libxml2 stops at the first of them and the rest of the
  * page is lost.  The standard maps them to U+0081 and so on, as ISO-8859-1
  * does; so does this. */
+#include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
 #include <pthread.h>
 #include <string.h>
 #include <strings.h>
 
 #include "ingest.h"
+
+/* Trim LABEL's surrounding white space: its length from *LABEL on. */
+static size_t trimmed(const char **label)
+{
+    const char *s = *label;
+    while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r' || *s == '\f')
+        s++;
+    size_t n = strlen(s);
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\n' ||
+                 s[n - 1] == '\r' || s[n - 1] == '\f'))
+        n--;
+    *label = s;
+    return n;
+}
 
 int ns_charset_is_windows1252(const char *label)
 {
@@ -45,17 +62,63 @@ int ns_charset_is_windows1252(const char *label)
     };
     if (!label)
         return 0;
-    while (*label == ' ' || *label == '\t' || *label == '\n' ||
-           *label == '\r' || *label == '\f')
-        label++;
-    size_t n = strlen(label);
-    while (n && (label[n - 1] == ' ' || label[n - 1] == '\t' ||
-                 label[n - 1] == '\n' || label[n - 1] == '\r' ||
-                 label[n - 1] == '\f'))
-        n--;
+    size_t n = trimmed(&label);
     for (size_t i = 0; i < sizeof labels / sizeof *labels; i++)
         if (strlen(labels[i]) == n && strncasecmp(label, labels[i], n) == 0)
             return 1;
+    return 0;
+}
+
+int ns_charset_is_utf8(const char *label)
+{
+    static const char *const labels[] = {
+        "unicode-1-1-utf-8", "unicode11utf8", "unicode20utf8", "utf-8", "utf8",
+        "x-unicode20utf8",
+    };
+    if (!label)
+        return 0;
+    size_t n = trimmed(&label);
+    for (size_t i = 0; i < sizeof labels / sizeof *labels; i++)
+        if (strlen(labels[i]) == n && strncasecmp(label, labels[i], n) == 0)
+            return 1;
+    return 0;
+}
+
+/* The bytes at S (LEN of them, LEN >= 1) that begin no valid UTF-8
+ * sequence, as the WHATWG decoder counts them: a lead byte and the
+ * continuation bytes it could still take (its "maximal subpart"), or one
+ * byte that leads nothing. */
+static size_t bad_run(const unsigned char *s, size_t len)
+{
+    unsigned c = s[0], lo = 0x80, hi = 0xbf;
+    size_t need;
+    if (c >= 0xc2 && c <= 0xdf)
+        need = 1;
+    else if (c >= 0xe0 && c <= 0xef)
+        need = 2, lo = c == 0xe0 ? 0xa0 : lo, hi = c == 0xed ? 0x9f : hi;
+    else if (c >= 0xf0 && c <= 0xf4)
+        need = 3, lo = c == 0xf0 ? 0x90 : lo, hi = c == 0xf4 ? 0x8f : hi;
+    else
+        return 1;
+    size_t i = 1;
+    while (i <= need && i < len && s[i] >= lo && s[i] <= hi)
+        i++, lo = 0x80, hi = 0xbf;
+    return i;
+}
+
+int ns_utf8_repair(const char *text, size_t len, ns_buf_t *out)
+{
+    for (size_t i = 0; i < len;) {
+        size_t ok = ns_utf8_check(text + i, len - i);
+        if (ok && ns_buf_append(out, text + i, ok) < 0)
+            return -1;
+        i += ok;
+        if (i == len)
+            break;
+        if (ns_buf_append(out, "\xef\xbf\xbd", 3) < 0)
+            return -1;
+        i += bad_run((const unsigned char *)text + i, len - i);
+    }
     return 0;
 }
 
@@ -122,6 +185,71 @@ int ns_xml_declares_cp1252(const char *buf, size_t n)
     memcpy(label, e, len);
     label[len] = '\0';
     return ns_charset_is_windows1252(label);
+}
+
+static htmlDocPtr parse_as(const char *data, size_t len, const char *enc)
+{
+    if (len > (size_t)INT32_MAX)
+        return NULL;
+    ns_xml_ready();
+    return htmlReadMemory(data, (int)len, NULL, enc,
+                          HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
+                              HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
+}
+
+static int has_bom(const char *data, size_t len)
+{
+    const unsigned char *s = (const unsigned char *)data;
+    return len >= 2 &&
+           ((s[0] == 0xfe && s[1] == 0xff) || (s[0] == 0xff && s[1] == 0xfe) ||
+            (len >= 3 && s[0] == 0xef && s[1] == 0xbb && s[2] == 0xbf));
+}
+
+htmlDocPtr ns_html_read(const char *data, size_t len)
+{
+    /* Without a charset declaration libxml2 assumes ISO-8859-1, which would
+     * garble every UTF-8 page that omits one; valid UTF-8 is read as such,
+     * anything else by the page's own declaration, as browsers read it. */
+    if (ns_utf8_valid(data, len))
+        return parse_as(data, len, "UTF-8");
+    htmlDocPtr doc = parse_as(data, len, NULL);
+    /* Labelled UTF-8 with a stray byte ("Caf\xe9" pasted in), a page was
+     * read by libxml2 as ISO-8859-1 from the byte on; browsers read the
+     * byte as U+FFFD and the rest as written, and so does this. */
+    ns_buf_t fixed = {0};
+    if (doc && !has_bom(data, len) && doc->encoding &&
+        ns_charset_is_utf8((const char *)doc->encoding) &&
+        ns_utf8_repair(data, len, &fixed) == 0) {
+        htmlDocPtr again = parse_as(fixed.p ? fixed.p : "", fixed.len, "UTF-8");
+        ns_buf_free(&fixed);
+        if (again) {
+            xmlFreeDoc(doc);
+            return again;
+        }
+    }
+    ns_buf_free(&fixed);
+    /* libxml2 reads a page labelled ISO-8859-1 as such (0x92 is a control
+     * character, not an apostrophe), one labelled US-ASCII only up to its
+     * first byte over 0x7F, and one without a label as ISO-8859-1.  Browsers
+     * read all three as windows-1252 (charset.c), and so does the second
+     * parse here; doc->encoding is the label libxml2 found.  A byte-order
+     * mark decides before any label, as in browsers; libxml2 already
+     * follows it. */
+    if (!doc || has_bom(data, len) ||
+        (doc->encoding &&
+         !ns_charset_is_windows1252((const char *)doc->encoding)))
+        return doc;
+    ns_buf_t utf8 = {0};
+    if (ns_windows1252_to_utf8(data, len, &utf8) < 0) {
+        ns_buf_free(&utf8);
+        return doc;
+    }
+    htmlDocPtr again = parse_as(utf8.p ? utf8.p : "", utf8.len, "UTF-8");
+    ns_buf_free(&utf8);
+    if (!again)
+        return doc;
+    xmlFreeDoc(doc);
+    return again;
 }
 
 size_t ns_xml_blank_prefix(const char *buf, size_t n, unsigned *lines)

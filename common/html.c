@@ -17,7 +17,7 @@
  * share buttons, newsletter boxes, ads) never reach the text.  A page that is
  * not UTF-8 is decoded as its charset label says, and read as windows-1252
  * where browsers read it so: labelled ISO-8859-1 or US-ASCII, or not at
- * all. */
+ * all (charset.c, ns_html_read). */
 #include <ctype.h>
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
@@ -232,56 +232,6 @@ static int node_text(xmlNodePtr n, json_t *headings, ns_buf_t *out)
     return t.failed ? -1 : 0;
 }
 
-static htmlDocPtr parse_as(const char *data, size_t len, const char *enc)
-{
-    if (len > (size_t)INT32_MAX)
-        return NULL;
-    ns_xml_ready();
-    return htmlReadMemory(data, (int)len, NULL, enc,
-                          HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
-                              HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
-}
-
-static int has_bom(const char *data, size_t len)
-{
-    const unsigned char *s = (const unsigned char *)data;
-    return len >= 2 &&
-           ((s[0] == 0xfe && s[1] == 0xff) || (s[0] == 0xff && s[1] == 0xfe) ||
-            (len >= 3 && s[0] == 0xef && s[1] == 0xbb && s[2] == 0xbf));
-}
-
-static htmlDocPtr parse(const char *data, size_t len)
-{
-    /* Without a charset declaration libxml2 assumes ISO-8859-1, which would
-     * garble every UTF-8 page that omits one; valid UTF-8 is read as such,
-     * anything else by the page's own declaration, as browsers read it. */
-    if (ns_utf8_valid(data, len))
-        return parse_as(data, len, "UTF-8");
-    htmlDocPtr doc = parse_as(data, len, NULL);
-    /* libxml2 reads a page labelled ISO-8859-1 as such (0x92 is a control
-     * character, not an apostrophe), one labelled US-ASCII only up to its
-     * first byte over 0x7F, and one without a label as ISO-8859-1.  Browsers
-     * read all three as windows-1252 (charset.c), and so does the second
-     * parse here; doc->encoding is the label libxml2 found.  A byte-order
-     * mark decides before any label, as in browsers; libxml2 already
-     * follows it. */
-    if (!doc || has_bom(data, len) ||
-        (doc->encoding &&
-         !ns_charset_is_windows1252((const char *)doc->encoding)))
-        return doc;
-    ns_buf_t utf8 = {0};
-    if (ns_windows1252_to_utf8(data, len, &utf8) < 0) {
-        ns_buf_free(&utf8);
-        return doc;
-    }
-    htmlDocPtr again = parse_as(utf8.p ? utf8.p : "", utf8.len, "UTF-8");
-    ns_buf_free(&utf8);
-    if (!again)
-        return doc;
-    xmlFreeDoc(doc);
-    return again;
-}
-
 int ns_html_fragment_text(const char *html, size_t len, json_t *headings,
                           ns_buf_t *out)
 {
@@ -292,7 +242,7 @@ int ns_html_fragment_text(const char *html, size_t len, json_t *headings,
         ns_buf_free(&in);
         return -1;
     }
-    htmlDocPtr doc = parse(in.p ? in.p : "", in.len);
+    htmlDocPtr doc = ns_html_read(in.p ? in.p : "", in.len);
     ns_buf_free(&in);
     if (!doc)
         return 0; /* nothing parseable is no text */
@@ -726,7 +676,7 @@ int ns_html_page_warn(const char *data, size_t len, const char *default_id,
     memset(art, 0, sizeof *art);
     if (warn_size)
         warn[0] = '\0';
-    htmlDocPtr doc = parse(data, len);
+    htmlDocPtr doc = ns_html_read(data, len);
     if (!doc) {
         snprintf(err, err_size, "not an HTML page");
         return -1;

@@ -230,6 +230,16 @@ int ns_wpjson_post(json_t *post, ns_article_t *art, char *err, size_t err_size);
  * without regard to case or surrounding white space. */
 int ns_charset_is_windows1252(const char *label);
 
+/* Non-zero if LABEL names UTF-8 in the WHATWG Encoding Standard ("utf-8",
+ * "utf8", "unicode-1-1-utf-8", ...), as ns_charset_is_windows1252(). */
+int ns_charset_is_utf8(const char *label);
+
+/* Append LEN bytes of TEXT to OUT with each byte that begins no valid
+ * UTF-8 sequence (with the continuation bytes it could still take)
+ * replaced by U+FFFD, as the WHATWG UTF-8 decoder and every browser read a
+ * page labelled UTF-8.  Returns 0, or -1 on allocation failure. */
+int ns_utf8_repair(const char *text, size_t len, ns_buf_t *out);
+
 /* Append LEN bytes of windows-1252 TEXT to OUT as UTF-8, every byte
  * decoded as the WHATWG Encoding Standard does (0x80 is U+20AC, 0x92 is
  * U+2019; 0x81, 0x8D, 0x8F, 0x90, 0x9D are U+0081 ...).  Returns 0, or -1
@@ -239,6 +249,13 @@ int ns_windows1252_to_utf8(const char *text, size_t len, ns_buf_t *out);
 /* Does the XML declaration at the start of the N bytes at BUF name one of
  * the labels of windows-1252 (ISO-8859-1, US-ASCII, ...)? */
 int ns_xml_declares_cp1252(const char *buf, size_t n);
+
+/* The HTML document of LEN bytes at DATA, read as a browser reads it
+ * (charset.c): valid UTF-8 as UTF-8; else by its byte-order mark, else its
+ * charset declaration (UTF-8 with each stray byte as U+FFFD, the labels
+ * of windows-1252 as windows-1252), else as windows-1252.  NULL when
+ * libxml2 cannot read it.  Free with xmlFreeDoc(). */
+struct _xmlDoc *ns_html_read(const char *data, size_t len);
 /* How many bytes of white space start BUF before "<?xml" (0 when none,
  * or when something else follows them; N when BUF is all white space),
  * with their newlines added to *LINES.  XML allows nothing before the

@@ -171,6 +171,38 @@ static void test_windows1252_labels(void)
               !ns_charset_is_windows1252("utf-8") &&
               !ns_charset_is_windows1252(NULL),
           "labels: the standard's windows-1252 labels only");
+    CHECK(ns_charset_is_utf8(" UTF8 ") &&
+              ns_charset_is_utf8("unicode-1-1-utf-8") &&
+              !ns_charset_is_utf8("utf-16") && !ns_charset_is_utf8(NULL),
+          "labels: the standard's UTF-8 labels");
+
+    /* Each maximal subpart of a bad sequence is one U+FFFD, as the
+     * standard's decoder reads it: a cut 3-byte lead with its one
+     * continuation byte is one, a stray continuation byte is one, a
+     * surrogate's lead one and its two continuations one each. */
+    static const struct {
+        const char *in, *out;
+    } R[] = {
+        {"a\xe2\x82z", "a\xef\xbf\xbdz"},
+        {"\x80\x80", "\xef\xbf\xbd\xef\xbf\xbd"},
+        {"\xed\xa0\x80", "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd"},
+        {"caf\xe9 ok \xc3\xa5", "caf\xef\xbf\xbd ok \xc3\xa5"},
+        {"\xf0\x9f\x98", "\xef\xbf\xbd"},
+    };
+    for (size_t i = 0; i < sizeof R / sizeof *R; i++) {
+        ns_buf_t out = {0};
+        CHECK(ns_utf8_repair(R[i].in, strlen(R[i].in), &out) == 0 && out.p &&
+                  !strcmp(out.p, R[i].out),
+              "utf-8 repair: one U+FFFD per maximal subpart");
+        ns_buf_free(&out);
+    }
+    static const char STRAY[] =
+        "<html><head><meta charset=\"utf-8\"></head><body><article>"
+        "<p>Caf\xe9 p\xc3\xa5 Troms\xc3\xb8</p></article></body></html>";
+    CHECK(page(STRAY, &a) == 0 &&
+              !strcmp(a.body, "Caf\xef\xbf\xbd p\xc3\xa5 Troms\xc3\xb8"),
+          "utf-8 label with a stray byte: U+FFFD, the rest as written");
+    ns_article_clear(&a);
 }
 
 /* ------------------------------------------------------------------------ */
