@@ -294,17 +294,28 @@ static int read_header(const char *text, size_t len, ns_fm_key_fn fn, void *ctx,
     return 0;
 }
 
+static int is_word(const char *s, size_t len, const char *word)
+{
+    return len == strlen(word) && strncasecmp(s, word, len) == 0;
+}
+
 /* Hugo and Jekyll leave out a file whose front matter says "draft: true"
- * (or yes; "draft = true" in TOML). */
+ * (or yes; "draft = true" in TOML), and Jekyll one that says "published:
+ * false" (its way to keep a post off the site, an embargoed one say;
+ * Hugo's "published" is a date, which is no false). */
 static int draft_key(void *ctx, const char *key, size_t klen,
                      const ns_fm_value_t *v, char *err, size_t err_size)
 {
     (void)err, (void)err_size;
     size_t len;
     const char *s = one_value(v, &len);
-    if (klen == 5 && strncasecmp(key, "draft", 5) == 0)
-        *(int *)ctx = (len == 4 && strncasecmp(s, "true", 4) == 0) ||
-                      (len == 3 && strncasecmp(s, "yes", 3) == 0);
+    int *draft = ctx;
+    if (is_word(key, klen, "draft") &&
+        (is_word(s, len, "true") || is_word(s, len, "yes")))
+        *draft = 1;
+    else if (is_word(key, klen, "published") && !*draft &&
+             (is_word(s, len, "false") || is_word(s, len, "no")))
+        *draft = 2;
     return 0;
 }
 

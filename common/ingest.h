@@ -395,8 +395,9 @@ int ns_markdown_untemplate(const char *md, size_t len, ns_buf_t *out);
  * body and headings lose their markup.  Returns 0, or -1 with ERR. */
 int ns_markdown_finish(ns_article_t *art, char *err, size_t err_size);
 
-/* Non-zero if the front matter of TEXT says "draft: true" (or yes; TOML
- * "draft = true").  In frontmatter.c, which reads front matter. */
+/* 1 if the front matter of TEXT says "draft: true" (or yes; TOML "draft =
+ * true"), 2 if it says "published: false" (or no), else 0.  In
+ * frontmatter.c, which reads front matter. */
 int ns_frontmatter_is_draft(const char *text, size_t len);
 
 /* ------------------------------------------------------------------------ */

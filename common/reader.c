@@ -371,7 +371,11 @@ static int apply_page_rules(ns_reader_t *r, const ns_buf_t *text,
                             ns_article_t *art)
 {
     ns_textpage_report_t rep;
-    if (ns_textpage_apply(art, &rep) < 0) {
+    /* No furniture is cut from Markdown: a heading there is the author's
+     * ("## Siste nytt" over a live blog's updates, "## Comments" over the
+     * readers' comments a story quotes), and a site's sidebars are in its
+     * templates, not in its Markdown files. */
+    if (ns_textpage_apply(art, !r->markdown, &rep) < 0) {
         snprintf(r->err, sizeof r->err, "out of memory");
         return -1;
     }
@@ -445,10 +449,14 @@ static int next_text(ns_reader_t *r, ns_article_t *art)
     char buf[4096];
     const char *id = rel_path(r, buf, sizeof buf);
     int rc = slurp(r, &text);
-    if (rc == 0 && r->markdown &&
-        ns_frontmatter_is_draft(text.p ? text.p : "", text.len)) {
+    int draft = rc == 0 && r->markdown
+                    ? ns_frontmatter_is_draft(text.p ? text.p : "", text.len)
+                    : 0;
+    if (draft) {
         set_where(r, 0);
-        note_ignored(r, "ignored: a draft (draft: true)");
+        note_ignored(r, draft == 1
+                            ? "ignored: a draft (draft: true)"
+                            : "ignored: not published (published: false)");
         ns_buf_free(&text);
         end_file(r);
         return 0;

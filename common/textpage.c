@@ -496,7 +496,8 @@ static int push_heading(ns_article_t *art, const char *text, size_t len)
     return 0;
 }
 
-int ns_textpage_apply(ns_article_t *art, ns_textpage_report_t *report)
+int ns_textpage_apply(ns_article_t *art, int furniture,
+                      ns_textpage_report_t *report)
 {
     ns_textpage_report_t rep = {0};
     const char *body = art->body ? art->body : "";
@@ -537,8 +538,8 @@ int ns_textpage_apply(ns_article_t *art, ns_textpage_report_t *report)
     /* Furniture: the earlier of a known heading and a post list. */
     size_t posts = 0;
     size_t text = first_text(lines, n);
-    size_t cut = find_known_heading(lines, n, text);
-    size_t list = find_post_list(lines, cut, text, &posts);
+    size_t cut = furniture ? find_known_heading(lines, n, text) : n;
+    size_t list = furniture ? find_post_list(lines, cut, text, &posts) : n;
     if (cut < n) {
         snprintf(rep.why, sizeof rep.why, "'%.*s'",
                  (int)(lines[cut].len < 80 ? lines[cut].len : 80),

@@ -69,13 +69,14 @@ typedef struct ns_textpage_report {
 } ns_textpage_report_t;
 
 /* Apply the page rules to ART (read from a text file): cut trailing page
- * furniture from ART->body, take a byline as ART->author when it has none
+ * furniture from ART->body (when FURNITURE is not 0), take a byline as ART->author when it has none
  * (a bare name before the furniture goes with it; a "By NAME" line stays
  * in the body), add plain-text headings to ART->headings, and
  * remove list markers from the body, keeping each item's text.  REPORT
  * (may be NULL) says what was cut.  Returns 0, or -1 on allocation
  * failure (ART is then unchanged). */
-int ns_textpage_apply(ns_article_t *art, ns_textpage_report_t *report);
+int ns_textpage_apply(ns_article_t *art, int furniture,
+                      ns_textpage_report_t *report);
 
 NS_END_DECLS
 

@@ -159,4 +159,47 @@ check "templates: code and prose keep their braces" \
     is "$(nsearch --db "$TMP/cdb" --json --snippet-len 2000 video |
         python3 -c 'import json, sys; print(json.load(sys.stdin)["hits"][0]["snippet"])')" \
     "Write {{< youtube id >}} where the video goes: {{< vimeo 146022717 >}} — {% include gallery.html %} — The set {1, 2} and {{citation needed}} are prose."
+# A live blog in Markdown: "## Siste nytt" and the short updates under it
+# are the author's, not a sidebar; the same text saved as a plain-text
+# page is a page's furniture and is cut.
+L=$TMP/live
+mkdir -p "$L"
+cat >"$L/storm.md" <<'MD'
+---
+title: "Uveret treffer kysten"
+lang: nb
+---
+Uveret treffer Vestlandet fredag morgen med vind av orkan styrke på kysten. Meteorologisk institutt har sendt ut rødt farevarsel for Møre og Romsdal.
+
+## Siste nytt
+
+Klokka 07.10: Fergesambandet Molde-Vestnes er innstilt resten av dagen.
+
+Klokka 06.45: Over 20 000 kunder er uten strøm, melder Elvia.
+MD
+sed -e '1,4d' -e 's/^## //' "$L/storm.md" | sed '1i Uveret treffer kysten\
+' >"$L/storm-page.txt"
+cat >"$L/embargo.md" <<'MD'
+---
+title: Embargoed budget story
+published: false
+---
+The quokka budget is out on Tuesday.
+MD
+run out err nindex --verbose --db "$TMP/live.db" "$L"
+check "live blog: the Markdown updates are found" \
+    is "$(nsearch --db "$TMP/live.db" --json --related 0 elvia |
+        python3 -c 'import json, sys; print(" ".join(h["id"] for h in json.load(sys.stdin)["hits"]))')" \
+    "storm.md"
+check "live blog: nothing cut from the Markdown" lacks "$TMP/err" \
+    "storm.md:"
+check "the same as a saved page: cut as furniture" contains "$TMP/err" \
+    "storm-page.txt:5: page furniture cut: 'Siste nytt'"
+check "published: false: ignored and named" contains "$TMP/err" \
+    "embargo.md: ignored: not published (published: false)"
+check "published: false: counted" contains "$TMP/out" "2 added"
+check "published: false: not searchable" \
+    is "$(nsearch --db "$TMP/live.db" --json --related 0 quokka |
+        python3 -c 'import json, sys; print(json.load(sys.stdin)["total"])')" 0
+
 finish

@@ -12,7 +12,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (ns_article_from_text((const char *)data, size, "fuzz.txt", &art, err,
                              sizeof err, &line) == 0) {
         ns_textpage_report_t rep;
-        (void)ns_textpage_apply(&art, &rep);
+        (void)ns_textpage_apply(&art, 1, &rep);
         ns_article_clear(&art);
     }
     return 0;

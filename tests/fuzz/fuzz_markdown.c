@@ -15,7 +15,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                              &line) == 0) {
         if (ns_markdown_finish(&art, err, sizeof err) == 0) {
             ns_textpage_report_t rep;
-            (void)ns_textpage_apply(&art, &rep);
+            (void)ns_textpage_apply(&art, 0, &rep);
         }
         ns_article_clear(&art);
     }

@@ -238,6 +238,17 @@ static void test_yaml_draft(void)
     const char *nested = "---\nparams:\n  draft: true\n---\nB\n";
     CHECK(!ns_frontmatter_is_draft(nested, strlen(nested)),
           "a nested draft key is not the page's");
+    const char *unpub = "---\ntitle: Embargoed\npublished: false\n---\nB\n";
+    CHECK(ns_frontmatter_is_draft(unpub, strlen(unpub)) == 2,
+          "Jekyll's published: false");
+    const char *pub = "---\npublished: true\n---\nB\n";
+    const char *hugo = "---\npublished: 2025-01-02\n---\nB\n";
+    CHECK(!ns_frontmatter_is_draft(pub, strlen(pub)) &&
+              !ns_frontmatter_is_draft(hugo, strlen(hugo)),
+          "published: true, or Hugo's date, is published");
+    const char *both = "---\npublished: false\ndraft: true\n---\nB\n";
+    CHECK(ns_frontmatter_is_draft(both, strlen(both)) == 1,
+          "draft: true says it first");
 }
 
 /* Hugo's TOML front matter: the keys are those of YAML front matter; a
