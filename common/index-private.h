@@ -410,9 +410,12 @@ Xapian::Query build_query(ns_index_t *idx, const std::string &text,
 std::string typed_text(const std::string &text, std::string *warnings);
 std::string quoted_initialisms(const std::string &t);
 std::vector<std::string> names_of(const SchemaField &f);
+bool boolean_word(const std::string &word); /* AND, OR, NOT, XOR */
 std::string unclosed_quote_words(const std::string &text);
 std::string unknown_field_words(const std::string &text, std::string &names);
-std::string partial_text(const std::string &text); /* "surv" as "surv*" */
+std::string partial_text(const std::string &text);   /* "surv" as "surv*" */
+std::string joined_fields(const std::string &t);     /* query-fields.cc */
+std::string bracketed_filters(const std::string &t); /* (a OR b) tag:c */
 /* Is WORD (lower case) one LANG's articles are not searched by? */
 bool stop_word(ns_index_t *idx, const std::string &lang, const std::string &w);
 const std::set<std::string> *stop_stems(ns_index_t *idx, const std::string &l);
@@ -427,8 +430,7 @@ std::string corrected_text(ns_index_t *idx, const Xapian::Database &dict,
 ns_status_t filter_query(ns_index_t *idx, const ns_search_opts_t *o,
                          Xapian::Query *out);
 
-/* Can the 1.4 API rebuild OP from its subqueries alone (no window, no
- * scale factor)? */
+/* Can OP be rebuilt from its subqueries alone (no window, no scale)? */
 inline bool rebuildable(Xapian::Query::op op)
 {
     using Q = Xapian::Query;
@@ -462,8 +464,7 @@ template <typename F> Xapian::Query map_subqueries(const Xapian::Query &q, F fn)
 /* forms.cc: the forms of a word that match (see the comment there).
  * WORD with its diacritics folded (fold.c), or WORD itself. */
 std::string fold(const std::string &word, int flags);
-/* STEM that folds diacritics before stemming. */
-Xapian::Stem folding_stem(const Xapian::Stem &stem);
+Xapian::Stem folding_stem(const Xapian::Stem &stem); /* folds, then STEM */
 /* Split TERM into its prefix and word; true if the prefix is that of a
  * text field ("" or title, heading, author), false for boolean terms. */
 bool split_text_term(const std::string &term, std::string &prefix,
@@ -486,7 +487,7 @@ Xapian::Query written_phrases(const Xapian::Query &q);
  * words of the default field, which Xapian's highlighter marks. */
 bool has_title_terms(const Xapian::Query &q);
 Xapian::Query title_as_text(const Xapian::Query &q);
-size_t positional_window(const Xapian::Query &q); /* of a phrase or NEAR */
+size_t positional_window(const Xapian::Query &q);      /* of a phrase or NEAR */
 Xapian::termpos leaf_position(const Xapian::Query &q); /* in the text, or 0 */
 /* Q with every unstemmed word outside phrases replaced by its stem, the
  * words of phrases by their indexed form, and wildcards also expanded
@@ -497,8 +498,7 @@ Xapian::Query stem_all_words(const Xapian::Query &q, const Xapian::Stem &stem,
  * STEM gives their indexed form) as an optional, lighter part. */
 Xapian::Query exact_boost(const Xapian::Query &stemmed,
                           const Xapian::Query &exact, const Xapian::Stem &stem);
-/* FLAGS for parsing TEXT: without Boolean operators when TEXT is typed
- * entirely in capitals. */
+/* FLAGS for TEXT: no Boolean operators when it is all in capitals. */
 unsigned query_flags(const std::string &text, unsigned flags);
 /* Q, phrases typed without diacritics also spelled with (ROOM terms). */
 Xapian::Query fold_phrases(ns_index_t *idx, const Xapian::Query &q,

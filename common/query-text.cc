@@ -381,91 +381,6 @@ static std::string pasted_addresses(const std::string &t)
     return out;
 }
 
-/* Is T[AT..] a field name of the query language (any case) and its
- * colon?  Returns the length of both, or 0. */
-static size_t field_name_at(const std::string &t, size_t at)
-{
-    size_t end = at;
-    while (end < t.size() && isalpha((unsigned char)t[end]))
-        end++;
-    if (end == at || end >= t.size() || t[end] != ':')
-        return 0;
-    std::string name = lower(t.substr(at, end - at).c_str());
-    if (name == "date")
-        return end - at + 1;
-    for (const SchemaField &f : SCHEMA_FIELDS)
-        for (const std::string &alias : names_of(f))
-            if (name == alias)
-                return end - at + 1;
-    return 0;
-}
-
-/* A date range written with spaces around its "..", as one writes a
- * range in a sentence ("date:2025-01 .. 2025-03", "date:2025-01.. 2025-03"):
- * Xapian's parser took the day alone and searched ".." and the second date
- * as words (8 Reuters matches where the range has 200).  Copies the value
- * at T[AT] into OUT, joined with its other end; returns where it ends. */
-static size_t joined_range(const std::string &t, size_t at, std::string &out)
-{
-    auto blank = [&](size_t i) { return t[i] == ' ' || t[i] == '\t'; };
-    auto word_end = [&](size_t i) {
-        while (i < t.size() && !blank(i))
-            i++;
-        return i;
-    };
-    auto skip = [&](size_t i) {
-        while (i < t.size() && blank(i))
-            i++;
-        return i;
-    };
-    size_t end = word_end(at), next = skip(end);
-    out += t.substr(at, end - at);
-    if (end - at < 2 || t.compare(end - 2, 2, "..") != 0) {
-        if (next == end || t.compare(next, 2, "..") != 0)
-            return end;
-        out += "..";
-        end = next + 2;
-        next = skip(end);
-    }
-    /* The other end is a date (a digit first); else ".." ended the value
-     * ("date:2025-09 .. oil" is from September on, and the word). */
-    if (next >= t.size() || !isdigit((unsigned char)t[next]))
-        return end;
-    size_t stop = word_end(next);
-    out += t.substr(next, stop - next);
-    return stop;
-}
-
-/* "title: oil", "section: crude", "date: 1987-03": a space after a field
- * name's colon, as one writes "Title: ..." in a sentence.  Xapian's
- * parser reads a field only with its value right after the colon, so the
- * field was dropped and its name searched as a word ("title: oil" ranked
- * "Title Insurance" first).  Outside quotes the spaces go. */
-static std::string joined_fields(const std::string &t)
-{
-    std::string out;
-    bool quoted = false;
-    for (size_t i = 0; i < t.size(); i++) {
-        if (t[i] == '"')
-            quoted = !quoted;
-        size_t n = 0;
-        if (!quoted && (i == 0 || strchr(" \t(+-", t[i - 1])))
-            n = field_name_at(t, i);
-        if (!n) {
-            out += t[i];
-            continue;
-        }
-        out += t.substr(i, n);
-        size_t j = i + n;
-        while (j < t.size() && (t[j] == ' ' || t[j] == '\t'))
-            j++;
-        if (strncasecmp(t.c_str() + i, "date:", 5) == 0)
-            j = joined_range(t, j, out);
-        i = j - 1;
-    }
-    return out;
-}
-
 /* A wildcard inside quotes ("oil pric*"): Xapian's parser drops the '*'
  * there, and the phrase "oil pric" matched nothing, silently.  A phrase
  * cannot end in a wildcard here (its words would have to be expanded in
@@ -553,7 +468,7 @@ static std::string number_form(const std::string &word)
 }
 
 /* Is WORD a Boolean operator of the query language?  A proximity one? */
-static bool boolean_word(const std::string &word)
+bool libns::boolean_word(const std::string &word)
 {
     return word == "AND" || word == "OR" || word == "NOT" || word == "XOR";
 }
@@ -675,9 +590,9 @@ static std::string number_forms(const std::string &text)
 
 std::string libns::typed_text(const std::string &text, std::string *warnings)
 {
-    return number_forms(
+    return bracketed_filters(number_forms(
         split_hyphens(grouped_compounds(initialisms(quoted_wildcards(
-            joined_fields(plain_marks(pasted_addresses(text))), warnings)))));
+            joined_fields(plain_marks(pasted_addresses(text))), warnings))))));
 }
 
 /* Is NAME (lower case) one the parser reads as a field's? */

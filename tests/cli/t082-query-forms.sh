@@ -343,4 +343,24 @@ check "booker AND NOT 50000 = booker AND NOT 50,000" \
 check "a badly grouped number is left alone" is "$(ids "$TMP/db" "5,0000")" ""
 check "a quoted number is as written" is "$(ids "$TMP/db" '"50000"')" ""
 
+# A filter is the whole query's, beside operators too (Xapian's parser
+# bound it to the word beside it: "israel OR (israelsk in World)").
+check "a OR b section:X = (a OR b) section:X" \
+    same "israel OR israelsk section:World" "(israel OR israelsk) section:World"
+check "a OR b section:X: the section's only" \
+    is "$(ids "$TMP/db" "israel OR israelsk section:World")" \
+    "$(ids "$TMP/db" "israel section:World" | sort -u)"
+check "a NOT b section:X = (a NOT b) section:X" \
+    same "israel NOT gaza section:World" "(israel NOT gaza) section:World"
+check "a filter first: section:X a OR b" \
+    same "section:World israel OR israelsk" "(israel OR israelsk) section:World"
+check "an excluding filter: a OR b -section:X" \
+    same "israel OR israelsk -section:World" "(israel OR israelsk) -section:World"
+check "a capitalised field name too" \
+    same "Israel OR Israelsk Section:World" "(israel OR israelsk) section:World"
+# A filter an operator joins is as typed: either.
+check "a OR section:X is either" \
+    is "$(ids "$TMP/db" "israel OR section:World")" \
+    "$( (ids "$TMP/db" israel; ids "$TMP/db" section:World) | sort -u)"
+
 finish
