@@ -347,13 +347,13 @@ const Xapian::Stem &stemmer_for(ns_index_t *idx, const std::string &lang,
                                 bool *known = nullptr);
 void load_langs(ns_index_t *idx);
 std::set<std::string> index_langs(const ns_index_t *idx); /* or {"en"} */
-/* The snippet of hit ART of MS (snippet.cc): the passage where the
- * query's words meet, or the lead when BLANK or none of them is there;
- * no stop word of ART's language marked unless O's query has only those.
- * title_marked: ART's title with its matched words marked, or "". */
+/* snippet.cc: hit ART's passage where the words of Q (MS's query) meet,
+ * or its lead (BLANK, or none there), no stop word of its language marked
+ * unless the query has only those; title_marked: its title marked, or "". */
 std::string snippet_of(ns_index_t *idx, const Xapian::MSet &ms,
-                       const ns_article_t *art, const ns_search_opts_t *o,
-                       bool blank);
+                       const Xapian::Query &q, const ns_article_t *art,
+                       const ns_search_opts_t *o, bool blank);
+Xapian::MSet marking(ns_index_t *idx, const Xapian::Query &q); /* no hits */
 std::string title_marked(ns_index_t *idx, const Xapian::MSet &ms,
                          const ns_article_t *art, const ns_search_opts_t *o);
 /* Forget what IDX holds of the view it searched (cached related lists,

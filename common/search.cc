@@ -95,7 +95,8 @@ struct Page {
     std::vector<ns_article_t> decoded;
     Xapian::MSet snip; /* what snippets are cut by, when not MS */
     bool have_snip = false;
-    Xapian::MSet title; /* what titles are marked by, when not SNIP/MS */
+    Xapian::Query words; /* the query of SNIP, or of MS */
+    Xapian::MSet title;  /* what titles are marked by, when not SNIP/MS */
     bool have_title = false;
     /* Collapsed after the phrase check (checked_page), not by Xapian's
      * match: the ids of the copies of each hit that passed it. */
@@ -488,7 +489,7 @@ static void fill_hits(ns_index_t *idx, const ns_search_opts_t *o, Page &page,
         res->snippets.push_back(
             o->snippet_len && !time.over()
                 ? snippet_of(idx, page.have_snip ? page.snip : page.ms,
-                             &res->arts.back(), o, blank)
+                             page.words, &res->arts.back(), o, blank)
                 : std::string());
         res->titles.push_back(!blank && !time.over()
                                   ? title_marked(idx,
@@ -573,17 +574,6 @@ static bool no_pairs()
     return off;
 }
 
-/* An MSet of no hits with Q's statistics: what snippets and titles are
- * marked by when the words to mark are not those of the match. */
-static Xapian::MSet marking(ns_index_t *idx, const Xapian::Query &q)
-{
-    Xapian::Enquire words(*idx->db);
-    words.set_query(q);
-    words.set_weighting_scheme(
-        Xapian::BM25Weight(BM25_K1, 0, 1, BM25_B, BM25_MIN_NORMLEN));
-    return words.get_mset(0, 0);
-}
-
 /* Oldest first, and articles without a date last, as newest first has
  * them: an empty value sorts before every date. */
 static Xapian::KeyMaker *oldest_first()
@@ -658,6 +648,7 @@ ns_status_t libns::search_once(ns_index_t *idx, const ns_search_opts_t *o,
         page.title = marking(idx, title_as_text(phrases ? written : run));
         page.have_title = true;
     }
+    page.words = page.have_snip ? written : run;
     fill_hits(idx, o, page, blank, time, res);
     if (o->collapse)
         fill_also(idx, run, verify ? &q : nullptr, page, res);

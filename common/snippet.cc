@@ -158,31 +158,80 @@ static std::string mark_paragraphs(const char *text)
     return out;
 }
 
+/* An MSet of no hits with Q's statistics: what snippets and titles are
+ * marked by when the words to mark are not those of the match. */
+Xapian::MSet libns::marking(ns_index_t *idx, const Xapian::Query &q)
+{
+    Xapian::Enquire words(*idx->db);
+    words.set_query(q);
+    words.set_weighting_scheme(
+        Xapian::BM25Weight(BM25_K1, 0, 1, BM25_B, BM25_MIN_NORMLEN));
+    return words.get_mset(0, 0);
+}
+
+/* Q without the words of LANG's stop list where it can do without them
+ * (beside others under OR, SYNONYM or MAX, or as AND_MAYBE's optional
+ * part): the words a hit in LANG was matched by, when another language's
+ * parse kept those. */
+static Xapian::Query unstopped(ns_index_t *idx, const Xapian::Query &q,
+                               const std::string &lang)
+{
+    using Q = Xapian::Query;
+    auto op = q.get_type();
+    if (!rebuildable(op))
+        return q;
+    const bool optional =
+        op == Q::OP_OR || op == Q::OP_SYNONYM || op == Q::OP_MAX;
+    std::vector<Q> subs;
+    for (size_t i = 0; i < q.get_num_subqueries(); i++) {
+        Q sub = q.get_subquery(i), leaf = sub;
+        if (leaf.get_type() == Q::OP_SCALE_WEIGHT) /* "1.5 * Zof" */
+            leaf = leaf.get_subquery(0);
+        std::string prefix, word;
+        if ((optional || (op == Q::OP_AND_MAYBE && i > 0)) &&
+            leaf.get_type() == Q::LEAF_TERM &&
+            split_text_term(as_written(*leaf.get_terms_begin()), prefix,
+                            word) &&
+            stop_word(idx, lang, word))
+            continue;
+        subs.push_back(unstopped(idx, sub, lang));
+    }
+    return subs.empty() ? q : Q(op, subs.begin(), subs.end());
+}
+
 /* The snippet of ART: the passage where the query's words meet, or, when
  * none of them is in the text (a blank query, filters only, title:word),
  * the lead: the start of the body.  Xapian's snippet without a match is
  * the text's last passage, which reads as a random cut. */
 std::string libns::snippet_of(ns_index_t *idx, const Xapian::MSet &ms,
-                              const ns_article_t *art,
+                              const Xapian::Query &q, const ns_article_t *art,
                               const ns_search_opts_t *o, bool blank)
 {
     if (!blank) {
         const bool body = art->body && *art->body;
         const char *title = art->title ? art->title : "";
         const std::string text = mark_paragraphs(body ? art->body : title);
-        const char *src = text.c_str();
         /* EXHAUSTIVE without the background model: the background model
          * costs ~1.2 ms a hit (XAPIAN-NOTES.md), while EXHAUSTIVE alone
          * added 0.05 ms to a top-10 query on Reuters (p50 0.61 -> 0.66 ms)
          * and finds the passage where most query words meet instead of the
          * first one that has any. */
-        std::string sn = unmark_stop_words(
-            idx,
-            unescape_snippet(ms.snippet(src, o->snippet_len,
-                                        stemmer_for(idx, art->lang),
-                                        Xapian::MSet::SNIPPET_EXHAUSTIVE,
-                                        NS_HI_START, NS_HI_END, "...")),
-            art->lang, o->query);
+        auto cut = [&](const Xapian::MSet &by, std::string *raw) {
+            *raw = unescape_snippet(by.snippet(text, o->snippet_len,
+                                               stemmer_for(idx, art->lang),
+                                               Xapian::MSet::SNIPPET_EXHAUSTIVE,
+                                               NS_HI_START, NS_HI_END, "..."));
+            return unmark_stop_words(idx, *raw, art->lang, o->query);
+        };
+        std::string raw, sn = cut(ms, &raw);
+        /* Only stop words were marked: the passage was chosen for them
+         * ("of" of "of azure", kept by the Norwegian parse, in an English
+         * hit), and the hit's own words are cut again without them. */
+        if (sn.find(NS_HI_START) == std::string::npos &&
+            raw.find(NS_HI_START) != std::string::npos) {
+            const std::string l = art->lang && *art->lang ? art->lang : "en";
+            sn = cut(marking(idx, unstopped(idx, q, l)), &raw);
+        }
         if (sn.find(NS_HI_START) != std::string::npos || !body)
             return sn;
     }

@@ -12,6 +12,7 @@ cat >"$TMP/a.jsonl" <<'EOF2'
 {"id":"en3","title":"Harbour news","body":"The harbour opens on Friday, the man who runs it said.","lang":"en"}
 {"id":"en4","title":"US sanctions","body":"The US imposed sanctions on exports.","lang":"en"}
 {"id":"en5","title":"Sanctions eased","body":"Sanctions on exports were not eased in March.","lang":"en"}
+{"id":"en6","title":"Zoo report","body":"A list of some of a part of one of a report of a board of a body of a group of a staff of a unit of a branch of an office of a head of a bureau of a board of a council of a city of a west of a land of hills of green, of a kind of a sort of a type of a form of a shape of a size of a age of a year of old.\n\nKeepers feed fish at noon. Visitors queue at gates. Children draw pictures. Rain falls most days, and staff sweep paths. Shops sell maps, hats and cold drinks. Buses stop outside at nine and at five.\n\nKeepers say a walrus is well and eats fish each day.","lang":"en"}
 {"id":"no1","title":"Valget i byen","body":"Valget på fjellet og i byen ble vunnet av Arbeiderpartiet.","lang":"no"}
 {"id":"no2","title":"Hytta på fjellet","body":"Hytta ligger på fjellet, og det er langt til byen.","lang":"no"}
 {"id":"no3","title":"Valg i dag","body":"Man stemmer i dag, og valget avgjøres i kveld.","lang":"no"}
@@ -95,5 +96,10 @@ check "English hit: the alone marked" is "$(marks 'the' en1)" "the"
 check "Norwegian hit: man not marked" is "$(marks 'man valget' no3)" "valget"
 check "English hit: man marked" is "$(marks 'man harbour' en3)" "harbour man"
 check "Norwegian hit: på not marked" is "$(marks 'hytta på fjellet' no2)" "fjellet hytta"
+# The passage is chosen by the hit's own words: Xapian chose the one
+# with most "of" (the Norwegian parse keeps it), its marks came off, and
+# the snippet was the lead with nothing marked.
+check "English hit: the passage of its words, not of the stop words" \
+    is "$(marks 'of walrus' en6)" "walrus"
 
 finish
