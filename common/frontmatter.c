@@ -358,6 +358,58 @@ static int heading_level(const char *line, size_t len, const char **text,
     return (int)lvl;
 }
 
+static int strstr_n(const char *s, size_t len, const char *what)
+{
+    size_t n = strlen(what);
+    for (size_t i = 0; i + n <= len; i++)
+        if (!memcmp(s + i, what, n))
+            return 1;
+    return 0;
+}
+
+/* Non-zero if LINE holds no words a reader sees, so that it names no
+ * title: a template tag or shortcode ("{{< figure src=x >}}", "{% include
+ * x %}"), an HTML comment or an image alone on its line.  It stays in the
+ * body, where Markdown leaves it out or keeps its words (an image's alt
+ * text). */
+static int no_title_line(const char *line, size_t len)
+{
+    while (len && isspace((unsigned char)line[len - 1]))
+        len--;
+    while (len && isspace((unsigned char)*line))
+        line++, len--;
+    struct {
+        const char *open, *close;
+    } const pairs[] = {
+        {"{{", "}}"}, {"{%", "%}"}, {"<!--", "-->"}, {"![", ")"}};
+    for (size_t i = 0; i < sizeof pairs / sizeof *pairs; i++) {
+        size_t o = strlen(pairs[i].open), c = strlen(pairs[i].close);
+        if (len >= o + c && !memcmp(line, pairs[i].open, o) &&
+            !memcmp(line + len - c, pairs[i].close, c) &&
+            (i < 3 || strstr_n(line, len, "](")))
+            return 1;
+    }
+    return 0;
+}
+
+/* Non-zero if LINE underlines the line before it as a heading (setext:
+ * "===" or "---" and nothing else), which is no text of the body. */
+static int underline(const char *line, size_t len)
+{
+    while (len && isspace((unsigned char)line[len - 1]))
+        len--;
+    size_t i = 0;
+    while (i < len && i < 3 && line[i] == ' ')
+        i++;
+    if (i == len || (line[i] != '=' && line[i] != '-'))
+        return 0;
+    size_t n = 0;
+    for (; i < len; i++, n++)
+        if (line[i] != line[len - 1])
+            return 0;
+    return line[len - 1] == '=' || n >= 2;
+}
+
 int ns_article_from_text(const char *text, size_t len, const char *default_id,
                          ns_article_t *art, char *err, size_t err_size,
                          unsigned *err_line)
@@ -383,16 +435,24 @@ int ns_article_from_text(const char *text, size_t len, const char *default_id,
     *err_line = 1;
 
     /* The body: headings are collected; without a title in the header, the
-     * first level-1 heading (or else the first line) is the title. */
-    int started = 0;
+     * first level-1 heading (or else the first line with words, without
+     * the underline that makes it a heading) is the title. */
+    int started = 0, titled = 0;
     while (next_line(&p, end, &line, &llen)) {
-        const char *h;
-        size_t hlen;
+        const char *h = NULL;
+        size_t hlen = 0;
         int lvl = heading_level(line, llen, &h, &hlen);
         if (!started && llen == 0)
             continue;
-        if (!started && !art->title && (lvl == 1 || lvl == 0)) {
+        if (titled == 1 && underline(line, llen)) {
+            titled = 2;
+            continue;
+        }
+        titled = titled ? 2 : 0;
+        if (!started && !art->title && (lvl == 1 || lvl == 0) &&
+            !no_title_line(line, llen)) {
             started = 1;
+            titled = lvl ? 2 : 1;
             const char *t = lvl ? h : line;
             size_t tlen = lvl ? hlen : llen;
             if (ns_set_label(&art->title, "title", t, tlen, 0, err, err_size) <
@@ -400,7 +460,7 @@ int ns_article_from_text(const char *text, size_t len, const char *default_id,
                 goto fail;
             continue;
         }
-        started = 1;
+        started = started || !no_title_line(line, llen) || art->title;
         if (lvl && ns_list_push(&art->headings, &art->n_headings, "heading", h,
                                 hlen, 0, err, err_size) < 0)
             goto fail;

@@ -382,8 +382,44 @@ static void test_toml_errors(void)
     }
 }
 
+/* Without a title in the header: the first line with words a reader sees
+ * (not a shortcode, a comment or an image alone), and without the
+ * underline that makes it a heading. */
+static void test_title_line(void)
+{
+    static const struct {
+        const char *text, *title, *body;
+    } T[] = {
+        {"---\nauthor: Jane\n---\n{{< figure src=\"s.jpg\" >}}\n\n# Seals "
+         "return\n\nSeals are back.\n",
+         "Seals return", "{{< figure src=\"s.jpg\" >}}\n\nSeals are back."},
+        {"<!-- notes -->\n# Seals return\n\nBack.\n", "Seals return",
+         "<!-- notes -->\n\nBack."},
+        {"Seals return\n============\n\nBack.\n", "Seals return", "Back."},
+        {"Seals return\n---\n\nBack.\n", "Seals return", "Back."},
+        {"![Seal](s.jpg)\n\n# Seals return\n\nBack.\n", "Seals return",
+         "![Seal](s.jpg)\n\nBack."},
+        /* A line of text is the title, and a rule after the body's first
+         * paragraph stays. */
+        {"Seals return\n\nBack.\n\n---\n\nMore.\n", "Seals return",
+         "Back.\n\n---\n\nMore."},
+        {"Seals return\n- one\n", "Seals return", "- one"},
+    };
+    for (size_t i = 0; i < sizeof T / sizeof *T; i++) {
+        ns_article_t a;
+        char err[256];
+        int ok = ns_article_from_text(T[i].text, strlen(T[i].text), "t.md", &a,
+                                      err, sizeof err, NULL) == 0;
+        CHECK(ok && a.title && !strcmp(a.title, T[i].title), T[i].text);
+        CHECK(ok && a.body && !strcmp(a.body, T[i].body), T[i].text);
+        if (ok)
+            ns_article_clear(&a);
+    }
+}
+
 int main(void)
 {
+    test_title_line();
     test_date_zone_after_space();
     test_date_forms_in_records();
     test_yaml_block_scalars();
