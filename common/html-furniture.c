@@ -64,8 +64,11 @@ static const char *const suffixes[] = {
  * and "related-content": "content" is too common a suffix to allow after
  * every name ("subscribe-content" may be the story itself). */
 static const char *const whole[] = {
-    "jp-relatedposts", "sharedaddy",  "addtoany",        "a2a-kit",
-    "yarpp-related",   "adsbygoogle", "related-content", NULL};
+    "jp-relatedposts", "sharedaddy", "addtoany", "a2a-kit", "yarpp-related",
+    "adsbygoogle", "related-content",
+    /* Text for screen readers only (Bootstrap, WordPress): "Skip to
+     * content", "Posted on", "(opens in a new tab)". */
+    "sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text", NULL};
 
 static int is_dash(char c)
 {

@@ -65,13 +65,47 @@ static int in_article(xmlNodePtr n)
     return 0;
 }
 
+/* Non-zero if N is a short text never shown: the hidden attribute (but
+ * not hidden="until-found", text a reader's find-in-page reveals), or an
+ * inline style of display: none or visibility: hidden.  Longer hidden
+ * text may be the rest of the story that a "Read more" button reveals,
+ * and stays: when a rule cannot decide, the text stays. */
+static int is_hidden(xmlNodePtr n)
+{
+    xmlChar *h = xmlGetProp(n, BAD_CAST "hidden");
+    int hit = h && strcasecmp((const char *)h, "until-found") != 0;
+    xmlFree(h);
+    xmlChar *style = hit ? NULL : xmlGetProp(n, BAD_CAST "style");
+    if (style) {
+        char *squeezed = (char *)style, *w = squeezed;
+        for (const char *r = squeezed; *r; r++)
+            if (!isspace((unsigned char)*r))
+                *w++ = (char)tolower((unsigned char)*r);
+        *w = '\0';
+        hit = strstr(squeezed, "display:none") ||
+              strstr(squeezed, "visibility:hidden");
+    }
+    xmlFree(style);
+    if (hit) {
+        xmlChar *t = xmlNodeGetContent(n);
+        size_t bytes = 0;
+        for (const xmlChar *p = t; p && *p; p++)
+            bytes += !isspace(*p);
+        xmlFree(t);
+        hit = bytes <= 300;
+    }
+    return hit;
+}
+
 static int is_skipped(xmlNodePtr n)
 {
     static const char *const skip[] = {
-        "script", "style",  "noscript", "template", "nav",    "aside", "footer",
-        "form",   "button", "select",   "textarea", "iframe", "svg",   "object",
-        "embed",  "canvas", "menu",     "dialog",   "head",   "title", NULL};
-    if (name_in(NAME(n), skip))
+        "script", "style", "noscript", "template", "nav", "aside", "footer",
+        "form", "button", "select", "textarea", "iframe", "svg", "object",
+        "embed", "canvas", "menu", "dialog", "head", "title",
+        /* Their text is shown only by a browser that cannot play them. */
+        "video", "audio", NULL};
+    if (name_in(NAME(n), skip) || is_hidden(n))
         return 1;
     /* The page's <header> is the site's masthead; one inside an <article>
      * is the article's own (HTML: a header belongs to its nearest
@@ -265,6 +299,7 @@ struct candidate {
     int h1;        /* it holds an <h1> */
     int headline;  /* it holds a heading that is the page's headline */
     int hidden;    /* it is inside an element whose text is skipped */
+    struct candidate *outer; /* the nearest article around it */
 };
 
 /* Articles past this many are not candidates: a page of thousands of
@@ -447,7 +482,7 @@ static xmlNodePtr choose_article(struct page *pg)
             up = up->parent;
         if (!up)
             continue;
-        struct candidate *outer = up->_private;
+        struct candidate *outer = c->outer = up->_private;
         outer->weight += c->weight;
         outer->h1 |= c->h1;
         outer->headline |= c->headline;
@@ -467,6 +502,24 @@ static xmlNodePtr choose_article(struct page *pg)
                 best = c;
         } else if (c->weight > best->weight) {
             best = c;
+        }
+    }
+    /* An <article> inside the story is an item of its own (HTML: a teaser,
+     * a comment), not the story's text: those without the headline or an
+     * <h1> are cut out of the page, unless they hold half its text or more
+     * (a story wrapped in an outer <article>). */
+    size_t inner = 0;
+    for (size_t i = 0; i < pg->n_articles; i++) {
+        struct candidate *c = &pg->articles[i];
+        if (c->outer == best && !c->h1 && !c->headline)
+            inner += c->weight;
+    }
+    for (size_t i = 0; inner && inner * 2 < best->weight && i < pg->n_articles;
+         i++) {
+        struct candidate *c = &pg->articles[i];
+        if (c->outer == best && !c->h1 && !c->headline) {
+            xmlUnlinkNode(c->node);
+            xmlFreeNode(c->node);
         }
     }
     return best->node;

@@ -620,8 +620,61 @@ static void test_holds_markup(void)
           "markup: numeric references");
 }
 
+/* Text a reader never sees is no text: short hidden blocks, a video's
+ * fallback, screen-reader labels; long hidden text may be the story's
+ * "Read more" and stays.  A teaser <article> inside the story is left
+ * out; an outer <article> that only wraps the story keeps it. */
+static void test_unseen_text(void)
+{
+    ns_article_t a;
+    char longer[2048] = "";
+    for (int i = 0; i < 40; i++)
+        strcat(longer, "Rest of the story. ");
+    char html[4096];
+    snprintf(html, sizeof html,
+             "<html><body><main><article><h1>Ferry</h1><p>Runs again.</p>"
+             "<div hidden>Hidden note</div>"
+             "<div style=\"Display : None\">Styled note</div>"
+             "<div hidden=\"until-found\">Found note</div>"
+             "<span class=\"sr-only\">Skip to content</span>"
+             "<video src=\"v.mp4\">No video support</video>"
+             "<div style=\"display:none\">%s</div>"
+             "<p>Tickets at the quay.</p></article></main></body></html>",
+             longer);
+    CHECK(page(html, &a) == 0, "page");
+    CHECK(
+        a.body && !strstr(a.body, "Hidden note") &&
+            !strstr(a.body, "Styled note") && !strstr(a.body, "Skip to") &&
+            !strstr(a.body, "No video"),
+        "short hidden text, a video's fallback, screen-reader text: left out");
+    CHECK(a.body && strstr(a.body, "Found note") &&
+              strstr(a.body, "Rest of the story") &&
+              strstr(a.body, "Tickets at the quay"),
+          "until-found and long hidden text stay, and the rest");
+    ns_article_clear(&a);
+
+    static const char NESTED[] =
+        "<html><body><main><article><h1>Bridge closes</h1>"
+        "<p>The bridge closes for six weeks of repairs from Monday, the "
+        "council said.</p><article><h3>Tunnel traffic doubles</h3>"
+        "<p>Teaser.</p></article><p>Work starts on Monday.</p></article>"
+        "</main></body></html>";
+    CHECK(page(NESTED, &a) == 0 && !strstr(a.body, "Tunnel") &&
+              strstr(a.body, "Work starts") && a.n_headings == 0,
+          "a teaser article inside the story: left out");
+    ns_article_clear(&a);
+    static const char WRAPPED[] =
+        "<html><body><article class=\"page\"><p>Share</p><article>"
+        "<h2>Bridge closes</h2><p>The bridge closes for six weeks of repairs "
+        "from Monday, the council said.</p></article></article></body></html>";
+    CHECK(page(WRAPPED, &a) == 0 && strstr(a.body, "six weeks"),
+          "a story wrapped in an outer article: kept");
+    ns_article_clear(&a);
+}
+
 int main(void)
 {
+    test_unseen_text();
     test_teaser_before_story();
     test_windows1252_labels();
     test_jsonld_does_not_parse();
