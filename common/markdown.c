@@ -10,9 +10,11 @@
  * body's template tags (Hugo's shortcodes, Liquid) go first (template.c);
  * the front matter's title is left as written. */
 #include <cmark.h>
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "ingest.h"
 
@@ -199,6 +201,20 @@ static int comment_closed(const char *md, size_t len)
     return 0;
 }
 
+/* Is TAG (an inline HTML node's text, may be NULL) the start tag of
+ * element NAME?  raw_close: an end tag of a script or a style. */
+static int raw_open(const char *tag, const char *name)
+{
+    size_t n = strlen(name);
+    return tag && tag[0] == '<' && !strncasecmp(tag + 1, name, n) &&
+           (tag[n + 1] == '>' || isspace((unsigned char)tag[n + 1]));
+}
+static int raw_close(const char *tag)
+{
+    return tag && (!strncasecmp(tag, "</script", 8) ||
+                   !strncasecmp(tag, "</style", 7));
+}
+
 int ns_markdown_text(const char *md, size_t len, json_t *headings,
                      ns_buf_t *out)
 {
@@ -216,7 +232,7 @@ int ns_markdown_text(const char *md, size_t len, json_t *headings,
     cmark_event_type ev;
     /* Inside a kramdown comment ("{::comment}" to "{:/comment}", Jekyll's
      * Markdown): the page never shows it, so nothing of it is text. */
-    int hidden = 0, closed = comment_closed(md, len);
+    int hidden = 0, closed = comment_closed(md, len), raw = 0;
     while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
         cmark_node *n = cmark_iter_get_node(it);
         cmark_node_type type = cmark_node_get_type(n);
@@ -232,6 +248,21 @@ int ns_markdown_text(const char *md, size_t len, json_t *headings,
                 hidden = 0;
             continue;
         }
+        /* A script or style written inside a line ("word <script>x()
+         * </script> word"): a block of them is HTML_BLOCK, whose text is
+         * read as a page's, but inline their content is text nodes. */
+        if (type == CMARK_NODE_HTML_INLINE) {
+            const char *tag = cmark_node_get_literal(n);
+            raw = raw_open(tag, "script") || raw_open(tag, "style")
+                      ? 1
+                      : (raw && raw_close(tag) ? 0 : raw);
+            continue;
+        }
+        if (raw && (type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE ||
+                    type == CMARK_NODE_SOFTBREAK))
+            continue;
+        if (type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING)
+            raw = 0;
         switch (type) {
         case CMARK_NODE_HEADING:
             if (enter) {

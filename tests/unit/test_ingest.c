@@ -544,14 +544,13 @@ static void test_markdown_attributes(void)
  * shown, over paragraphs and headings; the text around it stays. */
 static void test_markdown_kramdown_comment(void)
 {
-    static const char A[] =
-        "---\ntitle: Notes\n---\n"
-        "Before it.\n\n"
-        "{::comment}\nA draft line about zebrafish.\n\n"
-        "## A hidden heading\n\nMore draft.\n{:/comment}\n"
-        "After it.\n\n"
-        "{::comment}\nShort form.\n{:/}\n\n"
-        "The end.\n";
+    static const char A[] = "---\ntitle: Notes\n---\n"
+                            "Before it.\n\n"
+                            "{::comment}\nA draft line about zebrafish.\n\n"
+                            "## A hidden heading\n\nMore draft.\n{:/comment}\n"
+                            "After it.\n\n"
+                            "{::comment}\nShort form.\n{:/}\n\n"
+                            "The end.\n";
     struct tally t;
     read_all(tl_write("comment.md", A, sizeof A - 1), &t);
     CHECK(t.ok == 1, "kramdown comment: read");
@@ -571,6 +570,20 @@ static void test_markdown_kramdown_comment(void)
               !strcmp(t.first.headings[1], "Hugo writes ## x {#y}") &&
               !strcmp(t.first.headings[2], "{#only}"),
           "a heading's code span keeps its braces");
+    tally_free(&t);
+
+    /* A script or style inside a line is no text; the words around it
+     * and inline tags' text are. */
+    static const char S[] =
+        "---\ntitle: S\n---\n"
+        "Inline <span>red</span> word and <script>alert(\"x\")\n"
+        "track()</script> here, <STYLE type=\"text/css\">.x{}</STYLE> done.\n"
+        "\n<scripted> is a tag name, kept.\n";
+    read_all(tl_write("inline.md", S, sizeof S - 1), &t);
+    CHECK(t.ok == 1, "inline script: read");
+    CHECK_STR(t.first.body,
+              "Inline red word and here, done.\n\nis a tag name, kept.",
+              "inline script and style: left out");
     tally_free(&t);
 }
 
