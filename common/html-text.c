@@ -15,6 +15,7 @@
 #include <ctype.h>
 #include <libxml/HTMLparser.h>
 #include <string.h>
+#include <strings.h>
 
 #include "ingest.h"
 
@@ -174,4 +175,68 @@ int ns_html_holds_markup(const char *s, size_t n, int entities)
         i += len ? len : t.text;
     }
     return 0;
+}
+
+/* Is the tag at S (T from tag_at) one of a block, which breaks text into
+ * paragraphs itself? */
+static int block_tag(const struct tag *t)
+{
+    static const char *const blocks[] = {
+        "address", "article", "aside",  "blockquote", "br",      "dd",
+        "details", "div",     "dl",     "dt",         "figure",  "figcaption",
+        "footer",  "form",    "h1",     "h2",         "h3",      "h4",
+        "h5",      "h6",      "header", "hr",         "li",      "main",
+        "nav",     "ol",      "p",      "pre",        "section", "summary",
+        "table",   "td",      "th",     "tr",         "ul",      NULL};
+    if (!t->name)
+        return 0;
+    for (const char *const *b = blocks; *b; b++)
+        if (strlen(*b) == t->name_len && !strncasecmp(t->name, *b, t->name_len))
+            return 1;
+    return 0;
+}
+
+int ns_html_autop(const char *s, size_t n, ns_buf_t *out)
+{
+    struct tag t = {0};
+    int blank = 0;
+    for (size_t i = 0; i < n;) {
+        if (s[i] == '\n') {
+            size_t j = i + 1;
+            while (j < n && (s[j] == ' ' || s[j] == '\t' || s[j] == '\r'))
+                j++;
+            blank |= j < n && s[j] == '\n';
+        }
+        if (s[i] != '<') {
+            i++;
+            continue;
+        }
+        size_t len = tag_at(s + i, n - i, &t);
+        if (len && block_tag(&t))
+            return 0;
+        i += len ? len : t.text;
+    }
+    if (!blank)
+        return 0;
+    if (ns_buf_puts(out, "<p>") < 0)
+        return -1;
+    for (size_t i = 0; i < n;) {
+        size_t j = i;
+        if (s[i] == '\n') {
+            for (j = i + 1; j < n && (s[j] == ' ' || s[j] == '\t' ||
+                                      s[j] == '\r' || s[j] == '\n');
+                 j++)
+                ;
+            if (memchr(s + i + 1, '\n', j - i - 1)) {
+                if (ns_buf_puts(out, "\n<p>") < 0)
+                    return -1;
+                i = j;
+                continue;
+            }
+        }
+        if (ns_buf_putc(out, s[i]) < 0)
+            return -1;
+        i++;
+    }
+    return 1;
 }

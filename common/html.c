@@ -271,11 +271,15 @@ int ns_html_fragment_text(const char *html, size_t len, json_t *headings,
 {
     /* A fragment is text as often as markup: its "<" that opens no tag is
      * a character ("a<b"), not a tag cut short that takes the rest. */
-    ns_buf_t in = {0};
-    if (ns_html_escape_stray(html, len, &in) < 0) {
+    ns_buf_t in = {0}, paras = {0};
+    int autop = ns_html_autop(html, len, &paras);
+    if (autop < 0 || ns_html_escape_stray(autop ? paras.p : html,
+                                          autop ? paras.len : len, &in) < 0) {
+        ns_buf_free(&paras);
         ns_buf_free(&in);
         return -1;
     }
+    ns_buf_free(&paras);
     htmlDocPtr doc = ns_html_read(in.p ? in.p : "", in.len);
     ns_buf_free(&in);
     if (!doc)

@@ -285,6 +285,13 @@ int ns_html_fragment_text(const char *html, size_t len, json_t *headings,
  * "&lt;", so that an HTML parser keeps it and the text after it.  Returns
  * 0, or -1 on allocation failure (html-text.c). */
 int ns_html_escape_stray(const char *s, size_t n, ns_buf_t *out);
+/* The N bytes of S with each paragraph a <p>, appended to OUT, when S has
+ * blank lines between paragraphs and no block element (text of a feed or
+ * a WordPress export written in the classic editor, where the site shows
+ * a blank line as a new paragraph: WordPress's wpautop).  Returns 1; 0
+ * when S is not such text (OUT untouched); -1 on allocation failure
+ * (html-text.c). */
+int ns_html_autop(const char *s, size_t n, ns_buf_t *out);
 /* Non-zero if the N bytes of S hold HTML markup: a start, end or empty tag
  * of one of HTML's element names ("<p>", "</b>", "<br/>", "<a href=x>");
  * with ENTITIES, an entity reference too ("&amp;", "&#8217;")

@@ -599,6 +599,25 @@ static void test_fragment_stray_lt(void)
               "Profits < forecasts at AT&T", "fragment: entities read");
 }
 
+/* Text whose paragraphs are blank lines, as WordPress's classic editor and
+ * plain feeds write it, keeps them; with a block element, the markup
+ * says where paragraphs are. */
+static void test_fragment_paragraphs(void)
+{
+    CHECK_STR(fragment("Smith &amp; Sons\n\nSecond one.\r\n \r\nThird."),
+              "Smith & Sons\n\nSecond one.\n\nThird.",
+              "fragment: blank lines are paragraphs");
+    CHECK_STR(fragment("A <b>bold</b> start\n\n[caption]x[/caption] next"),
+              "A bold start\n\n[caption]x[/caption] next",
+              "fragment: inline tags keep the paragraphs");
+    CHECK_STR(fragment("line one\nline two"), "line one line two",
+              "fragment: a single line break is a space");
+    CHECK_STR(fragment("<div>A</div>\n\nloose\n\n<div>B</div>"),
+              "A\n\nloose\n\nB", "fragment: with blocks, the markup's");
+    CHECK_STR(fragment("<p>A\n\nstill A</p>"), "A still A",
+              "fragment: blank lines inside a <p> are white space");
+}
+
 static void test_holds_markup(void)
 {
     /* What tells text escaped once too often (feed-item.c): HTML's own
@@ -675,6 +694,7 @@ static void test_unseen_text(void)
 int main(void)
 {
     test_unseen_text();
+    test_fragment_paragraphs();
     test_teaser_before_story();
     test_windows1252_labels();
     test_jsonld_does_not_parse();
