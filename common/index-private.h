@@ -559,11 +559,11 @@ also_ids_page(ns_index_t *idx, const Xapian::Query &run,
               const std::vector<std::string> &keys,
               const std::vector<ns_article_t> &arts,
               const Xapian::Query *check);
-
-/* totals.cc: the total of the page of RANKED (collapsed: COLLAPSE), where
- * it counted too few; COUNT (query and time limit set) counts them. */
+/* totals.cc: the total of RANKED's page where it counted too few (COUNT,
+ * its query set, counts; COLLAPSE: story groups, exact to RANK_ALL). */
 void page_total(Xapian::Enquire &count, const Xapian::MSet &ranked,
-                bool collapse, uint64_t *total, bool *exact);
+                bool collapse, Xapian::doccount rank_all, uint64_t *total,
+                bool *exact);
 
 /* phrase-scan.cc: what the quick phrase test knows about one text. */
 enum scan { SCAN_NO, SCAN_YES, SCAN_MAYBE };

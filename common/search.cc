@@ -184,7 +184,7 @@ static void plain_page(ns_index_t *idx, Xapian::Enquire &enq,
         counted.get_matches_lower_bound() !=
             counted.get_matches_upper_bound() &&
         all <= PAGE_COUNT_MIN)
-        counted = enq.get_mset(0, all);
+        counted = enq.get_mset(0, all + 1); /* full, it leaves bounds open */
     Xapian::doccount lower = counted.get_matches_lower_bound();
     Xapian::doccount upper = counted.get_matches_upper_bound();
     uint64_t seen = (uint64_t)o->offset + page.shown.size();
@@ -193,7 +193,8 @@ static void plain_page(ns_index_t *idx, Xapian::Enquire &enq,
     if (!res->total_exact && !past_end && !idx->cluster && !time.over()) {
         Xapian::Enquire count(*idx->db);
         count.set_query(enq.get_query());
-        page_total(count, page.ms, o->collapse, &res->total, &res->total_exact);
+        page_total(count, page.ms, o->collapse, PAGE_COUNT_MIN, &res->total,
+                   &res->total_exact);
         time.over();
     }
     if (page.shown.size() < o->limit && (page.shown.size() || !o->offset)) {

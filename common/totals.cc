@@ -59,7 +59,8 @@ struct GroupShare : public Xapian::MatchSpy {
 } // namespace
 
 void page_total(Xapian::Enquire &count, const Xapian::MSet &ranked,
-                bool collapse, uint64_t *total, bool *exact)
+                bool collapse, Xapian::doccount rank_all, uint64_t *total,
+                bool *exact)
 {
     Xapian::doccount lo = ranked.get_uncollapsed_matches_lower_bound();
     Xapian::doccount hi = ranked.get_uncollapsed_matches_upper_bound();
@@ -88,6 +89,22 @@ void page_total(Xapian::Enquire &count, const Xapian::MSet &ranked,
         *total = (uint64_t)docs;
         *exact = docs_exact;
         return;
+    }
+    /* Counted, the articles are few: their groups are counted too, all
+     * of them collapsed in one unranked match, so that the total is exact
+     * and the same on every page, as Xapian's bounds (which count an AND
+     * or a filter as if it could match all its rarer side) could not
+     * say: on Reuters, "oil date:1987-03" has 829 matches and its
+     * bounds went past 1,000. */
+    if (docs_exact && docs <= rank_all) {
+        count.set_collapse_key(SLOT_GROUP);
+        /* One more than there can be: a full MSet leaves its bounds open. */
+        Xapian::MSet all = count.get_mset(0, (Xapian::doccount)docs + 1);
+        if (all.get_matches_lower_bound() == all.get_matches_upper_bound()) {
+            *total = all.get_matches_lower_bound();
+            *exact = true;
+            return;
+        }
     }
     double est = share.docs ? docs * share.groups / share.docs + 0.5 : docs;
     /* Within what Xapian knows for certain of the groups. */

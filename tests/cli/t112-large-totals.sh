@@ -172,4 +172,23 @@ import sys
 total, exact = sys.argv[1].split()
 assert exact == "False" and abs(int(total) - 2400) <= 120, total' "$got"
 done
+# Under 1,000 matches whose bounds go past it (an AND with a filter, each
+# side over 1,000): the total is counted, exact and the same on every
+# page (before: an estimate on the first page, another figure on the
+# last).
+Q='tide NOT harbour date:2025-06'
+for off in 0 700; do
+    page "$Q" "$off" 100 >"$TMP/b$off"
+done
+page "$Q" 0 1000 >"$TMP/ball"
+check "bounds past 1,000, fewer matches: the total exact on every page" \
+    python3 - "$TMP/b0" "$TMP/b700" "$TMP/ball" <<'PY'
+import json, sys
+a, b, every = (json.load(open(f)) for f in sys.argv[1:])
+n = len(every["hits"])
+assert 100 < n < 1000, n
+assert a["total_exact"] and b["total_exact"], (a["total"], b["total"])
+assert a["total"] == b["total"] == every["total"] == n, (a["total"], b["total"], n)
+PY
+
 finish
