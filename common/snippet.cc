@@ -199,6 +199,45 @@ static Xapian::Query unstopped(ns_index_t *idx, const Xapian::Query &q,
     return subs.empty() ? q : Q(op, subs.begin(), subs.end());
 }
 
+/* The phrases of two words whose joined form is a word of Q ("e mail" for
+ * "email"): the indexer adds the joined word of a hyphenated one (write.cc
+ * joined_words), so "email" finds "e-mail", but the text a snippet is cut
+ * from has "e" and "mail", which only such a phrase marks.  Each split
+ * point of each word whose two parts are stems of the index. */
+static void split_phrases(ns_index_t *idx, const Xapian::Query &q,
+                          std::vector<Xapian::Query> &out)
+{
+    for (auto t = q.get_terms_begin(); t != q.get_terms_end(); ++t) {
+        const std::string &term = *t;
+        if (term.size() < 4 || term[0] != PREFIX_STEM[0] ||
+            !islower((unsigned char)term[1]))
+            continue;
+        for (size_t k = 2; k + 1 < term.size() && out.size() < 64; k++) {
+            std::string a = term.substr(1, k - 1), b = term.substr(k);
+            auto known = [&](const std::string &w) {
+                return idx->db->term_exists(PREFIX_STEM + w) ||
+                       idx->db->term_exists(w);
+            };
+            if (known(a) && known(b)) {
+                Xapian::Query words[] = {Xapian::Query(a), Xapian::Query(b)};
+                out.emplace_back(Xapian::Query::OP_PHRASE, words, words + 2);
+            }
+        }
+    }
+}
+
+/* What a hit in LANG is marked by when MS's query marked none of its
+ * words: Q without LANG's stop words, and the split forms of its words. */
+static Xapian::MSet remarking(ns_index_t *idx, const Xapian::Query &q,
+                              const char *lang)
+{
+    const std::string l = lang && *lang ? lang : "en";
+    std::vector<Xapian::Query> parts{unstopped(idx, q, l)};
+    split_phrases(idx, q, parts);
+    return marking(
+        idx, Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end()));
+}
+
 /* The snippet of ART: the passage where the query's words meet, or, when
  * none of them is in the text (a blank query, filters only, title:word),
  * the lead: the start of the body.  Xapian's snippet without a match is
@@ -224,14 +263,12 @@ std::string libns::snippet_of(ns_index_t *idx, const Xapian::MSet &ms,
             return unmark_stop_words(idx, *raw, art->lang, o->query);
         };
         std::string raw, sn = cut(ms, &raw);
-        /* Only stop words were marked: the passage was chosen for them
-         * ("of" of "of azure", kept by the Norwegian parse, in an English
-         * hit), and the hit's own words are cut again without them. */
-        if (sn.find(NS_HI_START) == std::string::npos &&
-            raw.find(NS_HI_START) != std::string::npos) {
-            const std::string l = art->lang && *art->lang ? art->lang : "en";
-            sn = cut(marking(idx, unstopped(idx, q, l)), &raw);
-        }
+        /* Nothing marked: the passage was chosen for stop words ("of" of
+         * "of azure", kept by the Norwegian parse, in an English hit), or
+         * the words are in the text split ("email" as "e-mail"); cut
+         * again without the one and with the other. */
+        if (sn.find(NS_HI_START) == std::string::npos)
+            sn = cut(remarking(idx, q, art->lang), &raw);
         if (sn.find(NS_HI_START) != std::string::npos || !body)
             return sn;
     }

@@ -74,4 +74,17 @@ check "OR: either spelling, not the parts" \
 check "all capitals: operators are words, as before" \
     is "$(set_of 'E-MAIL AND RULES')" "$(set_of 'e-mail and rules')"
 
+# The snippet marks the word where the text has it split: "email" marks
+# "e-mail" (before, the hit showed its lead with nothing marked), and
+# not "mail" or "E" apart.
+marked() {
+    nsearch --db "$TMP/db" --json --related 0 --no-collapse -- "$1" |
+        python3 -c 'import json,re,sys
+for h in json.load(sys.stdin)["hits"]:
+    if h["id"] == sys.argv[1]:
+        print(" ".join(re.findall("<mark>(.*?)</mark>", h["snippet_html"])))' "$2"
+}
+check "email marks e-mail in the snippet" is "$(marked email hyph)" "e-mail"
+check "e and mail apart: not marked" is "$(marked 'email OR depot' apart)" ""
+
 finish
