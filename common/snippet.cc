@@ -227,15 +227,32 @@ static void split_phrases(ns_index_t *idx, const Xapian::Query &q,
 }
 
 /* What a hit in LANG is marked by when MS's query marked none of its
- * words: Q without LANG's stop words, and the split forms of its words. */
-static Xapian::MSet remarking(ns_index_t *idx, const Xapian::Query &q,
-                              const char *lang)
+ * words: Q without LANG's stop words (when STOPPED: only those were
+ * marked), and the split forms of its words.  False when there is
+ * nothing else to mark by. */
+static bool remarking(ns_index_t *idx, const Xapian::Query &q, const char *lang,
+                      bool stopped, Xapian::MSet *out)
 {
     const std::string l = lang && *lang ? lang : "en";
-    std::vector<Xapian::Query> parts{unstopped(idx, q, l)};
-    split_phrases(idx, q, parts);
-    return marking(
+    /* Every hit of a page asks with the same query: its splits are looked
+     * up once (each a few lookups in the term list). */
+    thread_local const ns_index_t *seen_idx = nullptr;
+    thread_local std::string seen_query;
+    thread_local std::vector<Xapian::Query> splits;
+    std::string desc = q.get_description();
+    if (seen_idx != idx || desc != seen_query) {
+        splits.clear();
+        split_phrases(idx, q, splits);
+        seen_idx = idx;
+        seen_query = std::move(desc);
+    }
+    std::vector<Xapian::Query> parts = splits;
+    if (parts.empty() && !stopped)
+        return false;
+    parts.push_back(stopped ? unstopped(idx, q, l) : q);
+    *out = marking(
         idx, Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end()));
+    return true;
 }
 
 /* The snippet of ART: the passage where the query's words meet, or, when
@@ -267,8 +284,11 @@ std::string libns::snippet_of(ns_index_t *idx, const Xapian::MSet &ms,
          * "of azure", kept by the Norwegian parse, in an English hit), or
          * the words are in the text split ("email" as "e-mail"); cut
          * again without the one and with the other. */
-        if (sn.find(NS_HI_START) == std::string::npos)
-            sn = cut(remarking(idx, q, art->lang), &raw);
+        Xapian::MSet again;
+        if (sn.find(NS_HI_START) == std::string::npos &&
+            remarking(idx, q, art->lang,
+                      raw.find(NS_HI_START) != std::string::npos, &again))
+            sn = cut(again, &raw);
         if (sn.find(NS_HI_START) != std::string::npos || !body)
             return sn;
     }
