@@ -344,7 +344,9 @@ static bool unescaped(const std::string &text, std::string &out)
  * nsearchd with it.  The pattern is read from the description
  * ("Query(WILDCARD SYNONYM oil)", its bytes past ASCII escaped). */
 static Xapian::Query wildcard_stems(const Xapian::Query &q,
-                                    unsigned max_expansion)
+                                    unsigned max_expansion,
+                                    const Xapian::Stem &stem,
+                                    const Xapian::Database *db)
 {
     using Q = Xapian::Query;
     std::string d = q.get_description();
@@ -363,14 +365,25 @@ static Xapian::Query wildcard_stems(const Xapian::Query &q,
         return q;
     /* The stems are folded (FoldingStem): "tromsø*" expands over
      * "Ztromso...", which holds Tromsø and Tromso alike. */
-    return Q(Q::OP_SYNONYM, q,
-             Q(Q::OP_WILDCARD, PREFIX_STEM + prefix + fold(word, 0),
-               max_expansion, Q::WILDCARD_LIMIT_MOST_FREQUENT, Q::OP_SYNONYM));
+    const std::string stems = PREFIX_STEM + prefix + fold(word, 0);
+    Q both(Q::OP_SYNONYM, q,
+           Q(Q::OP_WILDCARD, stems, max_expansion,
+             Q::WILDCARD_LIMIT_MOST_FREQUENT, Q::OP_SYNONYM));
+    /* A pattern no word starts with, typed without diacritics, is read as
+     * its word too ("toyenparke*": no stem starts so, "Ztøyenpark" being
+     * shorter; the word itself finds Tøyenparken): search as you type
+     * lost the article as the word grew longer. */
+    if (!db || db->allterms_begin(pattern) != db->allterms_end(pattern) ||
+        db->allterms_begin(stems) != db->allterms_end(stems))
+        return both;
+    return Q(Q::OP_SYNONYM, both,
+             Q(PREFIX_STEM + prefix + stem(word), 1, leaf_position(q)));
 }
 
 Xapian::Query libns::stem_all_words(const Xapian::Query &q,
                                     const Xapian::Stem &stem,
-                                    unsigned max_expansion)
+                                    unsigned max_expansion,
+                                    const Xapian::Database *db)
 {
     using Q = Xapian::Query;
     auto op = q.get_type();
@@ -383,7 +396,7 @@ Xapian::Query libns::stem_all_words(const Xapian::Query &q,
         return Q(PREFIX_STEM + prefix + stem(word), 1, leaf_position(q));
     }
     if (op == Q::OP_WILDCARD)
-        return wildcard_stems(q, max_expansion);
+        return wildcard_stems(q, max_expansion, stem, db);
     /* Phrases and NEAR keep their exact words (they are checked against
      * the text as written, as_written() reading a twin back), but Xapian
      * matches the twin of a word that is its own stem. */
@@ -394,7 +407,7 @@ Xapian::Query libns::stem_all_words(const Xapian::Query &q,
     /* Ranges and the weightless wrapper of a pure filter have no word to
      * stem. */
     return map_subqueries(q, [&](const Q &sub, size_t) {
-        return stem_all_words(sub, stem, max_expansion);
+        return stem_all_words(sub, stem, max_expansion, db);
     });
 }
 

@@ -489,11 +489,11 @@ bool has_title_terms(const Xapian::Query &q);
 Xapian::Query title_as_text(const Xapian::Query &q);
 size_t positional_window(const Xapian::Query &q);      /* of a phrase or NEAR */
 Xapian::termpos leaf_position(const Xapian::Query &q); /* in the text, or 0 */
-/* Q with every unstemmed word outside phrases replaced by its stem, the
- * words of phrases by their indexed form, and wildcards also expanded
- * over the stems (MAX_EXPANSION terms). */
+/* Q's words as stems, phrases' in indexed form, wildcards over the stems
+ * too (MAX_EXPANSION; one no word of DB, if given, starts so: its word). */
 Xapian::Query stem_all_words(const Xapian::Query &q, const Xapian::Stem &stem,
-                             unsigned max_expansion);
+                             unsigned max_expansion,
+                             const Xapian::Database *db);
 /* STEMMED, with the words of EXACT (the same text parsed without stems;
  * STEM gives their indexed form) as an optional, lighter part. */
 Xapian::Query exact_boost(const Xapian::Query &stemmed,

@@ -390,7 +390,10 @@ Xapian::Query libns::build_query(ns_index_t *idx, const std::string &text,
         if (q.empty())
             near_unread(text, flags, raw, warnings);
         Xapian::Query part = with_synonyms(
-            idx, stem_all_words(raw, stem, max_expansion), stem, typed_or);
+            idx,
+            stem_all_words(raw, stem, max_expansion,
+                           idx->cluster ? nullptr : idx->db.get()),
+            stem, typed_or);
         qp.set_stemming_strategy(Xapian::QueryParser::STEM_NONE);
         part = exact_boost(part, qp.parse_query(parsed, flags), stem);
         /* Folding never makes a query too large to run (limits.cc): each

@@ -89,4 +89,19 @@ check "partial=2: names the parameter" contains "$TMP/b.json" partial
 get t.json '/v1/search?q=surv&partial=1&partial=1'
 check "partial twice: 400" is "$code" 400
 
+# Typed without its diacritics, the word finds its article at every
+# length: the prefix while it is one, and the word once the folded stem is
+# shorter than what is typed (toyenparke, toyenparken: before, nothing).
+want=$(res toyenparken | cut -d'|' -f3)
+check "toyenparken finds Tøyenparken" test -n "$want"
+lost=""
+for p in toye toyenpar toyenpark toyenparke toyenparken; do
+    [ "$(res --partial $p | cut -d'|' -f3)" = "$want" ] || lost="$lost $p"
+done
+check "typed letter by letter without ø: found all the way" is "$lost" ""
+check "a wildcard too: oyafestivale*" \
+    sh -c "[ $(total 'oyafestivale*') -gt 0 ]"
+check "a pattern no word starts with finds nothing: zzqxw*" \
+    is "$(total --no-suggest 'zzqxw*')" 0
+
 finish
