@@ -476,6 +476,20 @@ static Xapian::Query scale_terms(const Xapian::Query &q,
     });
 }
 
+/* The terms of Q inside phrases (IN) and outside them (OUT). */
+static void phrase_sides(const Xapian::Query &q, bool inside,
+                         std::set<std::string> &in, std::set<std::string> &out)
+{
+    using Q = Xapian::Query;
+    if (q.get_type() == Q::LEAF_TERM) {
+        (inside ? in : out).insert(*q.get_terms_begin());
+        return;
+    }
+    inside |= q.get_type() == Q::OP_PHRASE;
+    for (size_t i = 0; i < q.get_num_subqueries(); i++)
+        phrase_sides(q.get_subquery(i), inside, in, out);
+}
+
 Xapian::Query libns::exact_boost(const Xapian::Query &stemmed,
                                  const Xapian::Query &exact,
                                  const Xapian::Stem &stem)
@@ -483,6 +497,22 @@ Xapian::Query libns::exact_boost(const Xapian::Query &stemmed,
     using Q = Xapian::Query;
     std::vector<Q> terms;
     positive_terms(exact, false, stem, terms);
+    /* Words that STEMMED has in a phrase only (a synonym entry typed as
+     * words, "united nations", synonyms.cc) are that phrase's: apart, they
+     * ranked and marked "other nations" as if the words had been typed
+     * apart. */
+    std::set<std::string> in, out_of;
+    phrase_sides(stemmed, false, in, out_of);
+    terms.erase(
+        std::remove_if(terms.begin(), terms.end(),
+                       [&](const Q &t) {
+                           std::string w = as_written(*t.get_terms_begin());
+                           std::string pre, word;
+                           split_text_term(w, pre, word);
+                           return in.count(*t.get_terms_begin()) &&
+                                  !out_of.count(PREFIX_STEM + pre + stem(word));
+                       }),
+        terms.end());
     if (terms.empty())
         return stemmed;
     /* A word that is its own stem boosts by its stem term (indexed_form),

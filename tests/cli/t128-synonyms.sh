@@ -146,6 +146,29 @@ check "the snippet marks the phrase" \
     sh -c "'$NSEARCH_BIN/nsearch' --db '$TMP/m' --json --related 0 un |
         grep -qF '<mark>United Nations</mark>'"
 
+# Read as the entry, the words count as the entry's phrase only: the
+# same scores as the quoted phrase, and no lone "nations" marked (before,
+# the typed words also counted apart: "other nations" was marked and
+# ranked).
+cat >"$TMP/w.jsonl" <<'EOF2'
+{"id": "w1", "title": "Budget vote", "date": "2024-01-01", "body": "The United Nations voted on the budget. Other nations agreed."}
+{"id": "w2", "title": "Sanctions vote", "date": "2024-01-02", "body": "The UN voted on sanctions."}
+EOF2
+nindex --quiet --db "$TMP/w" "$TMP/w.jsonl"
+printf 'UN, United Nations\n' >"$TMP/w/synonyms"
+scored() {
+    nsearch --db "$TMP/w" --json --related 0 -- "$1" |
+        python3 -c 'import json, sys
+print(" ".join("%s:%.4f" % (h["id"], h["score"]) for h in json.load(sys.stdin)["hits"]))'
+}
+check "typed entry: scored as the quoted phrase" \
+    is "$(scored 'united nations')" "$(scored '"united nations"')"
+check "typed entry: no lone word marked" \
+    is "$(nsearch --db "$TMP/w" --json --related 0 'united nations' |
+        python3 -c 'import json, sys
+print(json.load(sys.stdin)["hits"][0]["snippet_html"])')" \
+    "The <mark>United Nations</mark> voted on the budget. Other nations agreed."
+
 # --- 3. A word in two lines joins their groups -------------------------
 printf 'Kyiv, Kiev\nKiev, Kijev\n' >"$TMP/db/synonyms"
 check "joined groups: kijev finds Kyiv (Norwegian article too)" \
