@@ -203,10 +203,13 @@ static Xapian::Query unstopped(ns_index_t *idx, const Xapian::Query &q,
  * "email"): the indexer adds the joined word of a hyphenated one (write.cc
  * joined_words), so "email" finds "e-mail", but the text a snippet is cut
  * from has "e" and "mail", which only such a phrase marks.  Each split
- * point of each word whose two parts are stems of the index. */
+ * point of each word whose two parts are words of the index; not on a
+ * cluster, where each look-up is a round trip to every shard. */
 static void split_phrases(ns_index_t *idx, const Xapian::Query &q,
                           std::vector<Xapian::Query> &out)
 {
+    if (idx->cluster)
+        return;
     for (auto t = q.get_terms_begin(); t != q.get_terms_end(); ++t) {
         const std::string &term = *t;
         if (term.size() < 4 || term[0] != PREFIX_STEM[0] ||
