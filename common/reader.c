@@ -449,14 +449,21 @@ static int next_text(ns_reader_t *r, ns_article_t *art)
     char buf[4096];
     const char *id = rel_path(r, buf, sizeof buf);
     int rc = slurp(r, &text);
+    /* Jekyll keeps drafts in _drafts/, and builds them only when asked. */
+    int in_drafts = !strncmp(r->path, "_drafts/", 8) ||
+                    strstr(r->path, "/_drafts/") != NULL;
     int draft = rc == 0 && r->markdown
-                    ? ns_frontmatter_is_draft(text.p ? text.p : "", text.len)
+                    ? (in_drafts ? 3
+                                 : ns_frontmatter_is_draft(text.p ? text.p : "",
+                                                           text.len))
                     : 0;
     if (draft) {
+        static const char *const why[] = {
+            "", "ignored: a draft (draft: true)",
+            "ignored: not published (published: false)",
+            "ignored: a draft (in _drafts/)"};
         set_where(r, 0);
-        note_ignored(r, draft == 1
-                            ? "ignored: a draft (draft: true)"
-                            : "ignored: not published (published: false)");
+        note_ignored(r, why[draft]);
         ns_buf_free(&text);
         end_file(r);
         return 0;

@@ -186,6 +186,9 @@ published: false
 ---
 The quokka budget is out on Tuesday.
 MD
+mkdir -p "$L/_drafts"
+printf -- '---\ntitle: A Jekyll draft\n---\nThe wombat draft.\n' \
+    >"$L/_drafts/wombat.md"
 run out err nindex --verbose --db "$TMP/live.db" "$L"
 check "live blog: the Markdown updates are found" \
     is "$(nsearch --db "$TMP/live.db" --json --related 0 elvia |
@@ -198,6 +201,12 @@ check "the same as a saved page: cut as furniture" contains "$TMP/err" \
 check "published: false: ignored and named" contains "$TMP/err" \
     "embargo.md: ignored: not published (published: false)"
 check "published: false: counted" contains "$TMP/out" "2 added"
+check "Jekyll's _drafts/: ignored and named" contains "$TMP/err" \
+    "_drafts/wombat.md: ignored: a draft (in _drafts/)"
+check "Jekyll's _drafts/: counted as ignored" contains "$TMP/out" "2 ignored"
+check "Jekyll's _drafts/: not searchable" \
+    is "$(nsearch --db "$TMP/live.db" --json --related 0 wombat |
+        python3 -c 'import json, sys; print(json.load(sys.stdin)["total"])')" 0
 check "published: false: not searchable" \
     is "$(nsearch --db "$TMP/live.db" --json --related 0 quokka |
         python3 -c 'import json, sys; print(json.load(sys.stdin)["total"])')" 0
