@@ -347,15 +347,15 @@ const Xapian::Stem &stemmer_for(ns_index_t *idx, const std::string &lang,
                                 bool *known = nullptr);
 void load_langs(ns_index_t *idx);
 std::set<std::string> index_langs(const ns_index_t *idx); /* or {"en"} */
-/* snippet.cc: hit ART's passage where the words of Q (MS's query) meet,
- * or its lead (BLANK, or none there), no stop word of its language marked
- * unless the query has only those; title_marked: its title marked, or "". */
+/* snippet.cc: the passage of hit ART where the words of Q (MS's query)
+ * meet (its lead: BLANK, none there); title_marked: its title, or "". */
 std::string snippet_of(ns_index_t *idx, const Xapian::MSet &ms,
                        const Xapian::Query &q, const ns_article_t *art,
                        const ns_search_opts_t *o, bool blank);
 Xapian::MSet marking(ns_index_t *idx, const Xapian::Query &q); /* no hits */
 std::string title_marked(ns_index_t *idx, const Xapian::MSet &ms,
-                         const ns_article_t *art, const ns_search_opts_t *o);
+                         const Xapian::Query &q, const ns_article_t *art,
+                         const ns_search_opts_t *o);
 /* Forget what IDX holds of the view it searched (cached related lists,
  * window and facet copies, default "now"): for a new revision,
  * generation (maybe of the same revision number) or cluster union. */

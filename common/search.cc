@@ -95,8 +95,9 @@ struct Page {
     std::vector<ns_article_t> decoded;
     Xapian::MSet snip; /* what snippets are cut by, when not MS */
     bool have_snip = false;
-    Xapian::Query words; /* the query of SNIP, or of MS */
-    Xapian::MSet title;  /* what titles are marked by, when not SNIP/MS */
+    Xapian::Query words;       /* the query of SNIP, or of MS */
+    Xapian::Query title_words; /* of TITLE */
+    Xapian::MSet title;        /* what titles are marked by, when not SNIP/MS */
     bool have_title = false;
     /* Collapsed after the phrase check (checked_page), not by Xapian's
      * match: the ids of the copies of each hit that passed it. */
@@ -492,13 +493,15 @@ static void fill_hits(ns_index_t *idx, const ns_search_opts_t *o, Page &page,
                 ? snippet_of(idx, page.have_snip ? page.snip : page.ms,
                              page.words, &res->arts.back(), o, blank)
                 : std::string());
-        res->titles.push_back(!blank && !time.over()
-                                  ? title_marked(idx,
-                                                 page.have_title  ? page.title
-                                                 : page.have_snip ? page.snip
-                                                                  : page.ms,
-                                                 &res->arts.back(), o)
-                                  : std::string());
+        res->titles.push_back(
+            !blank && !time.over()
+                ? title_marked(idx,
+                               page.have_title  ? page.title
+                               : page.have_snip ? page.snip
+                                                : page.ms,
+                               page.have_title ? page.title_words : page.words,
+                               &res->arts.back(), o)
+                : std::string());
         kept.push_back(it);
     }
     /* Pointers into ARTS and SNIPPETS only now that they stop growing. */
@@ -646,7 +649,8 @@ ns_status_t libns::search_once(ns_index_t *idx, const ns_search_opts_t *o,
     /* A title: word is marked in the title (title_html) as a word of the
      * default field is, which is all Xapian's highlighter reads. */
     if (has_title_terms(run)) {
-        page.title = marking(idx, title_as_text(phrases ? written : run));
+        page.title_words = title_as_text(phrases ? written : run);
+        page.title = marking(idx, page.title_words);
         page.have_title = true;
     }
     page.words = page.have_snip ? written : run;

@@ -322,19 +322,27 @@ std::string libns::snippet_of(ns_index_t *idx, const Xapian::MSet &ms,
  * as the snippet's is.  Should its white space differ from the title's
  * (Xapian folds it), the title is left unmarked rather than changed. */
 std::string libns::title_marked(ns_index_t *idx, const Xapian::MSet &ms,
-                                const ns_article_t *art,
+                                const Xapian::Query &q, const ns_article_t *art,
                                 const ns_search_opts_t *o)
 {
     const char *title = art->title ? art->title : "";
     const size_t len = strlen(title);
     if (!len || len > 4096)
         return "";
-    std::string marked =
-        unmark_stop_words(idx,
-                          unescape_snippet(ms.snippet(
-                              title, len * 2 + 16, stemmer_for(idx, art->lang),
-                              0, NS_HI_START, NS_HI_END, "")),
-                          art->lang, o->query);
+    auto mark = [&](const Xapian::MSet &by) {
+        return unmark_stop_words(
+            idx,
+            unescape_snippet(by.snippet(title, len * 2 + 16,
+                                        stemmer_for(idx, art->lang), 0,
+                                        NS_HI_START, NS_HI_END, "")),
+            art->lang, o->query);
+    };
+    std::string marked = mark(ms);
+    /* A word the title writes split ("E-mail scams" for email). */
+    Xapian::MSet again;
+    if (marked.find(NS_HI_START) == std::string::npos &&
+        remarking(idx, q, art->lang, false, &again))
+        marked = mark(again);
     if (marked.find(NS_HI_START) == std::string::npos)
         return "";
     std::string plain;

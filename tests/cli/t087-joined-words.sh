@@ -85,6 +85,11 @@ for h in json.load(sys.stdin)["hits"]:
         print(" ".join(re.findall("<mark>(.*?)</mark>", h["snippet_html"])))' "$2"
 }
 check "email marks e-mail in the snippet" is "$(marked email hyph)" "e-mail"
+check "email marks E-mail in the title" \
+    is "$(nsearch --db "$TMP/db" --json --related 0 --no-collapse email |
+        python3 -c 'import json, sys
+print(" ".join(h["title_html"] for h in json.load(sys.stdin)["hits"] if h["id"] == "hyph"))')" \
+    "<mark>E-mail</mark> scams rise"
 check "e and mail apart: not marked" is "$(marked 'email OR depot' apart)" ""
 
 finish
