@@ -343,21 +343,25 @@ static bool unescaped(const std::string &text, std::string &out)
  * offset 9500, collapsed; tests/cli/t040-corpora.sh), and took
  * nsearchd with it.  The pattern is read from the description
  * ("Query(WILDCARD SYNONYM oil)", its bytes past ASCII escaped). */
+static bool wildcard_pattern(const Xapian::Query &q, std::string &pattern)
+{
+    std::string d = q.get_description();
+    const std::string lead = "Query(WILDCARD ";
+    if (d.compare(0, lead.size(), lead) != 0 || d.back() != ')')
+        return false;
+    size_t sp = d.find(' ', lead.size());
+    return sp != std::string::npos &&
+           unescaped(d.substr(sp + 1, d.size() - sp - 2), pattern);
+}
+
 static Xapian::Query wildcard_stems(const Xapian::Query &q,
                                     unsigned max_expansion,
                                     const Xapian::Stem &stem,
                                     const Xapian::Database *db)
 {
     using Q = Xapian::Query;
-    std::string d = q.get_description();
-    const std::string lead = "Query(WILDCARD ";
-    if (d.compare(0, lead.size(), lead) != 0 || d.back() != ')')
-        return q;
-    size_t sp = d.find(' ', lead.size());
-    if (sp == std::string::npos)
-        return q;
     std::string pattern;
-    if (!unescaped(d.substr(sp + 1, d.size() - sp - 2), pattern))
+    if (!wildcard_pattern(q, pattern))
         return q;
     std::string prefix, word;
     if (!split_text_term(pattern, prefix, word) || word.empty() ||
@@ -378,6 +382,51 @@ static Xapian::Query wildcard_stems(const Xapian::Query &q,
         return both;
     return Q(Q::OP_SYNONYM, both,
              Q(PREFIX_STEM + prefix + stem(word), 1, leaf_position(q)));
+}
+
+/* Q with each wildcard over the stems as the synonym of the stems it
+ * expands to: the MAX most frequent, as WILDCARD_LIMIT_MOST_FREQUENT
+ * picks them. */
+Xapian::Query libns::stem_wildcards_expanded(const Xapian::Query &q,
+                                             const Xapian::Database &db,
+                                             unsigned max)
+{
+    using Q = Xapian::Query;
+    std::string pattern;
+    if (q.get_type() == Q::OP_WILDCARD) {
+        if (!wildcard_pattern(q, pattern) || pattern[0] != PREFIX_STEM[0])
+            return q;
+        std::vector<std::pair<Xapian::doccount, std::string>> terms;
+        for (auto t = db.allterms_begin(pattern); t != db.allterms_end(pattern);
+             ++t)
+            terms.emplace_back(t.get_termfreq(), *t);
+        auto more = [](const auto &a, const auto &b) {
+            return a.first > b.first;
+        };
+        if (terms.size() > max) {
+            std::nth_element(terms.begin(), terms.begin() + max, terms.end(),
+                             more);
+            terms.resize(max);
+        }
+        std::vector<Q> subs;
+        for (const auto &t : terms)
+            subs.emplace_back(t.second);
+        return Q(Q::OP_SYNONYM, subs.begin(), subs.end());
+    }
+    return map_subqueries(q, [&](const Q &sub, size_t) {
+        return stem_wildcards_expanded(sub, db, max);
+    });
+}
+
+bool libns::has_stem_wildcard(const Xapian::Query &q)
+{
+    std::string pattern;
+    if (q.get_type() == Xapian::Query::OP_WILDCARD)
+        return wildcard_pattern(q, pattern) && pattern[0] == PREFIX_STEM[0];
+    for (size_t i = 0; i < q.get_num_subqueries(); i++)
+        if (has_stem_wildcard(q.get_subquery(i)))
+            return true;
+    return false;
 }
 
 Xapian::Query libns::stem_all_words(const Xapian::Query &q,

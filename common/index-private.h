@@ -178,12 +178,10 @@ static const char INDEX_SCHEMA[] = "nsearch-2";
  * query is stemmed once per language (see build_query). */
 static const char META_LANGS[] = "nsearch.langs";
 
-/* Metadata keys set ("1") in an index whose every article has the facet
- * slots, or the group term: one created empty by a version that writes
- * them, or rebuilt.  An older index updated in place has them only on the
- * articles written since, so they go unused there until a rebuild
- * (INDEX_SCHEMA is not bumped: that would re-index every article in the
- * next nightly update). */
+/* Set ("1") when every article has the facet slots, or the group term
+ * (an index created empty by a version that writes them, or rebuilt): an
+ * older index updated in place has them on new articles only, unused till
+ * a rebuild (a new INDEX_SCHEMA would re-index every article). */
 static const char META_FACETS[] = "nsearch.facets";
 static const char META_GROUPS[] = "nsearch.groups";
 static const char META_ZDICT[] = "nsearch.zdict"; /* stored articles' */
@@ -305,11 +303,9 @@ struct ns_results {
 /* ---- Errors ----------------------------------------------------------- */
 
 /* The last catch of every exported function: the exception being handled
- * as a status, with its message in IDX (which may be null) -- every kind,
- * out of memory and unknown exceptions included (STYLE.md gives the
- * order).  Every exported function that takes a handle clears the message
- * first (clear_error), so that ns_index_last_error() speaks of the last
- * call only. */
+ * as a status, its message in IDX (may be null), of every kind (STYLE.md
+ * gives the order).  Exported functions clear the message first
+ * (clear_error): ns_index_last_error() speaks of the last call only. */
 #define NS_CATCH(idx_expr)                                                     \
     catch (...)                                                                \
     {                                                                          \
@@ -494,6 +490,10 @@ Xapian::termpos leaf_position(const Xapian::Query &q); /* in the text, or 0 */
 Xapian::Query stem_all_words(const Xapian::Query &q, const Xapian::Stem &stem,
                              unsigned max_expansion,
                              const Xapian::Database *db);
+/* Q's wildcards over the stems as their terms (MAX): Xapian marks those. */
+bool has_stem_wildcard(const Xapian::Query &q);
+Xapian::Query stem_wildcards_expanded(const Xapian::Query &q,
+                                      const Xapian::Database &db, unsigned max);
 /* STEMMED, with the words of EXACT (the same text parsed without stems;
  * STEM gives their indexed form) as an optional, lighter part. */
 Xapian::Query exact_boost(const Xapian::Query &stemmed,

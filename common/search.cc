@@ -654,6 +654,17 @@ ns_status_t libns::search_once(ns_index_t *idx, const ns_search_opts_t *o,
         page.have_title = true;
     }
     page.words = page.have_snip ? written : run;
+    /* Xapian's highlighter matches a wildcard against the words as
+     * written only: "oyafest*" found Øyafestivalen by its folded stem
+     * "Zoyafestival" and marked nothing, nor did search as you type.  The
+     * stems themselves it marks.  Not on a cluster: each expansion would
+     * walk every shard's terms once more. */
+    if (!blank && !idx->cluster && has_stem_wildcard(page.words)) {
+        page.snip =
+            marking(idx, stem_wildcards_expanded(page.words, *idx->db,
+                                                 WILDCARD_MAX_EXPANSION));
+        page.have_snip = true;
+    }
     fill_hits(idx, o, page, blank, time, res);
     if (o->collapse)
         fill_also(idx, run, verify ? &q : nullptr, page, res);

@@ -99,6 +99,22 @@ for p in toye toyenpar toyenpark toyenparke toyenparken; do
     [ "$(res --partial $p | cut -d'|' -f3)" = "$want" ] || lost="$lost $p"
 done
 check "typed letter by letter without ø: found all the way" is "$lost" ""
+# Each length of the word typed without its ø marks the word in the hit's
+# snippet and title (Xapian marks a wildcard by the words as written:
+# "toye" is no prefix of "tøyenparken", only of its folded stem).
+unmarked=""
+for p in toye toyenpar toyenpark toyenparke; do
+    nsearch --db "$TMP/db" --json --related 0 --partial "$p" 2>/dev/null |
+        python3 -c 'import json, sys
+h = json.load(sys.stdin)["hits"][0]
+sys.exit(not ("<mark>Tøyenparken</mark>" in h["snippet_html"] and
+              "<mark>Tøyenparken</mark>" in h["title_html"]))' ||
+        unmarked="$unmarked $p"
+done
+check "typed without ø: Tøyenparken marked at each length" is "$unmarked" ""
+check "a wildcard: oyafest* marks Øyafestivalen" \
+    sh -c "'$NSEARCH_BIN/nsearch' --db '$TMP/db' --json --related 0 \
+        'oyafest*' | grep -qF '<mark>Øyafestivalen</mark>'"
 check "a wildcard too: oyafestivale*" \
     sh -c "[ $(total 'oyafestivale*') -gt 0 ]"
 check "a pattern no word starts with finds nothing: zzqxw*" \
