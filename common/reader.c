@@ -553,6 +553,10 @@ static int choose_kind(ns_reader_t *r)
     int whole = n >= 0 && (size_t)n < sizeof head && !gz_problem(r);
     if (n < 0)
         n = 0;
+    size_t plen = strlen(r->path);
+    /* Named .gz, and not gzip (zlib reads such a file as it is). */
+    int not_gzip =
+        plen > 3 && strcmp(r->path + plen - 3, ".gz") == 0 && gzdirect(r->gz);
     gzrewind(r->gz);
     ns_format_t named = ns_format_by_name(r->path);
     const char *why;
@@ -561,6 +565,17 @@ static int choose_kind(ns_reader_t *r)
      * never did): it is ignored and said so, not a skipped record, which
      * would stop a prune.  One blank only as far as HEAD goes, or that
      * could not be read, is left to the reader of its name. */
+    /* A gzip file of nothing still has its 20-byte header and trailer: one
+     * named .gz that is empty was cut off (an export that failed, a full
+     * disk), as gzip -t says, and is a skipped record, so that a prune
+     * keeps the articles it held the night before. */
+    if (fmt == NS_FMT_EMPTY && whole && not_gzip) {
+        snprintf(r->err, sizeof r->err,
+                 "truncated gzip file (empty, without a gzip header)");
+        r->gz_failed = r->file_failed = 1;
+        end_file(r);
+        return -1;
+    }
     if (fmt == NS_FMT_EMPTY && whole) {
         note_ignored(r, "ignored: empty file");
         end_file(r);

@@ -81,6 +81,27 @@ check "empty files: nothing deleted" is "$(count "$TMP/db")" 300
 run out err nindex --db "$TMP/db" --prune "$TMP/arch/empty.xml"
 check "an empty .xml alone: an empty source, refused with 5" is "$rc" 5
 
+# A .gz of zero bytes is no empty file but a cut-off one (an export that
+# failed, a full disk; gzip -t: "unexpected end of file"): a gzip of
+# nothing has a header.  Its articles stay in a prune and in a rebuild.
+mkdir "$TMP/gz"
+head -n 150 "$TMP/v1.jsonl" | gzip >"$TMP/gz/part1.jsonl.gz"
+tail -n 150 "$TMP/v1.jsonl" | gzip >"$TMP/gz/part2.jsonl.gz"
+gzip </dev/null >"$TMP/gz/nothing.jsonl.gz"
+nindex --quiet --db "$TMP/gzdb" "$TMP/gz"
+check "gzipped archive: 300 indexed" is "$(count "$TMP/gzdb")" 300
+: >"$TMP/gz/part2.jsonl.gz"
+run out err nindex --db "$TMP/gzdb" --prune "$TMP/gz"
+check "zero-byte .gz: prune not done, exit 4" is "$rc" 4
+check "zero-byte .gz: said" contains "$TMP/err" \
+    "part2.jsonl.gz: truncated gzip file"
+check "zero-byte .gz: nothing deleted" is "$(count "$TMP/gzdb")" 300
+check "a gzip of nothing: ignored as empty" contains "$TMP/err" \
+    "nothing.jsonl.gz: ignored: empty file"
+run out err nindex --db "$TMP/gzdb" --rebuild "$TMP/gz"
+check "zero-byte .gz: rebuild not published, exit 1" is "$rc" 1
+check "zero-byte .gz: still 300 after the rebuild" is "$(count "$TMP/gzdb")" 300
+
 # --- Thresholds -----------------------------------------------------------
 head -n 200 "$TMP/v1.jsonl" >"$TMP/v200.jsonl"
 run out err nindex --db "$TMP/db" --prune "$TMP/v200.jsonl"
