@@ -132,6 +132,24 @@ static int is_blank(const char *s)
 /* Field setters shared by both input forms (declared in ingest.h)         */
 /* ------------------------------------------------------------------------ */
 
+/* Cut byline V (one string, "A, B and C") after its last whole name that
+ * ends within MAX bytes, as a list of bylines keeps the names that fit: a
+ * wire story's long byline lost the whole article.  False when even the
+ * first name is longer. */
+static int byline_cut(char *v, size_t max)
+{
+    static const char *const seps[] = {", ", "; ", " and ", " & ", " og "};
+    size_t cut = 0;
+    for (size_t i = 1; i <= max && v[i]; i++)
+        for (size_t k = 0; k < sizeof seps / sizeof seps[0]; k++)
+            if (!strncmp(v + i, seps[k], strlen(seps[k])))
+                cut = i;
+    if (!cut)
+        return 0;
+    v[cut] = '\0';
+    return 1;
+}
+
 /* Store a one-line label (section, author, lang, url) into *FIELD.  Empty
  * values leave the field NULL.  Returns 0, or -1 with ERR set. */
 int ns_set_label(char **field, const char *name, const char *value, size_t len,
@@ -143,6 +161,12 @@ int ns_set_label(char **field, const char *name, const char *value, size_t len,
         return -1;
     }
     if (!*v) {
+        free(v);
+        return 0;
+    }
+    /* A byline: the names that fit; none, when the first is too long. */
+    if (max && strlen(v) > max && !strcmp(name, "author") &&
+        !byline_cut(v, max)) {
         free(v);
         return 0;
     }
@@ -242,6 +266,12 @@ int ns_list_push(char ***list, size_t *n, const char *name, const char *value,
         return -1;
     }
     if (!*v) {
+        free(v);
+        return 0;
+    }
+    /* A byline: the names that fit; none, when the first is too long. */
+    if (max && strlen(v) > max && !strcmp(name, "author") &&
+        !byline_cut(v, max)) {
         free(v);
         return 0;
     }

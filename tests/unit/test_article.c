@@ -162,6 +162,33 @@ static void test_json_authors(void)
           "a first name longer than the field parses");
     CHECK_STR(a.author, "Second Person", "the names that fit are kept");
     ns_article_clear(&a);
+    /* A byline as one string (a meta tag, front matter, a wire feed):
+     * the whole names that fit, not the article lost. */
+    char onestr[1024] = "{\"id\":\"s\",\"title\":\"t\",\"author\":\"";
+    for (int i = 0; i < 12; i++)
+        snprintf(onestr + strlen(onestr), sizeof onestr - strlen(onestr),
+                 "%sReporter Number %02d", i ? (i % 2 ? ", " : " and ") : "",
+                 i);
+    strcat(onestr, "\"}");
+    CHECK(ns_article_from_json(onestr, strlen(onestr), &a, err, sizeof err) ==
+              0,
+          "a byline string longer than the field parses");
+    CHECK(
+        a.author && strlen(a.author) <= NS_MAX_LABEL &&
+            !strncmp(a.author, "Reporter Number 00, Reporter Number 01 and",
+                     41) &&
+            !strstr(a.author, "Number 11") && strlen(a.author) > 18 &&
+            !strncmp(a.author + strlen(a.author) - 18, "Reporter Number ", 16),
+        "a long byline string: its whole names that fit");
+    ns_article_clear(&a);
+    char onelong[1024] = "{\"id\":\"s\",\"title\":\"t\",\"author\":\"";
+    memset(onelong + strlen(onelong), 'X', NS_MAX_LABEL + 25);
+    strcat(onelong, "\"}");
+    CHECK(ns_article_from_json(onelong, strlen(onelong), &a, err, sizeof err) ==
+                  0 &&
+              !a.author,
+          "one name longer than the field: kept without the author");
+    ns_article_clear(&a);
     /* \u0000 is valid JSON: a control character like any other. */
     const char *nul = "{\"id\":\"n\",\"title\":\"a\\u0000b\",\"body\":"
                       "\"c\\u0000d\",\"tags\":\"x\\u0000y, z\"}";
