@@ -268,8 +268,20 @@ size_t ns_xml_blank_prefix(const char *buf, size_t n, unsigned *lines);
 void ns_xml_ready(void);
 
 /* ------------------------------------------------------------------------ */
-/* HTML (html.c)                                                            */
+/* HTML (html.c, the page; html-walk.c, the text)                           */
 /* ------------------------------------------------------------------------ */
+
+/* Deeper nesting than this is not an article; it is dropped rather than
+ * walked, so hostile input cannot exhaust the stack. */
+#define NS_HTML_MAX_DEPTH 200
+struct _xmlNode;
+/* Non-zero if element N's text is never the story's (html-walk.c). */
+int ns_html_skipped(struct _xmlNode *n);
+/* 1 to 6 for an element named h1 to h6, else 0. */
+int ns_html_heading_level(const char *name);
+/* Append the text of the subtree N to OUT, its <h2>-<h6> to HEADINGS (a
+ * JSON array, may be NULL).  Returns 0, or -1 on allocation failure. */
+int ns_html_node_text(struct _xmlNode *n, json_t *headings, ns_buf_t *out);
 
 /* Append the text of the HTML fragment HTML (LEN bytes) to OUT: block
  * elements become paragraphs separated by blank lines; <h2>-<h6> (and, with
@@ -322,7 +334,6 @@ int ns_html_furniture_name(const char *value);
  * with a label of page furniture ("Les også:", "Most read", "Related";
  * ns_textpage_is_furniture_heading) and at least half of the rest is the
  * text of links (html-furniture.c). */
-struct _xmlNode;
 int ns_html_box_of_links(struct _xmlNode *n);
 /* Non-zero if A and B are the same text but for the white space around and
  * between words and ASCII case (html-furniture.c). */

@@ -1,0 +1,270 @@
+/* html-walk.c - The text of an HTML subtree as a reader sees it: blocks
+ * as paragraphs, <br> as a line, headings collected as the article's
+ * section headings, and never the text of what is not the story: scripts,
+ * navigation, asides, forms, the site's header, comment threads, the
+ * furniture html-furniture.c names, and short hidden text.  html.c decides
+ * which subtree is the article; feeds and Markdown give fragments. */
+#include <ctype.h>
+#include <libxml/HTMLparser.h>
+#include <libxml/tree.h>
+#include <string.h>
+#include <strings.h>
+
+#include "ingest.h"
+
+#define MAX_DEPTH NS_HTML_MAX_DEPTH
+
+#define NAME(n) ((const char *)(n)->name)
+
+enum gap { GAP_NONE, GAP_SPACE, GAP_LINE, GAP_PARA };
+
+struct text {
+    ns_buf_t *out;
+    json_t *headings;
+    enum gap gap; /* separator owed before the next visible character */
+    int failed;
+};
+
+static int name_in(const char *name, const char *const *list)
+{
+    for (; *list; list++)
+        if (strcasecmp(name, *list) == 0)
+            return 1;
+    return 0;
+}
+
+/* Non-zero if N is inside an <article>. */
+static int in_article(xmlNodePtr n)
+{
+    for (xmlNodePtr up = n->parent; up && up->type == XML_ELEMENT_NODE;
+         up = up->parent)
+        if (strcasecmp(NAME(up), "article") == 0)
+            return 1;
+    return 0;
+}
+
+/* Non-zero if N is a short text never shown: the hidden attribute (but
+ * not hidden="until-found", text a reader's find-in-page reveals), or an
+ * inline style of display: none or visibility: hidden.  Longer hidden
+ * text may be the rest of the story that a "Read more" button reveals,
+ * and stays: when a rule cannot decide, the text stays. */
+static int is_hidden(xmlNodePtr n)
+{
+    xmlChar *h = xmlGetProp(n, BAD_CAST "hidden");
+    int hit = h && strcasecmp((const char *)h, "until-found") != 0;
+    xmlFree(h);
+    xmlChar *style = hit ? NULL : xmlGetProp(n, BAD_CAST "style");
+    if (style) {
+        char *squeezed = (char *)style, *w = squeezed;
+        for (const char *r = squeezed; *r; r++)
+            if (!isspace((unsigned char)*r))
+                *w++ = (char)tolower((unsigned char)*r);
+        *w = '\0';
+        hit = strstr(squeezed, "display:none") ||
+              strstr(squeezed, "visibility:hidden");
+    }
+    xmlFree(style);
+    if (hit) {
+        xmlChar *t = xmlNodeGetContent(n);
+        size_t bytes = 0;
+        for (const xmlChar *p = t; p && *p; p++)
+            bytes += !isspace(*p);
+        xmlFree(t);
+        hit = bytes <= 300;
+    }
+    return hit;
+}
+
+int ns_html_skipped(xmlNodePtr n)
+{
+    static const char *const skip[] = {
+        "script", "style", "noscript", "template", "nav", "aside", "footer",
+        "form", "button", "select", "textarea", "iframe", "svg", "object",
+        "embed", "canvas", "menu", "dialog", "head", "title",
+        /* Their text is shown only by a browser that cannot play them. */
+        "video", "audio", NULL};
+    if (name_in(NAME(n), skip) || is_hidden(n))
+        return 1;
+    /* The page's <header> is the site's masthead; one inside an <article>
+     * is the article's own (HTML: a header belongs to its nearest
+     * sectioning ancestor), with the headline and the standfirst.  Its
+     * navigation and share buttons are left out as anywhere else. */
+    if (strcasecmp(NAME(n), "header") == 0 && !in_article(n))
+        return 1;
+    /* There, its <time>s are the article's dates, read as such; as text
+     * they would open the body with "20 Nov 202521 Nov 2025". */
+    if (strcasecmp(NAME(n), "time") == 0)
+        for (xmlNodePtr up = n->parent; up && up->type == XML_ELEMENT_NODE;
+             up = up->parent)
+            if (strcasecmp(NAME(up), "header") == 0) {
+                if (in_article(up))
+                    return 1;
+                break;
+            }
+    /* Comment threads, navigation and the blocks around an article that
+     * sites build from plain <div>s. */
+    static const char *const attrs[] = {"class", "id", NULL};
+    for (const char *const *a = attrs; *a; a++) {
+        xmlChar *v = xmlGetProp(n, BAD_CAST * a);
+        int hit = v && (ns_html_thread_or_sidebar((const char *)v) ||
+                        ns_html_furniture_name((const char *)v));
+        xmlFree(v);
+        if (hit)
+            return 1;
+    }
+    if (ns_html_box_of_links(n))
+        return 1;
+    xmlChar *role = xmlGetProp(n, BAD_CAST "role");
+    int hit = role && (strcasecmp((const char *)role, "navigation") == 0 ||
+                       strcasecmp((const char *)role, "complementary") == 0);
+    xmlFree(role);
+    return hit;
+}
+
+static int is_block(const char *name)
+{
+    static const char *const blocks[] = {
+        "p",       "div",     "section", "article", "main",       "h1",
+        "h2",      "h3",      "h4",      "h5",      "h6",         "ul",
+        "ol",      "li",      "dl",      "dt",      "dd",         "blockquote",
+        "pre",     "table",   "tr",      "figure",  "figcaption", "hr",
+        "address", "details", "summary", "body",    NULL};
+    return name_in(name, blocks);
+}
+
+int ns_html_heading_level(const char *name)
+{
+    if ((name[0] == 'h' || name[0] == 'H') && name[1] >= '1' &&
+        name[1] <= '6' && !name[2])
+        return name[1] - '0';
+    return 0;
+}
+
+static void put_text(struct text *t, const char *s)
+{
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
+            if (t->gap < GAP_SPACE)
+                t->gap = GAP_SPACE;
+            continue;
+        }
+        /* U+00A0 (no-break space) separates words like a space. */
+        if (c == 0xc2 && (unsigned char)s[1] == 0xa0) {
+            s++;
+            if (t->gap < GAP_SPACE)
+                t->gap = GAP_SPACE;
+            continue;
+        }
+        if (t->out->len && t->gap != GAP_NONE) {
+            const char *sep = t->gap == GAP_PARA   ? "\n\n"
+                              : t->gap == GAP_LINE ? "\n"
+                                                   : " ";
+            if (ns_buf_puts(t->out, sep) < 0)
+                t->failed = 1;
+        }
+        t->gap = GAP_NONE;
+        if (ns_buf_putc(t->out, c) < 0)
+            t->failed = 1;
+    }
+}
+
+static void walk_text(struct text *t, xmlNodePtr n, int depth);
+
+static void walk_children(struct text *t, xmlNodePtr n, int depth)
+{
+    for (xmlNodePtr c = n->children; c; c = c->next)
+        walk_text(t, c, depth + 1);
+}
+
+static void walk_text(struct text *t, xmlNodePtr n, int depth)
+{
+    if (depth > MAX_DEPTH)
+        return;
+    if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+        if (n->content)
+            put_text(t, (const char *)n->content);
+        return;
+    }
+    if (n->type != XML_ELEMENT_NODE) /* comments, processing instructions */
+        return;
+    if (ns_html_skipped(n))
+        return;
+    const char *name = NAME(n);
+    if (strcasecmp(name, "br") == 0) {
+        if (t->gap < GAP_LINE)
+            t->gap = GAP_LINE;
+        return;
+    }
+    int level = ns_html_heading_level(name);
+    /* In an article, the <h1> is its title, already taken as such. */
+    if (level == 1 && t->headings)
+        return;
+    if (level >= 2 && t->headings) {
+        /* A heading is a paragraph of the body and one of the article's
+         * section headings. */
+        ns_buf_t h = {0};
+        struct text sub = {&h, NULL, GAP_NONE, 0};
+        walk_children(&sub, n, depth);
+        if (sub.failed)
+            t->failed = 1;
+        if (h.len) {
+            ns_fields_push(t->headings, "h", h.p, h.len);
+            t->gap = GAP_PARA;
+            put_text(t, h.p);
+            t->gap = GAP_PARA;
+        }
+        ns_buf_free(&h);
+        return;
+    }
+    int block = is_block(name);
+    if (block)
+        t->gap = GAP_PARA;
+    else if (strcasecmp(name, "td") == 0 || strcasecmp(name, "th") == 0)
+        t->gap = t->gap < GAP_SPACE ? GAP_SPACE : t->gap;
+    walk_children(t, n, depth);
+    if (block)
+        t->gap = GAP_PARA;
+}
+
+int ns_html_node_text(xmlNodePtr n, json_t *headings, ns_buf_t *out)
+{
+    /* ns_fields_push keeps lists inside an object; a scratch object holds
+     * the "h" list while walking. */
+    json_t *scratch = headings ? json_object() : NULL;
+    struct text t = {out, scratch, out->len ? GAP_PARA : GAP_NONE, 0};
+    walk_children(&t, n, 0);
+    if (scratch) {
+        json_t *list = json_object_get(scratch, "h");
+        if (list)
+            json_array_extend(headings, list);
+        json_decref(scratch);
+    }
+    return t.failed ? -1 : 0;
+}
+
+int ns_html_fragment_text(const char *html, size_t len, json_t *headings,
+                          ns_buf_t *out)
+{
+    /* A fragment is text as often as markup: its "<" that opens no tag is
+     * a character ("a<b"), not a tag cut short that takes the rest. */
+    ns_buf_t in = {0}, paras = {0};
+    int autop = ns_html_autop(html, len, &paras);
+    if (autop < 0 || ns_html_escape_stray(autop ? paras.p : html,
+                                          autop ? paras.len : len, &in) < 0) {
+        ns_buf_free(&paras);
+        ns_buf_free(&in);
+        return -1;
+    }
+    ns_buf_free(&paras);
+    htmlDocPtr doc = ns_html_read(in.p ? in.p : "", in.len);
+    ns_buf_free(&in);
+    if (!doc)
+        return 0; /* nothing parseable is no text */
+    int rc = 0;
+    xmlNodePtr root = xmlDocGetRootElement(doc);
+    if (root)
+        rc = ns_html_node_text((xmlNodePtr)doc, headings, out);
+    xmlFreeDoc(doc);
+    return rc;
+}
