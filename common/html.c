@@ -62,6 +62,7 @@ struct page {
     size_t n_articles;
     xmlNodePtr top; /* the document's first node */
     xmlNodePtr main, h1;
+    xmlNodePtr body_prop; /* the first itemprop="articleBody" */
     char *title, *lang, *canonical;
 };
 
@@ -109,6 +110,8 @@ static void take_meta(struct page *pg, xmlNodePtr n)
     char *key = prop(n, "property");
     if (!key)
         key = prop(n, "name");
+    if (!key) /* microdata: <meta itemprop="datePublished" content=...> */
+        key = prop(n, "itemprop");
     char *content = prop(n, "content");
     if (key && content) {
         for (char *p = key; *p; p++)
@@ -120,6 +123,31 @@ static void take_meta(struct page *pg, xmlNodePtr n)
     }
     free(key);
     free(content);
+}
+
+/* Is N the element NAME, or marked with ARIA's role ROLE, which pages
+ * built of <div>s use for it (role="main", role="article")? */
+static int is_role(xmlNodePtr n, const char *name, const char *role)
+{
+    if (strcasecmp(NAME(n), name) == 0)
+        return 1;
+    char *r = prop(n, "role");
+    int hit = r && strcasecmp(r, role) == 0;
+    free(r);
+    return hit;
+}
+
+/* Is PROP among N's itemprop names (schema.org microdata)? */
+static int has_itemprop(xmlNodePtr n, const char *want)
+{
+    char *v = prop(n, "itemprop");
+    int hit = 0;
+    char *save = NULL;
+    for (char *tok = v ? strtok_r(v, " \t\n", &save) : NULL; tok && !hit;
+         tok = strtok_r(NULL, " \t\n", &save))
+        hit = strcmp(tok, want) == 0;
+    free(v);
+    return hit;
 }
 
 /* One pass over the page for everything the three sources need. */
@@ -149,14 +177,16 @@ static void survey(struct page *pg, xmlNodePtr n, int depth)
             if (rel && strcasecmp(rel, "canonical") == 0)
                 pg->canonical = prop(n, "href");
             free(rel);
-        } else if (strcasecmp(name, "article") == 0 &&
+        } else if (is_role(n, "article", "article") &&
                    pg->n_articles < MAX_ARTICLES) {
             pg->articles[pg->n_articles++].node = n;
-        } else if (strcasecmp(name, "main") == 0 && !pg->main) {
+        } else if (is_role(n, "main", "main") && !pg->main) {
             pg->main = n;
         } else if (strcasecmp(name, "h1") == 0 && !pg->h1) {
             pg->h1 = n;
         }
+        if (!pg->body_prop && has_itemprop(n, "articleBody"))
+            pg->body_prop = n;
         survey(pg, n->children, depth + 1);
     }
 }
@@ -299,6 +329,8 @@ static void from_meta(json_t *obj, struct page *pg)
     set_str(obj, "url", json_string_value(json_object_get(m, "og:url")));
     const char *date =
         json_string_value(json_object_get(m, "article:published_time"));
+    if (!date)
+        date = json_string_value(json_object_get(m, "datepublished"));
     if (date)
         ns_fields_date(obj, date, 0);
     set_str(obj, "section",
@@ -496,7 +528,12 @@ int ns_html_page_warn(const char *data, size_t len, const char *default_id,
     pg.top = doc->children;
     survey(&pg, pg.top, 0);
 
+    /* The story's <article>; else the element schema.org microdata marks
+     * as its body (itemprop="articleBody"), tighter than <main>, which
+     * holds the headline and the furniture around it too. */
     xmlNodePtr body_node = choose_article(&pg);
+    if (!body_node)
+        body_node = pg.body_prop;
     if (!body_node)
         body_node = pg.main;
     if (pg.ld)
@@ -522,7 +559,7 @@ int ns_html_page_warn(const char *data, size_t len, const char *default_id,
     if (!json_object_get(obj, "body")) {
         snprintf(err, err_size,
                  "no article text (no JSON-LD articleBody, and no text in "
-                 "<article> or <main>)");
+                 "<article>, <main> or itemprop=\"articleBody\")");
         goto out;
     }
     if (default_id)

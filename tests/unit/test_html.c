@@ -691,8 +691,50 @@ static void test_unseen_text(void)
     ns_article_clear(&a);
 }
 
+/* Pages built of <div>s: ARIA roles and schema.org microdata say where
+ * the story is.  Each was "no article text" and skipped, every night. */
+static void test_roles_and_microdata(void)
+{
+    ns_article_t a;
+    CHECK(page("<html><body><div id=\"content\" role=\"main\"><h1>Council "
+               "approves budget</h1><p>The council approved the budget.</p>"
+               "</div><div class=\"footer-links\">About us</div></body>"
+               "</html>",
+               &a) == 0,
+          "role=main: the page is read");
+    CHECK(has(a.body, "The council approved the budget.") &&
+              !has(a.body, "About us"),
+          "role=main: its text is the body");
+    ns_article_clear(&a);
+    CHECK(page("<html><body><div role=\"article\"><h1>Ferry</h1><p>The "
+               "ferry runs again.</p></div></body></html>",
+               &a) == 0 &&
+              has(a.body, "The ferry runs again."),
+          "role=article: read as an <article>");
+    ns_article_clear(&a);
+    CHECK(page("<html><head><title>Microdata story</title></head><body>"
+               "<main><div itemscope itemtype=\"https://schema.org/"
+               "NewsArticle\"><meta itemprop=\"datePublished\" "
+               "content=\"2025-11-03T10:00:00+01:00\"><h1 itemprop=\"headline"
+               "\">Microdata story</h1><div class=\"kicker\">Most shared "
+               "today</div><div itemprop=\"articleBody\"><p>Body of the "
+               "story.</p><h2>Next steps</h2><p>More.</p></div></div></main>"
+               "</body></html>",
+               &a) == 0,
+          "microdata: the page is read");
+    CHECK(a.body && !strncmp(a.body, "Body of the story.", 18) &&
+              !has(a.body, "Most shared"),
+          "itemprop=articleBody: its text is the body, not all of <main>");
+    CHECK(a.n_headings == 1 && !strcmp(a.headings[0], "Next steps"),
+          "itemprop=articleBody: its headings");
+    CHECK(a.date && !strcmp(a.date, "2025-11-03T09:00:00Z"),
+          "<meta itemprop=datePublished>: the date");
+    ns_article_clear(&a);
+}
+
 int main(void)
 {
+    test_roles_and_microdata();
     test_unseen_text();
     test_fragment_paragraphs();
     test_teaser_before_story();
