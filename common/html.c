@@ -493,6 +493,35 @@ static void from_markup(json_t *obj, struct page *pg, xmlNodePtr body_node)
         ns_fields_set(obj, "lang", pg->lang, strcspn(pg->lang, "_-"), 0);
 }
 
+/* S's next byte that is not white space, lower-cased (ASCII), from *AT. */
+static int next_letter(const char *s, size_t *at)
+{
+    while (s[*at] && isspace((unsigned char)s[*at]))
+        ++*at;
+    return s[*at] ? tolower((unsigned char)s[(*at)++]) : 0;
+}
+
+/* Is the JSON-LD articleBody LD a teaser of the story's text MARKUP: a
+ * shorter text that MARKUP begins with, but for white space, case and its
+ * own last 8 bytes (an ellipsis, "Read more")?  Some CMSs put the lead
+ * alone in JSON-LD; the body was that sentence, and the story's other
+ * paragraphs were found by nothing.  A paywalled page, whose JSON-LD has
+ * the whole story and whose markup the teaser, keeps the JSON-LD. */
+static int teaser_of(const char *ld, const char *markup)
+{
+    if (!ld || strlen(ld) >= strlen(markup))
+        return 0;
+    size_t n = strlen(ld), i = 0, j = 0, same = 0;
+    for (;;) {
+        int a = next_letter(ld, &i);
+        if (!a)
+            return 1; /* all of LD begins MARKUP */
+        if (a != next_letter(markup, &j))
+            return same >= 40 && i + 8 >= n;
+        same++;
+    }
+}
+
 int ns_html_page(const char *data, size_t len, const char *default_id,
                  ns_article_t *art, char *err, size_t err_size)
 {
@@ -542,7 +571,7 @@ int ns_html_page_warn(const char *data, size_t len, const char *default_id,
     from_markup(obj, &pg, body_node);
 
     /* The article's own markup gives its headings, and its body when the
-     * JSON-LD has none. */
+     * JSON-LD has none or a teaser of it. */
     if (body_node) {
         ns_buf_t text = {0};
         if (ns_html_node_text(body_node, headings, &text) < 0) {
@@ -551,7 +580,10 @@ int ns_html_page_warn(const char *data, size_t len, const char *default_id,
             goto out;
         }
         if (text.len)
-            ns_fields_set(obj, "body", text.p, text.len, 0);
+            ns_fields_set(
+                obj, "body", text.p, text.len,
+                teaser_of(json_string_value(json_object_get(obj, "body")),
+                          text.p));
         ns_buf_free(&text);
         if (json_array_size(headings))
             json_object_set(obj, "headings", headings);

@@ -732,8 +732,56 @@ static void test_roles_and_microdata(void)
     ns_article_clear(&a);
 }
 
+/* A JSON-LD articleBody that is the story's lead alone gives way to the
+ * story's text; one that is the whole story (a paywalled page's markup
+ * has the teaser) or another text stays. */
+static void test_jsonld_teaser(void)
+{
+    const char *full =
+        "<p>The council postponed its budget vote on Monday after a late "
+        "amendment.</p><p>The amendment would cut funding for the new "
+        "harbour bridge.</p>";
+    char html[2048];
+    ns_article_t a;
+    snprintf(html, sizeof html,
+             "<html><head><script type=\"application/ld+json\">{\"@type\":"
+             "\"NewsArticle\",\"headline\":\"Vote delayed\",\"articleBody"
+             "\":\"The council postponed its budget vote on Monday\u2026\"}"
+             "</script></head><body><article><h1>Vote delayed</h1>%s"
+             "</article></body></html>",
+             full);
+    CHECK(page(html, &a) == 0 && has(a.body, "harbour bridge") &&
+              has(a.body, "after a late amendment"),
+          "a teaser in JSON-LD: the body is the story's text");
+    ns_article_clear(&a);
+    snprintf(html, sizeof html,
+             "<html><head><script type=\"application/ld+json\">{\"@type\":"
+             "\"NewsArticle\",\"headline\":\"Vote delayed\",\"articleBody"
+             "\":\"The council postponed its budget vote on Monday after a "
+             "late amendment. The amendment would cut funding for the new "
+             "harbour bridge. Behind the paywall.\"}</script></head><body>"
+             "<article><h1>Vote delayed</h1><p>The council postponed its "
+             "budget vote on Monday after a late amendment.</p></article>"
+             "</body></html>");
+    CHECK(page(html, &a) == 0 && has(a.body, "Behind the paywall."),
+          "the whole story in JSON-LD, a teaser in the markup: JSON-LD's");
+    ns_article_clear(&a);
+    snprintf(html, sizeof html,
+             "<html><head><script type=\"application/ld+json\">{\"@type\":"
+             "\"NewsArticle\",\"headline\":\"Vote delayed\",\"articleBody"
+             "\":\"A summary the site wrote for search engines.\"}</script>"
+             "</head><body><article><h1>Vote delayed</h1>%s</article></body>"
+             "</html>",
+             full);
+    CHECK(page(html, &a) == 0 &&
+              !strcmp(a.body, "A summary the site wrote for search engines."),
+          "a shorter articleBody that is no lead of the markup: kept");
+    ns_article_clear(&a);
+}
+
 int main(void)
 {
+    test_jsonld_teaser();
     test_roles_and_microdata();
     test_unseen_text();
     test_fragment_paragraphs();
