@@ -125,18 +125,17 @@ inline constexpr char PREFIX_PAIR[] = "XP";
 /* The story group key (collapse.cc). */
 inline constexpr char PREFIX_GROUP[] = "XG";
 
-/* Value slots. */
-enum {
-    SLOT_TIME = 0,         /* sortable_serialise(epoch seconds) */
-    SLOT_DAY = 1,          /* "YYYYMMDD" */
-    SLOT_HASH = 2,         /* content fingerprint, 16 hex digits */
-    SLOT_GROUP = 3,        /* story version group: normalised title, 16 hex
-                              digits (collapse.cc); absent for short titles */
-    SLOT_FACETS = 4,       /* what facets count, in one value (facets.cc):
-                             section, language, "YYYY-MM", group, then the
-                             tags, joined by FACET_SEP and TAG_SEP */
-    SLOT_PAIRSIG = 5,      /* the pair signature of an older index */
-    SLOT_PAIRSIG_PARTS = 6 /* its SIG_PARTS parts (pairs.cc), 6 to 13 */
+enum {                        /* value slots */
+       SLOT_TIME = 0,         /* sortable_serialise(epoch seconds) */
+       SLOT_DAY = 1,          /* "YYYYMMDD" */
+       SLOT_HASH = 2,         /* content fingerprint, 16 hex digits */
+       SLOT_GROUP = 3,        /* story version group: normalised title, 16 hex
+                                 digits (collapse.cc); absent for short titles */
+       SLOT_FACETS = 4,       /* what facets count, in one value (facets.cc):
+                                section, language, "YYYY-MM", group, then the
+                                tags, joined by FACET_SEP and TAG_SEP */
+       SLOT_PAIRSIG = 5,      /* the pair signature of an older index */
+       SLOT_PAIRSIG_PARTS = 6 /* its SIG_PARTS parts (pairs.cc), 6 to 13 */
 };
 static const size_t SIG_PARTS = 8;
 
@@ -500,9 +499,10 @@ Xapian::Query exact_boost(const Xapian::Query &stemmed,
                           const Xapian::Query &exact, const Xapian::Stem &stem);
 /* FLAGS for TEXT: no Boolean operators when it is all in capitals. */
 unsigned query_flags(const std::string &text, unsigned flags);
-/* Q, phrases typed without diacritics also spelled with (ROOM terms). */
+/* Q, phrases in the other spellings and possessive (ROOM terms; STOP). */
 Xapian::Query fold_phrases(ns_index_t *idx, const Xapian::Query &q,
-                           const Xapian::Stem &stem, size_t room);
+                           const Xapian::Stem &stem,
+                           const Xapian::Stopper *stop, size_t room);
 
 /* NEAR over sorted position lists POS (one per word): has a position of
  * the first word one of every other word less than WINDOW away?  Linear
@@ -571,7 +571,7 @@ bool may_be_dropped(size_t len, bool ascii);
 scan phrase_scan(const std::vector<std::string> &words, const char *text,
                  size_t size, size_t near);
 bool phrase_prefilter(const std::vector<std::string> &words,
-                      const std::string &json);
+                      const std::string &json, std::string *low = nullptr);
 
 /* phrase.cc */
 bool has_positional(const Xapian::Query &q);

@@ -529,14 +529,43 @@ static bool acronym_holds_word(const std::vector<std::string> &words,
 /* Whether, somewhere in the N lower-cased bytes of JSON at L, the words
  * follow one another with only separators between them (or a word too
  * long to index, which Xapian skips). */
+/* The end of phrase word W at Q of the N bytes at L, or 0 when W does not
+ * start there.  A possessive ("year's", phrase-fold.cc) is its word and
+ * "s" after an apostrophe as Xapian joins one: "'", "’" or "‛", as UTF-8
+ * or as a JSON escape. */
+static size_t word_end(const char *L, size_t n, size_t q, const std::string &w)
+{
+    const bool poss = w.size() > 2 && !w.compare(w.size() - 2, 2, "'s");
+    const size_t b = poss ? w.size() - 2 : w.size();
+    if (n - q < b || memcmp(L + q, w.data(), b) != 0)
+        return 0;
+    q += b;
+    if (!poss)
+        return q;
+    static const char *const apostrophes[] = {
+        "'", "\xe2\x80\x99", "\xe2\x80\x9b", "\\u2019", "\\u201b"};
+    for (const char *a : apostrophes) {
+        size_t k = strlen(a);
+        if (n - q > k && memcmp(L + q, a, k) == 0 && L[q + k] == 's')
+            return q + k + 1;
+    }
+    return 0;
+}
+
 static bool words_follow(const std::vector<std::string> &words, const char *L,
                          size_t n)
 {
     const std::string &w0 = words[0];
-    for (const char *p = L; (p = (const char *)memmem(p, (size_t)(L + n - p),
-                                                      w0.data(), w0.size()));
+    /* A possessive is found by its word (word_end reads the rest). */
+    const size_t lead = w0.size() > 2 && !w0.compare(w0.size() - 2, 2, "'s")
+                            ? w0.size() - 2
+                            : w0.size();
+    for (const char *p = L;
+         (p = (const char *)memmem(p, (size_t)(L + n - p), w0.data(), lead));
          p++) {
-        size_t q = (size_t)(p - L) + w0.size();
+        size_t q = word_end(L, n, (size_t)(p - L), w0);
+        if (!q)
+            continue;
         bool all = true;
         for (size_t k = 1; k < words.size() && all; k++) {
             /* Past what separates words. */
@@ -553,9 +582,8 @@ static bool words_follow(const std::vector<std::string> &words, const char *L,
                 all = false;
                 break;
             }
-            const std::string &w = words[k];
-            if (n - q >= w.size() && memcmp(L + q, w.data(), w.size()) == 0) {
-                q += w.size();
+            if (size_t e = word_end(L, n, q, words[k])) {
+                q = e;
                 continue;
             }
             /* Not the word: but Xapian skips a word longer than it keeps. */
@@ -587,19 +615,22 @@ static bool words_follow(const std::vector<std::string> &words, const char *L,
  * memmem() go at memory speed; splitting every word of every candidate
  * was most of the time of a phrase of two common words. */
 bool libns::phrase_prefilter(const std::vector<std::string> &words,
-                             const std::string &json)
+                             const std::string &json, std::string *lowered)
 {
+    /* LOWERED, when given, keeps the lower-cased JSON for the candidate's
+     * next phrase (the other spellings of one). */
     const size_t n = json.size();
-    thread_local std::string low;
-    low.resize(n);
-    unsigned char high = 0;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)json[i];
-        high |= c;
-        low[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    thread_local std::string scratch;
+    std::string &low = lowered ? *lowered : scratch;
+    if (!lowered || low.size() != n) {
+        low.resize(n);
+        for (size_t i = 0; i < n; i++) {
+            unsigned char c = (unsigned char)json[i];
+            low[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        }
     }
     const char *L = low.data();
-    if ((high & 0x80) && unreadable_letters(L, n))
+    if (unreadable_letters(L, n))
         return true;
     return acronym_holds_word(words, L, n) || words_follow(words, L, n);
 }

@@ -399,7 +399,7 @@ Xapian::Query libns::build_query(ns_index_t *idx, const std::string &text,
         /* Folding never makes a query too large to run (limits.cc): each
          * parse may add half its share of the room left below the limit. */
         size_t len = part.get_length() * groups.size();
-        part = fold_phrases(idx, part, stem,
+        part = fold_phrases(idx, part, stem, stopper_for(g.first),
                             len < QUERY_MAX_TERMS
                                 ? (QUERY_MAX_TERMS - len) / groups.size() / 2
                                 : 0);

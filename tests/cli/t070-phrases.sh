@@ -166,7 +166,10 @@ run out err nindex --db "$TMP/tdb" --rebuild --force "$TMP/tricky.jsonl"
 check "tricky texts indexed" is "$rc" 0
 check "tricky queries written" test "$(wc -l <"$TMP/tricky.tsv")" -gt 400
 check "quick tests agree with Xapian on tricky text" agree "$TMP/tdb" "$TMP/tricky.tsv"
-for p in '"ab average":1' '"xworld average":1' '"world average":0' '"word next":1' \
+# "world's" is one word to Xapian, and a phrase also matches its words'
+# possessives (phrase-fold.cc): "world average" finds "the world's
+# average" (before, 0).
+for p in '"ab average":1' '"xworld average":1' '"world average":1' '"word next":1' \
          '"field end field":0' '"fish chips":1' '"1 000 tonnes":0' '"kelvin scale":1' \
          'author:"ann smith":1' 'title:"field end":1'; do
     q=${p%:*}

@@ -222,6 +222,27 @@ check "Hetebolge i Nord-Norge = Hetebølge i Nord-Norge" \
 check "Oyafestivalen samler = Øyafestivalen samler" \
     same '"Oyafestivalen samler"' '"Øyafestivalen samler"'
 
+# A phrase matches its words in the possessive too ("Israeli military's":
+# one word to Xapian), as the words outside quotes do; the snippet marks
+# it.  A possessive typed matches only itself.
+printf '%s\n' \
+    '{"id":"p1","title":"Budget","body":"The prime minister\u2019s spokesman said no.","lang":"en"}' \
+    '{"id":"p2","title":"Budget","body":"The prime minister spoke.","lang":"en"}' \
+    '{"id":"p3","title":"Budget","body":"The prime ministers met.","lang":"en"}' >"$TMP/poss.jsonl"
+check "index possessives" nindex --quiet --db "$TMP/poss" "$TMP/poss.jsonl"
+check '"prime minister" finds "prime minister’s"' \
+    is "$(ids "$TMP/poss" '"prime minister"' | tr '\n' ' ')" "p1 p2 "
+check '"prime minister'"'"'s" only the possessive' \
+    is "$(ids "$TMP/poss" "\"prime minister's\"" | tr '\n' ' ')" "p1 "
+check '"Israeli military" finds the samples that write "military'"'"'s"' \
+    sh -c "'$NSEARCH_BIN/nsearch' --db '$TMP/db' --json --related 0 \
+        --no-collapse --limit 100 '\"israeli military\"' |
+        grep -q '\"west-bank-e1-settlement-approval\"'"
+run out err nsearch --db "$TMP/poss" --related 0 --color never \
+    '"prime minister" spokesman'
+check "snippet marks the possessive phrase" contains "$TMP/out" \
+    "**prime minister’s**"
+
 # Folding never makes a query too large to run: 50 phrases of two words
 # with three spellings each would be 1,100 terms folded in full.
 printf '%s\n' '{"id":"three","title":"Tromsø, Tromsö, Tromso","body":"Tromso Tromsø Tromsö.","lang":"en"}' >"$TMP/three.jsonl"

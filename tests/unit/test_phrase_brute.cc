@@ -4,14 +4,14 @@
  * The first ARTICLES articles of Reuters-21578 (SHARED/corpora) are
  * indexed once.  The scan splits each field of each article into words
  * with Xapian's TermGenerator (the words a phrase query means, lower-cased
- * and unstemmed), and a phrase matches an article when its words follow
- * one another in one field of the default field (title, headings, section,
- * body; title: only in the title); NEAR/k when both words are in one
- * field at most k words apart.  1,000 queries are sampled with a fixed
- * seed: the most common pairs ("of the", "said the", ...), pairs and
- * three-word runs cut from the text, pairs of common words taken from two
- * places of one article (rarely adjacent: the phrases that used to give
- * up), title: phrases and NEAR.  Each query is paged to its end, and
+ * and unstemmed), and a phrase matches an article when its words (or
+ * their possessives, "minister's") follow one another in one field of the
+ * default field (title, headings, section, body; title: only in the title);
+ * NEAR/k when both words are in one field at most k words apart.  1,000 queries
+ * are sampled with a fixed seed: the most common pairs ("of the", "said the",
+ * ...), pairs and three-word runs cut from the text, pairs of common words
+ * taken from two places of one article (rarely adjacent: the phrases that used
+ * to give up), title: phrases and NEAR.  Each query is paged to its end, and
  * every page must be full and exact: the hits of all pages are the
  * scan's, each once; a page has min(limit, matches left) hits; has_more
  * and an exact total are right.  Then the pair terms are made
@@ -155,11 +155,25 @@ static bool plain(const std::string &w)
     });
 }
 
-static bool has_run(const std::vector<int> &r, const std::vector<int> &ws)
+/* Does text word T match phrase word W: W itself, or W's possessive
+ * ("minister's" for "minister"; the phrase words sampled are plain)? */
+static bool same(const Corpus &c, int t, int w)
+{
+    if (t == w)
+        return true;
+    if (t < 0)
+        return false;
+    const std::string &tw = c.words[t], &ww = c.words[w];
+    return tw.size() == ww.size() + 2 && !tw.compare(0, ww.size(), ww) &&
+           !tw.compare(ww.size(), 2, "'s");
+}
+
+static bool has_run(const Corpus &c, const std::vector<int> &r,
+                    const std::vector<int> &ws)
 {
     for (size_t i = 0; i + ws.size() <= r.size(); i++) {
         size_t k = 0;
-        while (k < ws.size() && r[i + k] == ws[k])
+        while (k < ws.size() && same(c, r[i + k], ws[k]))
             k++;
         if (k == ws.size())
             return true;
@@ -167,12 +181,13 @@ static bool has_run(const std::vector<int> &r, const std::vector<int> &ws)
     return false;
 }
 
-static bool near_in(const std::vector<int> &r, int a, int b, size_t k)
+static bool near_in(const Corpus &c, const std::vector<int> &r, int a, int b,
+                    size_t k)
 {
     for (size_t i = 0; i < r.size(); i++)
-        if (r[i] == a)
+        if (same(c, r[i], a))
             for (size_t j = i > k ? i - k : 0; j < r.size() && j <= i + k; j++)
-                if (j != i && r[j] == b)
+                if (j != i && same(c, r[j], b))
                     return true;
     return false;
 }
@@ -187,8 +202,8 @@ brute_scan(const Corpus &c, const std::vector<int> &ws, bool title, size_t near)
         for (size_t r = 0; r < d.runs.size(); r++) {
             if (title && (int)r != d.title)
                 continue;
-            if (near ? near_in(d.runs[r], ws[0], ws[1], near)
-                     : has_run(d.runs[r], ws)) {
+            if (near ? near_in(c, d.runs[r], ws[0], ws[1], near)
+                     : has_run(c, d.runs[r], ws)) {
                 out.insert(d.id);
                 break;
             }
