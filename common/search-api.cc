@@ -149,7 +149,7 @@ static ns_status_t search_fallbacks(ns_index_t *idx, const ns_search_opts_t *o,
     const std::string given = o->query ? o->query : "";
     /* Search as you type: the word being typed is a prefix, never a typo
      * (a wildcard is not corrected). */
-    const std::string text = o->partial ? partial_text(given) : given;
+    const std::string text = o->partial ? partial_text(given, idx) : given;
     /* An unclosed quote makes a phrase of the rest of the query; a stray
      * quote is no reason for an empty page (README "Query language"). */
     const std::string words = unclosed_quote_words(text);

@@ -3,8 +3,9 @@
 # common/query-text.cc partial_text): the last word, with nothing typed
 # after it, matches as a prefix too; not after a space, not under three
 # letters,
-# not an excluded word, the value of a field but a text field's (title:)
-# or an operator; diacritics fold as
+# not an excluded word, the value of a field but a text field's (title:),
+# an operator or a word right after NEAR or ADJ; a stop word is searched
+# as typed, its completions only ranking; diacritics fold as
 # in wildcards; the word being typed is never corrected by "Did you mean";
 # the snippet marks the word completed.
 . "$(dirname "$0")/lib.sh"
@@ -54,6 +55,42 @@ check "another field's value is whole: section:wor" \
     is "$(res --partial 'section:wor')" "$(res 'section:wor')"
 check "an operator is not expanded" \
     is "$(res --partial 'azure AND')" "$(res 'azure AND')"
+# NEAR and ADJ join two plain words only: after them the word is whole,
+# or NEAR was the word "near" (21 articles on "near Jerusalem").
+check "a word after NEAR is whole" \
+    is "$(res --partial 'azure NEAR surv')" "$(res 'azure NEAR surv')"
+check "after NEAR, the whole word finds the one article" \
+    is "$(res --partial 'azure NEAR surveillance')" \
+    "1|None|azure-surveillance-investigation"
+run near.out near.err nsearch --db "$TMP/db" --partial 'azure NEAR surveillance'
+check "after NEAR: NEAR is not searched as a word" \
+    lacks "$TMP/near.err" "searched as a word"
+check "a word after NEAR/3 is whole" \
+    is "$(res --partial 'azure NEAR/3 surv')" "$(res 'azure NEAR/3 surv')"
+check "a word after ADJ is whole" \
+    is "$(res --partial 'azure ADJ surveillance')" \
+    "$(res 'azure ADJ surveillance')"
+check "near in lower case is a word: the next is expanded" \
+    is "$(res --partial 'azure near surv')" "$(res 'azure near surv*')"
+check "in a query in capitals NEAR is a word: the next is expanded" \
+    is "$(res --partial 'AZURE NEAR SURV')" "$(res 'AZURE NEAR SURV*')"
+# A stop word typed last is searched as typed: "the*" is every article.
+# Its completions that are no stop words rank what the rest finds.
+check "a stop word last: what the query without --partial finds" \
+    is "$(total --partial 'azure the')" "$(total 'azure the')"
+check "a stop word last: and, as and" \
+    is "$(total --partial 'azure and')" "$(total 'azure and')"
+check "a stop word last: in capitals" \
+    is "$(total --partial 'AZURE THE')" "$(total 'AZURE THE')"
+check "a Norwegian stop word last: det" \
+    is "$(total --partial 'oslo det')" "$(total 'oslo det')"
+check "a Norwegian stop word last: som" \
+    is "$(total --partial 'oslo som')" "$(total 'oslo som')"
+check "a stop word's completion ranks first: azure the(refore)" \
+    is "$(res --partial 'azure the' | cut -d'|' -f3)" \
+    "$(res 'azure therefore' | cut -d'|' -f3)"
+check "a longer prefix is expanded: azure ther as azure ther*" \
+    is "$(res --partial 'azure ther')" "$(res 'azure ther*')"
 check "a wildcard typed stays one" is "$(res --partial 'surv*')" \
     "$(res 'surv*')"
 check "diacritics fold: oyafest finds Øyafestivalen" \
