@@ -408,10 +408,7 @@ std::vector<std::string> names_of(const SchemaField &f);
 bool boolean_word(const std::string &word); /* AND, OR, NOT, XOR */
 std::string unclosed_quote_words(const std::string &text);
 std::string unknown_field_words(const std::string &text, std::string &names);
-std::string partial_text(const std::string &text, ns_index_t *idx = nullptr,
-                         std::string *completing = nullptr); /* "surv*" */
-Xapian::Query completions(ns_index_t *idx, const std::string &word,
-                          unsigned max_expansion);   /* query.cc */
+std::string partial_text(const std::string &t, ns_index_t *idx = nullptr);
 std::string joined_fields(const std::string &t);     /* query-fields.cc */
 std::string bracketed_filters(const std::string &t); /* (a OR b) tag:c */
 /* Is WORD (lower case) one LANG's articles are not searched by? */

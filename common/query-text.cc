@@ -674,14 +674,9 @@ std::string libns::unclosed_quote_words(const std::string &text)
  * one).  Nor a stop word of the archive's languages (IDX): "the*" is
  * "the", "they", "there"..., in every article, and with the words joined
  * by OR "tony blair the" found 2223 of BBC News' 2225 articles ("tony
- * blair": 202).  It is searched as without a prefix, and *COMPLETING
- * (lower case) is set to it: its completions other than stop words rank
- * what the rest finds (search.cc, completions()). */
-std::string libns::partial_text(const std::string &text, ns_index_t *idx,
-                                std::string *completing)
+ * blair": 202).  It is searched as without a prefix. */
+std::string libns::partial_text(const std::string &text, ns_index_t *idx)
 {
-    if (completing)
-        completing->clear();
     if (text.empty() || std::count(text.begin(), text.end(), '"') % 2)
         return text;
     auto word_char = [](unsigned char c) { return isalnum(c) || c >= 0x80; };
@@ -731,11 +726,8 @@ std::string libns::partial_text(const std::string &text, ns_index_t *idx,
     if (idx && at == start) {
         const std::string low = lower(word.c_str());
         for (const std::string &l : index_langs(idx))
-            if (stop_word(idx, l, low)) {
-                if (completing)
-                    *completing = low;
+            if (stop_word(idx, l, low))
                 return text;
-            }
     }
     return text + "*";
 }

@@ -199,50 +199,6 @@ const std::set<std::string> *libns::stop_stems(ns_index_t *idx,
     return nullptr;
 }
 
-/* Search as you type's completions of a stop word typed last
- * (partial_text): the archive's words that start with WORD and are no
- * stop word of its languages, the MAX most frequent, as one word
- * (OP_SYNONYM, as a wildcard's expansions are); stems ("Ztheatr") and the
- * exact forms that are not their own stem alike.  The wildcard "the*"
- * expands to "the", "they", "there"...: nearly every article.  None in a
- * cluster, whose shards' terms are not walked (stem_all_words). */
-Xapian::Query libns::completions(ns_index_t *idx, const std::string &word,
-                                 unsigned max)
-{
-    using Q = Xapian::Query;
-    if (idx->cluster || max == 0 || word.empty())
-        return Q();
-    const std::set<std::string> langs = index_langs(idx);
-    /* "they're", "there's" too: a stop word before the apostrophe. */
-    auto stopped = [&](const std::string &term) {
-        const bool stem = term[0] == PREFIX_STEM[0];
-        const std::string w = term.substr(stem ? 1 : 0);
-        const std::string head = w.substr(0, w.find('\''));
-        for (const std::string &l : langs) {
-            const std::set<std::string> *stems = stop_stems(idx, l);
-            if ((stem ? stems && stems->count(w) : stop_word(idx, l, w)) ||
-                (head != w && stop_word(idx, l, head)))
-                return true;
-        }
-        return false;
-    };
-    std::vector<std::pair<Xapian::doccount, std::string>> found;
-    const Xapian::Database &db = *idx->db;
-    for (const std::string &from : {word, PREFIX_STEM + fold(word, 0)})
-        for (auto t = db.allterms_begin(from); t != db.allterms_end(from); ++t)
-            if (!stopped(*t))
-                found.emplace_back(t.get_termfreq(), *t);
-    std::sort(found.begin(), found.end(), [](const auto &a, const auto &b) {
-        return a.first > b.first || (a.first == b.first && a.second < b.second);
-    });
-    if (found.size() > max)
-        found.resize(max);
-    std::vector<Q> terms;
-    for (const auto &f : found)
-        terms.emplace_back(f.second);
-    return terms.empty() ? Q() : Q(Q::OP_SYNONYM, terms.begin(), terms.end());
-}
-
 /* The terms of Q under a NOT into NEG, the others into POS. */
 static void sides(const Xapian::Query &q, bool negated,
                   std::set<std::string> &pos, std::set<std::string> &neg)

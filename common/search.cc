@@ -48,10 +48,10 @@ static ns_status_t parse_text(ns_index_t *idx, const ns_search_opts_t *o,
                               ns_results_t *res, bool *blank,
                               Xapian::Query *out)
 {
-    std::string typed, completing;
+    std::string typed;
     const std::string given = o->query ? o->query : "";
-    const std::string text = typed_text(
-        o->partial ? partial_text(given, idx, &completing) : given, &typed);
+    const std::string text =
+        typed_text(o->partial ? partial_text(given, idx) : given, &typed);
     add_warning(res, typed);
     /* "*" alone is every article, as in Lucene-based site search. */
     *blank = text.find_first_not_of(" \t\r\n*") == std::string::npos;
@@ -71,13 +71,6 @@ static ns_status_t parse_text(ns_index_t *idx, const ns_search_opts_t *o,
         add_warning(res, "query syntax error (" + e.get_msg() +
                              "); searching for the words instead");
         *out = as_words(idx, b.text, b.max_expansion);
-    }
-    /* A stop word typed last (partial_text) is searched as typed; its
-     * completions only rank what the rest finds. */
-    if (!completing.empty() && !out->empty()) {
-        Xapian::Query more = completions(idx, completing, b.max_expansion);
-        if (!more.empty())
-            *out = Xapian::Query(Xapian::Query::OP_AND_MAYBE, *out, more);
     }
     /* "-", "()", "\"\"", an emoji: nothing Xapian indexes, no match, and
      * no word of why before. */
