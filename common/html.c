@@ -66,6 +66,40 @@ struct page {
     char *title, *lang, *canonical;
 };
 
+/* The text of a <script> without the wrappers CMSs put around it for
+ * browsers of the 1990s and XHTML: "//<![CDATA[ ... //]]>", "<!-- ... -->"
+ * (each with its line comment, or none).  Cut in place. */
+static char *unwrap_script(char *t)
+{
+    static const char *const opens[] = {"<![CDATA[", "<!--"};
+    static const char *const closes[] = {"]]>", "-->"};
+    for (int k = 0; k < 2; k++) {
+        char *p = t;
+        while (isspace((unsigned char)*p))
+            p++;
+        int comment = p[0] == '/' && p[1] == '/';
+        char *q = comment ? p + 2 : p;
+        while (comment && (*q == ' ' || *q == '\t'))
+            q++;
+        if (strncmp(q, opens[k], strlen(opens[k])) != 0)
+            continue;
+        t = q + strlen(opens[k]);
+        char *end = t + strlen(t);
+        while (end > t && isspace((unsigned char)end[-1]))
+            end--;
+        size_t n = strlen(closes[k]);
+        if ((size_t)(end - t) >= n && !strncmp(end - n, closes[k], n)) {
+            end -= n;
+            while (end > t && (end[-1] == ' ' || end[-1] == '\t'))
+                end--;
+            if (end - t >= 2 && end[-1] == '/' && end[-2] == '/')
+                end -= 2;
+        }
+        *end = '\0';
+    }
+    return t;
+}
+
 static void take_ld(struct page *pg, xmlNodePtr script)
 {
     pg->ld_blocks++;
@@ -74,8 +108,9 @@ static void take_ld(struct page *pg, xmlNodePtr script)
     xmlChar *text = xmlNodeGetContent(script);
     if (!text)
         return;
+    char *json = unwrap_script((char *)text);
     json_error_t error;
-    json_t *root = json_loads((const char *)text, 0, &error);
+    json_t *root = json_loads(json, 0, &error);
     xmlFree(text);
     if (!root) {
         /* The page is still read, from its meta tags and markup; what the

@@ -779,8 +779,38 @@ static void test_jsonld_teaser(void)
     ns_article_clear(&a);
 }
 
+/* JSON-LD wrapped as CMSs wrap scripts for old browsers and XHTML: read
+ * as the JSON inside (it was "does not parse", and the date, byline and
+ * section were lost). */
+static void test_jsonld_wrapped(void)
+{
+    static const char *const wraps[][2] = {
+        {"//<![CDATA[\n", "\n//]]>"},
+        {"<![CDATA[", "]]>"},
+        {"<!--\n", "\n-->"},
+        {"  // <![CDATA[\n", "\n  // ]]>  \n"}};
+    for (size_t i = 0; i < sizeof wraps / sizeof wraps[0]; i++) {
+        char html[1024];
+        snprintf(html, sizeof html,
+                 "<html><head><script type=\"application/ld+json\">%s"
+                 "{\"@type\":\"NewsArticle\",\"headline\":\"Prices rise\","
+                 "\"datePublished\":\"2025-11-02T09:15:00+01:00\","
+                 "\"author\":{\"name\":\"Per Hansen\"}}%s</script></head>"
+                 "<body><article><p>Prices rose again.</p></article></body>"
+                 "</html>",
+                 wraps[i][0], wraps[i][1]);
+        ns_article_t a;
+        CHECK(page(html, &a) == 0 && a.author &&
+                  !strcmp(a.author, "Per Hansen") && a.date &&
+                  !strcmp(a.date, "2025-11-02T08:15:00Z"),
+              "wrapped JSON-LD: its byline and date are read");
+        ns_article_clear(&a);
+    }
+}
+
 int main(void)
 {
+    test_jsonld_wrapped();
     test_jsonld_teaser();
     test_roles_and_microdata();
     test_unseen_text();
