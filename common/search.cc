@@ -50,9 +50,15 @@ static ns_status_t parse_text(ns_index_t *idx, const ns_search_opts_t *o,
 {
     std::string typed;
     const std::string given = o->query ? o->query : "";
-    const std::string text =
+    std::string text =
         typed_text(o->partial ? partial_text(given, idx) : given, &typed);
     add_warning(res, typed);
+    /* An unclosed quote is a phrase to the end of the query (README), but
+     * Xapian's parser reads one after a field name as words:
+     * title:"external review found 18 samples, title:"external review"
+     * 3, and author:"kari nordmann every Kari and every Nordmann. */
+    if (!unclosed_quote_words(text).empty())
+        text += '"';
     /* "*" alone is every article, as in Lucene-based site search. */
     *blank = text.find_first_not_of(" \t\r\n*") == std::string::npos;
     if (*blank) {
