@@ -60,9 +60,12 @@ static int soft_hyphen(const char *text, size_t i, size_t len)
 }
 
 /* Copy LEN bytes of TEXT, turning CR LF into LF and every other control
- * character (including a lone CR and DEL) into a space.  Control bytes have
- * no place in news text, and removing them here means the snippet markers
- * (\x01, \x02) can never be forged by an article.
+ * character (including a lone CR, DEL and the C1 controls U+0080-U+009F)
+ * into a space.  Control bytes have no place in news text, and removing
+ * them here means the snippet markers (\x01, \x02) can never be forged by
+ * an article.  A C1 control is an escape introducer to some terminals
+ * (U+009B is CSI, as ESC [ is); in JSON it is mojibake or an attack, not a
+ * character.
  *
  * Soft hyphens (U+00AD, HTML's &shy;) are left out.  They only say where a
  * long word may break, and news sites put them in long words of titles
@@ -70,12 +73,9 @@ static int soft_hyphen(const char *text, size_t i, size_t len)
  * them: "sur&shy;veillance" was indexed as "sur" and "veillance", and
  * "surveillance" never found it.  The text, its terms, its phrase check
  * and its snippets then all read the word whole. */
-char *ns_clean_dup(const char *text, size_t len)
+static void clean_into(char *out, const char *text, size_t len)
 {
-    char *out = malloc(len + 1);
-    if (!out)
-        return NULL;
-    size_t j = 0;
+    size_t j = 0; /* never past I: OUT may be TEXT */
     for (size_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char)text[i];
         if (c == '\r' && i + 1 < len && text[i + 1] == '\n')
@@ -84,39 +84,48 @@ char *ns_clean_dup(const char *text, size_t len)
             i++;
             continue;
         }
-        if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7f)
+        if (c == 0xc2 && i + 1 < len && (unsigned char)text[i + 1] >= 0x80 &&
+            (unsigned char)text[i + 1] <= 0x9f)
+            i++, c = ' ';
+        else if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7f)
             c = ' ';
         out[j++] = (char)c;
     }
     out[j] = '\0';
+}
+
+char *ns_clean_dup(const char *text, size_t len)
+{
+    char *out = malloc(len + 1);
+    if (out)
+        clean_into(out, text, len);
     return out;
 }
 
-void ns_drop_soft_hyphens(char *s)
+void ns_clean_in_place(char *s)
 {
-    size_t len = strlen(s), j = 0;
-    for (size_t i = 0; i < len; i++) {
-        if (soft_hyphen(s, i, len))
-            i++;
-        else
-            s[j++] = s[i];
-    }
-    s[j] = '\0';
+    clean_into(s, s, strlen(s));
 }
 
-/* Like clean_dup, and also trims surrounding white space and folds any
- * inner newline or tab into a space: for one-line labels. */
+/* Like clean_dup, and also folds any inner newline or tab into a space
+ * and trims surrounding white space: for one-line labels.  Trimmed after
+ * cleaning, so that a control character at an end leaves no space. */
 char *ns_label_dup(const char *text, size_t len)
 {
-    while (len && isspace((unsigned char)*text))
-        text++, len--;
-    while (len && isspace((unsigned char)text[len - 1]))
-        len--;
     char *out = ns_clean_dup(text, len);
-    if (out)
-        for (char *p = out; *p; p++)
-            if (*p == '\n' || *p == '\t')
-                *p = ' ';
+    if (!out)
+        return NULL;
+    size_t start = 0, end = 0;
+    for (size_t i = 0; out[i]; i++) {
+        if (out[i] == '\n' || out[i] == '\t')
+            out[i] = ' ';
+        if (!isspace((unsigned char)out[i]))
+            end = i + 1;
+        else if (end == 0)
+            start = i + 1;
+    }
+    memmove(out, out + start, end > start ? end - start : 0);
+    out[end > start ? end - start : 0] = '\0';
     return out;
 }
 

@@ -434,8 +434,8 @@ void ns_set_err(char *err, size_t size, const char *fmt, ...)
  * into spaces. */
 char *ns_clean_dup(const char *text, size_t len);
 char *ns_label_dup(const char *text, size_t len);
-/* S (NUL-terminated) without its soft hyphens, in place. */
-void ns_drop_soft_hyphens(char *s);
+/* S (NUL-terminated) cleaned as ns_clean_dup cleans, in place. */
+void ns_clean_in_place(char *s);
 
 /* A one-line label (section, author, lang, url) into *FIELD, at most MAX
  * bytes (0: no limit; NAME says which in the message); empty leaves it. */

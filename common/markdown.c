@@ -404,12 +404,13 @@ int ns_markdown_finish(ns_article_t *art, char *err, size_t err_size)
         snprintf(err, err_size, "out of memory");
         goto out;
     }
-    /* cmark turns "&shy;" into a soft hyphen, which article.c leaves out
-     * of every other text (ns_clean_dup). */
-    ns_drop_soft_hyphens(art->title);
-    ns_drop_soft_hyphens(art->body);
+    /* cmark turns "&shy;" into a soft hyphen and "&#1;" or "&#155;" into
+     * a control character, which article.c leaves out of every other text
+     * or turns into a space (ns_clean_dup). */
+    ns_clean_in_place(art->title);
+    ns_clean_in_place(art->body);
     for (size_t i = 0; i < art->n_headings; i++)
-        ns_drop_soft_hyphens(art->headings[i]);
+        ns_clean_in_place(art->headings[i]);
     if (!*art->title && !*art->body) {
         snprintf(err, err_size, "missing title and body");
         goto out;

@@ -115,16 +115,32 @@ struct style {
     const char *dim_on, *dim_off;     /* around the metadata line */
 };
 
-static void print_marked(const char *text, const struct style *st)
+/* Print at most MAX bytes of TEXT, a stored field, with each control
+ * character in it (C0, DEL, and C1: U+0080-U+009F) as a space; with ST, the
+ * highlight markers (NS_HI_START, NS_HI_END) as its highlight.  nindex
+ * stores no control characters, but an index an older version wrote may
+ * hold them, and ESC or U+009B (CSI, which some terminals read as ESC [)
+ * would start an escape sequence: a title could clear the screen or
+ * recolour the rest of it. */
+static void print_field(const char *text, size_t max, const struct style *st)
 {
-    for (const char *p = text; *p; p++) {
-        if (*p == NS_HI_START[0])
+    const unsigned char *p = (const unsigned char *)text;
+    for (size_t i = 0; p[i] && i < max; i++) {
+        if (st && p[i] == (unsigned char)NS_HI_START[0])
             fputs(st->hi_on, stdout);
-        else if (*p == NS_HI_END[0])
+        else if (st && p[i] == (unsigned char)NS_HI_END[0])
             fputs(st->hi_off, stdout);
+        else if (p[i] == 0xc2 && p[i + 1] >= 0x80 && p[i + 1] <= 0x9f)
+            putchar(' '), i++;
         else
-            putchar(*p);
+            putchar(p[i] < 0x20 || p[i] == 0x7f ? ' ' : p[i]);
     }
+}
+
+/* A stored field, whole, as print_field prints it. */
+static void print_str(const char *text)
+{
+    print_field(text, SIZE_MAX, NULL);
 }
 
 static void print_related(const ns_results_t *res, const struct style *st)
@@ -135,12 +151,17 @@ static void print_related(const ns_results_t *res, const struct style *st)
     printf("%sRelated recent posts%s\n", st->title_on, st->title_off);
     for (size_t i = 0; i < n; i++) {
         const ns_related_t *r = ns_results_related(res, i);
-        printf("  - %s\n    %s", r->art->title, st->dim_on);
+        printf("  - ");
+        print_str(r->art->title);
+        printf("\n    %s", st->dim_on);
         if (r->age && *r->age)
             printf("%s | ", r->age);
-        if (r->art->section)
-            printf("%s | ", r->art->section);
-        printf("%s%s\n", r->art->url ? r->art->url : r->art->id, st->dim_off);
+        if (r->art->section) {
+            print_str(r->art->section);
+            printf(" | ");
+        }
+        print_str(r->art->url ? r->art->url : r->art->id);
+        printf("%s\n", st->dim_off);
     }
 }
 
@@ -167,8 +188,9 @@ static void print_facets(const ns_results_t *res, const struct style *st)
         size_t k, n = ns_results_facet_count(res, i);
         for (k = 0; k < n; k++) {
             const ns_facet_value_t *v = ns_results_facet(res, i, k);
-            printf("%s %s (%llu)", k ? "," : "", v->value,
-                   (unsigned long long)v->count);
+            printf("%s ", k ? "," : "");
+            print_str(v->value);
+            printf(" (%llu)", (unsigned long long)v->count);
         }
         printf("%s\n", n ? "" : " (none)");
     }
@@ -187,11 +209,16 @@ static void print_text(const ns_results_t *res, const struct options *o,
         return;
     }
     const char *suggestion = ns_results_suggestion(res);
-    if (suggestion && ns_results_suggestion_used(res))
-        printf("No matches for \"%s\"; showing the results for \"%s\".\n\n",
-               o->query, suggestion);
-    else if (suggestion)
-        printf("Did you mean: %s?\n\n", suggestion);
+    if (suggestion && ns_results_suggestion_used(res)) {
+        /* The suggestion is the index's words, a stored field too. */
+        printf("No matches for \"%s\"; showing the results for \"", o->query);
+        print_str(suggestion);
+        printf("\".\n\n");
+    } else if (suggestion) {
+        printf("Did you mean: ");
+        print_str(suggestion);
+        printf("?\n\n");
+    }
     if (n == 0 && total > 0 && o->limit == 0) {
         /* Asked for the count (and facets) alone. */
         printf("%s%llu match%s\n\n",
@@ -219,33 +246,39 @@ static void print_text(const ns_results_t *res, const struct options *o,
     for (size_t i = 0; i < n; i++) {
         const ns_hit_t *h = ns_results_hit(res, i);
         const ns_article_t *a = h->art;
-        printf("%2u. %s%s%s\n", h->rank, st->title_on,
-               *a->title ? a->title : "(no title)", st->title_off);
-        printf("    %s", st->dim_on);
+        printf("%2u. %s", h->rank, st->title_on);
+        print_str(*a->title ? a->title : "(no title)");
+        printf("%s\n    %s", st->title_off, st->dim_on);
         const char *sep = "";
         if (a->date) {
-            printf("%.10s", a->date);
+            print_field(a->date, 10, NULL);
             sep = " | ";
         }
         if (a->section) {
-            printf("%s%s", sep, a->section);
+            fputs(sep, stdout);
+            print_str(a->section);
             sep = " | ";
         }
         if (a->author) { /* searched too: it may be why the hit is here */
-            printf("%s%s", sep, a->author);
+            fputs(sep, stdout);
+            print_str(a->author);
             sep = " | ";
         }
-        printf("%s%s%s\n", sep, a->url ? a->url : a->id, st->dim_off);
+        fputs(sep, stdout);
+        print_str(a->url ? a->url : a->id);
+        printf("%s\n", st->dim_off);
         if (h->snippet && *h->snippet) {
             printf("    ");
-            print_marked(h->snippet, st);
+            print_field(h->snippet, SIZE_MAX, st);
             putchar('\n');
         }
         if (h->n_also) {
             printf("    %sAlso: %zu other version%s:", st->dim_on, h->n_also,
                    h->n_also == 1 ? "" : "s");
-            for (size_t k = 0; k < h->n_also; k++)
-                printf(" %s", h->also[k]);
+            for (size_t k = 0; k < h->n_also; k++) {
+                putchar(' ');
+                print_str(h->also[k]);
+            }
             printf("%s\n", st->dim_off);
         }
         putchar('\n');

@@ -1,7 +1,7 @@
 /* test_article.c - Dates, UTF-8 and the two article input forms. */
 #include <stdint.h>
 
-#include "ns.h"
+#include "ingest.h"
 #include "testlib.h"
 
 static void test_date_forms(void)
@@ -463,8 +463,59 @@ static void test_lang_codes(void)
     ns_article_clear(&a);
 }
 
+/* C1 controls (U+0080-U+009F) become spaces like C0 ones: U+009B is CSI,
+ * an escape introducer to some terminals, and in JSON they are mojibake or
+ * an attack.  Characters around them (U+00A0, U+00C2) are kept. */
+static void test_c1_controls(void)
+{
+    const char *line =
+        "{\"id\":\"esc2\",\"title\":\"Csi \\u009b2J\\u009b31m title\","
+        "\"body\":\"a\\u0080b\\u0085\\n\\u009fz \\u00a0\\u00c2\\u0100\","
+        "\"section\":\"S\\u009b31m\",\"author\":\"A\\u0092b\","
+        "\"tags\":[\"t\\u0090x\"],\"headings\":[\"H\\u009bJ\"],"
+        "\"url\":\"https://x/\\u009b1\"}";
+    ns_article_t a;
+    char err[256];
+    CHECK(ns_article_from_json(line, strlen(line), &a, err, sizeof err) == 0,
+          "c1: parses");
+    CHECK_STR(a.title, "Csi  2J 31m title", "c1: title");
+    CHECK_STR(a.body, "a b \n z \xc2\xa0\xc3\x82\xc4\x80", "c1: body");
+    CHECK_STR(a.section, "S 31m", "c1: section");
+    CHECK_STR(a.author, "A b", "c1: author");
+    CHECK_STR(a.url, "https://x/ 1", "c1: url");
+    CHECK(a.n_tags == 1 && !strcmp(a.tags[0], "t x"), "c1: tag");
+    CHECK(a.n_headings == 1 && !strcmp(a.headings[0], "H J"), "c1: heading");
+    ns_article_clear(&a);
+
+    char *c = ns_clean_dup("x\xc2\x9b\xc2", 4);
+    CHECK_STR(c, "x \xc2", "c1: a lone 0xC2 at the end");
+    free(c);
+    /* Front matter and Markdown: a C1 control in the file is a space, and
+     * none is left at a label's end; so is one that CommonMark reads from
+     * a reference ("&#129;" is U+0081). */
+    const char *text = "---\n"
+                       "title: \"T\xc2\x9b"
+                       "1m\"\n"
+                       "section: \"S\xc2\x85\"\n"
+                       "---\n"
+                       "Mayor\xc2\x9b plan &#129;x &#27;y.\n\n"
+                       "## H&#157;2\n";
+    unsigned at;
+    CHECK(ns_article_from_text(text, strlen(text), "c.md", &a, err, sizeof err,
+                               &at) == 0 &&
+              ns_markdown_finish(&a, err, sizeof err) == 0,
+          "c1: front matter and Markdown read");
+    CHECK_STR(a.title, "T 1m", "c1: front-matter title");
+    CHECK_STR(a.section, "S", "c1: front-matter section");
+    CHECK_STR(a.body, "Mayor plan  x  y.\n\nH 2", "c1: Markdown body");
+    CHECK(a.n_headings == 1 && !strcmp(a.headings[0], "H 2"),
+          "c1: Markdown heading");
+    ns_article_clear(&a);
+}
+
 int main(void)
 {
+    test_c1_controls();
     test_lang_codes();
     test_date_forms();
     test_date_rejects();
