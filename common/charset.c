@@ -14,7 +14,20 @@
  * handler because iconv's CP1252 has no mapping for 0x81, 0x8D, 0x8F,
  * 0x90 and 0x9D: libxml2 stops at the first of them and the rest of the
  * page is lost.  The standard maps them to U+0081 and so on, as ISO-8859-1
- * does; so does this. */
+ * does; so does this.
+ *
+ * The same table serves a numeric reference in a UTF-8 page: old CMSs
+ * write "Mayor&#146;s plan &#150; &#128;5m" (in feeds escaped once more,
+ * "&amp;#146;"), and the HTML Standard (the numeric character reference
+ * end state) reads &#128;-&#159; as windows-1252's characters, U+2019 for
+ * &#146;.  libxml2 reads them as the C1 controls U+0080-U+009F, which
+ * article.c turns into spaces.  After the parse a reference and a raw
+ * U+0092 are the same character, so every C1 control in text from the
+ * HTML parser is mapped, at one point per entry (ns_html_page for a page,
+ * its JSON-LD too; ns_html_fragment_text for HTML inside feeds, JSON and
+ * Markdown).  A raw one in a page is nearly always windows-1252 text that
+ * went through a Latin-1 round trip, and as a control it would only become
+ * a space: the mapping loses nothing a reader could see. */
 #include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
 #include <pthread.h>
@@ -122,15 +135,35 @@ int ns_utf8_repair(const char *text, size_t len, ns_buf_t *out)
     return 0;
 }
 
+/* What windows-1252 has at 0x80 + i, as the WHATWG Encoding Standard
+ * decodes it: U+0080 + i for the five bytes it leaves as they are. */
+static const unsigned short c1[32] = {
+    0x20ac, 0x0081, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021,
+    0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008d, 0x017d, 0x008f,
+    0x0090, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014,
+    0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0x009d, 0x017e, 0x0178,
+};
+
+/* Append CP (below U+10000) to OUT as UTF-8. */
+static int put_cp(ns_buf_t *out, unsigned cp)
+{
+    char u[3];
+    size_t n;
+    if (cp < 0x800) {
+        u[0] = (char)(0xc0 | cp >> 6);
+        u[1] = (char)(0x80 | (cp & 0x3f));
+        n = 2;
+    } else {
+        u[0] = (char)(0xe0 | cp >> 12);
+        u[1] = (char)(0x80 | (cp >> 6 & 0x3f));
+        u[2] = (char)(0x80 | (cp & 0x3f));
+        n = 3;
+    }
+    return ns_buf_append(out, u, n);
+}
+
 int ns_windows1252_to_utf8(const char *text, size_t len, ns_buf_t *out)
 {
-    /* U+0080 + i for the five bytes the standard leaves as they are. */
-    static const unsigned short c1[32] = {
-        0x20ac, 0x0081, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021,
-        0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008d, 0x017d, 0x008f,
-        0x0090, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014,
-        0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0x009d, 0x017e, 0x0178,
-    };
     for (size_t i = 0; i < len;) {
         /* Runs of ASCII are copied whole. */
         size_t run = i;
@@ -141,22 +174,82 @@ int ns_windows1252_to_utf8(const char *text, size_t len, ns_buf_t *out)
         if (run == len)
             break;
         unsigned char b = (unsigned char)text[run];
-        unsigned cp = b < 0xa0 ? c1[b - 0x80] : b;
-        char u[3];
-        size_t n;
-        if (cp < 0x800) {
-            u[0] = (char)(0xc0 | cp >> 6);
-            u[1] = (char)(0x80 | (cp & 0x3f));
-            n = 2;
-        } else {
-            u[0] = (char)(0xe0 | cp >> 12);
-            u[1] = (char)(0x80 | (cp >> 6 & 0x3f));
-            u[2] = (char)(0x80 | (cp & 0x3f));
-            n = 3;
-        }
-        if (ns_buf_append(out, u, n) < 0)
+        if (put_cp(out, b < 0xa0 ? c1[b - 0x80] : b) < 0)
             return -1;
         i = run + 1;
+    }
+    return 0;
+}
+
+/* Is S[0] (N bytes on) the UTF-8 of a C1 control, U+0080 to U+009F? */
+static int is_c1(const char *s, size_t n)
+{
+    return n >= 2 && (unsigned char)s[0] == 0xc2 &&
+           (unsigned char)s[1] >= 0x80 && (unsigned char)s[1] <= 0x9f;
+}
+
+/* The first C1 control in the N bytes at S, or N. */
+static size_t first_c1(const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n && !is_c1(s + i, n - i))
+        i++;
+    return i;
+}
+
+int ns_c1_to_windows1252(ns_buf_t *buf, size_t from)
+{
+    if (!buf->p || from >= buf->len)
+        return 0;
+    size_t i = from + first_c1(buf->p + from, buf->len - from);
+    if (i >= buf->len)
+        return 0; /* the common case: nothing to change, nothing copied */
+    /* Each control is two bytes and its character two or three: the text
+     * never gets shorter, so it is rebuilt in a copy. */
+    ns_buf_t out = {0};
+    int rc = ns_buf_append(&out, buf->p + from, i - from);
+    for (; rc == 0 && i < buf->len; i++) {
+        if (is_c1(buf->p + i, buf->len - i))
+            rc = put_cp(&out, c1[(unsigned char)buf->p[++i] - 0x80]);
+        else
+            rc = ns_buf_putc(&out, buf->p[i]);
+    }
+    if (rc == 0) {
+        buf->len = from;
+        rc = ns_buf_append(buf, out.p, out.len);
+    }
+    ns_buf_free(&out);
+    return rc < 0 ? -1 : 1;
+}
+
+int ns_json_c1_to_windows1252(json_t *v)
+{
+    size_t i;
+    const char *key;
+    json_t *item;
+    if (json_is_string(v)) {
+        const char *s = json_string_value(v);
+        size_t n = json_string_length(v);
+        if (first_c1(s, n) == n)
+            return 0;
+        ns_buf_t b = {0};
+        int rc = ns_buf_append(&b, s, n) < 0 ||
+                         ns_c1_to_windows1252(&b, 0) < 0 ||
+                         json_string_setn(v, b.p, b.len) < 0
+                     ? -1
+                     : 0;
+        ns_buf_free(&b);
+        return rc;
+    }
+    json_array_foreach(v, i, item)
+    {
+        if (ns_json_c1_to_windows1252(item) < 0)
+            return -1;
+    }
+    json_object_foreach(v, key, item)
+    {
+        if (ns_json_c1_to_windows1252(item) < 0)
+            return -1;
     }
     return 0;
 }

@@ -262,9 +262,13 @@ int ns_html_fragment_text(const char *html, size_t len, json_t *headings,
     if (!doc)
         return 0; /* nothing parseable is no text */
     int rc = 0;
-    xmlNodePtr root = xmlDocGetRootElement(doc);
-    if (root)
+    size_t from = out->len;
+    if (xmlDocGetRootElement(doc))
         rc = ns_html_node_text((xmlNodePtr)doc, headings, out);
     xmlFreeDoc(doc);
+    /* "&#146;" is U+2019 as browsers read it, not U+0092 (charset.c). */
+    if (rc == 0 && (ns_c1_to_windows1252(out, from) < 0 ||
+                    (headings && ns_json_c1_to_windows1252(headings) < 0)))
+        rc = -1;
     return rc;
 }

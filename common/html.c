@@ -629,6 +629,13 @@ int ns_html_page_warn(const char *data, size_t len, const char *default_id,
                  "<article>, <main> or itemprop=\"articleBody\")");
         goto out;
     }
+    /* Every field, from markup, meta tags or JSON-LD: "&#146;" is U+2019
+     * as browsers read it, not U+0092 (charset.c).  The file's name, the
+     * id, is not the page's text. */
+    if (ns_json_c1_to_windows1252(obj) < 0) {
+        snprintf(err, err_size, "out of memory");
+        goto out;
+    }
     if (default_id)
         ns_fields_set(obj, "id", default_id, strlen(default_id), 0);
     rc = ns_fields_article(obj, art, err, err_size);

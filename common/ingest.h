@@ -246,6 +246,18 @@ int ns_utf8_repair(const char *text, size_t len, ns_buf_t *out);
  * on allocation failure. */
 int ns_windows1252_to_utf8(const char *text, size_t len, ns_buf_t *out);
 
+/* The C1 controls (U+0080 to U+009F) of BUF from byte FROM on replaced by
+ * the characters of windows-1252's bytes 0x80-0x9F (U+0092 is U+2019, the
+ * apostrophe; U+0081, U+008D, U+008F, U+0090 and U+009D stay), as HTML
+ * reads a numeric reference to one ("&#146;", the HTML Standard's
+ * numeric character reference end state), in place.  Returns 1 if BUF
+ * held a C1 control, 0 if not (and BUF is as it was), -1 on allocation
+ * failure. */
+int ns_c1_to_windows1252(ns_buf_t *buf, size_t from);
+/* The same for every string in V (a string, or an array or object, at any
+ * depth), in place.  Returns 0, or -1 on allocation failure. */
+int ns_json_c1_to_windows1252(json_t *v);
+
 /* Does the XML declaration at the start of the N bytes at BUF name one of
  * the labels of windows-1252 (ISO-8859-1, US-ASCII, ...)? */
 int ns_xml_declares_cp1252(const char *buf, size_t n);

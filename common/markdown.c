@@ -225,6 +225,7 @@ int ns_markdown_text(const char *md, size_t len, json_t *headings,
      * whole ("{: .my_class}" was three nodes). */
     cmark_consolidate_text_nodes(doc);
     cmark_iter *it = cmark_iter_new(doc);
+    size_t from = out->len;
     ns_buf_t heading = {0};
     struct md main = {out, out->len ? 3 : 0, 0};
     struct md head = {&heading, 0, 0};
@@ -337,6 +338,12 @@ int ns_markdown_text(const char *md, size_t len, json_t *headings,
     cmark_iter_free(it);
     cmark_node_free(doc);
     ns_buf_free(&heading);
+    /* CommonMark reads "&#146;" as U+0092, a control; its writer meant
+     * U+2019, as HTML reads it (charset.c), and so do the file's HTML
+     * blocks (html.c): the same reference reads the same in both. */
+    if (ns_c1_to_windows1252(out, from) < 0 ||
+        (headings && ns_json_c1_to_windows1252(headings) < 0))
+        return -1;
     return main.failed || head.failed ? -1 : 0;
 }
 
@@ -404,7 +411,7 @@ int ns_markdown_finish(ns_article_t *art, char *err, size_t err_size)
         snprintf(err, err_size, "out of memory");
         goto out;
     }
-    /* cmark turns "&shy;" into a soft hyphen and "&#1;" or "&#155;" into
+    /* cmark turns "&shy;" into a soft hyphen and "&#1;" or "&#129;" into
      * a control character, which article.c leaves out of every other text
      * or turns into a space (ns_clean_dup). */
     ns_clean_in_place(art->title);

@@ -491,15 +491,16 @@ static void test_c1_controls(void)
     CHECK_STR(c, "x \xc2", "c1: a lone 0xC2 at the end");
     free(c);
     /* Front matter and Markdown: a C1 control in the file is a space, and
-     * none is left at a label's end; so is one that CommonMark reads from
-     * a reference ("&#129;" is U+0081). */
+     * none is left at a label's end; CommonMark reads "&#146;" as U+0092,
+     * which is U+2019 as HTML reads it; "&#129;", which windows-1252
+     * leaves, a space. */
     const char *text = "---\n"
                        "title: \"T\xc2\x9b"
                        "1m\"\n"
                        "section: \"S\xc2\x85\"\n"
                        "---\n"
-                       "Mayor\xc2\x9b plan &#129;x &#27;y.\n\n"
-                       "## H&#157;2\n";
+                       "Mayor&#146;s\xc2\x9b plan &#129;x &#27;y.\n\n"
+                       "## H&#150;2\n";
     unsigned at;
     CHECK(ns_article_from_text(text, strlen(text), "c.md", &a, err, sizeof err,
                                &at) == 0 &&
@@ -507,8 +508,12 @@ static void test_c1_controls(void)
           "c1: front matter and Markdown read");
     CHECK_STR(a.title, "T 1m", "c1: front-matter title");
     CHECK_STR(a.section, "S", "c1: front-matter section");
-    CHECK_STR(a.body, "Mayor plan  x  y.\n\nH 2", "c1: Markdown body");
-    CHECK(a.n_headings == 1 && !strcmp(a.headings[0], "H 2"),
+    CHECK_STR(a.body,
+              "Mayor\xe2\x80\x99s plan  x  y.\n\nH\xe2\x80\x93"
+              "2",
+              "c1: Markdown body");
+    CHECK(a.n_headings == 1 && !strcmp(a.headings[0], "H\xe2\x80\x93"
+                                                      "2"),
           "c1: Markdown heading");
     ns_article_clear(&a);
 }

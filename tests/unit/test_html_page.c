@@ -1,0 +1,236 @@
+/* test_html_page.c - Article pages: where the story is when the page
+ * says so with ARIA roles or microdata, JSON-LD that is a teaser or
+ * wrapped for old browsers, and &#128;-&#159; as browsers read them. */
+#include <stdio.h>
+#include <string.h>
+
+#include "ingest.h"
+#include "testlib.h"
+
+static int has(const char *hay, const char *needle)
+{
+    return hay && strstr(hay, needle) != NULL;
+}
+
+/* Read the page HTML (NUL-terminated) into ART; 0 or -1 as ns_html_page. */
+static int page(const char *html, ns_article_t *art)
+{
+    char err[256];
+    int rc = ns_html_page(html, strlen(html), "p.html", art, err, sizeof err);
+    if (rc < 0)
+        fprintf(stderr, "    page refused: %s\n", err);
+    return rc;
+}
+
+/* The text of the fragment HTML, in a static buffer. */
+static const char *fragment(const char *html)
+{
+    static char text[512];
+    ns_buf_t out = {0};
+    int rc = ns_html_fragment_text(html, strlen(html), NULL, &out);
+    snprintf(text, sizeof text, "%s", rc < 0 ? "(failed)" : out.p ? out.p : "");
+    ns_buf_free(&out);
+    return text;
+}
+
+/* Pages built of <div>s: ARIA roles and schema.org microdata say where
+ * the story is.  Each was "no article text" and skipped, every night. */
+static void test_roles_and_microdata(void)
+{
+    ns_article_t a;
+    CHECK(page("<html><body><div id=\"content\" role=\"main\"><h1>Council "
+               "approves budget</h1><p>The council approved the budget.</p>"
+               "</div><div class=\"footer-links\">About us</div></body>"
+               "</html>",
+               &a) == 0,
+          "role=main: the page is read");
+    CHECK(has(a.body, "The council approved the budget.") &&
+              !has(a.body, "About us"),
+          "role=main: its text is the body");
+    ns_article_clear(&a);
+    CHECK(page("<html><body><div role=\"article\"><h1>Ferry</h1><p>The "
+               "ferry runs again.</p></div></body></html>",
+               &a) == 0 &&
+              has(a.body, "The ferry runs again."),
+          "role=article: read as an <article>");
+    ns_article_clear(&a);
+    CHECK(page("<html><head><title>Microdata story</title></head><body>"
+               "<main><div itemscope itemtype=\"https://schema.org/"
+               "NewsArticle\"><meta itemprop=\"datePublished\" "
+               "content=\"2025-11-03T10:00:00+01:00\"><h1 itemprop=\"headline"
+               "\">Microdata story</h1><div class=\"kicker\">Most shared "
+               "today</div><div itemprop=\"articleBody\"><p>Body of the "
+               "story.</p><h2>Next steps</h2><p>More.</p></div></div></main>"
+               "</body></html>",
+               &a) == 0,
+          "microdata: the page is read");
+    CHECK(a.body && !strncmp(a.body, "Body of the story.", 18) &&
+              !has(a.body, "Most shared"),
+          "itemprop=articleBody: its text is the body, not all of <main>");
+    CHECK(a.n_headings == 1 && !strcmp(a.headings[0], "Next steps"),
+          "itemprop=articleBody: its headings");
+    CHECK(a.date && !strcmp(a.date, "2025-11-03T09:00:00Z"),
+          "<meta itemprop=datePublished>: the date");
+    ns_article_clear(&a);
+}
+
+/* A JSON-LD articleBody that is the story's lead alone gives way to the
+ * story's text; one that is the whole story (a paywalled page's markup
+ * has the teaser) or another text stays. */
+static void test_jsonld_teaser(void)
+{
+    const char *full =
+        "<p>The council postponed its budget vote on Monday after a late "
+        "amendment.</p><p>The amendment would cut funding for the new "
+        "harbour bridge.</p>";
+    char html[2048];
+    ns_article_t a;
+    snprintf(html, sizeof html,
+             "<html><head><script type=\"application/ld+json\">{\"@type\":"
+             "\"NewsArticle\",\"headline\":\"Vote delayed\",\"articleBody"
+             "\":\"The council postponed its budget vote on Monday\u2026\"}"
+             "</script></head><body><article><h1>Vote delayed</h1>%s"
+             "</article></body></html>",
+             full);
+    CHECK(page(html, &a) == 0 && has(a.body, "harbour bridge") &&
+              has(a.body, "after a late amendment"),
+          "a teaser in JSON-LD: the body is the story's text");
+    ns_article_clear(&a);
+    snprintf(html, sizeof html,
+             "<html><head><script type=\"application/ld+json\">{\"@type\":"
+             "\"NewsArticle\",\"headline\":\"Vote delayed\",\"articleBody"
+             "\":\"The council postponed its budget vote on Monday after a "
+             "late amendment. The amendment would cut funding for the new "
+             "harbour bridge. Behind the paywall.\"}</script></head><body>"
+             "<article><h1>Vote delayed</h1><p>The council postponed its "
+             "budget vote on Monday after a late amendment.</p></article>"
+             "</body></html>");
+    CHECK(page(html, &a) == 0 && has(a.body, "Behind the paywall."),
+          "the whole story in JSON-LD, a teaser in the markup: JSON-LD's");
+    ns_article_clear(&a);
+    snprintf(html, sizeof html,
+             "<html><head><script type=\"application/ld+json\">{\"@type\":"
+             "\"NewsArticle\",\"headline\":\"Vote delayed\",\"articleBody"
+             "\":\"A summary the site wrote for search engines.\"}</script>"
+             "</head><body><article><h1>Vote delayed</h1>%s</article></body>"
+             "</html>",
+             full);
+    CHECK(page(html, &a) == 0 &&
+              !strcmp(a.body, "A summary the site wrote for search engines."),
+          "a shorter articleBody that is no lead of the markup: kept");
+    ns_article_clear(&a);
+}
+
+/* JSON-LD wrapped as CMSs wrap scripts for old browsers and XHTML: read
+ * as the JSON inside (it was "does not parse", and the date, byline and
+ * section were lost). */
+static void test_jsonld_wrapped(void)
+{
+    static const char *const wraps[][2] = {
+        {"//<![CDATA[\n", "\n//]]>"},
+        {"<![CDATA[", "]]>"},
+        {"<!--\n", "\n-->"},
+        {"  // <![CDATA[\n", "\n  // ]]>  \n"}};
+    for (size_t i = 0; i < sizeof wraps / sizeof wraps[0]; i++) {
+        char html[1024];
+        snprintf(html, sizeof html,
+                 "<html><head><script type=\"application/ld+json\">%s"
+                 "{\"@type\":\"NewsArticle\",\"headline\":\"Prices rise\","
+                 "\"datePublished\":\"2025-11-02T09:15:00+01:00\","
+                 "\"author\":{\"name\":\"Per Hansen\"}}%s</script></head>"
+                 "<body><article><p>Prices rose again.</p></article></body>"
+                 "</html>",
+                 wraps[i][0], wraps[i][1]);
+        ns_article_t a;
+        CHECK(page(html, &a) == 0 && a.author &&
+                  !strcmp(a.author, "Per Hansen") && a.date &&
+                  !strcmp(a.date, "2025-11-02T08:15:00Z"),
+              "wrapped JSON-LD: its byline and date are read");
+        ns_article_clear(&a);
+    }
+}
+
+/* "&#146;" is U+2019 as browsers read it (the HTML Standard's table for
+ * &#128;-&#159;, windows-1252's characters), not the control U+0092 that
+ * libxml2 reads, which became a space or nothing: old CMSs write them, in
+ * pages and escaped once more in feeds. */
+static void test_c1_references(void)
+{
+    ns_article_t a;
+    static const char PAGE[] =
+        "<html><head><meta charset=\"utf-8\"></head><body><article><h1>"
+        "Mayor&#146;s plan &#150; &#128;5m</h1><h2>&#147;No&#148;</h2><p>The "
+        "harbour&#151;and the ferry&#x96;terminal&#133;were over budget."
+        "</p></article></body></html>";
+    CHECK(page(PAGE, &a) == 0, "c1: page read");
+    CHECK_STR(a.title,
+              "Mayor\xe2\x80\x99s plan \xe2\x80\x93 \xe2\x82\xac"
+              "5m",
+              "c1: title, &#146; &#150; &#128;");
+    CHECK_STR(a.body,
+              "\xe2\x80\x9cNo\xe2\x80\x9d\n\nThe harbour\xe2\x80\x94"
+              "and the ferry\xe2\x80\x93terminal\xe2\x80\xa6were over budget.",
+              "c1: body, decimal and hex");
+    CHECK(a.n_headings == 1 &&
+              !strcmp(a.headings[0], "\xe2\x80\x9cNo\xe2\x80\x9d"),
+          "c1: heading");
+    ns_article_clear(&a);
+    /* <title>, meta tags and JSON-LD; the five the table leaves are
+     * controls still, and spaces. */
+    static const char META[] =
+        "<html><head><title>Bridge&#146;s &#153; day</title><meta "
+        "property=\"article:section\" content=\"Caf&#130;s&#146;\">"
+        "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+        "\"author\":{\"name\":\"O&#146;Brien\"}}</script></head>"
+        "<body><main><p>A&#129;b &#157;c&#159;</p></main></body></html>";
+    CHECK(page(META, &a) == 0, "c1: page read");
+    CHECK_STR(a.title, "Bridge\xe2\x80\x99s \xe2\x84\xa2 day", "c1: <title>");
+    CHECK_STR(a.section, "Caf\xe2\x80\x9as\xe2\x80\x99", "c1: meta content");
+    CHECK_STR(a.author,
+              "O\xe2\x80\x99"
+              "Brien",
+              "c1: JSON-LD text");
+    CHECK_STR(a.body, "A b  c\xc5\xb8", "c1: &#129; and &#157; are spaces");
+    ns_article_clear(&a);
+
+    /* Fragments: a feed's "&amp;#146;" is "&#146;" once XML is read. */
+    CHECK_STR(fragment("<p>Mayor&#146;s &#147;plan&#148;</p>"),
+              "Mayor\xe2\x80\x99s \xe2\x80\x9cplan\xe2\x80\x9d",
+              "c1: fragment");
+    json_t *obj = json_object(), *heads = json_array();
+    ns_feed_item_text(obj, "title", "Mayor&#146;s plan", 17, NS_MK_MAYBE);
+    CHECK_STR(json_string_value(json_object_get(obj, "title")),
+              "Mayor\xe2\x80\x99s plan", "c1: a feed's title escaped twice");
+    ns_buf_t out = {0};
+    CHECK(ns_html_fragment_text("<h2>Q&#146;s</h2><p>x</p>", 25, heads, &out) ==
+                  0 &&
+              !strcmp(json_string_value(json_array_get(heads, 0)),
+                      "Q\xe2\x80\x99s"),
+          "c1: a fragment's heading");
+    ns_buf_free(&out);
+    json_decref(obj);
+    json_decref(heads);
+
+    /* The mapping itself: from FROM on, every one of the 32. */
+    ns_buf_t b = {0};
+    ns_buf_puts(&b, "\xc2\x92|\xc2\x80\xc2\x81\xc2\x8a\xc2\x9f\xc3\xa9");
+    CHECK(ns_c1_to_windows1252(&b, 3) == 1 &&
+              !strcmp(b.p, "\xc2\x92|\xe2\x82\xac\xc2\x81\xc5\xa0\xc5\xb8"
+                           "\xc3\xa9"),
+          "c1: mapped from an offset, U+0081 kept");
+    ns_buf_reset(&b);
+    ns_buf_puts(&b, "\xe2\x80\x99 \xc2\xa0\xc3\x82");
+    CHECK(ns_c1_to_windows1252(&b, 0) == 0 &&
+              !strcmp(b.p, "\xe2\x80\x99 \xc2\xa0\xc3\x82"),
+          "c1: no control, nothing changed");
+    ns_buf_free(&b);
+}
+
+int main(void)
+{
+    test_roles_and_microdata();
+    test_jsonld_teaser();
+    test_jsonld_wrapped();
+    test_c1_references();
+    return tl_done();
+}
