@@ -172,10 +172,16 @@ static int push_tags(ns_article_t *art, const ns_fm_value_t *v, char *err,
  * ignored: front matter written for static site generators carries many
  * (layout, weight, params) that mean nothing to a search index.  A key of
  * one value given a list takes its first item. */
+struct header {
+    ns_article_t *art;
+    int date_rank; /* of the key the date came from (apply_key) */
+};
+
 static int apply_key(void *ctx, const char *key, size_t klen,
                      const ns_fm_value_t *v, char *err, size_t err_size)
 {
-    ns_article_t *art = ctx;
+    struct header *h = ctx;
+    ns_article_t *art = h->art;
     char k[32];
     if (klen >= sizeof k)
         return 0;
@@ -200,8 +206,18 @@ static int apply_key(void *ctx, const char *key, size_t klen,
         return ns_set_label(&art->lang, "lang", s, len, 32, err, err_size);
     if (!strcmp(k, "url"))
         return ns_set_label(&art->url, "url", s, len, 4096, err, err_size);
-    if (!strcmp(k, "date"))
+    /* Hugo dates a post by date, else publishDate, else lastmod, in
+     * whatever order the header gives them. */
+    int rank = !strcmp(k, "date")          ? 3
+               : !strcmp(k, "publishdate") ? 2
+               : !strcmp(k, "lastmod")     ? 1
+                                           : 0;
+    if (rank) {
+        if (rank <= h->date_rank)
+            return 0;
+        h->date_rank = rank;
         return set_date(art, s, len, err, err_size);
+    }
     if (!strcmp(k, "tags") || !strcmp(k, "keywords"))
         return push_tags(art, v, err, err_size);
 
@@ -217,8 +233,6 @@ static int apply_key(void *ctx, const char *key, size_t klen,
     }
     if (!strcmp(k, "slug") && !art->id)
         return ns_set_id(art, s, len, err, err_size);
-    if (!strcmp(k, "lastmod") && !art->date)
-        return set_date(art, s, len, err, err_size);
     return 0;
 }
 
@@ -430,7 +444,9 @@ int ns_article_from_text(const char *text, size_t len, const char *default_id,
         ns_set_err(err, err_size, "invalid UTF-8");
         return -1;
     }
-    if (read_header(text, len, apply_key, art, &p, err, err_size, err_line) < 0)
+    struct header hdr = {art, 0};
+    if (read_header(text, len, apply_key, &hdr, &p, err, err_size, err_line) <
+        0)
         goto fail;
     *err_line = 1;
 

@@ -7,6 +7,7 @@
  * A reader never stops at a bad record: it reports it (where and why) and
  * moves on, so one broken line in a nightly feed costs one article, not the
  * run. */
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -442,6 +443,27 @@ static const char *rel_path(const ns_reader_t *r, char *buf, size_t size)
     return rel;
 }
 
+/* A post without a date in its header is dated by its file's name, as
+ * Jekyll dates _posts/2024-03-15-seals.md (and Hugo can); a name whose
+ * date is no date (2024-13-45-x.md) leaves it undated.  Returns 0. */
+static int date_from_name(const char *path, ns_article_t *art)
+{
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    for (int i = 0; i < 10; i++)
+        if (i == 4 || i == 7 ? base[i] != '-'
+                             : !isdigit((unsigned char)base[i]))
+            return 0;
+    if (base[10] != '-')
+        return 0;
+    char day[11];
+    memcpy(day, base, 10);
+    day[10] = '\0';
+    char err[256];
+    (void)ns_set_date(art, day, err, sizeof err);
+    return 0;
+}
+
 static int next_text(ns_reader_t *r, ns_article_t *art)
 {
     ns_buf_t text = {0};
@@ -472,6 +494,8 @@ static int next_text(ns_reader_t *r, ns_article_t *art)
         rc = ns_article_from_text(text.p ? text.p : "", text.len, id, art,
                                   r->err, sizeof r->err, &line);
     }
+    if (rc == 0 && !art->date)
+        rc = date_from_name(r->path, art);
     if (rc == 0 && r->markdown &&
         (rc = ns_markdown_finish(art, r->err, sizeof r->err)) < 0)
         ns_article_clear(art);

@@ -211,4 +211,30 @@ check "published: false: not searchable" \
     is "$(nsearch --db "$TMP/live.db" --json --related 0 quokka |
         python3 -c 'import json, sys; print(json.load(sys.stdin)["total"])')" 0
 
+# Dates a static-site generator gives a post with no date: Jekyll's from
+# the file's name, Hugo's publishDate (then lastmod); a date in the header
+# wins, and a name whose date is no date leaves the post undated.
+J="$TMP/jekyll"
+mkdir -p "$J/_posts"
+printf -- '---\ntitle: Seals\n---\nThe seals are back.\n' \
+    >"$J/_posts/2024-03-15-seals.md"
+printf -- '---\ntitle: Otters\ndate: 2024-05-02 10:00:00 +0200\n---\nOtters.\n' \
+    >"$J/_posts/2024-03-16-otters.md"
+printf -- '---\ntitle: Voles\n---\nVoles.\n' >"$J/_posts/2024-13-45-voles.md"
+printf -- '---\ntitle: Hugo\nlastmod: 2025-06-01\npublishDate: 2025-05-01T08:00:00+02:00\n---\nHugo.\n' \
+    >"$J/hugo.md"
+run out err nindex --db "$TMP/jekyll.db" "$J"
+check "dated posts: indexed" is "$rc" 0
+date_of() {
+    nsearch --db "$TMP/jekyll.db" --json --related 0 "id:$1" |
+        python3 -c 'import json, sys; h = json.load(sys.stdin)["hits"]; print(h[0]["date"] if h else "-")'
+}
+check "Jekyll: dated by the file's name" \
+    is "$(date_of _posts/2024-03-15-seals.md)" "2024-03-15T00:00:00Z"
+check "Jekyll: the header's date wins" \
+    is "$(date_of _posts/2024-03-16-otters.md)" "2024-05-02T08:00:00Z"
+check "Jekyll: a name whose date is no date: undated" \
+    is "$(date_of _posts/2024-13-45-voles.md)" "None"
+check "Hugo: publishDate" is "$(date_of hugo.md)" "2025-05-01T06:00:00Z"
+
 finish
