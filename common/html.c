@@ -266,6 +266,19 @@ static void weigh(struct candidate *c, xmlNodePtr n, int depth, int counted,
  * related-posts box) only when no other will do, and on a tie the first.
  * An article holds what the articles inside it hold, so an outer one wins
  * over those inside it.  NULL if the page has no <article>. */
+/* Is the JSON-LD article LD a LiveBlogPosting? */
+static int live_blog(json_t *ld)
+{
+    json_t *type = json_object_get(ld, "@type"), *v;
+    size_t i;
+    if (json_is_string(type))
+        return !strcmp(json_string_value(type), "LiveBlogPosting");
+    json_array_foreach(type, i, v) if (json_is_string(v) &&
+                                       !strcmp(json_string_value(v),
+                                               "LiveBlogPosting")) return 1;
+    return 0;
+}
+
 static xmlNodePtr choose_article(struct page *pg)
 {
     if (pg->n_articles <= 1)
@@ -315,11 +328,25 @@ static xmlNodePtr choose_article(struct page *pg)
             best = c;
         }
     }
+    /* No <article> has the headline or an <h1>, and <main> has the page's
+     * <h1>: the story is <main>, and the articles are its parts (a live
+     * blog's updates under the headline) or teasers beside it, which
+     * alone were taken for the story and the rest of it lost. */
+    if (!best->headline && !best->h1 && pg->main && pg->h1) {
+        xmlNodePtr up = pg->h1;
+        while (up && up != pg->main)
+            up = up->parent;
+        if (up)
+            return pg->main;
+    }
     /* An <article> inside the story is an item of its own (HTML: a teaser,
      * a comment), not the story's text: those without the headline or an
      * <h1> are cut out of the page, unless they hold half its text or more
-     * (a story wrapped in an outer <article>). */
+     * (a story wrapped in an outer <article>), or the JSON-LD says the page
+     * is a live blog, whose updates they are. */
     size_t inner = 0;
+    if (live_blog(pg->ld))
+        return best->node;
     for (size_t i = 0; i < pg->n_articles; i++) {
         struct candidate *c = &pg->articles[i];
         if (c->outer == best && !c->h1 && !c->headline)

@@ -226,8 +226,54 @@ static void test_c1_references(void)
     ns_buf_free(&b);
 }
 
+/* A live blog: its updates are <article>s under the headline, or inside
+ * the story's <article> when the JSON-LD says LiveBlogPosting.  One
+ * update, or the standfirst alone, was the story before. */
+static void test_live_blog(void)
+{
+    ns_article_t a;
+    CHECK(page("<html><body><main><h1>Election night live</h1><article>"
+               "<h2>First result in</h2><p>Sunderland declares first.</p>"
+               "</article><article><h2>Polls close</h2><p>Polls have now "
+               "closed.</p></article></main></body></html>",
+               &a) == 0,
+          "live blog under <main>: read");
+    CHECK(has(a.body, "Sunderland declares") && has(a.body, "now closed") &&
+              a.n_headings == 2,
+          "live blog under <main>: every update, with its heading");
+    CHECK(a.title && !strcmp(a.title, "Election night live"),
+          "live blog under <main>: the headline");
+    ns_article_clear(&a);
+    CHECK(page("<html><head><script type=\"application/ld+json\">{\"@type\""
+               ":\"LiveBlogPosting\",\"headline\":\"Storm live\"}</script>"
+               "</head><body><main><article><h1>Storm live</h1><p>Follow the "
+               "latest as the storm hits the west coast, with winds above "
+               "hurricane force on exposed coasts and islands through the "
+               "night and morning.</p><article><p>Ferries cancelled.</p>"
+               "</article><article><p>Schools closed.</p></article></article>"
+               "</main></body></html>",
+               &a) == 0 &&
+              has(a.body, "Ferries cancelled.") &&
+              has(a.body, "Schools closed."),
+          "LiveBlogPosting: the nested updates are the story's");
+    ns_article_clear(&a);
+    /* Not a live blog: a nested teaser is still cut. */
+    CHECK(page("<html><head><script type=\"application/ld+json\">{\"@type\""
+               ":\"NewsArticle\",\"headline\":\"Storm\"}</script></head>"
+               "<body><main><article><h1>Storm</h1><p>Follow the latest as "
+               "the storm hits the west coast, with winds above hurricane "
+               "force on exposed coasts and islands through the night and "
+               "morning.</p><article><p>Read also: ferries.</p></article>"
+               "</article></main></body></html>",
+               &a) == 0 &&
+              !has(a.body, "Read also"),
+          "NewsArticle: a nested teaser is cut");
+    ns_article_clear(&a);
+}
+
 int main(void)
 {
+    test_live_blog();
     test_roles_and_microdata();
     test_jsonld_teaser();
     test_jsonld_wrapped();
