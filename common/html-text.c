@@ -177,20 +177,16 @@ int ns_html_holds_markup(const char *s, size_t n, int entities)
     return 0;
 }
 
-/* Is the tag at S (T from tag_at) one of a block, which breaks text into
- * paragraphs itself? */
-static int block_tag(const struct tag *t)
+/* Is the tag at S (T from tag_at) one that says the text is broken into
+ * paragraphs or lines already, or must keep its blank lines (<pre>)?  A
+ * heading or a <div> does not: WordPress's classic editor keeps blank-line
+ * paragraphs around the <h2>s a post has, and wpautop shows them so. */
+static int paragraphed(const struct tag *t)
 {
-    static const char *const blocks[] = {
-        "address", "article", "aside",  "blockquote", "br",      "dd",
-        "details", "div",     "dl",     "dt",         "figure",  "figcaption",
-        "footer",  "form",    "h1",     "h2",         "h3",      "h4",
-        "h5",      "h6",      "header", "hr",         "li",      "main",
-        "nav",     "ol",      "p",      "pre",        "section", "summary",
-        "table",   "td",      "th",     "tr",         "ul",      NULL};
+    static const char *const marks[] = {"p", "br", "pre", NULL};
     if (!t->name)
         return 0;
-    for (const char *const *b = blocks; *b; b++)
+    for (const char *const *b = marks; *b; b++)
         if (strlen(*b) == t->name_len && !strncasecmp(t->name, *b, t->name_len))
             return 1;
     return 0;
@@ -212,7 +208,7 @@ int ns_html_autop(const char *s, size_t n, ns_buf_t *out)
             continue;
         }
         size_t len = tag_at(s + i, n - i, &t);
-        if (len && block_tag(&t))
+        if (len && paragraphed(&t))
             return 0;
         i += len ? len : t.text;
     }

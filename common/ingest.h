@@ -310,7 +310,7 @@ int ns_html_fragment_text(const char *html, size_t len, json_t *headings,
  * 0, or -1 on allocation failure (html-text.c). */
 int ns_html_escape_stray(const char *s, size_t n, ns_buf_t *out);
 /* The N bytes of S with each paragraph a <p>, appended to OUT, when S has
- * blank lines between paragraphs and no block element (text of a feed or
+ * blank lines between paragraphs and no <p>, <br> or <pre> (text of a feed or
  * a WordPress export written in the classic editor, where the site shows
  * a blank line as a new paragraph: WordPress's wpautop).  Returns 1; 0
  * when S is not such text (OUT untouched); -1 on allocation failure

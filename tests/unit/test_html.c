@@ -616,6 +616,17 @@ static void test_fragment_paragraphs(void)
               "A\n\nloose\n\nB", "fragment: with blocks, the markup's");
     CHECK_STR(fragment("<p>A\n\nstill A</p>"), "A still A",
               "fragment: blank lines inside a <p> are white space");
+    /* A classic-editor post with subheadings: wpautop keeps its blank-line
+     * paragraphs around the <h2> (they ran together when a block was
+     * anywhere in the text). */
+    CHECK_STR(fragment("A house burned.\n\nFour engines came.\n<h2>No one "
+                       "hurt</h2>\nPolice say so.\n\nIt is out."),
+              "A house burned.\n\nFour engines came.\n\nNo one hurt\n\n"
+              "Police say so.\n\nIt is out.",
+              "fragment: blank lines around a heading are paragraphs");
+    CHECK_STR(fragment("<pre>x = 1\n\ny = 2</pre>\n\nafter"),
+              "x = 1 y = 2\n\nafter",
+              "fragment: with <pre>, the markup's");
 }
 
 static void test_holds_markup(void)
