@@ -156,14 +156,23 @@ static bool plain(const std::string &w)
 }
 
 /* Does text word T match phrase word W: W itself, or W's possessive
- * ("minister's" for "minister"; the phrase words sampled are plain)? */
+ * ("minister's" for "minister"; the phrase words sampled are plain), but
+ * not of an English stop word or a contraction ("it's")? */
 static bool same(const Corpus &c, int t, int w)
 {
     if (t == w)
         return true;
     if (t < 0)
         return false;
+    static const std::set<std::string> no_possessive = [] {
+        std::vector<std::string> v = list_words(STOP_WORDS_EN);
+        std::set<std::string> s(v.begin(), v.end());
+        s.insert({"it", "let", "here", "who"});
+        return s;
+    }();
     const std::string &tw = c.words[t], &ww = c.words[w];
+    if (no_possessive.count(ww))
+        return false;
     return tw.size() == ww.size() + 2 && !tw.compare(0, ww.size(), ww) &&
            !tw.compare(ww.size(), 2, "'s");
 }
