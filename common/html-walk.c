@@ -191,9 +191,12 @@ static void walk_text(struct text *t, xmlNodePtr n, int depth)
     if (ns_html_skipped(n))
         return;
     const char *name = NAME(n);
+    /* A line break; two with nothing between are a paragraph's, as
+     * editors and feeds that write no <p> ("<br><br>") break them. */
     if (strcasecmp(name, "br") == 0) {
-        if (t->gap < GAP_LINE)
-            t->gap = GAP_LINE;
+        t->gap = t->gap >= GAP_LINE && t->out->len ? GAP_PARA
+                 : t->gap < GAP_LINE               ? GAP_LINE
+                                                   : t->gap;
         return;
     }
     int level = ns_html_heading_level(name);

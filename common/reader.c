@@ -206,6 +206,11 @@ static const char *gz_problem(ns_reader_t *r)
         return strerror(errno);
     if (errnum == Z_BUF_ERROR)
         return "truncated gzip file (unexpected end of file)";
+    /* zlib puts the path before its message; the caller names the file
+     * and line already ("f.gz:1: f.gz: invalid distance too far back"). */
+    size_t n = strlen(r->path);
+    if (msg && !strncmp(msg, r->path, n) && !strncmp(msg + n, ": ", 2))
+        msg += n + 2;
     return msg;
 }
 

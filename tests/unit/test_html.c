@@ -624,6 +624,11 @@ static void test_fragment_paragraphs(void)
               "A house burned.\n\nFour engines came.\n\nNo one hurt\n\n"
               "Police say so.\n\nIt is out.",
               "fragment: blank lines around a heading are paragraphs");
+    CHECK_STR(fragment("One.<br><br>\n Two.<br>Three.<br/><br />Four."),
+              "One.\n\nTwo.\nThree.\n\nFour.",
+              "fragment: <br><br> is a paragraph's break, <br> a line's");
+    CHECK_STR(fragment("<br><br>Lead."), "Lead.",
+              "fragment: <br>s before any text are nothing");
     CHECK_STR(fragment("<pre>x = 1\n\ny = 2</pre>\n\nafter"),
               "x = 1 y = 2\n\nafter",
               "fragment: with <pre>, the markup's");
