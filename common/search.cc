@@ -40,6 +40,41 @@ static Xapian::Query as_words(ns_index_t *idx, const std::string &text,
     }
 }
 
+/* The spellings with å, ø, ö, æ, ä or ü that the index has of Q's words
+ * typed with a Nordic digraph ("skarsgaard": "skarsgård"), as terms.  Such
+ * a word finds its articles by the digraph stems the indexer adds
+ * (forms.cc), but Xapian's highlighter stems "Skarsgård" to "skarsgard"
+ * and marked nothing: the hit showed its lead.  One digraph replaced at a
+ * time, a look-up each. */
+static std::vector<Xapian::Query> digraph_spellings(ns_index_t *idx,
+                                                    const Xapian::Query &q)
+{
+    static const struct {
+        const char *digraph, *letter;
+    } alts[] = {{"aa", "\u00e5"}, {"oe", "\u00f8"}, {"oe", "\u00f6"},
+                {"ae", "\u00e6"}, {"ae", "\u00e4"}, {"ue", "\u00fc"}};
+    std::vector<Xapian::Query> out;
+    unsigned lookups = 0;
+    for (auto t = q.get_unique_terms_begin(); t != q.get_unique_terms_end();
+         ++t) {
+        /* A word, or the stem twin of one that is its own stem
+         * ("Zskarsgaard"); not a field's. */
+        std::string w = as_written(*t);
+        if (w.empty() || !islower((unsigned char)w[0]))
+            continue;
+        for (const auto &a : alts)
+            for (size_t at = w.find(a.digraph); at != std::string::npos;
+                 at = w.find(a.digraph, at + 1)) {
+                if (++lookups > 32)
+                    return out;
+                std::string v = w.substr(0, at) + a.letter + w.substr(at + 2);
+                if (idx->db->term_exists(v))
+                    out.emplace_back(v);
+            }
+    }
+    return out;
+}
+
 /* The query text of O as a Xapian query into *OUT; *BLANK when there is
  * none (every article).  A malformed query is the user's typo, not an
  * error: its words are run, with a warning in RES.  Past the limits of
@@ -665,11 +700,18 @@ ns_status_t libns::search_once(ns_index_t *idx, const ns_search_opts_t *o,
      * "Zoyafestival" and marked nothing, nor did search as you type.  The
      * stems themselves it marks.  Not on a cluster: each expansion would
      * walk every shard's terms once more. */
-    if (!blank && !idx->cluster && has_stem_wildcard(page.words)) {
-        page.snip =
-            marking(idx, stem_wildcards_expanded(page.words, *idx->db,
-                                                 WILDCARD_MAX_EXPANSION));
-        page.have_snip = true;
+    if (!blank && !idx->cluster) {
+        std::vector<Xapian::Query> marks = digraph_spellings(idx, page.words);
+        const bool wild = has_stem_wildcard(page.words);
+        if (wild || !marks.empty()) {
+            marks.push_back(
+                wild ? stem_wildcards_expanded(page.words, *idx->db,
+                                               WILDCARD_MAX_EXPANSION)
+                     : page.words);
+            page.snip = marking(idx, Xapian::Query(Xapian::Query::OP_OR,
+                                                   marks.begin(), marks.end()));
+            page.have_snip = true;
+        }
     }
     fill_hits(idx, o, page, blank, time, res);
     if (o->collapse)

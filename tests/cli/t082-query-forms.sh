@@ -222,6 +222,19 @@ check "Hetebolge i Nord-Norge = Hetebølge i Nord-Norge" \
 check "Oyafestivalen samler = Øyafestivalen samler" \
     same '"Oyafestivalen samler"' '"Øyafestivalen samler"'
 
+# The Nordic spellings without diacritics find by the digraph stems, and
+# the hit marks the word as the article spells it (Xapian stems
+# "Skarsgård" to "skarsgard", and marked nothing of "Skarsgaard").
+for q in Skarsgaard Oeyafestivalen Toeyenparken; do
+    case $q in
+    Skarsgaard) w='Skarsgård' ;;
+    Oeyafestivalen) w='Øyafestivalen' ;;
+    Toeyenparken) w='Tøyenparken' ;;
+    esac
+    check "$q marks $w" sh -c "'$NSEARCH_BIN/nsearch' --db '$TMP/db' --json \
+        --related 0 $q | grep -qF '<mark>$w</mark>'"
+done
+
 # A phrase matches its words in the possessive too ("Israeli military's":
 # one word to Xapian), as the words outside quotes do; the snippet marks
 # it.  A possessive typed matches only itself.
