@@ -531,7 +531,8 @@ static bool acronym_holds_word(const std::vector<std::string> &words,
  * long to index, which Xapian skips). */
 /* The end of phrase word W at Q of the N bytes at L, or 0 when W does not
  * start there.  A possessive ("year's", phrase-fold.cc) is its word and
- * "s" after an apostrophe as Xapian joins one: "'", "’" or "‛", as UTF-8
+ * "s" after an apostrophe as Xapian joins one: "'", "’" or "‛", or the
+ * acute accent the indexer reads as one ("Trier´s", write.cc), as UTF-8
  * or as a JSON escape. */
 static size_t word_end(const char *L, size_t n, size_t q, const std::string &w)
 {
@@ -543,7 +544,8 @@ static size_t word_end(const char *L, size_t n, size_t q, const std::string &w)
     if (!poss)
         return q;
     static const char *const apostrophes[] = {
-        "'", "\xe2\x80\x99", "\xe2\x80\x9b", "\\u2019", "\\u201b"};
+        "'",       "\xe2\x80\x99", "\xe2\x80\x9b", "\xc2\xb4",
+        "\\u2019", "\\u201b",      "\\u00b4"};
     for (const char *a : apostrophes) {
         size_t k = strlen(a);
         if (n - q > k && memcmp(L + q, a, k) == 0 && L[q + k] == 's')

@@ -189,5 +189,7 @@ done
 check "written with the accent: cast's is one word" is "$(aps "cast's")" "acute"
 check "written with the accent: no word s" is "$(aps '"trier s"')" ""
 check "written with the accent: in a phrase" is "$(aps "\"trier's film\"")" "acute"
+check "written with the accent: the possessive of a phrase's word" \
+    is "$(aps '"trier film"')" "acute"
 
 finish
