@@ -24,17 +24,31 @@ index_samples
 check "refusals: starts" start_server --max-connections 5 \
     --max-connections-per-uid 0
 : >"$TMP/server.err"
-seq 300 | xargs -P 50 -I{} curl -s --max-time 10 --unix-socket "$SOCK" \
-    -o /dev/null -w '%{http_code}\n' \
-    'http://localhost/v1/search?q=oil+prices&limit=100&related=20&facets=all' \
-    >"$TMP/codes"
+: >"$TMP/codes"
+# Whether 50 clients at once meet more than 5 open connections depends on
+# how fast the server answers, and a refused client that closes before
+# its request is read is counted under no route (the guard's own count
+# has it): a round without a refusal counted under the route (now and
+# then on a quiet machine) is flooded again.  The counts of the last
+# answers land as their connections close: waited for, up to 2 s.
+for round in 1 2 3 4 5; do
+    seq 300 | xargs -P 50 -I{} curl -s --max-time 10 --unix-socket "$SOCK" \
+        -o /dev/null -w '%{http_code}\n' \
+        'http://localhost/v1/search?q=oil+prices&limit=100&related=20&facets=all' \
+        >>"$TMP/codes"
+    answered=$(grep -c '^200$' "$TMP/codes")
+    for i in $(seq 10); do
+        sleep 0.2
+        get m1 /metrics
+        [ "$(metric m1 search 200)" = "$answered" ] && break
+    done
+    [ "$(metric m1 search 503)" -gt 0 ] && break
+done
 refused=$(grep -c '^503$' "$TMP/codes")
 echo "refused: $refused of 300"
 check "refusals: some clients were told 503" test "$refused" -gt 0
 check "refusals: every client got 200 or 503" is \
     "$(grep -cv '^200$\|^503$' "$TMP/codes")" 0
-sleep 1.2
-get m1 /metrics
 counted=$(metric m1 search 503)
 echo "counted 503: $counted"
 check "refusals: counted under route search, status 503" test "$counted" -gt 0
