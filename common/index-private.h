@@ -753,7 +753,7 @@ size_t synonym_groups(const ns_index_t *idx); /* groups in use */
 bool synonym_matches(ns_index_t *idx, const std::string &word,
                      const Xapian::Stem &stem);
 
-/* facets.cc */
+/* facet-values.cc, facets.cc */
 void add_facet_values(Xapian::Document &doc, const ns_article_t *art,
                       const std::string &lang);
 /* Count the facets O asks for over the matches of RUN into RES;

@@ -1,0 +1,78 @@
+/* facet-values.cc - The facets' names, and the value the indexer writes
+ * for them: section, language, "YYYY-MM", story group and tags of an
+ * article, joined in one value slot (SLOT_FACETS) that facets.cc counts
+ * over the matches of a search. */
+#include <algorithm>
+#include <string>
+#include <unordered_set>
+
+#include "index-private.h"
+
+using namespace libns;
+
+static const char *const FACET_NAMES[NS_FACET_KINDS] = {"section", "year",
+                                                        "month", "lang", "tag"};
+
+const char *ns_facet_name(unsigned i)
+{
+    return i < NS_FACET_KINDS ? FACET_NAMES[i] : nullptr;
+}
+
+int ns_facets_parse(const char *list, unsigned *mask)
+{
+    *mask = 0;
+    std::string s(list ? list : "");
+    size_t start = 0;
+    while (start <= s.size()) {
+        size_t comma = s.find(',', start);
+        if (comma == std::string::npos)
+            comma = s.size();
+        std::string name = s.substr(start, comma - start);
+        unsigned bit = 0;
+        if (name == "all")
+            bit = NS_FACET_ALL;
+        for (unsigned i = 0; i < NS_FACET_KINDS; i++)
+            if (name == FACET_NAMES[i])
+                bit = 1u << i;
+        if (!bit) {
+            *mask = 0;
+            return -1;
+        }
+        *mask |= bit;
+        start = comma + 1;
+    }
+    return 0;
+}
+
+/* One value for every facet, so that the counter reads one value per
+ * match: reading the section, language, month, tags and group from five
+ * slots cost a fifth of the whole search time (Reuters, the 1,000 bench
+ * queries, p50 6.0 ms with facets against 1.7 ms without; 2.4 ms with
+ * one slot). */
+void libns::add_facet_values(Xapian::Document &doc, const ns_article_t *art,
+                             const std::string &lang)
+{
+    std::string v = art->section ? art->section : "";
+    v += FACET_SEP;
+    v += lang;
+    v += FACET_SEP;
+    if (art->date)
+        v.append(art->date, 7);
+    v += FACET_SEP;
+    v += group_key(art);
+    v += FACET_SEP;
+    std::unordered_set<std::string> seen;
+    bool first = true;
+    for (size_t i = 0; i < art->n_tags; i++) {
+        std::string t = art->tags[i];
+        std::replace(t.begin(), t.end(), TAG_SEP, ' ');
+        std::replace(t.begin(), t.end(), FACET_SEP, ' ');
+        if (t.empty() || !seen.insert(fold_case(t.c_str())).second)
+            continue;
+        if (!first)
+            v += TAG_SEP;
+        v += t;
+        first = false;
+    }
+    doc.add_value(SLOT_FACETS, v);
+}
