@@ -28,18 +28,51 @@ Xapian::Query libns::match_all()
     return Xapian::Query(std::string());
 }
 
+/* The section or tag values of DB under PREFIX that V (folded to lower
+ * case) is when its diacritics are folded: `section:ostlandet` and
+ * `section:oestlandet` for "Østlandet", `tag:vaer` for "vær", typed on a
+ * keyboard without æ, ø and å as the words of a query are (fold.c).
+ * Asked only when no value is V itself, so a filter typed as stored reads
+ * no more than its term; then every value under PREFIX is read once (a
+ * site has some hundreds of sections, an archive some thousands of tags). */
+static std::vector<std::string> folded_values(const Xapian::Database &db,
+                                              const std::string &prefix,
+                                              const std::string &v)
+{
+    std::vector<std::string> found;
+    const std::string want = fold(v, 0);
+    for (Xapian::TermIterator t = db.allterms_begin(prefix);
+         t != db.allterms_end(prefix); ++t) {
+        std::string value = (*t).substr(prefix.size());
+        if (value != v &&
+            (fold(value, 0) == want || fold(value, NS_FOLD_DIGRAPH) == want))
+            found.push_back(*t);
+    }
+    return found;
+}
+
 /* A filter's value as the indexer stores it: in lower case, every letter
  * (fold_case), and a language as its code (ns_lang_code: lang:en-GB is
  * lang:en).  An index written before labels were folded beyond ASCII
  * holds "Østlandet" as it was written: the ASCII-only form is matched
- * too, so that a filter finds there what it found before. */
-static Xapian::Query stored_value(const std::string &prefix, const char *value)
+ * too, so that a filter finds there what it found before.  With DB, a
+ * section or tag that is no value of the index is looked for with its
+ * diacritics folded (folded_values). */
+static Xapian::Query stored_value(const std::string &prefix, const char *value,
+                                  const Xapian::Database *db)
 {
     std::string v = fold_case(value), old = lower(value);
     if (prefix == PREFIX_LANG) {
         ns_lang_code(&v[0]);
         v.resize(strlen(v.c_str()));
         return Xapian::Query(prefix + v);
+    }
+    if (db && (prefix == PREFIX_SECTION || prefix == PREFIX_TAG) &&
+        !db->term_exists(prefix + v) && !db->term_exists(prefix + old)) {
+        std::vector<std::string> terms = folded_values(*db, prefix, v);
+        if (!terms.empty())
+            return Xapian::Query(Xapian::Query::OP_OR, terms.begin(),
+                                 terms.end());
     }
     if (v == old)
         return Xapian::Query(prefix + v);
@@ -52,12 +85,16 @@ static Xapian::Query stored_value(const std::string &prefix, const char *value)
 class LowerPrefix : public Xapian::FieldProcessor
 {
     std::string prefix;
+    const Xapian::Database *db;
 
   public:
-    explicit LowerPrefix(const std::string &p) : prefix(p) {}
+    LowerPrefix(const std::string &p, const Xapian::Database *d)
+        : prefix(p), db(d)
+    {
+    }
     Xapian::Query operator()(const std::string &value) override
     {
-        return stored_value(prefix, value.c_str());
+        return stored_value(prefix, value.c_str(), db);
     }
 };
 
@@ -106,7 +143,7 @@ static Xapian::QueryParser make_parser(const Xapian::Database &db,
                     break;
                 case FIELD_BOOL_LOWER:
                     qp.add_boolean_prefix(
-                        name, (new LowerPrefix(f.prefix))->release());
+                        name, (new LowerPrefix(f.prefix, &db))->release());
                     break;
                 case FIELD_BOOL_EXACT:
                     qp.add_boolean_prefix(name, f.prefix);
@@ -452,13 +489,13 @@ static std::string trimmed(const char *v)
 
 /* One boolean term per value, OR-ed: any of them. */
 static Xapian::Query any_of(const char *prefix, const char *const *values,
-                            size_t n, bool fold)
+                            size_t n, bool fold, const Xapian::Database *db)
 {
     std::vector<Xapian::Query> terms;
     for (size_t i = 0; i < n; i++)
         if (values[i]) {
             std::string v = trimmed(values[i]);
-            terms.emplace_back(fold ? stored_value(prefix, v.c_str())
+            terms.emplace_back(fold ? stored_value(prefix, v.c_str(), db)
                                     : Xapian::Query(prefix + v));
         }
     if (terms.empty())
@@ -517,14 +554,16 @@ ns_status_t libns::filter_query(ns_index_t *idx, const ns_search_opts_t *o,
 {
     std::vector<Xapian::Query> parts;
     if (o->sections && o->n_sections)
-        parts.push_back(
-            any_of(PREFIX_SECTION, o->sections, o->n_sections, true));
+        parts.push_back(any_of(PREFIX_SECTION, o->sections, o->n_sections, true,
+                               idx->db.get()));
     if (o->langs && o->n_langs)
-        parts.push_back(any_of(PREFIX_LANG, o->langs, o->n_langs, true));
+        parts.push_back(
+            any_of(PREFIX_LANG, o->langs, o->n_langs, true, nullptr));
     if (o->tags && o->n_tags)
-        parts.push_back(any_of(PREFIX_TAG, o->tags, o->n_tags, true));
+        parts.push_back(
+            any_of(PREFIX_TAG, o->tags, o->n_tags, true, idx->db.get()));
     if (o->ids && o->n_ids)
-        parts.push_back(any_of(PREFIX_ID, o->ids, o->n_ids, false));
+        parts.push_back(any_of(PREFIX_ID, o->ids, o->n_ids, false, nullptr));
     if (o->author)
         parts.push_back(author_words(o->author));
     int64_t from = 0, to = 0;
