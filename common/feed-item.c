@@ -157,6 +157,39 @@ static void set_from(json_t *obj, json_t *raw, const char *key,
         ns_fields_set(obj, key, v, strlen(v), 0);
 }
 
+/* Plugins append a line to every item of a site's feed naming the post
+ * and the site: Yoast SEO's "The post <a>TITLE</a> appeared first on
+ * <a>SITE</a>." (in the site's language: "Innlegget ... dukket først opp
+ * på ..."), and others like it.  Indexed, the site's name matched every
+ * item and "appeared first" every post of the site, and snippets ended
+ * on it.  So a last paragraph of the body that holds the item's title
+ * and little else (FOOTER_MORE bytes: the plugin's words and the site's
+ * name) is left out, when the body has more than it.  A story whose last
+ * paragraph quotes its own headline in a sentence of its own length
+ * keeps it. */
+enum { FOOTER_MORE = 100 };
+
+static void drop_footer(json_t *obj)
+{
+    const char *body = json_string_value(json_object_get(obj, "body"));
+    const char *title = json_string_value(json_object_get(obj, "title"));
+    size_t tn = title ? strlen(title) : 0;
+    if (!body || tn < 8)
+        return;
+    const char *last = NULL;
+    for (const char *p = strstr(body, "\n\n"); p; p = strstr(p + 2, "\n\n"))
+        last = p;
+    if (!last)
+        return;
+    const char *para = last + 2;
+    size_t pn = strlen(para);
+    if (pn > tn + FOOTER_MORE || !strstr(para, title))
+        return;
+    json_t *kept = json_stringn(body, (size_t)(last - body));
+    if (kept)
+        json_object_set_new(obj, "body", kept);
+}
+
 int ns_feed_item_article(json_t *raw, json_t *chan, const char *chan_lang,
                          ns_article_t *art, char *why, size_t why_size)
 {
@@ -187,6 +220,7 @@ int ns_feed_item_article(json_t *raw, json_t *chan, const char *chan_lang,
     json_decref(shown);
     set_from(obj, raw, "body", "content");
     set_from(obj, raw, "body", "summary");
+    drop_footer(obj);
     json_t *heads = json_object_get(raw, "headings");
     if (heads && raw_field(raw, "content"))
         json_object_set(obj, "headings", heads);

@@ -1,0 +1,64 @@
+/* test_feed_footer.c - The line a plugin appends to every item of a
+ * site's feed ("The post TITLE appeared first on SITE.") is no part of
+ * the story; a story's own last paragraph is. */
+#include "readlib.h"
+
+/* The body of the one item with TITLE and CONTENT (HTML), or "(none)". */
+static const char *body(const char *title, const char *content)
+{
+    static char out[1024];
+    ns_buf_t feed = {0};
+    ns_buf_puts(&feed, "<rss version=\"2.0\"><channel><title>Bergen Harbour "
+                       "News</title><item><title>");
+    ns_buf_puts(&feed, title);
+    ns_buf_puts(&feed, "</title><guid>g1</guid><description><![CDATA[");
+    ns_buf_puts(&feed, content);
+    ns_buf_puts(&feed, "]]></description></item></channel></rss>");
+    struct tally t;
+    read_all(tl_write("feed.rss", feed.p, feed.len), &t);
+    snprintf(out, sizeof out, "%s",
+             t.ok == 1 && t.first.body ? t.first.body : "(none)");
+    tally_free(&t);
+    ns_buf_free(&feed);
+    return out;
+}
+
+static const char YOAST[] =
+    "<p>Seals were seen in the fjord on Tuesday.</p><p>Divers counted "
+    "twelve.</p><p>The post <a href=\"https://harbour.example.no/seals/\">"
+    "Seals return to the fjord</a> appeared first on <a "
+    "href=\"https://harbour.example.no\">Bergen Harbour News</a>.</p>";
+
+int main(void)
+{
+    CHECK_STR(body("Seals return to the fjord", YOAST),
+              "Seals were seen in the fjord on Tuesday.\n\nDivers counted "
+              "twelve.",
+              "footer: Yoast's line naming the post and the site left out");
+    CHECK_STR(body("Selene er tilbake i fjorden",
+                   "<p>Sel ble sett i fjorden.</p><p>Innlegget <a "
+                   "href=\"/sel/\">Selene er tilbake i fjorden</a> dukket "
+                   "først opp på <a href=\"/\">Bergens Tidende</a>.</p>"),
+              "Sel ble sett i fjorden.",
+              "footer: in the site's language too");
+    CHECK_STR(body("Seals return to the fjord",
+                   "<p>The post <a href=\"/seals/\">Seals return to the "
+                   "fjord</a> appeared first on <a href=\"/\">Bergen Harbour "
+                   "News</a>.</p>"),
+              "The post Seals return to the fjord appeared first on Bergen "
+              "Harbour News.",
+              "footer: a body of nothing else is kept");
+    /* A last paragraph with the headline in a sentence of its own. */
+    const char *story =
+        "<p>The council met on Monday.</p><p>Asked why the headline of "
+        "the year was Seals return to the fjord, the mayor said the town "
+        "had waited a decade for it, and that divers, fishermen and "
+        "schoolchildren had all watched for them since the spring.</p>";
+    CHECK(strstr(body("Seals return to the fjord", story), "mayor said") !=
+              NULL,
+          "footer: a last paragraph of the story with the headline is kept");
+    CHECK(strstr(body("Seals", "<p>First.</p><p>Seals, said the diver.</p>"),
+                 "said the diver") != NULL,
+          "footer: a title of a few letters is no footer's");
+    return tl_done();
+}
