@@ -408,7 +408,8 @@ std::vector<std::string> names_of(const SchemaField &f);
 bool boolean_word(const std::string &word); /* AND, OR, NOT, XOR */
 std::string unclosed_quote_words(const std::string &text);
 std::string unknown_field_words(const std::string &text, std::string &names);
-std::string partial_text(const std::string &t, ns_index_t *idx = nullptr);
+std::string partial_text(const std::string &t, ns_index_t *idx = nullptr,
+                         bool as_word_too = false);
 std::string joined_fields(const std::string &t);     /* query-fields.cc */
 std::string bracketed_filters(const std::string &t); /* (a OR b) tag:c */
 /* Is WORD (lower case) one LANG's articles are not searched by? */

@@ -86,7 +86,7 @@ static ns_status_t parse_text(ns_index_t *idx, const ns_search_opts_t *o,
     std::string typed;
     const std::string given = o->query ? o->query : "";
     std::string text =
-        typed_text(o->partial ? partial_text(given, idx) : given, &typed);
+        typed_text(o->partial ? partial_text(given, idx, true) : given, &typed);
     add_warning(res, typed);
     /* An unclosed quote is a phrase to the end of the query (README), but
      * Xapian's parser reads one after a field name as words:
