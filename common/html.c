@@ -279,6 +279,10 @@ static int live_blog(json_t *ld)
     return 0;
 }
 
+static int is_inside(xmlNodePtr n, xmlNodePtr ancestor);
+static int in_chrome(xmlNodePtr n);
+static xmlNodePtr story_around_h1(struct page *pg);
+
 static xmlNodePtr choose_article(struct page *pg)
 {
     if (pg->n_articles <= 1)
@@ -338,6 +342,21 @@ static xmlNodePtr choose_article(struct page *pg)
             up = up->parent;
         if (up)
             return pg->main;
+    }
+    /* No <article> has the headline or an <h1>, and the page's <h1> is
+     * outside them all: they are teasers beside a story set in plain
+     * <div>s, as older sites' templates set it (a "More from News" box
+     * under it).  The heaviest teaser was the story, and the story's own
+     * text was found by nothing; the story is looked for around the <h1>
+     * (story_around_h1), and if there is none there, the <h1> is over an
+     * <article> that holds the story. */
+    if (!best->headline && !best->h1 && pg->h1 && !in_chrome(pg->h1)) {
+        int in_one = 0;
+        for (size_t i = 0; i < pg->n_articles && !in_one; i++)
+            in_one = is_inside(pg->h1, pg->articles[i].node);
+        xmlNodePtr story = in_one ? NULL : story_around_h1(pg);
+        if (story)
+            return story;
     }
     /* An <article> inside the story is an item of its own (HTML: a teaser,
      * a comment), not the story's text: those without the headline or an
@@ -432,6 +451,58 @@ static int in_chrome(xmlNodePtr n)
         if (ns_html_skipped(up))
             return 1;
     return 0;
+}
+
+/* Bytes of text other than white space in N and its siblings, outside
+ * skipped markup and <article>s (teasers), and outside SKIP. */
+static size_t prose(xmlNodePtr n, xmlNodePtr skip, int depth)
+{
+    size_t w = 0;
+    for (; n && depth <= MAX_DEPTH; n = n->next) {
+        if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+            for (const xmlChar *p = n->content; p && *p; p++)
+                w += !isspace(*p);
+        } else if (n->type == XML_ELEMENT_NODE && n != skip &&
+                   !ns_html_skipped(n) && !is_role(n, "article", "article")) {
+            w += prose(n->children, skip, depth + 1);
+        }
+    }
+    return w;
+}
+
+/* A story with no <article>, <main> or microdata around it, set in plain
+ * <div>s under its <h1>: the nearest element around the page's <h1> with
+ * STORY_PROSE bytes of text besides it (a few sentences), outside teasers
+ * and furniture.  The <article>s inside it are teasers beside the story
+ * and are cut out, unless they hold as much text as the rest (a story's
+ * body in an <article> under a standfirst).  A menu page, or an <h1> over
+ * a list of teasers, has none: NULL. */
+#define STORY_PROSE 200
+
+static xmlNodePtr story_around_h1(struct page *pg)
+{
+    if (!pg->h1 || in_chrome(pg->h1))
+        return NULL;
+    for (xmlNodePtr up = pg->h1->parent; up && up->type == XML_ELEMENT_NODE;
+         up = up->parent) {
+        size_t own = prose(up->children, pg->h1, 0);
+        if (own < STORY_PROSE)
+            continue;
+        size_t inner = 0;
+        for (size_t i = 0; i < pg->n_articles; i++)
+            if (pg->articles[i].node != up &&
+                is_inside(pg->articles[i].node, up))
+                inner += pg->articles[i].weight;
+        for (size_t i = 0; inner && inner < own && i < pg->n_articles; i++)
+            if (pg->articles[i].node != up &&
+                is_inside(pg->articles[i].node, up)) {
+                xmlUnlinkNode(pg->articles[i].node);
+                xmlFreeNode(pg->articles[i].node);
+                pg->articles[i].node = NULL;
+            }
+        return up;
+    }
+    return NULL;
 }
 
 /* Non-zero if a white-space separated token of VALUE (may be NULL) is one
@@ -627,6 +698,8 @@ int ns_html_page_warn(const char *data, size_t len, const char *default_id,
         body_node = pg.body_prop;
     if (!body_node)
         body_node = pg.main;
+    if (!body_node)
+        body_node = story_around_h1(&pg);
     if (pg.ld)
         ns_html_ld_fields(obj, pg.ld);
     from_meta(obj, &pg);

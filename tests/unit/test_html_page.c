@@ -1,6 +1,7 @@
 /* test_html_page.c - Article pages: where the story is when the page
  * says so with ARIA roles or microdata, JSON-LD that is a teaser or
- * wrapped for old browsers, and &#128;-&#159; as browsers read them. */
+ * wrapped for old browsers, a story in plain <div>s under its <h1>, and
+ * &#128;-&#159; as browsers read them. */
 #include <stdio.h>
 #include <string.h>
 
@@ -271,8 +272,70 @@ static void test_live_blog(void)
     ns_article_clear(&a);
 }
 
+/* A story set in plain <div>s under its <h1>, with no <article>, <main>
+ * or microdata, as older sites' templates set it.  With a box of teaser
+ * <article>s under it, the heaviest teaser was taken for the story and
+ * the story's own text was found by nothing; without, the page was
+ * skipped. */
+#define STORY                                                                  \
+    "<div id=\"story\"><h1 class=\"headline\">Council sells old "              \
+    "library</h1><p class=\"byline\">By Tom Reed</p><div "                     \
+    "class=\"story-body\"><p>The council agreed on Thursday to sell the "      \
+    "old library building to a developer.</p><p>Residents had campaigned "     \
+    "for years to save it, and some said they felt betrayed by the vote, "     \
+    "which passed narrowly after a long debate.</p><p>The developer plans "    \
+    "flats and a small cafe.</p></div></div>"
+#define TEASERS                                                                \
+    "<div class=\"more-from-section\"><h3>More from News</h3><article "        \
+    "class=\"teaser\"><h2><a href=\"/a\">Bridge closure extended for "         \
+    "another month</a></h2><p>The bridge will stay shut while engineers "      \
+    "finish inspections of the piers and the deck, the county "                \
+    "said.</p></article><article class=\"teaser\"><h2><a href=\"/b\">School "  \
+    "wins award</a></h2><p>Pupils celebrated.</p></article></div>"
+
+static void test_story_in_divs(void)
+{
+    ns_article_t a;
+    CHECK(page("<html><head><meta property=\"og:title\" content=\"Council "
+               "sells old library\"></head><body><div id=\"wrapper\">" STORY
+                   TEASERS "</div></body></html>",
+               &a) == 0,
+          "story in divs, teasers under it: read");
+    CHECK(has(a.body, "sell the old library building") &&
+              !has(a.body, "Bridge closure") && !has(a.body, "piers"),
+          "story in divs, teasers under it: the story's text, no teaser's");
+    CHECK(has(a.title, "Council sells old library"),
+          "story in divs: the <h1> is the title");
+    ns_article_clear(&a);
+    CHECK(page("<html><body>" STORY "<div class=\"footer\">Contact "
+               "us</div></body></html>",
+               &a) == 0 &&
+              has(a.body, "a small cafe") && !has(a.body, "Contact us"),
+          "story in divs, no teasers: the story's element, not the page's");
+    ns_article_clear(&a);
+    /* The <h1> over the <article> that holds the story's text, a
+     * teaser beside it: the story's <article>, as before. */
+    CHECK(page("<html><body><div><h1>Council sells old library</h1><p>By "
+               "Tom Reed</p><article><p>The council agreed on Thursday to "
+               "sell the old library building to a developer, after a long "
+               "campaign by residents to save it.</p><p>Some said they "
+               "felt betrayed by the vote, which passed narrowly after a "
+               "long debate in the chamber.</p></article></div><aside>"
+               "<article><p>Pupils celebrated.</p></article></aside>"
+               "</body></html>",
+               &a) == 0 &&
+              has(a.body, "felt betrayed") && !has(a.body, "Pupils"),
+          "an <h1> over the story's <article>: that article");
+    ns_article_clear(&a);
+    CHECK(page("<html><body><div><h1>Contact</h1><p>Call us.</p></div>"
+               "</body></html>",
+               &a) < 0,
+          "an <h1> over a line: no article text");
+}
+
 int main(void)
 {
+    test_story_in_divs();
     test_live_blog();
     test_roles_and_microdata();
     test_jsonld_teaser();
