@@ -516,7 +516,10 @@ std::string libns::suggest_query(ns_index_t *idx, const std::string &text,
         const std::string w = typed(was[i]);
         const bool fix = correctable(was, i) && !word_matches(idx, w);
         std::string fixed;
-        if (fix && now[i] != w && close_enough(idx, *dict, w, now[i]))
+        /* Xapian gives "d'Ivoire" for a "d'Ivoire" it finds in no article
+         * (its case kept after an apostrophe): that is no correction, and
+         * "Did you mean: Cote d'Ivoire?" offered the query typed. */
+        if (fix && typed(now[i]) != w && close_enough(idx, *dict, w, now[i]))
             fixed = now[i];
         std::string split;
         if (fix && splits-- > 0)
@@ -540,5 +543,7 @@ std::string libns::suggest_query(ns_index_t *idx, const std::string &text,
         }
         changed = true;
     }
+    if (out == text)
+        return ""; /* nothing but what was typed */
     return changed && (!beside_hits || in_context(idx, said)) ? out : "";
 }

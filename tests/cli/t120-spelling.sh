@@ -229,4 +229,18 @@ check "beside hits, in capitals: none" json_ok "$TMP/caps" \
     'd["suggestion"] is None'
 c --json "gordon brown" >"$TMP/right"
 check "every word matches: none" json_ok "$TMP/right" 'd["suggestion"] is None'
+
+# A capital after an apostrophe that no article has ("d'Ivoire") came
+# back from the dictionary as typed: "Did you mean: Cote d'Ivoire?"
+# offered the query typed.
+cat >"$TMP/apos.jsonl" <<'J'
+{"id":"c1","title":"Cocoa prices rise in Ivory Coast","body":"Cocoa growers in the Ivory Coast expect a strong harvest this year.","date":"2025-01-01T00:00:00Z"}
+{"id":"c2","title":"Cote harvest","body":"The cote region reported rain.","date":"2025-01-02T00:00:00Z"}
+J
+check "apostrophe: indexed" nindex --quiet --db "$TMP/apdb" "$TMP/apos.jsonl"
+for w in "Cote d'Ivoire" "Cote d'Ivoir"; do
+    nsearch --db "$TMP/apdb" --related 0 --json "$w" >"$TMP/apos.json"
+    check "$w: the query typed is not suggested" json_ok "$TMP/apos.json" \
+        'd["suggestion"] is None and d["total"] == 1'
+done
 finish
