@@ -98,14 +98,48 @@ static int numeric_offset(const char **p, int short_hours, int *off)
     return 0;
 }
 
-int ns_date822_parse(const char *text, int64_t *out)
+/* A letter of a day or month name: ASCII, or a byte of a UTF-8 one
+ * ("lør", "März"). */
+static int name_byte(unsigned char c)
+{
+    return isalpha(c) || c >= 0x80;
+}
+
+/* The month whose name starts at P (1-12), or 0.  English, as RFC 822
+ * writes it, and the names that differ from it in the languages of the
+ * archives here: a Norwegian, Danish, Swedish or German site whose
+ * software writes <pubDate> in the site's language ("ons, 20 mai 2025",
+ * "Di, 07 Okt 2025") had every item skipped. */
+static int month_at(const char *p)
 {
     static const char months[] = "janfebmaraprmayjunjulaugsepoctnovdec";
+    static const struct {
+        const char *name;
+        int month;
+    } other[] = {{"mai", 5},  {"maj", 5}, {"okt", 10},       {"des", 12},
+                 {"dez", 12}, {"mrz", 3}, {"m\xc3\xa4r", 3}, {"avr", 4}};
+    char mon[5] = {0};
+    for (int i = 0; i < 4 && name_byte((unsigned char)p[i]); i++)
+        mon[i] = (char)tolower((unsigned char)p[i]);
+    for (size_t i = 0; i < sizeof other / sizeof *other; i++)
+        if (!strncmp(mon, other[i].name, strlen(other[i].name)))
+            return other[i].month;
+    if (strlen(mon) < 3 || !isalpha((unsigned char)mon[2]))
+        return 0;
+    mon[3] = '\0';
+    const char *hit = strstr(months, mon);
+    return hit && (hit - months) % 3 == 0 ? (int)(hit - months) / 3 + 1 : 0;
+}
+
+int ns_date822_parse(const char *text, int64_t *out)
+{
     const char *p = skip_space(text);
 
-    /* An optional day name and comma. */
-    if (isalpha((unsigned char)*p)) {
-        while (isalpha((unsigned char)*p))
+    /* An optional day name (in any language) and comma. */
+    if (name_byte((unsigned char)*p)) {
+        while (name_byte((unsigned char)*p))
+            p++;
+        if (*p == '.') /* "Mi., 08 Okt 2025" */
             p++;
         p = skip_space(p);
         if (*p == ',')
@@ -115,17 +149,12 @@ int ns_date822_parse(const char *text, int64_t *out)
     if (day < 1)
         return -1;
     p = skip_space(p);
-    if (!isalpha((unsigned char)p[0]) || !isalpha((unsigned char)p[1]) ||
-        !isalpha((unsigned char)p[2]))
+    int month = month_at(p);
+    if (!month)
         return -1;
-    char mon[4] = {(char)tolower((unsigned char)p[0]),
-                   (char)tolower((unsigned char)p[1]),
-                   (char)tolower((unsigned char)p[2]), '\0'};
-    const char *hit = strstr(months, mon);
-    if (!hit || (hit - months) % 3)
-        return -1;
-    int month = (int)(hit - months) / 3 + 1;
-    while (isalpha((unsigned char)*p))
+    while (name_byte((unsigned char)*p))
+        p++;
+    if (*p == '.') /* "20 okt. 2025" */
         p++;
     p = skip_space(p);
     const char *ystart = p;
