@@ -100,6 +100,30 @@ size_t ns_feed_rss_author(const char *text, size_t len, const char **name)
 /* Text fields                                                              */
 /* ------------------------------------------------------------------------ */
 
+int ns_feed_text_kind(const char *type, int atom)
+{
+    if (!type)
+        return NS_MK_MAYBE;
+    if (!strcmp(type, "html") || !strcmp(type, "text/html") ||
+        !strcmp(type, "xhtml"))
+        return NS_MK_HTML;
+    /* Atom's text constructs, and content of another text/ media type
+     * (text/plain).  With no type at all, Atom means text too, but feeds
+     * that leave it out often put escaped HTML there, so that is still
+     * guessed. */
+    if (atom && (!strcmp(type, "text") || !strncmp(type, "text/", 5)))
+        return NS_MK_TEXT;
+    /* Atom content of a media type neither text nor XML is Base64 data
+     * (RFC 4287 4.1.3.3: an image), once indexed as a word of Base64: the
+     * <summary> is the text. */
+    size_t n = strlen(type);
+    if (atom && strchr(type, '/') &&
+        (n < 4 ||
+         (strcmp(type + n - 4, "+xml") && strcmp(type + n - 4, "/xml"))))
+        return -1;
+    return NS_MK_MAYBE;
+}
+
 /* Text that may hold HTML (RSS descriptions always may; Atom says so with
  * type="html") becomes plain text, with its <h2>-<h6> as headings.  Atom's
  * type="text" is plain text (RFC 4287 3.1.1.1): its "<" and "&" are

@@ -313,23 +313,14 @@ static void item_element(ns_feed_t *f, int depth, const char *name,
         return;
     }
     const char *key = field_of(sp, name);
-    if (!key)
-        return;
-    begin_field(f, key, depth);
-    char *type = attr(attrs, n_attrs, "type", NULL);
-    if (type && (!strcmp(type, "html") || !strcmp(type, "text/html") ||
-                 !strcmp(type, "xhtml")))
-        f->field_markup = NS_MK_HTML;
-    /* Atom's text constructs, and content of another text/ media type
-     * (text/plain).  With no type at all, Atom means text too, but feeds
-     * that leave it out often put escaped HTML there, so that is still
-     * guessed. */
-    else if (type && uri && !strcmp(uri, NS_ATOM) &&
-             (!strcmp(type, "text") || !strncmp(type, "text/", 5)))
-        f->field_markup = NS_MK_TEXT;
-    /* Atom XHTML content is markup, not text: its elements are written
-     * back as tags and the whole stripped as HTML. */
-    f->field_xhtml = type && !strcmp(type, "xhtml");
+    char *type = key ? attr(attrs, n_attrs, "type", NULL) : NULL;
+    int kind = ns_feed_text_kind(type, uri && !strcmp(uri, NS_ATOM));
+    if (key && kind >= 0) {
+        begin_field(f, key, depth);
+        f->field_markup = (enum ns_markup)kind;
+        /* Atom XHTML content is markup: its elements are written back. */
+        f->field_xhtml = type && !strcmp(type, "xhtml");
+    }
     free(type);
 }
 

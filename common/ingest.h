@@ -124,6 +124,10 @@ enum ns_markup {
 /* Keep N bytes of S, the text of an item's field KEY ("title", "summary",
  * "content"), in TO as MARKUP says: as it is, or stripped of HTML; the
  * content's <h2>-<h6> also under "headings" (feed-item.c). */
+/* What the type attribute TYPE (may be NULL) of a feed's text element
+ * says its text is (Atom's when ATOM): an ns_markup, or -1 for data that
+ * is no text (an Atom <content type="image/png">). */
+int ns_feed_text_kind(const char *type, int atom);
 void ns_feed_item_text(json_t *to, const char *key, const char *s, size_t n,
                        enum ns_markup markup);
 /* The name in the text (LEN bytes) of an RSS 2.0 <author>, which the spec

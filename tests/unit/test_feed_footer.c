@@ -39,8 +39,7 @@ int main(void)
                    "<p>Sel ble sett i fjorden.</p><p>Innlegget <a "
                    "href=\"/sel/\">Selene er tilbake i fjorden</a> dukket "
                    "først opp på <a href=\"/\">Bergens Tidende</a>.</p>"),
-              "Sel ble sett i fjorden.",
-              "footer: in the site's language too");
+              "Sel ble sett i fjorden.", "footer: in the site's language too");
     CHECK_STR(body("Seals return to the fjord",
                    "<p>The post <a href=\"/seals/\">Seals return to the "
                    "fjord</a> appeared first on <a href=\"/\">Bergen Harbour "
