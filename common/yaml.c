@@ -7,13 +7,17 @@
  * over: nothing in one is an article field.  Anchors, aliases, tags and
  * several documents are not read.
  *
+ * A "#" after a space or a tab starts a comment, as in YAML, after a
+ * plain value too ("draft: true # embargo" is true); one inside a word
+ * ("C#", "issue#5") or inside quotes is text.
+ *
  * Leniencies keep what nsearch has always read: a plain value may hold
- * ": " ("title: Colon in value: yes"), "#" inside a plain value is text,
- * not a comment, a value that starts like a quoted scalar, a list or a
- * block scalar but is none ('title: "Heart Lamp" wins') is plain text as
- * written, and so is a backslash that starts no escape.  A line outside
- * all this (no "key:", a key indented under a key with a value, a block
- * scalar line less indented than its first) is an error on its line. */
+ * ": " ("title: Colon in value: yes"), a value that starts like a quoted
+ * scalar, a list or a block scalar but is none ('title: "Heart Lamp"
+ * wins') is plain text as written, and so is a backslash that starts no
+ * escape.  A line outside all this (no "key:", a key indented under a key
+ * with a value, a block scalar line less indented than its first) is an
+ * error on its line. */
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>
@@ -81,6 +85,29 @@ static int looks_like_key(const char *s, size_t len)
         if (s[i] == ':' && (s[i + 1] == ' ' || s[i + 1] == '\t'))
             return 1;
     return 0;
+}
+
+/* The length of the plain text S (LEN bytes) before its comment, without
+ * the white space before that: YAML starts a comment at a "#" after a
+ * space or a tab ("draft: true # embargo", "lang: nb\t# bokmaal"), and a
+ * "#" in a word is text ("C#", "issue#5").  A text that only starts like
+ * a quoted scalar ('"Heart #1" wins') keeps the "#" inside its quotes. */
+static size_t before_comment(const char *s, size_t len)
+{
+    size_t i = 0;
+    if (len && (s[0] == '"' || s[0] == '\'')) {
+        const char *q = memchr(s + 1, s[0], len - 1);
+        if (q)
+            i = (size_t)(q - s) + 1;
+    }
+    for (; i < len; i++)
+        if (s[i] == '#' && i && (s[i - 1] == ' ' || s[i - 1] == '\t')) {
+            len = i;
+            break;
+        }
+    while (len && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+        len--;
+    return len;
 }
 
 static int oom(char *err, size_t err_size)
@@ -288,13 +315,14 @@ static int block_scalar(const char *head, size_t hlen, struct cursor cont,
 }
 
 /* A plain scalar: FIRST, then the lines of CONT folded into it (a line
- * break is a space, an empty line a newline). */
+ * break is a space, an empty line a newline), each without its comment. */
 static int plain_scalar(const char *first, size_t flen, struct cursor cont,
                         ns_buf_t *out, char *err, size_t err_size,
                         unsigned *err_line)
 {
     struct line l;
     size_t empty = 0;
+    flen = before_comment(first, flen);
     int had = flen > 0;
     if (ns_buf_append(out, first, flen) < 0)
         return oom(err, err_size);
@@ -305,6 +333,7 @@ static int plain_scalar(const char *first, size_t flen, struct cursor cont,
         }
         if (is_comment(&l))
             continue;
+        l.len = before_comment(l.s, l.len);
         if (looks_like_key(l.s, l.len)) {
             *err_line = l.no;
             ns_set_err(err, err_size,
@@ -362,9 +391,25 @@ static int scalar(const char *first, size_t flen, struct cursor cont,
 /* Lists                                                                    */
 /* ------------------------------------------------------------------------ */
 
+/* Past the white space and comments at S[I] in a flow list, where a "#"
+ * after white space starts a comment that runs to the end of its line. */
+static size_t skip_blank(const char *s, size_t n, size_t i)
+{
+    while (i < n) {
+        if (s[i] == '#' && isspace((unsigned char)s[i - 1]))
+            while (i < n && s[i] != '\n')
+                i++;
+        else if (isspace((unsigned char)s[i]))
+            i++;
+        else
+            break;
+    }
+    return i;
+}
+
 /* A flow list "[a, 'b, c', "d"]" (FIRST and the lines of CONT) into the
- * items of V.  Returns 0; 1 if it is not one (V then holds junk); -1 when
- * out of memory. */
+ * items of V; a comment may follow an item ("[a, # note").  Returns 0; 1
+ * if it is not one (V then holds junk); -1 when out of memory. */
 static int flow_list(const char *first, size_t flen, struct cursor cont,
                      ns_fm_value_t *v, char *err, size_t err_size)
 {
@@ -377,8 +422,7 @@ static int flow_list(const char *first, size_t flen, struct cursor cont,
     v->is_list = 1;
     size_t i = 1, n = s.len;
     for (;;) {
-        while (i < n && isspace((unsigned char)s.p[i]))
-            i++;
+        i = skip_blank(s.p, n, i);
         if (i >= n)
             goto out;
         if (s.p[i] == ']') /* "[]", or a comma before the end */
@@ -391,7 +435,8 @@ static int flow_list(const char *first, size_t flen, struct cursor cont,
             }
         } else {
             size_t a = i;
-            while (i < n && !strchr(",[]{}", s.p[i]))
+            while (i < n && !strchr(",[]{}", s.p[i]) &&
+                   !(s.p[i] == '#' && isspace((unsigned char)s.p[i - 1])))
                 i++;
             size_t b = i;
             while (b > a && isspace((unsigned char)s.p[b - 1]))
@@ -404,8 +449,7 @@ static int flow_list(const char *first, size_t flen, struct cursor cont,
             rc = oom(err, err_size);
             goto out;
         }
-        while (i < n && isspace((unsigned char)s.p[i]))
-            i++;
+        i = skip_blank(s.p, n, i);
         if (i < n && s.p[i] == ',') {
             i++;
             continue;
@@ -449,7 +493,8 @@ static int block_list(struct cursor cont, ns_fm_value_t *v, char *err,
         size_t flen = l.len - 1;
         while (flen && isspace((unsigned char)*first))
             first++, flen--;
-        if (!flen || looks_like_key(first, flen))
+        /* "- # note" is an empty item. */
+        if (!flen || first[0] == '#' || looks_like_key(first, flen))
             continue;
         if (scalar(first, flen, item, indent, &v->text, err, err_size,
                    err_line) < 0) {
@@ -529,6 +574,9 @@ int ns_yaml_header_read(const char *text, size_t len, unsigned first_line,
         const char *first = colon + 1, *fend = l.s + l.len;
         while (first < fend && isspace((unsigned char)*first))
             first++;
+        /* "tags: # a list follows": no value on the key's line. */
+        if (first < fend && *first == '#' && first > colon + 1)
+            first = fend;
         /* The key's own lines: blank ones and those indented more; with
          * no value on its line, also "- item" lines at its indentation. */
         struct cursor cont = c, scan = c;

@@ -4,7 +4,7 @@
 # ends, YAML block scalars, quoted list items and quotes, a date with a
 # named zone in JSON Lines; a TOML draft is ignored and a broken TOML
 # header is reported on its line and skipped; template tags in a body are
-# no text, except in code.
+# no text, except in code; a comment after a YAML value is no part of it.
 . "$(dirname "$0")/lib.sh"
 S=$TMP/site
 mkdir -p "$S/content/posts" "$S/_posts"
@@ -236,5 +236,50 @@ check "Jekyll: the header's date wins" \
 check "Jekyll: a name whose date is no date: undated" \
     is "$(date_of _posts/2024-13-45-voles.md)" "None"
 check "Hugo: publishDate" is "$(date_of hugo.md)" "2025-05-01T06:00:00Z"
+
+
+# A comment after a plain value: an embargoed post noted so stays out, and
+# a date or language with a note is read.
+C="$TMP/comments"
+mkdir -p "$C/_posts" "$C/content"
+printf -- '---\ntitle: Embargoed pangolin story\ndraft: true # embargo\n---\nThe pangolin budget.\n' \
+    >"$C/_posts/2025-01-06-pangolin.md"
+printf -- '---\ntitle: Embargoed tapir story\npublished: false\t# embargo until Monday\n---\nThe tapir budget.\n' \
+    >"$C/_posts/2025-01-06-tapir.md"
+cat >"$C/_posts/2025-01-03-welcome.md" <<'MD'
+---
+layout: post
+title: Welcome to the kakapo blog # from jekyll new
+date: 2025-01-05 # moved from Friday
+lang: en # English
+categories: jekyll update
+tags: ruby static
+---
+The kakapo post.
+MD
+printf -- '---\ntitle: Hugo axolotl\ncategories: World News\ntags: breaking news # one tag\n---\nThe axolotl post.\n' \
+    >"$C/content/axolotl.md"
+run out err nindex --verbose --db "$TMP/comments.db" "$C"
+check "comments: indexed" is "$rc" 0
+check "comments: two added" contains "$TMP/out" "2 added"
+check "comments: two ignored" contains "$TMP/out" "2 ignored"
+check "comments: draft: true # embargo ignored" contains "$TMP/err" \
+    "_posts/2025-01-06-pangolin.md: ignored: a draft (draft: true)"
+check "comments: published: false # ... ignored" contains "$TMP/err" \
+    "_posts/2025-01-06-tapir.md: ignored: not published (published: false)"
+total_of() {
+    nsearch --db "$TMP/comments.db" --json --related 0 "$@" |
+        python3 -c 'import json, sys; print(json.load(sys.stdin)["total"])'
+}
+check "comments: embargoed posts not searchable" \
+    is "$(total_of pangolin)$(total_of tapir)" "00"
+check "comments: date, language and title read" \
+    is "$(nsearch --db "$TMP/comments.db" --json --related 0 kakapo |
+        python3 -c 'import json, sys
+h = json.load(sys.stdin)["hits"][0]
+print(h["date"], h["lang"], h["title"], sep="|")')" \
+    "2025-01-05T00:00:00Z|en|Welcome to the kakapo blog"
+check "Hugo: the tags string whole" \
+    is "$(total_of axolotl 'tag:"breaking news"')" 1
 
 finish

@@ -417,6 +417,90 @@ static void test_title_line(void)
     }
 }
 
+/* A "#" after white space starts a comment after a plain value, as in
+ * YAML; in a word or in quotes it is text.  An embargoed post with a note
+ * after "draft: true" is a draft. */
+static void test_yaml_comments(void)
+{
+    static const struct {
+        const char *text;
+        int draft;
+    } D[] = {
+        {"---\ndraft: true # embargo\n---\nB\n", 1},
+        {"---\ndraft: yes\t# embargo\n---\nB\n", 1},
+        {"---\npublished: false # embargo until Monday\n---\nB\n", 2},
+        {"---\npublished: no\t# embargo\n---\nB\n", 2},
+        {"---\ndraft: \"true\" # quoted\n---\nB\n", 1},
+        {"---\ndraft: false # was true\n---\nB\n", 0},
+        {"---\ndraft: true#1\n---\nB\n", 0},
+    };
+    for (size_t i = 0; i < sizeof D / sizeof *D; i++)
+        CHECK(ns_frontmatter_is_draft(D[i].text, strlen(D[i].text)) ==
+                  D[i].draft,
+              D[i].text);
+
+    const char *text = "---\n"
+                       "title: C# and issue#5 # the working title\n"
+                       "  for now # more notes\n"
+                       "date: 2025-01-05 # moved from Friday\n"
+                       "lang: nb # bokmaal\n"
+                       "author: 'Kari # Nordmann' # quoted\n"
+                       "section: \"Sport #1\"\t# quoted too\n"
+                       "url: https://x.example/a#b # the old address\n"
+                       "tags: # a list follows\n"
+                       "  - seals # the animal\n"
+                       "  - # an empty item\n"
+                       "  - fjord\n"
+                       "---\n"
+                       "Body.\n";
+    ns_article_t a;
+    char err[256];
+    unsigned line;
+    CHECK(parse(text, &a, err, sizeof err, &line) == 0, "comments: parses");
+    CHECK_STR(a.title, "C# and issue#5 for now",
+              "a comment after a plain value and on its next line");
+    CHECK_STR(a.date, "2025-01-05T00:00:00Z", "a comment after a date");
+    CHECK_STR(a.lang, "no", "a comment after a language code (nb is no)");
+    CHECK_STR(a.author, "Kari # Nordmann", "a # in single quotes is text");
+    CHECK_STR(a.section, "Sport #1", "a # in double quotes is text");
+    CHECK_STR(a.url, "https://x.example/a#b", "a # in a word is text");
+    CHECK(a.n_tags == 2 && !strcmp(a.tags[0], "seals") &&
+              !strcmp(a.tags[1], "fjord"),
+          "a comment after a key and after block list items");
+    ns_article_clear(&a);
+
+    const char *flow = "---\n"
+                       "tags: [seals, # the animal, first\n"
+                       "  \"a #b\", c#] # the tags\n"
+                       "categories: World # and not Europe\n"
+                       "---\nB\n";
+    CHECK(parse(flow, &a, err, sizeof err, &line) == 0, "flow: parses");
+    CHECK(a.n_tags == 3, "flow: three tags");
+    if (a.n_tags == 3) {
+        CHECK_STR(a.tags[0], "seals", "flow: a comment after an item");
+        CHECK_STR(a.tags[1], "a #b", "flow: a # in quotes is text");
+        CHECK_STR(a.tags[2], "c#", "flow: a # in a word is text");
+    }
+    CHECK_STR(a.section, "World", "a comment after a category");
+    ns_article_clear(&a);
+
+    /* YAML reads "We're #1" as "We're" and a comment, as Jekyll and Hugo
+     * show it; quotes keep the "#". */
+    static const char *const titles[][2] = {
+        {"title: We're #1", "We're"},
+        {"title: \"We're #1\"", "We're #1"},
+        {"title: \"Heart #1\" wins # note", "\"Heart #1\" wins"},
+        {"title: Seals\t# a tab before the #", "Seals"},
+    };
+    for (size_t i = 0; i < sizeof titles / sizeof *titles; i++) {
+        char doc[128];
+        snprintf(doc, sizeof doc, "---\n%s\n---\nB\n", titles[i][0]);
+        CHECK(parse(doc, &a, err, sizeof err, &line) == 0, titles[i][0]);
+        CHECK_STR(a.title, titles[i][1], titles[i][0]);
+        ns_article_clear(&a);
+    }
+}
+
 int main(void)
 {
     test_title_line();
@@ -427,6 +511,7 @@ int main(void)
     test_yaml_quoted_scalars();
     test_yaml_structure();
     test_yaml_draft();
+    test_yaml_comments();
     test_toml_header();
     test_toml_values();
     test_toml_errors();
