@@ -143,11 +143,53 @@ static int set_authors(ns_article_t *art, const ns_fm_value_t *v, char *err,
     return rc;
 }
 
-/* Tags: each item of a list, or a string split at its commas as JSON
- * Lines splits one. */
-static int push_tags(ns_article_t *art, const ns_fm_value_t *v, char *err,
-                     size_t err_size)
+/* Non-zero for the characters a Jekyll post's "tags" and "categories"
+ * strings are split at: white space, as Jekyll splits them, and commas,
+ * which Jekyll would keep at the end of a word ("a, b" is a and b). */
+static int is_word_break(char c)
 {
+    return c == ',' || isspace((unsigned char)c);
+}
+
+/* The first word of S (LEN bytes) in a Jekyll post's string: its first
+ * category.  Sets *len to its length. */
+static const char *first_word(const char *s, size_t *len)
+{
+    const char *end = s + *len;
+    while (s < end && is_word_break(*s))
+        s++;
+    const char *e = s;
+    while (e < end && !is_word_break(*e))
+        e++;
+    *len = (size_t)(e - s);
+    return s;
+}
+
+/* Each word of S (LEN bytes) a tag, as Jekyll reads "tags: ruby static". */
+static int push_words(ns_article_t *art, const char *s, size_t len, char *err,
+                      size_t err_size)
+{
+    const char *end = s + len;
+    while (s < end) {
+        size_t n = (size_t)(end - s);
+        const char *w = first_word(s, &n);
+        if (n && ns_list_push(&art->tags, &art->n_tags, "tag", w, n,
+                              NS_MAX_LABEL, err, err_size) < 0)
+            return -1;
+        s = w + n;
+    }
+    return 0;
+}
+
+/* Tags: each item of a list; a string is split at its commas as JSON
+ * Lines splits one, and in a Jekyll post (JEKYLL) at its white space too,
+ * as Jekyll splits it. */
+static int push_tags(ns_article_t *art, const ns_fm_value_t *v, int jekyll,
+                     char *err, size_t err_size)
+{
+    if (!v->is_list && jekyll)
+        return push_words(art, v->text.p ? v->text.p : "", v->text.len, err,
+                          err_size);
     if (!v->is_list) {
         char *t = ns_label_dup(v->text.p ? v->text.p : "", v->text.len);
         if (!t) {
@@ -175,6 +217,7 @@ static int push_tags(ns_article_t *art, const ns_fm_value_t *v, char *err,
 struct header {
     ns_article_t *art;
     int date_rank; /* of the key the date came from (apply_key) */
+    int jekyll;    /* a Jekyll post: "tags" and "categories" are words */
 };
 
 static int apply_key(void *ctx, const char *key, size_t klen,
@@ -218,15 +261,21 @@ static int apply_key(void *ctx, const char *key, size_t klen,
         h->date_rank = rank;
         return set_date(art, s, len, err, err_size);
     }
-    if (!strcmp(k, "tags") || !strcmp(k, "keywords"))
-        return push_tags(art, v, err, err_size);
+    if (!strcmp(k, "tags"))
+        return push_tags(art, v, h->jekyll, err, err_size);
+    if (!strcmp(k, "keywords"))
+        return push_tags(art, v, 0, err, err_size);
 
     /* Hugo's and Jekyll's keys for the same fields yield to the ones
      * above, whichever comes first in the header. */
     if (!strcmp(k, "categories") && !art->section) {
-        /* Jekyll also takes "categories: World, Europe". */
+        /* "categories: World, Europe" is World; a Jekyll post's
+         * "categories: jekyll update" is two, jekyll first, as Jekyll
+         * splits the string (Hugo keeps a string whole: one category). */
         const char *comma = v->is_list ? NULL : memchr(s, ',', len);
-        if (comma)
+        if (!v->is_list && h->jekyll)
+            s = first_word(s, &len);
+        else if (comma)
             len = (size_t)(comma - s);
         return ns_set_label(&art->section, "section", s, len, NS_MAX_LABEL, err,
                             err_size);
@@ -424,9 +473,10 @@ static int underline(const char *line, size_t len)
     return line[len - 1] == '=' || n >= 2;
 }
 
-int ns_article_from_text(const char *text, size_t len, const char *default_id,
-                         ns_article_t *art, char *err, size_t err_size,
-                         unsigned *err_line)
+/* ns_article_from_text, for a Jekyll post when JEKYLL is set. */
+static int from_text(const char *text, size_t len, const char *default_id,
+                     int jekyll, ns_article_t *art, char *err, size_t err_size,
+                     unsigned *err_line)
 {
     const char *p, *end = text + len, *line;
     size_t llen;
@@ -444,7 +494,11 @@ int ns_article_from_text(const char *text, size_t len, const char *default_id,
         ns_set_err(err, err_size, "invalid UTF-8");
         return -1;
     }
-    struct header hdr = {art, 0};
+    /* Jekyll reads YAML front matter only: a TOML header is Hugo's. */
+    size_t bom = len >= 3 && !memcmp(text, "\xef\xbb\xbf", 3) ? 3 : 0;
+    if (len - bom >= 3 && !memcmp(text + bom, "+++", 3))
+        jekyll = 0;
+    struct header hdr = {art, 0, jekyll};
     if (read_header(text, len, apply_key, &hdr, &p, err, err_size, err_line) <
         0)
         goto fail;
@@ -505,4 +559,18 @@ fail:
     ns_buf_free(&body);
     ns_article_clear(art);
     return -1;
+}
+
+int ns_article_from_text(const char *text, size_t len, const char *default_id,
+                         ns_article_t *art, char *err, size_t err_size,
+                         unsigned *err_line)
+{
+    return from_text(text, len, default_id, 0, art, err, err_size, err_line);
+}
+
+int ns_article_from_jekyll_post(const char *text, size_t len,
+                                const char *default_id, ns_article_t *art,
+                                char *err, size_t err_size, unsigned *err_line)
+{
+    return from_text(text, len, default_id, 1, art, err, err_size, err_line);
 }

@@ -434,6 +434,14 @@ int ns_markdown_finish(ns_article_t *art, char *err, size_t err_size);
  * frontmatter.c, which reads front matter. */
 int ns_frontmatter_is_draft(const char *text, size_t len);
 
+/* ns_article_from_text for a file Jekyll reads as a post (one in a
+ * _posts directory): a "tags" or "categories" string is a list of words,
+ * as Jekyll splits it ("categories: jekyll update" is jekyll, then
+ * update), where elsewhere it is split at its commas only. */
+int ns_article_from_jekyll_post(const char *text, size_t len,
+                                const char *default_id, ns_article_t *art,
+                                char *err, size_t err_size, unsigned *err_line);
+
 /* ------------------------------------------------------------------------ */
 /* Article fields (article.c): the rules of both input forms                */
 /* ------------------------------------------------------------------------ */

@@ -495,10 +495,14 @@ static int next_text(ns_reader_t *r, ns_article_t *art)
         end_file(r);
         return 0;
     }
-    if (rc == 0) {
-        rc = ns_article_from_text(text.p ? text.p : "", text.len, id, art,
-                                  r->err, sizeof r->err, &line);
-    }
+    /* Jekyll reads the files in a _posts directory as posts, and splits
+     * their "tags" and "categories" strings into words. */
+    int in_posts =
+        !strncmp(r->path, "_posts/", 7) || strstr(r->path, "/_posts/") != NULL;
+    if (rc == 0)
+        rc = (in_posts ? ns_article_from_jekyll_post : ns_article_from_text)(
+            text.p ? text.p : "", text.len, id, art, r->err, sizeof r->err,
+            &line);
     if (rc == 0 && !art->date)
         rc = date_from_name(r->path, art);
     if (rc == 0 && r->markdown &&

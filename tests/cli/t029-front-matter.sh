@@ -4,7 +4,8 @@
 # ends, YAML block scalars, quoted list items and quotes, a date with a
 # named zone in JSON Lines; a TOML draft is ignored and a broken TOML
 # header is reported on its line and skipped; template tags in a body are
-# no text, except in code; a comment after a YAML value is no part of it.
+# no text, except in code; a comment after a YAML value is no part of it,
+# and a Jekyll post's categories and tags strings are words.
 . "$(dirname "$0")/lib.sh"
 S=$TMP/site
 mkdir -p "$S/content/posts" "$S/_posts"
@@ -239,7 +240,8 @@ check "Hugo: publishDate" is "$(date_of hugo.md)" "2025-05-01T06:00:00Z"
 
 
 # A comment after a plain value: an embargoed post noted so stays out, and
-# a date or language with a note is read.
+# a date or language with a note is read.  A Jekyll post's categories and
+# tags strings are words, as Jekyll splits them; Hugo keeps a string whole.
 C="$TMP/comments"
 mkdir -p "$C/_posts" "$C/content"
 printf -- '---\ntitle: Embargoed pangolin story\ndraft: true # embargo\n---\nThe pangolin budget.\n' \
@@ -279,6 +281,12 @@ check "comments: date, language and title read" \
 h = json.load(sys.stdin)["hits"][0]
 print(h["date"], h["lang"], h["title"], sep="|")')" \
     "2025-01-05T00:00:00Z|en|Welcome to the kakapo blog"
+check "Jekyll: the first word of categories is the section" \
+    is "$(total_of kakapo section:jekyll)" 1
+check "Jekyll: each word of tags is a tag" \
+    is "$(total_of kakapo tag:ruby)$(total_of kakapo tag:static)" "11"
+check "Hugo: the categories string whole" \
+    is "$(total_of axolotl 'section:"World News"')" 1
 check "Hugo: the tags string whole" \
     is "$(total_of axolotl 'tag:"breaking news"')" 1
 

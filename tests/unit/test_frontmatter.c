@@ -501,6 +501,70 @@ static void test_yaml_comments(void)
     }
 }
 
+/* Jekyll splits a post's "categories" and "tags" strings into words; the
+ * singular "category" is one value, and elsewhere (Hugo keeps a string
+ * whole) a string is split at its commas only. */
+static void test_jekyll_words(void)
+{
+    const char *text = "---\n"
+                       "layout: post\n"
+                       "categories: jekyll update\n"
+                       "tags: ruby  static, site\n"
+                       "---\n"
+                       "Body.\n";
+    ns_article_t a;
+    char err[256];
+    unsigned line;
+    CHECK(ns_article_from_jekyll_post(text, strlen(text), "p.md", &a, err,
+                                      sizeof err, &line) == 0,
+          "Jekyll post: parses");
+    CHECK_STR(a.section, "jekyll", "Jekyll post: the first category");
+    CHECK(a.n_tags == 3, "Jekyll post: a tag per word");
+    if (a.n_tags == 3) {
+        CHECK_STR(a.tags[0], "ruby", "Jekyll post: first tag");
+        CHECK_STR(a.tags[1], "static", "Jekyll post: a comma is no text");
+        CHECK_STR(a.tags[2], "site", "Jekyll post: last tag");
+    }
+    ns_article_clear(&a);
+
+    CHECK(ns_article_from_text(text, strlen(text), "p.md", &a, err, sizeof err,
+                               &line) == 0,
+          "not a post: parses");
+    CHECK_STR(a.section, "jekyll update", "not a post: the string whole");
+    CHECK(a.n_tags == 2 && !strcmp(a.tags[0], "ruby  static"),
+          "not a post: tags split at commas");
+    ns_article_clear(&a);
+
+    static const struct {
+        const char *text, *section, *tag;
+    } P[] = {
+        {"---\ncategory: jekyll update\n---\nB\n", "jekyll update", NULL},
+        {"---\ncategories: [World News, Europe]\ntags: [breaking news]\n"
+         "---\nB\n",
+         "World News", "breaking news"},
+        {"---\ncategories:\n  - World News\ntags:\n  - breaking news\n"
+         "---\nB\n",
+         "World News", "breaking news"},
+        {"---\ncategories: \"  World News\"\n---\nB\n", "World", NULL},
+        {"+++\ncategories = \"World News\"\ntags = \"breaking news\"\n"
+         "+++\nB\n",
+         "World News", "breaking news"},
+    };
+    for (size_t i = 0; i < sizeof P / sizeof *P; i++) {
+        int ok =
+            ns_article_from_jekyll_post(P[i].text, strlen(P[i].text), "p.md",
+                                        &a, err, sizeof err, &line) == 0;
+        CHECK(ok, P[i].text);
+        if (!ok)
+            continue;
+        CHECK_STR(a.section, P[i].section, P[i].text);
+        CHECK(P[i].tag ? a.n_tags == 1 && !strcmp(a.tags[0], P[i].tag)
+                       : a.n_tags == 0,
+              P[i].text);
+        ns_article_clear(&a);
+    }
+}
+
 int main(void)
 {
     test_title_line();
@@ -512,6 +576,7 @@ int main(void)
     test_yaml_structure();
     test_yaml_draft();
     test_yaml_comments();
+    test_jekyll_words();
     test_toml_header();
     test_toml_values();
     test_toml_errors();
