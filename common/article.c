@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "ingest.h"
 
@@ -108,26 +109,86 @@ void ns_clean_in_place(char *s)
     clean_into(s, s, strlen(s));
 }
 
+/* The bytes of the Unicode space (Unicode's category Zs, other than the
+ * ASCII space) that the N bytes at S begin with, or 0: U+00A0 (no-break),
+ * U+1680, U+2000-U+200A (en to hair space, figure and thin ones among
+ * them), U+202F (narrow no-break), U+205F and U+3000 (ideographic).
+ * Xapian's TermGenerator splits words at every one of them, and the
+ * query reads them as spaces (query-text.cc). */
+static size_t unicode_space(const unsigned char *s, size_t n)
+{
+    if (n >= 2 && s[0] == 0xc2 && s[1] == 0xa0)
+        return 2;
+    if (n < 3)
+        return 0;
+    if ((s[0] == 0xe1 && s[1] == 0x9a && s[2] == 0x80) ||
+        (s[0] == 0xe2 && s[1] == 0x80 && (s[2] <= 0x8a || s[2] == 0xaf)) ||
+        (s[0] == 0xe2 && s[1] == 0x81 && s[2] == 0x9f) ||
+        (s[0] == 0xe3 && s[1] == 0x80 && s[2] == 0x80))
+        return 3;
+    return 0;
+}
+
+void ns_trim_spaces(const char **text, size_t *len)
+{
+    const unsigned char *s = (const unsigned char *)*text;
+    size_t n = *len, w;
+    for (;;) {
+        if (n && isspace(*s))
+            s++, n--;
+        else if ((w = unicode_space(s, n)))
+            s += w, n -= w;
+        else
+            break;
+    }
+    for (;;) {
+        if (n && isspace(s[n - 1]))
+            n--;
+        else if (n >= 2 && unicode_space(s + n - 2, 2))
+            n -= 2;
+        else if (n >= 3 && unicode_space(s + n - 3, 3))
+            n -= 3;
+        else
+            break;
+    }
+    *text = (const char *)s;
+    *len = n;
+}
+
 /* Like clean_dup, and also folds any inner newline or tab into a space
- * and trims surrounding white space: for one-line labels.  Trimmed after
- * cleaning, so that a control character at an end leaves no space. */
+ * and trims surrounding white space, Unicode's spaces too: for one-line
+ * labels.  A no-break space after "World" made a section of its own,
+ * which section:world did not find.  Trimmed after cleaning, so that a
+ * control character at an end leaves no space. */
 char *ns_label_dup(const char *text, size_t len)
 {
     char *out = ns_clean_dup(text, len);
     if (!out)
         return NULL;
-    size_t start = 0, end = 0;
-    for (size_t i = 0; out[i]; i++) {
-        if (out[i] == '\n' || out[i] == '\t')
-            out[i] = ' ';
-        if (!isspace((unsigned char)out[i]))
-            end = i + 1;
-        else if (end == 0)
-            start = i + 1;
-    }
-    memmove(out, out + start, end > start ? end - start : 0);
-    out[end > start ? end - start : 0] = '\0';
+    for (char *p = out; *p; p++)
+        if (*p == '\n' || *p == '\t')
+            *p = ' ';
+    const char *start = out;
+    size_t n = strlen(out);
+    ns_trim_spaces(&start, &n);
+    memmove(out, start, n);
+    out[n] = '\0';
     return out;
+}
+
+size_t ns_byline_word(const char *text, size_t len)
+{
+    if (len < 4 || (strncasecmp(text, "by", 2) && strncasecmp(text, "av", 2)))
+        return 0;
+    const char *name = text + 2;
+    size_t n = len - 2;
+    if (*name != ' ' && !unicode_space((const unsigned char *)name, n))
+        return 0; /* "Byron Smith", "Avery Jones" */
+    ns_trim_spaces(&name, &n);
+    unsigned char c = n ? (unsigned char)*name : 0;
+    if (!isalpha(c) && c < 0x80)
+        return 0; /* "By 2025", "By -", a lone "By" */
+    return (size_t)(name - text);
 }
 
 static int is_blank(const char *s)
@@ -169,6 +230,12 @@ int ns_set_label(char **field, const char *name, const char *value, size_t len,
     if (!v) {
         ns_set_err(err, err_size, "out of memory");
         return -1;
+    }
+    /* A byline's names, without the "By " a template prints before
+     * them: stored, a template printed "By By Jane Doe". */
+    if (!strcmp(name, "author")) {
+        size_t by = ns_byline_word(v, strlen(v));
+        memmove(v, v + by, strlen(v + by) + 1);
     }
     if (!*v) {
         free(v);

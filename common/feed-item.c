@@ -231,7 +231,10 @@ int ns_feed_item_article(json_t *raw, json_t *chan, const char *chan_lang,
     set_from(obj, raw, "url", "link");
     /* Every <author> (Atom's, or RSS's), else every <dc:creator> (in a
      * WordPress export, by display name), else the Atom feed's authors
-     * (RFC 4287 4.2.1): one byline, "Kari, Ola". */
+     * (RFC 4287 4.2.1): one byline, "Kari, Ola".  Names, categories and
+     * tags are labels WordPress keeps HTML-escaped, "Ed O&#039;Neil",
+     * "Arts &amp; Culture" (in CDATA, or escaped once more), and writes
+     * so in its feeds and exports: their entities are read. */
     json_t *names = json_object_get(raw, "author"), *shown = NULL;
     if (!names)
         names = shown = ns_wxr_bylines(json_object_get(raw, "creator"), chan);
@@ -239,7 +242,7 @@ int ns_feed_item_article(json_t *raw, json_t *chan, const char *chan_lang,
         names = json_object_get(chan, "author");
     char *by = ns_names_join(names, NS_MAX_LABEL);
     if (by)
-        ns_fields_set(obj, "author", by, strlen(by), 0);
+        ns_fields_set_label(obj, "author", by, strlen(by), 0);
     free(by);
     json_decref(shown);
     set_from(obj, raw, "body", "content");
@@ -264,12 +267,13 @@ int ns_feed_item_article(json_t *raw, json_t *chan, const char *chan_lang,
     json_array_foreach(cats, i, v)
     {
         if (i == 0)
-            json_object_set(obj, "section", v);
+            ns_fields_set_label(obj, "section", json_string_value(v),
+                                json_string_length(v), 0);
         else
-            ns_fields_push(obj, "tags", json_string_value(v),
-                           json_string_length(v));
+            ns_fields_push_label(obj, "tags", json_string_value(v),
+                                 json_string_length(v));
     }
-    json_array_foreach(json_object_get(raw, "tag"), i, v) ns_fields_push(
+    json_array_foreach(json_object_get(raw, "tag"), i, v) ns_fields_push_label(
         obj, "tags", json_string_value(v), json_string_length(v));
     int rc = ns_fields_article(obj, art, why, why_size);
     json_decref(obj);

@@ -37,7 +37,9 @@ void ns_fields_push(json_t *obj, const char *key, const char *text, size_t len)
 {
     if (!text)
         return;
-    trim(&text, &len);
+    /* A label, trimmed as article.c trims it, so that "Oil" and "Oil"
+     * with a no-break space after it are one tag here too. */
+    ns_trim_spaces(&text, &len);
     if (!len)
         return;
     json_t *list = json_object_get(obj, key);
@@ -57,6 +59,36 @@ void ns_fields_push(json_t *obj, const char *key, const char *text, size_t len)
     json_t *s = json_stringn(text, len);
     if (s)
         json_array_append_new(list, s);
+}
+
+/* TEXT (LEN bytes) with its entities read into OUT, when it has any; else
+ * OUT stays empty and TEXT is the label.  Out of memory, the label as it
+ * is. */
+static void decoded(const char **text, size_t *len, ns_buf_t *out)
+{
+    if (!*text || !memchr(*text, '&', *len) ||
+        ns_html_decode_entities(*text, *len, out) < 0)
+        return;
+    *text = out->p;
+    *len = out->len;
+}
+
+void ns_fields_set_label(json_t *obj, const char *key, const char *text,
+                         size_t len, int replace)
+{
+    ns_buf_t buf = {0};
+    decoded(&text, &len, &buf);
+    ns_fields_set(obj, key, text, len, replace);
+    ns_buf_free(&buf);
+}
+
+void ns_fields_push_label(json_t *obj, const char *key, const char *text,
+                          size_t len)
+{
+    ns_buf_t buf = {0};
+    decoded(&text, &len, &buf);
+    ns_fields_push(obj, key, text, len);
+    ns_buf_free(&buf);
 }
 
 void ns_fields_date(json_t *obj, const char *text, int replace)
@@ -142,10 +174,9 @@ char *ns_names_join(json_t *v, size_t max)
         const char *name = one_name(item, &len);
         if (!name)
             len = 0;
-        while (len && isspace((unsigned char)*name))
-            name++, len--;
-        while (len && isspace((unsigned char)name[len - 1]))
-            len--;
+        ns_trim_spaces(&name, &len);
+        size_t by = ns_byline_word(name, len); /* "By Kari", as one is */
+        name += by, len -= by;
         if (!len)
             continue;
         size_t sep = used ? 2 : 0;

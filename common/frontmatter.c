@@ -123,10 +123,9 @@ static int set_authors(ns_article_t *art, const ns_fm_value_t *v, char *err,
     for (size_t i = 0; i < v->n_items; i++) {
         size_t n;
         const char *name = ns_fm_value_item(v, i, &n);
-        while (n && isspace((unsigned char)*name))
-            name++, n--;
-        while (n && isspace((unsigned char)name[n - 1]))
-            n--;
+        ns_trim_spaces(&name, &n);
+        size_t skip = ns_byline_word(name, n); /* each "By Kari" */
+        name += skip, n -= skip;
         size_t sep = by.len ? 2 : 0;
         if (!n || by.len + sep + n > NS_MAX_LABEL)
             continue;

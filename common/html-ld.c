@@ -113,8 +113,13 @@ void ns_html_ld_fields(json_t *obj, json_t *ld)
     const char *date = json_string_value(json_object_get(ld, "datePublished"));
     if (date)
         ns_fields_date(obj, date, 0);
-    set_str(obj, "section",
-            ns_html_ld_text(json_object_get(ld, "articleSection")));
+    /* Sections and keywords are labels, written as the CMS keeps them:
+     * WordPress's "Arts &amp; Culture".  Their entities are read, and
+     * nothing else of HTML ("<b>" in one is text). */
+    const char *section =
+        ns_html_ld_text(json_object_get(ld, "articleSection"));
+    if (section)
+        ns_fields_set_label(obj, "section", section, strlen(section), 0);
     /* Every author, not the first; a Person given only by "@id" (a URL)
      * names no one. */
     char *by = ns_names_join(json_object_get(ld, "author"), NS_MAX_LABEL);
@@ -140,7 +145,7 @@ void ns_html_ld_fields(json_t *obj, json_t *ld)
             while (s && *s) {
                 const char *comma = strchr(s, ',');
                 size_t n = comma ? (size_t)(comma - s) : strlen(s);
-                ns_fields_push(obj, "tags", s, n);
+                ns_fields_push_label(obj, "tags", s, n);
                 s = comma ? comma + 1 : NULL;
             }
         }

@@ -14,6 +14,7 @@
  * read once more (feed-item.c). */
 #include <ctype.h>
 #include <libxml/HTMLparser.h>
+#include <libxml/parserInternals.h>
 #include <string.h>
 #include <strings.h>
 
@@ -235,4 +236,64 @@ int ns_html_autop(const char *s, size_t n, ns_buf_t *out)
         i++;
     }
     return 1;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Entities alone                                                           */
+/* ------------------------------------------------------------------------ */
+
+/* The code point of the numeric reference at S (LEN bytes, from entity_at:
+ * "&#8217;", "&#x2019;"), as HTML reads it: none (0), a surrogate or one
+ * past U+10FFFF is U+FFFD. */
+static unsigned numeric_ref(const char *s, size_t len)
+{
+    int hex = s[2] == 'x' || s[2] == 'X';
+    unsigned long cp = 0;
+    for (size_t i = hex ? 3 : 2; i + 1 < len && cp <= 0x10ffff; i++) {
+        int d = isdigit((unsigned char)s[i])
+                    ? s[i] - '0'
+                    : tolower((unsigned char)s[i]) - 'a' + 10;
+        cp = cp * (hex ? 16 : 10) + (unsigned long)d;
+    }
+    if (cp == 0 || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+        return 0xfffd;
+    return (unsigned)cp;
+}
+
+int ns_html_decode_entities(const char *s, size_t n, ns_buf_t *out)
+{
+    if (ns_buf_append(out, "", 0) < 0)
+        return -1;
+    for (size_t i = 0; i < n;) {
+        size_t len = s[i] == '&' ? entity_at(s + i, n - i) : 0;
+        if (!len) {
+            const char *amp = memchr(s + i + 1, '&', n - i - 1);
+            size_t run = amp ? (size_t)(amp - s) - i : n - i;
+            if (ns_buf_append(out, s + i, run) < 0)
+                return -1;
+            i += run;
+            continue;
+        }
+        unsigned cp;
+        if (s[i + 1] == '#') {
+            cp = numeric_ref(s + i, len);
+        } else {
+            char name[33];
+            memcpy(name, s + i + 1, len - 2);
+            name[len - 2] = '\0';
+            cp = htmlEntityLookup((const xmlChar *)name)->value;
+        }
+        /* "&#146;" is windows-1252's U+2019, as browsers read it. */
+        char byte = (char)cp;
+        xmlChar utf8[8];
+        int rc =
+            cp >= 0x80 && cp <= 0x9f
+                ? ns_windows1252_to_utf8(&byte, 1, out)
+                : ns_buf_append(out, (const char *)utf8,
+                                (size_t)xmlCopyCharMultiByte(utf8, (int)cp));
+        if (rc < 0)
+            return -1;
+        i += len;
+    }
+    return 0;
 }

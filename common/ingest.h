@@ -325,6 +325,13 @@ int ns_html_autop(const char *s, size_t n, ns_buf_t *out);
  * with ENTITIES, an entity reference too ("&amp;", "&#8217;")
  * (html-text.c). */
 int ns_html_holds_markup(const char *s, size_t n, int entities);
+/* Append the N bytes of S to OUT with each of HTML's character references
+ * in it ("&amp;", "&#039;", "&#x2019;", "&eacute;"; "&#146;" as
+ * windows-1252's U+2019) read as its character, once, and nothing else
+ * read: "<b>" stays text.  For labels a CMS keeps escaped (WordPress's
+ * category, tag and author names), which are no HTML.  Returns 0, or -1
+ * on allocation failure (html-text.c). */
+int ns_html_decode_entities(const char *s, size_t n, ns_buf_t *out);
 
 /* Parse an HTML article page (LEN bytes) into ART: schema.org JSON-LD
  * first, then Open Graph and article:* meta tags, then the text of the
@@ -458,6 +465,15 @@ void ns_set_err(char *err, size_t size, const char *fmt, ...)
  * into spaces. */
 char *ns_clean_dup(const char *text, size_t len);
 char *ns_label_dup(const char *text, size_t len);
+/* Move *TEXT past, and take off *LEN, the white space at both ends of
+ * [*TEXT, *TEXT + *LEN): ASCII's, and Unicode's spaces (category Zs:
+ * no-break, narrow, thin, ideographic, ...). */
+void ns_trim_spaces(const char **text, size_t *len);
+/* The bytes of the word that opens a byline of LEN bytes at TEXT, "By "
+ * ("by ", "BY ") or Norwegian "Av ", with the spaces after it, when a
+ * name follows them (a letter); else 0: "Byron Smith", "Avery Jones" and
+ * a lone "By" are names. */
+size_t ns_byline_word(const char *text, size_t len);
 /* S (NUL-terminated) cleaned as ns_clean_dup cleans, in place. */
 void ns_clean_in_place(char *s);
 
@@ -493,6 +509,13 @@ void ns_fields_set(json_t *obj, const char *key, const char *text, size_t len,
                    int replace);
 /* Append a label to the list KEY of OBJ (created on first use), once. */
 void ns_fields_push(json_t *obj, const char *key, const char *text, size_t len);
+/* ns_fields_set and ns_fields_push for a label a CMS stores HTML-escaped
+ * (WordPress's "Arts &amp; Culture", "Ed O&#039;Neil"): its entities are
+ * read first (ns_html_decode_entities), and nothing else of HTML. */
+void ns_fields_set_label(json_t *obj, const char *key, const char *text,
+                         size_t len, int replace);
+void ns_fields_push_label(json_t *obj, const char *key, const char *text,
+                          size_t len);
 /* The names of V as one byline: a string, an object's "name", or a list
  * of those joined with ", " as far as MAX bytes hold whole names (never
  * a name cut).  A new string, or NULL when V names no one (or out of

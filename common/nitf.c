@@ -23,7 +23,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -186,7 +185,7 @@ static void extended_date(const char *v, char *out, size_t size)
 }
 
 /* The byline's names: its <person>s joined, else its text without a
- * leading "By " or "Av ". */
+ * leading "By " or "Av " (article.c). */
 static void set_byline(json_t *obj, const xmlNode *byline)
 {
     json_t *names = json_array();
@@ -206,17 +205,10 @@ static void set_byline(json_t *obj, const xmlNode *byline)
         free(by);
         return;
     }
+    /* Its "By " or "Av " goes as every byline's does (article.c). */
     ns_buf_t t = {0};
-    if (byline && text_of(byline, &t) == 0 && t.len) {
-        const char *p = t.p;
-        size_t n = t.len;
-        while (n && *p == ' ')
-            p++, n--;
-        if (n > 3 &&
-            (strncasecmp(p, "by ", 3) == 0 || strncasecmp(p, "av ", 3) == 0))
-            p += 3, n -= 3;
-        ns_fields_set(obj, "author", p, n, 0);
-    }
+    if (byline && text_of(byline, &t) == 0 && t.len)
+        ns_fields_set(obj, "author", t.p, t.len, 0);
     ns_buf_free(&t);
 }
 

@@ -43,7 +43,9 @@ static int set_html(json_t *out, const char *key, const char *html,
     return 0;
 }
 
-/* The embedded terms: [[categories...], [tags...]], each {name, taxonomy}. */
+/* The embedded terms: [[categories...], [tags...]], each {name, taxonomy}.
+ * WordPress keeps a term's name, as an author's, HTML-escaped ("Arts &amp;
+ * Culture") and the API gives it so: its entities are read. */
 static void terms(json_t *post, json_t *out)
 {
     json_t *groups =
@@ -61,9 +63,9 @@ static void terms(json_t *post, json_t *out)
             if (!tax || !name || strcmp(tax, want) != 0)
                 continue;
             if (first)
-                ns_fields_set(out, "section", name, strlen(name), 0);
+                ns_fields_set_label(out, "section", name, strlen(name), 0);
             else
-                ns_fields_push(out, "tags", name, strlen(name));
+                ns_fields_push_label(out, "tags", name, strlen(name));
             first = 0;
         }
     }
@@ -134,7 +136,7 @@ int ns_wpjson_post(json_t *post, ns_article_t *art, char *err, size_t err_size)
         json_object_get(json_object_get(post, "_embedded"), "author");
     char *by = ns_names_join(authors, NS_MAX_LABEL);
     if (by)
-        ns_fields_set(out, "author", by, strlen(by), 0);
+        ns_fields_set_label(out, "author", by, strlen(by), 0);
     free(by);
     terms(post, out);
     rc = ns_fields_article(out, art, err, err_size) < 0 ? NS_ITEM_BAD
