@@ -406,10 +406,10 @@ std::string typed_text(const std::string &text, std::string *warnings);
 std::string quoted_initialisms(const std::string &t);
 std::vector<std::string> names_of(const SchemaField &f);
 bool boolean_word(const std::string &word); /* AND, OR, NOT, XOR */
-std::string unclosed_quote_words(const std::string &text);
-std::string unknown_field_words(const std::string &text, std::string &names);
 std::string partial_text(const std::string &t, ns_index_t *idx = nullptr,
                          bool as_word_too = false);
+std::string unclosed_quote_words(const std::string &text);
+std::string unknown_field_words(const std::string &text, std::string &names);
 std::string joined_fields(const std::string &t);     /* query-fields.cc */
 std::string bracketed_filters(const std::string &t); /* (a OR b) tag:c */
 /* Is WORD (lower case) one LANG's articles are not searched by? */
@@ -754,10 +754,9 @@ size_t synonym_groups(const ns_index_t *idx); /* groups in use */
 bool synonym_matches(ns_index_t *idx, const std::string &word,
                      const Xapian::Stem &stem);
 
-/* facet-values.cc, facets.cc */
-void add_facet_values(Xapian::Document &doc, const ns_article_t *art,
-                      const std::string &lang);
-/* Count the facets O asks for over the matches of RUN into RES;
+void add_facet_values(Xapian::Document &doc, /* facet-values.cc */
+                      const ns_article_t *art, const std::string &lang);
+/* facets.cc: the facets O asks for over the matches of RUN into RES;
  * CANDIDATES when RUN only finds candidates of a phrase check. */
 void count_facets(ns_index_t *idx, const Xapian::Query &run,
                   const ns_search_opts_t *o, bool candidates,
