@@ -267,17 +267,35 @@ static int apply_key(void *ctx, const char *key, size_t klen,
 
     /* Hugo's and Jekyll's keys for the same fields yield to the ones
      * above, whichever comes first in the header. */
-    if (!strcmp(k, "categories") && !art->section) {
+    if (!strcmp(k, "categories")) {
         /* "categories: World, Europe" is World; a Jekyll post's
          * "categories: jekyll update" is two, jekyll first, as Jekyll
-         * splits the string (Hugo keeps a string whole: one category). */
+         * splits the string (Hugo keeps a string whole: one category).
+         * The others are tags, as a feed's other categories are: a post
+         * filed under Politics and Europe was not found by tag:europe. */
+        size_t before = art->n_tags;
+        if (push_tags(art, v, h->jekyll, err, err_size) < 0)
+            return -1;
+        if (art->section)
+            return 0;
         const char *comma = v->is_list ? NULL : memchr(s, ',', len);
         if (!v->is_list && h->jekyll)
             s = first_word(s, &len);
         else if (comma)
             len = (size_t)(comma - s);
-        return ns_set_label(&art->section, "section", s, len, NS_MAX_LABEL, err,
-                            err_size);
+        if (ns_set_label(&art->section, "section", s, len, NS_MAX_LABEL, err,
+                         err_size) < 0)
+            return -1;
+        /* The section is no tag of its own. */
+        for (size_t i = before; art->section && i < art->n_tags; i++)
+            if (!strcmp(art->tags[i], art->section)) {
+                free(art->tags[i]);
+                memmove(art->tags + i, art->tags + i + 1,
+                        (art->n_tags - i - 1) * sizeof *art->tags);
+                art->n_tags--;
+                break;
+            }
+        return 0;
     }
     if (!strcmp(k, "slug") && !art->id)
         return ns_set_id(art, s, len, err, err_size);

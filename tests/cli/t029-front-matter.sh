@@ -289,5 +289,17 @@ check "Hugo: the categories string whole" \
     is "$(total_of axolotl 'section:"World News"')" 1
 check "Hugo: the tags string whole" \
     is "$(total_of axolotl 'tag:"breaking news"')" 1
+# The categories after the first are tags, as a feed's are: a post filed
+# under Politics and Europe was found by neither tag.
+check "Jekyll: the other category is a tag" \
+    is "$(total_of kakapo tag:update)" 1
+printf -- '---\ntitle: Two desks okapi\ncategories: [Politics, Europe]\n---\nThe okapi vote.\n' \
+    >"$C/content/okapi.md"
+run out err nindex --quiet --db "$TMP/comments.db" "$C"
+check "categories list: the first the section" \
+    is "$(total_of okapi section:politics)" 1
+check "categories list: the others tags" is "$(total_of okapi tag:europe)" 1
+check "categories list: the section is no tag" \
+    is "$(total_of okapi tag:politics)" 0
 
 finish

@@ -127,12 +127,13 @@ static void test_yaml_flow_lists(void)
     char err[256];
     unsigned line;
     CHECK(parse(text, &a, err, sizeof err, &line) == 0, "flow lists parse");
-    CHECK(a.n_tags == 4, "four tags");
-    if (a.n_tags == 4) {
+    CHECK(a.n_tags == 5, "four tags and the other category");
+    if (a.n_tags == 5) {
         CHECK_STR(a.tags[0], "a", "plain item");
         CHECK_STR(a.tags[1], "b, c", "double-quoted item keeps its comma");
         CHECK_STR(a.tags[2], "d, 'e'", "single-quoted item, '' is a quote");
         CHECK_STR(a.tags[3], "f", "last item trimmed");
+        CHECK_STR(a.tags[4], "Sport", "the other category is a tag");
     }
     CHECK_STR(a.author, "Nordmann, Kari, Ola", "authors joined");
     CHECK_STR(a.section, "World, Europe", "first category, whole");
@@ -279,8 +280,9 @@ static void test_toml_header(void)
     CHECK_STR(a.date, "2025-08-20T05:00:00Z", "TOML date with an offset");
     CHECK_STR(a.section, "Nature", "TOML categories: the first");
     CHECK_STR(a.author, "Ingrid Berg", "TOML author");
-    CHECK(a.n_tags == 2 && !strcmp(a.tags[1], "fjord, inner"),
-          "TOML tags, a comma inside one kept");
+    CHECK(a.n_tags == 3 && !strcmp(a.tags[0], "Local") &&
+              !strcmp(a.tags[2], "fjord, inner"),
+          "TOML tags, a comma inside one kept, after the other category");
     CHECK_STR(a.lang, "en", "a key in [params] is not the page's");
     CHECK_STR(a.body, "Harbour seals have returned.", "the header is no body");
     ns_article_clear(&a);
@@ -519,11 +521,12 @@ static void test_jekyll_words(void)
                                       sizeof err, &line) == 0,
           "Jekyll post: parses");
     CHECK_STR(a.section, "jekyll", "Jekyll post: the first category");
-    CHECK(a.n_tags == 3, "Jekyll post: a tag per word");
-    if (a.n_tags == 3) {
-        CHECK_STR(a.tags[0], "ruby", "Jekyll post: first tag");
-        CHECK_STR(a.tags[1], "static", "Jekyll post: a comma is no text");
-        CHECK_STR(a.tags[2], "site", "Jekyll post: last tag");
+    CHECK(a.n_tags == 4, "Jekyll post: a tag per word");
+    if (a.n_tags == 4) {
+        CHECK_STR(a.tags[0], "update", "Jekyll post: the other category");
+        CHECK_STR(a.tags[1], "ruby", "Jekyll post: first tag");
+        CHECK_STR(a.tags[2], "static", "Jekyll post: a comma is no text");
+        CHECK_STR(a.tags[3], "site", "Jekyll post: last tag");
     }
     ns_article_clear(&a);
 
@@ -532,20 +535,21 @@ static void test_jekyll_words(void)
           "not a post: parses");
     CHECK_STR(a.section, "jekyll update", "not a post: the string whole");
     CHECK(a.n_tags == 2 && !strcmp(a.tags[0], "ruby  static"),
-          "not a post: tags split at commas");
+          "not a post: tags split at commas, the category no tag");
     ns_article_clear(&a);
 
+    /* TAG: the tags joined with "|". */
     static const struct {
         const char *text, *section, *tag;
     } P[] = {
         {"---\ncategory: jekyll update\n---\nB\n", "jekyll update", NULL},
         {"---\ncategories: [World News, Europe]\ntags: [breaking news]\n"
          "---\nB\n",
-         "World News", "breaking news"},
+         "World News", "Europe|breaking news"},
         {"---\ncategories:\n  - World News\ntags:\n  - breaking news\n"
          "---\nB\n",
          "World News", "breaking news"},
-        {"---\ncategories: \"  World News\"\n---\nB\n", "World", NULL},
+        {"---\ncategories: \"  World News\"\n---\nB\n", "World", "News"},
         {"+++\ncategories = \"World News\"\ntags = \"breaking news\"\n"
          "+++\nB\n",
          "World News", "breaking news"},
@@ -558,9 +562,11 @@ static void test_jekyll_words(void)
         if (!ok)
             continue;
         CHECK_STR(a.section, P[i].section, P[i].text);
-        CHECK(P[i].tag ? a.n_tags == 1 && !strcmp(a.tags[0], P[i].tag)
-                       : a.n_tags == 0,
-              P[i].text);
+        char tags[128] = "";
+        for (size_t t = 0; t < a.n_tags; t++)
+            snprintf(tags + strlen(tags), sizeof tags - strlen(tags), "%s%s",
+                     t ? "|" : "", a.tags[t]);
+        CHECK_STR(tags, P[i].tag ? P[i].tag : "", P[i].text);
         ns_article_clear(&a);
     }
 }
