@@ -178,11 +178,20 @@ char *ns_label_dup(const char *text, size_t len)
 
 size_t ns_byline_word(const char *text, size_t len)
 {
-    if (len < 4 || (strncasecmp(text, "by", 2) && strncasecmp(text, "av", 2)))
+    /* "Written by Jane Doe", "Skrevet av Kari", as templates print it. */
+    size_t lead = 0;
+    if (len > 11 && !strncasecmp(text, "written by ", 11))
+        lead = 8;
+    else if (len > 11 && !strncasecmp(text, "skrevet av ", 11))
+        lead = 8;
+    if (len - lead < 4 || (strncasecmp(text + lead, "by", 2) &&
+                           strncasecmp(text + lead, "av", 2)))
         return 0;
-    const char *name = text + 2;
-    size_t n = len - 2;
-    if (*name != ' ' && !unicode_space((const unsigned char *)name, n))
+    const char *name = text + lead + 2;
+    size_t n = len - lead - 2;
+    if (*name == ':') /* "By: Jane Doe" */
+        name++, n--;
+    if (!n || (*name != ' ' && !unicode_space((const unsigned char *)name, n)))
         return 0; /* "Byron Smith", "Avery Jones" */
     ns_trim_spaces(&name, &n);
     unsigned char c = n ? (unsigned char)*name : 0;

@@ -470,7 +470,8 @@ char *ns_label_dup(const char *text, size_t len);
  * no-break, narrow, thin, ideographic, ...). */
 void ns_trim_spaces(const char **text, size_t *len);
 /* The bytes of the word that opens a byline of LEN bytes at TEXT, "By "
- * ("by ", "BY ") or Norwegian "Av ", with the spaces after it, when a
+ * ("by ", "BY ", "By: ", "Written by ") or Norwegian "Av " ("Skrevet av
+ * "), with the spaces after it, when a
  * name follows them (a letter); else 0: "Byron Smith", "Avery Jones" and
  * a lone "By" are names. */
 size_t ns_byline_word(const char *text, size_t len);

@@ -360,9 +360,9 @@ static void test_text_block_lists(void)
     CHECK(ns_article_from_text(text, strlen(text), "l.md", &a, err, sizeof err,
                                &line) == 0,
           "block lists parse");
-    CHECK(a.n_tags == 2 && !strcmp(a.tags[0], "microsoft") &&
-              !strcmp(a.tags[1], "azure"),
-          "block list of tags, a blank line inside");
+    CHECK(a.n_tags == 3 && !strcmp(a.tags[0], "microsoft") &&
+              !strcmp(a.tags[1], "azure") && !strcmp(a.tags[2], "Europe"),
+          "block list of tags, a blank line inside; the other category");
     CHECK_STR(a.section, "World", "block list of categories: the first");
     CHECK_STR(a.author, "Kari Nordmann, Ola Nordmann", "block list of authors");
     ns_article_clear(&a);

@@ -175,14 +175,20 @@ static void test_byline_feed(void)
         "<author>jd@example.com (By Jane Doe)</author></item>\n"
         "<item><title>F</title><guid>f</guid><description>x</description>"
         "<dc:creator>By</dc:creator></item>\n"
+        "<item><title>G</title><guid>g</guid><description>x</description>"
+        "<dc:creator>By: Jane Doe</dc:creator><dc:creator>Written by Ola "
+        "Nordmann</dc:creator><dc:creator>Skrevet av Kari</dc:creator>"
+        "</item>\n"
         "</channel></rss>\n";
     struct tally t;
     read_all(tl_write("by.rss", F, sizeof F - 1), &t);
-    CHECK(t.ok == 6 && t.bad == 0, "byline feed: six items");
+    CHECK(t.ok == 7 && t.bad == 0, "byline feed: seven items");
     CHECK_STR(t.authors,
               "Jane Doe\nCHRISTOPHER RUGABER\nKari, Ola Nordmann\n"
-              "Byron Smith, Avery Jones\nJane Doe\nBy\n",
-              "byline feed: By, BY, by, Av go; Byron and Avery stay");
+              "Byron Smith, Avery Jones\nJane Doe\nBy\n"
+              "Jane Doe, Ola Nordmann, Kari\n",
+              "byline feed: By, BY, by, Av, By:, Written by, Skrevet av go; "
+              "Byron and Avery stay");
     tally_free(&t);
 }
 
