@@ -173,7 +173,7 @@ char *ns_names_join(json_t *v, size_t max)
         size_t len;
         const char *name = one_name(item, &len);
         if (!name)
-            len = 0;
+            continue; /* no name: a number, an object without one */
         ns_trim_spaces(&name, &len);
         size_t by = ns_byline_word(name, len); /* "By Kari", as one is */
         name += by, len -= by;
