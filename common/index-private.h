@@ -385,6 +385,7 @@ QueryBounds bound_query(const std::string &text);
 bool query_too_large(const Xapian::Query &q, std::string &why);
 
 /* write.cc */
+const char *indexed_text(const char *t, std::string &buf); /* as Xapian's */
 void index_fields(Xapian::TermGenerator &tg, const ns_article_t *art,
                   bool positions);
 /* ART's texts of PREFIX ("" the default field) onto OUT, in index_fields'
@@ -596,7 +597,6 @@ class SignatureFilter : public Xapian::MatchDecider
     const ns_index_t *idx_;
     Xapian::Query q_;
     bool useful_;
-    std::vector<uint64_t> required_; /* pairs every match has (hashes) */
     std::shared_ptr<struct SignatureStream> stream_; /* phrase.cc */
 };
 

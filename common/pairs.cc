@@ -350,9 +350,10 @@ void libns::add_pair_terms(Xapian::Document &doc, const ns_article_t *art)
         if (!text || !*text)
             continue;
         Xapian::Document scratch;
+        std::string buf;
         tg.set_document(scratch);
         tg.set_termpos(0);
-        tg.index_text(text);
+        tg.index_text(indexed_text(text, buf));
         words.clear();
         codes.clear();
         seq.clear();

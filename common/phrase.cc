@@ -189,14 +189,25 @@ static scan phrase_match(const Xapian::Query &q, Candidate &c)
     bool possessive = false;
     if (!plain_phrase(q, words, prefix, &possessive))
         return SCAN_MAYBE;
+    const bool phrase = q.get_type() == Xapian::Query::OP_PHRASE;
+    /* Title and heading runs are runs of the default field too: the
+     * signature speaks for them, and for no other field (author:).  It
+     * records "minister's" as the word it is, so a possessive's pairs are
+     * read there first: without that, each candidate of "renault net"
+     * that has "renault's" was left to the text, 16 -> 60 ms at a million
+     * articles. */
+    if (phrase &&
+        (prefix.empty() || prefix == PREFIX_TITLE ||
+         prefix == PREFIX_HEADING) &&
+        signature_rules_out(c, words))
+        return SCAN_NO;
     /* A phrase with a possessive ("prime minister's", phrase-fold.cc) is
      * left to Xapian's own reading, but only where the prefilter finds it
      * in the stored JSON: most candidates of "on december" have neither
      * that nor "on december's", and re-tokenising each took that query
      * from 25 to 160 ms on BBC News. */
     if (possessive)
-        return q.get_type() == Xapian::Query::OP_PHRASE && prefix.empty() &&
-                       !c.sig_only &&
+        return phrase && prefix.empty() && !c.sig_only &&
                        !phrase_prefilter(words, cand_json(c), &c.low)
                    ? SCAN_NO
                    : SCAN_MAYBE;
@@ -208,13 +219,6 @@ static scan phrase_match(const Xapian::Query &q, Candidate &c)
         if (near == 0 || near > FIELD_GAP)
             return SCAN_MAYBE;
     }
-    /* Title and heading runs are runs of the default field too: the
-     * signature speaks for them, and for no other field (author:). */
-    if (!near &&
-        (prefix.empty() || prefix == PREFIX_TITLE ||
-         prefix == PREFIX_HEADING) &&
-        signature_rules_out(c, words))
-        return SCAN_NO;
     if (c.sig_only)
         return SCAN_MAYBE;
     if (prefix.empty() && !near &&
@@ -472,8 +476,9 @@ static bool signed_phrase(const Xapian::Query &q)
 {
     std::vector<std::string> words;
     std::string prefix;
+    bool possessive; /* "minister's" is a word of the signature too */
     if (q.get_type() == Xapian::Query::OP_PHRASE &&
-        plain_phrase(q, words, prefix) &&
+        plain_phrase(q, words, prefix, &possessive) &&
         (prefix.empty() || prefix == PREFIX_TITLE || prefix == PREFIX_HEADING))
         for (size_t i = 0; i + 1 < words.size(); i++)
             if (signature_hash(words[i], words[i + 1]))
@@ -484,24 +489,47 @@ static bool signed_phrase(const Xapian::Query &q)
     return false;
 }
 
-/* Add to OUT the hashes of the recorded pairs of every phrase Q requires
- * of all its matches: phrases of the default field, title: or heading:
- * reached from the top through AND, FILTER, the left side of AND_MAYBE
- * and AND_NOT, and weight factors.  A phrase under OR or NOT is left to
- * the full check. */
-static void required_pairs(const Xapian::Query &q, std::vector<uint64_t> &out)
+/* One way a clause is met: the hashes of pairs that are all there, and
+ * the phrase's terms.  An alternative of an OR whose rarest term has few
+ * articles (a possessive, "renault's net") has them as its gate: an
+ * article outside cannot have the phrase, and its part is not read. */
+struct Alt {
+    std::vector<uint64_t> hashes;
+    std::vector<std::string> terms;
+    std::vector<Xapian::docid> gate; /* sorted; empty: no gate */
+};
+using Clause = std::vector<Alt>;
+
+/* Add to OUT, as clauses, the recorded pairs every match of Q has: those
+ * of phrases of the default field, title: or heading: reached from the
+ * top through AND, FILTER, the left side of AND_MAYBE and AND_NOT, and
+ * weight factors, each a clause of one alternative; and for an OR whose
+ * every branch has such pairs, one clause with a branch's pairs as each
+ * alternative.  That is the folded phrase of phrase-fold.cc, "renault
+ * net" OR "renault's net": its candidates are every article with both
+ * words, and most have neither pair.  What is left out (a phrase under
+ * NOT, an OR with a branch of plain words) only lets more through to the
+ * full check. */
+static void required_pairs(const Xapian::Query &q, std::vector<Clause> &out)
 {
     using Q = Xapian::Query;
     switch (q.get_type()) {
     case Q::OP_PHRASE: {
         std::vector<std::string> words;
         std::string prefix;
-        if (plain_phrase(q, words, prefix) &&
+        bool possessive;
+        Alt alt;
+        if (plain_phrase(q, words, prefix, &possessive) &&
             (prefix.empty() || prefix == PREFIX_TITLE ||
              prefix == PREFIX_HEADING))
             for (size_t i = 0; i + 1 < words.size(); i++)
                 if (uint64_t h = signature_hash(words[i], words[i + 1]))
-                    out.push_back(h);
+                    alt.hashes.push_back(h);
+        if (alt.hashes.empty())
+            return;
+        for (auto t = q.get_terms_begin(); t != q.get_terms_end(); ++t)
+            alt.terms.push_back(*t);
+        out.push_back({alt});
         return;
     }
     case Q::OP_AND:
@@ -515,6 +543,29 @@ static void required_pairs(const Xapian::Query &q, std::vector<uint64_t> &out)
         if (q.get_num_subqueries())
             required_pairs(q.get_subquery(0), out);
         return;
+    case Q::OP_OR: {
+        /* A branch's clauses of one alternative are what it must have;
+         * one of several (an OR inside) is left out. */
+        Clause either;
+        for (size_t i = 0; i < q.get_num_subqueries(); i++) {
+            std::vector<Clause> branch;
+            required_pairs(q.get_subquery(i), branch);
+            Alt all;
+            for (const Clause &c : branch)
+                if (c.size() == 1) {
+                    all.hashes.insert(all.hashes.end(), c[0].hashes.begin(),
+                                      c[0].hashes.end());
+                    all.terms.insert(all.terms.end(), c[0].terms.begin(),
+                                     c[0].terms.end());
+                }
+            if (all.hashes.empty())
+                return;
+            either.push_back(std::move(all));
+        }
+        if (!either.empty())
+            out.push_back(std::move(either));
+        return;
+    }
     default:
         return;
     }
@@ -524,16 +575,21 @@ static void required_pairs(const Xapian::Query &q, std::vector<uint64_t> &out)
  * which the matcher asks about its candidates: the value chunk under a
  * stream's cursor serves the next candidates too, where a read by
  * document looks each one up from the top of the table.  A new match
- * starts again from the first document.  One stream for each part the
- * query's pairs need, and SLOT_PAIRSIG's for articles written before the
- * parts (read by document: an index updated in place has a few). */
+ * starts again from the first document.  A part is read for a candidate
+ * only when a hash asks it (most often one: the phrase as typed, its
+ * other spellings gated), and SLOT_PAIRSIG's for articles written before
+ * the parts (read by document: an index updated in place has a few). */
 struct libns::SignatureStream {
     struct Part {
         Xapian::valueno slot;
         Xapian::ValueIterator at;
-        std::vector<uint64_t> hashes;
+        bool started;      /* at is a stream of this match */
+        Xapian::docid did; /* sig is this article's (0: none read) */
+        std::string sig;   /* empty: the article has no part here */
     };
     std::vector<Part> parts;
+    std::vector<Clause> clauses;
+    bool gated = false; /* the gates read */
     Xapian::docid last = 0;
 };
 
@@ -542,15 +598,49 @@ libns::SignatureFilter::SignatureFilter(const ns_index_t *idx,
     : idx_(idx), q_(q), useful_(signed_phrase(q)),
       stream_(std::make_shared<SignatureStream>())
 {
-    required_pairs(q, required_);
-    for (uint64_t h : required_) {
-        auto &parts = stream_->parts;
-        Xapian::valueno slot = signature_slot(h);
-        auto p = std::find_if(parts.begin(), parts.end(),
-                              [&](const auto &x) { return x.slot == slot; });
-        if (p == parts.end())
-            p = parts.insert(parts.end(), {slot, Xapian::ValueIterator(), {}});
-        p->hashes.push_back(h);
+    required_pairs(q, stream_->clauses);
+    for (const Clause &clause : stream_->clauses)
+        for (const Alt &alt : clause)
+            for (uint64_t h : alt.hashes) {
+                auto &parts = stream_->parts;
+                Xapian::valueno slot = signature_slot(h);
+                if (std::find_if(parts.begin(), parts.end(), [&](auto &x) {
+                        return x.slot == slot;
+                    }) == parts.end())
+                    parts.push_back({slot, Xapian::ValueIterator(), false, 0,
+                                     std::string()});
+            }
+}
+
+/* The gates of S's alternatives of an OR: the articles of an
+ * alternative's rarest term, when it has at most GATE_MAX (a read of its
+ * posting list, where the part of each candidate without it would be a
+ * block of the value table).  Read at the first candidate, so that a
+ * cluster, which never filters in the match, never reads them. */
+static void read_gates(const Xapian::Database &db, SignatureStream &s)
+{
+    static const Xapian::doccount GATE_MAX = 20000;
+    s.gated = true;
+    for (Clause &clause : s.clauses) {
+        if (clause.size() < 2)
+            continue;
+        for (Alt &alt : clause) {
+            std::string rarest;
+            Xapian::doccount least = GATE_MAX + 1;
+            for (const std::string &t : alt.terms)
+                if (Xapian::doccount f = db.get_termfreq(t); f < least) {
+                    least = f;
+                    rarest = t;
+                }
+            if (least > GATE_MAX)
+                continue;
+            for (auto p = db.postlist_begin(rarest);
+                 p != db.postlist_end(rarest); ++p)
+                alt.gate.push_back(*p);
+            /* None at all: a gate that lets nothing through. */
+            if (alt.gate.empty())
+                alt.gate.push_back(0);
+        }
     }
 }
 
@@ -562,34 +652,49 @@ libns::SignatureFilter::SignatureFilter(const ns_index_t *idx,
 bool libns::SignatureFilter::operator()(const Xapian::Document &doc) const
 {
     static const bool off = getenv("NSEARCH_NO_PAIR_SIGNATURE") != nullptr;
-    if (!required_.empty()) {
+    SignatureStream &s = *stream_;
+    if (!s.clauses.empty()) {
         if (off)
             return true;
+        const Xapian::Database &db = *idx_->db;
+        if (!s.gated)
+            read_gates(db, s);
         const Xapian::docid did = doc.get_docid();
-        SignatureStream &s = *stream_;
-        /* Every stream restarts, not only those the last candidate got
-         * to: a part it did not read would be left where an earlier match
-         * put it, past the candidates, and read by document until then. */
+        /* Every stream restarts at a new match: one left where an earlier
+         * match put it would be past the candidates. */
         if (did <= s.last || s.last == 0)
             for (auto &p : s.parts)
-                p.at = idx_->db->valuestream_begin(p.slot);
+                p.started = false, p.did = 0;
         s.last = did;
-        for (auto &p : s.parts) {
-            if (p.at != idx_->db->valuestream_end(p.slot))
-                p.at.skip_to(did);
-            if (p.at == idx_->db->valuestream_end(p.slot) ||
-                p.at.get_docid() != did) {
-                /* No part: an article without pairs, or from before. */
-                for (uint64_t h : required_)
-                    if (signature_lacks(doc, h))
-                        return false;
-                return true;
+        auto lacks = [&](uint64_t h) {
+            const Xapian::valueno slot = signature_slot(h);
+            auto p = std::find_if(s.parts.begin(), s.parts.end(),
+                                  [&](auto &x) { return x.slot == slot; });
+            if (p->did != did) {
+                if (!p->started) {
+                    p->at = db.valuestream_begin(slot);
+                    p->started = true;
+                }
+                if (p->at != db.valuestream_end(slot))
+                    p->at.skip_to(did);
+                p->did = did;
+                const bool here = p->at != db.valuestream_end(slot) &&
+                                  p->at.get_docid() == did;
+                p->sig = here ? *p->at : std::string();
             }
-            std::string sig = *p.at;
-            for (uint64_t h : p.hashes)
-                if (signature_lacks_hash(p.slot, sig, h))
-                    return false;
-        }
+            /* No part: an article without pairs, or from before them. */
+            return p->sig.empty() ? signature_lacks(doc, h)
+                                  : signature_lacks_hash(slot, p->sig, h);
+        };
+        auto ruled_out = [&](const Alt &alt) {
+            if (!alt.gate.empty() &&
+                !std::binary_search(alt.gate.begin(), alt.gate.end(), did))
+                return true;
+            return std::any_of(alt.hashes.begin(), alt.hashes.end(), lacks);
+        };
+        for (const Clause &clause : s.clauses)
+            if (std::all_of(clause.begin(), clause.end(), ruled_out))
+                return false;
         return true;
     }
     Candidate c{idx_,  doc.get_docid(), doc,   std::string(),      false,

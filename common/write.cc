@@ -100,17 +100,21 @@ std::string libns::joined_words(const char *text)
  * typed with the accent key of a Nordic or Spanish keyboard) as the
  * apostrophe, which Xapian keeps inside a word: split there, "trier" and
  * "s" were indexed, and no query for "Trier's" found it.  A query is
- * read the same way (query-text.cc plain_marks). */
-static std::string acute_apostrophes(const char *t)
+ * read the same way (query-text.cc plain_marks), and so are the pairs
+ * (pairs.cc), whose signature must say "trier's film" where the terms
+ * do.  T itself when it has no such accent, else BUF's text. */
+const char *libns::indexed_text(const char *t, std::string &buf)
 {
+    if (!strstr(t, "\xc2\xb4"))
+        return t;
     auto word = [](unsigned char c) { return isalnum(c) || c >= 0x80; };
-    std::string out;
+    buf.clear();
     for (const char *p = t; *p; p++)
         if (p > t && !memcmp(p, "\xc2\xb4", 2) && word(p[-1]) && word(p[2]))
-            out += '\'', p++;
+            buf += '\'', p++;
         else
-            out += *p;
-    return out;
+            buf += *p;
+    return buf.c_str();
 }
 
 /* The text fields of ART into TG's document, in the one layout the index
@@ -124,8 +128,7 @@ void libns::index_fields(Xapian::TermGenerator &tg, const ns_article_t *art,
 {
     auto text = [&](const char *t, Xapian::termcount wdf, const char *prefix) {
         std::string apostrophes;
-        if (strstr(t, "\xc2\xb4"))
-            t = (apostrophes = acute_apostrophes(t)).c_str();
+        t = indexed_text(t, apostrophes);
         if (positions) {
             tg.index_text(t, wdf, prefix);
             tg.increase_termpos(FIELD_GAP);

@@ -387,9 +387,12 @@ static void decider(const std::string &db)
           "open");
     for (int i = 0; i < 60; i++) {
         std::string id = "d" + std::to_string(i);
+        /* "amber's quartz" is a match of "amber quartz" too (its
+         * possessive, phrase-fold.cc), an OR the decider reads. */
         std::string body =
-            i % 4 == 0 ? "the amber quartz lay by the river"
-                       : "amber light on the river, and quartz in the hills";
+            i % 4 == 0   ? "the amber quartz lay by the river"
+            : i % 8 == 2 ? "the amber's quartz lay by the river"
+                         : "amber light on the river, and quartz in the hills";
         if (i % 3 == 0)
             body += " near the mill";
         std::string title = i % 10 == 7 ? "Amber quartz found" : "River notes";
@@ -429,10 +432,10 @@ static void decider(const std::string &db)
             dropped += !in_kept.count(*m);
             asked.emplace_back(*m, in_kept.count(*m) != 0);
         }
-        CHECK(all.size() > 0 && lost == 0,
+        CHECK(all.size() > 0 && has > 0 && lost == 0,
               (std::string(text) + ": no candidate with the phrase dropped")
                   .c_str());
-        if (strncmp(text, "river", 5) != 0 && strstr(text, " OR ") == nullptr)
+        if (strncmp(text, "river", 5) != 0)
             CHECK(dropped * 10 >= (all.size() - has) * 8,
                   (std::string(text) + ": most candidates without it dropped")
                       .c_str());
@@ -457,7 +460,9 @@ static void decider(const std::string &db)
  * and keeps an article with no filter at all. */
 static void decider_older(const std::string &db)
 {
-    auto has_phrase = [](int i) { return i % 4 == 0 || i % 10 == 7; };
+    auto has_phrase = [](int i) {
+        return i % 4 == 0 || i % 8 == 2 || i % 10 == 7;
+    };
     {
         Xapian::WritableDatabase w(live(db), Xapian::DB_OPEN);
         for (int i = 0; i < 60; i++) {
