@@ -528,14 +528,14 @@ void ns_gen_list_free(char **names, size_t n);
 int ns_gen_next(const char *dir, char *name, size_t size);
 /* Make generation NAME live: one atomic rename of DIR/current, synced. */
 int ns_gen_publish(const char *dir, const char *name);
-/* Remove what dead writers left in DIR (.build-* directories). */
-int ns_gen_clean(const char *dir);
+int ns_gen_clean(const char *dir); /* what dead writers left in DIR: gone */
 /* The newest generation before the live one that opens, named in NAME (each
  * was live; open.cc): NS_STATUS_OK, or NS_STATUS_NOT_FOUND. */
 ns_status_t ns_gen_open_older(const char *dir, ns_index_t **out, char *name,
                               size_t size);
-int ns_sync_tree(const char *path); /* fsync all under PATH */
-int ns_sync_dir(const char *dir);   /* so that a rename into it lasts */
+int ns_gen_opens(const char *dir, const char *name); /* 1: DIR/NAME opens */
+int ns_sync_tree(const char *path);                  /* fsync all under PATH */
+int ns_sync_dir(const char *dir); /* so that a rename into it lasts */
 /* rm -rf PATH (not following links); 0 if it did not exist. */
 int ns_remove_tree(const char *path);
 /* Take the writer lock of DIR (DIR/lock), waiting up to WAIT_SECONDS.

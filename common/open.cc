@@ -458,6 +458,17 @@ ns_status_t ns_gen_open_older(const char *dir, ns_index_t **out, char *name,
     return *out ? NS_STATUS_OK : NS_STATUS_NOT_FOUND;
 }
 
+int ns_gen_opens(const char *dir, const char *name)
+{
+    std::string path = std::string(dir) + "/" + name;
+    ns_index_t *idx;
+    if (ns_index_open(path.c_str(), NS_OPEN_READ, &idx, nullptr) !=
+        NS_STATUS_OK)
+        return 0;
+    ns_index_close(idx);
+    return 1;
+}
+
 ns_status_t ns_index_close(ns_index_t *idx)
 {
     if (!idx)

@@ -375,10 +375,14 @@ static int validate(const char *db, const char *path, const struct options *o,
     return rc;
 }
 
-/* Remove the oldest generations beyond KEEP, never the live one nor one
- * after it: every generation before the live one has been live (the
- * writer's ns_gen_clean() removed those a crash left unpublished), so the
- * ones kept are the ones --rollback may go back to. */
+/* Keep KEEP generations counting back from the live one, and remove
+ * those before them, never the live one nor one after it: every
+ * generation before the live one has been live (the writer's
+ * ns_gen_clean() removed those a crash left unpublished), so the ones
+ * kept are the ones --rollback may go back to.  Only one that opens
+ * counts: a damaged generation (files cut short) kept in place of the
+ * last good one left --rollback nothing to go back to, and is removed
+ * with the generations before the ones kept. */
 static void keep_generations(const char *db, long keep)
 {
     char **names;
@@ -391,7 +395,15 @@ static void keep_generations(const char *db, long keep)
     for (size_t i = 0; i < n; i++)
         if (strcmp(names[i], live) == 0)
             upto = i + 1;
-    for (size_t i = 0; i + (size_t)keep < upto; i++) {
+    /* From the live one back: the oldest that stays is the KEEP-th that
+     * opens (the live one counts, whatever it is). */
+    size_t from = upto, kept = 0;
+    while (from > 0 && kept < (size_t)keep) {
+        from--;
+        if (strcmp(names[from], live) == 0 || ns_gen_opens(db, names[from]))
+            kept++;
+    }
+    for (size_t i = 0; i < from; i++) {
         if (strcmp(names[i], live) == 0)
             continue;
         char path[4200];
@@ -605,32 +617,25 @@ int ns_run_rollback(const char *db, char *published, size_t pub_size)
         ns_error("'%s' has no generations to roll back", db);
         return EXIT_ERROR;
     }
-    char **names;
-    size_t n;
-    if (ns_gen_list(db, &names, &n) < 0) {
-        ns_error("cannot list '%s': %s", db, strerror(errno));
+    /* The newest older generation that opens: a failed write can leave
+     * one without Xapian's version file, and a disk can cut one's files
+     * short.  Publishing such a one made the archive unreadable, and the
+     * next update then removed the generation rolled back from, the last
+     * that opened. */
+    char previous[256];
+    ns_index_t *idx;
+    if (ns_gen_open_older(db, &idx, previous, sizeof previous) !=
+        NS_STATUS_OK) {
+        ns_error("'%s' has no generation older than '%s' that opens, to roll "
+                 "back to",
+                 db, live);
         return EXIT_ERROR;
     }
-    /* The newest older generation that holds a whole database: one that
-     * a failed write left without Xapian's version file never opened. */
-    const char *previous = NULL;
-    for (size_t i = 0; i < n && strcmp(names[i], live) != 0; i++) {
-        char version[4400];
-        snprintf(version, sizeof version, "%s/%s/iamglass", db, names[i]);
-        if (access(version, F_OK) == 0)
-            previous = names[i];
-    }
-    int rc = EXIT_OK;
-    if (!previous) {
-        ns_error("'%s' has no generation older than '%s' to roll back to", db,
-                 live);
-        rc = EXIT_ERROR;
-    } else if (ns_gen_publish(db, previous) < 0) {
+    ns_index_close(idx);
+    if (ns_gen_publish(db, previous) < 0) {
         ns_error("cannot publish '%s/%s': %s", db, previous, strerror(errno));
-        rc = EXIT_ERROR;
-    } else {
-        snprintf(published, pub_size, "%s (was %s)", previous, live);
+        return EXIT_ERROR;
     }
-    ns_gen_list_free(names, n);
-    return rc;
+    snprintf(published, pub_size, "%s (was %s)", previous, live);
+    return EXIT_OK;
 }

@@ -65,6 +65,7 @@ d="$TMP/dmg"
 archive "$TMP/d40.jsonl" 40 "Harbour crossing resumes"
 archive "$TMP/d10.jsonl" 10 "Harbour crossing resumes"
 nindex --quiet --db "$d" --rebuild "$TMP/d40.jsonl"
+first=$(readlink "$d/current")
 nindex --quiet --db "$d" --rebuild "$TMP/d40.jsonl"
 bad=$(readlink "$d/current")
 for f in "$d/$bad"/*.glass; do truncate -s 100 "$f"; done
@@ -78,6 +79,10 @@ check "damaged live: it says why it went on" contains "$TMP/err" \
     "cannot be opened"
 check "damaged live: a new generation is live" \
     test "$(readlink "$d/current")" != "$bad"
+# --keep 2 counts the generations that open: the damaged one kept in place
+# of the last good one left --rollback nothing to go back to.
+check "damaged live: the last generation that opens is kept" \
+    test -d "$d/$first"
 check_search() { nsearch --db "$d" --json --related 0 harbour | python3 -c '
 import json, sys; assert json.load(sys.stdin)["total"] == 40'; }
 check "damaged live: the new one answers" check_search
@@ -86,6 +91,18 @@ run out err nindex --db "$d" "$TMP/d40.jsonl"
 check "damaged live: an update fails (exit 1)" is "$rc" 1
 check "damaged live: and says what puts it right" contains "$TMP/err" \
     "--rollback"
+# --rollback passes over the damaged generation before it: publishing that
+# one made the archive unreadable with exit 0, and the next update removed
+# the newer ones, the last that opened among them.
+run out err nindex --db "$d" --rollback
+check "rollback over a damaged generation: exit 0" is "$rc" 0
+check "rollback over a damaged generation: to the one that opens" \
+    is "$(readlink "$d/current")" "$first"
+check "rollback over a damaged generation: it answers" check_search
+run out err nindex --db "$d" --rollback
+check "rollback with nothing older that opens: exit 1" is "$rc" 1
+check "rollback with nothing older that opens: current stays" \
+    is "$(readlink "$d/current")" "$first"
 
 # --- The canary: titles the query language would misread. ----------------
 canary() { # NAME FIRST-TITLE [OTHERS]
