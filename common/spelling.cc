@@ -198,6 +198,16 @@ static bool capitals(const std::string &word)
     return lower(word.c_str()) != word;
 }
 
+/* The marks typed for an apostrophe (typed() reads them as "'"), and
+ * the invisible characters a page's text keeps inside a word (the soft
+ * hyphen, zero-width ones), which the indexer and the parser read as
+ * nothing (query-text.cc plain_marks; typed() drops them). */
+static const char *const APOSTROPHES[] = {"\xe2\x80\x99", "\xc2\xb4",
+                                          "\xca\xbc", "\xe2\x80\x98"};
+static const char *const INVISIBLE[] = {"\xc2\xad",     "\xe2\x80\x8b",
+                                        "\xe2\x80\x8c", "\xe2\x80\x8d",
+                                        "\xe2\x81\xa0", "\xef\xbb\xbf"};
+
 /* WORD as the index holds it: lower case, and a typographic apostrophe
  * (U+2019, as pages and phones write "Trier’s") as the ASCII one, as
  * Xapian's parser and indexer read it.  Compared as typed, "Trier’s"
@@ -205,11 +215,14 @@ static bool capitals(const std::string &word)
 static std::string typed(const std::string &word)
 {
     std::string w = lower(word.c_str());
-    /* And the other marks typed for it (query-text.cc plain_marks). */
-    for (const char *mark :
-         {"\xe2\x80\x99", "\xc2\xb4", "\xca\xbc", "\xe2\x80\x98"})
+    /* And the other marks typed for it (query-text.cc plain_marks); the
+     * invisible ones are nothing. */
+    for (const char *mark : APOSTROPHES)
         for (size_t at; (at = w.find(mark)) != std::string::npos;)
             w.replace(at, strlen(mark), "'");
+    for (const char *mark : INVISIBLE)
+        for (size_t at; (at = w.find(mark)) != std::string::npos;)
+            w.erase(at, strlen(mark));
     return w;
 }
 
@@ -221,10 +234,18 @@ static bool field_name(const std::vector<std::string> &was, size_t i)
     return i + 1 < was.size() && !was[i + 1].empty() && was[i + 1][0] == ':';
 }
 
-/* A byte of a word, as the alignment below splits text. */
-static bool word_byte(char c)
+/* Is code point C part of a word, as the alignment below splits text?
+ * As Xapian reads one, and the marks above: every byte from 0x80 on was,
+ * so that a query pasted with its quotation marks ("\u201cEnron\u201d"),
+ * a no-break space or an ellipsis had words no article has, "corrected"
+ * beside their own hits ("enjoy", "gamer bid"). */
+static bool word_char(unsigned c)
 {
-    return isalnum((unsigned char)c) || ((unsigned char)c & 0x80) || c == '\'';
+    if (c < 0x80)
+        return isalnum((int)c) || c == '\'';
+    return Xapian::Unicode::is_wordchar(c) || c == 0x2019 || c == 0xb4 ||
+           c == 0x2bc || c == 0x2018 || c == 0xad ||
+           (c >= 0x200b && c <= 0x200d) || c == 0x2060 || c == 0xfeff;
 }
 
 /* TEXT cut into alternate runs: gaps (even indexes, possibly empty) and
@@ -232,11 +253,16 @@ static bool word_byte(char c)
 static std::vector<std::string> runs(const std::string &text)
 {
     std::vector<std::string> out(1);
-    for (char c : text) {
-        bool w = word_byte(c);
+    for (Xapian::Utf8Iterator u(text); u != Xapian::Utf8Iterator();) {
+        const char *at = u.raw();
+        bool w = word_char(*u);
+        ++u;
+        size_t len = u == Xapian::Utf8Iterator()
+                         ? (size_t)(text.data() + text.size() - at)
+                         : (size_t)(u.raw() - at);
         if (w != (out.size() % 2 == 0))
             out.emplace_back();
-        out.back() += c;
+        out.back().append(at, len);
     }
     return out;
 }

@@ -37,6 +37,26 @@ check "text: the suggestion's hits" contains "$TMP/out" \
     "azure-surveillance-investigation"
 check "text: exit 0" is "$rc" 0
 
+# A query pasted with its marks: typographic quotes, guillemets, a no-break
+# space, an ellipsis, a soft hyphen.  Each word was read with the marks'
+# bytes in it, matched no article, and was "corrected" beside its own hits
+# ("\u201care surveillance\u201d", "\u00abbeen\u00bb").
+for w in '“Azure surveillance”' '«Bergen»' \
+    '«festspillene i bergen»' 'Azure surveillance' \
+    'surveillance…' 'sur­veillance'; do
+    p=$(printf "$w")
+    q --json "$p" >"$TMP/marks"
+    check "pasted marks: $w: no suggestion beside its hits" json_ok \
+        "$TMP/marks" 'd["suggestion"] is None and d["total"] > 0'
+done
+# The typo among them is still corrected, and the marks are kept.
+q --json "$(printf '“Azure survelance”')" >"$TMP/marks"
+check "pasted marks: the typo inside quotes corrected" json_ok "$TMP/marks" \
+    'd["suggestion"] == "\u201cAzure surveillance\u201d" and d["total"] > 0'
+q --json "$(printf 'Azure survelance')" >"$TMP/marks"
+check "pasted marks: the typo after a no-break space corrected" json_ok \
+    "$TMP/marks" 'd["suggestion"] == "Azure\u00a0surveillance"'
+
 run out err q "lighthouse survelance"
 check "few matches: did you mean" contains "$TMP/out" \
     "Did you mean: lighthouse surveillance?"
