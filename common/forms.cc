@@ -259,6 +259,12 @@ Xapian::Query libns::written_phrases(const Xapian::Query &q)
      * its other spellings (phrase-fold.cc), loses its factor. */
     if (op == Q::OP_SCALE_WEIGHT && has_positional(q))
         return written_phrases(q.get_subquery(0));
+    /* A phrase's spellings filtered by its words' stems (phrase-fold.cc):
+     * marked by the phrases alone.  The stems marked "banks" and a lone
+     * "Bank" for "world bank", in a passage without the phrase. */
+    if (op == Q::OP_FILTER && q.get_num_subqueries() == 2 &&
+        !has_positional(q.get_subquery(0)) && has_positional(q.get_subquery(1)))
+        return written_phrases(q.get_subquery(1));
     return map_subqueries(
         q, [](const Q &sub, size_t) { return written_phrases(sub); });
 }

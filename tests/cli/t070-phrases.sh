@@ -179,4 +179,28 @@ for p in '"ab average":1' '"xworld average":1' '"world average":1' '"word next":
         "$TMP/one" "${p##*:}"
 done
 
+# A phrase's snippet is its passage, with the phrase marked: its words'
+# stems, which only pick the candidates, marked "banks" and a lone "Bank"
+# (BBC News' bbc-business-389) in a passage without the phrase.
+zcat "$SHARED/corpora/bbc/articles.jsonl.gz" | grep '"bbc-business-' |
+    head -400 >"$TMP/biz.jsonl"
+nindex --quiet --db "$TMP/bizdb" "$TMP/biz.jsonl"
+for p in '"world bank"' '"central bank"' '"stock market"'; do
+    nsearch --db "$TMP/bizdb" --json --related 0 --limit 50 "$p" >"$TMP/ph.json"
+    check "$p: each snippet marks the phrase, and only it" python3 -c '
+import json, re, sys
+d = json.load(open(sys.argv[1]))
+want = sys.argv[2].strip("\"")
+assert d["total"] >= 3, d["total"]
+marked = 0
+for h in d["hits"]:
+    # A possessive of the phrase is the phrase (phrase-fold.cc); a hit
+    # with the phrase in its title alone shows the lead, unmarked.
+    marks = [re.sub("[\x27\u2019]s\\b", "", m.lower().replace("-", " "))
+             for m in re.findall(r"<mark>(.*?)</mark>", h["snippet_html"])]
+    assert set(marks) <= {want}, (h["id"], marks)
+    marked += bool(marks)
+assert marked >= 3, marked' "$TMP/ph.json" "$p"
+done
+
 finish
