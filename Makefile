@@ -97,7 +97,7 @@ $(B)/%.o: %.c common/ns.h common/ingest.h
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
 
-$(B)/%.o: %.cc common/ns.h common/index-private.h
+$(B)/%.o: %.cc common/ns.h common/index-private.h common/index-calls.h
 	@mkdir -p $(dir $@)
 	$(CXX) $(ALL_CXXFLAGS) -c $< -o $@
 
@@ -111,7 +111,7 @@ $(B)/common/word-lists.cc: $(WORD_LISTS)
 	  done; } >$@.tmp && mv $@.tmp $@
 
 $(B)/common/word-lists.o: $(B)/common/word-lists.cc common/ns.h \
-                          common/index-private.h
+                          common/index-private.h common/index-calls.h
 	$(CXX) $(ALL_CXXFLAGS) -Icommon -c $< -o $@
 
 $(B)/common/reader.o $(B)/common/textpage.o: common/textpage.h
@@ -164,7 +164,7 @@ $(B)/tests/unit/%.o: tests/unit/%.c tests/testlib.h tests/readlib.h common/ns.h 
 	$(CC) $(ALL_CFLAGS) -Itests -c $< -o $@
 
 $(B)/tests/unit/%.o: tests/unit/%.cc tests/testlib.h common/ns.h \
-                     common/index-private.h
+                     common/index-private.h common/index-calls.h
 	@mkdir -p $(dir $@)
 	$(CXX) $(ALL_CXXFLAGS) -Itests -c $< -o $@
 
@@ -205,7 +205,7 @@ REPLAY_SERVER = $(FUZZ_HARNESSES:%=$(B)/tests/replay_%)
 FUZZ_SEARCH = fuzz_search fuzz_phrase fuzz_cluster fuzz_synonyms
 REPLAY_SEARCH = $(FUZZ_SEARCH:%=$(B)/tests/replay_%)
 $(B)/tests/replay_fuzz_%: tests/fuzz/fuzz_%.cc $(B)/tests/fuzz/walk.o $(LIB) \
-                          common/index-private.h
+                          common/index-private.h common/index-calls.h
 	@mkdir -p $(dir $@)
 	$(CXX) $(ALL_CXXFLAGS) -o $@ $< $(B)/tests/fuzz/walk.o $(LIB) \
 	  $(LDLIBS_ALL) -lpthread
