@@ -64,7 +64,15 @@ QueryBounds bound_query(const std::string &text);
 bool query_too_large(const Xapian::Query &q, std::string &why);
 
 /* write.cc */
-const char *indexed_text(const char *t, std::string &buf); /* as Xapian's */
+/* The N bytes at T with full-width ASCII forms and the ideographic space
+ * as ASCII, into OUT; false, OUT untouched, when T has none of them.
+ * JSON: T is JSON, whose quotes and escapes stay its own. */
+bool plain_width(const char *t, size_t n, std::string &out, bool json = false);
+/* Text field T as the index reads it (full-width forms narrowed, acute
+ * accents between letters as apostrophes): T itself, or a copy in
+ * SCRATCH.  The indexer, the pair terms and the phrase checks all read
+ * it, so that a phrase is checked against the words that were indexed. */
+const char *indexed_text(const char *t, std::string &scratch);
 void index_fields(Xapian::TermGenerator &tg, const ns_article_t *art,
                   bool positions);
 /* ART's texts of PREFIX ("" the default field) onto OUT, in index_fields'

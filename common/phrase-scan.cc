@@ -621,16 +621,19 @@ bool libns::phrase_prefilter(const std::vector<std::string> &words,
 {
     /* LOWERED, when given, keeps the lower-cased JSON for the candidate's
      * next phrase (the other spellings of one). */
-    const size_t n = json.size();
     thread_local std::string scratch;
     std::string &low = lowered ? *lowered : scratch;
-    if (!lowered || low.size() != n) {
-        low.resize(n);
-        for (size_t i = 0; i < n; i++) {
-            unsigned char c = (unsigned char)json[i];
-            low[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    if (!lowered || low.empty()) {
+        /* Full-width letters as the index reads them (write.cc
+         * plain_width): "ＩＭＦ report" is "imf report". */
+        if (!plain_width(json.data(), json.size(), low, true))
+            low = json;
+        for (char &ch : low) {
+            unsigned char c = (unsigned char)ch;
+            ch = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
         }
     }
+    const size_t n = low.size();
     const char *L = low.data();
     if (unreadable_letters(L, n))
         return true;

@@ -230,6 +230,9 @@ static scan phrase_match(const Xapian::Query &q, Candidate &c)
         return SCAN_MAYBE;
     scan result = SCAN_NO;
     for (const char *f : fields) {
+        /* The text as index_fields gave it to Xapian ("ＧＤＰ" as "GDP"). */
+        std::string read;
+        f = indexed_text(f, read);
         scan r = phrase_scan(words, f, f ? strlen(f) : 0, near);
         if (r == SCAN_YES)
             return SCAN_YES;

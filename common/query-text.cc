@@ -257,7 +257,8 @@ static std::string split_hyphens(const std::string &text)
  * with other marks become the apostrophe (below).  Soft hyphens
  * (U+00AD), which news pages put in long words and a copied headline
  * keeps, are left out, as the indexer leaves them out of articles
- * (article.c). */
+ * (article.c).  Full-width forms are read as their ASCII ("ＧＤＰ" as
+ * "GDP"), as the indexer reads them. */
 /* Is the byte before I in T, and the one at J, part of a word? */
 static bool between_words(const std::string &t, size_t i, size_t j)
 {
@@ -265,8 +266,13 @@ static bool between_words(const std::string &t, size_t i, size_t j)
     return i > 0 && j < t.size() && word(t[i - 1]) && word(t[j]);
 }
 
-static std::string plain_marks(const std::string &t)
+static std::string plain_marks(const std::string &typed)
 {
+    /* Full-width letters, digits and marks ("ＧＤＰ", "ＩＭＦ") as the
+     * indexer reads them (write.cc plain_width): their ASCII forms. */
+    std::string narrow;
+    const std::string &t =
+        plain_width(typed.data(), typed.size(), narrow) ? narrow : typed;
     static const char *const quotes[] = {"\u201c", "\u201d", "\u00ab", "\u00bb",
                                          "\u201e"};
     /* Spaces a page's text keeps (no-break, narrow, thin, figure): a

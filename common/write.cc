@@ -102,19 +102,75 @@ std::string libns::joined_words(const char *text)
  * "s" were indexed, and no query for "Trier's" found it.  A query is
  * read the same way (query-text.cc plain_marks), and so are the pairs
  * (pairs.cc), whose signature must say "trier's film" where the terms
- * do.  T itself when it has no such accent, else BUF's text. */
-const char *libns::indexed_text(const char *t, std::string &buf)
+ * do. */
+static std::string acute_apostrophes(const char *t)
 {
-    if (!strstr(t, "\xc2\xb4"))
-        return t;
     auto word = [](unsigned char c) { return isalnum(c) || c >= 0x80; };
-    buf.clear();
+    std::string out;
     for (const char *p = t; *p; p++)
         if (p > t && !memcmp(p, "\xc2\xb4", 2) && word(p[-1]) && word(p[2]))
-            buf += '\'', p++;
+            out += '\'', p++;
         else
-            buf += *p;
-    return buf.c_str();
+            out += *p;
+    return out;
+}
+
+/* The ASCII character whose full-width form (U+FF01-FF5E) starts at S
+ * (3 bytes or more), a space for the ideographic space U+3000, or 0. */
+static char narrow_at(const unsigned char *s)
+{
+    if (s[0] == 0xef && s[1] == 0xbc && s[2] >= 0x81 && s[2] <= 0xbf)
+        return (char)(s[2] - 0x81 + '!');
+    if (s[0] == 0xef && s[1] == 0xbd && s[2] >= 0x80 && s[2] <= 0x9e)
+        return (char)(s[2] - 0x80 + '`');
+    if (s[0] == 0xe3 && s[1] == 0x80 && s[2] == 0x80)
+        return ' ';
+    return 0;
+}
+
+/* Full-width Latin letters, digits and marks (the Halfwidth and Fullwidth
+ * Forms U+FF01-FF5E: "ＧＤＰ", "ＩＭＦ", common in Japanese and Chinese
+ * news) as their ASCII forms, and the ideographic space U+3000 as a space:
+ * NFKC's mapping for them (code point - 0xFEE0).  Xapian reads the
+ * full-width forms as CJK, in n-grams and not lower-cased, while its
+ * parser lower-cases a query's, so "ＧＤＰ" was found by neither "ＧＤＰ"
+ * nor "GDP".  Read so at both ends, they are the words they spell.  False,
+ * OUT untouched, when the N bytes at T have none: only a text with a byte
+ * 0xef or 0xe3 is looked at twice.  With JSON, the full-width quote and
+ * backslash become spaces (separators, as they are in the text): as '"'
+ * and '\\' they would end a string or start an escape. */
+bool libns::plain_width(const char *t, size_t n, std::string &out, bool json)
+{
+    const unsigned char *s = (const unsigned char *)t;
+    size_t i = 0;
+    while (i + 2 < n && !((s[i] == 0xef || s[i] == 0xe3) && narrow_at(s + i)))
+        i++;
+    if (i + 2 >= n)
+        return false;
+    out.assign(t, i);
+    while (i < n) {
+        char c =
+            i + 2 < n && (s[i] == 0xef || s[i] == 0xe3) ? narrow_at(s + i) : 0;
+        if (json && (c == '"' || c == '\\'))
+            c = ' ';
+        if (c)
+            out += c, i += 3;
+        else
+            out += t[i++];
+    }
+    return true;
+}
+
+const char *libns::indexed_text(const char *t, std::string &scratch)
+{
+    if (!t)
+        return t;
+    std::string narrow;
+    if (plain_width(t, strlen(t), narrow))
+        t = (scratch = std::move(narrow)).c_str();
+    if (strstr(t, "\xc2\xb4"))
+        t = (scratch = acute_apostrophes(t)).c_str();
+    return t;
 }
 
 /* The text fields of ART into TG's document, in the one layout the index
@@ -127,8 +183,8 @@ void libns::index_fields(Xapian::TermGenerator &tg, const ns_article_t *art,
                          bool positions)
 {
     auto text = [&](const char *t, Xapian::termcount wdf, const char *prefix) {
-        std::string apostrophes;
-        t = indexed_text(t, apostrophes);
+        std::string scratch;
+        t = indexed_text(t, scratch);
         if (positions) {
             tg.index_text(t, wdf, prefix);
             tg.increase_termpos(FIELD_GAP);
@@ -563,7 +619,9 @@ int ns_text_words(const char *text, size_t max, ns_buf_t *out)
         Xapian::TermGenerator tg;
         Xapian::Document doc;
         tg.set_document(doc);
-        tg.index_text_without_positions(text ? text : "");
+        std::string scratch;
+        tg.index_text_without_positions(
+            indexed_text(text ? text : "", scratch));
         size_t n = 0;
         for (Xapian::TermIterator t = doc.termlist_begin();
              t != doc.termlist_end() && n < max; ++t, ++n) {
