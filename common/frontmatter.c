@@ -591,3 +591,21 @@ int ns_article_from_jekyll_post(const char *text, size_t len,
 {
     return from_text(text, len, default_id, 1, art, err, err_size, err_line);
 }
+
+int ns_article_date_from_name(const char *path, ns_article_t *art)
+{
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    for (int i = 0; i < 10; i++)
+        if (i == 4 || i == 7 ? base[i] != '-'
+                             : !isdigit((unsigned char)base[i]))
+            return 0;
+    if (base[10] != '-')
+        return 0;
+    char day[11];
+    memcpy(day, base, 10);
+    day[10] = '\0';
+    char err[256];
+    (void)ns_set_date(art, day, err, sizeof err);
+    return 0;
+}

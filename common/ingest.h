@@ -209,6 +209,12 @@ int ns_nitf_article(const char *data, size_t len, const char *default_id,
 
 /* Is V a JSON Feed: a "version" of jsonfeed.org and a list of "items"? */
 int ns_jsonfeed_is(json_t *v);
+
+/* Is the LEN bytes of TEXT one JSON value that is a JSON Feed?  For the
+ * first line of a file sniffed as JSON Lines (reader.c): a feed written
+ * on one line with its keys sorted has its "version" after its "items",
+ * past the bytes ns_format_sniff() saw. */
+int ns_jsonfeed_text_is(const char *text, size_t len);
 /* ITEM, one of FEED's "items", into ART.  Returns 0, or -1 with ERR. */
 int ns_jsonfeed_item(json_t *feed, json_t *item, ns_article_t *art, char *err,
                      size_t err_size);
@@ -402,6 +408,10 @@ typedef struct ns_jsondoc ns_jsondoc_t;
 /* A parser of a JSON array of article objects, or of one or more objects
  * written over several lines, reading one element at a time. */
 ns_jsondoc_t *ns_jsondoc_open(ns_read_fn read, void *ctx);
+/* The same, for a document whose first LEN bytes, HEAD (copied), were
+ * read from READ already; NULL if out of memory. */
+ns_jsondoc_t *ns_jsondoc_open_after(ns_read_fn read, void *ctx,
+                                    const char *head, size_t len);
 int ns_jsondoc_next(ns_jsondoc_t *doc, ns_article_t *art, unsigned *item,
                     unsigned *line, char *err, size_t err_size);
 void ns_jsondoc_close(ns_jsondoc_t *doc);
@@ -448,6 +458,11 @@ int ns_frontmatter_is_draft(const char *text, size_t len);
 int ns_article_from_jekyll_post(const char *text, size_t len,
                                 const char *default_id, ns_article_t *art,
                                 char *err, size_t err_size, unsigned *err_line);
+
+/* Date ART, a post whose header gave it no date, by its file's name PATH,
+ * as Jekyll dates _posts/2024-03-15-seals.md (and Hugo can); a name whose
+ * date is no date (2024-13-45-x.md) leaves it undated.  Returns 0. */
+int ns_article_date_from_name(const char *path, ns_article_t *art);
 
 /* ------------------------------------------------------------------------ */
 /* Article fields (article.c): the rules of both input forms                */

@@ -48,6 +48,22 @@ ns_jsondoc_t *ns_jsondoc_open(ns_read_fn read, void *ctx)
     return d;
 }
 
+ns_jsondoc_t *ns_jsondoc_open_after(ns_read_fn read, void *ctx,
+                                    const char *head, size_t len)
+{
+    ns_jsondoc_t *d = ns_jsondoc_open(read, ctx);
+    if (!d)
+        return NULL;
+    d->cap = len + 4 * CHUNK; /* fill() grows it from there */
+    if (!(d->buf = malloc(d->cap + 1))) {
+        free(d);
+        return NULL;
+    }
+    memcpy(d->buf, head, len);
+    d->len = len;
+    return d;
+}
+
 void ns_jsondoc_close(ns_jsondoc_t *d)
 {
     if (!d)

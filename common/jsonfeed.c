@@ -20,6 +20,24 @@ int ns_jsonfeed_is(json_t *v)
            json_is_array(json_object_get(v, "items"));
 }
 
+int ns_jsonfeed_text_is(const char *text, size_t len)
+{
+    /* Most first lines of JSON Lines are no feed: a scan for the version's
+     * host, not a parse, rules them out.  Only the host, since PHP's
+     * json_encode writes the slashes of "jsonfeed.org\/version\/1.1"
+     * escaped. */
+    static const char host[] = "jsonfeed.org";
+    size_t i = 0, m = sizeof host - 1;
+    while (i + m <= len && memcmp(text + i, host, m) != 0)
+        i++;
+    if (i + m > len)
+        return 0;
+    json_t *v = json_loadb(text, len, 0, NULL);
+    int is = json_is_object(v) && ns_jsonfeed_is(v);
+    json_decref(v);
+    return is;
+}
+
 /* The byline of OBJ: its "authors" (1.1), else its "author" (1). */
 static char *byline(json_t *obj)
 {
