@@ -17,6 +17,23 @@
 #include "ns.h"
 
 /* ------------------------------------------------------------------------ */
+/* A byte source for the streaming parsers                                  */
+/* ------------------------------------------------------------------------ */
+
+/* Read up to LEN bytes into BUF; returns the count, 0 at the end, -1 on an
+ * error (with a reason the caller gets from ERR_FN, may be NULL). */
+typedef ssize_t (*ns_read_fn)(void *ctx, char *buf, size_t len);
+
+/* What an item-by-item parser returns from its next() call. */
+enum {
+    NS_ITEM_END = 0,     /* no more items */
+    NS_ITEM_OK = 1,      /* an article */
+    NS_ITEM_BAD = -1,    /* a broken item, skipped: line/item and error */
+    NS_ITEM_IGNORED = 2, /* an item left out on purpose (a draft, an
+                            attachment): the reason is in the error text */
+};
+
+/* ------------------------------------------------------------------------ */
 /* Formats (sniff.c)                                                        */
 /* ------------------------------------------------------------------------ */
 
@@ -32,7 +49,13 @@ typedef enum {
     NS_FMT_EMPTY,    /* nothing but white space (and a byte-order mark) */
     NS_FMT_BROKEN,   /* named as markup, or UTF-16 named as a format read
                         only in UTF-8, but not readable so */
+    NS_FMT_MORE,     /* XML whose root element is past the bytes given (a
+                        licence in a comment, a stylesheet, a DOCTYPE first):
+                        ns_format_sniff_read() reads on */
 } ns_format_t;
+
+/* How far ns_format_sniff_read() looks for an XML file's root element. */
+#define NS_SNIFF_MAX (1u << 20)
 
 /* The format named by PATH's extension (".json" counts as JSON Lines until
  * the content says otherwise), or NS_FMT_UNKNOWN. */
@@ -45,11 +68,21 @@ ns_format_t ns_format_by_name(const char *path);
  * (whatever the name), NS_FMT_BROKEN when the name says a format the
  * content cannot be (a saved error message named feed.xml), and
  * NS_FMT_UNKNOWN when neither the name nor the content says; *why then
- * holds a short reason.  UTF-16 with its byte-order mark is sniffed by
- * its ASCII characters: feeds, NITF and pages are read in it (libxml2
- * decodes it), the other formats only in UTF-8. */
+ * holds a short reason.  NS_FMT_MORE is XML whose root element HEAD
+ * does not reach (see ns_format_sniff_read).  UTF-16 with its byte-order mark
+ * is sniffed by its ASCII characters: feeds, NITF and pages are read in it
+ * (libxml2 decodes it), the other formats only in UTF-8. */
 ns_format_t ns_format_sniff(const char *head, size_t len, ns_format_t named,
                             const char **why);
+
+/* The format of a file whose first bytes ns_format_sniff() found to be
+ * NS_FMT_MORE, from up to NS_SNIFF_MAX of its bytes, read from its start
+ * through READ (the caller rewinds it after).  Never NS_FMT_MORE: XML
+ * whose root element is not found there (a file cut off in its prolog,
+ * a prolog longer than that) is NS_FMT_BROKEN when its name says a
+ * format, NS_FMT_UNKNOWN when it does not, with *why saying so. */
+ns_format_t ns_format_sniff_read(ns_read_fn read, void *ctx, ns_format_t named,
+                                 const char **why);
 
 /* ------------------------------------------------------------------------ */
 /* The files of a directory (dirwalk.c)                                     */
@@ -77,23 +110,6 @@ int ns_walk_first_visit(ns_walk_t *w, const struct stat *st);
 int ns_walk_dir(ns_walk_t *w, const char *dir);
 void ns_walk_forget_dirs(ns_walk_t *w); /* the directories read */
 void ns_walk_free(ns_walk_t *w);        /* the files and directories */
-
-/* ------------------------------------------------------------------------ */
-/* A byte source for the streaming parsers                                  */
-/* ------------------------------------------------------------------------ */
-
-/* Read up to LEN bytes into BUF; returns the count, 0 at the end, -1 on an
- * error (with a reason the caller gets from ERR_FN, may be NULL). */
-typedef ssize_t (*ns_read_fn)(void *ctx, char *buf, size_t len);
-
-/* What an item-by-item parser returns from its next() call. */
-enum {
-    NS_ITEM_END = 0,     /* no more items */
-    NS_ITEM_OK = 1,      /* an article */
-    NS_ITEM_BAD = -1,    /* a broken item, skipped: line/item and error */
-    NS_ITEM_IGNORED = 2, /* an item left out on purpose (a draft, an
-                            attachment): the reason is in the error text */
-};
 
 /* ------------------------------------------------------------------------ */
 /* Feeds (feed.c): RSS 2.0, RSS 1.0/RDF, Atom, WordPress WXR                */

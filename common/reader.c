@@ -598,6 +598,11 @@ static int choose_kind(ns_reader_t *r)
     ns_format_t named = ns_format_by_name(r->path);
     const char *why;
     ns_format_t fmt = ns_format_sniff(head, (size_t)n, named, &why);
+    /* XML whose root is past HEAD: a licence in a comment, a stylesheet. */
+    if (fmt == NS_FMT_MORE) {
+        fmt = ns_format_sniff_read(gz_read, r, named, &why);
+        gzrewind(r->gz);
+    }
     /* An empty file holds no record, whatever its name (an empty .jsonl
      * never did): it is ignored and said so, not a skipped record, which
      * would stop a prune.  One blank only as far as HEAD goes, or that

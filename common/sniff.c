@@ -5,10 +5,12 @@
  * So the first few KiB (after gzip) are looked at: the root element of an
  * XML file, the first character of JSON, an HTML doctype.  Markdown and
  * text files are taken at their name, since any first line can start one.
- * Only the opening bytes are read here; the real parsers decide the rest
- * and report what is broken. */
+ * Only the opening bytes are read here, and a little more for XML whose
+ * root comes late; the real parsers decide the rest and report what is
+ * broken. */
 #include <ctype.h>
 #include <jansson.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -58,7 +60,8 @@ static const char *find(const char *hay, size_t len, const char *needle)
 }
 
 /* The root element of an XML document: the first "<name" that is not a
- * declaration, comment or processing instruction. */
+ * declaration, comment or processing instruction.  NS_FMT_MORE when the
+ * bytes end before it does. */
 static ns_format_t xml_root(const char *p, size_t len, const char **why)
 {
     const char *end = p + len;
@@ -86,6 +89,9 @@ static ns_format_t xml_root(const char *p, size_t len, const char **why)
                !isspace((unsigned char)name[nlen]) && name[nlen] != '>' &&
                name[nlen] != '/')
             nlen++;
+        /* "<rs" at the very end may be "<rss": not a name yet. */
+        if (nlen == rest)
+            break;
         const char *colon = memchr(name, ':', nlen);
         const char *local = colon ? colon + 1 : name;
         size_t lrest = (size_t)(end - local);
@@ -105,8 +111,7 @@ static ns_format_t xml_root(const char *p, size_t len, const char **why)
         *why = "XML, but not an RSS, Atom or WordPress feed";
         return NS_FMT_UNKNOWN;
     }
-    *why = "XML whose first element is not in its first bytes";
-    return NS_FMT_UNKNOWN;
+    return NS_FMT_MORE;
 }
 
 /* JSON that starts with "{": one object per line, or objects written over
@@ -134,16 +139,27 @@ static ns_format_t json_shape(const char *p, size_t len)
 static ns_format_t sniff_utf16(const unsigned char *head, size_t len,
                                ns_format_t named, const char **why)
 {
-    char ascii[2048];
-    size_t n = 0;
+    /* All of HEAD, so that a root past a long prolog is found in UTF-16
+     * too (ns_format_sniff_read); its first 2048 characters if memory is
+     * short. */
+    char small[2048] = "";
+    size_t n = 0, cap = len / 2;
+    char *ascii = cap > sizeof small ? malloc(cap) : NULL;
+    if (!ascii) {
+        ascii = small;
+        cap = sizeof small;
+    }
     int le = head[0] == 0xff;
-    for (size_t i = 2; i + 1 < len && n < sizeof ascii; i += 2) {
+    for (size_t i = 2; i + 1 < len && n < cap; i += 2) {
         unsigned lo = head[i + !le], hi = head[i + le];
         ascii[n++] = hi == 0 && lo < 0x80 ? (char)lo : '?';
     }
     ns_format_t f = ns_format_sniff(ascii, n, named, why);
+    if (ascii != small)
+        free(ascii);
     if (f == NS_FMT_FEED || f == NS_FMT_NITF || f == NS_FMT_HTML ||
-        f == NS_FMT_EMPTY || f == NS_FMT_UNKNOWN || f == NS_FMT_BROKEN)
+        f == NS_FMT_EMPTY || f == NS_FMT_UNKNOWN || f == NS_FMT_BROKEN ||
+        f == NS_FMT_MORE)
         return f;
     *why = "UTF-16 text: only feeds, NITF and HTML pages are read in UTF-16; "
            "convert it to UTF-8 (iconv -f UTF-16 -t UTF-8)";
@@ -186,7 +202,7 @@ ns_format_t ns_format_sniff(const char *head, size_t len, ns_format_t named,
             (rest >= 5 && strncasecmp(p, "<html", 5) == 0))
             return NS_FMT_HTML;
         ns_format_t f = xml_root(p, rest, why);
-        if (f != NS_FMT_UNKNOWN)
+        if (f != NS_FMT_UNKNOWN && f != NS_FMT_MORE)
             return f;
         /* Tag soup without a doctype: a page if it is named one, or has
          * the elements of one. */
@@ -195,7 +211,7 @@ ns_format_t ns_format_sniff(const char *head, size_t len, ns_format_t named,
             *why = NULL;
             return NS_FMT_HTML;
         }
-        return NS_FMT_UNKNOWN;
+        return f;
     }
     if (rest >= 3 && memcmp(p, "---", 3) == 0 && named == NS_FMT_UNKNOWN)
         return NS_FMT_MARKDOWN;
@@ -207,4 +223,45 @@ ns_format_t ns_format_sniff(const char *head, size_t len, ns_format_t named,
     }
     *why = "named as XML or HTML, but not markup";
     return NS_FMT_BROKEN;
+}
+
+/* The root is looked for in a growing window (64 KiB, doubled up to
+ * NS_SNIFF_MAX), so that a feed behind a licence of a few KiB costs one
+ * small read more, not a megabyte.  The bound keeps a file of nothing but
+ * comments from being read whole to be sniffed; past it, a file named a
+ * feed is a skipped record, not an ignored file, so that a prune keeps
+ * what it held the night before. */
+ns_format_t ns_format_sniff_read(ns_read_fn read, void *ctx, ns_format_t named,
+                                 const char **why)
+{
+    char *head = NULL;
+    size_t len = 0, cap = 0;
+    int eof = 0, failed = 0;
+    ns_format_t f = NS_FMT_MORE;
+    while (f == NS_FMT_MORE && !eof && cap < NS_SNIFF_MAX) {
+        cap = cap ? 2 * cap : 65536;
+        char *grown = realloc(head, cap);
+        if (!grown) {
+            failed = 1;
+            break;
+        }
+        head = grown;
+        while (len < cap) {
+            ssize_t n = read(ctx, head + len, cap - len);
+            if (n <= 0) {
+                eof = 1;
+                failed = n < 0;
+                break;
+            }
+            len += (size_t)n;
+        }
+        f = ns_format_sniff(head, len, named, why);
+    }
+    free(head);
+    if (f != NS_FMT_MORE)
+        return f;
+    *why = failed ? "XML whose root element could not be read"
+           : eof  ? "XML that ends before its root element"
+                  : "XML whose root element is not in its first 1 MiB";
+    return named == NS_FMT_UNKNOWN ? NS_FMT_UNKNOWN : NS_FMT_BROKEN;
 }

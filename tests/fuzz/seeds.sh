@@ -10,7 +10,7 @@ dir=${2:-}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 case $h in
-feed) files="$top/samples/feeds/*" ;;
+feed) files="$top/samples/feeds/* $top/tests/fuzz/seeds-feed/*" ;;
 html) files="$top/samples/pages/*" ;;
 jsondoc) files="$top/samples/json/* $top/tests/fuzz/seeds-jsondoc/*" ;;
 nitf) files="$top/tests/fuzz/seeds-nitf/*" ;;
