@@ -5,10 +5,11 @@
  * does <aside> and <nav>; otherwise a related-posts teaser makes the story
  * match its words, and "Share on Facebook Tweet" is indexed as text.
  *
- * Names are matched as whole tokens of the attribute, never as parts of a
- * word: "share" is a name, "shared" and "sharecropper" are not; "ad" is,
- * "address", "head" and "loaded" are not.  The README lists the names; a
- * new one goes there too.
+ * Names are matched as whole tokens of the attribute, or as whole parts of
+ * a BEM token ("article__share"), never as parts of a word: "share" is a
+ * name, "shared" and "sharecropper" are not; "ad" is, "address", "head"
+ * and "loaded" are not.  The README lists the names; a new one goes there
+ * too.
  *
  * A box with no such name is furniture when its text says so: an ad's
  * label alone, or a label such as "Les også:" or "Most read" over links.
@@ -88,8 +89,9 @@ static int name_and_suffix(const char *s, size_t len)
     return 0;
 }
 
-/* Non-zero if the class or id token TOKEN (LEN bytes) names furniture. */
-static int is_furniture_token(const char *token, size_t len)
+/* Non-zero if the LEN bytes at TOKEN are one furniture name as the lists
+ * above put it: one of WHOLE, or [PREFIX-]NAME[-SUFFIX]. */
+static int is_furniture_part(const char *token, size_t len)
 {
     if (token_in(token, len, whole) || name_and_suffix(token, len))
         return 1;
@@ -100,6 +102,37 @@ static int is_furniture_token(const char *token, size_t len)
             return 1;
     }
     return 0;
+}
+
+/* Non-zero if the class or id token TOKEN (LEN bytes) names furniture.
+ * BEM, the class convention of most news themes, joins a block to its
+ * element with "__" and to a modifier with "--": "article__share",
+ * "related-articles__list", "share-bar__wrapper", "article-body__ad",
+ * "card--promo".  Each part is a name of its own, and the token is
+ * furniture when one part is: the share bar of an article, the list of a
+ * related-articles box, an ad slot in the body.  So the story's own
+ * elements ("article__body", "story__text", "article__title") stay, as
+ * "article-body" does, and a part that only mentions a name
+ * ("article__shared-data", "article--no-ads") is no furniture either. */
+static int is_furniture_token(const char *token, size_t len)
+{
+    if (is_furniture_part(token, len))
+        return 1;
+    size_t start = 0, parts = 0;
+    for (size_t i = 0; i + 1 < len; i++) {
+        if (!is_dash(token[i]) || !is_dash(token[i + 1]))
+            continue;
+        /* A run of two or more dashes or underscores ends a part. */
+        size_t end = i;
+        while (i < len && is_dash(token[i]))
+            i++;
+        if (end > start && is_furniture_part(token + start, end - start))
+            return 1;
+        start = i, parts++;
+        i--;
+    }
+    return parts && start < len &&
+           is_furniture_part(token + start, len - start);
 }
 
 /* Non-zero if a white-space separated token of VALUE is one IS accepts. */

@@ -363,15 +363,17 @@ int ns_html_decode_entities(const char *s, size_t n, ns_buf_t *out);
 int ns_html_page(const char *data, size_t len, const char *default_id,
                  ns_article_t *art, char *err, size_t err_size);
 
-/* Non-zero if VALUE, an element's class list or id, names a block of page
- * furniture: a whole token (in any case, '_' as '-') that is one of the
- * names (related, recommended, share, social, newsletter, subscribe, ad,
- * promo, ...), alone, after "article-", "post-", "entry-" or "story-", or
- * followed by a suffix such as "-posts", "-buttons", "-box" or "-slot"
- * (the lists are in html-furniture.c).  "shared" and "address" are not. */
 /* Non-zero if VALUE has a token naming a comment thread or a sidebar
  * (html-furniture.c). */
 int ns_html_thread_or_sidebar(const char *value);
+/* Non-zero if VALUE, an element's class list or id, names a block of page
+ * furniture: a whole token (in any case, '_' as '-'), or a part of a BEM
+ * token between "__" and "--" ("article__share"), that is one of the
+ * names (related, recommended, share, social, newsletter, subscribe, ad,
+ * promo, ...), alone, after "article-", "post-", "entry-" or "story-", or
+ * followed by a suffix such as "-posts", "-buttons", "-box" or "-slot"
+ * (the lists are in html-furniture.c).  "shared", "address" and
+ * "article__body" are not. */
 int ns_html_furniture_name(const char *value);
 /* Non-zero if the element N (a <div>, <section>, <p>, <ul>, <ol> or
  * <span>) is a box around the story rather than its text: its whole text
