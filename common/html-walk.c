@@ -2,8 +2,9 @@
  * as paragraphs, <br> as a line, headings collected as the article's
  * section headings, and never the text of what is not the story: scripts,
  * navigation, asides, forms, the site's header, comment threads, the
- * furniture html-furniture.c names, and short hidden text.  html.c decides
- * which subtree is the article; feeds and Markdown give fragments. */
+ * furniture html-furniture.c names, AMP's ad and share elements, and short
+ * hidden text.  html.c decides which subtree is the article; feeds and
+ * Markdown give fragments. */
 #include <ctype.h>
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
@@ -82,7 +83,20 @@ int ns_html_skipped(xmlNodePtr n)
         "form", "button", "select", "textarea", "iframe", "svg", "object",
         "embed", "canvas", "menu", "dialog", "head", "title",
         /* Their text is shown only by a browser that cannot play them. */
-        "video", "audio", NULL};
+        "video", "audio", "amp-video", "amp-audio",
+        /* AMP pages build their furniture from AMP's own elements, which
+         * carry no class to go by: ads (amp-embed is the same element for
+         * content recommendations, Taboola's and Outbrain's), with the
+         * placeholder and fallback text shown while one loads or when it
+         * fails ("Loading ad...", "Ad failed to load"); share buttons;
+         * the cookie consent and notice dialogs; the navigation drawer;
+         * and the next stories loaded under this one.  AMP's story
+         * elements (amp-img, amp-fit-text, amp-accordion, and the
+         * embedded posts of amp-twitter, whose text is quoted as the
+         * story's) are read as any element. */
+        "amp-ad", "amp-embed", "amp-sticky-ad", "amp-auto-ads",
+        "amp-story-auto-ads", "amp-social-share", "amp-consent",
+        "amp-user-notification", "amp-sidebar", "amp-next-page", NULL};
     if (name_in(NAME(n), skip) || is_hidden(n))
         return 1;
     /* The page's <header> is the site's masthead; one inside an <article>
