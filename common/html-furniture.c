@@ -1,9 +1,10 @@
 /* html-furniture.c - The class and id names that mark the blocks around an
  * article on a news page: related and recommended stories, share and social
- * buttons, newsletter and subscription boxes, advertisements and
- * promotions.  html.c leaves an element so named out of the text, as it
- * does <aside> and <nav>; otherwise a related-posts teaser makes the story
- * match its words, and "Share on Facebook Tweet" is indexed as text.
+ * buttons, newsletter and subscription boxes, calls to action,
+ * advertisements and promotions.  html.c leaves an element so named out
+ * of the text, as it does <aside> and <nav>; otherwise a related-posts
+ * teaser makes the story match its words, and "Share on Facebook Tweet"
+ * is indexed as text.  A link is a share button by its target too.
  *
  * Names are matched as whole tokens of the attribute, or as whole parts of
  * a BEM token ("article__share"), never as parts of a word: "share" is a
@@ -46,12 +47,18 @@ static int token_in(const char *s, size_t len, const char *const *list)
     return 0;
 }
 
-/* A furniture token is [PREFIX-]NAME[-SUFFIX], or one of WHOLE. */
+/* A furniture token is [PREFIX-]NAME[-SUFFIX], or one of WHOLE.  "cta" is
+ * a call to action, the name themes and page builders give the box that
+ * asks a reader to subscribe, donate or share ("cta", "cta-box",
+ * "post-cta"); it is never the story's text. */
 static const char *const names[] = {
-    "related",   "recommended",  "recommendations", "share",         "sharing",
-    "social",    "social-share", "newsletter",      "subscribe",     "ad",
-    "ads",       "advert",       "adverts",         "advertisement", "promo",
-    "promotion", NULL,
+    "related",      "recommended", "recommendations",
+    "share",        "sharing",     "social",
+    "social-share", "newsletter",  "subscribe",
+    "subscription", "ad",          "ads",
+    "advert",       "adverts",     "advertisement",
+    "promo",        "promotion",   "cta",
+    NULL,
 };
 static const char *const prefixes[] = {"article", "post", "entry", "story",
                                        NULL};
@@ -67,6 +74,9 @@ static const char *const suffixes[] = {
 static const char *const whole[] = {
     "jp-relatedposts", "sharedaddy", "addtoany", "a2a-kit", "yarpp-related",
     "adsbygoogle", "related-content",
+    /* Substack's caption over a subscribe or share button: "Thanks for
+     * reading Harbour Notes! Subscribe for free to receive new posts". */
+    "cta-caption",
     /* Text for screen readers only (Bootstrap, WordPress): "Skip to
      * content", "Posted on", "(opens in a new tab)". */
     "sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text", NULL};
@@ -153,6 +163,26 @@ static int any_token(const char *value, int (*is)(const char *, size_t))
 int ns_html_furniture_name(const char *value)
 {
     return any_token(value, is_furniture_token);
+}
+
+int ns_html_share_link(const char *href)
+{
+    /* Substack's share buttons link to the post with "action=share" in
+     * the query ("...?utm_content=share&action=share"), whatever their
+     * text ("Share", "Share Harbour Notes"); nothing else on a page links
+     * so.  Only the parameter decides, never a word of the text: a
+     * paragraph about share prices, or one linking a page named "share",
+     * stays. */
+    const char *q = href ? strchr(href, '?') : NULL;
+    while (q && *q && *q != '#') {
+        q++;
+        size_t n = strcspn(q, "&;#");
+        if (n == strlen("action=share") &&
+            strncasecmp(q, "action=share", n) == 0)
+            return 1;
+        q += n;
+    }
+    return 0;
 }
 
 /* Comment threads and sidebars are matched inside tokens ("commentlist",

@@ -128,6 +128,14 @@ int ns_html_skipped(xmlNodePtr n)
     }
     if (ns_html_box_of_links(n))
         return 1;
+    /* A share button with no class to go by is known by its link. */
+    if (strcasecmp(NAME(n), "a") == 0) {
+        xmlChar *href = xmlGetProp(n, BAD_CAST "href");
+        int share = href && ns_html_share_link((const char *)href);
+        xmlFree(href);
+        if (share)
+            return 1;
+    }
     xmlChar *role = xmlGetProp(n, BAD_CAST "role");
     int hit = role && (strcasecmp((const char *)role, "navigation") == 0 ||
                        strcasecmp((const char *)role, "complementary") == 0);

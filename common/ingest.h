@@ -369,12 +369,15 @@ int ns_html_thread_or_sidebar(const char *value);
 /* Non-zero if VALUE, an element's class list or id, names a block of page
  * furniture: a whole token (in any case, '_' as '-'), or a part of a BEM
  * token between "__" and "--" ("article__share"), that is one of the
- * names (related, recommended, share, social, newsletter, subscribe, ad,
- * promo, ...), alone, after "article-", "post-", "entry-" or "story-", or
- * followed by a suffix such as "-posts", "-buttons", "-box" or "-slot"
- * (the lists are in html-furniture.c).  "shared", "address" and
- * "article__body" are not. */
+ * names (related, recommended, share, social, newsletter, subscribe,
+ * subscription, cta, ad, promo, ...), alone, after "article-", "post-",
+ * "entry-" or "story-", or followed by a suffix such as "-posts", "-buttons",
+ * "-box" or "-slot" (the lists are in html-furniture.c).  "shared", "address"
+ * and "article__body" are not. */
 int ns_html_furniture_name(const char *value);
+/* Non-zero if HREF, a link's target, is a share button's: its query has
+ * "action=share", as Substack's do (html-furniture.c). */
+int ns_html_share_link(const char *href);
 /* Non-zero if the element N (a <div>, <section>, <p>, <ul>, <ol> or
  * <span>) is a box around the story rather than its text: its whole text
  * is an advertisement's label ("Annonse", "Advertisement"), or it opens

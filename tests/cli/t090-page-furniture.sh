@@ -1,8 +1,9 @@
 #!/bin/sh
 # t090-page-furniture.sh - Furniture as news themes and publishing platforms
 # mark it, through nindex and nsearch: BEM class names ("article__share")
-# and AMP's ad and share elements are not searchable, and the story beside
-# them is.
+# and AMP's ad and share elements in pages, Substack's subscribe widget and
+# share button in a feed, are not searchable, and the story beside them
+# is.
 . "$(dirname "$0")/lib.sh"
 P=$TMP/pages
 mkdir -p "$P"
@@ -31,6 +32,11 @@ cat >"$P/amp.html" <<'HTML'
 </article></body></html>
 HTML
 
+# A Substack feed: the subscribe widget and the share button in the item.
+cat >"$P/substack.rss" <<'XML'
+<?xml version="1.0" encoding="UTF-8"?><rss xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:content="http://purl.org/rss/1.0/modules/content/" version="2.0"><channel><title><![CDATA[Harbour Notes]]></title><link>https://harbournotes.substack.com</link><item><title><![CDATA[Seals return to the inner harbour]]></title><link>https://harbournotes.substack.com/p/seals-return</link><guid isPermaLink="false">https://harbournotes.substack.com/p/seals-return</guid><dc:creator><![CDATA[Kari Nordmann]]></dc:creator><pubDate>Tue, 19 Aug 2025 06:00:44 GMT</pubDate><content:encoded><![CDATA[<p>Harbour seals were seen on the skerry on Sunday morning.</p><div class="subscription-widget-wrap-editor" data-component-name="SubscribeWidgetToDOM"><div class="subscription-widget show-subscribe"><div class="preamble"><p class="cta-caption">Thanks for reading Harbour Notes! Subscribe for free to receive new posts and support my work.</p></div><form class="subscription-widget-subscribe"><input type="email" name="email"><input type="submit" value="Subscribe"></form></div></div><p>The biologist counted fourteen animals.</p><p class="button-wrapper" data-component-name="ButtonCreateButton"><a class="button primary" href="https://harbournotes.substack.com/p/seals-return?action=share"><span>Share</span></a></p>]]></content:encoded></item></channel></rss>
+XML
+
 run out err nindex --db "$TMP/db" "$P"
 check "pages: exit 0" is "$rc" 0
 
@@ -54,5 +60,14 @@ q failed
 check "amp: nor its fallback" lacks "$TMP/q" "Harbour dredging"
 q months
 check "amp: the story is" contains "$TMP/q" "Harbour dredging"
+
+q thanks
+check "substack: the subscribe widget is not searchable" lacks "$TMP/q" "Seals return"
+q subscribe
+check "substack: nor its button" lacks "$TMP/q" "Seals return"
+q share
+check "substack: nor the share button" lacks "$TMP/q" "Seals return"
+q biologist
+check "substack: the post is" contains "$TMP/q" "Seals return"
 
 finish

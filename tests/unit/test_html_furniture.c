@@ -1,15 +1,12 @@
 /* test_html_furniture.c - Page furniture as news themes and publishing
  * platforms mark it beyond the plain class names of test_html.c: BEM class
- * names ("article__share") and AMP's ad, share and consent elements.  Each
- * case is a page or a feed item as the
- * platform writes it, with the story's own text beside the furniture. */
+ * names ("article__share"), AMP's ad, share and consent elements, and
+ * Substack's subscribe widget and share button in a feed.  Each case is a page
+ * or a feed item as the platform writes it, with the story's own text beside
+ * the furniture. */
 #include "ingest.h"
+#include "readlib.h"
 #include "testlib.h"
-
-static int has(const char *hay, const char *needle)
-{
-    return hay && strstr(hay, needle) != NULL;
-}
 
 /* Read the page HTML (NUL-terminated) into ART; 0 or -1 as ns_html_page. */
 static int page(const char *html, ns_article_t *art)
@@ -135,9 +132,97 @@ static void test_amp_elements(void)
     ns_buf_free(&out);
 }
 
+/* ------------------------------------------------------------------------ */
+/* Substack's widgets in a feed                                             */
+/* ------------------------------------------------------------------------ */
+
+static void test_substack_widgets(void)
+{
+    CHECK(ns_html_furniture_name("subscription-widget show-subscribe") &&
+              ns_html_furniture_name("subscription-box") &&
+              ns_html_furniture_name("cta-caption") &&
+              ns_html_furniture_name("post-cta") &&
+              ns_html_furniture_name("cta"),
+          "substack: subscription and cta are names");
+    CHECK(!ns_html_furniture_name("subscriptions-desk") &&
+              !ns_html_furniture_name("octa") &&
+              !ns_html_furniture_name("cta-transit-map") &&
+              !ns_html_furniture_name("subscription-content"),
+          "substack: and never parts of another word");
+    CHECK(ns_html_share_link("https://h.substack.com/p/seals?action=share") &&
+              ns_html_share_link("https://h.substack.com/p/seals?utm_source="
+                                 "substack&utm_content=share&action=share") &&
+              ns_html_share_link("/p/x?action=share#top"),
+          "substack: a link with action=share is a share button");
+    CHECK(!ns_html_share_link("https://example.com/share") &&
+              !ns_html_share_link("https://example.com/p?action=shared") &&
+              !ns_html_share_link("https://example.com/p?reaction=share") &&
+              !ns_html_share_link("https://example.com/p#action=share") &&
+              !ns_html_share_link("https://example.com/p") &&
+              !ns_html_share_link(NULL),
+          "substack: other links are not");
+
+    /* An item of a Substack feed as Substack writes it: the subscribe
+     * widget after the first paragraph, a captioned share button and a
+     * plain one; and prose about shares and subscriptions. */
+    static const char F[] =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss xmlns:dc=\"http:/"
+        "/purl.org/dc/elements/1.1/\" xmlns:content=\"http://purl.org/rss/1"
+        ".0/modules/content/\" version=\"2.0\"><channel><title><![CDATA["
+        "Harbour Notes]]></title><link>https://harbournotes.substack.com"
+        "</link><item><title><![CDATA[Seals return to the inner harbour]]>"
+        "</title><link>https://harbournotes.substack.com/p/seals-return"
+        "</link><guid isPermaLink=\"false\">https://harbournotes.substack."
+        "com/p/seals-return</guid><dc:creator><![CDATA[Kari Nordmann]]>"
+        "</dc:creator><pubDate>Tue, 19 Aug 2025 06:00:44 GMT</pubDate>"
+        "<content:encoded><![CDATA[<p>Harbour seals were seen on the "
+        "skerry on Sunday morning.</p><div class=\"subscription-widget-wrap-"
+        "editor\" data-component-name=\"SubscribeWidgetToDOM\"><div class="
+        "\"subscription-widget show-subscribe\"><div class=\"preamble\"><p "
+        "class=\"cta-caption\">Thanks for reading Harbour Notes! Subscribe "
+        "for free to receive new posts and support my work.</p></div><form "
+        "class=\"subscription-widget-subscribe\"><input type=\"email\" "
+        "name=\"email\"><input type=\"submit\" value=\"Subscribe\"></form>"
+        "</div></div><p>The biologist counted fourteen animals. Share "
+        "prices of the ferry company rose, and <a href=\"https://example."
+        "com/share\">its share register</a> lists the harbour trust.</p>"
+        "<div class=\"captioned-button-wrap\" data-component-name=\""
+        "CaptionedButtonToDOM\"><div class=\"preamble\"><p class=\"cta-"
+        "caption\">This post is public so feel free to pass it on.</p></div>"
+        "<p class=\"button-wrapper\" data-component-name=\"ButtonCreate"
+        "Button\"><a class=\"button primary\" href=\"https://harbournotes"
+        ".substack.com/p/seals-return?utm_source=substack&amp;utm_medium="
+        "email&amp;utm_content=share&amp;action=share\"><span>Pass it on"
+        "</span></a></p></div><p>Subscriptions to the seal census "
+        "doubled.</p><p class=\"button-wrapper\" data-component-name=\""
+        "ButtonCreateButton\"><a class=\"button primary\" href=\"https://"
+        "harbournotes.substack.com/p/seals-return?action=share\"><span>"
+        "Share</span></a></p>]]></content:encoded></item></channel></rss>";
+    struct tally t;
+    read_all(tl_write("substack.rss", F, sizeof F - 1), &t);
+    const char *b = t.first.body;
+    CHECK(t.ok == 1, "substack feed: the item is read");
+    CHECK(has(b, "Harbour seals were seen") &&
+              has(b, "counted fourteen animals. Share prices") &&
+              has(b, "its share register") &&
+              has(b, "Subscriptions to the seal census"),
+          "substack feed: the story stays, with its shares and "
+          "subscriptions");
+    CHECK(!has(b, "Thanks for reading") && !has(b, "Subscribe for free"),
+          "substack feed: the subscribe widget is gone");
+    CHECK(!has(b, "feel free") && !has(b, "Pass it on"),
+          "substack feed: a captioned share button is gone");
+    CHECK(b && strcmp(b + strlen(b) - strlen("doubled."), "doubled.") == 0,
+          "substack feed: the last share button is gone");
+    if (has(b, "Thanks") || has(b, "Pass it on") || !has(b, "register"))
+        fprintf(stderr, "    body: '%s'\n", b);
+    tally_free(&t);
+}
+
 int main(void)
 {
     test_bem_names();
     test_amp_elements();
+    test_substack_widgets();
     return tl_done();
 }
