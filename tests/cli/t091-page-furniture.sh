@@ -1,5 +1,5 @@
 #!/bin/sh
-# t090-page-furniture.sh - Furniture as news themes and publishing platforms
+# t091-page-furniture.sh - Furniture as news themes and publishing platforms
 # mark it, through nindex and nsearch: BEM class names ("article__share")
 # and AMP's ad and share elements in pages, Substack's subscribe widget and
 # share button in a feed, are not searchable, and the story beside them
