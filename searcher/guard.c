@@ -128,6 +128,7 @@ void ns_http_guard_admit(ns_http_server_t *srv, struct MHD_Connection *conn,
     pthread_mutex_unlock(&srv->conn_lock);
 
     if (cn->refused == 403) {
+        atomic_fetch_add(&srv->refused_uid, 1);
         if (cn->have_uid)
             ns_warn("refusing a client with uid %lu (not in --allow-uid)",
                     (unsigned long)cn->uid);

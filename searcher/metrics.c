@@ -127,6 +127,30 @@ static void index_facts(ns_buf_t *b, int *failed, ns_http_server_t *srv)
         (unsigned long long)info.synonym_groups);
 }
 
+/* The guard's own counts (guard.c).  A connection refused at accept is
+ * answered before libmicrohttpd has a request of it, and a client that
+ * closes at once never becomes one: only these count every refusal. */
+static void guard_counts(ns_buf_t *b, int *failed, ns_http_server_t *srv)
+{
+    family(b, failed, "nsearchd_connections_refused_total", "counter",
+           "Connections answered at accept and closed: 503 past "
+           "--max-connections (overloaded), 403 for a uid not allowed.");
+    put(b, failed,
+        "nsearchd_connections_refused_total{reason=\"overloaded\"} %llu\n",
+        (unsigned long long)atomic_load(&srv->refused_full));
+    put(b, failed,
+        "nsearchd_connections_refused_total{reason=\"forbidden\"} %llu\n",
+        (unsigned long long)atomic_load(&srv->refused_uid));
+    family(b, failed, "nsearchd_header_timeouts_total", "counter",
+           "Connections closed because the request head came too late.");
+    put(b, failed, "nsearchd_header_timeouts_total %llu\n",
+        (unsigned long long)atomic_load(&srv->header_timeouts));
+    family(b, failed, "nsearchd_searches_timed_out_total", "counter",
+           "Searches stopped at --request-timeout.");
+    put(b, failed, "nsearchd_searches_timed_out_total %llu\n",
+        (unsigned long long)atomic_load(&srv->timed_out));
+}
+
 char *ns_http_metrics_text(ns_http_server_t *srv)
 {
     ns_http_stats_t *st = &srv->stats;
@@ -146,6 +170,7 @@ char *ns_http_metrics_text(ns_http_server_t *srv)
            "Connections open now.");
     put(&b, &failed, "nsearchd_connections %u\n",
         atomic_load(&srv->connections));
+    guard_counts(&b, &failed, srv);
     index_facts(&b, &failed, srv);
     family(&b, &failed, "nsearchd_index_last_reload_timestamp_seconds", "gauge",
            "When a worker last opened the index or found a new version of "

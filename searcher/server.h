@@ -107,6 +107,7 @@ struct ns_http_server {
     atomic_int stopping;      /* after ns_http_quiesce() */
     atomic_uint_fast64_t refused_full;    /* connections told 503 at
                                              accept */
+    atomic_uint_fast64_t refused_uid;     /* and 403: a uid not allowed */
     atomic_uint_fast64_t header_timeouts; /* connections closed for a late
                                              request head */
     atomic_uint_fast64_t timed_out;       /* searches cut short by

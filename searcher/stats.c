@@ -116,9 +116,9 @@ static void latency_percentiles(ns_http_stats_t *st, double *p50, double *p99)
  *  "uptime_s", "requests": begun, "errors": ended without a 2xx,
  *  "latency_ms": {"p50", "p99"} over the last 1024 answered requests,
  *  "threads", "connections": open now, "max_connections",
- *  "guard": {"refused": told 503 at accept, "header_timeouts": closed
- *            for a late request head, "timed_out": searches stopped at
- *            --request-timeout}} */
+ *  "guard": {"refused": told 503 at accept, "forbidden": told 403 there,
+ *            "header_timeouts": closed for a late request head,
+ *            "timed_out": searches stopped at --request-timeout}} */
 static double round3(double x)
 {
     return (double)(int64_t)(x * 1000.0 + 0.5) / 1000.0;
@@ -192,7 +192,7 @@ char *ns_http_stats_json(ns_http_server_t *srv)
     /* clang-format off */
     json_t *o = json_pack(
         "{s:o, s:{s:s, s:s?, s:s?, s:s?, s:I, s:I},"
-        " s:I, s:I, s:I, s:{s:f, s:f}, s:I, s:I, s:I, s:{s:I, s:I, s:I}}",
+        " s:I, s:I, s:I, s:{s:f, s:f}, s:I, s:I, s:I, s:{s:I, s:I, s:I, s:I}}",
         "articles", have_info ? json_integer((json_int_t)info.articles)
                               : json_null(),
         "index",
@@ -212,6 +212,7 @@ char *ns_http_stats_json(ns_http_server_t *srv)
         "max_connections", (json_int_t)srv->cfg->max_connections,
         "guard",
             "refused", (json_int_t)atomic_load(&srv->refused_full),
+            "forbidden", (json_int_t)atomic_load(&srv->refused_uid),
             "header_timeouts", (json_int_t)atomic_load(&srv->header_timeouts),
             "timed_out", (json_int_t)atomic_load(&srv->timed_out));
     /* clang-format on */

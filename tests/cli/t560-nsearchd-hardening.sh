@@ -56,6 +56,20 @@ check "guard: logged" contains "$TMP/server.err" "within --header-timeout"
 get stats.json /v1/stats
 check "guard: /v1/stats counts refusals and late heads" json stats.json \
     'd["guard"]["refused"] >= 10 and d["guard"]["header_timeouts"] >= 20'
+# /metrics has the guard's counts too, the same as /v1/stats (both read
+# once nothing more is refused or cut: the load has ended).
+get guard.txt /metrics
+check "guard: /metrics counts every 503 at accept" python3 - "$TMP/guard.txt" \
+    "$TMP/stats.json" "$TMP/slow.json" <<'PY'
+import json, re, sys
+m = dict(re.findall(r'^(nsearchd_\S+) (\d+)$', open(sys.argv[1]).read(), re.M))
+g = json.load(open(sys.argv[2]))["guard"]
+told = json.load(open(sys.argv[3]))["answered"].get("503", 0)
+over = int(m['nsearchd_connections_refused_total{reason="overloaded"}'])
+assert over == g["refused"] and over >= told, (over, g, told)
+assert int(m["nsearchd_header_timeouts_total"]) == g["header_timeouts"], m
+assert m['nsearchd_connections_refused_total{reason="forbidden"}'] == "0", m
+PY
 stop_server
 
 # --- Another uid may not take everything (needs root to switch uid). ----
@@ -84,6 +98,13 @@ if [ "$(id -u)" = 0 ]; then
     load_pid=
     check "allow-uid: the excluded uid is told 403 at once" json slow3.json \
         'd["answered"].get("403", 0) == 40'
+    get m403.txt /metrics
+    check "allow-uid: /metrics counts each 403 at accept" grep -qx \
+        'nsearchd_connections_refused_total{reason="forbidden"} 40' \
+        "$TMP/m403.txt"
+    get s403.json /v1/stats
+    check "allow-uid: /v1/stats counts them" json s403.json \
+        'd["guard"]["forbidden"] == 40 and d["guard"]["refused"] == 0'
     stop_server
 fi
 
@@ -98,6 +119,9 @@ check "budget: JSON timeout error" json to.json \
 get stats.json /v1/stats
 check "budget: /v1/stats counts it" json stats.json \
     'd["guard"]["timed_out"] == 1'
+get to.txt /metrics
+check "budget: /metrics counts it" grep -qx \
+    'nsearchd_searches_timed_out_total 1' "$TMP/to.txt"
 # Many searches stopped by the budget, two at a time: Xapian's own time
 # limit, used before, wrote into freed memory when its timer fired as a
 # match ended, and under AddressSanitizer the server died within a few.
