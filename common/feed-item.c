@@ -193,6 +193,26 @@ static void set_from(json_t *obj, json_t *raw, const char *key,
  * keeps it. */
 enum { FOOTER_MORE = 100 };
 
+/* Medium's line, in every item of its feeds: "TITLE was originally
+ * published in PUBLICATION on Medium, where people are continuing the
+ * conversation by highlighting and responding to this story."  Its fixed
+ * part is longer than FOOTER_MORE, and the words of it ("conversation",
+ * "highlighting") matched every post: it is not counted as the
+ * paragraph's own. */
+static const char MEDIUM_TAIL[] =
+    " on Medium, where people are continuing the conversation by "
+    "highlighting and responding to this story.";
+
+/* Bytes of the footer paragraph PARA (of PN bytes) besides a known
+ * generator's fixed words. */
+static size_t footer_own(const char *para, size_t pn)
+{
+    const size_t tail = sizeof MEDIUM_TAIL - 1;
+    if (pn >= tail && memcmp(para + pn - tail, MEDIUM_TAIL, tail) == 0)
+        return pn - tail;
+    return pn;
+}
+
 static void drop_footer(json_t *obj)
 {
     const char *body = json_string_value(json_object_get(obj, "body"));
@@ -207,7 +227,7 @@ static void drop_footer(json_t *obj)
         return;
     const char *para = last + 2;
     size_t pn = strlen(para);
-    if (pn > tn + FOOTER_MORE || !strstr(para, title))
+    if (footer_own(para, pn) > tn + FOOTER_MORE || !strstr(para, title))
         return;
     json_t *kept = json_stringn(body, (size_t)(last - body));
     if (kept)

@@ -47,6 +47,17 @@ int main(void)
               "The post Seals return to the fjord appeared first on Bergen "
               "Harbour News.",
               "footer: a body of nothing else is kept");
+    /* Medium's line names the post and the publication too, in more
+     * words. */
+    CHECK_STR(body("Why our city's buses are always late",
+                   "<p>Every morning the 7:42 arrives at 7:55.</p><hr><p><a "
+                   "href=\"https://medium.com/@a/why-1a2b\">Why our city's "
+                   "buses are always late</a> was originally published in "
+                   "<a href=\"https://medium.com/city-notes\">City Notes</a> "
+                   "on Medium, where people are continuing the conversation "
+                   "by highlighting and responding to this story.</p>"),
+              "Every morning the 7:42 arrives at 7:55.",
+              "footer: Medium's line left out");
     /* A last paragraph with the headline in a sentence of its own. */
     const char *story =
         "<p>The council met on Monday.</p><p>Asked why the headline of "
