@@ -148,7 +148,7 @@ int ns_undo_save(struct undo *u, ns_index_t *idx, const char *id);
 int ns_undo_close(struct undo *u);
 /* Close and remove the file: the deletions did not happen. */
 void ns_undo_abandon(struct undo *u);
-/* Remove the files in DB/deleted older than DAYS. */
+/* Remove the files in DB/deleted older than DAYS (0: all of them). */
 void ns_undo_expire(const char *db, long days);
 
 /* ------------------------------------------------------------------------ */

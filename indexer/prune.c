@@ -135,7 +135,7 @@ int ns_prune(const char *db, ns_index_t *idx, const struct seen_ids *seen,
         ns_error("cannot prune: %s", ns_index_last_error(idx));
         return EXIT_ERROR;
     }
-    if (o->keep_deleted_days > 0)
-        ns_undo_expire(db, o->keep_deleted_days);
+    /* With --keep-deleted 0 too: the files kept before go. */
+    ns_undo_expire(db, o->keep_deleted_days);
     return EXIT_OK;
 }

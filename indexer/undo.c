@@ -146,8 +146,8 @@ void ns_undo_expire(const char *db, long days)
         char path[4500];
         snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
         struct stat st;
-        if (stat(path, &st) == 0 && (part || st.st_mtime < cutoff) &&
-            unlink(path) < 0)
+        if (stat(path, &st) == 0 &&
+            (part || days == 0 || st.st_mtime < cutoff) && unlink(path) < 0)
             ns_warn("cannot remove '%s': %s", path, strerror(errno));
     }
     closedir(d);

@@ -322,7 +322,8 @@ int ns_run_delete(const char *db, const struct options *o, struct counts *c)
         ns_error("cannot commit to '%s'", db);
         rc = EXIT_ERROR;
     }
-    if (keep && rc == EXIT_OK && c->deleted)
+    /* With --keep-deleted 0 too: the files kept before go. */
+    if (!o->dry_run && rc == EXIT_OK && c->deleted)
         ns_undo_expire(db, o->keep_deleted_days);
     return rc;
 }

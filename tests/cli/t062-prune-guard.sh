@@ -141,8 +141,9 @@ check "--delete keeps what it deletes too" sh -c \
 nindex --quiet --db "$TMP/db" "$TMP/db/deleted"
 check "undo of --delete" is "$(count "$TMP/db")" 300
 run out err nindex --db "$TMP/db" --delete --keep-deleted 0 a7
-check "--keep-deleted 0 keeps nothing" sh -c \
-    "test \$(ls '$TMP/db/deleted' | wc -l) -eq 2"
+check "--keep-deleted 0: a7 is deleted" is "$(count "$TMP/db")" 299
+check "--keep-deleted 0 keeps nothing, and removes what was kept before" \
+    is "$(ls "$TMP/db/deleted" | wc -l)" 0
 nindex --quiet --db "$TMP/db" "$TMP/v1.jsonl"
 
 # --- --dry-run: the real run's counts, nothing touched ---------------------

@@ -127,6 +127,13 @@ run out err nindex --quiet --db "$TMP/pc" --delete a0
 check "delete a0: exit 0" is "$rc" 0
 check "31 days old: removed" test ! -e "$TMP/pc/deleted/19990101T000000Z-1.jsonl.gz"
 check "29 days old: kept" test -e "$TMP/pc/deleted/19990102T000000Z-1.jsonl.gz"
+# --keep-deleted 0 keeps none: a prune that deletes removes what was kept.
+check "pr: undo files before" test "$(ls "$TMP/pr/deleted" | wc -l)" -gt 0
+run out err nindex --quiet --db "$TMP/pr" --prune --keep-deleted 0 "$TMP/p79.jsonl"
+check "prune --keep-deleted 0: exit 0" is "$rc" 0
+check "prune --keep-deleted 0: 1 deleted" is "$(count "$TMP/pr")" 79
+check "prune --keep-deleted 0: no undo file left" \
+    is "$(ls "$TMP/pr/deleted" | wc -l)" 0
 
 # --- A hyphen between letters splits words: sea-ice is sea ice -------------
 jsonl "$TMP/hy.jsonl" \
