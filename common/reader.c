@@ -603,18 +603,24 @@ static int choose_kind(ns_reader_t *r)
         fmt = ns_format_sniff_read(gz_read, r, named, &why);
         gzrewind(r->gz);
     }
-    /* An empty file holds no record, whatever its name (an empty .jsonl
-     * never did): it is ignored and said so, not a skipped record, which
-     * would stop a prune.  One blank only as far as HEAD goes, or that
-     * could not be read, is left to the reader of its name. */
-    /* A gzip file of nothing still has its 20-byte header and trailer: one
-     * named .gz that is empty was cut off (an export that failed, a full
-     * disk), as gzip -t says, and is a skipped record, so that a prune
-     * keeps the articles it held the night before. */
-    if (fmt == NS_FMT_EMPTY && whole && not_gzip) {
-        snprintf(r->err, sizeof r->err,
-                 "truncated gzip file (empty, without a gzip header)");
-        r->gz_failed = r->file_failed = 1;
+    /* An empty file holds no record (an empty .jsonl never did): it is
+     * ignored and said so, not a skipped record, which would stop a
+     * prune; one blank only as far as HEAD goes, or that could not be
+     * read, is left to the reader of its name.  But a gzip file of
+     * nothing still has its header and trailer (gzip -t), and XML or HTML
+     * of nothing its root element: an empty one named .gz, or as a feed
+     * or a page, was cut off (an export or a fetch that failed, `curl URL
+     * > feed.xml`) and is a skipped record, so that a prune keeps the
+     * articles it held the night before. */
+    if (fmt == NS_FMT_EMPTY && whole &&
+        (not_gzip || named == NS_FMT_FEED || named == NS_FMT_HTML)) {
+        snprintf(r->err, sizeof r->err, "%s",
+                 not_gzip ? "truncated gzip file (empty, without a gzip header)"
+                 : named == NS_FMT_FEED
+                     ? "empty feed (cut off: a download that failed?)"
+                     : "empty page (cut off: a download that failed?)");
+        r->gz_failed |= not_gzip;
+        r->file_failed = 1;
         end_file(r);
         return -1;
     }

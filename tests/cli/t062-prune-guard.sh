@@ -67,19 +67,33 @@ check "missing source: not pruned" contains "$TMP/err" "not pruning: a source co
 check "intact after a missing source" is "$(count "$TMP/db")" 300
 check "refused prunes wrote nothing" is "$(snapshot "$TMP/db/$(readlink "$TMP/db/current")")" "$before"
 
-# An empty file in the archive holds no record, whatever its name: named
-# on stderr and counted as ignored, it stops no prune.  Alone, it is an
-# empty source.
+# An empty file in the archive holds no record: named on stderr and
+# counted as ignored, it stops no prune.  Alone, it is an empty source.
 mkdir "$TMP/arch"
 cp "$TMP/v1.jsonl" "$TMP/arch/"
-for f in empty.xml empty.html empty.md empty.jsonl; do : >"$TMP/arch/$f"; done
+for f in empty.md empty.jsonl empty.txt; do : >"$TMP/arch/$f"; done
 run out err nindex --db "$TMP/db" --prune "$TMP/arch"
 check "empty files in the archive: the prune runs, exit 0" is "$rc" 0
-check "empty files: each named" contains "$TMP/err" "arch/empty.xml: ignored: empty file"
-check "empty files: ignored, not skipped" contains "$TMP/out" "0 skipped, 4 ignored"
+check "empty files: each named" contains "$TMP/err" "arch/empty.md: ignored: empty file"
+check "empty files: ignored, not skipped" contains "$TMP/out" "0 skipped, 3 ignored"
 check "empty files: nothing deleted" is "$(count "$TMP/db")" 300
-run out err nindex --db "$TMP/db" --prune "$TMP/arch/empty.xml"
-check "an empty .xml alone: an empty source, refused with 5" is "$rc" 5
+run out err nindex --db "$TMP/db" --prune "$TMP/arch/empty.md"
+check "an empty .md alone: an empty source, refused with 5" is "$rc" 5
+# But a feed or a page is never empty: a zero-byte feed.xml is a fetch
+# that failed, and the articles it held stay.
+mkdir "$TMP/farch"
+cp "$TMP/v1.jsonl" "$SAMPLES/feeds/city-desk.atom" "$TMP/farch/"
+nindex --quiet --db "$TMP/fdb" "$TMP/farch"
+with_feed=$(count "$TMP/fdb")
+check "the feed's articles are in" test "$with_feed" -gt 300
+: >"$TMP/farch/city-desk.atom"
+: >"$TMP/farch/page.html"
+run out err nindex --db "$TMP/fdb" --prune "$TMP/farch"
+check "an empty feed: the prune is not done, exit 4" is "$rc" 4
+check "an empty feed: said" contains "$TMP/err" \
+    "farch/city-desk.atom: empty feed (cut off: a download that failed?)"
+check "an empty page: said" contains "$TMP/err" "farch/page.html: empty page"
+check "an empty feed: its articles stay" is "$(count "$TMP/fdb")" "$with_feed"
 
 # A .gz of zero bytes is no empty file but a cut-off one (an export that
 # failed, a full disk; gzip -t: "unexpected end of file"): a gzip of

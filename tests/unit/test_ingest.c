@@ -633,17 +633,24 @@ static void test_empty_files(void)
     tl_write("empties/f.jsonl", F, sizeof F - 1);
     struct tally t;
     read_all(dir, &t);
-    CHECK(t.ok == 1 && t.bad == 0 && t.ignored == 5,
-          "empty files: ignored, not skipped");
-    CHECK(has(t.notes, "empties/a.xml: ignored: empty file") &&
-              has(t.notes, "empties/b.html: ignored: empty file") &&
-              has(t.notes, "empties/c.md: ignored: empty file") &&
+    CHECK(t.ok == 1 && t.bad == 2 && t.ignored == 3,
+          "empty files: ignored, not skipped; an empty feed or page "
+          "skipped");
+    CHECK(has(t.notes, "empties/c.md: ignored: empty file") &&
+              has(t.notes, "empties/d.jsonl: ignored: empty file") &&
               has(t.notes, "empties/e.txt: ignored: empty file"),
           "empty files: each named, with why");
+    CHECK(has(t.errors, "empties/a.xml: empty feed (cut off") &&
+              has(t.errors, "empties/b.html: empty page (cut off"),
+          "an empty feed or page: said to be cut off");
     tally_free(&t);
-    read_all(tl_write("named.xml", "", 0), &t);
+    read_all(tl_write("named.md", "", 0), &t);
     CHECK(t.ok == 0 && t.bad == 0 && t.ignored == 1,
           "an empty file named on its own: ignored too");
+    tally_free(&t);
+    read_all(tl_write("named.rss", " \n", 2), &t);
+    CHECK(t.ok == 0 && t.bad == 1 && t.ignored == 0,
+          "a blank feed named on its own: skipped");
     tally_free(&t);
 
     /* Blank as far as the sniffer looks is not empty. */
