@@ -1,13 +1,88 @@
-/* feed-item.c - An item of a feed (feed.c) made an article: which of the
- * raw fields feed.c kept for it (its guid, links, authors, dates,
- * categories, as written) give the article's id, title, byline, body,
- * date, language, section and tags. */
+/* feed-item.c - An item of a feed (feed.c) made an article: which of its
+ * elements feed.c keeps as raw fields (its guid, links, authors, dates,
+ * categories, as written), and which of those give the article's id,
+ * title, byline, body, date, language, section and tags. */
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "ingest.h"
+
+/* ------------------------------------------------------------------------ */
+/* Elements                                                                 */
+/* ------------------------------------------------------------------------ */
+
+enum ns_feed_space ns_feed_space_of(const char *uri)
+{
+    if (!uri || !strcmp(uri, NS_ATOM) || !strcmp(uri, NS_RSS1) ||
+        !strcmp(uri, NS_RSS09))
+        return NS_SP_PLAIN;
+    if (!strcmp(uri, NS_DC))
+        return NS_SP_DC;
+    if (!strcmp(uri, NS_CONTENT))
+        return NS_SP_CONTENT;
+    /* wp: is versioned (1.0, 1.1, 1.2); excerpt: shares the prefix and is
+     * told apart by its element name. */
+    if (!strncmp(uri, NS_WP, strlen(NS_WP)) && !strstr(uri, "excerpt"))
+        return NS_SP_WP;
+    return NS_SP_OTHER;
+}
+
+/* The key under which the text of an item's child element is kept, or
+ * NULL to ignore the element. */
+const char *ns_feed_field_of(enum ns_feed_space sp, const char *name)
+{
+    static const struct {
+        enum ns_feed_space sp;
+        const char *name, *key;
+    } map[] = {
+        {NS_SP_PLAIN, "title", "title"},
+        {NS_SP_PLAIN, "link", "link"},
+        {NS_SP_PLAIN, "guid", "guid"},
+        {NS_SP_PLAIN, "id", "guid"},
+        {NS_SP_PLAIN, "pubDate", "pubdate"},
+        {NS_SP_PLAIN, "published", "published"},
+        {NS_SP_PLAIN, "updated", "updated"},
+        {NS_SP_PLAIN, "category", "category"},
+        {NS_SP_PLAIN, "author", "rss_author"},
+        {NS_SP_PLAIN, "description", "summary"},
+        {NS_SP_PLAIN, "summary", "summary"},
+        {NS_SP_PLAIN, "content", "content"},
+        {NS_SP_PLAIN, "language", "lang"},
+        {NS_SP_DC, "creator", "creator"},
+        {NS_SP_DC, "date", "dcdate"},
+        {NS_SP_DC, "subject", "category"},
+        {NS_SP_DC, "language", "lang"},
+        {NS_SP_CONTENT, "encoded", "content"},
+    };
+    if (sp == NS_SP_WP)
+        return ns_wxr_field(name);
+    for (size_t i = 0; i < sizeof map / sizeof *map; i++)
+        if (map[i].sp == sp && !strcmp(map[i].name, name))
+            return map[i].key;
+    return NULL;
+}
+
+/* The namespace of an element whose PREFIX the feed never declared
+ * (hand-made feeds forget xmlns:media, xmlns:dc): libxml2 reports a
+ * namespace error, which feed.c lets pass since the XML is well-formed
+ * all the same, and gives the element no URI.  The usual prefixes of the
+ * fields read stand for their namespaces; any other is an element of
+ * some other namespace, never one of RSS's (<media:title> is no title). */
+const char *ns_feed_undeclared(const char *prefix, const char *uri)
+{
+    static const char *const known[][2] = {{"dc", NS_DC},
+                                           {"content", NS_CONTENT},
+                                           {"wp", NS_WP "1.2/"},
+                                           {"atom", NS_ATOM}};
+    if (uri || !prefix)
+        return uri;
+    for (size_t i = 0; i < sizeof known / sizeof *known; i++)
+        if (!strcmp(prefix, known[i][0]))
+            return known[i][1];
+    return "urn:x-undeclared-prefix";
+}
 
 /* ------------------------------------------------------------------------ */
 /* RSS's <author>                                                           */

@@ -30,18 +30,8 @@
 #include "htmlent.h"
 #include "ingest.h"
 
-#define NS_ATOM "http://www.w3.org/2005/Atom"
-#define NS_CONTENT "http://purl.org/rss/1.0/modules/content/"
-#define NS_DC "http://purl.org/dc/elements/1.1/"
-#define NS_WP "http://wordpress.org/export/"
-#define NS_RSS1 "http://purl.org/rss/1.0/"
-#define NS_RSS09 "http://my.netscape.com/rdf/simple/0.9/"
-#define NS_XML "http://www.w3.org/XML/1998/namespace"
-
 /* Bytes handed to the parser at a time. */
 #define CHUNK 16384
-
-enum space { SP_PLAIN, SP_DC, SP_CONTENT, SP_WP, SP_OTHER };
 
 /* A finished item waiting to be returned. */
 struct result {
@@ -96,22 +86,6 @@ struct ns_feed {
 
 /* --- Elements --- */
 
-static enum space space_of(const char *uri)
-{
-    if (!uri || !strcmp(uri, NS_ATOM) || !strcmp(uri, NS_RSS1) ||
-        !strcmp(uri, NS_RSS09))
-        return SP_PLAIN;
-    if (!strcmp(uri, NS_DC))
-        return SP_DC;
-    if (!strcmp(uri, NS_CONTENT))
-        return SP_CONTENT;
-    /* wp: is versioned (1.0, 1.1, 1.2); excerpt: shares the prefix and is
-     * told apart by its element name. */
-    if (!strncmp(uri, NS_WP, strlen(NS_WP)) && !strstr(uri, "excerpt"))
-        return SP_WP;
-    return SP_OTHER;
-}
-
 /* SAX2 attributes come as (localname, prefix, URI, value, end) quintuples;
  * the value of NAME (in namespace URI, or none), its references resolved,
  * or NULL.  Free with free(). */
@@ -134,41 +108,6 @@ static unsigned line_now(const ns_feed_t *f)
 {
     int line = xmlSAX2GetLineNumber(f->ctxt);
     return line > 0 ? (unsigned)line + f->lines_skipped : 0;
-}
-
-/* The key under which the text of an item's child element is kept, or
- * NULL to ignore the element. */
-static const char *field_of(enum space sp, const char *name)
-{
-    static const struct {
-        enum space sp;
-        const char *name, *key;
-    } map[] = {
-        {SP_PLAIN, "title", "title"},
-        {SP_PLAIN, "link", "link"},
-        {SP_PLAIN, "guid", "guid"},
-        {SP_PLAIN, "id", "guid"},
-        {SP_PLAIN, "pubDate", "pubdate"},
-        {SP_PLAIN, "published", "published"},
-        {SP_PLAIN, "updated", "updated"},
-        {SP_PLAIN, "category", "category"},
-        {SP_PLAIN, "author", "rss_author"},
-        {SP_PLAIN, "description", "summary"},
-        {SP_PLAIN, "summary", "summary"},
-        {SP_PLAIN, "content", "content"},
-        {SP_PLAIN, "language", "lang"},
-        {SP_DC, "creator", "creator"},
-        {SP_DC, "date", "dcdate"},
-        {SP_DC, "subject", "category"},
-        {SP_DC, "language", "lang"},
-        {SP_CONTENT, "encoded", "content"},
-    };
-    if (sp == SP_WP)
-        return ns_wxr_field(name);
-    for (size_t i = 0; i < sizeof map / sizeof *map; i++)
-        if (map[i].sp == sp && !strcmp(map[i].name, name))
-            return map[i].key;
-    return NULL;
 }
 
 static void drop_item(ns_feed_t *f)
@@ -260,22 +199,22 @@ static void end_field(ns_feed_t *f)
 static void item_element(ns_feed_t *f, int depth, const char *name,
                          const char *uri, const xmlChar **attrs, int n_attrs)
 {
-    enum space sp = space_of(uri);
+    enum ns_feed_space sp = ns_feed_space_of(uri);
     int child = depth == f->item_depth + 1;
-    if (sp == SP_PLAIN && !strcmp(name, "name") && f->author_depth >= 0 &&
+    if (sp == NS_SP_PLAIN && !strcmp(name, "name") && f->author_depth >= 0 &&
         depth == f->author_depth + 1) {
         begin_field(f, "author", depth);
         return;
     }
     if (!child)
         return;
-    if (sp == SP_PLAIN && !strcmp(name, "author") && uri &&
+    if (sp == NS_SP_PLAIN && !strcmp(name, "author") && uri &&
         !strcmp(uri, NS_ATOM)) {
         /* Atom's <author> holds <name>; RSS's holds the text itself. */
         f->author_depth = depth;
         return;
     }
-    if (sp == SP_PLAIN && !strcmp(name, "link")) {
+    if (sp == NS_SP_PLAIN && !strcmp(name, "link")) {
         /* Atom: <link rel="alternate" href="..."/>; RSS: text. */
         char *href = attr(attrs, n_attrs, "href", NULL);
         if (href) {
@@ -289,7 +228,7 @@ static void item_element(ns_feed_t *f, int depth, const char *name,
             return;
         }
     }
-    if (sp == SP_PLAIN && !strcmp(name, "category")) {
+    if (sp == NS_SP_PLAIN && !strcmp(name, "category")) {
         char *term = attr(attrs, n_attrs, "label", NULL);
         if (!term)
             term = attr(attrs, n_attrs, "term", NULL);
@@ -312,7 +251,7 @@ static void item_element(ns_feed_t *f, int depth, const char *name,
             begin_field(f, tag ? "tag" : "category", depth);
         return;
     }
-    const char *key = field_of(sp, name);
+    const char *key = ns_feed_field_of(sp, name);
     char *type = key ? attr(attrs, n_attrs, "type", NULL) : NULL;
     int kind = ns_feed_text_kind(type, uri && !strcmp(uri, NS_ATOM));
     if (key && kind >= 0) {
@@ -330,26 +269,26 @@ static void item_element(ns_feed_t *f, int depth, const char *name,
  * the logins its items' <dc:creator> give).  Either is only known to the
  * items after it, which is where feeds and exports put it.  Returns
  * non-zero if the element was one of these. */
-static int chan_element(ns_feed_t *f, int depth, enum space sp,
+static int chan_element(ns_feed_t *f, int depth, enum ns_feed_space sp,
                         const char *name, const char *uri)
 {
     if (f->author_depth >= 0 && depth == f->author_depth + 1) {
-        if (sp == SP_PLAIN && !strcmp(name, "name"))
+        if (sp == NS_SP_PLAIN && !strcmp(name, "name"))
             begin_field(f, "author", depth);
         return 1;
     }
     if (f->wp_author_depth >= 0 && depth == f->wp_author_depth + 1) {
-        const char *key = sp == SP_WP ? ns_wxr_field(name) : NULL;
+        const char *key = sp == NS_SP_WP ? ns_wxr_field(name) : NULL;
         if (key)
             begin_field(f, key, depth);
         return 1;
     }
-    if (depth == 1 && sp == SP_PLAIN && uri && !strcmp(uri, NS_ATOM) &&
+    if (depth == 1 && sp == NS_SP_PLAIN && uri && !strcmp(uri, NS_ATOM) &&
         !strcmp(name, "author")) {
         f->author_depth = depth;
         return 1;
     }
-    if (depth == 2 && sp == SP_WP && !strcmp(name, "author")) {
+    if (depth == 2 && sp == NS_SP_WP && !strcmp(name, "author")) {
         f->wp_author_depth = depth;
         return 1;
     }
@@ -427,33 +366,14 @@ static void end_item(ns_feed_t *f)
 
 /* --- SAX callbacks --- */
 
-/* The namespace of an element whose PREFIX the feed never declared
- * (hand-made feeds forget xmlns:media, xmlns:dc): libxml2 reports a
- * namespace error, which on_error lets pass since the XML is well-formed
- * all the same, and gives the element no URI.  The usual prefixes of the
- * fields read stand for their namespaces; any other is an element of
- * some other namespace, never one of RSS's (<media:title> is no title). */
-static const xmlChar *undeclared(const xmlChar *prefix, const xmlChar *uri)
-{
-    static const char *const known[][2] = {{"dc", NS_DC},
-                                           {"content", NS_CONTENT},
-                                           {"wp", NS_WP "1.2/"},
-                                           {"atom", NS_ATOM}};
-    if (uri || !prefix)
-        return uri;
-    for (size_t i = 0; i < sizeof known / sizeof *known; i++)
-        if (!strcmp((const char *)prefix, known[i][0]))
-            return (const xmlChar *)known[i][1];
-    return (const xmlChar *)"urn:x-undeclared-prefix";
-}
-
 static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
                      const xmlChar *uri, int n_ns, const xmlChar **ns,
                      int n_attrs, int n_defaulted, const xmlChar **attrs)
 {
     (void)n_defaulted;
     ns_feed_t *f = ctx;
-    uri = undeclared(prefix, uri);
+    uri = (const xmlChar *)ns_feed_undeclared((const char *)prefix,
+                                              (const char *)uri);
     int depth = f->depth++;
     /* A WordPress export declares its namespace on <rss>; a wp: element
      * in the channel (<wp:wxr_version>) says so too. */
@@ -461,7 +381,7 @@ static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
         if (ns[2 * i + 1] &&
             !strncmp((const char *)ns[2 * i + 1], NS_WP, strlen(NS_WP)))
             f->wxr = 1;
-    if (f->item_depth < 0 && space_of((const char *)uri) == SP_WP)
+    if (f->item_depth < 0 && ns_feed_space_of((const char *)uri) == NS_SP_WP)
         f->wxr = 1;
     const char *name = (const char *)localname;
     char *base = attr(attrs, n_attrs, "base", NS_XML);
@@ -475,8 +395,8 @@ static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
         return;
     }
     if (f->item_depth < 0) {
-        enum space sp = space_of((const char *)uri);
-        if (sp == SP_PLAIN &&
+        enum ns_feed_space sp = ns_feed_space_of((const char *)uri);
+        if (sp == NS_SP_PLAIN &&
             (!strcmp(name, "item") || !strcmp(name, "entry"))) {
             flush_outside(f);
             start_item(f, depth, attrs, n_attrs);
@@ -485,7 +405,7 @@ static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
         if (f->field_depth < 0 &&
             chan_element(f, depth, sp, name, (const char *)uri))
             return;
-        if (sp == SP_PLAIN && uri && !strcmp((const char *)uri, NS_ATOM) &&
+        if (sp == NS_SP_PLAIN && uri && !strcmp((const char *)uri, NS_ATOM) &&
             !strcmp(name, "link") && depth <= 2) {
             /* The feed's own address (Atom's, or an RSS channel's
              * <atom:link rel="self">): the base of relative links where
@@ -499,12 +419,12 @@ static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
             free(href);
             free(rel);
         }
-        if ((sp == SP_PLAIN || sp == SP_DC) && !strcmp(name, "language") &&
-            !f->chan_lang.len)
+        if ((sp == NS_SP_PLAIN || sp == NS_SP_DC) &&
+            !strcmp(name, "language") && !f->chan_lang.len)
             f->chan_text = &f->chan_lang, f->chan_text_depth = depth;
         /* An RSS channel's <link>, its site: the base of relative links
          * when the feed gives neither xml:base nor its own address. */
-        if (sp == SP_PLAIN && (!uri || strcmp((const char *)uri, NS_ATOM)) &&
+        if (sp == NS_SP_PLAIN && (!uri || strcmp((const char *)uri, NS_ATOM)) &&
             !strcmp(name, "link") && depth == 2 && !f->chan_link.len)
             f->chan_text = &f->chan_link, f->chan_text_depth = depth;
         char *lang = attr(attrs, n_attrs, "lang", NS_XML);

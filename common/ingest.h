@@ -126,6 +126,34 @@ ns_feed_t *ns_feed_open(ns_read_fn read, void *ctx);
 int ns_feed_next(ns_feed_t *feed, ns_article_t *art, unsigned *item,
                  unsigned *line, char *err, size_t err_size);
 void ns_feed_close(ns_feed_t *feed);
+/* The namespaces feeds are read in. */
+#define NS_ATOM "http://www.w3.org/2005/Atom"
+#define NS_CONTENT "http://purl.org/rss/1.0/modules/content/"
+#define NS_DC "http://purl.org/dc/elements/1.1/"
+#define NS_WP "http://wordpress.org/export/"
+#define NS_RSS1 "http://purl.org/rss/1.0/"
+#define NS_RSS09 "http://my.netscape.com/rdf/simple/0.9/"
+#define NS_XML "http://www.w3.org/XML/1998/namespace"
+
+/* Namespaces of a feed's elements, as far as its items are concerned:
+ * RSS's and Atom's own (NS_SP_PLAIN), Dublin Core, content:, WordPress's
+ * wp:, and any other (feed-item.c). */
+enum ns_feed_space {
+    NS_SP_PLAIN,
+    NS_SP_DC,
+    NS_SP_CONTENT,
+    NS_SP_WP,
+    NS_SP_OTHER
+};
+enum ns_feed_space ns_feed_space_of(const char *uri);
+/* The key under which the text of an item's child element NAME of space
+ * SP is kept, or NULL to ignore the element (feed-item.c). */
+const char *ns_feed_field_of(enum ns_feed_space sp, const char *name);
+/* The namespace URI of an element with PREFIX and URI (either may be
+ * NULL): URI, or, for a prefix the feed never declared, the usual
+ * namespace of that prefix (dc:, content:, wp:, atom:), else one of no
+ * format read (feed-item.c). */
+const char *ns_feed_undeclared(const char *prefix, const char *uri);
 /* The article of a feed item from RAW, the fields feed.c kept for it as
  * written (guid, link, author, creator, content, dates, categories), with
  * CHAN, the feed's own fields (its authors, a WordPress export's display
