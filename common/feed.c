@@ -79,6 +79,8 @@ struct ns_feed {
 
     char outside[300]; /* an error outside any item, not yet returned */
     unsigned outside_line;
+    int unclosed; /* items left open: the end tags after are off by one */
+    int mismatch; /* the element ending now was closed by another's tag */
 
     struct result *queue;
     size_t n_queue, head, cap_queue;
@@ -364,6 +366,32 @@ static void end_item(ns_feed_t *f)
     drop_item(f);
 }
 
+/* An <item> or <entry> (RSS 1.0's and 0.9's too). */
+static int is_item(const char *name, const char *uri)
+{
+    return ns_feed_space_of(uri) == NS_SP_PLAIN &&
+           (!strcmp(name, "item") || !strcmp(name, "entry"));
+}
+
+/* An item or entry starts inside another: no format nests them, so the
+ * one open lost its end tag (</item> left out, or an element in it never
+ * closed).  It is reported and skipped, and the new one is read as the
+ * item it is.  libxml2 keeps the open one on its stack, so from here on
+ * each end tag closes the element inside the one it names: the feed's own
+ * end tags are mismatches that on_error passes over, and the items
+ * after, siblings of one another, are read whole. */
+static void item_unclosed(ns_feed_t *f, const char *name)
+{
+    if (!f->err[0]) {
+        snprintf(f->err, sizeof f->err,
+                 "no </%s> before the next <%s> at line %u", name, name,
+                 line_now(f));
+        f->err_line = f->item_line;
+    }
+    f->unclosed = 1;
+    end_item(f);
+}
+
 /* --- SAX callbacks --- */
 
 static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
@@ -388,6 +416,11 @@ static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
     if (base)
         ns_xmlbase_push(&f->base, depth, base);
     free(base);
+    if (f->item_depth >= 0 && is_item(name, (const char *)uri)) {
+        item_unclosed(f, name);
+        start_item(f, depth, attrs, n_attrs);
+        return;
+    }
     if (f->field_xhtml) {
         ns_buf_putc(&f->text, '<');
         ns_buf_puts(&f->text, name);
@@ -396,8 +429,7 @@ static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
     }
     if (f->item_depth < 0) {
         enum ns_feed_space sp = ns_feed_space_of((const char *)uri);
-        if (sp == NS_SP_PLAIN &&
-            (!strcmp(name, "item") || !strcmp(name, "entry"))) {
+        if (is_item(name, (const char *)uri)) {
             flush_outside(f);
             start_item(f, depth, attrs, n_attrs);
             return;
@@ -473,6 +505,11 @@ static void on_end(void *ctx, const xmlChar *localname, const xmlChar *prefix,
     (void)prefix, (void)uri;
     ns_feed_t *f = ctx;
     int depth = --f->depth;
+    /* An item closed by the end tag of an element around it ("</channel>"
+     * where its "</item>" should be) was left open too. */
+    if (f->mismatch && f->item_depth == depth)
+        f->unclosed = 1;
+    f->mismatch = 0;
     end_element(f, depth, localname);
     ns_xmlbase_pop(&f->base, depth);
 }
@@ -521,6 +558,19 @@ static void on_error(void *ctx, xmlErrorPtr e)
     /* A namespace error (an undeclared prefix, above) leaves the XML
      * well-formed and costs nothing read. */
     if (!e || e->level < XML_ERR_ERROR || e->domain == XML_FROM_NAMESPACE)
+        return;
+    /* libxml2 ends the innermost open element at an end tag of another
+     * name, and calls on_end for it next. */
+    if (e->code == XML_ERR_TAG_NAME_MISMATCH)
+        f->mismatch = 1;
+    /* After an item left open, the feed's own end tags are each one
+     * element off, and its end comes with an element open ("Extra
+     * content at the end of the document", says the push parser): that
+     * item's error, reported with it. */
+    if (f->unclosed && f->item_depth < 0 &&
+        (e->code == XML_ERR_TAG_NAME_MISMATCH ||
+         e->code == XML_ERR_TAG_NOT_FINISHED ||
+         e->code == XML_ERR_DOCUMENT_END))
         return;
     char text[300];
     snprintf(text, sizeof text, "%s", e->message ? e->message : "error");
