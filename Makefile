@@ -57,7 +57,7 @@ LIB_C   = common/article.c common/buf.c common/date.c common/fold.c common/gen.c
           common/prog.c common/reader.c common/dirwalk.c common/render.c common/textpage.c \
           common/utf8.c common/util.c common/date822.c common/feed.c common/feed-item.c \
           common/xmlbase.c \
-          common/fields.c common/frontmatter.c common/html.c common/jsondoc.c \
+          common/fields.c common/frontmatter.c common/published.c common/html.c common/jsondoc.c \
           common/jsonfeed.c common/markdown.c common/template.c common/nitf.c common/sniff.c \
           common/wpjson.c common/lang.c common/toml.c common/yaml.c \
           common/wxr.c common/htmlent.c common/charset.c common/html-furniture.c common/html-ld.c \
@@ -115,7 +115,7 @@ $(B)/common/word-lists.o: $(B)/common/word-lists.cc common/ns.h \
 	$(CXX) $(ALL_CXXFLAGS) -Icommon -c $< -o $@
 
 $(B)/common/reader.o $(B)/common/textpage.o: common/textpage.h
-$(B)/common/frontmatter.o $(B)/common/toml.o $(B)/common/yaml.o: \
+$(B)/common/frontmatter.o $(B)/common/published.o $(B)/common/toml.o $(B)/common/yaml.o: \
   common/frontmatter.h
 $(B)/tests/unit/test_textpage.o: common/textpage.h
 $(B)/common/feed.o $(B)/common/htmlent.o: common/htmlent.h

@@ -374,6 +374,14 @@ static int read_header(const char *text, size_t len, ns_fm_key_fn fn, void *ctx,
     return 0;
 }
 
+int ns_frontmatter_keys(const char *text, size_t len, ns_fm_key_fn fn,
+                        void *ctx, char *err, size_t err_size,
+                        unsigned *err_line)
+{
+    const char *body;
+    return read_header(text, len, fn, ctx, &body, err, err_size, err_line);
+}
+
 static int is_word(const char *s, size_t len, const char *word)
 {
     return len == strlen(word) && strncasecmp(s, word, len) == 0;

@@ -39,8 +39,11 @@ void ns_fm_value_reset(ns_fm_value_t *v);
 void ns_fm_value_free(ns_fm_value_t *v);
 
 /* Called by a reader for each top-level key (KLEN bytes at KEY, as
- * written) with its VALUE, in the order of the header; keys inside nested
- * mappings and tables are not passed (nothing there is an article field).
+ * written) with its VALUE, in the order of the header.  Keys inside nested
+ * mappings and tables are not passed (nothing there is an article field),
+ * except those of a YAML block mapping under a top-level key and of a TOML
+ * [table] of one name, which come as "parent.key" ("_build.render", Hugo's
+ * build options) and whose -1 is not an error of the header.
  * Returns 0, or -1 with a reason in ERR. */
 typedef int (*ns_fm_key_fn)(void *ctx, const char *key, size_t klen,
                             const ns_fm_value_t *value, char *err,
@@ -55,6 +58,14 @@ int ns_yaml_header_read(const char *text, size_t len, unsigned first_line,
                         unsigned *err_line);
 int ns_toml_header_read(const char *text, size_t len, unsigned first_line,
                         ns_fm_key_fn fn, void *ctx, char *err, size_t err_size,
+                        unsigned *err_line);
+
+/* Pass each key of the front matter at the start of TEXT (LEN bytes),
+ * YAML or TOML, to FN; a file without front matter has no keys.  Returns
+ * 0, or -1 with a reason in ERR and in *ERR_LINE the line of the file it
+ * concerns.  In frontmatter.c. */
+int ns_frontmatter_keys(const char *text, size_t len, ns_fm_key_fn fn,
+                        void *ctx, char *err, size_t err_size,
                         unsigned *err_line);
 
 NS_END_DECLS

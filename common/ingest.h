@@ -500,6 +500,18 @@ int ns_markdown_finish(ns_article_t *art, char *err, size_t err_size);
  * frontmatter.c, which reads front matter. */
 int ns_frontmatter_is_draft(const char *text, size_t len);
 
+/* Whether a site would publish the front-matter post TEXT (LEN bytes, from
+ * PATH; JEKYLL for a file in a _posts directory) at the time NOW: 0 if
+ * so; 1 if not, with "ignored: REASON" in WHY (a publish date or, for a
+ * Jekyll post, a date still to come; an expiry date passed; headless; a
+ * build option "render: never"); -1 when a publish or expiry date does
+ * not read, with the reason in WHY and its line in *ERR_LINE.  A header
+ * that does not read otherwise is 0: ns_article_from_text says why.  In
+ * published.c. */
+int ns_frontmatter_unpublished(const char *text, size_t len, const char *path,
+                               int jekyll, int64_t now, char *why,
+                               size_t why_size, unsigned *err_line);
+
 /* ns_article_from_text for a file Jekyll reads as a post (one in a
  * _posts directory): a "tags" or "categories" string is a list of words,
  * as Jekyll splits it ("categories: jekyll update" is jekyll, then

@@ -5,7 +5,9 @@
  * text.  Inline tables, arrays of them, dotted keys and every key after a
  * [table] or [[table]] header are read and passed over: Hugo keeps a
  * page's own fields at the top level, and [params], [menu] or [[cascade]]
- * hold nothing that is an article field.
+ * hold nothing that is an article field.  The keys of a [table] of one
+ * name are also passed on as "table.key", for Hugo's build options
+ * ("[_build]" then "render = 'never'"); they are never an error.
  *
  * No TOML library is packaged with the -dev packages the build uses, and
  * this subset is small.  Anything outside it is an error on its line:
@@ -398,15 +400,19 @@ static int value(struct toml *t, ns_fm_value_t *v, int depth)
     }
 }
 
-/* A table header, "[params]" or "[[cascade]]", at P. */
-static int table_header(struct toml *t)
+/* A table header, "[params]" or "[[cascade]]", at P.  A table of one
+ * name, "[_build]", leaves it in NAME; any other, an empty NAME. */
+static int table_header(struct toml *t, ns_buf_t *name)
 {
     int twice = t->end - t->p >= 2 && t->p[1] == '[';
     int dotted;
     t->p += twice ? 2 : 1;
     skip_space(t);
-    if (key(t, NULL, &dotted) < 0)
+    ns_buf_reset(name);
+    if (key(t, name, &dotted) < 0)
         return -1;
+    if (twice || dotted)
+        ns_buf_reset(name);
     for (int i = 0; i <= twice; i++, t->p++)
         if (!more(t) || *t->p != ']')
             return fail(t, "table header is not closed by '%s'",
@@ -419,7 +425,7 @@ int ns_toml_header_read(const char *text, size_t len, unsigned first_line,
                         unsigned *err_line)
 {
     struct toml t = {text, text + len, first_line, err, err_size};
-    ns_buf_t name = {0};
+    ns_buf_t name = {0}, table = {0};
     ns_fm_value_t v = {0};
     int in_table = 0, rc = 0;
     while (rc == 0) {
@@ -428,7 +434,7 @@ int ns_toml_header_read(const char *text, size_t len, unsigned first_line,
             break;
         if (*t.p == '[') {
             in_table = 1;
-            rc = table_header(&t);
+            rc = table_header(&t, &table);
             continue;
         }
         unsigned line = t.line;
@@ -450,6 +456,19 @@ int ns_toml_header_read(const char *text, size_t len, unsigned first_line,
             break;
         }
         v.is_list = kind == 1;
+        if (in_table && table.len && !dotted && kind != 2) {
+            /* "[_build]" then "render = 'never'": "_build.render", for
+             * Hugo's build options; nothing here is an error. */
+            char scratch[8];
+            if (ns_buf_putc(&table, '.') < 0 ||
+                ns_buf_append(&table, name.p ? name.p : "", name.len) < 0) {
+                rc = oom(&t);
+                break;
+            }
+            (void)fn(ctx, table.p, table.len, &v, scratch, sizeof scratch);
+            table.len -= name.len + 1;
+            continue;
+        }
         if (in_table || dotted || kind == 2)
             continue;
         if (fn(ctx, name.p, name.len, &v, err, err_size) < 0) {
@@ -459,6 +478,7 @@ int ns_toml_header_read(const char *text, size_t len, unsigned first_line,
     }
     *err_line = t.line;
     ns_buf_free(&name);
+    ns_buf_free(&table);
     ns_fm_value_free(&v);
     return rc;
 }

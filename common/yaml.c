@@ -4,7 +4,10 @@
  * ("[a, 'b, c']"), a block list ("- item" lines under the key) or a block
  * scalar ("|" literal or ">" folded, then indented lines).  A key whose
  * value is a mapping (indented "key: value" lines, or "{...}") is passed
- * over: nothing in one is an article field.  Anchors, aliases, tags and
+ * over: nothing in one is an article field; the keys of a top-level
+ * block mapping are passed on as "parent.child" for Hugo's build options
+ * ("_build:" then "  render: never"), and a line there that does not read
+ * ends the mapping, no error.  Anchors, aliases, tags and
  * several documents are not read.
  *
  * A "#" after a space or a tab starts a comment, as in YAML, after a
@@ -546,11 +549,47 @@ static int key_value(const char *first, size_t flen, struct cursor cont,
                : 1;
 }
 
+/* A top-level key whose value is a block mapping: its own keys go to FN
+ * as "parent.child" ("_build.render"), so that Hugo's build options are
+ * read.  One level only, and nothing in it is an error: a mapping was
+ * always passed over, and still is for every other purpose. */
+struct nested {
+    ns_fm_key_fn fn;
+    void *ctx;
+    const char *parent;
+    size_t plen;
+};
+
+static int keys(struct cursor c, ns_fm_key_fn fn, void *ctx,
+                const struct nested *in, char *err, size_t err_size,
+                unsigned *err_line);
+
+static int nested_key(void *ctx, const char *key, size_t klen,
+                      const ns_fm_value_t *v, char *err, size_t err_size)
+{
+    const struct nested *n = ctx;
+    char name[64];
+    if (n->plen + 1 + klen >= sizeof name)
+        return 0;
+    memcpy(name, n->parent, n->plen);
+    name[n->plen] = '.';
+    memcpy(name + n->plen + 1, key, klen);
+    return n->fn(n->ctx, name, n->plen + 1 + klen, v, err, err_size);
+}
+
 int ns_yaml_header_read(const char *text, size_t len, unsigned first_line,
                         ns_fm_key_fn fn, void *ctx, char *err, size_t err_size,
                         unsigned *err_line)
 {
     struct cursor c = {text, text + len, first_line};
+    return keys(c, fn, ctx, NULL, err, err_size, err_line);
+}
+
+/* The "key: value" lines of C; IN is set for a nested mapping's. */
+static int keys(struct cursor c, ns_fm_key_fn fn, void *ctx,
+                const struct nested *in, char *err, size_t err_size,
+                unsigned *err_line)
+{
     struct line l;
     ns_fm_value_t v = {0};
     int rc = 0;
@@ -589,10 +628,17 @@ int ns_yaml_header_read(const char *text, size_t len, unsigned first_line,
         ns_fm_value_reset(&v);
         rc = key_value(first, (size_t)(fend - first), cont, l.indent, &v, err,
                        err_size, err_line);
-        if (rc > 0)
+        if (rc > 0) {
             rc = fn(ctx, key, (size_t)(kend - key), &v, err, err_size);
-        else if (rc == 0)
+        } else if (rc == 0) {
+            struct nested n = {fn, ctx, key, (size_t)(kend - key)};
+            char scratch[8];
+            unsigned line;
+            if (!in && first == fend)
+                (void)keys(cont, nested_key, &n, &n, scratch, sizeof scratch,
+                           &line);
             continue;
+        }
         if (rc < 0 && !*err_line)
             *err_line = l.no;
         rc = rc < 0 ? -1 : 0;
