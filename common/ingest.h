@@ -511,6 +511,14 @@ int ns_frontmatter_is_draft(const char *text, size_t len);
 int ns_frontmatter_unpublished(const char *text, size_t len, const char *path,
                                int jekyll, int64_t now, char *why,
                                size_t why_size, unsigned *err_line);
+/* The same for any Markdown file PATH, with drafts (draft: true,
+ * published: false, a file in _drafts/) and Hugo's _index.md list pages:
+ * 1 and "ignored: REASON" in WHY when the site would not show it. */
+int ns_frontmatter_hidden(const char *text, size_t len, const char *path,
+                          int64_t now, char *why, size_t why_size,
+                          unsigned *err_line);
+/* Is PATH in a Jekyll _posts directory? */
+int ns_frontmatter_in_posts(const char *path);
 
 /* ns_article_from_text for a file Jekyll reads as a post (one in a
  * _posts directory): a "tags" or "categories" string is a list of words,

@@ -164,3 +164,46 @@ int ns_frontmatter_unpublished(const char *text, size_t len, const char *path,
     }
     return 0;
 }
+
+/* Jekyll keeps drafts in _drafts/ (built only when asked), and reads the
+ * files of a _posts directory as posts; Hugo's _index.md is a list
+ * page's text, no article. */
+static int in_dir(const char *path, const char *dir)
+{
+    char inner[32];
+    snprintf(inner, sizeof inner, "/%s", dir);
+    return !strncmp(path, dir, strlen(dir)) || strstr(path, inner) != NULL;
+}
+
+int ns_frontmatter_in_posts(const char *path)
+{
+    return in_dir(path, "_posts/");
+}
+
+int ns_frontmatter_hidden(const char *text, size_t len, const char *path,
+                          int64_t now, char *why, size_t why_size,
+                          unsigned *err_line)
+{
+    static const char *const drafts[] = {
+        "", "ignored: a draft (draft: true)",
+        "ignored: not published (published: false)"};
+    const char *base = strrchr(path, '/');
+    *err_line = 0;
+    if (in_dir(path, "_drafts/")) {
+        ns_set_err(why, why_size, "ignored: a draft (in _drafts/)");
+        return 1;
+    }
+    int draft = ns_frontmatter_is_draft(text, len);
+    if (draft) {
+        ns_set_err(why, why_size, "%s", drafts[draft]);
+        return 1;
+    }
+    if (!strncmp(base ? base + 1 : path, "_index.", 7)) {
+        ns_set_err(why, why_size,
+                   "ignored: a list page, no article (_index.md)");
+        return 1;
+    }
+    return ns_frontmatter_unpublished(text, len, path,
+                                      ns_frontmatter_in_posts(path), now, why,
+                                      why_size, err_line);
+}

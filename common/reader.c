@@ -463,46 +463,26 @@ static int next_text(ns_reader_t *r, ns_article_t *art)
     char buf[4096];
     const char *id = rel_path(r, buf, sizeof buf);
     int rc = slurp(r, &text);
-    /* Jekyll keeps drafts in _drafts/, and builds them only when asked. */
-    int in_drafts = !strncmp(r->path, "_drafts/", 8) ||
-                    strstr(r->path, "/_drafts/") != NULL;
-    int draft = rc == 0 && r->markdown
-                    ? (in_drafts ? 3
-                                 : ns_frontmatter_is_draft(text.p ? text.p : "",
-                                                           text.len))
-                    : 0;
-    /* Jekyll reads the files in a _posts directory as posts, and splits
-     * their "tags" and "categories" strings into words. */
-    int in_posts =
-        !strncmp(r->path, "_posts/", 7) || strstr(r->path, "/_posts/") != NULL;
-    /* Nor are Hugo's _index.md, a list page's text, and a post the site
-     * would not show now (published.c): not out yet, expired, never
-     * rendered.  The clock is the time, with no allowance for skew. */
-    const char *base = strrchr(r->path, '/');
-    char why_not[256];
-    int un = 0;
-    if (rc == 0 && r->markdown && !draft &&
-        !strncmp(base ? base + 1 : r->path, "_index.", 7))
-        draft = 4;
-    else if (rc == 0 && r->markdown && !draft)
-        un = ns_frontmatter_unpublished(text.p ? text.p : "", text.len, r->path,
-                                        in_posts, (int64_t)time(NULL), why_not,
-                                        sizeof why_not, &line);
-    if (un < 0)
-        rc = -1, snprintf(r->err, sizeof r->err, "%s", why_not);
-    draft = un > 0 ? 5 : draft;
-    if (draft) {
-        static const char *const why[] = {
-            "", "ignored: a draft (draft: true)",
-            "ignored: not published (published: false)",
-            "ignored: a draft (in _drafts/)",
-            "ignored: a list page, no article (_index.md)"};
+    /* A draft, a list page, a post the site would not show now
+     * (published.c): not out yet, expired, never rendered.  The clock is
+     * the time, with no allowance for skew. */
+    char why[256];
+    int hidden =
+        rc == 0 && r->markdown
+            ? ns_frontmatter_hidden(text.p ? text.p : "", text.len, r->path,
+                                    (int64_t)time(NULL), why, sizeof why, &line)
+            : 0;
+    if (hidden < 0)
+        rc = -1, snprintf(r->err, sizeof r->err, "%s", why);
+    if (hidden > 0) {
         set_where(r, 0);
-        note_ignored(r, draft < 5 ? why[draft] : why_not);
+        note_ignored(r, why);
         ns_buf_free(&text);
         end_file(r);
         return 0;
     }
+    /* Jekyll splits a post's "tags" and "categories" strings into words. */
+    int in_posts = ns_frontmatter_in_posts(r->path);
     if (rc == 0)
         rc = (in_posts ? ns_article_from_jekyll_post : ns_article_from_text)(
             text.p ? text.p : "", text.len, id, art, r->err, sizeof r->err,
