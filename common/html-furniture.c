@@ -74,6 +74,10 @@ static const char *const suffixes[] = {
 static const char *const whole[] = {
     "jp-relatedposts", "sharedaddy", "addtoany", "a2a-kit", "yarpp-related",
     "adsbygoogle", "related-content",
+    /* WordPress's block editor writes an embed as the bare URL in this
+     * wrapper, which the site turns into a player; the figure's caption
+     * stays. */
+    "wp-block-embed--wrapper", /* "wp-block-embed__wrapper", as read */
     /* Substack's caption over a subscribe or share button: "Thanks for
      * reading Harbour Notes! Subscribe for free to receive new posts". */
     "cta-caption",

@@ -219,10 +219,53 @@ static void test_substack_widgets(void)
     tally_free(&t);
 }
 
+/* ------------------------------------------------------------------------ */
+/* WordPress's block editor                                                 */
+/* ------------------------------------------------------------------------ */
+
+static void test_block_embed(void)
+{
+    /* A post of a WordPress export with an embed block, as the block
+     * editor saves it: the URL alone in the wrapper, a caption under it. */
+    static const char W[] =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\" "
+        "xmlns:content=\"http://purl.org/rss/1.0/modules/content/\" "
+        "xmlns:wp=\"http://wordpress.org/export/1.2/\"><channel><title>"
+        "Lokalnytt</title><wp:wxr_version>1.2</wp:wxr_version><item><title>"
+        "Ny bru over Storelva</title><link>https://lokal.example.no/ny-bru/"
+        "</link><content:encoded><![CDATA[<!-- wp:paragraph -->\n<p>Den nye "
+        "brua over Storelva åpner 1. oktober.</p>\n<!-- /wp:paragraph -->\n"
+        "\n<!-- wp:embed {\"url\":\"https://www.youtube.com/watch?v=abc123\""
+        ",\"type\":\"video\"} -->\n<figure class=\"wp-block-embed is-type-"
+        "video is-provider-youtube wp-block-embed-youtube\"><div class=\""
+        "wp-block-embed__wrapper\">\nhttps://www.youtube.com/watch?v=abc123"
+        "\n</div><figcaption class=\"wp-element-caption\">Video fra "
+        "åpningen</figcaption></figure>\n<!-- /wp:embed -->\n\n<!-- "
+        "wp:paragraph -->\n<p>Brua er 120 meter lang.</p>\n<!-- "
+        "/wp:paragraph -->]]></content:encoded><wp:post_id>101</wp:post_id>"
+        "<wp:post_date_gmt><![CDATA[2025-09-08 08:00:00]]></wp:post_date_gmt>"
+        "<wp:post_name><![CDATA[ny-bru]]></wp:post_name><wp:status><![CDATA["
+        "publish]]></wp:status><wp:post_type><![CDATA[post]]></wp:post_type>"
+        "</item></channel></rss>";
+    struct tally t;
+    read_all(tl_write("export.xml", W, sizeof W - 1), &t);
+    const char *b = t.first.body;
+    CHECK(t.ok == 1, "block embed: the post is read");
+    CHECK(has(b, "åpner 1. oktober") && has(b, "Video fra åpningen") &&
+              has(b, "120 meter lang"),
+          "block embed: the story and the embed's caption stay");
+    CHECK(!has(b, "youtube") && !has(b, "https://"),
+          "block embed: the embedded URL is no text of the story");
+    if (has(b, "youtube"))
+        fprintf(stderr, "    body: '%s'\n", b);
+    tally_free(&t);
+}
+
 int main(void)
 {
     test_bem_names();
     test_amp_elements();
     test_substack_widgets();
+    test_block_embed();
     return tl_done();
 }
