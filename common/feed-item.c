@@ -214,10 +214,12 @@ void ns_feed_item_text(json_t *to, const char *key, const char *s, size_t n,
                        enum ns_markup markup)
 {
     if (markup == NS_MK_HTML ||
-        (markup == NS_MK_MAYBE && (memchr(s, '<', n) || memchr(s, '&', n)))) {
+        (markup != NS_MK_TEXT && (memchr(s, '<', n) || memchr(s, '&', n)))) {
         ns_buf_t plain = {0};
         json_t *heads = strcmp(key, "content") == 0 ? json_array() : NULL;
-        int rc = ns_html_fragment_text(s, n, heads, &plain);
+        int rc = markup == NS_MK_POST
+                     ? ns_html_post_text(s, n, heads, &plain)
+                     : ns_html_fragment_text(s, n, heads, &plain);
         if (rc == 0 && plain.p && markup == NS_MK_MAYBE &&
             !ns_html_holds_markup(s, n, 0) &&
             ns_html_holds_markup(plain.p, plain.len, 1)) {

@@ -173,11 +173,15 @@ static void end_field(ns_feed_t *f)
     } else if (!strcmp(key, "category") || !strcmp(key, "tag") ||
                !strcmp(key, "creator"))
         ns_fields_push(to, key, s, n);
-    else if (f->wxr && !strcmp(key, "content") && memchr(s, '[', n)) {
+    else if (f->wxr && !strcmp(key, "content")) {
+        /* A post as WordPress stores it: shortcodes, and blank lines as
+         * its paragraphs whatever tags it has. */
         ns_buf_t plain = {0};
-        if (ns_wxr_shortcodes(s, n, &plain) == 0)
+        if (!memchr(s, '[', n))
+            ns_feed_item_text(to, key, s, n, NS_MK_POST);
+        else if (ns_wxr_shortcodes(s, n, &plain) == 0)
             ns_feed_item_text(to, key, plain.p ? plain.p : "", plain.len,
-                              f->field_markup);
+                              NS_MK_POST);
         ns_buf_free(&plain);
     } else if (!strcmp(key, "content") || !strcmp(key, "summary") ||
                !strcmp(key, "title"))

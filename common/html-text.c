@@ -193,47 +193,66 @@ static int paragraphed(const struct tag *t)
     return 0;
 }
 
-int ns_html_autop(const char *s, size_t n, ns_buf_t *out)
+/* 1 for the tag <pre> at S (T from tag_at), -1 for </pre>, else 0: the
+ * blank lines inside are the text's own. */
+static int pre_tag(const char *s, const struct tag *t)
 {
-    struct tag t = {0};
-    int blank = 0;
-    for (size_t i = 0; i < n;) {
-        if (s[i] == '\n') {
-            size_t j = i + 1;
-            while (j < n && (s[j] == ' ' || s[j] == '\t' || s[j] == '\r'))
-                j++;
-            blank |= j < n && s[j] == '\n';
-        }
-        if (s[i] != '<') {
-            i++;
-            continue;
-        }
-        size_t len = tag_at(s + i, n - i, &t);
-        if (len && paragraphed(&t))
-            return 0;
-        i += len ? len : t.text;
-    }
-    if (!blank)
+    if (!t->name || t->name_len != 3 || strncasecmp(t->name, "pre", 3))
         return 0;
-    if (ns_buf_puts(out, "<p>") < 0)
-        return -1;
-    for (size_t i = 0; i < n;) {
-        size_t j = i;
-        if (s[i] == '\n') {
-            for (j = i + 1; j < n && (s[j] == ' ' || s[j] == '\t' ||
-                                      s[j] == '\r' || s[j] == '\n');
-                 j++)
-                ;
-            if (memchr(s + i + 1, '\n', j - i - 1)) {
-                if (ns_buf_puts(out, "\n<p>") < 0)
+    return s[1] == '/' ? -1 : 1;
+}
+
+/* With a blank line at S[I] (a line break, blanks, another), the index
+ * past its run of white space; else 0. */
+static size_t blank_line(const char *s, size_t n, size_t i)
+{
+    if (s[i] != '\n')
+        return 0;
+    size_t j = i + 1;
+    for (;
+         j < n && (s[j] == ' ' || s[j] == '\t' || s[j] == '\r' || s[j] == '\n');
+         j++)
+        ;
+    return memchr(s + i + 1, '\n', j - i - 1) ? j : 0;
+}
+
+int ns_html_autop(const char *s, size_t n, int always, ns_buf_t *out)
+{
+    /* Two passes: whether there is a blank line to make a paragraph of
+     * (and, unless ALWAYS, no <p>, <br> or <pre>), then the copy.  A "<"
+     * that opens no tag is text to the next "<" (tag_at looks at each
+     * byte once). */
+    for (int copy = 0; copy < 2; copy++) {
+        struct tag t = {0};
+        int in_pre = 0, blank = 0;
+        size_t text_end = 0;
+        if (copy && ns_buf_puts(out, "<p>") < 0)
+            return -1;
+        for (size_t i = 0; i < n;) {
+            size_t past = in_pre ? 0 : blank_line(s, n, i);
+            if (past) {
+                blank = 1;
+                if (copy && ns_buf_puts(out, "\n<p>") < 0)
                     return -1;
-                i = j;
+                i = past;
                 continue;
             }
+            size_t len = 1;
+            if (s[i] == '<' && i >= text_end) {
+                len = tag_at(s + i, n - i, &t);
+                if (len && !always && paragraphed(&t))
+                    return 0;
+                if (len)
+                    in_pre = in_pre + pre_tag(s + i, &t) > 0;
+                else
+                    text_end = i + t.text, len = 1;
+            }
+            if (copy && ns_buf_append(out, s + i, len) < 0)
+                return -1;
+            i += len;
         }
-        if (ns_buf_putc(out, s[i]) < 0)
-            return -1;
-        i++;
+        if (!blank)
+            return 0;
     }
     return 1;
 }

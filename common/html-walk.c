@@ -268,13 +268,13 @@ int ns_html_node_text(xmlNodePtr n, json_t *headings, ns_buf_t *out)
     return t.failed ? -1 : 0;
 }
 
-int ns_html_fragment_text(const char *html, size_t len, json_t *headings,
-                          ns_buf_t *out)
+static int fragment_text(const char *html, size_t len, int post,
+                         json_t *headings, ns_buf_t *out)
 {
     /* A fragment is text as often as markup: its "<" that opens no tag is
      * a character ("a<b"), not a tag cut short that takes the rest. */
     ns_buf_t in = {0}, paras = {0};
-    int autop = ns_html_autop(html, len, &paras);
+    int autop = ns_html_autop(html, len, post, &paras);
     if (autop < 0 || ns_html_escape_stray(autop ? paras.p : html,
                                           autop ? paras.len : len, &in) < 0) {
         ns_buf_free(&paras);
@@ -296,4 +296,16 @@ int ns_html_fragment_text(const char *html, size_t len, json_t *headings,
                     (headings && ns_json_c1_to_windows1252(headings) < 0)))
         rc = -1;
     return rc;
+}
+
+int ns_html_fragment_text(const char *html, size_t len, json_t *headings,
+                          ns_buf_t *out)
+{
+    return fragment_text(html, len, 0, headings, out);
+}
+
+int ns_html_post_text(const char *html, size_t len, json_t *headings,
+                      ns_buf_t *out)
+{
+    return fragment_text(html, len, 1, headings, out);
 }

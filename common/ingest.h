@@ -164,6 +164,8 @@ enum ns_markup {
     NS_MK_MAYBE, /* text or HTML: RSS's description, Atom's with no type */
     NS_MK_HTML,  /* HTML to strip: Atom's type="html" (or "xhtml") */
     NS_MK_TEXT,  /* plain text, never parsed: Atom's type="text" */
+    NS_MK_POST,  /* a post as WordPress stores it: a WordPress export's
+                    content, whose blank lines are paragraphs */
 };
 /* Keep N bytes of S, the text of an item's field KEY ("title", "summary",
  * "content"), in TO as MARKUP says: as it is, or stripped of HTML; the
@@ -357,6 +359,11 @@ int ns_html_node_text(struct _xmlNode *n, json_t *headings, ns_buf_t *out);
  * Returns 0, or -1 on allocation failure. */
 int ns_html_fragment_text(const char *html, size_t len, json_t *headings,
                           ns_buf_t *out);
+/* The same for a post as WordPress stores it (a WordPress export's
+ * content): a blank line is a paragraph's end wherever it is, as the site
+ * shows it (wpautop), not only in text without <p>, <br> or <pre>. */
+int ns_html_post_text(const char *html, size_t len, json_t *headings,
+                      ns_buf_t *out);
 
 /* Append the N bytes of S to OUT with each "<" that opens no tag (no
  * element name after it, or no '>' to end it: "a<b", "x <3") written
@@ -366,10 +373,11 @@ int ns_html_escape_stray(const char *s, size_t n, ns_buf_t *out);
 /* The N bytes of S with each paragraph a <p>, appended to OUT, when S has
  * blank lines between paragraphs and no <p>, <br> or <pre> (text of a feed or
  * a WordPress export written in the classic editor, where the site shows
- * a blank line as a new paragraph: WordPress's wpautop).  Returns 1; 0
- * when S is not such text (OUT untouched); -1 on allocation failure
- * (html-text.c). */
-int ns_html_autop(const char *s, size_t n, ns_buf_t *out);
+ * a blank line as a new paragraph: WordPress's wpautop); with ALWAYS,
+ * whatever tags it has (a post as WordPress stores it), never inside a
+ * <pre>.  Returns 1; 0 when S is not such text (OUT untouched); -1 on
+ * allocation failure (html-text.c). */
+int ns_html_autop(const char *s, size_t n, int always, ns_buf_t *out);
 /* Non-zero if the N bytes of S hold HTML markup: a start, end or empty tag
  * of one of HTML's element names ("<p>", "</b>", "<br/>", "<a href=x>");
  * with ENTITIES, an entity reference too ("&amp;", "&#8217;")

@@ -576,6 +576,17 @@ static const char *fragment(const char *html)
     return text;
 }
 
+/* The text of a post as WordPress stores it (ns_html_post_text). */
+static const char *post(const char *html)
+{
+    static char text[512];
+    ns_buf_t out = {0};
+    int rc = ns_html_post_text(html, strlen(html), NULL, &out);
+    snprintf(text, sizeof text, "%s", rc < 0 ? "(failed)" : out.p ? out.p : "");
+    ns_buf_free(&out);
+    return text;
+}
+
 static int markup(const char *s, int entities)
 {
     return ns_html_holds_markup(s, strlen(s), entities);
@@ -630,8 +641,28 @@ static void test_fragment_paragraphs(void)
     CHECK_STR(fragment("<br><br>Lead."), "Lead.",
               "fragment: <br>s before any text are nothing");
     CHECK_STR(fragment("<pre>x = 1\n\ny = 2</pre>\n\nafter"),
-              "x = 1 y = 2\n\nafter",
-              "fragment: with <pre>, the markup's");
+              "x = 1 y = 2\n\nafter", "fragment: with <pre>, the markup's");
+
+    /* A post as WordPress stores it is shown through wpautop whatever its
+     * tags: one <p> with attributes (the classic editor's alignment), a
+     * <br> or a block-editor paragraph does not run the others together;
+     * a <pre> keeps its blank lines. */
+    CHECK_STR(post("First para.\n\n[x] Caption here\n\nThird para.\n\n"
+                   "<p style=\"text-align: center;\"><em>Read more.</em></p>"),
+              "First para.\n\n[x] Caption here\n\nThird para.\n\nRead more.",
+              "post: blank lines are paragraphs beside a <p>");
+    CHECK_STR(post("<!-- wp:paragraph -->\n<p>Block one.</p>\n<!-- "
+                   "/wp:paragraph -->\n\nClassic two.\nSame para.\n\nThree."),
+              "Block one.\n\nClassic two. Same para.\n\nThree.",
+              "post: blocks and classic text mixed");
+    CHECK_STR(post("Line<br>\nnext\n\nNew para."), "Line\nnext\n\nNew para.",
+              "post: beside a <br>");
+    CHECK_STR(post("Code:\n\n<pre>x = 1\n\ny = 2</pre>\n\nafter"),
+              "Code:\n\nx = 1 y = 2\n\nafter", "post: never inside a <pre>");
+    CHECK_STR(post("<p>A\n\nstill A</p>"), "A\n\nstill A",
+              "post: blank lines inside a <p> too, as wpautop does");
+    CHECK_STR(post("<img alt=\"a\n\nb\" src=x.jpg>Text."), "Text.",
+              "post: a blank line inside a tag is the tag's");
 }
 
 static void test_holds_markup(void)

@@ -220,7 +220,7 @@ static void test_substack_widgets(void)
 }
 
 /* ------------------------------------------------------------------------ */
-/* WordPress's block editor                                                 */
+/* WordPress posts                                                          */
 /* ------------------------------------------------------------------------ */
 
 static void test_block_embed(void)
@@ -258,6 +258,26 @@ static void test_block_embed(void)
           "block embed: the embedded URL is no text of the story");
     if (has(b, "youtube"))
         fprintf(stderr, "    body: '%s'\n", b);
+    tally_free(&t);
+
+    /* A classic-editor post with one centred <p>: its blank-line
+     * paragraphs are still paragraphs, as the site shows them. */
+    static const char C[] =
+        "<?xml version=\"1.0\"?><rss version=\"2.0\" xmlns:content=\""
+        "http://purl.org/rss/1.0/modules/content/\" xmlns:wp=\"http://"
+        "wordpress.org/export/1.2/\"><channel><title>L</title><item><title>"
+        "Bru</title><link>https://lokal.example.no/bru/</link><content:"
+        "encoded><![CDATA[Brua åpner, melder kommunen.\n\n[caption id=\""
+        "attachment_55\"]<img src=\"b.jpg\" /> Brua sett fra sør[/caption]"
+        "\n\nArbeidet har tatt to år.\n<p style=\"text-align: center;\">"
+        "<em>Les mer.</em></p>]]></content:encoded><wp:post_id>7</wp:post_id>"
+        "<wp:status>publish</wp:status><wp:post_type>post</wp:post_type>"
+        "</item></channel></rss>";
+    read_all(tl_write("classic.xml", C, sizeof C - 1), &t);
+    CHECK_STR(t.first.body,
+              "Brua åpner, melder kommunen.\n\nBrua sett fra sør\n\n"
+              "Arbeidet har tatt to år.\n\nLes mer.",
+              "classic post: its paragraphs beside a <p> of its own");
     tally_free(&t);
 }
 
