@@ -78,6 +78,8 @@ static const char *const whole[] = {
      * wrapper, which the site turns into a player; the figure's caption
      * stays. */
     "wp-block-embed--wrapper", /* "wp-block-embed__wrapper", as read */
+    /* Drupal's default tags field under an article: "Tags Housing". */
+    "field--name-field-tags",
     /* Substack's caption over a subscribe or share button: "Thanks for
      * reading Harbour Notes! Subscribe for free to receive new posts". */
     "cta-caption",

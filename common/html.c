@@ -160,6 +160,38 @@ static void take_meta(struct page *pg, xmlNodePtr n)
     free(content);
 }
 
+static int has_token(const char *value, const char *const *list);
+
+/* RDFa, as Drupal writes every node (its rdf module, in core): an element
+ * of any name with property="schema:dateCreated" and the value in its
+ * content attribute ("dc:date dc:created" in Drupal 7), and the byline as
+ * the text of the element marked rel="schema:author" (Drupal 7:
+ * "sioc:has_creator").  Each property is kept as meta is, by its name. */
+static void take_rdfa(struct page *pg, xmlNodePtr n)
+{
+    char *props = prop(n, "property"), *content = NULL;
+    if (props && (content = prop(n, "content")) != NULL)
+        for (char *t = strtok(props, " \t\n"); t; t = strtok(NULL, " \t\n")) {
+            for (char *p = t; *p; p++)
+                *p = (char)tolower((unsigned char)*p);
+            ns_fields_set(pg->meta, t, content, strlen(content), 0);
+        }
+    free(props);
+    free(content);
+    char *rel = prop(n, "rel");
+    static const char *const author[] = {"schema:author", "sioc:has_creator",
+                                         NULL};
+    if (rel && has_token(rel, author) &&
+        !json_object_get(pg->meta, "rdfa:author")) {
+        xmlChar *t = xmlNodeGetContent(n);
+        if (t)
+            ns_fields_set(pg->meta, "rdfa:author", (const char *)t,
+                          strlen((const char *)t), 0);
+        xmlFree(t);
+    }
+    free(rel);
+}
+
 /* Is N the element NAME, or marked with ARIA's role ROLE, which pages
  * built of <div>s use for it (role="main", role="article")? */
 static int is_role(xmlNodePtr n, const char *name, const char *role)
@@ -199,6 +231,11 @@ static void survey(struct page *pg, xmlNodePtr n, int depth)
             free(type);
             continue;
         }
+        if ((xmlHasProp(n, BAD_CAST "property") ||
+             xmlHasProp(n, BAD_CAST "rel")) &&
+            strcasecmp(name, "meta") && strcasecmp(name, "link") &&
+            strcasecmp(name, "a"))
+            take_rdfa(pg, n);
         if (strcasecmp(name, "meta") == 0) {
             take_meta(pg, n);
         } else if (strcasecmp(name, "html") == 0 && !pg->lang) {
@@ -408,12 +445,17 @@ static void from_meta(json_t *obj, struct page *pg)
     json_t *m = pg->meta;
     set_str(obj, "title", json_string_value(json_object_get(m, "og:title")));
     set_str(obj, "url", json_string_value(json_object_get(m, "og:url")));
-    const char *date =
-        json_string_value(json_object_get(m, "article:published_time"));
-    if (!date)
-        date = json_string_value(json_object_get(m, "datepublished"));
-    if (date)
-        ns_fields_date(obj, date, 0);
+    /* Open Graph, microdata, then RDFa's (Drupal's). */
+    static const char *const dates[] = {
+        "article:published_time", "datepublished", "schema:datepublished",
+        "schema:datecreated",     "dc:created",    "dc:date"};
+    for (size_t i = 0; i < sizeof dates / sizeof *dates; i++) {
+        const char *date = json_string_value(json_object_get(m, dates[i]));
+        if (date) {
+            ns_fields_date(obj, date, 0);
+            break;
+        }
+    }
     set_str(obj, "section",
             json_string_value(json_object_get(m, "article:section")));
     /* article:author is often a profile URL; a name is better than none,
@@ -423,6 +465,8 @@ static void from_meta(json_t *obj, struct page *pg)
     if (author && !strstr(author, "://"))
         set_str(obj, "author", author);
     set_str(obj, "author", json_string_value(json_object_get(m, "author")));
+    set_str(obj, "author",
+            json_string_value(json_object_get(m, "rdfa:author")));
     const char *locale = json_string_value(json_object_get(m, "og:locale"));
     if (locale && !json_object_get(obj, "lang")) {
         /* og:locale is "nb_NO"; the language is the part before "_". */

@@ -333,8 +333,59 @@ static void test_story_in_divs(void)
           "an <h1> over a line: no article text");
 }
 
+/* A Drupal node as its core themes write it: no Open Graph, no JSON-LD;
+ * the date and byline in RDFa, a tags field under the text. */
+static void test_drupal_rdfa(void)
+{
+    static const char D10[] =
+        "<html lang=\"en\"><head><title>County unveils housing plan | "
+        "Example County</title></head><body><main role=\"main\"><h1><span "
+        "property=\"schema:name\">County unveils housing plan</span></h1>"
+        "<article about=\"/news/housing-plan\" typeof=\"schema:Article\">"
+        "<span property=\"schema:name\" content=\"County unveils housing "
+        "plan\" class=\"rdf-meta hidden\"></span><footer class=\"node__"
+        "meta\"><div class=\"node__submitted\">Submitted by <span rel=\""
+        "schema:author\"><span lang=\"\" about=\"/user/12\" typeof=\""
+        "schema:Person\" property=\"schema:name\" datatype=\"\">Maria "
+        "Lopez</span></span> on <span property=\"schema:dateCreated\" "
+        "content=\"2025-09-08T14:30:00+00:00\">Mon, 09/08/2025 - 10:30"
+        "</span></div></footer><div property=\"schema:text\"><p>The county "
+        "will build 400 new homes over five years, officials said.</p><p>"
+        "Half of them will be affordable rentals.</p></div><div class=\""
+        "field field--name-field-tags field--type-entity-reference\"><div "
+        "class=\"field__label\">Tags</div><div class=\"field__items\"><div "
+        "class=\"field__item\"><a href=\"/taxonomy/term/4\" property=\""
+        "schema:about\">Housing</a></div></div></div></article></main>"
+        "</body></html>";
+    ns_article_t a;
+    CHECK(page(D10, &a) == 0, "drupal: read");
+    CHECK(a.date && strncmp(a.date, "2025-09-08T14:30:00", 19) == 0,
+          "drupal: the date of schema:dateCreated");
+    CHECK(a.author && strcmp(a.author, "Maria Lopez") == 0,
+          "drupal: the byline of rel=schema:author");
+    CHECK(has(a.body, "affordable rentals") && !has(a.body, "Tags") &&
+              !has(a.body, "Housing"),
+          "drupal: the story, not its tags field");
+    ns_article_clear(&a);
+    /* Drupal 7: several properties in one attribute. */
+    CHECK(page("<html><body><article><span property=\"dc:date dc:created\" "
+               "content=\"2014-03-02T09:00:00+01:00\" datatype=\"xsd:"
+               "dateTime\">Sun, 03/02/2014</span><span rel=\"sioc:has_"
+               "creator\"><a href=\"/users/ola\" typeof=\"sioc:UserAccount"
+               "\" property=\"foaf:name\">Ola Dahl</a></span><h1>Ferry "
+               "late again</h1><p>The morning ferry was forty minutes late "
+               "for the third day running, passengers said.</p></article>"
+               "</body></html>",
+               &a) == 0 &&
+              a.date && strncmp(a.date, "2014-03-02T08:00:00", 19) == 0 &&
+              a.author && strcmp(a.author, "Ola Dahl") == 0,
+          "drupal 7: dc:date and sioc:has_creator");
+    ns_article_clear(&a);
+}
+
 int main(void)
 {
+    test_drupal_rdfa();
     test_story_in_divs();
     test_live_blog();
     test_roles_and_microdata();
