@@ -1,8 +1,10 @@
 #!/bin/sh
 # t550-nginx.sh - examples/nginx.conf, run by a real nginx in front of a
 # real nsearchd, keeps every error JSON: nsearchd's own errors (405 with
-# its Allow header, 400, 404) pass through, and nginx's 502 (nsearchd
-# stopped) and 504 (nsearchd too slow) come back as JSON.  nginx listens
+# its Allow header, 400, 404, 414) pass through, and nginx's 502 (nsearchd
+# stopped), 504 (nsearchd too slow), 413, 414 and 431 come back as JSON.
+# Article ids (URLs with "//", "?", "#", "%", spaces, non-ASCII) reach
+# nsearchd byte for byte, and a 4096-byte q in any script is served.  nginx listens
 # on a Unix socket in $TMP, runs as one process in the foreground, and is
 # killed at the end.  Skipped, saying so, when nginx is not installed.
 . "$(dirname "$0")/lib.sh"
@@ -30,6 +32,26 @@ wait_socket() {
 }
 
 index_samples
+# Articles whose ids nginx must not alter on the way: URLs (an RSS item's
+# guid or link) with "//", "?", "#", "&" and dot segments, a "%" and a
+# literal "%2F", a space, and non-ASCII.
+cat >"$TMP/ids.txt" <<'IDS'
+https://news.example.org/2025/09/a-b
+https://news.example.org/item?id=7&x=1#top
+100% sure, 50%2F50
+https://nyheter.example.no/2025/ærlig-øl/новости
+tag:example.org,2025:/a/../b//c
+IDS
+python3 - "$TMP/ids.txt" >"$TMP/ids.jsonl" <<'PY'
+import json, sys
+for i, line in enumerate(open(sys.argv[1], encoding="utf-8")):
+    print(json.dumps({"id": line.rstrip("\n"), "title": "Azure harbour %d" % i,
+                      "body": "Azure surveillance of the harbour, part %d." % i,
+                      "section": "World",
+                      "date": "2025-09-0%dT10:00:00Z" % (i + 1)}))
+PY
+nindex --quiet --db "$TMP/db" "$TMP/ids.jsonl"
+check "index the articles with awkward ids" is "$?" 0
 start_server
 check "nsearchd started" test -n "$server_pid"
 
@@ -92,6 +114,87 @@ check "bad parameter: 400 passes through" is "$code" 400
 check "bad parameter: JSON" is_json_error b bad_parameter
 front n /api/articles/no-such-id
 check "unknown article: 404 JSON" is_json_error n not_found
+# An id goes through byte for byte, percent-encoded as a whole (urllib's
+# quote with no safe characters, as a client's encodeURIComponent does),
+# to /api/articles/ and /api/related/: the answer is nsearchd's own.
+enc() {
+    python3 -c 'import sys, urllib.parse
+print(urllib.parse.quote(sys.argv[1], safe=""))' "$1"
+}
+while IFS= read -r id; do
+    e=$(enc "$id")
+    front a "/api/articles/$e"
+    check "article '$id' through nginx: 200" is "$code" 200
+    check "article '$id' through nginx: that article" json a \
+        "d['id'] == $(printf '%s' "$id" | python3 -c 'import json, sys; print(json.dumps(sys.stdin.read()))')"
+    get direct.json "/v1/related/$e?related=20&now=2025-09-10"
+    front r "/api/related/$e?related=20&now=2025-09-10"
+    check "related '$id' through nginx: 200" is "$code" 200
+    check "related '$id' through nginx: as nsearchd answers" python3 -c '
+import json, sys
+a, b = (json.load(open(f)) for f in sys.argv[1:])
+a.pop("took_ms"); b.pop("took_ms")
+sys.exit(0 if a == b and a["related"] else 1)' "$TMP/r" "$TMP/direct.json"
+done <"$TMP/ids.txt"
+# A target nginx reads as an API path only once decoded or normalised is
+# not guessed at: JSON 404.
+front x '/api/%61rticles/abc'
+check "encoded path prefix: 404" is "$code" 404
+check "encoded path prefix: JSON" is_json_error x not_found
+
+# Long requests nsearchd accepts are not refused by nginx first: a q of
+# 4096 bytes (nsearchd's limit) in Cyrillic and Norwegian letters, 12 KB
+# percent-encoded, where nginx's default header buffers are 8k.
+python3 - "$TMP" <<'PY'
+import sys, urllib.parse
+words = "нефть ærlig øl søk новости "
+q = (words * 400).encode()[:4096].decode("utf-8", "ignore").strip()
+q += "ø" * ((4096 - len(q.encode())) // 2)
+q += "a" * (4096 - len(q.encode()))
+assert len(q.encode()) == 4096, len(q.encode())
+open(sys.argv[1] + "/q4096", "w").write(urllib.parse.quote(q))
+open(sys.argv[1] + "/q4097", "w").write(urllib.parse.quote(q + "a"))
+PY
+front l "/search?q=$(cat "$TMP/q4096")&limit=1"
+check "4096-byte Cyrillic and Norwegian q through nginx: 200" is "$code" 200
+check "4096-byte q: a search answer" json l "'hits' in d"
+front l "/search?q=$(cat "$TMP/q4097")&limit=1"
+check "4097-byte q: nsearchd's 414 passes through" is "$code" 414
+check "4097-byte q: JSON" is_json_error l too_large
+# Past what nsearchd would take, nginx's own refusals are JSON too: a URL
+# over 64 KiB (414), a header over 64 KiB (its 494, as 431) and a body
+# over client_max_body_size (413).
+front u "/search?q=a&pad=$(python3 -c 'print("a" * 70000)')"
+check "70 KB URL: 414" is "$code" 414
+check "70 KB URL: JSON" is_json_error u too_large
+check "70 KB URL: application/json" grep -qi '^content-type: application/json' "$TMP/u.h"
+front h '/search?q=a' -H "X-Pad: $(python3 -c 'print("a" * 70000)')"
+check "70 KB header: 431" is "$code" 431
+check "70 KB header: JSON" is_json_error h too_large
+# A request nginx finds malformed (HTTP/1.1 without Host): its 400, as
+# JSON.
+python3 - "$NG/front.sock" >"$TMP/nohost" <<'PY'
+import socket, sys
+s = socket.socket(socket.AF_UNIX)
+s.settimeout(5)
+s.connect(sys.argv[1])
+s.sendall(b"GET /search?q=a HTTP/1.1\r\n\r\n")
+data = b""
+while True:
+    chunk = s.recv(4096)
+    if not chunk:
+        break
+    data += chunk
+sys.stdout.write(data.decode("utf-8", "replace"))
+PY
+check "no Host header: nginx's 400" grep -q '^HTTP/1.1 400' "$TMP/nohost"
+check "no Host header: JSON" contains "$TMP/nohost" \
+    '{"error":{"code":"bad_request","message":'
+python3 -c 'import sys; sys.stdout.write("x" * 1100000)' >"$TMP/body"
+front bb '/search?q=a' --data-binary "@$TMP/body"
+check "1.1 MB body: 413" is "$code" 413
+check "1.1 MB body: JSON" is_json_error bb too_large
+
 front m /metrics
 check "metrics through nginx from the local socket" is "$code" 200
 check "metrics are Prometheus text" contains "$TMP/m" "# TYPE nsearchd_requests_total counter"
