@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "server.h"
 
@@ -289,8 +290,32 @@ static const char *after_prefix(const char *path, const char *prefix)
     return strncmp(path, prefix, len) == 0 && path[len] ? path + len : NULL;
 }
 
+/* The length of TARGET's "scheme://authority" when it is in the
+ * absolute-form, else 0.  RFC 7230 5.3.2: a server MUST accept
+ * "http://host/v1/search" (a proxy sends it, and so may any client);
+ * libmicrohttpd passes it on as it came.  Only http and https, in any
+ * case (RFC 3986 3.1); the authority ends at the first '/', '?' or '#'
+ * (RFC 3986 3.2). */
+static size_t authority_len(const char *target)
+{
+    size_t n = 0;
+    if (strncasecmp(target, "http://", 7) == 0)
+        n = 7;
+    else if (strncasecmp(target, "https://", 8) == 0)
+        n = 8;
+    return n ? n + strcspn(target + n, "/?#") : 0;
+}
+
+const char *ns_http_origin_form(const char *target)
+{
+    size_t n = authority_len(target);
+    /* An empty path is "/" (RFC 7230 5.3.1). */
+    return n && !target[n] ? "/" : target + n;
+}
+
 enum ns_http_route_id ns_http_route_of(const char *path)
 {
+    path = ns_http_origin_form(path);
     if (strcmp(path, "/v1/search") == 0)
         return NS_HTTP_ROUTE_SEARCH;
     if (after_prefix(path, "/v1/articles/"))
@@ -309,7 +334,13 @@ enum ns_http_route_id ns_http_route_of(const char *path)
 enum ns_http_route_id ns_http_route_of_raw(const char *uri, size_t len)
 {
     /* Enough of a path to tell the routes apart: a longer one is an
-     * article's or a related list's, or no route. */
+     * article's or a related list's, or no route.  An absolute-form
+     * target's authority is skipped before it is cut. */
+    size_t skip = authority_len(uri);
+    if (skip > len)
+        skip = len;
+    uri += skip;
+    len -= skip;
     char path[256];
     size_t n = 0;
     while (n < len && n < sizeof path - 1 && uri[n] != '?')
@@ -322,7 +353,7 @@ enum ns_http_route_id ns_http_route_of_raw(const char *uri, size_t len)
 
 enum MHD_Result ns_http_route(ns_http_call_t *c)
 {
-    const char *p = c->path;
+    const char *p = ns_http_origin_form(c->path);
     switch (ns_http_route_of(p)) {
     case NS_HTTP_ROUTE_SEARCH:
         return get_search(c);

@@ -173,7 +173,14 @@ typedef struct ns_http_call ns_http_call_t;
  * checked. */
 enum MHD_Result ns_http_route(ns_http_call_t *c);
 
-/* Which route PATH goes to, for the statistics. */
+/* The path of request target TARGET: itself, or for an absolute-form
+ * target ("http://host/v1/search", RFC 7230 5.3.2; http or https in any
+ * case) what follows its authority, "/" when nothing does.  Borrowed from
+ * TARGET, or static. */
+const char *ns_http_origin_form(const char *target);
+
+/* Which route PATH (origin- or absolute-form) goes to, for the
+ * statistics. */
 enum ns_http_route_id ns_http_route_of(const char *path);
 
 /* The same for the raw (percent-encoded) URL at URI, LEN bytes, with or

@@ -1,8 +1,8 @@
 #!/bin/sh
 # t510-nsearchd-bad-requests.sh - nsearchd refuses bad parameters with a
 # JSON 400 (control characters in q as nsearch refuses them), long queries
-# with 414, and survives clients that stall, send garbage or leave
-# mid-response.
+# with 414, serves the absolute-form of a request target, and survives
+# clients that stall, send garbage or leave mid-response.
 . "$(dirname "$0")/lib.sh"
 
 . "$(dirname "$0")/server.sh"
@@ -159,6 +159,22 @@ elif case == "leave":
         s.recv(10)
         s.close()
     print("after:", health().decode())
+elif case == "absolute":
+    # The absolute-form of the request target (RFC 7230 5.3.2), which a
+    # server MUST accept: routed by its path, the scheme in any case.
+    for target in sys.argv[3:]:
+        s = conn()
+        s.sendall(b"GET " + target.encode() +
+                  b" HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        data = b""
+        while True:
+            chunk = s.recv(65536)
+            if not chunk:
+                break
+            data += chunk
+        s.close()
+        head, _, body = data.partition(b"\r\n\r\n")
+        print(target, head.split(b"\r\n", 1)[0].decode(), body.decode().strip())
 elif case == "http10":
     s = conn()
     s.sendall(b"GET /health HTTP/1.0\r\n\r\n")
@@ -182,6 +198,28 @@ check "clients leaving mid-response: healthy after" \
 timeout 20 python3 "$TMP/raw.py" "$SOCK" http10 >"$TMP/http10.out" 2>&1
 # The answer may say HTTP/1.1: a server sends its own version (RFC 9110).
 check "HTTP/1.0 request" grep -q "http/1.0: HTTP/1.[01] 200" "$TMP/http10.out"
+
+timeout 20 python3 "$TMP/raw.py" "$SOCK" absolute \
+    'http://x/v1/search?q=azure&limit=1' 'HTTPS://news.example.org/health' \
+    'hTTp://x:80/v1/articles/azure-surveillance-investigation' \
+    'http://x/v1/articles/https%3A%2F%2Fx%2Fy' 'http://x' \
+    'ftp://x/v1/search?q=azure' >"$TMP/absolute.out" 2>&1
+check "absolute-form search: 200" grep -q \
+    '^http://x/v1/search?q=azure&limit=1 HTTP/1.1 200 .*"hits":\[{' \
+    "$TMP/absolute.out"
+check "absolute-form, scheme in capitals: 200" grep -q \
+    '^HTTPS://news.example.org/health HTTP/1.1 200 ' "$TMP/absolute.out"
+check "absolute-form article, with a port: 200" grep -q \
+    '^hTTp://x:80/v1/articles/azure-surveillance-investigation HTTP/1.1 200 .*"id":"azure-surveillance-investigation"' \
+    "$TMP/absolute.out"
+check "absolute-form, an id that is a URL: its own 404" grep -q \
+    "^http://x/v1/articles/https%3A%2F%2Fx%2Fy HTTP/1.1 404 .*no article with id 'https://x/y'" \
+    "$TMP/absolute.out"
+check "absolute-form without a path: the path /" grep -q \
+    "^http://x HTTP/1.1 404 .*no such endpoint '/'" "$TMP/absolute.out"
+check "another scheme: not an absolute-form nsearchd serves" grep -q \
+    "^ftp://x/v1/search?q=azure HTTP/1.1 404 .*no such endpoint 'ftp://x/v1/search'" \
+    "$TMP/absolute.out"
 
 check "still healthy" healthy
 check "still running" kill -0 $server_pid
