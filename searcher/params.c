@@ -9,11 +9,34 @@
 
 #include "server.h"
 
+/* What find_arg() looks for, and found. */
+struct arg_find {
+    const char *key;
+    const char *value; /* OUT: the first non-empty value of KEY */
+};
+
+static enum MHD_Result find_arg(void *cls, enum MHD_ValueKind kind,
+                                const char *key, size_t key_size,
+                                const char *value, size_t value_size)
+{
+    (void)kind;
+    (void)key_size;
+    struct arg_find *f = cls;
+    if (!value || !value_size || strcmp(key, f->key))
+        return MHD_YES;
+    f->value = value;
+    return MHD_NO;
+}
+
 const char *ns_http_arg(ns_http_call_t *c, const char *name)
 {
-    const char *v =
-        MHD_lookup_connection_value(c->conn, MHD_GET_ARGUMENT_KIND, name);
-    return v && *v ? v : NULL;
+    /* Not MHD_lookup_connection_value(), which gives the first value:
+     * with "sort=&sort=date" (a form's hidden default before its select)
+     * that is the empty one, and the value given would be lost.  Only one
+     * value may be non-empty (ns_http_check_args()). */
+    struct arg_find f = {name, NULL};
+    MHD_get_connection_values_n(c->conn, MHD_GET_ARGUMENT_KIND, find_arg, &f);
+    return f.value;
 }
 
 int ns_http_arg_long(ns_http_call_t *c, const char *name, long min, long max,
@@ -84,7 +107,9 @@ static const char *const SINGLE[] = {
 /* Every query parameter must be valid UTF-8 without NUL bytes after
  * percent-decoding (libmicrohttpd has decoded them), and none of SINGLE
  * may be given twice: "q=a&q=b" or "limit=5&limit=50" was answered for
- * the first value, and the client never learnt which. */
+ * the first value, and the client never learnt which.  An empty value
+ * does not count: an empty form field is "not given" everywhere else, so
+ * "q=&q=azure" leaves no doubt, and is a search for azure. */
 static enum MHD_Result check_arg(void *cls, enum MHD_ValueKind kind,
                                  const char *key, size_t key_size,
                                  const char *value, size_t value_size)
@@ -95,7 +120,7 @@ static enum MHD_Result check_arg(void *cls, enum MHD_ValueKind kind,
     if (key_ok && (!value || (ns_utf8_valid(value, value_size) &&
                               strlen(value) == value_size))) {
         for (unsigned i = 0; i < sizeof SINGLE / sizeof *SINGLE; i++) {
-            if (strcmp(SINGLE[i], key))
+            if (strcmp(SINGLE[i], key) || !value || !value_size)
                 continue;
             if (ck->seen & (1u << i)) {
                 ck->repeated = 1;

@@ -102,8 +102,7 @@ static enum MHD_Result get_search(ns_http_call_t *c)
             "all, separated by commas, not '%s'",
             ns_http_shown(fl));
 
-    const char *q =
-        MHD_lookup_connection_value(c->conn, MHD_GET_ARGUMENT_KIND, "q");
+    const char *q = ns_http_arg(c, "q");
     if (q && strlen(q) > NS_HTTP_MAX_QUERY)
         return ns_http_reply_error(c, 414, "too_large",
                                    "q is longer than %d bytes",

@@ -246,7 +246,8 @@ typedef struct ns_http_filters {
 } ns_http_filters_t;
 
 /* Query parameter NAME, or NULL when absent or empty: an empty field of
- * an HTML form means "not given". */
+ * an HTML form means "not given", so the first non-empty value when NAME
+ * is repeated. */
 const char *ns_http_arg(ns_http_call_t *c, const char *name);
 
 /* Read parameter NAME as a whole number in [MIN, MAX] into *OUT, DEF when

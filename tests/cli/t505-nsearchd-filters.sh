@@ -134,5 +134,19 @@ for dup in 'q=oil&q=gas' 'limit=1&limit=100' 'author=a&author=b' 'q=oil&from=202
     check "$dup: says which parameter" json m.json \
         '"given more than once" in d["error"]["message"] and d["error"]["code"] == "bad_parameter"'
 done
+# An empty value is "not given", repeated or not: "sort=&sort=date" (a
+# form's hidden default before its select) is a sort by date, and
+# "q=&q=oil" a search for oil, whichever comes first.
+get m.json '/v1/search?q=&q=oil&limit=100'
+check "q=&q=oil: 200" is "$code" 200
+check "q=&q=oil: a search for oil" is "$(ids m.json)" "q1,q2,q3,q4,q5,q6"
+check "q=&q=oil: echoed as oil" json m.json 'd["query"] == "oil"'
+get m.json '/v1/search?q=gas&q='
+check "q=gas&q=: a search for gas" is "$code:$(ids m.json)" "200:q7"
+get m.json '/v1/search?q=oil&sort=&sort=date&limit=2&collapse=0'
+check "sort=&sort=date: by date" is "$code:$(python3 -c 'import json,sys; print(",".join(h["id"] for h in json.load(open(sys.argv[1]))["hits"]))' "$TMP/m.json")" "200:q6,q5"
+get m.json '/v1/search?q=oil&limit=&limit=1&limit='
+check "limit=&limit=1&limit=: 200" is "$code" 200
+check "limit=&limit=1&limit=: one hit" json m.json 'd["limit"] == 1 and len(d["hits"]) == 1'
 
 finish
