@@ -137,3 +137,109 @@ int ns_fold_accents(const char *text, size_t len, int flags, ns_buf_t *out)
         return -1;
     return changed;
 }
+
+/* ------------------------------------------------------------------------ */
+/* Composing letters written decomposed                                     */
+/* ------------------------------------------------------------------------ */
+
+/* The letters of Latin-1 and Latin Extended-A that are an ASCII letter and
+ * one combining mark in decomposed (NFD) text, by mark: the letters each
+ * mark goes on, and the code point each pair composes to (Unicode's
+ * canonical decompositions of U+00C0..U+017F). */
+static const struct {
+    unsigned short mark;
+    const char *bases;
+    unsigned short cps[24];
+} composites[] = {
+    {0x300,
+     "AEIOUaeiou",
+     {0xc0, 0xc8, 0xcc, 0xd2, 0xd9, 0xe0, 0xe8, 0xec, 0xf2, 0xf9}},
+    {0x301,
+     "ACEILNORSUYZaceilnorsuyz",
+     {0xc1,  0x106, 0xc9, 0xcd,  0x139, 0x143, 0xd3, 0x154,
+      0x15a, 0xda,  0xdd, 0x179, 0xe1,  0x107, 0xe9, 0xed,
+      0x13a, 0x144, 0xf3, 0x155, 0x15b, 0xfa,  0xfd, 0x17a}},
+    {0x302,
+     "ACEGHIJOSUWYaceghijosuwy",
+     {0xc2,  0x108, 0xca,  0x11c, 0x124, 0xce,  0x134, 0xd4,
+      0x15c, 0xdb,  0x174, 0x176, 0xe2,  0x109, 0xea,  0x11d,
+      0x125, 0xee,  0x135, 0xf4,  0x15d, 0xfb,  0x175, 0x177}},
+    {0x303,
+     "AINOUainou",
+     {0xc3, 0x128, 0xd1, 0xd5, 0x168, 0xe3, 0x129, 0xf1, 0xf5, 0x169}},
+    {0x304,
+     "AEIOUaeiou",
+     {0x100, 0x112, 0x12a, 0x14c, 0x16a, 0x101, 0x113, 0x12b, 0x14d, 0x16b}},
+    {0x306,
+     "AEGIOUaegiou",
+     {0x102, 0x114, 0x11e, 0x12c, 0x14e, 0x16c, 0x103, 0x115, 0x11f, 0x12d,
+      0x14f, 0x16d}},
+    {0x307,
+     "CEGIZcegz",
+     {0x10a, 0x116, 0x120, 0x130, 0x17b, 0x10b, 0x117, 0x121, 0x17c}},
+    {0x308,
+     "AEIOUYaeiouy",
+     {0xc4, 0xcb, 0xcf, 0xd6, 0xdc, 0x178, 0xe4, 0xeb, 0xef, 0xf6, 0xfc, 0xff}},
+    {0x30a, "AUau", {0xc5, 0x16e, 0xe5, 0x16f}},
+    {0x30b, "OUou", {0x150, 0x170, 0x151, 0x171}},
+    {0x30c,
+     "CDELNRSTZcdelnrstz",
+     {0x10c, 0x10e, 0x11a, 0x13d, 0x147, 0x158, 0x160, 0x164, 0x17d, 0x10d,
+      0x10f, 0x11b, 0x13e, 0x148, 0x159, 0x161, 0x165, 0x17e}},
+    {0x327,
+     "CGKLNRSTcgklnrst",
+     {0xc7, 0x122, 0x136, 0x13b, 0x145, 0x156, 0x15e, 0x162, 0xe7, 0x123, 0x137,
+      0x13c, 0x146, 0x157, 0x15f, 0x163}},
+    {0x328,
+     "AEIUaeiu",
+     {0x104, 0x118, 0x12e, 0x172, 0x105, 0x119, 0x12f, 0x173}},
+};
+
+/* The letter BASE with combining mark MARK composes to, or 0. */
+static unsigned composite(unsigned char base, unsigned mark)
+{
+    for (size_t i = 0; i < sizeof composites / sizeof *composites; i++) {
+        if (composites[i].mark != mark)
+            continue;
+        const char *b = strchr(composites[i].bases, base);
+        return b && base ? composites[i].cps[b - composites[i].bases] : 0;
+    }
+    return 0;
+}
+
+int ns_compose_marks(const char *text, size_t len, ns_buf_t *out, size_t *from)
+{
+    const unsigned char *p = (const unsigned char *)text;
+    /* Every mark of the table is U+0300..U+033F, whose UTF-8 starts 0xcc:
+     * text without that byte, nearly all text, is read once by memchr. */
+    if (!memchr(text, 0xcc, len))
+        return 0;
+    size_t start = out->len, plain = 0; /* [plain, i) is copied as it is */
+    int changed = 0;
+    for (size_t i = 1; i + 1 < len; i++) {
+        if (p[i] != 0xcc || (p[i + 1] & 0xc0) != 0x80 || p[i - 1] >= 0x80)
+            continue;
+        unsigned cp = composite(p[i - 1], 0x300 | (p[i + 1] & 0x3f));
+        if (!cp)
+            continue;
+        if (from)
+            for (size_t k = plain; k < i - 1; k++)
+                from[out->len - start + k - plain] = k;
+        if (ns_buf_append(out, text + plain, i - 1 - plain) < 0)
+            return -1;
+        char two[2] = {(char)(0xc0 | (cp >> 6)), (char)(0x80 | (cp & 0x3f))};
+        if (from)
+            from[out->len - start] = from[out->len - start + 1] = i - 1;
+        if (ns_buf_append(out, two, 2) < 0)
+            return -1;
+        plain = i + 2;
+        changed = 1;
+        i++;
+    }
+    if (!changed)
+        return 0;
+    if (from)
+        for (size_t k = plain; k <= len; k++)
+            from[out->len - start + k - plain] = k;
+    return ns_buf_append(out, text + plain, len - plain) < 0 ? -1 : 1;
+}

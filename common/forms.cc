@@ -107,6 +107,27 @@ std::string libns::fold(const std::string &word, int flags)
     return out;
 }
 
+bool libns::composed(const char *t, size_t n, std::string &out,
+                     std::vector<size_t> *from)
+{
+    if (!memchr(t, 0xcc, n))
+        return false;
+    ns_buf_t b{};
+    std::vector<size_t> at(from ? n + 1 : 0);
+    int r = ns_compose_marks(t, n, &b, from ? at.data() : nullptr);
+    if (r < 0)
+        throw std::bad_alloc();
+    if (r) {
+        out.assign(b.p, b.len);
+        if (from) {
+            at.resize(b.len + 1);
+            *from = std::move(at);
+        }
+    }
+    ns_buf_free(&b);
+    return r > 0;
+}
+
 Xapian::Stem libns::folding_stem(const Xapian::Stem &stem)
 {
     return Xapian::Stem(new FoldingStem(stem));

@@ -69,7 +69,8 @@ bool query_too_large(const Xapian::Query &q, std::string &why);
  * JSON: T is JSON, whose quotes and escapes stay its own. */
 bool plain_width(const char *t, size_t n, std::string &out, bool json = false);
 /* Text field T as the index reads it (full-width forms narrowed, acute
- * accents between letters as apostrophes): T itself, or a copy in
+ * accents between letters as apostrophes, letters written decomposed
+ * composed): T itself, or a copy in
  * SCRATCH.  The indexer, the pair terms and the phrase checks all read
  * it, so that a phrase is checked against the words that were indexed. */
 const char *indexed_text(const char *t, std::string &scratch);
@@ -149,6 +150,11 @@ template <typename F> Xapian::Query map_subqueries(const Xapian::Query &q, F fn)
  * WORD with its diacritics folded (fold.c), or WORD itself. */
 std::string fold(const std::string &word, int flags);
 Xapian::Stem folding_stem(const Xapian::Stem &stem); /* folds, then STEM */
+/* The N bytes at T with letters written decomposed composed (fold.c
+ * ns_compose_marks), into OUT, and FROM (when not NULL) each byte's
+ * offset in T; false, OUT and FROM untouched, when T has none. */
+bool composed(const char *t, size_t n, std::string &out,
+              std::vector<size_t> *from = nullptr);
 /* Split TERM into its prefix and word; true if the prefix is that of a
  * text field ("" or title, heading, author), false for boolean terms. */
 bool split_text_term(const std::string &term, std::string &prefix,

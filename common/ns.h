@@ -198,6 +198,16 @@ size_t ns_utf8_check(const char *text, size_t len);
 #define NS_FOLD_DIGRAPH 1
 int ns_fold_accents(const char *text, size_t len, int flags, ns_buf_t *out);
 
+/* The LEN bytes of UTF-8 at TEXT with each ASCII letter that a combining
+ * mark follows composed with it where Latin-1 or Latin Extended-A has the
+ * letter ("a" and U+030A as "å"), appended to OUT: decomposed (NFD) text,
+ * as macOS writes it, read as the composed (NFC) text it stands for.
+ * FROM, when not NULL, has room for LEN + 1 offsets and gets, for each
+ * byte of what is appended and one past its end, the offset in TEXT of
+ * the character it comes from.  1 if anything was composed, 0 if not (OUT
+ * and FROM untouched), -1 on allocation failure. */
+int ns_compose_marks(const char *text, size_t len, ns_buf_t *out, size_t *from);
+
 /* ------------------------------------------------------------------------ */
 /* Readers: articles from JSON Lines, gzipped JSON Lines and text files      */
 /* ------------------------------------------------------------------------ */

@@ -258,7 +258,8 @@ static std::string split_hyphens(const std::string &text)
  * (U+00AD), which news pages put in long words and a copied headline
  * keeps, are left out, as the indexer leaves them out of articles
  * (article.c).  Full-width forms are read as their ASCII ("ＧＤＰ" as
- * "GDP"), as the indexer reads them. */
+ * "GDP"), and letters written decomposed composed, as the indexer reads
+ * them. */
 /* Is the byte before I in T, and the one at J, part of a word? */
 static bool between_words(const std::string &t, size_t i, size_t j)
 {
@@ -270,9 +271,15 @@ static std::string plain_marks(const std::string &typed)
 {
     /* Full-width letters, digits and marks ("ＧＤＰ", "ＩＭＦ") as the
      * indexer reads them (write.cc plain_width): their ASCII forms. */
-    std::string narrow;
-    const std::string &t =
-        plain_width(typed.data(), typed.size(), narrow) ? narrow : typed;
+    std::string narrow, whole;
+    const std::string *read = &typed;
+    if (plain_width(typed.data(), typed.size(), narrow))
+        read = &narrow;
+    /* Letters pasted decomposed (NFD), as the indexer reads them
+     * (write.cc indexed_text): composed. */
+    if (composed(read->data(), read->size(), whole))
+        read = &whole;
+    const std::string &t = *read;
     static const char *const quotes[] = {"\u201c", "\u201d", "\u00ab", "\u00bb",
                                          "\u201e"};
     /* Spaces a page's text keeps (no-break, narrow, thin, figure): a

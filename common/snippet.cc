@@ -302,7 +302,15 @@ std::string libns::snippet_of(ns_index_t *idx, const Xapian::MSet &ms,
     if (!blank) {
         const bool body = art->body && *art->body;
         const char *title = art->title ? art->title : "";
-        const std::string text = mark_paragraphs(body ? art->body : title);
+        std::string text = mark_paragraphs(body ? art->body : title);
+        /* Letters written decomposed are read composed, as the index has
+         * them (write.cc indexed_text): Xapian reads "a" and a combining
+         * ring as a word of its own spelling, which the look-ups of a
+         * query's other spellings (those with "å" for "aa") never
+         * find.  The snippet shows them composed, which reads the same. */
+        std::string whole;
+        if (composed(text.data(), text.size(), whole))
+            text = std::move(whole);
         Xapian::MSet wide;
         const Xapian::MSet &by = wide_marking(idx, ms, q, text.c_str(), &wide);
         /* EXHAUSTIVE without the background model: the background model
@@ -372,6 +380,13 @@ std::string libns::title_marked(ns_index_t *idx, const Xapian::MSet &ms,
                                         NS_HI_START, NS_HI_END, "")),
             art->lang, o->query);
     };
+    /* Marked composed (see snippet_of), shown as written: FROM maps the
+     * composed title back to the title's bytes. */
+    const char *const written = title;
+    std::string whole;
+    std::vector<size_t> from;
+    if (composed(title, len, whole, &from))
+        title = whole.c_str();
     Xapian::MSet wide;
     std::string marked = mark(wide_marking(idx, ms, q, title, &wide));
     /* A word the title writes split ("E-mail scams" for email). */
@@ -385,5 +400,25 @@ std::string libns::title_marked(ns_index_t *idx, const Xapian::MSet &ms,
     for (char c : marked)
         if (c != NS_HI_START[0] && c != NS_HI_END[0])
             plain += c;
-    return plain == title ? marked : "";
+    if (plain != title)
+        return "";
+    if (title == written)
+        return marked;
+    /* Each run between markers back to the bytes it was composed from;
+     * markers stand between words, so never inside a letter. */
+    std::string out;
+    size_t k = 0; /* in the composed title */
+    for (size_t i = 0; i < marked.size();) {
+        if (marked[i] == NS_HI_START[0] || marked[i] == NS_HI_END[0]) {
+            out += marked[i++];
+            continue;
+        }
+        size_t e = k + 1; /* one character */
+        while (e < plain.size() && ((unsigned char)plain[e] & 0xc0) == 0x80)
+            e++;
+        out.append(written + from[k], from[e] - from[k]);
+        i += e - k;
+        k = e;
+    }
+    return out;
 }

@@ -170,6 +170,13 @@ const char *libns::indexed_text(const char *t, std::string &scratch)
         t = (scratch = std::move(narrow)).c_str();
     if (strstr(t, "\xc2\xb4"))
         t = (scratch = acute_apostrophes(t)).c_str();
+    /* Letters written decomposed (NFD: "a" and a combining ring for "å",
+     * as macOS writes text) as the composed letters a query types, so
+     * that the index has one term for both, and a phrase, which is
+     * checked against this text, finds either. */
+    std::string whole;
+    if (strchr(t, '\xcc') && composed(t, strlen(t), whole))
+        t = (scratch = std::move(whole)).c_str();
     return t;
 }
 

@@ -61,5 +61,21 @@ int main(void)
     CHECK(ns_fold_accents("ø", 2, 0, &b) == 1, "append: changed");
     CHECK_STR(b.p, "x o", "append: after what was there");
     ns_buf_free(&b);
+
+    /* Letters written decomposed, composed; FROM maps each byte back. */
+    ns_buf_t c = {0};
+    size_t from[32];
+    const char *nfd = "Sga\xcc\x8ar e\xcc\x81\xcc\x81 x\xcc\x81";
+    CHECK(ns_compose_marks(nfd, strlen(nfd), &c, from) == 1, "compose: 1");
+    CHECK_STR(c.p, "Sgår é\xcc\x81 x\xcc\x81", "compose: a mark on a letter");
+    CHECK(from[2] == 2 && from[3] == 2 && from[4] == 5 &&
+              from[c.len] == strlen(nfd),
+          "compose: offsets of the text");
+    ns_buf_free(&c);
+    CHECK(ns_compose_marks("Skarsgård", 10, &c, NULL) == 0 && c.len == 0,
+          "compose: nothing decomposed, 0");
+    CHECK(ns_compose_marks("\xcc\x8a a", 4, &c, NULL) == 0 && c.len == 0,
+          "compose: a mark on no letter");
+    ns_buf_free(&c);
     return tl_done();
 }
