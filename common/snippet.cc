@@ -60,6 +60,43 @@ static std::string unescape_snippet(const std::string &html,
     return out;
 }
 
+/* SN with each mark starting at the word it marks.  Xapian's snippet
+ * skips a word over 64 bytes (a hash, a URL, a German compound) and puts
+ * the text it skipped inside the next mark ("Commit <mark>3f78...001b
+ * tapirsnout</mark>"), so a mark's leading words of more than 64 bytes,
+ * and the white space after them, are moved out of it.  A term is never
+ * that long (the indexer drops such words), so no matched word is. */
+static std::string unmark_long_words(const std::string &sn)
+{
+    size_t start = sn.find(NS_HI_START);
+    if (start == std::string::npos)
+        return sn;
+    std::string out = sn;
+    for (; start != std::string::npos;
+         start = out.find(NS_HI_START, start + 1)) {
+        const size_t end = out.find(NS_HI_END, start);
+        if (end == std::string::npos)
+            break;
+        size_t word = start + 1, skip = word;
+        for (;;) {
+            size_t sp = word;
+            while (sp < end && out[sp] != ' ')
+                sp++;
+            if (sp == end || sp - word <= 64)
+                break;
+            while (sp < end && out[sp] == ' ')
+                sp++;
+            word = skip = sp;
+        }
+        if (skip > start + 1) {
+            out.erase(start, 1);
+            out.insert(skip - 1, NS_HI_START);
+            start = skip - 1;
+        }
+    }
+    return out;
+}
+
 /* The lower-cased words of TEXT, as Xapian's parser splits them. */
 static std::vector<std::string> words_of(const char *text)
 {
@@ -319,10 +356,10 @@ std::string libns::snippet_of(ns_index_t *idx, const Xapian::MSet &ms,
          * and finds the passage where most query words meet instead of the
          * first one that has any. */
         auto cut = [&](const Xapian::MSet &by, std::string *raw) {
-            *raw = unescape_snippet(by.snippet(text, o->snippet_len,
-                                               stemmer_for(idx, art->lang),
-                                               Xapian::MSet::SNIPPET_EXHAUSTIVE,
-                                               NS_HI_START, NS_HI_END, "..."));
+            *raw = unmark_long_words(unescape_snippet(
+                by.snippet(text, o->snippet_len, stemmer_for(idx, art->lang),
+                           Xapian::MSet::SNIPPET_EXHAUSTIVE, NS_HI_START,
+                           NS_HI_END, "...")));
             return unmark_stop_words(idx, *raw, art->lang, o->query);
         };
         std::string raw, sn = cut(by, &raw);
@@ -375,9 +412,9 @@ std::string libns::title_marked(ns_index_t *idx, const Xapian::MSet &ms,
     auto mark = [&](const Xapian::MSet &by) {
         return unmark_stop_words(
             idx,
-            unescape_snippet(by.snippet(title, len * 2 + 16,
-                                        stemmer_for(idx, art->lang), 0,
-                                        NS_HI_START, NS_HI_END, "")),
+            unmark_long_words(unescape_snippet(
+                by.snippet(title, len * 2 + 16, stemmer_for(idx, art->lang), 0,
+                           NS_HI_START, NS_HI_END, ""))),
             art->lang, o->query);
     };
     /* Marked composed (see snippet_of), shown as written: FROM maps the

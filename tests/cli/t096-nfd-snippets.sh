@@ -59,4 +59,24 @@ nfc = unicodedata.normalize("NFC", h["snippet_html"])
 assert "<mark>Århus</mark>" in nfc, h
 PY
 
+# A word of more than 64 bytes before a match: Xapian skips it and put
+# it inside the next mark; of more than 300, the match was not shown.
+long=$(printf 'k%.0s' $(seq 80))
+hash=3f786850e387550fdab836ed7e6dc881de23001b3f786850e387550fdab836ed7e6dc881de23001b
+{
+    echo '{"id":"hash","title":"Commit '$hash' tapirsnout","body":"Commit '$hash' tapirsnout was merged.","lang":"en"}'
+    echo '{"id":"k80","title":"Len 80","body":"Start of text. Another sentence here with '$long' tapirsnout here. The end.","lang":"en"}'
+} >"$TMP/e.jsonl"
+check "index long words" nindex --quiet --db "$TMP/e" "$TMP/e.jsonl"
+nsearch --db "$TMP/e" --json --related 0 -- tapirsnout >"$TMP/e.json"
+check "long word: only the match is marked" python3 - "$TMP/e.json" <<'PY'
+import json, sys
+hits = {h["id"]: h for h in json.load(open(sys.argv[1]))["hits"]}
+for h in hits.values():
+    assert "<mark>tapirsnout</mark>" in h["snippet_html"], h
+h = hits["hash"]
+assert h["title_html"].endswith(" <mark>tapirsnout</mark>"), h
+assert h["title_html"].startswith("Commit 3f78"), h
+PY
+
 finish
