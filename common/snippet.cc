@@ -391,6 +391,22 @@ std::string libns::snippet_of(ns_index_t *idx, const Xapian::MSet &ms,
     while (!cut.empty() && body.size() > cut.size() &&
            ((unsigned char)body[cut.size()] & 0xc0) == 0x80)
         cut.pop_back();
+    /* Nor inside a word ("It said the Lou..."), as Xapian's snippets
+     * around a match are not: back to the last space within the length
+     * ("25.60" is not cut at its stop), unless the first word alone is
+     * longer. */
+    if (body.size() > cut.size() && !cut.empty() &&
+        !isspace((unsigned char)body[cut.size()]) &&
+        !isspace((unsigned char)cut.back())) {
+        size_t n = cut.size();
+        while (n > 0 && !isspace((unsigned char)cut[n - 1]))
+            n--;
+        if (n > 0) {
+            cut.resize(n);
+            while (!cut.empty() && isspace((unsigned char)cut.back()))
+                cut.pop_back();
+        }
+    }
     return unescape_snippet(cut, false) +
            (body.size() > cut.size() || head < len ? "..." : "");
 }

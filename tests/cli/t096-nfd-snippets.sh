@@ -79,4 +79,20 @@ assert h["title_html"].endswith(" <mark>tapirsnout</mark>"), h
 assert h["title_html"].startswith("Commit 3f78"), h
 PY
 
+# A lead snippet (no query word in the body) ends at a word's end.
+words="It said the Louisiana refinery would raise its posted prices for"
+echo '{"id":"lead","title":"Oil prices","body":"'"$words $words $words $words"'","lang":"en"}' \
+    >"$TMP/l.jsonl"
+check "index lead" nindex --quiet --db "$TMP/l" "$TMP/l.jsonl"
+nsearch --db "$TMP/l" --json --related 0 -- title:oil >"$TMP/l.json"
+check "lead snippet cut at a word's end" python3 - "$TMP/l.json" "$words" <<'PY'
+import json, sys
+h = json.load(open(sys.argv[1]))["hits"][0]
+sn = h["snippet"]
+assert sn.endswith("..."), h
+last = sn[:-3].split()[-1]
+assert last in sys.argv[2].split(), (last, sn)
+assert len(sn) <= 203, sn
+PY
+
 finish
