@@ -93,11 +93,11 @@ UNIT     = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%) \
 
 all: $(PROGS)
 
-$(B)/%.o: %.c common/ns.h common/ingest.h
+$(B)/%.o: %.c common/ns.h common/ingest.h common/fold.h
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
 
-$(B)/%.o: %.cc common/ns.h common/index-private.h common/index-calls.h
+$(B)/%.o: %.cc common/ns.h common/fold.h common/index-private.h common/index-calls.h
 	@mkdir -p $(dir $@)
 	$(CXX) $(ALL_CXXFLAGS) -c $< -o $@
 

@@ -15,6 +15,7 @@
  * locale and gives "?" in C.UTF-8), and the table is small. */
 #include <string.h>
 
+#include "fold.h"
 #include "ns.h"
 
 /* Base letters of U+00C0..U+00FF, upper and lower case alike; NULL for

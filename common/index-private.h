@@ -72,6 +72,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "fold.h"
 #include "ns.h"
 
 /* ---- Ranking constants ------------------------------------------------ */

@@ -1,6 +1,7 @@
 /* test_fold.c - ns_fold_accents(): letters with diacritics to the letters
  * typed without them, plain and Nordic spellings, everything else as it
  * is. */
+#include "fold.h"
 #include "ns.h"
 #include "testlib.h"
 
