@@ -115,16 +115,184 @@ static bool filter_token(const std::string &tok)
     return false;
 }
 
+/* The query's text as a tree: a word (a quoted phrase is one, brackets
+ * in it too) or a bracket with what it holds.  SIGN is what is written
+ * right before a bracket ("-", "+", or a field name, "title:"). */
+struct Part {
+    std::string word, sign;
+    bool bracket = false;
+    std::vector<Part> parts;
+};
+
+/* The parts of T from AT to its closing bracket (or the end at depth 0);
+ * false when the brackets or quotes do not pair up. */
+static bool read_parts(const std::string &t, size_t &at, int depth,
+                       std::vector<Part> &out)
+{
+    std::string word;
+    bool quoted = false;
+    auto done = [&]() {
+        if (!word.empty())
+            out.emplace_back(), out.back().word = word;
+        word.clear();
+    };
+    for (; at < t.size(); at++) {
+        char c = t[at];
+        if (c == '"')
+            quoted = !quoted;
+        if (quoted || c == '"') {
+            word += c;
+            continue;
+        }
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+            done();
+        } else if (c == '(') {
+            Part b;
+            b.bracket = true;
+            b.sign = word;
+            word.clear();
+            at++;
+            if (!read_parts(t, at, depth + 1, b.parts))
+                return false;
+            out.push_back(b);
+        } else if (c == ')') {
+            done();
+            return depth > 0;
+        } else {
+            word += c;
+        }
+    }
+    done();
+    return depth == 0 && !quoted;
+}
+
+/* Does bracket B hold filters only, joined or not by operators? */
+static bool filters_only(const Part &b)
+{
+    bool any = false;
+    for (const Part &p : b.parts) {
+        if (p.bracket && (!p.sign.empty() || !filters_only(p)))
+            return false;
+        if (!p.bracket && !filter_token(p.word) && !boolean_word(p.word))
+            return false;
+        any |= p.bracket || !boolean_word(p.word);
+    }
+    return any;
+}
+
+static std::string joined_words(const std::vector<std::string> &words,
+                                const char *between)
+{
+    std::string out;
+    for (const std::string &w : words)
+        out += (out.empty() ? "" : between) + w;
+    return out;
+}
+
+/* What a bracket's parts are: REST with the filters LOOSE (the parser's
+ * own grouping: one field's OR-ed, different fields' AND-ed) and the
+ * brackets of filters GROUPS (each AND-ed). */
+static std::string with_filters(const std::vector<std::string> &rest,
+                                const std::vector<std::string> &loose,
+                                const std::vector<std::string> &groups)
+{
+    if (rest.empty())
+        return joined_words(groups, " AND ") +
+               (groups.empty() || loose.empty() ? "" : " ") +
+               joined_words(loose, " ");
+    if (loose.empty() && groups.empty())
+        return joined_words(rest, " ");
+    std::string out = "(" + joined_words(rest, " ") + ")";
+    if (!loose.empty())
+        out += " " + joined_words(loose, " ");
+    for (const std::string &g : groups)
+        out += " AND " + g;
+    return out;
+}
+
+static std::string part_text(const Part &p, bool *moved);
+
+/* PARTS, one bracket's, with the filters no operator joins put into
+ * LOOSE and the brackets of filters alone into GROUPS, for the bracket
+ * that holds this one; a bracket a NOT, '-', OR or XOR scopes keeps its
+ * filters (see bracketed_filters).  *MOVED: a filter left a bracket. */
+static std::vector<std::string> split_filters(const std::vector<Part> &parts,
+                                              std::vector<std::string> &loose,
+                                              std::vector<std::string> &groups,
+                                              bool *moved)
+{
+    std::vector<std::string> rest;
+    for (size_t i = 0; i < parts.size(); i++) {
+        const Part &p = parts[i];
+        const std::string prev = i > 0 ? parts[i - 1].word : "";
+        const std::string next = i + 1 < parts.size() ? parts[i + 1].word : "";
+        const bool by_op = boolean_word(prev) || boolean_word(next);
+        if (!p.bracket) {
+            (filter_token(p.word) && !by_op ? loose : rest).push_back(p.word);
+            continue;
+        }
+        if (!p.sign.empty() && p.sign != "+" && p.sign != "-") {
+            rest.push_back(part_text(p, moved)); /* "title:(...)" */
+            continue;
+        }
+        const bool scoped = p.sign == "-" || prev == "NOT" || prev == "OR" ||
+                            prev == "XOR" || next == "OR" || next == "XOR";
+        if (filters_only(p) && !by_op && p.sign != "-") {
+            Part plain = p;
+            plain.sign.clear();
+            groups.push_back(part_text(plain, moved));
+            *moved = true;
+            continue;
+        }
+        if (scoped) {
+            rest.push_back(part_text(p, moved));
+            continue;
+        }
+        const size_t before = loose.size() + groups.size();
+        std::vector<std::string> inner =
+            split_filters(p.parts, loose, groups, moved);
+        *moved |= loose.size() + groups.size() > before;
+        rest.push_back(p.sign + "(" + joined_words(inner, " ") + ")");
+    }
+    return rest;
+}
+
+/* P as text, each bracket's filters made its whole content's; *MOVED
+ * when one was bound to less before. */
+static std::string part_text(const Part &p, bool *moved)
+{
+    if (!p.bracket)
+        return p.word;
+    std::vector<std::string> loose, groups;
+    std::vector<std::string> rest =
+        split_filters(p.parts, loose, groups, moved);
+    bool joined = false;
+    for (const Part &q : p.parts)
+        joined |= !q.bracket && boolean_word(q.word);
+    *moved |= !rest.empty() && (!groups.empty() || (joined && !loose.empty()));
+    return p.sign + "(" + with_filters(rest, loose, groups) + ")";
+}
+
 /* "oil OR gas section:crude": Xapian's parser binds a filter to the words
  * beside it, not to the query, so that was "oil OR (gas in crude)" and
  * matched 1,553 Reuters stories where crude has 543; "oil NOT gas
  * section:crude" matched more than "oil NOT gas" (1,432 to 1,175).  A
  * filter is the whole query's in every search engine's query language
- * (and in this one's without an operator), so a filter outside quotes and
- * brackets that no operator joins is moved after the rest, bracketed:
- * "(oil OR gas) section:crude".  One an operator joins ("oil OR
- * section:crude", "section:a OR section:b") is as typed, and so is a query
- * without lower-case letters, whose operators are words (query_flags). */
+ * (and in this one's without an operator), so a filter that no operator
+ * joins is moved after the rest, bracketed: "(oil OR gas) section:crude".
+ * One an operator joins ("oil OR section:crude", "section:a OR
+ * section:b") is as typed, and so is a query without lower-case letters,
+ * whose operators are words (query_flags).
+ *
+ * Inside brackets too: "coffee (date:1987-03)" was "coffee OR the month"
+ * (11,664 Reuters articles where the month's coffee has 110), and
+ * "(quota OR export section:coffee)" bound the filter to "export".  A
+ * filter in a bracket is the whole query's, and a bracket of filters
+ * alone ("quota (section:coffee OR section:cocoa)") is a filter of the
+ * whole query, AND-ed with it as typed.  A bracket that NOT, '-', OR or
+ * XOR scopes is what it says: "oil NOT (gas section:crude)" leaves out
+ * the crude stories with gas, "oil OR (gas section:crude)" is oil, or gas
+ * in crude (its filters filter its own words). */
 std::string libns::bracketed_filters(const std::string &t)
 {
     bool operators = false;
@@ -132,46 +300,21 @@ std::string libns::bracketed_filters(const std::string &t)
         operators |= c >= 'a' && c <= 'z';
     if (!operators)
         return t;
-    /* The words outside brackets and quotes; a bracket or a quote is part
-     * of the word it is in or begins. */
-    std::vector<std::string> toks;
-    int depth = 0;
-    bool quoted = false;
-    for (size_t i = 0; i < t.size(); i++) {
-        bool blank =
-            t[i] == ' ' || t[i] == '\t' || t[i] == '\n' || t[i] == '\r';
-        if (blank && !depth && !quoted) {
-            if (!toks.empty() && !toks.back().empty())
-                toks.emplace_back();
-            continue;
-        }
-        if (toks.empty())
-            toks.emplace_back();
-        toks.back() += t[i];
-        if (t[i] == '"')
-            quoted = !quoted;
-        else if (!quoted && (t[i] == '(' || t[i] == ')'))
-            depth += t[i] == '(' ? 1 : -1;
-        if (depth < 0)
-            return t;
-    }
-    if (depth || quoted)
+    std::vector<Part> parts;
+    size_t at = 0;
+    if (!read_parts(t, at, 0, parts))
         return t;
-    if (!toks.empty() && toks.back().empty())
-        toks.pop_back();
-    bool joined = false;
-    for (const std::string &w : toks)
-        joined |= boolean_word(w);
-    if (!joined)
+    bool joined = false, moved = false;
+    for (const Part &p : parts)
+        joined |= !p.bracket && boolean_word(p.word);
+    std::vector<std::string> loose, groups;
+    std::vector<std::string> rest = split_filters(parts, loose, groups, &moved);
+    /* Without an operator the parser already makes a filter outside
+     * brackets the query's: the text stays as typed unless a bracket
+     * changed. */
+    if (!moved && !joined)
         return t;
-    std::string rest, filters;
-    for (size_t i = 0; i < toks.size(); i++) {
-        bool by_op = (i > 0 && boolean_word(toks[i - 1])) ||
-                     (i + 1 < toks.size() && boolean_word(toks[i + 1]));
-        std::string &to = filter_token(toks[i]) && !by_op ? filters : rest;
-        to += (to.empty() ? "" : " ") + toks[i];
-    }
-    if (filters.empty() || rest.empty())
+    if (rest.empty() ? !moved : loose.empty() && groups.empty() && !moved)
         return t;
-    return "(" + rest + ") " + filters;
+    return with_filters(rest, loose, groups);
 }

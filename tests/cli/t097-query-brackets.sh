@@ -1,0 +1,115 @@
+#!/bin/sh
+# t097-query-brackets.sh - Query operators checked against a brute-force
+# reading of a generated fixture: filters inside brackets are the whole
+# query's, ADJ/n is the words in order within n words, a NEAR or ADJ that
+# joins nothing is the word, with a warning.
+. "$(dirname "$0")/lib.sh"
+
+# A fixture of 60 short articles: three sections, three months, the words
+# quota, export and tanker at random, and "alpha" and "bravo" at random
+# distances in either order.  Its truth is written beside it.
+python3 - "$TMP/fix" <<'PY'
+import json, os, random, sys
+out = sys.argv[1]
+os.makedirs(out)
+rnd = random.Random(97)
+filler = "lorem ipsum dolor sit amet consectetur adipiscing elit sed".split()
+docs = []
+for n in range(60):
+    words = [rnd.choice(filler) for _ in range(rnd.randint(12, 30))]
+    for w in ("quota", "export", "tanker"):
+        if rnd.random() < 0.4:
+            words.insert(rnd.randrange(len(words) + 1), w)
+    if rnd.random() < 0.7:
+        gap = rnd.randint(1, 6)
+        at = rnd.randrange(len(words) + 1)
+        pair = ["alpha"] + [rnd.choice(filler) for _ in range(gap - 1)]
+        words[at:at] = pair + ["bravo"] if rnd.random() < 0.7 else \
+            ["bravo"] + pair[1:] + ["alpha"]
+    d = {"id": "doc-%02d" % n, "words": words,
+         "section": rnd.choice(["Grain", "Metal", "Ship"]),
+         "date": "2025-%02d-%02d" % (rnd.randint(1, 3), rnd.randint(1, 28))}
+    docs.append(d)
+    with open(os.path.join(out, d["id"] + ".md"), "w") as f:
+        f.write("---\nid: %s\ntitle: Story %d\ndate: %sT12:00:00Z\n"
+                "section: %s\nlang: en\n---\n%s\n" %
+                (d["id"], n, d["date"], d["section"], " ".join(words)))
+json.dump(docs, open(out + ".json", "w"))
+PY
+check "index the fixture" nindex --quiet --db "$TMP/db" "$TMP/fix"
+check "index samples" index_samples
+
+# agree QUERY TRUTH: QUERY finds exactly the fixture's articles for which
+# the Python expression TRUTH holds (w: the set of words, s: section,
+# m: month, d: day, adj(a, b, n): b within n words after a, near(a, b, n)).
+agree() {
+    nsearch --db "$TMP/db" --json --related 0 --no-collapse --limit 100 \
+        "$1" >"$TMP/agree.json" 2>"$TMP/agree.err"
+    python3 - "$TMP/fix.json" "$TMP/agree.json" "$2" "$1" <<'PY'
+import json, sys
+docs = json.load(open(sys.argv[1]))
+got = sorted(h["id"] for h in json.load(open(sys.argv[2]))["hits"])
+def at(ws, x):
+    return [i for i, y in enumerate(ws) if y == x]
+want = []
+for doc in docs:
+    ws = doc["words"]
+    env = {"w": set(ws), "s": doc["section"], "m": doc["date"][:7],
+           "d": doc["date"],
+           "adj": lambda a, b, n: any(0 < j - i <= n for i in at(ws, a)
+                                      for j in at(ws, b)),
+           "near": lambda a, b, n: any(abs(j - i) <= n for i in at(ws, a)
+                                       for j in at(ws, b))}
+    if eval(sys.argv[3], env):
+        want.append(doc["id"])
+if got != want or not want:
+    print("%s: got %d %s, want %d %s" % (sys.argv[4], len(got), got[:6],
+                                         len(want), want[:6]))
+    sys.exit(1)
+PY
+}
+
+# A filter inside brackets is the whole query's: with words beside it, and
+# as a bracket of filters alone (one of them or several OR-ed), which
+# Xapian's parser OR-ed with the words ("coffee (date:1987-03)" found
+# 11,664 Reuters articles where the month's coffee has 110).
+check "word (filter)" agree 'quota (section:grain)' \
+    '"quota" in w and s == "Grain"'
+check "word (date filter)" agree 'quota (date:2025-02)' \
+    '"quota" in w and m == "2025-02"'
+check "word (filter OR filter)" agree 'quota (section:grain OR section:ship)' \
+    '"quota" in w and s in ("Grain", "Ship")'
+check "same as AND (filter OR filter)" agree \
+    'quota AND (section:grain OR section:ship)' \
+    '"quota" in w and s in ("Grain", "Ship")'
+check "(word OR word filter)" agree '(quota OR export section:metal)' \
+    '("quota" in w or "export" in w) and s == "Metal"'
+check "word (word filter) word" agree 'quota (export section:metal) tanker' \
+    'bool(w & {"quota", "export", "tanker"}) and s == "Metal"'
+check "nested brackets" agree \
+    '(quota (section:grain OR section:ship)) AND tanker' \
+    '"quota" in w and "tanker" in w and s in ("Grain", "Ship")'
+check "two filters of one field in a bracket" agree \
+    'export (section:grain section:ship)' \
+    '"export" in w and s in ("Grain", "Ship")'
+check "bracket of filters of two fields" agree \
+    'export (section:grain date:2025-01)' \
+    '"export" in w and s == "Grain" and m == "2025-01"'
+check "excluded filter in a bracket" agree '(quota -section:grain) tanker' \
+    '("quota" in w or "tanker" in w) and s != "Grain"'
+# A bracket that NOT or OR scopes keeps its filters.
+check "NOT (word filter)" agree 'quota NOT (export section:metal)' \
+    '"quota" in w and not ("export" in w and s == "Metal")'
+check "OR (word filter)" agree 'quota OR (export section:metal)' \
+    '"quota" in w or ("export" in w and s == "Metal")'
+check "OR (filter)" agree 'quota OR (section:metal)' \
+    '"quota" in w or s == "Metal"'
+check "-(filter)" agree 'quota -(section:metal)' \
+    '"quota" in w and s != "Metal"'
+# Unchanged: filters outside brackets.
+check "OR with a filter after" agree 'quota OR export section:metal' \
+    '("quota" in w or "export" in w) and s == "Metal"'
+check "a filter an operator joins" agree 'quota OR section:metal' \
+    '"quota" in w or s == "Metal"'
+
+finish
