@@ -239,6 +239,15 @@ size_t libns::positional_window(const Xapian::Query &q)
     return q.get_type() == Xapian::Query::OP_NEAR ? 10 : q.get_num_subqueries();
 }
 
+/* Is Q a phrase of words side by side?  Xapian's parser gives "a ADJ/3
+ * b" as a phrase too, with a window of 4: the words in this order within
+ * 4 positions, where "a b" has a window of 2, its number of words. */
+bool libns::exact_phrase(const Xapian::Query &q)
+{
+    return q.get_type() == Xapian::Query::OP_PHRASE &&
+           positional_window(q) <= q.get_num_subqueries();
+}
+
 /* A leaf's place in the query text: not in the 1.4 API either, but its
  * description ends in it ("Query(Zunit@1)"); 0 if it has none. */
 Xapian::termpos libns::leaf_position(const Xapian::Query &q)

@@ -95,6 +95,7 @@ std::string typed_text(const std::string &text, std::string *warnings);
 std::string quoted_initialisms(const std::string &t);
 std::vector<std::string> names_of(const SchemaField &f);
 bool boolean_word(const std::string &word); /* AND, OR, NOT, XOR */
+bool near_word(const std::string &word);    /* NEAR, ADJ, NEAR/n, ADJ/n */
 std::string partial_text(const std::string &t, ns_index_t *idx = nullptr,
                          bool as_word_too = false);
 std::string unclosed_quote_words(const std::string &text);
@@ -177,7 +178,8 @@ Xapian::Query written_phrases(const Xapian::Query &q);
  * words of the default field, which Xapian's highlighter marks. */
 bool has_title_terms(const Xapian::Query &q);
 Xapian::Query title_as_text(const Xapian::Query &q);
-size_t positional_window(const Xapian::Query &q);      /* of a phrase or NEAR */
+size_t positional_window(const Xapian::Query &q); /* of a phrase or NEAR */
+bool exact_phrase(const Xapian::Query &q); /* a phrase, not ADJ/n's window */
 Xapian::termpos leaf_position(const Xapian::Query &q); /* in the text, or 0 */
 /* Q's words as stems, phrases' in indexed form, wildcards over the stems
  * too (MAX_EXPANSION; one no word of DB, if given, starts so: its word). */

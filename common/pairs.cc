@@ -414,7 +414,8 @@ static bool phrase_words(const Xapian::Query &q,
 Xapian::Query libns::use_pairs(const Xapian::Query &q)
 {
     using Q = Xapian::Query;
-    if (q.get_type() != Q::OP_PHRASE) {
+    /* Not ADJ/n's windowed phrase: a pair term is its words side by side. */
+    if (!exact_phrase(q)) {
         if (!has_positional(q))
             return q;
         return map_subqueries(

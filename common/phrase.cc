@@ -189,7 +189,12 @@ static scan phrase_match(const Xapian::Query &q, Candidate &c)
     bool possessive = false;
     if (!plain_phrase(q, words, prefix, &possessive))
         return SCAN_MAYBE;
-    const bool phrase = q.get_type() == Xapian::Query::OP_PHRASE;
+    /* ADJ/n is a phrase with a window ("a ADJ/3 b"): the words in order
+     * within it.  Pairs and the prefilter know only words side by side,
+     * so such a phrase is scanned as NEAR in its window (the same words
+     * in any order), and only a "no" is trusted. */
+    const bool phrase = exact_phrase(q);
+    const bool ordered = q.get_type() == Xapian::Query::OP_PHRASE && !phrase;
     /* Title and heading runs are runs of the default field too: the
      * signature speaks for them, and for no other field (author:).  It
      * records "minister's" as the word it is, so a possessive's pairs are
@@ -214,7 +219,7 @@ static scan phrase_match(const Xapian::Query &q, Candidate &c)
     /* NEAR: per field, which is exact while the window cannot reach from
      * one field into the next (index_fields leaves FIELD_GAP between). */
     size_t near = 0;
-    if (q.get_type() == Xapian::Query::OP_NEAR) {
+    if (q.get_type() == Xapian::Query::OP_NEAR || ordered) {
         near = near_window(q);
         if (near == 0 || near > FIELD_GAP)
             return SCAN_MAYBE;
@@ -234,9 +239,9 @@ static scan phrase_match(const Xapian::Query &q, Candidate &c)
         std::string read;
         f = indexed_text(f, read);
         scan r = phrase_scan(words, f, f ? strlen(f) : 0, near);
-        if (r == SCAN_YES)
+        if (r == SCAN_YES && !ordered)
             return SCAN_YES;
-        if (r == SCAN_MAYBE)
+        if (r != SCAN_NO)
             result = SCAN_MAYBE;
     }
     return result;
@@ -299,6 +304,25 @@ static tri positional_match(const Xapian::Query &q, Candidate &c)
         }
         if (pos[i].empty())
             return T_FALSE;
+    }
+    if (q.get_type() == Xapian::Query::OP_PHRASE && !exact_phrase(q)) {
+        /* ADJ/n: from each position of the first word, the first of each
+         * next word after the one before, which ends the run soonest; all
+         * within the window (Xapian: last - first < window). */
+        const size_t window = near_window(q);
+        for (Xapian::termpos start : pos[0]) {
+            Xapian::termpos at = start;
+            bool ok = true;
+            for (size_t i = 1; i < n && ok; i++) {
+                auto next = std::upper_bound(pos[i].begin(), pos[i].end(), at);
+                ok = next != pos[i].end() && *next - start < window;
+                if (ok)
+                    at = *next;
+            }
+            if (ok)
+                return T_TRUE;
+        }
+        return T_FALSE;
     }
     if (q.get_type() == Xapian::Query::OP_PHRASE) {
         /* Each position of the first word starts a candidate run. */
@@ -480,8 +504,7 @@ static bool signed_phrase(const Xapian::Query &q)
     std::vector<std::string> words;
     std::string prefix;
     bool possessive; /* "minister's" is a word of the signature too */
-    if (q.get_type() == Xapian::Query::OP_PHRASE &&
-        plain_phrase(q, words, prefix, &possessive) &&
+    if (exact_phrase(q) && plain_phrase(q, words, prefix, &possessive) &&
         (prefix.empty() || prefix == PREFIX_TITLE || prefix == PREFIX_HEADING))
         for (size_t i = 0; i + 1 < words.size(); i++)
             if (signature_hash(words[i], words[i + 1]))
@@ -522,7 +545,7 @@ static void required_pairs(const Xapian::Query &q, std::vector<Clause> &out)
         std::string prefix;
         bool possessive;
         Alt alt;
-        if (plain_phrase(q, words, prefix, &possessive) &&
+        if (exact_phrase(q) && plain_phrase(q, words, prefix, &possessive) &&
             (prefix.empty() || prefix == PREFIX_TITLE ||
              prefix == PREFIX_HEADING))
             for (size_t i = 0; i + 1 < words.size(); i++)

@@ -485,7 +485,7 @@ bool libns::boolean_word(const std::string &word)
 {
     return word == "AND" || word == "OR" || word == "NOT" || word == "XOR";
 }
-static bool near_word(const std::string &word)
+bool libns::near_word(const std::string &word)
 {
     return word == "NEAR" || word == "ADJ" || word.rfind("NEAR/", 0) == 0 ||
            word.rfind("ADJ/", 0) == 0;
@@ -601,11 +601,70 @@ static std::string number_forms(const std::string &text)
     });
 }
 
+/* "oil NEAR/3", "ADJ/2 oil", "NEAR/3" alone: a NEAR or ADJ with no word
+ * on one side joins nothing, and Xapian's parser read "NEAR/3" as the
+ * phrase "near 3", which matched nothing and said nothing ("ADJ/3" the
+ * same, and a query of "NEAR/3" alone is in capitals, so it was words
+ * anyway).  Such a one is the word "near" (or "adj"), with the warning
+ * near_unread() gives a NEAR the parse did not join.  Only where operators
+ * are read (query_flags), or when the query is nothing else. */
+static std::string lone_near_words(const std::string &text,
+                                   std::string *warnings)
+{
+    std::vector<std::string> tokens;
+    std::vector<bool> word;
+    split_tokens(text, tokens, word);
+    bool operators = false, only = true;
+    for (unsigned char c : text)
+        operators |= c >= 'a' && c <= 'z';
+    for (size_t t = 0; t < tokens.size(); t++)
+        if (word[t]) /* with a window: "NEAR" alone may be the word */
+            only &= near_word(tokens[t]) &&
+                    tokens[t].find('/') != std::string::npos;
+    if (!operators && !only)
+        return text;
+    /* The token beside T on side STEP, past spaces; "" at either end. */
+    auto beside = [&](size_t t, int step) -> std::string {
+        for (size_t u = t + step; u < tokens.size(); u += step)
+            if (tokens[u] != " " && tokens[u] != "\t")
+                return tokens[u];
+        return "";
+    };
+    auto joins = [&](const std::string &tok) {
+        return !tok.empty() && tok != "(" && tok != ")" && tok != "\"" &&
+               !boolean_word(tok) && !near_word(tok);
+    };
+    std::string out;
+    for (size_t t = 0; t < tokens.size(); t++) {
+        const std::string &tok = tokens[t];
+        if (!word[t] || !near_word(tok) ||
+            (joins(beside(t, -1)) && joins(beside(t, 1)))) {
+            out += tok;
+            continue;
+        }
+        const bool adj = tok[0] == 'A';
+        out += adj ? "adj" : "near";
+        if (!warnings)
+            continue;
+        const std::string why =
+            adj ? "ADJ was searched as a word: it joins two words (a ADJ b, "
+                  "a ADJ/3 b), not a wildcard or a phrase, with a window "
+                  "from 1"
+                : "NEAR was searched as a word: it joins two words (a NEAR "
+                  "b, a NEAR/3 b), not a wildcard or a phrase, with a "
+                  "window from 1";
+        if (warnings->find(why) == std::string::npos)
+            *warnings += (warnings->empty() ? "" : "; ") + why;
+    }
+    return out;
+}
+
 std::string libns::typed_text(const std::string &text, std::string *warnings)
 {
-    return bracketed_filters(number_forms(
+    return bracketed_filters(number_forms(lone_near_words(
         split_hyphens(grouped_compounds(initialisms(quoted_wildcards(
-            joined_fields(plain_marks(pasted_addresses(text))), warnings))))));
+            joined_fields(plain_marks(pasted_addresses(text))), warnings)))),
+        warnings)));
 }
 
 /* Is NAME (lower case) one the parser reads as a field's? */
@@ -664,111 +723,4 @@ std::string libns::unclosed_quote_words(const std::string &text)
         return "";
     size_t last = t.rfind('"');
     return t.substr(0, last) + " " + t.substr(last + 1);
-}
-
-/* Search as you type (ns_search_opts_t.partial): TEXT with its last word,
- * the one being typed, also matched as a prefix: "azure surv" is
- * "azure surv*", as Xapian's FLAG_PARTIAL and Elasticsearch's
- * match_bool_prefix read a search box's text.  The wildcard is the query
- * language's own (its expansions and limits, stems as well, "Limits").
- * Only a plain word of three letters or more right at the end: not after
- * a space (the word is done), not in an open quote (a phrase being typed
- * is a phrase), not an excluded word, an operator, a word with a
- * wildcard already or the value of a field other than a text field's.  Fewer
- * letters expand over the archive's most common words and say little of what is
- * typed, at a cost: on the 100k archive, bench queries with their last word cut
- * to its first two letters took 20.9 ms at the median (max 142), to three 6.3
- * ms, where the whole words took 2.6 (README "Search as you type").
- *
- * Not a word right after NEAR or ADJ (NEAR/3) where operators are read
- * (query_flags): the parser joins two plain words only, so "azure NEAR
- * surv*" searched "near" as a word (21 of the samples with "azure",
- * "near" or a "surv" word, where "azure NEAR surveillance" finds the
- * one).  Nor a stop word of the archive's languages (IDX): "the*" is
- * "the", "they", "there"..., in every article, and with the words joined
- * by OR "tony blair the" found 2223 of BBC News' 2225 articles ("tony
- * blair": 202).  It is searched as without a prefix.
- *
- * AS_WORD_TOO, for the search (not for "Did you mean", which leaves the
- * prefix alone): the word is searched as a word as well, "azure surv
- * surv*".  A prefix matches the words as written, not their stems, so
- * once a word was typed out its other forms dropped out: `elections`
- * found 49 of BBC News' articles with --partial and 222 without, in 72 of
- * 300 two-word titles typed so the page lost articles, and gained them
- * back at the next space.  Not after an operator or '+' ("oil AND elec",
- * "+elec"), where a second word would not be joined as the first is.
- *
- * A word joined to the one before by a hyphen or an apostrophe is
- * completed with it ("anti-terr" is "anti-terr*", "O'Sulli" is
- * "O'Sulli*"), as it is no excluded word. */
-std::string libns::partial_text(const std::string &text, ns_index_t *idx,
-                                bool as_word_too)
-{
-    if (text.empty() || std::count(text.begin(), text.end(), '"') % 2)
-        return text;
-    auto word_char = [](unsigned char c) { return isalnum(c) || c >= 0x80; };
-    size_t start = text.size();
-    while (start > 0 && word_char((unsigned char)text[start - 1]))
-        start--;
-    if (start == text.size())
-        return text;
-    /* A text field's value too ("title:azu"), but not a name that is
-     * not one's (section:, tag: and id: are whole values). */
-    size_t at = start;
-    if (at > 1 && text[at - 1] == ':') {
-        size_t name = at - 1;
-        while (name > 0 && isalpha((unsigned char)text[name - 1]))
-            name--;
-        std::string n = text.substr(name, at - 1 - name);
-        std::transform(n.begin(), n.end(), n.begin(), ::tolower);
-        bool known = false;
-        for (const SchemaField &f : SCHEMA_FIELDS)
-            for (const std::string &alias : names_of(f))
-                known |= f.kind == FIELD_TEXT && n == alias;
-        if (known)
-            at = name;
-    }
-    /* Where the word being typed starts, with any word it is joined to. */
-    size_t token = at;
-    while (token > 1 && (text[token - 1] == '-' || text[token - 1] == '\'') &&
-           word_char((unsigned char)text[token - 2])) {
-        token--;
-        while (token > 0 && word_char((unsigned char)text[token - 1]))
-            token--;
-    }
-    if (token > 0 && !strchr(" \t\r\n(+", text[token - 1]))
-        return text;    /* "-surv", "section:wor", "u.s", "surv*x" */
-    size_t letters = 0; /* code points: UTF-8 bytes that start one */
-    for (size_t i = start; i < text.size(); i++)
-        letters += ((unsigned char)text[i] & 0xC0) != 0x80;
-    const std::string word = text.substr(start);
-    /* Operators are upper-case words, and words in a query without
-     * lower-case letters. */
-    bool joined = false; /* to an operator before it, or by '+' */
-    if (token > 0 && text[token - 1] == '+')
-        joined = true;
-    if (query_flags(text, Xapian::QueryParser::FLAG_BOOLEAN)) {
-        size_t end = token;
-        while (end > 0 && strchr(" \t\r\n(+", text[end - 1]))
-            end--;
-        size_t prev = end;
-        while (prev > 0 && !isspace((unsigned char)text[prev - 1]) &&
-               text[prev - 1] != '(')
-            prev--;
-        if (boolean_word(word) || word == "NEAR" || word == "ADJ" ||
-            near_word(text.substr(prev, end - prev)))
-            return text;
-        joined |= boolean_word(text.substr(prev, end - prev));
-    }
-    if (letters < 3)
-        return text;
-    if (idx && token == start) {
-        const std::string low = lower(word.c_str());
-        for (const std::string &l : index_langs(idx))
-            if (stop_word(idx, l, low))
-                return text;
-    }
-    if (as_word_too && !joined)
-        return text + " " + text.substr(token) + "*";
-    return text + "*";
 }

@@ -379,7 +379,7 @@ static Xapian::Query expand(const StemTable &t, const Xapian::Query &q,
                    ? q
                    : with_group(q, t, g->second, {word}, true, prefix, stem);
     }
-    if (op == Q::OP_PHRASE) {
+    if (exact_phrase(q)) {
         /* A phrase that is an entry ("United Nations") is its group. */
         std::vector<std::string> words;
         for (size_t i = 0; i < q.get_num_subqueries(); i++) {

@@ -36,14 +36,14 @@ for n in range(60):
                 (d["id"], n, d["date"], d["section"], " ".join(words)))
 json.dump(docs, open(out + ".json", "w"))
 PY
-check "index the fixture" nindex --quiet --db "$TMP/db" "$TMP/fix"
+check "index the fixture" nindex --quiet --db "$TMP/fixdb" "$TMP/fix"
 check "index samples" index_samples
 
 # agree QUERY TRUTH: QUERY finds exactly the fixture's articles for which
 # the Python expression TRUTH holds (w: the set of words, s: section,
 # m: month, d: day, adj(a, b, n): b within n words after a, near(a, b, n)).
 agree() {
-    nsearch --db "$TMP/db" --json --related 0 --no-collapse --limit 100 \
+    nsearch --db "$TMP/fixdb" --json --related 0 --no-collapse --limit 100 \
         "$1" >"$TMP/agree.json" 2>"$TMP/agree.err"
     python3 - "$TMP/fix.json" "$TMP/agree.json" "$2" "$1" <<'PY'
 import json, sys
@@ -111,5 +111,43 @@ check "OR with a filter after" agree 'quota OR export section:metal' \
     '("quota" in w or "export" in w) and s == "Metal"'
 check "a filter an operator joins" agree 'quota OR section:metal' \
     '"quota" in w or s == "Metal"'
+
+# ADJ/n is the words in this order within n words (Xapian's definition;
+# ADJ alone is ADJ/10), where every ADJ was checked as the exact phrase;
+# a quoted phrase stays exact and NEAR either order.
+check "ADJ/1 is the phrase" agree 'alpha ADJ/1 bravo' 'adj("alpha", "bravo", 1)'
+check "phrase" agree '"alpha bravo"' 'adj("alpha", "bravo", 1)'
+check "ADJ/2" agree 'alpha ADJ/2 bravo' 'adj("alpha", "bravo", 2)'
+check "ADJ/3" agree 'alpha ADJ/3 bravo' 'adj("alpha", "bravo", 3)'
+check "ADJ/5" agree 'alpha ADJ/5 bravo' 'adj("alpha", "bravo", 5)'
+check "ADJ" agree 'alpha ADJ bravo' 'adj("alpha", "bravo", 10)'
+check "ADJ/3 the other way" agree 'bravo ADJ/3 alpha' \
+    'adj("bravo", "alpha", 3)'
+check "NEAR/3" agree 'alpha NEAR/3 bravo' 'near("alpha", "bravo", 3)'
+check "ADJ/4 with a filter" agree 'alpha ADJ/4 bravo section:grain' \
+    'adj("alpha", "bravo", 4) and s == "Grain"'
+check "ADJ/2 under NOT" agree 'quota NOT alpha ADJ/2 bravo' \
+    '"quota" in w and not adj("alpha", "bravo", 2)'
+run out err nsearch --db "$TMP/db" --json --related 0 --limit 100 \
+    'review ADJ/5 azure'
+check "review ADJ/5 azure finds \"review of Israeli military's Azure\"" \
+    contains "$TMP/out" '"azure-review-wire"'
+
+# A NEAR or ADJ with a window that joins nothing, alone or at an end, is
+# the word, with a warning (alone, "NEAR/3" was the phrase "near 3":
+# no match, nothing said).
+nsearch --db "$TMP/db" --json --related 0 --no-collapse 'near' |
+    python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])' >"$TMP/near.out"
+for q in 'NEAR/3' 'NEAR/99999' 'ADJ/2'; do
+    run out err nsearch --db "$TMP/db" --related 0 --no-collapse -n 0 "$q"
+    check "$q alone warns" contains "$TMP/err" "searched as a word"
+done
+nsearch --db "$TMP/db" --json --related 0 --no-collapse 'NEAR/3' 2>/dev/null |
+    python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])' >"$TMP/near3.out"
+check "NEAR/3 alone is the word near" cmp -s "$TMP/near3.out" "$TMP/near.out"
+check "samples have the word near" [ "$(cat "$TMP/near.out")" -gt 0 ]
+run out err nsearch --db "$TMP/fixdb" --related 0 --no-collapse -n 0 'quota ADJ/3'
+check "quota ADJ/3 warns" contains "$TMP/err" "ADJ was searched as a word"
+check "quota ADJ/3 finds quota" agree 'quota ADJ/3' '"quota" in w'
 
 finish
