@@ -1,5 +1,6 @@
 /* dates.cc - The date: field of the query language.  A year, a month or
- * a day (date:2025, date:2025-09, date:2025-09-15), or a range of them
+ * a day (date:2025, date:2025-09, date:2025-09-15, or ISO 8601's basic
+ * date:20250915), or a range of them
  * with either end open (date:2025-06..2025-09, date:2025-09-01..,
  * date:..2025).  A range covers its ends whole: date:..2025-09 takes the
  * whole of September.  A value that is not such a date is the user's
@@ -137,9 +138,9 @@ Xapian::Query DateField::operator()(const std::string &value)
     std::string lo, hi;
     if (!date_range(value, &lo, &hi)) {
         std::string why = "date:" + value +
-                          " is not a date (YYYY, YYYY-MM or YYYY-MM-DD, "
-                          "or a range A..B of them); the date filter was "
-                          "ignored";
+                          " is not a date (YYYY, YYYY-MM, YYYY-MM-DD or "
+                          "YYYYMMDD, or a range A..B of them); the date "
+                          "filter was ignored";
         if (warnings && warnings->find(why) == std::string::npos)
             *warnings += (warnings->empty() ? "" : "; ") + why;
         return match_all();

@@ -150,4 +150,17 @@ run out err nsearch --db "$TMP/fixdb" --related 0 --no-collapse -n 0 'quota ADJ/
 check "quota ADJ/3 warns" contains "$TMP/err" "ADJ was searched as a word"
 check "quota ADJ/3 finds quota" agree 'quota ADJ/3' '"quota" in w'
 
+# A day in ISO 8601's basic form is the day (date:20250115 is
+# date:2025-01-15); a value that is no date says so and names that form.
+day=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))[0]["date"])' "$TMP/fix.json")
+compact=$(echo "$day" | tr -d -)
+check "date:$compact is the day $day" agree "date:$compact" "d == '$day'"
+check "a range of basic dates" agree 'export date:20250110..20250220' \
+    '"export" in w and "2025-01-10" <= d <= "2025-02-20"'
+for q in 'date:202501' 'date:2025/01' 'date:20250231'; do
+    run out err nsearch --db "$TMP/fixdb" --related 0 -n 0 "$q"
+    check "$q warns" contains "$TMP/err" "is not a date"
+done
+check "the warning names YYYYMMDD" contains "$TMP/err" "YYYYMMDD"
+
 finish
