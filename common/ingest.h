@@ -521,9 +521,10 @@ int ns_frontmatter_unpublished(const char *text, size_t len, const char *path,
                                size_t why_size, unsigned *err_line);
 /* The same for any Markdown file PATH, with drafts (draft: true,
  * published: false, a file in _drafts/) and Hugo's _index.md list pages:
- * 1 and "ignored: REASON" in WHY when the site would not show it. */
+ * 1 and "ignored: REASON" in WHY when the site would not show it.  For a
+ * text file (not MARKDOWN), its draft and published keys alone. */
 int ns_frontmatter_hidden(const char *text, size_t len, const char *path,
-                          int64_t now, char *why, size_t why_size,
+                          int markdown, int64_t now, char *why, size_t why_size,
                           unsigned *err_line);
 /* Is PATH in a Jekyll _posts directory? */
 int ns_frontmatter_in_posts(const char *path);

@@ -181,7 +181,7 @@ int ns_frontmatter_in_posts(const char *path)
 }
 
 int ns_frontmatter_hidden(const char *text, size_t len, const char *path,
-                          int64_t now, char *why, size_t why_size,
+                          int markdown, int64_t now, char *why, size_t why_size,
                           unsigned *err_line)
 {
     static const char *const drafts[] = {
@@ -189,7 +189,7 @@ int ns_frontmatter_hidden(const char *text, size_t len, const char *path,
         "ignored: not published (published: false)"};
     const char *base = strrchr(path, '/');
     *err_line = 0;
-    if (in_dir(path, "_drafts/")) {
+    if (markdown && in_dir(path, "_drafts/")) {
         ns_set_err(why, why_size, "ignored: a draft (in _drafts/)");
         return 1;
     }
@@ -198,6 +198,10 @@ int ns_frontmatter_hidden(const char *text, size_t len, const char *path,
         ns_set_err(why, why_size, "%s", drafts[draft]);
         return 1;
     }
+    /* A text file's header says draft or not; no generator publishes it,
+     * so its dates are the story's. */
+    if (!markdown)
+        return 0;
     if (!strncmp(base ? base + 1 : path, "_index.", 7)) {
         ns_set_err(why, why_size,
                    "ignored: a list page, no article (_index.md)");

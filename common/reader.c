@@ -468,10 +468,10 @@ static int next_text(ns_reader_t *r, ns_article_t *art)
      * the time, with no allowance for skew. */
     char why[256];
     int hidden =
-        rc == 0 && r->markdown
-            ? ns_frontmatter_hidden(text.p ? text.p : "", text.len, r->path,
-                                    (int64_t)time(NULL), why, sizeof why, &line)
-            : 0;
+        rc == 0 ? ns_frontmatter_hidden(text.p ? text.p : "", text.len, r->path,
+                                        r->markdown, (int64_t)time(NULL), why,
+                                        sizeof why, &line)
+                : 0;
     if (hidden < 0)
         rc = -1, snprintf(r->err, sizeof r->err, "%s", why);
     if (hidden > 0) {

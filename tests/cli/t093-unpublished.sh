@@ -78,6 +78,20 @@ check "Jekyll post dated by its name named" contains "$TMP/err" \
     "_posts/2099-02-01-noname.md: ignored: not published yet (date in its name: 2099-02-01T00:00:00Z)"
 check "ignored lines are warnings" lacks "$TMP/err" "error"
 
+# A text file's header says draft too (no generator publishes it: its
+# dates are the story's, a future one included).
+mkdir -p "$TMP/txt"
+post "$TMP/txt/draft.txt" 'id: txtdraft' 'draft: true'
+post "$TMP/txt/unpub.txt" 'id: txtunpub' 'published: false'
+post "$TMP/txt/later.txt" 'id: txtlater' 'date: 2099-01-01'
+run out err nindex --db "$TMP/dbtxt" "$TMP/txt"
+check "text: the draft and the unpublished left out" \
+    is "$(ids "$TMP/dbtxt")" "txtlater"
+check "text: draft named" contains "$TMP/err" \
+    "txt/draft.txt: ignored: a draft (draft: true)"
+check "text: published false named" contains "$TMP/err" \
+    "txt/unpub.txt: ignored: not published (published: false)"
+
 # An expiry date that does not read: skipped, with its line, not indexed.
 mkdir -p "$TMP/bad"
 post "$TMP/bad/bad.md" 'slug: bad' 'date: 2020-01-01' 'expiryDate: soon'

@@ -10,7 +10,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     ns_article_t art;
     char err[512];
     unsigned line;
-    (void)ns_frontmatter_hidden((const char *)data, size, "_posts/fuzz.md",
+    (void)ns_frontmatter_hidden((const char *)data, size, "_posts/fuzz.md", 1,
                                 1700000000, err, sizeof err, &line);
     if (ns_article_from_text((const char *)data, size, "fuzz.txt", &art, err,
                              sizeof err, &line) == 0) {
