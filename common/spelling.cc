@@ -226,6 +226,25 @@ static std::string typed(const std::string &word)
     return w;
 }
 
+/* FIXED (as Xapian's dictionary holds it: lower case) in the case WAS
+ * was typed in: a word typed with a capital first letter ("Stoltenbreg",
+ * "Brwon", a phone's first word) gets it back ("Stoltenberg"), as a word
+ * processor's speller offers its corrections.  Before, "Did you mean:
+ * stoltenberg?" lower-cased a name the user wrote right but for one
+ * letter.  Words in capitals are never corrected (capitals() above). */
+static std::string cased_like(const std::string &was, const std::string &fixed)
+{
+    Xapian::Utf8Iterator w(was), f(fixed);
+    if (w == Xapian::Utf8Iterator() || f == Xapian::Utf8Iterator() ||
+        Xapian::Unicode::get_category(*w) != Xapian::Unicode::UPPERCASE_LETTER)
+        return fixed;
+    std::string out;
+    Xapian::Unicode::append_utf8(out, Xapian::Unicode::toupper(*f));
+    ++f; /* the rest of FIXED from its second character */
+    out.append(fixed, fixed.size() - f.left(), std::string::npos);
+    return out;
+}
+
 /* Is word I of the runs WAS typed as a field name ("tag:" with nothing
  * after it, which Xapian's parser reads as the word)?  Left as typed:
  * "tag:" was offered as "ta:". */
@@ -555,12 +574,12 @@ std::string libns::suggest_query(ns_index_t *idx, const std::string &text,
             for (const std::string &part :
                  {split.substr(0, sp), split.substr(sp + 1)})
                 said.push_back({part, !closed_class(idx, part), true});
-            out += split;
+            out += cased_like(was[i], split);
         } else if (!fixed.empty()) {
             said.push_back({fixed,
                             correctable(now, i) && !closed_class(idx, fixed),
                             true});
-            out += fixed;
+            out += cased_like(was[i], fixed);
         } else {
             said.push_back(
                 {w, correctable(was, i) && !closed_class(idx, w), false});

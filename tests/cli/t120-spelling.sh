@@ -23,7 +23,7 @@ check "no match: the suggestion's results, the same as searching it" \
 import json, sys
 t = json.load(open(sys.argv[1]))
 r = json.load(open(sys.argv[2]))
-assert t["suggestion"] == "azure surveillance", t["suggestion"]
+assert t["suggestion"] == "Azure surveillance", t["suggestion"]
 assert t["suggestion_used"] is True
 assert t["query"] == "Azuer survelance"
 assert r["suggestion"] is None and r["suggestion_used"] is False
@@ -32,10 +32,30 @@ assert [h["id"] for h in t["hits"]] == [h["id"] for h in r["hits"]]
 PY
 run out err q "Azuer survelance"
 check "text: says so" contains "$TMP/out" \
-    'No matches for "Azuer survelance"; showing the results for "azure surveillance".'
+    'No matches for "Azuer survelance"; showing the results for "Azure surveillance".'
 check "text: the suggestion's hits" contains "$TMP/out" \
     "azure-surveillance-investigation"
 check "text: exit 0" is "$rc" 0
+
+# The correction keeps the case of the word typed: a capital first letter
+# (a name, a phone's first word) stays, lower case stays lower, the first
+# letter upper-cased whatever it is ("Oyafestivaln": "Øyafestivalen").
+# "Did you mean: stoltenberg?" lower-cased a name typed right but for one
+# letter.
+for qa in "Stoltenbreg|Stoltenberg" "stoltenbreg|stoltenberg" \
+    "Oyafestivaln|Øyafestivalen" "azure Survelance|azure Surveillance"; do
+    q --json "${qa%%|*}" >"$TMP/case"
+    check "case kept: ${qa%%|*}" json_ok "$TMP/case" \
+        "d['suggestion'] == '${qa#*|}' and d['total'] > 0"
+done
+q --json "Stoltenbreg" >"$TMP/case1"
+q --json "stoltenberg" >"$TMP/case2"
+check "case kept: the same hits as the word in lower case" python3 - \
+    "$TMP/case1" "$TMP/case2" <<'PY'
+import json, sys
+a, b = (json.load(open(p)) for p in sys.argv[1:3])
+assert [h["id"] for h in a["hits"]] == [h["id"] for h in b["hits"]], (a, b)
+PY
 
 # A query pasted with its marks: typographic quotes, guillemets, a no-break
 # space, an ellipsis, a soft hyphen.  Each word was read with the marks'
@@ -185,7 +205,7 @@ check "--no-suggest: no suggestion" lacks "$TMP/out" "azure surveillance"
 nindex --quiet --db "$TMP/rb" --rebuild --jobs 2 "$SAMPLES" 2>/dev/null
 nsearch --db "$TMP/rb" --related 0 --json "Azuer survelance" >"$TMP/rb.json"
 check "rebuild --jobs 2: the same suggestion" json_ok "$TMP/rb.json" \
-    'd["suggestion"] == "azure surveillance" and d["suggestion_used"]'
+    'd["suggestion"] == "Azure surveillance" and d["suggestion_used"]'
 nsearch --db "$TMP/rb" --related 0 --json "flyktnig" >"$TMP/rb.no"
 check "rebuild --jobs 2: the Norwegian word" json_ok "$TMP/rb.no" \
     'd["suggestion"] == "flyktning" and d["total"] == 2'

@@ -43,7 +43,8 @@ check "the words apart: the suggestion, searched" \
     is "$(sug primeminister)" "prime minister|True|$(sug 'prime minister' | cut -d'|' -f3)"
 check "the words apart find the three articles" \
     is "$(sug 'prime minister' | cut -d'|' -f3)" "pm1 pm2 pm3"
-check "capitalised" is "$(sug Primeminister | cut -d'|' -f1-2)" "prime minister|True"
+check "capitalised: the first letter kept" \
+    is "$(sug Primeminister | cut -d'|' -f1-2)" "Prime minister|True"
 check "inside a phrase" is "$(sug '"primeminister resigns"')" \
     '"prime minister resigns"|True|pm1'
 check "beside a word that matches" \
