@@ -454,6 +454,51 @@ Xapian::Query libns::stem_wildcards_expanded(const Xapian::Query &q,
     });
 }
 
+/* The typed words of Q's wildcards that expand to more than MAX terms,
+ * one per word (its exact and stem patterns are one word), into CUT. */
+static void cut_words(const Xapian::Query &q, const Xapian::Database &db,
+                      unsigned max, std::vector<std::string> &cut)
+{
+    std::string pattern, prefix, word;
+    if (q.get_type() != Xapian::Query::OP_WILDCARD) {
+        for (size_t i = 0; i < q.get_num_subqueries(); i++)
+            cut_words(q.get_subquery(i), db, max, cut);
+        return;
+    }
+    if (!wildcard_pattern(q, pattern))
+        return;
+    const bool stems = pattern[0] == PREFIX_STEM[0];
+    if (!split_text_term(stems ? pattern.substr(1) : pattern, prefix, word) ||
+        word.empty())
+        return;
+    for (const std::string &seen : cut)
+        if (fold(seen, 0) == fold(word, 0))
+            return;
+    unsigned n = 0;
+    for (auto t = db.allterms_begin(pattern);
+         t != db.allterms_end(pattern) && n <= max; ++t)
+        n++;
+    if (n > max)
+        cut.push_back(word);
+}
+
+/* A wildcard of a short word in a large archive ("pre*": present,
+ * previous, president, ...) searched its MAX most frequent expansions and
+ * said nothing, so an article with a rarer word of the pattern was
+ * missing without a word of why. */
+std::string libns::wildcards_cut(const Xapian::Query &q,
+                                 const Xapian::Database &db, unsigned max)
+{
+    std::vector<std::string> cut;
+    cut_words(q, db, max, cut);
+    std::string out;
+    for (const std::string &w : cut)
+        out += (out.empty() ? "" : "; ") + w + "* matches more than " +
+               std::to_string(max) + " words; only the " + std::to_string(max) +
+               " most frequent were searched";
+    return out;
+}
+
 bool libns::has_stem_wildcard(const Xapian::Query &q)
 {
     std::string pattern;

@@ -190,6 +190,10 @@ Xapian::Query stem_all_words(const Xapian::Query &q, const Xapian::Stem &stem,
 bool has_stem_wildcard(const Xapian::Query &q);
 Xapian::Query stem_wildcards_expanded(const Xapian::Query &q,
                                       const Xapian::Database &db, unsigned max);
+/* The warning for the wildcards of Q that match more than MAX words in
+ * DB, so that only the most frequent were searched, or "". */
+std::string wildcards_cut(const Xapian::Query &q, const Xapian::Database &db,
+                          unsigned max);
 /* STEMMED, with the words of EXACT (the same text parsed without stems;
  * STEM gives their indexed form) as an optional, lighter part. */
 Xapian::Query exact_boost(const Xapian::Query &stemmed,
