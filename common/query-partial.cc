@@ -55,9 +55,19 @@ std::string libns::partial_text(const std::string &text, ns_index_t *idx,
         start--;
     if (start == text.size())
         return text;
-    /* A text field's value too ("title:azu"), but not a name that is
-     * not one's (section:, tag: and id: are whole values). */
-    size_t at = start;
+    /* Where the word being typed starts, with any word it is joined to. */
+    size_t token = start;
+    while (token > 1 && (text[token - 1] == '-' || text[token - 1] == '\'') &&
+           word_char((unsigned char)text[token - 2])) {
+        token--;
+        while (token > 0 && word_char((unsigned char)text[token - 1]))
+            token--;
+    }
+    /* A text field's value too ("title:azu", "title:o'sul": the name
+     * before the joined word, or "title:o'sul" was left as typed), but
+     * not a name that is not one's (section:, tag: and id: are whole
+     * values). */
+    const size_t at = token;
     if (at > 1 && text[at - 1] == ':') {
         size_t name = at - 1;
         while (name > 0 && isalpha((unsigned char)text[name - 1]))
@@ -69,21 +79,18 @@ std::string libns::partial_text(const std::string &text, ns_index_t *idx,
             for (const std::string &alias : names_of(f))
                 known |= f.kind == FIELD_TEXT && n == alias;
         if (known)
-            at = name;
-    }
-    /* Where the word being typed starts, with any word it is joined to. */
-    size_t token = at;
-    while (token > 1 && (text[token - 1] == '-' || text[token - 1] == '\'') &&
-           word_char((unsigned char)text[token - 2])) {
-        token--;
-        while (token > 0 && word_char((unsigned char)text[token - 1]))
-            token--;
+            token = name;
     }
     if (token > 0 && !strchr(" \t\r\n(+", text[token - 1]))
-        return text;    /* "-surv", "section:wor", "u.s", "surv*x" */
+        return text; /* "-surv", "section:wor", "u.s", "surv*x" */
+    /* Counted over the joined word: "o'su" and "e-ma" are three letters
+     * typed, and counted from the last part they were not completed (an
+     * empty page on the way to O'Sullivan, then "corrected" to another
+     * word as if finished). */
     size_t letters = 0; /* code points: UTF-8 bytes that start one */
-    for (size_t i = start; i < text.size(); i++)
-        letters += ((unsigned char)text[i] & 0xC0) != 0x80;
+    for (size_t i = at; i < text.size(); i++)
+        letters += word_char((unsigned char)text[i]) &&
+                   ((unsigned char)text[i] & 0xC0) != 0x80;
     const std::string word = text.substr(start);
     /* Operators are upper-case words, and words in a query without
      * lower-case letters. */

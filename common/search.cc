@@ -108,7 +108,9 @@ static ns_status_t parse_text(ns_index_t *idx, const ns_search_opts_t *o,
                            query_flags(b.text, PARSE_FLAGS) & ~b.flags_off,
                            b.max_expansion, &dates);
         add_warning(res, dates);
-        if (!b.flags_off)
+        /* Not as you type: the '*' is ours there, and every short word
+         * typed would say so ("ma* matches more than ..." for "e-ma"). */
+        if (!b.flags_off && !o->partial)
             add_warning(res, wildcards_cut(*out, *idx->db, b.max_expansion));
     } catch (const Xapian::QueryParserError &e) {
         add_warning(res, "query syntax error (" + e.get_msg() +

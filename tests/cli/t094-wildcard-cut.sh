@@ -45,4 +45,10 @@ out=$(q 'title:zq* OR zq*')
 check "title: wildcard within the title's words: only the body's warned" \
     is "${out#*|}" \
     "zq* matches more than 100 words; only the 100 most frequent were searched"
+# Search as you type adds the '*' itself: no warning for what was not typed.
+nsearch --db "$TMP/db" --json --related 0 --partial -- zq >"$TMP/p.json" 2>"$TMP/p.err"
+check "--partial: no warning of its own wildcard" python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["total"] > 0 and not d.get("warning"), d.get("warning")' "$TMP/p.json"
 finish

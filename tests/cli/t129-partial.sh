@@ -185,5 +185,15 @@ print("%s|%s" % (" ".join(sorted(h["id"] for h in d["hits"])), d["suggestion"]))
 check "--partial O'Sulli: O'Sullivan" is "$(jres --partial "O'Sulli")" "j1|None"
 check "--partial anti-terr: anti-terrorism, not corrected" \
     is "$(jres --partial anti-terr)" "j2|None"
+# Three letters counted over the joined word, not its last part: "o'su"
+# and "d'ar" were left as typed (no match, then "corrected" to another
+# word), and a title: field before a joined word kept it from completing.
+check "--partial o'su: three letters, completed" \
+    is "$(jres --partial "o'su")" "j1|None"
+check "--partial anti-te: completed" is "$(jres --partial anti-te)" "j2|None"
+check "--partial title:o'sul: the field's joined word completed" \
+    is "$(jres --partial "title:o'sul")" "j1|None"
+check "--partial o': one letter, as typed" is "$(jres --partial "o'" | cut -d'|' -f2)" \
+    "None"
 
 finish
