@@ -99,7 +99,11 @@ bool near_word(const std::string &word);    /* NEAR, ADJ, NEAR/n, ADJ/n */
 std::string partial_text(const std::string &t, ns_index_t *idx = nullptr,
                          bool as_word_too = false);
 std::string unclosed_quote_words(const std::string &text);
-std::string unknown_field_words(const std::string &text, std::string &names);
+/* The words after an unclosed quote (its phrase), or "". */
+std::string unclosed_phrase(const std::string &text);
+/* (PHRASES: each unknown name with its word, "url azure".) */
+std::string unknown_field_words(const std::string &text, std::string &names,
+                                std::vector<std::string> *phrases = nullptr);
 std::string joined_fields(const std::string &t);     /* query-fields.cc */
 std::string bracketed_filters(const std::string &t); /* (a OR b) tag:c */
 /* Is WORD (lower case) one LANG's articles are not searched by? */

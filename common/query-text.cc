@@ -687,7 +687,8 @@ static bool field_known(const std::string &name)
  * letters or more starting a word; digits ("3:1", "10:30") are no
  * name. */
 std::string libns::unknown_field_words(const std::string &text,
-                                       std::string &names)
+                                       std::string &names,
+                                       std::vector<std::string> *phrases)
 {
     std::string t = plain_marks(text), out;
     names.clear();
@@ -705,6 +706,13 @@ std::string libns::unknown_field_words(const std::string &text,
                 !field_known(name)) {
                 if (names.find("'" + name + ":'") == std::string::npos)
                     names += (names.empty() ? "'" : ", '") + name + ":'";
+                size_t e = i + 1;
+                while (e < t.size() && !isspace((unsigned char)t[e]) &&
+                       t[e] != ')' && t[e] != '"')
+                    e++;
+                if (phrases)
+                    phrases->push_back(t.substr(s, i - s) + " " +
+                                       t.substr(i + 1, e - i - 1));
                 out += ' ';
                 continue;
             }
@@ -723,4 +731,12 @@ std::string libns::unclosed_quote_words(const std::string &text)
         return "";
     size_t last = t.rfind('"');
     return t.substr(0, last) + " " + t.substr(last + 1);
+}
+
+std::string libns::unclosed_phrase(const std::string &text)
+{
+    std::string t = plain_marks(text);
+    if (std::count(t.begin(), t.end(), '"') % 2 == 0)
+        return "";
+    return t.substr(t.rfind('"') + 1);
 }

@@ -154,7 +154,12 @@ static ns_status_t search_fallbacks(ns_index_t *idx, const ns_search_opts_t *o,
      * quote is no reason for an empty page (README "Query language"). */
     const std::string words = unclosed_quote_words(text);
     bool found = false;
-    if (res->total == 0 && !res->timed_out && has_word(words)) {
+    /* With hits too, when no article has the phrase: 'blair "brown
+     * stand' showed blair's hits alone and never said that the words
+     * after the quote were a phrase found nowhere. */
+    if (!res->timed_out && has_word(words) &&
+        (res->total == 0 ||
+         !phrase_in_archive(idx, unclosed_phrase(text), o->time_limit_ms))) {
         search_instead(idx, o, words, res, &found);
         if (found) {
             add_warning(res, "no article has the phrase of the unclosed "
@@ -164,8 +169,16 @@ static ns_status_t search_fallbacks(ns_index_t *idx, const ns_search_opts_t *o,
     }
     /* A name that is no field's, joined to a word: its words apart. */
     std::string names;
-    const std::string apart = unknown_field_words(text, names);
-    if (res->total == 0 && !res->timed_out && !apart.empty()) {
+    std::vector<std::string> joined;
+    const std::string apart = unknown_field_words(text, names, &joined);
+    /* With hits too, when a name's phrase is in no article: "url:azure
+     * cloud" was the phrase "url azure" beside "cloud", and showed
+     * cloud's hits alone with no word of why.  "mission:impossible",
+     * which some article has, stays the phrase. */
+    bool dead = res->total == 0;
+    for (size_t i = 0; !dead && i < joined.size(); i++)
+        dead = !phrase_in_archive(idx, joined[i], o->time_limit_ms);
+    if (!res->timed_out && !apart.empty() && dead) {
         search_instead(idx, o, apart, res, &found);
         bool one = names.find(',') == std::string::npos;
         add_warning(

@@ -372,6 +372,17 @@ for q in 'title:azure' 'Headline:azure' 'byline:whitfield' '"url:azure"' 'ratio 
     check "'$q': no field warning" lacks "$TMP/w" "field name"
 done
 check "external:review is the phrase" same "external:review" '"external review"'
+# Beside a word that matches: "url:azure cloud" showed cloud's hits alone
+# (the phrase "url azure" is in no article) and said nothing.
+check "url:azure cloud finds what 'url azure cloud' finds" \
+    same "url:azure cloud" "url azure cloud"
+warning 'url:azure cloud' >"$TMP/w"
+check "url:azure cloud: the warning" contains "$TMP/w" "'url:' is not a field name"
+warning 'external:review azure' >"$TMP/w"
+check "external:review azure: a phrase an article has, no warning" \
+    lacks "$TMP/w" "field name"
+check "external:review azure: the phrase kept" \
+    same "external:review azure" '"external review" azure'
 
 # A number of four digits or more is found with and without its thousands
 # separators: the samples write "50,000" and "1,200".

@@ -65,6 +65,25 @@ d = json.load(open(sys.argv[1]))
 assert sorted(h["id"] for h in d["hits"]) == ["apart", "phrase"], d["hits"]
 assert "unclosed quote" in (d.get("warning") or ""), d.get("warning")
 PY
+# With hits for the other words too: 'avtalen «gjennomgang ekstern'
+# showed avtalen's hits alone, and said nothing of the phrase.  A phrase
+# some article has stays the phrase.
+nsearch --db "$TMP/db" --json --related 0 -- 'avtalen «gjennomgang ekstern' >"$TMP/open2.json"
+check "unclosed quote beside a word that matches: the words, with a warning" \
+    python3 - "$TMP/open2.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert sorted(h["id"] for h in d["hits"]) == ["apart", "phrase"], d["hits"]
+assert "unclosed quote" in (d.get("warning") or ""), d.get("warning")
+PY
+nsearch --db "$TMP/db" --json --related 0 -- 'saken «ekstern gjennomgang' >"$TMP/open3.json"
+check "unclosed quote whose phrase an article has: the phrase, no warning" \
+    python3 - "$TMP/open3.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert sorted(h["id"] for h in d["hits"]) == ["apart", "phrase"], d["hits"]
+assert not d.get("warning"), d.get("warning")
+PY
 
 # Decomposed text, as macOS and some editors write it: "Skarsga\u030ard"
 # is found as the composed word is, by its Nordic spelling too, with no
