@@ -54,7 +54,7 @@ ALL_CXXFLAGS = $(CXXWARN) $(CXXFLAGS) -Icommon $(PKG_CFLAGS) $(SAN)
 LDLIBS_ALL   = $(PKG_LIBS) -lm
 
 LIB_C   = common/article.c common/buf.c common/date.c common/fold.c common/gen.c common/log.c \
-          common/prog.c common/reader.c common/dirwalk.c common/render.c common/textpage.c \
+          common/prog.c common/reader.c common/reader-file.c common/dirwalk.c common/render.c common/textpage.c \
           common/utf8.c common/util.c common/date822.c common/feed.c common/feed-item.c \
           common/xmlbase.c \
           common/fields.c common/frontmatter.c common/published.c common/html.c common/jsondoc.c \
@@ -114,7 +114,8 @@ $(B)/common/word-lists.o: $(B)/common/word-lists.cc common/ns.h \
                           common/index-private.h common/index-calls.h
 	$(CXX) $(ALL_CXXFLAGS) -Icommon -c $< -o $@
 
-$(B)/common/reader.o $(B)/common/textpage.o: common/textpage.h
+$(B)/common/reader-file.o $(B)/common/textpage.o: common/textpage.h
+$(B)/common/reader.o $(B)/common/reader-file.o: common/reader.h
 $(B)/common/frontmatter.o $(B)/common/published.o $(B)/common/toml.o $(B)/common/yaml.o: \
   common/frontmatter.h
 $(B)/tests/unit/test_textpage.o: common/textpage.h

@@ -17,50 +17,8 @@
 #include <unistd.h>
 #include <zlib.h>
 
-#include "ingest.h"
-#include "textpage.h"
+#include "reader.h"
 
-enum kind {
-    KIND_NONE,
-    KIND_JSONL,
-    KIND_TEXT,
-    KIND_FEED,
-    KIND_JSONDOC,
-    KIND_HTML,
-    KIND_NITF
-};
-
-struct ns_reader {
-    char *root;       /* the source as given */
-    size_t root_len;  /* bytes of root that prefix each walked path */
-    ns_walk_t walk;   /* files to read, in order (dirwalk.c) */
-    size_t next_file; /* index of the next file to open */
-
-    char *path; /* the current file ("<stdin>" for -) */
-    enum kind kind;
-    int walked;        /* the source is a directory */
-    int markdown;      /* KIND_TEXT: the body is Markdown */
-    ns_feed_t *feed;   /* KIND_FEED */
-    ns_jsondoc_t *doc; /* KIND_JSONDOC */
-    char **notes;      /* what was left out on purpose, not yet taken */
-    size_t n_notes, next_note;
-    gzFile gz;       /* KIND_JSONL */
-    int gz_failed;   /* the current gzip stream is broken: stop it */
-    int file_failed; /* the last -1 was of a whole file, or its rest */
-    unsigned line;   /* line number of the last record */
-    ns_buf_t buf;    /* the current line */
-
-    size_t rpos;        /* next unread byte in rbuf */
-    size_t rlen;        /* bytes in rbuf */
-    char rbuf[1 << 17]; /* decompressed bytes not yet split into lines */
-
-    char where[4096];
-    char err[512];
-    char warn[512];
-    char note[512];
-};
-
-static void note_ignored(ns_reader_t *r, const char *why);
 static int read_as_jsondoc(ns_reader_t *r, ns_article_t *art);
 
 /* A walk's note of what it left out, said of PATH. */
@@ -68,7 +26,7 @@ static void walk_ignored(void *ctx, const char *path, const char *why)
 {
     ns_reader_t *r = ctx;
     snprintf(r->where, sizeof r->where, "%s", path);
-    note_ignored(r, why);
+    ns_reader_note_ignored(r, why);
 }
 
 ns_status_t ns_reader_open(const char *source, ns_reader_t **out,
@@ -175,7 +133,7 @@ const char *ns_reader_note(const ns_reader_t *r)
 /* Reading                                                                  */
 /* ------------------------------------------------------------------------ */
 
-static void set_where(ns_reader_t *r, unsigned line)
+void ns_reader_set_where(ns_reader_t *r, unsigned line)
 {
     if (line)
         snprintf(r->where, sizeof r->where, "%s:%u", r->path, line);
@@ -183,7 +141,7 @@ static void set_where(ns_reader_t *r, unsigned line)
         snprintf(r->where, sizeof r->where, "%s", r->path);
 }
 
-static void end_file(ns_reader_t *r)
+void ns_reader_end_file(ns_reader_t *r)
 {
     if (r->gz)
         gzclose(r->gz);
@@ -197,7 +155,7 @@ static void end_file(ns_reader_t *r)
 
 /* Describe the state of the gzip stream after a short read, or return NULL
  * if it simply ended. */
-static const char *gz_problem(ns_reader_t *r)
+const char *ns_reader_gz_problem(ns_reader_t *r)
 {
     int errnum;
     const char *msg = gzerror(r->gz, &errnum);
@@ -238,7 +196,7 @@ static int read_line(ns_reader_t *r)
         if (r->rpos == r->rlen) {
             int got = gzread(r->gz, r->rbuf, sizeof r->rbuf);
             if (got <= 0) {
-                const char *why = gz_problem(r);
+                const char *why = ns_reader_gz_problem(r);
                 if (why || got < 0) {
                     snprintf(r->err, sizeof r->err, "%s",
                              why ? why : "read error");
@@ -294,16 +252,16 @@ static int next_jsonl(ns_reader_t *r, ns_article_t *art)
 {
     for (;;) {
         if (r->gz_failed) {
-            end_file(r);
+            ns_reader_end_file(r);
             return 0;
         }
         int rc = read_line(r);
         r->line++;
         if (rc == 0) {
-            end_file(r);
+            ns_reader_end_file(r);
             return 0;
         }
-        set_where(r, r->line);
+        ns_reader_set_where(r, r->line);
         if (rc < 0)
             return -1;
         /* A NUL byte is never text: what a crash leaves in a file that was
@@ -342,77 +300,8 @@ static int next_jsonl(ns_reader_t *r, ns_article_t *art)
     }
 }
 
-/* Read a whole text file.  Returns 0, or -1 with r->err set. */
-static int slurp(ns_reader_t *r, ns_buf_t *out)
-{
-    /* Through zlib, as every other form is read: a page or story may be
-     * gzipped (page.html.gz), and gzread passes plain files through. */
-    r->gz = gzopen(r->path, "rb");
-    if (!r->gz) {
-        snprintf(r->err, sizeof r->err, "cannot open: %s",
-                 errno ? strerror(errno) : "out of memory");
-        return -1;
-    }
-    char chunk[65536];
-    int n, rc = 0;
-    while (rc == 0 && (n = gzread(r->gz, chunk, sizeof chunk)) > 0) {
-        if (out->len + (size_t)n > NS_MAX_RECORD) {
-            snprintf(r->err, sizeof r->err, "file larger than %u bytes",
-                     NS_MAX_RECORD);
-            rc = -1;
-        } else if (ns_buf_append(out, chunk, (size_t)n) < 0) {
-            snprintf(r->err, sizeof r->err, "out of memory");
-            rc = -1;
-        }
-    }
-    const char *why = rc == 0 ? gz_problem(r) : NULL;
-    if (why) {
-        snprintf(r->err, sizeof r->err, "read error: %s", why);
-        rc = -1;
-        r->file_failed = 1;
-    }
-    gzclose(r->gz);
-    r->gz = NULL;
-    return rc;
-}
-
-/* Run the plain-text page rules (textpage.c) on a text article and say
- * what they cut, with its line in the file.  The body is the file's tail
- * (front matter and title come first, trailing blank lines were dropped),
- * so a body line is found by counting from the file's last non-blank
- * line. */
-static int apply_page_rules(ns_reader_t *r, const ns_buf_t *text,
-                            ns_article_t *art)
-{
-    ns_textpage_report_t rep;
-    /* No furniture is cut from Markdown: a heading there is the author's
-     * ("## Siste nytt" over a live blog's updates, "## Comments" over the
-     * readers' comments a story quotes), and a site's sidebars are in its
-     * templates, not in its Markdown files. */
-    if (ns_textpage_apply(art, !r->markdown, &rep) < 0) {
-        snprintf(r->err, sizeof r->err, "out of memory");
-        return -1;
-    }
-    if (!rep.cut_line)
-        return 0;
-    size_t end = text->len, lines = 1;
-    while (end && (text->p[end - 1] == ' ' || text->p[end - 1] == '\t' ||
-                   text->p[end - 1] == '\n' || text->p[end - 1] == '\r'))
-        end--;
-    for (size_t i = 0; i < end; i++)
-        lines += text->p[i] == '\n';
-    size_t at = lines + rep.cut_line - rep.body_lines;
-    snprintf(r->note, sizeof r->note,
-             "%s:%zu: page furniture cut: %s and what follows (%zu lines, "
-             "%zu words)%s%s%s",
-             r->path, at, rep.why, rep.cut_lines, rep.cut_words,
-             rep.byline ? "; author '" : "", rep.byline ? art->author : "",
-             rep.byline ? "' from the byline" : "");
-    return 0;
-}
-
 /* Keep "WHERE: WHY" for ns_reader_next_ignored(). */
-static void note_ignored(ns_reader_t *r, const char *why)
+void ns_reader_note_ignored(ns_reader_t *r, const char *why)
 {
     ns_buf_t note = {0};
     char **grown = realloc(r->notes, (r->n_notes + 1) * sizeof *r->notes);
@@ -437,93 +326,11 @@ const char *ns_reader_next_ignored(ns_reader_t *r)
     return NULL;
 }
 
-/* The path below the source root, without a leading slash and without a
- * ".gz": the default id of a file's article ("technology/azure.md", also
- * for technology/azure.md.gz), so that compressing an archive in place
- * keeps its ids; with ".gz" in the id, a gzipped year was added again
- * under new ids and its old ones pruned. */
-static const char *rel_path(const ns_reader_t *r, char *buf, size_t size)
-{
-    const char *rel = r->path + r->root_len;
-    while (*rel == '/')
-        rel++;
-    size_t n = strlen(rel);
-    if (n > 3 && strcmp(rel + n - 3, ".gz") == 0 && n - 3 < size) {
-        memcpy(buf, rel, n - 3);
-        buf[n - 3] = '\0';
-        return buf;
-    }
-    return rel;
-}
-
-static int next_text(ns_reader_t *r, ns_article_t *art)
-{
-    ns_buf_t text = {0};
-    unsigned line = 0;
-    char buf[4096];
-    const char *id = rel_path(r, buf, sizeof buf);
-    int rc = slurp(r, &text);
-    /* A draft, a list page, a post the site would not show now
-     * (published.c): not out yet, expired, never rendered.  The clock is
-     * the time, with no allowance for skew. */
-    char why[256];
-    int hidden =
-        rc == 0 ? ns_frontmatter_hidden(text.p ? text.p : "", text.len, r->path,
-                                        r->markdown, (int64_t)time(NULL), why,
-                                        sizeof why, &line)
-                : 0;
-    if (hidden < 0)
-        rc = -1, snprintf(r->err, sizeof r->err, "%s", why);
-    if (hidden > 0) {
-        set_where(r, 0);
-        note_ignored(r, why);
-        ns_buf_free(&text);
-        end_file(r);
-        return 0;
-    }
-    /* Jekyll splits a post's "tags" and "categories" strings into words. */
-    int in_posts = ns_frontmatter_in_posts(r->path);
-    if (rc == 0)
-        rc = (in_posts ? ns_article_from_jekyll_post : ns_article_from_text)(
-            text.p ? text.p : "", text.len, id, art, r->err, sizeof r->err,
-            &line);
-    if (rc == 0 && !art->date)
-        rc = ns_article_date_from_name(r->path, art);
-    if (rc == 0 && r->markdown &&
-        (rc = ns_markdown_finish(art, r->err, sizeof r->err)) < 0)
-        ns_article_clear(art);
-    if (rc == 0)
-        rc = apply_page_rules(r, &text, art);
-    set_where(r, rc < 0 && line ? line : (rc < 0 ? 0 : 1));
-    ns_buf_free(&text);
-    end_file(r);
-    return rc < 0 ? -1 : 1;
-}
-
-/* A file that is one article: an HTML page or a NITF story. */
-static int next_html(ns_reader_t *r, ns_article_t *art)
-{
-    ns_buf_t text = {0};
-    char buf[4096];
-    const char *id = rel_path(r, buf, sizeof buf);
-    int rc = slurp(r, &text);
-    if (rc == 0 && r->kind == KIND_NITF)
-        rc = ns_nitf_article(text.p ? text.p : "", text.len, id, art, r->err,
-                             sizeof r->err);
-    else if (rc == 0) /* a page also says what it read past (bad JSON-LD) */
-        rc = ns_html_page_warn(text.p ? text.p : "", text.len, id, art, r->warn,
-                               sizeof r->warn, r->err, sizeof r->err);
-    set_where(r, 0);
-    ns_buf_free(&text);
-    end_file(r);
-    return rc < 0 ? -1 : 1;
-}
-
 static ssize_t gz_read(void *ctx, char *buf, size_t len)
 {
     ns_reader_t *r = ctx;
     int n = gzread(r->gz, buf, len > INT32_MAX ? INT32_MAX : (unsigned)len);
-    if (n < 0 || (n == 0 && gz_problem(r)))
+    if (n < 0 || (n == 0 && ns_reader_gz_problem(r)))
         return -1;
     return n;
 }
@@ -538,21 +345,21 @@ static int next_item(ns_reader_t *r, ns_article_t *art)
                                     sizeof r->err)
                      : ns_jsondoc_next(r->doc, art, &item, &line, r->err,
                                        sizeof r->err);
-        set_where(r, line);
+        ns_reader_set_where(r, line);
         if (rc == NS_ITEM_IGNORED) {
-            note_ignored(r, r->err);
+            ns_reader_note_ignored(r, r->err);
             r->err[0] = '\0';
             continue;
         }
         if (rc == NS_ITEM_END) {
-            const char *why = r->gz ? gz_problem(r) : NULL;
+            const char *why = r->gz ? ns_reader_gz_problem(r) : NULL;
             if (why) {
                 snprintf(r->err, sizeof r->err, "%s", why);
                 r->file_failed = 1;
-                end_file(r);
+                ns_reader_end_file(r);
                 return -1;
             }
-            end_file(r);
+            ns_reader_end_file(r);
             return 0;
         }
         return rc == NS_ITEM_OK ? 1 : -1;
@@ -569,7 +376,7 @@ static int read_as_jsondoc(ns_reader_t *r, ns_article_t *art)
         !(r->doc = ns_jsondoc_open_after(gz_read, r, r->buf.p, r->buf.len))) {
         snprintf(r->err, sizeof r->err, "out of memory");
         r->file_failed = 1;
-        end_file(r);
+        ns_reader_end_file(r);
         return -1;
     }
     r->rpos = r->rlen = 0;
@@ -585,7 +392,7 @@ static int choose_kind(ns_reader_t *r)
     char head[4096];
     int n = gzread(r->gz, head, sizeof head);
     /* HEAD is the whole file, read without an error. */
-    int whole = n >= 0 && (size_t)n < sizeof head && !gz_problem(r);
+    int whole = n >= 0 && (size_t)n < sizeof head && !ns_reader_gz_problem(r);
     if (n < 0)
         n = 0;
     size_t plen = strlen(r->path);
@@ -619,12 +426,12 @@ static int choose_kind(ns_reader_t *r)
                      : "empty page (cut off: a download that failed?)");
         r->gz_failed |= not_gzip;
         r->file_failed = 1;
-        end_file(r);
+        ns_reader_end_file(r);
         return -1;
     }
     if (fmt == NS_FMT_EMPTY && whole) {
-        note_ignored(r, "ignored: empty file");
-        end_file(r);
+        ns_reader_note_ignored(r, "ignored: empty file");
+        ns_reader_end_file(r);
         return 0;
     }
     if (fmt == NS_FMT_EMPTY)
@@ -635,21 +442,21 @@ static int choose_kind(ns_reader_t *r)
     if (fmt == NS_FMT_BROKEN) {
         snprintf(r->err, sizeof r->err, "%s", why);
         r->file_failed = 1;
-        end_file(r);
+        ns_reader_end_file(r);
         return -1;
     }
     if (fmt == NS_FMT_UNKNOWN) {
         if (r->walked) {
             char note[256];
             snprintf(note, sizeof note, "ignored: %s", why);
-            note_ignored(r, note);
-            end_file(r);
+            ns_reader_note_ignored(r, note);
+            ns_reader_end_file(r);
             return 0;
         }
         if (named != NS_FMT_UNKNOWN) {
             snprintf(r->err, sizeof r->err, "%s", why);
             r->file_failed = 1;
-            end_file(r);
+            ns_reader_end_file(r);
             return -1;
         }
         /* A file named on the command line is read as JSON Lines when
@@ -684,7 +491,7 @@ static int choose_kind(ns_reader_t *r)
     }
 nomem:
     snprintf(r->err, sizeof r->err, "out of memory");
-    end_file(r);
+    ns_reader_end_file(r);
     return -1;
 }
 
@@ -736,7 +543,7 @@ static int open_next(ns_reader_t *r)
     r->gz_failed = 0;
     r->rpos = r->rlen = 0;
     r->kind = KIND_JSONL;
-    set_where(r, 0);
+    ns_reader_set_where(r, 0);
     if (r->walked && plain_copy_beside(r, file))
         return -1;
     r->gz = strcmp(file, "-") == 0 ? gzdopen(dup(0), "rb") : gzopen(file, "rb");
@@ -773,11 +580,11 @@ int ns_reader_next(ns_reader_t *r, ns_article_t *art)
         int rc;
         switch (r->kind) {
         case KIND_TEXT:
-            rc = next_text(r, art);
+            rc = ns_reader_next_text(r, art);
             break;
         case KIND_HTML:
         case KIND_NITF:
-            rc = next_html(r, art);
+            rc = ns_reader_next_html(r, art);
             break;
         case KIND_FEED:
         case KIND_JSONDOC:

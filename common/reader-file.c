@@ -1,0 +1,162 @@
+/* reader-file.c - Files that are one article each: text and Markdown
+ * with front matter, HTML pages and NITF stories, read whole (up to
+ * NS_MAX_RECORD) for the reader (reader.c). */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "reader.h"
+#include "textpage.h"
+
+/* Read a whole text file.  Returns 0, or -1 with r->err set. */
+static int slurp(ns_reader_t *r, ns_buf_t *out)
+{
+    /* Through zlib, as every other form is read: a page or story may be
+     * gzipped (page.html.gz), and gzread passes plain files through. */
+    r->gz = gzopen(r->path, "rb");
+    if (!r->gz) {
+        snprintf(r->err, sizeof r->err, "cannot open: %s",
+                 errno ? strerror(errno) : "out of memory");
+        return -1;
+    }
+    char chunk[65536];
+    int n, rc = 0;
+    while (rc == 0 && (n = gzread(r->gz, chunk, sizeof chunk)) > 0) {
+        if (out->len + (size_t)n > NS_MAX_RECORD) {
+            snprintf(r->err, sizeof r->err, "file larger than %u bytes",
+                     NS_MAX_RECORD);
+            rc = -1;
+        } else if (ns_buf_append(out, chunk, (size_t)n) < 0) {
+            snprintf(r->err, sizeof r->err, "out of memory");
+            rc = -1;
+        }
+    }
+    const char *why = rc == 0 ? ns_reader_gz_problem(r) : NULL;
+    if (why) {
+        snprintf(r->err, sizeof r->err, "read error: %s", why);
+        rc = -1;
+        r->file_failed = 1;
+    }
+    gzclose(r->gz);
+    r->gz = NULL;
+    return rc;
+}
+
+/* Run the plain-text page rules (textpage.c) on a text article and say
+ * what they cut, with its line in the file.  The body is the file's tail
+ * (front matter and title come first, trailing blank lines were dropped),
+ * so a body line is found by counting from the file's last non-blank
+ * line. */
+static int apply_page_rules(ns_reader_t *r, const ns_buf_t *text,
+                            ns_article_t *art)
+{
+    ns_textpage_report_t rep;
+    /* No furniture is cut from Markdown: a heading there is the author's
+     * ("## Siste nytt" over a live blog's updates, "## Comments" over the
+     * readers' comments a story quotes), and a site's sidebars are in its
+     * templates, not in its Markdown files. */
+    if (ns_textpage_apply(art, !r->markdown, &rep) < 0) {
+        snprintf(r->err, sizeof r->err, "out of memory");
+        return -1;
+    }
+    if (!rep.cut_line)
+        return 0;
+    size_t end = text->len, lines = 1;
+    while (end && (text->p[end - 1] == ' ' || text->p[end - 1] == '\t' ||
+                   text->p[end - 1] == '\n' || text->p[end - 1] == '\r'))
+        end--;
+    for (size_t i = 0; i < end; i++)
+        lines += text->p[i] == '\n';
+    size_t at = lines + rep.cut_line - rep.body_lines;
+    snprintf(r->note, sizeof r->note,
+             "%s:%zu: page furniture cut: %s and what follows (%zu lines, "
+             "%zu words)%s%s%s",
+             r->path, at, rep.why, rep.cut_lines, rep.cut_words,
+             rep.byline ? "; author '" : "", rep.byline ? art->author : "",
+             rep.byline ? "' from the byline" : "");
+    return 0;
+}
+
+/* The path below the source root, without a leading slash and without a
+ * ".gz": the default id of a file's article ("technology/azure.md", also
+ * for technology/azure.md.gz), so that compressing an archive in place
+ * keeps its ids; with ".gz" in the id, a gzipped year was added again
+ * under new ids and its old ones pruned. */
+static const char *rel_path(const ns_reader_t *r, char *buf, size_t size)
+{
+    const char *rel = r->path + r->root_len;
+    while (*rel == '/')
+        rel++;
+    size_t n = strlen(rel);
+    if (n > 3 && strcmp(rel + n - 3, ".gz") == 0 && n - 3 < size) {
+        memcpy(buf, rel, n - 3);
+        buf[n - 3] = '\0';
+        return buf;
+    }
+    return rel;
+}
+
+int ns_reader_next_text(ns_reader_t *r, ns_article_t *art)
+{
+    ns_buf_t text = {0};
+    unsigned line = 0;
+    char buf[4096];
+    const char *id = rel_path(r, buf, sizeof buf);
+    int rc = slurp(r, &text);
+    /* A draft, a list page, a post the site would not show now
+     * (published.c): not out yet, expired, never rendered.  The clock is
+     * the time, with no allowance for skew. */
+    char why[256];
+    int hidden =
+        rc == 0 ? ns_frontmatter_hidden(text.p ? text.p : "", text.len, r->path,
+                                        r->markdown, (int64_t)time(NULL), why,
+                                        sizeof why, &line)
+                : 0;
+    if (hidden < 0)
+        rc = -1, snprintf(r->err, sizeof r->err, "%s", why);
+    if (hidden > 0) {
+        ns_reader_set_where(r, 0);
+        ns_reader_note_ignored(r, why);
+        ns_buf_free(&text);
+        ns_reader_end_file(r);
+        return 0;
+    }
+    /* Jekyll splits a post's "tags" and "categories" strings into words. */
+    int in_posts = ns_frontmatter_in_posts(r->path);
+    if (rc == 0)
+        rc = (in_posts ? ns_article_from_jekyll_post : ns_article_from_text)(
+            text.p ? text.p : "", text.len, id, art, r->err, sizeof r->err,
+            &line);
+    if (rc == 0 && !art->date)
+        rc = ns_article_date_from_name(r->path, art);
+    if (rc == 0 && r->markdown &&
+        (rc = ns_markdown_finish(art, r->err, sizeof r->err)) < 0)
+        ns_article_clear(art);
+    if (rc == 0)
+        rc = apply_page_rules(r, &text, art);
+    ns_reader_set_where(r, rc < 0 && line ? line : (rc < 0 ? 0 : 1));
+    ns_buf_free(&text);
+    ns_reader_end_file(r);
+    return rc < 0 ? -1 : 1;
+}
+
+/* A file that is one article: an HTML page or a NITF story. */
+int ns_reader_next_html(ns_reader_t *r, ns_article_t *art)
+{
+    ns_buf_t text = {0};
+    char buf[4096];
+    const char *id = rel_path(r, buf, sizeof buf);
+    int rc = slurp(r, &text);
+    if (rc == 0 && r->kind == KIND_NITF)
+        rc = ns_nitf_article(text.p ? text.p : "", text.len, id, art, r->err,
+                             sizeof r->err);
+    else if (rc == 0) /* a page also says what it read past (bad JSON-LD) */
+        rc = ns_html_page_warn(text.p ? text.p : "", text.len, id, art, r->warn,
+                               sizeof r->warn, r->err, sizeof r->err);
+    ns_reader_set_where(r, 0);
+    ns_buf_free(&text);
+    ns_reader_end_file(r);
+    return rc < 0 ? -1 : 1;
+}

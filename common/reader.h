@@ -1,0 +1,70 @@
+/* reader.h - The state of a reader (reader.c), shared with the readers
+ * of one-article files (reader-file.c).  Internal to reader*.c. */
+#ifndef NS_READER_H
+#define NS_READER_H
+
+#include <zlib.h>
+
+#include "ingest.h"
+
+NS_BEGIN_DECLS
+
+enum kind {
+    KIND_NONE,
+    KIND_JSONL,
+    KIND_TEXT,
+    KIND_FEED,
+    KIND_JSONDOC,
+    KIND_HTML,
+    KIND_NITF
+};
+
+struct ns_reader {
+    char *root;       /* the source as given */
+    size_t root_len;  /* bytes of root that prefix each walked path */
+    ns_walk_t walk;   /* files to read, in order (dirwalk.c) */
+    size_t next_file; /* index of the next file to open */
+
+    char *path; /* the current file ("<stdin>" for -) */
+    enum kind kind;
+    int walked;        /* the source is a directory */
+    int markdown;      /* KIND_TEXT: the body is Markdown */
+    ns_feed_t *feed;   /* KIND_FEED */
+    ns_jsondoc_t *doc; /* KIND_JSONDOC */
+    char **notes;      /* what was left out on purpose, not yet taken */
+    size_t n_notes, next_note;
+    gzFile gz;       /* KIND_JSONL */
+    int gz_failed;   /* the current gzip stream is broken: stop it */
+    int file_failed; /* the last -1 was of a whole file, or its rest */
+    unsigned line;   /* line number of the last record */
+    ns_buf_t buf;    /* the current line */
+
+    size_t rpos;        /* next unread byte in rbuf */
+    size_t rlen;        /* bytes in rbuf */
+    char rbuf[1 << 17]; /* decompressed bytes not yet split into lines */
+
+    char where[4096];
+    char err[512];
+    char warn[512];
+    char note[512];
+};
+
+/* Set r->where to the current file, and LINE when it is not 0. */
+void ns_reader_set_where(ns_reader_t *r, unsigned line);
+/* Close the current file; the next read opens the next one. */
+void ns_reader_end_file(ns_reader_t *r);
+/* What went wrong with the gzip stream after a short read, or NULL if it
+ * simply ended. */
+const char *ns_reader_gz_problem(ns_reader_t *r);
+/* Keep "WHERE: WHY" for ns_reader_next_ignored(). */
+void ns_reader_note_ignored(ns_reader_t *r, const char *why);
+
+/* The article of the text or Markdown file open in R (reader-file.c):
+ * 1 with ART, 0 if the file is left out (noted), -1 with r->err. */
+int ns_reader_next_text(ns_reader_t *r, ns_article_t *art);
+/* The article of the HTML page or NITF story open in R: 1 or -1. */
+int ns_reader_next_html(ns_reader_t *r, ns_article_t *art);
+
+NS_END_DECLS
+
+#endif
