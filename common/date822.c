@@ -1,5 +1,6 @@
 /* date822.c - RFC 822 / RFC 2822 dates, the form RSS 2.0 and WordPress
- * exports use in <pubDate>: "Wed, 06 Aug 2025 09:30:00 +0000".
+ * exports use in <pubDate>: "Wed, 06 Aug 2025 09:30:00 +0000", and the
+ * English month-first form JavaScript's Date reads ("Jul 08 2022").
  *
  * Feeds in the wild bend the rule: a missing weekday or seconds, a
  * two-digit year, a zone name (GMT, UT, EST, CEST, MESZ), an offset
@@ -131,41 +132,89 @@ static int month_at(const char *p)
     return hit && (hit - months) % 3 == 0 ? (int)(hit - months) / 3 + 1 : 0;
 }
 
+/* Past the name at P (a day's or a month's) and the full stop that may
+ * abbreviate it ("Mi.", "okt."). */
+static const char *past_name(const char *p)
+{
+    while (name_byte((unsigned char)*p))
+        p++;
+    return *p == '.' ? p + 1 : p;
+}
+
+/* The day the English way, month first, as JavaScript's Date reads it:
+ * "Jul 08 2022" or "July 8, 2022", the pubDate of an Astro blog (read by
+ * z.coerce.date(), so the starter's posts are written so), and what
+ * Date's toString() writes after the day name ("Fri Jul 08 2022 10:00:00
+ * GMT+0200 (CEST)").  Before, each such post was a skipped file.  The
+ * year has its four digits.  Sets the fields and returns the end, or
+ * NULL if P is not such a day (then it is read day first). */
+static const char *month_first(const char *p, int *day, int *month, int *year)
+{
+    int m = month_at(p);
+    const char *q = past_name(p);
+    if (!m || !isspace((unsigned char)*q))
+        return NULL;
+    q = skip_space(q);
+    int d = number(&q, 2);
+    if (d < 1)
+        return NULL;
+    if (*q == ',')
+        q++;
+    if (!isspace((unsigned char)*q))
+        return NULL;
+    q = skip_space(q);
+    const char *ystart = q;
+    int y = number(&q, 4);
+    if (y < 0 || q - ystart != 4 || isdigit((unsigned char)*q))
+        return NULL;
+    *day = d, *month = m, *year = y;
+    return q;
+}
+
+/* The day as RFC 822 writes it, day first ("08 Jul 2022"), at P: sets the
+ * fields and returns the end, or NULL. */
+static const char *day_first(const char *p, int *day, int *month, int *year)
+{
+    *day = number(&p, 2);
+    if (*day < 1)
+        return NULL;
+    p = skip_space(p);
+    *month = month_at(p);
+    if (!*month)
+        return NULL;
+    p = skip_space(past_name(p)); /* "20 okt. 2025" */
+    const char *ystart = p;
+    *year = number(&p, 4);
+    if (*year < 0)
+        return NULL;
+    /* RFC 2822 4.3: two-digit years 00-49 are 20xx, 50-99 are 19xx. */
+    if (p - ystart == 2)
+        *year += *year < 50 ? 2000 : 1900;
+    else if (p - ystart != 4)
+        return NULL;
+    return p;
+}
+
 int ns_date822_parse(const char *text, int64_t *out)
 {
     const char *p = skip_space(text);
+    int day, month, year;
+    const char *end = month_first(p, &day, &month, &year);
 
-    /* An optional day name (in any language) and comma. */
-    if (name_byte((unsigned char)*p)) {
-        while (name_byte((unsigned char)*p))
-            p++;
-        if (*p == '.') /* "Mi., 08 Okt 2025" */
-            p++;
-        p = skip_space(p);
+    /* An optional day name (in any language) and comma.  A month name
+     * followed by a comma is a day's name in some language ("mar," is
+     * Tuesday in Spanish). */
+    if (!end && name_byte((unsigned char)*p)) {
+        p = skip_space(past_name(p)); /* "Mi., 08 Okt 2025" */
         if (*p == ',')
             p = skip_space(p + 1);
+        end = month_first(p, &day, &month, &year);
     }
-    int day = number(&p, 2);
-    if (day < 1)
+    if (!end)
+        end = day_first(p, &day, &month, &year);
+    if (!end)
         return -1;
-    p = skip_space(p);
-    int month = month_at(p);
-    if (!month)
-        return -1;
-    while (name_byte((unsigned char)*p))
-        p++;
-    if (*p == '.') /* "20 okt. 2025" */
-        p++;
-    p = skip_space(p);
-    const char *ystart = p;
-    int year = number(&p, 4);
-    if (year < 0)
-        return -1;
-    /* RFC 2822 4.3: two-digit years 00-49 are 20xx, 50-99 are 19xx. */
-    if (p - ystart == 2)
-        year += year < 50 ? 2000 : 1900;
-    else if (p - ystart != 4)
-        return -1;
+    p = end;
 
     int hour = 0, min = 0, sec = 0, off = 0;
     p = skip_space(p);

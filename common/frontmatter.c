@@ -3,8 +3,9 @@
  * lines (toml.c), or none, then the body.
  * Markdown headings become the article's headings; the header's keys go
  * through article.c's setters, so they follow the same rules as JSON
- * Lines, and the keys of Hugo and Jekyll (slug, categories, lastmod,
- * draft) are read as those generators mean them. */
+ * Lines, and the keys of Hugo, Jekyll, Astro and Eleventy (slug,
+ * categories, lastmod, pubDate, draft) are read as those generators mean
+ * them. */
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -112,6 +113,51 @@ static int set_date(ns_article_t *art, const char *s, size_t len, char *err,
     int rc = ns_set_date(art, d, err, err_size);
     free(d);
     return rc;
+}
+
+static int is_word(const char *s, size_t len, const char *word)
+{
+    return len == strlen(word) && strncasecmp(s, word, len) == 0;
+}
+
+/* The rank of the date key K (lower case) among those Hugo dates a post
+ * by, the first the highest; 0 for other keys. */
+static int date_rank(const char *k)
+{
+    static const char *const keys[] = {"date",      "publishdate", "pubdate",
+                                       "published", "lastmod",     "modified"};
+    size_t n = sizeof keys / sizeof *keys;
+    for (size_t i = 0; i < n; i++)
+        if (!strcmp(k, keys[i]))
+            return (int)(n - i);
+    return 0;
+}
+
+/* Non-zero if S (LEN bytes) reads as a date. */
+static int is_date(const char *s, size_t len)
+{
+    char *d = ns_label_dup(s, len);
+    ns_article_t tmp = {0};
+    char err[8];
+    int ok = d && ns_set_date(&tmp, d, err, sizeof err) == 0 && tmp.date;
+    free(d);
+    ns_article_clear(&tmp);
+    return ok;
+}
+
+/* Non-zero if S (LEN bytes) is one of the words by which Eleventy dates a
+ * post by its file: "Last Modified" and "Created", and the same from git
+ * ("git Last Modified", "git Created"), which is the file's time here too,
+ * as nindex runs no git.  Before, each such post was a skipped file
+ * ("unparsable date 'Last Modified'"). */
+static int file_time_word(const char *s, size_t len)
+{
+    ns_trim_spaces(&s, &len);
+    if (len > 4 && !strncasecmp(s, "git ", 4)) {
+        s += 4, len -= 4;
+        ns_trim_spaces(&s, &len);
+    }
+    return is_word(s, len, "last modified") || is_word(s, len, "created");
 }
 
 /* A list of bylines is one author field "Kari Nordmann, Ola Nordmann", as
@@ -248,16 +294,28 @@ static int apply_key(void *ctx, const char *key, size_t klen,
         return ns_set_label(&art->lang, "lang", s, len, 32, err, err_size);
     if (!strcmp(k, "url"))
         return ns_set_label(&art->url, "url", s, len, 4096, err, err_size);
-    /* Hugo dates a post by date, else publishDate, else lastmod, in
-     * whatever order the header gives them. */
-    int rank = !strcmp(k, "date")          ? 3
-               : !strcmp(k, "publishdate") ? 2
-               : !strcmp(k, "lastmod")     ? 1
-                                           : 0;
+    /* Hugo dates a post by the first of date, publishDate, pubdate,
+     * published, lastmod and modified that the header has (its default
+     * [frontmatter] date), in whatever order the header gives them, and
+     * Astro's blog starter by pubDate: such a post was indexed undated. */
+    int rank = date_rank(k);
     if (rank) {
         if (rank <= h->date_rank)
             return 0;
+        /* Jekyll's "published: false" is no date (draft_key), nor is its
+         * true; and as published.c reads it, a "published" that is no
+         * date is passed over, not a skipped file. */
+        if (!strcmp(k, "published") && !is_date(s, len))
+            return 0;
         h->date_rank = rank;
+        /* Eleventy's "date: Last Modified" is the file's time, which
+         * the reader knows (ns_frontmatter_dated_by_file). */
+        if (!strcmp(k, "date") && file_time_word(s, len)) {
+            free(art->date); /* a pubDate before it */
+            art->date = NULL;
+            art->time = 0;
+            return 0;
+        }
         return set_date(art, s, len, err, err_size);
     }
     if (!strcmp(k, "tags"))
@@ -382,11 +440,6 @@ int ns_frontmatter_keys(const char *text, size_t len, ns_fm_key_fn fn,
     return read_header(text, len, fn, ctx, &body, err, err_size, err_line);
 }
 
-static int is_word(const char *s, size_t len, const char *word)
-{
-    return len == strlen(word) && strncasecmp(s, word, len) == 0;
-}
-
 /* Hugo and Jekyll leave out a file whose front matter says "draft: true"
  * (or yes; "draft = true" in TOML), and Jekyll one that says "published:
  * false" (its way to keep a post off the site, an embargoed one say;
@@ -405,6 +458,30 @@ static int draft_key(void *ctx, const char *key, size_t klen,
              (is_word(s, len, "false") || is_word(s, len, "no")))
         *draft = 2;
     return 0;
+}
+
+/* Whether the header's "date" is one of Eleventy's words for the file's
+ * time (file_time_word). */
+static int file_date_key(void *ctx, const char *key, size_t klen,
+                         const ns_fm_value_t *v, char *err, size_t err_size)
+{
+    (void)err, (void)err_size;
+    size_t len;
+    const char *s = one_value(v, &len);
+    if (is_word(key, klen, "date"))
+        *(int *)ctx = file_time_word(s, len);
+    return 0;
+}
+
+int ns_frontmatter_dated_by_file(const char *text, size_t len)
+{
+    int by_file = 0;
+    const char *body;
+    char err[8];
+    unsigned line;
+    (void)read_header(text, len, file_date_key, &by_file, &body, err,
+                      sizeof err, &line);
+    return by_file;
 }
 
 int ns_frontmatter_is_draft(const char *text, size_t len)

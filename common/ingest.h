@@ -507,6 +507,10 @@ int ns_markdown_finish(ns_article_t *art, char *err, size_t err_size);
  * true"), 2 if it says "published: false" (or no), else 0.  In
  * frontmatter.c, which reads front matter. */
 int ns_frontmatter_is_draft(const char *text, size_t len);
+/* Non-zero if the front matter of TEXT dates it by its file's time, as
+ * Eleventy's "date: Last Modified" (or Created, or either after "git ")
+ * does; ns_article_from_text leaves such an article undated. */
+int ns_frontmatter_dated_by_file(const char *text, size_t len);
 
 /* Whether a site would publish the front-matter post TEXT (LEN bytes, from
  * PATH; JEKYLL for a file in a _posts directory) at the time NOW: 0 if

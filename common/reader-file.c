@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 
 #include "reader.h"
@@ -98,6 +99,20 @@ static const char *rel_path(const ns_reader_t *r, char *buf, size_t size)
     return rel;
 }
 
+/* Date ART by the modification time of its file, as Eleventy dates a post
+ * whose header says "date: Last Modified" (or Created, which POSIX does
+ * not keep, or either from git, which is not run here).  A file whose
+ * time cannot be had stays undated. */
+static void date_from_file(const ns_reader_t *r, ns_article_t *art)
+{
+    struct stat st;
+    char day[32], err[256];
+    if (stat(r->path, &st) < 0)
+        return;
+    ns_date_format((int64_t)st.st_mtime, day, sizeof day);
+    (void)ns_set_date(art, day, err, sizeof err);
+}
+
 int ns_reader_next_text(ns_reader_t *r, ns_article_t *art)
 {
     ns_buf_t text = {0};
@@ -129,6 +144,9 @@ int ns_reader_next_text(ns_reader_t *r, ns_article_t *art)
         rc = (in_posts ? ns_article_from_jekyll_post : ns_article_from_text)(
             text.p ? text.p : "", text.len, id, art, r->err, sizeof r->err,
             &line);
+    if (rc == 0 && !art->date &&
+        ns_frontmatter_dated_by_file(text.p ? text.p : "", text.len))
+        date_from_file(r, art);
     if (rc == 0 && !art->date)
         rc = ns_article_date_from_name(r->path, art);
     if (rc == 0 && r->markdown &&
