@@ -198,7 +198,8 @@ size_t ns_utf8_check(const char *text, size_t len);
 typedef struct ns_reader ns_reader_t;
 
 /* Open SOURCE for reading articles: a file, a directory (walked
- * recursively in name order), or "-" for JSON Lines on standard input.
+ * recursively in name order), or "-" for standard input: JSON Lines, or a
+ * JSON array or pretty-printed objects (by its first line of text).
  * Each file's format is chosen by its name and its first bytes (gzipped or
  * not): JSON Lines, a JSON array or pretty-printed objects, an RSS 2.0,
  * RSS 1.0/RDF or Atom feed, a WordPress export (WXR), an HTML article page,

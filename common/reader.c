@@ -248,6 +248,34 @@ static int read_line(ns_reader_t *r)
     return 1;
 }
 
+/* Standard input cannot be looked at and then read again, as a file is
+ * (choose_kind): it is JSON Lines, unless its first line of text, at
+ * FROM in r->buf, says otherwise.  A JSON array, or an object
+ * pretty-printed over lines ("{" alone on the first), is read as the
+ * document it is, one element at a time as from a file (jsondoc.c), where
+ * each of its lines was a malformed record; XML or HTML, a feed or a page
+ * piped in, is one error that says to give it as a file, where each of
+ * its lines was one (56 for a wire's feed): a feed and a page are told
+ * apart by a file's name and its first bytes read again.  Returns 2 to
+ * read the line as a record, else what ns_reader_next returns. */
+static int stdin_shape(ns_reader_t *r, size_t from, ns_article_t *art)
+{
+    const char *p = r->buf.p + from;
+    size_t n = r->buf.len - from;
+    while (n && (p[n - 1] == ' ' || p[n - 1] == '\t' || p[n - 1] == '\r'))
+        n--;
+    if (*p == '[' || (n == 1 && *p == '{'))
+        return read_as_jsondoc(r, art);
+    if (*p != '<')
+        return 2;
+    ns_reader_set_where(r, 0);
+    snprintf(r->err, sizeof r->err,
+             "looks like XML (a feed or a page), not JSON Lines: save it to "
+             "a file (feed.xml) and give its name");
+    r->gz_failed = r->file_failed = 1;
+    return -1;
+}
+
 static int next_jsonl(ns_reader_t *r, ns_article_t *art)
 {
     for (;;) {
@@ -286,6 +314,12 @@ static int next_jsonl(ns_reader_t *r, ns_article_t *art)
             i++;
         if (i == r->buf.len)
             continue;
+        if (r->from_stdin && !r->started) {
+            r->started = 1;
+            int shape = stdin_shape(r, from, art);
+            if (shape != 2)
+                return shape;
+        }
         /* A JSON Feed on one line, its keys sorted ("items" before
          * "version", as json.dumps(sort_keys=True), jq -cS and Go write
          * it), has its version past what sniff.c saw; read as a record, it
@@ -371,6 +405,19 @@ static int next_item(ns_reader_t *r, ns_article_t *art)
  * not read again: the file may be standard input, or gigabytes long. */
 static int read_as_jsondoc(ns_reader_t *r, ns_article_t *art)
 {
+    /* A newline for each blank line before it, so that the document's
+     * lines are counted from the top (a "[" after a blank line). */
+    ns_buf_t head = {0};
+    for (unsigned i = 1; i < r->line; i++)
+        if (ns_buf_putc(&head, '\n') < 0)
+            break;
+    if (r->line > 1 && head.len + 1 == r->line &&
+        ns_buf_append(&head, r->buf.p, r->buf.len) == 0) {
+        ns_buf_free(&r->buf);
+        r->buf = head;
+    } else {
+        ns_buf_free(&head);
+    }
     if (ns_buf_append(&r->buf, "\n", 1) < 0 ||
         ns_buf_append(&r->buf, r->rbuf + r->rpos, r->rlen - r->rpos) < 0 ||
         !(r->doc = ns_jsondoc_open_after(gz_read, r, r->buf.p, r->buf.len))) {
@@ -540,6 +587,8 @@ static int open_next(ns_reader_t *r)
         return -1;
     }
     r->line = 0;
+    r->started = 0;
+    r->from_stdin = strcmp(file, "-") == 0;
     r->gz_failed = 0;
     r->rpos = r->rlen = 0;
     r->kind = KIND_JSONL;
@@ -555,8 +604,8 @@ static int open_next(ns_reader_t *r)
         return -1;
     }
     gzbuffer(r->gz, 1 << 17);
-    /* Standard input cannot be rewound after a look: it is JSON Lines. */
-    return strcmp(file, "-") == 0 ? 1 : choose_kind(r);
+    /* Standard input cannot be rewound after a look (stdin_shape). */
+    return r->from_stdin ? 1 : choose_kind(r);
 }
 
 int ns_reader_next(ns_reader_t *r, ns_article_t *art)

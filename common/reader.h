@@ -37,6 +37,8 @@ struct ns_reader {
     int gz_failed;   /* the current gzip stream is broken: stop it */
     int file_failed; /* the last -1 was of a whole file, or its rest */
     unsigned line;   /* line number of the last record */
+    int from_stdin;  /* the current file is standard input */
+    int started;     /* a line with text was read from it */
     ns_buf_t buf;    /* the current line */
 
     size_t rpos;        /* next unread byte in rbuf */

@@ -1,5 +1,6 @@
 #!/bin/sh
 # t020-nindex.sh - nindex: formats, replacement, and every kind of bad input
+# (standard input too: JSON Lines, a JSON array, and a feed piped in)
 # (reported as FILE:LINE: reason, skipped, counted; the run goes on and the
 # index stays usable).
 . "$(dirname "$0")/lib.sh"
@@ -133,6 +134,35 @@ check "walk: only the good file in the index" is "$(total "$TMP/w")" 1
 run out err sh -c "echo '{\"id\":\"s1\",\"title\":\"From a pipe\"}' | '$NSEARCH_BIN/nindex' --db '$TMP/stdin' -"
 check "stdin exits 0" is "$rc" 0
 check "stdin indexed" contains "$TMP/out" "1 added"
+
+# A feed piped in is one error, not one per line, and nothing is pruned;
+# a JSON array or pretty-printed objects are read as a file of them is.
+cat >"$TMP/wire.xml" <<'XML'
+<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0"><channel><title>Wire</title>
+<item><title>Seals</title><guid>w1</guid>
+<description>Seals return to the fjord.</description></item>
+</channel></rss>
+XML
+run out err sh -c "'$NSEARCH_BIN/nindex' --db '$TMP/stdin' --prune - <'$TMP/wire.xml'"
+check "stdin XML: exit 4 (a skipped record, no prune)" is "$rc" 4
+check "stdin XML: one error naming the fix" is "$(grep -c . "$TMP/err")" 2
+check "stdin XML: said what it is" contains "$TMP/err" \
+    "<stdin>: looks like XML (a feed or a page), not JSON Lines: save it to a file (feed.xml) and give its name"
+check "stdin XML: counted once, the article kept" contains "$TMP/out" \
+    "0 added, 0 replaced, 0 unchanged, 0 deleted, 1 skipped"
+printf '\n[\n  {"id": "a1", "title": "Seals", "body": "x"},\n  {"id": "a2",\n   "title": ""}\n]\n' \
+    >"$TMP/array.json"
+run out err sh -c "'$NSEARCH_BIN/nindex' --db '$TMP/stdin' - <'$TMP/array.json'"
+check "stdin array: exit 3 for its bad item" is "$rc" 3
+check "stdin array: read as an array" contains "$TMP/out" "1 added"
+check "stdin array: the bad item at its line" contains "$TMP/err" \
+    "<stdin>:4: item 2: missing title and body"
+printf '{\n  "id": "p1",\n  "title": "Pretty"\n}\n{\n  "id": "p2",\n  "title": "Two"\n}\n' \
+    >"$TMP/pretty.json"
+run out err sh -c "'$NSEARCH_BIN/nindex' --db '$TMP/stdin' - <'$TMP/pretty.json'"
+check "stdin pretty-printed: exit 0" is "$rc" 0
+check "stdin pretty-printed: both read" contains "$TMP/out" "2 added"
 
 # Unknown language: indexed unstemmed, with a warning, not skipped.
 echo '{"id":"k","title":"Qapla","lang":"tlh"}' >"$TMP/tlh.jsonl"
