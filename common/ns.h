@@ -47,16 +47,17 @@ NS_BEGIN_DECLS
 
 typedef enum {
     NS_STATUS_OK = 0,
-    NS_STATUS_NOMEM,     /* out of memory */
-    NS_STATUS_IO,        /* a file could not be read or written */
-    NS_STATUS_NOT_FOUND, /* no index at that path, or no such article */
-    NS_STATUS_BAD_INPUT, /* an article or record failed validation */
-    NS_STATUS_BAD_QUERY, /* a query could not be parsed even as words */
-    NS_STATUS_LOCKED,    /* another writer holds the index */
-    NS_STATUS_RETRY,     /* the index changed under a reader: reopen */
-    NS_STATUS_XAPIAN,    /* any other Xapian error; detail in the handle */
-    NS_STATUS_INTERNAL,  /* a bug: an unexpected exception */
-    NS_STATUS_READ_ONLY, /* a write through a handle opened NS_OPEN_READ */
+    NS_STATUS_NOMEM,       /* out of memory */
+    NS_STATUS_IO,          /* a file could not be read or written */
+    NS_STATUS_NOT_FOUND,   /* no index at that path, or no such article */
+    NS_STATUS_BAD_INPUT,   /* an article or record failed validation */
+    NS_STATUS_BAD_QUERY,   /* a query could not be parsed even as words */
+    NS_STATUS_LOCKED,      /* another writer holds the index */
+    NS_STATUS_RETRY,       /* the index changed under a reader: reopen */
+    NS_STATUS_XAPIAN,      /* any other Xapian error; detail in the handle */
+    NS_STATUS_INTERNAL,    /* a bug: an unexpected exception */
+    NS_STATUS_READ_ONLY,   /* a write through a handle opened NS_OPEN_READ */
+    NS_STATUS_INTERRUPTED, /* stopped on request: nothing of it was written */
     NS_STATUS_LAST
 } ns_status_t;
 
@@ -369,12 +370,19 @@ ns_status_t ns_index_delete(ns_index_t *idx, const char *id, int *deleted);
 ns_status_t ns_index_each_id(ns_index_t *idx,
                              int (*fn)(const char *id, void *ctx), void *ctx);
 
-/* Delete every article whose id KEEP(id, CTX) rejects (returns 0).
- * *deleted (may be NULL) counts them.  Uncommitted until the next
- * commit.  NS_STATUS_READ_ONLY on a read handle. */
+/* Delete every article whose id KEEP(id, CTX) rejects (returns 0), in a
+ * commit of their own: what was pending before is committed first.
+ * STOP() (may be NULL) is asked before each deletion; when it returns
+ * non-zero, the deletions made so far are dropped.  *deleted (may be
+ * NULL) counts what was deleted and committed.
+ *
+ * Return value: NS_STATUS_OK; NS_STATUS_INTERRUPTED (STOP said so:
+ * nothing was deleted, what was pending before stays committed);
+ * NS_STATUS_READ_ONLY on a read handle; NS_STATUS_IO (no room to commit),
+ * NS_STATUS_XAPIAN, ... (nothing was deleted). */
 ns_status_t ns_index_prune(ns_index_t *idx,
                            int (*keep)(const char *id, void *ctx), void *ctx,
-                           uint64_t *deleted);
+                           int (*stop)(void), uint64_t *deleted);
 
 /* Merge the N databases at SHARDS (built with NS_OPEN_BUILD) into one
  * compacted database at DEST, and sync it to disk.

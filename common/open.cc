@@ -247,6 +247,8 @@ const char *ns_status_to_string(ns_status_t status)
         return "internal error";
     case NS_STATUS_READ_ONLY:
         return "index is open read-only";
+    case NS_STATUS_INTERRUPTED:
+        return "interrupted";
     case NS_STATUS_LAST:
         break;
     }

@@ -409,14 +409,23 @@ ns_status_t ns_index_each_id(ns_index_t *idx,
     NS_CATCH(idx)
 }
 
+static void discard_pending(ns_index_t *idx);
+
 ns_status_t ns_index_prune(ns_index_t *idx,
                            int (*keep)(const char *id, void *ctx), void *ctx,
-                           uint64_t *deleted)
+                           int (*stop)(void), uint64_t *deleted)
 {
     if (deleted)
         *deleted = 0;
     clear_error(idx);
     if (ns_status_t st = need_writer(idx))
+        return st;
+    /* The prune is a transaction of its own: what came before it is
+     * committed first, so that a stop can cancel the deletions alone.
+     * Deleting 1,725 of the BBC's 2,225 articles took 7-10 s, and all of
+     * them were committed after a Ctrl-C, the obvious answer to a
+     * mistaken --prune --force. */
+    if (ns_status_t st = ns_index_commit(idx))
         return st;
     try {
         /* Collect first: deleting while walking the term list would
@@ -430,11 +439,19 @@ ns_status_t ns_index_prune(ns_index_t *idx,
                 doomed.push_back(*t);
         }
         for (const auto &term : doomed) {
+            if (stop && stop()) {
+                discard_pending(idx);
+                idx->error = "interrupted: nothing was pruned";
+                return NS_STATUS_INTERRUPTED;
+            }
             Xapian::PostingIterator p = idx->wdb->postlist_begin(term);
             if (p != idx->wdb->postlist_end(term))
                 spell_stored(idx, *p, -1);
             idx->wdb->delete_document(term);
         }
+        /* A stop from here on comes too late: the commit is one step. */
+        if (ns_status_t st = ns_index_commit(idx))
+            return st;
         if (deleted)
             *deleted = doomed.size();
         return NS_STATUS_OK;

@@ -171,7 +171,8 @@ void ns_idset_free(struct idset *s);
  * articles without --force).  Saves what it deletes (undo.c) first.
  * With --dry-run IDX is a read handle (or NULL: no index yet) and only
  * C->deleted is counted.  Returns EXIT_OK, EXIT_PRUNE_REFUSED or
- * EXIT_ERROR (reported). */
+ * EXIT_ERROR (reported; unreported when ns_interrupted stopped it, and
+ * then nothing was deleted). */
 int ns_prune(const char *db, ns_index_t *idx, const struct seen_ids *seen,
              const struct options *o, struct counts *c);
 

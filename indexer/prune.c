@@ -7,9 +7,13 @@
  * nothing deleted) when a SOURCE held no record at all, whatever the
  * options, and when it would delete more than --max-delete articles or
  * more than --max-delete-share percent of the live ones, unless --force.
- * What is deleted is first written to DB/deleted/ (undo.c). */
+ * What is deleted is first written to DB/deleted/ (undo.c).  A stop
+ * (SIGINT, SIGTERM) before the deletions are committed deletes nothing
+ * and leaves no file of them. */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "nindex.h"
 
@@ -33,6 +37,16 @@ int ns_idset_add(struct idset *s, const char *id)
 static int was_read(const char *id, void *ctx)
 {
     return ns_seen_has(ctx, id);
+}
+
+/* The stop() of ns_index_prune(): SIGINT or SIGTERM came.  Asked before
+ * each deletion; the test point "prune" is after the first one. */
+static int stop_requested(void)
+{
+    static unsigned long asked;
+    if (++asked == 2)
+        ns_crash_point("prune");
+    return ns_interrupted;
 }
 
 void ns_idset_free(struct idset *s)
@@ -86,20 +100,27 @@ static int guard(const struct options *o, const struct counts *c,
     return EXIT_OK;
 }
 
-/* Write the articles in IDS to this run's file in DB/deleted, synced.
- * Returns 0, or -1 (reported; the file is removed). */
-static int keep_deleted(const char *db, ns_index_t *idx,
+/* Write the articles in IDS to U, this run's file in DB/deleted, synced.
+ * Returns 0; -1 (reported; the file is removed); or 1 when a stop was
+ * asked for while it was written (the file is removed). */
+static int keep_deleted(struct undo *u, const char *db, ns_index_t *idx,
                         const struct idset *ids)
 {
-    struct undo u;
-    if (ns_undo_open(&u, db) < 0)
+    if (ns_undo_open(u, db) < 0)
         return -1;
-    for (size_t i = 0; i < ids->n; i++)
-        if (ns_undo_save(&u, idx, ids->ids[i]) < 0) {
-            ns_undo_abandon(&u);
+    for (size_t i = 0; i < ids->n; i++) {
+        if (ns_interrupted) {
+            ns_undo_abandon(u);
+            return 1;
+        }
+        if (ns_undo_save(u, idx, ids->ids[i]) < 0) {
+            ns_undo_abandon(u);
             return -1;
         }
-    return ns_undo_close(&u);
+        if (i == 0)
+            ns_crash_point("keep");
+    }
+    return ns_undo_close(u);
 }
 
 int ns_prune(const char *db, ns_index_t *idx, const struct seen_ids *seen,
@@ -122,15 +143,23 @@ int ns_prune(const char *db, ns_index_t *idx, const struct seen_ids *seen,
         ns_idset_free(&d.ids);
         return rc;
     }
-    if (o->keep_deleted_days > 0 && keep_deleted(db, idx, &d.ids) < 0) {
+    struct undo u = {.fd = -1};
+    int kept = o->keep_deleted_days > 0 ? keep_deleted(&u, db, idx, &d.ids) : 0;
+    ns_idset_free(&d.ids);
+    if (kept < 0) {
         ns_error("not pruning: the articles to delete could not be kept");
-        ns_idset_free(&d.ids);
         return EXIT_ERROR;
     }
-    ns_idset_free(&d.ids);
+    if (kept > 0)
+        return EXIT_ERROR; /* ns_run_update() says it was interrupted */
     uint64_t deleted = 0;
-    ns_status_t st = ns_index_prune(idx, was_read, (void *)seen, &deleted);
+    ns_status_t st =
+        ns_index_prune(idx, was_read, (void *)seen, stop_requested, &deleted);
     c->deleted += deleted;
+    if (st != NS_STATUS_OK && *u.path && u.saved && unlink(u.path) < 0)
+        ns_warn("cannot remove '%s': %s", u.path, strerror(errno));
+    if (st == NS_STATUS_INTERRUPTED)
+        return EXIT_ERROR;
     if (st != NS_STATUS_OK) {
         ns_error("cannot prune: %s", ns_index_last_error(idx));
         return EXIT_ERROR;

@@ -247,9 +247,13 @@ int ns_run_update(const char *db, const struct options *o, struct counts *c,
         rc = -2;
     }
     ns_index_close(idx);
+    /* Deletions are committed all together or not at all (ns_prune), so
+     * none counted means none made. */
     if (ns_interrupted)
-        ns_error("interrupted; the articles read so far were %s",
-                 o->dry_run ? "counted" : "committed");
+        ns_error("interrupted; the articles read so far were %s%s",
+                 o->dry_run ? "counted" : "committed",
+                 o->prune && !o->dry_run && !c->deleted ? "; nothing was pruned"
+                                                        : "");
     if (rc < 0 || ns_interrupted)
         return EXIT_ERROR;
     if (pruned != EXIT_OK)

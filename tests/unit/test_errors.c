@@ -123,7 +123,8 @@ static void test_read_only(void)
           "delete through a read handle");
     CHECK(deleted == 0, "nothing deleted");
     uint64_t pruned = 7;
-    CHECK(ns_index_prune(idx, keep_none, NULL, &pruned) == NS_STATUS_READ_ONLY,
+    CHECK(ns_index_prune(idx, keep_none, NULL, NULL, &pruned) ==
+              NS_STATUS_READ_ONLY,
           "prune through a read handle");
     CHECK(pruned == 0, "nothing pruned");
     CHECK(ns_index_set_dictionary(idx, "{\"id\":", 6) == NS_STATUS_READ_ONLY,

@@ -1,7 +1,7 @@
 /* test_prune.c - ns_index_prune(): on a writer it deletes what keep()
  * rejects; a reader is refused, and ns_index_each_id() on it (what
  * nindex --dry-run --prune counts with) lists every id and leaves the
- * index as it was. */
+ * index as it was; a stop drops the deletions made so far. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,6 +13,13 @@ static int keep_new(const char *id, void *ctx)
 {
     (*(int *)ctx)++;
     return strncmp(id, "old-", 4) != 0;
+}
+
+/* stop(): after the first deletion was made (counted in stops). */
+static int stops;
+static int stop_second(void)
+{
+    return ++stops == 2;
 }
 
 /* For ns_index_each_id(): count the ids starting "old-". */
@@ -62,7 +69,7 @@ static void test_prune_reader_counts_writer_deletes(void)
     uint64_t deleted = 99;
     CHECK(ns_index_open(db, NS_OPEN_READ, &idx, NULL) == NS_STATUS_OK,
           "open reader");
-    CHECK(ns_index_prune(idx, keep_new, &asked, &deleted) ==
+    CHECK(ns_index_prune(idx, keep_new, &asked, NULL, &deleted) ==
               NS_STATUS_READ_ONLY,
           "prune on a reader is refused");
     CHECK(deleted == 0 && asked == 0, "reader: nothing asked or deleted");
@@ -72,14 +79,27 @@ static void test_prune_reader_counts_writer_deletes(void)
     ns_index_close(idx);
     CHECK(count(db) == 3, "reader: nothing deleted");
 
+    /* A stop after one deletion drops it; what was added before it is
+     * committed. */
+    CHECK(ns_index_open(db, NS_OPEN_WRITE, &idx, NULL) == NS_STATUS_OK,
+          "open writer to stop");
+    add(idx, "new-2");
+    deleted = 99;
+    CHECK(ns_index_prune(idx, keep_new, &asked, stop_second, &deleted) ==
+              NS_STATUS_INTERRUPTED,
+          "stopped prune: interrupted");
+    CHECK(deleted == 0 && stops == 2, "stopped prune: nothing counted");
+    CHECK(ns_index_close(idx) == NS_STATUS_OK, "close after the stop");
+    CHECK(count(db) == 4, "stopped prune: nothing deleted, new-2 added");
+
     CHECK(ns_index_open(db, NS_OPEN_WRITE, &idx, NULL) == NS_STATUS_OK,
           "open writer again");
     deleted = 0;
-    CHECK(ns_index_prune(idx, keep_new, &asked, &deleted) == NS_STATUS_OK,
+    CHECK(ns_index_prune(idx, keep_new, &asked, NULL, &deleted) == NS_STATUS_OK,
           "prune on a writer succeeds");
     CHECK(deleted == 2, "writer: two deleted");
     CHECK(ns_index_close(idx) == NS_STATUS_OK, "commit the prune");
-    CHECK(count(db) == 1, "writer: one left");
+    CHECK(count(db) == 2, "writer: two left");
 }
 
 int main(void)

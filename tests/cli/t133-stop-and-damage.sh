@@ -1,0 +1,49 @@
+#!/bin/sh
+# t133-stop-and-damage.sh - A stop (SIGTERM, SIGINT) asked for during a
+# prune deletes nothing and leaves no undo file.
+. "$(dirname "$0")/lib.sh"
+
+# archive FILE FIRST N: articles aFIRST.. with small bodies.
+archive() {
+    python3 - "$@" <<'PY'
+import json, sys
+path, first, n = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+with open(path, "w") as f:
+    for i in range(first, first + n):
+        f.write(json.dumps({"id": "a%d" % i, "title": "Story %d" % i,
+                            "body": "harbour ferry council %d" % i}) + "\n")
+PY
+}
+count() {
+    nsearch --db "$1" --json --limit 0 --related 0 --no-collapse "" |
+        python3 -c "import json,sys; print(json.load(sys.stdin)['total'])"
+}
+# undo_files DB: the files in DB/deleted, .part ones too.
+undo_files() { ls "$1/deleted" 2>/dev/null | wc -l; }
+
+# --- A stop during a prune: the update is committed, nothing is pruned ----
+# The prune keeps a0..a99 and a new a1000; 200 articles would go.
+archive "$TMP/all.jsonl" 0 300
+archive "$TMP/keep.jsonl" 0 100
+archive "$TMP/new.jsonl" 1000 1
+cat "$TMP/new.jsonl" >>"$TMP/keep.jsonl"
+nindex --quiet --db "$TMP/pr" "$TMP/all.jsonl"
+# "keep": while the deleted articles are written to DB/deleted; "prune":
+# after the first deletion, before the commit.
+for point in keep prune; do
+    run out err env NINDEX_TERM_AT=$point "$NSEARCH_BIN/nindex" \
+        --db "$TMP/pr" --prune --force "$TMP/keep.jsonl"
+    check "stop at $point: exit 1" is "$rc" 1
+    check "stop at $point: says nothing was pruned" contains "$TMP/err" \
+        "nindex: interrupted; the articles read so far were committed; nothing was pruned"
+    check "stop at $point: the summary counts no deletion" contains "$TMP/out" \
+        " 0 deleted"
+    check "stop at $point: nothing deleted, the new article added" \
+        is "$(count "$TMP/pr")" 301
+    check "stop at $point: no undo file" is "$(undo_files "$TMP/pr")" 0
+done
+run out err nindex --quiet --db "$TMP/pr" --prune --force "$TMP/keep.jsonl"
+check "the prune run again deletes the 200" is "$(count "$TMP/pr")" 101
+check "... and keeps them in one undo file" is "$(undo_files "$TMP/pr")" 1
+
+finish
