@@ -288,6 +288,24 @@ static void resolve(ns_index_t *idx)
     }
 }
 
+/* NS_STATUS_IO, saying so, when the live generation has no
+ * database: its directory removed, or its files.  Writing, Xapian made an
+ * empty database under the live name (DB_CREATE_OR_OPEN), the update
+ * exited 0 with "3 added", and nsearchd left the intact older generation
+ * it was answering from for those 3 articles; reading, it was "no index",
+ * and a dry run forecast every article added. */
+static ns_status_t live_missing(ns_index_t *idx)
+{
+    if (idx->gen.empty() || exists(idx->dbpath + "/iamglass"))
+        return NS_STATUS_OK;
+    idx->error =
+        "the live generation '" + idx->gen + "' of '" + idx->path +
+        "' is missing (" +
+        (exists(idx->dbpath) ? "its files are gone" : "its directory is gone") +
+        ")";
+    return NS_STATUS_IO;
+}
+
 static ns_status_t open_impl(ns_index_t *idx, ns_open_mode_t mode)
 {
     try {
@@ -346,12 +364,19 @@ static ns_status_t open_impl(ns_index_t *idx, ns_open_mode_t mode)
                 }
                 resolve(idx);
             }
+            if (ns_status_t st = live_missing(idx))
+                return st;
             auto *w = new Xapian::WritableDatabase(idx->dbpath,
                                                    Xapian::DB_CREATE_OR_OPEN);
             idx->db.reset(w);
             idx->wdb = w;
         } else {
             resolve(idx);
+            /* Named by DIR/current; one opened by its own path that is
+             * gone is not found, as any other path. */
+            if (idx->dbpath != idx->path)
+                if (ns_status_t st = live_missing(idx))
+                    return st;
             if (!exists(idx->dbpath)) {
                 idx->error = "no index at '" + idx->path + "'";
                 if (!idx->gen.empty())

@@ -1,6 +1,8 @@
 #!/bin/sh
 # t133-stop-and-damage.sh - A stop (SIGTERM, SIGINT) asked for during a
-# prune deletes nothing and leaves no undo file.
+# prune deletes nothing and leaves no undo file.  A live generation whose
+# directory or files are gone is an error for an update and its dry run,
+# never an empty index made under its name; a rebuild replaces it.
 . "$(dirname "$0")/lib.sh"
 
 # archive FILE FIRST N: articles aFIRST.. with small bodies.
@@ -45,5 +47,33 @@ done
 run out err nindex --quiet --db "$TMP/pr" --prune --force "$TMP/keep.jsonl"
 check "the prune run again deletes the 200" is "$(count "$TMP/pr")" 101
 check "... and keeps them in one undo file" is "$(undo_files "$TMP/pr")" 1
+
+# --- A live generation that is gone -------------------------------------
+archive "$TMP/v1.jsonl" 0 40
+archive "$TMP/d3.jsonl" 500 3
+nindex --quiet --db "$TMP/g" --rebuild "$TMP/v1.jsonl"
+nindex --quiet --db "$TMP/g" --rebuild "$TMP/v1.jsonl"
+live=$(readlink "$TMP/g/current")
+for how in directory files; do
+    if [ $how = directory ]; then
+        rm -rf "$TMP/g/$live"
+    else
+        mkdir -p "$TMP/g/$live" && rm -f "$TMP/g/$live"/*
+    fi
+    for dry in --dry-run ""; do
+        run out err nindex --db "$TMP/g" $dry "$TMP/d3.jsonl"
+        check "$how gone, update $dry: exit 1" is "$rc" 1
+        check "$how gone, update $dry: says it is missing" contains "$TMP/err" \
+            "the live generation '$live' of '$TMP/g' is missing (its $how"
+        check "$how gone, update $dry: says what puts it right" \
+            contains "$TMP/err" "--rollback goes back to the one before"
+        check "$how gone, update $dry: counts nothing" lacks "$TMP/out" "3 added"
+    done
+    check "$how gone: no database made under its name" \
+        test ! -e "$TMP/g/$live/iamglass"
+done
+run out err nindex --quiet --db "$TMP/g" --rebuild "$TMP/v1.jsonl"
+check "a rebuild replaces it" is "$rc" 0
+check "... and the index answers" is "$(count "$TMP/g")" 40
 
 finish
