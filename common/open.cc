@@ -7,6 +7,7 @@
 #include <cstring>
 #include <string>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "index-private.h"
 
@@ -294,10 +295,36 @@ static void resolve(ns_index_t *idx)
  * exited 0 with "3 added", and nsearchd left the intact older generation
  * it was answering from for those 3 articles; reading, it was "no index",
  * and a dry run forecast every article added. */
+/* NS_STATUS_IO, saying why, when the database at idx->dbpath cannot be
+ * read for its permissions: a root rebuild under umask 077 leaves a
+ * generation that the nsearch user cannot enter, and Xapian's "not
+ * found" for it read as "no index ... Build one with", while a dry run
+ * forecast every article added.  NS_STATUS_OK when it can be read or is
+ * not there. */
+static ns_status_t unreadable(ns_index_t *idx)
+{
+    const std::string marker = idx->dbpath + "/iamglass";
+    struct stat st;
+    int e = 0;
+    if (stat(idx->dbpath.c_str(), &st) < 0)
+        e = errno == EACCES ? EACCES : 0;
+    else if (access(idx->dbpath.c_str(), R_OK | X_OK) < 0)
+        e = errno;
+    else if (stat(marker.c_str(), &st) == 0 && access(marker.c_str(), R_OK) < 0)
+        e = errno;
+    if (e != EACCES && e != EPERM)
+        return NS_STATUS_OK;
+    idx->error =
+        "cannot read the index at '" + idx->dbpath + "': " + strerror(e);
+    return NS_STATUS_IO;
+}
+
 static ns_status_t live_missing(ns_index_t *idx)
 {
     if (idx->gen.empty() || exists(idx->dbpath + "/iamglass"))
         return NS_STATUS_OK;
+    if (ns_status_t st = unreadable(idx))
+        return st;
     idx->error =
         "the live generation '" + idx->gen + "' of '" + idx->path +
         "' is missing (" +
@@ -407,6 +434,8 @@ static ns_status_t open_impl(ns_index_t *idx, ns_open_mode_t mode)
         }
         return NS_STATUS_OK;
     } catch (const Xapian::DatabaseNotFoundError &e) {
+        if (ns_status_t st = unreadable(idx))
+            return st;
         idx->error = "no index at '" + idx->path + "'";
         return NS_STATUS_NOT_FOUND;
     } catch (const Xapian::DatabaseOpeningError &e) {

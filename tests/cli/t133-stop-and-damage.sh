@@ -2,7 +2,9 @@
 # t133-stop-and-damage.sh - A stop (SIGTERM, SIGINT) asked for during a
 # prune deletes nothing and leaves no undo file.  A live generation whose
 # directory or files are gone is an error for an update and its dry run,
-# never an empty index made under its name; a rebuild replaces it.
+# never an empty index made under its name; a rebuild replaces it.  One
+# that cannot be read for its permissions is said to be so, not "no
+# index", and a dry run fails as the real run would.
 . "$(dirname "$0")/lib.sh"
 
 # archive FILE FIRST N: articles aFIRST.. with small bodies.
@@ -75,5 +77,29 @@ done
 run out err nindex --quiet --db "$TMP/g" --rebuild "$TMP/v1.jsonl"
 check "a rebuild replaces it" is "$rc" 0
 check "... and the index answers" is "$(count "$TMP/g")" 40
+
+# --- A live generation that cannot be read (as root: another user) -------
+if [ "$(id -u)" != 0 ]; then
+    echo "skipped: the unreadable generation needs root"
+elif ! command -v setpriv >/dev/null; then
+    echo "skipped: the unreadable generation needs setpriv"
+else
+    nobody() { setpriv --reuid=65534 --regid=65534 --clear-groups "$@"; }
+    chmod 755 "$TMP"
+    nindex --quiet --db "$TMP/u" --rebuild "$TMP/v1.jsonl"
+    ulive=$(readlink "$TMP/u/current")
+    chmod 000 "$TMP/u/$ulive"
+    said="cannot read the index at '$TMP/u/$ulive': Permission denied"
+    run out err nobody "$NSEARCH_BIN/nindex" --db "$TMP/u" --dry-run \
+        "$TMP/d3.jsonl"
+    check "unreadable: the dry run exits 1" is "$rc" 1
+    check "unreadable: the dry run says why" contains "$TMP/err" "$said"
+    check "unreadable: the dry run forecasts nothing" lacks "$TMP/out" "added"
+    run out err nobody "$NSEARCH_BIN/nsearch" --db "$TMP/u" story
+    check "unreadable: nsearch exits 1" is "$rc" 1
+    check "unreadable: nsearch says why" contains "$TMP/err" "$said"
+    check "unreadable: not \"no index\"" lacks "$TMP/err" "Build one with"
+    chmod 755 "$TMP/u/$ulive"
+fi
 
 finish
