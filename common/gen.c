@@ -282,7 +282,7 @@ int ns_gen_clean(const char *dir)
     return rc;
 }
 
-int ns_lock(const char *dir, double wait_seconds)
+int ns_lock(const char *dir, double wait_seconds, int (*stop)(void))
 {
     char path[4096];
     snprintf(path, sizeof path, "%s/lock", dir);
@@ -295,6 +295,10 @@ int ns_lock(const char *dir, double wait_seconds)
             return fd;
         if (errno != EWOULDBLOCK && errno != EINTR)
             break;
+        if (stop && stop()) {
+            errno = EINTR;
+            break;
+        }
         if (ns_monotonic_s() - start >= wait_seconds) {
             errno = EWOULDBLOCK;
             break;

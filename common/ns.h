@@ -541,9 +541,10 @@ int ns_sync_dir(const char *dir); /* so that a rename into it lasts */
 /* rm -rf PATH (not following links); 0 if it did not exist. */
 int ns_remove_tree(const char *path);
 /* Take the writer lock of DIR (DIR/lock), waiting up to WAIT_SECONDS.
- * Returns the descriptor holding it (close it to release), or -1 with
- * errno EWOULDBLOCK when another writer still holds it. */
-int ns_lock(const char *dir, double wait_seconds);
+ * STOP() (may be NULL) is asked while waiting.  Returns the descriptor
+ * holding it (close it to release), or -1 with errno EWOULDBLOCK when
+ * another writer still holds it, EINTR when STOP() said so. */
+int ns_lock(const char *dir, double wait_seconds, int (*stop)(void));
 
 /* ------------------------------------------------------------------------ */
 /* Searching                                                                */

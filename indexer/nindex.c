@@ -28,6 +28,12 @@ static void on_signal(int sig)
     ns_interrupted = 1;
 }
 
+/* The stop() of ns_lock(): SIGINT or SIGTERM came while waiting. */
+static int stop_requested(void)
+{
+    return ns_interrupted;
+}
+
 static void usage(FILE *out)
 {
     fprintf(
@@ -137,10 +143,14 @@ static int take_lock(const char *db, double wait)
         errno = 0;
         return -1;
     }
-    int lock = ns_lock(db, wait);
+    int lock = ns_lock(db, wait, stop_requested);
     if (lock < 0) {
         int busy = errno == EWOULDBLOCK;
-        if (busy)
+        if (errno == EINTR)
+            ns_error("interrupted while waiting for the lock of '%s'; "
+                     "nothing was done",
+                     db);
+        else if (busy)
             ns_error("index '%s' is busy: another nindex is writing to it%s",
                      db,
                      wait > 0 ? " (gave up waiting)" : "; try --wait SECONDS");
@@ -176,6 +186,15 @@ static int run(const struct options *o)
         free(db);
         return rc;
     }
+    /* Before the lock: a stop while --wait waits for it is answered
+     * with exit 1, as the README says of an interrupted run; the signal
+     * used to end nindex (exit 143). */
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+
     /* A dry run reads only: no directory, no lock, no cleaning. */
     int lock = o->dry_run ? -1 : take_lock(db, o->wait);
     if (lock < 0 && !o->dry_run) {
@@ -185,12 +204,6 @@ static int run(const struct options *o)
     }
     if (!o->dry_run)
         ns_gen_clean(db); /* under the lock: what a dead writer left */
-
-    struct sigaction sa;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = on_signal;
-    sigaction(SIGINT, &sa, NULL);
-    sigaction(SIGTERM, &sa, NULL);
 
     /* --shard and the index must agree before anything is read. */
     int shard_rc = EXIT_OK;

@@ -4,7 +4,8 @@
 # directory or files are gone is an error for an update and its dry run,
 # never an empty index made under its name; a rebuild replaces it.  One
 # that cannot be read for its permissions is said to be so, not "no
-# index", and a dry run fails as the real run would.
+# index", and a dry run fails as the real run would.  A stop while --wait
+# waits for the lock is exit 1, with a message.
 . "$(dirname "$0")/lib.sh"
 
 # archive FILE FIRST N: articles aFIRST.. with small bodies.
@@ -100,6 +101,26 @@ else
     check "unreadable: nsearch says why" contains "$TMP/err" "$said"
     check "unreadable: not \"no index\"" lacks "$TMP/err" "Build one with"
     chmod 755 "$TMP/u/$ulive"
+fi
+
+# --- A stop while --wait waits for the lock -------------------------------
+if command -v flock >/dev/null; then
+    flock "$TMP/pr/lock" sleep 8 &
+    holder=$!
+    sleep 0.5
+    "$NSEARCH_BIN/nindex" --db "$TMP/pr" --wait 20 "$TMP/new.jsonl" \
+        >"$TMP/wout" 2>"$TMP/werr" &
+    waiter=$!
+    sleep 1
+    kill -TERM "$waiter"
+    wait "$waiter"
+    check "stop while waiting: exit 1, not the signal's" is "$?" 1
+    check "stop while waiting: says so" contains "$TMP/werr" \
+        "interrupted while waiting for the lock"
+    kill "$holder" 2>/dev/null
+    wait "$holder" 2>/dev/null
+else
+    echo "skipped: the stop while waiting needs flock"
 fi
 
 finish
