@@ -289,12 +289,6 @@ static void resolve(ns_index_t *idx)
     }
 }
 
-/* NS_STATUS_IO, saying so, when the live generation has no
- * database: its directory removed, or its files.  Writing, Xapian made an
- * empty database under the live name (DB_CREATE_OR_OPEN), the update
- * exited 0 with "3 added", and nsearchd left the intact older generation
- * it was answering from for those 3 articles; reading, it was "no index",
- * and a dry run forecast every article added. */
 /* NS_STATUS_IO, saying why, when the database at idx->dbpath cannot be
  * read for its permissions: a root rebuild under umask 077 leaves a
  * generation that the nsearch user cannot enter, and Xapian's "not
@@ -319,6 +313,12 @@ static ns_status_t unreadable(ns_index_t *idx)
     return NS_STATUS_IO;
 }
 
+/* NS_STATUS_IO, saying so, when the live generation has no
+ * database: its directory removed, or its files.  Writing, Xapian made an
+ * empty database under the live name (DB_CREATE_OR_OPEN), the update
+ * exited 0 with "3 added", and nsearchd left the intact older generation
+ * it was answering from for those 3 articles; reading, it was "no index",
+ * and a dry run forecast every article added. */
 static ns_status_t live_missing(ns_index_t *idx)
 {
     if (idx->gen.empty() || exists(idx->dbpath + "/iamglass"))
