@@ -140,58 +140,6 @@ static char *prop(xmlNodePtr n, const char *name)
     return s;
 }
 
-static void take_meta(struct page *pg, xmlNodePtr n)
-{
-    char *key = prop(n, "property");
-    if (!key)
-        key = prop(n, "name");
-    if (!key) /* microdata: <meta itemprop="datePublished" content=...> */
-        key = prop(n, "itemprop");
-    char *content = prop(n, "content");
-    if (key && content) {
-        for (char *p = key; *p; p++)
-            *p = (char)tolower((unsigned char)*p);
-        if (strcmp(key, "article:tag") == 0)
-            ns_fields_push(pg->tags, "tags", content, strlen(content));
-        else
-            ns_fields_set(pg->meta, key, content, strlen(content), 0);
-    }
-    free(key);
-    free(content);
-}
-
-static int has_token(const char *value, const char *const *list);
-
-/* RDFa, as Drupal writes every node (its rdf module, in core): an element
- * of any name with property="schema:dateCreated" and the value in its
- * content attribute ("dc:date dc:created" in Drupal 7), and the byline as
- * the text of the element marked rel="schema:author" (Drupal 7:
- * "sioc:has_creator").  Each property is kept as meta is, by its name. */
-static void take_rdfa(struct page *pg, xmlNodePtr n)
-{
-    char *props = prop(n, "property"), *content = NULL;
-    if (props && (content = prop(n, "content")) != NULL)
-        for (char *t = strtok(props, " \t\n"); t; t = strtok(NULL, " \t\n")) {
-            for (char *p = t; *p; p++)
-                *p = (char)tolower((unsigned char)*p);
-            ns_fields_set(pg->meta, t, content, strlen(content), 0);
-        }
-    free(props);
-    free(content);
-    char *rel = prop(n, "rel");
-    static const char *const author[] = {"schema:author", "sioc:has_creator",
-                                         NULL};
-    if (rel && has_token(rel, author) &&
-        !json_object_get(pg->meta, "rdfa:author")) {
-        xmlChar *t = xmlNodeGetContent(n);
-        if (t)
-            ns_fields_set(pg->meta, "rdfa:author", (const char *)t,
-                          strlen((const char *)t), 0);
-        xmlFree(t);
-    }
-    free(rel);
-}
-
 /* Is N the element NAME, or marked with ARIA's role ROLE, which pages
  * built of <div>s use for it (role="main", role="article")? */
 static int is_role(xmlNodePtr n, const char *name, const char *role)
@@ -235,9 +183,9 @@ static void survey(struct page *pg, xmlNodePtr n, int depth)
              xmlHasProp(n, BAD_CAST "rel")) &&
             strcasecmp(name, "meta") && strcasecmp(name, "link") &&
             strcasecmp(name, "a"))
-            take_rdfa(pg, n);
+            ns_html_rdfa_take(pg->meta, n);
         if (strcasecmp(name, "meta") == 0) {
-            take_meta(pg, n);
+            ns_html_meta_take(pg->meta, pg->tags, n);
         } else if (strcasecmp(name, "html") == 0 && !pg->lang) {
             pg->lang = prop(n, "lang");
         } else if (strcasecmp(name, "title") == 0 && !pg->title) {
@@ -440,43 +388,6 @@ static void set_str(json_t *obj, const char *key, const char *text)
         ns_fields_set(obj, key, text, strlen(text), 0);
 }
 
-static void from_meta(json_t *obj, struct page *pg)
-{
-    json_t *m = pg->meta;
-    set_str(obj, "title", json_string_value(json_object_get(m, "og:title")));
-    set_str(obj, "url", json_string_value(json_object_get(m, "og:url")));
-    /* Open Graph, microdata, then RDFa's (Drupal's). */
-    static const char *const dates[] = {
-        "article:published_time", "datepublished", "schema:datepublished",
-        "schema:datecreated",     "dc:created",    "dc:date"};
-    for (size_t i = 0; i < sizeof dates / sizeof *dates; i++) {
-        const char *date = json_string_value(json_object_get(m, dates[i]));
-        if (date) {
-            ns_fields_date(obj, date, 0);
-            break;
-        }
-    }
-    set_str(obj, "section",
-            json_string_value(json_object_get(m, "article:section")));
-    /* article:author is often a profile URL; a name is better than none,
-     * a URL is no author's name. */
-    const char *author =
-        json_string_value(json_object_get(m, "article:author"));
-    if (author && !strstr(author, "://"))
-        set_str(obj, "author", author);
-    set_str(obj, "author", json_string_value(json_object_get(m, "author")));
-    set_str(obj, "author",
-            json_string_value(json_object_get(m, "rdfa:author")));
-    const char *locale = json_string_value(json_object_get(m, "og:locale"));
-    if (locale && !json_object_get(obj, "lang")) {
-        /* og:locale is "nb_NO"; the language is the part before "_". */
-        size_t n = strcspn(locale, "_-");
-        ns_fields_set(obj, "lang", locale, n, 0);
-    }
-    if (!json_object_get(obj, "tags") && json_object_get(pg->tags, "tags"))
-        json_object_set(obj, "tags", json_object_get(pg->tags, "tags"));
-}
-
 /* Non-zero if N is ANCESTOR or inside it. */
 static int is_inside(xmlNodePtr n, xmlNodePtr ancestor)
 {
@@ -549,21 +460,6 @@ static xmlNodePtr story_around_h1(struct page *pg)
     return NULL;
 }
 
-/* Non-zero if a white-space separated token of VALUE (may be NULL) is one
- * of LIST, in any case. */
-static int has_token(const char *value, const char *const *list)
-{
-    for (const char *s = value; s && *s;) {
-        s += strspn(s, " \t\n\r\f");
-        size_t n = strcspn(s, " \t\n\r\f");
-        for (const char *const *w = list; n && *w; w++)
-            if (strlen(*w) == n && strncasecmp(s, *w, n) == 0)
-                return 1;
-        s += n;
-    }
-    return 0;
-}
-
 /* What the <time> N says it is: 2 the publication date (the pubdate
  * attribute, itemprop="datePublished" as NRK writes it, the hAtom and
  * microformats2 classes WordPress themes write, "entry-date published"),
@@ -577,10 +473,12 @@ static int time_kind(xmlNodePtr n)
                                            "date-modified", NULL};
     char *itemprop = prop(n, "itemprop"), *class = prop(n, "class");
     int kind = 1;
-    if (xmlHasProp(n, BAD_CAST "pubdate") || has_token(itemprop, published) ||
-        has_token(class, published))
+    if (xmlHasProp(n, BAD_CAST "pubdate") ||
+        ns_html_has_token(itemprop, published) ||
+        ns_html_has_token(class, published))
         kind = 2;
-    else if (has_token(itemprop, modified) || has_token(class, modified))
+    else if (ns_html_has_token(itemprop, modified) ||
+             ns_html_has_token(class, modified))
         kind = 0;
     free(itemprop);
     free(class);
@@ -746,7 +644,7 @@ int ns_html_page_warn(const char *data, size_t len, const char *default_id,
         body_node = story_around_h1(&pg);
     if (pg.ld)
         ns_html_ld_fields(obj, pg.ld);
-    from_meta(obj, &pg);
+    ns_html_meta_fields(obj, pg.meta, pg.tags);
     from_markup(obj, &pg, body_node);
 
     /* The article's own markup gives its headings, and its body when the

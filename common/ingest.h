@@ -391,6 +391,22 @@ int ns_html_holds_markup(const char *s, size_t n, int entities);
  * on allocation failure (html-text.c). */
 int ns_html_decode_entities(const char *s, size_t n, ns_buf_t *out);
 
+/* Keep what the <meta> N says in META, by its property, name or itemprop
+ * (lower-cased; the first one wins), and each article:tag in TAGS's list
+ * "tags" (html-meta.c). */
+void ns_html_meta_take(json_t *meta, json_t *tags, struct _xmlNode *n);
+/* Keep N's RDFa properties with a content attribute in META, by name, and
+ * the text of the element marked rel="schema:author" (Drupal 7:
+ * "sioc:has_creator") as "rdfa:author" (html-meta.c). */
+void ns_html_rdfa_take(json_t *meta, struct _xmlNode *n);
+/* Set in OBJ the fields META and TAGS (kept by ns_html_meta_take) give:
+ * title, url, date, section, author, lang and tags, leaving those OBJ
+ * already has (html-meta.c). */
+void ns_html_meta_fields(json_t *obj, json_t *meta, json_t *tags);
+/* Non-zero if a white-space separated token of VALUE (may be NULL) is one
+ * of LIST (NULL-terminated), in any case (html-meta.c). */
+int ns_html_has_token(const char *value, const char *const *list);
+
 /* Parse an HTML article page (LEN bytes) into ART: schema.org JSON-LD
  * first, then Open Graph and article:* meta tags, then the text of the
  * story's <article> (the one holding the headline, else an <h1>, else the

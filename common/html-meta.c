@@ -1,0 +1,128 @@
+/* html-meta.c - What an article page's meta tags say: Open Graph and
+ * article:* tags (what a site tells social networks), microdata's <meta
+ * itemprop> and Drupal's RDFa, kept by name as html.c surveys the page and
+ * read into an article's fields after its JSON-LD (html-ld.c) and before
+ * its markup (html.c). */
+#include <ctype.h>
+#include <libxml/tree.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "ingest.h"
+
+static char *prop(xmlNodePtr n, const char *name)
+{
+    xmlChar *v = xmlGetProp(n, BAD_CAST name);
+    char *s = v ? strdup((const char *)v) : NULL;
+    xmlFree(v);
+    return s;
+}
+
+static void set_str(json_t *obj, const char *key, const char *text)
+{
+    if (text)
+        ns_fields_set(obj, key, text, strlen(text), 0);
+}
+
+/* Non-zero if a white-space separated token of VALUE (may be NULL) is one
+ * of LIST, in any case. */
+int ns_html_has_token(const char *value, const char *const *list)
+{
+    for (const char *s = value; s && *s;) {
+        s += strspn(s, " \t\n\r\f");
+        size_t n = strcspn(s, " \t\n\r\f");
+        for (const char *const *w = list; n && *w; w++)
+            if (strlen(*w) == n && strncasecmp(s, *w, n) == 0)
+                return 1;
+        s += n;
+    }
+    return 0;
+}
+
+void ns_html_meta_take(json_t *meta, json_t *tags, xmlNodePtr n)
+{
+    char *key = prop(n, "property");
+    if (!key)
+        key = prop(n, "name");
+    if (!key) /* microdata: <meta itemprop="datePublished" content=...> */
+        key = prop(n, "itemprop");
+    char *content = prop(n, "content");
+    if (key && content) {
+        for (char *p = key; *p; p++)
+            *p = (char)tolower((unsigned char)*p);
+        if (strcmp(key, "article:tag") == 0)
+            ns_fields_push(tags, "tags", content, strlen(content));
+        else
+            ns_fields_set(meta, key, content, strlen(content), 0);
+    }
+    free(key);
+    free(content);
+}
+
+/* RDFa, as Drupal writes every node (its rdf module, in core): an element
+ * of any name with property="schema:dateCreated" and the value in its
+ * content attribute ("dc:date dc:created" in Drupal 7), and the byline as
+ * the text of the element marked rel="schema:author" (Drupal 7:
+ * "sioc:has_creator").  Each property is kept as meta is, by its name. */
+void ns_html_rdfa_take(json_t *meta, xmlNodePtr n)
+{
+    char *props = prop(n, "property"), *content = NULL;
+    if (props && (content = prop(n, "content")) != NULL)
+        for (char *t = strtok(props, " \t\n"); t; t = strtok(NULL, " \t\n")) {
+            for (char *p = t; *p; p++)
+                *p = (char)tolower((unsigned char)*p);
+            ns_fields_set(meta, t, content, strlen(content), 0);
+        }
+    free(props);
+    free(content);
+    char *rel = prop(n, "rel");
+    static const char *const author[] = {"schema:author", "sioc:has_creator",
+                                         NULL};
+    if (rel && ns_html_has_token(rel, author) &&
+        !json_object_get(meta, "rdfa:author")) {
+        xmlChar *t = xmlNodeGetContent(n);
+        if (t)
+            ns_fields_set(meta, "rdfa:author", (const char *)t,
+                          strlen((const char *)t), 0);
+        xmlFree(t);
+    }
+    free(rel);
+}
+
+void ns_html_meta_fields(json_t *obj, json_t *meta, json_t *tags)
+{
+    json_t *m = meta;
+    set_str(obj, "title", json_string_value(json_object_get(m, "og:title")));
+    set_str(obj, "url", json_string_value(json_object_get(m, "og:url")));
+    /* Open Graph, microdata, then RDFa's (Drupal's). */
+    static const char *const dates[] = {
+        "article:published_time", "datepublished", "schema:datepublished",
+        "schema:datecreated",     "dc:created",    "dc:date"};
+    for (size_t i = 0; i < sizeof dates / sizeof *dates; i++) {
+        const char *date = json_string_value(json_object_get(m, dates[i]));
+        if (date) {
+            ns_fields_date(obj, date, 0);
+            break;
+        }
+    }
+    set_str(obj, "section",
+            json_string_value(json_object_get(m, "article:section")));
+    /* article:author is often a profile URL; a name is better than none,
+     * a URL is no author's name. */
+    const char *author =
+        json_string_value(json_object_get(m, "article:author"));
+    if (author && !strstr(author, "://"))
+        set_str(obj, "author", author);
+    set_str(obj, "author", json_string_value(json_object_get(m, "author")));
+    set_str(obj, "author",
+            json_string_value(json_object_get(m, "rdfa:author")));
+    const char *locale = json_string_value(json_object_get(m, "og:locale"));
+    if (locale && !json_object_get(obj, "lang")) {
+        /* og:locale is "nb_NO"; the language is the part before "_". */
+        size_t n = strcspn(locale, "_-");
+        ns_fields_set(obj, "lang", locale, n, 0);
+    }
+    if (!json_object_get(obj, "tags") && json_object_get(tags, "tags"))
+        json_object_set(obj, "tags", json_object_get(tags, "tags"));
+}
