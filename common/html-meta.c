@@ -5,6 +5,7 @@
  * its markup (html.c). */
 #include <ctype.h>
 #include <libxml/tree.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -40,6 +41,27 @@ int ns_html_has_token(const char *value, const char *const *list)
     return 0;
 }
 
+/* The robots directive in CONTENT (may be NULL), a <meta> named KEY,
+ * that keeps the page out of search engines: "noindex", or "none" (noindex
+ * and nofollow), for every robot ("robots") or Google's ("googlebot");
+ * else NULL.  Directives are separated by commas, with or without
+ * spaces: "noindex, follow", "NOINDEX,NOFOLLOW". */
+static const char *noindex_word(const char *key, const char *content)
+{
+    static const char *const words[] = {"noindex", "none"};
+    if (!content || (strcmp(key, "robots") && strcmp(key, "googlebot")))
+        return NULL;
+    for (const char *s = content; *s;) {
+        s += strspn(s, ", \t\n\r\f");
+        size_t n = strcspn(s, ", \t\n\r\f");
+        for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+            if (strlen(words[i]) == n && strncasecmp(s, words[i], n) == 0)
+                return words[i];
+        s += n;
+    }
+    return NULL;
+}
+
 void ns_html_meta_take(json_t *meta, json_t *tags, xmlNodePtr n)
 {
     char *key = prop(n, "property");
@@ -48,16 +70,92 @@ void ns_html_meta_take(json_t *meta, json_t *tags, xmlNodePtr n)
     if (!key) /* microdata: <meta itemprop="datePublished" content=...> */
         key = prop(n, "itemprop");
     char *content = prop(n, "content");
+    /* <meta http-equiv="refresh" content="0; url=...">, kept apart from
+     * the names: a page that sends its reader on (ns_html_meta_ignored). */
+    char *equiv = key ? NULL : prop(n, "http-equiv");
+    if (equiv && content && strcasecmp(equiv, "refresh") == 0)
+        ns_fields_set(meta, "http-equiv:refresh", content, strlen(content), 0);
+    free(equiv);
     if (key && content) {
         for (char *p = key; *p; p++)
             *p = (char)tolower((unsigned char)*p);
+        /* A noindex replaces an earlier robots tag that allowed indexing:
+         * a page that says both does not want to be found. */
         if (strcmp(key, "article:tag") == 0)
             ns_fields_push(tags, "tags", content, strlen(content));
         else
-            ns_fields_set(meta, key, content, strlen(content), 0);
+            ns_fields_set(meta, key, content, strlen(content),
+                          noindex_word(key, content) != NULL);
     }
     free(key);
     free(content);
+}
+
+/* Pages with a meta refresh that waits longer than this many seconds
+ * stay pages: a front page or a live story that reloads itself every few
+ * minutes ("300; url=" its own address) is read, not taken for a
+ * redirect. */
+#define REDIRECT_DELAY 10
+
+/* The URL (*LEN bytes of the result) that a meta refresh with CONTENT (may
+ * be NULL) sends its reader to within REDIRECT_DELAY seconds: "0;
+ * url=https://harbour.example/" (Hugo's alias pages and page/1/),
+ * "0;URL='/2025/09/bruecke'", "3, url=/new"; read as browsers read it (a
+ * "url=" is optional).  NULL when there is none: a refresh without a URL
+ * only reloads the page. */
+static const char *refresh_target(const char *s, size_t *len)
+{
+    static const char ws[] = " \t\n\r\f";
+    if (!s)
+        return NULL;
+    s += strspn(s, ws);
+    unsigned long delay = 0;
+    for (; isdigit((unsigned char)*s); s++)
+        if (delay <= REDIRECT_DELAY)
+            delay = delay * 10 + (unsigned long)(*s - '0');
+    s += strspn(s, "0123456789."); /* a fraction of a second */
+    s += strspn(s, ws);
+    if (*s == ';' || *s == ',')
+        s++;
+    s += strspn(s, ws);
+    if (strncasecmp(s, "url", 3) == 0) {
+        const char *eq = s + 3 + strspn(s + 3, ws);
+        if (*eq == '=')
+            s = eq + 1 + strspn(eq + 1, ws);
+    }
+    char quote = *s == '\'' || *s == '"' ? *s++ : '\0';
+    const char *end = quote ? strchr(s, quote) : NULL;
+    size_t n = end ? (size_t)(end - s) : strlen(s);
+    while (n && isspace((unsigned char)s[n - 1]))
+        n--;
+    if (!n || delay > REDIRECT_DELAY)
+        return NULL;
+    *len = n;
+    return s;
+}
+
+int ns_html_meta_ignored(json_t *meta, char *why, size_t why_size)
+{
+    size_t len;
+    const char *url = refresh_target(
+        json_string_value(json_object_get(meta, "http-equiv:refresh")), &len);
+    if (url) {
+        snprintf(why, why_size, "ignored: a redirect to %.*s",
+                 len > 200 ? 200 : (int)len, url);
+        return 1;
+    }
+    static const char *const robots[] = {"robots", "googlebot"};
+    for (size_t i = 0; i < sizeof robots / sizeof *robots; i++) {
+        const char *word = noindex_word(
+            robots[i], json_string_value(json_object_get(meta, robots[i])));
+        if (word) {
+            snprintf(why, why_size,
+                     "ignored: the page asks not to be indexed (%s %s)",
+                     robots[i], word);
+            return 1;
+        }
+    }
+    return 0;
 }
 
 /* RDFa, as Drupal writes every node (its rdf module, in core): an element

@@ -631,6 +631,15 @@ int ns_html_page_warn(const char *data, size_t len, const char *default_id,
     }
     pg.top = doc->children;
     survey(&pg, pg.top, 0);
+    /* A redirect or a page that asks search engines to leave it out: no
+     * article, not even one with text (a site that marks a page noindex
+     * does not want it found).  Hugo writes a redirect page for every
+     * alias and for page/1/; read as a page without article text, each was
+     * a skipped record, and no --prune of the site was ever done. */
+    if (ns_html_meta_ignored(pg.meta, err, err_size)) {
+        rc = 1;
+        goto out;
+    }
 
     /* The story's <article>; else the element schema.org microdata marks
      * as its body (itemprop="articleBody"), tighter than <main>, which

@@ -395,6 +395,12 @@ int ns_html_decode_entities(const char *s, size_t n, ns_buf_t *out);
  * (lower-cased; the first one wins), and each article:tag in TAGS's list
  * "tags" (html-meta.c). */
 void ns_html_meta_take(json_t *meta, json_t *tags, struct _xmlNode *n);
+/* Non-zero if the page whose meta tags are META (ns_html_meta_take) is no
+ * article to index, with "ignored: REASON" in WHY: a redirect (a meta
+ * refresh to a URL within a few seconds; Hugo writes one for each alias and
+ * for page/1/), or a page that asks search engines to leave it out (robots
+ * or googlebot "noindex" or "none") (html-meta.c). */
+int ns_html_meta_ignored(json_t *meta, char *why, size_t why_size);
 /* Keep N's RDFa properties with a content attribute in META, by name, and
  * the text of the element marked rel="schema:author" (Drupal 7:
  * "sioc:has_creator") as "rdfa:author" (html-meta.c). */
@@ -411,7 +417,9 @@ int ns_html_has_token(const char *value, const char *const *list);
  * first, then Open Graph and article:* meta tags, then the text of the
  * story's <article> (the one holding the headline, else an <h1>, else the
  * most text), or <main>.  DEFAULT_ID is the id when the page names none.
- * Returns 0, or -1 with a reason in ERR. */
+ * Returns 0; 1 with "ignored: REASON" in ERR for a page that is no article
+ * to index, whatever text it holds (ns_html_meta_ignored: a redirect, a
+ * robots noindex); or -1 with a reason in ERR. */
 int ns_html_page(const char *data, size_t len, const char *default_id,
                  ns_article_t *art, char *err, size_t err_size);
 

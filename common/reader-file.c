@@ -174,7 +174,11 @@ int ns_reader_next_html(ns_reader_t *r, ns_article_t *art)
         rc = ns_html_page_warn(text.p ? text.p : "", text.len, id, art, r->warn,
                                sizeof r->warn, r->err, sizeof r->err);
     ns_reader_set_where(r, 0);
+    if (rc > 0) { /* a redirect, a noindex page: ignored, as drafts are */
+        ns_reader_note_ignored(r, r->err);
+        r->err[0] = '\0';
+    }
     ns_buf_free(&text);
     ns_reader_end_file(r);
-    return rc < 0 ? -1 : 1;
+    return rc < 0 ? -1 : !rc;
 }

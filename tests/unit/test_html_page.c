@@ -383,8 +383,74 @@ static void test_drupal_rdfa(void)
     ns_article_clear(&a);
 }
 
+/* Pages that are no article, whatever text they hold: redirects and
+ * pages that ask search engines to leave them out.  Hugo's redirect pages
+ * (an alias, page/1/) were "no article text", skipped every night, and a
+ * --prune of the site was never done. */
+static int ignored(const char *head, const char *why)
+{
+    char html[1024], err[256];
+    ns_article_t a;
+    snprintf(html, sizeof html,
+             "<html><head>%s</head><body><article><h1>Quay</h1><p>The quay "
+             "reopens.</p></article></body></html>",
+             head);
+    int rc = ns_html_page(html, strlen(html), "p.html", &a, err, sizeof err);
+    if (rc == 0)
+        ns_article_clear(&a);
+    if (rc != 1 || strcmp(err, why) != 0)
+        fprintf(stderr, "    %d: %s\n", rc, rc ? err : "read");
+    return rc == 1 && strcmp(err, why) == 0;
+}
+
+static void test_not_articles(void)
+{
+    ns_article_t a;
+    char err[256];
+    static const char hugo[] =
+        "<!DOCTYPE html><html lang=\"en-us\"><head><title>https://"
+        "harbour.example/</title><link rel=\"canonical\" href=\"https://"
+        "harbour.example/\"><meta name=\"robots\" content=\"noindex\"><meta "
+        "charset=\"utf-8\"><meta http-equiv=\"refresh\" content=\"0; "
+        "url=https://harbour.example/\"></head></html>";
+    CHECK(ns_html_page(hugo, sizeof hugo - 1, "p.html", &a, err, sizeof err) ==
+                  1 &&
+              !strcmp(err, "ignored: a redirect to https://harbour.example/"),
+          "Hugo's redirect page: ignored as a redirect");
+    CHECK(ignored("<meta http-equiv=\"REFRESH\" content=\"0;URL='/2025/09/"
+                  "bruecke'\">",
+                  "ignored: a redirect to /2025/09/bruecke"),
+          "refresh: a quoted URL without spaces");
+    CHECK(ignored("<meta http-equiv=\"refresh\" content=\"3, /new\">",
+                  "ignored: a redirect to /new"),
+          "refresh: a comma and no url=");
+    CHECK(ignored("<meta name=\"robots\" content=\"noindex, follow\">",
+                  "ignored: the page asks not to be indexed (robots "
+                  "noindex)"),
+          "robots noindex: ignored, with its text");
+    CHECK(ignored("<meta name=\"robots\" content=\"index\"><meta "
+                  "name=\"ROBOTS\" content=\"NOINDEX,NOFOLLOW\">",
+                  "ignored: the page asks not to be indexed (robots "
+                  "noindex)"),
+          "robots: a later noindex wins");
+    CHECK(ignored("<meta name=\"googlebot\" content=\"none\">",
+                  "ignored: the page asks not to be indexed (googlebot "
+                  "none)"),
+          "googlebot none: ignored");
+    CHECK(page("<html><head><meta http-equiv=\"refresh\" content=\"300\">"
+               "<meta name=\"robots\" content=\"index, nofollow, "
+               "max-snippet:-1\"><meta http-equiv=\"refresh\" content=\"600; "
+               "url=https://harbour.example/\"></head><body><article><h1>"
+               "Live</h1><p>The tide turns.</p></article></body></html>",
+               &a) == 0 &&
+              has(a.body, "The tide turns."),
+          "a page that reloads itself, and nofollow alone: read");
+    ns_article_clear(&a);
+}
+
 int main(void)
 {
+    test_not_articles();
     test_drupal_rdfa();
     test_story_in_divs();
     test_live_blog();
