@@ -62,6 +62,21 @@ static const char *noindex_word(const char *key, const char *content)
     return NULL;
 }
 
+/* Each tag of an article:tag's CONTENT into TAGS's list "tags".  One
+ * meta tag may hold several, separated by commas as JSON-LD keywords are:
+ * the Guardian writes <meta property="article:tag" content="Wind
+ * power,Renewable energy,Norfolk">, which was one tag, and tag:norfolk
+ * found nothing. */
+static void push_tags(json_t *tags, const char *content)
+{
+    while (content) {
+        const char *comma = strchr(content, ',');
+        size_t n = comma ? (size_t)(comma - content) : strlen(content);
+        ns_fields_push(tags, "tags", content, n);
+        content = comma ? comma + 1 : NULL;
+    }
+}
+
 void ns_html_meta_take(json_t *meta, json_t *tags, xmlNodePtr n)
 {
     char *key = prop(n, "property");
@@ -82,7 +97,7 @@ void ns_html_meta_take(json_t *meta, json_t *tags, xmlNodePtr n)
         /* A noindex replaces an earlier robots tag that allowed indexing:
          * a page that says both does not want to be found. */
         if (strcmp(key, "article:tag") == 0)
-            ns_fields_push(tags, "tags", content, strlen(content));
+            push_tags(tags, content);
         else
             ns_fields_set(meta, key, content, strlen(content),
                           noindex_word(key, content) != NULL);

@@ -448,8 +448,29 @@ static void test_not_articles(void)
     ns_article_clear(&a);
 }
 
+/* One article:tag with several tags separated by commas, as the Guardian
+ * writes them: each is a tag (it was one, and tag:norfolk found nothing),
+ * and a tag repeated in another article:tag is kept once. */
+static void test_meta_tag_list(void)
+{
+    ns_article_t a;
+    CHECK(page("<html><head><meta property=\"article:tag\" content=\"Wind "
+               "power,Renewable energy,Norfolk\"/><meta property=\"article:"
+               "tag\" content=\"Norfolk, Energy\"/></head><body><article>"
+               "<h1>Turbines</h1><p>The turbines turn.</p></article></body>"
+               "</html>",
+               &a) == 0,
+          "article:tag list: the page is read");
+    CHECK(a.n_tags == 4 && !strcmp(a.tags[0], "Wind power") &&
+              !strcmp(a.tags[1], "Renewable energy") &&
+              !strcmp(a.tags[2], "Norfolk") && !strcmp(a.tags[3], "Energy"),
+          "article:tag list: split at its commas, each tag once");
+    ns_article_clear(&a);
+}
+
 int main(void)
 {
+    test_meta_tag_list();
     test_not_articles();
     test_drupal_rdfa();
     test_story_in_divs();
