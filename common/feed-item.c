@@ -290,7 +290,7 @@ static size_t footer_own(const char *para, size_t pn)
     return pn;
 }
 
-static void drop_footer(json_t *obj)
+void ns_feed_drop_footer(json_t *obj)
 {
     const char *body = json_string_value(json_object_get(obj, "body"));
     const char *title = json_string_value(json_object_get(obj, "title"));
@@ -344,7 +344,7 @@ int ns_feed_item_article(json_t *raw, json_t *chan, const char *chan_lang,
     json_decref(shown);
     set_from(obj, raw, "body", "content");
     set_from(obj, raw, "body", "summary");
-    drop_footer(obj);
+    ns_feed_drop_footer(obj);
     json_t *heads = json_object_get(raw, "headings");
     if (heads && raw_field(raw, "content"))
         json_object_set(obj, "headings", heads);

@@ -183,6 +183,13 @@ void ns_feed_item_text(json_t *to, const char *key, const char *s, size_t n,
 size_t ns_feed_rss_author(const char *text, size_t len, const char **name);
 int ns_feed_item_article(json_t *raw, json_t *chan, const char *chan_lang,
                          ns_article_t *art, char *why, size_t why_size);
+/* Leave out of OBJ's "body" the line a plugin or platform appends to every
+ * item of a site's feed, naming the post (OBJ's "title") and the site:
+ * Yoast's "The post TITLE appeared first on SITE." ("Innlegget TITLE
+ * dukket først opp på SITE."), Medium's "TITLE was originally published in
+ * ...": a last paragraph that holds the title and little else, when the
+ * body has more.  For RSS, Atom and JSON Feed items alike (feed-item.c). */
+void ns_feed_drop_footer(json_t *obj);
 
 /* xml:base in scope while a feed is read (xmlbase.c): a stack of the
  * bases of the open elements, and the document's own address.  Zero it to

@@ -7,6 +7,8 @@
  * headings), else summary; date_published, else date_modified; the item's
  * authors (1.1) or author (1), else the feed's; tags, the first of them
  * the section as a feed's first category is; language, else the feed's.
+ * The line a plugin appends to every item ("The post TITLE appeared first
+ * on SITE.") is left out as it is of an RSS item (ns_feed_drop_footer).
  * The fields then pass the same checks as a JSON Lines record. */
 #include <stdlib.h>
 #include <string.h>
@@ -83,6 +85,11 @@ int ns_jsonfeed_item(json_t *feed, json_t *item, ns_article_t *art, char *err,
             json_object_set(out, "headings", heads);
     }
     set_string(out, "body", json_object_get(item, "summary"));
+    /* WordPress (Yoast) and Medium append the same footer to a JSON Feed
+     * item's content_html and content_text as to an RSS item's: "The post
+     * TITLE appeared first on SITE." was indexed from feed.json, and the
+     * site's name matched every item, where the RSS feed dropped it. */
+    ns_feed_drop_footer(out);
     const char *dates[] = {"date_published", "date_modified"};
     for (size_t i = 0; i < 2; i++) {
         const char *d = json_string_value(json_object_get(item, dates[i]));
