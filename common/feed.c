@@ -26,6 +26,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "htmlent.h"
 #include "ingest.h"
@@ -201,6 +202,22 @@ static void end_field(ns_feed_t *f)
     f->field_xhtml = 0;
 }
 
+/* Is TYPE (may be NULL), the type attribute of an Atom <link>, a web
+ * page's: none, "text/html" or "application/xhtml+xml" (with or without
+ * parameters, "text/html; charset=utf-8")? */
+static int page_type(const char *type)
+{
+    static const char *const pages[] = {"text/html", "application/xhtml+xml"};
+    if (!type)
+        return 1;
+    type += strspn(type, " \t");
+    size_t n = strcspn(type, "; \t");
+    for (size_t i = 0; i < sizeof pages / sizeof *pages; i++)
+        if (strlen(pages[i]) == n && !strncasecmp(type, pages[i], n))
+            return 1;
+    return 0;
+}
+
 /* An element inside an item. */
 static void item_element(ns_feed_t *f, int depth, const char *name,
                          const char *uri, const xmlChar **attrs, int n_attrs)
@@ -221,14 +238,21 @@ static void item_element(ns_feed_t *f, int depth, const char *name,
         return;
     }
     if (sp == NS_SP_PLAIN && !strcmp(name, "link")) {
-        /* Atom: <link rel="alternate" href="..."/>; RSS: text. */
+        /* Atom: <link rel="alternate" href="..."/>; RSS: text.  The
+         * story's page is the first alternate that is a web page; one of
+         * another type (a PDF of the print edition) only when there is no
+         * such one (finish_item): an entry that listed its PDF first had
+         * it for its url. */
         char *href = attr(attrs, n_attrs, "href", NULL);
         if (href) {
             char *rel = attr(attrs, n_attrs, "rel", NULL);
+            char *type = attr(attrs, n_attrs, "type", NULL);
             char *abs = ns_xmlbase_resolve(&f->base, href);
             if ((!rel || !strcmp(rel, "alternate")) && abs)
-                ns_fields_set(f->extra, "link", abs, strlen(abs), 0);
+                ns_fields_set(f->extra, page_type(type) ? "link" : "link_other",
+                              abs, strlen(abs), 0);
             free(abs);
+            free(type);
             free(rel);
             free(href);
             return;
@@ -318,6 +342,10 @@ static int finish_item(ns_feed_t *f, ns_article_t *art, char *err,
                  NS_MAX_RECORD);
         return NS_ITEM_BAD;
     }
+    /* An alternate of another type is the link only for want of a page. */
+    json_t *other = json_object_get(f->extra, "link_other");
+    if (other && !json_object_get(f->extra, "link"))
+        json_object_set(f->extra, "link", other);
     char why[300];
     if (ns_feed_item_article(f->extra, f->chan,
                              f->chan_lang.len ? f->chan_lang.p : NULL, art, why,
