@@ -90,13 +90,21 @@ int ns_html_skipped(xmlNodePtr n)
          * placeholder and fallback text shown while one loads or when it
          * fails ("Loading ad...", "Ad failed to load"); share buttons;
          * the cookie consent and notice dialogs; the navigation drawer;
-         * and the next stories loaded under this one.  AMP's story
-         * elements (amp-img, amp-fit-text, amp-accordion, and the
-         * embedded posts of amp-twitter, whose text is quoted as the
-         * story's) are read as any element. */
+         * and the next stories loaded under this one.  So are the embeds
+         * whose content is another site's, loaded in a frame, and whose
+         * own text is only a placeholder or a fallback, as an <iframe>'s:
+         * amp-iframe's "Loading poll..." was indexed, amp-instagram's and
+         * amp-facebook's "View this post on ...".  AMP's story elements
+         * (amp-img, amp-fit-text, amp-accordion, and the embedded posts of
+         * amp-twitter, whose placeholder holds the tweet, quoted as the
+         * story's, as a twitter-tweet blockquote is) are read as any
+         * element. */
         "amp-ad", "amp-embed", "amp-sticky-ad", "amp-auto-ads",
         "amp-story-auto-ads", "amp-social-share", "amp-consent",
-        "amp-user-notification", "amp-sidebar", "amp-next-page", NULL};
+        "amp-user-notification", "amp-sidebar", "amp-next-page", "amp-iframe",
+        "amp-instagram", "amp-facebook", "amp-facebook-page",
+        "amp-facebook-comments", "amp-youtube", "amp-vimeo", "amp-tiktok",
+        NULL};
     if (name_in(NAME(n), skip) || is_hidden(n))
         return 1;
     /* The page's <header> is the site's masthead; one inside an <article>

@@ -132,6 +132,41 @@ static void test_amp_elements(void)
     ns_buf_free(&out);
 }
 
+/* AMP's embeds of another site's content show it in a frame; their own
+ * text is a placeholder or a fallback ("Loading poll...", which was
+ * indexed).  An amp-twitter's placeholder is the tweet, quoted: it stays,
+ * as a twitter-tweet blockquote does. */
+static void test_amp_embeds(void)
+{
+    static const char P[] =
+        "<html><body><article><h1>Harbour poll</h1><p>Readers were asked "
+        "about the harbour.</p><amp-iframe width=\"300\" height=\"300\" "
+        "sandbox=\"allow-scripts\" src=\"https://poll.example/1\"><div "
+        "placeholder>Loading poll\xe2\x80\xa6</div></amp-iframe>"
+        "<amp-instagram data-shortcode=\"abc\" width=\"1\" height=\"1\">"
+        "<div fallback>View this post on Instagram</div></amp-instagram>"
+        "<amp-facebook data-href=\"https://facebook.example/p\" width=\"1\" "
+        "height=\"1\"><div fallback>Post unavailable</div></amp-facebook>"
+        "<amp-youtube data-videoid=\"x\" width=\"4\" height=\"3\"><div "
+        "placeholder>Watch on YouTube</div></amp-youtube>"
+        "<amp-twitter data-tweetid=\"1\" width=\"1\" height=\"1\">"
+        "<blockquote placeholder><p>The harbour is open again.</p>"
+        "</blockquote></amp-twitter><p>Most said yes.</p></article>"
+        "</body></html>";
+    ns_article_t a;
+    CHECK(page(P, &a) == 0, "amp embeds: read");
+    CHECK(has(a.body, "Readers were asked") && has(a.body, "Most said yes.") &&
+              has(a.body, "The harbour is open again."),
+          "amp embeds: the story and the quoted tweet stay");
+    CHECK(!has(a.body, "Loading poll") && !has(a.body, "Instagram") &&
+              !has(a.body, "unavailable") && !has(a.body, "YouTube"),
+          "amp embeds: amp-iframe, amp-instagram, amp-facebook and "
+          "amp-youtube placeholders are gone");
+    if (has(a.body, "Loading poll"))
+        fprintf(stderr, "    body: '%s'\n", a.body);
+    ns_article_clear(&a);
+}
+
 /* ------------------------------------------------------------------------ */
 /* Substack's widgets in a feed                                             */
 /* ------------------------------------------------------------------------ */
@@ -285,6 +320,7 @@ int main(void)
 {
     test_bem_names();
     test_amp_elements();
+    test_amp_embeds();
     test_substack_widgets();
     test_block_embed();
     return tl_done();
