@@ -353,6 +353,74 @@ static void link_weight(xmlNodePtr n, int in_link, size_t *all, size_t *linked,
     }
 }
 
+/* The longest text an advertisement's label is looked for in, in bytes:
+ * "Article continues below the advertisement" fits. */
+#define AD_LABEL_MAX 64
+
+/* Non-zero if the LEN bytes at S are a separator between the parts of an
+ * advertisement's label, returning its length: ASCII punctuation as
+ * themes set it around the word ("- Advertisement -", tagDiv's Newspaper;
+ * "Advertisement:", "[Anzeige]"), a middle dot, a bullet, an en or em
+ * dash. */
+static size_t ad_separator(const char *s, size_t len)
+{
+    static const char *const wide[] = {"\xc2\xb7", "\xe2\x80\xa2",
+                                       "\xe2\x80\x93", "\xe2\x80\x94", NULL};
+    if (*s && strchr("-:|()[]*._~/", *s))
+        return 1;
+    for (const char *const *w = wide; *w; w++)
+        if (len >= strlen(*w) && memcmp(s, *w, strlen(*w)) == 0)
+            return strlen(*w);
+    return 0;
+}
+
+/* Is the text S (LEN bytes, white space runs as one space), the whole
+ * text of an element, an advertisement's label?  Its parts between
+ * separators (ad_separator) are each a label word ("Annonse",
+ * "Advertisement"), the line some sites set over an ad inside the story
+ * ("Story continues below advertisement", "Article continues below the
+ * advertisement") or, beside one of those, Forbes's "Scroll to continue
+ * (with content)": "Advertisement · Scroll to continue".  A sentence of
+ * the story that mentions an advertisement has other words, and stays. */
+static int ad_label(const char *s, size_t len)
+{
+    static const char *const labels[] = {
+        "advertisement",
+        "annonse",
+        "annons",
+        "reklame",
+        "anzeige",
+        "story continues below advertisement",
+        "story continues below the advertisement",
+        "article continues below advertisement",
+        "article continues below the advertisement",
+        "content continues below advertisement",
+        "content continues below the advertisement",
+        NULL};
+    static const char *const beside[] = {
+        "scroll to continue", "scroll to continue with content", NULL};
+    int label = 0;
+    size_t i = 0;
+    while (i < len) {
+        size_t sep = ad_separator(s + i, len - i);
+        if (sep || s[i] == ' ') {
+            i += sep ? sep : 1;
+            continue;
+        }
+        size_t start = i, end = i;
+        while (i < len && !ad_separator(s + i, len - i)) {
+            if (s[i] != ' ')
+                end = i + 1;
+            i++;
+        }
+        if (token_in(s + start, end - start, labels))
+            label = 1;
+        else if (!token_in(s + start, end - start, beside))
+            return 0;
+    }
+    return label;
+}
+
 int ns_html_box_of_links(xmlNodePtr n)
 {
     static const char *const boxes[] = {"div", "section", "p", "ul",
@@ -364,16 +432,10 @@ int ns_html_box_of_links(xmlNodePtr n)
         return 0;
     /* An advertisement's label is all that is left of it once its
      * <iframe> or <script> is: "Annonse", "ADVERTISEMENT". */
-    static const char *const ad_labels[] = {
-        "advertisement", "annonse", "annons", "reklame", "anzeige", NULL};
     char text[96];
-    size_t len = short_text(n->children, 1, text, 32, 0, 0);
-    if (len < 32) {
-        while (len && text[len - 1] == ' ')
-            len--;
-        if (token_in(text, len, ad_labels))
-            return 1;
-    }
+    size_t len = short_text(n->children, 1, text, AD_LABEL_MAX, 0, 0);
+    if (len < AD_LABEL_MAX && ad_label(text, len))
+        return 1;
     /* A box that opens with a furniture label ("Les også:", "Most read",
      * "Related", textpage.c's list) and whose rest is mostly links. */
     xmlNodePtr first = n->children;

@@ -447,7 +447,8 @@ int ns_html_furniture_name(const char *value);
 int ns_html_share_link(const char *href);
 /* Non-zero if the element N (a <div>, <section>, <p>, <ul>, <ol> or
  * <span>) is a box around the story rather than its text: its whole text
- * is an advertisement's label ("Annonse", "Advertisement"), or it opens
+ * is an advertisement's label ("Annonse", "- Advertisement -", "Story
+ * continues below advertisement"), or it opens
  * with a label of page furniture ("Les også:", "Most read", "Related";
  * ns_textpage_is_furniture_heading) and at least half of the rest is the
  * text of links (html-furniture.c). */

@@ -132,6 +132,63 @@ static void test_amp_elements(void)
     ns_buf_free(&out);
 }
 
+/* The body of an <article> with LABEL alone in an ad slot between two
+ * paragraphs, in a static buffer. */
+static const char *around_slot(const char *label)
+{
+    static char body[512];
+    char html[512];
+    ns_article_t a;
+    snprintf(html, sizeof html,
+             "<html><body><article><h1>Ferry</h1><p>The ferry runs "
+             "again.</p><div class=\"x-slot\"><div class=\"x-label\">%s"
+             "</div></div><p>It left at nine.</p></article></body></html>",
+             label);
+    snprintf(body, sizeof body, "%s",
+             page(html, &a) == 0 && a.body ? a.body : "(refused)");
+    if (body[0] != '(')
+        ns_article_clear(&a);
+    return body;
+}
+
+/* An advertisement's label, alone in its box, in the forms themes write
+ * it: with dashes or a colon around it, or the line over an ad inside
+ * the story.  Each stayed in the body; a sentence that mentions an
+ * advertisement is the story's. */
+static void test_ad_labels(void)
+{
+    static const char *const gone[] = {
+        "ADVERTISEMENT",
+        "Anzeige",
+        "- Advertisement -",
+        "Advertisement:",
+        "Annonse:",
+        "\xe2\x80\x94 ANNONSE \xe2\x80\x94",
+        "Story continues below advertisement",
+        "Article continues below advertisement",
+        "Content continues below the advertisement.",
+        "Advertisement \xc2\xb7 Scroll to continue",
+        "ADVERTISEMENT - Scroll to continue with content",
+        NULL};
+    for (const char *const *l = gone; *l; l++) {
+        const char *b = around_slot(*l);
+        char name[128];
+        snprintf(name, sizeof name, "ad label '%s' is gone", *l);
+        CHECK(!strcmp(b, "The ferry runs again.\n\nIt left at nine."), name);
+        if (strcmp(b, "The ferry runs again.\n\nIt left at nine."))
+            fprintf(stderr, "    body: '%s'\n", b);
+    }
+    static const char *const kept[] = {
+        "Advertisement: the council spent more on it",
+        "The story continues below advertisement boards", "Scroll to continue",
+        NULL};
+    for (const char *const *l = kept; *l; l++) {
+        char name[128];
+        snprintf(name, sizeof name, "'%s' stays", *l);
+        CHECK(has(around_slot(*l), *l), name);
+    }
+}
+
 /* AMP's embeds of another site's content show it in a frame; their own
  * text is a placeholder or a fallback ("Loading poll...", which was
  * indexed).  An amp-twitter's placeholder is the tweet, quoted: it stays,
@@ -321,6 +378,7 @@ int main(void)
     test_bem_names();
     test_amp_elements();
     test_amp_embeds();
+    test_ad_labels();
     test_substack_widgets();
     test_block_embed();
     return tl_done();
