@@ -50,7 +50,9 @@ static int token_in(const char *s, size_t len, const char *const *list)
 /* A furniture token is [PREFIX-]NAME[-SUFFIX], or one of WHOLE.  "cta" is
  * a call to action, the name themes and page builders give the box that
  * asks a reader to subscribe, donate or share ("cta", "cta-box",
- * "post-cta"); it is never the story's text. */
+ * "post-cta"); it is never the story's text.  "credit" is a photo's
+ * credit in its caption ("Getty Images / Spencer Platt"), also as a BEM
+ * part, "caption__credit". */
 static const char *const names[] = {
     "related",      "recommended", "recommendations",
     "share",        "sharing",     "social",
@@ -58,7 +60,7 @@ static const char *const names[] = {
     "subscription", "ad",          "ads",
     "advert",       "adverts",     "advertisement",
     "promo",        "promotion",   "cta",
-    NULL,
+    "credit",       NULL,
 };
 static const char *const prefixes[] = {"article", "post", "entry", "story",
                                        NULL};
@@ -85,7 +87,14 @@ static const char *const whole[] = {
     "cta-caption",
     /* Text for screen readers only (Bootstrap, WordPress): "Skip to
      * content", "Posted on", "(opens in a new tab)". */
-    "sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text", NULL};
+    "sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text",
+    /* Photo credits under the names themes give them. */
+    "photo-credit", "image-credit", "img-credit", "media-credit",
+    /* The fallback an embed script replaces with the post: Instagram's
+     * "View this post on Instagram" and "A post shared by ...", Facebook's
+     * and TikTok's link text.  A tweet's blockquote (twitter-tweet) is
+     * the tweet's text, quoted by the story, and stays. */
+    "instagram-media", "fb-xfbml-parse-ignore", "tiktok-embed", NULL};
 
 static int is_dash(char c)
 {

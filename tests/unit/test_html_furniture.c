@@ -189,6 +189,44 @@ static void test_ad_labels(void)
     }
 }
 
+/* A photo's credit and an embed's fallback are no text of the story: the
+ * credit ("Getty Images / Spencer Platt") and "View this post on
+ * Instagram" were indexed.  A tweet's blockquote is the quote, and stays. */
+static void test_credits_and_embeds(void)
+{
+    static const char P[] =
+        "<html><body><article><h1>Floods</h1><figure><img src=\"f.jpg\">"
+        "<figcaption>Water in the street. <span class=\"credit\">Getty "
+        "Images / Spencer Platt</span></figcaption></figure><p>The river "
+        "rose overnight.</p><figure><img src=\"g.jpg\"><figcaption>"
+        "Sandbags.<cite class=\"photo-credit\">Photo: Ola Nordmann</cite>"
+        "<span class=\"caption__credit\">Reuters</span></figcaption>"
+        "</figure><blockquote class=\"instagram-media\" data-instgrm-"
+        "permalink=\"https://instagram.example/p/1\"><div><a href=\"#\">"
+        "View this post on Instagram</a><p>A post shared by Harbour Cafe "
+        "(@harbourcafe)</p></div></blockquote><blockquote class=\"fb-xfbml-"
+        "parse-ignore\"><a href=\"#\">Post by Town Hall</a></blockquote>"
+        "<blockquote class=\"tiktok-embed\"><section><a href=\"#\">"
+        "@floodwatch</a></section></blockquote><blockquote class=\"twitter-"
+        "tweet\"><p>The bridge is closed.</p>&mdash; Police</blockquote>"
+        "<p>Schools are shut.</p></article></body></html>";
+    ns_article_t a;
+    CHECK(page(P, &a) == 0, "credits: read");
+    CHECK(has(a.body, "Water in the street.") && has(a.body, "Sandbags.") &&
+              has(a.body, "river rose") && has(a.body, "Schools are shut.") &&
+              has(a.body, "The bridge is closed."),
+          "credits: the story, the captions and the quoted tweet stay");
+    CHECK(!has(a.body, "Getty") && !has(a.body, "Nordmann") &&
+              !has(a.body, "Reuters"),
+          "credits: photo credits are gone");
+    CHECK(!has(a.body, "Instagram") && !has(a.body, "post shared") &&
+              !has(a.body, "Town Hall") && !has(a.body, "floodwatch"),
+          "embeds: Instagram's, Facebook's and TikTok's fallbacks are gone");
+    if (has(a.body, "Getty") || has(a.body, "Instagram"))
+        fprintf(stderr, "    body: '%s'\n", a.body);
+    ns_article_clear(&a);
+}
+
 /* AMP's embeds of another site's content show it in a frame; their own
  * text is a placeholder or a fallback ("Loading poll...", which was
  * indexed).  An amp-twitter's placeholder is the tweet, quoted: it stays,
@@ -379,6 +417,7 @@ int main(void)
     test_amp_elements();
     test_amp_embeds();
     test_ad_labels();
+    test_credits_and_embeds();
     test_substack_widgets();
     test_block_embed();
     return tl_done();
