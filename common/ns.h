@@ -371,15 +371,10 @@ ns_status_t ns_index_each_id(ns_index_t *idx,
                              int (*fn)(const char *id, void *ctx), void *ctx);
 
 /* Delete every article whose id KEEP(id, CTX) rejects (returns 0), in a
- * commit of their own: what was pending before is committed first.
- * STOP() (may be NULL) is asked before each deletion; when it returns
- * non-zero, the deletions made so far are dropped.  *deleted (may be
- * NULL) counts what was deleted and committed.
- *
- * Return value: NS_STATUS_OK; NS_STATUS_INTERRUPTED (STOP said so:
- * nothing was deleted, what was pending before stays committed);
- * NS_STATUS_READ_ONLY on a read handle; NS_STATUS_IO (no room to commit),
- * NS_STATUS_XAPIAN, ... (nothing was deleted). */
+ * commit of their own (what was pending is committed first).  STOP() (may
+ * be NULL) is asked before each deletion: when it says so, none is made
+ * (NS_STATUS_INTERRUPTED).  *deleted (may be NULL) counts those committed.
+ * NS_STATUS_READ_ONLY on a read handle; on any error nothing is deleted. */
 ns_status_t ns_index_prune(ns_index_t *idx,
                            int (*keep)(const char *id, void *ctx), void *ctx,
                            int (*stop)(void), uint64_t *deleted);
