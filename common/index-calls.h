@@ -366,6 +366,12 @@ bool signature_lacks_hash(Xapian::valueno slot, const std::string &sig,
 bool signature_lacks(const Xapian::Document &doc, uint64_t h);
 /* Q with its phrases narrowed, or replaced when exact, by pair terms. */
 Xapian::Query use_pairs(const Xapian::Query &q);
+/* Q with each two-word phrase that use_pairs() replaced (the AND of its
+ * words filtered by their pair term) as that phrase again: what its words
+ * are marked by.  Matching the phrase takes the pair term; marking it
+ * takes the phrase, or every "west" and "bank" of the article is marked
+ * for "west bank". */
+Xapian::Query pairs_as_phrases(const Xapian::Query &q);
 /* Were DB's pair terms made with this list? */
 bool pairs_trusted(const Xapian::Database &db);
 /* A writer: stamp an empty index with the list, or stop trusting the pair

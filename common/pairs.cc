@@ -443,6 +443,23 @@ Xapian::Query libns::use_pairs(const Xapian::Query &q)
     return Q(Q::OP_FILTER, q, Q(Q::OP_AND, pairs.begin(), pairs.end()));
 }
 
+Xapian::Query libns::pairs_as_phrases(const Xapian::Query &q)
+{
+    using Q = Xapian::Query;
+    if (q.get_type() == Q::OP_FILTER && q.get_num_subqueries() == 2) {
+        Q words = q.get_subquery(0), pair = q.get_subquery(1);
+        if (words.get_type() == Q::OP_AND && words.get_num_subqueries() == 2 &&
+            pair.get_type() == Q::LEAF_TERM &&
+            (*pair.get_terms_begin())
+                    .compare(0, strlen(PREFIX_PAIR), PREFIX_PAIR) == 0) {
+            Q both[] = {words.get_subquery(0), words.get_subquery(1)};
+            return Q(Q::OP_PHRASE, both, both + 2, 2);
+        }
+    }
+    return map_subqueries(
+        q, [](const Q &sub, size_t) { return pairs_as_phrases(sub); });
+}
+
 bool libns::pairs_trusted(const Xapian::Database &db)
 {
     return db.get_metadata(META_PAIRS) == pair_list_id();

@@ -684,9 +684,13 @@ ns_status_t libns::search_once(ns_index_t *idx, const ns_search_opts_t *o,
     /* Xapian matches the stem term of a phrase word that is its own
      * stem (forms.cc), but a snippet only marks a phrase whose words it
      * finds as written: snippets are cut by the query with the words as
-     * written (its statistics alone, no match ranked). */
-    const bool phrases = has_positional(run);
-    Xapian::Query written = phrases ? written_phrases(run) : Xapian::Query();
+     * written (its statistics alone, no match ranked).  A two-word phrase
+     * run by its pair term is marked as the phrase too: run as the AND of
+     * its words, it marked every "west" and "bank" of an article found by
+     * "west bank" ("World Bank" among them). */
+    const Xapian::Query shown = pairs_as_phrases(run);
+    const bool phrases = has_positional(shown);
+    Xapian::Query written = phrases ? written_phrases(shown) : Xapian::Query();
     if (phrases && written.get_description() != run.get_description()) {
         page.snip = marking(idx, written);
         page.have_snip = true;

@@ -203,4 +203,33 @@ for h in d["hits"]:
 assert marked >= 3, marked' "$TMP/ph.json" "$p"
 done
 
+# A phrase of two common words is run by its pair term (pairs.cc), as the
+# AND of its words: it marked each word alone, everywhere, "World
+# <mark>Bank</mark>" for "west bank" and "<mark>new</mark> kit
+# <mark>deal</mark>" in a title for "new deal".  The marks are the
+# phrase's, in snippets, titles and text ("world bank" above has no pair
+# term: a dense pair).
+for p in '"west bank"' '"new deal"'; do
+    nsearch --db "$TMP/bizdb" --json --related 0 --limit 50 "$p" >"$TMP/ph.json"
+    check "$p: marks the phrase alone" python3 -c '
+import json, re, sys
+d = json.load(open(sys.argv[1]))
+want = sys.argv[2].strip("\"")
+marks = [m.lower() for h in d["hits"] for m in
+         re.findall(r"<mark>(.*?)</mark>", h["snippet_html"] + h["title_html"])]
+assert d["total"] >= 1 and set(marks) == {want}, marks' "$TMP/ph.json" "$p"
+done
+cat >"$TMP/wb.jsonl" <<'EOF'
+{"id": "wb", "title": "West Bank news: the west and a bank", "body": "Settlers in the West Bank attacked. The west is quiet. A bank is closed."}
+EOF
+nindex --quiet --db "$TMP/wbdb" "$TMP/wb.jsonl"
+nsearch --db "$TMP/wbdb" --json --related 0 '"west bank"' >"$TMP/wb.json"
+check "a pair phrase's snippet marks it alone" contains "$TMP/wb.json" \
+    'the <mark>West Bank</mark> attacked. The west is quiet. A bank is closed.'
+check "a pair phrase's title marks it alone" contains "$TMP/wb.json" \
+    '<mark>West Bank</mark> news: the west and a bank'
+nsearch --db "$TMP/wbdb" --related 0 --color always '"west bank"' >"$TMP/wb.txt"
+check "a pair phrase marked alone in text" contains "$TMP/wb.txt" \
+    "$(printf 'the \033[1mWest Bank\033[22m attacked. The west is quiet. A bank')"
+
 finish
