@@ -322,13 +322,38 @@ static std::string title_term_as_text(const std::string &term)
     return title_term(term, &word) ? word : term;
 }
 
+static bool wildcard_pattern(const Xapian::Query &q, std::string &pattern);
+
+/* Is Q a wildcard over title words ("title:chel*": "Schel", or its stems
+ * "ZSchel")?  *AS_TEXT is then its pattern as the default field's. */
+static bool title_wildcard(const Xapian::Query &q, std::string *as_text)
+{
+    std::string pattern;
+    return q.get_type() == Xapian::Query::OP_WILDCARD &&
+           wildcard_pattern(q, pattern) && title_term(pattern, as_text);
+}
+
+static bool has_title_wildcard(const Xapian::Query &q)
+{
+    std::string pattern;
+    if (title_wildcard(q, &pattern))
+        return true;
+    for (size_t i = 0; i < q.get_num_subqueries(); i++)
+        if (has_title_wildcard(q.get_subquery(i)))
+            return true;
+    return false;
+}
+
+/* Wildcards are not among a query's terms (get_terms_begin), so they are
+ * looked for apart: "title:chel*" and search as you type's "title:azu"
+ * marked no title. */
 bool libns::has_title_terms(const Xapian::Query &q)
 {
     std::string word;
     for (auto t = q.get_terms_begin(); t != q.get_terms_end(); ++t)
         if (title_term(*t, &word))
             return true;
-    return false;
+    return has_title_wildcard(q);
 }
 
 Xapian::Query libns::title_as_text(const Xapian::Query &q)
@@ -337,6 +362,11 @@ Xapian::Query libns::title_as_text(const Xapian::Query &q)
     auto op = q.get_type();
     if (op == Q::LEAF_TERM)
         return Q(title_term_as_text(*q.get_terms_begin()));
+    /* The 1.4 API does not give a wildcard's limit back: the default's. */
+    std::string pattern;
+    if (title_wildcard(q, &pattern))
+        return Q(Q::OP_WILDCARD, pattern, WILDCARD_MAX_EXPANSION,
+                 Q::WILDCARD_LIMIT_MOST_FREQUENT, Q::OP_SYNONYM);
     if (op == Q::OP_PHRASE || op == Q::OP_NEAR)
         return map_phrase_terms(q, title_term_as_text);
     /* Only words are marked: a scale factor (lost, as in

@@ -178,8 +178,8 @@ inline std::string as_written(const std::string &term)
 }
 /* Q with the words of its phrases and NEARs as written (as_written). */
 Xapian::Query written_phrases(const Xapian::Query &q);
-/* Has Q a title: word (read from its terms)?  Q with its title: words as
- * words of the default field, which Xapian's highlighter marks. */
+/* Has Q a title: word or wildcard?  Q with its title: words and wildcards
+ * as the default field's, which Xapian's highlighter marks. */
 bool has_title_terms(const Xapian::Query &q);
 Xapian::Query title_as_text(const Xapian::Query &q);
 size_t positional_window(const Xapian::Query &q); /* of a phrase or NEAR */

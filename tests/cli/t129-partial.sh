@@ -51,6 +51,13 @@ check "a text field's value is: title:azu as title:azu*" \
     is "$(res --partial 'title:azu')" "$(res 'title:azu*')"
 check "title:azu finds the Azure titles" \
     sh -c "[ $(total --partial 'title:azu') -gt 0 ]"
+# title_html marks the word completed in the title (before, no hit's).
+check "title:azu marks Azure in each hit's title" python3 -c '
+import json, subprocess, sys
+d = json.loads(subprocess.run(sys.argv[1:], capture_output=True).stdout)
+assert d["total"] >= 3 and all("<mark>Azure</mark>" in h["title_html"]
+                               for h in d["hits"]), d["hits"]' \
+    "$NSEARCH_BIN/nsearch" --db "$TMP/db" --json --related 0 --partial title:azu
 check "Title:azu, as a phone types it" \
     is "$(res --partial 'Title:azu')" "$(res 'title:azu*')"
 check "another field's value is whole: section:wor" \
@@ -120,6 +127,9 @@ check "no partial: the total without" \
     is "$(python3 -c 'import json, sys
 print(json.load(open(sys.argv[1]))["total"])' "$TMP/n.json")" \
     "$(total 'azure surv')"
+get ti.json '/v1/search?q=title%3Aazu&partial=1&related=0'
+check "partial=1: title:azu marks Azure in each hit's title" json ti.json \
+    'd["total"] >= 3 and all("<mark>Azure</mark>" in h["title_html"] for h in d["hits"])'
 get b.json '/v1/search?q=surv&partial=2'
 check "partial=2: 400" is "$code" 400
 check "partial=2: names the parameter" contains "$TMP/b.json" partial
