@@ -484,6 +484,36 @@ Xapian::Query libns::stem_wildcards_expanded(const Xapian::Query &q,
     });
 }
 
+/* Such a wildcard finds its articles by the digraph stems the indexer
+ * adds (add_digraph_stems), but Xapian's highlighter matches a wildcard
+ * against the words as written: "oeyafest*", "stoer*" and search as you
+ * type's "oeyaf" marked nothing, where "oyafest*" marked Øyafestivalen. */
+std::vector<Xapian::Query> libns::digraph_wildcards(const Xapian::Query &q)
+{
+    using Q = Xapian::Query;
+    std::vector<Q> out;
+    std::string pattern;
+    if (q.get_type() != Q::OP_WILDCARD) {
+        for (size_t i = 0; i < q.get_num_subqueries(); i++)
+            for (const Q &w : digraph_wildcards(q.get_subquery(i)))
+                out.push_back(w);
+        return out;
+    }
+    std::string prefix, word;
+    if (!wildcard_pattern(q, pattern) ||
+        !split_text_term(pattern, prefix, word) || !prefix.empty())
+        return out;
+    for (const auto &d : DIGRAPH_LETTERS)
+        for (size_t at = word.find(d.digraph); at != std::string::npos;
+             at = word.find(d.digraph, at + 1))
+            out.emplace_back(Q::OP_WILDCARD,
+                             word.substr(0, at) + d.letter +
+                                 word.substr(at + 2),
+                             WILDCARD_MAX_EXPANSION,
+                             Q::WILDCARD_LIMIT_MOST_FREQUENT, Q::OP_SYNONYM);
+    return out;
+}
+
 /* The typed words of Q's wildcards that expand to more than MAX terms,
  * one per word (its exact and stem patterns are one word), into CUT. */
 static void cut_words(const Xapian::Query &q, const Xapian::Database &db,

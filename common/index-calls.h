@@ -178,6 +178,17 @@ inline std::string as_written(const std::string &term)
 }
 /* Q with the words of its phrases and NEARs as written (as_written). */
 Xapian::Query written_phrases(const Xapian::Query &q);
+/* The letters a Nordic digraph stands for ("skarsgaard": "skarsgård"). */
+struct DigraphLetter {
+    const char *digraph, *letter;
+};
+inline constexpr DigraphLetter DIGRAPH_LETTERS[] = {
+    {"aa", "\u00e5"}, {"oe", "\u00f8"}, {"oe", "\u00f6"},
+    {"ae", "\u00e6"}, {"ae", "\u00e4"}, {"ue", "\u00fc"}};
+/* The wildcards of the words as written that Q's wildcards typed with a
+ * digraph stand for ("oeyafest*": "øyafest*"), one digraph replaced at a
+ * time. */
+std::vector<Xapian::Query> digraph_wildcards(const Xapian::Query &q);
 /* Has Q a title: word or wildcard?  Q with its title: words and wildcards
  * as the default field's, which Xapian's highlighter marks. */
 bool has_title_terms(const Xapian::Query &q);

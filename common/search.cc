@@ -49,10 +49,6 @@ static Xapian::Query as_words(ns_index_t *idx, const std::string &text,
 static std::vector<Xapian::Query> digraph_spellings(ns_index_t *idx,
                                                     const Xapian::Query &q)
 {
-    static const struct {
-        const char *digraph, *letter;
-    } alts[] = {{"aa", "\u00e5"}, {"oe", "\u00f8"}, {"oe", "\u00f6"},
-                {"ae", "\u00e6"}, {"ae", "\u00e4"}, {"ue", "\u00fc"}};
     std::vector<Xapian::Query> out;
     unsigned lookups = 0;
     for (auto t = q.get_unique_terms_begin(); t != q.get_unique_terms_end();
@@ -62,7 +58,7 @@ static std::vector<Xapian::Query> digraph_spellings(ns_index_t *idx,
         std::string w = as_written(*t);
         if (w.empty() || !islower((unsigned char)w[0]))
             continue;
-        for (const auto &a : alts)
+        for (const auto &a : DIGRAPH_LETTERS)
             for (size_t at = w.find(a.digraph); at != std::string::npos;
                  at = w.find(a.digraph, at + 1)) {
                 if (++lookups > 32)
@@ -710,6 +706,8 @@ ns_status_t libns::search_once(ns_index_t *idx, const ns_search_opts_t *o,
      * walk every shard's terms once more. */
     if (!blank && !idx->cluster) {
         std::vector<Xapian::Query> marks = digraph_spellings(idx, page.words);
+        for (const Xapian::Query &w : digraph_wildcards(page.words))
+            marks.push_back(w);
         const bool wild = has_stem_wildcard(page.words);
         if (wild || !marks.empty()) {
             marks.push_back(

@@ -162,6 +162,18 @@ check "typed without ø: Tøyenparken marked at each length" is "$unmarked" ""
 check "a wildcard: oyafest* marks Øyafestivalen" \
     sh -c "'$NSEARCH_BIN/nsearch' --db '$TMP/db' --json --related 0 \
         'oyafest*' | grep -qF '<mark>Øyafestivalen</mark>'"
+# Typed with a digraph (oe for ø), a wildcard finds its article by the
+# digraph stems, and marked nothing: the hit showed its lead.
+unmarked=""
+for q in 'oeyafest*:Øyafestivalen' 'toeyenpark*:Tøyenparken' 'stoer*:Støre' \
+         '--partial stoer:Støre' '--partial oeyaf:Øyafestivalen'; do
+    nsearch --db "$TMP/db" --json --related 0 ${q%:*} 2>/dev/null |
+        python3 -c 'import json, sys
+d = json.load(sys.stdin)
+sys.exit(not any("<mark>%s</mark>" % sys.argv[1] in h["snippet_html"]
+                 for h in d["hits"]))' "${q##*:}" || unmarked="$unmarked ${q%:*}"
+done
+check "a wildcard typed with oe marks the word with ø" is "$unmarked" ""
 check "a wildcard too: oyafestivale*" \
     sh -c "[ $(total 'oyafestivale*') -gt 0 ]"
 check "a pattern no word starts with finds nothing: zzqxw*" \
