@@ -254,6 +254,16 @@ check "title_html marks a title: wildcard" is "$(title_html 'title:surv*')" \
     "Microsoft's Azure cloud used for mass <mark>surveillance</mark> of Palestinians, investigation finds"
 check "title_html marks a title: wildcard and a word" is "$(title_html 'title:sentimen* value')" \
     "Joachim Trier's &quot;<mark>Sentimental</mark> <mark>Value</mark>&quot; wins Grand Prix at Cannes"
-check "title_html of an empty query: the title, unmarked" sh -c "! nsearch --db '$TMP/db' --json --related 0 --limit 5 '' | grep -q '<mark>'"
+# (Run here, not in "sh -c", where the test's nsearch is not defined and
+# the check passed whatever the output.)
+json_titles_unmarked() {
+    python3 -c 'import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["hits"], "no hits"
+for h in d["hits"]:
+    assert h["title_html"] and "<mark>" not in h["title_html"], h["title_html"]' "$1"
+}
+nsearch --db "$TMP/db" --json --related 0 --limit 5 '' >"$TMP/empty.json"
+check "title_html of an empty query: the title, unmarked" json_titles_unmarked "$TMP/empty.json"
 
 finish
