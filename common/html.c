@@ -545,6 +545,42 @@ static void trim_title(json_t *obj, struct page *pg, const char *h1)
         ns_fields_set(obj, "title", title + off, len, 1);
 }
 
+/* Non-zero if TITLE ends in an ellipsis ("…" or "...") and FULL is longer
+ * and starts with the rest of it (as ns_html_same_text compares): a
+ * headline an SEO or AMP plugin cut at 110 characters for the JSON-LD,
+ * where the page's <h1> has it whole.  The cut one was the title, and
+ * "title:debate" found nothing of a headline ending "...heated public
+ * debate". */
+static int cut_of(const char *title, const char *full)
+{
+    size_t n = strlen(title);
+    while (n && isspace((unsigned char)title[n - 1]))
+        n--;
+    if (n >= 3 && !memcmp(title + n - 3, "\xe2\x80\xa6", 3))
+        n -= 3;
+    else if (n >= 3 && !memcmp(title + n - 3, "...", 3))
+        n -= 3;
+    else
+        return 0;
+    while (n && (isspace((unsigned char)title[n - 1]) || title[n - 1] == '.'))
+        n--;
+    if (n < 20 || strlen(full) <= n + 1)
+        return 0;
+    char *head = strndup(title, n), *part = strndup(full, n + 64);
+    int same = 0;
+    /* FULL's first words up to as many bytes as TITLE's rest, give or
+     * take the white space ns_html_same_text overlooks. */
+    for (size_t k = n; !same && part && k <= strlen(part) && k <= n + 63; k++) {
+        char c = part[k];
+        part[k] = '\0';
+        same = head && ns_html_same_text(head, part);
+        part[k] = c;
+    }
+    free(head);
+    free(part);
+    return same;
+}
+
 static void from_markup(json_t *obj, struct page *pg, xmlNodePtr body_node)
 {
     /* The story's own <h1>, rather than a teaser's before it or a site's
@@ -553,8 +589,11 @@ static void from_markup(json_t *obj, struct page *pg, xmlNodePtr body_node)
     if (!h1)
         h1 = pg->h1;
     ns_buf_t h1_text = {0};
-    if (h1 && ns_html_node_text(h1, NULL, &h1_text) == 0 && h1_text.len)
-        ns_fields_set(obj, "title", h1_text.p, h1_text.len, 0);
+    if (h1 && ns_html_node_text(h1, NULL, &h1_text) == 0 && h1_text.len) {
+        const char *had = json_string_value(json_object_get(obj, "title"));
+        ns_fields_set(obj, "title", h1_text.p, h1_text.len,
+                      had && cut_of(had, h1_text.p));
+    }
     set_str(obj, "title", pg->title);
     /* A masthead <h1> is no headline to compare a title with. */
     trim_title(obj, pg, h1_text.len && !in_chrome(h1) ? h1_text.p : NULL);

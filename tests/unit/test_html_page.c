@@ -468,8 +468,49 @@ static void test_meta_tag_list(void)
     ns_article_clear(&a);
 }
 
+/* A JSON-LD headline an SEO or AMP plugin cut at 110 characters gives
+ * way to the page's <h1> that has it whole; a headline that is not the
+ * start of the <h1>, or one that ends in an ellipsis of its own, stays. */
+static void test_cut_headline(void)
+{
+    static const char *const cut[] = {"\u2026", "...", " ..."};
+    for (size_t i = 0; i < sizeof cut / sizeof *cut; i++) {
+        char html[2048];
+        snprintf(html, sizeof html,
+                 "<html><head><script type=\"application/ld+json\">"
+                 "{\"@type\":\"NewsArticle\",\"headline\":\"Council "
+                 "approves sweeping overhaul of the harbour district after "
+                 "months of heated public%s\"}</script></head><body><article>"
+                 "<h1>Council approves sweeping overhaul of the harbour "
+                 "district after months of heated public debate</h1>"
+                 "<p>The council voted late on Tuesday.</p></article>"
+                 "</body></html>",
+                 cut[i]);
+        ns_article_t a;
+        CHECK(page(html, &a) == 0, "cut headline: read");
+        CHECK(a.title && !strcmp(a.title, "Council approves sweeping overhaul "
+                                          "of the harbour district after "
+                                          "months of heated public debate"),
+              a.title ? a.title : "cut headline: no title");
+        ns_article_clear(&a);
+    }
+    /* Another headline than the <h1>'s: the JSON-LD's, as before. */
+    static const char other[] =
+        "<html><head><script type=\"application/ld+json\">"
+        "{\"@type\":\"NewsArticle\",\"headline\":\"Mayor's plan for the "
+        "harbour: what we know so far\u2026\"}</script></head><body>"
+        "<article><h1>Council approves sweeping overhaul of the harbour "
+        "district</h1><p>The council voted.</p></article></body></html>";
+    ns_article_t a;
+    CHECK(page(other, &a) == 0, "other headline: read");
+    CHECK(a.title && has(a.title, "what we know so far"),
+          a.title ? a.title : "other headline: no title");
+    ns_article_clear(&a);
+}
+
 int main(void)
 {
+    test_cut_headline();
     test_meta_tag_list();
     test_not_articles();
     test_drupal_rdfa();
