@@ -91,6 +91,28 @@ void ns_fields_push_label(json_t *obj, const char *key, const char *text,
     ns_buf_free(&buf);
 }
 
+/* The wall-clock part of TEXT, a date that reads, when it says no zone
+ * (RFC 3339 without "Z" or an offset: "2025-09-04T14:32:05") or no time
+ * ("2025-12-01", "December 1, 2025", which read as UTC midnight); else
+ * NULL.  T is the time it read as, FORMATTED its RFC 3339 form. */
+static const char *floating(const char *text, size_t len, const char *formatted,
+                            char *buf, size_t size)
+{
+    if (!memchr(text, ':', len)) { /* a day alone */
+        snprintf(buf, size, "%.10s", formatted);
+        return buf;
+    }
+    if (len < 19 || text[4] != '-' || (text[10] != 'T' && text[10] != ' '))
+        return NULL; /* RFC 822 has its zone, or is UTC by its rule */
+    const char *zone = text + 19;
+    while (zone < text + len && (*zone == '.' || isdigit((unsigned char)*zone)))
+        zone++;
+    if (zone < text + len)
+        return NULL; /* "Z", "+02:00" */
+    snprintf(buf, size, "%.10sT%.8s", text, text + 11);
+    return buf;
+}
+
 void ns_fields_date(json_t *obj, const char *text, int replace)
 {
     if (!text)
@@ -106,6 +128,8 @@ void ns_fields_date(json_t *obj, const char *text, int replace)
     char copy[128];
     int64_t t;
     snprintf(copy, sizeof copy, "%.*s", (int)(len < 127 ? len : 127), text);
+    const char *given = text;
+    const size_t given_len = len;
     int read = ns_date_parse(copy, &t) == 0;
     if (!read && ns_date822_parse(copy, &t) == 0) {
         ns_date_format(t, copy, sizeof copy);
@@ -118,8 +142,27 @@ void ns_fields_date(json_t *obj, const char *text, int replace)
      * tag's RFC 3339; a broken <pubDate>, then <dc:date>): kept, the
      * record is refused by name, as before, when nothing better came. */
     json_t *unread = json_object_get(obj, NS_FIELDS_DATE_UNREAD);
-    if (!replace && json_object_get(obj, "date") && !(unread && read))
+    /* A date with no zone or no time gives way to a later source that
+     * has them and agrees with it: JSON-LD's "2025-09-04T14:32:05" (read
+     * as UTC) beside article:published_time's "2025-09-04T14:32:05+02:00"
+     * was stored two hours late, and its "December 1, 2025" kept the
+     * story at midnight beside the meta tag's time of day. */
+    const char *was =
+        json_string_value(json_object_get(obj, NS_FIELDS_DATE_FLOATING));
+    int finer = read && was && len > strlen(was) &&
+                !strncmp(text, was, strlen(was)) &&
+                (text[10] == 'T' || text[10] == ' ');
+    if (!replace && json_object_get(obj, "date") && !(unread && read) && !finer)
         return;
+    json_object_del(obj, NS_FIELDS_DATE_FLOATING);
+    char day[64];
+    char formatted[64] = "";
+    if (read) {
+        ns_date_format(t, formatted, sizeof formatted);
+        const char *f = floating(given, given_len, formatted, day, sizeof day);
+        if (f)
+            json_object_set_new(obj, NS_FIELDS_DATE_FLOATING, json_string(f));
+    }
     ns_fields_set(obj, "date", text, len, 1);
     if (read)
         json_object_del(obj, NS_FIELDS_DATE_UNREAD);

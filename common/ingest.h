@@ -655,6 +655,9 @@ char *ns_names_join(json_t *v, size_t max);
  * kept as it is so that validation reports it, unless a later call (even
  * without REPLACE) gives one that reads: the key below marks it. */
 #define NS_FIELDS_DATE_UNREAD "\001date-unread"
+/* And one with no zone or no time of day its wall-clock part, so that a
+ * later source that agrees with it and has them takes its place. */
+#define NS_FIELDS_DATE_FLOATING "\001date-floating"
 void ns_fields_date(json_t *obj, const char *text, int replace);
 /* Validate OBJ as a JSON Lines record into ART.  Returns 0 or -1 with
  * ERR. */

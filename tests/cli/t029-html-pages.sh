@@ -140,11 +140,11 @@ assert "<p>" not in h["snippet"] and "&rsquo;" not in h["snippet"], h["snippet"]
 assert "mayor\u2019s capybara" in h["snippet"].lower().replace("**", ""), h["snippet"]
 PY
 # A date source that does not read gives way to a later one that does
-# (JSON-LD "December 1, 2025", then the meta tag's RFC 3339), and a
+# (JSON-LD "the 1st of December", then the meta tag's RFC 3339), and a
 # <time> that is no date (a reading time, "PT4M") is no date: before,
 # each cost the page.
 cat >"$TMP/op/baddate.html" <<'EOF'
-<html><head><title>x</title><meta property="article:published_time" content="2025-12-01T09:00:00+00:00"><script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"Train strike called off","datePublished":"December 1, 2025"}</script></head><body><article><h1>Train strike called off</h1><p>The okapi line runs again.</p></article></body></html>
+<html><head><title>x</title><meta property="article:published_time" content="2025-12-01T09:00:00+00:00"><script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"Train strike called off","datePublished":"the 1st of December"}</script></head><body><article><h1>Train strike called off</h1><p>The okapi line runs again.</p></article></body></html>
 EOF
 cat >"$TMP/op/readtime.html" <<'EOF'
 <html><head><title>Quokka census</title></head><body><article><h1>Quokka census</h1><time datetime="PT4M">4 min read</time><p>The quokka count rose.</p></article></body></html>
@@ -154,6 +154,30 @@ check "unreadable dates: both pages read" is "$rc" 0
 check "a later date source that reads is the date" \
     is "$(nsearch --db "$TMP/dates.db" --json --related 0 okapi | python3 -c 'import json,sys; print(json.load(sys.stdin)["hits"][0]["date"])')" \
     "2025-12-01T09:00:00Z"
+# A JSON-LD date with no zone or no time gives way to a later source that
+# agrees with it and has them: "2025-09-04T14:32:05" beside the meta
+# tag's "...+02:00" was stored two hours late, and a day alone kept the
+# story at midnight.  A zoned JSON-LD date, or a later one that does not
+# agree, is not replaced.
+ldpage() { # FILE LD-DATE META-DATE WORD
+    printf '<html><head><meta property="article:published_time" content="%s"><script type="application/ld+json">{"@type":"NewsArticle","headline":"%s report","datePublished":"%s"}</script></head><body><article><h1>%s report</h1><p>The %s count.</p></article></body></html>\n' \
+        "$3" "$4" "$2" "$4" "$4" >"$TMP/op/$1.html"
+}
+ldpage floating "2025-09-04T14:32:05" "2025-09-04T14:32:05+02:00" tapir
+ldpage dayonly "December 1, 2025" "2025-12-01T09:00:00+01:00" gecko
+ldpage isoday "2025-12-01" "2025-12-01T09:00:00+01:00" ibis
+ldpage zoned "2025-09-04T14:32:05Z" "2025-09-04T16:00:00+02:00" lemur
+ldpage otherday "December 1, 2025" "2025-11-30T22:00:00+01:00" marmot
+run out err nindex --db "$TMP/float.db" "$TMP/op/floating.html" "$TMP/op/dayonly.html" \
+    "$TMP/op/isoday.html" "$TMP/op/zoned.html" "$TMP/op/otherday.html"
+hitdate() {
+    nsearch --db "$TMP/float.db" --json --related 0 "$1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["hits"][0]["date"])'
+}
+check "no zone in JSON-LD: the meta tag's zone" is "$(hitdate tapir)" "2025-09-04T12:32:05Z"
+check "a day alone in JSON-LD: the meta tag's time" is "$(hitdate gecko)" "2025-12-01T08:00:00Z"
+check "an ISO day alone: the meta tag's time" is "$(hitdate ibis)" "2025-12-01T08:00:00Z"
+check "a zoned JSON-LD date stays" is "$(hitdate lemur)" "2025-09-04T14:32:05Z"
+check "a later date that does not agree: the first stays" is "$(hitdate marmot)" "2025-12-01T00:00:00Z"
 check "a reading time is no date" \
     is "$(nsearch --db "$TMP/dates.db" --json --related 0 quokka | python3 -c 'import json,sys; print(json.load(sys.stdin)["hits"][0]["date"])')" "None"
 # JSON-LD whose NewsArticle is a WebPage's mainEntity: before, not read,
