@@ -251,6 +251,32 @@ static void weigh(struct candidate *c, xmlNodePtr n, int depth, int counted,
  * related-posts box) only when no other will do, and on a tie the first.
  * An article holds what the articles inside it hold, so an outer one wins
  * over those inside it.  NULL if the page has no <article>. */
+/* Non-zero if N is ANCESTOR or inside it. */
+static int is_inside(xmlNodePtr n, xmlNodePtr ancestor)
+{
+    for (; n; n = n->parent)
+        if (n == ancestor)
+            return 1;
+    return 0;
+}
+
+/* Cut the I-th <article> out of the page, and forget it and every other
+ * candidate inside it (NULL): freed with it, an <article> nested in a cut
+ * one was read again (a teaser list inside a teaser, found by
+ * fuzz_html). */
+static void cut_article(struct page *pg, size_t i)
+{
+    xmlNodePtr n = pg->articles[i].node;
+    if (!n)
+        return;
+    for (size_t j = 0; j < pg->n_articles; j++)
+        if (j != i && is_inside(pg->articles[j].node, n))
+            pg->articles[j].node = NULL;
+    xmlUnlinkNode(n);
+    xmlFreeNode(n);
+    pg->articles[i].node = NULL;
+}
+
 /* Is the JSON-LD article LD a LiveBlogPosting? */
 static int live_blog(json_t *ld)
 {
@@ -264,7 +290,6 @@ static int live_blog(json_t *ld)
     return 0;
 }
 
-static int is_inside(xmlNodePtr n, xmlNodePtr ancestor);
 static int in_chrome(xmlNodePtr n);
 static xmlNodePtr story_around_h1(struct page *pg);
 
@@ -359,10 +384,8 @@ static xmlNodePtr choose_article(struct page *pg)
     for (size_t i = 0; inner && inner * 2 < best->weight && i < pg->n_articles;
          i++) {
         struct candidate *c = &pg->articles[i];
-        if (c->outer == best && !c->h1 && !c->headline) {
-            xmlUnlinkNode(c->node);
-            xmlFreeNode(c->node);
-        }
+        if (c->outer == best && !c->h1 && !c->headline)
+            cut_article(pg, i);
     }
     return best->node;
 }
@@ -386,15 +409,6 @@ static void set_str(json_t *obj, const char *key, const char *text)
 {
     if (text)
         ns_fields_set(obj, key, text, strlen(text), 0);
-}
-
-/* Non-zero if N is ANCESTOR or inside it. */
-static int is_inside(xmlNodePtr n, xmlNodePtr ancestor)
-{
-    for (; n; n = n->parent)
-        if (n == ancestor)
-            return 1;
-    return 0;
 }
 
 /* Non-zero if N is inside markup whose text is left out: the site's
@@ -451,9 +465,7 @@ static xmlNodePtr story_around_h1(struct page *pg)
         for (size_t i = 0; inner && inner < own && i < pg->n_articles; i++)
             if (pg->articles[i].node != up &&
                 is_inside(pg->articles[i].node, up)) {
-                xmlUnlinkNode(pg->articles[i].node);
-                xmlFreeNode(pg->articles[i].node);
-                pg->articles[i].node = NULL;
+                cut_article(pg, i);
             }
         return up;
     }
