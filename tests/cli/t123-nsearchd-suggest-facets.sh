@@ -33,7 +33,7 @@ PY
 get typo.json '/v1/search?q=Azuer%20survelance&related=0'
 check "typo: 200" is "$code" 200
 check "typo: suggestion used" json typo.json \
-    'd["suggestion"] == "azure surveillance" and d["suggestion_used"] and d["total"] > 0'
+    'd["suggestion"] == "Azure surveillance" and d["suggestion_used"] and d["total"] > 0'
 get right.json '/v1/search?q=azure%20surveillance&related=0'
 check "typo: the corrected query's hits" json typo.json \
     '[h["id"] for h in d["hits"]] == [h["id"] for h in json.load(open("'"$TMP"'/right.json"))["hits"]]'

@@ -78,7 +78,7 @@ PY
 same_as "English typo: the single index's suggestion and hits" \
     "Azuer survelance"
 check "English typo: the suggestion is searched" json_ok "$TMP/c.json" \
-    'd["suggestion"] == "azure surveillance" and d["suggestion_used"] and d["total"] > 0'
+    'd["suggestion"] == "Azure surveillance" and d["suggestion_used"] and d["total"] > 0'
 same_as "Norwegian typo: the single index's suggestion and hits" "flyktnig"
 check "Norwegian typo: flyktning, two articles" json_ok "$TMP/c.json" \
     'd["suggestion"] == "flyktning" and d["total"] == 2'
@@ -150,7 +150,7 @@ check "/v1/stats: three copies up, with their words and shards" json st \
     'len(d["spelling"]) == 3 and all(s["up"] and s["words"] > 0 and s["error"] is None for s in d["spelling"]) and sorted(s["shard"] for s in d["spelling"]) == ["0/3", "1/3", "2/3"]'
 get s "/v1/search?q=Azuer+survelance&related=0"
 check "nsearchd: the suggestion's results" json s \
-    'd["suggestion"] == "azure surveillance" and d["suggestion_used"]'
+    'd["suggestion"] == "Azure surveillance" and d["suggestion_used"]'
 
 # A new article with a new word, in whichever shard it hashes to.
 cat >"$TMP/new.jsonl" <<'EOF'
