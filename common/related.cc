@@ -68,7 +68,11 @@ using namespace libns;
  * among its terms (0.797 at 0.919): they list the same company's or
  * person's other news ("NIPPON STEEL TO REDUCE DIVIDEND" listed "NIPPON
  * STEEL DENIES CHINA SEEKING JAPANESE PLANTS"), not the same story; on
- * BBC they raised coverage by 0.05 at the same precision. */
+ * BBC they raised coverage by 0.05 at the same precision.  And a reverse
+ * check (the candidate's own story must score the seed at the same shares
+ * of its own score, the symmetric link of story link detection): +0.011
+ * to +0.017 precision at 0.03 to 0.06 less coverage on four sets, along
+ * the bars' curve, at three times the cost. */
 static const double RELATED_MAX_DF = 0.20;
 static const double RELATED_MIN_COMMON = 50;
 static const size_t RELATED_TERMS = 30;
