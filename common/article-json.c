@@ -1,0 +1,279 @@
+/* article-json.c - The JSON form of an article: a JSON Lines record (and
+ * the JSON the feed, HTML and Markdown parsers build) in, the stored form
+ * out.  Every field goes through the setters of article.c, so its rules
+ * are the same as for front matter. */
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ingest.h"
+
+static int json_text(json_t *v, const char *name, const char **out, size_t *len,
+                     char *err, size_t err_size)
+{
+    *out = NULL;
+    if (!v || json_is_null(v))
+        return 0;
+    if (!json_is_string(v)) {
+        ns_set_err(err, err_size, "field '%s' is not a string", name);
+        return -1;
+    }
+    *out = json_string_value(v);
+    *len = json_string_length(v);
+    return 0;
+}
+
+static int json_list(json_t *v, const char *name, char ***list, size_t *n,
+                     char *err, size_t err_size)
+{
+    if (!v || json_is_null(v))
+        return 0;
+    if (!json_is_array(v)) {
+        ns_set_err(err, err_size, "field '%s' is not a list of strings", name);
+        return -1;
+    }
+    size_t i;
+    json_t *item;
+    json_array_foreach(v, i, item)
+    {
+        if (json_is_null(item))
+            continue; /* as a null field: nothing (pandas writes NaN so) */
+        if (!json_is_string(item)) {
+            ns_set_err(err, err_size, "field '%s' is not a list of strings",
+                       name);
+            return -1;
+        }
+        if (ns_list_push(list, n, name, json_string_value(item),
+                         json_string_length(item),
+                         strcmp(name, "tags") == 0 ? NS_MAX_LABEL : 0, err,
+                         err_size) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* Refuse a record that would make jansson build a huge tree before any
+ * field is looked at: each JSON value costs jansson some 200 bytes, so a
+ * 16 MB line of "{}" in a key nobody reads would take over a gigabyte.
+ * One pass counts the values (every object, array and list item; commas
+ * inside strings do not count) and the nesting, and costs far less than
+ * the parse it guards. */
+static int json_prescan(const char *text, size_t len, char *err,
+                        size_t err_size)
+{
+    size_t values = 1;
+    unsigned depth = 0;
+    int in_string = 0;
+    for (size_t i = 0; i < len; i++) {
+        char c = text[i];
+        if (in_string) {
+            if (c == '\\')
+                i++;
+            else if (c == '"')
+                in_string = 0;
+            continue;
+        }
+        if (c == '"') {
+            in_string = 1;
+        } else if (c == '{' || c == '[') {
+            values++;
+            if (++depth > NS_MAX_JSON_DEPTH) {
+                ns_set_err(err, err_size,
+                           "JSON nested deeper than %d levels (column %zu)",
+                           NS_MAX_JSON_DEPTH, i + 1);
+                return -1;
+            }
+        } else if (c == '}' || c == ']') {
+            depth -= depth > 0;
+        } else if (c == ',') {
+            values++;
+        }
+        if (values > NS_MAX_JSON_VALUES) {
+            ns_set_err(err, err_size,
+                       "more than %d JSON values in one record (column %zu)",
+                       NS_MAX_JSON_VALUES, i + 1);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+int ns_article_from_json(const char *text, size_t len, ns_article_t *art,
+                         char *err, size_t err_size)
+{
+    memset(art, 0, sizeof *art);
+    size_t bad = ns_utf8_check(text, len);
+    if (bad != len) {
+        ns_set_err(err, err_size, "invalid UTF-8 at byte %zu", bad + 1);
+        return -1;
+    }
+    if (json_prescan(text, len, err, err_size) < 0)
+        return -1;
+    json_error_t jerr;
+    /* \u0000 is valid JSON, and a control character like any other (a
+     * space in text, refused in an id): every field is read by its
+     * length, not up to a NUL. */
+    json_t *root =
+        json_loadb(text, len, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, &jerr);
+    if (!root) {
+        ns_set_err(err, err_size, "malformed JSON: %s (column %d)", jerr.text,
+                   jerr.column);
+        return -1;
+    }
+    int rc = -1;
+    if (!json_is_object(root)) {
+        ns_set_err(err, err_size, "not a JSON object");
+        goto out;
+    }
+
+    /* The id may be a string or an integer: exports from SQL often carry
+     * numeric ids, and "42" and 42 name the same article. */
+    json_t *id = json_object_get(root, "id");
+    char numid[32];
+    const char *s;
+    size_t slen = 0;
+    if (json_is_integer(id)) {
+        snprintf(numid, sizeof numid, "%" JSON_INTEGER_FORMAT,
+                 json_integer_value(id));
+        s = numid;
+        slen = strlen(numid);
+    } else if (json_text(id, "id", &s, &slen, err, err_size) < 0) {
+        goto out;
+    }
+    if (s && ns_set_id(art, s, slen, err, err_size) < 0)
+        goto out;
+
+    static const struct {
+        const char *name;
+        size_t field;
+        size_t max; /* 0: free text, kept with its newlines */
+    } fields[] = {
+        {"title", offsetof(ns_article_t, title), 0},
+        {"body", offsetof(ns_article_t, body), 0},
+        {"section", offsetof(ns_article_t, section), NS_MAX_LABEL},
+        {"author", offsetof(ns_article_t, author), NS_MAX_LABEL},
+        {"lang", offsetof(ns_article_t, lang), 32},
+        {"url", offsetof(ns_article_t, url), 4096},
+    };
+    /* Several sections, as a CMS's categories come: the first, as a
+     * page's JSON-LD articleSection is read (html.c). */
+    json_t *sections = json_object_get(root, "section");
+    if (json_is_array(sections)) {
+        json_t *first = NULL, *item;
+        size_t k;
+        json_array_foreach(sections, k, item)
+        {
+            if (json_is_string(item) && json_string_length(item)) {
+                first = item;
+                break;
+            }
+        }
+        json_object_set(root, "section", first ? first : json_null());
+    }
+    /* Several bylines, as exports of multi-author stories give them:
+     * ["Kari Nordmann", "Ola Nordmann"] is "Kari Nordmann, Ola Nordmann";
+     * an object is a person by its "name" (JSON-LD, exporters). */
+    json_t *authors = json_object_get(root, "author");
+    if (json_is_array(authors) || json_is_object(authors)) {
+        char *by = ns_names_join(authors, NS_MAX_LABEL);
+        json_object_set_new(root, "author", by ? json_string(by) : json_null());
+        free(by);
+    }
+    for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
+        char **field = (char **)((char *)art + fields[i].field);
+        if (json_text(json_object_get(root, fields[i].name), fields[i].name, &s,
+                      &slen, err, err_size) < 0)
+            goto out;
+        if (!s)
+            continue;
+        if (fields[i].max) {
+            if (ns_set_label(field, fields[i].name, s, slen, fields[i].max, err,
+                             err_size) < 0)
+                goto out;
+        } else if (!(*field = ns_clean_dup(s, slen))) {
+            ns_set_err(err, err_size, "out of memory");
+            goto out;
+        }
+    }
+    /* A title is one line even when the source wrapped it. */
+    if (art->title)
+        for (char *p = art->title; *p; p++)
+            if (*p == '\n' || *p == '\t')
+                *p = ' ';
+
+    if (json_text(json_object_get(root, "date"), "date", &s, &slen, err,
+                  err_size) < 0)
+        goto out;
+    if (s && strlen(s) != slen) {
+        ns_set_err(err, err_size, "field 'date' contains a NUL character");
+        goto out;
+    }
+    if (s && ns_set_date(art, s, err, err_size) < 0)
+        goto out;
+
+    json_t *tags = json_object_get(root, "tags");
+    if (json_is_string(tags)) {
+        /* Read up to a NUL no more: its control characters are spaces. */
+        char *list =
+            ns_clean_dup(json_string_value(tags), json_string_length(tags));
+        int pushed = list ? ns_push_tag_string(art, list, err, err_size) : -1;
+        if (!list)
+            ns_set_err(err, err_size, "out of memory");
+        free(list);
+        if (pushed < 0)
+            goto out;
+    } else if (json_list(tags, "tags", &art->tags, &art->n_tags, err,
+                         err_size) < 0) {
+        goto out;
+    }
+    if (json_list(json_object_get(root, "headings"), "headings", &art->headings,
+                  &art->n_headings, err, err_size) < 0)
+        goto out;
+
+    rc = ns_article_finish(art, err, err_size);
+out:
+    json_decref(root);
+    if (rc < 0)
+        ns_article_clear(art);
+    return rc;
+}
+
+static int put_string(json_t *obj, const char *key, const char *value)
+{
+    if (!value)
+        return 0;
+    return json_object_set_new(obj, key, json_string(value));
+}
+
+static int put_list(json_t *obj, const char *key, char **list, size_t n)
+{
+    if (!n)
+        return 0;
+    json_t *arr = json_array();
+    for (size_t i = 0; i < n; i++)
+        json_array_append_new(arr, json_string(list[i]));
+    return json_object_set_new(obj, key, arr);
+}
+
+char *ns_article_to_json(const ns_article_t *art)
+{
+    json_t *obj = json_object();
+    if (!obj)
+        return NULL;
+    /* The order follows the corpus schema, so a stored article reads like
+     * the line it came from. */
+    put_string(obj, "id", art->id);
+    put_string(obj, "title", art->title);
+    put_string(obj, "body", art->body);
+    put_string(obj, "section", art->section);
+    put_list(obj, "headings", art->headings, art->n_headings);
+    put_string(obj, "date", art->date);
+    put_string(obj, "author", art->author);
+    put_string(obj, "lang", art->lang);
+    put_string(obj, "url", art->url);
+    put_list(obj, "tags", art->tags, art->n_tags);
+    char *text = json_dumps(obj, JSON_COMPACT);
+    json_decref(obj);
+    return text;
+}
