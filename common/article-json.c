@@ -24,8 +24,10 @@ static int json_text(json_t *v, const char *name, const char **out, size_t *len,
     return 0;
 }
 
-static int json_list(json_t *v, const char *name, char ***list, size_t *n,
-                     char *err, size_t err_size)
+/* The list NAME (V) of ART into *LIST (*N items); a tag over its limit is
+ * left out with ART's warning. */
+static int json_list(ns_article_t *art, json_t *v, const char *name,
+                     char ***list, size_t *n, char *err, size_t err_size)
 {
     if (!v || json_is_null(v))
         return 0;
@@ -44,11 +46,13 @@ static int json_list(json_t *v, const char *name, char ***list, size_t *n,
                        name);
             return -1;
         }
-        if (ns_list_push(list, n, name, json_string_value(item),
-                         json_string_length(item),
-                         strcmp(name, "tags") == 0 ? NS_MAX_LABEL : 0, err,
-                         err_size) < 0)
+        int rc = ns_list_push(
+            list, n, name, json_string_value(item), json_string_length(item),
+            strcmp(name, "tags") == 0 ? NS_MAX_LABEL : 0, err, err_size);
+        if (rc < 0)
             return -1;
+        if (rc > 0)
+            ns_article_warn(art, err);
     }
     return 0;
 }
@@ -188,9 +192,12 @@ int ns_article_from_json(const char *text, size_t len, ns_article_t *art,
         if (!s)
             continue;
         if (fields[i].max) {
-            if (ns_set_label(field, fields[i].name, s, slen, fields[i].max, err,
-                             err_size) < 0)
+            int rc_label = ns_set_label(field, fields[i].name, s, slen,
+                                        fields[i].max, err, err_size);
+            if (rc_label < 0)
                 goto out;
+            if (rc_label > 0)
+                ns_article_warn(art, err);
         } else if (!(*field = ns_clean_dup(s, slen))) {
             ns_set_err(err, err_size, "out of memory");
             goto out;
@@ -223,12 +230,12 @@ int ns_article_from_json(const char *text, size_t len, ns_article_t *art,
         free(list);
         if (pushed < 0)
             goto out;
-    } else if (json_list(tags, "tags", &art->tags, &art->n_tags, err,
+    } else if (json_list(art, tags, "tags", &art->tags, &art->n_tags, err,
                          err_size) < 0) {
         goto out;
     }
-    if (json_list(json_object_get(root, "headings"), "headings", &art->headings,
-                  &art->n_headings, err, err_size) < 0)
+    if (json_list(art, json_object_get(root, "headings"), "headings",
+                  &art->headings, &art->n_headings, err, err_size) < 0)
         goto out;
 
     rc = ns_article_finish(art, err, err_size);

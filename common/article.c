@@ -47,6 +47,7 @@ void ns_article_clear(ns_article_t *art)
     free(art->lang);
     free(art->url);
     free(art->date);
+    free(art->warning);
     free_list(art->headings, art->n_headings);
     free_list(art->tags, art->n_tags);
     memset(art, 0, sizeof *art);
@@ -229,8 +230,26 @@ static int byline_cut(char *v, size_t max)
     return 1;
 }
 
+/* Say in ERR that label V (NAME) is longer than MAX bytes and left out,
+ * with its first 40 bytes (whole characters) so that it can be found in
+ * the source. */
+static void left_out(char *err, size_t err_size, const char *name,
+                     const char *v, size_t max)
+{
+    size_t shown = strlen(v) > 40 ? 40 : strlen(v);
+    while (shown && ((unsigned char)v[shown] & 0xc0) == 0x80)
+        shown--;
+    ns_set_err(err, err_size,
+               "%s \"%.*s%s\" is longer than %zu bytes; left out", name,
+               (int)shown, v, v[shown] ? "\xe2\x80\xa6" : "", max);
+}
+
 /* Store a one-line label (section, author, lang, url) into *FIELD.  Empty
- * values leave the field NULL.  Returns 0, or -1 with ERR set. */
+ * values leave the field NULL.  A label over MAX bytes is left out, and
+ * the article kept: it is an optional field, and one cut short would be a
+ * section or a facet value nobody wrote (a byline is a list of names, and
+ * keeps those that fit).  Returns 0; 1 when left out, with ERR saying so
+ * (for ns_article_warn); -1 with ERR set. */
 int ns_set_label(char **field, const char *name, const char *value, size_t len,
                  size_t max, char *err, size_t err_size)
 {
@@ -256,9 +275,9 @@ int ns_set_label(char **field, const char *name, const char *value, size_t len,
         return 0;
     }
     if (max && strlen(v) > max) {
-        ns_set_err(err, err_size, "%s is longer than %zu bytes", name, max);
+        left_out(err, err_size, name, v, max);
         free(v);
-        return -1;
+        return 1;
     }
     free(*field);
     *field = v;
@@ -361,10 +380,9 @@ int ns_list_push(char ***list, size_t *n, const char *name, const char *value,
         return 0;
     }
     if (max && strlen(v) > max) {
-        ns_set_err(err, err_size, "%s '%.40s...' is longer than %zu bytes",
-                   name, v, max);
+        left_out(err, err_size, strcmp(name, "tags") ? name : "tag", v, max);
         free(v);
-        return -1;
+        return 1;
     }
     char **grown = realloc(*list, (*n + 1) * sizeof **list);
     if (!grown) {
@@ -375,6 +393,13 @@ int ns_list_push(char ***list, size_t *n, const char *name, const char *value,
     grown[(*n)++] = v;
     *list = grown;
     return 0;
+}
+
+void ns_article_warn(ns_article_t *art, const char *why)
+{
+    if (art->warning)
+        return; /* the first says where to look */
+    art->warning = strdup(why);
 }
 
 /* Split "a, b, c" (or "[a, b, c]", the YAML flow form) into tags. */
@@ -401,9 +426,12 @@ int ns_push_tag_string(ns_article_t *art, const char *value, char *err,
             b--;
         if (b - a >= 2 && (*a == '"' || *a == '\'') && b[-1] == *a)
             a++, b--;
-        if (ns_list_push(&art->tags, &art->n_tags, "tag", a, (size_t)(b - a),
-                         NS_MAX_LABEL, err, err_size) < 0)
+        int rc = ns_list_push(&art->tags, &art->n_tags, "tag", a,
+                              (size_t)(b - a), NS_MAX_LABEL, err, err_size);
+        if (rc < 0)
             return -1;
+        if (rc > 0)
+            ns_article_warn(art, err);
         p = comma ? comma + 1 : end;
     }
     return 0;

@@ -160,6 +160,15 @@ static int file_time_word(const char *s, size_t len)
     return is_word(s, len, "last modified") || is_word(s, len, "created");
 }
 
+/* RC of a label's setter, and a label left out as too long (RC 1, ERR
+ * saying so) kept as ART's warning: the article is read on. */
+static int label_rc(ns_article_t *art, int rc, const char *err)
+{
+    if (rc > 0)
+        ns_article_warn(art, err);
+    return rc < 0 ? -1 : 0;
+}
+
 /* A list of bylines is one author field "Kari Nordmann, Ola Nordmann", as
  * in JSON Lines, as far as the label limit holds whole names. */
 static int set_authors(ns_article_t *art, const ns_fm_value_t *v, char *err,
@@ -218,8 +227,10 @@ static int push_words(ns_article_t *art, const char *s, size_t len, char *err,
     while (s < end) {
         size_t n = (size_t)(end - s);
         const char *w = first_word(s, &n);
-        if (n && ns_list_push(&art->tags, &art->n_tags, "tag", w, n,
-                              NS_MAX_LABEL, err, err_size) < 0)
+        if (n && label_rc(art,
+                          ns_list_push(&art->tags, &art->n_tags, "tag", w, n,
+                                       NS_MAX_LABEL, err, err_size),
+                          err) < 0)
             return -1;
         s = w + n;
     }
@@ -248,8 +259,10 @@ static int push_tags(ns_article_t *art, const ns_fm_value_t *v, int jekyll,
     for (size_t i = 0; i < v->n_items; i++) {
         size_t n;
         const char *t = ns_fm_value_item(v, i, &n);
-        if (ns_list_push(&art->tags, &art->n_tags, "tag", t, n, NS_MAX_LABEL,
-                         err, err_size) < 0)
+        if (label_rc(art,
+                     ns_list_push(&art->tags, &art->n_tags, "tag", t, n,
+                                  NS_MAX_LABEL, err, err_size),
+                     err) < 0)
             return -1;
     }
     return 0;
@@ -284,16 +297,25 @@ static int apply_key(void *ctx, const char *key, size_t klen,
     if (!strcmp(k, "title"))
         return ns_set_label(&art->title, "title", s, len, 0, err, err_size);
     if (!strcmp(k, "section") || !strcmp(k, "category"))
-        return ns_set_label(&art->section, "section", s, len, NS_MAX_LABEL, err,
-                            err_size);
+        return label_rc(art,
+                        ns_set_label(&art->section, "section", s, len,
+                                     NS_MAX_LABEL, err, err_size),
+                        err);
     if (!strcmp(k, "author") || !strcmp(k, "authors"))
-        return v->is_list ? set_authors(art, v, err, err_size)
-                          : ns_set_label(&art->author, "author", s, len,
-                                         NS_MAX_LABEL, err, err_size);
+        return v->is_list
+                   ? set_authors(art, v, err, err_size)
+                   : label_rc(art,
+                              ns_set_label(&art->author, "author", s, len,
+                                           NS_MAX_LABEL, err, err_size),
+                              err);
     if (!strcmp(k, "lang") || !strcmp(k, "language"))
-        return ns_set_label(&art->lang, "lang", s, len, 32, err, err_size);
+        return label_rc(
+            art, ns_set_label(&art->lang, "lang", s, len, 32, err, err_size),
+            err);
     if (!strcmp(k, "url"))
-        return ns_set_label(&art->url, "url", s, len, 4096, err, err_size);
+        return label_rc(
+            art, ns_set_label(&art->url, "url", s, len, 4096, err, err_size),
+            err);
     /* Hugo dates a post by the first of date, publishDate, pubdate,
      * published, lastmod and modified that the header has (its default
      * [frontmatter] date), in whatever order the header gives them, and
@@ -341,8 +363,10 @@ static int apply_key(void *ctx, const char *key, size_t klen,
             s = first_word(s, &len);
         else if (comma)
             len = (size_t)(comma - s);
-        if (ns_set_label(&art->section, "section", s, len, NS_MAX_LABEL, err,
-                         err_size) < 0)
+        if (label_rc(art,
+                     ns_set_label(&art->section, "section", s, len,
+                                  NS_MAX_LABEL, err, err_size),
+                     err) < 0)
             return -1;
         /* The section is no tag of its own. */
         for (size_t i = before; art->section && i < art->n_tags; i++)

@@ -608,7 +608,9 @@ size_t ns_byline_word(const char *text, size_t len);
 void ns_clean_in_place(char *s);
 
 /* A one-line label (section, author, lang, url) into *FIELD, at most MAX
- * bytes (0: no limit; NAME says which in the message); empty leaves it. */
+ * bytes (0: no limit; NAME says which in the message); empty leaves it.
+ * Returns 0; 1 when it is longer and left out (a byline is cut to its
+ * names that fit instead), with ERR saying so; -1 on error. */
 int ns_set_label(char **field, const char *name, const char *value, size_t len,
                  size_t max, char *err, size_t err_size);
 /* The id, exactly as given, or refused (control characters, surrounding
@@ -621,6 +623,9 @@ int ns_set_date(ns_article_t *art, const char *value, char *err,
 /* Append a label to *LIST (*N items), as ns_set_label. */
 int ns_list_push(char ***list, size_t *n, const char *name, const char *value,
                  size_t len, size_t max, char *err, size_t err_size);
+/* Keep WHY (a setter's ERR after it returned 1) as ART's warning, unless
+ * it has one: the reader prints it with the article's place. */
+void ns_article_warn(ns_article_t *art, const char *why);
 /* Tags from "a, b, c" or the YAML flow form "[a, b, c]". */
 int ns_push_tag_string(ns_article_t *art, const char *value, char *err,
                        size_t err_size);

@@ -152,6 +152,8 @@ typedef struct ns_article {
     size_t n_headings;
     char **tags;
     size_t n_tags;
+    char *warning; /* what reading it left out (a label over its limit),
+                      or NULL; not stored */
 } ns_article_t;
 
 /* A fingerprint of the article's content: every field, in a fixed order.

@@ -643,6 +643,10 @@ int ns_reader_next(ns_reader_t *r, ns_article_t *art)
             rc = next_jsonl(r, art);
             break;
         }
+        if (rc > 0 && art->warning) /* after the page's own, if any */
+            snprintf(r->warn + strlen(r->warn),
+                     sizeof r->warn - strlen(r->warn), "%s%s",
+                     r->warn[0] ? "; " : "", art->warning);
         if (rc != 0)
             return rc;
     }

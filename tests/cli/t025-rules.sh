@@ -17,7 +17,7 @@ total() {
         sed -n 's/.*"total":\([0-9]*\).*/\1/p'
 }
 
-# --- Ids and labels: 200 bytes pass, 201 are refused (a byline is cut) ----
+# --- Ids: 200 bytes pass, 201 are refused; a label of 201 is left out ----
 python3 - "$TMP" <<'PY'
 import json, os, sys
 t = sys.argv[1]
@@ -49,8 +49,9 @@ PY
 run out err nindex --db "$TMP/db" "$TMP/limits.jsonl"
 check "records over a limit: exit 3" is "$rc" 3
 # A byline over the limit keeps its article, without the name that does
-# not fit (as a list of bylines keeps the names that fit).
-check "records over a limit: 3 skipped, 7 added" contains "$TMP/out" "7 added, 0 replaced, 0 unchanged, 0 deleted, 3 skipped"
+# not fit (as a list of bylines keeps the names that fit); a section or tag
+# over it keeps its article without that label.
+check "records over a limit: 1 skipped, 9 added" contains "$TMP/out" "9 added, 0 replaced, 0 unchanged, 0 deleted, 1 skipped"
 check "a byline over the limit: the article, without it" python3 -c '
 import json, subprocess, sys
 d = json.loads(subprocess.run([sys.argv[1] + "/nsearch", "--db", sys.argv[2],
@@ -58,7 +59,15 @@ d = json.loads(subprocess.run([sys.argv[1] + "/nsearch", "--db", sys.argv[2],
 assert [h["author"] for h in d["hits"]] == [None], d["hits"]' "$NSEARCH_BIN" "$TMP/db"
 id200=$(printf 'i%.0s' $(seq 200))
 check "id of 200 bytes indexed" is "$(ids "$TMP/db" "id:$id200")" "$id200"
-check "id and labels of 201 bytes not indexed" is "$(ids "$TMP/db" 'title:over AND title:limit')" "aut201"
+check "labels of 201 bytes: the articles, without them" is "$(ids "$TMP/db" 'title:over AND title:limit')" "aut201 sec201 tag201"
+check "of tags, the one of 201 bytes left out" python3 -c '
+import json, subprocess, sys
+d = json.loads(subprocess.run([sys.argv[1] + "/nsearch", "--db", sys.argv[2],
+    "--json", "--limit", "0", "--facets", "section,tag",
+    "id:tag201 OR id:sec201"], capture_output=True).stdout)["facets"]
+assert d["counted"] == 2 and d["section"] == [], d
+assert [t["value"] for t in d["tag"]] == ["ok"], d' "$NSEARCH_BIN" "$TMP/db"
+check "a label over the limit named, with its start" contains "$TMP/err" "limits.jsonl:4: section \"MMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMM…\" is longer than 200 bytes; left out"
 check "labels of 200 bytes indexed" is "$(ids "$TMP/db" 'title:at AND title:limit')" \
     "aut200 $id200 sec200 tag200"
 check "id over 200 bytes reported" contains "$TMP/err" "limits.jsonl:2: id is longer than 200 bytes"

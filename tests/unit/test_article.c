@@ -518,6 +518,39 @@ static void test_c1_controls(void)
     ns_article_clear(&a);
 }
 
+/* A section or tag over the limit is left out with a warning that shows
+ * its start (whole characters), and the article is kept. */
+static void test_json_long_labels(void)
+{
+    char line[1024] = "{\"id\":\"l\",\"title\":\"t\",\"tags\":[\"ok\",\"";
+    for (int i = 0; i < 110; i++)
+        strcat(line, "\xc3\xb8"); /* 220 bytes of U+00F8 */
+    strcat(line, "\"],\"section\":\"World\"}");
+    ns_article_t a;
+    char err[256];
+    CHECK(ns_article_from_json(line, strlen(line), &a, err, sizeof err) == 0,
+          "a tag over the limit: the article is read");
+    CHECK(a.n_tags == 1 && !strcmp(a.tags[0], "ok"),
+          "the tag over the limit is left out, the other kept");
+    CHECK_STR(a.section, "World", "the section is kept");
+    CHECK_STR(
+        a.warning,
+        "tag \"\xc3\xb8\xc3\xb8\xc3\xb8\xc3\xb8\xc3\xb8\xc3\xb8\xc3\xb8"
+        "\xc3\xb8\xc3\xb8\xc3\xb8\xc3\xb8\xc3\xb8\xc3\xb8\xc3\xb8\xc3\xb8"
+        "\xc3\xb8\xc3\xb8\xc3\xb8\xc3\xb8\xc3\xb8\xe2\x80\xa6\" is longer "
+        "than 200 bytes; left out",
+        "the warning shows its first 40 bytes");
+    ns_article_clear(&a);
+    char sec[512] = "{\"id\":\"s\",\"title\":\"t\",\"section\":\"";
+    memset(sec + strlen(sec), 'S', NS_MAX_LABEL + 1);
+    strcat(sec, "\"}");
+    CHECK(ns_article_from_json(sec, strlen(sec), &a, err, sizeof err) == 0 &&
+              !a.section && a.warning && !strncmp(a.warning, "section \"", 9),
+          "a section over the limit: left out, with a warning");
+    ns_article_clear(&a);
+    CHECK(!a.warning, "cleared with the article");
+}
+
 int main(void)
 {
     test_c1_controls();
@@ -529,6 +562,7 @@ int main(void)
     test_json_full();
     test_rfc2822_dates();
     test_json_authors();
+    test_json_long_labels();
     test_json_errors();
     test_json_numeric_id_and_tag_string();
     test_text_front_matter();
