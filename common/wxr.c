@@ -246,8 +246,13 @@ int ns_wxr_shortcodes(const char *s, size_t n, ns_buf_t *out)
         }
         if (!t.closing)
             json_object_set_new(opened, name, json_true());
-        rc |= ns_buf_putc(out, ' ');
-        if (!t.closing && (name_is(&t, "caption") || name_is(&t, "wp_caption")))
+        /* A caption is a <figure> of its own where the site shows it: a
+         * paragraph, so that it runs into no sentence around it ("...
+         * presents the budget The council approved ..." was a match for
+         * "budget the council"). */
+        int caption = name_is(&t, "caption") || name_is(&t, "wp_caption");
+        rc |= caption ? ns_buf_append(out, "\n\n", 2) : ns_buf_putc(out, ' ');
+        if (!t.closing && caption)
             rc |= caption_attr(s + at, t.len, out);
         i = end;
         const char *close;

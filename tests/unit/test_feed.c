@@ -507,8 +507,26 @@ static void test_wxr_shortcodes(void)
     CHECK(t.ok == 1 && t.bad == 0, "wxr shortcodes: the post read");
     CHECK_STR(t.first.body,
               "Opened.\n\nMayor cuts the ribbon\n\nNote [1], [sic], "
-              "[gallery].\n\nQuoted words Old caption",
+              "[gallery].\n\nQuoted words\n\nOld caption",
               "wxr shortcodes: tags out, caption text in, embed URL out");
+    tally_free(&t);
+
+    /* A caption is a paragraph of its own, as the site shows it (a
+     * <figure>), though one newline parts it from the next sentence. */
+    static const char C[] =
+        "<rss version=\"2.0\" xmlns:content=\"http://purl.org/rss/1.0/"
+        "modules/content/\" xmlns:wp=\"http://wordpress.org/export/1.2/\">"
+        "<channel><title>S</title>\n"
+        "<item><title>Budget</title><content:encoded><![CDATA[[caption "
+        "id=\"attachment_60\" width=\"300\"]<img src=\"m.jpg\" /> The "
+        "mayor presents the budget[/caption]\nThe council approved it."
+        "]]></content:encoded><wp:post_name>b</wp:post_name><wp:status>"
+        "publish</wp:status><wp:post_type>post</wp:post_type></item>\n"
+        "</channel></rss>\n";
+    read_all(tl_write("caption.xml", C, sizeof C - 1), &t);
+    CHECK_STR(t.first.body,
+              "The mayor presents the budget\n\nThe council approved it.",
+              "wxr caption: a paragraph, not run into the next sentence");
     tally_free(&t);
 
     /* In any other feed, brackets are text. */
