@@ -216,7 +216,13 @@ void ns_feed_item_text(json_t *to, const char *key, const char *s, size_t n,
     if (markup == NS_MK_HTML ||
         (markup != NS_MK_TEXT && (memchr(s, '<', n) || memchr(s, '&', n)))) {
         ns_buf_t plain = {0};
-        json_t *heads = strcmp(key, "content") == 0 ? json_array() : NULL;
+        /* The headings of either field that may be the body: Hugo's RSS
+         * and many Atom feeds have the whole post in <description> or
+         * <summary>, and none in <content:encoded>. */
+        const char *heads_key = !strcmp(key, "content")   ? "headings"
+                                : !strcmp(key, "summary") ? "summary_headings"
+                                                          : NULL;
+        json_t *heads = heads_key ? json_array() : NULL;
         int rc = markup == NS_MK_POST
                      ? ns_html_post_text(s, n, heads, &plain)
                      : ns_html_fragment_text(s, n, heads, &plain);
@@ -232,7 +238,7 @@ void ns_feed_item_text(json_t *to, const char *key, const char *s, size_t n,
         if (rc == 0 && plain.p) {
             ns_fields_set(to, key, plain.p, plain.len, 0);
             if (heads && json_array_size(heads))
-                json_object_set(to, "headings", heads);
+                json_object_set(to, heads_key, heads);
         }
         json_decref(heads);
         ns_buf_free(&plain);
@@ -345,8 +351,10 @@ int ns_feed_item_article(json_t *raw, json_t *chan, const char *chan_lang,
     set_from(obj, raw, "body", "content");
     set_from(obj, raw, "body", "summary");
     ns_feed_drop_footer(obj);
-    json_t *heads = json_object_get(raw, "headings");
-    if (heads && raw_field(raw, "content"))
+    /* The headings of the field the body came from. */
+    json_t *heads = json_object_get(
+        raw, raw_field(raw, "content") ? "headings" : "summary_headings");
+    if (heads && json_object_get(obj, "body"))
         json_object_set(obj, "headings", heads);
     static const char *const dates[] = {"wp_date_gmt", "published", "pubdate",
                                         "dcdate",      "updated",   "wp_date"};
