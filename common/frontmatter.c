@@ -292,6 +292,16 @@ static int apply_key(void *ctx, const char *key, size_t klen,
     size_t len;
     const char *s = one_value(v, &len);
 
+    /* Zola has a post's tags, categories and authors only in its
+     * [taxonomies] table (and themes its byline in [extra]): read them as
+     * Hugo's keys of those names.  A Zola site had none. */
+    if (!strncmp(k, "taxonomies.", 11) &&
+        (!strcmp(k + 11, "tags") || !strcmp(k + 11, "categories") ||
+         !strcmp(k + 11, "authors")))
+        memmove(k, k + 11, strlen(k + 11) + 1);
+    else if (!strcmp(k, "extra.author") && !art->author)
+        memmove(k, k + 6, strlen(k + 6) + 1);
+
     if (!strcmp(k, "id"))
         return ns_set_id(art, s, len, err, err_size);
     if (!strcmp(k, "title"))

@@ -459,7 +459,7 @@ int ns_toml_header_read(const char *text, size_t len, unsigned first_line,
         if (in_table && table.len && !dotted && kind != 2) {
             /* "[_build]" then "render = 'never'": "_build.render", for
              * Hugo's build options; nothing here is an error. */
-            char scratch[8];
+            char scratch[256]; /* a warning's text (ns_article_warn) */
             if (ns_buf_putc(&table, '.') < 0 ||
                 ns_buf_append(&table, name.p ? name.p : "", name.len) < 0) {
                 rc = oom(&t);

@@ -571,8 +571,29 @@ static void test_jekyll_words(void)
     }
 }
 
+/* Zola's TOML keeps a post's tags and categories in [taxonomies], and
+ * themes its byline in [extra]. */
+static void test_zola_taxonomies(void)
+{
+    const char *text = "+++\ntitle = \"First snow\"\n[taxonomies]\n"
+                       "tags = [\"weather\", \"winter\"]\n"
+                       "categories = [\"Weather\"]\n[extra]\n"
+                       "author = \"Liv Berg\"\n+++\nSnow fell.\n";
+    ns_article_t a;
+    char err[256];
+    unsigned line;
+    CHECK(parse(text, &a, err, sizeof err, &line) == 0, "zola: parses");
+    CHECK_STR(a.section, "Weather", "zola: the first category the section");
+    CHECK(a.n_tags == 2 && !strcmp(a.tags[0], "weather") &&
+              !strcmp(a.tags[1], "winter"),
+          "zola: [taxonomies] tags the tags");
+    CHECK_STR(a.author, "Liv Berg", "zola: [extra] author the byline");
+    ns_article_clear(&a);
+}
+
 int main(void)
 {
+    test_zola_taxonomies();
     test_title_line();
     test_date_zone_after_space();
     test_date_forms_in_records();
