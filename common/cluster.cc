@@ -578,7 +578,7 @@ ns_status_t libns::cluster_ready(ns_index_t *idx)
     idx->error = "cluster '" + c.file + "': " +
                  (up == 0 ? std::string("no shard can be reached: ") : "") +
                  down;
-    return NS_STATUS_XAPIAN;
+    return NS_STATUS_SHARDS_DOWN;
 }
 
 /* Xapian 1.4's remote backend reads a document in a round trip of its

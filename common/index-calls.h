@@ -336,7 +336,8 @@ ns_status_t cluster_open(ns_index_t *idx);
  * IDX sees something else.  Throws only for what is not a shard's. */
 bool cluster_refresh(ns_index_t *idx, bool force);
 /* NS_STATUS_OK when IDX may be searched now: every shard up, or some
- * down and "partial yes"; otherwise the failure, with the message set. */
+ * down and "partial yes"; otherwise NS_STATUS_SHARDS_DOWN, with the
+ * message naming each shard down and why. */
 ns_status_t cluster_ready(ns_index_t *idx);
 /* The shards down now, ascending. */
 std::vector<unsigned> cluster_missing(const ns_index_t *idx);

@@ -58,6 +58,7 @@ typedef enum {
     NS_STATUS_INTERNAL,    /* a bug: an unexpected exception */
     NS_STATUS_READ_ONLY,   /* a write through a handle opened NS_OPEN_READ */
     NS_STATUS_INTERRUPTED, /* stopped on request: nothing of it was written */
+    NS_STATUS_SHARDS_DOWN, /* a cluster cannot answer without a shard down */
     NS_STATUS_LAST
 } ns_status_t;
 
@@ -325,6 +326,7 @@ typedef enum {
  *   NS_STATUS_OK        *out is the handle; close with ns_index_close().
  *   NS_STATUS_NOT_FOUND (read mode) there is no index at PATH.
  *   NS_STATUS_LOCKED    (write mode) another writer holds it.
+ *   NS_STATUS_SHARDS_DOWN (a cluster) a shard it cannot do without is down.
  *   NS_STATUS_XAPIAN, NS_STATUS_NOMEM, NS_STATUS_INTERNAL
  * On failure *out is NULL and, when err_out is not NULL, *err_out holds the
  * detail (free with free()). */

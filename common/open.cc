@@ -250,6 +250,8 @@ const char *ns_status_to_string(ns_status_t status)
         return "index is open read-only";
     case NS_STATUS_INTERRUPTED:
         return "interrupted";
+    case NS_STATUS_SHARDS_DOWN:
+        return "a shard of the cluster is down";
     case NS_STATUS_LAST:
         break;
     }

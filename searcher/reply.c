@@ -124,9 +124,12 @@ static size_t shards_down(ns_index_t *idx)
 enum MHD_Result ns_http_reply_status(ns_http_call_t *c, ns_index_t *idx,
                                      ns_status_t st, const char *what)
 {
-    const char *detail = idx ? ns_index_last_error(idx) : "";
-    if (!*detail)
-        detail = ns_status_to_string(st);
+    /* A copy: the handle's text is cleared by the next call on it, such
+     * as the shard count below, which left "search failed: " alone. */
+    char detail[1024];
+    snprintf(detail, sizeof detail, "%s",
+             idx && *ns_index_last_error(idx) ? ns_index_last_error(idx)
+                                              : ns_status_to_string(st));
     switch (st) {
     case NS_STATUS_NOT_FOUND:
         return ns_http_reply_error(c, 404, "not_found", "%s", detail);
@@ -139,9 +142,11 @@ enum MHD_Result ns_http_reply_status(ns_http_call_t *c, ns_index_t *idx,
     default:
         /* A cluster's search or lookup fails when it finds a shard down
          * and may not answer without it: every shard down, or any with
-         * "partial no".  Not a fault of the server: 503, as /health
-         * says, so that a balancer tries elsewhere and a client later. */
-        if (idx && shards_down(idx))
+         * "partial no" (NS_STATUS_SHARDS_DOWN, as when a worker opens the
+         * cluster afresh), or one lost during the request.  Not a fault
+         * of the server: 503, as /health says, so that a balancer tries
+         * elsewhere and a client later. */
+        if (st == NS_STATUS_SHARDS_DOWN || (idx && shards_down(idx)))
             return ns_http_reply_error(c, 503, "shards_down", "%s failed: %s",
                                        what, detail);
         ns_error("error: %s failed: %s: %s", what, ns_status_to_string(st),

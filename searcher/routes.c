@@ -25,7 +25,9 @@ static ns_index_t *index_or_reply(ns_http_call_t *c, enum MHD_Result *ret)
         return idx;
     if (st == NS_STATUS_NOMEM)
         *ret = ns_http_reply(c, 500, NULL);
-    else if (strstr(err, "no shard can be reached")) /* cluster_ready() */
+    else if (st == NS_STATUS_SHARDS_DOWN)
+        /* As a worker whose open handle finds the same shards down says
+         * (ns_http_reply_status()): one answer for one cluster state. */
         *ret = ns_http_reply_error(c, 503, "shards_down", "%s", err);
     else
         *ret = ns_http_reply_error(c, 503, "no_index", "%s", err);

@@ -1,0 +1,95 @@
+#!/bin/sh
+# t624-cluster-shards-down.sh - A cluster front whose shards are down
+# answers every request alike: 503 shards_down, the message naming the
+# shard that is down and why, whichever worker takes the request (one
+# whose handle saw the shards up, or one opening the cluster afresh).
+. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/server.sh"
+. "$(dirname "$0")/cluster.sh"
+
+for i in 0 1; do
+    nindex --quiet --db "$TMP/s$i" --rebuild --shard $i/2 "$SAMPLES"
+done
+port0=$(free_port)
+start_shard "$port0" "$TMP/s0"
+pid0=$shard_pid
+port1=$(free_port)
+start_shard "$port1" "$TMP/s1"
+pid1=$shard_pid
+cat >"$TMP/cluster" <<EOF2
+connect-timeout 1
+timeout 2
+refresh 0.5
+shard 0 tcp 127.0.0.1:$port0
+shard 1 tcp 127.0.0.1:$port1
+EOF2
+sed 's/^refresh .*/partial no/' "$TMP/cluster" >"$TMP/strict"
+
+# answers N PATH: N requests of PATH, one answer a line in $TMP/answers:
+# the status, the error code and the message.
+answers() {
+    : >"$TMP/answers"
+    n=0
+    while [ $n -lt "$1" ]; do
+        get one "$2"
+        python3 -c 'import json, sys
+e = json.load(open(sys.argv[1])).get("error", {})
+print(sys.argv[2], e.get("code", "-"), e.get("message", "-"))' \
+            "$TMP/one" "$code" >>"$TMP/answers"
+        n=$((n + 1))
+    done
+}
+# all_answers EXPR: every line of $TMP/answers, as (status, code, message),
+# makes the Python EXPR true.
+all_answers() {
+    python3 -c 'import sys
+rows = [l.rstrip("\n").split(" ", 2) for l in open(sys.argv[1])]
+bad = [r for r in rows if not eval(sys.argv[2], {}, {"s": r[0], "c": r[1], "m": r[2]})]
+for r in bad[:3]:
+    print("   ", " ".join(r))
+sys.exit(1 if bad or not rows else 0)' "$TMP/answers" "$1"
+}
+
+# --- "partial no", one shard down ------------------------------------------
+# Four workers; the first requests open a handle in some of them while both
+# shards are up, the others open the cluster after shard 1 is gone.
+start_server --db "$TMP/strict" --threads 4
+check "partial no: nsearchd starts" is "$?" 0
+answers 2 "/v1/search?q=Azure&limit=0"
+check "partial no, all up: 200" all_answers 's == "200"'
+stop_shard "$pid1"
+answers 12 "/v1/search?q=Azure&limit=0"
+check "partial no, shard 1 down: every search 503" all_answers 's == "503"'
+check "partial no, shard 1 down: every search shards_down" \
+    all_answers 'c == "shards_down"'
+check "partial no, shard 1 down: every message names shard 1 and why" \
+    all_answers '"shard 1 is down (" in m and ")" in m'
+sleep 1
+answers 6 "/v1/search?q=Azure&limit=0"
+check "partial no, later: still shards_down, naming shard 1" \
+    all_answers 's == "503" and c == "shards_down" and "shard 1 is down (" in m'
+kill $server_pid 2>/dev/null
+wait $server_pid 2>/dev/null
+server_pid=
+
+# --- Every shard down under a running front ------------------------------
+start_shard "$port1" "$TMP/s1"
+pid1=$shard_pid
+start_server --db "$TMP/cluster" --threads 4
+check "nsearchd starts" is "$?" 0
+answers 8 "/v1/search?q=Azure&limit=0"
+check "all up: 200" all_answers 's == "200"'
+stop_shard "$pid0"
+stop_shard "$pid1"
+answers 8 "/v1/search?q=Azure&limit=0"
+check "all down: every search 503 shards_down" \
+    all_answers 's == "503" and c == "shards_down"'
+check "all down: every search's message names a shard and why" \
+    all_answers '"shard 0 is down (" in m or "shard 1 is down (" in m'
+answers 4 "/v1/related/azure-surveillance-investigation"
+check "all down: related posts 503 shards_down, naming a shard" \
+    all_answers 's == "503" and c == "shards_down" and " is down (" in m'
+kill $server_pid 2>/dev/null
+wait $server_pid 2>/dev/null
+server_pid=
+finish
