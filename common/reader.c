@@ -73,6 +73,20 @@ ns_status_t ns_reader_open(const char *source, ns_reader_t **out,
             return e == ENOMEM ? NS_STATUS_NOMEM : NS_STATUS_IO;
         }
     } else {
+        /* Opened for real only when its first record is read, where a
+         * failure would be one skipped record (exit 3, or a prune refused
+         * for skipped records): a SOURCE named but unreadable is an
+         * error of its own, as a missing one is.  O_NONBLOCK: a FIFO's
+         * open must not wait for a writer here. */
+        int fd = open(source, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+        if (fd < 0) {
+            int e = errno;
+            if (err_out)
+                *err_out = strdup(strerror(e));
+            ns_reader_close(r);
+            return e == ENOMEM ? NS_STATUS_NOMEM : NS_STATUS_IO;
+        }
+        close(fd);
         /* A single file's id, when its header has none, is its name. */
         const char *slash = strrchr(source, '/');
         r->root_len = slash ? (size_t)(slash - source) : 0;
