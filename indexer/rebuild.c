@@ -457,6 +457,14 @@ static int publish(const char *db, const char *merged, long keep,
         return EXIT_ERROR;
     }
     ns_crash_point("publish");
+    /* A stop that came during the syncs above (they take seconds on a
+     * large index) is still in time: the rename below is the moment the
+     * new generation goes live. */
+    if (ns_interrupted) {
+        ns_error("interrupted; the live index is unchanged");
+        drop_unpublished(db, name, final);
+        return EXIT_ERROR;
+    }
     if (ns_gen_publish(db, name) < 0) {
         int e = errno;
         char live[256];

@@ -116,15 +116,24 @@ for point in early build merge publish; do
         is "$(answers "$TMP/db")" "$before"
 done
 check "live generation unchanged by the kills" is "$(readlink "$TMP/db/current")" "$live"
-# A stop asked for (SIGTERM, as systemctl stop sends) during the merge:
-# nothing published, exit 1, the interruption said.
-NINDEX_TERM_AT=merge "$NSEARCH_BIN/nindex" --quiet --db "$TMP/db" --rebuild \
-    "$TMP/v2.jsonl" >"$TMP/term.out" 2>"$TMP/term.err"
-rc=$?
-check "rebuild stopped at merge: exit 1" is "$rc" 1
-check "rebuild stopped at merge: says so" contains "$TMP/term.err" "interrupted"
-check "rebuild stopped at merge: nothing published" \
-    is "$(readlink "$TMP/db/current")" "$live"
+# A stop asked for (SIGTERM, as systemctl stop sends) during the merge,
+# or during the syncs just before the publishing rename: nothing
+# published, exit 1, the interruption said, no generation left behind
+# (the one a kill above left unpublished is cleaned up by the run).
+for point in merge publish; do
+    NINDEX_TERM_AT=$point "$NSEARCH_BIN/nindex" --quiet --db "$TMP/db" \
+        --rebuild "$TMP/v2.jsonl" >"$TMP/term.out" 2>"$TMP/term.err"
+    rc=$?
+    check "rebuild stopped at $point: exit 1" is "$rc" 1
+    check "rebuild stopped at $point: says so" contains "$TMP/term.err" \
+        "interrupted; the live index is unchanged"
+    check "rebuild stopped at $point: nothing published" \
+        is "$(readlink "$TMP/db/current")" "$live"
+    check "rebuild stopped at $point: the live index answers the same" \
+        is "$(answers "$TMP/db")" "$before"
+    check "rebuild stopped at $point: no generation newer than the live one" \
+        is "$(ls -d "$TMP/db"/gen-* | tail -1)" "$TMP/db/$live"
+done
 run out err nindex --db "$TMP/db" --rebuild "$TMP/v2.jsonl"
 check "rerun after the kills succeeds" is "$rc" 0
 check "rerun cleans up what the dead runs left" sh -c "! ls -d '$TMP/db'/.build-* 2>/dev/null"
