@@ -93,6 +93,8 @@ int ns_http_arg_now(ns_http_call_t *c, int64_t *now, enum MHD_Result *ret)
 struct args_check {
     int bad;       /* a key or value is invalid */
     int repeated;  /* a key that is not a list is given twice */
+    int control;   /* 1: a value, 2: a key holds a control character */
+    long code;     /* that control character */
     char key[40];  /* the key, when printable */
     unsigned seen; /* bits of SINGLE given so far */
 };
@@ -104,12 +106,12 @@ static const char *const SINGLE[] = {
     "related", "now",   "collapse", "facets", "suggest",   "author", "partial",
 };
 
-/* Every query parameter must be valid UTF-8 without NUL bytes after
- * percent-decoding (libmicrohttpd has decoded them), and none of SINGLE
- * may be given twice: "q=a&q=b" or "limit=5&limit=50" was answered for
- * the first value, and the client never learnt which.  An empty value
- * does not count: an empty form field is "not given" everywhere else, so
- * "q=&q=azure" leaves no doubt, and is a search for azure. */
+/* Every query parameter must be valid UTF-8 without NUL bytes or other
+ * control characters after percent-decoding (libmicrohttpd has decoded
+ * them), and none of SINGLE may be given twice: "q=a&q=b" or "limit=5&limit=50"
+ * was answered for the first value, and the client never learnt which.  An
+ * empty value does not count: an empty form field is "not given" everywhere
+ * else, so "q=&q=azure" leaves no doubt, and is a search for azure. */
 static enum MHD_Result check_arg(void *cls, enum MHD_ValueKind kind,
                                  const char *key, size_t key_size,
                                  const char *value, size_t value_size)
@@ -119,6 +121,18 @@ static enum MHD_Result check_arg(void *cls, enum MHD_ValueKind kind,
     int key_ok = ns_utf8_valid(key, key_size) && strlen(key) == key_size;
     if (key_ok && (!value || (ns_utf8_valid(value, value_size) &&
                               strlen(value) == value_size))) {
+        /* Decoded, "%01" is the control byte that the request line's own
+         * check (http.c) cannot see; every name and value is checked, not
+         * only those a route reads, as the README says of the whole line. */
+        long in_key = ns_control_char(key, key_size);
+        long in_value = value ? ns_control_char(value, value_size) : -1;
+        if (in_key >= 0 || in_value >= 0) {
+            ck->control = in_key >= 0 ? 2 : 1;
+            ck->code = in_key >= 0 ? in_key : in_value;
+            if (ck->control == 1 && key_size < sizeof ck->key)
+                snprintf(ck->key, sizeof ck->key, "%s", key);
+            return MHD_NO;
+        }
         for (unsigned i = 0; i < sizeof SINGLE / sizeof *SINGLE; i++) {
             if (strcmp(SINGLE[i], key) || !value || !value_size)
                 continue;
@@ -147,6 +161,16 @@ int ns_http_check_args(ns_http_call_t *c, enum MHD_Result *ret)
                                 "parameter '%s' is given more than once "
                                 "(only section, lang and tag may be repeated)",
                                 ck.key);
+        return -1;
+    }
+    if (ck.control) {
+        /* As q's message was before every parameter was checked here. */
+        *ret = ns_http_reply_error(c, 400, "bad_parameter",
+                                   "%s contains the control character U+%04lX",
+                                   ck.control == 2 ? "a parameter name"
+                                   : ck.key[0]     ? ns_http_shown(ck.key)
+                                                   : "a parameter",
+                                   ck.code);
         return -1;
     }
     if (ck.bad && ck.key[0]) {

@@ -123,7 +123,8 @@ get m.json '/v1/search?q=oil&author=&limit=100'
 check "an empty author is not given" is "$(ids m.json)" "q1,q2,q3,q4,q5,q6"
 get m.json '/v1/search?q=oil&author=a%01b'
 check "an author with a control character: 400" is "$code" 400
-check "... saying why" json m.json 'd["error"]["message"].startswith("author must be")'
+check "... saying why" json m.json \
+    'd["error"]["message"] == "author contains the control character U+0001"'
 get m.json '/v1/search?q=oil&section=acq&_=1&utm_source=x&utm_source=y'
 check "unknown parameters, one repeated: ignored" is "$code:$(ids m.json)" "200:q5"
 # Past the first few distinct parameters too.

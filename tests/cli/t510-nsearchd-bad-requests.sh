@@ -59,6 +59,22 @@ get nbsp.json '/v1/search?q=azure%C2%A0surveillance'
 check "q with a no-break space: 200" is "$code" 200
 bad "section with a C1 control character" '/v1/search?q=a&section=a%C2%85b'
 bad "tag with a C1 control character" '/v1/search?q=a&tag=a%C2%9Bb'
+# Any other parameter too, known or not, its value or its name: a control
+# byte anywhere in the request line is refused, percent-encoded or raw.
+for arg in 'foo=%01' 'foo=a%1Bb' 'foo=%7F' 'foo=%C2%9B' 'limit=5%0A' \
+    'sort=date%09' 'f%01o=1' '%0D=1'; do
+    get cc.json "/v1/search?q=azure&$arg"
+    check "$arg: 400" is "$code" 400
+    check "$arg: bad_parameter, the control character named" json cc.json \
+        'd["error"]["code"] == "bad_parameter" and "contains the control character U+" in d["error"]["message"]'
+done
+get cc.json '/v1/search?q=azure&foo=%01'
+check "foo=%01: the message names foo" json cc.json \
+    'd["error"]["message"] == "foo contains the control character U+0001"'
+get cc.json '/v1/related/azure-surveillance-investigation?foo=%01'
+check "related with foo=%01: 400" is "$code" 400
+get cc.json '/v1/search?q=azure&foo=a%C2%A0b'
+check "an unknown parameter with a no-break space: 200" is "$code" 200
 # nsearch refuses the same queries on its command line (usage error) and
 # in --batch (that query fails, the others run).
 for q in 'a\001b' 'a\nb' '\033[31m' 'a\177b' 'a\302\205b'; do

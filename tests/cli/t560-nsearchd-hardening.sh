@@ -219,7 +219,7 @@ check "escapes: C1 in facets= is 400" is "$code" 400
 check "escapes: the message does not echo it" python3 -c '
 import sys
 body = open(sys.argv[1], "rb").read()
-assert b"\xc2\x9b" not in body and b"contains control characters" in body, body
+assert b"\xc2\x9b" not in body and b"contains the control character U+009B" in body, body
 ' "$TMP/c1.json"
 stop_server
 check "escapes: the access log has the request" \
