@@ -351,8 +351,18 @@ static std::string address_words(std::string a)
             if (word.size() > strlen(ext) &&
                 strcasecmp(word.c_str() + word.size() - strlen(ext), ext) == 0)
                 word.resize(word.size() - strlen(ext));
-        if (word.find_first_not_of("0123456789") != std::string::npos)
-            path += " " + word;
+        /* A number alone in a slug too: "oyafestivalen-2025" searched
+         * "2025", and listed every article of the year beside the one. */
+        std::string part;
+        for (size_t j = 0; j <= word.size(); j++) {
+            if (j < word.size() && !strchr("._-=&:+,;~!$'*@", word[j])) {
+                part += word[j];
+                continue;
+            }
+            if (part.find_first_not_of("0123456789") != std::string::npos)
+                path += " " + part;
+            part.clear();
+        }
         word.clear();
     }
     std::string out =
@@ -690,7 +700,12 @@ std::string libns::unknown_field_words(const std::string &text,
                                        std::string &names,
                                        std::vector<std::string> *phrases)
 {
-    std::string t = plain_marks(text), out;
+    /* As the parse reads it (typed_text): a pasted address is its words.
+     * On the text as typed, "https:" was a name no field has, and its
+     * words apart ("https //news.example.org/...") were no address to
+     * pasted_addresses(): the host joined the slug's first word, and those
+     * results replaced the address's. */
+    std::string t = plain_marks(pasted_addresses(text)), out;
     names.clear();
     bool quoted = false;
     for (size_t i = 0; i < t.size(); i++) {
