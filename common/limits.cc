@@ -41,6 +41,56 @@ static std::string first_words(const std::string &text, size_t max,
     return text.substr(0, cut);
 }
 
+/* A '*' inside a word ("sur*ance", "chel*sea"): Xapian's parser searched
+ * the tail alone, and "chel*sea" found exactly what "sea" does.  Each such
+ * '*' ends its wildcard and the rest is a word of its own, with the same
+ * field and sign ("title:chel*sea" as "title:chel* title:sea"), as the
+ * warning says.  Inside quotes nothing is expanded (a phrase) and nothing
+ * changes.  *FIRST is the first word so split, as typed, and *QUOTED the
+ * first such word inside quotes. */
+static std::string split_inside_wildcards(const std::string &t,
+                                          std::string *first,
+                                          std::string *quoted)
+{
+    std::string out;
+    bool in_quotes = false;
+    for (size_t i = 0; i < t.size(); i++) {
+        out += t[i];
+        if (t[i] == '"')
+            in_quotes = !in_quotes;
+        if (t[i] != '*' || i == 0 || i + 1 == t.size() ||
+            !word_byte((unsigned char)t[i - 1]) ||
+            !word_byte((unsigned char)t[i + 1]))
+            continue;
+        size_t start = out.size() - 1;
+        while (start > 0 && (word_byte((unsigned char)out[start - 1]) ||
+                             out[start - 1] == '*'))
+            start--;
+        size_t end = i + 1;
+        while (end < t.size() &&
+               (word_byte((unsigned char)t[end]) || t[end] == '*'))
+            end++;
+        const std::string word =
+            out.substr(start) + t.substr(i + 1, end - i - 1);
+        if (in_quotes) {
+            if (quoted->empty())
+                *quoted = word;
+            continue;
+        }
+        size_t from = start;
+        if (from > 1 && out[from - 1] == ':' &&
+            isalpha((unsigned char)out[from - 2]))
+            for (from--; from > 0 && isalpha((unsigned char)out[from - 1]);)
+                from--;
+        if (from > 0 && (out[from - 1] == '-' || out[from - 1] == '+'))
+            from--;
+        if (first->empty())
+            *first = word;
+        out += " " + out.substr(from, start - from);
+    }
+    return out;
+}
+
 QueryBounds libns::bound_query(const std::string &text)
 {
     QueryBounds b;
@@ -62,18 +112,6 @@ QueryBounds libns::bound_query(const std::string &text)
             continue;
         if (i > 0 && word_byte((unsigned char)b.text[i - 1])) {
             wild++;
-            /* Inside a word ("sur*ance"): Xapian expands "sur*" and
-             * searches "ance" beside it, not words like "surveillance". */
-            if (inside.empty() && i + 1 < b.text.size() &&
-                word_byte((unsigned char)b.text[i + 1])) {
-                size_t start = i, end = i + 1;
-                while (start > 0 && word_byte((unsigned char)b.text[start - 1]))
-                    start--;
-                while (end < b.text.size() &&
-                       word_byte((unsigned char)b.text[end]))
-                    end++;
-                inside = b.text.substr(start, end - start);
-            }
         } else if (leading.empty() && i + 1 < b.text.size() &&
                    word_byte((unsigned char)b.text[i + 1])) {
             size_t end = i + 1;
@@ -87,6 +125,10 @@ QueryBounds libns::bound_query(const std::string &text)
                      leading + " was searched as " + leading +
                      ": a '*' works only at the end of a word (" + leading +
                      "*)";
+    /* Inside a word ("sur*ance"): "sur*" is expanded and "ance" searched
+     * beside it, not words like "surveillance". */
+    std::string quoted;
+    b.text = split_inside_wildcards(b.text, &inside, &quoted);
     if (!inside.empty()) {
         size_t star = inside.find('*');
         b.warning += std::string(b.warning.empty() ? "" : "; ") + inside +
@@ -94,6 +136,10 @@ QueryBounds libns::bound_query(const std::string &text)
                      inside.substr(star + 1) +
                      ": a '*' works only at the end of a word";
     }
+    if (!quoted.empty())
+        b.warning += std::string(b.warning.empty() ? "" : "; ") + quoted +
+                     ": a '*' works only at the end of a word, and not "
+                     "inside quotes";
     if (wild > QUERY_MAX_WILDCARDS) {
         b.flags_off = Xapian::QueryParser::FLAG_WILDCARD;
         if (!b.warning.empty())

@@ -109,6 +109,18 @@ static void test_bounds(void)
                                 "works only at the "
                                 "end of a word") != std::string::npos,
           "a '*' inside a word: warned, with what was searched");
+    /* ... and searched so: the text had "sur*ance", of which Xapian's
+     * parser searched "ance" alone. */
+    CHECK(bound_query("sur*ance oil").text == "sur* ance oil",
+          "a '*' inside a word: the rest is a word of its own");
+    CHECK(bound_query("title:chel*sea -a*b*c").text ==
+              "title:chel* title:sea -a* -b* -c",
+          "a '*' inside a word: the field and sign go with each part");
+    b = bound_query("\"sur*ance\" x");
+    CHECK(b.text == "\"sur*ance\" x" &&
+              b.warning.find("not inside quotes") != std::string::npos &&
+              b.warning.find("searched as") == std::string::npos,
+          "a '*' inside a word in quotes: unchanged, and said so");
     b = bound_query(repeat("w", 150) + " *ebra");
     CHECK(b.warning.find("151 words") != std::string::npos &&
               b.warning.find("; *") == std::string::npos,
@@ -151,6 +163,9 @@ int main(void)
     CHECK(run(idx, "*zebra", &ids, &warn) == NS_STATUS_OK && ids == "c" &&
               !warn.empty(),
           "a leading '*' before a whole word finds it");
+    CHECK(run(idx, "zeb*ra", &ids, &warn) == NS_STATUS_OK && ids == "c" &&
+              warn.find("searched as zeb* ra") != std::string::npos,
+          "a '*' inside a word: zeb* is searched, as the warning says");
     /* Still too large once parsed: CJK text is many n-grams in few
      * "words". */
     std::string cjk;
