@@ -153,19 +153,20 @@ static ns_status_t search_fallbacks(ns_index_t *idx, const ns_search_opts_t *o,
     /* An unclosed quote makes a phrase of the rest of the query; a stray
      * quote is no reason for an empty page (README "Query language"). */
     const std::string words = unclosed_quote_words(text);
+    const std::string phrase = unclosed_phrase(text);
     bool found = false;
     /* With hits too, when no article has the phrase: 'blair "brown
      * stand' showed blair's hits alone and never said that the words
-     * after the quote were a phrase found nowhere. */
-    if (!res->timed_out && has_word(words) &&
+     * after the quote were a phrase found nowhere.  A quote with no word
+     * after it ('gordon brown"') opens no phrase: it was "no article has
+     * the phrase", of the empty phrase, beside the right hits. */
+    if (!res->timed_out && has_word(phrase) &&
         (res->total == 0 ||
-         !phrase_in_archive(idx, unclosed_phrase(text), o->time_limit_ms))) {
+         !phrase_in_archive(idx, phrase, o->time_limit_ms))) {
         search_instead(idx, o, words, res, &found);
-        if (found) {
+        if (found)
             add_warning(res, "no article has the phrase of the unclosed "
                              "quote; showing the results for its words");
-            return NS_STATUS_OK;
-        }
     }
     /* A name that is no field's, joined to a word: its words apart. */
     std::string names;
@@ -176,9 +177,9 @@ static ns_status_t search_fallbacks(ns_index_t *idx, const ns_search_opts_t *o,
      * cloud's hits alone with no word of why.  "mission:impossible",
      * which some article has, stays the phrase. */
     bool dead = res->total == 0;
-    for (size_t i = 0; !dead && i < joined.size(); i++)
+    for (size_t i = 0; !found && !dead && i < joined.size(); i++)
         dead = !phrase_in_archive(idx, joined[i], o->time_limit_ms);
-    if (!res->timed_out && !apart.empty() && dead) {
+    if (!found && !res->timed_out && !apart.empty() && dead) {
         search_instead(idx, o, apart, res, &found);
         bool one = names.find(',') == std::string::npos;
         add_warning(
@@ -186,9 +187,11 @@ static ns_status_t search_fallbacks(ns_index_t *idx, const ns_search_opts_t *o,
                      (one ? " is not a field name" : " are not field names") +
                      " (the fields: " + field_list() + ")" +
                      (found ? "; searched as plain words" : ""));
-        if (found)
-            return NS_STATUS_OK;
     }
+    /* After a fallback too: '"gordon brwon', a quotation pasted without
+     * its closing mark, showed brwon's words with no "Did you mean",
+     * where "gordon brwon" had one.  Its results are those the
+     * suggestion is given beside (they are more than none). */
     /* On a cluster, from its spelling copies if any (spelling.cc). */
     if (!o->suggest || res->timed_out ||
         text.find_first_not_of(" \t\r\n") == std::string::npos)
