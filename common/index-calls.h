@@ -189,10 +189,12 @@ inline constexpr DigraphLetter DIGRAPH_LETTERS[] = {
  * digraph stand for ("oeyafest*": "øyafest*"), one digraph replaced at a
  * time. */
 std::vector<Xapian::Query> digraph_wildcards(const Xapian::Query &q);
-/* digraph-marks.cc: the spellings with the letters that the index has of
- * Q's words typed with a Nordic digraph, as terms to mark by. */
-std::vector<Xapian::Query> digraph_spellings(ns_index_t *idx,
-                                             const Xapian::Query &q);
+/* digraph-marks.cc: Q, a query to mark by, with its words typed with a
+ * Nordic digraph beside the spellings the index has with the letters,
+ * into OUT; false, OUT untouched, when it has none.  LOOKUPS counts the
+ * look-ups in the term list, at most 32 for all calls that share it. */
+bool digraph_marking(ns_index_t *idx, const Xapian::Query &q, unsigned &lookups,
+                     Xapian::Query &out);
 /* Has Q a title: word or wildcard?  Q with its title: words and wildcards
  * as the default field's, which Xapian's highlighter marks. */
 bool has_title_terms(const Xapian::Query &q);

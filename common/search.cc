@@ -671,22 +671,29 @@ ns_status_t libns::search_once(ns_index_t *idx, const ns_search_opts_t *o,
     /* Xapian's highlighter matches a wildcard against the words as
      * written only: "oyafest*" found Øyafestivalen by its folded stem
      * "Zoyafestival" and marked nothing, nor did search as you type.  The
-     * stems themselves it marks.  Not on a cluster: each expansion would
-     * walk every shard's terms once more. */
+     * stems themselves it marks.  Nor a word typed with a digraph
+     * (digraph-marks.cc).  Not on a cluster: each expansion would walk
+     * every shard's terms once more. */
     if (!blank && !idx->cluster) {
-        std::vector<Xapian::Query> marks = digraph_spellings(idx, page.words);
+        unsigned lookups = 0;
+        const bool wild = has_stem_wildcard(page.words);
+        std::vector<Xapian::Query> marks{
+            wild ? stem_wildcards_expanded(page.words, *idx->db,
+                                           WILDCARD_MAX_EXPANSION)
+                 : page.words};
+        const bool spelled = digraph_marking(idx, marks[0], lookups, marks[0]);
         for (const Xapian::Query &w : digraph_wildcards(page.words))
             marks.push_back(w);
-        const bool wild = has_stem_wildcard(page.words);
-        if (wild || !marks.empty()) {
-            marks.push_back(
-                wild ? stem_wildcards_expanded(page.words, *idx->db,
-                                               WILDCARD_MAX_EXPANSION)
-                     : page.words);
+        if (wild || spelled || marks.size() > 1) {
             page.snip = marking(idx, Xapian::Query(Xapian::Query::OP_OR,
                                                    marks.begin(), marks.end()));
             page.have_snip = true;
         }
+        /* "title:oestlandet" marked no title, where "title:ostlandet" did. */
+        Xapian::Query title;
+        if (page.have_title &&
+            digraph_marking(idx, page.title_words, lookups, title))
+            page.title = marking(idx, title);
     }
     fill_hits(idx, o, page, blank, time, res);
     if (o->collapse)
