@@ -239,21 +239,24 @@ static Xapian::Query unstopped(ns_index_t *idx, const Xapian::Query &q,
 /* The phrases of two words whose joined form is a word of Q ("e mail" for
  * "email"): the indexer adds the joined word of a hyphenated one (write.cc
  * joined_words), so "email" finds "e-mail", but the text a snippet is cut
- * from has "e" and "mail", which only such a phrase marks.  Each split
- * point of each word whose two parts are words of the index; not on a
- * cluster, where each look-up is a round trip to every shard. */
+ * from has "e" and "mail", which only such a phrase marks.  The words as
+ * typed are split, and the stems of those that are their own stem (which
+ * have no exact term): the stem alone gave "co found" for "cofounder",
+ * and "nordnorg" none, so "co-founder" and "Nord-Norge" went unmarked.
+ * Each split point of each word whose two parts are words of the index;
+ * not on a cluster, where each look-up is a round trip to every shard. */
 static void split_phrases(ns_index_t *idx, const Xapian::Query &q,
                           std::vector<Xapian::Query> &out)
 {
     if (idx->cluster)
         return;
-    for (auto t = q.get_terms_begin(); t != q.get_terms_end(); ++t) {
-        const std::string &term = *t;
-        if (term.size() < 4 || term[0] != PREFIX_STEM[0] ||
-            !islower((unsigned char)term[1]))
+    for (auto t = q.get_unique_terms_begin(); t != q.get_unique_terms_end();
+         ++t) {
+        const std::string w = as_written(*t);
+        if (w.size() < 3 || !islower((unsigned char)w[0]))
             continue;
-        for (size_t k = 2; k + 1 < term.size() && out.size() < 64; k++) {
-            std::string a = term.substr(1, k - 1), b = term.substr(k);
+        for (size_t k = 1; k + 1 < w.size() && out.size() < 64; k++) {
+            std::string a = w.substr(0, k), b = w.substr(k);
             auto known = [&](const std::string &w) {
                 return idx->db->term_exists(PREFIX_STEM + w) ||
                        idx->db->term_exists(w);

@@ -1,9 +1,12 @@
 #!/bin/sh
 # t102-marking-forms.sh - What a hit marks when the query word is another
-# form of the word the text has (common/digraph-marks.cc): a word typed
-# with a Nordic digraph ("hoest" for "høst") marks as the word typed
-# without the diacritic does ("host"): its other forms, inside its phrase
-# only, and in the title for title:.
+# form of the word the text has (common/digraph-marks.cc,
+# common/snippet.cc split_phrases):
+#  - a word typed with a Nordic digraph ("hoest" for "høst") marks as the
+#    word typed without the diacritic does ("host"): its other forms,
+#    inside its phrase only, and in the title for title:;
+#  - a word typed joined marks its hyphenated form as the text writes it
+#    ("cofounder": "co-founder"), also when its stem is shorter.
 # The matches are not what is tested here: only what is marked.
 . "$(dirname "$0")/lib.sh"
 
@@ -68,5 +71,28 @@ for q in title:oestlandet:skybrudd-ostlandet:Østlandet \
     check "$query marks $w in the title" \
         is "$(marks "$query" "$id" | cut -d'|' -f1)" "$w"
 done
+
+# --- A word typed joined marks its hyphenated form -------------------------
+# The stem was split ("nordnorg": no word "norg"; "cofound": "co found"),
+# not the word typed.
+check "nordnorge marks Nord-Norge in the title" \
+    is "$(marks nordnorge hetebolge-nord-norge | cut -d'|' -f1)" "Nord-Norge"
+check "nordnorge marks Nord-Norge in the snippet" \
+    is "$(marks nordnorge hetebolge-nord-norge | cut -d'|' -f2)" "Nord-Norge"
+check "microsoftansatte marks Microsoft-ansatte" \
+    sh -c "'$NSEARCH_BIN/nsearch' --db '$TMP/db' --json --related 0 \
+        microsoftansatte | grep -qF '<mark>Microsoft-ansatte</mark>'"
+check "oslofolk marks Oslo-folk, as before" \
+    is "$(marks oslofolk oyafestivalen-2025 | cut -d'|' -f2)" "Oslo-folk"
+
+cat >"$TMP/en.jsonl" <<'EOF'
+{"id": "band", "title": "Bassist leaves", "date": "2025-03-01T10:00:00Z", "body": "Their co-founder and bassist left the band on Monday."}
+{"id": "firm", "title": "Founder steps down", "date": "2025-03-02T10:00:00Z", "body": "The founder of the firm steps down after ten years."}
+EOF
+check "index the English articles" nindex --quiet --db "$TMP/en" "$TMP/en.jsonl"
+check "cofounder marks co-founder" \
+    is "$(marks --db "$TMP/en" cofounder band)" "|co-founder"
+check "cofounder: founder alone is not marked" \
+    is "$(marks --db "$TMP/en" 'cofounder OR firm' firm)" "|firm"
 
 finish
