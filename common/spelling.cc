@@ -245,6 +245,32 @@ static std::string cased_like(const std::string &was, const std::string &fixed)
     return out;
 }
 
+/* SPLIT, two words ("tony blair") that WAS was typed as run together,
+ * each in the case its part of WAS was typed in: "TonyBlair" is "Tony
+ * Blair", "Primeminister" "Prime minister".  Cased as a whole, the second
+ * part lost its capital ("Tony blair").  The parts are cut where SPLIT's
+ * space falls, counted in characters: WAS as typed() reads it has as many
+ * unless an invisible one was dropped, and then it is cased as a whole. */
+static std::string split_cased_like(const std::string &was,
+                                    const std::string &split)
+{
+    const size_t sp = split.find(' ');
+    auto chars = [](const std::string &s) {
+        size_t n = 0;
+        for (Xapian::Utf8Iterator it(s); it != Xapian::Utf8Iterator(); ++it)
+            n++;
+        return n;
+    };
+    if (sp == std::string::npos || chars(was) + 1 != chars(split))
+        return cased_like(was, split);
+    Xapian::Utf8Iterator cut(was);
+    for (size_t n = chars(split.substr(0, sp)); n > 0; n--)
+        ++cut;
+    const size_t at = was.size() - cut.left();
+    return cased_like(was.substr(0, at), split.substr(0, sp)) + " " +
+           cased_like(was.substr(at), split.substr(sp + 1));
+}
+
 /* Is word I of the runs WAS typed as a field name ("tag:" with nothing
  * after it, which Xapian's parser reads as the word)?  Left as typed:
  * "tag:" was offered as "ta:". */
@@ -574,7 +600,7 @@ std::string libns::suggest_query(ns_index_t *idx, const std::string &text,
             for (const std::string &part :
                  {split.substr(0, sp), split.substr(sp + 1)})
                 said.push_back({part, !closed_class(idx, part), true});
-            out += cased_like(was[i], split);
+            out += split_cased_like(was[i], split);
         } else if (!fixed.empty()) {
             said.push_back({fixed,
                             correctable(now, i) && !closed_class(idx, fixed),

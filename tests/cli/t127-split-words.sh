@@ -6,7 +6,7 @@
 # and not both closed-class words; a split is one edit, so it beats a
 # correction of two edits, and loses to one of one edit with more
 # articles; and only the first three words of a query that match nothing
-# are tried.
+# are tried.  Each part keeps the case it was typed in.
 . "$(dirname "$0")/lib.sh"
 
 cat >"$TMP/a.jsonl" <<'EOF'
@@ -45,6 +45,14 @@ check "the words apart find the three articles" \
     is "$(sug 'prime minister' | cut -d'|' -f3)" "pm1 pm2 pm3"
 check "capitalised: the first letter kept" \
     is "$(sug Primeminister | cut -d'|' -f1-2)" "Prime minister|True"
+# Each word keeps the case its part was typed in: "PrimeMinister" lost
+# the second capital ("Prime minister").
+check "each part's capital kept" \
+    is "$(sug PrimeMinister | cut -d'|' -f1-2)" "Prime Minister|True"
+check "a capital on the second part only" \
+    is "$(sug primeMinister | cut -d'|' -f1-2)" "prime Minister|True"
+check "two capitals, the same articles" \
+    is "$(sug NewYork)" "New York|True|$(sug newyork | cut -d'|' -f3)"
 check "inside a phrase" is "$(sug '"primeminister resigns"')" \
     '"prime minister resigns"|True|pm1'
 check "beside a word that matches" \
