@@ -1,6 +1,7 @@
-/* html.c - Article pages: which part of a page is the story, and its
- * fields (the text of a subtree, and of the HTML inside feeds and
- * Markdown files, is html-walk.c's).
+/* html.c - Article pages: what the page says of its story, and its
+ * fields (which part of the page is the story is html-story.c's; the text
+ * of a subtree, and of the HTML inside feeds and Markdown files,
+ * html-walk.c's).
  *
  * libxml2's HTML parser does the parsing: it copes with real-world tag soup
  * and knows the HTML entities, and with HTML_PARSE_NONET it never fetches
@@ -27,44 +28,11 @@
 #include <string.h>
 #include <strings.h>
 
-#include "ingest.h"
+#include "html-page.h"
 
 #define MAX_DEPTH NS_HTML_MAX_DEPTH
 
 #define NAME(n) ((const char *)(n)->name)
-
-/* ------------------------------------------------------------------------ */
-/* Article pages                                                            */
-/* ------------------------------------------------------------------------ */
-
-/* An <article> of the page, and what says whether it is the story. */
-struct candidate {
-    xmlNodePtr node;
-    size_t weight; /* bytes of its text other than white space */
-    int h1;        /* it holds an <h1> */
-    int headline;  /* it holds a heading that is the page's headline */
-    int hidden;    /* it is inside an element whose text is skipped */
-    struct candidate *outer; /* the nearest article around it */
-};
-
-/* Articles past this many are not candidates: a page of thousands of
- * <article>s is a list, and its first one is as good as any. */
-#define MAX_ARTICLES 256
-
-struct page {
-    json_t *meta;       /* property or name -> content (first one wins) */
-    json_t *tags;       /* every article:tag */
-    json_t *ld;         /* the schema.org article object, or NULL */
-    unsigned ld_blocks; /* JSON-LD blocks seen */
-    char *warn;         /* the caller's buffer for a warning */
-    size_t warn_size;
-    struct candidate articles[MAX_ARTICLES];
-    size_t n_articles;
-    xmlNodePtr top; /* the document's first node */
-    xmlNodePtr main, h1;
-    xmlNodePtr body_prop; /* the first itemprop="articleBody" */
-    char *title, *lang, *canonical;
-};
 
 /* The text of a <script> without the wrappers CMSs put around it for
  * browsers of the 1990s and XHTML: "//<![CDATA[ ... //]]>", "<!-- ... -->"
@@ -132,7 +100,7 @@ static void take_ld(struct page *pg, xmlNodePtr script)
     json_decref(root);
 }
 
-static char *prop(xmlNodePtr n, const char *name)
+char *ns_html_prop(xmlNodePtr n, const char *name)
 {
     xmlChar *v = xmlGetProp(n, BAD_CAST name);
     char *s = v ? strdup((const char *)v) : NULL;
@@ -140,13 +108,11 @@ static char *prop(xmlNodePtr n, const char *name)
     return s;
 }
 
-/* Is N the element NAME, or marked with ARIA's role ROLE, which pages
- * built of <div>s use for it (role="main", role="article")? */
-static int is_role(xmlNodePtr n, const char *name, const char *role)
+int ns_html_is_role(xmlNodePtr n, const char *name, const char *role)
 {
     if (strcasecmp(NAME(n), name) == 0)
         return 1;
-    char *r = prop(n, "role");
+    char *r = ns_html_prop(n, "role");
     int hit = r && strcasecmp(r, role) == 0;
     free(r);
     return hit;
@@ -155,7 +121,7 @@ static int is_role(xmlNodePtr n, const char *name, const char *role)
 /* Is PROP among N's itemprop names (schema.org microdata)? */
 static int has_itemprop(xmlNodePtr n, const char *want)
 {
-    char *v = prop(n, "itemprop");
+    char *v = ns_html_prop(n, "itemprop");
     int hit = 0;
     char *save = NULL;
     for (char *tok = v ? strtok_r(v, " \t\n", &save) : NULL; tok && !hit;
@@ -173,7 +139,7 @@ static void survey(struct page *pg, xmlNodePtr n, int depth)
             continue;
         const char *name = NAME(n);
         if (strcasecmp(name, "script") == 0) {
-            char *type = prop(n, "type");
+            char *type = ns_html_prop(n, "type");
             if (type && strcasecmp(type, "application/ld+json") == 0)
                 take_ld(pg, n);
             free(type);
@@ -187,20 +153,20 @@ static void survey(struct page *pg, xmlNodePtr n, int depth)
         if (strcasecmp(name, "meta") == 0) {
             ns_html_meta_take(pg->meta, pg->tags, n);
         } else if (strcasecmp(name, "html") == 0 && !pg->lang) {
-            pg->lang = prop(n, "lang");
+            pg->lang = ns_html_prop(n, "lang");
         } else if (strcasecmp(name, "title") == 0 && !pg->title) {
             xmlChar *t = xmlNodeGetContent(n);
             pg->title = t ? strdup((const char *)t) : NULL;
             xmlFree(t);
         } else if (strcasecmp(name, "link") == 0 && !pg->canonical) {
-            char *rel = prop(n, "rel");
+            char *rel = ns_html_prop(n, "rel");
             if (rel && strcasecmp(rel, "canonical") == 0)
-                pg->canonical = prop(n, "href");
+                pg->canonical = ns_html_prop(n, "href");
             free(rel);
-        } else if (is_role(n, "article", "article") &&
+        } else if (ns_html_is_role(n, "article", "article") &&
                    pg->n_articles < MAX_ARTICLES) {
             pg->articles[pg->n_articles++].node = n;
-        } else if (is_role(n, "main", "main") && !pg->main) {
+        } else if (ns_html_is_role(n, "main", "main") && !pg->main) {
             pg->main = n;
         } else if (strcasecmp(name, "h1") == 0 && !pg->h1) {
             pg->h1 = n;
@@ -209,185 +175,6 @@ static void survey(struct page *pg, xmlNodePtr n, int depth)
             pg->body_prop = n;
         survey(pg, n->children, depth + 1);
     }
-}
-
-/* ------------------------------------------------------------------------ */
-/* Which <article> is the story                                             */
-/* ------------------------------------------------------------------------ */
-
-/* Weigh the subtree N into C: its text (outside skipped elements when
- * COUNTED), and whether it holds an <h1> or the headline.  An <article>
- * inside is a candidate of its own (marked in _private), weighed alone and
- * added afterwards. */
-static void weigh(struct candidate *c, xmlNodePtr n, int depth, int counted,
-                  const char *headline)
-{
-    for (; n && depth <= MAX_DEPTH; n = n->next) {
-        if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
-            for (const xmlChar *p = n->content; counted && p && *p; p++)
-                c->weight += !isspace(*p);
-            continue;
-        }
-        if (n->type != XML_ELEMENT_NODE || n->_private)
-            continue;
-        int level = ns_html_heading_level(NAME(n));
-        if (level == 1)
-            c->h1 = 1;
-        if (level && headline && !c->headline) {
-            xmlChar *t = xmlNodeGetContent(n);
-            c->headline = t && ns_html_same_text((const char *)t, headline);
-            xmlFree(t);
-        }
-        weigh(c, n->children, depth + 1, counted && !ns_html_skipped(n),
-              headline);
-    }
-}
-
-/* The <article> a reader would take for the story when there are several
- * (a breaking-news bar, a most-read box and the story itself are all
- * <article>s on many news sites): the one that holds the headline the page
- * names (JSON-LD or og:title) as a heading, else one that holds an <h1>,
- * else the one with the most text; one inside skipped markup (<aside>, a
- * related-posts box) only when no other will do, and on a tie the first.
- * An article holds what the articles inside it hold, so an outer one wins
- * over those inside it.  NULL if the page has no <article>. */
-/* Non-zero if N is ANCESTOR or inside it. */
-static int is_inside(xmlNodePtr n, xmlNodePtr ancestor)
-{
-    for (; n; n = n->parent)
-        if (n == ancestor)
-            return 1;
-    return 0;
-}
-
-/* Cut the I-th <article> out of the page, and forget it and every other
- * candidate inside it (NULL): freed with it, an <article> nested in a cut
- * one was read again (a teaser list inside a teaser, found by
- * fuzz_html). */
-static void cut_article(struct page *pg, size_t i)
-{
-    xmlNodePtr n = pg->articles[i].node;
-    if (!n)
-        return;
-    for (size_t j = 0; j < pg->n_articles; j++)
-        if (j != i && is_inside(pg->articles[j].node, n))
-            pg->articles[j].node = NULL;
-    xmlUnlinkNode(n);
-    xmlFreeNode(n);
-    pg->articles[i].node = NULL;
-}
-
-/* Is the JSON-LD article LD a LiveBlogPosting? */
-static int live_blog(json_t *ld)
-{
-    json_t *type = json_object_get(ld, "@type"), *v;
-    size_t i;
-    if (json_is_string(type))
-        return !strcmp(json_string_value(type), "LiveBlogPosting");
-    json_array_foreach(type, i, v) if (json_is_string(v) &&
-                                       !strcmp(json_string_value(v),
-                                               "LiveBlogPosting")) return 1;
-    return 0;
-}
-
-static int in_chrome(xmlNodePtr n);
-static xmlNodePtr story_around_h1(struct page *pg);
-
-static xmlNodePtr choose_article(struct page *pg)
-{
-    if (pg->n_articles <= 1)
-        return pg->n_articles ? pg->articles[0].node : NULL;
-    const char *headline =
-        json_string_value(json_object_get(pg->ld, "headline"));
-    if (!headline)
-        headline = json_string_value(json_object_get(pg->meta, "og:title"));
-    for (size_t i = 0; i < pg->n_articles; i++)
-        pg->articles[i].node->_private = &pg->articles[i];
-    for (size_t i = 0; i < pg->n_articles; i++) {
-        struct candidate *c = &pg->articles[i];
-        weigh(c, c->node->children, 0, 1, headline);
-        for (xmlNodePtr up = c->node->parent;
-             up && up->type == XML_ELEMENT_NODE; up = up->parent)
-            if (ns_html_skipped(up))
-                c->hidden = 1;
-    }
-    /* Inner articles come after the outer one in document order: from the
-     * last, add each to the nearest article around it. */
-    for (size_t i = pg->n_articles; i-- > 0;) {
-        struct candidate *c = &pg->articles[i];
-        xmlNodePtr up = c->node->parent;
-        while (up && !up->_private)
-            up = up->parent;
-        if (!up)
-            continue;
-        struct candidate *outer = c->outer = up->_private;
-        outer->weight += c->weight;
-        outer->h1 |= c->h1;
-        outer->headline |= c->headline;
-    }
-    struct candidate *best = &pg->articles[0];
-    for (size_t i = 0; i < pg->n_articles; i++) {
-        struct candidate *c = &pg->articles[i];
-        c->node->_private = NULL;
-        if (c->hidden != best->hidden) {
-            if (!c->hidden)
-                best = c;
-        } else if (c->headline != best->headline) {
-            if (c->headline)
-                best = c;
-        } else if (c->h1 != best->h1) {
-            if (c->h1)
-                best = c;
-        } else if (c->weight > best->weight) {
-            best = c;
-        }
-    }
-    /* No <article> has the headline or an <h1>, and <main> has the page's
-     * <h1>: the story is <main>, and the articles are its parts (a live
-     * blog's updates under the headline) or teasers beside it, which
-     * alone were taken for the story and the rest of it lost. */
-    if (!best->headline && !best->h1 && pg->main && pg->h1) {
-        xmlNodePtr up = pg->h1;
-        while (up && up != pg->main)
-            up = up->parent;
-        if (up)
-            return pg->main;
-    }
-    /* No <article> has the headline or an <h1>, and the page's <h1> is
-     * outside them all: they are teasers beside a story set in plain
-     * <div>s, as older sites' templates set it (a "More from News" box
-     * under it).  The heaviest teaser was the story, and the story's own
-     * text was found by nothing; the story is looked for around the <h1>
-     * (story_around_h1), and if there is none there, the <h1> is over an
-     * <article> that holds the story. */
-    if (!best->headline && !best->h1 && pg->h1 && !in_chrome(pg->h1)) {
-        int in_one = 0;
-        for (size_t i = 0; i < pg->n_articles && !in_one; i++)
-            in_one = is_inside(pg->h1, pg->articles[i].node);
-        xmlNodePtr story = in_one ? NULL : story_around_h1(pg);
-        if (story)
-            return story;
-    }
-    /* An <article> inside the story is an item of its own (HTML: a teaser,
-     * a comment), not the story's text: those without the headline or an
-     * <h1> are cut out of the page, unless they hold half its text or more
-     * (a story wrapped in an outer <article>), or the JSON-LD says the page
-     * is a live blog, whose updates they are. */
-    size_t inner = 0;
-    if (live_blog(pg->ld))
-        return best->node;
-    for (size_t i = 0; i < pg->n_articles; i++) {
-        struct candidate *c = &pg->articles[i];
-        if (c->outer == best && !c->h1 && !c->headline)
-            inner += c->weight;
-    }
-    for (size_t i = 0; inner && inner * 2 < best->weight && i < pg->n_articles;
-         i++) {
-        struct candidate *c = &pg->articles[i];
-        if (c->outer == best && !c->h1 && !c->headline)
-            cut_article(pg, i);
-    }
-    return best->node;
 }
 
 /* The first <h1> in the subtree N, or NULL. */
@@ -411,67 +198,6 @@ static void set_str(json_t *obj, const char *key, const char *text)
         ns_fields_set(obj, key, text, strlen(text), 0);
 }
 
-/* Non-zero if N is inside markup whose text is left out: the site's
- * <header>, <nav>, <aside>, a related-stories box. */
-static int in_chrome(xmlNodePtr n)
-{
-    for (xmlNodePtr up = n->parent; up && up->type == XML_ELEMENT_NODE;
-         up = up->parent)
-        if (ns_html_skipped(up))
-            return 1;
-    return 0;
-}
-
-/* Bytes of text other than white space in N and its siblings, outside
- * skipped markup and <article>s (teasers), and outside SKIP. */
-static size_t prose(xmlNodePtr n, xmlNodePtr skip, int depth)
-{
-    size_t w = 0;
-    for (; n && depth <= MAX_DEPTH; n = n->next) {
-        if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
-            for (const xmlChar *p = n->content; p && *p; p++)
-                w += !isspace(*p);
-        } else if (n->type == XML_ELEMENT_NODE && n != skip &&
-                   !ns_html_skipped(n) && !is_role(n, "article", "article")) {
-            w += prose(n->children, skip, depth + 1);
-        }
-    }
-    return w;
-}
-
-/* A story with no <article>, <main> or microdata around it, set in plain
- * <div>s under its <h1>: the nearest element around the page's <h1> with
- * STORY_PROSE bytes of text besides it (a few sentences), outside teasers
- * and furniture.  The <article>s inside it are teasers beside the story
- * and are cut out, unless they hold as much text as the rest (a story's
- * body in an <article> under a standfirst).  A menu page, or an <h1> over
- * a list of teasers, has none: NULL. */
-#define STORY_PROSE 200
-
-static xmlNodePtr story_around_h1(struct page *pg)
-{
-    if (!pg->h1 || in_chrome(pg->h1))
-        return NULL;
-    for (xmlNodePtr up = pg->h1->parent; up && up->type == XML_ELEMENT_NODE;
-         up = up->parent) {
-        size_t own = prose(up->children, pg->h1, 0);
-        if (own < STORY_PROSE)
-            continue;
-        size_t inner = 0;
-        for (size_t i = 0; i < pg->n_articles; i++)
-            if (pg->articles[i].node != up &&
-                is_inside(pg->articles[i].node, up))
-                inner += pg->articles[i].weight;
-        for (size_t i = 0; inner && inner < own && i < pg->n_articles; i++)
-            if (pg->articles[i].node != up &&
-                is_inside(pg->articles[i].node, up)) {
-                cut_article(pg, i);
-            }
-        return up;
-    }
-    return NULL;
-}
-
 /* What the <time> N says it is: 2 the publication date (the pubdate
  * attribute, itemprop="datePublished" as NRK writes it, the hAtom and
  * microformats2 classes WordPress themes write, "entry-date published"),
@@ -483,7 +209,8 @@ static int time_kind(xmlNodePtr n)
     static const char *const modified[] = {"dateModified",  "updated",
                                            "dt-updated",    "modified",
                                            "date-modified", NULL};
-    char *itemprop = prop(n, "itemprop"), *class = prop(n, "class");
+    char *itemprop = ns_html_prop(n, "itemprop"),
+         *class = ns_html_prop(n, "class");
     int kind = 1;
     if (xmlHasProp(n, BAD_CAST "pubdate") ||
         ns_html_has_token(itemprop, published) ||
@@ -520,7 +247,8 @@ static void pick_time(struct pick *p, xmlNodePtr n, int depth, int chrome,
     for (; n && depth <= MAX_DEPTH; n = n->next) {
         if (n->type != XML_ELEMENT_NODE)
             continue;
-        char *v = strcasecmp(NAME(n), "time") == 0 ? prop(n, "datetime") : NULL;
+        char *v = strcasecmp(NAME(n), "time") == 0 ? ns_html_prop(n, "datetime")
+                                                   : NULL;
         int64_t t;
         if (v && (ns_date_parse(v, &t) == 0 || ns_date822_parse(v, &t) == 0)) {
             int place = chrome ? 0 : inside ? 2 : 1;
@@ -534,7 +262,7 @@ static void pick_time(struct pick *p, xmlNodePtr n, int depth, int chrome,
         }
         free(v);
         int skipped =
-            ns_html_skipped(n) && !(p->h1 && is_inside(p->h1, n) &&
+            ns_html_skipped(n) && !(p->h1 && ns_html_is_inside(p->h1, n) &&
                                     strcasecmp(NAME(n), "header") == 0);
         pick_time(p, n->children, depth + 1, chrome || skipped,
                   inside || n == p->body);
@@ -608,7 +336,8 @@ static void from_markup(json_t *obj, struct page *pg, xmlNodePtr body_node)
     }
     set_str(obj, "title", pg->title);
     /* A masthead <h1> is no headline to compare a title with. */
-    trim_title(obj, pg, h1_text.len && !in_chrome(h1) ? h1_text.p : NULL);
+    trim_title(obj, pg,
+               h1_text.len && !ns_html_in_chrome(h1) ? h1_text.p : NULL);
     ns_buf_free(&h1_text);
     set_str(obj, "url", pg->canonical);
     struct pick p = {body_node, h1, NULL, -1};
@@ -695,13 +424,13 @@ int ns_html_page_warn(const char *data, size_t len, const char *default_id,
     /* The story's <article>; else the element schema.org microdata marks
      * as its body (itemprop="articleBody"), tighter than <main>, which
      * holds the headline and the furniture around it too. */
-    xmlNodePtr body_node = choose_article(&pg);
+    xmlNodePtr body_node = ns_html_choose_article(&pg);
     if (!body_node)
         body_node = pg.body_prop;
     if (!body_node)
         body_node = pg.main;
     if (!body_node)
-        body_node = story_around_h1(&pg);
+        body_node = ns_html_story_around_h1(&pg);
     if (pg.ld)
         ns_html_ld_fields(obj, pg.ld);
     ns_html_meta_fields(obj, pg.meta, pg.tags);
