@@ -356,12 +356,49 @@ static int next_letter(const char *s, size_t *at)
     return s[*at] ? tolower((unsigned char)s[(*at)++]) : 0;
 }
 
-/* Is the JSON-LD articleBody LD a teaser of the story's text MARKUP: a
- * shorter text that MARKUP begins with, but for white space, case and its
- * own last 8 bytes (an ellipsis, "Read more")?  Some CMSs put the lead
- * alone in JSON-LD; the body was that sentence, and the story's other
- * paragraphs were found by nothing.  A paywalled page, whose JSON-LD has
- * the whole story and whose markup the teaser, keeps the JSON-LD. */
+/* Does S (LEN bytes) end a sentence: with a full stop, a question or an
+ * exclamation mark, before any closing quotes and brackets?  An ellipsis
+ * ("..." or U+2026) ends none: it marks text that was cut. */
+static int sentence_end(const char *s, size_t len)
+{
+    static const char *const closing[] = {
+        "\"",
+        "'",
+        ")",
+        "]",
+        "\xe2\x80\x9d" /* right double quote */,
+        "\xe2\x80\x99" /* right single quote */,
+        "\xc2\xbb" /* guillemet */,
+        NULL};
+    for (;;) {
+        while (len && isspace((unsigned char)s[len - 1]))
+            len--;
+        const char *const *c = closing;
+        while (*c && !(len >= strlen(*c) &&
+                       !memcmp(s + len - strlen(*c), *c, strlen(*c))))
+            c++;
+        if (!*c)
+            break;
+        len -= strlen(*c);
+    }
+    if (len >= 3 && (!memcmp(s + len - 3, "...", 3) ||
+                     !memcmp(s + len - 3, "\xe2\x80\xa6", 3)))
+        return 0;
+    return len && strchr(".!?", s[len - 1]);
+}
+
+/* Is the JSON-LD articleBody LD a teaser of the story's text MARKUP, a
+ * shorter text that MARKUP begins with (but for white space and case)?
+ * It is when it was cut: its last 8 bytes differ (an ellipsis, "Read
+ * more"), or it ends without ending a sentence (sentence_end) or inside
+ * a word of MARKUP; or when it is the lead alone, no more than
+ * MARKUP's first paragraph: some CMSs put that in JSON-LD, and the
+ * story's other paragraphs were found by nothing.  An articleBody that
+ * holds more than one of the story's paragraphs and ends where a sentence
+ * does is the whole story, and the rest of MARKUP is what the page has
+ * around it: an author's bio, the topics, a print edition's note, which
+ * were indexed with it.  A paywalled page, whose JSON-LD has the whole
+ * story and whose markup the teaser, keeps the JSON-LD too. */
 static int teaser_of(const char *ld, const char *markup)
 {
     if (!ld || strlen(ld) >= strlen(markup))
@@ -370,11 +407,17 @@ static int teaser_of(const char *ld, const char *markup)
     for (;;) {
         int a = next_letter(ld, &i);
         if (!a)
-            return 1; /* all of LD begins MARKUP */
+            break; /* all of LD begins MARKUP */
         if (a != next_letter(markup, &j))
             return same >= 40 && i + 8 >= n;
         same++;
     }
+    if (isalnum((unsigned char)markup[j]) || !sentence_end(ld, n))
+        return 1; /* "3." of "3.5 million", or no sentence's end */
+    for (size_t k = 0; k + 1 < j; k++)
+        if (markup[k] == '\n' && markup[k + 1] == '\n')
+            return 0; /* paragraphs of the story, and the last one whole */
+    return 1;
 }
 
 int ns_html_page(const char *data, size_t len, const char *default_id,

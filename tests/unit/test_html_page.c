@@ -120,6 +120,44 @@ static void test_jsonld_teaser(void)
               !strcmp(a.body, "A summary the site wrote for search engines."),
           "a shorter articleBody that is no lead of the markup: kept");
     ns_article_clear(&a);
+
+    /* The whole story in JSON-LD, and the page's <article> holds it and
+     * the furniture after it (an author's bio, the topics, a print note):
+     * the markup began with it, and was taken with its furniture. */
+    static const char LD[] =
+        "<html><head><script type=\"application/ld+json\">{\"@type\":"
+        "\"NewsArticle\",\"headline\":\"Vote delayed\",\"articleBody\":"
+        "\"%s\"}</script></head><body><article><h1>Vote delayed</h1>%s"
+        "<div class=\"author-bio\"><p>Kari Holm covers the council.</p>"
+        "</div><p class=\"print-note\">A version of this article appears "
+        "in print on page A3.</p></article></body></html>";
+    snprintf(html, sizeof html, LD,
+             "The council postponed its budget vote on Monday after a late "
+             "amendment. The amendment would cut funding for the new "
+             "harbour bridge.",
+             full);
+    CHECK(page(html, &a) == 0 && has(a.body, "harbour bridge.") &&
+              !has(a.body, "Kari Holm") && !has(a.body, "in print"),
+          "the whole story in JSON-LD, furniture after it in the markup: "
+          "JSON-LD's");
+    ns_article_clear(&a);
+    /* The lead alone, a whole paragraph with no ellipsis; and the story
+     * cut at a word with none: each a teaser of the markup. */
+    snprintf(html, sizeof html, LD,
+             "The council postponed its budget vote on Monday after a late "
+             "amendment.",
+             full);
+    CHECK(page(html, &a) == 0 && has(a.body, "harbour bridge.") &&
+              has(a.body, "Kari Holm"),
+          "the first paragraph alone in JSON-LD: the markup's text");
+    ns_article_clear(&a);
+    snprintf(html, sizeof html, LD,
+             "The council postponed its budget vote on Monday after a late "
+             "amendment. The amendment would cut funding",
+             full);
+    CHECK(page(html, &a) == 0 && has(a.body, "harbour bridge."),
+          "JSON-LD cut inside a sentence: the markup's text");
+    ns_article_clear(&a);
 }
 
 /* JSON-LD wrapped as CMSs wrap scripts for old browsers and XHTML: read
