@@ -44,6 +44,9 @@ char *ns_html_prop(xmlNodePtr n, const char *name);
  * built of <div>s use for it (role="main", role="article")? (html.c) */
 int ns_html_is_role(xmlNodePtr n, const char *name, const char *role);
 
+/* The first <h1> in N and its siblings, or NULL (html-story.c). */
+xmlNodePtr ns_html_first_h1(xmlNodePtr n, int depth);
+
 /* Non-zero if N is ANCESTOR or inside it (html-story.c). */
 int ns_html_is_inside(xmlNodePtr n, xmlNodePtr ancestor);
 
@@ -52,9 +55,9 @@ int ns_html_is_inside(xmlNodePtr n, xmlNodePtr ancestor);
 int ns_html_in_chrome(xmlNodePtr n);
 
 /* The story's <article> among the page's (PG->articles), <main>, or the
- * story around the page's <h1>; NULL if the page has no <article>.  The
- * teaser <article>s inside the story are cut out of the page
- * (html-story.c). */
+ * story around the page's <h1> or beside an <article> that is only its
+ * header; NULL if the page has no <article>.  The teaser <article>s
+ * inside the story are cut out of the page (html-story.c). */
 xmlNodePtr ns_html_choose_article(struct page *pg);
 
 /* The story set in plain <div>s around the page's <h1>, or NULL

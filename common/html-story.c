@@ -82,6 +82,21 @@ static int live_blog(json_t *ld)
     return 0;
 }
 
+/* The first <h1> in the subtree N, or NULL. */
+xmlNodePtr ns_html_first_h1(xmlNodePtr n, int depth)
+{
+    for (; n && depth <= MAX_DEPTH; n = n->next) {
+        if (n->type != XML_ELEMENT_NODE)
+            continue;
+        if (ns_html_heading_level(NAME(n)) == 1)
+            return n;
+        xmlNodePtr hit = ns_html_first_h1(n->children, depth + 1);
+        if (hit)
+            return hit;
+    }
+    return NULL;
+}
+
 /* Non-zero if N is inside markup whose text is left out: the site's
  * <header>, <nav>, <aside>, a related-stories box. */
 int ns_html_in_chrome(xmlNodePtr n)
@@ -94,8 +109,9 @@ int ns_html_in_chrome(xmlNodePtr n)
 }
 
 /* Bytes of text other than white space in N and its siblings, outside
- * skipped markup and <article>s (teasers), and outside SKIP. */
-static size_t prose(xmlNodePtr n, xmlNodePtr skip, int depth)
+ * skipped markup and <article>s (teasers), and outside SKIP; inside links
+ * too when LINKS. */
+static size_t prose(xmlNodePtr n, xmlNodePtr skip, int links, int depth)
 {
     size_t w = 0;
     for (; n && depth <= MAX_DEPTH; n = n->next) {
@@ -104,11 +120,38 @@ static size_t prose(xmlNodePtr n, xmlNodePtr skip, int depth)
                 w += !isspace(*p);
         } else if (n->type == XML_ELEMENT_NODE && n != skip &&
                    !ns_html_skipped(n) &&
-                   !ns_html_is_role(n, "article", "article")) {
-            w += prose(n->children, skip, depth + 1);
+                   !ns_html_is_role(n, "article", "article") &&
+                   (links || strcasecmp(NAME(n), "a") != 0)) {
+            w += prose(n->children, skip, links, depth + 1);
         }
     }
     return w;
+}
+
+/* Is the I-th <article> inside UP, and not KEEP (may be NULL), one
+ * around it or one inside it? */
+static int beside(struct page *pg, size_t i, xmlNodePtr up, xmlNodePtr keep)
+{
+    xmlNodePtr n = pg->articles[i].node;
+    return n && n != up && ns_html_is_inside(n, up) &&
+           !(keep &&
+             (ns_html_is_inside(keep, n) || ns_html_is_inside(n, keep)));
+}
+
+/* Cut out of the page the <article>s inside UP but KEEP (beside()),
+ * teasers beside the story UP is, unless they hold as much text as the
+ * OWN bytes of the rest (a story's body in an <article> under a
+ * standfirst). */
+static void cut_teasers(struct page *pg, xmlNodePtr up, xmlNodePtr keep,
+                        size_t own)
+{
+    size_t inner = 0;
+    for (size_t i = 0; i < pg->n_articles; i++)
+        if (beside(pg, i, up, keep))
+            inner += pg->articles[i].weight;
+    for (size_t i = 0; inner && inner < own && i < pg->n_articles; i++)
+        if (beside(pg, i, up, keep))
+            cut_article(pg, i);
 }
 
 /* A story with no <article>, <main> or microdata around it, set in plain
@@ -126,19 +169,10 @@ xmlNodePtr ns_html_story_around_h1(struct page *pg)
         return NULL;
     for (xmlNodePtr up = pg->h1->parent; up && up->type == XML_ELEMENT_NODE;
          up = up->parent) {
-        size_t own = prose(up->children, pg->h1, 0);
+        size_t own = prose(up->children, pg->h1, 1, 0);
         if (own < STORY_PROSE)
             continue;
-        size_t inner = 0;
-        for (size_t i = 0; i < pg->n_articles; i++)
-            if (pg->articles[i].node != up &&
-                ns_html_is_inside(pg->articles[i].node, up))
-                inner += pg->articles[i].weight;
-        for (size_t i = 0; inner && inner < own && i < pg->n_articles; i++)
-            if (pg->articles[i].node != up &&
-                ns_html_is_inside(pg->articles[i].node, up)) {
-                cut_article(pg, i);
-            }
+        cut_teasers(pg, up, NULL, own);
         return up;
     }
     return NULL;
@@ -151,11 +185,9 @@ xmlNodePtr ns_html_story_around_h1(struct page *pg)
  * else the one with the most text; one inside skipped markup (<aside>, a
  * related-posts box) only when no other will do, and on a tie the first.
  * An article holds what the articles inside it hold, so an outer one wins
- * over those inside it.  NULL if the page has no <article>. */
-xmlNodePtr ns_html_choose_article(struct page *pg)
+ * over those inside it. */
+static xmlNodePtr choose_among(struct page *pg)
 {
-    if (pg->n_articles <= 1)
-        return pg->n_articles ? pg->articles[0].node : NULL;
     const char *headline =
         json_string_value(json_object_get(pg->ld, "headline"));
     if (!headline)
@@ -247,4 +279,44 @@ xmlNodePtr ns_html_choose_article(struct page *pg)
             cut_article(pg, i);
     }
     return best->node;
+}
+
+/* The story's <article> that is only its header, an <h1> and less than
+ * STORY_PROSE bytes besides it (a standfirst, a byline), over the story's
+ * text set in plain <div>s beside it: its body was the standfirst alone,
+ * and the story was found by nothing.  The story is the nearest element
+ * around ART, up to <main>, with STORY_PROSE bytes of text besides it
+ * outside links, teasers and furniture (links: a list of teasers beside a
+ * brief is no story); the <article>s in it but ART are teasers, cut out
+ * as around an <h1>.  NULL when ART is no such header, or has no such
+ * element around it. */
+static xmlNodePtr story_beside_header(struct page *pg, xmlNodePtr art)
+{
+    xmlNodePtr h1 = ns_html_first_h1(art->children, 0);
+    if (!h1 || !ns_html_is_role(art, "article", "article") ||
+        prose(art->children, h1, 1, 0) >= STORY_PROSE)
+        return NULL;
+    for (xmlNodePtr up = art->parent; up && up->type == XML_ELEMENT_NODE;
+         up = up->parent) {
+        if (ns_html_skipped(up))
+            return NULL;
+        size_t own = prose(up->children, art, 0, 0);
+        if (own >= STORY_PROSE) {
+            cut_teasers(pg, up, art, own);
+            return up;
+        }
+        if (up == pg->main)
+            break;
+    }
+    return NULL;
+}
+
+xmlNodePtr ns_html_choose_article(struct page *pg)
+{
+    if (!pg->n_articles)
+        return NULL;
+    xmlNodePtr best =
+        pg->n_articles == 1 ? pg->articles[0].node : choose_among(pg);
+    xmlNodePtr story = story_beside_header(pg, best);
+    return story ? story : best;
 }

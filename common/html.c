@@ -177,21 +177,6 @@ static void survey(struct page *pg, xmlNodePtr n, int depth)
     }
 }
 
-/* The first <h1> in the subtree N, or NULL. */
-static xmlNodePtr first_h1(xmlNodePtr n, int depth)
-{
-    for (; n && depth <= MAX_DEPTH; n = n->next) {
-        if (n->type != XML_ELEMENT_NODE)
-            continue;
-        if (ns_html_heading_level(NAME(n)) == 1)
-            return n;
-        xmlNodePtr hit = first_h1(n->children, depth + 1);
-        if (hit)
-            return hit;
-    }
-    return NULL;
-}
-
 static void set_str(json_t *obj, const char *key, const char *text)
 {
     if (text)
@@ -325,7 +310,7 @@ static void from_markup(json_t *obj, struct page *pg, xmlNodePtr body_node)
 {
     /* The story's own <h1>, rather than a teaser's before it or a site's
      * name set as an <h1> in the masthead; else the page's first. */
-    xmlNodePtr h1 = body_node ? first_h1(body_node->children, 0) : NULL;
+    xmlNodePtr h1 = body_node ? ns_html_first_h1(body_node->children, 0) : NULL;
     if (!h1)
         h1 = pg->h1;
     ns_buf_t h1_text = {0};

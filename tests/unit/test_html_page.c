@@ -546,8 +546,66 @@ static void test_cut_headline(void)
     ns_article_clear(&a);
 }
 
+/* An <article> that is only the story's header, its <h1> and standfirst,
+ * beside the story's text in a plain <div>: the body was the standfirst
+ * alone, and the story was found by nothing. */
+#define HEADER                                                                 \
+    "<article class=\"story-header\"><h1>Bridge inspection finds "             \
+    "cracks</h1><p class=\"dek\">Engineers want repairs before "               \
+    "summer.</p></article>"
+#define BODY                                                                   \
+    "<div class=\"story-body\"><p>Inspectors found cracks in two of the six "  \
+    "pillars of the Harbour Bridge during a routine check last week, the "     \
+    "road authority said on Tuesday.</p><p>The bridge stays open, but heavy "  \
+    "trucks must keep to one lane until repairs are done.</p><p>Repairs will " \
+    "cost an estimated 40 million kroner.</p></div>"
+
+static void test_header_article(void)
+{
+    ns_article_t a;
+    CHECK(page("<html><body><nav><a>Home</a></nav><main>" HEADER BODY
+               "</main><aside><h2>Most read</h2><ul><li>Something else</li>"
+               "</ul></aside></body></html>",
+               &a) == 0,
+          "header article: read");
+    CHECK(has(a.body, "Engineers want repairs") && has(a.body, "pillars") &&
+              has(a.body, "40 million kroner") && !has(a.body, "Most read"),
+          "header article: the standfirst and the story beside it");
+    CHECK_STR(a.title, "Bridge inspection finds cracks",
+              "header article: the <h1> is the title");
+    ns_article_clear(&a);
+    /* Without <main>; and with a teaser <article> under the story, which
+     * is cut out. */
+    CHECK(page("<html><body><div id=\"page\">" HEADER BODY
+               "<article class=\"teaser\"><h2><a href=\"/t\">Ferry late "
+               "again</a></h2><p>Passengers waited.</p></article></div>"
+               "</body></html>",
+               &a) == 0 &&
+              has(a.body, "pillars") && !has(a.body, "Passengers"),
+          "header article, no <main>: the story beside it, not a teaser");
+    ns_article_clear(&a);
+    /* A brief in its <article>, beside a list of links: the brief. */
+    CHECK(page("<html><body><main><article><h1>Road closed</h1><p>The "
+               "road is closed after a landslide.</p></article><div "
+               "class=\"more\"><ul><li><a href=\"/1\">Bridge inspection "
+               "finds cracks in two of six pillars</a></li><li><a href=\"/2"
+               "\">Ferry late again for the third day running, passengers "
+               "say</a></li><li><a href=\"/3\">Council postpones its budget "
+               "vote after a late amendment</a></li><li><a href=\"/4\">"
+               "School wins a national award for its science teaching</a>"
+               "</li><li><a href=\"/5\">Harbour dredging starts in May and "
+               "takes six weeks</a></li></ul></div></main></body></html>",
+               &a) == 0 &&
+              !strcmp(a.body, "The road is closed after a landslide."),
+          "a brief's <article> beside a list of links: the brief alone");
+    ns_article_clear(&a);
+}
+#undef HEADER
+#undef BODY
+
 int main(void)
 {
+    test_header_article();
     test_cut_headline();
     test_meta_tag_list();
     test_not_articles();
