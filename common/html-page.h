@@ -60,8 +60,14 @@ int ns_html_in_chrome(xmlNodePtr n);
  * inside the story are cut out of the page (html-story.c). */
 xmlNodePtr ns_html_choose_article(struct page *pg);
 
-/* The story set in plain <div>s around the page's <h1>, or NULL
- * (html-story.c). */
-xmlNodePtr ns_html_story_around_h1(struct page *pg);
+/* The bytes of text (other than white space) that make a story, set in
+ * plain <div>s around its <h1> or beside an <article> that is only its
+ * header: a few sentences. */
+#define STORY_PROSE 200
+
+/* The story set in plain <div>s around the page's <h1>, or NULL with
+ * *MOST (unless MOST is NULL) the bytes of text around the <h1>, fewer
+ * than STORY_PROSE (html-story.c). */
+xmlNodePtr ns_html_story_around_h1(struct page *pg, size_t *most);
 
 #endif

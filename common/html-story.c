@@ -160,16 +160,19 @@ static void cut_teasers(struct page *pg, xmlNodePtr up, xmlNodePtr keep,
  * and furniture.  The <article>s inside it are teasers beside the story
  * and are cut out, unless they hold as much text as the rest (a story's
  * body in an <article> under a standfirst).  A menu page, or an <h1> over
- * a list of teasers, has none: NULL. */
-#define STORY_PROSE 200
-
-xmlNodePtr ns_html_story_around_h1(struct page *pg)
+ * a list of teasers, has none: NULL, and *MOST (unless MOST is NULL) the
+ * bytes of text around the <h1> there are, to say so. */
+xmlNodePtr ns_html_story_around_h1(struct page *pg, size_t *most)
 {
+    if (most)
+        *most = 0;
     if (!pg->h1 || ns_html_in_chrome(pg->h1))
         return NULL;
     for (xmlNodePtr up = pg->h1->parent; up && up->type == XML_ELEMENT_NODE;
          up = up->parent) {
         size_t own = prose(up->children, pg->h1, 1, 0);
+        if (most && own > *most)
+            *most = own;
         if (own < STORY_PROSE)
             continue;
         cut_teasers(pg, up, NULL, own);
@@ -255,7 +258,7 @@ static xmlNodePtr choose_among(struct page *pg)
         int in_one = 0;
         for (size_t i = 0; i < pg->n_articles && !in_one; i++)
             in_one = ns_html_is_inside(pg->h1, pg->articles[i].node);
-        xmlNodePtr story = in_one ? NULL : ns_html_story_around_h1(pg);
+        xmlNodePtr story = in_one ? NULL : ns_html_story_around_h1(pg, NULL);
         if (story)
             return story;
     }

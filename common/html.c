@@ -453,12 +453,13 @@ int ns_html_page_warn(const char *data, size_t len, const char *default_id,
      * as its body (itemprop="articleBody"), tighter than <main>, which
      * holds the headline and the furniture around it too. */
     xmlNodePtr body_node = ns_html_choose_article(&pg);
+    size_t around = 0; /* bytes of text around an <h1> that is no story */
     if (!body_node)
         body_node = pg.body_prop;
     if (!body_node)
         body_node = pg.main;
     if (!body_node)
-        body_node = ns_html_story_around_h1(&pg);
+        body_node = ns_html_story_around_h1(&pg, &around);
     if (pg.ld)
         ns_html_ld_fields(obj, pg.ld);
     ns_html_meta_fields(obj, pg.meta, pg.tags);
@@ -481,6 +482,18 @@ int ns_html_page_warn(const char *data, size_t len, const char *default_id,
         ns_buf_free(&text);
         if (json_array_size(headings))
             json_object_set(obj, "headings", headings);
+    }
+    /* A page with an <h1> and some text under it, too little for a story
+     * in plain <div>s (a brief of one line, or a contact page), says so:
+     * "no text in <article>" sent the site's owner looking for markup that
+     * was not the cause. */
+    if (!json_object_get(obj, "body") && !body_node && around) {
+        snprintf(err, err_size,
+                 "no article text (no JSON-LD articleBody, <article>, <main> "
+                 "or itemprop=\"articleBody\"; %zu bytes of text around the "
+                 "<h1>, fewer than the %d a story in plain <div>s needs)",
+                 around, STORY_PROSE);
+        goto out;
     }
     if (!json_object_get(obj, "body")) {
         snprintf(err, err_size,

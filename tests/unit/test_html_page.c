@@ -369,6 +369,20 @@ static void test_story_in_divs(void)
                "</body></html>",
                &a) < 0,
           "an <h1> over a line: no article text");
+    /* A brief of one sentence under its <h1>, too short for a story in
+     * plain <div>s: the message named <article> and <main>, not the
+     * cause. */
+    static const char BRIEF[] =
+        "<html><body><div id=\"meny\"><a href=\"/\">Forside</a></div><div "
+        "id=\"innhold\"><h1>Vegen stengt etter ras</h1><p>Fylkesvei 57 er "
+        "stengt ved Storehaug etter et jordras natt til tirsdag.</p></div>"
+        "</body></html>";
+    char err[256];
+    CHECK(ns_html_page(BRIEF, strlen(BRIEF), "p.html", &a, err, sizeof err) <
+                  0 &&
+              has(err, "; 67 bytes of text around the <h1>, fewer than the "
+                       "200 a story in plain <div>s needs)"),
+          "a brief under its <h1>: skipped, saying why");
 }
 
 /* A Drupal node as its core themes write it: no Open Graph, no JSON-LD;
