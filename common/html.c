@@ -399,9 +399,14 @@ static int teaser_of(const char *ld, const char *markup)
     }
     if (isalnum((unsigned char)markup[j]) || !sentence_end(ld, n))
         return 1; /* "3." of "3.5 million", or no sentence's end */
+    /* Paragraphs of the story, the last one whole: the story, unless the
+     * markup has more after it than it holds.  A page's furniture after
+     * the story is a few lines; more is the rest of the story, of which
+     * the JSON-LD was a preview of the first paragraphs (for search
+     * engines), and taking the preview would lose it. */
     for (size_t k = 0; k + 1 < j; k++)
         if (markup[k] == '\n' && markup[k + 1] == '\n')
-            return 0; /* paragraphs of the story, and the last one whole */
+            return strlen(markup + j) > n;
     return 1;
 }
 

@@ -158,6 +158,23 @@ static void test_jsonld_teaser(void)
     CHECK(page(html, &a) == 0 && has(a.body, "harbour bridge."),
           "JSON-LD cut inside a sentence: the markup's text");
     ns_article_clear(&a);
+    /* Its first two paragraphs, whole, where the story goes on for
+     * longer than they are: a preview, and the story is the markup's. */
+    char longer[1024];
+    snprintf(longer, sizeof longer,
+             "%s<p>Councillors from three parties said the bridge had been "
+             "promised to the harbour district for a decade.</p><p>The "
+             "mayor said the vote would be held next month, once the "
+             "finance committee had costed the amendment in full.</p>",
+             full);
+    snprintf(html, sizeof html, LD,
+             "The council postponed its budget vote on Monday after a late "
+             "amendment. The amendment would cut funding for the new "
+             "harbour bridge.",
+             longer);
+    CHECK(page(html, &a) == 0 && has(a.body, "finance committee"),
+          "the first paragraphs of a longer story in JSON-LD: the markup's");
+    ns_article_clear(&a);
 }
 
 /* JSON-LD wrapped as CMSs wrap scripts for old browsers and XHTML: read
