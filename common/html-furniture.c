@@ -47,28 +47,36 @@ static int token_in(const char *s, size_t len, const char *const *list)
     return 0;
 }
 
-/* A furniture token is [PREFIX-]NAME[-SUFFIX], or one of WHOLE.  "cta" is
- * a call to action, the name themes and page builders give the box that
- * asks a reader to subscribe, donate or share ("cta", "cta-box",
- * "post-cta"); it is never the story's text.  "credit" is a photo's
- * credit in its caption ("Getty Images / Spencer Platt"), also as a BEM
- * part, "caption__credit". */
+/* A furniture token is [PREFIX-]NAME[-SUFFIX], or one of WHOLE; the
+ * SUFFIX may be a NAME too ("subscription-promo").  "cta" is a call to
+ * action, the name themes and page builders give the box that asks a
+ * reader to subscribe, donate or share ("cta", "cta-box", "post-cta"); it
+ * is never the story's text.  "credit" is a photo's credit in its caption
+ * ("Getty Images / Spencer Platt"), also as a BEM part, "caption__credit".
+ * An "interstitial" is a promotion set between the story's paragraphs.
+ * The kicker over the headline (the desk's or the topic's name) and the
+ * timestamp are labels, not the story: as text they opened the body with
+ * "Politics March 15, 2025 at 12:12 a.m. EDT".  The byline is named in the
+ * same way (BYLINES), but left out only where the page gives its author
+ * (html.c). */
 static const char *const names[] = {
-    "related",      "recommended", "recommendations",
-    "share",        "sharing",     "social",
-    "social-share", "newsletter",  "subscribe",
-    "subscription", "ad",          "ads",
-    "advert",       "adverts",     "advertisement",
-    "promo",        "promotion",   "cta",
-    "credit",       NULL,
+    "related",      "recommended",  "recommendations",
+    "share",        "sharing",      "social",
+    "social-share", "newsletter",   "subscribe",
+    "subscription", "ad",           "ads",
+    "advert",       "adverts",      "advertisement",
+    "promo",        "promotion",    "cta",
+    "credit",       "interstitial", "kicker",
+    "timestamp",    NULL,
 };
-static const char *const prefixes[] = {"article", "post", "entry", "story",
-                                       NULL};
+static const char *const bylines[] = {"byline", "bylines", NULL};
+static const char *const prefixes[] = {"article", "post",     "entry",
+                                       "story",   "headline", NULL};
 static const char *const suffixes[] = {
-    "area",    "articles",  "banner",  "bar",     "block",  "bottom",  "box",
-    "buttons", "container", "form",    "icons",   "inline", "links",   "list",
-    "module",  "posts",     "section", "signup",  "slot",   "stories", "tools",
-    "top",     "unit",      "widget",  "wrapper", NULL,
+    "area",    "articles",  "banner", "bar",     "block",   "bottom", "box",
+    "buttons", "container", "form",   "icons",   "inline",  "link",   "links",
+    "list",    "module",    "posts",  "section", "signup",  "slot",   "stories",
+    "tools",   "top",       "unit",   "widget",  "wrapper", NULL,
 };
 /* The blocks of widely used plugins (Jetpack, AddToAny, YARPP, AdSense),
  * and "related-content": "content" is too common a suffix to allow after
@@ -88,6 +96,9 @@ static const char *const whole[] = {
     /* Text for screen readers only (Bootstrap, WordPress): "Skip to
      * content", "Posted on", "(opens in a new tab)". */
     "sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text",
+    /* The date line of WordPress's themes ("Posted on September 18,
+     * 2025"), as a timestamp. */
+    "posted-on",
     /* Photo credits under the names themes give them. */
     "photo-credit", "image-credit", "img-credit", "media-credit",
     /* The fallback an embed script replaces with the post: Instagram's
@@ -101,37 +112,47 @@ static int is_dash(char c)
     return c == '-' || c == '_';
 }
 
-/* Non-zero if the LEN bytes at S are NAME or NAME-SUFFIX. */
-static int name_and_suffix(const char *s, size_t len)
+/* Non-zero if the LEN bytes at S are a NAME of LIST or NAME-SUFFIX, or,
+ * while NAMES_MORE, NAME- and one of those ("subscription-promo",
+ * "share-promo-box"): one name more at most, so that a long class of
+ * names ("social-share-social-share-...") costs no more than a short
+ * one. */
+static int name_and_suffix(const char *s, size_t len, const char *const *list,
+                           int names_more)
 {
     for (size_t end = 1; end <= len; end++) {
         if (end < len && !is_dash(s[end]))
             continue;
-        if (token_in(s, end, names) &&
-            (end == len || token_in(s + end + 1, len - end - 1, suffixes)))
+        if (token_in(s, end, list) &&
+            (end == len || token_in(s + end + 1, len - end - 1, suffixes) ||
+             (names_more && name_and_suffix(s + end + 1, len - end - 1, list,
+                                            names_more - 1))))
             return 1;
     }
     return 0;
 }
 
-/* Non-zero if the LEN bytes at TOKEN are one furniture name as the lists
- * above put it: one of WHOLE, or [PREFIX-]NAME[-SUFFIX]. */
-static int is_furniture_part(const char *token, size_t len)
+/* Non-zero if the LEN bytes at TOKEN are one name as the lists above put
+ * it: one of WHOLE_LIST, or [PREFIX-]NAME[-SUFFIX] with a NAME of LIST. */
+static int is_part(const char *token, size_t len, const char *const *list,
+                   const char *const *whole_list)
 {
-    if (token_in(token, len, whole) || name_and_suffix(token, len))
+    if (token_in(token, len, whole_list) ||
+        name_and_suffix(token, len, list, 1))
         return 1;
     for (const char *const *p = prefixes; *p; p++) {
         size_t m = strlen(*p);
         if (len > m + 1 && is_dash(token[m]) && token_is(token, m, *p) &&
-            name_and_suffix(token + m + 1, len - m - 1))
+            name_and_suffix(token + m + 1, len - m - 1, list, 1))
             return 1;
     }
     return 0;
 }
 
-/* Non-zero if the class or id token TOKEN (LEN bytes) names furniture.
- * BEM, the class convention of most news themes, joins a block to its
- * element with "__" and to a modifier with "--": "article__share",
+/* Non-zero if the class or id token TOKEN (LEN bytes) is a name of LIST
+ * or WHOLE_LIST (is_part), whole or as a part of a BEM name.  BEM, the
+ * class convention of most news themes, joins a block to its element
+ * with "__" and to a modifier with "--": "article__share",
  * "related-articles__list", "share-bar__wrapper", "article-body__ad",
  * "card--promo".  Each part is a name of its own, and the token is
  * furniture when one part is: the share bar of an article, the list of a
@@ -139,9 +160,10 @@ static int is_furniture_part(const char *token, size_t len)
  * elements ("article__body", "story__text", "article__title") stay, as
  * "article-body" does, and a part that only mentions a name
  * ("article__shared-data", "article--no-ads") is no furniture either. */
-static int is_furniture_token(const char *token, size_t len)
+static int is_named(const char *token, size_t len, const char *const *list,
+                    const char *const *whole_list)
 {
-    if (is_furniture_part(token, len))
+    if (is_part(token, len, list, whole_list))
         return 1;
     size_t start = 0, parts = 0;
     for (size_t i = 0; i + 1 < len; i++) {
@@ -151,13 +173,25 @@ static int is_furniture_token(const char *token, size_t len)
         size_t end = i;
         while (i < len && is_dash(token[i]))
             i++;
-        if (end > start && is_furniture_part(token + start, end - start))
+        if (end > start &&
+            is_part(token + start, end - start, list, whole_list))
             return 1;
         start = i, parts++;
         i--;
     }
     return parts && start < len &&
-           is_furniture_part(token + start, len - start);
+           is_part(token + start, len - start, list, whole_list);
+}
+
+static int is_furniture_token(const char *token, size_t len)
+{
+    return is_named(token, len, names, whole);
+}
+
+static int is_byline_token(const char *token, size_t len)
+{
+    static const char *const none[] = {NULL};
+    return is_named(token, len, bylines, none);
 }
 
 /* Non-zero if a white-space separated token of VALUE is one IS accepts. */
@@ -178,6 +212,11 @@ static int any_token(const char *value, int (*is)(const char *, size_t))
 int ns_html_furniture_name(const char *value)
 {
     return any_token(value, is_furniture_token);
+}
+
+int ns_html_byline_name(const char *value)
+{
+    return any_token(value, is_byline_token);
 }
 
 int ns_html_share_link(const char *href)
@@ -390,7 +429,10 @@ static size_t ad_separator(const char *s, size_t len)
  * ("Story continues below advertisement", "Article continues below the
  * advertisement") or, beside one of those, Forbes's "Scroll to continue
  * (with content)": "Advertisement · Scroll to continue".  A sentence of
- * the story that mentions an advertisement has other words, and stays. */
+ * the story that mentions an advertisement has other words, and stays.
+ * So does the label of a player that reads the story aloud, all that is
+ * left of it once its <audio> and <button>s are ("Lytt til saken",
+ * "Listen to this article"). */
 static int ad_label(const char *s, size_t len)
 {
     static const char *const labels[] = {
@@ -405,6 +447,12 @@ static int ad_label(const char *s, size_t len)
         "article continues below the advertisement",
         "content continues below advertisement",
         "content continues below the advertisement",
+        "listen to this article",
+        "listen to this story",
+        "listen to the article",
+        "lytt til saken",
+        "lytt til saka",
+        "lytt til artikkelen",
         NULL};
     static const char *const beside[] = {
         "scroll to continue", "scroll to continue with content", NULL};

@@ -76,6 +76,33 @@ static int is_hidden(xmlNodePtr n)
     return hit;
 }
 
+int ns_html_named(xmlNodePtr n, int (*is)(const char *value))
+{
+    /* The class or id, or the attribute a template names its components
+     * with for its tests and scripts, in the same words: Arc's
+     * data-qa="subscription-promo" and "comments-btn", data-testid, BBC's
+     * data-component="byline-block". */
+    static const char *const attrs[] = {
+        "class",          "id", "data-qa", "data-testid", "data-test-id",
+        "data-component", NULL};
+    for (xmlAttrPtr a = n->properties; a; a = a->next) {
+        if (!name_in((const char *)a->name, attrs))
+            continue;
+        xmlChar *v = xmlNodeListGetString(n->doc, a->children, 1);
+        int hit = v && is((const char *)v);
+        xmlFree(v);
+        if (hit)
+            return 1;
+    }
+    return 0;
+}
+
+/* Does VALUE name a comment thread, a sidebar or page furniture? */
+static int furniture(const char *value)
+{
+    return ns_html_thread_or_sidebar(value) || ns_html_furniture_name(value);
+}
+
 int ns_html_skipped(xmlNodePtr n)
 {
     static const char *const skip[] = {
@@ -125,15 +152,8 @@ int ns_html_skipped(xmlNodePtr n)
             }
     /* Comment threads, navigation and the blocks around an article that
      * sites build from plain <div>s. */
-    static const char *const attrs[] = {"class", "id", NULL};
-    for (const char *const *a = attrs; *a; a++) {
-        xmlChar *v = xmlGetProp(n, BAD_CAST * a);
-        int hit = v && (ns_html_thread_or_sidebar((const char *)v) ||
-                        ns_html_furniture_name((const char *)v));
-        xmlFree(v);
-        if (hit)
-            return 1;
-    }
+    if (ns_html_named(n, furniture))
+        return 1;
     if (ns_html_box_of_links(n))
         return 1;
     /* A share button with no class to go by is known by its link. */
@@ -154,11 +174,12 @@ int ns_html_skipped(xmlNodePtr n)
 static int is_block(const char *name)
 {
     static const char *const blocks[] = {
-        "p",       "div",     "section", "article", "main",       "h1",
-        "h2",      "h3",      "h4",      "h5",      "h6",         "ul",
-        "ol",      "li",      "dl",      "dt",      "dd",         "blockquote",
-        "pre",     "table",   "tr",      "figure",  "figcaption", "hr",
-        "address", "details", "summary", "body",    NULL};
+        "p",       "div",     "section",  "article", "main",       "h1",
+        "h2",      "h3",      "h4",       "h5",      "h6",         "ul",
+        "ol",      "li",      "dl",       "dt",      "dd",         "blockquote",
+        "pre",     "table",   "tr",       "figure",  "figcaption", "hr",
+        "address", "details", "summary",  "body",    "header",     "footer",
+        "hgroup",  "caption", "fieldset", "legend",  "center",     NULL};
     return name_in(name, blocks);
 }
 
@@ -230,9 +251,12 @@ static void walk_text(struct text *t, xmlNodePtr n, int depth)
         return;
     }
     int level = ns_html_heading_level(name);
-    /* In an article, the <h1> is its title, already taken as such. */
-    if (level == 1 && t->headings)
+    /* In an article, the <h1> is its title, already taken as such; the
+     * text on either side of it is not one paragraph. */
+    if (level == 1 && t->headings) {
+        t->gap = GAP_PARA;
         return;
+    }
     if (level >= 2 && t->headings) {
         /* A heading is a paragraph of the body and one of the article's
          * section headings. */

@@ -410,6 +410,27 @@ static int teaser_of(const char *ld, const char *markup)
     return 1;
 }
 
+/* Cut the bylines (ns_html_byline_name) out of the story N, whose author
+ * the page gives as a field: "By Jane Doe and John Smith" opened its body,
+ * and a byline's names ran into their roles ("Marte LienJournalist").  A
+ * page that gives none keeps its byline as text, the only record of who
+ * wrote it (a WordPress theme's "by Tom Reed" without an SEO plugin). */
+static void drop_bylines(xmlNodePtr n, int depth)
+{
+    xmlNodePtr next;
+    for (xmlNodePtr c = n->children; c && depth <= MAX_DEPTH; c = next) {
+        next = c->next;
+        if (c->type != XML_ELEMENT_NODE)
+            continue;
+        if (ns_html_named(c, ns_html_byline_name)) {
+            xmlUnlinkNode(c);
+            xmlFreeNode(c);
+        } else {
+            drop_bylines(c, depth + 1);
+        }
+    }
+}
+
 int ns_html_page(const char *data, size_t len, const char *default_id,
                  ns_article_t *art, char *err, size_t err_size)
 {
@@ -472,6 +493,9 @@ int ns_html_page_warn(const char *data, size_t len, const char *default_id,
 
     /* The article's own markup gives its headings, and its body when the
      * JSON-LD has none or a teaser of it. */
+    const char *by = json_string_value(json_object_get(obj, "author"));
+    if (body_node && by && *by)
+        drop_bylines(body_node, 0);
     if (body_node) {
         ns_buf_t text = {0};
         if (ns_html_node_text(body_node, headings, &text) < 0) {

@@ -437,11 +437,19 @@ int ns_html_thread_or_sidebar(const char *value);
  * furniture: a whole token (in any case, '_' as '-'), or a part of a BEM
  * token between "__" and "--" ("article__share"), that is one of the
  * names (related, recommended, share, social, newsletter, subscribe,
- * subscription, cta, ad, promo, ...), alone, after "article-", "post-",
- * "entry-" or "story-", or followed by a suffix such as "-posts", "-buttons",
- * "-box" or "-slot" (the lists are in html-furniture.c).  "shared", "address"
- * and "article__body" are not. */
+ * subscription, cta, ad, promo, kicker, timestamp, ...), alone, after
+ * "article-", "post-", "entry-", "story-" or "headline-", or followed by a
+ * suffix such as "-posts", "-buttons", "-box" or "-slot", or by another
+ * name (the lists are in html-furniture.c).  "shared", "address" and
+ * "article__body" are not. */
 int ns_html_furniture_name(const char *value);
+/* Non-zero if VALUE, as ns_html_furniture_name reads it, names a byline:
+ * "byline" or "bylines" ("article-byline", "byline-block",
+ * "byline__author") (html-furniture.c). */
+int ns_html_byline_name(const char *value);
+/* Non-zero if IS accepts the value of one of N's naming attributes: class,
+ * id, data-qa, data-testid, data-test-id, data-component (html-walk.c). */
+int ns_html_named(struct _xmlNode *n, int (*is)(const char *value));
 /* Non-zero if HREF, a link's target, is a share button's: its query has
  * "action=share", as Substack's do (html-furniture.c). */
 int ns_html_share_link(const char *href);

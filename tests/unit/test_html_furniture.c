@@ -158,18 +158,15 @@ static const char *around_slot(const char *label)
 static void test_ad_labels(void)
 {
     static const char *const gone[] = {
-        "ADVERTISEMENT",
-        "Anzeige",
-        "- Advertisement -",
-        "Advertisement:",
-        "Annonse:",
-        "\xe2\x80\x94 ANNONSE \xe2\x80\x94",
+        "ADVERTISEMENT", "Anzeige", "- Advertisement -",
+        "Advertisement:", "Annonse:", "\xe2\x80\x94 ANNONSE \xe2\x80\x94",
         "Story continues below advertisement",
         "Article continues below advertisement",
         "Content continues below the advertisement.",
         "Advertisement \xc2\xb7 Scroll to continue",
         "ADVERTISEMENT - Scroll to continue with content",
-        NULL};
+        /* A read-aloud player's label, once its buttons are gone. */
+        "Lytt til saken", "Listen to this article", NULL};
     for (const char *const *l = gone; *l; l++) {
         const char *b = around_slot(*l);
         char name[128];
@@ -181,7 +178,7 @@ static void test_ad_labels(void)
     static const char *const kept[] = {
         "Advertisement: the council spent more on it",
         "The story continues below advertisement boards", "Scroll to continue",
-        NULL};
+        "Listen to this article's critics", NULL};
     for (const char *const *l = kept; *l; l++) {
         char name[128];
         snprintf(name, sizeof name, "'%s' stays", *l);
@@ -411,8 +408,113 @@ static void test_block_embed(void)
     tally_free(&t);
 }
 
+/* ------------------------------------------------------------------------ */
+/* News CMS templates                                                       */
+/* ------------------------------------------------------------------------ */
+
+/* The furniture of the templates big news sites are built on, marked by
+ * their own attributes (Arc's data-qa) and by the names kicker, byline,
+ * timestamp and interstitial.  Each leaked into the body: "unlimited
+ * access" and "lienjournalist" found the story. */
+static void test_cms_templates(void)
+{
+    CHECK(ns_html_furniture_name("headline-kicker") &&
+              ns_html_furniture_name("article-kicker") &&
+              ns_html_furniture_name("timestamp") &&
+              ns_html_furniture_name("interstitial-link") &&
+              ns_html_furniture_name("subscription-promo") &&
+              ns_html_furniture_name("share-promo-box") &&
+              ns_html_furniture_name("posted-on"),
+          "cms: kicker, timestamp, interstitial, a name after a name");
+    CHECK(!ns_html_furniture_name("kickers") &&
+              !ns_html_furniture_name("headline") &&
+              !ns_html_furniture_name("subscription-content") &&
+              !ns_html_furniture_name("byline"),
+          "cms: words that are no such name, and the byline, are not "
+          "furniture");
+    CHECK(ns_html_byline_name("byline") &&
+              ns_html_byline_name("article-bylines") &&
+              ns_html_byline_name("byline-block") &&
+              ns_html_byline_name("byline__author-name") &&
+              !ns_html_byline_name("has-byline") &&
+              !ns_html_byline_name("bylined"),
+          "cms: byline names");
+
+    static const char ARC[] =
+        "<html><head><script type=\"application/ld+json\">{\"@type\":"
+        "\"NewsArticle\",\"headline\":\"Senate passes bill\",\"author\":"
+        "[{\"name\":\"Jane Doe\"},{\"name\":\"John Smith\"}]}</script>"
+        "</head><body><main><div class=\"headline-kicker\">Politics</div>"
+        "<h1 data-qa=\"headline\">Senate passes bill</h1><div "
+        "data-qa=\"author-byline\" class=\"byline\">By <a>Jane Doe</a> and "
+        "<a>John Smith</a></div><div data-qa=\"timestamp\">March 15, 2025 "
+        "at 12:12 a.m. EDT</div><div class=\"article-body\" data-qa=\""
+        "article-body\"><p>The Senate passed the bill.</p><div class=\""
+        "interstitial-link\"><p><a href=\"/x\">Follow Politics</a></p></div>"
+        "<p>Lawmakers left for recess.</p></div><div data-qa=\"comments-btn"
+        "\">Comment<span>1,234</span></div><div data-qa=\"subscription-promo"
+        "\">Get unlimited access<button>Subscribe</button></div></main>"
+        "</body></html>";
+    ns_article_t a;
+    CHECK(page(ARC, &a) == 0, "arc: read");
+    CHECK_STR(a.body,
+              "The Senate passed the bill.\n\nLawmakers left for recess.",
+              "arc: the story alone, without kicker, byline, timestamp, "
+              "follow link, comment count and subscription promo");
+    CHECK_STR(a.author, "Jane Doe, John Smith",
+              "arc: the byline is the "
+              "JSON-LD's");
+    ns_article_clear(&a);
+
+    /* NRK's header: a kicker, and bylines whose names ran into their
+     * roles ("Marte LienJournalist"). */
+    static const char NRK[] =
+        "<html><head><meta name=\"author\" content=\"Marte Lien\"></head>"
+        "<body><article><header><span class=\"article-kicker\">Trafikk"
+        "</span><h1>Stengte E39</h1><div class=\"article-bylines\"><div "
+        "class=\"byline\"><span class=\"byline__author-name\">Marte Lien"
+        "</span><span class=\"byline__author-role\">Journalist</span></div>"
+        "</div></header><div class=\"article-body\"><p>Raset gikk like "
+        "etter klokka seks.</p></div></article></body></html>";
+    CHECK(page(NRK, &a) == 0 && a.body &&
+              !strcmp(a.body, "Raset gikk like etter klokka seks."),
+          "nrk: no kicker, no bylines");
+    ns_article_clear(&a);
+
+    /* Without an author field, the byline is the only record of who
+     * wrote the story, and stays (a WordPress theme without an SEO
+     * plugin). */
+    static const char WP[] =
+        "<html><body><article><header><h1>Bike lanes</h1><span class=\""
+        "posted-on\">Posted on <time datetime=\"2025-09-18\">September 18, "
+        "2025</time></span><span class=\"byline\"> by <span class=\"author "
+        "vcard\">Tom Reed</span></span></header><p>The council voted.</p>"
+        "</article></body></html>";
+    CHECK(page(WP, &a) == 0, "wp: read");
+    CHECK_STR(a.body, "by Tom Reed\n\nThe council voted.",
+              "wp: no author field, the byline stays; the date line goes");
+    ns_article_clear(&a);
+
+    /* Text on either side of the story's <h1>, or of a header's end, is
+     * not one word. */
+    CHECK(page("<html><body><article><b>Oppdatert</b><h1>Ras</h1><b>Vegen"
+               "</b> er stengt.</article></body></html>",
+               &a) == 0 &&
+              a.body && !strcmp(a.body, "Oppdatert\n\nVegen er stengt."),
+          "text on either side of the <h1>: two paragraphs");
+    ns_article_clear(&a);
+    CHECK(page("<html><body><article><h1>Ras</h1><header><span>Lokalt"
+               "</span></header><span>Vegen er stengt.</span></article>"
+               "</body></html>",
+               &a) == 0 &&
+              a.body && !strcmp(a.body, "Lokalt\n\nVegen er stengt."),
+          "an article's <header> is a block");
+    ns_article_clear(&a);
+}
+
 int main(void)
 {
+    test_cms_templates();
     test_bem_names();
     test_amp_elements();
     test_amp_embeds();
