@@ -55,7 +55,7 @@ LDLIBS_ALL   = $(PKG_LIBS) -lm
 
 LIB_C   = common/article.c common/article-json.c common/buf.c common/date.c common/fold.c common/gen.c common/log.c \
           common/prog.c common/reader.c common/reader-file.c common/dirwalk.c common/render.c common/textpage.c \
-          common/utf8.c common/util.c common/date822.c common/feed.c common/feed-item.c \
+          common/utf8.c common/util.c common/date822.c common/feed.c common/feed-elements.c common/feed-item.c \
           common/xmlbase.c \
           common/fields.c common/frontmatter.c common/published.c common/html.c common/jsondoc.c \
           common/jsonfeed.c common/markdown.c common/template.c common/nitf.c common/sniff.c \
@@ -119,7 +119,8 @@ $(B)/common/reader.o $(B)/common/reader-file.o: common/reader.h
 $(B)/common/frontmatter.o $(B)/common/published.o $(B)/common/toml.o $(B)/common/yaml.o: \
   common/frontmatter.h
 $(B)/tests/unit/test_textpage.o: common/textpage.h
-$(B)/common/feed.o $(B)/common/htmlent.o: common/htmlent.h
+$(B)/common/feed.o $(B)/common/htmlent.o $(B)/common/feed-elements.o: common/htmlent.h
+$(B)/common/feed.o $(B)/common/feed-elements.o: common/feed.h
 
 $(LIB): $(LIB_OBJ)
 	@rm -f $@

@@ -28,8 +28,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "htmlent.h"
-#include "ingest.h"
+#include "feed.h"
 
 /* Bytes handed to the parser at a time. */
 #define CHUNK 16384
@@ -42,70 +41,7 @@ struct result {
     char err[400];
 };
 
-struct ns_feed {
-    xmlParserCtxtPtr ctxt;
-    ns_read_fn read;
-    void *ctx;
-    ns_htmlent_t *ents;     /* HTML's entities handed to the parser */
-    int done;               /* the input is over and the parser told so */
-    int started;            /* the first chunk was looked at */
-    unsigned lines_skipped; /* blank lines before "<?xml" (give) */
-    int cp1252;             /* declared a windows-1252 label: decoded here */
-    int wxr;                /* a WordPress export: content has shortcodes */
-    int depth;              /* depth of the next element to start */
-    ns_xmlbase_t base;      /* xml:base in scope, the feed's own address */
-    unsigned items;         /* items started so far */
-
-    ns_buf_t chan_lang;  /* the feed's language */
-    ns_buf_t chan_link;  /* an RSS channel's <link>: its site's address */
-    ns_buf_t *chan_text; /* which of the two is being read, or NULL */
-    int chan_text_depth;
-    json_t *chan;        /* fields of the feed itself: Atom's authors, WXR's
-                            display names of logins ("wp_names") */
-    int wp_author_depth; /* inside a WXR <wp:author>, or -1 */
-
-    /* The item in progress. */
-    json_t *extra;  /* raw fields: guid, link, content, categories, ... */
-    int item_depth; /* -1: not in an item */
-    unsigned item_line;
-    int author_depth; /* inside an Atom <author>, or -1 */
-    char *field;      /* the element whose text is being collected */
-    int field_depth;
-    enum ns_markup field_markup;
-    int field_xhtml; /* the field is XHTML markup, kept as such */
-    ns_buf_t text;
-    int too_long;
-    char err[300]; /* the first parser error inside the item */
-    unsigned err_line;
-
-    char outside[300]; /* an error outside any item, not yet returned */
-    unsigned outside_line;
-    int unclosed; /* items left open: the end tags after are off by one */
-    int mismatch; /* the element ending now was closed by another's tag */
-
-    struct result *queue;
-    size_t n_queue, head, cap_queue;
-};
-
-/* --- Elements --- */
-
-/* SAX2 attributes come as (localname, prefix, URI, value, end) quintuples;
- * the value of NAME (in namespace URI, or none), its references resolved,
- * or NULL.  Free with free(). */
-static char *attr(const xmlChar **attrs, int n, const char *name,
-                  const char *uri)
-{
-    for (int i = 0; i < n; i++) {
-        const xmlChar **a = attrs + 5 * i;
-        if (strcmp((const char *)a[0], name) != 0)
-            continue;
-        if ((uri == NULL) != (a[2] == NULL) ||
-            (uri && strcmp(uri, (const char *)a[2]) != 0))
-            continue;
-        return ns_htmlent_attr((const char *)a[3], (size_t)(a[4] - a[3]));
-    }
-    return NULL;
-}
+/* --- Items --- */
 
 static unsigned line_now(const ns_feed_t *f)
 {
@@ -141,191 +77,11 @@ static void start_item(ns_feed_t *f, int depth, const xmlChar **attrs,
      * the context is not well-formed, even in recovery mode): an error is
      * its item's, so every item starts well-formed. */
     f->ctxt->wellFormed = 1;
-    char *lang = attr(attrs, n_attrs, "lang", NS_XML);
+    char *lang = ns_feed_attr(attrs, n_attrs, "lang", NS_XML);
     if (lang)
         ns_fields_set(f->extra, "lang", lang, strlen(lang), 0);
     free(lang);
 }
-
-static void begin_field(ns_feed_t *f, const char *key, int depth)
-{
-    free(f->field);
-    f->field = strdup(key);
-    f->field_depth = depth;
-    f->field_markup = NS_MK_MAYBE;
-    ns_buf_reset(&f->text);
-}
-
-static void end_field(ns_feed_t *f)
-{
-    json_t *to = f->item_depth >= 0 ? f->extra : f->chan;
-    const char *key = f->field;
-    const char *s = f->text.p ? f->text.p : "";
-    size_t n = f->text.len;
-    /* A byline with an address, "jdoe@example.com (Jane Doe)", is read
-     * as RSS's <author> is, wherever it is written; but a WordPress
-     * export's <dc:creator> is a login, looked up as it is (wxr.c). */
-    if (!strcmp(key, "rss_author") || !strcmp(key, "author") ||
-        (!strcmp(key, "creator") && !f->wxr)) {
-        const char *name;
-        size_t name_len = ns_feed_rss_author(s, n, &name);
-        if (name_len)
-            ns_fields_push(to, *key == 'r' ? "author" : key, name, name_len);
-    } else if (!strcmp(key, "category") || !strcmp(key, "tag") ||
-               !strcmp(key, "creator"))
-        ns_fields_push(to, key, s, n);
-    else if (f->wxr && !strcmp(key, "content")) {
-        /* A post as WordPress stores it: shortcodes, and blank lines as
-         * its paragraphs whatever tags it has. */
-        ns_buf_t plain = {0};
-        if (!memchr(s, '[', n))
-            ns_feed_item_text(to, key, s, n, NS_MK_POST);
-        else if (ns_wxr_shortcodes(s, n, &plain) == 0)
-            ns_feed_item_text(to, key, plain.p ? plain.p : "", plain.len,
-                              NS_MK_POST);
-        ns_buf_free(&plain);
-    } else if (!strcmp(key, "content") || !strcmp(key, "summary") ||
-               !strcmp(key, "title"))
-        ns_feed_item_text(to, key, s, n, f->field_markup);
-    else if (!strcmp(key, "link") && n) {
-        /* RSS's <link> text, against an xml:base in scope. */
-        char *text = strndup(s, n), *abs = NULL;
-        if (text && (abs = ns_xmlbase_resolve(&f->base, text)))
-            ns_fields_set(to, key, abs, strlen(abs), 0);
-        free(abs);
-        free(text);
-    } else
-        ns_fields_set(to, key, s, n, 0);
-    free(f->field);
-    f->field = NULL;
-    f->field_depth = -1;
-    f->field_xhtml = 0;
-}
-
-/* Is TYPE (may be NULL), the type attribute of an Atom <link>, a web
- * page's: none, "text/html" or "application/xhtml+xml" (with or without
- * parameters, "text/html; charset=utf-8")? */
-static int page_type(const char *type)
-{
-    static const char *const pages[] = {"text/html", "application/xhtml+xml"};
-    if (!type)
-        return 1;
-    type += strspn(type, " \t");
-    size_t n = strcspn(type, "; \t");
-    for (size_t i = 0; i < sizeof pages / sizeof *pages; i++)
-        if (strlen(pages[i]) == n && !strncasecmp(type, pages[i], n))
-            return 1;
-    return 0;
-}
-
-/* An element inside an item. */
-static void item_element(ns_feed_t *f, int depth, const char *name,
-                         const char *uri, const xmlChar **attrs, int n_attrs)
-{
-    enum ns_feed_space sp = ns_feed_space_of(uri);
-    int child = depth == f->item_depth + 1;
-    if (sp == NS_SP_PLAIN && !strcmp(name, "name") && f->author_depth >= 0 &&
-        depth == f->author_depth + 1) {
-        begin_field(f, "author", depth);
-        return;
-    }
-    if (!child)
-        return;
-    if (sp == NS_SP_PLAIN && !strcmp(name, "author") && uri &&
-        !strcmp(uri, NS_ATOM)) {
-        /* Atom's <author> holds <name>; RSS's holds the text itself. */
-        f->author_depth = depth;
-        return;
-    }
-    if (sp == NS_SP_PLAIN && !strcmp(name, "link")) {
-        /* Atom: <link rel="alternate" href="..."/>; RSS: text.  The
-         * story's page is the first alternate that is a web page; one of
-         * another type (a PDF of the print edition) only when there is no
-         * such one (finish_item): an entry that listed its PDF first had
-         * it for its url. */
-        char *href = attr(attrs, n_attrs, "href", NULL);
-        if (href) {
-            char *rel = attr(attrs, n_attrs, "rel", NULL);
-            char *type = attr(attrs, n_attrs, "type", NULL);
-            char *abs = ns_xmlbase_resolve(&f->base, href);
-            if ((!rel || !strcmp(rel, "alternate")) && abs)
-                ns_fields_set(f->extra, page_type(type) ? "link" : "link_other",
-                              abs, strlen(abs), 0);
-            free(abs);
-            free(type);
-            free(rel);
-            free(href);
-            return;
-        }
-    }
-    if (sp == NS_SP_PLAIN && !strcmp(name, "category")) {
-        char *term = attr(attrs, n_attrs, "label", NULL);
-        if (!term)
-            term = attr(attrs, n_attrs, "term", NULL);
-        if (term) { /* Atom */
-            ns_fields_push(f->extra, "category", term, strlen(term));
-            free(term);
-            return;
-        }
-        /* WXR: domain="post_tag" is a tag, domain="category" a category,
-         * and another taxonomy's slug ("post_format") neither.  In RSS
-         * 2.0 the domain is the URI of the publisher's taxonomy (the
-         * Guardian's "https://www.theguardian.com/world/ukraine"): an
-         * ordinary category. */
-        char *domain = attr(attrs, n_attrs, "domain", NULL);
-        int tag = domain && !strcmp(domain, "post_tag");
-        int other = domain && !tag && strcmp(domain, "category") != 0 &&
-                    !strpbrk(domain, "/.:");
-        free(domain);
-        if (!other)
-            begin_field(f, tag ? "tag" : "category", depth);
-        return;
-    }
-    const char *key = ns_feed_field_of(sp, name);
-    char *type = key ? attr(attrs, n_attrs, "type", NULL) : NULL;
-    int kind = ns_feed_text_kind(type, uri && !strcmp(uri, NS_ATOM));
-    if (key && kind >= 0) {
-        begin_field(f, key, depth);
-        f->field_markup = (enum ns_markup)kind;
-        /* Atom XHTML content is markup: its elements are written back. */
-        f->field_xhtml = type && !strcmp(type, "xhtml");
-    }
-    free(type);
-}
-
-/* An element of the feed itself, outside any item, that its items take
- * from: Atom's feed-level <author> (for the entries that name none), and
- * a WordPress export's list of authors (<wp:author>: the display names of
- * the logins its items' <dc:creator> give).  Either is only known to the
- * items after it, which is where feeds and exports put it.  Returns
- * non-zero if the element was one of these. */
-static int chan_element(ns_feed_t *f, int depth, enum ns_feed_space sp,
-                        const char *name, const char *uri)
-{
-    if (f->author_depth >= 0 && depth == f->author_depth + 1) {
-        if (sp == NS_SP_PLAIN && !strcmp(name, "name"))
-            begin_field(f, "author", depth);
-        return 1;
-    }
-    if (f->wp_author_depth >= 0 && depth == f->wp_author_depth + 1) {
-        const char *key = sp == NS_SP_WP ? ns_wxr_field(name) : NULL;
-        if (key)
-            begin_field(f, key, depth);
-        return 1;
-    }
-    if (depth == 1 && sp == NS_SP_PLAIN && uri && !strcmp(uri, NS_ATOM) &&
-        !strcmp(name, "author")) {
-        f->author_depth = depth;
-        return 1;
-    }
-    if (depth == 2 && sp == NS_SP_WP && !strcmp(name, "author")) {
-        f->wp_author_depth = depth;
-        return 1;
-    }
-    return 0;
-}
-
-/* --- Items --- */
 
 /* The finished item as an article, or why not. */
 static int finish_item(ns_feed_t *f, ns_article_t *art, char *err,
@@ -444,7 +200,7 @@ static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
     if (f->item_depth < 0 && ns_feed_space_of((const char *)uri) == NS_SP_WP)
         f->wxr = 1;
     const char *name = (const char *)localname;
-    char *base = attr(attrs, n_attrs, "base", NS_XML);
+    char *base = ns_feed_attr(attrs, n_attrs, "base", NS_XML);
     if (base)
         ns_xmlbase_push(&f->base, depth, base);
     free(base);
@@ -467,15 +223,15 @@ static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
             return;
         }
         if (f->field_depth < 0 &&
-            chan_element(f, depth, sp, name, (const char *)uri))
+            ns_feed_chan_element(f, depth, sp, name, (const char *)uri))
             return;
         if (sp == NS_SP_PLAIN && uri && !strcmp((const char *)uri, NS_ATOM) &&
             !strcmp(name, "link") && depth <= 2) {
             /* The feed's own address (Atom's, or an RSS channel's
              * <atom:link rel="self">): the base of relative links where
              * no xml:base is given (RFC 3986 5.1.3). */
-            char *rel = attr(attrs, n_attrs, "rel", NULL);
-            char *href = attr(attrs, n_attrs, "href", NULL);
+            char *rel = ns_feed_attr(attrs, n_attrs, "rel", NULL);
+            char *href = ns_feed_attr(attrs, n_attrs, "href", NULL);
             char *abs = href ? ns_xmlbase_resolve(&f->base, href) : NULL;
             if (rel && !strcmp(rel, "self"))
                 ns_xmlbase_document(&f->base, abs);
@@ -491,14 +247,14 @@ static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
         if (sp == NS_SP_PLAIN && (!uri || strcmp((const char *)uri, NS_ATOM)) &&
             !strcmp(name, "link") && depth == 2 && !f->chan_link.len)
             f->chan_text = &f->chan_link, f->chan_text_depth = depth;
-        char *lang = attr(attrs, n_attrs, "lang", NS_XML);
+        char *lang = ns_feed_attr(attrs, n_attrs, "lang", NS_XML);
         if (lang && !f->chan_lang.len && depth <= 1)
             ns_buf_puts(&f->chan_lang, lang);
         free(lang);
         return;
     }
     if (f->field_depth < 0)
-        item_element(f, depth, name, (const char *)uri, attrs, n_attrs);
+        ns_feed_item_element(f, depth, name, (const char *)uri, attrs, n_attrs);
 }
 
 static void end_element(ns_feed_t *f, int depth, const xmlChar *localname)
@@ -510,7 +266,7 @@ static void end_element(ns_feed_t *f, int depth, const xmlChar *localname)
     }
     if (f->field_depth == depth) {
         if (f->field)
-            end_field(f);
+            ns_feed_end_field(f);
         f->field_depth = -1;
         f->field_xhtml = 0;
         return;

@@ -1,0 +1,78 @@
+/* feed.h - The state of a feed being read, shared by the parser that
+ * drives libxml2 and queues the finished items (feed.c) and the rules for
+ * which elements of an item or of the feed itself are kept
+ * (feed-elements.c).  Internal to feed*.c. */
+#ifndef NS_FEED_H
+#define NS_FEED_H
+
+#include <libxml/parser.h>
+
+#include "htmlent.h"
+#include "ingest.h"
+
+NS_BEGIN_DECLS
+
+struct ns_feed {
+    xmlParserCtxtPtr ctxt;
+    ns_read_fn read;
+    void *ctx;
+    ns_htmlent_t *ents;     /* HTML's entities handed to the parser */
+    int done;               /* the input is over and the parser told so */
+    int started;            /* the first chunk was looked at */
+    unsigned lines_skipped; /* blank lines before "<?xml" (give) */
+    int cp1252;             /* declared a windows-1252 label: decoded here */
+    int wxr;                /* a WordPress export: content has shortcodes */
+    int depth;              /* depth of the next element to start */
+    ns_xmlbase_t base;      /* xml:base in scope, the feed's own address */
+    unsigned items;         /* items started so far */
+
+    ns_buf_t chan_lang;  /* the feed's language */
+    ns_buf_t chan_link;  /* an RSS channel's <link>: its site's address */
+    ns_buf_t *chan_text; /* which of the two is being read, or NULL */
+    int chan_text_depth;
+    json_t *chan;        /* fields of the feed itself: Atom's authors, WXR's
+                            display names of logins ("wp_names") */
+    int wp_author_depth; /* inside a WXR <wp:author>, or -1 */
+
+    /* The item in progress. */
+    json_t *extra;  /* raw fields: guid, link, content, categories, ... */
+    int item_depth; /* -1: not in an item */
+    unsigned item_line;
+    int author_depth; /* inside an Atom <author>, or -1 */
+    char *field;      /* the element whose text is being collected */
+    int field_depth;
+    enum ns_markup field_markup;
+    int field_xhtml; /* the field is XHTML markup, kept as such */
+    ns_buf_t text;
+    int too_long;
+    char err[300]; /* the first parser error inside the item */
+    unsigned err_line;
+
+    char outside[300]; /* an error outside any item, not yet returned */
+    unsigned outside_line;
+    int unclosed; /* items left open: the end tags after are off by one */
+    int mismatch; /* the element ending now was closed by another's tag */
+
+    struct result *queue;
+    size_t n_queue, head, cap_queue;
+};
+
+/* SAX2 attributes come as (localname, prefix, URI, value, end) quintuples;
+ * the value of NAME (in namespace URI, or none), its references resolved,
+ * or NULL.  Free with free(). */
+char *ns_feed_attr(const xmlChar **attrs, int n, const char *name,
+                   const char *uri);
+/* The element whose text was being collected has ended: keep its text. */
+void ns_feed_end_field(ns_feed_t *f);
+/* An element inside an item (at DEPTH) starts. */
+void ns_feed_item_element(ns_feed_t *f, int depth, const char *name,
+                          const char *uri, const xmlChar **attrs, int n_attrs);
+/* An element of the feed itself, outside any item, that its items take
+ * from (feed-elements.c).  Returns non-zero if the element was one of
+ * these. */
+int ns_feed_chan_element(ns_feed_t *f, int depth, enum ns_feed_space sp,
+                         const char *name, const char *uri);
+
+NS_END_DECLS
+
+#endif
