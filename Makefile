@@ -61,7 +61,8 @@ LIB_C   = common/article.c common/article-json.c common/buf.c common/date.c comm
           common/jsonfeed.c common/markdown.c common/template.c common/nitf.c common/sniff.c \
           common/wpjson.c common/lang.c common/toml.c common/yaml.c \
           common/wxr.c common/htmlent.c common/charset.c common/html-furniture.c common/html-ld.c \
-          common/html-meta.c common/html-text.c common/html-walk.c common/html-story.c
+          common/html-meta.c common/html-text.c common/html-walk.c common/html-story.c \
+          common/xmlrepair.c
 LIB_CXX = common/open.cc common/store.cc common/write.cc common/query.cc \
           common/query-text.cc common/query-fields.cc common/query-partial.cc \
           common/search.cc common/search-api.cc common/snippet.cc common/digraph-marks.cc common/forms.cc common/phrase-fold.cc common/phrase.cc common/phrase-scan.cc \
@@ -120,7 +121,8 @@ $(B)/common/frontmatter.o $(B)/common/published.o $(B)/common/toml.o $(B)/common
   common/frontmatter.h
 $(B)/tests/unit/test_textpage.o: common/textpage.h
 $(B)/common/feed.o $(B)/common/htmlent.o $(B)/common/feed-elements.o: common/htmlent.h
-$(B)/common/feed.o $(B)/common/feed-elements.o: common/feed.h
+$(B)/common/feed.o $(B)/common/feed-elements.o: common/feed.h common/xmlrepair.h
+$(B)/common/xmlrepair.o $(B)/tests/unit/test_xmlrepair.o: common/xmlrepair.h
 
 $(LIB): $(LIB_OBJ)
 	@rm -f $@

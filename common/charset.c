@@ -144,22 +144,34 @@ static const unsigned short c1[32] = {
     0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0x009d, 0x017e, 0x0178,
 };
 
+/* CP (below U+10000) as UTF-8 into U: its length. */
+static size_t utf8_of(unsigned cp, char *u)
+{
+    if (cp < 0x80) {
+        u[0] = (char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        u[0] = (char)(0xc0 | cp >> 6);
+        u[1] = (char)(0x80 | (cp & 0x3f));
+        return 2;
+    }
+    u[0] = (char)(0xe0 | cp >> 12);
+    u[1] = (char)(0x80 | (cp >> 6 & 0x3f));
+    u[2] = (char)(0x80 | (cp & 0x3f));
+    return 3;
+}
+
 /* Append CP (below U+10000) to OUT as UTF-8. */
 static int put_cp(ns_buf_t *out, unsigned cp)
 {
     char u[3];
-    size_t n;
-    if (cp < 0x800) {
-        u[0] = (char)(0xc0 | cp >> 6);
-        u[1] = (char)(0x80 | (cp & 0x3f));
-        n = 2;
-    } else {
-        u[0] = (char)(0xe0 | cp >> 12);
-        u[1] = (char)(0x80 | (cp >> 6 & 0x3f));
-        u[2] = (char)(0x80 | (cp & 0x3f));
-        n = 3;
-    }
-    return ns_buf_append(out, u, n);
+    return ns_buf_append(out, u, utf8_of(cp, u));
+}
+
+size_t ns_windows1252_char(unsigned char byte, char *out)
+{
+    return utf8_of(byte >= 0x80 && byte < 0xa0 ? c1[byte - 0x80] : byte, out);
 }
 
 int ns_windows1252_to_utf8(const char *text, size_t len, ns_buf_t *out)
@@ -254,7 +266,7 @@ int ns_json_c1_to_windows1252(json_t *v)
     return 0;
 }
 
-int ns_xml_declares_cp1252(const char *buf, size_t n)
+int ns_xml_encoding_label(const char *buf, size_t n, char *label, size_t size)
 {
     size_t end = 0;
     while (end < n && end < 200 && buf[end] != '>')
@@ -271,13 +283,19 @@ int ns_xml_declares_cp1252(const char *buf, size_t n)
     if (!*e)
         return 0;
     char quote = *e++;
-    char label[64];
     size_t len = strcspn(e, quote == '"' ? "\"" : "'");
-    if (len >= sizeof label)
+    if (len >= size)
         return 0;
     memcpy(label, e, len);
     label[len] = '\0';
-    return ns_charset_is_windows1252(label);
+    return 1;
+}
+
+int ns_xml_declares_cp1252(const char *buf, size_t n)
+{
+    char label[64];
+    return ns_xml_encoding_label(buf, n, label, sizeof label) &&
+           ns_charset_is_windows1252(label);
 }
 
 static htmlDocPtr parse_as(const char *data, size_t len, const char *enc)

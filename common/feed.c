@@ -49,6 +49,19 @@ static unsigned line_now(const ns_feed_t *f)
     return line > 0 ? (unsigned)line + f->lines_skipped : 0;
 }
 
+/* The changes to the bytes (xmlrepair.c) that the parser has read past,
+ * to the item in progress or to the stretch outside items. */
+static void take_fixes(ns_feed_t *f)
+{
+    if (!ns_xmlrepair_pending(&f->fix))
+        return;
+    long at = xmlByteConsumed(f->ctxt);
+    if (at >= 0)
+        ns_xmlrepair_take(&f->fix, (unsigned long long)at,
+                          f->item_depth >= 0 ? &f->item_fixes
+                                             : &f->outside_fixes);
+}
+
 static void drop_item(ns_feed_t *f)
 {
     json_decref(f->extra);
@@ -72,6 +85,7 @@ static void start_item(ns_feed_t *f, int depth, const xmlChar **attrs,
     f->err[0] = '\0';
     f->err_line = 0;
     f->too_long = 0;
+    memset(&f->item_fixes, 0, sizeof f->item_fixes);
     /* Once libxml2 has seen an error it stops passing on the &amp; &lt;
      * &gt; of the rest of the document (xmlParseReference gives up when
      * the context is not well-formed, even in recovery mode): an error is
@@ -141,8 +155,29 @@ static void flush_outside(ns_feed_t *f)
     f->outside[0] = '\0';
 }
 
+/* What was put right in the bytes of the item just read, and outside
+ * items before it, as its warning in ERR ("item 3: byte 0xE5 at line 5
+ * is not UTF-8: read as U+FFFD"), or nothing.  The changes outside items
+ * (in the channel's header) are said with the next item read: an item
+ * left out or skipped says only why. */
+static void fixes_warning(ns_feed_t *f, char *err, size_t err_size)
+{
+    char in[220], before[150]; /* within a result's err */
+    ns_xmlrepair_describe(&f->item_fixes, in, sizeof in);
+    ns_xmlrepair_describe(&f->outside_fixes, before, sizeof before);
+    if (*in && *before)
+        snprintf(err, err_size, "item %u: %s; before it: %s", f->items, in,
+                 before);
+    else if (*in)
+        snprintf(err, err_size, "item %u: %s", f->items, in);
+    else if (*before)
+        snprintf(err, err_size, "before item %u: %s", f->items, before);
+    memset(&f->outside_fixes, 0, sizeof f->outside_fixes);
+}
+
 static void end_item(ns_feed_t *f)
 {
+    take_fixes(f);
     struct result *r = push_result(f);
     if (r) {
         r->item = f->items;
@@ -150,6 +185,8 @@ static void end_item(ns_feed_t *f)
         r->rc = finish_item(f, &r->art, r->err, sizeof r->err);
         if (r->rc != NS_ITEM_OK)
             ns_article_clear(&r->art);
+        else
+            fixes_warning(f, r->err, sizeof r->err);
     }
     drop_item(f);
 }
@@ -219,6 +256,7 @@ static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
         enum ns_feed_space sp = ns_feed_space_of((const char *)uri);
         if (is_item(name, (const char *)uri)) {
             flush_outside(f);
+            take_fixes(f);
             start_item(f, depth, attrs, n_attrs);
             return;
         }
@@ -300,6 +338,8 @@ static void on_end(void *ctx, const xmlChar *localname, const xmlChar *prefix,
     f->mismatch = 0;
     end_element(f, depth, localname);
     ns_xmlbase_pop(&f->base, depth);
+    if (!depth)
+        f->root_done = 1;
 }
 
 static void on_text(void *ctx, const xmlChar *ch, int len)
@@ -347,6 +387,21 @@ static void on_error(void *ctx, xmlErrorPtr e)
      * well-formed and costs nothing read. */
     if (!e || e->level < XML_ERR_ERROR || e->domain == XML_FROM_NAMESPACE)
         return;
+    char text[300];
+    snprintf(text, sizeof text, "%s", e->message ? e->message : "error");
+    size_t n = strlen(text);
+    while (n && (text[n - 1] == '\n' || text[n - 1] == ' '))
+        text[--n] = '\0';
+    /* Some messages take two lines ("Input is not proper UTF-8, indicate
+     * encoding !" and then "Bytes: 0xF8 ..."); a record is reported on
+     * one. */
+    for (char *nl = text; (nl = strchr(nl, '\n'));)
+        *nl = ' ';
+    unsigned line =
+        e->line > 0 ? (unsigned)e->line + f->lines_skipped : line_now(f);
+    /* The one that halts the parser, if it does, is the last. */
+    snprintf(f->last_err, sizeof f->last_err, "%s", text);
+    f->last_err_line = line;
     /* libxml2 ends the innermost open element at an end tag of another
      * name, and calls on_end for it next. */
     if (e->code == XML_ERR_TAG_NAME_MISMATCH)
@@ -360,18 +415,6 @@ static void on_error(void *ctx, xmlErrorPtr e)
          e->code == XML_ERR_TAG_NOT_FINISHED ||
          e->code == XML_ERR_DOCUMENT_END))
         return;
-    char text[300];
-    snprintf(text, sizeof text, "%s", e->message ? e->message : "error");
-    size_t n = strlen(text);
-    while (n && (text[n - 1] == '\n' || text[n - 1] == ' '))
-        text[--n] = '\0';
-    /* Some messages take two lines ("Input is not proper UTF-8, indicate
-     * encoding !" and then "Bytes: 0xF8 ..."); a record is reported on
-     * one. */
-    for (char *nl = text; (nl = strchr(nl, '\n'));)
-        *nl = ' ';
-    unsigned line =
-        e->line > 0 ? (unsigned)e->line + f->lines_skipped : line_now(f);
     if (f->item_depth >= 0) {
         if (!f->err[0]) {
             snprintf(f->err, sizeof f->err, "%s", text);
@@ -453,7 +496,30 @@ void ns_feed_close(ns_feed_t *f)
     ns_buf_free(&f->chan_lang);
     ns_buf_free(&f->chan_link);
     ns_buf_free(&f->text);
+    ns_buf_free(&f->prolog);
+    ns_buf_free(&f->decoded);
+    ns_buf_free(&f->repaired);
+    ns_xmlrepair_free(&f->fix);
     free(f);
+}
+
+/* Hand N bytes of BUF to the parser, put right first (xmlrepair.c), and
+ * take the changes it has read past; LAST ends the document. */
+static void push(ns_feed_t *f, const char *buf, size_t n, int last)
+{
+    if (f->fix.mode != NS_XMLREPAIR_OFF) {
+        ns_buf_reset(&f->repaired);
+        if (ns_xmlrepair_run(&f->fix, buf, n, last, &f->repaired) < 0) {
+            snprintf(f->last_err, sizeof f->last_err, "out of memory");
+            xmlStopParser(f->ctxt); /* an error, not a loss */
+            return;
+        }
+        buf = f->repaired.p ? f->repaired.p : "";
+        n = f->repaired.len;
+    }
+    f->last_err[0] = '\0'; /* the error that halts it is of this chunk */
+    xmlParseChunk(f->ctxt, buf, (int)n, last);
+    take_fixes(f);
 }
 
 /* Give the parser N bytes of BUF, decoded here from windows-1252 when the
@@ -462,37 +528,129 @@ void ns_feed_close(ns_feed_t *f)
  * characters, "mayors", and US-ASCII's for an error that lost every item),
  * the parser then reading UTF-8 with its declaration ignored.  Every byte is a
  * character of its own, so any chunk boundary is a character boundary. */
-static void give(ns_feed_t *f, const char *buf, size_t n)
+static void decode(ns_feed_t *f, const char *buf, size_t n)
 {
-    if (!f->started) {
-        /* White space before "<?xml" (charset.c) is left out. */
-        size_t bom = n >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3) ? 3 : 0;
-        size_t ws = ns_xml_blank_prefix(buf + bom, n - bom, &f->lines_skipped);
-        if (bom + ws == n && n)
-            return; /* all white so far: look again at the next */
-        if (ws) {
-            if (bom)
-                xmlParseChunk(f->ctxt, buf, 3, 0);
-            buf += bom + ws;
-            n -= bom + ws;
-        }
-        f->started = 1;
-        f->cp1252 = ns_xml_declares_cp1252(buf, n);
-        if (f->cp1252)
-            xmlCtxtUseOptions(f->ctxt, XML_PARSE_NONET | XML_PARSE_RECOVER |
-                                           XML_PARSE_NOWARNING |
-                                           XML_PARSE_IGNORE_ENC);
-    }
     if (!f->cp1252) {
-        xmlParseChunk(f->ctxt, buf, (int)n, 0);
+        push(f, buf, n, 0);
         return;
     }
-    ns_buf_t utf8 = {0};
-    if (ns_windows1252_to_utf8(buf, n, &utf8) == 0)
-        xmlParseChunk(f->ctxt, utf8.p ? utf8.p : "", (int)utf8.len, 0);
-    else
-        xmlStopParser(f->ctxt); /* out of memory: an error, not a loss */
-    ns_buf_free(&utf8);
+    ns_buf_reset(&f->decoded);
+    if (ns_windows1252_to_utf8(buf, n, &f->decoded) == 0) {
+        push(f, f->decoded.p ? f->decoded.p : "", f->decoded.len, 0);
+    } else {
+        snprintf(f->last_err, sizeof f->last_err, "out of memory");
+        xmlStopParser(f->ctxt); /* an error, not a loss */
+    }
+}
+
+/* The first N bytes of the document at BUF: how to read it, from its
+ * byte-order mark and its XML declaration. */
+static void begin(ns_feed_t *f, const char *buf, size_t n)
+{
+    /* White space before "<?xml" (charset.c) is left out. */
+    size_t bom = n >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3) ? 3 : 0;
+    size_t ws = ns_xml_blank_prefix(buf + bom, n - bom, &f->lines_skipped);
+    if (bom + ws == n)
+        return; /* all white so far: look again at the next */
+    f->started = 1;
+    f->cp1252 = ns_xml_declares_cp1252(ws ? buf + bom + ws : buf,
+                                       ws ? n - bom - ws : n);
+    /* How the bytes are put right: by the byte-order mark, else the
+     * declaration (after the white space), else as UTF-8. */
+    ns_xmlrepair_init(&f->fix,
+                      f->cp1252 ? NS_XMLREPAIR_CONTROLS
+                      : bom     ? NS_XMLREPAIR_UTF8
+                                : ns_xmlrepair_mode_of(buf + ws, n - ws),
+                      f->lines_skipped + 1);
+    if (ws) {
+        if (bom)
+            push(f, buf, 3, 0);
+        buf += bom + ws;
+        n -= bom + ws;
+    }
+    if (f->cp1252)
+        xmlCtxtUseOptions(f->ctxt, XML_PARSE_NONET | XML_PARSE_RECOVER |
+                                       XML_PARSE_NOWARNING |
+                                       XML_PARSE_IGNORE_ENC);
+    decode(f, buf, n);
+}
+
+/* Are the N bytes at S enough to tell how to read the document they
+ * start: its byte-order mark, the white space before "<?xml" and its
+ * whole XML declaration?  A read may stop anywhere in them. */
+static int begun(const char *s, size_t n)
+{
+    if (n >= 4096)
+        return 1;
+    size_t i = n >= 3 && !memcmp(s, "\xEF\xBB\xBF", 3) ? 3 : 0;
+    while (i < n &&
+           (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n'))
+        i++;
+    if (i == n)
+        return 0;
+    if (n - i < 5)
+        return memcmp(s + i, "<?xml", n - i) != 0;
+    return memcmp(s + i, "<?xml", 5) != 0 || memchr(s + i, '>', n - i);
+}
+
+/* Give the parser the next N bytes of BUF; LAST: the input is over. */
+static void give(ns_feed_t *f, const char *buf, size_t n, int last)
+{
+    if (f->started) {
+        decode(f, buf, n);
+        return;
+    }
+    if (ns_buf_append(&f->prolog, buf, n) < 0) {
+        snprintf(f->last_err, sizeof f->last_err, "out of memory");
+        xmlStopParser(f->ctxt);
+        return;
+    }
+    if (!last && !begun(f->prolog.p, f->prolog.len))
+        return;
+    ns_buf_t head = f->prolog;
+    memset(&f->prolog, 0, sizeof f->prolog);
+    begin(f, head.p ? head.p : "", head.len);
+    ns_buf_free(&head);
+}
+
+/* libxml2 has halted for good before the end of the input, as it does on
+ * some errors even in recovery mode (a lookup past 10 MB of markup, "Huge
+ * input lookup"; before xmlrepair.c, a byte that is not UTF-8 or a
+ * vertical tab in a CDATA section).  Every item after the one open was
+ * lost without a word; now the halt is reported where it happened, with
+ * the item open, as NS_ITEM_CUT: the rest of the file was not read, and
+ * the reader counts it as a file not read whole (no prune, no rebuild
+ * published).  After the root element's end (junk after "</rss>", "Extra
+ * content at the end of the document") nothing of the feed is lost: that
+ * is the feed's error, as before. */
+static void halted(ns_feed_t *f)
+{
+    f->done = 1;
+    if (f->root_done) {
+        flush_outside(f);
+        return;
+    }
+    /* Its reason, when libxml2 gave one (an encoding error in the
+     * declared encoding it only prints). */
+    const char *why = f->last_err;
+    if (f->item_depth < 0 && strcmp(f->outside, why) != 0)
+        flush_outside(f); /* an error before it, of its own */
+    f->outside[0] = '\0';
+    struct result *r = push_result(f);
+    if (r) {
+        r->rc = NS_ITEM_CUT;
+        r->line = *why && f->last_err_line ? f->last_err_line : line_now(f);
+        char item[32] = "";
+        if (f->item_depth >= 0) {
+            r->item = f->items;
+            snprintf(item, sizeof item, "item %u: ", f->items);
+        }
+        snprintf(r->err, sizeof r->err,
+                 "%s%s%sthe XML parser stopped here, and the rest of the file "
+                 "was not read",
+                 item, why, *why ? "; " : "");
+    }
+    drop_item(f);
 }
 
 /* Feed the parser until it has finished at least one item or the input is
@@ -503,14 +661,22 @@ static void parse_more(ns_feed_t *f)
     f->head = f->n_queue = 0;
     while (!f->n_queue && !f->done) {
         ssize_t n = f->read(f->ctx, buf, sizeof buf);
-        if (n > 0 && f->ctxt->instate != XML_PARSER_EOF) {
-            give(f, buf, (size_t)n);
+        if (n > 0 || (!f->started && f->prolog.len))
+            give(f, buf, n > 0 ? (size_t)n : 0, n <= 0);
+        if (f->ctxt->instate == XML_PARSER_EOF) {
+            halted(f);
             continue;
         }
-        /* The end, a read error, or a parser that has stopped for good
-         * (libxml2 halts on some errors even in recovery mode). */
-        if (f->ctxt->instate != XML_PARSER_EOF)
-            xmlParseChunk(f->ctxt, NULL, 0, 1);
+        if (n > 0)
+            continue;
+        /* The end, or a read error.  libxml2 may still halt, inside the
+         * root element, on what it had not parsed yet (recovery mode never
+         * sets disableSAX, a halt does). */
+        push(f, NULL, 0, 1);
+        if (f->ctxt->disableSAX && f->depth > 0) {
+            halted(f);
+            continue;
+        }
         f->done = 1;
         if (f->item_depth >= 0) {
             /* Cut off inside an item. */

@@ -9,6 +9,7 @@
 
 #include "htmlent.h"
 #include "ingest.h"
+#include "xmlrepair.h"
 
 NS_BEGIN_DECLS
 
@@ -52,6 +53,19 @@ struct ns_feed {
     unsigned outside_line;
     int unclosed; /* items left open: the end tags after are off by one */
     int mismatch; /* the element ending now was closed by another's tag */
+
+    int root_done;      /* the root element has ended */
+    char last_err[300]; /* the latest error libxml2 raised, and its line */
+    unsigned last_err_line;
+
+    /* Bytes put right before the parser reads them (xmlrepair.c). */
+    ns_xmlrepair_t fix;
+    ns_xmlrepair_sum_t item_fixes;    /* in the item in progress */
+    ns_xmlrepair_sum_t outside_fixes; /* outside items, not yet said */
+    ns_buf_t prolog;                  /* the start, until its XML
+                                         declaration is whole (give) */
+    ns_buf_t decoded;                 /* a chunk decoded from windows-1252 */
+    ns_buf_t repaired;                /* a chunk put right */
 
     struct result *queue;
     size_t n_queue, head, cap_queue;

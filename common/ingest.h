@@ -31,6 +31,9 @@ enum {
     NS_ITEM_BAD = -1,    /* a broken item, skipped: line/item and error */
     NS_ITEM_IGNORED = 2, /* an item left out on purpose (a draft, an
                             attachment): the reason is in the error text */
+    NS_ITEM_CUT = -2,    /* the parser stopped for good: the item open and
+                            the rest of the file are not read (a file not
+                            read whole); line/item and error */
 };
 
 /* ------------------------------------------------------------------------ */
@@ -121,8 +124,9 @@ typedef struct ns_feed ns_feed_t;
  * in memory, never loads the network, never substitutes entities. */
 ns_feed_t *ns_feed_open(ns_read_fn read, void *ctx);
 /* The next item into ART.  *ITEM is its number in the feed (1-based) and
- * *LINE the line it starts on; ERR gets the reason for NS_ITEM_BAD and
- * NS_ITEM_IGNORED. */
+ * *LINE the line it starts on; ERR gets the reason for NS_ITEM_BAD,
+ * NS_ITEM_CUT and NS_ITEM_IGNORED, and for NS_ITEM_OK a warning or "":
+ * what was put right in its bytes (xmlrepair.c). */
 int ns_feed_next(ns_feed_t *feed, ns_article_t *art, unsigned *item,
                  unsigned *line, char *err, size_t err_size);
 void ns_feed_close(ns_feed_t *feed);
@@ -308,6 +312,9 @@ int ns_utf8_repair(const char *text, size_t len, ns_buf_t *out);
  * U+2019; 0x81, 0x8D, 0x8F, 0x90, 0x9D are U+0081 ...).  Returns 0, or -1
  * on allocation failure. */
 int ns_windows1252_to_utf8(const char *text, size_t len, ns_buf_t *out);
+/* The character of windows-1252's BYTE, as ns_windows1252_to_utf8()
+ * decodes it, written to OUT as UTF-8: its length (1 to 3). */
+size_t ns_windows1252_char(unsigned char byte, char *out);
 
 /* The C1 controls (U+0080 to U+009F) of BUF from byte FROM on replaced by
  * the characters of windows-1252's bytes 0x80-0x9F (U+0092 is U+2019, the
@@ -324,6 +331,10 @@ int ns_json_c1_to_windows1252(json_t *v);
 /* Does the XML declaration at the start of the N bytes at BUF name one of
  * the labels of windows-1252 (ISO-8859-1, US-ASCII, ...)? */
 int ns_xml_declares_cp1252(const char *buf, size_t n);
+/* The encoding the XML declaration at the start of the N bytes at BUF
+ * names into LABEL (SIZE bytes): 1, or 0 if it names none (or none that
+ * fits). */
+int ns_xml_encoding_label(const char *buf, size_t n, char *label, size_t size);
 
 /* The HTML document of LEN bytes at DATA, read as a browser reads it
  * (charset.c): valid UTF-8 as UTF-8; else by its byte-order mark, else its

@@ -410,6 +410,13 @@ static int next_item(ns_reader_t *r, ns_article_t *art)
             ns_reader_end_file(r);
             return 0;
         }
+        if (rc == NS_ITEM_OK && r->err[0]) {
+            /* Read, but with bytes put right: a warning. */
+            snprintf(r->warn, sizeof r->warn, "%s", r->err);
+            r->err[0] = '\0';
+        }
+        /* The parser stopped before the end: the rest is not read. */
+        r->file_failed = rc == NS_ITEM_CUT;
         return rc == NS_ITEM_OK ? 1 : -1;
     }
 }

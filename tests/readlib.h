@@ -10,6 +10,8 @@
 /* Every record of SOURCE: good ids, errors and ignored notes. */
 struct tally {
     int ok, bad, ignored;
+    int failed_files;    /* errors that were of a file not read whole */
+    char warnings[2048]; /* "FILE:LINE: warning" of the articles read */
     char ids[2048];
     char titles[2048];  /* every article's title, a line each */
     char authors[1024]; /* every article's author, a line each */
@@ -45,6 +47,9 @@ __attribute__((unused)) static void read_all(const char *source,
             add(t->notes, sizeof t->notes, note, NULL);
         }
         if (rc > 0) {
+            if (ns_reader_warning(r))
+                add(t->warnings, sizeof t->warnings, ns_reader_where(r),
+                    ns_reader_warning(r));
             add(t->titles, sizeof t->titles, a.title ? a.title : "", NULL);
             add(t->authors, sizeof t->authors, a.author ? a.author : "", NULL);
             if (!t->ok++) {
@@ -56,6 +61,7 @@ __attribute__((unused)) static void read_all(const char *source,
             add(t->ids, sizeof t->ids, a.id, NULL);
         } else {
             t->bad++;
+            t->failed_files += ns_reader_file_failed(r) != 0;
             add(t->errors, sizeof t->errors, ns_reader_where(r),
                 ns_reader_error(r));
         }

@@ -679,27 +679,6 @@ static void test_feed_html_entities(void)
     tally_free(&t);
 }
 
-static void test_feed_error_one_line(void)
-{
-    /* Latin-1 in a feed that says UTF-8: libxml2's message takes two
-     * lines, the record one. */
-    static const char F[] =
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        "<rss version=\"2.0\"><channel><item><guid>l1</guid><title>R\xf8"
-        "dgr\xf8t</title></item><item><guid>l2</guid><title>ok</title></item>"
-        "</channel></rss>\n";
-    struct tally t;
-    read_all(tl_write("latin1.rss", F, sizeof F - 1), &t);
-    CHECK_STR(t.ids, "l2\n", "bad encoding: the item skipped, the next read");
-    CHECK(t.bad == 1 && has(t.errors, "latin1.rss:2: item 1: Input is not "
-                                      "proper UTF-8, indicate encoding ! "
-                                      "Bytes: 0xF8"),
-          "bad encoding: the message on one line");
-    CHECK(strchr(t.errors, '\n') == t.errors + strlen(t.errors) - 1,
-          "bad encoding: one line for one record");
-    tally_free(&t);
-}
-
 static void test_feed_billion_laughs(void)
 {
     /* Ten levels of ten: 10^10 "lol"s if expanded. */
@@ -814,7 +793,6 @@ int main(void)
     test_feed_undefined_entity();
     test_feed_html_entities();
     test_feed_undeclared_prefix();
-    test_feed_error_one_line();
     test_feed_billion_laughs();
     test_feed_external_entity();
     test_feed_cp1252();
