@@ -10,13 +10,14 @@ P=$TMP/pages
 mkdir -p "$P"
 
 # The whole story in JSON-LD; the <article> holds it and a bio, the topics
-# and a print note after it.
+# and a print note after it (shorter than the story, as furniture is:
+# more text after it would make the JSON-LD a preview of a longer story).
 cat >"$P/ld-full-body.html" <<'HTML'
 <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Harbour dredging starts in May</title>
-<script type="application/ld+json">{"@type":"NewsArticle","headline":"Harbour dredging starts in May","datePublished":"2025-04-03T10:00:00Z","author":{"@type":"Person","name":"Kari Holm"},"articleBody":"Dredging of the inner harbour starts in May and will take six weeks. Boats must use the outer quay in that time."}</script>
+<script type="application/ld+json">{"@type":"NewsArticle","headline":"Harbour dredging starts in May","datePublished":"2025-04-03T10:00:00Z","author":{"@type":"Person","name":"Kari Holm"},"articleBody":"Dredging of the inner harbour starts in May and will take six weeks. Boats must use the outer quay in that time. The port authority says the work will deepen the channel by two metres, so that larger ferries can berth there from the autumn."}</script>
 </head><body><article>
 <h1>Harbour dredging starts in May</h1>
-<div class="content"><p>Dredging of the inner harbour starts in May and will take six weeks.</p><p>Boats must use the outer quay in that time.</p></div>
+<div class="content"><p>Dredging of the inner harbour starts in May and will take six weeks.</p><p>Boats must use the outer quay in that time.</p><p>The port authority says the work will deepen the channel by two metres, so that larger ferries can berth there from the autumn.</p></div>
 <div class="author-bio"><p>Kari Holm covers the waterfront. Follow her on X BIOWORD.</p></div>
 <p class="print-note">A version of this article appears in print on page A3 PRINTWORD.</p>
 </article></body></html>
