@@ -44,7 +44,8 @@ char *ns_html_prop(xmlNodePtr n, const char *name);
  * built of <div>s use for it (role="main", role="article")? (html.c) */
 int ns_html_is_role(xmlNodePtr n, const char *name, const char *role);
 
-/* The first <h1> in N and its siblings, or NULL (html-story.c). */
+/* The first <h1> in N and its siblings, and in their subtrees; or NULL
+ * (html-story.c). */
 xmlNodePtr ns_html_first_h1(xmlNodePtr n, int depth);
 
 /* Non-zero if N is ANCESTOR or inside it (html-story.c). */

@@ -82,7 +82,7 @@ static int live_blog(json_t *ld)
     return 0;
 }
 
-/* The first <h1> in the subtree N, or NULL. */
+/* The first <h1> in N and its siblings, and in their subtrees; or NULL. */
 xmlNodePtr ns_html_first_h1(xmlNodePtr n, int depth)
 {
     for (; n && depth <= MAX_DEPTH; n = n->next) {
@@ -108,10 +108,13 @@ int ns_html_in_chrome(xmlNodePtr n)
     return 0;
 }
 
+/* What prose() counts besides the text outside links and <article>s. */
+enum { PROSE_LINKS = 1, PROSE_ARTICLES = 2 };
+
 /* Bytes of text other than white space in N and its siblings, outside
- * skipped markup and <article>s (teasers), and outside SKIP; inside links
- * too when LINKS. */
-static size_t prose(xmlNodePtr n, xmlNodePtr skip, int links, int depth)
+ * skipped markup and outside SKIP; inside links and <article>s (teasers)
+ * too as FLAGS say. */
+static size_t prose(xmlNodePtr n, xmlNodePtr skip, int flags, int depth)
 {
     size_t w = 0;
     for (; n && depth <= MAX_DEPTH; n = n->next) {
@@ -120,9 +123,10 @@ static size_t prose(xmlNodePtr n, xmlNodePtr skip, int links, int depth)
                 w += !isspace(*p);
         } else if (n->type == XML_ELEMENT_NODE && n != skip &&
                    !ns_html_skipped(n) &&
-                   !ns_html_is_role(n, "article", "article") &&
-                   (links || strcasecmp(NAME(n), "a") != 0)) {
-            w += prose(n->children, skip, links, depth + 1);
+                   ((flags & PROSE_ARTICLES) ||
+                    !ns_html_is_role(n, "article", "article")) &&
+                   ((flags & PROSE_LINKS) || strcasecmp(NAME(n), "a") != 0)) {
+            w += prose(n->children, skip, flags, depth + 1);
         }
     }
     return w;
@@ -170,7 +174,7 @@ xmlNodePtr ns_html_story_around_h1(struct page *pg, size_t *most)
         return NULL;
     for (xmlNodePtr up = pg->h1->parent; up && up->type == XML_ELEMENT_NODE;
          up = up->parent) {
-        size_t own = prose(up->children, pg->h1, 1, 0);
+        size_t own = prose(up->children, pg->h1, PROSE_LINKS, 0);
         if (most && own > *most)
             *most = own;
         if (own < STORY_PROSE)
@@ -285,7 +289,8 @@ static xmlNodePtr choose_among(struct page *pg)
 }
 
 /* The story's <article> that is only its header, an <h1> and less than
- * STORY_PROSE bytes besides it (a standfirst, a byline), over the story's
+ * STORY_PROSE bytes besides it (a standfirst, a byline; the <article>s in
+ * it count: a live blog's updates are its story), over the story's
  * text set in plain <div>s beside it: its body was the standfirst alone,
  * and the story was found by nothing.  The story is the nearest element
  * around ART, up to <main>, with STORY_PROSE bytes of text besides it
@@ -295,9 +300,11 @@ static xmlNodePtr choose_among(struct page *pg)
  * element around it. */
 static xmlNodePtr story_beside_header(struct page *pg, xmlNodePtr art)
 {
+    if (!ns_html_is_role(art, "article", "article"))
+        return NULL; /* <main>, or the story around the <h1> */
     xmlNodePtr h1 = ns_html_first_h1(art->children, 0);
-    if (!h1 || !ns_html_is_role(art, "article", "article") ||
-        prose(art->children, h1, 1, 0) >= STORY_PROSE)
+    if (!h1 || prose(art->children, h1, PROSE_LINKS | PROSE_ARTICLES, 0) >=
+                   STORY_PROSE)
         return NULL;
     for (xmlNodePtr up = art->parent; up && up->type == XML_ELEMENT_NODE;
          up = up->parent) {

@@ -615,6 +615,27 @@ static void test_header_article(void)
               has(a.body, "pillars") && !has(a.body, "Passengers"),
           "header article, no <main>: the story beside it, not a teaser");
     ns_article_clear(&a);
+    /* A live blog: its updates, each an <article>, are its text, and a
+     * note beside it in <main> is not the story. */
+    CHECK(
+        page("<html><body><main><article><h1>Storm live</h1><article>"
+             "<p>10:02 Winds reached 120 km/h on the coast overnight, and "
+             "the ferries are cancelled until further notice.</p>"
+             "</article><article><p>10:40 Power is back in most homes "
+             "in the north, the grid company said, but not yet in the "
+             "islands, where crews wait for the wind to drop.</p>"
+             "</article><article><p>11:15 The coastal road is open "
+             "again.</p></article></article><div class=\"about\"><p>"
+             "Coast News is an independent local newspaper owned by its "
+             "readers, published every weekday since 1921. Write to the "
+             "editor with your tips and comments, or call the news desk at any "
+             "hour of the day or night. Letters to the editor are printed on "
+             "Saturdays.</p></div></main>"
+             "</body></html>",
+             &a) == 0 &&
+            has(a.body, "Power is back") && !has(a.body, "since 1921"),
+        "a live blog's <article>, updates in <article>s: no header");
+    ns_article_clear(&a);
     /* A brief in its <article>, beside a list of links: the brief. */
     CHECK(page("<html><body><main><article><h1>Road closed</h1><p>The "
                "road is closed after a landslide.</p></article><div "
