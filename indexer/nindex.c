@@ -256,6 +256,11 @@ static int run(const struct options *o)
                MODE_NAMES[o->mode], o->dry_run ? " (dry run)" : "", c.added,
                c.replaced, c.unchanged, c.deleted, c.skipped, c.ignored, secs,
                secs > 0 ? done / secs : 0.0);
+        /* A warning is an article kept with something left out of it, or
+         * an id read twice: the line above them on stderr scrolls by in a
+         * cron mail or a journal, the count here does not. */
+        if (c.warnings)
+            printf("; %lu warning%s", c.warnings, c.warnings == 1 ? "" : "s");
         if (o->shard_count)
             printf("; shard %u/%u: %lu of other shards passed over",
                    o->shard_index, o->shard_count, c.other_shard);

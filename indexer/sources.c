@@ -137,7 +137,7 @@ static size_t split_where(const char *where, unsigned *line)
  * says nothing.  The last copy is remembered. */
 static void note_again(struct seen_ids *s, const ns_article_t *art,
                        const char *where, const struct options *o,
-                       struct progress *pr)
+                       struct counts *c, struct progress *pr)
 {
     if (!art->id || !*art->id || strlen(art->id) > NS_MAX_ID)
         return; /* refused by the mode, with its reason */
@@ -150,6 +150,8 @@ static void note_again(struct seen_ids *s, const ns_article_t *art,
     uint64_t content = ns_article_hash(art);
     size_t i = seen_slot(s, h1, h2);
     struct first *f = &s->slots[i];
+    if (f->h1 && f->content != content)
+        c->warnings++;
     if (f->h1 && f->content != content && !o->quiet) {
         const char *file = s->files[f->file];
         int same = strlen(file) == len && !strncmp(file, where, len);
@@ -287,7 +289,7 @@ int ns_sources_read(const struct options *o, struct counts *c,
                 c->other_shard++;
                 continue;
             }
-            note_again(&seen, &art, ns_reader_where(r), o, pr);
+            note_again(&seen, &art, ns_reader_where(r), o, c, pr);
             int taken = fn(&art, ns_reader_where(r), ctx);
             if (taken < 0) {
                 rc = -2;

@@ -41,6 +41,7 @@ run out err nindex --db "$TMP/db" "$S"
 check "walk: exit 0 with nothing broken" is "$rc" 0
 check "walk: all articles added" contains "$TMP/out" "7 added"
 check "walk: ignored files and the draft counted" contains "$TMP/out" "0 skipped, 3 ignored"
+check "walk: no warning, none counted" lacks "$TMP/out" "warning"
 check "walk: the draft named" contains "$TMP/err" "posts/utkast.md: ignored: a draft"
 check "walk: a file of unknown type named, with why" contains "$TMP/err" "posts/logo.png: ignored: no known extension"
 
@@ -174,6 +175,8 @@ check "hand-made: three added, h1 and h2 again, nothing ignored" contains "$TMP/
 check "hand-made: the guid again in another form named" contains "$TMP/err" \
     "hand.rss:6: id 'h1' again, unlike its copy at line 4: this one replaces it"
 check "hand-made: the same item again is not" lacks "$TMP/err" "'h2' again"
+check "hand-made: the summary counts the warning" contains "$TMP/out" \
+    "articles/s); 1 warning"
 check "hand-made: no namespace error" lacks "$TMP/err" "Namespace prefix"
 run out err nindex --db "$TMP/hand.db" "$H"
 check "the next run: the two forms of h1 replace each other, named" \

@@ -34,6 +34,8 @@ run out err nindex --db "$TMP/db" "$S"
 check "a label over 200 bytes: exit 0" is "$rc" 0
 check "a label over 200 bytes: every article added" contains "$TMP/out" \
     "4 added, 0 replaced, 0 unchanged, 0 deleted, 0 skipped"
+check "the summary counts the three articles kept with a warning" \
+    contains "$TMP/out" "articles/s); 3 warnings"
 check "the three articles with long labels are found" is \
     "$(nsearch --db "$TMP/db" --json ferjefri | python3 -c 'import json, sys
 print(" ".join(sorted(h["title"] for h in json.load(sys.stdin)["hits"])))')" \
@@ -60,5 +62,7 @@ run out err nindex --db "$TMP/db" --prune --max-delete-share 50 "$S"
 check "--prune after long labels: exit 0" is "$rc" 0
 check "--prune after long labels: the removed file's article goes" contains \
     "$TMP/out" "1 deleted"
+check "--prune after long labels: the two left warn again, counted" \
+    contains "$TMP/out" "articles/s); 2 warnings"
 
 finish
