@@ -441,7 +441,8 @@ static ns_status_t open_impl(ns_index_t *idx, ns_open_mode_t mode)
         idx->error = "no index at '" + idx->path + "'";
         return NS_STATUS_NOT_FOUND;
     } catch (const Xapian::DatabaseOpeningError &e) {
-        idx->error = "cannot open index '" + idx->path + "': " + e.get_msg();
+        /* Every caller says "cannot open index 'PATH': " before it. */
+        idx->error = e.get_msg();
         return NS_STATUS_XAPIAN;
     }
     NS_CATCH(idx)

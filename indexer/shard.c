@@ -6,9 +6,11 @@
  * exactly one shard.  The index records "I/N" in its metadata, and every
  * later run that adds articles must give the same --shard: an update with
  * another N would leave articles in two shards, or in none. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "nindex.h"
 
@@ -58,11 +60,24 @@ int ns_shard_check(const char *db, const struct options *o)
         st = NS_STATUS_OK;
     }
     if (st != NS_STATUS_OK) {
+        /* A damaged generation is what --rebuild and --rollback are for;
+         * one this user may not read (a root rebuild under umask 077) is
+         * not: a rebuild by the same user fails the same way. */
+        const char *hint = "";
+        if (ns_gen_current(db, older, sizeof older) == 0) {
+            char live[4096], marker[4096 + 16];
+            snprintf(live, sizeof live, "%s/%s", db, older);
+            snprintf(marker, sizeof marker, "%s/iamglass", live);
+            int denied = access(live, R_OK | X_OK) < 0
+                             ? errno == EACCES
+                             : access(marker, R_OK) < 0 && errno == EACCES;
+            hint = denied ? " (run nindex as the user that owns the index, or "
+                            "give this user read access to it)"
+                          : " (nindex --rebuild makes a new generation; "
+                            "--rollback goes back to the one before)";
+        }
         ns_error("cannot open index '%s': %s%s", db, ns_db_error(st, err),
-                 ns_gen_current(db, older, sizeof older) == 0
-                     ? " (nindex --rebuild makes a new generation; "
-                       "--rollback goes back to the one before)"
-                     : "");
+                 hint);
         free(err);
         return EXIT_ERROR;
     }

@@ -75,6 +75,21 @@ for how in directory files; do
     check "$how gone: no database made under its name" \
         test ! -e "$TMP/g/$live/iamglass"
 done
+# A table of it gone (a disk error, a hand's rm): Xapian's reason, once.
+nindex --quiet --db "$TMP/g" --rebuild "$TMP/v1.jsonl"
+live=$(readlink "$TMP/g/current")
+rm "$TMP/g/$live/postlist.glass"
+run out err nindex --db "$TMP/g" "$TMP/d3.jsonl"
+check "a table gone: exit 1" is "$rc" 1
+check "a table gone: Xapian's reason" contains "$TMP/err" \
+    "nindex: cannot open index '$TMP/g': Couldn't open $TMP/g/$live/postlist.glass"
+check "a table gone: said once" lacks "$TMP/err" \
+    "cannot open index '$TMP/g': cannot open index"
+check "a table gone: says what puts it right" contains "$TMP/err" \
+    "--rollback goes back to the one before"
+run out err nsearch --db "$TMP/g" story
+check "a table gone: nsearch says it once" is "$(cat "$TMP/err")" \
+    "nsearch: cannot open index '$TMP/g': Couldn't open $TMP/g/$live/postlist.glass to read"
 run out err nindex --quiet --db "$TMP/g" --rebuild "$TMP/v1.jsonl"
 check "a rebuild replaces it" is "$rc" 0
 check "... and the index answers" is "$(count "$TMP/g")" 40
@@ -96,6 +111,10 @@ else
     check "unreadable: the dry run exits 1" is "$rc" 1
     check "unreadable: the dry run says why" contains "$TMP/err" "$said"
     check "unreadable: the dry run forecasts nothing" lacks "$TMP/out" "added"
+    check "unreadable: the hint is who may read it" contains "$TMP/err" \
+        "(run nindex as the user that owns the index, or give this user read access to it)"
+    check "unreadable: not a rebuild, which fails the same way" lacks \
+        "$TMP/err" "--rebuild makes a new generation"
     run out err nobody "$NSEARCH_BIN/nsearch" --db "$TMP/u" story
     check "unreadable: nsearch exits 1" is "$rc" 1
     check "unreadable: nsearch says why" contains "$TMP/err" "$said"
