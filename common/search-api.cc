@@ -136,6 +136,27 @@ bool libns::phrase_in_archive(ns_index_t *idx, const std::string &phrase,
     return search_once(idx, &o, res.get()) == NS_STATUS_OK && res->total > 0;
 }
 
+/* The mark that closes TEXT's last opening quotation mark, in its own
+ * style: “ ” and « », „ “ as Norwegian and German write them, '"' for
+ * the rest. */
+static std::string closing_mark(const std::string &text)
+{
+    static const char *const pairs[][2] = {
+        {"\u201c", "\u201d"}, {"\u00ab", "\u00bb"}, {"\u201e", "\u201c"}};
+    size_t plain = text.rfind('"');
+    size_t best = plain;
+    std::string close = "\"";
+    for (const auto &p : pairs) {
+        size_t at = text.rfind(p[0]);
+        if (at != std::string::npos &&
+            (best == std::string::npos || at > best)) {
+            best = at;
+            close = p[1];
+        }
+    }
+    return close;
+}
+
 /* A search, and what it falls back on when nothing matches: the words of
  * an unclosed quote, or of a name no field has joined to a word, and the
  * spelling suggestion (spelling.cc) when a word matches no article,
@@ -204,6 +225,17 @@ static ns_status_t search_fallbacks(ns_index_t *idx, const ns_search_opts_t *o,
      * it again when the suggestion is searched). */
     if (text != given && suggestion.back() == '*')
         suggestion.pop_back();
+    /* A quotation pasted without its closing mark ('"gordon brwon') is
+     * offered closed when the archive has the corrected phrase: "Did you
+     * mean: "gordon brown?" read as a typo of its own, and searched as
+     * typed it fell back to the words again. */
+    const std::string open_phrase = unclosed_phrase(suggestion);
+    if (has_word(open_phrase) &&
+        phrase_in_archive(idx, open_phrase, o->time_limit_ms)) {
+        while (!suggestion.empty() && isspace((unsigned char)suggestion.back()))
+            suggestion.pop_back();
+        suggestion += closing_mark(suggestion);
+    }
     if (res->total == 0) {
         /* The suggestion's search has a time budget of its own: a typo
          * may take up to twice opts.time_limit_ms. */
