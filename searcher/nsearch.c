@@ -152,7 +152,7 @@ static void print_related(const ns_results_t *res, const struct style *st)
     for (size_t i = 0; i < n; i++) {
         const ns_related_t *r = ns_results_related(res, i);
         printf("  - ");
-        print_str(r->art->title);
+        print_str(*r->art->title ? r->art->title : "(no title)");
         printf("\n    %s", st->dim_on);
         if (r->age && *r->age)
             printf("%s | ", r->age);

@@ -94,6 +94,17 @@ check "window before the story: its earlier telling only" python3 -c "
 import json; r = json.load(open('$TMP/e'))['related']
 assert [x['id'] for x in r] == ['microsoft-review-no-evidence'], r"
 
+# An untitled follow-up is "(no title)" in the list, as in the hits: it
+# was a bare "  - " line.
+cat >"$TMP/untitled.jsonl" <<'EOF'
+{"id":"f1","title":"Ferry strike stops Bergen harbour","body":"Ferry workers in Bergen went on strike on Monday over pay, stopping the harbour ferries to Askøy and Stord. The union said talks with the operator had failed.","date":"2026-11-20T08:00:00Z","lang":"en"}
+{"id":"f2","title":"","body":"The Bergen ferry strike went into its third day as the union and the ferry operator met again over pay. Ferries to Askøy and Stord stay in harbour; commuters took buses.","date":"2026-11-22T08:00:00Z","lang":"en"}
+{"id":"o3","title":"Election called","body":"The prime minister called an early election for March after the budget vote failed in parliament.","date":"2026-11-19T08:00:00Z","lang":"en"}
+EOF
+nindex --quiet --db "$TMP/untitled" "$TMP/untitled.jsonl"
+run out err nsearch --db "$TMP/untitled" --color never --related-to f1
+check "an untitled related post is (no title)" contains "$TMP/out" "  - (no title)"
+
 # Errors.
 run out err nsearch --db "$TMP/db" --related-to no-such-article
 check "unknown id exits 1" is "$rc" 1
