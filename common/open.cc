@@ -2,6 +2,7 @@
  * closing, refreshing a reader, facts about the index, and the errors and
  * statuses every call reports. */
 #include <cerrno>
+#include <climits>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -315,6 +316,42 @@ static ns_status_t unreadable(ns_index_t *idx)
     return NS_STATUS_IO;
 }
 
+/* NS_STATUS_IO, saying so, when an index directory's generations are
+ * there but no `current` link names the live one: removed by hand, or
+ * lost in a restore or copy that drops or follows links (`cp -rL` makes
+ * it a directory).  An update took the directory for a new index: it
+ * made and published a generation holding that night's articles alone
+ * (exit 0), and nsearchd switched to it; a search said "no index ...
+ * Build one with", the step that did it.  ns_gen_open_older() finds the
+ * generation to answer from meanwhile, and --rollback links it again. */
+static ns_status_t unlinked(ns_index_t *idx)
+{
+    const std::string link = idx->path + "/current";
+    struct stat st;
+    if (lstat(link.c_str(), &st) == 0) {
+        if (S_ISLNK(st.st_mode))
+            return NS_STATUS_OK;
+        idx->error = "'" + link + "' is a " +
+                     (S_ISDIR(st.st_mode) ? "directory" : "file") +
+                     ", not the link naming the live generation (a copy "
+                     "that followed links?): move it away, then nindex "
+                     "--rollback links the newest generation that opens";
+        return NS_STATUS_IO;
+    }
+    char **names;
+    size_t n;
+    if (errno != ENOENT || ns_gen_list(idx->path.c_str(), &names, &n) < 0)
+        return NS_STATUS_OK;
+    std::string newest = n ? names[n - 1] : "";
+    ns_gen_list_free(names, n);
+    if (newest.empty())
+        return NS_STATUS_OK;
+    idx->error = "'" + idx->path + "' has generations (the newest '" + newest +
+                 "') but no 'current' link naming the live one: nindex "
+                 "--rollback links the newest generation that opens";
+    return NS_STATUS_IO;
+}
+
 /* NS_STATUS_IO, saying so, when the live generation has no
  * database: its directory removed, or its files.  Writing, Xapian made an
  * empty database under the live name (DB_CREATE_OR_OPEN), the update
@@ -356,6 +393,9 @@ static ns_status_t open_impl(ns_index_t *idx, ns_open_mode_t mode)
             idx->wdb = w;
         } else if (mode == NS_OPEN_WRITE) {
             resolve(idx);
+            if (idx->gen.empty() && !exists(idx->path + "/iamglass"))
+                if (ns_status_t st = unlinked(idx))
+                    return st;
             if (idx->gen.empty() && !exists(idx->path + "/iamglass")) {
                 /* A new index: its first generation, made live at once so
                  * that readers find it while it fills. */
@@ -405,6 +445,9 @@ static ns_status_t open_impl(ns_index_t *idx, ns_open_mode_t mode)
              * gone is not found, as any other path. */
             if (idx->dbpath != idx->path)
                 if (ns_status_t st = live_missing(idx))
+                    return st;
+            if (idx->gen.empty() && !exists(idx->path + "/iamglass"))
+                if (ns_status_t st = unlinked(idx))
                     return st;
             if (!exists(idx->dbpath)) {
                 idx->error = "no index at '" + idx->path + "'";
@@ -492,15 +535,23 @@ ns_status_t ns_gen_open_older(const char *dir, ns_index_t **out, char *name,
                    ? strtoul(s + 4, nullptr, 10)
                    : 0;
     };
-    if (ns_gen_current(dir, live, sizeof live) < 0 || !number(live) ||
-        ns_gen_list(dir, &names, &n) < 0)
+    /* With no `current` at all (unlinked()), every generation is older
+     * than the live one that is not there: the newest that opens. */
+    struct stat st;
+    std::string link = std::string(dir) + "/current";
+    unsigned long top;
+    if (ns_gen_current(dir, live, sizeof live) == 0)
+        top = number(live);
+    else
+        top = lstat(link.c_str(), &st) < 0 && errno == ENOENT ? ULONG_MAX : 0;
+    if (!top || ns_gen_list(dir, &names, &n) < 0)
         return NS_STATUS_NOT_FOUND;
     /* Newest first: names are zero-padded, so name order is number
      * order.  One numbered above the live one was never live, or was
      * rolled back from. */
     for (size_t i = n; i-- > 0 && !*out;) {
         unsigned long k = number(names[i]);
-        if (!k || k >= number(live))
+        if (!k || k >= top)
             continue;
         snprintf(path, sizeof path, "%s/%s", dir, names[i]);
         if (ns_index_open(path, NS_OPEN_READ, out, nullptr) == NS_STATUS_OK) {

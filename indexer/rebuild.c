@@ -621,8 +621,40 @@ int ns_run_rebuild(const char *db, const struct options *o, struct counts *c,
 int ns_run_rollback(const char *db, char *published, size_t pub_size)
 {
     char live[256];
+    struct stat st;
+    char link[4096 + 16];
+    snprintf(link, sizeof link, "%s/current", db);
     if (ns_gen_current(db, live, sizeof live) < 0) {
-        ns_error("'%s' has no generations to roll back", db);
+        /* No link at all, with generations there (removed by hand, or
+         * dropped by a restore): the newest that opens is linked again,
+         * which readers and nsearchd were answering from meanwhile.  One
+         * that is a directory (a copy that followed links) is not
+         * replaced: it may be all someone has. */
+        if (lstat(link, &st) < 0 && errno == ENOENT) {
+            char newest[256];
+            ns_index_t *idx;
+            if (ns_gen_open_older(db, &idx, newest, sizeof newest) ==
+                NS_STATUS_OK) {
+                ns_index_close(idx);
+                if (ns_gen_publish(db, newest) < 0) {
+                    ns_error("cannot publish '%s/%s': %s", db, newest,
+                             strerror(errno));
+                    return EXIT_ERROR;
+                }
+                snprintf(published, pub_size,
+                         "%s (the newest that opens; there was "
+                         "no 'current' link)",
+                         newest);
+                return EXIT_OK;
+            }
+        }
+        if (lstat(link, &st) == 0)
+            ns_error("'%s' is not a link naming the live generation: move it "
+                     "away, then --rollback links the newest generation that "
+                     "opens",
+                     link);
+        else
+            ns_error("'%s' has no generations to roll back", db);
         return EXIT_ERROR;
     }
     /* The newest older generation that opens: a failed write can leave

@@ -384,8 +384,11 @@ static void describe_index(const char *db, char *out, size_t size)
                  n == 1 ? "" : "s");
     if (*older)
         snprintf(out + strlen(out), size - strlen(out),
-                 " in '%s', older than the live generation, which cannot be "
-                 "opened",
+                 ns_gen_current(db, live, sizeof live) < 0
+                     ? " in '%s', the newest generation that opens: no "
+                       "'current' link names the live one"
+                     : " in '%s', older than the live generation, which "
+                       "cannot be opened",
                  older);
     ns_index_close(idx);
 }

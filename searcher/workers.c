@@ -128,11 +128,16 @@ static int stand_in(ns_http_server_t *srv, worker *w, const char *db,
     w->stand_in = 1;
     n = gen_number(name);
     if (atomic_exchange(&srv->older, n) != n) {
-        ns_gen_current(db, live, sizeof live);
-        ns_warn("answering from '%s', the newest generation of '%s' older "
-                "than the live one that opens, until the live one ('%s') "
-                "opens (tried every second): %s",
-                name, db, live, err);
+        if (ns_gen_current(db, live, sizeof live) < 0)
+            ns_warn("answering from '%s', the newest generation of '%s' "
+                    "that opens, until a 'current' link names the live one "
+                    "(tried every second): %s",
+                    name, db, err);
+        else
+            ns_warn("answering from '%s', the newest generation of '%s' "
+                    "older than the live one that opens, until the live one "
+                    "('%s') opens (tried every second): %s",
+                    name, db, live, err);
     }
     return 0;
 }
