@@ -310,6 +310,19 @@ static bool read_cluster_file(Cluster &c, std::string &why)
                 return false;
             }
             c.partial = w[1] == "yes";
+        } else if (c.shards.empty() && c.spelling.empty() && !c.synonyms_line &&
+                   key.find_first_not_of("abcdefghijklmnopqrstuvwxyz-") !=
+                       std::string::npos) {
+            /* No word for a keyword, and nothing of a cluster file
+             * before it: a file of articles given as --db (arguments
+             * swapped) is not told that its first JSON object is an
+             * unknown keyword. */
+            why = "'" + c.file +
+                  "' is a file, not an index directory, and not a cluster "
+                  "file (line " +
+                  std::to_string(lineno) +
+                  " is no 'shard' line): --db names the index directory";
+            return false;
         } else {
             why = where + "unknown keyword '" + key +
                   "' (shard, spelling, synonyms, connect-timeout, timeout, "

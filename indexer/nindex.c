@@ -11,6 +11,7 @@
  * Every mode takes the writer lock of DIR first: one writer at a time.  A
  * rebuild writes a new generation beside the live one and publishes it
  * with one rename; see common/gen.c for the layout. */
+#include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
 #include <signal.h>
@@ -133,11 +134,59 @@ static void usage(FILE *out)
 static const char *const MODE_NAMES[] = {"update", "rebuild", "delete",
                                          "rollback", "export-spelling"};
 
+/* The first entry of directory DB that no index directory holds (its
+ * generations, link, lock, number, synonyms, undo files, a build), copied
+ * to NAME; 0 when there is none, or DB cannot be listed. */
+static int foreign_entry(const char *db, char *name, size_t size)
+{
+    static const char *const ours[] = {
+        ".",       "..",       "current",  "lock", "last-generation",
+        "deleted", "iamglass", "flintlock"};
+    DIR *d = opendir(db);
+    if (!d)
+        return 0;
+    struct dirent *e;
+    int found = 0;
+    while (!found && (e = readdir(d))) {
+        int known = !strncmp(e->d_name, "gen-", 4) ||
+                    !strncmp(e->d_name, ".build-", 7) ||
+                    !strncmp(e->d_name, "synonyms", 8) ||
+                    strstr(e->d_name, ".glass") != NULL;
+        for (size_t i = 0; !known && i < sizeof ours / sizeof *ours; i++)
+            known = !strcmp(e->d_name, ours[i]);
+        if (!known) {
+            snprintf(name, size, "%s", e->d_name);
+            found = 1;
+        }
+    }
+    closedir(d);
+    return found;
+}
+
 /* Create DB if needed and take its writer lock.  Returns the lock's
  * descriptor, or -1 (reported) with errno EWOULDBLOCK when another writer
- * holds it. */
-static int take_lock(const char *db, double wait)
+ * holds it.  A DB that holds files but no index is refused: a --db
+ * mistyped as a directory of sources, or of anything else, was written
+ * into.  *FRESH_OUT is set when DB did not exist: the summary says so,
+ * since a typo in a nightly job's --db built a second index every night,
+ * exit 0, while the one served went stale. */
+static int take_lock(const char *db, double wait, int *fresh_out)
 {
+    struct stat st;
+    char other[256];
+    int fresh = stat(db, &st) < 0 && errno == ENOENT;
+    *fresh_out = fresh;
+    if (!fresh && S_ISDIR(st.st_mode) &&
+        !ns_gen_current(db, other, sizeof other))
+        ; /* an index directory with its link */
+    else if (!fresh && S_ISDIR(st.st_mode) &&
+             foreign_entry(db, other, sizeof other)) {
+        ns_error("'%s' holds files but no index ('%s'): --db names the "
+                 "index's own directory, a new or empty one for a new index",
+                 db, other);
+        errno = 0;
+        return -1;
+    }
     if (ns_mkdir_p(db) < 0) {
         ns_error("cannot create '%s': %s", db, strerror(errno));
         errno = 0;
@@ -174,8 +223,10 @@ static int run(const struct options *o)
                      "on its host",
                      db);
         else
-            ns_error("'%s' is a cluster file: index each shard's own "
-                     "directory with --shard I/N",
+            ns_error("'%s' is a file, not an index directory: --db names "
+                     "the index, the SOURCEs what to read (a cluster file is "
+                     "searched, not written: index each shard's own "
+                     "directory with --shard I/N)",
                      db);
         free(db);
         return EXIT_ERROR;
@@ -196,7 +247,8 @@ static int run(const struct options *o)
     sigaction(SIGTERM, &sa, NULL);
 
     /* A dry run reads only: no directory, no lock, no cleaning. */
-    int lock = o->dry_run ? -1 : take_lock(db, o->wait);
+    int fresh = 0;
+    int lock = o->dry_run ? -1 : take_lock(db, o->wait, &fresh);
     if (lock < 0 && !o->dry_run) {
         int rc = errno == EWOULDBLOCK ? EXIT_BUSY : EXIT_ERROR;
         free(db);
@@ -261,6 +313,8 @@ static int run(const struct options *o)
          * cron mail or a journal, the count here does not. */
         if (c.warnings)
             printf("; %lu warning%s", c.warnings, c.warnings == 1 ? "" : "s");
+        if (fresh)
+            printf("; a new index: '%s' did not exist", db);
         if (o->shard_count)
             printf("; shard %u/%u: %lu of other shards passed over",
                    o->shard_index, o->shard_count, c.other_shard);
