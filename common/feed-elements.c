@@ -55,7 +55,14 @@ void ns_feed_end_field(ns_feed_t *f)
     } else if (!strcmp(key, "category") || !strcmp(key, "tag") ||
                !strcmp(key, "creator"))
         ns_fields_push(to, key, s, n);
-    else if (f->wxr && !strcmp(key, "content")) {
+    else if (!strcmp(key, "author_email")) {
+        /* Kept no further: only whether it is Blogger's address for
+         * every author (ns_blogger_author_done). */
+        const char *e = s;
+        size_t en = n;
+        ns_trim_spaces(&e, &en);
+        f->author_noreply = en == 19 && !memcmp(e, "noreply@blogger.com", 19);
+    } else if (f->wxr && !strcmp(key, "content")) {
         /* A post as WordPress stores it: shortcodes, and blank lines as
          * its paragraphs whatever tags it has. */
         ns_buf_t plain = {0};
@@ -99,15 +106,43 @@ static int page_type(const char *type)
     return 0;
 }
 
+/* An Atom <author> starts at DEPTH, its names to go on TO's list. */
+static void author_start(ns_feed_t *f, int depth, json_t *to)
+{
+    f->author_depth = depth;
+    f->author_names = json_array_size(json_object_get(to, "author"));
+    f->author_noreply = 0;
+}
+
+/* A child of an Atom <author> (at DEPTH): its <name>, and its <email>
+ * for Blogger's sake.  Returns non-zero if it was one of these. */
+static int author_element(ns_feed_t *f, int depth, enum ns_feed_space sp,
+                          const char *name)
+{
+    if (sp != NS_SP_PLAIN || f->author_depth < 0 ||
+        depth != f->author_depth + 1)
+        return 0;
+    if (!strcmp(name, "name"))
+        begin_field(f, "author", depth);
+    else if (!strcmp(name, "email"))
+        begin_field(f, "author_email", depth);
+    else
+        return 0;
+    return 1;
+}
+
 /* An element inside an item. */
 void ns_feed_item_element(ns_feed_t *f, int depth, const char *name,
                           const char *uri, const xmlChar **attrs, int n_attrs)
 {
     enum ns_feed_space sp = ns_feed_space_of(uri);
     int child = depth == f->item_depth + 1;
-    if (sp == NS_SP_PLAIN && !strcmp(name, "name") && f->author_depth >= 0 &&
-        depth == f->author_depth + 1) {
-        begin_field(f, "author", depth);
+    if (author_element(f, depth, sp, name))
+        return;
+    /* <app:control><app:draft>yes</app:draft></app:control> */
+    if (depth == f->item_depth + 2 && !strcmp(name, "draft") &&
+        ns_blogger_is_app(uri)) {
+        begin_field(f, "app_draft", depth);
         return;
     }
     if (!child)
@@ -115,7 +150,12 @@ void ns_feed_item_element(ns_feed_t *f, int depth, const char *name,
     if (sp == NS_SP_PLAIN && !strcmp(name, "author") && uri &&
         !strcmp(uri, NS_ATOM)) {
         /* Atom's <author> holds <name>; RSS's holds the text itself. */
-        f->author_depth = depth;
+        author_start(f, depth, f->extra);
+        return;
+    }
+    const char *blogger = ns_blogger_field(uri, name);
+    if (blogger) {
+        begin_field(f, blogger, depth);
         return;
     }
     if (sp == NS_SP_PLAIN && !strcmp(name, "link")) {
@@ -140,6 +180,18 @@ void ns_feed_item_element(ns_feed_t *f, int depth, const char *name,
         }
     }
     if (sp == NS_SP_PLAIN && !strcmp(name, "category")) {
+        /* A Blogger backup's kind of entry ("...kind#post"): no label of
+         * the post's, but what the entry is (blogger.c). */
+        char *scheme = ns_feed_attr(attrs, n_attrs, "scheme", NULL);
+        int kind = scheme && !strcmp(scheme, NS_GDATA_KIND);
+        free(scheme);
+        if (kind) {
+            char *what = ns_feed_attr(attrs, n_attrs, "term", NULL);
+            if (what)
+                ns_fields_set(f->extra, "blogger_kind", what, strlen(what), 0);
+            free(what);
+            return;
+        }
         char *term = ns_feed_attr(attrs, n_attrs, "label", NULL);
         if (!term)
             term = ns_feed_attr(attrs, n_attrs, "term", NULL);
@@ -184,8 +236,7 @@ int ns_feed_chan_element(ns_feed_t *f, int depth, enum ns_feed_space sp,
                          const char *name, const char *uri)
 {
     if (f->author_depth >= 0 && depth == f->author_depth + 1) {
-        if (sp == NS_SP_PLAIN && !strcmp(name, "name"))
-            begin_field(f, "author", depth);
+        author_element(f, depth, sp, name);
         return 1;
     }
     if (f->wp_author_depth >= 0 && depth == f->wp_author_depth + 1) {
@@ -196,7 +247,7 @@ int ns_feed_chan_element(ns_feed_t *f, int depth, enum ns_feed_space sp,
     }
     if (depth == 1 && sp == NS_SP_PLAIN && uri && !strcmp(uri, NS_ATOM) &&
         !strcmp(name, "author")) {
-        f->author_depth = depth;
+        author_start(f, depth, f->chan);
         return 1;
     }
     if (depth == 2 && sp == NS_SP_WP && !strcmp(name, "author")) {

@@ -365,13 +365,15 @@ int ns_feed_item_article(json_t *raw, json_t *chan, const char *chan_lang,
     if (chan_lang)
         ns_fields_set(obj, "lang", chan_lang, strlen(chan_lang), 0);
     /* The first category is the section; the others, and WordPress tags,
-     * are tags. */
+     * are tags.  Blogger's labels have no order (its backups write them
+     * sorted) and none is the post's section: all are tags. */
     json_t *cats = json_object_get(raw, "category");
+    int labels = ns_blogger_export(raw);
     size_t i;
     json_t *v;
     json_array_foreach(cats, i, v)
     {
-        if (i == 0)
+        if (i == 0 && !labels)
             ns_fields_set_label(obj, "section", json_string_value(v),
                                 json_string_length(v), 0);
         else

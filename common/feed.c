@@ -1,5 +1,6 @@
-/* feed.c - Articles from feeds: RSS 2.0, RSS 1.0 (RDF), Atom, and the
- * WordPress export format WXR (RSS 2.0 with wp: elements).
+/* feed.c - Articles from feeds: RSS 2.0, RSS 1.0 (RDF), Atom, the
+ * WordPress export format WXR (RSS 2.0 with wp: elements, wxr.c) and
+ * Blogger's backups (Atom, blogger.c).
  *
  * libxml2's SAX2 push parser reads the feed a chunk at a time and builds no
  * tree: what is kept is the item in progress and the articles finished in
@@ -101,7 +102,8 @@ static void start_item(ns_feed_t *f, int depth, const xmlChar **attrs,
 static int finish_item(ns_feed_t *f, ns_article_t *art, char *err,
                        size_t err_size)
 {
-    if (ns_wxr_left_out(f->extra, err, err_size))
+    if (ns_wxr_left_out(f->extra, err, err_size) ||
+        ns_blogger_left_out(f->extra, err, err_size))
         return NS_ITEM_IGNORED;
     if (f->err[0]) {
         snprintf(err, err_size, "item %u: %s", f->items, f->err);
@@ -178,6 +180,13 @@ static void fixes_warning(ns_feed_t *f, char *err, size_t err_size)
 static void end_item(ns_feed_t *f)
 {
     take_fixes(f);
+    /* A Blogger backup's template, settings and comments are entries, but
+     * no articles and none left out: nothing is said or counted of them
+     * (a blog's thousand comments were a thousand articles). */
+    if (ns_blogger_no_record(f->extra)) {
+        drop_item(f);
+        return;
+    }
     struct result *r = push_result(f);
     if (r) {
         r->item = f->items;
@@ -315,8 +324,11 @@ static void end_element(ns_feed_t *f, int depth, const xmlChar *localname)
         ns_buf_putc(&f->text, '>');
         return;
     }
-    if (f->author_depth == depth)
+    if (f->author_depth == depth) {
+        ns_blogger_author_done(f->item_depth >= 0 ? f->extra : f->chan,
+                               f->author_names, f->author_noreply);
         f->author_depth = -1;
+    }
     if (f->wp_author_depth == depth) {
         ns_wxr_author_done(f->chan);
         f->wp_author_depth = -1;

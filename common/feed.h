@@ -39,8 +39,10 @@ struct ns_feed {
     json_t *extra;  /* raw fields: guid, link, content, categories, ... */
     int item_depth; /* -1: not in an item */
     unsigned item_line;
-    int author_depth; /* inside an Atom <author>, or -1 */
-    char *field;      /* the element whose text is being collected */
+    int author_depth;    /* inside an Atom <author>, or -1 */
+    size_t author_names; /* names on the list before that <author> */
+    int author_noreply;  /* its <email> is Blogger's noreply@blogger.com */
+    char *field;         /* the element whose text is being collected */
     int field_depth;
     enum ns_markup field_markup;
     int field_xhtml; /* the field is XHTML markup, kept as such */

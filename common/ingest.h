@@ -138,6 +138,10 @@ void ns_feed_close(ns_feed_t *feed);
 #define NS_RSS1 "http://purl.org/rss/1.0/"
 #define NS_RSS09 "http://my.netscape.com/rdf/simple/0.9/"
 #define NS_XML "http://www.w3.org/XML/1998/namespace"
+#define NS_BLOGGER "http://schemas.google.com/blogger/2018"
+#define NS_GDATA_KIND "http://schemas.google.com/g/2005#kind"
+#define NS_APP "http://purl.org/atom/app#" /* AtomPub's drafts, of Blogger */
+#define NS_APP_2007 "http://www.w3.org/2007/app" /* and of RFC 5023 */
 
 /* Namespaces of a feed's elements, as far as its items are concerned:
  * RSS's and Atom's own (NS_SP_PLAIN), Dublin Core, content:, WordPress's
@@ -250,6 +254,32 @@ json_t *ns_wxr_bylines(json_t *creators, json_t *channel);
  * attributes or a closing tag; else ("[sic]", "[1]") it is text.
  * "[[name]]" is "[name]" as text.  Returns 0, or -1 when out of memory. */
 int ns_wxr_shortcodes(const char *s, size_t n, ns_buf_t *out);
+
+/* ------------------------------------------------------------------------ */
+/* Blogger backups (blogger.c)                                              */
+/* ------------------------------------------------------------------------ */
+
+/* The key under which feed.c keeps the text of an entry's element NAME in
+ * namespace URI, when it is one of Google Takeout's <blogger:type> and
+ * <blogger:status>, or NULL. */
+const char *ns_blogger_field(const char *uri, const char *name);
+/* Is URI the namespace of the Atom Publishing Protocol's <app:draft>? */
+int ns_blogger_is_app(const char *uri);
+/* Is the entry whose fields (as feed.c keeps them) are FIELDS one of a
+ * Blogger backup's: does it say its kind? */
+int ns_blogger_export(json_t *fields);
+/* Non-zero if the entry is a Blogger backup's template, setting or
+ * comment: a part of the blog that is no record of its own, neither an
+ * article nor one left out. */
+int ns_blogger_no_record(json_t *fields);
+/* Non-zero if the entry is left out on purpose, with the reason in WHY
+ * ("ignored: ..."): a Blogger page, a post not LIVE, or any Atom entry
+ * with <app:draft>yes</app:draft>. */
+int ns_blogger_left_out(json_t *fields, char *why, size_t why_size);
+/* The end of an Atom <author>, whose names feed.c has pushed on TO's
+ * "author" list, BEFORE of them being there before it; NOREPLY: its
+ * <email> was noreply@blogger.com.  A deleted profile's "Unknown" goes. */
+void ns_blogger_author_done(json_t *to, size_t before, int noreply);
 
 /* ------------------------------------------------------------------------ */
 /* NITF (nitf.c)                                                            */
