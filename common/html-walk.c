@@ -191,6 +191,22 @@ int ns_html_heading_level(const char *name)
     return 0;
 }
 
+int ns_html_break(const char *name, int gap, int written)
+{
+    /* A line break; two with nothing between are a paragraph's, as
+     * editors and feeds that write no <p> ("<br><br>") break them. */
+    if (strcasecmp(name, "br") == 0)
+        return gap >= GAP_LINE && written ? GAP_PARA
+               : gap < GAP_LINE           ? GAP_LINE
+                                          : gap;
+    if (is_block(name))
+        return GAP_PARA;
+    /* Cells of a row are words apart. */
+    if (strcasecmp(name, "td") == 0 || strcasecmp(name, "th") == 0)
+        return gap < GAP_SPACE ? GAP_SPACE : gap;
+    return gap;
+}
+
 static void put_text(struct text *t, const char *s)
 {
     for (; *s; s++) {
@@ -242,12 +258,8 @@ static void walk_text(struct text *t, xmlNodePtr n, int depth)
     if (ns_html_skipped(n))
         return;
     const char *name = NAME(n);
-    /* A line break; two with nothing between are a paragraph's, as
-     * editors and feeds that write no <p> ("<br><br>") break them. */
     if (strcasecmp(name, "br") == 0) {
-        t->gap = t->gap >= GAP_LINE && t->out->len ? GAP_PARA
-                 : t->gap < GAP_LINE               ? GAP_LINE
-                                                   : t->gap;
+        t->gap = ns_html_break(name, t->gap, t->out->len != 0);
         return;
     }
     int level = ns_html_heading_level(name);
@@ -275,10 +287,7 @@ static void walk_text(struct text *t, xmlNodePtr n, int depth)
         return;
     }
     int block = is_block(name);
-    if (block)
-        t->gap = GAP_PARA;
-    else if (strcasecmp(name, "td") == 0 || strcasecmp(name, "th") == 0)
-        t->gap = t->gap < GAP_SPACE ? GAP_SPACE : t->gap;
+    t->gap = ns_html_break(name, t->gap, t->out->len != 0);
     walk_children(t, n, depth);
     if (block)
         t->gap = GAP_PARA;

@@ -395,6 +395,13 @@ struct _xmlNode;
 int ns_html_skipped(struct _xmlNode *n);
 /* 1 to 6 for an element named h1 to h6, else 0. */
 int ns_html_heading_level(const char *name);
+/* The separator owed before the next text (0 none, 1 a space, 2 a new
+ * line, 3 a blank line: GAP) once the start or end tag of element NAME
+ * has been read, where WRITTEN says whether text came before: a block
+ * element (p, div, li, h1-h6, tr, blockquote, ...) ends a paragraph, <br>
+ * a line (two with nothing between, a paragraph), a table cell a word.
+ * The one rule for HTML in pages, feeds and Markdown alike. */
+int ns_html_break(const char *name, int gap, int written);
 /* Append the text of the subtree N to OUT, its <h2>-<h6> to HEADINGS (a
  * JSON array, may be NULL).  Returns 0, or -1 on allocation failure. */
 int ns_html_node_text(struct _xmlNode *n, json_t *headings, ns_buf_t *out);

@@ -6,9 +6,10 @@
  * searchable.  cmark (the CommonMark reference parser) parses the body;
  * links keep their text, emphasis and code marks go, headings stay
  * paragraphs and are the article's section headings, and HTML written
- * inside the Markdown is stripped to its text by libxml2 (html.c).  The
- * body's template tags (Hugo's shortcodes, Liquid) go first (template.c);
- * the front matter's title is left as written. */
+ * inside the Markdown is stripped to its text by libxml2 (html.c),
+ * breaking lines and paragraphs where it breaks them there.  The body's
+ * template tags (Hugo's shortcodes, Liquid) go first (template.c); the front
+ * matter's title is left as written. */
 #include <cmark.h>
 #include <ctype.h>
 #include <stdio.h>
@@ -215,6 +216,29 @@ static int raw_close(const char *tag)
                    !strncasecmp(tag, "</style", 7));
 }
 
+/* The break HTML written inside a line owes the text, as the HTML
+ * readers break it (ns_html_break): "5<br>Bergen" is two lines, and
+ * "drift.<p>Rederiet" two paragraphs, where dropping the tags joined
+ * the words on either side into one ("5Bergen").  Comments and other
+ * markup that is no element ("<!-- x -->", "<?php") break nothing. */
+static void inline_break(struct md *m, const char *tag, int in_heading)
+{
+    if (!tag || tag[0] != '<')
+        return;
+    tag += 1 + (tag[1] == '/');
+    char name[16];
+    size_t n = 0;
+    while (n < sizeof name - 1 && isalnum((unsigned char)tag[n]))
+        name[n] = tag[n], n++;
+    if (!n || isalnum((unsigned char)tag[n]))
+        return;
+    name[n] = '\0';
+    m->gap = ns_html_break(name, m->gap, m->out->len != 0);
+    /* A heading is one line, whatever its tags. */
+    if (in_heading && m->gap > 1)
+        m->gap = 1;
+}
+
 int ns_markdown_text(const char *md, size_t len, json_t *headings,
                      ns_buf_t *out)
 {
@@ -257,6 +281,8 @@ int ns_markdown_text(const char *md, size_t len, json_t *headings,
             raw = raw_open(tag, "script") || raw_open(tag, "style")
                       ? 1
                       : (raw && raw_close(tag) ? 0 : raw);
+            if (!raw)
+                inline_break(m, tag, m == &head);
             continue;
         }
         if (raw && (type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE ||

@@ -591,8 +591,60 @@ static void test_zola_taxonomies(void)
     ns_article_clear(&a);
 }
 
+/* TEXT (front matter, then Markdown) as the reader makes it an article:
+ * its body in BODY (SIZE bytes) and its headings joined by "|" in HEADS. */
+static void markdown_body(const char *text, char *body, size_t size,
+                          char *heads, size_t heads_size)
+{
+    ns_article_t a;
+    char err[256];
+    body[0] = heads[0] = '\0';
+    if (ns_article_from_text(text, strlen(text), "m.md", &a, err, sizeof err,
+                             NULL) < 0)
+        return;
+    if (ns_markdown_finish(&a, err, sizeof err) == 0) {
+        snprintf(body, size, "%s", a.body);
+        for (size_t i = 0; i < a.n_headings; i++)
+            snprintf(heads + strlen(heads), heads_size - strlen(heads), "%s%s",
+                     i ? "|" : "", a.headings[i]);
+    }
+    ns_article_clear(&a);
+}
+
+/* HTML written inside Markdown breaks the text where the HTML readers
+ * break it: "5<br>Bergen" was stored "5Bergen", and "bergen" found
+ * nothing. */
+static void test_markdown_inline_html(void)
+{
+    static const struct {
+        const char *md, *body;
+    } T[] = {
+        {"Harbour Street 5<br>Bergen<br />Norway\n",
+         "Harbour Street 5\nBergen\nNorway"},
+        {"Vi driv drift.<p>Rederiet seglar.\n", "Vi driv drift.\n\nRederiet "
+                                                "seglar."},
+        {"A<p>B</p>\n", "A\n\nB"},
+        {"One<br><br>two\n", "One\n\ntwo"},
+        {"Cell<td>cell\n", "Cell cell"},
+        {"Not <b>a</b>break and <span>none</span>here\n",
+         "Not abreak and nonehere"},
+        {"No<!-- note -->break\n", "Nobreak"},
+        {"Code `a<br>b` stays\n", "Code a<br>b stays"},
+    };
+    char body[512], heads[256], text[512];
+    for (size_t i = 0; i < sizeof T / sizeof *T; i++) {
+        snprintf(text, sizeof text, "---\ntitle: T\n---\n%s", T[i].md);
+        markdown_body(text, body, sizeof body, heads, sizeof heads);
+        CHECK_STR(body, T[i].body, T[i].md);
+    }
+    markdown_body("---\ntitle: T\n---\n## Harbour<br>works\n\nText.\n", body,
+                  sizeof body, heads, sizeof heads);
+    CHECK_STR(heads, "Harbour works", "inline html: a heading is one line");
+}
+
 int main(void)
 {
+    test_markdown_inline_html();
     test_zola_taxonomies();
     test_title_line();
     test_date_zone_after_space();
