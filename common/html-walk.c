@@ -24,6 +24,7 @@ struct text {
     json_t *headings;
     enum gap gap; /* separator owed before the next visible character */
     int failed;
+    int markdown; /* HTML inside Markdown (ns_html_markdown_text) */
 };
 
 static int name_in(const char *name, const char *const *list)
@@ -264,16 +265,18 @@ static void walk_text(struct text *t, xmlNodePtr n, int depth)
     }
     int level = ns_html_heading_level(name);
     /* In an article, the <h1> is its title, already taken as such; the
-     * text on either side of it is not one paragraph. */
-    if (level == 1 && t->headings) {
+     * text on either side of it is not one paragraph.  In Markdown, the
+     * title is the front matter's, or a "# " line, and an <h1> below it
+     * is a heading as a "# " line there is. */
+    if (level == 1 && t->headings && !t->markdown) {
         t->gap = GAP_PARA;
         return;
     }
-    if (level >= 2 && t->headings) {
+    if (level >= 1 && t->headings) {
         /* A heading is a paragraph of the body and one of the article's
          * section headings. */
         ns_buf_t h = {0};
-        struct text sub = {&h, NULL, GAP_NONE, 0};
+        struct text sub = {.out = &h};
         walk_children(&sub, n, depth);
         if (sub.failed)
             t->failed = 1;
@@ -293,12 +296,16 @@ static void walk_text(struct text *t, xmlNodePtr n, int depth)
         t->gap = GAP_PARA;
 }
 
-int ns_html_node_text(xmlNodePtr n, json_t *headings, ns_buf_t *out)
+static int node_text(xmlNodePtr n, json_t *headings, int markdown,
+                     ns_buf_t *out)
 {
     /* ns_fields_push keeps lists inside an object; a scratch object holds
      * the "h" list while walking. */
     json_t *scratch = headings ? json_object() : NULL;
-    struct text t = {out, scratch, out->len ? GAP_PARA : GAP_NONE, 0};
+    struct text t = {.out = out,
+                     .headings = scratch,
+                     .gap = out->len ? GAP_PARA : GAP_NONE,
+                     .markdown = markdown};
     walk_children(&t, n, 0);
     if (scratch) {
         json_t *list = json_object_get(scratch, "h");
@@ -309,7 +316,12 @@ int ns_html_node_text(xmlNodePtr n, json_t *headings, ns_buf_t *out)
     return t.failed ? -1 : 0;
 }
 
-static int fragment_text(const char *html, size_t len, int post,
+int ns_html_node_text(xmlNodePtr n, json_t *headings, ns_buf_t *out)
+{
+    return node_text(n, headings, 0, out);
+}
+
+static int fragment_text(const char *html, size_t len, int post, int markdown,
                          json_t *headings, ns_buf_t *out)
 {
     /* A fragment is text as often as markup: its "<" that opens no tag is
@@ -330,7 +342,7 @@ static int fragment_text(const char *html, size_t len, int post,
     int rc = 0;
     size_t from = out->len;
     if (xmlDocGetRootElement(doc))
-        rc = ns_html_node_text((xmlNodePtr)doc, headings, out);
+        rc = node_text((xmlNodePtr)doc, headings, markdown, out);
     xmlFreeDoc(doc);
     /* "&#146;" is U+2019 as browsers read it, not U+0092 (charset.c). */
     if (rc == 0 && (ns_c1_to_windows1252(out, from) < 0 ||
@@ -342,11 +354,17 @@ static int fragment_text(const char *html, size_t len, int post,
 int ns_html_fragment_text(const char *html, size_t len, json_t *headings,
                           ns_buf_t *out)
 {
-    return fragment_text(html, len, 0, headings, out);
+    return fragment_text(html, len, 0, 0, headings, out);
+}
+
+int ns_html_markdown_text(const char *html, size_t len, json_t *headings,
+                          ns_buf_t *out)
+{
+    return fragment_text(html, len, 0, 1, headings, out);
 }
 
 int ns_html_post_text(const char *html, size_t len, json_t *headings,
                       ns_buf_t *out)
 {
-    return fragment_text(html, len, 1, headings, out);
+    return fragment_text(html, len, 1, 0, headings, out);
 }

@@ -414,6 +414,10 @@ int ns_html_node_text(struct _xmlNode *n, json_t *headings, ns_buf_t *out);
  * Returns 0, or -1 on allocation failure. */
 int ns_html_fragment_text(const char *html, size_t len, json_t *headings,
                           ns_buf_t *out);
+/* The same for HTML written inside Markdown: an <h1> is one of the
+ * headings too, as a "# " heading is there. */
+int ns_html_markdown_text(const char *html, size_t len, json_t *headings,
+                          ns_buf_t *out);
 /* The same for a post as WordPress stores it (a WordPress export's
  * content): a blank line is a paragraph's end wherever it is, as the site
  * shows it (wpautop), not only in text without <p>, <br> or <pre>. */

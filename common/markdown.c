@@ -328,11 +328,13 @@ int ns_markdown_text(const char *md, size_t len, json_t *headings,
             m->gap = 3;
             break;
         case CMARK_NODE_HTML_BLOCK: {
-            /* A block of HTML: its text, without its tags. */
+            /* A block of HTML: its text, without its tags, and its
+             * headings (<h2>Where they breed</h2>) the article's, as they
+             * are in a feed or a page. */
             const char *html = cmark_node_get_literal(n);
             ns_buf_t text = {0};
             if (html &&
-                ns_html_fragment_text(html, strlen(html), NULL, &text) < 0)
+                ns_html_markdown_text(html, strlen(html), headings, &text) < 0)
                 m->failed = 1;
             m->gap = 3;
             if (text.len)

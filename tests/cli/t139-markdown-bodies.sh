@@ -2,7 +2,7 @@
 # t139-markdown-bodies.sh - What a Markdown post's body keeps as the site
 # shows it: HTML written inside it breaks lines and paragraphs where the
 # HTML readers break them (a WordPress post moved to Hugo is full of
-# <br>s).
+# <br>s), and its <h2>s are headings.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/server.sh"
 
@@ -23,6 +23,12 @@ check "<br>: the word after it is found" is "$(ids bergen)" "br.md"
 check "<br />: the word after it is found" is "$(ids norway)" "br.md"
 check "A<p>B</p>: B is found" is "$(ids omega)" "wp.md"
 check "no word of three joined" is "$(ids 5bergennorway)" ""
+
+# 2. An HTML block's <h2> is a heading.
+mkdir -p "$TMP/heads"
+printf -- '---\ntitle: Puffins\n---\nIntro.\n\n<h2>Where they breed</h2>\n\n<p>On cliffs.</p>\n' >"$TMP/heads/heads.md"
+run out err nindex --db "$TMP/db" "$TMP/heads"
+check "heading: an HTML block's <h2>" is "$(ids 'heading:breed')" "heads.md"
 
 # The stored bodies, as /v1/articles shows them.
 check "server starts" start_server

@@ -642,9 +642,26 @@ static void test_markdown_inline_html(void)
     CHECK_STR(heads, "Harbour works", "inline html: a heading is one line");
 }
 
+/* <h1>-<h6> in an HTML block are headings, as in a feed or a page. */
+static void test_markdown_html_headings(void)
+{
+    char body[512], heads[256];
+    markdown_body("---\ntitle: Seals\n---\nIntro.\n\n<h2>Where they "
+                  "breed</h2>\n\n<div><h1>Big</h1><h3 id=\"x\">Small "
+                  "<b>one</b></h3></div>\n\n## Marked\n\nEnd.\n",
+                  body, sizeof body, heads, sizeof heads);
+    CHECK_STR(heads, "Where they breed|Big|Small one|Marked",
+              "html block: its headings in order");
+    CHECK_STR(body,
+              "Intro.\n\nWhere they breed\n\nBig\n\nSmall one\n\nMarked\n\n"
+              "End.",
+              "html block: the headings stay text");
+}
+
 int main(void)
 {
     test_markdown_inline_html();
+    test_markdown_html_headings();
     test_zola_taxonomies();
     test_title_line();
     test_date_zone_after_space();
