@@ -193,6 +193,30 @@ int ns_windows1252_to_utf8(const char *text, size_t len, ns_buf_t *out)
     return 0;
 }
 
+long ns_utf8_or_windows1252(const char *text, size_t len, ns_buf_t *out,
+                            size_t *first)
+{
+    long bad = 0;
+    for (size_t i = 0; i < len;) {
+        size_t ok = ns_utf8_check(text + i, len - i);
+        if (ok && ns_buf_append(out, text + i, ok) < 0)
+            return -1;
+        i += ok;
+        if (i == len)
+            break;
+        /* One byte at a time: the continuation bytes a bad lead byte
+         * could take begin no sequence either, and are read the same. */
+        if (!bad++)
+            *first = i;
+        char c[3];
+        if (ns_buf_append(out, c,
+                          ns_windows1252_char((unsigned char)text[i], c)) < 0)
+            return -1;
+        i++;
+    }
+    return bad;
+}
+
 /* Is S[0] (N bytes on) the UTF-8 of a C1 control, U+0080 to U+009F? */
 static int is_c1(const char *s, size_t n)
 {

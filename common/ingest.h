@@ -342,6 +342,13 @@ int ns_utf8_repair(const char *text, size_t len, ns_buf_t *out);
  * U+2019; 0x81, 0x8D, 0x8F, 0x90, 0x9D are U+0081 ...).  Returns 0, or -1
  * on allocation failure. */
 int ns_windows1252_to_utf8(const char *text, size_t len, ns_buf_t *out);
+/* Append LEN bytes of TEXT to OUT with each byte that is no part of a
+ * valid UTF-8 sequence read as windows-1252's character, as browsers read
+ * a page that declares no encoding: valid UTF-8 is kept as it is.
+ * Returns how many bytes were so read (*FIRST the offset of the first),
+ * or -1 on allocation failure. */
+long ns_utf8_or_windows1252(const char *text, size_t len, ns_buf_t *out,
+                            size_t *first);
 /* The character of windows-1252's BYTE, as ns_windows1252_to_utf8()
  * decodes it, written to OUT as UTF-8: its length (1 to 3). */
 size_t ns_windows1252_char(unsigned char byte, char *out);

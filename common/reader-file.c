@@ -45,6 +45,47 @@ static int slurp(ns_reader_t *r, ns_buf_t *out)
     return rc;
 }
 
+/* A text or Markdown file says nothing of its encoding, and one saved on
+ * Windows in an old archive has Latin-1 bytes ("caf\xe9"): each byte of
+ * TEXT that is not UTF-8 is read as windows-1252's character, as a
+ * browser reads a page that declares no encoding and as a feed that
+ * declares none is read (xmlrepair.c), where the whole post was a
+ * skipped file.  WHY says what was changed, *LINE the line of the first
+ * such byte (0: the file is UTF-8).  Returns 0, or -1 with r->err set. */
+static int read_bad_bytes(ns_reader_t *r, ns_buf_t *text, char *why,
+                          size_t why_size, unsigned *line)
+{
+    *line = 0;
+    if (ns_utf8_check(text->p ? text->p : "", text->len) == text->len)
+        return 0;
+    ns_buf_t utf8 = {0};
+    size_t first = 0;
+    long bad = ns_utf8_or_windows1252(text->p, text->len, &utf8, &first);
+    if (bad < 0) {
+        ns_buf_free(&utf8);
+        snprintf(r->err, sizeof r->err, "out of memory");
+        return -1;
+    }
+    *line = 1;
+    for (size_t i = 0; i < first; i++)
+        *line += text->p[i] == '\n';
+    unsigned char b = (unsigned char)text->p[first];
+    char c[3];
+    int n = (int)ns_windows1252_char(b, c);
+    if (bad == 1)
+        snprintf(why, why_size,
+                 "byte 0x%02X is not UTF-8; read as windows-1252 \"%.*s\"", b,
+                 n, c);
+    else
+        snprintf(why, why_size,
+                 "%ld bytes that are not UTF-8 read as windows-1252 (the "
+                 "first, 0x%02X \"%.*s\")",
+                 bad, b, n, c);
+    ns_buf_free(text);
+    *text = utf8;
+    return 0;
+}
+
 /* Run the plain-text page rules (textpage.c) on a text article and say
  * what they cut, with its line in the file.  The body is the file's tail
  * (front matter and title come first, trailing blank lines were dropped),
@@ -119,7 +160,11 @@ int ns_reader_next_text(ns_reader_t *r, ns_article_t *art)
     unsigned line = 0;
     char buf[4096];
     const char *id = rel_path(r, buf, sizeof buf);
+    char repaired[160] = "";
+    unsigned bad_line = 0;
     int rc = slurp(r, &text);
+    if (rc == 0)
+        rc = read_bad_bytes(r, &text, repaired, sizeof repaired, &bad_line);
     /* A draft, a list page, a post the site would not show now
      * (published.c): not out yet, expired, never rendered.  The clock is
      * the time, with no allowance for skew. */
@@ -154,7 +199,13 @@ int ns_reader_next_text(ns_reader_t *r, ns_article_t *art)
         ns_article_clear(art);
     if (rc == 0)
         rc = apply_page_rules(r, &text, art);
-    ns_reader_set_where(r, rc < 0 && line ? line : (rc < 0 ? 0 : 1));
+    /* Read, but with bytes put right: said where the first one is. */
+    if (rc == 0 && bad_line)
+        snprintf(r->warn, sizeof r->warn, "%s", repaired);
+    ns_reader_set_where(r, rc < 0 && line ? line
+                           : rc < 0       ? 0
+                           : bad_line     ? bad_line
+                                          : 1);
     ns_buf_free(&text);
     ns_reader_end_file(r);
     return rc < 0 ? -1 : 1;

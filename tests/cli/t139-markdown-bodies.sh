@@ -2,7 +2,8 @@
 # t139-markdown-bodies.sh - What a Markdown post's body keeps as the site
 # shows it: HTML written inside it breaks lines and paragraphs where the
 # HTML readers break them (a WordPress post moved to Hugo is full of
-# <br>s), and its <h2>s are headings.
+# <br>s), and its <h2>s are headings; a byte that is not UTF-8 is read as
+# windows-1252 with a warning, not a skipped post.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/server.sh"
 
@@ -29,6 +30,22 @@ mkdir -p "$TMP/heads"
 printf -- '---\ntitle: Puffins\n---\nIntro.\n\n<h2>Where they breed</h2>\n\n<p>On cliffs.</p>\n' >"$TMP/heads/heads.md"
 run out err nindex --db "$TMP/db" "$TMP/heads"
 check "heading: an HTML block's <h2>" is "$(ids 'heading:breed')" "heads.md"
+
+# 3. A byte that is not UTF-8: windows-1252's character, and said where.
+mkdir -p "$TMP/bytes"
+printf -- '---\ntitle: Kafe\n---\nThe old\n\nharbour caf\351 reopens.\n' >"$TMP/bytes/latin1.md"
+printf 'Two bytes\n\n\223Kaffe\224 i Troms\370.\n' >"$TMP/bytes/quotes.txt"
+run out err nindex --db "$TMP/db" "$TMP/bytes"
+check "bad bytes: indexed, none skipped (exit 0)" is "$rc" 0
+check "bad bytes: the summary counts two warnings" contains "$TMP/out" \
+    "2 added, 0 replaced, 0 unchanged, 0 deleted, 0 skipped"
+check "Latin-1 byte: the post is found by its word" is "$(ids 'café')" "latin1.md"
+check "Latin-1 byte: warned with its line and character" contains "$TMP/err" \
+    'latin1.md:6: byte 0xE9 is not UTF-8; read as windows-1252 "é"'
+check "windows-1252 quotes in a .txt: found" is "$(ids 'tromsø')" "quotes.txt"
+check "several bytes: counted, the first named" contains "$TMP/err" \
+    'quotes.txt:3: 3 bytes that are not UTF-8 read as windows-1252 (the first, 0x93 "“")'
+check "no skipped record" lacks "$TMP/err" "invalid UTF-8"
 
 # The stored bodies, as /v1/articles shows them.
 check "server starts" start_server

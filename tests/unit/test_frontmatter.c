@@ -658,10 +658,34 @@ static void test_markdown_html_headings(void)
               "html block: the headings stay text");
 }
 
+/* Bytes that are not UTF-8 read as windows-1252, as browsers read a page
+ * that declares no encoding; UTF-8 is kept. */
+static void test_utf8_or_windows1252(void)
+{
+    ns_buf_t out = {0};
+    size_t first = 99;
+    CHECK(ns_utf8_or_windows1252("caf\xe9 \xc3\xa5", 7, &out, &first) == 1 &&
+              first == 3,
+          "latin-1: one byte, at 3");
+    CHECK_STR(out.p, "caf\xc3\xa9 \xc3\xa5", "latin-1: e acute, a ring kept");
+    ns_buf_reset(&out);
+    CHECK(ns_utf8_or_windows1252("\x93q\x94 \xe2\x80x", 8, &out, &first) == 4 &&
+              first == 0,
+          "windows-1252: four bytes");
+    CHECK_STR(out.p,
+              "\xe2\x80\x9cq\xe2\x80\x9d \xc3\xa2\xe2\x82\xac"
+              "x",
+              "windows-1252: quotes, and a cut sequence byte by byte");
+    ns_buf_reset(&out);
+    CHECK(ns_utf8_or_windows1252("ok", 2, &out, &first) == 0, "utf-8: none");
+    ns_buf_free(&out);
+}
+
 int main(void)
 {
     test_markdown_inline_html();
     test_markdown_html_headings();
+    test_utf8_or_windows1252();
     test_zola_taxonomies();
     test_title_line();
     test_date_zone_after_space();
