@@ -1,6 +1,6 @@
 /* frontmatter.c - Articles as text or Markdown files with front matter:
- * a YAML header between "---" lines (yaml.c), a TOML one between "+++"
- * lines (toml.c), or none, then the body.
+ * a YAML header between "---" lines, or closed by "..." (yaml.c), a TOML
+ * one between "+++" lines (toml.c), or none, then the body.
  * Markdown headings become the article's headings; the header's keys go
  * through article.c's setters, so they follow the same rules as JSON
  * Lines, and the keys of Hugo, Jekyll, Astro and Eleventy (slug,
@@ -447,7 +447,10 @@ static int read_header(const char *text, size_t len, ns_fm_key_fn fn, void *ctx,
     const char *header = p, *header_end = end;
     int closed = 0;
     while (next_line(&p, end, &line, &llen)) {
-        if (is_fence(line, llen, fence)) {
+        /* YAML ends a document with "..." as well, and Jekyll and Pandoc
+         * take it as the header's end: such a post was a skipped file. */
+        if (is_fence(line, llen, fence) ||
+            (fence[0] == '-' && is_fence(line, llen, "..."))) {
             header_end = line;
             closed = 1;
             break;

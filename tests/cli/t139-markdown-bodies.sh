@@ -3,7 +3,8 @@
 # shows it: HTML written inside it breaks lines and paragraphs where the
 # HTML readers break them (a WordPress post moved to Hugo is full of
 # <br>s), and its <h2>s are headings; a byte that is not UTF-8 is read as
-# windows-1252 with a warning, not a skipped post.
+# windows-1252 with a warning, not a skipped post; a YAML header closed by
+# "..." is read.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/server.sh"
 
@@ -46,6 +47,14 @@ check "windows-1252 quotes in a .txt: found" is "$(ids 'tromsø')" "quotes.txt"
 check "several bytes: counted, the first named" contains "$TMP/err" \
     'quotes.txt:3: 3 bytes that are not UTF-8 read as windows-1252 (the first, 0x93 "“")'
 check "no skipped record" lacks "$TMP/err" "invalid UTF-8"
+
+# 4. "..." closes a YAML header, as Jekyll and Pandoc allow.
+mkdir -p "$TMP/dots"
+printf -- '---\ntitle: Pandoc post\nauthor: Liv Berg\n...\nDotted closing line.\n' >"$TMP/dots/dots.md"
+run out err nindex --db "$TMP/db" "$TMP/dots"
+check "dots: indexed (exit 0)" is "$rc" 0
+check "dots: the body is found" is "$(ids dotted)" "dots.md"
+check "dots: the header's author is read" is "$(ids 'author:berg')" "dots.md"
 
 # The stored bodies, as /v1/articles shows them.
 check "server starts" start_server

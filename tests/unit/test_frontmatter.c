@@ -591,6 +591,28 @@ static void test_zola_taxonomies(void)
     ns_article_clear(&a);
 }
 
+/* Jekyll and Pandoc close a YAML header with "...", YAML's end of a
+ * document, as well as with "---": such a post was a skipped file. */
+static void test_yaml_dots_close(void)
+{
+    const char *text = "---\ntitle: Dots\ndraft: true\n...\nBody text.\n";
+    ns_article_t a;
+    char err[256];
+    CHECK(ns_article_from_text(text, strlen(text), "d.md", &a, err, sizeof err,
+                               NULL) == 0,
+          "dots: the header is closed");
+    CHECK_STR(a.title, "Dots", "dots: the title");
+    CHECK_STR(a.body, "Body text.", "dots: the body");
+    ns_article_clear(&a);
+    CHECK(ns_frontmatter_is_draft(text, strlen(text)) == 1,
+          "dots: the header's draft key is read");
+    /* In TOML, "..." is no fence. */
+    const char *toml = "+++\ntitle = \"T\"\n...\nBody\n";
+    CHECK(ns_article_from_text(toml, strlen(toml), "t.md", &a, err, sizeof err,
+                               NULL) < 0,
+          "dots: no end of a TOML header");
+}
+
 /* TEXT (front matter, then Markdown) as the reader makes it an article:
  * its body in BODY (SIZE bytes) and its headings joined by "|" in HEADS. */
 static void markdown_body(const char *text, char *body, size_t size,
@@ -683,6 +705,7 @@ static void test_utf8_or_windows1252(void)
 
 int main(void)
 {
+    test_yaml_dots_close();
     test_markdown_inline_html();
     test_markdown_html_headings();
     test_utf8_or_windows1252();
