@@ -25,6 +25,7 @@ struct text {
     enum gap gap; /* separator owed before the next visible character */
     int failed;
     int markdown; /* HTML inside Markdown (ns_html_markdown_text) */
+    int pre;      /* inside such a <pre>: its text as written */
 };
 
 static int name_in(const char *name, const char *const *list)
@@ -239,6 +240,32 @@ static void put_text(struct text *t, const char *s)
 
 static void walk_text(struct text *t, xmlNodePtr n, int depth);
 
+/* A <pre> written inside Markdown is code, as a fenced block is there:
+ * its lines and indentation are kept, without the blank lines around
+ * them, where the walk above would make it one line of words. */
+static void walk_pre(struct text *t, xmlNodePtr n, int depth)
+{
+    ns_buf_t code = {0};
+    struct text sub = {.out = &code, .markdown = 1, .pre = 1};
+    for (xmlNodePtr c = n->children; c; c = c->next)
+        walk_text(&sub, c, depth + 1);
+    size_t from = 0, to = code.len;
+    while (from < to && (code.p[from] == '\n' || code.p[from] == '\r'))
+        from++;
+    while (to > from && strchr(" \t\r\n", code.p[to - 1]))
+        to--;
+    t->gap = GAP_PARA;
+    if (to > from) {
+        if (t->out->len && ns_buf_puts(t->out, "\n\n") < 0)
+            t->failed = 1;
+        if (ns_buf_append(t->out, code.p + from, to - from) < 0)
+            t->failed = 1;
+    }
+    if (sub.failed)
+        t->failed = 1;
+    ns_buf_free(&code);
+}
+
 static void walk_children(struct text *t, xmlNodePtr n, int depth)
 {
     for (xmlNodePtr c = n->children; c; c = c->next)
@@ -250,8 +277,12 @@ static void walk_text(struct text *t, xmlNodePtr n, int depth)
     if (depth > MAX_DEPTH)
         return;
     if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
-        if (n->content)
+        if (n->content && t->pre) {
+            if (ns_buf_puts(t->out, (const char *)n->content) < 0)
+                t->failed = 1;
+        } else if (n->content) {
             put_text(t, (const char *)n->content);
+        }
         return;
     }
     if (n->type != XML_ELEMENT_NODE) /* comments, processing instructions */
@@ -260,7 +291,17 @@ static void walk_text(struct text *t, xmlNodePtr n, int depth)
         return;
     const char *name = NAME(n);
     if (strcasecmp(name, "br") == 0) {
+        if (t->pre && ns_buf_putc(t->out, '\n') < 0)
+            t->failed = 1;
         t->gap = ns_html_break(name, t->gap, t->out->len != 0);
+        return;
+    }
+    if (t->pre) {
+        walk_children(t, n, depth);
+        return;
+    }
+    if (t->markdown && strcasecmp(name, "pre") == 0) {
+        walk_pre(t, n, depth);
         return;
     }
     int level = ns_html_heading_level(name);

@@ -422,7 +422,8 @@ int ns_html_node_text(struct _xmlNode *n, json_t *headings, ns_buf_t *out);
 int ns_html_fragment_text(const char *html, size_t len, json_t *headings,
                           ns_buf_t *out);
 /* The same for HTML written inside Markdown: an <h1> is one of the
- * headings too, as a "# " heading is there. */
+ * headings too, as a "# " heading is there, and a <pre> keeps its lines
+ * and indentation, as a Markdown code block does. */
 int ns_html_markdown_text(const char *html, size_t len, json_t *headings,
                           ns_buf_t *out);
 /* The same for a post as WordPress stores it (a WordPress export's

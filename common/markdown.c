@@ -7,9 +7,10 @@
  * links keep their text, emphasis and code marks go, headings stay
  * paragraphs and are the article's section headings, and HTML written
  * inside the Markdown is stripped to its text by libxml2 (html.c),
- * breaking lines and paragraphs where it breaks them there.  The body's
- * template tags (Hugo's shortcodes, Liquid) go first (template.c); the front
- * matter's title is left as written. */
+ * breaking lines and paragraphs where it breaks them there.  Code keeps
+ * its lines and indentation.  The body's template tags (Hugo's
+ * shortcodes, Liquid) go first (template.c); the front matter's title is
+ * left as written. */
 #include <cmark.h>
 #include <ctype.h>
 #include <stdio.h>
@@ -62,6 +63,30 @@ static void put_str(struct md *m, const char *s)
 {
     if (s)
         put(m, s, strlen(s));
+}
+
+/* Append the text S as it is, without the blank lines around it: a code
+ * block keeps its lines and indentation ("def f(x):\n    return 1"),
+ * which put() would make one line of words. */
+static void put_verbatim(struct md *m, const char *s)
+{
+    if (!s)
+        return;
+    size_t from = strspn(s, " \t\r\n"), n = strlen(s);
+    while (from && s[from - 1] != '\n')
+        from--; /* the first line's indentation */
+    while (n > from && strchr(" \t\r\n", s[n - 1]))
+        n--;
+    if (n == from)
+        return;
+    if (m->out->len && m->gap) {
+        const char *sep = m->gap == 3 ? "\n\n" : m->gap == 2 ? "\n" : " ";
+        if (ns_buf_puts(m->out, sep) < 0)
+            m->failed = 1;
+    }
+    m->gap = 0;
+    if (ns_buf_append(m->out, s + from, n - from) < 0)
+        m->failed = 1;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -324,13 +349,14 @@ int ns_markdown_text(const char *md, size_t len, json_t *headings,
             break;
         case CMARK_NODE_CODE_BLOCK:
             m->gap = 3;
-            put_str(m, cmark_node_get_literal(n));
+            put_verbatim(m, cmark_node_get_literal(n));
             m->gap = 3;
             break;
         case CMARK_NODE_HTML_BLOCK: {
             /* A block of HTML: its text, without its tags, and its
              * headings (<h2>Where they breed</h2>) the article's, as they
-             * are in a feed or a page. */
+             * are in a feed or a page.  Its lines are the HTML's: a <pre>
+             * keeps its own. */
             const char *html = cmark_node_get_literal(n);
             ns_buf_t text = {0};
             if (html &&
@@ -338,7 +364,7 @@ int ns_markdown_text(const char *md, size_t len, json_t *headings,
                 m->failed = 1;
             m->gap = 3;
             if (text.len)
-                put(m, text.p, text.len);
+                put_verbatim(m, text.p);
             m->gap = 3;
             ns_buf_free(&text);
             break;

@@ -4,7 +4,7 @@
 # HTML readers break them (a WordPress post moved to Hugo is full of
 # <br>s), and its <h2>s are headings; a byte that is not UTF-8 is read as
 # windows-1252 with a warning, not a skipped post; a YAML header closed by
-# "..." is read.
+# "..." is read; code keeps its lines and indentation.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/server.sh"
 
@@ -56,6 +56,28 @@ check "dots: indexed (exit 0)" is "$rc" 0
 check "dots: the body is found" is "$(ids dotted)" "dots.md"
 check "dots: the header's author is read" is "$(ids 'author:berg')" "dots.md"
 
+# 5. Code keeps its lines and indentation in the stored body.
+mkdir -p "$TMP/code"
+cat >"$TMP/code/code.md" <<'EOF'
+---
+title: Code
+---
+A function:
+
+```python
+def f(x):
+    if x:
+        return 1
+```
+
+<pre>
+line one
+    line two
+</pre>
+EOF
+run out err nindex --db "$TMP/db" "$TMP/code"
+check "code: indexed" contains "$TMP/out" "1 added"
+
 # The stored bodies, as /v1/articles shows them.
 check "server starts" start_server
 get br.json '/v1/articles/br.md'
@@ -64,5 +86,11 @@ check "<br>: a line each" json br.json \
 get wp.json '/v1/articles/wp.md'
 check "<p>: a paragraph each" json wp.json \
     'd["body"] == "Vi driv drift.\n\nRederiet seglar.\n\nAlpha\n\nOmega"'
+
+get code.json '/v1/articles/code.md'
+check "code: a fenced block's indentation kept" json code.json \
+    '"def f(x):\n    if x:\n        return 1" in d["body"]'
+check "code: a <pre>'s lines kept" json code.json \
+    '"line one\n    line two" in d["body"]'
 
 finish

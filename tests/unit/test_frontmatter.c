@@ -680,6 +680,22 @@ static void test_markdown_html_headings(void)
               "html block: the headings stay text");
 }
 
+/* Code keeps its lines and indentation, a <pre> its lines ("return 1"
+ * under "if x:" is code only so). */
+static void test_markdown_code(void)
+{
+    char body[512], heads[256];
+    markdown_body("---\ntitle: Code\n---\nSee:\n\n```python\ndef f(x):\n"
+                  "    if x:\n        return 1\n```\n\n    indented\n"
+                  "      code\n\n<pre>\nline one\n    two <b>b</b>\n"
+                  "</pre>\n\nEnd.\n",
+                  body, sizeof body, heads, sizeof heads);
+    CHECK_STR(body,
+              "See:\n\ndef f(x):\n    if x:\n        return 1\n\n"
+              "indented\n  code\n\nline one\n    two b\n\nEnd.",
+              "code: lines and indentation kept");
+}
+
 /* Bytes that are not UTF-8 read as windows-1252, as browsers read a page
  * that declares no encoding; UTF-8 is kept. */
 static void test_utf8_or_windows1252(void)
@@ -708,6 +724,7 @@ int main(void)
     test_yaml_dots_close();
     test_markdown_inline_html();
     test_markdown_html_headings();
+    test_markdown_code();
     test_utf8_or_windows1252();
     test_zola_taxonomies();
     test_title_line();
