@@ -2,7 +2,8 @@
  * post at a given time.  Hugo does not build a page whose publish date is
  * still to come (buildFuture is false by default) or whose expiry date
  * has passed (buildExpired), nor a headless bundle or a page whose build
- * options say "render: never"; Jekyll does not publish a post dated in
+ * options say "render: never"; Eleventy writes no page for "permalink:
+ * false"; Jekyll does not publish a post dated in
  * the future ("future: false").  Such a post, an embargoed story most
  * often, is left out of the index as a draft is: it would otherwise be
  * found by search before (or after) the site shows it.  The nightly
@@ -29,6 +30,7 @@ struct state {
     struct when publish; /* Hugo's publishDate, pubdate or published */
     struct when expiry;  /* Hugo's expiryDate or unpublishdate */
     int headless;        /* "headless: true" */
+    int no_permalink;    /* Eleventy's "permalink: false" */
     int bad;             /* a publish or expiry date did not read */
     char never[32];      /* the build option that says "render: never" */
 };
@@ -105,6 +107,10 @@ static int state_key(void *ctx, const char *key, size_t klen,
     if (is_word(key, klen, "headless") &&
         (is_word(s, len, "true") || is_word(s, len, "yes")))
         st->headless = 1;
+    /* Eleventy's way to keep a page's file out of the site (a draft, an
+     * embargoed post); a permalink that is a path is no concern here. */
+    if (is_word(key, klen, "permalink") && is_word(s, len, "false"))
+        st->no_permalink = 1;
     /* "_build", and "build" since Hugo 0.123: render "never" (or the
      * older false) writes no page. */
     if ((is_word(key, klen, "_build.render") ||
@@ -131,6 +137,10 @@ int ns_frontmatter_unpublished(const char *text, size_t len, const char *path,
     }
     if (st.headless) {
         ns_set_err(why, why_size, "ignored: headless (headless: true)");
+        return 1;
+    }
+    if (st.no_permalink) {
+        ns_set_err(why, why_size, "ignored: never written (permalink: false)");
         return 1;
     }
     if (st.expiry.rank && st.expiry.time <= now) {

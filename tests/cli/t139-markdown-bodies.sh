@@ -4,7 +4,8 @@
 # HTML readers break them (a WordPress post moved to Hugo is full of
 # <br>s), and its <h2>s are headings; a byte that is not UTF-8 is read as
 # windows-1252 with a warning, not a skipped post; a YAML header closed by
-# "..." is read; code keeps its lines and indentation.
+# "..." is read; code keeps its lines and indentation; an Eleventy page
+# with "permalink: false" is ignored.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/server.sh"
 
@@ -77,6 +78,18 @@ line one
 EOF
 run out err nindex --db "$TMP/db" "$TMP/code"
 check "code: indexed" contains "$TMP/out" "1 added"
+
+# 6. Eleventy's "permalink: false" page is never written: ignored, as a
+# draft is; a permalink that is a path is a page like any other.
+mkdir -p "$TMP/eleventy"
+printf -- '---\ntitle: Embargoed\npermalink: false\n---\nQuarterly figures.\n' >"$TMP/eleventy/hidden.md"
+printf -- '---\ntitle: Shown\npermalink: /figures/\n---\nAnnual figures.\n' >"$TMP/eleventy/shown.md"
+run out err nindex --db "$TMP/db" "$TMP/eleventy"
+check "permalink: false: ignored and counted" contains "$TMP/out" \
+    "1 added, 0 replaced, 0 unchanged, 0 deleted, 0 skipped, 1 ignored"
+check "permalink: false: said why" contains "$TMP/err" \
+    "hidden.md: ignored: never written (permalink: false)"
+check "permalink: false: not found" is "$(ids figures)" "shown.md"
 
 # The stored bodies, as /v1/articles shows them.
 check "server starts" start_server
