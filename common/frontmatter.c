@@ -612,6 +612,30 @@ static int underline(const char *line, size_t len)
     return line[len - 1] == '=' || n >= 2;
 }
 
+/* Hugo names a translation by its language, before the extension:
+ * "index.nb.md", "post.de.md".  A header without "lang" is in that
+ * language (it took "en", and a Norwegian post was stemmed as English).
+ * Two letters, and a region if any ("zh-cn"), as Hugo's language keys
+ * are written: "v1.2.md" and "notes.min.md" name none.  NAME is the
+ * file's path below the source (the default id). */
+static void lang_from_name(ns_article_t *art, const char *name)
+{
+    const char *base = strrchr(name, '/');
+    base = base ? base + 1 : name;
+    const char *ext = strrchr(base, '.'), *lang = ext;
+    if (!ext)
+        return;
+    while (lang > base && lang[-1] != '.')
+        lang--;
+    size_t n = (size_t)(ext - lang);
+    if (lang == base || !(n == 2 || (n == 5 && strchr("-_", lang[2]))) ||
+        !isalpha((unsigned char)lang[0]) || !isalpha((unsigned char)lang[1]) ||
+        (n == 5 && (!isalpha((unsigned char)lang[3]) ||
+                    !isalpha((unsigned char)lang[4]))))
+        return;
+    art->lang = strndup(lang, n); /* out of memory: the default, "en" */
+}
+
 /* ns_article_from_text, for a Jekyll post when JEKYLL is set. */
 static int from_text(const char *text, size_t len, const char *default_id,
                      int jekyll, ns_article_t *art, char *err, size_t err_size,
@@ -690,6 +714,8 @@ static int from_text(const char *text, size_t len, const char *default_id,
     if (!art->id && default_id &&
         ns_set_id(art, default_id, strlen(default_id), err, err_size) < 0)
         goto fail;
+    if (!art->lang && default_id)
+        lang_from_name(art, default_id);
     if (ns_article_finish(art, err, err_size) < 0)
         goto fail;
     return 0;

@@ -5,7 +5,7 @@
 # <br>s), and its <h2>s are headings; a byte that is not UTF-8 is read as
 # windows-1252 with a warning, not a skipped post; a YAML header closed by
 # "..." is read; code keeps its lines and indentation; an Eleventy page
-# with "permalink: false" is ignored.
+# with "permalink: false" is ignored; "index.nb.md" is Norwegian.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/server.sh"
 
@@ -90,6 +90,12 @@ check "permalink: false: ignored and counted" contains "$TMP/out" \
 check "permalink: false: said why" contains "$TMP/err" \
     "hidden.md: ignored: never written (permalink: false)"
 check "permalink: false: not found" is "$(ids figures)" "shown.md"
+
+# 7. Hugo's translation, named by its language: Norwegian, stemmed so.
+mkdir -p "$TMP/hugo/seals"
+printf -- '---\ntitle: Selar\n---\nSelane kom tilbake til fjordane.\n' >"$TMP/hugo/seals/index.nb.md"
+run out err nindex --db "$TMP/db" "$TMP/hugo"
+check "index.nb.md: Norwegian" is "$(ids 'lang:no')" "seals/index.nb.md"
 
 # The stored bodies, as /v1/articles shows them.
 check "server starts" start_server

@@ -719,8 +719,35 @@ static void test_utf8_or_windows1252(void)
     ns_buf_free(&out);
 }
 
+/* Hugo's translations are named by their language ("index.nb.md"); the
+ * header's "lang" comes first, and a name that is no language sets none. */
+static void test_lang_from_name(void)
+{
+    static const struct {
+        const char *text, *id, *lang;
+    } T[] = {
+        {"# T\n", "blog/index.nb.md", "no"},
+        {"# T\n", "post.zh-cn.md", "zh"},
+        {"---\nlang: de\n---\n# T\n", "post.nb.md", "de"},
+        {"# T\n", "notes.min.md", "en"},
+        {"# T\n", "v1.2.md", "en"},
+        {"# T\n", "nb.md", "en"},
+        {"# T\n", "a.b/post.md", "en"},
+    };
+    for (size_t i = 0; i < sizeof T / sizeof *T; i++) {
+        ns_article_t a;
+        char err[256];
+        int ok = ns_article_from_text(T[i].text, strlen(T[i].text), T[i].id, &a,
+                                      err, sizeof err, NULL) == 0;
+        CHECK(ok && a.lang && !strcmp(a.lang, T[i].lang), T[i].id);
+        if (ok)
+            ns_article_clear(&a);
+    }
+}
+
 int main(void)
 {
+    test_lang_from_name();
     test_yaml_dots_close();
     test_markdown_inline_html();
     test_markdown_html_headings();
