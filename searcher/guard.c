@@ -18,13 +18,16 @@
  *   or as soon as its request arrives.  Refused connections are not
  *   counted as admitted, so they cannot push out anybody else.
  *
- *   Header deadline.  The request head (request line and headers) must be
- *   complete within --header-timeout seconds of the connection opening;
- *   on a kept-alive connection, within --timeout + --header-timeout
- *   seconds of the previous answer (it may idle for --timeout first).  A
- *   guard thread looks every GUARD_TICK seconds and shuts down the
- *   sockets that missed their deadline; libmicrohttpd then sees the
- *   end-of-file and closes them.
+ *   Request deadline.  The request (request line, headers and any body)
+ *   must be complete within --header-timeout seconds of the connection
+ *   opening; on a kept-alive connection, within --timeout +
+ *   --header-timeout seconds of the previous answer (it may idle for
+ *   --timeout first).  The body is under the same bound as the head: a
+ *   GET with "Content-Length: 100" and one body byte every few seconds
+ *   held its connection (and one of its uid's slots) for ever, since
+ *   each byte resets --timeout.  A guard thread looks every GUARD_TICK
+ *   seconds and shuts down the sockets that missed their deadline;
+ *   libmicrohttpd then sees the end-of-file and closes them.
  *
  * All connections are on one list under srv->conn_lock.  The guard calls
  * shutdown() only under that lock on a connection still on the list, and
@@ -158,7 +161,7 @@ void ns_http_guard_forget(ns_http_server_t *srv, struct ns_http_conn *cn)
     pthread_mutex_unlock(&srv->conn_lock);
 }
 
-void ns_http_guard_head_done(ns_http_server_t *srv, struct ns_http_conn *cn)
+void ns_http_guard_request_done(ns_http_server_t *srv, struct ns_http_conn *cn)
 {
     pthread_mutex_lock(&srv->conn_lock);
     if (!cn->refused)

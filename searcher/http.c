@@ -381,12 +381,15 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *conn,
      * connection afterwards; GET and HEAD are answered on the next call
      * instead, so that the connection can be kept alive.  Other methods
      * are refused at once, without reading their bodies. */
-    if (!req->headers_seen && cn)
-        ns_http_guard_head_done(srv, cn);
     if (!req->headers_seen && readonly) {
         req->headers_seen = 1;
         return MHD_YES;
     }
+    /* The request is all in (a body was read and dropped above), or is
+     * about to be refused without its body: no deadline while it is
+     * served.  Until now the guard's deadline held, for the body too. */
+    if (cn)
+        ns_http_guard_request_done(srv, cn);
 
     if (srv->cfg->allow_uids) {
         if (!cn || !cn->allowed)

@@ -142,7 +142,8 @@ static void guard_counts(ns_buf_t *b, int *failed, ns_http_server_t *srv)
         "nsearchd_connections_refused_total{reason=\"forbidden\"} %llu\n",
         (unsigned long long)atomic_load(&srv->refused_uid));
     family(b, failed, "nsearchd_header_timeouts_total", "counter",
-           "Connections closed because the request head came too late.");
+           "Connections closed because the request (head or body) came "
+           "too late.");
     put(b, failed, "nsearchd_header_timeouts_total %llu\n",
         (unsigned long long)atomic_load(&srv->header_timeouts));
     family(b, failed, "nsearchd_searches_timed_out_total", "counter",

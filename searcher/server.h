@@ -82,8 +82,8 @@ typedef struct ns_http_stats {
  * guarded by srv->conn_lock. */
 struct ns_http_conn {
     struct ns_http_conn *prev, *next;
-    double deadline; /* monotonic seconds by which the request head must
-                        be in, or 0 for none */
+    double deadline; /* monotonic seconds by which the request (head and
+                        body) must be in, or 0 for none */
     int cut;         /* the guard shut the socket down */
     int admitted;    /* counted against --max-connections and per uid */
     int refused;     /* 403 or 503 answered at accept, else 0 */
@@ -109,7 +109,7 @@ struct ns_http_server {
                                              accept */
     atomic_uint_fast64_t refused_uid;     /* and 403: a uid not allowed */
     atomic_uint_fast64_t header_timeouts; /* connections closed for a late
-                                             request head */
+                                             request (head or body) */
     atomic_uint_fast64_t timed_out;       /* searches cut short by
                                              --request-timeout */
     pthread_mutex_t conn_lock;            /* guards conns and the guard */
@@ -360,8 +360,8 @@ void ns_http_guard_admit(ns_http_server_t *srv, struct MHD_Connection *conn,
                          struct ns_http_conn *cn);
 /* CN is closing: take it off the list. */
 void ns_http_guard_forget(ns_http_server_t *srv, struct ns_http_conn *cn);
-/* The head of CN's request is in: no deadline while it is served. */
-void ns_http_guard_head_done(ns_http_server_t *srv, struct ns_http_conn *cn);
+/* CN's request is in, head and body: no deadline while it is served. */
+void ns_http_guard_request_done(ns_http_server_t *srv, struct ns_http_conn *cn);
 /* CN's request was answered: the next head is due within --timeout +
  * --header-timeout. */
 void ns_http_guard_answered(ns_http_server_t *srv, struct ns_http_conn *cn);

@@ -117,7 +117,8 @@ static void latency_percentiles(ns_http_stats_t *st, double *p50, double *p99)
  *  "latency_ms": {"p50", "p99"} over the last 1024 answered requests,
  *  "threads", "connections": open now, "max_connections",
  *  "guard": {"refused": told 503 at accept, "forbidden": told 403 there,
- *            "header_timeouts": closed for a late request head,
+ *            "header_timeouts": closed for a late request (head or
+ *                               body),
  *            "timed_out": searches stopped at --request-timeout}} */
 static double round3(double x)
 {
