@@ -621,7 +621,8 @@ typedef struct ns_search_opts {
     const char *const *tags;     /* any of these N_TAGS tags */
     size_t n_tags;
     const char *author;     /* every word of it in the author field, as
-                               author:"..." reads: "Jane Doe" */
+                               author:"..." reads: "Jane Doe"; one with no
+                               word ("", "-") is NS_STATUS_BAD_QUERY */
     const char *date_from;  /* dated at or after: what ns_date_parse()
                                reads ("2025-01-01", "2025-01-01T12:00:00Z")
                                or epoch seconds ("1735689600") */

@@ -505,7 +505,8 @@ static Xapian::Query any_of(const char *prefix, const char *const *values,
 
 /* Every word of the author filter in the author field: its words as the
  * indexer's TermGenerator splits them (unstemmed terms, which the index
- * holds beside the stems). */
+ * holds beside the stems).  MatchNothing when it has none, which the
+ * caller must refuse: as a filter, an empty query is no filter at all. */
 static Xapian::Query author_words(const char *author)
 {
     Xapian::TermGenerator tg;
@@ -564,8 +565,18 @@ ns_status_t libns::filter_query(ns_index_t *idx, const ns_search_opts_t *o,
             any_of(PREFIX_TAG, o->tags, o->n_tags, true, idx->db.get()));
     if (o->ids && o->n_ids)
         parts.push_back(any_of(PREFIX_ID, o->ids, o->n_ids, false, nullptr));
-    if (o->author)
-        parts.push_back(author_words(o->author));
+    if (o->author) {
+        /* "—", "*" or "." (a byline of punctuation, a slug gone wrong)
+         * has no word to match: refused, where it used to filter nothing
+         * and list the whole archive as that reporter's. */
+        Xapian::Query words = author_words(o->author);
+        if (words.empty()) {
+            idx->error = "author '" + std::string(o->author) +
+                         "' has no word in it to look for";
+            return NS_STATUS_BAD_QUERY;
+        }
+        parts.push_back(words);
+    }
     int64_t from = 0, to = 0;
     bool have_from = o->date_from != nullptr, have_to = o->date_to != nullptr;
     if (have_from && !date_bound(o->date_from, false, &from)) {

@@ -125,6 +125,21 @@ get m.json '/v1/search?q=oil&author=a%01b'
 check "an author with a control character: 400" is "$code" 400
 check "... saying why" json m.json \
     'd["error"]["message"] == "author contains the control character U+0001"'
+# An author with no word in it (a byline of punctuation, a slug gone
+# wrong) can match nothing by its words: 400, not every article listed
+# as that reporter's under a filter echoed as applied.
+for v in '%E2%80%94' '*' '-' '.' '%22%22' '%20'; do
+    get m.json "/v1/search?q=oil&author=$v&limit=100"
+    check "author=$v (no word): 400 bad_parameter" json m.json \
+        '"error" in d and d["error"]["code"] == "bad_parameter" and "has no word" in d["error"]["message"]'
+    check "author=$v: status 400" is "$code" 400
+done
+# A section or tag is matched whole, so "—" is a label like any other:
+# no article has it, and none is listed.
+get m.json '/v1/search?q=oil&section=%E2%80%94&limit=100'
+check "section=—: matched whole, no hits" is "$code:$(ids m.json)" "200:"
+get m.json '/v1/search?q=oil&tag=%E2%80%94&limit=100'
+check "tag=—: matched whole, no hits" is "$code:$(ids m.json)" "200:"
 get m.json '/v1/search?q=oil&section=acq&_=1&utm_source=x&utm_source=y'
 check "unknown parameters, one repeated: ignored" is "$code:$(ids m.json)" "200:q5"
 # Past the first few distinct parameters too.

@@ -176,6 +176,17 @@ static void test_lang_tags_author(ns_index_t *idx)
     CHECK_STR(run(idx, &o), "q3", "non-ASCII author");
     o.author = "Ann AND Smith";
     CHECK_STR(run(idx, &o), "", "AND in an author is a word to find");
+    /* No word to look for: refused, not "every article". */
+    const char *wordless[] = {"\xe2\x80\x94", "*", "-", ".", "\"\"", " "};
+    for (size_t i = 0; i < sizeof wordless / sizeof *wordless; i++) {
+        o.author = wordless[i];
+        ns_results_t *r = NULL;
+        ns_status_t st = ns_search(idx, &o, &r);
+        CHECK(st == NS_STATUS_BAD_QUERY, "author with no word is refused");
+        CHECK(strstr(ns_index_last_error(idx), "has no word") != NULL,
+              "and the error says why");
+        ns_results_free(r);
+    }
 }
 
 static void test_dates(ns_index_t *idx)
