@@ -233,7 +233,6 @@ static size_t head_size(struct MHD_Connection *conn,
 static void *uri_log(void *cls, const char *uri, struct MHD_Connection *conn)
 {
     ns_http_server_t *srv = cls;
-    ns_http_stats_begin(&srv->stats);
     connection *cn = connection_of(conn);
     if (cn && cn->fresh) {
         cn->fresh = 0;

@@ -59,7 +59,7 @@ enum ns_http_route_id {
 
 /* Counters and latencies (stats.c). */
 typedef struct ns_http_stats {
-    atomic_uint_fast64_t requests; /* begun since start */
+    atomic_uint_fast64_t requests; /* ended since start */
     atomic_uint_fast64_t errors;   /* ended without a 2xx answer */
     /* Requests ended, by route and status slot. */
     atomic_uint_fast64_t ended[NS_HTTP_N_ROUTES][NS_HTTP_N_STATUSES];
@@ -325,8 +325,6 @@ ns_status_t ns_http_index_call(ns_index_t *idx, enum ns_http_index_op op,
 
 void ns_http_stats_init(ns_http_stats_t *st);
 void ns_http_stats_destroy(ns_http_stats_t *st);
-/* A request has begun. */
-void ns_http_stats_begin(ns_http_stats_t *st);
 /* A request to ROUTE has ended: with STATUS answered (0 if none),
  * COMPLETED when the answer was sent in full, after MS milliseconds. */
 void ns_http_stats_end(ns_http_stats_t *st, enum ns_http_route_id route,

@@ -22,11 +22,6 @@ void ns_http_stats_destroy(ns_http_stats_t *st)
     pthread_mutex_destroy(&st->lock);
 }
 
-void ns_http_stats_begin(ns_http_stats_t *st)
-{
-    atomic_fetch_add(&st->requests, 1);
-}
-
 static void latency_add(ns_http_stats_t *st, double ms)
 {
     pthread_mutex_lock(&st->lock);
@@ -54,6 +49,7 @@ void ns_http_stats_end(ns_http_stats_t *st, enum ns_http_route_id route,
                        unsigned status, int completed, double ms)
 {
     static const double bounds[] = NS_HTTP_BUCKETS;
+    atomic_fetch_add(&st->requests, 1);
     if (status >= 400 || !completed)
         atomic_fetch_add(&st->errors, 1);
     if ((unsigned)route >= NS_HTTP_N_ROUTES)
@@ -74,6 +70,7 @@ void ns_http_stats_refused(ns_http_stats_t *st, enum ns_http_route_id route,
 {
     if ((unsigned)route >= NS_HTTP_N_ROUTES)
         route = NS_HTTP_ROUTE_OTHER;
+    atomic_fetch_add(&st->requests, 1);
     atomic_fetch_add(&st->errors, 1);
     atomic_fetch_add(&st->ended[route][status_slot(status)], 1);
 }
@@ -113,7 +110,9 @@ static void latency_percentiles(ns_http_stats_t *st, double *p50, double *p99)
  *            ("gen-000007") or null for a plain database, "built": when it
  *            was last written, "reloads": SIGHUPs so far,
  *            "synonym_groups": the synonyms' groups in use},
- *  "uptime_s", "requests": begun, "errors": ended without a 2xx,
+ *  "uptime_s", "requests": ended before this one, as /metrics counts
+ *  them (the sum of nsearchd_requests_total), "errors": those of them
+ *  that ended without a 2xx,
  *  "latency_ms": {"p50", "p99"} over the last 1024 answered requests,
  *  "threads", "connections": open now, "max_connections",
  *  "guard": {"refused": told 503 at accept, "forbidden": told 403 there,

@@ -130,11 +130,12 @@ check "health: 200" is "$code" 200
 check "health: ok and the article count" json health.json \
     'd == {"status": "ok", "articles": 84}'
 n_requests=$((n_requests + 1))
+# Counted: the requests ended before it, not itself (as /metrics).
 get stats.json /v1/stats
-n_requests=$((n_requests + 1))
 check "stats: 200" is "$code" 200
 check "stats: counts every request" json stats.json \
     "d['requests'] >= $n_requests and d['errors'] >= 5"
+n_requests=$((n_requests + 1))
 check "stats: fields" json stats.json \
     'd["articles"] == 84 and d["threads"] == 2 and d["uptime_s"] >= 0 and
      d["index"]["path"].endswith("/db") and d["index"]["built"] and

@@ -119,6 +119,34 @@ sleep 0.3
 get m4 /metrics
 check "SIGHUP counted" is "$(sample m4 nsearchd_reloads_total)" 1
 
+# /v1/stats and /metrics count the same requests: those ended before the
+# one that reads them, never itself.  /v1/stats counted itself, one more
+# than the scrape just before it.
+get m5 /metrics
+get s5 /v1/stats
+get m6 /metrics
+check "/v1/stats requests = ended before it, as /metrics counts them" \
+    "$PARSER_PY" - "$TMP/m5" "$TMP/s5" "$TMP/m6" <<'PY'
+import json, sys
+from prometheus_client.parser import text_string_to_metric_families
+def scrape(path):
+    req = err = 0
+    for fam in text_string_to_metric_families(open(path).read()):
+        for s in fam.samples:
+            if s.name == "nsearchd_requests_total":
+                req += s.value
+            elif s.name == "nsearchd_errors_total":
+                err = s.value
+    return req, err
+r5, e5 = scrape(sys.argv[1])
+st = json.load(open(sys.argv[2]))
+r6, e6 = scrape(sys.argv[3])
+# Between: the scrape m5 ended before /v1/stats, and /v1/stats before m6.
+assert st["requests"] == r5 + 1, (st["requests"], r5)
+assert r6 == st["requests"] + 1, (r6, st["requests"])
+assert st["errors"] == e5 == e6, (st["errors"], e5, e6)
+PY
+
 kill "$server_pid"
 wait "$server_pid" 2>/dev/null
 server_pid=
