@@ -34,7 +34,8 @@
  * answered 414 too_large, and headers that make the head longer than
  * NS_HTTP_MAX_HEAD 431 too_large; a head longer than the connection's
  * memory (NS_HTTP_MEMORY_LIMIT) never reaches us: libmicrohttpd answers
- * 414 or 431 itself, with an HTML body. */
+ * 414 or 431 itself, with an HTML body, as it does a chunked body it
+ * cannot read (400), with no hook to put a JSON body in its place. */
 #include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -284,6 +285,18 @@ static void completed(void *cls, struct MHD_Connection *conn, void **req_cls,
     }
     double ms = (ns_monotonic_s() - req->start) * 1000.0;
     const char *why = NULL;
+    if (!req->status && !req->refused) {
+        /* libmicrohttpd may have answered the request itself, after its
+         * head reached us: a chunked body it cannot read gets its own
+         * HTML 400, which it logs, and then ends the request as failed.
+         * Counted under the status the client was told, not "none". */
+        const union MHD_ConnectionInfo *info =
+            MHD_get_connection_info(conn, MHD_CONNECTION_INFO_HTTP_STATUS);
+        if (info && info->http_status) {
+            req->status = info->http_status;
+            toe = MHD_REQUEST_TERMINATED_COMPLETED_OK;
+        }
+    }
     if (req->refused) {
         /* Answered at accept by design: counted under that answer and
          * not logged as a failure (guard.c logs refusals itself). */

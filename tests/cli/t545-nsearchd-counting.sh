@@ -95,4 +95,40 @@ check "leavers: none counted under route other" \
     is "$(metric m2 other none)" 0
 stop_server
 
+# --- Answered by libmicrohttpd itself, after the request line: under the
+# status the client was told.  A chunk size that is no hex number ("ZZ")
+# and a Content-Length that is no number get its own HTML 400.
+check "mhd answers: starts" start_server
+: >"$TMP/server.err"
+python3 - "$SOCK" >"$TMP/mhd.txt" <<'PY'
+import socket, sys
+for body in (b"Transfer-Encoding: chunked\r\n\r\nZZ\r\nabc\r\n0\r\n\r\n",
+             b"Content-Length: abc\r\n\r\n"):
+    s = socket.socket(socket.AF_UNIX)
+    s.connect(sys.argv[1])
+    s.settimeout(5)
+    s.sendall(b"GET /health HTTP/1.1\r\nHost: x\r\n" + body)
+    got = b""
+    while True:
+        chunk = s.recv(4096)
+        if not chunk:
+            break
+        got += chunk
+    # The status line, and whether the connection was closed (it was, if
+    # the loop ended).
+    print(got.split(b"\r\n", 1)[0].decode())
+PY
+check "mhd answers: both told 400" is "$(sort -u "$TMP/mhd.txt")" \
+    "HTTP/1.1 400 Bad Request"
+sleep 0.3
+get m3 /metrics
+check "mhd answers: counted under route health, status 400" \
+    is "$(metric m3 health 400)" 2
+check "mhd answers: not as status none" is "$(metric m3 health none)" 0
+check "mhd answers: errors" \
+    is "$(sed -n 's/^nsearchd_errors_total //p' "$TMP/m3")" 2
+check "mhd answers: not logged as failed connections" \
+    lacks "$TMP/server.err" "connection failed mid-request"
+stop_server
+
 finish
