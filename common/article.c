@@ -460,6 +460,14 @@ int ns_article_finish(ns_article_t *art, char *err, size_t err_size)
         ns_set_err(err, err_size, "missing title and body");
         return -1;
     }
+    /* Any language is indexed: one the stemmers do not know without
+     * stemming, with the writer's warning.  "Norsk bokmål" and "English
+     * (UK)" were refused as codes, and the article lost with them.  A
+     * value with no letter at all ("--") says nothing, as none would. */
+    if (art->lang && (ns_lang_code(art->lang), !*art->lang)) {
+        free(art->lang);
+        art->lang = NULL;
+    }
     if (!art->lang) {
         art->lang = strdup("en");
         if (!art->lang) {
@@ -467,13 +475,6 @@ int ns_article_finish(ns_article_t *art, char *err, size_t err_size)
             return -1;
         }
     }
-    for (char *p = art->lang; *p; p++) {
-        if (!isalnum((unsigned char)*p) && *p != '-' && *p != '_') {
-            ns_set_err(err, err_size, "bad language code '%.40s'", art->lang);
-            return -1;
-        }
-    }
-    ns_lang_code(art->lang);
     return 0;
 }
 

@@ -306,6 +306,18 @@ static int cut_of(const char *title, const char *full)
     return same;
 }
 
+/* Whether LANG (the page's JSON-LD inLanguage or og:locale, when given)
+ * names a language as a code or a known name: when it does not, the
+ * <html lang> code is the better one. */
+static int lang_known(json_t *lang)
+{
+    char code[64];
+    if (!json_is_string(lang))
+        return 0;
+    snprintf(code, sizeof code, "%s", json_string_value(lang));
+    return ns_lang_code(code) && *code;
+}
+
 static void from_markup(json_t *obj, struct page *pg, xmlNodePtr body_node)
 {
     /* The story's own <h1>, rather than a teaser's before it or a site's
@@ -329,8 +341,8 @@ static void from_markup(json_t *obj, struct page *pg, xmlNodePtr body_node)
     pick_time(&p, pg->top, 0, 0, 0);
     ns_fields_date(obj, p.date, 0);
     free(p.date);
-    if (pg->lang && !json_object_get(obj, "lang"))
-        ns_fields_set(obj, "lang", pg->lang, strcspn(pg->lang, "_-"), 0);
+    if (pg->lang && !lang_known(json_object_get(obj, "lang")))
+        ns_fields_set(obj, "lang", pg->lang, strcspn(pg->lang, "_-"), 1);
 }
 
 /* S's next byte that is not white space, lower-cased (ASCII), from *AT. */

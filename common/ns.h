@@ -170,10 +170,14 @@ uint64_t ns_hash64(const void *data, size_t len, uint64_t seed);
 /* Free every field and zero the struct.  NULL-safe. */
 void ns_article_clear(ns_article_t *art);
 
-/* Fold the language code LANG in place to the one articles are stored
- * under: its primary subtag in lower case ("en-GB" -> "en", "nb_NO" ->
- * "nb"), and a language's English name to its code ("Norwegian" -> "no"). */
-void ns_lang_code(char *lang);
+/* Fold the language code or name LANG in place to the code articles are
+ * stored under (lang.c): its primary subtag in lower case ("en-GB" ->
+ * "en", "nb_NO" -> "no"), an ISO 639-2 code to its two letters ("eng" ->
+ * "en"), and a language's name to its code ("Norwegian", "Norsk bokmål",
+ * "English (UK)").  1 if LANG is now a code, 0 if it was a name not
+ * known, kept in lower case with its words joined by "-" (or "" when
+ * it had no letter). */
+int ns_lang_code(char *lang);
 
 /* Parse an RFC 3339 / ISO 8601 date or date-time ("2025-08-15",
  * "2025-08-15T10:00:00Z", "2025-08-15 10:00:00+02:00", fractions of a second

@@ -1,0 +1,59 @@
+#!/bin/sh
+# t144-json-exports.sh - What archive exports write, read: a language
+# named rather than coded ("Norwegian Bokmål", "English (UK)", "eng"),
+# JSON with a number or an escape that only a field nindex ignores holds,
+# other field names, and dates of a month or a year.  Each of them lost
+# the whole article, and a nightly --prune with it.
+. "$(dirname "$0")/lib.sh"
+
+# langs DB QUERY: "id=lang" of the hits of QUERY, sorted.
+langs() {
+    nsearch --db "$1" --json --limit 50 "$2" | python3 -c 'import json, sys
+print(" ".join(sorted(h["id"] + "=" + h["lang"] for h in json.load(sys.stdin)["hits"])))'
+}
+# ids DB QUERY...: the ids of the hits, sorted.
+ids() {
+    db=$1
+    shift
+    nsearch --db "$db" --json --limit 50 "$@" | python3 -c 'import json, sys
+print(" ".join(sorted(h["id"] for h in json.load(sys.stdin)["hits"])))'
+}
+
+# --- 1. Languages as names, with diacritics, brackets, ISO 639-2 codes --
+J=$TMP/lang.jsonl
+for l in n1:"Norwegian Bokmål" n2:"Bokmål" n3:"English (UK)" n4:"bokmal" \
+    n5:"nob" n6:"eng" n7:"Norsk nynorsk" n8:"Plattdüütsch"; do
+    printf '{"id":"%s","title":"Budsjett","body":"Budsjettene ble vedtatt.","lang":"%s"}\n' \
+        "${l%%:*}" "${l#*:}"
+done >"$J"
+run out err nindex --db "$TMP/db" "$J"
+check "languages: exit 0" is "$rc" 0
+check "languages: all eight added" contains "$TMP/out" \
+    "8 added, 0 replaced, 0 unchanged, 0 deleted, 0 skipped"
+check "languages: no bad language code" lacks "$TMP/err" "bad language code"
+check "languages: stored as codes" is "$(langs "$TMP/db" budsjett)" \
+    "n1=no n2=no n3=en n4=no n5=no n6=en n7=nn n8=plattduutsch"
+check "languages: Bokmål stemmed as Norwegian" is \
+    "$(ids "$TMP/db" budsjettet lang:no)" "n1 n2 n4 n5"
+check "languages: a name not known is named in a warning" contains "$TMP/err" \
+    "lang.jsonl:8: unknown language 'plattduutsch', indexed without stemming"
+
+# Front matter and a page's JSON-LD name the language so too; a page whose
+# inLanguage names none known takes <html lang>.
+mkdir -p "$TMP/site"
+printf -- '---\nid: m1\ntitle: Budsjett\nlanguage: Norsk bokmål\n---\n\nBudsjettene ble vedtatt.\n' \
+    >"$TMP/site/m1.md"
+page() {
+    printf '<!DOCTYPE html><html lang="nb"><head><title>Budsjett</title><script type="application/ld+json">{"@type":"NewsArticle","identifier":"%s","headline":"Budsjett","articleBody":"Budsjettene ble vedtatt i dag.","inLanguage":"%s"}</script></head><body></body></html>\n' \
+        "$1" "$2" >"$TMP/site/$1.html"
+}
+page h1 "Norsk bokmål"
+page h2 "Nordic (regional)"
+run out err nindex --db "$TMP/db2" "$TMP/site"
+check "site: exit 0" is "$rc" 0
+check "site: nothing skipped" contains "$TMP/out" "0 skipped"
+check "site: Markdown and pages stored as Norwegian" is \
+    "$(langs "$TMP/db2" budsjett | tr ' ' '\n' | sed 's/^.*=//' | sort -u)" no
+check "site: all three" is "$(ids "$TMP/db2" budsjett lang:no | wc -w)" 3
+
+finish
