@@ -2,7 +2,10 @@
  * the JSON the feed, HTML and Markdown parsers build) in, the stored form
  * out.  Every field goes through the setters of article.c, so its rules
  * are the same as for front matter. */
+#include <ctype.h>
+#include <errno.h>
 #include <jansson.h>
+#include <math.h> /* HUGE_VAL */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -103,6 +106,140 @@ static int json_prescan(const char *text, size_t len, char *err,
     return 0;
 }
 
+/* ------------------------------------------------------------------------ */
+/* JSON that jansson refuses, put right                                     */
+/* ------------------------------------------------------------------------ */
+
+/* The 4 hex digits at S as a number, or -1. */
+static long hex4(const char *s, size_t n)
+{
+    if (n < 4)
+        return -1;
+    char digits[5];
+    memcpy(digits, s, 4);
+    digits[4] = '\0';
+    char *end;
+    long v = strtol(digits, &end, 16);
+    return *end || !isxdigit((unsigned char)digits[0]) ? -1 : v;
+}
+
+/* Is the number token T (N bytes) out of jansson's range: an integer
+ * beyond 64 bits, or a real beyond a double? */
+static int number_overflows(const char *t, size_t n)
+{
+    char num[64];
+    if (n >= sizeof num)
+        return 1;
+    memcpy(num, t, n);
+    num[n] = '\0';
+    errno = 0;
+    if (!memchr(num, '.', n) && !memchr(num, 'e', n) && !memchr(num, 'E', n))
+        (void)strtoll(num, NULL, 10);
+    else if (strtod(num, NULL) != HUGE_VAL && strtod(num, NULL) != -HUGE_VAL)
+        return 0;
+    return errno == ERANGE;
+}
+
+/* Valid JSON that jansson refuses, made readable into OUT: a number too
+ * big for it (a simhash of 2^64 - 1, 1e400) becomes a string of its
+ * digits, and a \uD800-\uDFFF escape that is half of no pair (what
+ * JavaScript writes when it cuts a string mid-emoji) becomes \uFFFD.
+ * Both are values of fields nindex mostly ignores, and cost the article.
+ * An id keeps its digits exactly, as integer ids are read.  WHY (WHY_SIZE
+ * bytes) gets what was changed in the first field nindex reads other than
+ * id, or "".  1 if anything changed. */
+static int json_repair(const char *text, size_t len, ns_buf_t *out, char *why,
+                       size_t why_size)
+{
+    static const char *const read[] = {"title",  "body", "section",
+                                       "author", "lang", "url",
+                                       "date",   "tags", "headings"};
+    int changed = 0, in_string = 0, want_key = 0;
+    unsigned depth = 0;
+    size_t key_at = 0, key_len = 0, str_at = 0;
+    *why = '\0';
+    for (size_t i = 0; i < len; i++) {
+        char c = text[i];
+        int fix = 0;
+        size_t tok = 0;
+        if (in_string) {
+            if (c == '"') {
+                in_string = 0;
+                if (want_key) {
+                    key_at = str_at, key_len = i - str_at;
+                    want_key = 0;
+                }
+            } else if (c == '\\' && i + 1 < len && text[i + 1] == 'u') {
+                long u = hex4(text + i + 2, len - i - 2);
+                long lo = u >= 0xd800 && u <= 0xdbff && i + 11 < len &&
+                                  text[i + 6] == '\\' && text[i + 7] == 'u'
+                              ? hex4(text + i + 8, len - i - 8)
+                              : -1;
+                if (lo >= 0xdc00 && lo <= 0xdfff) {
+                    ns_buf_append(out, text + i, 12);
+                    i += 11;
+                    continue;
+                }
+                if (u >= 0xd800 && u <= 0xdfff)
+                    fix = 1, tok = 6;
+                else if (u >= 0)
+                    tok = 6;
+                else
+                    tok = 2;
+            } else if (c == '\\') {
+                tok = 2;
+            }
+        } else if (c == '"') {
+            in_string = 1;
+            str_at = i + 1;
+        } else if (c == '{' || c == '[') {
+            depth++;
+            want_key = depth == 1 && c == '{';
+        } else if (c == '}' || c == ']') {
+            depth -= depth > 0;
+        } else if (c == ',' && depth == 1) {
+            want_key = 1;
+        } else if (c == '-' || isdigit((unsigned char)c)) {
+            tok = strspn(text + i, "+-.0123456789eE");
+            if (tok > len - i)
+                tok = len - i;
+            fix = number_overflows(text + i, tok) ? 2 : 0;
+        }
+        if (!tok)
+            tok = 1;
+        if (!fix) {
+            ns_buf_append(out, text + i, tok);
+        } else if (fix == 1) {
+            ns_buf_puts(out, "\\uFFFD");
+        } else {
+            ns_buf_putc(out, '"');
+            ns_buf_append(out, text + i, tok);
+            ns_buf_putc(out, '"');
+        }
+        i += tok - 1;
+        if (!fix)
+            continue;
+        changed = 1;
+        for (size_t k = 0; !*why && k < sizeof read / sizeof *read; k++) {
+            if (depth < 1 || key_len != strlen(read[k]) ||
+                memcmp(text + key_at, read[k], key_len))
+                continue;
+            if (fix == 1)
+                snprintf(why, why_size,
+                         "field '%s': '%.6s' is half a UTF-16 pair; read as "
+                         "U+FFFD",
+                         read[k], text + i - tok + 1);
+            else
+                snprintf(why, why_size,
+                         "field '%s': the number %.*s is too big; read as "
+                         "text",
+                         read[k], (int)(tok > 40 ? 40 : tok),
+                         text + i - tok + 1);
+        }
+    }
+    return changed;
+}
+
 int ns_article_from_json(const char *text, size_t len, ns_article_t *art,
                          char *err, size_t err_size)
 {
@@ -118,12 +255,22 @@ int ns_article_from_json(const char *text, size_t len, ns_article_t *art,
     /* \u0000 is valid JSON, and a control character like any other (a
      * space in text, refused in an id): every field is read by its
      * length, not up to a NUL. */
-    json_t *root =
-        json_loadb(text, len, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, &jerr);
+    const size_t flags = JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL;
+    json_t *root = json_loadb(text, len, flags, &jerr);
+    char altered[128] = "";
     if (!root) {
-        ns_set_err(err, err_size, "malformed JSON: %s (column %d)", jerr.text,
-                   jerr.column);
-        return -1;
+        /* Valid JSON jansson cannot hold is put right and read again;
+         * what is malformed is refused as jansson says. */
+        ns_buf_t fixed = {0};
+        json_error_t again;
+        if (json_repair(text, len, &fixed, altered, sizeof altered))
+            root = json_loadb(fixed.p, fixed.len, flags, &again);
+        ns_buf_free(&fixed);
+        if (!root) {
+            ns_set_err(err, err_size, "malformed JSON: %s (column %d)",
+                       jerr.text, jerr.column);
+            return -1;
+        }
     }
     int rc = -1;
     if (!json_is_object(root)) {
@@ -238,6 +385,8 @@ int ns_article_from_json(const char *text, size_t len, ns_article_t *art,
                   &art->headings, &art->n_headings, err, err_size) < 0)
         goto out;
 
+    if (*altered)
+        ns_article_warn(art, altered);
     rc = ns_article_finish(art, err, err_size);
 out:
     json_decref(root);

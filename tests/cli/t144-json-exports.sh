@@ -56,4 +56,25 @@ check "site: Markdown and pages stored as Norwegian" is \
     "$(langs "$TMP/db2" budsjett | tr ' ' '\n' | sed 's/^.*=//' | sort -u)" no
 check "site: all three" is "$(ids "$TMP/db2" budsjett lang:no | wc -w)" 3
 
+# --- 2. Valid JSON that only a field nindex ignores makes hard to read ----
+J=$TMP/big.jsonl
+printf '%s\n' \
+    '{"id":"s1","title":"Headline","body":"Ferry text.","simhash":18446744073709551615}' \
+    '{"id":"s2","title":"Fest","body":"Ferry text.","excerpt":"Fest \ud83c"}' \
+    '{"id":"s3","title":"Fest","body":"Ferry text.","score":1e400}' \
+    '{"id":"s4","title":"Fest \ud83c","body":"Ferry text."}' \
+    '{"id":18446744073709551616,"title":"Big id","body":"Ferry text."}' \
+    '{"id":"s6","title":"Fest","body":"Ferry text.",}' >"$J"
+run out err nindex --db "$TMP/db3" "$J"
+check "big numbers: the bad line alone skipped" contains "$TMP/out" \
+    "5 added, 0 replaced, 0 unchanged, 0 deleted, 1 skipped"
+check "big numbers: all but the malformed line found" \
+    is "$(ids "$TMP/db3" ferry)" "18446744073709551616 s1 s2 s3 s4"
+check "big numbers: no too big integer" lacks "$TMP/err" "too big integer"
+check "surrogates: no invalid Unicode" lacks "$TMP/err" "invalid Unicode"
+check "surrogates: a field read is warned about" contains "$TMP/err" \
+    "big.jsonl:4: field 'title': '\\ud83c' is half a UTF-16 pair; read as U+FFFD"
+check "a trailing comma is still malformed" contains "$TMP/err" \
+    "big.jsonl:6: malformed JSON"
+
 finish

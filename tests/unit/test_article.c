@@ -592,6 +592,46 @@ static void test_json_long_labels(void)
     CHECK(!a.warning, "cleared with the article");
 }
 
+/* Valid JSON that jansson cannot hold (a number beyond 64 bits or a
+ * double, half a UTF-16 pair) in a field nindex ignores cost the article
+ * as "malformed JSON"; now it is read, and a field it reads says so. */
+static void test_json_beyond_jansson(void)
+{
+    ns_article_t a;
+    char err[256];
+    const char *big = "{\"id\":\"s1\",\"title\":\"T\",\"body\":\"B\","
+                      "\"simhash\":18446744073709551615,\"x\":[1e400]}";
+    CHECK(ns_article_from_json(big, strlen(big), &a, err, sizeof err) == 0 &&
+              !a.warning,
+          "a number too big in an ignored field: read, no warning");
+    ns_article_clear(&a);
+    const char *bigid = "{\"id\":18446744073709551616,\"title\":\"T\"}";
+    CHECK(ns_article_from_json(bigid, strlen(bigid), &a, err, sizeof err) ==
+                  0 &&
+              !strcmp(a.id, "18446744073709551616"),
+          "an integer id beyond 64 bits keeps its digits");
+    ns_article_clear(&a);
+    const char *half = "{\"id\":\"s2\",\"title\":\"Fest\",\"body\":\"B\","
+                       "\"excerpt\":\"Fest \\ud83c\"}";
+    CHECK(ns_article_from_json(half, strlen(half), &a, err, sizeof err) == 0 &&
+              !a.warning,
+          "half a UTF-16 pair in an ignored field: read");
+    ns_article_clear(&a);
+    const char *title = "{\"id\":\"s3\",\"title\":\"Fest \\ud83c\\ud83c"
+                        "\\udf89\\\\ud83c\",\"body\":\"B\"}";
+    CHECK(ns_article_from_json(title, strlen(title), &a, err, sizeof err) ==
+                  0 &&
+              !strcmp(a.title, "Fest \xef\xbf\xbd\xf0\x9f\x8e\x89\\ud83c") &&
+              a.warning && strstr(a.warning, "field 'title'"),
+          "half a pair in the title: U+FFFD, a whole pair and an escaped "
+          "backslash kept, and a warning");
+    ns_article_clear(&a);
+    const char *bad = "{\"id\":\"s4\",\"title\":\"T\",\"n\":1e400,}";
+    CHECK(ns_article_from_json(bad, strlen(bad), &a, err, sizeof err) < 0 &&
+              strstr(err, "malformed JSON"),
+          "malformed JSON is still refused");
+}
+
 int main(void)
 {
     test_c1_controls();
@@ -605,6 +645,7 @@ int main(void)
     test_json_authors();
     test_json_long_labels();
     test_json_errors();
+    test_json_beyond_jansson();
     test_json_numeric_id_and_tag_string();
     test_text_front_matter();
     test_text_block_lists();
