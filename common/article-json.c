@@ -106,6 +106,66 @@ static int json_prescan(const char *text, size_t len, char *err,
     return 0;
 }
 
+/* The keys of a record nindex reads, as the README lists them. */
+static const char *const READ_KEYS[] = {"id",     "title",   "body", "section",
+                                        "author", "date",    "lang", "url",
+                                        "tags",   "headings"};
+
+/* After "missing id" or "missing title and body" in ERR, the keys ROOT
+ * has, when one of them is no key nindex reads: an export with other
+ * names ("guid", "headline", "content"; a Ghost export's one "db") was
+ * only "missing id", and nothing said why.  The reader gives it in full
+ * once per file (reader.c). */
+static void name_keys(json_t *root, char *err, size_t err_size)
+{
+    const char *key;
+    json_t *value;
+    int other = 0;
+    json_object_foreach(root, key, value)
+    {
+        int known = *key == '\001'; /* the parsers' own (ingest.h) */
+        for (size_t k = 0; k < sizeof READ_KEYS / sizeof *READ_KEYS; k++)
+            known |= !strcmp(key, READ_KEYS[k]);
+        other |= !known;
+    }
+    if (!other)
+        return;
+    ns_buf_t b = {0};
+    size_t n = 0;
+    ns_buf_puts(&b, " (the record has ");
+    json_object_foreach(root, key, value)
+    {
+        if (*key == '\001')
+            continue;
+        if (n++ == 8) {
+            ns_buf_puts(&b, ", ...");
+            break;
+        }
+        if (n > 1)
+            ns_buf_puts(&b, ", ");
+        /* A key is shown as far as it is printable text. */
+        size_t shown = 0;
+        while (key[shown] && shown < 30 && (unsigned char)key[shown] >= 0x20 &&
+               key[shown] != 0x7f)
+            shown++;
+        while (shown && ((unsigned char)key[shown] & 0xc0) == 0x80)
+            shown--;
+        ns_buf_append(&b, key, shown);
+        if (key[shown])
+            ns_buf_puts(&b, "...");
+    }
+    ns_buf_puts(&b, "; nindex reads");
+    for (size_t k = 0; k < sizeof READ_KEYS / sizeof *READ_KEYS; k++) {
+        ns_buf_puts(&b, k ? ", " : " ");
+        ns_buf_puts(&b, READ_KEYS[k]);
+    }
+    ns_buf_puts(&b, ": see README \"JSON Lines\")");
+    size_t used = strlen(err);
+    if (b.p && used < err_size)
+        snprintf(err + used, err_size - used, "%s", b.p);
+    ns_buf_free(&b);
+}
+
 /* ------------------------------------------------------------------------ */
 /* JSON that jansson refuses, put right                                     */
 /* ------------------------------------------------------------------------ */
@@ -388,6 +448,8 @@ int ns_article_from_json(const char *text, size_t len, ns_article_t *art,
     if (*altered)
         ns_article_warn(art, altered);
     rc = ns_article_finish(art, err, err_size);
+    if (rc < 0 && !strncmp(err, "missing ", 8))
+        name_keys(root, err, err_size);
 out:
     json_decref(root);
     if (rc < 0)

@@ -193,6 +193,20 @@ const char *ns_reader_gz_problem(ns_reader_t *r)
  * ever in search of a newline. */
 #define MAX_SKIP (4 * (size_t)NS_MAX_RECORD)
 
+/* The keys of a record without an id, or without a title and body
+ * (article-json.c), in full once per file for each: an export of 50,000
+ * records with other names would otherwise say them 50,000 times.  After
+ * that, "missing id" alone. */
+static void name_keys_once(ns_reader_t *r)
+{
+    char *keys = strstr(r->err, " (the record has ");
+    int said = strstr(r->err, "missing id") ? 1 : 2;
+    if (keys && (r->keys_named & said))
+        *keys = '\0';
+    else if (keys)
+        r->keys_named |= said;
+}
+
 /* Read one line into r->buf (without the newline).  Returns 1 with a line,
  * 0 at the end of the file, -1 on a read error (r->err set), -2 for a line
  * over NS_MAX_RECORD (skipped; r->err set).
@@ -342,8 +356,10 @@ static int next_jsonl(ns_reader_t *r, ns_article_t *art)
             ns_jsonfeed_text_is(r->buf.p + from, r->buf.len - from))
             return read_as_jsondoc(r, art);
         if (ns_article_from_json(r->buf.p + from, r->buf.len - from, art,
-                                 r->err, sizeof r->err) < 0)
+                                 r->err, sizeof r->err) < 0) {
+            name_keys_once(r);
             return -1;
+        }
         return 1;
     }
 }
@@ -415,6 +431,8 @@ static int next_item(ns_reader_t *r, ns_article_t *art)
             snprintf(r->warn, sizeof r->warn, "%s", r->err);
             r->err[0] = '\0';
         }
+        if (rc != NS_ITEM_OK)
+            name_keys_once(r);
         /* The parser stopped before the end: the rest is not read. */
         r->file_failed = rc == NS_ITEM_CUT;
         return rc == NS_ITEM_OK ? 1 : -1;
@@ -609,6 +627,7 @@ static int open_next(ns_reader_t *r)
     }
     r->line = 0;
     r->started = 0;
+    r->keys_named = 0;
     r->from_stdin = strcmp(file, "-") == 0;
     r->gz_failed = 0;
     r->rpos = r->rlen = 0;

@@ -39,6 +39,7 @@ struct ns_reader {
     unsigned line;   /* line number of the last record */
     int from_stdin;  /* the current file is standard input */
     int started;     /* a line with text was read from it */
+    int keys_named;  /* which missing fields' keys were said */
     ns_buf_t buf;    /* the current line */
 
     size_t rpos;        /* next unread byte in rbuf */

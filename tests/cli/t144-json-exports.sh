@@ -77,4 +77,26 @@ check "surrogates: a field read is warned about" contains "$TMP/err" \
 check "a trailing comma is still malformed" contains "$TMP/err" \
     "big.jsonl:6: malformed JSON"
 
+# --- 3. Other field names: said once in full, and what nindex reads ------
+J=$TMP/other.jsonl
+i=0
+while [ $i -lt 50 ]; do
+    printf '{"guid":"x%d","headline":"Ferry back","content":"The ferry is back."}\n' $i
+    i=$((i + 1))
+done >"$J"
+printf '%s\n' '{"id":"ok","title":"Ferry back","body":"The ferry is back."}' >>"$J"
+printf '{"db":[{"data":{"posts":[{"uuid":"g1","title":"Ferry","html":"<p>Back.</p>"}]}}]}\n' \
+    >"$TMP/ghost.json"
+run out err nindex --db "$TMP/db4" "$J" "$TMP/ghost.json"
+check "other names: the good record indexed" is "$(ids "$TMP/db4" ferry)" ok
+check "other names: each record counted" contains "$TMP/out" "51 skipped"
+check "other names: the keys named" contains "$TMP/err" \
+    "other.jsonl:1: missing id (the record has guid, headline, content; nindex reads id, title, body,"
+check "other names: named once per file" is \
+    "$(grep -c 'other.jsonl.*the record has' "$TMP/err")" 1
+check "other names: later lines short" contains "$TMP/err" \
+    "other.jsonl:50: missing id"
+check "a Ghost export: its one key named" contains "$TMP/err" \
+    "ghost.json:1: missing id (the record has db; nindex reads"
+
 finish

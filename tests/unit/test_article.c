@@ -632,6 +632,24 @@ static void test_json_beyond_jansson(void)
           "malformed JSON is still refused");
 }
 
+/* A record with other names than nindex reads was only "missing id":
+ * the message names the record's keys and the ones read. */
+static void test_json_missing_names_keys(void)
+{
+    ns_article_t a;
+    char err[512];
+    const char *other = "{\"guid\":\"x1\",\"headline\":\"Ferry back\","
+                        "\"content\":\"The ferry is back.\"}";
+    CHECK(ns_article_from_json(other, strlen(other), &a, err, sizeof err) < 0 &&
+              strstr(err, "missing id (the record has guid, headline, "
+                          "content; nindex reads id, title, body"),
+          "missing id names the record's keys");
+    const char *known = "{\"title\":\"T\",\"body\":\"B\"}";
+    CHECK(ns_article_from_json(known, strlen(known), &a, err, sizeof err) < 0 &&
+              !strcmp(err, "missing id"),
+          "a record of known keys only: missing id alone");
+}
+
 int main(void)
 {
     test_c1_controls();
@@ -646,6 +664,7 @@ int main(void)
     test_json_long_labels();
     test_json_errors();
     test_json_beyond_jansson();
+    test_json_missing_names_keys();
     test_json_numeric_id_and_tag_string();
     test_text_front_matter();
     test_text_block_lists();
