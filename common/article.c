@@ -325,12 +325,61 @@ int ns_set_id(ns_article_t *art, const char *value, size_t len, char *err,
     return 0;
 }
 
+static int all_digits(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!isdigit((unsigned char)s[i]))
+            return 0;
+    return 1;
+}
+
+/* VALUE in a form of ISO 8601 that archives write and RFC 3339 does not
+ * have, rewritten into OUT as the RFC 3339 it stands for; 0 if it is in
+ * none.  A month ("1963-11") or a year ("1854"), as old archives and the
+ * CACM corpus date their articles, is its first day, as a day is its
+ * midnight; "20250815" is the basic form of 2025-08-15.  YAML's example
+ * timestamp ends in an hour's offset of one digit ("... 21:59:43.10 -5"),
+ * and Java's ZonedDateTime in the zone's name after the offset
+ * ("+02:00[Europe/Oslo]"), which the offset makes needless. */
+static int date_widened(const char *value, char *out, size_t size)
+{
+    size_t n = strlen(value);
+    while (n && isspace((unsigned char)value[n - 1]))
+        n--;
+    while (n && isspace((unsigned char)*value))
+        value++, n--;
+    const char *open = memchr(value, '[', n);
+    if (n == 4 && all_digits(value, 4))
+        snprintf(out, size, "%.4s-01-01", value);
+    else if (n == 7 && all_digits(value, 4) && value[4] == '-' &&
+             all_digits(value + 5, 2))
+        snprintf(out, size, "%.7s-01", value);
+    else if (n == 8 && all_digits(value, 8))
+        snprintf(out, size, "%.4s-%.2s-%.2s", value, value + 4, value + 6);
+    else if (n > 4 && value[n - 1] == ']' && open && open > value &&
+             (isdigit((unsigned char)open[-1]) || open[-1] == 'Z'))
+        snprintf(out, size, "%.*s", (int)(open - value), value);
+    else if (n > 3 && isdigit((unsigned char)value[n - 1]) &&
+             (value[n - 2] == '-' || value[n - 2] == '+') &&
+             value[n - 3] == ' ')
+        snprintf(out, size, "%.*s%c0%c", (int)(n - 2), value, value[n - 2],
+                 value[n - 1]);
+    else
+        return 0;
+    return 1;
+}
+
 int ns_set_date(ns_article_t *art, const char *value, char *err,
                 size_t err_size)
 {
     int64_t t;
     if (is_blank(value))
         return 0;
+    char widened[96];
+    const char *given = value;
+    if (strlen(value) < sizeof widened - 8 &&
+        date_widened(value, widened, sizeof widened))
+        value = widened;
     /* RFC 3339, or RFC 2822 as RSS writes it ("Tue, 05 Aug 2025 10:00:00
      * +0200"): JSON and front matter made from feeds or by a mail-style
      * formatter carry it, and the feed reader takes it already. */
@@ -339,7 +388,7 @@ int ns_set_date(ns_article_t *art, const char *value, char *err,
     if (ns_date_parse(value, &t) < 0 &&
         ((out_of_range = errno == ERANGE) || ns_date822_parse(value, &t) < 0)) {
         char shown[64];
-        snprintf(shown, sizeof shown, "%s", value);
+        snprintf(shown, sizeof shown, "%s", given);
         out_of_range = out_of_range || errno == ERANGE;
         if (out_of_range)
             ns_set_err(err, err_size,

@@ -99,4 +99,21 @@ check "other names: later lines short" contains "$TMP/err" \
 check "a Ghost export: its one key named" contains "$TMP/err" \
     "ghost.json:1: missing id (the record has db; nindex reads"
 
+# --- 4. Dates of a month or a year, and other ISO 8601 forms -------------
+J=$TMP/dates.jsonl
+for d in d1:1963-11 d2:1854 d3:20250815 "d4:2001-12-14 21:59:43.10 -5" \
+    "d5:2025-08-15T10:00:00+02:00[Europe/Oslo]" d6:1963-13; do
+    printf '{"id":"%s","title":"Ferry","body":"The ferry.","date":"%s"}\n' \
+        "${d%%:*}" "${d#*:}"
+done >"$J"
+run out err nindex --db "$TMP/db5" "$J"
+check "dates: only the month 13 skipped" contains "$TMP/out" \
+    "5 added, 0 replaced, 0 unchanged, 0 deleted, 1 skipped"
+check "dates: stored" is "$(nsearch --db "$TMP/db5" --json ferry |
+    python3 -c 'import json, sys
+print(" ".join(sorted(h["id"] + "=" + h["date"] for h in json.load(sys.stdin)["hits"])))')" \
+    "d1=1963-11-01T00:00:00Z d2=1854-01-01T00:00:00Z d3=2025-08-15T00:00:00Z d4=2001-12-15T02:59:43Z d5=2025-08-15T08:00:00Z"
+check "dates: a month 13 still refused" contains "$TMP/err" \
+    "dates.jsonl:6: unparsable date '1963-13'"
+
 finish

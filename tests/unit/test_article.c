@@ -650,6 +650,34 @@ static void test_json_missing_names_keys(void)
           "a record of known keys only: missing id alone");
 }
 
+/* Dates archives write that RFC 3339 has not: each skipped the article. */
+static void test_json_partial_dates(void)
+{
+    static const char *const cases[][2] = {
+        {"1963-11", "1963-11-01T00:00:00Z"},
+        {"1854", "1854-01-01T00:00:00Z"},
+        {"20250815", "2025-08-15T00:00:00Z"},
+        {"2001-12-14 21:59:43.10 -5", "2001-12-15T02:59:43Z"},
+        {"2025-08-15T10:00:00+02:00[Europe/Oslo]", "2025-08-15T08:00:00Z"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        ns_article_t a = {0};
+        char err[200];
+        CHECK(ns_set_date(&a, cases[i][0], err, sizeof err) == 0 && a.date &&
+                  !strcmp(a.date, cases[i][1]),
+              cases[i][0]);
+        ns_article_clear(&a);
+    }
+    static const char *const bad[] = {"1963-13", "1700000000", "20251315",
+                                      "2025-08-15[Europe/Oslo]x"};
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        ns_article_t a = {0};
+        char err[200];
+        CHECK(ns_set_date(&a, bad[i], err, sizeof err) < 0, bad[i]);
+        ns_article_clear(&a);
+    }
+}
+
 int main(void)
 {
     test_c1_controls();
@@ -665,6 +693,7 @@ int main(void)
     test_json_errors();
     test_json_beyond_jansson();
     test_json_missing_names_keys();
+    test_json_partial_dates();
     test_json_numeric_id_and_tag_string();
     test_text_front_matter();
     test_text_block_lists();
