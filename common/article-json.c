@@ -344,7 +344,14 @@ int ns_article_from_json(const char *text, size_t len, ns_article_t *art,
     char numid[32];
     const char *s;
     size_t slen = 0;
-    if (json_is_integer(id)) {
+    /* 3.0 is 3, as exporters that hold every number as a double write
+     * an integer id; 3.5 names no article. */
+    double real = json_is_real(id) ? json_real_value(id) : 0.5;
+    if (real == (double)(long long)real && real >= -9e15 && real <= 9e15) {
+        snprintf(numid, sizeof numid, "%lld", (long long)real);
+        s = numid;
+        slen = strlen(numid);
+    } else if (json_is_integer(id)) {
         snprintf(numid, sizeof numid, "%" JSON_INTEGER_FORMAT,
                  json_integer_value(id));
         s = numid;

@@ -306,7 +306,10 @@ int ns_set_id(ns_article_t *art, const char *value, size_t len, char *err,
                    c);
         return -1;
     }
-    if (isspace(v[0]) || isspace(v[len - 1])) {
+    /* Unicode's spaces too: "a1\u00a0" is no id anyone can type. */
+    if (isspace(v[0]) || isspace(v[len - 1]) || unicode_space(v, len) ||
+        (len >= 2 && unicode_space(v + len - 2, 2) == 2) ||
+        (len >= 3 && unicode_space(v + len - 3, 3) == 3)) {
         ns_set_err(err, err_size, "id '%.40s' begins or ends with white space",
                    value);
         return -1;

@@ -116,4 +116,12 @@ print(" ".join(sorted(h["id"] + "=" + h["date"] for h in json.load(sys.stdin)["h
 check "dates: a month 13 still refused" contains "$TMP/err" \
     "dates.jsonl:6: unparsable date '1963-13'"
 
+# --- 5. Ids: Unicode's spaces at an end refused, 3.0 the id 3 -----------
+printf '%s\n' '{"id":3.0,"title":"Ferry"}' '{"id":"a1\u00a0","title":"Ferry"}' \
+    '{"id":"\u3000a2","title":"Ferry"}' >"$TMP/ids.jsonl"
+run out err nindex --db "$TMP/db6" "$TMP/ids.jsonl"
+check "ids: 3.0 is 3" is "$(ids "$TMP/db6" ferry)" 3
+check "ids: a no-break space at an end refused" contains "$TMP/err" \
+    "ids.jsonl:2: id 'a1"
+
 finish

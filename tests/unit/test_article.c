@@ -678,6 +678,29 @@ static void test_json_partial_dates(void)
     }
 }
 
+/* An id is refused with Unicode's spaces at an end as with ASCII ones,
+ * and 3.0 is the integer id 3. */
+static void test_json_id_edges(void)
+{
+    static const char *const cases[][2] = {
+        {"{\"id\":3.0,\"title\":\"T\"}", "3"},
+        {"{\"id\":\"a\\u00a03\",\"title\":\"T\"}", "a\xc2\xa0"
+                                                   "3"},
+        {"{\"id\":\"a1\\u00a0\",\"title\":\"T\"}", NULL},
+        {"{\"id\":\"\\u3000a2\",\"title\":\"T\"}", NULL},
+        {"{\"id\":3.5,\"title\":\"T\"}", NULL},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        ns_article_t a;
+        char err[200];
+        int rc = ns_article_from_json(cases[i][0], strlen(cases[i][0]), &a, err,
+                                      sizeof err);
+        CHECK(cases[i][1] ? rc == 0 && !strcmp(a.id, cases[i][1]) : rc < 0,
+              cases[i][0]);
+        ns_article_clear(&a);
+    }
+}
+
 int main(void)
 {
     test_c1_controls();
@@ -694,6 +717,7 @@ int main(void)
     test_json_beyond_jansson();
     test_json_missing_names_keys();
     test_json_partial_dates();
+    test_json_id_edges();
     test_json_numeric_id_and_tag_string();
     test_text_front_matter();
     test_text_block_lists();
