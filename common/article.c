@@ -144,9 +144,11 @@ void ns_trim_spaces(const char **text, size_t *len)
     for (;;) {
         if (n && isspace(s[n - 1]))
             n--;
-        else if (n >= 2 && unicode_space(s + n - 2, 2))
+        else if (n >= 2 && unicode_space(s + n - 2, 2) == 2)
             n -= 2;
-        else if (n >= 3 && unicode_space(s + n - 3, 3))
+        /* Exactly three: a no-break space (two bytes) and then "A" is no
+         * space at the end ("Nord\u00a0A" was stored "Nord"). */
+        else if (n >= 3 && unicode_space(s + n - 3, 3) == 3)
             n -= 3;
         else
             break;

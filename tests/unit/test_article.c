@@ -208,6 +208,17 @@ static void test_json_authors(void)
     CHECK_STR(a.author, "Kari Nordmann, O la",
               "\\u0000 in a byline is a space, not its end");
     ns_article_clear(&a);
+    /* A label ending in a no-break space and one letter keeps the letter;
+     * trimming took three bytes for a two-byte space. */
+    const char *nbsp = "{\"id\":\"s\",\"title\":\"t\",\"section\":"
+                       "\"Nord\\u00a0A\",\"tags\":[\"Vest\\u00a0B \"]}";
+    CHECK(ns_article_from_json(nbsp, strlen(nbsp), &a, err, sizeof err) == 0,
+          "a no-break space inside a label parses");
+    CHECK_STR(a.section, "Nord\u00a0A",
+              "a no-break space and a letter at the end: the letter kept");
+    CHECK(a.n_tags == 1 && strcmp(a.tags[0], "Vest\u00a0B") == 0,
+          "... in a tag too, and the space after it trimmed");
+    ns_article_clear(&a);
     const char *nul_id = "{\"id\":\"n\\u0000x\",\"title\":\"t\"}";
     CHECK(ns_article_from_json(nul_id, strlen(nul_id), &a, err, sizeof err) <
                   0 &&
