@@ -447,7 +447,8 @@ static void parse_options(int argc, char **argv, struct options *o)
             break;
         case OPT_COMMIT:
             if (ns_parse_long(optarg, 1, 10000000, &o->commit_every) < 0)
-                ns_usage_error("--commit-every needs a number from 1, not '%s'",
+                ns_usage_error("--commit-every needs a number from 1 to "
+                               "10000000, not '%s'",
                                optarg);
             break;
         case OPT_DRY_RUN:

@@ -289,7 +289,13 @@ static int delete_ids(ns_index_t *idx, const struct options *o,
 {
     for (int i = 0; i < o->n_args; i++) {
         const char *id = o->args[i];
-        int found = 0;
+        int found = 0, again = 0;
+        /* An id given twice (a list with repeats) is one deletion: the
+         * second said "no article with id", and a dry run counted two. */
+        for (int k = 0; k < i && !again; k++)
+            again = !strcmp(o->args[k], id);
+        if (again)
+            continue;
         if (ns_shard_other(o, id)) {
             /* Another shard's article: deleted on its own host. */
             c->other_shard++;

@@ -181,6 +181,10 @@ run out err nindex --db "$TMP/db"
 check "no source exits 2" is "$rc" 2
 run out err nindex --db "$TMP/fresh" --commit-every x "$TMP/in"
 check "bad number exits 2" is "$rc" 2
+run out err nindex --db "$TMP/fresh" --commit-every 100000000 "$TMP/in"
+check "a number over the range exits 2" is "$rc" 2
+check "... and the message gives the range" contains "$TMP/err" \
+    "--commit-every needs a number from 1 to 10000000, not '100000000'"
 check "usage error creates no index" test ! -e "$TMP/fresh"
 n=$(total "$TMP/db")
 run out err nindex --db "$TMP/db" "$TMP/missing.jsonl"

@@ -54,6 +54,13 @@ check "delete exits 0" is "$rc" 0
 check "delete counts" contains "$TMP/out" "2 deleted"
 check "delete warns about unknown ids" contains "$TMP/err" "no article with id 'nosuch'"
 check "count after delete" is "$(count "$TMP/db")" 248
+# An id given twice is one deletion, and no "no article" for the second.
+run out err nindex --db "$TMP/db" --delete --dry-run a2 a2
+check "an id twice, dry run: one to delete" contains "$TMP/out" "1 deleted"
+run out err nindex --db "$TMP/db" --delete a2 a2
+check "an id twice: one deleted" contains "$TMP/out" "1 deleted"
+check "an id twice: no warning for the second" lacks "$TMP/err" "no article with id"
+check "count after deleting an id given twice" is "$(count "$TMP/db")" 247
 printf '%s\n' '{"id":"bad"' >>"$TMP/v3.jsonl"
 # An article that is not in v3.jsonl: pruning, if it ran, would delete it
 # (the skipped line itself was never an indexed article, so counting alone
