@@ -467,10 +467,7 @@ static std::string grouped(const std::string &digits)
     return out;
 }
 
-/* WORD's other form as a number of four digits or more: "1000" as
- * "1,000", "1,000" as "1000"; "" for any other word ("0100", "1,00",
- * "1.5", "2025-08"). */
-static std::string number_form(const std::string &word)
+std::string libns::number_form(const std::string &word)
 {
     if (word.size() < 4 || word[0] == '0' || word[0] == ',')
         return "";
