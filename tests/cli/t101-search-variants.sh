@@ -3,7 +3,9 @@
 # rank as that one word: a number with and without its thousands commas
 # ("2004" and "2,004", common/query.cc number_synonyms) is one synonym,
 # so the rarer form gets no extra weight for its rarity, and the form
-# typed ranks at least as high as the other.
+# typed ranks at least as high as the other.  A number joined to words by
+# hyphens ("18-year-old") is its phrase, whole (common/query-text.cc
+# digit_compound), not split between its letters alone.
 . "$(dirname "$0")/lib.sh"
 
 # The year in eight reports, the index value "2,004" in one market story.
@@ -58,5 +60,36 @@ assert "<mark>2,004</mark>" in m["nasdaq"] and "<mark>2004</mark>" in m["y0"], m
 check "sales AND 2004: the year articles" is "$(hits 'sales AND 2004' | cut -d: -f1)" 8
 check "-2004 leaves out both forms" \
     is "$(hits 'crowd OR dow -2004')" "2: plain comma"
+
+# Ages: the exact phrase, not other ages nor its words apart.
+python3 -c 'import json
+docs = [("a1", "Student, 18, wins prize", "The 18-year-old student won the prize."),
+        ("a2", "Teenager signs for club", "An 18-year-old striker signed on Monday."),
+        ("o1", "Veteran retires", "The 31-year-old player said the year was old news."),
+        ("o2", "Young voters", "Voters aged 18 to 24 year olds were asked."),
+        ("o3", "Old year ends", "The old year ended with 18 fireworks; a year-old tree fell.")]
+for i, t, b in docs:
+    print(json.dumps({"id": i, "title": t, "body": b, "lang": "en"}))
+' >"$TMP/ages.jsonl"
+nindex --db "$TMP/ages" --quiet "$TMP/ages.jsonl" >/dev/null 2>&1
+ages() {
+    nsearch --db "$TMP/ages" --json --related 0 --no-collapse -- "$@" |
+        python3 -c 'import json, sys
+d = json.load(sys.stdin)
+print("%d: %s" % (d["total"], " ".join(sorted(h["id"] for h in d["hits"]))))'
+}
+check "18-year-old: the two articles with it" is "$(ages 18-year-old)" "2: a1 a2"
+check "+18-year-old: the same" is "$(ages +18-year-old)" "2: a1 a2"
+check "18-year-old OR veteran: either" \
+    is "$(ages '18-year-old OR veteran')" "3: a1 a2 o1"
+check "-18-year-old: excluded whole" is "$(ages 'won signed player -18-year-old')" "1: o1"
+check "18-year-old marks it" python3 -c '
+import json, subprocess, sys
+d = json.loads(subprocess.run(sys.argv[1:], capture_output=True).stdout)
+assert d["hits"] and all("<mark>18-year-old</mark>" in h["snippet_html"]
+                         for h in d["hits"]), d' \
+    "$NSEARCH_BIN/nsearch" --db "$TMP/ages" --json --related 0 18-year-old
+check "year-old (letters) is still split: its words apart too" \
+    sh -c "[ \"\$(echo '$(ages year-old)' | cut -d: -f1)\" -ge 3 ]"
 
 finish
