@@ -326,13 +326,38 @@ static bool correctable(const std::vector<std::string> &was, size_t i)
            (was[i - 1].empty() || was[i - 1].back() != ':');
 }
 
+/* Does word I of the runs WAS match an article, by itself or as part of
+ * a word written with hyphens ("cease-fire"), which the index holds
+ * joined as well ("ceasefire", write.cc joined_words) and a query
+ * searches so (query-text.cc split_hyphens)?  Asked part by part,
+ * "cease" matched nothing, and "cease-fire" that found the ceasefire
+ * article was "Did you mean: case-fire?" ("e-mail": "e-main?"). */
+static bool run_matches(ns_index_t *idx, const std::vector<std::string> &was,
+                        size_t i)
+{
+    if (word_matches(idx, typed(was[i])))
+        return true;
+    auto hyphen = [&](size_t gap) { return was[gap] == "-"; };
+    size_t first = i, last = i;
+    while (first >= 3 && hyphen(first - 1))
+        first -= 2;
+    while (last + 2 < was.size() && hyphen(last + 1))
+        last += 2;
+    if (first == last)
+        return false;
+    std::string joined;
+    for (size_t k = first; k <= last; k += 2)
+        joined += was[k];
+    return word_matches(idx, typed(joined));
+}
+
 /* Does some word of TEXT that a correction may change match no article?
  * Cheap (a term lookup or two a word): asked of every query with hits. */
 static bool unmatched_word(ns_index_t *idx, const std::string &text)
 {
     std::vector<std::string> was = runs(text);
     for (size_t i = 1; i < was.size(); i += 2)
-        if (correctable(was, i) && !word_matches(idx, typed(was[i])))
+        if (correctable(was, i) && !run_matches(idx, was, i))
             return true;
     return false;
 }
@@ -585,7 +610,7 @@ std::string libns::suggest_query(ns_index_t *idx, const std::string &text,
             continue;
         }
         const std::string w = typed(was[i]);
-        const bool fix = correctable(was, i) && !word_matches(idx, w);
+        const bool fix = correctable(was, i) && !run_matches(idx, was, i);
         std::string fixed;
         /* Xapian gives "d'Ivoire" for a "d'Ivoire" it finds in no article
          * (its case kept after an apostrophe): that is no correction, and

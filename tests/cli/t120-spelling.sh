@@ -285,4 +285,10 @@ for w in "Cote d'Ivoire" "Cote d'Ivoir"; do
     check "$w: the query typed is not suggested" json_ok "$TMP/apos.json" \
         'd["suggestion"] is None and d["total"] == 1'
 done
+# A word written with hyphens that matches by its joined form ("e-mail",
+# the samples write "email") is matched: its part "e" alone was
+# "corrected" beside its own hit ("Did you mean: e-main?").
+q --json e-mail >"$TMP/hyph.json"
+check "e-mail: found by email, no suggestion" json_ok "$TMP/hyph.json" \
+    'd["suggestion"] is None and d["total"] > 0'
 finish
