@@ -260,9 +260,11 @@ static int json_repair(const char *text, size_t len, ns_buf_t *out, char *why,
         } else if (c == ',' && depth == 1) {
             want_key = 1;
         } else if (c == '-' || isdigit((unsigned char)c)) {
-            tok = strspn(text + i, "+-.0123456789eE");
-            if (tok > len - i)
-                tok = len - i;
+            /* Bounded by LEN: a record is not NUL-terminated (strspn
+             * read past the end of one that ended in digits). */
+            while (i + tok < len && strchr("+-.0123456789eE", text[i + tok]) &&
+                   text[i + tok])
+                tok++;
             fix = number_overflows(text + i, tok) ? 2 : 0;
         }
         if (!tok)

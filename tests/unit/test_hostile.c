@@ -224,6 +224,44 @@ static void test_text_not_read_past_len(void)
     munmap(map, (size_t)page * 2);
 }
 
+/* The same for a JSON record that jansson refuses and that ends in a
+ * number: the pass that puts right what jansson cannot read (huge numbers,
+ * half a UTF-16 pair) measured the number with strspn, past LEN (found by
+ * make fuzz, tests/fuzz/found/jsonl). */
+static void test_json_not_read_past_len(void)
+{
+    static const char *const texts[] = {
+        "{\"id\":\"q\",\"body\":\"x\"id\": fo\"bbc-017",
+        "{\"id\":\"q\",\"n\":1e400",
+        "{\"id\":\"q\" 2004",
+        "-12345678901234567890123",
+    };
+    long page = sysconf(_SC_PAGESIZE);
+    char *map = mmap(NULL, (size_t)page * 2, PROT_READ | PROT_WRITE,
+                     MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    CHECK(map != MAP_FAILED, "mmap");
+    if (map == MAP_FAILED)
+        return;
+    CHECK(mprotect(map + page, (size_t)page, PROT_NONE) == 0, "guard page");
+    for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
+        size_t len = strlen(texts[i]);
+        char *at = map + page - len;
+        memcpy(at, texts[i], len);
+        pid_t pid = fork();
+        if (pid == 0) {
+            ns_article_t a;
+            char err[256];
+            ns_article_from_json(at, len, &a, err, sizeof err);
+            ns_article_clear(&a);
+            _exit(0);
+        }
+        int status = 0;
+        waitpid(pid, &status, 0);
+        CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0, texts[i]);
+    }
+    munmap(map, (size_t)page * 2);
+}
+
 /* ------------------------------------------------------------------------ */
 /* NUL bytes in JSON Lines                                                  */
 /* ------------------------------------------------------------------------ */
@@ -398,6 +436,7 @@ int main(void)
     test_front_matter_linear();
     test_front_matter_space_line();
     test_text_not_read_past_len();
+    test_json_not_read_past_len();
     test_nul_in_line();
     test_only_nuls();
     test_dev_zero_ends();
