@@ -28,6 +28,7 @@ struct ns_jsondoc {
     int eof, failed;
     int state;      /* 0: not started, 1: in an array, 2: a series of objects */
     int need_comma; /* in an array, after an element */
+    int closed;     /* an array has ended */
     unsigned line;  /* line of buf[start] */
     unsigned items;
     json_t *feed; /* a JSON Feed whose items are being read, or NULL */
@@ -242,13 +243,23 @@ again:
             return NS_ITEM_END;
         } else {
             return fail(d, line, err, err_size,
-                        "not a JSON array or object of articles");
+                        d->closed ? "text after the end of the JSON array "
+                                    "that starts no array or object"
+                                  : "not a JSON array or object of articles");
         }
     }
     if (d->state == 1) {
         if (c == ']') {
-            d->failed = 1; /* done; what follows is not read */
-            return NS_ITEM_END;
+            /* What follows is read as what starts a document: another
+             * array (two exports joined with cat), objects (JSON Lines
+             * appended), or the end; anything else is said.  It was
+             * dropped without a word, exit 0, and --prune deleted the
+             * articles it held. */
+            advance(d, 1);
+            d->state = 0;
+            d->need_comma = 0;
+            d->closed = 1;
+            goto again;
         }
         if (d->need_comma) {
             if (c != ',')

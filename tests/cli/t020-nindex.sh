@@ -164,6 +164,27 @@ run out err sh -c "'$NSEARCH_BIN/nindex' --db '$TMP/stdin' - <'$TMP/pretty.json'
 check "stdin pretty-printed: exit 0" is "$rc" 0
 check "stdin pretty-printed: both read" contains "$TMP/out" "2 added"
 
+# What follows a JSON array's end: another array (two exports joined with
+# cat), objects one a line, or text that is neither, which is said.  It
+# was dropped without a word, exit 0, and --prune deleted its articles.
+printf '[{"id":"x1","title":"First","body":"t"}]\n{"id":"x2","title":"Second","body":"t"}\n{"id":"x3","title":"Third","body":"t"}\n' \
+    >"$TMP/after.jsonl"
+run out err nindex --db "$TMP/after" "$TMP/after.jsonl"
+check "objects after an array: all three read" contains "$TMP/out" \
+    "3 added, 0 replaced, 0 unchanged, 0 deleted, 0 skipped"
+run out err nindex --db "$TMP/after" --prune --max-delete-share 100 "$TMP/after.jsonl"
+check "objects after an array: --prune deletes none of them" contains \
+    "$TMP/out" "3 unchanged, 0 deleted"
+printf '[{"id":"y1","title":"First","body":"t"}]\n[{"id":"y2","title":"Second","body":"t"},\n {"id":"y3","title":"Third","body":"t"}]\n' \
+    >"$TMP/joined.json"
+run out err nindex --db "$TMP/after" "$TMP/joined.json"
+check "two arrays joined: both read" contains "$TMP/out" "3 added"
+printf '[{"id":"z1","title":"First","body":"t"}]\n\ngarbage\n' >"$TMP/junk.json"
+run out err nindex --db "$TMP/after" --prune "$TMP/junk.json"
+check "text after an array: a skipped record, no prune" is "$rc" 4
+check "text after an array: said at its line" contains "$TMP/err" \
+    "junk.json:3: text after the end of the JSON array that starts no array or object"
+
 # Unknown language: indexed unstemmed, with a warning, not skipped.
 echo '{"id":"k","title":"Qapla","lang":"tlh"}' >"$TMP/tlh.jsonl"
 run out err nindex --db "$TMP/l" "$TMP/tlh.jsonl"
