@@ -56,7 +56,7 @@ static void usage(FILE *out)
         "Requests (GET; HEAD is answered like GET, other methods get 405):\n"
         "  /v1/search?q=WORDS  the JSON of `nsearch --json`; parameters:\n"
         "      limit (0-%d, default 10), offset (0-%d), sort (relevance,\n"
-        "      date or recent), half_life (1-3650 days, default 30),\n"
+        "      date, oldest or recent), half_life (1-3650 days, default 30),\n"
         "      section, lang, tag (each repeatable: any of them), from\n"
         "      and to (YYYY-MM-DD), related (0-%d, default 5), now (a date),\n"
         "      collapse (1 or 0), facets (section,year,month,lang,tag or\n"

@@ -198,6 +198,9 @@ check "slow log 3600000: nothing logged" lacks "$TMP/server.err" "slow:"
 run help.out help.err "$NSEARCH_BIN/nsearchd" --help
 check "--help: exit 0" is "$rc" 0
 check "--help: documents the exit status" contains "$TMP/help.out" "Exit status"
+check "--help: every sort the README lists" is \
+    "$(tr -s ' \n' ' ' <"$TMP/help.out" | grep -o 'sort (relevance, date, oldest or recent)')" \
+    "sort (relevance, date, oldest or recent)"
 run bad.out bad.err "$NSEARCH_BIN/nsearchd" --threads 0 --socket "$SOCK"
 check "--threads 0: exit 2" is "$rc" 2
 check "--threads 0: hint" contains "$TMP/bad.err" "Try 'nsearchd --help'."
