@@ -290,6 +290,12 @@ static int run(const struct options *o)
     }
     ns_progress_clear(&pr);
 
+    /* A new index that got nothing (its one SOURCE mistyped, or every
+     * record bad) is not left behind: it answered "No matches", exit 0,
+     * where "no index ... Build one with" says what happened.  Made by
+     * this run (FRESH: the path did not exist), it holds nothing else. */
+    int drop = fresh && rc != EXIT_OK && c.added == 0 && c.replaced == 0 &&
+               o->mode != MODE_ROLLBACK;
     double secs = ns_monotonic_s() - pr.start;
     unsigned long done = c.added + c.replaced + c.unchanged;
     if (!o->quiet && o->mode == MODE_ROLLBACK && rc == EXIT_OK) {
@@ -314,7 +320,9 @@ static int run(const struct options *o)
         if (c.warnings)
             printf("; %lu warning%s", c.warnings, c.warnings == 1 ? "" : "s");
         if (fresh)
-            printf("; a new index: '%s' did not exist", db);
+            printf(drop ? "; '%s' did not exist and is not made"
+                        : "; a new index: '%s' did not exist",
+                   db);
         if (o->shard_count)
             printf("; shard %u/%u: %lu of other shards passed over",
                    o->shard_index, o->shard_count, c.other_shard);
@@ -324,6 +332,8 @@ static int run(const struct options *o)
     }
     if (lock >= 0)
         close(lock);
+    if (drop)
+        ns_remove_tree(db);
     free(db);
     return rc;
 }

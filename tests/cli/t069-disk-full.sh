@@ -39,7 +39,10 @@ run out err nindex --db "$MNT/idx" "$REUTERS"
 check "first commit: exit 1, not an abort" is "$rc" 1
 check "first commit: says why" contains "$TMP/err" "No space left on device"
 check "first commit: summary says 0 added" is "$(summary_added)" 0
-check "first commit: the index opens, empty" is "$(held "$MNT/idx")" 0
+# A new index that got nothing is not left behind, empty.
+check "first commit: no empty index left behind" test ! -e "$MNT/idx"
+check "first commit: the summary says so" contains "$TMP/out" \
+    "did not exist and is not made"
 
 # 2. Mid-update: some batches fit, a later one does not.
 fill 6m

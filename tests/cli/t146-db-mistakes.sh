@@ -54,4 +54,19 @@ check "a new path: the index is there" test -L "$TMP/new/sub/db/current"
 run out err nindex --db "$TMP/new/sub/db" "$TMP/a.jsonl"
 check "the same path again: nothing said" lacks "$TMP/out" "new index"
 
+# A new index that gets nothing (its one SOURCE mistyped) is not left
+# behind: an empty one answered "No matches", exit 0.
+run out err nindex --db "$TMP/typo" "$TMP/no-such.jsonl"
+check "a new index, its source mistyped: exit 1" is "$rc" 1
+check "... not made" test ! -e "$TMP/typo"
+check "... and the summary says so" contains "$TMP/out" \
+    "'$TMP/typo' did not exist and is not made"
+run out err nsearch --db "$TMP/typo" harbour
+check "... so a search says there is no index" contains "$TMP/err" \
+    "no index at '$TMP/typo'"
+# One that exists keeps its articles whatever the run does.
+run out err nindex --db "$TMP/new/sub/db" "$TMP/no-such.jsonl"
+check "an existing index, its source mistyped: exit 1" is "$rc" 1
+check "... kept" test -L "$TMP/new/sub/db/current"
+
 finish
