@@ -67,6 +67,50 @@ const char *ns_html_ld_text(json_t *v)
     return json_string_value(v);
 }
 
+/* The node of ROOT's @graph (or of ROOT, a list of nodes) whose "@id" is
+ * ID, or NULL.  Only the block's top nodes are looked at, and what the
+ * node found refers to is not looked up in turn. */
+static json_t *graph_node(json_t *root, const char *id)
+{
+    json_t *graph =
+        json_is_array(root) ? root : json_object_get(root, "@graph");
+    size_t i;
+    json_t *v;
+    json_array_foreach(graph, i, v)
+    {
+        const char *its = json_string_value(json_object_get(v, "@id"));
+        if (its && id && strcmp(its, id) == 0)
+            return v;
+    }
+    return NULL;
+}
+
+/* V, or the node of ROOT's @graph it names when it is a reference: an
+ * object with an "@id" and no "name".  Rank Math and Yoast 11-13 give the
+ * author as {"@id": ".../#/schema/person/abc"}, with the Person and its
+ * name a node of the same @graph. */
+static json_t *resolved(json_t *v, json_t *root)
+{
+    if (!json_is_object(v) || json_object_get(v, "name"))
+        return v;
+    json_t *node =
+        graph_node(root, json_string_value(json_object_get(v, "@id")));
+    return node ? node : v;
+}
+
+/* The authors of AUTHOR (a value or a list) with each reference to a node
+ * of ROOT's @graph replaced by the node; a new reference. */
+static json_t *resolved_authors(json_t *author, json_t *root)
+{
+    if (!json_is_array(author))
+        return json_incref(resolved(author, root));
+    json_t *out = json_array();
+    size_t i;
+    json_t *v;
+    json_array_foreach(author, i, v) json_array_append(out, resolved(v, root));
+    return out;
+}
+
 static void set_str(json_t *obj, const char *key, const char *text)
 {
     if (text)
@@ -98,7 +142,7 @@ static void set_markup(json_t *obj, const char *key, const char *text)
     ns_buf_free(&out);
 }
 
-void ns_html_ld_fields(json_t *obj, json_t *ld)
+void ns_html_ld_fields(json_t *obj, json_t *ld, json_t *root)
 {
     json_t *ident = json_object_get(ld, "identifier");
     if (json_is_integer(ident)) {
@@ -120,18 +164,25 @@ void ns_html_ld_fields(json_t *obj, json_t *ld)
         ns_html_ld_text(json_object_get(ld, "articleSection"));
     if (section)
         ns_fields_set_label(obj, "section", section, strlen(section), 0);
-    /* Every author, not the first; a Person given only by "@id" (a URL)
-     * names no one. */
-    char *by = ns_names_join(json_object_get(ld, "author"), NS_MAX_LABEL);
+    /* Every author, not the first; a Person given only by "@id" is the
+     * node of the block's @graph with that "@id", else names no one. */
+    json_t *authors = resolved_authors(json_object_get(ld, "author"), root);
+    char *by = ns_names_join(authors, NS_MAX_LABEL);
     set_markup(obj, "author", by);
     free(by);
+    json_decref(authors);
     json_t *lang = json_object_get(ld, "inLanguage");
     if (json_is_object(lang))
         lang = json_object_get(lang, "alternateName");
     set_str(obj, "lang", json_string_value(lang));
     set_str(obj, "url", json_string_value(json_object_get(ld, "url")));
-    set_str(obj, "url",
-            ns_html_ld_text(json_object_get(ld, "mainEntityOfPage")));
+    /* mainEntityOfPage's "@id" with a fragment ("https://x/a/#webpage",
+     * as Rank Math and Yoast write it) names a node of the block, not the
+     * page: og:url and the canonical link come first
+     * (ns_html_ld_node_url). */
+    const char *page = ns_html_ld_text(json_object_get(ld, "mainEntityOfPage"));
+    if (page && !strchr(page, '#'))
+        set_str(obj, "url", page);
     json_t *kw = json_object_get(ld, "keywords");
     if (json_is_string(kw) || json_is_array(kw)) {
         /* "a, b" and ["a", "b"] both become tags. */
@@ -151,6 +202,21 @@ void ns_html_ld_fields(json_t *obj, json_t *ld)
         }
         json_decref(one);
     }
+}
+
+void ns_html_ld_node_url(json_t *obj, json_t *ld, json_t *root)
+{
+    const char *id = ns_html_ld_text(json_object_get(ld, "mainEntityOfPage"));
+    if (!id || json_object_get(obj, "url"))
+        return;
+    /* The "url" of the node it names, else the address before the
+     * fragment: "https://x/a/#webpage" is the node of https://x/a/. */
+    const char *url =
+        json_string_value(json_object_get(graph_node(root, id), "url"));
+    if (url && !strchr(url, '#'))
+        set_str(obj, "url", url);
+    else
+        ns_fields_set(obj, "url", id, strcspn(id, "#"), 0);
 }
 
 json_t *ns_html_ld_article(json_t *root)

@@ -95,9 +95,12 @@ static void take_ld(struct page *pg, xmlNodePtr script)
         return;
     }
     json_t *art = ns_html_ld_article(root);
-    if (art)
+    if (art) {
         pg->ld = json_incref(art);
-    json_decref(root);
+        pg->ld_root = root;
+    } else {
+        json_decref(root);
+    }
 }
 
 char *ns_html_prop(xmlNodePtr n, const char *name)
@@ -499,9 +502,11 @@ int ns_html_page_warn(const char *data, size_t len, const char *default_id,
     if (!body_node)
         body_node = ns_html_story_around_h1(&pg, &around);
     if (pg.ld)
-        ns_html_ld_fields(obj, pg.ld);
+        ns_html_ld_fields(obj, pg.ld, pg.ld_root);
     ns_html_meta_fields(obj, pg.meta, pg.tags);
     from_markup(obj, &pg, body_node);
+    if (pg.ld)
+        ns_html_ld_node_url(obj, pg.ld, pg.ld_root);
 
     /* The article's own markup gives its headings, and its body when the
      * JSON-LD has none or a teaser of it. */
@@ -556,6 +561,7 @@ out:
     json_decref(pg.meta);
     json_decref(pg.tags);
     json_decref(pg.ld);
+    json_decref(pg.ld_root);
     json_decref(obj);
     json_decref(headings);
     free(pg.title);

@@ -541,8 +541,14 @@ int ns_html_title_trim(const char *title, const char *const *sites,
  * NULL if there is none (html-ld.c). */
 json_t *ns_html_ld_article(json_t *root);
 /* Set in OBJ (an article object for ns_fields_article) the fields the
- * JSON-LD article object LD gives, leaving those OBJ already has. */
-void ns_html_ld_fields(json_t *obj, json_t *ld);
+ * JSON-LD article object LD gives, leaving those OBJ already has; an
+ * author given by "@id" alone is the node of ROOT's @graph (the block LD
+ * is in; may be NULL) with that "@id". */
+void ns_html_ld_fields(json_t *obj, json_t *ld, json_t *root);
+/* The url of OBJ, when the page gave none (no url in LD, og:url or
+ * canonical link), from LD's mainEntityOfPage "@id" with a fragment: the
+ * "url" of the node of ROOT it names, else the "@id" before its "#". */
+void ns_html_ld_node_url(json_t *obj, json_t *ld, json_t *root);
 /* A JSON-LD value as text: a string, the first of a list, or an object's
  * "name" (else its "@id"); borrowed, NULL if none. */
 const char *ns_html_ld_text(json_t *v);

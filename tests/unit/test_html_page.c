@@ -655,8 +655,60 @@ static void test_header_article(void)
 #undef HEADER
 #undef BODY
 
+/* Rank Math and Yoast 11-13: the article's mainEntityOfPage is the
+ * "@id" of the WebPage node, "https://x/a/#webpage", which was stored as
+ * the url over og:url and the canonical link; and the author is a
+ * reference to a Person node of the same @graph, which named no one. */
+#define GRAPH_LD(webpage, author)                                              \
+    "<script type=\"application/ld+json\">{\"@graph\":[" webpage               \
+    "{\"@type\":\"Person\",\"@id\":\"https://g.example/#/schema/person/"       \
+    "abc\",\"name\":\"Ann Lee\"},{\"@type\":\"BlogPosting\",\"headline\":"     \
+    "\"Lantern parade\",\"author\":" author ",\"mainEntityOfPage\":{"          \
+    "\"@id\":\"https://g.example/parade/#webpage\"}}]}</script>"
+#define GRAPH_BODY "<body><article><p>The parade starts at five.</p></article>"
+#define PERSON "{\"@id\":\"https://g.example/#/schema/person/abc\"}"
+
+#define WEBPAGE                                                                \
+    "{\"@type\":\"WebPage\",\"@id\":\"https://g.example/parade/#webpage\","    \
+    "\"url\":\"https://g.example/parade/?amp=0\"},"
+
+static void test_graph_references(void)
+{
+    ns_article_t a;
+    CHECK(page("<html><head><link rel=\"canonical\" "
+               "href=\"https://g.example/parade/\">" GRAPH_LD(
+                   WEBPAGE, PERSON) "</head>" GRAPH_BODY "</html>",
+               &a) == 0,
+          "graph: read");
+    CHECK_STR(a.url, "https://g.example/parade/",
+              "graph: the canonical link, not the node's @id");
+    CHECK_STR(a.author, "Ann Lee", "graph: the author node's name");
+    ns_article_clear(&a);
+    /* No og:url or canonical link: the url of the node it names, else the
+     * @id without its fragment. */
+    CHECK(page("<html><head>" GRAPH_LD(
+                   WEBPAGE, "{\"@id\":\"https://"
+                            "g.example/nobody\"}") "</head>" GRAPH_BODY
+                                                   "</html>",
+               &a) == 0,
+          "graph, no canonical: read");
+    CHECK_STR(a.url, "https://g.example/parade/?amp=0",
+              "graph, no canonical: the url of the node the @id names");
+    CHECK(a.author == NULL, "graph: a reference to no node names no one");
+    ns_article_clear(&a);
+    CHECK(page("<html><head>" GRAPH_LD(
+                   "", "[" PERSON ",\"Ola\"]") "</head>" GRAPH_BODY "</html>",
+               &a) == 0,
+          "graph, no node: read");
+    CHECK_STR(a.url, "https://g.example/parade/",
+              "graph, no node: the @id before its fragment");
+    CHECK_STR(a.author, "Ann Lee, Ola", "graph: a list with a reference");
+    ns_article_clear(&a);
+}
+
 int main(void)
 {
+    test_graph_references();
     test_header_article();
     test_cut_headline();
     test_meta_tag_list();
