@@ -227,8 +227,7 @@ void ns_feed_item_text(json_t *to, const char *key, const char *s, size_t n,
                      ? ns_html_post_text(s, n, heads, &plain)
                      : ns_html_fragment_text(s, n, heads, &plain);
         if (rc == 0 && plain.p && markup == NS_MK_MAYBE &&
-            !ns_html_holds_markup(s, n, 0) &&
-            ns_html_holds_markup(plain.p, plain.len, 1)) {
+            ns_html_escaped_twice(s, n, plain.p, plain.len)) {
             ns_buf_t again = {0};
             json_array_clear(heads);
             rc = ns_html_fragment_text(plain.p, plain.len, heads, &again);

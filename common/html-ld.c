@@ -133,13 +133,36 @@ static void set_markup(json_t *obj, const char *key, const char *text)
     }
     ns_buf_t out = {0};
     json_t *scratch = json_array();
-    if (scratch &&
-        ns_html_fragment_text(text, strlen(text), scratch, &out) == 0 && out.p)
+    int rc =
+        scratch ? ns_html_fragment_text(text, strlen(text), scratch, &out) : -1;
+    /* Escaped twice ("Mayor&amp;#8217;s plan"): read once more, as feeds
+     * are; the <h1> of such a page is clean and the title was not. */
+    if (rc == 0 && out.p &&
+        ns_html_escaped_twice(text, strlen(text), out.p, out.len)) {
+        ns_buf_t again = {0};
+        rc = ns_html_fragment_text(out.p, out.len, scratch, &again);
+        ns_buf_free(&out);
+        out = again;
+    }
+    if (rc == 0 && out.p)
         ns_fields_set(obj, key, out.p, out.len, 0);
     else
         set_str(obj, key, text);
     json_decref(scratch);
     ns_buf_free(&out);
+}
+
+/* The label TEXT (*LEN bytes), a section or keyword, with its entities
+ * read once here when it was escaped twice ("Arts &amp;amp; Culture"):
+ * ns_fields_set_label reads them once more.  ONCE holds the text read. */
+static const char *label_once(const char *text, size_t *len, ns_buf_t *once)
+{
+    if (!text || !memchr(text, '&', *len) ||
+        ns_html_decode_entities(text, *len, once) < 0 || !once->p ||
+        !ns_html_escaped_twice(text, *len, once->p, once->len))
+        return text;
+    *len = once->len;
+    return once->p;
 }
 
 void ns_html_ld_fields(json_t *obj, json_t *ld, json_t *root)
@@ -158,12 +181,18 @@ void ns_html_ld_fields(json_t *obj, json_t *ld, json_t *root)
     if (date)
         ns_fields_date(obj, date, 0);
     /* Sections and keywords are labels, written as the CMS keeps them:
-     * WordPress's "Arts &amp; Culture".  Their entities are read, and
-     * nothing else of HTML ("<b>" in one is text). */
+     * WordPress's "Arts &amp; Culture".  Their entities are read (twice
+     * when escaped twice), and nothing else of HTML ("<b>" in one is
+     * text). */
     const char *section =
         ns_html_ld_text(json_object_get(ld, "articleSection"));
-    if (section)
-        ns_fields_set_label(obj, "section", section, strlen(section), 0);
+    if (section) {
+        ns_buf_t once = {0};
+        size_t n = strlen(section);
+        const char *label = label_once(section, &n, &once);
+        ns_fields_set_label(obj, "section", label, n, 0);
+        ns_buf_free(&once);
+    }
     /* Every author, not the first; a Person given only by "@id" is the
      * node of the block's @graph with that "@id", else names no one. */
     json_t *authors = resolved_authors(json_object_get(ld, "author"), root);
@@ -196,7 +225,10 @@ void ns_html_ld_fields(json_t *obj, json_t *ld, json_t *root)
             while (s && *s) {
                 const char *comma = strchr(s, ',');
                 size_t n = comma ? (size_t)(comma - s) : strlen(s);
-                ns_fields_push_label(obj, "tags", s, n);
+                ns_buf_t once = {0};
+                const char *label = label_once(s, &n, &once);
+                ns_fields_push_label(obj, "tags", label, n);
+                ns_buf_free(&once);
                 s = comma ? comma + 1 : NULL;
             }
         }

@@ -178,6 +178,13 @@ int ns_html_holds_markup(const char *s, size_t n, int entities)
     return 0;
 }
 
+int ns_html_escaped_twice(const char *raw, size_t n, const char *once,
+                          size_t once_n)
+{
+    return !ns_html_holds_markup(raw, n, 0) &&
+           ns_html_holds_markup(once, once_n, 1);
+}
+
 /* Is the tag at S (T from tag_at) one that says the text is broken into
  * paragraphs or lines already, or must keep its blank lines (<pre>)?  A
  * heading or a <div> does not: WordPress's classic editor keeps blank-line

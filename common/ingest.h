@@ -450,6 +450,13 @@ int ns_html_autop(const char *s, size_t n, int always, ns_buf_t *out);
  * with ENTITIES, an entity reference too ("&amp;", "&#8217;")
  * (html-text.c). */
 int ns_html_holds_markup(const char *s, size_t n, int entities);
+/* Non-zero if RAW (N bytes), read once as HTML into ONCE (ONCE_N bytes),
+ * was escaped twice, as WordPress and SEO plugins escape titles and
+ * bodies: it has no tag of its own, and ONCE still holds markup, a tag of
+ * HTML's or an entity ("<p>Body</p>", "Don&#8217;t"), to be read once
+ * more (html-text.c). */
+int ns_html_escaped_twice(const char *raw, size_t n, const char *once,
+                          size_t once_n);
 /* Append the N bytes of S to OUT with each of HTML's character references
  * in it ("&amp;", "&#039;", "&#x2019;", "&eacute;"; "&#146;" as
  * windows-1252's U+2019) read as its character, once, and nothing else

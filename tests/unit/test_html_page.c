@@ -1,6 +1,7 @@
 /* test_html_page.c - Article pages: where the story is when the page
  * says so with ARIA roles or microdata, JSON-LD that is a teaser or
- * wrapped for old browsers, a story in plain <div>s under its <h1>, and
+ * wrapped for old browsers or escaped twice, references between the
+ * nodes of a JSON-LD @graph, a story in plain <div>s under its <h1>, and
  * &#128;-&#159; as browsers read them. */
 #include <stdio.h>
 #include <string.h>
@@ -706,8 +707,38 @@ static void test_graph_references(void)
     ns_article_clear(&a);
 }
 
+/* JSON-LD text escaped twice, as some schema plugins write it, is read
+ * twice, as a feed's is: the title was "Mayor&#8217;s plan &amp; budget"
+ * under a clean <h1>. */
+static void test_jsonld_escaped_twice(void)
+{
+    ns_article_t a;
+    CHECK(
+        page("<html><head><script type=\"application/ld+json\">{\"@type\":"
+             "\"NewsArticle\",\"headline\":\"Mayor&amp;#8217;s plan &amp;amp; "
+             "budget\",\"articleBody\":\"&lt;p&gt;Ferry fees rise "
+             "&amp;amp; routes close.&lt;/p&gt;\",\"author\":{"
+             "\"name\":\"Ed O&amp;#039;Neil\"},\"articleSection\":\"Arts "
+             "&amp;amp; Culture\",\"keywords\":\"Ferries &amp;amp; boats,"
+             "AT&amp;T\"}</script></head><body><article><h1>Mayor&#8217;s "
+             "plan &amp; budget</h1><p>Ferry fees rise &amp; routes close."
+             "</p></article></body></html>",
+             &a) == 0,
+        "escaped twice: read");
+    CHECK_STR(a.title, "Mayor\u2019s plan & budget", "escaped twice: headline");
+    CHECK_STR(a.body, "Ferry fees rise & routes close.",
+              "escaped twice: articleBody");
+    CHECK_STR(a.author, "Ed O'Neil", "escaped twice: author");
+    CHECK_STR(a.section, "Arts & Culture", "escaped twice: section");
+    CHECK(a.n_tags == 2 && !strcmp(a.tags[0], "Ferries & boats") &&
+              !strcmp(a.tags[1], "AT&T"),
+          "escaped twice: keywords; escaped once, read once");
+    ns_article_clear(&a);
+}
+
 int main(void)
 {
+    test_jsonld_escaped_twice();
     test_graph_references();
     test_header_article();
     test_cut_headline();
