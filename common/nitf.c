@@ -4,8 +4,10 @@
  *
  *   id        head/docdata/doc-id/@id-string, else the file's path
  *   title     body.head/hedline/hl1, else head/title
- *   body      body.head/abstract, then body.content: paragraphs (p, li,
- *             table rows, captions) as text, hl2 as headings
+ *   body      body.head/hedline/hl2 (as headings), body.head/abstract
+ *             unless body.content begins with it, then body.content:
+ *             paragraphs (p, li, table rows, captions) as text, hl2 as
+ *             headings
  *   date      docdata/date.issue/@norm, else date.release/@norm (ISO 8601,
  *             basic "20250805T100000+0200" or extended)
  *   author    body.head/byline: its <person>s, else its text without "By"
@@ -114,6 +116,30 @@ static int paragraph(const xmlNode *n)
     return 0;
 }
 
+/* The text of N, a paragraph, into BODY (after a blank line), and into
+ * HEADS too when it is a heading. */
+static int add_paragraph(const xmlNode *c, ns_buf_t *body, json_t *heads)
+{
+    ns_buf_t t = {0};
+    if (text_of(c, &t) < 0) {
+        ns_buf_free(&t);
+        return -1;
+    }
+    while (t.len && t.p[t.len - 1] == ' ')
+        t.len--;
+    int rc = 0;
+    if (t.len) {
+        if ((named(c, "hl1") || named(c, "hl2")) &&
+            json_array_append_new(heads, json_stringn(t.p, t.len)) < 0)
+            rc = -1;
+        else if ((body->len && ns_buf_append(body, "\n\n", 2) < 0) ||
+                 ns_buf_append(body, t.p, t.len) < 0)
+            rc = -1;
+    }
+    ns_buf_free(&t);
+    return rc;
+}
+
 /* The paragraphs under N into BODY (separated by blank lines), headings
  * also into HEADS.  Media references and metadata carry no text. */
 static int paragraphs(const xmlNode *n, ns_buf_t *body, json_t *heads)
@@ -122,33 +148,57 @@ static int paragraphs(const xmlNode *n, ns_buf_t *body, json_t *heads)
         if (c->type != XML_ELEMENT_NODE || named(c, "media-reference") ||
             named(c, "media-metadata") || named(c, "media-object"))
             continue;
-        if (!paragraph(c)) {
-            if (paragraphs(c, body, heads) < 0)
-                return -1;
-            continue;
-        }
-        ns_buf_t t = {0};
-        if (text_of(c, &t) < 0) {
-            ns_buf_free(&t);
+        if (paragraph(c) ? add_paragraph(c, body, heads) < 0
+                         : paragraphs(c, body, heads) < 0)
             return -1;
-        }
-        while (t.len && t.p[t.len - 1] == ' ')
-            t.len--;
-        if (t.len) {
-            if ((named(c, "hl1") || named(c, "hl2")) &&
-                json_array_append_new(heads, json_stringn(t.p, t.len)) < 0) {
-                ns_buf_free(&t);
-                return -1;
-            }
-            if ((body->len && ns_buf_append(body, "\n\n", 2) < 0) ||
-                ns_buf_append(body, t.p, t.len) < 0) {
-                ns_buf_free(&t);
-                return -1;
-            }
-        }
-        ns_buf_free(&t);
     }
     return 0;
+}
+
+/* Does TEXT begin with the paragraphs of LEAD, whole? */
+static int begins_with(const ns_buf_t *text, const ns_buf_t *lead)
+{
+    return lead->len && text->len >= lead->len &&
+           memcmp(text->p, lead->p, lead->len) == 0 &&
+           (text->len == lead->len || text->p[lead->len] == '\n');
+}
+
+/* The story's text into BODY and its headings into HEADS: the hedline's
+ * hl2s (its subtitle: AP's summary line, NTB's second headline), the
+ * abstract, then body.content.  An abstract that body.content begins with
+ * (the lede, which NTB delivers in both) is left out: it was stored twice,
+ * shown twice in the snippet and counted twice in ranking. */
+static int story_text(const xmlNode *bhead, const xmlNode *content,
+                      ns_buf_t *body, json_t *heads)
+{
+    for (const xmlNode *c = child(child(bhead, "hedline"), "hl2"); c;
+         c = c->next)
+        if (named(c, "hl2") && add_paragraph(c, body, heads) < 0)
+            return -1;
+    ns_buf_t lead = {0}, rest = {0};
+    json_t *lead_heads = json_array(), *rest_heads = json_array();
+    int rc = -1;
+    if (!lead_heads || !rest_heads ||
+        paragraphs(child(bhead, "abstract"), &lead, lead_heads) < 0 ||
+        paragraphs(content, &rest, rest_heads) < 0)
+        goto out;
+    if (!begins_with(&rest, &lead)) {
+        if ((lead.len && body->len && ns_buf_append(body, "\n\n", 2) < 0) ||
+            ns_buf_append(body, lead.p, lead.len) < 0 ||
+            json_array_extend(heads, lead_heads) < 0)
+            goto out;
+    }
+    if ((rest.len && body->len && ns_buf_append(body, "\n\n", 2) < 0) ||
+        ns_buf_append(body, rest.p, rest.len) < 0 ||
+        json_array_extend(heads, rest_heads) < 0)
+        goto out;
+    rc = 0;
+out:
+    ns_buf_free(&lead);
+    ns_buf_free(&rest);
+    json_decref(lead_heads);
+    json_decref(rest_heads);
+    return rc;
 }
 
 /* An ISO 8601 date in basic form ("20250805T100000+0200", "20250805")
@@ -249,8 +299,7 @@ int ns_nitf_article(const char *data, size_t len, const char *default_id,
         ns_fields_set(obj, "id", default_id, strlen(default_id), 0);
     set_text(obj, "title", child(child(bhead, "hedline"), "hl1"));
     set_text(obj, "title", child(head, "title"));
-    if (paragraphs(child(bhead, "abstract"), &body, heads) < 0 ||
-        paragraphs(child(bodyn, "body.content"), &body, heads) < 0)
+    if (story_text(bhead, child(bodyn, "body.content"), &body, heads) < 0)
         goto oom;
     if (body.len)
         ns_fields_set(obj, "body", body.p, body.len, 0);
