@@ -355,9 +355,12 @@ int ns_html_title_trim(const char *title, const char *const *sites,
 
 /* Append the text of N and its siblings after it (all of them when
  * SIBLINGS, else N alone) to BUF (CAP bytes, LEN used), white space runs
- * as one space; returns the new length, or CAP if the text does not fit. */
-static size_t short_text(xmlNodePtr n, int siblings, char *buf, size_t cap,
-                         size_t len, int depth)
+ * as one space; returns the new length, or CAP if the text does not fit.
+ * While SHOWN, without the elements named furniture: a link's text for
+ * screen readers ("Read more<span class="visually-hidden"> about
+ * TITLE</span>") is not what it shows. */
+static size_t short_text_of(xmlNodePtr n, int siblings, int shown, char *buf,
+                            size_t cap, size_t len, int depth)
 {
     for (; n && len < cap; n = siblings ? n->next : NULL) {
         if (depth > 32)
@@ -375,11 +378,19 @@ static size_t short_text(xmlNodePtr n, int siblings, char *buf, size_t cap,
                     return cap;
                 buf[len++] = space ? ' ' : *p;
             }
-        } else if (n->type == XML_ELEMENT_NODE) {
-            len = short_text(n->children, 1, buf, cap, len, depth + 1);
+        } else if (n->type == XML_ELEMENT_NODE &&
+                   !(shown && ns_html_named(n, ns_html_furniture_name))) {
+            len =
+                short_text_of(n->children, 1, shown, buf, cap, len, depth + 1);
         }
     }
     return len;
+}
+
+static size_t short_text(xmlNodePtr n, int siblings, char *buf, size_t cap,
+                         size_t len, int depth)
+{
+    return short_text_of(n, siblings, 0, buf, cap, len, depth);
 }
 
 /* Add the bytes other than white space of N and its siblings after it to
@@ -507,4 +518,119 @@ int ns_html_box_of_links(xmlNodePtr n)
     size_t all = 0, linked = 0;
     link_weight(first->next, 0, &all, &linked, 0);
     return linked && linked * 2 >= all;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Links to the rest of the story                                           */
+/* ------------------------------------------------------------------------ */
+
+/* The length of S (LEN bytes) without the marks themes set after a link's
+ * words, and the white space around them: "...", an ellipsis, an arrow,
+ * a guillemet, a full stop. */
+static size_t strip_trailing_marks(const char *s, size_t len)
+{
+    static const char *const marks[] = {"\xe2\x80\xa6" /* ellipsis */,
+                                        "\xe2\x86\x92" /* arrow */,
+                                        "\xc2\xbb" /* guillemet */,
+                                        "\xe2\x80\xba" /* single one */,
+                                        ".",
+                                        ">",
+                                        " ",
+                                        NULL};
+    for (int more = 1; more && len;) {
+        more = 0;
+        for (const char *const *m = marks; *m && !more; m++) {
+            size_t k = strlen(*m);
+            if (len >= k && memcmp(s + len - k, *m, k) == 0)
+                len -= k, more = 1;
+        }
+    }
+    return len;
+}
+
+/* Is TEXT (LEN bytes), an element's whole text, a link to the rest of
+ * the story, or the paragraph that is only one?  Feeds that send an excerpt end
+ * every item with it, and pages set it under teasers: "Continue reading..."
+ * (the Guardian), WordPress's "more-link" and themes' "read-more", Drupal's
+ * "Read more", Slashdot's "Read more of this story at Slashdot.".  Indexed,
+ * "continue" and "reading" matched every item of such a feed.  Only an
+ * element's whole text counts, never a sentence that holds the words: "Read
+ * more about the plan in the council's report" stays. */
+static int more_link(const char *text, size_t len)
+{
+    static const char *const phrases[] = {"continue reading",
+                                          "keep reading",
+                                          "read more",
+                                          "read the full story",
+                                          "read the full article",
+                                          "read full story",
+                                          "read full article",
+                                          "read the rest of this entry",
+                                          "read more of this story at slashdot",
+                                          "les mer",
+                                          "les hele saken",
+                                          "les hele artikkelen",
+                                          "fortsett \xc3\xa5 lese",
+                                          "les videre",
+                                          NULL};
+    return token_in(text, strip_trailing_marks(text, len), phrases);
+}
+
+/* Non-zero if N is an <a> or holds one: "Read more." in a <p> of its own
+ * is the post's text, as its author wrote it; only a link is one to the
+ * story. */
+static int holds_link(xmlNodePtr n, int depth)
+{
+    if (depth > 32 || n->type != XML_ELEMENT_NODE)
+        return 0;
+    if (strcasecmp((const char *)n->name, "a") == 0)
+        return 1;
+    for (xmlNodePtr c = n->children; c; c = c->next)
+        if (holds_link(c, depth + 1))
+            return 1;
+    return 0;
+}
+
+int ns_html_furniture_text(xmlNodePtr n)
+{
+    /* Blocks, then the inline elements, from INLINE_FROM. */
+    enum { INLINE_FROM = 3 };
+    static const char *const elements[] = {
+        "p", "div", "li", "a", "span", "strong", "b", "em", "small", NULL};
+    const char *const *e = elements;
+    while (*e && strcasecmp((const char *)n->name, *e) != 0)
+        e++;
+    if (!*e)
+        return 0;
+    /* WordPress's link and themes' are one by their class, whatever
+     * words they hold ("Continue reading "TITLE""). */
+    if (strcasecmp((const char *)n->name, "a") == 0) {
+        xmlChar *cls = xmlGetProp(n, BAD_CAST "class");
+        static const char *const classes[] = {"more-link", "read-more", NULL};
+        int hit = 0;
+        for (const char *s = (const char *)cls; s && *s && !hit;) {
+            s += strspn(s, " \t\n\r\f");
+            size_t k = strcspn(s, " \t\n\r\f");
+            hit = k && token_in(s, k, classes);
+            s += k;
+        }
+        xmlFree(cls);
+        if (hit)
+            return 1;
+    }
+    char text[128];
+    size_t len = short_text_of(n->children, 1, 1, text, sizeof text, 0, 0);
+    if (len == sizeof text || !more_link(text, len) || !holds_link(n, 0))
+        return 0;
+    /* A link in a sentence is the sentence's words: "told us to <a>continue
+     * reading</a> the letters".  One that ends its paragraph, with no word
+     * after it, is the link to the story. */
+    if (e - elements >= INLINE_FROM)
+        for (xmlNodePtr next = n->next; next; next = next->next) {
+            len = short_text(next, 0, text, sizeof text, 0, 0);
+            for (size_t i = 0; i < len; i++)
+                if (isalnum((unsigned char)text[i]) || text[i] & 0x80)
+                    return 0;
+        }
+    return 1;
 }

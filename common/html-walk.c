@@ -158,6 +158,8 @@ int ns_html_skipped(xmlNodePtr n)
         return 1;
     if (ns_html_box_of_links(n))
         return 1;
+    if (ns_html_furniture_text(n))
+        return 1;
     /* A share button with no class to go by is known by its link. */
     if (strcasecmp(NAME(n), "a") == 0) {
         xmlChar *href = xmlGetProp(n, BAD_CAST "href");

@@ -528,6 +528,13 @@ int ns_html_share_link(const char *href);
  * ns_textpage_is_furniture_heading) and at least half of the rest is the
  * text of links (html-furniture.c). */
 int ns_html_box_of_links(struct _xmlNode *n);
+/* Non-zero if the element N (an <a>, <p>, <div>, <li>, or an inline one
+ * around text) is furniture by its whole text, what a reader sees of it:
+ * a link to the rest of the story, "Continue reading...", "Read more »",
+ * "Les mer", as an <a> or the block around one, and an inline one only
+ * when no word follows it; or an <a> of class more-link or read-more
+ * (html-furniture.c). */
+int ns_html_furniture_text(struct _xmlNode *n);
 /* Non-zero if A and B are the same text but for the white space around and
  * between words and ASCII case (html-furniture.c). */
 int ns_html_same_text(const char *a, const char *b);

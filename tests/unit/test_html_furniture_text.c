@@ -1,0 +1,88 @@
+/* test_html_furniture_text.c - Furniture known by its whole text, not its
+ * class: the link to the rest of the story that ends every item of an
+ * excerpt feed ("Continue reading...", "Read more »").  Each case is an
+ * item's HTML as the platform writes it, with the story's own text beside
+ * the furniture, and sentences that hold the same words, which stay. */
+#include "ingest.h"
+#include "readlib.h"
+#include "testlib.h"
+
+/* The text of the HTML fragment HTML as a feed item's body: a new string
+ * to free, or NULL. */
+static char *fragment(const char *html)
+{
+    ns_buf_t out = {0};
+    if (ns_html_fragment_text(html, strlen(html), NULL, &out) < 0) {
+        ns_buf_free(&out);
+        return NULL;
+    }
+    return out.p ? out.p : strdup("");
+}
+
+/* Non-zero if the fragment HTML reads as the text WANT; says so if not. */
+static int reads_as(const char *html, const char *want)
+{
+    char *got = fragment(html);
+    int ok = got && !strcmp(got, want);
+    if (!ok)
+        fprintf(stderr, "    got '%s'\n    want '%s'\n", got ? got : "(null)",
+                want);
+    free(got);
+    return ok;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Links to the rest of the story                                           */
+/* ------------------------------------------------------------------------ */
+
+static void test_more_links(void)
+{
+    CHECK(reads_as("<p>Ferry crews extended their walkout.</p> <a href=\""
+                   "https://www.theguardian.com/world/x\">Continue reading..."
+                   "</a>",
+                   "Ferry crews extended their walkout."),
+          "guardian: Continue reading... goes");
+    CHECK(reads_as("The market opens on Saturday &#8230; <a href=\"/x/\" "
+                   "class=\"more-link\">Continue reading<span class=\"screen-"
+                   "reader-text\"> \"Five things\"</span></a>",
+                   "The market opens on Saturday \xe2\x80\xa6"),
+          "wordpress: the more-link goes");
+    CHECK(reads_as("<p>The parade starts at five. &#8230; <a href=\"/x/\" "
+                   "class=\"read-more\">Read More &#187;</a></p>",
+                   "The parade starts at five. \xe2\x80\xa6"),
+          "theme: the read-more link goes");
+    CHECK(reads_as("<div property=\"schema:text\"><p>Residents can comment."
+                   "</p></div><ul class=\"links inline\"><li><a href=\"/news/"
+                   "b\" rel=\"tag\">Read more<span class=\"visually-hidden\"> "
+                   "about Budget</span></a></li></ul>",
+                   "Residents can comment."),
+          "drupal: Read more, with its words for screen readers, goes");
+    CHECK(reads_as("An anonymous reader quotes a report: \"Boats are "
+                   "electric.\" <p><a href=\"https://tech.slashdot.org/story/"
+                   "1\">Read more of this story</a> at Slashdot.</p>",
+                   "An anonymous reader quotes a report: \"Boats are "
+                   "electric.\""),
+          "slashdot: its paragraph goes");
+    CHECK(reads_as("<p>Brannen er slukket.</p><p><a href=\"/a\">Les hele "
+                   "saken \xe2\x86\x92</a></p><p><a href=\"/b\">Les mer</a>"
+                   "</p><p><a href=\"/c\">Fortsett \xc3\xa5 lese \xe2\x80\xa6"
+                   "</a></p><p><a href=\"/d\">Read the full story &raquo;</a>"
+                   "</p>",
+                   "Brannen er slukket."),
+          "norwegian and other phrases, with trailing marks, go");
+    /* The words in a sentence, or a link that says more, stay. */
+    CHECK(reads_as("<p>Read more about the plan in <a href=\"/r\">the "
+                   "council's report</a>.</p><p>She told us to <a href=\"/s\">"
+                   "continue reading</a> the letters aloud.</p><p><a href=\"/"
+                   "t\">Read more about the budget</a></p>",
+                   "Read more about the plan in the council's report.\n\nShe "
+                   "told us to continue reading the letters aloud.\n\nRead "
+                   "more about the budget"),
+          "a sentence that holds the words stays");
+}
+
+int main(void)
+{
+    test_more_links();
+    return tl_done();
+}
