@@ -26,6 +26,7 @@ struct text {
     int failed;
     int markdown; /* HTML inside Markdown (ns_html_markdown_text) */
     int pre;      /* inside such a <pre>: its text as written */
+    int item;     /* a feed item's HTML (ns_html_fragment_text) */
 };
 
 static int name_in(const char *name, const char *const *list)
@@ -175,6 +176,42 @@ int ns_html_skipped(xmlNodePtr n)
     return hit;
 }
 
+/* Non-zero if N holds the RDFa of a node's own title, author or date,
+ * which Drupal 8 and later print at the head of every feed item's HTML:
+ * "<span property="schema:name">TITLE</span> <span rel="schema:author">
+ * ...LOGIN</span> <span property="schema:dateCreated" content=...>Fri,
+ * 12/04/2026 - 09:15</span>".  Indexed, every body opened with the title
+ * again, the editor's login and the date.  The item's own title, author
+ * and date come from the feed; on a page, html-meta.c reads these as
+ * fields.  A schema:name inside another thing's markup (typeof, a place
+ * or a person the story names) is that thing's, and stays. */
+static int node_rdfa(xmlNodePtr n)
+{
+    static const char *const rels[] = {"schema:author", "sioc:has_creator",
+                                       NULL};
+    static const char *const props[] = {"schema:dateCreated",
+                                        "schema:dateModified",
+                                        "schema:datePublished",
+                                        "dc:date",
+                                        "dc:created",
+                                        "dc:title",
+                                        NULL};
+    static const char *const names[] = {"schema:name", NULL};
+    xmlChar *rel = xmlGetProp(n, BAD_CAST "rel");
+    xmlChar *property = xmlGetProp(n, BAD_CAST "property");
+    int hit = (rel && ns_html_has_token((const char *)rel, rels)) ||
+              (property && ns_html_has_token((const char *)property, props));
+    if (!hit && property && ns_html_has_token((const char *)property, names)) {
+        hit = 1;
+        for (xmlNodePtr up = n; hit && up && up->type == XML_ELEMENT_NODE;
+             up = up->parent)
+            hit = !xmlHasProp(up, BAD_CAST "typeof");
+    }
+    xmlFree(rel);
+    xmlFree(property);
+    return hit;
+}
+
 static int is_block(const char *name)
 {
     static const char *const blocks[] = {
@@ -289,7 +326,7 @@ static void walk_text(struct text *t, xmlNodePtr n, int depth)
     }
     if (n->type != XML_ELEMENT_NODE) /* comments, processing instructions */
         return;
-    if (ns_html_skipped(n))
+    if (ns_html_skipped(n) || (t->item && node_rdfa(n)))
         return;
     const char *name = NAME(n);
     if (strcasecmp(name, "br") == 0) {
@@ -339,7 +376,7 @@ static void walk_text(struct text *t, xmlNodePtr n, int depth)
         t->gap = GAP_PARA;
 }
 
-static int node_text(xmlNodePtr n, json_t *headings, int markdown,
+static int node_text(xmlNodePtr n, json_t *headings, int markdown, int item,
                      ns_buf_t *out)
 {
     /* ns_fields_push keeps lists inside an object; a scratch object holds
@@ -348,7 +385,8 @@ static int node_text(xmlNodePtr n, json_t *headings, int markdown,
     struct text t = {.out = out,
                      .headings = scratch,
                      .gap = out->len ? GAP_PARA : GAP_NONE,
-                     .markdown = markdown};
+                     .markdown = markdown,
+                     .item = item};
     walk_children(&t, n, 0);
     if (scratch) {
         json_t *list = json_object_get(scratch, "h");
@@ -361,7 +399,7 @@ static int node_text(xmlNodePtr n, json_t *headings, int markdown,
 
 int ns_html_node_text(xmlNodePtr n, json_t *headings, ns_buf_t *out)
 {
-    return node_text(n, headings, 0, out);
+    return node_text(n, headings, 0, 0, out);
 }
 
 static int fragment_text(const char *html, size_t len, int post, int markdown,
@@ -385,7 +423,7 @@ static int fragment_text(const char *html, size_t len, int post, int markdown,
     int rc = 0;
     size_t from = out->len;
     if (xmlDocGetRootElement(doc))
-        rc = node_text((xmlNodePtr)doc, headings, markdown, out);
+        rc = node_text((xmlNodePtr)doc, headings, markdown, !markdown, out);
     xmlFreeDoc(doc);
     /* "&#146;" is U+2019 as browsers read it, not U+0092 (charset.c). */
     if (rc == 0 && (ns_c1_to_windows1252(out, from) < 0 ||

@@ -4,7 +4,8 @@
 # item of an excerpt feed ("Continue reading...", "Read More »", Slashdot's
 # "Read more of this story at Slashdot.") is not indexed, so searching for
 # "continue" or "reading" no longer finds every item; the same words in a
-# sentence of a story still find it.
+# sentence of a story still find it.  The title, login and date Drupal
+# prints at the head of every item's HTML are not indexed either.
 . "$(dirname "$0")/lib.sh"
 
 cat >"$TMP/more.xml" <<'XML'
@@ -28,5 +29,29 @@ check "more links: 'read more' and Slashdot find nothing" \
     is "$(nsearch --db "$TMP/db" --json '"read more" OR slashdot' | jq .total)" 0
 check "more links: the story's own text is stored" \
     is "$(nsearch --db "$TMP/db" --json '"switched to electric boats"' | jq .total)" 1
+
+# Drupal 8+'s default feed: the node's RDFa title, author and date.
+cat >"$TMP/drupal.xml" <<'XML'
+<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0" xml:base="https://drupal.example/" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>Valley Council</title><link>https://drupal.example/</link><description></description><language>en</language>
+<item><title>Budget consultation opens</title><link>https://drupal.example/news/budget-consultation-opens</link>
+<description>&lt;span property=&quot;schema:name&quot;&gt;Budget consultation opens&lt;/span&gt;
+&lt;span rel=&quot;schema:author&quot;&gt;&lt;span lang=&quot;&quot; about=&quot;/user/3&quot; typeof=&quot;schema:Person&quot; property=&quot;schema:name&quot; datatype=&quot;&quot;&gt;webeditor&lt;/span&gt;&lt;/span&gt;
+&lt;span property=&quot;schema:dateCreated&quot; content=&quot;2026-12-04T09:15:02+00:00&quot;&gt;Fri, 12/04/2026 - 09:15&lt;/span&gt;
+&lt;div property=&quot;schema:text&quot; class=&quot;field field--name-body&quot;&gt;&lt;p&gt;Residents can now comment on next year's budget.&lt;/p&gt;&lt;/div&gt;
+&lt;ul class=&quot;links inline&quot;&gt;&lt;li&gt;&lt;a href=&quot;/news/budget-consultation-opens&quot; rel=&quot;tag&quot;&gt;Read more&lt;span class=&quot;visually-hidden&quot;&gt; about Budget consultation opens&lt;/span&gt;&lt;/a&gt;&lt;/li&gt;&lt;/ul&gt;</description>
+<pubDate>Fri, 04 Dec 2026 09:15:02 +0000</pubDate><dc:creator>webeditor</dc:creator><guid isPermaLink="false">42 at https://drupal.example</guid></item>
+</channel></rss>
+XML
+run out err nindex --quiet --db "$TMP/dru" "$TMP/drupal.xml"
+check "drupal: the feed is indexed" is "$rc" 0
+run out err nsearch --db "$TMP/dru" --json --snippet-len 300 budget
+check "drupal: the body is the story's text alone" \
+    is "$(jq -r '.hits[0].snippet' "$TMP/out")" \
+    "Residents can now comment on next year's budget."
+check "drupal: the author is still the item's" \
+    is "$(jq -r '.hits[0].author' "$TMP/out")" "webeditor"
+check "drupal: the date as Drupal prints it is no text" \
+    is "$(nsearch --db "$TMP/dru" --json '"12/04/2026"' | jq .total)" 0
 
 finish

@@ -81,8 +81,40 @@ static void test_more_links(void)
           "a sentence that holds the words stays");
 }
 
+/* ------------------------------------------------------------------------ */
+/* Drupal's node RDFa in a feed item                                        */
+/* ------------------------------------------------------------------------ */
+
+static void test_drupal_rdfa(void)
+{
+    /* Drupal 8-10's default RSS view mode, as it writes <description>. */
+    CHECK(reads_as("<span property=\"schema:name\">Budget consultation "
+                   "opens</span>\n<span rel=\"schema:author\"><span lang=\""
+                   "\" about=\"/user/3\" typeof=\"schema:Person\" property="
+                   "\"schema:name\" datatype=\"\">webeditor</span></span>\n"
+                   "<span property=\"schema:dateCreated\" content=\"2026-12-"
+                   "04T09:15:02+00:00\">Fri, 12/04/2026 - 09:15</span>\n<div "
+                   "property=\"schema:text\" class=\"field field--name-body\">"
+                   "<p>Residents can now comment.</p></div>",
+                   "Residents can now comment."),
+          "drupal: the node's title, author and date go, the text stays");
+    CHECK(reads_as("<span property=\"dc:title\" content=\"Bru\"></span><p>"
+                   "Written by <span rel=\"sioc:has_creator\">admin</span> "
+                   "on <span property=\"dc:date dc:created\" content=\"2012-"
+                   "01-01\">1 January</span>.</p><p>Brua er åpen.</p>",
+                   "Written by on .\n\nBrua er åpen."),
+          "drupal 7: its names for the same");
+    /* A name inside another thing's markup is that thing's: a place the
+     * story names. */
+    CHECK(reads_as("<p>The meeting is at <span typeof=\"schema:Place\"><span "
+                   "property=\"schema:name\">Valley Hall</span></span>.</p>",
+                   "The meeting is at Valley Hall."),
+          "drupal: a place's schema:name in the text stays");
+}
+
 int main(void)
 {
     test_more_links();
+    test_drupal_rdfa();
     return tl_done();
 }
