@@ -591,6 +591,29 @@ static int holds_link(xmlNodePtr n, int depth)
     return 0;
 }
 
+/* Is TEXT (LEN bytes), an element's whole text, a label a player or a
+ * picture leaves in the text?  BBC News pages open every video with the
+ * player's fallback for browsers without JavaScript, and label a caption
+ * and a credit for screen readers ("Media caption, ", "Image source, "),
+ * in an element of its own: "Media caption, Waves crashed" was the
+ * caption.  The caption and the credit stay. */
+static int player_label(const char *text, size_t len)
+{
+    static const char *const labels[] = {
+        "this video can not be played",
+        "this video cannot be played",
+        "to play this video you need to enable javascript in your browser",
+        "media caption",
+        "image caption",
+        "video caption",
+        "image source",
+        NULL};
+    len = strip_trailing_marks(text, len);
+    if (len && text[len - 1] == ',')
+        len--;
+    return token_in(text, len, labels);
+}
+
 int ns_html_furniture_text(xmlNodePtr n)
 {
     /* Blocks, then the inline elements, from INLINE_FROM. */
@@ -620,7 +643,11 @@ int ns_html_furniture_text(xmlNodePtr n)
     }
     char text[128];
     size_t len = short_text_of(n->children, 1, 1, text, sizeof text, 0, 0);
-    if (len == sizeof text || !more_link(text, len) || !holds_link(n, 0))
+    if (len == sizeof text)
+        return 0;
+    if (strcasecmp((const char *)n->name, "a") != 0 && player_label(text, len))
+        return 1;
+    if (!more_link(text, len) || !holds_link(n, 0))
         return 0;
     /* A link in a sentence is the sentence's words: "told us to <a>continue
      * reading</a> the letters".  One that ends its paragraph, with no word

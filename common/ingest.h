@@ -532,7 +532,9 @@ int ns_html_box_of_links(struct _xmlNode *n);
  * around text) is furniture by its whole text, what a reader sees of it:
  * a link to the rest of the story, "Continue reading...", "Read more »",
  * "Les mer", as an <a> or the block around one, and an inline one only
- * when no word follows it; or an <a> of class more-link or read-more
+ * when no word follows it; or an <a> of class more-link or read-more; or,
+ * other than an <a>, a video player's fallback ("This video can not be
+ * played") or a screen-reader label ("Media caption,", "Image source,")
  * (html-furniture.c). */
 int ns_html_furniture_text(struct _xmlNode *n);
 /* Non-zero if A and B are the same text but for the white space around and

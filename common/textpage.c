@@ -237,6 +237,10 @@ static const char *const NS_TEXTPAGE_FURNITURE[] = {
     "Related Articles",
     "Related Stories",
     "Related News",
+    /* BBC News's boxes under a story. */
+    "Related topics",
+    "Related Internet links",
+    "More on this story",
     "Read more",
     "Read also",
     "More stories",

@@ -5,7 +5,9 @@
 # "Read more of this story at Slashdot.") is not indexed, so searching for
 # "continue" or "reading" no longer finds every item; the same words in a
 # sentence of a story still find it.  The title, login and date Drupal
-# prints at the head of every item's HTML are not indexed either.
+# prints at the head of every item's HTML are not indexed either, nor a
+# BBC page's player fallback, screen-reader labels and "More on this
+# story" / "Related topics" boxes (another story's headline found it).
 . "$(dirname "$0")/lib.sh"
 
 cat >"$TMP/more.xml" <<'XML'
@@ -53,5 +55,27 @@ check "drupal: the author is still the item's" \
     is "$(jq -r '.hits[0].author' "$TMP/out")" "webeditor"
 check "drupal: the date as Drupal prints it is no text" \
     is "$(nsearch --db "$TMP/dru" --json '"12/04/2026"' | jq .total)" 0
+
+cat >"$TMP/bbc.html" <<'HTML'
+<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8"><title>Storm Bert: Waves crash over sea wall - BBC News</title>
+<link rel="canonical" href="https://www.bbc.co.uk/news/videos/c9xyz"></head><body>
+<main id="main-content"><article>
+<h1>Storm Bert: Waves crash over sea wall</h1>
+<div data-component="video-block"><figure><div class="media-player"><p>This video can not be played</p><p>To play this video you need to enable JavaScript in your browser.</p></div><figcaption><span class="ssrcss-1f39n02-VisuallyHidden">Media caption, </span>Waves crashed over the sea wall on Saturday morning</figcaption></figure></div>
+<div data-component="text-block"><p>Huge waves have battered the Welsh coast, and residents in Porthcawl were told to stay indoors.</p></div>
+<section data-component="links-block"><h2>More on this story</h2><ul><li><a href="/news/a">Thousands without power as storm hits</a></li><li><a href="/news/b">Rail lines close after landslip</a></li></ul></section>
+<section data-component="tag-list"><h2>Related topics</h2><ul><li><a href="/news/topics/weather">Weather</a></li></ul></section>
+</article></main></body></html>
+HTML
+run out err nindex --quiet --db "$TMP/bbc" "$TMP/bbc.html"
+check "bbc: the page is indexed" is "$rc" 0
+check "bbc: the story and its caption are found" \
+    is "$(nsearch --db "$TMP/bbc" --json 'porthcawl AND "sea wall on saturday"' | jq .total)" 1
+check "bbc: the player's fallback is not" \
+    is "$(nsearch --db "$TMP/bbc" --json 'javascript OR played' | jq .total)" 0
+check "bbc: the screen-reader label is not" \
+    is "$(nsearch --db "$TMP/bbc" --json '"media caption"' | jq .total)" 0
+check "bbc: another story's headline does not find it" \
+    is "$(nsearch --db "$TMP/bbc" --json '"rail lines close" OR landslip OR topics' | jq .total)" 0
 
 finish

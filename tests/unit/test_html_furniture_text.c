@@ -112,8 +112,54 @@ static void test_drupal_rdfa(void)
           "drupal: a place's schema:name in the text stays");
 }
 
+/* ------------------------------------------------------------------------ */
+/* BBC News's player, labels and boxes                                      */
+/* ------------------------------------------------------------------------ */
+
+static void test_bbc(void)
+{
+    static const char P[] =
+        "<!DOCTYPE html><html lang=\"en-GB\"><head><meta charset=\"utf-8\">"
+        "<title>Storm Bert - BBC News</title></head><body><main><article>"
+        "<h1>Storm Bert</h1><div data-component=\"video-block\"><figure><div "
+        "class=\"media-player\"><p>This video can not be played</p><p>To "
+        "play this video you need to enable JavaScript in your browser.</p>"
+        "</div><figcaption><span class=\"ssrcss-1f39n02-VisuallyHidden\">"
+        "Media caption, </span>Waves crashed over the sea wall</figcaption>"
+        "</figure></div><div data-component=\"text-block\"><p>Huge waves "
+        "battered Porthcawl.</p></div><figure><img src=\"a.jpg\"><span><span "
+        "class=\"ssrcss-1f39n02-VisuallyHidden\">Image source, </span>Getty "
+        "Images</span></figure><p>The image source was a drone.</p><section "
+        "data-component=\"links-block\"><div><h2>More on this story</h2></div>"
+        "<ul><li><a href=\"/news/a\">Thousands without power</a></li><li><a "
+        "href=\"/news/b\">Rail lines close after landslip</a></li></ul>"
+        "</section><section data-component=\"tag-list\"><h2>Related topics"
+        "</h2><ul><li><a href=\"/t/wales\">Wales</a></li><li><a href=\"/t/"
+        "weather\">Weather</a></li></ul></section></article></main></body>"
+        "</html>";
+    ns_article_t a;
+    char err[256];
+    CHECK(ns_html_page(P, strlen(P), "bbc.html", &a, err, sizeof err) == 0,
+          "bbc: read");
+    CHECK_STR(a.body,
+              "Waves crashed over the sea wall\n\nHuge waves battered "
+              "Porthcawl.\n\nGetty Images\n\nThe image source was a "
+              "drone.",
+              "bbc: no player fallback, labels or boxes; the caption, the "
+              "credit and a sentence with the words stay");
+    CHECK(a.n_headings == 0, "bbc: the boxes' labels are no headings");
+    ns_article_clear(&a);
+    /* A box under such a label that is mostly prose stays. */
+    CHECK(reads_as("<section><h2>More on this story</h2><p>Officials said "
+                   "the line would reopen on Monday.</p></section>",
+                   "More on this story\n\nOfficials said the line would "
+                   "reopen on Monday."),
+          "bbc: a label over prose is no box");
+}
+
 int main(void)
 {
+    test_bbc();
     test_more_links();
     test_drupal_rdfa();
     return tl_done();
