@@ -147,8 +147,7 @@ void ns_feed_item_element(ns_feed_t *f, int depth, const char *name,
     }
     if (!child)
         return;
-    if (sp == NS_SP_PLAIN && !strcmp(name, "author") && uri &&
-        !strcmp(uri, NS_ATOM)) {
+    if (sp == NS_SP_PLAIN && !strcmp(name, "author") && ns_feed_is_atom(uri)) {
         /* Atom's <author> holds <name>; RSS's holds the text itself. */
         author_start(f, depth, f->extra);
         return;
@@ -214,15 +213,37 @@ void ns_feed_item_element(ns_feed_t *f, int depth, const char *name,
             begin_field(f, tag ? "tag" : "category", depth);
         return;
     }
-    const char *key = ns_feed_field_of(sp, name);
+    int atom03 = uri && !strcmp(uri, NS_ATOM03);
+    const char *key = atom03 && ns_feed_atom03_field(name)
+                          ? ns_feed_atom03_field(name)
+                          : ns_feed_field_of(sp, name);
     char *type = key ? ns_feed_attr(attrs, n_attrs, "type", NULL) : NULL;
-    int kind = ns_feed_text_kind(type, uri && !strcmp(uri, NS_ATOM));
+    char *mode =
+        key && atom03 ? ns_feed_attr(attrs, n_attrs, "mode", NULL) : NULL;
+    int kind = ns_feed_text_kind(type, ns_feed_is_atom(uri));
+    if (mode && !strcmp(mode, "base64")) {
+        /* Atom 0.3's Base64 content: data, not read here.  Said, since
+         * it may be all the entry's text. */
+        snprintf(f->note, sizeof f->note,
+                 "<%s mode=\"base64\"> passed over: Base64 is not read", name);
+        kind = -1;
+    }
     if (key && kind >= 0) {
         begin_field(f, key, depth);
         f->field_markup = (enum ns_markup)kind;
-        /* Atom XHTML content is markup: its elements are written back. */
-        f->field_xhtml = type && !strcmp(type, "xhtml");
+        /* Atom XHTML content is markup: its elements are written back.
+         * So is Atom 0.3's HTML of mode="xml" (its default); its
+         * mode="escaped" is HTML as text, 1.0's type="html". */
+        f->field_xhtml =
+            type && (!strcmp(type, "xhtml") ||
+                     (atom03 && (!mode || !strcmp(mode, "xml")) &&
+                      kind == NS_MK_HTML) ||
+                     (atom03 && (!mode || !strcmp(mode, "xml")) &&
+                      !strncmp(type, "application/xhtml+xml", 21)));
+        if (f->field_xhtml)
+            f->field_markup = NS_MK_HTML;
     }
+    free(mode);
     free(type);
 }
 
@@ -245,7 +266,7 @@ int ns_feed_chan_element(ns_feed_t *f, int depth, enum ns_feed_space sp,
             begin_field(f, key, depth);
         return 1;
     }
-    if (depth == 1 && sp == NS_SP_PLAIN && uri && !strcmp(uri, NS_ATOM) &&
+    if (depth == 1 && sp == NS_SP_PLAIN && ns_feed_is_atom(uri) &&
         !strcmp(name, "author")) {
         author_start(f, depth, f->chan);
         return 1;

@@ -15,7 +15,7 @@
 
 enum ns_feed_space ns_feed_space_of(const char *uri)
 {
-    if (!uri || !strcmp(uri, NS_ATOM) || !strcmp(uri, NS_RSS1) ||
+    if (!uri || ns_feed_is_atom(uri) || !strcmp(uri, NS_RSS1) ||
         !strcmp(uri, NS_RSS09))
         return NS_SP_PLAIN;
     if (!strcmp(uri, NS_DC))
@@ -27,6 +27,26 @@ enum ns_feed_space ns_feed_space_of(const char *uri)
     if (!strncmp(uri, NS_WP, strlen(NS_WP)) && !strstr(uri, "excerpt"))
         return NS_SP_WP;
     return NS_SP_OTHER;
+}
+
+int ns_feed_is_atom(const char *uri)
+{
+    return uri && (!strcmp(uri, NS_ATOM) || !strcmp(uri, NS_ATOM03));
+}
+
+/* Atom 0.3's <issued> is when the entry was published (its <created>,
+ * when it was written, is the date for want of that one) and <modified>
+ * is 1.0's <updated>.  Only in 0.3's namespace: an RSS feed's stray
+ * <modified> is no date of its. */
+const char *ns_feed_atom03_field(const char *name)
+{
+    if (!strcmp(name, "issued"))
+        return "published";
+    if (!strcmp(name, "created"))
+        return "created";
+    if (!strcmp(name, "modified"))
+        return "updated";
+    return NULL;
 }
 
 /* The key under which the text of an item's child element is kept, or
@@ -355,8 +375,9 @@ int ns_feed_item_article(json_t *raw, json_t *chan, const char *chan_lang,
         raw, raw_field(raw, "content") ? "headings" : "summary_headings");
     if (heads && json_object_get(obj, "body"))
         json_object_set(obj, "headings", heads);
-    static const char *const dates[] = {"wp_date_gmt", "published", "pubdate",
-                                        "dcdate",      "updated",   "wp_date"};
+    static const char *const dates[] = {"wp_date_gmt", "published", "created",
+                                        "pubdate",     "dcdate",    "updated",
+                                        "wp_date"};
     for (size_t i = 0; i < sizeof dates / sizeof *dates; i++)
         if (raw_field(raw, dates[i]))
             ns_fields_date(obj, raw_field(raw, dates[i]), 0);

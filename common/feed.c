@@ -86,6 +86,7 @@ static void start_item(ns_feed_t *f, int depth, const xmlChar **attrs,
     f->err[0] = '\0';
     f->err_line = 0;
     f->too_long = 0;
+    f->note[0] = '\0';
     memset(&f->item_fixes, 0, sizeof f->item_fixes);
     /* Once libxml2 has seen an error it stops passing on the &amp; &lt;
      * &gt; of the rest of the document (xmlParseReference gives up when
@@ -192,10 +193,15 @@ static void end_item(ns_feed_t *f)
         r->item = f->items;
         r->line = f->err[0] && f->err_line ? f->err_line : f->item_line;
         r->rc = finish_item(f, &r->art, r->err, sizeof r->err);
-        if (r->rc != NS_ITEM_OK)
+        if (r->rc != NS_ITEM_OK) {
             ns_article_clear(&r->art);
-        else
+        } else {
             fixes_warning(f, r->err, sizeof r->err);
+            size_t n = strlen(r->err);
+            if (f->note[0])
+                snprintf(r->err + n, sizeof r->err - n, "%sitem %u: %s",
+                         n ? "; " : "", f->items, f->note);
+        }
     }
     drop_item(f);
 }
@@ -226,6 +232,40 @@ static void item_unclosed(ns_feed_t *f, const char *name)
     end_item(f);
 }
 
+/* The namespaces of the roots read: RSS's and Atom's (none, Atom 1.0 and
+ * 0.3, RSS 0.9 and 1.0) and RDF's, RSS 1.0's root. */
+#define NS_RDF "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+
+/* The root element NAME (in URI) starts: kept when it is in a namespace
+ * of no format read, whose items are not known as such, so that a feed
+ * of them is not read as a feed of none (items_unknown). */
+static void root_of(ns_feed_t *f, const char *name, const char *uri)
+{
+    if (!uri || ns_feed_space_of(uri) == NS_SP_PLAIN || !strcmp(uri, NS_RDF))
+        return;
+    snprintf(f->root_ns, sizeof f->root_ns, "%s", uri);
+    snprintf(f->root_name, sizeof f->root_name, "%s", name);
+    f->root_line = line_now(f);
+}
+
+/* The feed is over and not one item was read from a root in a namespace
+ * of no format read (Atom 0.3 was one: its whole archive was lost with
+ * "0 added" and no word): said as its error, a skipped record. */
+static void items_unknown(ns_feed_t *f)
+{
+    if (f->items || !f->root_ns[0])
+        return;
+    struct result *r = push_result(f);
+    if (r) {
+        r->rc = NS_ITEM_BAD;
+        r->line = f->root_line;
+        snprintf(r->err, sizeof r->err,
+                 "no item read: the root <%s> is in the namespace %s, "
+                 "of no feed format nindex reads",
+                 f->root_name, f->root_ns);
+    }
+}
+
 /* --- SAX callbacks --- */
 
 static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
@@ -246,6 +286,8 @@ static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
     if (f->item_depth < 0 && ns_feed_space_of((const char *)uri) == NS_SP_WP)
         f->wxr = 1;
     const char *name = (const char *)localname;
+    if (depth == 0)
+        root_of(f, name, (const char *)uri);
     char *base = ns_feed_attr(attrs, n_attrs, "base", NS_XML);
     if (base)
         ns_xmlbase_push(&f->base, depth, base);
@@ -272,7 +314,7 @@ static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
         if (f->field_depth < 0 &&
             ns_feed_chan_element(f, depth, sp, name, (const char *)uri))
             return;
-        if (sp == NS_SP_PLAIN && uri && !strcmp((const char *)uri, NS_ATOM) &&
+        if (sp == NS_SP_PLAIN && ns_feed_is_atom((const char *)uri) &&
             !strcmp(name, "link") && depth <= 2) {
             /* The feed's own address (Atom's, or an RSS channel's
              * <atom:link rel="self">): the base of relative links where
@@ -291,7 +333,7 @@ static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
             f->chan_text = &f->chan_lang, f->chan_text_depth = depth;
         /* An RSS channel's <link>, its site: the base of relative links
          * when the feed gives neither xml:base nor its own address. */
-        if (sp == NS_SP_PLAIN && (!uri || strcmp((const char *)uri, NS_ATOM)) &&
+        if (sp == NS_SP_PLAIN && !ns_feed_is_atom((const char *)uri) &&
             !strcmp(name, "link") && depth == 2 && !f->chan_link.len)
             f->chan_text = &f->chan_link, f->chan_text_depth = depth;
         char *lang = ns_feed_attr(attrs, n_attrs, "lang", NS_XML);
@@ -705,6 +747,7 @@ static void parse_more(ns_feed_t *f)
             drop_item(f);
         }
         flush_outside(f);
+        items_unknown(f);
     }
 }
 

@@ -48,7 +48,8 @@ struct ns_feed {
     int field_xhtml; /* the field is XHTML markup, kept as such */
     ns_buf_t text;
     int too_long;
-    char err[300]; /* the first parser error inside the item */
+    char note[120]; /* what of the item was passed over, said with it */
+    char err[300];  /* the first parser error inside the item */
     unsigned err_line;
 
     char outside[300]; /* an error outside any item, not yet returned */
@@ -57,6 +58,9 @@ struct ns_feed {
     int mismatch; /* the element ending now was closed by another's tag */
 
     int root_done;      /* the root element has ended */
+    char root_ns[160];  /* the root's namespace when no feed's, else "" */
+    char root_name[40]; /* and its name */
+    unsigned root_line;
     char last_err[300]; /* the latest error libxml2 raised, and its line */
     unsigned last_err_line;
 

@@ -132,6 +132,9 @@ int ns_feed_next(ns_feed_t *feed, ns_article_t *art, unsigned *item,
 void ns_feed_close(ns_feed_t *feed);
 /* The namespaces feeds are read in. */
 #define NS_ATOM "http://www.w3.org/2005/Atom"
+/* Atom 0.3, the draft Blogger, Movable Type and TypePad wrote in
+ * 2003-2006: read as Atom, with its own dates and content modes. */
+#define NS_ATOM03 "http://purl.org/atom/ns#"
 #define NS_CONTENT "http://purl.org/rss/1.0/modules/content/"
 #define NS_DC "http://purl.org/dc/elements/1.1/"
 #define NS_WP "http://wordpress.org/export/"
@@ -154,6 +157,11 @@ enum ns_feed_space {
     NS_SP_OTHER
 };
 enum ns_feed_space ns_feed_space_of(const char *uri);
+/* Is URI (may be NULL) Atom's namespace, 1.0's or 0.3's? */
+int ns_feed_is_atom(const char *uri);
+/* The key under which the text of an Atom 0.3 entry's child NAME is
+ * kept where 0.3 names it otherwise than 1.0 (its dates), or NULL. */
+const char *ns_feed_atom03_field(const char *name);
 /* The key under which the text of an item's child element NAME of space
  * SP is kept, or NULL to ignore the element (feed-item.c). */
 const char *ns_feed_field_of(enum ns_feed_space sp, const char *name);

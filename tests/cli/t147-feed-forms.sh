@@ -1,0 +1,54 @@
+#!/bin/sh
+# t147-feed-forms.sh - Feeds in the forms once lost without a word: Atom
+# 0.3 (Blogger, Movable Type and TypePad, 2003-2006), a root of no format
+# read, titles and descriptions that name an element as text ("Why
+# <title> matters"), and Atom's <source> author (Planet feeds).
+. "$(dirname "$0")/lib.sh"
+S=$TMP/feeds
+mkdir -p "$S/old" "$S/other"
+
+cat >"$S/old/atom03.xml" <<'EOF2'
+<?xml version="1.0" encoding="utf-8"?>
+<feed version="0.3" xmlns="http://purl.org/atom/ns#" xml:lang="en">
+  <title>Old Blog</title>
+  <link rel="alternate" type="text/html" href="http://oldblog.example/"/>
+  <modified>2005-03-01T10:00:00Z</modified>
+  <author><name>Jane Roe</name></author>
+  <entry>
+    <title>Moving house</title>
+    <link rel="alternate" type="text/html" href="http://oldblog.example/2005/03/moving"/>
+    <id>tag:oldblog.example,2005:moving</id>
+    <issued>2005-03-01T09:00:00Z</issued>
+    <modified>2005-03-01T10:00:00Z</modified>
+    <content type="text/html" mode="escaped">&lt;p&gt;We packed the last boxes today.&lt;/p&gt;</content>
+  </entry>
+</feed>
+EOF2
+cat >"$S/other/other.xml" <<'EOF2'
+<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://example.com/ns/feed-9"><entry><id>1</id><title>Lost</title></entry></feed>
+EOF2
+
+# field QUERY KEY: KEY of every hit of QUERY, a line each.
+field() {
+    nsearch --db "$TMP/db" --json --limit 50 -- "$1" | python3 -c 'import json, sys
+for h in json.load(sys.stdin)["hits"]: print(h.get(sys.argv[1]))' "$2"
+}
+
+run out err nindex --db "$TMP/db" "$S/old"
+check "Atom 0.3: indexed" is "$rc" 0
+check "Atom 0.3: one added" contains "$TMP/out" "1 added"
+check "Atom 0.3: the entry found by its body" is "$(field boxes url)" \
+    "http://oldblog.example/2005/03/moving"
+check "Atom 0.3: the title" is "$(field boxes title)" "Moving house"
+check "Atom 0.3: the feed's author" is "$(field 'author:"Jane Roe"' url)" \
+    "http://oldblog.example/2005/03/moving"
+check "Atom 0.3: <issued> is the date" is "$(field boxes date)" \
+    "2005-03-01T09:00:00Z"
+
+run out err nindex --db "$TMP/db2" "$S/other"
+check "unknown root: said, with its namespace" contains "$TMP/err" \
+    "other.xml:2: no item read: the root <feed> is in the namespace http://example.com/ns/feed-9"
+check "unknown root: a skipped record" contains "$TMP/out" "1 skipped"
+
+finish
