@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "ingest.h"
 
@@ -219,6 +220,81 @@ int ns_feed_text_kind(const char *type, int atom)
     return NS_MK_MAYBE;
 }
 
+/* Is the tag name NAME (N bytes) one of the inline formatting a title
+ * may carry as markup ("&lt;b&gt;Breaking&lt;/b&gt;")? */
+static int inline_name(const char *name, size_t n)
+{
+    static const char *const names[] = {
+        "a",    "abbr", "b",    "bdi",  "bdo",   "big",  "br",     "cite",
+        "code", "del",  "dfn",  "em",   "font",  "i",    "ins",    "kbd",
+        "mark", "q",    "s",    "samp", "small", "span", "strike", "strong",
+        "sub",  "sup",  "time", "tt",   "u",     "var",  "wbr"};
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+        if (strlen(names[i]) == n && !strncasecmp(names[i], name, n))
+            return 1;
+    return 0;
+}
+
+/* Is NAME (N bytes) an element whose text an HTML parser takes as raw
+ * text to its end tag (or to the end, for want of one)? */
+static int raw_text_name(const char *name, size_t n)
+{
+    static const char *const names[] = {
+        "script", "style",   "title",    "textarea", "xmp",
+        "iframe", "noembed", "noframes", "noscript", "plaintext"};
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+        if (strlen(names[i]) == n && !strncasecmp(names[i], name, n))
+            return 1;
+    return 0;
+}
+
+/* Is there an end tag "</NAME" (N bytes) in S (SN bytes)? */
+static int end_tag_in(const char *s, size_t sn, const char *name, size_t n)
+{
+    for (size_t i = 0; i + n + 2 <= sn; i++)
+        if (s[i] == '<' && s[i + 1] == '/' &&
+            !strncasecmp(s + i + 2, name, n) &&
+            (i + n + 2 == sn || !isalnum((unsigned char)s[i + n + 2])))
+            return 1;
+    return 0;
+}
+
+/* S (N bytes), the text of field KEY read as HTML, into OUT with the "<"
+ * of each tag that names an element as text written "&lt;": a title is a
+ * line of text, where a tag of no inline formatting ("Why <title> matters
+ * for SEO", "HTML gets a <search> element") is words; and in a body a
+ * raw-text element never closed ("block inline <script> tags") would take
+ * the rest of it.  Returns 1 if any was, else 0 (OUT untouched). */
+static int names_as_text(const char *key, const char *s, size_t n,
+                         ns_buf_t *out)
+{
+    int title = !strcmp(key, "title"), any = 0;
+    size_t from = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] != '<')
+            continue;
+        size_t j = i + 1 + (i + 1 < n && s[i + 1] == '/');
+        size_t k = j;
+        while (k < n && (isalnum((unsigned char)s[k]) || s[k] == '-'))
+            k++;
+        if (k == j || !isalpha((unsigned char)s[j]) ||
+            (k < n && !strchr(" \t\r\n/>", s[k])))
+            continue;
+        int as_text = title ? !inline_name(s + j, k - j)
+                            : j == i + 1 && raw_text_name(s + j, k - j) &&
+                                  !end_tag_in(s + k, n - k, s + j, k - j);
+        if (!as_text)
+            continue;
+        ns_buf_append(out, s + from, i - from);
+        ns_buf_puts(out, "&lt;");
+        from = i + 1;
+        any = 1;
+    }
+    if (any)
+        ns_buf_append(out, s + from, n - from);
+    return any;
+}
+
 /* Text that may hold HTML (RSS descriptions always may; Atom says so with
  * type="html") becomes plain text, with its <h2>-<h6> as headings.  Atom's
  * type="text" is plain text (RFC 4287 3.1.1.1): its "<" and "&" are
@@ -243,6 +319,9 @@ void ns_feed_item_text(json_t *to, const char *key, const char *s, size_t n,
                                 : !strcmp(key, "summary") ? "summary_headings"
                                                           : NULL;
         json_t *heads = heads_key ? json_array() : NULL;
+        ns_buf_t named = {0};
+        if (markup != NS_MK_POST && names_as_text(key, s, n, &named))
+            s = named.p, n = named.len;
         int rc = markup == NS_MK_POST
                      ? ns_html_post_text(s, n, heads, &plain)
                      : ns_html_fragment_text(s, n, heads, &plain);
@@ -250,10 +329,16 @@ void ns_feed_item_text(json_t *to, const char *key, const char *s, size_t n,
             ns_html_escaped_twice(s, n, plain.p, plain.len)) {
             ns_buf_t again = {0};
             json_array_clear(heads);
-            rc = ns_html_fragment_text(plain.p, plain.len, heads, &again);
+            ns_buf_reset(&named);
+            const char *p = plain.p;
+            size_t pn = plain.len;
+            if (names_as_text(key, p, pn, &named))
+                p = named.p, pn = named.len;
+            rc = ns_html_fragment_text(p, pn, heads, &again);
             ns_buf_free(&plain);
             plain = again;
         }
+        ns_buf_free(&named);
         if (rc == 0 && plain.p) {
             ns_fields_set(to, key, plain.p, plain.len, 0);
             if (heads && json_array_size(heads))

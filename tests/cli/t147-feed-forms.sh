@@ -29,6 +29,16 @@ cat >"$S/other/other.xml" <<'EOF2'
 <feed xmlns="http://example.com/ns/feed-9"><entry><id>1</id><title>Lost</title></entry></feed>
 EOF2
 
+mkdir -p "$S/tags"
+cat >"$S/tags/tag2.xml" <<'EOF2'
+<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>Tech desk</title><link>https://tech.example/</link>
+<item><title>Why &lt;title&gt; matters for SEO</title><link>https://tech.example/5</link><description>Search engines read it first.</description></item>
+<item><title>Q&amp;A: why browsers block &lt;script&gt; in SVG</title><link>https://tech.example/1</link><description>Chrome will block inline &lt;script&gt; tags in uploaded SVG files from March. Site owners who rely on them should move the code to separate files.</description></item>
+<item><title>&lt;b&gt;Breaking&lt;/b&gt; Storm hits</title><link>https://tech.example/6</link><description>Wind.</description></item>
+</channel></rss>
+EOF2
+
 # field QUERY KEY: KEY of every hit of QUERY, a line each.
 field() {
     nsearch --db "$TMP/db" --json --limit 50 -- "$1" | python3 -c 'import json, sys
@@ -50,5 +60,17 @@ run out err nindex --db "$TMP/db2" "$S/other"
 check "unknown root: said, with its namespace" contains "$TMP/err" \
     "other.xml:2: no item read: the root <feed> is in the namespace http://example.com/ns/feed-9"
 check "unknown root: a skipped record" contains "$TMP/out" "1 skipped"
+
+run out err nindex --db "$TMP/db3" "$S/tags"
+field3() {
+    nsearch --db "$TMP/db3" --json --limit 50 -- "$1" | python3 -c 'import json, sys
+for h in json.load(sys.stdin)["hits"]: print(h.get(sys.argv[1]))' "$2"
+}
+check "a title naming <title> is kept whole" is \
+    "$(field3 'title:seo' title)" "Why <title> matters for SEO"
+check "a description with an unclosed <script> is kept whole" is \
+    "$(field3 'separate files' url)" "https://tech.example/1"
+check "a title's <b> is still markup" is "$(field3 breaking title)" \
+    "Breaking Storm hits"
 
 finish

@@ -125,8 +125,82 @@ static void test_unknown_root(void)
     tally_free(&t);
 }
 
+/* ------------------------------------------------------------------------ */
+/* Element names written as text                                            */
+/* ------------------------------------------------------------------------ */
+
+static void test_names_as_text(void)
+{
+    static const char F[] =
+        "<rss version=\"2.0\"><channel><title>T</title>\n"
+        "<item><guid>1</guid><title>Why &lt;title&gt; matters for SEO</title>"
+        "<description>Search engines read it first.</description></item>\n"
+        "<item><guid>2</guid><title>Q&amp;A: why browsers block "
+        "&lt;script&gt; in SVG</title><description>Chrome will block inline "
+        "&lt;script&gt; tags in SVG files. Site owners should move the "
+        "code.</description></item>\n"
+        "<item><guid>3</guid><title>The &lt;style&gt; tag turns 30</title>"
+        "<description>CSS was proposed in 1994.</description></item>\n"
+        "<item><guid>4</guid><title>HTML gets a &lt;search&gt; element, "
+        "&lt;blink&gt; is gone</title><description>x</description></item>\n"
+        "<item><guid>5</guid><title>&lt;b&gt;Breaking&lt;/b&gt; Storm "
+        "hits</title><description>&lt;p&gt;Wind.&lt;/p&gt;&lt;script&gt;"
+        "track()&lt;/script&gt;&lt;p&gt;Rain.&lt;/p&gt;</description>"
+        "</item>\n"
+        "<item><guid>6</guid><title>Why &amp;lt;title&amp;gt; counts</title>"
+        "<description>y</description></item>\n"
+        "</channel></rss>\n";
+    struct tally t;
+    read_all(tl_write("tags.rss", F, sizeof F - 1), &t);
+    CHECK(t.ok == 6, "names: every item");
+    CHECK_STR(t.titles,
+              "Why <title> matters for SEO\n"
+              "Q&A: why browsers block <script> in SVG\n"
+              "The <style> tag turns 30\n"
+              "HTML gets a <search> element, <blink> is gone\n"
+              "Breaking Storm hits\n"
+              "Why <title> counts\n",
+              "names: element names in titles are text, <b> is markup");
+    tally_free(&t);
+    static const char D[] =
+        "<rss version=\"2.0\"><channel><title>T</title>\n"
+        "<item><guid>2</guid><title>T</title><description>Chrome will block "
+        "inline &lt;script&gt; tags in SVG files. Site owners should move "
+        "the code.</description></item>\n"
+        "<item><guid>5</guid><title>T</title><description>&lt;p&gt;Wind."
+        "&lt;/p&gt;&lt;script&gt;track()&lt;/script&gt;&lt;p&gt;Rain."
+        "&lt;/p&gt;</description></item>\n"
+        "</channel></rss>\n";
+    read_all(tl_write("desc.rss", D, sizeof D - 1), &t);
+    CHECK_STR(t.first.body,
+              "Chrome will block inline <script> tags in SVG files. Site "
+              "owners should move the code.",
+              "names: a <script> never closed in a description is text");
+    tally_free(&t);
+    /* The second item's script is one: closed, it is dropped. */
+    static const char S[] =
+        "<rss version=\"2.0\"><channel><title>T</title>\n"
+        "<item><guid>5</guid><title>T</title><description>&lt;p&gt;Wind."
+        "&lt;/p&gt;&lt;script&gt;track()&lt;/script&gt;&lt;p&gt;Rain."
+        "&lt;/p&gt;</description></item>\n"
+        "</channel></rss>\n";
+    read_all(tl_write("script.rss", S, sizeof S - 1), &t);
+    CHECK_STR(t.first.body, "Wind.\n\nRain.",
+              "names: a closed <script> in a description is dropped");
+    tally_free(&t);
+    static const char A[] =
+        "<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry><id>a</id>"
+        "<title type=\"html\">The &lt;style&gt; tag turns 30</title>"
+        "<summary>s</summary></entry></feed>";
+    read_all(tl_write("style.atom", A, sizeof A - 1), &t);
+    CHECK_STR(t.first.title, "The <style> tag turns 30",
+              "names: an Atom type=html title");
+    tally_free(&t);
+}
+
 int main(void)
 {
+    test_names_as_text();
     test_atom03();
     test_atom03_modes();
     test_unknown_root();
