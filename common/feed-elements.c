@@ -47,7 +47,7 @@ void ns_feed_end_field(ns_feed_t *f)
      * as RSS's <author> is, wherever it is written; but a WordPress
      * export's <dc:creator> is a login, looked up as it is (wxr.c). */
     if (!strcmp(key, "rss_author") || !strcmp(key, "author") ||
-        (!strcmp(key, "creator") && !f->wxr)) {
+        !strcmp(key, "source_author") || (!strcmp(key, "creator") && !f->wxr)) {
         const char *name;
         size_t name_len = ns_feed_rss_author(s, n, &name);
         if (name_len)
@@ -123,7 +123,8 @@ static int author_element(ns_feed_t *f, int depth, enum ns_feed_space sp,
         depth != f->author_depth + 1)
         return 0;
     if (!strcmp(name, "name"))
-        begin_field(f, "author", depth);
+        begin_field(f, f->source_depth >= 0 ? "source_author" : "author",
+                    depth);
     else if (!strcmp(name, "email"))
         begin_field(f, "author_email", depth);
     else
@@ -145,8 +146,20 @@ void ns_feed_item_element(ns_feed_t *f, int depth, const char *name,
         begin_field(f, "app_draft", depth);
         return;
     }
+    /* <source><author>: the byline of an entry that names none, as an
+     * aggregator (a Planet) copies it from the feed it came from (RFC
+     * 4287 4.2.11); its other elements are that feed's, not the entry's. */
+    if (f->source_depth >= 0 && depth == f->source_depth + 1 &&
+        sp == NS_SP_PLAIN && !strcmp(name, "author") && ns_feed_is_atom(uri)) {
+        author_start(f, depth, f->extra);
+        return;
+    }
     if (!child)
         return;
+    if (sp == NS_SP_PLAIN && !strcmp(name, "source") && ns_feed_is_atom(uri)) {
+        f->source_depth = depth;
+        return;
+    }
     if (sp == NS_SP_PLAIN && !strcmp(name, "author") && ns_feed_is_atom(uri)) {
         /* Atom's <author> holds <name>; RSS's holds the text itself. */
         author_start(f, depth, f->extra);

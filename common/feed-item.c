@@ -437,14 +437,17 @@ int ns_feed_item_article(json_t *raw, json_t *chan, const char *chan_lang,
     set_from(obj, raw, "title", "title");
     set_from(obj, raw, "url", "link");
     /* Every <author> (Atom's, or RSS's), else every <dc:creator> (in a
-     * WordPress export, by display name), else the Atom feed's authors
-     * (RFC 4287 4.2.1): one byline, "Kari, Ola".  Names, categories and
-     * tags are labels WordPress keeps HTML-escaped, "Ed O&#039;Neil",
-     * "Arts &amp; Culture" (in CDATA, or escaped once more), and writes
-     * so in its feeds and exports: their entities are read. */
+     * WordPress export, by display name), else those of the Atom entry's
+     * <source>, else the Atom feed's authors (RFC 4287 4.2.1): one byline,
+     * "Kari, Ola".  Names, categories and tags are labels WordPress keeps
+     * HTML-escaped, "Ed O&#039;Neil", "Arts &amp; Culture" (in CDATA, or
+     * escaped once more), and writes so in its feeds and exports: their
+     * entities are read. */
     json_t *names = json_object_get(raw, "author"), *shown = NULL;
     if (!names)
         names = shown = ns_wxr_bylines(json_object_get(raw, "creator"), chan);
+    if (!names)
+        names = json_object_get(raw, "source_author");
     if (!names)
         names = json_object_get(chan, "author");
     char *by = ns_names_join(names, NS_MAX_LABEL);

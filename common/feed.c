@@ -69,6 +69,7 @@ static void drop_item(ns_feed_t *f)
     f->extra = NULL;
     f->item_depth = -1;
     f->author_depth = -1;
+    f->source_depth = -1;
     free(f->field);
     f->field = NULL;
     f->field_depth = -1;
@@ -371,6 +372,8 @@ static void end_element(ns_feed_t *f, int depth, const xmlChar *localname)
                                f->author_names, f->author_noreply);
         f->author_depth = -1;
     }
+    if (f->source_depth == depth)
+        f->source_depth = -1;
     if (f->wp_author_depth == depth) {
         ns_wxr_author_done(f->chan);
         f->wp_author_depth = -1;
@@ -508,6 +511,7 @@ ns_feed_t *ns_feed_open(ns_read_fn read, void *ctx)
     f->ctx = ctx;
     f->item_depth = -1;
     f->author_depth = -1;
+    f->source_depth = -1;
     f->field_depth = -1;
     f->chan_text_depth = -1;
     f->wp_author_depth = -1;

@@ -73,4 +73,21 @@ check "a description with an unclosed <script> is kept whole" is \
 check "a title's <b> is still markup" is "$(field3 breaking title)" \
     "Breaking Storm hits"
 
+mkdir -p "$S/planet"
+cat >"$S/planet/planet.xml" <<'EOF2'
+<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom">
+<title>Planet Harbour</title><id>https://planet.example/</id><updated>2026-12-05T10:00:00Z</updated>
+<entry><title>Buoy maintenance day</title><link href="https://tom.example/buoys"/><id>https://tom.example/buoys</id>
+<updated>2026-12-04T08:00:00Z</updated><summary>All the channel buoys were repainted on Tuesday.</summary>
+<source><id>https://tom.example/feed</id><title>Tom's notes</title><author><name>Tom Reed</name></author></source></entry>
+</feed>
+EOF2
+run out err nindex --db "$TMP/db4" "$S/planet"
+check "Atom <source>: its author is the byline" is \
+    "$(nsearch --db "$TMP/db4" --json --limit 5 -- 'author:"Tom Reed"' |
+        python3 -c 'import json, sys
+print(" ".join(h["id"] for h in json.load(sys.stdin)["hits"]))')" \
+    "https://tom.example/buoys"
+
 finish

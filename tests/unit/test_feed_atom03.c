@@ -198,8 +198,36 @@ static void test_names_as_text(void)
     tally_free(&t);
 }
 
+/* ------------------------------------------------------------------------ */
+/* Atom's <source>                                                          */
+/* ------------------------------------------------------------------------ */
+
+static void test_source_author(void)
+{
+    static const char F[] =
+        "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>Planet</title>"
+        "<author><name>Planet Team</name></author>\n"
+        "<entry><id>1</id><title>Buoys</title><summary>s</summary>"
+        "<source><id>f</id><title>Tom's notes</title>"
+        "<author><name>Tom Reed</name></author></source></entry>\n"
+        "<entry><id>2</id><title>Own</title><author><name>Ann</name>"
+        "</author><summary>s</summary><source><author><name>Tom Reed</name>"
+        "</author></source></entry>\n"
+        "<entry><id>3</id><title>None</title><summary>s</summary>"
+        "<source><title>x</title></source></entry>\n"
+        "</feed>";
+    struct tally t;
+    read_all(tl_write("planet.atom", F, sizeof F - 1), &t);
+    CHECK_STR(t.titles, "Buoys\nOwn\nNone\n",
+              "source: its title is not the entry's");
+    CHECK_STR(t.authors, "Tom Reed\nAnn\nPlanet Team\n",
+              "source: its author for an entry with none, before the feed's");
+    tally_free(&t);
+}
+
 int main(void)
 {
+    test_source_author();
     test_names_as_text();
     test_atom03();
     test_atom03_modes();
