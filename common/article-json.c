@@ -269,6 +269,10 @@ static int json_repair(const char *text, size_t len, ns_buf_t *out, char *why,
         }
         if (!tok)
             tok = 1;
+        /* A backslash that is the record's last byte is no escape of two
+         * (make fuzz: the copy read one byte past the end). */
+        if (tok > len - i)
+            tok = len - i;
         if (!fix) {
             ns_buf_append(out, text + i, tok);
         } else if (fix == 1) {

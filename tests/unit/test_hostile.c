@@ -235,6 +235,7 @@ static void test_json_not_read_past_len(void)
         "{\"id\":\"q\",\"n\":1e400",
         "{\"id\":\"q\" 2004",
         "-12345678901234567890123",
+        "{\"id\":\"q\",\"body\":\"a\\n\\",
     };
     long page = sysconf(_SC_PAGESIZE);
     char *map = mmap(NULL, (size_t)page * 2, PROT_READ | PROT_WRITE,
