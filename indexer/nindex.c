@@ -210,6 +210,31 @@ static int take_lock(const char *db, double wait, int *fresh_out)
     return lock;
 }
 
+/* Does FILE begin as a cluster file does: its first line that is not
+ * blank or a comment starts with one of its keywords (README "Scaling")?
+ * A file of articles given as --db is told it is no index directory. */
+static int cluster_like(const char *file)
+{
+    static const char *const keys[] = {"shard",          "spelling", "synonyms",
+                                       "timeout",        "refresh",  "partial",
+                                       "connect-timeout"};
+    FILE *f = fopen(file, "r");
+    char line[512];
+    int found = 0, done = 0;
+    while (f && !done && fgets(line, sizeof line, f)) {
+        const char *p = line + strspn(line, " \t");
+        if (*p == '#' || *p == '\n' || *p == '\r' || *p == '\0')
+            continue;
+        size_t n = strcspn(p, " \t\r\n");
+        for (size_t i = 0; i < sizeof keys / sizeof *keys; i++)
+            found |= n == strlen(keys[i]) && !strncmp(p, keys[i], n);
+        done = 1;
+    }
+    if (f)
+        fclose(f);
+    return found;
+}
+
 static int run(const struct options *o)
 {
     char *db = ns_db_path(o->db);
@@ -221,6 +246,10 @@ static int run(const struct options *o)
         if (o->mode == MODE_EXPORT)
             ns_error("'%s' is a cluster file: export each shard's own index "
                      "on its host",
+                     db);
+        else if (cluster_like(db))
+            ns_error("'%s' is a cluster file: index each shard's own "
+                     "directory with --shard I/N",
                      db);
         else
             ns_error("'%s' is a file, not an index directory: --db names "

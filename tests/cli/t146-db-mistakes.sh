@@ -21,6 +21,12 @@ check "a file as --db: nsearch exits 1" is "$rc" 1
 check "a file as --db: nsearch says it is no cluster file" contains "$TMP/err" \
     "'$TMP/a.jsonl' is a file, not an index directory, and not a cluster file (line 1 is no 'shard' line)"
 check "a file as --db: no JSON quoted as a keyword" lacks "$TMP/err" "unknown keyword"
+# A cluster file given to nindex is still said to be one.
+printf '# two shards\nshard 0 localhost:1\n' >"$TMP/two.cluster"
+run out err nindex --db "$TMP/two.cluster" "$TMP/a.jsonl"
+check "a cluster file as --db: nindex exits 1" is "$rc" 1
+check "a cluster file as --db: said to be one" contains "$TMP/err" \
+    "'$TMP/two.cluster' is a cluster file: index each shard's own directory"
 # A cluster file's own typo is still named as one.
 printf 'shrad 0 localhost:1\n' >"$TMP/typo.cluster"
 run out err nsearch --db "$TMP/typo.cluster" harbour
