@@ -50,6 +50,19 @@ static size_t trimmed(const char **label)
     return n;
 }
 
+/* Is LABEL, trimmed, one of the N LABELS, regardless of ASCII case? */
+static int label_is_one_of(const char *label, const char *const *labels,
+                           size_t n)
+{
+    if (!label)
+        return 0;
+    size_t len = trimmed(&label);
+    for (size_t i = 0; i < n; i++)
+        if (strlen(labels[i]) == len && strncasecmp(label, labels[i], len) == 0)
+            return 1;
+    return 0;
+}
+
 int ns_charset_is_windows1252(const char *label)
 {
     /* The standard's labels of windows-1252, compared without regard to
@@ -73,13 +86,7 @@ int ns_charset_is_windows1252(const char *label)
         "windows-1252",
         "x-cp1252",
     };
-    if (!label)
-        return 0;
-    size_t n = trimmed(&label);
-    for (size_t i = 0; i < sizeof labels / sizeof *labels; i++)
-        if (strlen(labels[i]) == n && strncasecmp(label, labels[i], n) == 0)
-            return 1;
-    return 0;
+    return label_is_one_of(label, labels, sizeof labels / sizeof *labels);
 }
 
 int ns_charset_is_utf8(const char *label)
@@ -88,13 +95,7 @@ int ns_charset_is_utf8(const char *label)
         "unicode-1-1-utf-8", "unicode11utf8", "unicode20utf8", "utf-8", "utf8",
         "x-unicode20utf8",
     };
-    if (!label)
-        return 0;
-    size_t n = trimmed(&label);
-    for (size_t i = 0; i < sizeof labels / sizeof *labels; i++)
-        if (strlen(labels[i]) == n && strncasecmp(label, labels[i], n) == 0)
-            return 1;
-    return 0;
+    return label_is_one_of(label, labels, sizeof labels / sizeof *labels);
 }
 
 /* The bytes at S (LEN of them, LEN >= 1) that begin no valid UTF-8
