@@ -102,6 +102,9 @@ bool near_word(const std::string &word);    /* NEAR, ADJ, NEAR/n, ADJ/n */
 std::string number_form(const std::string &word);
 std::string partial_text(const std::string &t, ns_index_t *idx = nullptr,
                          bool as_word_too = false);
+/* Q, parsed from partial_text(..., true), with the word being typed and
+ * its completions as one synonym (query-partial.cc). */
+Xapian::Query partial_synonym(const Xapian::Query &q);
 std::string unclosed_quote_words(const std::string &text);
 /* The words after an unclosed quote (its phrase), or "". */
 std::string unclosed_phrase(const std::string &text);

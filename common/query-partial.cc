@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cstring>
 #include <string>
+#include <vector>
 
 #include "index-private.h"
 
@@ -121,4 +122,56 @@ std::string libns::partial_text(const std::string &text, ns_index_t *idx,
     if (as_word_too && !joined)
         return text + " " + text.substr(token) + "*";
     return text + "*";
+}
+
+/* Has Q a wildcard anywhere in it? */
+static bool has_wildcard(const Xapian::Query &q)
+{
+    if (q.get_type() == Xapian::Query::OP_WILDCARD)
+        return true;
+    for (size_t i = 0; i < q.get_num_subqueries(); i++)
+        if (has_wildcard(q.get_subquery(i)))
+            return true;
+    return false;
+}
+
+/* The word being typed is searched twice, as a word and as a prefix
+ * ("prime minis minis*", see AS_WORD_TOO above); as two words of an OR
+ * each was weighed by its own rarity, and the word's stem, rarer than
+ * all its completions together, outweighed them: "prime minis" ranked
+ * BBC News' stories of the BMW Mini ("minis" is "mini") above every
+ * one of the prime minister.  The two are one word being typed, so they
+ * are one OP_SYNONYM, weighed as one word, as a number's two forms are
+ * (query.cc number_synonyms).  In an OR whose last part holds the
+ * wildcard (the '*' partial_text() added ends the text) and whose last
+ * word, by position, is a term of its own: the word typed. */
+Xapian::Query libns::partial_synonym(const Xapian::Query &q)
+{
+    using Q = Xapian::Query;
+    const size_t n = q.get_num_subqueries();
+    if (q.get_type() == Q::OP_OR && n >= 2 &&
+        q.get_subquery(n - 1).get_type() != Q::LEAF_TERM &&
+        has_wildcard(q.get_subquery(n - 1))) {
+        size_t word = n;
+        Xapian::termpos last = 0;
+        for (size_t i = 0; i + 1 < n; i++) {
+            Xapian::termpos pos = leaf_position(q.get_subquery(i));
+            if (pos > last) {
+                last = pos;
+                word = q.get_subquery(i).get_type() == Q::LEAF_TERM ? i : n;
+            }
+        }
+        if (word < n) {
+            std::vector<Q> subs;
+            for (size_t i = 0; i + 1 < n; i++)
+                if (i != word)
+                    subs.push_back(q.get_subquery(i));
+            const Q typed[] = {q.get_subquery(word), q.get_subquery(n - 1)};
+            subs.emplace_back(Q::OP_SYNONYM, typed, typed + 2);
+            return subs.size() == 1 ? subs[0]
+                                    : Q(Q::OP_OR, subs.begin(), subs.end());
+        }
+    }
+    return map_subqueries(
+        q, [](const Q &sub, size_t) { return partial_synonym(sub); });
 }

@@ -72,6 +72,8 @@ static ns_status_t parse_text(ns_index_t *idx, const ns_search_opts_t *o,
         *out = build_query(idx, b.text,
                            query_flags(b.text, PARSE_FLAGS) & ~b.flags_off,
                            b.max_expansion, &dates);
+        if (o->partial)
+            *out = partial_synonym(*out);
         add_warning(res, dates);
         /* Not as you type: the '*' is ours there, and every short word
          * typed would say so ("ma* matches more than ..." for "e-ma"). */

@@ -218,4 +218,39 @@ check "--partial title:o'sul: the field's joined word completed" \
 check "--partial o': one letter, as typed" is "$(jres --partial "o'" | cut -d'|' -f2)" \
     "None"
 
+# The word being typed and its completions weigh as one word: searched
+# as two words of an OR, the stem of "minis" ("mini", one article) was
+# rarer than all of "minister"'s forms together and outweighed them, and
+# "prime minis" put the Mini story above every prime minister's.
+python3 - "$TMP/pm.jsonl" <<'PY'
+import json, sys
+with open(sys.argv[1], "w") as f:
+    for i in range(30):
+        body = "The minister spoke to parliament, part %d. Ministers met." % i
+        if i < 10:
+            body = "The prime minister spoke to parliament, part %d." % i
+        f.write(json.dumps({"id": "m%d" % i, "title": "Budget talks %d" % i,
+                            "body": body}) + "\n")
+    for i in range(40):
+        f.write(json.dumps({"id": "o%d" % i, "title": "Weather %d" % i,
+                            "body": "Rain across the region, part %d." % i}) + "\n")
+    f.write(json.dumps({"id": "car", "title": "Mini sales rise",
+                        "body": "Sales of the Mini rose. Minis are popular; "
+                                "the Mini convertible and Mini One sell well."}) + "\n")
+PY
+nindex --quiet --db "$TMP/pm" "$TMP/pm.jsonl"
+pm() {
+    nsearch --db "$TMP/pm" --json --related 0 --limit 3 "$@" 2>/dev/null |
+        python3 -c 'import json, sys
+d = json.load(sys.stdin)
+print(d["total"], " ".join(h["id"] for h in d["hits"]))'
+}
+pm_first=$(pm --partial "prime minis" | cut -d' ' -f2)
+check "--partial prime minis: a prime minister's story first" \
+    sh -c "case '$pm_first' in m[0-9]) true;; *) false;; esac"
+check "--partial prime minis: the Mini story still found" \
+    is "$(pm --partial "prime minis" | cut -d' ' -f1)" 31
+check "--partial minis alone: the Mini story first" \
+    is "$(pm --partial minis | cut -d' ' -f2)" car
+
 finish
