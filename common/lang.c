@@ -11,8 +11,9 @@
  * write it), a three-letter ISO 639-2 code becomes the two-letter ISO
  * 639-1 one where there is one, and the names of the languages in NAMES,
  * in English or in the language itself, in any case and with or without
- * diacritics, become their codes; what a name says in brackets or after
- * it ("English (UK)", "English UK") is its region, and left out.  The
+ * diacritics or in the Nordic spelling ("Bokmaal"), become their codes;
+ * what a name says in brackets or after it ("English (UK)", "English
+ * UK") is its region, and left out.  The
  * same fold applies to a `lang:` filter, so a filter typed "en-GB" finds
  * what "en" finds.  Bokmål (nb) is stored as Norwegian (no): sources
  * label the same articles either way (NTB and most Norwegian sites write
@@ -154,12 +155,33 @@ static const struct {
     {"yid", "yi"},
 };
 
-static const char *known_name(const char *name, size_t len)
+static const char *listed_name(const char *name, size_t len)
 {
     for (size_t i = 0; i < sizeof NAMES / sizeof *NAMES; i++)
         if (strlen(NAMES[i].name) == len && !memcmp(name, NAMES[i].name, len))
             return NAMES[i].code;
     return NULL;
+}
+
+/* The code of the name LEN bytes at NAME, as written or else in the
+ * Nordic spelling of a keyboard without å and ø: "bokmaal", "norsk
+ * bokmaal", "foeroyskt" (å as aa, ø as oe, as the index reads words;
+ * æ is ae either way).  Not for a code of two or three letters: "aar"
+ * is no "ar". */
+static const char *known_name(const char *name, size_t len)
+{
+    const char *code = listed_name(name, len);
+    char plain[64];
+    if (code || len <= 3 || len >= sizeof plain)
+        return code;
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++) {
+        plain[n++] = name[i];
+        if (i + 1 < len && (name[i] == 'a' || name[i] == 'o') &&
+            name[i + 1] == (name[i] == 'a' ? 'a' : 'e'))
+            i++;
+    }
+    return n < len ? listed_name(plain, n) : NULL;
 }
 
 /* LANG in lower case without its diacritics ("Bokmål" -> "bokmal"), cut

@@ -488,6 +488,14 @@ static void test_lang_codes(void)
         {"Old (?)", "old"},
         {"e n", "e-n"},
         {"--", ""},
+        /* The Nordic spelling of a keyboard without å and ø: each was an
+         * unknown language, unstemmed and a facet value of its own. */
+        {"Bokmaal", "no"},
+        {"Norsk bokmaal", "no"},
+        {"NORWEGIAN BOKMAAL", "no"},
+        {"Foeroyskt", "fo"},
+        {"Bokmaal (Norge)", "no"},
+        {"aar", "aar"}, /* a code, not "ar" written so */
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         char code[32];
