@@ -80,20 +80,58 @@ static Xapian::Query stored_value(const std::string &prefix, const char *value,
                          Xapian::Query(prefix + old));
 }
 
+/* lang:VALUE in a query of DB, read as an article's lang is (lang.c).
+ * Like a date: that is no date, a value with no letter in it (lang:--)
+ * names no language: the filter is dropped and the warning says so.  A
+ * language no article is in (lang:klingon, or lang:de in a Norwegian
+ * archive) is a filter that matches nothing, as lang=klingon is over
+ * HTTP, but not silently: the warning names the archive's languages, so
+ * a misspelt name ("norwegain") shows what to type. */
+static Xapian::Query lang_value(const std::string &value,
+                                const Xapian::Database &db,
+                                std::string *warnings)
+{
+    std::string v = fold_case(value.c_str());
+    ns_lang_code(&v[0]);
+    v.resize(strlen(v.c_str()));
+    std::string why;
+    if (v.empty()) {
+        why = "lang:" + value + " names no language; the lang filter was "
+                                "ignored";
+    } else if (!db.term_exists(PREFIX_LANG + v)) {
+        std::string have;
+        for (auto t = db.allterms_begin(PREFIX_LANG);
+             t != db.allterms_end(PREFIX_LANG); ++t)
+            have += (have.empty() ? "" : ", ") +
+                    (*t).substr(sizeof PREFIX_LANG - 1);
+        why = "lang:" + value + " matches no article: the archive's " +
+              "languages are " + (have.empty() ? "none" : have);
+    }
+    if (warnings && !why.empty() && warnings->find(why) == std::string::npos)
+        *warnings += (warnings->empty() ? "" : "; ") + why;
+    if (v.empty())
+        return match_all();
+    return Xapian::Query(PREFIX_LANG + v);
+}
+
 /* Boolean prefixes take their value as one term; these fold it the way
  * the indexer does, so section:World finds "world". */
 class LowerPrefix : public Xapian::FieldProcessor
 {
     std::string prefix;
     const Xapian::Database *db;
+    std::string *warnings;
 
   public:
-    LowerPrefix(const std::string &p, const Xapian::Database *d)
-        : prefix(p), db(d)
+    LowerPrefix(const std::string &p, const Xapian::Database *d,
+                std::string *w)
+        : prefix(p), db(d), warnings(w)
     {
     }
     Xapian::Query operator()(const std::string &value) override
     {
+        if (prefix == PREFIX_LANG)
+            return lang_value(value, *db, warnings);
         return stored_value(prefix, value.c_str(), db);
     }
 };
@@ -143,7 +181,8 @@ static Xapian::QueryParser make_parser(const Xapian::Database &db,
                     break;
                 case FIELD_BOOL_LOWER:
                     qp.add_boolean_prefix(
-                        name, (new LowerPrefix(f.prefix, &db))->release());
+                        name,
+                        (new LowerPrefix(f.prefix, &db, warnings))->release());
                     break;
                 case FIELD_BOOL_EXACT:
                     qp.add_boolean_prefix(name, f.prefix);

@@ -198,15 +198,19 @@ static int label_ok(const char *v)
     return len <= NS_MAX_LABEL && ns_control_char(v, len) < 0;
 }
 
-/* A language code: letters, digits, '-' and '_'. */
+/* A language as an article's lang is read (ns_lang_code): a code ("en",
+ * "nb-NO") or a name ("Bokmål", "Norsk nynorsk"), which the filter folds
+ * to its code as the query's lang: does.  Refused, as a label is, when
+ * too long or holding a control character, and when it has no letter or
+ * digit ("--"): the indexer reads such a lang as none given. */
 static int lang_ok(const char *v)
 {
-    if (strlen(v) > NS_MAX_LABEL)
+    char code[NS_MAX_LABEL + 1];
+    if (!label_ok(v))
         return 0;
-    for (const char *p = v; *p; p++)
-        if (!isalnum((unsigned char)*p) && *p != '-' && *p != '_')
-            return 0;
-    return 1;
+    strcpy(code, v); /* label_ok: at most NS_MAX_LABEL bytes */
+    ns_lang_code(code);
+    return *code != '\0';
 }
 
 /* Said about a section that is too long or not text. */
@@ -277,7 +281,8 @@ int ns_http_arg_filters(ns_http_call_t *c, ns_http_filters_t *f,
     if (arg_list(c, "section", f->sections, &f->n_sections, label_ok,
                  SECTION_RULE, 0, ret) < 0 ||
         arg_list(c, "lang", f->langs, &f->n_langs, lang_ok,
-                 "lang must be a language code such as en or no", 1, ret) < 0 ||
+                 "lang must be a language code or name such as en, no or Norsk "
+                 "bokmål", 1, ret) < 0 ||
         arg_list(c, "tag", f->tags, &f->n_tags, label_ok, TAG_RULE, 0, ret) < 0)
         return -1;
     /* A reporter's page ("more by Kari Nordmann"): every word of the name

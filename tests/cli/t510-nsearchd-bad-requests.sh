@@ -44,7 +44,8 @@ bad "to=2025-02-30" '/v1/search?q=a&to=2025-02-30'
 bad "from=2025-1-1" '/v1/search?q=a&from=2025-1-1'
 bad "from after to" '/v1/search?q=a&from=2025-09-02&to=2025-09-01'
 bad "section with a control character" '/v1/search?q=a&section=a%01b'
-bad "lang with a space" '/v1/search?q=a&lang=a%20b'
+bad "lang with no letter" '/v1/search?q=a&lang=--'
+bad "lang with a control character" '/v1/search?q=a&lang=en%01'
 bad "now=yesterday" '/v1/related/azure-surveillance-investigation?now=yesterday'
 
 # Control characters in q, percent-encoded (C0, DEL, C1): 400 naming q,
