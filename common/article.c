@@ -5,7 +5,8 @@
  * setters here, so the rules (what is required, how long a label may be,
  * which characters are dropped) are written once and shared by every
  * reader: the JSON form (article-json.c), the front-matter form
- * (frontmatter.c), and through JSON the feed, HTML and Markdown parsers. */
+ * (frontmatter-keys.c), and through JSON the feed, HTML and Markdown
+ * parsers. */
 #include <ctype.h>
 #include <errno.h>
 #include <stdarg.h>

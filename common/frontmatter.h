@@ -1,9 +1,11 @@
-/* frontmatter.h - What the two front-matter readers hand to frontmatter.c:
- * each top-level key of a YAML header (yaml.c, between "---" lines, as
- * Jekyll and Hugo write it) or a TOML one (toml.c, between "+++" lines,
- * Hugo's default) with its value decoded.  Both read the subset static
- * site generators write, described in README.md; frontmatter.c maps the
- * keys to article fields the same way for both.  Internal to libns. */
+/* frontmatter.h - What the two front-matter readers hand on: each
+ * top-level key of a YAML header (yaml.c, between "---" lines, as Jekyll
+ * and Hugo write it) or a TOML one (toml.c, between "+++" lines, Hugo's
+ * default) with its value decoded (frontmatter-value.c).  Both read the
+ * subset static site generators write, described in README.md;
+ * frontmatter.c finds the header, frontmatter-keys.c maps the keys to
+ * article fields the same way for both, and frontmatter-article.c reads
+ * the body after it.  Internal to libns. */
 #ifndef NS_FRONTMATTER_H
 #define NS_FRONTMATTER_H
 
@@ -67,6 +69,30 @@ int ns_toml_header_read(const char *text, size_t len, unsigned first_line,
 int ns_frontmatter_keys(const char *text, size_t len, ns_fm_key_fn fn,
                         void *ctx, char *err, size_t err_size,
                         unsigned *err_line);
+/* ns_frontmatter_keys, setting *BODY to where the body begins (past the
+ * header and a UTF-8 byte order mark). */
+int ns_fm_header_read(const char *text, size_t len, ns_fm_key_fn fn, void *ctx,
+                      const char **body, char *err, size_t err_size,
+                      unsigned *err_line);
+/* Next line of [*p, end): sets *line and *len (without the newline and a
+ * carriage return before it) and advances *p past it.  Returns 0 at the
+ * end.  In frontmatter.c. */
+int ns_fm_next_line(const char **p, const char *end, const char **line,
+                    size_t *len);
+
+/* The article a header's keys are applied to by ns_fm_field_key. */
+struct ns_fm_fields {
+    ns_article_t *art;
+    int date_rank; /* of the key the date came from (ns_fm_field_key) */
+    int jekyll;    /* a Jekyll post: "tags" and "categories" are words */
+};
+/* An ns_fm_key_fn: apply one header key to the article of the
+ * ns_fm_fields CTX.  Unknown keys are ignored: front matter written for
+ * static site generators carries many (layout, weight, params) that mean
+ * nothing to a search index.  A key of one value given a list takes its
+ * first item.  In frontmatter-keys.c. */
+int ns_fm_field_key(void *ctx, const char *key, size_t klen,
+                    const ns_fm_value_t *v, char *err, size_t err_size);
 
 NS_END_DECLS
 

@@ -1,8 +1,8 @@
 /* ingest.h - Private interface between the reader and the parsers of what
  * news sites publish: feeds (RSS, RDF, Atom, WordPress WXR), HTML article
  * pages, JSON documents and Markdown bodies.  Not part of ns.h: only
- * reader.c, article.c, frontmatter.c and the tests and fuzz harnesses use
- * it.
+ * reader.c, article.c, the frontmatter*.c files and the tests and fuzz
+ * harnesses use it.
  *
  * Every parser turns what it found into a JSON object of the JSON Lines
  * schema and hands it to ns_article_from_json(), so that the rules for
@@ -635,7 +635,7 @@ int ns_markdown_finish(ns_article_t *art, char *err, size_t err_size);
 
 /* 1 if the front matter of TEXT says "draft: true" (or yes; TOML "draft =
  * true"), 2 if it says "published: false" (or no), else 0.  In
- * frontmatter.c, which reads front matter. */
+ * frontmatter-keys.c, with the meaning of the other keys. */
 int ns_frontmatter_is_draft(const char *text, size_t len);
 /* Non-zero if the front matter of TEXT dates it by its file's time, as
  * Eleventy's "date: Last Modified" (or Created, or either after "git ")
@@ -682,7 +682,7 @@ int ns_article_date_from_name(const char *path, ns_article_t *art);
 
 /* The setters below return 0, or -1 with a message in ERR (ERR_SIZE
  * bytes); the JSON form (article.c) and the front-matter form
- * (frontmatter.c) store every field through them. */
+ * (frontmatter-keys.c) store every field through them. */
 void ns_set_err(char *err, size_t size, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 

@@ -1,0 +1,232 @@
+/* frontmatter-article.c - Articles as text or Markdown files with front
+ * matter (frontmatter.c) or none, then the body.  Markdown headings become
+ * the article's headings; without a title in the header, the first
+ * heading or line with words is the title; a file's name gives the
+ * language of a Hugo translation and the date of a Jekyll post. */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "frontmatter.h"
+#include "ingest.h"
+
+/* If LINE is a Markdown ATX heading ("## Key Allegations"), set *text and
+ * *tlen to its words and return its level; else return 0. */
+static int heading_level(const char *line, size_t len, const char **text,
+                         size_t *tlen)
+{
+    size_t lvl = 0;
+    while (lvl < len && line[lvl] == '#')
+        lvl++;
+    if (lvl == 0 || lvl > 6 || lvl >= len ||
+        (line[lvl] != ' ' && line[lvl] != '\t'))
+        return 0;
+    const char *a = line + lvl, *b = line + len;
+    while (a < b && isspace((unsigned char)*a))
+        a++;
+    while (b > a && (isspace((unsigned char)b[-1]) || b[-1] == '#'))
+        b--;
+    if (a == b)
+        return 0;
+    *text = a;
+    *tlen = (size_t)(b - a);
+    return (int)lvl;
+}
+
+static int strstr_n(const char *s, size_t len, const char *what)
+{
+    size_t n = strlen(what);
+    for (size_t i = 0; i + n <= len; i++)
+        if (!memcmp(s + i, what, n))
+            return 1;
+    return 0;
+}
+
+/* Non-zero if LINE holds no words a reader sees, so that it names no
+ * title: a template tag or shortcode ("{{< figure src=x >}}", "{% include
+ * x %}"), an HTML comment or an image alone on its line.  It stays in the
+ * body, where Markdown leaves it out or keeps its words (an image's alt
+ * text). */
+static int no_title_line(const char *line, size_t len)
+{
+    while (len && isspace((unsigned char)line[len - 1]))
+        len--;
+    while (len && isspace((unsigned char)*line))
+        line++, len--;
+    struct {
+        const char *open, *close;
+    } const pairs[] = {
+        {"{{", "}}"}, {"{%", "%}"}, {"<!--", "-->"}, {"![", ")"}};
+    for (size_t i = 0; i < sizeof pairs / sizeof *pairs; i++) {
+        size_t o = strlen(pairs[i].open), c = strlen(pairs[i].close);
+        if (len >= o + c && !memcmp(line, pairs[i].open, o) &&
+            !memcmp(line + len - c, pairs[i].close, c) &&
+            (i < 3 || strstr_n(line, len, "](")))
+            return 1;
+    }
+    return 0;
+}
+
+/* Non-zero if LINE underlines the line before it as a heading (setext:
+ * "===" or "---" and nothing else), which is no text of the body. */
+static int underline(const char *line, size_t len)
+{
+    while (len && isspace((unsigned char)line[len - 1]))
+        len--;
+    size_t i = 0;
+    while (i < len && i < 3 && line[i] == ' ')
+        i++;
+    if (i == len || (line[i] != '=' && line[i] != '-'))
+        return 0;
+    size_t n = 0;
+    for (; i < len; i++, n++)
+        if (line[i] != line[len - 1])
+            return 0;
+    return line[len - 1] == '=' || n >= 2;
+}
+
+/* Hugo names a translation by its language, before the extension:
+ * "index.nb.md", "post.de.md".  A header without "lang" is in that
+ * language (it took "en", and a Norwegian post was stemmed as English).
+ * Two letters, and a region if any ("zh-cn"), as Hugo's language keys
+ * are written: "v1.2.md" and "notes.min.md" name none.  NAME is the
+ * file's path below the source (the default id). */
+static void lang_from_name(ns_article_t *art, const char *name)
+{
+    const char *base = strrchr(name, '/');
+    base = base ? base + 1 : name;
+    const char *ext = strrchr(base, '.'), *lang = ext;
+    if (!ext)
+        return;
+    while (lang > base && lang[-1] != '.')
+        lang--;
+    size_t n = (size_t)(ext - lang);
+    if (lang == base || !(n == 2 || (n == 5 && strchr("-_", lang[2]))) ||
+        !isalpha((unsigned char)lang[0]) || !isalpha((unsigned char)lang[1]) ||
+        (n == 5 && (!isalpha((unsigned char)lang[3]) ||
+                    !isalpha((unsigned char)lang[4]))))
+        return;
+    art->lang = strndup(lang, n); /* out of memory: the default, "en" */
+}
+
+/* ns_article_from_text, for a Jekyll post when JEKYLL is set. */
+static int from_text(const char *text, size_t len, const char *default_id,
+                     int jekyll, ns_article_t *art, char *err, size_t err_size,
+                     unsigned *err_line)
+{
+    const char *p, *end = text + len, *line;
+    size_t llen;
+    unsigned scratch;
+    ns_buf_t body = {0};
+
+    memset(art, 0, sizeof *art);
+    if (!err_line)
+        err_line = &scratch;
+    *err_line = 1;
+    size_t bad = ns_utf8_check(text, len);
+    if (bad != len) {
+        for (size_t i = 0; i < bad; i++)
+            *err_line += text[i] == '\n';
+        ns_set_err(err, err_size, "invalid UTF-8");
+        return -1;
+    }
+    /* Jekyll reads YAML front matter only: a TOML header is Hugo's. */
+    size_t bom = len >= 3 && !memcmp(text, "\xef\xbb\xbf", 3) ? 3 : 0;
+    if (len - bom >= 3 && !memcmp(text + bom, "+++", 3))
+        jekyll = 0;
+    struct ns_fm_fields hdr = {art, 0, jekyll};
+    if (ns_fm_header_read(text, len, ns_fm_field_key, &hdr, &p, err, err_size,
+                          err_line) < 0)
+        goto fail;
+    *err_line = 1;
+
+    /* The body: headings are collected; without a title in the header, the
+     * first level-1 heading (or else the first line with words, without
+     * the underline that makes it a heading) is the title. */
+    int started = 0, titled = 0;
+    while (ns_fm_next_line(&p, end, &line, &llen)) {
+        const char *h = NULL;
+        size_t hlen = 0;
+        int lvl = heading_level(line, llen, &h, &hlen);
+        if (!started && llen == 0)
+            continue;
+        if (titled == 1 && underline(line, llen)) {
+            titled = 2;
+            continue;
+        }
+        titled = titled ? 2 : 0;
+        if (!started && !art->title && (lvl == 1 || lvl == 0) &&
+            !no_title_line(line, llen)) {
+            started = 1;
+            titled = lvl ? 2 : 1;
+            const char *t = lvl ? h : line;
+            size_t tlen = lvl ? hlen : llen;
+            if (ns_set_label(&art->title, "title", t, tlen, 0, err, err_size) <
+                0)
+                goto fail;
+            continue;
+        }
+        started = started || !no_title_line(line, llen) || art->title;
+        if (lvl && ns_list_push(&art->headings, &art->n_headings, "heading", h,
+                                hlen, 0, err, err_size) < 0)
+            goto fail;
+        if ((body.len || llen) && (ns_buf_append(&body, line, llen) < 0 ||
+                                   ns_buf_putc(&body, '\n') < 0)) {
+            ns_set_err(err, err_size, "out of memory");
+            goto fail;
+        }
+    }
+    while (body.len && isspace((unsigned char)body.p[body.len - 1]))
+        body.p[--body.len] = '\0';
+    art->body = ns_clean_dup(body.p ? body.p : "", body.len);
+    ns_buf_free(&body);
+    if (!art->body) {
+        ns_set_err(err, err_size, "out of memory");
+        goto fail;
+    }
+    if (!art->id && default_id &&
+        ns_set_id(art, default_id, strlen(default_id), err, err_size) < 0)
+        goto fail;
+    if (!art->lang && default_id)
+        lang_from_name(art, default_id);
+    if (ns_article_finish(art, err, err_size) < 0)
+        goto fail;
+    return 0;
+
+fail:
+    ns_buf_free(&body);
+    ns_article_clear(art);
+    return -1;
+}
+
+int ns_article_from_text(const char *text, size_t len, const char *default_id,
+                         ns_article_t *art, char *err, size_t err_size,
+                         unsigned *err_line)
+{
+    return from_text(text, len, default_id, 0, art, err, err_size, err_line);
+}
+
+int ns_article_from_jekyll_post(const char *text, size_t len,
+                                const char *default_id, ns_article_t *art,
+                                char *err, size_t err_size, unsigned *err_line)
+{
+    return from_text(text, len, default_id, 1, art, err, err_size, err_line);
+}
+
+int ns_article_date_from_name(const char *path, ns_article_t *art)
+{
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    for (int i = 0; i < 10; i++)
+        if (i == 4 || i == 7 ? base[i] != '-'
+                             : !isdigit((unsigned char)base[i]))
+            return 0;
+    if (base[10] != '-')
+        return 0;
+    char day[11];
+    memcpy(day, base, 10);
+    day[10] = '\0';
+    char err[256];
+    (void)ns_set_date(art, day, err, sizeof err);
+    return 0;
+}
