@@ -58,7 +58,7 @@ LIB_C   = common/article.c common/article-json.c common/buf.c common/date.c comm
           common/utf8.c common/util.c common/date822.c common/feed.c common/feed-elements.c common/feed-item.c \
           common/xmlbase.c \
           common/fields.c common/frontmatter.c common/frontmatter-article.c \
-          common/frontmatter-keys.c common/frontmatter-value.c common/published.c common/html.c common/jsondoc.c \
+          common/frontmatter-json.c common/frontmatter-keys.c common/frontmatter-value.c common/published.c common/html.c common/jsondoc.c \
           common/jsonfeed.c common/markdown.c common/template.c common/nitf.c common/sniff.c \
           common/wpjson.c common/lang.c common/toml.c common/yaml.c \
           common/wxr.c common/htmlent.c common/charset.c common/html-furniture.c common/html-ld.c \
@@ -119,7 +119,7 @@ $(B)/common/word-lists.o: $(B)/common/word-lists.cc common/ns.h \
 $(B)/common/reader-file.o $(B)/common/textpage.o: common/textpage.h
 $(B)/common/reader.o $(B)/common/reader-file.o: common/reader.h
 $(B)/common/frontmatter.o $(B)/common/frontmatter-article.o \
-  $(B)/common/frontmatter-keys.o $(B)/common/frontmatter-value.o \
+  $(B)/common/frontmatter-json.o $(B)/common/frontmatter-keys.o $(B)/common/frontmatter-value.o \
   $(B)/common/published.o $(B)/common/toml.o $(B)/common/yaml.o: common/frontmatter.h
 $(B)/tests/unit/test_textpage.o: common/textpage.h
 $(B)/common/feed.o $(B)/common/htmlent.o $(B)/common/feed-elements.o: common/htmlent.h

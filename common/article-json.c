@@ -65,9 +65,10 @@ static int json_list(ns_article_t *art, json_t *v, const char *name,
  * 16 MB line of "{}" in a key nobody reads would take over a gigabyte.
  * One pass counts the values (every object, array and list item; commas
  * inside strings do not count) and the nesting, and costs far less than
- * the parse it guards. */
-static int json_prescan(const char *text, size_t len, char *err,
-                        size_t err_size)
+ * the parse it guards.  It stops where the first object or array closes:
+ * what follows is no part of it (a record has nothing after it, and JSON
+ * front matter the post's body, whose commas are prose). */
+int ns_json_prescan(const char *text, size_t len, char *err, size_t err_size)
 {
     size_t values = 1;
     unsigned depth = 0;
@@ -92,6 +93,8 @@ static int json_prescan(const char *text, size_t len, char *err,
                 return -1;
             }
         } else if (c == '}' || c == ']') {
+            if (depth == 1)
+                return 0;
             depth -= depth > 0;
         } else if (c == ',') {
             values++;
@@ -315,7 +318,7 @@ int ns_article_from_json(const char *text, size_t len, ns_article_t *art,
         ns_set_err(err, err_size, "invalid UTF-8 at byte %zu", bad + 1);
         return -1;
     }
-    if (json_prescan(text, len, err, err_size) < 0)
+    if (ns_json_prescan(text, len, err, err_size) < 0)
         return -1;
     json_error_t jerr;
     /* \u0000 is valid JSON, and a control character like any other (a

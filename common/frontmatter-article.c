@@ -130,9 +130,11 @@ static int from_text(const char *text, size_t len, const char *default_id,
         ns_set_err(err, err_size, "invalid UTF-8");
         return -1;
     }
-    /* Jekyll reads YAML front matter only: a TOML header is Hugo's. */
+    /* Jekyll reads YAML front matter only: a TOML or JSON header is
+     * Hugo's. */
     size_t bom = len >= 3 && !memcmp(text, "\xef\xbb\xbf", 3) ? 3 : 0;
-    if (len - bom >= 3 && !memcmp(text + bom, "+++", 3))
+    if ((len - bom >= 3 && !memcmp(text + bom, "+++", 3)) ||
+        ns_fm_is_json(text + bom, len - bom))
         jekyll = 0;
     struct ns_fm_fields hdr = {art, 0, jekyll};
     if (ns_fm_header_read(text, len, ns_fm_field_key, &hdr, &p, err, err_size,

@@ -1,8 +1,8 @@
 /* frontmatter.c - The front matter at the start of a text or Markdown
  * file: a YAML header between "---" lines, or closed by "..." (yaml.c), a
- * TOML one between "+++" lines (toml.c), or none.  Where it ends is where
- * the body begins (frontmatter-article.c); what its keys mean is
- * frontmatter-keys.c's. */
+ * TOML one between "+++" lines (toml.c), a JSON object with no fences
+ * (frontmatter-json.c), or none.  Where it ends is where the body begins
+ * (frontmatter-article.c); what its keys mean is frontmatter-keys.c's. */
 #include <ctype.h>
 #include <string.h>
 
@@ -42,6 +42,18 @@ int ns_fm_header_read(const char *text, size_t len, ns_fm_key_fn fn, void *ctx,
     if (len >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0)
         p += 3;
     *body = p;
+    if (ns_fm_is_json(p, (size_t)(end - p))) {
+        size_t used;
+        if (ns_json_header_read(p, (size_t)(end - p), fn, ctx, &used, err,
+                                err_size, err_line) < 0)
+            return -1;
+        /* The body begins on the next line, or after the spaces that
+         * follow the "}" when text follows it on its line. */
+        for (p += used; p < end && (*p == ' ' || *p == '\t');)
+            p++;
+        *body = p;
+        return 0;
+    }
     if (!ns_fm_next_line(&p, end, &line, &llen))
         return 0;
     const char *fence = is_fence(line, llen, "---")   ? "---"

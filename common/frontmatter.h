@@ -1,11 +1,12 @@
-/* frontmatter.h - What the two front-matter readers hand on: each
- * top-level key of a YAML header (yaml.c, between "---" lines, as Jekyll
- * and Hugo write it) or a TOML one (toml.c, between "+++" lines, Hugo's
- * default) with its value decoded (frontmatter-value.c).  Both read the
- * subset static site generators write, described in README.md;
- * frontmatter.c finds the header, frontmatter-keys.c maps the keys to
- * article fields the same way for both, and frontmatter-article.c reads
- * the body after it.  Internal to libns. */
+/* frontmatter.h - What the front-matter readers hand on: each top-level
+ * key of a YAML header (yaml.c, between "---" lines, as Jekyll and Hugo
+ * write it), a TOML one (toml.c, between "+++" lines, Hugo's default) or
+ * a JSON one (frontmatter-json.c, an object with no fences, Hugo's too)
+ * with its value decoded (frontmatter-value.c).  Each reads the subset
+ * static site generators write, described in README.md; frontmatter.c
+ * finds the header, frontmatter-keys.c maps the keys to article fields
+ * the same way for all three, and frontmatter-article.c reads the body
+ * after it.  Internal to libns. */
 #ifndef NS_FRONTMATTER_H
 #define NS_FRONTMATTER_H
 
@@ -62,10 +63,23 @@ int ns_toml_header_read(const char *text, size_t len, unsigned first_line,
                         ns_fm_key_fn fn, void *ctx, char *err, size_t err_size,
                         unsigned *err_line);
 
+/* Non-zero if TEXT (LEN bytes) starts with JSON front matter as Hugo
+ * writes it: "{" and, after any white space, '"' or "}" (so that a Hugo
+ * shortcode, "{{< figure >}}", is no header).  In frontmatter-json.c. */
+int ns_fm_is_json(const char *text, size_t len);
+/* Read the JSON front matter at the start of TEXT (LEN bytes, what follows
+ * the object included): pass each key to FN as the readers above do, and
+ * set *USED to the bytes of the object.  Returns 0, or -1 with a reason in
+ * ERR and in *ERR_LINE the line it concerns (the key's line when FN
+ * refuses the value). */
+int ns_json_header_read(const char *text, size_t len, ns_fm_key_fn fn,
+                        void *ctx, size_t *used, char *err, size_t err_size,
+                        unsigned *err_line);
+
 /* Pass each key of the front matter at the start of TEXT (LEN bytes),
- * YAML or TOML, to FN; a file without front matter has no keys.  Returns
- * 0, or -1 with a reason in ERR and in *ERR_LINE the line of the file it
- * concerns.  In frontmatter.c. */
+ * YAML, TOML or JSON, to FN; a file without front matter has no keys.
+ * Returns 0, or -1 with a reason in ERR and in *ERR_LINE the line of the
+ * file it concerns.  In frontmatter.c. */
 int ns_frontmatter_keys(const char *text, size_t len, ns_fm_key_fn fn,
                         void *ctx, char *err, size_t err_size,
                         unsigned *err_line);

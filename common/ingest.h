@@ -372,6 +372,11 @@ int ns_c1_to_windows1252(ns_buf_t *buf, size_t from);
 /* The same for every string in V (a string, or an array or object, at any
  * depth), in place.  Returns 0, or -1 on allocation failure. */
 int ns_json_c1_to_windows1252(json_t *v);
+/* 0 if the JSON value at the start of TEXT (LEN bytes) is small enough to
+ * give to jansson: at most NS_MAX_JSON_VALUES values, nested at most
+ * NS_MAX_JSON_DEPTH deep; else -1 with the reason in ERR.  Counts up to
+ * where the first object or array closes.  In article-json.c. */
+int ns_json_prescan(const char *text, size_t len, char *err, size_t err_size);
 
 /* Does the XML declaration at the start of the N bytes at BUF name one of
  * the labels of windows-1252 (ISO-8859-1, US-ASCII, ...)? */

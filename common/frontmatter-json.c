@@ -1,0 +1,139 @@
+/* frontmatter-json.c - JSON front matter, as Hugo reads it: a JSON object
+ * at the very start of the file, with no fences, then the body.  Its keys
+ * go to the same ns_fm_key_fn as a YAML or TOML header's, with their
+ * values as those readers give them: a string, a number or a boolean as
+ * its text, an array as a list of them; an object's own keys as
+ * "parent.key", as a YAML block mapping's are.  jansson reads it. */
+#include <jansson.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "frontmatter.h"
+#include "ingest.h"
+
+int ns_fm_is_json(const char *text, size_t len)
+{
+    if (!len || text[0] != '{')
+        return 0;
+    size_t i = 1;
+    while (i < len && (text[i] == ' ' || text[i] == '\t' || text[i] == '\r' ||
+                       text[i] == '\n'))
+        i++;
+    return i < len && (text[i] == '"' || text[i] == '}');
+}
+
+/* Append scalar J to OUT as its text: 1 if appended, 0 if J is no scalar
+ * (null, an array, an object), -1 when out of memory. */
+static int put_scalar(ns_buf_t *out, json_t *j)
+{
+    char num[64];
+    const char *s = num;
+    size_t n;
+    if (json_is_string(j)) {
+        s = json_string_value(j);
+        n = json_string_length(j);
+    } else if (json_is_integer(j)) {
+        n = (size_t)snprintf(num, sizeof num, "%" JSON_INTEGER_FORMAT,
+                             json_integer_value(j));
+    } else if (json_is_real(j)) {
+        n = (size_t)snprintf(num, sizeof num, "%.17g", json_real_value(j));
+    } else if (json_is_boolean(j)) {
+        s = json_is_true(j) ? "true" : "false";
+        n = strlen(s);
+    } else {
+        return 0;
+    }
+    return ns_buf_append(out, s, n) < 0 ? -1 : 1;
+}
+
+/* J into V: 1 if it is a value a key can have, 0 if not (null, an
+ * object), -1 when out of memory.  An array's items that are no scalar
+ * are left out. */
+static int to_value(json_t *j, ns_fm_value_t *v)
+{
+    ns_fm_value_reset(v);
+    if (!json_is_array(j))
+        return put_scalar(&v->text, j);
+    v->is_list = 1;
+    size_t i;
+    json_t *item;
+    json_array_foreach(j, i, item)
+    {
+        int rc = put_scalar(&v->text, item);
+        if (rc < 0 || (rc > 0 && ns_fm_value_end_item(v) < 0))
+            return -1;
+    }
+    return 1;
+}
+
+/* The line of TEXT (LEN bytes, the header) where KEY is written as
+ * "KEY": the first such; 1 if it is not found (a key written with
+ * escapes). */
+static unsigned key_line(const char *text, size_t len, const char *key,
+                         size_t klen)
+{
+    unsigned line = 1;
+    for (size_t i = 0; i + klen + 2 <= len; i++) {
+        if (text[i] == '\n')
+            line++;
+        else if (text[i] == '"' && !memcmp(text + i + 1, key, klen) &&
+                 text[i + 1 + klen] == '"')
+            return line;
+    }
+    return 1;
+}
+
+int ns_json_header_read(const char *text, size_t len, ns_fm_key_fn fn,
+                        void *ctx, size_t *used, char *err, size_t err_size,
+                        unsigned *err_line)
+{
+    *err_line = 1;
+    if (ns_json_prescan(text, len, err, err_size) < 0)
+        return -1;
+    json_error_t jerr;
+    json_t *root =
+        json_loadb(text, len, JSON_DISABLE_EOF_CHECK | JSON_ALLOW_NUL, &jerr);
+    if (!root) {
+        *err_line = jerr.line > 0 ? (unsigned)jerr.line : 1;
+        ns_set_err(err, err_size, "JSON front matter: %s", jerr.text);
+        return -1;
+    }
+    *used = (size_t)jerr.position;
+    ns_fm_value_t v = {0};
+    int rc = 0;
+    const char *key;
+    json_t *val;
+    json_object_foreach(root, key, val)
+    {
+        size_t klen = strlen(key);
+        if (json_is_object(val)) {
+            /* One level, and nothing in it is an error (yaml.c). */
+            const char *sub;
+            json_t *sval;
+            char name[64];
+            json_object_foreach(val, sub, sval)
+            {
+                size_t n = klen + 1 + strlen(sub);
+                if (n >= sizeof name)
+                    continue;
+                snprintf(name, sizeof name, "%s.%s", key, sub);
+                if ((rc = to_value(sval, &v)) < 0)
+                    break;
+                if (rc > 0)
+                    (void)fn(ctx, name, n, &v, err, err_size);
+            }
+        } else if ((rc = to_value(val, &v)) > 0 &&
+                   (rc = fn(ctx, key, klen, &v, err, err_size)) < 0) {
+            *err_line = key_line(text, *used, key, klen);
+            break;
+        }
+        if (rc < 0) {
+            ns_set_err(err, err_size, "out of memory");
+            break;
+        }
+        rc = 0;
+    }
+    ns_fm_value_free(&v);
+    json_decref(root);
+    return rc < 0 ? -1 : 0;
+}
