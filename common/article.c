@@ -524,6 +524,7 @@ int ns_article_finish(ns_article_t *art, char *err, size_t err_size)
         art->lang = NULL;
     }
     if (!art->lang) {
+        art->lang_defaulted = 1; /* nindex --lang may name another */
         art->lang = strdup("en");
         if (!art->lang) {
             ns_set_err(err, err_size, "out of memory");

@@ -186,6 +186,9 @@ static const char META_FACETS[] = "nsearch.facets";
 static const char META_GROUPS[] = "nsearch.groups";
 static const char META_ZDICT[] = "nsearch.zdict"; /* stored articles' */
 static const char META_SHARD[] = "nsearch.shard"; /* "I/N": nindex --shard */
+/* The language of articles whose source names none (nindex --lang): "no";
+ * absent for an index built without --lang, whose default is "en". */
+static const char META_DEFAULT_LANG[] = "nsearch.default_lang";
 /* The fingerprint of the common-word list the pair terms were made with
  * (pairs.cc); absent when they cannot be trusted. */
 static const char META_PAIRS[] = "nsearch.pairs";

@@ -733,7 +733,7 @@ void ns_article_warn(ns_article_t *art, const char *why);
 int ns_push_tag_string(ns_article_t *art, const char *value, char *err,
                        size_t err_size);
 /* The checks once every field is in: an id, a title or a body, a language
- * code (default "en", lower-cased). */
+ * code (default "en", lower-cased, and then ART->lang_defaulted is 1). */
 int ns_article_finish(ns_article_t *art, char *err, size_t err_size);
 
 /* ------------------------------------------------------------------------ */

@@ -153,8 +153,10 @@ typedef struct ns_article {
     size_t n_headings;
     char **tags;
     size_t n_tags;
-    char *warning; /* what reading it left out (a label over its limit),
-                      or NULL; not stored */
+    char *warning;      /* what reading it left out (a label over its limit),
+                           or NULL; not stored */
+    int lang_defaulted; /* the source named no language: lang is "en",
+                           which nindex --lang may replace; not stored */
 } ns_article_t;
 
 /* A fingerprint of the article's content: every field, in a fixed order.
@@ -178,6 +180,11 @@ void ns_article_clear(ns_article_t *art);
  * known, kept in lower case with its words joined by "-" (or "" when
  * it had no letter). */
 int ns_lang_code(char *lang);
+
+/* Does Xapian have a stemmer for the language code CODE (as ns_lang_code
+ * leaves it: "en", "no", "nn", "de")?  1 or 0.  What nindex --lang
+ * accepts: an index's default language is one its words are stemmed in. */
+int ns_lang_stemmed(const char *code);
 
 /* Parse an RFC 3339 / ISO 8601 date or date-time ("2025-08-15",
  * "2025-08-15T10:00:00Z", "2025-08-15 10:00:00+02:00", fractions of a second
@@ -400,9 +407,22 @@ typedef struct ns_index_info {
     char generation[64];     /* "gen-000007", or "" for a plain database */
     int64_t built;           /* when it was last written, epoch seconds */
     uint64_t synonym_groups; /* in use: DIR/synonyms, a cluster's line */
+    char default_lang[32];   /* the language of articles whose source
+                                names none (nindex --lang); "en" */
 } ns_index_info_t;
 
 ns_status_t ns_index_info(ns_index_t *idx, ns_index_info_t *out);
+
+/* The default language IDX was built with (nindex --lang): the language
+ * of its articles whose source named none, copied to OUT (SIZE bytes);
+ * "en" when none is recorded (an index built before --lang, or without
+ * it).  *recorded (may be NULL) is 1 when the index records one. */
+ns_status_t ns_index_default_lang(ns_index_t *idx, char *out, size_t size,
+                                  int *recorded);
+
+/* Record CODE as IDX's default language (write mode); committed with the
+ * next commit.  NS_STATUS_READ_ONLY on a read handle. */
+ns_status_t ns_index_set_default_lang(ns_index_t *idx, const char *code);
 
 /* ------------------------------------------------------------------------ */
 /* Shards and clusters (cluster.cc; README "Scaling")                       */

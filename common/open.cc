@@ -683,6 +683,12 @@ ns_status_t ns_index_refresh(ns_index_t *idx, int *changed)
     }
 }
 
+/* The recorded default language of DB, or "" (none recorded). */
+static std::string default_lang(const Xapian::Database &db)
+{
+    return db.get_metadata(META_DEFAULT_LANG);
+}
+
 ns_status_t ns_index_info(ns_index_t *idx, ns_index_info_t *out)
 {
     memset(out, 0, sizeof *out);
@@ -692,10 +698,65 @@ ns_status_t ns_index_info(ns_index_t *idx, ns_index_info_t *out)
         snprintf(out->generation, sizeof out->generation, "%s",
                  idx->gen.c_str());
         out->synonym_groups = synonym_groups(idx);
+        std::string lang = default_lang(*idx->db);
+        snprintf(out->default_lang, sizeof out->default_lang, "%s",
+                 lang.empty() || lang.size() >= sizeof out->default_lang
+                     ? "en"
+                     : lang.c_str());
         struct stat st;
         if (!idx->cluster &&
             stat((idx->dbpath + "/iamglass").c_str(), &st) == 0)
             out->built = (int64_t)st.st_mtime;
+        return NS_STATUS_OK;
+    }
+    NS_CATCH(idx)
+}
+
+int ns_lang_stemmed(const char *code)
+{
+    try {
+        /* Xapian names codes it has no stemmer for ("xx") and "none" too:
+         * only a real one is a language to stem an archive in. */
+        if (!code || !*code || !strcmp(code, "none"))
+            return 0;
+        Xapian::Stem stem(code);
+        return stem.is_none() ? 0 : 1;
+    } catch (...) {
+        return 0;
+    }
+}
+
+ns_status_t ns_index_default_lang(ns_index_t *idx, char *out, size_t size,
+                                  int *recorded)
+{
+    if (size)
+        snprintf(out, size, "%s", "en");
+    if (recorded)
+        *recorded = 0;
+    clear_error(idx);
+    try {
+        std::string code = default_lang(*idx->db);
+        if (code.empty())
+            return NS_STATUS_OK;
+        if (code.size() >= size) {
+            idx->error = "unreadable default language '" + code + "'";
+            return NS_STATUS_XAPIAN;
+        }
+        snprintf(out, size, "%s", code.c_str());
+        if (recorded)
+            *recorded = 1;
+        return NS_STATUS_OK;
+    }
+    NS_CATCH(idx)
+}
+
+ns_status_t ns_index_set_default_lang(ns_index_t *idx, const char *code)
+{
+    clear_error(idx);
+    if (ns_status_t st = need_writer(idx))
+        return st;
+    try {
+        idx->wdb->set_metadata(META_DEFAULT_LANG, code);
         return NS_STATUS_OK;
     }
     NS_CATCH(idx)

@@ -96,6 +96,13 @@ static void usage(FILE *out)
         "      --wait SECONDS    wait for another writer to finish (default:\n"
         "                        give up at once with exit status 75)\n"
         "      --commit-every N  commit after every N articles (default 1000)\n"
+        "      --lang CODE       the language of articles whose source names\n"
+        "                        none (a record's lang, a feed's or a page's\n"
+        "                        language win), read as a record's lang is:\n"
+        "                        nb, nb_NO, Norwegian, de (default: the one\n"
+        "                        the index was built with, else en); the\n"
+        "                        index keeps it, and only --rebuild changes\n"
+        "                        it\n"
         "      --shard I/N       index only shard I (0 to N-1) of an archive\n"
         "                        split over N: the articles whose id hashes\n"
         "                        there (FNV-1a 64 of the id, modulo N); the\n"
@@ -115,7 +122,8 @@ static void usage(FILE *out)
         "  1   error (the index could not be opened or written, a SOURCE\n"
         "      does not exist); articles committed before it are kept\n"
         "  2   usage error; --export-spelling onto something that is not\n"
-        "      a previous export (nothing is changed)\n"
+        "      a previous export; an update with a --lang or --shard\n"
+        "      other than the index's (nothing is changed)\n"
         "  3   done, but some records were skipped (each reported as\n"
         "      FILE:LINE: reason on stderr)\n"
         "  4   updated, but --prune was not done: records were skipped\n"
@@ -235,7 +243,7 @@ static int cluster_like(const char *file)
     return found;
 }
 
-static int run(const struct options *o)
+static int run(struct options *o)
 {
     char *db = ns_db_path(o->db);
     if (!db)
@@ -291,6 +299,10 @@ static int run(const struct options *o)
     if (o->mode == MODE_UPDATE || o->mode == MODE_REBUILD ||
         (o->mode == MODE_DELETE && o->shard_count))
         shard_rc = ns_shard_check(db, o);
+    /* And --lang: the default the articles already in were stemmed in. */
+    if (shard_rc == EXIT_OK &&
+        (o->mode == MODE_UPDATE || o->mode == MODE_REBUILD))
+        shard_rc = ns_default_lang_check(db, o);
     if (shard_rc != EXIT_OK) {
         if (lock >= 0)
             close(lock);
@@ -401,6 +413,7 @@ static void parse_options(int argc, char **argv, struct options *o)
         OPT_KEEP_DELETED,
         OPT_SHARD,
         OPT_EXPORT,
+        OPT_LANG,
         OPT_VERSION
     };
     static const struct option long_opts[] = {
@@ -421,6 +434,7 @@ static void parse_options(int argc, char **argv, struct options *o)
         {"keep-deleted", required_argument, NULL, OPT_KEEP_DELETED},
         {"shard", required_argument, NULL, OPT_SHARD},
         {"export-spelling", required_argument, NULL, OPT_EXPORT},
+        {"lang", required_argument, NULL, OPT_LANG},
         {"quiet", no_argument, NULL, 'q'},
         {"verbose", no_argument, NULL, 'v'},
         {"help", no_argument, NULL, 'h'},
@@ -516,6 +530,13 @@ static void parse_options(int argc, char **argv, struct options *o)
                                "< N <= %d, not '%s'",
                                NS_MAX_SHARDS, optarg);
             break;
+        case OPT_LANG:
+            if (ns_default_lang_parse(optarg, o) < 0)
+                ns_usage_error("--lang needs a language nsearch stems, as a "
+                               "code or a name (en, nb, nn, sv, de, "
+                               "Norwegian, ...), not '%s'",
+                               optarg);
+            break;
         case 'q':
             o->quiet = 1;
             break;
@@ -556,6 +577,8 @@ static void check_options(struct options *o, int n_args, char **args)
     if (o->mode == MODE_EXPORT && o->shard_count)
         ns_usage_error("%s", "--export-spelling takes no --shard: the copy "
                              "records the index's own");
+    if (o->lang_given && o->mode != MODE_UPDATE && o->mode != MODE_REBUILD)
+        ns_usage_error("%s", "--lang goes with --update or --rebuild");
     if (o->mode == MODE_DELETE && !o->n_args)
         ns_usage_error("%s", "--delete needs at least one ID");
     if ((o->mode == MODE_UPDATE || o->mode == MODE_REBUILD) && !o->n_args)

@@ -57,7 +57,10 @@ struct options {
     unsigned shard_index;    /* --shard I/N: only the articles of shard I */
     unsigned shard_count;    /* N, or 0 without --shard */
     const char *export_dest; /* --export-spelling DEST */
-    char **args;             /* sources, or ids for --delete */
+    char lang[32];  /* the default language: --lang folded ("no"), else the
+                       index's own, else "en" (ns_default_lang_check) */
+    int lang_given; /* --lang was given */
+    char **args;    /* sources, or ids for --delete */
     int n_args;
 };
 
@@ -192,6 +195,26 @@ int ns_shard_check(const char *db, const struct options *o);
 /* Record O's --shard in IDX (open for writing).  Returns 0, or -1
  * (reported). */
 int ns_shard_record(ns_index_t *idx, const struct options *o);
+
+/* ------------------------------------------------------------------------ */
+/* The default language, --lang (default-lang.c)                            */
+/* ------------------------------------------------------------------------ */
+
+/* Read TEXT ("nb", "nb_NO", "Norwegian", "eng") as a record's lang is
+ * read into O->lang.  Returns 0, or -1 when it names no language Xapian
+ * stems ("klingon-xx", "xx"). */
+int ns_default_lang_parse(const char *text, struct options *o);
+/* Do O's --lang and the index at DB agree?  Sets O->lang to the default
+ * the run indexes with: --lang, else the one the index was built with,
+ * else "en".  An update with another --lang than the index's is refused
+ * while it holds articles (a rebuild changes it).  Returns EXIT_OK, or
+ * EXIT_USAGE or EXIT_ERROR (reported). */
+int ns_default_lang_check(const char *db, struct options *o);
+/* Record O->lang in IDX (open for writing) when it changes.  Returns 0,
+ * or -1 (reported). */
+int ns_default_lang_record(ns_index_t *idx, const struct options *o);
+/* ART's language is O->lang when its source named none. */
+void ns_default_lang_apply(const struct options *o, ns_article_t *art);
 
 /* ------------------------------------------------------------------------ */
 /* The modes                                                                */

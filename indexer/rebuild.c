@@ -236,9 +236,12 @@ static void flush_sample(struct feed *f)
             ns_warn("cannot set the dictionary: %s",
                     ns_index_last_error(f->shards[i].idx));
     ns_buf_free(&dict);
-    /* --shard: every part records it, and the merge keeps it. */
-    for (size_t i = 0; i < f->n_shards; i++)
+    /* --shard and the default language: every part records them, and
+     * the merge keeps them. */
+    for (size_t i = 0; i < f->n_shards; i++) {
         ns_shard_record(f->shards[i].idx, f->o);
+        ns_default_lang_record(f->shards[i].idx, f->o);
+    }
     for (size_t i = 0; i < f->n_sample; i++)
         shard_push(&f->shards[hash_id(f->sample[i].id) % f->n_shards],
                    &f->sample[i]);

@@ -289,6 +289,7 @@ int ns_sources_read(const struct options *o, struct counts *c,
                 c->other_shard++;
                 continue;
             }
+            ns_default_lang_apply(o, &art); /* before its fingerprint */
             note_again(&seen, &art, ns_reader_where(r), o, c, pr);
             int taken = fn(&art, ns_reader_where(r), ctx);
             if (taken < 0) {

@@ -224,7 +224,8 @@ int ns_run_update(const char *db, const struct options *o, struct counts *c,
     ns_index_t *idx;
     if (open_index(db, o, &idx) < 0)
         return EXIT_ERROR;
-    if (!o->dry_run && ns_shard_record(idx, o) < 0) {
+    if (!o->dry_run &&
+        (ns_shard_record(idx, o) < 0 || ns_default_lang_record(idx, o) < 0)) {
         ns_index_close(idx);
         return EXIT_ERROR;
     }

@@ -191,7 +191,7 @@ char *ns_http_stats_json(ns_http_server_t *srv)
 
     /* clang-format off */
     json_t *o = json_pack(
-        "{s:o, s:{s:s, s:s?, s:s?, s:s?, s:I, s:I},"
+        "{s:o, s:{s:s, s:s?, s:s?, s:s?, s:I, s:I, s:s?},"
         " s:I, s:I, s:I, s:{s:f, s:f}, s:I, s:I, s:I, s:{s:I, s:I, s:I, s:I}}",
         "articles", have_info ? json_integer((json_int_t)info.articles)
                               : json_null(),
@@ -203,6 +203,7 @@ char *ns_http_stats_json(ns_http_server_t *srv)
             "built", have_info && info.built ? built : NULL,
             "reloads", (json_int_t)atomic_load(&srv->generation),
             "synonym_groups", have_info ? (json_int_t)info.synonym_groups : 0,
+            "default_lang", have_info ? info.default_lang : NULL,
         "uptime_s", (json_int_t)(ns_monotonic_s() - srv->started),
         "requests", (json_int_t)atomic_load(&srv->stats.requests),
         "errors", (json_int_t)atomic_load(&srv->stats.errors),
