@@ -309,8 +309,10 @@ static int json_repair(const char *text, size_t len, ns_buf_t *out, char *why,
     return changed;
 }
 
-int ns_article_from_json(const char *text, size_t len, ns_article_t *art,
-                         char *err, size_t err_size)
+/* The record TEXT into ART; with CMS, read as ns_fields_cms_record reads
+ * a CMS's record. */
+static int from_json(const char *text, size_t len, int cms, ns_article_t *art,
+                     char *err, size_t err_size)
 {
     memset(art, 0, sizeof *art);
     size_t bad = ns_utf8_check(text, len);
@@ -407,6 +409,8 @@ int ns_article_from_json(const char *text, size_t len, ns_article_t *art,
         json_object_set_new(root, "author", by ? json_string(by) : json_null());
         free(by);
     }
+    if (cms)
+        ns_fields_cms_record(root);
     for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
         char **field = (char **)((char *)art + fields[i].field);
         if (json_text(json_object_get(root, fields[i].name), fields[i].name, &s,
@@ -471,6 +475,18 @@ out:
     if (rc < 0)
         ns_article_clear(art);
     return rc;
+}
+
+int ns_article_from_json(const char *text, size_t len, ns_article_t *art,
+                         char *err, size_t err_size)
+{
+    return from_json(text, len, 0, art, err, err_size);
+}
+
+int ns_article_from_record(const char *text, size_t len, ns_article_t *art,
+                           char *err, size_t err_size)
+{
+    return from_json(text, len, 1, art, err, err_size);
 }
 
 static int put_string(json_t *obj, const char *key, const char *value)

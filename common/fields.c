@@ -238,3 +238,71 @@ char *ns_names_join(json_t *v, size_t max)
     }
     return out;
 }
+
+/* The string KEY of OBJ, with its length in *LEN; NULL if it is none. */
+static const char *string_of(json_t *obj, const char *key, size_t *len)
+{
+    json_t *v = json_object_get(obj, key);
+    *len = json_string_length(v);
+    return json_string_value(v);
+}
+
+/* Replace OBJ's "body", S (N bytes), with the text of the HTML in it,
+ * read as a WordPress post is (ns_html_post_text: a blank line is a
+ * paragraph's end too, as in a post_content column); its <h2>-<h6> become
+ * the headings unless the record gives its own. */
+static void body_html(json_t *obj, const char *s, size_t n)
+{
+    ns_buf_t text = {0};
+    json_t *heads = json_array();
+    if (heads && ns_html_post_text(s, n, heads, &text) == 0) {
+        json_t *own = json_object_get(obj, "headings");
+        if ((!own || json_is_null(own)) && json_array_size(heads))
+            json_object_set(obj, "headings", heads);
+        json_object_del(obj, "body"); /* S is gone from here */
+        if (text.p)
+            ns_fields_set(obj, "body", text.p, text.len, 1);
+    }
+    json_decref(heads);
+    ns_buf_free(&text);
+}
+
+void ns_fields_cms_record(json_t *obj)
+{
+    size_t n;
+    const char *s = string_of(obj, "body", &n);
+    if (s && ns_html_is_body(s, n)) {
+        body_html(obj, s, n);
+    } else if (s && !ns_html_holds_markup(s, n, 0) &&
+               ns_html_holds_markup(s, n, 1)) {
+        /* No tag and an entity: text escaped for HTML ("Q&amp;A"), or
+         * HTML escaped once more than its export needed ("&lt;p&gt;"),
+         * which is read as HTML once its entities are. */
+        ns_buf_t once = {0};
+        if (ns_html_decode_entities(s, n, &once) == 0) {
+            if (ns_html_is_body(once.p, once.len))
+                body_html(obj, once.p, once.len);
+            else
+                ns_fields_set(obj, "body", once.p, once.len, 1);
+        }
+        ns_buf_free(&once);
+    }
+    /* A title with an entity and no tag is read as a feed's title is
+     * ("Mayor&#8217;s plan", "Q&amp;amp;A" escaped twice); one with a tag
+     * stays as written, as "AT&T" does (no entity). */
+    json_t *title = json_object_get(obj, "title");
+    s = string_of(obj, "title", &n);
+    if (s && !ns_html_holds_markup(s, n, 0) && ns_html_holds_markup(s, n, 1)) {
+        json_incref(title);
+        json_object_del(obj, "title");
+        ns_feed_item_text(obj, "title", s, n, NS_MK_MAYBE);
+        json_decref(title);
+    }
+    /* Labels as a CMS keeps them ("Arts &amp; Culture"): their entities. */
+    static const char *const labels[] = {"section", "author"};
+    for (size_t i = 0; i < 2; i++) {
+        s = string_of(obj, labels[i], &n);
+        if (s && ns_html_holds_markup(s, n, 1))
+            ns_fields_set_label(obj, labels[i], s, n, 1);
+    }
+}

@@ -323,3 +323,80 @@ int ns_html_decode_entities(const char *s, size_t n, ns_buf_t *out)
     }
     return 0;
 }
+
+/* ------------------------------------------------------------------------ */
+/* Whether a record's body is HTML                                          */
+/* ------------------------------------------------------------------------ */
+
+/* The elements that tell a body is HTML: what a CMS's editor writes for
+ * paragraphs, headings, lists, quotes, figures, tables, links and
+ * emphasis, each with an end tag.  A void one (<br>, <img>) is no
+ * evidence: "<br> breaks a line" is prose. */
+static const char *const BODY_TELLS[] = {
+    "p",   "div",    "h1", "h2", "h3",         "h4",     "h5",
+    "h6",  "ul",     "ol", "li", "blockquote", "figure", "figcaption",
+    "a",   "strong", "em", "b",  "i",          "u",      "span",
+    "pre", "table",  "tr", "td", "th"};
+enum { BODY_TELLS_N = sizeof BODY_TELLS / sizeof *BODY_TELLS };
+
+/* The index in BODY_TELLS of the element T names, or -1. */
+static int body_tell(const struct tag *t)
+{
+    for (int k = 0; k < BODY_TELLS_N; k++)
+        if (strlen(BODY_TELLS[k]) == t->name_len &&
+            !strncasecmp(BODY_TELLS[k], t->name, t->name_len))
+            return k;
+    return -1;
+}
+
+/* Does the start tag at S (LEN bytes) have an attribute NAME (lower case)? */
+static int has_attribute(const char *s, size_t len, const char *name)
+{
+    size_t n = strlen(name);
+    for (size_t i = 1; i + n < len; i++)
+        if (isspace((unsigned char)s[i - 1]) && !strncasecmp(s + i, name, n) &&
+            (s[i + n] == '=' || isspace((unsigned char)s[i + n])))
+            return 1;
+    return 0;
+}
+
+int ns_html_is_body(const char *s, size_t n)
+{
+    /* A body is HTML when an element of BODY_TELLS is opened and closed
+     * again ("<p>...</p>", "<a href=...>...</a>"), and the tags of
+     * BODY_TELLS that are not void pair up, three in four at least (HTML a
+     * CMS writes closes what it opens).  Text that names a tag ("use the
+     * <p> tag", "<br> breaks a line") has no pair, or more tags alone than
+     * paired ("<p> opens and </p> closes a paragraph, <b> is bold"); "a <
+     * b and c > d" and "x<3" hold no tag at all (tag_at).  An <a> counts
+     * only with an href, as an editor writes it. */
+    unsigned opened[BODY_TELLS_N] = {0}, closed[BODY_TELLS_N] = {0};
+    struct tag t = {0};
+    for (size_t i = 0; i < n;) {
+        const char *lt = memchr(s + i, '<', n - i);
+        if (!lt)
+            break;
+        i = (size_t)(lt - s);
+        size_t len = tag_at(lt, n - i, &t);
+        if (!len) {
+            i += t.text;
+            continue;
+        }
+        i += len;
+        int k = t.name ? body_tell(&t) : -1;
+        if (k < 0)
+            continue;
+        if (lt[1] == '/')
+            closed[k]++;
+        else if (strcmp(BODY_TELLS[k], "a") || has_attribute(lt, len, "href"))
+            opened[k]++;
+    }
+    unsigned pairs = 0, alone = 0, tags = 0;
+    for (int k = 0; k < BODY_TELLS_N; k++) {
+        unsigned p = opened[k] < closed[k] ? opened[k] : closed[k];
+        pairs += p;
+        alone += opened[k] + closed[k] - 2 * p;
+        tags += opened[k] + closed[k];
+    }
+    return pairs > 0 && alone * 4 <= tags;
+}

@@ -463,6 +463,13 @@ int ns_html_autop(const char *s, size_t n, int always, ns_buf_t *out);
  * with ENTITIES, an entity reference too ("&amp;", "&#8217;")
  * (html-text.c). */
 int ns_html_holds_markup(const char *s, size_t n, int entities);
+/* Non-zero if the N bytes of S, a JSON record's body, are HTML as a CMS
+ * stores it (a database dump, WordPress's content.rendered, a Ghost or
+ * Drupal export): an element of paragraphs, headings, lists, quotes,
+ * links or emphasis opened and closed ("<p>...</p>", "<a href=x>..</a>"),
+ * and such tags paired three in four at least.  Text that names a tag
+ * ("use the <p> tag"), "a < b and c > d" and "AT&T" are not (html-text.c). */
+int ns_html_is_body(const char *s, size_t n);
 /* Non-zero if RAW (N bytes), read once as HTML into ONCE (ONCE_N bytes),
  * was escaped twice, as WordPress and SEO plugins escape titles and
  * bodies: it has no tag of its own, and ONCE still holds markup, a tag of
@@ -754,6 +761,21 @@ void ns_fields_set_label(json_t *obj, const char *key, const char *text,
                          size_t len, int replace);
 void ns_fields_push_label(json_t *obj, const char *key, const char *text,
                           size_t len);
+/* Read OBJ, a record of a JSON Lines file or JSON document as a CMS
+ * exports it (a database dump, WordPress's REST API, Ghost, Drupal), as
+ * the feed readers read an item: a body that is HTML (ns_html_is_body)
+ * becomes its text, its <h2>-<h6> the headings when the record has none;
+ * a body with no tag and an entity has its entities read (and is read as
+ * HTML if it was HTML escaped once more); a title with an entity and no
+ * tag is read as a feed's title (ns_feed_item_text), a section or author
+ * with an entity as a label (ns_fields_set_label).  Text with no entity
+ * and no HTML ("AT&T", "use the <p> tag") stays as it is. */
+void ns_fields_cms_record(json_t *obj);
+/* ns_article_from_json for a line of a JSON Lines file, whose fields are
+ * read so too; ns_article_from_json itself reads the stored form, whose
+ * body is text, whatever it says (article-json.c). */
+int ns_article_from_record(const char *text, size_t len, ns_article_t *art,
+                           char *err, size_t err_size);
 /* The names of V as one byline: a string, an object's "name", or a list
  * of those joined with ", " as far as MAX bytes hold whole names (never
  * a name cut).  A new string, or NULL when V names no one (or out of

@@ -332,11 +332,17 @@ again:
         else if (rc == NS_ITEM_BAD)
             snprintf(err, err_size, "item %u: %s", d->items, why);
     } else {
-        char why[400];
-        if (ns_fields_article(v, art, why, sizeof why) < 0) {
+        char why[400] = "out of memory";
+        /* A record as a CMS exports it, as a line of JSON Lines is. */
+        char *text = json_dumps(v, JSON_COMPACT);
+        if (!text)
+            memset(art, 0, sizeof *art);
+        if (!text || ns_article_from_record(text, strlen(text), art, why,
+                                            sizeof why) < 0) {
             snprintf(err, err_size, "item %u: %s", d->items, why);
             rc = NS_ITEM_BAD;
         }
+        free(text);
     }
     json_decref(v);
     return rc;

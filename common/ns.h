@@ -267,8 +267,10 @@ const char *ns_reader_next_ignored(ns_reader_t *reader);
 
 void ns_reader_close(ns_reader_t *reader);
 
-/* Parse one JSON object (LEN bytes at TEXT) into ART.  Returns 0, or -1 with
- * a reason written to ERR (ERR_SIZE bytes). */
+/* Parse one JSON object (LEN bytes at TEXT) into ART, every field as
+ * written: the stored form.  (A line of a JSON Lines file is read so,
+ * with an HTML body read as HTML: ns_article_from_record.)  Returns 0, or
+ * -1 with a reason written to ERR (ERR_SIZE bytes). */
 int ns_article_from_json(const char *text, size_t len, ns_article_t *art,
                          char *err, size_t err_size);
 

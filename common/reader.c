@@ -7,6 +7,7 @@
  * A reader never stops at a bad record: it reports it (where and why) and
  * moves on, so one broken line in a nightly feed costs one article, not the
  * run. */
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -304,6 +305,27 @@ static int stdin_shape(ns_reader_t *r, size_t from, ns_article_t *art)
     return -1;
 }
 
+/* Is PATH a file of deleted articles nindex wrote before deleting them
+ * (indexer/undo.c: DB/deleted/YYYYMMDDTHHMMSSZ-PID.jsonl.gz)?  Its lines
+ * are the stored form, read back exactly as they were stored: a body of
+ * text that names tags ("Write <b>bold</b>") is not read as HTML again. */
+static int undo_file(const char *path)
+{
+    const char *base = strrchr(path, '/');
+    if (!base || base - path < 7 || strncmp(base - 7, "deleted", 7) ||
+        (base - path > 7 && base[-8] != '/'))
+        return 0;
+    base++;
+    for (size_t i = 0; i < 16; i++)
+        if (i == 8    ? base[i] != 'T'
+            : i == 15 ? base[i] != 'Z'
+                      : !isdigit((unsigned char)base[i]))
+            return 0;
+    size_t digits = strspn(base + 17, "0123456789");
+    return base[16] == '-' && digits &&
+           !strcmp(base + 17 + digits, ".jsonl.gz");
+}
+
 static int next_jsonl(ns_reader_t *r, ns_article_t *art)
 {
     for (;;) {
@@ -355,8 +377,12 @@ static int next_jsonl(ns_reader_t *r, ns_article_t *art)
         if (r->line == 1 &&
             ns_jsonfeed_text_is(r->buf.p + from, r->buf.len - from))
             return read_as_jsondoc(r, art);
-        if (ns_article_from_json(r->buf.p + from, r->buf.len - from, art,
-                                 r->err, sizeof r->err) < 0) {
+        const char *line = r->buf.p + from;
+        size_t len = r->buf.len - from;
+        if ((undo_file(r->path)
+                 ? ns_article_from_json(line, len, art, r->err, sizeof r->err)
+                 : ns_article_from_record(line, len, art, r->err,
+                                          sizeof r->err)) < 0) {
             name_keys_once(r);
             return -1;
         }
