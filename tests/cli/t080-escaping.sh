@@ -18,7 +18,11 @@
 python3 - "$TMP/a.jsonl" <<'PY'
 import json, sys
 arts = [
+    # Markup kept as text by the record's own word (a body of balanced
+    # tags is otherwise read as HTML, README "JSON Lines"), so that the
+    # stored text holds every tag the fields must escape.
     {"id": "x-script", "lang": "en", "date": "2025-09-01",
+     "body_format": "text",
      "title": "<script>alert('t')</script> Cooling & \"quoted\" title",
      "body": "Engineers discussed cooling <script>alert(1)</script> for the "
              "servers & the \"hot aisle\" problem, said O'Brien. Then "

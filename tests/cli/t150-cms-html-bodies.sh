@@ -39,10 +39,12 @@ printf '%s\n' \
     '{"id":"a4","title":"Q&amp;A with AT&T","body":"Ferry timetable.","section":"Arts &amp; Culture","author":"Ed O&#039;Neil"}' \
     '{"id":"a5","title":"AT&T results","body":"Ferry profits rose at AT&T."}' \
     '{"id":"a6","title":"Quay","body":"Intro on the quay.\n\n<h3>Tolls</h3>\n\nTolls <em>rose</em>.","headings":["Own heading"]}' \
-    '{"id":"a7","title":"Escaped","body":"&lt;p&gt;Escaped &lt;b&gt;ferry&lt;/b&gt; story.&lt;/p&gt;"}' >"$J"
+    '{"id":"a7","title":"Escaped","body":"&lt;p&gt;Escaped &lt;b&gt;ferry&lt;/b&gt; story.&lt;/p&gt;"}' \
+    '{"id":"a8","title":"Markup lesson","body_format":"text","body":"<p>A paragraph</p> is written so."}' \
+    '{"id":"a9","title":"Two lines","body_format":"html","body":"Pier one<br>Pier two &amp; three"}' >"$J"
 run out err nindex --db "$TMP/db" "$J"
 check "exit 0" is "$rc" 0
-check "all seven added" contains "$TMP/out" "7 added, 0 replaced, 0 unchanged, 0 deleted, 0 skipped"
+check "all nine added" contains "$TMP/out" "9 added, 0 replaced, 0 unchanged, 0 deleted, 0 skipped"
 
 # --- 1. An HTML body is read as HTML ----------------------------------------
 check "'mayor' finds the HTML body" is "$(ids mayor)" a1
@@ -74,19 +76,24 @@ check "an author's entities read" is "$(field a4 author)" "Ed O'Neil"
 check "blank lines are paragraphs in a dump" is "$(field a6 body)" \
     "$(printf 'Intro on the quay.\n\nTolls\n\nTolls rose.')"
 check "the record's own headings win" is "$(field a6 headings)" "Own heading"
-check "HTML escaped once more: read" is "$(field a7 body)" "Escaped ferry story."
+check "a body with no tag keeps its entities" is "$(field a7 body)" \
+    "&lt;p&gt;Escaped &lt;b&gt;ferry&lt;/b&gt; story.&lt;/p&gt;"
+check "body_format text: the body as written" is "$(field a8 body)" \
+    "<p>A paragraph</p> is written so."
+check "body_format html: read as HTML" is "$(field a9 body)" \
+    "$(printf 'Pier one\nPier two & three')"
 
 # --- 5. Read again: nothing changed; a JSON array reads the same way --------
 run out2 err2 nindex --db "$TMP/db" "$J"
 check "indexed again: all unchanged" contains "$TMP/out2" \
-    "0 added, 0 replaced, 7 unchanged"
+    "0 added, 0 replaced, 9 unchanged"
 python3 -c 'import json, sys
 recs = [json.loads(l) for l in open(sys.argv[1])]
 for r in recs:
     r["id"] = "d" + r["id"]
 json.dump(recs, open(sys.argv[2], "w"), indent=2)' "$J" "$TMP/cms.json"
 run out3 err3 nindex --db "$TMP/db" "$TMP/cms.json"
-check "a JSON array: seven added" contains "$TMP/out3" "7 added"
+check "a JSON array: nine added" contains "$TMP/out3" "9 added"
 check "a JSON array: the body read as HTML" is "$(field da1 body)" "$(field a1 body)"
 check "a JSON array: the heading" is "$(ids heading:budget)" "a1 da1"
 check "a JSON array: prose unchanged" is "$(field da2 body)" "$PROSE"
