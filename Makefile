@@ -55,7 +55,7 @@ LDLIBS_ALL   = $(PKG_LIBS) -lm
 
 LIB_C   = common/article.c common/article-json.c common/buf.c common/date.c common/fold.c common/gen.c common/log.c \
           common/prog.c common/reader.c common/reader-file.c common/dirwalk.c common/render.c common/textpage.c \
-          common/utf8.c common/util.c common/date822.c common/feed.c common/feed-elements.c common/feed-item.c \
+          common/utf8.c common/util.c common/date822.c common/date-dmy.c common/feed.c common/feed-elements.c common/feed-item.c \
           common/xmlbase.c \
           common/fields.c common/frontmatter.c common/frontmatter-article.c \
           common/frontmatter-json.c common/frontmatter-keys.c common/frontmatter-value.c common/published.c common/html.c common/jsondoc.c \

@@ -388,11 +388,14 @@ int ns_set_date(ns_article_t *art, const char *value, char *err,
         value = widened;
     /* RFC 3339, or RFC 2822 as RSS writes it ("Tue, 05 Aug 2025 10:00:00
      * +0200"): JSON and front matter made from feeds or by a mail-style
-     * formatter carry it, and the feed reader takes it already. */
+     * formatter carry it, and the feed reader takes it already.  Or day
+     * first, as a Norwegian or German CMS writes it ("05.12.2026 08:15",
+     * "5. desember 2026"). */
     int out_of_range = 0;
     errno = 0;
     if (ns_date_parse(value, &t) < 0 &&
-        ((out_of_range = errno == ERANGE) || ns_date822_parse(value, &t) < 0)) {
+        ((out_of_range = errno == ERANGE) ||
+         (ns_date822_parse(value, &t) < 0 && ns_date_dmy_parse(value, &t) < 0))) {
         char shown[64];
         snprintf(shown, sizeof shown, "%s", given);
         out_of_range = out_of_range || errno == ERANGE;

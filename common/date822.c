@@ -141,6 +141,14 @@ static const char *past_name(const char *p)
     return *p == '.' ? p + 1 : p;
 }
 
+int ns_date822_month(const char *text, const char **end)
+{
+    int month = month_at(text);
+    if (month)
+        *end = past_name(text);
+    return month;
+}
+
 /* The day the English way, month first, as JavaScript's Date reads it:
  * "Jul 08 2022" or "July 8, 2022", the pubDate of an Astro blog (read by
  * z.coerce.date(), so the starter's posts are written so), and what

@@ -1,6 +1,6 @@
 /* dates.cc - The date: field of the query language.  A year, a month or
  * a day (date:2025, date:2025-09, date:2025-09-15, or ISO 8601's basic
- * date:20250915), or a range of them
+ * date:20250915, or day first date:15.09.2025), or a range of them
  * with either end open (date:2025-06..2025-09, date:2025-09-01..,
  * date:..2025).  A range covers its ends whole: date:..2025-09 takes the
  * whole of September.  A value that is not such a date is the user's
@@ -19,9 +19,18 @@ using namespace libns;
  * compact "YYYYMMDD"), into the first and last "YYYYMMDD" it covers as
  * SLOT_DAY holds them; false if TEXT is not such a date or names an
  * impossible one (2025-09-31). */
-static bool date_span(const std::string &text, std::string *first,
+static bool date_span(const std::string &given, std::string *first,
                       std::string *last)
 {
+    /* A day written day first, as Norwegian and German readers type it
+     * (date:05.12.2026), is that day. */
+    char iso[16];
+    std::string text = given;
+    if (given.find('.') != std::string::npos) {
+        if (ns_date_dmy_day(given.c_str(), iso, sizeof iso) < 0)
+            return false;
+        text = iso;
+    }
     for (char c : text)
         if (!isdigit((unsigned char)c) && c != '-')
             return false;
@@ -138,9 +147,9 @@ Xapian::Query DateField::operator()(const std::string &value)
     std::string lo, hi;
     if (!date_range(value, &lo, &hi)) {
         std::string why = "date:" + value +
-                          " is not a date (YYYY, YYYY-MM, YYYY-MM-DD or "
-                          "YYYYMMDD, or a range A..B of them); the date "
-                          "filter was ignored";
+                          " is not a date (YYYY, YYYY-MM, YYYY-MM-DD, "
+                          "YYYYMMDD or DD.MM.YYYY, or a range A..B of "
+                          "them); the date filter was ignored";
         if (warnings && warnings->find(why) == std::string::npos)
             *warnings += (warnings->empty() ? "" : "; ") + why;
         return match_all();

@@ -131,7 +131,8 @@ void ns_fields_date(json_t *obj, const char *text, int replace)
     const char *given = text;
     const size_t given_len = len;
     int read = ns_date_parse(copy, &t) == 0;
-    if (!read && ns_date822_parse(copy, &t) == 0) {
+    if (!read && (ns_date822_parse(copy, &t) == 0 ||
+                  ns_date_dmy_parse(copy, &t) == 0)) {
         ns_date_format(t, copy, sizeof copy);
         len = strlen(copy);
         text = copy;

@@ -803,4 +803,14 @@ int ns_fields_article(json_t *obj, ns_article_t *art, char *err,
  * and UT) into seconds since the epoch.  Returns 0, or -1. */
 int ns_date822_parse(const char *text, int64_t *out);
 
+/* The month (1-12) whose name, or its abbreviation with or without its
+ * full stop, starts TEXT, as <pubDate> writes it in English, Norwegian,
+ * Danish, Swedish or German; *END past it.  0 if none. */
+int ns_date822_month(const char *text, const char **end);
+
+/* Parse a date written day first the European way (date-dmy.c) into
+ * seconds since the epoch: "5.12.2026", "05.12.2026 08:15",
+ * "lørdag 5. desember 2026 kl. 08.15".  Returns 0, or -1. */
+int ns_date_dmy_parse(const char *text, int64_t *out);
+
 #endif /* NS_INGEST_H */

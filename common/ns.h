@@ -195,6 +195,12 @@ int ns_lang_stemmed(const char *code);
  * or ERANGE if it falls outside the years 0001 to 9999 once in UTC. */
 int ns_date_parse(const char *text, int64_t *out);
 
+/* Read TEXT, a day written day first with dots as Europe writes it
+ * ("05.12.2026", "5.12.2026": a year of four digits), into OUT as
+ * "YYYY-MM-DD" (at least 11 bytes).  Returns 0, or -1 if TEXT is not
+ * such a day or names an impossible one (31.04.2026). */
+int ns_date_dmy_day(const char *text, char *out, size_t size);
+
 /* Format TIME as "YYYY-MM-DDTHH:MM:SSZ" into OUT (at least 21 bytes). */
 void ns_date_format(int64_t time, char *out, size_t size);
 

@@ -566,12 +566,16 @@ std::string libns::suggest_query(ns_index_t *idx, const std::string &text,
      * each lookup is a round trip to every shard. */
     if (beside_hits && (idx->cluster || !unmatched_word(idx, text)))
         return "";
-    /* A date typed as a word ("2025-08-06", "2025-08..2025-09") is text
-     * only the odd article has: the date: filter is what was meant.  A
-     * bare year or number ("1987") is a word as often as a date, and is
-     * left to the text. */
+    /* A date typed as a word ("2025-08-06", "2025-08..2025-09", or day
+     * first "06.08.2025", suggested as the ISO day) is text only the odd
+     * article has: the date: filter is what was meant.  A bare year or
+     * number ("1987") is a word as often as a date, and is left to the
+     * text. */
     size_t a = text.find_first_not_of(" \t"), b = text.find_last_not_of(" \t");
     std::string t = a == std::string::npos ? "" : text.substr(a, b - a + 1);
+    char day[16];
+    if (ns_date_dmy_day(t.c_str(), day, sizeof day) == 0)
+        return std::string("date:") + day; /* "05.12.2026" */
     if (t.find('-') != std::string::npos && DateField::reads(t))
         return "date:" + t;
     const Xapian::Database *dict =

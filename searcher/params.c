@@ -53,11 +53,12 @@ int ns_http_arg_long(ns_http_call_t *c, const char *name, long min, long max,
     return -1;
 }
 
-/* Read parameter NAME as a day "YYYY-MM-DD" (an impossible one such as
- * 2025-02-30 is refused too).  Returns the value or NULL when absent;
- * *bad is set after answering 400. */
-static const char *arg_day(ns_http_call_t *c, const char *name, int *bad,
-                           enum MHD_Result *ret)
+/* Read parameter NAME as a day "YYYY-MM-DD", or "DD.MM.YYYY" as a
+ * Norwegian or German search form writes it, into DAY as "YYYY-MM-DD" (an
+ * impossible one such as 2025-02-30 is refused too).  Returns the value as
+ * given, or NULL when absent; *bad is set after answering 400. */
+static const char *arg_day(ns_http_call_t *c, const char *name, char day[11],
+                           int *bad, enum MHD_Result *ret)
 {
     const char *v = ns_http_arg(c, name);
     if (!v)
@@ -67,12 +68,17 @@ static const char *arg_day(ns_http_call_t *c, const char *name, int *bad,
         if (i != 4 && i != 7 && !isdigit((unsigned char)v[i]))
             ok = 0;
     int64_t t;
-    if (ok && ns_date_parse(v, &t) == 0)
+    if (ok && ns_date_parse(v, &t) == 0) {
+        memcpy(day, v, 11);
+        return v;
+    }
+    if (ns_date_dmy_day(v, day, 11) == 0)
         return v;
     *bad = 1;
     *ret = ns_http_reply_error(c, 400, "bad_parameter",
-                               "%s must be a date YYYY-MM-DD, not '%s'", name,
-                               ns_http_shown(v));
+                               "%s must be a date YYYY-MM-DD or DD.MM.YYYY, "
+                               "not '%s'",
+                               name, ns_http_shown(v));
     return NULL;
 }
 
@@ -295,13 +301,13 @@ int ns_http_arg_filters(ns_http_call_t *c, ns_http_filters_t *f,
         return -1;
     }
     int bad = 0;
-    f->from = arg_day(c, "from", &bad, ret);
+    f->from = arg_day(c, "from", f->from_day, &bad, ret);
     if (bad)
         return -1;
-    f->to = arg_day(c, "to", &bad, ret);
+    f->to = arg_day(c, "to", f->to_day, &bad, ret);
     if (bad)
         return -1;
-    if (f->from && f->to && strcmp(f->from, f->to) > 0) {
+    if (f->from && f->to && strcmp(f->from_day, f->to_day) > 0) {
         *ret =
             ns_http_reply_error(c, 400, "bad_parameter",
                                 "from (%s) is after to (%s)", f->from, f->to);
@@ -322,8 +328,8 @@ void ns_http_filters_apply(const char *q, const ns_http_filters_t *f,
     so->n_langs = f->n_langs;
     so->tags = f->tags;
     so->n_tags = f->n_tags;
-    so->date_from = f->from;
-    so->date_to = f->to;
+    so->date_from = f->from ? f->from_day : NULL;
+    so->date_to = f->to ? f->to_day : NULL;
     so->author = f->author;
 }
 

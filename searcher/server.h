@@ -240,8 +240,10 @@ typedef struct ns_http_filters {
     /* as sections */
     const char *tags[NS_HTTP_MAX_VALUES];
     size_t n_tags;
-    const char *from;   /* a real day, "YYYY-MM-DD" */
+    const char *from;   /* a real day, as given: "YYYY-MM-DD", "DD.MM.YYYY" */
     const char *to;     /* the same, not before FROM */
+    char from_day[11];  /* FROM as "YYYY-MM-DD" */
+    char to_day[11];    /* TO as "YYYY-MM-DD" */
     const char *author; /* as a section; every word in the byline */
 } ns_http_filters_t;
 
