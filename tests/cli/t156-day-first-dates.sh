@@ -12,14 +12,15 @@
 
 D=$TMP/docs
 mkdir -p "$D"
-# JSON Lines: each form, then the refused ones on lines 12-17, then a
+# JSON Lines: each form, then the refused ones on lines 13-18, then a
 # story of another day to filter out.
 python3 - "$D/a.jsonl" <<'PY'
 import json, sys
 forms = ["5. desember 2026", "5. des. 2026", "5. des 2026", "05.12.2026",
          "5.12.2026", "05.12.2026 08:15", "05.12.2026 08.15",
          "05.12.2026 kl. 08.15", "05.12.2026 08:15:30",
-         "lørdag 5. desember 2026 kl. 08.15", "Sa., 5. Dez. 2026 08:15"]
+         "lørdag 5. desember 2026 kl. 08.15", "Sa., 5. Dez. 2026 08:15",
+         "5 des 2026 kl 08.15"]
 bad = ["05.12.26", "32.12.2026", "5. foo 2026", "31.04.2026",
        "05.12.2026 24:00", "5. desember 26"]
 with open(sys.argv[1], "w") as f:
@@ -45,16 +46,23 @@ HTML
 page h1.html "05.12.2026 08:15" Kristiansund
 page h2.html "5. desember 2026" Sunndal
 page h3.html "32.12.2026" Rauma
+# JSON-LD's datePublished, as a Norwegian CMS fills it.
+cat >"$D/h4.html" <<'HTML'
+<!DOCTYPE html><html lang="nb"><head><meta charset="utf-8"><title>Snø i Stranda</title>
+<script type="application/ld+json">{"@type":"NewsArticle","headline":"Snø i Stranda","datePublished":"lørdag 5. desember 2026 kl. 08.15"}</script></head><body>
+<article><h1>Snø i Stranda</h1><p>Det kom mye snø i Stranda natt til lørdag, og veiene ble stengt i flere timer.</p></article>
+</body></html>
+HTML
 
 run out err nindex --db "$TMP/db" "$D"
 check "nindex exits 3: records skipped" is "$rc" 3
-check "every form is indexed" contains "$TMP/out" "17 added"
+check "every form is indexed" contains "$TMP/out" "19 added"
 check "the refused ones alone are skipped" contains "$TMP/out" "8 skipped"
 for bad in "05.12.26" "32.12.2026" "5. foo 2026" "31.04.2026" \
     "05.12.2026 24:00" "5. desember 26"; do
     check "JSON '$bad' is refused" contains "$TMP/err" "unparsable date '$bad'"
 done
-check "JSON: the line is named" contains "$TMP/err" "a.jsonl:12: unparsable date '05.12.26'"
+check "JSON: the line is named" contains "$TMP/err" "a.jsonl:13: unparsable date '05.12.26'"
 check "Markdown: a two-digit year is refused" contains "$TMP/err" "unparsable date '05.12.26'"
 check "Markdown: the file and line are named" contains "$TMP/err" "m4.md:3: unparsable date"
 check "HTML: an impossible day is refused" contains "$TMP/err" "unparsable date '32.12.2026'"
@@ -86,8 +94,9 @@ check "JSON: '05.12.2026 kl. 08.15'" dates j7=$at
 check "JSON: '05.12.2026 08:15:30'" dates j8=2026-12-05T08:15:30Z
 check "JSON: 'lørdag 5. desember 2026 kl. 08.15'" dates j9=$at
 check "JSON: 'Sa., 5. Dez. 2026 08:15'" dates j10=$at
+check "JSON: '5 des 2026 kl 08.15'" dates j11=$at
 check "JSON: the refused ones are not indexed" \
-    python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); sys.exit(any(h["id"] in ("j11","j12","j13","j14","j15","j16") for h in d["hits"]))' "$TMP/out"
+    python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); sys.exit(any(h["id"] in ("j12","j13","j14","j15","j16","j17") for h in d["hits"]))' "$TMP/out"
 mdate() { # TITLE DATE
     python3 -c 'import json,sys; d=json.load(open(sys.argv[1]))
 sys.exit(0 if [h["date"] for h in d["hits"] if h["title"] == sys.argv[2]] == [sys.argv[3]] else 1)' "$TMP/out" "$1" "$2"
@@ -97,13 +106,15 @@ check "Markdown: 'date: 05.12.2026 08:15'" mdate "Snø i Ålesund" $at
 check "Markdown: 'date: lørdag 5. desember 2026 kl. 08.15'" mdate "Snø i Ørsta" $at
 check "HTML: article:published_time '05.12.2026 08:15'" mdate "Snø i Kristiansund" $at
 check "HTML: article:published_time '5. desember 2026'" mdate "Snø i Sunndal" $day
+check "HTML: JSON-LD datePublished 'lørdag 5. desember 2026 kl. 08.15'" \
+    mdate "Snø i Stranda" $at
 
-# The date: filter: the sixteen of 5 December, not the one of the 6th.
+# The date: filter: the eighteen of 5 December, not the one of the 6th.
 run out err nsearch --db "$TMP/db" --json --limit 100 --no-collapse "date:05.12.2026"
 check "date:05.12.2026: no warning" lacks "$TMP/err" "not a date"
-check "date:05.12.2026: the day's sixteen" json out 'd["total"] == 16'
+check "date:05.12.2026: the day's eighteen" json out 'd["total"] == 18'
 run out err nsearch --db "$TMP/db" --json --limit 100 --no-collapse "date:5.12.2026..06.12.2026"
-check "date:5.12.2026..06.12.2026: both days" json out 'd["total"] == 17'
+check "date:5.12.2026..06.12.2026: both days" json out 'd["total"] == 19'
 run out err nsearch --db "$TMP/db" --json "date:32.12.2026"
 check "date:32.12.2026: still a warning" contains "$TMP/err" "date:32.12.2026 is not a date"
 run out err nsearch --db "$TMP/db" --json "date:05.12.26"
@@ -112,13 +123,13 @@ check "date:05.12.26: still a warning" contains "$TMP/err" "date:05.12.26 is not
 run out err nsearch --db "$TMP/db" 05.12.2026
 check "a bare 05.12.2026 is searched as date:2026-12-05" contains "$TMP/out" \
     'showing the results for "date:2026-12-05"'
-check "... and finds the day's sixteen" contains "$TMP/out" "16 matches"
+check "... and finds the day's eighteen" contains "$TMP/out" "18 matches"
 
 # nsearchd's from and to.
 check "nsearchd starts" start_server
 get s.json "/v1/search?from=05.12.2026&to=05.12.2026&limit=0&collapse=0"
 check "from=05.12.2026: 200" is "$code" 200
-check "from=05.12.2026&to=05.12.2026: the day's sixteen" json s.json 'd["total"] == 16'
+check "from=05.12.2026&to=05.12.2026: the day's eighteen" json s.json 'd["total"] == 18'
 check "from: echoed as given" json s.json 'd["filters"]["from"] == "05.12.2026"'
 get s.json "/v1/search?from=6.12.2026&limit=0&collapse=0"
 check "from=6.12.2026: the one of the 6th" json s.json 'd["total"] == 1'
