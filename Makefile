@@ -55,7 +55,7 @@ LDLIBS_ALL   = $(PKG_LIBS) -lm
 
 LIB_C   = common/article.c common/article-json.c common/buf.c common/date.c common/fold.c common/gen.c common/log.c \
           common/prog.c common/reader.c common/reader-file.c common/dirwalk.c common/render.c common/textpage.c \
-          common/utf8.c common/util.c common/date822.c common/date-dmy.c common/feed.c common/feed-elements.c common/feed-item.c \
+          common/utf8.c common/util.c common/date822.c common/date-dmy.c common/feed.c common/feed-input.c common/feed-elements.c common/feed-item.c \
           common/xmlbase.c \
           common/fields.c common/frontmatter.c common/frontmatter-article.c \
           common/frontmatter-json.c common/frontmatter-keys.c common/frontmatter-value.c common/published.c common/html.c common/jsondoc.c \
@@ -122,8 +122,8 @@ $(B)/common/frontmatter.o $(B)/common/frontmatter-article.o \
   $(B)/common/frontmatter-json.o $(B)/common/frontmatter-keys.o $(B)/common/frontmatter-value.o \
   $(B)/common/published.o $(B)/common/toml.o $(B)/common/yaml.o: common/frontmatter.h
 $(B)/tests/unit/test_textpage.o: common/textpage.h
-$(B)/common/feed.o $(B)/common/htmlent.o $(B)/common/feed-elements.o: common/htmlent.h
-$(B)/common/feed.o $(B)/common/feed-elements.o: common/feed.h common/xmlrepair.h
+$(B)/common/feed.o $(B)/common/feed-input.o $(B)/common/htmlent.o $(B)/common/feed-elements.o: common/htmlent.h
+$(B)/common/feed.o $(B)/common/feed-input.o $(B)/common/feed-elements.o: common/feed.h common/xmlrepair.h
 $(B)/common/xmlrepair.o $(B)/tests/unit/test_xmlrepair.o: common/xmlrepair.h
 
 $(LIB): $(LIB_OBJ)

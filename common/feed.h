@@ -1,7 +1,8 @@
 /* feed.h - The state of a feed being read, shared by the parser that
- * drives libxml2 and queues the finished items (feed.c) and the rules for
- * which elements of an item or of the feed itself are kept
- * (feed-elements.c).  Internal to feed*.c. */
+ * drives libxml2 and queues the finished items (feed.c), the way its bytes
+ * go into the parser (feed-input.c) and the rules for which elements of an
+ * item or of the feed itself are kept (feed-elements.c).  Internal to
+ * feed*.c. */
 #ifndef NS_FEED_H
 #define NS_FEED_H
 
@@ -78,6 +79,17 @@ struct ns_feed {
     size_t n_queue, head, cap_queue;
 };
 
+/* Give the parser the next N bytes of BUF; LAST: the input is over.  The
+ * first bytes are held until they say how to read the document (its
+ * byte-order mark and XML declaration), and all are put right first
+ * (feed-input.c). */
+void ns_feed_give(ns_feed_t *f, const char *buf, size_t n, int last);
+/* Hand N bytes of BUF, read as they are, to the parser, put right first
+ * (xmlrepair.c); LAST ends the document. */
+void ns_feed_push(ns_feed_t *f, const char *buf, size_t n, int last);
+/* Count the changes to the bytes that the parser has read past to the
+ * item in progress, or to the stretch outside items. */
+void ns_feed_take_fixes(ns_feed_t *f);
 /* SAX2 attributes come as (localname, prefix, URI, value, end) quintuples;
  * the value of NAME (in namespace URI, or none), its references resolved,
  * or NULL.  Free with free(). */
