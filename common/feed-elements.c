@@ -47,7 +47,8 @@ void ns_feed_end_field(ns_feed_t *f)
      * as RSS's <author> is, wherever it is written; but a WordPress
      * export's <dc:creator> is a login, looked up as it is (wxr.c). */
     if (!strcmp(key, "rss_author") || !strcmp(key, "author") ||
-        !strcmp(key, "source_author") || (!strcmp(key, "creator") && !f->wxr)) {
+        !strcmp(key, "source_author") || !strcmp(key, "itunes_author") ||
+        (!strcmp(key, "creator") && !f->wxr)) {
         const char *name;
         size_t name_len = ns_feed_rss_author(s, n, &name);
         if (name_len)
@@ -73,7 +74,9 @@ void ns_feed_end_field(ns_feed_t *f)
                               NS_MK_POST);
         ns_buf_free(&plain);
     } else if (!strcmp(key, "content") || !strcmp(key, "summary") ||
-               !strcmp(key, "title"))
+               !strcmp(key, "title") || !strcmp(key, "itunes_summary") ||
+               !strcmp(key, "itunes_subtitle") ||
+               !strcmp(key, "media_description"))
         ns_feed_item_text(to, key, s, n, f->field_markup);
     else if (!strcmp(key, "link") && n) {
         /* RSS's <link> text, against an xml:base in scope. */
@@ -132,6 +135,32 @@ static int author_element(ns_feed_t *f, int depth, enum ns_feed_space sp,
     return 1;
 }
 
+/* Media RSS's containers, <media:group> (around a YouTube video's
+ * elements) and <media:content> (one file of the item, and what is said
+ * of it), may hold the item's <media:description>: it is read in them as
+ * where it is the item's own child.  Its type is "plain" unless it says
+ * "html".  Returns non-zero if the element (of Media RSS, at DEPTH) was
+ * one of these. */
+static int media_element(ns_feed_t *f, int depth, const char *name,
+                         const xmlChar **attrs, int n_attrs)
+{
+    if (depth != f->item_depth + 1 &&
+        (f->media_depth < 0 || depth != f->media_depth + 1))
+        return 0;
+    if (!strcmp(name, "group") || !strcmp(name, "content")) {
+        f->media_depth = depth;
+        return 1;
+    }
+    const char *key = ns_feed_field_of(NS_SP_MEDIA, name);
+    if (!key)
+        return 0;
+    char *type = ns_feed_attr(attrs, n_attrs, "type", NULL);
+    begin_field(f, key, depth);
+    f->field_markup = type && !strcmp(type, "html") ? NS_MK_HTML : NS_MK_TEXT;
+    free(type);
+    return 1;
+}
+
 /* An element inside an item. */
 void ns_feed_item_element(ns_feed_t *f, int depth, const char *name,
                           const char *uri, const xmlChar **attrs, int n_attrs)
@@ -154,6 +183,8 @@ void ns_feed_item_element(ns_feed_t *f, int depth, const char *name,
         author_start(f, depth, f->extra);
         return;
     }
+    if (sp == NS_SP_MEDIA && media_element(f, depth, name, attrs, n_attrs))
+        return;
     if (!child)
         return;
     if (sp == NS_SP_PLAIN && !strcmp(name, "source") && ns_feed_is_atom(uri)) {
@@ -255,6 +286,11 @@ void ns_feed_item_element(ns_feed_t *f, int depth, const char *name,
                       !strncmp(type, "application/xhtml+xml", 21)));
         if (f->field_xhtml)
             f->field_markup = NS_MK_HTML;
+        /* Apple's short line of plain text; its <itunes:summary> is
+         * read as an RSS description is, since podcast hosts put HTML
+         * in it. */
+        if (sp == NS_SP_ITUNES && !strcmp(name, "subtitle"))
+            f->field_markup = NS_MK_TEXT;
     }
     free(mode);
     free(type);

@@ -27,6 +27,15 @@ enum ns_feed_space ns_feed_space_of(const char *uri)
      * told apart by its element name. */
     if (!strncmp(uri, NS_WP, strlen(NS_WP)) && !strstr(uri, "excerpt"))
         return NS_SP_WP;
+    /* Apple's own early feeds wrote "DTDs/Podcast-1.0.dtd", and podcast
+     * hosts copied it; Media RSS is often declared without its last
+     * "/". */
+    if (!strcasecmp(uri, NS_ITUNES))
+        return NS_SP_ITUNES;
+    if (!strncmp(uri, NS_MEDIA, strlen(NS_MEDIA) - 1) &&
+        (!uri[strlen(NS_MEDIA) - 1] ||
+         !strcmp(uri + strlen(NS_MEDIA) - 1, "/")))
+        return NS_SP_MEDIA;
     return NS_SP_OTHER;
 }
 
@@ -76,6 +85,14 @@ const char *ns_feed_field_of(enum ns_feed_space sp, const char *name)
         {NS_SP_DC, "subject", "category"},
         {NS_SP_DC, "language", "lang"},
         {NS_SP_CONTENT, "encoded", "content"},
+        /* A podcast episode's text, most often in these alone (its
+         * <description> empty or left out), and its byline. */
+        {NS_SP_ITUNES, "summary", "itunes_summary"},
+        {NS_SP_ITUNES, "subtitle", "itunes_subtitle"},
+        {NS_SP_ITUNES, "author", "itunes_author"},
+        /* Also inside <media:group> and <media:content> (feed-elements.c),
+         * where YouTube writes it. */
+        {NS_SP_MEDIA, "description", "media_description"},
     };
     if (sp == NS_SP_WP)
         return ns_wxr_field(name);
@@ -93,10 +110,9 @@ const char *ns_feed_field_of(enum ns_feed_space sp, const char *name)
  * some other namespace, never one of RSS's (<media:title> is no title). */
 const char *ns_feed_undeclared(const char *prefix, const char *uri)
 {
-    static const char *const known[][2] = {{"dc", NS_DC},
-                                           {"content", NS_CONTENT},
-                                           {"wp", NS_WP "1.2/"},
-                                           {"atom", NS_ATOM}};
+    static const char *const known[][2] = {
+        {"dc", NS_DC},     {"content", NS_CONTENT}, {"wp", NS_WP "1.2/"},
+        {"atom", NS_ATOM}, {"itunes", NS_ITUNES},   {"media", NS_MEDIA}};
     if (uri || !prefix)
         return uri;
     for (size_t i = 0; i < sizeof known / sizeof *known; i++)
@@ -446,6 +462,10 @@ int ns_feed_item_article(json_t *raw, json_t *chan, const char *chan_lang,
     json_t *names = json_object_get(raw, "author"), *shown = NULL;
     if (!names)
         names = shown = ns_wxr_bylines(json_object_get(raw, "creator"), chan);
+    /* A podcast's <itunes:author>: the episode's own, more than a
+     * feed's it was copied from or the feed's. */
+    if (!names)
+        names = json_object_get(raw, "itunes_author");
     if (!names)
         names = json_object_get(raw, "source_author");
     if (!names)
@@ -455,8 +475,16 @@ int ns_feed_item_article(json_t *raw, json_t *chan, const char *chan_lang,
         ns_fields_set_label(obj, "author", by, strlen(by), 0);
     free(by);
     json_decref(shown);
-    set_from(obj, raw, "body", "content");
-    set_from(obj, raw, "body", "summary");
+    /* A podcast's or a video's text is in its own namespace: an
+     * episode's <itunes:summary> (Apple's long text), else Media RSS's
+     * <media:description> (YouTube's), else the short
+     * <itunes:subtitle>.  Each only for want of the item's own text: a
+     * feed's <description>, however short, is what it says of the item. */
+    static const char *const bodies[] = {"content", "summary", "itunes_summary",
+                                         "media_description",
+                                         "itunes_subtitle"};
+    for (size_t i = 0; i < sizeof bodies / sizeof *bodies; i++)
+        set_from(obj, raw, "body", bodies[i]);
     ns_feed_drop_footer(obj);
     /* The headings of the field the body came from. */
     json_t *heads = json_object_get(

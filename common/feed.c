@@ -57,6 +57,7 @@ static void drop_item(ns_feed_t *f)
     f->item_depth = -1;
     f->author_depth = -1;
     f->source_depth = -1;
+    f->media_depth = -1;
     free(f->field);
     f->field = NULL;
     f->field_depth = -1;
@@ -361,6 +362,10 @@ static void end_element(ns_feed_t *f, int depth, const xmlChar *localname)
     }
     if (f->source_depth == depth)
         f->source_depth = -1;
+    /* Media RSS's containers are entered from the item or from another
+     * (<media:content> in a <media:group>): the one around is open. */
+    if (f->media_depth == depth)
+        f->media_depth = depth - 1 > f->item_depth ? depth - 1 : -1;
     if (f->wp_author_depth == depth) {
         ns_wxr_author_done(f->chan);
         f->wp_author_depth = -1;
@@ -499,6 +504,7 @@ ns_feed_t *ns_feed_open(ns_read_fn read, void *ctx)
     f->item_depth = -1;
     f->author_depth = -1;
     f->source_depth = -1;
+    f->media_depth = -1;
     f->field_depth = -1;
     f->chan_text_depth = -1;
     f->wp_author_depth = -1;

@@ -44,6 +44,8 @@ struct ns_feed {
     size_t author_names; /* names on the list before that <author> */
     int author_noreply;  /* its <email> is Blogger's noreply@blogger.com */
     int source_depth;    /* inside an Atom entry's <source>, or -1 */
+    int media_depth;     /* the innermost <media:group> or <media:content>
+                            of the item open, or -1 */
     char *field;         /* the element whose text is being collected */
     int field_depth;
     enum ns_markup field_markup;

@@ -138,6 +138,10 @@ void ns_feed_close(ns_feed_t *feed);
 #define NS_CONTENT "http://purl.org/rss/1.0/modules/content/"
 #define NS_DC "http://purl.org/dc/elements/1.1/"
 #define NS_WP "http://wordpress.org/export/"
+/* Podcasts' iTunes elements, and Media RSS (YouTube's channel feeds, and
+ * the video items of news feeds). */
+#define NS_ITUNES "http://www.itunes.com/dtds/podcast-1.0.dtd"
+#define NS_MEDIA "http://search.yahoo.com/mrss/"
 #define NS_RSS1 "http://purl.org/rss/1.0/"
 #define NS_RSS09 "http://my.netscape.com/rdf/simple/0.9/"
 #define NS_XML "http://www.w3.org/XML/1998/namespace"
@@ -148,12 +152,15 @@ void ns_feed_close(ns_feed_t *feed);
 
 /* Namespaces of a feed's elements, as far as its items are concerned:
  * RSS's and Atom's own (NS_SP_PLAIN), Dublin Core, content:, WordPress's
- * wp:, and any other (feed-item.c). */
+ * wp:, iTunes's itunes:, Media RSS's media:, and any other
+ * (feed-item.c). */
 enum ns_feed_space {
     NS_SP_PLAIN,
     NS_SP_DC,
     NS_SP_CONTENT,
     NS_SP_WP,
+    NS_SP_ITUNES,
+    NS_SP_MEDIA,
     NS_SP_OTHER
 };
 enum ns_feed_space ns_feed_space_of(const char *uri);
@@ -167,8 +174,8 @@ const char *ns_feed_atom03_field(const char *name);
 const char *ns_feed_field_of(enum ns_feed_space sp, const char *name);
 /* The namespace URI of an element with PREFIX and URI (either may be
  * NULL): URI, or, for a prefix the feed never declared, the usual
- * namespace of that prefix (dc:, content:, wp:, atom:), else one of no
- * format read (feed-item.c). */
+ * namespace of that prefix (dc:, content:, wp:, atom:, itunes:, media:),
+ * else one of no format read (feed-item.c). */
 const char *ns_feed_undeclared(const char *prefix, const char *uri);
 /* The article of a feed item from RAW, the fields feed.c kept for it as
  * written (guid, link, author, creator, content, dates, categories), with
