@@ -528,6 +528,10 @@ void find_related(ns_index_t *idx, const std::vector<Xapian::docid> &seeds,
 ns_status_t search_once(ns_index_t *idx, const ns_search_opts_t *o,
                         ns_results_t *res);
 void add_warning(ns_results_t *res, const std::string &msg);
+/* dead-filters.cc: for a search of Q filtered by FILTER that found
+ * nothing, a warning naming each section, tag or author no article has. */
+void note_dead_filters(ns_index_t *idx, const Xapian::Query &q,
+                       const Xapian::Query &filter, ns_results_t *res);
 
 } // namespace libns
 

@@ -700,6 +700,8 @@ ns_status_t libns::search_once(ns_index_t *idx, const ns_search_opts_t *o,
     fill_hits(idx, o, page, blank, time, res);
     if (o->collapse)
         fill_also(idx, run, verify ? &q : nullptr, page, res);
+    if (res->total == 0 && !res->timed_out)
+        note_dead_filters(idx, q, filter, res);
     if (o->related && !page.shown.empty() && !time.over())
         search_related(idx, o, page, res);
     return NS_STATUS_OK;

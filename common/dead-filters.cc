@@ -1,0 +1,153 @@
+/* dead-filters.cc - What a search that found nothing says of a filter no
+ * article has: `section:sports` on an archive whose section is "sport"
+ * answered "No matches" and nothing else, as did nsearchd's section=,
+ * tag= and author=, and a reader took the archive to have no such story.
+ * Asked only when the total is 0, of the filter terms of the query run:
+ * a term lookup each, and for a section or tag no article has, one walk
+ * of that prefix's values (bounded) for the nearest by spelling. */
+#include <algorithm>
+#include <cstring>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "index-private.h"
+
+using namespace libns;
+
+/* Sections listed whole when the archive has no more of them. */
+static const size_t LIST_ALL_MAX = 8;
+/* Values named as the nearest, at most. */
+static const size_t NEAREST_MAX = 5;
+/* Values of a prefix read for the nearest, at most: a tag vocabulary of
+ * a large archive is not read whole for a remark. */
+static const size_t SCAN_MAX = 20000;
+
+/* The edit distance of A and B (bytes), or LIMIT + 1 once it is past
+ * LIMIT. */
+static size_t distance(const std::string &a, const std::string &b, size_t limit)
+{
+    size_t la = a.size(), lb = b.size();
+    if ((la > lb ? la - lb : lb - la) > limit)
+        return limit + 1;
+    std::vector<size_t> row(lb + 1);
+    for (size_t j = 0; j <= lb; j++)
+        row[j] = j;
+    for (size_t i = 1; i <= la; i++) {
+        size_t diag = row[0], best = row[0] = i;
+        for (size_t j = 1; j <= lb; j++) {
+            size_t up = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1,
+                               diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            diag = up;
+            best = std::min(best, row[j]);
+        }
+        if (best > limit)
+            return limit + 1;
+    }
+    return row[lb];
+}
+
+/* What the archive has instead of V under PREFIX, as " (...)": all the
+ * values when they are few (LIST_FEW: sections), else the nearest by
+ * spelling ("the nearest sections: sport"), else with LIST_FEW the first
+ * few, else "".  NAME names the values ("sections"). */
+static std::string instead(const Xapian::Database &db, const std::string &prefix,
+                           const std::string &v, bool list_few,
+                           const std::string &name)
+{
+    /* One letter in three, and one at least: "foo" is not near "bop". */
+    const size_t limit = std::max<size_t>(1, std::min<size_t>(3, v.size() / 3));
+    std::vector<std::pair<size_t, std::string>> near;
+    std::vector<std::string> first;
+    size_t seen = 0;
+    for (Xapian::TermIterator t = db.allterms_begin(prefix);
+         t != db.allterms_end(prefix) && seen < SCAN_MAX; ++t, ++seen) {
+        std::string value = (*t).substr(prefix.size());
+        size_t d = distance(v, value, limit);
+        /* A value that starts with what was typed is near too:
+         * "section:tech" for "technology". */
+        if (d > limit && v.size() >= 3 && value.compare(0, v.size(), v) == 0)
+            d = limit;
+        if (d <= limit)
+            near.emplace_back(d, value);
+        if (first.size() <= LIST_ALL_MAX)
+            first.push_back(value);
+    }
+    auto list = [](const std::vector<std::string> &values, size_t n) {
+        std::string out;
+        for (size_t i = 0; i < values.size() && i < n; i++)
+            out += (i ? ", " : "") + values[i];
+        return out + (values.size() > n ? ", ..." : "");
+    };
+    if (list_few && first.size() <= LIST_ALL_MAX)
+        return " (" + name + ": " + list(first, LIST_ALL_MAX) + ")";
+    if (!near.empty()) {
+        std::stable_sort(near.begin(), near.end(),
+                         [](const auto &a, const auto &b) {
+                             return a.first < b.first;
+                         });
+        std::vector<std::string> values;
+        for (const auto &n : near)
+            values.push_back(n.second);
+        return " (the nearest " + name + ": " + list(values, NEAREST_MAX) + ")";
+    }
+    if (list_few && !first.empty())
+        return " (" + name + ": " + list(first, NEAREST_MAX) + ")";
+    return "";
+}
+
+/* Is TERM under PREFIX, and no longer prefix of the schema's? ("XS" is
+ * the section's; no other prefix starts with it, nor with "K".) */
+static bool under(const std::string &term, const char *prefix)
+{
+    return term.compare(0, strlen(prefix), prefix) == 0 &&
+           term.size() > strlen(prefix);
+}
+
+void libns::note_dead_filters(ns_index_t *idx, const Xapian::Query &q,
+                              const Xapian::Query &filter, ns_results_t *res)
+{
+    const Xapian::Database &db = *idx->db;
+    std::vector<std::string> terms;
+    for (const Xapian::Query *part : {&q, &filter})
+        for (auto t = part->get_unique_terms_begin();
+             t != part->get_unique_terms_end(); ++t)
+            terms.push_back(*t);
+    /* An author's words: as typed ("A" terms) and stemmed ("ZA" terms).
+     * The filter is dead when no article has any of them. */
+    const std::string stemmed = std::string(PREFIX_STEM) + PREFIX_AUTHOR;
+    std::string author;
+    bool author_found = false;
+    for (const std::string &t : terms) {
+        bool typed = under(t, PREFIX_AUTHOR);
+        if (!typed && !under(t, stemmed.c_str()))
+            continue;
+        if (db.term_exists(t))
+            author_found = true;
+        else if (typed)
+            author += (author.empty() ? "" : " ") + t.substr(1);
+    }
+    static const struct {
+        const char *prefix, *name;
+        bool list_few;
+    } kinds[] = {{PREFIX_SECTION, "section", true}, {PREFIX_TAG, "tag", false}};
+    for (const auto &k : kinds) {
+        /* A value is looked for in its old ASCII-only lower case too
+         * (query.cc, stored_value): one remark of both terms. */
+        std::set<std::string> said;
+        for (const std::string &t : terms) {
+            if (!under(t, k.prefix) || db.term_exists(t))
+                continue;
+            const std::string v = t.substr(strlen(k.prefix));
+            if (!said.insert(fold_case(v.c_str())).second)
+                continue;
+            add_warning(res, std::string("no article has ") + k.name + " '" +
+                                 fold_case(v.c_str()) + "'" +
+                                 instead(db, k.prefix, fold_case(v.c_str()),
+                                         k.list_few, std::string(k.name) + "s"));
+        }
+    }
+    if (!author_found && !author.empty())
+        add_warning(res, "no article has author '" + author + "'");
+}
