@@ -92,6 +92,10 @@ Xapian::Query build_query(ns_index_t *idx, const std::string &text,
 /* query-text.cc; the last two: TEXT without its unclosed quote, or with its
  * unknown field names as words (the names into NAMES), or "". */
 std::string typed_text(const std::string &text, std::string *warnings);
+/* query-ends.cc: TEXT without the operators at its end that join nothing
+ * ("oil NOT", "oil AND NOT"), a warning into *WARNINGS if one was cut. */
+std::string trailing_operators_dropped(const std::string &text,
+                                       std::string *warnings);
 std::string quoted_initialisms(const std::string &t);
 std::vector<std::string> names_of(const SchemaField &f);
 bool boolean_word(const std::string &word); /* AND, OR, NOT, XOR */

@@ -689,7 +689,9 @@ std::string libns::typed_text(const std::string &text, std::string *warnings)
 {
     return bracketed_filters(number_forms(lone_near_words(
         split_hyphens(grouped_compounds(initialisms(quoted_wildcards(
-            joined_fields(plain_marks(pasted_addresses(text))), warnings)))),
+            joined_fields(plain_marks(pasted_addresses(
+                trailing_operators_dropped(text, warnings)))),
+            warnings)))),
         warnings)));
 }
 

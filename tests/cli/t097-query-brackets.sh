@@ -133,9 +133,9 @@ run out err nsearch --db "$TMP/db" --json --related 0 --limit 100 \
 check "review ADJ/5 azure finds \"review of Israeli military's Azure\"" \
     contains "$TMP/out" '"azure-review-wire"'
 
-# A NEAR or ADJ with a window that joins nothing, alone or at an end, is
-# the word, with a warning (alone, "NEAR/3" was the phrase "near 3":
-# no match, nothing said).
+# A NEAR or ADJ with a window that joins nothing, alone or at the start,
+# is the word, with a warning (alone, "NEAR/3" was the phrase "near 3":
+# no match, nothing said); at the end it is left out (t106).
 nsearch --db "$TMP/db" --json --related 0 --no-collapse 'near' |
     python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])' >"$TMP/near.out"
 for q in 'NEAR/3' 'NEAR/99999' 'ADJ/2'; do
@@ -146,8 +146,8 @@ nsearch --db "$TMP/db" --json --related 0 --no-collapse 'NEAR/3' 2>/dev/null |
     python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])' >"$TMP/near3.out"
 check "NEAR/3 alone is the word near" cmp -s "$TMP/near3.out" "$TMP/near.out"
 check "samples have the word near" [ "$(cat "$TMP/near.out")" -gt 0 ]
-run out err nsearch --db "$TMP/fixdb" --related 0 --no-collapse -n 0 'quota ADJ/3'
-check "quota ADJ/3 warns" contains "$TMP/err" "ADJ was searched as a word"
+run out err nsearch --db "$TMP/fixdb" --related 0 --no-collapse -n 0 'ADJ/3 quota'
+check "ADJ/3 quota warns" contains "$TMP/err" "ADJ was searched as a word"
 check "quota ADJ/3 finds quota" agree 'quota ADJ/3' '"quota" in w'
 
 # A day in ISO 8601's basic form is the day (date:20250115 is

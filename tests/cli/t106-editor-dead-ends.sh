@@ -3,7 +3,10 @@
 # nothing said.  A section, tag or author filter that no article has
 # (`section:sports` where the section is "sport") answered "No matches"
 # alone, by nsearch and nsearchd alike: now a warning names it and, for a
-# section or tag, what the archive has instead.
+# section or tag, what the archive has instead.  An operator typed at the
+# end by accident ("oil NOT") searched the word "not", where "oil AND"
+# dropped its stop word "and": now each such operator is left out, with a
+# warning.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/server.sh"
 
@@ -19,6 +22,17 @@ with open(sys.argv[1], "w") as f:
             "section": s, "tags": ["brexit" if i % 2 else "election"],
             "author": "Kari Nordmann" if i % 2 else "Ola Olsen",
             "date": "2025-01-%02dT00:00:00Z" % (i + 1)}) + "\n")
+    for i in range(2):
+        f.write(json.dumps({
+            "id": "n%d" % i, "title": "Ferry service cancelled number %d" % i,
+            "body": "The ferry did not sail today.", "section": "travel",
+            "date": "2025-01-2%dT00:00:00Z" % i}) + "\n")
+    for i in range(4):
+        f.write(json.dumps({
+            "id": "j%d" % i, "title": "Chelsea win under Jose Mourinho %d" % i,
+            "body": "Jose Mourinho's side beat Arsenal again.",
+            "section": "sport", "date": "2025-03-0%dT00:00:00Z" % (i + 1)})
+            + "\n")
 with open(sys.argv[2], "w") as f:
     for i, s in enumerate(["sport", "business", "politics", "tech"]):
         f.write(json.dumps({
@@ -60,6 +74,35 @@ check "an author and tag that exist: no warning" lacks "$TMP/err" \
     "no article has"
 run out err ns "harbour section:sport"
 check "a filter that matches: no warning" lacks "$TMP/err" "no article has"
+
+# 2. An operator at the end joins nothing: left out, with a warning.
+ids() {
+    nsearch --db "$TMP/db" --json --limit 100 --no-collapse "$1" 2>"$TMP/ids.err" |
+        python3 -c 'import json,sys; print(",".join(sorted(h["id"] for h in json.load(sys.stdin)["hits"])))'
+}
+want=$(ids harbour)
+check "harbour alone: the ten harbour articles" \
+    is "$want" "m0,m1,m2,m3,m4,m5,m6,m7,m8,m9"
+for q in "harbour NOT" "harbour AND NOT" "harbour AND" "harbour OR" \
+    "harbour XOR" "harbour NEAR" "harbour NEAR/3" "harbour ADJ/2" \
+    "harbour -" "harbour +" "harbour OR NOT "; do
+    check "'$q': what harbour finds" is "$(ids "$q")" "$want"
+    op=${q#harbour }
+    op=${op% }
+    check "'$q': the warning says so" contains "$TMP/ids.err" \
+        "the $op at the end of the query joins nothing and was left out"
+done
+check "the warning in JSON" is "$(nsearch --db "$TMP/db" --json 'harbour NOT' 2>/dev/null |
+    python3 -c 'import json,sys; print(json.load(sys.stdin)["warning"])')" \
+    "the NOT at the end of the query joins nothing and was left out"
+check "an operator between words still joins them" \
+    is "$(ids 'harbour NOT sport')" "m1,m2,m3,m4,m5,m6,m7,m8,m9"
+check "in capitals the operator is a word, as before" \
+    is "$(ids 'HARBOUR NOT')" "$want,n0,n1"
+check "... and nothing is said of it" lacks "$TMP/ids.err" "left out"
+check "in an unclosed quote it is a word of the phrase" \
+    is "$(ids '"did NOT')" "n0,n1"
+check "... and nothing is said of it" lacks "$TMP/ids.err" "left out"
 
 check "nsearchd starts" start_server
 get r.json "/v1/search?q=harbour&section=sports"
