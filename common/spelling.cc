@@ -226,6 +226,23 @@ static std::string typed(const std::string &word)
     return w;
 }
 
+/* FIXED with the apostrophe WAS was typed with: Xapian's correction
+ * writes the ASCII one, and "Mourinhio’s" was offered as
+ * "Mourinho's", though the curly quotation marks around a word stay as
+ * typed. */
+static std::string apostrophe_like(const std::string &was, std::string fixed)
+{
+    for (const char *mark : APOSTROPHES) {
+        if (was.find(mark) == std::string::npos)
+            continue;
+        for (size_t at = 0; (at = fixed.find('\'', at)) != std::string::npos;
+             at += strlen(mark))
+            fixed.replace(at, 1, mark);
+        break;
+    }
+    return fixed;
+}
+
 /* FIXED (as Xapian's dictionary holds it: lower case) in the case WAS
  * was typed in: a word typed with a capital first letter ("Stoltenbreg",
  * "Brwon", a phone's first word) gets it back ("Stoltenberg"), as a word
@@ -629,12 +646,12 @@ std::string libns::suggest_query(ns_index_t *idx, const std::string &text,
             for (const std::string &part :
                  {split.substr(0, sp), split.substr(sp + 1)})
                 said.push_back({part, !closed_class(idx, part), true});
-            out += split_cased_like(was[i], split);
+            out += apostrophe_like(was[i], split_cased_like(was[i], split));
         } else if (!fixed.empty()) {
             said.push_back({fixed,
                             correctable(now, i) && !closed_class(idx, fixed),
                             true});
-            out += cased_like(was[i], fixed);
+            out += apostrophe_like(was[i], cased_like(was[i], fixed));
         } else {
             said.push_back(
                 {w, correctable(was, i) && !closed_class(idx, w), false});

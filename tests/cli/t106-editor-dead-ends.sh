@@ -6,7 +6,8 @@
 # section or tag, what the archive has instead.  An operator typed at the
 # end by accident ("oil NOT") searched the word "not", where "oil AND"
 # dropped its stop word "and": now each such operator is left out, with a
-# warning.
+# warning.  "Did you mean" wrote a typed apostrophe (U+2019) as the ASCII
+# one ("Mourinhio’s": "Mourinho's"): now it keeps the mark typed.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/server.sh"
 
@@ -103,6 +104,25 @@ check "... and nothing is said of it" lacks "$TMP/ids.err" "left out"
 check "in an unclosed quote it is a word of the phrase" \
     is "$(ids '"did NOT')" "n0,n1"
 check "... and nothing is said of it" lacks "$TMP/ids.err" "left out"
+
+# 3. The suggestion keeps the apostrophe as typed.
+suggestion() {
+    nsearch --db "$TMP/db" --json "$1" 2>/dev/null |
+        python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["suggestion"], d["total"])'
+}
+check "Mourinhio’s: Mourinho’s, its hits" \
+    is "$(suggestion "Mourinhio’s")" "Mourinho’s 4"
+check "“Mourinhio’s”: both marks kept" \
+    is "$(suggestion "“Mourinhio’s”")" "“Mourinho’s” 4"
+check "mourinhio’s side: beside another word" \
+    is "$(suggestion "mourinhio’s side")" "mourinho’s side 4"
+check "Mourinhio´s: the acute accent typed for it kept too" \
+    is "$(suggestion "Mourinhio´s")" "Mourinho´s 4"
+check "Mourinhio's: the ASCII one as typed" \
+    is "$(suggestion "Mourinhio's")" "Mourinho's 4"
+run out err ns "Mourinhio’s"
+check "the text output too" contains "$TMP/out" \
+    "showing the results for \"Mourinho’s\"."
 
 check "nsearchd starts" start_server
 get r.json "/v1/search?q=harbour&section=sports"
