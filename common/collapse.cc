@@ -13,6 +13,7 @@
 #include <cstdio>
 #include <map>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "index-private.h"
@@ -59,6 +60,40 @@ void libns::collapse_on(Xapian::Enquire &enq, const ns_search_opts_t *o)
 {
     if (o->collapse)
         enq.set_collapse_key(SLOT_GROUP);
+}
+
+/* The stories of the whole archive: its articles, with those that share
+ * a story group counted once (Xapian never collapses an article without
+ * a group value).  The groups are the distinct group terms (one walk of
+ * them), or, on an index without them, the distinct values of the slot
+ * (one walk of its value stream); once per revision of the index, kept in
+ * IDX.  Not on a cluster (a walk of every shard) or a writer. */
+bool libns::story_count(ns_index_t *idx, uint64_t *out)
+{
+    if (idx->cluster || idx->wdb)
+        return false;
+    const uint64_t rev = view_revision(idx);
+    if (!idx->stories_known || idx->stories_rev != rev) {
+        const Xapian::Database &db = *idx->db;
+        uint64_t groups = 0;
+        if (group_terms(idx)) {
+            for (Xapian::TermIterator t = db.allterms_begin(PREFIX_GROUP);
+                 t != db.allterms_end(PREFIX_GROUP); ++t)
+                groups++;
+        } else {
+            std::unordered_set<std::string> keys;
+            for (Xapian::ValueIterator v = db.valuestream_begin(SLOT_GROUP);
+                 v != db.valuestream_end(SLOT_GROUP); ++v)
+                keys.insert(*v);
+            groups = keys.size();
+        }
+        idx->stories = db.get_doccount() - db.get_value_freq(SLOT_GROUP) +
+                       groups;
+        idx->stories_rev = rev;
+        idx->stories_known = true;
+    }
+    *out = idx->stories;
+    return true;
 }
 
 /* Title words every copy of the story of TITLE has, to find the copies

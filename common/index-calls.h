@@ -280,6 +280,9 @@ inline constexpr Xapian::doccount ALSO_MAX = 20;
 std::string group_key(const ns_article_t *art);
 bool group_terms(const ns_index_t *idx); /* every article its XG term? */
 void collapse_on(Xapian::Enquire &enq, const ns_search_opts_t *o);
+/* The stories of the whole archive into *OUT; false where not counted
+ * (a cluster, a writer). */
+bool story_count(ns_index_t *idx, uint64_t *out);
 std::vector<std::string> also_ids(ns_index_t *idx, const Xapian::Query &run,
                                   const char *title,
                                   const Xapian::MSetIterator &it,

@@ -238,6 +238,10 @@ struct ns_index {
     int date_terms = -1;
     /* That revision's recency window, held in memory once asked twice. */
     std::shared_ptr<libns::RelatedWindow> related_window;
+    /* The stories of the whole archive at revision STORIES_REV
+     * (collapse.cc, story_count), when STORIES_KNOWN. */
+    uint64_t stories = 0, stories_rev = 0;
+    bool stories_known = false;
     /* The facet slot of every article, once asked facets twice. */
     std::shared_ptr<libns::FacetColumn> facet_column;
     std::shared_ptr<libns::Synonyms> synonyms; /* synonyms_path, as read */

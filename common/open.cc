@@ -105,6 +105,7 @@ void libns::forget_view(ns_index_t *idx)
     idx->related_lru.clear();
     idx->related_window.reset();
     idx->facet_column.reset();
+    idx->stories_known = false;
     idx->newest = INT64_MIN;
     idx->date_terms = -1;
 }

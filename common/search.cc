@@ -648,6 +648,18 @@ ns_status_t libns::search_once(ns_index_t *idx, const ns_search_opts_t *o,
         checked_page(idx, enq, q, o, page, time, res);
     else
         plain_page(idx, enq, o, page, time, res);
+    /* Every article, collapsed: Xapian's count of its stories depends on
+     * how far the match ran, which the order and the page decide (Reuters
+     * and BBC News: 22,824 exact newest first with --limit 0, "about
+     * 22,970" with a page, 23,802 by relevance).  The archive's own count
+     * of them is the same for every order and page. */
+    uint64_t stories;
+    if (blank && filter.empty() && o->collapse && !res->timed_out &&
+        story_count(idx, &stories)) {
+        res->total = stories;
+        res->total_exact = true;
+        res->has_more = stories > (uint64_t)o->offset + page.shown.size();
+    }
     /* Xapian matches the stem term of a phrase word that is its own
      * stem (forms.cc), but a snippet only marks a phrase whose words it
      * finds as written: snippets are cut by the query with the words as
