@@ -170,14 +170,14 @@ void ns_idset_free(struct idset *s);
 
 /* --prune after a complete reading of the SOURCEs into IDX: delete the
  * articles whose ids were not read (SEEN), unless the guard refuses (an empty
- * SOURCE; more than --max-delete or --max-delete-share of the live
- * articles without --force).  Saves what it deletes (undo.c) first.
+ * SOURCE; more than --max-delete or --max-delete-share of the LIVE
+ * articles, those in the index before the run, without --force).  Saves what it deletes (undo.c) first.
  * With --dry-run IDX is a read handle (or NULL: no index yet) and only
  * C->deleted is counted.  Returns EXIT_OK, EXIT_PRUNE_REFUSED or
  * EXIT_ERROR (reported; unreported when ns_interrupted stopped it, and
  * then nothing was deleted). */
 int ns_prune(const char *db, ns_index_t *idx, const struct seen_ids *seen,
-             const struct options *o, struct counts *c);
+             uint64_t live, const struct options *o, struct counts *c);
 
 /* ------------------------------------------------------------------------ */
 /* Shards of a cluster (shard.c)                                            */

@@ -124,13 +124,11 @@ static int keep_deleted(struct undo *u, const char *db, ns_index_t *idx,
 }
 
 int ns_prune(const char *db, ns_index_t *idx, const struct seen_ids *seen,
-             const struct options *o, struct counts *c)
+             uint64_t live, const struct options *o, struct counts *c)
 {
     struct doomed d = {.seen = seen};
-    uint64_t live = 0;
     if (idx) {
-        if (ns_index_count(idx, &live) != NS_STATUS_OK ||
-            ns_index_each_id(idx, collect_doomed, &d) != NS_STATUS_OK) {
+        if (ns_index_each_id(idx, collect_doomed, &d) != NS_STATUS_OK) {
             ns_error("cannot prune: %s", ns_index_last_error(idx));
             ns_idset_free(&d.ids);
             return EXIT_ERROR;

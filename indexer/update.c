@@ -196,11 +196,13 @@ static int open_index(const char *db, const struct options *o, ns_index_t **out)
     return 0;
 }
 
-/* --prune once the SOURCEs are read (RC from ns_sources_read()).
- * Returns the exit status it calls for, or EXIT_OK. */
+/* --prune once the SOURCEs are read (RC from ns_sources_read()), LIVE
+ * the articles the index held before.  Returns the exit status it calls
+ * for, or EXIT_OK. */
 static int prune_after(const char *db, ns_index_t *idx, int rc,
-                       const struct seen_ids *seen, const struct options *o,
-                       struct counts *c, struct progress *pr)
+                       const struct seen_ids *seen, uint64_t live,
+                       const struct options *o, struct counts *c,
+                       struct progress *pr)
 {
     if (rc == -1) {
         ns_warn("not pruning: a source could not be read");
@@ -215,7 +217,7 @@ static int prune_after(const char *db, ns_index_t *idx, int rc,
         ns_warn("not pruning: %lu records were skipped", c->skipped);
         return EXIT_NOT_PRUNED;
     }
-    return ns_prune(db, idx, seen, o, c);
+    return ns_prune(db, idx, seen, live, o, c);
 }
 
 int ns_run_update(const char *db, const struct options *o, struct counts *c,
@@ -229,12 +231,24 @@ int ns_run_update(const char *db, const struct options *o, struct counts *c,
         ns_index_close(idx);
         return EXIT_ERROR;
     }
+    /* The prune's share is of the articles live before the run: counted
+     * after it, the night's additions diluted it, and a prune of a whole
+     * archive from a SOURCE of other articles passed the guard that its
+     * dry run (which adds nothing) said would refuse it. */
+    uint64_t live = 0;
+    if (o->prune && idx && ns_index_count(idx, &live) != NS_STATUS_OK) {
+        ns_error("cannot count the articles of '%s': %s", db,
+                 ns_index_last_error(idx));
+        ns_index_close(idx);
+        return EXIT_ERROR;
+    }
     struct seen_ids *seen = NULL;
     struct update u = {.idx = idx, .o = o, .c = c, .pr = pr};
     u.done = *c;
     int rc =
         ns_sources_read(o, c, pr, update_article, &u, o->prune ? &seen : NULL);
-    int pruned = o->prune ? prune_after(db, idx, rc, seen, o, c, pr) : 0;
+    int pruned =
+        o->prune ? prune_after(db, idx, rc, seen, live, o, c, pr) : 0;
     if (pruned == EXIT_ERROR)
         rc = -2;
     ns_seen_free(seen);

@@ -1,0 +1,50 @@
+#!/bin/sh
+# t103-delete-share.sh - The deletion limits count what the index held
+# before the run.  A prune's --max-delete-share was taken of the articles
+# live after the night's additions: a SOURCE of other articles pruned a
+# whole archive with exit 0 (10 of 70 is under 20%) while its --dry-run
+# said it would refuse (10 of 10).  And --delete ignored --max-delete and
+# --max-delete-share, and an id that names no article exited 0.
+. "$(dirname "$0")/lib.sh"
+
+# N articles with ids PREFIX0..PREFIX(N-1).
+make_archive() { # file prefix n
+    python3 - "$@" <<'PY'
+import json, sys
+path, prefix, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
+with open(path, "w") as f:
+    for i in range(n):
+        f.write(json.dumps({"id": "%s%d" % (prefix, i),
+                            "title": "Story %s %d" % (prefix, i),
+                            "body": "harbour ferry council %d" % i}) + "\n")
+PY
+}
+count() { # db -> number of articles
+    "$NSEARCH_BIN/nsearch" --db "$1" --json --limit 0 --related 0 --no-collapse "" |
+        python3 -c "import json,sys; print(json.load(sys.stdin)['total'])"
+}
+
+# --- The prune's share is of the articles live before the run --------------
+make_archive "$TMP/time.jsonl" t 10
+make_archive "$TMP/other.jsonl" o 60
+nindex --quiet --db "$TMP/w" "$TMP/time.jsonl"
+run out err nindex --db "$TMP/w" --prune --dry-run "$TMP/other.jsonl"
+check "share: the dry run refuses (exit 5)" is "$rc" 5
+check "share: it counts 10 of the 10 live" contains "$TMP/err" \
+    "it would delete 10 of 10 articles"
+run out err nindex --db "$TMP/w" --prune "$TMP/other.jsonl"
+check "share: the real run refuses too (exit 5)" is "$rc" 5
+check "share: with the same count" contains "$TMP/err" \
+    "it would delete 10 of 10 articles"
+check "share: the archive is still there, the additions too" \
+    is "$(count "$TMP/w")" 70
+run out err nindex --db "$TMP/w" --prune --force "$TMP/other.jsonl"
+check "share: --force prunes" is "$rc" 0
+check "share: ... the 10" is "$(count "$TMP/w")" 60
+# Under the share of the live ones: 6 of 60 is 10%.
+head -n 54 "$TMP/other.jsonl" >"$TMP/most.jsonl"
+run out err nindex --db "$TMP/w" --prune "$TMP/most.jsonl"
+check "share: 6 of 60 is pruned" is "$rc" 0
+check "share: ... leaving 54" is "$(count "$TMP/w")" 54
+
+finish
