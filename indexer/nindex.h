@@ -179,6 +179,12 @@ void ns_idset_free(struct idset *s);
 int ns_prune(const char *db, ns_index_t *idx, const struct seen_ids *seen,
              uint64_t live, const struct options *o, struct counts *c);
 
+/* May --prune or --delete (VERB) delete N of the LIVE articles?  Over
+ * --max-delete or --max-delete-share without --force: says why and
+ * returns EXIT_PRUNE_REFUSED; else EXIT_OK. */
+int ns_delete_guard(const char *verb, const struct options *o,
+                    unsigned long n, unsigned long live);
+
 /* ------------------------------------------------------------------------ */
 /* Shards of a cluster (shard.c)                                            */
 /* ------------------------------------------------------------------------ */

@@ -86,15 +86,21 @@ static int guard(const struct options *o, const struct counts *c,
                  c->empty_source);
         return EXIT_PRUNE_REFUSED;
     }
+    return ns_delete_guard("prune", o, n, live);
+}
+
+int ns_delete_guard(const char *verb, const struct options *o,
+                    unsigned long n, unsigned long live)
+{
     if (o->force || n == 0)
         return EXIT_OK;
     if (n > (unsigned long)o->max_delete ||
         (double)n * 100.0 > (double)o->max_delete_pct * (double)live) {
-        ns_error("refusing to prune: it would delete %lu of %lu articles "
+        ns_error("refusing to %s: it would delete %lu of %lu articles "
                  "(the limits are %ld articles and %ld%%: --max-delete, "
                  "--max-delete-share); nothing was deleted; use --force to "
-                 "prune anyway",
-                 n, live, o->max_delete, o->max_delete_pct);
+                 "%s anyway",
+                 verb, n, live, o->max_delete, o->max_delete_pct, verb);
         return EXIT_PRUNE_REFUSED;
     }
     return EXIT_OK;

@@ -280,33 +280,17 @@ int ns_run_update(const char *db, const struct options *o, struct counts *c,
 /* Delete                                                                   */
 /* ------------------------------------------------------------------------ */
 
-/* Write the articles --delete names to this run's file in DB/deleted,
- * synced, before any is deleted.  Returns EXIT_OK or EXIT_ERROR
- * (reported; then nothing is deleted). */
-static int keep_ids(const char *db, ns_index_t *idx, const struct options *o)
-{
-    struct undo u;
-    if (ns_undo_open(&u, db) < 0)
-        return EXIT_ERROR;
-    for (int i = 0; i < o->n_args; i++)
-        if (!ns_shard_other(o, o->args[i]) &&
-            ns_undo_save(&u, idx, o->args[i]) < 0) {
-            ns_undo_abandon(&u);
-            return EXIT_ERROR;
-        }
-    return ns_undo_close(&u) < 0 ? EXIT_ERROR : EXIT_OK;
-}
-
-/* Delete each id of O from IDX, or with --dry-run look it up (IDX may
- * then be NULL: no index).  Returns EXIT_OK or EXIT_ERROR (reported). */
-static int delete_ids(ns_index_t *idx, const struct options *o,
-                      struct counts *c)
+/* The articles --delete is to delete, into IDS: each id of O once (an id
+ * given twice, a list with repeats, is one deletion), this shard's, and
+ * in IDX (NULL with --dry-run and no index).  An id that names no article
+ * is reported and counted skipped: a takedown script with a typo in an id
+ * must not read as done.  Returns EXIT_OK or EXIT_ERROR (reported). */
+static int find_ids(ns_index_t *idx, const struct options *o,
+                    struct counts *c, struct idset *ids)
 {
     for (int i = 0; i < o->n_args; i++) {
         const char *id = o->args[i];
-        int found = 0, again = 0;
-        /* An id given twice (a list with repeats) is one deletion: the
-         * second said "no article with id", and a dry run counted two. */
+        int again = 0;
         for (int k = 0; k < i && !again; k++)
             again = !strcmp(o->args[k], id);
         if (again)
@@ -316,18 +300,52 @@ static int delete_ids(ns_index_t *idx, const struct options *o,
             c->other_shard++;
             continue;
         }
-        if (o->dry_run) {
-            ns_article_t art = {0};
-            found = idx && ns_index_get(idx, id, &art) == NS_STATUS_OK;
-            ns_article_clear(&art);
-        } else if (ns_index_delete(idx, id, &found) != NS_STATUS_OK) {
-            ns_error("cannot delete '%s': %s", id, ns_index_last_error(idx));
+        ns_article_t art = {0};
+        ns_status_t st = idx ? ns_index_get(idx, id, &art) : NS_STATUS_NOT_FOUND;
+        ns_article_clear(&art);
+        if (st == NS_STATUS_NOT_FOUND) {
+            ns_error("no article with id '%s'", id);
+            c->skipped++;
+        } else if (st != NS_STATUS_OK) {
+            ns_error("cannot read article '%s': %s", id,
+                     ns_index_last_error(idx));
+            return EXIT_ERROR;
+        } else if (ns_idset_add(ids, id) < 0) {
+            ns_die("out of memory");
+        }
+    }
+    return EXIT_OK;
+}
+
+/* Write the articles in IDS to this run's file in DB/deleted, synced,
+ * before any is deleted.  Returns EXIT_OK or EXIT_ERROR (reported; then
+ * nothing is deleted). */
+static int keep_ids(const char *db, ns_index_t *idx, const struct idset *ids)
+{
+    struct undo u;
+    if (ns_undo_open(&u, db) < 0)
+        return EXIT_ERROR;
+    for (size_t i = 0; i < ids->n; i++)
+        if (ns_undo_save(&u, idx, ids->ids[i]) < 0) {
+            ns_undo_abandon(&u);
             return EXIT_ERROR;
         }
-        if (found)
-            c->deleted++;
-        else
-            ns_warn("no article with id '%s'", id);
+    return ns_undo_close(&u) < 0 ? EXIT_ERROR : EXIT_OK;
+}
+
+/* Delete the articles in IDS from IDX.  Returns EXIT_OK or EXIT_ERROR
+ * (reported). */
+static int delete_ids(ns_index_t *idx, const struct idset *ids,
+                      struct counts *c)
+{
+    for (size_t i = 0; i < ids->n; i++) {
+        int found = 0;
+        if (ns_index_delete(idx, ids->ids[i], &found) != NS_STATUS_OK) {
+            ns_error("cannot delete '%s': %s", ids->ids[i],
+                     ns_index_last_error(idx));
+            return EXIT_ERROR;
+        }
+        c->deleted += found != 0;
     }
     return EXIT_OK;
 }
@@ -337,12 +355,30 @@ int ns_run_delete(const char *db, const struct options *o, struct counts *c)
     ns_index_t *idx;
     if (open_index(db, o, &idx) < 0)
         return EXIT_ERROR;
-    int keep = !o->dry_run && o->keep_deleted_days > 0;
-    int rc = keep ? keep_ids(db, idx, o) : EXIT_OK;
-    if (rc != EXIT_OK)
-        ns_error("not deleting: the articles could not be kept");
-    else
-        rc = delete_ids(idx, o, c);
+    struct idset ids = {0};
+    uint64_t live = 0;
+    int rc = find_ids(idx, o, c, &ids);
+    if (rc == EXIT_OK && idx && ns_index_count(idx, &live) != NS_STATUS_OK) {
+        ns_error("cannot count the articles of '%s': %s", db,
+                 ns_index_last_error(idx));
+        rc = EXIT_ERROR;
+    }
+    /* The limits of a prune hold here too: a list of ids gone wrong (a
+     * whole export's ids in place of a takedown's) is refused as a prune
+     * from the wrong directory is. */
+    if (rc == EXIT_OK)
+        rc = ns_delete_guard("delete", o, ids.n, (unsigned long)live);
+    if (rc == EXIT_OK && o->dry_run) {
+        c->deleted += ids.n;
+    } else if (rc == EXIT_OK && ids.n) {
+        if (o->keep_deleted_days > 0 && keep_ids(db, idx, &ids) != EXIT_OK) {
+            ns_error("not deleting: the articles could not be kept");
+            rc = EXIT_ERROR;
+        } else {
+            rc = delete_ids(idx, &ids, c);
+        }
+    }
+    ns_idset_free(&ids);
     if (ns_index_close(idx) != NS_STATUS_OK) {
         ns_error("cannot commit to '%s'", db);
         rc = EXIT_ERROR;
@@ -350,5 +386,7 @@ int ns_run_delete(const char *db, const struct options *o, struct counts *c)
     /* With --keep-deleted 0 too: the files kept before go. */
     if (!o->dry_run && rc == EXIT_OK && c->deleted)
         ns_undo_expire(db, o->keep_deleted_days);
+    if (rc == EXIT_OK && c->skipped)
+        return EXIT_SKIPPED;
     return rc;
 }

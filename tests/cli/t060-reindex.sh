@@ -50,7 +50,7 @@ run out err nindex --db "$TMP/db" --prune "$TMP/v3.jsonl"
 check "prune deletes ids no longer in the sources" contains "$TMP/out" "250 unchanged, 50 deleted"
 check "count after prune" is "$(count "$TMP/db")" 250
 run out err nindex --db "$TMP/db" --delete a0 a1 nosuch
-check "delete exits 0" is "$rc" 0
+check "delete of an unknown id exits 3" is "$rc" 3
 check "delete counts" contains "$TMP/out" "2 deleted"
 check "delete warns about unknown ids" contains "$TMP/err" "no article with id 'nosuch'"
 check "count after delete" is "$(count "$TMP/db")" 248
