@@ -90,6 +90,8 @@ void ns_walk_free(ns_walk_t *w)
     w->n_files = 0;
 }
 
+static int walk_dir(ns_walk_t *w, const char *dir, size_t *entries);
+
 /* Collect the readable files under DIR, in name order at each level so that
  * runs are reproducible.  Hidden entries are skipped.  A symbolic link to
  * a directory is followed, as a link to a file is: an archive split over
@@ -100,6 +102,15 @@ void ns_walk_free(ns_walk_t *w)
  * errno on failure to list DIR itself. */
 int ns_walk_dir(ns_walk_t *w, const char *dir)
 {
+    size_t entries;
+    return walk_dir(w, dir, &entries);
+}
+
+/* ns_walk_dir(), counting in *ENTRIES what DIR holds, hidden entries
+ * too. */
+static int walk_dir(ns_walk_t *w, const char *dir, size_t *entries)
+{
+    *entries = 0;
     DIR *d = opendir(dir);
     if (!d)
         return -1;
@@ -108,6 +119,8 @@ int ns_walk_dir(ns_walk_t *w, const char *dir)
     struct dirent *e;
     int rc = 0;
     while ((e = readdir(d))) {
+        if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0)
+            (*entries)++;
         if (e->d_name[0] == '.')
             continue;
         char **grown = realloc(names, (n + 1) * sizeof *names);
@@ -132,6 +145,7 @@ int ns_walk_dir(ns_walk_t *w, const char *dir)
             break;
         }
         struct stat st;
+        size_t held;
         if (stat(path.p, &st) == 0 && S_ISDIR(st.st_mode)) {
             int fresh = ns_walk_first_visit(w, &st);
             if (fresh < 0) {
@@ -141,11 +155,22 @@ int ns_walk_dir(ns_walk_t *w, const char *dir)
                 w->ignored(w->ctx, path.p,
                            "ignored: a link to a directory read already "
                            "(under another name, or a loop)");
-            } else if (ns_walk_dir(w, path.p) < 0) {
+            } else if (walk_dir(w, path.p, &held) < 0) {
                 /* A subdirectory we cannot list is reported when reached,
                  * like an unreadable file, rather than failing the whole
                  * walk. */
                 rc = errno == ENOMEM ? -1 : ns_walk_push(w, path.p);
+            } else if (held == 0) {
+                /* Nothing in it at all: what a year's disk that is not
+                 * mounted looks like through its link or mount point.
+                 * Passed over, it let --prune delete that year and a
+                 * rebuild publish without it; reported when reached, as
+                 * a dangling link is.  A hidden file (.keep) marks one
+                 * empty on purpose. */
+                if (ns_buf_putc(&path, '/') < 0 || !path.p)
+                    rc = -1;
+                else
+                    rc = ns_walk_push(w, path.p);
             }
         } else if (stat(path.p, &st) < 0 || S_ISREG(st.st_mode)) {
             /* A file we cannot even stat (a dangling link) is kept so that

@@ -109,7 +109,10 @@ int ns_walk_push(ns_walk_t *w, const char *path);
 /* Record the directory ST as read: 1 if it is new, 0 if it was read
  * before, -1 out of memory. */
 int ns_walk_first_visit(ns_walk_t *w, const struct stat *st);
-/* Add the files under DIR; -1 with errno if DIR cannot be listed. */
+/* Add the files under DIR; -1 with errno if DIR cannot be listed.  A
+ * directory below DIR with nothing in it at all is added as its path and
+ * a '/' ("DIR/md/"), which no file's path ends with: the reader reports
+ * it as a file it could not read. */
 int ns_walk_dir(ns_walk_t *w, const char *dir);
 void ns_walk_forget_dirs(ns_walk_t *w); /* the directories read */
 void ns_walk_free(ns_walk_t *w);        /* the files and directories */

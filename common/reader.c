@@ -659,6 +659,18 @@ static int open_next(ns_reader_t *r)
     r->rpos = r->rlen = 0;
     r->kind = KIND_JSONL;
     ns_reader_set_where(r, 0);
+    size_t flen = strlen(file);
+    if (r->walked && flen > 1 && file[flen - 1] == '/') {
+        /* An empty directory (ns_walk_dir): named without its '/'. */
+        r->path[flen - 1] = '\0';
+        ns_reader_set_where(r, 0);
+        snprintf(r->err, sizeof r->err,
+                 "empty directory: nothing in it at all (a disk that is not "
+                 "mounted?)");
+        r->kind = KIND_NONE;
+        r->file_failed = 1;
+        return -1;
+    }
     if (r->walked && plain_copy_beside(r, file))
         return -1;
     r->gz = strcmp(file, "-") == 0 ? gzdopen(dup(0), "rb") : gzopen(file, "rb");
