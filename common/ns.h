@@ -271,6 +271,15 @@ const char *ns_reader_note(const ns_reader_t *reader);
  * each ns_reader_next() to report them in order. */
 const char *ns_reader_next_ignored(ns_reader_t *reader);
 
+/* The files read as articles that gave nothing at all: no article, no bad
+ * record, nothing left out on purpose (zero bytes or white space alone in
+ * a file named as, or named on the command line as, a format of
+ * articles; a JSON array "[]"; a feed without an item).  That is what an
+ * export that failed leaves after truncating its file.  Each call returns
+ * one pending path, borrowed until the next call, or NULL when none is
+ * pending; call it after each ns_reader_next(). */
+const char *ns_reader_next_empty(ns_reader_t *reader);
+
 void ns_reader_close(ns_reader_t *reader);
 
 /* Parse one JSON object (LEN bytes at TEXT) into ART, every field as

@@ -113,6 +113,9 @@ void ns_reader_close(ns_reader_t *r)
     for (size_t i = 0; i < r->n_notes; i++)
         free(r->notes[i]);
     free(r->notes);
+    for (size_t i = 0; i < r->n_empties; i++)
+        free(r->empties[i]);
+    free(r->empties);
     free(r->root);
     free(r->path);
     ns_buf_free(&r->buf);
@@ -390,9 +393,33 @@ static int next_jsonl(ns_reader_t *r, ns_article_t *art)
     }
 }
 
+/* Keep the current file for ns_reader_next_empty(). */
+static void note_empty(ns_reader_t *r)
+{
+    char **grown =
+        realloc(r->empties, (r->n_empties + 1) * sizeof *r->empties);
+    if (!grown)
+        return;
+    r->empties = grown;
+    if ((r->empties[r->n_empties] = strdup(r->path)))
+        r->n_empties++;
+}
+
+const char *ns_reader_next_empty(ns_reader_t *r)
+{
+    if (r->next_empty < r->n_empties)
+        return r->empties[r->next_empty++];
+    for (size_t i = 0; i < r->n_empties; i++)
+        free(r->empties[i]);
+    r->n_empties = r->next_empty = 0;
+    return NULL;
+}
+
 /* Keep "WHERE: WHY" for ns_reader_next_ignored(). */
 void ns_reader_note_ignored(ns_reader_t *r, const char *why)
 {
+    /* A draft, an attachment: the file gave something, on purpose. */
+    r->gave += r->reading;
     ns_buf_t note = {0};
     char **grown = realloc(r->notes, (r->n_notes + 1) * sizeof *r->notes);
     if (!grown)
@@ -542,6 +569,11 @@ static int choose_kind(ns_reader_t *r)
         return -1;
     }
     if (fmt == NS_FMT_EMPTY && whole) {
+        /* Of a format of articles by its name, or named on the command
+         * line (read as JSON Lines): ns_reader_next_empty().  An empty
+         * README in a walk is no export. */
+        if (named != NS_FMT_UNKNOWN || !r->walked)
+            note_empty(r);
         ns_reader_note_ignored(r, "ignored: empty file");
         ns_reader_end_file(r);
         return 0;
@@ -695,8 +727,14 @@ int ns_reader_next(ns_reader_t *r, ns_article_t *art)
     r->file_failed = 0;
     for (;;) {
         if (r->kind == KIND_NONE) {
+            /* The file read before gave nothing at all. */
+            if (r->reading && !r->gave)
+                note_empty(r);
+            r->reading = 0;
             errno = 0;
             int rc = open_next(r);
+            r->reading = rc > 0;
+            r->gave = 0;
             if (rc < 0)
                 return rc;
             if (rc == 0 && r->next_file >= r->walk.n_files)
@@ -725,7 +763,9 @@ int ns_reader_next(ns_reader_t *r, ns_article_t *art)
             snprintf(r->warn + strlen(r->warn),
                      sizeof r->warn - strlen(r->warn), "%s%s",
                      r->warn[0] ? "; " : "", art->warning);
-        if (rc != 0)
+        if (rc != 0) {
+            r->gave++;
             return rc;
+        }
     }
 }

@@ -33,6 +33,10 @@ struct ns_reader {
     ns_jsondoc_t *doc; /* KIND_JSONDOC */
     char **notes;      /* what was left out on purpose, not yet taken */
     size_t n_notes, next_note;
+    char **empties; /* files that gave nothing at all, not yet taken */
+    size_t n_empties, next_empty;
+    int reading;          /* a file of an article format is being read */
+    unsigned long gave;   /* what it gave: articles, bad records, notes */
     gzFile gz;       /* KIND_JSONL */
     int gz_failed;   /* the current gzip stream is broken: stop it */
     int file_failed; /* the last -1 was of a whole file, or its rest */

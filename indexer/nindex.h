@@ -71,6 +71,7 @@ struct counts {
     unsigned long empty_sources; /* SOURCEs that held no record at all */
     const char *empty_source;    /* the first of them */
     unsigned long files_failed;  /* files not read, or not to their end */
+    unsigned long empty_files;   /* files of articles that gave nothing */
 };
 
 /* Set by SIGINT and SIGTERM: every loop stops at the next article. */

@@ -231,16 +231,28 @@ static ns_reader_t *open_source(const char *source, struct progress *pr)
     return r;
 }
 
-/* Say what the reader left out on purpose since the last call. */
+/* Say what the reader left out on purpose since the last call, and
+ * count the files that gave nothing at all (ns_reader_next_empty()):
+ * with --prune, each is named, since it stops the prune. */
 static void report_ignored(struct progress *pr, ns_reader_t *r,
-                           struct counts *c, int quiet)
+                           struct counts *c, const struct options *o)
 {
     const char *note;
     while ((note = ns_reader_next_ignored(r))) {
         c->ignored++;
-        if (!quiet) {
+        if (!o->quiet) {
             ns_progress_clear(pr);
             ns_warn("%s", note);
+        }
+    }
+    const char *empty;
+    while ((empty = ns_reader_next_empty(r))) {
+        c->empty_files++;
+        if (o->prune) {
+            ns_progress_clear(pr);
+            ns_warn("%s: no article in it (an export that failed?): "
+                    "pruning would delete the articles it held",
+                    empty);
         }
     }
 }
@@ -262,7 +274,7 @@ int ns_sources_read(const struct options *o, struct counts *c,
         int got;
         unsigned long records = 0;
         while (!ns_interrupted && (got = ns_reader_next(r, &art)) != 0) {
-            report_ignored(pr, r, c, o->quiet);
+            report_ignored(pr, r, c, o);
             records++;
             if (got < 0) {
                 ns_progress_clear(pr);
@@ -302,7 +314,7 @@ int ns_sources_read(const struct options *o, struct counts *c,
                 done++;
             ns_progress_tick(pr, done, c->skipped);
         }
-        report_ignored(pr, r, c, o->quiet);
+        report_ignored(pr, r, c, o);
         if (records == 0 && !ns_interrupted && rc != -2) {
             if (!c->empty_sources++)
                 c->empty_source = o->args[i];

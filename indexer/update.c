@@ -217,6 +217,19 @@ static int prune_after(const char *db, ns_index_t *idx, int rc,
         ns_warn("not pruning: %lu records were skipped", c->skipped);
         return EXIT_NOT_PRUNED;
     }
+    /* Nor is an empty file: an export that failed and truncated its file
+     * looks just like one whose articles were all withdrawn, and the
+     * index does not know which file an article came from.  --force says
+     * it was emptied on purpose.  An empty SOURCE is the guard's (exit
+     * 5, never overridden). */
+    if (c->empty_files && !c->empty_sources && !o->force) {
+        ns_progress_clear(pr);
+        ns_warn("not pruning: %lu source file%s held no article: an "
+                "emptied export would delete its articles (--force prunes "
+                "anyway)",
+                c->empty_files, c->empty_files == 1 ? "" : "s");
+        return EXIT_NOT_PRUNED;
+    }
     return ns_prune(db, idx, seen, live, o, c);
 }
 

@@ -3,7 +3,10 @@
 # leaves inside a SOURCE stops a prune and a rebuild, as a dangling link
 # does.  An empty subdirectory (a year's disk linked into the archive and
 # not mounted) was passed over: --prune deleted that year and --rebuild
-# published without it, both exit 0.
+# published without it, both exit 0.  A file of articles that gave none
+# (an export that failed and truncated it: zero bytes, "[]" gzipped, a
+# feed without an item) was "ignored: empty file" or said nothing, and
+# --prune deleted what it held, exit 0.
 . "$(dirname "$0")/lib.sh"
 
 # N articles with ids PREFIX0..PREFIX(N-1).
@@ -67,5 +70,59 @@ check "mounted: rebuild exits 0" is "$rc" 0
 mkdir "$TMP/unmounted"
 run out err nindex --db "$TMP/db" --prune "$TMP/unmounted"
 check "empty SOURCE: still refused with 5" is "$rc" 5
+
+# --- A file of articles that gives none ----------------------------------------
+mkdir -p "$TMP/ex/drafts"
+make_archive "$TMP/ex/main.jsonl" m 50
+make_archive "$TMP/ex/time.jsonl" t 3
+printf 'Notes on the archive.\n' >"$TMP/ex/README"
+printf '{"id":"hidden"}\n' >"$TMP/ex/.hidden.jsonl"
+printf -- '---\ntitle: Not yet\ndraft: true\n---\nSoon.\n' >"$TMP/ex/drafts/soon.md"
+nindex --quiet --db "$TMP/ed" "$TMP/ex"
+check "empty file: 53 indexed" is "$(count "$TMP/ed")" 53
+# emptied NAME: the prune stops at it, names it, and deletes nothing.
+emptied() {
+    run out err nindex --db "$TMP/ed" --prune "$TMP/ex"
+    check "$1: prune not done (exit 4)" is "$rc" 4
+    check "$1: the line names the file" contains "$TMP/err" \
+        "$2: no article in it (an export that failed?): pruning would delete the articles it held"
+    check "$1: not pruning" contains "$TMP/err" \
+        "not pruning: 1 source file held no article: an emptied export would delete its articles (--force prunes anyway)"
+    check "$1: nothing deleted" is "$(count "$TMP/ed")" 53
+    run out err nindex --db "$TMP/ed" --prune --dry-run "$TMP/ex"
+    check "$1: the dry run says 4 too" is "$rc" 4
+}
+: >"$TMP/ex/time.jsonl"
+emptied "zero bytes" "$TMP/ex/time.jsonl"
+printf '\n  \n\n' >"$TMP/ex/time.jsonl"
+emptied "white space" "$TMP/ex/time.jsonl"
+rm "$TMP/ex/time.jsonl"
+printf '[]\n' | gzip >"$TMP/ex/time.json.gz"
+emptied "[] gzipped" "$TMP/ex/time.json.gz"
+: | gzip >"$TMP/ex/time.json.gz"
+emptied "a gzip of nothing" "$TMP/ex/time.json.gz"
+rm "$TMP/ex/time.json.gz"
+printf '<?xml version="1.0"?>\n<rss version="2.0"><channel><title>Time</title></channel></rss>\n' \
+    >"$TMP/ex/time.rss"
+emptied "a feed without an item" "$TMP/ex/time.rss"
+# Without --prune it is what it was: ignored, exit 0.
+run out err nindex --db "$TMP/ed" "$TMP/ex"
+check "empty file: an update exits 0" is "$rc" 0
+check "empty file: an update says nothing of pruning" lacks "$TMP/err" "pruning"
+# --force: emptied on purpose.
+run out err nindex --db "$TMP/ed" --prune --force "$TMP/ex"
+check "empty file: --force prunes" is "$rc" 0
+check "empty file: ... the 3" is "$(count "$TMP/ed")" 50
+# So does removing the file.  A README, an empty file of no article
+# format, a hidden file and a file of drafts alone do not stop it.
+rm "$TMP/ex/time.rss"
+: >"$TMP/ex/NOTES"
+make_archive "$TMP/ex/gone.jsonl" g 2
+nindex --quiet --db "$TMP/ed" "$TMP/ex"
+rm "$TMP/ex/gone.jsonl"
+run out err nindex --db "$TMP/ed" --prune "$TMP/ex"
+check "ignored files: prune exits 0" is "$rc" 0
+check "ignored files: the removed file's 2 deleted" contains "$TMP/out" "2 deleted"
+check "ignored files: not named" lacks "$TMP/err" "no article in it"
 
 finish
