@@ -96,7 +96,7 @@ UNIT     = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%) \
 
 all: $(PROGS)
 
-$(B)/%.o: %.c common/ns.h common/ingest.h common/fold.h
+$(B)/%.o: %.c common/ns.h common/ingest.h common/ingest-feeds.h common/fold.h
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
 
@@ -167,7 +167,7 @@ $(B)/tests/%: $(B)/tests/unit/%.o $(LIB)
 	$(CXX) $(SAN) -o $@ $^ $(LDLIBS_ALL) -lpthread
 
 $(B)/tests/unit/%.o: tests/unit/%.c tests/testlib.h tests/readlib.h common/ns.h \
-                     common/ingest.h
+                     common/ingest.h common/ingest-feeds.h
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -Itests -c $< -o $@
 
@@ -313,7 +313,7 @@ FUZZERS = feed html jsondoc markdown jsonl frontmatter nitf
 REPLAY  = $(FUZZERS:%=$(B)/tests/fuzz/replay_%)
 
 $(B)/tests/fuzz/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c \
-                          tests/fuzz/fuzz.h common/ingest.h $(LIB)
+                          tests/fuzz/fuzz.h common/ingest.h common/ingest-feeds.h $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c tests/fuzz/fuzz_$*.c -o $@.h.o
 	$(CC) $(ALL_CFLAGS) -c tests/fuzz/replay.c -o $@.r.o
