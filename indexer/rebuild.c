@@ -560,6 +560,17 @@ static int build_shards(const char *build, const struct options *o,
                  c->files_failed, c->files_failed == 1 ? "" : "s");
         rc = EXIT_ERROR;
     }
+    /* So does a file that gave no article at all: an export that failed
+     * and truncated its file looks just like one whose articles were all
+     * withdrawn (as for --prune, update.c). */
+    if (rc == EXIT_OK && !o->force && c->empty_files && !c->empty_sources) {
+        ns_error("not publishing: %lu source file%s held no article, and "
+                 "the new generation would lack the articles %s; the live "
+                 "index is unchanged (--force publishes it)",
+                 c->empty_files, c->empty_files == 1 ? "" : "s",
+                 c->empty_files == 1 ? "it held" : "they held");
+        rc = EXIT_ERROR;
+    }
     if (rc == EXIT_OK && !o->force && c->empty_sources) {
         ns_error("not publishing: source '%s' has no articles (is it "
                  "mounted?); the live index is unchanged (--force publishes "

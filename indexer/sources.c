@@ -233,7 +233,8 @@ static ns_reader_t *open_source(const char *source, struct progress *pr)
 
 /* Say what the reader left out on purpose since the last call, and
  * count the files that gave nothing at all (ns_reader_next_empty()):
- * with --prune, each is named, since it stops the prune. */
+ * with --prune or --rebuild, each is named, since it stops the prune
+ * or the publishing. */
 static void report_ignored(struct progress *pr, ns_reader_t *r,
                            struct counts *c, const struct options *o)
 {
@@ -248,11 +249,11 @@ static void report_ignored(struct progress *pr, ns_reader_t *r,
     const char *empty;
     while ((empty = ns_reader_next_empty(r))) {
         c->empty_files++;
-        if (o->prune) {
+        if (o->prune || o->mode == MODE_REBUILD) {
             ns_progress_clear(pr);
-            ns_warn("%s: no article in it (an export that failed?): "
-                    "pruning would delete the articles it held",
-                    empty);
+            ns_warn("%s: no article in it (an export that failed?): %s "
+                    "would delete the articles it held",
+                    empty, o->prune ? "pruning" : "publishing the rebuild");
         }
     }
 }

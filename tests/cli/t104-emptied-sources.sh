@@ -109,6 +109,14 @@ emptied "a feed without an item" "$TMP/ex/time.rss"
 run out err nindex --db "$TMP/ed" "$TMP/ex"
 check "empty file: an update exits 0" is "$rc" 0
 check "empty file: an update says nothing of pruning" lacks "$TMP/err" "pruning"
+# A rebuild would drop the same articles: not published.
+run out err nindex --db "$TMP/ed" --rebuild "$TMP/ex"
+check "empty file: a rebuild is not published (exit 1)" is "$rc" 1
+check "empty file: the rebuild names the file" contains "$TMP/err" \
+    "$TMP/ex/time.rss: no article in it (an export that failed?): publishing the rebuild would delete the articles it held"
+check "empty file: not publishing" contains "$TMP/err" \
+    "not publishing: 1 source file held no article"
+check "empty file: the live index keeps its 53" is "$(count "$TMP/ed")" 53
 # --force: emptied on purpose.
 run out err nindex --db "$TMP/ed" --prune --force "$TMP/ex"
 check "empty file: --force prunes" is "$rc" 0
