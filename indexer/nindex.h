@@ -243,4 +243,10 @@ int ns_run_rollback(const char *db, char *published, size_t pub_size);
  * EXIT_USAGE (DEST is something else) or EXIT_ERROR (reported). */
 int ns_run_export(const char *db, const struct options *o);
 
+/* Said after a write this user may not do (a root run left the index or
+ * its files root's): what the operator can do about it. */
+#define OWNER_HINT                                                             \
+    " (run nindex as the user that owns the index, or give this user write "   \
+    "access to it)"
+
 #endif /* NS_NINDEX_H */

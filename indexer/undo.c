@@ -32,7 +32,8 @@ int ns_undo_open(struct undo *u, const char *db)
     char dir[4200];
     snprintf(dir, sizeof dir, "%s/deleted", db);
     if (ns_mkdir_p(dir) < 0)
-        return ns_error("cannot create '%s': %s", dir, strerror(errno));
+        return ns_error("cannot create '%s': %s%s", dir, strerror(errno),
+                        errno == EACCES ? OWNER_HINT : "");
     time_t now = time(NULL);
     struct tm tm;
     gmtime_r(&now, &tm);
@@ -43,7 +44,8 @@ int ns_undo_open(struct undo *u, const char *db)
     snprintf(u->part, sizeof u->part, "%s.part", u->path);
     u->fd = open(u->part, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
     if (u->fd < 0)
-        return ns_error("cannot create '%s': %s", u->part, strerror(errno));
+        return ns_error("cannot create '%s': %s%s", u->part, strerror(errno),
+                        errno == EACCES ? OWNER_HINT : "");
     /* gzdopen() takes the descriptor; a copy stays for fsync(). */
     int gzfd = dup(u->fd);
     u->gz = gzfd < 0 ? NULL : gzdopen(gzfd, "wb6");

@@ -5,8 +5,11 @@
  *
  * Readers see each committed batch; a killed update keeps every batch
  * committed before it. */
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "nindex.h"
 
@@ -175,6 +178,22 @@ static int update_article(ns_article_t *art, const char *where, void *ctx)
     return 0;
 }
 
+/* May this user not write the live generation of DB, or its lock file?
+ * After one run as root (a --rebuild, a --delete by hand) the nightly
+ * job's user got Xapian's "Unable to get write lock ... Permission
+ * denied" and no word of what to do. */
+static int not_writable(const char *db)
+{
+    char gen[256], path[4400];
+    if (ns_gen_current(db, gen, sizeof gen) != 0)
+        return 0;
+    snprintf(path, sizeof path, "%s/%s", db, gen);
+    if (access(path, W_OK) < 0 && errno == EACCES)
+        return 1;
+    snprintf(path, sizeof path, "%s/%s/flintlock", db, gen);
+    return access(path, W_OK) < 0 && errno == EACCES;
+}
+
 /* The index of DB: the live generation for writing, or with --dry-run
  * for reading (NULL in *out when there is none yet).  Returns 0, or -1
  * (reported). */
@@ -188,8 +207,9 @@ static int open_index(const char *db, const struct options *o, ns_index_t **out)
         return 0;
     }
     if (st != NS_STATUS_OK) {
-        ns_error("cannot open index '%s'%s: %s", db,
-                 o->dry_run ? "" : " for writing", ns_db_error(st, err));
+        ns_error("cannot open index '%s'%s: %s%s", db,
+                 o->dry_run ? "" : " for writing", ns_db_error(st, err),
+                 !o->dry_run && not_writable(db) ? OWNER_HINT : "");
         free(err);
         return -1;
     }
