@@ -29,6 +29,29 @@
  *   seconds and shuts down the sockets that missed their deadline;
  *   libmicrohttpd then sees the end-of-file and closes them.
  *
+ *   The deadline is for the client, not for the server.  libmicrohttpd's
+ *   pool thread runs our handler itself, so while it searches for one
+ *   connection it reads none of its others: a request sent whole in time
+ *   waited unread in its socket behind a slow search, and was cut as late
+ *   (4 of 12 clients of 1.7 s searches on --threads 2 got no answer).
+ *   So a connection past its deadline with bytes still unread in its
+ *   socket (FIONREAD) is not cut: those bytes came, the server did not
+ *   take them.  Bytes seen waiting at two rounds running (GUARD_TICK
+ *   apart, which a free thread never lets happen) move its deadline to
+ *   --header-timeout from then, which also covers the moment between the
+ *   thread reading them and the handler clearing the deadline.  One round
+ *   is not enough: a client sending a byte a second had one waiting just
+ *   as its deadline came, every few rounds, and each time its deadline
+ *   moved on by whole seconds it stayed in step with its bytes.  A client
+ *   really sending slowly has nothing waiting a round later, and is cut.  The guard sets
+ *   no bound of its own on that wait besides the searches ahead of it
+ *   (each within --request-timeout) and --max-connections: it cannot
+ *   answer 503 itself, since the pool thread may be reading that very
+ *   request and would answer it too, on the same socket.  libmicrohttpd's
+ *   idle timeout (--timeout) is still one: it counts from the last read,
+ *   and closes a request left unread that long, which no code here can
+ *   see coming (README, "nsearchd: the socket server").
+ *
  * All connections are on one list under srv->conn_lock.  The guard calls
  * shutdown() only under that lock on a connection still on the list, and
  * libmicrohttpd closes a socket only after its "closed" notification has
@@ -38,6 +61,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <time.h>
 
@@ -200,6 +224,14 @@ static void log_refusals(ns_http_server_t *srv, double now,
     *logged_at = now;
 }
 
+/* Whether the client has sent bytes on FD that the server has not read
+ * yet (see "The deadline is for the client" above). */
+static int bytes_waiting(int fd)
+{
+    int n = 0;
+    return fd >= 0 && ioctl(fd, FIONREAD, &n) == 0 && n > 0;
+}
+
 static void *guard_main(void *arg)
 {
     ns_http_server_t *srv = arg;
@@ -211,8 +243,21 @@ static void *guard_main(void *arg)
         log_refusals(srv, now, &refused_logged, &refused_logged_at);
         unsigned cut = 0;
         for (struct ns_http_conn *cn = srv->conns; cn; cn = cn->next) {
-            if (cn->cut || cn->deadline == 0 || now < cn->deadline)
+            if (cn->cut || cn->deadline == 0 || now < cn->deadline) {
+                cn->waiting = 0;
                 continue;
+            }
+            /* A refused connection has had its answer: it is closed even
+             * with its request unread. */
+            if (!cn->refused && bytes_waiting(cn->fd)) {
+                if (cn->waiting) {
+                    cn->deadline = now + (double)srv->cfg->header_timeout_s;
+                    cn->waiting = 0;
+                } else {
+                    cn->waiting = 1;
+                }
+                continue;
+            }
             shutdown(cn->fd, SHUT_RDWR);
             cn->cut = 1;
             if (!cn->refused)

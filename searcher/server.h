@@ -78,13 +78,15 @@ typedef struct ns_http_stats {
 } ns_http_stats_t;
 
 /* One connection, from accept to close (its socket_context); on the list
- * srv->conns while open (guard.c).  The fields from prev to cut are
+ * srv->conns while open (guard.c).  The fields from prev to waiting are
  * guarded by srv->conn_lock. */
 struct ns_http_conn {
     struct ns_http_conn *prev, *next;
     double deadline; /* monotonic seconds by which the request (head and
                         body) must be in, or 0 for none */
     int cut;         /* the guard shut the socket down */
+    int waiting;     /* past the deadline, bytes were waiting unread at
+                        the guard's last round */
     int admitted;    /* counted against --max-connections and per uid */
     int refused;     /* 403 or 503 answered at accept, else 0 */
     int fd;          /* the socket, or -1 */
