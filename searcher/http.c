@@ -181,15 +181,21 @@ static int escapes_ok(const char *uri)
     return 1;
 }
 
-/* Has the raw URL only printable bytes?  A control byte or a raw space
- * is no part of a URL (RFC 3986), and must not be quietly dropped or
- * passed on. */
-static int bytes_ok(const char *uri)
+/* What struct ns_http_request.bad_bytes says of the raw URL: 0 when it
+ * has only printable bytes.  A control byte or a raw space is no part of
+ * a URL (RFC 3986), and must not be quietly dropped or passed on.  A
+ * space is told apart: it is what a hand-written URL ("q=oil prices")
+ * most often holds, and the fix (%20 or +) is worth saying. */
+static int bad_bytes_of(const char *uri)
 {
-    for (const unsigned char *p = (const unsigned char *)uri; *p; p++)
-        if (*p <= 0x20 || *p == 0x7f)
-            return 0;
-    return 1;
+    int space = 0;
+    for (const unsigned char *p = (const unsigned char *)uri; *p; p++) {
+        if (*p < 0x20 || *p == 0x7f)
+            return 1;
+        if (*p == ' ')
+            space = 1;
+    }
+    return space ? 2 : 0;
 }
 
 /* Is the raw URL within NS_HTTP_MAX_HEAD bytes and NS_HTTP_MAX_PARAMS
@@ -250,7 +256,7 @@ static void *uri_log(void *cls, const char *uri, struct MHD_Connection *conn)
     uri_for_log(req->uri, uri);
     int escapes = escapes_ok(uri);
     req->bad_escape = escapes == 1 ? 0 : escapes == 0 ? 1 : 2;
-    req->bad_bytes = !bytes_ok(uri);
+    req->bad_bytes = bad_bytes_of(uri);
     req->uri_len = strlen(uri);
     req->uri_end = uri + req->uri_len;
     req->too_large = url_too_large(uri, req->uri_len);
@@ -433,6 +439,10 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *conn,
      * ("GET /health\0/x" would be served as /health); the HTTP version
      * then does not follow the URL's end in its buffer, where the request
      * line was split in place. */
+    if (req->bad_bytes == 2)
+        return ns_http_reply_error(&c, 400, "bad_parameter",
+                                   "a space in the request line: write it "
+                                   "in the URL as %%20 or +");
     if (req->bad_bytes || (req->uri_end && version > req->uri_end + 1 &&
                            version < req->uri_end + NS_HTTP_MEMORY_LIMIT))
         return ns_http_reply_error(&c, 400, "bad_parameter",

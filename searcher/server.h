@@ -143,7 +143,8 @@ struct ns_http_request {
     char uri[NS_HTTP_LOG_URI_MAX + 4]; /* the raw URL, escaped and cut, for
                                           logs */
     int bad_escape;                    /* a malformed %XX (1), or %00 (2) */
-    int bad_bytes;                     /* ... control bytes or spaces */
+    int bad_bytes;                     /* ... control bytes (1) or a
+                                          space (2) */
     size_t uri_len;                    /* its length in bytes */
     int too_large;                     /* ... over NS_HTTP_MAX_HEAD bytes
                                           (1) or NS_HTTP_MAX_PARAMS
