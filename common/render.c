@@ -8,7 +8,9 @@
 #include "ns.h"
 
 /* Copy SNIPPET without the highlight markers (HTML == 0), or HTML-escaped
- * with <mark>...</mark> around the matches (HTML == 1). */
+ * with <mark>...</mark> around the matches (HTML == 1).  The single quote
+ * is escaped too: the text is promised ready to put in a page, and a
+ * page may put it in an attribute quoted with ' (OWASP's &#x27;). */
 static char *snippet_form(const char *snippet, int html)
 {
     ns_buf_t out = {0};
@@ -32,6 +34,9 @@ static char *snippet_form(const char *snippet, int html)
             break;
         case '"':
             rc = ns_buf_puts(&out, html ? "&quot;" : "\"");
+            break;
+        case '\'':
+            rc = ns_buf_puts(&out, html ? "&#x27;" : "'");
             break;
         default:
             rc = ns_buf_putc(&out, *p);

@@ -233,27 +233,27 @@ title_html() {
         python3 -c 'import json,sys; h=json.load(sys.stdin)["hits"]; print(h[0]["title_html"] if h else "-")'
 }
 check "title_html marks the query's words" is "$(title_html 'Azure surveillance')" \
-    "Microsoft's <mark>Azure</mark> cloud used for mass <mark>surveillance</mark> of Palestinians, investigation finds"
+    "Microsoft&#x27;s <mark>Azure</mark> cloud used for mass <mark>surveillance</mark> of Palestinians, investigation finds"
 check "title_html is escaped" is "$(title_html 'sentimental value')" \
-    "Joachim Trier's &quot;<mark>Sentimental</mark> <mark>Value</mark>&quot; wins Grand Prix at Cannes"
+    "Joachim Trier&#x27;s &quot;<mark>Sentimental</mark> <mark>Value</mark>&quot; wins Grand Prix at Cannes"
 check "title_html of a phrase marks it" is "$(title_html '"external review" israeli')" \
-    "Microsoft says <mark>external review</mark> of <mark>Israeli</mark> military's Azure use is still under way"
+    "Microsoft says <mark>external review</mark> of <mark>Israeli</mark> military&#x27;s Azure use is still under way"
 check "title_html without a match in the title: the title" is "$(title_html encampment)" \
-    "Police arrest protesters at Microsoft's Redmond campus"
+    "Police arrest protesters at Microsoft&#x27;s Redmond campus"
 # title: words are marked as words of the default field are (Xapian's
 # highlighter reads only those), by their stems and in phrases too.
 check "title_html marks a title: word" is "$(title_html 'title:surveillance')" \
-    "Microsoft's Azure cloud used for mass <mark>surveillance</mark> of Palestinians, investigation finds"
+    "Microsoft&#x27;s Azure cloud used for mass <mark>surveillance</mark> of Palestinians, investigation finds"
 check "title_html marks a title: word by its stem" is "$(title_html '+title:surveillances +title:investigations')" \
-    "Microsoft's Azure cloud used for mass <mark>surveillance</mark> of Palestinians, <mark>investigation</mark> finds"
+    "Microsoft&#x27;s Azure cloud used for mass <mark>surveillance</mark> of Palestinians, <mark>investigation</mark> finds"
 check "title_html marks a title: phrase" is "$(title_html 'title:"external review" israeli')" \
-    "Microsoft says <mark>external review</mark> of <mark>Israeli</mark> military's Azure use is still under way"
+    "Microsoft says <mark>external review</mark> of <mark>Israeli</mark> military&#x27;s Azure use is still under way"
 # A wildcard is no term of the query Xapian lists: title:surv* marked no
 # title, nor did search as you type's title:azu (t129-partial.sh).
 check "title_html marks a title: wildcard" is "$(title_html 'title:surv*')" \
-    "Microsoft's Azure cloud used for mass <mark>surveillance</mark> of Palestinians, investigation finds"
+    "Microsoft&#x27;s Azure cloud used for mass <mark>surveillance</mark> of Palestinians, investigation finds"
 check "title_html marks a title: wildcard and a word" is "$(title_html 'title:sentimen* value')" \
-    "Joachim Trier's &quot;<mark>Sentimental</mark> <mark>Value</mark>&quot; wins Grand Prix at Cannes"
+    "Joachim Trier&#x27;s &quot;<mark>Sentimental</mark> <mark>Value</mark>&quot; wins Grand Prix at Cannes"
 # (Run here, not in "sh -c", where the test's nsearch is not defined and
 # the check passed whatever the output.)
 json_titles_unmarked() {

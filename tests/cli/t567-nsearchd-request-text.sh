@@ -1,7 +1,10 @@
 #!/bin/sh
 # t567-nsearchd-request-text.sh - What a hand-written request and a page
 # meet: a raw space in the request line is refused with a message saying
-# how to write it (it was called a control byte, which a space is not).
+# how to write it (it was called a control byte, which a space is not);
+# title_html and snippet_html escape the single quote as well (it came
+# back raw, so a page putting them in an attribute quoted with ' could be
+# injected), while the plain fields and the text output keep it.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/server.sh"
 
@@ -43,5 +46,25 @@ check "written +: 200 ($code)" is "$code" 200
 code=$(raw "$(printf 'GET /he\001alth')" ctl.json)
 check "a control byte is still one ($code)" json ctl.json \
     'd["error"]["message"] == "control bytes in the request line"'
+
+# --- The single quote in title_html and snippet_html. --------------------
+cat >"$TMP/q.jsonl" <<'EOF'
+{"id":"z1","title":"Zorblax 'single' & \"double\"","body":"The zorblax said 'hello' to the <crowd> at noon."}
+EOF
+check "quotes: index" nindex --quiet --db "$TMP/qdb" "$TMP/q.jsonl"
+nsearch --db "$TMP/qdb" --json zorblax >"$TMP/q.json"
+check "title_html escapes ' as &#x27;, with & and \" as before" json q.json \
+    'd["hits"][0]["title_html"] == "<mark>Zorblax</mark> &#x27;single&#x27; &amp; &quot;double&quot;"'
+check "snippet_html escapes ' as &#x27;" json q.json \
+    'd["hits"][0]["snippet_html"] == "The <mark>zorblax</mark> said &#x27;hello&#x27; to the &lt;crowd&gt; at noon."'
+# chr(39) is the single quote, which a shell string in ' cannot hold.
+check "the plain title keeps its quotes" json q.json \
+    'd["hits"][0]["title"] == "Zorblax %ssingle%s & \"double\"" % (chr(39), chr(39))'
+check "the plain snippet keeps its quotes" json q.json \
+    'd["hits"][0]["snippet"] == "The zorblax said %shello%s to the <crowd> at noon." % (chr(39), chr(39))'
+nsearch --db "$TMP/qdb" zorblax >"$TMP/q.txt"
+check "the text output keeps the quotes" contains "$TMP/q.txt" \
+    "Zorblax 'single' & \"double\""
+check "the text output has no entity" lacks "$TMP/q.txt" "&#x27;"
 
 finish
