@@ -2,7 +2,8 @@
 # t550-nginx.sh - examples/nginx.conf, run by a real nginx in front of a
 # real nsearchd, keeps every error JSON: nsearchd's own errors (405 with
 # its Allow header, 400, 404, 414) pass through, and nginx's 502 (nsearchd
-# stopped), 504 (nsearchd too slow), 413, 414 and 431 come back as JSON.
+# stopped, or closing a connection unanswered), 504 (nsearchd too slow),
+# 413, 414 and 431 come back as JSON.
 # Article ids (URLs with "//", "?", "#", "%", spaces, non-ASCII) reach
 # nsearchd byte for byte, and a 4096-byte q in any script is served.  nginx listens
 # on a Unix socket in $TMP, runs as one process in the foreground, and is
@@ -206,6 +207,8 @@ server_pid=
 front d '/search?q=azure'
 check "nsearchd stopped: 502" is "$code" 502
 check "502 has a JSON body" is_json_error d unavailable
+check "502 says no answer came, not why" json d \
+    "d['error']['message'] == 'the search server did not answer; try again later'"
 check "502 is application/json" grep -qi '^content-type: application/json' "$TMP/d.h"
 
 # nsearchd too slow: a listener on its socket that never answers; nginx's
@@ -229,6 +232,44 @@ wait_socket "$SOCK"
 front t '/search?q=azure'
 check "nsearchd silent: 504" is "$code" 504
 check "504 has a JSON body" is_json_error t timeout
+kill "$slow_pid" 2>/dev/null
+wait "$slow_pid" 2>/dev/null
+slow_pid=
+
+# nsearchd running but closing a connection unanswered (a listener that
+# reads the request and closes): the same 502, whose message does not send
+# the operator to start a server that is running.
+rm -f "$SOCK"
+python3 - "$SOCK" <<'PY' &
+import socket, sys, time
+s = socket.socket(socket.AF_UNIX)
+s.bind(sys.argv[1])
+s.listen(8)
+end = time.time() + 8
+s.settimeout(0.2)
+while time.time() < end:
+    try:
+        c = s.accept()[0]
+    except socket.timeout:
+        continue
+    c.settimeout(2)
+    got = b""
+    try:
+        while b"\r\n\r\n" not in got:
+            d = c.recv(4096)
+            if not d:
+                break
+            got += d
+    except OSError:
+        pass
+    c.close()
+PY
+slow_pid=$!
+wait_socket "$SOCK"
+front c '/search?q=azure'
+check "nsearchd closes unanswered: 502" is "$code" 502
+check "that 502 has the same JSON body" json c \
+    "d['error']['message'] == 'the search server did not answer; try again later'"
 kill "$slow_pid" 2>/dev/null
 wait "$slow_pid" 2>/dev/null
 slow_pid=
