@@ -59,6 +59,27 @@ index_samples() {
     nindex --quiet --db "$TMP/db" "$SAMPLES" >"$TMP/index.out" 2>"$TMP/index.err"
 }
 
+# count DB: the number of articles in the index DB (every article, story
+# versions counted apart).
+count() {
+    nsearch --db "$1" --json --limit 0 --related 0 --no-collapse "" |
+        python3 -c "import json,sys; print(json.load(sys.stdin)['total'])"
+}
+
+# write_stories FILE PREFIX N: N JSON Lines articles with ids PREFIX0 to
+# PREFIX(N-1) in FILE.
+write_stories() {
+    python3 - "$@" <<'PY'
+import json, sys
+path, prefix, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
+with open(path, "w") as f:
+    for i in range(n):
+        f.write(json.dumps({"id": "%s%d" % (prefix, i),
+                            "title": "Story %s %d" % (prefix, i),
+                            "body": "harbour ferry council %d" % i}) + "\n")
+PY
+}
+
 finish() {
     echo "$t_passed passed, $t_failed failed"
     [ "$t_failed" -eq 0 ]

@@ -22,10 +22,6 @@ with open(path, "w") as f:
                             "body": body, "date": "2025-06-%02dT10:00:00Z" % (1 + i % 28)}) + "\n")
 PY
 }
-count() { # db -> number of articles
-    "$NSEARCH_BIN/nsearch" --db "$1" --json --limit 0 --related 0 --no-collapse "" |
-        python3 -c "import json,sys; print(json.load(sys.stdin)['total'])"
-}
 answers() { # db -> the results of a few queries, without timings
     for q in "harbour storm" "fishing" "Story 7" "salmon -oil"; do
         "$NSEARCH_BIN/nsearch" --db "$1" --json --related 0 "$q" |

@@ -22,10 +22,6 @@ with open(path, "w") as f:
                             "section": "World", "date": "2025-06-%02dT10:00:00Z" % (1 + i % 28)}) + "\n")
 PY
 }
-count() { # db -> number of articles
-    "$NSEARCH_BIN/nsearch" --db "$1" --json --limit 0 --related 0 --no-collapse "" |
-        python3 -c "import json,sys; print(json.load(sys.stdin)['total'])"
-}
 # The summary's counts, without the timing.
 counts() { sed -n 's/^nindex: [a-z]*\( (dry run)\)\{0,1\}: \(.*skipped\)\(, [0-9]* ignored\)\{0,1\} in .*/\2/p' "$1"; }
 # Every file of the index with its size and modification time.

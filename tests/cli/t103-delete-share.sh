@@ -7,26 +7,10 @@
 # --max-delete-share, and an id that names no article exited 0.
 . "$(dirname "$0")/lib.sh"
 
-# N articles with ids PREFIX0..PREFIX(N-1).
-make_archive() { # file prefix n
-    python3 - "$@" <<'PY'
-import json, sys
-path, prefix, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
-with open(path, "w") as f:
-    for i in range(n):
-        f.write(json.dumps({"id": "%s%d" % (prefix, i),
-                            "title": "Story %s %d" % (prefix, i),
-                            "body": "harbour ferry council %d" % i}) + "\n")
-PY
-}
-count() { # db -> number of articles
-    "$NSEARCH_BIN/nsearch" --db "$1" --json --limit 0 --related 0 --no-collapse "" |
-        python3 -c "import json,sys; print(json.load(sys.stdin)['total'])"
-}
 
 # --- The prune's share is of the articles live before the run --------------
-make_archive "$TMP/time.jsonl" t 10
-make_archive "$TMP/other.jsonl" o 60
+write_stories "$TMP/time.jsonl" t 10
+write_stories "$TMP/other.jsonl" o 60
 nindex --quiet --db "$TMP/w" "$TMP/time.jsonl"
 run out err nindex --db "$TMP/w" --prune --dry-run "$TMP/other.jsonl"
 check "share: the dry run refuses (exit 5)" is "$rc" 5
@@ -48,7 +32,7 @@ check "share: 6 of 60 is pruned" is "$rc" 0
 check "share: ... leaving 54" is "$(count "$TMP/w")" 54
 
 # --- --delete has the prune's limits ------------------------------------------
-make_archive "$TMP/many.jsonl" m 100
+write_stories "$TMP/many.jsonl" m 100
 nindex --quiet --db "$TMP/t" "$TMP/many.jsonl"
 ids=$(seq 0 19 | sed 's/^/m/')
 run out err nindex --db "$TMP/t" --delete --max-delete 5 $ids
@@ -69,7 +53,7 @@ check "delete: --force deletes them" is "$rc" 0
 check "delete: ... all 20" is "$(count "$TMP/t")" 80
 run out err nindex --db "$TMP/t" --delete m20 m21
 check "delete: within the limits (2 of 80)" is "$rc" 0
-make_archive "$TMP/four.jsonl" f 4
+write_stories "$TMP/four.jsonl" f 4
 nindex --quiet --db "$TMP/small" "$TMP/four.jsonl"
 run out err nindex --db "$TMP/small" --delete f0
 check "delete: 1 of 4 is over 20% (exit 5)" is "$rc" 5

@@ -9,29 +9,13 @@
 # --prune deleted what it held, exit 0.
 . "$(dirname "$0")/lib.sh"
 
-# N articles with ids PREFIX0..PREFIX(N-1).
-make_archive() { # file prefix n
-    python3 - "$@" <<'PY'
-import json, sys
-path, prefix, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
-with open(path, "w") as f:
-    for i in range(n):
-        f.write(json.dumps({"id": "%s%d" % (prefix, i),
-                            "title": "Story %s %d" % (prefix, i),
-                            "body": "harbour ferry council %d" % i}) + "\n")
-PY
-}
-count() { # db -> number of articles
-    "$NSEARCH_BIN/nsearch" --db "$1" --json --limit 0 --related 0 --no-collapse "" |
-        python3 -c "import json,sys; print(json.load(sys.stdin)['total'])"
-}
 
 # --- An empty directory inside a SOURCE ---------------------------------------
 # archive/md is a link to a year on another disk; unmounted, its mount
 # point is an empty directory.
 mkdir -p "$TMP/arch/news" "$TMP/disk2/md" "$TMP/arch/empty-on-purpose"
-make_archive "$TMP/arch/news/main.jsonl" n 50
-make_archive "$TMP/disk2/md/year.jsonl" y 5
+write_stories "$TMP/arch/news/main.jsonl" n 50
+write_stories "$TMP/disk2/md/year.jsonl" y 5
 ln -s "$TMP/disk2/md" "$TMP/arch/md"
 touch "$TMP/arch/empty-on-purpose/.keep"
 nindex --quiet --db "$TMP/db" --rebuild "$TMP/arch"
@@ -73,8 +57,8 @@ check "empty SOURCE: still refused with 5" is "$rc" 5
 
 # --- A file of articles that gives none ----------------------------------------
 mkdir -p "$TMP/ex/drafts"
-make_archive "$TMP/ex/main.jsonl" m 50
-make_archive "$TMP/ex/time.jsonl" t 3
+write_stories "$TMP/ex/main.jsonl" m 50
+write_stories "$TMP/ex/time.jsonl" t 3
 printf 'Notes on the archive.\n' >"$TMP/ex/README"
 printf '{"id":"hidden"}\n' >"$TMP/ex/.hidden.jsonl"
 printf -- '---\ntitle: Not yet\ndraft: true\n---\nSoon.\n' >"$TMP/ex/drafts/soon.md"
@@ -125,7 +109,7 @@ check "empty file: ... the 3" is "$(count "$TMP/ed")" 50
 # format, a hidden file and a file of drafts alone do not stop it.
 rm "$TMP/ex/time.rss"
 : >"$TMP/ex/NOTES"
-make_archive "$TMP/ex/gone.jsonl" g 2
+write_stories "$TMP/ex/gone.jsonl" g 2
 nindex --quiet --db "$TMP/ed" "$TMP/ex"
 rm "$TMP/ex/gone.jsonl"
 run out err nindex --db "$TMP/ed" --prune "$TMP/ex"

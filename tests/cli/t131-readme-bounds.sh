@@ -89,10 +89,6 @@ with open(path, "w") as f:
                             "body": "harbour ferry council %d" % i}) + "\n")
 PY
 }
-count() {
-    nsearch --db "$1" --json --limit 0 --related 0 --no-collapse "" |
-        python3 -c "import json,sys; print(json.load(sys.stdin)['total'])"
-}
 archive "$TMP/p100.jsonl" 0 100
 archive "$TMP/p79.jsonl" 0 79
 archive "$TMP/p80.jsonl" 0 80

@@ -19,10 +19,6 @@ with open(path, "w") as f:
                             "body": "harbour ferry council %d" % i}) + "\n")
 PY
 }
-count() {
-    nsearch --db "$1" --json --limit 0 --related 0 --no-collapse "" |
-        python3 -c "import json,sys; print(json.load(sys.stdin)['total'])"
-}
 # undo_files DB: the files in DB/deleted, .part ones too.
 undo_files() { ls "$1/deleted" 2>/dev/null | wc -l; }
 

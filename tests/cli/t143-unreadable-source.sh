@@ -15,10 +15,6 @@ with open(path, "w") as f:
                             "body": "harbour ferry council %d" % i}) + "\n")
 PY
 }
-count() {
-    nsearch --db "$1" --json --limit 0 --related 0 --no-collapse "" |
-        python3 -c "import json,sys; print(json.load(sys.stdin)['total'])"
-}
 
 # Root reads any file: the unreadable one needs another user.
 if [ "$(id -u)" != 0 ]; then
