@@ -402,6 +402,10 @@ ns_status_t ns_index_delete(ns_index_t *idx, const char *id, int *deleted);
 ns_status_t ns_index_each_id(ns_index_t *idx,
                              int (*fn)(const char *id, void *ctx), void *ctx);
 
+/* Is there an article with id ID?  *has is 1 or 0.  Asks the id's term
+ * alone, never the stored article. */
+ns_status_t ns_index_has_id(ns_index_t *idx, const char *id, int *has);
+
 /* Delete every article whose id KEEP(id, CTX) rejects (returns 0), in a
  * commit of their own (what was pending is committed first).  STOP() (may
  * be NULL) is asked before each deletion: when it says so, none is made

@@ -409,6 +409,17 @@ ns_status_t ns_index_each_id(ns_index_t *idx,
     NS_CATCH(idx)
 }
 
+ns_status_t ns_index_has_id(ns_index_t *idx, const char *id, int *has)
+{
+    *has = 0;
+    clear_error(idx);
+    try {
+        *has = idx->db->term_exists(id_term(id));
+        return NS_STATUS_OK;
+    }
+    NS_CATCH(idx)
+}
+
 static void discard_pending(ns_index_t *idx);
 
 ns_status_t ns_index_prune(ns_index_t *idx,

@@ -186,6 +186,16 @@ int ns_prune(const char *db, ns_index_t *idx, const struct seen_ids *seen,
 int ns_delete_guard(const char *verb, const struct options *o,
                     unsigned long n, unsigned long live);
 
+/* The live articles of DB that the rebuild at PATH lacks (rebuild-drop.c):
+ * not to be published when records were skipped and some are missing (a
+ * skipped record may be theirs), nor past the --max-delete limits, unless
+ * --force; else written to U, a file in DB/deleted (when
+ * --keep-deleted), and counted in C->deleted.  Returns EXIT_OK,
+ * EXIT_ERROR or EXIT_REFUSED (reported). */
+int ns_rebuild_left_out(const char *db, const char *path,
+                        const struct options *o, struct counts *c,
+                        struct undo *u);
+
 /* ------------------------------------------------------------------------ */
 /* Shards of a cluster (shard.c)                                            */
 /* ------------------------------------------------------------------------ */

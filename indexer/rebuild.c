@@ -610,6 +610,9 @@ int ns_run_rebuild(const char *db, const struct options *o, struct counts *c,
     int rc = build_shards(build, o, c, pr, &f, merged, sizeof merged);
     if (rc == EXIT_OK)
         rc = validate(db, merged, o, c, f.canary_id, f.canary_title);
+    struct undo left = {.fd = -1};
+    if (rc == EXIT_OK)
+        rc = ns_rebuild_left_out(db, merged, o, c, &left);
     /* A stop asked for during the merge or the check (systemctl stop, a
      * timer's TimeoutStopSec) is honoured up to the last moment: the
      * rename that publishes. */
@@ -619,6 +622,14 @@ int ns_run_rebuild(const char *db, const struct options *o, struct counts *c,
     }
     if (rc == EXIT_OK)
         rc = publish(db, merged, o->keep, published, pub_size);
+    /* The file of the articles left out goes with the rebuild: nothing
+     * was deleted when it was not published. */
+    if (rc != EXIT_OK && left.saved && unlink(left.path) < 0)
+        ns_warn("cannot remove '%s': %s", left.path, strerror(errno));
+    if (rc != EXIT_OK)
+        c->deleted = 0;
+    else if (c->deleted)
+        ns_undo_expire(db, o->keep_deleted_days);
     if (ns_remove_tree(build) < 0)
         ns_warn("cannot remove '%s': %s", build, strerror(errno));
     free(f.canary_id);

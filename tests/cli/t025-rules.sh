@@ -113,7 +113,7 @@ run out err nindex --db "$TMP/k" --rollback
 check "--keep 1: nothing to roll back to (exit 1)" is "$rc" 1
 check "--keep 1: still live after the refused rollback" is "$(total "$TMP/k")" 3
 for i in 1 2 3; do nindex --quiet --db "$TMP/k3" --rebuild --keep 3 "$TMP/p-all.jsonl"; done
-nindex --quiet --db "$TMP/k3" --rebuild --keep 3 "$TMP/p-two.jsonl"
+nindex --quiet --db "$TMP/k3" --rebuild --keep 3 --max-delete-share 50 "$TMP/p-two.jsonl"
 check "--keep 3: three generations" is "$(ls -d "$TMP/k3"/gen-* | wc -l | tr -d ' ')" 3
 
 # --- A rebuild with a source that cannot be read is not published ---------
