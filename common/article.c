@@ -233,18 +233,63 @@ static int byline_cut(char *v, size_t max)
     return 1;
 }
 
+/* How many bytes of V, at most MAX, to show in a message: whole
+ * characters. */
+static size_t shown_bytes(const char *v, size_t max)
+{
+    size_t shown = strlen(v) > max ? max : strlen(v);
+    while (shown && ((unsigned char)v[shown] & 0xc0) == 0x80)
+        shown--;
+    return shown;
+}
+
 /* Say in ERR that label V (NAME) is longer than MAX bytes and left out,
  * with its first 40 bytes (whole characters) so that it can be found in
  * the source. */
 static void left_out(char *err, size_t err_size, const char *name,
                      const char *v, size_t max)
 {
-    size_t shown = strlen(v) > 40 ? 40 : strlen(v);
-    while (shown && ((unsigned char)v[shown] & 0xc0) == 0x80)
-        shown--;
+    size_t shown = shown_bytes(v, 40);
     ns_set_err(err, err_size,
                "%s \"%.*s%s\" is longer than %zu bytes; left out", name,
                (int)shown, v, v[shown] ? "\xe2\x80\xa6" : "", max);
+}
+
+/* Does the URL in LEN bytes at TEXT name a scheme other than http and
+ * https?  Read as a browser reads an href (WHATWG URL): past the control
+ * characters and spaces before it, with tabs and newlines anywhere left
+ * out (" JaVaScRiPt:", "java\tscript:" are "javascript:"), and past
+ * Unicode's spaces, which the stored label loses.  A reference with no
+ * scheme (a relative "/2025/story", a scheme-less "//host/path") is not
+ * one: a browser resolves it against the page that shows it. */
+static int foreign_scheme(const char *text, size_t len)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    size_t i = 0, w, n = 0;
+    char scheme[6];
+    for (;;) {
+        if (i < len && s[i] <= 0x20)
+            i++;
+        else if ((w = unicode_space(s + i, len - i)))
+            i += w;
+        else
+            break;
+    }
+    if (i == len || !isalpha(s[i]))
+        return 0;
+    for (; i < len && s[i] != ':'; i++) {
+        if (s[i] == '\t' || s[i] == '\n' || s[i] == '\r')
+            continue;
+        if (!isalnum(s[i]) && s[i] != '+' && s[i] != '-' && s[i] != '.')
+            return 0; /* "/", "?", "#" first: a path, no scheme */
+        if (n < sizeof scheme)
+            scheme[n] = (char)tolower(s[i]);
+        n++;
+    }
+    if (i == len)
+        return 0;
+    return !(n == 4 && !memcmp(scheme, "http", 4)) &&
+           !(n == 5 && !memcmp(scheme, "https", 5));
 }
 
 /* Store a one-line label (section, author, lang, url) into *FIELD.  Empty
@@ -270,6 +315,22 @@ int ns_set_label(char **field, const char *name, const char *value, size_t len,
     if (!*v) {
         free(v);
         return 0;
+    }
+    /* A link that is not to a page ("javascript:alert(1)", "data:text/
+     * html,<script>...") is script the search page would run when its
+     * reader clicks the url it puts in an href: from a third party's
+     * feed, cross-site scripting.  Feed readers drop such links too.
+     * Both as sent and as stored: a soft hyphen or a C1 control, which
+     * the label loses, would hide one from a browser but not from the
+     * stored url. */
+    if (!strcmp(name, "url") &&
+        (foreign_scheme(value, len) || foreign_scheme(v, strlen(v)))) {
+        size_t shown = shown_bytes(v, 60);
+        ns_set_err(err, err_size,
+                   "url '%.*s%s' left out: not an http(s) address", (int)shown,
+                   v, v[shown] ? "\xe2\x80\xa6" : "");
+        free(v);
+        return 1;
     }
     /* A byline: the names that fit; none, when the first is too long. */
     if (max && strlen(v) > max && !strcmp(name, "author") &&

@@ -550,7 +550,8 @@ void ns_clean_in_place(char *s);
 /* A one-line label (section, author, lang, url) into *FIELD, at most MAX
  * bytes (0: no limit; NAME says which in the message); empty leaves it.
  * Returns 0; 1 when it is longer and left out (a byline is cut to its
- * names that fit instead), with ERR saying so; -1 on error. */
+ * names that fit instead), or is a url whose scheme is not http or https,
+ * with ERR saying so; -1 on error. */
 int ns_set_label(char **field, const char *name, const char *value, size_t len,
                  size_t max, char *err, size_t err_size);
 /* The id, exactly as given, or refused (control characters, surrounding
