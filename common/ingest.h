@@ -549,6 +549,7 @@ void ns_clean_in_place(char *s);
 
 /* A one-line label (section, author, lang, url) into *FIELD, at most MAX
  * bytes (0: no limit; NAME says which in the message); empty leaves it.
+ * Letters written decomposed are stored composed (not in a url).
  * Returns 0; 1 when it is longer and left out (a byline is cut to its
  * names that fit instead), or is a url whose scheme is not http or https,
  * with ERR saying so; -1 on error. */

@@ -61,6 +61,11 @@ static std::vector<std::string> folded_values(const Xapian::Database &db,
 static Xapian::Query stored_value(const std::string &prefix, const char *value,
                                   const Xapian::Database *db)
 {
+    /* Letters pasted decomposed (NFD) as the indexer stores a label
+     * (article.c): composed, so section=Ve%CC%81r finds "Vér". */
+    std::string whole;
+    if (composed(value, strlen(value), whole))
+        value = whole.c_str();
     std::string v = fold_case(value), old = lower(value);
     if (prefix == PREFIX_LANG) {
         ns_lang_code(&v[0]);
@@ -641,6 +646,9 @@ static Xapian::Query any_of(const char *prefix, const char *const *values,
  * caller must refuse: as a filter, an empty query is no filter at all. */
 static Xapian::Query author_words(const char *author)
 {
+    std::string whole; /* decomposed letters, as indexed (write.cc) */
+    if (composed(author, strlen(author), whole))
+        author = whole.c_str();
     Xapian::TermGenerator tg;
     Xapian::Document doc;
     tg.set_stemming_strategy(Xapian::TermGenerator::STEM_NONE);
