@@ -135,7 +135,8 @@ $(LIB): $(LIB_OBJ)
 NINDEX_OBJ = $(B)/indexer/nindex.o $(B)/indexer/sources.o $(B)/indexer/update.o \
              $(B)/indexer/prune.o $(B)/indexer/undo.o $(B)/indexer/rebuild.o \
              $(B)/indexer/shard.o $(B)/indexer/export.o \
-             $(B)/indexer/default-lang.o $(B)/indexer/rebuild-drop.o
+             $(B)/indexer/default-lang.o $(B)/indexer/rebuild-drop.o \
+             $(B)/indexer/stemless.o
 $(NINDEX_OBJ): indexer/nindex.h
 
 $(BIN)/nindex: $(NINDEX_OBJ) $(LIB)

@@ -238,3 +238,12 @@ int ns_lang_code(char *lang)
             *p = '-';
     return 0;
 }
+
+const char *ns_lang_name(const char *code)
+{
+    /* Each language's English name comes first in NAMES. */
+    for (size_t i = 0; i < sizeof NAMES / sizeof *NAMES; i++)
+        if (!strcmp(NAMES[i].code, code) && strlen(NAMES[i].name) > 3)
+            return NAMES[i].name;
+    return NULL;
+}

@@ -181,6 +181,11 @@ void ns_article_clear(ns_article_t *art);
  * it had no letter). */
 int ns_lang_code(char *lang);
 
+/* The English name of the language code CODE, in lower case
+ * ("japanese" for "ja"), or NULL when CODE is none that ns_lang_code
+ * knows.  Borrowed, static. */
+const char *ns_lang_name(const char *code);
+
 /* Does Xapian have a stemmer for the language code CODE (as ns_lang_code
  * leaves it: "en", "no", "nn", "de")?  1 or 0.  What nindex --lang
  * accepts: an index's default language is one its words are stemmed in. */

@@ -330,8 +330,17 @@ ns_status_t ns_index_add(ns_index_t *idx, const ns_article_t *art,
         bool known;
         const Xapian::Stem &stem = stemmer_for(idx, lang, &known);
         if (!known) {
-            idx->warning =
-                "unknown language '" + lang + "', indexed without stemming";
+            /* Said the same for every article of the language: nindex
+             * says it once, with the number of them. */
+            const char *name = ns_lang_name(lang.c_str());
+            std::string named = name ? name : "";
+            if (!named.empty())
+                named[0] = (char)toupper((unsigned char)named[0]);
+            idx->warning = named.empty()
+                               ? "unknown language '" + lang +
+                                     "', indexed without stemming"
+                               : "no stemmer for language '" + lang + "' (" +
+                                     named + "): indexed without stemming";
             if (warning)
                 *warning = idx->warning.c_str();
         }

@@ -113,7 +113,8 @@ static void usage(FILE *out)
         "                        there (FNV-1a 64 of the id, modulo N); the\n"
         "                        index keeps I/N and later runs must match\n"
         "  -q, --quiet           no progress and no summary line\n"
-        "  -v, --verbose         also say what was cut from each text page\n"
+        "  -v, --verbose         also say what was cut from each text page, and\n"
+        "                        each article indexed without stemming\n"
         "                        (page furniture such as a sidebar)\n"
         "  -h, --help            show this help\n"
         "      --version         show the version\n"
@@ -322,6 +323,7 @@ static int run(struct options *o)
                           .start = ns_monotonic_s()};
     char published[300] = "";
     int rc;
+    ns_stemless_start(o->verbose);
     switch (o->mode) {
     case MODE_REBUILD:
         rc = ns_run_rebuild(db, o, &c, &pr, published, sizeof published);
@@ -337,6 +339,7 @@ static int run(struct options *o)
         break;
     }
     ns_progress_clear(&pr);
+    c.warnings += ns_stemless_report(&pr);
 
     /* A new index that got nothing (its one SOURCE mistyped, or every
      * record bad) is not left behind: it answered "No matches", exit 0,

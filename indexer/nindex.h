@@ -100,6 +100,16 @@ void ns_crash_point(const char *point);
 /* The detail of a failed open: DETAIL if there is one, else the status. */
 const char *ns_db_error(ns_status_t st, const char *detail);
 
+/* Languages indexed without stemming (stemless.c): ns_index_add()'s
+ * remark for an article at WHERE noted, and said once a language, with
+ * the place of its first article and the number of them, by
+ * ns_stemless_report(), which returns how many it said (warnings to
+ * count).  With VERBOSE, each article's remark is said as it comes. */
+void ns_stemless_start(int verbose);
+void ns_stemless_note(const char *warning, const char *where,
+                      struct progress *pr);
+unsigned long ns_stemless_report(struct progress *pr);
+
 /* Count what ns_index_add() did into C. */
 void ns_count_result(struct counts *c, ns_add_result_t r);
 

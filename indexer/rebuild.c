@@ -83,8 +83,9 @@ static void shard_add(struct shard *s, const ns_article_t *art)
     }
     ns_count_result(&s->c, res);
     if (warning) {
-        ns_warn("article '%s': %s", art->id, warning);
-        s->c.warnings++;
+        char where[NS_MAX_ID + 16];
+        snprintf(where, sizeof where, "article '%s'", art->id);
+        ns_stemless_note(warning, where, NULL); /* counted when said */
     }
 }
 

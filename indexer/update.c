@@ -155,11 +155,8 @@ static int update_article(ns_article_t *art, const char *where, void *ctx)
                         : ns_status_to_string(st));
         return -1;
     }
-    if (warning) {
-        ns_progress_clear(u->pr);
-        ns_warn("%s: %s", where, warning);
-        u->c->warnings++;
-    }
+    if (warning)
+        ns_stemless_note(warning, where, u->pr); /* counted when said */
     ns_count_result(u->c, res);
     if (!u->o->dry_run && res != NS_ADD_UNCHANGED &&
         ++u->pending >= (unsigned long)u->o->commit_every) {

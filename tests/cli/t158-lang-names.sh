@@ -87,4 +87,41 @@ get r.json '/v1/search?q=lang:klingon%20valg'
 check "q=lang:klingon over HTTP: the warning" json r.json \
     '"lang:klingon matches no article" in d.get("warning", "")'
 
+# A language Xapian has no stemmer for (Japanese, Chinese, Polish,
+# Icelandic, Faroese) was said once for every article of it: 50 Japanese
+# articles, 50 lines.  Now once a language a run, with its name, the
+# place of the first article and the number of them, one warning each;
+# --verbose says every article too.
+python3 - "$TMP/nostem.jsonl" <<'PY'
+import json, sys
+with open(sys.argv[1], "w") as f:
+    for i in range(50):
+        f.write(json.dumps({"id": "ja%d" % i, "title": "Kiji %d" % i,
+                            "body": "Tokyo kiji %d." % i, "lang": "ja"}) + "\n")
+    for code in ["zh", "pl", "is", "fo", "plattduutsch", "Plattdüütsch"]:
+        f.write(json.dumps({"id": "x-" + code, "title": "Tokyo",
+                            "body": "Tokyo text.", "lang": code}) + "\n")
+PY
+run out err nindex --db "$TMP/nostem" "$TMP/nostem.jsonl"
+check "no stemmer: exit 0" is "$rc" 0
+check "no stemmer: every article added" contains "$TMP/out" "56 added"
+check "no stemmer: one line a language" is "$(grep -c 'without stemming' "$TMP/err")" 6
+check "no stemmer: Japanese once, with its name and count" contains "$TMP/err" \
+    "nindex: warning: $TMP/nostem.jsonl:1: no stemmer for language 'ja' (Japanese): indexed without stemming (50 articles)"
+check "no stemmer: Chinese" contains "$TMP/err" "no stemmer for language 'zh' (Chinese): indexed without stemming (1 article)"
+check "no stemmer: Polish" contains "$TMP/err" "no stemmer for language 'pl' (Polish)"
+check "no stemmer: Icelandic" contains "$TMP/err" "no stemmer for language 'is' (Icelandic)"
+check "no stemmer: Faroese" contains "$TMP/err" "no stemmer for language 'fo' (Faroese)"
+check "no stemmer: a name nobody knows, once for both spellings" contains "$TMP/err" \
+    "$TMP/nostem.jsonl:55: unknown language 'plattduutsch', indexed without stemming (2 articles)"
+check "no stemmer: one warning a line" contains "$TMP/out" "; 6 warnings"
+run out err nindex --db "$TMP/nostem2" --verbose "$TMP/nostem.jsonl"
+check "--verbose: every article's line too" \
+    is "$(grep -c "no stemmer for language 'ja' (Japanese): indexed without stemming\$" "$TMP/err")" 50
+check "--verbose: and the count" contains "$TMP/err" "indexed without stemming (50 articles)"
+check "--verbose: still one warning a language" contains "$TMP/out" "; 6 warnings"
+run out err nindex --db "$TMP/nostem" --rebuild "$TMP/nostem.jsonl"
+check "rebuild: one line a language" is "$(grep -c 'without stemming' "$TMP/err")" 6
+check "rebuild: Japanese's count" contains "$TMP/err" "(Japanese): indexed without stemming (50 articles)"
+
 finish
