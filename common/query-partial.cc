@@ -43,8 +43,8 @@ using namespace libns;
  * "+elec"), where a second word would not be joined as the first is.
  *
  * A word joined to the one before by a hyphen or an apostrophe is
- * completed with it ("anti-terr" is "anti-terr*", "O'Sulli" is
- * "O'Sulli*"), as it is no excluded word. */
+ * completed with it ("anti-terr" is "anti antiterr antiterr*", "O'Sulli" is
+ * "O'Sulli O'Sulli*"), as it is no excluded word. */
 std::string libns::partial_text(const std::string &text, ns_index_t *idx,
                                 bool as_word_too)
 {
@@ -118,6 +118,37 @@ std::string libns::partial_text(const std::string &text, ns_index_t *idx,
         for (const std::string &l : index_langs(idx))
             if (stop_word(idx, l, low))
                 return text;
+    }
+    /* The joined word is completed, not its last part: split at the
+     * hyphen, "anti-t*" was "anti t*", and "t*" alone, one letter,
+     * expanded over the whole archive ("T", "Toshiba": 23854 of BBC News'
+     * and Reuters' 23900 articles).  The index holds every word written
+     * with hyphens between letters joined as well ("antiterrorism",
+     * write.cc joined_words), which "antit*" completes.  A number
+     * compound ("g-7", "covid-1") has no joined form: as typed. */
+    const std::string typed = text.substr(at);
+    if (typed.find('-') != std::string::npos) {
+        if (std::any_of(typed.begin(), typed.end(),
+                        [](unsigned char c) { return isdigit(c); }))
+            return text;
+        std::string one;
+        for (char c : typed)
+            if (c != '-')
+                one += c;
+        /* After an operator or '+' the prefix alone ("oil AND antit*"),
+         * as for any word; for "Did you mean" the word as typed. */
+        if (!as_word_too)
+            return text + "*";
+        if (joined)
+            return text.substr(0, at) + one + "*";
+        /* The parts typed out, and the joined word as a word and as a
+         * prefix: "anti antiter antiter*".  The last part is no word yet,
+         * and searched as one the rare "ter" put Teradyne (TER) above
+         * every anti-terror story. */
+        const std::string field = text.substr(token, at - token);
+        return text.substr(0, token) + field +
+               typed.substr(0, typed.rfind('-')) + " " + field + one + " " +
+               field + one + "*";
     }
     if (as_word_too && !joined)
         return text + " " + text.substr(token) + "*";
