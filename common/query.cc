@@ -640,11 +640,15 @@ static Xapian::Query any_of(const char *prefix, const char *const *values,
     return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
 }
 
-/* Every word of the author filter in the author field: its words as the
- * indexer's TermGenerator splits them (unstemmed terms, which the index
- * holds beside the stems).  MatchNothing when it has none, which the
+/* Every word of the author filter in the author field, as author: reads
+ * it: its words as the indexer's TermGenerator splits them (unstemmed
+ * terms, which the index holds beside the stems), each also as the stem
+ * of every language of the archive.  The stems are folded (forms.cc):
+ * author=Muller, Odegard and Nunez found no "Müller", "Ødegård" or
+ * "Núñez" and warned that no article had the author, where
+ * author:muller found them.  MatchNothing when it has none, which the
  * caller must refuse: as a filter, an empty query is no filter at all. */
-static Xapian::Query author_words(const char *author)
+static Xapian::Query author_words(ns_index_t *idx, const char *author)
 {
     std::string whole; /* decomposed letters, as indexed (write.cc) */
     if (composed(author, strlen(author), whole))
@@ -655,9 +659,17 @@ static Xapian::Query author_words(const char *author)
     tg.set_flags(Xapian::TermGenerator::FLAG_CJK_NGRAM);
     tg.set_document(doc);
     tg.index_text_without_positions(author, 1, PREFIX_AUTHOR);
+    const std::set<std::string> langs = index_langs(idx);
+    const size_t skip = strlen(PREFIX_AUTHOR);
     std::vector<Xapian::Query> terms;
-    for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t)
-        terms.emplace_back(*t);
+    for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+        const std::string word = (*t).substr(skip);
+        std::set<std::string> forms{*t};
+        for (const std::string &l : langs)
+            forms.insert(std::string(PREFIX_STEM) + PREFIX_AUTHOR +
+                         stemmer_for(idx, l)(word));
+        terms.emplace_back(Xapian::Query::OP_OR, forms.begin(), forms.end());
+    }
     if (terms.empty())
         return Xapian::Query::MatchNothing;
     return Xapian::Query(Xapian::Query::OP_AND, terms.begin(), terms.end());
@@ -709,7 +721,7 @@ ns_status_t libns::filter_query(ns_index_t *idx, const ns_search_opts_t *o,
         /* "—", "*" or "." (a byline of punctuation, a slug gone wrong)
          * has no word to match: refused, where it used to filter nothing
          * and list the whole archive as that reporter's. */
-        Xapian::Query words = author_words(o->author);
+        Xapian::Query words = author_words(idx, o->author);
         if (words.empty()) {
             idx->error = "author '" + std::string(o->author) +
                          "' has no word in it to look for";
