@@ -23,9 +23,20 @@ static const size_t NEAREST_MAX = 5;
  * a large archive is not read whole for a remark. */
 static const size_t SCAN_MAX = 20000;
 
-/* The edit distance of A and B (bytes), or LIMIT + 1 once it is past
- * LIMIT. */
-static size_t distance(const std::string &a, const std::string &b, size_t limit)
+/* The code points of the UTF-8 text S. */
+static std::vector<unsigned> code_points(const std::string &s)
+{
+    std::vector<unsigned> out;
+    for (Xapian::Utf8Iterator it(s); it != Xapian::Utf8Iterator(); ++it)
+        out.push_back(*it);
+    return out;
+}
+
+/* The edit distance of A and B in code points, or LIMIT + 1 once it is
+ * past LIMIT.  Counted in bytes, "ø" for "o" was two edits and "é" for
+ * "e" too, so "okonomii" was not near "økonomi". */
+static size_t distance(const std::vector<unsigned> &a,
+                       const std::vector<unsigned> &b, size_t limit)
 {
     size_t la = a.size(), lb = b.size();
     if ((la > lb ? la - lb : lb - la) > limit)
@@ -48,6 +59,34 @@ static size_t distance(const std::string &a, const std::string &b, size_t limit)
     return row[lb];
 }
 
+/* VALUE (a term's, in lower case) as the archive writes it: the section
+ * or tag of the facet value (SLOT_FACETS) of an article that has TERM,
+ * whose fold is VALUE ("Økonomi" for "økonomi"); VALUE itself when none
+ * says (an index without facet values). */
+static std::string written_name(const Xapian::Database &db,
+                                const std::string &prefix,
+                                const std::string &term,
+                                const std::string &value)
+{
+    Xapian::PostingIterator p = db.postlist_begin(term);
+    if (p == db.postlist_end(term))
+        return value;
+    const std::string facets = db.get_document(*p).get_value(SLOT_FACETS);
+    std::vector<std::string> fields{""};
+    for (char c : facets)
+        if (c == FACET_SEP || (c == TAG_SEP && fields.size() == 5))
+            fields.emplace_back();
+        else
+            fields.back() += c;
+    /* section, language, month, group, then the tags */
+    const size_t from = prefix == PREFIX_SECTION ? 0 : 4;
+    const size_t to = prefix == PREFIX_SECTION ? 1 : fields.size();
+    for (size_t i = from; i < to && i < fields.size(); i++)
+        if (!fields[i].empty() && fold_case(fields[i].c_str()) == value)
+            return fields[i];
+    return value;
+}
+
 /* What the archive has instead of V under PREFIX, as " (...)": all the
  * values when they are few (LIST_FEW: sections), else the nearest by
  * spelling ("the nearest sections: sport"), else with LIST_FEW the first
@@ -56,29 +95,39 @@ static std::string instead(const Xapian::Database &db, const std::string &prefix
                            const std::string &v, bool list_few,
                            const std::string &name)
 {
+    /* Over the values with their diacritics folded, as a filter finds
+     * them (query.cc folded_values): "okonomii" is one edit from
+     * "økonomi", and "verr" from "vér". */
+    const std::string want = fold(v, 0);
+    const std::vector<unsigned> typed = code_points(want);
     /* One letter in three, and one at least: "foo" is not near "bop". */
-    const size_t limit = std::max<size_t>(1, std::min<size_t>(3, v.size() / 3));
-    std::vector<std::pair<size_t, std::string>> near;
-    std::vector<std::string> first;
+    const size_t limit =
+        std::max<size_t>(1, std::min<size_t>(3, typed.size() / 3));
+    std::vector<std::pair<size_t, std::string>> near; /* distance, term */
+    std::vector<std::string> first;                   /* terms */
     size_t seen = 0;
     for (Xapian::TermIterator t = db.allterms_begin(prefix);
          t != db.allterms_end(prefix) && seen < SCAN_MAX; ++t, ++seen) {
-        std::string value = (*t).substr(prefix.size());
-        size_t d = distance(v, value, limit);
+        const std::string value = fold((*t).substr(prefix.size()), 0);
+        size_t d = distance(typed, code_points(value), limit);
         /* A value that starts with what was typed is near too:
          * "section:tech" for "technology". */
-        if (d > limit && v.size() >= 3 && value.compare(0, v.size(), v) == 0)
+        if (d > limit && typed.size() >= 3 &&
+            value.compare(0, want.size(), want) == 0)
             d = limit;
         if (d <= limit)
-            near.emplace_back(d, value);
+            near.emplace_back(d, *t);
         if (first.size() <= LIST_ALL_MAX)
-            first.push_back(value);
+            first.push_back(*t);
     }
-    auto list = [](const std::vector<std::string> &values, size_t n) {
+    /* The names as the archive writes them ("Bayern", not "bayern"). */
+    auto list = [&](const std::vector<std::string> &terms, size_t n) {
         std::string out;
-        for (size_t i = 0; i < values.size() && i < n; i++)
-            out += (i ? ", " : "") + values[i];
-        return out + (values.size() > n ? ", ..." : "");
+        for (size_t i = 0; i < terms.size() && i < n; i++)
+            out += (i ? ", " : "") +
+                   written_name(db, prefix, terms[i],
+                              terms[i].substr(prefix.size()));
+        return out + (terms.size() > n ? ", ..." : "");
     };
     if (list_few && first.size() <= LIST_ALL_MAX)
         return " (" + name + ": " + list(first, LIST_ALL_MAX) + ")";
