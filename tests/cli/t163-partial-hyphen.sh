@@ -57,6 +57,10 @@ check "a number compound is searched as typed" \
     is "$(ids --partial g-8)" "$(ids g-8)"
 check "a number compound does not expand 8*" is "$(ids --partial g-8)" g7
 
+check "the snippet marks the parts typed out" \
+    sh -c "'$NSEARCH_BIN/nsearch' --db '$TMP/db' --json --related 0 \
+        --partial anti-terr | grep -qF '<mark>anti</mark>-terrorism'"
+
 check "server starts" start_server
 get p.json '/v1/search?q=anti-t&partial=1&related=0'
 check "partial=1: 200" is "$code" 200
