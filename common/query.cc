@@ -650,7 +650,7 @@ static Xapian::Query any_of(const char *prefix, const char *const *values,
  * caller must refuse: as a filter, an empty query is no filter at all. */
 static Xapian::Query author_words(ns_index_t *idx, const char *author)
 {
-    std::string whole; /* decomposed letters, as indexed (write.cc) */
+    std::string whole; /* letters typed decomposed, composed as indexed */
     if (composed(author, strlen(author), whole))
         author = whole.c_str();
     Xapian::TermGenerator tg;
