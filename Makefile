@@ -72,7 +72,7 @@ LIB_CXX = common/open.cc common/store.cc common/write.cc common/query.cc \
           common/spelling.cc common/spelling-copy.cc common/facets.cc \
           common/facet-values.cc \
           common/recency.cc common/results.cc common/totals.cc common/synonyms.cc \
-          common/dead-filters.cc common/query-ends.cc
+          common/dead-filters.cc common/query-ends.cc common/elision.cc
 LIB_OBJ = $(LIB_C:%.c=$(B)/%.o) $(LIB_CXX:%.cc=$(B)/%.o) $(B)/common/word-lists.o
 # The word lists of the pair terms (common/pairs.cc) and of the words a
 # query does not search by (common/query.cc), text files compiled

@@ -70,16 +70,35 @@ bool query_too_large(const Xapian::Query &q, std::string &why);
 bool plain_width(const char *t, size_t n, std::string &out, bool json = false);
 /* Text field T as the index reads it (full-width forms narrowed, acute
  * accents between letters as apostrophes, letters written decomposed
- * composed): T itself, or a copy in
- * SCRATCH.  The indexer, the pair terms and the phrase checks all read
- * it, so that a phrase is checked against the words that were indexed. */
-const char *indexed_text(const char *t, std::string &scratch);
+ * composed, and in an article of LANG the articles it elides blanked,
+ * elision.cc): T itself, or a copy in SCRATCH.  The indexer, the pair
+ * terms and the phrase checks all read it, so that a phrase is checked
+ * against the words that were indexed. */
+const char *indexed_text(const char *t, std::string &scratch,
+                         const char *lang = nullptr);
 void index_fields(Xapian::TermGenerator &tg, const ns_article_t *art,
                   bool positions);
 /* ART's texts of PREFIX ("" the default field) onto OUT, in index_fields'
  * order; false for a prefix no text field has. */
 bool field_texts(const ns_article_t *art, const std::string &prefix,
                  std::vector<const char *> &out);
+
+/* elision.cc */
+/* Does LANG (a stored code) elide articles ("l'Europe": fr, it, ca)? */
+bool elides(const char *lang);
+/* What becomes of an elided article: spaces of its length (the index's
+ * text: every offset stays), nothing (a query), or its letters kept and
+ * its apostrophe's bytes as ELISION_MARK (a snippet's text, so that the
+ * word after it is a word of its own, restore_elisions after). */
+enum elision { ELISION_BLANK, ELISION_DROP, ELISION_SPLIT };
+static const char ELISION_MARK = '\x1f'; /* no article text has it */
+/* The N bytes at T with each elided article of LANG ("l'", "dell\u2019")
+ * at a word's start treated as HOW says, into OUT; false, OUT untouched,
+ * when LANG elides none or T has none. */
+bool without_elisions(const char *t, size_t n, const char *lang, elision how,
+                      std::string &out);
+/* MARKED (a snippet of an ELISION_SPLIT text) with its apostrophes back. */
+void restore_elisions(std::string &marked);
 
 /* query.cc */
 extern const unsigned PARSE_FLAGS;

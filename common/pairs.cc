@@ -353,7 +353,7 @@ void libns::add_pair_terms(Xapian::Document &doc, const ns_article_t *art)
         std::string buf;
         tg.set_document(scratch);
         tg.set_termpos(0);
-        tg.index_text(indexed_text(text, buf));
+        tg.index_text(indexed_text(text, buf, art->lang));
         words.clear();
         codes.clear();
         seq.clear();

@@ -554,6 +554,25 @@ static size_t word_end(const char *L, size_t n, size_t q, const std::string &w)
     return 0;
 }
 
+/* Where the word after an elided article at Q ("l'", "dell\u2019") of the
+ * N bytes at L starts, or 0.  Any language's articles (elision.cc): the
+ * JSON is not read for its language, and a "maybe" more is no harm. */
+static size_t past_elision(const char *L, size_t n, size_t q)
+{
+    size_t k = 0;
+    while (q + k < n && k < 7 && L[q + k] >= 'a' && L[q + k] <= 'z')
+        k++;
+    if (!k || k > 6)
+        return 0;
+    static const char *const apostrophes[] = {"'", "\xe2\x80\x99", "\\u2019"};
+    for (const char *a : apostrophes) {
+        size_t m = strlen(a);
+        if (n - (q + k) > m && memcmp(L + q + k, a, m) == 0)
+            return q + k + m;
+    }
+    return 0;
+}
+
 static bool words_follow(const std::vector<std::string> &words, const char *L,
                          size_t n)
 {
@@ -588,6 +607,13 @@ static bool words_follow(const std::vector<std::string> &words, const char *L,
                 q = e;
                 continue;
             }
+            /* An elided article the index blanked in a French, Italian
+             * or Catalan article ("de l'autre" is "de autre"). */
+            if (size_t e = past_elision(L, n, q))
+                if ((e = word_end(L, n, e, words[k]))) {
+                    q = e;
+                    continue;
+                }
             /* Not the word: but Xapian skips a word longer than it keeps. */
             size_t e = q;
             while (e < n &&

@@ -237,7 +237,7 @@ static scan phrase_match(const Xapian::Query &q, Candidate &c)
     for (const char *f : fields) {
         /* The text as index_fields gave it to Xapian ("ＧＤＰ" as "GDP"). */
         std::string read;
-        f = indexed_text(f, read);
+        f = indexed_text(f, read, a->lang);
         scan r = phrase_scan(words, f, f ? strlen(f) : 0, near);
         if (r == SCAN_YES && !ordered)
             return SCAN_YES;

@@ -540,13 +540,13 @@ Xapian::Query libns::build_query(ns_index_t *idx, const std::string &text,
         groups[key].push_back(l);
         stems[key] = &s;
     }
-    const std::string parsed = (flags & Xapian::QueryParser::FLAG_BOOLEAN)
-                                   ? quoted_initialisms(text)
-                                   : text;
+    const std::string text_in = (flags & Xapian::QueryParser::FLAG_BOOLEAN)
+                                    ? quoted_initialisms(text)
+                                    : text;
     /* "united OR nations" asks for either word, not the entry. */
     bool typed_or = false;
     if (flags & Xapian::QueryParser::FLAG_BOOLEAN) {
-        std::string t = " " + parsed + " ";
+        std::string t = " " + text_in + " ";
         std::replace_if(
             t.begin(), t.end(),
             [](char c) { return c == '(' || c == ')' || c == '\t'; }, ' ');
@@ -555,6 +555,14 @@ Xapian::Query libns::build_query(ns_index_t *idx, const std::string &text,
     Xapian::Query q;
     for (const auto &g : groups) {
         const Xapian::Stem &stem = *stems[g.first];
+        /* "l'Europe" is "Europe" in French, as its articles were indexed
+         * (elision.cc).  A stemmer that elides is one language's. */
+        std::string bare;
+        bool cut = false;
+        for (const auto &l : g.second)
+            cut = cut || without_elisions(text_in.data(), text_in.size(),
+                                          l.c_str(), ELISION_DROP, bare);
+        const std::string &parsed = cut ? bare : text_in;
         Xapian::QueryParser qp =
             make_parser(*idx->db, stem, max_expansion, warnings);
         Xapian::Query raw =

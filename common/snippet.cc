@@ -351,6 +351,12 @@ std::string libns::snippet_of(ns_index_t *idx, const Xapian::MSet &ms,
         std::string whole;
         if (composed(text.data(), text.size(), whole))
             text = std::move(whole);
+        /* "L'Europe" is read as "L" and "Europe" (elision.cc), the word
+         * the index has, and shown as written. */
+        std::string split;
+        if (without_elisions(text.data(), text.size(), art->lang, ELISION_SPLIT,
+                             split))
+            text = std::move(split);
         Xapian::MSet wide;
         const Xapian::MSet &by = wide_marking(idx, ms, q, text.c_str(), &wide);
         /* EXHAUSTIVE without the background model: the background model
@@ -363,6 +369,7 @@ std::string libns::snippet_of(ns_index_t *idx, const Xapian::MSet &ms,
                 by.snippet(text, o->snippet_len, stemmer_for(idx, art->lang),
                            Xapian::MSet::SNIPPET_EXHAUSTIVE, NS_HI_START,
                            NS_HI_END, "...")));
+            restore_elisions(*raw);
             return unmark_stop_words(idx, *raw, art->lang, o->query);
         };
         std::string raw, sn = cut(by, &raw);
@@ -428,13 +435,15 @@ std::string libns::title_marked(ns_index_t *idx, const Xapian::MSet &ms,
     const size_t len = strlen(title);
     if (!len || len > 4096)
         return "";
+    /* Marked with its elided articles apart (see snippet_of): SPLIT has
+     * the title's length, so the maps below hold for it. */
+    std::string split;
     auto mark = [&](const Xapian::MSet &by) {
-        return unmark_stop_words(
-            idx,
-            unmark_long_words(unescape_snippet(
-                by.snippet(title, len * 2 + 16, stemmer_for(idx, art->lang), 0,
-                           NS_HI_START, NS_HI_END, ""))),
-            art->lang, o->query);
+        std::string marked = unmark_long_words(unescape_snippet(by.snippet(
+            split.empty() ? title : split.c_str(), len * 2 + 16,
+            stemmer_for(idx, art->lang), 0, NS_HI_START, NS_HI_END, "")));
+        restore_elisions(marked);
+        return unmark_stop_words(idx, marked, art->lang, o->query);
     };
     /* Marked composed (see snippet_of), shown as written: FROM maps the
      * composed title back to the title's bytes. */
@@ -443,6 +452,7 @@ std::string libns::title_marked(ns_index_t *idx, const Xapian::MSet &ms,
     std::vector<size_t> from;
     if (composed(title, len, whole, &from))
         title = whole.c_str();
+    without_elisions(title, strlen(title), art->lang, ELISION_SPLIT, split);
     Xapian::MSet wide;
     std::string marked = mark(wide_marking(idx, ms, q, title, &wide));
     /* A word the title writes split ("E-mail scams" for email). */

@@ -161,7 +161,8 @@ bool libns::plain_width(const char *t, size_t n, std::string &out, bool json)
     return true;
 }
 
-const char *libns::indexed_text(const char *t, std::string &scratch)
+const char *libns::indexed_text(const char *t, std::string &scratch,
+                                const char *lang)
 {
     if (!t)
         return t;
@@ -177,6 +178,12 @@ const char *libns::indexed_text(const char *t, std::string &scratch)
     std::string whole;
     if (strchr(t, '\xcc') && composed(t, strlen(t), whole))
         t = (scratch = std::move(whole)).c_str();
+    /* "L'Europe" as "  Europe" in French: the word is "europe", as a
+     * query parsed in French reads it (query.cc).  Blanked, not cut, so
+     * the words keep their places and offsets. */
+    std::string bare;
+    if (without_elisions(t, strlen(t), lang, ELISION_BLANK, bare))
+        t = (scratch = std::move(bare)).c_str();
     return t;
 }
 
@@ -191,7 +198,7 @@ void libns::index_fields(Xapian::TermGenerator &tg, const ns_article_t *art,
 {
     auto text = [&](const char *t, Xapian::termcount wdf, const char *prefix) {
         std::string scratch;
-        t = indexed_text(t, scratch);
+        t = indexed_text(t, scratch, art->lang);
         if (positions) {
             tg.index_text(t, wdf, prefix);
             tg.increase_termpos(FIELD_GAP);
