@@ -99,15 +99,8 @@ static bool span_second(const std::string &span, bool last, int64_t *out)
     return true;
 }
 
-/* The days LO..HI (either may be open: the archive's first or last dated
- * article) as the OR of the fewest date terms (window.cc), when the index
- * has them for every dated article.  Their frequencies are exact, where
- * Xapian can only guess how many articles a value range holds: the
- * samples' date:2025-08 reported "about 100" stories of several hundred,
- * and a value range walks the values of the whole archive.  An empty
- * query when the terms cannot be used. */
-static Xapian::Query span_terms(const Xapian::Database &db,
-                                const std::string &lo, const std::string &hi)
+Xapian::Query libns::date_terms(const Xapian::Database &db,
+                                const int64_t *from, const int64_t *to)
 {
     if (!has_date_terms(db))
         return Xapian::Query();
@@ -120,19 +113,34 @@ static Xapian::Query span_terms(const Xapian::Database &db,
     ns_date_format((int64_t)Xapian::sortable_unserialise(
                        db.get_value_upper_bound(SLOT_TIME)),
                    last, sizeof last);
-    int64_t from, to, oldest, newest;
+    int64_t oldest, newest;
     if (!span_second(std::string(first, 4), false, &oldest) ||
-        !span_second(std::string(last, 4) + "9999", true, &newest) ||
-        (!lo.empty() && !span_second(lo, false, &from)) ||
-        (!hi.empty() && !span_second(hi, true, &to)))
+        !span_second(std::string(last, 4) + "9999", true, &newest))
         return Xapian::Query();
     /* A range wider than the archive is cut to its years (date:..9999
      * would be eight thousand year terms). */
-    from = lo.empty() ? oldest : std::max(from, oldest);
-    to = hi.empty() ? newest : std::min(to, newest);
-    if (to < from)
+    int64_t lo = from ? std::max(*from, oldest) : oldest;
+    int64_t hi = to ? std::min(*to, newest) : newest;
+    if (hi < lo)
         return Xapian::Query::MatchNothing;
-    return window_query(from, to, true);
+    return window_query(lo, hi, true);
+}
+
+/* The days LO..HI (either may be open: the archive's first or last dated
+ * article) as date terms (date_terms), whose frequencies are exact, where
+ * Xapian can only guess how many articles a value range holds: the
+ * samples' date:2025-08 reported "about 100" stories of several hundred,
+ * and a value range walks the values of the whole archive.  An empty
+ * query when the terms cannot be used. */
+static Xapian::Query span_terms(const Xapian::Database &db,
+                                const std::string &lo, const std::string &hi)
+{
+    int64_t from, to;
+    if ((!lo.empty() && !span_second(lo, false, &from)) ||
+        (!hi.empty() && !span_second(hi, true, &to)))
+        return Xapian::Query();
+    return date_terms(db, lo.empty() ? nullptr : &from,
+                      hi.empty() ? nullptr : &to);
 }
 
 bool DateField::reads(const std::string &value)

@@ -315,9 +315,9 @@ also_ids_page(ns_index_t *idx, const Xapian::Query &run,
               const std::vector<ns_article_t> &arts,
               const Xapian::Query *check);
 /* totals.cc: the total of RANKED's page where it counted too few (COUNT,
- * its query set, counts; COLLAPSE: story groups, exact to RANK_ALL). */
-void page_total(Xapian::Enquire &count, const Xapian::MSet &ranked,
-                bool collapse, Xapian::doccount rank_all, uint64_t *total,
+ * its query set, counts the matches of DB; COLLAPSE: story groups). */
+void page_total(const Xapian::Database &db, Xapian::Enquire &count,
+                const Xapian::MSet &ranked, bool collapse, uint64_t *total,
                 bool *exact);
 
 /* phrase-scan.cc: what the quick phrase test knows about one text. */
@@ -434,6 +434,13 @@ void add_date_terms(Xapian::Document &doc, int64_t time);
  * terms when TERMS (the index has them: has_date_terms), else by the date
  * value alone. */
 Xapian::Query window_query(int64_t from, int64_t to, bool terms);
+/* dates.cc: the articles dated FROM..TO (epoch seconds; NULL: open) as
+ * the fewest date terms, the seconds of a partial first or last day
+ * checked by the date value: the query of date:, and of the date filters
+ * of ns_search_opts_t, so that both are one query with one count.  An
+ * empty query when DB lacks the terms (has_date_terms). */
+Xapian::Query date_terms(const Xapian::Database &db, const int64_t *from,
+                         const int64_t *to);
 /* Does every dated article of DB have its date terms? */
 bool has_date_terms(const Xapian::Database &db);
 /* DB's newest article's time at or before BOUND, by the date terms (DB

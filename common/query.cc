@@ -749,9 +749,20 @@ ns_status_t libns::filter_query(ns_index_t *idx, const ns_search_opts_t *o,
                      "' is neither a date nor seconds since the epoch";
         return NS_STATUS_BAD_QUERY;
     }
-    /* Articles without a date have no value in the slot: no range takes
-     * them. */
+    /* The date terms, as date: reads a range, so that `to=1987-12-31`
+     * and `date:..1987-12-31` are one query with one total: a value range
+     * alone left Xapian to guess its count (about 10,000 for the 21,577
+     * Reuters articles of 1987).  Articles without a date have no value
+     * in the slot and no date term: neither takes them. */
     using Q = Xapian::Query;
+    if (have_from || have_to) {
+        Q by_terms = date_terms(*idx->db, have_from ? &from : nullptr,
+                                have_to ? &to : nullptr);
+        if (!by_terms.empty()) {
+            parts.push_back(by_terms);
+            have_from = have_to = false;
+        }
+    }
     auto when = [](int64_t t) { return Xapian::sortable_serialise((double)t); };
     if (have_from && have_to)
         parts.emplace_back(Q::OP_VALUE_RANGE, SLOT_TIME, when(from), when(to));

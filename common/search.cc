@@ -206,10 +206,16 @@ static void plain_page(ns_index_t *idx, Xapian::Enquire &enq,
     if (!res->total_exact && !past_end && !idx->cluster && !time.over()) {
         Xapian::Enquire count(*idx->db);
         count.set_query(enq.get_query());
-        page_total(count, page.ms, o->collapse, PAGE_COUNT_MIN, &res->total,
+        page_total(*idx->db, count, page.ms, o->collapse, &res->total,
                    &res->total_exact);
         time.over();
     }
+    /* An estimate is never more than the archive holds: `lang=en` said
+     * 23,625 stories of an archive of 22,907. */
+    uint64_t stories;
+    if (!res->total_exact && o->collapse && story_count(idx, &stories) &&
+        res->total > stories)
+        res->total = stories;
     if (page.shown.size() < o->limit && (page.shown.size() || !o->offset)) {
         res->total = seen;
         res->total_exact = true;
