@@ -315,10 +315,12 @@ also_ids_page(ns_index_t *idx, const Xapian::Query &run,
               const std::vector<ns_article_t> &arts,
               const Xapian::Query *check);
 /* totals.cc: the total of RANKED's page where it counted too few (COUNT,
- * its query set, counts the matches of DB; COLLAPSE: story groups). */
+ * its query set, counts the matches of DB; COLLAPSE: story groups; ALL:
+ * count up to COUNT_ALL matches and every story among them, else up to
+ * COUNT_PAGE where that may reach the end, and estimate the stories). */
 void page_total(const Xapian::Database &db, Xapian::Enquire &count,
-                const Xapian::MSet &ranked, bool collapse, uint64_t *total,
-                bool *exact);
+                const Xapian::MSet &ranked, bool collapse, bool all,
+                uint64_t *total, bool *exact);
 
 /* phrase-scan.cc: what the quick phrase test knows about one text. */
 enum scan { SCAN_NO, SCAN_YES, SCAN_MAYBE };

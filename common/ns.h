@@ -756,10 +756,12 @@ ns_status_t ns_related_to(ns_index_t *idx, const char *id,
 size_t ns_results_count(const ns_results_t *res);
 const ns_hit_t *ns_results_hit(const ns_results_t *res, size_t i);
 /* The number of matching articles (stories when collapsing): exact when
- * ns_results_total_exact(), which it is whenever there are at most 25,000
- * matches (not on a cluster) or the page reaches the last of them;
- * otherwise an estimate, never below the hits up to and on this page nor
- * above the archive's stories (README "JSON"). */
+ * ns_results_total_exact(), which it is whenever there are fewer than 1000
+ * matches, the page reaches the last of them, (not collapsing) there are
+ * at most 10,000, or (limit 0, or a query of filters alone) there are at
+ * most 25,000 (not on a cluster); otherwise an estimate, never below the
+ * hits up to and on this page nor above the archive's stories (README
+ * "JSON"). */
 uint64_t ns_results_total(const ns_results_t *res);
 /* 1 if the total counts every match, 0 if it is an estimate. */
 int ns_results_total_exact(const ns_results_t *res);

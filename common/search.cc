@@ -168,8 +168,8 @@ static const Xapian::doccount PAGE_COUNT_COLLAPSED = 100;
  * under that is exact (past it, see totals.cc); a short page ends the
  * matches, so the total is the hits before it and on it. */
 static void plain_page(ns_index_t *idx, Xapian::Enquire &enq,
-                       const ns_search_opts_t *o, Page &page, budget &time,
-                       ns_results_t *res)
+                       const ns_search_opts_t *o, bool blank, Page &page,
+                       budget &time, ns_results_t *res)
 {
     const Xapian::doccount floor =
         o->collapse ? PAGE_COUNT_COLLAPSED : PAGE_COUNT_MIN;
@@ -206,7 +206,15 @@ static void plain_page(ns_index_t *idx, Xapian::Enquire &enq,
     if (!res->total_exact && !past_end && !idx->cluster && !time.over()) {
         Xapian::Enquire count(*idx->db);
         count.set_query(enq.get_query());
-        page_total(*idx->db, count, page.ms, o->collapse, &res->total,
+        /* Every match is counted, stories and all, where the count is
+         * what was asked for (--limit 0) or the query is filters alone
+         * (no weight to rank by: a listing whose total a researcher adds
+         * up); a page of words takes the cheaper estimate (0.7 ms more a
+         * query at the median on Reuters and BBC News when every page
+         * counted them all). */
+        const bool filters_alone = blank || page.ms.get_max_possible() == 0;
+        page_total(*idx->db, count, page.ms, o->collapse,
+                   o->limit == 0 || filters_alone, &res->total,
                    &res->total_exact);
         time.over();
     }
@@ -653,7 +661,7 @@ ns_status_t libns::search_once(ns_index_t *idx, const ns_search_opts_t *o,
     if (verify)
         checked_page(idx, enq, q, o, page, time, res);
     else
-        plain_page(idx, enq, o, page, time, res);
+        plain_page(idx, enq, o, blank, page, time, res);
     /* Every article, collapsed: Xapian's count of its stories depends on
      * how far the match ran, which the order and the page decide (Reuters
      * and BBC News: 22,824 exact newest first with --limit 0, "about

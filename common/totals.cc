@@ -15,17 +15,19 @@
  *
  * So, as Elasticsearch counts up to 10,000 matches before it says "at
  * least": a second match counts the articles, unranked (BoolWeight: no
- * weights, no collapsing, docid order), up to COUNT_MAX, and collapsed
- * their story groups too (FirstMatches).  Counting costs about 0.07 us a
- * match, the groups about 0.3 us more (the 21,577 Reuters articles of
+ * weights, no collapsing, docid order): up to COUNT_ALL, and collapsed
+ * their story groups too (FirstMatches), when the count is what was asked
+ * for (limit 0) or the query is filters alone; else up to COUNT_PAGE where
+ * that may reach the end, the groups estimated as below.  Counting costs about
+ * 0.07 us a match, the groups about 0.3 us more (the 21,577 Reuters articles of
  * 1987: 1.5 ms, and 6 ms with their 20,729 stories, CPU time).  Within
- * COUNT_MAX the total is then exact whatever the query's shape: an OR of
+ * COUNT_ALL the total is then exact whatever the query's shape: an OR of
  * one word's stems in two languages, or of a filter's per-language
  * branches, has bounds that never meet, and Xapian's estimate of it moved
  * with the page (`said` on BBC, Reuters and the samples: 17,381 with a
  * page, 17,393 with limit 0, for 17,393 articles).
  *
- * Past COUNT_MAX the articles are Xapian's estimate from the counting
+ * Past what was counted the articles are Xapian's estimate from the counting
  * match, not from the ranked one, so that it is the same for every page
  * and limit, and the groups are that times the share of distinct groups
  * among the first SHARE_SAMPLE matches.  Those are consecutive in the
@@ -45,9 +47,15 @@
 namespace libns
 {
 
-/* Matches counted exactly, with their story groups: above it, Xapian's
- * estimate from as many.  At most about 8 ms of CPU time. */
-static const Xapian::doccount COUNT_MAX = 25000;
+/* Matches counted exactly, with their story groups, for a count asked
+ * for or a query of filters alone: above it, Xapian's estimate from as
+ * many.  At most about 8 ms of CPU time. */
+static const Xapian::doccount COUNT_ALL = 25000;
+/* Matches counted for a page of words, where that may reach the end; their
+ * stories are estimated from a sample. */
+static const Xapian::doccount COUNT_PAGE = 10000;
+/* A page's matches whose story groups are all counted. */
+static const Xapian::doccount FEW_GROUPS = 1000;
 /* Matches whose story groups give the share of distinct stories. */
 static const Xapian::doccount SHARE_SAMPLE = 200;
 
@@ -89,8 +97,8 @@ struct FirstMatches : public Xapian::MatchSpy {
 } // namespace
 
 void page_total(const Xapian::Database &db, Xapian::Enquire &count,
-                const Xapian::MSet &ranked, bool collapse, uint64_t *total,
-                bool *exact)
+                const Xapian::MSet &ranked, bool collapse, bool all,
+                uint64_t *total, bool *exact)
 {
     Xapian::doccount lo = ranked.get_uncollapsed_matches_lower_bound();
     Xapian::doccount hi = ranked.get_uncollapsed_matches_upper_bound();
@@ -99,16 +107,26 @@ void page_total(const Xapian::Database &db, Xapian::Enquire &count,
     /* The matches are counted unless Xapian knows how many there are, and
      * their groups unless those are too many to count: then a sample of
      * them is enough. */
-    const bool counting = !docs_exact;
-    const bool all_groups = collapse && (counting || lo <= COUNT_MAX);
-    FirstMatches first(all_groups ? COUNT_MAX + 1 : SHARE_SAMPLE);
+    const Xapian::doccount most = all ? COUNT_ALL : COUNT_PAGE;
+    const bool counting =
+        !docs_exact &&
+        (all || (lo < COUNT_PAGE && ranked.get_uncollapsed_matches_estimated() <
+                                        2.0 * COUNT_PAGE));
+    const bool all_groups = collapse && all && (counting || lo <= most);
+    /* A page's stories are counted too where the matches are few (a
+     * filter with a word: "oil date:1987-03", 829 matches, bounds past
+     * 1,000), so that its total is exact on every page. */
+    FirstMatches first(all_groups ? most + 1 : FEW_GROUPS + 1);
     if (counting || collapse) {
         count.set_weighting_scheme(Xapian::BoolWeight());
         count.set_collapse_key(Xapian::BAD_VALUENO);
         if (collapse)
             count.add_matchspy(&first);
         Xapian::MSet m =
-            count.get_mset(0, 0, counting || all_groups ? COUNT_MAX : SHARE_SAMPLE);
+            count.get_mset(0, 0,
+                           counting || all_groups           ? most
+                           : docs_exact && lo <= FEW_GROUPS ? lo
+                                                            : SHARE_SAMPLE);
         count.clear_matchspies();
         if (counting) {
             docs_exact =

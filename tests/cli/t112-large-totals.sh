@@ -167,8 +167,10 @@ check "and sorted by relevance and age" is "3000 True" \
     "$(totals "section:harbour ferry" "--no-collapse --sort recent")"
 for q in "section:harbour ferry" "ferry" "ferry timetable"; do
     got=$(totals "$q")
-    # Within the 25,000 matches counted with their stories: exact.
-    check "$q, stories: 2,400 exactly ($got)" is "$got" "2400 True"
+    check "$q, stories: an estimate within 5% of 2,400 ($got)" python3 -c '
+import sys
+total, exact = sys.argv[1].split()
+assert exact == "False" and abs(int(total) - 2400) <= 120, total' "$got"
 done
 # Under 1,000 matches whose bounds go past it (an AND with a filter, each
 # side over 1,000): the total is counted, exact and the same on every
