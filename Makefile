@@ -68,7 +68,7 @@ LIB_CXX = common/open.cc common/store.cc common/write.cc common/query.cc \
           common/query-text.cc common/query-fields.cc common/query-partial.cc \
           common/search.cc common/search-api.cc common/snippet.cc common/digraph-marks.cc common/forms.cc common/phrase-fold.cc common/phrase.cc common/phrase-scan.cc \
           common/related.cc common/related-window.cc common/limits.cc common/dates.cc common/collapse.cc \
-          common/cluster.cc common/pairs.cc common/window.cc \
+          common/cluster.cc common/cluster-file.cc common/pairs.cc common/window.cc \
           common/spelling.cc common/spelling-copy.cc common/facets.cc \
           common/facet-values.cc \
           common/recency.cc common/results.cc common/totals.cc common/synonyms.cc \
@@ -100,7 +100,7 @@ $(B)/%.o: %.c common/ns.h common/ingest.h common/ingest-feeds.h common/fold.h
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
 
-$(B)/%.o: %.cc common/ns.h common/fold.h common/index-private.h common/index-calls.h
+$(B)/%.o: %.cc common/ns.h common/fold.h common/index-private.h common/index-calls.h common/cluster.h
 	@mkdir -p $(dir $@)
 	$(CXX) $(ALL_CXXFLAGS) -c $< -o $@
 
