@@ -3,6 +3,7 @@
  * timeouts, with "FILE:LINE: what is wrong" for a bad line. */
 #include <cerrno>
 #include <cstring>
+#include <cstdlib>
 #include <fstream>
 #include <sys/stat.h>
 
@@ -135,6 +136,29 @@ static std::string beside(const std::string &file, const std::string &path)
     return file.substr(0, slash + 1) + path;
 }
 
+/* Where replica R leads: its address, its command, or its directory
+ * (resolved, so that a relative path and an absolute one meet). */
+static std::string replica_key(const Replica &r)
+{
+    switch (r.kind) {
+    case Replica::TCP:
+        return "tcp " + r.host + ":" + std::to_string(r.port);
+    case Replica::PROG:
+        return "prog " + r.program + " " + r.args;
+    case Replica::LOCAL:
+        break;
+    }
+    char *real = realpath(r.path.c_str(), nullptr);
+    std::string key = "local " + (real ? std::string(real) : r.path);
+    free(real);
+    return key;
+}
+
+static bool same_replica(const Replica &a, const Replica &b)
+{
+    return a.kind == b.kind && replica_key(a) == replica_key(b);
+}
+
 /* Read the cluster file C->file.  False with the message in WHY,
  * "FILE:LINE: what is wrong" for a bad line. */
 bool libns::read_cluster_file(Cluster &c, std::string &why)
@@ -175,6 +199,19 @@ bool libns::read_cluster_file(Cluster &c, std::string &why)
                 return false;
             }
             r.path = beside(c.file, r.path);
+            r.line = lineno;
+            /* One replica twice, for one shard or two, is redundancy that
+             * is not there (or a shard answering for another). */
+            for (size_t o = 0; o < c.shards.size(); o++)
+                for (const Replica &q : c.shards[o])
+                    if (same_replica(q, r)) {
+                        why = where + "replica '" + r.label +
+                              "' is already listed on line " +
+                              std::to_string(q.line) +
+                              (o == n ? std::string()
+                                      : " (shard " + std::to_string(o) + ")");
+                        return false;
+                    }
             if (c.shards.size() <= n) {
                 c.shards.resize(n + 1);
                 first_line.resize(n + 1, 0);

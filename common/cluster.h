@@ -17,6 +17,7 @@ struct Replica {
     std::string program, args; /* PROG */
     std::string path;          /* LOCAL: an index directory or database */
     std::string label;         /* as the cluster file says it */
+    unsigned line = 0;         /* of the cluster file */
 };
 
 /* One shard as the front last reached it. */

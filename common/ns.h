@@ -763,7 +763,8 @@ const ns_hit_t *ns_results_hit(const ns_results_t *res, size_t i);
  * hits up to and on this page nor above the archive's stories (README
  * "JSON"). */
 uint64_t ns_results_total(const ns_results_t *res);
-/* 1 if the total counts every match, 0 if it is an estimate. */
+/* 1 if the total counts every match, 0 if it is an estimate or a
+ * cluster's answer without a shard (ns_results_missing_count()). */
 int ns_results_total_exact(const ns_results_t *res);
 /* 1 if matches remain past this page (the next offset has hits). */
 int ns_results_has_more(const ns_results_t *res);

@@ -30,7 +30,8 @@ uint64_t ns_results_total(const ns_results_t *res)
 
 int ns_results_total_exact(const ns_results_t *res)
 {
-    return res->total_exact;
+    /* A cluster's total without a shard's matches is not the archive's. */
+    return res->total_exact && res->missing.empty();
 }
 
 int ns_results_has_more(const ns_results_t *res)

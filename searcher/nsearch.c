@@ -197,9 +197,30 @@ static void print_facets(const ns_results_t *res, const struct style *st)
     putchar('\n');
 }
 
-static void print_text(const ns_results_t *res, const struct options *o,
-                       const struct style *st)
+/* " (shard 2 of 3 down: partial)" into BUF after the count of an answer
+ * without some shards of cluster IDX, or "": the count on stdout says
+ * that matches are missing, not only the warning on stderr. */
+static void partial_note(const ns_results_t *res, ns_index_t *idx, char *buf,
+                         size_t size)
 {
+    size_t n = ns_results_missing_count(res), len;
+    buf[0] = '\0';
+    if (!n)
+        return;
+    len = (size_t)snprintf(buf, size, " (shard%s", n > 1 ? "s" : "");
+    for (size_t i = 0; i < n && len < size; i++)
+        len += (size_t)snprintf(buf + len, size - len, "%s %u",
+                                i ? "," : "", ns_results_missing(res, i));
+    if (len < size)
+        snprintf(buf + len, size - len, " of %zu down: partial)",
+                 ns_index_shard_count(idx));
+}
+
+static void print_text(const ns_results_t *res, ns_index_t *idx,
+                       const struct options *o, const struct style *st)
+{
+    char note[256];
+    partial_note(res, idx, note, sizeof note);
     size_t n = ns_results_count(res);
     uint64_t total = ns_results_total(res);
     if (o->related_to) {
@@ -221,27 +242,27 @@ static void print_text(const ns_results_t *res, const struct options *o,
     }
     if (n == 0 && total > 0 && o->limit == 0) {
         /* Asked for the count (and facets) alone. */
-        printf("%s%llu match%s\n\n",
+        printf("%s%llu match%s%s\n\n",
                ns_results_total_exact(res) ? "" : "About ",
-               (unsigned long long)total, total == 1 ? "" : "es");
+               (unsigned long long)total, total == 1 ? "" : "es", note);
         print_facets(res, st);
         return;
     }
     if (n == 0 && total > 0) {
         /* Past the end of the matches: the query did match. */
-        printf("No more results: %s%llu in all.\n",
+        printf("No more results: %s%llu in all%s.\n",
                ns_results_total_exact(res) ? "" : "about ",
-               (unsigned long long)total);
+               (unsigned long long)total, note);
         return;
     }
     if (n == 0) {
-        printf("No matches for \"%s\".\n", o->query);
+        printf("No matches for \"%s\"%s.\n", o->query, note);
         return;
     }
     const ns_hit_t *first = ns_results_hit(res, 0);
-    printf("%s%llu match%s; showing %u-%u\n\n",
+    printf("%s%llu match%s%s; showing %u-%u\n\n",
            ns_results_total_exact(res) ? "" : "About ",
-           (unsigned long long)total, total == 1 ? "" : "es", first->rank,
+           (unsigned long long)total, total == 1 ? "" : "es", note, first->rank,
            first->rank + (unsigned)n - 1);
     for (size_t i = 0; i < n; i++) {
         const ns_hit_t *h = ns_results_hit(res, i);
@@ -343,12 +364,32 @@ static ns_status_t search(ns_index_t *idx, const struct options *o,
     return ns_search(idx, &so, res);
 }
 
+/* Whether shard S of cluster IDX is down; its state (and the reason,
+ * si->error) in *SI. */
+static int shard_down(ns_index_t *idx, unsigned s, ns_shard_info_t *si)
+{
+    return ns_index_shard_info(idx, s, si) == NS_STATUS_OK && !si->up;
+}
+
 static int run_one(ns_index_t *idx, const struct options *o)
 {
     ns_results_t *res;
     ns_status_t st = search(idx, o, o->query, &res);
     if (st == NS_STATUS_NOT_FOUND && o->related_to) {
-        ns_error("no article with id '%s'", o->related_to);
+        /* On a cluster, an article whose shard (ns_shard_of, as nindex
+         * --shard placed it) is down is not known to be gone: say so, as
+         * nsearchd's 503 does, rather than that there is no such id. */
+        size_t n = ns_index_shard_count(idx);
+        ns_shard_info_t si;
+        unsigned s = n ? ns_shard_of(o->related_to, strlen(o->related_to),
+                                     (unsigned)n)
+                       : 0;
+        if (n && shard_down(idx, s, &si))
+            ns_error("shard %u of the cluster, which holds article '%s', is "
+                     "down (%s)",
+                     s, o->related_to, si.error);
+        else
+            ns_error("no article with id '%s'", o->related_to);
         return EXIT_ERROR;
     }
     if (st != NS_STATUS_OK) {
@@ -358,9 +399,17 @@ static int run_one(ns_index_t *idx, const struct options *o)
     }
     if (ns_results_warning(res))
         ns_warn("%s", ns_results_warning(res));
-    for (size_t i = 0; i < ns_results_missing_count(res); i++)
-        ns_warn("partial results: shard %u of the cluster is down",
-                ns_results_missing(res, i));
+    for (size_t i = 0; i < ns_results_missing_count(res); i++) {
+        /* Why it is down: a replica that answers but holds another shard
+         * is down as surely as one that is not running. */
+        unsigned s = ns_results_missing(res, i);
+        ns_shard_info_t si;
+        if (shard_down(idx, s, &si) && *si.error)
+            ns_warn("partial results: shard %u of the cluster is down (%s)", s,
+                    si.error);
+        else
+            ns_warn("partial results: shard %u of the cluster is down", s);
+    }
     if (o->json) {
         char *text =
             ns_results_to_json(res, o->related_to ? NULL : o->query, NULL);
@@ -375,7 +424,7 @@ static int run_one(ns_index_t *idx, const struct options *o)
         static const struct style plain = {"**", "**", "", "", "", ""};
         static const struct style bold = {"\033[1m",  "\033[22m", "\033[1m",
                                           "\033[22m", "\033[2m",  "\033[22m"};
-        print_text(res, o, color ? &bold : &plain);
+        print_text(res, idx, o, color ? &bold : &plain);
     }
     ns_results_free(res);
     return EXIT_OK;
