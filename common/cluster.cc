@@ -369,6 +369,53 @@ bool libns::cluster_recoverable(const ns_index_t *idx, const Xapian::Error &e)
            type.compare(0, 8, "Database") == 0;
 }
 
+/* How Xapian names replica R in the context of its errors
+ * (get_tcpcontext(), ProgClient::get_progcontext()). */
+static std::string error_context(const Replica &r)
+{
+    switch (r.kind) {
+    case Replica::TCP:
+        return "remote:tcp(" + r.host + ":" + std::to_string(r.port) + ")";
+    case Replica::PROG:
+        return "remote:prog(" + r.program + " " + r.args + ")";
+    case Replica::LOCAL:
+        break;
+    }
+    return std::string();
+}
+
+bool libns::cluster_timed_out(ns_index_t *idx, const Xapian::Error &e,
+                              std::string &why)
+{
+    Cluster &c = *idx->cluster;
+    size_t s = c.shards.size(); /* which shard: none known */
+    for (size_t i = 0; i < c.shards.size() && s == c.shards.size(); i++)
+        for (const Replica &r : c.shards[i])
+            if (!e.get_context().empty() &&
+                error_context(r) == e.get_context())
+                s = i;
+    bool known = s < c.conns.size();
+    size_t replica = known ? c.conns[s].replica : 0;
+    bool was_up = known && c.conns[s].up;
+    /* A replica that hangs (a stopped server, a host gone) fails the
+     * probe within connect-timeout: another replica, or the shard down,
+     * answers the next try.  One that answers the probe is up but slower
+     * than "timeout": another try would only wait as long again. */
+    cluster_refresh(idx, true);
+    char secs[32];
+    snprintf(secs, sizeof secs, "%g", c.timeout);
+    std::string setting = std::string(" s (the cluster file's 'timeout'): ");
+    if (!known) {
+        why = std::string("a shard did not answer within ") + secs + setting +
+              describe(e);
+        return true;
+    }
+    const ShardConn &now = c.conns[s];
+    why = "shard " + std::to_string(s) + " (" + c.shards[s][replica].label +
+          ") did not answer within " + secs + setting + describe(e);
+    return !now.up || !was_up || now.replica != replica;
+}
+
 const Xapian::Database *libns::cluster_dictionary(const ns_index_t *idx)
 {
     return idx->cluster ? idx->cluster->dict.get() : nullptr;

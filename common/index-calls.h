@@ -387,6 +387,13 @@ std::vector<unsigned> cluster_missing(const ns_index_t *idx);
 uint64_t view_revision(const ns_index_t *idx);
 /* Is E what a cluster recovers from by connecting again (a replica gone)? */
 bool cluster_recoverable(const ns_index_t *idx, const Xapian::Error &e);
+/* A cluster's remote operation timed out (E): IDX connects to its shards
+ * again, and true when that is worth another try (the shard that timed
+ * out is now down or on another replica); false when the same replica
+ * answers again, too slowly for the cluster file's "timeout", with WHY
+ * naming the shard and the setting. */
+bool cluster_timed_out(ns_index_t *idx, const Xapian::Error &e,
+                       std::string &why);
 /* The word lists (common's .txt files), compiled in by the Makefile: words
  * (list_words() reads them, pairs.cc), pairs a line each first word and the
  * words after it. */

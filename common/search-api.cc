@@ -23,6 +23,8 @@ static ns_status_t with_results(ns_index_t *idx, ns_results_t **out, F body)
     clear_error(idx);
     ns_results_t *res = nullptr;
     auto t0 = std::chrono::steady_clock::now();
+    int timeouts = 0;     /* a cluster's remote operations timed out */
+    bool fresh = false;   /* the cluster was connected to again just now */
     try {
         for (int attempt = 0;; attempt++) {
             if (idx->cluster) {
@@ -40,6 +42,19 @@ static ns_status_t with_results(ns_index_t *idx, ns_results_t **out, F body)
             } catch (const Xapian::DatabaseModifiedError &e) {
                 idx->error = e.get_msg();
                 st = NS_STATUS_RETRY;
+            } catch (const Xapian::NetworkTimeoutError &e) {
+                /* Not a changed index: a shard slower than the cluster's
+                 * "timeout".  Tried again once, and only when connecting
+                 * again put another replica in its place (or left it
+                 * out); a slow one would cost "timeout" each time. */
+                if (!idx->cluster)
+                    throw;
+                std::string why;
+                bool again = cluster_timed_out(idx, e, why);
+                fresh = true;
+                idx->error = why;
+                st = again && !timeouts++ ? NS_STATUS_RETRY
+                                          : NS_STATUS_SHARDS_DOWN;
             } catch (const Xapian::Error &e) {
                 /* A cluster's replica gone (the next one), or a writer met
                  * (open.cc, moved_on): again, within this request. */
@@ -58,7 +73,9 @@ static ns_status_t with_results(ns_index_t *idx, ns_results_t **out, F body)
             if (st != NS_STATUS_RETRY || attempt == 3)
                 return st;
             if (idx->cluster) {
-                cluster_refresh(idx, true);
+                if (!fresh)
+                    cluster_refresh(idx, true);
+                fresh = false;
             } else {
                 idx->db->reopen();
                 load_langs(idx);
