@@ -456,26 +456,36 @@ static int run_batch(ns_index_t *idx, const struct options *o)
         lineno++;
         while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
             line[--len] = '\0';
+        /* A query file saved by Excel or Notepad starts with a byte order
+         * mark, which would otherwise be the first qid's first letter
+         * ("\ufeffq1", that no join on "q1" finds). */
+        char *start = line;
+        if (lineno == 1 && len >= 3 && memcmp(line, "\xEF\xBB\xBF", 3) == 0) {
+            start += 3;
+            len -= 3;
+        }
         if (len == 0)
             continue;
         char qidbuf[32];
-        const char *qid = qidbuf, *query = line;
+        const char *qid = qidbuf, *query = start;
         /* The qid ends at the first tab, found by memchr: getline() keeps
          * NUL bytes, which strchr would stop at. */
-        char *tab = memchr(line, '\t', (size_t)len);
-        if (tab && !memchr(line, '\0', (size_t)(tab - line))) {
+        char *tab = memchr(start, '\t', (size_t)len);
+        if (tab && !memchr(start, '\0', (size_t)(tab - start))) {
             *tab = '\0';
-            qid = line;
+            qid = start;
             query = tab + 1;
         }
-        if (qid != line || !ns_utf8_valid(qid, strlen(qid))) {
+        /* An empty qid ("\tquery") is the line number too: several such
+         * lines would otherwise all answer as "". */
+        if (qid != start || !*qid || !ns_utf8_valid(qid, strlen(qid))) {
             snprintf(qidbuf, sizeof qidbuf, "%lu", lineno);
             qid = qidbuf;
         }
         /* Every string function would stop at a NUL: "oil\0price" would
          * quietly search for "oil".  Such a line is an error for its
          * query. */
-        if (memchr(query, '\0', (size_t)(line + len - query))) {
+        if (memchr(query, '\0', (size_t)(start + len - query))) {
             ns_error("<stdin>:%lu: NUL byte in query", lineno);
             batch_error(qid, "NUL byte in query");
             rc = EXIT_ERROR;
