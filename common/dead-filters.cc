@@ -199,4 +199,28 @@ void libns::note_dead_filters(ns_index_t *idx, const Xapian::Query &q,
     }
     if (!author_found && !author.empty())
         add_warning(res, "no article has author '" + author + "'");
+    /* An id is matched whole and in its case: `id:reuters-6*` is the id
+     * "reuters-6*", which a reader exporting "all of Reuters" took for a
+     * wildcard that matched nothing.  One remark for the first id no
+     * article has, and a count of the others (a list of 200 ids). */
+    std::string first_id;
+    size_t missing_ids = 0;
+    bool starred = false;
+    for (const std::string &t : terms) {
+        if (!under(t, PREFIX_ID) || db.term_exists(t))
+            continue;
+        if (!missing_ids++)
+            first_id = t.substr(strlen(PREFIX_ID));
+        starred |= t.find('*') != std::string::npos;
+    }
+    if (missing_ids) {
+        std::string w = "no article has id '" + first_id + "'";
+        if (missing_ids > 1)
+            w += " (nor " + std::to_string(missing_ids - 1) + " other id" +
+                 (missing_ids > 2 ? "s" : "") + " given)";
+        if (starred)
+            w += "; an id is matched whole, so '*' is not a wildcard "
+                 "there";
+        add_warning(res, w);
+    }
 }
