@@ -49,6 +49,7 @@ std::string encode(ns_index_t *idx, const char *json);
 void prime(ns_index_t *idx);
 /* limits.cc: bounded work per query (README "Limits"). */
 static const size_t QUERY_MAX_WORDS = 100;          /* words searched */
+static const size_t QUERY_MAX_DEPTH = 20;           /* brackets nested */
 static const size_t QUERY_MAX_WILDCARDS = 20;       /* more: plain words */
 static const unsigned WILDCARD_MAX_EXPANSION = 100; /* terms per wildcard */
 static const unsigned QUERY_MAX_EXPANSION = 500;    /* terms, all wildcards */
@@ -60,6 +61,9 @@ struct QueryBounds {
     std::string warning; /* what was left out, or "" */
 };
 QueryBounds bound_query(const std::string &text);
+/* TEXT with brackets nested past QUERY_MAX_DEPTH left out; WARNING says
+ * so when any were. */
+std::string bound_depth(const std::string &text, std::string *warning);
 /* Is the parsed Q over QUERY_MAX_TERMS?  WHY says so. */
 bool query_too_large(const Xapian::Query &q, std::string &why);
 

@@ -48,8 +48,9 @@ static ns_status_t parse_text(ns_index_t *idx, const ns_search_opts_t *o,
                               ns_results_t *res, bool *blank,
                               Xapian::Query *out)
 {
-    std::string typed;
-    const std::string given = o->query ? o->query : "";
+    std::string typed, deep;
+    const std::string given = bound_depth(o->query ? o->query : "", &deep);
+    add_warning(res, deep);
     std::string text =
         typed_text(o->partial ? partial_text(given, idx, true) : given, &typed);
     add_warning(res, typed);
