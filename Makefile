@@ -72,10 +72,11 @@ LIB_CXX = common/open.cc common/store.cc common/write.cc common/query.cc \
           common/spelling.cc common/spelling-copy.cc common/facets.cc \
           common/facet-values.cc \
           common/recency.cc common/results.cc common/totals.cc common/synonyms.cc \
-          common/dead-filters.cc common/query-ends.cc common/elision.cc
+          common/dead-filters.cc common/query-ends.cc common/elision.cc \
+          common/stop-words.cc
 LIB_OBJ = $(LIB_C:%.c=$(B)/%.o) $(LIB_CXX:%.cc=$(B)/%.o) $(B)/common/word-lists.o
 # The word lists of the pair terms (common/pairs.cc) and of the words a
-# query does not search by (common/query.cc), text files compiled
+# query does not search by (common/stop-words.cc), text files compiled
 # in as raw strings.
 WORD_LISTS = common/common-words-en.txt common/common-words-no.txt \
              common/dense-pairs-en.txt common/stop-words-en.txt

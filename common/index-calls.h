@@ -140,9 +140,12 @@ std::string unknown_field_words(const std::string &text, std::string &names,
                                 std::vector<std::string> *phrases = nullptr);
 std::string joined_fields(const std::string &t);     /* query-fields.cc */
 std::string bracketed_filters(const std::string &t); /* (a OR b) tag:c */
-/* Is WORD (lower case) one LANG's articles are not searched by? */
+/* stop-words.cc: is WORD (lower case) one LANG's articles are not searched
+ * by?  Their stems; the parser's stopper for a stemmer's description
+ * (NULL: the language has no list). */
 bool stop_word(ns_index_t *idx, const std::string &lang, const std::string &w);
 const std::set<std::string> *stop_stems(ns_index_t *idx, const std::string &l);
+const Xapian::Stopper *stopper_for(const std::string &stemmer);
 Xapian::Query match_all(); /* every article, not Query::MatchAll: why there */
 /* TEXT with Xapian's spelling corrections from DICT (IDX's own database or
  * a cluster's spelling copies), or "" (spelling.cc decides which to keep). */
