@@ -78,8 +78,10 @@ LIB_OBJ = $(LIB_C:%.c=$(B)/%.o) $(LIB_CXX:%.cc=$(B)/%.o) $(B)/common/word-lists.
 # The word lists of the pair terms (common/pairs.cc) and of the words a
 # query does not search by (common/stop-words.cc), text files compiled
 # in as raw strings.
+STOP_LANGS = sv da de fr es it nl pt fi
 WORD_LISTS = common/common-words-en.txt common/common-words-no.txt \
-             common/dense-pairs-en.txt common/stop-words-en.txt
+             common/dense-pairs-en.txt common/stop-words-en.txt \
+             $(STOP_LANGS:%=common/stop-words-%.txt)
 LIB     = $(B)/libns.a
 
 PROGS   = $(BIN)/nindex $(BIN)/nsearch $(BIN)/nsearchd
@@ -109,7 +111,8 @@ $(B)/common/word-lists.cc: $(WORD_LISTS)
 	@mkdir -p $(dir $@)
 	{ echo '#include "index-private.h"'; \
 	  for v in COMMON_WORDS_EN:common-words-en COMMON_WORDS_NO:common-words-no \
-	           DENSE_PAIRS_EN:dense-pairs-en STOP_WORDS_EN:stop-words-en; do \
+	           DENSE_PAIRS_EN:dense-pairs-en STOP_WORDS_EN:stop-words-en \
+	           $(foreach l,$(STOP_LANGS),STOP_WORDS_$(shell echo $(l) | tr a-z A-Z):stop-words-$(l)); do \
 	    echo "const char libns::$${v%%:*}[] = R\"NSLIST("; \
 	    cat common/$${v#*:}.txt; echo ')NSLIST";'; \
 	  done; } >$@.tmp && mv $@.tmp $@

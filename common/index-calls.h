@@ -405,7 +405,9 @@ bool cluster_timed_out(ns_index_t *idx, const Xapian::Error &e,
  * (list_words() reads them, pairs.cc), pairs a line each first word and the
  * words after it. */
 extern const char COMMON_WORDS_EN[], COMMON_WORDS_NO[], DENSE_PAIRS_EN[],
-    STOP_WORDS_EN[];
+    STOP_WORDS_EN[], STOP_WORDS_SV[], STOP_WORDS_DA[], STOP_WORDS_DE[],
+    STOP_WORDS_FR[], STOP_WORDS_ES[], STOP_WORDS_IT[], STOP_WORDS_NL[],
+    STOP_WORDS_PT[], STOP_WORDS_FI[];
 std::vector<std::string> list_words(const char *list);
 
 /* pairs.cc */

@@ -120,6 +120,11 @@ struct CommonWords {
                 code.emplace(
                     w, std::string{(char)('!' + n / 94), (char)('!' + n % 94)});
         };
+        /* English and Norwegian only, not the other languages' stop
+         * lists (stop-words.cc): their words here would change the list's
+         * fingerprint, so every index built before would stop using its
+         * pair terms until rebuilt, and what pairs of theirs are worth
+         * (and which are dense) has not been measured. */
         split_list(COMMON_WORDS_EN, add, false);
         split_list(COMMON_WORDS_NO, add, false);
         split_list(

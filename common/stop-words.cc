@@ -12,7 +12,8 @@ using namespace libns;
 
 /* Words a query does not search by when it has others: the closed-class
  * words of its language (common/stop-words-en.txt; for Norwegian the
- * Snowball list the pair terms use, common-words-no.txt), and each of
+ * Snowball list the pair terms use, common-words-no.txt; for nine more
+ * languages their Snowball lists, see LISTS), and each of
  * those words with its diacritics folded, as a query typed without them
  * ("pa" for "på") is folded to the same stem.  Xapian's parser keeps a
  * query of such words alone, a quoted phrase and a word with '+' as
@@ -20,7 +21,7 @@ using namespace libns;
  * same small weight to every match, and so only blurs the ranking of
  * the words that say what is asked.  Measured on the development queries
  * (README "Ranking quality"): CACM's MAP rose from 0.383 to 0.40, TIME's
- * stayed as it was.  NULL (no stopping) for the other languages.  See
+ * stayed as it was.  NULL (no stopping) for a language without a list.  See
  * query.cc's parse_stopped() for where they are kept. */
 namespace {
 /* The list's words and their folded forms, and any word typed whose
@@ -50,27 +51,54 @@ class FoldingStopper : public Xapian::Stopper {
 };
 } // namespace
 
+/* Each language's list, by its Snowball stemmer's name.  English and
+ * Norwegian as above; Swedish, Danish, German, French, Spanish, Italian,
+ * Dutch, Portuguese and Finnish the Snowball project's stop lists
+ * (common/stop-words-*.txt), which PostgreSQL and Lucene ship too: in
+ * an archive of those, "der Bundestag und die Regierung" was searched by
+ * "der", "und" and "die", "die Ärzte" marked "Die" in every snippet,
+ * "Did you mean" offered "och" and "und", and related posts tied a
+ * Swedish story to any other by "det", "är" and "och".  Only Xapian's
+ * stemmers of these names: "nn" is Norwegian, a language without a
+ * stemmer has none. */
+static const struct {
+    const char *language;
+    const char *words;
+} LISTS[] = {
+    {"english", STOP_WORDS_EN}, {"norwegian", COMMON_WORDS_NO},
+    {"swedish", STOP_WORDS_SV}, {"danish", STOP_WORDS_DA},
+    {"german", STOP_WORDS_DE},  {"french", STOP_WORDS_FR},
+    {"spanish", STOP_WORDS_ES}, {"italian", STOP_WORDS_IT},
+    {"dutch", STOP_WORDS_NL},   {"portuguese", STOP_WORDS_PT},
+    {"finnish", STOP_WORDS_FI},
+};
+static const size_t NLISTS = sizeof LISTS / sizeof LISTS[0];
+
+/* The place in LISTS of the language of a stemmer's description
+ * ("Xapian::Stem(german)"), or NLISTS. */
+static size_t list_of(const std::string &stemmer)
+{
+    for (size_t i = 0; i < NLISTS; i++)
+        if (stemmer.find(std::string("Stem(") + LISTS[i].language + ")") !=
+            std::string::npos)
+            return i;
+    return NLISTS;
+}
+
 const Xapian::Stopper *libns::stopper_for(const std::string &stemmer)
 {
     struct Lists {
-        FoldingStopper en, no;
-        static void fill(FoldingStopper &s, const char *list)
-        {
-            for (const std::string &w : list_words(list))
-                s.add(w);
-        }
+        FoldingStopper s[NLISTS];
         Lists()
         {
-            fill(en, STOP_WORDS_EN);
-            fill(no, COMMON_WORDS_NO);
+            for (size_t i = 0; i < NLISTS; i++)
+                for (const std::string &w : list_words(LISTS[i].words))
+                    s[i].add(w);
         }
     };
     static const Lists lists;
-    if (stemmer.find("Stem(english)") != std::string::npos)
-        return &lists.en;
-    if (stemmer.find("Stem(norwegian)") != std::string::npos)
-        return &lists.no;
-    return nullptr;
+    size_t i = list_of(stemmer);
+    return i < NLISTS ? &lists.s[i] : nullptr;
 }
 
 bool libns::stop_word(ns_index_t *idx, const std::string &lang,
@@ -89,27 +117,20 @@ const std::set<std::string> *libns::stop_stems(ns_index_t *idx,
                                                const std::string &lang)
 {
     struct Sets {
-        std::set<std::string> en, no;
-        static void fill(std::set<std::string> &s, const char *list,
-                         const char *language)
-        {
-            Xapian::Stem stem = folding_stem(Xapian::Stem(language));
-            for (const std::string &w : list_words(list)) {
-                s.insert(stem(w));
-                s.insert(stem(fold(w, NS_FOLD_DIGRAPH))); /* "foer" */
-            }
-        }
+        std::set<std::string> s[NLISTS];
         Sets()
         {
-            fill(en, STOP_WORDS_EN, "english");
-            fill(no, COMMON_WORDS_NO, "norwegian");
+            for (size_t i = 0; i < NLISTS; i++) {
+                Xapian::Stem stem =
+                    folding_stem(Xapian::Stem(LISTS[i].language));
+                for (const std::string &w : list_words(LISTS[i].words)) {
+                    s[i].insert(stem(w));
+                    s[i].insert(stem(fold(w, NS_FOLD_DIGRAPH))); /* "foer" */
+                }
+            }
         }
     };
     static const Sets sets;
-    const std::string d = stemmer_for(idx, lang).get_description();
-    if (d.find("Stem(english)") != std::string::npos)
-        return &sets.en;
-    if (d.find("Stem(norwegian)") != std::string::npos)
-        return &sets.no;
-    return nullptr;
+    size_t i = list_of(stemmer_for(idx, lang).get_description());
+    return i < NLISTS ? &sets.s[i] : nullptr;
 }
