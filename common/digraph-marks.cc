@@ -21,8 +21,8 @@ using namespace libns;
  * gives the folded stems ("Zhost", as "host" has) of the words of the
  * index whose digraph stem it is ("høst", "høsten"): so "høsten" is
  * marked, but no "do" for "does", which only Norwegian's "dø" stems to.
- * Each digraph replaced on its own, and all of one kind at once; a
- * look-up each, at most 32 in all (LOOKUPS). */
+ * Each digraph replaced on its own, all of one kind at once, and all at
+ * once (every); a look-up each, at most 32 in all (LOOKUPS). */
 static void digraph_spellings(ns_index_t *idx, const std::string &term,
                               unsigned &lookups,
                               std::vector<Xapian::Query> &out)
@@ -70,6 +70,17 @@ static void digraph_spellings(ns_index_t *idx, const std::string &term,
             spelled(all);
         }
     }
+    /* And every digraph at once, each as the first letter it stands for
+     * ("oedegaard": "ødegård"): the digraph stem that a word typed with
+     * a mix of the spellings is read by (digraph-readings.cc) is that
+     * word's. */
+    std::string every = w;
+    for (const auto &a : DIGRAPH_LETTERS)
+        for (size_t at = every.find(a.digraph); at != std::string::npos;
+             at = every.find(a.digraph, at + strlen(a.letter)))
+            every.replace(at, 2, a.letter);
+    if (every != w)
+        spelled(every);
 }
 
 /* Q with each word typed with a Nordic digraph beside its spellings

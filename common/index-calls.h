@@ -258,6 +258,24 @@ Xapian::Query exact_boost(const Xapian::Query &stemmed,
                           const Xapian::Query &exact, const Xapian::Stem &stem);
 /* FLAGS for TEXT: no Boolean operators when it is all in capitals. */
 unsigned query_flags(const std::string &text, unsigned flags);
+/* The index's words (terms of TERM's field; on a cluster, DICT, the
+ * front's spelling copies) that spell phrase word TERM otherwise: with
+ * or without diacritics, "odegaard": "ødegård" (at most four). */
+std::vector<std::string> fold_spellings(const Xapian::Database &db, bool dict,
+                                        const Xapian::Stem &stem,
+                                        const std::string &term);
+/* digraph-readings.cc: WORD (lower case) with ä, å, ö, ø or ü in its
+ * spellings without them, each letter plain or as its digraph (at most
+ * 8; none for a word without such a letter). */
+std::vector<std::string> digraph_readings(const std::string &word);
+/* STEMMED, the parse of the words of EXACT (the parse as typed), with
+ * each word's stem beside the stems of its other Nordic spellings. */
+Xapian::Query digraph_words(ns_index_t *idx, const Xapian::Query &exact,
+                            const Xapian::Query &stemmed,
+                            const Xapian::Stem &stem);
+/* Does WORD (lower case, no field) match an article by one of those? */
+bool digraph_reading_matches(ns_index_t *idx, const std::string &word,
+                             const Xapian::Stem &stem);
 /* Q, phrases in the other spellings and possessive (ROOM terms; STOP). */
 Xapian::Query fold_phrases(ns_index_t *idx, const Xapian::Query &q,
                            const Xapian::Stem &stem,
@@ -482,6 +500,10 @@ void spell_words(ns_index_t *idx, const Xapian::Document &doc, int sign);
 void spell_stored(ns_index_t *idx, Xapian::docid did, int sign);
 /* Write the pending spelling changes to the writer (before a commit). */
 void flush_spelling(ns_index_t *idx);
+/* The edits (a letter added, dropped, changed, or two neighbours swapped)
+ * from word A to word B with their diacritics folded: "muler" is one from
+ * "müller". */
+size_t folded_edits(const std::string &a, const std::string &b);
 /* TEXT with its words that match no article replaced by the archive's
  * nearest word or split ("" if none), with hits if BESIDE_HITS, its
  * phrase searches within BUDGET_MS (0: no limit). */

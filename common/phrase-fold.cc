@@ -360,6 +360,14 @@ Xapian::Query fold_all(Fold &f, const Xapian::Query &q, bool negative)
 
 } // namespace
 
+std::vector<std::string> libns::fold_spellings(const Xapian::Database &db,
+                                               bool dict,
+                                               const Xapian::Stem &stem,
+                                               const std::string &term)
+{
+    return spellings(db, dict, stem, term);
+}
+
 Xapian::Query libns::fold_phrases(ns_index_t *idx, const Xapian::Query &q,
                                   const Xapian::Stem &stem,
                                   const Xapian::Stopper *stop, size_t room)

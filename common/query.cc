@@ -472,8 +472,11 @@ Xapian::Query libns::build_query(ns_index_t *idx, const std::string &text,
             stem, typed_or);
         part = number_synonyms(part, false);
         qp.set_stemming_strategy(Xapian::QueryParser::STEM_NONE);
-        part = exact_boost(
-            part, number_synonyms(qp.parse_query(parsed, flags), true), stem);
+        const Xapian::Query exact = qp.parse_query(parsed, flags);
+        /* "Århus" finds "Aarhus", "Odegaard" "Ødegård" (the words as
+         * typed are the exact parse's: the stemmed one lost them). */
+        part = digraph_words(idx, exact, part, stem);
+        part = exact_boost(part, number_synonyms(exact, true), stem);
         /* Folding never makes a query too large to run (limits.cc): each
          * parse may add half its share of the room left below the limit. */
         size_t len = part.get_length() * groups.size();
