@@ -435,6 +435,9 @@ typedef struct ns_index_info {
     uint64_t synonym_groups; /* in use: DIR/synonyms, a cluster's line */
     char default_lang[32];   /* the language of articles whose source
                                 names none (nindex --lang); "en" */
+    char version[80];        /* "UUID:REVISION" of the database read: another
+                                after every commit, and for every database;
+                                "" for a cluster or a remote database */
 } ns_index_info_t;
 
 ns_status_t ns_index_info(ns_index_t *idx, ns_index_info_t *out);

@@ -708,6 +708,17 @@ ns_status_t ns_index_info(ns_index_t *idx, ns_index_info_t *out)
         if (!idx->cluster &&
             stat((idx->dbpath + "/iamglass").c_str(), &st) == 0)
             out->built = (int64_t)st.st_mtime;
+        /* The revision alone does not name a version: two databases built
+         * apart can share one (XAPIAN-NOTES.md), hence the UUID.  A union
+         * of shards has no revision, and a remote one may not say. */
+        if (!idx->cluster)
+            try {
+                snprintf(out->version, sizeof out->version, "%s:%llu",
+                         idx->db->get_uuid().c_str(),
+                         (unsigned long long)idx->db->get_revision());
+            } catch (const Xapian::Error &) {
+                out->version[0] = '\0';
+            }
         return NS_STATUS_OK;
     }
     NS_CATCH(idx)

@@ -446,6 +446,9 @@ static void test_refresh_same_name(void)
     ns_index_t *r;
     CHECK(ns_index_open(dir, NS_OPEN_READ, &r, NULL) == NS_STATUS_OK, "reader");
     CHECK_STR(only_hit(r, "walrus"), "walrus", "the first database");
+    ns_index_info_t first, second;
+    CHECK(ns_index_info(r, &first) == NS_STATUS_OK && *first.version,
+          "the first database has a version");
 
     CHECK(ns_remove_tree(gen1) == 0, "remove the generation");
     build_generation(dir, "gen-000001",
@@ -456,9 +459,20 @@ static void test_refresh_same_name(void)
           "refresh sees another database under the same name");
     CHECK_STR(only_hit(r, "narwhal"), "narwhal", "the new database is read");
     CHECK_STR(only_hit(r, "walrus"), "", "the deleted one is not");
+    /* Both are at revision 1: the version tells them apart all the same
+     * (nsearchd compares versions across its workers). */
+    CHECK(ns_index_info(r, &second) == NS_STATUS_OK &&
+              strcmp(first.version, second.version) != 0,
+          "the new database is another version");
+    const char *rev1 = strchr(first.version, ':');
+    const char *rev2 = strchr(second.version, ':');
+    CHECK(rev1 && rev2 && strcmp(rev1, rev2) == 0, "of the same revision");
     changed = 1;
     CHECK(ns_index_refresh(r, &changed) == NS_STATUS_OK && changed == 0,
           "an unchanged database is no change");
+    CHECK(ns_index_info(r, &first) == NS_STATUS_OK &&
+              strcmp(first.version, second.version) == 0,
+          "and the same version");
     ns_index_close(r);
 }
 
