@@ -17,7 +17,9 @@
  * a proxy's pool of connections (nginx "keepalive 16") evens it out.
  *
  * Freshness.  Before a request a worker refreshes its handle if it has not
- * done so for a second (another process may have committed), reopens it
+ * done so for a second (another process may have committed) or if another
+ * worker has answered from a version it may not have yet (so that no
+ * reader sees the index go back: "Never backwards" in workers.c), reopens it
  * from scratch after SIGHUP (a generation counter it compares with its
  * own) or when the index directory was replaced by another one (rename),
  * and retries a call once when the library says NS_STATUS_RETRY.  A

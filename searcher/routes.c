@@ -139,8 +139,8 @@ static enum MHD_Result get_search(ns_http_call_t *c)
     so.now = now;
     so.time_limit_ms = c->srv->cfg->request_timeout_ms;
     ns_results_t *res;
-    ns_status_t st =
-        ns_http_index_call(idx, NS_HTTP_OP_SEARCH, NULL, &so, &res, NULL);
+    ns_status_t st = ns_http_index_call(c->srv, idx, NS_HTTP_OP_SEARCH, NULL,
+                                        &so, &res, NULL);
     if (st != NS_STATUS_OK) {
         ret = ns_http_reply_status(c, idx, st, "search");
     } else if (ns_results_timed_out(res)) {
@@ -200,7 +200,7 @@ static enum MHD_Result get_article(ns_http_call_t *c, const char *id)
         return ret;
     ns_article_t art;
     ns_status_t st =
-        ns_http_index_call(idx, NS_HTTP_OP_GET, id, NULL, NULL, &art);
+        ns_http_index_call(c->srv, idx, NS_HTTP_OP_GET, id, NULL, NULL, &art);
     if (st != NS_STATUS_OK) {
         ns_article_clear(&art);
         if (st == NS_STATUS_NOT_FOUND && shard_of_id_down(c, idx, id, &ret))
@@ -230,8 +230,8 @@ static enum MHD_Result get_related(ns_http_call_t *c, const char *id)
     so.related = (unsigned)rel;
     so.now = now;
     ns_results_t *res;
-    ns_status_t st =
-        ns_http_index_call(idx, NS_HTTP_OP_RELATED, id, &so, &res, NULL);
+    ns_status_t st = ns_http_index_call(c->srv, idx, NS_HTTP_OP_RELATED, id,
+                                        &so, &res, NULL);
     if (st != NS_STATUS_OK) {
         if (st == NS_STATUS_NOT_FOUND && shard_of_id_down(c, idx, id, &ret))
             return ret;

@@ -134,6 +134,14 @@ struct ns_http_server {
     atomic_ulong older;  /* the number of the older generation answered
                             from, logged, while none has been served
                             (0: none) */
+    /* Monotonic reads (workers.c, "Never backwards"). */
+    atomic_ulong tick;           /* a logical clock, ticked around looks
+                                    at the index */
+    atomic_ulong newest;         /* the tick after the newest version
+                                    served was seen */
+    pthread_mutex_t newest_lock; /* guards newest_version, and newest's
+                                    stores */
+    char newest_version[80];     /* ns_index_info_t.version of that one */
 };
 
 /* One request, from its request line to its end (req_cls). */
@@ -317,12 +325,13 @@ int ns_http_worker_info(ns_http_server_t *srv, ns_index_info_t *info);
 
 enum ns_http_index_op { NS_HTTP_OP_SEARCH, NS_HTTP_OP_RELATED, NS_HTTP_OP_GET };
 
-/* One library call on IDX (a search, related posts of ID, or the article
- * ID into ART), refreshed and retried once when the index changed under
- * it (NS_STATUS_RETRY). */
-ns_status_t ns_http_index_call(ns_index_t *idx, enum ns_http_index_op op,
-                               const char *id, const ns_search_opts_t *so,
-                               ns_results_t **res, ns_article_t *art);
+/* One library call on IDX, SRV's worker's handle (a search, related
+ * posts of ID, or the article ID into ART), refreshed and retried once
+ * when the index changed under it (NS_STATUS_RETRY). */
+ns_status_t ns_http_index_call(ns_http_server_t *srv, ns_index_t *idx,
+                               enum ns_http_index_op op, const char *id,
+                               const ns_search_opts_t *so, ns_results_t **res,
+                               ns_article_t *art);
 
 /* ------------------------------------------------------------------------ */
 /* Statistics (stats.c)                                                     */

@@ -1,9 +1,11 @@
 /* workers.c - Each nsearchd worker thread's own index handle: Xapian
  * handles are not thread-safe, so every worker keeps one in a pthread key,
- * opened on its first request, refreshed at most once a second (by the
- * tidy thread while the worker is idle), reopened after SIGHUP or when the
- * index directory is replaced, closed as soon as the index is gone from
- * disk, and closed by the key's destructor when the worker exits (see
+ * opened on its first request, refreshed once a second (by the tidy thread
+ * while the worker is idle) and whenever another worker found a newer
+ * version, so that no worker answers from an older version than another
+ * one already has ("Never backwards" below); reopened after SIGHUP or when
+ * the index directory is replaced, closed as soon as the index is gone
+ * from disk, and closed by the key's destructor when the worker exits (see
  * "Freshness" in http.c). */
 #include <errno.h>
 #include <stdio.h>
@@ -29,6 +31,8 @@ struct ns_http_worker {
     ns_index_t *idx;             /* NULL until opened, or after a failure */
     unsigned generation;         /* srv->generation when idx was opened */
     double checked;              /* monotonic seconds of the last refresh */
+    unsigned long since;         /* srv->tick before the last look at the
+                                    index: idx is at least that fresh */
     dev_t dev;                   /* the index directory when idx was opened, */
     ino_t ino;                   /* to notice when it is replaced */
     int failing;                 /* the last open failed (and was logged) */
@@ -89,13 +93,76 @@ static int index_on_disk(const char *db, ns_index_t *held)
            strcmp(info.generation, gen) == 0;
 }
 
-/* Note the generation IDX, a live one, serves, for a worker that cannot
- * open the live one (stand_in()). */
+/* ------------------------------------------------------------------------ */
+/* Never backwards                                                          */
+/* ------------------------------------------------------------------------ */
+
+/* Each worker refreshes its own handle, on its own second, so without more
+ * a reader whose requests land on different workers would see the index go
+ * back and forth for up to a second after every update: a retracted story
+ * gone, back, gone.  The rule is monotonic reads: once any worker has
+ * answered from a version, a request that starts later is never answered
+ * from an older one.
+ *
+ * Versions cannot be ordered by themselves (a revision number starts over
+ * in every generation, a rollback goes to a lower generation number, a
+ * database renamed over another may have any revision), but looks at the
+ * disk can be ordered in time, and the disk only moves forward in time.
+ * So srv->tick is a logical clock: a worker takes a tick before it looks
+ * (w->since; what it then reads is at least as new as the disk at that
+ * tick), and a worker that found a new version takes one after looking
+ * and stores it in srv->newest before answering from it.  A worker whose
+ * W->since is below srv->newest may read a version older than one served:
+ * it refreshes before it answers (freshen()), so that its look comes after
+ * that one's.  Per request that is one atomic load; the refreshes happen
+ * only after a change, about one per worker (0.1 ms each).  A worker that
+ * finds the very version already published (ns_index_info_t.version) does
+ * not publish again, or each would send all the others refreshing.
+ *
+ * Not on a cluster front: its workers read different replicas, which are
+ * not updated at the same instant, by design.  And a worker that cannot
+ * reach the new version (a failed refresh, logged) answers from its own. */
+
+/* The next tick of SRV's logical clock. */
+static unsigned long tick(ns_http_server_t *srv)
+{
+    return atomic_fetch_add(&srv->tick, 1) + 1;
+}
+
+/* IDX has just found a new version, and is about to answer from it: make
+ * every worker that looked before now look again before it answers.
+ * Returns 1 with IDX's facts in INFO, or 0 when it cannot say them. */
+static int publish(ns_http_server_t *srv, ns_index_t *idx,
+                   ns_index_info_t *info)
+{
+    int known = ns_index_info(idx, info) == NS_STATUS_OK;
+    const char *version = known ? info->version : "";
+    if (ns_index_shard_count(idx))
+        return known;
+    pthread_mutex_lock(&srv->newest_lock);
+    if (!*version || strcmp(version, srv->newest_version) != 0) {
+        atomic_store(&srv->newest, tick(srv));
+        snprintf(srv->newest_version, sizeof srv->newest_version, "%s",
+                 version);
+    }
+    pthread_mutex_unlock(&srv->newest_lock);
+    return known;
+}
+
+/* Must W look at the index again before it answers? */
+static int behind(ns_http_server_t *srv, const worker *w)
+{
+    return w->since < atomic_load(&srv->newest) &&
+           !ns_index_shard_count(w->idx);
+}
+
+/* IDX, a live handle, has just found a new version: published (above),
+ * and its generation noted for a worker that cannot open the live one
+ * (stand_in()). */
 static void note_served(ns_http_server_t *srv, ns_index_t *idx)
 {
     ns_index_info_t info;
-    if (ns_index_info(idx, &info) != NS_STATUS_OK ||
-        !gen_number(info.generation))
+    if (!publish(srv, idx, &info) || !gen_number(info.generation))
         return;
     atomic_store(&srv->served, gen_number(info.generation));
     if (atomic_exchange(&srv->older, 0))
@@ -151,6 +218,7 @@ static ns_status_t freshen(ns_http_server_t *srv, worker *w, char *err,
     const char *db = srv->cfg->db;
     unsigned generation = atomic_load(&srv->generation);
     double now = ns_monotonic_s();
+    unsigned long since = 0; /* the tick before this look, if any */
     struct stat st;
     /* A handle to reopen from scratch (SIGHUP, or another directory at
      * the path) is kept until the new one opens: a generation that cannot
@@ -190,8 +258,9 @@ static ns_status_t freshen(ns_http_server_t *srv, worker *w, char *err,
         w->failing = 1;
         return NS_STATUS_NOT_FOUND;
     }
-    if (w->idx && now - w->checked >= REFRESH_INTERVAL) {
+    if (w->idx && (now - w->checked >= REFRESH_INTERVAL || behind(srv, w))) {
         w->checked = now;
+        w->since = since = tick(srv);
         if (w->stand_in) {
             /* Try the live generation again. */
             old = w->idx;
@@ -226,6 +295,8 @@ static ns_status_t freshen(ns_http_server_t *srv, worker *w, char *err,
     if (!w->idx) {
         /* stat() before opening: if the directory is replaced in between,
          * the next check reopens once more, which is harmless. */
+        if (!since)
+            since = tick(srv);
         int have_stat = stat(db, &st) == 0;
         char *detail = NULL;
         ns_status_t os = ns_index_open(db, NS_OPEN_READ, &w->idx, &detail);
@@ -242,6 +313,7 @@ static ns_status_t freshen(ns_http_server_t *srv, worker *w, char *err,
                 w->idx = old;
                 w->generation = generation;
                 w->checked = now;
+                w->since = since;
                 return NS_STATUS_OK;
             }
             if (!w->failing)
@@ -250,6 +322,7 @@ static ns_status_t freshen(ns_http_server_t *srv, worker *w, char *err,
             if (stand_in(srv, w, db, err) == 0) {
                 w->generation = generation;
                 w->checked = now;
+                w->since = since;
                 return NS_STATUS_OK;
             }
             return os;
@@ -262,6 +335,7 @@ static ns_status_t freshen(ns_http_server_t *srv, worker *w, char *err,
         note_served(srv, w->idx);
         w->generation = generation;
         w->checked = now;
+        w->since = since;
         w->dev = have_stat ? st.st_dev : 0;
         w->ino = have_stat ? st.st_ino : 0;
     }
@@ -338,7 +412,7 @@ static void tidy_workers(ns_http_server_t *srv)
             continue;
         if (w->idx && !ns_index_shard_count(w->idx) &&
             (now - w->checked >= REFRESH_INTERVAL ||
-             w->generation != generation)) {
+             w->generation != generation || behind(srv, w))) {
             char err[512];
             freshen(srv, w, err, sizeof err);
         }
@@ -376,7 +450,13 @@ int ns_http_workers_start(ns_http_server_t *srv)
         pthread_mutex_destroy(&srv->workers_lock);
         return -1;
     }
+    if (pthread_mutex_init(&srv->newest_lock, NULL) != 0) {
+        pthread_mutex_destroy(&srv->tidy_lock);
+        pthread_mutex_destroy(&srv->workers_lock);
+        return -1;
+    }
     if (pthread_cond_init(&srv->tidy_wake, NULL) != 0) {
+        pthread_mutex_destroy(&srv->newest_lock);
         pthread_mutex_destroy(&srv->tidy_lock);
         pthread_mutex_destroy(&srv->workers_lock);
         return -1;
@@ -403,19 +483,27 @@ void ns_http_workers_stop(ns_http_server_t *srv)
         srv->tidy_running = 0;
     }
     pthread_cond_destroy(&srv->tidy_wake);
+    pthread_mutex_destroy(&srv->newest_lock);
     pthread_mutex_destroy(&srv->tidy_lock);
     pthread_mutex_destroy(&srv->workers_lock);
     srv->have_workers = 0;
 }
 
-ns_status_t ns_http_index_call(ns_index_t *idx, enum ns_http_index_op op,
-                               const char *id, const ns_search_opts_t *so,
-                               ns_results_t **res, ns_article_t *art)
+ns_status_t ns_http_index_call(ns_http_server_t *srv, ns_index_t *idx,
+                               enum ns_http_index_op op, const char *id,
+                               const ns_search_opts_t *so, ns_results_t **res,
+                               ns_article_t *art)
 {
     ns_status_t st = NS_STATUS_RETRY;
     for (int attempt = 0; attempt < 3 && st == NS_STATUS_RETRY; attempt++) {
         if (attempt) {
-            ns_index_refresh(idx, NULL);
+            /* A version newer than the others' to answer from: theirs
+             * must not be served after it ("Never backwards"). */
+            int changed = 0;
+            ns_index_info_t info;
+            ns_index_refresh(idx, &changed);
+            if (changed && !ns_index_shard_count(idx))
+                publish(srv, idx, &info);
             if (op == NS_HTTP_OP_GET)
                 ns_article_clear(art);
         }

@@ -45,3 +45,39 @@ json() {
 d = json.load(open(sys.argv[1]))
 sys.exit(0 if eval("(" + sys.argv[2] + ")") else 1)' "$TMP/$1" "$2"
 }
+
+# Monotonic reads (t571, t572): an article that changes under the server.
+
+# flip_story FILE N: the article "flip" with its Nth headline.
+flip_story() {
+    printf '{"id": "flip", "title": "Flip headline %s", "body": "A story corrected again and again, now %s."}\n' \
+        "$2" "$2" >"$1"
+}
+# flip_poll: fetch /v1/articles/flip for about 1.3 seconds, as fast as
+# curl goes, one connection per request (so every worker takes some);
+# prints one word per answer: 404, or the headline's number, or the status.
+flip_poll() {
+    end=$(($(date +%s%N) + 1300000000))
+    while [ "$(date +%s%N)" -lt "$end" ]; do
+        get a.json /v1/articles/flip
+        if [ "$code" = 200 ]; then
+            sed -n 's/.*"Flip headline \([0-9]*\)".*/\1/p' "$TMP/a.json"
+        else
+            echo "$code"
+        fi
+    done
+}
+# flip_settle OLD NEW: the answers on stdin show OLD, then NEW once and for
+# all: none after the first NEW is OLD (or anything else), and NEW is
+# among them (served within a second).
+flip_settle() {
+    python3 -c 'import sys
+old, new = sys.argv[1], sys.argv[2]
+seen = sys.stdin.read().split()
+first = seen.index(new) if new in seen else None
+bad = [w for w in seen[first:] if w != new] if first is not None else []
+ok = first is not None and not bad and all(w == old for w in seen[:first])
+if not ok:
+    print("  %s -> %s: %s" % (old, new, " ".join(seen)))
+sys.exit(0 if ok else 1)' "$1" "$2"
+}
