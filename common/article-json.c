@@ -110,9 +110,9 @@ int ns_json_prescan(const char *text, size_t len, char *err, size_t err_size)
 }
 
 /* The keys of a record nindex reads, as the README lists them. */
-static const char *const READ_KEYS[] = {"id",     "title",   "body", "section",
-                                        "author", "date",    "lang", "url",
-                                        "tags",   "headings"};
+static const char *const READ_KEYS[] = {
+    "id",   "title", "body", "section",  "author", "date",
+    "lang", "url",   "tags", "headings", "updated"};
 
 /* After "missing id" or "missing title and body" in ERR, the keys ROOT
  * has, when one of them is no key nindex reads: an export with other
@@ -445,6 +445,19 @@ static int from_json(const char *text, size_t len, int cms, ns_article_t *art,
     }
     if (s && ns_set_date(art, s, err, err_size) < 0)
         goto out;
+    /* When the article last changed: what keeps an older copy sent again
+     * from replacing a newer one (README "Updates").  One that does not
+     * read costs the check, not the article: the field was ignored once,
+     * and records that carry a broken one were indexed. */
+    json_t *updated = json_object_get(root, "updated");
+    if (json_is_string(updated) &&
+        strlen(json_string_value(updated)) == json_string_length(updated) &&
+        ns_set_updated(art, json_string_value(updated), err, err_size) < 0) {
+        char why[300];
+        snprintf(why, sizeof why, "field 'updated': %s: left out", err);
+        ns_article_warn(art, why);
+        *err = '\0';
+    }
 
     json_t *tags = json_object_get(root, "tags");
     if (json_is_string(tags)) {
@@ -519,6 +532,7 @@ char *ns_article_to_json(const ns_article_t *art)
     put_string(obj, "section", art->section);
     put_list(obj, "headings", art->headings, art->n_headings);
     put_string(obj, "date", art->date);
+    put_string(obj, "updated", art->updated);
     put_string(obj, "author", art->author);
     put_string(obj, "lang", art->lang);
     put_string(obj, "url", art->url);

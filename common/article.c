@@ -49,6 +49,7 @@ void ns_article_clear(ns_article_t *art)
     free(art->lang);
     free(art->url);
     free(art->date);
+    free(art->updated);
     free(art->warning);
     free_list(art->headings, art->n_headings);
     free_list(art->tags, art->n_tags);
@@ -507,6 +508,19 @@ int ns_set_date(ns_article_t *art, const char *value, char *err,
     return 0;
 }
 
+int ns_set_updated(ns_article_t *art, const char *value, char *err,
+                   size_t err_size)
+{
+    ns_article_t read = {0};
+    if (ns_set_date(&read, value, err, err_size) < 0)
+        return -1;
+    if (read.date) {
+        free(art->updated);
+        art->updated = read.date;
+    }
+    return 0;
+}
+
 int ns_list_push(char ***list, size_t *n, const char *name, const char *value,
                  size_t len, size_t max, char *err, size_t err_size)
 {
@@ -660,5 +674,9 @@ uint64_t ns_article_hash(const ns_article_t *a)
         h = hash_field(h, 'h', a->headings[i]);
     for (size_t i = 0; i < a->n_tags; i++)
         h = hash_field(h, 'g', a->tags[i]);
+    /* Only when given, so that an article without one hashes as it did
+     * before the field was read. */
+    if (a->updated)
+        h = hash_field(h, 'm', a->updated);
     return h;
 }

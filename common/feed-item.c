@@ -497,6 +497,13 @@ int ns_feed_item_article(json_t *raw, json_t *chan, const char *chan_lang,
     for (size_t i = 0; i < sizeof dates / sizeof *dates; i++)
         if (raw_field(raw, dates[i]))
             ns_fields_date(obj, raw_field(raw, dates[i]), 0);
+    /* Atom's <updated> (0.3's <modified>) is also when the entry last
+     * changed: a feed re-sent from a cache must not undo a correction.
+     * WordPress's post_modified_gmt is the same. */
+    set_from(obj, raw, "updated", "updated");
+    const char *wp_modified = raw_field(raw, "wp_modified_gmt");
+    if (wp_modified && strncmp(wp_modified, "0000-00-00", 10) != 0)
+        set_from(obj, raw, "updated", "wp_modified_gmt"); /* 0s: never */
     set_from(obj, raw, "lang", "lang");
     if (chan_lang)
         ns_fields_set(obj, "lang", chan_lang, strlen(chan_lang), 0);

@@ -136,7 +136,9 @@ enum {                        /* value slots */
                                 section, language, "YYYY-MM", group, then the
                                 tags, joined by FACET_SEP and TAG_SEP */
        SLOT_PAIRSIG = 5,      /* the pair signature of an older index */
-       SLOT_PAIRSIG_PARTS = 6 /* its SIG_PARTS parts (pairs.cc), 6 to 13 */
+       SLOT_PAIRSIG_PARTS = 6, /* its SIG_PARTS parts (pairs.cc), 6 to 13 */
+       SLOT_UPDATED = 14       /* the article's "updated", as stored: its
+                                  fixed form sorts as the times do */
 };
 static const size_t SIG_PARTS = 8;
 

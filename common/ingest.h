@@ -562,6 +562,9 @@ int ns_set_id(ns_article_t *art, const char *value, size_t len, char *err,
 /* The date from any form ns_date_parse() reads; blank leaves it unset. */
 int ns_set_date(ns_article_t *art, const char *value, char *err,
                 size_t err_size);
+/* The same for the time of the last change, into ART->updated. */
+int ns_set_updated(ns_article_t *art, const char *value, char *err,
+                   size_t err_size);
 /* Append a label to *LIST (*N items), as ns_set_label. */
 int ns_list_push(char ***list, size_t *n, const char *name, const char *value,
                  size_t len, size_t max, char *err, size_t err_size);

@@ -96,6 +96,8 @@ int ns_jsonfeed_item(json_t *feed, json_t *item, ns_article_t *art, char *err,
         if (d)
             ns_fields_date(out, d, 0);
     }
+    /* When it last changed: an older copy does not replace it. */
+    set_string(out, "updated", json_object_get(item, "date_modified"));
     char *by = byline(item);
     if (!by)
         by = byline(feed);

@@ -157,6 +157,7 @@ typedef struct ns_article {
                            or NULL; not stored */
     int lang_defaulted; /* the source named no language: lang is "en",
                            which nindex --lang may replace; not stored */
+    char *updated;      /* last changed, in date's form, or NULL */
 } ns_article_t;
 
 /* A fingerprint of the article's content: every field, in a fixed order.
@@ -347,6 +348,8 @@ typedef enum {
     NS_ADD_REPLACED = 1,  /* the id existed with different content */
     NS_ADD_UNCHANGED = 2, /* the id existed with the same content: nothing
                              was written */
+    NS_ADD_STALE = 3,     /* the id existed with a later updated time than
+                             ART's: nothing was written */
 } ns_add_result_t;
 
 /* Open the index at PATH.  PATH is an index directory of generations (see
@@ -386,7 +389,8 @@ const char *ns_index_last_error(const ns_index_t *idx);
 
 /* Add ART, replacing any article with the same id.  An article whose
  * stored content hash matches is left alone (a nightly update over an
- * unchanged archive writes nothing).  *result (may be NULL) says which
+ * unchanged archive writes nothing), and so is one stored with a later
+ * updated time than ART's (NS_ADD_STALE).  *result (may be NULL) says which
  * happened.  *warning (may be NULL) is set to a borrowed remark (e.g. an
  * unknown language indexed without stemming) or NULL.
  *

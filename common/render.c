@@ -135,6 +135,7 @@ char *ns_results_to_json(const ns_results_t *res, const char *query,
         json_object_set_new(o, "title_html", json_string(title ? title : ""));
         free(title);
         set_opt(o, "date", a->date);
+        set_opt(o, "updated", a->updated);
         set_opt(o, "section", a->section);
         set_opt(o, "author", a->author);
         set_opt(o, "lang", a->lang);

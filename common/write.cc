@@ -329,6 +329,16 @@ ns_status_t ns_index_add(ns_index_t *idx, const ns_article_t *art,
                     *result = NS_ADD_UNCHANGED;
                 return NS_STATUS_OK;
             }
+            /* An older copy sent again (a cached feed, a delayed export)
+             * must not undo a correction.  Only when both say when they
+             * changed: an article stored before the field was kept has
+             * no value, and is replaced as it always was. */
+            const std::string stored = was.get_value(SLOT_UPDATED);
+            if (art->updated && !stored.empty() && stored > art->updated) {
+                if (result)
+                    *result = NS_ADD_STALE;
+                return NS_STATUS_OK;
+            }
             if (result)
                 *result = NS_ADD_REPLACED;
         }
@@ -371,6 +381,8 @@ ns_status_t ns_index_add(ns_index_t *idx, const ns_article_t *art,
         idx->pending_bytes += strlen(data);
         free(data);
         doc.add_value(SLOT_HASH, hash);
+        if (art->updated)
+            doc.add_value(SLOT_UPDATED, art->updated);
         /* The replaced article's words leave the dictionary as the new
          * one's come in (spelling.cc). */
         if (replacing)

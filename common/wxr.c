@@ -22,6 +22,7 @@ const char *ns_wxr_field(const char *name)
         {"post_id", "wp_id"},
         {"post_date_gmt", "wp_date_gmt"},
         {"post_date", "wp_date"},
+        {"post_modified_gmt", "wp_modified_gmt"},
         {"post_password", "wp_password"},
         /* In the channel's <wp:author>. */
         {"author_login", "wp_login"},

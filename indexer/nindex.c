@@ -368,6 +368,10 @@ static int run(struct options *o)
         /* A warning is an article kept with something left out of it, or
          * an id read twice: the line above them on stderr scrolls by in a
          * cron mail or a journal, the count here does not. */
+        if (c.stale)
+            printf("; %lu stale (older than the article indexed: kept the "
+                   "newer)",
+                   c.stale);
         if (c.warnings)
             printf("; %lu warning%s", c.warnings, c.warnings == 1 ? "" : "s");
         if (fresh)

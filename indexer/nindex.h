@@ -66,6 +66,7 @@ struct options {
 
 struct counts {
     unsigned long added, replaced, unchanged, deleted, skipped, warnings;
+    unsigned long stale;         /* older than the copy indexed: not applied */
     unsigned long ignored;       /* left out on purpose: other files, drafts */
     unsigned long other_shard;   /* --shard: articles of other shards */
     unsigned long empty_sources; /* SOURCEs that held no record at all */
@@ -120,8 +121,10 @@ void ns_count_result(struct counts *c, ns_add_result_t r);
 /* What to do with one article read.  ART is the reader's: the callback may
  * take its fields (and zero them), or leave them to be freed.  WHERE is
  * "FILE:LINE" for messages.  Returns 0 when the article was taken, 1 when
- * it was rejected as bad input (already reported; counted as skipped), -1
- * on a fatal error (already reported; the reading stops). */
+ * it was rejected as bad input (already reported; counted as skipped), 2
+ * when it was older than the copy indexed and left out (reported and
+ * counted; its id was read all the same), -1 on a fatal error (already
+ * reported; the reading stops). */
 typedef int (*ns_article_fn)(ns_article_t *art, const char *where, void *ctx);
 
 /* Read every SOURCE of O in order and hand each article to FN.  Bad

@@ -82,6 +82,16 @@ static void shard_add(struct shard *s, const ns_article_t *art)
         return;
     }
     ns_count_result(&s->c, res);
+    if (res == NS_ADD_STALE) {
+        /* Two copies of one id in the records: the newer stays, in
+         * whichever order they came, as an update keeps it. */
+        ns_article_t kept = {0};
+        (void)ns_index_get(s->idx, art->id, &kept);
+        ns_warn("article '%s' is older (updated %s) than its other copy "
+                "(updated %s): kept the newer",
+                art->id, art->updated, kept.updated ? kept.updated : "later");
+        ns_article_clear(&kept);
+    }
     if (warning) {
         char where[NS_MAX_ID + 16];
         snprintf(where, sizeof where, "article '%s'", art->id);
@@ -191,6 +201,7 @@ static int shards_finish(struct shard *shards, size_t n, struct counts *c)
             rc = -1;
         c->added += shards[i].c.added;
         c->replaced += shards[i].c.replaced;
+        c->stale += shards[i].c.stale;
         c->warnings += shards[i].c.warnings;
         if (ns_index_close(shards[i].idx) != NS_STATUS_OK)
             rc = -1;

@@ -54,6 +54,8 @@ void ns_count_result(struct counts *c, ns_add_result_t r)
         c->added++;
     else if (r == NS_ADD_REPLACED)
         c->replaced++;
+    else if (r == NS_ADD_STALE)
+        c->stale++;
     else
         c->unchanged++;
 }
@@ -63,10 +65,10 @@ void ns_count_result(struct counts *c, ns_add_result_t r)
 /* ------------------------------------------------------------------------ */
 
 /* Every id read in the run, with where its last copy was and that copy's
- * content hash: open addressing with linear probing, at most three
- * quarters full.  An id is kept as two 64-bit hashes (FNV-1a from two
- * offsets), not as its text: 32 bytes a slot whatever its length (ids are
- * often URLs), about 64 MB at a million articles, where the text would
+ * content hash and updated time: open addressing with linear probing, at
+ * most three quarters full.  An id is kept as two 64-bit hashes (FNV-1a
+ * from two offsets), not as its text: 40 bytes a slot whatever its length
+ * (ids are often URLs), about 80 MB at a million articles, where the text would
  * take two or three times that.  Two ids of a run sharing both is far less
  * likely than a disk error.  A file's path is kept once, in FILES.  The
  * table is also --prune's set of ids read (ns_seen_has): a second set of
@@ -76,6 +78,7 @@ void ns_count_result(struct counts *c, ns_add_result_t r)
 struct first {
     uint64_t h1, h2;  /* h1 0: an empty slot */
     uint64_t content; /* ns_article_hash() of the copy last read */
+    uint64_t updated; /* its "updated" as YYYYMMDDHHMMSS, or 0 */
     unsigned file, line;
 };
 
@@ -128,16 +131,32 @@ static size_t split_where(const char *where, unsigned *line)
     return (size_t)(colon - where);
 }
 
-/* Has this run read ART's id before, in another form?  Then say so: the
+/* The digits of an "updated" time in its fixed form, as a number that
+ * sorts as the times do; 0 for none. */
+static uint64_t updated_key(const char *updated)
+{
+    uint64_t key = 0;
+    for (const char *p = updated; p && *p; p++)
+        if (*p >= '0' && *p <= '9')
+            key = key * 10 + (uint64_t)(*p - '0');
+    return key;
+}
+
+/* Has this run read ART's id (ART has only it and "updated"; CONTENT is
+ * its hash) before, in another form?  Then say so: the
  * later copy replaces the earlier, as every later addition of an id does
  * (and as a store applies its writes in order: a later file on the
  * command line overrides an earlier one), but two copies that differ
  * replace each other again every night, both counted "replaced".  A copy
  * like the one before (a story in two section feeds) is no news and
- * says nothing.  The last copy is remembered. */
+ * says nothing.  The last copy is remembered, but for one that is older
+ * than it (both carry "updated"), or STALE, one the mode kept out as
+ * older than the article indexed: that copy was not applied, and the
+ * mode said so. */
 static void note_again(struct seen_ids *s, const ns_article_t *art,
-                       const char *where, const struct options *o,
-                       struct counts *c, struct progress *pr)
+                       uint64_t content, const char *where,
+                       const struct options *o, struct counts *c,
+                       struct progress *pr, int stale)
 {
     if (!art->id || !*art->id || strlen(art->id) > NS_MAX_ID)
         return; /* refused by the mode, with its reason */
@@ -147,9 +166,11 @@ static void note_again(struct seen_ids *s, const ns_article_t *art,
     size_t len = split_where(where, &line);
     uint64_t h1, h2;
     id_hashes(art->id, &h1, &h2);
-    uint64_t content = ns_article_hash(art);
+    uint64_t updated = updated_key(art->updated);
     size_t i = seen_slot(s, h1, h2);
     struct first *f = &s->slots[i];
+    if (f->h1 && (stale || (updated && updated < f->updated)))
+        return;
     if (f->h1 && f->content != content)
         c->warnings++;
     if (f->h1 && f->content != content && !o->quiet) {
@@ -182,6 +203,7 @@ static void note_again(struct seen_ids *s, const ns_article_t *art,
     *f = (struct first){.h1 = h1,
                         .h2 = h2,
                         .content = content,
+                        .updated = updated,
                         .file = (unsigned)(s->n_files - 1),
                         .line = line};
 }
@@ -303,13 +325,21 @@ int ns_sources_read(const struct options *o, struct counts *c,
                 continue;
             }
             ns_default_lang_apply(o, &art); /* before its fingerprint */
-            note_again(&seen, &art, ns_reader_where(r), o, c, pr);
+            /* Hashed before FN, which may take the article's fields. */
+            ns_article_t key = {.id = art.id ? strdup(art.id) : NULL,
+                                .updated =
+                                    art.updated ? strdup(art.updated) : NULL};
+            uint64_t content = ns_article_hash(&art);
             int taken = fn(&art, ns_reader_where(r), ctx);
+            if (taken >= 0)
+                note_again(&seen, &key, content, ns_reader_where(r), o, c, pr,
+                           taken == 2);
+            ns_article_clear(&key);
             if (taken < 0) {
                 rc = -2;
                 break;
             }
-            if (taken > 0)
+            if (taken == 1)
                 c->skipped++;
             else
                 done++;

@@ -24,6 +24,7 @@
 struct dryset {
     char **ids;
     uint64_t *hashes;
+    char **updated; /* each one's "updated", or NULL */
     size_t n, cap;
 };
 
@@ -41,34 +42,59 @@ static void dry_grow(struct dryset *s)
     struct dryset big = {.cap = s->cap ? s->cap * 2 : 4096};
     big.ids = calloc(big.cap, sizeof *big.ids);
     big.hashes = calloc(big.cap, sizeof *big.hashes);
-    if (!big.ids || !big.hashes)
+    big.updated = calloc(big.cap, sizeof *big.updated);
+    if (!big.ids || !big.hashes || !big.updated)
         ns_die("out of memory");
     for (size_t i = 0; i < s->cap; i++)
         if (s->ids[i]) {
             size_t j = dry_slot(&big, s->ids[i]);
             big.ids[j] = s->ids[i];
             big.hashes[j] = s->hashes[i];
+            big.updated[j] = s->updated[i];
         }
     big.n = s->n;
     free(s->ids);
     free(s->hashes);
+    free(s->updated);
     *s = big;
 }
 
 static void dry_free(struct dryset *s)
 {
-    for (size_t i = 0; i < s->cap; i++)
+    for (size_t i = 0; i < s->cap; i++) {
         free(s->ids[i]);
+        free(s->updated[i]);
+    }
     free(s->ids);
     free(s->hashes);
+    free(s->updated);
+}
+
+/* Is an article changed at UPDATED older than one changed at WAS?  Only
+ * when both are known (their fixed form sorts as the times do): an
+ * article without one is replaced as it always was. */
+static int older(const char *updated, const char *was)
+{
+    return updated && was && strcmp(updated, was) < 0;
+}
+
+/* Keep the stored "updated" of a copy in *SLOT. */
+static void dry_keep(char **slot, const char *updated)
+{
+    free(*slot);
+    *slot = updated ? strdup(updated) : NULL;
+    if (updated && !*slot)
+        ns_die("out of memory");
 }
 
 /* What adding ART to IDX (a read handle, or NULL for no index) would do,
- * given the articles of this run before it in S.  Returns NS_STATUS_OK,
- * NS_STATUS_BAD_INPUT as ns_index_add() would, or the failure of the
- * lookup. */
+ * given the articles of this run before it in S; when it would be
+ * NS_ADD_STALE, the "updated" of the one it would keep goes into WAS
+ * (WAS_SIZE bytes).  Returns NS_STATUS_OK, NS_STATUS_BAD_INPUT as
+ * ns_index_add() would, or the failure of the lookup. */
 static ns_status_t dry_add(ns_index_t *idx, struct dryset *s,
-                           const ns_article_t *art, ns_add_result_t *res)
+                           const ns_article_t *art, ns_add_result_t *res,
+                           char *was, size_t was_size)
 {
     if (!art->id || !*art->id || strlen(art->id) > NS_MAX_ID)
         return NS_STATUS_BAD_INPUT;
@@ -78,7 +104,13 @@ static ns_status_t dry_add(ns_index_t *idx, struct dryset *s,
     size_t i = dry_slot(s, art->id);
     if (s->ids[i]) {
         *res = s->hashes[i] == h ? NS_ADD_UNCHANGED : NS_ADD_REPLACED;
+        if (*res == NS_ADD_REPLACED && older(art->updated, s->updated[i])) {
+            *res = NS_ADD_STALE;
+            snprintf(was, was_size, "%s", s->updated[i]);
+            return NS_STATUS_OK;
+        }
         s->hashes[i] = h;
+        dry_keep(&s->updated[i], art->updated);
         return NS_STATUS_OK;
     }
     /* The index keeps a hash of each article as it was given; the stored
@@ -90,9 +122,22 @@ static ns_status_t dry_add(ns_index_t *idx, struct dryset *s,
         if (st == NS_STATUS_OK)
             *res = ns_article_hash(&stored) == h ? NS_ADD_UNCHANGED
                                                  : NS_ADD_REPLACED;
+        int stale = st == NS_STATUS_OK && *res == NS_ADD_REPLACED &&
+                    older(art->updated, stored.updated);
+        if (stale) {
+            /* What stays is the stored one: later copies meet it. */
+            *res = NS_ADD_STALE;
+            snprintf(was, was_size, "%s", stored.updated);
+            h = ns_article_hash(&stored);
+            dry_keep(&s->updated[i], stored.updated);
+        } else {
+            dry_keep(&s->updated[i], art->updated);
+        }
         ns_article_clear(&stored);
         if (st != NS_STATUS_OK && st != NS_STATUS_NOT_FOUND)
             return st;
+    } else {
+        dry_keep(&s->updated[i], art->updated);
     }
     if (!(s->ids[i] = strdup(art->id)))
         ns_die("out of memory");
@@ -132,6 +177,22 @@ static void uncount(struct update *u)
         ns_error("%lu changes since the last commit were not written", lost);
 }
 
+/* ART was not applied (NS_ADD_STALE): the index keeps the copy changed
+ * at WAS (the one stored, when WAS is ""). */
+static void say_stale(struct update *u, const ns_article_t *art,
+                      const char *where, const char *was)
+{
+    ns_article_t stored = {0};
+    if (!*was && ns_index_get(u->idx, art->id, &stored) == NS_STATUS_OK &&
+        stored.updated)
+        was = stored.updated;
+    ns_progress_clear(u->pr);
+    ns_warn("%s: article '%s' is older (updated %s) than the one indexed "
+            "(updated %s): kept the newer",
+            where, art->id, art->updated, *was ? was : "later");
+    ns_article_clear(&stored);
+}
+
 /* Add one article (an ns_article_fn); commit every --commit-every
  * changes. */
 static int update_article(ns_article_t *art, const char *where, void *ctx)
@@ -139,8 +200,10 @@ static int update_article(ns_article_t *art, const char *where, void *ctx)
     struct update *u = ctx;
     ns_add_result_t res;
     const char *warning = NULL;
-    ns_status_t st = u->o->dry_run ? dry_add(u->idx, &u->dry, art, &res)
-                                   : ns_index_add(u->idx, art, &res, &warning);
+    char was[32] = "";
+    ns_status_t st = u->o->dry_run
+                         ? dry_add(u->idx, &u->dry, art, &res, was, sizeof was)
+                         : ns_index_add(u->idx, art, &res, &warning);
     if (st == NS_STATUS_BAD_INPUT) {
         ns_progress_clear(u->pr);
         ns_error("%s: %s", where,
@@ -158,6 +221,10 @@ static int update_article(ns_article_t *art, const char *where, void *ctx)
     if (warning)
         ns_stemless_note(warning, where, u->pr); /* counted when said */
     ns_count_result(u->c, res);
+    if (res == NS_ADD_STALE) {
+        say_stale(u, art, where, was);
+        return 2;
+    }
     if (!u->o->dry_run && res != NS_ADD_UNCHANGED &&
         ++u->pending >= (unsigned long)u->o->commit_every) {
         if (ns_index_commit(u->idx) != NS_STATUS_OK) {
