@@ -4,7 +4,7 @@
  *
  * nindex.c holds main, the options and the summary; sources.c reads the
  * SOURCEs; update.c updates in place (and prunes and deletes); rebuild.c
- * builds, checks and publishes a new generation (and rolls back);
+ * builds, checks and publishes a new generation; rollback.c goes back;
  * export.c copies the spelling dictionary out for a cluster's front.  Private
  * to the indexer: nothing here is part of libns. */
 #ifndef NS_NINDEX_H
@@ -259,7 +259,7 @@ int ns_run_delete(const char *db, const struct options *o, struct counts *c);
  * name goes into PUBLISHED. */
 int ns_run_rebuild(const char *db, const struct options *o, struct counts *c,
                    struct progress *pr, char *published, size_t pub_size);
-/* rebuild.c: make the previous generation live again. */
+/* rollback.c: make the previous generation live again. */
 int ns_run_rollback(const char *db, char *published, size_t pub_size);
 /* export.c: --export-spelling: the spelling dictionary of DB to a copy at
  * O->export_dest, replacing only a previous copy.  Returns EXIT_OK,
