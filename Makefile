@@ -64,7 +64,7 @@ LIB_C   = common/article.c common/article-json.c common/buf.c common/date.c comm
           common/wxr.c common/htmlent.c common/charset.c common/html-furniture.c common/html-ld.c \
           common/html-meta.c common/html-text.c common/html-walk.c common/html-story.c \
           common/xmlrepair.c common/blogger.c
-LIB_CXX = common/open.cc common/store.cc common/write.cc common/query.cc \
+LIB_CXX = common/open.cc common/changes.cc common/store.cc common/write.cc common/query.cc \
           common/query-text.cc common/query-fields.cc common/query-partial.cc \
           common/search.cc common/search-api.cc common/snippet.cc common/digraph-marks.cc common/digraph-readings.cc common/forms.cc common/phrase-fold.cc common/phrase.cc common/phrase-scan.cc \
           common/related.cc common/related-window.cc common/limits.cc common/dates.cc common/collapse.cc \
@@ -140,7 +140,7 @@ NINDEX_OBJ = $(B)/indexer/nindex.o $(B)/indexer/sources.o $(B)/indexer/update.o 
              $(B)/indexer/prune.o $(B)/indexer/undo.o $(B)/indexer/rebuild.o \
              $(B)/indexer/shard.o $(B)/indexer/export.o \
              $(B)/indexer/default-lang.o $(B)/indexer/rebuild-drop.o \
-             $(B)/indexer/stemless.o $(B)/indexer/rollback.o
+             $(B)/indexer/stemless.o $(B)/indexer/rollback.o $(B)/indexer/takedown.o
 $(NINDEX_OBJ): indexer/nindex.h
 
 $(BIN)/nindex: $(NINDEX_OBJ) $(LIB)

@@ -194,6 +194,9 @@ static const char META_DEFAULT_LANG[] = "nsearch.default_lang";
 /* The fingerprint of the common-word list the pair terms were made with
  * (pairs.cc); absent when they cannot be trusted. */
 static const char META_PAIRS[] = "nsearch.pairs";
+/* "ADDED REPLACED DELETED": what was done to a generation in place since
+ * it was published (changes.cc); absent when that is not known. */
+static const char META_CHANGES[] = "nsearch.changes";
 
 /* Metadata of a spelling copy (spelling-copy.cc): the marker, its word
  * count, the index it came from ("UUID generation"), when, and that
@@ -273,6 +276,12 @@ struct ns_index {
     uint64_t pending_bytes = 0;
     unsigned long pending_docs = 0;
     bool in_txn = false;
+    /* Writer: what this handle added, replaced and deleted since the last
+     * commit (changes.cc), when it writes the live generation in place. */
+    uint64_t changes[3] = {0, 0, 0};
+    bool changes_in_place = false;  /* counted: the live one, not a build */
+    bool changes_counted = false;   /* META_CHANGES is kept for it */
+    bool changes_unwritten = false; /* ... and not written yet */
     bool mark_facets = false; /* writer: set META_FACETS at commit */
     bool mark_groups = false; /* and META_GROUPS */
     /* Writer: spelling frequency changes not yet given to Xapian, by
@@ -331,6 +340,17 @@ ns_status_t caught(ns_index_t *idx);
 ns_status_t caught_message(std::string &msg);
 /* Has IDX's read-only database a newer revision on disk? (open.cc) */
 bool moved_on(ns_index_t *idx);
+
+/* What a writer changed in place, counted into META_CHANGES
+ * (changes.cc): set up at open (IN_PLACE: the live generation of an
+ * index directory), KIND 0 added, 1 replaced, 2 deleted, written inside
+ * the commit (may throw), cleared when dropped or committed. */
+enum { CHANGE_ADDED = 0, CHANGE_REPLACED = 1, CHANGE_DELETED = 2 };
+void changes_open(ns_index_t *idx, ns_open_mode_t mode, bool in_place);
+void changes_note(ns_index_t *idx, int kind, uint64_t n);
+void changes_write(ns_index_t *idx);
+void changes_clear(ns_index_t *idx);
+void changes_committed(ns_index_t *idx);
 
 /* Every exported call on a handle starts so: no older message survives. */
 inline void clear_error(ns_index_t *idx)

@@ -564,6 +564,13 @@ ns_status_t ns_index_set_dictionary(ns_index_t *idx, const char *dict,
  * Either way the index keeps exactly what earlier commits wrote. */
 ns_status_t ns_index_commit(ns_index_t *idx);
 
+/* What was done to IDX's generation in place since it was published
+ * (nindex --rollback says what it undoes): OUT[0] articles added, OUT[1]
+ * replaced, OUT[2] deleted by updates, prunes and --delete.  *counted is
+ * 0 (and OUT zeros) for a generation that does not count them: one made
+ * by a version before the count, and updated since. */
+ns_status_t ns_index_changes(ns_index_t *idx, uint64_t out[3], int *counted);
+
 /* Number of articles in the index. */
 ns_status_t ns_index_count(ns_index_t *idx, uint64_t *out);
 

@@ -473,6 +473,7 @@ static ns_status_t open_impl(ns_index_t *idx, ns_open_mode_t mode)
                                idx->wdb->get_metadata(META_FACETS).empty();
             idx->mark_groups = idx->wdb->get_doccount() == 0 &&
                                idx->wdb->get_metadata(META_GROUPS).empty();
+            changes_open(idx, mode, idx->dbpath != idx->path);
             prime(idx);
             idx->wdb->begin_transaction(true);
             idx->in_txn = true;

@@ -390,6 +390,7 @@ ns_status_t ns_index_add(ns_index_t *idx, const ns_article_t *art,
         spell_words(idx, doc, 1);
         drop_own_stems(doc, stem);
         idx->wdb->replace_document(idterm, doc);
+        changes_note(idx, replacing ? CHANGE_REPLACED : CHANGE_ADDED, 1);
         if (idx->langs.insert(lang).second)
             idx->langs_dirty = true;
         /* Inside the transaction Xapian does not flush on its own; this
@@ -414,6 +415,7 @@ ns_status_t ns_index_delete(ns_index_t *idx, const char *id, int *deleted)
         if (find_id(*idx->wdb, id, &did)) {
             spell_stored(idx, did, -1);
             idx->wdb->delete_document(term);
+            changes_note(idx, CHANGE_DELETED, 1);
             if (deleted)
                 *deleted = 1;
         }
@@ -488,6 +490,7 @@ ns_status_t ns_index_prune(ns_index_t *idx,
                 spell_stored(idx, *p, -1);
             idx->wdb->delete_document(term);
         }
+        changes_note(idx, CHANGE_DELETED, doomed.size());
         /* A stop from here on comes too late: the commit is one step. */
         if (ns_status_t st = ns_index_commit(idx))
             return st;
@@ -620,6 +623,7 @@ static void discard_pending(ns_index_t *idx)
     idx->pending_bytes = 0;
     idx->pending_docs = 0;
     idx->spell_delta.clear();
+    changes_clear(idx);
 }
 
 ns_status_t ns_index_commit(ns_index_t *idx)
@@ -656,6 +660,7 @@ ns_status_t ns_index_commit(ns_index_t *idx)
             idx->wdb->set_metadata(META_GROUPS, "1");
             idx->mark_groups = false;
         }
+        changes_write(idx);
         if (idx->in_txn) {
             /* Cleared first: a commit that throws has ended the
              * transaction, leaving its changes pending (discard_pending). */
@@ -668,6 +673,7 @@ ns_status_t ns_index_commit(ns_index_t *idx)
         }
         idx->pending_bytes = 0;
         idx->pending_docs = 0;
+        changes_committed(idx);
         return NS_STATUS_OK;
     } catch (...) {
         ns_status_t st = caught(idx);

@@ -66,7 +66,9 @@ static void usage(FILE *out)
         "  -r, --rebuild         build a new generation from the SOURCEs\n"
         "                        beside the live one, check it, publish it\n"
         "      --delete          delete the articles with the given IDs\n"
-        "      --rollback        make the previous generation live again\n"
+        "                        (from the kept generations too)\n"
+        "      --rollback        make the previous generation live again,\n"
+        "                        saying what that undoes\n"
         "      --export-spelling DEST  write the spelling dictionary (for\n"
         "                        did-you-mean) to the single file DEST, for\n"
         "                        a cluster's front; replaces DEST only if\n"
@@ -127,7 +129,8 @@ static void usage(FILE *out)
         "Exit status:\n"
         "  0   done\n"
         "  1   error (the index could not be opened or written, a SOURCE\n"
-        "      does not exist); articles committed before it are kept\n"
+        "      does not exist; --delete: a kept generation could not be\n"
+        "      written); articles committed before it are kept\n"
         "  2   usage error; --export-spelling onto something that is not\n"
         "      a previous export; an update with a --lang or --shard\n"
         "      other than the index's (nothing is changed)\n"
@@ -322,6 +325,7 @@ static int run(struct options *o)
     struct progress pr = {.on = !o->quiet && isatty(2),
                           .start = ns_monotonic_s()};
     char published[300] = "";
+    ns_buf_t undone = {0}; /* what a rollback undid */
     int rc;
     ns_stemless_start(o->verbose);
     switch (o->mode) {
@@ -332,7 +336,7 @@ static int run(struct options *o)
         rc = ns_run_delete(db, o, &c);
         break;
     case MODE_ROLLBACK:
-        rc = ns_run_rollback(db, published, sizeof published);
+        rc = ns_run_rollback(db, published, sizeof published, &undone);
         break;
     default:
         rc = ns_run_update(db, o, &c, &pr);
@@ -350,7 +354,8 @@ static int run(struct options *o)
     double secs = ns_monotonic_s() - pr.start;
     unsigned long done = c.added + c.replaced + c.unchanged;
     if (!o->quiet && o->mode == MODE_ROLLBACK && rc == EXIT_OK) {
-        printf("nindex: rollback: %s is live\n", published);
+        printf("nindex: rollback: %s is live%s\n", published,
+               undone.p ? undone.p : "");
     } else if (!o->quiet && o->mode == MODE_REBUILD && !o->dry_run &&
                !*published) {
         /* Its counts are of a build that is not the index: not "added". */
@@ -381,10 +386,14 @@ static int run(struct options *o)
         if (o->shard_count)
             printf("; shard %u/%u: %lu of other shards passed over",
                    o->shard_index, o->shard_count, c.other_shard);
+        if (c.kept_deleted)
+            printf("; %lu also deleted from %lu kept generation%s",
+                   c.kept_deleted, c.kept_gens, c.kept_gens == 1 ? "" : "s");
         if (*published)
             printf("; published %s", published);
         putchar('\n');
     }
+    ns_buf_free(&undone);
     if (lock >= 0)
         close(lock);
     if (drop)

@@ -5,6 +5,7 @@
  * nindex.c holds main, the options and the summary; sources.c reads the
  * SOURCEs; update.c updates in place (and prunes and deletes); rebuild.c
  * builds, checks and publishes a new generation; rollback.c goes back;
+ * takedown.c deletes --delete's ids from the kept generations too;
  * export.c copies the spelling dictionary out for a cluster's front.  Private
  * to the indexer: nothing here is part of libns. */
 #ifndef NS_NINDEX_H
@@ -73,6 +74,8 @@ struct counts {
     const char *empty_source;    /* the first of them */
     unsigned long files_failed;  /* files not read, or not to their end */
     unsigned long empty_files;   /* files of articles that gave nothing */
+    unsigned long kept_deleted;  /* --delete: deleted from kept generations */
+    unsigned long kept_gens;     /* ... from this many of them */
 };
 
 /* Set by SIGINT and SIGTERM: every loop stops at the next article. */
@@ -253,14 +256,23 @@ void ns_default_lang_apply(const struct options *o, ns_article_t *art);
 /* update.c: update in place, in batches, then --prune. */
 int ns_run_update(const char *db, const struct options *o, struct counts *c,
                   struct progress *pr);
+/* takedown.c: delete the ids of --delete (O->args, this shard's) from
+ * every generation of DB but the live one, so that --rollback cannot
+ * bring them back; counted in C->kept_deleted.  Returns EXIT_OK, or
+ * EXIT_ERROR when a kept generation could not be opened or written
+ * (each warned, and the takedown said to be incomplete). */
+int ns_takedown_kept(const char *db, const struct options *o,
+                     struct counts *c);
 /* update.c: --delete ID... */
 int ns_run_delete(const char *db, const struct options *o, struct counts *c);
 /* rebuild.c: a new generation, published when it passes the checks; its
  * name goes into PUBLISHED. */
 int ns_run_rebuild(const char *db, const struct options *o, struct counts *c,
                    struct progress *pr, char *published, size_t pub_size);
-/* rollback.c: make the previous generation live again. */
-int ns_run_rollback(const char *db, char *published, size_t pub_size);
+/* rollback.c: make the previous generation live again; what that undoes
+ * ("; 1 replacement ... are undone") is appended to UNDONE. */
+int ns_run_rollback(const char *db, char *published, size_t pub_size,
+                    ns_buf_t *undone);
 /* export.c: --export-spelling: the spelling dictionary of DB to a copy at
  * O->export_dest, replacing only a previous copy.  Returns EXIT_OK,
  * EXIT_USAGE (DEST is something else) or EXIT_ERROR (reported). */

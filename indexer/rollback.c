@@ -1,14 +1,142 @@
 /* rollback.c - nindex --rollback: make the newest older generation that
  * opens live again (one atomic rename of DIR/current, common/gen.c), or
- * link the newest one again when `current` is gone. */
+ * link the newest one again when `current` is gone.
+ *
+ * A rollback also undoes every update, prune and --delete made in place
+ * since the generation rolled back from was published, and brings back
+ * what its rebuild left out: an editor's corrected headline reverted
+ * without a word was found by readers, not by the desk.  So it says what
+ * it undoes: the counts the generation keeps (common/changes.cc), and the
+ * articles one of the two generations has and the other lacks. */
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
 #include "nindex.h"
 
-int ns_run_rollback(const char *db, char *published, size_t pub_size)
+/* Articles named in the message, of each kind. */
+#define NAMED 5
+
+/* The ids of one generation that another (OTHER) lacks. */
+struct lacked {
+    ns_index_t *other;
+    unsigned long n;
+    ns_buf_t names; /* the first NAMED, quoted */
+    int failed;
+};
+
+static int note_lacked(const char *id, void *ctx)
+{
+    struct lacked *l = ctx;
+    int has = 0;
+    if (ns_index_has_id(l->other, id, &has) != NS_STATUS_OK) {
+        l->failed = 1;
+        return 1;
+    }
+    if (has)
+        return 0;
+    if (++l->n <= NAMED &&
+        (ns_buf_puts(&l->names, l->n > 1 ? ", '" : "'") < 0 ||
+         ns_buf_puts(&l->names, id) < 0 || ns_buf_putc(&l->names, '\'') < 0))
+        ns_die("out of memory");
+    return 0;
+}
+
+/* "2 articles 'gen-000007' lacks are back: 'a5', 'a6'" onto OUT. */
+static void say_lacked(ns_buf_t *out, struct lacked *l, const char *lacking,
+                       const char *verb)
+{
+    if (!l->n)
+        return;
+    char head[300];
+    snprintf(head, sizeof head, "; %lu article%s %s lacks %s %s: ", l->n,
+             l->n == 1 ? "" : "s", lacking, l->n == 1 ? "is" : "are", verb);
+    if (ns_buf_puts(out, head) < 0 || ns_buf_puts(out, l->names.p) < 0 ||
+        (l->n > NAMED && ns_buf_puts(out, ", ...") < 0))
+        ns_die("out of memory");
+}
+
+/* "1 replacement and 1 deletion" of the counts C (added, replaced,
+ * deleted) onto OUT; nothing when all are zero. */
+static void say_counts(ns_buf_t *out, const uint64_t c[3])
+{
+    static const char *const WHAT[] = {"addition", "replacement", "deletion"};
+    int kinds = (c[0] > 0) + (c[1] > 0) + (c[2] > 0), said = 0;
+    for (int k = 0; k < 3; k++) {
+        if (!c[k])
+            continue;
+        char part[80];
+        snprintf(part, sizeof part, "%s%llu %s%s",
+                 said == 0 ? "" : said == kinds - 1 ? " and " : ", ",
+                 (unsigned long long)c[k], WHAT[k], c[k] == 1 ? "" : "s");
+        if (ns_buf_puts(out, part) < 0)
+            ns_die("out of memory");
+        said++;
+    }
+}
+
+/* What going from LIVE to PREVIOUS (open as PREV) undoes, into OUT. */
+static void describe(const char *db, const char *live, ns_index_t *prev,
+                     const char *previous, ns_buf_t *out)
+{
+    char path[4400];
+    snprintf(path, sizeof path, "%s/%s", db, live);
+    ns_index_t *was = NULL;
+    char *err = NULL;
+    if (ns_index_open(path, NS_OPEN_READ, &was, &err) != NS_STATUS_OK) {
+        /* The usual reason for a rollback: say so, and nothing more. */
+        char text[1400];
+        snprintf(text, sizeof text,
+                 "; what was changed in %s cannot be told: it does not open "
+                 "(%s)",
+                 live, err ? err : "unknown error");
+        free(err);
+        if (ns_buf_puts(out, text) < 0)
+            ns_die("out of memory");
+        return;
+    }
+    uint64_t c[3];
+    int counted = 0;
+    char text[1400];
+    if (ns_index_changes(was, c, &counted) != NS_STATUS_OK)
+        counted = 0;
+    if (!counted) {
+        snprintf(text, sizeof text,
+                 "; updates and deletions made since %s was published, if "
+                 "any, are undone (%s does not count them)",
+                 live, live);
+    } else if (c[0] || c[1] || c[2]) {
+        ns_buf_t what = {0};
+        say_counts(&what, c);
+        snprintf(text, sizeof text, "; %s made since %s was published %s undone",
+                 what.p, live, c[0] + c[1] + c[2] == 1 ? "is" : "are");
+        ns_buf_free(&what);
+    } else {
+        snprintf(text, sizeof text,
+                 "; no update or deletion was made since %s was published",
+                 live);
+    }
+    if (ns_buf_puts(out, text) < 0)
+        ns_die("out of memory");
+    /* Deleted by a prune, or left out by the rebuild that made LIVE: back
+     * in search results, which is what the operator needs to know
+     * (a --delete deleted them from PREVIOUS too, see takedown.c). */
+    struct lacked back = {.other = was}, gone = {.other = prev};
+    if (ns_index_each_id(prev, note_lacked, &back) == NS_STATUS_OK &&
+        !back.failed)
+        say_lacked(out, &back, live, "back");
+    if (ns_index_each_id(was, note_lacked, &gone) == NS_STATUS_OK &&
+        !gone.failed)
+        say_lacked(out, &gone, previous, "gone");
+    ns_buf_free(&back.names);
+    ns_buf_free(&gone.names);
+    ns_index_close(was);
+}
+
+int ns_run_rollback(const char *db, char *published, size_t pub_size,
+                    ns_buf_t *undone)
 {
     char live[256];
     struct stat st;
@@ -61,11 +189,15 @@ int ns_run_rollback(const char *db, char *published, size_t pub_size)
                  db, live);
         return EXIT_ERROR;
     }
-    ns_index_close(idx);
     if (ns_gen_publish(db, previous) < 0) {
         ns_error("cannot publish '%s/%s': %s", db, previous, strerror(errno));
+        ns_index_close(idx);
         return EXIT_ERROR;
     }
     snprintf(published, pub_size, "%s (was %s)", previous, live);
+    /* Published first: an emergency rollback waits for nothing.  Under
+     * the writer lock neither generation changes meanwhile. */
+    describe(db, live, idx, previous, undone);
+    ns_index_close(idx);
     return EXIT_OK;
 }

@@ -483,6 +483,11 @@ int ns_run_delete(const char *db, const struct options *o, struct counts *c)
     /* With --keep-deleted 0 too: the files kept before go. */
     if (!o->dry_run && rc == EXIT_OK && c->deleted)
         ns_undo_expire(db, o->keep_deleted_days);
+    /* Also with no article live (an id deleted already, now exit 3): a
+     * takedown run again after a kept generation could not be written
+     * finishes the job there. */
+    if (!o->dry_run && rc == EXIT_OK)
+        rc = ns_takedown_kept(db, o, c);
     if (rc == EXIT_OK && c->skipped)
         return EXIT_SKIPPED;
     return rc;
