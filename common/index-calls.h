@@ -115,6 +115,16 @@ Xapian::Query build_query(ns_index_t *idx, const std::string &text,
 /* query-text.cc; the last two: TEXT without its unclosed quote, or with its
  * unknown field names as words (the names into NAMES), or "". */
 std::string typed_text(const std::string &text, std::string *warnings);
+/* query-lucene.cc: TEXT with the operators of Lucene's query syntax
+ * (!, &&, ||, "a b"~N, ^N, ~, \ escapes, *:*) in this query language,
+ * remarks on those not read into *WARNINGS (may be null). */
+std::string lucene_text(const std::string &text, std::string *warnings);
+/* TEXT with each word with a '?' inside ("wom?n") as the words of DB that
+ * fit it, at most SINGLE_WILDCARD_MAX, the most frequent. */
+static const size_t SINGLE_WILDCARD_MAX = 20;
+std::string single_wildcards(const std::string &text,
+                             const Xapian::Database &db,
+                             std::string *warnings);
 /* query-ends.cc: TEXT without the operators at its end that join nothing
  * ("oil NOT", "oil AND NOT"), a warning into *WARNINGS if one was cut. */
 std::string trailing_operators_dropped(const std::string &text,

@@ -690,7 +690,8 @@ std::string libns::typed_text(const std::string &text, std::string *warnings)
     return bracketed_filters(number_forms(lone_near_words(
         split_hyphens(grouped_compounds(initialisms(quoted_wildcards(
             joined_fields(plain_marks(pasted_addresses(
-                trailing_operators_dropped(text, warnings)))),
+                trailing_operators_dropped(lucene_text(text, warnings),
+                                           warnings)))),
             warnings)))),
         warnings)));
 }
@@ -731,11 +732,16 @@ std::string libns::unknown_field_words(const std::string &text,
             quoted = !quoted;
         if (t[i] == ':' && !quoted && i + 1 < t.size() &&
             !isspace((unsigned char)t[i + 1]) && t[i + 1] != ':') {
+            /* "body_text:", "title.raw:", "_source:": the names of
+             * other engines' fields have '_' and '.' in them. */
             size_t s = i;
-            while (s > 0 && isalpha((unsigned char)t[s - 1]))
+            while (s > 0 && (isalnum((unsigned char)t[s - 1]) ||
+                             t[s - 1] == '_' || t[s - 1] == '.'))
                 s--;
             std::string name = lower(t.substr(s, i - s).c_str());
             if (i - s >= 2 && (s == 0 || strchr(" \t(+-", t[s - 1])) &&
+                name.find_first_of("abcdefghijklmnopqrstuvwxyz") !=
+                    std::string::npos &&
                 !field_known(name)) {
                 if (names.find("'" + name + ":'") == std::string::npos)
                     names += (names.empty() ? "'" : ", '") + name + ":'";

@@ -68,6 +68,10 @@ static ns_status_t parse_text(ns_index_t *idx, const ns_search_opts_t *o,
     }
     QueryBounds b = bound_query(text);
     add_warning(res, b.warning);
+    /* After the words are counted: a "wom?n" is one word typed. */
+    std::string single;
+    b.text = single_wildcards(b.text, *idx->db, &single);
+    add_warning(res, single);
     try {
         std::string dates; /* date: values the parse could not read */
         *out = build_query(idx, b.text,

@@ -205,9 +205,17 @@ static bool close_enough(ns_index_t *idx, const std::string &typed,
  * became "ser*ance" and showed two unrelated articles). */
 static bool by_star(const std::vector<std::string> &was, size_t i)
 {
+    /* A gap of '?' alone inside a word ("wom?n") is a wildcard too
+     * (query-lucene.cc): "wom" and "n" were "won" and "n?". */
+    auto single = [&](size_t gap) {
+        return gap > 0 && gap + 1 < was.size() && !was[gap].empty() &&
+               was[gap].find_first_not_of('?') == std::string::npos &&
+               !was[gap - 1].empty() && !was[gap + 1].empty();
+    };
     return (i + 1 < was.size() && !was[i + 1].empty() &&
             was[i + 1][0] == '*') ||
-           (i > 0 && !was[i - 1].empty() && was[i - 1].back() == '*');
+           (i > 0 && !was[i - 1].empty() && was[i - 1].back() == '*') ||
+           single(i + 1) || (i > 0 && single(i - 1));
 }
 
 /* Is WORD typed in capitals ("IMF", "OPEC", "ØKOKRIM")?  Such a word is
