@@ -52,6 +52,9 @@ using namespace libns;
 
 /* Matches the facet counter looks at when opts.facet_count is 0. */
 static const Xapian::doccount FACET_COUNT_DEFAULT = 1000;
+/* Time the phrase check of the facets' matches may take (phrase-count.cc):
+ * up to twice opts.facet_count matches, at 40-150 us a candidate. */
+static const double FACET_CHECK_SECONDS = 2.0;
 
 /* The facet slot of every article, held in memory by a handle that has
  * been asked facets twice within one revision of the index (as search
@@ -121,6 +124,7 @@ class Counter
     void add(const std::string &v, uint64_t n)
     {
         seen += n;
+        alone_ += n; /* taken back below if the value has a group */
         /* section, lang, month, group, tags */
         size_t at[5], len[5], start = 0;
         for (int k = 0; k < 5; k++) {
@@ -132,8 +136,10 @@ class Counter
             start = end + 1;
         }
         group_ = nullptr;
-        if (groups_ && len[3])
+        if (groups_ && len[3]) {
             group_ = &group_of(group_id(v, at[3], len[3]));
+            alone_ -= n;
+        }
         const Combo &c = combo(std::string_view(v).substr(0, at[3]), at, len);
         for (unsigned f = 0; f < 4; f++)
             if (c.id[f] != NONE)
@@ -159,6 +165,7 @@ class Counter
     {
         seen++;
         group_ = groups_ && gid ? &group_of(gid) : nullptr;
+        alone_ += !group_;
         for (uint32_t i = col.keys_at[vid]; i < col.keys_at[vid + 1]; i++) {
             const uint32_t f = col.keys[i] >> 24, raw = col.keys[i] & 0xffffff;
             if (!(mask_ & (1u << f)))
@@ -183,6 +190,10 @@ class Counter
                 v.fresh = 0;
             }
     }
+
+    /* What the total counts of the matches added: articles, or stories
+     * when grouping (an article without a group is a story of its own). */
+    uint64_t counted() const { return groups_ ? alone_ + groups_n_ : seen; }
 
     uint64_t seen = 0;
     Xapian::docid last = 0; /* the highest document id added */
@@ -320,6 +331,7 @@ class Counter
     std::unordered_map<std::string, uint32_t> lower_ids_[NS_FACET_KINDS];
     std::vector<Group> table_;
     size_t groups_n_ = 0;
+    uint64_t alone_ = 0; /* matches without a group */
     std::vector<uint32_t> pool_;
     std::vector<std::vector<uint32_t>> more_;
     /* A column's value index -> the id here, by facet (NONE: not yet). */
@@ -649,7 +661,7 @@ class Comb : public Xapian::PostingSource
 /* Count the rest of the archive after the first pass; true if exact. */
 bool sample_rest(const Xapian::Database &db, const Xapian::Query &run,
                  Xapian::MatchSpy *spy, Counter &counter, Xapian::doccount most,
-                 const Xapian::MSet &first)
+                 const Xapian::MSet &first, const Xapian::MatchDecider *check)
 {
     Xapian::docid last = db.get_lastdocid();
     if (counter.last == 0 || counter.last >= last)
@@ -663,7 +675,7 @@ bool sample_rest(const Xapian::Database &db, const Xapian::Query &run,
         Xapian::Query(Xapian::Query::OP_FILTER, run, Xapian::Query(&comb)));
     enq.set_weighting_scheme(Xapian::BoolWeight());
     enq.add_matchspy(spy);
-    enq.get_mset(0, 0, db.get_doccount());
+    enq.get_mset(0, 0, db.get_doccount(), nullptr, check);
     comb.finish();
     return comb.exact;
 }
@@ -671,7 +683,7 @@ bool sample_rest(const Xapian::Database &db, const Xapian::Query &run,
 } // namespace
 
 void libns::count_facets(ns_index_t *idx, const Xapian::Query &run,
-                         const ns_search_opts_t *o, bool candidates,
+                         const ns_search_opts_t *o, const Xapian::Query *check_q,
                          ns_results_t *res)
 {
     res->facets_asked = true;
@@ -712,7 +724,16 @@ void libns::count_facets(ns_index_t *idx, const Xapian::Query &run,
     }
     Xapian::doccount most =
         o->facet_count ? o->facet_count : FACET_COUNT_DEFAULT;
-    Xapian::MSet ms = enq.get_mset(0, 0, most);
+    /* A phrase or NEAR query: its candidates are checked as the matcher
+     * meets them, and only those with the phrase are counted, the sample
+     * of the rest included.  A cluster's shards run no match decider:
+     * there the candidates are counted (EXACT false). */
+    std::optional<PhraseCheck> check;
+    if (check_q && !idx->cluster)
+        check.emplace(idx, *check_q, SIZE_MAX, FACET_CHECK_SECONDS, false);
+    const bool candidates = check_q && idx->cluster;
+    Xapian::MSet ms =
+        enq.get_mset(0, 0, most, nullptr, check ? &*check : nullptr);
     if (idx->cluster) {
         for (Xapian::TermIterator v = values.values_begin();
              v != values.values_end(); ++v)
@@ -729,13 +750,24 @@ void libns::count_facets(ns_index_t *idx, const Xapian::Query &run,
         /* The rest of the archive, sampled across its whole span. */
         Xapian::MatchSpy *with =
             spy ? (Xapian::MatchSpy *)&*spy : &*from_column;
-        res->facets_exact = sample_rest(db, run, with, counter, most, ms);
+        res->facets_exact = sample_rest(db, run, with, counter, most, ms,
+                                        check ? &*check : nullptr);
     } else if (!whole && !candidates && counter.seen) {
         scale = (double)ms.get_matches_estimated() / (double)counter.seen;
     }
     if (scale < 1)
         scale = 1;
+    /* Out of time for the phrase check: the candidates left unchecked
+     * count by the share of those checked that passed. */
+    if (check && check->unchecked) {
+        res->facets_exact = false;
+        if (check->passed)
+            scale *= 1 + (double)check->unchecked * check->rate() /
+                             (double)check->passed;
+    }
     res->facets_counted = counter.seen;
+    /* Every match counted: what the total counts, exactly. */
+    res->facets_total = res->facets_exact ? counter.counted() : 0;
 
     for (unsigned f = 0; f < NS_FACET_KINDS; f++) {
         std::vector<Tally> list;

@@ -356,6 +356,9 @@ also_ids_page(ns_index_t *idx, const Xapian::Query &run,
 void page_total(const Xapian::Database &db, Xapian::Enquire &count,
                 const Xapian::MSet &ranked, bool collapse, bool all,
                 uint64_t *total, bool *exact);
+/* The story groups among the articles DIDS (sorted here). */
+Xapian::doccount count_groups(const Xapian::Database &db,
+                              std::vector<Xapian::docid> &dids);
 
 /* phrase-scan.cc: what the quick phrase test knows about one text. */
 enum scan { SCAN_NO, SCAN_YES, SCAN_MAYBE };
@@ -389,6 +392,39 @@ class SignatureFilter : public Xapian::MatchDecider
     bool useful_;
     std::shared_ptr<struct SignatureStream> stream_; /* phrase.cc */
 };
+
+/* phrase-count.cc: for Xapian's matcher, true for a candidate that passes
+ * the phrase check of Q, asked in docid order (the pair signature, then
+ * check_phrases).  Past MOST checks or SECONDS it stops checking: the rest
+ * are UNCHECKED, and let through when PASS_UNCHECKED_.  KEEP: the ids
+ * that passed are kept in DIDS. */
+class PhraseCheck : public Xapian::MatchDecider
+{
+  public:
+    PhraseCheck(const ns_index_t *idx, const Xapian::Query &q, size_t most,
+                double seconds, bool keep);
+    bool operator()(const Xapian::Document &doc) const override;
+    double rate() const; /* the share that passed, by Laplace's rule */
+    bool pass_unchecked_ = false;
+    mutable size_t checked = 0, passed = 0, unchecked = 0, damaged = 0;
+    mutable bool stopped = false;
+    mutable std::vector<Xapian::docid> dids;
+
+  private:
+    const ns_index_t *idx_;
+    Xapian::Query q_;
+    SignatureFilter signature_;
+    size_t most_;
+    bool keep_;
+    std::chrono::steady_clock::time_point end_;
+};
+/* The count of Q's matches among the candidates of RUN (its relaxed form,
+ * filters and all), story groups when COLLAPSE: exact when every candidate
+ * was checked within SECONDS; else an estimate.  DAMAGED: stored articles
+ * that could not be read. */
+void phrase_count(const ns_index_t *idx, const Xapian::Query &q,
+                  const Xapian::Query &run, bool collapse, double seconds,
+                  uint64_t *total, bool *exact, size_t *damaged);
 
 /* cluster.cc: a cluster file's shards as one database (README "Scaling").
  * Do all of IDX's shards that are up have facet values (META_FACETS)? */
@@ -574,9 +610,9 @@ bool synonym_matches(ns_index_t *idx, const std::string &word,
 void add_facet_values(Xapian::Document &doc, /* facet-values.cc */
                       const ns_article_t *art, const std::string &lang);
 /* facets.cc: the facets O asks for over the matches of RUN into RES;
- * CANDIDATES when RUN only finds candidates of a phrase check. */
+ * CHECK: the query whose phrases RUN's candidates must pass, or NULL. */
 void count_facets(ns_index_t *idx, const Xapian::Query &run,
-                  const ns_search_opts_t *o, bool candidates,
+                  const ns_search_opts_t *o, const Xapian::Query *check,
                   ns_results_t *res);
 
 /* recency.cc */

@@ -63,6 +63,7 @@
 #include <xapian.h>
 #include <zlib.h>
 
+#include <chrono>
 #include <cstdint>
 #include <list>
 #include <map>
@@ -313,6 +314,7 @@ struct ns_results {
     bool facets_collapsed = false; /* counts are of groups */
     bool facets_exact = false;
     uint64_t facets_counted = 0;
+    uint64_t facets_total = 0; /* when facets_exact: what total counts */
     std::string facets_unavailable;
     std::vector<std::string> facet_text[NS_FACET_KINDS];
     std::vector<ns_facet_value_t> facet_values[NS_FACET_KINDS];

@@ -75,26 +75,28 @@ struct FirstMatches : public Xapian::MatchSpy {
         if (dids.size() < most)
             dids.push_back(doc.get_docid());
     }
-    /* The story groups among them: an article without a group value is
-     * a story of its own, as Xapian never collapses it. */
-    Xapian::doccount groups(const Xapian::Database &db)
-    {
-        std::sort(dids.begin(), dids.end());
-        std::unordered_set<std::string> keys;
-        Xapian::doccount alone = 0;
-        Xapian::ValueIterator v = db.valuestream_begin(SLOT_GROUP);
-        for (Xapian::docid did : dids) {
-            if (v != db.valuestream_end(SLOT_GROUP))
-                v.skip_to(did);
-            if (v != db.valuestream_end(SLOT_GROUP) && v.get_docid() == did)
-                keys.insert(*v);
-            else
-                alone++;
-        }
-        return alone + (Xapian::doccount)keys.size();
-    }
 };
 } // namespace
+
+/* An article without a group value is a story of its own, as Xapian never
+ * collapses it. */
+Xapian::doccount count_groups(const Xapian::Database &db,
+                              std::vector<Xapian::docid> &dids)
+{
+    std::sort(dids.begin(), dids.end());
+    std::unordered_set<std::string> keys;
+    Xapian::doccount alone = 0;
+    Xapian::ValueIterator v = db.valuestream_begin(SLOT_GROUP);
+    for (Xapian::docid did : dids) {
+        if (v != db.valuestream_end(SLOT_GROUP))
+            v.skip_to(did);
+        if (v != db.valuestream_end(SLOT_GROUP) && v.get_docid() == did)
+            keys.insert(*v);
+        else
+            alone++;
+    }
+    return alone + (Xapian::doccount)keys.size();
+}
 
 void page_total(const Xapian::Database &db, Xapian::Enquire &count,
                 const Xapian::MSet &ranked, bool collapse, bool all,
@@ -142,7 +144,7 @@ void page_total(const Xapian::Database &db, Xapian::Enquire &count,
         return;
     }
     const Xapian::doccount seen = (Xapian::doccount)first.dids.size();
-    const Xapian::doccount groups = seen ? first.groups(db) : 0;
+    const Xapian::doccount groups = seen ? count_groups(db, first.dids) : 0;
     /* Every match seen: every group counted. */
     if (docs_exact && seen == docs) {
         *total = groups;
