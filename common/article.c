@@ -428,6 +428,24 @@ static int all_digits(const char *s, size_t n)
     return 1;
 }
 
+/* VALUE as a message shows it: its first MAX bytes, cut where a character
+ * starts (with "..." after), its control characters as spaces.  A date
+ * from a third party's page went to the operator's terminal as given, its
+ * ESC and BEL with it ("\033]0;..." retitles a window, "\033[2J" clears
+ * it), and a cut at 63 bytes split a character.  A new string, or NULL
+ * when out of memory. */
+static char *shown_value(const char *value, size_t max)
+{
+    size_t len = strlen(value), cut = shown_bytes(value, max);
+    char *s = ns_label_dup(value, cut);
+    if (s && cut < len) {
+        char *longer = realloc(s, strlen(s) + 4);
+        if (longer)
+            strcat(s = longer, "...");
+    }
+    return s;
+}
+
 /* VALUE in a form of ISO 8601 that archives write and RFC 3339 does not
  * have, rewritten into OUT as the RFC 3339 it stands for; 0 if it is in
  * none.  A month ("1963-11") or a year ("1854"), as old archives and the
@@ -485,15 +503,16 @@ int ns_set_date(ns_article_t *art, const char *value, char *err,
     if (ns_date_parse(value, &t) < 0 &&
         ((out_of_range = errno == ERANGE) ||
          (ns_date822_parse(value, &t) < 0 && ns_date_dmy_parse(value, &t) < 0))) {
-        char shown[64];
-        snprintf(shown, sizeof shown, "%s", given);
         out_of_range = out_of_range || errno == ERANGE;
+        char *shown = shown_value(given, 60);
         if (out_of_range)
             ns_set_err(err, err_size,
                        "date '%s' is outside the years 0001 to 9999 in UTC",
-                       shown);
+                       shown ? shown : "?");
         else
-            ns_set_err(err, err_size, "unparsable date '%s'", shown);
+            ns_set_err(err, err_size, "unparsable date '%s'",
+                       shown ? shown : "?");
+        free(shown);
         return -1;
     }
     char buf[32];

@@ -6,7 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "ns.h"
+#include "ingest.h"
 
 static const char *progname = "nsearch";
 
@@ -26,6 +26,11 @@ static void vreport(const char *level, const char *fmt, va_list ap)
      * is built first so concurrent writers do not interleave mid-line. */
     char line[4096];
     vsnprintf(line, sizeof line, fmt, ap);
+    /* A message may quote what a third party wrote (a date, a key, a
+     * line); its ESC, BEL and C1 controls would reach the operator's
+     * terminal as commands, so none is printed, whatever the caller
+     * forgot. */
+    ns_clean_in_place(line);
     fprintf(stderr, "%s: %s%s\n", progname, level, line);
 }
 
@@ -34,6 +39,14 @@ void ns_warn(const char *fmt, ...)
     va_list ap;
     va_start(ap, fmt);
     vreport("warning: ", fmt, ap);
+    va_end(ap);
+}
+
+void ns_note(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vreport("", fmt, ap);
     va_end(ap);
 }
 

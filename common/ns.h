@@ -74,6 +74,9 @@ void ns_set_progname(const char *name);
 const char *ns_progname(void);
 /* "prog: warning: ..." on stderr. */
 void ns_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* A line that is neither (what --verbose adds), printed as they are.
+ * None of the three prints a control character (ESC, BEL, C1). */
+void ns_note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* "prog: ..." on stderr; returns -1. */
 int ns_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* "prog: ..." on stderr, then exit(1). */

@@ -545,9 +545,11 @@ int ns_textpage_apply(ns_article_t *art, int furniture,
     size_t cut = furniture ? find_known_heading(lines, n, text) : n;
     size_t list = furniture ? find_post_list(lines, cut, text, &posts) : n;
     if (cut < n) {
-        snprintf(rep.why, sizeof rep.why, "'%.*s'",
-                 (int)(lines[cut].len < 80 ? lines[cut].len : 80),
-                 lines[cut].p);
+        size_t shown = lines[cut].len < 80 ? lines[cut].len : 80;
+        while (shown < lines[cut].len && shown &&
+               ((unsigned char)lines[cut].p[shown] & 0xc0) == 0x80)
+            shown--; /* no character cut in two */
+        snprintf(rep.why, sizeof rep.why, "'%.*s'", (int)shown, lines[cut].p);
     }
     if (list < cut) {
         cut = list;

@@ -296,10 +296,14 @@ static int bare_value(struct toml *t, ns_buf_t *out)
     size_t n = (size_t)(t->p - a);
     if (!n)
         return fail(t, "a key's value is missing or not TOML");
-    if (!is_bare_value(a, n))
+    if (!is_bare_value(a, n)) {
+        size_t shown = n < 40 ? n : 40;
+        while (shown < n && shown && ((unsigned char)a[shown] & 0xc0) == 0x80)
+            shown--; /* no character cut in two */
         return fail(t,
                     "'%.*s' is not a TOML value (text needs quotes: \"...\")",
-                    (int)(n < 40 ? n : 40), a);
+                    (int)shown, a);
+    }
     return put(t, out, a, n);
 }
 

@@ -317,7 +317,7 @@ int ns_sources_read(const struct options *o, struct counts *c,
             if (o->verbose && note) {
                 /* What the text page rules cut, once per file. */
                 ns_progress_clear(pr);
-                fprintf(stderr, "nindex: %s\n", note);
+                ns_note("%s", note);
             }
             if (ns_shard_other(o, art.id)) {
                 /* Another shard's: its own host indexes it. */
