@@ -34,4 +34,24 @@ check "html date: refused, said" contains "$TMP/err" "m.html: unparsable date '2
 check "html date: no ESC reaches the terminal" lacks "$TMP/err" "$esc"
 check "html date: no BEL" lacks "$TMP/err" "$bel"
 
+# A 58 KB gzip of twenty million "{}" lines printed "missing id" for
+# each, 11.5 M lines in two minutes.  Now the first 100 errors of a file
+# are said, then one line at its end; the summary counts them all.
+python3 - "$TMP/b.jsonl.gz" "$TMP/c.jsonl" <<'PY'
+import gzip, sys
+with gzip.open(sys.argv[1], "wb", 9) as f:
+    f.write(b"{}\n" * 20000 + b'{"id":"ok","title":"Fine","body":"Oryx"}\n')
+open(sys.argv[2], "w").write("{}\n" * 150)
+PY
+run out err nindex --db "$TMP/db2" "$TMP/b.jsonl.gz" "$TMP/c.jsonl"
+check "flood: exit 3, records skipped" is "$rc" 3
+check "flood: 100 lines of each file, and one more each" is "$(grep -c 'missing id$' "$TMP/err")" 200
+check "flood: the rest of the gzip counted at its end" contains "$TMP/err" "b.jsonl.gz: and 19900 more records skipped, not each said (--verbose says each)"
+check "flood: the rest of the other file at its end" contains "$TMP/err" "c.jsonl: and 50 more records skipped"
+check "flood: said in file order" is "$(grep -n 'more records skipped' "$TMP/err" | cut -d: -f1 | tr '\n' ' ')" "101 202 "
+check "flood: the summary counts every record" contains "$TMP/out" "1 added, 0 replaced, 0 unchanged, 0 deleted, 20150 skipped"
+run out err nindex --verbose --db "$TMP/db2" "$TMP/c.jsonl"
+check "flood: --verbose says each" is "$(grep -c 'missing id$' "$TMP/err")" 150
+check "flood: --verbose, no line of more" lacks "$TMP/err" "more records skipped"
+
 finish
