@@ -64,6 +64,7 @@ check "delete: --force deletes it" is "$(count "$TMP/small")" 3
 run out err nindex --db "$TMP/t" --delete m30 nosuch-id m31
 check "unknown id: exit 3" is "$rc" 3
 check "unknown id: named" contains "$TMP/err" "no article with id 'nosuch-id'"
+check "unknown id: the line as the README quotes it" grep -qx "nindex: no article with id 'nosuch-id'" "$TMP/err"
 check "unknown id: counted skipped, the others deleted" contains "$TMP/out" \
     "2 deleted, 1 skipped"
 check "unknown id: the others are gone" is "$(count "$TMP/t")" 76
