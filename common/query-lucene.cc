@@ -19,6 +19,9 @@
 
 using namespace libns;
 
+/* Terms read for one word with a '?' in it, at most. */
+static const size_t SINGLE_WILDCARD_SCAN = 50000;
+
 static void warn(std::string *warnings, const std::string &why)
 {
     if (warnings && warnings->find(why) == std::string::npos)
@@ -357,11 +360,22 @@ std::string libns::single_wildcards(const std::string &text,
          * that differs ("women" is "Zwomen" alone, "testing" "Ztest" and
          * "testing"): both are the words there are. */
         std::map<std::string, Xapian::doccount> words;
+        /* The terms read are bounded too: "s?n" walks every word that
+         * starts with "s", a few hundred thousand in an archive of
+         * millions.  Past SINGLE_WILDCARD_SCAN those left are not read. */
+        size_t scanned = 0;
         for (const std::string &p : {std::string(prefix),
                                      PREFIX_STEM + std::string(prefix)}) {
             const std::string from = p + start;
             for (auto it = db.allterms_begin(from);
                  it != db.allterms_end(from); ++it) {
+                if (++scanned > SINGLE_WILDCARD_SCAN) {
+                    warn(warnings, "'" + tok + "' was looked for among the "
+                                   "first " +
+                                   std::to_string(SINGLE_WILDCARD_SCAN) +
+                                   " words that start as it does");
+                    break;
+                }
                 const std::string w = (*it).substr(p.size());
                 if (fits(pattern, w))
                     words[w] = std::max(words[w], it.get_termfreq());

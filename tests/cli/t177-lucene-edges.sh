@@ -32,5 +32,18 @@ check "?il: punctuation, oil not excluded or expanded" is "$(ids 'oil ?il')" "oi
 check "k?b: 26 words fit, 20 searched" is "$(ids 'k?b')" "kk"
 check "k?b: the warning" contains "$TMP/ids.err" \
     "'k?b' matches 26 words; the 20 most frequent were searched"
+# The words a '?' word is looked for among are bounded: 60,000 words that
+# start with "zq" (an archive of millions has as many starting with "s").
+python3 - "$TMP/many.jsonl" <<'PY'
+import itertools, json, string, sys
+words = ("zq" + "".join(t) for t in itertools.product(string.ascii_lowercase, repeat=4))
+body = " ".join(itertools.islice(words, 60000))
+with open(sys.argv[1], "w") as f:
+    f.write(json.dumps({"id": "many", "title": "Many words", "body": body}) + "\n")
+PY
+nindex --db "$TMP/db" --quiet "$TMP/many.jsonl" >/dev/null 2>&1
+check "zq?aab: found among the first words read" is "$(ids 'zq?aab')" "many"
+check "zq?aab: the scan bound is said" contains "$TMP/ids.err" \
+    "'zq?aab' was looked for among the first 50000 words that start as it does"
 check "an address's && is no AND" is "$(ids 'https://x.example/portal-results?a=1&&b=2')" "ya"
 finish
