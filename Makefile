@@ -63,7 +63,7 @@ LIB_C   = common/article.c common/article-json.c common/buf.c common/date.c comm
           common/wpjson.c common/lang.c common/toml.c common/yaml.c \
           common/wxr.c common/htmlent.c common/charset.c common/html-furniture.c common/html-ld.c \
           common/html-meta.c common/html-text.c common/html-walk.c common/html-story.c \
-          common/xmlrepair.c common/blogger.c
+          common/xmlrepair.c common/blogger.c common/url.c
 LIB_CXX = common/open.cc common/changes.cc common/store.cc common/write.cc common/query.cc \
           common/query-text.cc common/query-fields.cc common/query-partial.cc \
           common/search.cc common/search-api.cc common/snippet.cc common/digraph-marks.cc common/digraph-readings.cc \

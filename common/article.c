@@ -324,7 +324,8 @@ static int foreign_scheme(const char *text, size_t len)
 int ns_set_label(char **field, const char *name, const char *value, size_t len,
                  size_t max, char *err, size_t err_size)
 {
-    char *v = ns_label_dup(value, len);
+    int url = !strcmp(name, "url");
+    char *v = url ? ns_url_label_dup(value, len) : ns_label_dup(value, len);
     if (!v) {
         ns_set_err(err, err_size, "out of memory");
         return -1;
@@ -346,7 +347,7 @@ int ns_set_label(char **field, const char *name, const char *value, size_t len,
      * Both as sent and as stored: a soft hyphen or a C1 control, which
      * the label loses, would hide one from a browser but not from the
      * stored url. */
-    if (!strcmp(name, "url") &&
+    if (url &&
         (foreign_scheme(value, len) || foreign_scheme(v, strlen(v)))) {
         size_t shown = shown_bytes(v, 60);
         ns_set_err(err, err_size,
@@ -355,7 +356,9 @@ int ns_set_label(char **field, const char *name, const char *value, size_t len,
         free(v);
         return 1;
     }
-    if (strcmp(name, "url") && compose_label(v) < 0) {
+    /* Encoded after the check, so that its warning shows the url as
+     * written; before the length is weighed, as it is stored. */
+    if ((url ? ns_url_encode(&v) : compose_label(v)) < 0) {
         free(v);
         ns_set_err(err, err_size, "out of memory");
         return -1;

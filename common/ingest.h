@@ -547,9 +547,18 @@ size_t ns_byline_word(const char *text, size_t len);
 /* S (NUL-terminated) cleaned as ns_clean_dup cleans, in place. */
 void ns_clean_in_place(char *s);
 
+/* A url's label (ns_label_dup) with the tabs and newlines in it left
+ * out first, as a browser leaves them out of an href (url.c). */
+char *ns_url_label_dup(const char *value, size_t len);
+/* Percent-encode in *URL, in place, what a browser encodes in a path,
+ * query or fragment: C0 controls, space, '"', '<', '>', '`' and DEL; not
+ * '%', nor UTF-8.  -1 when out of memory (*URL kept). */
+int ns_url_encode(char **url);
+
 /* A one-line label (section, author, lang, url) into *FIELD, at most MAX
  * bytes (0: no limit; NAME says which in the message); empty leaves it.
  * Letters written decomposed are stored composed (not in a url).
+ * A url is stored as a browser reads it (ns_url_label_dup, ns_url_encode).
  * Returns 0; 1 when it is longer and left out (a byline is cut to its
  * names that fit instead), or is a url whose scheme is not http or https,
  * with ERR saying so; -1 on error. */

@@ -59,7 +59,7 @@ check "jsonl: the warning names the place and the url" contains "$TMP/err" \
     "a.jsonl:1: url 'javascript:alert(document.cookie)' left out: not an http(s) address"
 check "jsonl: any case, after a space" contains "$TMP/err" \
     "a.jsonl:2: url 'JaVaScRiPt:alert(1)' left out"
-check "jsonl: a tab inside the scheme" contains "$TMP/err" "a.jsonl:3: url 'java script:alert(1)' left out"
+check "jsonl: a tab inside the scheme" contains "$TMP/err" "a.jsonl:3: url 'javascript:alert(1)' left out"
 check "jsonl: data:" contains "$TMP/err" "a.jsonl:4: url 'data:text/html,<script>alert(1)</script>' left out"
 check "jsonl: control bytes before it" contains "$TMP/err" "a.jsonl:5: url 'javascript:alert(1)' left out"
 check "jsonl: a soft hyphen the stored url loses" contains "$TMP/err" "a.jsonl:6: url 'javascript:alert(1)' left out"

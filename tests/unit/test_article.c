@@ -542,7 +542,7 @@ static void test_c1_controls(void)
     CHECK_STR(a.body, "a b \n z \xc2\xa0\xc3\x82\xc4\x80", "c1: body");
     CHECK_STR(a.section, "S 31m", "c1: section");
     CHECK_STR(a.author, "A b", "c1: author");
-    CHECK_STR(a.url, "https://x/ 1", "c1: url");
+    CHECK_STR(a.url, "https://x/%201", "c1: url (a space, encoded)");
     CHECK(a.n_tags == 1 && !strcmp(a.tags[0], "t x"), "c1: tag");
     CHECK(a.n_headings == 1 && !strcmp(a.headings[0], "H J"), "c1: heading");
     ns_article_clear(&a);
