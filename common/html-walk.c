@@ -27,6 +27,7 @@ struct text {
     int markdown; /* HTML inside Markdown (ns_html_markdown_text) */
     int pre;      /* inside such a <pre>: its text as written */
     int item;     /* a feed item's HTML (ns_html_fragment_text) */
+    int too_deep; /* text below MAX_DEPTH was left out */
 };
 
 static int name_in(const char *name, const char *const *list)
@@ -311,10 +312,29 @@ static void walk_children(struct text *t, xmlNodePtr n, int depth)
         walk_text(t, c, depth + 1);
 }
 
+/* Is there text a reader sees in N's subtree?  Only asked of the first
+ * subtree left out for its depth, and libxml2 gathers content without
+ * recursion, so a deep page costs one pass. */
+static int has_text(xmlNodePtr n)
+{
+    xmlChar *c = xmlNodeGetContent(n);
+    const xmlChar *p = c;
+    while (p && *p && isspace(*p))
+        p++;
+    int found = p && *p;
+    xmlFree(c);
+    return found;
+}
+
 static void walk_text(struct text *t, xmlNodePtr n, int depth)
 {
-    if (depth > MAX_DEPTH)
+    /* The walk recurses, and a page of 100,000 nested <div>s would run
+     * it out of stack: text deeper than that is left out, and said. */
+    if (depth > MAX_DEPTH) {
+        if (!t->too_deep && has_text(n))
+            t->too_deep = 1;
         return;
+    }
     if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
         if (n->content && t->pre) {
             if (ns_buf_puts(t->out, (const char *)n->content) < 0)
@@ -377,7 +397,7 @@ static void walk_text(struct text *t, xmlNodePtr n, int depth)
 }
 
 static int node_text(xmlNodePtr n, json_t *headings, int markdown, int item,
-                     ns_buf_t *out)
+                     ns_buf_t *out, int *too_deep)
 {
     /* ns_fields_push keeps lists inside an object; a scratch object holds
      * the "h" list while walking. */
@@ -388,6 +408,8 @@ static int node_text(xmlNodePtr n, json_t *headings, int markdown, int item,
                      .markdown = markdown,
                      .item = item};
     walk_children(&t, n, 0);
+    if (too_deep)
+        *too_deep = t.too_deep;
     if (scratch) {
         json_t *list = json_object_get(scratch, "h");
         if (list)
@@ -399,7 +421,13 @@ static int node_text(xmlNodePtr n, json_t *headings, int markdown, int item,
 
 int ns_html_node_text(xmlNodePtr n, json_t *headings, ns_buf_t *out)
 {
-    return node_text(n, headings, 0, 0, out);
+    return node_text(n, headings, 0, 0, out, NULL);
+}
+
+int ns_html_node_text_deep(xmlNodePtr n, json_t *headings, ns_buf_t *out,
+                           int *too_deep)
+{
+    return node_text(n, headings, 0, 0, out, too_deep);
 }
 
 static int fragment_text(const char *html, size_t len, int post, int markdown,
@@ -423,7 +451,8 @@ static int fragment_text(const char *html, size_t len, int post, int markdown,
     int rc = 0;
     size_t from = out->len;
     if (xmlDocGetRootElement(doc))
-        rc = node_text((xmlNodePtr)doc, headings, markdown, !markdown, out);
+        rc = node_text((xmlNodePtr)doc, headings, markdown, !markdown, out,
+                       NULL);
     xmlFreeDoc(doc);
     /* "&#146;" is U+2019 as browsers read it, not U+0092 (charset.c). */
     if (rc == 0 && (ns_c1_to_windows1252(out, from) < 0 ||

@@ -515,11 +515,20 @@ int ns_html_page_warn(const char *data, size_t len, const char *default_id,
         drop_bylines(body_node, 0);
     if (body_node) {
         ns_buf_t text = {0};
-        if (ns_html_node_text(body_node, headings, &text) < 0) {
+        int too_deep = 0;
+        if (ns_html_node_text_deep(body_node, headings, &text, &too_deep) <
+            0) {
             ns_buf_free(&text);
             snprintf(err, err_size, "out of memory");
             goto out;
         }
+        /* The rest of the story is kept; the site is told that a part
+         * is missing, as a page that lost text without a word was "1
+         * added" and nobody looked. */
+        if (too_deep && warn_size && !warn[0])
+            snprintf(warn, warn_size,
+                     "text nested deeper than %d elements left out",
+                     NS_HTML_MAX_DEPTH);
         if (text.len)
             ns_fields_set(
                 obj, "body", text.p, text.len,

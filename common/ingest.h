@@ -255,6 +255,10 @@ int ns_html_break(const char *name, int gap, int written);
 /* Append the text of the subtree N to OUT, its <h2>-<h6> to HEADINGS (a
  * JSON array, may be NULL).  Returns 0, or -1 on allocation failure. */
 int ns_html_node_text(struct _xmlNode *n, json_t *headings, ns_buf_t *out);
+/* The same, with *TOO_DEEP set when text nested deeper than
+ * NS_HTML_MAX_DEPTH elements below N was left out. */
+int ns_html_node_text_deep(struct _xmlNode *n, json_t *headings,
+                           ns_buf_t *out, int *too_deep);
 
 /* Append the text of the HTML fragment HTML (LEN bytes) to OUT: block
  * elements become paragraphs separated by blank lines; <h2>-<h6> (and, with
