@@ -85,6 +85,29 @@ static void test_bounds(void)
     b = bound_query(repeat("w", 150));
     CHECK(b.text == repeat("w", QUERY_MAX_WORDS), "first 100 words kept");
     CHECK(b.warning.find("150 words") != std::string::npos, "words warning");
+    /* Operators are no words, and the cut leaves none last. */
+    b = bound_query(repeat("w", 98) + " oil NOT gas");
+    CHECK(b.text == repeat("w", 98) + " oil NOT gas" && b.warning.empty(),
+          "100 words and a NOT: all kept");
+    b = bound_query(repeat("w", 99) + " oil NOT gas");
+    CHECK(b.text == repeat("w", 99) + " oil", "101 words: the NOT not left last");
+    CHECK(b.warning.find("101 words") != std::string::npos,
+          "101 words, the NOT not counted");
+    b = bound_query(repeat("w OR", 60) + " oil");
+    CHECK(b.text == repeat("w OR", 60) + " oil" && b.warning.empty(),
+          "61 words joined by OR: all kept");
+    b = bound_query(repeat("w", 99) + " oil NEAR/3 gas");
+    CHECK(b.text == repeat("w", 99) + " oil", "NEAR/3 is an operator");
+    b = bound_query(repeat("w", 99) + " oil XOR AND gas");
+    CHECK(b.text == repeat("w", 99) + " oil", "operators left last all dropped");
+    /* In capitals operators are words (query_flags): counted. */
+    b = bound_query(repeat("W", 99) + " AND GAS");
+    CHECK(b.text == repeat("W", 99) + " AND" &&
+              b.warning.find("101 words") != std::string::npos,
+          "in capitals AND is a word");
+    CHECK(bound_query(repeat("w", 99) + " ANDROID x").text ==
+              repeat("w", 99) + " ANDROID",
+          "a word starting like an operator is a word");
     b = bound_query(repeat("ab*", 20));
     CHECK(!b.flags_off && b.max_expansion == QUERY_MAX_EXPANSION / 20,
           "20 wildcards: 50 terms each");
