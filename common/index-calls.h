@@ -119,6 +119,8 @@ std::string typed_text(const std::string &text, std::string *warnings);
  * (!, &&, ||, "a b"~N, ^N, ~, \ escapes, *:*) in this query language,
  * remarks on those not read into *WARNINGS (may be null). */
 std::string lucene_text(const std::string &text, std::string *warnings);
+/* Is NAME (lower case) one the query parser reads as a field's? */
+bool field_known(const std::string &name);
 /* TEXT with each word with a '?' inside ("wom?n") as the words of DB that
  * fit it, at most SINGLE_WILDCARD_MAX, the most frequent. */
 static const size_t SINGLE_WILDCARD_MAX = 20;

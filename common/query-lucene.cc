@@ -36,14 +36,7 @@ static bool word_char(char c)
 /* Is NAME (any case) a field of the query language? */
 static bool field_name(const std::string &typed)
 {
-    const std::string name = lower(typed.c_str());
-    if (name == "date")
-        return true;
-    for (const SchemaField &f : SCHEMA_FIELDS)
-        for (const std::string &alias : names_of(f))
-            if (name == alias)
-                return true;
-    return false;
+    return field_known(lower(typed.c_str()));
 }
 
 /* Lucene's escapes: a backslash makes the character after it no

@@ -697,7 +697,7 @@ std::string libns::typed_text(const std::string &text, std::string *warnings)
 }
 
 /* Is NAME (lower case) one the parser reads as a field's? */
-static bool field_known(const std::string &name)
+bool libns::field_known(const std::string &name)
 {
     if (name == "date")
         return true;
