@@ -144,6 +144,11 @@ int ns_sources_read(const struct options *o, struct counts *c,
  * likely as two ids of the run sharing 128 bits of hash. */
 int ns_seen_has(const struct seen_ids *s, const char *id);
 void ns_seen_free(struct seen_ids *s);
+/* Is the line that the record at WHERE is older than the article indexed
+ * to be said?  Past the first 100 lines of a file, each is counted for
+ * one line at its end instead, as bad records are; --verbose says each. */
+int ns_said_stale(const char *where, const struct options *o,
+                  struct progress *pr);
 
 /* ------------------------------------------------------------------------ */
 /* Deleted articles, kept to undo a deletion (undo.c)                       */

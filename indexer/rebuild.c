@@ -81,17 +81,11 @@ static void shard_add(struct shard *s, const ns_article_t *art)
         s->failed = 1;
         return;
     }
+    /* Two copies of one id in the records, the later older: the newer
+     * stays, in whichever order they came, as an update keeps it.  It is
+     * counted here and said by the reader, which knows where both were
+     * (sources.c). */
     ns_count_result(&s->c, res);
-    if (res == NS_ADD_STALE) {
-        /* Two copies of one id in the records: the newer stays, in
-         * whichever order they came, as an update keeps it. */
-        ns_article_t kept = {0};
-        (void)ns_index_get(s->idx, art->id, &kept);
-        ns_warn("article '%s' is older (updated %s) than its other copy "
-                "(updated %s): kept the newer",
-                art->id, art->updated, kept.updated ? kept.updated : "later");
-        ns_article_clear(&kept);
-    }
     if (warning) {
         char where[NS_MAX_ID + 16];
         snprintf(where, sizeof where, "article '%s'", art->id);

@@ -61,6 +61,105 @@ void ns_count_result(struct counts *c, ns_add_result_t r)
 }
 
 /* ------------------------------------------------------------------------ */
+/* Lines said of records                                                    */
+/* ------------------------------------------------------------------------ */
+
+/* WHERE ("FILE:LINE", or "FILE") split: the length of FILE, and LINE
+ * (0 when none). */
+static size_t split_where(const char *where, unsigned *line)
+{
+    const char *colon = strrchr(where, ':');
+    *line = 0;
+    if (!colon || !colon[1] || colon[strspn(colon + 1, "0123456789") + 1])
+        return strlen(where);
+    *line = (unsigned)strtoul(colon + 1, NULL, 10);
+    return (size_t)(colon - where);
+}
+
+/* Lines said of one file's records.  A 58 KB gzip of twenty million
+ * "{}" lines printed "missing id" twenty million times, 11.5 M lines in
+ * two minutes; past the first SAID_MAX of a file (errors and warnings of
+ * its records, and ids read again), one line at its end says how many
+ * more there were, and the summary counts every one.  --verbose says
+ * each. */
+#define SAID_MAX 100
+
+struct said {
+    char file[4096];
+    unsigned long n;                              /* said */
+    unsigned long errors, warnings, again, stale; /* not said */
+};
+
+/* The lines of the file being read; 4 KB, not on the stack. */
+static struct said said;
+
+static void said_flush(struct said *s, struct progress *pr)
+{
+    char parts[4][64];
+    int n = 0;
+    if (s->errors)
+        snprintf(parts[n++], sizeof parts[0], "%lu more records skipped",
+                 s->errors);
+    if (s->warnings)
+        snprintf(parts[n++], sizeof parts[0], "%lu more warnings",
+                 s->warnings);
+    if (s->again)
+        snprintf(parts[n++], sizeof parts[0], "%lu more ids read again",
+                 s->again);
+    if (s->stale)
+        snprintf(parts[n++], sizeof parts[0],
+                 "%lu more older copies not applied", s->stale);
+    if (n) {
+        char list[300] = "";
+        for (int i = 0; i < n; i++)
+            snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s",
+                     i == 0 ? "" : i == n - 1 ? " and " : ", ", parts[i]);
+        ns_progress_clear(pr);
+        if (s->errors)
+            ns_error("%s: and %s, not each said (--verbose says each)",
+                     s->file, list);
+        else
+            ns_warn("%s: and %s, not each said (--verbose says each)",
+                    s->file, list);
+    }
+    s->n = s->errors = s->warnings = s->again = s->stale = 0;
+    s->file[0] = '\0';
+}
+
+static int said_same_file(const struct said *s, const char *where)
+{
+    unsigned line;
+    size_t len = split_where(where, &line);
+    return strlen(s->file) == len && strncmp(s->file, where, len) == 0;
+}
+
+/* Is a line about the record at WHERE to be said?  Else it is counted in
+ * *NOT_SAID, for said_flush. */
+static int said_next(struct said *s, const char *where,
+                     const struct options *o, struct progress *pr,
+                     unsigned long *not_said)
+{
+    unsigned line;
+    size_t len = split_where(where, &line);
+    if (strlen(s->file) != len || strncmp(s->file, where, len) != 0) {
+        said_flush(s, pr);
+        snprintf(s->file, sizeof s->file, "%.*s", (int)len, where);
+    }
+    if (o->verbose || s->n < SAID_MAX) {
+        s->n++;
+        return 1;
+    }
+    (*not_said)++;
+    return 0;
+}
+
+int ns_said_stale(const char *where, const struct options *o,
+                  struct progress *pr)
+{
+    return said_next(&said, where, o, pr, &said.stale);
+}
+
+/* ------------------------------------------------------------------------ */
 /* Ids met twice                                                            */
 /* ------------------------------------------------------------------------ */
 
@@ -119,18 +218,6 @@ static void seen_grow(struct seen_ids *s)
     *s = big;
 }
 
-/* WHERE ("FILE:LINE", or "FILE") split: the length of FILE, and LINE
- * (0 when none). */
-static size_t split_where(const char *where, unsigned *line)
-{
-    const char *colon = strrchr(where, ':');
-    *line = 0;
-    if (!colon || !colon[1] || colon[strspn(colon + 1, "0123456789") + 1])
-        return strlen(where);
-    *line = (unsigned)strtoul(colon + 1, NULL, 10);
-    return (size_t)(colon - where);
-}
-
 /* The digits of an "updated" time in its fixed form, as a number that
  * sorts as the times do; 0 for none. */
 static uint64_t updated_key(const char *updated)
@@ -140,6 +227,34 @@ static uint64_t updated_key(const char *updated)
         if (*p >= '0' && *p <= '9')
             key = key * 10 + (uint64_t)(*p - '0');
     return key;
+}
+
+/* The place of F, the copy remembered, as a message names it beside the
+ * record at WHERE (LEN bytes its file's): "line 3" in the same file,
+ * else "a.jsonl:3", or "in a.html" for a file without lines. */
+static void copy_place(const struct seen_ids *s, const struct first *f,
+                       const char *where, size_t len, char *out, size_t size)
+{
+    const char *file = s->files[f->file];
+    int same = strlen(file) == len && !strncmp(file, where, len);
+    if (same && f->line)
+        snprintf(out, size, "at line %u", f->line);
+    else if (f->line)
+        snprintf(out, size, "at %s:%u", file, f->line);
+    else
+        snprintf(out, size, "in %s", file);
+}
+
+/* KEY (updated_key) in the fixed form "updated" is stored in. */
+static void updated_text(uint64_t key, char *out, size_t size)
+{
+    snprintf(out, size, "%04llu-%02llu-%02lluT%02llu:%02llu:%02lluZ",
+             (unsigned long long)(key / 10000000000ULL),
+             (unsigned long long)(key / 100000000 % 100),
+             (unsigned long long)(key / 1000000 % 100),
+             (unsigned long long)(key / 10000 % 100),
+             (unsigned long long)(key / 100 % 100),
+             (unsigned long long)(key % 100));
 }
 
 /* Has this run read ART's id (ART has only it and "updated"; CONTENT is
@@ -152,11 +267,12 @@ static uint64_t updated_key(const char *updated)
  * says nothing.  The last copy is remembered, but for one that is older
  * than it (both carry "updated"), or STALE, one the mode kept out as
  * older than the article indexed: that copy was not applied, and the
- * mode said so. */
+ * mode said so.  Each line counts in LINES, the file's: a source
+ * that repeats its ids a hundred thousand times says the first hundred. */
 static void note_again(struct seen_ids *s, const ns_article_t *art,
                        uint64_t content, const char *where,
                        const struct options *o, struct counts *c,
-                       struct progress *pr, int stale)
+                       struct progress *pr, struct said *lines, int stale)
 {
     if (!art->id || !*art->id || strlen(art->id) > NS_MAX_ID)
         return; /* refused by the mode, with its reason */
@@ -169,26 +285,33 @@ static void note_again(struct seen_ids *s, const ns_article_t *art,
     uint64_t updated = updated_key(art->updated);
     size_t i = seen_slot(s, h1, h2);
     struct first *f = &s->slots[i];
-    if (f->h1 && (stale || (updated && updated < f->updated)))
+    if (f->h1 && stale)
         return;
+    char place[4200];
+    if (f->h1 && updated && updated < f->updated) {
+        /* The mode keeps the newer copy read before.  An update compares
+         * with the article indexed, which is that copy, and said so
+         * (STALE); a rebuild's shards have no place to name, and this is
+         * said here, naming both (--quiet or not, as the update's). */
+        if (said_next(lines, where, o, pr, &lines->stale)) {
+            char was[32];
+            updated_text(f->updated, was, sizeof was);
+            copy_place(s, f, where, len, place, sizeof place);
+            ns_progress_clear(pr);
+            ns_warn("%s: article '%s' is older (updated %s) than its copy "
+                    "%s (updated %s): kept the newer",
+                    where, art->id, art->updated, place, was);
+        }
+        return;
+    }
     if (f->h1 && f->content != content)
         c->warnings++;
-    if (f->h1 && f->content != content && !o->quiet) {
-        const char *file = s->files[f->file];
-        int same = strlen(file) == len && !strncmp(file, where, len);
+    if (f->h1 && f->content != content && !o->quiet &&
+        said_next(lines, where, o, pr, &lines->again)) {
+        copy_place(s, f, where, len, place, sizeof place);
         ns_progress_clear(pr);
-        if (same && f->line)
-            ns_warn("%s: id '%s' again, unlike its copy at line %u: this "
-                    "one replaces it",
-                    where, art->id, f->line);
-        else if (f->line)
-            ns_warn("%s: id '%s' again, unlike its copy at %s:%u: this one "
-                    "replaces it",
-                    where, art->id, file, f->line);
-        else
-            ns_warn("%s: id '%s' again, unlike its copy in %s: this one "
-                    "replaces it",
-                    where, art->id, file);
+        ns_warn("%s: id '%s' again, unlike its copy %s: this one replaces it",
+                where, art->id, place);
     }
     if (!s->n_files || strlen(s->files[s->n_files - 1]) != len ||
         strncmp(s->files[s->n_files - 1], where, len) != 0) {
@@ -280,66 +403,6 @@ static void report_ignored(struct progress *pr, ns_reader_t *r,
     }
 }
 
-/* Lines said of one file's records.  A 58 KB gzip of twenty million
- * "{}" lines printed "missing id" twenty million times, 11.5 M lines in
- * two minutes; past the first SAID_MAX of a file (errors and warnings of
- * its records), one line at its end says how many more there were, and
- * the summary counts every one.  --verbose says each. */
-#define SAID_MAX 100
-
-struct said {
-    char file[4096];
-    unsigned long n, errors, warnings; /* said; and not said */
-};
-
-static void said_flush(struct said *s, struct progress *pr)
-{
-    if (s->errors || s->warnings) {
-        ns_progress_clear(pr);
-        if (s->errors && s->warnings)
-            ns_error("%s: and %lu more records skipped and %lu more warnings, "
-                     "not each said (--verbose says each)",
-                     s->file, s->errors, s->warnings);
-        else if (s->errors)
-            ns_error("%s: and %lu more records skipped, not each said "
-                     "(--verbose says each)",
-                     s->file, s->errors);
-        else
-            ns_warn("%s: and %lu more warnings, not each said (--verbose "
-                    "says each)",
-                    s->file, s->warnings);
-    }
-    s->n = s->errors = s->warnings = 0;
-    s->file[0] = '\0';
-}
-
-static int said_same_file(const struct said *s, const char *where)
-{
-    unsigned line;
-    size_t len = split_where(where, &line);
-    return strlen(s->file) == len && strncmp(s->file, where, len) == 0;
-}
-
-/* Is a line about the record at WHERE to be said?  Else it is counted in
- * *NOT_SAID, for said_flush. */
-static int said_next(struct said *s, const char *where,
-                     const struct options *o, struct progress *pr,
-                     unsigned long *not_said)
-{
-    unsigned line;
-    size_t len = split_where(where, &line);
-    if (strlen(s->file) != len || strncmp(s->file, where, len) != 0) {
-        said_flush(s, pr);
-        snprintf(s->file, sizeof s->file, "%.*s", (int)len, where);
-    }
-    if (o->verbose || s->n < SAID_MAX) {
-        s->n++;
-        return 1;
-    }
-    (*not_said)++;
-    return 0;
-}
-
 int ns_sources_read(const struct options *o, struct counts *c,
                     struct progress *pr, ns_article_fn fn, void *ctx,
                     struct seen_ids **ids)
@@ -347,7 +410,6 @@ int ns_sources_read(const struct options *o, struct counts *c,
     int rc = 0;
     unsigned long done = 0;
     struct seen_ids seen = {0};
-    static struct said said; /* 4 KB: not on the stack */
     for (int i = 0; i < o->n_args && !ns_interrupted && rc != -2; i++) {
         ns_reader_t *r = open_source(o->args[i], pr);
         if (!r) {
@@ -401,7 +463,7 @@ int ns_sources_read(const struct options *o, struct counts *c,
             int taken = fn(&art, ns_reader_where(r), ctx);
             if (taken >= 0)
                 note_again(&seen, &key, content, ns_reader_where(r), o, c, pr,
-                           taken == 2);
+                           &said, taken == 2);
             ns_article_clear(&key);
             if (taken < 0) {
                 rc = -2;

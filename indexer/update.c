@@ -182,6 +182,8 @@ static void uncount(struct update *u)
 static void say_stale(struct update *u, const ns_article_t *art,
                       const char *where, const char *was)
 {
+    if (!ns_said_stale(where, u->o, u->pr))
+        return; /* counted all the same */
     ns_article_t stored = {0};
     if (!*was && ns_index_get(u->idx, art->id, &stored) == NS_STATUS_OK &&
         stored.updated)

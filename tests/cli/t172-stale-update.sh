@@ -89,7 +89,7 @@ run out err nindex --db "$TMP/r" --rebuild "$TMP/newfirst.jsonl"
 check "rebuild: exit 0" is "$rc" 0
 check "rebuild: stale counted" contains "$TMP/out" "; 1 stale"
 check "rebuild: warned" contains "$TMP/err" \
-    "article 's1' is older (updated 2026-12-01T09:30:00Z) than its other copy (updated 2026-12-01T15:00:00Z): kept the newer"
+    "newfirst.jsonl:2: article 's1' is older (updated 2026-12-01T09:30:00Z) than its copy at line 1 (updated 2026-12-01T15:00:00Z): kept the newer"
 check "rebuild: the newer kept" is "$(title_of "$TMP/r" s1)" Corrected
 
 # An "updated" that does not read is left out with a warning; the article

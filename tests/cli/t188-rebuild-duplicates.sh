@@ -6,7 +6,8 @@
 # other.  Now the canary is the copy the index keeps (the later, or the
 # newer by "updated"), the duplicate is said with both places, and the
 # rebuild is published; a canary that does not find its article still
-# refuses.
+# refuses.  Lines about ids read again are said for the first 100 of a
+# file, then one line, as bad records are.
 . "$(dirname "$0")/lib.sh"
 
 rec() { # rec ID TITLE [UPDATED]
@@ -56,6 +57,9 @@ run out err nindex --db "$TMP/upd" --rebuild "$TMP/newer.jsonl" "$TMP/older.json
 check "older later: exit 0" is "$rc" 0
 check "older later: published" contains "$TMP/out" "; published gen-000001"
 check "older later: counted stale" contains "$TMP/out" "; 1 stale"
+check "older later: both places and times said" contains "$TMP/err" \
+    "$TMP/older.jsonl:1: article 'a1' is older (updated 2026-12-01T09:30:00Z) than its copy at $TMP/newer.jsonl:1 (updated 2026-12-01T15:00:00Z): kept the newer"
+check "older later: said once" is "$(grep -c "'a1'" "$TMP/err")" 1
 check "older later: the newer is kept" is "$(title_of "$TMP/upd" a1)" "Walkout over after talks"
 # The older first and the newer later: the later replaces it.
 run out err nindex --db "$TMP/upd2" --rebuild "$TMP/older.jsonl" "$TMP/newer.jsonl"
@@ -74,5 +78,73 @@ NINDEX_CANARY_ID=a2 run out err nindex --db "$TMP/db" --rebuild "$TMP/export.jso
 check "canary title not found: still exit 65" is "$rc" 65
 check "canary title not found: says why" contains "$TMP/err" "the canary query for article 'a2' does not find it"
 check "canary title not found: current unchanged" is "$(readlink "$TMP/db/current")" "$live"
+
+# --- Lines about ids read again: 100 of a file, then one line ----------
+python3 - "$TMP" <<'PY'
+import json, sys
+d = sys.argv[1]
+def rec(i, t, **kw):
+    r = {"id": "r%d" % i, "title": t, "body": "Harbour text %s." % t}
+    r.update(kw)
+    return json.dumps(r) + "\n"
+with open(d + "/again.jsonl", "w") as f:    # 50 ids, each 6 times: 250 again
+    for n in range(300):
+        f.write(rec(n % 50, "Title %d" % n))
+with open(d + "/again2.jsonl", "w") as f:   # 120 more, each again
+    for n in range(120):
+        f.write(rec(n % 50, "Other %d" % n))
+with open(d + "/stale.jsonl", "w") as f:    # one newest, 250 older copies
+    f.write(rec(1, "Newest", updated="2026-12-01T15:00Z"))
+    for n in range(250):
+        f.write(rec(1, "Old %d" % n, updated="2026-11-01T15:00Z"))
+with open(d + "/mixed.jsonl", "w") as f:    # 60 bad records, 150 again
+    for n in range(60):
+        f.write("{}\n")
+    for n in range(200):
+        f.write(rec(n % 50, "Mixed %d" % n))
+PY
+again() { grep -c "again, unlike its copy" "$TMP/$1"; }
+run out err nindex --db "$TMP/f1" "$TMP/again.jsonl" "$TMP/again2.jsonl"
+check "flood: exit 0" is "$rc" 0
+check "flood: 100 lines of each file" is "$(again err)" 200
+check "flood: the rest of the first file said at its end" contains "$TMP/err" \
+    "again.jsonl: and 150 more ids read again, not each said (--verbose says each)"
+check "flood: the rest of the second file" contains "$TMP/err" \
+    "again2.jsonl: and 20 more ids read again, not each said (--verbose says each)"
+check "flood: every one counted" contains "$TMP/out" "; 370 warnings"
+run out err nindex --db "$TMP/f2" --verbose "$TMP/again.jsonl"
+check "flood: --verbose says each" is "$(again err)" 250
+check "flood: --verbose, no line of more" lacks "$TMP/err" "not each said"
+run out err nindex --db "$TMP/f3" --rebuild "$TMP/again.jsonl"
+check "flood, rebuild: exit 0" is "$rc" 0
+check "flood, rebuild: published" contains "$TMP/out" "; published gen-000001"
+check "flood, rebuild: 100 lines" is "$(again err)" 100
+check "flood, rebuild: then one" contains "$TMP/err" "again.jsonl: and 150 more ids read again"
+check "flood, rebuild: every one counted" contains "$TMP/out" "; 250 warnings"
+
+# Older copies in one file: the update says each against the article
+# indexed, the rebuild against the copy read; both stop at 100.
+run out err nindex --db "$TMP/s1" "$TMP/stale.jsonl"
+check "older flood: exit 0" is "$rc" 0
+check "older flood: 100 lines" is "$(grep -c "is older" "$TMP/err")" 100
+check "older flood: then one" contains "$TMP/err" \
+    "stale.jsonl: and 150 more older copies not applied, not each said (--verbose says each)"
+check "older flood: every one counted" contains "$TMP/out" "; 250 stale"
+run out err nindex --db "$TMP/s2" --rebuild "$TMP/stale.jsonl"
+check "older flood, rebuild: published" contains "$TMP/out" "; published gen-000001"
+check "older flood, rebuild: 100 lines" is "$(grep -c "is older" "$TMP/err")" 100
+check "older flood, rebuild: then one" contains "$TMP/err" "stale.jsonl: and 150 more older copies not applied"
+check "older flood, rebuild: the newest kept" is "$(title_of "$TMP/s2" r1)" Newest
+run out err nindex --db "$TMP/s3" --verbose "$TMP/stale.jsonl"
+check "older flood: --verbose says each" is "$(grep -c "is older" "$TMP/err")" 250
+
+# Bad records and ids read again share a file's 100 lines and its one
+# line after them.
+run out err nindex --db "$TMP/m" "$TMP/mixed.jsonl"
+check "mixed: exit 3" is "$rc" 3
+check "mixed: 60 bad records said" is "$(grep -c 'missing id$' "$TMP/err")" 60
+check "mixed: then 40 ids read again" is "$(again err)" 40
+check "mixed: one line for the rest" contains "$TMP/err" \
+    "mixed.jsonl: and 110 more ids read again, not each said (--verbose says each)"
 
 finish
