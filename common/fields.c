@@ -225,6 +225,33 @@ void ns_fields_date(json_t *obj, const char *text, int replace)
         json_object_set_new(obj, NS_FIELDS_DATE_UNREAD, json_true());
 }
 
+/* Does TEXT read as an "updated" time, by the rule a record's field is
+ * read with (ns_set_updated, as "date" is)? */
+static int updated_reads(const char *text)
+{
+    ns_article_t a = {0};
+    char err[16];
+    int reads = ns_set_updated(&a, text, err, sizeof err) == 0 && a.updated;
+    ns_article_clear(&a);
+    return reads;
+}
+
+void ns_fields_updated(json_t *obj, const char *text)
+{
+    if (!text)
+        return;
+    size_t len = strlen(text);
+    trim(&text, &len);
+    if (!len)
+        return;
+    char copy[128];
+    snprintf(copy, sizeof copy, "%.*s", (int)(len < 127 ? len : 127), text);
+    const char *was = json_string_value(json_object_get(obj, "updated"));
+    if (was && (updated_reads(was) || !updated_reads(copy)))
+        return;
+    ns_fields_set(obj, "updated", text, len, 1);
+}
+
 int ns_fields_article(json_t *obj, ns_article_t *art, char *err,
                       size_t err_size)
 {

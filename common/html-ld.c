@@ -180,6 +180,10 @@ void ns_html_ld_fields(json_t *obj, json_t *ld, json_t *root)
     const char *date = json_string_value(json_object_get(ld, "datePublished"));
     if (date)
         ns_fields_date(obj, date, 0);
+    /* When it last changed: an older saved copy of the page does not
+     * replace a newer one, as for a feed's entry. */
+    ns_fields_updated(obj,
+                      json_string_value(json_object_get(ld, "dateModified")));
     /* Sections and keywords are labels, written as the CMS keeps them:
      * WordPress's "Arts &amp; Culture".  Their entities are read (twice
      * when escaped twice), and nothing else of HTML ("<b>" in one is

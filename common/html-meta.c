@@ -219,6 +219,14 @@ void ns_html_meta_fields(json_t *obj, json_t *meta, json_t *tags)
             break;
         }
     }
+    /* When it last changed: Open Graph's (og:updated_time, as Yoast
+     * wrote it), microdata's, then RDFa's (Drupal's "changed"). */
+    static const char *const modified[] = {
+        "article:modified_time", "og:updated_time", "datemodified",
+        "schema:datemodified"};
+    for (size_t i = 0; i < sizeof modified / sizeof *modified; i++)
+        ns_fields_updated(obj,
+                          json_string_value(json_object_get(m, modified[i])));
     set_str(obj, "section",
             json_string_value(json_object_get(m, "article:section")));
     /* article:author is often a profile URL; a name is better than none,

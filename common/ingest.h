@@ -637,6 +637,11 @@ char *ns_names_join(json_t *v, size_t max);
  * later source that agrees with it and has them takes its place. */
 #define NS_FIELDS_DATE_FLOATING "\001date-floating"
 void ns_fields_date(json_t *obj, const char *text, int replace);
+/* Set "updated", when the article last changed, from TEXT (may be NULL),
+ * unless an earlier source gave one that reads: one that does not is kept
+ * only until one that does comes (JSON-LD's, then a meta tag's), and is
+ * left out with a warning when none does. */
+void ns_fields_updated(json_t *obj, const char *text);
 /* Validate OBJ as a JSON Lines record into ART.  Returns 0 or -1 with
  * ERR. */
 int ns_fields_article(json_t *obj, ns_article_t *art, char *err,
