@@ -29,8 +29,15 @@ static void vreport(const char *level, const char *fmt, va_list ap)
     /* A message may quote what a third party wrote (a date, a key, a
      * line); its ESC, BEL and C1 controls would reach the operator's
      * terminal as commands, so none is printed, whatever the caller
-     * forgot. */
+     * forgot; nor a newline, which would start a line that reads as
+     * another message, nor a direction control, which would print the
+     * rest of the line backwards. */
     ns_clean_in_place(line);
+    for (char *p = line; *p; p++)
+        if (*p == '\n')
+            *p = ' ';
+        else if (ns_display_control(p))
+            p[0] = ' ', p[1] = ' ', p[2] = ' ', p += 2;
     fprintf(stderr, "%s: %s%s\n", progname, level, line);
 }
 

@@ -333,6 +333,10 @@ int ns_parse_long(const char *text, long min, long max, long *out);
 /* The first control character (C0, tab and newline included, DEL, C1) in
  * LEN bytes of UTF-8 at TEXT, as its code point; -1 when there is none. */
 long ns_control_char(const char *text, size_t len);
+/* The length of the terminal-unsafe formatting character S begins with
+ * (U+2028, U+2029, U+202A-U+202E, U+2066-U+2069), or 0.  S is
+ * NUL-terminated UTF-8. */
+size_t ns_display_control(const char *s);
 
 typedef struct ns_index ns_index_t;
 

@@ -86,6 +86,24 @@ long ns_control_char(const char *text, size_t len)
     return -1;
 }
 
+/* The line and paragraph separators, which some terminals break a line
+ * at, and the explicit direction controls (embeddings, overrides,
+ * isolates, and their ends): a title holding U+202E prints the rest of
+ * the line backwards, so `evil.exe` can read as `exe.live` (the
+ * "Trojan Source" trick of CVE-2021-42574).  The marks U+200E/U+200F
+ * change no order of their own and stay. */
+size_t ns_display_control(const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    if (p[0] != 0xe2 || !p[1] || !p[2])
+        return 0;
+    if (p[1] == 0x80 && p[2] >= 0xa8 && p[2] <= 0xae)
+        return 3;
+    if (p[1] == 0x81 && p[2] >= 0xa6 && p[2] <= 0xa9)
+        return 3;
+    return 0;
+}
+
 uint64_t ns_hash64(const void *data, size_t len, uint64_t seed)
 {
     const unsigned char *p = data;

@@ -121,7 +121,10 @@ struct style {
  * stores no control characters, but an index an older version wrote may
  * hold them, and ESC or U+009B (CSI, which some terminals read as ESC [)
  * would start an escape sequence: a title could clear the screen or
- * recolour the rest of it. */
+ * recolour the rest of it.  A direction control or line separator
+ * (ns_display_control) is a space too: the text stored keeps it, for
+ * the right-to-left scripts that use it, but on a terminal it can make
+ * a title or url read as another. */
 static void print_field(const char *text, size_t max, const struct style *st)
 {
     const unsigned char *p = (const unsigned char *)text;
@@ -132,6 +135,8 @@ static void print_field(const char *text, size_t max, const struct style *st)
             fputs(st->hi_off, stdout);
         else if (p[i] == 0xc2 && p[i + 1] >= 0x80 && p[i + 1] <= 0x9f)
             putchar(' '), i++;
+        else if (i + 3 <= max && ns_display_control((const char *)p + i))
+            putchar(' '), i += 2;
         else
             putchar(p[i] < 0x20 || p[i] == 0x7f ? ' ' : p[i]);
     }
