@@ -15,14 +15,16 @@
 
 /* Does a browser percent-encode byte C wherever it comes in a url?  The
  * C0 controls, DEL, space and the characters that end or open markup
- * (WHATWG's fragment percent-encode set).  Not "%": an encoded url is
+ * (WHATWG's fragment percent-encode set), and "'", "{" and "}", which a
+ * browser encodes in the query and the path of an http url: a page that
+ * quotes its href with "'" is as open to one as to '"'.  Not "%": an encoded url is
  * stored as it came ("%20" stays "%20", not "%2520").  Not bytes from
  * 0x80: a UTF-8 url (an IRI) is stored as written, and a browser
  * encodes it when it follows the link. */
 static int encoded(unsigned char c)
 {
     return c <= 0x20 || c == 0x7f || c == '"' || c == '<' || c == '>' ||
-           c == '`';
+           c == '`' || c == '\'' || c == '{' || c == '}';
 }
 
 char *ns_url_label_dup(const char *value, size_t len)

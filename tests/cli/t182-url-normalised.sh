@@ -21,6 +21,7 @@ cat >"$S/a.jsonl" <<'J'
 {"id":"q7","title":"Letters","body":"Harbour text.","url":"https://x.example/bl\u00e5b\u00e6r?s=\u00f8"}
 {"id":"q8","title":"Relative","body":"Harbour text.","url":"/2025/a b"}
 {"id":"q10","title":"Control","body":"Harbour text.","url":"https://x.example/a\u0001b"}
+{"id":"q11","title":"Single quote","body":"Harbour text.","url":"https://x.example/a'onclick='b{c}"}
 {"id":"q9","title":"No scheme","body":"Harbour text.","url":"//x.example/<i>"}
 J
 printf '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Canonical</title>\n<link rel="canonical" href="https://x.example/a\tb\nc">\n</head><body><main><article><h1>Canonical</h1><p>Harbour text about the quay, the ferry and the lighthouse, long enough to be an article of its own.</p></article></main></body></html>\n' >"$S/p1.html"
@@ -33,7 +34,7 @@ printf -- '---\ntitle: Front matter\nurl: "https://x.example/<b> c"\n---\nHarbou
 
 run out err nindex --db "$TMP/db" "$S"
 check "index: exit 0" is "$rc" 0
-check "index: every article kept" contains "$TMP/out" "13 added"
+check "index: every article kept" contains "$TMP/out" "14 added"
 check "index: no warning" lacks "$TMP/err" "warning"
 
 # url ID: the url nsearch --json gives article ID, or "-".
@@ -49,6 +50,7 @@ check "jsonl: tab, CR and LF left out" is "$(url q3)" 'https://x.example/abc'
 check "jsonl: spaces inside encoded, around trimmed" is "$(url q4)" \
     'https://x.example/a%20b?q=c%20d#e%20f'
 check "jsonl: backticks encoded" is "$(url q5)" 'https://x.example/%60x%60'
+check "jsonl: single quotes and braces encoded" is "$(url q11)" 'https://x.example/a%27onclick=%27b%7Bc%7D'
 check "jsonl: an encoded url stays" is "$(url q6)" 'https://x.example/a%20b%3Cc%22'
 check "jsonl: UTF-8 stays" is "$(url q7)" 'https://x.example/blåbær?s=ø'
 check "jsonl: a relative url, encoded" is "$(url q8)" '/2025/a%20b'
