@@ -96,8 +96,10 @@ static void usage(FILE *out)
         "                        2: the live one and one to roll back to)\n"
         "      --force           publish a rebuild even if it has fewer than\n"
         "                        half the live index's articles, is over the\n"
-        "                        --max-delete limits or lacks live articles\n"
-        "                        after skipped records; prune or\n"
+        "                        --max-delete limits, lacks live articles\n"
+        "                        after skipped records, read a file only in\n"
+        "                        part, had a SOURCE with no articles or its\n"
+        "                        canary is not found (a warning); prune or\n"
         "                        --delete over the --max-delete limits, and\n"
         "                        prune past a file that gave no article\n"
         "      --wait SECONDS    wait for another writer to finish (default:\n"
@@ -512,7 +514,7 @@ static void parse_options(int argc, char **argv, struct options *o)
             break;
         case OPT_KEEP:
             if (ns_parse_long(optarg, 1, 1000, &o->keep) < 0)
-                ns_usage_error("--keep needs a number from 1, not '%s'",
+                ns_usage_error("--keep needs a number from 1 to 1000, not '%s'",
                                optarg);
             break;
         case OPT_WAIT:
