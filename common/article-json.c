@@ -367,6 +367,9 @@ static int from_json(const char *text, size_t len, int cms, ns_article_t *art,
                  json_integer_value(id));
         s = numid;
         slen = strlen(numid);
+    } else if (id && !json_is_null(id) && !json_is_string(id)) {
+        ns_set_err(err, err_size, "field 'id' is not a string or a whole number");
+        goto out;
     } else if (json_text(id, "id", &s, &slen, err, err_size) < 0) {
         goto out;
     }

@@ -20,11 +20,13 @@ void ns_usage_error(const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(line, sizeof line, fmt, ap);
     va_end(ap);
-    /* nsearchd names itself "nsearchd[PID]" in its log lines; the
-     * command to try is the program's name alone. */
+    /* nsearchd names itself "nsearchd[PID]" in its log lines, from
+     * before it reads its socket; a usage error is no log line, and
+     * reads as the others do, with the program's name alone. */
     const char *prog = ns_progname();
     int name = (int)strcspn(prog, "[");
-    fprintf(stderr, "%s: %s\nTry '%.*s --help'.\n", prog, line, name, prog);
+    fprintf(stderr, "%.*s: %s\nTry '%.*s --help'.\n", name, prog, line, name,
+            prog);
     exit(NS_EXIT_USAGE);
 }
 

@@ -300,7 +300,8 @@ static int prune_after(const char *db, ns_index_t *idx, int rc,
      * skipped record, its article would be pruned by mistake. */
     if (c->skipped) {
         ns_progress_clear(pr);
-        ns_warn("not pruning: %lu records were skipped", c->skipped);
+        ns_warn("not pruning: %lu record%s skipped", c->skipped,
+                c->skipped == 1 ? " was" : "s were");
         return EXIT_NOT_PRUNED;
     }
     /* Nor is an empty file: an export that failed and truncated its file

@@ -65,7 +65,7 @@ printf '%s\n' '{"id":"extra","title":"Not in the sources"}' |
     nindex --quiet --db "$TMP/db" -
 run out err nindex --db "$TMP/db" --prune "$TMP/v3.jsonl"
 check "prune with a skipped record exits 4" is "$rc" 4
-check "prune refused when records were skipped" contains "$TMP/err" "not pruning: 1 records were skipped"
+check "prune refused when records were skipped" contains "$TMP/err" "not pruning: 1 record was skipped"
 check "nothing pruned then" is "$(count "$TMP/db")" 251
 check "the article a prune would delete is still there" sh -c \
     "'$NSEARCH_BIN/nsearch' --db '$TMP/db' --json 'id:extra' | grep -q '\"id\":\"extra\"'"

@@ -37,7 +37,7 @@ head -n 280 "$TMP/v1.jsonl" >"$TMP/skip.jsonl"
 echo '{"id": broken' >>"$TMP/skip.jsonl"
 run out err nindex --db "$TMP/db" --prune "$TMP/skip.jsonl"
 check "prune not done (skipped records): exit 4" is "$rc" 4
-check "it says why" contains "$TMP/err" "not pruning: 1 records were skipped"
+check "it says why" contains "$TMP/err" "not pruning: 1 record was skipped"
 check "nothing deleted then" is "$(count "$TMP/db")" 300
 run out err nindex --db "$TMP/db" "$TMP/skip.jsonl"
 check "the same without --prune: exit 3" is "$rc" 3
