@@ -282,32 +282,76 @@ int ns_gen_clean(const char *dir)
     return rc;
 }
 
+/* Is FD, locked, still the file at PATH?  A run that made a new index's
+ * directory and was refused removes it, its lock file with it, while
+ * holding the lock: a writer that waited on the removed file would hold
+ * a lock no later writer sees, so it opens the path again. */
+static int lock_is_live(int fd, const char *path)
+{
+    struct stat held, now;
+    return fstat(fd, &held) == 0 && stat(path, &now) == 0 &&
+           held.st_dev == now.st_dev && held.st_ino == now.st_ino;
+}
+
 int ns_lock(const char *dir, double wait_seconds, int (*stop)(void))
 {
     char path[4096];
     snprintf(path, sizeof path, "%s/lock", dir);
-    int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
-    if (fd < 0)
-        return -1;
     double start = ns_monotonic_s();
     for (;;) {
-        if (flock(fd, LOCK_EX | LOCK_NB) == 0)
-            return fd;
-        if (errno != EWOULDBLOCK && errno != EINTR)
-            break;
-        if (stop && stop()) {
-            errno = EINTR;
-            break;
+        int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
+        if (fd < 0)
+            return -1;
+        for (;;) {
+            if (flock(fd, LOCK_EX | LOCK_NB) == 0) {
+                if (lock_is_live(fd, path))
+                    return fd;
+                errno = ESTALE; /* removed meanwhile: open it again */
+                break;
+            }
+            if (errno != EWOULDBLOCK && errno != EINTR)
+                break;
+            if (stop && stop()) {
+                errno = EINTR;
+                break;
+            }
+            if (ns_monotonic_s() - start >= wait_seconds) {
+                errno = EWOULDBLOCK;
+                break;
+            }
+            struct timespec pause = {0, 100 * 1000 * 1000};
+            nanosleep(&pause, NULL);
         }
-        if (ns_monotonic_s() - start >= wait_seconds) {
-            errno = EWOULDBLOCK;
-            break;
-        }
-        struct timespec pause = {0, 100 * 1000 * 1000};
-        nanosleep(&pause, NULL);
+        int e = errno;
+        close(fd);
+        errno = e;
+        if (e != ESTALE)
+            return -1;
     }
-    int e = errno;
-    close(fd);
-    errno = e;
-    return -1;
+}
+
+int ns_gen_foreign(const char *dir, char *name, size_t size)
+{
+    static const char *const ours[] = {
+        ".",       "..",       "current",  "lock", "last-generation",
+        "deleted", "iamglass", "flintlock"};
+    DIR *d = opendir(dir);
+    if (!d)
+        return 0;
+    struct dirent *e;
+    int found = 0;
+    while (!found && (e = readdir(d))) {
+        int known = !strncmp(e->d_name, "gen-", 4) ||
+                    !strncmp(e->d_name, ".build-", 7) ||
+                    !strncmp(e->d_name, "synonyms", 8) ||
+                    strstr(e->d_name, ".glass") != NULL;
+        for (size_t i = 0; !known && i < sizeof ours / sizeof *ours; i++)
+            known = !strcmp(e->d_name, ours[i]);
+        if (!known) {
+            snprintf(name, size, "%s", e->d_name);
+            found = 1;
+        }
+    }
+    closedir(d);
+    return found;
 }

@@ -615,6 +615,12 @@ int ns_remove_tree(const char *path);
  * holding it (close it to release), or -1 with errno EWOULDBLOCK when
  * another writer still holds it, EINTR when STOP() said so. */
 int ns_lock(const char *dir, double wait_seconds, int (*stop)(void));
+/* The first entry of directory DIR that no index directory holds (its
+ * generations, link, lock, number, synonyms, undo files, a build, a plain
+ * Xapian database's files), copied to NAME; 0 when there is none, or DIR
+ * cannot be listed.  nindex refuses such a DIR as --db: the directory of
+ * the sources, or of anything else, given by mistake. */
+int ns_gen_foreign(const char *dir, char *name, size_t size);
 
 /* ------------------------------------------------------------------------ */
 /* Searching                                                                */

@@ -1,6 +1,7 @@
 /* nindex.c - Add, update, rebuild and roll back an nsearch index: main,
- * the options, the writer lock and the summary line.  The modes are in
- * update.c and rebuild.c, the reading of the SOURCEs in sources.c.
+ * the options and the summary line.  The checks of --db DIR and the
+ * writer lock are in dbdir.c, the modes in update.c and rebuild.c, the
+ * reading of the SOURCEs in sources.c.
  *
  * nindex [--db DIR] [--update] [--prune] SOURCE...   (the default mode)
  * nindex [--db DIR] --rebuild [--jobs N] [--keep N] [--force] SOURCE...
@@ -11,7 +12,6 @@
  * Every mode takes the writer lock of DIR first: one writer at a time.  A
  * rebuild writes a new generation beside the live one and publishes it
  * with one rename; see common/gen.c for the layout. */
-#include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
 #include <signal.h>
@@ -131,8 +131,9 @@ static void usage(FILE *out)
         "Exit status:\n"
         "  0   done\n"
         "  1   error (the index could not be opened or written, a SOURCE\n"
-        "      does not exist; --delete: a kept generation could not be\n"
-        "      written); articles committed before it are kept\n"
+        "      does not exist, DIR holds files but no index; --delete or\n"
+        "      --rollback: no index at DIR; --delete: a kept generation\n"
+        "      could not be written); articles committed before it are kept\n"
         "  2   usage error; --export-spelling onto something that is not\n"
         "      a previous export; an update with a --lang or --shard\n"
         "      other than the index's (nothing is changed)\n"
@@ -154,82 +155,6 @@ static void usage(FILE *out)
 
 static const char *const MODE_NAMES[] = {"update", "rebuild", "delete",
                                          "rollback", "export-spelling"};
-
-/* The first entry of directory DB that no index directory holds (its
- * generations, link, lock, number, synonyms, undo files, a build), copied
- * to NAME; 0 when there is none, or DB cannot be listed. */
-static int foreign_entry(const char *db, char *name, size_t size)
-{
-    static const char *const ours[] = {
-        ".",       "..",       "current",  "lock", "last-generation",
-        "deleted", "iamglass", "flintlock"};
-    DIR *d = opendir(db);
-    if (!d)
-        return 0;
-    struct dirent *e;
-    int found = 0;
-    while (!found && (e = readdir(d))) {
-        int known = !strncmp(e->d_name, "gen-", 4) ||
-                    !strncmp(e->d_name, ".build-", 7) ||
-                    !strncmp(e->d_name, "synonyms", 8) ||
-                    strstr(e->d_name, ".glass") != NULL;
-        for (size_t i = 0; !known && i < sizeof ours / sizeof *ours; i++)
-            known = !strcmp(e->d_name, ours[i]);
-        if (!known) {
-            snprintf(name, size, "%s", e->d_name);
-            found = 1;
-        }
-    }
-    closedir(d);
-    return found;
-}
-
-/* Create DB if needed and take its writer lock.  Returns the lock's
- * descriptor, or -1 (reported) with errno EWOULDBLOCK when another writer
- * holds it.  A DB that holds files but no index is refused: a --db
- * mistyped as a directory of sources, or of anything else, was written
- * into.  *FRESH_OUT is set when DB did not exist: the summary says so,
- * since a typo in a nightly job's --db built a second index every night,
- * exit 0, while the one served went stale. */
-static int take_lock(const char *db, double wait, int *fresh_out)
-{
-    struct stat st;
-    char other[256];
-    int fresh = stat(db, &st) < 0 && errno == ENOENT;
-    *fresh_out = fresh;
-    if (!fresh && S_ISDIR(st.st_mode) &&
-        !ns_gen_current(db, other, sizeof other))
-        ; /* an index directory with its link */
-    else if (!fresh && S_ISDIR(st.st_mode) &&
-             foreign_entry(db, other, sizeof other)) {
-        ns_error("'%s' holds files but no index ('%s'): --db names the "
-                 "index's own directory, a new or empty one for a new index",
-                 db, other);
-        errno = 0;
-        return -1;
-    }
-    if (ns_mkdir_p(db) < 0) {
-        ns_error("cannot create '%s': %s", db, strerror(errno));
-        errno = 0;
-        return -1;
-    }
-    int lock = ns_lock(db, wait, stop_requested);
-    if (lock < 0) {
-        int busy = errno == EWOULDBLOCK;
-        if (errno == EINTR)
-            ns_error("interrupted while waiting for the lock of '%s'; "
-                     "nothing was done",
-                     db);
-        else if (busy)
-            ns_error("index '%s' is busy: another nindex is writing to it%s",
-                     db,
-                     wait > 0 ? " (gave up waiting)" : "; try --wait SECONDS");
-        else
-            ns_error("cannot lock '%s/lock': %s", db, strerror(errno));
-        errno = busy ? EWOULDBLOCK : 0;
-    }
-    return lock;
-}
 
 /* Does FILE begin as a cluster file does: its first line that is not
  * blank or a comment starts with one of its keywords (README "Scaling")?
@@ -254,6 +179,24 @@ static int cluster_like(const char *file)
     if (f)
         fclose(f);
     return found;
+}
+
+/* The note on a DB that did not exist (FRESH) that ends the summary:
+ * a typo in a nightly job's --db built a second index every night, exit
+ * 0, while the one served went stale.  DROP: the run made nothing of it.
+ * A dry run says what the real run would. */
+static void say_fresh(int fresh, int drop, int dry_run, const char *db)
+{
+    if (!fresh)
+        return;
+    if (dry_run)
+        printf(drop ? "; '%s' does not exist and would not be made"
+                    : "; would be a new index: '%s' does not exist",
+               db);
+    else
+        printf(drop ? "; '%s' did not exist and is not made"
+                    : "; a new index: '%s' did not exist",
+               db);
 }
 
 static int run(struct options *o)
@@ -296,9 +239,24 @@ static int run(struct options *o)
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);
 
-    /* A dry run reads only: no directory, no lock, no cleaning. */
-    int fresh = 0;
-    int lock = o->dry_run ? -1 : take_lock(db, o->wait, &fresh);
+    /* The dry run checks DIR as the real run does, and says the same:
+     * its status is the real run's.  It makes nothing, takes no lock. */
+    struct dbdir dir;
+    if (ns_dbdir_check(db, &dir) < 0) {
+        free(db);
+        return EXIT_ERROR;
+    }
+    /* Only an update or a rebuild makes an index: an id to delete, or a
+     * generation to go back to, in a DIR that is not there is a wrong
+     * --db (exit 1), not an article deleted already (exit 3). */
+    if (dir.fresh && (o->mode == MODE_DELETE || o->mode == MODE_ROLLBACK)) {
+        ns_error("no index at '%s'", db);
+        free(db);
+        return EXIT_ERROR;
+    }
+    int fresh = dir.fresh;
+    int lock =
+        o->dry_run ? -1 : ns_dbdir_lock(db, &dir, o->wait, stop_requested);
     if (lock < 0 && !o->dry_run) {
         int rc = errno == EWOULDBLOCK ? EXIT_BUSY : EXIT_ERROR;
         free(db);
@@ -317,8 +275,10 @@ static int run(struct options *o)
         (o->mode == MODE_UPDATE || o->mode == MODE_REBUILD))
         shard_rc = ns_default_lang_check(db, o);
     if (shard_rc != EXIT_OK) {
-        if (lock >= 0)
+        if (lock >= 0) {
+            ns_dbdir_drop(db, &dir);
             close(lock);
+        }
         free(db);
         return shard_rc;
     }
@@ -351,8 +311,7 @@ static int run(struct options *o)
      * record bad) is not left behind: it answered "No matches", exit 0,
      * where "no index ... Build one with" says what happened.  Made by
      * this run (FRESH: the path did not exist), it holds nothing else. */
-    int drop = fresh && rc != EXIT_OK && c.added == 0 && c.replaced == 0 &&
-               o->mode != MODE_ROLLBACK;
+    int drop = fresh && rc != EXIT_OK && c.added == 0 && c.replaced == 0;
     double secs = ns_monotonic_s() - pr.start;
     unsigned long done = c.added + c.replaced + c.unchanged;
     if (!o->quiet && o->mode == MODE_ROLLBACK && rc == EXIT_OK) {
@@ -363,8 +322,10 @@ static int run(struct options *o)
         /* Its counts are of a build that is not the index: not "added". */
         printf("nindex: rebuild: nothing published: the live index is "
                "unchanged (the build read %lu articles, %lu skipped, %lu "
-               "ignored, in %.2f s)\n",
+               "ignored, in %.2f s)",
                done, c.skipped, c.ignored, secs);
+        say_fresh(fresh, drop, o->dry_run, db);
+        putchar('\n');
     } else if (!o->quiet && o->mode != MODE_ROLLBACK) {
         printf("nindex: %s%s: %lu added, %lu replaced, %lu unchanged, %lu "
                "deleted, %lu skipped, %lu ignored in %.2f s (%.0f "
@@ -381,10 +342,7 @@ static int run(struct options *o)
                    c.stale);
         if (c.warnings)
             printf("; %lu warning%s", c.warnings, c.warnings == 1 ? "" : "s");
-        if (fresh)
-            printf(drop ? "; '%s' did not exist and is not made"
-                        : "; a new index: '%s' did not exist",
-                   db);
+        say_fresh(fresh, drop, o->dry_run, db);
         if (o->shard_count)
             printf("; shard %u/%u: %lu of other shards passed over",
                    o->shard_index, o->shard_count, c.other_shard);
@@ -396,10 +354,11 @@ static int run(struct options *o)
         putchar('\n');
     }
     ns_buf_free(&undone);
+    /* Under the lock: a writer that waited for it opens it again. */
+    if (lock >= 0 && (drop || !fresh))
+        ns_dbdir_drop(db, &dir);
     if (lock >= 0)
         close(lock);
-    if (drop)
-        ns_remove_tree(db);
     free(db);
     return rc;
 }

@@ -6,8 +6,9 @@
  * SOURCEs; update.c updates in place (and prunes and deletes); rebuild.c
  * builds, checks and publishes a new generation; rollback.c goes back;
  * takedown.c deletes --delete's ids from the kept generations too;
- * export.c copies the spelling dictionary out for a cluster's front.  Private
- * to the indexer: nothing here is part of libns. */
+ * export.c copies the spelling dictionary out for a cluster's front;
+ * dbdir.c checks --db DIR, takes its lock, and removes what a refused run
+ * made.  Private to the indexer: nothing here is part of libns. */
 #ifndef NS_NINDEX_H
 #define NS_NINDEX_H
 
@@ -253,6 +254,32 @@ int ns_default_lang_check(const char *db, struct options *o);
 int ns_default_lang_record(ns_index_t *idx, const struct options *o);
 /* ART's language is O->lang when its source named none. */
 void ns_default_lang_apply(const struct options *o, ns_article_t *art);
+
+/* ------------------------------------------------------------------------ */
+/* --db DIR (dbdir.c)                                                       */
+/* ------------------------------------------------------------------------ */
+
+/* What a run found at DIR, and so what it made there. */
+struct dbdir {
+    int fresh;     /* DIR did not exist: a new index */
+    size_t made;   /* the length of the outermost part of DIR that did
+                      not exist ("dr" of dr/a/typo), when FRESH */
+    int lock_made; /* DIR/lock did not exist, DIR did */
+};
+
+/* Check DB before anything is read or made, for a dry run too: a DB that
+ * holds files but no index is refused (a --db mistyped as a directory
+ * of sources was written into).  Fills D.  Returns 0, or -1 (reported). */
+int ns_dbdir_check(const char *db, struct dbdir *d);
+/* Make DB (and its parents) if needed and take its writer lock.  Returns
+ * the lock's descriptor, or -1 (reported, and what it made removed) with
+ * errno EWOULDBLOCK when another writer holds it. */
+int ns_dbdir_lock(const char *db, struct dbdir *d, double wait,
+                  int (*stop)(void));
+/* Remove what this run made at DB: DB and the parents it made when it
+ * did not exist (an empty parent only); else a lock file it made, when
+ * DB holds nothing else.  Call it holding the lock. */
+void ns_dbdir_drop(const char *db, const struct dbdir *d);
 
 /* ------------------------------------------------------------------------ */
 /* The modes                                                                */

@@ -450,10 +450,26 @@ static int delete_ids(ns_index_t *idx, const struct idset *ids,
     return EXIT_OK;
 }
 
+/* Is there no index at DB (said so)?  Opening it for writing makes one,
+ * and a dry run reads none as an index without the ids: a wrong --db
+ * answered "no article with id", exit 3, which a takedown script reads
+ * as an article deleted already. */
+static int no_index(const char *db)
+{
+    ns_index_t *idx;
+    char *err;
+    ns_status_t st = ns_index_open(db, NS_OPEN_READ, &idx, &err);
+    if (st == NS_STATUS_NOT_FOUND)
+        ns_error("%s", ns_db_error(st, err));
+    ns_index_close(idx);
+    free(err);
+    return st == NS_STATUS_NOT_FOUND;
+}
+
 int ns_run_delete(const char *db, const struct options *o, struct counts *c)
 {
     ns_index_t *idx;
-    if (open_index(db, o, &idx) < 0)
+    if (no_index(db) || open_index(db, o, &idx) < 0)
         return EXIT_ERROR;
     struct idset ids = {0};
     uint64_t live = 0;

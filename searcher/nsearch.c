@@ -325,12 +325,22 @@ static ns_index_t *open_index(const struct options *o)
     ns_index_t *idx;
     char *err;
     ns_status_t st = ns_index_open(db, NS_OPEN_READ, &idx, &err);
+    char other[256];
     if (st == NS_STATUS_NOT_FOUND) {
         ns_error("no index at '%s'", db);
-        fprintf(stderr,
-                "Build one with: nindex --db '%s' SOURCE...  (or give --db DIR "
-                "or set NSEARCH_DB)\n",
-                db);
+        /* nindex refuses such a DIR: its "Build one with" was a command
+         * that fails. */
+        if (ns_gen_foreign(db, other, sizeof other))
+            fprintf(stderr,
+                    "'%s' holds files but no index ('%s'): --db names the "
+                    "index's own directory (give --db DIR or set "
+                    "NSEARCH_DB)\n",
+                    db, other);
+        else
+            fprintf(stderr,
+                    "Build one with: nindex --db '%s' SOURCE...  (or give "
+                    "--db DIR or set NSEARCH_DB)\n",
+                    db);
         free(err);
         free(db);
         exit(EXIT_ERROR);

@@ -1,0 +1,150 @@
+/* dbdir.c - The checks of --db DIR that every mode makes before it reads
+ * anything, its --dry-run alike, and the undoing of what a refused run
+ * made there.
+ *
+ * A dry run that skipped the checks forecast "2 added", exit 0, for a
+ * real run that refuses the directory (exit 1), and said nothing of a
+ * DIR that does not exist, the typo the real run's "a new index" note is
+ * there to catch.  A refused run that left DIR, its lock or the parents
+ * it made behind turned the next run's new index into an old one: the
+ * note was lost. */
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "nindex.h"
+
+/* The length of the first prefix of DB (up to a '/' or the whole) that
+ * does not exist: the outermost directory a run would make. */
+static size_t first_missing(const char *db)
+{
+    char *copy = strdup(db);
+    if (!copy)
+        ns_die("out of memory");
+    size_t len = strlen(copy), made = len;
+    struct stat st;
+    for (size_t i = 1; i <= len; i++) {
+        if (i < len && copy[i] != '/')
+            continue;
+        char keep = copy[i];
+        copy[i] = '\0';
+        int missing = stat(copy, &st) < 0 && errno == ENOENT;
+        copy[i] = keep;
+        if (missing) {
+            made = i;
+            break;
+        }
+    }
+    free(copy);
+    return made;
+}
+
+int ns_dbdir_check(const char *db, struct dbdir *d)
+{
+    struct stat st;
+    char other[256];
+    memset(d, 0, sizeof *d);
+    d->fresh = stat(db, &st) < 0 && errno == ENOENT;
+    if (d->fresh) {
+        d->made = first_missing(db);
+        return 0;
+    }
+    /* An index directory with its link, or something mkdir reports. */
+    if (!S_ISDIR(st.st_mode) || !ns_gen_current(db, other, sizeof other))
+        return 0;
+    if (ns_gen_foreign(db, other, sizeof other)) {
+        ns_error("'%s' holds files but no index ('%s'): --db names the "
+                 "index's own directory, a new or empty one for a new index",
+                 db, other);
+        return -1;
+    }
+    return 0;
+}
+
+int ns_dbdir_lock(const char *db, struct dbdir *d, double wait,
+                  int (*stop)(void))
+{
+    if (ns_mkdir_p(db) < 0) {
+        ns_error("cannot create '%s': %s", db, strerror(errno));
+        ns_dbdir_drop(db, d); /* the parents made before the failure */
+        errno = 0;
+        return -1;
+    }
+    char path[4200];
+    struct stat st;
+    snprintf(path, sizeof path, "%s/lock", db);
+    d->lock_made = lstat(path, &st) < 0 && errno == ENOENT;
+    int lock = ns_lock(db, wait, stop);
+    if (lock < 0) {
+        int busy = errno == EWOULDBLOCK;
+        if (errno == EINTR)
+            ns_error("interrupted while waiting for the lock of '%s'; "
+                     "nothing was done",
+                     db);
+        else if (busy)
+            ns_error("index '%s' is busy: another nindex is writing to it%s",
+                     db,
+                     wait > 0 ? " (gave up waiting)" : "; try --wait SECONDS");
+        else
+            ns_error("cannot lock '%s/lock': %s", db, strerror(errno));
+        /* Busy or waited for: the other writer made the lock, and maybe
+         * DIR; they are its. */
+        if (!busy && errno != EINTR)
+            ns_dbdir_drop(db, d);
+        errno = busy ? EWOULDBLOCK : 0;
+    }
+    return lock;
+}
+
+/* Does DB hold nothing but its lock? */
+static int only_lock(const char *db)
+{
+    DIR *dir = opendir(db);
+    if (!dir)
+        return 0;
+    struct dirent *e;
+    int other = 0;
+    while (!other && (e = readdir(dir)))
+        other = strcmp(e->d_name, ".") && strcmp(e->d_name, "..") &&
+                strcmp(e->d_name, "lock");
+    closedir(dir);
+    return !other;
+}
+
+void ns_dbdir_drop(const char *db, const struct dbdir *d)
+{
+    if (!d->fresh) {
+        /* DIR was there: only a lock file this run made goes, and only
+         * when the run left nothing beside it (no index was made). */
+        char path[4200];
+        snprintf(path, sizeof path, "%s/lock", db);
+        if (d->lock_made && only_lock(db))
+            unlink(path);
+        return;
+    }
+    ns_remove_tree(db);
+    /* The parents it made, innermost first.  rmdir() removes only an
+     * empty one: what another program put there meanwhile stays. */
+    char *copy = strdup(db);
+    if (!copy)
+        return;
+    for (;;) {
+        size_t n = strlen(copy);
+        while (n > 1 && copy[n - 1] == '/')
+            copy[--n] = '\0';
+        char *slash = strrchr(copy, '/');
+        if (!slash)
+            break;
+        *slash = '\0';
+        n = strlen(copy);
+        while (n > 1 && copy[n - 1] == '/')
+            copy[--n] = '\0';
+        if (n < d->made || rmdir(copy) < 0)
+            break;
+    }
+    free(copy);
+}
