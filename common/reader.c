@@ -329,6 +329,8 @@ static int undo_file(const char *path)
            !strcmp(base + 17 + digits, ".jsonl.gz");
 }
 
+static void note_empty(ns_reader_t *r);
+
 static int next_jsonl(ns_reader_t *r, ns_article_t *art)
 {
     for (;;) {
@@ -339,6 +341,14 @@ static int next_jsonl(ns_reader_t *r, ns_article_t *art)
         int rc = read_line(r);
         r->line++;
         if (rc == 0) {
+            /* Nothing but white space piped in is an empty file, as one
+             * named on the command line is (choose_kind): said, and
+             * counted ignored, where it passed in silence, exit 0. */
+            if (r->from_stdin && !r->started) {
+                ns_reader_set_where(r, 0);
+                note_empty(r);
+                ns_reader_note_ignored(r, "ignored: empty file");
+            }
             ns_reader_end_file(r);
             return 0;
         }

@@ -73,6 +73,7 @@ struct counts {
     unsigned long other_shard;   /* --shard: articles of other shards */
     unsigned long empty_sources; /* SOURCEs that held no record at all */
     const char *empty_source;    /* the first of them */
+    int empty_source_file;       /* ... is a file or -, not a directory */
     unsigned long files_failed;  /* files not read, or not to their end */
     unsigned long empty_files;   /* files of articles that gave nothing */
     unsigned long kept_deleted;  /* --delete: deleted from kept generations */

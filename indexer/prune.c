@@ -80,10 +80,13 @@ static int guard(const struct options *o, const struct counts *c,
 {
     if (c->empty_sources) {
         /* Never overridden: an empty SOURCE is what an unmounted or
-         * emptied archive looks like. */
-        ns_error("refusing to prune: source '%s' has no articles (is it "
-                 "mounted?); nothing was deleted",
-                 c->empty_source);
+         * emptied archive looks like, and an empty file or pipe what an
+         * export that failed leaves. */
+        ns_error("refusing to prune: source '%s' has no articles (%s); "
+                 "nothing was deleted",
+                 c->empty_source,
+                 c->empty_source_file ? "an export that failed?"
+                                      : "is it mounted?");
         return EXIT_PRUNE_REFUSED;
     }
     return ns_delete_guard("prune", o, n, live);

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "nindex.h"
@@ -379,9 +380,9 @@ static ns_reader_t *open_source(const char *source, struct progress *pr)
 /* Say what the reader left out on purpose since the last call, and
  * count the files that gave nothing at all (ns_reader_next_empty()):
  * with --prune or --rebuild, each is named, since it stops the prune
- * or the publishing. */
+ * or the publishing; WHOLE: the SOURCE is that one file. */
 static void report_ignored(struct progress *pr, ns_reader_t *r,
-                           struct counts *c, const struct options *o)
+                           struct counts *c, const struct options *o, int whole)
 {
     const char *note;
     while ((note = ns_reader_next_ignored(r))) {
@@ -394,7 +395,9 @@ static void report_ignored(struct progress *pr, ns_reader_t *r,
     const char *empty;
     while ((empty = ns_reader_next_empty(r))) {
         c->empty_files++;
-        if (o->prune || o->mode == MODE_REBUILD) {
+        /* A SOURCE that is this one file (or -) is empty: the prune's
+         * refusal names it, once. */
+        if ((o->prune && !whole) || o->mode == MODE_REBUILD) {
             ns_progress_clear(pr);
             ns_warn("%s: no article in it (an export that failed?): %s "
                     "would delete the articles it held",
@@ -416,11 +419,14 @@ int ns_sources_read(const struct options *o, struct counts *c,
             rc = -1;
             continue;
         }
+        struct stat st;
+        int whole = !strcmp(o->args[i], "-") ||
+                    (stat(o->args[i], &st) == 0 && !S_ISDIR(st.st_mode));
         ns_article_t art = {0};
         int got;
         unsigned long records = 0;
         while (!ns_interrupted && (got = ns_reader_next(r, &art)) != 0) {
-            report_ignored(pr, r, c, o);
+            report_ignored(pr, r, c, o, whole);
             records++;
             if (said.file[0] && !said_same_file(&said, ns_reader_where(r)))
                 said_flush(&said, pr); /* at the end of the file */
@@ -475,11 +481,13 @@ int ns_sources_read(const struct options *o, struct counts *c,
                 done++;
             ns_progress_tick(pr, done, c->skipped);
         }
-        report_ignored(pr, r, c, o);
+        report_ignored(pr, r, c, o, whole);
         said_flush(&said, pr);
         if (records == 0 && !ns_interrupted && rc != -2) {
-            if (!c->empty_sources++)
+            if (!c->empty_sources++) {
                 c->empty_source = o->args[i];
+                c->empty_source_file = whole;
+            }
         }
         ns_article_clear(&art);
         ns_reader_close(r);

@@ -3,7 +3,9 @@
 # --db DIR (the directory, the parents it made, its lock) and nothing it
 # did not make.  A --rollback of a DIR that was not there left DIR/lock,
 # and the next update built an index there without "a new index: ... did
-# not exist", the guard against a typo in a nightly job's --db.
+# not exist", the guard against a typo in a nightly job's --db.  Empty
+# standard input is an empty file, as a named one is: said, and a prune
+# from it refused with one reason that fits a pipe.
 . "$(dirname "$0")/lib.sh"
 
 cat >"$TMP/articles.jsonl" <<'J'
@@ -63,5 +65,35 @@ nindex --quiet --db "$TMP/w/i" "$TMP/articles.jsonl"
 run out err nindex --db "$TMP/w/i" --rollback
 check "rollback, one generation: exit 1" is "$rc" 1
 check "rollback, one generation: the index keeps its lock" test -e "$TMP/w/i/lock"
+
+# Empty standard input is an empty file.
+: >"$TMP/empty.jsonl"
+run out err nindex --db "$TMP/w/i" "$TMP/empty.jsonl"
+check "an empty file: ignored, said" contains "$TMP/err" \
+    "$TMP/empty.jsonl: ignored: empty file"
+check "an empty file: counted ignored" contains "$TMP/out" "1 ignored"
+run out err sh -c ': | "$1" --db "$2" -' sh "$NSEARCH_BIN/nindex" "$TMP/w/i"
+check "empty stdin: exit 0" is "$rc" 0
+check "empty stdin: ignored, said" contains "$TMP/err" \
+    "<stdin>: ignored: empty file"
+check "empty stdin: counted ignored" contains "$TMP/out" "1 ignored"
+run out err sh -c 'printf "\n  \n" | "$1" --db "$2" -' sh "$NSEARCH_BIN/nindex" "$TMP/w/i"
+check "blank stdin: ignored, said" contains "$TMP/err" \
+    "<stdin>: ignored: empty file"
+run out err sh -c ': | "$1" --db "$2" --prune -' sh "$NSEARCH_BIN/nindex" "$TMP/w/i"
+check "empty stdin, --prune: refused (exit 5)" is "$rc" 5
+check "empty stdin, --prune: one reason that fits a pipe" contains "$TMP/err" \
+    "refusing to prune: source '-' has no articles (an export that failed?); nothing was deleted"
+check "empty stdin, --prune: no mount asked of a pipe" lacks "$TMP/err" "mounted"
+check "empty stdin, --prune: said once" lacks "$TMP/err" "no article in it"
+run out err nindex --db "$TMP/w/i" --prune "$TMP/empty.jsonl"
+check "an empty file, --prune: the same one reason" contains "$TMP/err" \
+    "refusing to prune: source '$TMP/empty.jsonl' has no articles (an export that failed?)"
+check "an empty file, --prune: said once" lacks "$TMP/err" "no article in it"
+run out err nindex --db "$TMP/w/i" --prune "$TMP/emptysrc"
+check "an empty directory, --prune: is it mounted?" contains "$TMP/err" \
+    "source '$TMP/emptysrc' has no articles (is it mounted?)"
+check "the articles are all there" is \
+    "$(count "$TMP/w/i")" 2
 
 finish
