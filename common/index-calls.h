@@ -119,6 +119,15 @@ std::string typed_text(const std::string &text, std::string *warnings);
  * (!, &&, ||, "a b"~N, ^N, ~, \ escapes, *:*) in this query language,
  * remarks on those not read into *WARNINGS (may be null). */
 std::string lucene_text(const std::string &text, std::string *warnings);
+/* query-lucene-fields.cc: TEXT with each group after a field name
+ * ("section:(a OR b)") as the field before each of its words, and each
+ * range in brackets (date:[A TO B]) as date:A..B, remarks on those not
+ * read into *WARNINGS (may be null). */
+std::string field_groups(const std::string &text);
+std::string lucene_ranges(const std::string &text, std::string *warnings);
+/* query-signs.cc: TEXT with a word excluded or required beside OR
+ * ("oil OR -gas") read as Lucene reads it, a remark into *WARNINGS. */
+std::string signs_beside_or(const std::string &text, std::string *warnings);
 /* Is NAME (lower case) one the query parser reads as a field's? */
 bool field_known(const std::string &name);
 /* TEXT with each word with a '?' inside ("wom?n") as the words of DB that
@@ -151,7 +160,23 @@ std::string unclosed_phrase(const std::string &text);
 std::string unknown_field_words(const std::string &text, std::string &names,
                                 std::vector<std::string> *phrases = nullptr);
 std::string joined_fields(const std::string &t);     /* query-fields.cc */
+/* The query's text as a tree: a word (a quoted phrase is one, brackets
+ * in it too) or a bracket with what it holds.  SIGN is what is written
+ * right before a bracket ("-", "+", or a field name, "title:"). */
+struct QueryPart {
+    std::string word, sign;
+    bool bracket = false;
+    std::vector<QueryPart> parts;
+};
+/* The parts of T from AT to its closing bracket (or the end at depth 0);
+ * false when the brackets or quotes do not pair up. */
+bool read_query_parts(const std::string &t, size_t &at, int depth,
+                      std::vector<QueryPart> &out);
 std::string bracketed_filters(const std::string &t); /* (a OR b) tag:c */
+/* Is TOK a filter of the query language: a value of a field articles are
+ * filtered by (section, tag, lang, id, date; not a text field's), with
+ * '+' or '-' before it or not? */
+bool filter_token(const std::string &tok);
 /* stop-words.cc: is WORD (lower case) one LANG's articles are not searched
  * by?  Their stems; the parser's stopper for a stemmer's description
  * (NULL: the language has no list). */
@@ -329,6 +354,20 @@ class DateField : public Xapian::FieldProcessor
     DateField(std::string *w, const Xapian::Database *d) : warnings(w), db(d) {}
     Xapian::Query operator()(const std::string &value) override;
     static bool reads(const std::string &value); /* a value it takes */
+};
+
+/* query-lucene-fields.cc: _exists_:FIELD (and FIELD:*), the articles
+ * of DB that have the field; a remark on one not read into *WARNINGS. */
+class ExistsField : public Xapian::FieldProcessor
+{
+    std::string *warnings;
+    const Xapian::Database *db;
+
+  public:
+    ExistsField(std::string *w, const Xapian::Database *d) : warnings(w), db(d)
+    {
+    }
+    Xapian::Query operator()(const std::string &value) override;
 };
 
 /* collapse.cc: copies of one hit listed by id, at most. */

@@ -96,12 +96,11 @@ std::string libns::joined_fields(const std::string &t)
     return out;
 }
 
-/* Is TOK a filter of the query language: a value of a field articles are
- * filtered by (section, tag, lang, id, date; not a text field's), with
- * '+' or '-' before it or not? */
-static bool filter_token(const std::string &tok)
+bool libns::filter_token(const std::string &tok)
 {
     size_t at = tok[0] == '+' || tok[0] == '-' ? 1 : 0;
+    if (tok.compare(at, 9, "_exists_:") == 0 && tok.size() > at + 9)
+        return true; /* author:*, an article with the field */
     size_t n = field_name_at(tok, at);
     if (!n || at + n >= tok.size())
         return false;
@@ -115,19 +114,12 @@ static bool filter_token(const std::string &tok)
     return false;
 }
 
-/* The query's text as a tree: a word (a quoted phrase is one, brackets
- * in it too) or a bracket with what it holds.  SIGN is what is written
- * right before a bracket ("-", "+", or a field name, "title:"). */
-struct Part {
-    std::string word, sign;
-    bool bracket = false;
-    std::vector<Part> parts;
-};
+using Part = QueryPart;
 
 /* The parts of T from AT to its closing bracket (or the end at depth 0);
  * false when the brackets or quotes do not pair up. */
-static bool read_parts(const std::string &t, size_t &at, int depth,
-                       std::vector<Part> &out)
+bool libns::read_query_parts(const std::string &t, size_t &at, int depth,
+                             std::vector<QueryPart> &out)
 {
     std::string word;
     bool quoted = false;
@@ -147,12 +139,12 @@ static bool read_parts(const std::string &t, size_t &at, int depth,
         if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
             done();
         } else if (c == '(') {
-            Part b;
+            QueryPart b;
             b.bracket = true;
             b.sign = word;
             word.clear();
             at++;
-            if (!read_parts(t, at, depth + 1, b.parts))
+            if (!read_query_parts(t, at, depth + 1, b.parts))
                 return false;
             out.push_back(b);
         } else if (c == ')') {
@@ -302,7 +294,7 @@ std::string libns::bracketed_filters(const std::string &t)
         return t;
     std::vector<Part> parts;
     size_t at = 0;
-    if (!read_parts(t, at, 0, parts))
+    if (!read_query_parts(t, at, 0, parts))
         return t;
     bool joined = false, moved = false;
     for (const Part &p : parts)
