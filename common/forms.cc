@@ -328,9 +328,13 @@ static bool wildcard_pattern(const Xapian::Query &q, std::string &pattern);
  * "ZSchel")?  *AS_TEXT is then its pattern as the default field's. */
 static bool title_wildcard(const Xapian::Query &q, std::string *as_text)
 {
+    /* Not the field's every word (title:*, query-lucene-fields.cc): as
+     * text that was a wildcard over the whole vocabulary, 30 s to mark
+     * a page of Reuters. */
     std::string pattern;
     return q.get_type() == Xapian::Query::OP_WILDCARD &&
-           wildcard_pattern(q, pattern) && title_term(pattern, as_text);
+           wildcard_pattern(q, pattern) && title_term(pattern, as_text) &&
+           !as_text->empty() && *as_text != PREFIX_STEM;
 }
 
 static bool has_title_wildcard(const Xapian::Query &q)

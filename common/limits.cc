@@ -44,17 +44,36 @@ static bool operator_token(const std::string &t, size_t at, size_t n)
     return false;
 }
 
+/* Filters in a query, at most: each is one term of the index to look
+ * up, not a word to rank by, and a list of ids ("id:a OR id:b OR ...",
+ * 201 of them) lost all but its first 100 to the word limit.  What the
+ * parse makes of them still counts towards QUERY_MAX_TERMS. */
+static const size_t QUERY_MAX_FILTERS = 500;
+
+/* Is TEXT[AT, END) a filter (section:, tag:, lang:, id:, date:,
+ * _exists_:), in brackets or not? */
+static bool filter_at(const std::string &text, size_t at, size_t end)
+{
+    while (at < end && text[at] == '(')
+        at++;
+    while (end > at && text[end - 1] == ')')
+        end--;
+    return at < end && filter_token(text.substr(at, end - at));
+}
+
 /* The first MAX white-space separated words of TEXT, or TEXT itself;
- * *COUNT is how many words it had.  Where OPERATORS are read (a query
- * with a lower-case letter: query_flags), an operator is not a word:
+ * *COUNT is how many words it had, *FILTERS how many filters (no words;
+ * past QUERY_MAX_FILTERS of them the text is cut too).  Where OPERATORS
+ * are read (a query with a lower-case letter: query_flags), an operator
+ * is not a word:
  * "w1 ... w98 oil NOT gas" counted 101 and the cut left "oil NOT", whose
  * NOT, last, was searched as the word "not", and 7,149 Reuters and BBC
  * stories came back for the 1,254 of "oil NOT gas".  Nor does the cut
  * leave an operator last, with nothing after it to join. */
 static std::string first_words(const std::string &text, size_t max,
-                               bool operators, size_t *count)
+                               bool operators, size_t *count, size_t *filters)
 {
-    size_t n = 0, cut = std::string::npos;
+    size_t n = 0, f = 0, cut = std::string::npos;
     std::vector<std::pair<size_t, size_t>> ops; /* start, length */
     for (size_t i = 0; i < text.size();) {
         if (isspace((unsigned char)text[i])) {
@@ -67,12 +86,16 @@ static std::string first_words(const std::string &text, size_t max,
         if (operators && operator_token(text, i, end - i)) {
             if (cut == std::string::npos)
                 ops.emplace_back(i, end - i);
-        } else if (n++ == max) {
+        } else if (filter_at(text, i, end)) {
+            if (f++ == QUERY_MAX_FILTERS && cut == std::string::npos)
+                cut = i;
+        } else if (n++ == max && cut == std::string::npos) {
             cut = i;
         }
         i = end;
     }
     *count = n;
+    *filters = f;
     if (cut == std::string::npos)
         return text;
     while (true) {
@@ -193,12 +216,18 @@ QueryBounds libns::bound_query(const std::string &text)
     bool operators = false;
     for (unsigned char c : text)
         operators |= c >= 'a' && c <= 'z';
-    b.text = first_words(text, QUERY_MAX_WORDS, operators, &words);
+    size_t filters;
+    b.text = first_words(text, QUERY_MAX_WORDS, operators, &words, &filters);
     if (words > QUERY_MAX_WORDS)
         b.warning += std::string(b.warning.empty() ? "" : "; ") +
                      "query has " + std::to_string(words) +
                      " words; only the first " +
                      std::to_string(QUERY_MAX_WORDS) + " were searched";
+    if (filters > QUERY_MAX_FILTERS)
+        b.warning += std::string(b.warning.empty() ? "" : "; ") +
+                     "query has " + std::to_string(filters) +
+                     " filters; only the first " +
+                     std::to_string(QUERY_MAX_FILTERS) + " were read";
     /* Every '*' after a word is a wildcard (an upper bound: inside quotes
      * Xapian may not expand it).  One before a word ("*veil", words
      * ending in "veil") is not: Xapian has no index of word endings and

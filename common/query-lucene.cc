@@ -123,15 +123,75 @@ static std::string slop_phrase(const std::string &field,
     return out + ")";
 }
 
+/* Has T (LITERAL: its escaped characters) one of Lucene's symbols for
+ * an operator ("&&", "||", a lone '!') outside quotes and pasted
+ * addresses? */
+static bool symbol_operator(const std::string &t, const std::vector<bool> &lit)
+{
+    bool quoted = false;
+    for (size_t i = 0; i < t.size(); i++) {
+        const bool start = i == 0 || strchr(" \t(", t[i - 1]);
+        if (t[i] == '"' && !lit[i])
+            quoted = !quoted;
+        if (quoted || lit[i])
+            continue;
+        if (start && (strncasecmp(t.c_str() + i, "http://", 7) == 0 ||
+                      strncasecmp(t.c_str() + i, "https://", 8) == 0)) {
+            while (i + 1 < t.size() && !isspace((unsigned char)t[i + 1]))
+                i++;
+            continue;
+        }
+        if ((t[i] == '&' || t[i] == '|') && i + 1 < t.size() &&
+            t[i + 1] == t[i] && !lit[i + 1])
+            return true;
+        if (t[i] == '!' && start &&
+            (i + 1 == t.size() || isspace((unsigned char)t[i + 1])))
+            return true;
+    }
+    return false;
+}
+
+/* T, a query in capitals, with its words outside quotes in lower case:
+ * "OIL && GAS" is "oil && gas".  A query without lower-case letters reads
+ * AND, OR and NOT as words (query_flags), and "&&" made "AND" there, so
+ * "OIL && GAS" was "oil OR and OR gas".  The symbols are no words in any
+ * query: with one the query is read with operators, and AND, OR, NOT or
+ * NEAR typed in it stay words, in lower case.  A word with a field (an
+ * id: is exact) stays as typed. */
+static std::string words_in_lower_case(const std::string &t)
+{
+    std::string out = t;
+    bool quoted = false;
+    for (size_t i = 0; i < t.size();) {
+        if (t[i] == '"')
+            quoted = !quoted;
+        if (quoted || strchr(" \t()\"", t[i])) {
+            i++;
+            continue;
+        }
+        size_t end = t.find_first_of(" \t()\"", i);
+        end = end == std::string::npos ? t.size() : end;
+        if (t.find(':', i) >= end)
+            for (size_t k = i; k < end; k++)
+                out[k] = (char)tolower((unsigned char)t[k]);
+        i = end;
+    }
+    return out;
+}
+
 std::string libns::lucene_text(const std::string &typed, std::string *warnings)
 {
     if (typed.find_first_of("\\!&|~^*") == std::string::npos)
         return typed;
     std::vector<bool> lit;
-    const std::string t = unescaped(typed, lit);
+    std::string t = unescaped(typed, lit);
     bool operators = false;
     for (unsigned char c : t)
         operators |= c >= 'a' && c <= 'z';
+    if (!operators && symbol_operator(t, lit)) {
+        t = words_in_lower_case(t);
+        operators = true;
+    }
     auto plain = [&](size_t i) { return i < t.size() && !lit[i]; };
     auto starts = [&](size_t i) {
         return i == 0 || strchr(" \t(", t[i - 1]) != nullptr;
@@ -227,7 +287,8 @@ std::string libns::lucene_text(const std::string &typed, std::string *warnings)
             continue;
         }
         /* Solr's "*:*", every article, as "*" is; "title:*", an article
-         * that has the field, is not read (an empty query lists all). */
+         * that has the field, is Elasticsearch's "_exists_:title"
+         * (query-lucene-fields.cc). */
         if (c == '*' && starts(i) && t.compare(i, 3, "*:*") == 0 &&
             (i + 3 == t.size() || strchr(" \t)", t[i + 3]))) {
             out += '*';
@@ -242,10 +303,8 @@ std::string libns::lucene_text(const std::string &typed, std::string *warnings)
             const std::string name = out.substr(s);
             if (!name.empty() && (s == 0 || strchr(" \t(+-", out[s - 1])) &&
                 field_name(name)) {
-                warn(warnings, "'" + lower(name.c_str()) +
-                                   ":*' (any article with the field) is "
-                                   "not read; searched without it");
                 out.resize(s);
+                out += "_exists_:" + lower(name.c_str());
                 i++;
                 continue;
             }

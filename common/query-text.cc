@@ -689,9 +689,12 @@ std::string libns::typed_text(const std::string &text, std::string *warnings)
 {
     return bracketed_filters(number_forms(lone_near_words(
         split_hyphens(grouped_compounds(initialisms(quoted_wildcards(
-            joined_fields(plain_marks(pasted_addresses(
-                trailing_operators_dropped(lucene_text(text, warnings),
-                                           warnings)))),
+            field_groups(joined_fields(plain_marks(pasted_addresses(
+                trailing_operators_dropped(
+                    signs_beside_or(lucene_text(lucene_ranges(text, warnings),
+                                                warnings),
+                                    warnings),
+                    warnings))))),
             warnings)))),
         warnings)));
 }
@@ -699,7 +702,7 @@ std::string libns::typed_text(const std::string &text, std::string *warnings)
 /* Is NAME (lower case) one the parser reads as a field's? */
 bool libns::field_known(const std::string &name)
 {
-    if (name == "date")
+    if (name == "date" || name == "_exists_")
         return true;
     for (const SchemaField &f : SCHEMA_FIELDS)
         for (const std::string &alias : names_of(f))

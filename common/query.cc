@@ -199,6 +199,9 @@ static Xapian::QueryParser make_parser(const Xapian::Database &db,
     /* date:2025, date:2025-09, date:2025-01-01..2025-03-31 (dates.cc). */
     for (const std::string &name : name_cases("date"))
         qp.add_boolean_prefix(name, (new DateField(warnings, &db))->release());
+    /* author:* and _exists_:author (query-lucene-fields.cc). */
+    qp.add_boolean_prefix("_exists_",
+                          (new ExistsField(warnings, &db))->release());
     return qp;
 }
 

@@ -1,0 +1,111 @@
+/* query-signs.cc - A word excluded or required beside OR ("oil OR
+ * -gas", "-gas OR oil", "oil OR +gas"), read as Lucene and Elasticsearch
+ * read it.  Xapian's parser failed on it ("Syntax: <expression> OR
+ * <expression>"), and the fallback searched every word, gas among them:
+ * the word typed to be left out was searched for.  There '-' and '+' say
+ * what every result must not or must have, and OR joins what is left:
+ * "oil OR -gas" is the articles with oil and without gas ("(oil) -gas"),
+ * "oil OR +gas" those with gas, oil ranking them.  "oil OR NOT gas", the
+ * articles with oil or without gas, is read as the logic says (Xapian's
+ * parser reads it so); so is "oil NOT -gas", as "oil NOT gas". */
+#include <string>
+#include <vector>
+
+#include "index-private.h"
+
+using namespace libns;
+
+/* Is P a word or a bracket with '-' or '+' before it? */
+static bool signed_part(const QueryPart &p)
+{
+    if (p.bracket)
+        return p.sign == "-" || p.sign == "+";
+    return p.word.size() > 1 && (p.word[0] == '-' || p.word[0] == '+');
+}
+
+static bool or_word(const QueryPart &p)
+{
+    return !p.bracket && (p.word == "OR" || p.word == "XOR");
+}
+
+static std::string joined(const std::vector<std::string> &items)
+{
+    std::string out;
+    for (const std::string &i : items)
+        out += (out.empty() ? "" : " ") + i;
+    return out;
+}
+
+static std::string part_text(const QueryPart &p, bool *changed,
+                             bool *lifted_any);
+
+/* PARTS (one bracket's) as text, each signed part an OR joins taken out
+ * of the OR and put after the rest, which is bracketed; *LIFTED_ANY when
+ * one was, *CHANGED when anything changed. */
+static std::string parts_text(const std::vector<QueryPart> &parts,
+                              bool *changed, bool *lifted_any)
+{
+    std::vector<bool> drop(parts.size(), false), lift(parts.size(), false);
+    for (size_t i = 0; i < parts.size(); i++) {
+        if (!signed_part(parts[i]))
+            continue;
+        if (i > 0 && or_word(parts[i - 1]) && !drop[i - 1])
+            drop[i - 1] = lift[i] = true;
+        else if (i + 1 < parts.size() && or_word(parts[i + 1]))
+            drop[i + 1] = lift[i] = true;
+    }
+    std::vector<std::string> rest, lifted;
+    for (size_t i = 0; i < parts.size(); i++) {
+        std::string text = part_text(parts[i], changed, lifted_any);
+        /* "NOT -gas": NOT already excludes. */
+        if (i > 0 && !parts[i].bracket && parts[i].word.size() > 1 &&
+            parts[i].word[0] == '-' && parts[i - 1].word == "NOT" &&
+            !parts[i - 1].bracket) {
+            text = text.substr(1);
+            *changed = true;
+        }
+        if (drop[i])
+            continue;
+        (lift[i] ? lifted : rest).push_back(text);
+    }
+    if (lifted.empty())
+        return joined(rest);
+    *changed = *lifted_any = true;
+    if (rest.empty())
+        return joined(lifted);
+    return (rest.size() == 1 ? rest[0] : "(" + joined(rest) + ")") + " " +
+           joined(lifted);
+}
+
+static std::string part_text(const QueryPart &p, bool *changed,
+                             bool *lifted_any)
+{
+    if (!p.bracket)
+        return p.word;
+    return p.sign + "(" + parts_text(p.parts, changed, lifted_any) + ")";
+}
+
+std::string libns::signs_beside_or(const std::string &text,
+                                   std::string *warnings)
+{
+    bool operators = false;
+    for (unsigned char c : text)
+        operators |= c >= 'a' && c <= 'z';
+    if (!operators || (text.find("OR") == std::string::npos &&
+                       text.find("NOT") == std::string::npos))
+        return text;
+    std::vector<QueryPart> parts;
+    size_t at = 0;
+    if (!read_query_parts(text, at, 0, parts))
+        return text;
+    bool changed = false, beside_or = false;
+    const std::string out = parts_text(parts, &changed, &beside_or);
+    if (!changed)
+        return text;
+    const std::string why =
+        "a word with '-' or '+' beside OR is left out of (or required of) "
+        "every result, as in Lucene; searched as " + out;
+    if (warnings && beside_or && warnings->find(why) == std::string::npos)
+        *warnings += (warnings->empty() ? "" : "; ") + why;
+    return out;
+}
