@@ -54,7 +54,7 @@ ALL_CXXFLAGS = $(CXXWARN) $(CXXFLAGS) -Icommon $(PKG_CFLAGS) $(SAN)
 LDLIBS_ALL   = $(PKG_LIBS) -lm
 
 LIB_C   = common/article.c common/article-json.c common/buf.c common/date.c common/fold.c common/gen.c common/log.c \
-          common/prog.c common/reader.c common/reader-file.c common/dirwalk.c common/render.c common/textpage.c \
+          common/prog.c common/reader.c common/reader-file.c common/reader-notes.c common/dirwalk.c common/render.c common/textpage.c \
           common/utf8.c common/util.c common/date822.c common/date-dmy.c common/feed.c common/feed-input.c common/feed-elements.c common/feed-item.c \
           common/xmlbase.c \
           common/fields.c common/frontmatter.c common/frontmatter-article.c \
@@ -124,7 +124,8 @@ $(B)/common/word-lists.o: $(B)/common/word-lists.cc common/ns.h \
 	$(CXX) $(ALL_CXXFLAGS) -Icommon -c $< -o $@
 
 $(B)/common/reader-file.o $(B)/common/textpage.o: common/textpage.h
-$(B)/common/reader.o $(B)/common/reader-file.o: common/reader.h
+$(B)/common/reader.o $(B)/common/reader-file.o $(B)/common/reader-notes.o: \
+    common/reader.h
 $(B)/common/frontmatter.o $(B)/common/frontmatter-article.o \
   $(B)/common/frontmatter-json.o $(B)/common/frontmatter-keys.o $(B)/common/frontmatter-value.o \
   $(B)/common/published.o $(B)/common/toml.o $(B)/common/yaml.o: common/frontmatter.h
@@ -144,6 +145,7 @@ NINDEX_OBJ = $(B)/indexer/nindex.o $(B)/indexer/sources.o $(B)/indexer/update.o 
              $(B)/indexer/default-lang.o $(B)/indexer/rebuild-drop.o \
              $(B)/indexer/stemless.o $(B)/indexer/rollback.o $(B)/indexer/takedown.o \
              $(B)/indexer/dbdir.o
+             $(B)/indexer/withdraw.o
 $(NINDEX_OBJ): indexer/nindex.h
 
 $(BIN)/nindex: $(NINDEX_OBJ) $(LIB)

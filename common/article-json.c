@@ -376,6 +376,30 @@ static int from_json(const char *text, size_t len, int cms, ns_article_t *art,
     if (s && ns_set_id(art, s, slen, err, err_size) < 0)
         goto out;
 
+    /* A deletion, as a CMS's change feed, an Elasticsearch bulk stream
+     * or a Solr update stream carries it: {"id": "s3", "deleted": true}.
+     * It names the article and nothing else; nindex deletes it. */
+    json_t *deleted = cms ? json_object_get(root, "deleted") : NULL;
+    if (deleted && !json_is_boolean(deleted)) {
+        ns_set_err(err, err_size, "field 'deleted' is not true or false");
+        goto out;
+    }
+    if (json_is_true(deleted)) {
+        if (!art->id) {
+            ns_set_err(err, err_size, "missing id (of the article to delete)");
+            goto out;
+        }
+        art->gone = NS_GONE_DELETED;
+        art->title = strdup("");
+        art->body = strdup("");
+        if (!art->title || !art->body) {
+            ns_set_err(err, err_size, "out of memory");
+            goto out;
+        }
+        rc = 0;
+        goto out;
+    }
+
     static const struct {
         const char *name;
         size_t field;

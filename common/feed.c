@@ -92,8 +92,23 @@ static void start_item(ns_feed_t *f, int depth, const xmlChar **attrs,
 static int finish_item(ns_feed_t *f, ns_article_t *art, char *err,
                        size_t err_size)
 {
-    if (ns_wxr_left_out(f->extra, err, err_size) ||
-        ns_blogger_left_out(f->extra, err, err_size))
+    if (ns_wxr_left_out(f->extra, err, err_size)) {
+        /* A post set back to draft (or private, pending, trash) is read
+         * as if published, for its id alone: an article of that id
+         * indexed before is to be taken out.  A draft never published
+         * has no slug, and so an id no article has. */
+        ns_article_t whole = {0};
+        char why[300];
+        if (ns_wxr_unpublished(f->extra) &&
+            ns_feed_item_article(f->extra, f->chan, NULL, &whole, why,
+                                 sizeof why) == 0) {
+            art->id = whole.id;
+            whole.id = NULL;
+        }
+        ns_article_clear(&whole);
+        return NS_ITEM_IGNORED;
+    }
+    if (ns_blogger_left_out(f->extra, err, err_size))
         return NS_ITEM_IGNORED;
     if (f->err[0]) {
         snprintf(err, err_size, "item %u: %s", f->items, f->err);
@@ -182,7 +197,13 @@ static void end_item(ns_feed_t *f)
         r->item = f->items;
         r->line = f->err[0] && f->err_line ? f->err_line : f->item_line;
         r->rc = finish_item(f, &r->art, r->err, sizeof r->err);
-        if (r->rc != NS_ITEM_OK) {
+        if (r->rc == NS_ITEM_IGNORED) {
+            /* Left out; a draft keeps its id (finish_item). */
+            char *id = r->art.id;
+            r->art.id = NULL;
+            ns_article_clear(&r->art);
+            r->art.id = id;
+        } else if (r->rc != NS_ITEM_OK) {
             ns_article_clear(&r->art);
         } else {
             fixes_warning(f, r->err, sizeof r->err);

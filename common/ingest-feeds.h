@@ -146,6 +146,9 @@ const char *ns_wxr_field(const char *name);
 /* Non-zero if the item whose fields (as feed.c keeps them) are FIELDS is
  * left out on purpose, with the reason in WHY ("ignored: ..."). */
 int ns_wxr_left_out(json_t *fields, char *why, size_t why_size);
+/* 1 if FIELDS are those of a WordPress post taken back from its readers:
+ * status draft, pending, private or trash. */
+int ns_wxr_unpublished(json_t *fields);
 /* The end of a <wp:author> of the channel, whose fields feed.c has kept in
  * CHANNEL: its login's display name is kept there too. */
 void ns_wxr_author_done(json_t *channel);

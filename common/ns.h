@@ -161,7 +161,12 @@ typedef struct ns_article {
     int lang_defaulted; /* the source named no language: lang is "en",
                            which nindex --lang may replace; not stored */
     char *updated;      /* last changed, in date's form, or NULL */
+    int gone; /* NS_GONE_DELETED: a record that says the article of this
+                 id is deleted ("deleted": true); only id is set, title
+                 and body are ""; not stored */
 } ns_article_t;
+
+#define NS_GONE_DELETED 1
 
 /* A fingerprint of the article's content: every field, in a fixed order.
  * Equal articles give equal values whatever their source format or key
@@ -279,6 +284,16 @@ const char *ns_reader_note(const ns_reader_t *reader);
  * borrowed until the next call, or NULL when none is pending; call it after
  * each ns_reader_next() to report them in order. */
 const char *ns_reader_next_ignored(ns_reader_t *reader);
+
+/* The id of the draft that the line ns_reader_next_ignored() returned
+ * last is about, or NULL: a WordPress post with status draft, pending,
+ * private or trash, or a text file whose front matter says draft: true
+ * (or published: false), read as if it were published.  An article of
+ * that id indexed before is unpublished in its source now.  Its WHERE
+ * ("FILE:LINE" or "FILE") goes into *WHERE.  Borrowed until the next
+ * call of ns_reader_next_ignored(). */
+const char *ns_reader_ignored_id(const ns_reader_t *reader,
+                                 const char **where);
 
 /* The files read as articles that gave nothing at all: no article, no bad
  * record, nothing left out on purpose (zero bytes or white space alone in

@@ -178,7 +178,20 @@ int ns_reader_next_text(ns_reader_t *r, ns_article_t *art)
         rc = -1, snprintf(r->err, sizeof r->err, "%s", why);
     if (hidden > 0) {
         ns_reader_set_where(r, 0);
-        ns_reader_note_ignored(r, why);
+        /* A story set back to draft is read as if published, for its id
+         * alone: an article of that id indexed before is to be taken
+         * out.  A draft that does not read has none. */
+        ns_article_t whole = {0};
+        unsigned ignore;
+        if (ns_frontmatter_is_draft(text.p ? text.p : "", text.len))
+            (void)(ns_frontmatter_in_posts(r->path)
+                       ? ns_article_from_jekyll_post
+                       : ns_article_from_text)(text.p ? text.p : "", text.len,
+                                               id, &whole, r->err,
+                                               sizeof r->err, &ignore);
+        r->err[0] = '\0';
+        ns_reader_note_draft(r, why, whole.id);
+        ns_article_clear(&whole);
         ns_buf_free(&text);
         ns_reader_end_file(r);
         return 0;

@@ -111,7 +111,7 @@ void ns_reader_close(ns_reader_t *r)
     ns_jsondoc_close(r->doc);
     ns_walk_free(&r->walk);
     for (size_t i = 0; i < r->n_notes; i++)
-        free(r->notes[i]);
+        ns_reader_ignored_free(&r->notes[i]);
     free(r->notes);
     for (size_t i = 0; i < r->n_empties; i++)
         free(r->empties[i]);
@@ -425,34 +425,6 @@ const char *ns_reader_next_empty(ns_reader_t *r)
     return NULL;
 }
 
-/* Keep "WHERE: WHY" for ns_reader_next_ignored(). */
-void ns_reader_note_ignored(ns_reader_t *r, const char *why)
-{
-    /* A draft, an attachment: the file gave something, on purpose. */
-    r->gave += r->reading;
-    ns_buf_t note = {0};
-    char **grown = realloc(r->notes, (r->n_notes + 1) * sizeof *r->notes);
-    if (!grown)
-        return;
-    r->notes = grown;
-    if (ns_buf_puts(&note, r->where) < 0 || ns_buf_puts(&note, ": ") < 0 ||
-        ns_buf_puts(&note, why) < 0) {
-        ns_buf_free(&note);
-        return;
-    }
-    r->notes[r->n_notes++] = note.p;
-}
-
-const char *ns_reader_next_ignored(ns_reader_t *r)
-{
-    if (r->next_note < r->n_notes)
-        return r->notes[r->next_note++];
-    for (size_t i = 0; i < r->n_notes; i++)
-        free(r->notes[i]);
-    r->n_notes = r->next_note = 0;
-    return NULL;
-}
-
 static ssize_t gz_read(void *ctx, char *buf, size_t len)
 {
     ns_reader_t *r = ctx;
@@ -474,7 +446,9 @@ static int next_item(ns_reader_t *r, ns_article_t *art)
                                        sizeof r->err);
         ns_reader_set_where(r, line);
         if (rc == NS_ITEM_IGNORED) {
-            ns_reader_note_ignored(r, r->err);
+            /* A post set back to draft comes with the id it had. */
+            ns_reader_note_draft(r, r->err, art->id);
+            ns_article_clear(art);
             r->err[0] = '\0';
             continue;
         }

@@ -19,6 +19,13 @@ enum kind {
     KIND_NITF
 };
 
+/* One thing left out on purpose (ns_reader_next_ignored()). */
+struct ignored {
+    char *note;  /* "WHERE: ignored: WHY" */
+    char *where; /* WHERE alone */
+    char *id;    /* a draft's id (ns_reader_ignored_id()), or NULL */
+};
+
 struct ns_reader {
     char *root;       /* the source as given */
     size_t root_len;  /* bytes of root that prefix each walked path */
@@ -31,7 +38,7 @@ struct ns_reader {
     int markdown;      /* KIND_TEXT: the body is Markdown */
     ns_feed_t *feed;   /* KIND_FEED */
     ns_jsondoc_t *doc; /* KIND_JSONDOC */
-    char **notes;      /* what was left out on purpose, not yet taken */
+    struct ignored *notes; /* what was left out on purpose, not yet taken */
     size_t n_notes, next_note;
     char **empties; /* files that gave nothing at all, not yet taken */
     size_t n_empties, next_empty;
@@ -65,6 +72,11 @@ void ns_reader_end_file(ns_reader_t *r);
 const char *ns_reader_gz_problem(ns_reader_t *r);
 /* Keep "WHERE: WHY" for ns_reader_next_ignored(). */
 void ns_reader_note_ignored(ns_reader_t *r, const char *why);
+/* The same for a draft whose id is ID (NULL when unknown): an article of
+ * that id indexed before is no longer published in its source. */
+void ns_reader_note_draft(ns_reader_t *r, const char *why, const char *id);
+/* Free what one of R->notes holds. */
+void ns_reader_ignored_free(struct ignored *n);
 
 /* The article of the text or Markdown file open in R (reader-file.c):
  * 1 with ART, 0 if the file is left out (noted), -1 with r->err. */

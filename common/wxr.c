@@ -58,6 +58,21 @@ int ns_wxr_left_out(json_t *fields, char *why, size_t why_size)
     return 0;
 }
 
+int ns_wxr_unpublished(json_t *fields)
+{
+    static const char *const back[] = {"draft", "pending", "private",
+                                       "trash"};
+    const char *type = json_string_value(json_object_get(fields, "wp_type"));
+    const char *status =
+        json_string_value(json_object_get(fields, "wp_status"));
+    if (!status || (type && strcmp(type, "post") != 0))
+        return 0;
+    for (size_t i = 0; i < sizeof back / sizeof *back; i++)
+        if (!strcmp(status, back[i]))
+            return 1;
+    return 0;
+}
+
 void ns_wxr_author_done(json_t *channel)
 {
     json_t *login = json_object_get(channel, "wp_login");

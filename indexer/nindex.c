@@ -141,9 +141,10 @@ static void usage(FILE *out)
         "      FILE:LINE: reason on stderr); --delete: an ID named no article\n"
         "  4   updated, but --prune was not done: records were skipped,\n"
         "      or a file of articles gave none (an export that failed?)\n"
-        "  5   updated, but --prune was refused (or --delete was): it would\n"
-        "      delete more than --max-delete or --max-delete-share, or a\n"
-        "      SOURCE was empty; nothing was deleted\n"
+        "  5   updated, but --prune was refused (or --delete was, or the\n"
+        "      deletions records and drafts asked for): it would delete\n"
+        "      more than --max-delete or --max-delete-share, or a SOURCE\n"
+        "      was empty; nothing was deleted\n"
         "  65  a rebuild was refused by validation; the old index stays live\n"
         "  75  another nindex is writing to the index; try again later\n"
         "With --dry-run the status is the one the real run would have.\n");

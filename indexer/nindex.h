@@ -6,6 +6,7 @@
  * SOURCEs; update.c updates in place (and prunes and deletes); rebuild.c
  * builds, checks and publishes a new generation; rollback.c goes back;
  * takedown.c deletes --delete's ids from the kept generations too;
+ * withdraw.c holds the ids that records said are gone;
  * export.c copies the spelling dictionary out for a cluster's front;
  * dbdir.c checks --db DIR, takes its lock, and removes what a refused run
  * made.  Private to the indexer: nothing here is part of libns. */
@@ -132,6 +133,19 @@ void ns_count_result(struct counts *c, ns_add_result_t r);
  * reported; the reading stops). */
 typedef int (*ns_article_fn)(ns_article_t *art, const char *where, void *ctx);
 
+/* A draft in its source (ns_reader_ignored_id()), beside ns.h's
+ * NS_GONE_DELETED, a record "deleted": true. */
+#define NS_GONE_DRAFT 2
+
+/* What to do with a record that says the article ID is gone (KIND:
+ * NS_GONE_DELETED or NS_GONE_DRAFT) at WHERE; READ_BEFORE is 1 when
+ * this run read an article of that id before it.  Returns 0 when the id
+ * names an article (to be deleted), 1 when it names none (a deletion is
+ * then said to be of nothing; a draft is only ignored), -1 on a fatal
+ * error (reported). */
+typedef int (*ns_gone_fn)(const char *id, int kind, int read_before,
+                          const char *where, void *ctx);
+
 /* Read every SOURCE of O in order and hand each article to FN.  Bad
  * records are reported as FILE:LINE: reason and counted in C->skipped; a
  * SOURCE that cannot be opened is reported and the others are still read.
@@ -140,8 +154,8 @@ typedef int (*ns_article_fn)(ns_article_t *art, const char *where, void *ctx);
  * are left in *IDS, for ns_seen_has() and then ns_seen_free(). */
 struct seen_ids;
 int ns_sources_read(const struct options *o, struct counts *c,
-                    struct progress *pr, ns_article_fn fn, void *ctx,
-                    struct seen_ids **ids);
+                    struct progress *pr, ns_article_fn fn, ns_gone_fn gone,
+                    void *ctx, struct seen_ids **ids);
 /* Was ID read?  Kept as two 64-bit hashes of it: a false "yes" is as
  * likely as two ids of the run sharing 128 bits of hash. */
 int ns_seen_has(const struct seen_ids *s, const char *id);
@@ -179,6 +193,43 @@ void ns_undo_abandon(struct undo *u);
 void ns_undo_expire(const char *db, long days);
 
 /* ------------------------------------------------------------------------ */
+/* Articles the sources say are gone (withdraw.c)                           */
+/* ------------------------------------------------------------------------ */
+
+/* The ids an update is to delete when its reading ends: those of
+ * deletion records and of drafts whose article is indexed, less those
+ * read again after (the later record wins, as in a bulk stream).  Held
+ * till then so that they go under the prune's guard, into one undo file
+ * and one commit.  Open addressing; an id read again is marked, not
+ * removed. */
+struct gone_ids {
+    struct gone_id {
+        char *id;    /* NULL: an empty slot */
+        char *where; /* the record that said so, for the draft's line */
+        int kind;    /* NS_GONE_DELETED or NS_GONE_DRAFT; 0: read again */
+    } *slots;
+    size_t n, cap; /* slots used; allocated */
+};
+
+struct idset;
+
+/* Note that ID is gone (KIND), as the record at WHERE says. */
+void ns_gone_add(struct gone_ids *g, const char *id, int kind,
+                 const char *where);
+/* An article of ID was read after: it stays. */
+void ns_gone_cancel(struct gone_ids *g, const char *id);
+/* Nothing is deleted after all (the guard refused it). */
+void ns_gone_cancel_all(struct gone_ids *g);
+/* Is ID to be deleted?  Its kind, or 0. */
+int ns_gone_kind(const struct gone_ids *g, const char *id);
+/* The ids to delete (of KIND, or of any kind with 0) into IDS. */
+void ns_gone_list(const struct gone_ids *g, int kind, struct idset *ids);
+/* Say the drafts' lines: "FILE: article 'ID' is a draft in its source
+ * now: taken out of the index" (with DRY_RUN, "would be"). */
+void ns_gone_say_drafts(const struct gone_ids *g, int dry_run);
+void ns_gone_free(struct gone_ids *g);
+
+/* ------------------------------------------------------------------------ */
 /* Seen ids and --prune (prune.c)                                           */
 /* ------------------------------------------------------------------------ */
 
@@ -195,13 +246,16 @@ void ns_idset_free(struct idset *s);
 /* --prune after a complete reading of the SOURCEs into IDX: delete the
  * articles whose ids were not read (SEEN), unless the guard refuses (an empty
  * SOURCE; more than --max-delete or --max-delete-share of the LIVE
- * articles, those in the index before the run, without --force).  Saves what it deletes (undo.c) first.
+ * articles, those in the index before the run, without --force), and the
+ * articles GONE names (their records said so), under the same guard.
+ * Saves what it deletes (undo.c) first.
  * With --dry-run IDX is a read handle (or NULL: no index yet) and only
  * C->deleted is counted.  Returns EXIT_OK, EXIT_PRUNE_REFUSED or
  * EXIT_ERROR (reported; unreported when ns_interrupted stopped it, and
  * then nothing was deleted). */
 int ns_prune(const char *db, ns_index_t *idx, const struct seen_ids *seen,
-             uint64_t live, const struct options *o, struct counts *c);
+             const struct gone_ids *gone, uint64_t live,
+             const struct options *o, struct counts *c);
 
 /* May --prune or --delete (VERB) delete N of the LIVE articles?  Over
  * --max-delete or --max-delete-share without --force: says why and
@@ -289,13 +343,14 @@ void ns_dbdir_drop(const char *db, const struct dbdir *d);
 /* update.c: update in place, in batches, then --prune. */
 int ns_run_update(const char *db, const struct options *o, struct counts *c,
                   struct progress *pr);
-/* takedown.c: delete the ids of --delete (O->args, this shard's) from
+/* takedown.c: delete the N IDS of --delete (this shard's), or of records
+ * "deleted": true, from
  * every generation of DB but the live one, so that --rollback cannot
  * bring them back; counted in C->kept_deleted.  Returns EXIT_OK, or
  * EXIT_ERROR when a kept generation could not be opened or written
  * (each warned, and the takedown said to be incomplete). */
 int ns_takedown_kept(const char *db, const struct options *o,
-                     struct counts *c);
+                     char *const *ids, size_t n, struct counts *c);
 /* update.c: --delete ID... */
 int ns_run_delete(const char *db, const struct options *o, struct counts *c);
 /* rebuild.c: a new generation, published when it passes the checks; its

@@ -33,10 +33,17 @@ int ns_idset_add(struct idset *s, const char *id)
     return 0;
 }
 
-/* The keep() of ns_index_prune(): was ID read? */
+/* What the prune keeps: the ids read, but those records said are gone. */
+struct keep {
+    const struct seen_ids *seen;
+    const struct gone_ids *gone;
+};
+
+/* The keep() of ns_index_prune(): was ID read, and not said gone after? */
 static int was_read(const char *id, void *ctx)
 {
-    return ns_seen_has(ctx, id);
+    const struct keep *k = ctx;
+    return ns_seen_has(k->seen, id) && !ns_gone_kind(k->gone, id);
 }
 
 /* The stop() of ns_index_prune(): SIGINT or SIGTERM came.  Asked before
@@ -59,7 +66,7 @@ void ns_idset_free(struct idset *s)
 
 /* The articles a prune would delete, collected without deleting any. */
 struct doomed {
-    const struct seen_ids *seen;
+    struct keep keep;
     struct idset ids;
 };
 
@@ -68,7 +75,7 @@ struct doomed {
 static int collect_doomed(const char *id, void *ctx)
 {
     struct doomed *d = ctx;
-    if (!ns_seen_has(d->seen, id) && ns_idset_add(&d->ids, id) < 0)
+    if (!was_read(id, &d->keep) && ns_idset_add(&d->ids, id) < 0)
         ns_die("out of memory");
     return 0;
 }
@@ -133,9 +140,10 @@ static int keep_deleted(struct undo *u, const char *db, ns_index_t *idx,
 }
 
 int ns_prune(const char *db, ns_index_t *idx, const struct seen_ids *seen,
-             uint64_t live, const struct options *o, struct counts *c)
+             const struct gone_ids *gone, uint64_t live,
+             const struct options *o, struct counts *c)
 {
-    struct doomed d = {.seen = seen};
+    struct doomed d = {.keep = {.seen = seen, .gone = gone}};
     if (idx) {
         if (ns_index_each_id(idx, collect_doomed, &d) != NS_STATUS_OK) {
             ns_error("cannot prune: %s", ns_index_last_error(idx));
@@ -161,7 +169,7 @@ int ns_prune(const char *db, ns_index_t *idx, const struct seen_ids *seen,
         return EXIT_ERROR; /* ns_run_update() says it was interrupted */
     uint64_t deleted = 0;
     ns_status_t st =
-        ns_index_prune(idx, was_read, (void *)seen, stop_requested, &deleted);
+        ns_index_prune(idx, was_read, &d.keep, stop_requested, &deleted);
     c->deleted += deleted;
     if (st != NS_STATUS_OK && *u.path && u.saved && unlink(u.path) < 0)
         ns_warn("cannot remove '%s': %s", u.path, strerror(errno));

@@ -74,6 +74,16 @@ static void shard_add(struct shard *s, const ns_article_t *art)
 {
     ns_add_result_t res;
     const char *warning;
+    if (art->gone) {
+        /* Read before, and said gone after: the later record wins. */
+        int found;
+        if (ns_index_delete(s->idx, art->id, &found) != NS_STATUS_OK) {
+            ns_error("cannot leave out article '%s': %s", art->id,
+                     ns_index_last_error(s->idx));
+            s->failed = 1;
+        }
+        return;
+    }
     ns_status_t st = ns_index_add(s->idx, art, &res, &warning);
     if (st != NS_STATUS_OK) {
         ns_error("cannot index article '%s': %s", art->id,
@@ -218,6 +228,9 @@ struct feed {
     char *canary_id; /* the first article read, for validate() */
     char *canary_title; /* the title of its copy that the index keeps */
     char *canary_updated;
+    const char *db;
+    ns_index_t *live; /* for records that say an article is gone */
+    int live_opened;  /* ... opened once, when the first one came */
     ns_article_t *sample; /* DICT_SAMPLE articles held back */
     size_t n_sample;
     int sampled; /* the dictionary is set; articles go straight on */
@@ -293,6 +306,56 @@ static int rebuild_article(ns_article_t *art, const char *where, void *ctx)
             flush_sample(f);
     } else {
         shard_push(&f->shards[hash_id(art->id) % f->n_shards], art);
+    }
+    return 0;
+}
+
+/* Is ID live in F's index (or the generation before a damaged one)? */
+static int live_has(struct feed *f, const char *id)
+{
+    if (!f->live_opened) {
+        char older[256];
+        f->live_opened = 1;
+        if (ns_index_open(f->db, NS_OPEN_READ, &f->live, NULL) !=
+            NS_STATUS_OK)
+            (void)ns_gen_open_older(f->db, &f->live, older, sizeof older);
+    }
+    int has = 0;
+    if (f->live && ns_index_has_id(f->live, id, &has) != NS_STATUS_OK)
+        has = 1; /* said a deletion of nothing, it would be a false alarm */
+    return has;
+}
+
+/* A record says ID is gone (an ns_gone_fn): the rebuild leaves it out.
+ * An article of that id read before in the SOURCEs is taken out of its
+ * shard again, the later record winning; a live one is left out as any
+ * live article the SOURCEs do not hold (rebuild-drop.c: counted deleted,
+ * kept in DIR/deleted, under the guard). */
+static int rebuild_gone(const char *id, int kind, int read_before,
+                        const char *where, void *ctx)
+{
+    (void)kind;
+    (void)where;
+    struct feed *f = ctx;
+    if (!read_before && !live_has(f, id))
+        return 1;
+    if (!read_before)
+        return 0;
+    ns_article_t art = {.id = strdup(id), .gone = NS_GONE_DELETED};
+    if (!art.id)
+        ns_die("out of memory");
+    if (f->canary_id && !strcmp(f->canary_id, id)) {
+        /* The canary must be in the new generation: the next one is. */
+        free(f->canary_id);
+        free(f->canary_title);
+        f->canary_id = f->canary_title = NULL;
+    }
+    if (!f->sampled) {
+        f->sample[f->n_sample++] = art;
+        if (f->n_sample == DICT_SAMPLE)
+            flush_sample(f);
+    } else {
+        shard_push(&f->shards[hash_id(id) % f->n_shards], &art);
     }
     return 0;
 }
@@ -557,7 +620,10 @@ static int build_shards(const char *build, const struct options *o,
     f->n_shards = shards_start(shards, jobs, build, o->commit_every, &failed);
     if (!failed)
         source_failed =
-            ns_sources_read(o, c, pr, rebuild_article, f, NULL) == -1;
+            ns_sources_read(o, c, pr, rebuild_article, rebuild_gone, f,
+                            NULL) == -1;
+    ns_index_close(f->live);
+    f->live = NULL;
     if (!f->sampled && f->n_shards)
         flush_sample(f);
     free(f->sample);
@@ -633,7 +699,7 @@ int ns_run_rebuild(const char *db, const struct options *o, struct counts *c,
     if (make_build_dir(db, build, sizeof build) < 0)
         return EXIT_ERROR;
     ns_crash_point("early");
-    struct feed f = {0};
+    struct feed f = {.db = db};
     int rc = build_shards(build, o, c, pr, &f, merged, sizeof merged);
     if (rc == EXIT_OK)
         rc = validate(db, merged, o, c, f.canary_id, f.canary_title);

@@ -381,16 +381,24 @@ static ns_reader_t *open_source(const char *source, struct progress *pr)
  * count the files that gave nothing at all (ns_reader_next_empty()):
  * with --prune or --rebuild, each is named, since it stops the prune
  * or the publishing; WHOLE: the SOURCE is that one file. */
-static void report_ignored(struct progress *pr, ns_reader_t *r,
-                           struct counts *c, const struct options *o, int whole)
+static int report_ignored(struct progress *pr, ns_reader_t *r,
+                          struct counts *c, const struct options *o, int whole,
+                          ns_gone_fn gone, void *ctx,
+                          const struct seen_ids *seen)
 {
     const char *note;
+    int rc = 0;
     while ((note = ns_reader_next_ignored(r))) {
         c->ignored++;
         if (!o->quiet) {
             ns_progress_clear(pr);
             ns_warn("%s", note);
         }
+        /* A story set back to draft: its article, if indexed, goes. */
+        const char *where, *id = ns_reader_ignored_id(r, &where);
+        if (id && rc == 0 && !ns_shard_other(o, id) &&
+            gone(id, NS_GONE_DRAFT, ns_seen_has(seen, id), where, ctx) < 0)
+            rc = -1;
     }
     const char *empty;
     while ((empty = ns_reader_next_empty(r))) {
@@ -404,11 +412,32 @@ static void report_ignored(struct progress *pr, ns_reader_t *r,
                     empty, o->prune ? "pruning" : "publishing the rebuild");
         }
     }
+    return rc;
+}
+
+/* A record "deleted": true of ART's id, at WHERE: handed to GONE.  An id
+ * that names no article is said, a warning: a change feed sent twice, a
+ * deletion of a story never published.  Returns what GONE did. */
+static int deletion(const ns_article_t *art, const char *where,
+                    const struct seen_ids *seen, ns_gone_fn gone, void *ctx,
+                    const struct options *o, struct counts *c,
+                    struct progress *pr, struct said *said)
+{
+    int rc = gone(art->id, NS_GONE_DELETED, ns_seen_has(seen, art->id), where,
+                  ctx);
+    if (rc == 1) {
+        c->warnings++;
+        if (said_next(said, where, o, pr, &said->warnings)) {
+            ns_progress_clear(pr);
+            ns_warn("%s: no article with id '%s' to delete", where, art->id);
+        }
+    }
+    return rc;
 }
 
 int ns_sources_read(const struct options *o, struct counts *c,
-                    struct progress *pr, ns_article_fn fn, void *ctx,
-                    struct seen_ids **ids)
+                    struct progress *pr, ns_article_fn fn, ns_gone_fn gone,
+                    void *ctx, struct seen_ids **ids)
 {
     int rc = 0;
     unsigned long done = 0;
@@ -426,7 +455,10 @@ int ns_sources_read(const struct options *o, struct counts *c,
         int got;
         unsigned long records = 0;
         while (!ns_interrupted && (got = ns_reader_next(r, &art)) != 0) {
-            report_ignored(pr, r, c, o, whole);
+            if (report_ignored(pr, r, c, o, whole, gone, ctx, &seen) < 0) {
+                rc = -2;
+                break;
+            }
             records++;
             if (said.file[0] && !said_same_file(&said, ns_reader_where(r)))
                 said_flush(&said, pr); /* at the end of the file */
@@ -460,6 +492,15 @@ int ns_sources_read(const struct options *o, struct counts *c,
                 c->other_shard++;
                 continue;
             }
+            if (art.gone) {
+                if (deletion(&art, ns_reader_where(r), &seen, gone, ctx, o, c,
+                             pr, &said) < 0) {
+                    rc = -2;
+                    break;
+                }
+                done++;
+                continue;
+            }
             ns_default_lang_apply(o, &art); /* before its fingerprint */
             /* Hashed before FN, which may take the article's fields. */
             ns_article_t key = {.id = art.id ? strdup(art.id) : NULL,
@@ -481,7 +522,9 @@ int ns_sources_read(const struct options *o, struct counts *c,
                 done++;
             ns_progress_tick(pr, done, c->skipped);
         }
-        report_ignored(pr, r, c, o, whole);
+        if (rc != -2 &&
+            report_ignored(pr, r, c, o, whole, gone, ctx, &seen) < 0)
+            rc = -2;
         said_flush(&said, pr);
         if (records == 0 && !ns_interrupted && rc != -2) {
             if (!c->empty_sources++) {

@@ -7,7 +7,8 @@
  * the index directory other than the live one loses the ids too, opened
  * for writing under the writer lock the run already holds.  A prune does
  * not do this: what it deleted is the source's doing, and a rollback to
- * before it is the operator's way to undo it (README "Undo"). */
+ * before it is the operator's way to undo it (README "Undo").  A record
+ * "deleted": true is a --delete sent by the source, and does the same. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,11 +16,11 @@
 
 #include "nindex.h"
 
-/* Delete the ids of O from the kept generation NAME of DB.  Returns the
+/* Delete the N_IDS IDS from the kept generation NAME of DB.  Returns the
  * number deleted, or -1 when the generation could not be opened or
  * written (warned). */
 static long takedown_one(const char *db, const char *name,
-                         const struct options *o)
+                         const struct options *o, char *const *ids, size_t n_ids)
 {
     char path[4400];
     snprintf(path, sizeof path, "%s/%s", db, name);
@@ -46,8 +47,8 @@ static long takedown_one(const char *db, const char *name,
     }
     long n = 0;
     int failed = 0;
-    for (int i = 0; i < o->n_args && !failed; i++) {
-        const char *id = o->args[i];
+    for (size_t i = 0; i < n_ids && !failed; i++) {
+        const char *id = ids[i];
         if (ns_shard_other(o, id))
             continue;
         int found = 0;
@@ -68,7 +69,7 @@ static long takedown_one(const char *db, const char *name,
 }
 
 int ns_takedown_kept(const char *db, const struct options *o,
-                     struct counts *c)
+                     char *const *ids, size_t n_ids, struct counts *c)
 {
     char live[256];
     if (ns_gen_current(db, live, sizeof live) < 0)
@@ -86,7 +87,7 @@ int ns_takedown_kept(const char *db, const struct options *o,
     for (size_t i = 0; i < n; i++) {
         if (strcmp(names[i], live) == 0)
             continue;
-        long k = takedown_one(db, names[i], o);
+        long k = takedown_one(db, names[i], o, ids, n_ids);
         if (k < 0) {
             if (!failed++)
                 first_failed = names[i];

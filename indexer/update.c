@@ -161,6 +161,7 @@ struct update {
     unsigned long commits;
     int failed;         /* a commit failed: nothing more was written */
     struct counts done; /* the counts at the last commit */
+    struct gone_ids gone; /* what records said is gone (withdraw.c) */
 };
 
 /* A commit failed: what it held was not written, so the summary counts
@@ -195,11 +196,33 @@ static void say_stale(struct update *u, const ns_article_t *art,
     ns_article_clear(&stored);
 }
 
+/* A record says ID is gone (an ns_gone_fn): held for the end of the
+ * reading when the id names an article, indexed or read before in this
+ * run (the writer sees its own batch). */
+static int update_gone(const char *id, int kind, int read_before,
+                       const char *where, void *ctx)
+{
+    struct update *u = ctx;
+    int has = read_before || ns_gone_kind(&u->gone, id);
+    if (!has && u->idx && ns_index_has_id(u->idx, id, &has) != NS_STATUS_OK) {
+        ns_progress_clear(u->pr);
+        ns_error("%s: cannot look up article '%s': %s", where, id,
+                 ns_index_last_error(u->idx));
+        return -1;
+    }
+    if (!has)
+        return 1;
+    ns_gone_add(&u->gone, id, kind, where);
+    return 0;
+}
+
 /* Add one article (an ns_article_fn); commit every --commit-every
  * changes. */
 static int update_article(ns_article_t *art, const char *where, void *ctx)
 {
     struct update *u = ctx;
+    /* Read after a record that said it is gone: the later one wins. */
+    ns_gone_cancel(&u->gone, art->id ? art->id : "");
     ns_add_result_t res;
     const char *warning = NULL;
     char was[32] = "";
@@ -286,9 +309,10 @@ static int open_index(const char *db, const struct options *o, ns_index_t **out)
  * the articles the index held before.  Returns the exit status it calls
  * for, or EXIT_OK. */
 static int prune_after(const char *db, ns_index_t *idx, int rc,
-                       const struct seen_ids *seen, uint64_t live,
+                       const struct seen_ids *seen,
+                       const struct gone_ids *gone, uint64_t live,
                        const struct options *o, struct counts *c,
-                       struct progress *pr)
+                       struct progress *pr, int *ran)
 {
     if (rc == -1) {
         ns_warn("not pruning: a source could not be read");
@@ -317,7 +341,45 @@ static int prune_after(const char *db, ns_index_t *idx, int rc,
                 c->empty_files, c->empty_files == 1 ? "" : "s");
         return EXIT_NOT_PRUNED;
     }
-    return ns_prune(db, idx, seen, live, o, c);
+    *ran = 1;
+    return ns_prune(db, idx, seen, gone, live, o, c);
+}
+
+static int delete_listed(const char *db, ns_index_t *idx,
+                         const struct idset *ids, uint64_t live,
+                         const struct options *o, struct counts *c);
+
+/* What records said is gone (withdraw.c), deleted from IDX when no
+ * prune did it: under the same guard, undo file and commit as --delete.
+ * Returns EXIT_OK, EXIT_PRUNE_REFUSED or EXIT_ERROR (reported). */
+static int delete_gone(const char *db, ns_index_t *idx,
+                       const struct gone_ids *gone, uint64_t live,
+                       const struct options *o, struct counts *c)
+{
+    struct idset ids = {0};
+    ns_gone_list(gone, 0, &ids);
+    int rc = ids.n ? delete_listed(db, idx, &ids, live, o, c) : EXIT_OK;
+    ns_idset_free(&ids);
+    return rc;
+}
+
+/* Once what records said is gone is deleted and committed: the drafts'
+ * lines, the files kept too long, and the deletions' ids out of the kept
+ * generations too, as --delete takes them out.  Returns 0, or -1
+ * (reported). */
+static int finish_gone(const char *db, const struct options *o,
+                       const struct gone_ids *gone, struct counts *c)
+{
+    struct idset ids = {0};
+    ns_gone_say_drafts(gone, o->dry_run);
+    ns_gone_list(gone, NS_GONE_DELETED, &ids);
+    int rc = 0;
+    if (!o->dry_run && ids.n) {
+        ns_undo_expire(db, o->keep_deleted_days);
+        rc = ns_takedown_kept(db, o, ids.ids, ids.n, c) == EXIT_OK ? 0 : -1;
+    }
+    ns_idset_free(&ids);
+    return rc;
 }
 
 int ns_run_update(const char *db, const struct options *o, struct counts *c,
@@ -336,7 +398,7 @@ int ns_run_update(const char *db, const struct options *o, struct counts *c,
      * archive from a SOURCE of other articles passed the guard that its
      * dry run (which adds nothing) said would refuse it. */
     uint64_t live = 0;
-    if (o->prune && idx && ns_index_count(idx, &live) != NS_STATUS_OK) {
+    if (idx && ns_index_count(idx, &live) != NS_STATUS_OK) {
         ns_error("cannot count the articles of '%s': %s", db,
                  ns_index_last_error(idx));
         ns_index_close(idx);
@@ -345,10 +407,22 @@ int ns_run_update(const char *db, const struct options *o, struct counts *c,
     struct seen_ids *seen = NULL;
     struct update u = {.idx = idx, .o = o, .c = c, .pr = pr};
     u.done = *c;
-    int rc =
-        ns_sources_read(o, c, pr, update_article, &u, o->prune ? &seen : NULL);
-    int pruned =
-        o->prune ? prune_after(db, idx, rc, seen, live, o, c, pr) : 0;
+    int rc = ns_sources_read(o, c, pr, update_article, update_gone, &u,
+                             o->prune ? &seen : NULL);
+    int ran = 0; /* the prune ran, and deleted what records said is gone */
+    int pruned = o->prune ? prune_after(db, idx, rc, seen, &u.gone, live, o,
+                                        c, pr, &ran)
+                          : 0;
+    /* Without a prune, what records said is gone is deleted as --delete
+     * deletes it; a prune not done is no reason to keep it. */
+    int gone_rc = EXIT_OK;
+    if (!ran && rc != -2 && !ns_interrupted && pruned != EXIT_ERROR)
+        gone_rc = delete_gone(db, idx, &u.gone, live, o, c);
+    if (gone_rc != EXIT_OK || pruned == EXIT_PRUNE_REFUSED ||
+        pruned == EXIT_ERROR || rc == -2 || ns_interrupted)
+        ns_gone_cancel_all(&u.gone); /* none of them was deleted */
+    if (gone_rc != EXIT_OK && pruned != EXIT_ERROR)
+        pruned = gone_rc;
     if (pruned == EXIT_ERROR)
         rc = -2;
     ns_seen_free(seen);
@@ -362,6 +436,9 @@ int ns_run_update(const char *db, const struct options *o, struct counts *c,
         rc = -2;
     }
     ns_index_close(idx);
+    if (rc >= 0 && !ns_interrupted && finish_gone(db, o, &u.gone, c) < 0)
+        rc = -2;
+    ns_gone_free(&u.gone);
     /* Deletions are committed all together or not at all (ns_prune), so
      * none counted means none made. */
     if (ns_interrupted)
@@ -466,6 +543,30 @@ static int no_index(const char *db)
     return st == NS_STATUS_NOT_FOUND;
 }
 
+/* Delete the articles in IDS from IDX, LIVE of them before the run, as
+ * --delete does: the limits of a prune hold here too (a list of ids gone
+ * wrong, a whole export's ids in place of a takedown's, or an export
+ * that marks every record deleted, is refused as a prune from the wrong
+ * directory is); what is deleted is kept in DB/deleted first.  Returns
+ * EXIT_OK, EXIT_PRUNE_REFUSED or EXIT_ERROR (reported). */
+static int delete_listed(const char *db, ns_index_t *idx,
+                         const struct idset *ids, uint64_t live,
+                         const struct options *o, struct counts *c)
+{
+    int rc = ns_delete_guard("delete", o, ids->n, (unsigned long)live);
+    if (rc != EXIT_OK || !ids->n)
+        return rc;
+    if (o->dry_run) {
+        c->deleted += ids->n;
+        return EXIT_OK;
+    }
+    if (o->keep_deleted_days > 0 && keep_ids(db, idx, ids) != EXIT_OK) {
+        ns_error("not deleting: the articles could not be kept");
+        return EXIT_ERROR;
+    }
+    return delete_ids(idx, ids, c);
+}
+
 int ns_run_delete(const char *db, const struct options *o, struct counts *c)
 {
     ns_index_t *idx;
@@ -479,21 +580,8 @@ int ns_run_delete(const char *db, const struct options *o, struct counts *c)
                  ns_index_last_error(idx));
         rc = EXIT_ERROR;
     }
-    /* The limits of a prune hold here too: a list of ids gone wrong (a
-     * whole export's ids in place of a takedown's) is refused as a prune
-     * from the wrong directory is. */
     if (rc == EXIT_OK)
-        rc = ns_delete_guard("delete", o, ids.n, (unsigned long)live);
-    if (rc == EXIT_OK && o->dry_run) {
-        c->deleted += ids.n;
-    } else if (rc == EXIT_OK && ids.n) {
-        if (o->keep_deleted_days > 0 && keep_ids(db, idx, &ids) != EXIT_OK) {
-            ns_error("not deleting: the articles could not be kept");
-            rc = EXIT_ERROR;
-        } else {
-            rc = delete_ids(idx, &ids, c);
-        }
-    }
+        rc = delete_listed(db, idx, &ids, live, o, c);
     ns_idset_free(&ids);
     if (ns_index_close(idx) != NS_STATUS_OK) {
         ns_error("cannot commit to '%s'", db);
@@ -506,7 +594,7 @@ int ns_run_delete(const char *db, const struct options *o, struct counts *c)
      * takedown run again after a kept generation could not be written
      * finishes the job there. */
     if (!o->dry_run && rc == EXIT_OK)
-        rc = ns_takedown_kept(db, o, c);
+        rc = ns_takedown_kept(db, o, o->args, (size_t)o->n_args, c);
     if (rc == EXIT_OK && c->skipped)
         return EXIT_SKIPPED;
     return rc;
