@@ -52,9 +52,9 @@ using namespace libns;
 
 /* Matches the facet counter looks at when opts.facet_count is 0. */
 static const Xapian::doccount FACET_COUNT_DEFAULT = 1000;
-/* Time the phrase check of the facets' matches may take (phrase-count.cc):
- * up to twice opts.facet_count matches, at 40-150 us a candidate. */
-static const double FACET_CHECK_SECONDS = 2.0;
+/* Seconds the phrase check of the facets' matches may take, at most what
+ * is left of the search's (phrase-count.cc): 2 x facet_count x 40-150 us. */
+static const double FACET_CHECK_S = 2.0;
 
 /* The facet slot of every article, held in memory by a handle that has
  * been asked facets twice within one revision of the index (as search
@@ -684,7 +684,7 @@ bool sample_rest(const Xapian::Database &db, const Xapian::Query &run,
 
 void libns::count_facets(ns_index_t *idx, const Xapian::Query &run,
                          const ns_search_opts_t *o, const Xapian::Query *check_q,
-                         ns_results_t *res)
+                         double left_s, ns_results_t *res)
 {
     res->facets_asked = true;
     res->facets_mask = o->facets & NS_FACET_ALL;
@@ -730,7 +730,8 @@ void libns::count_facets(ns_index_t *idx, const Xapian::Query &run,
      * there the candidates are counted (EXACT false). */
     std::optional<PhraseCheck> check;
     if (check_q && !idx->cluster)
-        check.emplace(idx, *check_q, SIZE_MAX, FACET_CHECK_SECONDS, false);
+        check.emplace(idx, *check_q, SIZE_MAX,
+                      std::min(FACET_CHECK_S, left_s), false);
     const bool candidates = check_q && idx->cluster;
     Xapian::MSet ms =
         enq.get_mset(0, 0, most, nullptr, check ? &*check : nullptr);

@@ -651,10 +651,12 @@ bool synonym_matches(ns_index_t *idx, const std::string &word,
 void add_facet_values(Xapian::Document &doc, /* facet-values.cc */
                       const ns_article_t *art, const std::string &lang);
 /* facets.cc: the facets O asks for over the matches of RUN into RES;
- * CHECK: the query whose phrases RUN's candidates must pass, or NULL. */
+ * CHECK: the query whose phrases RUN's candidates must pass, or NULL,
+ * checked for at most LEFT_S seconds (what is left of the search's time
+ * budget) and the facets' own 2 s. */
 void count_facets(ns_index_t *idx, const Xapian::Query &run,
                   const ns_search_opts_t *o, const Xapian::Query *check,
-                  ns_results_t *res);
+                  double left_s, ns_results_t *res);
 
 /* recency.cc */
 /* RUN with every match's weight raised by its recency bonus. */
