@@ -6,6 +6,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "ingest.h"
 
@@ -25,33 +26,33 @@ static int is_article_type(json_t *type)
            strcmp(s, "BlogPosting") == 0 || strcmp(s, "LiveBlogPosting") == 0;
 }
 
-/* The first article object in a JSON-LD value: the value itself, an item
- * of an array, an item of its @graph, or its mainEntity: many CMSs (and
- * Yoast-style plugins) describe the page as a WebPage whose mainEntity is
- * the NewsArticle. */
-static json_t *find_ld_article(json_t *v, int depth)
+/* Article objects past this many in a page's JSON-LD are not candidates:
+ * a page listing hundreds is an index page, and its first is as good as
+ * any. */
+#define MAX_LD_ARTICLES 64
+
+/* Append to OUT, as [node, root] pairs in document order, the article
+ * objects of the JSON-LD value V of the block ROOT: V itself, the items of
+ * a list, of its @graph, or its mainEntity: many CMSs (and Yoast-style
+ * plugins) describe the page as a WebPage whose mainEntity is the
+ * NewsArticle.  An article's own parts are not looked into. */
+static void find_ld_articles(json_t *v, json_t *root, json_t *out, int depth)
 {
-    if (depth > 8)
-        return NULL;
+    if (depth > 8 || json_array_size(out) >= MAX_LD_ARTICLES)
+        return;
     if (json_is_object(v)) {
-        if (is_article_type(json_object_get(v, "@type")))
-            return v;
-        json_t *hit = find_ld_article(json_object_get(v, "@graph"), depth + 1);
-        if (!hit)
-            hit = find_ld_article(json_object_get(v, "mainEntity"), depth + 1);
-        return hit;
-    }
-    if (json_is_array(v)) {
-        size_t i;
-        json_t *item;
-        json_array_foreach(v, i, item)
-        {
-            json_t *hit = find_ld_article(item, depth + 1);
-            if (hit)
-                return hit;
+        if (is_article_type(json_object_get(v, "@type"))) {
+            json_array_append_new(out, json_pack("[OO]", v, root));
+            return;
         }
+        find_ld_articles(json_object_get(v, "@graph"), root, out, depth + 1);
+        find_ld_articles(json_object_get(v, "mainEntity"), root, out,
+                         depth + 1);
+        return;
     }
-    return NULL;
+    size_t i;
+    json_t *item;
+    json_array_foreach(v, i, item) find_ld_articles(item, root, out, depth + 1);
 }
 
 /* A JSON-LD value as text: a string, the first of a list, or an object's
@@ -255,7 +256,107 @@ void ns_html_ld_node_url(json_t *obj, json_t *ld, json_t *root)
         ns_fields_set(obj, "url", id, strcspn(id, "#"), 0);
 }
 
-json_t *ns_html_ld_article(json_t *root)
+/* ------------------------------------------------------------------------ */
+/* Which article of the page's JSON-LD is the page's story                  */
+/* ------------------------------------------------------------------------ */
+
+int ns_html_ld_has_article(json_t *root)
 {
-    return find_ld_article(root, 0);
+    json_t *found = json_array();
+    find_ld_articles(root, root, found, 0);
+    int any = json_array_size(found) > 0;
+    json_decref(found);
+    return any;
+}
+
+/* Non-zero if A and B are the same address but for the scheme (http or
+ * https), a fragment and a slash at the end: "https://x/a/#webpage", the
+ * "@id" Yoast gives the page, is http://x/a. */
+static int same_url(const char *a, const char *b)
+{
+    size_t la, lb;
+    if (!a || !b)
+        return 0;
+    for (int k = 0; k < 2; k++) {
+        const char **s = k ? &b : &a;
+        if (strncasecmp(*s, "https://", 8) == 0)
+            *s += 8;
+        else if (strncasecmp(*s, "http://", 7) == 0)
+            *s += 7;
+    }
+    la = strcspn(a, "#");
+    lb = strcspn(b, "#");
+    if (la && a[la - 1] == '/')
+        la--;
+    if (lb && b[lb - 1] == '/')
+        lb--;
+    return la && la == lb && memcmp(a, b, la) == 0;
+}
+
+/* Does the article object LD name the page at one of URLS (its canonical
+ * link and og:url) as its own: as its "url", its mainEntityOfPage or the
+ * address of its "@id"? */
+static int ld_names_url(json_t *ld, const char *const *urls)
+{
+    const char *own[3] = {
+        json_string_value(json_object_get(ld, "url")),
+        ns_html_ld_text(json_object_get(ld, "mainEntityOfPage")),
+        json_string_value(json_object_get(ld, "@id")),
+    };
+    for (const char *const *u = urls; *u; u++)
+        for (size_t i = 0; i < 3; i++)
+            if (same_url(own[i], *u))
+                return 1;
+    return 0;
+}
+
+/* Is the article object LD's headline one of TITLES (og:title, the <h1>,
+ * <title>), alone or with the site's name joined to it ("Dock workers vote
+ * to strike | Port News")? */
+static int ld_names_title(json_t *ld, const char *const *titles)
+{
+    static const char *const no_sites[] = {NULL};
+    const char *headline = json_string_value(json_object_get(ld, "headline"));
+    size_t off, len;
+    if (!headline || !*headline)
+        return 0;
+    for (const char *const *t = titles; *t; t++)
+        if (ns_html_same_text(*t, headline) ||
+            ns_html_title_trim(*t, no_sites, headline, &off, &len))
+            return 1;
+    return 0;
+}
+
+json_t *ns_html_ld_choose(json_t *roots, const char *const *urls,
+                          const char *const *titles, json_t **root)
+{
+    json_t *found = json_array(), *pick = NULL;
+    size_t i;
+    json_t *v;
+    *root = NULL;
+    json_array_foreach(roots, i, v) find_ld_articles(v, v, found, 0);
+    /* A page's JSON-LD may describe other stories before its own (a
+     * teaser of yesterday's story, a list of related ones): the story is
+     * the object that names the page's address, else its headline; the
+     * first only when none agrees with the page. */
+    for (int by_title = 0; by_title < 2 && !pick; by_title++) {
+        json_array_foreach(found, i, v)
+        {
+            json_t *ld = json_array_get(v, 0);
+            if (by_title ? ld_names_title(ld, titles)
+                         : ld_names_url(ld, urls)) {
+                pick = v;
+                break;
+            }
+        }
+    }
+    if (!pick)
+        pick = json_array_get(found, 0);
+    json_t *ld = NULL;
+    if (pick) {
+        ld = json_incref(json_array_get(pick, 0));
+        *root = json_incref(json_array_get(pick, 1));
+    }
+    json_decref(found);
+    return ld;
 }

@@ -27,6 +27,7 @@ struct page {
     json_t *tags;       /* every article:tag */
     json_t *ld;         /* the schema.org article object, or NULL */
     json_t *ld_root;    /* the JSON-LD block LD is in: its @graph's nodes */
+    json_t *ld_roots;   /* every block that holds an article object */
     unsigned ld_blocks; /* JSON-LD blocks seen */
     char *warn;         /* the caller's buffer for a warning */
     size_t warn_size;

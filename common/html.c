@@ -71,8 +71,6 @@ static char *unwrap_script(char *t)
 static void take_ld(struct page *pg, xmlNodePtr script)
 {
     pg->ld_blocks++;
-    if (pg->ld)
-        return;
     xmlChar *text = xmlNodeGetContent(script);
     if (!text)
         return;
@@ -94,13 +92,32 @@ static void take_ld(struct page *pg, xmlNodePtr script)
                      line > 0 && error.line > 0 ? line + error.line - 1 : line);
         return;
     }
-    json_t *art = ns_html_ld_article(root);
-    if (art) {
-        pg->ld = json_incref(art);
-        pg->ld_root = root;
-    } else {
-        json_decref(root);
-    }
+    /* Which of the blocks' articles is the page's story is known only
+     * once the page's canonical link and headline are (choose_ld). */
+    if (ns_html_ld_has_article(root))
+        json_array_append(pg->ld_roots, root);
+    json_decref(root);
+}
+
+/* The page's story among the article objects of its JSON-LD: the one
+ * that names the page's address or headline (ns_html_ld_choose). */
+static void choose_ld(struct page *pg)
+{
+    ns_buf_t h1 = {0};
+    if (pg->h1 && ns_html_node_text(pg->h1, NULL, &h1) < 0)
+        ns_buf_free(&h1);
+    const char *urls[3] = {NULL, NULL, NULL}, *titles[4] = {NULL};
+    size_t u = 0, t = 0;
+    if (pg->canonical)
+        urls[u++] = pg->canonical;
+    urls[u] = json_string_value(json_object_get(pg->meta, "og:url"));
+    titles[t] = json_string_value(json_object_get(pg->meta, "og:title"));
+    t += titles[t] != NULL;
+    if (h1.p && h1.len)
+        titles[t++] = h1.p;
+    titles[t] = pg->title;
+    pg->ld = ns_html_ld_choose(pg->ld_roots, urls, titles, &pg->ld_root);
+    ns_buf_free(&h1);
 }
 
 char *ns_html_prop(xmlNodePtr n, const char *name)
@@ -471,15 +488,17 @@ int ns_html_page_warn(const char *data, size_t len, const char *default_id,
     pg.warn_size = warn_size;
     pg.meta = json_object();
     pg.tags = json_object();
+    pg.ld_roots = json_array();
     json_t *obj = json_object();
     json_t *headings = json_array();
     int rc = -1;
-    if (!pg.meta || !pg.tags || !obj || !headings) {
+    if (!pg.meta || !pg.tags || !pg.ld_roots || !obj || !headings) {
         snprintf(err, err_size, "out of memory");
         goto out;
     }
     pg.top = doc->children;
     survey(&pg, pg.top, 0);
+    choose_ld(&pg);
     /* A redirect or a page that asks search engines to leave it out: no
      * article, not even one with text (a site that marks a page noindex
      * does not want it found).  Hugo writes a redirect page for every
@@ -571,6 +590,7 @@ out:
     json_decref(pg.tags);
     json_decref(pg.ld);
     json_decref(pg.ld_root);
+    json_decref(pg.ld_roots);
     json_decref(obj);
     json_decref(headings);
     free(pg.title);

@@ -405,11 +405,20 @@ int ns_html_same_text(const char *a, const char *b);
 int ns_html_title_trim(const char *title, const char *const *sites,
                        const char *h1, size_t *off, size_t *len);
 
-/* The schema.org article object (NewsArticle, Article, BlogPosting, any
- * ...Article) in the parsed JSON-LD block ROOT: ROOT itself, an item of
- * it (a list), of its "@graph" or its "mainEntity"; borrowed from ROOT,
- * NULL if there is none (html-ld.c). */
-json_t *ns_html_ld_article(json_t *root);
+/* Non-zero if the parsed JSON-LD block ROOT holds a schema.org article
+ * object (NewsArticle, Article, BlogPosting, any ...Article): ROOT itself,
+ * an item of it (a list), of its "@graph" or its "mainEntity"
+ * (html-ld.c). */
+int ns_html_ld_has_article(json_t *root);
+/* The article object of the page among those of its JSON-LD blocks ROOTS
+ * (a list of parsed blocks): the first whose url, mainEntityOfPage or
+ * "@id" is one of URLS (NULL-terminated: the canonical link, og:url), else
+ * the first whose headline is one of TITLES (og:title, the <h1>, <title>,
+ * with or without the site's name), else the first.  A new reference, or
+ * NULL if there is none; *ROOT is set to a new reference to the block it
+ * is in (html-ld.c). */
+json_t *ns_html_ld_choose(json_t *roots, const char *const *urls,
+                          const char *const *titles, json_t **root);
 /* Set in OBJ (an article object for ns_fields_article) the fields the
  * JSON-LD article object LD gives, leaving those OBJ already has; an
  * author given by "@id" alone is the node of ROOT's @graph (the block LD
