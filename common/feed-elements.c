@@ -286,6 +286,7 @@ void ns_feed_item_element(ns_feed_t *f, int depth, const char *name,
                       !strncmp(type, "application/xhtml+xml", 21)));
         if (f->field_xhtml)
             f->field_markup = NS_MK_HTML;
+        f->xhtml_div = -1;
         /* Apple's short line of plain text; its <itunes:summary> is
          * read as an RSS description is, since podcast hosts put HTML
          * in it. */

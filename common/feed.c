@@ -22,6 +22,7 @@
  * raises each error while inside the item that holds it and goes on, so a
  * broken item is reported as FILE:LINE: item N: reason and skipped, and
  * the items after it are read. */
+#include <ctype.h>
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <stdio.h>
@@ -62,6 +63,7 @@ static void drop_item(ns_feed_t *f)
     f->field = NULL;
     f->field_depth = -1;
     f->field_xhtml = 0;
+    f->xhtml_div = -1;
 }
 
 static void start_item(ns_feed_t *f, int depth, const xmlChar **attrs,
@@ -278,6 +280,52 @@ static void items_unknown(ns_feed_t *f)
 
 /* --- SAX callbacks --- */
 
+/* Write the start tag of an element of Atom XHTML text (RFC 4287
+ * 3.1.1.3) back as markup, with its attributes: the HTML reader leaves out
+ * the site's furniture by its class, hidden or style (a Jetpack
+ * "sharedaddy" box, a screen reader's text) in XHTML as in type="html".
+ * The <div> around the text is no part of it: a title of
+ * "<div>Quay tolls</div>" matched title:div. */
+static void xhtml_start(ns_feed_t *f, int depth, const char *name,
+                        const xmlChar **attrs, int n_attrs)
+{
+    size_t blank = 0;
+    while (blank < f->text.len && isspace((unsigned char)f->text.p[blank]))
+        blank++;
+    if (depth == f->field_depth + 1 && !strcmp(name, "div") &&
+        f->xhtml_div < 0 && blank == f->text.len) {
+        f->xhtml_div = depth;
+        return;
+    }
+    ns_buf_putc(&f->text, '<');
+    ns_buf_puts(&f->text, name);
+    for (int i = 0; i < n_attrs; i++) {
+        const xmlChar **a = attrs + 5 * i;
+        char *value =
+            ns_htmlent_attr((const char *)a[3], (size_t)(a[4] - a[3]));
+        ns_buf_putc(&f->text, ' ');
+        if (a[1]) {
+            ns_buf_puts(&f->text, (const char *)a[1]);
+            ns_buf_putc(&f->text, ':');
+        }
+        ns_buf_puts(&f->text, (const char *)a[0]);
+        ns_buf_puts(&f->text, "=\"");
+        for (const char *c = value ? value : ""; *c; c++) {
+            if (*c == '&')
+                ns_buf_puts(&f->text, "&amp;");
+            else if (*c == '"')
+                ns_buf_puts(&f->text, "&quot;");
+            else if (*c == '<')
+                ns_buf_puts(&f->text, "&lt;");
+            else
+                ns_buf_putc(&f->text, *c);
+        }
+        ns_buf_putc(&f->text, '"');
+        free(value);
+    }
+    ns_buf_putc(&f->text, '>');
+}
+
 static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
                      const xmlChar *uri, int n_ns, const xmlChar **ns,
                      int n_attrs, int n_defaulted, const xmlChar **attrs)
@@ -308,9 +356,7 @@ static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
         return;
     }
     if (f->field_xhtml) {
-        ns_buf_putc(&f->text, '<');
-        ns_buf_puts(&f->text, name);
-        ns_buf_putc(&f->text, '>');
+        xhtml_start(f, depth, name, attrs, n_attrs);
         return;
     }
     if (f->item_depth < 0) {
@@ -368,6 +414,10 @@ static void end_element(ns_feed_t *f, int depth, const xmlChar *localname)
             ns_feed_end_field(f);
         f->field_depth = -1;
         f->field_xhtml = 0;
+        return;
+    }
+    if (f->field_xhtml && f->xhtml_div == depth) {
+        f->xhtml_div = -1;
         return;
     }
     if (f->field_xhtml) {
@@ -527,6 +577,7 @@ ns_feed_t *ns_feed_open(ns_read_fn read, void *ctx)
     f->source_depth = -1;
     f->media_depth = -1;
     f->field_depth = -1;
+    f->xhtml_div = -1;
     f->chan_text_depth = -1;
     f->wp_author_depth = -1;
     if (!(f->chan = json_object())) {

@@ -50,6 +50,7 @@ struct ns_feed {
     int field_depth;
     enum ns_markup field_markup;
     int field_xhtml; /* the field is XHTML markup, kept as such */
+    int xhtml_div;   /* depth of the <div> around XHTML text, or -1 */
     ns_buf_t text;
     int too_long;
     char note[120]; /* what of the item was passed over, said with it */
