@@ -63,9 +63,9 @@ void ns_feed_end_field(ns_feed_t *f)
         size_t en = n;
         ns_trim_spaces(&e, &en);
         f->author_noreply = en == 19 && !memcmp(e, "noreply@blogger.com", 19);
-    } else if (f->wxr && !strcmp(key, "content")) {
-        /* A post as WordPress stores it: shortcodes, and blank lines as
-         * its paragraphs whatever tags it has. */
+    } else if (f->wxr && (!strcmp(key, "content") || !strcmp(key, "excerpt"))) {
+        /* A post (or its excerpt) as WordPress stores it: shortcodes,
+         * and blank lines as its paragraphs whatever tags it has. */
         ns_buf_t plain = {0};
         if (!memchr(s, '[', n))
             ns_feed_item_text(to, key, s, n, NS_MK_POST);

@@ -23,10 +23,10 @@ enum ns_feed_space ns_feed_space_of(const char *uri)
         return NS_SP_DC;
     if (!strcmp(uri, NS_CONTENT))
         return NS_SP_CONTENT;
-    /* wp: is versioned (1.0, 1.1, 1.2); excerpt: shares the prefix and is
-     * told apart by its element name. */
-    if (!strncmp(uri, NS_WP, strlen(NS_WP)) && !strstr(uri, "excerpt"))
-        return NS_SP_WP;
+    /* wp: is versioned (1.0, 1.1, 1.2); excerpt: shares the prefix
+     * ("http://wordpress.org/export/1.2/excerpt/"). */
+    if (!strncmp(uri, NS_WP, strlen(NS_WP)))
+        return strstr(uri, "excerpt") ? NS_SP_EXCERPT : NS_SP_WP;
     /* Apple's own early feeds wrote "DTDs/Podcast-1.0.dtd", and podcast
      * hosts copied it; Media RSS is often declared without its last
      * "/". */
@@ -85,6 +85,10 @@ const char *ns_feed_field_of(enum ns_feed_space sp, const char *name)
         {NS_SP_DC, "subject", "category"},
         {NS_SP_DC, "language", "lang"},
         {NS_SP_CONTENT, "encoded", "content"},
+        /* A WordPress post's excerpt, the post's text when its content
+         * is empty (a link post, a post whose text a theme's field
+         * holds), as the REST API gives it (wpjson.c). */
+        {NS_SP_EXCERPT, "encoded", "excerpt"},
         /* A podcast episode's text, most often in these alone (its
          * <description> empty or left out), and its byline. */
         {NS_SP_ITUNES, "summary", "itunes_summary"},
@@ -480,9 +484,9 @@ int ns_feed_item_article(json_t *raw, json_t *chan, const char *chan_lang,
      * <media:description> (YouTube's), else the short
      * <itunes:subtitle>.  Each only for want of the item's own text: a
      * feed's <description>, however short, is what it says of the item. */
-    static const char *const bodies[] = {"content", "summary", "itunes_summary",
-                                         "media_description",
-                                         "itunes_subtitle"};
+    static const char *const bodies[] = {
+        "content",        "summary",           "excerpt",
+        "itunes_summary", "media_description", "itunes_subtitle"};
     for (size_t i = 0; i < sizeof bodies / sizeof *bodies; i++)
         set_from(obj, raw, "body", bodies[i]);
     ns_feed_drop_footer(obj);

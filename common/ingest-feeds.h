@@ -44,13 +44,14 @@ void ns_feed_close(ns_feed_t *feed);
 
 /* Namespaces of a feed's elements, as far as its items are concerned:
  * RSS's and Atom's own (NS_SP_PLAIN), Dublin Core, content:, WordPress's
- * wp:, iTunes's itunes:, Media RSS's media:, and any other
+ * wp: and excerpt:, iTunes's itunes:, Media RSS's media:, and any other
  * (feed-item.c). */
 enum ns_feed_space {
     NS_SP_PLAIN,
     NS_SP_DC,
     NS_SP_CONTENT,
     NS_SP_WP,
+    NS_SP_EXCERPT,
     NS_SP_ITUNES,
     NS_SP_MEDIA,
     NS_SP_OTHER

@@ -8,7 +8,8 @@
  * fields: the slug, else the link, else the number, is the id; title and
  * content are the text of their HTML (the content's <h2>-<h6> the
  * headings), the excerpt when there is no content; date_gmt, else date
- * (both without an offset, the first in UTC); link is the url.  With
+ * (both without an offset, the first in UTC); modified_gmt, else
+ * modified, when it last changed; link is the url.  With
  * _embed, the author's name is the byline, the first category the
  * section and the other categories and the tags the tags.  What is not a
  * published post (a page, a draft, a post behind a password, whose
@@ -131,6 +132,15 @@ int ns_wpjson_post(json_t *post, ns_article_t *art, char *err, size_t err_size)
         const char *d = json_string_value(json_object_get(post, dates[i]));
         if (d)
             ns_fields_date(out, d, 0);
+    }
+    /* When the post last changed, as an export's post_modified_gmt: what
+     * keeps an older copy of it, a cached download of the API, from
+     * undoing a correction (README "Updates"). */
+    static const char *const modified[] = {"modified_gmt", "modified"};
+    for (size_t i = 0; i < 2; i++) {
+        const char *d = json_string_value(json_object_get(post, modified[i]));
+        if (d && strncmp(d, "0000-00-00", 10) != 0)
+            ns_fields_set(out, "updated", d, strlen(d), 0);
     }
     json_t *authors =
         json_object_get(json_object_get(post, "_embedded"), "author");

@@ -6,6 +6,10 @@
 #    the elements inside lost their attributes, so a Jetpack share box, a
 #    "Continue reading" link and hidden text were indexed, where the same
 #    post of type="html" left them out.
+#  - WordPress: a WXR post whose text is only in <excerpt:encoded> had an
+#    empty body (its REST API copy, the same post, had the excerpt), and
+#    a REST post's modified_gmt was not when it last changed, so an older
+#    copy of the API's output undid a correction.
 . "$(dirname "$0")/lib.sh"
 F=$TMP/feeds
 mkdir -p "$F"
@@ -56,5 +60,49 @@ for w in share facebook continue hiddenword stylehidden; do
     check "atom: '$w' (furniture) is in neither body" \
         is "$(ids "$TMP/atom" $w)" ""
 done
+
+# --- WordPress ---------------------------------------------------------------
+
+cat >"$F/site.xml" <<'EOF2'
+<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/">
+<channel><title>Port News</title><wp:wxr_version>1.2</wp:wxr_version>
+<item><title>Lighthouse keeper retires</title><link>https://port.example/keeper/</link><pubDate>Fri, 04 Dec 2026 09:00:00 +0000</pubDate>
+<description></description>
+<content:encoded><![CDATA[]]></content:encoded>
+<excerpt:encoded><![CDATA[After forty winters the <em>lighthouse</em> keeper hands over the lamp to a marigold automaton.]]></excerpt:encoded>
+<wp:post_id>12</wp:post_id><wp:post_date_gmt>2026-12-04 09:00:00</wp:post_date_gmt><wp:post_modified_gmt>2026-12-04 10:00:00</wp:post_modified_gmt>
+<wp:post_name>keeper</wp:post_name><wp:status>publish</wp:status><wp:post_type>post</wp:post_type></item>
+</channel></rss>
+EOF2
+run out err nindex --db "$TMP/wxr" "$F/site.xml"
+check "wxr: exit 0" is "$rc" 0
+check "wxr: the excerpt is the body of a post without content" \
+    is "$(ids "$TMP/wxr" marigold)" "keeper"
+
+# rest FILE TITLE MODIFIED_GMT: the API's copy of a post.
+rest() {
+    python3 - "$@" <<'PY'
+import json, sys
+path, title, modified = sys.argv[1:4]
+json.dump([{"id": 12, "slug": "keeper", "type": "post", "status": "publish",
+            "link": "https://port.example/keeper/",
+            "date_gmt": "2026-12-04T09:00:00", "modified_gmt": modified,
+            "title": {"rendered": title},
+            "content": {"rendered": "", "protected": False},
+            "excerpt": {"rendered": "<p>After forty winters the keeper hands over the lamp to a marigold automaton.</p>"}}],
+          open(path, "w"))
+PY
+}
+rest "$F/new.json" "Lighthouse keeper retires, corrected" 2026-12-04T15:00:00
+rest "$F/old.json" "Lighthouse keeper retires" 2026-12-04T09:30:00
+run out err nindex --db "$TMP/rest" "$F/new.json"
+check "rest: exit 0" is "$rc" 0
+check "rest: modified_gmt is when it last changed" \
+    is "$(field "$TMP/rest" keeper updated)" "2026-12-04T15:00:00Z"
+run out err nindex --db "$TMP/rest" "$F/old.json"
+check "rest: an older copy is counted stale" contains "$TMP/out" "; 1 stale"
+check "rest: ... and the correction stays" \
+    is "$(field "$TMP/rest" keeper title)" "Lighthouse keeper retires, corrected"
 
 finish
