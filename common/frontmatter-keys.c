@@ -240,6 +240,26 @@ int ns_fm_field_key(void *ctx, const char *key, size_t klen,
         return label_rc(
             art, ns_set_label(&art->url, "url", s, len, 4096, err, err_size),
             err);
+    /* When the post last changed: Hugo's lastmod, Jekyll's
+     * last_modified_at, or updated or modified; the first the header
+     * has.  It keeps an older copy from replacing a correction, as an
+     * Atom entry's <updated> does (README "Updates").  One that does not
+     * read costs that check, not the post.  lastmod and modified date
+     * the post too, for want of a date (below). */
+    if (s && !art->updated &&
+        (!strcmp(k, "lastmod") || !strcmp(k, "last_modified_at") ||
+         !strcmp(k, "updated") || !strcmp(k, "modified"))) {
+        char *d = ns_label_dup(s, len), why[200], said[300];
+        if (!d) {
+            ns_set_err(err, err_size, "out of memory");
+            return -1;
+        }
+        if (ns_set_updated(art, d, why, sizeof why) < 0) {
+            snprintf(said, sizeof said, "field '%s': %s: left out", k, why);
+            ns_article_warn(art, said);
+        }
+        free(d);
+    }
     /* Hugo dates a post by the first of date, publishDate, pubdate,
      * published, lastmod and modified that the header has (its default
      * [frontmatter] date), in whatever order the header gives them, and

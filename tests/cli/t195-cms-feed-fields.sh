@@ -10,6 +10,9 @@
 #    empty body (its REST API copy, the same post, had the excerpt), and
 #    a REST post's modified_gmt was not when it last changed, so an older
 #    copy of the API's output undid a correction.
+#  - Front matter: lastmod (Hugo), last_modified_at (Jekyll), updated and
+#    modified were never when the post last changed, so an older copy of
+#    a Markdown post replaced a correction.
 . "$(dirname "$0")/lib.sh"
 F=$TMP/feeds
 mkdir -p "$F"
@@ -104,5 +107,51 @@ run out err nindex --db "$TMP/rest" "$F/old.json"
 check "rest: an older copy is counted stale" contains "$TMP/out" "; 1 stale"
 check "rest: ... and the correction stays" \
     is "$(field "$TMP/rest" keeper title)" "Lighthouse keeper retires, corrected"
+
+# --- Front matter ------------------------------------------------------------
+
+# post DIR NAME KEY WHEN TITLE: a Markdown post dated 2026-12-01 that last
+# changed at WHEN.
+post() {
+    mkdir -p "$1"
+    cat >"$1/$2.md" <<EOF2
+---
+title: "$5"
+date: 2026-12-01T08:00:00Z
+$3: $4
+---
+The tide tables for the outer harbour are printed in the almanac.
+EOF2
+}
+for key in lastmod last_modified_at updated modified; do
+    post "$F/md-new" $key $key 2026-12-03T15:00:00Z "Tide tables, corrected"
+    post "$F/md-old" $key $key 2026-12-02T09:00:00Z "Tide tables"
+done
+run out err nindex --db "$TMP/md" "$F/md-new"
+check "front matter: exit 0" is "$rc" 0
+for key in lastmod last_modified_at updated modified; do
+    check "front matter: $key is when it last changed" \
+        is "$(field "$TMP/md" $key.md updated)" "2026-12-03T15:00:00Z"
+    check "front matter: $key leaves the date as it is" \
+        is "$(field "$TMP/md" $key.md date)" "2026-12-01T08:00:00Z"
+done
+mv "$F/md-old" "$F/md-new.old" && mv "$F/md-new" "$F/md-kept" &&
+    mv "$F/md-new.old" "$F/md-new"
+run out err nindex --db "$TMP/md" "$F/md-new"
+check "front matter: the older copies are counted stale" \
+    contains "$TMP/out" "; 4 stale"
+check "front matter: ... and the corrections stay" \
+    is "$(ids "$TMP/md" 'title:corrected')" \
+    "last_modified_at.md lastmod.md modified.md updated.md"
+
+mkdir -p "$F/md-bad"
+printf -- '---\ntitle: "Tide"\ndate: 2026-12-01T08:00:00Z\nlastmod: sometime soon\n---\nThe tide tables of the inner harbour.\n' >"$F/md-bad/b.md"
+run out err nindex --db "$TMP/mdbad" "$F/md-bad"
+check "front matter: a lastmod that does not read: the post is indexed" \
+    contains "$TMP/out" "1 added"
+check "front matter: ... with a warning" contains "$TMP/err" \
+    "b.md:1: field 'lastmod': unparsable date 'sometime soon': left out"
+check "front matter: ... and no updated time" \
+    is "$(field "$TMP/mdbad" b.md updated)" ""
 
 finish
