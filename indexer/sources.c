@@ -421,13 +421,13 @@ static int report_ignored(struct progress *pr, ns_reader_t *r,
 static int deletion(const ns_article_t *art, const char *where,
                     const struct seen_ids *seen, ns_gone_fn gone, void *ctx,
                     const struct options *o, struct counts *c,
-                    struct progress *pr, struct said *said)
+                    struct progress *pr, struct said *lines)
 {
     int rc = gone(art->id, NS_GONE_DELETED, ns_seen_has(seen, art->id), where,
                   ctx);
     if (rc == 1) {
         c->warnings++;
-        if (said_next(said, where, o, pr, &said->warnings)) {
+        if (said_next(lines, where, o, pr, &lines->warnings)) {
             ns_progress_clear(pr);
             ns_warn("%s: no article with id '%s' to delete", where, art->id);
         }
