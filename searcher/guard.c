@@ -280,6 +280,16 @@ static void *guard_main(void *arg)
     return NULL;
 }
 
+unsigned ns_http_guard_unread(ns_http_server_t *srv)
+{
+    unsigned n = 0;
+    pthread_mutex_lock(&srv->conn_lock);
+    for (const struct ns_http_conn *cn = srv->conns; cn; cn = cn->next)
+        n += !cn->cut && !cn->refused && bytes_waiting(cn->fd);
+    pthread_mutex_unlock(&srv->conn_lock);
+    return n;
+}
+
 int ns_http_guard_start(ns_http_server_t *srv)
 {
     if (pthread_mutex_init(&srv->conn_lock, NULL) != 0)

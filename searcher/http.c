@@ -31,7 +31,7 @@
  *   400 bad_parameter   403 forbidden   404 not_found
  *   405 method_not_allowed (with "Allow: GET, HEAD")
  *   414 too_large       431 too_large   500 internal
- *   503 overloaded, no_index, timeout
+ *   503 overloaded, no_index, timeout, shutting_down
  * A URL over NS_HTTP_MAX_HEAD bytes or NS_HTTP_MAX_PARAMS parameters is
  * answered 414 too_large, and headers that make the head longer than
  * NS_HTTP_MAX_HEAD 431 too_large; a head longer than the connection's
@@ -55,6 +55,11 @@
 #define OVERLOAD_HEADROOM 256
 
 typedef struct ns_http_conn connection;
+
+/* The client address ns_http_add_connection() gives libmicrohttpd, by
+ * which connection_notify() knows the connection for one of those: an
+ * abstract name no client is given by accept(). */
+static const char adopted_name[] = "\0nsearchd: adopted";
 
 /* ------------------------------------------------------------------------ */
 /* Logging                                                                  */
@@ -84,6 +89,12 @@ static void mhd_log(void *cls, const char *fmt, va_list ap)
     if (strstr(line, "detected connection closure"))
         return;
     if (closing_refused && strstr(line, "Application reported internal error"))
+        return;
+    /* A connection taken from the backlog at shutdown (nsearchd.c) is
+     * given to libmicrohttpd by hand, which then tries TCP options on it:
+     * they mean nothing on a Unix socket, where nothing is held back. */
+    if (strstr(line, "TCP_NODELAY") || strstr(line, "TCP_CORK") ||
+        strstr(line, "Failed to push the data"))
         return;
     ns_warn("libmicrohttpd: %s", line);
 }
@@ -146,6 +157,13 @@ static void connection_notify(void *cls, struct MHD_Connection *conn,
         return;
     }
     atomic_fetch_add(&srv->connections, 1);
+    const union MHD_ConnectionInfo *from =
+        MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+    if (from && from->client_addr &&
+        from->client_addr->sa_family == AF_UNIX &&
+        memcmp(((const struct sockaddr_un *)from->client_addr)->sun_path,
+               adopted_name, sizeof adopted_name) == 0)
+        atomic_fetch_sub(&srv->adopting, 1);
     /* Without memory for it, the connection is refused (403) under
      * --allow-uid and served otherwise. */
     cn = calloc(1, sizeof *cn);
@@ -416,6 +434,13 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *conn,
             return ns_http_reply_error(&c, 403, "forbidden",
                                        "this user may not use the server");
     }
+    /* Past the grace period of a shutdown (nsearchd.c, drain()): a
+     * request still waiting then is told so at once, which frees the
+     * worker for the next one, instead of getting no answer when the
+     * server exits. */
+    if (atomic_load(&srv->stopping) > 1)
+        return ns_http_reply_error(&c, 503, "shutting_down",
+                                   "the server is shutting down; try again");
     if (!readonly)
         return ns_http_reply_error(&c, 405, "method_not_allowed",
                                    "only GET and HEAD are allowed");
@@ -540,10 +565,14 @@ int ns_http_start(const ns_http_config_t *cfg, int fd, ns_http_server_t **out)
 int ns_http_add_connection(ns_http_server_t *srv, int fd)
 {
     struct sockaddr_un addr = {.sun_family = AF_UNIX};
-    return MHD_add_connection(srv->daemon, fd, (const struct sockaddr *)&addr,
-                              sizeof addr) == MHD_YES
-               ? 0
-               : -1;
+    memcpy(addr.sun_path, adopted_name, sizeof adopted_name);
+    /* Counted before libmicrohttpd's thread can start it. */
+    atomic_fetch_add(&srv->adopting, 1);
+    if (MHD_add_connection(srv->daemon, fd, (const struct sockaddr *)&addr,
+                           sizeof addr) == MHD_YES)
+        return 0;
+    atomic_fetch_sub(&srv->adopting, 1);
+    return -1;
 }
 
 void ns_http_reload(ns_http_server_t *srv)
@@ -557,9 +586,20 @@ int ns_http_quiesce(ns_http_server_t *srv)
     return MHD_quiesce_daemon(srv->daemon) == MHD_INVALID_SOCKET ? -1 : 0;
 }
 
+void ns_http_hurry(ns_http_server_t *srv)
+{
+    atomic_store(&srv->stopping, 2);
+}
+
 unsigned ns_http_in_flight(const ns_http_server_t *srv)
 {
     return atomic_load(&srv->in_flight);
+}
+
+unsigned ns_http_pending(ns_http_server_t *srv)
+{
+    return atomic_load(&srv->in_flight) + atomic_load(&srv->adopting) +
+           ns_http_guard_unread(srv);
 }
 
 unsigned ns_http_fresh(const ns_http_server_t *srv)

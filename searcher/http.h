@@ -72,7 +72,8 @@ int ns_http_start(const ns_http_config_t *config, int fd,
 
 /* Serve the connected socket FD (taken) as if it had been accepted: for a
  * server started with FD -1 (no listening socket), as the fuzzing harness
- * tests/fuzz/fuzz_http.c does.  Returns 0, or -1. */
+ * tests/fuzz/fuzz_http.c does, and for the connections still queued on
+ * the listening socket at shutdown.  Returns 0, or -1. */
 int ns_http_add_connection(ns_http_server_t *srv, int fd);
 
 /* Make every worker reopen its index handle before its next request (on
@@ -84,8 +85,18 @@ void ns_http_reload(ns_http_server_t *srv);
  * refused. */
 int ns_http_quiesce(ns_http_server_t *srv);
 
+/* Past the grace period of a shutdown: every request not yet begun is
+ * answered 503 shutting_down at once instead of being served. */
+void ns_http_hurry(ns_http_server_t *srv);
+
 /* Number of requests whose headers are in and which are not finished. */
 unsigned ns_http_in_flight(const ns_http_server_t *srv);
+
+/* Number of requests the server owes an answer: those in flight, and the
+ * connections with bytes it has not read (a request sent, waiting for a
+ * busy worker) or given to ns_http_add_connection() and not yet taken
+ * up. */
+unsigned ns_http_pending(ns_http_server_t *srv);
 
 /* Number of connections accepted on which no request has begun: a client
  * that has just connected and is about to send one. */

@@ -11,7 +11,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <poll.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -214,13 +213,14 @@ int ns_net_systemd_fd(int *fd, int *count)
     return 1;
 }
 
-int ns_net_pending(int fd)
+int ns_net_accept(int fd)
 {
-    struct pollfd p = {.fd = fd, .events = POLLIN};
-    int n = poll(&p, 1, 0);
-    if (n < 0)
-        return -1;
-    return n > 0 && (p.revents & POLLIN);
+    for (;;) {
+        int c = accept4(fd, NULL, NULL, SOCK_NONBLOCK | SOCK_CLOEXEC);
+        /* A client that gave up while queued is no reason to stop. */
+        if (c >= 0 || (errno != EINTR && errno != ECONNABORTED))
+            return c;
+    }
 }
 
 int ns_net_unix_path(int fd, char *buf, size_t size)

@@ -36,9 +36,10 @@ int ns_net_unix_unlink(const char *path, dev_t dev, ino_t ino);
  * -1 with errno (EINVAL for bad variables, ENOTSOCK for a wrong fd 3). */
 int ns_net_systemd_fd(int *fd, int *count);
 
-/* Is a connection waiting in the backlog of the listening socket FD (it
- * polls readable)?  Returns 1 or 0, or -1 with errno. */
-int ns_net_pending(int fd);
+/* The next connection waiting in the backlog of the listening socket FD
+ * (non-blocking), as a non-blocking socket.  Returns it, or -1 with errno
+ * (EAGAIN when none is waiting). */
+int ns_net_accept(int fd);
 
 /* The path a listening Unix socket FD is bound to, into BUF (SIZE bytes).
  * Returns 0, or -1 with errno. */

@@ -71,7 +71,8 @@ static void usage(FILE *out)
         "                      format 0.0.4)\n"
         "Errors are {\"error\":{\"code\",\"message\"}} with status 400,\n"
         "403, 404, 405, 414 (q over %d bytes), 431 (a request head over\n"
-        "64 KiB) or 503 (overloaded, no_index, timeout, shards_down); 500\n"
+        "64 KiB) or 503 (overloaded, no_index, timeout, shards_down,\n"
+        "shutting_down); 500 "
         "is never expected.\n"
         "\n"
         "Options:\n"
@@ -112,8 +113,9 @@ static void usage(FILE *out)
         "\n"
         "Started with systemd socket activation (LISTEN_FDS), nsearchd\n"
         "serves fd 3 and ignores --socket.  SIGHUP reopens the index.\n"
-        "SIGTERM and SIGINT stop accepting, finish the requests in\n"
-        "flight, remove the socket and exit within --timeout + 1 seconds.\n"
+        "SIGTERM and SIGINT remove the socket, stop accepting, answer\n"
+        "every request already sent (503 shutting_down once --timeout\n"
+        "has passed) and exit within --timeout + 1 seconds.\n"
         "Logs go to stderr, one\n"
         "line per event: \"nsearchd[PID]: LEVEL: ...\".\n"
         "\n"
@@ -397,30 +399,48 @@ static void describe_index(const char *db, char *out, size_t size)
 /* Shutdown                                                                 */
 /* ------------------------------------------------------------------------ */
 
-/* Before quiescing, with the socket file gone: let the workers accept
- * the connections already queued in the backlog, which would otherwise be
- * reset when the socket closes.  Nobody can connect by the path any more,
- * so the queue only empties; at most half a second. */
-static void accept_backlog(int fd, const sigset_t *signals)
+/* After quiescing, with the socket file gone: take the connections still
+ * queued in the backlog of the listening socket FD and hand them to the
+ * server, whose busy workers had not accepted them yet.  Their clients
+ * have sent their requests; closing the socket would reset them
+ * unanswered.  Nobody can connect by the path any more, so the queue only
+ * empties.  Returns how many were taken. */
+static unsigned adopt_backlog(ns_http_server_t *srv, int fd)
 {
-    const struct timespec tick = {0, 10 * 1000 * 1000};
-    for (int i = 0; i < 50 && ns_net_pending(fd) > 0; i++) {
-        int sig = sigtimedwait(signals, NULL, &tick);
-        if (sig == SIGTERM || sig == SIGINT)
-            return;
+    unsigned n = 0;
+    int c;
+    while ((c = ns_net_accept(fd)) >= 0) {
+        if (ns_http_add_connection(srv, c) == 0)
+            n++;
+        else
+            ns_warn("cannot serve a connection queued at shutdown");
     }
+    if (errno != EAGAIN && errno != EWOULDBLOCK)
+        ns_warn("cannot accept the connections queued at shutdown: %s",
+                strerror(errno));
+    return n;
 }
 
-/* After quiescing: wait until the requests in flight are answered, at
- * most TIMEOUT + 1 seconds (a client that stops reading its answer is
- * dropped by then), or until a second SIGTERM/SIGINT.  Connections just
+/* After quiescing: serve every request the server owes an answer (in
+ * flight, or sent and waiting for a busy worker) for up to TIMEOUT
+ * seconds, then answer those still waiting 503 shutting_down for up to
+ * one more second, or stop at a second SIGTERM/SIGINT.  A client that
+ * stops reading its answer is dropped within TIMEOUT.  Connections just
  * accepted, whose request has not arrived yet, are given a second. */
 static void drain(ns_http_server_t *srv, const sigset_t *signals, long timeout)
 {
     enum { TICKS_PER_S = 50 };
     const struct timespec tick = {0, 1000 * 1000 * 1000 / TICKS_PER_S};
     for (long i = 0; i < (timeout + 1) * TICKS_PER_S; i++) {
-        if (ns_http_in_flight(srv) == 0 &&
+        if (i == timeout * TICKS_PER_S) {
+            unsigned owed = ns_http_pending(srv);
+            if (owed)
+                ns_warn("%u request%s still waiting after --timeout (%ld s); "
+                        "answering 503 shutting_down",
+                        owed, owed == 1 ? "" : "s", timeout);
+            ns_http_hurry(srv);
+        }
+        if (ns_http_pending(srv) == 0 &&
             (ns_http_fresh(srv) == 0 || i >= TICKS_PER_S))
             break;
         int sig = sigtimedwait(signals, NULL, &tick);
@@ -529,16 +549,18 @@ int main(int argc, char **argv)
     int sig = wait_for_stop(srv, &signals);
     ns_error("info: %s: shutting down", sig == SIGINT ? "SIGINT" : "SIGTERM");
     /* Remove the socket file first, so that new clients fail at once
-     * instead of queueing on a socket nobody accepts on any more.  With
-     * socket activation the socket is systemd's: it keeps the queue for
-     * the next start. */
-    if (created) {
-        if (ns_net_unix_unlink(o.socket_path, dev, ino) < 0)
-            ns_warn("cannot remove '%s': %s", o.socket_path, strerror(errno));
-        accept_backlog(fd, &signals);
-    }
-    if (ns_http_quiesce(srv) < 0)
+     * instead of queueing on a socket nobody accepts on any more, and a
+     * new server can start at once.  With socket activation the socket
+     * is systemd's: it keeps the queue for the next start. */
+    if (created && ns_net_unix_unlink(o.socket_path, dev, ino) < 0)
+        ns_warn("cannot remove '%s': %s", o.socket_path, strerror(errno));
+    if (ns_http_quiesce(srv) < 0) {
         ns_warn("cannot stop accepting connections; closing them all");
+    } else if (created) {
+        adopt_backlog(srv, fd);
+        close(fd);
+        fd = -1;
+    }
     drain(srv, &signals, o.timeout);
     unsigned left = ns_http_in_flight(srv);
     if (left) {
@@ -550,8 +572,13 @@ int main(int argc, char **argv)
         ns_error("info: stopped");
         _exit(EXIT_OK);
     }
+    unsigned owed = ns_http_pending(srv);
+    if (owed)
+        ns_warn("closing %u connection%s with a request not yet read", owed,
+                owed == 1 ? "" : "s");
     ns_http_stop(srv);
-    close(fd);
+    if (fd >= 0)
+        close(fd);
     free(db);
     ns_error("info: stopped");
     return EXIT_OK;

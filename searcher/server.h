@@ -106,7 +106,10 @@ struct ns_http_server {
     atomic_uint connections;  /* open now */
     atomic_uint in_flight;    /* requests read, not finished */
     atomic_uint fresh;        /* connections without a request */
-    atomic_int stopping;      /* after ns_http_quiesce() */
+    atomic_int stopping;      /* 1 after ns_http_quiesce(), 2 after
+                                 ns_http_hurry() */
+    atomic_uint adopting;     /* given to ns_http_add_connection(), not
+                                 yet started by libmicrohttpd */
     atomic_uint_fast64_t refused_full;    /* connections told 503 at
                                              accept */
     atomic_uint_fast64_t refused_uid;     /* and 403: a uid not allowed */
@@ -370,6 +373,10 @@ void ns_http_guard_stop(ns_http_server_t *srv);
  * (answering 403 or 503 at once), and put it on the list. */
 void ns_http_guard_admit(ns_http_server_t *srv, struct MHD_Connection *conn,
                          struct ns_http_conn *cn);
+/* How many connections have bytes the server has not read yet: a
+ * request sent and waiting its turn (see "The deadline is for the
+ * client"). */
+unsigned ns_http_guard_unread(ns_http_server_t *srv);
 /* CN is closing: take it off the list. */
 void ns_http_guard_forget(ns_http_server_t *srv, struct ns_http_conn *cn);
 /* CN's request is in, head and body: no deadline while it is served. */
