@@ -526,24 +526,30 @@ int ns_http_start(const ns_http_config_t *cfg, int fd, ns_http_server_t **out)
     }
 
     /* MHD_USE_AUTO picks epoll on Linux; MHD_USE_ITC is needed by
-     * MHD_quiesce_daemon().  A pool of 1 is no pool: one internal thread
-     * then serves everything. */
+     * MHD_quiesce_daemon(). */
     unsigned flags =
         MHD_USE_AUTO_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG;
     if (fd < 0)
         flags |= MHD_USE_NO_LISTEN_SOCKET;
-    unsigned pool = cfg->threads > 1 ? cfg->threads : 0;
-    /* The listening socket, or, without one, an empty option array. */
-    struct MHD_OptionItem listen[] = {
-        {fd < 0 ? MHD_OPTION_END : MHD_OPTION_LISTEN_SOCKET, fd, NULL},
-        {MHD_OPTION_END, 0, NULL}};
+    /* The listening socket and the pool of --threads workers, each left
+     * out when there is none.  A pool of 1 is no pool: one internal
+     * thread then serves everything.  Its size is then not given at all:
+     * libmicrohttpd logs a size of 0 (or 1) as a warning at every start. */
+    struct MHD_OptionItem options[3];
+    size_t n_options = 0;
+    if (fd >= 0)
+        options[n_options++] =
+            (struct MHD_OptionItem){MHD_OPTION_LISTEN_SOCKET, fd, NULL};
+    if (cfg->threads > 1)
+        options[n_options++] = (struct MHD_OptionItem){
+            MHD_OPTION_THREAD_POOL_SIZE, (intptr_t)cfg->threads, NULL};
+    options[n_options] = (struct MHD_OptionItem){MHD_OPTION_END, 0, NULL};
     /* clang-format off */
     srv->daemon = MHD_start_daemon(
         flags, 0, NULL, NULL, handle, srv,
         /* First, so that startup messages go through it too. */
         MHD_OPTION_EXTERNAL_LOGGER, mhd_log, (void *)srv,
-        MHD_OPTION_ARRAY, listen,
-        MHD_OPTION_THREAD_POOL_SIZE, pool,
+        MHD_OPTION_ARRAY, options,
         MHD_OPTION_CONNECTION_LIMIT,
         (unsigned)(cfg->max_connections + OVERLOAD_HEADROOM),
         MHD_OPTION_CONNECTION_TIMEOUT, cfg->timeout_s,

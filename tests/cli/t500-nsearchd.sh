@@ -194,6 +194,21 @@ wait $server_pid
 server_pid=
 check "slow log 3600000: nothing logged" lacks "$TMP/server.err" "slow:"
 
+# One thread is no pool: libmicrohttpd is not given a pool size, which
+# it warned about at every start ("Zero size, specified for thread pool
+# size, is ignored").
+: >"$TMP/server.err"
+check "--threads 1: starts" start_server --threads 1
+get one.json '/v1/search?q=azure+surveillance&limit=3'
+check "--threads 1: answers" is "$code" 200
+kill $server_pid
+wait $server_pid
+server_pid=
+check "--threads 1: one thread" contains "$TMP/server.err" "(1 thread, index"
+check "--threads 1: no warning from libmicrohttpd" lacks "$TMP/server.err" \
+    "libmicrohttpd"
+check "--threads 1: no warning at all" lacks "$TMP/server.err" "warning:"
+
 # Options.
 run help.out help.err "$NSEARCH_BIN/nsearchd" --help
 check "--help: exit 0" is "$rc" 0
