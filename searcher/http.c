@@ -412,6 +412,18 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *conn,
         atomic_fetch_add(&srv->in_flight, 1);
     }
     ns_http_call_t c = {.srv = srv, .conn = conn, .req = req, .path = url};
+    /* A head a proxy could read as another request is refused on the
+     * first call, before any body is read, and the connection closed:
+     * whatever follows on it cannot be trusted to be a request. */
+    const char *framing =
+        req->headers_seen ? NULL : ns_http_framing_error(conn, version);
+    if (framing) {
+        if (cn)
+            ns_http_guard_request_done(srv, cn);
+        c.close = 1;
+        return ns_http_reply_error(&c, 400, "bad_parameter",
+                                   "malformed request head: %s", framing);
+    }
     int readonly = strcmp(method, MHD_HTTP_METHOD_GET) == 0 ||
                    strcmp(method, MHD_HTTP_METHOD_HEAD) == 0;
     /* The first call comes when the headers are in.  Answering then, before

@@ -1,6 +1,7 @@
 /* reply.c - nsearchd's answers: JSON bodies, errors as
  * {"error": {"code", "message"}}, and the headers that go with them
- * (Allow on 405, Retry-After on 503, Connection: close while stopping). */
+ * (Allow on 405, Retry-After on 503, Connection: close while stopping
+ * and after a malformed head). */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -68,7 +69,7 @@ enum MHD_Result ns_http_reply_typed(ns_http_call_t *c, unsigned status,
               MHD_YES;
     /* While stopping, and when overloaded, ask the client to go away so
      * that the connection frees up. */
-    if (atomic_load(&c->srv->stopping) || status == 503)
+    if (atomic_load(&c->srv->stopping) || status == 503 || c->close)
         ok &= MHD_add_response_header(r, MHD_HTTP_HEADER_CONNECTION, "close") ==
               MHD_YES;
     enum MHD_Result ret = ok ? MHD_queue_response(c->conn, status, r) : MHD_NO;

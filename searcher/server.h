@@ -9,6 +9,8 @@
  *   stats.c    counters and latencies, for /v1/stats
  *   metrics.c  the same and more for Prometheus, /metrics
  *   guard.c    admission per uid, the request-head deadline
+ *   framing.c  request heads libmicrohttpd lets through that a proxy
+ *              could read otherwise (request smuggling)
  *
  * Threads and freshness are explained at the top of http.c. */
 #ifndef NS_SERVER_H
@@ -175,9 +177,21 @@ struct ns_http_call {
     struct MHD_Connection *conn;
     struct ns_http_request *req;
     const char *path; /* percent-decoded, valid UTF-8 */
+    int close;        /* answer with "Connection: close" */
 };
 
 typedef struct ns_http_call ns_http_call_t;
+
+/* ------------------------------------------------------------------------ */
+/* Request framing (framing.c)                                              */
+/* ------------------------------------------------------------------------ */
+
+/* What is wrong with the head of the request on CONN (HTTP version
+ * VERSION) that libmicrohttpd let through and that could frame it
+ * differently for a proxy (two Content-Lengths, obs-fold, a NUL in a
+ * field, no Host, ...), as a message; NULL when nothing is. */
+const char *ns_http_framing_error(struct MHD_Connection *conn,
+                                  const char *version);
 
 /* ------------------------------------------------------------------------ */
 /* Routes (routes.c)                                                        */
