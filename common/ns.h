@@ -682,7 +682,9 @@ typedef struct ns_search_opts {
     unsigned related;        /* related recent posts to add; 0 = none */
     int64_t now;             /* reference time (epoch seconds) for recency and
                                 ages, or NS_NOW_NEWEST */
-    unsigned recent_days;    /* recency window before now; 0 = 30 days */
+    unsigned recent_days;    /* recency window before now (30 from
+                                ns_search_opts_init()); 0 = no window,
+                                undated articles allowed */
     int collapse;            /* 1 (the default): one hit per story version
                                 group (README), the others listed in the
                                 hit's also; 0: every copy is a hit */

@@ -59,11 +59,14 @@ static void usage(FILE *out)
         "      date, oldest or recent), half_life (1-3650 days, default 30),\n"
         "      section, lang, tag (each repeatable: any of them), from\n"
         "      and to (YYYY-MM-DD), related (0-%d, default 5), now (a date),\n"
+        "      recent_days (0-%d, default 30: the window of related posts\n"
+        "      before now; 0 for none, for archives without dates),\n"
         "      collapse (1 or 0), facets (section,year,month,lang,tag or\n"
         "      all), suggest (1 or 0), partial (1: the last word as a\n"
         "      prefix too, search as you type); without q: every article\n"
         "  /v1/articles/ID     one stored article\n"
         "  /v1/related/ID      related recent posts for one article\n"
+        "                      (related, now and recent_days as above)\n"
         "  /health             200 {\"status\":\"ok\",\"articles\":N};\n"
         "                      503 while there is no index\n"
         "  /v1/stats           counters, latency percentiles, the index\n"
@@ -125,7 +128,7 @@ static void usage(FILE *out)
         "     cannot start the HTTP server)\n"
         "  2  usage error\n",
         NS_HTTP_MAX_LIMIT, NS_HTTP_MAX_OFFSET, NS_HTTP_MAX_RELATED,
-        NS_HTTP_MAX_QUERY);
+        NS_HTTP_MAX_RECENT_DAYS, NS_HTTP_MAX_QUERY);
 }
 
 /* ------------------------------------------------------------------------ */

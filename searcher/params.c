@@ -110,6 +110,7 @@ struct args_check {
 static const char *const SINGLE[] = {
     "q",       "limit", "offset",   "sort",   "half_life", "from",   "to",
     "related", "now",   "collapse", "facets", "suggest",   "author", "partial",
+    "recent_days",
 };
 
 /* Every query parameter must be valid UTF-8 without NUL bytes or other

@@ -2,8 +2,9 @@
  * answered alike by libmicrohttpd, without the body):
  *
  *   /v1/search?q=&limit=&offset=&sort=&section=&lang=&tag=&author=&from=&to=
- *              &related=&now=&collapse=&half_life=&facets=&suggest=&partial=
- *   /v1/articles/{id}   /v1/related/{id}?related=&now=
+ *              &related=&now=&recent_days=&collapse=&half_life=&facets=
+ *              &suggest=&partial=
+ *   /v1/articles/{id}   /v1/related/{id}?related=&now=&recent_days=
  *   /health             /v1/stats           /metrics
  *
  * Each reads its parameters (params.c), takes the worker's index handle
@@ -63,10 +64,19 @@ static enum MHD_Result reply_results(ns_http_call_t *c, ns_results_t *res,
 /* Said when limit is out of range: a client asking for 1000 learns why. */
 static const char LIMIT_CAP[] = " (the most hits a page can have)";
 
+/* Parameter "recent_days": the window of related posts before now, as
+ * nsearch --recent-days (30; 0: no window, so that an archive without
+ * dates has related posts too). */
+static int arg_recent_days(ns_http_call_t *c, long *out, enum MHD_Result *ret)
+{
+    return ns_http_arg_long(c, "recent_days", 0, NS_HTTP_MAX_RECENT_DAYS, 30,
+                            " (days; 0 for no window)", out, ret);
+}
+
 static enum MHD_Result get_search(ns_http_call_t *c)
 {
     enum MHD_Result ret;
-    long limit, offset, rel, collapse, half_life, suggest, partial;
+    long limit, offset, rel, recent, collapse, half_life, suggest, partial;
     int64_t now;
     if (ns_http_arg_long(c, "limit", 0, NS_HTTP_MAX_LIMIT, 10, LIMIT_CAP,
                          &limit, &ret) < 0 ||
@@ -74,6 +84,7 @@ static enum MHD_Result get_search(ns_http_call_t *c)
                          &ret) < 0 ||
         ns_http_arg_long(c, "related", 0, NS_HTTP_MAX_RELATED, 5, "", &rel,
                          &ret) < 0 ||
+        arg_recent_days(c, &recent, &ret) < 0 ||
         ns_http_arg_long(c, "collapse", 0, 1, 1, "", &collapse, &ret) < 0 ||
         ns_http_arg_long(c, "half_life", 1, NS_HTTP_MAX_HALF_LIFE, 30,
                          " (days)", &half_life, &ret) < 0 ||
@@ -131,6 +142,7 @@ static enum MHD_Result get_search(ns_http_call_t *c)
     so.offset = (unsigned)offset;
     so.sort = sort;
     so.related = (unsigned)rel;
+    so.recent_days = (unsigned)recent;
     so.collapse = (int)collapse;
     so.half_life_days = (unsigned)half_life;
     so.suggest = (int)suggest;
@@ -215,10 +227,11 @@ static enum MHD_Result get_article(ns_http_call_t *c, const char *id)
 static enum MHD_Result get_related(ns_http_call_t *c, const char *id)
 {
     enum MHD_Result ret;
-    long rel;
+    long rel, recent;
     int64_t now;
     if (ns_http_arg_long(c, "related", 0, NS_HTTP_MAX_RELATED, 5, "", &rel,
-                         &ret) < 0)
+                         &ret) < 0 ||
+        arg_recent_days(c, &recent, &ret) < 0)
         return ret;
     if (ns_http_arg_now(c, &now, &ret) < 0)
         return ret;
@@ -228,6 +241,7 @@ static enum MHD_Result get_related(ns_http_call_t *c, const char *id)
     ns_search_opts_t so;
     ns_search_opts_init(&so);
     so.related = (unsigned)rel;
+    so.recent_days = (unsigned)recent;
     so.now = now;
     ns_results_t *res;
     ns_status_t st = ns_http_index_call(c->srv, idx, NS_HTTP_OP_RELATED, id,

@@ -3,7 +3,9 @@
 # filters of the search itself: any value works (quotes, brackets, AND,
 # non-ASCII), q cannot undo them, section, lang and tag may be repeated
 # (any of them; no other parameter may), and the answer echoes q and the
-# filters as the client gave them.
+# filters as the client gave them.  recent_days is nsearch --recent-days:
+# 0 gives an archive without dates related posts, as on the command line
+# (the parameter was unknown and ignored, and the list always empty).
 . "$(dirname "$0")/lib.sh"
 
 . "$(dirname "$0")/server.sh"
@@ -164,5 +166,60 @@ check "sort=&sort=date: by date" is "$code:$(python3 -c 'import json,sys; print(
 get m.json '/v1/search?q=oil&limit=&limit=1&limit='
 check "limit=&limit=1&limit=: 200" is "$code" 200
 check "limit=&limit=1&limit=: one hit" json m.json 'd["limit"] == 1 and len(d["hits"]) == 1'
+
+# --- recent_days, as nsearch --recent-days. ------------------------------
+# Dated: a window of 40 days before now=2025-07-20 holds q6 (June 10) and
+# q7 (July 10), the default 30 only q7.
+relids() {
+    python3 -c 'import json,sys; print(",".join(sorted(r["id"] for r in json.load(open(sys.argv[1]))["related"])))' "$TMP/$1"
+}
+get r.json '/v1/related/q5?now=2025-07-20&recent_days=40'
+check "recent_days=40: 200" is "$code" 200
+nsearch --db "$TMP/db" --json --related-to q5 --now 2025-07-20 \
+    --recent-days 40 >"$TMP/cli40.json"
+check "recent_days=40: the CLI's list" is "$(relids r.json)" \
+    "$(relids cli40.json)"
+get r30.json '/v1/related/q5?now=2025-07-20'
+check "recent_days: a wider window lists more" python3 -c '
+import json, sys
+a = json.load(open(sys.argv[1]))["related"]
+b = json.load(open(sys.argv[2]))["related"]
+sys.exit(0 if len(a) > len(b) else 1)' "$TMP/r.json" "$TMP/r30.json"
+for bad in -1 36501 ten 1.5; do
+    get r.json "/v1/related/q5?recent_days=$bad"
+    check "related recent_days=$bad: 400" is "$code" 400
+    get r.json "/v1/search?q=oil&recent_days=$bad"
+    check "search recent_days=$bad: 400" is "$code" 400
+done
+check "recent_days=ten: says the range" json r.json \
+    'd["error"]["message"].startswith("recent_days must be a whole number from 0 to 36500 (days; 0 for no window), not ")'
+get r.json '/v1/search?q=oil&recent_days=1&recent_days=2'
+check "recent_days twice: 400" is "$code" 400
+kill $server_pid
+wait $server_pid
+server_pid=
+
+# Undated, as the README's first steps: no related posts but with
+# recent_days=0, which lists what nsearch --recent-days 0 lists.
+cat >"$TMP/u.jsonl" <<'JSON'
+{"id": "harbour-1", "title": "Harbour ferry cancelled", "body": "Storm warnings stopped the morning harbour ferry."}
+{"id": "harbour-2", "title": "Ferry back on schedule", "body": "The harbour ferry runs again after the storm."}
+{"id": "harbour-3", "title": "Harbour ferry storm damage", "body": "The storm damaged the harbour ferry pier."}
+JSON
+check "undated: index" nindex --quiet --db "$TMP/u" "$TMP/u.jsonl"
+check "undated: server starts" start_server --db "$TMP/u"
+nsearch --db "$TMP/u" --json --related-to harbour-1 --recent-days 0 \
+    >"$TMP/cli0.json"
+check "undated: the CLI lists related posts" json cli0.json \
+    'len(d["related"]) > 0'
+get r.json /v1/related/harbour-1
+check "undated: none by default" json r.json 'd["related"] == []'
+get r.json '/v1/related/harbour-1?recent_days=0'
+check "undated: related recent_days=0: 200" is "$code" 200
+check "undated: related recent_days=0: the CLI's list" is \
+    "$(relids r.json)" "$(relids cli0.json)"
+get r.json '/v1/search?q=cancelled&recent_days=0'
+check "undated: search recent_days=0: related posts" json r.json \
+    'len(d["related"]) > 0 and "harbour-1" not in [r["id"] for r in d["related"]]'
 
 finish
