@@ -159,8 +159,7 @@ static void connection_notify(void *cls, struct MHD_Connection *conn,
     atomic_fetch_add(&srv->connections, 1);
     const union MHD_ConnectionInfo *from =
         MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
-    if (from && from->client_addr &&
-        from->client_addr->sa_family == AF_UNIX &&
+    if (from && from->client_addr && from->client_addr->sa_family == AF_UNIX &&
         memcmp(((const struct sockaddr_un *)from->client_addr)->sun_path,
                adopted_name, sizeof adopted_name) == 0)
         atomic_fetch_sub(&srv->adopting, 1);

@@ -17,10 +17,12 @@
 #define NS_HTTP_MAX_OFFSET 10000   /* hits skipped */
 #define NS_HTTP_MAX_RELATED 20     /* related posts */
 #define NS_HTTP_MAX_HALF_LIFE 3650 /* days, as nsearch --half-life */
-#define NS_HTTP_MAX_RECENT_DAYS 36500 /* days, as nsearch --recent-days */
 #define NS_HTTP_MAX_QUERY 4096     /* bytes in q; longer is 414 */
 #define NS_HTTP_MAX_VALUES 20      /* sections, or languages, asked at once */
 #define NS_HTTP_MAX_UIDS 64        /* entries in --allow-uid */
+
+/* Days of recent_days, as nsearch --recent-days. */
+#define NS_HTTP_MAX_RECENT_DAYS 36500
 /* The longest request head (request line and headers) served: past it, a
  * URL is answered 414 too_large, headers 431 too_large. */
 #define NS_HTTP_MAX_HEAD 65536

@@ -84,6 +84,12 @@ refused no-host "an HTTP/1.1 request without a Host field"
 req two-hosts "${H}Host: y\r\n\r\n\""
 refused two-hosts "more than one Host field"
 
+# A fold in the first field line has nothing to fold onto: libmicrohttpd
+# answers it itself (400, in HTML) and closes.
+req first-fold 'b"GET /health HTTP/1.1\r\n x\r\nHost: x\r\n\r\n"'
+check "a fold before any field: libmicrohttpd's 400, then closed" \
+    is "$(send first-fold)" 400
+
 # Sound heads are served.
 req http10 'b"GET /health HTTP/1.0\r\n\r\n"'
 check "HTTP/1.0 without Host: 200" is "$(send http10)" 200
