@@ -73,7 +73,7 @@ LIB_CXX = common/open.cc common/changes.cc common/store.cc common/write.cc commo
           common/spelling.cc common/spelling-copy.cc common/facets.cc \
           common/facet-values.cc \
           common/recency.cc common/results.cc common/totals.cc common/synonyms.cc \
-          common/dead-filters.cc common/query-ends.cc common/elision.cc \
+          common/dead-filters.cc common/query-ends.cc common/elision.cc common/apostrophes.cc \
           common/stop-words.cc common/query-lucene.cc common/query-lucene-fields.cc \
           common/query-signs.cc
 LIB_OBJ = $(LIB_C:%.c=$(B)/%.o) $(LIB_CXX:%.cc=$(B)/%.o) $(B)/common/word-lists.o

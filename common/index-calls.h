@@ -72,8 +72,8 @@ bool query_too_large(const Xapian::Query &q, std::string &why);
  * as ASCII, into OUT; false, OUT untouched, when T has none of them.
  * JSON: T is JSON, whose quotes and escapes stay its own. */
 bool plain_width(const char *t, size_t n, std::string &out, bool json = false);
-/* Text field T as the index reads it (full-width forms narrowed, acute
- * accents between letters as apostrophes, letters written decomposed
+/* Text field T as the index reads it (full-width forms narrowed, the
+ * marks written for an apostrophe between letters as one, letters written decomposed
  * composed, and in an article of LANG the articles it elides blanked,
  * elision.cc): T itself, or a copy in SCRATCH.  The indexer, the pair
  * terms and the phrase checks all read it, so that a phrase is checked
@@ -86,6 +86,20 @@ void index_fields(Xapian::TermGenerator &tg, const ns_article_t *art,
  * order; false for a prefix no text field has. */
 bool field_texts(const ns_article_t *art, const std::string &prefix,
                  std::vector<const char *> &out);
+
+/* apostrophes.cc */
+/* The N bytes at T with each mark written for an apostrophe between two
+ * word characters (U+02BC, U+2018, '`', U+00B4: "Kyiv\u02bcs") as AS,
+ * which Xapian reads as an apostrophe ("'", or U+201B for a snippet's
+ * text, restore_apostrophes after), into OUT, and the marks replaced, in
+ * order, onto WAS (when not NULL); false, OUT untouched, when T has
+ * none. */
+bool plain_apostrophes(const char *t, size_t n, std::string &out,
+                       const char *as, std::vector<std::string> *was = nullptr);
+/* Snippet SN cut from T, a text plain_apostrophes wrote with AS for the
+ * marks WAS, with those marks as the article wrote them. */
+void restore_apostrophes(std::string &sn, const std::string &t,
+                         const char *as, const std::vector<std::string> &was);
 
 /* elision.cc */
 /* Does LANG (a stored code) elide articles ("l'Europe": fr, it, ca)? */

@@ -531,9 +531,9 @@ static bool acronym_holds_word(const std::vector<std::string> &words,
  * long to index, which Xapian skips). */
 /* The end of phrase word W at Q of the N bytes at L, or 0 when W does not
  * start there.  A possessive ("year's", phrase-fold.cc) is its word and
- * "s" after an apostrophe as Xapian joins one: "'", "’" or "‛", or the
- * acute accent the indexer reads as one ("Trier´s", write.cc), as UTF-8
- * or as a JSON escape. */
+ * "s" after an apostrophe as Xapian joins one: "'", "’" or "‛", or a
+ * mark the indexer reads as one ("Trier´s", "Kyivʼs", "Kyiv‘s", "Kyiv`s":
+ * apostrophes.cc), as UTF-8 or as a JSON escape. */
 static size_t word_end(const char *L, size_t n, size_t q, const std::string &w)
 {
     const bool poss = w.size() > 2 && !w.compare(w.size() - 2, 2, "'s");
@@ -545,7 +545,8 @@ static size_t word_end(const char *L, size_t n, size_t q, const std::string &w)
         return q;
     static const char *const apostrophes[] = {
         "'",       "\xe2\x80\x99", "\xe2\x80\x9b", "\xc2\xb4",
-        "\\u2019", "\\u201b",      "\\u00b4"};
+        "\xca\xbc",  "\xe2\x80\x98", "`",            "\\u2019",
+        "\\u201b",   "\\u00b4",      "\\u02bc",      "\\u2018"};
     for (const char *a : apostrophes) {
         size_t k = strlen(a);
         if (n - q > k && memcmp(L + q, a, k) == 0 && L[q + k] == 's')

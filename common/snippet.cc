@@ -60,6 +60,10 @@ static std::string unescape_snippet(const std::string &html,
     return out;
 }
 
+/* What a snippet's text has for a mark written for an apostrophe: U+201B,
+ * which Xapian reads as one and news hardly writes (plain_apostrophes). */
+static const char *const SNIPPET_APOSTROPHE = "\u201b";
+
 /* SN with each mark starting at the word it marks.  Xapian's snippet
  * skips a word over 64 bytes (a hash, a URL, a German compound) and puts
  * the text it skipped inside the next mark ("Commit <mark>3f78...001b
@@ -357,6 +361,15 @@ std::string libns::snippet_of(ns_index_t *idx, const Xapian::MSet &ms,
         if (without_elisions(text.data(), text.size(), art->lang, ELISION_SPLIT,
                              split))
             text = std::move(split);
+        /* The marks written for an apostrophe ("Kyiv\u02bcs", "O\u2018Neill")
+         * as U+201B, which Xapian reads as one, as the index has them
+         * (apostrophes.cc), and shown as written. */
+        std::vector<std::string> was;
+        std::string apos;
+        if (text.find(SNIPPET_APOSTROPHE) == std::string::npos &&
+            plain_apostrophes(text.data(), text.size(), apos,
+                              SNIPPET_APOSTROPHE, &was))
+            text = std::move(apos);
         Xapian::MSet wide;
         const Xapian::MSet &by = wide_marking(idx, ms, q, text.c_str(), &wide);
         /* EXHAUSTIVE without the background model: the background model
@@ -365,10 +378,12 @@ std::string libns::snippet_of(ns_index_t *idx, const Xapian::MSet &ms,
          * and finds the passage where most query words meet instead of the
          * first one that has any. */
         auto cut = [&](const Xapian::MSet &by, std::string *raw) {
-            *raw = unmark_long_words(unescape_snippet(
+            std::string sn =
                 by.snippet(text, o->snippet_len, stemmer_for(idx, art->lang),
                            Xapian::MSet::SNIPPET_EXHAUSTIVE, NS_HI_START,
-                           NS_HI_END, "...")));
+                           NS_HI_END, "...");
+            restore_apostrophes(sn, text, SNIPPET_APOSTROPHE, was);
+            *raw = unmark_long_words(unescape_snippet(sn));
             restore_elisions(*raw);
             return unmark_stop_words(idx, *raw, art->lang, o->query);
         };
@@ -437,11 +452,17 @@ std::string libns::title_marked(ns_index_t *idx, const Xapian::MSet &ms,
         return "";
     /* Marked with its elided articles apart (see snippet_of): SPLIT has
      * the title's length, so the maps below hold for it. */
-    std::string split;
+    std::string split, apos;
+    std::vector<std::string> was;
     auto mark = [&](const Xapian::MSet &by) {
-        std::string marked = unmark_long_words(unescape_snippet(by.snippet(
-            split.empty() ? title : split.c_str(), len * 2 + 16,
-            stemmer_for(idx, art->lang), 0, NS_HI_START, NS_HI_END, "")));
+        const std::string read = !apos.empty()    ? apos
+                                 : !split.empty() ? split
+                                                  : std::string(title);
+        std::string sn =
+            by.snippet(read, len * 2 + 16, stemmer_for(idx, art->lang), 0,
+                       NS_HI_START, NS_HI_END, "");
+        restore_apostrophes(sn, read, SNIPPET_APOSTROPHE, was);
+        std::string marked = unmark_long_words(unescape_snippet(sn));
         restore_elisions(marked);
         return unmark_stop_words(idx, marked, art->lang, o->query);
     };
@@ -453,6 +474,13 @@ std::string libns::title_marked(ns_index_t *idx, const Xapian::MSet &ms,
     if (composed(title, len, whole, &from))
         title = whole.c_str();
     without_elisions(title, strlen(title), art->lang, ELISION_SPLIT, split);
+    /* Its apostrophes as the index reads them (see snippet_of). */
+    {
+        const std::string &t = split.empty() ? std::string(title) : split;
+        if (t.find(SNIPPET_APOSTROPHE) == std::string::npos)
+            plain_apostrophes(t.data(), t.size(), apos, SNIPPET_APOSTROPHE,
+                              &was);
+    }
     Xapian::MSet wide;
     std::string marked = mark(wide_marking(idx, ms, q, title, &wide));
     /* A word the title writes split ("E-mail scams" for email). */

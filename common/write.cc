@@ -96,25 +96,6 @@ std::string libns::joined_words(const char *text)
     return out;
 }
 
-/* T with each acute accent between two word characters ("Trier\u00b4s",
- * typed with the accent key of a Nordic or Spanish keyboard) as the
- * apostrophe, which Xapian keeps inside a word: split there, "trier" and
- * "s" were indexed, and no query for "Trier's" found it.  A query is
- * read the same way (query-text.cc plain_marks), and so are the pairs
- * (pairs.cc), whose signature must say "trier's film" where the terms
- * do. */
-static std::string acute_apostrophes(const char *t)
-{
-    auto word = [](unsigned char c) { return isalnum(c) || c >= 0x80; };
-    std::string out;
-    for (const char *p = t; *p; p++)
-        if (p > t && !memcmp(p, "\xc2\xb4", 2) && word(p[-1]) && word(p[2]))
-            out += '\'', p++;
-        else
-            out += *p;
-    return out;
-}
-
 /* The ASCII character whose full-width form (U+FF01-FF5E) starts at S
  * (3 bytes or more), a space for the ideographic space U+3000, or 0. */
 static char narrow_at(const unsigned char *s)
@@ -169,8 +150,11 @@ const char *libns::indexed_text(const char *t, std::string &scratch,
     std::string narrow;
     if (plain_width(t, strlen(t), narrow))
         t = (scratch = std::move(narrow)).c_str();
-    if (strstr(t, "\xc2\xb4"))
-        t = (scratch = acute_apostrophes(t)).c_str();
+    /* "Kyiv\u02bcs", "O\u2018Neill", "don`t", "Trier\u00b4s" as a query
+     * reads them (apostrophes.cc): with the apostrophe. */
+    std::string plain;
+    if (plain_apostrophes(t, strlen(t), plain, "'"))
+        t = (scratch = std::move(plain)).c_str();
     /* Letters written decomposed (NFD: "a" and a combining ring for "å",
      * as macOS writes text) as the composed letters a query types, so
      * that the index has one term for both, and a phrase, which is
