@@ -335,6 +335,59 @@ static const Xapian::MSet &wide_marking(ns_index_t *idx, const Xapian::MSet &ms,
     return *wide;
 }
 
+/* The bytes a phrase of Q would take at least in a text: its words and a
+ * space after each; the longest of Q's phrases, or 0 for none. */
+static size_t longest_phrase(const Xapian::Query &q)
+{
+    size_t most = 0;
+    if (q.get_type() == Xapian::Query::OP_PHRASE) {
+        size_t n = 0;
+        for (auto t = q.get_terms_begin(); t != q.get_terms_end(); ++t)
+            n += as_written(*t).size() + 1;
+        most = n;
+    }
+    for (size_t i = 0; i < q.get_num_subqueries(); i++)
+        most = std::max(most, longest_phrase(q.get_subquery(i)));
+    return most;
+}
+
+/* SN, a passage cut wide enough to hold a phrase whole, as a snippet of
+ * LEN bytes of text that starts where the first mark does ("..." before
+ * it when text precedes), ends at a space within LEN and closes a mark
+ * left open there: as much of the phrase marked as fits, as
+ * Elasticsearch's highlighter shows one longer than its fragment. */
+static std::string from_first_mark(const std::string &sn, size_t len)
+{
+    const size_t start = sn.find(NS_HI_START);
+    if (start == std::string::npos)
+        return sn;
+    std::string out = start > 0 ? "..." : "";
+    size_t shown = 0, space = std::string::npos, i = start;
+    bool open = false, open_at_space = false;
+    for (; i < sn.size() && shown < len; i++) {
+        const char c = sn[i];
+        if (c == NS_HI_START[0] || c == NS_HI_END[0]) {
+            open = c == NS_HI_START[0];
+        } else {
+            shown++;
+            if (c == ' ')
+                space = out.size(), open_at_space = open;
+        }
+        out += c;
+    }
+    if (i >= sn.size())
+        return out;
+    /* Cut at the last space, never inside a word nor a UTF-8 character
+     * (a space is never inside one). */
+    if (space != std::string::npos) {
+        out.resize(space);
+        open = open_at_space;
+    }
+    if (open)
+        out += NS_HI_END;
+    return out + "...";
+}
+
 /* The snippet of ART: the passage where the query's words meet, or, when
  * none of them is in the text (a blank query, filters only, title:word),
  * the lead: the start of the body.  Xapian's snippet without a match is
@@ -377,9 +430,9 @@ std::string libns::snippet_of(ns_index_t *idx, const Xapian::MSet &ms,
          * added 0.05 ms to a top-10 query on Reuters (p50 0.61 -> 0.66 ms)
          * and finds the passage where most query words meet instead of the
          * first one that has any. */
-        auto cut = [&](const Xapian::MSet &by, std::string *raw) {
+        auto cut = [&](const Xapian::MSet &by, std::string *raw, size_t len) {
             std::string sn =
-                by.snippet(text, o->snippet_len, stemmer_for(idx, art->lang),
+                by.snippet(text, len, stemmer_for(idx, art->lang),
                            Xapian::MSet::SNIPPET_EXHAUSTIVE, NS_HI_START,
                            NS_HI_END, "...");
             restore_apostrophes(sn, text, SNIPPET_APOSTROPHE, was);
@@ -387,7 +440,7 @@ std::string libns::snippet_of(ns_index_t *idx, const Xapian::MSet &ms,
             restore_elisions(*raw);
             return unmark_stop_words(idx, *raw, art->lang, o->query);
         };
-        std::string raw, sn = cut(by, &raw);
+        std::string raw, sn = cut(by, &raw, o->snippet_len);
         /* Nothing marked: the passage was chosen for stop words ("of" of
          * "of azure", kept by the Norwegian parse, in an English hit), or
          * the words are in the text split ("email" as "e-mail"); cut
@@ -396,7 +449,20 @@ std::string libns::snippet_of(ns_index_t *idx, const Xapian::MSet &ms,
         if (sn.find(NS_HI_START) == std::string::npos &&
             remarking(idx, q, art->lang,
                       raw.find(NS_HI_START) != std::string::npos, &again))
-            sn = cut(again, &raw);
+            sn = cut(again, &raw, o->snippet_len);
+        /* A phrase longer than the snippet: Xapian marks a phrase only
+         * where the whole of it is in the passage, so it marked nothing,
+         * or the query's other words, and the hit showed its lead.  Cut
+         * again wide enough for the phrase, and show the passage from
+         * where it starts, with as much of it marked as fits. */
+        const size_t phrase = longest_phrase(q);
+        if (phrase >= (size_t)o->snippet_len && o->snippet_len > 0) {
+            const size_t wide_len =
+                std::min(text.size(), phrase * 4 + (size_t)o->snippet_len);
+            std::string wide_raw, wide_sn = cut(by, &wide_raw, wide_len);
+            if (wide_sn.find(NS_HI_START) != std::string::npos)
+                sn = from_first_mark(wide_sn, o->snippet_len);
+        }
         if (sn.find(NS_HI_START) != std::string::npos || !body)
             return sn;
     }
