@@ -352,6 +352,14 @@ long ns_control_char(const char *text, size_t len);
  * (U+2028, U+2029, U+202A-U+202E, U+2066-U+2069), or 0.  S is
  * NUL-terminated UTF-8. */
 size_t ns_display_control(const char *s);
+/* The same for a query: the first control character in LEN bytes of UTF-8
+ * at TEXT other than a tab, a line feed or a carriage return, which a
+ * query reads as spaces (ns_query_blanks); -1 when there is none. */
+long ns_query_control_char(const char *text, size_t len);
+/* Each tab, line feed and carriage return of query TEXT as a space, in
+ * place: a quote copied from a PDF, an e-mail or a text box of several
+ * lines has them between its words. */
+void ns_query_blanks(char *text);
 
 typedef struct ns_index ns_index_t;
 

@@ -104,6 +104,27 @@ size_t ns_display_control(const char *s)
     return 0;
 }
 
+long ns_query_control_char(const char *text, size_t len)
+{
+    const unsigned char *p = (const unsigned char *)text;
+    for (size_t i = 0; i < len; i++) {
+        if (p[i] == '\t' || p[i] == '\n' || p[i] == '\r')
+            continue;
+        if (p[i] < 0x20 || p[i] == 0x7f)
+            return p[i];
+        if (p[i] == 0xc2 && i + 1 < len && p[i + 1] >= 0x80 && p[i + 1] <= 0x9f)
+            return p[i + 1];
+    }
+    return -1;
+}
+
+void ns_query_blanks(char *text)
+{
+    for (char *p = text; *p; p++)
+        if (*p == '\t' || *p == '\n' || *p == '\r')
+            *p = ' ';
+}
+
 uint64_t ns_hash64(const void *data, size_t len, uint64_t seed)
 {
     const unsigned char *p = data;

@@ -482,7 +482,8 @@ static int run_batch(ns_index_t *idx, const struct options *o)
         if (len == 0)
             continue;
         char qidbuf[32];
-        const char *qid = qidbuf, *query = start;
+        const char *qid = qidbuf;
+        char *query = start;
         /* The qid ends at the first tab, found by memchr: getline() keeps
          * NUL bytes, which strchr would stop at. */
         char *tab = memchr(start, '\t', (size_t)len);
@@ -512,6 +513,9 @@ static int run_batch(ns_index_t *idx, const struct options *o)
             rc = EXIT_ERROR;
             continue;
         }
+        /* A tab after the one that ends the qid is a space, as on the
+         * command line (a quote pasted with one). */
+        ns_query_blanks(query);
         long control = ns_control_char(query, strlen(query));
         if (control >= 0) {
             ns_error("<stdin>:%lu: control character U+%04lX in query", lineno,
@@ -753,7 +757,11 @@ int main(int argc, char **argv)
             ns_usage_error("%s", "the query is not valid UTF-8");
         /* As nsearchd refuses q with one (400): a control character is
          * no part of a query, and echoing one back (an escape sequence)
-         * would write it to the terminal. */
+         * would write it to the terminal.  But a tab, a line feed or a
+         * carriage return is a space: a quote copied from a PDF, an
+         * e-mail or a text box of several lines has them between its
+         * words. */
+        ns_query_blanks(o.query);
         long control = ns_control_char(o.query, strlen(o.query));
         if (control >= 0)
             ns_usage_error("the query contains the control character U+%04lX",

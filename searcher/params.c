@@ -132,7 +132,12 @@ static enum MHD_Result check_arg(void *cls, enum MHD_ValueKind kind,
          * check (http.c) cannot see; every name and value is checked, not
          * only those a route reads, as the README says of the whole line. */
         long in_key = ns_control_char(key, key_size);
-        long in_value = value ? ns_control_char(value, value_size) : -1;
+        /* In q a tab, a line feed or a carriage return is a space (a quote
+         * pasted from a text box of several lines): routes.c. */
+        long in_value = !value              ? -1
+                        : !strcmp(key, "q") ? ns_query_control_char(value,
+                                                                    value_size)
+                                            : ns_control_char(value, value_size);
         if (in_key >= 0 || in_value >= 0) {
             ck->control = in_key >= 0 ? 2 : 1;
             ck->code = in_key >= 0 ? in_key : in_value;

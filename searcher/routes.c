@@ -120,9 +120,17 @@ static enum MHD_Result get_search(ns_http_call_t *c)
         return ns_http_reply_error(c, 414, "too_large",
                                    "q is longer than %d bytes",
                                    NS_HTTP_MAX_QUERY);
-    /* A control character is no part of a query (a newline, an escape
-     * sequence, U+0085): refused, as in the path and in section and tag,
-     * and as nsearch refuses it, rather than searched or echoed back. */
+    /* A control character is no part of a query (an escape sequence,
+     * U+0085): refused, as in the path and in section and tag, and as
+     * nsearch refuses it, rather than searched or echoed back.  A tab, a
+     * line feed or a carriage return is a space: a quote pasted from a
+     * text box of several lines has them between its words. */
+    char blanked[NS_HTTP_MAX_QUERY + 1];
+    if (q) {
+        memcpy(blanked, q, strlen(q) + 1);
+        ns_query_blanks(blanked);
+        q = blanked;
+    }
     long control = q ? ns_control_char(q, strlen(q)) : -1;
     if (control >= 0)
         return ns_http_reply_error(c, 400, "bad_parameter",

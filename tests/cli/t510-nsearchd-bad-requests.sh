@@ -1,6 +1,7 @@
 #!/bin/sh
 # t510-nsearchd-bad-requests.sh - nsearchd refuses bad parameters with a
-# JSON 400 (control characters in q as nsearch refuses them), long queries
+# JSON 400 (control characters in q as nsearch refuses them; a tab, a line
+# feed or a carriage return in q is a space), long queries
 # with 414, serves the absolute-form of a request target, and survives
 # clients that stall, send garbage or leave mid-response.
 . "$(dirname "$0")/lib.sh"
@@ -50,11 +51,19 @@ bad "now=yesterday" '/v1/related/azure-surveillance-investigation?now=yesterday'
 
 # Control characters in q, percent-encoded (C0, DEL, C1): 400 naming q,
 # neither searched nor echoed back; a no-break space (U+00A0) is text.
-for enc in 'a%01b' 'a%0Ab' '%1B%5B31m' 'a%7Fb' 'a%C2%85b' 'a%09b'; do
+for enc in 'a%01b' '%1B%5B31m' 'a%7Fb' 'a%C2%85b' 'a%0Ab%0B'; do
     get cc.json "/v1/search?q=$enc"
     check "q=$enc: 400" is "$code" 400
     check "q=$enc: bad_parameter naming q" json cc.json \
         'd["error"]["code"] == "bad_parameter" and d["error"]["message"].startswith("q contains the control character U+")'
+done
+# A tab, a line feed or a carriage return in q is a space: a quote pasted
+# from a PDF, an e-mail or a text box of several lines has them.
+for enc in '%0A' '%09' '%0D%0A' '%20%0A%09'; do
+    get nl.json "/v1/search?q=%22surveillance${enc}of%20civilians%22&related=0"
+    check "q with $enc in a phrase: 200" is "$code" 200
+    check "q with $enc in a phrase: the phrase's hits" json nl.json \
+        'd["total"] > 0 and "<mark>surveillance of civilians</mark>" in d["hits"][0]["snippet_html"]'
 done
 get nbsp.json '/v1/search?q=azure%C2%A0surveillance'
 check "q with a no-break space: 200" is "$code" 200
@@ -78,11 +87,23 @@ get cc.json '/v1/search?q=azure&foo=a%C2%A0b'
 check "an unknown parameter with a no-break space: 200" is "$code" 200
 # nsearch refuses the same queries on its command line (usage error) and
 # in --batch (that query fails, the others run).
-for q in 'a\001b' 'a\nb' '\033[31m' 'a\177b' 'a\302\205b'; do
+for q in 'a\001b' 'a\nb\013' '\033[31m' 'a\177b' 'a\302\205b'; do
     run o e nsearch --db "$TMP/db" "$(printf "$q")"
     check "nsearch '$q': exit 2" is "$rc" 2
     check "nsearch '$q': says why" contains "$TMP/e" "control character U+"
 done
+# A tab, a line feed or a carriage return is a space.
+for q in '"surveillance\nof civilians"' '"surveillance\tof\r\ncivilians"'; do
+    run o e nsearch --db "$TMP/db" --related 0 "$(printf "$q")"
+    check "nsearch '$q': exit 0" is "$rc" 0
+    check "nsearch '$q': the phrase marked" contains "$TMP/o" "**surveillance of civilians**"
+done
+printf 'q1\t"surveillance\tof civilians"\n' | nsearch --db "$TMP/db" --batch \
+    --related 0 >"$TMP/b.out" 2>"$TMP/b.err"
+check "batch: a tab in the query is a space" python3 -c '
+import json, sys
+d = json.loads(open(sys.argv[1]).readline())
+assert d["qid"] == "q1" and d["total"] > 0, d' "$TMP/b.out"
 printf 'q1\tazure\nq2\ta\033[31m\n' | nsearch --db "$TMP/db" --batch \
     >"$TMP/b.out" 2>"$TMP/b.err"
 check "batch: exit 1" is "$?" 1
