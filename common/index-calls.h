@@ -87,6 +87,12 @@ void index_fields(Xapian::TermGenerator &tg, const ns_article_t *art,
 bool field_texts(const ns_article_t *art, const std::string &prefix,
                  std::vector<const char *> &out);
 
+/* quote-pairs.cc */
+/* Query text T with the quotation marks inside each quoted phrase that
+ * are not of its style ("...“a warning shot”...") as spaces, so that
+ * the phrase ends at the mark that pairs with its opening one. */
+std::string paired_quotes(const std::string &t);
+
 /* apostrophes.cc */
 /* The N bytes at T with each mark written for an apostrophe between two
  * word characters (U+02BC, U+2018, '`', U+00B4: "Kyiv\u02bcs") as AS,

@@ -298,7 +298,12 @@ static std::string plain_marks(const std::string &typed)
      * (write.cc indexed_text): composed. */
     if (composed(read->data(), read->size(), whole))
         read = &whole;
-    const std::string &t = *read;
+    /* A phrase ends at the mark that pairs with the one that opened it,
+     * and a quotation inside it in another style is part of it
+     * (quote-pairs.cc): "Mr Brown's article was “a warning shot” to Mr
+     * Blair" is one phrase. */
+    const std::string paired = paired_quotes(*read);
+    const std::string &t = paired;
     static const char *const quotes[] = {"\u201c", "\u201d", "\u00ab", "\u00bb",
                                          "\u201e"};
     /* Spaces a page's text keeps (no-break, narrow, thin, figure): a

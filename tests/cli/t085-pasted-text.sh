@@ -85,6 +85,34 @@ assert sorted(h["id"] for h in d["hits"]) == ["apart", "phrase"], d["hits"]
 assert not d.get("warning"), d.get("warning")
 PY
 
+# A quote with a quotation inside it in another style is one phrase: its
+# closing mark is the one that pairs with its opening one, and the marks
+# of other styles inside are punctuation.  Every mark was read as '"',
+# so the inner one closed the phrase: two phrases and loose words, which
+# matched an article that has them apart.
+printf '%s\n' \
+    '{"id":"inner","title":"Brown","body":"Mr Brown'"'"'s article was \"a warning shot\" to Mr Blair not to cut him out.","lang":"en"}' \
+    '{"id":"scattered","title":"Blair","body":"Mr Brown'"'"'s article was read by all: a shot, a warning, went to Mr Blair.","lang":"en"}' \
+    '{"id":"nei","title":"Nei","body":"Han sa «nei» til forslaget fra regjeringen.","lang":"no"}' \
+    '{"id":"nei2","title":"Nei to","body":"Han sa ja. Nei, nei til forslaget, sa hun.","lang":"no"}' \
+    >"$TMP/inner.jsonl"
+check "index inner quotations" nindex --quiet --db "$TMP/inner" "$TMP/inner.jsonl"
+inner() {
+    nsearch --db "$TMP/inner" --json --related 0 --limit 50 -- "$1" |
+        python3 -c 'import json,sys; print(" ".join(sorted(h["id"] for h in json.load(sys.stdin)["hits"])))'
+}
+check "an inner “...” inside \"...\"" \
+    is "$(inner '"Mr Brown'"'"'s article was “a warning shot” to Mr Blair"')" "inner"
+check "an inner \"...\" inside “...”" \
+    is "$(inner '“Mr Brown'"'"'s article was "a warning shot" to Mr Blair”')" "inner"
+check "an inner „...“ inside «...»" is "$(inner '«Han sa „nei“ til forslaget»')" "nei"
+check "an inner «...» inside „...“" is "$(inner '„Han sa «nei» til forslaget“')" "nei"
+check "an inner „...” inside «...»" is "$(inner '«Han sa „nei” til forslaget»')" "nei"
+check "»...« (Danish) with an inner „...“" is "$(inner '»Han sa „nei“ til forslaget«')" "nei"
+# Marks of two styles that pair with nothing pair as before.
+check "\"...” still a phrase" is "$(inner '"til forslaget fra”')" "nei"
+check "two phrases of one style" is "$(inner '“Han sa” “til forslaget”')" "nei nei2"
+
 # Decomposed text, as macOS and some editors write it: "Skarsga\u030ard"
 # is found as the composed word is, by its Nordic spelling too, with no
 # suggestion in between.
