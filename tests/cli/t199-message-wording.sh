@@ -30,6 +30,12 @@ check "nsearchd without --socket: usage error" is "$rc" 2
 check "signed as its other usage errors" contains "$TMP/err" "nsearchd: no --socket PATH given"
 check "no pid in a usage error" lacks "$TMP/err" "nsearchd["
 
+# nsearchd --help listed neither the author parameter nor the day-first
+# dates from and to take (the README and the server read both).
+run out err "$NSEARCH_BIN/nsearchd" --help
+tr -s ' \n' ' ' <"$TMP/out" >"$TMP/help1"
+check "--help names author" contains "$TMP/help1" "author (every word of the byline)"
+check "--help names day-first dates" contains "$TMP/help1" "from and to (YYYY-MM-DD or DD.MM.YYYY)"
 printf '{"id":"k2","title":"t","body":"b","date":"soon"}\n' >"$TMP/b.jsonl"
 run out err nindex --db "$TMP/db" --prune "$TMP/a.jsonl" "$TMP/b.jsonl"
 check "prune refused" is "$rc" 4
