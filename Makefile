@@ -68,7 +68,7 @@ LIB_CXX = common/open.cc common/changes.cc common/store.cc common/write.cc commo
           common/query-text.cc common/query-fields.cc common/query-partial.cc \
           common/search.cc common/search-api.cc common/snippet.cc common/digraph-marks.cc common/digraph-readings.cc \
           common/forms.cc common/phrase-fold.cc common/phrase.cc common/phrase-count.cc common/phrase-scan.cc \
-          common/related.cc common/related-window.cc common/limits.cc common/dates.cc common/collapse.cc \
+          common/related.cc common/related-window.cc common/limits.cc common/dates.cc common/collapse.cc common/versions.cc \
           common/cluster.cc common/cluster-file.cc common/pairs.cc common/window.cc \
           common/spelling.cc common/spelling-copy.cc common/facets.cc \
           common/facet-values.cc \

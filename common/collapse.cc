@@ -195,15 +195,16 @@ static bool passes(ns_index_t *idx, const Xapian::Query &check,
     return true;
 }
 
-/* The ids of the other matches of RUN in the group of hit IT, best first:
+/* The other matches of RUN in the group of hit IT (ids, documents, when
+ * each changed), best first:
  * Xapian says how many it collapsed, not which.  With CHECK, those that
  * pass its phrase check (the candidates of a phrase are the matches of
  * its words). */
-std::vector<std::string>
+std::vector<Copy>
 libns::also_ids(ns_index_t *idx, const Xapian::Query &run, const char *title,
                 const Xapian::MSetIterator &it, const Xapian::Query *check)
 {
-    std::vector<std::string> ids;
+    std::vector<Copy> ids;
     std::string key = it.get_collapse_key();
     if (key.empty())
         return ids;
@@ -230,7 +231,7 @@ libns::also_ids(ns_index_t *idx, const Xapian::Query &run, const char *title,
         Xapian::TermIterator t = doc.termlist_begin();
         t.skip_to(PREFIX_ID);
         if (t != doc.termlist_end() && (*t)[0] == PREFIX_ID[0])
-            ids.push_back((*t).substr(1));
+            ids.push_back({(*t).substr(1), *m, changed_when(doc)});
         if (ids.size() == ALSO_MAX)
             break;
     }
@@ -243,14 +244,14 @@ libns::also_ids(ns_index_t *idx, const Xapian::Query &run, const char *title,
  * 0 there although the group has copies.  One query over the page's
  * groups finds them all, best first, at the cost of one more round trip
  * rather than one per hit. */
-std::vector<std::vector<std::string>>
+std::vector<std::vector<Copy>>
 libns::also_ids_page(ns_index_t *idx, const Xapian::Query &run,
                      const std::vector<Xapian::MSetIterator> &shown,
                      const std::vector<std::string> &keys,
                      const std::vector<ns_article_t> &arts,
                      const Xapian::Query *check)
 {
-    std::vector<std::vector<std::string>> out(shown.size());
+    std::vector<std::vector<Copy>> out(shown.size());
     std::map<std::string, size_t> hit_of; /* group key -> its hit */
     std::vector<Xapian::Query> groups;
     for (size_t i = 0; i < shown.size(); i++) {
@@ -301,7 +302,7 @@ libns::also_ids_page(ns_index_t *idx, const Xapian::Query &run,
             continue;
         }
         if (art.id)
-            out[hit[i]].push_back(art.id);
+            out[hit[i]].push_back({art.id, dids[i], changed_when(&art)});
         ns_article_clear(&art);
     }
     return out;

@@ -119,7 +119,7 @@ struct Page {
     /* Collapsed after the phrase check (checked_page), not by Xapian's
      * match: the ids of the copies of each hit that passed it. */
     bool own_groups = false;
-    std::unordered_map<Xapian::docid, std::vector<std::string>> also_of;
+    std::unordered_map<Xapian::docid, std::vector<Copy>> also_of;
     std::unordered_map<Xapian::docid, std::string> group_of; /* hits' keys */
 };
 
@@ -421,7 +421,8 @@ static void checked_page(ns_index_t *idx, Xapian::Enquire &enq,
                 if (!g.second) {
                     if (g.first->second && art.id &&
                         page.also_of[g.first->second].size() < ALSO_MAX)
-                        page.also_of[g.first->second].push_back(art.id);
+                        page.also_of[g.first->second].push_back(
+                            {art.id, *it, changed_when(&art)});
                     ns_article_clear(&art);
                     continue;
                 }
@@ -507,6 +508,28 @@ static void checked_page(ns_index_t *idx, Xapian::Enquire &enq,
         }
 }
 
+/* The snippet and marked title of hit I of RES. */
+static void cut_marks(ns_index_t *idx, const ns_search_opts_t *o,
+                      const Page &page, bool blank, budget &time,
+                      ns_results_t *res, size_t i)
+{
+    const ns_article_t *art = &res->arts[i];
+    res->snippets[i] =
+        o->snippet_len && !time.over()
+            ? snippet_of(idx, page.have_snip ? page.snip : page.ms,
+                         page.words, art, o, blank)
+            : std::string();
+    res->titles[i] =
+        !blank && !time.over()
+            ? title_marked(idx,
+                           page.have_title  ? page.title
+                           : page.have_snip ? page.snip
+                                            : page.ms,
+                           page.have_title ? page.title_words : page.words,
+                           art, o)
+            : std::string();
+}
+
 /* The hits of PAGE into RES: their articles (decoded now unless the phrase
  * check did it already), snippets and ranks.  A hit whose stored article
  * cannot be decoded is left out (PAGE.shown loses it too, so that related
@@ -542,20 +565,9 @@ static void fill_hits(ns_index_t *idx, const ns_search_opts_t *o, Page &page,
             continue;
         }
         res->arts.push_back(art);
-        res->snippets.push_back(
-            o->snippet_len && !time.over()
-                ? snippet_of(idx, page.have_snip ? page.snip : page.ms,
-                             page.words, &res->arts.back(), o, blank)
-                : std::string());
-        res->titles.push_back(
-            !blank && !time.over()
-                ? title_marked(idx,
-                               page.have_title  ? page.title
-                               : page.have_snip ? page.snip
-                                                : page.ms,
-                               page.have_title ? page.title_words : page.words,
-                               &res->arts.back(), o)
-                : std::string());
+        res->snippets.emplace_back();
+        res->titles.emplace_back();
+        cut_marks(idx, o, page, blank, time, res, res->arts.size() - 1);
         kept.push_back(it);
     }
     /* Pointers into ARTS and SNIPPETS only now that they stop growing. */
@@ -571,16 +583,19 @@ static void fill_hits(ns_index_t *idx, const ns_search_opts_t *o, Page &page,
     page.shown.swap(kept);
 }
 
-/* The ids of the copies each hit of PAGE stands for: those that match
- * RUN, and with CHECK (a phrase page) pass its check.  Each hit's copies
- * are a match of RUN of their own (tens of milliseconds for a query of
- * many wildcards), so none is looked for once TIME is spent: 100 hits of
- * 20 wildcards on Reuters and BBC News took 2.3 s here, past any budget. */
-static void fill_also(ns_index_t *idx, const Xapian::Query &run,
-                      const Xapian::Query *check, const Page &page,
-                      budget &time, ns_results_t *res)
+/* The copies each hit of PAGE stands for: those that match RUN, and
+ * with CHECK (a phrase page) pass its check; the newest of them shown in
+ * the hit's place (versions.cc), but in oldest-first order.  Each hit's
+ * copies are a match of RUN of their own (tens of milliseconds for a
+ * query of many wildcards), so none is looked for once TIME is spent:
+ * 100 hits of 20 wildcards on Reuters and BBC News took 2.3 s here, past
+ * any budget. */
+static void fill_also(ns_index_t *idx, const ns_search_opts_t *o,
+                      const Xapian::Query &run, const Xapian::Query *check,
+                      Page &page, bool blank, budget &time, ns_results_t *res)
 {
     size_t n = page.shown.size();
+    std::vector<std::vector<Copy>> copies(n);
     res->also.assign(n, std::vector<std::string>());
     res->also_ptr.assign(n, std::vector<const char *>());
     /* A page collapsed after the check, on an index with group terms,
@@ -594,19 +609,28 @@ static void fill_also(ns_index_t *idx, const Xapian::Query &run,
                            : g != page.group_of.end() ? g->second
                                                       : std::string());
         }
-        res->also = also_ids_page(idx, run, page.shown, keys, res->arts, check);
+        copies = also_ids_page(idx, run, page.shown, keys, res->arts, check);
     }
-    for (size_t i = 0; i < n; i++) {
-        auto copies = page.also_of.find(*page.shown[i]);
-        if (!lookup && page.own_groups && copies != page.also_of.end())
-            res->also[i] = copies->second;
-        else if (!lookup && !page.own_groups && !time.over())
-            res->also[i] =
+    for (size_t i = 0; i < n && !lookup; i++) {
+        auto found = page.also_of.find(*page.shown[i]);
+        if (page.own_groups && found != page.also_of.end())
+            copies[i] = std::move(found->second);
+        else if (!page.own_groups && !time.over())
+            copies[i] =
                 also_ids(idx, run, res->arts[i].title, page.shown[i], check);
+    }
+    if (o->sort != NS_SORT_OLDEST)
+        for (size_t i : newest_stand(idx, copies, res))
+            cut_marks(idx, o, page, blank, time, res, i);
+    for (size_t i = 0; i < n; i++) {
+        for (const Copy &c : copies[i])
+            res->also[i].push_back(c.id);
         for (const auto &id : res->also[i])
             res->also_ptr[i].push_back(id.c_str());
         res->hits[i].also = res->also_ptr[i].data();
         res->hits[i].n_also = res->also_ptr[i].size();
+        res->hits[i].snippet = res->snippets[i].c_str();
+        res->hits[i].title_marked = res->titles[i].c_str();
     }
 }
 
@@ -767,7 +791,7 @@ ns_status_t libns::search_once(ns_index_t *idx, const ns_search_opts_t *o,
     }
     fill_hits(idx, o, page, blank, time, res);
     if (o->collapse)
-        fill_also(idx, run, verify ? &q : nullptr, page, time, res);
+        fill_also(idx, o, run, verify ? &q : nullptr, page, blank, time, res);
     if (res->total == 0 && !res->timed_out)
         note_dead_filters(idx, q, filter, res);
     if (o->related && !page.shown.empty() && !time.over())

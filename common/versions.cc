@@ -1,0 +1,90 @@
+/* versions.cc - Which copy of a story stands for it on a page.  The match
+ * keeps the best-ranked copy of each story version group (collapse.cc),
+ * which is usually the shortest, the first take of a wire story rather
+ * than its update.  A reader of news expects the latest: the hit keeps
+ * the group's place and score, and shows the newest of its matching
+ * copies, by "updated", else date; the hit's own copy is then listed
+ * with the others.  In oldest-first order a story's first version stands
+ * for it, as the match keeps it. */
+#include <string>
+#include <vector>
+
+#include "index-private.h"
+
+using namespace libns;
+
+std::string libns::changed_when(const ns_article_t *art)
+{
+    if (art->updated && *art->updated)
+        return art->updated;
+    return art->date ? art->date : "";
+}
+
+/* From the values, not the stored article, which would be read and
+ * inflated for every copy of every hit. */
+std::string libns::changed_when(const Xapian::Document &doc)
+{
+    std::string updated = doc.get_value(SLOT_UPDATED);
+    if (!updated.empty())
+        return updated;
+    std::string time = doc.get_value(SLOT_TIME);
+    if (time.empty())
+        return "";
+    char date[32];
+    ns_date_format((int64_t)Xapian::sortable_unserialise(time), date,
+                   sizeof date);
+    return date;
+}
+
+long libns::newest_copy(const std::string &when,
+                        const std::vector<Copy> &copies)
+{
+    long best = -1;
+    std::string newest = when;
+    for (size_t i = 0; i < copies.size(); i++)
+        if (copies[i].when > newest) {
+            newest = copies[i].when;
+            best = (long)i;
+        }
+    return best;
+}
+
+std::vector<size_t> libns::newest_stand(ns_index_t *idx,
+                                        std::vector<std::vector<Copy>> &copies,
+                                        ns_results_t *res)
+{
+    std::vector<size_t> hits;
+    std::vector<long> pick;
+    std::vector<Xapian::docid> dids;
+    for (size_t i = 0; i < copies.size() && i < res->arts.size(); i++) {
+        long c = newest_copy(changed_when(&res->arts[i]), copies[i]);
+        if (c < 0)
+            continue;
+        hits.push_back(i);
+        pick.push_back(c);
+        dids.push_back(copies[i][(size_t)c].did);
+    }
+    if (hits.empty())
+        return hits;
+    /* On a cluster, from the shards at once. */
+    std::vector<Xapian::Document> docs = cluster_documents(idx, dids);
+    std::vector<size_t> swapped;
+    for (size_t k = 0; k < hits.size(); k++) {
+        size_t i = hits[k];
+        std::vector<Copy> &also = copies[i];
+        ns_article_t art;
+        std::string why;
+        /* A copy that cannot be read leaves the hit as it was. */
+        if (!decode(idx, dids[k], docs[k].get_data(), &art, why))
+            continue;
+        ns_article_t &hit = res->arts[i];
+        /* The hit's copy is the best-ranked of the group: first. */
+        Copy was{hit.id ? hit.id : "", 0, changed_when(&hit)};
+        also.erase(also.begin() + pick[k]);
+        also.insert(also.begin(), was);
+        ns_article_clear(&hit);
+        hit = art;
+        swapped.push_back(i);
+    }
+    return swapped;
+}
