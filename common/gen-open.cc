@@ -38,8 +38,10 @@ ns_status_t ns_gen_open_older(const char *dir, ns_index_t **out, char *name,
         top = number(live);
     else
         top = lstat(link.c_str(), &st) < 0 && errno == ENOENT ? ULONG_MAX : 0;
-    if (!top || ns_gen_list(dir, &names, &n) < 0)
+    if (!top || ns_gen_list(dir, &names, &n) < 0) {
+        errno = 0;
         return NS_STATUS_NOT_FOUND;
+    }
     /* Newest first: names are zero-padded, so name order is number
      * order.  One numbered above the live one was never live, or was
      * rolled back from. */
@@ -48,7 +50,18 @@ ns_status_t ns_gen_open_older(const char *dir, ns_index_t **out, char *name,
         if (!k || k >= top)
             continue;
         snprintf(path, sizeof path, "%s/%s", dir, names[i]);
-        if (ns_index_open(path, NS_OPEN_READ, out, nullptr) == NS_STATUS_OK) {
+        ns_status_t st = ns_index_open(path, NS_OPEN_READ, out, nullptr);
+        if (st == NS_STATUS_IO && errno) {
+            /* Out of file descriptors, say: this one is no more damaged
+             * than the live one, and passing over it would roll back
+             * further than the operator asked. */
+            int en = errno;
+            snprintf(name, size, "%s", names[i]);
+            ns_gen_list_free(names, n);
+            errno = en;
+            return NS_STATUS_IO;
+        }
+        if (st == NS_STATUS_OK) {
             snprintf(name, size, "%s", names[i]);
             /* It stands in for DIR: DIR's synonyms, not its own. */
             try {
@@ -59,6 +72,7 @@ ns_status_t ns_gen_open_older(const char *dir, ns_index_t **out, char *name,
         }
     }
     ns_gen_list_free(names, n);
+    errno = 0;
     return *out ? NS_STATUS_OK : NS_STATUS_NOT_FOUND;
 }
 

@@ -255,6 +255,7 @@ struct ns_index {
     std::unique_ptr<Xapian::Database> db; /* reader, or the writer */
     Xapian::WritableDatabase *wdb = nullptr;      /* == db.get() if writing */
     std::string error;                            /* last failure */
+    int open_errno = 0; /* why opening failed, when the system said */
     std::string warning;                          /* last add's remark */
     std::map<std::string, Xapian::Stem> stemmers; /* lang code -> stemmer */
     std::set<std::string> unknown_langs;          /* warned once each */
@@ -335,6 +336,7 @@ namespace libns
 {
 /* "DatabaseError: Error writing block 174 (No space left on device)". */
 std::string describe(const Xapian::Error &e);
+int error_errno(const Xapian::Error &e); /* its errno, or 0 */
 /* Only inside a catch handler: the exception being handled as a status,
  * with its message set in IDX when IDX is not null.  Never throws. */
 ns_status_t caught(ns_index_t *idx);

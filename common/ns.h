@@ -395,7 +395,10 @@ typedef enum {
  *   NS_STATUS_SHARDS_DOWN (a cluster) a shard it cannot do without is down.
  *   NS_STATUS_XAPIAN, NS_STATUS_NOMEM, NS_STATUS_INTERNAL
  * On failure *out is NULL and, when err_out is not NULL, *err_out holds the
- * detail (free with free()). */
+ * detail (free with free()).  NS_STATUS_IO with errno set is a failure of
+ * the system, not of the index: EMFILE, ENFILE or ENOMEM (out of file
+ * descriptors or memory: try again), EACCES or EPERM (this user may not
+ * read it).  Otherwise errno is 0. */
 ns_status_t ns_index_open(const char *path, ns_open_mode_t mode,
                           ns_index_t **out, char **err_out);
 
@@ -625,7 +628,10 @@ int ns_gen_next(const char *dir, char *name, size_t size);
 int ns_gen_publish(const char *dir, const char *name);
 int ns_gen_clean(const char *dir); /* what dead writers left in DIR: gone */
 /* The newest generation before the live one that opens, named in NAME (each
- * was live; open.cc): NS_STATUS_OK, or NS_STATUS_NOT_FOUND. */
+ * was live; gen-open.cc): NS_STATUS_OK, or NS_STATUS_NOT_FOUND.  One that
+ * cannot be opened for a failure of the system (ns_index_open()'s
+ * NS_STATUS_IO with errno) ends the search: NS_STATUS_IO, errno set, NAME
+ * naming it. */
 ns_status_t ns_gen_open_older(const char *dir, ns_index_t **out, char *name,
                               size_t size);
 int ns_gen_opens(const char *dir, const char *name); /* 1: DIR/NAME opens */

@@ -148,6 +148,19 @@ std::string libns::describe(const Xapian::Error &e)
     return out;
 }
 
+/* The errno Xapian gave E, or 0.  Xapian 1.4 keeps it private and gives
+ * only its text: the errnos a caller acts on are told by that text. */
+int libns::error_errno(const Xapian::Error &e)
+{
+    static const int known[] = {EMFILE, ENFILE, ENOMEM, EACCES, EPERM,
+                                ENOSPC, EIO,    EROFS,  EFBIG};
+    const char *sys = e.get_error_string();
+    for (size_t i = 0; sys && i < sizeof known / sizeof *known; i++)
+        if (strcmp(sys, strerror(known[i])) == 0)
+            return known[i];
+    return 0;
+}
+
 /* ------------------------------------------------------------------------ */
 /* Status strings                                                           */
 /* ------------------------------------------------------------------------ */
@@ -312,6 +325,7 @@ static ns_status_t unreadable(ns_index_t *idx)
         e = errno;
     if (e != EACCES && e != EPERM)
         return NS_STATUS_OK;
+    idx->open_errno = e;
     idx->error =
         "cannot read the index at '" + idx->dbpath + "': " + strerror(e);
     return NS_STATUS_IO;
@@ -486,8 +500,20 @@ static ns_status_t open_impl(ns_index_t *idx, ns_open_mode_t mode)
         idx->error = "no index at '" + idx->path + "'";
         return NS_STATUS_NOT_FOUND;
     } catch (const Xapian::DatabaseOpeningError &e) {
-        /* Every caller says "cannot open index 'PATH': " before it. */
+        /* Every caller says "cannot open index 'PATH': " before it.  Run
+         * out of file descriptors or memory, or denied, the index is
+         * sound: NS_STATUS_IO with the reason, never the damage that
+         * NS_STATUS_XAPIAN sends an operator to --rollback for. */
         idx->error = e.get_msg();
+        const char *sys = e.get_error_string();
+        if (sys && *sys)
+            idx->error += std::string(" (") + sys + ")";
+        int en = error_errno(e);
+        if (en == EMFILE || en == ENFILE || en == ENOMEM || en == EACCES ||
+            en == EPERM) {
+            idx->open_errno = en;
+            return NS_STATUS_IO;
+        }
         return NS_STATUS_XAPIAN;
     }
     NS_CATCH(idx)
@@ -514,7 +540,9 @@ ns_status_t ns_index_open(const char *path, ns_open_mode_t mode,
         if (err_out)
             *err_out = dup_cstr(idx->error.empty() ? ns_status_to_string(st)
                                                    : idx->error);
+        int en = idx->open_errno;
         ns_index_close(idx);
+        errno = en;
         return st;
     }
     *out = idx;

@@ -366,6 +366,10 @@ int ns_run_rollback(const char *db, char *published, size_t pub_size,
  * EXIT_USAGE (DEST is something else) or EXIT_ERROR (reported). */
 int ns_run_export(const char *db, const struct options *o);
 
+/* Said after ns_index_open()'s ST with errno SYS when the system, not the
+ * index, failed (out of file descriptors): "" otherwise. */
+const char *ns_system_hint(ns_status_t st, int sys);
+
 /* Said after a write this user may not do (a root run left the index or
  * its files root's): what the operator can do about it. */
 #define OWNER_HINT                                                             \

@@ -135,6 +135,17 @@ static void describe(const char *db, const char *live, ns_index_t *prev,
     ns_index_close(was);
 }
 
+/* NAME could not be opened for a failure of the system (errno: out of
+ * file descriptors, say), which says nothing of whether it is sound:
+ * going past it to an older one would undo more than asked. */
+static int unopened(const char *db, const char *name)
+{
+    ns_error("cannot open '%s/%s' to tell whether it is sound: %s; nothing "
+             "is rolled back",
+             db, name, strerror(errno));
+    return EXIT_ERROR;
+}
+
 int ns_run_rollback(const char *db, char *published, size_t pub_size,
                     ns_buf_t *undone)
 {
@@ -151,8 +162,10 @@ int ns_run_rollback(const char *db, char *published, size_t pub_size,
         if (lstat(link, &st) < 0 && errno == ENOENT) {
             char newest[256];
             ns_index_t *idx;
-            if (ns_gen_open_older(db, &idx, newest, sizeof newest) ==
-                NS_STATUS_OK) {
+            ns_status_t os = ns_gen_open_older(db, &idx, newest, sizeof newest);
+            if (os == NS_STATUS_IO)
+                return unopened(db, newest);
+            if (os == NS_STATUS_OK) {
                 ns_index_close(idx);
                 if (ns_gen_publish(db, newest) < 0) {
                     ns_error("cannot publish '%s/%s': %s", db, newest,
@@ -182,8 +195,10 @@ int ns_run_rollback(const char *db, char *published, size_t pub_size,
      * that opened. */
     char previous[256];
     ns_index_t *idx;
-    if (ns_gen_open_older(db, &idx, previous, sizeof previous) !=
-        NS_STATUS_OK) {
+    ns_status_t os = ns_gen_open_older(db, &idx, previous, sizeof previous);
+    if (os == NS_STATUS_IO)
+        return unopened(db, previous);
+    if (os != NS_STATUS_OK) {
         ns_error("'%s' has no generation older than '%s' that opens, to roll "
                  "back to",
                  db, live);

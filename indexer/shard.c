@@ -43,6 +43,7 @@ int ns_shard_check(const char *db, const struct options *o)
     ns_index_t *idx;
     char *err = NULL;
     ns_status_t st = ns_index_open(db, NS_OPEN_READ, &idx, &err);
+    int sys = errno;
     if (st == NS_STATUS_NOT_FOUND) {
         free(err);
         return EXIT_OK; /* a new index: this run makes it what it is */
@@ -62,9 +63,11 @@ int ns_shard_check(const char *db, const struct options *o)
     if (st != NS_STATUS_OK) {
         /* A damaged generation is what --rebuild and --rollback are for;
          * one this user may not read (a root rebuild under umask 077) is
-         * not: a rebuild by the same user fails the same way. */
-        const char *hint = "";
-        if (ns_gen_current(db, older, sizeof older) == 0) {
+         * not: a rebuild by the same user fails the same way.  Nor is one
+         * this process ran out of file descriptors opening: a rollback
+         * then loses the updates since, for nothing. */
+        const char *hint = ns_system_hint(st, sys);
+        if (!*hint && ns_gen_current(db, older, sizeof older) == 0) {
             char live[4096], marker[4096 + 16];
             snprintf(live, sizeof live, "%s/%s", db, older);
             snprintf(marker, sizeof marker, "%s/iamglass", live);
@@ -125,4 +128,16 @@ int ns_shard_record(ns_index_t *idx, const struct options *o)
         return -1;
     }
     return 0;
+}
+
+const char *ns_system_hint(ns_status_t st, int sys)
+{
+    if (st != NS_STATUS_IO)
+        return "";
+    if (sys == EMFILE || sys == ENFILE)
+        return "; a limit of this process, not damage to the index: raise "
+               "the limit on open files (ulimit -n) and run it again";
+    if (sys == ENOMEM)
+        return "; not damage to the index: run it again with more memory";
+    return "";
 }

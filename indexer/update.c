@@ -291,6 +291,7 @@ static int open_index(const char *db, const struct options *o, ns_index_t **out)
     char *err;
     ns_status_t st =
         ns_index_open(db, o->dry_run ? NS_OPEN_READ : NS_OPEN_WRITE, out, &err);
+    int sys = errno;
     if (st == NS_STATUS_NOT_FOUND && o->dry_run) {
         free(err);
         return 0;
@@ -298,7 +299,8 @@ static int open_index(const char *db, const struct options *o, ns_index_t **out)
     if (st != NS_STATUS_OK) {
         ns_error("cannot open index '%s'%s: %s%s", db,
                  o->dry_run ? "" : " for writing", ns_db_error(st, err),
-                 !o->dry_run && not_writable(db) ? OWNER_HINT : "");
+                 !o->dry_run && not_writable(db) ? OWNER_HINT
+                                                 : ns_system_hint(st, sys));
         free(err);
         return -1;
     }
