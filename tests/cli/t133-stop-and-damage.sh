@@ -85,7 +85,7 @@ check "a table gone: says what puts it right" contains "$TMP/err" \
     "--rollback goes back to the one before"
 run out err nsearch --db "$TMP/g" story
 check "a table gone: nsearch says it once" is "$(cat "$TMP/err")" \
-    "nsearch: cannot open index '$TMP/g': Couldn't open $TMP/g/$live/postlist.glass to read"
+    "nsearch: cannot open index '$TMP/g': Couldn't open $TMP/g/$live/postlist.glass to read (No such file or directory)"
 run out err nindex --quiet --db "$TMP/g" --rebuild "$TMP/v1.jsonl"
 check "a rebuild replaces it" is "$rc" 0
 check "... and the index answers" is "$(count "$TMP/g")" 40
