@@ -33,7 +33,7 @@ PYTHON   ?= python3
 # Debian packages the build and the tests need.
 DEB_PACKAGES = g++ make pkg-config libxapian-dev xapian-tools libjansson-dev zlib1g-dev \
                libmicrohttpd-dev libxml2-dev libcmark-dev clang curl python3 \
-               man-db groff-base python3-prometheus-client nginx
+               man-db groff-base python3-prometheus-client nginx strace
 
 PKGS      = xapian-core jansson zlib libxml-2.0 libcmark
 WARN      = -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Wstrict-prototypes \

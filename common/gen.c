@@ -181,6 +181,11 @@ static int fsync_path(const char *path, int flags)
 
 int ns_gen_publish(const char *dir, const char *name)
 {
+    return ns_gen_publish_unless(dir, name, NULL);
+}
+
+int ns_gen_publish_unless(const char *dir, const char *name, int (*stop)(void))
+{
     char tmp[4096], cur[4096];
     snprintf(tmp, sizeof tmp, "%s/current.tmp", dir);
     snprintf(cur, sizeof cur, "%s/current", dir);
@@ -195,6 +200,13 @@ int ns_gen_publish(const char *dir, const char *name)
     /* The link is relative, so the index directory can be moved whole. */
     if (symlink(name, tmp) < 0)
         return -1;
+    /* The syncs above take a while on a slow disk: a stop asked for
+     * during them is still in time, up to the rename that publishes. */
+    if (stop && stop()) {
+        unlink(tmp);
+        errno = EINTR;
+        return -1;
+    }
     if (rename(tmp, cur) < 0) {
         int e = errno;
         unlink(tmp);

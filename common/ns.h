@@ -626,6 +626,9 @@ void ns_gen_list_free(char **names, size_t n);
 int ns_gen_next(const char *dir, char *name, size_t size);
 /* Make generation NAME live: one atomic rename of DIR/current, synced. */
 int ns_gen_publish(const char *dir, const char *name);
+/* The same, unless STOP() (may be NULL) says to stop just before the
+ * rename that publishes: -1 with errno EINTR, NAME not live. */
+int ns_gen_publish_unless(const char *dir, const char *name, int (*stop)(void));
 int ns_gen_clean(const char *dir); /* what dead writers left in DIR: gone */
 /* The newest generation before the live one that opens, named in NAME (each
  * was live; gen-open.cc): NS_STATUS_OK, or NS_STATUS_NOT_FOUND.  One that

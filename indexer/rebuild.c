@@ -522,6 +522,11 @@ static void drop_unpublished(const char *db, const char *name,
                 strerror(errno));
 }
 
+static int stop_asked(void)
+{
+    return ns_interrupted != 0;
+}
+
 /* Move the checked database MERGED into DB as the next generation and
  * make it live; its name goes into PUBLISHED.  Returns EXIT_OK or
  * EXIT_ERROR (reported).  A failure before `current` is renamed (a rename
@@ -558,11 +563,17 @@ static int publish(const char *db, const char *merged, long keep,
         drop_unpublished(db, name, final);
         return EXIT_ERROR;
     }
-    if (ns_gen_publish(db, name) < 0) {
+    if (ns_gen_publish_unless(db, name, stop_asked) < 0) {
         int e = errno;
         char live[256];
-        if (ns_gen_current(db, live, sizeof live) == 0 &&
-            strcmp(live, name) == 0) {
+        int is_live = ns_gen_current(db, live, sizeof live) == 0 &&
+                      strcmp(live, name) == 0;
+        if (e == EINTR && !is_live) {
+            ns_error("interrupted; the live index is unchanged");
+            drop_unpublished(db, name, final);
+            return EXIT_ERROR;
+        }
+        if (is_live) {
             snprintf(published, pub_size, "%s", name);
             ns_error("published '%s', but cannot sync '%s' (%s): a power "
                      "cut now could bring back the previous generation",
@@ -574,6 +585,10 @@ static int publish(const char *db, const char *merged, long keep,
         return EXIT_ERROR;
     }
     snprintf(published, pub_size, "%s", name);
+    /* Too late to publish nothing: the rebuild is done and live, which
+     * exit 0 says, but the stop is not passed over in silence. */
+    if (ns_interrupted)
+        ns_warn("published %s; the stop came after it was published", name);
     keep_generations(db, keep);
     return EXIT_OK;
 }
