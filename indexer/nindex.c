@@ -239,6 +239,10 @@ static int run(struct options *o)
     sa.sa_handler = on_signal;
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);
+    /* Past a file size limit (ulimit -f) a write fails with EFBIG and
+     * takes the way of a full disk, rather than end nindex with no word
+     * (SIGXFSZ, exit 153) mid-commit. */
+    signal(SIGXFSZ, SIG_IGN);
 
     /* The dry run checks DIR as the real run does, and says the same:
      * its status is the real run's.  It makes nothing, takes no lock. */

@@ -458,7 +458,9 @@ static void drain(ns_http_server_t *srv, const sigset_t *signals, long timeout)
 /* The signals are taken synchronously by sigwait() in the main thread, so
  * no work happens in a handler.  Blocked before any thread starts, so the
  * workers inherit the mask.  SIGPIPE (a client gone mid-response) is
- * ignored: the write fails with EPIPE instead. */
+ * ignored: the write fails with EPIPE instead.  So is SIGXFSZ: a log past
+ * the file size limit (ulimit -f) fails to be written, with EFBIG, rather
+ * than end the server. */
 static void block_signals(sigset_t *signals)
 {
     sigemptyset(signals);
@@ -468,6 +470,7 @@ static void block_signals(sigset_t *signals)
     if (sigprocmask(SIG_BLOCK, signals, NULL) < 0)
         ns_die("error: cannot block signals: %s", strerror(errno));
     signal(SIGPIPE, SIG_IGN);
+    signal(SIGXFSZ, SIG_IGN);
 }
 
 /* Serve until SIGTERM or SIGINT, which is returned; SIGHUP reopens the

@@ -69,4 +69,22 @@ check "out of descriptors, some update fails" test $failed_update -gt 0
 check "out of descriptors, some rollback refuses" test $failed_rollback -gt 0
 check "every generation still opens" is \
     "$(nsearch --db "$TMP/fd" --json --limit 0 oil | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])')" 20
+
+# Past a file size limit (ulimit -f) nindex died by SIGXFSZ (exit 153)
+# with no word; the write now fails with EFBIG, as on a full disk.
+python3 - "$TMP/big.jsonl" <<'PY'
+import json, sys
+with open(sys.argv[1], "w") as f:
+    for i in range(3000):
+        f.write(json.dumps({"id": "b%d" % i, "title": "Grain report %d" % i,
+                            "body": " ".join("word%d" % (i * 7 + k)
+                                             for k in range(150))}) + "\n")
+PY
+(ulimit -f 200 && exec "$NSEARCH_BIN/nindex" --db "$TMP/fd" "$TMP/big.jsonl") \
+    >"$TMP/f.out" 2>"$TMP/f.err"
+rc=$?
+check "ulimit -f: exit 1, not killed by SIGXFSZ" is "$rc" 1
+check "ulimit -f: says why" contains "$TMP/f.err" "File too large"
+check "ulimit -f: the index still answers" is \
+    "$(nsearch --db "$TMP/fd" --json --limit 0 oil | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])')" 20
 finish
