@@ -90,7 +90,8 @@ int ns_dbdir_lock(const char *db, struct dbdir *d, double wait,
                      db,
                      wait > 0 ? " (gave up waiting)" : "; try --wait SECONDS");
         else
-            ns_error("cannot lock '%s/lock': %s", db, strerror(errno));
+            ns_error("cannot lock '%s/lock': %s%s", db, strerror(errno),
+                     errno == EACCES || errno == EPERM ? OWNER_HINT : "");
         /* Busy or waited for: the other writer made the lock, and maybe
          * DIR; they are its. */
         if (!busy && errno != EINTR)

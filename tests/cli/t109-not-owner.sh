@@ -57,4 +57,12 @@ check "root's undo directory: the hint says what to do" contains \
     "$TMP/err" "$hint"
 check "root's undo directory: nothing deleted" is \
     "$(nsearch --db "$TMP/o" --json --limit 0 '*' | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])')" 20
+
+# An index all root's, its lock file too: the lock cannot be taken.
+nindex --quiet --db "$TMP/own" "$TMP/v1.jsonl"
+chmod 755 "$TMP/own"
+run out err nobody "$NSEARCH_BIN/nindex" --db "$TMP/own" "$TMP/d3.jsonl"
+check "root's lock: the update fails (exit 1)" is "$rc" 1
+check "root's lock: says so" contains "$TMP/err" "cannot lock '$TMP/own/lock'"
+check "root's lock: the hint says what to do" contains "$TMP/err" "$hint"
 finish
