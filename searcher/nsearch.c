@@ -317,14 +317,28 @@ static void print_text(const ns_results_t *res, ns_index_t *idx,
 /* Running                                                                  */
 /* ------------------------------------------------------------------------ */
 
+/* Reads tried again when a writer's commits overtook them. */
+#define RETRIES 5
+
 static ns_index_t *open_index(const struct options *o)
 {
     char *db = ns_db_path(o->db);
     if (!db)
         ns_die("no index location: give --db DIR or set NSEARCH_DB");
     ns_index_t *idx;
-    char *err;
-    ns_status_t st = ns_index_open(db, NS_OPEN_READ, &idx, &err);
+    char *err = NULL;
+    ns_status_t st = NS_STATUS_RETRY;
+    /* Opened while a writer commits, the revision being read can be
+     * discarded under it: open the newest instead. */
+    for (int tries = 0; st == NS_STATUS_RETRY && tries < RETRIES; tries++) {
+        free(err);
+        st = ns_index_open(db, NS_OPEN_READ, &idx, &err);
+    }
+    if (st == NS_STATUS_RETRY) {
+        free(err);
+        err = strdup("the index changed while it was read, each of "
+                     "the times it was tried: try again");
+    }
     char other[256];
     if (st == NS_STATUS_NOT_FOUND) {
         ns_error("no index at '%s'", db);
@@ -374,9 +388,17 @@ static ns_status_t search(ns_index_t *idx, const struct options *o,
     so.partial = o->partial;
     so.half_life_days = (unsigned)o->half_life;
     so.facets = o->facets;
-    if (o->related_to)
-        return ns_related_to(idx, o->related_to, &so, res);
-    return ns_search(idx, &so, res);
+    /* A writer that commits twice while this reads discards the revision
+     * read (NS_STATUS_RETRY): read the newest and try again, as nsearchd
+     * does, rather than fail a search during the nightly update. */
+    ns_status_t st = NS_STATUS_RETRY;
+    for (int tries = 0; st == NS_STATUS_RETRY && tries < RETRIES; tries++) {
+        if (tries && ns_index_refresh(idx, NULL) != NS_STATUS_OK)
+            break;
+        st = o->related_to ? ns_related_to(idx, o->related_to, &so, res)
+                           : ns_search(idx, &so, res);
+    }
+    return st;
 }
 
 /* Whether shard S of cluster IDX is down; its state (and the reason,
