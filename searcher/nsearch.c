@@ -4,6 +4,7 @@
  * nsearch [--db DIR] --batch < queries
  *
  * Holds main, options and printing; the search itself is libns. */
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -334,6 +335,7 @@ static ns_index_t *open_index(const struct options *o)
         free(err);
         st = ns_index_open(db, NS_OPEN_READ, &idx, &err);
     }
+    int sys = errno;
     if (st == NS_STATUS_RETRY) {
         free(err);
         err = strdup("the index changed while it was read, each of "
@@ -360,8 +362,14 @@ static ns_index_t *open_index(const struct options *o)
         exit(EXIT_ERROR);
     }
     if (st != NS_STATUS_OK) {
-        ns_error("cannot open index '%s': %s", db,
-                 err ? err : ns_status_to_string(st));
+        /* A root rebuild under umask 077 leaves a generation the
+         * service user cannot read: say what puts it right. */
+        ns_error("cannot open index '%s': %s%s", db,
+                 err ? err : ns_status_to_string(st),
+                 st == NS_STATUS_IO && (sys == EACCES || sys == EPERM)
+                     ? " (run nindex as the user that owns the index, or "
+                       "give this user read access to it)"
+                     : "");
         free(err);
         free(db);
         exit(EXIT_ERROR);

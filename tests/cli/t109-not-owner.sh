@@ -65,4 +65,15 @@ run out err nobody "$NSEARCH_BIN/nindex" --db "$TMP/own" "$TMP/d3.jsonl"
 check "root's lock: the update fails (exit 1)" is "$rc" 1
 check "root's lock: says so" contains "$TMP/err" "cannot lock '$TMP/own/lock'"
 check "root's lock: the hint says what to do" contains "$TMP/err" "$hint"
+
+# A root rebuild under umask 077: the service user's nsearch cannot read
+# the new generation, and says what puts it right.
+chown -R 65534:65534 "$TMP/o"
+(umask 077 && "$NSEARCH_BIN/nindex" --quiet --db "$TMP/o" --rebuild "$TMP/v1.jsonl")
+run out err nobody "$NSEARCH_BIN/nsearch" --db "$TMP/o" harbour
+check "umask 077 rebuild: nsearch fails (exit 1)" is "$rc" 1
+check "umask 077 rebuild: says it cannot read" contains "$TMP/err" \
+    "Permission denied"
+check "umask 077 rebuild: the hint says what to do" contains "$TMP/err" \
+    "(run nindex as the user that owns the index, or give this user read access to it)"
 finish
