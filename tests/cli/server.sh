@@ -81,3 +81,24 @@ if not ok:
     print("  %s -> %s: %s" % (old, new, " ".join(seen)))
 sys.exit(0 if ok else 1)' "$1" "$2"
 }
+
+# busy_archive: $TMP/db, 2000 articles of 300 words from 3000 made-up
+# ones, where the search $SLOW (20 one-letter wildcards, which expand to
+# 500 words found in ~100 articles each) keeps one thread busy for a good
+# fraction of a second (t566, t576).
+busy_archive() {
+    python3 - "$TMP/gen.jsonl" <<'PY'
+import json, random, sys
+rnd = random.Random(7)
+letters = "abcdefghijklmnopqrstuvwxyz"
+words = ["".join(rnd.choice(letters) for _ in range(rnd.randint(4, 9)))
+         for _ in range(3000)]
+with open(sys.argv[1], "w") as f:
+    for n in range(2000):
+        f.write(json.dumps({"id": "a%d" % n, "title": "Note %d" % n,
+                            "body": " ".join(rnd.choice(words)
+                                             for _ in range(300))}) + "\n")
+PY
+    nindex --quiet --db "$TMP/db" "$TMP/gen.jsonl"
+}
+SLOW="/v1/search?q=$(python3 -c 'print("+OR+".join(c + "*" for c in "abcdefghijklmnoprstw"))')&limit=100&facets=all"

@@ -9,23 +9,7 @@
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/server.sh"
 
-# As in t566: 20 one-letter wildcards over made-up words keep one thread
-# busy for most of a second per search.
-python3 - "$TMP/gen.jsonl" <<'PY'
-import json, random, sys
-rnd = random.Random(7)
-letters = "abcdefghijklmnopqrstuvwxyz"
-words = ["".join(rnd.choice(letters) for _ in range(rnd.randint(4, 9)))
-         for _ in range(3000)]
-with open(sys.argv[1], "w") as f:
-    for n in range(2000):
-        f.write(json.dumps({"id": "a%d" % n, "title": "Note %d" % n,
-                            "body": " ".join(rnd.choice(words)
-                                             for _ in range(300))}) + "\n")
-PY
-check "index" nindex --quiet --db "$TMP/db" "$TMP/gen.jsonl"
-
-SLOW="/v1/search?q=$(python3 -c 'print("+OR+".join(c + "*" for c in "abcdefghijklmnoprstw"))')&limit=100&facets=all"
+check "index" busy_archive
 
 # ask NAME PATH: fetch PATH in the background: status in $TMP/code.NAME
 # (000 for no answer), headers and body beside it.
