@@ -57,9 +57,12 @@
 typedef struct ns_http_conn connection;
 
 /* The client address ns_http_add_connection() gives libmicrohttpd, by
- * which connection_notify() knows the connection for one of those: an
- * abstract name no client is given by accept(). */
-static const char adopted_name[] = "\0nsearchd: adopted";
+ * which connection_notify() knows the connection for one of those: the
+ * family AF_UNSPEC, which no client accept()ed from a Unix socket has.
+ * Only the family is compared: libmicrohttpd keeps as many bytes of an
+ * address as accept() gave, two for an unnamed client, so a name after
+ * it would be read past the end of its copy. */
+static const struct sockaddr adopted_addr = {.sa_family = AF_UNSPEC};
 
 /* ------------------------------------------------------------------------ */
 /* Logging                                                                  */
@@ -159,9 +162,8 @@ static void connection_notify(void *cls, struct MHD_Connection *conn,
     atomic_fetch_add(&srv->connections, 1);
     const union MHD_ConnectionInfo *from =
         MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
-    if (from && from->client_addr && from->client_addr->sa_family == AF_UNIX &&
-        memcmp(((const struct sockaddr_un *)from->client_addr)->sun_path,
-               adopted_name, sizeof adopted_name) == 0)
+    if (from && from->client_addr &&
+        from->client_addr->sa_family == adopted_addr.sa_family)
         atomic_fetch_sub(&srv->adopting, 1);
     /* Without memory for it, the connection is refused (403) under
      * --allow-uid and served otherwise. */
@@ -581,12 +583,10 @@ int ns_http_start(const ns_http_config_t *cfg, int fd, ns_http_server_t **out)
 
 int ns_http_add_connection(ns_http_server_t *srv, int fd)
 {
-    struct sockaddr_un addr = {.sun_family = AF_UNIX};
-    memcpy(addr.sun_path, adopted_name, sizeof adopted_name);
     /* Counted before libmicrohttpd's thread can start it. */
     atomic_fetch_add(&srv->adopting, 1);
-    if (MHD_add_connection(srv->daemon, fd, (const struct sockaddr *)&addr,
-                           sizeof addr) == MHD_YES)
+    if (MHD_add_connection(srv->daemon, fd, &adopted_addr,
+                           sizeof adopted_addr) == MHD_YES)
         return 0;
     atomic_fetch_sub(&srv->adopting, 1);
     return -1;
