@@ -3,8 +3,8 @@
  * as feed.json: one object whose "items" are the articles.
  *
  * Each item becomes an article as a feed item does (feed.c): id, else url;
- * title; content_text, else the text of content_html (its <h2>-<h6> the
- * headings), else summary; date_published, else date_modified; the item's
+ * title; the text of content_html (its <h2>-<h6> the headings), else
+ * content_text, else summary; date_published, else date_modified; the item's
  * authors (1.1) or author (1), else the feed's; tags, the first of them
  * the section as a feed's first category is; language, else the feed's.
  * The line a plugin appends to every item ("The post TITLE appeared first
@@ -54,6 +54,17 @@ static void set_string(json_t *out, const char *key, json_t *v)
         ns_fields_set(out, key, s, strlen(s), 0);
 }
 
+/* Whether S holds more than white space: an item whose HTML is only an
+ * image or an embed has no text to index, and its content_text (often a
+ * caption or the link) is the better body. */
+static int has_text(const char *s, size_t len)
+{
+    for (size_t i = 0; s && i < len; i++)
+        if (!strchr(" \t\r\n", s[i]))
+            return 1;
+    return 0;
+}
+
 int ns_jsonfeed_item(json_t *feed, json_t *item, ns_article_t *art, char *err,
                      size_t err_size)
 {
@@ -75,15 +86,21 @@ int ns_jsonfeed_item(json_t *feed, json_t *item, ns_article_t *art, char *err,
     set_string(out, "id", json_object_get(item, "url"));
     set_string(out, "url", json_object_get(item, "url"));
     set_string(out, "title", json_object_get(item, "title"));
-    set_string(out, "body", json_object_get(item, "content_text"));
+    /* content_html first: most generators (WordPress, Hugo, Ghost) write
+     * content_text as the same story with its markup stripped, so its
+     * subheadings are lost as headings and read as body sentences. The
+     * text is the fallback for an item whose HTML holds no text. */
     const char *html = json_string_value(json_object_get(item, "content_html"));
-    if (html && !json_object_get(out, "body")) {
+    if (html) {
         if (ns_html_fragment_text(html, strlen(html), heads, &text) < 0)
             goto oom;
-        ns_fields_set(out, "body", text.p ? text.p : "", text.len, 0);
-        if (json_array_size(heads))
-            json_object_set(out, "headings", heads);
+        if (has_text(text.p, text.len)) {
+            ns_fields_set(out, "body", text.p, text.len, 0);
+            if (json_array_size(heads))
+                json_object_set(out, "headings", heads);
+        }
     }
+    set_string(out, "body", json_object_get(item, "content_text"));
     set_string(out, "body", json_object_get(item, "summary"));
     /* WordPress (Yoast) and Medium append the same footer to a JSON Feed
      * item's content_html and content_text as to an RSS item's: "The post

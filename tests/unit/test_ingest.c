@@ -202,7 +202,7 @@ static void test_json_feed(void)
     tally_free(&t);
 
     /* Version 1 on one line: "author" as one object, the item's own
-     * language, content_text before content_html; then an empty feed and a
+     * language, content_html before content_text; then an empty feed and a
      * second feed in the same file. */
     static const char V1[] =
         "{\"version\":\"https://jsonfeed.org/version/1\",\"author\":"
@@ -217,7 +217,7 @@ static void test_json_feed(void)
           "json feed 1: items of every feed in a file");
     CHECK_STR(t.ids, "a\nb\n", "json feed 1: in order, the empty feed none");
     CHECK_STR(t.first.author, "Desk", "json feed 1: the feed's author");
-    CHECK_STR(t.first.body, "Plain.", "json feed 1: content_text first");
+    CHECK_STR(t.first.body, "Html.", "json feed 1: content_html first");
     CHECK_STR(t.first.lang, "en", "json feed 1: the item's language");
     tally_free(&t);
 
