@@ -8,7 +8,11 @@
  * count, so a crash or a failed commit loses both or neither.  A
  * generation made by an older version without them, and updated since,
  * has none: what was done to it before cannot be known, so it stays "not
- * counted" rather than under-counted. */
+ * counted" rather than under-counted.
+ *
+ * A generation also records the undo file of the deletions last committed
+ * to it (META_UNDO), in the commit that makes them: nindex tells by it an
+ * undo file whose deletions were made from one a killed run left. */
 #include <cinttypes>
 #include <cstdio>
 
@@ -83,4 +87,27 @@ ns_status_t ns_index_changes(ns_index_t *idx, uint64_t out[3], int *counted)
         return NS_STATUS_OK;
     }
     NS_CATCH(idx)
+}
+
+ns_status_t ns_index_undo_record(ns_index_t *idx, char *out, size_t size)
+{
+    if (size)
+        *out = '\0';
+    libns::clear_error(idx);
+    try {
+        std::string name = idx->db->get_metadata(META_UNDO);
+        snprintf(out, size, "%s", name.c_str());
+        return NS_STATUS_OK;
+    }
+    NS_CATCH(idx)
+}
+
+ns_status_t ns_index_set_undo_record(ns_index_t *idx, const char *name)
+{
+    libns::clear_error(idx);
+    if (ns_status_t st = libns::need_writer(idx))
+        return st;
+    idx->undo_record = name;
+    idx->undo_pending = true;
+    return NS_STATUS_OK;
 }

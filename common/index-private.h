@@ -198,6 +198,10 @@ static const char META_PAIRS[] = "nsearch.pairs";
 /* "ADDED REPLACED DELETED": what was done to a generation in place since
  * it was published (changes.cc); absent when that is not known. */
 static const char META_CHANGES[] = "nsearch.changes";
+/* The name of the undo file (nindex's DIR/deleted) of the deletions last
+ * committed to a generation, written in the same commit as they are, or
+ * a time from before any file it could be mistaken for (changes.cc). */
+static const char META_UNDO[] = "nsearch.undo";
 
 /* Metadata of a spelling copy (spelling-copy.cc): the marker, its word
  * count, the index it came from ("UUID generation"), when, and that
@@ -286,6 +290,8 @@ struct ns_index {
     bool changes_unwritten = false; /* ... and not written yet */
     bool mark_facets = false; /* writer: set META_FACETS at commit */
     bool mark_groups = false; /* and META_GROUPS */
+    std::string undo_record;  /* writer: META_UNDO for the next commit */
+    bool undo_pending = false; /* ... when set */
     /* Writer: spelling frequency changes not yet given to Xapian, by
      * word (spelling.cc). */
     std::unordered_map<std::string, long> spell_delta;

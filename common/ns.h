@@ -604,6 +604,14 @@ ns_status_t ns_index_commit(ns_index_t *idx);
  * by a version before the count, and updated since. */
 ns_status_t ns_index_changes(ns_index_t *idx, uint64_t out[3], int *counted);
 
+/* The undo file (a name in nindex's DIR/deleted) of the deletions last
+ * committed to IDX's generation, or what stands for none, into OUT; ""
+ * when the generation records none (one made by an older version). */
+ns_status_t ns_index_undo_record(ns_index_t *idx, char *out, size_t size);
+/* Record NAME so in IDX (write mode) with its next commit: with
+ * ns_index_prune(), the commit of its deletions, not the one before. */
+ns_status_t ns_index_set_undo_record(ns_index_t *idx, const char *name);
+
 /* Number of articles in the index. */
 ns_status_t ns_index_count(ns_index_t *idx, uint64_t *out);
 

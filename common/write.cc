@@ -449,9 +449,15 @@ ns_status_t ns_index_prune(ns_index_t *idx,
      * committed first, so that a stop can cancel the deletions alone.
      * Deleting 1,725 of the BBC's 2,225 articles took 7-10 s, and all of
      * them were committed after a Ctrl-C, the obvious answer to a
-     * mistaken --prune --force. */
-    if (ns_status_t st = ns_index_commit(idx))
-        return st;
+     * mistaken --prune --force.  The undo file's record goes with the
+     * deletions, not with what came before them: committed before them,
+     * it would name a file of deletions a kill then never made. */
+    bool undo = idx->undo_pending;
+    idx->undo_pending = false;
+    ns_status_t pre = ns_index_commit(idx);
+    idx->undo_pending = undo;
+    if (pre != NS_STATUS_OK)
+        return pre;
     try {
         /* Collect first: deleting while walking the term list would
          * disturb the walk. */
@@ -607,6 +613,7 @@ static void discard_pending(ns_index_t *idx)
     idx->pending_bytes = 0;
     idx->pending_docs = 0;
     idx->spell_delta.clear();
+    idx->undo_pending = false;
     changes_clear(idx);
 }
 
@@ -645,6 +652,8 @@ ns_status_t ns_index_commit(ns_index_t *idx)
             idx->mark_groups = false;
         }
         changes_write(idx);
+        if (idx->undo_pending)
+            idx->wdb->set_metadata(META_UNDO, idx->undo_record);
         if (idx->in_txn) {
             /* Cleared first: a commit that throws has ended the
              * transaction, leaving its changes pending (discard_pending). */
@@ -657,6 +666,7 @@ ns_status_t ns_index_commit(ns_index_t *idx)
         }
         idx->pending_bytes = 0;
         idx->pending_docs = 0;
+        idx->undo_pending = false;
         changes_committed(idx);
         return NS_STATUS_OK;
     } catch (...) {

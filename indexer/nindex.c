@@ -267,8 +267,10 @@ static int run(struct options *o)
         free(db);
         return rc;
     }
-    if (!o->dry_run)
+    if (!o->dry_run) {
         ns_gen_clean(db); /* under the lock: what a dead writer left */
+        ns_undo_check(db);
+    }
 
     /* --shard and the index must agree before anything is read. */
     int shard_rc = EXIT_OK;

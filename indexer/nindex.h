@@ -191,6 +191,18 @@ int ns_undo_close(struct undo *u);
 void ns_undo_abandon(struct undo *u);
 /* Remove the files in DB/deleted older than DAYS (0: all of them). */
 void ns_undo_expire(const char *db, long days);
+/* Record U's file in IDX, written with the commit of its deletions (for
+ * ns_index_prune(), its own).  Returns 0, or -1 (reported). */
+int ns_undo_record(ns_index_t *idx, const struct undo *u);
+/* On IDX, the live generation of DB open for writing, that records no
+ * undo file yet: record the newest file in DB/deleted as the point from
+ * which files are judged (with its next commit). */
+void ns_undo_start(const char *db, ns_index_t *idx);
+/* Under the writer lock, before anything is written: the files in
+ * DB/deleted that a run killed before its deletions were made left
+ * (newer than the live generation's record and than its publishing) are
+ * renamed NAME.incomplete, each said in a warning. */
+void ns_undo_check(const char *db);
 
 /* ------------------------------------------------------------------------ */
 /* Articles the sources say are gone (withdraw.c)                           */

@@ -158,9 +158,22 @@ int ns_prune(const char *db, ns_index_t *idx, const struct seen_ids *seen,
         ns_idset_free(&d.ids);
         return rc;
     }
+    /* What came before is committed first (ns_index_prune() would), with
+     * the index's record of undo files when it starts one: a kill before
+     * the deletions' commit then leaves a file newer than that record,
+     * which the next run knows for one of deletions never made. */
+    if (ns_index_commit(idx) != NS_STATUS_OK) {
+        ns_error("cannot commit to '%s': %s", db, ns_index_last_error(idx));
+        ns_idset_free(&d.ids);
+        return EXIT_ERROR;
+    }
     struct undo u = {.fd = -1};
     int kept = o->keep_deleted_days > 0 ? keep_deleted(&u, db, idx, &d.ids) : 0;
     ns_idset_free(&d.ids);
+    if (kept == 0 && u.saved && ns_undo_record(idx, &u) < 0) {
+        unlink(u.path);
+        kept = -1;
+    }
     if (kept < 0) {
         ns_error("not pruning: the articles to delete could not be kept");
         return EXIT_ERROR;
@@ -179,6 +192,7 @@ int ns_prune(const char *db, ns_index_t *idx, const struct seen_ids *seen,
         ns_error("cannot prune: %s", ns_index_last_error(idx));
         return EXIT_ERROR;
     }
+    ns_crash_point("pruned");
     /* With --keep-deleted 0 too: the files kept before go. */
     ns_undo_expire(db, o->keep_deleted_days);
     return EXIT_OK;

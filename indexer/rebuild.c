@@ -153,8 +153,8 @@ static unsigned long hash_id(const char *id)
 /* Create JOBS shard databases under BUILD and start their threads.
  * Returns the number started; *failed is set (reported) if fewer than
  * JOBS could be. */
-static size_t shards_start(struct shard *shards, size_t jobs, const char *build,
-                           long commit_every, int *failed)
+static size_t shards_start(const char *db, struct shard *shards, size_t jobs,
+                           const char *build, long commit_every, int *failed)
 {
     size_t started = 0;
     for (size_t i = 0; i < jobs; i++) {
@@ -169,6 +169,11 @@ static size_t shards_start(struct shard *shards, size_t jobs, const char *build,
             *failed = 1;
             break;
         }
+        /* The new generation's record of undo files starts from the
+         * newest there now; its own file, written later, goes before its
+         * publishing, which covers it (undo.c). */
+        if (i == 0)
+            ns_undo_start(db, s->idx);
         s->commit_every = commit_every;
         pthread_mutex_init(&s->lock, NULL);
         pthread_cond_init(&s->more, NULL);
@@ -632,7 +637,8 @@ static int build_shards(const char *build, const struct options *o,
     int failed = 0, source_failed = 0;
     f->o = o;
     f->shards = shards;
-    f->n_shards = shards_start(shards, jobs, build, o->commit_every, &failed);
+    f->n_shards = shards_start(f->db, shards, jobs, build, o->commit_every,
+                               &failed);
     if (!failed)
         source_failed =
             ns_sources_read(o, c, pr, rebuild_article, rebuild_gone, f,

@@ -304,6 +304,8 @@ static int open_index(const char *db, const struct options *o, ns_index_t **out)
         free(err);
         return -1;
     }
+    if (!o->dry_run)
+        ns_undo_start(db, *out);
     return 0;
 }
 
@@ -501,6 +503,14 @@ static int find_ids(ns_index_t *idx, const struct options *o,
  * nothing is deleted). */
 static int keep_ids(const char *db, ns_index_t *idx, const struct idset *ids)
 {
+    /* What came before is committed first, with the index's record of
+     * undo files when it starts one: a kill before the deletions' commit
+     * then leaves a file newer than that record, which the next run
+     * knows for one of deletions never made. */
+    if (ns_index_commit(idx) != NS_STATUS_OK) {
+        ns_error("cannot commit to '%s': %s", db, ns_index_last_error(idx));
+        return EXIT_ERROR;
+    }
     struct undo u;
     if (ns_undo_open(&u, db) < 0)
         return EXIT_ERROR;
@@ -509,7 +519,14 @@ static int keep_ids(const char *db, ns_index_t *idx, const struct idset *ids)
             ns_undo_abandon(&u);
             return EXIT_ERROR;
         }
-    return ns_undo_close(&u) < 0 ? EXIT_ERROR : EXIT_OK;
+    if (ns_undo_close(&u) < 0)
+        return EXIT_ERROR;
+    /* Recorded in the commit that deletes them. */
+    if (u.saved && ns_undo_record(idx, &u) < 0) {
+        unlink(u.path);
+        return EXIT_ERROR;
+    }
+    return EXIT_OK;
 }
 
 /* Delete the articles in IDS from IDX.  Returns EXIT_OK or EXIT_ERROR
@@ -525,6 +542,8 @@ static int delete_ids(ns_index_t *idx, const struct idset *ids,
             return EXIT_ERROR;
         }
         c->deleted += found != 0;
+        if (i == 0)
+            ns_crash_point("delete");
     }
     return EXIT_OK;
 }
@@ -589,6 +608,8 @@ int ns_run_delete(const char *db, const struct options *o, struct counts *c)
         ns_error("cannot commit to '%s'", db);
         rc = EXIT_ERROR;
     }
+    if (rc == EXIT_OK && c->deleted)
+        ns_crash_point("deleted");
     /* With --keep-deleted 0 too: the files kept before go. */
     if (!o->dry_run && rc == EXIT_OK && c->deleted)
         ns_undo_expire(db, o->keep_deleted_days);
