@@ -147,7 +147,8 @@ static void guard_counts(ns_buf_t *b, int *failed, ns_http_server_t *srv)
     put(b, failed, "nsearchd_header_timeouts_total %llu\n",
         (unsigned long long)atomic_load(&srv->header_timeouts));
     family(b, failed, "nsearchd_searches_timed_out_total", "counter",
-           "Searches stopped at --request-timeout.");
+           "Searches stopped at --request-timeout: pages answered 503, "
+           "counts answered with an estimate.");
     put(b, failed, "nsearchd_searches_timed_out_total %llu\n",
         (unsigned long long)atomic_load(&srv->timed_out));
 }

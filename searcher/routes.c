@@ -161,13 +161,16 @@ static enum MHD_Result get_search(ns_http_call_t *c)
     ns_results_t *res;
     ns_status_t st = ns_http_index_call(c->srv, idx, NS_HTTP_OP_SEARCH, NULL,
                                         &so, &res, NULL);
+    if (st == NS_STATUS_OK && ns_results_timed_out(res))
+        atomic_fetch_add(&c->srv->timed_out, 1);
     if (st != NS_STATUS_OK) {
         ret = ns_http_reply_status(c, idx, st, "search");
-    } else if (ns_results_timed_out(res)) {
+    } else if (ns_results_timed_out(res) && limit > 0) {
         /* A page of whatever was found in time would look like the
-         * answer; say that it is not. */
+         * answer; say that it is not.  A count (limit=0) has no page: past
+         * the budget its total is an estimate, and says so (total_exact
+         * false), as past its 25,000 candidates. */
         ns_results_free(res);
-        atomic_fetch_add(&c->srv->timed_out, 1);
         ret = ns_http_reply_error(
             c, 503, "timeout",
             "the search took longer than %u ms and was stopped; "

@@ -118,7 +118,8 @@ static void latency_percentiles(ns_http_stats_t *st, double *p50, double *p99)
  *  "guard": {"refused": told 503 at accept, "forbidden": told 403 there,
  *            "header_timeouts": closed for a late request (head or
  *                               body),
- *            "timed_out": searches stopped at --request-timeout}} */
+ *            "timed_out": searches stopped at --request-timeout, a
+ *            page answered 503 or a count estimated}} */
 static double round3(double x)
 {
     return (double)(int64_t)(x * 1000.0 + 0.5) / 1000.0;
