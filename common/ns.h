@@ -475,6 +475,10 @@ typedef struct ns_index_info {
     char version[80];        /* "UUID:REVISION" of the database read: another
                                 after every commit, and for every database;
                                 "" for a cluster or a remote database */
+    char synonyms_sig[128];  /* the synonyms file in use, as read: its
+                                device, inode, size and time; "" for none.
+                                An edit of it changes answers without
+                                changing VERSION */
 } ns_index_info_t;
 
 ns_status_t ns_index_info(ns_index_t *idx, ns_index_info_t *out);

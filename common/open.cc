@@ -668,6 +668,8 @@ ns_status_t ns_index_info(ns_index_t *idx, ns_index_info_t *out)
         snprintf(out->generation, sizeof out->generation, "%s",
                  idx->gen.c_str());
         out->synonym_groups = synonym_groups(idx);
+        snprintf(out->synonyms_sig, sizeof out->synonyms_sig, "%s",
+                 synonyms_sig(idx).c_str());
         std::string lang = default_lang(*idx->db);
         snprintf(out->default_lang, sizeof out->default_lang, "%s",
                  lang.empty() || lang.size() >= sizeof out->default_lang

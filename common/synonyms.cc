@@ -467,3 +467,8 @@ size_t libns::synonym_groups(const ns_index_t *idx)
 {
     return idx->synonyms ? idx->synonyms->groups.size() : 0;
 }
+
+std::string libns::synonyms_sig(const ns_index_t *idx)
+{
+    return idx->synonyms ? idx->synonyms->sig : std::string();
+}

@@ -55,6 +55,8 @@ typedef struct ns_http_config {
                                     (guard.c) */
     unsigned request_timeout_ms; /* time budget of one search; 0 for
                                     none */
+    unsigned max_age_s;          /* Cache-Control max-age of answers
+                                    with an ETag; 0: no-cache */
     int access_log;              /* one line per request on stderr */
     long slow_ms; /* one line per request this slow or slower; -1: none */
     const uid_t *allow_uids; /* peers allowed, or NULL for anyone who

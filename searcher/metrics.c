@@ -160,7 +160,7 @@ char *ns_http_metrics_text(ns_http_server_t *srv)
     int failed = 0;
     requests(&b, &failed, st);
     family(&b, &failed, "nsearchd_errors_total", "counter",
-           "Requests that ended without a 2xx answer.");
+           "Requests that ended with a 4xx or 5xx answer, or none.");
     put(&b, &failed, "nsearchd_errors_total %llu\n",
         (unsigned long long)atomic_load(&st->errors));
     latency(&b, &failed, st);

@@ -42,6 +42,7 @@ struct options {
     long timeout;         /* seconds */
     long header_timeout;  /* seconds */
     long request_timeout; /* milliseconds, 0 for none */
+    long max_age;         /* seconds answers may be kept; 0: no-cache */
 };
 
 static void usage(FILE *out)
@@ -113,6 +114,9 @@ static void usage(FILE *out)
         "                          milliseconds stops and is answered 503\n"
         "                          timeout, a count (limit=0) 200 with an\n"
         "                          estimate (default 5000, 0 for none)\n"
+        "      --max-age SECONDS   let caches keep answers this long before\n"
+        "                          they revalidate with their ETag\n"
+        "                          (default 0: Cache-Control: no-cache)\n"
         "  -h, --help              show this help\n"
         "      --version           show the version\n"
         "\n"
@@ -209,6 +213,7 @@ static void parse_options(int argc, char **argv, struct options *o)
         OPT_PERUID,
         OPT_HEADER_TIMEOUT,
         OPT_REQUEST_TIMEOUT,
+        OPT_MAX_AGE,
         OPT_VERSION
     };
     static const struct option long_opts[] = {
@@ -225,6 +230,7 @@ static void parse_options(int argc, char **argv, struct options *o)
         {"max-connections-per-uid", required_argument, NULL, OPT_PERUID},
         {"header-timeout", required_argument, NULL, OPT_HEADER_TIMEOUT},
         {"request-timeout", required_argument, NULL, OPT_REQUEST_TIMEOUT},
+        {"max-age", required_argument, NULL, OPT_MAX_AGE},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, OPT_VERSION},
         {NULL, 0, NULL, 0},
@@ -297,6 +303,12 @@ static void parse_options(int argc, char **argv, struct options *o)
             if (ns_parse_long(optarg, 0, 3600000, &o->request_timeout) < 0)
                 ns_usage_error("--request-timeout needs a number of "
                                "milliseconds from 0 to 3600000, not '%s'",
+                               optarg);
+            break;
+        case OPT_MAX_AGE:
+            if (ns_parse_long(optarg, 0, 86400, &o->max_age) < 0)
+                ns_usage_error("--max-age needs a number of seconds from 0 "
+                               "to 86400, not '%s'",
                                optarg);
             break;
         case 'h':
@@ -538,6 +550,7 @@ int main(int argc, char **argv)
         .max_per_uid = (unsigned)o.max_per_uid,
         .header_timeout_s = (unsigned)o.header_timeout,
         .request_timeout_ms = (unsigned)o.request_timeout,
+        .max_age_s = (unsigned)o.max_age,
         .access_log = o.access_log,
         .slow_ms = o.slow_ms,
         .allow_uids = o.n_allow_uids ? o.allow_uids : NULL,

@@ -1,7 +1,7 @@
 /* reply.c - nsearchd's answers: JSON bodies, errors as
  * {"error": {"code", "message"}}, and the headers that go with them
  * (Allow on 405, Retry-After on 503, Connection: close while stopping
- * and after a malformed head). */
+ * and after a malformed head, ETag and Cache-Control: cache.c). */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -58,9 +58,25 @@ enum MHD_Result ns_http_reply_typed(ns_http_call_t *c, unsigned status,
     }
     if (!r)
         return MHD_NO;
-    int ok =
-        MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE,
-                                body ? type : "application/json") == MHD_YES;
+    if (MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE,
+                                body ? type : "application/json") != MHD_YES) {
+        MHD_destroy_response(r);
+        return MHD_NO;
+    }
+    return ns_http_queue(c, status, r);
+}
+
+enum MHD_Result ns_http_queue(ns_http_call_t *c, unsigned status,
+                              struct MHD_Response *r)
+{
+    char max_age[32];
+    int ok = MHD_add_response_header(
+                 r, MHD_HTTP_HEADER_CACHE_CONTROL,
+                 ns_http_cache_control(c, status, max_age, sizeof max_age)) ==
+             MHD_YES;
+    if (c->etag[0] && (status == 200 || status == 304))
+        ok &= MHD_add_response_header(r, MHD_HTTP_HEADER_ETAG, c->etag) ==
+              MHD_YES;
     if (status == 405)
         ok &= MHD_add_response_header(r, MHD_HTTP_HEADER_ALLOW, "GET, HEAD") ==
               MHD_YES;

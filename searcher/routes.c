@@ -144,7 +144,7 @@ static enum MHD_Result get_search(ns_http_call_t *c)
     ns_search_opts_init(&so);
     ns_http_filters_apply(q, &filters, &so);
     ns_index_t *idx = index_or_reply(c, &ret);
-    if (!idx)
+    if (!idx || ns_http_not_modified(c, idx, &ret))
         return ret;
     so.limit = (unsigned)limit;
     so.offset = (unsigned)offset;
@@ -177,6 +177,10 @@ static enum MHD_Result get_search(ns_http_call_t *c)
             "try a narrower query",
             c->srv->cfg->request_timeout_ms);
     } else {
+        /* A count cut short is an estimate that depends on the load, not
+         * on the index alone: no ETag, not to be kept. */
+        if (ns_results_timed_out(res))
+            c->etag[0] = '\0';
         ret = reply_results(c, res, so.query, &filters);
     }
     return ret;
@@ -230,6 +234,12 @@ static enum MHD_Result get_article(ns_http_call_t *c, const char *id)
             return ret;
         return ns_http_reply_status(c, idx, st, "article lookup");
     }
+    /* After the lookup, which is cheap: an id no article has is 404
+     * whatever tag the client holds. */
+    if (ns_http_not_modified(c, idx, &ret)) {
+        ns_article_clear(&art);
+        return ret;
+    }
     char *body = ns_http_json_body_text(ns_article_to_json(&art));
     ns_article_clear(&art);
     return ns_http_reply(c, 200, body);
@@ -247,7 +257,7 @@ static enum MHD_Result get_related(ns_http_call_t *c, const char *id)
     if (ns_http_arg_now(c, &now, &ret) < 0)
         return ret;
     ns_index_t *idx = index_for_id(c, id, &ret);
-    if (!idx)
+    if (!idx || ns_http_not_modified(c, idx, &ret))
         return ret;
     ns_search_opts_t so;
     ns_search_opts_init(&so);

@@ -46,9 +46,9 @@ enum ns_http_route_id {
  * request that ended without an answer as "none". */
 #define NS_HTTP_STATUSES                                                       \
     {                                                                          \
-        200, 400, 403, 404, 405, 414, 431, 500, 503                            \
+        200, 304, 400, 403, 404, 405, 414, 431, 500, 503                       \
     }
-#define NS_HTTP_N_STATUSES (9 + 2)
+#define NS_HTTP_N_STATUSES (10 + 2)
 
 /* Upper bounds of the latency histogram's buckets, in seconds (the last
  * bucket, +Inf, is implicit). */
@@ -178,6 +178,7 @@ struct ns_http_call {
     struct ns_http_request *req;
     const char *path; /* percent-decoded, valid UTF-8 */
     int close;        /* answer with "Connection: close" */
+    char etag[24];    /* the answer's ETag (cache.c), or "" for none */
 };
 
 typedef struct ns_http_call ns_http_call_t;
@@ -236,6 +237,11 @@ enum MHD_Result ns_http_reply(ns_http_call_t *c, unsigned status, char *body);
 enum MHD_Result ns_http_reply_typed(ns_http_call_t *c, unsigned status,
                                     char *body, const char *type);
 
+/* Queue response R (taken: destroyed here) with STATUS and the headers
+ * every answer has: Cache-Control, the ETag, Allow on 405, Retry-After
+ * on 503, Connection: close. */
+enum MHD_Result ns_http_queue(ns_http_call_t *c, unsigned status,
+                              struct MHD_Response *r);
 /* Queue an error: STATUS with {"error": {"code": CODE, "message": ...}}.
  * Values quoted in the message must have gone through ns_http_shown(). */
 enum MHD_Result ns_http_reply_error(ns_http_call_t *c, unsigned status,
@@ -251,6 +257,21 @@ enum MHD_Result ns_http_reply_status(ns_http_call_t *c, ns_index_t *idx,
  * placeholder.  Values are valid UTF-8 by the time they get here. */
 const char *ns_http_shown(const char *value);
 
+/* ------------------------------------------------------------------------ */
+/* Caching (cache.c)                                                        */
+/* ------------------------------------------------------------------------ */
+
+/* Give C's answer the ETag of answers from IDX (none for a cluster), and
+ * when the request's If-None-Match names it, answer 304 (in *RET) and
+ * return 1; else return 0.  Call once the parameters are checked and
+ * before the work. */
+int ns_http_not_modified(ns_http_call_t *c, ns_index_t *idx,
+                         enum MHD_Result *ret);
+/* The Cache-Control of C's answer with STATUS: "no-store" without an ETag
+ * or for another status than 200 and 304, else "no-cache", or
+ * "max-age=N" (--max-age), written in BUF (SIZE bytes). */
+const char *ns_http_cache_control(ns_http_call_t *c, unsigned status, char *buf,
+                                  size_t size);
 /* ------------------------------------------------------------------------ */
 /* Parameters (params.c)                                                    */
 /* ------------------------------------------------------------------------ */

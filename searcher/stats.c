@@ -112,7 +112,7 @@ static void latency_percentiles(ns_http_stats_t *st, double *p50, double *p99)
  *            "synonym_groups": the synonyms' groups in use},
  *  "uptime_s", "requests": ended before this one, as /metrics counts
  *  them (the sum of nsearchd_requests_total), "errors": those of them
- *  that ended without a 2xx,
+ *  that ended with a 4xx or 5xx answer or none,
  *  "latency_ms": {"p50", "p99"} over the last 1024 answered requests,
  *  "threads", "connections": open now, "max_connections",
  *  "guard": {"refused": told 503 at accept, "forbidden": told 403 there,

@@ -35,8 +35,11 @@ check "answered within a few seconds of the budget" \
 # A count (limit=0) has no page to pass off as the answer: past the
 # budget its total is an estimate, 200 with total_exact false.  Checking
 # 3,000 articles' text takes far more than 1 ms.
-get c.json "/v1/search?q=%22harbour%20strike%22&limit=0&related=0"
+get c.json "/v1/search?q=%22harbour%20strike%22&limit=0&related=0" \
+    -D "$TMP/c.h"
 check "phrase count past the budget: 200 ($code)" is "$code" 200
+check "phrase count past the budget: not to be kept, no ETag" sh -c \
+    "grep -qix 'cache-control: no-store.' '$TMP/c.h' && ! grep -qi '^etag' '$TMP/c.h'"
 check "phrase count past the budget: an estimate" json c.json \
     'not d["total_exact"] and 0 < d["total"] <= 3000 and d["hits"] == []'
 check "phrase count past the budget: says it stopped" json c.json \
