@@ -164,7 +164,8 @@ NSEARCHD_OBJ = $(B)/searcher/nsearchd.o $(B)/searcher/http.o \
                $(B)/searcher/reply.o $(B)/searcher/workers.o \
                $(B)/searcher/stats.o $(B)/searcher/metrics.o \
                $(B)/searcher/net.o $(B)/searcher/guard.o \
-               $(B)/searcher/framing.o $(B)/searcher/cache.o
+               $(B)/searcher/framing.o $(B)/searcher/cache.o \
+               $(B)/searcher/cors.o
 
 $(NSEARCHD_OBJ): ALL_CFLAGS += $(MHD_CFLAGS)
 $(NSEARCHD_OBJ): searcher/http.h searcher/net.h searcher/server.h

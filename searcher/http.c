@@ -29,7 +29,8 @@
  *
  * Errors are {"error": {"code", "message"}} with these codes:
  *   400 bad_parameter   403 forbidden   404 not_found
- *   405 method_not_allowed (with "Allow: GET, HEAD")
+ *   405 method_not_allowed (with "Allow: GET, HEAD", and OPTIONS with
+ *       --cors, whose preflights cors.c answers)
  *   414 too_large       431 too_large   500 internal
  *   503 overloaded, no_index, timeout, shutting_down
  * A URL over NS_HTTP_MAX_HEAD bytes or NS_HTTP_MAX_PARAMS parameters is
@@ -425,8 +426,11 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *conn,
         return ns_http_reply_error(&c, 400, "bad_parameter",
                                    "malformed request head: %s", framing);
     }
+    /* A preflight (--cors) is answered as a GET is, once it is all in. */
+    int preflight =
+        srv->cfg->cors_origin && strcmp(method, MHD_HTTP_METHOD_OPTIONS) == 0;
     int readonly = strcmp(method, MHD_HTTP_METHOD_GET) == 0 ||
-                   strcmp(method, MHD_HTTP_METHOD_HEAD) == 0;
+                   strcmp(method, MHD_HTTP_METHOD_HEAD) == 0 || preflight;
     /* The first call comes when the headers are in.  Answering then, before
      * libmicrohttpd knows the request is complete, makes it close the
      * connection afterwards; GET and HEAD are answered on the next call
@@ -457,6 +461,8 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *conn,
     if (!readonly)
         return ns_http_reply_error(&c, 405, "method_not_allowed",
                                    "only GET and HEAD are allowed");
+    if (preflight)
+        return ns_http_preflight(&c);
     if (req->too_large == 1)
         return ns_http_reply_error(&c, 414, "too_large",
                                    "the URL is longer than %d bytes",

@@ -57,6 +57,8 @@ typedef struct ns_http_config {
                                     none */
     unsigned max_age_s;          /* Cache-Control max-age of answers
                                     with an ETag; 0: no-cache */
+    const char *cors_origin;     /* Access-Control-Allow-Origin, or NULL
+                                    for no CORS (cors.c) */
     int access_log;              /* one line per request on stderr */
     long slow_ms; /* one line per request this slow or slower; -1: none */
     const uid_t *allow_uids; /* peers allowed, or NULL for anyone who
@@ -65,6 +67,10 @@ typedef struct ns_http_config {
 } ns_http_config_t;
 
 typedef struct ns_http_server ns_http_server_t;
+
+/* Is ORIGIN what --cors takes: "*", or a serialized origin
+ * ("https://www.example.org", "http://localhost:8080")? (cors.c) */
+int ns_http_cors_origin_ok(const char *origin);
 
 /* Start serving CONFIG on the listening socket FD (which stays the
  * caller's: close it after ns_http_stop()), or, with FD -1, only the

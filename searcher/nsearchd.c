@@ -43,6 +43,7 @@ struct options {
     long header_timeout;  /* seconds */
     long request_timeout; /* milliseconds, 0 for none */
     long max_age;         /* seconds answers may be kept; 0: no-cache */
+    const char *cors;     /* --cors ORIGIN, or NULL */
 };
 
 static void usage(FILE *out)
@@ -54,7 +55,8 @@ static void usage(FILE *out)
         "Serve an nsearch index over HTTP/1.1 with JSON on a Unix socket\n"
         "(manual: nsearchd(8)).\n"
         "\n"
-        "Requests (GET; HEAD is answered like GET, other methods get 405):\n"
+        "Requests (GET; HEAD is answered like GET, other methods get 405,\n"
+        "but OPTIONS with --cors):\n"
         "  /v1/search?q=WORDS  the JSON of `nsearch --json`; parameters:\n"
         "      limit (0-%d, default 10), offset (0-%d), sort (relevance,\n"
         "      date, oldest or recent), half_life (1-3650 days, default 30),\n"
@@ -117,6 +119,9 @@ static void usage(FILE *out)
         "      --max-age SECONDS   let caches keep answers this long before\n"
         "                          they revalidate with their ETag\n"
         "                          (default 0: Cache-Control: no-cache)\n"
+        "      --cors ORIGIN       let pages of ORIGIN (https://host[:port],\n"
+        "                          or * for any) read the answers: CORS\n"
+        "                          headers, OPTIONS preflights (default off)\n"
         "  -h, --help              show this help\n"
         "      --version           show the version\n"
         "\n"
@@ -214,6 +219,7 @@ static void parse_options(int argc, char **argv, struct options *o)
         OPT_HEADER_TIMEOUT,
         OPT_REQUEST_TIMEOUT,
         OPT_MAX_AGE,
+        OPT_CORS,
         OPT_VERSION
     };
     static const struct option long_opts[] = {
@@ -231,6 +237,7 @@ static void parse_options(int argc, char **argv, struct options *o)
         {"header-timeout", required_argument, NULL, OPT_HEADER_TIMEOUT},
         {"request-timeout", required_argument, NULL, OPT_REQUEST_TIMEOUT},
         {"max-age", required_argument, NULL, OPT_MAX_AGE},
+        {"cors", required_argument, NULL, OPT_CORS},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, OPT_VERSION},
         {NULL, 0, NULL, 0},
@@ -310,6 +317,13 @@ static void parse_options(int argc, char **argv, struct options *o)
                 ns_usage_error("--max-age needs a number of seconds from 0 "
                                "to 86400, not '%s'",
                                optarg);
+            break;
+        case OPT_CORS:
+            if (!ns_http_cors_origin_ok(optarg))
+                ns_usage_error("--cors needs an origin such as "
+                               "https://www.example.org, or *, not '%s'",
+                               optarg);
+            o->cors = optarg;
             break;
         case 'h':
             usage(stdout);
@@ -551,6 +565,7 @@ int main(int argc, char **argv)
         .header_timeout_s = (unsigned)o.header_timeout,
         .request_timeout_ms = (unsigned)o.request_timeout,
         .max_age_s = (unsigned)o.max_age,
+        .cors_origin = o.cors,
         .access_log = o.access_log,
         .slow_ms = o.slow_ms,
         .allow_uids = o.n_allow_uids ? o.allow_uids : NULL,

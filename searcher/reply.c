@@ -78,8 +78,11 @@ enum MHD_Result ns_http_queue(ns_http_call_t *c, unsigned status,
         ok &= MHD_add_response_header(r, MHD_HTTP_HEADER_ETAG, c->etag) ==
               MHD_YES;
     if (status == 405)
-        ok &= MHD_add_response_header(r, MHD_HTTP_HEADER_ALLOW, "GET, HEAD") ==
-              MHD_YES;
+        ok &= MHD_add_response_header(r, MHD_HTTP_HEADER_ALLOW,
+                                      c->srv->cfg->cors_origin
+                                          ? "GET, HEAD, OPTIONS"
+                                          : "GET, HEAD") == MHD_YES;
+    ok &= ns_http_cors_headers(c, r);
     if (status == 503)
         ok &= MHD_add_response_header(r, MHD_HTTP_HEADER_RETRY_AFTER, "1") ==
               MHD_YES;

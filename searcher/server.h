@@ -11,6 +11,8 @@
  *   guard.c    admission per uid, the request-head deadline
  *   framing.c  request heads libmicrohttpd lets through that a proxy
  *              could read otherwise (request smuggling)
+ *   cache.c    ETag, If-None-Match and Cache-Control
+ *   cors.c     cross-origin requests (--cors)
  *
  * Threads and freshness are explained at the top of http.c. */
 #ifndef NS_SERVER_H
@@ -46,9 +48,9 @@ enum ns_http_route_id {
  * request that ended without an answer as "none". */
 #define NS_HTTP_STATUSES                                                       \
     {                                                                          \
-        200, 304, 400, 403, 404, 405, 414, 431, 500, 503                       \
+        200, 204, 304, 400, 403, 404, 405, 414, 431, 500, 503                  \
     }
-#define NS_HTTP_N_STATUSES (10 + 2)
+#define NS_HTTP_N_STATUSES (11 + 2)
 
 /* Upper bounds of the latency histogram's buckets, in seconds (the last
  * bucket, +Inf, is implicit). */
@@ -272,6 +274,16 @@ int ns_http_not_modified(ns_http_call_t *c, ns_index_t *idx,
  * "max-age=N" (--max-age), written in BUF (SIZE bytes). */
 const char *ns_http_cache_control(ns_http_call_t *c, unsigned status, char *buf,
                                   size_t size);
+/* ------------------------------------------------------------------------ */
+/* Cross-origin requests (cors.c)                                           */
+/* ------------------------------------------------------------------------ */
+
+/* Add the CORS headers of every answer to R when --cors is on.  Returns
+ * 1, or 0 when libmicrohttpd refused one. */
+int ns_http_cors_headers(ns_http_call_t *c, struct MHD_Response *r);
+/* Answer a preflight (OPTIONS, with --cors): 204 with the methods and
+ * headers allowed, or 404 for a path that is no endpoint. */
+enum MHD_Result ns_http_preflight(ns_http_call_t *c);
 /* ------------------------------------------------------------------------ */
 /* Parameters (params.c)                                                    */
 /* ------------------------------------------------------------------------ */
