@@ -146,6 +146,34 @@ static int unopened(const char *db, const char *name)
     return EXIT_ERROR;
 }
 
+/* The number of generation NAME ("gen-000007" is 7), or 0. */
+static unsigned long gen_number(const char *name)
+{
+    return strncmp(name, "gen-", 4) == 0 && name[4] &&
+                   strspn(name + 4, "0123456789") == strlen(name + 4)
+               ? strtoul(name + 4, NULL, 10)
+               : 0;
+}
+
+/* Does DB hold a generation numbered below LIVE, whether it opens or
+ * not?  When it cannot tell, it says yes: the message then speaks of
+ * generations that do not open, as it did. */
+static int older_kept(const char *db, const char *live)
+{
+    char **names;
+    size_t n;
+    unsigned long top = gen_number(live);
+    if (!top || ns_gen_list(db, &names, &n) < 0)
+        return 1;
+    int found = 0;
+    for (size_t i = 0; i < n && !found; i++) {
+        unsigned long k = gen_number(names[i]);
+        found = k && k < top;
+    }
+    ns_gen_list_free(names, n);
+    return found;
+}
+
 int ns_run_rollback(const char *db, char *published, size_t pub_size,
                     ns_buf_t *undone)
 {
@@ -199,9 +227,16 @@ int ns_run_rollback(const char *db, char *published, size_t pub_size,
     if (os == NS_STATUS_IO)
         return unopened(db, previous);
     if (os != NS_STATUS_OK) {
-        ns_error("'%s' has no generation older than '%s' that opens, to roll "
-                 "back to",
-                 db, live);
+        /* "That opens" sent the operator looking for damage where a
+         * rebuild with --keep 1 had simply kept none. */
+        if (!older_kept(db, live))
+            ns_error("'%s' keeps no generation older than '%s' to roll back "
+                     "to (a rebuild with --keep 1 keeps only the live one)",
+                     db, live);
+        else
+            ns_error("'%s' has no generation older than '%s' that opens, to "
+                     "roll back to",
+                     db, live);
         return EXIT_ERROR;
     }
     if (ns_gen_publish(db, previous) < 0) {

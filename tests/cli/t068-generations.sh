@@ -103,6 +103,25 @@ run out err nindex --db "$d" --rollback
 check "rollback with nothing older that opens: exit 1" is "$rc" 1
 check "rollback with nothing older that opens: current stays" \
     is "$(readlink "$d/current")" "$first"
+# Which of the two it is: none kept at all (a rebuild with --keep 1), or
+# one kept that does not open.  Both used to say "that opens", and sent
+# the operator looking for damage that was not there.
+k="$TMP/keep1"
+nindex --quiet --db "$k" --rebuild "$TMP/d40.jsonl"
+nindex --quiet --db "$k" --rebuild --keep 1 "$TMP/d40.jsonl"
+live=$(readlink "$k/current")
+run out err nindex --db "$k" --rollback
+check "rollback after --keep 1: exit 1" is "$rc" 1
+check "rollback after --keep 1: none is kept" contains "$TMP/err" \
+    "nindex: '$k' keeps no generation older than '$live' to roll back to (a rebuild with --keep 1 keeps only the live one)"
+check "rollback after --keep 1: no word of opening" lacks "$TMP/err" \
+    "that opens"
+nindex --quiet --db "$k" --rebuild "$TMP/d40.jsonl"
+for f in "$k/$live"/*.glass; do truncate -s 100 "$f"; done
+run out err nindex --db "$k" --rollback
+check "rollback over a kept one that does not open: exit 1" is "$rc" 1
+check "rollback over a kept one that does not open: says so" \
+    contains "$TMP/err" "older than '$(readlink "$k/current")' that opens"
 
 # --- The canary: titles the query language would misread. ----------------
 canary() { # NAME FIRST-TITLE [OTHERS]
