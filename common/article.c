@@ -383,14 +383,24 @@ int ns_set_label(char **field, const char *name, const char *value, size_t len,
  * exactly as given or rejected: it is what --delete, GET /v1/articles/{id}
  * and a rebuild must find again, so turning a control character into a
  * space or trimming a space would store an id nobody can name.  Control
- * characters (C0, DEL, C1) and surrounding white space are refused; an
- * empty value leaves the id unset ("missing id" later). */
+ * characters (C0, DEL, C1), bytes that are not UTF-8 and surrounding white
+ * space are refused; an empty value leaves the id unset ("missing id"
+ * later).  An id that is not UTF-8 cannot be stored: the record is JSON,
+ * which dropped it, and the article stayed in the index with no id that
+ * --delete, a prune or a search could read. */
 int ns_set_id(ns_article_t *art, const char *value, size_t len, char *err,
               size_t err_size)
 {
     const unsigned char *v = (const unsigned char *)value;
     if (len == 0)
         return 0;
+    size_t bad = ns_utf8_check(value, len);
+    if (bad < len) {
+        ns_set_err(err, err_size,
+                   "id is not valid UTF-8 (byte 0x%02X at offset %zu)", v[bad],
+                   bad);
+        return -1;
+    }
     for (size_t i = 0; i < len; i++) {
         unsigned c = v[i];
         if (c == 0xc2 && i + 1 < len && v[i + 1] >= 0x80 && v[i + 1] <= 0x9f)
@@ -421,6 +431,20 @@ int ns_set_id(ns_article_t *art, const char *value, size_t len, char *err,
     free(art->id);
     art->id = id;
     return 0;
+}
+
+int ns_check_name_id(const char *name, const char *hint, char *err,
+                     size_t err_size)
+{
+    size_t len = strlen(name);
+    size_t bad = ns_utf8_check(name, len);
+    if (bad == len)
+        return 0;
+    ns_set_err(err, err_size,
+               "file name is not valid UTF-8 (byte 0x%02X at offset %zu of "
+               "'%.*s...'), and the name is the article's id; %s",
+               (unsigned char)name[bad], bad, (int)bad, name, hint);
+    return -1;
 }
 
 static int all_digits(const char *s, size_t n)

@@ -186,6 +186,15 @@ static int from_text(const char *text, size_t len, const char *default_id,
         ns_set_err(err, err_size, "out of memory");
         goto fail;
     }
+    /* The name is at no line of the file. */
+    if (!art->id && default_id &&
+        ns_check_name_id(default_id,
+                         "rename the file, or give it an id in its front "
+                         "matter",
+                         err, err_size) < 0) {
+        *err_line = 0;
+        goto fail;
+    }
     if (!art->id && default_id &&
         ns_set_id(art, default_id, strlen(default_id), err, err_size) < 0)
         goto fail;

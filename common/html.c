@@ -582,6 +582,9 @@ int ns_html_page_warn(const char *data, size_t len, const char *default_id,
         snprintf(err, err_size, "out of memory");
         goto out;
     }
+    if (default_id && !json_object_get(obj, "id") &&
+        ns_check_name_id(default_id, "rename the file", err, err_size) < 0)
+        goto out;
     if (default_id)
         ns_fields_set(obj, "id", default_id, strlen(default_id), 0);
     rc = ns_fields_article(obj, art, err, err_size);

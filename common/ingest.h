@@ -577,10 +577,18 @@ int ns_url_encode(char **url);
  * with ERR saying so; -1 on error. */
 int ns_set_label(char **field, const char *name, const char *value, size_t len,
                  size_t max, char *err, size_t err_size);
-/* The id, exactly as given, or refused (control characters, surrounding
- * white space, longer than NS_MAX_ID). */
+/* The id, exactly as given, or refused (control characters, bytes that
+ * are not UTF-8, surrounding white space, longer than NS_MAX_ID). */
 int ns_set_id(ns_article_t *art, const char *value, size_t len, char *err,
               size_t err_size);
+/* Can NAME, a file's path below its source, be an article's id?  A name
+ * in another encoding ("caf\xe9.md" from a Latin-1 system) is refused, not
+ * read as windows-1252 the way a file's text is: the id is what --delete
+ * and a prune name the article by, and one that is not the file's name
+ * matches no name a shell passes.  Returns 0, or -1 with ERR saying so,
+ * ending with HINT (what to do). */
+int ns_check_name_id(const char *name, const char *hint, char *err,
+                     size_t err_size);
 /* The date from any form ns_date_parse() reads; blank leaves it unset. */
 int ns_set_date(ns_article_t *art, const char *value, char *err,
                 size_t err_size);

@@ -295,6 +295,10 @@ int ns_nitf_article(const char *data, size_t len, const char *default_id,
     xmlNode *head = child(root, "head"), *docdata = child(head, "docdata");
     xmlNode *bodyn = child(root, "body"), *bhead = child(bodyn, "body.head");
     set_attr(obj, "id", child(docdata, "doc-id"), "id-string");
+    if (default_id && !json_object_get(obj, "id") &&
+        ns_check_name_id(default_id, "rename the file, or give it a <doc-id>",
+                         err, err_size) < 0)
+        goto done;
     if (default_id)
         ns_fields_set(obj, "id", default_id, strlen(default_id), 0);
     set_text(obj, "title", child(child(bhead, "hedline"), "hl1"));

@@ -160,6 +160,18 @@ int ns_undo_save(struct undo *u, ns_index_t *idx, const char *id)
         ns_article_clear(&art);
         return 1;
     }
+    /* An id that is not UTF-8, from a file whose name was in another
+     * encoding, was stored by an indexer that did not refuse it: the
+     * record's JSON lost the id, so it never reads and cannot be put
+     * back.  Refusing to delete it without a copy held every later prune
+     * and rebuild back for good; it goes, and the run says so. */
+    if (st != NS_STATUS_OK && !ns_utf8_valid(id, strlen(id))) {
+        ns_warn("stored article '%s' cannot be read (its id is not valid "
+                "UTF-8) and is deleted without a copy to undo it",
+                id);
+        ns_article_clear(&art);
+        return 1;
+    }
     if (st != NS_STATUS_OK) {
         ns_article_clear(&art);
         return ns_error("cannot read article '%s' to keep it: %s", id,

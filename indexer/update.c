@@ -487,6 +487,11 @@ static int find_ids(ns_index_t *idx, const struct options *o,
         if (st == NS_STATUS_NOT_FOUND) {
             ns_error("no article with id '%s'", id);
             c->skipped++;
+        } else if (st != NS_STATUS_OK && !ns_utf8_valid(id, strlen(id))) {
+            /* A record of an id that is not UTF-8 never reads (undo.c);
+             * it is there, and the id given names it. */
+            if (ns_idset_add(ids, id) < 0)
+                ns_die("out of memory");
         } else if (st != NS_STATUS_OK) {
             ns_error("cannot read article '%s': %s", id,
                      ns_index_last_error(idx));
