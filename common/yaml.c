@@ -357,6 +357,16 @@ static int plain_scalar(const char *first, size_t flen, struct cursor cont,
     return 0;
 }
 
+/* Is the plain scalar S (N bytes) one of YAML's spellings of null? */
+static int is_null(const char *s, size_t n)
+{
+    static const char *const nulls[] = {"~", "null", "Null", "NULL"};
+    for (size_t i = 0; i < sizeof nulls / sizeof *nulls; i++)
+        if (n == strlen(nulls[i]) && !memcmp(s, nulls[i], n))
+            return 1;
+    return 0;
+}
+
 /* One scalar appended to OUT: FIRST is the text after "key:" or "- " on
  * its line (trimmed), CONT the more indented lines under it, PARENT the
  * indentation of the key or the item.  A value that starts like a quoted
@@ -387,7 +397,17 @@ static int scalar(const char *first, size_t flen, struct cursor cont,
     out->len = mark;
     if (out->p)
         out->p[mark] = '\0';
-    return plain_scalar(first, flen, cont, out, err, err_size, err_line);
+    if (plain_scalar(first, flen, cont, out, err, err_size, err_line) < 0)
+        return -1;
+    /* YAML's null, which a site generator reads as no value: "id: ~" was
+     * the id "~", so every post of a theme that writes it replaced the
+     * one before, and "author: null" was a byline.  Quoted, "null" and
+     * "~" are text. */
+    if (is_null(out->p + mark, out->len - mark)) {
+        out->len = mark;
+        out->p[mark] = '\0';
+    }
+    return 0;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -447,11 +467,18 @@ static int flow_list(const char *first, size_t flen, struct cursor cont,
             if (s.p[i] == '[' || s.p[i] == '{' || b == a ||
                 ns_buf_append(&v->text, s.p + a, b - a) < 0)
                 goto out;
+            /* "[news, null]": a null item is no item. */
+            if (is_null(s.p + a, b - a)) {
+                v->text.len -= b - a;
+                v->text.p[v->text.len] = '\0';
+                goto next;
+            }
         }
         if (ns_fm_value_end_item(v) < 0) {
             rc = oom(err, err_size);
             goto out;
         }
+    next:
         i = skip_blank(s.p, n, i);
         if (i < n && s.p[i] == ',') {
             i++;
@@ -499,12 +526,16 @@ static int block_list(struct cursor cont, ns_fm_value_t *v, char *err,
         /* "- # note" is an empty item. */
         if (!flen || first[0] == '#' || looks_like_key(first, flen))
             continue;
+        size_t start = v->text.len;
         if (scalar(first, flen, item, indent, &v->text, err, err_size,
                    err_line) < 0) {
             if (!*err_line)
                 *err_line = l.no;
             return -1;
         }
+        /* "- ~" is a null item, no item; "- ''" is an empty one. */
+        if (v->text.len == start && !strchr("\"'|>", first[0]))
+            continue;
         if (ns_fm_value_end_item(v) < 0)
             return oom(err, err_size);
     }

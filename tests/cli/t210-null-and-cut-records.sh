@@ -1,0 +1,45 @@
+#!/bin/sh
+# t210-null-and-cut-records.sh - Values that are no value, and records
+# that are not all there.
+#
+# YAML's null ("~", "null", "Null", "NULL", nothing) in front matter was
+# the text "~" or "null": three posts with "id: ~" were one article, two
+# lost to "again ... replaces it", and "author: null" a byline.  Now a
+# null is no value: the id falls back to the slug, the author is unset,
+# and a null list item is no item.  Quoted, "~" and "null" are text, and
+# TOML (which has no null) is as it was.
+. "$(dirname "$0")/lib.sh"
+
+authors() {
+    nsearch --db "$1" --json --limit 20 --no-collapse '' | python3 -c '
+import json, sys
+for h in sorted(json.load(sys.stdin)["hits"], key=lambda h: h["id"]):
+    print("%s=%s" % (h["id"], h["author"]))' | tr '\n' ' '
+}
+
+mkdir -p "$TMP/p"
+for n in 1 2 3; do
+    printf -- '---\nid: ~\nslug: post-%s\ntitle: Post number %s\nauthor: null\ntags: [news, null]\n---\nBody %s.\n' \
+        "$n" "$n" "$n" > "$TMP/p/p$n.md"
+done
+printf -- '---\nid:\nslug: empty-id\ntitle: Empty id\nauthor: NULL # none\ntags:\n  - ~\n  - sport\n---\nBody e.\n' \
+    > "$TMP/p/e.md"
+printf -- '---\nid: "~"\ntitle: Quoted tilde\nauthor: '"'"'null'"'"'\n---\nBody q.\n' \
+    > "$TMP/p/q.md"
+printf -- '+++\nid = "toml-1"\ntitle = "Toml post"\nauthor = "null"\n+++\nBody t.\n' \
+    > "$TMP/p/t.md"
+
+run out err nindex --db "$TMP/db" "$TMP/p"
+check "yaml null: exit 0" is "$rc" 0
+check "yaml null: six posts, six articles" contains "$TMP/out" \
+    "6 added, 0 replaced, 0 unchanged, 0 deleted, 0 skipped"
+check "yaml null: none replaces another" lacks "$TMP/err" "again"
+check "yaml null: ids from the slug, no author; quoted stays text" is \
+    "$(authors "$TMP/db")" \
+    "empty-id=None post-1=None post-2=None post-3=None toml-1=null ~=null "
+nsearch --db "$TMP/db" --json --facets=tag --limit 0 '' >"$TMP/tags.json"
+check "yaml null: a null list item is no tag" python3 -c '
+import json, sys
+tags = {t["value"]: t["count"] for t in json.load(open(sys.argv[1]))["facets"]["tag"]}
+sys.exit(tags != {"news": 3, "sport": 1})' "$TMP/tags.json"
+finish
