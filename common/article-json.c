@@ -210,9 +210,12 @@ static int number_overflows(const char *t, size_t n)
  * Both are values of fields nindex mostly ignores, and cost the article.
  * An id keeps its digits exactly, as integer ids are read.  WHY (WHY_SIZE
  * bytes) gets what was changed in the first field nindex reads other than
- * id, or "".  1 if anything changed. */
+ * id, or "".  An id is never altered: "x\ud800y" and "x\udc00y" both read
+ * as "x\uFFFDy" and replaced each other, so *ID_HALF is set to the offset
+ * of the first half pair in the id's string (else left alone) for the
+ * caller to refuse the record.  1 if anything changed. */
 static int json_repair(const char *text, size_t len, ns_buf_t *out, char *why,
-                       size_t why_size)
+                       size_t why_size, size_t *id_half)
 {
     static const char *const read[] = {"title",  "body", "section",
                                        "author", "lang", "url",
@@ -289,6 +292,9 @@ static int json_repair(const char *text, size_t len, ns_buf_t *out, char *why,
         if (!fix)
             continue;
         changed = 1;
+        if (fix == 1 && depth == 1 && !want_key && *id_half == (size_t)-1 &&
+            key_len == 2 && !memcmp(text + key_at, "id", 2))
+            *id_half = i - tok + 1;
         for (size_t k = 0; !*why && k < sizeof read / sizeof *read; k++) {
             if (depth < 1 || key_len != strlen(read[k]) ||
                 memcmp(text + key_at, read[k], key_len))
@@ -334,9 +340,18 @@ static int from_json(const char *text, size_t len, int cms, ns_article_t *art,
          * what is malformed is refused as jansson says. */
         ns_buf_t fixed = {0};
         json_error_t again;
-        if (json_repair(text, len, &fixed, altered, sizeof altered))
+        size_t id_half = (size_t)-1;
+        if (json_repair(text, len, &fixed, altered, sizeof altered, &id_half))
             root = json_loadb(fixed.p, fixed.len, flags, &again);
         ns_buf_free(&fixed);
+        if (root && id_half != (size_t)-1) {
+            ns_set_err(err, err_size,
+                       "field 'id': '%.6s' is half a UTF-16 pair; an id is "
+                       "refused rather than altered",
+                       text + id_half);
+            json_decref(root);
+            return -1;
+        }
         if (!root) {
             ns_set_err(err, err_size, "malformed JSON: %s (column %d)",
                        jerr.text, jerr.column);

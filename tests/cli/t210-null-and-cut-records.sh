@@ -8,6 +8,12 @@
 # null is no value: the id falls back to the slug, the author is unset,
 # and a null list item is no item.  Quoted, "~" and "null" are text, and
 # TOML (which has no null) is as it was.
+#
+# A JSON id with half a UTF-16 pair ("x\ud800y", "x\udc00y") was read as
+# "x\uFFFDy", both records the one article, the second replacing the
+# first with no more than an "again" warning.  An id is refused rather
+# than altered: each is skipped and counted, and a half pair in another
+# field (or in a key) is read as U+FFFD as before.
 . "$(dirname "$0")/lib.sh"
 
 authors() {
@@ -42,4 +48,23 @@ check "yaml null: a null list item is no tag" python3 -c '
 import json, sys
 tags = {t["value"]: t["count"] for t in json.load(open(sys.argv[1]))["facets"]["tag"]}
 sys.exit(tags != {"news": 3, "sport": 1})' "$TMP/tags.json"
+
+cat > "$TMP/s.jsonl" <<'JSON'
+{"id":"x\ud800y","title":"High half","body":"alpha"}
+{"id":"x\udc00y","title":"Low half","body":"beta"}
+{"id":"ok\ud83d\ude00","title":"Whole pair","body":"gamma"}
+{"id":"t1","title":"Cut \ud83d emoji","body":"delta"}
+{"id":"k1","\ud800":"x","title":"Key half","body":"epsilon"}
+JSON
+run out err nindex --db "$TMP/sdb" "$TMP/s.jsonl"
+check "half pair in an id: exit 3" is "$rc" 3
+check "half pair in an id: both refused, the rest read" contains "$TMP/out" \
+    "3 added, 0 replaced, 0 unchanged, 0 deleted, 2 skipped"
+check "half pair in an id: the high half said, at its line" contains \
+    "$TMP/err" "s.jsonl:1: field 'id': '\ud800' is half a UTF-16 pair; an id is refused rather than altered"
+check "half pair in an id: the low half said, at its line" contains \
+    "$TMP/err" "s.jsonl:2: field 'id': '\udc00' is half a UTF-16 pair"
+check "half pair in an id: no record replaces another" lacks "$TMP/err" "again"
+check "half pair in a title: read, with a warning" contains "$TMP/err" \
+    "s.jsonl:4: field 'title': '\ud83d' is half a UTF-16 pair; read as U+FFFD"
 finish
