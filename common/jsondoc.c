@@ -11,7 +11,8 @@
  * separators between elements ("[", ",", "]" and white space) are looked
  * at here.  An element that is valid JSON but not a valid article is
  * reported and skipped; a syntax error ends the document, because nothing
- * after it can be trusted to start an element. */
+ * after it can be trusted to start an element, and the file counts as one
+ * not read whole. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -190,6 +191,47 @@ static int peek(ns_jsondoc_t *d)
     }
 }
 
+/* The bytes of the document from buf[start] to its end, read into the
+ * buffer over what it held, to count them: the document is not read on.
+ * Returns the count, or -1 on a read error. */
+static long long rest_of(ns_jsondoc_t *d)
+{
+    long long n = (long long)(d->len - d->start);
+    d->start = d->len = 0;
+    if (!d->buf)
+        return d->eof ? n : -1;
+    while (!d->eof) {
+        ssize_t got = d->read(d->ctx, d->buf, d->cap);
+        if (got < 0)
+            return -1;
+        d->eof = got == 0;
+        n += got;
+    }
+    return n;
+}
+
+/* A syntax error in the element at buf[start]: nothing after it can be
+ * trusted to start an element, so the document ends here.  It was one
+ * skipped item: the summary said "1 skipped" for an array that lost its
+ * last 29 articles, and a rebuild published without them.  Now it is
+ * NS_ITEM_CUT, a file not read whole (as a feed the XML parser gave up
+ * on, feed.c), and ERR says how much was not read. */
+static int cut(ns_jsondoc_t *d, unsigned item, char *err, size_t err_size,
+               const char *why)
+{
+    d->failed = 1;
+    long long rest = rest_of(d);
+    char bytes[48] = "";
+    if (rest >= 0)
+        snprintf(bytes, sizeof bytes, "%lld byte%s, ", rest,
+                 rest == 1 ? "" : "s");
+    snprintf(err, err_size,
+             "item %u: %s; the rest of the document (%sfrom item %u) was not "
+             "read",
+             item, why, bytes, item);
+    return NS_ITEM_CUT;
+}
+
 static int fail(ns_jsondoc_t *d, unsigned *line, char *err, size_t err_size,
                 const char *why)
 {
@@ -262,10 +304,15 @@ again:
             goto again;
         }
         if (d->need_comma) {
-            if (c != ',')
+            if (c < 0)
                 return fail(d, line, err, err_size,
-                            c < 0 ? "unexpected end of the JSON array"
-                                  : "expected ',' or ']' after an item");
+                            "unexpected end of the JSON array");
+            if (c != ',') { /* "[{...} {...}]": the same as a syntax error */
+                *line = d->line;
+                *item = d->items + 1;
+                return cut(d, d->items + 1, err, err_size,
+                           "expected ',' or ']' before it");
+            }
             advance(d, 1);
             c = peek(d);
         }
@@ -313,10 +360,9 @@ again:
     *line = d->line;
     if (!v) {
         *line = d->line + (jerr.line > 0 ? (unsigned)jerr.line - 1 : 0);
-        d->failed = 1;
-        snprintf(err, err_size, "item %u: malformed JSON: %s", d->items,
-                 jerr.text);
-        return NS_ITEM_BAD;
+        char why[200];
+        snprintf(why, sizeof why, "malformed JSON: %s", jerr.text);
+        return cut(d, d->items, err, err_size, why);
     }
     advance(d, (size_t)jerr.position);
     d->need_comma = 1;

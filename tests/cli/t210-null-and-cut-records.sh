@@ -67,4 +67,43 @@ check "half pair in an id: the low half said, at its line" contains \
 check "half pair in an id: no record replaces another" lacks "$TMP/err" "again"
 check "half pair in a title: read, with a warning" contains "$TMP/err" \
     "s.jsonl:4: field 'title': '\ud83d' is half a UTF-16 pair; read as U+FFFD"
+
+# A syntax error in one element of a .json array (a raw tab in a string)
+# ended the document there: the 29 elements after it were gone, counted
+# as one skipped record, and a rebuild published without them.  Now the
+# message says how much was not read, and the file counts as one not
+# read whole: a rebuild is not published.
+python3 - "$TMP/arr.json" "$TMP/whole.json" <<'PY'
+import json, sys
+items = [json.dumps({"id": "a%d" % i, "title": "Harbour %d" % i,
+                     "body": "The harbour report %d." % i}) for i in range(1, 101)]
+open(sys.argv[2], "w").write("[\n" + ",\n".join(items) + "\n]\n")
+items[70] = '{"id": "a71", "title": "Tab\there", "body": "x"}'
+open(sys.argv[1], "w").write("[\n" + ",\n".join(items) + "\n]\n")
+PY
+rest=$(python3 -c 'import sys; s = open(sys.argv[1], "rb").read(); print(len(s) - s.index(b"{\"id\": \"a71\""))' "$TMP/arr.json")
+run out err nindex --db "$TMP/adb" "$TMP/arr.json"
+check "json array cut: exit 3" is "$rc" 3
+check "json array cut: says how much was not read" contains "$TMP/err" \
+    "arr.json:72: item 71: malformed JSON: control character 0x9 near '\"Tab'; the rest of the document ($rest bytes, from item 71) was not read"
+check "json array cut: the elements before it added" contains "$TMP/out" \
+    "70 added, 0 replaced, 0 unchanged, 0 deleted, 1 skipped"
+nindex --quiet --db "$TMP/pdb" "$TMP/whole.json"
+run out err nindex --db "$TMP/pdb" --prune "$TMP/arr.json"
+check "json array cut: no prune (exit 4)" is "$rc" 4
+check "json array cut: the articles after it are kept" is \
+    "$(nsearch --db "$TMP/pdb" --json --limit 0 --no-collapse '' |
+        python3 -c 'import json, sys; print(json.load(sys.stdin)["total"])')" 100
+run out err nindex --db "$TMP/adb" --rebuild "$TMP/arr.json"
+check "json array cut: a rebuild is not published" contains "$TMP/err" \
+    "not publishing: 1 file could not be read whole"
+
+# A comma left out between two elements is the same.
+printf '[{"id":"c1","title":"One","body":"x"}\n {"id":"c2","title":"Two","body":"y"},\n {"id":"c3","title":"Three","body":"z"}]\n' \
+    > "$TMP/comma.json"
+run out err nindex --db "$TMP/cdb" --rebuild "$TMP/comma.json"
+check "json array, no comma: says how much was not read" contains "$TMP/err" \
+    "comma.json:2: item 2: expected ',' or ']' before it; the rest of the document (79 bytes, from item 2) was not read"
+check "json array, no comma: a rebuild is not published" contains "$TMP/err" \
+    "not publishing: 1 file could not be read whole"
 finish
