@@ -152,7 +152,10 @@ $(BIN)/nindex: $(NINDEX_OBJ) $(LIB)
 	@mkdir -p $(dir $@)
 	$(CXX) $(SAN) -o $@ $^ $(LDLIBS_ALL) -lpthread
 
-$(BIN)/nsearch: $(B)/searcher/nsearch.o $(LIB)
+NSEARCH_OBJ = $(B)/searcher/nsearch.o $(B)/searcher/open-index.o
+$(NSEARCH_OBJ): searcher/nsearch.h
+
+$(BIN)/nsearch: $(NSEARCH_OBJ) $(LIB)
 	@mkdir -p $(dir $@)
 	$(CXX) $(SAN) -o $@ $^ $(LDLIBS_ALL) -lpthread
 

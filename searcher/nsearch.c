@@ -13,9 +13,7 @@
 
 #include <jansson.h>
 
-#include "ns.h"
-
-enum { EXIT_OK = 0, EXIT_ERROR = 1, EXIT_USAGE = 2 };
+#include "nsearch.h"
 
 enum color { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
 
@@ -318,66 +316,6 @@ static void print_text(const ns_results_t *res, ns_index_t *idx,
 /* Running                                                                  */
 /* ------------------------------------------------------------------------ */
 
-/* Reads tried again when a writer's commits overtook them. */
-#define RETRIES 5
-
-static ns_index_t *open_index(const struct options *o)
-{
-    char *db = ns_db_path(o->db);
-    if (!db)
-        ns_die("no index location: give --db DIR or set NSEARCH_DB");
-    ns_index_t *idx;
-    char *err = NULL;
-    ns_status_t st = NS_STATUS_RETRY;
-    /* Opened while a writer commits, the revision being read can be
-     * discarded under it: open the newest instead. */
-    for (int tries = 0; st == NS_STATUS_RETRY && tries < RETRIES; tries++) {
-        free(err);
-        st = ns_index_open(db, NS_OPEN_READ, &idx, &err);
-    }
-    int sys = errno;
-    if (st == NS_STATUS_RETRY) {
-        free(err);
-        err = strdup("the index changed while it was read, each of "
-                     "the times it was tried: try again");
-    }
-    char other[256];
-    if (st == NS_STATUS_NOT_FOUND) {
-        ns_error("no index at '%s'", db);
-        /* nindex refuses such a DIR: its "Build one with" was a command
-         * that fails. */
-        if (ns_gen_foreign(db, other, sizeof other))
-            fprintf(stderr,
-                    "'%s' holds files but no index ('%s'): --db names the "
-                    "index's own directory (give --db DIR or set "
-                    "NSEARCH_DB)\n",
-                    db, other);
-        else
-            fprintf(stderr,
-                    "Build one with: nindex --db '%s' SOURCE...  (or give "
-                    "--db DIR or set NSEARCH_DB)\n",
-                    db);
-        free(err);
-        free(db);
-        exit(EXIT_ERROR);
-    }
-    if (st != NS_STATUS_OK) {
-        /* A root rebuild under umask 077 leaves a generation the
-         * service user cannot read: say what puts it right. */
-        ns_error("cannot open index '%s': %s%s", db,
-                 err ? err : ns_status_to_string(st),
-                 st == NS_STATUS_IO && (sys == EACCES || sys == EPERM)
-                     ? " (run nindex as the user that owns the index, or "
-                       "give this user read access to it)"
-                     : "");
-        free(err);
-        free(db);
-        exit(EXIT_ERROR);
-    }
-    free(db);
-    return idx;
-}
-
 static ns_status_t search(ns_index_t *idx, const struct options *o,
                           const char *query, ns_results_t **res)
 {
@@ -400,7 +338,8 @@ static ns_status_t search(ns_index_t *idx, const struct options *o,
      * read (NS_STATUS_RETRY): read the newest and try again, as nsearchd
      * does, rather than fail a search during the nightly update. */
     ns_status_t st = NS_STATUS_RETRY;
-    for (int tries = 0; st == NS_STATUS_RETRY && tries < RETRIES; tries++) {
+    for (int tries = 0; st == NS_STATUS_RETRY && tries < NS_READ_RETRIES;
+         tries++) {
         if (tries && ns_index_refresh(idx, NULL) != NS_STATUS_OK)
             break;
         st = o->related_to ? ns_related_to(idx, o->related_to, &so, res)
@@ -798,7 +737,7 @@ int main(int argc, char **argv)
                            control);
     }
 
-    ns_index_t *idx = open_index(&o);
+    ns_index_t *idx = ns_open_index(o.db);
     int rc = o.batch ? run_batch(idx, &o) : run_one(idx, &o);
     ns_index_close(idx);
     free(o.query);

@@ -1,0 +1,67 @@
+/* open-index.c - nsearch's index open: tried again when a writer's
+ * commits overtake it, and on failure a message that says what to do
+ * (build one, name the index's own directory, fix the permissions). */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "nsearch.h"
+
+ns_index_t *ns_open_index(const char *db_option)
+{
+    char *db = ns_db_path(db_option);
+    if (!db)
+        ns_die("no index location: give --db DIR or set NSEARCH_DB");
+    ns_index_t *idx;
+    char *err = NULL;
+    ns_status_t st = NS_STATUS_RETRY;
+    /* Opened while a writer commits, the revision being read can be
+     * discarded under it: open the newest instead. */
+    for (int tries = 0; st == NS_STATUS_RETRY && tries < NS_READ_RETRIES;
+         tries++) {
+        free(err);
+        st = ns_index_open(db, NS_OPEN_READ, &idx, &err);
+    }
+    int sys = errno;
+    if (st == NS_STATUS_RETRY) {
+        free(err);
+        err = strdup("the index changed while it was read, each of "
+                     "the times it was tried: try again");
+    }
+    char other[256];
+    if (st == NS_STATUS_NOT_FOUND) {
+        ns_error("no index at '%s'", db);
+        /* nindex refuses such a DIR: its "Build one with" was a command
+         * that fails. */
+        if (ns_gen_foreign(db, other, sizeof other))
+            fprintf(stderr,
+                    "'%s' holds files but no index ('%s'): --db names the "
+                    "index's own directory (give --db DIR or set "
+                    "NSEARCH_DB)\n",
+                    db, other);
+        else
+            fprintf(stderr,
+                    "Build one with: nindex --db '%s' SOURCE...  (or give "
+                    "--db DIR or set NSEARCH_DB)\n",
+                    db);
+        free(err);
+        free(db);
+        exit(EXIT_ERROR);
+    }
+    if (st != NS_STATUS_OK) {
+        /* A root rebuild under umask 077 leaves a generation the
+         * service user cannot read: say what puts it right. */
+        ns_error("cannot open index '%s': %s%s", db,
+                 err ? err : ns_status_to_string(st),
+                 st == NS_STATUS_IO && (sys == EACCES || sys == EPERM)
+                     ? " (run nindex as the user that owns the index, or "
+                       "give this user read access to it)"
+                     : "");
+        free(err);
+        free(db);
+        exit(EXIT_ERROR);
+    }
+    free(db);
+    return idx;
+}
