@@ -34,6 +34,11 @@ std::string title_marked(ns_index_t *idx, const Xapian::MSet &ms,
  * window and facet copies, default "now"): for a new revision,
  * generation (maybe of the same revision number) or cluster union. */
 void forget_view(ns_index_t *idx);
+/* Called by ns_index_open(), reading, just before the database is opened
+ * (OPENED false) and between opening it and reading its metadata (true):
+ * null but in a test, whose writer commits there to overtake the reader
+ * (tests/unit/test_overtaken.cc). */
+extern void (*opening_for_reading)(ns_index_t *idx, bool opened);
 
 /* store.cc */
 static const char ZDICT_MARK = '\x01';

@@ -393,6 +393,8 @@ typedef enum {
  *   NS_STATUS_NOT_FOUND (read mode) there is no index at PATH.
  *   NS_STATUS_LOCKED    (write mode) another writer holds it.
  *   NS_STATUS_SHARDS_DOWN (a cluster) a shard it cannot do without is down.
+ *   NS_STATUS_RETRY     (read mode) a writer's commits overtook each of
+ *                       NS_OPEN_TRIES opens, each of the newest revision.
  *   NS_STATUS_XAPIAN, NS_STATUS_NOMEM, NS_STATUS_INTERNAL
  * On failure *out is NULL and, when err_out is not NULL, *err_out holds the
  * detail (free with free()).  NS_STATUS_IO with errno set is a failure of
@@ -401,6 +403,8 @@ typedef enum {
  * read it).  Otherwise errno is 0. */
 ns_status_t ns_index_open(const char *path, ns_open_mode_t mode,
                           ns_index_t **out, char **err_out);
+/* Opens for reading that ns_index_open() makes before NS_STATUS_RETRY. */
+#define NS_OPEN_TRIES 5
 
 /* Commit pending changes (write mode) and close.  NULL-safe.  Returns the
  * status of the final commit. */

@@ -471,7 +471,33 @@ static ns_status_t open_impl(ns_index_t *idx, ns_open_mode_t mode)
                         ": its live generation '" + idx->gen + "' is not there";
                 return NS_STATUS_NOT_FOUND;
             }
-            idx->db.reset(new Xapian::Database(idx->dbpath));
+            /* Glass replaces its version file at each commit.  A writer
+             * that commits twice while Xapian reads the revision it
+             * names reuses the blocks being read: what comes back is
+             * "Expected block 139 to be level 1, not 0" or the like, no
+             * DatabaseModifiedError, and that is the writer met, not
+             * damage, when the version file is another one now. */
+            const std::string version = idx->dbpath + "/iamglass";
+            struct stat before;
+            bool seen = stat(version.c_str(), &before) == 0;
+            try {
+                if (opening_for_reading)
+                    opening_for_reading(idx, false);
+                idx->db.reset(new Xapian::Database(idx->dbpath));
+            } catch (const Xapian::Error &e) {
+                struct stat now;
+                /* Its inode alone could be the old one's again. */
+                if (!seen || (stat(version.c_str(), &now) == 0 &&
+                              now.st_ino == before.st_ino &&
+                              now.st_dev == before.st_dev &&
+                              now.st_mtim.tv_sec == before.st_mtim.tv_sec &&
+                              now.st_mtim.tv_nsec == before.st_mtim.tv_nsec))
+                    throw;
+                idx->error = describe(e);
+                return NS_STATUS_RETRY;
+            }
+            if (opening_for_reading)
+                opening_for_reading(idx, true);
             idx->synonyms_path = idx->path + "/synonyms";
             refresh_synonyms(idx, idx->synonyms_path);
         }
@@ -519,6 +545,8 @@ static ns_status_t open_impl(ns_index_t *idx, ns_open_mode_t mode)
     NS_CATCH(idx)
 }
 
+void (*libns::opening_for_reading)(ns_index_t *idx, bool opened);
+
 ns_status_t ns_index_open(const char *path, ns_open_mode_t mode,
                           ns_index_t **out, char **err_out)
 {
@@ -526,16 +554,30 @@ ns_status_t ns_index_open(const char *path, ns_open_mode_t mode,
     if (err_out)
         *err_out = nullptr;
     ns_index_t *idx = nullptr;
-    try {
-        idx = new ns_index_t;
-        idx->path = path;
-    } catch (...) {
-        delete idx;
-        if (err_out)
-            *err_out = dup_cstr(ns_status_to_string(NS_STATUS_NOMEM));
-        return NS_STATUS_NOMEM;
+    ns_status_t st;
+    /* A reader opens the revision on disk, then reads its metadata: a
+     * writer that commits twice in between discards that revision
+     * (NS_STATUS_RETRY).  Open the newest instead, here rather than in
+     * each caller: nsearch failed with Xapian's advice to call reopen()
+     * or with "DatabaseCorruptError: Expected block 89 to be level 1",
+     * and an nsearchd worker answered from an older generation. */
+    for (int attempt = 0;; attempt++) {
+        try {
+            idx = new ns_index_t;
+            idx->path = path;
+        } catch (...) {
+            delete idx;
+            if (err_out)
+                *err_out = dup_cstr(ns_status_to_string(NS_STATUS_NOMEM));
+            return NS_STATUS_NOMEM;
+        }
+        st = open_impl(idx, mode);
+        if (st != NS_STATUS_RETRY || mode != NS_OPEN_READ ||
+            attempt == NS_OPEN_TRIES - 1)
+            break;
+        ns_index_close(idx);
+        idx = nullptr;
     }
-    ns_status_t st = open_impl(idx, mode);
     if (st != NS_STATUS_OK) {
         if (err_out)
             *err_out = dup_cstr(idx->error.empty() ? ns_status_to_string(st)

@@ -11,7 +11,7 @@
 
 enum { EXIT_OK = 0, EXIT_ERROR = 1, EXIT_USAGE = 2 };
 
-/* Reads tried again when a writer's commits overtook them. */
+/* Searches tried again when a writer's commits overtook them. */
 #define NS_READ_RETRIES 5
 
 /* Open the index for reading: DB_OPTION (--db), else ns_db_path()'s

@@ -1,6 +1,7 @@
-/* open-index.c - nsearch's index open: tried again when a writer's
- * commits overtake it, and on failure a message that says what to do
- * (build one, name the index's own directory, fix the permissions). */
+/* open-index.c - nsearch's index open, and on failure a message that says
+ * what to do (build one, name the index's own directory, fix the
+ * permissions, or try again when a writer's commits overtook it each
+ * time). */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,14 +16,10 @@ ns_index_t *ns_open_index(const char *db_option)
         ns_die("no index location: give --db DIR or set NSEARCH_DB");
     ns_index_t *idx;
     char *err = NULL;
-    ns_status_t st = NS_STATUS_RETRY;
     /* Opened while a writer commits, the revision being read can be
-     * discarded under it: open the newest instead. */
-    for (int tries = 0; st == NS_STATUS_RETRY && tries < NS_READ_RETRIES;
-         tries++) {
-        free(err);
-        st = ns_index_open(db, NS_OPEN_READ, &idx, &err);
-    }
+     * discarded under it: ns_index_open() then opens the newest, up to
+     * NS_OPEN_TRIES times. */
+    ns_status_t st = ns_index_open(db, NS_OPEN_READ, &idx, &err);
     int sys = errno;
     if (st == NS_STATUS_RETRY) {
         free(err);
