@@ -86,18 +86,18 @@ static int underline(const char *line, size_t len)
 }
 
 /* Hugo names a translation by its language, before the extension:
- * "index.nb.md", "post.de.md".  A header without "lang" is in that
- * language (it took "en", and a Norwegian post was stemmed as English).
- * Two letters, and a region if any ("zh-cn"), as Hugo's language keys
- * are written: "v1.2.md" and "notes.min.md" name none.  NAME is the
- * file's path below the source (the default id). */
-static void lang_from_name(ns_article_t *art, const char *name)
+ * "index.nb.md", "post.de.md".  Two letters, and a region if any
+ * ("zh-cn"), as Hugo's language keys are written: "v1.2.md" and
+ * "notes.min.md" name none.  NAME is the file's path below the source
+ * (the default id).  Returns the language's bytes in NAME and their
+ * number in *LEN, or NULL. */
+static const char *name_lang(const char *name, size_t *len)
 {
     const char *base = strrchr(name, '/');
     base = base ? base + 1 : name;
     const char *ext = strrchr(base, '.'), *lang = ext;
     if (!ext)
-        return;
+        return NULL;
     while (lang > base && lang[-1] != '.')
         lang--;
     size_t n = (size_t)(ext - lang);
@@ -105,14 +105,56 @@ static void lang_from_name(ns_article_t *art, const char *name)
         !isalpha((unsigned char)lang[0]) || !isalpha((unsigned char)lang[1]) ||
         (n == 5 && (!isalpha((unsigned char)lang[3]) ||
                     !isalpha((unsigned char)lang[4]))))
-        return;
-    art->lang = strndup(lang, n); /* out of memory: the default, "en" */
+        return NULL;
+    *len = n;
+    return lang;
 }
 
-/* ns_article_from_text, for a Jekyll post when JEKYLL is set. */
+/* A header without "lang" is in the language of the file's name (it took
+ * "en", and a Norwegian post was stemmed as English). */
+static void lang_from_name(ns_article_t *art, const char *name)
+{
+    size_t n;
+    const char *lang = name_lang(name, &n);
+    if (lang)
+        art->lang = strndup(lang, n); /* out of memory: the default, "en" */
+}
+
+/* Hugo's translations of a post share its slug ("index.en.md" and
+ * "index.nb.md" both say "slug: storm"), and as one id each replaced the
+ * other on every run.  As Hugo puts a page of any language but the
+ * site's default under "/LANG/", the slug of a file named as a
+ * translation in a language other than the archive's default,
+ * DEFAULT_LANG, is the id "LANG/slug" (the article's language as stored:
+ * "no/storm" for nb).  The default language keeps the plain slug, the id
+ * an archive indexed before has, and so does a post that names its
+ * language in its header alone: a Norwegian site indexed without --lang
+ * keeps its ids. */
+static int lang_slug(ns_article_t *art, const char *name,
+                     const char *default_lang, char *err, size_t err_size)
+{
+    size_t n;
+    if (!default_lang || !name || !name_lang(name, &n) || !art->lang ||
+        !strcmp(art->lang, default_lang))
+        return 0;
+    ns_buf_t id = {0};
+    if (ns_buf_puts(&id, art->lang) < 0 || ns_buf_putc(&id, '/') < 0 ||
+        ns_buf_puts(&id, art->id) < 0) {
+        ns_buf_free(&id);
+        ns_set_err(err, err_size, "out of memory");
+        return -1;
+    }
+    int rc = ns_set_id(art, id.p, id.len, err, err_size);
+    ns_buf_free(&id);
+    return rc;
+}
+
+/* ns_article_from_text, for a Jekyll post when JEKYLL is set, and with
+ * the slug of a translation made its own (lang_slug) when DEFAULT_LANG is
+ * not NULL. */
 static int from_text(const char *text, size_t len, const char *default_id,
-                     int jekyll, ns_article_t *art, char *err, size_t err_size,
-                     unsigned *err_line)
+                     int jekyll, const char *default_lang, ns_article_t *art,
+                     char *err, size_t err_size, unsigned *err_line)
 {
     const char *p, *end = text + len, *line;
     size_t llen;
@@ -136,7 +178,7 @@ static int from_text(const char *text, size_t len, const char *default_id,
     if ((len - bom >= 3 && !memcmp(text + bom, "+++", 3)) ||
         ns_fm_is_json(text + bom, len - bom))
         jekyll = 0;
-    struct ns_fm_fields hdr = {art, 0, jekyll};
+    struct ns_fm_fields hdr = {art, 0, jekyll, 0};
     if (ns_fm_header_read(text, len, ns_fm_field_key, &hdr, &p, err, err_size,
                           err_line) < 0)
         goto fail;
@@ -200,7 +242,9 @@ static int from_text(const char *text, size_t len, const char *default_id,
         goto fail;
     if (!art->lang && default_id)
         lang_from_name(art, default_id);
-    if (ns_article_finish(art, err, err_size) < 0)
+    if (ns_article_finish(art, err, err_size) < 0 ||
+        (hdr.slug_id &&
+         lang_slug(art, default_id, default_lang, err, err_size) < 0))
         goto fail;
     return 0;
 
@@ -214,14 +258,25 @@ int ns_article_from_text(const char *text, size_t len, const char *default_id,
                          ns_article_t *art, char *err, size_t err_size,
                          unsigned *err_line)
 {
-    return from_text(text, len, default_id, 0, art, err, err_size, err_line);
+    return from_text(text, len, default_id, 0, NULL, art, err, err_size,
+                     err_line);
 }
 
 int ns_article_from_jekyll_post(const char *text, size_t len,
                                 const char *default_id, ns_article_t *art,
                                 char *err, size_t err_size, unsigned *err_line)
 {
-    return from_text(text, len, default_id, 1, art, err, err_size, err_line);
+    return from_text(text, len, default_id, 1, NULL, art, err, err_size,
+                     err_line);
+}
+
+int ns_article_from_post(const char *text, size_t len, const char *default_id,
+                         int jekyll, const char *default_lang,
+                         ns_article_t *art, char *err, size_t err_size,
+                         unsigned *err_line)
+{
+    return from_text(text, len, default_id, jekyll, default_lang, art, err,
+                     err_size, err_line);
 }
 
 int ns_article_date_from_name(const char *path, ns_article_t *art)

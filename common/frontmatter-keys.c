@@ -216,8 +216,10 @@ int ns_fm_field_key(void *ctx, const char *key, size_t klen,
     else if (!strcmp(k, "extra.author") && !art->author)
         memmove(k, k + 6, strlen(k + 6) + 1);
 
-    if (!strcmp(k, "id"))
+    if (!strcmp(k, "id")) {
+        h->slug_id = h->slug_id && !len;
         return ns_set_id(art, s, len, err, err_size);
+    }
     if (!strcmp(k, "title"))
         return ns_set_label(&art->title, "title", s, len, 0, err, err_size);
     if (!strcmp(k, "section") || !strcmp(k, "category"))
@@ -323,8 +325,11 @@ int ns_fm_field_key(void *ctx, const char *key, size_t klen,
             }
         return 0;
     }
-    if (!strcmp(k, "slug") && !art->id)
-        return ns_set_id(art, s, len, err, err_size);
+    if (!strcmp(k, "slug") && !art->id) {
+        int rc = ns_set_id(art, s, len, err, err_size);
+        h->slug_id = art->id != NULL; /* a translation's: lang_slug() */
+        return rc;
+    }
     return 0;
 }
 

@@ -99,6 +99,7 @@ struct ns_fm_fields {
     ns_article_t *art;
     int date_rank; /* of the key the date came from (ns_fm_field_key) */
     int jekyll;    /* a Jekyll post: "tags" and "categories" are words */
+    int slug_id;   /* the id is the header's "slug" */
 };
 /* An ns_fm_key_fn: apply one header key to the article of the
  * ns_fm_fields CTX.  Unknown keys are ignored: front matter written for

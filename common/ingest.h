@@ -526,6 +526,16 @@ int ns_article_from_jekyll_post(const char *text, size_t len,
                                 const char *default_id, ns_article_t *art,
                                 char *err, size_t err_size, unsigned *err_line);
 
+/* ns_article_from_text as the reader calls it: as a Jekyll post when
+ * JEKYLL is set, and, when DEFAULT_LANG (a code as ns_lang_code leaves
+ * it) is not NULL, with the id "LANG/slug" for a post named as a Hugo
+ * translation (DEFAULT_ID "posts/index.nb.md") whose id is its "slug" and
+ * whose language LANG is not DEFAULT_LANG: translations share a slug. */
+int ns_article_from_post(const char *text, size_t len, const char *default_id,
+                         int jekyll, const char *default_lang,
+                         ns_article_t *art, char *err, size_t err_size,
+                         unsigned *err_line);
+
 /* Date ART, a post whose header gave it no date, by its file's name PATH,
  * as Jekyll dates _posts/2024-03-15-seals.md (and Hugo can); a name whose
  * date is no date (2024-13-45-x.md) leaves it undated.  Returns 0. */

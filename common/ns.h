@@ -256,6 +256,13 @@ typedef struct ns_reader ns_reader_t;
 ns_status_t ns_reader_open(const char *source, ns_reader_t **out,
                            char **err_out);
 
+/* The archive's default language (nindex --lang; a code as ns_lang_code
+ * leaves it), "en" unless set: a text or Markdown post named as a Hugo
+ * translation ("index.nb.md") whose id is its "slug" and whose language
+ * is another one is the id "LANG/slug", as Hugo puts the translations of
+ * a page that share its slug under "/LANG/". */
+void ns_reader_set_default_lang(ns_reader_t *reader, const char *code);
+
 /* Read the next article into ART (cleared first): 1 an article was read;
  * 0 the source is exhausted; -1 a record was bad and skipped (where and
  * why below; call again to go on), or a file (in a directory) cannot be

@@ -184,11 +184,10 @@ int ns_reader_next_text(ns_reader_t *r, ns_article_t *art)
         ns_article_t whole = {0};
         unsigned ignore;
         if (ns_frontmatter_is_draft(text.p ? text.p : "", text.len))
-            (void)(ns_frontmatter_in_posts(r->path)
-                       ? ns_article_from_jekyll_post
-                       : ns_article_from_text)(text.p ? text.p : "", text.len,
-                                               id, &whole, r->err,
-                                               sizeof r->err, &ignore);
+            (void)ns_article_from_post(
+                text.p ? text.p : "", text.len, id,
+                ns_frontmatter_in_posts(r->path), r->default_lang, &whole,
+                r->err, sizeof r->err, &ignore);
         r->err[0] = '\0';
         ns_reader_note_draft(r, why, whole.id);
         ns_article_clear(&whole);
@@ -199,9 +198,9 @@ int ns_reader_next_text(ns_reader_t *r, ns_article_t *art)
     /* Jekyll splits a post's "tags" and "categories" strings into words. */
     int in_posts = ns_frontmatter_in_posts(r->path);
     if (rc == 0)
-        rc = (in_posts ? ns_article_from_jekyll_post : ns_article_from_text)(
-            text.p ? text.p : "", text.len, id, art, r->err, sizeof r->err,
-            &line);
+        rc = ns_article_from_post(text.p ? text.p : "", text.len, id,
+                                  in_posts, r->default_lang, art, r->err,
+                                  sizeof r->err, &line);
     if (rc == 0 && !art->date &&
         ns_frontmatter_dated_by_file(text.p ? text.p : "", text.len))
         date_from_file(r, art);

@@ -22,6 +22,12 @@
 
 static int read_as_jsondoc(ns_reader_t *r, ns_article_t *art);
 
+void ns_reader_set_default_lang(ns_reader_t *r, const char *code)
+{
+    if (code && *code && strlen(code) < sizeof r->default_lang)
+        strcpy(r->default_lang, code);
+}
+
 /* A walk's note of what it left out, said of PATH. */
 static void walk_ignored(void *ctx, const char *path, const char *why)
 {
@@ -43,6 +49,7 @@ ns_status_t ns_reader_open(const char *source, ns_reader_t **out,
     }
     r->walk.ignored = walk_ignored;
     r->walk.ctx = r;
+    strcpy(r->default_lang, "en");
     if (strcmp(source, "-") == 0) {
         if (ns_walk_push(&r->walk, "-") < 0)
             goto nomem;

@@ -57,6 +57,7 @@ struct ns_reader {
     size_t rlen;        /* bytes in rbuf */
     char rbuf[1 << 17]; /* decompressed bytes not yet split into lines */
 
+    char default_lang[NS_MAX_LABEL + 1]; /* ns_reader_set_default_lang */
     char where[4096];
     char err[512];
     char warn[512];

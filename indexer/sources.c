@@ -362,7 +362,8 @@ void ns_seen_free(struct seen_ids *s)
 /* ------------------------------------------------------------------------ */
 
 /* Open one SOURCE, or say why not and return NULL. */
-static ns_reader_t *open_source(const char *source, struct progress *pr)
+static ns_reader_t *open_source(const char *source, struct progress *pr,
+                                const struct options *o)
 {
     ns_reader_t *r;
     char *err = NULL;
@@ -374,6 +375,7 @@ static ns_reader_t *open_source(const char *source, struct progress *pr)
         free(err);
         return NULL;
     }
+    ns_reader_set_default_lang(r, o->lang); /* a translation's slug */
     return r;
 }
 
@@ -443,7 +445,7 @@ int ns_sources_read(const struct options *o, struct counts *c,
     unsigned long done = 0;
     struct seen_ids seen = {0};
     for (int i = 0; i < o->n_args && !ns_interrupted && rc != -2; i++) {
-        ns_reader_t *r = open_source(o->args[i], pr);
+        ns_reader_t *r = open_source(o->args[i], pr, o);
         if (!r) {
             rc = -1;
             continue;
