@@ -1,7 +1,8 @@
 /* dirwalk.c - The files of a source directory, for the readers (reader.c):
- * in name order at each level, hidden entries skipped, symbolic links
- * followed, and each directory read once.  What is left out on purpose
- * (a second way into a directory) is handed to the caller to report. */
+ * in name order at each level, hidden entries skipped, a site's own
+ * directories passed over, symbolic links followed, and each directory
+ * read once.  What is left out on purpose (a second way into a
+ * directory) is handed to the caller to report. */
 #include <dirent.h>
 #include <errno.h>
 #include <search.h>
@@ -80,9 +81,51 @@ void ns_walk_forget_dirs(ns_walk_t *w)
     w->n_seen = 0;
 }
 
+/* A Jekyll or Hugo site given as a SOURCE (its root, not _posts or
+ * content/) was read whole: its built pages (_site/, each post again),
+ * its layouts and includes (_layouts/, templates that are no pages), its
+ * data and the packages of its tools (node_modules/, vendor/), every
+ * night a run of bad records, exit 3.  Jekyll and Hugo leave out what
+ * begins with "_" themselves, Jekyll's _posts and _drafts aside, and
+ * Jekyll node_modules and vendor: so does the walk, for directories, by
+ * a rule a user can see in the names alone. */
+const char *ns_walk_passed_over(const char *name)
+{
+    if (name[0] == '_' && strcmp(name, "_posts") != 0 &&
+        strcmp(name, "_drafts") != 0)
+        return "a name beginning with '_' (a site's build output, layouts "
+               "or data; of such directories only _posts and _drafts are "
+               "read)";
+    if (!strcmp(name, "node_modules") || !strcmp(name, "vendor"))
+        return "a package manager's (node_modules, vendor)";
+    return NULL;
+}
+
+/* Keep "PATH/: not read: WHY" for the caller to say. */
+static int note_passed(ns_walk_t *w, const char *path, const char *why)
+{
+    char **grown = realloc(w->passed, (w->n_passed + 1) * sizeof *w->passed);
+    if (!grown)
+        return -1;
+    w->passed = grown;
+    ns_buf_t line = {0};
+    if (ns_buf_puts(&line, path) < 0 || ns_buf_puts(&line, "/: not read: ") < 0 ||
+        ns_buf_puts(&line, why) < 0 || !line.p) {
+        ns_buf_free(&line);
+        return -1;
+    }
+    w->passed[w->n_passed++] = line.p;
+    return 0;
+}
+
 void ns_walk_free(ns_walk_t *w)
 {
     ns_walk_forget_dirs(w);
+    for (size_t i = 0; i < w->n_passed; i++)
+        free(w->passed[i]);
+    free(w->passed);
+    w->passed = NULL;
+    w->n_passed = 0;
     for (size_t i = 0; i < w->n_files; i++)
         free(w->files[i]);
     free(w->files);
@@ -146,7 +189,14 @@ static int walk_dir(ns_walk_t *w, const char *dir, size_t *entries)
         }
         struct stat st;
         size_t held;
-        if (stat(path.p, &st) == 0 && S_ISDIR(st.st_mode)) {
+        const char *why;
+        if (stat(path.p, &st) == 0 && S_ISDIR(st.st_mode) &&
+            (why = ns_walk_passed_over(names[i]))) {
+            if (note_passed(w, path.p, why) < 0) {
+                errno = ENOMEM;
+                rc = -1;
+            }
+        } else if (stat(path.p, &st) == 0 && S_ISDIR(st.st_mode)) {
             int fresh = ns_walk_first_visit(w, &st);
             if (fresh < 0) {
                 errno = ENOMEM;

@@ -102,6 +102,8 @@ typedef struct ns_walk {
     /* Called with what the walk leaves out on purpose, and why. */
     void (*ignored)(void *ctx, const char *path, const char *why);
     void *ctx;
+    char **passed; /* directories not read by their name (ns_walk_dir) */
+    size_t n_passed;
 } ns_walk_t;
 
 /* Add PATH to the files; -1 out of memory. */
@@ -114,6 +116,10 @@ int ns_walk_first_visit(ns_walk_t *w, const struct stat *st);
  * a '/' ("DIR/md/"), which no file's path ends with: the reader reports
  * it as a file it could not read. */
 int ns_walk_dir(ns_walk_t *w, const char *dir);
+/* Why the walk does not read a directory named NAME (beginning with "_",
+ * except _posts and _drafts; node_modules, vendor), or NULL: a site's
+ * build output, layouts and packages, which are no articles. */
+const char *ns_walk_passed_over(const char *name);
 void ns_walk_forget_dirs(ns_walk_t *w); /* the directories read */
 void ns_walk_free(ns_walk_t *w);        /* the files and directories */
 

@@ -311,6 +311,12 @@ const char *ns_reader_ignored_id(const ns_reader_t *reader,
  * pending; call it after each ns_reader_next(). */
 const char *ns_reader_next_empty(ns_reader_t *reader);
 
+/* The directories a walk did not read by their name (README "nindex:
+ * adding articles": a name beginning with "_" but _posts and _drafts,
+ * node_modules, vendor), the I-th as "PATH/: not read: why", or NULL
+ * past the last.  Borrowed. */
+const char *ns_reader_passed(const ns_reader_t *reader, size_t i);
+
 void ns_reader_close(ns_reader_t *reader);
 
 /* Parse one JSON object (LEN bytes at TEXT) into ART, every field as

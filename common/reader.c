@@ -108,6 +108,11 @@ nomem:
     return NS_STATUS_NOMEM;
 }
 
+const char *ns_reader_passed(const ns_reader_t *r, size_t i)
+{
+    return i < r->walk.n_passed ? r->walk.passed[i] : NULL;
+}
+
 void ns_reader_close(ns_reader_t *r)
 {
     if (!r)

@@ -215,6 +215,14 @@ ns_format_t ns_format_sniff(const char *head, size_t len, ns_format_t named,
     }
     if (rest >= 3 && memcmp(p, "---", 3) == 0 && named == NS_FMT_UNKNOWN)
         return NS_FMT_MARKDOWN;
+    /* Jekyll's layouts and pages (404.html) open with a YAML header that
+     * Jekyll replaces when it builds the site: no page, but its source,
+     * and each was a bad record every night. */
+    if (rest >= 3 && memcmp(p, "---", 3) == 0 && named == NS_FMT_HTML) {
+        *why = "a site generator's template or page source (front matter), "
+               "not a page";
+        return NS_FMT_UNKNOWN;
+    }
     if (named != NS_FMT_UNKNOWN && named != NS_FMT_FEED && named != NS_FMT_HTML)
         return named;
     if (named == NS_FMT_UNKNOWN) {

@@ -376,6 +376,12 @@ static ns_reader_t *open_source(const char *source, struct progress *pr,
         return NULL;
     }
     ns_reader_set_default_lang(r, o->lang); /* a translation's slug */
+    /* A site's build output and packages: not read, by their names. */
+    const char *passed;
+    for (size_t i = 0; o->verbose && (passed = ns_reader_passed(r, i)); i++) {
+        ns_progress_clear(pr);
+        ns_note("%s", passed);
+    }
     return r;
 }
 
