@@ -67,7 +67,7 @@ LIB_C   = common/article.c common/article-json.c common/buf.c common/date.c comm
 LIB_CXX = common/open.cc common/gen-open.cc common/changes.cc common/store.cc common/write.cc common/query.cc \
           common/query-text.cc common/query-fields.cc common/query-partial.cc \
           common/search.cc common/search-api.cc common/snippet.cc common/digraph-marks.cc common/digraph-readings.cc \
-          common/forms.cc common/phrase-fold.cc common/phrase.cc common/phrase-count.cc common/phrase-scan.cc \
+          common/forms.cc common/quoted-word.cc common/phrase-fold.cc common/phrase.cc common/phrase-count.cc common/phrase-scan.cc \
           common/related.cc common/related-window.cc common/limits.cc common/dates.cc common/collapse.cc common/versions.cc \
           common/cluster.cc common/cluster-file.cc common/pairs.cc common/window.cc \
           common/spelling.cc common/spelling-copy.cc common/facets.cc \

@@ -284,6 +284,8 @@ Xapian::Query libns::written_phrases(const Xapian::Query &q)
     auto op = q.get_type();
     if (op == Q::OP_PHRASE || op == Q::OP_NEAR)
         return map_phrase_terms(q, as_written);
+    if (checked_word(q))
+        return Q(as_written(*q.get_terms_begin()), 1, leaf_position(q));
     /* The 1.4 API does not give a scale factor back, and this query only
      * marks words (search.cc): the phrase as typed, weighted on top of
      * its other spellings (phrase-fold.cc), loses its factor. */
@@ -586,6 +588,10 @@ Xapian::Query libns::stem_all_words(const Xapian::Query &q,
         if (!split_text_term(*q.get_terms_begin(), prefix, word) ||
             word.empty())
             return q;
+        /* A word quoted alone is matched as a phrase's words are. */
+        if (quoted_word(q))
+            return Q(indexed_form(*q.get_terms_begin(), stem), 1,
+                     leaf_position(q));
         /* Its place kept: synonyms.cc reads an entry's words by it. */
         return Q(PREFIX_STEM + prefix + stem(word), 1, leaf_position(q));
     }
@@ -616,7 +622,8 @@ static void positive_terms(const Xapian::Query &q, bool negated,
     if (op == Q::LEAF_TERM) {
         std::string prefix, word;
         const std::string term = *q.get_terms_begin();
-        if (!negated && split_text_term(term, prefix, word))
+        /* A word quoted alone is its exact form already. */
+        if (!negated && !quoted_word(q) && split_text_term(term, prefix, word))
             out.emplace_back(indexed_form(term, stem));
         return;
     }

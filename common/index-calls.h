@@ -455,6 +455,17 @@ scan phrase_scan(const std::vector<std::string> &words, const char *text,
 bool phrase_prefilter(const std::vector<std::string> &words,
                       const std::string &json, std::string *low = nullptr);
 
+/* quoted-word.cc: a word quoted alone is that word as written.  TEXT
+ * with a made-up word beside each word quoted alone, so that the parser
+ * keeps its phrase; Q with each such phrase its word's leaf again, at
+ * QUOTED_WORD_POS past its place. */
+inline constexpr Xapian::termpos QUOTED_WORD_POS = 1u << 30;
+std::string mark_quoted_words(const std::string &text);
+Xapian::Query quoted_words(const Xapian::Query &q);
+bool quoted_word(const Xapian::Query &q);   /* a leaf of a quoted word */
+bool checked_word(const Xapian::Query &q);  /* one whose text is checked */
+bool has_quoted_word(const Xapian::Query &q);
+
 /* phrase.cc */
 bool has_positional(const Xapian::Query &q);
 Xapian::Query relax(const Xapian::Query &q, bool negative);

@@ -345,14 +345,35 @@ Xapian::Query fold_phrase(Fold &f, const Xapian::Query &q, bool negative)
     return Q(Q::OP_AND_MAYBE, ranked, Q(Q::OP_SCALE_WEIGHT, q, W_EXACT));
 }
 
+/* A word quoted alone (quoted-word.cc) with its other spellings and its
+ * possessive, as a phrase's word has them; one word to the ranking. */
+Xapian::Query fold_word(Fold &f, const Xapian::Query &q)
+{
+    using Q = Xapian::Query;
+    const std::string term = *q.get_terms_begin();
+    std::vector<std::string> alt = spellings(f.db, f.dict, f.stem, term);
+    std::string p = possessive(f, term);
+    if (!p.empty())
+        alt.push_back(p);
+    if (alt.empty() || alt.size() > f.terms_left)
+        return q;
+    f.terms_left -= alt.size();
+    std::vector<Q> forms{q};
+    for (const std::string &t : alt)
+        forms.emplace_back(t, 1, leaf_position(q));
+    return Q(Q::OP_SYNONYM, forms.begin(), forms.end());
+}
+
 Xapian::Query fold_all(Fold &f, const Xapian::Query &q, bool negative)
 {
     using Q = Xapian::Query;
-    if (!has_positional(q))
+    if (!has_positional(q) && !has_quoted_word(q))
         return q;
     auto op = q.get_type();
     if (op == Q::OP_PHRASE || op == Q::OP_NEAR)
         return fold_phrase(f, q, negative);
+    if (quoted_word(q))
+        return fold_word(f, q);
     return map_subqueries(q, [&](const Q &sub, size_t k) {
         return fold_all(f, sub, negative != (op == Q::OP_AND_NOT && k > 0));
     });
@@ -372,7 +393,7 @@ Xapian::Query libns::fold_phrases(ns_index_t *idx, const Xapian::Query &q,
                                   const Xapian::Stem &stem,
                                   const Xapian::Stopper *stop, size_t room)
 {
-    if (!has_positional(q))
+    if (!has_positional(q) && !has_quoted_word(q))
         return q;
     /* A cluster's shards would send every term of each prefix walked over
      * the network: the front walks its copies of their spelling

@@ -45,7 +45,8 @@ static tri tri_not(tri a)
 bool libns::has_positional(const Xapian::Query &q)
 {
     auto op = q.get_type();
-    if (op == Xapian::Query::OP_PHRASE || op == Xapian::Query::OP_NEAR)
+    if (op == Xapian::Query::OP_PHRASE || op == Xapian::Query::OP_NEAR ||
+        checked_word(q))
         return true;
     for (size_t i = 0; i < q.get_num_subqueries(); i++)
         if (has_positional(q.get_subquery(i)))
@@ -340,6 +341,57 @@ static tri positional_match(const Xapian::Query &q, Candidate &c)
     return near_positions(pos, near_window(q)) ? T_TRUE : T_FALSE;
 }
 
+/* A word quoted alone that is its own stem (quoted-word.cc): Xapian
+ * matched its stem term, which other forms share ("elect" in "elected"),
+ * so the text must have the word itself, or its possessive, as Xapian
+ * splits the text.  The quick tests first, as for a phrase; a possessive
+ * in the text, or what they cannot read, is left to Xapian's reading. */
+static tri word_match(const std::string &term, Candidate &c)
+{
+    std::string prefix, word;
+    split_text_term(as_written(term), prefix, word);
+    const std::vector<std::string> words{word};
+    const bool plain =
+        !word.empty() && std::all_of(word.begin(), word.end(), [](char ch) {
+            return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9');
+        });
+    const ns_article_t *a = plain ? cand_article(c) : nullptr;
+    std::vector<const char *> fields;
+    if (a && field_texts(a, prefix, fields)) {
+        if (!phrase_prefilter(words, cand_json(c), &c.low))
+            return T_FALSE;
+        scan result = SCAN_NO;
+        for (const char *f : fields) {
+            std::string read;
+            f = indexed_text(f, read, a->lang);
+            scan r = phrase_scan(words, f, f ? strlen(f) : 0, 0);
+            if (r == SCAN_YES)
+                return T_TRUE;
+            if (r == SCAN_MAYBE)
+                result = SCAN_MAYBE;
+        }
+        /* The scan reads "elect's" as another word: only where the text
+         * has the word before an apostrophe of some kind is it re-read. */
+        bool apostrophe = false;
+        for (size_t at = c.low.find(word); at != std::string::npos && !apostrophe;
+             at = c.low.find(word, at + 1)) {
+            unsigned char next = (unsigned char)c.low[at + word.size()];
+            apostrophe = (next && strchr("'`\\", next)) || next >= 0x80;
+        }
+        if (result == SCAN_NO && !apostrophe)
+            return T_FALSE;
+    }
+    build_text(c);
+    const std::string written = prefix + word;
+    for (const std::string &t : {written, written + "'s"}) {
+        auto p = c.text.termlist_begin();
+        p.skip_to(t);
+        if (p != c.text.termlist_end() && *p == t)
+            return T_TRUE;
+    }
+    return T_FALSE;
+}
+
 static tri evaluate(const Xapian::Query &q, Candidate &c)
 {
     using Q = Xapian::Query;
@@ -349,6 +401,8 @@ static tri evaluate(const Xapian::Query &q, Candidate &c)
         /* Under the matcher (sig_only) Xapian has matched the terms. */
         if (c.sig_only)
             return T_UNKNOWN;
+        if (checked_word(q))
+            return word_match(leaf_term(q), c);
         return has_term(c, leaf_term(q)) ? T_TRUE : T_FALSE;
     case Q::LEAF_MATCH_ALL:
         return T_TRUE;
@@ -407,7 +461,7 @@ Xapian::Query libns::relax(const Xapian::Query &q, bool negative)
     if (!has_positional(q))
         return q;
     auto op = q.get_type();
-    if (op == Q::OP_PHRASE || op == Q::OP_NEAR)
+    if (op == Q::OP_PHRASE || op == Q::OP_NEAR || checked_word(q))
         return negative ? Q::MatchNothing : q;
     /* XOR is left as Xapian runs it: its relaxed form could lose an
      * article that has a phrase's words apart and the other side. */

@@ -461,11 +461,15 @@ Xapian::Query libns::build_query(ns_index_t *idx, const std::string &text,
         for (const auto &l : g.second)
             cut = cut || without_elisions(text_in.data(), text_in.size(),
                                           l.c_str(), ELISION_DROP, bare);
-        const std::string &parsed = cut ? bare : text_in;
+        /* A word quoted alone stays that word (quoted-word.cc). */
+        const std::string parsed =
+            (flags & Xapian::QueryParser::FLAG_PHRASE)
+                ? mark_quoted_words(cut ? bare : text_in)
+                : (cut ? bare : text_in);
         Xapian::QueryParser qp =
             make_parser(*idx->db, stem, max_expansion, warnings);
         Xapian::Query raw =
-            parse_stopped(qp, parsed, flags, stopper_for(g.first));
+            quoted_words(parse_stopped(qp, parsed, flags, stopper_for(g.first)));
         if (q.empty())
             near_unread(text, flags, raw, warnings);
         Xapian::Query part = with_synonyms(
@@ -475,7 +479,8 @@ Xapian::Query libns::build_query(ns_index_t *idx, const std::string &text,
             stem, typed_or);
         part = number_synonyms(part, false);
         qp.set_stemming_strategy(Xapian::QueryParser::STEM_NONE);
-        const Xapian::Query exact = qp.parse_query(parsed, flags);
+        const Xapian::Query exact =
+            quoted_words(qp.parse_query(parsed, flags));
         /* "Århus" finds "Aarhus", "Odegaard" "Ødegård" (the words as
          * typed are the exact parse's: the stemmed one lost them). */
         part = digraph_words(idx, exact, part, stem);

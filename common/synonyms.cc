@@ -335,7 +335,8 @@ static Xapian::Query with_group(const Xapian::Query &q, const StemTable &t,
 static bool stem_leaf(const Xapian::Query &q, std::string &prefix,
                       std::string &word)
 {
-    if (q.get_type() != Xapian::Query::LEAF_TERM)
+    /* A word quoted alone means that word only (quoted-word.cc). */
+    if (q.get_type() != Xapian::Query::LEAF_TERM || quoted_word(q))
         return false;
     const std::string term = *q.get_terms_begin();
     const size_t z = strlen(PREFIX_STEM);
