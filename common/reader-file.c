@@ -1,7 +1,6 @@
 /* reader-file.c - Files that are one article each: text and Markdown
  * with front matter, HTML pages and NITF stories, read whole (up to
  * NS_MAX_RECORD) for the reader (reader.c). */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,20 +10,17 @@
 #include "reader.h"
 #include "textpage.h"
 
-/* Read a whole text file.  Returns 0, or -1 with r->err set. */
+/* Read the rest of the text file open in r->gz, from its start: what
+ * choose_kind looked at is read again (ns_reader_read), not the file
+ * opened a second time, which a named pipe cannot be.  Through zlib, as
+ * every other form is read: a page or story may be gzipped
+ * (page.html.gz), and gzread passes plain files through.  Returns 0, or
+ * -1 with r->err set. */
 static int slurp(ns_reader_t *r, ns_buf_t *out)
 {
-    /* Through zlib, as every other form is read: a page or story may be
-     * gzipped (page.html.gz), and gzread passes plain files through. */
-    r->gz = gzopen(r->path, "rb");
-    if (!r->gz) {
-        snprintf(r->err, sizeof r->err, "cannot open: %s",
-                 errno ? strerror(errno) : "out of memory");
-        return -1;
-    }
     char chunk[65536];
     int n, rc = 0;
-    while (rc == 0 && (n = gzread(r->gz, chunk, sizeof chunk)) > 0) {
+    while (rc == 0 && (n = ns_reader_read(r, chunk, sizeof chunk)) > 0) {
         if (out->len + (size_t)n > NS_MAX_RECORD) {
             snprintf(r->err, sizeof r->err, "file larger than %u bytes",
                      NS_MAX_RECORD);

@@ -47,6 +47,7 @@ ns_status_t ns_reader_open(const char *source, ns_reader_t **out,
         free(r);
         return NS_STATUS_NOMEM;
     }
+    r->fd = -1;
     r->walk.ignored = walk_ignored;
     r->walk.ctx = r;
     strcpy(r->default_lang, "en");
@@ -81,12 +82,15 @@ ns_status_t ns_reader_open(const char *source, ns_reader_t **out,
             return e == ENOMEM ? NS_STATUS_NOMEM : NS_STATUS_IO;
         }
     } else {
-        /* Opened for real only when its first record is read, where a
+        /* Opened here, not when its first record is read, where a
          * failure would be one skipped record (exit 3, or a prune refused
          * for skipped records): a SOURCE named but unreadable is an
-         * error of its own, as a missing one is.  O_NONBLOCK: a FIFO's
-         * open must not wait for a writer here. */
-        int fd = open(source, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+         * error of its own, as a missing one is.  And read from this
+         * open, not a second one: a named pipe opened and closed to check
+         * it let its writer in, and what it wrote went with the close
+         * (the file read then waited for a writer that was gone).  A
+         * FIFO's open waits for its writer, as the read would. */
+        int fd = open(source, O_RDONLY | O_CLOEXEC);
         if (fd < 0) {
             int e = errno;
             if (err_out)
@@ -94,7 +98,7 @@ ns_status_t ns_reader_open(const char *source, ns_reader_t **out,
             ns_reader_close(r);
             return e == ENOMEM ? NS_STATUS_NOMEM : NS_STATUS_IO;
         }
-        close(fd);
+        r->fd = fd;
         /* A single file's id, when its header has none, is its name. */
         const char *slash = strrchr(source, '/');
         r->root_len = slash ? (size_t)(slash - source) : 0;
@@ -119,6 +123,8 @@ void ns_reader_close(ns_reader_t *r)
         return;
     if (r->gz)
         gzclose(r->gz);
+    if (r->fd >= 0)
+        close(r->fd);
     ns_feed_close(r->feed);
     ns_jsondoc_close(r->doc);
     ns_walk_free(&r->walk);
@@ -131,6 +137,7 @@ void ns_reader_close(ns_reader_t *r)
     free(r->root);
     free(r->path);
     ns_buf_free(&r->buf);
+    ns_buf_free(&r->ahead);
     free(r);
 }
 
@@ -176,11 +183,30 @@ void ns_reader_end_file(ns_reader_t *r)
     if (r->gz)
         gzclose(r->gz);
     r->gz = NULL;
+    ns_buf_free(&r->ahead);
+    r->ahead_pos = 0;
     ns_feed_close(r->feed);
     r->feed = NULL;
     ns_jsondoc_close(r->doc);
     r->doc = NULL;
     r->kind = KIND_NONE;
+}
+
+int ns_reader_read(ns_reader_t *r, char *buf, size_t len)
+{
+    size_t left = r->ahead.len - r->ahead_pos;
+    if (left) {
+        size_t n = left < len ? left : len;
+        n = n < INT32_MAX ? n : INT32_MAX;
+        memcpy(buf, r->ahead.p + r->ahead_pos, n);
+        r->ahead_pos += n;
+        if (r->ahead_pos == r->ahead.len) {
+            ns_buf_free(&r->ahead);
+            r->ahead_pos = 0;
+        }
+        return (int)n;
+    }
+    return gzread(r->gz, buf, len > INT32_MAX ? INT32_MAX : (unsigned)len);
 }
 
 /* Describe the state of the gzip stream after a short read, or return NULL
@@ -238,7 +264,7 @@ static int read_line(ns_reader_t *r)
     ns_buf_reset(&r->buf);
     for (;;) {
         if (r->rpos == r->rlen) {
-            int got = gzread(r->gz, r->rbuf, sizeof r->rbuf);
+            int got = ns_reader_read(r, r->rbuf, sizeof r->rbuf);
             if (got <= 0) {
                 const char *why = ns_reader_gz_problem(r);
                 if (why || got < 0) {
@@ -440,7 +466,7 @@ const char *ns_reader_next_empty(ns_reader_t *r)
 static ssize_t gz_read(void *ctx, char *buf, size_t len)
 {
     ns_reader_t *r = ctx;
-    int n = gzread(r->gz, buf, len > INT32_MAX ? INT32_MAX : (unsigned)len);
+    int n = ns_reader_read(r, buf, len);
     if (n < 0 || (n == 0 && ns_reader_gz_problem(r)))
         return -1;
     return n;
@@ -519,9 +545,38 @@ static int read_as_jsondoc(ns_reader_t *r, ns_article_t *art)
     return next_item(r, art);
 }
 
+/* ns_format_sniff_read()'s reader: the bytes choose_kind read of the
+ * file (r->ahead) again, then more of it, kept there as well, so that
+ * the file is read from its start after the look. */
+static ssize_t look_read(void *ctx, char *buf, size_t len)
+{
+    ns_reader_t *r = ctx;
+    size_t left = r->ahead.len - r->ahead_pos;
+    if (left) {
+        size_t n = left < len ? left : len;
+        memcpy(buf, r->ahead.p + r->ahead_pos, n);
+        r->ahead_pos += n;
+        return (ssize_t)n;
+    }
+    int n = gzread(r->gz, buf, len > INT32_MAX ? INT32_MAX : (unsigned)len);
+    if (n < 0 || (n == 0 && ns_reader_gz_problem(r)))
+        return -1;
+    if (ns_buf_append(&r->ahead, buf, (size_t)n) < 0)
+        return -1;
+    r->ahead_pos = r->ahead.len;
+    return n;
+}
+
 /* Decide how to read the file just opened in r->gz, from its name and its
  * first bytes.  Returns 1 to read it, 0 if it is ignored (noted), -1 if it
- * cannot be read as what its name says (r->err set). */
+ * cannot be read as what its name says (r->err set).
+ *
+ * The bytes looked at are not read again from the file, which would be
+ * rewound for it: a named pipe, bash's <(...) and /dev/stdin cannot be
+ * (gzrewind fails there), and their first 4 KiB were lost, a first
+ * record half read or a whole feed "Extra content".  They are kept in
+ * r->ahead and read first (ns_reader_read), as standard input's first
+ * line is (stdin_shape), whatever the file. */
 static int choose_kind(ns_reader_t *r)
 {
     char head[4096];
@@ -530,18 +585,20 @@ static int choose_kind(ns_reader_t *r)
     int whole = n >= 0 && (size_t)n < sizeof head && !ns_reader_gz_problem(r);
     if (n < 0)
         n = 0;
+    if (ns_buf_append(&r->ahead, head, (size_t)n) < 0)
+        goto nomem;
+    r->ahead_pos = 0;
     size_t plen = strlen(r->path);
     /* Named .gz, and not gzip (zlib reads such a file as it is). */
     int not_gzip =
         plen > 3 && strcmp(r->path + plen - 3, ".gz") == 0 && gzdirect(r->gz);
-    gzrewind(r->gz);
     ns_format_t named = ns_format_by_name(r->path);
     const char *why;
     ns_format_t fmt = ns_format_sniff(head, (size_t)n, named, &why);
     /* XML whose root is past HEAD: a licence in a comment, a stylesheet. */
     if (fmt == NS_FMT_MORE) {
-        fmt = ns_format_sniff_read(gz_read, r, named, &why);
-        gzrewind(r->gz);
+        fmt = ns_format_sniff_read(look_read, r, named, &why);
+        r->ahead_pos = 0;
     }
     /* An empty file holds no record (an empty .jsonl never did): it is
      * ignored and said so, not a skipped record, which would stop a
@@ -619,8 +676,7 @@ static int choose_kind(ns_reader_t *r)
     case NS_FMT_NITF:
     case NS_FMT_TEXT:
     case NS_FMT_MARKDOWN:
-        gzclose(r->gz);
-        r->gz = NULL;
+        /* Read whole, from r->gz as it is (reader-file.c). */
         r->kind = fmt == NS_FMT_HTML   ? KIND_HTML
                   : fmt == NS_FMT_NITF ? KIND_NITF
                                        : KIND_TEXT;
@@ -701,7 +757,17 @@ static int open_next(ns_reader_t *r)
     }
     if (r->walked && plain_copy_beside(r, file))
         return -1;
-    r->gz = strcmp(file, "-") == 0 ? gzdopen(dup(0), "rb") : gzopen(file, "rb");
+    /* A file SOURCE is read from the open that checked it. */
+    int fd = r->from_stdin ? dup(0) : r->fd;
+    r->fd = -1;
+    r->gz = fd >= 0          ? gzdopen(fd, "rb")
+            : r->from_stdin ? NULL
+                            : gzopen(file, "rb");
+    if (!r->gz && fd >= 0) {
+        int e = errno;
+        close(fd);
+        errno = e;
+    }
     if (!r->gz) {
         snprintf(r->err, sizeof r->err, "cannot open: %s",
                  errno ? strerror(errno) : "out of memory");

@@ -31,6 +31,7 @@ struct ns_reader {
     size_t root_len;  /* bytes of root that prefix each walked path */
     ns_walk_t walk;   /* files to read, in order (dirwalk.c) */
     size_t next_file; /* index of the next file to open */
+    int fd;           /* a file SOURCE, opened to check it, or -1 */
 
     char *path; /* the current file ("<stdin>" for -) */
     enum kind kind;
@@ -52,6 +53,8 @@ struct ns_reader {
     int started;     /* a line with text was read from it */
     int keys_named;  /* which missing fields' keys were said */
     ns_buf_t buf;    /* the current line */
+    ns_buf_t ahead;   /* what choose_kind read of the file: read first */
+    size_t ahead_pos; /* the next byte of it to read */
 
     size_t rpos;        /* next unread byte in rbuf */
     size_t rlen;        /* bytes in rbuf */
@@ -68,6 +71,10 @@ struct ns_reader {
 void ns_reader_set_where(ns_reader_t *r, unsigned line);
 /* Close the current file; the next read opens the next one. */
 void ns_reader_end_file(ns_reader_t *r);
+/* Read up to LEN bytes of the current file into BUF: those looked at to
+ * choose its format first, then the rest of r->gz.  Returns what gzread
+ * does: the count, 0 at the end, -1 on an error. */
+int ns_reader_read(ns_reader_t *r, char *buf, size_t len);
 /* What went wrong with the gzip stream after a short read, or NULL if it
  * simply ended. */
 const char *ns_reader_gz_problem(ns_reader_t *r);
