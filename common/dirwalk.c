@@ -1,8 +1,9 @@
 /* dirwalk.c - The files of a source directory, for the readers (reader.c):
  * in name order at each level, hidden entries skipped, a site's own
- * directories passed over, symbolic links followed, and each directory
- * read once.  What is left out on purpose (a second way into a
- * directory) is handed to the caller to report. */
+ * directories and index directories passed over, symbolic links
+ * followed, and each directory read once.  What is left out on purpose
+ * (a second way into a directory, an index) is handed to the caller to
+ * report. */
 #include <dirent.h>
 #include <errno.h>
 #include <search.h>
@@ -135,6 +136,23 @@ void ns_walk_free(ns_walk_t *w)
 
 static int walk_dir(ns_walk_t *w, const char *dir, size_t *entries);
 
+/* Why the directory ST at PATH is not walked, or NULL to walk it: it is
+ * an index.  An index kept inside the archive it indexes (nindex --db
+ * db . in the archive) was read as sources: its undo files in
+ * deleted/ are JSON Lines of the articles a prune or --delete took out,
+ * and brought them back on the next run, and each of its own files was
+ * one warning more.  The one written is known by its device and inode,
+ * however it is reached, before it has any mark of an index. */
+static const char *index_dir(const ns_walk_t *w, const char *path,
+                             const struct stat *st)
+{
+    if (w->has_db && st->st_dev == w->db_dev && st->st_ino == w->db_ino)
+        return "not read: the index being written (--db)";
+    if (ns_gen_is_index(path))
+        return "not read: an nsearch index";
+    return NULL;
+}
+
 /* Collect the readable files under DIR, in name order at each level so that
  * runs are reproducible.  Hidden entries are skipped.  A symbolic link to
  * a directory is followed, as a link to a file is: an archive split over
@@ -189,9 +207,12 @@ static int walk_dir(ns_walk_t *w, const char *dir, size_t *entries)
         }
         struct stat st;
         size_t held;
-        const char *why;
+        const char *skip, *why;
         if (stat(path.p, &st) == 0 && S_ISDIR(st.st_mode) &&
-            (why = ns_walk_passed_over(names[i]))) {
+            (skip = index_dir(w, path.p, &st))) {
+            w->index(w->ctx, path.p, skip);
+        } else if (stat(path.p, &st) == 0 && S_ISDIR(st.st_mode) &&
+                   (why = ns_walk_passed_over(names[i]))) {
             if (note_passed(w, path.p, why) < 0) {
                 errno = ENOMEM;
                 rc = -1;

@@ -342,6 +342,21 @@ int ns_lock(const char *dir, double wait_seconds, int (*stop)(void))
     }
 }
 
+int ns_gen_is_index(const char *dir)
+{
+    char name[256], path[4200];
+    struct stat st;
+    if (ns_gen_current(dir, name, sizeof name) == 0 && is_gen_name(name))
+        return 1;
+    /* Without its link (removed by hand, dropped by a restore): the two
+     * files of nindex's own that every index has once published. */
+    snprintf(path, sizeof path, "%s/last-generation", dir);
+    if (lstat(path, &st) < 0 || !S_ISREG(st.st_mode))
+        return 0;
+    snprintf(path, sizeof path, "%s/lock", dir);
+    return lstat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
 int ns_gen_foreign(const char *dir, char *name, size_t size)
 {
     static const char *const ours[] = {

@@ -101,9 +101,14 @@ typedef struct ns_walk {
     size_t n_seen;
     /* Called with what the walk leaves out on purpose, and why. */
     void (*ignored)(void *ctx, const char *path, const char *why);
+    /* Called with an index directory passed over (below). */
+    void (*index)(void *ctx, const char *path, const char *why);
     void *ctx;
     char **passed; /* directories not read by their name (ns_walk_dir) */
     size_t n_passed;
+    int has_db;    /* db_dev and db_ino are the index being written */
+    dev_t db_dev;
+    ino_t db_ino;
 } ns_walk_t;
 
 /* Add PATH to the files; -1 out of memory. */
@@ -114,7 +119,9 @@ int ns_walk_first_visit(ns_walk_t *w, const struct stat *st);
 /* Add the files under DIR; -1 with errno if DIR cannot be listed.  A
  * directory below DIR with nothing in it at all is added as its path and
  * a '/' ("DIR/md/"), which no file's path ends with: the reader reports
- * it as a file it could not read. */
+ * it as a file it could not read.  A directory below DIR that is an
+ * index (the one written, db_dev and db_ino, or any by ns_gen_is_index())
+ * is handed to w->index, not walked. */
 int ns_walk_dir(ns_walk_t *w, const char *dir);
 /* Why the walk does not read a directory named NAME (beginning with "_",
  * except _posts and _drafts; node_modules, vendor), or NULL: a site's

@@ -255,6 +255,13 @@ typedef struct ns_reader ns_reader_t;
  * not NULL. */
 ns_status_t ns_reader_open(const char *source, ns_reader_t **out,
                            char **err_out);
+/* ns_reader_open() for the index at DB (NULL: none): a directory walk
+ * passes over DB however it is reached, as it passes over every index
+ * directory below SOURCE (ns_gen_is_index()), each said once by
+ * ns_reader_next_ignored() with ns_reader_ignored_aside() 1.  A SOURCE
+ * named inside an index (an undo file in DB/deleted/) is read. */
+ns_status_t ns_reader_open_for(const char *source, const char *db,
+                               ns_reader_t **out, char **err_out);
 
 /* The archive's default language (nindex --lang; a code as ns_lang_code
  * leaves it), "en" unless set: a text or Markdown post named as a Hugo
@@ -301,6 +308,10 @@ const char *ns_reader_next_ignored(ns_reader_t *reader);
  * call of ns_reader_next_ignored(). */
 const char *ns_reader_ignored_id(const ns_reader_t *reader,
                                  const char **where);
+/* 1 if the line ns_reader_next_ignored() returned last is of an index
+ * directory passed over (ns_reader_open_for()): a note, not a file of
+ * the archive left out. */
+int ns_reader_ignored_aside(const ns_reader_t *reader);
 
 /* The files read as articles that gave nothing at all: no article, no bad
  * record, nothing left out on purpose (zero bytes or white space alone in
@@ -676,6 +687,9 @@ int ns_remove_tree(const char *path);
  * holding it (close it to release), or -1 with errno EWOULDBLOCK when
  * another writer still holds it, EINTR when STOP() said so. */
 int ns_lock(const char *dir, double wait_seconds, int (*stop)(void));
+/* 1 if directory DIR is an index: a `current` link to a generation, or
+ * (that link lost) the last-generation and lock files nindex writes. */
+int ns_gen_is_index(const char *dir);
 /* The first entry of directory DIR that no index directory holds (its
  * generations, link, lock, number, synonyms, undo files, a build, a plain
  * Xapian database's files), copied to NAME; 0 when there is none, or DIR

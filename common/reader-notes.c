@@ -1,6 +1,7 @@
 /* reader-notes.c - What a reader leaves out on purpose, said in order:
  * a file of no known format in a directory walk, a WordPress draft or
- * attachment, a Markdown draft, a page that asks not to be indexed.  A
+ * attachment, a Markdown draft, a page that asks not to be indexed, an
+ * index directory in the archive it indexes (a note, not counted).  A
  * draft keeps the id its article would have, for nindex to take out an
  * article of that id indexed while it was published. */
 #include <stdlib.h>
@@ -40,11 +41,26 @@ void ns_reader_note_draft(ns_reader_t *r, const char *why, const char *id)
     n->note = note.p;
     n->where = strdup(r->where);
     n->id = id ? strdup(id) : NULL;
+    n->aside = 0;
     if (!n->where || (id && !n->id)) {
         ns_reader_ignored_free(n);
         return;
     }
     r->n_notes++;
+}
+
+void ns_reader_note_aside(ns_reader_t *r, const char *why)
+{
+    size_t before = r->n_notes;
+    ns_reader_note_draft(r, why, NULL);
+    if (r->n_notes > before)
+        r->notes[before].aside = 1;
+}
+
+int ns_reader_ignored_aside(const ns_reader_t *r)
+{
+    return r->next_note && r->next_note <= r->n_notes &&
+           r->notes[r->next_note - 1].aside;
 }
 
 const char *ns_reader_next_ignored(ns_reader_t *r)

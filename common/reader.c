@@ -36,8 +36,22 @@ static void walk_ignored(void *ctx, const char *path, const char *why)
     ns_reader_note_ignored(r, why);
 }
 
+/* The same of an index directory it passed over. */
+static void walk_index(void *ctx, const char *path, const char *why)
+{
+    ns_reader_t *r = ctx;
+    snprintf(r->where, sizeof r->where, "%s", path);
+    ns_reader_note_aside(r, why);
+}
+
 ns_status_t ns_reader_open(const char *source, ns_reader_t **out,
                            char **err_out)
+{
+    return ns_reader_open_for(source, NULL, out, err_out);
+}
+
+ns_status_t ns_reader_open_for(const char *source, const char *db,
+                               ns_reader_t **out, char **err_out)
 {
     *out = NULL;
     if (err_out)
@@ -49,15 +63,22 @@ ns_status_t ns_reader_open(const char *source, ns_reader_t **out,
     }
     r->fd = -1;
     r->walk.ignored = walk_ignored;
+    r->walk.index = walk_index;
     r->walk.ctx = r;
     strcpy(r->default_lang, "en");
+    struct stat st;
+    /* A DB not made yet (a dry run's new index) is in no walk. */
+    if (db && stat(db, &st) == 0 && S_ISDIR(st.st_mode)) {
+        r->walk.has_db = 1;
+        r->walk.db_dev = st.st_dev;
+        r->walk.db_ino = st.st_ino;
+    }
     if (strcmp(source, "-") == 0) {
         if (ns_walk_push(&r->walk, "-") < 0)
             goto nomem;
         *out = r;
         return NS_STATUS_OK;
     }
-    struct stat st;
     if (stat(source, &st) < 0) {
         int e = errno;
         if (err_out)

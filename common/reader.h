@@ -24,6 +24,7 @@ struct ignored {
     char *note;  /* "WHERE: ignored: WHY" */
     char *where; /* WHERE alone */
     char *id;    /* a draft's id (ns_reader_ignored_id()), or NULL */
+    int aside;   /* an index directory passed over: a note, not counted */
 };
 
 struct ns_reader {
@@ -80,6 +81,8 @@ int ns_reader_read(ns_reader_t *r, char *buf, size_t len);
 const char *ns_reader_gz_problem(ns_reader_t *r);
 /* Keep "WHERE: WHY" for ns_reader_next_ignored(). */
 void ns_reader_note_ignored(ns_reader_t *r, const char *why);
+/* The same for an index directory a walk passed over (aside). */
+void ns_reader_note_aside(ns_reader_t *r, const char *why);
 /* The same for a draft whose id is ID (NULL when unknown): an article of
  * that id indexed before is no longer published in its source. */
 void ns_reader_note_draft(ns_reader_t *r, const char *why, const char *id);

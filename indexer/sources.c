@@ -361,13 +361,13 @@ void ns_seen_free(struct seen_ids *s)
 /* The SOURCEs                                                              */
 /* ------------------------------------------------------------------------ */
 
-/* Open one SOURCE, or say why not and return NULL. */
-static ns_reader_t *open_source(const char *source, struct progress *pr,
-                                const struct options *o)
+/* Open one SOURCE for the index DB, or say why not and return NULL. */
+static ns_reader_t *open_source(const char *source, const char *db,
+                                struct progress *pr, const struct options *o)
 {
     ns_reader_t *r;
     char *err = NULL;
-    ns_status_t st = ns_reader_open(source, &r, &err);
+    ns_status_t st = ns_reader_open_for(source, db, &r, &err);
     if (st != NS_STATUS_OK) {
         ns_progress_clear(pr);
         ns_error("cannot read '%s': %s", source,
@@ -397,6 +397,14 @@ static int report_ignored(struct progress *pr, ns_reader_t *r,
     const char *note;
     int rc = 0;
     while ((note = ns_reader_next_ignored(r))) {
+        /* An index in the archive: no file of it, and no warning. */
+        if (ns_reader_ignored_aside(r)) {
+            if (!o->quiet) {
+                ns_progress_clear(pr);
+                ns_note("%s", note);
+            }
+            continue;
+        }
         c->ignored++;
         if (!o->quiet) {
             ns_progress_clear(pr);
@@ -450,8 +458,9 @@ int ns_sources_read(const struct options *o, struct counts *c,
     int rc = 0;
     unsigned long done = 0;
     struct seen_ids seen = {0};
+    char *db = ns_db_path(o->db);
     for (int i = 0; i < o->n_args && !ns_interrupted && rc != -2; i++) {
-        ns_reader_t *r = open_source(o->args[i], pr, o);
+        ns_reader_t *r = open_source(o->args[i], db, pr, o);
         if (!r) {
             rc = -1;
             continue;
@@ -543,6 +552,7 @@ int ns_sources_read(const struct options *o, struct counts *c,
         ns_article_clear(&art);
         ns_reader_close(r);
     }
+    free(db);
     if (ids) {
         if (!(*ids = malloc(sizeof **ids)))
             ns_die("out of memory");
