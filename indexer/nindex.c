@@ -314,11 +314,15 @@ static int run(struct options *o)
     ns_progress_clear(&pr);
     c.warnings += ns_stemless_report(&pr);
 
-    /* A new index that got nothing (its one SOURCE mistyped, or every
-     * record bad) is not left behind: it answered "No matches", exit 0,
-     * where "no index ... Build one with" says what happened.  Made by
-     * this run (FRESH: the path did not exist), it holds nothing else. */
-    int drop = fresh && rc != EXIT_OK && c.added == 0 && c.replaced == 0;
+    /* A new index that got nothing (its one SOURCE mistyped, every
+     * record bad, or a SOURCE empty) is not left behind: it answered "No
+     * matches", exit 0, where "no index ... Build one with" says what
+     * happened.  An empty SOURCE is no failure, and its run keeps its
+     * exit status (0): a site's first run before its first post makes
+     * the index with the run that reads one, and nsearchd answers
+     * no_index until then.  Made by this run (FRESH: the path did not
+     * exist), it holds nothing else. */
+    int drop = fresh && c.added == 0 && c.replaced == 0;
     double secs = ns_monotonic_s() - pr.start;
     unsigned long done = c.added + c.replaced + c.unchanged;
     if (!o->quiet && o->mode == MODE_ROLLBACK && rc == EXIT_OK) {

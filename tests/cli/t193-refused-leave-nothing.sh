@@ -5,7 +5,8 @@
 # and the next update built an index there without "a new index: ... did
 # not exist", the guard against a typo in a nightly job's --db.  Empty
 # standard input is an empty file, as a named one is: said, and a prune
-# from it refused with one reason that fits a pipe.
+# from it refused with one reason that fits a pipe.  An empty SOURCE into
+# a new DIR makes no index.
 . "$(dirname "$0")/lib.sh"
 
 cat >"$TMP/articles.jsonl" <<'J'
@@ -95,5 +96,28 @@ check "an empty directory, --prune: is it mounted?" contains "$TMP/err" \
     "source '$TMP/emptysrc' has no articles (is it mounted?)"
 check "the articles are all there" is \
     "$(count "$TMP/w/i")" 2
+
+# An empty SOURCE into a new DIR makes no index, as a SOURCE of bad
+# records does not: it left an empty one, and a search said "No
+# matches" where "no index" says what happened.  Nothing failed: exit 0.
+for src in "$TMP/empty.jsonl" /dev/null; do
+    run out err nindex --db "$TMP/w/new/db" "$src"
+    check "empty $src into a new DIR: exit 0" is "$rc" 0
+    check "empty $src into a new DIR: not made, said" contains "$TMP/out" \
+        "; '$TMP/w/new/db' did not exist and is not made"
+    check "empty $src into a new DIR: nothing left" test ! -e "$TMP/w/new"
+done
+run out err nsearch --db "$TMP/w/new/db" harbour
+check "then a search: no index" contains "$TMP/err" "no index at"
+run out err sh -c ': | "$1" --db "$2" -' sh "$NSEARCH_BIN/nindex" "$TMP/w/new"
+check "empty stdin into a new DIR: exit 0" is "$rc" 0
+check "empty stdin into a new DIR: nothing left" test ! -e "$TMP/w/new"
+run out err nindex --db "$TMP/w/new" --dry-run "$TMP/empty.jsonl"
+check "its dry run: would not be made" contains "$TMP/out" \
+    "; '$TMP/w/new' does not exist and would not be made"
+run out err nindex --db "$TMP/w/new" "$TMP/empty.jsonl" "$TMP/articles.jsonl"
+check "with an article too: a new index" contains "$TMP/out" \
+    "; a new index: '$TMP/w/new' did not exist"
+check "with an article too: made" is "$(count "$TMP/w/new")" 2
 
 finish
