@@ -152,12 +152,14 @@ $(BIN)/nindex: $(NINDEX_OBJ) $(LIB)
 	@mkdir -p $(dir $@)
 	$(CXX) $(SAN) -o $@ $^ $(LDLIBS_ALL) -lpthread
 
-NSEARCH_OBJ = $(B)/searcher/nsearch.o $(B)/searcher/open-index.o
+NSEARCH_OBJ = $(B)/searcher/nsearch.o $(B)/searcher/open-index.o \
+              $(B)/searcher/text-output.o
 $(NSEARCH_OBJ): searcher/nsearch.h
 
 $(BIN)/nsearch: $(NSEARCH_OBJ) $(LIB)
 	@mkdir -p $(dir $@)
 	$(CXX) $(SAN) -o $@ $^ $(LDLIBS_ALL) -lpthread
+$(B)/searcher/nsearch.o $(B)/searcher/text-output.o: searcher/nsearch.h
 
 # nsearchd, the socket server: libmicrohttpd and threads on top of libns.
 MHD_CFLAGS   = $(shell pkg-config --cflags libmicrohttpd 2>/dev/null)

@@ -1,9 +1,10 @@
-/* nsearch.h - What the parts of nsearch share: its exit codes and the
- * index open.
+/* nsearch.h - What the parts of nsearch share: its exit codes, the index
+ * open, the options and the styles of the text output.
  *
- * nsearch.c holds main, the options, the searching and the printing;
- * open-index.c opens the index and says what to do when it cannot.
- * Private to nsearch: nothing here is part of libns. */
+ * nsearch.c holds main, the options and the searching; open-index.c
+ * opens the index and says what to do when it cannot; text-output.c
+ * prints an answer as text.  Private to nsearch: nothing here is part of
+ * libns. */
 #ifndef NS_NSEARCH_H
 #define NS_NSEARCH_H
 
@@ -18,5 +19,39 @@ enum { EXIT_OK = 0, EXIT_ERROR = 1, EXIT_USAGE = 2 };
  * default.  Never returns on failure: it says why on stderr, with what
  * to do about it, and exits EXIT_ERROR. */
 ns_index_t *ns_open_index(const char *db_option);
+
+enum color { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
+
+struct options {
+    const char *db;
+    long limit;
+    long offset;
+    ns_sort_t sort;
+    int json;
+    int batch;
+    long snippet_len;
+    long related;
+    const char *related_to; /* --related-to ID */
+    int64_t now;            /* --now, or NS_NOW_NEWEST */
+    long recent_days;
+    int no_collapse; /* --no-collapse */
+    int no_suggest;  /* --no-suggest */
+    int partial;     /* --partial */
+    long half_life;  /* --half-life DAYS */
+    unsigned facets; /* --facets: a mask of ns_facet_t */
+    enum color color;
+    char *query; /* the QUERY words joined by spaces */
+};
+
+struct style {
+    const char *hi_on, *hi_off;       /* around matched words */
+    const char *title_on, *title_off; /* around titles */
+    const char *dim_on, *dim_off;     /* around the metadata line */
+};
+
+/* Print RES, the answer of O's search (or of its --related-to) on IDX, as
+ * text on stdout in style ST. */
+void print_text(const ns_results_t *res, ns_index_t *idx,
+                const struct options *o, const struct style *st);
 
 #endif /* NS_NSEARCH_H */
