@@ -325,6 +325,8 @@ struct ns_results {
     std::string facets_unavailable;
     std::vector<std::string> facet_text[NS_FACET_KINDS];
     std::vector<ns_facet_value_t> facet_values[NS_FACET_KINDS];
+    size_t facet_left_values[NS_FACET_KINDS] = {}; /* values not listed */
+    uint64_t facet_left_count[NS_FACET_KINDS] = {}; /* ... their counts */
 };
 
 /* ---- Errors ----------------------------------------------------------- */

@@ -901,9 +901,12 @@ typedef struct ns_facet_value {
     uint64_t count;
 } ns_facet_value_t;
 
-/* Facets of a search that asked for them (opts.facets).  Each facet lists
- * at most NS_FACET_MAX_VALUES values: section, lang and tag by count (the
- * largest first, ties by value), year and month newest first.  Counts
+/* Facets of a search that asked for them (opts.facets).  The year facet
+ * lists every year; the others at most NS_FACET_MAX_VALUES values, the
+ * largest counts (ties: newest month, or by value), the rest left out
+ * and counted by ns_results_facet_left_out().  Section, lang and tag are
+ * listed by count (the largest first, ties by value), year and month
+ * newest first.  Counts
  * count what the total counts: story version groups when collapsing
  * (a group counts once under each value one of its matching copies has,
  * so a count equals the total of the same search filtered on that value),
@@ -920,6 +923,12 @@ int ns_results_facets_collapsed(const ns_results_t *res);
 size_t ns_results_facet_count(const ns_results_t *res, unsigned i);
 const ns_facet_value_t *ns_results_facet(const ns_results_t *res, unsigned i,
                                          size_t k);
+/* How many values of facet number I were left out of its listing (0: it
+ * lists every one), and in *COUNT (if not NULL) the sum of their counts:
+ * the matches without a listed value, for a facet of one value per
+ * article (month). */
+size_t ns_results_facet_left_out(const ns_results_t *res, unsigned i,
+                                 uint64_t *count);
 /* 1 if every match was counted; 0 if the counts are estimates, scaled up
  * from the ns_results_facets_counted() matching articles looked at (see
  * opts.facet_count), or counted over the candidates of a phrase or NEAR
@@ -947,7 +956,8 @@ void ns_results_free(ns_results_t *res);
  *    "title", "date", "section", "author", "lang", "url", "score",
  *    "snippet", "snippet_html", "also"}], "facets"?: {"exact", "counted",
  *    "counts", "unavailable"?, "section"?: [{"value", "count"}], "year"?,
- *    "month"?, "lang"?, "tag"?}, "related": [{"id", "title", "date",
+ *    "month"?, "lang"?, "tag"?, "left_out"?: {"month"?: {"values",
+ *    "count"}, ...}}, "related": [{"id", "title", "date",
  *    "section", "url", "age"}], "warning"?}
  * plus "qid" when QID is not NULL.  QUERY NULL: ns_related_to()'s, with
  * "query": "", "total": 0, "total_exact": true, "hits": [].  Free with

@@ -62,8 +62,9 @@ static double round4(double x)
 }
 
 /* {"exact", "counted", "counts", "unavailable"?, "section": [{"value",
- * "count"}], ...}: every facet listed has its key, in the order of
- * ns_facet_t.  "counts" says what a count counts, as the total does:
+ * "count"}], ..., "left_out"?: {"month": {"values", "count"}}}: every
+ * facet listed has its key, in the order of ns_facet_t; "left_out" is
+ * there only when a listing was cut, with a key per facet cut.  "counts" says what a count counts, as the total does:
  * "stories" when collapsing, "articles" otherwise. */
 static json_t *facets_json(const ns_results_t *res)
 {
@@ -79,6 +80,7 @@ static json_t *facets_json(const ns_results_t *res)
         json_object_set_new(f, "unavailable", json_string(why));
         return f;
     }
+    json_t *left = NULL;
     for (unsigned i = 0; i < NS_FACET_KINDS; i++) {
         if (!(ns_results_facets_asked(res) & (1u << i)))
             continue;
@@ -90,7 +92,18 @@ static json_t *facets_json(const ns_results_t *res)
                                             "count", (json_int_t)v->count));
         }
         json_object_set_new(f, ns_facet_name(i), list);
+        uint64_t count;
+        size_t n = ns_results_facet_left_out(res, i, &count);
+        if (!n)
+            continue;
+        if (!left)
+            left = json_object();
+        json_object_set_new(left, ns_facet_name(i),
+                            json_pack("{s:I,s:I}", "values", (json_int_t)n,
+                                      "count", (json_int_t)count));
     }
+    if (left)
+        json_object_set_new(f, "left_out", left);
     return f;
 }
 

@@ -112,6 +112,14 @@ const ns_facet_value_t *ns_results_facet(const ns_results_t *res, unsigned i,
     return &res->facet_values[i][k];
 }
 
+size_t ns_results_facet_left_out(const ns_results_t *res, unsigned i,
+                                 uint64_t *count)
+{
+    if (count)
+        *count = i < NS_FACET_KINDS ? res->facet_left_count[i] : 0;
+    return i < NS_FACET_KINDS ? res->facet_left_values[i] : 0;
+}
+
 int ns_results_facets_exact(const ns_results_t *res)
 {
     return res->facets_exact;

@@ -87,6 +87,11 @@ static void print_facets(const ns_results_t *res, const struct style *st)
             print_str(v->value);
             printf(" (%llu)", (unsigned long long)v->count);
         }
+        uint64_t count;
+        size_t left = ns_results_facet_left_out(res, i, &count);
+        if (left)
+            printf("; %zu more left out (%llu)", left,
+                   (unsigned long long)count);
         printf("%s\n", n ? "" : " (none)");
     }
     putchar('\n');
