@@ -99,6 +99,25 @@ static bool span_second(const std::string &span, bool last, int64_t *out)
     return true;
 }
 
+int ns_date_span(const char *text, char *first, char *last)
+{
+    try {
+        std::string lo, hi;
+        int64_t from, to;
+        if (!text || !date_span(text, &lo, &hi) ||
+            !span_second(lo, false, &from) || !span_second(hi, true, &to))
+            return -1;
+        char day[32];
+        ns_date_format(from, day, sizeof day);
+        snprintf(first, 11, "%.10s", day);
+        ns_date_format(to, day, sizeof day);
+        snprintf(last, 11, "%.10s", day);
+        return 0;
+    } catch (...) {
+        return -1;
+    }
+}
+
 Xapian::Query libns::date_terms(const Xapian::Database &db,
                                 const int64_t *from, const int64_t *to)
 {

@@ -215,6 +215,14 @@ int ns_date_parse(const char *text, int64_t *out);
  * such a day or names an impossible one (31.04.2026). */
 int ns_date_dmy_day(const char *text, char *out, size_t size);
 
+/* Read TEXT as the query language's date: reads one date: a year
+ * ("1963"), a month ("1963-05"), a day ("1963-05-07", "19630507") or a
+ * day first ("07.05.1963"), into its first and last days as "YYYY-MM-DD"
+ * (FIRST and LAST at least 11 bytes each): 1963 is 1963-01-01 to
+ * 1963-12-31.  Returns 0, or -1 if TEXT is none of these or names an
+ * impossible month or day. */
+int ns_date_span(const char *text, char *first, char *last);
+
 /* Format TIME as "YYYY-MM-DDTHH:MM:SSZ" into OUT (at least 21 bytes). */
 void ns_date_format(int64_t time, char *out, size_t size);
 

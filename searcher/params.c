@@ -53,30 +53,28 @@ int ns_http_arg_long(ns_http_call_t *c, const char *name, long min, long max,
     return -1;
 }
 
-/* Read parameter NAME as a day "YYYY-MM-DD", or "DD.MM.YYYY" as a
- * Norwegian or German search form writes it, into DAY as "YYYY-MM-DD" (an
- * impossible one such as 2025-02-30 is refused too).  Returns the value as
- * given, or NULL when absent; *bad is set after answering 400. */
-static const char *arg_day(ns_http_call_t *c, const char *name, char day[11],
-                           int *bad, enum MHD_Result *ret)
+/* Read parameter NAME as date: reads one date (ns_date_span): a day
+ * "YYYY-MM-DD", "DD.MM.YYYY" as a Norwegian or German search form writes
+ * it, a month "YYYY-MM" or a year "YYYY", taken whole: into DAY as the
+ * first day it covers ("YYYY-MM-DD"), or with LAST its last (to=1963 is
+ * 1963-12-31).  An impossible day or month (2025-02-30) is refused.
+ * Returns the value as given, or NULL when absent; *bad is set after
+ * answering 400. */
+static const char *arg_day(ns_http_call_t *c, const char *name, int last,
+                           char day[11], int *bad, enum MHD_Result *ret)
 {
     const char *v = ns_http_arg(c, name);
     if (!v)
         return NULL;
-    int ok = strlen(v) == 10 && v[4] == '-' && v[7] == '-';
-    for (int i = 0; ok && i < 10; i++)
-        if (i != 4 && i != 7 && !isdigit((unsigned char)v[i]))
-            ok = 0;
-    int64_t t;
-    if (ok && ns_date_parse(v, &t) == 0) {
-        memcpy(day, v, 11);
+    char first[11], end[11];
+    if (ns_date_span(v, first, end) == 0) {
+        memcpy(day, last ? end : first, 11);
         return v;
     }
-    if (ns_date_dmy_day(v, day, 11) == 0)
-        return v;
     *bad = 1;
     *ret = ns_http_reply_error(c, 400, "bad_parameter",
-                               "%s must be a date YYYY-MM-DD or DD.MM.YYYY, "
+                               "%s must be a date YYYY, YYYY-MM, YYYY-MM-DD "
+                               "or DD.MM.YYYY (a year or month taken whole), "
                                "not '%s'",
                                name, ns_http_shown(v));
     return NULL;
@@ -307,10 +305,10 @@ int ns_http_arg_filters(ns_http_call_t *c, ns_http_filters_t *f,
         return -1;
     }
     int bad = 0;
-    f->from = arg_day(c, "from", f->from_day, &bad, ret);
+    f->from = arg_day(c, "from", 0, f->from_day, &bad, ret);
     if (bad)
         return -1;
-    f->to = arg_day(c, "to", f->to_day, &bad, ret);
+    f->to = arg_day(c, "to", 1, f->to_day, &bad, ret);
     if (bad)
         return -1;
     if (f->from && f->to && strcmp(f->from_day, f->to_day) > 0) {

@@ -1,0 +1,54 @@
+#!/bin/sh
+# t212-date-forms.sh - Dates given as a year or a month, or with a time,
+# where a day was all that was read: nsearchd's from/to (400 for
+# from=1963, which date:1963 reads), a page's <time datetime="1963-05">
+# (no date at all), and date:1963-07-05T10:00 in a query (its time
+# searched as words).  And related posts dated after --now, which no
+# window kept out: listed first as "just now".
+. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/server.sh"
+
+python3 - "$TMP/a.jsonl" <<'PY'
+import json, sys
+days = ["1962-12-31", "1963-01-01", "1963-05-01", "1963-05-31", "1963-06-01",
+        "1963-12-31", "1964-01-01"]
+with open(sys.argv[1], "w") as f:
+    for i, d in enumerate(days):
+        f.write(json.dumps({"id": "d" + d, "title": "Tide table %d" % i,
+                            "date": d + "T12:00:00Z",
+                            "body": "The tide table of the day."}) + "\n")
+PY
+nindex --quiet --db "$TMP/db" "$TMP/a.jsonl"
+# json_ids FILE IDS: the hits in the JSON of FILE are IDS (sorted).
+json_ids() {
+    test "$(python3 -c 'import json, sys
+print(" ".join(sorted(h["id"] for h in json.load(open(sys.argv[1]))["hits"])))' "$1")" = "$2"
+}
+
+# ---- nsearchd's from and to read a year or a month whole -----------------
+check "nsearchd starts" start_server
+# ids PATH: the ids of the hits of /v1/search PATH, sorted, or the status.
+ids() {
+    get r.json "/v1/search?q=tide&limit=20&collapse=0&$1"
+    if [ "$code" != 200 ]; then echo "$code"; return; fi
+    python3 -c 'import json, sys
+print(" ".join(sorted(h["id"] for h in json.load(open(sys.argv[1]))["hits"])))' "$TMP/r.json"
+}
+check "from=1963&to=1963: the year" is "$(ids 'from=1963&to=1963')" \
+    "d1963-01-01 d1963-05-01 d1963-05-31 d1963-06-01 d1963-12-31"
+check "from=1963-05&to=1963-05: the month" is "$(ids 'from=1963-05&to=1963-05')" \
+    "d1963-05-01 d1963-05-31"
+check "to=1963-05: up to the month's last day" is "$(ids 'to=1963-05')" \
+    "d1962-12-31 d1963-01-01 d1963-05-01 d1963-05-31"
+check "from=1963-06: from the month's first day" is "$(ids 'from=1963-06')" \
+    "d1963-06-01 d1963-12-31 d1964-01-01"
+check "a day still reads" is "$(ids 'from=1963-05-31&to=31.05.1963')" \
+    "d1963-05-31"
+check "month 13 is refused" is "$(ids 'from=1963-13')" 400
+check "a day past the month's end is refused" is "$(ids 'to=1963-02-30')" 400
+get e.json "/v1/search?q=tide&from=May%201963"
+check "another form: 400 naming the forms" json e.json \
+    '"YYYY, YYYY-MM, YYYY-MM-DD or DD.MM.YYYY (a year or month taken whole), not \x27May 1963\x27" in d["error"]["message"]'
+check "from after to (as months) is refused" is "$(ids 'from=1963-06&to=1963-05')" 400
+
+finish
