@@ -255,7 +255,12 @@ static void pick_time(struct pick *p, xmlNodePtr n, int depth, int chrome,
         char *v = strcasecmp(NAME(n), "time") == 0 ? ns_html_prop(n, "datetime")
                                                    : NULL;
         int64_t t;
-        if (v && (ns_date_parse(v, &t) == 0 || ns_date822_parse(v, &t) == 0)) {
+        char first[11], last[11];
+        /* HTML allows a month or a year alone (datetime="1963-05"), as
+         * old archives date their pages: read as the date field reads
+         * them, their first day, as they are in JSON-LD. */
+        if (v && (ns_date_parse(v, &t) == 0 || ns_date822_parse(v, &t) == 0 ||
+                  ns_date_span(v, first, last) == 0)) {
             int place = chrome ? 0 : inside ? 2 : 1;
             int score = place * 3 + time_kind(n);
             if (score > p->score) {

@@ -51,4 +51,29 @@ check "another form: 400 naming the forms" json e.json \
     '"YYYY, YYYY-MM, YYYY-MM-DD or DD.MM.YYYY (a year or month taken whole), not \x27May 1963\x27" in d["error"]["message"]'
 check "from after to (as months) is refused" is "$(ids 'from=1963-06&to=1963-05')" 400
 
+# ---- a page dated by <time datetime> as a month or a year ---------------
+mkdir -p "$TMP/pages"
+cat >"$TMP/pages/month.html" <<'HTML'
+<html><head><title>Harbour ice</title></head><body><article><h1>Harbour ice</h1><time datetime="1963-05">May 1963</time><p>The walrus harbour froze.</p></article></body></html>
+HTML
+cat >"$TMP/pages/year.html" <<'HTML'
+<html><head><title>Harbour fog</title></head><body><article><h1>Harbour fog</h1><time datetime="1963">1963</time><p>The narwhal harbour fogged.</p></article></body></html>
+HTML
+cat >"$TMP/pages/ld.html" <<'HTML'
+<html><head><title>Harbour tide</title><script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"Harbour tide","datePublished":"1963-05"}</script></head><body><article><h1>Harbour tide</h1><p>The beluga harbour flooded.</p></article></body></html>
+HTML
+run out err nindex --db "$TMP/pages.db" "$TMP/pages"
+check "pages: all read" is "$rc" 0
+# date WORD: the date of the one hit for WORD.
+date_of() {
+    nsearch --db "$TMP/pages.db" --json --related 0 "$1" |
+        python3 -c 'import json, sys; print(json.load(sys.stdin)["hits"][0]["date"])'
+}
+check "<time datetime=\"1963-05\">: the month's first day" \
+    is "$(date_of walrus)" "1963-05-01T00:00:00Z"
+check "<time datetime=\"1963\">: the year's first day" \
+    is "$(date_of narwhal)" "1963-01-01T00:00:00Z"
+check "the same as JSON-LD's datePublished 1963-05" \
+    is "$(date_of beluga)" "$(date_of walrus)"
+
 finish
