@@ -185,6 +185,10 @@ std::string unclosed_phrase(const std::string &text);
 std::string unknown_field_words(const std::string &text, std::string &names,
                                 std::vector<std::string> *phrases = nullptr);
 std::string joined_fields(const std::string &t);     /* query-fields.cc */
+/* T with the time of each date: value's day left out ("date:1963-07-05T10:00"
+ * is date:1963-07-05), as the query is parsed: what is said of the query
+ * (fields unknown, words searched instead) speaks of the same text. */
+std::string date_times_cut(const std::string &t); /* query-fields.cc */
 /* The query's text as a tree: a word (a quoted phrase is one, brackets
  * in it too) or a bracket with what it holds.  SIGN is what is written
  * right before a bracket ("-", "+", or a field name, "title:"). */

@@ -30,6 +30,36 @@ static size_t field_name_at(const std::string &t, size_t at)
     return 0;
 }
 
+/* WORD, a date: value, without the time of each day in it
+ * ("1963-07-05T10:00" is 1963-07-05, "1963-07-05T10:00Z..1963-07-06"
+ * 1963-07-05..1963-07-06): date: takes days, and a date-time copied
+ * whole from a page or a feed was cut by Xapian's parser at its colon,
+ * the rest searched as a field name and words ("05t10:" is not a field
+ * name, 24 unrelated matches of "00").  What follows the time (a ')')
+ * stays. */
+static std::string without_times(const std::string &word)
+{
+    std::string out;
+    size_t i = 0;
+    while (i < word.size()) {
+        out += word[i++];
+        /* A day just ended: YYYY-MM-DD, then T and a digit. */
+        size_t n = out.size();
+        bool day = n >= 10 && out[n - 6] == '-' && out[n - 3] == '-' &&
+                   i + 1 < word.size() && (word[i] == 'T' || word[i] == 't') &&
+                   isdigit((unsigned char)word[i + 1]);
+        for (size_t k : {1, 2, 4, 5, 7, 8, 9, 10})
+            day = day && isdigit((unsigned char)out[n - k]);
+        if (!day)
+            continue;
+        i++;
+        while (i < word.size() && word.compare(i, 2, "..") != 0 &&
+               strchr("0123456789:.+-Zz", word[i]))
+            i++;
+    }
+    return out;
+}
+
 /* A date range written with spaces around its "..", as one writes a
  * range in a sentence ("date:2025-01 .. 2025-03", "date:2025-01.. 2025-03"):
  * Xapian's parser took the day alone and searched ".." and the second date
@@ -49,7 +79,7 @@ static size_t joined_range(const std::string &t, size_t at, std::string &out)
         return i;
     };
     size_t end = word_end(at), next = skip(end);
-    out += t.substr(at, end - at);
+    out += without_times(t.substr(at, end - at));
     if (end - at < 2 || t.compare(end - 2, 2, "..") != 0) {
         if (next == end || t.compare(next, 2, "..") != 0)
             return end;
@@ -62,7 +92,7 @@ static size_t joined_range(const std::string &t, size_t at, std::string &out)
     if (next >= t.size() || !isdigit((unsigned char)t[next]))
         return end;
     size_t stop = word_end(next);
-    out += t.substr(next, stop - next);
+    out += without_times(t.substr(next, stop - next));
     return stop;
 }
 
@@ -92,6 +122,26 @@ std::string libns::joined_fields(const std::string &t)
         if (strncasecmp(t.c_str() + i, "date:", 5) == 0)
             j = joined_range(t, j, out);
         i = j - 1;
+    }
+    return out;
+}
+
+std::string libns::date_times_cut(const std::string &t)
+{
+    std::string out;
+    bool quoted = false;
+    for (size_t i = 0; i < t.size(); i++) {
+        if (t[i] == '"')
+            quoted = !quoted;
+        out += t[i];
+        if (quoted || (i && !strchr(" \t(+-", t[i - 1])) ||
+            strncasecmp(t.c_str() + i, "date:", 5) != 0)
+            continue;
+        size_t end = t.find_first_of(" \t", i + 5);
+        if (end == std::string::npos)
+            end = t.size();
+        out += t.substr(i + 1, 4) + without_times(t.substr(i + 5, end - i - 5));
+        i = end - 1;
     }
     return out;
 }

@@ -184,7 +184,9 @@ static ns_status_t search_fallbacks(ns_index_t *idx, const ns_search_opts_t *o,
 {
     if (ns_status_t st = search_once(idx, o, res))
         return st;
-    const std::string given = o->query ? o->query : "";
+    /* A date: value's time is left out as the parse leaves it out: its
+     * colon was "'05t10:' is not a field name". */
+    const std::string given = date_times_cut(o->query ? o->query : "");
     /* Search as you type: the word being typed is a prefix, never a typo
      * (a wildcard is not corrected). */
     const std::string text = o->partial ? partial_text(given, idx) : given;

@@ -76,4 +76,19 @@ check "<time datetime=\"1963\">: the year's first day" \
 check "the same as JSON-LD's datePublished 1963-05" \
     is "$(date_of beluga)" "$(date_of walrus)"
 
+# ---- date: with a time: the day, and no leftover words -------------------
+run out err nsearch --db "$TMP/db" --json --related 0 --no-collapse \
+    'tide date:1963-05-31T10:00'
+check "date:DAYTHH:MM: exit 0" is "$rc" 0
+check "date:DAYTHH:MM: the day's article alone" json_ids "$TMP/out" d1963-05-31
+check "date:DAYTHH:MM: no 'not a field name' warning" lacks "$TMP/err" "field name"
+check "date:DAYTHH:MM: no 'not a date' warning" lacks "$TMP/err" "not a date"
+run out err nsearch --db "$TMP/db" --json --related 0 --no-collapse \
+    'tide date:1963-05-31T10:00:00Z..1963-06-01T08:00'
+check "a range of date-times: its days" json_ids "$TMP/out" \
+    "d1963-05-31 d1963-06-01"
+run out err nsearch --db "$TMP/db" --json --related 0 --no-collapse \
+    'tide (date:1963-05-31T10:00)'
+check "in brackets: the day" json_ids "$TMP/out" d1963-05-31
+
 finish
