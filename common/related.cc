@@ -465,16 +465,21 @@ struct Pick {
 
 } // namespace
 
+/* Seconds after "now" an article may be dated and still be out (time
+ * zones, a clock ahead), as --sort recent counts it (recency.cc). */
+static const int64_t RELATED_AHEAD_S = 2 * 86400;
+
 /* CANDS best first, the first down to FIRST_CUT and the others down to
  * CUT (FIRST_CUT <= CUT), up to O->related of them:
- * not EXCLUDED, dated when there is a window, and not a near-duplicate of
- * SHOWN or of each other.  Their articles are appended to ARTS. */
+ * not EXCLUDED, dated when there is a window, not dated more than two
+ * days after NOW, and not a near-duplicate of SHOWN or of each other.
+ * Their articles are appended to ARTS. */
 static std::vector<Pick>
 pick_candidates(ns_index_t *idx, const std::vector<StoryCandidate> &cands,
                 const std::set<Xapian::docid> &excluded,
                 const std::vector<const ns_article_t *> &shown,
-                const ns_search_opts_t *o, double first_cut, double more_cut,
-                std::vector<ns_article_t> &arts)
+                const ns_search_opts_t *o, int64_t now, double first_cut,
+                double more_cut, std::vector<ns_article_t> &arts)
 {
     std::vector<DupKey> seen;
     for (const ns_article_t *a : shown)
@@ -515,6 +520,13 @@ pick_candidates(ns_index_t *idx, const std::vector<StoryCandidate> &cands,
         /* Undated articles are never recent (the window already keeps
          * them out; this also covers a window that is off). */
         if (o->recent_days && !art.date) {
+            ns_article_clear(&art);
+            continue;
+        }
+        /* Without a window nothing kept out the articles dated after
+         * now: seen from now they are not out yet, and were listed first
+         * as "just now". */
+        if (art.date && art.time > now + RELATED_AHEAD_S) {
             ns_article_clear(&art);
             continue;
         }
@@ -649,7 +661,7 @@ static void compute_related(ns_index_t *idx,
     if (self <= 0)
         return;
     std::vector<ns_article_t> arts;
-    std::vector<Pick> picks = pick_candidates(idx, cands, excluded, shown, o,
+    std::vector<Pick> picks = pick_candidates(idx, cands, excluded, shown, o, now,
                                               RELATED_FIRST_SHARE * self,
                                               RELATED_MORE_SHARE * self, arts);
     publish(picks, arts, now, res, entry);

@@ -91,4 +91,26 @@ run out err nsearch --db "$TMP/db" --json --related 0 --no-collapse \
     'tide (date:1963-05-31T10:00)'
 check "in brackets: the day" json_ids "$TMP/out" d1963-05-31
 
+# ---- related posts dated after --now are not out yet ---------------------
+cat >"$TMP/g.jsonl" <<'JSON'
+{"id": "g1", "title": "Glacier survey begins", "date": "2020-03-01T10:00:00Z", "body": "The glacier survey of the fjord begins with drones and ice cores."}
+{"id": "g2", "title": "Melt found by the glacier survey", "date": "2020-03-05T10:00:00Z", "body": "Scientists on the glacier survey of the fjord report melt water in the ice cores drilled last winter."}
+{"id": "g3", "title": "Last season of the glacier survey", "date": "2031-06-01T10:00:00Z", "body": "After twelve years the glacier survey of the fjord closes, and its ice cores go to a museum freezer."}
+{"id": "g4", "title": "Drones return to the glacier survey", "date": "2020-03-06T10:00:00Z", "body": "Pilots fly the drones of the glacier survey over the fjord again to map where the ice cores came from."}
+JSON
+nindex --quiet --db "$TMP/g.db" "$TMP/g.jsonl"
+rel() {
+    nsearch --db "$TMP/g.db" --json --related-to g1 --now 2020-03-05T12:00:00Z "$@" |
+        python3 -c 'import json, sys; print(" ".join(r["id"] for r in json.load(sys.stdin)["related"]))'
+}
+check "no window: a post dated years after --now is left out" \
+    is "$(rel --recent-days 0 | tr ' ' '\n' | grep -c g3)" 0
+check "no window: one within two days of --now is kept" \
+    is "$(rel --recent-days 0 | tr ' ' '\n' | grep -c g4)" 1
+check "no window: the earlier one is kept" \
+    is "$(rel --recent-days 0 | tr ' ' '\n' | grep -c g2)" 1
+run out err nsearch --db "$TMP/g.db" --color never --related-to g1 \
+    --now 2020-03-08T12:00:00Z --recent-days 0
+check "text: no 'just now'" lacks "$TMP/out" "just now"
+
 finish
