@@ -243,10 +243,14 @@ const char *ns_reader_gz_problem(ns_reader_t *r)
     if (errnum == Z_BUF_ERROR)
         return "truncated gzip file (unexpected end of file)";
     /* zlib puts the path before its message; the caller names the file
-     * and line already ("f.gz:1: f.gz: invalid distance too far back"). */
+     * and line already ("f.gz:1: f.gz: invalid distance too far back").
+     * A file read from the descriptor its format was chosen on is
+     * "<fd:12>" to zlib, no name of the user's. */
     size_t n = strlen(r->path);
     if (msg && !strncmp(msg, r->path, n) && !strncmp(msg + n, ": ", 2))
         msg += n + 2;
+    else if (msg && !strncmp(msg, "<fd:", 4) && strstr(msg, ">: "))
+        msg = strstr(msg, ">: ") + 3;
     return msg;
 }
 
