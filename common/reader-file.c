@@ -11,8 +11,8 @@
 #include "textpage.h"
 
 /* Read the rest of the text file open in r->gz, from its start: what
- * choose_kind looked at is read again (ns_reader_read), not the file
- * opened a second time, which a named pipe cannot be.  Through zlib, as
+ * ns_reader_choose_kind looked at is read again (ns_reader_read), not
+ * the file opened a second time, which a named pipe cannot be.  Through zlib, as
  * every other form is read: a page or story may be gzipped
  * (page.html.gz), and gzread passes plain files through.  Returns 0, or
  * -1 with r->err set. */

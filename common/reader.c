@@ -344,8 +344,8 @@ static int read_line(ns_reader_t *r)
 }
 
 /* Standard input cannot be looked at and then read again, as a file is
- * (choose_kind): it is JSON Lines, unless its first line of text, at
- * FROM in r->buf, says otherwise.  A JSON array, or an object
+ * (ns_reader_choose_kind): it is JSON Lines, unless its first line of
+ * text, at FROM in r->buf, says otherwise.  A JSON array, or an object
  * pretty-printed over lines ("{" alone on the first), is read as the
  * document it is, one element at a time as from a file (jsondoc.c), where
  * each of its lines was a malformed record; XML or HTML, a feed or a page
@@ -392,8 +392,6 @@ static int undo_file(const char *path)
            !strcmp(base + 17 + digits, ".jsonl.gz");
 }
 
-static void note_empty(ns_reader_t *r);
-
 static int next_jsonl(ns_reader_t *r, ns_article_t *art)
 {
     for (;;) {
@@ -405,11 +403,11 @@ static int next_jsonl(ns_reader_t *r, ns_article_t *art)
         r->line++;
         if (rc == 0) {
             /* Nothing but white space piped in is an empty file, as one
-             * named on the command line is (choose_kind): said, and
-             * counted ignored, where it passed in silence, exit 0. */
+             * named on the command line is (ns_reader_choose_kind):
+             * said, and counted ignored, where it passed in silence, exit 0. */
             if (r->from_stdin && !r->started) {
                 ns_reader_set_where(r, 0);
-                note_empty(r);
+                ns_reader_note_empty(r);
                 ns_reader_note_ignored(r, "ignored: empty file");
             }
             ns_reader_end_file(r);
@@ -467,7 +465,7 @@ static int next_jsonl(ns_reader_t *r, ns_article_t *art)
 }
 
 /* Keep the current file for ns_reader_next_empty(). */
-static void note_empty(ns_reader_t *r)
+void ns_reader_note_empty(ns_reader_t *r)
 {
     char **grown =
         realloc(r->empties, (r->n_empties + 1) * sizeof *r->empties);
@@ -486,15 +484,6 @@ const char *ns_reader_next_empty(ns_reader_t *r)
         free(r->empties[i]);
     r->n_empties = r->next_empty = 0;
     return NULL;
-}
-
-static ssize_t gz_read(void *ctx, char *buf, size_t len)
-{
-    ns_reader_t *r = ctx;
-    int n = ns_reader_read(r, buf, len);
-    if (n < 0 || (n == 0 && ns_reader_gz_problem(r)))
-        return -1;
-    return n;
 }
 
 /* The next item of a feed or JSON document. */
@@ -559,7 +548,8 @@ static int read_as_jsondoc(ns_reader_t *r, ns_article_t *art)
     }
     if (ns_buf_append(&r->buf, "\n", 1) < 0 ||
         ns_buf_append(&r->buf, r->rbuf + r->rpos, r->rlen - r->rpos) < 0 ||
-        !(r->doc = ns_jsondoc_open_after(gz_read, r, r->buf.p, r->buf.len))) {
+        !(r->doc = ns_jsondoc_open_after(ns_reader_gz_read, r, r->buf.p,
+                                          r->buf.len))) {
         snprintf(r->err, sizeof r->err, "out of memory");
         r->file_failed = 1;
         ns_reader_end_file(r);
@@ -568,152 +558,6 @@ static int read_as_jsondoc(ns_reader_t *r, ns_article_t *art)
     r->rpos = r->rlen = 0;
     r->kind = KIND_JSONDOC;
     return next_item(r, art);
-}
-
-/* ns_format_sniff_read()'s reader: the bytes choose_kind read of the
- * file (r->ahead) again, then more of it, kept there as well, so that
- * the file is read from its start after the look. */
-static ssize_t look_read(void *ctx, char *buf, size_t len)
-{
-    ns_reader_t *r = ctx;
-    size_t left = r->ahead.len - r->ahead_pos;
-    if (left) {
-        size_t n = left < len ? left : len;
-        memcpy(buf, r->ahead.p + r->ahead_pos, n);
-        r->ahead_pos += n;
-        return (ssize_t)n;
-    }
-    int n = gzread(r->gz, buf, len > INT32_MAX ? INT32_MAX : (unsigned)len);
-    if (n < 0 || (n == 0 && ns_reader_gz_problem(r)))
-        return -1;
-    if (ns_buf_append(&r->ahead, buf, (size_t)n) < 0)
-        return -1;
-    r->ahead_pos = r->ahead.len;
-    return n;
-}
-
-/* Decide how to read the file just opened in r->gz, from its name and its
- * first bytes.  Returns 1 to read it, 0 if it is ignored (noted), -1 if it
- * cannot be read as what its name says (r->err set).
- *
- * The bytes looked at are not read again from the file, which would be
- * rewound for it: a named pipe, bash's <(...) and /dev/stdin cannot be
- * (gzrewind fails there), and their first 4 KiB were lost, a first
- * record half read or a whole feed "Extra content".  They are kept in
- * r->ahead and read first (ns_reader_read), as standard input's first
- * line is (stdin_shape), whatever the file. */
-static int choose_kind(ns_reader_t *r)
-{
-    char head[4096];
-    int n = gzread(r->gz, head, sizeof head);
-    /* HEAD is the whole file, read without an error. */
-    int whole = n >= 0 && (size_t)n < sizeof head && !ns_reader_gz_problem(r);
-    if (n < 0)
-        n = 0;
-    if (ns_buf_append(&r->ahead, head, (size_t)n) < 0)
-        goto nomem;
-    r->ahead_pos = 0;
-    size_t plen = strlen(r->path);
-    /* Named .gz, and not gzip (zlib reads such a file as it is). */
-    int not_gzip =
-        plen > 3 && strcmp(r->path + plen - 3, ".gz") == 0 && gzdirect(r->gz);
-    ns_format_t named = ns_format_by_name(r->path);
-    const char *why;
-    ns_format_t fmt = ns_format_sniff(head, (size_t)n, named, &why);
-    /* XML whose root is past HEAD: a licence in a comment, a stylesheet. */
-    if (fmt == NS_FMT_MORE) {
-        fmt = ns_format_sniff_read(look_read, r, named, &why);
-        r->ahead_pos = 0;
-    }
-    /* An empty file holds no record (an empty .jsonl never did): it is
-     * ignored and said so, not a skipped record, which would stop a
-     * prune; one blank only as far as HEAD goes, or that could not be
-     * read, is left to the reader of its name.  But a gzip file of
-     * nothing still has its header and trailer (gzip -t), and XML or HTML
-     * of nothing its root element: an empty one named .gz, or as a feed
-     * or a page, was cut off (an export or a fetch that failed, `curl URL
-     * > feed.xml`) and is a skipped record, so that a prune keeps the
-     * articles it held the night before. */
-    if (fmt == NS_FMT_EMPTY && whole &&
-        (not_gzip || named == NS_FMT_FEED || named == NS_FMT_HTML)) {
-        snprintf(r->err, sizeof r->err, "%s",
-                 not_gzip ? "truncated gzip file (empty, without a gzip header)"
-                 : named == NS_FMT_FEED
-                     ? "empty feed (cut off: a download that failed?)"
-                     : "empty page (cut off: a download that failed?)");
-        r->gz_failed |= not_gzip;
-        r->file_failed = 1;
-        ns_reader_end_file(r);
-        return -1;
-    }
-    if (fmt == NS_FMT_EMPTY && whole) {
-        /* Of a format of articles by its name, or named on the command
-         * line (read as JSON Lines): ns_reader_next_empty().  An empty
-         * README in a walk is no export. */
-        if (named != NS_FMT_UNKNOWN || !r->walked)
-            note_empty(r);
-        ns_reader_note_ignored(r, "ignored: empty file");
-        ns_reader_end_file(r);
-        return 0;
-    }
-    if (fmt == NS_FMT_EMPTY)
-        fmt = named;
-    /* Its name says a format its content cannot be (an error page saved
-     * as feed.xml): a skipped record, in a walk too, so that a prune does
-     * not delete what the file held the night before. */
-    if (fmt == NS_FMT_BROKEN) {
-        snprintf(r->err, sizeof r->err, "%s", why);
-        r->file_failed = 1;
-        ns_reader_end_file(r);
-        return -1;
-    }
-    if (fmt == NS_FMT_UNKNOWN) {
-        if (r->walked) {
-            char note[256];
-            snprintf(note, sizeof note, "ignored: %s", why);
-            ns_reader_note_ignored(r, note);
-            ns_reader_end_file(r);
-            return 0;
-        }
-        if (named != NS_FMT_UNKNOWN) {
-            snprintf(r->err, sizeof r->err, "%s", why);
-            r->file_failed = 1;
-            ns_reader_end_file(r);
-            return -1;
-        }
-        /* A file named on the command line is read as JSON Lines when
-         * nothing says otherwise (the reader reports each bad line). */
-        fmt = NS_FMT_JSONL;
-    }
-    r->markdown = fmt == NS_FMT_MARKDOWN;
-    switch (fmt) {
-    case NS_FMT_FEED:
-        r->kind = KIND_FEED;
-        if (!(r->feed = ns_feed_open(gz_read, r)))
-            goto nomem;
-        return 1;
-    case NS_FMT_JSONDOC:
-        r->kind = KIND_JSONDOC;
-        if (!(r->doc = ns_jsondoc_open(gz_read, r)))
-            goto nomem;
-        return 1;
-    case NS_FMT_HTML:
-    case NS_FMT_NITF:
-    case NS_FMT_TEXT:
-    case NS_FMT_MARKDOWN:
-        /* Read whole, from r->gz as it is (reader-file.c). */
-        r->kind = fmt == NS_FMT_HTML   ? KIND_HTML
-                  : fmt == NS_FMT_NITF ? KIND_NITF
-                                       : KIND_TEXT;
-        return 1;
-    default:
-        r->kind = KIND_JSONL;
-        return 1;
-    }
-nomem:
-    snprintf(r->err, sizeof r->err, "out of memory");
-    ns_reader_end_file(r);
-    return -1;
 }
 
 /* Is FILE "x.md.gz" in a directory that also holds "x.md"?  Both are the
@@ -802,7 +646,7 @@ static int open_next(ns_reader_t *r)
     }
     gzbuffer(r->gz, 1 << 17);
     /* Standard input cannot be rewound after a look (stdin_shape). */
-    return r->from_stdin ? 1 : choose_kind(r);
+    return r->from_stdin ? 1 : ns_reader_choose_kind(r);
 }
 
 int ns_reader_next(ns_reader_t *r, ns_article_t *art)
@@ -816,7 +660,7 @@ int ns_reader_next(ns_reader_t *r, ns_article_t *art)
         if (r->kind == KIND_NONE) {
             /* The file read before gave nothing at all. */
             if (r->reading && !r->gave)
-                note_empty(r);
+                ns_reader_note_empty(r);
             r->reading = 0;
             errno = 0;
             int rc = open_next(r);

@@ -1,5 +1,6 @@
 /* reader.h - The state of a reader (reader.c), shared with the readers
- * of one-article files (reader-file.c).  Internal to reader*.c. */
+ * of one-article files (reader-file.c) and the format chooser
+ * (reader-kind.c).  Internal to reader*.c. */
 #ifndef NS_READER_H
 #define NS_READER_H
 
@@ -54,7 +55,7 @@ struct ns_reader {
     int started;     /* a line with text was read from it */
     int keys_named;  /* which missing fields' keys were said */
     ns_buf_t buf;    /* the current line */
-    ns_buf_t ahead;   /* what choose_kind read of the file: read first */
+    ns_buf_t ahead;   /* the bytes the format was chosen by: read first */
     size_t ahead_pos; /* the next byte of it to read */
 
     size_t rpos;        /* next unread byte in rbuf */
@@ -79,6 +80,14 @@ int ns_reader_read(ns_reader_t *r, char *buf, size_t len);
 /* What went wrong with the gzip stream after a short read, or NULL if it
  * simply ended. */
 const char *ns_reader_gz_problem(ns_reader_t *r);
+/* ns_reader_read() as a feed's or JSON document's reader: -1 on an
+ * error of the stream. */
+ssize_t ns_reader_gz_read(void *ctx, char *buf, size_t len);
+/* Choose how to read the file just opened in r->gz (reader-kind.c): 1 to
+ * read it, 0 if it is ignored (noted), -1 with r->err. */
+int ns_reader_choose_kind(ns_reader_t *r);
+/* Keep the current file for ns_reader_next_empty(). */
+void ns_reader_note_empty(ns_reader_t *r);
 /* Keep "WHERE: WHY" for ns_reader_next_ignored(). */
 void ns_reader_note_ignored(ns_reader_t *r, const char *why);
 /* The same for an index directory a walk passed over (aside). */
