@@ -326,7 +326,7 @@ static int read_line(ns_reader_t *r)
                      "no end of line within %zu bytes; rest of the file "
                      "skipped",
                      MAX_SKIP);
-            r->gz_failed = 1;
+            r->gz_failed = r->file_failed = 1;
             return -2;
         }
     }
@@ -629,6 +629,14 @@ static int open_next(ns_reader_t *r)
     /* A file SOURCE is read from the open that checked it. */
     int fd = r->from_stdin ? dup(0) : r->fd;
     r->fd = -1;
+    /* A damaged gzip file gives garbage before its error: not read. */
+    if (!r->from_stdin && ns_reader_gz_check(r, fd, file) < 0) {
+        if (fd >= 0)
+            close(fd);
+        r->kind = KIND_NONE;
+        r->file_failed = 1;
+        return -1;
+    }
     r->gz = fd >= 0          ? gzdopen(fd, "rb")
             : r->from_stdin ? NULL
                             : gzopen(file, "rb");

@@ -86,6 +86,10 @@ ssize_t ns_reader_gz_read(void *ctx, char *buf, size_t len);
 /* Choose how to read the file just opened in r->gz (reader-kind.c): 1 to
  * read it, 0 if it is ignored (noted), -1 with r->err. */
 int ns_reader_choose_kind(ns_reader_t *r);
+/* Check the regular gzip file FD (or FILE when FD is -1) whole before it
+ * is read (reader-gzcheck.c): 0 to read it, -1 with r->err when its data
+ * is damaged.  Anything else, a pipe or a plain file, is 0. */
+int ns_reader_gz_check(ns_reader_t *r, int fd, const char *file);
 /* Keep the current file for ns_reader_next_empty(). */
 void ns_reader_note_empty(ns_reader_t *r);
 /* Keep "WHERE: WHY" for ns_reader_next_ignored(). */

@@ -480,7 +480,11 @@ int ns_sources_read(const struct options *o, struct counts *c,
             if (said.file[0] && !said_same_file(&said, ns_reader_where(r)))
                 said_flush(&said, pr); /* at the end of the file */
             if (got < 0) {
-                if (said_next(&said, ns_reader_where(r), o, pr, &said.errors)) {
+                /* A file not read, or not to its end (a gzip stream broken
+                 * in a pipe), is always said: the cap is for bad records,
+                 * and it hid why the rest of the file was lost. */
+                if (ns_reader_file_failed(r) ||
+                    said_next(&said, ns_reader_where(r), o, pr, &said.errors)) {
                     ns_progress_clear(pr);
                     ns_error("%s: %s", ns_reader_where(r), ns_reader_error(r));
                 }
