@@ -1,6 +1,6 @@
 /* dirwalk.c - The files of a source directory, for the readers (reader.c):
- * in name order at each level, hidden entries skipped, a site's own
- * directories and index directories passed over, symbolic links
+ * in name order at each level, hidden entries skipped, a Jekyll site's
+ * own directories and index directories passed over, symbolic links
  * followed, and each directory read once.  What is left out on purpose
  * (a second way into a directory, an index) is handed to the caller to
  * report. */
@@ -82,24 +82,52 @@ void ns_walk_forget_dirs(ns_walk_t *w)
     w->n_seen = 0;
 }
 
-/* A Jekyll or Hugo site given as a SOURCE (its root, not _posts or
- * content/) was read whole: its built pages (_site/, each post again),
- * its layouts and includes (_layouts/, templates that are no pages), its
- * data and the packages of its tools (node_modules/, vendor/), every
- * night a run of bad records, exit 3.  Jekyll and Hugo leave out what
- * begins with "_" themselves, Jekyll's _posts and _drafts aside, and
- * Jekyll node_modules and vendor: so does the walk, for directories, by
- * a rule a user can see in the names alone. */
-const char *ns_walk_passed_over(const char *name)
+/* A Jekyll site given as a SOURCE (its root, not _posts) was read whole:
+ * its built pages (_site/, each post again), its layouts and includes
+ * (_layouts/, templates that are no pages), its data and the packages of
+ * its tools (vendor/), every night a run of bad records, exit 3.  Jekyll
+ * leaves out what begins with "_", _posts and _drafts aside, and vendor:
+ * so does the walk, for directories, but only inside a Jekyll site (a
+ * directory holding _config.yml, and all below it).  Elsewhere these are
+ * ordinary names an archive may well use (archive/_2019/, vendor/ for a
+ * news agency's wire copy), and passing them over let the next --prune
+ * delete every article in them.  node_modules is passed over everywhere:
+ * npm writes it and rewrites it whole from package.json, so it never
+ * holds an article of one's own, and it is large. */
+const char *ns_walk_passed_over(const char *name, int in_site)
 {
+    if (!strcmp(name, "node_modules"))
+        return "a package manager's (node_modules)";
+    if (!in_site)
+        return NULL;
     if (name[0] == '_' && strcmp(name, "_posts") != 0 &&
         strcmp(name, "_drafts") != 0)
-        return "a name beginning with '_' (a site's build output, layouts "
-               "or data; of such directories only _posts and _drafts are "
-               "read)";
-    if (!strcmp(name, "node_modules") || !strcmp(name, "vendor"))
-        return "a package manager's (node_modules, vendor)";
+        return "a name beginning with '_' in a Jekyll site (_config.yml): "
+               "its build output, layouts or data; of such directories "
+               "only _posts and _drafts are read";
+    if (!strcmp(name, "vendor"))
+        return "a package manager's (vendor, in a Jekyll site)";
     return NULL;
+}
+
+/* Whether DIR is a Jekyll site's root: it holds the site's configuration,
+ * under any of the names Jekyll reads by default. */
+static int site_root(const char *dir)
+{
+    static const char *const names[] = {"_config.yml", "_config.yaml",
+                                        "_config.toml"};
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+        ns_buf_t path = {0};
+        struct stat st;
+        int found = ns_buf_puts(&path, dir) == 0 &&
+                    ns_buf_putc(&path, '/') == 0 &&
+                    ns_buf_puts(&path, names[i]) == 0 && path.p &&
+                    stat(path.p, &st) == 0 && S_ISREG(st.st_mode);
+        ns_buf_free(&path);
+        if (found)
+            return 1;
+    }
+    return 0;
 }
 
 /* Keep "PATH/: not read: WHY" for the caller to say. */
@@ -134,7 +162,8 @@ void ns_walk_free(ns_walk_t *w)
     w->n_files = 0;
 }
 
-static int walk_dir(ns_walk_t *w, const char *dir, size_t *entries);
+static int walk_dir(ns_walk_t *w, const char *dir, int in_site,
+                    size_t *entries);
 
 /* Why the directory ST at PATH is not walked, or NULL to walk it: it is
  * an index.  An index kept inside the archive it indexes (nindex --db
@@ -164,14 +193,17 @@ static const char *index_dir(const ns_walk_t *w, const char *path,
 int ns_walk_dir(ns_walk_t *w, const char *dir)
 {
     size_t entries;
-    return walk_dir(w, dir, &entries);
+    return walk_dir(w, dir, 0, &entries);
 }
 
 /* ns_walk_dir(), counting in *ENTRIES what DIR holds, hidden entries
- * too. */
-static int walk_dir(ns_walk_t *w, const char *dir, size_t *entries)
+ * too; IN_SITE if DIR is inside a Jekyll site (an ancestor in the walk
+ * is its root). */
+static int walk_dir(ns_walk_t *w, const char *dir, int in_site,
+                    size_t *entries)
 {
     *entries = 0;
+    in_site = in_site || site_root(dir);
     DIR *d = opendir(dir);
     if (!d)
         return -1;
@@ -212,7 +244,7 @@ static int walk_dir(ns_walk_t *w, const char *dir, size_t *entries)
             (skip = index_dir(w, path.p, &st))) {
             w->index(w->ctx, path.p, skip);
         } else if (stat(path.p, &st) == 0 && S_ISDIR(st.st_mode) &&
-                   (why = ns_walk_passed_over(names[i]))) {
+                   (why = ns_walk_passed_over(names[i], in_site))) {
             if (note_passed(w, path.p, why) < 0) {
                 errno = ENOMEM;
                 rc = -1;
@@ -226,7 +258,7 @@ static int walk_dir(ns_walk_t *w, const char *dir, size_t *entries)
                 w->ignored(w->ctx, path.p,
                            "ignored: a link to a directory read already "
                            "(under another name, or a loop)");
-            } else if (walk_dir(w, path.p, &held) < 0) {
+            } else if (walk_dir(w, path.p, in_site, &held) < 0) {
                 /* A subdirectory we cannot list is reported when reached,
                  * like an unreadable file, rather than failing the whole
                  * walk. */

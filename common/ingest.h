@@ -123,10 +123,12 @@ int ns_walk_first_visit(ns_walk_t *w, const struct stat *st);
  * index (the one written, db_dev and db_ino, or any by ns_gen_is_index())
  * is handed to w->index, not walked. */
 int ns_walk_dir(ns_walk_t *w, const char *dir);
-/* Why the walk does not read a directory named NAME (beginning with "_",
- * except _posts and _drafts; node_modules, vendor), or NULL: a site's
- * build output, layouts and packages, which are no articles. */
-const char *ns_walk_passed_over(const char *name);
+/* Why the walk does not read a directory named NAME, or NULL: a
+ * package manager's node_modules anywhere; IN_SITE (below a directory
+ * holding _config.yml), also one beginning with "_", except _posts and
+ * _drafts, and vendor: a site's build output, layouts and packages,
+ * which are no articles. */
+const char *ns_walk_passed_over(const char *name, int in_site);
 void ns_walk_forget_dirs(ns_walk_t *w); /* the directories read */
 void ns_walk_free(ns_walk_t *w);        /* the files and directories */
 

@@ -2,16 +2,19 @@
 # t203-site-root.sh - A Jekyll site's root given as a SOURCE was read
 # whole: _site/ (each post again, as built), _layouts/ and _includes/
 # (templates), node_modules/ and vendor/, and 404.html: every night a
-# run of bad records, exit 3.  Now a walk does not read a directory whose
-# name begins with "_" (but _posts and _drafts), node_modules or vendor,
-# and says so with --verbose; an HTML file that opens with front matter
-# is a generator's source, ignored.
+# run of bad records, exit 3.  Now a walk does not read node_modules, nor,
+# inside a Jekyll site (below a directory holding _config.yml), a
+# directory whose name begins with "_" (but _posts and _drafts) or
+# vendor, and says so with --verbose; an HTML file that opens with front
+# matter is a generator's source, ignored.  An archive that is no Jekyll
+# site keeps its _2019/ and vendor/ articles, across a --prune too.
 . "$(dirname "$0")/lib.sh"
 
 J=$TMP/site
 mkdir -p "$J/_posts" "$J/_drafts" "$J/_layouts" "$J/_includes" "$J/_data" \
     "$J/_site/2024/03/15" "$J/node_modules/pkg" "$J/vendor/bundle/gem" \
     "$J/news/_old"
+printf -- 'title: Seals and otters\n' >"$J/_config.yml"
 printf -- '---\ntitle: Seals\n---\nSeals are back in the fjord.\n' \
     >"$J/_posts/2024-03-15-seals.md"
 printf -- '---\ntitle: Otters\n---\nOtters, a draft.\n' >"$J/_drafts/otters.md"
@@ -47,16 +50,50 @@ check "site root: the post indexed once" is "$(grep -o '"id":"[^"]*"' "$TMP/out"
 run out err nindex --db "$TMP/db2" --verbose "$J"
 for d in _data _includes _layouts _site news/_old; do
     check "--verbose: $d said" \
-        contains "$TMP/err" "$J/$d/: not read: a name beginning with '_' (a site's build output, layouts or data; of such directories only _posts and _drafts are read)"
+        contains "$TMP/err" "$J/$d/: not read: a name beginning with '_' in a Jekyll site (_config.yml): its build output, layouts or data; of such directories only _posts and _drafts are read"
 done
-for d in node_modules vendor; do
-    check "--verbose: $d said" \
-        contains "$TMP/err" "$J/$d/: not read: a package manager's (node_modules, vendor)"
-done
+check "--verbose: node_modules said" \
+    contains "$TMP/err" "$J/node_modules/: not read: a package manager's (node_modules)"
+check "--verbose: vendor said" \
+    contains "$TMP/err" "$J/vendor/: not read: a package manager's (vendor, in a Jekyll site)"
+
 check "--verbose: _posts not said" lacks "$TMP/err" "_posts/: not read"
 
 # A directory given as the SOURCE itself is read, whatever its name.
 run out err nindex --db "$TMP/db3" "$J/_site"
 check "_site as the SOURCE: its page indexed" contains "$TMP/out" "1 added"
+
+# A directory holding the site is no site: the rules hold from the
+# directory with _config.yml down.
+run out err nindex --db "$TMP/db4" --verbose "$TMP"
+check "site below the SOURCE: its _site not read" \
+    contains "$TMP/err" "$J/_site/: not read: a name beginning with '_'"
+check "site below the SOURCE: its news/_old not read" \
+    contains "$TMP/err" "$J/news/_old/: not read: a name beginning with '_'"
+
+# An archive that is no Jekyll site: _2019/ and vendor/ are its own
+# folders, read, and kept across a --prune.  node_modules is still not
+# read.
+A=$TMP/archive
+mkdir -p "$A/2020" "$A/_2019" "$A/vendor/reuters" "$A/node_modules/pkg"
+printf -- '---\ntitle: Ferry\n---\nA new ferry.\n' >"$A/2020/ferry.md"
+printf -- '---\ntitle: Bridge\n---\nThe old bridge.\n' >"$A/_2019/bridge.md"
+printf -- '---\ntitle: Wire\n---\nA wire story.\n' >"$A/vendor/reuters/wire.md"
+printf -- '# pkg\nA package.\n' >"$A/node_modules/pkg/README.md"
+run out err nindex --db "$TMP/adb" --verbose "$A"
+check "archive: exit 0" is "$rc" 0
+check "archive: _2019 and vendor read" contains "$TMP/out" "3 added"
+check "archive: _2019 not passed over" lacks "$TMP/err" "_2019/: not read"
+check "archive: vendor not passed over" lacks "$TMP/err" "vendor/: not read"
+check "archive: node_modules still not read" \
+    contains "$TMP/err" "$A/node_modules/: not read: a package manager's (node_modules)"
+run out err nindex --db "$TMP/adb" --prune --force "$A"
+check "archive --prune: exit 0" is "$rc" 0
+check "archive --prune: nothing deleted" \
+    contains "$TMP/out" "0 added, 0 replaced, 3 unchanged, 0 deleted"
+run out err nsearch --db "$TMP/adb" --json -n 10 ''
+check "archive --prune: all three kept" \
+    is "$(grep -o '"id":"[^"]*"' "$TMP/out" | sort | tr '\n' ' ')" \
+    '"id":"2020/ferry.md" "id":"_2019/bridge.md" "id":"vendor/reuters/wire.md" '
 
 finish
