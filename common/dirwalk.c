@@ -1,15 +1,16 @@
 /* dirwalk.c - The files of a source directory, for the readers (reader.c):
- * in name order at each level, hidden entries skipped, a Jekyll site's
- * own directories and index directories passed over, symbolic links
- * followed, and each directory read once.  What is left out on purpose
- * (a second way into a directory, an index) is handed to the caller to
- * report. */
+ * in name order at each level, hidden entries skipped, editors' backups,
+ * a Jekyll site's own directories and index directories passed over,
+ * symbolic links followed, and each directory read once.  What is left
+ * out on purpose (a second way into a directory, an index) is handed to
+ * the caller to report. */
 #include <dirent.h>
 #include <errno.h>
 #include <search.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #include "ingest.h"
@@ -130,21 +131,51 @@ static int site_root(const char *dir)
     return 0;
 }
 
-/* Keep "PATH/: not read: WHY" for the caller to say. */
-static int note_passed(ns_walk_t *w, const char *path, const char *why)
+/* Keep "PATH/: not read: WHY" (a directory, DIR) or "PATH: not read:
+ * WHY" for the caller to say. */
+static int note_passed(ns_walk_t *w, const char *path, int dir,
+                       const char *why)
 {
     char **grown = realloc(w->passed, (w->n_passed + 1) * sizeof *w->passed);
     if (!grown)
         return -1;
     w->passed = grown;
     ns_buf_t line = {0};
-    if (ns_buf_puts(&line, path) < 0 || ns_buf_puts(&line, "/: not read: ") < 0 ||
-        ns_buf_puts(&line, why) < 0 || !line.p) {
+    if (ns_buf_puts(&line, path) < 0 || (dir && ns_buf_putc(&line, '/') < 0) ||
+        ns_buf_puts(&line, ": not read: ") < 0 || ns_buf_puts(&line, why) < 0 ||
+        !line.p) {
         ns_buf_free(&line);
         return -1;
     }
     w->passed[w->n_passed++] = line.p;
     return 0;
+}
+
+/* An editor's backup, a merge's or a patch's leftover, a swap file or a
+ * download not finished is an older or partial copy of an article file
+ * beside it ("posts.jsonl~", "budget.md.orig"), with the same ids: read,
+ * it stored the old headline over the corrected one, or was one more
+ * hit for the same story.  They are known by their names alone, as
+ * Hugo and Jekyll know them, and as hidden files (Emacs's ".#budget.md"
+ * lock, Vim's ".budget.md.swp") are passed over.  nindex writes ".part"
+ * files only in an index (its undo files), which a walk does not read.
+ * Returns why NAME is one, or NULL. */
+const char *ns_walk_leftover(const char *name)
+{
+    static const char *const exts[] = {".bak", ".orig", ".rej", ".swp",
+                                       ".swo", ".tmp",  ".part"};
+    size_t n = strlen(name);
+    if (n && name[n - 1] == '~')
+        return "an editor's backup (a name ending in '~')";
+    if (n > 1 && name[0] == '#' && name[n - 1] == '#')
+        return "an editor's autosave (#NAME#)";
+    for (size_t i = 0; i < sizeof exts / sizeof *exts; i++) {
+        size_t m = strlen(exts[i]);
+        if (n > m && strcasecmp(name + n - m, exts[i]) == 0)
+            return "a backup or leftover copy by its name (*.bak, *.orig, "
+                   "*.rej, *.swp, *.swo, *.tmp, *.part)";
+    }
+    return NULL;
 }
 
 void ns_walk_free(ns_walk_t *w)
@@ -245,7 +276,7 @@ static int walk_dir(ns_walk_t *w, const char *dir, int in_site,
             w->index(w->ctx, path.p, skip);
         } else if (stat(path.p, &st) == 0 && S_ISDIR(st.st_mode) &&
                    (why = ns_walk_passed_over(names[i], in_site))) {
-            if (note_passed(w, path.p, why) < 0) {
+            if (note_passed(w, path.p, 1, why) < 0) {
                 errno = ENOMEM;
                 rc = -1;
             }
@@ -274,6 +305,12 @@ static int walk_dir(ns_walk_t *w, const char *dir, int in_site,
                     rc = -1;
                 else
                     rc = ns_walk_push(w, path.p);
+            }
+        } else if ((stat(path.p, &st) < 0 || S_ISREG(st.st_mode)) &&
+                   (why = ns_walk_leftover(names[i]))) {
+            if (note_passed(w, path.p, 0, why) < 0) {
+                errno = ENOMEM;
+                rc = -1;
             }
         } else if (stat(path.p, &st) < 0 || S_ISREG(st.st_mode)) {
             /* A file we cannot even stat (a dangling link) is kept so that

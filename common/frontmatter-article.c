@@ -88,15 +88,19 @@ static int underline(const char *line, size_t len)
 /* Hugo names a translation by its language, before the extension:
  * "index.nb.md", "post.de.md".  Two letters, and a region if any
  * ("zh-cn"), as Hugo's language keys are written: "v1.2.md" and
- * "notes.min.md" name none.  NAME is the file's path below the source
- * (the default id).  Returns the language's bytes in NAME and their
- * number in *LEN, or NULL. */
+ * "notes.min.md" name none.  Only before the extension of a page's
+ * text (.md, .markdown, .txt, .html): "budget.md.bak", a file named
+ * whole as a SOURCE, took "md" for its language.  NAME is the file's
+ * path below the source (the default id).  Returns the language's bytes
+ * in NAME and their number in *LEN, or NULL. */
 static const char *name_lang(const char *name, size_t *len)
 {
     const char *base = strrchr(name, '/');
     base = base ? base + 1 : name;
     const char *ext = strrchr(base, '.'), *lang = ext;
-    if (!ext)
+    ns_format_t fmt = ns_format_by_name(base);
+    if (!ext || (fmt != NS_FMT_MARKDOWN && fmt != NS_FMT_TEXT &&
+                 fmt != NS_FMT_HTML))
         return NULL;
     while (lang > base && lang[-1] != '.')
         lang--;

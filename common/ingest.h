@@ -104,7 +104,7 @@ typedef struct ns_walk {
     /* Called with an index directory passed over (below). */
     void (*index)(void *ctx, const char *path, const char *why);
     void *ctx;
-    char **passed; /* directories not read by their name (ns_walk_dir) */
+    char **passed; /* directories and files not read by their name */
     size_t n_passed;
     int has_db;    /* db_dev and db_ino are the index being written */
     dev_t db_dev;
@@ -129,6 +129,10 @@ int ns_walk_dir(ns_walk_t *w, const char *dir);
  * _drafts, and vendor: a site's build output, layouts and packages,
  * which are no articles. */
 const char *ns_walk_passed_over(const char *name, int in_site);
+/* Why the walk does not read a file named NAME, or NULL: an editor's
+ * backup or a leftover copy ("x.md~", "#x.md#", "x.md.bak", "x.md.orig",
+ * .rej, .swp, .swo, .tmp, .part). */
+const char *ns_walk_leftover(const char *name);
 void ns_walk_forget_dirs(ns_walk_t *w); /* the directories read */
 void ns_walk_free(ns_walk_t *w);        /* the files and directories */
 

@@ -330,10 +330,12 @@ int ns_reader_ignored_aside(const ns_reader_t *reader);
  * pending; call it after each ns_reader_next(). */
 const char *ns_reader_next_empty(ns_reader_t *reader);
 
-/* The directories a walk did not read by their name (README "nindex:
- * adding articles": node_modules; in a Jekyll site, a name beginning
- * with "_" but _posts and _drafts, and vendor), the I-th as "PATH/: not
- * read: why", or NULL past the last.  Borrowed. */
+/* The directories and files a walk did not read by their name (README
+ * "nindex: adding articles": node_modules; in a Jekyll site, a name
+ * beginning with "_" but _posts and _drafts, and vendor; an editor's
+ * backup, "x.md~", "x.md.bak"), the I-th as "PATH/: not read: why" (a
+ * directory) or "PATH: not read: why", or NULL past the last.
+ * Borrowed. */
 const char *ns_reader_passed(const ns_reader_t *reader, size_t i);
 
 void ns_reader_close(ns_reader_t *reader);

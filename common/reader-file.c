@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <time.h>
 
@@ -121,14 +122,15 @@ static int apply_page_rules(ns_reader_t *r, const ns_buf_t *text,
  * ".gz": the default id of a file's article ("technology/azure.md", also
  * for technology/azure.md.gz), so that compressing an archive in place
  * keeps its ids; with ".gz" in the id, a gzipped year was added again
- * under new ids and its old ones pruned. */
+ * under new ids and its old ones pruned.  ".GZ" too, as the format is
+ * known by its name whatever its case (POST.MD.GZ is Markdown). */
 static const char *rel_path(const ns_reader_t *r, char *buf, size_t size)
 {
     const char *rel = r->path + r->root_len;
     while (*rel == '/')
         rel++;
     size_t n = strlen(rel);
-    if (n > 3 && strcmp(rel + n - 3, ".gz") == 0 && n - 3 < size) {
+    if (n > 3 && strcasecmp(rel + n - 3, ".gz") == 0 && n - 3 < size) {
         memcpy(buf, rel, n - 3);
         buf[n - 3] = '\0';
         return buf;

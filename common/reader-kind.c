@@ -61,7 +61,7 @@ int ns_reader_choose_kind(ns_reader_t *r)
     size_t plen = strlen(r->path);
     /* Named .gz, and not gzip (zlib reads such a file as it is). */
     int not_gzip =
-        plen > 3 && strcmp(r->path + plen - 3, ".gz") == 0 && gzdirect(r->gz);
+        plen > 3 && strcasecmp(r->path + plen - 3, ".gz") == 0 && gzdirect(r->gz);
     ns_format_t named = ns_format_by_name(r->path);
     const char *why;
     ns_format_t fmt = ns_format_sniff(head, (size_t)n, named, &why);

@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -570,7 +571,7 @@ static int plain_copy_beside(ns_reader_t *r, const char *file)
 {
     size_t n = strlen(file);
     struct stat st;
-    if (n <= 3 || strcmp(file + n - 3, ".gz") != 0)
+    if (n <= 3 || strcasecmp(file + n - 3, ".gz") != 0)
         return 0;
     char *plain = strndup(file, n - 3);
     int both = plain && stat(plain, &st) == 0 && S_ISREG(st.st_mode);

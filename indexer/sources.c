@@ -376,7 +376,8 @@ static ns_reader_t *open_source(const char *source, const char *db,
         return NULL;
     }
     ns_reader_set_default_lang(r, o->lang); /* a translation's slug */
-    /* A site's build output and packages: not read, by their names. */
+    /* A site's build output and packages, editors' backups: not read, by
+     * their names. */
     const char *passed;
     for (size_t i = 0; o->verbose && (passed = ns_reader_passed(r, i)); i++) {
         ns_progress_clear(pr);
