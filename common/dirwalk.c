@@ -193,8 +193,90 @@ void ns_walk_free(ns_walk_t *w)
     w->n_files = 0;
 }
 
+/* The files a walk has kept, by device and inode: a symbolic link to a
+ * file kept already ("latest.md" -> "2024/post.md") gave the same
+ * article twice, under two ids.  LINK: kept through a link; AT: its
+ * place in w->files. */
+struct seen_file {
+    dev_t dev;
+    ino_t ino;
+    int link;
+    size_t at;
+};
+
+struct seen_files {
+    void *root;              /* tsearch root */
+    struct seen_file **list; /* the same, to free */
+    size_t n;
+};
+
+static int cmp_files(const void *a, const void *b)
+{
+    const struct seen_file *x = a, *y = b;
+    if (x->dev != y->dev)
+        return x->dev < y->dev ? -1 : 1;
+    return x->ino < y->ino ? -1 : x->ino > y->ino;
+}
+
+/* Keep the regular file ST at PATH, LINK if reached by a symbolic link,
+ * once: a second way to it that is a link is said and passed over; the
+ * file itself, reached after a link to it, takes the link's place, so
+ * that its own path is the id. */
+static int keep_file(ns_walk_t *w, struct seen_files *fs, const char *path,
+                     const struct stat *st, int link)
+{
+    struct seen_file key = {st->st_dev, st->st_ino, link, w->n_files};
+    struct seen_file **found = tfind(&key, &fs->root, cmp_files);
+    if (found && (link || !(*found)->link)) {
+        if (!link)
+            return ns_walk_push(w, path); /* a hard link: its own file */
+        ns_buf_t why = {0};
+        int rc = ns_buf_puts(&why, "ignored: a link to a file read already "
+                                   "as ") < 0 ||
+                         ns_buf_puts(&why, w->files[(*found)->at]) < 0 ||
+                         !why.p
+                     ? -1
+                     : 0;
+        if (rc == 0)
+            w->ignored(w->ctx, path, why.p);
+        ns_buf_free(&why);
+        return rc;
+    }
+    if (found) {
+        /* The file after a link to it: the link is the one said. */
+        char *first = w->files[(*found)->at], *own = strdup(path);
+        ns_buf_t why = {0};
+        if (!own || ns_buf_puts(&why, "ignored: a link to a file read "
+                                      "already as ") < 0 ||
+            ns_buf_puts(&why, path) < 0 || !why.p) {
+            free(own);
+            ns_buf_free(&why);
+            return -1;
+        }
+        w->ignored(w->ctx, first, why.p);
+        ns_buf_free(&why);
+        free(first);
+        w->files[(*found)->at] = own;
+        (*found)->link = 0;
+        return 0;
+    }
+    struct seen_file *f = malloc(sizeof *f);
+    struct seen_file **kept =
+        realloc(fs->list, (fs->n + 1) * sizeof *fs->list);
+    if (kept)
+        fs->list = kept;
+    if (f)
+        *f = key;
+    if (!f || !kept || !tsearch(f, &fs->root, cmp_files)) {
+        free(f);
+        return -1;
+    }
+    fs->list[fs->n++] = f;
+    return ns_walk_push(w, path);
+}
+
 static int walk_dir(ns_walk_t *w, const char *dir, int in_site,
-                    size_t *entries);
+                    struct seen_files *fs, size_t *entries);
 
 /* Why the directory ST at PATH is not walked, or NULL to walk it: it is
  * an index.  An index kept inside the archive it indexes (nindex --db
@@ -224,14 +306,23 @@ static const char *index_dir(const ns_walk_t *w, const char *path,
 int ns_walk_dir(ns_walk_t *w, const char *dir)
 {
     size_t entries;
-    return walk_dir(w, dir, 0, &entries);
+    struct seen_files fs = {0};
+    int rc = walk_dir(w, dir, 0, &fs, &entries);
+    int e = errno;
+    for (size_t i = 0; i < fs.n; i++) {
+        tdelete(fs.list[i], &fs.root, cmp_files);
+        free(fs.list[i]);
+    }
+    free(fs.list);
+    errno = e;
+    return rc;
 }
 
 /* ns_walk_dir(), counting in *ENTRIES what DIR holds, hidden entries
  * too; IN_SITE if DIR is inside a Jekyll site (an ancestor in the walk
  * is its root). */
 static int walk_dir(ns_walk_t *w, const char *dir, int in_site,
-                    size_t *entries)
+                    struct seen_files *fs, size_t *entries)
 {
     *entries = 0;
     in_site = in_site || site_root(dir);
@@ -289,7 +380,7 @@ static int walk_dir(ns_walk_t *w, const char *dir, int in_site,
                 w->ignored(w->ctx, path.p,
                            "ignored: a link to a directory read already "
                            "(under another name, or a loop)");
-            } else if (walk_dir(w, path.p, in_site, &held) < 0) {
+            } else if (walk_dir(w, path.p, in_site, fs, &held) < 0) {
                 /* A subdirectory we cannot list is reported when reached,
                  * like an unreadable file, rather than failing the whole
                  * walk. */
@@ -318,7 +409,11 @@ static int walk_dir(ns_walk_t *w, const char *dir, int in_site,
              * Every file is kept: its format is decided by its name and
              * content when it is reached, and one of no known format is
              * reported as ignored rather than passed over in silence. */
-            rc = ns_walk_push(w, path.p);
+            struct stat own;
+            if (stat(path.p, &st) < 0 || lstat(path.p, &own) < 0)
+                rc = ns_walk_push(w, path.p);
+            else
+                rc = keep_file(w, fs, path.p, &st, S_ISLNK(own.st_mode));
         }
         ns_buf_free(&path);
     }
