@@ -3,6 +3,7 @@
  * those bytes kept to be read again, since a pipe cannot be rewound. */
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "reader.h"
 
@@ -60,8 +61,8 @@ int ns_reader_choose_kind(ns_reader_t *r)
     r->ahead_pos = 0;
     size_t plen = strlen(r->path);
     /* Named .gz, and not gzip (zlib reads such a file as it is). */
-    int not_gzip =
-        plen > 3 && strcasecmp(r->path + plen - 3, ".gz") == 0 && gzdirect(r->gz);
+    int not_gzip = plen > 3 && strcasecmp(r->path + plen - 3, ".gz") == 0 &&
+                   gzdirect(r->gz);
     ns_format_t named = ns_format_by_name(r->path);
     const char *why;
     ns_format_t fmt = ns_format_sniff(head, (size_t)n, named, &why);
