@@ -36,6 +36,8 @@ static void usage(FILE *out)
         "  section:World  tag:azure  lang:no  id:ID\n"
         "  date:2025-01-01..2025-03-31   (either end may be left open)\n"
         "  surveil*             words starting with surveil\n"
+        "A -word argument is a query word unless it is -d, -n, -s, -j or\n"
+        "-h alone (or -n5); options may follow the QUERY words.\n"
         "\n"
         "Options:\n"
         "  -d, --db DIR          index directory (default: $NSEARCH_DB, else\n"
@@ -300,9 +302,32 @@ static char *join_words(char **words, int n)
     return b.p;
 }
 
+/* Whether ARG, which starts with a dash, is a query word rather than an
+ * option.  getopt would read "-hillary" as -h (help), "-dollar" as
+ * "--db ollar" and "-protest" as an invalid -p, yet "-word" is how the
+ * query language excludes a word.  So the short options are only these
+ * letters alone ("-n 5", never bundled as "-jn 5"), and "-n5", the one
+ * attached value no exclusion looks like; any other dash and two or more
+ * characters is a word.  A dash and one other character stays an option,
+ * an unknown one an error: excluding one letter is no search anyone
+ * means, and "-v" is a typo for an option. */
+static int is_query_word(const char *arg)
+{
+    if (arg[0] != '-' || arg[1] == '\0')
+        return 1; /* a word, or "-" alone */
+    if (arg[1] == '-' || arg[2] == '\0')
+        return 0; /* --long, or -x */
+    if (arg[1] == 'n' && strspn(arg + 2, "0123456789") == strlen(arg + 2))
+        return 0; /* -n5 */
+    return 1;
+}
+
 /* One case per option, beside the option table: split, the table and its
- * handling would only drift apart.  --help and --version exit here. */
-static void parse_options(int argc, char **argv, struct options *o)
+ * handling would only drift apart.  --help and --version exit here.  The
+ * QUERY words, wherever they stand among the options, go to WORDS (room
+ * for ARGC), their number to *NWORDS. */
+static void parse_options(int argc, char **argv, struct options *o,
+                          char **words, int *nwords)
 {
     enum {
         OPT_OFFSET = 256,
@@ -342,9 +367,28 @@ static void parse_options(int argc, char **argv, struct options *o)
         {"version", no_argument, NULL, OPT_VERSION},
         {NULL, 0, NULL, 0},
     };
-    static const char short_opts[] = "d:n:s:jh";
+    /* "+": getopt stops at the first word rather than move the words to
+     * the end; the loop takes each word itself, so that getopt only ever
+     * sees the options (is_query_word). */
+    static const char short_opts[] = "+d:n:s:jh";
     int c;
-    while ((c = getopt_long(argc, argv, short_opts, long_opts, NULL)) != -1) {
+    *nwords = 0;
+    for (;;) {
+        if (optind >= argc)
+            break;
+        if (strcmp(argv[optind], "--") == 0) {
+            /* Everything after "--" is the query, as usual. */
+            for (optind++; optind < argc; optind++)
+                words[(*nwords)++] = argv[optind];
+            break;
+        }
+        if (is_query_word(argv[optind])) {
+            words[(*nwords)++] = argv[optind++];
+            continue;
+        }
+        c = getopt_long(argc, argv, short_opts, long_opts, NULL);
+        if (c == -1)
+            break;
         switch (c) {
         case 'd':
             /* An empty --db (an unset $DB) is not the default index. */
@@ -481,17 +525,21 @@ int main(int argc, char **argv)
         .color = COLOR_AUTO,
     };
     ns_set_progname("nsearch");
-    parse_options(argc, argv, &o);
-    if (o.batch && optind < argc)
+    char **words = calloc((size_t)argc + 1, sizeof *words);
+    int nwords;
+    if (!words)
+        ns_die("out of memory");
+    parse_options(argc, argv, &o, words, &nwords);
+    if (o.batch && nwords)
         ns_usage_error("%s",
                        "--batch reads queries from standard input; give no "
                        "QUERY");
-    if (o.related_to && (o.batch || optind < argc))
+    if (o.related_to && (o.batch || nwords))
         ns_usage_error("%s", "--related-to takes no QUERY and no --batch");
-    if (!o.batch && !o.related_to && optind >= argc)
+    if (!o.batch && !o.related_to && !nwords)
         ns_usage_error("%s", "no QUERY given");
     if (!o.batch && !o.related_to) {
-        o.query = join_words(argv + optind, argc - optind);
+        o.query = join_words(words, nwords);
         if (!o.query)
             ns_die("out of memory");
         if (!ns_utf8_valid(o.query, strlen(o.query)))
@@ -513,6 +561,7 @@ int main(int argc, char **argv)
     int rc = o.batch ? run_batch(idx, &o) : run_one(idx, &o);
     ns_index_close(idx);
     free(o.query);
+    free(words);
     if (fflush(stdout) != 0 || ferror(stdout)) {
         ns_error("cannot write results: %s", "output error");
         rc = EXIT_ERROR;
