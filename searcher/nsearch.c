@@ -196,6 +196,7 @@ static void batch_error(const char *qid, const char *why)
     if (!text)
         ns_die("out of memory");
     puts(text);
+    fflush(stdout);
     free(text);
     json_decref(o);
 }
@@ -282,6 +283,10 @@ static int run_batch(ns_index_t *idx, const struct options *o)
         if (!text)
             ns_die("out of memory");
         puts(text);
+        /* Each answer as soon as it is made: on a pipe stdout is fully
+         * buffered, and a program that writes a query and waits for its
+         * answer (a coprocess) would wait for ever. */
+        fflush(stdout);
         free(text);
         ns_results_free(res);
     }

@@ -1,10 +1,16 @@
 #!/bin/sh
-# t213-query-dashes.sh - A "-word" exclusion typed as its own argument is a
-# query word.  getopt read it as options: "trump -hillary" printed --help
+# t213-query-dashes.sh - What nsearch reads from its arguments and its
+# standard input.
+#
+# A "-word" exclusion typed as its own argument is a query word.  getopt read it as options: "trump -hillary" printed --help
 # on stdout with exit 0 (a script read the help as results), "oil -dollar"
 # was "--db ollar", "azure -saudi" a --sort error and "azure -protest" an
 # invalid -p.  Now only -d, -n, -s, -j and -h alone (and -n5) are short
 # options; any other dash and two or more characters is a query word.
+#
+# --batch answers each query line at once, so that it can serve as a
+# long-running helper (a coprocess): its answers were fully buffered on a
+# pipe and came only when its input closed.
 . "$(dirname "$0")/lib.sh"
 
 index_samples
@@ -70,4 +76,23 @@ check "azure -x: invalid option" contains "$TMP/err" "invalid option -- 'x'"
 check "azure -x: nothing on stdout" is "$(wc -c <"$TMP/out")" 0
 # Bundled short options are words, not options.
 check "-jn: a query word" is "$(query azure -jn)" "azure -jn"
+
+# --batch as a coprocess: one query in, its answer out, the input open.
+mkfifo "$TMP/to" "$TMP/from"
+nsearch --db "$TMP/db" --batch --related 0 --limit 1 <"$TMP/to" \
+    >"$TMP/from" 2>"$TMP/co.err" &
+co=$!
+exec 3>"$TMP/to" 4<"$TMP/from"
+printf 'q1\tazure\n' >&3
+timeout 20 head -n 1 <&4 >"$TMP/co1"
+check "batch: the first answer comes while the input is open" \
+    contains "$TMP/co1" '"qid":"q1"'
+printf 'q2\tazure\001\n' >&3
+timeout 20 head -n 1 <&4 >"$TMP/co2"
+check "batch: an error answer comes at once too" \
+    contains "$TMP/co2" '"qid":"q2","error"'
+exec 3>&- 4<&-
+wait $co
+check "batch: exits when its input closes" is "$?" 1
+
 finish
