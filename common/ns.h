@@ -87,6 +87,11 @@ void ns_die(const char *fmt, ...)
 /* For programs (prog.c): only the programs' main code calls these.         */
 /* ------------------------------------------------------------------------ */
 
+/* Open /dev/null onto any of descriptors 0, 1 and 2 that is closed, so
+ * that no file the program opens takes its number; first thing in
+ * main().  Exits 1 when /dev/null cannot be opened. */
+void ns_std_fds_open(void);
+
 /* The exit status of a usage error, the same in every program. */
 #define NS_EXIT_USAGE 2
 

@@ -1,16 +1,40 @@
 /* prog.c - What the three programs (nindex, nsearch, nsearchd) share
- * beyond messages: the usage error every option parser ends with, and the
- * monotonic clock they time runs and requests with.
+ * beyond messages: standard descriptors that are surely open, the usage
+ * error every option parser ends with, and the monotonic clock they time
+ * runs and requests with.
  *
  * Like log.c, this file may write to stderr and exit: it is only called
  * from the programs, never from the rest of the library. */
+#include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "ns.h"
+
+void ns_std_fds_open(void)
+{
+    /* A program started with a standard descriptor closed ("nindex
+     * 2>&-", "nsearch <&-") would hand that number to the next file it
+     * opens: Xapian's tables or a lock file.  Its warnings were then
+     * written into DIR/lock, and a --batch read an index table as its
+     * queries.  /dev/null goes in each gap first, as git and OpenSSH do:
+     * each open takes the lowest free number. */
+    int fd = open("/dev/null", O_RDWR);
+    while (fd >= 0 && fd < 2)
+        fd = dup(fd);
+    if (fd < 0) {
+        /* No /dev/null (a bare chroot): stderr may be the very one
+         * closed, so the exit status is all that can say so. */
+        exit(1);
+    }
+    if (fd > 2)
+        close(fd);
+}
 
 void ns_usage_error(const char *fmt, ...)
 {

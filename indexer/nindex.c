@@ -592,6 +592,7 @@ int main(int argc, char **argv)
         .keep_deleted_days = 30,
         .wait = 0,
     };
+    ns_std_fds_open();
     ns_set_progname("nindex");
     parse_options(argc, argv, &o);
     return run(&o);

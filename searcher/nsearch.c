@@ -529,6 +529,7 @@ int main(int argc, char **argv)
         .recent_days = 30,
         .color = COLOR_AUTO,
     };
+    ns_std_fds_open();
     ns_set_progname("nsearch");
     char **words = calloc((size_t)argc + 1, sizeof *words);
     int nwords;

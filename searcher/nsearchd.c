@@ -528,6 +528,7 @@ int main(int argc, char **argv)
         .header_timeout = 5,
         .request_timeout = 5000,
     };
+    ns_std_fds_open();
     ns_set_progname("nsearchd");
     parse_options(argc, argv, &o);
     if (o.max_per_uid < 0)
