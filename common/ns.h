@@ -92,6 +92,16 @@ void ns_die(const char *fmt, ...)
  * main().  Exits 1 when /dev/null cannot be opened. */
 void ns_std_fds_open(void);
 
+/* Check at exit that everything written to stdout got there (a full
+ * disk, /dev/full): if not, "prog: cannot write to standard output:
+ * REASON" on stderr and exit status 1.  Call once, early in main(). */
+void ns_stdout_checked(void);
+
+/* Whether FD is a terminal that takes escape sequences (not TERM=dumb);
+ * with COLOR, also whether colour is wanted there (no NO_COLOR, or an
+ * empty one).  1 or 0. */
+int ns_terminal_escapes(int fd, int color);
+
 /* The exit status of a usage error, the same in every program. */
 #define NS_EXIT_USAGE 2
 

@@ -36,6 +36,45 @@ void ns_std_fds_open(void)
         close(fd);
 }
 
+/* The atexit() handler of ns_stdout_checked(). */
+static void close_stdout(void)
+{
+    /* A full disk or a closed pipe shows only here, when the buffered
+     * results are written: without this check "nindex >/dev/full" lost its
+     * summary and "nsearch --help >/dev/full" exited 0 (gnulib's
+     * close_stdout).  When the write failed earlier (ferror) and the
+     * flush has nothing left, errno no longer says why, and is left out,
+     * as gnulib does. */
+    int failed = ferror(stdout);
+    errno = 0;
+    if (fflush(stdout) != 0)
+        failed = 1;
+    int err = errno;
+    if (!failed)
+        return;
+    fprintf(stderr, "%s: cannot write to standard output%s%s\n",
+            ns_progname(), err ? ": " : "", err ? strerror(err) : "");
+    _exit(1);
+}
+
+void ns_stdout_checked(void)
+{
+    atexit(close_stdout);
+}
+
+int ns_terminal_escapes(int fd, int color)
+{
+    /* TERM=dumb is a terminal that moves no cursor and sets no bold
+     * (Emacs's shell, some CI logs): escapes would show as text.  Only a
+     * NO_COLOR that is set and not empty turns colour off
+     * (no-color.org). */
+    const char *term = getenv("TERM");
+    if (!isatty(fd) || (term && strcmp(term, "dumb") == 0))
+        return 0;
+    const char *no_color = getenv("NO_COLOR");
+    return !(color && no_color && *no_color);
+}
+
 void ns_usage_error(const char *fmt, ...)
 {
     /* Built first and written with one fprintf, as in log.c. */

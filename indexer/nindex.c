@@ -291,7 +291,7 @@ static int run(struct options *o)
     }
 
     struct counts c = {0};
-    struct progress pr = {.on = !o->quiet && isatty(2),
+    struct progress pr = {.on = !o->quiet && ns_terminal_escapes(2, 0),
                           .start = ns_monotonic_s()};
     char published[300] = "";
     ns_buf_t undone = {0}; /* what a rollback undid */
@@ -593,6 +593,7 @@ int main(int argc, char **argv)
         .wait = 0,
     };
     ns_std_fds_open();
+    ns_stdout_checked();
     ns_set_progname("nindex");
     parse_options(argc, argv, &o);
     return run(&o);

@@ -178,7 +178,7 @@ static int run_one(ns_index_t *idx, const struct options *o)
     } else {
         int color =
             o->color == COLOR_ALWAYS ||
-            (o->color == COLOR_AUTO && isatty(1) && !getenv("NO_COLOR"));
+            (o->color == COLOR_AUTO && ns_terminal_escapes(1, 1));
         static const struct style plain = {"**", "**", "", "", "", ""};
         static const struct style bold = {"\033[1m",  "\033[22m", "\033[1m",
                                           "\033[22m", "\033[2m",  "\033[22m"};
@@ -530,6 +530,7 @@ int main(int argc, char **argv)
         .color = COLOR_AUTO,
     };
     ns_std_fds_open();
+    ns_stdout_checked();
     ns_set_progname("nsearch");
     char **words = calloc((size_t)argc + 1, sizeof *words);
     int nwords;
@@ -568,9 +569,14 @@ int main(int argc, char **argv)
     ns_index_close(idx);
     free(o.query);
     free(words);
+    /* The results' own message, with why; _exit, as the results that
+     * could not be written are still buffered, and ns_stdout_checked()
+     * would try them again and say so twice. */
+    errno = 0;
     if (fflush(stdout) != 0 || ferror(stdout)) {
-        ns_error("cannot write results: %s", "output error");
-        rc = EXIT_ERROR;
+        ns_error("cannot write results: %s",
+                 errno ? strerror(errno) : "output error");
+        _exit(EXIT_ERROR);
     }
     return rc;
 }
