@@ -223,8 +223,6 @@ static int run_batch(ns_index_t *idx, const struct options *o)
             start += 3;
             len -= 3;
         }
-        if (len == 0)
-            continue;
         char qidbuf[32];
         const char *qid = qidbuf;
         char *query = start;
@@ -265,6 +263,15 @@ static int run_batch(ns_index_t *idx, const struct options *o)
             ns_error("<stdin>:%lu: control character U+%04lX in query", lineno,
                      control);
             batch_error(qid, "control character in query");
+            rc = EXIT_ERROR;
+            continue;
+        }
+        /* Every line gets its answer, so that the nth answer is the nth
+         * line's; a blank one is an error rather than the whole archive,
+         * which no one asks for with an empty line. */
+        if (strspn(query, " ") == strlen(query)) {
+            ns_error("<stdin>:%lu: empty query", lineno);
+            batch_error(qid, "empty query");
             rc = EXIT_ERROR;
             continue;
         }

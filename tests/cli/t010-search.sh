@@ -121,11 +121,12 @@ check "zero hits exits 0" is "$rc" 0
 check "zero hits says so" contains "$TMP/out" "No matches"
 
 # Batch: one JSON line per query, with qid.
-printf '7\tAzure surveillance\npenguins\n\n' | nsearch --db "$TMP/db" --batch --limit 3 >"$TMP/b"
+printf '7\tAzure surveillance\npenguins\n\n' | nsearch --db "$TMP/db" --batch --limit 3 >"$TMP/b" 2>/dev/null
 check "batch" python3 - "$TMP/b" <<'PY'
 import json, sys
 lines = [json.loads(l) for l in open(sys.argv[1])]
-assert [l["qid"] for l in lines] == ["7", "2"], lines
+assert [l["qid"] for l in lines] == ["7", "2", "3"], lines
+assert lines[2] == {"qid": "3", "error": "empty query"}, lines
 assert lines[0]["hits"][0]["id"] == "azure-surveillance-investigation"
 assert len(lines[1]["hits"]) == 3
 PY

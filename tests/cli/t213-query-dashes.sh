@@ -10,7 +10,10 @@
 #
 # --batch answers each query line at once, so that it can serve as a
 # long-running helper (a coprocess): its answers were fully buffered on a
-# pipe and came only when its input closed.
+# pipe and came only when its input closed.  Each input line gives one
+# answer: an empty line gave none (the answers no longer paired with the
+# lines), and a line of spaces or "q3<TAB>" searched the whole archive;
+# now an empty query is {"qid", "error": "empty query"}.
 . "$(dirname "$0")/lib.sh"
 
 index_samples
@@ -94,5 +97,23 @@ check "batch: an error answer comes at once too" \
 exec 3>&- 4<&-
 wait $co
 check "batch: exits when its input closes" is "$?" 1
+
+
+printf 'azure\n\n   \nq3\t\nq4\tazure\n' |
+    nsearch --db "$TMP/db" --batch --related 0 --limit 0 >"$TMP/bl.out" \
+    2>"$TMP/bl.err"
+rc=$?
+check "batch blanks: exit 1" is "$rc" 1
+check "batch blanks: one answer per line" is "$(wc -l <"$TMP/bl.out")" 5
+check "batch blanks: the empty line" contains "$TMP/bl.out" \
+    '{"qid":"2","error":"empty query"}'
+check "batch blanks: the line of spaces" contains "$TMP/bl.out" \
+    '{"qid":"3","error":"empty query"}'
+check "batch blanks: an empty query after a qid" contains "$TMP/bl.out" \
+    '{"qid":"q3","error":"empty query"}'
+check "batch blanks: the next line answers" contains "$TMP/bl.out" \
+    '{"qid":"q4","query":"azure"'
+check "batch blanks: said on stderr" contains "$TMP/bl.err" \
+    "nsearch: <stdin>:4: empty query"
 
 finish
