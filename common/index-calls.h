@@ -161,6 +161,9 @@ static const size_t SINGLE_WILDCARD_MAX = 20;
 std::string single_wildcards(const std::string &text,
                              const Xapian::Database &db,
                              std::string *warnings);
+/* query-ends.cc: has TEXT a letter or a digit (any non-ASCII character
+ * counts as one)? */
+bool has_word(const std::string &text);
 /* query-ends.cc: TEXT without the operators at its end that join nothing
  * ("oil NOT", "oil AND NOT"), a warning into *WARNINGS if one was cut. */
 std::string trailing_operators_dropped(const std::string &text,

@@ -20,7 +20,7 @@ static bool wants_word_after(const std::string &tok)
     return boolean_word(tok) || near_word(tok) || tok == "-" || tok == "+";
 }
 
-static bool has_word(const std::string &text)
+bool libns::has_word(const std::string &text)
 {
     for (unsigned char c : text)
         if (isalnum(c) || c >= 0x80)

@@ -98,16 +98,6 @@ static ns_status_t with_results(ns_index_t *idx, ns_results_t **out, F body)
     }
 }
 
-/* Has TEXT a letter or digit?  A quote alone ('"') left no word to search
- * apart: searched, that blank query listed every article. */
-static bool has_word(const std::string &text)
-{
-    for (unsigned char c : text)
-        if (isalnum(c) || c >= 0x80)
-            return true;
-    return false;
-}
-
 /* The names of the query language's fields, for a remark. */
 static std::string field_list()
 {

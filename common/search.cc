@@ -66,6 +66,10 @@ static ns_status_t parse_text(ns_index_t *idx, const ns_search_opts_t *o,
         *out = match_all();
         return NS_STATUS_OK;
     }
+    /* "!!!", "||", "&&": operators of no word.  A pure NOT of nothing
+     * listed every article; "||" searched the word "or". */
+    if (!has_word(given))
+        text.clear();
     QueryBounds b = bound_query(text);
     add_warning(res, b.warning);
     /* After the words are counted: a "wom?n" is one word typed. */

@@ -217,7 +217,7 @@ import json, sys
 d = json.load(open(sys.argv[1]))
 assert d["total"] == int(sys.argv[2]) > 50 and "warning" not in d, d' "$TMP/out" "$all"
 done
-for q in '-' '()' '""' '"' '+' '“' '😀'; do
+for q in '-' '()' '""' '"' '+' '“' '😀' '!!!' '!' '||' '&&'; do
     run out err nsearch --db "$TMP/db" --json --related 0 -- "$q"
     check "'$q': no hits, exit 0, a warning says why" python3 -c '
 import json, sys
