@@ -268,8 +268,10 @@ static int run_batch(ns_index_t *idx, const struct options *o)
         }
         /* Every line gets its answer, so that the nth answer is the nth
          * line's; a blank one is an error rather than the whole archive,
-         * which no one asks for with an empty line. */
-        if (strspn(query, " ") == strlen(query)) {
+         * which no one asks for with an empty line.  An empty query after
+         * a qid ("q3<TAB>") is asked for: every article, as nsearch ""
+         * lists them (facets of the whole archive, --sort date). */
+        if (query == start && strspn(query, " ") == strlen(query)) {
             ns_error("<stdin>:%lu: empty query", lineno);
             batch_error(qid, "empty query");
             rc = EXIT_ERROR;
