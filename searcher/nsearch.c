@@ -211,8 +211,18 @@ static int run_batch(ns_index_t *idx, const struct options *o)
     ssize_t len;
     unsigned long lineno = 0;
     int rc = EXIT_OK;
+    double refreshed = ns_monotonic_s();
     while ((len = getline(&line, &cap, stdin)) != -1) {
         lineno++;
+        /* A helper kept running for hours must not answer from the
+         * version it opened: a correction, a deletion or a rebuild is
+         * seen within a second, as nsearchd sees it.  A failed refresh
+         * leaves the version open before usable (ns.h), so the answer
+         * is only as stale as it would have been. */
+        if (ns_monotonic_s() - refreshed >= 1.0) {
+            ns_index_refresh(idx, NULL);
+            refreshed = ns_monotonic_s();
+        }
         while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
             line[--len] = '\0';
         /* A query file saved by Excel or Notepad starts with a byte order
