@@ -257,6 +257,15 @@ void ns_feed_item_element(ns_feed_t *f, int depth, const char *name,
             begin_field(f, tag ? "tag" : "category", depth);
         return;
     }
+    if (sp == NS_SP_PLAIN && !strcmp(name, "guid") && !ns_feed_is_atom(uri)) {
+        /* RSS 2.0: a <guid> is the item's permalink unless it says
+         * isPermaLink="false"; the item's url when it has no <link>
+         * (ns_feed_item_article), as feed readers link to it. */
+        char *perma = ns_feed_attr(attrs, n_attrs, "isPermaLink", NULL);
+        if (!perma || strcmp(perma, "false") != 0)
+            ns_fields_set(f->extra, "guid_permalink", "1", 1, 0);
+        free(perma);
+    }
     int atom03 = uri && !strcmp(uri, NS_ATOM03);
     const char *key = atom03 && ns_feed_atom03_field(name)
                           ? ns_feed_atom03_field(name)

@@ -456,6 +456,10 @@ int ns_feed_item_article(json_t *raw, json_t *chan, const char *chan_lang,
     set_from(obj, raw, "id", "link");
     set_from(obj, raw, "title", "title");
     set_from(obj, raw, "url", "link");
+    const char *guid = raw_field(raw, "guid");
+    if (guid && raw_field(raw, "guid_permalink") &&
+        (!strncasecmp(guid, "http://", 7) || !strncasecmp(guid, "https://", 8)))
+        set_from(obj, raw, "url", "guid");
     /* Every <author> (Atom's, or RSS's), else every <dc:creator> (in a
      * WordPress export, by display name), else those of the Atom entry's
      * <source>, else the Atom feed's authors (RFC 4287 4.2.1): one byline,

@@ -192,6 +192,15 @@ static int push_tags(ns_article_t *art, const ns_fm_value_t *v, int jekyll,
     return 0;
 }
 
+/* Whether S (LEN bytes) is a Jekyll permalink template: a "/:" in it. */
+static int is_template(const char *s, size_t len)
+{
+    for (size_t i = 0; i + 1 < len; i++)
+        if (s[i] == '/' && s[i + 1] == ':')
+            return 1;
+    return 0;
+}
+
 int ns_fm_field_key(void *ctx, const char *key, size_t klen,
                     const ns_fm_value_t *v, char *err, size_t err_size)
 {
@@ -237,6 +246,13 @@ int ns_fm_field_key(void *ctx, const char *key, size_t klen,
     if (!strcmp(k, "lang") || !strcmp(k, "language"))
         return label_rc(
             art, ns_set_label(&art->lang, "lang", s, len, 32, err, err_size),
+            err);
+    /* Jekyll's address of a post: its url when it has no url:.  A
+     * template ("/:categories/:title/") is Jekyll's to fill in, no
+     * address. */
+    if (!strcmp(k, "permalink") && !art->url && s && !is_template(s, len))
+        return label_rc(
+            art, ns_set_label(&art->url, "url", s, len, 4096, err, err_size),
             err);
     if (!strcmp(k, "url"))
         return label_rc(
