@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -24,8 +25,14 @@
 
 enum { EXIT_OK = 0, EXIT_ERROR = 1, EXIT_USAGE = 2 };
 
-/* Pending connections the kernel queues before libmicrohttpd accepts. */
-#define LISTEN_BACKLOG 128
+/* Pending connections the kernel queues before libmicrohttpd accepts:
+ * as many as it allows (net.core.somaxconn caps the value).  A worker
+ * accepts only between searches, so while every worker is busy the
+ * backlog is the only place a connection can wait; with 128 a burst of
+ * a few hundred clients (nginx opening connections for a spike) was
+ * refused by the kernel (EAGAIN, nginx's 502) before the guard could
+ * answer 503 or count anything. */
+#define LISTEN_BACKLOG SOMAXCONN
 
 struct options {
     const char *db;          /* --db, or NULL for the default */
