@@ -413,7 +413,11 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *conn,
         req->in_flight = 1;
         atomic_fetch_add(&srv->in_flight, 1);
     }
-    ns_http_call_t c = {.srv = srv, .conn = conn, .req = req, .path = url};
+    ns_http_call_t c = {.srv = srv,
+                        .conn = conn,
+                        .req = req,
+                        .path = url,
+                        .head = strcmp(method, MHD_HTTP_METHOD_HEAD) == 0};
     /* A head a proxy could read as another request is refused on the
      * first call, before any body is read, and the connection closed:
      * whatever follows on it cannot be trusted to be a request. */

@@ -1,7 +1,8 @@
 /* reply.c - nsearchd's answers: JSON bodies, errors as
  * {"error": {"code", "message"}}, and the headers that go with them
  * (Allow on 405, Retry-After on 503, Connection: close while stopping
- * and after a malformed head, ETag and Cache-Control: cache.c). */
+ * and after a malformed head, ETag and Cache-Control: cache.c), and the
+ * answer to a HEAD that runs no search. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -64,6 +65,39 @@ enum MHD_Result ns_http_reply_typed(ns_http_call_t *c, unsigned status,
         return MHD_NO;
     }
     return ns_http_queue(c, status, r);
+}
+
+/* The body of a HEAD answer, which libmicrohttpd never asks for. */
+static ssize_t no_body(void *cls, uint64_t pos, char *buf, size_t max)
+{
+    (void)cls;
+    (void)pos;
+    (void)buf;
+    (void)max;
+    return MHD_CONTENT_READER_END_OF_STREAM;
+}
+
+enum MHD_Result ns_http_reply_head(ns_http_call_t *c)
+{
+    /* libmicrohttpd 0.9.75 frames every answer to HEAD as it would the
+     * GET of the same response object: an empty buffer gets
+     * "Content-Length: 0", and a body of unknown size "Transfer-Encoding:
+     * chunked", each a false claim about the GET (which has a length).
+     * Answered as HTTP/1.0 would frame it, it has neither, and the
+     * connection is closed after it, since nothing else would say where
+     * a body ended.  (1.0.0 has MHD_RF_HEAD_ONLY_RESPONSE for this.) */
+    struct MHD_Response *r = MHD_create_response_from_callback(
+        MHD_SIZE_UNKNOWN, 1024, no_body, NULL, NULL);
+    if (!r)
+        return MHD_NO;
+    if (MHD_set_response_options(r, MHD_RF_HTTP_1_0_COMPATIBLE_STRICT,
+                                 MHD_RO_END) != MHD_YES ||
+        MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE,
+                                "application/json") != MHD_YES) {
+        MHD_destroy_response(r);
+        return MHD_NO;
+    }
+    return ns_http_queue(c, 200, r);
 }
 
 enum MHD_Result ns_http_queue(ns_http_call_t *c, unsigned status,

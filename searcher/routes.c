@@ -1,5 +1,6 @@
 /* routes.c - nsearchd's endpoints, one function each (GET; HEAD is
- * answered alike by libmicrohttpd, without the body):
+ * answered alike by libmicrohttpd, without the body, but for a search or
+ * related posts, whose HEAD runs none: see ns_http_reply_head()):
  *
  *   /v1/search?q=&limit=&offset=&sort=&section=&lang=&tag=&author=&from=&to=
  *              &related=&now=&recent_days=&collapse=&half_life=&facets=
@@ -146,6 +147,8 @@ static enum MHD_Result get_search(ns_http_call_t *c)
     ns_index_t *idx = index_or_reply(c, &ret);
     if (!idx || ns_http_not_modified(c, idx, &ret))
         return ret;
+    if (c->head)
+        return ns_http_reply_head(c);
     so.limit = (unsigned)limit;
     so.offset = (unsigned)offset;
     so.sort = sort;
@@ -259,14 +262,28 @@ static enum MHD_Result get_related(ns_http_call_t *c, const char *id)
     ns_index_t *idx = index_for_id(c, id, &ret);
     if (!idx || ns_http_not_modified(c, idx, &ret))
         return ret;
+    ns_status_t st;
+    if (c->head) {
+        /* The lookup, which is cheap, gives the GET's 404; the list is
+         * not made. */
+        ns_article_t art;
+        st = ns_http_index_call(c->srv, idx, NS_HTTP_OP_GET, id, NULL, NULL,
+                                &art);
+        ns_article_clear(&art);
+        if (st == NS_STATUS_OK)
+            return ns_http_reply_head(c);
+        if (st == NS_STATUS_NOT_FOUND && shard_of_id_down(c, idx, id, &ret))
+            return ret;
+        return ns_http_reply_status(c, idx, st, "related posts");
+    }
     ns_search_opts_t so;
     ns_search_opts_init(&so);
     so.related = (unsigned)rel;
     so.recent_days = (unsigned)recent;
     so.now = now;
     ns_results_t *res;
-    ns_status_t st = ns_http_index_call(c->srv, idx, NS_HTTP_OP_RELATED, id,
-                                        &so, &res, NULL);
+    st = ns_http_index_call(c->srv, idx, NS_HTTP_OP_RELATED, id, &so, &res,
+                            NULL);
     if (st != NS_STATUS_OK) {
         if (st == NS_STATUS_NOT_FOUND && shard_of_id_down(c, idx, id, &ret))
             return ret;

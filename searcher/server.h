@@ -180,6 +180,7 @@ struct ns_http_call {
     struct ns_http_request *req;
     const char *path; /* percent-decoded, valid UTF-8 */
     int close;        /* answer with "Connection: close" */
+    int head;         /* a HEAD request: see ns_http_reply_head() */
     char etag[24];    /* the answer's ETag (cache.c), or "" for none */
 };
 
@@ -244,6 +245,13 @@ enum MHD_Result ns_http_reply_typed(ns_http_call_t *c, unsigned status,
  * on 503, Connection: close. */
 enum MHD_Result ns_http_queue(ns_http_call_t *c, unsigned status,
                               struct MHD_Response *r);
+/* Answer a HEAD of a search or a list of related posts: 200 with the
+ * headers a GET gets, but neither a body nor a Content-Length, without
+ * running the search.  Their GET's body holds took_ms, so its length is
+ * known only once it has run, and then differs from one GET to the next;
+ * a Content-Length must be the GET's or be left out (RFC 9110 8.6). */
+enum MHD_Result ns_http_reply_head(ns_http_call_t *c);
+
 /* Queue an error: STATUS with {"error": {"code": CODE, "message": ...}}.
  * Values quoted in the message must have gone through ns_http_shown(). */
 enum MHD_Result ns_http_reply_error(ns_http_call_t *c, unsigned status,
