@@ -708,7 +708,7 @@ void refresh_synonyms(ns_index_t *idx, const std::string &path); /* if new */
 Xapian::Query with_synonyms(ns_index_t *idx, const Xapian::Query &q,
                             const Xapian::Stem &stem, bool typed_or);
 size_t synonym_groups(const ns_index_t *idx); /* groups in use */
-/* The signature (file_sig) of the synonyms file in use; "" for none. */
+/* A hash of the synonyms file in use as read; "" for none. */
 std::string synonyms_sig(const ns_index_t *idx);
 /* Does another word of WORD's group (stemmed by STEM) match an article? */
 bool synonym_matches(ns_index_t *idx, const std::string &word,

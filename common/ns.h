@@ -528,9 +528,10 @@ typedef struct ns_index_info {
     char version[80];        /* "UUID:REVISION" of the database read: another
                                 after every commit, and for every database;
                                 "" for a cluster or a remote database */
-    char synonyms_sig[128];  /* the synonyms file in use, as read: its
-                                device, inode, size and time; "" for none.
-                                An edit of it changes answers without
+    char synonyms_sig[128];  /* the synonyms file in use: a hash of its
+                                content as read, "" for none (the same
+                                for a copy of it on another host).  An
+                                edit of it changes answers without
                                 changing VERSION */
 } ns_index_info_t;
 

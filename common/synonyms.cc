@@ -36,6 +36,8 @@
  * used, as every other input here is read. */
 #include <algorithm>
 #include <cerrno>
+#include <cstdint>
+#include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <map>
@@ -81,6 +83,11 @@ struct libns::Synonyms {
     std::map<std::string, StemTable> by_stem;
     /* The file read (file_sig): to see whether it changed; "" none. */
     std::string sig;
+    /* What was read: a hash of the file's bytes, "" when none were (no
+     * file, or one that could not be used).  Unlike SIG it names no
+     * device or inode, so that two hosts serving copies of one index
+     * and its synonyms give the same ETag (searcher/cache.c). */
+    std::string content;
 };
 
 /* The entry ITEM as the words of the index, in their order and spaces
@@ -207,6 +214,21 @@ std::string libns::synonyms_problems(const std::string &text,
     return all;
 }
 
+/* A hash of TEXT as 16 hex digits: 64-bit FNV-1a, which is enough to
+ * tell one edit of a list from another, and is the same on every host
+ * and in every build (std::hash need not be). */
+static std::string content_hash(const std::string &text)
+{
+    uint64_t h = 14695981039346656037ULL;
+    for (unsigned char c : text) {
+        h ^= c;
+        h *= 1099511628211ULL;
+    }
+    char hex[17];
+    snprintf(hex, sizeof hex, "%016llx", (unsigned long long)h);
+    return hex;
+}
+
 /* Is this the process's first reading of PATH as SIG describes it?  Each
  * of nsearchd's workers reads the file into its own handle, and one
  * warning a change is enough for the log. */
@@ -250,6 +272,7 @@ void libns::refresh_synonyms(ns_index_t *idx, const std::string &path)
         else {
             std::stringstream ss;
             ss << f.rdbuf();
+            fresh->content = content_hash(ss.str());
             parse_synonyms(ss.str(), path, *fresh, problems);
         }
         if (first_reading(path, sig)) {
@@ -471,5 +494,5 @@ size_t libns::synonym_groups(const ns_index_t *idx)
 
 std::string libns::synonyms_sig(const ns_index_t *idx)
 {
-    return idx->synonyms ? idx->synonyms->sig : std::string();
+    return idx->synonyms ? idx->synonyms->content : std::string();
 }

@@ -7,7 +7,9 @@
  * depends on the index version read (ns_index_info_t.version: its
  * database's UUID and revision, another after every commit and in every
  * generation), on the synonyms file in use (edited without a commit, read
- * within a second) and on the program that answers.  Without "now" the
+ * within a second: a hash of its content, not its inode or time, so that
+ * hosts serving copies of one index behind a balancer agree) and on the
+ * program that answers.  Without "now" the
  * related posts' ages count from the archive's newest article, so they
  * too are the index's.  The ETag is a hash of those three.  It is weak
  * (W/): took_ms differs in every answer, so two answers are the same in

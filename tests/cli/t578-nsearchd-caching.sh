@@ -3,7 +3,8 @@
 # on (the index version, the synonyms file) and Cache-Control, so that a
 # browser or nginx's proxy_cache can revalidate them: If-None-Match that
 # names it is answered 304 without running the search, and the ETag
-# changes with a commit and with an edit of the synonyms.  Errors and the
+# changes with a commit and with an edit of the synonyms, but not with a
+# copy of the index and synonyms on another host.  Errors and the
 # status endpoints are never kept (no-store).
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/server.sh"
@@ -22,6 +23,19 @@ fetch() {
 }
 # field NAME HEADER: the value of HEADER (lower case) in $TMP/NAME.h.
 field() { sed -n "s/^$2: //p" "$TMP/$1.h"; }
+
+# start_server2: a second server, on $TMP/db2 and $TMP/s2.sock; fetch
+# asks it until SOCK is set back.
+start_server2() {
+    "$NSEARCH_BIN/nsearchd" --db "$TMP/db2" --socket "$TMP/s2.sock" \
+        2>>"$TMP/server2.err" &
+    server2_pid=$!
+    SOCK=$TMP/s2.sock
+    wait_ready
+}
+server2_pid=
+trap '[ -n "$server2_pid" ] && kill -9 $server2_pid 2>/dev/null
+[ -n "$server_pid" ] && kill -9 $server_pid 2>/dev/null; rm -rf "$TMP"' EXIT
 
 index_samples
 check "server starts" start_server
@@ -126,4 +140,44 @@ check "304 is no error" json st.json 'd["errors"] == 1'
 get m.txt /metrics
 check "/metrics counts the 304" grep -q \
     '^nsearchd_requests_total{route="search",status="304"} 1$' "$TMP/m.txt"
+kill $server_pid
+wait $server_pid 2>/dev/null
+server_pid=
+
+# Two hosts behind a balancer serve copies of one index and synonyms
+# file: each copy has its own inodes (and here its own device numbers
+# would not matter either), and the ETag is the same, so that a client
+# revalidating with one host's tag is answered 304 by the other.  Only
+# the synonyms' content counts: the same list written anew keeps the
+# tag, another list changes it.
+cp -a "$TMP/db" "$TMP/db2"
+check "serves the index" start_server
+fetch h1 '/v1/search?q=azure&limit=3'
+check "starts on the copy" start_server2
+fetch h2 '/v1/search?q=azure&limit=3'
+h1=$(field h1 etag)
+check "the copy: its own inode for the synonyms" \
+    [ "$(stat -c %i "$TMP/db/synonyms")" != "$(stat -c %i "$TMP/db2/synonyms")" ]
+check "the copy: the same ETag ($h1, $(field h2 etag))" \
+    [ -n "$h1" -a "$(field h2 etag)" = "$h1" ]
+fetch x2 '/v1/search?q=azure&limit=3' -H "If-None-Match: $h1"
+check "the copy: the other host's tag revalidates, 304 ($code)" is "$code" 304
+# The same content in a new file (new inode, new time): the same tag.
+cp "$TMP/db2/synonyms" "$TMP/syn.new"
+mv "$TMP/syn.new" "$TMP/db2/synonyms"
+touch -d '2020-01-01' "$TMP/db2/synonyms"
+sleep 1.2
+fetch y2 '/v1/search?q=azure&limit=3'
+check "the same synonyms rewritten: the same ETag" is "$(field y2 etag)" "$h1"
+printf 'azure, sapphire\n' >"$TMP/db2/synonyms"
+i=0
+while [ $i -lt 30 ]; do
+    fetch z2 '/v1/search?q=azure&limit=3' -H "If-None-Match: $h1"
+    [ "$code" = 200 ] && break
+    sleep 0.1
+    i=$((i + 1))
+done
+check "other synonyms on the copy: 200 ($code)" is "$code" 200
+check "other synonyms on the copy: another ETag" \
+    [ -n "$(field z2 etag)" -a "$(field z2 etag)" != "$h1" ]
 finish
