@@ -39,11 +39,13 @@
  * memory (NS_HTTP_MEMORY_LIMIT) never reaches us: libmicrohttpd answers
  * 414 or 431 itself, with an HTML body, as it does a chunked body it
  * cannot read (400), with no hook to put a JSON body in its place. */
+#include <arpa/inet.h>
 #include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/un.h>
 
 #include "net.h"
@@ -138,6 +140,61 @@ static void method_for_log(char *dst, size_t size, const char *method)
          *p && n + 1 < size; p++)
         dst[n++] = *p > 0x20 && *p < 0x7f ? (char)*p : '?';
     dst[n] = '\0';
+}
+
+/* The fields a proxy forwards the client's address in. */
+struct forwarded {
+    const char *xff;     /* the last X-Forwarded-For field */
+    const char *real_ip; /* X-Real-IP */
+};
+
+static enum MHD_Result forwarded_field(void *cls, enum MHD_ValueKind kind,
+                                       const char *key, const char *value)
+{
+    struct forwarded *f = cls;
+    (void)kind;
+    if (!key || !value)
+        return MHD_YES;
+    /* Several X-Forwarded-For fields are one list, in order (RFC 9110
+     * 5.3): the last field holds the last hop. */
+    if (strcasecmp(key, "X-Forwarded-For") == 0)
+        f->xff = value;
+    else if (strcasecmp(key, "X-Real-IP") == 0)
+        f->real_ip = value;
+    return MHD_YES;
+}
+
+/* The client address of the request on CONN as the proxy in front
+ * forwarded it (--trust-proxy), into OUT (SIZE bytes): the last entry of
+ * X-Forwarded-For, the one the proxy added (nginx's
+ * $proxy_add_x_forwarded_for appends the address it was connected from to
+ * whatever the client sent, so the entries before it are the client's own
+ * word), or else X-Real-IP.  "-" when there is neither, or it is no IPv4
+ * or IPv6 address, which also keeps a forged value's bytes out of the
+ * log. */
+static void forwarded_client(struct MHD_Connection *conn, char *out,
+                             size_t size)
+{
+    struct forwarded f = {NULL, NULL};
+    MHD_get_connection_values(conn, MHD_HEADER_KIND, forwarded_field, &f);
+    const char *v = f.xff ? f.xff : f.real_ip;
+    const char *last = v ? strrchr(v, ',') : NULL;
+    last = last ? last + 1 : v;
+    snprintf(out, size, "-");
+    if (!last)
+        return;
+    last += strspn(last, " \t");
+    size_t len = strcspn(last, " \t");
+    char addr[INET6_ADDRSTRLEN];
+    unsigned char bin[16];
+    if (len == 0 || len >= sizeof addr || len >= size ||
+        last[len + strspn(last + len, " \t")] != '\0')
+        return;
+    memcpy(addr, last, len);
+    addr[len] = '\0';
+    if (inet_pton(AF_INET, addr, bin) == 1 ||
+        inet_pton(AF_INET6, addr, bin) == 1)
+        snprintf(out, size, "%s", addr);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -357,15 +414,21 @@ static void completed(void *cls, struct MHD_Connection *conn, void **req_cls,
                 req->method, req->uri);
     char status[16];
     snprintf(status, sizeof status, "%u", req->status);
+    /* With --trust-proxy each line ends with the client, as a proxy's
+     * own log begins with it; without, every client is the proxy. */
+    char client[sizeof req->client + 1] = "";
+    if (srv->cfg->trust_proxy)
+        snprintf(client, sizeof client, " %s",
+                 req->client[0] ? req->client : "-");
     if (srv->cfg->access_log)
-        ns_error("access: %s %s %s %.3fms", req->method, req->uri,
-                 req->status ? status : "-", ms);
+        ns_error("access: %s %s %s %.3fms%s", req->method, req->uri,
+                 req->status ? status : "-", ms, client);
     /* The slow log, as databases keep one: the requests worth a look
      * (a phrase of common words, a deep page), without every line of the
      * access log.  Refused requests were answered at once. */
     if (srv->cfg->slow_ms >= 0 && !req->refused && ms >= srv->cfg->slow_ms)
-        ns_error("slow: %s %s %s %.3fms", req->method, req->uri,
-                 req->status ? status : "-", ms);
+        ns_error("slow: %s %s %s %.3fms%s", req->method, req->uri,
+                 req->status ? status : "-", ms, client);
     free(req);
 }
 
@@ -384,6 +447,8 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *conn,
     if (cn && cn->refused) {
         if (req) {
             method_for_log(req->method, sizeof req->method, method);
+            if (srv->cfg->trust_proxy)
+                forwarded_client(conn, req->client, sizeof req->client);
             req->route = ns_http_route_of(url);
             req->status = (unsigned)cn->refused;
             req->refused = 1;
@@ -406,6 +471,8 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *conn,
         return MHD_YES;
     }
     method_for_log(req->method, sizeof req->method, method);
+    if (srv->cfg->trust_proxy && !req->client[0])
+        forwarded_client(conn, req->client, sizeof req->client);
     req->route = ns_http_route_of(url);
     /* In flight from now on: its headers are in.  A client that stalls
      * before that does not hold up a shutdown. */

@@ -60,6 +60,8 @@ typedef struct ns_http_config {
     const char *cors_origin;     /* Access-Control-Allow-Origin, or NULL
                                     for no CORS (cors.c) */
     int access_log;              /* one line per request on stderr */
+    int trust_proxy;             /* log the client address a proxy
+                                    forwards (X-Forwarded-For) */
     long slow_ms; /* one line per request this slow or slower; -1: none */
     const uid_t *allow_uids; /* peers allowed, or NULL for anyone who
                                 can open the socket */

@@ -43,6 +43,7 @@ struct options {
     uid_t allow_uids[NS_HTTP_MAX_UIDS];
     size_t n_allow_uids; /* 0: anyone who can open the socket */
     int access_log;
+    int trust_proxy;
     long slow_ms; /* --slow-log: -1 for none */
     long max_connections;
     long max_per_uid;     /* -1 until given: then 3/4 of max_connections */
@@ -103,6 +104,9 @@ static void usage(FILE *out)
         "                          numbers, by SO_PEERCRED); others get\n"
         "                          403\n"
         "      --access-log        one line per request on stderr\n"
+        "      --trust-proxy       end each access and slow log line with\n"
+        "                          the client address the proxy in front\n"
+        "                          sends (X-Forwarded-For, X-Real-IP)\n"
         "      --slow-log MS       one line on stderr per request that took\n"
         "                          MS milliseconds or more (0: every one)\n"
         "      --max-connections N connections served (default 256); a\n"
@@ -227,6 +231,7 @@ static void parse_options(int argc, char **argv, struct options *o)
         OPT_REQUEST_TIMEOUT,
         OPT_MAX_AGE,
         OPT_CORS,
+        OPT_TRUST_PROXY,
         OPT_VERSION
     };
     static const struct option long_opts[] = {
@@ -245,6 +250,7 @@ static void parse_options(int argc, char **argv, struct options *o)
         {"request-timeout", required_argument, NULL, OPT_REQUEST_TIMEOUT},
         {"max-age", required_argument, NULL, OPT_MAX_AGE},
         {"cors", required_argument, NULL, OPT_CORS},
+        {"trust-proxy", no_argument, NULL, OPT_TRUST_PROXY},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, OPT_VERSION},
         {NULL, 0, NULL, 0},
@@ -282,6 +288,9 @@ static void parse_options(int argc, char **argv, struct options *o)
             break;
         case OPT_ACCESS:
             o->access_log = 1;
+            break;
+        case OPT_TRUST_PROXY:
+            o->trust_proxy = 1;
             break;
         case OPT_SLOW:
             if (ns_parse_long(optarg, 0, 3600000, &o->slow_ms) < 0)
@@ -575,6 +584,7 @@ int main(int argc, char **argv)
         .max_age_s = (unsigned)o.max_age,
         .cors_origin = o.cors,
         .access_log = o.access_log,
+        .trust_proxy = o.trust_proxy,
         .slow_ms = o.slow_ms,
         .allow_uids = o.n_allow_uids ? o.allow_uids : NULL,
         .n_allow_uids = o.n_allow_uids,

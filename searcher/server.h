@@ -170,6 +170,8 @@ struct ns_http_request {
     int in_flight;                     /* counted in srv->in_flight */
     int refused;                       /* answered at accept (guard.c) */
     unsigned status;                   /* HTTP status we queued, or 0 */
+    char client[48];                   /* the address a proxy forwarded
+                                          (--trust-proxy), or "" */
     enum ns_http_route_id route;       /* for the statistics */
 };
 

@@ -3,7 +3,8 @@
 # real nsearchd, keeps every error JSON: nsearchd's own errors (405 with
 # its Allow header, 400, 404, 414) pass through, and nginx's 502 (nsearchd
 # stopped, or closing a connection unanswered), 504 (nsearchd too slow),
-# 413, 414 and 431 come back as JSON.
+# 413, 414 and 431 come back as JSON.  A client's own X-Forwarded-For
+# is not the address nsearchd --trust-proxy logs.
 # Article ids (URLs with "//", "?", "#", "%", spaces, non-ASCII) reach
 # nsearchd byte for byte, and a 4096-byte q in any script is served.  nginx listens
 # on a Unix socket in $TMP, runs as one process in the foreground, and is
@@ -53,7 +54,7 @@ for i, line in enumerate(open(sys.argv[1], encoding="utf-8")):
 PY
 nindex --quiet --db "$TMP/db" "$TMP/ids.jsonl"
 check "index the articles with awkward ids" is "$?" 0
-start_server
+start_server --access-log --trust-proxy
 check "nsearchd started" test -n "$server_pid"
 
 # The example as shipped, with only the sockets and the read timeout
@@ -110,6 +111,22 @@ front p '/search?q=azure' -X POST -d 'x=1'
 check "POST: nsearchd's 405 passes through" is "$code" 405
 check "POST: JSON body" is_json_error p method_not_allowed
 check "POST: Allow header kept" grep -qi '^allow: GET, HEAD' "$TMP/p.h"
+# The client's own X-Forwarded-For is not the address logged: nginx
+# appends the one it was connected from (here "unix:", its socket, which
+# is no IP address: "-").
+front f '/search?q=forwarded' -H 'X-Forwarded-For: 203.0.113.66'
+check "a forged X-Forwarded-For through nginx: 200" is "$code" 200
+# The line is written once the answer is sent, maybe after curl is done.
+i=0
+while [ $i -lt 30 ] && ! grep -q 'access: GET /v1/search?q=forwarded ' \
+    "$TMP/server.err"; do
+    sleep 0.1
+    i=$((i + 1))
+done
+check "a forged X-Forwarded-For: logged as nginx's last hop" grep -q \
+    'access: GET /v1/search?q=forwarded 200 [0-9.]*ms -$' "$TMP/server.err"
+check "a forged X-Forwarded-For: not logged" \
+    lacks "$TMP/server.err" "203.0.113.66"
 front b '/search?limit=abc'
 check "bad parameter: 400 passes through" is "$code" 400
 check "bad parameter: JSON" is_json_error b bad_parameter
