@@ -3,6 +3,7 @@
 # answers every request alike: 503 shards_down, the message naming the
 # shard that is down and why, whichever worker takes the request (one
 # whose handle saw the shards up, or one opening the cluster afresh).
+# Up or down, its answers say Cache-Control: no-store and carry no ETag.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/server.sh"
 . "$(dirname "$0")/cluster.sh"
@@ -79,6 +80,30 @@ start_server --db "$TMP/cluster" --threads 4
 check "nsearchd starts" is "$?" 0
 answers 8 "/v1/search?q=Azure&limit=0"
 check "all up: 200" all_answers 's == "200"'
+# A cluster front's answers are never kept: its shards change on their
+# own and its version is "", so no ETag could name what an answer
+# depends on (searcher/cache.c).
+# heads PATH [CURL ARGS...]: the response headers of PATH, lower case,
+# in $TMP/h; the status in $code.
+heads() {
+    p=$1
+    shift
+    code=$(curl -sS --max-time 5 --unix-socket "$SOCK" -D "$TMP/h.raw" \
+        -o /dev/null -w '%{http_code}' "$@" "http://localhost$p") || code=000
+    tr -d '\r' <"$TMP/h.raw" | tr 'A-Z' 'a-z' >"$TMP/h"
+}
+for p in '/v1/search?q=Azure&limit=3' \
+    /v1/articles/azure-surveillance-investigation \
+    '/v1/related/azure-surveillance-investigation?recent_days=0'; do
+    heads "$p"
+    check "all up, $p: 200 ($code)" is "$code" 200
+    check "all up, $p: Cache-Control: no-store" \
+        grep -qx 'cache-control: no-store' "$TMP/h"
+    check "all up, $p: no ETag" lacks "$TMP/h" "etag:"
+done
+heads '/v1/search?q=Azure' -I
+check "all up, HEAD of a search: 200, no-store ($code)" \
+    grep -qx 'cache-control: no-store' "$TMP/h"
 stop_shard "$pid0"
 stop_shard "$pid1"
 answers 8 "/v1/search?q=Azure&limit=0"
@@ -86,6 +111,9 @@ check "all down: every search 503 shards_down" \
     all_answers 's == "503" and c == "shards_down"'
 check "all down: every search's message names a shard and why" \
     all_answers '"shard 0 is down (" in m or "shard 1 is down (" in m'
+heads '/v1/search?q=Azure&limit=3'
+check "all down: 503, no-store ($code)" \
+    grep -qx 'cache-control: no-store' "$TMP/h"
 answers 4 "/v1/related/azure-surveillance-investigation"
 check "all down: related posts 503 shards_down, naming a shard" \
     all_answers 's == "503" and c == "shards_down" and " is down (" in m'
