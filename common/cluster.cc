@@ -114,6 +114,7 @@ static ShardConn connect_shard(Cluster &c, size_t s, const ShardConn *old,
                 out.zdict = old->zdict;
                 out.langs = old->langs;
                 out.facets = old->facets;
+                out.time_enc = old->time_enc;
             } else {
                 std::string is = db.get_metadata(META_SHARD);
                 bool ok = is == want || (is.empty() && c.shards.size() == 1);
@@ -130,6 +131,8 @@ static ShardConn connect_shard(Cluster &c, size_t s, const ShardConn *old,
                 out.langs = db.get_metadata(META_LANGS);
                 out.facets = db.get_doccount() == 0 ||
                              db.get_metadata(META_FACETS) == "1";
+                out.time_enc =
+                    db.get_doccount() == 0 ? 0 : time_encoding(db);
             }
             out.db = db;
             out.uuid = db.get_uuid();
@@ -156,6 +159,35 @@ static ShardConn connect_shard(Cluster &c, size_t s, const ShardConn *old,
     return out;
 }
 
+/* The shards of CONNS that keep article times the old way
+ * (sortable_serialise, time-slot.cc) while another keeps them the new:
+ * sorted or cut by date as one, their dates would interleave wrongly, so
+ * they are left out as down, saying why, until they are rebuilt.  True
+ * if one was.  The times of the union are then kept as all agree. */
+static bool leave_out_mixed_times(const Cluster &c,
+                                  std::vector<ShardConn> &conns)
+{
+    bool any_new = false;
+    for (const ShardConn &sc : conns)
+        any_new = any_new || (sc.up && sc.time_enc == TIME_ORDERED);
+    if (!any_new)
+        return false;
+    bool left = false;
+    for (ShardConn &sc : conns) {
+        if (!sc.up || sc.time_enc != TIME_SORTABLE)
+            continue;
+        sc.up = false;
+        sc.db = Xapian::Database();
+        sc.error = "it keeps article times as an older nindex did, the "
+                   "other shards the new way, which orders dates before "
+                   "1970 correctly; rebuild it with nindex --rebuild";
+        sc.backoff = c.refresh;
+        sc.retry_at = now_s() + c.refresh;
+        left = true;
+    }
+    return left;
+}
+
 /* Make CONNS what IDX searches: the union of the shards that are up, in
  * shard order, with their dictionaries and languages. */
 static void install(ns_index_t *idx, std::vector<ShardConn> &conns)
@@ -164,9 +196,12 @@ static void install(ns_index_t *idx, std::vector<ShardConn> &conns)
     std::unique_ptr<Xapian::Database> all(new Xapian::Database());
     std::vector<std::string> zdicts;
     std::set<std::string> langs;
+    int enc = TIME_ORDERED; /* agreed (leave_out_mixed_times) */
     for (const ShardConn &sc : conns) {
         if (!sc.up)
             continue;
+        if (sc.time_enc)
+            enc = sc.time_enc;
         all->add_database(sc.db);
         zdicts.push_back(sc.zdict);
         size_t start = 0;
@@ -185,6 +220,7 @@ static void install(ns_index_t *idx, std::vector<ShardConn> &conns)
     idx->zdicts.swap(zdicts);
     idx->zdict = idx->zdicts.empty() ? std::string() : idx->zdicts[0];
     idx->langs.swap(langs);
+    idx->time_enc = enc;
     /* Cached related lists and copies name docids of the old union. */
     forget_view(idx);
 }
@@ -244,6 +280,8 @@ bool libns::cluster_refresh(ns_index_t *idx, bool force)
     /* Taken after the connections: a slow shard must not make the next
      * request connect again at once. */
     c.checked = now_s();
+    if (leave_out_mixed_times(c, fresh))
+        changed = true;
     if (changed) {
         install(idx, fresh);
     } else {

@@ -231,7 +231,7 @@ libns::also_ids(ns_index_t *idx, const Xapian::Query &run, const char *title,
         Xapian::TermIterator t = doc.termlist_begin();
         t.skip_to(PREFIX_ID);
         if (t != doc.termlist_end() && (*t)[0] == PREFIX_ID[0])
-            ids.push_back({(*t).substr(1), *m, changed_when(doc)});
+            ids.push_back({(*t).substr(1), *m, changed_when(doc, idx->time_enc)});
         if (ids.size() == ALSO_MAX)
             break;
     }

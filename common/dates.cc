@@ -118,19 +118,17 @@ int ns_date_span(const char *text, char *first, char *last)
     }
 }
 
-Xapian::Query libns::date_terms(const Xapian::Database &db,
+Xapian::Query libns::date_terms(const Xapian::Database &db, int enc,
                                 const int64_t *from, const int64_t *to)
 {
-    if (!has_date_terms(db))
+    if (!has_date_terms(db, enc))
         return Xapian::Query();
     /* An open end is the archive's first or last year, whole: no article
      * is dated outside them, and a whole year is one term. */
     char first[32], last[32];
-    ns_date_format((int64_t)Xapian::sortable_unserialise(
-                       db.get_value_lower_bound(SLOT_TIME)),
+    ns_date_format(time_of_value(enc, db.get_value_lower_bound(SLOT_TIME)),
                    first, sizeof first);
-    ns_date_format((int64_t)Xapian::sortable_unserialise(
-                       db.get_value_upper_bound(SLOT_TIME)),
+    ns_date_format(time_of_value(enc, db.get_value_upper_bound(SLOT_TIME)),
                    last, sizeof last);
     int64_t oldest, newest;
     if (!span_second(std::string(first, 4), false, &oldest) ||
@@ -142,7 +140,7 @@ Xapian::Query libns::date_terms(const Xapian::Database &db,
     int64_t hi = to ? std::min(*to, newest) : newest;
     if (hi < lo)
         return Xapian::Query::MatchNothing;
-    return window_query(lo, hi, true);
+    return window_query(enc, lo, hi, true);
 }
 
 /* The days LO..HI (either may be open: the archive's first or last dated
@@ -151,14 +149,14 @@ Xapian::Query libns::date_terms(const Xapian::Database &db,
  * samples' date:2025-08 reported "about 100" stories of several hundred,
  * and a value range walks the values of the whole archive.  An empty
  * query when the terms cannot be used. */
-static Xapian::Query span_terms(const Xapian::Database &db,
+static Xapian::Query span_terms(const Xapian::Database &db, int enc,
                                 const std::string &lo, const std::string &hi)
 {
     int64_t from, to;
     if ((!lo.empty() && !span_second(lo, false, &from)) ||
         (!hi.empty() && !span_second(hi, true, &to)))
         return Xapian::Query();
-    return date_terms(db, lo.empty() ? nullptr : &from,
+    return date_terms(db, enc, lo.empty() ? nullptr : &from,
                       hi.empty() ? nullptr : &to);
 }
 
@@ -196,7 +194,7 @@ Xapian::Query DateField::operator()(const std::string &value)
         date_range(b + ".." + a, &lo, &hi);
     }
     if (db) {
-        Q by_terms = span_terms(*db, lo, hi);
+        Q by_terms = span_terms(*db, enc, lo, hi);
         if (!by_terms.empty())
             return by_terms;
     }

@@ -381,9 +381,13 @@ class DateField : public Xapian::FieldProcessor
 {
     std::string *warnings;
     const Xapian::Database *db;
+    int enc; /* its META_TIME */
 
   public:
-    DateField(std::string *w, const Xapian::Database *d) : warnings(w), db(d) {}
+    DateField(std::string *w, const Xapian::Database *d, int e)
+        : warnings(w), db(d), enc(e)
+    {
+    }
     Xapian::Query operator()(const std::string &value) override;
     static bool reads(const std::string &value); /* a value it takes */
 };
@@ -431,7 +435,7 @@ also_ids_page(ns_index_t *idx, const Xapian::Query &run,
 /* versions.cc: when ART, or the article of DOC, last changed: its
  * "updated", else its date, in date's form ("" with neither). */
 std::string changed_when(const ns_article_t *art);
-std::string changed_when(const Xapian::Document &doc);
+std::string changed_when(const Xapian::Document &doc, int enc);
 /* The copy of COPIES (best first) that stands for a story whose hit
  * changed at WHEN: the newest, the best-ranked of equals; -1 when none is
  * newer than the hit. */
@@ -615,24 +619,30 @@ bool pairs_trusted(const Xapian::Database &db);
 /* A writer: stamp an empty index with the list, or stop trusting the pair
  * terms of one made with another. */
 void claim_pairs(ns_index_t *idx);
+/* time-slot.cc: the value of SLOT_TIME for epoch second T in an index
+ * whose META_TIME is ENC (TIME_SORTABLE or TIME_ORDERED), and back; every
+ * read and write of the slot goes through them. */
+int time_encoding(const Xapian::Database &db);
+std::string time_value(int enc, int64_t t);
+int64_t time_of_value(int enc, const std::string &v);
 /* window.cc: add the year, month and day terms of TIME (UTC) to DOC. */
 void add_date_terms(Xapian::Document &doc, int64_t time);
 /* The articles dated FROM..TO (epoch seconds) as a boolean query: by date
  * terms when TERMS (the index has them: has_date_terms), else by the date
  * value alone. */
-Xapian::Query window_query(int64_t from, int64_t to, bool terms);
+Xapian::Query window_query(int enc, int64_t from, int64_t to, bool terms);
 /* dates.cc: the articles dated FROM..TO (epoch seconds; NULL: open) as
  * the fewest date terms, the seconds of a partial first or last day
  * checked by the date value: the query of date:, and of the date filters
  * of ns_search_opts_t, so that both are one query with one count.  An
  * empty query when DB lacks the terms (has_date_terms). */
-Xapian::Query date_terms(const Xapian::Database &db, const int64_t *from,
-                         const int64_t *to);
+Xapian::Query date_terms(const Xapian::Database &db, int enc,
+                         const int64_t *from, const int64_t *to);
 /* Does every dated article of DB have its date terms? */
-bool has_date_terms(const Xapian::Database &db);
+bool has_date_terms(const Xapian::Database &db, int enc);
 /* DB's newest article's time at or before BOUND, by the date terms (DB
  * must have them); INT64_MIN if none. */
-int64_t newest_by_terms(const Xapian::Database &db, int64_t bound);
+int64_t newest_by_terms(const Xapian::Database &db, int enc, int64_t bound);
 
 /* related.cc */
 extern const size_t SEARCH_SEEDS;
@@ -640,7 +650,7 @@ extern const size_t SEARCH_SEEDS;
 std::vector<std::pair<std::string, Xapian::termcount>>
 stem_terms(const Xapian::Database &db, Xapian::docid did);
 /* The default "now" (NS_NOW_NEWEST): the newest article's date. */
-int64_t newest_time(const Xapian::Database &db);
+int64_t newest_time(const Xapian::Database &db, int enc);
 
 /* spelling.cc */
 /* Add (SIGN 1) or remove (SIGN -1) the words of DOC, as indexed, to or

@@ -32,7 +32,10 @@
  *   XG<group>       title        the story group of slot 3: its copies
  *                                (boolean; collapse.cc)
  *
- *   value slot 0    sortable_serialise(epoch seconds): sorting, recency
+ *   value slot 0    epoch seconds, as time-slot.cc encodes them (8 bytes
+ *                   big-endian, sign bit flipped; sortable_serialise() in
+ *                   an index without nsearch.time_encoding): sorting,
+ *                   recency, date ranges to the second
  *   value slot 1    "YYYYMMDD": date:A..B ranges (DateRangeProcessor)
  *   value slot 2    content fingerprint: unchanged articles are skipped
  *   value slot 3    story version group (normalised title): one hit per
@@ -128,7 +131,7 @@ inline constexpr char PREFIX_PAIR[] = "XP";
 inline constexpr char PREFIX_GROUP[] = "XG";
 
 enum {                        /* value slots */
-       SLOT_TIME = 0,         /* sortable_serialise(epoch seconds) */
+       SLOT_TIME = 0,         /* epoch seconds (time_value) */
        SLOT_DAY = 1,          /* "YYYYMMDD" */
        SLOT_HASH = 2,         /* content fingerprint, 16 hex digits */
        SLOT_GROUP = 3,        /* story version group: normalised title, 16 hex
@@ -212,6 +215,11 @@ static const char META_COPY_WORDS[] = "nsearch.copy.words";
 static const char META_COPY_FROM[] = "nsearch.copy.from";
 static const char META_COPY_TIME[] = "nsearch.copy.time";
 static const char META_COPY_SHARD[] = "nsearch.copy.shard";
+/* How SLOT_TIME holds a time (time-slot.cc): "2", or absent in an index
+ * made before, whose sortable_serialise() values misorder dates before
+ * 1970 until it is rebuilt. */
+static const char META_TIME[] = "nsearch.time_encoding";
+enum { TIME_SORTABLE = 1, TIME_ORDERED = 2 };
 
 /* ---- Handles ---------------------------------------------------------- */
 
@@ -290,6 +298,8 @@ struct ns_index {
     bool changes_unwritten = false; /* ... and not written yet */
     bool mark_facets = false; /* writer: set META_FACETS at commit */
     bool mark_groups = false; /* and META_GROUPS */
+    bool mark_time = false;   /* and META_TIME */
+    int time_enc = TIME_SORTABLE; /* how SLOT_TIME holds times (META_TIME) */
     std::string undo_record;  /* writer: META_UNDO for the next commit */
     bool undo_pending = false; /* ... when set */
     /* Writer: spelling frequency changes not yet given to Xapian, by

@@ -533,6 +533,11 @@ typedef struct ns_index_info {
                                 for a copy of it on another host).  An
                                 edit of it changes answers without
                                 changing VERSION */
+    int old_times;           /* 1: it keeps article times as an nindex
+                                before the fix did, and some article is
+                                dated before 1970, where that misorders
+                                them: sorts and date edges are wrong
+                                until it is rebuilt (nindex --rebuild) */
 } ns_index_info_t;
 
 ns_status_t ns_index_info(ns_index_t *idx, ns_index_info_t *out);

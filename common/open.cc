@@ -115,6 +115,8 @@ void libns::load_langs(ns_index_t *idx)
     idx->zdict = idx->db->get_metadata(META_ZDICT);
     idx->pairs_ok = pairs_trusted(*idx->db);
     idx->groups_ok = idx->db->get_metadata(META_GROUPS) == "1";
+    /* A writer that is to stamp an empty index writes the new way. */
+    idx->time_enc = idx->mark_time ? TIME_ORDERED : time_encoding(*idx->db);
     idx->langs.clear();
     std::string meta = idx->db->get_metadata(META_LANGS);
     size_t start = 0;
@@ -368,6 +370,12 @@ static ns_status_t open_impl(ns_index_t *idx, ns_open_mode_t mode)
             idx->tg.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
             idx->tg.set_flags(Xapian::TermGenerator::FLAG_CJK_NGRAM);
         }
+        if (idx->wdb)
+            /* An index keeps one encoding of its times: the old one
+             * until it is rebuilt (time-slot.cc). */
+            idx->mark_time = idx->wdb->get_doccount() == 0 &&
+                             idx->wdb->get_metadata(META_TIME).empty() &&
+                             !getenv("NSEARCH_OLD_TIMES");
         load_langs(idx);
         if (idx->wdb) {
             /* Only an index that every article reaches through this
@@ -587,6 +595,11 @@ ns_status_t ns_index_info(ns_index_t *idx, ns_index_info_t *out)
         /* The revision alone does not name a version: two databases built
          * apart can share one (XAPIAN-NOTES.md), hence the UUID.  A union
          * of shards has no revision, and a remote one may not say. */
+        out->old_times =
+            idx->time_enc == TIME_SORTABLE &&
+            !idx->db->get_value_lower_bound(SLOT_TIME).empty() &&
+            time_of_value(TIME_SORTABLE,
+                          idx->db->get_value_lower_bound(SLOT_TIME)) < 0;
         if (!idx->cluster)
             try {
                 snprintf(out->version, sizeof out->version, "%s:%llu",

@@ -157,7 +157,7 @@ const unsigned libns::PARSE_FLAGS =
     Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_PURE_NOT |
     Xapian::QueryParser::FLAG_WILDCARD | Xapian::QueryParser::FLAG_CJK_NGRAM;
 
-static Xapian::QueryParser make_parser(const Xapian::Database &db,
+static Xapian::QueryParser make_parser(const Xapian::Database &db, int enc,
                                        const Xapian::Stem &stem,
                                        unsigned max_expansion,
                                        std::string *warnings)
@@ -198,7 +198,7 @@ static Xapian::QueryParser make_parser(const Xapian::Database &db,
     }
     /* date:2025, date:2025-09, date:2025-01-01..2025-03-31 (dates.cc). */
     for (const std::string &name : name_cases("date"))
-        qp.add_boolean_prefix(name, (new DateField(warnings, &db))->release());
+        qp.add_boolean_prefix(name, (new DateField(warnings, &db, enc))->release());
     /* author:* and _exists_:author (query-lucene-fields.cc). */
     qp.add_boolean_prefix("_exists_",
                           (new ExistsField(warnings, &db))->release());
@@ -467,7 +467,7 @@ Xapian::Query libns::build_query(ns_index_t *idx, const std::string &text,
                 ? mark_quoted_words(cut ? bare : text_in)
                 : (cut ? bare : text_in);
         Xapian::QueryParser qp =
-            make_parser(*idx->db, stem, max_expansion, warnings);
+            make_parser(*idx->db, idx->time_enc, stem, max_expansion, warnings);
         Xapian::Query raw =
             quoted_words(parse_stopped(qp, parsed, flags, stopper_for(g.first)));
         if (q.empty())
@@ -515,7 +515,7 @@ std::string libns::corrected_text(ns_index_t *idx, const Xapian::Database &dict,
                                   const std::string &text)
 {
     std::string lang = idx->langs.empty() ? "en" : *idx->langs.begin();
-    Xapian::QueryParser qp = make_parser(dict, stemmer_for(idx, lang),
+    Xapian::QueryParser qp = make_parser(dict, idx->time_enc, stemmer_for(idx, lang),
                                          WILDCARD_MAX_EXPANSION, nullptr);
     qp.parse_query(text, query_flags(text, PARSE_FLAGS) |
                              Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
@@ -663,14 +663,14 @@ ns_status_t libns::filter_query(ns_index_t *idx, const ns_search_opts_t *o,
      * in the slot and no date term: neither takes them. */
     using Q = Xapian::Query;
     if (have_from || have_to) {
-        Q by_terms = date_terms(*idx->db, have_from ? &from : nullptr,
+        Q by_terms = date_terms(*idx->db, idx->time_enc, have_from ? &from : nullptr,
                                 have_to ? &to : nullptr);
         if (!by_terms.empty()) {
             parts.push_back(by_terms);
             have_from = have_to = false;
         }
     }
-    auto when = [](int64_t t) { return Xapian::sortable_serialise((double)t); };
+    auto when = [idx](int64_t t) { return time_value(idx->time_enc, t); };
     if (have_from && have_to)
         parts.emplace_back(Q::OP_VALUE_RANGE, SLOT_TIME, when(from), when(to));
     else if (have_from)

@@ -81,7 +81,7 @@ Xapian::Query libns::recency_mix(ns_index_t *idx, const Xapian::Query &run,
         if (best > 0)
             top = best;
     }
-    int64_t now = o->now == NS_NOW_NEWEST ? newest_time(db) : o->now;
+    int64_t now = o->now == NS_NOW_NEWEST ? newest_time(db, idx->time_enc) : o->now;
     int64_t today = now >= 0 ? now / 86400 : -((-now + 86399) / 86400);
     double half = o->half_life_days ? o->half_life_days : HALF_LIFE_DEFAULT;
     long span = (long)std::ceil(half * RECENCY_HALVES);

@@ -53,6 +53,7 @@ struct libns::RelatedWindow {
     uint64_t rev = 0;
     int64_t from = 0, to = -1;
     bool terms = false;
+    int enc = TIME_SORTABLE; /* the index's META_TIME */
     unsigned asked = 0; /* times asked while not copied */
     bool copied = false;
     bool too_big = false;
@@ -82,7 +83,7 @@ double libns::bm25_part(double n, double avlen, double tf, double wdf,
 static void copy_window(const Xapian::Database &db, RelatedWindow &w)
 {
     Xapian::Enquire enq(db);
-    enq.set_query(window_query(w.from, w.to, w.terms));
+    enq.set_query(window_query(w.enc, w.from, w.to, w.terms));
     enq.set_weighting_scheme(Xapian::BoolWeight());
     enq.set_docid_order(Xapian::Enquire::ASCENDING);
     Xapian::MSet ms = enq.get_mset(0, WINDOW_MAX + 1);
@@ -129,6 +130,7 @@ static const RelatedWindow *window_copy(ns_index_t *idx, uint64_t rev,
         w->from = from;
         w->to = to;
         w->terms = terms;
+        w->enc = idx->time_enc;
     }
     if (w->copied)
         return w.get();

@@ -389,36 +389,35 @@ static std::string age_text(int64_t seconds)
  * every window end in 2105 and every related list empty; such dates are
  * passed over for the newest date at or before that bound, or the bound
  * itself when every article is later. */
-static int64_t newest_dated(const Xapian::Database &db, bool terms)
+static int64_t newest_dated(const Xapian::Database &db, int enc, bool terms)
 {
     std::string hi = db.get_value_upper_bound(SLOT_TIME);
     if (hi.empty())
         return 0;
-    int64_t newest = (int64_t)Xapian::sortable_unserialise(hi);
+    int64_t newest = time_of_value(enc, hi);
     int64_t bound = (int64_t)time(nullptr) + 86400;
     if (newest <= bound)
         return newest;
     if (terms) {
-        int64_t t = newest_by_terms(db, bound);
+        int64_t t = newest_by_terms(db, enc, bound);
         return t == INT64_MIN ? bound : t;
     }
     Xapian::Enquire enq(db);
     enq.set_query(Xapian::Query(Xapian::Query::OP_VALUE_LE, SLOT_TIME,
-                                Xapian::sortable_serialise((double)bound)));
+                                time_value(enc, bound)));
     enq.set_weighting_scheme(Xapian::BoolWeight());
     enq.set_sort_by_value(SLOT_TIME, true);
     Xapian::MSet ms = enq.get_mset(0, 1);
     if (ms.empty())
         return bound;
-    return (int64_t)Xapian::sortable_unserialise(
-        ms.begin().get_document().get_value(SLOT_TIME));
+    return time_of_value(enc, ms.begin().get_document().get_value(SLOT_TIME));
 }
 
 /* The default "now" for other searches (the recent sort): the same rule,
  * by the date terms when the index has them. */
-int64_t libns::newest_time(const Xapian::Database &db)
+int64_t libns::newest_time(const Xapian::Database &db, int enc)
 {
-    return newest_dated(db, has_date_terms(db));
+    return newest_dated(db, enc, has_date_terms(db, enc));
 }
 
 /* The story query limited to the recency window before NOW, with the
@@ -426,15 +425,15 @@ int64_t libns::newest_time(const Xapian::Database &db)
  * and the yardstick.  TERMS: the window by date terms (window.cc). */
 static Xapian::Query in_window(const Xapian::Query &story,
                                const Xapian::Query &self_term,
-                               const ns_search_opts_t *o, int64_t now,
-                               bool terms)
+                               const ns_search_opts_t *o, int enc,
+                               int64_t now, bool terms)
 {
     if (!o->recent_days)
         return story;
     int64_t from = now - (int64_t)o->recent_days * 86400;
     return Xapian::Query(Xapian::Query::OP_FILTER, story,
                          Xapian::Query(Xapian::Query::OP_OR,
-                                       window_query(from, now, terms),
+                                       window_query(enc, from, now, terms),
                                        self_term));
 }
 
@@ -651,7 +650,7 @@ static void compute_related(ns_index_t *idx,
         Xapian::Enquire enq(db);
         enq.set_weighting_scheme(
             Xapian::BM25Weight(BM25_K1, 0, 1, BM25_B, BM25_MIN_NORMLEN));
-        enq.set_query(in_window(story, self_term, o, now, terms));
+        enq.set_query(in_window(story, self_term, o, idx->time_enc, now, terms));
         Xapian::MSet ms = enq.get_mset(0, (Xapian::doccount)most);
         cands.clear();
         for (auto it = ms.begin(); it != ms.end(); ++it)
@@ -688,12 +687,12 @@ void libns::find_related(ns_index_t *idx,
         idx->related_rev = rev;
     }
     if (idx->date_terms < 0)
-        idx->date_terms = has_date_terms(db);
+        idx->date_terms = has_date_terms(db, idx->time_enc);
     /* The default "now" is bounded by the clock: found again once a
      * minute, so that an article dated ahead comes in on its day. */
     const int64_t clock = (int64_t)time(nullptr);
     if (idx->newest == INT64_MIN || clock - idx->newest_at >= 60) {
-        idx->newest = newest_dated(db, idx->date_terms);
+        idx->newest = newest_dated(db, idx->time_enc, idx->date_terms);
         idx->newest_at = clock;
     }
     const int64_t now = o->now == NS_NOW_NEWEST ? idx->newest : o->now;

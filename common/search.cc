@@ -257,7 +257,8 @@ static bool no_pairs()
 }
 
 /* Oldest first, and articles without a date last, as newest first has
- * them: an empty value sorts before every date. */
+ * them: an empty value sorts before every date, and 16 bytes of 0xff after
+ * every value time_value() makes. */
 static Xapian::KeyMaker *oldest_first()
 {
     auto *key = new Xapian::MultiValueKeyMaker;

@@ -22,7 +22,7 @@ std::string libns::changed_when(const ns_article_t *art)
 
 /* From the values, not the stored article, which would be read and
  * inflated for every copy of every hit. */
-std::string libns::changed_when(const Xapian::Document &doc)
+std::string libns::changed_when(const Xapian::Document &doc, int enc)
 {
     std::string updated = doc.get_value(SLOT_UPDATED);
     if (!updated.empty())
@@ -31,7 +31,7 @@ std::string libns::changed_when(const Xapian::Document &doc)
     if (time.empty())
         return "";
     char date[32];
-    ns_date_format((int64_t)Xapian::sortable_unserialise(time), date,
+    ns_date_format(time_of_value(enc, time), date,
                    sizeof date);
     return date;
 }

@@ -117,11 +117,12 @@ static std::string day_term_of(int64_t day)
     return day_term(y, m, d);
 }
 
-Xapian::Query libns::window_query(int64_t from, int64_t to, bool terms)
+Xapian::Query libns::window_query(int enc, int64_t from, int64_t to,
+                                  bool terms)
 {
     using Q = Xapian::Query;
-    const std::string lo = Xapian::sortable_serialise((double)from);
-    const std::string hi = Xapian::sortable_serialise((double)to);
+    const std::string lo = time_value(enc, from);
+    const std::string hi = time_value(enc, to);
     if (!terms || to < from)
         return Q(Q::OP_VALUE_RANGE, SLOT_TIME, lo, hi);
     const int64_t first = floor_div(from, 86400), last = floor_div(to, 86400);
@@ -154,15 +155,13 @@ Xapian::Query libns::window_query(int64_t from, int64_t to, bool terms)
  * searched by the value range. */
 static const int64_t MAX_YEARS_CHECKED = 2000;
 
-bool libns::has_date_terms(const Xapian::Database &db)
+bool libns::has_date_terms(const Xapian::Database &db, int enc)
 {
     const Xapian::doccount dated = db.get_value_freq(SLOT_TIME);
     if (dated == 0)
         return false;
-    int64_t lo = (int64_t)Xapian::sortable_unserialise(
-        db.get_value_lower_bound(SLOT_TIME));
-    int64_t hi = (int64_t)Xapian::sortable_unserialise(
-        db.get_value_upper_bound(SLOT_TIME));
+    int64_t lo = time_of_value(enc, db.get_value_lower_bound(SLOT_TIME));
+    int64_t hi = time_of_value(enc, db.get_value_upper_bound(SLOT_TIME));
     int64_t y0, y1;
     unsigned m, d;
     civil_from_days(floor_div(lo, 86400), &y0, &m, &d);
@@ -183,15 +182,15 @@ bool libns::has_date_terms(const Xapian::Database &db)
  * found by term frequencies, and only that day's articles are looked at
  * (the value-sorted query it replaces reads the date of every article).
  * INT64_MIN when no article is dated at or before BOUND. */
-int64_t libns::newest_by_terms(const Xapian::Database &db, int64_t bound)
+int64_t libns::newest_by_terms(const Xapian::Database &db, int enc,
+                               int64_t bound)
 {
-    int64_t lo = (int64_t)Xapian::sortable_unserialise(
-        db.get_value_lower_bound(SLOT_TIME));
+    int64_t lo = time_of_value(enc, db.get_value_lower_bound(SLOT_TIME));
     int64_t y0, by;
     unsigned bm, bd, m, d;
     civil_from_days(floor_div(lo, 86400), &y0, &m, &d);
     civil_from_days(floor_div(bound, 86400), &by, &bm, &bd);
-    const std::string le = Xapian::sortable_serialise((double)bound);
+    const std::string le = time_value(enc, bound);
     for (int64_t y = by; y >= y0 && by - y <= MAX_YEARS_CHECKED; y--) {
         if (db.get_termfreq(year_term(y)) == 0)
             continue;
@@ -216,8 +215,8 @@ int64_t libns::newest_by_terms(const Xapian::Database &db, int64_t bound)
                 enq.set_sort_by_value(SLOT_TIME, true);
                 Xapian::MSet ms = enq.get_mset(0, 1);
                 if (!ms.empty())
-                    return (int64_t)Xapian::sortable_unserialise(
-                        ms.begin().get_document().get_value(SLOT_TIME));
+                    return time_of_value(
+                        enc, ms.begin().get_document().get_value(SLOT_TIME));
             }
         }
     }

@@ -258,7 +258,8 @@ static std::string content_hash(const ns_article_t *art)
 
 /* The boolean terms that filter on ART (section, tags, language) and its
  * date values. */
-static void add_labels(Xapian::Document &doc, const ns_article_t *art,
+static void add_labels(const ns_index_t *idx, Xapian::Document &doc,
+                       const ns_article_t *art,
                        const std::string &lang)
 {
     if (art->section)
@@ -272,7 +273,7 @@ static void add_labels(Xapian::Document &doc, const ns_article_t *art,
         doc.add_boolean_term(PREFIX_GROUP + group);
     }
     if (art->date) {
-        doc.add_value(SLOT_TIME, Xapian::sortable_serialise((double)art->time));
+        doc.add_value(SLOT_TIME, time_value(idx->time_enc, art->time));
         /* "2025-08-06T..." -> "20250806" */
         std::string day = std::string(art->date, 4) +
                           std::string(art->date + 5, 2) +
@@ -354,7 +355,7 @@ ns_status_t ns_index_add(ns_index_t *idx, const ns_article_t *art,
         index_fields(tg, art, false);
         add_digraph_stems(doc, stem);
         add_pair_terms(doc, art);
-        add_labels(doc, art, lang);
+        add_labels(idx, doc, art, lang);
 
         char *data = ns_article_to_json(art);
         if (!data) {
@@ -541,20 +542,35 @@ ns_status_t ns_index_merge(const char *const *shards, size_t n,
          * them. */
         static const char *const MARKS[] = {META_FACETS, META_GROUPS};
         bool marked[2] = {true, true};
+        /* The times of one index are kept one way (time-slot.cc): shards
+         * whose articles keep them differently are not merged. */
+        int enc = 0;
+        std::string enc_from;
         Xapian::Database all;
         for (size_t i = 0; i < n; i++) {
             Xapian::Database one(shards[i]);
             for (size_t k = 0; k < 2; k++)
                 marked[k] = marked[k] && one.get_metadata(MARKS[k]) == "1";
+            if (one.get_doccount() != 0) {
+                int e = time_encoding(one);
+                if (enc && e != enc)
+                    throw Xapian::InvalidOperationError(
+                        "'" + std::string(shards[i]) + "' and '" + enc_from +
+                        "' keep article times differently; rebuild the one "
+                        "made by an older nindex (nindex --rebuild) first");
+                enc = e;
+                enc_from = shards[i];
+            }
             all.add_database(one);
         }
         MergeCompactor compactor;
         all.compact(dest, Xapian::Compactor::FULL, 0, compactor);
-        if (!marked[0] || !marked[1]) {
+        {
             Xapian::WritableDatabase merged(dest, Xapian::DB_OPEN);
             for (size_t k = 0; k < 2; k++)
                 if (!marked[k])
                     merged.set_metadata(MARKS[k], "");
+            merged.set_metadata(META_TIME, enc == TIME_SORTABLE ? "" : "2");
             merged.commit();
         }
         if (ns_sync_tree(dest) < 0) {
@@ -651,6 +667,10 @@ ns_status_t ns_index_commit(ns_index_t *idx)
             idx->wdb->set_metadata(META_GROUPS, "1");
             idx->mark_groups = false;
         }
+        /* Kept set: a commit that fails writes no mark, and the next
+         * one must, as the articles held are written the new way. */
+        if (idx->mark_time)
+            idx->wdb->set_metadata(META_TIME, "2");
         changes_write(idx);
         if (idx->undo_pending)
             idx->wdb->set_metadata(META_UNDO, idx->undo_record);

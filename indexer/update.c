@@ -439,6 +439,13 @@ int ns_run_update(const char *db, const struct options *o, struct counts *c,
         uncount(&u);
         rc = -2;
     }
+    ns_index_info_t info;
+    if (idx && !o->dry_run && st == NS_STATUS_OK &&
+        ns_index_info(idx, &info) == NS_STATUS_OK && info.old_times)
+        ns_warn("'%s' keeps article times as an older nindex did, which "
+                "misorders dates before 1970 when sorting and at the edges "
+                "of date ranges; nindex --rebuild fixes that",
+                db);
     ns_index_close(idx);
     if (rc >= 0 && !ns_interrupted && finish_gone(db, o, &u.gone, c) < 0)
         rc = -2;

@@ -192,7 +192,7 @@ char *ns_http_stats_json(ns_http_server_t *srv)
 
     /* clang-format off */
     json_t *o = json_pack(
-        "{s:o, s:{s:s, s:s?, s:s?, s:s?, s:I, s:I, s:s?},"
+        "{s:o, s:{s:s, s:s?, s:s?, s:s?, s:I, s:I, s:s?, s:b},"
         " s:I, s:I, s:I, s:{s:f, s:f}, s:I, s:I, s:I, s:{s:I, s:I, s:I, s:I}}",
         "articles", have_info ? json_integer((json_int_t)info.articles)
                               : json_null(),
@@ -205,6 +205,7 @@ char *ns_http_stats_json(ns_http_server_t *srv)
             "reloads", (json_int_t)atomic_load(&srv->generation),
             "synonym_groups", have_info ? (json_int_t)info.synonym_groups : 0,
             "default_lang", have_info ? info.default_lang : NULL,
+            "old_times", have_info && info.old_times,
         "uptime_s", (json_int_t)(ns_monotonic_s() - srv->started),
         "requests", (json_int_t)atomic_load(&srv->stats.requests),
         "errors", (json_int_t)atomic_load(&srv->stats.errors),
