@@ -729,10 +729,14 @@ void add_facet_values(Xapian::Document &doc, /* facet-values.cc */
 /* facets.cc: the facets O asks for over the matches of RUN into RES;
  * CHECK: the query whose phrases RUN's candidates must pass, or NULL,
  * checked for at most LEFT_S seconds (what is left of the search's time
- * budget) and the facets' own 2 s. */
+ * budget) and the facets' own 2 s.  BLANK: the query has no text (every
+ * article, or the filters of O alone). */
 void count_facets(ns_index_t *idx, const Xapian::Query &run,
                   const ns_search_opts_t *o, const Xapian::Query *check,
-                  double left_s, ns_results_t *res);
+                  double left_s, bool blank, ns_results_t *res);
+/* Estimated counts of RES brought within its total, once that is final
+ * and exact: no value is had by more matches than match. */
+void facets_within_total(ns_results_t *res);
 
 /* recency.cc */
 /* RUN with every match's weight raised by its recency bonus. */

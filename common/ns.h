@@ -783,7 +783,10 @@ typedef struct ns_search_opts {
                                 bonus halves; 0 = 30 */
     unsigned facets;         /* a mask of ns_facet_t to count; 0 = none */
     unsigned facet_count;    /* matches counted first, then as many more
-                                over the rest of the archive; 0 = 1000 */
+                                over the rest of the archive; 0 = 1000;
+                                at least 25,000 first where the total
+                                counts every match (limit 0, or a query
+                                of filters alone) */
     int suggest;             /* 1 (the default): a spelling suggestion when
                                 few or no articles match; with none, the
                                 suggestion's results (spelling.cc) */

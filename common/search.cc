@@ -290,7 +290,7 @@ ns_status_t libns::search_once(ns_index_t *idx, const ns_search_opts_t *o,
     /* Facets count the matches, whatever their order. */
     if (o->facets && !time.over())
         count_facets(idx, run, o, verify ? &q : nullptr,
-                     std::max(0.0, time.left()), res);
+                     std::max(0.0, time.left()), blank, res);
     if (o->sort == NS_SORT_RECENT)
         run = recency_mix(idx, run, o, blank);
 
@@ -337,6 +337,7 @@ ns_status_t libns::search_once(ns_index_t *idx, const ns_search_opts_t *o,
         res->total_exact = true;
         res->has_more = stories > (uint64_t)o->offset + page.shown.size();
     }
+    facets_within_total(res);
     /* Xapian matches the stem term of a phrase word that is its own
      * stem (forms.cc), but a snippet only marks a phrase whose words it
      * finds as written: snippets are cut by the query with the words as
