@@ -62,6 +62,26 @@ static bool date_span(const std::string &given, std::string *first,
     return true;
 }
 
+/* One end of a date: value as date_span reads it, or a decade as the
+ * decade facet lists it and historians name one (date:1960s, 1960s to
+ * 1969s whole).  Only here: a page's <time datetime="1960s"> is no date
+ * of the article. */
+static bool end_span(const std::string &text, std::string *first,
+                     std::string *last)
+{
+    if (text.size() == 5 && text[3] == '0' &&
+        (text[4] == 's' || text[4] == 'S') &&
+        std::all_of(text.begin(), text.begin() + 4,
+                    [](char c) { return isdigit((unsigned char)c); })) {
+        std::string ignore;
+        if (!date_span(text.substr(0, 4), first, &ignore))
+            return false;
+        *last = text.substr(0, 3) + "99999"; /* as date_span ends a year */
+        return true;
+    }
+    return date_span(text, first, last);
+}
+
 /* VALUE as its two ends, A..B (either may be empty; one date is both),
  * into the first day of A and the last of B (each left empty for an open
  * end); false if it is no date. */
@@ -73,8 +93,8 @@ static bool date_range(const std::string &value, std::string *lo,
     std::string b = dots == std::string::npos ? value : value.substr(dots + 2);
     std::string ignore;
     return !(a.empty() && b.empty()) &&
-           (a.empty() || date_span(a, lo, &ignore)) &&
-           (b.empty() || date_span(b, &ignore, hi));
+           (a.empty() || end_span(a, lo, &ignore)) &&
+           (b.empty() || end_span(b, &ignore, hi));
 }
 
 /* Epoch seconds of the first second of SPAN's first day ("YYYY",

@@ -15,7 +15,8 @@ using namespace libns;
 /* Not made past this many docids (12 bytes each). */
 static const Xapian::docid COLUMN_MAX = 2000000;
 
-/* The values of facet slot fields REST (section, lang, month, "", tags)
+/* The values of facet slot fields REST (section, lang, month, "", tags;
+ * the year and decade are the month's)
  * as keys of COL, appended to COL.keys; RAW: COL.raw's indexes by name. */
 static void split_into(FacetColumn &col, const std::string &rest,
                        std::unordered_map<std::string, uint32_t> *raw)
@@ -36,8 +37,10 @@ static void split_into(FacetColumn &col, const std::string &rest,
         start = end + 1;
     }
     key(0, field[0]);
-    if (field[2].size() >= 4)
+    if (field[2].size() >= 4) {
         key(1, field[2].substr(0, 4));
+        key(5, decade_of(field[2]));
+    }
     key(2, field[2]);
     key(3, field[1]);
     size_t p = 0;

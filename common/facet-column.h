@@ -4,6 +4,7 @@
 #define NS_FACET_COLUMN_H
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "index-private.h"
@@ -32,6 +33,13 @@ struct FacetColumn {
     std::vector<uint32_t> keys_at, keys;
     std::vector<std::string> raw[NS_FACET_KINDS];
 };
+
+/* The decade ("1960s") of a facet slot's month or year YM, at least four
+ * characters long: what the decade facet counts and `date:1960s` filters. */
+inline std::string decade_of(std::string_view ym)
+{
+    return std::string(ym.substr(0, 3)) + "0s";
+}
 
 /* The story group key (16 hex digits, collapse.cc) at POS of facet slot
  * V, N long, as a number (0: none): no string to allocate per match. */

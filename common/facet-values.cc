@@ -10,8 +10,8 @@
 
 using namespace libns;
 
-static const char *const FACET_NAMES[NS_FACET_KINDS] = {"section", "year",
-                                                        "month", "lang", "tag"};
+static const char *const FACET_NAMES[NS_FACET_KINDS] = {
+    "section", "year", "month", "lang", "tag", "decade"};
 
 const char *ns_facet_name(unsigned i)
 {

@@ -1,5 +1,5 @@
-/* facets.cc - Counts per section, year, month, language and tag over the
- * matches of a search, for the filters a site draws beside the results.
+/* facets.cc - Counts per section, decade, year, month, language and tag
+ * over the matches of a search, for the filters a site draws beside the results.
  *
  * The indexer writes what the facets count to one value slot
  * (SLOT_FACETS: section, language, "YYYY-MM", story group and tags as
@@ -115,7 +115,7 @@ class Counter
             alone_ -= n;
         }
         const Combo &c = combo(std::string_view(v).substr(0, at[3]), at, len);
-        for (unsigned f = 0; f < 4; f++)
+        for (unsigned f = 0; f < NS_FACET_KINDS; f++)
             if (c.id[f] != NONE)
                 count(f, c.id[f], n);
         if (mask_ & NS_FACET_TAG) {
@@ -176,10 +176,10 @@ class Counter
   private:
     static constexpr uint32_t NONE = UINT32_MAX;
 
-    /* The ids of a section, year, month and language (NONE: not asked,
-     * or empty). */
+    /* The ids of a section, year, month, language and decade, by facet
+     * (NONE: not asked, or empty; and always for the tags). */
     struct Combo {
-        uint32_t id[4];
+        uint32_t id[NS_FACET_KINDS];
     };
 
     /* A story group met: its values (facet << 24 | id) are POOL_[at ..
@@ -271,6 +271,11 @@ class Counter
         c.id[1] = id(NS_FACET_YEAR, 1, at[2], len[2] >= 4 ? 4 : 0);
         c.id[2] = id(NS_FACET_MONTH, 2, at[2], len[2]);
         c.id[3] = id(NS_FACET_LANG, 3, at[1], len[1]);
+        c.id[4] = NONE;
+        /* Once per combination met: the string costs nothing per match. */
+        c.id[5] = (mask_ & NS_FACET_DECADE) && len[2] >= 4
+                      ? intern(5, decade_of(k.substr(at[2], len[2])))
+                      : NONE;
         return combos_.emplace(k, c).first->second;
     }
 
@@ -561,7 +566,7 @@ bool sample_rest(const Xapian::Database &db, const Xapian::Query &run,
 } // namespace
 
 /* The values of facet F listed in RES from its TALLY (counts times
- * SCALE).  Years are listed whole: an archive spans a few hundred at
+ * SCALE).  Years and decades are listed whole: an archive spans a few hundred at
  * most, and cutting them left out whole centuries (a long archive's
  * oldest years, each rarer than any recent one, or the other way round).
  * Another facet with more than NS_FACET_MAX_VALUES values keeps the
@@ -576,8 +581,9 @@ static void list_facet(ns_results_t *res, unsigned f,
     for (const Tally &t : tally)
         if (t.count)
             list.push_back(t);
-    const bool by_time =
-        (1u << f) == NS_FACET_YEAR || (1u << f) == NS_FACET_MONTH;
+    const bool by_time = (1u << f) == NS_FACET_YEAR ||
+                         (1u << f) == NS_FACET_MONTH ||
+                         (1u << f) == NS_FACET_DECADE;
     auto largest = [by_time](const Tally &a, const Tally &b) {
         if (a.count != b.count)
             return a.count > b.count;
@@ -585,7 +591,9 @@ static void list_facet(ns_results_t *res, unsigned f,
     };
     res->facet_left_values[f] = 0;
     res->facet_left_count[f] = 0;
-    if ((1u << f) != NS_FACET_YEAR && list.size() > NS_FACET_MAX_VALUES) {
+    const bool whole =
+        (1u << f) == NS_FACET_YEAR || (1u << f) == NS_FACET_DECADE;
+    if (!whole && list.size() > NS_FACET_MAX_VALUES) {
         std::nth_element(list.begin(), list.begin() + NS_FACET_MAX_VALUES,
                          list.end(), largest);
         double left = 0;

@@ -748,12 +748,14 @@ typedef enum {
     NS_FACET_MONTH = 1 << 2, /* "2025-09" */
     NS_FACET_LANG = 1 << 3,
     NS_FACET_TAG = 1 << 4,
-    NS_FACET_ALL = (1 << 5) - 1,
+    NS_FACET_DECADE = 1 << 5, /* "1960s" */
+    NS_FACET_ALL = (1 << 6) - 1,
 } ns_facet_t;
-#define NS_FACET_KINDS 5
+#define NS_FACET_KINDS 6
 
 /* The name of facet number I (0 to NS_FACET_KINDS - 1, in the order of
- * ns_facet_t: "section", "year", "month", "lang", "tag"), or NULL. */
+ * ns_facet_t: "section", "year", "month", "lang", "tag", "decade"), or
+ * NULL. */
 const char *ns_facet_name(unsigned i);
 
 /* Read a list of facet names separated by commas ("section,month"; "all"
@@ -935,12 +937,12 @@ typedef struct ns_facet_value {
     uint64_t count;
 } ns_facet_value_t;
 
-/* Facets of a search that asked for them (opts.facets).  The year facet
- * lists every year; the others at most NS_FACET_MAX_VALUES values, the
- * largest counts (ties: newest month, or by value), the rest left out
- * and counted by ns_results_facet_left_out().  Section, lang and tag are
- * listed by count (the largest first, ties by value), year and month
- * newest first.  Counts
+/* Facets of a search that asked for them (opts.facets).  The year and
+ * decade facets list every value; the others at most NS_FACET_MAX_VALUES
+ * values, the largest counts (ties: newest month, or by value), the rest
+ * left out and counted by ns_results_facet_left_out().  Section, lang and
+ * tag are listed by count (the largest first, ties by value), decade,
+ * year and month newest first.  Counts
  * count what the total counts: story version groups when collapsing
  * (a group counts once under each value one of its matching copies has,
  * so a count equals the total of the same search filtered on that value),
@@ -990,7 +992,7 @@ void ns_results_free(ns_results_t *res);
  *    "title", "date", "section", "author", "lang", "url", "score",
  *    "snippet", "snippet_html", "also"}], "facets"?: {"exact", "counted",
  *    "counts", "unavailable"?, "section"?: [{"value", "count"}], "year"?,
- *    "month"?, "lang"?, "tag"?, "left_out"?: {"month"?: {"values",
+ *    "month"?, "lang"?, "tag"?, "decade"?, "left_out"?: {"month"?: {"values",
  *    "count"}, ...}}, "related": [{"id", "title", "date",
  *    "section", "url", "age"}], "warning"?}
  * plus "qid" when QID is not NULL.  QUERY NULL: ns_related_to()'s, with

@@ -51,9 +51,9 @@ static void usage(FILE *out)
         "                        recent (relevance mixed with age)\n"
         "      --half-life DAYS  with --sort recent: days in which the bonus\n"
         "                        of being new halves (default 30)\n"
-        "      --facets[=LIST]   counts per section, year, month, lang and\n"
-        "                        tag of the matches; LIST picks some\n"
-        "                        (section,month); default all\n"
+        "      --facets[=LIST]   counts per section, decade, year, month,\n"
+        "                        lang and tag of the matches; LIST picks\n"
+        "                        some (section,month); default all\n"
         "  -j, --json            one JSON document instead of text\n"
         "      --batch           read queries from standard input, one per\n"
         "                        line (\"qid<TAB>query\" or \"query\"), write\n"
@@ -488,9 +488,9 @@ static void parse_options(int argc, char **argv, struct options *o,
              * commas only); "--facets" alone counts them all. */
             if (optarg) {
                 if (ns_facets_parse(optarg, &o->facets) < 0)
-                    ns_usage_error("--facets takes names from section, year, "
-                                   "month, lang, tag and all, separated by "
-                                   "commas, not '%s'",
+                    ns_usage_error("--facets takes names from section, "
+                                   "decade, year, month, lang, tag and all, "
+                                   "separated by commas, not '%s'",
                                    optarg);
             } else if (optind < argc &&
                        ns_facets_parse(argv[optind], &o->facets) == 0) {

@@ -76,7 +76,11 @@ static void print_facets(const ns_results_t *res, const struct style *st)
            ns_results_facets_exact(res) ? "exact" : "estimated",
            (unsigned long long)ns_results_facets_counted(res),
            ns_results_facets_collapsed(res) ? "stories" : "articles");
-    for (unsigned i = 0; i < NS_FACET_KINDS; i++) {
+    /* The decade before the year: the coarser first, as the time facets
+     * read down to the month. */
+    static const unsigned shown[NS_FACET_KINDS] = {0, 5, 1, 2, 3, 4};
+    for (unsigned j = 0; j < NS_FACET_KINDS; j++) {
+        unsigned i = shown[j];
         if (!(ns_results_facets_asked(res) & (1u << i)))
             continue;
         printf("  %s:", ns_facet_name(i));

@@ -102,6 +102,10 @@ static size_t compare(ns_index_t *idx, const char *query, int collapse)
                 from = value + "-01-01";
                 to = value + "-12-31";
                 break;
+            case NS_FACET_DECADE:
+                from = value.substr(0, 4) + "-01-01";
+                to = value.substr(0, 3) + "9-12-31";
+                break;
             case NS_FACET_MONTH:
                 from = value + "-01";
                 to = value + (value.substr(5) == "02" ? "-28" : "-30");
