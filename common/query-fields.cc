@@ -60,6 +60,43 @@ static std::string without_times(const std::string &word)
     return out;
 }
 
+/* Is W a time of day as a date-time writes it after its day: H:MM or
+ * HH:MM, seconds and their fraction if any, and Z or an offset if any
+ * ("10:00", "10:00:00.5Z", "10:00+02:00")? */
+static bool time_of_day(const std::string &w)
+{
+    size_t i = 0;
+    while (i < w.size() && i < 2 && isdigit((unsigned char)w[i]))
+        i++;
+    if (i == 0 || i >= w.size() || w[i] != ':')
+        return false;
+    size_t digits = 0;
+    for (i++; i < w.size() && isdigit((unsigned char)w[i]); i++)
+        digits++;
+    if (digits != 2)
+        return false;
+    while (i < w.size() && strchr("0123456789:.", w[i]))
+        i++;
+    if (i < w.size() && (w[i] == 'Z' || w[i] == 'z'))
+        i++;
+    else if (i < w.size() && (w[i] == '+' || w[i] == '-'))
+        for (i++; i < w.size() && strchr("0123456789:", w[i]);)
+            i++;
+    return i == w.size();
+}
+
+/* Does OUT end in a day, YYYY-MM-DD? */
+static bool ends_in_day(const std::string &out)
+{
+    size_t n = out.size();
+    if (n < 10 || out[n - 3] != '-' || out[n - 6] != '-')
+        return false;
+    for (size_t k : {1, 2, 4, 5, 7, 8, 9, 10})
+        if (!isdigit((unsigned char)out[n - k]))
+            return false;
+    return true;
+}
+
 /* A date range written with spaces around its "..", as one writes a
  * range in a sentence ("date:2025-01 .. 2025-03", "date:2025-01.. 2025-03"):
  * Xapian's parser took the day alone and searched ".." and the second date
@@ -80,6 +117,15 @@ static size_t joined_range(const std::string &t, size_t at, std::string &out)
     };
     size_t end = word_end(at), next = skip(end);
     out += without_times(t.substr(at, end - at));
+    /* "date:1963-07-05 10:00": a date-time with a space for its T, as
+     * RFC 3339 allows and SQL and spreadsheets write one.  The time goes
+     * as the T form's does: searched as a word, "10:00" found nothing,
+     * and no article at all beside the date, with no word why. */
+    if (next > end && ends_in_day(out) &&
+        time_of_day(t.substr(next, word_end(next) - next))) {
+        end = word_end(next);
+        next = skip(end);
+    }
     if (end - at < 2 || t.compare(end - 2, 2, "..") != 0) {
         if (next == end || t.compare(next, 2, "..") != 0)
             return end;
@@ -91,8 +137,11 @@ static size_t joined_range(const std::string &t, size_t at, std::string &out)
      * ("date:2025-09 .. oil" is from September on, and the word). */
     if (next >= t.size() || !isdigit((unsigned char)t[next]))
         return end;
-    size_t stop = word_end(next);
+    size_t stop = word_end(next), after = skip(stop);
     out += without_times(t.substr(next, stop - next));
+    if (after > stop && ends_in_day(out) &&
+        time_of_day(t.substr(after, word_end(after) - after)))
+        stop = word_end(after);
     return stop;
 }
 
