@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "index-private.h"
+#include "snippet-cut.h"
 
 using namespace libns;
 
@@ -431,10 +432,9 @@ std::string libns::snippet_of(ns_index_t *idx, const Xapian::MSet &ms,
          * and finds the passage where most query words meet instead of the
          * first one that has any. */
         auto cut = [&](const Xapian::MSet &by, std::string *raw, size_t len) {
-            std::string sn =
-                by.snippet(text, len, stemmer_for(idx, art->lang),
-                           Xapian::MSet::SNIPPET_EXHAUSTIVE, NS_HI_START,
-                           NS_HI_END, "...");
+            std::string sn = by.snippet(text, len, stemmer_for(idx, art->lang),
+                                        Xapian::MSet::SNIPPET_EXHAUSTIVE,
+                                        NS_HI_START, NS_HI_END, "...");
             restore_apostrophes(sn, text, SNIPPET_APOSTROPHE, was);
             *raw = unmark_long_words(unescape_snippet(sn));
             restore_elisions(*raw);
@@ -475,13 +475,21 @@ std::string libns::snippet_of(ns_index_t *idx, const Xapian::MSet &ms,
     size_t n = std::min(len, (size_t)o->snippet_len);
     while (n < len && isspace((unsigned char)text[n]))
         n++;
-    const size_t head = std::min(len, n + 1);
+    /* And the bytes of a character that runs past the length: up to the
+     * 64 cluster_end looks on, and the rest of a UTF-8 sequence there. */
+    const size_t head = std::min(len, n + 1 + 64 + 4);
     std::string body = mark_paragraphs(std::string(text, head).c_str());
-    std::string cut = body.substr(0, o->snippet_len);
-    /* Never cut inside a UTF-8 sequence. */
-    while (!cut.empty() && body.size() > cut.size() &&
-           ((unsigned char)body[cut.size()] & 0xc0) == 0x80)
-        cut.pop_back();
+    /* Never cut inside a character as a reader sees it (a flag, an emoji
+     * family, a letter and its accent), nor a UTF-8 sequence: back to the
+     * last place between two within the length, or, when the first is
+     * longer, after the whole of it. */
+    size_t keep = std::min(body.size(), (size_t)o->snippet_len);
+    if (keep < body.size()) {
+        keep = cluster_start(body, keep);
+        if (keep == 0)
+            keep = cluster_end(body, 1);
+    }
+    std::string cut = body.substr(0, keep);
     /* Nor inside a word ("It said the Lou..."), as Xapian's snippets
      * around a match are not: back to the last space within the length
      * ("25.60" is not cut at its stop), unless the first word alone is
