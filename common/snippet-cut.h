@@ -21,6 +21,14 @@ unsigned utf8_at(const std::string &s, size_t at, size_t *len);
 size_t cluster_start(const std::string &s, size_t at);
 size_t cluster_end(const std::string &s, size_t at, size_t limit = 64);
 
+/* snippet-ends.cc: what Xapian's snippet SN of TEXT, cut with the omit
+ * marker SNIPPET_OMIT, shows at its ends: "..." before it where words of
+ * TEXT precede it, and after it where they follow; the closing
+ * punctuation of a sentence or of the text (a stop and a quote, a
+ * bracket) that Xapian leaves off.  Escaped as Xapian's output is. */
+extern const char *const SNIPPET_OMIT;
+std::string snippet_ends(const std::string &sn, const std::string &text);
+
 } // namespace libns
 
 #endif

@@ -434,7 +434,8 @@ std::string libns::snippet_of(ns_index_t *idx, const Xapian::MSet &ms,
         auto cut = [&](const Xapian::MSet &by, std::string *raw, size_t len) {
             std::string sn = by.snippet(text, len, stemmer_for(idx, art->lang),
                                         Xapian::MSet::SNIPPET_EXHAUSTIVE,
-                                        NS_HI_START, NS_HI_END, "...");
+                                        NS_HI_START, NS_HI_END, SNIPPET_OMIT);
+            sn = snippet_ends(sn, text);
             restore_apostrophes(sn, text, SNIPPET_APOSTROPHE, was);
             *raw = unmark_long_words(unescape_snippet(sn));
             restore_elisions(*raw);

@@ -1,13 +1,25 @@
 #!/bin/sh
 # t222-snippet-ends.sh - What a snippet shows at its ends and where it is
-# cut (README "nsearch: searching").  The lead is cut between characters
-# as a reader sees them (a flag, an emoji family, a letter and its
-# accent); it was cut inside them ("\U0001F469\u200d...").
+# cut (README "nsearch: searching").  A passage that ends the text keeps
+# its closing stop and quote or bracket and gets no "..." (Xapian left
+# both off and put "...", as if cut); a passage that starts mid-text gets
+# "...", one at the text's start none.  The lead is cut between
+# characters as a reader sees them (a flag, an emoji family, a letter and
+# its accent).
 . "$(dirname "$0")/lib.sh"
 
 python3 - >"$TMP/a.jsonl" <<'PY'
 import json
+filler = ("The harbour board met on Monday to discuss the budget for the "
+          "coming year and many other things. ")
 arts = [
+    ("q2", "Quote two", 'Intro. He said: "We will not quitx."'),
+    ("q3", "Paren", "Intro. (They will not leavex.)"),
+    ("q4", "Curly", "Intro. \u201cWill they stayx?\u201d"),
+    ("m1", "Mid", filler * 3 + "Sentword begins a sentence here. " + filler * 2),
+    ("m2", "Lead", "Firstword starts the text. " + filler * 3),
+    ("m3", "Tail", "Intro words. " + filler * 2 +
+     "Near the end comes tailword, closing the story.\u201d"),
     ("g1", "Family", ("\U0001F469\u200d\U0001F469\u200d\U0001F467\u200d"
                       "\U0001F466") * 10),
     ("g2", "Flags", "\U0001F1F3\U0001F1F4" * 10),
@@ -31,6 +43,27 @@ for h in json.load(sys.stdin)["hits"]:
         v = h[sys.argv[1]]
         print(ascii(v) if sys.argv[3] == "a" else v)' "$f" "$id" "${ASCII:-}"
 }
+
+# The text's end: the stop and the quote or bracket, no "...".
+check "the closing stop and quote kept, no ..." \
+    is "$(field snippet_html q2 quitx)" \
+    'Intro. He said: &quot;We will not <mark>quitx</mark>.&quot;'
+check "a stop and a bracket" \
+    is "$(field snippet q3 leavex)" "Intro. (They will not leavex.)"
+check "a question mark and a curly quote" \
+    is "$(field snippet q4 stayx)" "Intro. “Will they stayx?”"
+field snippet m3 tailword >"$TMP/tail"
+check "a long text's end: its closing quote" \
+    contains "$TMP/tail" "tailword, closing the story.”"
+check "a long text's end: no ..." lacks "$TMP/tail" "story..."
+
+# The start: "..." only where words precede.
+check "a sentence mid-text: ... before it" \
+    is "$(field snippet m1 sentword | cut -c1-20)" "...Sentword begins a"
+check "the text's start: no ..." \
+    is "$(field snippet m2 firstword | cut -c1-20)" "Firstword starts the"
+check "a long text's end: ... before the passage" \
+    is "$(cut -c1-3 "$TMP/tail")" "..."
 
 # The lead is cut between characters as a reader sees them; the first
 # alone longer than the length is shown whole.

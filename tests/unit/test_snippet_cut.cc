@@ -1,5 +1,7 @@
 /* test_snippet_cut.cc - How a snippet is cut (common/snippet-cut.h):
- * between characters as a reader sees them (clusters.cc). */
+ * between characters as a reader sees them (clusters.cc), with "..." only
+ * where the text goes on and the closing stop and quote Xapian leaves off
+ * (snippet-ends.cc). */
 #include "index-private.h"
 #include "snippet-cut.h"
 #include "testlib.h"
@@ -7,6 +9,13 @@
 #include <string>
 
 using namespace libns;
+
+/* CHECK_STR of std::strings, which would die before it reads them. */
+#define CHECK_IS(got, want, name)                                              \
+    do {                                                                       \
+        const std::string got_s = (got), want_s = (want);                      \
+        CHECK_STR(got_s.c_str(), want_s.c_str(), name);                        \
+    } while (0)
 
 #define FAMILY "\U0001F469\u200d\U0001F469\u200d\U0001F467\u200d\U0001F466"
 #define NO "\U0001F1F3\U0001F1F4"
@@ -43,8 +52,73 @@ static void test_clusters(void)
     CHECK(cluster_start("hello", 9) == 5, "past the end: the end");
 }
 
+/* The snippet of TEXT that Xapian gave as SN (with SNIPPET_OMIT as "~"
+ * and the marks as "[" and "]"), shown the same way. */
+static std::string ends(const char *sn, const std::string &text)
+{
+    std::string in;
+    for (const char *p = sn; *p; p++)
+        in += *p == '~'   ? SNIPPET_OMIT[0]
+              : *p == '[' ? NS_HI_START[0]
+              : *p == ']' ? NS_HI_END[0]
+                          : *p;
+    std::string out;
+    for (char c : snippet_ends(in, text))
+        out += c == NS_HI_START[0] ? '[' : c == NS_HI_END[0] ? ']' : c;
+    return out;
+}
+
+static void test_ends(void)
+{
+    /* Xapian drops the stop and the quote that end the text, and puts its
+     * marker. */
+    const std::string quote = "Intro. He said: \"We will not quitx.\"";
+    CHECK_IS(ends("Intro. He said: \"We will not [quitx]~", quote),
+             "Intro. He said: \"We will not [quitx].\"",
+             "the text's closing stop and quote kept, no marker");
+    CHECK_IS(ends("Intro. (They will not [leavex]~",
+                  "Intro. (They will not leavex.)"),
+             "Intro. (They will not [leavex].)", "a bracket after a stop");
+    CHECK_IS(ends("Intro. \u201cWill they [stayx]~",
+                  "Intro. \u201cWill they stayx?\u201d  \n"),
+             "Intro. \u201cWill they [stayx]?\u201d",
+             "a question and a curly quote; white space after left off");
+    CHECK_IS(ends("I love [quitx]~", "I love quitx. >:("),
+             "I love [quitx]. &gt;:(",
+             "a few symbols ending the text, escaped as Xapian's text is");
+
+    /* Mid-text: a sentence that ends with a quote ends the snippet as a
+     * stop does; anything else goes on. */
+    const std::string mid = "A b c. He said \"we quit.\" Then more words.";
+    CHECK_IS(ends("~\"we [quit]~", mid), "...\"we [quit].\"",
+             "a sentence's stop and quote mid-text, no marker");
+    CHECK_IS(ends("~we [quit]~", "He said \"we quit,\" and left."),
+             "...we [quit]...", "a comma: the text goes on");
+    CHECK_IS(ends("~we [quit]~", "He said \"we quit.\"Then"), "...we [quit]...",
+             "a stop with a word right after is none");
+    CHECK_IS(ends("Intro. [More]", "Intro. More"), "Intro. [More]",
+             "Xapian's own end kept");
+
+    /* The start: "..." where words precede, whatever Xapian said. */
+    const std::string lead = "Firstword starts the text. Then more.";
+    CHECK_IS(ends("~[Firstword] starts~", lead), "[Firstword] starts...",
+             "the text's start: no marker");
+    CHECK_IS(ends("[Then] more.", lead), "...[Then] more.",
+             "a sentence's start mid-text: a marker");
+    CHECK_IS(ends("\u201c[Open] quote~", "Said \u201cOpen quote here."),
+             "...\u201c[Open] quote...", "an opening quote before the word");
+    CHECK_IS(ends("[Star] words~", "** Star words here"), "[Star] words...",
+             "only symbols before: the start");
+
+    /* A passage not found in the text keeps Xapian's markers. */
+    CHECK_IS(ends("~[gone] now~", "nothing like it"), "...[gone] now...",
+             "not found: as Xapian cut it");
+    CHECK_IS(ends("", ""), "", "nothing");
+}
+
 int main(void)
 {
     test_clusters();
+    test_ends();
     return tl_done();
 }
