@@ -569,8 +569,17 @@ std::string libns::title_marked(ns_index_t *idx, const Xapian::MSet &ms,
     for (char c : marked)
         if (c != NS_HI_START[0] && c != NS_HI_END[0])
             plain += c;
-    if (plain != title)
+    /* Xapian leaves off what it would not end or start a snippet with:
+     * the stop and the quote of 'Minister: "We will not resign."', the
+     * bracket of "motorcycles?]", a leading "*".  The title has the rest
+     * once, whole words from its first to its last: those are put back. */
+    const size_t at = std::string(title).find(plain);
+    if (plain.empty() || at == std::string::npos)
         return "";
+    if (plain.size() != strlen(title)) {
+        marked = std::string(title, at) + marked + (title + at + plain.size());
+        plain = title;
+    }
     if (title == written)
         return marked;
     /* Each run between markers back to the bytes it was composed from;

@@ -3,9 +3,10 @@
 # cut (README "nsearch: searching").  A passage that ends the text keeps
 # its closing stop and quote or bracket and gets no "..." (Xapian left
 # both off and put "...", as if cut); a passage that starts mid-text gets
-# "...", one at the text's start none.  The lead is cut between
-# characters as a reader sees them (a flag, an emoji family, a letter and
-# its accent).
+# "...", one at the text's start none.  A title ending in a stop and a
+# quote or bracket is marked (it was left unmarked).  The lead is cut
+# between characters as a reader sees them (a flag, an emoji family, a
+# letter and its accent).
 . "$(dirname "$0")/lib.sh"
 
 python3 - >"$TMP/a.jsonl" <<'PY'
@@ -20,6 +21,12 @@ arts = [
     ("m2", "Lead", "Firstword starts the text. " + filler * 3),
     ("m3", "Tail", "Intro words. " + filler * 2 +
      "Near the end comes tailword, closing the story.\u201d"),
+    ("t1", 'Minister: "We will not resign."', "A statement."),
+    ("t2", "Trump: 'I will win.'", "A rally."),
+    ("t3", "Re: pink tools [was: new motorcycles?]", "A thread."),
+    ("t4", "y motorcycles!)", "A thread."),
+    ("t5", "z motorcycles.)", "A thread."),
+    ("t6", "q \u201cmotorcycles?\u201d", "A thread."),
     ("g1", "Family", ("\U0001F469\u200d\U0001F469\u200d\U0001F467\u200d"
                       "\U0001F466") * 10),
     ("g2", "Flags", "\U0001F1F3\U0001F1F4" * 10),
@@ -64,6 +71,23 @@ check "the text's start: no ..." \
     is "$(field snippet m2 firstword | cut -c1-20)" "Firstword starts the"
 check "a long text's end: ... before the passage" \
     is "$(cut -c1-3 "$TMP/tail")" "..."
+
+# Titles ending in a stop and a quote or bracket are marked.
+check "title: a stop and a double quote" \
+    is "$(field title_html t1 resign)" \
+    'Minister: &quot;We will not <mark>resign</mark>.&quot;'
+check "title: a stop and a single quote" \
+    is "$(field title_html t2 win)" \
+    'Trump: &#x27;I will <mark>win</mark>.&#x27;'
+check "title: a question mark and a bracket" \
+    is "$(field title_html t3 motorcycle)" \
+    'Re: pink tools [was: new <mark>motorcycles</mark>?]'
+check "title: an exclamation mark and a parenthesis" \
+    is "$(field title_html t4 motorcycle)" 'y <mark>motorcycles</mark>!)'
+check "title: a stop and a parenthesis" \
+    is "$(field title_html t5 motorcycle)" 'z <mark>motorcycles</mark>.)'
+check "title: a question mark and a curly quote" \
+    is "$(field title_html t6 motorcycle)" 'q “<mark>motorcycles</mark>?”'
 
 # The lead is cut between characters as a reader sees them; the first
 # alone longer than the length is shown whole.
