@@ -66,7 +66,7 @@ LIB_C   = common/article.c common/article-json.c common/buf.c common/date.c comm
           common/xmlrepair.c common/blogger.c common/url.c
 LIB_CXX = common/open.cc common/status.cc common/gen-open.cc common/changes.cc common/store.cc common/write.cc common/query.cc \
           common/query-text.cc common/query-fields.cc common/query-partial.cc \
-          common/search.cc common/search-page.cc common/search-api.cc common/snippet.cc common/snippet-ends.cc common/clusters.cc common/digraph-marks.cc common/digraph-readings.cc \
+          common/search.cc common/search-page.cc common/search-api.cc common/snippet.cc common/snippet-ends.cc common/snippet-runs.cc common/clusters.cc common/digraph-marks.cc common/digraph-readings.cc \
           common/forms.cc common/quoted-word.cc common/phrase-fold.cc common/phrase.cc common/phrase-count.cc common/phrase-scan.cc \
           common/related.cc common/related-window.cc common/limits.cc common/dates.cc common/collapse.cc common/versions.cc \
           common/cluster.cc common/cluster-file.cc common/pairs.cc common/window.cc common/time-slot.cc \
@@ -125,7 +125,7 @@ $(B)/common/word-lists.o: $(B)/common/word-lists.cc common/ns.h \
 
 $(B)/common/reader-file.o $(B)/common/textpage.o: common/textpage.h
 $(B)/common/search.o $(B)/common/search-page.o: common/search-page.h
-$(B)/common/snippet.o $(B)/common/snippet-ends.o \
+$(B)/common/snippet.o $(B)/common/snippet-ends.o $(B)/common/snippet-runs.o \
     $(B)/common/clusters.o $(B)/tests/unit/test_snippet_cut.o: \
     common/snippet-cut.h
 $(B)/common/reader.o $(B)/common/reader-file.o $(B)/common/reader-notes.o: \

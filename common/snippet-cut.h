@@ -29,6 +29,11 @@ size_t cluster_end(const std::string &s, size_t at, size_t limit = 64);
 extern const char *const SNIPPET_OMIT;
 std::string snippet_ends(const std::string &sn, const std::string &text);
 
+/* snippet-runs.cc: TEXT with each run of characters between words (white
+ * space, symbols, emoji) longer than a snippet of LEN bytes can spare cut
+ * to its two ends with " ... " between. */
+std::string shortened_runs(const std::string &text, size_t len);
+
 } // namespace libns
 
 #endif

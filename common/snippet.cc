@@ -400,7 +400,10 @@ std::string libns::snippet_of(ns_index_t *idx, const Xapian::MSet &ms,
     if (!blank) {
         const bool body = art->body && *art->body;
         const char *title = art->title ? art->title : "";
-        std::string text = mark_paragraphs(body ? art->body : title);
+        /* Long runs of symbols shortened (snippet-runs.cc), or the word
+         * after one could never be shown. */
+        std::string text = shortened_runs(
+            mark_paragraphs(body ? art->body : title), o->snippet_len);
         /* Letters written decomposed are read composed, as the index has
          * them (write.cc indexed_text): Xapian reads "a" and a combining
          * ring as a word of its own spelling, which the look-ups of a

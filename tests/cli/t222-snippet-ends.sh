@@ -4,9 +4,10 @@
 # its closing stop and quote or bracket and gets no "..." (Xapian left
 # both off and put "...", as if cut); a passage that starts mid-text gets
 # "...", one at the text's start none.  A title ending in a stop and a
-# quote or bracket is marked (it was left unmarked).  The lead is cut
-# between characters as a reader sees them (a flag, an emoji family, a
-# letter and its accent).
+# quote or bracket is marked (it was left unmarked).  A long run of emoji
+# before the match no longer pushes the match out of the snippet.  The
+# lead is cut between characters as a reader sees them (a flag, an emoji
+# family, a letter and its accent).
 . "$(dirname "$0")/lib.sh"
 
 python3 - >"$TMP/a.jsonl" <<'PY'
@@ -27,6 +28,9 @@ arts = [
     ("t4", "y motorcycles!)", "A thread."),
     ("t5", "z motorcycles.)", "A thread."),
     ("t6", "q \u201cmotorcycles?\u201d", "A thread."),
+    ("e1", "Emoji party", "Before words here. " + "\U0001F389 " * 100 +
+     " emojitestd after words."),
+    ("e2", "Emoji faces", "Ab " + "\U0001F600" * 100 + " gmatch after words."),
     ("g1", "Family", ("\U0001F469\u200d\U0001F469\u200d\U0001F467\u200d"
                       "\U0001F466") * 10),
     ("g2", "Flags", "\U0001F1F3\U0001F1F4" * 10),
@@ -88,6 +92,26 @@ check "title: a stop and a parenthesis" \
     is "$(field title_html t5 motorcycle)" 'z <mark>motorcycles</mark>.)'
 check "title: a question mark and a curly quote" \
     is "$(field title_html t6 motorcycle)" 'q “<mark>motorcycles</mark>?”'
+
+# A long run of emoji before the match: the match is shown, within the
+# snippet's length (the marks and the run's " ... " aside).
+field snippet_html e1 emojitestd >"$TMP/e1"
+check "after 100 emoji: the match marked" \
+    contains "$TMP/e1" "<mark>emojitestd</mark> after words."
+check "after 100 emoji: the run's start shown" \
+    contains "$TMP/e1" "Before words here. 🎉 🎉"
+check "after 100 emoji: within the length" \
+    test "$(field snippet e1 emojitestd | wc -c)" -le 210
+field snippet_html e2 gmatch >"$TMP/e2"
+check "after 100 emoji with no space: the match marked" \
+    contains "$TMP/e2" "<mark>gmatch</mark> after words."
+check "after 100 emoji with no space: within the length" \
+    test "$(field snippet e2 gmatch | wc -c)" -le 210
+field snippet e1 emojitestd --snippet-len 60 >"$TMP/e1s"
+check "a shorter snippet: the match still shown" \
+    contains "$TMP/e1s" "emojitestd after words."
+check "a shorter snippet: within its length" \
+    test "$(wc -c <"$TMP/e1s")" -le 70
 
 # The lead is cut between characters as a reader sees them; the first
 # alone longer than the length is shown whole.

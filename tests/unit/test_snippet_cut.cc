@@ -1,7 +1,8 @@
 /* test_snippet_cut.cc - How a snippet is cut (common/snippet-cut.h):
  * between characters as a reader sees them (clusters.cc), with "..." only
  * where the text goes on and the closing stop and quote Xapian leaves off
- * (snippet-ends.cc). */
+ * (snippet-ends.cc), and long runs of symbols cut to their ends
+ * (snippet-runs.cc). */
 #include "index-private.h"
 #include "snippet-cut.h"
 #include "testlib.h"
@@ -20,6 +21,7 @@ using namespace libns;
 #define FAMILY "\U0001F469\u200d\U0001F469\u200d\U0001F467\u200d\U0001F466"
 #define NO "\U0001F1F3\U0001F1F4"
 #define E_ACUTE "e\u0301"
+#define PARTY "\U0001F389"
 
 static void test_clusters(void)
 {
@@ -116,9 +118,43 @@ static void test_ends(void)
     CHECK_IS(ends("", ""), "", "nothing");
 }
 
+static void test_runs(void)
+{
+    std::string emoji;
+    for (int i = 0; i < 100; i++)
+        emoji += PARTY " ";
+    const std::string text =
+        "Before words here. " + emoji + " emojitestd after words.";
+    const std::string out = shortened_runs(text, 200);
+    CHECK(out.size() < 200, "a long run shortened within the snippet");
+    CHECK(out.find("here. " PARTY " " PARTY) == 13, "the run's start kept");
+    CHECK(out.find(" ... " PARTY) != std::string::npos, "the cut shown");
+    const std::string end = PARTY " emojitestd after words.";
+    CHECK(out.size() > end.size() &&
+              out.compare(out.size() - end.size(), end.size(), end) == 0,
+          "the run's end kept");
+
+    CHECK(shortened_runs("a -- b. c", 200) == "a -- b. c",
+          "a short run untouched");
+    CHECK(shortened_runs("a" + std::string(150, ' ') + "b", 200) == "a b",
+          "white space alone folded, no marker");
+    CHECK(shortened_runs(text, 0) == text, "no snippet: untouched");
+
+    std::string families;
+    for (int i = 0; i < 20; i++)
+        families += " " FAMILY;
+    const std::string cut = shortened_runs("x" + families + " y", 200);
+    const size_t dots = cut.find(" ... ");
+    CHECK(dots != std::string::npos && dots >= 26 &&
+              cut.compare(dots - 4, 4, "\U0001F466") == 0 &&
+              cut.compare(dots + 5, 4, "\U0001F469") == 0,
+          "cut between whole emoji families");
+}
+
 int main(void)
 {
     test_clusters();
     test_ends();
+    test_runs();
     return tl_done();
 }
