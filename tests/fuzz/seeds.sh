@@ -11,7 +11,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 case $h in
 feed) files="$top/samples/feeds/* $top/tests/fuzz/seeds-feed/*" ;;
-html) files="$top/samples/pages/*" ;;
+html) files="$top/samples/pages/* $top/tests/fuzz/seeds-html/*" ;;
 jsondoc) files="$top/samples/json/* $top/tests/fuzz/seeds-jsondoc/*" ;;
 nitf) files="$top/tests/fuzz/seeds-nitf/*" ;;
 markdown | frontmatter)
