@@ -680,6 +680,13 @@ ns_status_t ns_index_count(ns_index_t *idx, uint64_t *out);
 
 /* The stored article with id ID into ART (NS_STATUS_NOT_FOUND, ...). */
 ns_status_t ns_index_get(ns_index_t *idx, const char *id, ns_article_t *art);
+/* What tells two copies of article ID apart, read from the index's
+ * values and not its stored text: its content fingerprint into HASH (16
+ * hex digits; it mixes in the index's schema, so only copies written by
+ * one nindex compare) and its "updated" into UPDATED (SIZE bytes; ""
+ * for none).  NS_STATUS_NOT_FOUND when there is no article ID. */
+ns_status_t ns_index_version(ns_index_t *idx, const char *id, char hash[17],
+                             char *updated, size_t size);
 /* The words the indexer finds in TEXT (as written, lower-cased; at most
  * MAX) appended to OUT, spaces between: a query that can match only what
  * TEXT was indexed under, empty for "—" or an emoji.  0, or -1. */

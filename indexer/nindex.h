@@ -125,13 +125,16 @@ void ns_count_result(struct counts *c, ns_add_result_t r);
 /* ------------------------------------------------------------------------ */
 
 /* What to do with one article read.  ART is the reader's: the callback may
- * take its fields (and zero them), or leave them to be freed.  WHERE is
+ * take its fields (and zero them), or leave them to be freed.  READ_BEFORE
+ * is 1 when this run read an article of that id before.  WHERE is
  * "FILE:LINE" for messages.  Returns 0 when the article was taken, 1 when
  * it was rejected as bad input (already reported; counted as skipped), 2
  * when it was older than the copy indexed and left out (reported and
- * counted; its id was read all the same), -1 on a fatal error (already
- * reported; the reading stops). */
-typedef int (*ns_article_fn)(ns_article_t *art, const char *where, void *ctx);
+ * counted; its id was read all the same; ART may then hold the copy kept
+ * in its place), -1 on a fatal error (already reported; the reading
+ * stops). */
+typedef int (*ns_article_fn)(ns_article_t *art, int read_before,
+                             const char *where, void *ctx);
 
 /* A draft in its source (ns_reader_ignored_id()), beside ns.h's
  * NS_GONE_DELETED, a record "deleted": true. */
@@ -284,6 +287,16 @@ int ns_delete_guard(const char *verb, const struct options *o,
 int ns_rebuild_left_out(const char *db, const char *path,
                         const struct options *o, struct counts *c,
                         struct undo *u);
+
+/* ART, the first record of its id in a rebuild, read at WHERE, against
+ * LIVE (the live generation, or NULL): when LIVE keeps a copy newer by
+ * "updated", that copy goes into KEPT for the new generation, another of
+ * it into ART, and the record is said and counted stale as an update
+ * says it (rebuild-stale.c).  Returns 1 then, else 0 (KEPT empty; a live
+ * copy that cannot be read is warned and the record indexed). */
+int ns_rebuild_stale(ns_index_t *live, ns_article_t *art, ns_article_t *kept,
+                     const char *where, const struct options *o,
+                     struct counts *c, struct progress *pr);
 
 /* ------------------------------------------------------------------------ */
 /* Shards of a cluster (shard.c)                                            */

@@ -234,7 +234,9 @@ struct feed {
     char *canary_title; /* the title of its copy that the index keeps */
     char *canary_updated;
     const char *db;
-    ns_index_t *live; /* for records that say an article is gone */
+    struct counts *c;
+    struct progress *pr;
+    ns_index_t *live; /* for records older than the live copy, or gone */
     int live_opened;  /* ... opened once, when the first one came */
     ns_article_t *sample; /* DICT_SAMPLE articles held back */
     size_t n_sample;
@@ -291,11 +293,20 @@ static void canary_again(struct feed *f, const ns_article_t *art)
     f->canary_updated = art->updated ? strdup(art->updated) : NULL;
 }
 
-/* An ns_article_fn: takes every article. */
-static int rebuild_article(ns_article_t *art, const char *where, void *ctx)
+static ns_index_t *live_index(struct feed *f);
+
+/* An ns_article_fn: takes every article, or in the place of the first of
+ * an id older than the live copy, that copy (rebuild-stale.c). */
+static int rebuild_article(ns_article_t *art, int read_before,
+                           const char *where, void *ctx)
 {
-    (void)where;
     struct feed *f = ctx;
+    ns_article_t kept;
+    int stale = !read_before && art->updated &&
+                ns_rebuild_stale(live_index(f), art, &kept, where, f->o, f->c,
+                                 f->pr);
+    if (stale)
+        art = &kept;
     if (!f->canary_id) {
         f->canary_id = strdup(art->id);
         f->canary_title = strdup(art->title);
@@ -312,11 +323,12 @@ static int rebuild_article(ns_article_t *art, const char *where, void *ctx)
     } else {
         shard_push(&f->shards[hash_id(art->id) % f->n_shards], art);
     }
-    return 0;
+    return stale ? 2 : 0;
 }
 
-/* Is ID live in F's index (or the generation before a damaged one)? */
-static int live_has(struct feed *f, const char *id)
+/* F's live index (or the generation before a damaged one), opened once;
+ * NULL when none opens. */
+static ns_index_t *live_index(struct feed *f)
 {
     if (!f->live_opened) {
         char older[256];
@@ -325,6 +337,13 @@ static int live_has(struct feed *f, const char *id)
             NS_STATUS_OK)
             (void)ns_gen_open_older(f->db, &f->live, older, sizeof older);
     }
+    return f->live;
+}
+
+/* Is ID live in F's index? */
+static int live_has(struct feed *f, const char *id)
+{
+    live_index(f);
     int has = 0;
     if (f->live && ns_index_has_id(f->live, id, &has) != NS_STATUS_OK)
         has = 1; /* said a deletion of nothing, it would be a false alarm */
@@ -636,6 +655,8 @@ static int build_shards(const char *build, const struct options *o,
         ns_die("out of memory");
     int failed = 0, source_failed = 0;
     f->o = o;
+    f->c = c;
+    f->pr = pr;
     f->shards = shards;
     f->n_shards = shards_start(f->db, shards, jobs, build, o->commit_every,
                                &failed);

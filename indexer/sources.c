@@ -182,6 +182,10 @@ struct first {
     unsigned file, line;
 };
 
+/* struct first's file when the copy remembered is the one indexed: the
+ * first record of the id was older, and the mode kept that copy. */
+#define INDEXED ((unsigned)-1)
+
 struct seen_ids {
     struct first *slots;
     size_t n, cap;
@@ -236,6 +240,10 @@ static uint64_t updated_key(const char *updated)
 static void copy_place(const struct seen_ids *s, const struct first *f,
                        const char *where, size_t len, char *out, size_t size)
 {
+    if (f->file == INDEXED) {
+        snprintf(out, size, "in the index");
+        return;
+    }
     const char *file = s->files[f->file];
     int same = strlen(file) == len && !strncmp(file, where, len);
     if (same && f->line)
@@ -268,7 +276,8 @@ static void updated_text(uint64_t key, char *out, size_t size)
  * says nothing.  The last copy is remembered, but for one that is older
  * than it (both carry "updated"), or STALE, one the mode kept out as
  * older than the article indexed: that copy was not applied, and the
- * mode said so.  Each line counts in LINES, the file's: a source
+ * mode said so (the first of its id leaves the copy indexed remembered,
+ * as ART when the mode put it there).  Each line counts in LINES, the file's: a source
  * that repeats its ids a hundred thousand times says the first hundred. */
 static void note_again(struct seen_ids *s, const ns_article_t *art,
                        uint64_t content, const char *where,
@@ -328,7 +337,7 @@ static void note_again(struct seen_ids *s, const ns_article_t *art,
                         .h2 = h2,
                         .content = content,
                         .updated = updated,
-                        .file = (unsigned)(s->n_files - 1),
+                        .file = stale ? INDEXED : (unsigned)(s->n_files - 1),
                         .line = line};
 }
 
@@ -529,7 +538,14 @@ int ns_sources_read(const struct options *o, struct counts *c,
                                 .updated =
                                     art.updated ? strdup(art.updated) : NULL};
             uint64_t content = ns_article_hash(&art);
-            int taken = fn(&art, ns_reader_where(r), ctx);
+            int taken = fn(&art, art.id && ns_seen_has(&seen, art.id),
+                           ns_reader_where(r), ctx);
+            if (taken == 2 && art.id) {
+                /* The mode left the copy it kept in the record's place. */
+                free(key.updated);
+                key.updated = art.updated ? strdup(art.updated) : NULL;
+                content = ns_article_hash(&art);
+            }
             if (taken >= 0)
                 note_again(&seen, &key, content, ns_reader_where(r), o, c, pr,
                            &said, taken == 2);

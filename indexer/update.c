@@ -218,8 +218,10 @@ static int update_gone(const char *id, int kind, int read_before,
 
 /* Add one article (an ns_article_fn); commit every --commit-every
  * changes. */
-static int update_article(ns_article_t *art, const char *where, void *ctx)
+static int update_article(ns_article_t *art, int read_before,
+                          const char *where, void *ctx)
 {
+    (void)read_before; /* the writer sees its own batch */
     struct update *u = ctx;
     /* Read after a record that said it is gone: the later one wins. */
     ns_gone_cancel(&u->gone, art->id ? art->id : "");
