@@ -296,6 +296,7 @@ struct ns_index {
     bool changes_in_place = false;  /* counted: the live one, not a build */
     bool changes_counted = false;   /* META_CHANGES is kept for it */
     bool changes_unwritten = false; /* ... and not written yet */
+    bool replace_stale = false; /* writer: no "updated" rule (write.cc) */
     bool mark_facets = false; /* writer: set META_FACETS at commit */
     bool mark_groups = false; /* and META_GROUPS */
     bool mark_time = false;   /* and META_TIME */

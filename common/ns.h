@@ -485,6 +485,11 @@ const char *ns_index_last_error(const ns_index_t *idx);
  * NS_STATUS_NOMEM, NS_STATUS_INTERNAL. */
 ns_status_t ns_index_add(ns_index_t *idx, const ns_article_t *art,
                          ns_add_result_t *result, const char **warning);
+/* ON 1: ns_index_add() replaces an article with a copy older by
+ * "updated" too (never NS_ADD_STALE), as nindex --replace-stale asks:
+ * one date set wrong, years ahead, otherwise keeps every correction out.
+ * 0, the default: the older copy is not applied. */
+void ns_index_set_replace_stale(ns_index_t *idx, int on);
 
 /* Delete the article with id ID; *deleted (may be NULL) is 1 if there was
  * one.  Return value: NS_STATUS_OK, NS_STATUS_READ_ONLY, NS_STATUS_XAPIAN,

@@ -319,7 +319,8 @@ ns_status_t ns_index_add(ns_index_t *idx, const ns_article_t *art,
              * changed: an article stored before the field was kept has
              * no value, and is replaced as it always was. */
             const std::string stored = was.get_value(SLOT_UPDATED);
-            if (art->updated && !stored.empty() && stored > art->updated) {
+            if (!idx->replace_stale && art->updated && !stored.empty() &&
+                stored > art->updated) {
                 if (result)
                     *result = NS_ADD_STALE;
                 return NS_STATUS_OK;
@@ -407,6 +408,11 @@ ns_status_t ns_index_delete(ns_index_t *idx, const char *id, int *deleted)
         return NS_STATUS_OK;
     }
     NS_CATCH(idx)
+}
+
+void ns_index_set_replace_stale(ns_index_t *idx, int on)
+{
+    idx->replace_stale = on != 0;
 }
 
 ns_status_t ns_index_each_id(ns_index_t *idx,

@@ -102,6 +102,11 @@ static void usage(FILE *out)
         "                        canary is not found (a warning); prune or\n"
         "                        --delete over the --max-delete limits, and\n"
         "                        prune past a file that gave no article\n"
+        "      --replace-stale   apply records older by their updated time\n"
+        "                        than the article indexed (or than an\n"
+        "                        earlier copy read), which are otherwise\n"
+        "                        kept out as stale: after a date set wrong\n"
+        "                        in the future\n"
         "      --wait SECONDS    wait for another writer to finish (default:\n"
         "                        give up at once with exit status 75)\n"
         "      --commit-every N  commit after every N articles (default 1000)\n"
@@ -400,6 +405,7 @@ static void parse_options(int argc, char **argv, struct options *o)
         OPT_ROLLBACK,
         OPT_KEEP,
         OPT_FORCE,
+        OPT_REPLACE_STALE,
         OPT_WAIT,
         OPT_COMMIT,
         OPT_DRY_RUN,
@@ -421,6 +427,7 @@ static void parse_options(int argc, char **argv, struct options *o)
         {"jobs", required_argument, NULL, 'j'},
         {"keep", required_argument, NULL, OPT_KEEP},
         {"force", no_argument, NULL, OPT_FORCE},
+        {"replace-stale", no_argument, NULL, OPT_REPLACE_STALE},
         {"wait", required_argument, NULL, OPT_WAIT},
         {"commit-every", required_argument, NULL, OPT_COMMIT},
         {"dry-run", no_argument, NULL, OPT_DRY_RUN},
@@ -476,6 +483,9 @@ static void parse_options(int argc, char **argv, struct options *o)
             break;
         case OPT_FORCE:
             o->force = 1;
+            break;
+        case OPT_REPLACE_STALE:
+            o->replace_stale = 1;
             break;
         case 'j':
             if (ns_parse_long(optarg, 1, 64, &o->jobs) < 0)
@@ -574,6 +584,8 @@ static void check_options(struct options *o, int n_args, char **args)
                              "records the index's own");
     if (o->lang_given && o->mode != MODE_UPDATE && o->mode != MODE_REBUILD)
         ns_usage_error("%s", "--lang goes with --update or --rebuild");
+    if (o->replace_stale && o->mode != MODE_UPDATE && o->mode != MODE_REBUILD)
+        ns_usage_error("%s", "--replace-stale goes with --update or --rebuild");
     if (o->mode == MODE_DELETE && !o->n_args)
         ns_usage_error("%s", "--delete needs at least one ID");
     if ((o->mode == MODE_UPDATE || o->mode == MODE_REBUILD) && !o->n_args)

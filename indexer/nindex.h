@@ -47,6 +47,7 @@ struct options {
     enum mode mode;
     int prune;
     int force;
+    int replace_stale; /* --replace-stale: no record is kept out as older */
     int dry_run;            /* count, touch nothing */
     long max_delete;        /* --prune refused over this many deletions */
     long max_delete_pct;    /* ... or over this share of the live articles */
@@ -390,6 +391,11 @@ int ns_run_rollback(const char *db, char *published, size_t pub_size,
  * O->export_dest, replacing only a previous copy.  Returns EXIT_OK,
  * EXIT_USAGE (DEST is something else) or EXIT_ERROR (reported). */
 int ns_run_export(const char *db, const struct options *o);
+
+/* Said after each record kept out as older than a copy: what applies it
+ * all the same, when a copy's date is wrong (one years ahead keeps every
+ * correction out). */
+#define STALE_WAY_OUT " (--replace-stale applies it)"
 
 /* Said after ns_index_open()'s ST with errno SYS when the system, not the
  * index, failed (out of file descriptors): "" otherwise. */

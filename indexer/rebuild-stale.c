@@ -20,7 +20,7 @@ int ns_rebuild_stale(ns_index_t *live, ns_article_t *art, ns_article_t *kept,
                      struct counts *c, struct progress *pr)
 {
     memset(kept, 0, sizeof *kept);
-    if (!live || !art->id || !art->updated)
+    if (!live || !art->id || !art->updated || o->replace_stale)
         return 0;
     char hash[17], was[64];
     ns_status_t st = ns_index_version(live, art->id, hash, was, sizeof was);
@@ -50,7 +50,7 @@ int ns_rebuild_stale(ns_index_t *live, ns_article_t *art, ns_article_t *kept,
     if (ns_said_stale(where, o, pr)) {
         ns_progress_clear(pr);
         ns_warn("%s: article '%s' is older (updated %s) than the one indexed "
-                "(updated %s): kept the newer",
+                "(updated %s): kept the newer" STALE_WAY_OUT,
                 where, art->id, art->updated, was);
     }
     ns_article_clear(art);

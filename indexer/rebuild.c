@@ -154,7 +154,8 @@ static unsigned long hash_id(const char *id)
  * Returns the number started; *failed is set (reported) if fewer than
  * JOBS could be. */
 static size_t shards_start(const char *db, struct shard *shards, size_t jobs,
-                           const char *build, long commit_every, int *failed)
+                           const char *build, long commit_every,
+                           int replace_stale, int *failed)
 {
     size_t started = 0;
     for (size_t i = 0; i < jobs; i++) {
@@ -174,6 +175,7 @@ static size_t shards_start(const char *db, struct shard *shards, size_t jobs,
          * publishing, which covers it (undo.c). */
         if (i == 0)
             ns_undo_start(db, s->idx);
+        ns_index_set_replace_stale(s->idx, replace_stale);
         s->commit_every = commit_every;
         pthread_mutex_init(&s->lock, NULL);
         pthread_cond_init(&s->more, NULL);
@@ -284,7 +286,7 @@ static void flush_sample(struct feed *f)
  * beside the old one, till someone edited the export. */
 static void canary_again(struct feed *f, const ns_article_t *art)
 {
-    if (art->updated && f->canary_updated &&
+    if (!f->o->replace_stale && art->updated && f->canary_updated &&
         strcmp(art->updated, f->canary_updated) < 0)
         return;
     free(f->canary_title);
@@ -659,7 +661,7 @@ static int build_shards(const char *build, const struct options *o,
     f->pr = pr;
     f->shards = shards;
     f->n_shards = shards_start(f->db, shards, jobs, build, o->commit_every,
-                               &failed);
+                               o->replace_stale, &failed);
     if (!failed)
         source_failed =
             ns_sources_read(o, c, pr, rebuild_article, rebuild_gone, f,

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "nindex.h"
@@ -298,7 +299,7 @@ static void note_again(struct seen_ids *s, const ns_article_t *art,
     if (f->h1 && stale)
         return;
     char place[4200];
-    if (f->h1 && updated && updated < f->updated) {
+    if (f->h1 && updated && updated < f->updated && !o->replace_stale) {
         /* The mode keeps the newer copy read before.  An update compares
          * with the article indexed, which is that copy, and said so
          * (STALE); a rebuild's shards have no place to name, and this is
@@ -309,7 +310,7 @@ static void note_again(struct seen_ids *s, const ns_article_t *art,
             copy_place(s, f, where, len, place, sizeof place);
             ns_progress_clear(pr);
             ns_warn("%s: article '%s' is older (updated %s) than its copy "
-                    "%s (updated %s): kept the newer",
+                    "%s (updated %s): kept the newer" STALE_WAY_OUT,
                     where, art->id, art->updated, place, was);
         }
         return;
@@ -441,6 +442,42 @@ static int report_ignored(struct progress *pr, ns_reader_t *r,
     return rc;
 }
 
+/* A date more than this after the clock is said: an "updated" set years
+ * ahead (2062 for 2026) kept every later correction out as stale, with
+ * nothing said of why, and a "date" as far ahead sorts the article first
+ * for as long.  A day leaves room for zones and clocks that differ. */
+#define FUTURE_SLACK (24 * 3600)
+
+/* Say ART's "updated" and "date" when they are past FUTURE_SLACK after
+ * now (NOW), counted as warnings. */
+static void say_future(const ns_article_t *art, time_t now, const char *where,
+                       const struct options *o, struct counts *c,
+                       struct progress *pr, struct said *lines)
+{
+    int64_t t;
+    const char *field[2] = {"updated", "date"};
+    const char *value[2] = {art->updated, art->date};
+    for (int i = 0; i < 2; i++) {
+        if (!value[i] || ns_date_parse(value[i], &t) < 0 ||
+            t - (int64_t)now <= FUTURE_SLACK)
+            continue;
+        c->warnings++;
+        if (!said_next(lines, where, o, pr, &lines->warnings))
+            continue;
+        long days = (long)((t - (int64_t)now) / 86400);
+        ns_progress_clear(pr);
+        if (i == 0)
+            ns_warn("%s: '%s' %s is %ld days after now; a later correction "
+                    "older than it is kept out as stale (--replace-stale "
+                    "applies it)",
+                    where, field[i], value[i], days);
+        else
+            ns_warn("%s: '%s' %s is %ld days after now; the article is "
+                    "indexed with it",
+                    where, field[i], value[i], days);
+    }
+}
+
 /* A record "deleted": true of ART's id, at WHERE: handed to GONE.  An id
  * that names no article is said, a warning: a change feed sent twice, a
  * deletion of a story never published.  Returns what GONE did. */
@@ -533,6 +570,7 @@ int ns_sources_read(const struct options *o, struct counts *c,
                 continue;
             }
             ns_default_lang_apply(o, &art); /* before its fingerprint */
+            say_future(&art, time(NULL), ns_reader_where(r), o, c, pr, &said);
             /* Hashed before FN, which may take the article's fields. */
             ns_article_t key = {.id = art.id ? strdup(art.id) : NULL,
                                 .updated =

@@ -26,6 +26,7 @@ struct dryset {
     uint64_t *hashes;
     char **updated; /* each one's "updated", or NULL */
     size_t n, cap;
+    int replace_stale; /* --replace-stale: nothing is older */
 };
 
 /* The slot of ID in S: where it is, or the empty one where it would go. */
@@ -39,7 +40,8 @@ static size_t dry_slot(const struct dryset *s, const char *id)
 
 static void dry_grow(struct dryset *s)
 {
-    struct dryset big = {.cap = s->cap ? s->cap * 2 : 4096};
+    struct dryset big = {.cap = s->cap ? s->cap * 2 : 4096,
+                         .replace_stale = s->replace_stale};
     big.ids = calloc(big.cap, sizeof *big.ids);
     big.hashes = calloc(big.cap, sizeof *big.hashes);
     big.updated = calloc(big.cap, sizeof *big.updated);
@@ -104,7 +106,8 @@ static ns_status_t dry_add(ns_index_t *idx, struct dryset *s,
     size_t i = dry_slot(s, art->id);
     if (s->ids[i]) {
         *res = s->hashes[i] == h ? NS_ADD_UNCHANGED : NS_ADD_REPLACED;
-        if (*res == NS_ADD_REPLACED && older(art->updated, s->updated[i])) {
+        if (*res == NS_ADD_REPLACED && !s->replace_stale &&
+            older(art->updated, s->updated[i])) {
             *res = NS_ADD_STALE;
             snprintf(was, was_size, "%s", s->updated[i]);
             return NS_STATUS_OK;
@@ -123,7 +126,7 @@ static ns_status_t dry_add(ns_index_t *idx, struct dryset *s,
             *res = ns_article_hash(&stored) == h ? NS_ADD_UNCHANGED
                                                  : NS_ADD_REPLACED;
         int stale = st == NS_STATUS_OK && *res == NS_ADD_REPLACED &&
-                    older(art->updated, stored.updated);
+                    !s->replace_stale && older(art->updated, stored.updated);
         if (stale) {
             /* What stays is the stored one: later copies meet it. */
             *res = NS_ADD_STALE;
@@ -191,7 +194,7 @@ static void say_stale(struct update *u, const ns_article_t *art,
         was = stored.updated;
     ns_progress_clear(u->pr);
     ns_warn("%s: article '%s' is older (updated %s) than the one indexed "
-            "(updated %s): kept the newer",
+            "(updated %s): kept the newer" STALE_WAY_OUT,
             where, art->id, art->updated, *was ? was : "later");
     ns_article_clear(&stored);
 }
@@ -306,8 +309,10 @@ static int open_index(const char *db, const struct options *o, ns_index_t **out)
         free(err);
         return -1;
     }
-    if (!o->dry_run)
+    if (!o->dry_run) {
         ns_undo_start(db, *out);
+        ns_index_set_replace_stale(*out, o->replace_stale);
+    }
     return 0;
 }
 
@@ -412,6 +417,7 @@ int ns_run_update(const char *db, const struct options *o, struct counts *c,
     }
     struct seen_ids *seen = NULL;
     struct update u = {.idx = idx, .o = o, .c = c, .pr = pr};
+    u.dry.replace_stale = o->replace_stale;
     u.done = *c;
     int rc = ns_sources_read(o, c, pr, update_article, update_gone, &u,
                              o->prune ? &seen : NULL);
