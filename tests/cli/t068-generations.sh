@@ -150,4 +150,36 @@ run out err env NINDEX_CANARY_ID=a1 "$NSEARCH_BIN/nindex" --db "$TMP/c" \
     --rebuild "$TMP/c.jsonl"
 check "canary: another article's title refused (exit 65)" is "$rc" 65
 
+
+# A rollback names the articles whose text it takes back: a rebuild that
+# published a correction, or a correction made in place, was undone with
+# "no update or deletion was made" or "1 replacement ... is undone" and
+# no word of which story went back to its old text.
+rec() { printf '{"id":"%s","title":"%s","body":"Harbour %s"}\n' "$1" "$2" "$2"; }
+{ rec w1 "Minister quits"; rec w2 "Harbour reopens"; rec w3 "Ferry strike"; } >"$TMP/r1.jsonl"
+{ rec w1 "Minister cleared"; rec w2 "Harbour reopens"; rec w3 "Ferry strike ends"; } >"$TMP/r2.jsonl"
+nindex --quiet --db "$TMP/r" "$TMP/r1.jsonl"
+nindex --quiet --db "$TMP/r" --rebuild "$TMP/r2.jsonl" 2>/dev/null
+run out err nindex --db "$TMP/r" --rollback
+check "rollback of a rebuild: exit 0" is "$rc" 0
+check "rollback of a rebuild: the texts taken back are named" contains "$TMP/out" \
+    "is live; no update or deletion was made since gen-000002 was published; 2 articles go back to their text in gen-000001: 'w1', 'w3'"
+nindex --quiet --db "$TMP/r" --rebuild "$TMP/r1.jsonl" 2>/dev/null
+rec w1 "Minister cleared" >"$TMP/fix.jsonl"
+nindex --quiet --db "$TMP/r" "$TMP/fix.jsonl"
+run out err nindex --db "$TMP/r" --rollback
+check "rollback of a correction in place: named" contains "$TMP/out" \
+    "1 replacement made since gen-000003 was published is undone; 1 article goes back to its text in gen-000001: 'w1'"
+# Unchanged texts name nothing; past five, the rest is "...".
+nindex --quiet --db "$TMP/r" --rebuild "$TMP/r1.jsonl" 2>/dev/null
+run out err nindex --db "$TMP/r" --rollback
+check "same texts: nothing named" lacks "$TMP/out" "go back"
+for i in 1 2 3 4 5 6 7; do rec "m$i" "Story $i"; done >"$TMP/m1.jsonl"
+for i in 1 2 3 4 5 6 7; do rec "m$i" "Story $i corrected"; done >"$TMP/m2.jsonl"
+nindex --quiet --db "$TMP/m" "$TMP/m1.jsonl"
+nindex --quiet --db "$TMP/m" --rebuild "$TMP/m2.jsonl" 2>/dev/null
+run out err nindex --db "$TMP/m" --rollback
+check "seven texts: five named, then ..." contains "$TMP/out" \
+    "7 articles go back to their text in gen-000001: 'm1', 'm2', 'm3', 'm4', 'm5', ..."
+
 finish
