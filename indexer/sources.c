@@ -296,9 +296,28 @@ static void note_again(struct seen_ids *s, const ns_article_t *art,
     uint64_t updated = updated_key(art->updated);
     size_t i = seen_slot(s, h1, h2);
     struct first *f = &s->slots[i];
-    if (f->h1 && stale)
-        return;
     char place[4200];
+    if (f->h1 && stale) {
+        /* An update met the copy it kept of the id, indexed before the
+         * run or read before in it, and says nothing itself: "than the
+         * one indexed" named the index where the copy compared with was
+         * the one at line 1. */
+        if (said_next(lines, where, o, pr, &lines->stale)) {
+            char was[32];
+            updated_text(f->updated, was, sizeof was);
+            copy_place(s, f, where, len, place, sizeof place);
+            ns_progress_clear(pr);
+            if (f->file == INDEXED)
+                ns_warn("%s: article '%s' is older (updated %s) than the one "
+                        "indexed (updated %s): kept the newer" STALE_WAY_OUT,
+                        where, art->id, art->updated, was);
+            else
+                ns_warn("%s: article '%s' is older (updated %s) than its "
+                        "copy %s (updated %s): kept the newer" STALE_WAY_OUT,
+                        where, art->id, art->updated, place, was);
+        }
+        return;
+    }
     if (f->h1 && updated && updated < f->updated && !o->replace_stale) {
         /* The mode keeps the newer copy read before.  An update compares
          * with the article indexed, which is that copy, and said so

@@ -181,22 +181,24 @@ static void uncount(struct update *u)
         ns_error("%lu changes since the last commit were not written", lost);
 }
 
-/* ART was not applied (NS_ADD_STALE): the index keeps the copy changed
- * at WAS (the one stored, when WAS is ""). */
+/* ART, the first of its id in the run, was not applied (NS_ADD_STALE):
+ * the index keeps the copy changed at WAS (SIZE bytes; the one stored,
+ * looked up into it, when WAS is "").  A later copy is said by the reader
+ * instead (sources.c), which knows whether it met the copy indexed or
+ * one read before. */
 static void say_stale(struct update *u, const ns_article_t *art,
-                      const char *where, const char *was)
+                      const char *where, char *was, size_t size)
 {
+    char hash[17];
+    if (!*was && (!u->idx || ns_index_version(u->idx, art->id, hash, was,
+                                               size) != NS_STATUS_OK))
+        *was = '\0';
     if (!ns_said_stale(where, u->o, u->pr))
         return; /* counted all the same */
-    ns_article_t stored = {0};
-    if (!*was && ns_index_get(u->idx, art->id, &stored) == NS_STATUS_OK &&
-        stored.updated)
-        was = stored.updated;
     ns_progress_clear(u->pr);
     ns_warn("%s: article '%s' is older (updated %s) than the one indexed "
             "(updated %s): kept the newer" STALE_WAY_OUT,
             where, art->id, art->updated, *was ? was : "later");
-    ns_article_clear(&stored);
 }
 
 /* A record says ID is gone (an ns_gone_fn): held for the end of the
@@ -224,7 +226,6 @@ static int update_gone(const char *id, int kind, int read_before,
 static int update_article(ns_article_t *art, int read_before,
                           const char *where, void *ctx)
 {
-    (void)read_before; /* the writer sees its own batch */
     struct update *u = ctx;
     /* Read after a record that said it is gone: the later one wins. */
     ns_gone_cancel(&u->gone, art->id ? art->id : "");
@@ -252,7 +253,12 @@ static int update_article(ns_article_t *art, int read_before,
         ns_stemless_note(warning, where, u->pr); /* counted when said */
     ns_count_result(u->c, res);
     if (res == NS_ADD_STALE) {
-        say_stale(u, art, where, was);
+        if (!read_before) {
+            /* The reader remembers the copy kept, for later ones. */
+            say_stale(u, art, where, was, sizeof was);
+            free(art->updated);
+            art->updated = *was ? strdup(was) : NULL;
+        }
         return 2;
     }
     if (!u->o->dry_run && res != NS_ADD_UNCHANGED &&

@@ -30,8 +30,8 @@ check "newer first: the older is counted stale" contains "$TMP/out" \
     "1 added, 0 replaced, 0 unchanged, 0 deleted, 0 skipped, 0 ignored"
 check "newer first: the summary says stale" contains "$TMP/out" \
     "; 1 stale (older than the article indexed: kept the newer)"
-check "newer first: the warning names the line and both times" contains "$TMP/err" \
-    "newfirst.jsonl:2: article 's1' $stale_said"
+check "newer first: the warning names the copy compared with" contains "$TMP/err" \
+    "newfirst.jsonl:2: article 's1' is older (updated 2026-12-01T09:30:00Z) than its copy at line 1 (updated 2026-12-01T15:00:00Z): kept the newer"
 check "newer first: no 'this one replaces it'" lacks "$TMP/err" "replaces it"
 check "newer first: the correction is kept" is "$(title_of "$TMP/a" s1)" Corrected
 nsearch --db "$TMP/a" --json storm >"$TMP/hits.json"
@@ -173,5 +173,24 @@ check "nsearchd starts" start_server
 get art.json /v1/articles/urn:a1
 check "/v1/articles shows updated" json art.json \
     'd["updated"] == "2026-12-01T12:00:00Z"'
+
+
+# A later copy of the run is said against the copy it met: one read before
+# in the run (named by its place; in a dry run too), or the one indexed,
+# when the copy read before was itself older than that.
+rec s5 Corrected 2026-12-01T15:00Z >"$TMP/c1.jsonl"
+rec s5 First 2026-12-01T09:30Z >"$TMP/c2.jsonl"
+run out err nindex --db "$TMP/later" --dry-run "$TMP/c1.jsonl" "$TMP/c2.jsonl"
+check "dry run: the later copy against the earlier file" contains "$TMP/err" \
+    "c2.jsonl:1: article 's5' is older (updated 2026-12-01T09:30:00Z) than its copy at $TMP/c1.jsonl:1 (updated 2026-12-01T15:00:00Z): kept the newer"
+run out err nindex --db "$TMP/later" "$TMP/c1.jsonl" "$TMP/c2.jsonl"
+check "run: the later copy against the earlier file" contains "$TMP/err" \
+    "c2.jsonl:1: article 's5' is older (updated 2026-12-01T09:30:00Z) than its copy at $TMP/c1.jsonl:1 (updated 2026-12-01T15:00:00Z): kept the newer"
+check "run: not said against the index" lacks "$TMP/err" "than the one indexed"
+{ rec s5 First 2026-12-01T09:30Z; rec s5 Draft 2026-12-01T08:00Z; } >"$TMP/c3.jsonl"
+run out err nindex --db "$TMP/later" "$TMP/c3.jsonl"
+check "both older: 2 stale" contains "$TMP/out" "; 2 stale"
+check "both older: the second against the one indexed" contains "$TMP/err" \
+    "c3.jsonl:2: article 's5' is older (updated 2026-12-01T08:00:00Z) than the one indexed (updated 2026-12-01T15:00:00Z): kept the newer"
 
 finish
