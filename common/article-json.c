@@ -315,6 +315,33 @@ static int json_repair(const char *text, size_t len, ns_buf_t *out, char *why,
     return changed;
 }
 
+/* Does the record ROOT say its story is not published, as a CMS's export
+ * says it: "draft": true, "published": false (front matter's keys, in
+ * JSON), or a "status" of draft, trash, private or pending (WordPress's
+ * words, which other CMSs share)?  Only these values: a "status" of
+ * another meaning ("breaking", "updated") is no word on publishing, and
+ * a "published" date is a date.  Why goes to WHY. */
+static int unpublished(json_t *root, char *why, size_t why_size)
+{
+    static const char *const back[] = {"draft", "trash", "private", "pending"};
+    if (json_is_true(json_object_get(root, "draft"))) {
+        ns_set_err(why, why_size, "ignored: a draft (draft: true)");
+        return 1;
+    }
+    if (json_is_false(json_object_get(root, "published"))) {
+        ns_set_err(why, why_size, "ignored: not published (published: false)");
+        return 1;
+    }
+    const char *status = json_string_value(json_object_get(root, "status"));
+    for (size_t i = 0; status && i < sizeof back / sizeof *back; i++)
+        if (!strcmp(status, back[i])) {
+            ns_set_err(why, why_size, "ignored: not published (status: %s)",
+                       status);
+            return 1;
+        }
+    return 0;
+}
+
 /* The record TEXT into ART; with CMS, read as ns_fields_cms_record reads
  * a CMS's record. */
 static int from_json(const char *text, size_t len, int cms, ns_article_t *art,
@@ -412,6 +439,14 @@ static int from_json(const char *text, size_t len, int cms, ns_article_t *art,
             goto out;
         }
         rc = 0;
+        goto out;
+    }
+
+    /* A story kept off the site, as front matter keeps one: it is left
+     * out, its id kept for an article of that id indexed before to be
+     * taken out (README "JSON Lines"). */
+    if (cms && unpublished(root, err, err_size)) {
+        rc = 1;
         goto out;
     }
 

@@ -79,14 +79,14 @@ int ns_blogger_left_out(json_t *fields, char *why, size_t why_size)
     if (status && strcasecmp(status, "LIVE") != 0) {
         snprintf(why, why_size, "ignored: a Blogger post with status '%.40s'",
                  status);
-        return 1;
+        return 2;
     }
     /* RFC 5023 13.1.1: an entry the server holds but does not publish.
      * Any Atom entry's, as Blogger's backup writes its drafts. */
     if (draft && !strcasecmp(draft, "yes")) {
         snprintf(why, why_size,
                  "ignored: a draft (<app:draft>yes</app:draft>)");
-        return 1;
+        return 2;
     }
     return 0;
 }

@@ -90,28 +90,46 @@ static void start_item(ns_feed_t *f, int depth, const xmlChar **attrs,
     free(lang);
 }
 
+/* The slug a trashed WordPress post had when published (ns_wp_slug_len). */
+static void untrash_slug(json_t *fields)
+{
+    const char *slug = json_string_value(json_object_get(fields, "wp_slug"));
+    const char *status =
+        json_string_value(json_object_get(fields, "wp_status"));
+    if (!slug)
+        return;
+    size_t n = ns_wp_slug_len(slug, status);
+    if (n < strlen(slug))
+        json_object_set_new(fields, "wp_slug", json_stringn(slug, n));
+}
+
 /* The finished item as an article, or why not. */
 static int finish_item(ns_feed_t *f, ns_article_t *art, char *err,
                        size_t err_size)
 {
-    if (ns_wxr_left_out(f->extra, err, err_size)) {
-        /* A post set back to draft (or private, pending, trash) is read
-         * as if published, for its id alone: an article of that id
-         * indexed before is to be taken out.  A draft never published
+    int left = ns_wxr_left_out(f->extra, err, err_size);
+    int unpublished = left && ns_wxr_unpublished(f->extra);
+    if (!left && (left = ns_blogger_left_out(f->extra, err, err_size)))
+        unpublished = left == 2;
+    if (left) {
+        /* A post set back to draft (or private, pending, trash; a Blogger
+         * post not live, an Atom entry marked <app:draft>) is read as if
+         * published, for its id alone: an article of that id indexed
+         * before is to be taken out.  A WordPress draft never published
          * has no slug, and so an id no article has. */
         ns_article_t whole = {0};
         char why[300];
-        if (ns_wxr_unpublished(f->extra) &&
-            ns_feed_item_article(f->extra, f->chan, NULL, &whole, why,
-                                 sizeof why) == 0) {
-            art->id = whole.id;
-            whole.id = NULL;
+        if (unpublished) {
+            untrash_slug(f->extra);
+            if (ns_feed_item_article(f->extra, f->chan, NULL, &whole, why,
+                                     sizeof why) == 0) {
+                art->id = whole.id;
+                whole.id = NULL;
+            }
         }
         ns_article_clear(&whole);
         return NS_ITEM_IGNORED;
     }
-    if (ns_blogger_left_out(f->extra, err, err_size))
-        return NS_ITEM_IGNORED;
     if (f->err[0]) {
         snprintf(err, err_size, "item %u: %s", f->items, f->err);
         return NS_ITEM_BAD;

@@ -167,7 +167,7 @@ int ns_html_meta_ignored(json_t *meta, char *why, size_t why_size)
             snprintf(why, why_size,
                      "ignored: the page asks not to be indexed (%s %s)",
                      robots[i], word);
-            return 1;
+            return 2;
         }
     }
     return 0;

@@ -468,6 +468,34 @@ static void drop_bylines(xmlNodePtr n, int depth)
     }
 }
 
+/* The id the page of PG would have as an article into ART, or none:
+ * the JSON-LD's or meta tags' (in OBJ, as read), else DEFAULT_ID. */
+static void noindex_id(struct page *pg, json_t *obj, const char *default_id,
+                       ns_article_t *art)
+{
+    if (pg->ld)
+        ns_html_ld_fields(obj, pg->ld, pg->ld_root);
+    ns_html_meta_fields(obj, pg->meta, pg->tags);
+    json_t *just = json_object();
+    json_t *id = json_object_get(obj, "id");
+    char err[256];
+    if (!just)
+        return;
+    if (id)
+        json_object_set(just, "id", id);
+    else if (default_id &&
+             ns_check_name_id(default_id, "", err, sizeof err) == 0)
+        json_object_set_new(just, "id", json_string(default_id));
+    json_object_set_new(just, "title", json_string("-"));
+    ns_article_t whole;
+    if (ns_fields_article(just, &whole, err, sizeof err) == 0) {
+        art->id = whole.id;
+        whole.id = NULL;
+    }
+    ns_article_clear(&whole);
+    json_decref(just);
+}
+
 int ns_html_page(const char *data, size_t len, const char *default_id,
                  ns_article_t *art, char *err, size_t err_size)
 {
@@ -509,7 +537,13 @@ int ns_html_page_warn(const char *data, size_t len, const char *default_id,
      * does not want it found).  Hugo writes a redirect page for every
      * alias and for page/1/; read as a page without article text, each was
      * a skipped record, and no --prune of the site was ever done. */
-    if (ns_html_meta_ignored(pg.meta, err, err_size)) {
+    int left = ns_html_meta_ignored(pg.meta, err, err_size);
+    if (left) {
+        /* A page that asks to be left out now may have been an article
+         * before: its id, as the page would name it, is what an update
+         * takes out (a redirect is where a story went, no story gone). */
+        if (left == 2)
+            noindex_id(&pg, obj, default_id, art);
         rc = 1;
         goto out;
     }

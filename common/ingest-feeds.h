@@ -148,8 +148,14 @@ const char *ns_wxr_field(const char *name);
  * left out on purpose, with the reason in WHY ("ignored: ..."). */
 int ns_wxr_left_out(json_t *fields, char *why, size_t why_size);
 /* 1 if FIELDS are those of a WordPress post taken back from its readers:
- * status draft, pending, private or trash. */
+ * status draft, pending, private, future or trash. */
 int ns_wxr_unpublished(json_t *fields);
+/* 1 if a WordPress post of STATUS (may be NULL) is taken back from its
+ * readers, in an export as in the REST API. */
+int ns_wp_status_unpublished(const char *status);
+/* The bytes of SLUG that named the post of STATUS when it was published:
+ * a trashed post's slug without the "__trashed" WordPress gives it. */
+size_t ns_wp_slug_len(const char *slug, const char *status);
 /* The end of a <wp:author> of the channel, whose fields feed.c has kept in
  * CHANNEL: its login's display name is kept there too. */
 void ns_wxr_author_done(json_t *channel);
@@ -184,8 +190,10 @@ int ns_blogger_export(json_t *fields);
  * article nor one left out. */
 int ns_blogger_no_record(json_t *fields);
 /* Non-zero if the entry is left out on purpose, with the reason in WHY
- * ("ignored: ..."): a Blogger page, a post not LIVE, or any Atom entry
- * with <app:draft>yes</app:draft>. */
+ * ("ignored: ..."): 1 for a Blogger page, 2 for a post taken back from
+ * its readers, one not LIVE or any Atom entry with
+ * <app:draft>yes</app:draft> (an article of its id indexed before is to
+ * be taken out). */
 int ns_blogger_left_out(json_t *fields, char *why, size_t why_size);
 /* The end of an Atom <author>, whose names feed.c has pushed on TO's
  * "author" list, BEFORE of them being there before it; NOREPLY: its

@@ -343,10 +343,10 @@ int ns_html_decode_entities(const char *s, size_t n, ns_buf_t *out);
  * "tags" (html-meta.c). */
 void ns_html_meta_take(json_t *meta, json_t *tags, struct _xmlNode *n);
 /* Non-zero if the page whose meta tags are META (ns_html_meta_take) is no
- * article to index, with "ignored: REASON" in WHY: a redirect (a meta
- * refresh to a URL within a few seconds; Hugo writes one for each alias and
- * for page/1/), or a page that asks search engines to leave it out (robots
- * or googlebot "noindex" or "none") (html-meta.c). */
+ * article to index, with "ignored: REASON" in WHY: 1 for a redirect (a
+ * meta refresh to a URL within a few seconds; Hugo writes one for each
+ * alias and for page/1/), 2 for a page that asks search engines to leave
+ * it out (robots or googlebot "noindex" or "none") (html-meta.c). */
 int ns_html_meta_ignored(json_t *meta, char *why, size_t why_size);
 /* Keep N's RDFa properties with a content attribute in META, by name, and
  * the text of the element marked rel="schema:author" (Drupal 7:
@@ -366,7 +366,8 @@ int ns_html_has_token(const char *value, const char *const *list);
  * most text), or <main>.  DEFAULT_ID is the id when the page names none.
  * Returns 0; 1 with "ignored: REASON" in ERR for a page that is no article
  * to index, whatever text it holds (ns_html_meta_ignored: a redirect, a
- * robots noindex); or -1 with a reason in ERR. */
+ * robots noindex; of the latter ART holds the id alone, that of an article
+ * indexed before to take out, or none); or -1 with a reason in ERR. */
 int ns_html_page(const char *data, size_t len, const char *default_id,
                  ns_article_t *art, char *err, size_t err_size);
 
@@ -667,7 +668,10 @@ void ns_fields_push_label(json_t *obj, const char *key, const char *text,
 void ns_fields_cms_record(json_t *obj);
 /* ns_article_from_json for a line of a JSON Lines file, whose fields are
  * read so too; ns_article_from_json itself reads the stored form, whose
- * body is text, whatever it says (article-json.c). */
+ * body is text, whatever it says (article-json.c).  Returns 1 with
+ * "ignored: REASON" in ERR for a record whose story is not published
+ * ("draft": true, "published": false, "status": "draft", "trash",
+ * "private" or "pending"): ART then holds its id alone (or none). */
 int ns_article_from_record(const char *text, size_t len, ns_article_t *art,
                            char *err, size_t err_size);
 /* The names of V as one byline: a string, an object's "name", or a list

@@ -383,10 +383,15 @@ again:
         char *text = json_dumps(v, JSON_COMPACT);
         if (!text)
             memset(art, 0, sizeof *art);
-        if (!text || ns_article_from_record(text, strlen(text), art, why,
-                                            sizeof why) < 0) {
+        int got = text ? ns_article_from_record(text, strlen(text), art, why,
+                                                sizeof why)
+                       : -1;
+        if (got < 0) {
             snprintf(err, err_size, "item %u: %s", d->items, why);
             rc = NS_ITEM_BAD;
+        } else if (got > 0) { /* not published: its id alone */
+            snprintf(err, err_size, "%s", why);
+            rc = NS_ITEM_IGNORED;
         }
         free(text);
     }

@@ -317,15 +317,19 @@ const char *ns_reader_note(const ns_reader_t *reader);
 
 /* What the reader left out on purpose (not errors): files of no known
  * format in a directory walk, WordPress drafts and attachments, Markdown
- * drafts.  Each call returns one pending "WHERE: ignored: why" line,
- * borrowed until the next call, or NULL when none is pending; call it after
- * each ns_reader_next() to report them in order. */
+ * drafts, records and pages not published.  Each call returns one pending
+ * "WHERE: ignored: why" line, borrowed until the next call, or NULL when none
+ * is pending; call it after each ns_reader_next() to report them in order. */
 const char *ns_reader_next_ignored(ns_reader_t *reader);
 
 /* The id of the draft that the line ns_reader_next_ignored() returned
- * last is about, or NULL: a WordPress post with status draft, pending,
- * private or trash, or a text file whose front matter says draft: true
- * (or published: false), read as if it were published.  An article of
+ * last is about, or NULL: a WordPress post (export or REST API) with
+ * status draft, pending, private, future or trash, a Blogger post not
+ * live, an Atom entry marked <app:draft>yes</app:draft>, a text file
+ * whose front matter says draft: true (or published: false), a JSON
+ * record that says so ("draft": true, "published": false, "status":
+ * "draft"...), or an HTML page marked robots noindex, read as if it were
+ * published.  An article of
  * that id indexed before is unpublished in its source now.  Its WHERE
  * ("FILE:LINE" or "FILE") goes into *WHERE.  Borrowed until the next
  * call of ns_reader_next_ignored(). */

@@ -236,7 +236,10 @@ int ns_reader_next_html(ns_reader_t *r, ns_article_t *art)
                                sizeof r->warn, r->err, sizeof r->err);
     ns_reader_set_where(r, 0);
     if (rc > 0) { /* a redirect, a noindex page: ignored, as drafts are */
-        ns_reader_note_ignored(r, r->err);
+        /* A noindex page keeps the id it had, for its article, if
+         * indexed before, to be taken out as a draft's is. */
+        ns_reader_note_draft(r, r->err, art->id);
+        ns_article_clear(art);
         r->err[0] = '\0';
     }
     ns_buf_free(&text);

@@ -1,9 +1,10 @@
 /* reader-notes.c - What a reader leaves out on purpose, said in order:
  * a file of no known format in a directory walk, a WordPress draft or
- * attachment, a Markdown draft, a page that asks not to be indexed, an
- * index directory in the archive it indexes (a note, not counted).  A
- * draft keeps the id its article would have, for nindex to take out an
- * article of that id indexed while it was published. */
+ * attachment, a Markdown draft, a record not published, a page that asks
+ * not to be indexed, an index directory in the archive it indexes (a
+ * note, not counted).  A draft (and a noindex page) keeps the id its
+ * article would have, for nindex to take out an article of that id
+ * indexed while it was published. */
 #include <stdlib.h>
 #include <string.h>
 

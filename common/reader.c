@@ -454,12 +454,21 @@ static int next_jsonl(ns_reader_t *r, ns_article_t *art)
             return read_as_jsondoc(r, art);
         const char *line = r->buf.p + from;
         size_t len = r->buf.len - from;
-        if ((undo_file(r->path)
-                 ? ns_article_from_json(line, len, art, r->err, sizeof r->err)
-                 : ns_article_from_record(line, len, art, r->err,
-                                          sizeof r->err)) < 0) {
+        int got =
+            undo_file(r->path)
+                ? ns_article_from_json(line, len, art, r->err, sizeof r->err)
+                : ns_article_from_record(line, len, art, r->err, sizeof r->err);
+        if (got < 0) {
             name_keys_once(r);
             return -1;
+        }
+        if (got > 0) {
+            /* Not published: ignored, its id kept for the article, if
+             * indexed, to be taken out (as a Markdown draft's). */
+            ns_reader_note_draft(r, r->err, art->id);
+            ns_article_clear(art);
+            r->err[0] = '\0';
+            continue;
         }
         return 1;
     }

@@ -13,7 +13,8 @@
  * _embed, the author's name is the byline, the first category the
  * section and the other categories and the tags the tags.  What is not a
  * published post (a page, a draft, a post behind a password, whose
- * rendered content is empty) is ignored, as in an export. */
+ * rendered content is empty) is ignored, as in an export, and a post
+ * taken back keeps its id for its article, if indexed, to be taken out. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -93,11 +94,46 @@ static int ignored(json_t *post, char *err, size_t err_size)
     return 0;
 }
 
+/* A post taken back from its readers (status draft, pending, private,
+ * future, trash) is read as if published, for its id alone, as in an
+ * export (feed.c): an article of that id indexed before is to be taken
+ * out.  A draft never published has no slug, and its link (?p=12) is an
+ * id no article has. */
+static void unpublished_id(json_t *post, ns_article_t *art)
+{
+    const char *type = json_string_value(json_object_get(post, "type"));
+    const char *status = json_string_value(json_object_get(post, "status"));
+    if ((type && strcmp(type, "post") != 0) ||
+        !ns_wp_status_unpublished(status))
+        return;
+    json_t *copy = json_deep_copy(post);
+    if (!copy)
+        return;
+    const char *slug = json_string_value(json_object_get(copy, "slug"));
+    if (slug && ns_wp_slug_len(slug, status) < strlen(slug))
+        json_object_set_new(copy, "slug",
+                            json_stringn(slug, ns_wp_slug_len(slug, status)));
+    json_object_set_new(copy, "status", json_string("publish"));
+    json_t *content = json_object_get(copy, "content");
+    if (json_is_object(content))
+        json_object_del(content, "protected");
+    char why[300];
+    ns_article_t whole;
+    if (ns_wpjson_post(copy, &whole, why, sizeof why) == NS_ITEM_OK) {
+        art->id = whole.id;
+        whole.id = NULL;
+    }
+    ns_article_clear(&whole);
+    json_decref(copy);
+}
+
 int ns_wpjson_post(json_t *post, ns_article_t *art, char *err, size_t err_size)
 {
     memset(art, 0, sizeof *art);
-    if (ignored(post, err, err_size))
+    if (ignored(post, err, err_size)) {
+        unpublished_id(post, art);
         return NS_ITEM_IGNORED;
+    }
     json_t *out = json_object();
     json_t *heads = json_array();
     int rc = NS_ITEM_BAD;

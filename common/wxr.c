@@ -58,19 +58,40 @@ int ns_wxr_left_out(json_t *fields, char *why, size_t why_size)
     return 0;
 }
 
-int ns_wxr_unpublished(json_t *fields)
+int ns_wp_status_unpublished(const char *status)
 {
-    static const char *const back[] = {"draft", "pending", "private",
+    /* "future" too: a published post whose date an editor moves on is
+     * scheduled again, and off the site till then. */
+    static const char *const back[] = {"draft", "pending", "private", "future",
                                        "trash"};
-    const char *type = json_string_value(json_object_get(fields, "wp_type"));
-    const char *status =
-        json_string_value(json_object_get(fields, "wp_status"));
-    if (!status || (type && strcmp(type, "post") != 0))
-        return 0;
-    for (size_t i = 0; i < sizeof back / sizeof *back; i++)
+    for (size_t i = 0; status && i < sizeof back / sizeof *back; i++)
         if (!strcmp(status, back[i]))
             return 1;
     return 0;
+}
+
+size_t ns_wp_slug_len(const char *slug, const char *status)
+{
+    /* WordPress renames the slug of a post it trashes (wp_trash_post, as
+     * of 4.9): "ferry-post" becomes "ferry-post__trashed", so that a new
+     * post may take the name.  The article was published under the
+     * first. */
+    static const char suffix[] = "__trashed";
+    size_t n = strlen(slug), k = sizeof suffix - 1;
+    if (status && !strcmp(status, "trash") && n > k &&
+        !strcmp(slug + n - k, suffix))
+        return n - k;
+    return n;
+}
+
+int ns_wxr_unpublished(json_t *fields)
+{
+    const char *type = json_string_value(json_object_get(fields, "wp_type"));
+    const char *status =
+        json_string_value(json_object_get(fields, "wp_status"));
+    if (type && strcmp(type, "post") != 0)
+        return 0;
+    return ns_wp_status_unpublished(status);
 }
 
 void ns_wxr_author_done(json_t *channel)

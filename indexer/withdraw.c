@@ -2,14 +2,16 @@
  *
  * A CMS's change feed, like an Elasticsearch bulk stream or a Solr
  * update stream, says a story was deleted with a record of its id,
- * {"id": "s3", "deleted": true}; a WordPress export or a Markdown site
- * says it by the story's status, set back to draft.  An update deletes
- * such an article as --delete does, but not at once: the ids are held
- * till the reading ends, so that a later record of the same id keeps it
- * (the later one wins, as in a bulk stream), and so that the deletions
- * go under the guard of a prune (an export gone wrong that marks every
- * record deleted is refused as a prune of an empty archive is), into
- * one undo file and one commit (prune.c, update.c). */
+ * {"id": "s3", "deleted": true}; a WordPress export or REST API, a
+ * Blogger backup, an Atom feed, a Markdown site or a CMS's JSON says it
+ * by the story's status, set back to draft, and a site by a page marked
+ * noindex (common/reader-notes.c: each is an ignored item with its id).
+ * An update deletes such an article as --delete does, but not at once:
+ * the ids are held till the reading ends, so that a later record of the
+ * same id keeps it (the later one wins, as in a bulk stream), and so that
+ * the deletions go under the guard of a prune (an export gone wrong that
+ * marks every record deleted is refused as a prune of an empty archive
+ * is), into one undo file and one commit (prune.c, update.c). */
 #include <stdlib.h>
 #include <string.h>
 

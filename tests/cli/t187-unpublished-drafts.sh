@@ -1,6 +1,6 @@
 #!/bin/sh
 # t187-unpublished-drafts.sh - A story set back to draft (or private,
-# pending, trash) in its source stayed searchable: the WordPress export's
+# pending, trash, future) in its source stayed searchable: the WordPress export's
 # item, or the Markdown file with "draft: true", was only "ignored", exit
 # 0.  Now an article of that id that is indexed is taken out, as a CMS's
 # sync takes it out: counted deleted, said, kept in DIR/deleted first,
@@ -64,6 +64,22 @@ for status in private pending trash; do
         "article 'ferry-post' is a draft in its source now: taken out of the index"
     check "wxr $status: not searchable" hasnt "$db" ferry-post
 done
+# WordPress renames the slug of a post it trashes: the article has the
+# first.  A post scheduled again (future) is off the site too.
+wxr publish
+nindex --quiet --db "$db" "$src"
+wxr trash ferry-post__trashed
+run out err nindex --db "$db" "$src"
+check "wxr trash: taken out by its slug before the trash" contains "$TMP/err" \
+    "article 'ferry-post' is a draft in its source now: taken out of the index"
+check "wxr trash: not searchable" hasnt "$db" ferry-post
+wxr publish
+nindex --quiet --db "$db" "$src"
+wxr future
+run out err nindex --db "$db" "$src"
+check "wxr future: taken out" contains "$TMP/err" \
+    "article 'ferry-post' is a draft in its source now: taken out of the index"
+check "wxr future: not searchable" hasnt "$db" ferry-post
 # A draft never published: ignored as before.
 wxr draft fresh-draft
 run out err nindex --db "$db" "$src"
