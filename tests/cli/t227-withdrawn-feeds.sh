@@ -143,6 +143,28 @@ check "atom draft: not searchable" hasnt "$db" urn:harbour:pier
 check "atom draft: kept in DIR/deleted" \
     sh -c "zcat '$db'/deleted/*.jsonl.gz | grep -q 'urn:harbour:pier'"
 
+# --- --prune and --rebuild: as a WordPress export's draft ------------------------
+api publish
+atom no
+nindex --quiet --db "$db" "$src"
+api trash
+run out err nindex --db "$db" --prune "$src"
+check "prune: exit 0" is "$rc" 0
+check "prune: said to be taken out" contains "$TMP/err" \
+    "article 'ferry-post' is a draft in its source now: taken out of the index"
+check "prune: the post counted once" contains "$TMP/out" "1 deleted"
+check "prune: the post is gone" hasnt "$db" ferry-post
+check "prune: the rest stays" has "$db" quay-post
+atom yes
+run out err nindex --db "$db" --rebuild "$src"
+check "rebuild: exit 0" is "$rc" 0
+check "rebuild: the Atom draft ignored" contains "$TMP/err" \
+    "ignored: a draft (<app:draft>yes</app:draft>)"
+check "rebuild: the entry left out" hasnt "$db" urn:harbour:pier
+check "rebuild: counted deleted" contains "$TMP/out" "1 deleted"
+check "rebuild: the rest stays" has "$db" quay-post
+rm "$src/posts.json"
+
 # --- The guard: 1 of 4 is over 20% -----------------------------------------------
 small=$TMP/small
 mkdir -p "$small"
