@@ -169,6 +169,13 @@ bool has_word(const std::string &text);
 std::string trailing_operators_dropped(const std::string &text,
                                        std::string *warnings);
 std::string quoted_initialisms(const std::string &t);
+/* query-hyphens.cc: TEXT with each hyphen between letters outside
+ * quotes and filters as a space, the word joined after its parts; is
+ * WORD a number joined to words by hyphens ("COVID-19")?  WORD without
+ * the hyphens between its letters. */
+std::string split_hyphens(const std::string &text);
+bool digit_compound(const std::string &word);
+std::string without_hyphens(const std::string &word);
 std::vector<std::string> names_of(const SchemaField &f);
 bool boolean_word(const std::string &word); /* AND, OR, NOT, XOR */
 bool near_word(const std::string &word);    /* NEAR, ADJ, NEAR/n, ADJ/n */
