@@ -674,9 +674,10 @@ void flush_spelling(ns_index_t *idx);
 size_t folded_edits(const std::string &a, const std::string &b);
 /* TEXT with its words that match no article replaced by the archive's
  * nearest word or split ("" if none), with hits if BESIDE_HITS, its
- * phrase searches within BUDGET_MS (0: no limit). */
+ * phrase searches within BUDGET_MS (0: no limit); if TYPING, its last
+ * word, with nothing after it, as typed (search as you type). */
 std::string suggest_query(ns_index_t *idx, const std::string &t, bool beside,
-                          unsigned budget_ms);
+                          unsigned budget_ms, bool typing = false);
 /* write.cc: the words of TEXT written with hyphens between letters,
  * joined, separated by spaces (each at most JOINED_MAX bytes). */
 static const size_t JOINED_MAX = 64;

@@ -82,8 +82,19 @@ std::string libns::partial_text(const std::string &text, ns_index_t *idx,
         if (known)
             token = name;
     }
-    if (token > 0 && !strchr(" \t\r\n(+", text[token - 1]))
-        return text; /* "-surv", "section:wor", "u.s", "surv*x" */
+    /* Not an excluded word ("-surv"), the value of a filter
+     * ("section:wor") or a word after a wildcard ("surv*x"); after any
+     * other mark the word is being typed: "#Chels", "$Micr", "@elon",
+     * "editor@exa", "U.S.-Jap".  Left as typed, it was taken for a typo
+     * and "corrected" ("#Chela", "U.S.-Jan"), or found nothing ("$AAP"). */
+    if (token > 0) {
+        const char before = text[token - 1];
+        const bool excluded =
+            before == '-' &&
+            (token == 1 || strchr(" \t\r\n(", text[token - 2]) != nullptr);
+        if (excluded || before == ':' || before == '*')
+            return text;
+    }
     /* Counted over the joined word: "o'su" and "e-ma" are three letters
      * typed, and counted from the last part they were not completed (an
      * empty page on the way to O'Sullivan, then "corrected" to another
@@ -100,7 +111,8 @@ std::string libns::partial_text(const std::string &text, ns_index_t *idx,
         joined = true;
     if (query_flags(text, Xapian::QueryParser::FLAG_BOOLEAN)) {
         size_t end = token;
-        while (end > 0 && strchr(" \t\r\n(+", text[end - 1]))
+        while (end > 0 && !word_char((unsigned char)text[end - 1]) &&
+               !strchr(")\"", text[end - 1]))
             end--;
         size_t prev = end;
         while (prev > 0 && !isspace((unsigned char)text[prev - 1]) &&

@@ -226,8 +226,9 @@ static ns_status_t search_fallbacks(ns_index_t *idx, const ns_search_opts_t *o,
     if (!o->suggest || res->timed_out ||
         text.find_first_not_of(" \t\r\n") == std::string::npos)
         return NS_STATUS_OK;
-    std::string suggestion = suggest_query(
-        idx, text, res->total >= NS_SUGGEST_BELOW, o->time_limit_ms);
+    std::string suggestion =
+        suggest_query(idx, text, res->total >= NS_SUGGEST_BELOW,
+                      o->time_limit_ms, o->partial);
     if (suggestion.empty())
         return NS_STATUS_OK;
     /* In the words typed: the prefix's '*' was not (partial_text() adds

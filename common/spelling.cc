@@ -409,11 +409,12 @@ static bool run_matches(ns_index_t *idx, const std::vector<std::string> &was,
 
 /* Does some word of TEXT that a correction may change match no article?
  * Cheap (a term lookup or two a word): asked of every query with hits. */
-static bool unmatched_word(ns_index_t *idx, const std::string &text)
+static bool unmatched_word(ns_index_t *idx, const std::string &text,
+                           size_t typing)
 {
     std::vector<std::string> was = runs(text);
     for (size_t i = 1; i < was.size(); i += 2)
-        if (correctable(was, i) && !run_matches(idx, was, i))
+        if (i != typing && correctable(was, i) && !run_matches(idx, was, i))
             return true;
     return false;
 }
@@ -613,14 +614,23 @@ static std::string split_word(ns_index_t *idx, const Xapian::Database &dict,
 }
 
 std::string libns::suggest_query(ns_index_t *idx, const std::string &text,
-                                 bool beside_hits, unsigned budget_ms)
+                                 bool beside_hits, unsigned budget_ms,
+                                 bool typing)
 {
     const Budget time{budget_ms};
+    /* Search as you type: the last word, with nothing after it, is being
+     * typed, and is no typo (README "Search as you type").  One that
+     * partial_text() does not complete ("#Chels", "$AAP" once, "tv") was
+     * corrected: "#Chela". */
+    const std::vector<std::string> typed_runs = runs(text);
+    const size_t last = typing && typed_runs.size() % 2 == 0
+                            ? typed_runs.size() - 1
+                            : 0;
     /* Beside hits: a word that matches nothing ("gordon brwon", found
      * by "gordon") is still a typo to point out, but only a cheap test
      * is spent on the queries that have none; not on a cluster, where
      * each lookup is a round trip to every shard. */
-    if (beside_hits && (idx->cluster || !unmatched_word(idx, text)))
+    if (beside_hits && (idx->cluster || !unmatched_word(idx, text, last)))
         return "";
     /* A date typed as a word ("2025-08-06", "2025-08..2025-09", or day
      * first "06.08.2025", suggested as the ISO day) is text only the odd
@@ -670,7 +680,8 @@ std::string libns::suggest_query(ns_index_t *idx, const std::string &text,
             continue;
         }
         const std::string w = typed(was[i]);
-        const bool fix = correctable(was, i) && !run_matches(idx, was, i);
+        const bool fix =
+            i != last && correctable(was, i) && !run_matches(idx, was, i);
         std::string fixed;
         /* Xapian gives "d'Ivoire" for a "d'Ivoire" it finds in no article
          * (its case kept after an apostrophe): that is no correction, and

@@ -1,7 +1,9 @@
 #!/bin/sh
 # t224-typed-words.sh - Words "Did you mean" leaves as typed.  A word with
-# a digit is never corrected: the dictionary holds no such word, so "mp5"
-# was searched as "mps" and "tv2" as "tv".
+# a digit is never corrected: the dictionary holds no such word, so "mp4"
+# was searched as "mps" and "tv2" as "tv".  Search as you type completes
+# the word being typed after any mark ("#Chels", "$Micr", "@elon",
+# "U.S.-Jap"), and never corrects it: "#Chels" was "#Chela".
 . "$(dirname "$0")/lib.sh"
 
 python3 - "$TMP/a.jsonl" <<'PY'
@@ -45,4 +47,23 @@ check "vote tv2: no suggestion beside the hits" \
 check "a word without a digit is still corrected (chelsee)" \
     is "$(said chelsee | cut -d'|' -f2)" "chelsea"
 
+# --- Search as you type after a mark ---------------------------------------
+check "#Chels completes to Chelsea, not corrected to #Chela" \
+    is "$(said --partial '#Chels')" "chelsea|"
+check "\$Micr completes to Microsoft" is "$(said --partial '$Micr')" "msft|"
+check "U.S.-Jap completes to Japan" \
+    is "$(said --partial 'U.S.-Jap' | cut -d'|' -f2)" ""
+check "U.S.-Jap finds the U.S.-Japan story" \
+    sh -c "echo '$(said --partial 'U.S.-Jap')' | grep -q japan"
+check "\$AAP completes to AAPL" is "$(said --partial '$AAP')" "aap|"
+check "@elon completes" is "$(said --partial '@elon')" "elon|"
+check "editor@exa completes" \
+    sh -c "echo '$(said --partial 'editor@exa')' | grep -q '^example'"
+check "-Chels is still an excluded word, not completed" \
+    is "$(said --partial 'cup -Chels' | cut -d'|' -f1)" \
+    "$(said 'cup -Chels' | cut -d'|' -f1)"
+check "the word typed is not corrected: 'cup -Chels' has no suggestion" \
+    is "$(said --partial 'cup -Chels' | cut -d'|' -f2)" ""
+check "... though 'cup -Chels ' (done) has one" \
+    is "$(said --partial 'cup -Chels ' | cut -d'|' -f2)" "cup -Chela "
 finish
