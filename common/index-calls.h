@@ -176,6 +176,9 @@ std::string quoted_initialisms(const std::string &t);
 std::string split_hyphens(const std::string &text);
 bool digit_compound(const std::string &word);
 std::string without_hyphens(const std::string &word);
+/* query-text.cc: is the name before T[COLON] that of a text field
+ * (title:, heading:, author:), whose words are read as outside one? */
+bool text_field_before(const std::string &t, size_t colon);
 std::vector<std::string> names_of(const SchemaField &f);
 bool boolean_word(const std::string &word); /* AND, OR, NOT, XOR */
 bool near_word(const std::string &word);    /* NEAR, ADJ, NEAR/n, ADJ/n */

@@ -60,7 +60,7 @@ static size_t initialism_at(const std::string &t, size_t i)
 
 /* Is the name before T[COLON] that of a text field (title:, heading:,
  * author:), whose words are read as outside one? */
-static bool text_field_before(const std::string &t, size_t colon)
+bool libns::text_field_before(const std::string &t, size_t colon)
 {
     size_t s = colon;
     while (s > 0 && isalpha((unsigned char)t[s - 1]))

@@ -1,10 +1,12 @@
 #!/bin/sh
-# t223-query-dashes.sh - Dashes in a query.
+# t223-query-dashes.sh - Dashes and hyphens in a query.
 # Dashes pasted inside a query word (U+2010 hyphen,
 # U+2011 non-breaking hyphen, U+2012 figure dash, U+2013 en dash, U+2212
 # minus) are read as '-', as the indexer reads the hyphens: "G‑7" was
 # "g" or "7", and found "Shops open 24/7" beside the G-7 story; an en
-# dash between spaces stays punctuation.
+# dash between spaces stays punctuation.  The words of title: (heading:,
+# author:) are split at hyphens as other words are ("title:e-mail" was
+# the phrase, and missed "Email use grows").
 . "$(dirname "$0")/lib.sh"
 
 cat >"$TMP/a.jsonl" <<'J'
@@ -60,5 +62,14 @@ check "G‑7: the snippet marks G-7 as G-7 does" \
 check "G‑7: the snippet marks something" test -n "$(marks 'G‑7')"
 check "mid–1987: the snippet marks mid-1987 as mid-1987 does" \
     is "$(marks 'mid–1987')" "$(marks 'mid-1987')"
+
+# --- The words of a text field are split at hyphens too ------------------
+check "title:e-mail finds titles with e-mails and email" \
+    is "$(ids 'title:e-mail')" "email emailt junk"
+check "title:e-mail: both parts in the title (not the body's e and mail)" \
+    is "$(ids 'title:e-mail' | tr ' ' '\n' | grep -cx mail)" 0
+check "title:web-site finds the website title" \
+    is "$(ids 'title:web-site')" website
+check "id: values keep their hyphens" is "$(ids 'id:e-mail')" ""
 
 finish
