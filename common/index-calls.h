@@ -153,6 +153,9 @@ std::string lucene_ranges(const std::string &text, std::string *warnings);
 /* query-signs.cc: TEXT with a word excluded or required beside OR
  * ("oil OR -gas") read as Lucene reads it, a remark into *WARNINGS. */
 std::string signs_beside_or(const std::string &text, std::string *warnings);
+/* query-signs.cc: TEXT with the '-' before a number outside quotes
+ * ("-2%", "-5C") read as its minus sign: the number searched. */
+std::string minus_numbers(const std::string &text);
 /* Is NAME (lower case) one the query parser reads as a field's? */
 bool field_known(const std::string &name);
 /* TEXT with each word with a '?' inside ("wom?n") as the words of DB that

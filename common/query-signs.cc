@@ -8,6 +8,8 @@
  * "oil OR +gas" those with gas, oil ranking them.  "oil OR NOT gas", the
  * articles with oil or without gas, is read as the logic says (Xapian's
  * parser reads it so); so is "oil NOT -gas", as "oil NOT gas". */
+#include <cctype>
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -107,5 +109,27 @@ std::string libns::signs_beside_or(const std::string &text,
         "every result, as in Lucene; searched as " + out;
     if (warnings && beside_or && warnings->find(why) == std::string::npos)
         *warnings += (warnings->empty() ? "" : "; ") + why;
+    return out;
+}
+
+/* A '-' right before a digit, starting a word outside quotes, is a minus
+ * sign, not NOT: in news "-2%", "-3.2%", "-5C" and "-3-1" are numbers,
+ * and read as NOT, "bonds -2%" left out the one article that has "bonds
+ * -2%", and "-5C" listed every article but the story of "-5C".  Articles
+ * have the number without its sign (Xapian's indexer reads '-' as no part
+ * of a word), so the number is what is searched.  A number is excluded
+ * with NOT ("oil NOT 3") or in quotes (-"3"). */
+std::string libns::minus_numbers(const std::string &text)
+{
+    std::string out;
+    bool quoted = false;
+    for (size_t i = 0; i < text.size(); i++) {
+        quoted ^= text[i] == '"';
+        const bool start = i == 0 || strchr(" \t(", text[i - 1]) != nullptr;
+        if (!quoted && start && text[i] == '-' && i + 1 < text.size() &&
+            isdigit((unsigned char)text[i + 1]))
+            continue;
+        out += text[i];
+    }
     return out;
 }

@@ -501,8 +501,9 @@ static std::string grouped_compounds(const std::string &text)
 }
 
 /* A number of four digits or more, outside quotes, also searched in its
- * other form: "1000" as "1000 1,000", "1,000" as "1,000 1000" ("-1000"
- * as "-1000 -1,000").  Xapian keeps "1,000" as one term, so "1000 jobs"
+ * other form: "1000" as "1000 1,000", "1,000" as "1,000 1000" ("NOT
+ * 1000" as "NOT (1000 OR 1,000)"; a '-' before it is its minus sign,
+ * minus_numbers).  Xapian keeps "1,000" as one term, so "1000 jobs"
  * missed every article that writes "1,000 jobs" (31 of BBC News write
  * "1,000", one "1000").  Beside a Boolean operator the two are one group
  * ("jobs AND (1000 OR 1,000)"), so that the operator still joins the
@@ -591,11 +592,12 @@ static std::string lone_near_words(const std::string &text,
 
 std::string libns::typed_text(const std::string &text, std::string *warnings)
 {
+    const std::string nums = minus_numbers(text);
     return bracketed_filters(number_forms(lone_near_words(
         split_hyphens(grouped_compounds(initialisms(quoted_wildcards(
             field_groups(joined_fields(plain_marks(pasted_addresses(
                 trailing_operators_dropped(
-                    signs_beside_or(lucene_text(lucene_ranges(text, warnings),
+                    signs_beside_or(lucene_text(lucene_ranges(nums, warnings),
                                                 warnings),
                                     warnings),
                     warnings))))),

@@ -394,10 +394,12 @@ check "external:review azure: the phrase kept" \
 check "50000 = 50,000" same "50000" "50,000"
 check "1200 = 1,200" same "1200" "1,200"
 check "1,200 = 1200" same "1,200" "1200"
-check "-50000 excludes 50,000 too" is "$(ids "$TMP/db" "booker -50000")" \
-    "$(ids "$TMP/db" "booker -50,000")"
-check "-50000: the 50,000 article is gone" \
-    is "$(ids "$TMP/db" "booker -50000" | grep -c booker-prize-shortlist)" 0
+# A '-' before a number is its minus sign; NOT excludes a number.
+check "NOT 50000 excludes 50,000 too" \
+    is "$(ids "$TMP/db" "booker NOT 50000")" \
+    "$(ids "$TMP/db" "booker NOT 50,000")"
+check "NOT 50000: the 50,000 article is gone" \
+    is "$(ids "$TMP/db" "booker NOT 50000" | grep -c booker-prize-shortlist)" 0
 # Beside a Boolean operator the two forms are one group the operator joins.
 check "booker AND 50000 = booker AND 50,000" same "booker AND 50000" "booker AND 50,000"
 check "booker AND NOT 50000 = booker AND NOT 50,000" \

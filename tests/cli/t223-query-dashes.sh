@@ -1,12 +1,13 @@
 #!/bin/sh
-# t223-query-dashes.sh - Dashes and hyphens in a query.
+# t223-query-dashes.sh - Dashes, hyphens and minus signs in a query.
 # Dashes pasted inside a query word (U+2010 hyphen,
 # U+2011 non-breaking hyphen, U+2012 figure dash, U+2013 en dash, U+2212
 # minus) are read as '-', as the indexer reads the hyphens: "G‑7" was
 # "g" or "7", and found "Shops open 24/7" beside the G-7 story; an en
 # dash between spaces stays punctuation.  The words of title: (heading:,
 # author:) are split at hyphens as other words are ("title:e-mail" was
-# the phrase, and missed "Email use grows").
+# the phrase, and missed "Email use grows").  A '-' before a digit is a
+# minus sign: "-5C" listed every article but the one with -5C.
 . "$(dirname "$0")/lib.sh"
 
 cat >"$TMP/a.jsonl" <<'J'
@@ -72,4 +73,12 @@ check "title:web-site finds the website title" \
     is "$(ids 'title:web-site')" website
 check "id: values keep their hyphens" is "$(ids 'id:e-mail')" ""
 
+# --- A '-' right before a digit is a minus sign ----------------------------
+check "bonds -2%: the article with bonds -2% is found, first" \
+    is "$(ids 'bonds -2%' | tr ' ' '\n' | grep -c '^bonds$')" 1
+check "-5C: the story of -5C, not every other one" is "$(ids -- '-5C')" cold
+check "-3.2%: the story of -3.2%" is "$(ids -- '-3.2%')" gdp
+check "NOT 2 still excludes a number" is "$(ids 'bonds NOT 2')" calm
+check "-\"2\" still excludes a number" is "$(ids 'bonds -"2"')" calm
+check "-word still excludes" is "$(ids 'bonds -calm')" bonds
 finish
