@@ -186,8 +186,8 @@ std::vector<std::string> names_of(const SchemaField &f);
 bool boolean_word(const std::string &word); /* AND, OR, NOT, XOR */
 bool near_word(const std::string &word);    /* NEAR, ADJ, NEAR/n, ADJ/n */
 /* WORD's other form as a number of four digits or more: "1000" as
- * "1,000", "1,000" as "1000"; "" for any other word ("0100", "1,00",
- * "1.5", "2025-08"). */
+ * "1,000", "1,000" as "1000", "1000.5" as "1,000.5"; "" for any other
+ * word ("0100", "1,00", "1.5", "2025-08"). */
 std::string number_form(const std::string &word);
 std::string partial_text(const std::string &t, ns_index_t *idx = nullptr,
                          bool as_word_too = false);

@@ -1,5 +1,6 @@
 #!/bin/sh
-# t223-query-dashes.sh - Dashes, hyphens and minus signs in a query.
+# t223-query-dashes.sh - Dashes, hyphens, minus signs and decimals in a
+# query.
 # Dashes pasted inside a query word (U+2010 hyphen,
 # U+2011 non-breaking hyphen, U+2012 figure dash, U+2013 en dash, U+2212
 # minus) are read as '-', as the indexer reads the hyphens: "G‑7" was
@@ -7,7 +8,8 @@
 # dash between spaces stays punctuation.  The words of title: (heading:,
 # author:) are split at hyphens as other words are ("title:e-mail" was
 # the phrase, and missed "Email use grows").  A '-' before a digit is a
-# minus sign: "-5C" listed every article but the one with -5C.
+# minus sign: "-5C" listed every article but the one with -5C.  A decimal
+# is found with and without its thousands separators, as whole numbers.
 . "$(dirname "$0")/lib.sh"
 
 cat >"$TMP/a.jsonl" <<'J'
@@ -26,6 +28,8 @@ cat >"$TMP/a.jsonl" <<'J'
 {"id":"calm","title":"Bond market","body":"The bonds were calm.","date":"2025-01-14T00:00:00Z"}
 {"id":"cold","title":"Cold snap","body":"Temperatures fell to -5C overnight.","date":"2025-01-15T00:00:00Z"}
 {"id":"gdp","title":"Growth","body":"GDP fell -3.2% in the quarter.","date":"2025-01-16T00:00:00Z"}
+{"id":"dow","title":"Stocks","body":"The Dow closed at 25,746.56 on Friday.","date":"2025-01-17T00:00:00Z"}
+{"id":"points","title":"Index","body":"The index closed at 25746.56 points.","date":"2025-01-18T00:00:00Z"}
 J
 check "indexed" nindex --quiet --db "$TMP/db" "$TMP/a.jsonl"
 
@@ -81,4 +85,11 @@ check "-3.2%: the story of -3.2%" is "$(ids -- '-3.2%')" gdp
 check "NOT 2 still excludes a number" is "$(ids 'bonds NOT 2')" calm
 check "-\"2\" still excludes a number" is "$(ids 'bonds -"2"')" calm
 check "-word still excludes" is "$(ids 'bonds -calm')" bonds
+
+# --- A decimal is found with and without its thousands separators --------
+check "25746.56 finds 25,746.56 too" is "$(ids 25746.56)" "dow points"
+check "25,746.56 finds 25746.56 too" is "$(ids 25,746.56)" "dow points"
+check "closed NOT 25746.56 leaves out both forms" \
+    is "$(ids 'closed NOT 25746.56')" ""
+check "1.5 is no number of four digits" is "$(ids 1.5)" ""
 finish
