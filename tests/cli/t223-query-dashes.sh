@@ -84,6 +84,8 @@ check "-5C: the story of -5C, not every other one" is "$(ids -- '-5C')" cold
 check "-3.2%: the story of -3.2%" is "$(ids -- '-3.2%')" gdp
 check "NOT 2 still excludes a number" is "$(ids 'bonds NOT 2')" calm
 check "-\"2\" still excludes a number" is "$(ids 'bonds -"2"')" calm
+check "-\"2\" alone lists every article without the number" \
+    is "$(ids -- '-"2"' | tr ' ' '\n' | grep -cx bonds)" 0
 check "-word still excludes" is "$(ids 'bonds -calm')" bonds
 
 # --- A decimal is found with and without its thousands separators --------
