@@ -112,13 +112,26 @@ std::string libns::signs_beside_or(const std::string &text,
     return out;
 }
 
+/* Is the word at T[I] a number joined to words by hyphens
+ * ("18-year-old")?  Such a word is no number with a sign: "-18-year-old"
+ * excludes it. */
+static bool age_compound(const std::string &t, size_t i)
+{
+    for (; i + 1 < t.size() && !strchr(" \t()", t[i]); i++)
+        if (t[i] == '-' && (isalpha((unsigned char)t[i - 1]) ||
+                            isalpha((unsigned char)t[i + 1])))
+            return true;
+    return false;
+}
+
 /* A '-' right before a digit, starting a word outside quotes, is a minus
  * sign, not NOT: in news "-2%", "-3.2%", "-5C" and "-3-1" are numbers,
  * and read as NOT, "bonds -2%" left out the one article that has "bonds
  * -2%", and "-5C" listed every article but the story of "-5C".  Articles
  * have the number without its sign (Xapian's indexer reads '-' as no part
  * of a word), so the number is what is searched.  A number is excluded
- * with NOT ("oil NOT 3") or in quotes (-"3"). */
+ * with NOT ("oil NOT 3") or in quotes (-"3"); a number joined to words
+ * ("-18-year-old") is excluded as typed. */
 std::string libns::minus_numbers(const std::string &text)
 {
     std::string out;
@@ -127,7 +140,7 @@ std::string libns::minus_numbers(const std::string &text)
         quoted ^= text[i] == '"';
         const bool start = i == 0 || strchr(" \t(", text[i - 1]) != nullptr;
         if (!quoted && start && text[i] == '-' && i + 1 < text.size() &&
-            isdigit((unsigned char)text[i + 1]))
+            isdigit((unsigned char)text[i + 1]) && !age_compound(text, i + 1))
             continue;
         out += text[i];
     }

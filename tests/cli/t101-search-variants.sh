@@ -60,8 +60,8 @@ assert "<mark>2,004</mark>" in m["nasdaq"] and "<mark>2004</mark>" in m["y0"], m
     "$NSEARCH_BIN/nsearch" --db "$TMP/db" --json --related 0 -n 20 2004
 # The two are one group beside an operator, and both are left out.
 check "sales AND 2004: the year articles" is "$(hits 'sales AND 2004' | cut -d: -f1)" 8
-check "-2004 leaves out both forms" \
-    is "$(hits 'crowd OR dow -2004')" "2: plain comma"
+check "NOT 2004 leaves out both forms" \
+    is "$(hits '(crowd OR dow) NOT 2004')" "2: plain comma"
 
 # Ages: the exact phrase, not other ages nor its words apart.
 python3 -c 'import json

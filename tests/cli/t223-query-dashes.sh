@@ -26,6 +26,7 @@ cat >"$TMP/a.jsonl" <<'J'
 {"id":"website","title":"New website opens","body":"A new place.","date":"2025-01-12T00:00:00Z"}
 {"id":"bonds","title":"Markets","body":"Yields moved: bonds -2% on the day.","date":"2025-01-13T00:00:00Z"}
 {"id":"calm","title":"Bond market","body":"The bonds were calm.","date":"2025-01-14T00:00:00Z"}
+{"id":"teen","title":"Savings","body":"The savings of an 18-year-old.","date":"2025-01-19T00:00:00Z"}
 {"id":"cold","title":"Cold snap","body":"Temperatures fell to -5C overnight.","date":"2025-01-15T00:00:00Z"}
 {"id":"gdp","title":"Growth","body":"GDP fell -3.2% in the quarter.","date":"2025-01-16T00:00:00Z"}
 {"id":"dow","title":"Stocks","body":"The Dow closed at 25,746.56 on Friday.","date":"2025-01-17T00:00:00Z"}
@@ -87,6 +88,8 @@ check "-\"2\" still excludes a number" is "$(ids 'bonds -"2"')" calm
 check "-\"2\" alone lists every article without the number" \
     is "$(ids -- '-"2"' | tr ' ' '\n' | grep -cx bonds)" 0
 check "-word still excludes" is "$(ids 'bonds -calm')" bonds
+check "-18-year-old, a number joined to words, still excludes" \
+    is "$(ids 'savings -18-year-old')" ""
 
 # --- A decimal is found with and without its thousands separators --------
 check "25746.56 finds 25,746.56 too" is "$(ids 25746.56)" "dow points"
