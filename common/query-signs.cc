@@ -7,7 +7,8 @@
  * "oil OR -gas" is the articles with oil and without gas ("(oil) -gas"),
  * "oil OR +gas" those with gas, oil ranking them.  "oil OR NOT gas", the
  * articles with oil or without gas, is read as the logic says (Xapian's
- * parser reads it so); so is "oil NOT -gas", as "oil NOT gas". */
+ * parser reads it so); so is "oil NOT -gas", as "oil NOT gas".  And a
+ * '-' before a number, its minus sign ("-5C", minus_numbers below). */
 #include <cctype>
 #include <cstring>
 #include <string>
