@@ -409,11 +409,18 @@ static void completed(void *cls, struct MHD_Connection *conn, void **req_cls,
         why = "connection failed";
         break;
     }
-    if (why)
-        ns_warn("%s mid-%s: %s %s", why, req->status ? "response" : "request",
+    /* The status logged is the one the request is counted under in the
+     * metrics: an answer cut off on its way out (a client that left or
+     * stopped reading) is "none", since the client never got it; the
+     * warning says which answer it was. */
+    char status[16] = "none";
+    if (why && req->status)
+        ns_warn("%s mid-response, its %u cut off: %s %s", why, req->status,
                 req->method, req->uri);
-    char status[16];
-    snprintf(status, sizeof status, "%u", req->status);
+    else if (why)
+        ns_warn("%s mid-request: %s %s", why, req->method, req->uri);
+    if (req->status && toe == MHD_REQUEST_TERMINATED_COMPLETED_OK)
+        snprintf(status, sizeof status, "%u", req->status);
     /* With --trust-proxy each line ends with the client, as a proxy's
      * own log begins with it; without, every client is the proxy. */
     char client[sizeof req->client + 1] = "";
@@ -421,14 +428,14 @@ static void completed(void *cls, struct MHD_Connection *conn, void **req_cls,
         snprintf(client, sizeof client, " %s",
                  req->client[0] ? req->client : "-");
     if (srv->cfg->access_log)
-        ns_error("access: %s %s %s %.3fms%s", req->method, req->uri,
-                 req->status ? status : "-", ms, client);
+        ns_error("access: %s %s %s %.3fms%s", req->method, req->uri, status, ms,
+                 client);
     /* The slow log, as databases keep one: the requests worth a look
      * (a phrase of common words, a deep page), without every line of the
      * access log.  Refused requests were answered at once. */
     if (srv->cfg->slow_ms >= 0 && !req->refused && ms >= srv->cfg->slow_ms)
-        ns_error("slow: %s %s %s %.3fms%s", req->method, req->uri,
-                 req->status ? status : "-", ms, client);
+        ns_error("slow: %s %s %s %.3fms%s", req->method, req->uri, status, ms,
+                 client);
     free(req);
 }
 
