@@ -172,9 +172,24 @@ void ns_http_guard_admit(ns_http_server_t *srv, struct MHD_Connection *conn,
     }
 }
 
+/* Whether the client has sent bytes on FD that the server has not read
+ * yet (see "The deadline is for the client" above). */
+static int bytes_waiting(int fd)
+{
+    int n = 0;
+    return fd >= 0 && ioctl(fd, FIONREAD, &n) == 0 && n > 0;
+}
+
 void ns_http_guard_forget(ns_http_server_t *srv, struct ns_http_conn *cn)
 {
     pthread_mutex_lock(&srv->conn_lock);
+    /* Closed during a shutdown with a request unread in its socket: by
+     * libmicrohttpd's idle timeout (--timeout counts from the last read,
+     * and a request waiting behind a search is not read), or by the
+     * final close.  Its client gets no answer; the log says how many. */
+    if (atomic_load(&srv->stopping) && !cn->cut && !cn->refused &&
+        bytes_waiting(cn->fd))
+        atomic_fetch_add(&srv->lost_unread, 1);
     if (cn->prev)
         cn->prev->next = cn->next;
     else if (srv->conns == cn)
@@ -222,14 +237,6 @@ static void log_refusals(ns_http_server_t *srv, double now,
             srv->cfg->max_per_uid);
     *logged = refused;
     *logged_at = now;
-}
-
-/* Whether the client has sent bytes on FD that the server has not read
- * yet (see "The deadline is for the client" above). */
-static int bytes_waiting(int fd)
-{
-    int n = 0;
-    return fd >= 0 && ioctl(fd, FIONREAD, &n) == 0 && n > 0;
 }
 
 static void *guard_main(void *arg)

@@ -390,6 +390,8 @@ static void completed(void *cls, struct MHD_Connection *conn, void **req_cls,
     } else {
         ns_http_stats_end(&srv->stats, req->route, req->status,
                           toe == MHD_REQUEST_TERMINATED_COMPLETED_OK, ms);
+        if (req->told_stopping && toe == MHD_REQUEST_TERMINATED_COMPLETED_OK)
+            atomic_fetch_add(&srv->told_503s, 1);
     }
     switch (toe) {
     case MHD_REQUEST_TERMINATED_COMPLETED_OK:
@@ -533,9 +535,11 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *conn,
      * request still waiting then is told so at once, which frees the
      * worker for the next one, instead of getting no answer when the
      * server exits. */
-    if (atomic_load(&srv->stopping) > 1)
+    if (atomic_load(&srv->stopping) > 1) {
+        req->told_stopping = 1; /* counted once sent, in completed() */
         return ns_http_reply_error(&c, 503, "shutting_down",
                                    "the server is shutting down; try again");
+    }
     if (!readonly)
         return ns_http_reply_error(&c, 405, "method_not_allowed",
                                    "only GET and HEAD are allowed");
@@ -690,6 +694,16 @@ int ns_http_quiesce(ns_http_server_t *srv)
 void ns_http_hurry(ns_http_server_t *srv)
 {
     atomic_store(&srv->stopping, 2);
+}
+
+unsigned ns_http_told_503s(const ns_http_server_t *srv)
+{
+    return atomic_load(&srv->told_503s);
+}
+
+unsigned ns_http_lost_unread(const ns_http_server_t *srv)
+{
+    return atomic_load(&srv->lost_unread);
 }
 
 unsigned ns_http_in_flight(const ns_http_server_t *srv)

@@ -102,6 +102,15 @@ int ns_http_quiesce(ns_http_server_t *srv);
  * answered 503 shutting_down at once instead of being served. */
 void ns_http_hurry(ns_http_server_t *srv);
 
+/* Number of requests answered 503 shutting_down (ns_http_hurry()) whose
+ * answer was sent whole. */
+unsigned ns_http_told_503s(const ns_http_server_t *srv);
+
+/* Number of connections closed since ns_http_quiesce() with a request
+ * sent and never read: libmicrohttpd's idle timeout (--timeout) closes
+ * one left unread behind a slow search. */
+unsigned ns_http_lost_unread(const ns_http_server_t *srv);
+
 /* Number of requests whose headers are in and which are not finished. */
 unsigned ns_http_in_flight(const ns_http_server_t *srv);
 

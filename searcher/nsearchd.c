@@ -468,24 +468,43 @@ static unsigned adopt_backlog(ns_http_server_t *srv, int fd)
     return n;
 }
 
+/* Requests owed an answer, split into those a worker has begun (*RUNNING:
+ * a search, or an answer being sent) and those still waiting for one,
+ * which are returned. */
+static unsigned owed_now(ns_http_server_t *srv, unsigned *running)
+{
+    *running = ns_http_in_flight(srv);
+    unsigned owed = ns_http_pending(srv);
+    return owed > *running ? owed - *running : 0;
+}
+
 /* After quiescing: serve every request the server owes an answer (in
  * flight, or sent and waiting for a busy worker) for up to TIMEOUT
  * seconds, then answer those still waiting 503 shutting_down for up to
  * one more second, or stop at a second SIGTERM/SIGINT.  A client that
  * stops reading its answer is dropped within TIMEOUT.  Connections just
- * accepted, whose request has not arrived yet, are given a second. */
-static void drain(ns_http_server_t *srv, const sigset_t *signals, long timeout)
+ * accepted, whose request has not arrived yet, are given a second.
+ * Returns 1 when requests were still owed at TIMEOUT.
+ *
+ * The line at TIMEOUT says what is owed then; whether a waiting request
+ * gets its 503 depends on its worker being free within the second (one
+ * behind a search that overruns does not), so the 503s really sent are
+ * counted as they end and logged afterwards (main()). */
+static int drain(ns_http_server_t *srv, const sigset_t *signals, long timeout)
 {
     enum { TICKS_PER_S = 50 };
     const struct timespec tick = {0, 1000 * 1000 * 1000 / TICKS_PER_S};
+    int hurried = 0;
     for (long i = 0; i < (timeout + 1) * TICKS_PER_S; i++) {
         if (i == timeout * TICKS_PER_S) {
-            unsigned owed = ns_http_pending(srv);
-            if (owed)
-                ns_warn("%u request%s still waiting after --timeout (%ld s); "
-                        "answering 503 shutting_down",
-                        owed, owed == 1 ? "" : "s", timeout);
+            unsigned running, waiting = owed_now(srv, &running);
+            if (waiting || running)
+                ns_warn("after --timeout (%ld s): %u request%s in progress, "
+                        "%u waiting; answering those waiting 503 "
+                        "shutting_down as their workers free up",
+                        timeout, running, running == 1 ? "" : "s", waiting);
             ns_http_hurry(srv);
+            hurried = waiting || running;
         }
         if (ns_http_pending(srv) == 0 &&
             (ns_http_fresh(srv) == 0 || i >= TICKS_PER_S))
@@ -493,9 +512,10 @@ static void drain(ns_http_server_t *srv, const sigset_t *signals, long timeout)
         int sig = sigtimedwait(signals, NULL, &tick);
         if (sig == SIGTERM || sig == SIGINT) {
             ns_warn("second signal: stopping without waiting");
-            return;
+            break;
         }
     }
+    return hurried;
 }
 
 /* The signals are taken synchronously by sigwait() in the main thread, so
@@ -615,21 +635,39 @@ int main(int argc, char **argv)
         close(fd);
         fd = -1;
     }
-    drain(srv, &signals, o.timeout);
-    unsigned left = ns_http_in_flight(srv);
+    int hurried = drain(srv, &signals, o.timeout);
+    /* What the clients saw, counted rather than foreseen: the 503s sent,
+     * and the requests left without an answer, whether a worker is on
+     * them (a search past its second), they wait unread behind one, or
+     * libmicrohttpd closed them unread (its idle timeout counts from the
+     * last read, which a request waiting behind a search never had). */
+    unsigned told = ns_http_told_503s(srv);
+    if (hurried || told) {
+        ns_warn("answered %u request%s 503 shutting_down", told,
+                told == 1 ? "" : "s");
+    }
+    unsigned left, waiting = owed_now(srv, &left);
+    if (left) {
+        /* A worker may have written the last byte of its answer and not
+         * yet ended the request: a moment, so that those counted below
+         * are the requests really abandoned. */
+        const struct timespec moment = {0, 50 * 1000 * 1000};
+        nanosleep(&moment, NULL);
+        waiting = owed_now(srv, &left);
+    }
+    unsigned lost = ns_http_lost_unread(srv);
+    unsigned all = left + waiting + lost;
+    if (all)
+        ns_warn("%u request%s left without an answer (%u in progress, %u "
+                "waiting, %u closed unread at --timeout)",
+                all, all == 1 ? "" : "s", left, waiting, lost);
     if (left) {
         /* Joining the workers would wait for a search that overruns its
          * budget, past the bound --help promises: leave them.  The index
          * is only read, so nothing is lost. */
-        ns_warn("%u request%s still running; exiting without them", left,
-                left == 1 ? "" : "s");
         ns_error("info: stopped");
         _exit(EXIT_OK);
     }
-    unsigned owed = ns_http_pending(srv);
-    if (owed)
-        ns_warn("closing %u connection%s with a request not yet read", owed,
-                owed == 1 ? "" : "s");
     ns_http_stop(srv);
     if (fd >= 0)
         close(fd);

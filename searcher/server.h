@@ -114,6 +114,10 @@ struct ns_http_server {
                                  ns_http_hurry() */
     atomic_uint adopting;     /* given to ns_http_add_connection(), not
                                  yet started by libmicrohttpd */
+    atomic_uint told_503s;    /* requests answered 503 shutting_down,
+                                 their answer sent whole */
+    atomic_uint lost_unread;  /* connections closed during a shutdown with
+                                 a request unread (guard.c) */
     atomic_uint_fast64_t refused_full;    /* connections told 503 at
                                              accept */
     atomic_uint_fast64_t refused_uid;     /* and 403: a uid not allowed */
@@ -169,6 +173,7 @@ struct ns_http_request {
     int headers_seen;                  /* the handler was called once */
     int in_flight;                     /* counted in srv->in_flight */
     int refused;                       /* answered at accept (guard.c) */
+    int told_stopping;                 /* answered 503 shutting_down */
     unsigned status;                   /* HTTP status we queued, or 0 */
     char client[48];                   /* the address a proxy forwarded
                                           (--trust-proxy), or "" */

@@ -115,7 +115,7 @@ if [ -n "$late" ]; then
         'd["error"]["code"] == "shutting_down"'
     check "grace: with Retry-After" grep -qi '^Retry-After: 1' "$TMP/head.$late"
     check "grace: logged" contains "$TMP/server.err" \
-        "still waiting after --timeout (1 s); answering 503 shutting_down"
+        "waiting; answering those waiting 503 shutting_down as their workers free up"
 else
     echo "# grace: the five searches ended within --timeout; no 503 to check"
 fi
