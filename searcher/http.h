@@ -23,6 +23,10 @@
 
 /* Days of recent_days, as nsearch --recent-days. */
 #define NS_HTTP_MAX_RECENT_DAYS 36500
+/* Bytes of snippet a hit may ask for.  nsearch allows 10000, but a page
+ * of 100 hits would then carry a megabyte of text twice over (snippet and
+ * snippet_html): an article's whole text is /v1/articles/{id}. */
+#define NS_HTTP_MAX_SNIPPET 1000
 /* The longest request head (request line and headers) served: past it, a
  * URL is answered 414 too_large, headers 431 too_large. */
 #define NS_HTTP_MAX_HEAD 65536

@@ -75,7 +75,8 @@ static void usage(FILE *out)
         "      before now; 0 for none, for archives without dates),\n"
         "      collapse (1 or 0), facets (section,decade,year,month,lang,\n"
         "      tag or all), suggest (1 or 0), partial (1: the last word as a\n"
-        "      prefix too, search as you type); without q: every article\n"
+        "      prefix too, search as you type), snippet_len (0-%d bytes,\n"
+        "      default 200; 0 for none); without q: every article\n"
         "  /v1/articles/ID     one stored article\n"
         "  /v1/related/ID      related recent posts for one article\n"
         "                      (related, now and recent_days as above)\n"
@@ -150,7 +151,7 @@ static void usage(FILE *out)
         "     cannot start the HTTP server)\n"
         "  2  usage error\n",
         NS_HTTP_MAX_LIMIT, NS_HTTP_MAX_OFFSET, NS_HTTP_MAX_RELATED,
-        NS_HTTP_MAX_RECENT_DAYS, NS_HTTP_MAX_QUERY);
+        NS_HTTP_MAX_RECENT_DAYS, NS_HTTP_MAX_SNIPPET, NS_HTTP_MAX_QUERY);
 }
 
 /* ------------------------------------------------------------------------ */

@@ -106,9 +106,9 @@ struct args_check {
 /* The parameters that take one value.  Others are lists (section, lang,
  * tag) or unknown, and ignored. */
 static const char *const SINGLE[] = {
-    "q",      "limit",   "offset",  "sort",    "half_life",
-    "from",   "to",      "related", "now",     "collapse",
-    "facets", "suggest", "author",  "partial", "recent_days",
+    "q",      "limit",   "offset",      "sort",        "half_life", "from",
+    "to",     "related", "now",         "collapse",    "facets",    "suggest",
+    "author", "partial", "recent_days", "snippet_len",
 };
 
 /* Every query parameter must be valid UTF-8 without NUL bytes or other

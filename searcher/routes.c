@@ -78,9 +78,13 @@ static enum MHD_Result get_search(ns_http_call_t *c)
 {
     enum MHD_Result ret;
     long limit, offset, rel, recent, collapse, half_life, suggest, partial;
+    long snippet_len;
     int64_t now;
     if (ns_http_arg_long(c, "limit", 0, NS_HTTP_MAX_LIMIT, 10, LIMIT_CAP,
                          &limit, &ret) < 0 ||
+        ns_http_arg_long(c, "snippet_len", 0, NS_HTTP_MAX_SNIPPET, 200,
+                         " (bytes; 0 for no snippet)", &snippet_len,
+                         &ret) < 0 ||
         ns_http_arg_long(c, "offset", 0, NS_HTTP_MAX_OFFSET, 0, "", &offset,
                          &ret) < 0 ||
         ns_http_arg_long(c, "related", 0, NS_HTTP_MAX_RELATED, 5, "", &rel,
@@ -158,6 +162,7 @@ static enum MHD_Result get_search(ns_http_call_t *c)
     so.half_life_days = (unsigned)half_life;
     so.suggest = (int)suggest;
     so.partial = (int)partial;
+    so.snippet_len = (unsigned)snippet_len;
     so.facets = facets;
     so.now = now;
     so.time_limit_ms = c->srv->cfg->request_timeout_ms;

@@ -1,8 +1,8 @@
 #!/bin/sh
 # t515-nsearchd-limits.sh - The parameter limits the README states for
 # /v1/search, on both sides of each line: limit 0-100, offset 0-10000,
-# related 0-20, q up to 4096 bytes, a request head of 64 KiB and 256
-# parameters.  t510 checks the refusals; this checks
+# related 0-20, snippet_len 0-1000, q up to 4096 bytes, a request head of
+# 64 KiB and 256 parameters.  t510 checks the refusals; this checks
 # that the last allowed value is served, and served in full, so that a
 # tightened limit fails too.
 . "$(dirname "$0")/lib.sh"
@@ -16,6 +16,11 @@ with open(sys.argv[1], "w") as f:
         f.write(json.dumps({"id": "n%d" % i, "title": "Harbour note %d" % i,
                             "body": "harbour ferry note %d" % i,
                             "date": "2025-06-%02dT10:00:00Z" % (1 + i % 28)}) + "\n")
+    # One long story, for snippet_len.
+    f.write(json.dumps({"id": "long", "title": "Lighthouse keepers",
+                        "body": " ".join("The lighthouse keeper %d wrote "
+                                         "the log." % i
+                                         for i in range(200))}) + "\n")
 PY
 nindex --quiet --db "$TMP/db" "$TMP/a.jsonl"
 check "server starts" start_server
@@ -46,6 +51,52 @@ get r2.json '/v1/related/n5?related=20&now=2025-06-28'
 check "related/{id} related=20: 200" is "$code" 200
 get r3.json '/v1/related/n5?related=21'
 check "related/{id} related=21: 400" is "$code" 400
+
+# snippet_len: the snippet nsearch --snippet-len makes, 0 to 1000 bytes;
+# ignored before, when every snippet was 200 bytes.
+# snippet FILE: the first hit's snippet in $TMP/FILE; cli_snippet N:
+# nsearch's with --snippet-len N.
+snippet() {
+    python3 -c 'import json, sys
+print(json.load(open(sys.argv[1]))["hits"][0]["snippet"])' "$TMP/$1"
+}
+cli_snippet() {
+    nsearch --db "$TMP/db" --json --snippet-len "$1" lighthouse |
+        python3 -c 'import json, sys
+print(json.load(sys.stdin)["hits"][0]["snippet"])'
+}
+get sn.json '/v1/search?q=lighthouse'
+default=$(snippet sn.json)
+check "no snippet_len: nsearch's default snippet" is "$default" "$(cli_snippet 200)"
+for n in 20 0 1000; do
+    get sn$n.json "/v1/search?q=lighthouse&snippet_len=$n"
+    check "snippet_len=$n: 200 ($code)" is "$code" 200
+    check "snippet_len=$n: nsearch --snippet-len $n's snippet" \
+        is "$(snippet sn$n.json)" "$(cli_snippet $n)"
+done
+check "snippet_len=20: shorter than the default" \
+    test "$(snippet sn20.json | wc -c)" -lt "$(printf '%s\n' "$default" | wc -c)"
+check "snippet_len=0: no snippet" is "$(snippet sn0.json)" ""
+check "snippet_len=1000: about 1000 bytes" \
+    test "$(snippet sn1000.json | wc -c)" -gt 900
+for v in 1001 -1 abc 2.5; do
+    get sb.json "/v1/search?q=lighthouse&snippet_len=$v"
+    check "snippet_len=$v: 400 bad_parameter ($code)" json sb.json \
+        'd["error"]["code"] == "bad_parameter"'
+    check "snippet_len=$v: status 400" is "$code" 400
+done
+get sb.json '/v1/search?q=lighthouse&snippet_len=1001'
+check "snippet_len=1001: the message says the range" json sb.json \
+    'd["error"]["message"] == "snippet_len must be a whole number from 0 to 1000 (bytes; 0 for no snippet), not \x271001\x27"'
+get sb.json '/v1/search?q=lighthouse&snippet_len=20&snippet_len=30'
+check "snippet_len given twice: 400" is "$code" 400
+# A misspelt parameter is ignored as every unknown one is (README).
+get st.json '/v1/search?q=lighthouse&snipet_len=20'
+check "snipet_len (a typo): ignored, the default snippet" \
+    is "$code:$(snippet st.json)" "200:$default"
+run help.out help.err "$NSEARCH_BIN/nsearchd" --help
+check "--help names snippet_len and its range" \
+    contains "$TMP/help.out" "snippet_len (0-1000 bytes,"
 
 # q: 4096 bytes are served, 4097 are 414.
 q4096=$(python3 -c 'print(("harbour " * 600)[:4096])')
