@@ -45,12 +45,13 @@ enum ns_http_route_id {
 };
 
 /* The statuses counted one by one; others are counted as "other", and a
- * request that ended without an answer as "none". */
+ * request that ended without an answer as "none".  413 is never ours:
+ * libmicrohttpd sends it for a Content-Length past 2^64 - 1. */
 #define NS_HTTP_STATUSES                                                       \
     {                                                                          \
-        200, 204, 304, 400, 403, 404, 405, 414, 431, 500, 503                  \
+        200, 204, 304, 400, 403, 404, 405, 413, 414, 431, 500, 503             \
     }
-#define NS_HTTP_N_STATUSES (11 + 2)
+#define NS_HTTP_N_STATUSES (12 + 2)
 
 /* Upper bounds of the latency histogram's buckets, in seconds (the last
  * bucket, +Inf, is implicit). */

@@ -129,6 +129,32 @@ check "mhd answers: errors" \
     is "$(sed -n 's/^nsearchd_errors_total //p' "$TMP/m3")" 2
 check "mhd answers: not logged as failed connections" \
     lacks "$TMP/server.err" "connection failed mid-request"
+
+# A Content-Length too large for a number (past 2^64 - 1) is
+# libmicrohttpd's own 413: under status 413, not "other".
+: >"$TMP/server.err"
+python3 - "$SOCK" >"$TMP/mhd413.txt" <<'PY'
+import socket, sys
+s = socket.socket(socket.AF_UNIX)
+s.connect(sys.argv[1])
+s.settimeout(5)
+s.sendall(b"GET /health HTTP/1.1\r\nHost: x\r\n"
+          b"Content-Length: 99999999999999999999999\r\n\r\n")
+got = b""
+while True:
+    chunk = s.recv(4096)
+    if not chunk:
+        break
+    got += chunk
+print(got.split(b"\r\n", 1)[0].decode())
+PY
+check "mhd 413: told 413, closed" is "$(cat "$TMP/mhd413.txt")" \
+    "HTTP/1.1 413 Content Too Large"
+sleep 0.3
+get m4 /metrics
+check "mhd 413: counted under route health, status 413" \
+    is "$(metric m4 health 413)" 1
+check "mhd 413: not as other" is "$(metric m4 health other)" 0
 stop_server
 
 finish
