@@ -216,12 +216,7 @@ static void fill_also(ns_index_t *idx, const ns_search_opts_t *o,
             copies[i] =
                 also_ids(idx, run, res->arts[i].title, page.shown[i], check);
     }
-    /* In date order the copy the match keeps is the one the story is
-     * sorted by (the newest by date, or in oldest-first order the
-     * first): shown by another, a page's dates would not run in order
-     * (a first take updated later, listed above a story filed between
-     * the two takes with its earlier date). */
-    if (o->sort != NS_SORT_OLDEST && o->sort != NS_SORT_DATE)
+    if (o->sort != NS_SORT_OLDEST)
         for (size_t i : newest_stand(idx, copies, res))
             cut_marks(idx, o, page, blank, time, res, i);
     for (size_t i = 0; i < n; i++) {
