@@ -144,12 +144,17 @@ static void test_indexes(void)
 {
     const std::string tmp = tl_tmpdir();
     const std::string fresh = tmp + "/new", old = tmp + "/old";
-    CHECK_STR(make_index(fresh, false).c_str(), "2", "a new index is stamped");
-    CHECK_STR(oldest_first(fresh).c_str(), "a b c",
-              "a new index sorts 1963 in order");
-    CHECK_STR(make_index(old, true).c_str(), "",
-              "an index made the old way has no stamp");
-    CHECK_STR(oldest_first(old).c_str(), "b a c",
+    /* Each result held in a variable: CHECK_STR keeps the pointer it is
+     * given past the end of its first statement, where a temporary
+     * string is gone. */
+    const std::string stamp_new = make_index(fresh, false);
+    CHECK_STR(stamp_new.c_str(), "2", "a new index is stamped");
+    const std::string order_new = oldest_first(fresh);
+    CHECK_STR(order_new.c_str(), "a b c", "a new index sorts 1963 in order");
+    const std::string stamp_old = make_index(old, true);
+    CHECK_STR(stamp_old.c_str(), "", "an index made the old way has no stamp");
+    const std::string order_old = oldest_first(old);
+    CHECK_STR(order_old.c_str(), "b a c",
               "... and misorders its seconds of 1963");
 
     /* Written again by this version, the old index stays one way. */
@@ -161,8 +166,9 @@ static void test_indexes(void)
     add(idx, "d", -3786825600); /* 1850 */
     CHECK(ns_index_commit(idx) == NS_STATUS_OK, "commit to the old index");
     ns_index_close(idx);
-    CHECK_STR(Xapian::Database(dbpath(old)).get_metadata(META_TIME).c_str(), "",
-              "it is still unstamped");
+    const std::string stamp_after =
+        Xapian::Database(dbpath(old)).get_metadata(META_TIME);
+    CHECK_STR(stamp_after.c_str(), "", "it is still unstamped");
     Xapian::Database odb(dbpath(old));
     CHECK(time_of_value(TIME_SORTABLE,
                         odb.get_document(4).get_value(SLOT_TIME)) ==
@@ -186,8 +192,9 @@ static void test_indexes(void)
               NS_STATUS_OK,
           "a merge of new shards");
     free(err);
-    CHECK_STR(Xapian::Database(tmp + "/merged2").get_metadata(META_TIME).c_str(),
-              "2", "... keeps the stamp");
+    const std::string stamp_merged =
+        Xapian::Database(tmp + "/merged2").get_metadata(META_TIME);
+    CHECK_STR(stamp_merged.c_str(), "2", "... keeps the stamp");
 }
 
 int main(void)
