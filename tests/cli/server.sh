@@ -102,3 +102,19 @@ PY
     nindex --quiet --db "$TMP/db" "$TMP/gen.jsonl"
 }
 SLOW="/v1/search?q=$(python3 -c 'print("+OR+".join(c + "*" for c in "abcdefghijklmnoprstw"))')&limit=100&facets=all"
+
+# fetch NAME PATH [CURL ARGS...]: the response headers of PATH into
+# $TMP/NAME.h (names lower-cased), the body into $TMP/NAME, the status in
+# $code (t578, t579, t580).
+fetch() {
+    n=$1
+    p=$2
+    shift 2
+    code=$(curl -sS --max-time 5 --unix-socket "$SOCK" -D "$TMP/$n.raw" \
+        -o "$TMP/$n" -w '%{http_code}' "$@" "http://localhost$p") || code=000
+    tr -d '\r' <"$TMP/$n.raw" |
+        awk -F': ' 'NF > 1 { printf "%s: %s\n", tolower($1), $2 }' \
+            >"$TMP/$n.h"
+}
+# field NAME HEADER: the value of HEADER (lower case) in $TMP/NAME.h.
+field() { sed -n "s/^$2: //p" "$TMP/$1.h"; }

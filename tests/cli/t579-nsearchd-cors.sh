@@ -6,19 +6,6 @@
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/server.sh"
 
-# fetch NAME PATH [CURL ARGS...]: headers of PATH into $TMP/NAME.h (names
-# lower-cased), the body into $TMP/NAME, the status in $code.
-fetch() {
-    n=$1
-    p=$2
-    shift 2
-    code=$(curl -sS --max-time 5 --unix-socket "$SOCK" -D "$TMP/$n.raw" \
-        -o "$TMP/$n" -w '%{http_code}' "$@" "http://localhost$p") || code=000
-    tr -d '\r' <"$TMP/$n.raw" |
-        awk -F': ' 'NF > 1 { printf "%s: %s\n", tolower($1), $2 }' \
-            >"$TMP/$n.h"
-}
-field() { sed -n "s/^$2: //p" "$TMP/$1.h"; }
 ORIGIN=https://www.example.org
 PRE="-X OPTIONS -H Origin:$ORIGIN -H Access-Control-Request-Method:GET"
 

@@ -9,20 +9,6 @@
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/server.sh"
 
-# fetch NAME PATH [CURL ARGS...]: the response headers of PATH into
-# $TMP/NAME.h (lower-cased names), the body into $TMP/NAME, status $code.
-fetch() {
-    n=$1
-    p=$2
-    shift 2
-    code=$(curl -sS --max-time 5 --unix-socket "$SOCK" -D "$TMP/$n.raw" \
-        -o "$TMP/$n" -w '%{http_code}' "$@" "http://localhost$p") || code=000
-    tr -d '\r' <"$TMP/$n.raw" |
-        awk -F': ' 'NF > 1 { printf "%s: %s\n", tolower($1), $2 }' \
-            >"$TMP/$n.h"
-}
-# field NAME HEADER: the value of HEADER (lower case) in $TMP/NAME.h.
-field() { sed -n "s/^$2: //p" "$TMP/$1.h"; }
 # same NAME1 NAME2 HEADER: both answers have HEADER, with one value.
 same() {
     [ -n "$(field "$1" "$3")" ] && [ "$(field "$1" "$3")" = "$(field "$2" "$3")" ]
