@@ -158,7 +158,7 @@ $(BIN)/nindex: $(NINDEX_OBJ) $(LIB)
 	$(CXX) $(SAN) -o $@ $^ $(LDLIBS_ALL) -lpthread
 
 NSEARCH_OBJ = $(B)/searcher/nsearch.o $(B)/searcher/open-index.o \
-              $(B)/searcher/text-output.o
+              $(B)/searcher/text-output.o $(B)/searcher/show.o
 $(NSEARCH_OBJ): searcher/nsearch.h
 
 $(BIN)/nsearch: $(NSEARCH_OBJ) $(LIB)

@@ -2,10 +2,11 @@
  *
  * nsearch [--db DIR] [options] QUERY...
  * nsearch [--db DIR] --batch < queries
+ * nsearch [--db DIR] --show ID
  *
  * Holds main, the options and the searching (the index open is
- * open-index.c, the text output text-output.c); the search itself is
- * libns. */
+ * open-index.c, the text output text-output.c, --show show.c); the
+ * search itself is libns. */
 #include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
@@ -25,6 +26,7 @@ static void usage(FILE *out)
         "Usage: nsearch [--db DIR] [options] QUERY...\n"
         "       nsearch [--db DIR] --batch < QUERIES\n"
         "       nsearch [--db DIR] --related-to ID\n"
+        "       nsearch [--db DIR] --show ID\n"
         "Search an nsearch index, best matches first (BM25; manual:\n"
         "nsearch(1)).\n"
         "\n"
@@ -63,6 +65,8 @@ static void usage(FILE *out)
         "      --related N       related recent posts to list (default 5,\n"
         "                        0 for none)\n"
         "      --related-to ID   only the related recent posts of article ID\n"
+        "      --show ID         print article ID whole: title, metadata and\n"
+        "                        body (with --json, the stored article)\n"
         "      --now TIME        reference time for recency and ages "
         "(default:\n"
         "                        the newest article date not after today+1)\n"
@@ -82,13 +86,26 @@ static void usage(FILE *out)
         "\n"
         "Exit status:\n"
         "  0  success, also when nothing matched\n"
-        "  1  error (no index, unreadable index)\n"
+        "  1  error (no index, unreadable index, no article with\n"
+        "     the ID of --show or --related-to)\n"
         "  2  usage error\n");
 }
 
 /* ------------------------------------------------------------------------ */
 /* Running                                                                  */
 /* ------------------------------------------------------------------------ */
+
+/* The style of the text output: bold on a terminal that takes it, as
+ * --color says; otherwise matches marked **so**. */
+static const struct style *text_style(const struct options *o)
+{
+    static const struct style plain = {"**", "**", "", "", "", ""};
+    static const struct style bold = {"\033[1m",  "\033[22m", "\033[1m",
+                                      "\033[22m", "\033[2m",  "\033[22m"};
+    int color = o->color == COLOR_ALWAYS ||
+                (o->color == COLOR_AUTO && ns_terminal_escapes(1, 1));
+    return color ? &bold : &plain;
+}
 
 static ns_status_t search(ns_index_t *idx, const struct options *o,
                           const char *query, ns_results_t **res)
@@ -133,23 +150,8 @@ static int run_one(ns_index_t *idx, const struct options *o)
 {
     ns_results_t *res;
     ns_status_t st = search(idx, o, o->query, &res);
-    if (st == NS_STATUS_NOT_FOUND && o->related_to) {
-        /* On a cluster, an article whose shard (ns_shard_of, as nindex
-         * --shard placed it) is down is not known to be gone: say so, as
-         * nsearchd's 503 does, rather than that there is no such id. */
-        size_t n = ns_index_shard_count(idx);
-        ns_shard_info_t si;
-        unsigned s = n ? ns_shard_of(o->related_to, strlen(o->related_to),
-                                     (unsigned)n)
-                       : 0;
-        if (n && shard_down(idx, s, &si))
-            ns_error("shard %u of the cluster, which holds article '%s', is "
-                     "down (%s)",
-                     s, o->related_to, si.error);
-        else
-            ns_error("no article with id '%s'", o->related_to);
-        return EXIT_ERROR;
-    }
+    if (st == NS_STATUS_NOT_FOUND && o->related_to)
+        return no_article(idx, o->related_to);
     if (st != NS_STATUS_OK) {
         ns_error("search failed: %s: %s", ns_status_to_string(st),
                  ns_index_last_error(idx));
@@ -176,13 +178,7 @@ static int run_one(ns_index_t *idx, const struct options *o)
         puts(text);
         free(text);
     } else {
-        int color =
-            o->color == COLOR_ALWAYS ||
-            (o->color == COLOR_AUTO && ns_terminal_escapes(1, 1));
-        static const struct style plain = {"**", "**", "", "", "", ""};
-        static const struct style bold = {"\033[1m",  "\033[22m", "\033[1m",
-                                          "\033[22m", "\033[2m",  "\033[22m"};
-        print_text(res, idx, o, color ? &bold : &plain);
+        print_text(res, idx, o, text_style(o));
     }
     ns_results_free(res);
     return EXIT_OK;
@@ -367,7 +363,8 @@ static void parse_options(int argc, char **argv, struct options *o,
         OPT_NO_SUGGEST,
         OPT_PARTIAL,
         OPT_HALF_LIFE,
-        OPT_FACETS
+        OPT_FACETS,
+        OPT_SHOW
     };
     static const struct option long_opts[] = {
         {"db", required_argument, NULL, 'd'},
@@ -379,6 +376,7 @@ static void parse_options(int argc, char **argv, struct options *o,
         {"snippet-len", required_argument, NULL, OPT_SNIPPET},
         {"related", required_argument, NULL, OPT_RELATED},
         {"related-to", required_argument, NULL, OPT_RELATED_TO},
+        {"show", required_argument, NULL, OPT_SHOW},
         {"now", required_argument, NULL, OPT_NOW},
         {"recent-days", required_argument, NULL, OPT_RECENT},
         {"no-collapse", no_argument, NULL, OPT_NO_COLLAPSE},
@@ -465,6 +463,12 @@ static void parse_options(int argc, char **argv, struct options *o,
             break;
         case OPT_RELATED_TO:
             o->related_to = optarg;
+            break;
+        case OPT_SHOW:
+            /* An empty ID (an unset $ID) names no article anyone meant. */
+            if (!*optarg)
+                ns_usage_error("--show needs an article id, not ''");
+            o->show = optarg;
             break;
         case OPT_NO_COLLAPSE:
             o->no_collapse = 1;
@@ -560,11 +564,18 @@ int main(int argc, char **argv)
         ns_usage_error("%s",
                        "--batch reads queries from standard input; give no "
                        "QUERY");
+    /* --show is another answer, not a search: the options that shape a
+     * search (--limit, --sort, --facets...) are ignored, as --related-to
+     * ignores them, so an alias that sets some still works; those that
+     * ask for another answer are an error. */
+    if (o.show && (o.batch || o.related_to || nwords))
+        ns_usage_error("%s", "--show takes no QUERY, no --batch and no "
+                             "--related-to");
     if (o.related_to && (o.batch || nwords))
         ns_usage_error("%s", "--related-to takes no QUERY and no --batch");
-    if (!o.batch && !o.related_to && !nwords)
+    if (!o.batch && !o.related_to && !o.show && !nwords)
         ns_usage_error("%s", "no QUERY given");
-    if (!o.batch && !o.related_to) {
+    if (!o.batch && !o.related_to && !o.show) {
         o.query = join_words(words, nwords);
         if (!o.query)
             ns_die("out of memory");
@@ -584,7 +595,9 @@ int main(int argc, char **argv)
     }
 
     ns_index_t *idx = ns_open_index(o.db);
-    int rc = o.batch ? run_batch(idx, &o) : run_one(idx, &o);
+    int rc = o.show    ? show_article(idx, &o, text_style(&o))
+             : o.batch ? run_batch(idx, &o)
+                       : run_one(idx, &o);
     ns_index_close(idx);
     free(o.query);
     free(words);

@@ -3,8 +3,8 @@
  *
  * nsearch.c holds main, the options and the searching; open-index.c
  * opens the index and says what to do when it cannot; text-output.c
- * prints an answer as text.  Private to nsearch: nothing here is part of
- * libns. */
+ * prints an answer as text; show.c prints one article (--show).
+ * Private to nsearch: nothing here is part of libns. */
 #ifndef NS_NSEARCH_H
 #define NS_NSEARCH_H
 
@@ -32,6 +32,7 @@ struct options {
     long snippet_len;
     long related;
     const char *related_to; /* --related-to ID */
+    const char *show;       /* --show ID */
     int64_t now;            /* --now, or NS_NOW_NEWEST */
     long recent_days;
     int no_collapse; /* --no-collapse */
@@ -53,5 +54,20 @@ struct style {
  * text on stdout in style ST. */
 void print_text(const ns_results_t *res, ns_index_t *idx,
                 const struct options *o, const struct style *st);
+
+/* Print at most MAX bytes of TEXT, a stored field, with its control
+ * characters as spaces (and with ST, its highlight markers as ST's
+ * highlight); print_str() prints the whole field so, without ST. */
+void print_field(const char *text, size_t max, const struct style *st);
+void print_str(const char *text);
+
+/* Say on stderr that IDX has no article ID, or, on a cluster, that the
+ * shard that would hold it is down; returns EXIT_ERROR. */
+int no_article(ns_index_t *idx, const char *id);
+
+/* Print O's --show article of IDX: as text in style ST, or with --json
+ * as GET /v1/articles/{id}.  Returns the exit status. */
+int show_article(ns_index_t *idx, const struct options *o,
+                 const struct style *st);
 
 #endif /* NS_NSEARCH_H */

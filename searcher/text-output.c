@@ -1,5 +1,6 @@
 /* text-output.c - nsearch's answer as text: the hits, related posts
- * and facets, with the control characters of stored fields made spaces. */
+ * and facets, with the control characters of stored fields made spaces
+ * (print_field(), which --show's article goes through too). */
 #include <stdio.h>
 #include <string.h>
 
@@ -15,7 +16,7 @@
  * (ns_display_control) is a space too: the text stored keeps it, for
  * the right-to-left scripts that use it, but on a terminal it can make
  * a title or url read as another. */
-static void print_field(const char *text, size_t max, const struct style *st)
+void print_field(const char *text, size_t max, const struct style *st)
 {
     const unsigned char *p = (const unsigned char *)text;
     for (size_t i = 0; p[i] && i < max; i++) {
@@ -33,7 +34,7 @@ static void print_field(const char *text, size_t max, const struct style *st)
 }
 
 /* A stored field, whole, as print_field prints it. */
-static void print_str(const char *text)
+void print_str(const char *text)
 {
     print_field(text, SIZE_MAX, NULL);
 }
