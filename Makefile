@@ -175,7 +175,7 @@ NSEARCHD_OBJ = $(B)/searcher/nsearchd.o $(B)/searcher/http.o \
                $(B)/searcher/stats.o $(B)/searcher/metrics.o \
                $(B)/searcher/net.o $(B)/searcher/guard.o \
                $(B)/searcher/framing.o $(B)/searcher/cache.o \
-               $(B)/searcher/cors.o
+               $(B)/searcher/cors.o $(B)/searcher/fdlimit.o
 
 $(NSEARCHD_OBJ): ALL_CFLAGS += $(MHD_CFLAGS)
 $(NSEARCHD_OBJ): searcher/http.h searcher/net.h searcher/server.h

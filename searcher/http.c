@@ -40,6 +40,7 @@
  * 414 or 431 itself, with an HTML body, as it does a chunked body it
  * cannot read (400), with no hook to put a JSON body in its place. */
 #include <arpa/inet.h>
+#include <pthread.h>
 #include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -47,15 +48,10 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/un.h>
+#include <time.h>
 
 #include "net.h"
 #include "server.h"
-
-/* Connections libmicrohttpd accepts beyond --max-connections, only to be
- * told 503 at once by guard.c, so a client learns why instead of seeing its
- * connection closed.  Refused connections close within a second, so only
- * a burst of more than this many in one second meets silence. */
-#define OVERLOAD_HEADROOM 256
 
 typedef struct ns_http_conn connection;
 
@@ -102,6 +98,36 @@ static void mhd_log(void *cls, const char *fmt, va_list ap)
     if (strstr(line, "TCP_NODELAY") || strstr(line, "TCP_CORK") ||
         strstr(line, "Failed to push the data"))
         return;
+    /* Out of descriptors (the system's, or a limit lowered after start:
+     * fdlimit.c fits the settings to ours), libmicrohttpd retries accept()
+     * at once and says so each time: a million lines in seconds.  Once a
+     * second, with how many were left out. */
+    if (strstr(line, "accepting connection") ||
+        strstr(line, "resource limit")) {
+        static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+        static time_t last;
+        static unsigned left_out;
+        time_t now = time(NULL);
+        pthread_mutex_lock(&lock);
+        int say = now != last;
+        unsigned n = left_out;
+        if (say) {
+            last = now;
+            left_out = 0;
+        } else {
+            left_out++;
+        }
+        pthread_mutex_unlock(&lock);
+        if (!say)
+            return;
+        if (n)
+            ns_warn("libmicrohttpd: %s (and %u more such lines in the "
+                    "second before)",
+                    line, n);
+        else
+            ns_warn("libmicrohttpd: %s", line);
+        return;
+    }
     ns_warn("libmicrohttpd: %s", line);
 }
 
@@ -652,7 +678,7 @@ int ns_http_start(const ns_http_config_t *cfg, int fd, ns_http_server_t **out)
         MHD_OPTION_EXTERNAL_LOGGER, mhd_log, (void *)srv,
         MHD_OPTION_ARRAY, options,
         MHD_OPTION_CONNECTION_LIMIT,
-        (unsigned)(cfg->max_connections + OVERLOAD_HEADROOM),
+        cfg->max_connections + cfg->overload_headroom,
         MHD_OPTION_CONNECTION_TIMEOUT, cfg->timeout_s,
         MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)NS_HTTP_MEMORY_LIMIT,
         MHD_OPTION_URI_LOG_CALLBACK, uri_log, (void *)srv,

@@ -51,6 +51,8 @@ typedef struct ns_http_config {
     unsigned threads;            /* worker threads, each with its own index
                                     handle */
     unsigned max_connections;    /* open connections served; more get 503 */
+    unsigned overload_headroom;  /* connections accepted past that, only to
+                                    be told 503 (NS_HTTP_OVERLOAD_HEADROOM) */
     unsigned timeout_s;          /* idle seconds before a connection is
                                     dropped, also mid-request */
     unsigned max_per_uid;        /* connections admitted per peer uid; 0 for
@@ -71,6 +73,20 @@ typedef struct ns_http_config {
                                 can open the socket */
     size_t n_allow_uids;
 } ns_http_config_t;
+
+/* Connections libmicrohttpd accepts beyond max_connections, only to be
+ * told 503 at once by guard.c, so a client learns why instead of seeing its
+ * connection closed.  Refused connections close within a second, so only
+ * a burst of more than this many in one second meets silence. */
+#define NS_HTTP_OVERLOAD_HEADROOM 256
+
+/* fdlimit.c: the open files THREADS workers and CONNECTIONS connections
+ * need; and fit *MAX_CONNECTIONS and *HEADROOM to the open file limit,
+ * raising the soft limit first (a warning when they are lowered; -1, said,
+ * when not even one connection fits). */
+unsigned ns_http_fds_needed(unsigned threads, unsigned connections);
+int ns_http_fit_fds(unsigned threads, unsigned *max_connections,
+                    unsigned *headroom);
 
 typedef struct ns_http_server ns_http_server_t;
 

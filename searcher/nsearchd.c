@@ -568,14 +568,20 @@ int main(int argc, char **argv)
     ns_std_fds_open();
     ns_set_progname("nsearchd");
     parse_options(argc, argv, &o);
-    if (o.max_per_uid < 0)
-        o.max_per_uid = o.max_connections - o.max_connections / 4;
 
     /* Every log line names the process: several servers may share a
      * journal or a terminal. */
     static char progname[32];
     snprintf(progname, sizeof progname, "nsearchd[%ld]", (long)getpid());
     ns_set_progname(progname);
+
+    unsigned max_conn = (unsigned)o.max_connections;
+    unsigned headroom = NS_HTTP_OVERLOAD_HEADROOM;
+    if (ns_http_fit_fds((unsigned)o.threads, &max_conn, &headroom) < 0)
+        return EXIT_ERROR;
+    o.max_connections = max_conn;
+    if (o.max_per_uid < 0)
+        o.max_per_uid = o.max_connections - o.max_connections / 4;
 
     sigset_t signals;
     block_signals(&signals);
@@ -598,6 +604,7 @@ int main(int argc, char **argv)
         .db = db,
         .threads = (unsigned)o.threads,
         .max_connections = (unsigned)o.max_connections,
+        .overload_headroom = headroom,
         .timeout_s = (unsigned)o.timeout,
         .max_per_uid = (unsigned)o.max_per_uid,
         .header_timeout_s = (unsigned)o.header_timeout,
