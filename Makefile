@@ -125,6 +125,8 @@ $(B)/common/word-lists.o: $(B)/common/word-lists.cc common/ns.h \
 
 $(B)/common/reader-file.o $(B)/common/textpage.o: common/textpage.h
 $(B)/common/search.o $(B)/common/search-page.o: common/search-page.h
+$(B)/common/search.o $(B)/common/search-page.o $(B)/common/collapse.o \
+    $(B)/common/versions.o: common/copies.h
 $(B)/common/snippet.o $(B)/common/snippet-ends.o $(B)/common/snippet-runs.o \
     $(B)/common/clusters.o $(B)/tests/unit/test_snippet_cut.o: \
     common/snippet-cut.h

@@ -16,6 +16,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "copies.h"
 #include "index-private.h"
 
 using namespace libns;

@@ -8,6 +8,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "copies.h"
 #include "index-private.h"
 
 /* The ranks of an MSet a page shows, and, when phrases were checked, the

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "copies.h"
 #include "index-private.h"
 
 using namespace libns;

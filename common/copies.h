@@ -1,0 +1,48 @@
+/* copies.h - The copies of a story a hit stands for: found by the match
+ * (collapse.cc) and the one shown in the hit's place (versions.cc),
+ * shared with the page's search (search.cc, search-page.cc).  Private to
+ * libns, C++ only. */
+#ifndef NS_COPIES_H
+#define NS_COPIES_H
+
+#include "index-private.h"
+
+namespace libns
+{
+
+/* collapse.cc: a copy of a hit's story: its id, its document, and when it last
+ * changed (changed_when). */
+struct Copy {
+    std::string id;
+    Xapian::docid did;
+    std::string when;
+};
+std::vector<Copy> also_ids(ns_index_t *idx, const Xapian::Query &run,
+                           const char *title, const Xapian::MSetIterator &it,
+                           const Xapian::Query *check);
+/* also_ids() of every hit of SHOWN (articles ARTS, groups KEYS) in one
+ * query: a cluster's page, a page collapsed after the phrase check. */
+std::vector<std::vector<Copy>>
+also_ids_page(ns_index_t *idx, const Xapian::Query &run,
+              const std::vector<Xapian::MSetIterator> &shown,
+              const std::vector<std::string> &keys,
+              const std::vector<ns_article_t> &arts,
+              const Xapian::Query *check);
+/* versions.cc: when ART, or the article of DOC, last changed: its
+ * "updated", else its date, in date's form ("" with neither). */
+std::string changed_when(const ns_article_t *art);
+std::string changed_when(const Xapian::Document &doc, int enc);
+/* The copy of COPIES (best first) that stands for a story whose hit
+ * changed at WHEN: the newest, the best-ranked of equals; -1 when none is
+ * newer than the hit. */
+long newest_copy(const std::string &when, const std::vector<Copy> &copies);
+/* Each hit of RES with a copy in COPIES (its copies, best first) newer
+ * than itself shown by the newest: its article replaced, and its own
+ * copy listed first in its place.  The hits so changed, whose snippets
+ * and marked titles are then the caller's to cut again. */
+std::vector<size_t> newest_stand(ns_index_t *idx,
+                                 std::vector<std::vector<Copy>> &copies,
+                                 ns_results_t *res);
+} // namespace libns
+
+#endif
