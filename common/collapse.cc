@@ -197,7 +197,7 @@ static bool passes(ns_index_t *idx, const Xapian::Query &check,
 }
 
 /* The other matches of RUN in the group of hit IT (ids, documents, when
- * each changed), best first:
+ * each changed, dates), best first:
  * Xapian says how many it collapsed, not which.  With CHECK, those that
  * pass its phrase check (the candidates of a phrase are the matches of
  * its words). */
@@ -232,7 +232,8 @@ libns::also_ids(ns_index_t *idx, const Xapian::Query &run, const char *title,
         Xapian::TermIterator t = doc.termlist_begin();
         t.skip_to(PREFIX_ID);
         if (t != doc.termlist_end() && (*t)[0] == PREFIX_ID[0])
-            ids.push_back({(*t).substr(1), *m, changed_when(doc, idx->time_enc)});
+            ids.push_back({(*t).substr(1), *m, changed_when(doc, idx->time_enc),
+                           date_of(doc, idx->time_enc)});
         if (ids.size() == ALSO_MAX)
             break;
     }
@@ -303,7 +304,8 @@ libns::also_ids_page(ns_index_t *idx, const Xapian::Query &run,
             continue;
         }
         if (art.id)
-            out[hit[i]].push_back({art.id, dids[i], changed_when(&art)});
+            out[hit[i]].push_back(
+                {art.id, dids[i], changed_when(&art), date_of(&art)});
         ns_article_clear(&art);
     }
     return out;

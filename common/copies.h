@@ -10,12 +10,16 @@
 namespace libns
 {
 
-/* collapse.cc: a copy of a hit's story: its id, its document, and when it last
- * changed (changed_when). */
+/* A copy's time without a date. */
+inline constexpr int64_t NO_DATE = INT64_MIN;
+/* collapse.cc: a copy of a hit's story: its id, its document, when it last
+ * changed (changed_when), and its date (date_of), which a date-sorted
+ * page is ordered by. */
 struct Copy {
     std::string id;
     Xapian::docid did;
     std::string when;
+    int64_t time;
 };
 std::vector<Copy> also_ids(ns_index_t *idx, const Xapian::Query &run,
                            const char *title, const Xapian::MSetIterator &it,
@@ -32,17 +36,23 @@ also_ids_page(ns_index_t *idx, const Xapian::Query &run,
  * "updated", else its date, in date's form ("" with neither). */
 std::string changed_when(const ns_article_t *art);
 std::string changed_when(const Xapian::Document &doc, int enc);
-/* The copy of COPIES (best first) that stands for a story whose hit
- * changed at WHEN: the newest, the best-ranked of equals; -1 when none is
- * newer than the hit. */
-long newest_copy(const std::string &when, const std::vector<Copy> &copies);
+/* The date of ART, or of the article of DOC, in epoch seconds (NO_DATE
+ * without one). */
+int64_t date_of(const ns_article_t *art);
+int64_t date_of(const Xapian::Document &doc, int enc);
+/* The copy of COPIES (best first) that stands for a story whose hit is
+ * HIT: the newest, the best-ranked of equals, and with SAME_DATE only
+ * among those dated as HIT is; -1 when none is newer than the hit. */
+long newest_copy(const Copy &hit, const std::vector<Copy> &copies,
+                 bool same_date);
 /* Each hit of RES with a copy in COPIES (its copies, best first) newer
- * than itself shown by the newest: its article replaced, and its own
- * copy listed first in its place.  The hits so changed, whose snippets
- * and marked titles are then the caller's to cut again. */
+ * than itself shown by the newest (newest_copy, SAME_DATE passed on):
+ * its article replaced, and its own copy listed first in its place.  The
+ * hits so changed, whose snippets and marked titles are then the
+ * caller's to cut again. */
 std::vector<size_t> newest_stand(ns_index_t *idx,
                                  std::vector<std::vector<Copy>> &copies,
-                                 ns_results_t *res);
+                                 ns_results_t *res, bool same_date);
 } // namespace libns
 
 #endif

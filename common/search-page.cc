@@ -269,7 +269,7 @@ void libns::checked_page(ns_index_t *idx, Xapian::Enquire &enq,
                     if (g.first->second && art.id &&
                         page.also_of[g.first->second].size() < ALSO_MAX)
                         page.also_of[g.first->second].push_back(
-                            {art.id, *it, changed_when(&art)});
+                            {art.id, *it, changed_when(&art), date_of(&art)});
                     ns_article_clear(&art);
                     continue;
                 }

@@ -4,8 +4,12 @@
  * than its update.  A reader of news expects the latest: the hit keeps
  * the group's place and score, and shows the newest of its matching
  * copies, by "updated", else date; the hit's own copy is then listed
- * with the others.  In oldest-first order a story's first version stands
- * for it, as the match keeps it. */
+ * with the others.  In date order the match sorts a story by its latest
+ * date, so only the copies of that date may stand for it: the newest of
+ * them, an update of a wire story that kept its date included.  A first
+ * take updated after a later take was filed would list its earlier date
+ * in the later take's place, out of the page's order.  In oldest-first
+ * order a story's first version stands for it, as the match keeps it. */
 #include <string>
 #include <vector>
 
@@ -37,13 +41,25 @@ std::string libns::changed_when(const Xapian::Document &doc, int enc)
     return date;
 }
 
-long libns::newest_copy(const std::string &when,
-                        const std::vector<Copy> &copies)
+int64_t libns::date_of(const ns_article_t *art)
+{
+    return art->date ? art->time : NO_DATE;
+}
+
+int64_t libns::date_of(const Xapian::Document &doc, int enc)
+{
+    std::string time = doc.get_value(SLOT_TIME);
+    return time.empty() ? NO_DATE : time_of_value(enc, time);
+}
+
+long libns::newest_copy(const Copy &hit, const std::vector<Copy> &copies,
+                        bool same_date)
 {
     long best = -1;
-    std::string newest = when;
+    std::string newest = hit.when;
     for (size_t i = 0; i < copies.size(); i++)
-        if (copies[i].when > newest) {
+        if ((!same_date || copies[i].time == hit.time) &&
+            copies[i].when > newest) {
             newest = copies[i].when;
             best = (long)i;
         }
@@ -52,13 +68,15 @@ long libns::newest_copy(const std::string &when,
 
 std::vector<size_t> libns::newest_stand(ns_index_t *idx,
                                         std::vector<std::vector<Copy>> &copies,
-                                        ns_results_t *res)
+                                        ns_results_t *res, bool same_date)
 {
     std::vector<size_t> hits;
     std::vector<long> pick;
     std::vector<Xapian::docid> dids;
     for (size_t i = 0; i < copies.size() && i < res->arts.size(); i++) {
-        long c = newest_copy(changed_when(&res->arts[i]), copies[i]);
+        const ns_article_t *hit = &res->arts[i];
+        Copy was{"", 0, changed_when(hit), date_of(hit)};
+        long c = newest_copy(was, copies[i], same_date);
         if (c < 0)
             continue;
         hits.push_back(i);
@@ -80,7 +98,7 @@ std::vector<size_t> libns::newest_stand(ns_index_t *idx,
             continue;
         ns_article_t &hit = res->arts[i];
         /* The hit's copy is the best-ranked of the group: first. */
-        Copy was{hit.id ? hit.id : "", 0, changed_when(&hit)};
+        Copy was{hit.id ? hit.id : "", 0, changed_when(&hit), date_of(&hit)};
         also.erase(also.begin() + pick[k]);
         also.insert(also.begin(), was);
         ns_article_clear(&hit);
