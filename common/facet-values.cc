@@ -18,6 +18,31 @@ const char *ns_facet_name(unsigned i)
     return i < NS_FACET_KINDS ? FACET_NAMES[i] : nullptr;
 }
 
+/* The names people write for a facet that are not its own: the plural
+ * ("--facets tags", as the JSON lists them) and the language's long
+ * forms.  "--facets tags azure" took "tags" for a query word, searched
+ * it and counted every facet. */
+static const struct {
+    const char *alias;
+    unsigned facet;
+} FACET_ALIASES[] = {
+    {"sections", 0}, {"years", 1},     {"months", 2},    {"langs", 3},
+    {"language", 3}, {"languages", 3}, {"tags", 4},      {"decades", 5},
+};
+
+static unsigned facet_bit(const std::string &name)
+{
+    if (name == "all")
+        return NS_FACET_ALL;
+    for (unsigned i = 0; i < NS_FACET_KINDS; i++)
+        if (name == FACET_NAMES[i])
+            return 1u << i;
+    for (const auto &a : FACET_ALIASES)
+        if (name == a.alias)
+            return 1u << a.facet;
+    return 0;
+}
+
 int ns_facets_parse(const char *list, unsigned *mask)
 {
     *mask = 0;
@@ -27,13 +52,7 @@ int ns_facets_parse(const char *list, unsigned *mask)
         size_t comma = s.find(',', start);
         if (comma == std::string::npos)
             comma = s.size();
-        std::string name = s.substr(start, comma - start);
-        unsigned bit = 0;
-        if (name == "all")
-            bit = NS_FACET_ALL;
-        for (unsigned i = 0; i < NS_FACET_KINDS; i++)
-            if (name == FACET_NAMES[i])
-                bit = 1u << i;
+        unsigned bit = facet_bit(s.substr(start, comma - start));
         if (!bit) {
             *mask = 0;
             return -1;
@@ -41,6 +60,20 @@ int ns_facets_parse(const char *list, unsigned *mask)
         *mask |= bit;
         start = comma + 1;
     }
+    return 0;
+}
+
+int ns_facet_name_near(const char *word)
+{
+    std::string w(word ? word : "");
+    if (w.empty())
+        return 0;
+    for (unsigned i = 0; i < NS_FACET_KINDS; i++)
+        if (folded_edits(w, FACET_NAMES[i]) <= 1)
+            return 1;
+    for (const auto &a : FACET_ALIASES)
+        if (folded_edits(w, a.alias) <= 1)
+            return 1;
     return 0;
 }
 

@@ -775,9 +775,15 @@ typedef enum {
 const char *ns_facet_name(unsigned i);
 
 /* Read a list of facet names separated by commas ("section,month"; "all"
- * is every one) into *MASK.  Returns 0, or -1 when a name is unknown or
- * the list is empty. */
+ * is every one; the plurals "sections", "years", "months", "decades",
+ * "tags", "langs" and "language(s)" name theirs too) into *MASK.
+ * Returns 0, or -1 when a name is unknown or the list is empty. */
 int ns_facets_parse(const char *list, unsigned *mask);
+
+/* Whether WORD is one edit (a letter added, dropped, changed, or two
+ * neighbours swapped) from a facet's name or plural, or is one: a
+ * mistyped name ("sectoin") rather than a query word. */
+int ns_facet_name_near(const char *word);
 
 /* ns_search_opts_t.now: take the date of the newest article as "now". */
 #define NS_NOW_NEWEST INT64_MIN

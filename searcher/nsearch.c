@@ -342,6 +342,27 @@ static int is_query_word(const char *arg)
     return 1;
 }
 
+/* Whether WORD, after a bare --facets, was meant as its LIST though it is
+ * none: letters and commas with a comma in it ("sectoin,year"), or one
+ * edit from a facet's name ("yaer"). */
+static int looks_like_facets(const char *word)
+{
+    static const char letters[] = "abcdefghijklmnopqrstuvwxyz"
+                                  "ABCDEFGHIJKLMNOPQRSTUVWXYZ,";
+    if (strchr(word, ',') && strspn(word, letters) == strlen(word))
+        return 1;
+    return ns_facet_name_near(word);
+}
+
+static void facets_error(const char *list, int next_word)
+{
+    ns_usage_error("--facets takes names from section, decade, year, month, "
+                   "lang, tag and all, separated by commas, not '%s'%s",
+                   list,
+                   next_word ? " (to search for the word, give --facets=all)"
+                             : "");
+}
+
 /* One case per option, beside the option table: split, the table and its
  * handling would only drift apart.  --help and --version exit here.  The
  * QUERY words, wherever they stand among the options, go to WORDS (room
@@ -489,16 +510,18 @@ static void parse_options(int argc, char **argv, struct options *o,
         case OPT_FACETS:
             /* "--facets section,month" as well as "--facets=section,month":
              * the next word is the list when it is one (facet names and
-             * commas only); "--facets" alone counts them all. */
+             * commas only); "--facets" alone counts them all.  A next word
+             * that is nearly a list ("sectoin,year", "yaer") is a typo of
+             * one, which searched would change the search: an error, as
+             * the "=" form's. */
             if (optarg) {
                 if (ns_facets_parse(optarg, &o->facets) < 0)
-                    ns_usage_error("--facets takes names from section, "
-                                   "decade, year, month, lang, tag and all, "
-                                   "separated by commas, not '%s'",
-                                   optarg);
+                    facets_error(optarg, 0);
             } else if (optind < argc &&
                        ns_facets_parse(argv[optind], &o->facets) == 0) {
                 optind++;
+            } else if (optind < argc && looks_like_facets(argv[optind])) {
+                facets_error(argv[optind], 1);
             } else {
                 o->facets = NS_FACET_ALL;
             }

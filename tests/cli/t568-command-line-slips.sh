@@ -1,0 +1,49 @@
+#!/bin/sh
+# t568-command-line-slips.sh - What a slip on the command line does: a
+# facet name written as the JSON lists it ("tags") or mistyped after a bare
+# --facets, which was searched as a query word and changed the search.
+. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/server.sh"
+
+check "index samples" index_samples
+q() { nsearch --db "$TMP/db" --related 0 --snippet-len 0 "$@"; }
+facet_keys() {
+    python3 -c 'import json, sys
+d = json.load(sys.stdin)
+print(d["total"], " ".join(sorted(k for k in d["facets"] if k not in ("exact", "counted", "counts"))))'
+}
+
+# The plurals and long forms name their facet, in either form of the
+# option, and the next word stays the query.
+azure=$(q --json -n 0 azure | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])')
+for pair in tags:tag sections:section years:year months:month \
+    decades:decade langs:lang languages:lang language:lang; do
+    alias=${pair%%:*} facet=${pair#*:}
+    check "--facets $alias: the $facet facet alone, azure searched" \
+        is "$(q --json -n 0 --facets "$alias" azure | facet_keys)" "$azure $facet"
+    check "--facets=$alias: the $facet facet" \
+        is "$(q --json -n 0 --facets="$alias" azure | facet_keys)" "$azure $facet"
+done
+check "--facets tags,years: both" \
+    is "$(q --json -n 0 --facets tags,years azure | facet_keys)" "$azure tag year"
+
+# nsearchd's facets= reads the same names.
+check "server starts" start_server
+get f.json '/v1/search?q=azure&related=0&limit=0&facets=tags,years'
+check "nsearchd facets=tags,years: 200" is "$code" 200
+check "nsearchd facets=tags,years: those two" json f.json \
+    'sorted(k for k in d["facets"] if k not in ("exact", "counted", "counts")) == ["tag", "year"]'
+
+# A next word that is nearly a list is a usage error, as the = form's.
+for typo in sectoin,year yaer sectoin tga azure,cloud; do
+    run out err q --facets "$typo" azure
+    check "--facets $typo: exit 2" is "$rc" 2
+    check "--facets $typo: names the valid names" contains "$TMP/err" \
+        "--facets takes names from section, decade, year, month, lang, tag and all, separated by commas, not '$typo'"
+    check "--facets $typo: no results" is "$(wc -c <"$TMP/out")" 0
+done
+# A word that is no facet name stays a query word.
+check "--facets azure: all facets, azure searched" \
+    is "$(q --json -n 0 --facets azure | facet_keys)" "$azure decade lang month section tag year"
+
+finish
