@@ -161,6 +161,7 @@ $(BIN)/nindex: $(NINDEX_OBJ) $(LIB)
 
 NSEARCH_OBJ = $(B)/searcher/nsearch.o $(B)/searcher/open-index.o \
               $(B)/searcher/text-output.o $(B)/searcher/show.o
+NSEARCH_OBJ += $(B)/searcher/json-error.o
 $(NSEARCH_OBJ): searcher/nsearch.h
 
 $(BIN)/nsearch: $(NSEARCH_OBJ) $(LIB)

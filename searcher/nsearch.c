@@ -152,11 +152,9 @@ static int run_one(ns_index_t *idx, const struct options *o)
     ns_status_t st = search(idx, o, o->query, &res);
     if (st == NS_STATUS_NOT_FOUND && o->related_to)
         return no_article(idx, o->related_to);
-    if (st != NS_STATUS_OK) {
-        ns_error("search failed: %s: %s", ns_status_to_string(st),
-                 ns_index_last_error(idx));
-        return EXIT_ERROR;
-    }
+    if (st != NS_STATUS_OK)
+        return nsearch_fail(nsearch_status_code(st), "search failed: %s: %s",
+                            ns_status_to_string(st), ns_index_last_error(idx));
     if (ns_results_warning(res))
         ns_warn("%s", ns_results_warning(res));
     for (size_t i = 0; i < ns_results_missing_count(res); i++) {
@@ -617,6 +615,9 @@ int main(int argc, char **argv)
                            control);
     }
 
+    /* From here on an error is the search's, no usage error: under
+     * --json it is JSON on stdout too, as nsearchd answers one. */
+    nsearch_json_errors(o.json && !o.batch);
     ns_index_t *idx = ns_open_index(o.db);
     int rc = o.show    ? show_article(idx, &o, text_style(&o))
              : o.batch ? run_batch(idx, &o)

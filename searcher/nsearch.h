@@ -20,6 +20,17 @@ enum { EXIT_OK = 0, EXIT_ERROR = 1, EXIT_USAGE = 2 };
  * to do about it, and exits EXIT_ERROR. */
 ns_index_t *ns_open_index(const char *db_option);
 
+/* Under --json (ON), nsearch_fail() also prints its error as JSON on
+ * stdout (json-error.c). */
+void nsearch_json_errors(int on);
+/* "nsearch: MESSAGE" on stderr and, under --json, {"error": {"code":
+ * CODE, "message": MESSAGE}} on stdout, CODE one of nsearchd's
+ * ("no_index", "not_found", "shards_down", ...).  Returns EXIT_ERROR. */
+int nsearch_fail(const char *code, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* nsearchd's error code for a failed search's status ST. */
+const char *nsearch_status_code(ns_status_t st);
+
 enum color { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
 
 struct options {

@@ -13,7 +13,9 @@ ns_index_t *ns_open_index(const char *db_option)
 {
     char *db = ns_db_path(db_option);
     if (!db)
-        ns_die("no index location: give --db DIR or set NSEARCH_DB");
+        exit(nsearch_fail("no_index",
+                          "no index location: give --db DIR or set "
+                          "NSEARCH_DB"));
     ns_index_t *idx;
     char *err = NULL;
     /* Opened while a writer commits, the revision being read can be
@@ -28,7 +30,7 @@ ns_index_t *ns_open_index(const char *db_option)
     }
     char other[256];
     if (st == NS_STATUS_NOT_FOUND) {
-        ns_error("no index at '%s'", db);
+        nsearch_fail("no_index", "no index at '%s'", db);
         /* nindex refuses such a DIR: its "Build one with" was a command
          * that fails. */
         if (ns_gen_foreign(db, other, sizeof other))
@@ -49,7 +51,7 @@ ns_index_t *ns_open_index(const char *db_option)
     if (st != NS_STATUS_OK) {
         /* A root rebuild under umask 077 leaves a generation the
          * service user cannot read: say what puts it right. */
-        ns_error("cannot open index '%s': %s%s", db,
+        nsearch_fail("no_index", "cannot open index '%s': %s%s", db,
                  err ? err : ns_status_to_string(st),
                  st == NS_STATUS_IO && (sys == EACCES || sys == EPERM)
                      ? " (run nindex as the user that owns the index, or "

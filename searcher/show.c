@@ -21,12 +21,11 @@ int no_article(ns_index_t *idx, const char *id)
     ns_shard_info_t si;
     unsigned s = n ? ns_shard_of(id, strlen(id), (unsigned)n) : 0;
     if (n && ns_index_shard_info(idx, s, &si) == NS_STATUS_OK && !si.up)
-        ns_error("shard %u of the cluster, which holds article '%s', is "
-                 "down (%s)",
-                 s, id, si.error);
-    else
-        ns_error("no article with id '%s'", id);
-    return EXIT_ERROR;
+        return nsearch_fail("shards_down",
+                            "shard %u of the cluster, which holds article "
+                            "'%s', is down (%s)",
+                            s, id, si.error);
+    return nsearch_fail("not_found", "no article with id '%s'", id);
 }
 
 /* The stored article ID into ART, read again from the newest revision
@@ -116,9 +115,9 @@ int show_article(ns_index_t *idx, const struct options *o,
     }
     if (s != NS_STATUS_OK) {
         ns_article_clear(&art);
-        ns_error("article lookup failed: %s: %s", ns_status_to_string(s),
-                 ns_index_last_error(idx));
-        return EXIT_ERROR;
+        return nsearch_fail(nsearch_status_code(s),
+                            "article lookup failed: %s: %s",
+                            ns_status_to_string(s), ns_index_last_error(idx));
     }
     if (o->json) {
         char *text = ns_article_to_json(&art);
