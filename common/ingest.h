@@ -589,6 +589,9 @@ void ns_trim_spaces(const char **text, size_t *len);
 size_t ns_byline_word(const char *text, size_t len);
 /* S (NUL-terminated) cleaned as ns_clean_dup cleans, in place. */
 void ns_clean_in_place(char *s);
+/* LINE, a message for stderr, cleaned as ns_error() cleans it: no control
+ * character (ESC, BEL, C1), newline or direction control left. */
+void ns_message_clean(char *line);
 
 /* A url's label (ns_label_dup) with the tabs and newlines in it left
  * out first, as a browser leaves them out of an href (url.c). */

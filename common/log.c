@@ -20,12 +20,8 @@ const char *ns_progname(void)
     return progname;
 }
 
-static void vreport(const char *level, const char *fmt, va_list ap)
+void ns_message_clean(char *line)
 {
-    /* One fprintf per piece is fine: stderr is unbuffered, but each message
-     * is built first so concurrent writers do not interleave mid-line. */
-    char line[4096];
-    vsnprintf(line, sizeof line, fmt, ap);
     /* A message may quote what a third party wrote (a date, a key, a
      * line); its ESC, BEL and C1 controls would reach the operator's
      * terminal as commands, so none is printed, whatever the caller
@@ -38,6 +34,15 @@ static void vreport(const char *level, const char *fmt, va_list ap)
             *p = ' ';
         else if (ns_display_control(p))
             p[0] = ' ', p[1] = ' ', p[2] = ' ', p += 2;
+}
+
+static void vreport(const char *level, const char *fmt, va_list ap)
+{
+    /* One fprintf per piece is fine: stderr is unbuffered, but each message
+     * is built first so concurrent writers do not interleave mid-line. */
+    char line[4096];
+    vsnprintf(line, sizeof line, fmt, ap);
+    ns_message_clean(line);
     fprintf(stderr, "%s: %s%s\n", progname, level, line);
 }
 

@@ -14,6 +14,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "ingest.h"
 #include "ns.h"
 
 void ns_std_fds_open(void)
@@ -83,6 +84,9 @@ void ns_usage_error(const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(line, sizeof line, fmt, ap);
     va_end(ap);
+    /* A usage error echoes the argument ("--sort '\e[2J'"), which must
+     * not reach the terminal as a command any more than ns_error's. */
+    ns_message_clean(line);
     /* nsearchd names itself "nsearchd[PID]" in its log lines, from
      * before it reads its socket; a usage error is no log line, and
      * reads as the others do, with the program's name alone. */

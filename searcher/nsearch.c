@@ -427,6 +427,10 @@ static void parse_options(int argc, char **argv, struct options *o,
             words[(*nwords)++] = argv[optind++];
             continue;
         }
+        /* getopt echoes an unknown option as it is; one with a control
+         * character ("--\e[2J") gets the cleaned message instead. */
+        if (ns_control_char(argv[optind], strlen(argv[optind])) >= 0)
+            ns_usage_error("unrecognized option '%s'", argv[optind]);
         c = getopt_long(argc, argv, short_opts, long_opts, NULL);
         if (c == -1)
             break;

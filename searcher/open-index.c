@@ -9,6 +9,25 @@
 
 #include "nsearch.h"
 
+/* S in single quotes for a POSIX shell, each quote in it written '\''
+ * ("it's" is 'it'\''s'); NULL when out of memory. */
+static char *shell_quote(const char *s)
+{
+    ns_buf_t b = {0};
+    if (ns_buf_putc(&b, '\'') < 0)
+        return NULL;
+    for (; *s; s++)
+        if ((*s == '\'' ? ns_buf_puts(&b, "'\\''") : ns_buf_putc(&b, *s)) < 0) {
+            ns_buf_free(&b);
+            return NULL;
+        }
+    if (ns_buf_putc(&b, '\'') < 0) {
+        ns_buf_free(&b);
+        return NULL;
+    }
+    return b.p;
+}
+
 ns_index_t *ns_open_index(const char *db_option)
 {
     char *db = ns_db_path(db_option);
@@ -33,17 +52,20 @@ ns_index_t *ns_open_index(const char *db_option)
         nsearch_fail("no_index", "no index at '%s'", db);
         /* nindex refuses such a DIR: its "Build one with" was a command
          * that fails. */
-        if (ns_gen_foreign(db, other, sizeof other))
-            fprintf(stderr,
-                    "'%s' holds files but no index ('%s'): --db names the "
+        if (ns_gen_foreign(db, other, sizeof other)) {
+            ns_note("'%s' holds files but no index ('%s'): --db names the "
                     "index's own directory (give --db DIR or set "
-                    "NSEARCH_DB)\n",
+                    "NSEARCH_DB)",
                     db, other);
-        else
-            fprintf(stderr,
-                    "Build one with: nindex --db '%s' SOURCE...  (or give "
-                    "--db DIR or set NSEARCH_DB)\n",
-                    db);
+        } else {
+            /* A command to paste: the directory quoted for the shell, and
+             * cleaned of control characters as every message is. */
+            char *quoted = shell_quote(db);
+            ns_note("Build one with: nindex --db %s SOURCE...  (or give "
+                    "--db DIR or set NSEARCH_DB)",
+                    quoted ? quoted : db);
+            free(quoted);
+        }
         free(err);
         free(db);
         exit(EXIT_ERROR);

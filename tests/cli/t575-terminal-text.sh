@@ -1,0 +1,47 @@
+#!/bin/sh
+# t575-terminal-text.sh - What nsearch writes to a terminal besides its
+# results: the "Build one with" command, which must paste into a shell as
+# it reads (a quote in the directory) and, as every message, print no
+# control character the arguments held (an escape sequence would reach
+# the terminal as a command).
+. "$(dirname "$0")/lib.sh"
+
+esc=$(printf '\033')
+printf '%s\n' '{"id": "h1", "title": "Harbour report", "body": "The harbour story."}' \
+    >"$TMP/one.jsonl"
+
+# A directory with a quote in it: the hint's command builds that index.
+dir="$TMP/it's db"
+run out err nsearch --db "$dir" harbour
+check "quote: exit 1" is "$rc" 1
+check "quote: the hint quotes it for the shell" contains "$TMP/err" \
+    "Build one with: nindex --db '$TMP/it'\\''s db' SOURCE..."
+cmd=$(sed -n 's/.*Build one with: \(nindex --db .*\) SOURCE\.\.\..*/\1/p' "$TMP/err")
+check "quote: the command as printed builds that index" \
+    sh -c "PATH=\"$NSEARCH_BIN:\$PATH\"; $cmd --quiet \"$TMP/one.jsonl\""
+check "quote: and nsearch finds it there" \
+    sh -c '"$1/nsearch" --db "$2" harbour | grep -q "Harbour report"' - \
+    "$NSEARCH_BIN" "$dir"
+
+# Control characters in --db: neither line prints them.
+run out err nsearch --db "no${esc}[31mdb" harbour
+check "escape in --db: exit 1" is "$rc" 1
+check "escape in --db: the hint is there" contains "$TMP/err" "Build one with: nindex --db 'no"
+check "escape in --db: no ESC on stderr" lacks "$TMP/err" "$esc"
+
+# Usage errors that echo an argument.
+run out err nsearch --db "$TMP/db" --sort "${esc}[2J" harbour
+check "escape in --sort: exit 2" is "$rc" 2
+check "escape in --sort: says what is wrong" contains "$TMP/err" \
+    "--sort is relevance, date, oldest or recent, not ' [2J'"
+check "escape in --sort: no ESC on stderr" lacks "$TMP/err" "$esc"
+run out err nsearch --db "$TMP/db" --limit "1${esc}]0;x" harbour
+check "escape in --limit: exit 2, no ESC" \
+    sh -c '[ "$1" = 2 ] && ! grep -q "$2" "$3"' - "$rc" "$esc" "$TMP/err"
+run out err nsearch --db "$TMP/db" "--so${esc}[2Jrt" harbour
+check "escape in an unknown option: exit 2" is "$rc" 2
+check "escape in an unknown option: no ESC on stderr" lacks "$TMP/err" "$esc"
+check "escape in an unknown option: named" contains "$TMP/err" \
+    "unrecognized option '--so [2Jrt'"
+
+finish
