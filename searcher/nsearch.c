@@ -485,6 +485,10 @@ static void parse_options(int argc, char **argv, struct options *o,
                     "--related needs a number from 0 to 100, not '%s'", optarg);
             break;
         case OPT_RELATED_TO:
+            /* An empty id (an unset $ID) is no article's: a usage error,
+             * as an empty --db, not "no article with id ''". */
+            if (!*optarg)
+                ns_usage_error("--related-to needs an article id, not ''");
             o->related_to = optarg;
             break;
         case OPT_SHOW:

@@ -46,4 +46,13 @@ done
 check "--facets azure: all facets, azure searched" \
     is "$(q --json -n 0 --facets azure | facet_keys)" "$azure decade lang month section tag year"
 
+# An empty --related-to (an unset $ID) is a usage error, as an empty --db.
+run out err q --related-to ""
+check "--related-to '': exit 2" is "$rc" 2
+check "--related-to '': says so" contains "$TMP/err" \
+    "--related-to needs an article id, not ''"
+run out err q --json --related-to ""
+check "--related-to '' --json: exit 2, text alone" \
+    sh -c '[ "$1" = 2 ] && [ ! -s "$2" ]' - "$rc" "$TMP/out"
+
 finish
