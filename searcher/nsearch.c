@@ -333,6 +333,10 @@ static int is_query_word(const char *arg)
 {
     if (arg[0] != '-' || arg[1] == '\0')
         return 1; /* a word, or "-" alone */
+    /* "-5", as "-5C": a minus sign before a number (README "Query
+     * language"), no option; none is a digit. */
+    if (arg[1] >= '0' && arg[1] <= '9')
+        return 1;
     if (arg[1] == '-' || arg[2] == '\0')
         return 0; /* --long, or -x */
     if (arg[1] == 'n' && strspn(arg + 2, "0123456789") == strlen(arg + 2))

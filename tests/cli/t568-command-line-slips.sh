@@ -55,4 +55,16 @@ run out err q --json --related-to ""
 check "--related-to '' --json: exit 2, text alone" \
     sh -c '[ "$1" = 2 ] && [ ! -s "$2" ]' - "$rc" "$TMP/out"
 
+# A dash before a digit is a minus sign, a query word however short, as
+# "-5C" is; a dash and one letter stays an option.
+run out err q -5
+check "-5: searched, exit 0" is "$rc" 0
+check "-5: the query" contains "$TMP/out" 'No matches for "-5".'
+run out err q --json -n 0 azure -2
+check "azure -2: searched" sh -c 'python3 -c "import json,sys; assert json.load(sys.stdin)[\"query\"] == \"azure -2\"" <"$1"' - "$TMP/out"
+run out err q -x azure
+check "-x: still an unknown option, exit 2" is "$rc" 2
+run out err q -n5 azure
+check "-n5: still the limit" contains "$TMP/out" "showing 1-5"
+
 finish
