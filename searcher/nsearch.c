@@ -182,6 +182,33 @@ static int run_one(ns_index_t *idx, const struct options *o)
     return EXIT_OK;
 }
 
+/* Why the answers could not be written (errno), kept from the flush that
+ * failed: later calls find nothing to flush and leave errno alone, so that
+ * --batch said "cannot write results: output error" and not why. */
+static int write_errno;
+
+/* Flush what was written to stdout; 0 when it could not be written. */
+static int flushed(void)
+{
+    errno = 0;
+    if (fflush(stdout) == 0 && !ferror(stdout))
+        return 1;
+    if (!write_errno)
+        write_errno = errno;
+    return 0;
+}
+
+/* Write TEXT, one answer of --batch, as a line and flush it; the write
+ * that failed says why (a long answer is written past the buffer, by
+ * puts). */
+static void answer(const char *text)
+{
+    errno = 0;
+    if (puts(text) == EOF && !write_errno)
+        write_errno = errno;
+    flushed();
+}
+
 /* The answer to a query that failed: its qid and why. */
 static void batch_error(const char *qid, const char *why)
 {
@@ -189,8 +216,7 @@ static void batch_error(const char *qid, const char *why)
     char *text = o ? json_dumps(o, JSON_COMPACT) : NULL;
     if (!text)
         ns_die("out of memory");
-    puts(text);
-    fflush(stdout);
+    answer(text);
     free(text);
     json_decref(o);
 }
@@ -207,6 +233,9 @@ static int run_batch(ns_index_t *idx, const struct options *o)
     int rc = EXIT_OK;
     double refreshed = ns_monotonic_s();
     while ((len = getline(&line, &cap, stdin)) != -1) {
+        /* No answer can be written any more: main says why. */
+        if (ferror(stdout))
+            break;
         lineno++;
         /* A helper kept running for hours must not answer from the
          * version it opened: a correction, a deletion or a rebuild is
@@ -295,11 +324,10 @@ static int run_batch(ns_index_t *idx, const struct options *o)
         char *text = ns_results_to_json(res, query, qid);
         if (!text)
             ns_die("out of memory");
-        puts(text);
         /* Each answer as soon as it is made: on a pipe stdout is fully
          * buffered, and a program that writes a query and waits for its
          * answer (a coprocess) would wait for ever. */
-        fflush(stdout);
+        answer(text);
         free(text);
         ns_results_free(res);
     }
@@ -640,10 +668,9 @@ int main(int argc, char **argv)
     /* The results' own message, with why; _exit, as the results that
      * could not be written are still buffered, and ns_stdout_checked()
      * would try them again and say so twice. */
-    errno = 0;
-    if (fflush(stdout) != 0 || ferror(stdout)) {
+    if (!flushed()) {
         ns_error("cannot write results: %s",
-                 errno ? strerror(errno) : "output error");
+                 write_errno ? strerror(write_errno) : "output error");
         _exit(EXIT_ERROR);
     }
     return rc;

@@ -50,4 +50,21 @@ run out err nsearch --json --db "$TMP/db" --sort sideways azure
 check "usage error: exit 2" is "$rc" 2
 check "usage error: nothing on stdout" is "$(wc -c <"$TMP/out")" 0
 
+# --batch whose answers cannot be written says why, as the text output
+# does ("output error" was all it said).
+printf 'azure\nazure\n' | nsearch --db "$TMP/db" --batch >/dev/full 2>"$TMP/err"
+rc=$?
+check "--batch >/dev/full: exit 1" is "$rc" 1
+check "--batch >/dev/full: says why" contains "$TMP/err" \
+    "nsearch: cannot write results: No space left on device"
+# A reader that went away (SIGPIPE ignored, as a parent such as Python's
+# subprocess may leave it): "Broken pipe".
+(
+    trap '' PIPE
+    { sleep 1; printf 'azure\n'; } |
+        "$NSEARCH_BIN/nsearch" --db "$TMP/db" --batch 2>"$TMP/pipe.err" | true
+)
+check "--batch into a closed pipe: says why" contains "$TMP/pipe.err" \
+    "nsearch: cannot write results: Broken pipe"
+
 finish
