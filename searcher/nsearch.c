@@ -9,9 +9,12 @@
  * search itself is libns. */
 #include <errno.h>
 #include <getopt.h>
+#include <langinfo.h>
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include <jansson.h>
@@ -335,6 +338,28 @@ static int run_batch(ns_index_t *idx, const struct options *o)
     return rc;
 }
 
+/* The character set of the user's locale (LC_ALL, LC_CTYPE, LANG) in
+ * BUF, when it is neither UTF-8 nor ASCII (which says nothing of the
+ * terminal): 1, else 0.  "Tromsø" typed on a Latin-1 terminal is not
+ * UTF-8, and the error is clearer for saying why.  LC_CTYPE alone, and
+ * only while the name is read: nothing else nsearch does depends on the
+ * locale. */
+static int terminal_charset(char *buf, size_t size)
+{
+    int other = 0;
+    if (setlocale(LC_CTYPE, "")) {
+        const char *cs = nl_langinfo(CODESET);
+        other = cs && *cs && strcasecmp(cs, "UTF-8") != 0 &&
+                strcasecmp(cs, "utf8") != 0 &&
+                strcmp(cs, "ANSI_X3.4-1968") != 0 &&
+                strcasecmp(cs, "US-ASCII") != 0;
+        if (other)
+            snprintf(buf, size, "%s", cs);
+    }
+    setlocale(LC_CTYPE, "C");
+    return other;
+}
+
 static char *join_words(char **words, int n)
 {
     ns_buf_t b = {0};
@@ -640,8 +665,15 @@ int main(int argc, char **argv)
         o.query = join_words(words, nwords);
         if (!o.query)
             ns_die("out of memory");
-        if (!ns_utf8_valid(o.query, strlen(o.query)))
+        if (!ns_utf8_valid(o.query, strlen(o.query))) {
+            char charset[64];
+            if (terminal_charset(charset, sizeof charset))
+                ns_usage_error("the query is not valid UTF-8 (the "
+                               "terminal's character set is %s; nsearch "
+                               "reads and writes UTF-8)",
+                               charset);
             ns_usage_error("%s", "the query is not valid UTF-8");
+        }
         /* As nsearchd refuses q with one (400): a control character is
          * no part of a query, and echoing one back (an escape sequence)
          * would write it to the terminal.  But a tab, a line feed or a

@@ -44,4 +44,34 @@ check "escape in an unknown option: no ESC on stderr" lacks "$TMP/err" "$esc"
 check "escape in an unknown option: named" contains "$TMP/err" \
     "unrecognized option '--so [2Jrt'"
 
+# A query typed on a Latin-1 terminal: the error says why.  The locale is
+# made here (localedef), as few systems have one installed.
+latin1=$(printf 'Troms\370')
+run out err nsearch --db "$TMP/db" "$latin1"
+check "not UTF-8 (no locale): exit 2" is "$rc" 2
+check "not UTF-8 (no locale): says so, no charset" contains "$TMP/err" \
+    "nsearch: the query is not valid UTF-8"
+check "not UTF-8 (no locale): names no character set" lacks "$TMP/err" \
+    "character set"
+mkdir -p "$TMP/loc"
+if command -v localedef >/dev/null &&
+    localedef -i en_US -f ISO-8859-1 "$TMP/loc/en_US.ISO-8859-1" \
+        >/dev/null 2>&1; then
+    l1() { LOCPATH="$TMP/loc" LC_ALL=en_US.ISO-8859-1 "$@"; }
+    run out err l1 "$NSEARCH_BIN/nsearch" --db "$TMP/db" "$latin1"
+    check "Latin-1 terminal: exit 2" is "$rc" 2
+    check "Latin-1 terminal: names its character set" contains "$TMP/err" \
+        "nsearch: the query is not valid UTF-8 (the terminal's character set is ISO-8859-1; nsearch reads and writes UTF-8)"
+    # Nothing else changes with the locale.
+    nindex --quiet --db "$TMP/db" "$TMP/one.jsonl"
+    l1 "$NSEARCH_BIN/nsearch" --db "$TMP/db" --json harbour |
+        sed 's/"took_ms": *[0-9.e-]*//' >"$TMP/l1.json"
+    nsearch --db "$TMP/db" --json harbour |
+        sed 's/"took_ms": *[0-9.e-]*//' >"$TMP/c.json"
+    check "Latin-1 locale: the same JSON (numbers) as in C" \
+        cmp -s "$TMP/l1.json" "$TMP/c.json"
+else
+    echo "skipped: no localedef for an ISO-8859-1 locale"
+fi
+
 finish
