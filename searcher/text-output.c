@@ -121,6 +121,20 @@ static void partial_note(const ns_results_t *res, ns_index_t *idx, char *buf,
                  ns_index_shard_count(idx));
 }
 
+/* TEXT, a query, in double quotes, unless it starts and ends with one
+ * already: "No matches for ""azzure clod""" read as two empty quotes,
+ * and '"a" OR "b"' reads as well as it is. */
+static void print_quoted(const char *text)
+{
+    size_t len = strlen(text);
+    int quoted = len >= 2 && text[0] == '"' && text[len - 1] == '"';
+    if (!quoted)
+        putchar('"');
+    print_str(text);
+    if (!quoted)
+        putchar('"');
+}
+
 void print_text(const ns_results_t *res, ns_index_t *idx,
                        const struct options *o, const struct style *st)
 {
@@ -137,9 +151,11 @@ void print_text(const ns_results_t *res, ns_index_t *idx,
     const char *suggestion = ns_results_suggestion(res);
     if (suggestion && ns_results_suggestion_used(res)) {
         /* The suggestion is the index's words, a stored field too. */
-        printf("No matches for \"%s\"; showing the results for \"", o->query);
-        print_str(suggestion);
-        printf("\".\n\n");
+        printf("No matches for ");
+        print_quoted(o->query);
+        printf("; showing the results for ");
+        print_quoted(suggestion);
+        printf(".\n\n");
     } else if (suggestion) {
         printf("Did you mean: ");
         print_str(suggestion);
@@ -161,7 +177,9 @@ void print_text(const ns_results_t *res, ns_index_t *idx,
         return;
     }
     if (n == 0) {
-        printf("No matches for \"%s\"%s.\n", o->query, note);
+        printf("No matches for ");
+        print_quoted(o->query);
+        printf("%s.\n", note);
         return;
     }
     const ns_hit_t *first = ns_results_hit(res, 0);

@@ -67,4 +67,15 @@ check "-x: still an unknown option, exit 2" is "$rc" 2
 run out err q -n5 azure
 check "-n5: still the limit" contains "$TMP/out" "showing 1-5"
 
+# A query in quotes of its own is not quoted again.
+run out err q '"azzure clod"'
+check "did you mean: a phrase's quotes not doubled" contains "$TMP/out" \
+    'No matches for "azzure clod"; showing the results for "azure cloud".'
+run out err q '"zzqqx nothing"'
+check "no matches: a phrase's quotes not doubled" is "$(cat "$TMP/out")" \
+    'No matches for "zzqqx nothing".'
+run out err q 'azzure clod'
+check "did you mean: words in one pair" contains "$TMP/out" \
+    'No matches for "azzure clod"; showing the results for "azure cloud".'
+
 finish
