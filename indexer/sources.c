@@ -29,8 +29,9 @@ void ns_progress_tick(struct progress *pr, unsigned long done,
     if (t - pr->last < 0.5)
         return;
     pr->last = t;
-    fprintf(stderr, "\r\033[Knindex: %lu articles, %lu skipped, %.0f/s", done,
-            skipped, done / (t - pr->start > 0 ? t - pr->start : 1));
+    fprintf(stderr, "\r\033[Knindex: %lu article%s, %lu skipped, %.0f/s",
+            done, done == 1 ? "" : "s", skipped,
+            done / (t - pr->start > 0 ? t - pr->start : 1));
 }
 
 void ns_crash_point(const char *point)

@@ -187,12 +187,18 @@ void print_text(const ns_results_t *res, ns_index_t *idx,
            ns_results_total_exact(res) ? "" : "About ",
            (unsigned long long)total, total == 1 ? "" : "es", note, first->rank,
            first->rank + (unsigned)n - 1);
+    /* The rank as wide as the page's last ("99." and "100."), and the
+     * lines under each title indented past it, as " 1." and "    ". */
+    int width = snprintf(NULL, 0, "%u", first->rank + (unsigned)n - 1);
+    if (width < 2)
+        width = 2;
+    int indent = width + 2;
     for (size_t i = 0; i < n; i++) {
         const ns_hit_t *h = ns_results_hit(res, i);
         const ns_article_t *a = h->art;
-        printf("%2u. %s", h->rank, st->title_on);
+        printf("%*u. %s", width, h->rank, st->title_on);
         print_str(*a->title ? a->title : "(no title)");
-        printf("%s\n    %s", st->title_off, st->dim_on);
+        printf("%s\n%*s%s", st->title_off, indent, "", st->dim_on);
         const char *sep = "";
         if (a->date) {
             print_field(a->date, 10, NULL);
@@ -212,12 +218,13 @@ void print_text(const ns_results_t *res, ns_index_t *idx,
         print_str(a->url ? a->url : a->id);
         printf("%s\n", st->dim_off);
         if (h->snippet && *h->snippet) {
-            printf("    ");
+            printf("%*s", indent, "");
             print_field(h->snippet, SIZE_MAX, st);
             putchar('\n');
         }
         if (h->n_also) {
-            printf("    %sAlso: %zu other version%s:", st->dim_on, h->n_also,
+            printf("%*s%sAlso: %zu other version%s:", indent, "", st->dim_on,
+                   h->n_also,
                    h->n_also == 1 ? "" : "s");
             for (size_t k = 0; k < h->n_also; k++) {
                 putchar(' ');

@@ -74,4 +74,43 @@ else
     echo "skipped: no localedef for an ISO-8859-1 locale"
 fi
 
+# Ranks from 100 on: the lines under each title stay aligned with it.
+write_stories "$TMP/many.jsonl" s 120
+nindex --quiet --db "$TMP/many" "$TMP/many.jsonl"
+nsearch --db "$TMP/many" --related 0 --no-collapse --snippet-len 20 \
+    --offset 96 -n 6 harbour >"$TMP/ranks.out"
+check "ranks 97-102: aligned" python3 - "$TMP/ranks.out" <<'PY'
+import re, sys
+lines = open(sys.argv[1]).read().split("\n")
+ranks = [l for l in lines if re.match(r" *\d+\. ", l)]
+assert [l[:5] for l in ranks] == [" 97. ", " 98. ", " 99. ", "100. ", "101. ", "102. "], ranks
+title_at = {len(l) - len(l.lstrip()) + len(l.split()[0]) + 1 for l in ranks}
+assert title_at == {5}, title_at
+inside = False
+for l in lines:
+    if re.match(r" *\d+\. ", l):
+        inside = True
+    elif l and inside:
+        assert l.startswith("     ") and l[5] != " ", repr(l)
+    else:
+        inside = False
+PY
+nsearch --db "$TMP/many" --related 0 --no-collapse --snippet-len 20 \
+    -n 2 harbour >"$TMP/ranks1.out"
+check "ranks 1-2: as ever" python3 - "$TMP/ranks1.out" <<'PY'
+import sys
+lines = open(sys.argv[1]).read().split("\n")
+assert lines[2].startswith(" 1. Story"), lines[2]
+assert lines[3].startswith("    ") and lines[3][4] != " ", lines[3]
+PY
+
+# nindex's progress line on a terminal: "1 article".
+if command -v script >/dev/null; then
+    TERM=xterm script -qec "$NSEARCH_BIN/nindex --db $TMP/progress $TMP/one.jsonl" \
+        /dev/null </dev/null >"$TMP/progress.out" 2>&1
+    check "progress: 1 article" contains "$TMP/progress.out" "nindex: 1 article, 0 skipped"
+else
+    echo "skipped: no script(1) for a terminal"
+fi
+
 finish
