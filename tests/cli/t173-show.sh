@@ -102,8 +102,9 @@ check "unknown id: says so" is "$(cat "$TMP/err")" \
     "nsearch: no article with id 'no-such-story'"
 check "unknown id: nothing on stdout" is "$(cat "$TMP/out")" ""
 run out err nsearch --db "$TMP/db" --json --show no-such-story
-check "unknown id, --json: exit 1, nothing on stdout" \
-    test "$rc" = 1 -a ! -s "$TMP/out"
+check "unknown id, --json: exit 1" is "$rc" 1
+check "unknown id, --json: nsearchd's not_found error on stdout" \
+    sh -c 'python3 -c "import json,sys; d=json.load(sys.stdin); assert d == {\"error\": {\"code\": \"not_found\", \"message\": \"no article with id '"'"'no-such-story'"'"'\"}}" <"$1"' - "$TMP/out"
 long=$(python3 -c 'print("x" * 201)')
 run out err nsearch --db "$TMP/db" --show "$long"
 check "an id longer than any stored: no article" \
