@@ -63,16 +63,41 @@ int ns_facets_parse(const char *list, unsigned *mask)
     return 0;
 }
 
+/* Whether W is NAME with two neighbouring letters swapped. */
+static bool swapped(const std::string &w, const std::string &name)
+{
+    if (w.size() != name.size())
+        return false;
+    size_t i = 0;
+    while (i < w.size() && w[i] == name[i])
+        i++;
+    return i + 1 < w.size() && w[i] == name[i + 1] && w[i + 1] == name[i] &&
+           w.compare(i + 2, std::string::npos, name, i + 2) == 0;
+}
+
+/* One edit from a name of five letters or more ("sectoin", "mnoths"); a
+ * short name only with two letters swapped ("yaer", "tgas"): one letter
+ * changed, added or taken from "tag", "year" or "lang" is a word people
+ * search ("tax", "dear", "land", "long"), and taking it for a slip would
+ * refuse `--facets tax reform`. */
+static bool near_name(const std::string &w, const char *name)
+{
+    std::string n(name);
+    if (n.size() < 5)
+        return swapped(fold_case(w.c_str()), n);
+    return folded_edits(w, name) <= 1;
+}
+
 int ns_facet_name_near(const char *word)
 {
     std::string w(word ? word : "");
     if (w.empty())
         return 0;
     for (unsigned i = 0; i < NS_FACET_KINDS; i++)
-        if (folded_edits(w, FACET_NAMES[i]) <= 1)
+        if (near_name(w, FACET_NAMES[i]))
             return 1;
     for (const auto &a : FACET_ALIASES)
-        if (folded_edits(w, a.alias) <= 1)
+        if (near_name(w, a.alias))
             return 1;
     return 0;
 }

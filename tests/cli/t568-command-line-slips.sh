@@ -45,6 +45,11 @@ done
 # A word that is no facet name stays a query word.
 check "--facets azure: all facets, azure searched" \
     is "$(q --json -n 0 --facets azure | facet_keys)" "$azure decade lang month section tag year"
+# One letter from a short name is a word people search: no slip.
+run out err q --json -n 0 --facets tax azure
+check "--facets tax azure: exit 0" is "$rc" 0
+check "--facets tax azure: tax searched, every facet" \
+    sh -c 'python3 -c "import json,sys; d=json.load(sys.stdin); assert d[\"query\"] == \"tax azure\" and \"tag\" in d[\"facets\"] and \"section\" in d[\"facets\"]" <"$1"' - "$TMP/out"
 
 # An empty --related-to (an unset $ID) is a usage error, as an empty --db.
 run out err q --related-to ""

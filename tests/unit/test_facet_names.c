@@ -30,5 +30,12 @@ int main(void)
     CHECK(!ns_facet_name_near("azure") && !ns_facet_name_near("sectors") &&
               !ns_facet_name_near("ball") && !ns_facet_name_near(""),
           "a word: not near");
+    CHECK(ns_facet_name_near("mnoth") && ns_facet_name_near("secton") &&
+              ns_facet_name_near("yeras"),
+          "one edit from a name of five letters or more: near");
+    CHECK(!ns_facet_name_near("tax") && !ns_facet_name_near("dear") &&
+              !ns_facet_name_near("land") && !ns_facet_name_near("long") &&
+              !ns_facet_name_near("tabs") && !ns_facet_name_near("near"),
+          "a word one letter from a short name: a word people search");
     return tl_done();
 }
