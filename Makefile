@@ -63,7 +63,7 @@ LIB_C   = common/article.c common/article-json.c common/buf.c common/date.c comm
           common/wpjson.c common/lang.c common/toml.c common/yaml.c \
           common/wxr.c common/htmlent.c common/charset.c common/html-furniture.c common/html-ld.c \
           common/html-meta.c common/html-text.c common/html-walk.c common/html-story.c \
-          common/xmlrepair.c common/blogger.c common/url.c
+          common/xmlrepair.c common/blogger.c common/url.c common/zdict.c
 LIB_CXX = common/open.cc common/status.cc common/gen-open.cc common/changes.cc common/store.cc common/write.cc common/query.cc \
           common/query-text.cc common/query-hyphens.cc common/query-fields.cc common/query-partial.cc \
           common/search.cc common/search-page.cc common/search-api.cc common/snippet.cc common/snippet-ends.cc common/snippet-runs.cc common/clusters.cc common/digraph-marks.cc common/digraph-readings.cc \
@@ -139,6 +139,7 @@ $(B)/tests/unit/test_textpage.o: common/textpage.h
 $(B)/common/feed.o $(B)/common/feed-input.o $(B)/common/htmlent.o $(B)/common/feed-elements.o: common/htmlent.h
 $(B)/common/feed.o $(B)/common/feed-input.o $(B)/common/feed-elements.o: common/feed.h common/xmlrepair.h
 $(B)/common/xmlrepair.o $(B)/tests/unit/test_xmlrepair.o: common/xmlrepair.h
+$(B)/common/zdict.o $(B)/indexer/rebuild.o $(B)/tests/unit/test_zdict.o: common/zdict.h
 
 $(LIB): $(LIB_OBJ)
 	@rm -f $@
@@ -152,7 +153,7 @@ NINDEX_OBJ = $(B)/indexer/nindex.o $(B)/indexer/sources.o $(B)/indexer/update.o 
              $(B)/indexer/rebuild-stale.o \
              $(B)/indexer/stemless.o $(B)/indexer/rollback.o $(B)/indexer/takedown.o \
              $(B)/indexer/dbdir.o \
-             $(B)/indexer/withdraw.o
+             $(B)/indexer/withdraw.o $(B)/indexer/dict-held.o
 $(NINDEX_OBJ): indexer/nindex.h
 
 $(BIN)/nindex: $(NINDEX_OBJ) $(LIB)

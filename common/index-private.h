@@ -191,6 +191,10 @@ static const char META_LANGS[] = "nsearch.langs";
 static const char META_FACETS[] = "nsearch.facets";
 static const char META_GROUPS[] = "nsearch.groups";
 static const char META_ZDICT[] = "nsearch.zdict"; /* stored articles' */
+/* "2" when that dictionary holds only pieces its sample's articles share
+ * (common/zdict.c); absent for one of a version that stored the sample's
+ * own text. */
+static const char META_ZDICT_FORM[] = "nsearch.zdict_form";
 static const char META_SHARD[] = "nsearch.shard"; /* "I/N": nindex --shard */
 /* The language of articles whose source names none (nindex --lang): "no";
  * absent for an index built without --lang, whose default is "en". */

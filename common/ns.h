@@ -652,13 +652,25 @@ ns_status_t ns_index_spelling_info(ns_index_t *idx, size_t i,
                                    ns_spelling_info_t *out);
 
 /* Give the index (write mode) a preset zlib dictionary for the articles
- * it stores from now on: typical stored JSON (ns_article_to_json of
- * sample articles, the most typical last; only the last 32 KiB count).
+ * it stores from now on: pieces of typical stored JSON (ns_article_to_json),
+ * the most typical last; only the last 32 KiB count.  It stays in the index
+ * as long as the articles stored with it, a takedown's too, so it must hold
+ * only pieces many articles share, no article's own text: the index records
+ * it as such.  A rebuild makes one from its first articles (common/zdict.h).
  * Articles stored before keep their form; readers find the dictionary in
- * the index.  A rebuild sets one from its first articles.
- * NS_STATUS_READ_ONLY on a read handle. */
+ * the index.  NS_STATUS_READ_ONLY on a read handle. */
 ns_status_t ns_index_set_dictionary(ns_index_t *idx, const char *dict,
                                     size_t len);
+
+/* Set *HOLDS when IDX's dictionary is one an older version made of its
+ * sample's own stored text, and it holds text (a run of 40 bytes of the
+ * title or body) of the stored article ID that NEXT, the copy replacing
+ * it, does not have (NEXT NULL: the article goes).  Such text outlives the
+ * article's deletion until a rebuild.  A dictionary made by
+ * ns_index_set_dictionary() holds none: *HOLDS is 0, as it is for an id the
+ * index does not have. */
+ns_status_t ns_index_dictionary_holds(ns_index_t *idx, const char *id,
+                                      const ns_article_t *next, int *holds);
 
 /* Make everything added so far durable and visible to new readers.  On a
  * read handle there is nothing to commit: NS_STATUS_OK.  A commit starts

@@ -269,6 +269,15 @@ void ns_idset_free(struct idset *s);
  * C->deleted is counted.  Returns EXIT_OK, EXIT_PRUNE_REFUSED or
  * EXIT_ERROR (reported; unreported when ns_interrupted stopped it, and
  * then nothing was deleted). */
+/* dict-held.c: does IDX's dictionary (an older version's, of its sample's
+ * own text) hold text of the article ID that goes: deleted (NEXT NULL), or
+ * replaced by NEXT?  0 once the warning was said. */
+int ns_dict_held(ns_index_t *idx, const char *id, const ns_article_t *next);
+/* The warning, once a run.  PR may be NULL. */
+void ns_dict_held_say(const char *id, struct progress *pr);
+/* Both, for an article deleted. */
+void ns_dict_held_check(ns_index_t *idx, const char *id, struct progress *pr);
+
 int ns_prune(const char *db, ns_index_t *idx, const struct seen_ids *seen,
              const struct gone_ids *gone, uint64_t live,
              const struct options *o, struct counts *c);

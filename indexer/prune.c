@@ -167,6 +167,8 @@ int ns_prune(const char *db, ns_index_t *idx, const struct seen_ids *seen,
         ns_idset_free(&d.ids);
         return EXIT_ERROR;
     }
+    for (size_t i = 0; i < d.ids.n; i++)
+        ns_dict_held_check(idx, d.ids.ids[i], NULL);
     struct undo u = {.fd = -1};
     int kept = o->keep_deleted_days > 0 ? keep_deleted(&u, db, idx, &d.ids) : 0;
     ns_idset_free(&d.ids);

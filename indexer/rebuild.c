@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "nindex.h"
+#include "zdict.h"
 
 /* A rebuild is refused when it would hold fewer than this share of the
  * live index's articles (sources gone missing, a feed that came back
@@ -27,9 +28,10 @@ static const double MIN_FRACTION = 0.5;
 #define QUEUE_LEN 256
 
 /* The first articles of a rebuild make the preset dictionary its stored
- * articles are compressed with (see "Stored articles" in xapian.cc): their
- * stored JSON, concatenated; zlib keeps the last 32 KiB. */
+ * articles are compressed with (common/store.cc): the pieces of their
+ * stored JSON that recur across them, up to zlib's 32 KiB. */
 #define DICT_SAMPLE 1000
+#define DICT_BYTES 32768
 
 /* ------------------------------------------------------------------------ */
 /* Shards                                                                   */
@@ -249,22 +251,31 @@ struct feed {
  * shard, then pass those articles on. */
 static void flush_sample(struct feed *f)
 {
-    ns_buf_t dict = {0};
-    for (size_t i = 0; i < f->n_sample; i++) {
-        char *json = ns_article_to_json(&f->sample[i]);
-        if (json) {
-            ns_buf_puts(&dict, json);
-            free(json);
-        }
-    }
+    char *dict = malloc(DICT_BYTES);
+    size_t dict_len = 0;
+    char **json = calloc(f->n_sample + 1, sizeof *json);
+    size_t *lens = calloc(f->n_sample + 1, sizeof *lens);
+    size_t n = 0;
+    for (size_t i = 0; json && lens && i < f->n_sample; i++)
+        if ((json[n] = ns_article_to_json(&f->sample[i])))
+            lens[n] = strlen(json[n]), n++;
+    /* The pieces the sample's articles share, never one article's text:
+     * the dictionary outlives any takedown (common/zdict.c). */
+    if (n && dict)
+        dict_len = ns_zdict_build((const char *const *)json, lens, n,
+                                  ns_zdict_min_docs(n), dict, DICT_BYTES);
+    for (size_t i = 0; i < n; i++)
+        free(json[i]);
+    free(json);
+    free(lens);
     /* The shard threads have not touched their index yet: nothing was
      * pushed to them, and the push's mutex publishes this to them. */
-    for (size_t i = 0; i < f->n_shards && dict.len; i++)
-        if (ns_index_set_dictionary(f->shards[i].idx, dict.p, dict.len) !=
+    for (size_t i = 0; i < f->n_shards && dict_len; i++)
+        if (ns_index_set_dictionary(f->shards[i].idx, dict, dict_len) !=
             NS_STATUS_OK)
             ns_warn("cannot set the dictionary: %s",
                     ns_index_last_error(f->shards[i].idx));
-    ns_buf_free(&dict);
+    free(dict);
     /* --shard and the default language: every part records them, and
      * the merge keeps them. */
     for (size_t i = 0; i < f->n_shards; i++) {

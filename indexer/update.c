@@ -232,6 +232,8 @@ static int update_article(ns_article_t *art, int read_before,
     ns_add_result_t res;
     const char *warning = NULL;
     char was[32] = "";
+    /* A correction's text taken out: looked for before it is gone. */
+    int held = !u->o->dry_run && art->id && ns_dict_held(u->idx, art->id, art);
     ns_status_t st = u->o->dry_run
                          ? dry_add(u->idx, &u->dry, art, &res, was, sizeof was)
                          : ns_index_add(u->idx, art, &res, &warning);
@@ -251,6 +253,8 @@ static int update_article(ns_article_t *art, int read_before,
     }
     if (warning)
         ns_stemless_note(warning, where, u->pr); /* counted when said */
+    if (held && res == NS_ADD_REPLACED)
+        ns_dict_held_say(art->id, u->pr);
     ns_count_result(u->c, res);
     if (res == NS_ADD_STALE) {
         if (!read_before) {
@@ -562,6 +566,7 @@ static int delete_ids(ns_index_t *idx, const struct idset *ids,
 {
     for (size_t i = 0; i < ids->n; i++) {
         int found = 0;
+        ns_dict_held_check(idx, ids->ids[i], NULL);
         if (ns_index_delete(idx, ids->ids[i], &found) != NS_STATUS_OK) {
             ns_error("cannot delete '%s': %s", ids->ids[i],
                      ns_index_last_error(idx));
