@@ -696,6 +696,20 @@ ns_status_t ns_index_undo_record(ns_index_t *idx, char *out, size_t size);
  * ns_index_prune(), the commit of its deletions, not the one before. */
 ns_status_t ns_index_set_undo_record(ns_index_t *idx, const char *name);
 
+/* The other versions of article ID's story (the same title: its story
+ * group), each id passed to FN until it returns nonzero; none for a title
+ * too short to group on.  NS_STATUS_NOT_FOUND when there is no article
+ * ID. */
+ns_status_t ns_index_story_others(ns_index_t *idx, const char *id,
+                                  int (*fn)(const char *id, void *ctx),
+                                  void *ctx);
+/* Record in IDX (write mode; a generation kept for --rollback), with its
+ * next commit, the ids a takedown deleted from it: LINES of "LIVE\tID\n",
+ * LIVE the generation live then.  ns_index_takedowns() gives all those
+ * recorded (malloc'd into *OUT, "" for none). */
+ns_status_t ns_index_note_takedowns(ns_index_t *idx, const char *lines);
+ns_status_t ns_index_takedowns(ns_index_t *idx, char **out);
+
 /* Number of articles in the index. */
 ns_status_t ns_index_count(ns_index_t *idx, uint64_t *out);
 

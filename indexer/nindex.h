@@ -381,11 +381,22 @@ int ns_run_update(const char *db, const struct options *o, struct counts *c,
 /* takedown.c: delete the N IDS of --delete (this shard's), or of records
  * "deleted": true, from
  * every generation of DB but the live one, so that --rollback cannot
- * bring them back; counted in C->kept_deleted.  Returns EXIT_OK, or
- * EXIT_ERROR when a kept generation could not be opened or written
- * (each warned, and the takedown said to be incomplete). */
+ * bring them back; counted in C->kept_deleted (with --dry-run, those
+ * that would be).  FOUND (NULL, or one byte an id) gets a 1 for each id
+ * some kept generation held.  Returns EXIT_OK, or EXIT_ERROR when a kept
+ * generation could not be opened or written (each warned, and the
+ * takedown said to be incomplete). */
 int ns_takedown_kept(const char *db, const struct options *o,
-                     char *const *ids, size_t n, struct counts *c);
+                     char *const *ids, size_t n, unsigned char *found,
+                     struct counts *c);
+/* undo-purge.c: --delete with --keep-deleted 0: take the N IDS out of
+ * every undo file in DB/deleted (each file rewritten without them, or
+ * removed when nothing else is left in it); with --dry-run only count.
+ * FILES (N counters) gets the number of files each id was in.  Returns
+ * EXIT_OK, or EXIT_ERROR when a file could not be read or rewritten
+ * (reported: the takedown is incomplete). */
+int ns_undo_purge(const char *db, const struct options *o, char *const *ids,
+                  size_t n, unsigned long *files);
 /* update.c: --delete ID... */
 int ns_run_delete(const char *db, const struct options *o, struct counts *c);
 /* rebuild.c: a new generation, published when it passes the checks; its

@@ -137,6 +137,47 @@ static void say_counts(ns_buf_t *out, const uint64_t c[3])
     }
 }
 
+/* The deletions made in LIVE (open as WAS) that a rollback to PREV does
+ * not undo: the ids a takedown deleted from PREV too while LIVE was live
+ * (takedown.c records them there), which neither holds.  The first NAMED
+ * quoted into OUT; returns how many. */
+static uint64_t standing(ns_index_t *was, ns_index_t *prev, const char *live,
+                         ns_buf_t *out)
+{
+    char *text = NULL;
+    if (ns_index_takedowns(prev, &text) != NS_STATUS_OK) {
+        free(text);
+        return 0;
+    }
+    struct idset seen = {0};
+    size_t live_len = strlen(live);
+    for (char *line = text, *next; line && *line; line = next) {
+        next = strchr(line, '\n');
+        if (next)
+            *next++ = '\0';
+        if (strncmp(line, live, live_len) != 0 || line[live_len] != '\t')
+            continue;
+        const char *id = line + live_len + 1;
+        int again = 0, in_was = 1, in_prev = 1;
+        for (size_t i = 0; i < seen.n && !again; i++)
+            again = strcmp(seen.ids[i], id) == 0;
+        if (again || ns_index_has_id(was, id, &in_was) != NS_STATUS_OK ||
+            ns_index_has_id(prev, id, &in_prev) != NS_STATUS_OK || in_was ||
+            in_prev)
+            continue;
+        if (ns_idset_add(&seen, id) < 0)
+            ns_die("out of memory");
+        if (seen.n <= NAMED &&
+            (ns_buf_puts(out, seen.n > 1 ? ", '" : "'") < 0 ||
+             ns_buf_puts(out, id) < 0 || ns_buf_putc(out, '\'') < 0))
+            ns_die("out of memory");
+    }
+    uint64_t n = seen.n;
+    ns_idset_free(&seen);
+    free(text);
+    return n;
+}
+
 /* What going from LIVE to PREVIOUS (open as PREV) undoes, into OUT. */
 static void describe(const char *db, const char *live, ns_index_t *prev,
                      const char *previous, ns_buf_t *out)
@@ -162,6 +203,11 @@ static void describe(const char *db, const char *live, ns_index_t *prev,
     char text[1400];
     if (ns_index_changes(was, c, &counted) != NS_STATUS_OK)
         counted = 0;
+    ns_buf_t stand = {0};
+    uint64_t stands = standing(was, prev, live, &stand);
+    if (counted && stands > c[2])
+        stands = c[2];
+    c[2] -= counted ? stands : 0;
     if (!counted) {
         snprintf(text, sizeof text,
                  "; updates and deletions made since %s was published, if "
@@ -173,6 +219,8 @@ static void describe(const char *db, const char *live, ns_index_t *prev,
         snprintf(text, sizeof text, "; %s made since %s was published %s undone",
                  what.p, live, c[0] + c[1] + c[2] == 1 ? "is" : "are");
         ns_buf_free(&what);
+    } else if (stands) {
+        *text = '\0';
     } else {
         snprintf(text, sizeof text,
                  "; no update or deletion was made since %s was published",
@@ -180,6 +228,19 @@ static void describe(const char *db, const char *live, ns_index_t *prev,
     }
     if (ns_buf_puts(out, text) < 0)
         ns_die("out of memory");
+    if (stands) {
+        snprintf(text, sizeof text, "; %llu deletion%s stand%s: ",
+                 (unsigned long long)stands, stands == 1 ? "" : "s",
+                 stands == 1 ? "s" : "");
+        char tail[400];
+        snprintf(tail, sizeof tail, "%s %s deleted from %s too",
+                 stands > NAMED ? ", ..." : "", stands == 1 ? "was" : "were",
+                 previous);
+        if (ns_buf_puts(out, text) < 0 || ns_buf_puts(out, stand.p) < 0 ||
+            ns_buf_puts(out, tail) < 0)
+            ns_die("out of memory");
+    }
+    ns_buf_free(&stand);
     /* Deleted by a prune, or left out by the rebuild that made LIVE: back
      * in search results, which is what the operator needs to know
      * (a --delete deleted them from PREVIOUS too, see takedown.c). */

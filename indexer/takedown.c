@@ -16,11 +16,13 @@
 
 #include "nindex.h"
 
-/* Delete the N_IDS IDS from the kept generation NAME of DB.  Returns the
- * number deleted, or -1 when the generation could not be opened or
- * written (warned). */
-static long takedown_one(const char *db, const char *name,
-                         const struct options *o, char *const *ids, size_t n_ids)
+/* Delete the N_IDS IDS from the kept generation NAME of DB, LIVE being
+ * the live one; with --dry-run only count those it holds.  FOUND (may be
+ * NULL) gets a 1 for each id it held.  Returns the number deleted, or -1
+ * when the generation could not be opened or written (warned). */
+static long takedown_one(const char *db, const char *name, const char *live,
+                         const struct options *o, char *const *ids,
+                         size_t n_ids, unsigned char *found)
 {
     char path[4400];
     snprintf(path, sizeof path, "%s/%s", db, name);
@@ -37,7 +39,8 @@ static long takedown_one(const char *db, const char *name,
     }
     ns_index_t *idx = NULL;
     char *err = NULL;
-    ns_status_t st = ns_index_open(path, NS_OPEN_WRITE, &idx, &err);
+    ns_status_t st = ns_index_open(
+        path, o->dry_run ? NS_OPEN_READ : NS_OPEN_WRITE, &idx, &err);
     if (st != NS_STATUS_OK) {
         ns_warn("cannot delete from the kept generation '%s' (%s): a "
                 "--rollback to it would bring the articles back",
@@ -47,18 +50,38 @@ static long takedown_one(const char *db, const char *name,
     }
     long n = 0;
     int failed = 0;
+    ns_buf_t noted = {0};
     for (size_t i = 0; i < n_ids && !failed; i++) {
         const char *id = ids[i];
         if (ns_shard_other(o, id))
             continue;
-        int found = 0;
-        if (ns_index_delete(idx, id, &found) != NS_STATUS_OK) {
+        int has = 0;
+        if (o->dry_run)
+            st = ns_index_has_id(idx, id, &has);
+        else
+            st = ns_index_delete(idx, id, &has);
+        if (st != NS_STATUS_OK) {
             ns_warn("cannot delete '%s' from the kept generation '%s': %s", id,
                     path, ns_index_last_error(idx));
             failed = 1;
         }
-        n += found != 0;
+        if (!has)
+            continue;
+        n++;
+        if (found)
+            found[i] = 1;
+        /* For --rollback to tell that this deletion stands. */
+        if (ns_buf_puts(&noted, live) < 0 || ns_buf_putc(&noted, '\t') < 0 ||
+            ns_buf_puts(&noted, id) < 0 || ns_buf_putc(&noted, '\n') < 0)
+            ns_die("out of memory");
     }
+    if (!o->dry_run && !failed && n &&
+        ns_index_note_takedowns(idx, noted.p) != NS_STATUS_OK) {
+        ns_warn("cannot record the takedown in the kept generation '%s': %s",
+                path, ns_index_last_error(idx));
+        failed = 1;
+    }
+    ns_buf_free(&noted);
     if (ns_index_close(idx) != NS_STATUS_OK && !failed) {
         ns_warn("cannot commit to the kept generation '%s': a --rollback to "
                 "it would bring the articles back",
@@ -69,7 +92,8 @@ static long takedown_one(const char *db, const char *name,
 }
 
 int ns_takedown_kept(const char *db, const struct options *o,
-                     char *const *ids, size_t n_ids, struct counts *c)
+                     char *const *ids, size_t n_ids, unsigned char *found,
+                     struct counts *c)
 {
     char live[256];
     if (ns_gen_current(db, live, sizeof live) < 0)
@@ -87,7 +111,7 @@ int ns_takedown_kept(const char *db, const struct options *o,
     for (size_t i = 0; i < n; i++) {
         if (strcmp(names[i], live) == 0)
             continue;
-        long k = takedown_one(db, names[i], o, ids, n_ids);
+        long k = takedown_one(db, names[i], live, o, ids, n_ids, found);
         if (k < 0) {
             if (!failed++)
                 first_failed = names[i];

@@ -397,7 +397,9 @@ static int finish_gone(const char *db, const struct options *o,
     int rc = 0;
     if (!o->dry_run && ids.n) {
         ns_undo_expire(db, o->keep_deleted_days);
-        rc = ns_takedown_kept(db, o, ids.ids, ids.n, c) == EXIT_OK ? 0 : -1;
+        rc = ns_takedown_kept(db, o, ids.ids, ids.n, NULL, c) == EXIT_OK
+                 ? 0
+                 : -1;
     }
     ns_idset_free(&ids);
     return rc;
@@ -486,13 +488,16 @@ int ns_run_update(const char *db, const struct options *o, struct counts *c,
 /* Delete                                                                   */
 /* ------------------------------------------------------------------------ */
 
-/* The articles --delete is to delete, into IDS: each id of O once (an id
- * given twice, a list with repeats, is one deletion), this shard's, and
- * in IDX (NULL with --dry-run and no index).  An id that names no article
- * is reported and counted skipped: a takedown script with a typo in an id
- * must not read as done.  Returns EXIT_OK or EXIT_ERROR (reported). */
+/* The ids --delete names, into ALL: each id of O once (an id given twice,
+ * a list with repeats, is one deletion), this shard's; those of them in
+ * IDX (NULL with --dry-run and no index) into IDS, the others marked in
+ * ABSENT (one byte an id of ALL, room for O->n_args).  An id in no live
+ * article may still be in a kept generation or an undo file: whether it
+ * names nothing at all is told once those are seen (ns_run_delete).
+ * Returns EXIT_OK or EXIT_ERROR (reported). */
 static int find_ids(ns_index_t *idx, const struct options *o,
-                    struct counts *c, struct idset *ids)
+                    struct counts *c, struct idset *all, struct idset *ids,
+                    unsigned char *absent)
 {
     for (int i = 0; i < o->n_args; i++) {
         const char *id = o->args[i];
@@ -506,12 +511,13 @@ static int find_ids(ns_index_t *idx, const struct options *o,
             c->other_shard++;
             continue;
         }
+        if (ns_idset_add(all, id) < 0)
+            ns_die("out of memory");
         ns_article_t art = {0};
         ns_status_t st = idx ? ns_index_get(idx, id, &art) : NS_STATUS_NOT_FOUND;
         ns_article_clear(&art);
         if (st == NS_STATUS_NOT_FOUND) {
-            ns_error("no article with id '%s'", id);
-            c->skipped++;
+            absent[all->n - 1] = 1;
         } else if (st != NS_STATUS_OK && !ns_utf8_valid(id, strlen(id))) {
             /* A record of an id that is not UTF-8 never reads (undo.c);
              * it is there, and the id given names it. */
@@ -595,6 +601,61 @@ static int no_index(const char *db)
     return st == NS_STATUS_NOT_FOUND;
 }
 
+/* The other versions of a story (the same title, indexed under other
+ * ids: a wire copy, a reprint) outlive a --delete of one of them, and
+ * stay searchable: the run names them.  Up to OTHERS_NAMED each. */
+#define OTHERS_NAMED 5
+
+struct others {
+    const struct idset *deleting;
+    ns_buf_t *out; /* "'a', 'b'" */
+    unsigned long n;
+};
+
+static int note_other(const char *id, void *ctx)
+{
+    struct others *x = ctx;
+    for (size_t i = 0; i < x->deleting->n; i++)
+        if (strcmp(x->deleting->ids[i], id) == 0)
+            return 0; /* goes with this run */
+    if (++x->n <= OTHERS_NAMED &&
+        (ns_buf_puts(x->out, x->n > 1 ? ", '" : "'") < 0 ||
+         ns_buf_puts(x->out, id) < 0 || ns_buf_putc(x->out, '\'') < 0))
+        ns_die("out of memory");
+    if (x->n == OTHERS_NAMED + 1 && ns_buf_puts(x->out, ", ...") < 0)
+        ns_die("out of memory");
+    return 0;
+}
+
+/* The versions of ID's story that IDS leaves, into OUT: "N\t'a', 'b'"
+ * (nothing when none, or when they cannot be read: the deletion does not
+ * wait on a warning). */
+static void find_others(ns_index_t *idx, const struct idset *ids,
+                        const char *id, ns_buf_t *out)
+{
+    ns_buf_t names = {0};
+    struct others x = {.deleting = ids, .out = &names};
+    if (idx && ns_index_story_others(idx, id, note_other, &x) ==
+                   NS_STATUS_OK &&
+        x.n) {
+        char head[32];
+        snprintf(head, sizeof head, "%lu\t", x.n);
+        if (ns_buf_puts(out, head) < 0 || ns_buf_puts(out, names.p) < 0)
+            ns_die("out of memory");
+    }
+    ns_buf_free(&names);
+}
+
+static void say_others(const char *id, const ns_buf_t *found)
+{
+    unsigned long n = strtoul(found->p, NULL, 10);
+    const char *names = strchr(found->p, '\t') + 1;
+    ns_warn("deleted '%s'; %lu other version%s of this story remain%s: %s "
+            "(nindex --delete %s too if %s must go)",
+            id, n, n == 1 ? "" : "s", n == 1 ? "s" : "", names,
+            n == 1 ? "it" : "them", n == 1 ? "it" : "they");
+}
+
 /* Delete the articles in IDS from IDX, LIVE of them before the run, as
  * --delete does: the limits of a prune hold here too (a list of ids gone
  * wrong, a whole export's ids in place of a takedown's, or an export
@@ -608,15 +669,42 @@ static int delete_listed(const char *db, ns_index_t *idx,
     int rc = ns_delete_guard("delete", o, ids->n, (unsigned long)live);
     if (rc != EXIT_OK || !ids->n)
         return rc;
+    ns_buf_t *others = calloc(ids->n, sizeof *others);
+    if (!others)
+        ns_die("out of memory");
+    for (size_t i = 0; i < ids->n; i++)
+        find_others(idx, ids, ids->ids[i], &others[i]);
     if (o->dry_run) {
         c->deleted += ids->n;
-        return EXIT_OK;
-    }
-    if (o->keep_deleted_days > 0 && keep_ids(db, idx, ids) != EXIT_OK) {
+    } else if (o->keep_deleted_days > 0 && keep_ids(db, idx, ids) != EXIT_OK) {
         ns_error("not deleting: the articles could not be kept");
-        return EXIT_ERROR;
+        rc = EXIT_ERROR;
+    } else {
+        rc = delete_ids(idx, ids, c);
     }
-    return delete_ids(idx, ids, c);
+    for (size_t i = 0; i < ids->n; i++) {
+        if (rc == EXIT_OK && others[i].len)
+            say_others(ids->ids[i], &others[i]);
+        ns_buf_free(&others[i]);
+    }
+    free(others);
+    return rc;
+}
+
+/* Take ALL (of --delete) out of the undo files too when --keep-deleted
+ * is 0, and say so; FILES gets the files each was in. */
+static int purge_undo(const char *db, const struct options *o,
+                      const struct idset *all, unsigned long *files)
+{
+    if (o->keep_deleted_days != 0 || !all->n)
+        return EXIT_OK;
+    int rc = ns_undo_purge(db, o, all->ids, all->n, files);
+    for (size_t i = 0; i < all->n; i++)
+        if (files[i] && !o->quiet)
+            printf("nindex: %s '%s' from %lu undo file%s\n",
+                   o->dry_run ? "would remove" : "removed", all->ids[i],
+                   files[i], files[i] == 1 ? "" : "s");
+    return rc;
 }
 
 int ns_run_delete(const char *db, const struct options *o, struct counts *c)
@@ -624,9 +712,14 @@ int ns_run_delete(const char *db, const struct options *o, struct counts *c)
     ns_index_t *idx;
     if (no_index(db) || open_index(db, o, &idx) < 0)
         return EXIT_ERROR;
-    struct idset ids = {0};
+    size_t n = o->n_args ? (size_t)o->n_args : 1;
+    unsigned char *absent = calloc(n, 1), *kept = calloc(n, 1);
+    unsigned long *files = calloc(n, sizeof *files);
+    if (!absent || !kept || !files)
+        ns_die("out of memory");
+    struct idset all = {0}, ids = {0};
     uint64_t live = 0;
-    int rc = find_ids(idx, o, c, &ids);
+    int rc = find_ids(idx, o, c, &all, &ids, absent);
     if (rc == EXIT_OK && idx && ns_index_count(idx, &live) != NS_STATUS_OK) {
         ns_error("cannot count the articles of '%s': %s", db,
                  ns_index_last_error(idx));
@@ -639,16 +732,31 @@ int ns_run_delete(const char *db, const struct options *o, struct counts *c)
         ns_error("cannot commit to '%s'", db);
         rc = EXIT_ERROR;
     }
-    if (rc == EXIT_OK && c->deleted)
+    if (rc == EXIT_OK && c->deleted && !o->dry_run)
         ns_crash_point("deleted");
+    /* Also with no article live (an id deleted already, or pruned): a
+     * takedown run again after a kept generation could not be written
+     * finishes the job there, and one of a story a prune took out
+     * reaches the generations and files that still hold it.  A dry run
+     * counts what the real run would do there, and writes nothing. */
+    if (rc == EXIT_OK) {
+        int kept_rc = ns_takedown_kept(db, o, all.ids, all.n, kept, c);
+        rc = purge_undo(db, o, &all, files);
+        if (kept_rc != EXIT_OK)
+            rc = kept_rc;
+        for (size_t i = 0; i < all.n; i++)
+            if (absent[i] && !kept[i] && !files[i]) {
+                ns_error("no article with id '%s'", all.ids[i]);
+                c->skipped++;
+            }
+    }
     /* With --keep-deleted 0 too: the files kept before go. */
     if (!o->dry_run && rc == EXIT_OK && c->deleted)
         ns_undo_expire(db, o->keep_deleted_days);
-    /* Also with no article live (an id deleted already, now exit 3): a
-     * takedown run again after a kept generation could not be written
-     * finishes the job there. */
-    if (!o->dry_run && rc == EXIT_OK)
-        rc = ns_takedown_kept(db, o, o->args, (size_t)o->n_args, c);
+    ns_idset_free(&all);
+    free(absent);
+    free(kept);
+    free(files);
     if (rc == EXIT_OK && c->skipped)
         return EXIT_SKIPPED;
     return rc;
