@@ -555,39 +555,36 @@ static Xapian::Query any_of(const char *prefix, const char *const *values,
     return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
 }
 
-/* Every word of the author filter in the author field, as author: reads
- * it: its words as the indexer's TermGenerator splits them (unstemmed
- * terms, which the index holds beside the stems), each also as the stem
- * of every language of the archive.  The stems are folded (forms.cc):
- * author=Muller, Odegard and Nunez found no "Müller", "Ødegård" or
- * "Núñez" and warned that no article had the author, where
- * author:muller found them.  MatchNothing when it has none, which the
- * caller must refuse: as a filter, an empty query is no filter at all. */
-static Xapian::Query author_words(ns_index_t *idx, const char *author)
+/* The author filter as author:"..." reads it: the name as a phrase in
+ * the author field, folded as that phrase is (diacritics, the Nordic
+ * spellings: forms.cc, phrase-fold.cc).  The AND of its words made
+ * author=Kari Nordmann the reporter of "Kari Hansen, Per Nordmann" too,
+ * and of "Nordmann, Kari".  The index has no positions, so the phrase is
+ * checked on each candidate's byline (search.cc).  A quotation mark in
+ * the name would end the phrase: it is a space.  MatchNothing when it has
+ * no word, which the caller must refuse: as a filter, an empty query is
+ * no filter at all. */
+static Xapian::Query author_phrase(ns_index_t *idx, const char *author)
 {
-    std::string whole; /* letters typed decomposed, composed as indexed */
-    if (composed(author, strlen(author), whole))
-        author = whole.c_str();
+    std::string name = author;
+    std::replace(name.begin(), name.end(), '"', ' ');
+    /* A word as the indexer reads a byline ("—" and "*" have none): the
+     * parse of a phrase of no word is not always empty. */
     Xapian::TermGenerator tg;
     Xapian::Document doc;
-    tg.set_stemming_strategy(Xapian::TermGenerator::STEM_NONE);
     tg.set_flags(Xapian::TermGenerator::FLAG_CJK_NGRAM);
     tg.set_document(doc);
-    tg.index_text_without_positions(author, 1, PREFIX_AUTHOR);
-    const std::set<std::string> langs = index_langs(idx);
-    const size_t skip = strlen(PREFIX_AUTHOR);
-    std::vector<Xapian::Query> terms;
-    for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
-        const std::string word = (*t).substr(skip);
-        std::set<std::string> forms{*t};
-        for (const std::string &l : langs)
-            forms.insert(std::string(PREFIX_STEM) + PREFIX_AUTHOR +
-                         stemmer_for(idx, l)(word));
-        terms.emplace_back(Xapian::Query::OP_OR, forms.begin(), forms.end());
-    }
-    if (terms.empty())
+    tg.index_text_without_positions(name);
+    if (doc.termlist_count() == 0)
         return Xapian::Query::MatchNothing;
-    return Xapian::Query(Xapian::Query::OP_AND, terms.begin(), terms.end());
+    try {
+        const std::string text = "author:\"" + name + "\"";
+        Xapian::Query q = build_query(idx, text, query_flags(text, PARSE_FLAGS),
+                                      WILDCARD_MAX_EXPANSION, nullptr);
+        return q.empty() ? Xapian::Query::MatchNothing : q;
+    } catch (const Xapian::QueryParserError &) {
+        return Xapian::Query::MatchNothing;
+    }
 }
 
 /* A date filter into epoch seconds: digits (with an optional '-') are
@@ -636,7 +633,7 @@ ns_status_t libns::filter_query(ns_index_t *idx, const ns_search_opts_t *o,
         /* "—", "*" or "." (a byline of punctuation, a slug gone wrong)
          * has no word to match: refused, where it used to filter nothing
          * and list the whole archive as that reporter's. */
-        Xapian::Query words = author_words(idx, o->author);
+        Xapian::Query words = author_phrase(idx, o->author);
         if (words.empty()) {
             idx->error = "author '" + std::string(o->author) +
                          "' has no word in it to look for";

@@ -283,14 +283,24 @@ ns_status_t libns::search_once(ns_index_t *idx, const ns_search_opts_t *o,
     if (ns_status_t st = filter_query(idx, o, &filter))
         return st;
     /* Without positions in the index Xapian runs a phrase as the AND of
-     * its words, and each candidate is checked on its text. */
-    bool verify = !blank && !idx->db->has_positions() && has_positional(q);
+     * its words, and each candidate is checked on its text: CHECK, the
+     * query's tree, and the filter's when it has a phrase (author=, a
+     * name), with the query or without one (a reporter's page). */
+    const bool no_positions = !idx->db->has_positions();
+    bool verify = !blank && no_positions && has_positional(q);
+    Xapian::Query check = q;
+    if (no_positions && has_positional(filter)) {
+        check = blank ? filter
+                      : Xapian::Query(Xapian::Query::OP_FILTER, q, filter);
+        verify = true;
+    }
     Xapian::Query run = verify ? relax(q, false) : q;
     if (!filter.empty())
-        run = Xapian::Query(Xapian::Query::OP_FILTER, run, filter);
+        run = Xapian::Query(Xapian::Query::OP_FILTER, run,
+                            verify ? relax(filter, false) : filter);
     /* Facets count the matches, whatever their order. */
     if (o->facets && !time.over())
-        count_facets(idx, run, o, verify ? &q : nullptr,
+        count_facets(idx, run, o, verify ? &check : nullptr,
                      std::max(0.0, time.left()), blank, res);
     if (o->sort == NS_SORT_RECENT)
         run = recency_mix(idx, run, o, blank);
@@ -314,7 +324,7 @@ ns_status_t libns::search_once(ns_index_t *idx, const ns_search_opts_t *o,
     res->limit = o->limit;
     Page page;
     if (verify)
-        checked_page(idx, enq, q, o, page, time, res);
+        checked_page(idx, enq, check, o, page, time, res);
     else
         plain_page(idx, enq, o, blank, page, time, res);
     /* The facets counted every match: that count is the total, exact,
@@ -391,7 +401,7 @@ ns_status_t libns::search_once(ns_index_t *idx, const ns_search_opts_t *o,
     }
     fill_hits(idx, o, page, blank, time, res);
     if (o->collapse)
-        fill_also(idx, o, run, verify ? &q : nullptr, page, blank, time, res);
+        fill_also(idx, o, run, verify ? &check : nullptr, page, blank, time, res);
     if (res->total == 0 && !res->timed_out)
         note_dead_filters(idx, q, filter, res);
     if (o->related && !page.shown.empty() && !time.over())
