@@ -153,6 +153,8 @@ std::string lucene_ranges(const std::string &text, std::string *warnings);
 /* query-signs.cc: TEXT with a word excluded or required beside OR
  * ("oil OR -gas") read as Lucene reads it, a remark into *WARNINGS. */
 std::string signs_beside_or(const std::string &text, std::string *warnings);
+extern const char REQUIRED_FIELD[];
+std::string required_filters(const std::string &text);
 /* query-signs.cc: TEXT with the '-' before a number outside quotes
  * ("-2%", "-5C") read as its minus sign: the number searched. */
 std::string minus_numbers(const std::string &text);

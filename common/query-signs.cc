@@ -147,3 +147,54 @@ std::string libns::minus_numbers(const std::string &text)
     }
     return out;
 }
+
+/* The hidden name a required filter is parsed under ("must_tag"): the
+ * parser ORs the values of one name (README "Query language": any of
+ * them), and ANDs what it registers with a grouping of its own. */
+const char libns::REQUIRED_FIELD[] = "must_";
+
+/* Is T[I] the start of a word (outside quotes, which the caller skips)? */
+static bool word_start(const std::string &t, size_t i)
+{
+    return i == 0 || strchr(" \t(", t[i - 1]) != nullptr;
+}
+
+/* "+tag:klima +tag:ferje" is the articles with both tags, as '+' says of
+ * a word (must have): Xapian's parser drops a '+' before a filter, and
+ * ORs the values of a field, so it was either tag (89 articles where 17
+ * have both).  Each filter value with '+' before it is parsed under its
+ * field's REQUIRED_FIELD name, which ANDs it; without '+', two values of
+ * one field stay any of them.  Text fields need nothing: +author:kari
+ * +author:per is an AND already. */
+std::string libns::required_filters(const std::string &t)
+{
+    if (t.find('+') == std::string::npos)
+        return t;
+    std::string out;
+    bool quoted = false;
+    for (size_t i = 0; i < t.size(); i++) {
+        quoted ^= t[i] == '"';
+        if (quoted || t[i] != '+' || !word_start(t, i)) {
+            out += t[i];
+            continue;
+        }
+        size_t colon = i + 1;
+        while (colon < t.size() && isalpha((unsigned char)t[colon]))
+            colon++;
+        const std::string name =
+            lower(t.substr(i + 1, colon - i - 1).c_str());
+        const SchemaField *field = nullptr;
+        if (colon < t.size() && t[colon] == ':')
+            for (const SchemaField &f : SCHEMA_FIELDS)
+                for (const std::string &alias : names_of(f))
+                    if (f.kind != FIELD_TEXT && alias == name)
+                        field = &f;
+        if (!field) {
+            out += t[i];
+            continue;
+        }
+        out += std::string(REQUIRED_FIELD) + field->name;
+        i = colon - 1; /* the colon is copied next */
+    }
+    return out;
+}

@@ -177,7 +177,15 @@ static Xapian::QueryParser make_parser(const Xapian::Database &db, int enc,
      * phone keyboard or caps lock makes of title: and section:, and
      * Xapian's names are case-sensitive, so an unknown "Title" made a
      * phrase of "title azure" that matched nothing. */
+    static const std::string own_group; /* "": each filter a group */
     for (const SchemaField &f : SCHEMA_FIELDS) {
+        const std::string must = std::string(REQUIRED_FIELD) + f.name;
+        if (f.kind == FIELD_BOOL_LOWER)
+            qp.add_boolean_prefix(
+                must, (new LowerPrefix(f.prefix, &db, warnings))->release(),
+                &own_group);
+        else if (f.kind == FIELD_BOOL_EXACT)
+            qp.add_boolean_prefix(must, f.prefix, &own_group);
         for (const std::string &alias : names_of(f)) {
             for (const std::string &name : name_cases(alias.c_str())) {
                 switch (f.kind) {
@@ -462,10 +470,11 @@ Xapian::Query libns::build_query(ns_index_t *idx, const std::string &text,
             cut = cut || without_elisions(text_in.data(), text_in.size(),
                                           l.c_str(), ELISION_DROP, bare);
         /* A word quoted alone stays that word (quoted-word.cc). */
-        const std::string parsed =
-            (flags & Xapian::QueryParser::FLAG_PHRASE)
-                ? mark_quoted_words(cut ? bare : text_in)
-                : (cut ? bare : text_in);
+        std::string parsed = (flags & Xapian::QueryParser::FLAG_PHRASE)
+                                 ? mark_quoted_words(cut ? bare : text_in)
+                                 : (cut ? bare : text_in);
+        if (flags & Xapian::QueryParser::FLAG_LOVEHATE)
+            parsed = required_filters(parsed);
         Xapian::QueryParser qp =
             make_parser(*idx->db, idx->time_enc, stem, max_expansion, warnings);
         Xapian::Query raw =
