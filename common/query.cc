@@ -421,6 +421,38 @@ static Xapian::Query number_synonyms(const Xapian::Query &q, bool typed_only)
     return subs.size() == 1 ? subs[0] : Q(Q::OP_OR, subs.begin(), subs.end());
 }
 
+/* The indexer's byline word (article.c, ingest.h, a C header). */
+extern "C" size_t ns_byline_word(const char *text, size_t len);
+
+/* TEXT with the "By ", "Av ", "Skrevet av " that opens a quoted author
+ * name ("author:\"By Kari Nordmann\"") left out, as the indexer leaves it
+ * out of a byline: copied from a page with its "By", the name found
+ * nothing, and said nothing. */
+static std::string without_byline_words(const std::string &t)
+{
+    std::string out;
+    bool quoted = false;
+    for (size_t i = 0; i < t.size(); i++) {
+        out += t[i];
+        if (t[i] != '"')
+            continue;
+        quoted = !quoted;
+        if (!quoted || i == 0 || t[i - 1] != ':' || !text_field_before(t, i - 1))
+            continue;
+        size_t s = i - 1;
+        while (s > 0 && isalpha((unsigned char)t[s - 1]))
+            s--;
+        const std::string name = lower(t.substr(s, i - 1 - s).c_str());
+        if (name != "author" && name != "byline")
+            continue;
+        size_t end = t.find('"', i + 1);
+        if (end == std::string::npos)
+            end = t.size();
+        i += ns_byline_word(t.data() + i + 1, end - i - 1);
+    }
+    return out;
+}
+
 /* Parse TEXT into a query: each word by its stem, with its exact form as a
  * lighter optional part (forms.cc).  Articles are stemmed in their own
  * language, so the query is parsed once per stemmer present in the index,
@@ -475,6 +507,8 @@ Xapian::Query libns::build_query(ns_index_t *idx, const std::string &text,
                                  : (cut ? bare : text_in);
         if (flags & Xapian::QueryParser::FLAG_LOVEHATE)
             parsed = required_filters(parsed);
+        if (flags & Xapian::QueryParser::FLAG_PHRASE)
+            parsed = without_byline_words(parsed);
         Xapian::QueryParser qp =
             make_parser(*idx->db, idx->time_enc, stem, max_expansion, warnings);
         Xapian::Query raw =
@@ -575,7 +609,7 @@ static Xapian::Query any_of(const char *prefix, const char *const *values,
  * no filter at all. */
 static Xapian::Query author_phrase(ns_index_t *idx, const char *author)
 {
-    std::string name = author;
+    std::string name = author + ns_byline_word(author, strlen(author));
     std::replace(name.begin(), name.end(), '"', ' ');
     /* A word as the indexer reads a byline ("—" and "*" have none): the
      * parse of a phrase of no word is not always empty. */

@@ -52,4 +52,16 @@ check "still folded: author=soren odegard" \
     is "$(hits '/v1/search?author=soren%20odegard&related=0')" "so|1"
 check "still one word: author=Kari, both" \
     is "$(hits '/v1/search?author=Kari&related=0')" "k1 k2|2"
+
+# A name copied from a page with its "By": the indexer leaves the byline
+# word out of an author, and so does the filter (ns_byline_word).  It
+# found nothing, and said nothing.
+check "author=By Kari Nordmann" \
+    is "$(hits '/v1/search?author=By%20Kari%20Nordmann&related=0')" "k1|1"
+check "author=Skrevet av Kari Nordmann" \
+    is "$(hits '/v1/search?author=Skrevet%20av%20Kari%20Nordmann&related=0')" "k1|1"
+check "author:\"By Kari Nordmann\" on the command line" \
+    is "$(cli 'author:"By Kari Nordmann"')" "k1"
+check "author:\"Av Kari Nordmann\"" is "$(cli 'author:"Av Kari Nordmann"')" "k1"
+check "byline:\"by: kari nordmann\"" is "$(cli 'byline:"by: kari nordmann"')" "k1"
 finish
