@@ -39,6 +39,22 @@ void print_str(const char *text)
     print_field(text, SIZE_MAX, NULL);
 }
 
+/* The end of a hit's (or related post's) second line, after SEP: its URL,
+ * if any, then "id ID", always last.  The id is what --show, --related-to
+ * and nindex --delete take, so a reader copies it from here rather than
+ * asking for --json; the "id " word keeps it apart from a URL and easy to
+ * cut (sed 's/.* | id //'), and it is printed as every stored field is. */
+static void print_url_id(const ns_article_t *a, const char *sep)
+{
+    if (a->url) {
+        fputs(sep, stdout);
+        print_str(a->url);
+        sep = " | ";
+    }
+    printf("%sid ", sep);
+    print_str(a->id);
+}
+
 static void print_related(const ns_results_t *res, const struct style *st)
 {
     size_t n = ns_results_related_count(res);
@@ -50,13 +66,17 @@ static void print_related(const ns_results_t *res, const struct style *st)
         printf("  - ");
         print_str(*r->art->title ? r->art->title : "(no title)");
         printf("\n    %s", st->dim_on);
-        if (r->age && *r->age)
-            printf("%s | ", r->age);
-        if (r->art->section) {
-            print_str(r->art->section);
-            printf(" | ");
+        const char *sep = "";
+        if (r->age && *r->age) {
+            fputs(r->age, stdout);
+            sep = " | ";
         }
-        print_str(r->art->url ? r->art->url : r->art->id);
+        if (r->art->section) {
+            fputs(sep, stdout);
+            print_str(r->art->section);
+            sep = " | ";
+        }
+        print_url_id(r->art, sep);
         printf("%s\n", st->dim_off);
     }
 }
@@ -214,8 +234,7 @@ void print_text(const ns_results_t *res, ns_index_t *idx,
             print_str(a->author);
             sep = " | ";
         }
-        fputs(sep, stdout);
-        print_str(a->url ? a->url : a->id);
+        print_url_id(a, sep);
         printf("%s\n", st->dim_off);
         if (h->snippet && *h->snippet) {
             printf("%*s", indent, "");

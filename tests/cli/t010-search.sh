@@ -12,8 +12,8 @@ check "Azure investigation ranks first" \
     is "$(sed -n 3p "$TMP/out")" \
     " 1. Microsoft's Azure cloud used for mass surveillance of Palestinians, investigation finds"
 check "snippet highlights matches" contains "$TMP/out" "**surveillance**"
-check "date, section, byline and url shown" contains "$TMP/out" \
-    "2025-08-06 | Technology | Kari Nordmann | https://news.example.org/2025/08/06/azure-surveillance-investigation"
+check "date, section, byline, url and id shown" contains "$TMP/out" \
+    "2025-08-06 | Technology | Kari Nordmann | https://news.example.org/2025/08/06/azure-surveillance-investigation | id azure-surveillance-investigation"
 
 run out err nsearch --db "$TMP/db" --color always "Azure surveillance"
 check "bold on request" contains "$TMP/out" "$(printf '\033[1m')Azure"

@@ -43,7 +43,7 @@ check "text: no query markers" lacks "$TMP/out" "**"
 # The README's first steps: the id that ends a hit's second line.
 run out err nsearch --db "$TMP/db" --color never "ferry back on schedule"
 check "first steps: the hit's second line is its id" \
-    grep -qx "    harbour-2" "$TMP/out"
+    grep -qx "    id harbour-2" "$TMP/out"
 run out err nsearch --db "$TMP/db" --color never --show harbour-2
 check "first steps: --show prints the story" \
     is "$(tr '\n' '|' <"$TMP/out")" \

@@ -15,7 +15,7 @@ echo '{"id":"a2","title":"Story number 2 corrected headline","body":"Body 2 text
     >"$TMP/fix.jsonl"
 db="$TMP/db"
 # Is article $2 among those DB $1 finds for "number"?
-has_id() { nsearch --db "$1" --limit 20 number | grep -q "^ *$2\$"; }
+has_id() { nsearch --db "$1" --limit 20 number | grep -Eq "(^ *| \| )id $2\$"; }
 no_id() { ! has_id "$@"; }
 nindex --quiet --db "$db" "$TMP/src.jsonl"
 nindex --quiet --db "$db" --rebuild "$TMP/src.jsonl"
