@@ -1037,13 +1037,14 @@ void ns_results_free(ns_results_t *res);
 /* The results as one JSON object:
  *   {"query", "total", "total_exact", "offset", "limit", "has_more",
  *    "took_ms", "suggestion", "suggestion_used", "hits": [{"rank", "id",
- *    "title", "date", "section", "author", "lang", "url", "score",
- *    "snippet", "snippet_html", "also"}], "facets"?: {"exact", "counted",
- *    "counts", "unavailable"?, "section"?: [{"value", "count"}], "year"?,
- *    "month"?, "lang"?, "tag"?, "decade"?, "left_out"?: {"month"?: {"values",
- *    "count"}, ...}}, "related": [{"id", "title", "date",
- *    "section", "url", "age"}], "warning"?}
- * plus "qid" when QID is not NULL.  QUERY NULL: ns_related_to()'s, with
+ *    "title", "date", "section", "author", "lang", "url", "tags",
+ *    "score", "snippet", "snippet_html", "also"}], "facets"?: {"exact",
+ *    "counted", "counts", "unavailable"?, "section"?: [{"value", "count"}],
+ *    "year"?, "month"?, "lang"?, "tag"?, "decade"?, "left_out"?: {"month"?:
+ *    {"values", "count"}, ...}}, "related": [{"id", "title", "date",
+ *    "section", "url", "tags", "age"}], "warning"?}
+ * plus "qid" when QID is not NULL; "tags" is the article's tags, [] when
+ * it has none.  QUERY NULL: ns_related_to()'s, with
  * "query": "", "total": 0, "total_exact": true, "hits": [].  Free with
  * free(); NULL on allocation failure. */
 char *ns_results_to_json(const ns_results_t *res, const char *query,

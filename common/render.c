@@ -107,6 +107,18 @@ static json_t *facets_json(const ns_results_t *res)
     return f;
 }
 
+/* ART's tags as a list, [] when it has none: as /v1/articles/{id} lists
+ * them, so a topic page or sidebar labels its hits without fetching each.
+ * The hit's article is decoded whole already, so this costs only the
+ * bytes of the answer. */
+static json_t *tags_json(const ns_article_t *art)
+{
+    json_t *list = json_array();
+    for (size_t i = 0; list && i < art->n_tags; i++)
+        json_array_append_new(list, json_string(art->tags[i]));
+    return list;
+}
+
 char *ns_results_to_json(const ns_results_t *res, const char *query,
                          const char *qid)
 {
@@ -153,6 +165,7 @@ char *ns_results_to_json(const ns_results_t *res, const char *query,
         set_opt(o, "author", a->author);
         set_opt(o, "lang", a->lang);
         set_opt(o, "url", a->url);
+        json_object_set_new(o, "tags", tags_json(a));
         json_object_set_new(o, "score", json_real(round4(h->score)));
         char *plain = snippet_form(h->snippet, 0);
         char *html = snippet_form(h->snippet, 1);
@@ -178,6 +191,7 @@ char *ns_results_to_json(const ns_results_t *res, const char *query,
         set_opt(o, "date", r->art->date);
         set_opt(o, "section", r->art->section);
         set_opt(o, "url", r->art->url);
+        json_object_set_new(o, "tags", tags_json(r->art));
         json_object_set_new(o, "age", json_string(r->age));
         json_array_append_new(related, o);
     }
