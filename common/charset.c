@@ -25,7 +25,8 @@
  * U+0092 are the same character, so every C1 control in text from the
  * HTML parser is mapped, at one point per entry (ns_html_page for a page,
  * its JSON-LD too; ns_html_fragment_text for HTML inside feeds, JSON and
- * Markdown).  A raw one in a page is nearly always windows-1252 text that
+ * Markdown; every field of a feed item, plain text too, as its article is
+ * made).  A raw one in a page is nearly always windows-1252 text that
  * went through a Latin-1 round trip, and as a control it would only become
  * a space: the mapping loses nothing a reader could see. */
 #include <libxml/HTMLparser.h>

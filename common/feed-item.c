@@ -533,7 +533,15 @@ int ns_feed_item_article(json_t *raw, json_t *chan, const char *chan_lang,
     }
     json_array_foreach(json_object_get(raw, "tag"), i, v) ns_fields_push_label(
         obj, "tags", json_string_value(v), json_string_length(v));
-    int rc = ns_fields_article(obj, art, why, why_size);
+    /* "&#146;" in a plain title, byline or category is U+0092 once the
+     * XML is read, as browsers read it windows-1252's apostrophe (charset.c);
+     * only text that went through the HTML parser was mapped, and a C1
+     * control is a space in the article ("Miles O Brien"). */
+    int rc = ns_json_c1_to_windows1252(obj);
+    if (rc < 0)
+        snprintf(why, why_size, "out of memory");
+    else
+        rc = ns_fields_article(obj, art, why, why_size);
     json_decref(obj);
     return rc < 0 ? -1 : 0;
 }

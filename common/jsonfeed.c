@@ -135,6 +135,10 @@ int ns_jsonfeed_item(json_t *feed, json_t *item, ns_article_t *art, char *err,
         json_object_set(out, "section", json_array_get(section, 0));
     set_string(out, "lang", json_object_get(item, "language"));
     set_string(out, "lang", json_object_get(feed, "language"));
+    /* A "\u0092" is windows-1252's apostrophe, as an "&#146;" is in the
+     * XML feeds (ns_feed_item_article). */
+    if (ns_json_c1_to_windows1252(out) < 0)
+        goto oom;
     rc = ns_fields_article(out, art, err, err_size);
     goto done;
 oom:

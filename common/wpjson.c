@@ -185,6 +185,10 @@ int ns_wpjson_post(json_t *post, ns_article_t *art, char *err, size_t err_size)
         ns_fields_set_label(out, "author", by, strlen(by), 0);
     free(by);
     terms(post, out);
+    /* A term's or byline's "&#146;" as in the XML feeds
+     * (ns_feed_item_article). */
+    if (ns_json_c1_to_windows1252(out) < 0)
+        goto oom;
     rc = ns_fields_article(out, art, err, err_size) < 0 ? NS_ITEM_BAD
                                                         : NS_ITEM_OK;
     goto done;
