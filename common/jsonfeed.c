@@ -7,6 +7,7 @@
  * content_text, else summary; date_published, else date_modified; the item's
  * authors (1.1) or author (1), else the feed's; tags, the first of them
  * the section as a feed's first category is; language, else the feed's.
+ * The title, names and tags are read as HTML once, as an RSS item's are.
  * The line a plugin appends to every item ("The post TITLE appeared first
  * on SITE.") is left out as it is of an RSS item (ns_feed_drop_footer).
  * The fields then pass the same checks as a JSON Lines record. */
@@ -85,7 +86,14 @@ int ns_jsonfeed_item(json_t *feed, json_t *item, ns_article_t *art, char *err,
     set_string(out, "id", id);
     set_string(out, "id", json_object_get(item, "url"));
     set_string(out, "url", json_object_get(item, "url"));
-    set_string(out, "title", json_object_get(item, "title"));
+    /* The title, authors' names and tags as an RSS item's are read: the
+     * specification calls them plain text, but WordPress's plugin writes
+     * get_the_title() and the names and terms WordPress keeps escaped,
+     * "Mayor&#8217;s plan", "Ed O&#039;Neil", "Arts &amp; Culture".  Read
+     * once, a plain "AT&T" stays as it is; content_text is text. */
+    const char *title = json_string_value(json_object_get(item, "title"));
+    if (title)
+        ns_feed_item_text(out, "title", title, strlen(title), NS_MK_MAYBE);
     /* content_html first: most generators (WordPress, Hugo, Ghost) write
      * content_text as the same story with its markup stripped, so its
      * subheadings are lost as headings and read as body sentences. The
@@ -119,7 +127,7 @@ int ns_jsonfeed_item(json_t *feed, json_t *item, ns_article_t *art, char *err,
     if (!by)
         by = byline(feed);
     if (by)
-        ns_fields_set(out, "author", by, strlen(by), 0);
+        ns_fields_set_label(out, "author", by, strlen(by), 0);
     free(by);
     json_t *tags = json_object_get(item, "tags"), *tag;
     size_t i;
@@ -127,7 +135,8 @@ int ns_jsonfeed_item(json_t *feed, json_t *item, ns_article_t *art, char *err,
     {
         const char *t = json_string_value(tag);
         if (t)
-            ns_fields_push(out, i == 0 ? "section" : "tags", t, strlen(t));
+            ns_fields_push_label(out, i == 0 ? "section" : "tags", t,
+                                 strlen(t));
     }
     /* ns_fields_push made a list; a section is one value. */
     json_t *section = json_object_get(out, "section");

@@ -6,6 +6,12 @@
 #    that went through the HTML parser had them read as browsers read
 #    them.  They are read so in every field of RSS, Atom, RDF, JSON Feed
 #    and WordPress's exports and API.
+#  - JSON Feed titles, author names and tags (WordPress's plugin writes
+#    get_the_title()) kept "&#8217;" and "&amp;" as written; they are read
+#    once, as an RSS title, byline or category is.  content_text is text.
+#  - JSON Feed titles, author names and tags (WordPress's plugin writes
+#    get_the_title()) kept "&#8217;" and "&amp;" as written; they are read
+#    once, as an RSS title, byline or category is.  content_text is text.
 . "$(dirname "$0")/lib.sh"
 F=$TMP/feeds
 mkdir -p "$F"
@@ -100,4 +106,34 @@ check "json feed: author" is "$(field "$TMP/c1" j1 author)" "Ann O’Hara"
 shown "$TMP/c1" j1 >"$TMP/j1.txt"
 check "json feed: content_text" contains "$TMP/j1.txt" "The pier’s lamps cost €5m."
 check "wp api: author" is "$(field "$TMP/c1" dock author)" "Ed O’Neil"
+# --- JSON Feed titles, names and tags, HTML-escaped by WordPress -------------
+
+python3 - "$F/wp.json" <<'PY'
+import json, sys
+json.dump({"version": "https://jsonfeed.org/version/1.1", "title": "T",
+           "items": [{"id": "w1",
+                      "title": "Mayor&#8217;s &#8220;plan&#8221; &#8211; AT&amp;T",
+                      "content_text": "Plain text keeps &amp; as written.",
+                      "authors": [{"name": "Ed O&#039;Neil"}],
+                      "tags": ["Arts &amp; Culture", "Q&amp;A"]},
+                     {"id": "w2", "title": "AT&T and Q&A stay",
+                      "content_text": "Unescaped text."}]},
+          open(sys.argv[1], "w"))
+PY
+run out err nindex --db "$TMP/jf" "$F/wp.json"
+check "json feed: exit 0" is "$rc" 0
+check "json feed: title read once" is "$(field "$TMP/jf" w1 title)" \
+    "Mayor’s “plan” – AT&T"
+check "json feed: author name read once" is "$(field "$TMP/jf" w1 author)" "Ed O'Neil"
+check "json feed: first tag, the section" is "$(field "$TMP/jf" w1 section)" \
+    "Arts & Culture"
+run out err nsearch --db "$TMP/jf" --json 'tag:"Q&A"'
+check "json feed: other tags, tag:\"Q&A\" finds it" contains "$TMP/out" '"id":"w1"'
+shown "$TMP/jf" w1 >"$TMP/w1.txt"
+check "json feed: content_text stays literal" contains "$TMP/w1.txt" \
+    "Plain text keeps &amp; as written."
+check "json feed: an unescaped title as written" \
+    is "$(field "$TMP/jf" w2 title)" "AT&T and Q&A stay"
+run out err nsearch --db "$TMP/jf" --json 'section:"Arts & Culture"'
+check "json feed: section:\"Arts & Culture\" finds it" contains "$TMP/out" '"id":"w1"'
 finish
