@@ -507,11 +507,14 @@ static int from_json(const char *text, size_t len, int cms, ns_article_t *art,
             goto out;
         }
     }
-    /* A title is one line even when the source wrapped it. */
-    if (art->title)
+    /* A title is one line even when the source wrapped it, with one
+     * space where the line broke (ns_collapse_spaces). */
+    if (art->title) {
         for (char *p = art->title; *p; p++)
             if (*p == '\n' || *p == '\t')
                 *p = ' ';
+        ns_collapse_spaces(art->title);
+    }
 
     if (json_text(json_object_get(root, "date"), "date", &s, &slen, err,
                   err_size) < 0)

@@ -112,6 +112,21 @@ void ns_clean_in_place(char *s)
     clean_into(s, s, strlen(s));
 }
 
+/* A feed wraps a long category or title where its template did,
+ * "<category>Arts &amp;\n  Culture</category>", and a byline is padded
+ * ("Jane       Doe"): with the line break a space, the run of spaces made
+ * "Arts &   Culture" a facet value of its own beside "Arts & Culture",
+ * which section:"Arts & Culture" did not find, and was shown so.  One
+ * space is what a browser shows of them. */
+void ns_collapse_spaces(char *s)
+{
+    char *out = s;
+    for (const char *p = s; *p; p++)
+        if (*p != ' ' || out == s || out[-1] != ' ')
+            *out++ = *p;
+    *out = '\0';
+}
+
 /* The bytes of the Unicode space (Unicode's category Zs, other than the
  * ASCII space) that the N bytes at S begin with, or 0: U+00A0 (no-break),
  * U+1680, U+2000-U+200A (en to hair space, figure and thin ones among
@@ -336,6 +351,8 @@ int ns_set_label(char **field, const char *name, const char *value, size_t len,
         size_t by = ns_byline_word(v, strlen(v));
         memmove(v, v + by, strlen(v + by) + 1);
     }
+    if (!url)
+        ns_collapse_spaces(v);
     if (!*v) {
         free(v);
         return 0;
@@ -575,6 +592,7 @@ int ns_list_push(char ***list, size_t *n, const char *name, const char *value,
         ns_set_err(err, err_size, "out of memory");
         return -1;
     }
+    ns_collapse_spaces(v);
     if (!*v) {
         free(v);
         return 0;

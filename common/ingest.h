@@ -592,6 +592,9 @@ void ns_clean_in_place(char *s);
 /* LINE, a message for stderr, cleaned as ns_error() cleans it: no control
  * character (ESC, BEL, C1), newline or direction control left. */
 void ns_message_clean(char *line);
+/* Each run of ASCII spaces in S (NUL-terminated) made one space, in
+ * place: for a title or a label, whose line breaks are spaces by then. */
+void ns_collapse_spaces(char *s);
 
 /* A url's label (ns_label_dup) with the tabs and newlines in it left
  * out first, as a browser leaves them out of an href (url.c). */

@@ -42,7 +42,7 @@ check "feed description: &amp;#151; &amp;#133;" contains "$TMP/out" "**quay**—
 
 run out err nsearch --db "$TMP/db" --related 0 --facets=section csi
 check "jsonl: searched" contains "$TMP/out" "1 match"
-check "jsonl: C1 controls are spaces" contains "$TMP/out" "Csi  2J 31m title"
+check "jsonl: C1 controls are spaces" contains "$TMP/out" "Csi 2J 31m title"
 check "jsonl: none reaches the terminal" no_c1 "$TMP/out"
 check "jsonl: section facet" contains "$TMP/out" "S 31m (1)"
 check "jsonl: byline" contains "$TMP/out" "S 31m | Ann 31m | id esc2"

@@ -538,7 +538,7 @@ static void test_c1_controls(void)
     char err[256];
     CHECK(ns_article_from_json(line, strlen(line), &a, err, sizeof err) == 0,
           "c1: parses");
-    CHECK_STR(a.title, "Csi  2J 31m title", "c1: title");
+    CHECK_STR(a.title, "Csi 2J 31m title", "c1: title");
     CHECK_STR(a.body, "a b \n z \xc2\xa0\xc3\x82\xc4\x80", "c1: body");
     CHECK_STR(a.section, "S 31m", "c1: section");
     CHECK_STR(a.author, "A b", "c1: author");

@@ -1,0 +1,65 @@
+#!/bin/sh
+# t232-feed-labels-html.sh - Labels and HTML as publishers' feeds write them.
+#  - A category wrapped by its template, "Arts &amp;\n  Culture", and the
+#    same one on one line were two facet values; section:"Arts & Culture"
+#    found one.  A padded byline was stored "Jane       Doe".  Runs of
+#    white space inside a title, section, tag or byline are one space, in
+#    every format.
+. "$(dirname "$0")/lib.sh"
+F=$TMP/feeds
+mkdir -p "$F"
+
+# FIELD of article ID in DB.
+field() {
+    nsearch --db "$1" --json --no-collapse "id:$2" | python3 -c '
+import json, sys
+hits = json.load(sys.stdin)["hits"]
+v = hits[0].get(sys.argv[1]) if hits else None
+print("" if v is None else v)' "$3"
+}
+# The ids of the articles QUERY finds in DB, sorted.
+ids() {
+    nsearch --db "$1" --json --no-collapse --limit 20 "$2" |
+        python3 -c 'import json, sys
+print(" ".join(sorted(h["id"] for h in json.load(sys.stdin)["hits"])))'
+}
+
+# --- white space inside labels ---------------------------------------------
+
+cat >"$F/wrap.rss" <<'EOF2'
+<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>T</title>
+<item><guid>s1</guid><title>Gallery
+    reopens   its doors</title><dc:creator>Jane       Doe</dc:creator>
+<category>Arts &amp;
+  Culture</category><category>Old
+   Town</category><description>The gallery reopens.</description></item>
+<item><guid>s2</guid><title>Museum opens</title><dc:creator>Jane Doe</dc:creator>
+<category>Arts &amp; Culture</category><category>Old Town</category>
+<description>The museum opens.</description></item>
+</channel></rss>
+EOF2
+printf '%s\n' '{"id":"s3","title":"Theatre  season\nbegins","body":"The theatre.","section":"Arts  &  Culture","author":"Jane \t Doe","tags":["Old    Town"]}' >"$F/wrap.jsonl"
+printf -- '---\ntitle: "Opera   night"\nsection: "Arts    & Culture"\nauthor: "Jane    Doe"\ntags: ["Old   Town"]\n---\nThe opera.\n' >"$F/opera.md"
+run out err nindex --db "$TMP/ws" "$F/wrap.rss" "$F/wrap.jsonl" "$F/opera.md"
+check "labels: exit 0" is "$rc" 0
+check "labels: all four added" contains "$TMP/out" "4 added"
+check "rss: a wrapped title is one line, single spaced" \
+    is "$(field "$TMP/ws" s1 title)" "Gallery reopens its doors"
+check "rss: a wrapped category is the section as written on one line" \
+    is "$(field "$TMP/ws" s1 section)" "Arts & Culture"
+check "rss: a padded byline is single spaced" is "$(field "$TMP/ws" s1 author)" "Jane Doe"
+check "jsonl: title" is "$(field "$TMP/ws" s3 title)" "Theatre season begins"
+check "jsonl: section" is "$(field "$TMP/ws" s3 section)" "Arts & Culture"
+check "jsonl: author" is "$(field "$TMP/ws" s3 author)" "Jane Doe"
+check "front matter: title" is "$(field "$TMP/ws" opera.md title)" "Opera night"
+check "front matter: section" is "$(field "$TMP/ws" opera.md section)" "Arts & Culture"
+check "front matter: author" is "$(field "$TMP/ws" opera.md author)" "Jane Doe"
+check 'section:"Arts & Culture" finds all four' \
+    is "$(ids "$TMP/ws" 'section:"Arts & Culture"')" "opera.md s1 s2 s3"
+check 'tag:"Old Town" finds all four' \
+    is "$(ids "$TMP/ws" 'tag:"Old Town"')" "opera.md s1 s2 s3"
+run out err nsearch --db "$TMP/ws" --facets=section,tag --limit 0 ""
+check "one section facet value" contains "$TMP/out" "Arts & Culture (4)"
+check "one tag facet value" contains "$TMP/out" "Old Town (4)"
+finish
