@@ -213,6 +213,46 @@ static int node_rdfa(xmlNodePtr n)
     return hit;
 }
 
+/* Is TEXT, trimmed, a footnote's mark: a number, "[2]", "*", "†"? */
+static int mark_text(const char *text)
+{
+    size_t n = 0;
+    while (*text && isspace((unsigned char)*text))
+        text++;
+    for (; *text && !isspace((unsigned char)*text); text++, n++) {
+        if (!strncmp(text, "\xe2\x80\xa0", 3) || /* dagger */
+            !strncmp(text, "\xe2\x80\xa1", 3))   /* double dagger */
+            text += 2;
+        else if (!isdigit((unsigned char)*text) && !strchr("[]()*", *text))
+            return 0;
+    }
+    while (*text && isspace((unsigned char)*text))
+        text++;
+    return n && n <= 8 && !*text;
+}
+
+/* Non-zero if N is a footnote's mark: WordPress's <sup data-fn="..."
+ * class="fn"><a href="#...">1</a></sup>, Substack's <a
+ * class="footnote-anchor">1</a>, or a <sup> of a number alone.  Its
+ * number stuck to the word before it, "The budget1 was cut", and
+ * "budget" found nothing; readers see it as a superscript beside the
+ * word, no part of it. */
+static int footnote_mark(xmlNodePtr n)
+{
+    static const char *const classes[] = {"footnote-anchor", "fn",
+                                          "footnote-ref", NULL};
+    xmlChar *cls = xmlGetProp(n, BAD_CAST "class");
+    int hit = (cls && ns_html_has_token((const char *)cls, classes)) ||
+              xmlHasProp(n, BAD_CAST "data-fn");
+    xmlFree(cls);
+    if (hit || strcasecmp(NAME(n), "sup") == 0) {
+        xmlChar *c = xmlNodeGetContent(n);
+        hit = c && mark_text((const char *)c);
+        xmlFree(c);
+    }
+    return hit;
+}
+
 static int is_block(const char *name)
 {
     static const char *const blocks[] = {
@@ -346,7 +386,7 @@ static void walk_text(struct text *t, xmlNodePtr n, int depth)
     }
     if (n->type != XML_ELEMENT_NODE) /* comments, processing instructions */
         return;
-    if (ns_html_skipped(n) || (t->item && node_rdfa(n)))
+    if (ns_html_skipped(n) || (t->item && node_rdfa(n)) || footnote_mark(n))
         return;
     const char *name = NAME(n);
     if (strcasecmp(name, "br") == 0) {

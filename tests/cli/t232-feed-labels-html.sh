@@ -5,6 +5,10 @@
 #    found one.  A padded byline was stored "Jane       Doe".  Runs of
 #    white space inside a title, section, tag or byline are one space, in
 #    every format.
+#  - Footnote marks stuck to the word before them: WordPress's
+#    "The budget<sup data-fn=... class="fn"><a>1</a></sup> was cut" was
+#    "The budget1 was cut", and budget found nothing (Substack's
+#    class="footnote-anchor" the same).  They are left out.
 . "$(dirname "$0")/lib.sh"
 F=$TMP/feeds
 mkdir -p "$F"
@@ -62,4 +66,22 @@ check 'tag:"Old Town" finds all four' \
 run out err nsearch --db "$TMP/ws" --facets=section,tag --limit 0 ""
 check "one section facet value" contains "$TMP/out" "Arts & Culture (4)"
 check "one tag facet value" contains "$TMP/out" "Old Town (4)"
+
+# --- footnote marks ----------------------------------------------------------
+# (WordPress's block editor and Substack; a <sup> of a number alone)
+cat >"$F/notes.rss" <<'EOF2'
+<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>T</title>
+<item><guid>n1</guid><title>Ministry notes</title><content:encoded><![CDATA[<p>The budget<sup data-fn="8a1f" class="fn"><a href="#8a1f" id="8a1f-link">1</a></sup> was cut by the ministry<sup>2</sup>.</p>]]></content:encoded></item>
+<item><guid>n2</guid><title>Substack notes</title><content:encoded><![CDATA[<p>The claim<a class="footnote-anchor" data-component-name="FootnoteAnchorToDOM" id="footnote-anchor-1" href="#footnote-1" target="_self">1</a> worth testing.</p>]]></content:encoded></item>
+</channel></rss>
+EOF2
+run out err nindex --db "$TMP/fn" "$F/notes.rss"
+check "footnotes: exit 0" is "$rc" 0
+check "footnotes: budget finds the WordPress post" is "$(ids "$TMP/fn" budget)" "n1"
+check "footnotes: claim finds the Substack post" is "$(ids "$TMP/fn" claim)" "n2"
+run out err nsearch --db "$TMP/fn" --related 0 --no-collapse budget
+check "footnotes: the mark is left out of the text" \
+    contains "$TMP/out" "was cut by the ministry."
+check "footnotes: budget1 is no word" is "$(ids "$TMP/fn" budget1)" ""
 finish
