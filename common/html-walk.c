@@ -210,6 +210,15 @@ static int node_rdfa(xmlNodePtr n)
     }
     xmlFree(rel);
     xmlFree(property);
+    /* Drupal 10 prints the same without RDFa (it left core): fields by
+     * their classes, <span class="field field--name-title ...">. */
+    static const char *const fields[] = {"field--name-title",
+                                         "field--name-uid",
+                                         "field--name-created", NULL};
+    xmlChar *cls = hit ? NULL : xmlGetProp(n, BAD_CAST "class");
+    if (cls && ns_html_has_token((const char *)cls, fields))
+        hit = 1;
+    xmlFree(cls);
     return hit;
 }
 
