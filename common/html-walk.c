@@ -240,26 +240,51 @@ static int mark_text(const char *text)
     return n && n <= 8 && !*text;
 }
 
-/* Non-zero if N is a footnote's mark: WordPress's <sup data-fn="..."
- * class="fn"><a href="#...">1</a></sup>, Substack's <a
- * class="footnote-anchor">1</a>, or a <sup> of a number alone.  Its
- * number stuck to the word before it, "The budget1 was cut", and
- * "budget" found nothing; readers see it as a superscript beside the
- * word, no part of it. */
+/* Whether N holds a link within the page ("#fn1"): a footnote's. */
+static int links_inside(xmlNodePtr n)
+{
+    for (xmlNodePtr c = n->children; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE)
+            continue;
+        if (strcasecmp(NAME(c), "a") == 0) {
+            xmlChar *href = xmlGetProp(c, BAD_CAST "href");
+            int hit = href && href[0] == '#';
+            xmlFree(href);
+            if (hit)
+                return 1;
+        }
+        if (links_inside(c))
+            return 1;
+    }
+    return 0;
+}
+
+enum { NOT_A_MARK, FOOTNOTE, SUPERSCRIPT };
+
+/* What N is, if a mark beside a word: a FOOTNOTE's, WordPress's <sup
+ * data-fn="..." class="fn"><a href="#...">1</a></sup>, Substack's <a
+ * class="footnote-anchor">1</a>, a <sup> linking within the page; or a
+ * SUPERSCRIPT number of its own, <sup>2</sup>.  The number stuck to the
+ * word before it, "The budget1 was cut", and "budget" found nothing.  A
+ * footnote's mark is no part of the text; a bare superscript may be (80
+ * m<sup>2</sup>), so it stays, as a word apart. */
 static int footnote_mark(xmlNodePtr n)
 {
     static const char *const classes[] = {"footnote-anchor", "fn",
                                           "footnote-ref", NULL};
     xmlChar *cls = xmlGetProp(n, BAD_CAST "class");
-    int hit = (cls && ns_html_has_token((const char *)cls, classes)) ||
-              xmlHasProp(n, BAD_CAST "data-fn");
+    int note = (cls && ns_html_has_token((const char *)cls, classes)) ||
+               xmlHasProp(n, BAD_CAST "data-fn");
     xmlFree(cls);
-    if (hit || strcasecmp(NAME(n), "sup") == 0) {
-        xmlChar *c = xmlNodeGetContent(n);
-        hit = c && mark_text((const char *)c);
-        xmlFree(c);
-    }
-    return hit;
+    int sup = strcasecmp(NAME(n), "sup") == 0;
+    if (!note && !sup)
+        return NOT_A_MARK;
+    xmlChar *c = xmlNodeGetContent(n);
+    int mark = c && mark_text((const char *)c);
+    xmlFree(c);
+    if (!mark)
+        return NOT_A_MARK;
+    return note || links_inside(n) ? FOOTNOTE : SUPERSCRIPT;
 }
 
 static int is_block(const char *name)
@@ -395,8 +420,13 @@ static void walk_text(struct text *t, xmlNodePtr n, int depth)
     }
     if (n->type != XML_ELEMENT_NODE) /* comments, processing instructions */
         return;
-    if (ns_html_skipped(n) || (t->item && node_rdfa(n)) || footnote_mark(n))
+    if (ns_html_skipped(n) || (t->item && node_rdfa(n)))
         return;
+    int mark = footnote_mark(n);
+    if (mark == FOOTNOTE)
+        return;
+    if (mark == SUPERSCRIPT && t->gap < GAP_SPACE)
+        t->gap = GAP_SPACE;
     const char *name = NAME(n);
     if (strcasecmp(name, "br") == 0) {
         if (t->pre && ns_buf_putc(t->out, '\n') < 0)

@@ -77,6 +77,7 @@ cat >"$F/notes.rss" <<'EOF2'
 <?xml version="1.0" encoding="utf-8"?>
 <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>T</title>
 <item><guid>n1</guid><title>Ministry notes</title><content:encoded><![CDATA[<p>The budget<sup data-fn="8a1f" class="fn"><a href="#8a1f" id="8a1f-link">1</a></sup> was cut by the ministry<sup>2</sup>.</p>]]></content:encoded></item>
+<item><guid>n3</guid><title>Flat for sale</title><content:encoded><![CDATA[<p>A flat of 80 m<sup>2</sup> near the harbour, see note<sup><a href="#fn1">3</a></sup> below.</p>]]></content:encoded></item>
 <item><guid>n2</guid><title>Substack notes</title><content:encoded><![CDATA[<p>The claim<a class="footnote-anchor" data-component-name="FootnoteAnchorToDOM" id="footnote-anchor-1" href="#footnote-1" target="_self">1</a> worth testing.</p>]]></content:encoded></item>
 </channel></rss>
 EOF2
@@ -86,8 +87,13 @@ check "footnotes: budget finds the WordPress post" is "$(ids "$TMP/fn" budget)" 
 check "footnotes: claim finds the Substack post" is "$(ids "$TMP/fn" claim)" "n2"
 run out err nsearch --db "$TMP/fn" --related 0 --no-collapse budget
 check "footnotes: the mark is left out of the text" \
-    contains "$TMP/out" "was cut by the ministry."
+    contains "$TMP/out" "The **budget** was cut by the ministry"
+check "footnotes: a bare superscript number stays, apart" \
+    contains "$TMP/out" "by the ministry 2."
 check "footnotes: budget1 is no word" is "$(ids "$TMP/fn" budget1)" ""
+run out err nsearch --db "$TMP/fn" --related 0 --no-collapse harbour
+check "footnotes: 80 m<sup>2</sup> keeps its 2; a linked mark goes" \
+    contains "$TMP/out" "A flat of 80 m 2 near the **harbour**, see note below."
 
 # --- Drupal 10's fields at the head of an item ------------------------------
 cat >"$F/drupal.rss" <<'EOF2'
