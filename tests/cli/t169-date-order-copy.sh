@@ -87,7 +87,7 @@ done
 run out err nsearch --db "$TMP/db" --related 0 -s date budgetword
 check "text: exit 0" is "$rc" 0
 check "text: the hits in date order" is \
-    "$(grep -oE '\| [a-z0-9-]+$' "$TMP/out" | tr -d '| ' | tr '\n' ' ')" \
+    "$(grep -oE '\| id [a-z0-9-]+$' "$TMP/out" | sed 's/^| id //' | tr '\n' ' ')" \
     "wire-second other wire-1-update "
 check "text: the second take's text" contains "$TMP/out" "second take"
 check "text: the first take named under it" contains "$TMP/out" \
