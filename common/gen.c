@@ -51,6 +51,33 @@ static int is_gen_name(const char *s)
     return 1;
 }
 
+int ns_gen_parent(const char *db, char *parent, size_t size)
+{
+    size_t len = strlen(db);
+    while (len > 1 && db[len - 1] == '/')
+        len--;
+    size_t base = len;
+    while (base && db[base - 1] != '/')
+        base--;
+    char last[256];
+    if (len - base == 0 || len - base >= sizeof last)
+        return 0;
+    memcpy(last, db + base, len - base);
+    last[len - base] = '\0';
+    if (!is_gen_name(last) && strcmp(last, "current") != 0)
+        return 0;
+    /* The directory above, "." for a bare "gen-000001". */
+    size_t up = base;
+    while (up > 1 && db[up - 1] == '/')
+        up--;
+    int n = up ? snprintf(parent, size, "%.*s", (int)up, db)
+               : snprintf(parent, size, ".");
+    if (n < 0 || (size_t)n >= size)
+        return 0;
+    char name[256];
+    return ns_gen_current(parent, name, sizeof name) == 0;
+}
+
 static int cmp_str(const void *a, const void *b)
 {
     return strcmp(*(char *const *)a, *(char *const *)b);

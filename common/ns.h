@@ -733,6 +733,10 @@ int ns_text_words(const char *text, size_t max, ns_buf_t *out);
 
 /* Name of the live generation of index DIR ("gen-000007") into NAME. */
 int ns_gen_current(const char *dir, char *name, size_t size);
+/* 1 when DB names a generation of an index ("news/gen-000007",
+ * "news/current"), that index's directory then in PARENT: a search of it
+ * never sees a later rebuild. */
+int ns_gen_parent(const char *db, char *parent, size_t size);
 int ns_gen_list(const char *dir, char ***names, size_t *n); /* oldest first */
 void ns_gen_list_free(char **names, size_t n);
 /* The next generation's name; never one published before. */

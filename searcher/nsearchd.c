@@ -413,6 +413,13 @@ static void describe_index(const char *db, char *out, size_t size)
     ns_index_t *idx;
     char *err, older[256] = "", live[256];
     uint64_t n = 0;
+    /* Served by its own name, a generation is never reloaded: a rebuild
+     * published later would go unseen until a restart. */
+    char parent[4096];
+    if (ns_gen_parent(db, parent, sizeof parent))
+        ns_warn("'%s' is a generation of the index '%s': give --db %s to "
+                "serve the live index and follow its rebuilds",
+                db, parent, parent);
     ns_status_t st = ns_index_open(db, NS_OPEN_READ, &idx, &err);
     if (st != NS_STATUS_OK) {
         if (st == NS_STATUS_NOT_FOUND && ns_gen_current(db, live, sizeof live))

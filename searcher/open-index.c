@@ -83,6 +83,13 @@ ns_index_t *ns_open_index(const char *db_option)
         free(db);
         exit(EXIT_ERROR);
     }
+    /* A generation opened by its own name is read as it is for ever:
+     * a --batch helper kept on it never sees a later rebuild. */
+    char parent[4096];
+    if (ns_gen_parent(db, parent, sizeof parent))
+        ns_warn("'%s' is a generation of the index '%s': give --db %s to "
+                "search the live index, whichever generation it is",
+                db, parent, parent);
     free(db);
     return idx;
 }
