@@ -532,6 +532,11 @@ int ns_set_date(ns_article_t *art, const char *value, char *err,
     int64_t t;
     if (is_blank(value))
         return 0;
+    if (ns_date_no_date(value)) {
+        ns_article_warn(art, "date 0001-01-01 is a \"no date\" placeholder; "
+                             "the article is kept undated");
+        return 0;
+    }
     char widened[96];
     const char *given = value;
     if (strlen(value) < sizeof widened - 8 &&
@@ -577,6 +582,9 @@ int ns_set_updated(ns_article_t *art, const char *value, char *err,
     ns_article_t read = {0};
     if (ns_set_date(&read, value, err, err_size) < 0)
         return -1;
+    /* Go's zero time as the time of a change is none: left out, and what
+     * its warning says of the date would not be true. */
+    free(read.warning);
     if (read.date) {
         free(art->updated);
         art->updated = read.date;

@@ -203,7 +203,12 @@ static const char *day_first(const char *p, int *day, int *month, int *year)
     return p;
 }
 
-int ns_date822_parse(const char *text, int64_t *out)
+/* An RFC 822 date's parts, as written: the offset in seconds. */
+struct when822 {
+    int year, month, day, hour, min, sec, off;
+};
+
+static int read822(const char *text, struct when822 *w)
 {
     const char *p = skip_space(text);
     int day, month, year;
@@ -244,13 +249,13 @@ int ns_date822_parse(const char *text, int64_t *out)
             if (numeric_offset(&p, 0, &off) < 0)
                 return -1;
             /* "+0000 GMT": the zone's name after its offset. */
-            const char *w = skip_space(p);
-            const char *z = w;
-            while (isalpha((unsigned char)*w))
-                w++;
+            const char *e = skip_space(p);
+            const char *z = e;
+            while (isalpha((unsigned char)*e))
+                e++;
             int ignored;
-            if (w > z && zone_offset(z, (size_t)(w - z), &ignored) == 0)
-                p = w;
+            if (e > z && zone_offset(z, (size_t)(e - z), &ignored) == 0)
+                p = e;
         } else if (isalpha((unsigned char)*p)) {
             const char *z = p;
             while (isalpha((unsigned char)*p))
@@ -273,13 +278,54 @@ int ns_date822_parse(const char *text, int64_t *out)
     }
     if (*p)
         return -1;
+    w->year = year, w->month = month, w->day = day;
+    w->hour = hour, w->min = min, w->sec = sec, w->off = off;
+    return 0;
+}
 
+int ns_date822_parse(const char *text, int64_t *out)
+{
+    struct when822 w = {0};
+    if (read822(text, &w) < 0)
+        return -1;
     /* Let ns_date_parse validate the calendar (no 31 April) and do the
      * arithmetic, so both date forms agree to the second. */
     char iso[64];
-    int sign = off < 0 ? '-' : '+';
-    int aoff = off < 0 ? -off : off;
-    snprintf(iso, sizeof iso, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", year,
-             month, day, hour, min, sec, sign, aoff / 3600, aoff / 60 % 60);
+    int sign = w.off < 0 ? '-' : '+';
+    int aoff = w.off < 0 ? -w.off : w.off;
+    snprintf(iso, sizeof iso, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d",
+             w.year, w.month, w.day, w.hour, w.min, w.sec, sign, aoff / 3600,
+             aoff / 60 % 60);
     return ns_date_parse(iso, out);
+}
+
+/* Go's zero time, 0001-01-01T00:00:00, is what Hugo writes for a page
+ * that has no date (an About page, a section's list): in RSS as "Mon, 01
+ * Jan 0001 00:00:00 +0000", in front matter and JSON as RFC 3339.  Read
+ * as a date, it put such pages first in every search by date. */
+int ns_date_no_date(const char *text)
+{
+    const char *p = skip_space(text);
+    if (!strncmp(p, "0001-01-01", 10)) {
+        p += 10;
+        if (*p == 'T' || *p == 't' || *p == ' ') {
+            if (strncmp(p + 1, "00:00:00", 8))
+                return 0;
+            p += 9;
+            if (*p == '.')
+                while (*++p == '0')
+                    ;
+        }
+        /* Whatever the offset: "+01:00" is 0000-12-31 in UTC. */
+        p = skip_space(p);
+        if (*p == 'Z' || *p == 'z')
+            p++;
+        else if (*p == '+' || *p == '-')
+            while (isdigit((unsigned char)*++p) || *p == ':')
+                ;
+        return *skip_space(p) == '\0';
+    }
+    struct when822 w = {0};
+    return read822(text, &w) == 0 && w.year == 1 && w.month == 1 &&
+           w.day == 1 && !w.hour && !w.min && !w.sec;
 }

@@ -184,8 +184,12 @@ void ns_fields_date(json_t *obj, const char *text, int replace)
     snprintf(copy, sizeof copy, "%.*s", (int)(len < 127 ? len : 127), text);
     const char *given = text;
     const size_t given_len = len;
-    int read = ns_date_parse(copy, &t) == 0;
-    if (!read && (ns_date822_parse(copy, &t) == 0 ||
+    /* Go's zero time ("no date" in Hugo's RSS) counts as not read, so
+     * that the item's <dc:date> or <updated> after it dates the item; if
+     * none comes, the record says why it is undated (ns_set_date). */
+    int placeholder = ns_date_no_date(copy);
+    int read = !placeholder && ns_date_parse(copy, &t) == 0;
+    if (!read && !placeholder && (ns_date822_parse(copy, &t) == 0 ||
                   ns_date_dmy_parse(copy, &t) == 0)) {
         ns_date_format(t, copy, sizeof copy);
         len = strlen(copy);

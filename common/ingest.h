@@ -711,6 +711,9 @@ int ns_fields_article(json_t *obj, ns_article_t *art, char *err,
  * 09:30:00 +0000", "6 Aug 2025 09:30 GMT", obsolete zone names such as EST
  * and UT) into seconds since the epoch.  Returns 0, or -1. */
 int ns_date822_parse(const char *text, int64_t *out);
+/* Non-zero when TEXT is 0001-01-01T00:00:00 at any offset, in RFC 3339
+ * or RFC 822: Go's zero time, which Hugo writes for "no date". */
+int ns_date_no_date(const char *text);
 
 /* The month (1-12) whose name, or its abbreviation with or without its
  * full stop, starts TEXT, as <pubDate> writes it in English, Norwegian,

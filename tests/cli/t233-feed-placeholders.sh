@@ -1,0 +1,47 @@
+#!/bin/sh
+# t233-feed-placeholders.sh - What aggregated feeds write in place of a
+# value.  Hugo dates every undated page (About, a section's list) Go's
+# zero time, "Mon, 01 Jan 0001 00:00:00 +0000" in RSS and
+# 0001-01-01T00:00:00Z in front matter: such a page was dated year 1,
+# the decade 0000s, and came first for date:..1980.  Now it is kept
+# undated with a warning, and a real <dc:date> of the same item dates it.
+. "$(dirname "$0")/lib.sh"
+
+mkdir "$TMP/site"
+cat >"$TMP/site/index.xml" <<'XML'
+<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/">
+<channel><title>Harbour Gazette</title>
+<item><title>About the Gazette</title><link>https://ex.org/about/</link>
+<pubDate>Mon, 01 Jan 0001 00:00:00 +0000</pubDate>
+<description>About the harbour gazette.</description></item>
+<item><title>Quay reopens</title><link>https://ex.org/quay/</link>
+<pubDate>Mon, 01 Jan 0001 00:00:00 +0000</pubDate>
+<dc:date>2024-05-01T10:00:00Z</dc:date>
+<description>The harbour quay reopens.</description></item>
+<item><title>Old ferry</title><link>https://ex.org/ferry/</link>
+<pubDate>Thu, 01 Jan 1970 00:00:00 +0000</pubDate>
+<description>The harbour ferry of 1970.</description></item>
+</channel></rss>
+XML
+printf -- '---\ntitle: Harbour contacts\ndate: 0001-01-01T00:00:00Z\n---\nHarbour contacts.\n' >"$TMP/site/contacts.md"
+
+run out err nindex --db "$TMP/db" "$TMP/site"
+check "placeholder: indexed" is "$rc" 0
+check "placeholder: the feed's warning" contains "$TMP/err" \
+    "index.xml:4: date 0001-01-01 is a \"no date\" placeholder; the article is kept undated"
+check "placeholder: the front matter's warning" contains "$TMP/err" \
+    "contacts.md:1: date 0001-01-01 is a \"no date\" placeholder; the article is kept undated"
+check "placeholder: counted" contains "$TMP/out" "articles/s); 2 warnings"
+
+run out err nsearch --db "$TMP/db" -j --show https://ex.org/about/
+check "placeholder: the About page is undated" lacks "$TMP/out" '"date"'
+run out err nsearch --db "$TMP/db" -j --show https://ex.org/quay/
+check "placeholder: <dc:date> dates the item" contains "$TMP/out" \
+    '"date":"2024-05-01T10:00:00Z"'
+run out err nsearch --db "$TMP/db" -n 5 'harbour date:..1980'
+check "placeholder: date:..1980 has the 1970 story" contains "$TMP/out" "Old ferry"
+check "placeholder: date:..1980 lacks the About page" lacks "$TMP/out" "About the Gazette"
+check "placeholder: nor the contacts page" lacks "$TMP/out" "Harbour contacts"
+
+finish
