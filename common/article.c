@@ -564,6 +564,19 @@ int ns_set_date(ns_article_t *art, const char *value, char *err,
         free(shown);
         return -1;
     }
+    /* RFC 822 reads a zone it does not know as "-0000", an unknown
+     * offset: the time may be hours off, and the publisher can say which
+     * zone it meant. */
+    char zone[8];
+    if (ns_date822_unknown_zone(value, zone, sizeof zone)) {
+        char *shown = shown_value(given, 60);
+        char why[160];
+        snprintf(why, sizeof why,
+                 "unknown time zone '%s' in date '%s'; read as UTC", zone,
+                 shown ? shown : "?");
+        free(shown);
+        ns_article_warn(art, why);
+    }
     char buf[32];
     ns_date_format(t, buf, sizeof buf);
     free(art->date);

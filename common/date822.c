@@ -34,10 +34,11 @@ static int number(const char **p, int max)
 }
 
 /* The offset of a zone name in seconds: those of RFC 2822 and the ones
- * publishers' feeds use; any other of one to five letters is UTC, as RFC
- * 2822 4.3 says to read a zone whose meaning is not known ("-0000"):
- * an item dated "AEDT" or "A" (a military zone) was skipped whole.
- * Returns -1 for a longer word, which is no zone. */
+ * publishers' feeds use.  Returns 0, or 1 for another name of one to
+ * five letters, whose offset is not known: *OFF is then 0, as RFC 2822
+ * 4.3 reads such a zone ("-0000"), and the reader says so (an item dated
+ * "AEDT" or "A", a military zone, was skipped whole once).  Returns -1
+ * for a longer word, which is no zone. */
 static int zone_offset(const char *name, size_t len, int *off)
 {
     static const struct {
@@ -54,10 +55,14 @@ static int zone_offset(const char *name, size_t len, int *off)
         {"WIB", 420},   {"HKT", 480},   {"SGT", 480},  {"AWST", 480},
         {"JST", 540},   {"KST", 540},   {"ACST", 570}, {"ACDT", 630},
         {"AEST", 600},  {"AEDT", 660},  {"NZST", 720}, {"NZDT", 780},
-        {"SAST", 120},  {"WAT", 60},    {"EAT", 180},
+        {"SAST", 120},  {"WAT", 60},    {"EAT", 180},  {"MET", 60},
+        {"MEST", 120},  {"GMT", 0},     {"UT", 0},     {"UTC", 0},
+        {"Z", 0},
     };
     /* IST is India's here: its feeds use it far more than Ireland's or
-     * Israel's, and the other two are an hour or two off at worst. */
+     * Israel's, and the other two are an hour or two off at worst.  MET
+     * and MEST are the tz database's names for Central European time,
+     * which Java and older Unix systems print. */
     if (len == 0 || len > 5)
         return -1;
     *off = 0;
@@ -65,10 +70,10 @@ static int zone_offset(const char *name, size_t len, int *off)
         if (strlen(zones[i].name) == len &&
             strncasecmp(zones[i].name, name, len) == 0) {
             *off = zones[i].minutes * 60;
-            break;
+            return 0;
         }
     }
-    return 0;
+    return 1;
 }
 
 /* "+0100", "+01:00", or (after GMT or UTC, as some feeds and JavaScript's
@@ -203,9 +208,12 @@ static const char *day_first(const char *p, int *day, int *month, int *year)
     return p;
 }
 
-/* An RFC 822 date's parts, as written: the offset in seconds. */
+/* An RFC 822 date's parts, as written: the offset in seconds, and the
+ * name of a zone whose offset is not known (ZONE_LEN 0 when none). */
 struct when822 {
     int year, month, day, hour, min, sec, off;
+    const char *zone;
+    size_t zone_len;
 };
 
 static int read822(const char *text, struct when822 *w)
@@ -254,14 +262,17 @@ static int read822(const char *text, struct when822 *w)
             while (isalpha((unsigned char)*e))
                 e++;
             int ignored;
-            if (e > z && zone_offset(z, (size_t)(e - z), &ignored) == 0)
+            if (e > z && zone_offset(z, (size_t)(e - z), &ignored) >= 0)
                 p = e;
         } else if (isalpha((unsigned char)*p)) {
             const char *z = p;
             while (isalpha((unsigned char)*p))
                 p++;
-            if (zone_offset(z, (size_t)(p - z), &off) < 0)
+            int known = zone_offset(z, (size_t)(p - z), &off);
+            if (known < 0)
                 return -1;
+            if (known == 1)
+                w->zone = z, w->zone_len = (size_t)(p - z);
             if ((*p == '+' || *p == '-') && p - z == 3 &&
                 (!strncasecmp(z, "GMT", 3) || !strncasecmp(z, "UTC", 3)) &&
                 numeric_offset(&p, 1, &off) < 0)
@@ -297,6 +308,15 @@ int ns_date822_parse(const char *text, int64_t *out)
              w.year, w.month, w.day, w.hour, w.min, w.sec, sign, aoff / 3600,
              aoff / 60 % 60);
     return ns_date_parse(iso, out);
+}
+
+int ns_date822_unknown_zone(const char *text, char *name, size_t size)
+{
+    struct when822 w = {0};
+    if (read822(text, &w) < 0 || !w.zone_len)
+        return 0;
+    snprintf(name, size, "%.*s", (int)w.zone_len, w.zone);
+    return 1;
 }
 
 /* Go's zero time, 0001-01-01T00:00:00, is what Hugo writes for a page

@@ -189,8 +189,12 @@ void ns_fields_date(json_t *obj, const char *text, int replace)
      * none comes, the record says why it is undated (ns_set_date). */
     int placeholder = ns_date_no_date(copy);
     int read = !placeholder && ns_date_parse(copy, &t) == 0;
-    if (!read && !placeholder && (ns_date822_parse(copy, &t) == 0 ||
-                  ns_date_dmy_parse(copy, &t) == 0)) {
+    char zone[8];
+    if (!read && !placeholder && ns_date822_parse(copy, &t) == 0 &&
+        ns_date822_unknown_zone(copy, zone, sizeof zone)) {
+        read = 1; /* kept as written, for ns_set_date to say so */
+    } else if (!read && !placeholder && (ns_date822_parse(copy, &t) == 0 ||
+                                         ns_date_dmy_parse(copy, &t) == 0)) {
         ns_date_format(t, copy, sizeof copy);
         len = strlen(copy);
         text = copy;

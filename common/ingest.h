@@ -711,6 +711,9 @@ int ns_fields_article(json_t *obj, ns_article_t *art, char *err,
  * 09:30:00 +0000", "6 Aug 2025 09:30 GMT", obsolete zone names such as EST
  * and UT) into seconds since the epoch.  Returns 0, or -1. */
 int ns_date822_parse(const char *text, int64_t *out);
+/* 1 when TEXT reads as such a date whose zone is a name of unknown
+ * offset, read as UTC ("XYZ"): NAME (SIZE bytes) gets it.  Else 0. */
+int ns_date822_unknown_zone(const char *text, char *name, size_t size);
 /* Non-zero when TEXT is 0001-01-01T00:00:00 at any offset, in RFC 3339
  * or RFC 822: Go's zero time, which Hugo writes for "no date". */
 int ns_date_no_date(const char *text);

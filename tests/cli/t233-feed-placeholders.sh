@@ -5,6 +5,9 @@
 # 0001-01-01T00:00:00Z in front matter: such a page was dated year 1,
 # the decade 0000s, and came first for date:..1980.  Now it is kept
 # undated with a warning, and a real <dc:date> of the same item dates it.
+# A <pubDate> in MET or MEST (Central European time, as Java prints it)
+# was read as UTC, an hour or two late, and one in a zone nobody knows
+# silently so: MET and MEST are read, and an unknown zone is a warning.
 . "$(dirname "$0")/lib.sh"
 
 mkdir "$TMP/site"
@@ -43,5 +46,33 @@ run out err nsearch --db "$TMP/db" -n 5 'harbour date:..1980'
 check "placeholder: date:..1980 has the 1970 story" contains "$TMP/out" "Old ferry"
 check "placeholder: date:..1980 lacks the About page" lacks "$TMP/out" "About the Gazette"
 check "placeholder: nor the contacts page" lacks "$TMP/out" "Harbour contacts"
+
+mkdir "$TMP/zones"
+cat >"$TMP/zones/feed.xml" <<'XML'
+<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0"><channel><title>Hafenblatt</title>
+<item><title>Winter ferry</title><link>https://ex.org/winter/</link>
+<pubDate>Tue, 07 Jan 2025 10:00:00 MET</pubDate>
+<description>The zone ferry in winter.</description></item>
+<item><title>Summer ferry</title><link>https://ex.org/summer/</link>
+<pubDate>Tue, 08 Jul 2025 10:00:00 MEST</pubDate>
+<description>The zone ferry in summer.</description></item>
+<item><title>Odd ferry</title><link>https://ex.org/odd/</link>
+<pubDate>Tue, 07 Oct 2025 10:00:00 XYZ</pubDate>
+<description>The zone ferry of nowhere.</description></item>
+</channel></rss>
+XML
+run out err nindex --db "$TMP/zdb" "$TMP/zones"
+check "zones: indexed" is "$rc" 0
+run out2 err2 nsearch --db "$TMP/zdb" -j --show https://ex.org/winter/
+check "zones: MET is +1" contains "$TMP/out2" '"date":"2025-01-07T09:00:00Z"'
+run out2 err2 nsearch --db "$TMP/zdb" -j --show https://ex.org/summer/
+check "zones: MEST is +2" contains "$TMP/out2" '"date":"2025-07-08T08:00:00Z"'
+run out2 err2 nsearch --db "$TMP/zdb" -j --show https://ex.org/odd/
+check "zones: an unknown zone is UTC" contains "$TMP/out2" '"date":"2025-10-07T10:00:00Z"'
+check "zones: and said so" contains "$TMP/err" \
+    "feed.xml:9: unknown time zone 'XYZ' in date 'Tue, 07 Oct 2025 10:00:00 XYZ'; read as UTC"
+check "zones: one warning" contains "$TMP/out" "articles/s); 1 warning"
+check "zones: none for MET or MEST" lacks "$TMP/err" "'MET"
 
 finish
