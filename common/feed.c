@@ -66,12 +66,13 @@ static void drop_item(ns_feed_t *f)
     f->xhtml_div = -1;
 }
 
-static void start_item(ns_feed_t *f, int depth, const xmlChar **attrs,
-                       int n_attrs)
+static void start_item(ns_feed_t *f, int depth, const char *name,
+                       const xmlChar **attrs, int n_attrs)
 {
     drop_item(f);
     f->extra = json_object();
     f->item_depth = depth;
+    f->item_entry = !strcmp(name, "entry");
     f->item_line = line_now(f);
     f->items++;
     f->err[0] = '\0';
@@ -101,6 +102,20 @@ static void untrash_slug(json_t *fields)
     size_t n = ns_wp_slug_len(slug, status);
     if (n < strlen(slug))
         json_object_set_new(fields, "wp_slug", json_stringn(slug, n));
+}
+
+/* "missing id" of an item with nothing an id is made of, said so: the
+ * item is skipped.  No id is made from a hash of its fields, as some
+ * readers do: the next edit of the story (a title put right) would
+ * change it, and the story would be indexed again beside itself. */
+static void no_id_why(const ns_feed_t *f, char *why, size_t size)
+{
+    json_t *raw = f->extra;
+    if (strncmp(why, "missing id", 10) || json_object_get(raw, "guid") ||
+        json_object_get(raw, "link") || json_object_get(raw, "wp_slug"))
+        return;
+    snprintf(why, size, " has neither <%s> nor <link>: no id; skipped",
+             f->item_entry ? "id" : "guid");
 }
 
 /* The finished item as an article, or why not. */
@@ -147,7 +162,9 @@ static int finish_item(ns_feed_t *f, ns_article_t *art, char *err,
     if (ns_feed_item_article(f->extra, f->chan,
                              f->chan_lang.len ? f->chan_lang.p : NULL, art, why,
                              sizeof why) < 0) {
-        snprintf(err, err_size, "item %u: %s", f->items, why);
+        no_id_why(f, why, sizeof why);
+        snprintf(err, err_size, "item %u%s%s", f->items,
+                 strncmp(why, " has", 4) ? ": " : "", why);
         return NS_ITEM_BAD;
     }
     return NS_ITEM_OK;
@@ -370,7 +387,7 @@ static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
     free(base);
     if (f->item_depth >= 0 && is_item(name, (const char *)uri)) {
         item_unclosed(f, name);
-        start_item(f, depth, attrs, n_attrs);
+        start_item(f, depth, name, attrs, n_attrs);
         return;
     }
     if (f->field_xhtml) {
@@ -382,7 +399,7 @@ static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
         if (is_item(name, (const char *)uri)) {
             flush_outside(f);
             ns_feed_take_fixes(f);
-            start_item(f, depth, attrs, n_attrs);
+            start_item(f, depth, name, attrs, n_attrs);
             return;
         }
         if (f->field_depth < 0 &&

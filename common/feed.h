@@ -40,6 +40,7 @@ struct ns_feed {
     json_t *extra;  /* raw fields: guid, link, content, categories, ... */
     int item_depth; /* -1: not in an item */
     unsigned item_line;
+    int item_entry; /* the item is an Atom <entry> */
     int author_depth;    /* inside an Atom <author>, or -1 */
     size_t author_names; /* names on the list before that <author> */
     int author_noreply;  /* its <email> is Blogger's noreply@blogger.com */

@@ -8,6 +8,8 @@
 # A <pubDate> in MET or MEST (Central European time, as Java prints it)
 # was read as UTC, an hour or two late, and one in a zone nobody knows
 # silently so: MET and MEST are read, and an unknown zone is a warning.
+# An item with neither <guid> nor <link> was skipped as "item 1: missing
+# id", which named nothing the feed's author could look for.
 . "$(dirname "$0")/lib.sh"
 
 mkdir "$TMP/site"
@@ -74,5 +76,30 @@ check "zones: and said so" contains "$TMP/err" \
     "feed.xml:9: unknown time zone 'XYZ' in date 'Tue, 07 Oct 2025 10:00:00 XYZ'; read as UTC"
 check "zones: one warning" contains "$TMP/out" "articles/s); 1 warning"
 check "zones: none for MET or MEST" lacks "$TMP/err" "'MET"
+
+cat >"$TMP/noid.rss" <<'XML'
+<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0"><channel><title>Gazette</title>
+<item><title>Lost ferry</title>
+<description>An item with no address.</description></item>
+<item><title>Found ferry</title><guid>found-1</guid>
+<description>An item with its guid.</description></item>
+</channel></rss>
+XML
+cat >"$TMP/noid.atom" <<'XML'
+<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>Gazette</title>
+<entry><title>Lost tug</title><updated>2025-01-01T00:00:00Z</updated>
+<content>An entry with no address.</content></entry>
+</feed>
+XML
+run out err nindex --db "$TMP/ndb" "$TMP/noid.rss" "$TMP/noid.atom"
+check "no id: says what the item lacks" contains "$TMP/err" \
+    "noid.rss:3: item 1 has neither <guid> nor <link>: no id; skipped"
+check "no id: an Atom entry's <id>" contains "$TMP/err" \
+    "noid.atom:3: item 1 has neither <id> nor <link>: no id; skipped"
+check "no id: not the bare 'missing id'" lacks "$TMP/err" "missing id"
+check "no id: both skipped, the other item indexed" contains "$TMP/out" \
+    "1 added, 0 replaced, 0 unchanged, 0 deleted, 2 skipped"
 
 finish
