@@ -685,6 +685,12 @@ int ns_article_from_record(const char *text, size_t len, ns_article_t *art,
  * a name cut).  A new string, or NULL when V names no one (or out of
  * memory). */
 char *ns_names_join(json_t *v, size_t max);
+
+/* The section, author and tags of record ROOT made labels in place: a
+ * number as its text, what is no label left out with ART's warning
+ * (json-labels.c). */
+void ns_json_labels(json_t *root, ns_article_t *art);
+
 /* Set "date" from an RFC 3339 or RFC 822 date; a value that is neither is
  * kept as it is so that validation reports it, unless a later call (even
  * without REPLACE) gives one that reads: the key below marks it. */
