@@ -483,9 +483,12 @@ static int from_json(const char *text, size_t len, int cms, ns_article_t *art,
      * an object is a person by its "name" (JSON-LD, exporters). */
     json_t *authors = json_object_get(root, "author");
     if (json_is_array(authors) || json_is_object(authors)) {
-        char *by = ns_names_join(authors, NS_MAX_LABEL);
+        char lost[200];
+        char *by = ns_names_join_said(authors, NS_MAX_LABEL, lost, sizeof lost);
         json_object_set_new(root, "author", by ? json_string(by) : json_null());
         free(by);
+        if (*lost)
+            ns_article_warn(art, lost);
     }
     if (cms)
         ns_fields_cms_record(root);

@@ -286,6 +286,31 @@ static const char *one_name(json_t *v, size_t *len)
 
 char *ns_names_join(json_t *v, size_t max)
 {
+    return ns_names_join_said(v, max, NULL, 0);
+}
+
+/* Say in WHY (if any) that the names from NAME on, N of them, did not fit
+ * in MAX bytes, as an over-long label's warning says it (article.c). */
+static void names_left_out(char *why, size_t why_size, const char *name,
+                           size_t len, size_t n, size_t max)
+{
+    if (!why || !why_size)
+        return;
+    size_t shown = len > 40 ? 40 : len;
+    while (shown < len && shown && ((unsigned char)name[shown] & 0xc0) == 0x80)
+        shown--;
+    char more[40] = "";
+    if (n > 1)
+        snprintf(more, sizeof more, " and %zu more", n - 1);
+    snprintf(why, why_size,
+             "author \"%.*s%s\"%s past the byline's %zu bytes; left out",
+             (int)shown, name, shown < len ? "\xe2\x80\xa6" : "", more, max);
+}
+
+char *ns_names_join_said(json_t *v, size_t max, char *why, size_t why_size)
+{
+    if (why && why_size)
+        *why = '\0';
     if (!json_is_array(v)) {
         size_t len;
         const char *name = one_name(v, &len);
@@ -297,7 +322,9 @@ char *ns_names_join(json_t *v, size_t max)
         return out;
     }
     char *out = calloc(1, max + 1);
-    size_t used = 0, i;
+    size_t used = 0, i, lost = 0;
+    const char *first_lost = NULL;
+    size_t first_lost_len = 0;
     json_t *item;
     if (!out)
         return NULL;
@@ -313,8 +340,12 @@ char *ns_names_join(json_t *v, size_t max)
         if (!len)
             continue;
         size_t sep = used ? 2 : 0;
-        if (used + sep + len > max)
-            continue; /* the names that fit: a 300-byte first one lost all */
+        if (used + sep + len > max) {
+            /* The names that fit: a 300-byte first one lost all. */
+            if (!lost++)
+                first_lost = name, first_lost_len = len;
+            continue;
+        }
         memcpy(out + used, ", ", sep);
         memcpy(out + used + sep, name, len);
         for (size_t k = used + sep; k < used + sep + len; k++)
@@ -322,6 +353,8 @@ char *ns_names_join(json_t *v, size_t max)
                 out[k] = ' ';
         used += sep + len;
     }
+    if (lost)
+        names_left_out(why, why_size, first_lost, first_lost_len, lost, max);
     if (!used) {
         free(out);
         return NULL;

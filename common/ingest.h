@@ -685,6 +685,9 @@ int ns_article_from_record(const char *text, size_t len, ns_article_t *art,
  * a name cut).  A new string, or NULL when V names no one (or out of
  * memory). */
 char *ns_names_join(json_t *v, size_t max);
+/* ns_names_join, saying in WHY (emptied first) which names were left out
+ * for want of room. */
+char *ns_names_join_said(json_t *v, size_t max, char *why, size_t why_size);
 
 /* The section, author and tags of record ROOT made labels in place: a
  * number as its text, what is no label left out with ART's warning

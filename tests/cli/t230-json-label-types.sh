@@ -5,7 +5,9 @@
 # and the whole article was skipped ("field 'tags' is not a list of
 # strings", exit 3).  A number is now the label its digits spell; an
 # object, a list or true in a label's place is left out with a warning
-# and the article kept.
+# and the article kept.  A list of co-authors longer than the byline's
+# 200 bytes kept the names that fit and lost the rest without a word: it
+# warns now, as an over-long section or tag does.
 . "$(dirname "$0")/lib.sh"
 
 cat >"$TMP/labels.jsonl" <<'EOF2'
@@ -43,4 +45,17 @@ check "a dropped section warns with file:line" \
 check "a dropped author warns with file:line" \
     contains "$TMP/err" "labels.jsonl:5: field 'author' holds true or false, not a name; left out"
 check "the warnings are counted" contains "$TMP/out" "4 warnings"
+
+python3 -c '
+import json
+print(json.dumps({"id": "c1", "title": "Team", "body": "a long team byline",
+    "author": ["Reporter Number%02d Longname" % i for i in range(15)]}))
+' >"$TMP/team.jsonl"
+run out err nindex --db "$TMP/db" "$TMP/team.jsonl"
+check "co-authors: the article is indexed" is "$rc" 0
+check "co-authors: the names left out are named, with file:line" \
+    contains "$TMP/err" "team.jsonl:1: author \"Reporter Number07 Longname\" and 7 more past the byline's 200 bytes; left out"
+check "co-authors: the warning is counted" contains "$TMP/out" "1 warning"
+check "co-authors: the names that fit are kept" \
+    is "$(ids 'author:"Reporter Number06 Longname"')" "c1"
 finish
