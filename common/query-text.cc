@@ -16,15 +16,18 @@
 using namespace libns;
 
 /* F's name and the names people reach for: the article's own JSON keys
- * ("tags:"), and what newsrooms call the field ("headline:", "byline:",
- * "category:").  Each made a silent phrase of "tags crude" that matched
+ * ("tags:"), the keys front matter reads for it ("authors:", "sections:",
+ * "categories:", a post's tags past its section), and what newsrooms
+ * call the field ("headline:", "byline:", "category:").  Each made a silent phrase of "tags crude" that matched
  * nothing, where tag:crude finds 606 Reuters stories. */
 std::vector<std::string> libns::names_of(const SchemaField &f)
 {
     static const std::map<std::string, std::vector<std::string>> aliases = {
         {"title", {"headline"}}, {"heading", {"headings"}},
-        {"author", {"byline"}},  {"section", {"category"}},
-        {"tag", {"tags"}},       {"lang", {"language"}}};
+        {"author", {"byline", "authors"}},
+        {"section", {"category", "sections"}},
+        {"tag", {"tags", "categories"}},
+        {"lang", {"language"}}};
     std::vector<std::string> out{f.name};
     auto it = aliases.find(f.name);
     if (it != aliases.end())
@@ -633,8 +636,8 @@ bool libns::field_known(const std::string &name)
  * "mission:impossible", and matched nothing, with no word of why.  What
  * a search falls back on (search-api.cc): the words apart, and a remark
  * naming the fields there are.  Only outside quotes, for a name of two
- * letters or more starting a word; digits ("3:1", "10:30") are no
- * name. */
+ * letters or more starting a word, before a word or a quoted phrase;
+ * digits ("3:1", "10:30") are no name. */
 std::string libns::unknown_field_words(const std::string &text,
                                        std::string &names,
                                        std::vector<std::string> *phrases)
@@ -665,13 +668,21 @@ std::string libns::unknown_field_words(const std::string &text,
                 !field_known(name)) {
                 if (names.find("'" + name + ":'") == std::string::npos)
                     names += (names.empty() ? "'" : ", '") + name + ":'";
-                size_t e = i + 1;
-                while (e < t.size() && !isspace((unsigned char)t[e]) &&
-                       t[e] != ')' && t[e] != '"')
-                    e++;
+                size_t b = i + 1, e = b;
+                /* A quoted value is the name's phrase with all of it:
+                 * 'writers:"kari nordmann"' was "writers" alone, which
+                 * some article has, and went unremarked. */
+                if (t[b] == '"') {
+                    e = t.find('"', ++b);
+                    e = e == std::string::npos ? t.size() : e;
+                } else {
+                    while (e < t.size() && !isspace((unsigned char)t[e]) &&
+                           t[e] != ')' && t[e] != '"')
+                        e++;
+                }
                 if (phrases)
                     phrases->push_back(t.substr(s, i - s) + " " +
-                                       t.substr(i + 1, e - i - 1));
+                                       t.substr(b, e - b));
                 out += ' ';
                 continue;
             }
