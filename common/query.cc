@@ -51,6 +51,38 @@ static std::vector<std::string> folded_values(const Xapian::Database &db,
     return found;
 }
 
+/* A value without surrounding white space, as the indexer trims ids,
+ * labels and dates. */
+static std::string trimmed(const char *v)
+{
+    std::string s(v);
+    size_t a = 0, b = s.size();
+    while (a < b && isspace((unsigned char)s[a]))
+        a++;
+    while (b > a && isspace((unsigned char)s[b - 1]))
+        b--;
+    return s.substr(a, b - a);
+}
+
+/* A label filter's value as the indexer stores a label: trimmed and
+ * single-spaced (ns_collapse_spaces: a run of spaces, tabs or line
+ * breaks is one space).  section:"world " typed with a space before its
+ * closing quote found nothing, where section=world%20 found the World
+ * section. */
+static std::string label_form(const char *v)
+{
+    std::string s;
+    for (const char *p = v; *p; p++) {
+        if (!isspace((unsigned char)*p))
+            s += *p;
+        else if (!s.empty() && s.back() != ' ')
+            s += ' ';
+    }
+    if (!s.empty() && s.back() == ' ')
+        s.pop_back();
+    return s;
+}
+
 /* A filter's value as the indexer stores it: in lower case, every letter
  * (fold_case), and a language as its code (ns_lang_code: lang:en-GB is
  * lang:en).  An index written before labels were folded beyond ASCII
@@ -63,7 +95,8 @@ static Xapian::Query stored_value(const std::string &prefix, const char *value,
 {
     /* Letters pasted decomposed (NFD) as the indexer stores a label
      * (article.c): composed, so section=Ve%CC%81r finds "Vér". */
-    std::string whole;
+    std::string whole, label = label_form(value);
+    value = label.c_str();
     if (composed(value, strlen(value), whole))
         value = whole.c_str();
     std::string v = fold_case(value), old = lower(value);
@@ -568,19 +601,6 @@ std::string libns::corrected_text(ns_index_t *idx, const Xapian::Database &dict,
 /* ------------------------------------------------------------------------ */
 /* Filters                                                                  */
 /* ------------------------------------------------------------------------ */
-
-/* A filter value as the indexer stores a label: without surrounding white
- * space (article.c trims labels). */
-static std::string trimmed(const char *v)
-{
-    std::string s(v);
-    size_t a = 0, b = s.size();
-    while (a < b && isspace((unsigned char)s[a]))
-        a++;
-    while (b > a && isspace((unsigned char)s[b - 1]))
-        b--;
-    return s.substr(a, b - a);
-}
 
 /* One boolean term per value, OR-ed: any of them. */
 static Xapian::Query any_of(const char *prefix, const char *const *values,

@@ -248,6 +248,11 @@ static enum MHD_Result list_arg(void *cls, enum MHD_ValueKind kind,
     struct arg_list *l = cls;
     if (strcmp(key, l->key) || !value || !value_size)
         return MHD_YES; /* an empty form field is "not given" */
+    /* So is one of spaces ("tag=%20", a text box left with a space in
+     * it): no article has a blank label, and the filter matched nothing
+     * where "tag=" is none. */
+    if (!value[strspn(value, " \t\r\n")])
+        return MHD_YES;
     if (l->n == NS_HTTP_MAX_VALUES) {
         l->too_many = 1;
         return MHD_NO;
