@@ -233,4 +233,21 @@ nsearch --db "$TMP/wbdb" --related 0 --color always '"west bank"' >"$TMP/wb.txt"
 check "a pair phrase marked alone in text" contains "$TMP/wb.txt" \
     "$(printf 'the \033[1mWest Bank\033[22m attacked. The west is quiet. A bank')"
 
+# NEAR takes each word as written, as a phrase does (README "Query
+# language"): "export" near cocoa is not "exports", which AND finds.
+cat >"$TMP/near-forms.jsonl" <<'J'
+{"id":"nf1","title":"Ivory Coast cocoa exports rise","body":"Shipments grew."}
+{"id":"nf2","title":"Ghana cocoa export levy","body":"A new levy."}
+J
+nindex --quiet --db "$TMP/nfdb" "$TMP/near-forms.jsonl"
+nf_ids() {
+    nsearch --db "$TMP/nfdb" --json --related 0 --no-collapse "$1" |
+        python3 -c 'import json, sys; print(" ".join(sorted(h["id"] for h in json.load(sys.stdin)["hits"])))'
+}
+check "NEAR: the form as written" is "$(nf_ids 'cocoa NEAR/5 export')" nf2
+check "NEAR: the other form" is "$(nf_ids 'cocoa NEAR/5 exports')" nf1
+check "AND: both forms" is "$(nf_ids 'cocoa AND export')" "nf1 nf2"
+check "NEAR OR NEAR: both" \
+    is "$(nf_ids '(cocoa NEAR/5 export) OR (cocoa NEAR/5 exports)')" "nf1 nf2"
+
 finish
