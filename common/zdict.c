@@ -265,7 +265,10 @@ size_t ns_zdict_build(const char *const *texts, const size_t *lens, size_t n,
     size_t used = 0;
     if (min_docs < 2)
         min_docs = 2;
-    if (tokenize(&t, texts, lens, n) < 0 || find_pieces(&t, min_docs, &ps) < 0)
+    /* Fewer articles than MIN_DOCS (a rebuild of one or two) share
+     * nothing, and leave no pieces: qsort must not be given their NULL. */
+    if (tokenize(&t, texts, lens, n) < 0 ||
+        find_pieces(&t, min_docs, &ps) < 0 || ps.n == 0)
         goto done;
     qsort(ps.p, ps.n, sizeof *ps.p, by_gain);
     /* Greedy by gain; a piece already inside one taken adds nothing. */

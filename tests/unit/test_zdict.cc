@@ -60,6 +60,43 @@ static void test_selection(void)
           "at least 3 articles, 1% of a full sample");
 }
 
+/* What a rebuild can hand over: no articles, fewer than MIN_DOCS (an
+ * index of one or two), one word over and over, words longer than the
+ * dictionary.  None may read or sort what is not there. */
+static void test_degenerate(void)
+{
+    char out[64];
+    CHECK(ns_zdict_build(NULL, NULL, 0, 3, out, sizeof out) == 0,
+          "no articles: nothing");
+    const char *one[] = {"{\"id\":\"a\",\"body\":\"Only one story\"}",
+                         "{\"id\":\"b\",\"body\":\"Only one story\"}"};
+    size_t lens[4] = {strlen(one[0]), strlen(one[1])};
+    CHECK(ns_zdict_build(one, lens, 1, ns_zdict_min_docs(1), out,
+                         sizeof out) == 0,
+          "one article: nothing");
+    CHECK(ns_zdict_build(one, lens, 2, ns_zdict_min_docs(2), out,
+                         sizeof out) == 0,
+          "two alike, fewer than 3: nothing");
+    const char *empty[] = {"", "", ""};
+    size_t zero[3] = {0, 0, 0};
+    CHECK(ns_zdict_build(empty, zero, 3, 3, out, sizeof out) == 0,
+          "empty articles: nothing");
+    std::string same;
+    for (int i = 0; i < 5000; i++)
+        same += "again ";
+    const char *rep[] = {same.c_str(), same.c_str(), same.c_str()};
+    size_t rl[3] = {same.size(), same.size(), same.size()};
+    char big[1024];
+    size_t len = ns_zdict_build(rep, rl, 3, 3, big, sizeof big);
+    CHECK(len > 0 && len <= 256 && in(big, len, "again again "),
+          "one word repeated: a run of it, no longer than a run may be");
+    std::string huge(100000, 'x');
+    const char *hw[] = {huge.c_str(), huge.c_str(), huge.c_str()};
+    size_t hl[3] = {huge.size(), huge.size(), huge.size()};
+    CHECK(ns_zdict_build(hw, hl, 3, 3, big, sizeof big) == 0,
+          "a word longer than the dictionary: left out");
+}
+
 static void add(ns_index_t *idx, const char *id, const char *body)
 {
     ns_article_t a;
@@ -153,6 +190,7 @@ int main(int argc, char **argv)
         return rc;
     }
     test_selection();
+    test_degenerate();
     test_older();
     return tl_done();
 }
