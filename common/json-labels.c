@@ -21,8 +21,10 @@ static const char *number_text(json_t *v, char *buf, size_t size)
     }
     if (!json_is_real(v))
         return NULL;
+    /* The range first: a real past long long's (1e300) has no value as
+     * one, and converting it is undefined. */
     double real = json_real_value(v);
-    if (real == (double)(long long)real && real >= -9e15 && real <= 9e15) {
+    if (real >= -9e15 && real <= 9e15 && real == (double)(long long)real) {
         snprintf(buf, size, "%lld", (long long)real);
         return buf;
     }

@@ -25,7 +25,7 @@ jsonl)
         [ -f "$f" ] || continue
         gzip -dc "$f" | head -n 20 | split -l 1 - "$tmp/$c-"
     done
-    files="$tmp/*" ;;
+    files="$tmp/* $top/tests/fuzz/seeds-jsonl/*" ;;
 *) echo "unknown harness $h" >&2; exit 2 ;;
 esac
 files="$files $top/tests/fuzz/found/$h/*"
