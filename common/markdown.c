@@ -90,6 +90,102 @@ static void put_verbatim(struct md *m, const char *s)
 }
 
 /* ------------------------------------------------------------------------ */
+/* GitHub's extensions, as plain CommonMark leaves them                     */
+/* ------------------------------------------------------------------------ */
+
+/* Hugo (goldmark) and Jekyll (kramdown) write tables, footnotes and
+ * strikethrough, which cmark, a CommonMark parser without GitHub's
+ * extensions, leaves as text: "| City | Mayor | | ---- | ----- | | Bergen
+ * | Hansen |" was one line of a post's text, "budget[^note]" a word of
+ * it and "~~old~~" its marks.  Feeds and pages leave footnote marks out
+ * (html.c); so does Markdown now.  The words stay, as a reader sees
+ * them: a table's rows are lines, its cells apart. */
+
+/* Is LINE a table's delimiter row ("|---|:--:|", "--- | ---")? */
+static int delimiter_row(const char *line)
+{
+    int dashes = 0, pipes = 0;
+    for (const char *p = line; *p; p++) {
+        if (*p == '-')
+            dashes++;
+        else if (*p == '|')
+            pipes++;
+        else if (*p != ':' && *p != ' ' && *p != '\t')
+            return 0;
+    }
+    return dashes >= 3 && pipes >= 1;
+}
+
+/* Does paragraph N hold a table: a first line with a cell separator and
+ * a delimiter row under it? */
+static int table_paragraph(cmark_node *n)
+{
+    cmark_node *c = cmark_node_first_child(n);
+    int pipe = 0;
+    for (; c && cmark_node_get_type(c) != CMARK_NODE_SOFTBREAK;
+         c = cmark_node_next(c))
+        if (cmark_node_get_type(c) == CMARK_NODE_TEXT &&
+            strchr(cmark_node_get_literal(c), '|'))
+            pipe = 1;
+    if (!pipe || !c || !(c = cmark_node_next(c)) ||
+        cmark_node_get_type(c) != CMARK_NODE_TEXT)
+        return 0;
+    cmark_node *after = cmark_node_next(c);
+    return delimiter_row(cmark_node_get_literal(c)) &&
+           (!after || cmark_node_get_type(after) == CMARK_NODE_SOFTBREAK);
+}
+
+/* Is N the first (FIRST) or last node of its line within its block? */
+static int line_end(cmark_node *n, int first)
+{
+    cmark_node *o = first ? cmark_node_previous(n) : cmark_node_next(n);
+    return !o || cmark_node_get_type(o) == CMARK_NODE_SOFTBREAK ||
+           cmark_node_get_type(o) == CMARK_NODE_LINEBREAK;
+}
+
+/* Put the text node N's literal without footnote references ("[^1]",
+ * "[^note]:" opening a footnote's text) and strikethrough marks ("~~");
+ * in a table (TABLE), without the pipes at a row's ends, and its cells
+ * apart (" | "). */
+static void put_gfm(struct md *m, cmark_node *n, int table)
+{
+    const char *s = cmark_node_get_literal(n);
+    if (!s)
+        return;
+    size_t len = strlen(s), a = 0, b = len;
+    if (table) {
+        if (line_end(n, 1))
+            while (a < b && (s[a] == ' ' || s[a] == '|'))
+                a++;
+        if (line_end(n, 0))
+            while (b > a && (s[b - 1] == ' ' || s[b - 1] == '|'))
+                b--;
+    }
+    size_t run = a;
+    for (size_t i = a; i < b;) {
+        size_t skip = 0;
+        if (s[i] == '[' && i + 2 < b && s[i + 1] == '^') {
+            size_t j = i + 2;
+            while (j < b && j - i < 66 && s[j] != ']' && s[j] != ' ' &&
+                   s[j] != '[')
+                j++;
+            if (j < b && s[j] == ']' && j > i + 2)
+                skip = j + 1 - i + (j + 1 < b && s[j + 1] == ':');
+        } else if (s[i] == '~' && i + 1 < b && s[i + 1] == '~') {
+            skip = 2;
+        }
+        if (!skip) {
+            i++;
+            continue;
+        }
+        put(m, s + run, i - run);
+        i += skip;
+        run = i;
+    }
+    put(m, s + run, b - run);
+}
+
+/* ------------------------------------------------------------------------ */
 /* Attribute lists                                                          */
 /* ------------------------------------------------------------------------ */
 
@@ -283,6 +379,7 @@ int ns_markdown_text(const char *md, size_t len, json_t *headings,
     /* Inside a kramdown comment ("{::comment}" to "{:/comment}", Jekyll's
      * Markdown): the page never shows it, so nothing of it is text. */
     int hidden = 0, closed = comment_closed(md, len), raw = 0;
+    int table = 0; /* in a table's paragraph: 1, then 2 past its head */
     while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
         cmark_node *n = cmark_iter_get_node(it);
         cmark_node_type type = cmark_node_get_type(n);
@@ -341,6 +438,9 @@ int ns_markdown_text(const char *md, size_t len, json_t *headings,
             }
             break;
         case CMARK_NODE_PARAGRAPH:
+            table = enter && table_paragraph(n);
+            m->gap = 3;
+            break;
         case CMARK_NODE_BLOCK_QUOTE:
         case CMARK_NODE_LIST:
         case CMARK_NODE_ITEM:
@@ -370,15 +470,20 @@ int ns_markdown_text(const char *md, size_t len, json_t *headings,
             break;
         }
         case CMARK_NODE_TEXT:
+            if (table == 1 && line_end(n, 1) && cmark_node_previous(n) &&
+                delimiter_row(cmark_node_get_literal(n))) {
+                table = 2; /* the delimiter row: no text */
+                break;
+            }
             if (!attr_line(n))
-                put_str(m, cmark_node_get_literal(n));
+                put_gfm(m, n, table);
             break;
         case CMARK_NODE_CODE:
             put_str(m, cmark_node_get_literal(n));
             break;
         case CMARK_NODE_SOFTBREAK:
-            if (m->gap < 1)
-                m->gap = 1;
+            if (m->gap < (table ? 2 : 1))
+                m->gap = table ? 2 : 1; /* a table's row is a line */
             break;
         case CMARK_NODE_LINEBREAK:
             if (m->gap < 2)
