@@ -566,6 +566,7 @@ extern const char COMMON_WORDS_EN[], COMMON_WORDS_NO[], DENSE_PAIRS_EN[],
 std::vector<std::string> list_words(const char *list);
 
 /* pairs.cc */
+bool pairable(const std::string &word); /* not a CJK n-gram: has pairs */
 bool common_word(const std::string &word);
 /* Do articles get a pair term for FIRST SECOND (both common, and not a
  * dense pair)? */
@@ -596,11 +597,21 @@ Xapian::Query use_pairs(const Xapian::Query &q);
  * takes the phrase, or every "west" and "bank" of the article is marked
  * for "west bank". */
 Xapian::Query pairs_as_phrases(const Xapian::Query &q);
-/* Were DB's pair terms made with this list? */
+/* Were DB's pair terms made with this list?  Has every article of DB
+ * its byline pair terms (byline-pairs.cc)? */
 bool pairs_trusted(const Xapian::Database &db);
+bool byline_pairs_trusted(const Xapian::Database &db);
 /* A writer: stamp an empty index with the list, or stop trusting the pair
  * terms of one made with another. */
 void claim_pairs(ns_index_t *idx);
+/* byline-pairs.cc: the term of two adjacent byline words, "" when they
+ * get none (a CJK n-gram, too long a term); add to DOC those of ART's
+ * byline; Q with its author: phrases answered (two words) or narrowed
+ * (more) by their pair terms. */
+std::string byline_pair_term(const std::string &first,
+                             const std::string &second);
+void add_byline_pairs(Xapian::Document &doc, const ns_article_t *art);
+Xapian::Query use_byline_pairs(const Xapian::Query &q);
 /* time-slot.cc: the value of SLOT_TIME for epoch second T in an index
  * whose META_TIME is ENC (TIME_SORTABLE or TIME_ORDERED), and back; every
  * read and write of the slot goes through them. */

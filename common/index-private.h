@@ -26,6 +26,8 @@
  *   XP<a><b>        default      two adjacent common words of one field
  *                   field        of it, each as its code in the list
  *                                (boolean; pairs.cc)
+ *   XB<a> <b>       author       two adjacent words of the byline
+ *                                (boolean; byline-pairs.cc)
  *   XD<yyyy>, XD<yyyymm>, XD<yyyymmdd>
  *                   date (UTC)   the recency window of related posts
  *                                (boolean; window.cc)
@@ -52,7 +54,8 @@
  *                   deflated against the generation's preset dictionary
  *                   when it has one (see store.cc)
  *   metadata        nsearch.langs (languages present), nsearch.zdict,
- *                   nsearch.pairs (the common-word list of the pair terms)
+ *                   nsearch.pairs (the common-word list of the pair terms,
+ *                   and " bylines" when every article has XB terms)
  *                   nsearch.facets, nsearch.groups (every article has
  *                   the facet slots, its group term)
  *
@@ -127,6 +130,8 @@ inline constexpr char PREFIX_DATE[] = "XD";
 inline constexpr char PREFIX_STEM[] = "Z";
 /* Two adjacent common words, by their codes (pairs.cc). */
 inline constexpr char PREFIX_PAIR[] = "XP";
+/* Two adjacent words of the byline, as written (byline-pairs.cc). */
+inline constexpr char PREFIX_BYLINE_PAIR[] = "XB";
 /* The story group key (collapse.cc). */
 inline constexpr char PREFIX_GROUP[] = "XG";
 
@@ -278,6 +283,7 @@ struct ns_index {
     std::set<std::string> langs;                  /* languages present */
     bool langs_dirty = false;
     bool pairs_ok = false;  /* pair terms usable (pairs.cc) */
+    bool bylines_ok = false; /* byline pair terms too (byline-pairs.cc) */
     bool groups_ok = false; /* META_GROUPS: group terms usable */
     Xapian::TermGenerator tg;
     std::string zdict; /* preset dictionary for stored articles */

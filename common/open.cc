@@ -114,6 +114,7 @@ void libns::load_langs(ns_index_t *idx)
 {
     idx->zdict = idx->db->get_metadata(META_ZDICT);
     idx->pairs_ok = pairs_trusted(*idx->db);
+    idx->bylines_ok = byline_pairs_trusted(*idx->db);
     idx->groups_ok = idx->db->get_metadata(META_GROUPS) == "1";
     /* A writer that is to stamp an empty index writes the new way. */
     idx->time_enc = idx->mark_time ? TIME_ORDERED : time_encoding(*idx->db);

@@ -155,18 +155,18 @@ const CommonWords &common_words()
     return list;
 }
 
+} // namespace
+
 /* CJK text is indexed as n-grams, whose positions do not follow one
  * another as words do: no pair is made of or trusted for it (lead bytes
  * of U+2000 and above; Latin, Greek and Cyrillic letters are below). */
-bool pairable(const std::string &w)
+bool libns::pairable(const std::string &w)
 {
     for (unsigned char c : w)
         if (c >= 0xe2)
             return false;
     return !w.empty();
 }
-
-} // namespace
 
 std::vector<std::string> libns::list_words(const char *list)
 {
@@ -455,8 +455,11 @@ Xapian::Query libns::pairs_as_phrases(const Xapian::Query &q)
         Q words = q.get_subquery(0), pair = q.get_subquery(1);
         if (words.get_type() == Q::OP_AND && words.get_num_subqueries() == 2 &&
             pair.get_type() == Q::LEAF_TERM &&
-            (*pair.get_terms_begin())
-                    .compare(0, strlen(PREFIX_PAIR), PREFIX_PAIR) == 0) {
+            ((*pair.get_terms_begin())
+                     .compare(0, strlen(PREFIX_PAIR), PREFIX_PAIR) == 0 ||
+             (*pair.get_terms_begin())
+                     .compare(0, strlen(PREFIX_BYLINE_PAIR),
+                              PREFIX_BYLINE_PAIR) == 0)) {
             Q both[] = {words.get_subquery(0), words.get_subquery(1)};
             return Q(Q::OP_PHRASE, both, both + 2, 2);
         }
@@ -465,18 +468,38 @@ Xapian::Query libns::pairs_as_phrases(const Xapian::Query &q)
         q, [](const Q &sub, size_t) { return pairs_as_phrases(sub); });
 }
 
+/* META_PAIRS of an index whose every article has byline pair terms too
+ * (byline-pairs.cc): the list's fingerprint and this word.  One key for
+ * both, so that a writer from before byline pairs, which would add
+ * articles without them, finds a fingerprint not its own and removes it,
+ * as it does for another list: a marker of their own it would leave in
+ * place over articles that lack them. */
+static std::string with_bylines()
+{
+    return pair_list_id() + " bylines";
+}
+
 bool libns::pairs_trusted(const Xapian::Database &db)
 {
-    return db.get_metadata(META_PAIRS) == pair_list_id();
+    const std::string m = db.get_metadata(META_PAIRS);
+    return m == pair_list_id() || m == with_bylines();
+}
+
+bool libns::byline_pairs_trusted(const Xapian::Database &db)
+{
+    return db.get_metadata(META_PAIRS) == with_bylines();
 }
 
 void libns::claim_pairs(ns_index_t *idx)
 {
-    /* A writer: an empty index takes this list; one made with another
-     * list, or before pair terms, is no longer trusted to have them. */
+    /* A writer: an empty index takes this list, and byline pairs; one
+     * made with another list, or before pair terms, is no longer trusted
+     * to have them.  One made before byline pairs keeps its pair terms
+     * and its fingerprint without " bylines": its older articles have
+     * none. */
     if (idx->wdb->get_doccount() == 0) {
-        idx->wdb->set_metadata(META_PAIRS, pair_list_id());
-        idx->pairs_ok = true;
+        idx->wdb->set_metadata(META_PAIRS, with_bylines());
+        idx->pairs_ok = idx->bylines_ok = true;
     } else if (!idx->pairs_ok && !idx->wdb->get_metadata(META_PAIRS).empty()) {
         idx->wdb->set_metadata(META_PAIRS, "");
     }

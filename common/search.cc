@@ -282,6 +282,12 @@ ns_status_t libns::search_once(ns_index_t *idx, const ns_search_opts_t *o,
     Xapian::Query filter;
     if (ns_status_t st = filter_query(idx, o, &filter))
         return st;
+    /* author:"..." and author= (a reporter's page) by their byline pair
+     * terms: exact with no check for a name of two words. */
+    if (idx->bylines_ok && !no_pairs()) {
+        q = use_byline_pairs(q);
+        filter = use_byline_pairs(filter);
+    }
     /* Without positions in the index Xapian runs a phrase as the AND of
      * its words, and each candidate is checked on its text: CHECK, the
      * query's tree, and the filter's when it has a phrase (author=, a

@@ -356,6 +356,7 @@ ns_status_t ns_index_add(ns_index_t *idx, const ns_article_t *art,
         index_fields(tg, art, false);
         add_digraph_stems(doc, stem);
         add_pair_terms(doc, art);
+        add_byline_pairs(doc, art);
         add_labels(idx, doc, art, lang);
 
         char *data = ns_article_to_json(art);

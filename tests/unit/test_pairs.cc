@@ -177,8 +177,10 @@ static void generation(const std::string &db)
           "a rare word makes no pair");
 
     Xapian::Database x(live(db));
-    CHECK(x.get_metadata(META_PAIRS) == pair_list_id(),
-          "a new index records the lists");
+    CHECK(x.get_metadata(META_PAIRS) == pair_list_id() + " bylines",
+          "a new index records the lists, and its byline pairs");
+    CHECK(pairs_trusted(x) && byline_pairs_trusted(x),
+          "a reader trusts both");
 }
 
 static void queries(const std::string &db)
