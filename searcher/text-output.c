@@ -141,16 +141,35 @@ static void partial_note(const ns_results_t *res, ns_index_t *idx, char *buf,
                  ns_index_shard_count(idx));
 }
 
+/* Bytes of a query shown back, at most: a list of ids or a query past
+ * the word limit (3,000 bytes) filled the screen before saying "No
+ * matches", most of it words that were never searched. */
+#define QUERY_SHOWN_MAX 200
+
 /* TEXT, a query, in double quotes, unless it starts and ends with one
  * already: "No matches for ""azzure clod""" read as two empty quotes,
- * and '"a" OR "b"' reads as well as it is. */
+ * and '"a" OR "b"' reads as well as it is.  A long one is cut after a
+ * word, with " ..." for the rest. */
 static void print_quoted(const char *text)
 {
     size_t len = strlen(text);
     int quoted = len >= 2 && text[0] == '"' && text[len - 1] == '"';
+    size_t shown = len;
+    if (len > QUERY_SHOWN_MAX) {
+        shown = QUERY_SHOWN_MAX;
+        while (shown > 0 && text[shown] != ' ')
+            shown--;
+        if (shown == 0) /* one long word: at a character's first byte */
+            for (shown = QUERY_SHOWN_MAX;
+                 shown > 0 && ((unsigned char)text[shown] & 0xc0) == 0x80;)
+                shown--;
+        quoted = 0;
+    }
     if (!quoted)
         putchar('"');
-    print_str(text);
+    print_field(text, shown, NULL);
+    if (shown < len)
+        fputs(" ...", stdout);
     if (!quoted)
         putchar('"');
 }

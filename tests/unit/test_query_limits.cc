@@ -90,9 +90,21 @@ static void test_bounds(void)
     CHECK(b.text == repeat("w", 98) + " oil NOT gas" && b.warning.empty(),
           "100 words and a NOT: all kept");
     b = bound_query(repeat("w", 99) + " oil NOT gas");
-    CHECK(b.text == repeat("w", 99) + " oil", "101 words: the NOT not left last");
+    CHECK(b.text == repeat("w", 99) + " oil NOT gas",
+          "101 words: the NOT and the word it excludes kept");
     CHECK(b.warning.find("101 words") != std::string::npos,
           "101 words, the NOT not counted");
+    /* Past the cut: filters and exclusions kept, brackets closed. */
+    b = bound_query("(" + repeat("w OR", 110) + " x) section:cocoa -ghana");
+    CHECK(b.text == "(" + repeat("w OR", 99) + " w) section:cocoa -ghana",
+          "filter and exclusion after the cut kept, the bracket closed");
+    CHECK(b.warning.find("(left out: w ... x)") != std::string::npos,
+          "the words left out named");
+    b = bound_query(repeat("w", 101) + " NOT (a b) -(c) \"d e");
+    CHECK(b.text == repeat("w", 100), "a group excluded is left out");
+    b = bound_query(repeat("w", 99) + " \"x y\" date:2025-06 .. 2025-09");
+    CHECK(b.text == repeat("w", 99) + " \"x\" date:2025-06 .. 2025-09",
+          "a phrase cut is closed; a date range with spaces is one filter");
     b = bound_query(repeat("w OR", 60) + " oil");
     CHECK(b.text == repeat("w OR", 60) + " oil" && b.warning.empty(),
           "61 words joined by OR: all kept");
