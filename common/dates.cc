@@ -180,6 +180,31 @@ static Xapian::Query span_terms(const Xapian::Database &db, int enc,
                       hi.empty() ? nullptr : &to);
 }
 
+Xapian::Query libns::dated_or_marked(const Xapian::Database &db, int enc,
+                                     const Xapian::Query &part,
+                                     const int64_t *from, const int64_t *to,
+                                     const std::string &said)
+{
+    /* The slot's bounds, kept by the index itself: no article's value is
+     * read.  An archive with no date has none. */
+    const std::string lo = db.get_value_lower_bound(SLOT_TIME);
+    bool none = lo.empty() ||
+                (from && *from > time_of_value(
+                                      enc, db.get_value_upper_bound(SLOT_TIME))) ||
+                (to && *to < time_of_value(enc, lo));
+    /* Within the bounds, by the date terms: a month with no story in it
+     * (the terms cover whole days, so any of them is an article). */
+    if (!none && has_date_terms(db, enc) && !part.empty()) {
+        none = true;
+        for (auto t = part.get_unique_terms_begin();
+             none && t != part.get_unique_terms_end(); ++t)
+            none = !db.term_exists(*t);
+    }
+    if (!none)
+        return part;
+    return Xapian::Query(std::string(PREFIX_DATE) + DATE_NONE + said);
+}
+
 bool DateField::reads(const std::string &value)
 {
     std::string lo, hi;
@@ -213,15 +238,19 @@ Xapian::Query DateField::operator()(const std::string &value)
             *warnings += (warnings->empty() ? "" : "; ") + why;
         date_range(b + ".." + a, &lo, &hi);
     }
-    if (db) {
-        Q by_terms = span_terms(*db, enc, lo, hi);
-        if (!by_terms.empty())
-            return by_terms;
-    }
+    Q by_terms = db ? span_terms(*db, enc, lo, hi) : Q();
     /* Undated articles have no value in the slot: no range takes them. */
-    if (lo.empty())
-        return Q(Q::OP_VALUE_LE, SLOT_DAY, hi);
-    if (hi.empty())
-        return Q(Q::OP_VALUE_GE, SLOT_DAY, lo);
-    return Q(Q::OP_VALUE_RANGE, SLOT_DAY, lo, hi);
+    if (by_terms.empty())
+        by_terms = lo.empty()   ? Q(Q::OP_VALUE_LE, SLOT_DAY, hi)
+                   : hi.empty() ? Q(Q::OP_VALUE_GE, SLOT_DAY, lo)
+                                : Q(Q::OP_VALUE_RANGE, SLOT_DAY, lo, hi);
+    /* date:1999 on an archive of 1987 matched nothing and said nothing;
+     * a range no article is dated in is marked, for the note of a search
+     * that finds nothing (dead-filters.cc). */
+    int64_t first, last;
+    if (!db || (!lo.empty() && !span_second(lo, false, &first)) ||
+        (!hi.empty() && !span_second(hi, true, &last)))
+        return by_terms;
+    return dated_or_marked(*db, enc, by_terms, lo.empty() ? nullptr : &first,
+                           hi.empty() ? nullptr : &last, value);
 }

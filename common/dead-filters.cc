@@ -154,6 +154,50 @@ static bool under(const std::string &term, const char *prefix)
            term.size() > strlen(prefix);
 }
 
+/* The terms of Q into OUT, but not those under a NOT: "oil NOT
+ * date:1999" is not emptied by its date. */
+static void wanted_terms(const Xapian::Query &q, std::vector<std::string> &out)
+{
+    if (q.get_type() == Xapian::Query::LEAF_TERM) {
+        out.push_back(*q.get_terms_begin());
+        return;
+    }
+    for (size_t i = 0; i < q.get_num_subqueries(); i++)
+        if (q.get_type() != Xapian::Query::OP_AND_NOT || i == 0)
+            wanted_terms(q.get_subquery(i), out);
+}
+
+/* A date filter no article is dated in (dates.cc marks it): date:1999 on
+ * an archive of 1987, date:2005 on one with no dates, answered "No
+ * matches" and nothing else.  With the archive's first and last date. */
+static void note_dead_dates(ns_index_t *idx, const Xapian::Query &q,
+                            const Xapian::Query &filter, ns_results_t *res)
+{
+    std::vector<std::string> terms;
+    wanted_terms(q, terms);
+    wanted_terms(filter, terms);
+    const std::string mark = std::string(PREFIX_DATE) + DATE_NONE;
+    const Xapian::Database &db = *idx->db;
+    for (const std::string &t : terms) {
+        if (t.compare(0, mark.size(), mark) != 0)
+            continue;
+        const std::string lo = db.get_value_lower_bound(SLOT_TIME);
+        if (lo.empty()) {
+            add_warning(res, "no article has a date");
+            return;
+        }
+        char first[32], last[32];
+        ns_date_format(time_of_value(idx->time_enc, lo), first, sizeof first);
+        ns_date_format(time_of_value(idx->time_enc,
+                                     db.get_value_upper_bound(SLOT_TIME)),
+                       last, sizeof last);
+        add_warning(res, "no article is dated " + t.substr(mark.size()) +
+                             " (the archive's dates run from " +
+                             std::string(first, 10) + " to " +
+                             std::string(last, 10) + ")");
+    }
+}
+
 void libns::note_dead_filters(ns_index_t *idx, const Xapian::Query &q,
                               const Xapian::Query &filter, ns_results_t *res)
 {
@@ -197,6 +241,7 @@ void libns::note_dead_filters(ns_index_t *idx, const Xapian::Query &q,
                                          k.list_few, std::string(k.name) + "s"));
         }
     }
+    note_dead_dates(idx, q, filter, res);
     if (!author_found && !author.empty())
         add_warning(res, "no article has author '" + author + "'");
     /* An id is matched whole and in its case: `id:reuters-6*` is the id

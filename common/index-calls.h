@@ -633,6 +633,15 @@ Xapian::Query date_terms(const Xapian::Database &db, int enc,
                          const int64_t *from, const int64_t *to);
 /* Does every dated article of DB have its date terms? */
 bool has_date_terms(const Xapian::Database &db, int enc);
+/* dates.cc: PART, the articles dated FROM..TO (epoch seconds; null: open),
+ * or when no article of DB is dated then, a term no article has that
+ * says so: PREFIX_DATE, DATE_NONE and SAID, the dates as the reader gave
+ * them ("1999", "1999..2001"), which a search that finds nothing names
+ * (dead-filters.cc).  Both match nothing. */
+static const char DATE_NONE[] = "=";
+Xapian::Query dated_or_marked(const Xapian::Database &db, int enc,
+                              const Xapian::Query &part, const int64_t *from,
+                              const int64_t *to, const std::string &said);
 /* DB's newest article's time at or before BOUND, by the date terms (DB
  * must have them); INT64_MIN if none. */
 int64_t newest_by_terms(const Xapian::Database &db, int enc, int64_t bound);

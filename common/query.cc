@@ -722,21 +722,24 @@ ns_status_t libns::filter_query(ns_index_t *idx, const ns_search_opts_t *o,
      * Reuters articles of 1987).  Articles without a date have no value
      * in the slot and no date term: neither takes them. */
     using Q = Xapian::Query;
-    if (have_from || have_to) {
-        Q by_terms = date_terms(*idx->db, idx->time_enc, have_from ? &from : nullptr,
-                                have_to ? &to : nullptr);
-        if (!by_terms.empty()) {
-            parts.push_back(by_terms);
-            have_from = have_to = false;
-        }
-    }
+    const int64_t *lo = have_from ? &from : nullptr, *hi = have_to ? &to : nullptr;
+    Q dated = have_from || have_to
+                  ? date_terms(*idx->db, idx->time_enc, lo, hi) : Q();
     auto when = [idx](int64_t t) { return time_value(idx->time_enc, t); };
-    if (have_from && have_to)
-        parts.emplace_back(Q::OP_VALUE_RANGE, SLOT_TIME, when(from), when(to));
-    else if (have_from)
-        parts.emplace_back(Q::OP_VALUE_GE, SLOT_TIME, when(from));
-    else if (have_to)
-        parts.emplace_back(Q::OP_VALUE_LE, SLOT_TIME, when(to));
+    if (dated.empty() && have_from && have_to)
+        dated = Q(Q::OP_VALUE_RANGE, SLOT_TIME, when(from), when(to));
+    else if (dated.empty() && have_from)
+        dated = Q(Q::OP_VALUE_GE, SLOT_TIME, when(from));
+    else if (dated.empty() && have_to)
+        dated = Q(Q::OP_VALUE_LE, SLOT_TIME, when(to));
+    /* Marked as date: is when no article is dated then (dates.cc), and
+     * named by the dates given, as a date: range ("2030-01-01..": what
+     * nsearchd makes of from=2030). */
+    const std::string a = have_from ? o->date_from : "",
+                      b = have_to ? o->date_to : "";
+    if (have_from || have_to)
+        parts.push_back(dated_or_marked(*idx->db, idx->time_enc, dated, lo,
+                                        hi, a == b ? a : a + ".." + b));
     *out = parts.empty() ? Q() : Q(Q::OP_AND, parts.begin(), parts.end());
     return NS_STATUS_OK;
 }
