@@ -178,6 +178,92 @@ const char *ns_walk_leftover(const char *name)
     return NULL;
 }
 
+/* A site's sources hold its images, style sheets, scripts, fonts and
+ * configuration beside the posts (Hugo's page bundles keep a post's
+ * photos in its directory).  Each was read, found of no known format and
+ * said, one warning a file every night: a site of 300 images buried the
+ * warnings that matter, and --quiet hid those too.  They are known by
+ * their extension, as a site generator copies them, and counted in one
+ * line (sources.c).  YAML and TOML are no article format of nsearch, and
+ * in a site they are its configuration or data (_config.yml,
+ * hugo.toml, data/authors.yaml). */
+const char *ns_walk_site_file(const char *name)
+{
+    static const char *const exts[] = {
+        "jpg",  "jpeg", "png",  "gif",  "webp", "avif",  "svg", "ico",
+        "bmp",  "tif",  "tiff", "heic", "pdf",  "css",   "scss", "sass",
+        "less", "js",   "mjs",  "cjs",  "map",  "woff",  "woff2", "ttf",
+        "otf",  "eot",  "mp3",  "mp4",  "m4a",  "ogg",   "wav", "webm",
+        "mov",  "zip",  "yml",  "yaml", "toml"};
+    const char *dot = strrchr(name, '.');
+    if (!dot || dot == name)
+        return NULL;
+    for (size_t i = 0; i < sizeof exts / sizeof *exts; i++)
+        if (strcasecmp(dot + 1, exts[i]) == 0)
+            return "a site's image, style, script, font, media or "
+                   "configuration file, by its extension";
+    return NULL;
+}
+
+/* Hugo's page names: "index.md", "index.nb.md" (a translation);
+ * BUNDLE for "index", "_index" for a list page's. */
+static int page_named(const char *name, const char *bundle)
+{
+    size_t n = strlen(bundle);
+    if (strncmp(name, bundle, n) != 0 || name[n] != '.')
+        return 0;
+    ns_format_t f = ns_format_by_name(name);
+    const char *rest = name + n + 1, *dot = strchr(rest, '.');
+    return (f == NS_FMT_MARKDOWN || f == NS_FMT_HTML) &&
+           (!dot || !strchr(dot + 1, '.')) &&
+           (!dot || (dot - rest == 2 || dot - rest == 5));
+}
+
+/* Whether DIR, holding the NAMES, is a Hugo leaf bundle: a page's
+ * "index.md" (or "index.LANG.md") and its resources beside it, which
+ * Hugo never makes pages of (a post's text snippets, a headless bundle's
+ * blocks).  Read as articles, each was a search hit for a page that does
+ * not exist.  Hugo's own rule: an index.md and no _index.md (a branch
+ * bundle, a section's list page, whose other files are pages).  Only an
+ * index.md that opens with front matter makes one, so that an archive
+ * directory that happens to have a plain index.md keeps its articles; not
+ * in a Jekyll site (IN_SITE), where index.md is the home page and the
+ * files beside it pages of their own. */
+static int leaf_bundle(const char *dir, char **names, size_t n, int in_site)
+{
+    if (in_site)
+        return 0;
+    int index = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (page_named(names[i], "_index"))
+            return 0;
+        if (index || !page_named(names[i], "index"))
+            continue;
+        ns_buf_t path = {0};
+        char head[8] = "";
+        FILE *f = NULL;
+        if (ns_buf_puts(&path, dir) == 0 && ns_buf_putc(&path, '/') == 0 &&
+            ns_buf_puts(&path, names[i]) == 0 && path.p)
+            f = fopen(path.p, "rb");
+        ns_buf_free(&path);
+        size_t got = f ? fread(head, 1, sizeof head - 1, f) : 0;
+        if (f)
+            fclose(f);
+        head[got] = '\0';
+        const char *p = !strncmp(head, "\xef\xbb\xbf", 3) ? head + 3 : head;
+        index = !strncmp(p, "---", 3) || !strncmp(p, "+++", 3) || *p == '{';
+    }
+    return index;
+}
+
+/* Whether NAME, in a leaf bundle, is one of its resources: a page's
+ * text that is not the bundle's index. */
+static int bundle_resource(const char *name)
+{
+    return ns_format_by_name(name) == NS_FMT_MARKDOWN &&
+           !page_named(name, "index");
+}
+
 void ns_walk_free(ns_walk_t *w)
 {
     ns_walk_forget_dirs(w);
@@ -350,6 +436,7 @@ static int walk_dir(ns_walk_t *w, const char *dir, int in_site,
     closedir(d);
     if (rc == 0 && n)
         qsort(names, n, sizeof *names, cmp_names);
+    int bundle = rc == 0 && leaf_bundle(dir, names, n, in_site);
     for (size_t i = 0; i < n && rc == 0; i++) {
         ns_buf_t path = {0};
         if (ns_buf_puts(&path, dir) < 0 ||
@@ -361,7 +448,7 @@ static int walk_dir(ns_walk_t *w, const char *dir, int in_site,
         }
         struct stat st;
         size_t held;
-        const char *skip, *why;
+        const char *skip, *why, *site = NULL;
         if (stat(path.p, &st) == 0 && S_ISDIR(st.st_mode) &&
             (skip = index_dir(w, path.p, &st))) {
             w->index(w->ctx, path.p, skip);
@@ -398,11 +485,16 @@ static int walk_dir(ns_walk_t *w, const char *dir, int in_site,
                     rc = ns_walk_push(w, path.p);
             }
         } else if ((stat(path.p, &st) < 0 || S_ISREG(st.st_mode)) &&
-                   (why = ns_walk_leftover(names[i]))) {
+                   ((why = ns_walk_leftover(names[i])) ||
+                    (why = site = ns_walk_site_file(names[i])) ||
+                    (bundle && bundle_resource(names[i]) &&
+                     (why = "a page bundle's resource (beside its "
+                            "index.md), no page of its own")))) {
             if (note_passed(w, path.p, 0, why) < 0) {
                 errno = ENOMEM;
                 rc = -1;
             }
+            w->n_site_files += site != NULL;
         } else if (stat(path.p, &st) < 0 || S_ISREG(st.st_mode)) {
             /* A file we cannot even stat (a dangling link) is kept so that
              * opening it reports the problem instead of losing it quietly.

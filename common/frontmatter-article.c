@@ -93,7 +93,7 @@ static int underline(const char *line, size_t len)
  * whole as a SOURCE, took "md" for its language.  NAME is the file's
  * path below the source (the default id).  Returns the language's bytes
  * in NAME and their number in *LEN, or NULL. */
-static const char *name_lang(const char *name, size_t *len)
+const char *ns_fm_name_lang(const char *name, size_t *len)
 {
     const char *base = strrchr(name, '/');
     base = base ? base + 1 : name;
@@ -119,7 +119,7 @@ static const char *name_lang(const char *name, size_t *len)
 static void lang_from_name(ns_article_t *art, const char *name)
 {
     size_t n;
-    const char *lang = name_lang(name, &n);
+    const char *lang = ns_fm_name_lang(name, &n);
     if (lang)
         art->lang = strndup(lang, n); /* out of memory: the default, "en" */
 }
@@ -138,7 +138,7 @@ static int lang_slug(ns_article_t *art, const char *name,
                      const char *default_lang, char *err, size_t err_size)
 {
     size_t n;
-    if (!default_lang || !name || !name_lang(name, &n) || !art->lang ||
+    if (!default_lang || !name || !ns_fm_name_lang(name, &n) || !art->lang ||
         !strcmp(art->lang, default_lang))
         return 0;
     ns_buf_t id = {0};

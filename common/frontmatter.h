@@ -88,6 +88,10 @@ int ns_frontmatter_keys(const char *text, size_t len, ns_fm_key_fn fn,
 int ns_fm_header_read(const char *text, size_t len, ns_fm_key_fn fn, void *ctx,
                       const char **body, char *err, size_t err_size,
                       unsigned *err_line);
+/* The language a Hugo translation's name gives, "nb" of
+ * "posts/index.nb.md": its bytes in NAME and their number in *LEN, or
+ * NULL.  In frontmatter-article.c. */
+const char *ns_fm_name_lang(const char *name, size_t *len);
 /* Next line of [*p, end): sets *line and *len (without the newline and a
  * carriage return before it) and advances *p past it.  Returns 0 at the
  * end.  In frontmatter.c. */

@@ -106,6 +106,7 @@ typedef struct ns_walk {
     void *ctx;
     char **passed; /* directories and files not read by their name */
     size_t n_passed;
+    size_t n_site_files; /* of them, a site's images, styles, config */
     int has_db;    /* db_dev and db_ino are the index being written */
     dev_t db_dev;
     ino_t db_ino;
@@ -133,6 +134,11 @@ const char *ns_walk_passed_over(const char *name, int in_site);
  * backup or a leftover copy ("x.md~", "#x.md#", "x.md.bak", "x.md.orig",
  * .rej, .swp, .swo, .tmp, .part). */
 const char *ns_walk_leftover(const char *name);
+/* Why the walk does not read a file named NAME, or NULL: an image, a
+ * style sheet, a script, a font, a media file, an archive or a site
+ * generator's configuration ("logo.png", "main.css", "hugo.toml",
+ * "_config.yml"), by its extension: no article is in one. */
+const char *ns_walk_site_file(const char *name);
 void ns_walk_forget_dirs(ns_walk_t *w); /* the directories read */
 void ns_walk_free(ns_walk_t *w);        /* the files and directories */
 
@@ -503,6 +509,12 @@ int ns_markdown_text(const char *md, size_t len, json_t *headings,
  * and code spans are copied as they are.  Returns 0, or -1 on allocation
  * failure. */
 int ns_markdown_untemplate(const char *md, size_t len, ns_buf_t *out);
+
+/* Blank, in place, the top-level "import" and "export" blocks of MDX
+ * TEXT (LEN bytes) outside fenced code, each to the next blank line:
+ * its line breaks stay, so that a line number still says where.  In
+ * mdx.c. */
+void ns_mdx_drop_esm(char *text, size_t len);
 
 /* Turn a text article parsed from a Markdown file into plain text: title,
  * body and headings lose their markup.  Returns 0, or -1 with ERR. */

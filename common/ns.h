@@ -356,6 +356,10 @@ const char *ns_reader_next_empty(ns_reader_t *reader);
  * directory) or "PATH: not read: why", or NULL past the last.
  * Borrowed. */
 const char *ns_reader_passed(const ns_reader_t *reader, size_t i);
+/* How many of those are a site's images, style sheets, scripts, fonts,
+ * media and configuration files ("logo.png", "hugo.toml"), said in one
+ * line rather than one a file. */
+size_t ns_reader_site_files(const ns_reader_t *reader);
 
 void ns_reader_close(ns_reader_t *reader);
 

@@ -124,9 +124,10 @@ static int apply_page_rules(ns_reader_t *r, const ns_buf_t *text,
  * keeps its ids; with ".gz" in the id, a gzipped year was added again
  * under new ids and its old ones pruned.  ".GZ" too, as the format is
  * known by its name whatever its case (POST.MD.GZ is Markdown). */
-static const char *rel_path(const ns_reader_t *r, char *buf, size_t size)
+const char *ns_reader_rel(const ns_reader_t *r, const char *file, char *buf,
+                          size_t size)
 {
-    const char *rel = r->path + r->root_len;
+    const char *rel = file + r->root_len;
     while (*rel == '/')
         rel++;
     size_t n = strlen(rel);
@@ -136,6 +137,11 @@ static const char *rel_path(const ns_reader_t *r, char *buf, size_t size)
         return buf;
     }
     return rel;
+}
+
+static const char *rel_path(const ns_reader_t *r, char *buf, size_t size)
+{
+    return ns_reader_rel(r, r->path, buf, size);
 }
 
 /* Date ART by the modification time of its file, as Eleventy dates a post
@@ -163,6 +169,10 @@ int ns_reader_next_text(ns_reader_t *r, ns_article_t *art)
     int rc = slurp(r, &text);
     if (rc == 0)
         rc = read_bad_bytes(r, &text, repaired, sizeof repaired, &bad_line);
+    size_t idn = strlen(id);
+    if (rc == 0 && text.p && r->markdown && idn > 4 &&
+        !strcasecmp(id + idn - 4, ".mdx"))
+        ns_mdx_drop_esm(text.p, text.len);
     /* A draft, a list page, a post the site would not show now
      * (published.c): not out yet, expired, never rendered.  The clock is
      * the time, with no allowance for skew. */
@@ -199,6 +209,9 @@ int ns_reader_next_text(ns_reader_t *r, ns_article_t *art)
         rc = ns_article_from_post(text.p ? text.p : "", text.len, id,
                                   in_posts, r->default_lang, art, r->err,
                                   sizeof r->err, &line);
+    /* Two posts of the site that share a slug are two pages. */
+    if (rc == 0 && (rc = ns_reader_own_slug(r, id, art)) < 0)
+        ns_article_clear(art);
     if (rc == 0 && !art->date &&
         ns_frontmatter_dated_by_file(text.p ? text.p : "", text.len))
         date_from_file(r, art);

@@ -139,6 +139,11 @@ const char *ns_reader_passed(const ns_reader_t *r, size_t i)
     return i < r->walk.n_passed ? r->walk.passed[i] : NULL;
 }
 
+size_t ns_reader_site_files(const ns_reader_t *r)
+{
+    return r->walk.n_site_files;
+}
+
 void ns_reader_close(ns_reader_t *r)
 {
     if (!r)
@@ -150,6 +155,7 @@ void ns_reader_close(ns_reader_t *r)
     ns_feed_close(r->feed);
     ns_jsondoc_close(r->doc);
     ns_walk_free(&r->walk);
+    ns_reader_slugs_free(r);
     for (size_t i = 0; i < r->n_notes; i++)
         ns_reader_ignored_free(&r->notes[i]);
     free(r->notes);

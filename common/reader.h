@@ -28,6 +28,16 @@ struct ignored {
     int aside;   /* an index directory passed over: a note, not counted */
 };
 
+/* A post of a walk whose id is its slug (reader-slugs.c). */
+struct slug_post {
+    char *rel;      /* its path below the source: its default id */
+    char *key;      /* "LANG/slug", LANG empty in the default language */
+    char *slug;     /* the slug */
+    size_t dir_len; /* bytes of REL that are its URL's directory */
+    const char *other; /* another post's REL of the same KEY, or NULL */
+    int by_path;    /* one of those is in its directory too */
+};
+
 struct ns_reader {
     char *root;       /* the source as given */
     size_t root_len;  /* bytes of root that prefix each walked path */
@@ -61,6 +71,10 @@ struct ns_reader {
     size_t rpos;        /* next unread byte in rbuf */
     size_t rlen;        /* bytes in rbuf */
     char rbuf[1 << 17]; /* decompressed bytes not yet split into lines */
+
+    struct slug_post *slugs; /* a walk's posts whose id is a slug */
+    size_t n_slugs;
+    int slugs_scanned; /* slugs holds them all */
 
     char default_lang[NS_MAX_LABEL + 1]; /* ns_reader_set_default_lang */
     char where[4096];
@@ -101,6 +115,18 @@ void ns_reader_note_aside(ns_reader_t *r, const char *why);
 void ns_reader_note_draft(ns_reader_t *r, const char *why, const char *id);
 /* Free what one of R->notes holds. */
 void ns_reader_ignored_free(struct ignored *n);
+
+/* The path FILE below the source root, without a leading slash and
+ * without a ".gz": the default id of its article; in BUF (SIZE bytes)
+ * or in FILE itself (reader-file.c). */
+const char *ns_reader_rel(const ns_reader_t *r, const char *file, char *buf,
+                          size_t size);
+/* Give ART, the post at REL whose id is its slug, its directory's path
+ * before the slug (or REL itself) when another post of the walk shares
+ * the slug, saying so in r->warn (reader-slugs.c).  0, or -1 with
+ * r->err. */
+int ns_reader_own_slug(ns_reader_t *r, const char *rel, ns_article_t *art);
+void ns_reader_slugs_free(ns_reader_t *r);
 
 /* The article of the text or Markdown file open in R (reader-file.c):
  * 1 with ART, 0 if the file is left out (noted), -1 with r->err. */

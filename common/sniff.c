@@ -30,6 +30,7 @@ ns_format_t ns_format_by_name(const char *path)
     } names[] = {
         {".jsonl", NS_FMT_JSONL},       {".ndjson", NS_FMT_JSONL},
         {".json", NS_FMT_JSONL},        {".md", NS_FMT_MARKDOWN},
+        {".mdx", NS_FMT_MARKDOWN},
         {".markdown", NS_FMT_MARKDOWN}, {".txt", NS_FMT_TEXT},
         {".rss", NS_FMT_FEED},          {".atom", NS_FMT_FEED},
         {".rdf", NS_FMT_FEED},          {".xml", NS_FMT_FEED},

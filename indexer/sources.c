@@ -413,6 +413,14 @@ static ns_reader_t *open_source(const char *source, const char *db,
         ns_progress_clear(pr);
         ns_note("%s", passed);
     }
+    /* One line for what may be hundreds of files, every night. */
+    size_t site = ns_reader_site_files(r);
+    if (site && !o->quiet && !o->verbose) {
+        ns_progress_clear(pr);
+        ns_note("%s: passed over %zu site file%s: images, style sheets, "
+                "scripts, fonts, configuration (--verbose names them)",
+                source, site, site == 1 ? "" : "s");
+    }
     return r;
 }
 
