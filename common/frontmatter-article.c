@@ -44,9 +44,11 @@ static int strstr_n(const char *s, size_t len, const char *what)
 
 /* Non-zero if LINE holds no words a reader sees, so that it names no
  * title: a template tag or shortcode ("{{< figure src=x >}}", "{% include
- * x %}"), an HTML comment or an image alone on its line.  It stays in the
- * body, where Markdown leaves it out or keeps its words (an image's alt
- * text). */
+ * x %}"), an HTML comment or an image alone on its line, or a line whose
+ * Markdown has no text: a thematic break ("***", "- - -"), HTML tags
+ * alone ('<img src="x.jpg">'), an empty heading.  Those were titles, ""
+ * or "---".  It stays in the body, where Markdown leaves it out or keeps
+ * its words (an image's alt text). */
 static int no_title_line(const char *line, size_t len)
 {
     while (len && isspace((unsigned char)line[len - 1]))
@@ -64,7 +66,20 @@ static int no_title_line(const char *line, size_t len)
             (i < 3 || strstr_n(line, len, "](")))
             return 1;
     }
-    return 0;
+    /* A line of plain words is read as written (markdown.c leaves it). */
+    if (!memchr(line, '<', len) && !memchr(line, '*', len) &&
+        !memchr(line, '-', len) && !memchr(line, '_', len) &&
+        !memchr(line, '#', len) && !memchr(line, '[', len))
+        return 0;
+    ns_buf_t text = {0};
+    int none = 0;
+    if (ns_markdown_text(line, len, NULL, &text) == 0) {
+        none = 1;
+        for (size_t i = 0; i < text.len && none; i++)
+            none = isspace((unsigned char)text.p[i]);
+    }
+    ns_buf_free(&text);
+    return none;
 }
 
 /* Non-zero if LINE underlines the line before it as a heading (setext:
@@ -178,9 +193,10 @@ static int from_text(const char *text, size_t len, const char *default_id,
     }
     /* Jekyll reads YAML front matter only: a TOML or JSON header is
      * Hugo's. */
-    size_t bom = len >= 3 && !memcmp(text, "\xef\xbb\xbf", 3) ? 3 : 0;
-    if ((len - bom >= 3 && !memcmp(text + bom, "+++", 3)) ||
-        ns_fm_is_json(text + bom, len - bom))
+    unsigned skipped;
+    const char *start = ns_fm_start(text, len, &skipped);
+    size_t rest = (size_t)(end - start);
+    if ((rest >= 3 && !memcmp(start, "+++", 3)) || ns_fm_is_json(start, rest))
         jekyll = 0;
     struct ns_fm_fields hdr = {art, 0, jekyll, 0};
     if (ns_fm_header_read(text, len, ns_fm_field_key, &hdr, &p, err, err_size,
@@ -214,7 +230,7 @@ static int from_text(const char *text, size_t len, const char *default_id,
                 goto fail;
             continue;
         }
-        started = started || !no_title_line(line, llen) || art->title;
+        started = started || art->title || !no_title_line(line, llen);
         if (lvl && ns_list_push(&art->headings, &art->n_headings, "heading", h,
                                 hlen, 0, err, err_size) < 0)
             goto fail;

@@ -32,21 +32,50 @@ static int is_fence(const char *line, size_t len, const char *fence)
     return len == 3 && memcmp(line, fence, 3) == 0;
 }
 
+const char *ns_fm_start(const char *text, size_t len, unsigned *lines)
+{
+    const char *p = text, *end = text + len, *q, *line;
+    size_t llen;
+    unsigned n = 0;
+    *lines = 0;
+    /* A UTF-8 byte order mark is noise from some editors. */
+    if (len >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0)
+        p += 3;
+    /* Hugo skips the white space and line ends before the header, and a
+     * post with a blank line (or a space) before "---" was indexed with
+     * its header as text: "draft: true" and a date to come were not read,
+     * and an embargoed post went public. */
+    for (q = p; q < end && (*q == ' ' || *q == '\t' || *q == '\r' ||
+                            *q == '\n');
+         q++)
+        n += *q == '\n';
+    if (q == p || q == end)
+        return p;
+    const char *at = q;
+    if (!ns_fm_is_json(at, (size_t)(end - at)) &&
+        !(ns_fm_next_line(&q, end, &line, &llen) &&
+          (is_fence(line, llen, "---") || is_fence(line, llen, "+++"))))
+        return p;
+    *lines = n;
+    return at;
+}
+
 int ns_fm_header_read(const char *text, size_t len, ns_fm_key_fn fn, void *ctx,
                       const char **body, char *err, size_t err_size,
                       unsigned *err_line)
 {
-    const char *p = text, *end = text + len, *line;
+    const char *end = text + len, *line;
     size_t llen;
-    /* A UTF-8 byte order mark is noise from some editors. */
-    if (len >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0)
-        p += 3;
+    unsigned skipped;
+    const char *p = ns_fm_start(text, len, &skipped);
     *body = p;
     if (ns_fm_is_json(p, (size_t)(end - p))) {
         size_t used;
         if (ns_json_header_read(p, (size_t)(end - p), fn, ctx, &used, err,
-                                err_size, err_line) < 0)
+                                err_size, err_line) < 0) {
+            *err_line += skipped;
             return -1;
+        }
         /* The body begins on the next line, or after the spaces that
          * follow the "}" when text follows it on its line. */
         for (p += used; p < end && (*p == ' ' || *p == '\t');)
@@ -74,11 +103,11 @@ int ns_fm_header_read(const char *text, size_t len, ns_fm_key_fn fn, void *ctx,
         }
     }
     if ((fence[0] == '-' ? ns_yaml_header_read : ns_toml_header_read)(
-            header, (size_t)(header_end - header), 2, fn, ctx, err, err_size,
-            err_line) < 0)
+            header, (size_t)(header_end - header), skipped + 2, fn, ctx, err,
+            err_size, err_line) < 0)
         return -1;
     if (!closed) {
-        *err_line = 1;
+        *err_line = skipped + 1;
         ns_set_err(err, err_size, "front matter is not closed by '%s'", fence);
         return -1;
     }

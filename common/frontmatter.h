@@ -84,7 +84,7 @@ int ns_frontmatter_keys(const char *text, size_t len, ns_fm_key_fn fn,
                         void *ctx, char *err, size_t err_size,
                         unsigned *err_line);
 /* ns_frontmatter_keys, setting *BODY to where the body begins (past the
- * header and a UTF-8 byte order mark). */
+ * header; ns_fm_start). */
 int ns_fm_header_read(const char *text, size_t len, ns_fm_key_fn fn, void *ctx,
                       const char **body, char *err, size_t err_size,
                       unsigned *err_line);
@@ -92,6 +92,11 @@ int ns_fm_header_read(const char *text, size_t len, ns_fm_key_fn fn, void *ctx,
  * "posts/index.nb.md": its bytes in NAME and their number in *LEN, or
  * NULL.  In frontmatter-article.c. */
 const char *ns_fm_name_lang(const char *name, size_t *len);
+/* Where the front matter of TEXT (LEN bytes) begins: past a UTF-8 byte
+ * order mark, and past the blank lines and spaces before a "---" or
+ * "+++" fence or a JSON header, as Hugo reads it, with the line ends
+ * passed in *LINES.  Else past the mark alone.  In frontmatter.c. */
+const char *ns_fm_start(const char *text, size_t len, unsigned *lines);
 /* Next line of [*p, end): sets *line and *len (without the newline and a
  * carriage return before it) and advances *p past it.  Returns 0 at the
  * end.  In frontmatter.c. */

@@ -7,8 +7,9 @@
  * over: nothing in one is an article field; the keys of a top-level
  * block mapping are passed on as "parent.child" for Hugo's build options
  * ("_build:" then "  render: never"), and a line there that does not read
- * ends the mapping, no error.  Anchors, aliases, tags and
- * several documents are not read.
+ * ends the mapping, no error.  An anchor or a tag before a value is
+ * passed over, an alias is no value, and several documents are not
+ * read.
  *
  * A "#" after a space or a tab starts a comment, as in YAML, after a
  * plain value too ("draft: true # embargo" is true); one inside a word
@@ -111,6 +112,50 @@ static size_t before_comment(const char *s, size_t len)
     while (len && (s[len - 1] == ' ' || s[len - 1] == '\t'))
         len--;
     return len;
+}
+
+/* Past YAML's node properties at S[*I] (N bytes), and the white space
+ * after them: an anchor ("&t"), which names the value for an alias, and
+ * a tag ("!!str", "!local", "!<tag:yaml.org,2002:str>"), which says its
+ * type.  Neither is text of the value: "title: &t Harbour news" was the
+ * title "&t Harbour news", and "tags: !!seq [a, b]" the tags "!!seq [a"
+ * and "b]".  A tag's type is not kept: "!!str 2024" is the text 2024, as
+ * a plain 2024 is. */
+static void properties(const char *s, size_t n, size_t *i)
+{
+    for (int k = 0; k < 2 && *i < n && (s[*i] == '&' || s[*i] == '!'); k++) {
+        size_t j = *i + 1;
+        if (s[*i] == '!' && j < n && s[j] == '<') {
+            const char *gt = memchr(s + j, '>', n - j);
+            j = gt ? (size_t)(gt - s) + 1 : n;
+        } else {
+            while (j < n && !isspace((unsigned char)s[j]) &&
+                   !strchr(",[]{}", s[j]))
+                j++;
+        }
+        /* "& co" and "&," are text: an anchor has a name. */
+        if (s[*i] == '&' && j == *i + 1)
+            return;
+        if (j < n && !isspace((unsigned char)s[j]) && !strchr(",[]{}", s[j]))
+            return;
+        *i = j;
+        while (*i < n && (s[*i] == ' ' || s[*i] == '\t'))
+            (*i)++;
+    }
+}
+
+/* Non-zero if the plain text S (LEN bytes, its comment included) is an
+ * alias ("*t"), the value of an anchor elsewhere: no value is read for
+ * it.  "*Updated* figures" is text. */
+static int is_alias(const char *s, size_t len)
+{
+    len = before_comment(s, len);
+    if (len < 2 || s[0] != '*')
+        return 0;
+    for (size_t i = 1; i < len; i++)
+        if (isspace((unsigned char)s[i]) || strchr(",[]{}", s[i]))
+            return 0;
+    return 1;
 }
 
 static int oom(char *err, size_t err_size)
@@ -457,6 +502,9 @@ static int flow_list(const char *first, size_t flen, struct cursor cont,
                 goto out;
             }
         } else {
+            properties(s.p, n, &i);
+            if (i < n && (s.p[i] == '"' || s.p[i] == '\''))
+                continue; /* "[!!str '2024']": read from the quote */
             size_t a = i;
             while (i < n && !strchr(",[]{}", s.p[i]) &&
                    !(s.p[i] == '#' && isspace((unsigned char)s.p[i - 1])))
@@ -467,8 +515,8 @@ static int flow_list(const char *first, size_t flen, struct cursor cont,
             if (s.p[i] == '[' || s.p[i] == '{' || b == a ||
                 ns_buf_append(&v->text, s.p + a, b - a) < 0)
                 goto out;
-            /* "[news, null]": a null item is no item. */
-            if (is_null(s.p + a, b - a)) {
+            /* "[news, null]": a null item is no item, nor is an alias. */
+            if (is_null(s.p + a, b - a) || is_alias(s.p + a, b - a)) {
                 v->text.len -= b - a;
                 v->text.p[v->text.len] = '\0';
                 goto next;
@@ -523,8 +571,12 @@ static int block_list(struct cursor cont, ns_fm_value_t *v, char *err,
         size_t flen = l.len - 1;
         while (flen && isspace((unsigned char)*first))
             first++, flen--;
-        /* "- # note" is an empty item. */
-        if (!flen || first[0] == '#' || looks_like_key(first, flen))
+        size_t skip = 0;
+        properties(first, flen, &skip);
+        first += skip, flen -= skip;
+        /* "- # note" is an empty item, and "- *a" none read. */
+        if (!flen || first[0] == '#' || looks_like_key(first, flen) ||
+            is_alias(first, flen))
             continue;
         size_t start = v->text.len;
         if (scalar(first, flen, item, indent, &v->text, err, err_size,
@@ -644,7 +696,11 @@ static int keys(struct cursor c, ns_fm_key_fn fn, void *ctx,
         const char *first = colon + 1, *fend = l.s + l.len;
         while (first < fend && isspace((unsigned char)*first))
             first++;
-        /* "tags: # a list follows": no value on the key's line. */
+        size_t skip = 0;
+        properties(first, (size_t)(fend - first), &skip);
+        first += skip;
+        /* "tags: # a list follows": no value on the key's line; and
+         * "defaults: &defaults" has none but the mapping under it. */
         if (first < fend && *first == '#' && first > colon + 1)
             first = fend;
         /* The key's own lines: blank ones and those indented more; with
@@ -657,8 +713,12 @@ static int keys(struct cursor c, ns_fm_key_fn fn, void *ctx,
             c = scan;
         cont.end = c.p;
         ns_fm_value_reset(&v);
-        rc = key_value(first, (size_t)(fend - first), cont, l.indent, &v, err,
-                       err_size, err_line);
+        /* An alias ("<<: *defaults", "og_title: *t") is read as no value:
+         * what it stands for is read where its anchor is. */
+        rc = is_alias(first, (size_t)(fend - first))
+                 ? 1
+                 : key_value(first, (size_t)(fend - first), cont, l.indent,
+                             &v, err, err_size, err_line);
         if (rc > 0) {
             rc = fn(ctx, key, (size_t)(kend - key), &v, err, err_size);
         } else if (rc == 0) {
