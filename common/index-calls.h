@@ -153,6 +153,20 @@ std::string lucene_ranges(const std::string &text, std::string *warnings);
 /* query-signs.cc: TEXT with a word excluded or required beside OR
  * ("oil OR -gas") read as Lucene reads it, a remark into *WARNINGS. */
 std::string signs_beside_or(const std::string &text, std::string *warnings);
+/* query-signs.cc: TEXT with a NOT that opens it and has more after its
+ * word ("NOT cocoa ghana") as a '-' on that word ("-cocoa ghana"). */
+std::string leading_not(const std::string &text);
+/* query-brackets.cc: TEXT without each ')' that closes no bracket, a
+ * warning into *WARNINGS (may be null) if one was left out. */
+std::string stray_brackets_dropped(const std::string &text,
+                                   std::string *warnings);
+/* query-operators.cc: did the parser give up on TEXT's operators, and
+ * read it again as plain words without a word of it?  What a search says
+ * of the operators typed in lower case in TEXT ("cocoa not coffee"), or
+ * "". */
+bool parse_fell_back(Xapian::QueryParser &qp, const std::string &text,
+                     unsigned flags);
+std::string lower_case_operators(ns_index_t *idx, const std::string &text);
 extern const char REQUIRED_FIELD[];
 std::string required_filters(const std::string &text);
 /* query-signs.cc: TEXT with the '-' before a number outside quotes

@@ -113,6 +113,40 @@ std::string libns::signs_beside_or(const std::string &text,
     return out;
 }
 
+/* "NOT cocoa ghana": a NOT that opens the query, with more after what it
+ * excludes.  Xapian's parser read it as (NOT cocoa) OR ghana, every
+ * article but those with cocoa or ghana: 20,595 Reuters stories where
+ * "ghana NOT cocoa" finds 6.  Lucene reads it as "ghana -cocoa", and so
+ * does this: the NOT is a '-' on the next word or group.  "NOT cocoa"
+ * alone (every article without it) and a NOT with an operator after its
+ * word ("NOT cocoa AND ghana", which the parser reads as the logic says)
+ * are left as they are. */
+std::string libns::leading_not(const std::string &text)
+{
+    bool operators = false;
+    for (unsigned char c : text)
+        operators |= c >= 'a' && c <= 'z';
+    size_t at = text.find_first_not_of(" \t\r\n");
+    if (!operators || at == std::string::npos ||
+        text.compare(at, 3, "NOT") != 0 || at + 3 >= text.size() ||
+        !isspace((unsigned char)text[at + 3]))
+        return text;
+    std::vector<QueryPart> parts;
+    size_t end = 0;
+    if (!read_query_parts(text, end, 0, parts) || parts.size() < 3)
+        return text;
+    const QueryPart &next = parts[1], &after = parts[2];
+    auto op = [](const QueryPart &p) {
+        return !p.bracket && (boolean_word(p.word) || near_word(p.word));
+    };
+    if (op(next) || op(after) ||
+        (!next.bracket && (next.word[0] == '-' || next.word[0] == '+')) ||
+        (next.bracket && (next.sign == "-" || next.sign == "+")))
+        return text;
+    const size_t word = text.find_first_not_of(" \t\r\n", at + 3);
+    return text.substr(0, at) + "-" + text.substr(word);
+}
+
 /* Is the word at T[I] a number joined to words by hyphens
  * ("18-year-old")?  Such a word is no number with a sign: "-18-year-old"
  * excludes it. */

@@ -544,6 +544,9 @@ Xapian::Query libns::build_query(ns_index_t *idx, const std::string &text,
             parsed = without_byline_words(parsed);
         Xapian::QueryParser qp =
             make_parser(*idx->db, idx->time_enc, stem, max_expansion, warnings);
+        if (parse_fell_back(qp, parsed, flags))
+            throw Xapian::QueryParserError(
+                "its operators and brackets do not fit together");
         Xapian::Query raw =
             quoted_words(parse_stopped(qp, parsed, flags, stopper_for(g.first)));
         if (q.empty())

@@ -54,6 +54,7 @@ static ns_status_t parse_text(ns_index_t *idx, const ns_search_opts_t *o,
     std::string text =
         typed_text(o->partial ? partial_text(given, idx, true) : given, &typed);
     add_warning(res, typed);
+    add_warning(res, lower_case_operators(idx, given));
     /* An unclosed quote is a phrase to the end of the query (README), but
      * Xapian's parser reads one after a field name as words:
      * title:"external review found 18 samples, title:"external review"
