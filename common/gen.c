@@ -6,9 +6,12 @@
  *   DIR/current -> gen-000007     the live generation (readers open this)
  *   DIR/gen-000006                the previous one (kept for --rollback)
  *   DIR/gen-000007
- *   DIR/.build-PID/               a rebuild in progress (removed if stale)
+ *   DIR/.build-PID/               a rebuild in progress (removed once PID
+ *                                 is gone)
  *   DIR/last-generation           the highest number ever published
- *   DIR/lock                      flock()ed by the one writer
+ *   DIR/lock                      flock()ed by the one writer, who writes
+ *                                 its PID and mode there; DIR itself is
+ *                                 flock()ed too
  *
  * Publishing a generation is one rename() of a new link over "current", so a
  * reader sees the old generation or the new one, never a mixture; readers
@@ -22,6 +25,7 @@
 #include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <signal.h>
 #include <string.h>
 #include <sys/file.h>
 #include <sys/stat.h>
@@ -190,8 +194,38 @@ int ns_gen_next(const char *dir, char *name, size_t size)
         if (gen_number(names[i]) > last)
             last = gen_number(names[i]);
     ns_gen_list_free(names, n);
+    /* The live one too: its directory may be gone (removed by hand). */
+    char live[256];
+    if (ns_gen_current(dir, live, sizeof live) == 0 && gen_number(live) > last)
+        last = gen_number(live);
     snprintf(name, size, "gen-%06lu", last + 1);
     return 0;
+}
+
+int ns_gen_mend_last(const char *dir, char *was, size_t was_size,
+                     char *highest, size_t size)
+{
+    char **names;
+    size_t n;
+    if (ns_gen_list(dir, &names, &n) < 0)
+        return -1;
+    unsigned long top = 0;
+    for (size_t i = 0; i < n; i++)
+        if (gen_number(names[i]) > top)
+            top = gen_number(names[i]);
+    ns_gen_list_free(names, n);
+    char live[256];
+    if (ns_gen_current(dir, live, sizeof live) == 0 && gen_number(live) > top)
+        top = gen_number(live);
+    unsigned long last = last_published(dir);
+    if (top == 0 || last >= top)
+        return 0;
+    if (last)
+        snprintf(was, was_size, "gen-%06lu", last);
+    else
+        snprintf(was, was_size, "%s", "");
+    snprintf(highest, size, "gen-%06lu", top);
+    return record_published(dir, highest) < 0 ? -1 : 1;
 }
 
 static int fsync_path(const char *path, int flags)
@@ -296,6 +330,24 @@ static int never_live(const char *name, const char *live)
     return strtoul(name + 4, NULL, 10) > strtoul(live + 4, NULL, 10);
 }
 
+/* Is NAME ".build-PID" with PID a process that is alive?  Such a build
+ * is not a dead writer's leftover: with the writer lock held, the one
+ * case is a writer that took the lock while another still ran (an older
+ * nindex, whose lock file an operator removed).  A live PID that is not
+ * an nindex (reused, or a PID from another container sharing the disk)
+ * only keeps a dead writer's directory, its disk, until a later run. */
+static int build_alive(const char *name)
+{
+    if (strncmp(name, ".build-", 7) != 0)
+        return 0;
+    char *end;
+    errno = 0;
+    long pid = strtol(name + 7, &end, 10);
+    if (errno || end == name + 7 || *end || pid <= 0 || pid == getpid())
+        return 0;
+    return kill((pid_t)pid, 0) == 0 || errno == EPERM;
+}
+
 int ns_gen_clean(const char *dir)
 {
     DIR *d = opendir(dir);
@@ -312,6 +364,16 @@ int ns_gen_clean(const char *dir)
             strcmp(e->d_name, "last-generation.tmp") != 0 &&
             !never_live(e->d_name, live))
             continue;
+        if (build_alive(e->d_name))
+            continue;
+        /* A never-live generation's number stays given: with
+         * last-generation removed or restored from an old copy, the next
+         * rebuild gave it again to a different database. */
+        if (never_live(e->d_name, live) &&
+            record_published(dir, e->d_name) < 0) {
+            rc = -1;
+            continue;
+        }
         char path[4096];
         snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
         if (ns_remove_tree(path) < 0)
@@ -332,6 +394,36 @@ static int lock_is_live(int fd, const char *path)
            held.st_dev == now.st_dev && held.st_ino == now.st_ino;
 }
 
+/* The directory lock, taken after the file's, and its file's descriptor:
+ * ns_unlock() releases both.  One writer per process. */
+static int dir_lock_fd = -1, dir_lock_of = -1;
+
+/* Lock DIR itself, without waiting: 0, or -1 with errno EWOULDBLOCK when
+ * another writer holds it.  The lock file alone was not enough: an
+ * operator who removed DIR/lock to "clear a stale lock" (it never is: the
+ * kernel releases a lock with its holder) let the next writer make a new
+ * file and lock that at once, beside a running rebuild, whose build
+ * directory it then removed as a dead writer's.  No one removes the
+ * directory a writer works in.  A file system that cannot lock a
+ * directory keeps the file lock alone. */
+static int lock_dir(const char *dir, int file_fd)
+{
+    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0)
+        return 0;
+    if (flock(fd, LOCK_EX | LOCK_NB) < 0) {
+        int e = errno;
+        close(fd);
+        if (e != EWOULDBLOCK)
+            return 0;
+        errno = e;
+        return -1;
+    }
+    dir_lock_fd = fd;
+    dir_lock_of = file_fd;
+    return 0;
+}
+
 int ns_lock(const char *dir, double wait_seconds, int (*stop)(void))
 {
     char path[4096];
@@ -343,10 +435,16 @@ int ns_lock(const char *dir, double wait_seconds, int (*stop)(void))
             return -1;
         for (;;) {
             if (flock(fd, LOCK_EX | LOCK_NB) == 0) {
-                if (lock_is_live(fd, path))
+                if (!lock_is_live(fd, path)) {
+                    errno = ESTALE; /* removed meanwhile: open it again */
+                    break;
+                }
+                if (lock_dir(dir, fd) == 0)
                     return fd;
-                errno = ESTALE; /* removed meanwhile: open it again */
-                break;
+                /* A writer whose lock file was removed: wait for it as
+                 * for any other, on a file opened afresh. */
+                flock(fd, LOCK_UN);
+                errno = EWOULDBLOCK;
             }
             if (errno != EWOULDBLOCK && errno != EINTR)
                 break;
@@ -367,6 +465,19 @@ int ns_lock(const char *dir, double wait_seconds, int (*stop)(void))
         if (e != ESTALE)
             return -1;
     }
+}
+
+void ns_unlock(int fd)
+{
+    if (fd < 0)
+        return;
+    if (fd == dir_lock_of && dir_lock_fd >= 0) {
+        /* Explicitly: a child forked meanwhile shares the descriptor. */
+        flock(dir_lock_fd, LOCK_UN);
+        close(dir_lock_fd);
+        dir_lock_fd = dir_lock_of = -1;
+    }
+    close(fd);
 }
 
 int ns_gen_is_index(const char *dir)

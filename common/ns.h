@@ -745,6 +745,12 @@ int ns_gen_list(const char *dir, char ***names, size_t *n); /* oldest first */
 void ns_gen_list_free(char **names, size_t n);
 /* The next generation's name; never one published before. */
 int ns_gen_next(const char *dir, char *name, size_t size);
+/* Raise DIR/last-generation to the highest generation there (on disk, or
+ * named by `current`) when it is missing or behind: 1 when it was, its
+ * old value in WAS ("" when missing) and the highest in HIGHEST; 0 when
+ * it was right; -1 with errno. */
+int ns_gen_mend_last(const char *dir, char *was, size_t was_size,
+                     char *highest, size_t size);
 /* Make generation NAME live: one atomic rename of DIR/current, synced. */
 int ns_gen_publish(const char *dir, const char *name);
 /* The same, unless STOP() (may be NULL) says to stop just before the
@@ -763,11 +769,13 @@ int ns_sync_tree(const char *path);                  /* fsync all under PATH */
 int ns_sync_dir(const char *dir); /* so that a rename into it lasts */
 /* rm -rf PATH (not following links); 0 if it did not exist. */
 int ns_remove_tree(const char *path);
-/* Take the writer lock of DIR (DIR/lock), waiting up to WAIT_SECONDS.
- * STOP() (may be NULL) is asked while waiting.  Returns the descriptor
- * holding it (close it to release), or -1 with errno EWOULDBLOCK when
- * another writer still holds it, EINTR when STOP() said so. */
+/* Take the writer lock of DIR (DIR/lock, and DIR itself), waiting up to
+ * WAIT_SECONDS.  STOP() (may be NULL) is asked while waiting.  Returns the
+ * descriptor of DIR/lock (ns_unlock() it to release), or -1 with errno
+ * EWOULDBLOCK when another writer still holds it, EINTR when STOP() said
+ * so. */
 int ns_lock(const char *dir, double wait_seconds, int (*stop)(void));
+void ns_unlock(int fd);
 /* 1 if directory DIR is an index: a `current` link to a generation, or
  * (that link lost) the last-generation and lock files nindex writes. */
 int ns_gen_is_index(const char *dir);

@@ -10,6 +10,7 @@
  * note was lost. */
 #include <dirent.h>
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -65,8 +66,42 @@ int ns_dbdir_check(const char *db, struct dbdir *d)
     return 0;
 }
 
-int ns_dbdir_lock(const char *db, struct dbdir *d, double wait,
-                  int (*stop)(void))
+/* Who holds DB's lock, from what it wrote there ("12345 rebuild"), into
+ * WHO ("nindex (pid 12345, --rebuild)"); "another nindex" when the file
+ * says nothing of a live process (an older nindex, or the lock file was
+ * removed and made again). */
+static void lock_holder(const char *db, char *who, size_t size)
+{
+    char path[4200], text[64] = "", mode[32] = "";
+    snprintf(path, sizeof path, "%s/lock", db);
+    snprintf(who, size, "another nindex");
+    FILE *f = fopen(path, "re");
+    if (!f)
+        return;
+    if (!fgets(text, sizeof text, f))
+        text[0] = '\0';
+    fclose(f);
+    long pid;
+    if (sscanf(text, "%ld %31[a-z-]", &pid, mode) != 2 || pid <= 0)
+        return;
+    if (kill((pid_t)pid, 0) < 0 && errno != EPERM)
+        return; /* the text of a writer gone, the holder yet to write */
+    snprintf(who, size, "nindex (pid %ld, --%s)", pid, mode);
+}
+
+/* Say who holds the lock in it, for the busy message of the next: the
+ * kernel knows, but tells no one portably. */
+static void lock_note(int fd, const char *mode)
+{
+    char text[64];
+    int n = snprintf(text, sizeof text, "%ld %s\n", (long)getpid(), mode);
+    if (ftruncate(fd, 0) == 0 && pwrite(fd, text, (size_t)n, 0) != n) {
+        /* A full disk: the lock holds all the same. */
+    }
+}
+
+int ns_dbdir_lock(const char *db, struct dbdir *d, const char *mode,
+                  double wait, int (*stop)(void))
 {
     if (ns_mkdir_p(db) < 0) {
         ns_error("cannot create '%s': %s", db, strerror(errno));
@@ -79,25 +114,30 @@ int ns_dbdir_lock(const char *db, struct dbdir *d, double wait,
     snprintf(path, sizeof path, "%s/lock", db);
     d->lock_made = lstat(path, &st) < 0 && errno == ENOENT;
     int lock = ns_lock(db, wait, stop);
-    if (lock < 0) {
-        int busy = errno == EWOULDBLOCK;
-        if (errno == EINTR)
-            ns_error("interrupted while waiting for the lock of '%s'; "
-                     "nothing was done",
-                     db);
-        else if (busy)
-            ns_error("index '%s' is busy: another nindex is writing to it%s",
-                     db,
-                     wait > 0 ? " (gave up waiting)" : "; try --wait SECONDS");
-        else
-            ns_error("cannot lock '%s/lock': %s%s", db, strerror(errno),
-                     errno == EACCES || errno == EPERM ? OWNER_HINT : "");
-        /* Busy or waited for: the other writer made the lock, and maybe
-         * DIR; they are its. */
-        if (!busy && errno != EINTR)
-            ns_dbdir_drop(db, d);
-        errno = busy ? EWOULDBLOCK : 0;
+    if (lock >= 0) {
+        lock_note(lock, mode);
+        return lock;
     }
+    int busy = errno == EWOULDBLOCK;
+    if (errno == EINTR) {
+        ns_error("interrupted while waiting for the lock of '%s'; "
+                 "nothing was done",
+                 db);
+    } else if (busy) {
+        char who[128];
+        lock_holder(db, who, sizeof who);
+        ns_error("index '%s' is busy: %s is writing to it; %s", db, who,
+                 wait > 0 ? "gave up waiting" : "wait, or --wait SECONDS");
+    } else {
+        int e = errno;
+        ns_error("cannot lock '%s/lock': %s%s", db, strerror(e),
+                 e == EACCES || e == EPERM ? OWNER_HINT : "");
+    }
+    /* Busy or waited for: the other writer made the lock, and maybe
+     * DIR; they are its. */
+    if (!busy && errno != EINTR)
+        ns_dbdir_drop(db, d);
+    errno = busy ? EWOULDBLOCK : 0;
     return lock;
 }
 

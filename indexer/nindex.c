@@ -266,13 +266,23 @@ static int run(struct options *o)
     }
     int fresh = dir.fresh;
     int lock =
-        o->dry_run ? -1 : ns_dbdir_lock(db, &dir, o->wait, stop_requested);
+        o->dry_run ? -1
+                   : ns_dbdir_lock(db, &dir, MODE_NAMES[o->mode], o->wait,
+                                   stop_requested);
     if (lock < 0 && !o->dry_run) {
         int rc = errno == EWOULDBLOCK ? EXIT_BUSY : EXIT_ERROR;
         free(db);
         return rc;
     }
     if (!o->dry_run) {
+        /* Before the clean, which removes a generation never live. */
+        char was[64], top[64];
+        if (ns_gen_mend_last(db, was, sizeof was, top, sizeof top) == 1)
+            ns_warn("'%s/last-generation' %s%s%s (removed, or restored from "
+                    "an older copy?): numbering goes on after %s, the highest "
+                    "there; one above it that is gone may get its number again",
+                    db, *was ? "said " : "was missing", was,
+                    *was ? ", behind the generations there" : "", top);
         ns_gen_clean(db); /* under the lock: what a dead writer left */
         ns_undo_check(db);
     }
@@ -289,7 +299,7 @@ static int run(struct options *o)
     if (shard_rc != EXIT_OK) {
         if (lock >= 0) {
             ns_dbdir_drop(db, &dir);
-            close(lock);
+            ns_unlock(lock);
         }
         free(db);
         return shard_rc;
@@ -374,7 +384,7 @@ static int run(struct options *o)
     if (lock >= 0 && (drop || !fresh))
         ns_dbdir_drop(db, &dir);
     if (lock >= 0)
-        close(lock);
+        ns_unlock(lock);
     free(db);
     return rc;
 }

@@ -361,11 +361,12 @@ struct dbdir {
  * holds files but no index is refused (a --db mistyped as a directory
  * of sources was written into).  Fills D.  Returns 0, or -1 (reported). */
 int ns_dbdir_check(const char *db, struct dbdir *d);
-/* Make DB (and its parents) if needed and take its writer lock.  Returns
- * the lock's descriptor, or -1 (reported, and what it made removed) with
- * errno EWOULDBLOCK when another writer holds it. */
-int ns_dbdir_lock(const char *db, struct dbdir *d, double wait,
-                  int (*stop)(void));
+/* Make DB (and its parents) if needed and take its writer lock, noting
+ * this process and MODE ("rebuild") in the lock file.  Returns the lock's
+ * descriptor, or -1 (reported, and what it made removed) with errno
+ * EWOULDBLOCK when another writer holds it. */
+int ns_dbdir_lock(const char *db, struct dbdir *d, const char *mode,
+                  double wait, int (*stop)(void));
 /* Remove what this run made at DB: DB and the parents it made when it
  * did not exist (an empty parent only); else a lock file it made, when
  * DB holds nothing else.  Call it holding the lock. */

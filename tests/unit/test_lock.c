@@ -41,7 +41,7 @@ int main(void)
     struct timespec pause = {0, 300 * 1000 * 1000};
     nanosleep(&pause, NULL); /* the child is waiting on the file */
     unlink(path);
-    close(first);
+    ns_unlock(first);
     char ok = 'n';
     CHECK(read(got[0], &ok, 1) == 1, "the waiting writer gets a lock");
     CHECK(ok == 'y', "... on the lock file that is there, not the one removed");
@@ -49,7 +49,7 @@ int main(void)
     CHECK(third < 0 && errno == EWOULDBLOCK,
           "a third writer finds the lock held");
     if (third >= 0)
-        close(third);
+        ns_unlock(third);
     if (write(done[1], "x", 1) != 1)
         return 1;
     int status;
