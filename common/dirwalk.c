@@ -131,6 +131,37 @@ static int site_root(const char *dir)
     return 0;
 }
 
+/* Whether DIR is a Hugo site's root: its configuration (hugo.toml, or
+ * before Hugo 0.110 config.toml; YAML and JSON too) beside a content/
+ * directory.  Read whole, the root gave every post again from public/
+ * (the built pages), archetypes/ and layouts/ as articles of templates,
+ * each theme's example site, and package.json as a record without an id
+ * every night (exit 3, and no --prune).  Hugo makes pages of content/
+ * alone, and so does the walk; a site with another contentDir is given
+ * by that directory. */
+static int has_entry(const char *dir, const char *name, int is_dir)
+{
+    ns_buf_t path = {0};
+    struct stat st;
+    int found = ns_buf_puts(&path, dir) == 0 && ns_buf_putc(&path, '/') == 0 &&
+                ns_buf_puts(&path, name) == 0 && path.p &&
+                stat(path.p, &st) == 0 &&
+                (is_dir ? S_ISDIR(st.st_mode) : S_ISREG(st.st_mode));
+    ns_buf_free(&path);
+    return found;
+}
+
+static int hugo_root(const char *dir)
+{
+    static const char *const names[] = {
+        "hugo.toml",   "hugo.yaml",   "hugo.yml",   "hugo.json",
+        "config.toml", "config.yaml", "config.yml", "config.json"};
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+        if (has_entry(dir, names[i], 0))
+            return has_entry(dir, "content", 1);
+    return 0;
+}
+
 /* Keep "PATH/: not read: WHY" (a directory, DIR) or "PATH: not read:
  * WHY" for the caller to say. */
 static int note_passed(ns_walk_t *w, const char *path, int dir,
@@ -195,6 +226,16 @@ const char *ns_walk_site_file(const char *name)
         "less", "js",   "mjs",  "cjs",  "map",  "woff",  "woff2", "ttf",
         "otf",  "eot",  "mp3",  "mp4",  "m4a",  "ogg",   "wav", "webm",
         "mov",  "zip",  "yml",  "yaml", "toml"};
+    /* The files of a site's tools, by name: package.json was read as a
+     * record without an id, every night (exit 3, and no --prune). */
+    static const char *const tools[] = {
+        "package.json",  "package-lock.json", "tsconfig.json", "jsconfig.json",
+        "composer.json", "composer.lock",     "deno.json",     "deno.lock",
+        "yarn.lock",     "Gemfile",           "Gemfile.lock"};
+    for (size_t i = 0; i < sizeof tools / sizeof *tools; i++)
+        if (strcmp(name, tools[i]) == 0)
+            return "a site's tools' file (package.json, Gemfile, ...), by "
+                   "its name";
     const char *dot = strrchr(name, '.');
     if (!dot || dot == name)
         return NULL;
@@ -437,6 +478,7 @@ static int walk_dir(ns_walk_t *w, const char *dir, int in_site,
     if (rc == 0 && n)
         qsort(names, n, sizeof *names, cmp_names);
     int bundle = rc == 0 && leaf_bundle(dir, names, n, in_site);
+    const int hugo = rc == 0 && hugo_root(dir);
     for (size_t i = 0; i < n && rc == 0; i++) {
         ns_buf_t path = {0};
         if (ns_buf_puts(&path, dir) < 0 ||
@@ -452,6 +494,15 @@ static int walk_dir(ns_walk_t *w, const char *dir, int in_site,
         if (stat(path.p, &st) == 0 && S_ISDIR(st.st_mode) &&
             (skip = index_dir(w, path.p, &st))) {
             w->index(w->ctx, path.p, skip);
+        } else if (hugo && strcmp(names[i], "content") != 0) {
+            if (note_passed(w, path.p, stat(path.p, &st) == 0 &&
+                                           S_ISDIR(st.st_mode),
+                            "a Hugo site's own (hugo.toml or config.toml "
+                            "beside content/): Hugo makes pages of content/ "
+                            "alone, and so does the walk") < 0) {
+                errno = ENOMEM;
+                rc = -1;
+            }
         } else if (stat(path.p, &st) == 0 && S_ISDIR(st.st_mode) &&
                    (why = ns_walk_passed_over(names[i], in_site))) {
             if (note_passed(w, path.p, 1, why) < 0) {
