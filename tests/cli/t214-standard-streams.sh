@@ -25,7 +25,11 @@ printf '%s\n' '{"id":"ok1","title":"Harbour news","body":"The harbour story."}' 
 nindex --db "$TMP/w" "$TMP/bad.jsonl" >"$TMP/w.out" 2>&-
 rc=$?
 check "nindex 2>&-: exit 3 for the skipped line" is "$rc" 3
-check "nindex 2>&-: the lock file stays empty" is "$(wc -c <"$TMP/w/lock")" 0
+# The lock file holds the writer's own line, "PID MODE" (README "One
+# writer at a time"), and nothing of what stderr would have said.
+check "nindex 2>&-: the lock file holds the holder's line alone" \
+    grep -qxE '[0-9]+ update' "$TMP/w/lock"
+check "nindex 2>&-: ... one line" is "$(wc -l <"$TMP/w/lock")" 1
 check "nindex 2>&-: no flintlock written to" \
     is "$(cat "$TMP/w"/gen-*/flintlock 2>/dev/null | wc -c)" 0
 check "nindex 2>&-: the good articles are in" is "$(count "$TMP/w")" 2
