@@ -107,6 +107,26 @@ is_json_error() { # FILE CODE
 front s '/search?q=azure+surveillance&limit=3'
 check "search through nginx: 200" is "$code" 200
 check "search through nginx: the hits" json s "len(d['hits']) == 3"
+
+# Compression is nginx's (the example's gzip lines): a client that accepts
+# gzip gets the same answer gzipped, one that does not gets it plain.
+front gz '/search?q=said&limit=10' -H 'Accept-Encoding: gzip'
+check "gzip through nginx: 200" is "$code" 200
+check "gzip through nginx: Content-Encoding gzip" \
+    grep -qi '^content-encoding: gzip' "$TMP/gz.h"
+check "gzip through nginx: Vary: Accept-Encoding" \
+    grep -qi '^vary: accept-encoding' "$TMP/gz.h"
+front pl '/search?q=said&limit=10'
+check "no Accept-Encoding: plain JSON" json pl "len(d['hits']) == 10"
+check "no Accept-Encoding: no Content-Encoding" \
+    sh -c '! grep -qi "^content-encoding" "$1"' - "$TMP/pl.h"
+check "gzip through nginx: the same answer, smaller" python3 -c '
+import gzip, json, sys
+z = open(sys.argv[1], "rb").read()
+plain = open(sys.argv[2], "rb").read()
+a, b = json.loads(gzip.decompress(z)), json.loads(plain)
+a.pop("took_ms", None); b.pop("took_ms", None)
+sys.exit(0 if a == b and len(z) * 2 < len(plain) else 1)' "$TMP/gz" "$TMP/pl"
 front p '/search?q=azure' -X POST -d 'x=1'
 check "POST: nsearchd's 405 passes through" is "$code" 405
 check "POST: JSON body" is_json_error p method_not_allowed
