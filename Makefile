@@ -351,7 +351,8 @@ $(B)/tests/fuzz/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c \
 tests: $(UNIT) $(REPLAY) $(REPLAY_SERVER) $(REPLAY_SEARCH) $(SYNCSHIM)
 
 # Coverage-guided fuzzing with clang's libFuzzer, each harness for
-# FUZZ_SECONDS; seeds from samples/, ../shared/corpora and earlier finds.
+# FUZZ_SECONDS; seeds from samples/, the shared corpora (SHARED=DIR, else
+# ../shared; tests/fuzz/seeds.sh says when there are none) and earlier finds.
 # A crash is written to tests/fuzz/found/HARNESS/: commit it with the fix,
 # and the replay test keeps it fixed.
 FUZZ_SECONDS ?= 60
@@ -372,6 +373,7 @@ fuzz: deps fuzz-deps
 	    build/fuzz/libns.a $(LDLIBS_ALL) -lpthread -o build/fuzz/fuzz_$$f \
 	    || exit 1; \
 	done
+	@sh tests/fuzz/seeds.sh --shared >/dev/null
 	@for f in $(FUZZERS); do \
 	  rm -rf build/fuzz/corpus_$$f; mkdir -p build/fuzz/corpus_$$f tests/fuzz/found/$$f; \
 	  sh tests/fuzz/seeds.sh $$f build/fuzz/corpus_$$f; \

@@ -2,9 +2,22 @@
 # tests/fuzz/seeds.sh HARNESS DIR - List (or, with DIR, copy into DIR) the
 # seed inputs of one fuzz harness: the samples of its format, a few records
 # of the shared corpora, and every input a fuzzer found before.
+# tests/fuzz/seeds.sh --shared - Say where the shared corpora are read from,
+# or, in one line on stderr, that they are not found and how to give them.
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
+# SHARED when given, else ../shared beside the tree; a clone made anywhere
+# else has no corpora there, and its fuzzers would start from the samples
+# alone without a word, so --shared (run once by make fuzz) says so.
 SHARED=${SHARED:-$top/../shared}
+if [ "${1:-}" = --shared ]; then
+    if [ -d "$SHARED/corpora" ]; then
+        echo "$SHARED"
+    else
+        echo "seeds.sh: $SHARED/corpora: not found, so no seeds from the shared corpora; give them with SHARED=DIR (the directory holding corpora/)" >&2
+    fi
+    exit 0
+fi
 h=$1
 dir=${2:-}
 tmp=$(mktemp -d)
