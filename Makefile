@@ -153,7 +153,7 @@ NINDEX_OBJ = $(B)/indexer/nindex.o $(B)/indexer/sources.o $(B)/indexer/update.o 
              $(B)/indexer/rebuild.o \
              $(B)/indexer/shard.o $(B)/indexer/export.o \
              $(B)/indexer/default-lang.o $(B)/indexer/rebuild-drop.o \
-             $(B)/indexer/rebuild-stale.o \
+             $(B)/indexer/rebuild-stale.o $(B)/indexer/diskfull.o \
              $(B)/indexer/stemless.o $(B)/indexer/rollback.o $(B)/indexer/takedown.o \
              $(B)/indexer/dbdir.o \
              $(B)/indexer/withdraw.o $(B)/indexer/dict-held.o

@@ -598,7 +598,9 @@ ns_status_t ns_index_merge(const char *const *shards, size_t n,
  * its commit can end the process (std::terminate from its unwinding: exit
  * 134 measured with a 6 MiB tmpfs), so a commit is only started with
  * COMMIT_ROOM_FACTOR times the pending articles' JSON plus
- * COMMIT_ROOM_MIN free.  NS_STATUS_IO with the figures when not. */
+ * COMMIT_ROOM_MIN free.  NS_STATUS_IO with the figures when not; what
+ * that leaves unwritten is the caller's to say (an update's batch, every
+ * deletion of a --delete). */
 static ns_status_t room_to_commit(ns_index_t *idx)
 {
     struct statvfs vfs;
@@ -612,7 +614,7 @@ static ns_status_t room_to_commit(ns_index_t *idx)
                  std::string(strerror(ENOSPC)) +
                  "): " + std::to_string(avail / 1024) + " KiB free in '" +
                  idx->dbpath + "', about " + std::to_string(need / 1024) +
-                 " KiB needed; nothing since the last commit was written";
+                 " KiB needed";
     return NS_STATUS_IO;
 }
 

@@ -345,11 +345,13 @@ static int run(struct options *o)
                undone.p ? undone.p : "");
     } else if (!o->quiet && o->mode == MODE_REBUILD && !o->dry_run &&
                !*published) {
-        /* Its counts are of a build that is not the index: not "added". */
+        /* Its counts are of a build that is not the index: not "added".
+         * What was read, not what the shards took: a shard that failed
+         * (a full disk) takes no more, and the reader reads on. */
         printf("nindex: rebuild: nothing published: the live index is "
                "unchanged (the build read %lu articles, %lu skipped, %lu "
                "ignored, in %.2f s)",
-               done, c.skipped, c.ignored, secs);
+               c.read, c.skipped, c.ignored, secs);
         say_fresh(fresh, drop, o->dry_run, db);
         putchar('\n');
     } else if (!o->quiet && o->mode != MODE_ROLLBACK) {

@@ -80,6 +80,8 @@ struct counts {
     unsigned long empty_files;   /* files of articles that gave nothing */
     unsigned long kept_deleted;  /* --delete: deleted from kept generations */
     unsigned long kept_gens;     /* ... from this many of them */
+    unsigned long read;          /* articles read and passed on: a rebuild
+                                    not published says it read these */
 };
 
 /* Set by SIGINT and SIGTERM: every loop stops at the next article. */
@@ -287,6 +289,23 @@ int ns_prune(const char *db, ns_index_t *idx, const struct seen_ids *seen,
  * returns EXIT_PRUNE_REFUSED; else EXIT_OK. */
 int ns_delete_guard(const char *verb, const struct options *o,
                     unsigned long n, unsigned long live);
+
+/* Does DETAIL, a message of the library, say the disk is full (ENOSPC)?
+ * (diskfull.c) */
+int ns_disk_full(const char *detail);
+
+/* Say once that the disk filled under a rebuild of DB that READ articles:
+ * that nothing was published, the live index is untouched, and about how
+ * much room a rebuild needs (diskfull.c). */
+void ns_rebuild_say_full(const char *db, unsigned long read);
+
+/* Say that a commit of --delete on DB failed for WHY: nothing was deleted,
+ * and, for a full disk, what to do.  Returns EXIT_ERROR (diskfull.c). */
+int ns_say_not_deleted(const char *db, const char *why);
+
+/* Say that an update with --prune of DB stopped at an error (FULL: the
+ * disk was full) pruned nothing (diskfull.c). */
+void ns_say_not_pruned(const char *db, int full);
 
 /* The live articles of DB that the rebuild at PATH lacks (rebuild-drop.c):
  * not to be published when records were skipped and some are missing (a

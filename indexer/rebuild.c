@@ -47,6 +47,7 @@ struct shard {
     size_t head, len;
     int done;   /* no more articles will come */
     int failed; /* a fatal index error; message printed */
+    int full;   /* ... a full disk, said by build_shards() */
     struct counts c;
     long commit_every;
 };
@@ -105,6 +106,18 @@ static void shard_add(struct shard *s, const ns_article_t *art)
     }
 }
 
+/* Commit S's articles.  A full disk is said once, by build_shards(): each
+ * shard said the room of its next commit, which is not a rebuild's. */
+static void shard_commit(struct shard *s)
+{
+    if (ns_index_commit(s->idx) == NS_STATUS_OK)
+        return;
+    s->failed = 1;
+    s->full = ns_disk_full(ns_index_last_error(s->idx));
+    if (!s->full)
+        ns_error("cannot commit shard: %s", ns_index_last_error(s->idx));
+}
+
 static void *shard_main(void *arg)
 {
     struct shard *s = arg;
@@ -114,21 +127,15 @@ static void *shard_main(void *arg)
         if (!s->failed)
             shard_add(s, &art);
         if (!s->failed && ++pending >= (unsigned long)s->commit_every) {
-            if (ns_index_commit(s->idx) != NS_STATUS_OK) {
-                ns_error("cannot commit shard: %s",
-                         ns_index_last_error(s->idx));
-                s->failed = 1;
-            }
+            shard_commit(s);
             pending = 0;
             if (++commits == 1)
                 ns_crash_point("build");
         }
         ns_article_clear(&art);
     }
-    if (!s->failed && ns_index_commit(s->idx) != NS_STATUS_OK) {
-        ns_error("cannot commit shard: %s", ns_index_last_error(s->idx));
-        s->failed = 1;
-    }
+    if (!s->failed)
+        shard_commit(s);
     return NULL;
 }
 
@@ -685,6 +692,9 @@ static int build_shards(const char *build, const struct options *o,
     f->sample = NULL;
     if (shards_finish(shards, f->n_shards, c) < 0)
         failed = 1;
+    int full = 0;
+    for (size_t i = 0; i < f->n_shards; i++)
+        full |= shards[i].full;
     ns_progress_clear(pr);
     int rc = failed ? EXIT_ERROR : EXIT_OK;
     if (ns_interrupted) {
@@ -737,12 +747,15 @@ static int build_shards(const char *build, const struct options *o,
         char *err;
         ns_status_t mst = ns_index_merge(paths, f->n_shards, merged, &err);
         if (mst != NS_STATUS_OK) {
-            ns_error("cannot merge the shards: %s", ns_db_error(mst, err));
+            if (!(full = ns_disk_full(err)))
+                ns_error("cannot merge the shards: %s", ns_db_error(mst, err));
             free(err);
             rc = EXIT_ERROR;
         }
         free(paths);
     }
+    if (full)
+        ns_rebuild_say_full(f->db, c->read);
     free(shards);
     return rc;
 }

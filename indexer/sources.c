@@ -620,10 +620,12 @@ int ns_sources_read(const struct options *o, struct counts *c,
                 rc = -2;
                 break;
             }
-            if (taken == 1)
+            if (taken == 1) {
                 c->skipped++;
-            else
+            } else {
                 done++;
+                c->read++;
+            }
             ns_progress_tick(pr, done, c->skipped);
         }
         if (rc != -2 &&

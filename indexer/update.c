@@ -163,6 +163,7 @@ struct update {
     unsigned long pending; /* changes since the last commit */
     unsigned long commits;
     int failed;         /* a commit failed: nothing more was written */
+    int full;           /* ... for the disk was full */
     struct counts done; /* the counts at the last commit */
     struct gone_ids gone; /* what records said is gone (withdraw.c) */
 };
@@ -272,6 +273,7 @@ static int update_article(ns_article_t *art, int read_before,
             ns_error("cannot commit: %s", ns_index_last_error(u->idx));
             uncount(u);
             u->failed = 1;
+            u->full = ns_disk_full(ns_index_last_error(u->idx));
             return -1;
         }
         u->pending = 0;
@@ -457,6 +459,7 @@ int ns_run_update(const char *db, const struct options *o, struct counts *c,
     if (st != NS_STATUS_OK) {
         ns_error("cannot commit to '%s': %s", db, ns_index_last_error(idx));
         uncount(&u);
+        u.full = u.full || ns_disk_full(ns_index_last_error(idx));
         rc = -2;
     }
     ns_index_info_t info;
@@ -477,6 +480,8 @@ int ns_run_update(const char *db, const struct options *o, struct counts *c,
                  o->dry_run ? "counted" : "committed",
                  o->prune && !o->dry_run && !c->deleted ? "; nothing was pruned"
                                                         : "");
+    else if (rc == -2 && o->prune && !o->dry_run && !c->deleted)
+        ns_say_not_pruned(db, u.full);
     if (rc < 0 || ns_interrupted)
         return EXIT_ERROR;
     if (pruned != EXIT_OK)
@@ -534,6 +539,12 @@ static int find_ids(ns_index_t *idx, const struct options *o,
     return EXIT_OK;
 }
 
+static int not_kept(void)
+{
+    ns_error("not deleting: the articles could not be kept");
+    return EXIT_ERROR;
+}
+
 /* Write the articles in IDS to this run's file in DB/deleted, synced,
  * before any is deleted.  Returns EXIT_OK or EXIT_ERROR (reported; then
  * nothing is deleted). */
@@ -543,24 +554,22 @@ static int keep_ids(const char *db, ns_index_t *idx, const struct idset *ids)
      * undo files when it starts one: a kill before the deletions' commit
      * then leaves a file newer than that record, which the next run
      * knows for one of deletions never made. */
-    if (ns_index_commit(idx) != NS_STATUS_OK) {
-        ns_error("cannot commit to '%s': %s", db, ns_index_last_error(idx));
-        return EXIT_ERROR;
-    }
+    if (ns_index_commit(idx) != NS_STATUS_OK)
+        return ns_say_not_deleted(db, ns_index_last_error(idx));
     struct undo u;
     if (ns_undo_open(&u, db) < 0)
-        return EXIT_ERROR;
+        return not_kept();
     for (size_t i = 0; i < ids->n; i++)
         if (ns_undo_save(&u, idx, ids->ids[i]) < 0) {
             ns_undo_abandon(&u);
-            return EXIT_ERROR;
+            return not_kept();
         }
     if (ns_undo_close(&u) < 0)
-        return EXIT_ERROR;
+        return not_kept();
     /* Recorded in the commit that deletes them. */
     if (u.saved && ns_undo_record(idx, &u) < 0) {
         unlink(u.path);
-        return EXIT_ERROR;
+        return not_kept();
     }
     return EXIT_OK;
 }
@@ -674,14 +683,11 @@ static int delete_listed(const char *db, ns_index_t *idx,
         ns_die("out of memory");
     for (size_t i = 0; i < ids->n; i++)
         find_others(idx, ids, ids->ids[i], &others[i]);
-    if (o->dry_run) {
+    if (o->dry_run)
         c->deleted += ids->n;
-    } else if (o->keep_deleted_days > 0 && keep_ids(db, idx, ids) != EXIT_OK) {
-        ns_error("not deleting: the articles could not be kept");
-        rc = EXIT_ERROR;
-    } else {
+    else if (o->keep_deleted_days <= 0 ||
+             (rc = keep_ids(db, idx, ids)) == EXIT_OK)
         rc = delete_ids(idx, ids, c);
-    }
     for (size_t i = 0; i < ids->n; i++) {
         if (rc == EXIT_OK && others[i].len)
             say_others(ids->ids[i], &others[i]);
@@ -727,8 +733,16 @@ int ns_run_delete(const char *db, const struct options *o, struct counts *c)
     }
     if (rc == EXIT_OK)
         rc = delete_listed(db, idx, &ids, live, o, c);
+    /* The deletions' commit, with its message (close gives only a
+     * status); after it, close has nothing to write, and after an error
+     * said, its commit would fail again for the same reason. */
+    int committed = rc == EXIT_OK && idx && !o->dry_run;
+    if (committed && ns_index_commit(idx) != NS_STATUS_OK) {
+        rc = ns_say_not_deleted(db, ns_index_last_error(idx));
+        c->deleted = 0;
+    }
     ns_idset_free(&ids);
-    if (ns_index_close(idx) != NS_STATUS_OK) {
+    if (ns_index_close(idx) != NS_STATUS_OK && !committed && rc == EXIT_OK) {
         ns_error("cannot commit to '%s'", db);
         rc = EXIT_ERROR;
     }
