@@ -562,6 +562,20 @@ static int from_json(const char *text, size_t len, int cms, ns_article_t *art,
                   &art->headings, &art->n_headings, err, err_size) < 0)
         goto out;
 
+    /* The file a walk read the article from, as stored (and as an undo
+     * file keeps it).  Not from a record's own "source", which in news
+     * exports is the wire or agency ("source": "Reuters"): a record read
+     * as input (CMS) has none. */
+    json_t *source = cms ? NULL : json_object_get(root, "source");
+    if (json_is_string(source) &&
+        strlen(json_string_value(source)) == json_string_length(source) &&
+        ns_control_char(json_string_value(source),
+                        json_string_length(source)) < 0 &&
+        !(art->source = strdup(json_string_value(source)))) {
+        ns_set_err(err, err_size, "out of memory");
+        goto out;
+    }
+
     if (*altered)
         ns_article_warn(art, altered);
     rc = ns_article_finish(art, err, err_size);
@@ -621,6 +635,7 @@ char *ns_article_to_json(const ns_article_t *art)
     put_string(obj, "lang", art->lang);
     put_string(obj, "url", art->url);
     put_list(obj, "tags", art->tags, art->n_tags);
+    put_string(obj, "source", art->source);
     char *text = json_dumps(obj, JSON_COMPACT);
     json_decref(obj);
     return text;

@@ -50,6 +50,7 @@ void ns_article_clear(ns_article_t *art)
     free(art->url);
     free(art->date);
     free(art->updated);
+    free(art->source);
     free(art->warning);
     free_list(art->headings, art->n_headings);
     free_list(art->tags, art->n_tags);
@@ -763,5 +764,8 @@ uint64_t ns_article_hash(const ns_article_t *a)
      * before the field was read. */
     if (a->updated)
         h = hash_field(h, 'm', a->updated);
+    /* A post moved to another file is stored again, with its new path. */
+    if (a->source)
+        h = hash_field(h, 'p', a->source);
     return h;
 }

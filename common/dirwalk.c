@@ -151,7 +151,7 @@ static int has_entry(const char *dir, const char *name, int is_dir)
     return found;
 }
 
-static int hugo_root(const char *dir)
+int ns_walk_hugo_root(const char *dir)
 {
     static const char *const names[] = {
         "hugo.toml",   "hugo.yaml",   "hugo.yml",   "hugo.json",
@@ -159,6 +159,21 @@ static int hugo_root(const char *dir)
     for (size_t i = 0; i < sizeof names / sizeof *names; i++)
         if (has_entry(dir, names[i], 0))
             return has_entry(dir, "content", 1);
+    return 0;
+}
+
+/* Keep PATH, a Hugo site's content/, for the sections of its pages
+ * (reader-origin.c). */
+static int note_content_root(ns_walk_t *w, const char *path)
+{
+    char **grown = realloc(w->content_roots,
+                           (w->n_content_roots + 1) * sizeof *w->content_roots);
+    if (!grown)
+        return -1;
+    w->content_roots = grown;
+    if (!(grown[w->n_content_roots] = strdup(path)))
+        return -1;
+    w->n_content_roots++;
     return 0;
 }
 
@@ -313,6 +328,11 @@ void ns_walk_free(ns_walk_t *w)
     free(w->passed);
     w->passed = NULL;
     w->n_passed = 0;
+    for (size_t i = 0; i < w->n_content_roots; i++)
+        free(w->content_roots[i]);
+    free(w->content_roots);
+    w->content_roots = NULL;
+    w->n_content_roots = 0;
     for (size_t i = 0; i < w->n_files; i++)
         free(w->files[i]);
     free(w->files);
@@ -478,7 +498,7 @@ static int walk_dir(ns_walk_t *w, const char *dir, int in_site,
     if (rc == 0 && n)
         qsort(names, n, sizeof *names, cmp_names);
     int bundle = rc == 0 && leaf_bundle(dir, names, n, in_site);
-    const int hugo = rc == 0 && hugo_root(dir);
+    const int hugo = rc == 0 && ns_walk_hugo_root(dir);
     for (size_t i = 0; i < n && rc == 0; i++) {
         ns_buf_t path = {0};
         if (ns_buf_puts(&path, dir) < 0 ||
@@ -518,6 +538,9 @@ static int walk_dir(ns_walk_t *w, const char *dir, int in_site,
                 w->ignored(w->ctx, path.p,
                            "ignored: a link to a directory read already "
                            "(under another name, or a loop)");
+            } else if (hugo && note_content_root(w, path.p) < 0) {
+                errno = ENOMEM;
+                rc = -1;
             } else if (walk_dir(w, path.p, in_site, fs, &held) < 0) {
                 /* A subdirectory we cannot list is reported when reached,
                  * like an unreadable file, rather than failing the whole

@@ -107,6 +107,8 @@ typedef struct ns_walk {
     char **passed; /* directories and files not read by their name */
     size_t n_passed;
     size_t n_site_files; /* of them, a site's images, styles, config */
+    char **content_roots; /* each Hugo site's content/ met, as walked */
+    size_t n_content_roots;
     int has_db;    /* db_dev and db_ino are the index being written */
     dev_t db_dev;
     ino_t db_ino;
@@ -139,6 +141,9 @@ const char *ns_walk_leftover(const char *name);
  * generator's configuration ("logo.png", "main.css", "hugo.toml",
  * "_config.yml"), by its extension: no article is in one. */
 const char *ns_walk_site_file(const char *name);
+/* Whether DIR is a Hugo site's root: hugo.toml (or config.toml; YAML and
+ * JSON too) beside a content/ directory. */
+int ns_walk_hugo_root(const char *dir);
 void ns_walk_forget_dirs(ns_walk_t *w); /* the directories read */
 void ns_walk_free(ns_walk_t *w);        /* the files and directories */
 

@@ -179,6 +179,9 @@ typedef struct ns_article {
     int gone; /* NS_GONE_DELETED: a record that says the article of this
                  id is deleted ("deleted": true); only id is set, title
                  and body are ""; not stored */
+    char *source; /* the file it was read from, below the directory nindex
+                     walked ("content/news/ferry.md"), for a file of one
+                     article (text, Markdown, a page, a story); else NULL */
 } ns_article_t;
 
 #define NS_GONE_DELETED 1

@@ -212,6 +212,9 @@ int ns_reader_next_text(ns_reader_t *r, ns_article_t *art)
     /* Two posts of the site that share a slug are two pages. */
     if (rc == 0 && (rc = ns_reader_own_slug(r, id, art)) < 0)
         ns_article_clear(art);
+    /* Where it is: its file's path, and a Hugo page's section. */
+    if (rc == 0 && (rc = ns_reader_origin(r, art)) < 0)
+        ns_article_clear(art);
     if (rc == 0 && !art->date &&
         ns_frontmatter_dated_by_file(text.p ? text.p : "", text.len))
         date_from_file(r, art);
@@ -247,6 +250,10 @@ int ns_reader_next_html(ns_reader_t *r, ns_article_t *art)
     else if (rc == 0) /* a page also says what it read past (bad JSON-LD) */
         rc = ns_html_page_warn(text.p ? text.p : "", text.len, id, art, r->warn,
                                sizeof r->warn, r->err, sizeof r->err);
+    if (rc == 0 && ns_reader_origin(r, art) < 0) {
+        ns_article_clear(art);
+        rc = -1;
+    }
     ns_reader_set_where(r, 0);
     if (rc > 0) { /* a redirect, a noindex page: ignored, as drafts are */
         /* A noindex page keeps the id it had, for its article, if

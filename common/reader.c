@@ -156,6 +156,7 @@ void ns_reader_close(ns_reader_t *r)
     ns_jsondoc_close(r->doc);
     ns_walk_free(&r->walk);
     ns_reader_slugs_free(r);
+    free(r->site_base);
     for (size_t i = 0; i < r->n_notes; i++)
         ns_reader_ignored_free(&r->notes[i]);
     free(r->notes);

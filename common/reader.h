@@ -75,6 +75,8 @@ struct ns_reader {
     struct slug_post *slugs; /* a walk's posts whose id is a slug */
     size_t n_slugs;
     int slugs_scanned; /* slugs holds them all */
+    char *site_base;   /* the source below its Hugo site's content/ */
+    int site_looked;   /* site_base is known (reader-origin.c) */
 
     char default_lang[NS_MAX_LABEL + 1]; /* ns_reader_set_default_lang */
     char where[4096];
@@ -127,6 +129,11 @@ const char *ns_reader_rel(const ns_reader_t *r, const char *file, char *buf,
  * r->err. */
 int ns_reader_own_slug(ns_reader_t *r, const char *rel, ns_article_t *art);
 void ns_reader_slugs_free(ns_reader_t *r);
+/* Give ART, the article of the walked file open in R, its path below the
+ * source ("source") and, a page of a Hugo site with no section of its
+ * own, its first directory under content/ as its section
+ * (reader-origin.c).  Nothing outside a walk.  0, or -1 with r->err. */
+int ns_reader_origin(ns_reader_t *r, ns_article_t *art);
 
 /* The article of the text or Markdown file open in R (reader-file.c):
  * 1 with ART, 0 if the file is left out (noted), -1 with r->err. */

@@ -165,6 +165,8 @@ char *ns_results_to_json(const ns_results_t *res, const char *query,
         set_opt(o, "author", a->author);
         set_opt(o, "lang", a->lang);
         set_opt(o, "url", a->url);
+        if (a->source) /* absent, not null: a file's article alone has one */
+            json_object_set_new(o, "source", json_string(a->source));
         json_object_set_new(o, "tags", tags_json(a));
         json_object_set_new(o, "score", json_real(round4(h->score)));
         char *plain = snippet_form(h->snippet, 0);
@@ -191,6 +193,8 @@ char *ns_results_to_json(const ns_results_t *res, const char *query,
         set_opt(o, "date", r->art->date);
         set_opt(o, "section", r->art->section);
         set_opt(o, "url", r->art->url);
+        if (r->art->source)
+            json_object_set_new(o, "source", json_string(r->art->source));
         json_object_set_new(o, "tags", tags_json(r->art));
         json_object_set_new(o, "age", json_string(r->age));
         json_array_append_new(related, o);

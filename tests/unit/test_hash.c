@@ -64,7 +64,7 @@ static void test_equal_content_equal_hash(void)
     char t0[] = "microsoft", t1[] = "azure", t2[] = "surveillance";
     char *hs[] = {h0, h1}, *ts[] = {t0, t1, t2};
     ns_article_t b = {id,     title, body, section, author, lang, url, date,
-                      a.time, hs,    2,    ts,      3,      NULL, 0, NULL, 0};
+                      a.time, hs,    2,    ts,      3,      NULL, 0, NULL, 0, NULL};
     CHECK(ns_article_hash(&a) == ns_article_hash(&b),
           "equal content in other memory hashes equal");
     CHECK(ns_article_hash(&a) == ns_article_hash(&a), "hash is stable");
