@@ -527,7 +527,7 @@ static int from_json(const char *text, size_t len, int cms, ns_article_t *art,
         ns_set_err(err, err_size, "field 'date' contains a NUL character");
         goto out;
     }
-    if (s && ns_set_date(art, s, err, err_size) < 0)
+    if (s && ns_set_date_or_warn(art, s, err, err_size) < 0)
         goto out;
     /* When the article last changed: what keeps an older copy sent again
      * from replacing a newer one (README "Updates").  One that does not

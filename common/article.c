@@ -253,7 +253,7 @@ static int byline_cut(char *v, size_t max)
 
 /* How many bytes of V, at most MAX, to show in a message: whole
  * characters. */
-static size_t shown_bytes(const char *v, size_t max)
+size_t ns_shown_bytes(const char *v, size_t max)
 {
     size_t shown = strlen(v) > max ? max : strlen(v);
     while (shown && ((unsigned char)v[shown] & 0xc0) == 0x80)
@@ -267,7 +267,7 @@ static size_t shown_bytes(const char *v, size_t max)
 static void left_out(char *err, size_t err_size, const char *name,
                      const char *v, size_t max)
 {
-    size_t shown = shown_bytes(v, 40);
+    size_t shown = ns_shown_bytes(v, 40);
     ns_set_err(err, err_size,
                "%s \"%.*s%s\" is longer than %zu bytes; left out", name,
                (int)shown, v, v[shown] ? "\xe2\x80\xa6" : "", max);
@@ -367,7 +367,7 @@ int ns_set_label(char **field, const char *name, const char *value, size_t len,
      * stored url. */
     if (url &&
         (foreign_scheme(value, len) || foreign_scheme(v, strlen(v)))) {
-        size_t shown = shown_bytes(v, 60);
+        size_t shown = ns_shown_bytes(v, 60);
         ns_set_err(err, err_size,
                    "url '%.*s%s' left out: not an http(s) address", (int)shown,
                    v, v[shown] ? "\xe2\x80\xa6" : "");
@@ -463,147 +463,6 @@ int ns_check_name_id(const char *name, const char *hint, char *err,
                "'%.*s...'), and the name is the article's id; %s",
                (unsigned char)name[bad], bad, (int)bad, name, hint);
     return -1;
-}
-
-static int all_digits(const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (!isdigit((unsigned char)s[i]))
-            return 0;
-    return 1;
-}
-
-/* VALUE as a message shows it: its first MAX bytes, cut where a character
- * starts (with "..." after), its control characters as spaces.  A date
- * from a third party's page went to the operator's terminal as given, its
- * ESC and BEL with it ("\033]0;..." retitles a window, "\033[2J" clears
- * it), and a cut at 63 bytes split a character.  A new string, or NULL
- * when out of memory. */
-static char *shown_value(const char *value, size_t max)
-{
-    size_t len = strlen(value), cut = shown_bytes(value, max);
-    char *s = ns_label_dup(value, cut);
-    if (s && cut < len) {
-        char *longer = realloc(s, strlen(s) + 4);
-        if (longer)
-            strcat(s = longer, "...");
-    }
-    return s;
-}
-
-/* VALUE in a form of ISO 8601 that archives write and RFC 3339 does not
- * have, rewritten into OUT as the RFC 3339 it stands for; 0 if it is in
- * none.  A month ("1963-11") or a year ("1854"), as old archives and the
- * CACM corpus date their articles, is its first day, as a day is its
- * midnight; "20250815" is the basic form of 2025-08-15.  YAML's example
- * timestamp ends in an hour's offset of one digit ("... 21:59:43.10 -5"),
- * and Java's ZonedDateTime in the zone's name after the offset
- * ("+02:00[Europe/Oslo]"), which the offset makes needless. */
-static int date_widened(const char *value, char *out, size_t size)
-{
-    size_t n = strlen(value);
-    while (n && isspace((unsigned char)value[n - 1]))
-        n--;
-    while (n && isspace((unsigned char)*value))
-        value++, n--;
-    const char *open = memchr(value, '[', n);
-    if (n == 4 && all_digits(value, 4))
-        snprintf(out, size, "%.4s-01-01", value);
-    else if (n == 7 && all_digits(value, 4) && value[4] == '-' &&
-             all_digits(value + 5, 2))
-        snprintf(out, size, "%.7s-01", value);
-    else if (n == 8 && all_digits(value, 8))
-        snprintf(out, size, "%.4s-%.2s-%.2s", value, value + 4, value + 6);
-    else if (n > 4 && value[n - 1] == ']' && open && open > value &&
-             (isdigit((unsigned char)open[-1]) || open[-1] == 'Z'))
-        snprintf(out, size, "%.*s", (int)(open - value), value);
-    else if (n > 3 && isdigit((unsigned char)value[n - 1]) &&
-             (value[n - 2] == '-' || value[n - 2] == '+') &&
-             value[n - 3] == ' ')
-        snprintf(out, size, "%.*s%c0%c", (int)(n - 2), value, value[n - 2],
-                 value[n - 1]);
-    else
-        return 0;
-    return 1;
-}
-
-int ns_set_date(ns_article_t *art, const char *value, char *err,
-                size_t err_size)
-{
-    int64_t t;
-    if (is_blank(value))
-        return 0;
-    if (ns_date_no_date(value)) {
-        ns_article_warn(art, "date 0001-01-01 is a \"no date\" placeholder; "
-                             "the article is kept undated");
-        return 0;
-    }
-    char widened[96];
-    const char *given = value;
-    if (strlen(value) < sizeof widened - 8 &&
-        date_widened(value, widened, sizeof widened))
-        value = widened;
-    /* RFC 3339, or RFC 2822 as RSS writes it ("Tue, 05 Aug 2025 10:00:00
-     * +0200"): JSON and front matter made from feeds or by a mail-style
-     * formatter carry it, and the feed reader takes it already.  Or day
-     * first, as a Norwegian or German CMS writes it ("05.12.2026 08:15",
-     * "5. desember 2026"). */
-    int out_of_range = 0;
-    errno = 0;
-    if (ns_date_parse(value, &t) < 0 &&
-        ((out_of_range = errno == ERANGE) ||
-         (ns_date822_parse(value, &t) < 0 && ns_date_dmy_parse(value, &t) < 0))) {
-        out_of_range = out_of_range || errno == ERANGE;
-        char *shown = shown_value(given, 60);
-        if (out_of_range)
-            ns_set_err(err, err_size,
-                       "date '%s' is outside the years 0001 to 9999 in UTC",
-                       shown ? shown : "?");
-        else
-            ns_set_err(err, err_size, "unparsable date '%s'",
-                       shown ? shown : "?");
-        free(shown);
-        return -1;
-    }
-    /* RFC 822 reads a zone it does not know as "-0000", an unknown
-     * offset: the time may be hours off, and the publisher can say which
-     * zone it meant. */
-    char zone[8];
-    if (ns_date822_unknown_zone(value, zone, sizeof zone)) {
-        char *shown = shown_value(given, 60);
-        char why[160];
-        snprintf(why, sizeof why,
-                 "unknown time zone '%s' in date '%s'; read as UTC", zone,
-                 shown ? shown : "?");
-        free(shown);
-        ns_article_warn(art, why);
-    }
-    char buf[32];
-    ns_date_format(t, buf, sizeof buf);
-    free(art->date);
-    art->date = strdup(buf);
-    art->time = t;
-    if (!art->date) {
-        ns_set_err(err, err_size, "out of memory");
-        return -1;
-    }
-    return 0;
-}
-
-int ns_set_updated(ns_article_t *art, const char *value, char *err,
-                   size_t err_size)
-{
-    ns_article_t read = {0};
-    if (ns_set_date(&read, value, err, err_size) < 0)
-        return -1;
-    /* Go's zero time as the time of a change is none: left out, and what
-     * its warning says of the date would not be true. */
-    free(read.warning);
-    if (read.date) {
-        free(art->updated);
-        art->updated = read.date;
-    }
-    return 0;
 }
 
 int ns_list_push(char ***list, size_t *n, const char *name, const char *value,

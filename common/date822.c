@@ -112,29 +112,56 @@ static int name_byte(unsigned char c)
 }
 
 /* The month whose name starts at P (1-12), or 0.  English, as RFC 822
- * writes it, and the names that differ from it in the languages of the
- * archives here: a Norwegian, Danish, Swedish or German site whose
- * software writes <pubDate> in the site's language ("ons, 20 mai 2025",
- * "Di, 07 Okt 2025") had every item skipped. */
+ * writes it, and the names in the languages of the archives here: a
+ * Norwegian, Danish, Swedish or German site whose software writes
+ * <pubDate> in the site's language ("ons, 20 mai 2025", "Di, 07 Okt
+ * 2025") had every item skipped.  The name is a whole one, its three
+ * letters, "Sept", or a longer start of it ended by a full stop
+ * ("Febr."): matching three letters alone read OCR's "Janxyz" and
+ * "Marc" as January and March. */
 static int month_at(const char *p)
 {
-    static const char months[] = "janfebmaraprmayjunjulaugsepoctnovdec";
     static const struct {
         const char *name;
         int month;
-    } other[] = {{"mai", 5},  {"maj", 5}, {"okt", 10},       {"des", 12},
-                 {"dez", 12}, {"mrz", 3}, {"m\xc3\xa4r", 3}, {"avr", 4}};
-    char mon[5] = {0};
-    for (int i = 0; i < 4 && name_byte((unsigned char)p[i]); i++)
-        mon[i] = (char)tolower((unsigned char)p[i]);
-    for (size_t i = 0; i < sizeof other / sizeof *other; i++)
-        if (!strncmp(mon, other[i].name, strlen(other[i].name)))
-            return other[i].month;
-    if (strlen(mon) < 3 || !isalpha((unsigned char)mon[2]))
+    } names[] = {
+        {"january", 1},    {"januar", 1},         {"januari", 1},
+        {"february", 2},   {"februar", 2},        {"februari", 2},
+        {"march", 3},      {"mars", 3},           {"marts", 3},
+        {"m\xc3\xa4rz", 3}, {"m\xc3\xa4r", 3}, {"mrz", 3},
+        {"april", 4},      {"avr", 4},            {"avril", 4},
+        {"may", 5},        {"mai", 5},            {"maj", 5},
+        {"june", 6},       {"juni", 6},           {"july", 7},
+        {"juli", 7},       {"august", 8},         {"augusti", 8},
+        {"september", 9},  {"sept", 9},           {"october", 10},
+        {"oktober", 10},   {"november", 11},      {"december", 12},
+        {"desember", 12},  {"dezember", 12},
+        /* Read by their first three letters before, and kept: French,
+         * Spanish, Italian and Dutch. */
+        {"janvier", 1},    {"febbraio", 2},       {"marzo", 3},
+        {"maart", 3},      {"aprile", 4},         {"mayo", 5},
+        {"junio", 6},      {"julio", 7},          {"augustus", 8},
+        {"septembre", 9},  {"septiembre", 9},     {"octobre", 10},
+        {"octubre", 10},   {"novembre", 11},      {"noviembre", 11},
+    };
+    char mon[16];
+    size_t len = 0;
+    while (name_byte((unsigned char)p[len]))
+        if (len == sizeof mon - 1)
+            return 0;
+        else
+            mon[len] = (char)tolower((unsigned char)p[len]), len++;
+    mon[len] = '\0';
+    if (len < 3)
         return 0;
-    mon[3] = '\0';
-    const char *hit = strstr(months, mon);
-    return hit && (hit - months) % 3 == 0 ? (int)(hit - months) / 3 + 1 : 0;
+    int stop = p[len] == '.';
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+        size_t n = strlen(names[i].name);
+        if (!strncmp(mon, names[i].name, len) &&
+            (len == n || len == 3 || stop))
+            return names[i].month;
+    }
+    return 0;
 }
 
 /* Past the name at P (a day's or a month's) and the full stop that may
@@ -144,6 +171,17 @@ static const char *past_name(const char *p)
     while (name_byte((unsigned char)*p))
         p++;
     return *p == '.' ? p + 1 : p;
+}
+
+/* Past the English ordinal suffix at P ("5th", "1st", "22nd", "3rd"),
+ * as newspapers printed the day and OCR keeps it. */
+static const char *past_ordinal(const char *p)
+{
+    static const char *const ends[] = {"st", "nd", "rd", "th"};
+    for (size_t i = 0; i < sizeof ends / sizeof *ends; i++)
+        if (!strncasecmp(p, ends[i], 2) && !name_byte((unsigned char)p[2]))
+            return p + 2;
+    return p;
 }
 
 int ns_date822_month(const char *text, const char **end)
@@ -171,6 +209,7 @@ static const char *month_first(const char *p, int *day, int *month, int *year)
     int d = number(&q, 2);
     if (d < 1)
         return NULL;
+    q = past_ordinal(q); /* "Jan. 5th, 1923" */
     if (*q == ',')
         q++;
     if (!isspace((unsigned char)*q))
@@ -184,28 +223,81 @@ static const char *month_first(const char *p, int *day, int *month, int *year)
     return q;
 }
 
-/* The day as RFC 822 writes it, day first ("08 Jul 2022"), at P: sets the
- * fields and returns the end, or NULL. */
-static const char *day_first(const char *p, int *day, int *month, int *year)
+/* The day as RFC 822 writes it, day first ("08 Jul 2022", "5th January
+ * 1923") at P: sets the fields and returns the end, or NULL.  A year of
+ * two digits is left as written, and *TWO set: its century is
+ * read822's. */
+static const char *day_first(const char *p, int *day, int *month, int *year,
+                             int *two)
 {
     *day = number(&p, 2);
     if (*day < 1)
         return NULL;
-    p = skip_space(p);
+    p = skip_space(past_ordinal(p));
     *month = month_at(p);
     if (!*month)
         return NULL;
     p = skip_space(past_name(p)); /* "20 okt. 2025" */
     const char *ystart = p;
     *year = number(&p, 4);
-    if (*year < 0)
+    if (*year < 0 || (p - ystart != 2 && p - ystart != 4))
         return NULL;
-    /* RFC 2822 4.3: two-digit years 00-49 are 20xx, 50-99 are 19xx. */
-    if (p - ystart == 2)
-        *year += *year < 50 ? 2000 : 1900;
-    else if (p - ystart != 4)
-        return NULL;
+    *two = p - ystart == 2;
     return p;
+}
+
+/* The day of the week (0 Sunday) whose name starts at P, or -1 for none
+ * known: English, Norwegian, Danish, Swedish or German ("Fri", "fre",
+ * "l\xc3\xb8r", "Fr."). */
+static int weekday_at(const char *p)
+{
+    static const char *const names[] = {
+        "sun", "mon", "tue", "wed", "thu", "fri", "sat",
+        "s\xc3\xb8n", "man", "tir", "ons", "tor", "fre", "l\xc3\xb8r",
+        "s\xc3\xb6n", "m\xc3\xa5n", "tis", "ons", "tor", "fre", "l\xc3\xb6r",
+        "so", "mo", "di", "mi", "do", "fr", "sa"};
+    const char *e = p;
+    while (name_byte((unsigned char)*e))
+        e++;
+    size_t len = (size_t)(e - p);
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+        size_t n = strlen(names[i]);
+        /* The German two letters only as the whole name: "Do", "Sa.". */
+        if (n <= len && !strncasecmp(p, names[i], n) && (n > 2 || len == 2))
+            return (int)(i % 7);
+    }
+    return -1;
+}
+
+/* The day of the week (0 Sunday) of Y-M-D, or -1 if there is no such
+ * day. */
+static int weekday_of(int y, int m, int d)
+{
+    char iso[40];
+    int64_t t;
+    snprintf(iso, sizeof iso, "%04d-%02d-%02d", y, m, d);
+    if (ns_date_parse(iso, &t) < 0)
+        return -1;
+    int64_t days = t / 86400 - (t % 86400 < 0);
+    return (int)(((days + 4) % 7 + 7) % 7); /* 1970-01-01 was a Thursday */
+}
+
+/* The year a two-digit YY stands for on day D of month M.  A weekday
+ * WDAY (-1 for none) picks the century it falls on: "Fri, 05 Jan 23" is
+ * 1923, a Friday, where 2023-01-05 was a Thursday (the 1900s and 2000s
+ * never share one).  Without one, WINDOW reads it as RFC 2822 4.3 does
+ * (00-49 20xx, 50-99 19xx), which a feed's <pubDate> may rely on; other
+ * text has no such rule, and "5 Jan 23" in a digitized archive is as
+ * likely 1923.  -1 when neither reads. */
+static int century(int yy, int m, int d, int wday, int window)
+{
+    if (wday >= 0) {
+        for (int c = 1900; c <= 2000; c += 100)
+            if (weekday_of(c + yy, m, d) == wday)
+                return c + yy;
+        return -1;
+    }
+    return window ? yy + (yy < 50 ? 2000 : 1900) : -1;
 }
 
 /* An RFC 822 date's parts, as written: the offset in seconds, and the
@@ -214,27 +306,34 @@ struct when822 {
     int year, month, day, hour, min, sec, off;
     const char *zone;
     size_t zone_len;
+    const char *two; /* where a year of two digits was written, or NULL */
 };
 
-static int read822(const char *text, struct when822 *w)
+static int read822(const char *text, struct when822 *w, int window)
 {
     const char *p = skip_space(text);
-    int day, month, year;
+    int day, month, year, two = 0, wday = -1;
     const char *end = month_first(p, &day, &month, &year);
 
     /* An optional day name (in any language) and comma.  A month name
      * followed by a comma is a day's name in some language ("mar," is
      * Tuesday in Spanish). */
     if (!end && name_byte((unsigned char)*p)) {
+        wday = weekday_at(p);
         p = skip_space(past_name(p)); /* "Mi., 08 Okt 2025" */
         if (*p == ',')
             p = skip_space(p + 1);
         end = month_first(p, &day, &month, &year);
     }
     if (!end)
-        end = day_first(p, &day, &month, &year);
+        end = day_first(p, &day, &month, &year, &two);
     if (!end)
         return -1;
+    if (two) {
+        w->two = end - 2;
+        if ((year = century(year, month, day, wday, window)) < 0)
+            return -1;
+    }
     p = end;
 
     int hour = 0, min = 0, sec = 0, off = 0;
@@ -297,7 +396,7 @@ static int read822(const char *text, struct when822 *w)
 int ns_date822_parse(const char *text, int64_t *out)
 {
     struct when822 w = {0};
-    if (read822(text, &w) < 0)
+    if (read822(text, &w, 0) < 0)
         return -1;
     /* Let ns_date_parse validate the calendar (no 31 April) and do the
      * arithmetic, so both date forms agree to the second. */
@@ -310,10 +409,39 @@ int ns_date822_parse(const char *text, int64_t *out)
     return ns_date_parse(iso, out);
 }
 
+int ns_date822_feed_year(const char *text, char *out, size_t size)
+{
+    struct when822 w = {0};
+    if (read822(text, &w, 1) < 0 || !w.two)
+        return 0;
+    size_t at = (size_t)(w.two - text);
+    return snprintf(out, size, "%.*s%04d%s", (int)at, text, w.year,
+                    w.two + 2) < (int)size;
+}
+
+int ns_date822_month_year(const char *text, int *year, int *month)
+{
+    const char *p = skip_space(text);
+    int m = month_at(p);
+    if (!m)
+        return 0;
+    p = past_name(p);
+    p += *p == ',';
+    if (!isspace((unsigned char)*p))
+        return 0;
+    p = skip_space(p);
+    const char *ystart = p;
+    int y = number(&p, 4);
+    if (y < 1 || p - ystart != 4 || *skip_space(p))
+        return 0;
+    *year = y, *month = m;
+    return 1;
+}
+
 int ns_date822_unknown_zone(const char *text, char *name, size_t size)
 {
     struct when822 w = {0};
-    if (read822(text, &w) < 0 || !w.zone_len)
+    if (read822(text, &w, 0) < 0 || !w.zone_len)
         return 0;
     snprintf(name, size, "%.*s", (int)w.zone_len, w.zone);
     return 1;
@@ -346,6 +474,6 @@ int ns_date_no_date(const char *text)
         return *skip_space(p) == '\0';
     }
     struct when822 w = {0};
-    return read822(text, &w) == 0 && w.year == 1 && w.month == 1 &&
+    return read822(text, &w, 0) == 0 && w.year == 1 && w.month == 1 &&
            w.day == 1 && !w.hour && !w.min && !w.sec;
 }

@@ -502,9 +502,17 @@ int ns_feed_item_article(json_t *raw, json_t *chan, const char *chan_lang,
     static const char *const dates[] = {"wp_date_gmt", "published", "created",
                                         "pubdate",     "dcdate",    "updated",
                                         "wp_date"};
-    for (size_t i = 0; i < sizeof dates / sizeof *dates; i++)
-        if (raw_field(raw, dates[i]))
-            ns_fields_date(obj, raw_field(raw, dates[i]), 0);
+    for (size_t i = 0; i < sizeof dates / sizeof *dates; i++) {
+        const char *d = raw_field(raw, dates[i]);
+        /* RFC 822 lets <pubDate> write "05 Jan 23", which other text
+         * may not (ns_date822_parse): its four digits, as the feed
+         * means them. */
+        char year4[128];
+        if (d && ns_date822_feed_year(d, year4, sizeof year4))
+            d = year4;
+        if (d)
+            ns_fields_date(obj, d, 0);
+    }
     /* Atom's <updated> (0.3's <modified>) is also when the entry last
      * changed: a feed re-sent from a cache must not undo a correction.
      * WordPress's post_modified_gmt is the same. */

@@ -34,7 +34,7 @@ static int set_date(ns_article_t *art, const char *s, size_t len, char *err,
         ns_set_err(err, err_size, "out of memory");
         return -1;
     }
-    int rc = ns_set_date(art, d, err, err_size);
+    int rc = ns_set_date_or_warn(art, d, err, err_size);
     free(d);
     return rc;
 }

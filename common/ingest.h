@@ -642,9 +642,18 @@ int ns_set_id(ns_article_t *art, const char *value, size_t len, char *err,
  * ending with HINT (what to do). */
 int ns_check_name_id(const char *name, const char *hint, char *err,
                      size_t err_size);
-/* The date from any form ns_date_parse() reads; blank leaves it unset. */
+/* How many bytes of V, at most MAX, to show in a message: whole
+ * characters. */
+size_t ns_shown_bytes(const char *v, size_t max);
+/* The date from any form ns_date_parse() reads; blank leaves it unset
+ * (article-date.c). */
 int ns_set_date(ns_article_t *art, const char *value, char *err,
                 size_t err_size);
+/* The same for the article's own date field, where a date that does not
+ * read leaves the article undated with a warning saying so.  Returns 0,
+ * or -1 with ERR when out of memory. */
+int ns_set_date_or_warn(ns_article_t *art, const char *value, char *err,
+                        size_t err_size);
 /* The same for the time of the last change, into ART->updated. */
 int ns_set_updated(ns_article_t *art, const char *value, char *err,
                    size_t err_size);
@@ -735,8 +744,18 @@ int ns_fields_article(json_t *obj, ns_article_t *art, char *err,
 
 /* Parse an RFC 822 / RFC 2822 date as RSS uses it ("Wed, 06 Aug 2025
  * 09:30:00 +0000", "6 Aug 2025 09:30 GMT", obsolete zone names such as EST
- * and UT) into seconds since the epoch.  Returns 0, or -1. */
+ * and UT) into seconds since the epoch.  Returns 0, or -1.  A two-digit
+ * year reads only when a weekday names its century ("Fri, 05 Jan 23" is
+ * 1923). */
 int ns_date822_parse(const char *text, int64_t *out);
+/* 1 when TEXT is an RFC 822 date with a two-digit year that a feed's
+ * <pubDate> may write: OUT (SIZE bytes) gets TEXT with the year's four
+ * digits, the century the weekday's or else RFC 2822's (00-49 20xx).
+ * Else 0. */
+int ns_date822_feed_year(const char *text, char *out, size_t size);
+/* 1 when TEXT is a month's name and a year ("January 1923", "Sept.
+ * 1923"): *YEAR and *MONTH get them.  Else 0. */
+int ns_date822_month_year(const char *text, int *year, int *month);
 /* 1 when TEXT reads as such a date whose zone is a name of unknown
  * offset, read as UTC ("XYZ"): NAME (SIZE bytes) gets it.  Else 0. */
 int ns_date822_unknown_zone(const char *text, char *name, size_t size);

@@ -59,7 +59,7 @@ check "no duplicates after re-adding" python3 -c \
     printf '{"id":"bad-utf8","title":"caf\351"}\n'
     echo '{"title":"no id here","body":"x"}'
     echo '{"id":"empty","title":"","body":"  "}'
-    echo '{"id":"bad-date","title":"When?","date":"2025-02-30"}'
+    echo '{"id":"bad-deleted","title":"Gone?","deleted":"maybe"}'
     echo '{"id":"bad-type","title":["not","a","string"]}'
     printf '{"id":"huge","title":"t","body":"%s"}\n' "$(head -c 17000000 /dev/zero | tr '\0' x)"
     echo '{"id":"ok2","title":"Second good line","body":"Fine too."}'
@@ -70,14 +70,14 @@ check "malformed JSON reported" contains "$TMP/err" "bad.jsonl:2: malformed JSON
 check "invalid UTF-8 reported" contains "$TMP/err" "bad.jsonl:3: invalid UTF-8"
 check "missing id reported" contains "$TMP/err" "bad.jsonl:4: missing id"
 check "missing title and body reported" contains "$TMP/err" "bad.jsonl:5: missing title and body"
-check "bad date reported" contains "$TMP/err" "bad.jsonl:6: unparsable date '2025-02-30'"
+check "bad deleted reported" contains "$TMP/err" "bad.jsonl:6: field 'deleted' is not true or false"
 check "wrong type reported" contains "$TMP/err" "bad.jsonl:7: field 'title' is not a string"
 check "huge line reported" contains "$TMP/err" "bad.jsonl:8: line longer than"
 check "bad lines counted" contains "$TMP/out" "2 added, 0 replaced, 0 unchanged, 0 deleted, 7 skipped"
 check "good lines after bad ones indexed" sh -c \
     "'$NSEARCH_BIN/nsearch' --db '$TMP/db' --json 'second good' | grep -q '\"id\":\"ok2\"'"
 check "bad records not indexed" sh -c "'$NSEARCH_BIN/nsearch' --db '$TMP/db' --json \
-    'id:bad-json OR id:bad-utf8 OR id:empty OR id:bad-date OR id:bad-type OR id:huge' |
+    'id:bad-json OR id:bad-utf8 OR id:empty OR id:bad-deleted OR id:bad-type OR id:huge' |
     grep -q '\"total\":0,'"
 check "index holds the 3 earlier articles and the 2 good lines" is "$(total "$TMP/db")" 5
 

@@ -107,14 +107,14 @@ for d in d1:1963-11 d2:1854 d3:20250815 "d4:2001-12-14 21:59:43.10 -5" \
         "${d%%:*}" "${d#*:}"
 done >"$J"
 run out err nindex --db "$TMP/db5" "$J"
-check "dates: only the month 13 skipped" contains "$TMP/out" \
-    "5 added, 0 replaced, 0 unchanged, 0 deleted, 1 skipped"
+check "dates: the month 13 kept undated, nothing skipped" contains "$TMP/out" \
+    "6 added, 0 replaced, 0 unchanged, 0 deleted, 0 skipped"
 check "dates: stored" is "$(nsearch --db "$TMP/db5" --json ferry |
     python3 -c 'import json, sys
-print(" ".join(sorted(h["id"] + "=" + h["date"] for h in json.load(sys.stdin)["hits"])))')" \
-    "d1=1963-11-01T00:00:00Z d2=1854-01-01T00:00:00Z d3=2025-08-15T00:00:00Z d4=2001-12-15T02:59:43Z d5=2025-08-15T08:00:00Z"
-check "dates: a month 13 still refused" contains "$TMP/err" \
-    "dates.jsonl:6: unparsable date '1963-13'"
+print(" ".join(sorted(h["id"] + "=" + str(h["date"]) for h in json.load(sys.stdin)["hits"])))')" \
+    "d1=1963-11-01T00:00:00Z d2=1854-01-01T00:00:00Z d3=2025-08-15T00:00:00Z d4=2001-12-15T02:59:43Z d5=2025-08-15T08:00:00Z d6=None"
+check "dates: a month 13 still not read" contains "$TMP/err" \
+    "dates.jsonl:6: unparsable date '1963-13': not read"
 
 # --- 5. Ids: Unicode's spaces at an end refused, 3.0 the id 3 -----------
 printf '%s\n' '{"id":3.0,"title":"Ferry"}' '{"id":"a1\u00a0","title":"Ferry"}' \

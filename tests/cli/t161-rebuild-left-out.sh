@@ -19,12 +19,12 @@ live=$(readlink "$TMP/db/current")
 python3 - "$TMP/all.jsonl" "$TMP/bad.jsonl" <<'PY'
 import sys
 lines = open(sys.argv[1]).read().splitlines()
-lines[7] = lines[7][:-1] + ', "date": "soon"}'     # s7: a date not read
+lines[7] = lines[7][:-1] + ', "tags": 5}'     # s7: a field of the wrong type
 open(sys.argv[2], "w").write("\n".join(lines) + "\n")
 PY
 run out err nindex --db "$TMP/db" --rebuild "$TMP/bad.jsonl"
 check "skipped: not published (exit 1)" is "$rc" 1
-check "skipped: the record is named" contains "$TMP/err" "bad.jsonl:8: unparsable date 'soon'"
+check "skipped: the record is named" contains "$TMP/err" "bad.jsonl:8: field 'tags' is not a list"
 check "skipped: says why" contains "$TMP/err" \
     "not publishing: 1 record was skipped, and 1 live article (the first 's7') is not in the new generation"
 check "skipped: the summary says nothing was published" contains "$TMP/out" "nothing published"
@@ -36,7 +36,7 @@ check "skipped: no undo file" is "$(ls "$TMP/db/deleted" 2>/dev/null | wc -l)" 0
 # A skipped record of an article that was never live loses nothing: the
 # rebuild is published (exit 3 for the record).
 cp "$TMP/all.jsonl" "$TMP/plus.jsonl"
-echo '{"id": "new1", "title": "A new story", "body": "harbour", "date": "soon"}' >> "$TMP/plus.jsonl"
+echo '{"id": "new1", "title": "A new story", "body": "harbour", "tags": 5}' >> "$TMP/plus.jsonl"
 run out err nindex --db "$TMP/db" --rebuild "$TMP/plus.jsonl"
 check "skipped, none live lost: published (exit 3)" is "$rc" 3
 check "skipped, none live lost: a new generation" test "$(readlink "$TMP/db/current")" != "$live"

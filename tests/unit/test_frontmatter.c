@@ -338,6 +338,13 @@ static void test_toml_values(void)
     CHECK_STR(a.lang, "no", "a quoted key (nb, stored as no)");
     ns_article_clear(&a);
 
+    CHECK(parse("+++\ndate = 2025-02-30\n+++\nB\n", &a, err, sizeof err,
+                &line) == 0 &&
+              !a.date && a.warning &&
+              strstr(a.warning, "unparsable date '2025-02-30': not read"),
+          "a date that does not read: the post kept undated, with a warning");
+    ns_article_clear(&a);
+
     const char *empty = "+++\ntags = [\"\"]\nkeywords = ['', 'k']\n+++\nB\n";
     CHECK(parse(empty, &a, err, sizeof err, &line) == 0 && a.n_tags == 1 &&
               !strcmp(a.tags[0], "k"),
@@ -362,7 +369,6 @@ static void test_toml_errors(void)
         {"+++\ntags = [\"a\",\n\"b\"\ntitle = \"t\"\n+++\nB\n", 4,
          "expected ','"},
         {"+++\nid = \"x\"\ntags = [\"a\",\n", 3, "array is not closed"},
-        {"+++\ndate = 2025-02-30\n+++\nB\n", 2, "unparsable date"},
         {"+++\n[params\n+++\nB\n", 2, "table header"},
         {"+++\ntitle = \"t\"\n", 1, "not closed by '+++'"},
         {"+++\nx = "
