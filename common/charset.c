@@ -1,6 +1,7 @@
 /* charset.c - Pages read in their encoding as browsers read them (the
- * WHATWG Encoding Standard): windows-1252 for its labels, UTF-8 with a
- * stray byte as U+FFFD, and the HTML parse that chooses between them.
+ * WHATWG Encoding Standard): windows-1252 for its labels, UTF-8 (a byte
+ * that is not read as windows-1252), and the HTML parse that chooses
+ * between them.
  *
  * Pages and feeds labelled ISO-8859-1, latin1 or US-ASCII are nearly always
  * written in windows-1252: its bytes 0x80-0x9F are the curly quotes,
@@ -344,23 +345,59 @@ static int has_bom(const char *data, size_t len)
 
 htmlDocPtr ns_html_read(const char *data, size_t len)
 {
+    return ns_html_read_warn(data, len, NULL, 0);
+}
+
+/* Say in WARN (WARN_SIZE bytes; none when 0) that the BAD bytes of DATA
+ * that are not UTF-8, the first at offset FIRST, were read as
+ * windows-1252. */
+static void say_not_utf8(const char *data, size_t first, long bad, char *warn,
+                         size_t warn_size)
+{
+    if (!warn_size)
+        return;
+    unsigned line = 1;
+    for (size_t i = 0; i < first; i++)
+        line += data[i] == '\n';
+    unsigned char b = (unsigned char)data[first];
+    char c[3];
+    int n = (int)ns_windows1252_char(b, c);
+    snprintf(warn, warn_size,
+             "declared UTF-8 but is not: %ld byte%s read as windows-1252 "
+             "(the first, 0x%02X \"%.*s\", on line %u); declare its charset "
+             "(<meta charset=\"windows-1252\">) or save it as UTF-8",
+             bad, bad == 1 ? "" : "s", b, n, c, line);
+}
+
+htmlDocPtr ns_html_read_warn(const char *data, size_t len, char *warn,
+                             size_t warn_size)
+{
+    if (warn_size)
+        warn[0] = '\0';
     /* Without a charset declaration libxml2 assumes ISO-8859-1, which would
      * garble every UTF-8 page that omits one; valid UTF-8 is read as such,
      * anything else by the page's own declaration, as browsers read it. */
     if (ns_utf8_valid(data, len))
         return parse_as(data, len, "UTF-8");
     htmlDocPtr doc = parse_as(data, len, NULL);
-    /* Labelled UTF-8 with a stray byte ("Caf\xe9" pasted in), a page was
-     * read by libxml2 as ISO-8859-1 from the byte on; browsers read the
-     * byte as U+FFFD and the rest as written, and so does this. */
+    /* Labelled UTF-8 but not UTF-8: an archive's old pages written in
+     * Latin-1 by a template that declares UTF-8 ("Caf\xe9"), or one such
+     * byte pasted in.  libxml2 read it as ISO-8859-1 from the byte on.  A
+     * browser shows each such byte as U+FFFD, which kept "café" and
+     * "München" from being found and lost the bytes for good; each is read
+     * as windows-1252's character instead, as a text file's are
+     * (ns_utf8_or_windows1252), the rest as written, and said. */
     ns_buf_t fixed = {0};
+    size_t first = 0;
+    long bad = 0;
     if (doc && !has_bom(data, len) && doc->encoding &&
         ns_charset_is_utf8((const char *)doc->encoding) &&
-        ns_utf8_repair(data, len, &fixed) == 0) {
+        (bad = ns_utf8_or_windows1252(data, len, &fixed, &first)) > 0) {
         htmlDocPtr again = parse_as(fixed.p ? fixed.p : "", fixed.len, "UTF-8");
         ns_buf_free(&fixed);
         if (again) {
             xmlFreeDoc(doc);
+            say_not_utf8(data, first, bad, warn, warn_size);
             return again;
         }
     }

@@ -406,3 +406,30 @@ int ns_frontmatter_is_draft(const char *text, size_t len)
                               &line);
     return draft;
 }
+
+/* Whether the header's "furniture" says the page's furniture is cut. */
+static int furniture_key(void *ctx, const char *key, size_t klen,
+                         const ns_fm_value_t *v, char *err, size_t err_size)
+{
+    (void)err, (void)err_size;
+    size_t len;
+    const char *s = one_value(v, &len);
+    if (is_word(key, klen, "furniture"))
+        *(int *)ctx = is_word(s, len, "true") || is_word(s, len, "yes");
+    return 0;
+}
+
+int ns_frontmatter_furniture(const char *text, size_t len)
+{
+    int cut = 0;
+    char err[8];
+    unsigned line, skipped;
+    const char *body, *start = ns_fm_start(text, len, &skipped);
+    /* A header that does not read is reported by ns_article_from_text. */
+    if (ns_fm_header_read(text, len, furniture_key, &cut, &body, err,
+                          sizeof err, &line) < 0)
+        return 0;
+    if (body == start)
+        return 1;
+    return cut ? 2 : 0;
+}

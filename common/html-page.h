@@ -29,6 +29,7 @@ struct page {
     json_t *ld_root;    /* the JSON-LD block LD is in: its @graph's nodes */
     json_t *ld_roots;   /* every block that holds an article object */
     unsigned ld_blocks; /* JSON-LD blocks seen */
+    unsigned ld_warned; /* 1 once a block that does not parse is said */
     char *warn;         /* the caller's buffer for a warning */
     size_t warn_size;
     struct candidate articles[MAX_ARTICLES];

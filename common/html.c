@@ -85,9 +85,11 @@ static void take_ld(struct page *pg, xmlNodePtr script)
          * starts on the line of its <script>.  The first such block is
          * named. */
         long line = xmlGetLineNo(script);
-        if (pg->warn_size && !pg->warn[0])
-            snprintf(pg->warn, pg->warn_size,
-                     "JSON-LD block %u does not parse: %s (line %ld)",
+        size_t used = pg->warn_size ? strlen(pg->warn) : 0;
+        if (pg->warn_size && !pg->ld_warned++)
+            snprintf(pg->warn + used, pg->warn_size - used,
+                     "%sJSON-LD block %u does not parse: %s (line %ld)",
+                     used ? "; " : "",
                      pg->ld_blocks, error.text,
                      line > 0 && error.line > 0 ? line + error.line - 1 : line);
         return;
@@ -511,7 +513,7 @@ int ns_html_page_warn(const char *data, size_t len, const char *default_id,
     memset(art, 0, sizeof *art);
     if (warn_size)
         warn[0] = '\0';
-    htmlDocPtr doc = ns_html_read(data, len);
+    htmlDocPtr doc = ns_html_read_warn(data, len, warn, warn_size);
     if (!doc) {
         snprintf(err, err_size, "not an HTML page");
         return -1;

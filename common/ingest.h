@@ -248,10 +248,16 @@ int ns_xml_encoding_label(const char *buf, size_t n, char *label, size_t size);
 
 /* The HTML document of LEN bytes at DATA, read as a browser reads it
  * (charset.c): valid UTF-8 as UTF-8; else by its byte-order mark, else its
- * charset declaration (UTF-8 with each stray byte as U+FFFD, the labels
- * of windows-1252 as windows-1252), else as windows-1252.  NULL when
+ * charset declaration (UTF-8, each byte that is not read as windows-1252
+ * where a browser shows U+FFFD; the labels of windows-1252 as
+ * windows-1252), else as windows-1252.  NULL when
  * libxml2 cannot read it.  Free with xmlFreeDoc(). */
 struct _xmlDoc *ns_html_read(const char *data, size_t len);
+/* ns_html_read, but a page labelled UTF-8 that is not has each byte that
+ * is not UTF-8 read as windows-1252 (ns_utf8_or_windows1252), and says so
+ * in WARN (WARN_SIZE bytes; nothing said when 0, "" when all is well). */
+struct _xmlDoc *ns_html_read_warn(const char *data, size_t len, char *warn,
+                                  size_t warn_size);
 /* How many bytes of white space start BUF before "<?xml" (0 when none,
  * or when something else follows them; N when BUF is all white space),
  * with their newlines added to *LINES.  XML allows nothing before the
@@ -533,6 +539,12 @@ int ns_frontmatter_is_draft(const char *text, size_t len);
  * Eleventy's "date: Last Modified" (or Created, or either after "git ")
  * does; ns_article_from_text leaves such an article undated. */
 int ns_frontmatter_dated_by_file(const char *text, size_t len);
+/* Whether the page furniture of text file TEXT is cut (textpage.c): 1
+ * for a file without front matter, a web page saved as text; 2 for one
+ * whose header says "furniture: true" (or yes); 0 for any other header,
+ * which a person or an export wrote, whose text is all the story's (an
+ * OCR page's "LATEST NEWS" column is news). */
+int ns_frontmatter_furniture(const char *text, size_t len);
 
 /* Whether a site would publish the front-matter post TEXT (LEN bytes, from
  * PATH; JEKYLL for a file in a _posts directory) at the time NOW: 0 if

@@ -267,7 +267,7 @@ typedef struct ns_reader ns_reader_t;
  * or (".md", ".markdown", ".txt") a text article with an optional
  * front-matter header, Markdown stripped to text, read with the
  * plain-text page rules of textpage.h (headings, list markers, byline,
- * page furniture cut; see ns_reader_note()).  In a directory, a file
+ * page furniture cut, said by ns_reader_warning()).  In a directory, a file
  * of no known format is ignored and noted (ns_reader_next_ignored()); a
  * file named on the command line is read as JSON Lines when nothing says
  * otherwise.
@@ -312,11 +312,6 @@ int ns_reader_file_failed(const ns_reader_t *reader);
 /* A non-fatal remark about the last article read (e.g. an unknown
  * language), or NULL.  Borrowed. */
 const char *ns_reader_warning(const ns_reader_t *reader);
-
-/* What the plain-text page rules cut from the last article read, as one
- * line for nindex --verbose ("page.txt:57: page furniture cut: 'Recent
- * Posts' and what follows (37 lines, 179 words)"), or NULL.  Borrowed. */
-const char *ns_reader_note(const ns_reader_t *reader);
 
 /* What the reader left out on purpose (not errors): files of no known
  * format in a directory walk, WordPress drafts and attachments, Markdown

@@ -84,37 +84,69 @@ static int read_bad_bytes(ns_reader_t *r, ns_buf_t *text, char *why,
 }
 
 /* Run the plain-text page rules (textpage.c) on a text article and say
- * what they cut, with its line in the file.  The body is the file's tail
- * (front matter and title come first, trailing blank lines were dropped),
- * so a body line is found by counting from the file's last non-blank
- * line. */
+ * what they cut, in WHY (WHY_SIZE bytes), with its line of the file in
+ * *CUT_LINE (0: nothing was cut).  Cut text is always said, not only
+ * under --verbose: a story that loses its "LATEST NEWS" column to the rule
+ * must be noticed to be kept.  The body is the file's tail (front matter
+ * and title come first, trailing blank lines were dropped), so a body
+ * line is found by counting from the file's last non-blank line. */
 static int apply_page_rules(ns_reader_t *r, const ns_buf_t *text,
-                            ns_article_t *art)
+                            ns_article_t *art, char *why, size_t why_size,
+                            unsigned *cut_line)
 {
     ns_textpage_report_t rep;
+    *cut_line = 0;
     /* No furniture is cut from Markdown: a heading there is the author's
      * ("## Siste nytt" over a live blog's updates, "## Comments" over the
      * readers' comments a story quotes), and a site's sidebars are in its
-     * templates, not in its Markdown files. */
-    if (ns_textpage_apply(art, !r->markdown, &rep) < 0) {
+     * templates, not in its Markdown files.  Nor from a text file with
+     * front matter, unless it says "furniture: true": a person or an
+     * export wrote its header, and an OCR'd newspaper page's "LATEST NEWS"
+     * is news. */
+    const char *p = text->p ? text->p : "";
+    int furniture = r->markdown ? 0 : ns_frontmatter_furniture(p, text->len);
+    size_t end = text->len, lines = 1;
+    while (end && (p[end - 1] == ' ' || p[end - 1] == '\t' ||
+                   p[end - 1] == '\n' || p[end - 1] == '\r' ||
+                   p[end - 1] == '\f'))
+        end--;
+    for (size_t i = 0; i < end; i++)
+        lines += p[i] == '\n';
+    size_t body_lines = 1;
+    for (const char *b = art->body ? art->body : ""; *b; b++)
+        body_lines += *b == '\n';
+    /* The body lines with a form feed: a cut ends at the next page. */
+    size_t n_ff = 0, n_breaks = 0, line = 1;
+    for (size_t i = 0; furniture && i < end; i++)
+        n_ff += p[i] == '\f';
+    size_t *breaks = n_ff ? malloc(n_ff * sizeof *breaks) : NULL;
+    for (size_t i = 0; breaks && i < end; i++) {
+        size_t at = line + body_lines - lines - 1; /* if in the body */
+        if (p[i] == '\f' && line + body_lines > lines &&
+            (n_breaks == 0 || breaks[n_breaks - 1] != at))
+            breaks[n_breaks++] = at;
+        line += p[i] == '\n';
+    }
+    int rc = n_ff && !breaks ? -1
+                             : ns_textpage_apply_pages(art, furniture != 0,
+                                                       breaks, n_breaks, &rep);
+    free(breaks);
+    if (rc < 0) {
         snprintf(r->err, sizeof r->err, "out of memory");
         return -1;
     }
     if (!rep.cut_line)
         return 0;
-    size_t end = text->len, lines = 1;
-    while (end && (text->p[end - 1] == ' ' || text->p[end - 1] == '\t' ||
-                   text->p[end - 1] == '\n' || text->p[end - 1] == '\r'))
-        end--;
-    for (size_t i = 0; i < end; i++)
-        lines += text->p[i] == '\n';
-    size_t at = lines + rep.cut_line - rep.body_lines;
-    snprintf(r->note, sizeof r->note,
-             "%s:%zu: page furniture cut: %s and what follows (%zu lines, "
-             "%zu words)%s%s%s",
-             r->path, at, rep.why, rep.cut_lines, rep.cut_words,
-             rep.byline ? "; author '" : "", rep.byline ? art->author : "",
-             rep.byline ? "' from the byline" : "");
+    *cut_line = (unsigned)(lines + rep.cut_line - rep.body_lines);
+    snprintf(why, why_size,
+             "page furniture cut: %s and what follows%s (%zu lines, %zu "
+             "words)%s%s%s; %s",
+             rep.why, rep.page_end ? " on its page" : "", rep.cut_lines,
+             rep.cut_words, rep.byline ? "; author '" : "",
+             rep.byline ? art->author : "",
+             rep.byline ? "' from the byline" : "",
+             furniture == 2 ? "its front matter says 'furniture: true'"
+                            : "front matter (a '---' header) keeps it");
     return 0;
 }
 
@@ -223,14 +255,21 @@ int ns_reader_next_text(ns_reader_t *r, ns_article_t *art)
     if (rc == 0 && r->markdown &&
         (rc = ns_markdown_finish(art, r->err, sizeof r->err)) < 0)
         ns_article_clear(art);
+    char cut[256] = "";
+    unsigned cut_line = 0;
     if (rc == 0)
-        rc = apply_page_rules(r, &text, art);
-    /* Read, but with bytes put right: said where the first one is. */
-    if (rc == 0 && bad_line)
-        snprintf(r->warn, sizeof r->warn, "%s", repaired);
+        rc = apply_page_rules(r, &text, art, cut, sizeof cut, &cut_line);
+    /* Read, but with bytes put right, or with furniture cut: said where
+     * the first is, and the line of the other with it. */
+    if (rc == 0 && bad_line && cut_line)
+        snprintf(r->warn, sizeof r->warn, "%s; line %u: %s", repaired,
+                 cut_line, cut);
+    else if (rc == 0 && (bad_line || cut_line))
+        snprintf(r->warn, sizeof r->warn, "%s", bad_line ? repaired : cut);
     ns_reader_set_where(r, rc < 0 && line ? line
                            : rc < 0       ? 0
                            : bad_line     ? bad_line
+                           : cut_line     ? cut_line
                                           : 1);
     ns_buf_free(&text);
     ns_reader_end_file(r);

@@ -190,11 +190,6 @@ const char *ns_reader_warning(const ns_reader_t *r)
     return r->warn[0] ? r->warn : NULL;
 }
 
-const char *ns_reader_note(const ns_reader_t *r)
-{
-    return r->note[0] ? r->note : NULL;
-}
-
 /* ------------------------------------------------------------------------ */
 /* Reading                                                                  */
 /* ------------------------------------------------------------------------ */
@@ -678,7 +673,6 @@ int ns_reader_next(ns_reader_t *r, ns_article_t *art)
 {
     ns_article_clear(art);
     r->warn[0] = '\0';
-    r->note[0] = '\0';
     r->err[0] = '\0';
     r->file_failed = 0;
     for (;;) {

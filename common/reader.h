@@ -82,7 +82,6 @@ struct ns_reader {
     char where[4096];
     char err[512];
     char warn[512];
-    char note[512];
 };
 
 /* Set r->where to the current file, and LINE when it is not 0. */

@@ -8,7 +8,7 @@
  * The rules work on lines of the body that article.c has already cleaned
  * (LF line ends, no control characters).  Each is small and errs on the
  * side of keeping text: a block is cut only when every paragraph of it
- * looks like furniture, and never from the middle of the article. */
+ * looks like furniture, and never from the middle of a page's text. */
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -399,6 +399,9 @@ struct line {
     size_t marker;                 /* ns_textpage_list_marker() */
     size_t para_words, para_bytes; /* of its paragraph: the run of
                                       non-blank lines it is in */
+    int page_break;  /* it holds a form feed: a new page starts here */
+    size_t page_end; /* the first line after it that does; N if none */
+    size_t long_at;  /* the first line from it on in a long paragraph */
 };
 
 /* Paragraphs of furniture are short: a post's title, a teaser, an age.
@@ -419,18 +422,15 @@ static size_t first_text(const struct line *lines, size_t n)
 }
 
 /* The first known furniture heading, set off by a blank line, after
- * article text (line TEXT), with nothing but short paragraphs after it; N
- * if none.  One pass from the end says where the short paragraphs begin,
- * so that a body of many such headings stays linear. */
+ * article text (line TEXT), with nothing but short paragraphs after it
+ * on its page; N if none.  The page_end and long_at of each line, set in
+ * one pass from the end, keep a body of many such headings linear. */
 static size_t find_known_heading(const struct line *lines, size_t n,
                                  size_t text)
 {
-    size_t short_from = n; /* lines[short_from..n) are all short */
-    while (short_from > 0 &&
-           (lines[short_from - 1].blank || short_para(&lines[short_from - 1])))
-        short_from--;
     for (size_t h = text + 1; h < n; h++) {
-        if (lines[h].blank || !lines[h - 1].blank || h + 1 < short_from ||
+        if (lines[h].blank || !lines[h - 1].blank ||
+            (h + 1 < n && lines[h + 1].long_at < lines[h].page_end) ||
             !ns_textpage_is_furniture_heading(lines[h].p, lines[h].len))
             continue;
         return h;
@@ -503,6 +503,13 @@ static int push_heading(ns_article_t *art, const char *text, size_t len)
 int ns_textpage_apply(ns_article_t *art, int furniture,
                       ns_textpage_report_t *report)
 {
+    return ns_textpage_apply_pages(art, furniture, NULL, 0, report);
+}
+
+int ns_textpage_apply_pages(ns_article_t *art, int furniture,
+                            const size_t *breaks, size_t n_breaks,
+                            ns_textpage_report_t *report)
+{
     ns_textpage_report_t rep = {0};
     const char *body = art->body ? art->body : "";
     size_t n = 1;
@@ -518,8 +525,12 @@ int ns_textpage_apply(ns_article_t *art, int furniture,
         lines[i].len = nl ? (size_t)(nl - p) : strlen(p);
         lines[i].blank = is_blank(p, lines[i].len);
         lines[i].marker = ns_textpage_list_marker(p, lines[i].len);
+        lines[i].page_break = 0;
         p = nl ? nl + 1 : p + lines[i].len;
     }
+    for (size_t b = 0; b < n_breaks; b++)
+        if (breaks[b] < n)
+            lines[breaks[b]].page_break = 1;
     rep.body_lines = n;
     for (size_t i = 0; i < n;) {
         size_t j = i, words = 0, bytes = 0;
@@ -538,12 +549,28 @@ int ns_textpage_apply(ns_article_t *art, int furniture,
         }
         i = j;
     }
+    size_t page_end = n, long_at = n;
+    for (size_t i = n; i-- > 0;) {
+        lines[i].page_end = page_end;
+        if (lines[i].page_break)
+            page_end = i;
+        if (!lines[i].blank && !short_para(&lines[i]))
+            long_at = i;
+        lines[i].long_at = long_at;
+    }
 
-    /* Furniture: the earlier of a known heading and a post list. */
+    /* Furniture: the earlier of a known heading and a post list, to the
+     * end of the heading's page at the latest: an OCR'd newspaper's next
+     * page is no sidebar of this one. */
     size_t posts = 0;
     size_t text = first_text(lines, n);
     size_t cut = furniture ? find_known_heading(lines, n, text) : n;
+    size_t cut_end = cut < n ? lines[cut].page_end : n;
     size_t list = furniture ? find_post_list(lines, cut, text, &posts) : n;
+    /* A post list is one page's too. */
+    for (size_t i = list + 1; i < cut && list < cut; i++)
+        if (lines[i].page_break)
+            list = n;
     if (cut < n) {
         size_t shown = lines[cut].len < 80 ? lines[cut].len : 80;
         while (shown < lines[cut].len && shown &&
@@ -557,8 +584,9 @@ int ns_textpage_apply(ns_article_t *art, int furniture,
     }
     if (cut < n) {
         rep.cut_line = cut + 1;
-        rep.cut_lines = n - cut;
-        for (size_t i = cut; i < n; i++)
+        rep.cut_lines = cut_end - cut;
+        rep.page_end = cut_end < n;
+        for (size_t i = cut; i < cut_end; i++)
             rep.cut_words += count_words(lines[i].p, lines[i].len);
         size_t fl = lines[cut].len;
         if (fl >= sizeof rep.first) {
@@ -610,22 +638,27 @@ int ns_textpage_apply(ns_article_t *art, int furniture,
     int failed = 0;
     if (by < n && !(author = strndup(name, name_len)))
         failed = 1;
-    for (size_t i = 0; i < cut && !failed; i++) {
+    for (size_t i = 0; i < n && !failed; i++) {
+        if (i == cut) {
+            i = cut_end - 1; /* the furniture: on after it */
+            continue;
+        }
+        size_t lim = i < cut ? cut : n; /* the end of this run of text */
         if (i == by && bare) {
             /* A bare name is the page's author box: it goes with the
              * furniture (its words are kept as the author).  A "By NAME"
              * line stays: in wire copy it is part of the text. */
-            if (i + 1 < cut && lines[i + 1].blank)
+            if (i + 1 < lim && lines[i + 1].blank)
                 i++;
             continue;
         }
         const struct line *l = &lines[i];
         if (!l->blank && !l->marker) {
-            int next_blank = i + 1 >= cut || lines[i + 1].blank;
+            int next_blank = i + 1 >= lim || lines[i + 1].blank;
             size_t j = i + 1;
-            while (j < cut && lines[j].blank)
+            while (j < lim && lines[j].blank)
                 j++;
-            int next_list = j < cut && lines[j].marker;
+            int next_list = j < lim && lines[j].marker;
             const char *h;
             size_t hlen =
                 ns_textpage_heading(l->p, l->len, i == 0 || lines[i - 1].blank,

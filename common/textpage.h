@@ -57,7 +57,7 @@ int ns_textpage_by_line(const char *line, size_t len, const char **name,
  * was cut, where such a line is the page's author box. */
 int ns_textpage_is_name(const char *line, size_t len);
 
-/* What ns_textpage_apply() did, for nindex --verbose. */
+/* What ns_textpage_apply() did, for nindex's warning. */
 typedef struct ns_textpage_report {
     size_t cut_line;   /* 1-based body line where the cut starts; 0: none */
     size_t cut_lines;  /* lines cut, blank ones included */
@@ -66,6 +66,7 @@ typedef struct ns_textpage_report {
     char first[128];   /* the first cut line, as it is in the body */
     size_t body_lines; /* lines of the body before the rules ran */
     int byline;        /* 1 if the author came from a byline line */
+    int page_end;      /* 1 if the cut stopped at a form feed */
 } ns_textpage_report_t;
 
 /* Apply the page rules to ART (read from a text file): cut trailing page
@@ -77,6 +78,13 @@ typedef struct ns_textpage_report {
  * failure (ART is then unchanged). */
 int ns_textpage_apply(ns_article_t *art, int furniture,
                       ns_textpage_report_t *report);
+/* ns_textpage_apply for a body of pages: BREAKS (N_BREAKS of them, in
+ * ascending order) are the 0-based body lines that hold a form feed, where
+ * a new page starts.  Furniture is a page's: a cut ends before the next
+ * such line, and the lines after it stay. */
+int ns_textpage_apply_pages(ns_article_t *art, int furniture,
+                            const size_t *breaks, size_t n_breaks,
+                            ns_textpage_report_t *report);
 
 NS_END_DECLS
 

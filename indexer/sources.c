@@ -577,12 +577,6 @@ int ns_sources_read(const struct options *o, struct counts *c,
                 }
                 c->warnings++;
             }
-            const char *note = ns_reader_note(r);
-            if (o->verbose && note) {
-                /* What the text page rules cut, once per file. */
-                ns_progress_clear(pr);
-                ns_note("%s", note);
-            }
             if (ns_shard_other(o, art.id)) {
                 /* Another shard's: its own host indexes it. */
                 c->other_shard++;

@@ -17,7 +17,9 @@ check "cut reported once, with its line" \
 check "cut names the heading and line" contains "$TMP/err" \
     "$ID:57: page furniture cut: 'Recent Posts'"
 run out err2 nindex --db "$TMP/db2" "$TMP/in"
-check "nothing said without --verbose" lacks "$TMP/err2" "furniture"
+check "the cut is a warning without --verbose too" contains "$TMP/err2" \
+    "warning: $TMP/in/$ID:57: page furniture cut: 'Recent Posts'"
+check "and counted as one" contains "$TMP/out" "; 1 warning"
 run out err3 nindex --verbose --db "$TMP/db2" --rebuild "$TMP/in"
 check "rebuild --verbose reports the cut too" contains "$TMP/err3" \
     "$ID:57: page furniture cut"
