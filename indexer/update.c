@@ -655,14 +655,17 @@ static void find_others(ns_index_t *idx, const struct idset *ids,
     ns_buf_free(&names);
 }
 
-static void say_others(const char *id, const ns_buf_t *found)
+static void say_others(const char *id, const ns_buf_t *found, int dry_run)
 {
     unsigned long n = strtoul(found->p, NULL, 10);
     const char *names = strchr(found->p, '\t') + 1;
-    ns_warn("deleted '%s'; %lu other version%s of this story remain%s: %s "
+    /* A dry run deletes nothing: it says what the run would leave. */
+    ns_warn("%s '%s'; %lu other version%s of this story %s%s: %s "
             "(nindex --delete %s too if %s must go)",
-            id, n, n == 1 ? "" : "s", n == 1 ? "s" : "", names,
-            n == 1 ? "it" : "them", n == 1 ? "it" : "they");
+            dry_run ? "would delete" : "deleted", id, n, n == 1 ? "" : "s",
+            dry_run ? "would remain" : "remain",
+            !dry_run && n == 1 ? "s" : "", names, n == 1 ? "it" : "them",
+            n == 1 ? "it" : "they");
 }
 
 /* Delete the articles in IDS from IDX, LIVE of them before the run, as
@@ -690,7 +693,7 @@ static int delete_listed(const char *db, ns_index_t *idx,
         rc = delete_ids(idx, ids, c);
     for (size_t i = 0; i < ids->n; i++) {
         if (rc == EXIT_OK && others[i].len)
-            say_others(ids->ids[i], &others[i]);
+            say_others(ids->ids[i], &others[i], o->dry_run);
         ns_buf_free(&others[i]);
     }
     free(others);

@@ -21,7 +21,7 @@ nindex --quiet --db "$db" "$TMP/src.jsonl"
 # Other versions of the story: named after the delete.
 run out err nindex --db "$db" --delete story --force --dry-run
 check "dry run: names the other version" contains "$TMP/err" \
-    "deleted 'story'; 1 other version of this story remains: 'wire-x' (nindex --delete it too if it must go)"
+    "would delete 'story'; 1 other version of this story would remain: 'wire-x' (nindex --delete it too if it must go)"
 run out err nindex --db "$db" --delete story --force
 check "delete: exit 0" is "$rc" 0
 check "delete: names the other version" contains "$TMP/err" \
