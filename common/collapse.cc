@@ -21,34 +21,12 @@
 
 using namespace libns;
 
-/* Titles shorter than this many words ("Letters", "In brief") are too
- * generic to say two articles are one story. */
-static const unsigned GROUP_MIN_WORDS = 4;
-
-/* The normalised title of ART -- lower-case words of letters and digits,
- * one space apart, as the related posts' duplicate test reads it -- as 16
- * hex digits; "" when the title is too short to group on. */
+/* The title the copies of ART's story share (story_title) as 16 hex
+ * digits; "" when the title is too short to group on. */
 std::string libns::group_key(const ns_article_t *art)
 {
-    std::string norm, w;
-    unsigned words = 0;
-    for (const char *p = art->title ? art->title : "";; p++) {
-        unsigned char c = (unsigned char)*p;
-        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80) {
-            w += (char)c;
-        } else if (c >= 'A' && c <= 'Z') {
-            w += (char)(c - 'A' + 'a');
-        } else {
-            if (!w.empty()) {
-                norm += (norm.empty() ? "" : " ") + w;
-                words++;
-            }
-            w.clear();
-            if (!c)
-                break;
-        }
-    }
-    if (words < GROUP_MIN_WORDS)
+    std::string norm;
+    if (!story_title(art->title, &norm))
         return "";
     char hex[17];
     snprintf(
@@ -100,12 +78,13 @@ bool libns::story_count(ns_index_t *idx, uint64_t *out)
 /* Title words every copy of the story of TITLE has, to find the copies
  * by: its words written in plain ASCII letters and digits between spaces,
  * which the indexer's term generator makes terms of as they are, and
- * which the normalised title of every copy holds. */
+ * which the normalised title of every copy holds (after the version
+ * marks, which only some copies have). */
 static std::vector<std::string> group_title_words(const char *title)
 {
     std::vector<std::string> words;
     std::string w;
-    for (const char *p = title ? title : "";; p++) {
+    for (const char *p = story_title_start(title);; p++) {
         unsigned char c = (unsigned char)*p;
         if (c == 0 || c == ' ') {
             if (!w.empty() && w != "\x01" && w.size() <= 64 &&

@@ -435,6 +435,13 @@ class ExistsField : public Xapian::FieldProcessor
     Xapian::Query operator()(const std::string &value) override;
 };
 
+/* story-title.cc: TITLE without the version marks a wire service puts
+ * before it ("UPDATE 2-", "CORRECTED - ", "RPT-"). */
+const char *story_title_start(const char *title);
+/* The title the copies of a story share: TITLE from story_title_start(),
+ * its words (letters, marks and digits, lower case) one space apart, into
+ * *OUT; true if it is long enough to say two articles are one story. */
+bool story_title(const char *title, std::string *out);
 /* collapse.cc: copies of one hit listed by id, at most. */
 inline constexpr Xapian::doccount ALSO_MAX = 20;
 std::string group_key(const ns_article_t *art);

@@ -117,9 +117,7 @@ static DupKey dup_key(const ns_article_t *a)
 {
     DupKey k;
     k.art = a;
-    each_word(a->title, [&](const std::string &w) {
-        k.title += (k.title.empty() ? "" : " ") + w;
-    });
+    story_title(a->title, &k.title); /* short titles compared too */
     return k;
 }
 
