@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ingest.h"
 #include "ns.h"
 
 /* Copy SNIPPET without the highlight markers (HTML == 0), or HTML-escaped
@@ -41,6 +42,18 @@ static char *snippet_form(const char *snippet, int html)
         default:
             rc = ns_buf_putc(&out, *p);
         }
+    }
+    /* JSON cannot hold invalid UTF-8 (jansson's json_string() refuses
+     * it, and the key was then left out of the hit): a byte of a
+     * character cut in half is read as U+FFFD, as a browser reads it. */
+    if (rc == 0 && !ns_utf8_valid(out.p, out.len)) {
+        ns_buf_t fixed = {0};
+        rc = ns_buf_puts(&fixed, "") < 0 ||
+                     ns_utf8_repair(out.p, out.len, &fixed) < 0
+                 ? -1
+                 : 0;
+        ns_buf_free(&out);
+        out = fixed;
     }
     if (rc < 0) {
         ns_buf_free(&out);

@@ -22,13 +22,20 @@ using namespace libns;
 
 const char *const libns::SNIPPET_OMIT = "\x1e";
 
+/* Where the code point before byte AT of T starts (AT > 0). */
+static size_t start_before(const std::string &t, size_t at)
+{
+    size_t p = at - 1;
+    while (p > 0 && ((unsigned char)t[p] & 0xc0) == 0x80)
+        p--;
+    return p;
+}
+
 /* The code point before byte AT of T (AT > 0). */
 static unsigned code_before(const std::string &t, size_t at)
 {
-    size_t p = at - 1, n;
-    while (p > 0 && ((unsigned char)t[p] & 0xc0) == 0x80)
-        p--;
-    return utf8_at(t, p, &n);
+    size_t n;
+    return utf8_at(t, start_before(t, at), &n);
 }
 
 static bool is_word(unsigned c)
@@ -126,28 +133,113 @@ static std::string escaped(const std::string &s)
     return out;
 }
 
+/* Is C a Chinese, Japanese or Korean character, which Xapian's snippet
+ * (SNIPPET_CJK_NGRAM) reads as a word of its own, so that a passage
+ * starts or ends beside another (CJK::codepoint_is_cjk's ranges)? */
+static bool is_cjk(unsigned c)
+{
+    return (c >= 0x2e80 && c <= 0x2eff) || (c >= 0x3000 && c <= 0x9fff) ||
+           (c >= 0xa700 && c <= 0xa71f) || (c >= 0xac00 && c <= 0xd7af) ||
+           (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) ||
+           (c >= 0xff00 && c <= 0xffef) || (c >= 0x20000 && c <= 0x2a6df) ||
+           (c >= 0x2f800 && c <= 0x2fa1f);
+}
+
+/* Is byte AT of T inside a word: word characters on both sides, neither
+ * a CJK one? */
+static bool inside_word(const std::string &t, size_t at)
+{
+    if (at == 0 || at >= t.size())
+        return false;
+    size_t n;
+    const unsigned a = code_before(t, at), b = utf8_at(t, at, &n);
+    return is_word(a) && is_word(b) && !is_cjk(a) && !is_cjk(b);
+}
+
 /* Where in T the passage PLAIN was cut from: its last place that is not
  * inside a word (of passages alike, Xapian keeps the last it finds), or
  * npos. */
 static size_t passage_at(const std::string &t, const std::string &plain)
 {
-    size_t n;
-    const bool word_first = is_word(utf8_at(plain, 0, &n));
-    const bool word_last = is_word(code_before(plain, plain.size()));
     size_t from = std::string::npos;
     for (int tries = 0; tries < 16; tries++) {
         const size_t at = t.rfind(plain, from);
         if (at == std::string::npos)
             return at;
-        const size_t end = at + plain.size();
-        if ((!word_first || at == 0 || !is_word(code_before(t, at))) &&
-            (!word_last || end == t.size() || !is_word(utf8_at(t, end, &n))))
+        if (!inside_word(t, at) && !inside_word(t, at + plain.size()))
             return at;
         if (at == 0)
             return std::string::npos;
         from = at - 1;
     }
     return std::string::npos;
+}
+
+static bool is_hyphen(unsigned c)
+{
+    return c == '-' || c == 0x2010 || c == 0x2011;
+}
+
+/* The most bytes of a word joined by hyphens a passage's end is moved
+ * over to show the word whole; past that ("...-Gesetzgebungsverfahren")
+ * the part shown is left off instead. */
+static const size_t MOST_JOINED = 32;
+
+/* Is the code point at byte AT of T a hyphen between two word
+ * characters? */
+static bool joining(const std::string &t, size_t at)
+{
+    size_t n, k;
+    return at > 0 && at < t.size() && is_hyphen(utf8_at(t, at, &n)) &&
+           at + n < t.size() && is_word(code_before(t, at)) &&
+           is_word(utf8_at(t, at + n, &k));
+}
+
+/* Where the word joined by hyphens that T's passage starting at AT starts
+ * in ("life-|threatening", "19-year-|old", "Nord|-Norge"): AT itself when
+ * the passage does not start inside one. */
+static size_t joined_start(const std::string &t, size_t at)
+{
+    size_t n;
+    if (at == 0 || at >= t.size())
+        return at;
+    const unsigned first = utf8_at(t, at, &n);
+    const bool inside =
+        is_word(first) ? joining(t, start_before(t, at)) : joining(t, at);
+    if (!inside)
+        return at;
+    size_t p = at;
+    while (p > 0) {
+        const size_t q = start_before(t, p);
+        const unsigned c = utf8_at(t, q, &n);
+        if ((is_word(c) && !is_cjk(c)) || joining(t, q))
+            p = q;
+        else
+            break;
+    }
+    return p;
+}
+
+/* Where that word ends, for a passage ending at END. */
+static size_t joined_end(const std::string &t, size_t end)
+{
+    size_t n;
+    if (end == 0 || end >= t.size())
+        return end;
+    const size_t last = start_before(t, end);
+    const bool inside =
+        is_word(utf8_at(t, last, &n)) ? joining(t, end) : joining(t, last);
+    if (!inside)
+        return end;
+    size_t p = end;
+    while (p < t.size()) {
+        const unsigned c = utf8_at(t, p, &n);
+        if ((is_word(c) && !is_cjk(c)) || joining(t, p))
+            p += n;
+        else
+            break;
+    }
+    return p;
 }
 
 std::string libns::snippet_ends(const std::string &sn, const std::string &text)
@@ -184,10 +276,51 @@ std::string libns::snippet_ends(const std::string &sn, const std::string &text)
     }
     if (plain.empty())
         return as_xapian();
-    const size_t at = passage_at(text, plain);
-    if (at == std::string::npos)
+    const size_t found = passage_at(text, plain);
+    if (found == std::string::npos)
         return as_xapian();
-    const size_t end = at + plain.size();
+    size_t at = found, end = found + plain.size();
+    std::string head = body;
+    /* A word joined by hyphens is shown whole, or not at all: Xapian's
+     * passage starts and ends at a hyphen, and 94 of 5,330 BBC snippets
+     * read "...-threatening injury", "...-old defender" or "-1 down".
+     * Leaving the part off keeps a mark that is on it. */
+    const size_t js = joined_start(text, at), je = joined_end(text, end);
+    if (js < at && at - js <= MOST_JOINED) {
+        head = escaped(text.substr(js, at - js)) + head;
+        at = js;
+    } else if (js < at) {
+        const size_t sp = head.find(' '), psp = plain.find(' ');
+        if (sp != std::string::npos &&
+            head.find_first_of(NS_HI_START NS_HI_END) > sp) {
+            at = found + psp + 1;
+            head.erase(0, sp + 1);
+        }
+    }
+    if (je > end && je - end <= MOST_JOINED) {
+        head += escaped(text.substr(end, je - end));
+        end = je;
+    } else if (je > end) {
+        const size_t sp = head.rfind(' '), psp = plain.rfind(' ');
+        const size_t mark = head.find_last_of(NS_HI_START NS_HI_END);
+        if (sp != std::string::npos && found + psp > at &&
+            (mark == std::string::npos || mark < sp)) {
+            end = found + psp;
+            head.resize(sp);
+        }
+    }
+    /* Nor is what a reader sees as one character parted at either end:
+     * Xapian ends a passage inside a rainbow flag's sequence (the white
+     * flag shown without its rainbow). */
+    const size_t cs = cluster_start(text, at), ce = cluster_end(text, end);
+    if (cs < at) {
+        head = escaped(text.substr(cs, at - cs)) + head;
+        at = cs;
+    }
+    if (ce > end) {
+        head += escaped(text.substr(end, ce - end));
+        end = ce;
+    }
     std::string after;
     bool more = false;
     /* Xapian leaves its marker off only where the text ends or a stop
@@ -196,6 +329,6 @@ std::string libns::snippet_ends(const std::string &sn, const std::string &text)
         after = sentence_end(text, end);
         more = after.empty();
     }
-    return (words_before(text, at) ? "..." : "") + body + escaped(after) +
+    return (words_before(text, at) ? "..." : "") + head + escaped(after) +
            (more ? "..." : "");
 }

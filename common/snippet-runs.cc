@@ -28,8 +28,21 @@ static std::string shortened(const std::string &run, size_t most)
     if (folded.size() <= most)
         return folded;
     const size_t keep = most > 5 ? (most - 5) / 2 : 0;
-    std::string head = folded.substr(0, cluster_start(folded, keep));
-    std::string tail = folded.substr(cluster_end(folded, folded.size() - keep));
+    size_t h = cluster_start(folded, keep);
+    size_t t = cluster_end(folded, folded.size() - keep);
+    /* An end keeps one character at least: a run of one (an emoji family
+     * of 25 bytes against a snippet of 36) is shown whole, never as
+     * " ... " alone. */
+    const size_t first = folded.find_first_not_of(' ');
+    const size_t last = folded.find_last_not_of(' ') + 1;
+    if (h <= first)
+        h = cluster_end(folded, first + 1);
+    if (t >= last)
+        t = cluster_start(folded, last - 1);
+    if (h >= t)
+        return folded;
+    std::string head = folded.substr(0, h);
+    std::string tail = folded.substr(t);
     while (!head.empty() && head.back() == ' ')
         head.pop_back();
     while (!tail.empty() && tail[0] == ' ')

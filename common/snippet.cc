@@ -61,6 +61,11 @@ static std::string unescape_snippet(const std::string &html,
     return out;
 }
 
+/* Chinese, Japanese and Korean text is split as the index split it
+ * (open.cc: FLAG_CJK_NGRAM): read as one long word, none of its n-grams
+ * matched, so a hit for "上海" showed its lead unmarked. */
+static const unsigned SNIPPET_FLAGS = Xapian::MSet::SNIPPET_CJK_NGRAM;
+
 /* What a snippet's text has for a mark written for an apostrophe: U+201B,
  * which Xapian reads as one and news hardly writes (plain_apostrophes). */
 static const char *const SNIPPET_APOSTROPHE = "\u201b";
@@ -100,6 +105,17 @@ static std::string unmark_long_words(const std::string &sn)
         }
     }
     return out;
+}
+
+/* SN with marks that touch made one: Xapian marks each character of a
+ * CJK word on its own ("<mark>北</mark><mark>京</mark>"), which a page
+ * would show as two highlights where one word was found. */
+static std::string merged_marks(std::string sn)
+{
+    const std::string touch = std::string(NS_HI_END) + NS_HI_START;
+    for (size_t at = 0; (at = sn.find(touch, at)) != std::string::npos;)
+        sn.erase(at, touch.size());
+    return sn;
 }
 
 /* The lower-cased words of TEXT, as Xapian's parser splits them. */
@@ -356,7 +372,10 @@ static size_t longest_phrase(const Xapian::Query &q)
  * LEN bytes of text that starts where the first mark does ("..." before
  * it when text precedes), ends at a space within LEN and closes a mark
  * left open there: as much of the phrase marked as fits, as
- * Elasticsearch's highlighter shows one longer than its fragment. */
+ * Elasticsearch's highlighter shows one longer than its fragment.  When
+ * no space is within LEN, at the end of the word there: a byte count cut
+ * "Øyafestivalen" inside its "Ø" at 1 byte, and the JSON, which cannot
+ * hold half a character, lost its snippet. */
 static std::string from_first_mark(const std::string &sn, size_t len)
 {
     const size_t start = sn.find(NS_HI_START);
@@ -365,8 +384,13 @@ static std::string from_first_mark(const std::string &sn, size_t len)
     std::string out = start > 0 ? "..." : "";
     size_t shown = 0, space = std::string::npos, i = start;
     bool open = false, open_at_space = false;
-    for (; i < sn.size() && shown < len; i++) {
+    for (; i < sn.size() && (shown < len || space == std::string::npos); i++) {
         const char c = sn[i];
+        size_t n;
+        const unsigned cp =
+            ((unsigned char)c & 0xc0) == 0x80 ? 'x' : utf8_at(sn, i, &n);
+        if (shown >= len && (!Xapian::Unicode::is_wordchar(cp) || cp >= 0x2e80))
+            break; /* the word's end; CJK has a word to a character */
         if (c == NS_HI_START[0] || c == NS_HI_END[0]) {
             open = c == NS_HI_START[0];
         } else {
@@ -379,7 +403,7 @@ static std::string from_first_mark(const std::string &sn, size_t len)
     if (i >= sn.size())
         return out;
     /* Cut at the last space, never inside a word nor a UTF-8 character
-     * (a space is never inside one). */
+     * (a space is never inside one); the first word is shown whole. */
     if (space != std::string::npos) {
         out.resize(space);
         open = open_at_space;
@@ -397,13 +421,16 @@ std::string libns::snippet_of(ns_index_t *idx, const Xapian::MSet &ms,
                               const Xapian::Query &q, const ns_article_t *art,
                               const ns_search_opts_t *o, bool blank)
 {
+    /* No body, no snippet, whatever the query: the headline, which
+     * title_html marks, was shown again as the snippet of a word query
+     * but not of the empty one. */
+    if (!art->body || !*art->body)
+        return "";
     if (!blank) {
-        const bool body = art->body && *art->body;
-        const char *title = art->title ? art->title : "";
         /* Long runs of symbols shortened (snippet-runs.cc), or the word
          * after one could never be shown. */
-        std::string text = shortened_runs(
-            mark_paragraphs(body ? art->body : title), o->snippet_len);
+        std::string text =
+            shortened_runs(mark_paragraphs(art->body), o->snippet_len);
         /* Letters written decomposed are read composed, as the index has
          * them (write.cc indexed_text): Xapian reads "a" and a combining
          * ring as a word of its own spelling, which the look-ups of a
@@ -435,14 +462,16 @@ std::string libns::snippet_of(ns_index_t *idx, const Xapian::MSet &ms,
          * and finds the passage where most query words meet instead of the
          * first one that has any. */
         auto cut = [&](const Xapian::MSet &by, std::string *raw, size_t len) {
-            std::string sn = by.snippet(text, len, stemmer_for(idx, art->lang),
-                                        Xapian::MSet::SNIPPET_EXHAUSTIVE,
-                                        NS_HI_START, NS_HI_END, SNIPPET_OMIT);
+            std::string sn =
+                by.snippet(text, len, stemmer_for(idx, art->lang),
+                           SNIPPET_FLAGS | Xapian::MSet::SNIPPET_EXHAUSTIVE,
+                           NS_HI_START, NS_HI_END, SNIPPET_OMIT);
             sn = snippet_ends(sn, text);
             restore_apostrophes(sn, text, SNIPPET_APOSTROPHE, was);
             *raw = unmark_long_words(unescape_snippet(sn));
             restore_elisions(*raw);
-            return unmark_stop_words(idx, *raw, art->lang, o->query);
+            return merged_marks(
+                unmark_stop_words(idx, *raw, art->lang, o->query));
         };
         std::string raw, sn = cut(by, &raw, o->snippet_len);
         /* Nothing marked: the passage was chosen for stop words ("of" of
@@ -467,7 +496,7 @@ std::string libns::snippet_of(ns_index_t *idx, const Xapian::MSet &ms,
             if (wide_sn.find(NS_HI_START) != std::string::npos)
                 sn = from_first_mark(wide_sn, o->snippet_len);
         }
-        if (sn.find(NS_HI_START) != std::string::npos || !body)
+        if (sn.find(NS_HI_START) != std::string::npos)
             return sn;
     }
     /* The lead's paragraphs are marked on as much of the body as the cut
@@ -510,8 +539,12 @@ std::string libns::snippet_of(ns_index_t *idx, const Xapian::MSet &ms,
                 cut.pop_back();
         }
     }
-    return unescape_snippet(cut, false) +
-           (body.size() > cut.size() || head < len ? "..." : "");
+    /* A cut after a sentence's stop says so itself: "months." with "..."
+     * read "months...." (42 of 2,000 BBC leads). */
+    const bool more = body.size() > cut.size() || head < len;
+    const std::string lead = unescape_snippet(cut, false);
+    const bool stop = !lead.empty() && strchr(".!?", lead.back());
+    return lead + (more && !stop ? "..." : "");
 }
 
 /* The title of hit ART with the query's matched words marked, for a page
@@ -537,12 +570,13 @@ std::string libns::title_marked(ns_index_t *idx, const Xapian::MSet &ms,
                                  : !split.empty() ? split
                                                   : std::string(title);
         std::string sn =
-            by.snippet(read, len * 2 + 16, stemmer_for(idx, art->lang), 0,
-                       NS_HI_START, NS_HI_END, "");
+            by.snippet(read, len * 2 + 16, stemmer_for(idx, art->lang),
+                       SNIPPET_FLAGS, NS_HI_START, NS_HI_END, "");
         restore_apostrophes(sn, read, SNIPPET_APOSTROPHE, was);
         std::string marked = unmark_long_words(unescape_snippet(sn));
         restore_elisions(marked);
-        return unmark_stop_words(idx, marked, art->lang, o->query);
+        return merged_marks(
+            unmark_stop_words(idx, marked, art->lang, o->query));
     };
     /* Marked composed (see snippet_of), shown as written: FROM maps the
      * composed title back to the title's bytes. */

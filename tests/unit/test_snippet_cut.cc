@@ -112,6 +112,24 @@ static void test_ends(void)
     CHECK_IS(ends("[Star] words~", "** Star words here"), "[Star] words...",
              "only symbols before: the start");
 
+    /* A word joined by hyphens whole at either end; a long one left off;
+     * a CJK passage starts beside another character. */
+    const std::string hy = "Deler av Nord-Norge har hatt 19-year-old varme.";
+    CHECK_IS(ends("-[Norge] har~", hy), "...Nord-[Norge] har...",
+             "a start at a hyphen: the whole word");
+    CHECK_IS(ends("~[har] hatt 19-~", hy), "...[har] hatt 19-year-old...",
+             "an end at a hyphen: the whole word");
+    CHECK_IS(ends("~[a] b Cdefghijklmnopqrstuvwxyzabcdefghij-~",
+                  "x a b Cdefghijklmnopqrstuvwxyzabcdefghij-"
+                  "Klmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz z"),
+             "...[a] b...", "a joined word of over 32 bytes left off");
+    CHECK_IS(ends("[\u4e0a\u6d77]~", "\u6709\u4e0a\u6d77\u4e5f"),
+             "...[\u4e0a\u6d77]...", "CJK: found beside another character");
+    CHECK_IS(ends("~[a] \U0001F3F3\uFE0F~",
+                  "x a \U0001F3F3\uFE0F\u200d\U0001F308 b"),
+             "...[a] \U0001F3F3\uFE0F\u200d\U0001F308...",
+             "a rainbow flag whole at the end");
+
     /* A passage not found in the text keeps Xapian's markers. */
     CHECK_IS(ends("~[gone] now~", "nothing like it"), "...[gone] now...",
              "not found: as Xapian cut it");
@@ -149,6 +167,12 @@ static void test_runs(void)
               cut.compare(dots - 4, 4, "\U0001F466") == 0 &&
               cut.compare(dots + 5, 4, "\U0001F469") == 0,
           "cut between whole emoji families");
+    CHECK(shortened_runs("x " FAMILY " y", 36) == "x " FAMILY " y",
+          "a run of one emoji family kept whole");
+    const std::string two = shortened_runs("x " FAMILY FAMILY " y", 36);
+    CHECK(two == "x " FAMILY " ... " FAMILY " y" || two == "x " FAMILY FAMILY
+                                                           " y",
+          "a run of two families: each whole");
 }
 
 int main(void)
