@@ -691,9 +691,12 @@ size_t folded_edits(const std::string &a, const std::string &b);
 /* TEXT with its words that match no article replaced by the archive's
  * nearest word or split ("" if none), with hits if BESIDE_HITS, its
  * phrase searches within BUDGET_MS (0: no limit); if TYPING, its last
- * word, with nothing after it, as typed (search as you type). */
+ * word, with nothing after it, as typed (search as you type).  *SURE, if
+ * given, is set when the suggestion may be searched instead of a query
+ * that matches nothing (no name corrected, the words in context). */
 std::string suggest_query(ns_index_t *idx, const std::string &t, bool beside,
-                          unsigned budget_ms, bool typing = false);
+                          unsigned budget_ms, bool typing = false,
+                          bool *sure = nullptr);
 /* write.cc: the words of TEXT written with hyphens between letters,
  * joined, separated by spaces (each at most JOINED_MAX bytes). */
 static const size_t JOINED_MAX = 64;

@@ -452,6 +452,8 @@ struct Said {
     std::string word; /* lower-cased */
     bool searched;    /* not a closed-class word, nor one left as typed */
     bool changed;     /* a correction, or a part of a split word */
+    size_t run;       /* the word typed it came from (runs() index) */
+    bool lost;        /* left as typed, and matching no article */
 };
 
 /* Is each changed word of the suggestion SAID found with its other words
@@ -461,23 +463,26 @@ struct Said {
  * another story (Cucerzan and Brill 2004 take it from a query log; the
  * archive is what a news search has): on BBC News "gordon brwon" is
  * "gordon brown" (brown is 12.8 times likelier beside gordon than
- * anywhere), where "Tony Blare" is not "Tony blame" (0.49). */
-static bool in_context(ns_index_t *idx, const std::vector<Said> &said)
+ * anywhere), where "Tony Blare" is not "Tony blame" (0.49).  If APART,
+ * the two parts of a split word are not each other's context: the phrase
+ * of the two, which some article has, vouches for them (split_of). */
+static bool in_context(ns_index_t *idx, const std::vector<Said> &said,
+                       bool apart = false)
 {
     std::vector<Xapian::Query> words;
-    std::vector<bool> changed;
+    std::vector<const Said *> of;
     for (const Said &s : said)
         if (s.searched) {
             words.push_back(forms_of(idx, s.word));
-            changed.push_back(s.changed);
+            of.push_back(&s);
         }
     double n = idx->db->get_doccount();
     for (size_t i = 0; i < words.size(); i++) {
         std::vector<Xapian::Query> rest;
         for (size_t j = 0; j < words.size(); j++)
-            if (j != i)
+            if (j != i && !(apart && of[j]->run == of[i]->run))
                 rest.push_back(words[j]);
-        if (!changed[i] || rest.empty())
+        if (!of[i]->changed || rest.empty())
             continue;
         Xapian::Query ctx(Xapian::Query::OP_AND, rest.begin(), rest.end());
         if (n * count(idx,
@@ -503,6 +508,21 @@ static Xapian::doccount spelling_articles(const Xapian::Database &dict,
  * abbreviations and the closed-class words made splits of names
  * ("gino" as "gi no", "manon" as "man on"). */
 static const size_t SPLIT_MIN_PART = 3;
+/* Name particles, the first part of a split however short: "degaulle" is
+ * "de gaulle", which TIME writes in 74 stories, where a first part of
+ * three letters or more left it with no suggestion.  The phrase of the
+ * two, which some article must have, keeps them from cutting words ("o"
+ * is no word of the dictionary, spelling_word). */
+static const char *const PARTICLES[] = {"de", "la", "le", "du", "al", "el",
+                                        "mc", "da", "di", "o"};
+
+static bool particle(const std::string &part)
+{
+    for (const char *p : PARTICLES)
+        if (part == p)
+            return true;
+    return false;
+}
 /* Splits whose parts are both words, looked at for one word; of those
  * that qualify, the phrases searched for. */
 static const int SPLIT_MAX_TRIED = 8;
@@ -544,7 +564,8 @@ struct Budget {
  * fewer edits win, then more articles (the correction's own, the
  * split's with both parts).  A split qualifies when:
  *  - both parts are words of the dictionary, of SPLIT_MIN_PART
- *    characters or more, and not both closed-class words;
+ *    characters or more (the first may be a shorter name particle), and
+ *    not both closed-class words;
  *  - some article writes them side by side: the phrase of the two is
  *    searched (its first match is enough).  Without it, a name or a word
  *    the archive lacks was cut into two words that meet by chance
@@ -563,16 +584,19 @@ static std::string split_of(ns_index_t *idx, const Xapian::Database &dict,
     for (size_t i = 0; i < word.size(); i++)
         if (((unsigned char)word[i] & 0xc0) != 0x80)
             cuts.push_back(i);
-    if (cuts.size() < 2 * SPLIT_MIN_PART)
+    if (cuts.size() < SPLIT_MIN_PART + 1)
         return "";
     double bar = 0; /* a split must have more articles than this */
     if (!fixed.empty() && dict.get_spelling_suggestion(word, 1) == fixed)
         bar = spelling_articles(dict, fixed); /* one edit, as a split */
     std::vector<std::pair<double, std::string>> found;
     int tried = 0;
-    for (size_t c = SPLIT_MIN_PART; c + SPLIT_MIN_PART <= cuts.size(); c++) {
+    for (size_t c = 1; c + SPLIT_MIN_PART <= cuts.size(); c++) {
         std::string a = word.substr(0, cuts[c]), b = word.substr(cuts[c]);
-        if (!spelling_articles(dict, a) || !spelling_articles(dict, b))
+        const bool short_a = c < SPLIT_MIN_PART;
+        if (short_a ? !particle(a) : !spelling_articles(dict, a))
+            continue;
+        if (!spelling_articles(dict, b))
             continue;
         if ((closed_class(idx, a) && closed_class(idx, b)) ||
             ++tried > SPLIT_MAX_TRIED)
@@ -615,9 +639,13 @@ static std::string split_word(ns_index_t *idx, const Xapian::Database &dict,
 
 std::string libns::suggest_query(ns_index_t *idx, const std::string &text,
                                  bool beside_hits, unsigned budget_ms,
-                                 bool typing)
+                                 bool typing, bool *sure)
 {
     const Budget time{budget_ms};
+    bool sure_ = true;
+    if (!sure)
+        sure = &sure_;
+    *sure = true;
     /* Search as you type: the last word, with nothing after it, is being
      * typed, and is no typo (README "Search as you type").  One that
      * partial_text() does not complete ("#Chels", "$AAP" once, "tv") was
@@ -671,6 +699,7 @@ std::string libns::suggest_query(ns_index_t *idx, const std::string &text,
     std::string out;
     std::vector<Said> said;
     bool changed = false;
+    bool name = false; /* a word typed with a capital letter corrected */
     int splits = SPLIT_MAX_WORDS;
     for (size_t i = 0; i < was.size(); i++) {
         if (i % 2 == 0) {
@@ -695,22 +724,45 @@ std::string libns::suggest_query(ns_index_t *idx, const std::string &text,
             size_t sp = split.find(' ');
             for (const std::string &part :
                  {split.substr(0, sp), split.substr(sp + 1)})
-                said.push_back({part, !closed_class(idx, part), true});
+                said.push_back(
+                    {part, !closed_class(idx, part), true, i, false});
             out += apostrophe_like(was[i], split_cased_like(was[i], split));
         } else if (!fixed.empty()) {
             said.push_back({fixed,
                             correctable(now, i) && !closed_class(idx, fixed),
-                            true});
+                            true, i, false});
             out += apostrophe_like(was[i], cased_like(was[i], fixed));
+            name = name || lower(was[i].c_str()) != was[i];
         } else {
             said.push_back(
-                {w, correctable(was, i) && !closed_class(idx, w), false});
+                {w, correctable(was, i) && !closed_class(idx, w), false, i,
+                 fix});
             out += was[i];
             continue;
         }
         changed = true;
     }
-    if (out == text)
+    if (out == text || !changed)
         return ""; /* nothing but what was typed */
-    return changed && (!beside_hits || in_context(idx, said)) ? out : "";
+    if (beside_hits)
+        return in_context(idx, said) ? out : "";
+    /* Searched instead of a query that matches nothing only when it is
+     * likely what was meant.  A word typed with a capital letter (a query
+     * all in capitals corrects none) is most likely a name the archive
+     * lacks, and its nearest word another word: BBC News showed the 413
+     * hits of "Market" for "Merkel", "Near" for "Neymar".  Corrected words
+     * must go with the query's other words, as beside hits: "elon musk"
+     * searched "elton must" (193 hits).  A split keeps every letter typed
+     * ("TonyBlair"), and its own phrase vouches for its two parts.  A
+     * word that matches nothing is no context. */
+    for (Said &s : said)
+        s.searched = s.searched && !s.lost;
+    try {
+        *sure = !name && in_context(idx, said, true);
+    } catch (const Xapian::Error &) {
+        if (!idx->cluster)
+            throw;
+        *sure = false; /* a shard failed: offered, not searched */
+    }
+    return out;
 }

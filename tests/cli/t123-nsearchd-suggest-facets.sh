@@ -30,14 +30,14 @@ sys.exit(0 if a == b else 1)
 PY
 }
 
-get typo.json '/v1/search?q=Azuer%20survelance&related=0'
+get typo.json '/v1/search?q=azuer%20survelance&related=0'
 check "typo: 200" is "$code" 200
 check "typo: suggestion used" json typo.json \
-    'd["suggestion"] == "Azure surveillance" and d["suggestion_used"] and d["total"] > 0'
+    'd["suggestion"] == "azure surveillance" and d["suggestion_used"] and d["total"] > 0'
 get right.json '/v1/search?q=azure%20surveillance&related=0'
 check "typo: the corrected query's hits" json typo.json \
     '[h["id"] for h in d["hits"]] == [h["id"] for h in json.load(open("'"$TMP"'/right.json"))["hits"]]'
-check "typo: as nsearch --json" same typo.json --related 0 "Azuer survelance"
+check "typo: as nsearch --json" same typo.json --related 0 "azuer survelance"
 get few.json '/v1/search?q=lighthouse%20survelance&related=0'
 check "few: suggested, not used" json few.json \
     'd["suggestion"] == "lighthouse surveillance" and not d["suggestion_used"]'
