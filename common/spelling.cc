@@ -700,6 +700,18 @@ std::string libns::suggest_query(ns_index_t *idx, const std::string &text,
     std::vector<Said> said;
     bool changed = false;
     bool name = false; /* a word typed with a capital letter corrected */
+    /* A capital on the query's first word alone, before words in lower
+     * case, is the sentence case phones and habit give ("Azuer
+     * survelance"), no sign of a name: "Merkel", "Barack Obama" and "visit
+     * by Merkel" are.  Words at odd places in WAS. */
+    size_t words = 0, capitalised = 0;
+    for (size_t i = 1; i < was.size(); i += 2) {
+        words++;
+        capitalised += lower(was[i].c_str()) != was[i];
+    }
+    const bool sentence_case =
+        words > 1 && capitalised == 1 && was.size() > 1 &&
+        lower(was[1].c_str()) != was[1];
     int splits = SPLIT_MAX_WORDS;
     for (size_t i = 0; i < was.size(); i++) {
         if (i % 2 == 0) {
@@ -732,7 +744,8 @@ std::string libns::suggest_query(ns_index_t *idx, const std::string &text,
                             correctable(now, i) && !closed_class(idx, fixed),
                             true, i, false});
             out += apostrophe_like(was[i], cased_like(was[i], fixed));
-            name = name || lower(was[i].c_str()) != was[i];
+            name = name || (lower(was[i].c_str()) != was[i] &&
+                            !(i == 1 && sentence_case));
         } else {
             said.push_back(
                 {w, correctable(was, i) && !closed_class(idx, w), false, i,

@@ -16,23 +16,23 @@ sys.exit(0 if eval(sys.argv[2]) else 1)' "$1" "$2"
 check "index samples" index_samples
 q() { nsearch --db "$TMP/db" --related 0 --snippet-len 0 --limit 100 "$@"; }
 
-q --json "azuer survelance" >"$TMP/typo"
+q --json "Azuer survelance" >"$TMP/typo"
 q --json "azure surveillance" >"$TMP/right"
 check "no match: the suggestion's results, the same as searching it" \
     python3 - "$TMP/typo" "$TMP/right" <<'PY'
 import json, sys
 t = json.load(open(sys.argv[1]))
 r = json.load(open(sys.argv[2]))
-assert t["suggestion"] == "azure surveillance", t["suggestion"]
+assert t["suggestion"] == "Azure surveillance", t["suggestion"]
 assert t["suggestion_used"] is True
-assert t["query"] == "azuer survelance"
+assert t["query"] == "Azuer survelance"
 assert r["suggestion"] is None and r["suggestion_used"] is False
 assert t["total"] == r["total"] > 0, (t["total"], r["total"])
 assert [h["id"] for h in t["hits"]] == [h["id"] for h in r["hits"]]
 PY
-run out err q "azuer survelance"
+run out err q "Azuer survelance"
 check "text: says so" contains "$TMP/out" \
-    'No matches for "azuer survelance"; showing the results for "azure surveillance".'
+    'No matches for "Azuer survelance"; showing the results for "Azure surveillance".'
 check "text: the suggestion's hits" contains "$TMP/out" \
     "azure-surveillance-investigation"
 check "text: exit 0" is "$rc" 0

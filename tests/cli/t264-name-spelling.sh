@@ -48,6 +48,12 @@ check "text: did you mean" contains "$TMP/merkel.txt" "Did you mean: Market?"
 check "text: no matches for what was typed" \
     contains "$TMP/merkel.txt" 'No matches for "Merkel".'
 check "text: no hit of Market" lacks "$TMP/merkel.txt" "Housing market"
+# A capital on the first word alone is sentence case, not a name: the
+# typo is searched instead; capitals on every word are a name.
+check "Stok markt: sentence case, stock market searched" \
+    is "$(sug 'Stok markt')" "Stock market|True|1|mkt1"
+check "Gordn Brwon: a name, offered, not searched" \
+    is "$(sug 'Gordn Brwon')" "Gordon Brown|False|0|"
 # Lower case: a typo of a word, searched instead as before.
 check "merkel: market searched" is "$(sug merkel)" "market|True|2|mkt1 mkt2"
 check "khruschev: khrushchev searched" \
