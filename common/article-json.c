@@ -315,6 +315,120 @@ static int json_repair(const char *text, size_t len, ns_buf_t *out, char *why,
     return changed;
 }
 
+/* "invalid UTF-8 at byte N" into ERR for the byte at BAD of TEXT, with
+ * the byte and, when it is one, its character in windows-1252: what an
+ * export from an old Windows system holds (0xE9, "é"), and what the
+ * reader's hint to convert the file looks for (reader.c). */
+static void say_bad_utf8(const char *text, size_t bad, char *err,
+                         size_t err_size)
+{
+    unsigned char b = (unsigned char)text[bad];
+    char c[4];
+    size_t n = ns_windows1252_char(b, c);
+    /* The five bytes windows-1252 leaves undefined are controls there. */
+    if (n == 2 && (unsigned char)c[0] == 0xc2 && (unsigned char)c[1] < 0xa0)
+        ns_set_err(err, err_size, "invalid UTF-8 at byte %zu (0x%02X)",
+                   bad + 1, b);
+    else
+        ns_set_err(err, err_size,
+                   "invalid UTF-8 at byte %zu (0x%02X, \"%.*s\" in "
+                   "windows-1252)",
+                   bad + 1, b, (int)n, c);
+}
+
+/* How many C1 controls (U+0080-U+009F) the strings of V hold, at any
+ * depth, that windows-1252 reads as a character; *FIRST gets the second
+ * byte of the first of them. */
+static size_t count_c1(json_t *v, unsigned char *first)
+{
+    size_t count = 0, i;
+    const char *key;
+    json_t *item;
+    if (json_is_string(v)) {
+        const unsigned char *s = (const unsigned char *)json_string_value(v);
+        size_t len = json_string_length(v);
+        for (i = 0; i + 1 < len; i++) {
+            char c[4];
+            if (s[i] != 0xc2 || s[i + 1] < 0x80 || s[i + 1] > 0x9f ||
+                (ns_windows1252_char(s[i + 1], c) == 2 &&
+                 (unsigned char)c[0] == 0xc2))
+                continue;
+            if (!count++)
+                *first = s[i + 1];
+        }
+        return count;
+    }
+    json_array_foreach(v, i, item) count += count_c1(item, first);
+    json_object_foreach(v, key, item) count += count_c1(item, first);
+    return count;
+}
+
+/* The C1 controls in the text fields of the record ROOT read as windows-
+ * 1252's characters, as a page's and a feed's are (charset.c), with one
+ * warning for ART: a news story holds no control character, and a record
+ * with U+0092 is windows-1252 text that went through Latin-1 (an old
+ * CMS's database).  As controls they were spaces, and "won\u0092t" was
+ * not found by "won't".  An id is left alone: it is refused, not
+ * altered.  -1 when out of memory. */
+static int c1_as_windows1252(json_t *root, ns_article_t *art)
+{
+    static const char *const text[] = {"title",  "body", "section",
+                                       "author", "tags", "headings"};
+    size_t count = 0;
+    const char *field = NULL;
+    unsigned char first = 0;
+    for (size_t k = 0; k < sizeof text / sizeof *text; k++) {
+        json_t *v = json_object_get(root, text[k]);
+        unsigned char here = 0;
+        size_t n = v ? count_c1(v, &here) : 0;
+        if (!n)
+            continue;
+        if (!count)
+            field = text[k], first = here;
+        count += n;
+        if (ns_json_c1_to_windows1252(v) < 0)
+            return -1;
+    }
+    if (!count)
+        return 0;
+    char c[4], why[160];
+    size_t n = ns_windows1252_char(first, c);
+    if (count == 1)
+        snprintf(why, sizeof why,
+                 "field '%s': control character U+%04X read as windows-1252 "
+                 "\"%.*s\"",
+                 field, first, (int)n, c);
+    else
+        snprintf(why, sizeof why,
+                 "%zu control characters read as windows-1252 (the first, "
+                 "U+%04X \"%.*s\" in field '%s')",
+                 count, first, (int)n, c, field);
+    ns_article_warn(art, why);
+    return 0;
+}
+
+/* jansson's message TEXT with each U+FEFF named, into OUT (SIZE bytes):
+ * it quotes the token it stopped at, and a byte-order mark there printed
+ * as nothing at all ("expected near ''"). */
+static const char *name_bom(const char *text, char *out, size_t size)
+{
+    ns_buf_t b = {0};
+    for (const char *p = text; *p;) {
+        if (!strncmp(p, "'\xef\xbb\xbf'", 5)) {
+            ns_buf_puts(&b, "U+FEFF (a byte-order mark)");
+            p += 5;
+        } else if (!strncmp(p, "\xef\xbb\xbf", 3)) {
+            ns_buf_puts(&b, "U+FEFF");
+            p += 3;
+        } else {
+            ns_buf_putc(&b, *p++);
+        }
+    }
+    snprintf(out, size, "%s", b.p ? b.p : text);
+    ns_buf_free(&b);
+    return out;
+}
+
 /* Does the record ROOT say its story is not published, as a CMS's export
  * says it: "draft": true, "published": false (front matter's keys, in
  * JSON), or a "status" of draft, trash, private or pending (WordPress's
@@ -350,7 +464,7 @@ static int from_json(const char *text, size_t len, int cms, ns_article_t *art,
     memset(art, 0, sizeof *art);
     size_t bad = ns_utf8_check(text, len);
     if (bad != len) {
-        ns_set_err(err, err_size, "invalid UTF-8 at byte %zu", bad + 1);
+        say_bad_utf8(text, bad, err, err_size);
         return -1;
     }
     if (ns_json_prescan(text, len, err, err_size) < 0)
@@ -380,8 +494,9 @@ static int from_json(const char *text, size_t len, int cms, ns_article_t *art,
             return -1;
         }
         if (!root) {
+            char said[JSON_ERROR_TEXT_LENGTH + 64];
             ns_set_err(err, err_size, "malformed JSON: %s (column %d)",
-                       jerr.text, jerr.column);
+                       name_bom(jerr.text, said, sizeof said), jerr.column);
             return -1;
         }
     }
@@ -462,6 +577,10 @@ static int from_json(const char *text, size_t len, int cms, ns_article_t *art,
         {"lang", offsetof(ns_article_t, lang), 32},
         {"url", offsetof(ns_article_t, url), 4096},
     };
+    if (cms && c1_as_windows1252(root, art) < 0) {
+        ns_set_err(err, err_size, "out of memory");
+        goto out;
+    }
     ns_json_labels(root, art);
     /* Several sections, as a CMS's categories come: the first, as a
      * page's JSON-LD articleSection is read (html.c). */

@@ -69,9 +69,10 @@ static int soft_hyphen(const char *text, size_t i, size_t len)
  * into a space.  Control bytes have no place in news text, and removing
  * them here means the snippet markers (\x01, \x02) can never be forged by
  * an article.  A C1 control is an escape introducer to some terminals
- * (U+009B is CSI, as ESC [ is); in JSON it is mojibake or an attack, not a
- * character.  HTML's "&#146;" is not one by the time it gets here: the
- * HTML readers turn it into windows-1252's U+2019 (charset.c).
+ * (U+009B is CSI, as ESC [ is).  HTML's "&#146;" and a JSON record's
+ * "\u0092" are not one by the time they get here: the HTML, feed and
+ * JSON readers turn them into windows-1252's U+2019 (charset.c,
+ * article-json.c); what is left is one windows-1252 leaves undefined.
  *
  * Soft hyphens (U+00AD, HTML's &shy;) are left out.  They only say where a
  * long word may break, and news sites put them in long words of titles

@@ -312,6 +312,10 @@ int ns_reader_file_failed(const ns_reader_t *reader);
 /* A non-fatal remark about the last article read (e.g. an unknown
  * language), or NULL.  Borrowed. */
 const char *ns_reader_warning(const ns_reader_t *reader);
+/* What to do about the last rejection, once per file, as a line of its
+ * own, or NULL: "FILE: the file looks like windows-1252: convert it with
+ * iconv -f windows-1252 -t utf-8 FILE".  Borrowed. */
+const char *ns_reader_hint(const ns_reader_t *reader);
 
 /* What the reader left out on purpose (not errors): files of no known
  * format in a directory walk, WordPress drafts and attachments, Markdown

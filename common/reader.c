@@ -277,6 +277,48 @@ static void name_keys_once(ns_reader_t *r)
         r->keys_named |= said;
 }
 
+/* After "invalid UTF-8 at byte N (0xE9, "é" in windows-1252)"
+ * (article-json.c), once per file, what to do about it: an export from
+ * an old Windows system is windows-1252 (or Latin-1) throughout, and each
+ * of its records was refused without a word on why or how to put it
+ * right.  It is not read as windows-1252: JSON is UTF-8 by its standard
+ * (RFC 8259), and a wrong guess would index wrong text for good. */
+static void hint_encoding_once(ns_reader_t *r)
+{
+    if (r->hinted || strncmp(r->err, "invalid UTF-8 ", 14) ||
+        !strstr(r->err, " in windows-1252)"))
+        return;
+    r->hinted = 1;
+    size_t n = strlen(r->path);
+    /* Quoted as a shell reads it back, when it must be. */
+    const char *q =
+        r->path[strspn(r->path, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRS"
+                                "TUVWXYZ0123456789._-/+,:@")] &&
+                !strchr(r->path, '\'')
+            ? "'"
+            : "";
+    if (r->from_stdin)
+        snprintf(r->hint, sizeof r->hint,
+                 "%s: the input looks like windows-1252: convert it with "
+                 "iconv -f windows-1252 -t utf-8",
+                 r->path);
+    else if (n > 3 && !strcmp(r->path + n - 3, ".gz"))
+        snprintf(r->hint, sizeof r->hint,
+                 "%s: the file looks like windows-1252: convert it with "
+                 "gzip -dc %s%s%s | iconv -f windows-1252 -t utf-8",
+                 r->path, q, r->path, q);
+    else
+        snprintf(r->hint, sizeof r->hint,
+                 "%s: the file looks like windows-1252: convert it with "
+                 "iconv -f windows-1252 -t utf-8 %s%s%s",
+                 r->path, q, r->path, q);
+}
+
+const char *ns_reader_hint(const ns_reader_t *r)
+{
+    return r->hint[0] ? r->hint : NULL;
+}
+
 /* Read one line into r->buf (without the newline).  Returns 1 with a line,
  * 0 at the end of the file, -1 on a read error (r->err set), -2 for a line
  * over NS_MAX_RECORD (skipped; r->err set).
@@ -429,11 +471,14 @@ static int next_jsonl(ns_reader_t *r, ns_article_t *art)
             return -1;
         }
         /* A byte-order mark opens the files some Windows editors and
-         * PowerShell write as UTF-8: not part of the first record. */
+         * PowerShell write as UTF-8: no part of a record, on any line,
+         * since `cat 1921.jsonl 1922.jsonl` puts the second file's mark
+         * before its first record (which was lost, "malformed JSON").
+         * No record starts with one: JSON has no such token.  An empty
+         * file of a mark alone adds its mark to the next file's. */
         size_t i = 0;
-        if (r->line == 1 && r->buf.len >= 3 &&
-            memcmp(r->buf.p, "\xef\xbb\xbf", 3) == 0)
-            i = 3;
+        while (r->buf.len - i >= 3 && memcmp(r->buf.p + i, "\xef\xbb\xbf", 3) == 0)
+            i += 3;
         /* Blank lines (a trailing newline, an editor's gap) are no record. */
         size_t from = i;
         while (i < r->buf.len && (r->buf.p[i] == ' ' || r->buf.p[i] == '\t' ||
@@ -462,6 +507,7 @@ static int next_jsonl(ns_reader_t *r, ns_article_t *art)
                 : ns_article_from_record(line, len, art, r->err, sizeof r->err);
         if (got < 0) {
             name_keys_once(r);
+            hint_encoding_once(r);
             return -1;
         }
         if (got > 0) {
@@ -619,6 +665,7 @@ static int open_next(ns_reader_t *r)
     r->line = 0;
     r->started = 0;
     r->keys_named = 0;
+    r->hinted = 0;
     r->from_stdin = strcmp(file, "-") == 0;
     r->gz_failed = 0;
     r->rpos = r->rlen = 0;
@@ -674,6 +721,7 @@ int ns_reader_next(ns_reader_t *r, ns_article_t *art)
     ns_article_clear(art);
     r->warn[0] = '\0';
     r->err[0] = '\0';
+    r->hint[0] = '\0';
     r->file_failed = 0;
     for (;;) {
         if (r->kind == KIND_NONE) {

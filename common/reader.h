@@ -64,6 +64,7 @@ struct ns_reader {
     int from_stdin;  /* the current file is standard input */
     int started;     /* a line with text was read from it */
     int keys_named;  /* which missing fields' keys were said */
+    int hinted;      /* the windows-1252 hint was given for it */
     ns_buf_t buf;    /* the current line */
     ns_buf_t ahead;   /* the bytes the format was chosen by: read first */
     size_t ahead_pos; /* the next byte of it to read */
@@ -82,6 +83,7 @@ struct ns_reader {
     char where[4096];
     char err[512];
     char warn[512];
+    char hint[4400]; /* what to do about the last error, or "" */
 };
 
 /* Set r->where to the current file, and LINE when it is not 0. */

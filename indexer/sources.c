@@ -563,6 +563,11 @@ int ns_sources_read(const struct options *o, struct counts *c,
                     ns_progress_clear(pr);
                     ns_error("%s: %s", ns_reader_where(r), ns_reader_error(r));
                 }
+                if (ns_reader_hint(r)) {
+                    /* Once per file, so past the cap on bad records. */
+                    ns_progress_clear(pr);
+                    ns_note("%s", ns_reader_hint(r));
+                }
                 c->skipped++;
                 c->files_failed += ns_reader_file_failed(r) != 0;
                 continue;

@@ -3,9 +3,9 @@
 # nsearch.  HTML's "&#146;" (pages, and feeds that escape it once more,
 # "&amp;#146;") is U+2019 as browsers read it, windows-1252's character,
 # not a control that vanished from "Mayor&#146;s"; in JSON Lines a C1
-# control is a space, as C0 ones are, so U+009B (CSI, an escape
-# introducer to some terminals) never reaches the terminal from a title,
-# a section, a byline or a facet.
+# control is windows-1252's character too (t268), so U+009B (CSI, an
+# escape introducer to some terminals) is "›" and never reaches the
+# terminal from a title, a section, a byline or a facet.
 . "$(dirname "$0")/lib.sh"
 
 # no_c1 FILE: FILE holds no C1 control (UTF-8 0xC2 0x80-0x9F).
@@ -42,8 +42,8 @@ check "feed description: &amp;#151; &amp;#133;" contains "$TMP/out" "**quay**—
 
 run out err nsearch --db "$TMP/db" --related 0 --facets=section csi
 check "jsonl: searched" contains "$TMP/out" "1 match"
-check "jsonl: C1 controls are spaces" contains "$TMP/out" "Csi 2J 31m title"
+check "jsonl: C1 controls are windows-1252" contains "$TMP/out" "Csi ›2J›31m title"
 check "jsonl: none reaches the terminal" no_c1 "$TMP/out"
-check "jsonl: section facet" contains "$TMP/out" "S 31m (1)"
-check "jsonl: byline" contains "$TMP/out" "S 31m | Ann 31m | id esc2"
+check "jsonl: section facet" contains "$TMP/out" "S›31m (1)"
+check "jsonl: byline" contains "$TMP/out" "S›31m | Ann›31m | id esc2"
 finish
