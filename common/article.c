@@ -89,6 +89,21 @@ static void clean_into(char *out, const char *text, size_t len)
             continue;
         if (soft_hyphen(text, i, len)) {
             i++;
+            /* At a line's end ("interna\u00ad\ntional", as OCR and
+             * typesetters mark where they broke a word), so is the line
+             * break: the word is one, not two.  Not a blank line. */
+            size_t k = i + 1;
+            while (k < len && (text[k] == ' ' || text[k] == '\t'))
+                k++;
+            if (k + 1 < len && text[k] == '\r' && text[k + 1] == '\n')
+                k++;
+            if (k < len && text[k] == '\n') {
+                k++;
+                while (k < len && (text[k] == ' ' || text[k] == '\t'))
+                    k++;
+                if (k < len && text[k] != '\n' && text[k] != '\r')
+                    i = k - 1;
+            }
             continue;
         }
         if (c == 0xc2 && i + 1 < len && (unsigned char)text[i + 1] >= 0x80 &&

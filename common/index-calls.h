@@ -74,17 +74,28 @@ bool query_too_large(const Xapian::Query &q, std::string &why);
 
 /* write.cc */
 /* The N bytes at T with full-width ASCII forms and the ideographic space
- * as ASCII, into OUT; false, OUT untouched, when T has none of them.
+ * as ASCII, and the Latin ligatures U+FB00-FB06 as their letters, into
+ * OUT; false, OUT untouched, when T has none of them.
  * JSON: T is JSON, whose quotes and escapes stay its own. */
 bool plain_width(const char *t, size_t n, std::string &out, bool json = false);
-/* Text field T as the index reads it (full-width forms narrowed, the
+/* The same for the ligatures only, as a snippet shows them. */
+bool plain_ligatures(const char *t, size_t n, std::string &out);
+/* Text field T as the index reads it (full-width forms narrowed, words
+ * hyphenated across a line break whole, their halves onto HALVES when
+ * given, line-breaks.cc, the
  * marks written for an apostrophe between letters as one, letters written decomposed
  * composed, and in an article of LANG the articles it elides blanked,
  * elision.cc): T itself, or a copy in SCRATCH.  The indexer, the pair
  * terms and the phrase checks all read it, so that a phrase is checked
  * against the words that were indexed. */
 const char *indexed_text(const char *t, std::string &scratch,
-                         const char *lang = nullptr);
+                         const char *lang = nullptr,
+                         std::string *halves = nullptr);
+/* line-breaks.cc: the N bytes at T with each word hyphenated across a
+ * line break ("interna-\ntional") whole, into OUT, and its halves onto
+ * HALVES when given; false, OUT untouched, when T has none. */
+bool unbroken_words(const char *t, size_t n, std::string &out,
+                    std::string *halves = nullptr);
 void index_fields(Xapian::TermGenerator &tg, const ns_article_t *art,
                   bool positions);
 /* ART's texts of PREFIX ("" the default field) onto OUT, in index_fields'

@@ -59,6 +59,17 @@ static void put(struct md *m, const char *s, size_t n)
     }
 }
 
+/* Does OUT end in a hyphen: '-', U+2010, or U+00AC as OCR reads one? */
+static int hyphen_end(const ns_buf_t *out)
+{
+    if (!out->len)
+        return 0;
+    const char *e = out->p + out->len;
+    return e[-1] == '-' ||
+           (out->len >= 2 && !memcmp(e - 2, "\xc2\xac", 2)) ||
+           (out->len >= 3 && !memcmp(e - 3, "\xe2\x80\x90", 3));
+}
+
 static void put_str(struct md *m, const char *s)
 {
     if (s)
@@ -484,6 +495,11 @@ int ns_markdown_text(const char *md, size_t len, json_t *headings,
         case CMARK_NODE_SOFTBREAK:
             if (m->gap < (table ? 2 : 1))
                 m->gap = table ? 2 : 1; /* a table's row is a line */
+            /* A line ending in a hyphen stays a line: "interna-\ntional"
+             * is a word broken there (line-breaks.cc), and "interna-
+             * tional" would be two. */
+            if (m->gap < 2 && hyphen_end(m->out))
+                m->gap = 2;
             break;
         case CMARK_NODE_LINEBREAK:
             if (m->gap < 2)

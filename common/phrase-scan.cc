@@ -496,6 +496,28 @@ static bool unreadable_letters(const char *L, size_t n)
            seq(0xc4, [](const unsigned char *p) { return p[1] == 0xb0; });
 }
 
+/* Does the JSON's text at L (N bytes) break a word at a line's end with a
+ * hyphen ("interna-\\ntional")?  The index reads it whole (line-breaks.cc),
+ * which the words here, as written, are not. */
+static bool broken_line(const char *L, size_t n)
+{
+    for (const char *p = L; (p = (const char *)memmem(p, (size_t)(L + n - p),
+                                                      "\\n", 2));
+         p += 2) {
+        const char *e = p;
+        while (e > L && (e[-1] == ' ' || e[-1] == '\t' ||
+                         (e - L >= 2 && e[-2] == '\\' &&
+                          (e[-1] == 'r' || e[-1] == 't')))) {
+            e -= e[-1] == ' ' || e[-1] == '\t' ? 1 : 2;
+        }
+        if ((e - L >= 1 && e[-1] == '-') ||
+            (e - L >= 2 && !memcmp(e - 2, "\xc2\xac", 2)) ||
+            (e - L >= 3 && !memcmp(e - 3, "\xe2\x80\x90", 3)))
+            return true;
+    }
+    return false;
+}
+
 /* Runs of single letters joined by dots, as Xapian's acronyms: does one
  * in the N lower-cased bytes at L hold a phrase word? */
 static bool acronym_holds_word(const std::vector<std::string> &words,
@@ -662,7 +684,7 @@ bool libns::phrase_prefilter(const std::vector<std::string> &words,
     }
     const size_t n = low.size();
     const char *L = low.data();
-    if (unreadable_letters(L, n))
+    if (unreadable_letters(L, n) || broken_line(L, n))
         return true;
     return acronym_holds_word(words, L, n) || words_follow(words, L, n);
 }

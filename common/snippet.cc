@@ -429,8 +429,20 @@ std::string libns::snippet_of(ns_index_t *idx, const Xapian::MSet &ms,
     if (!blank) {
         /* Long runs of symbols shortened (snippet-runs.cc), or the word
          * after one could never be shown. */
+        const char *from = art->body;
+        /* "interna-\ntional" as the index reads it, "international"
+         * (line-breaks.cc): the word a query finds it by is marked, and
+         * the snippet reads as the page did. */
+        std::string unbroken;
+        if (unbroken_words(from, strlen(from), unbroken))
+            from = unbroken.c_str();
+        /* "\ufb01nancial" as "financial", the word the index has
+         * (write.cc plain_width), or the snippet marks none of it. */
+        std::string plain;
+        if (plain_ligatures(from, strlen(from), plain))
+            from = plain.c_str();
         std::string text =
-            shortened_runs(mark_paragraphs(art->body), o->snippet_len);
+            shortened_runs(mark_paragraphs(from), o->snippet_len);
         /* Letters written decomposed are read composed, as the index has
          * them (write.cc indexed_text): Xapian reads "a" and a combining
          * ring as a word of its own spelling, which the look-ups of a

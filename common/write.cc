@@ -25,6 +25,18 @@ static bool letter(unsigned ch)
            c != OTHER_NUMBER && c != CONNECTOR_PUNCTUATION;
 }
 
+/* Does a lower-case letter follow the spaces and tabs at P? */
+static bool lower_after(const char *p, const char *end)
+{
+    while (p < end && (*p == ' ' || *p == '\t'))
+        p++;
+    if (p == end)
+        return false;
+    Xapian::Utf8Iterator it(p, end - p);
+    return Xapian::Unicode::get_category(*it) ==
+           Xapian::Unicode::LOWERCASE_LETTER;
+}
+
 /* The words of TEXT written with hyphens between letters ("e-mail",
  * "cease-fire", "e-post"), each joined into one ("email", "ceasefire",
  * "epost"), separated by spaces; "" when there are none.  Indexed beside
@@ -45,8 +57,10 @@ std::string libns::joined_words(const char *text)
         if (parts >= 2 && letters && (size_t)(stop - start) <= JOINED_MAX) {
             out += out.empty() ? "" : " ";
             for (const char *q = start; q < stop; q++)
-                if (*q == '-')
+                if (*q == '-' || *q == ' ' || *q == '\t')
                     continue;
+                else if (q + 1 < stop && !memcmp(q, "\xc2\xac", 2))
+                    q += 1;
                 else if (q + 2 < stop && !memcmp(q, "\xe2\x80", 2) &&
                          (q[2] == '\x90' || q[2] == '\x91'))
                     q += 2;
@@ -75,10 +89,21 @@ std::string libns::joined_words(const char *text)
         const bool wordchar = ch < 0x80
                                   ? isalnum((int)ch) || ch == '_'
                                   : n > 1 && Xapian::Unicode::is_wordchar(ch);
-        /* '-', U+2010 hyphen and U+2011 non-breaking hyphen */
-        if ((ch == '-' || ch == 0x2010 || ch == 0x2011) && start &&
-            !after_hyphen) {
+        /* '-', U+2010 hyphen and U+2011 non-breaking hyphen; U+00AC,
+         * which OCR reads a line-end hyphen as */
+        if ((ch == '-' || ch == 0x2010 || ch == 0x2011 || (ch == 0xac && n == 2)) &&
+            start && !after_hyphen) {
             after_hyphen = true;
+        } else if (after_hyphen && (ch == ' ' || ch == '\t') &&
+                   lower_after(p, end)) {
+            /* "interna- tional": a line-end hyphen whose line break
+             * became a space (text flattened into one line, a JSON field
+             * from an OCR page).  It may as well be a suspended hyphen
+             * ("pre- and post-war"), so it is joined here only, as an
+             * extra term beside the words as written, and not in the
+             * text phrases and snippets read (line-breaks.cc): a wrong
+             * join costs a term nobody searches for ("preand"), a missed
+             * one the word. */
         } else if (wordchar) {
             if (!start)
                 start = p;
@@ -109,13 +134,28 @@ static char narrow_at(const unsigned char *s)
     return 0;
 }
 
+/* The letters of the Latin ligature (U+FB00-FB06: "\ufb00" to "\ufb06")
+ * starting at S (3 bytes or more), or nullptr. */
+static const char *ligature_at(const unsigned char *s)
+{
+    static const char *const letters[] = {"ff", "fi",  "fl", "ffi",
+                                          "ffl", "st", "st"};
+    if (s[0] == 0xef && s[1] == 0xac && s[2] >= 0x80 && s[2] <= 0x86)
+        return letters[s[2] - 0x80];
+    return nullptr;
+}
+
 /* Full-width Latin letters, digits and marks (the Halfwidth and Fullwidth
  * Forms U+FF01-FF5E: "ＧＤＰ", "ＩＭＦ", common in Japanese and Chinese
  * news) as their ASCII forms, and the ideographic space U+3000 as a space:
  * NFKC's mapping for them (code point - 0xFEE0).  Xapian reads the
  * full-width forms as CJK, in n-grams and not lower-cased, while its
  * parser lower-cases a query's, so "ＧＤＰ" was found by neither "ＧＤＰ"
- * nor "GDP".  Read so at both ends, they are the words they spell.  False,
+ * nor "GDP".  So are the Latin ligatures U+FB00-FB06 ("\ufb01nancial",
+ * as PDFs and OCR write "financial"), NFKC's letters for them: Xapian reads
+ * one as a letter of its own, so neither "financial" nor a "\ufb01nance"
+ * pasted from a PDF found the other.  Read so at both ends, they are the
+ * words they spell.  None is longer than its 3 bytes.  False,
  * OUT untouched, when the N bytes at T have none: only a text with a byte
  * 0xef or 0xe3 is looked at twice.  With JSON, the full-width quote and
  * backslash become spaces (separators, as they are in the text): as '"'
@@ -124,12 +164,18 @@ bool libns::plain_width(const char *t, size_t n, std::string &out, bool json)
 {
     const unsigned char *s = (const unsigned char *)t;
     size_t i = 0;
-    while (i + 2 < n && !((s[i] == 0xef || s[i] == 0xe3) && narrow_at(s + i)))
+    while (i + 2 < n && !((s[i] == 0xef || s[i] == 0xe3) &&
+                          (narrow_at(s + i) || ligature_at(s + i))))
         i++;
     if (i + 2 >= n)
         return false;
     out.assign(t, i);
     while (i < n) {
+        const char *lig = i + 2 < n ? ligature_at(s + i) : nullptr;
+        if (lig) {
+            out += lig, i += 3;
+            continue;
+        }
         char c =
             i + 2 < n && (s[i] == 0xef || s[i] == 0xe3) ? narrow_at(s + i) : 0;
         if (json && (c == '"' || c == '\\'))
@@ -142,14 +188,38 @@ bool libns::plain_width(const char *t, size_t n, std::string &out, bool json)
     return true;
 }
 
+bool libns::plain_ligatures(const char *t, size_t n, std::string &out)
+{
+    const char *lig = (const char *)memmem(t, n, "\xef\xac", 2);
+    if (!lig)
+        return false;
+    std::string plain;
+    bool some = false;
+    for (size_t i = 0; i < n; i++) {
+        const char *l =
+            i + 2 < n ? ligature_at((const unsigned char *)t + i) : nullptr;
+        if (l)
+            plain += l, i += 2, some = true;
+        else
+            plain += t[i];
+    }
+    if (some)
+        out = std::move(plain);
+    return some;
+}
+
 const char *libns::indexed_text(const char *t, std::string &scratch,
-                                const char *lang)
+                                const char *lang, std::string *halves)
 {
     if (!t)
         return t;
     std::string narrow;
     if (plain_width(t, strlen(t), narrow))
         t = (scratch = std::move(narrow)).c_str();
+    /* "interna-\ntional" as "international" (line-breaks.cc). */
+    std::string unbroken;
+    if (unbroken_words(t, strlen(t), unbroken, halves))
+        t = (scratch = std::move(unbroken)).c_str();
     /* "Kyiv\u02bcs", "O\u2018Neill", "don`t", "Trier\u00b4s" as a query
      * reads them (apostrophes.cc): with the apostrophe. */
     std::string plain;
@@ -181,8 +251,8 @@ void libns::index_fields(Xapian::TermGenerator &tg, const ns_article_t *art,
                          bool positions)
 {
     auto text = [&](const char *t, Xapian::termcount wdf, const char *prefix) {
-        std::string scratch;
-        t = indexed_text(t, scratch, art->lang);
+        std::string scratch, halves;
+        t = indexed_text(t, scratch, art->lang, positions ? nullptr : &halves);
         if (positions) {
             tg.index_text(t, wdf, prefix);
             tg.increase_termpos(FIELD_GAP);
@@ -199,6 +269,12 @@ void libns::index_fields(Xapian::TermGenerator &tg, const ns_article_t *art,
             const std::string joined = joined_words(t);
             if (!joined.empty())
                 tg.index_text_without_positions(joined, wdf, prefix);
+            /* And the halves of the words joined across a line break, by
+             * their stems, as the parts of a hyphenated word are
+             * indexed: "well-\nknown" is "wellknown" in the text, and
+             * "known" still finds it. */
+            if (!halves.empty())
+                tg.index_text_without_positions(halves, wdf, prefix);
         }
     };
     if (art->title && *art->title) {
