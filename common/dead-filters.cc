@@ -69,7 +69,8 @@ static std::string written_name(const Xapian::Database &db,
                                 const std::string &value)
 {
     Xapian::PostingIterator p = db.postlist_begin(term);
-    if (p == db.postlist_end(term))
+    if (p == db.postlist_end(term) ||
+        (prefix != PREFIX_SECTION && prefix != PREFIX_TAG))
         return value;
     const std::string facets = db.get_document(*p).get_value(SLOT_FACETS);
     std::vector<std::string> fields{""};
@@ -198,6 +199,86 @@ static void note_dead_dates(ns_index_t *idx, const Xapian::Query &q,
     }
 }
 
+/* Is every term of Q an author's: a word as typed ("A"), stemmed ("ZA")
+ * or a byline pair ("XB")? */
+static bool author_only(const Xapian::Query &q)
+{
+    const std::string stemmed = std::string(PREFIX_STEM) + PREFIX_AUTHOR;
+    bool any = false;
+    for (auto t = q.get_unique_terms_begin(); t != q.get_unique_terms_end();
+         ++t, any = true)
+        if (!under(*t, PREFIX_AUTHOR) && !under(*t, stemmed.c_str()) &&
+            !under(*t, PREFIX_BYLINE_PAIR))
+            return false;
+    return any;
+}
+
+/* The words of author filter Q in the order typed: its "A" terms as they
+ * come in the query, one a position (a word's other spellings share
+ * it). */
+static void author_words(const Xapian::Query &q, std::vector<std::string> &out,
+                         std::set<Xapian::termpos> &at)
+{
+    if (q.get_type() == Xapian::Query::LEAF_TERM) {
+        const std::string t = as_written(*q.get_terms_begin());
+        const Xapian::termpos pos = leaf_position(q);
+        if (!under(t, PREFIX_AUTHOR) || (pos && !at.insert(pos).second))
+            return;
+        const std::string w = t.substr(strlen(PREFIX_AUTHOR));
+        if (std::find(out.begin(), out.end(), w) == out.end())
+            out.push_back(w);
+        return;
+    }
+    for (size_t i = 0; i < q.get_num_subqueries(); i++)
+        author_words(q.get_subquery(i), out, at);
+}
+
+/* An author filter of Q (outside a NOT) that no article matches: its
+ * name as typed, and the nearest bylines by their pair terms.  Before,
+ * the filter was dead only when no byline had any of its words, so
+ * author:"Mary McDonalds" (Mary McDonald writes) and author=Kari%20Nordman
+ * answered "No matches" alone, and the name was said in sorted order
+ * ("adams quentin zoe").  The index has no positions, so a name's
+ * phrase matches as the AND of its words and pair terms: no match there
+ * is none after the check either. */
+static void note_dead_author(const Xapian::Database &db,
+                             const Xapian::Query &q, ns_results_t *res)
+{
+    using Q = Xapian::Query;
+    if (q.empty())
+        return;
+    if (!author_only(q)) {
+        for (size_t i = 0; i < q.get_num_subqueries(); i++)
+            if (q.get_type() != Q::OP_AND_NOT || i == 0)
+                note_dead_author(db, q.get_subquery(i), res);
+        return;
+    }
+    Xapian::Enquire enquire(db);
+    enquire.set_query(q);
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    if (enquire.get_mset(0, 0, 1).get_matches_lower_bound() > 0)
+        return;
+    std::vector<std::string> words;
+    std::set<Xapian::termpos> at;
+    author_words(q, words, at);
+    if (words.empty())
+        return;
+    std::string name, near;
+    for (const std::string &w : words)
+        name += (name.empty() ? "" : " ") + w;
+    /* Near the first two words side by side that no byline has
+     * ("mary mcdonalds": "mary mcdonald"); a name of one word has no
+     * pair. */
+    for (size_t i = 0; i + 1 < words.size() && near.empty(); i++) {
+        const std::string pair = byline_pair_term(words[i], words[i + 1]);
+        if (!pair.empty() && !db.term_exists(pair))
+            near = instead(db, PREFIX_BYLINE_PAIR,
+                           pair.substr(strlen(PREFIX_BYLINE_PAIR)), false,
+                           "bylines");
+    }
+    add_warning(res, "no article has author '" + name + "'" + near);
+}
+
 void libns::note_dead_filters(ns_index_t *idx, const Xapian::Query &q,
                               const Xapian::Query &filter, ns_results_t *res)
 {
@@ -207,20 +288,6 @@ void libns::note_dead_filters(ns_index_t *idx, const Xapian::Query &q,
         for (auto t = part->get_unique_terms_begin();
              t != part->get_unique_terms_end(); ++t)
             terms.push_back(*t);
-    /* An author's words: as typed ("A" terms) and stemmed ("ZA" terms).
-     * The filter is dead when no article has any of them. */
-    const std::string stemmed = std::string(PREFIX_STEM) + PREFIX_AUTHOR;
-    std::string author;
-    bool author_found = false;
-    for (const std::string &t : terms) {
-        bool typed = under(t, PREFIX_AUTHOR);
-        if (!typed && !under(t, stemmed.c_str()))
-            continue;
-        if (db.term_exists(t))
-            author_found = true;
-        else if (typed)
-            author += (author.empty() ? "" : " ") + t.substr(1);
-    }
     static const struct {
         const char *prefix, *name;
         bool list_few;
@@ -242,8 +309,8 @@ void libns::note_dead_filters(ns_index_t *idx, const Xapian::Query &q,
         }
     }
     note_dead_dates(idx, q, filter, res);
-    if (!author_found && !author.empty())
-        add_warning(res, "no article has author '" + author + "'");
+    for (const Xapian::Query *part : {&q, &filter})
+        note_dead_author(db, *part, res);
     /* An id is matched whole and in its case: `id:reuters-6*` is the id
      * "reuters-6*", which a reader exporting "all of Reuters" took for a
      * wildcard that matched nothing.  One remark for the first id no
