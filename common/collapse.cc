@@ -163,6 +163,26 @@ static Xapian::Query group_filter(const ns_index_t *idx, const std::string &key,
     return same;
 }
 
+/* At most this many copies of a story are weighed for its newest: a
+ * group is a few versions, or a piece filed again and again. */
+static const Xapian::doccount GROUP_COPIES_MAX = 1000;
+
+std::vector<Copy> libns::group_copies(ns_index_t *idx, const std::string &key,
+                                      const char *title)
+{
+    std::vector<Copy> out;
+    Xapian::Enquire enq(*idx->db);
+    enq.set_query(group_filter(idx, key, title));
+    enq.set_weighting_scheme(Xapian::BoolWeight());
+    Xapian::MSet ms = enq.get_mset(0, GROUP_COPIES_MAX);
+    for (auto m = ms.begin(); m != ms.end(); ++m) {
+        Xapian::Document doc = m.get_document();
+        out.push_back({"", *m, changed_when(doc, idx->time_enc),
+                       date_of(doc, idx->time_enc)});
+    }
+    return out;
+}
+
 /* Does document DID pass the phrase check of CHECK? */
 static bool passes(ns_index_t *idx, const Xapian::Query &check,
                    Xapian::docid did, const Xapian::Document &doc)
@@ -175,6 +195,25 @@ static bool passes(ns_index_t *idx, const Xapian::Query &check,
     return true;
 }
 
+/* How many matches of RUN in the group KEY of hit HIT (title TITLE) but
+ * it pass CHECK: the count of a list cut at ALSO_MAX, asked only then
+ * (one more match), so that "20 other versions" is not said of 24. */
+static size_t copies_total(ns_index_t *idx, const Xapian::Query &run,
+                           const std::string &key, const char *title,
+                           Xapian::docid hit, const Xapian::Query *check)
+{
+    Xapian::Enquire enq(*idx->db);
+    enq.set_query(Xapian::Query(Xapian::Query::OP_FILTER, run,
+                                group_filter(idx, key, title)));
+    enq.set_weighting_scheme(Xapian::BoolWeight());
+    Xapian::MSet ms = enq.get_mset(0, idx->db->get_doccount());
+    size_t n = 0;
+    for (auto m = ms.begin(); m != ms.end(); ++m)
+        if (*m != hit && (!check || passes(idx, *check, *m, m.get_document())))
+            n++;
+    return n;
+}
+
 /* The other matches of RUN in the group of hit IT (ids, documents, when
  * each changed, dates), best first:
  * Xapian says how many it collapsed, not which.  With CHECK, those that
@@ -182,9 +221,11 @@ static bool passes(ns_index_t *idx, const Xapian::Query &check,
  * its words). */
 std::vector<Copy>
 libns::also_ids(ns_index_t *idx, const Xapian::Query &run, const char *title,
-                const Xapian::MSetIterator &it, const Xapian::Query *check)
+                const Xapian::MSetIterator &it, const Xapian::Query *check,
+                size_t *total)
 {
     std::vector<Copy> ids;
+    *total = 0;
     std::string key = it.get_collapse_key();
     if (key.empty())
         return ids;
@@ -213,8 +254,10 @@ libns::also_ids(ns_index_t *idx, const Xapian::Query &run, const char *title,
         if (t != doc.termlist_end() && (*t)[0] == PREFIX_ID[0])
             ids.push_back({(*t).substr(1), *m, changed_when(doc, idx->time_enc),
                            date_of(doc, idx->time_enc)});
-        if (ids.size() == ALSO_MAX)
+        if (ids.size() == ALSO_MAX) {
+            *total = copies_total(idx, run, key, title, *it, check);
             break;
+        }
     }
     return ids;
 }
@@ -230,9 +273,10 @@ libns::also_ids_page(ns_index_t *idx, const Xapian::Query &run,
                      const std::vector<Xapian::MSetIterator> &shown,
                      const std::vector<std::string> &keys,
                      const std::vector<ns_article_t> &arts,
-                     const Xapian::Query *check)
+                     const Xapian::Query *check, std::vector<size_t> &totals)
 {
     std::vector<std::vector<Copy>> out(shown.size());
+    totals.assign(shown.size(), 0);
     std::map<std::string, size_t> hit_of; /* group key -> its hit */
     std::vector<Xapian::Query> groups;
     for (size_t i = 0; i < shown.size(); i++) {
@@ -287,5 +331,10 @@ libns::also_ids_page(ns_index_t *idx, const Xapian::Query &run,
                 {art.id, dids[i], changed_when(&art), date_of(&art)});
         ns_article_clear(&art);
     }
+    for (size_t i = 0; i < out.size(); i++)
+        if (out[i].size() == ALSO_MAX)
+            totals[i] = copies_total(idx, run, keys[i],
+                                     i < arts.size() ? arts[i].title : nullptr,
+                                     *shown[i], check);
     return out;
 }

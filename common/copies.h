@@ -5,6 +5,8 @@
 #ifndef NS_COPIES_H
 #define NS_COPIES_H
 
+#include <functional>
+
 #include "index-private.h"
 
 namespace libns
@@ -21,9 +23,10 @@ struct Copy {
     std::string when;
     int64_t time;
 };
+/* TOTAL: how many there are when the list stops at ALSO_MAX, else 0. */
 std::vector<Copy> also_ids(ns_index_t *idx, const Xapian::Query &run,
                            const char *title, const Xapian::MSetIterator &it,
-                           const Xapian::Query *check);
+                           const Xapian::Query *check, size_t *total);
 /* also_ids() of every hit of SHOWN (articles ARTS, groups KEYS) in one
  * query: a cluster's page, a page collapsed after the phrase check. */
 std::vector<std::vector<Copy>>
@@ -31,7 +34,10 @@ also_ids_page(ns_index_t *idx, const Xapian::Query &run,
               const std::vector<Xapian::MSetIterator> &shown,
               const std::vector<std::string> &keys,
               const std::vector<ns_article_t> &arts,
-              const Xapian::Query *check);
+              const Xapian::Query *check, std::vector<size_t> &totals);
+/* Every copy of story group KEY, whose copy has title TITLE (no ids). */
+std::vector<Copy> group_copies(ns_index_t *idx, const std::string &key,
+                               const char *title);
 /* versions.cc: when ART, or the article of DOC, last changed: its
  * "updated", else its date, in date's form ("" with neither). */
 std::string changed_when(const ns_article_t *art);
@@ -53,6 +59,13 @@ long newest_copy(const Copy &hit, const std::vector<Copy> &copies,
 std::vector<size_t> newest_stand(ns_index_t *idx,
                                  std::vector<std::vector<Copy>> &copies,
                                  ns_results_t *res, bool same_date);
+/* The copy of the story of ART (document DOC) that a search shows in its
+ * place: the newest of its group's copies that OK accepts, by "updated",
+ * else date, read into NEWER; 0 when none is newer than ART. */
+Xapian::docid newest_of_story(ns_index_t *idx, const Xapian::Document &doc,
+                              const ns_article_t *art,
+                              const std::function<bool(const Copy &)> &ok,
+                              ns_article_t *newer);
 } // namespace libns
 
 #endif

@@ -915,6 +915,8 @@ typedef struct ns_hit {
     const char *const *also; /* ids of the story's other matching copies
                                 (opts.collapse), best first, at most 20 */
     size_t n_also;
+    size_t also_total; /* how many such copies there are when the list
+                          stops at 20 (else 0) */
     const char *title_marked; /* the title with NS_HI_START/NS_HI_END around
                                  matched words; "" if none matched */
 } ns_hit_t;

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "copies.h"
 #include "index-private.h"
 
 using namespace libns;
@@ -53,8 +54,10 @@ using namespace libns;
  *     sets; a single bar of 0.20 reaches that coverage at 0.778.
  *  4. Candidates are taken best first, skipping near-duplicates of the
  *     seed, of the shown hits and of each other (the same normalised title,
- *     or bodies whose word sets overlap RELATED_DUP_JACCARD or more), then
- *     shown newest first.
+ *     bodies whose word sets overlap RELATED_DUP_JACCARD or more, or a
+ *     body of RELATED_DUP_MIN_WORDS words or more RELATED_DUP_CONTAINED
+ *     of whose words the other has), each shown by its story's newest
+ *     copy, as a search shows it, then shown newest first.
  *
  * Set on the Reuters-21578 evaluation (tests/eval/related.sh, README
  * "Related recent posts"), which also measured and rejected: seed weights
@@ -79,6 +82,8 @@ static const size_t RELATED_TERMS = 30;
 static const double RELATED_FIRST_SHARE = 0.20;
 static const double RELATED_MORE_SHARE = 0.30;
 static const double RELATED_DUP_JACCARD = 0.8;
+static const double RELATED_DUP_CONTAINED = 0.8;
+static const size_t RELATED_DUP_MIN_WORDS = 50;
 static const unsigned RELATED_CANDIDATES = 40;
 const size_t libns::SEARCH_SEEDS = 3; /* top hits that seed a search's list */
 
@@ -147,7 +152,19 @@ static bool near_duplicate(DupKey &a, DupKey &b)
                           std::back_inserter(common));
     double jaccard =
         (double)common.size() / (double)(x.size() + y.size() - common.size());
-    return jaccard >= RELATED_DUP_JACCARD;
+    if (jaccard >= RELATED_DUP_JACCARD)
+        return true;
+    /* An update that adds a paragraph, or a correction that adds one,
+     * holds nearly all of the first take and falls below the overlap of
+     * both: the sidebar listed an article's own correction or update for
+     * 7 of the 9 Reuters originals that have one.  So the smaller's words
+     * nearly all in the larger is a copy too, but only from
+     * RELATED_DUP_MIN_WORDS distinct words on: a brief of a few lines has
+     * most of its words in any longer telling of its story, which is a
+     * follow-up to list, not a copy. */
+    size_t smaller = std::min(x.size(), y.size());
+    return smaller >= RELATED_DUP_MIN_WORDS &&
+           (double)common.size() >= RELATED_DUP_CONTAINED * (double)smaller;
 }
 
 /* Plain stems only: the ZS (title) and ZXH (heading) copies would count
@@ -509,10 +526,10 @@ pick_candidates(ns_index_t *idx, const std::vector<StoryCandidate> &cands,
         }
         ns_article_t art;
         std::string why;
-        if (!decode(idx, it->docid,
-                    idx->cluster ? docs[it->docid].get_data()
-                                 : idx->db->get_document(it->docid).get_data(),
-                    &art, why))
+        const Xapian::Document doc = idx->cluster
+                                         ? docs[it->docid]
+                                         : idx->db->get_document(it->docid);
+        if (!decode(idx, it->docid, doc.get_data(), &art, why))
             continue;
         /* Undated articles are never recent (the window already keeps
          * them out; this also covers a window that is off). */
@@ -538,10 +555,43 @@ pick_candidates(ns_index_t *idx, const std::vector<StoryCandidate> &cands,
             arts.pop_back();
             continue;
         }
+        /* Listed by the copy a search shows for its story, the newest
+         * (versions.cc): the best-scoring copy is mostly the first take,
+         * which the sidebar linked while search showed its update. */
+        const int64_t from = now - (int64_t)o->recent_days * 86400;
+        ns_article_t newer;
+        Xapian::docid did = newest_of_story(
+            idx, doc, &arts.back(),
+            [&](const Copy &c) {
+                if (excluded.count(c.did))
+                    return false;
+                if (c.time == NO_DATE)
+                    return !o->recent_days;
+                return o->recent_days ? c.time >= from && c.time <= now
+                                      : c.time <= now + RELATED_AHEAD_S;
+            },
+            &newer);
+        if (did) {
+            DupKey nk = dup_key(&newer);
+            bool ndup = false;
+            for (auto &k : seen)
+                if ((ndup = near_duplicate(k, nk)))
+                    break;
+            if (ndup) {
+                ns_article_clear(&newer);
+                did = 0;
+            } else {
+                dup_words(key); /* read before its article goes */
+                ns_article_clear(&arts.back());
+                arts.back() = newer;
+            }
+        }
         seen.push_back(std::move(key));
+        if (did)
+            seen.push_back(dup_key(&arts.back()));
         const ns_article_t &kept = arts.back();
         picks.push_back({kept.date ? kept.time : INT64_MIN, it->weight,
-                         arts.size() - 1, it->docid});
+                         arts.size() - 1, did ? did : it->docid});
     }
     return picks;
 }

@@ -190,6 +190,9 @@ char *ns_results_to_json(const ns_results_t *res, const char *query,
         for (size_t k = 0; k < h->n_also; k++)
             json_array_append_new(also, json_string(h->also[k]));
         json_object_set_new(o, "also", also);
+        if (h->also_total > h->n_also)
+            json_object_set_new(o, "also_total",
+                                json_integer((json_int_t)h->also_total));
         free(plain);
         free(html);
         json_array_append_new(hits, o);

@@ -195,6 +195,7 @@ static void fill_also(ns_index_t *idx, const ns_search_opts_t *o,
 {
     size_t n = page.shown.size();
     std::vector<std::vector<Copy>> copies(n);
+    std::vector<size_t> totals(n, 0);
     res->also.assign(n, std::vector<std::string>());
     res->also_ptr.assign(n, std::vector<const char *>());
     /* A page collapsed after the check, on an index with group terms,
@@ -208,15 +209,16 @@ static void fill_also(ns_index_t *idx, const ns_search_opts_t *o,
                            : g != page.group_of.end() ? g->second
                                                       : std::string());
         }
-        copies = also_ids_page(idx, run, page.shown, keys, res->arts, check);
+        copies = also_ids_page(idx, run, page.shown, keys, res->arts, check,
+                               totals);
     }
     for (size_t i = 0; i < n && !lookup; i++) {
         auto found = page.also_of.find(*page.shown[i]);
         if (page.own_groups && found != page.also_of.end())
             copies[i] = std::move(found->second);
         else if (!page.own_groups && !time.over())
-            copies[i] =
-                also_ids(idx, run, res->arts[i].title, page.shown[i], check);
+            copies[i] = also_ids(idx, run, res->arts[i].title, page.shown[i],
+                                 check, &totals[i]);
     }
     if (o->sort != NS_SORT_OLDEST)
         for (size_t i : newest_stand(idx, copies, res, o->sort == NS_SORT_DATE))
@@ -228,6 +230,7 @@ static void fill_also(ns_index_t *idx, const ns_search_opts_t *o,
             res->also_ptr[i].push_back(id.c_str());
         res->hits[i].also = res->also_ptr[i].data();
         res->hits[i].n_also = res->also_ptr[i].size();
+        res->hits[i].also_total = totals[i];
         res->hits[i].snippet = res->snippets[i].c_str();
         res->hits[i].title_marked = res->titles[i].c_str();
     }

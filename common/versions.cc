@@ -107,3 +107,29 @@ std::vector<size_t> libns::newest_stand(ns_index_t *idx,
     }
     return swapped;
 }
+
+Xapian::docid libns::newest_of_story(ns_index_t *idx,
+                                     const Xapian::Document &doc,
+                                     const ns_article_t *art,
+                                     const std::function<bool(const Copy &)> &ok,
+                                     ns_article_t *newer)
+{
+    const std::string key = doc.get_value(SLOT_GROUP);
+    if (key.empty() || (group_terms(idx) &&
+                        idx->db->get_termfreq(PREFIX_GROUP + key) < 2))
+        return 0;
+    std::vector<Copy> copies;
+    for (Copy &c : group_copies(idx, key, art->title))
+        if (ok(c))
+            copies.push_back(std::move(c));
+    Copy was{"", 0, changed_when(art), date_of(art)};
+    long c = newest_copy(was, copies, false);
+    if (c < 0)
+        return 0;
+    Xapian::docid did = copies[(size_t)c].did;
+    std::vector<Xapian::Document> docs = cluster_documents(idx, {did});
+    std::string why;
+    if (docs.empty() || !decode(idx, did, docs[0].get_data(), newer, why))
+        return 0;
+    return did;
+}

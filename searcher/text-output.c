@@ -261,9 +261,13 @@ void print_text(const ns_results_t *res, ns_index_t *idx,
             putchar('\n');
         }
         if (h->n_also) {
-            printf("%*s%sAlso: %zu other version%s:", indent, "", st->dim_on,
-                   h->n_also,
-                   h->n_also == 1 ? "" : "s");
+            size_t versions =
+                h->also_total > h->n_also ? h->also_total : h->n_also;
+            printf("%*s%sAlso: %zu other version%s", indent, "", st->dim_on,
+                   versions, versions == 1 ? "" : "s");
+            if (versions > h->n_also)
+                printf(" (%zu listed)", h->n_also);
+            putchar(':');
             for (size_t k = 0; k < h->n_also; k++) {
                 putchar(' ');
                 print_str(h->also[k]);
