@@ -22,6 +22,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "reader.h"
 
@@ -121,11 +122,16 @@ int ns_reader_origin(ns_reader_t *r, ns_article_t *art)
     const char *rel = r->path + r->root_len;
     while (*rel == '/')
         rel++;
-    /* Kept as the file is named, ".gz" too (the id drops it): a name
-     * not in UTF-8, or with a control character, could be in no JSON
-     * answer, and is left out. */
-    if (!art->source && ns_utf8_valid(rel, strlen(rel)) &&
-        ns_control_char(rel, strlen(rel)) < 0 && !(art->source = strdup(rel))) {
+    /* Without a ".gz", as the id (reader-file.c): gzipping an archive in
+     * place leaves its articles unchanged, where the path counted in
+     * their fingerprint had them all stored again, and the path is the
+     * page a site links to.  A name not in UTF-8, or with a control
+     * character, could be in no JSON answer, and is left out. */
+    size_t n = strlen(rel);
+    if (n > 3 && strcasecmp(rel + n - 3, ".gz") == 0)
+        n -= 3;
+    if (!art->source && n && ns_utf8_valid(rel, n) &&
+        ns_control_char(rel, n) < 0 && !(art->source = strndup(rel, n))) {
         snprintf(r->err, sizeof r->err, "out of memory");
         return -1;
     }

@@ -23,7 +23,15 @@ check "bell id reported" contains "$TMP/err" "poison.jsonl:2: id contains the co
 check "year 10000 reported" contains "$TMP/err" "poison.jsonl:3: date '9999-12-31T23:59:00-12:00' is outside"
 check "year -1 reported" contains "$TMP/err" "poison.jsonl:4: date"
 check "padded id reported" contains "$TMP/err" "poison.jsonl:5: id ' pad' begins or ends"
-check "two accepted" contains "$TMP/out" "2 added"
+# A date outside 0001-9999 is a warning: the article is kept undated, as
+# any date that cannot be read (README "Dates").
+check "four accepted: the two out-of-range dates kept undated" \
+    contains "$TMP/out" "4 added"
+nsearch --db "$TMP/db" --json --related 0 --limit 10 oil >"$TMP/d.json"
+check "out-of-range dates: stored undated" python3 -c '
+import json, sys
+h = {x["id"]: x for x in json.load(open(sys.argv[1]))["hits"]}
+sys.exit(0 if h["d1"]["date"] is None and h["d2"]["date"] is None and h["good"]["date"] else 1)' "$TMP/d.json"
 
 run out err nsearch --db "$TMP/db" oil
 check "search over the accepted ones exits 0" is "$rc" 0

@@ -23,7 +23,16 @@ for c in $corpora; do
         want=$((want - 1))
     else
         check "$c: exits 0" is "$rc" 0
-        check "$c: no messages" is "$(cat "$TMP/err")" ""
+        if [ "$c" = 20newsgroups ]; then
+            # A few posts hold C1 control characters, read as windows-1252
+            # (README "JSON Lines"), each said once; nothing else.
+            check "$c: only the windows-1252 readings said" python3 -c '
+import sys
+lines = open(sys.argv[1]).read().splitlines()
+sys.exit(0 if lines and all("read as windows-1252" in l for l in lines) else 1)' "$TMP/err"
+        else
+            check "$c: no messages" is "$(cat "$TMP/err")" ""
+        fi
     fi
     check "$c: all $want articles added" contains "$TMP/out" "nindex: update: $want added, 0 replaced"
     if [ "$c" = reuters21578 ]; then

@@ -49,6 +49,16 @@ sys.exit(0 if json.load(open(sys.argv[1])).get("source") == "content/news/ferry.
 run out err nindex --db "$TMP/db" "$s"
 check "read again: unchanged" contains "$TMP/out" "0 added, 0 replaced"
 
+# Gzipped in place: the path without ".gz", as the id, and nothing stored
+# again (the README's promise for an archive gzipped in place).
+cp -r "$s" "$TMP/gsite"
+nindex --quiet --db "$TMP/gdb" "$TMP/gsite"
+gzip "$TMP/gsite/content/news/ferry.md"
+run out err nindex --db "$TMP/gdb" "$TMP/gsite"
+check "gzipped in place: unchanged" contains "$TMP/out" "0 added, 0 replaced"
+check "gzipped in place: the path without .gz" \
+    is "$(field "$(hit "$TMP/gdb" ferryword)" source)" content/news/ferry.md
+
 # Moved to another section, the same slug: replaced, with its new path.
 mkdir -p "$s/content/world"
 mv "$s/content/news/ferry.md" "$s/content/world/ferry.md"
