@@ -63,8 +63,22 @@ static std::string unescape_snippet(const std::string &html,
 
 /* Chinese, Japanese and Korean text is split as the index split it
  * (open.cc: FLAG_CJK_NGRAM): read as one long word, none of its n-grams
- * matched, so a hit for "上海" showed its lead unmarked. */
-static const unsigned SNIPPET_FLAGS = Xapian::MSet::SNIPPET_CJK_NGRAM;
+ * matched, so a hit for "上海" showed its lead unmarked.  Only for a text
+ * with such letters: Xapian's n-grams take in full-width forms too, and
+ * "ＩＭＦ", which the index reads as "imf" (write.cc plain_width) and
+ * wide_marking() marks as written, would then be n-grams no query has. */
+static unsigned snippet_flags(const std::string &text)
+{
+    for (Xapian::Utf8Iterator it(text); it != Xapian::Utf8Iterator(); ++it) {
+        const unsigned cp = *it;
+        if (((cp >= 0x1100 && cp <= 0x11ff) || (cp >= 0x2e80 && cp <= 0xa4cf) ||
+             (cp >= 0xac00 && cp <= 0xd7af) || (cp >= 0xf900 && cp <= 0xfaff) ||
+             cp >= 0x20000) &&
+            Xapian::Unicode::get_category(cp) == Xapian::Unicode::OTHER_LETTER)
+            return Xapian::MSet::SNIPPET_CJK_NGRAM;
+    }
+    return 0;
+}
 
 /* What a snippet's text has for a mark written for an apostrophe: U+201B,
  * which Xapian reads as one and news hardly writes (plain_apostrophes). */
@@ -476,7 +490,8 @@ std::string libns::snippet_of(ns_index_t *idx, const Xapian::MSet &ms,
         auto cut = [&](const Xapian::MSet &by, std::string *raw, size_t len) {
             std::string sn =
                 by.snippet(text, len, stemmer_for(idx, art->lang),
-                           SNIPPET_FLAGS | Xapian::MSet::SNIPPET_EXHAUSTIVE,
+                           snippet_flags(text) |
+                               Xapian::MSet::SNIPPET_EXHAUSTIVE,
                            NS_HI_START, NS_HI_END, SNIPPET_OMIT);
             sn = snippet_ends(sn, text);
             restore_apostrophes(sn, text, SNIPPET_APOSTROPHE, was);
@@ -583,7 +598,7 @@ std::string libns::title_marked(ns_index_t *idx, const Xapian::MSet &ms,
                                                   : std::string(title);
         std::string sn =
             by.snippet(read, len * 2 + 16, stemmer_for(idx, art->lang),
-                       SNIPPET_FLAGS, NS_HI_START, NS_HI_END, "");
+                       snippet_flags(read), NS_HI_START, NS_HI_END, "");
         restore_apostrophes(sn, read, SNIPPET_APOSTROPHE, was);
         std::string marked = unmark_long_words(unescape_snippet(sn));
         restore_elisions(marked);
