@@ -621,6 +621,39 @@ static std::string split_of(ns_index_t *idx, const Xapian::Database &dict,
     return "";
 }
 
+
+/* Is B one slip of the keys from A: a letter left out, one too many, or
+ * two side by side swapped, in a word of five letters or more?  Most
+ * misspellings are one such slip, and a long name mistyped so
+ * ("Mourinhio", "Stoltenbreg") is meant as the name the archive has;
+ * "Merkel" to "Market", "Neymar" to "Near" or "Obama" to "Osama" change
+ * letters for others, as a name the archive lacks does. */
+static bool one_slip(const std::string &a8, const std::string &b8)
+{
+    std::vector<unsigned> a, b;
+    for (Xapian::Utf8Iterator it(a8); it != Xapian::Utf8Iterator(); ++it)
+        a.push_back(Xapian::Unicode::tolower(*it));
+    for (Xapian::Utf8Iterator it(b8); it != Xapian::Utf8Iterator(); ++it)
+        b.push_back(Xapian::Unicode::tolower(*it));
+    if (std::min(a.size(), b.size()) < 5)
+        return false;
+    if (a.size() == b.size()) {
+        size_t d = 0;
+        while (d < a.size() && a[d] == b[d])
+            d++;
+        return d + 1 < a.size() && a[d] == b[d + 1] && a[d + 1] == b[d] &&
+               std::equal(a.begin() + d + 2, a.end(), b.begin() + d + 2);
+    }
+    const std::vector<unsigned> &l = a.size() > b.size() ? a : b,
+                                &sh = a.size() > b.size() ? b : a;
+    if (l.size() != sh.size() + 1)
+        return false;
+    size_t d = 0;
+    while (d < sh.size() && l[d] == sh[d])
+        d++;
+    return std::equal(sh.begin() + d, sh.end(), l.begin() + d + 1);
+}
+
 /* split_of, which on a cluster gives "" when a shard or a spelling copy
  * fails: the search itself never fails for a suggestion. */
 static std::string split_word(ns_index_t *idx, const Xapian::Database &dict,
@@ -745,7 +778,8 @@ std::string libns::suggest_query(ns_index_t *idx, const std::string &text,
                             true, i, false});
             out += apostrophe_like(was[i], cased_like(was[i], fixed));
             name = name || (lower(was[i].c_str()) != was[i] &&
-                            !(i == 1 && sentence_case));
+                            !(i == 1 && sentence_case) &&
+                            !one_slip(typed(was[i]), typed(now[i])));
         } else {
             said.push_back(
                 {w, correctable(was, i) && !closed_class(idx, w), false, i,

@@ -51,9 +51,13 @@ check "text: no hit of Market" lacks "$TMP/merkel.txt" "Housing market"
 # A capital on the first word alone is sentence case, not a name: the
 # typo is searched instead; capitals on every word are a name.
 check "Stok markt: sentence case, stock market searched" \
-    is "$(sug 'Stok markt')" "Stock market|True|1|mkt1"
-check "Gordn Brwon: a name, offered, not searched" \
-    is "$(sug 'Gordn Brwon')" "Gordon Brown|False|0|"
+    is "$(sug 'Stok markt')" "Stock market|True|2|mkt1 mkt2"
+check "Gorden Brawn: a name with letters changed, offered, not searched" \
+    is "$(sug 'Gorden Brawn')" "Gordon Brown|False|0|"
+# A long name mistyped by one slip (a letter left out, one too many, two
+# swapped) is the name the archive has: searched instead.
+check "Gordn Brwon: slips of a name, searched" \
+    is "$(sug 'Gordn Brwon')" "Gordon Brown|True|2|gb1 gb2"
 # Lower case: a typo of a word, searched instead as before.
 check "merkel: market searched" is "$(sug merkel)" "market|True|2|mkt1 mkt2"
 check "khruschev: khrushchev searched" \
