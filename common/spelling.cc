@@ -630,10 +630,13 @@ static std::string split_of(ns_index_t *idx, const Xapian::Database &dict,
  * letters for others, as a name the archive lacks does. */
 static bool one_slip(const std::string &a8, const std::string &b8)
 {
+    /* Without diacritics: "Muler" is one slip from "Müller" as typed on
+     * a keyboard without ü (the correction itself may take the accent). */
     std::vector<unsigned> a, b;
-    for (Xapian::Utf8Iterator it(a8); it != Xapian::Utf8Iterator(); ++it)
+    const std::string af = fold(a8, 0), bf = fold(b8, 0);
+    for (Xapian::Utf8Iterator it(af); it != Xapian::Utf8Iterator(); ++it)
         a.push_back(Xapian::Unicode::tolower(*it));
-    for (Xapian::Utf8Iterator it(b8); it != Xapian::Utf8Iterator(); ++it)
+    for (Xapian::Utf8Iterator it(bf); it != Xapian::Utf8Iterator(); ++it)
         b.push_back(Xapian::Unicode::tolower(*it));
     if (std::min(a.size(), b.size()) < 5)
         return false;

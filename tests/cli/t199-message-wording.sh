@@ -36,7 +36,7 @@ run out err "$NSEARCH_BIN/nsearchd" --help
 tr -s ' \n' ' ' <"$TMP/out" >"$TMP/help1"
 check "--help names author" contains "$TMP/help1" "author (every word of the byline)"
 check "--help names day-first dates" contains "$TMP/help1" "from and to (YYYY-MM-DD or DD.MM.YYYY)"
-printf '{"id":"k2","title":"t","body":"b","date":"soon"}\n' >"$TMP/b.jsonl"
+printf '{"id":"k2","title":"t","body":"b","tags":5}\n' >"$TMP/b.jsonl"
 run out err nindex --db "$TMP/db" --prune "$TMP/a.jsonl" "$TMP/b.jsonl"
 check "prune refused" is "$rc" 4
 check "the count agrees with its noun" contains "$TMP/err" "not pruning: 3 records were skipped"
