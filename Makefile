@@ -70,7 +70,7 @@ LIB_CXX = common/open.cc common/status.cc common/gen-open.cc common/changes.cc c
           common/forms.cc common/quoted-word.cc common/phrase-fold.cc common/phrase.cc common/phrase-count.cc common/phrase-scan.cc \
           common/related.cc common/related-window.cc common/limits.cc common/dates.cc common/collapse.cc common/story-title.cc common/versions.cc \
           common/cluster.cc common/cluster-file.cc common/pairs.cc common/byline-pairs.cc common/window.cc common/time-slot.cc \
-          common/spelling.cc common/spelling-copy.cc common/facets.cc \
+          common/spelling.cc common/word-distance.cc common/spelling-copy.cc common/facets.cc \
           common/facet-values.cc common/facet-column.cc \
           common/recency.cc common/results.cc common/totals.cc common/synonyms.cc \
           common/dead-filters.cc common/query-ends.cc common/elision.cc common/apostrophes.cc \
@@ -106,7 +106,7 @@ $(B)/%.o: %.c common/ns.h common/ingest.h common/ingest-feeds.h common/fold.h
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
 
-$(B)/%.o: %.cc common/ns.h common/fold.h common/index-private.h common/index-calls.h common/cluster.h
+$(B)/%.o: %.cc common/ns.h common/fold.h common/index-private.h common/index-calls.h common/query-text.h common/cluster.h
 	@mkdir -p $(dir $@)
 	$(CXX) $(ALL_CXXFLAGS) -c $< -o $@
 
@@ -121,7 +121,7 @@ $(B)/common/word-lists.cc: $(WORD_LISTS)
 	  done; } >$@.tmp && mv $@.tmp $@
 
 $(B)/common/word-lists.o: $(B)/common/word-lists.cc common/ns.h \
-                          common/index-private.h common/index-calls.h
+                          common/index-private.h common/index-calls.h common/query-text.h
 	$(CXX) $(ALL_CXXFLAGS) -Icommon -c $< -o $@
 
 $(B)/common/reader-file.o $(B)/common/textpage.o: common/textpage.h
@@ -150,7 +150,7 @@ $(LIB): $(LIB_OBJ)
 # Linked with $(CXX): libns contains C++ and needs libstdc++.
 NINDEX_OBJ = $(B)/indexer/nindex.o $(B)/indexer/sources.o $(B)/indexer/update.o \
              $(B)/indexer/prune.o $(B)/indexer/undo.o $(B)/indexer/undo-purge.o \
-             $(B)/indexer/rebuild.o \
+             $(B)/indexer/rebuild.o $(B)/indexer/publish.o \
              $(B)/indexer/shard.o $(B)/indexer/export.o \
              $(B)/indexer/default-lang.o $(B)/indexer/rebuild-drop.o \
              $(B)/indexer/rebuild-stale.o $(B)/indexer/diskfull.o \
@@ -201,7 +201,7 @@ $(B)/tests/unit/%.o: tests/unit/%.c tests/testlib.h tests/readlib.h common/ns.h 
 	$(CC) $(ALL_CFLAGS) -Itests -c $< -o $@
 
 $(B)/tests/unit/%.o: tests/unit/%.cc tests/testlib.h common/ns.h \
-                     common/index-private.h common/index-calls.h
+                     common/index-private.h common/index-calls.h common/query-text.h
 	@mkdir -p $(dir $@)
 	$(CXX) $(ALL_CXXFLAGS) -Itests -c $< -o $@
 
@@ -242,7 +242,7 @@ REPLAY_SERVER = $(FUZZ_HARNESSES:%=$(B)/tests/replay_%)
 FUZZ_SEARCH = fuzz_search fuzz_phrase fuzz_cluster fuzz_synonyms
 REPLAY_SEARCH = $(FUZZ_SEARCH:%=$(B)/tests/replay_%)
 $(B)/tests/replay_fuzz_%: tests/fuzz/fuzz_%.cc $(B)/tests/fuzz/walk.o $(LIB) \
-                          common/index-private.h common/index-calls.h
+                          common/index-private.h common/index-calls.h common/query-text.h
 	@mkdir -p $(dir $@)
 	$(CXX) $(ALL_CXXFLAGS) -o $@ $< $(B)/tests/fuzz/walk.o $(LIB) \
 	  $(LDLIBS_ALL) -lpthread

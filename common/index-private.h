@@ -395,5 +395,6 @@ inline void clear_error(ns_index_t *idx)
 
 /* ---- What one file gives another -------------------------------------- */
 #include "index-calls.h"
+#include "query-text.h"
 
 #endif /* NS_INDEX_PRIVATE_H */

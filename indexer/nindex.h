@@ -307,6 +307,12 @@ int ns_say_not_deleted(const char *db, const char *why);
  * disk was full) pruned nothing (diskfull.c). */
 void ns_say_not_pruned(const char *db, int full);
 
+/* Move the checked database MERGED into DB as the next generation, make
+ * it live and keep KEEP generations; its name into PUBLISHED.  Returns
+ * EXIT_OK or EXIT_ERROR (reported; publish.c). */
+int ns_publish(const char *db, const char *merged, long keep, char *published,
+               size_t pub_size);
+
 /* The live articles of DB that the rebuild at PATH lacks (rebuild-drop.c):
  * not to be published when records were skipped and some are missing (a
  * skipped record may be theirs), nor past the --max-delete limits, unless
