@@ -200,8 +200,8 @@ static void flush_outside(ns_feed_t *f)
 }
 
 /* What was put right in the bytes of the item just read, and outside
- * items before it, as its warning in ERR ("item 3: byte 0xE5 at line 5
- * is not UTF-8: read as U+FFFD"), or nothing.  The changes outside items
+ * items before it, as its warning in ERR ("item 3: byte 0xE5 'å' at line
+ * 5 is not UTF-8: read as windows-1252, ..."), or nothing.  The changes outside items
  * (in the channel's header) are said with the next item read: an item
  * left out or skipped says only why. */
 static void fixes_warning(ns_feed_t *f, char *err, size_t err_size)

@@ -10,14 +10,14 @@
  * "", a byline lost).  So the bytes are put right here,
  * before the parser sees them, as a browser reads them (charset.c):
  *
- *   - in a document declared UTF-8 (or with UTF-8's byte-order mark), the
- *     bytes that begin no valid sequence (a lead byte and the continuation
- *     bytes it could still take, as the WHATWG decoder counts them) become
- *     U+FFFD, as in a page declared UTF-8;
- *   - in one that declares no encoding, which XML reads as UTF-8, each
- *     such byte is windows-1252's character, as a page with no declaration
- *     is read (old CMSs write Latin-1 with no declaration: "p\xe5" is
- *     "på", not "p\xef\xbf\xbd");
+ *   - in a document read as UTF-8, by its declaration, its byte-order
+ *     mark or for want of a declaration, each byte that begins no valid
+ *     sequence is windows-1252's character, as a page's is (charset.c):
+ *     old CMSs write Latin-1 under a template that says UTF-8, or none,
+ *     and a post pasted from Word brings a curly quote 0x92.  Read as
+ *     U+FFFD, as a browser shows it, "caf\xe9" would be stored as
+ *     "caf\xef\xbf\xbd" and never found; "p\xe5" is "på".  Valid UTF-8
+ *     around it is read as written;
  *   - the C0 controls XML 1.0 forbids (all but tab, newline and carriage
  *     return) become a space, as control characters in text do in every
  *     other input (article.c), and U+FFFE and U+FFFF become U+FFFD.
@@ -267,18 +267,16 @@ static int repair(ns_xmlrepair_t *rp, const unsigned char *s, size_t len,
         } else if (!ok && cut && !last) {
             end = i; /* the rest of it in the next chunk */
             break;
-        } else if (!ok && rp->mode == NS_XMLREPAIR_UNDECLARED) {
+        } else if (!ok) {
+            enum ns_xmlfix_kind kind = rp->mode == NS_XMLREPAIR_UNDECLARED
+                                           ? NS_XMLFIX_LATIN
+                                           : NS_XMLFIX_BYTE;
             for (size_t k = 0; k < run; k++) {
                 char latin[3];
                 size_t n = ns_windows1252_char(s[i + k], latin);
-                if (replace(&p, i + k, 1, latin, n, NS_XMLFIX_LATIN, s[i + k],
-                            1) < 0)
+                if (replace(&p, i + k, 1, latin, n, kind, s[i + k], 1) < 0)
                     return -1;
             }
-        } else if (!ok) {
-            if (replace(&p, i, run, "\xef\xbf\xbd", 3, NS_XMLFIX_BYTE, c,
-                        (unsigned)run) < 0)
-                return -1;
         }
         i += ok ? ok : run;
     }
@@ -320,7 +318,7 @@ static const struct {
     const char *one, *many, *as_one, *as_many;
 } words[NS_XMLFIX_KINDS] = {
     [NS_XMLFIX_BYTE] = {"byte that is not UTF-8", "bytes that are not UTF-8",
-                        "U+FFFD", "U+FFFD"},
+                        "windows-1252", "windows-1252"},
     [NS_XMLFIX_LATIN] = {"byte that is not UTF-8", "bytes that are not UTF-8",
                          "windows-1252, as no encoding is declared",
                          "windows-1252, as no encoding is declared"},
@@ -332,10 +330,11 @@ static const struct {
 };
 
 /* Append one kind's changes to OUT (SIZE bytes, USED of them written):
- * "byte 0xE9 at line 3 is not UTF-8: read as U+FFFD", "the control
- * character U+000B at line 5, which XML does not allow, read as a
- * space", "4 bytes that are not UTF-8 read as U+FFFD (the first, 0xE5, at
- * line 5)". */
+ * "byte 0xE9 'é' at line 3 is not UTF-8: read as windows-1252", "the
+ * control character U+000B at line 5, which XML
+ * does not allow, read as a space", "4 bytes that are not UTF-8 read as
+ * windows-1252, as no encoding is declared (the first, 0xE5 'å', at line
+ * 5)". */
 static void describe_kind(const ns_xmlrepair_sum_t *sum, int k, char *out,
                           size_t size, size_t *used)
 {
@@ -346,7 +345,7 @@ static void describe_kind(const ns_xmlrepair_sum_t *sum, int k, char *out,
         snprintf(what, sizeof what, "0x%02X", v);
     else if (v)
         snprintf(what, sizeof what, "U+%04X", v);
-    if (v && k == NS_XMLFIX_LATIN) {
+    if (v && bytes) {
         char c[3];
         size_t len = ns_windows1252_char((unsigned char)v, c);
         snprintf(what + strlen(what), sizeof what - strlen(what), " '%.*s'",

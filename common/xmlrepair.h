@@ -17,15 +17,17 @@ enum ns_xmlrepair_mode {
                                 decodes (ISO-8859-15), or text already
                                 made UTF-8 (windows-1252, charset.c) */
     NS_XMLREPAIR_UTF8,       /* UTF-8 by its declaration or byte-order
-                                mark: a byte that is not is U+FFFD */
+                                mark: a byte that is not is windows-1252's */
     NS_XMLREPAIR_UNDECLARED, /* UTF-8 for want of a declaration: a byte
                                 that is not is windows-1252's */
 };
 
 /* What was changed. */
 enum ns_xmlfix_kind {
-    NS_XMLFIX_BYTE,    /* bytes that are not UTF-8, now U+FFFD */
-    NS_XMLFIX_LATIN,   /* bytes that are not UTF-8, now windows-1252's */
+    NS_XMLFIX_BYTE,    /* bytes that are not UTF-8 in a document declared
+                          UTF-8, now windows-1252's */
+    NS_XMLFIX_LATIN,   /* bytes that are not UTF-8 in one that declares no
+                          encoding, now windows-1252's */
     NS_XMLFIX_CONTROL, /* a control character XML forbids, now a space */
     NS_XMLFIX_NONCHAR, /* U+FFFE or U+FFFF, which XML forbids, now U+FFFD */
     NS_XMLFIX_KINDS
@@ -87,8 +89,8 @@ int ns_xmlrepair_pending(const ns_xmlrepair_t *rp);
 void ns_xmlrepair_take(ns_xmlrepair_t *rp, unsigned long long before,
                        ns_xmlrepair_sum_t *sum);
 
-/* SUM in words into OUT ("byte 0xE9 at line 3 is not UTF-8: read as
- * U+FFFD; ..."): its length, 0 (and "") if SUM holds no change. */
+/* SUM in words into OUT ("byte 0xE9 'é' at line 3 is not UTF-8: read as
+ * windows-1252; ..."): its length, 0 (and "") if SUM holds no change. */
 size_t ns_xmlrepair_describe(const ns_xmlrepair_sum_t *sum, char *out,
                              size_t size);
 

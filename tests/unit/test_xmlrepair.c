@@ -56,14 +56,14 @@ static void test_bytes(void)
               !s.n[NS_XMLFIX_BYTE],
           "valid UTF-8 as it is, a character cut at any chunk's end");
     CHECK(same_at_any_step(NS_XMLREPAIR_UTF8, "Caf\xe9 opens",
-                           "Caf\xef\xbf\xbd opens", &s) &&
+                           "Caf\xc3\xa9 opens", &s) &&
               s.n[NS_XMLFIX_BYTE] == 1 && s.value[NS_XMLFIX_BYTE] == 0xe9 &&
               s.line[NS_XMLFIX_BYTE] == 1,
-          "a Latin-1 byte in UTF-8 is U+FFFD");
+          "a Latin-1 byte in UTF-8 is windows-1252's");
     CHECK(same_at_any_step(NS_XMLREPAIR_UTF8, "a\xe2\x80z\n\xc3",
-                           "a\xef\xbf\xbdz\n\xef\xbf\xbd", &s) &&
+                           "a\xc3\xa2\xe2\x82\xacz\n\xc3\x83", &s) &&
               s.n[NS_XMLFIX_BYTE] == 3 && s.line[NS_XMLFIX_BYTE] == 1,
-          "a cut sequence is one U+FFFD, at the end of the input too");
+          "a cut sequence byte by byte, at the end of the input too");
     CHECK(same_at_any_step(NS_XMLREPAIR_UNDECLARED, "p\xe5 \x92x\xc3\xa5",
                            "p\xc3\xa5 \xe2\x80\x99x\xc3\xa5", &s) &&
               s.n[NS_XMLFIX_LATIN] == 2 && s.value[NS_XMLFIX_LATIN] == 0xe5,
@@ -84,10 +84,9 @@ static void test_bytes(void)
               s.n[NS_XMLFIX_CONTROL] == 1 && !s.n[NS_XMLFIX_BYTE],
           "another encoding: only the controls");
     CHECK(same_at_any_step(NS_XMLREPAIR_UTF8, "\xed\xa0\x80\xc0\xaf",
-                           "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd"
-                           "\xef\xbf\xbd",
+                           "\xc3\xad\xc2\xa0\xe2\x82\xac\xc3\x80\xc2\xaf",
                            &s),
-          "a surrogate and an overlong, byte by byte as browsers read them");
+          "a surrogate and an overlong, byte by byte as pages are read");
 }
 
 static void test_lines_and_offsets(void)
@@ -108,10 +107,12 @@ static void test_lines_and_offsets(void)
     ns_xmlrepair_take(&rp, out.len, &b);
     CHECK(b.n[NS_XMLFIX_CONTROL] == 1 && b.line[NS_XMLFIX_CONTROL] == 12 &&
               !ns_xmlrepair_pending(&rp),
-          "offsets: the control, after the U+FFFD's three bytes");
+          "offsets: the control, after the two bytes of \"\xc3\xa9\"");
     char text[300];
     ns_xmlrepair_describe(&a, text, sizeof text);
-    CHECK_STR(text, "byte 0xE9 at line 11 is not UTF-8: read as U+FFFD",
+    CHECK_STR(text,
+              "byte 0xE9 '\xc3\xa9' at line 11 is not UTF-8: read as "
+              "windows-1252",
               "described: one byte");
     ns_xmlrepair_describe(&b, text, sizeof text);
     CHECK_STR(text,
@@ -139,8 +140,8 @@ static void test_lines_and_offsets(void)
           "junk: every change counted");
     ns_xmlrepair_describe(&a, text, sizeof text);
     CHECK_STR(text,
-              "50000 bytes that are not UTF-8 read as U+FFFD (the first, "
-              "0xFF, at line 1); 50000 control characters XML does not allow "
+              "50000 bytes that are not UTF-8 read as windows-1252 (the "
+              "first, 0xFF '\xc3\xbf', at line 1); 50000 control characters XML does not allow "
               "read as spaces (the first, U+000B, at line 1)",
               "described: many of each");
     ns_xmlrepair_free(&rp);
@@ -260,8 +261,8 @@ static void test_feed_cdata(void)
                 ITEM(3, "Three", "<![CDATA[<p>Tab\x0bhere.</p>]]>")
                     ITEM(4, "Four", "Fourth.") "</channel></rss>\n";
     CHECK(feed_at_any_step(
-              F, "OK One | Caf\xef\xbf\xbd opens. | 3: item 1: byte 0xE9 at "
-                 "line 3 is not UTF-8: read as U+FFFD\n"
+              F, "OK One | Caf\xc3\xa9 opens. | 3: item 1: byte 0xE9 "
+                 "'\xc3\xa9' at line 3 is not UTF-8: read as windows-1252\n"
                  "OK Two | Bl\xc3\xa5"
                  "b\xc3\xa6r. | 4: \n"
                  "OK Three | Tab here. | 5: item 3: the control character "
@@ -282,14 +283,15 @@ static void test_feed_fields(void)
             ITEM(3, "Tredje p\xe5 l\xf8rdag", "Three.") ITEM(
                 4, "Fourth", "Mixed: sn\xf8 and after.") "</channel></rss>\n";
     CHECK(feed_at_any_step(
-              F, "OK First | caf\xef\xbf\xbd. | 3: item 1: byte 0xE9 at line "
-                 "3 is not UTF-8: read as U+FFFD\n"
+              F, "OK First | caf\xc3\xa9. | 3: item 1: byte 0xE9 '\xc3\xa9' "
+                 "at line 3 is not UTF-8: read as windows-1252\n"
                  "OK Second | ASCII. | 4: \n"
-                 "OK Tredje p\xef\xbf\xbd l\xef\xbf\xbdrdag | Three. | 5: "
-                 "item 3: 2 bytes that are not UTF-8 read as U+FFFD (the "
-                 "first, 0xE5, at line 5)\n"
-                 "OK Fourth | Mixed: sn\xef\xbf\xbd and after. | 6: item 4: "
-                 "byte 0xF8 at line 6 is not UTF-8: read as U+FFFD\n"),
+                 "OK Tredje p\xc3\xa5 l\xc3\xb8rdag | Three. | 5: "
+                 "item 3: 2 bytes that are not UTF-8 read as windows-1252 "
+                 "(the first, 0xE5 '\xc3\xa5', at line 5)\n"
+                 "OK Fourth | Mixed: sn\xc3\xb8 and after. | 6: item 4: "
+                 "byte 0xF8 '\xc3\xb8' at line 6 is not UTF-8: read as "
+                 "windows-1252\n"),
           "fields: no title or body blank after the first stray byte");
 
     /* No declaration: XML's UTF-8, and a stray byte windows-1252's, as a
@@ -319,8 +321,8 @@ static void test_feed_outside(void)
         "<entry><id>e2</id><title>Two</title><content>y</content></entry>\n"
         "</feed>\n";
     CHECK(feed_at_any_step(
-              F, "OK One | x | 4: before item 1: byte 0xF8 at line 3 is not "
-                 "UTF-8: read as U+FFFD; the control character U+000B at "
+              F, "OK One | x | 4: before item 1: byte 0xF8 '\xc3\xb8' at "
+                 "line 3 is not UTF-8: read as windows-1252; the control character U+000B at "
                  "line 2, which XML does not allow, read as a space\n"
                  "OK Two | y | 5: \n"),
           "outside items: said once, before the next item");
@@ -330,8 +332,8 @@ static void test_feed_one_line(void)
 {
     /* Latin-1 in a feed that says UTF-8: libxml2 reported the first such
      * byte in two lines ("Input is not proper UTF-8, indicate encoding !"
-     * and "Bytes: 0xF8 ..."), and no other.  The bytes are U+FFFD now
-     * (xmlrepair.c), the item kept, and the warning is one line. */
+     * and "Bytes: 0xF8 ..."), and no other.  The bytes are windows-1252's
+     * now (xmlrepair.c), the item kept, and the warning is one line. */
     static const char F[] =
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         "<rss version=\"2.0\"><channel><item><guid>l1</guid><title>R\xf8"
@@ -341,12 +343,13 @@ static void test_feed_one_line(void)
     read_all(tl_write("latin1.rss", F, sizeof F - 1), &t);
     CHECK_STR(t.ids, "l1\nl2\n", "bad encoding: both items read");
     CHECK_STR(t.titles,
-              "R\xef\xbf\xbd"
-              "dgr\xef\xbf\xbdt\nok\n",
-              "bad encoding: the bytes are U+FFFD");
+              "R\xc3\xb8"
+              "dgr\xc3\xb8t\nok\n",
+              "bad encoding: the bytes are windows-1252's");
     CHECK(t.bad == 0 && has(t.warnings, "latin1.rss:2: item 1: 2 bytes that "
-                                        "are not UTF-8 read as U+FFFD (the "
-                                        "first, 0xF8, at line 2)\n"),
+                                        "are not UTF-8 read as windows-1252 "
+                                        "(the first, 0xF8 '\xc3\xb8', at "
+                                        "line 2)\n"),
           "bad encoding: a warning, on one line");
     CHECK(strchr(t.warnings, '\n') == t.warnings + strlen(t.warnings) - 1,
           "bad encoding: one line for one item");
