@@ -32,6 +32,7 @@ struct state {
     int headless;        /* "headless: true" */
     int no_permalink;    /* Eleventy's "permalink: false" */
     int bad;             /* a publish or expiry date did not read */
+    int lenient;         /* then pass over one that does not read */
     char never[32];      /* the build option that says "render: never" */
 };
 
@@ -56,17 +57,18 @@ static int keep_date(struct state *st, struct when *w, int rank,
         w->rank = rank;
         w->time = tmp.time;
         snprintf(w->key, sizeof w->key, "%.*s", (int)klen, key);
-    } else if (rc < 0 && strict) {
-        /* The site would not build such a page either; its text is kept
-         * out until the date reads, and the file is a skipped record so
-         * that the nightly job says so. */
+    } else if (rc < 0 && strict && !st->lenient) {
+        /* Said, with the key's line, by the caller (a warning), which
+         * reads the header again passing it over: a typo in an embargo
+         * date lost the whole post before, while a "date" that does not
+         * read leaves the post undated (article-date.c). */
         ns_set_err(err, err_size, "%.*s: %s", (int)klen, key,
                    text ? why : "out of memory");
         st->bad = 1;
     }
     free(text);
     ns_article_clear(&tmp);
-    return rc < 0 && strict ? -1 : 0;
+    return rc < 0 && strict && !st->lenient ? -1 : 0;
 }
 
 static int state_key(void *ctx, const char *key, size_t klen,
@@ -125,11 +127,28 @@ int ns_frontmatter_unpublished(const char *text, size_t len, const char *path,
                                size_t why_size, unsigned *err_line)
 {
     struct state st = {0};
-    char at[32];
+    char at[32], warn[256] = "";
+    unsigned warn_line = 0;
     *err_line = 0;
-    if (ns_frontmatter_keys(text, len, state_key, &st, why, why_size,
-                            err_line) < 0)
-        return st.bad ? -1 : 0; /* else ns_article_from_text says why */
+    int rc = ns_frontmatter_keys(text, len, state_key, &st, why, why_size,
+                                 err_line);
+    if (rc < 0 && st.bad) {
+        /* A publish or expiry date that does not read: as if absent. */
+        snprintf(warn, sizeof warn,
+                 "%s; not read: the post is published as if it had none",
+                 why);
+        warn_line = *err_line;
+        memset(&st, 0, sizeof st);
+        st.lenient = 1;
+        rc = ns_frontmatter_keys(text, len, state_key, &st, why, why_size,
+                                 err_line);
+    }
+    /* WHY is now the warning, if any, on line *ERR_LINE; another error
+     * ns_article_from_text says. */
+    *err_line = warn_line;
+    snprintf(why, why_size, "%s", warn);
+    if (rc < 0)
+        return 0;
     if (st.never[0]) {
         ns_set_err(why, why_size, "ignored: never rendered (%s: render: never)",
                    st.never);

@@ -216,6 +216,12 @@ int ns_reader_next_text(ns_reader_t *r, ns_article_t *art)
                 : 0;
     if (hidden < 0)
         rc = -1, snprintf(r->err, sizeof r->err, "%s", why);
+    /* A publish or expiry date that does not read: a warning, on its
+     * line, and the post read as if it had none (published.c). */
+    unsigned fm_line = hidden == 0 && why[0] ? line : 0;
+    char fm_warn[256] = "";
+    if (fm_line)
+        snprintf(fm_warn, sizeof fm_warn, "%s", why);
     if (hidden > 0) {
         ns_reader_set_where(r, 0);
         /* A story set back to draft is read as if published, for its id
@@ -266,10 +272,16 @@ int ns_reader_next_text(ns_reader_t *r, ns_article_t *art)
                  cut_line, cut);
     else if (rc == 0 && (bad_line || cut_line))
         snprintf(r->warn, sizeof r->warn, "%s", bad_line ? repaired : cut);
+    if (rc == 0 && fm_line && r->warn[0])
+        snprintf(r->warn + strlen(r->warn), sizeof r->warn - strlen(r->warn),
+                 "; line %u: %s", fm_line, fm_warn);
+    else if (rc == 0 && fm_line)
+        snprintf(r->warn, sizeof r->warn, "%s", fm_warn);
     ns_reader_set_where(r, rc < 0 && line ? line
                            : rc < 0       ? 0
                            : bad_line     ? bad_line
                            : cut_line     ? cut_line
+                           : fm_line      ? fm_line
                                           : 1);
     ns_buf_free(&text);
     ns_reader_end_file(r);

@@ -96,10 +96,10 @@ check "text: published false named" contains "$TMP/err" \
 mkdir -p "$TMP/bad"
 post "$TMP/bad/bad.md" 'slug: bad' 'date: 2020-01-01' 'expiryDate: soon'
 run out err nindex --db "$TMP/dbbad" "$TMP/bad"
-check "bad expiryDate: exit 3" is "$rc" 3
-check "bad expiryDate: skipped" contains "$TMP/out" "0 added, 0 replaced, 0 unchanged, 0 deleted, 1 skipped"
+check "bad expiryDate: exit 0" is "$rc" 0
+check "bad expiryDate: indexed as if absent, with a warning" contains "$TMP/out" "1 added, 0 replaced, 0 unchanged, 0 deleted, 0 skipped, 0 ignored in"
 check "bad expiryDate: its line" contains "$TMP/err" \
-    "bad.md:4: expiryDate: unparsable date 'soon'"
+    "warning: $TMP/bad/bad.md:4: expiryDate: unparsable date 'soon'"
 
 # The update path.  A live post that expires stays without --prune, as a
 # draft does, and --prune deletes it; a future post whose date has come
