@@ -64,7 +64,7 @@ LIB_C   = common/article.c common/article-date.c common/article-json.c common/bu
           common/wxr.c common/htmlent.c common/charset.c common/html-furniture.c common/html-ld.c \
           common/html-meta.c common/html-text.c common/html-walk.c common/html-story.c \
           common/xmlrepair.c common/blogger.c common/url.c common/zdict.c
-LIB_CXX = common/open.cc common/status.cc common/gen-open.cc common/changes.cc common/takedown.cc common/store.cc common/write.cc common/line-breaks.cc common/query.cc \
+LIB_CXX = common/open.cc common/status.cc common/gen-open.cc common/changes.cc common/takedown.cc common/store.cc common/write.cc common/index-fields.cc common/line-breaks.cc common/query.cc \
           common/query-text.cc common/query-hyphens.cc common/query-fields.cc common/query-partial.cc \
           common/search.cc common/search-page.cc common/search-api.cc common/snippet.cc common/snippet-ends.cc common/snippet-runs.cc common/clusters.cc common/digraph-marks.cc common/digraph-readings.cc \
           common/forms.cc common/quoted-word.cc common/phrase-fold.cc common/phrase.cc common/phrase-count.cc common/phrase-scan.cc \
