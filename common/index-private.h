@@ -10,8 +10,9 @@
  *
  *   term            from         why
  *   Q<id>           id           unique id: replace_document() by id
- *   (no prefix)     title x W_T, headings x W_H, section x 1, author x 1,
- *                   body x 1     the default field BM25 ranks on
+ *   (no prefix)     title x W_T, headings x W_H, section x 1, author x 0
+ *                   (matched, not weighed), body x 1: the default field
+ *                                BM25 ranks on
  *   S...            title        title:word
  *   XH...           headings     heading:word
  *   A...            author       author:word

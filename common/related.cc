@@ -250,10 +250,11 @@ static std::set<std::string> digraph_copies(ns_index_t *idx,
 /* TERMS (stem_terms of article DID) without what its byline put there:
  * the byline is in the default field (index_fields), but a reporter's
  * name says nothing of the story, and weighed by its rarity it would
- * list the reporter's other stories.  Each byline stem ("ZAkari") counts
- * once as well in the default field's ("Zkari").  An article indexed
- * before bylines were in the default field loses one count of its name
- * where its body also says it: a word a story hardly turns on. */
+ * list the reporter's other stories.  Each byline stem ("ZAkari") is
+ * in the default field's too ("Zkari"), with wdf 0 (1 in an index
+ * built before bylines weighed nothing there): dropped when that is
+ * all, else less the byline's count.  An article whose body also says
+ * the name may lose one count of it: a word a story hardly turns on. */
 static void
 drop_byline(const Xapian::Database &db, Xapian::docid did,
             std::vector<std::pair<std::string, Xapian::termcount>> &terms)

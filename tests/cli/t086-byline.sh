@@ -1,9 +1,9 @@
 #!/bin/sh
 # t086-byline.sh - A reporter's name finds the reporter's articles without
-# author: (the byline is a run of the default field, common/write.cc
+# author: (the byline is a run of the default field, common/index-fields.cc
 # index_fields), in every form a word is found by (capitals, folded
-# diacritics, phrases, NEAR, did you mean), counted once like a body word
-# so that a story about the name still ranks first; a phrase never runs
+# diacritics, phrases, NEAR, did you mean), weighing nothing so that a
+# story about the name still ranks first (t282); a phrase never runs
 # from the byline into the body; replacing an article drops its old
 # byline; and related posts leave the byline out of a story
 # (common/related.cc drop_byline), so that a reporter's other stories are
@@ -37,8 +37,8 @@ check "the name with NEAR" is "$(ids 'kari NEAR/1 nordmann')" "bridge"
 check "author: still finds it" is "$(ids author:nordmann)" "bridge"
 check "title: does not" is "$(ids title:nordmann)" ""
 check "a name word with a topic word" is "$(ids '+quillfeather +ferries')" "ferry"
-# The byline counts as one word: the article about the name, which has it
-# in its title and body, ranks above the one only signed with it.
+# The byline weighs nothing: the article about the name, which has it in
+# its title and body, ranks above the one only signed with it.
 check "a story about the name ranks first" is "$(ids quillfeather)" "about ferry"
 # Fields are runs of their own: no phrase from the byline into the body
 # (nor from the section before it), checked by the text and by Xapian.
