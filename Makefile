@@ -53,7 +53,7 @@ ALL_CFLAGS   = $(WARN) $(CFLAGS) -Icommon $(PKG_CFLAGS) $(SAN)
 ALL_CXXFLAGS = $(CXXWARN) $(CXXFLAGS) -Icommon $(PKG_CFLAGS) $(SAN)
 LDLIBS_ALL   = $(PKG_LIBS) -lm
 
-LIB_C   = common/article.c common/article-date.c common/article-json.c common/buf.c common/date.c common/fold.c common/gen.c common/log.c \
+LIB_C   = common/article.c common/byline-credits.c common/article-date.c common/article-json.c common/buf.c common/date.c common/fold.c common/gen.c common/log.c \
           common/prog.c common/reader.c common/reader-kind.c common/reader-gzcheck.c common/reader-file.c common/reader-slugs.c common/reader-origin.c common/reader-notes.c common/mdx.c common/dirwalk.c common/render.c common/textpage.c \
           common/utf8.c common/util.c common/date822.c common/date-dmy.c common/feed.c common/feed-input.c common/feed-elements.c common/feed-item.c \
           common/xmlbase.c \

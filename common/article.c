@@ -367,6 +367,12 @@ int ns_set_label(char **field, const char *name, const char *value, size_t len,
     if (!strcmp(name, "author")) {
         size_t by = ns_byline_word(v, strlen(v));
         memmove(v, v + by, strlen(v + by) + 1);
+        /* A credit line, its reporters (byline-credits.c). */
+        if (ns_byline_credits(&v) < 0) {
+            free(v);
+            ns_set_err(err, err_size, "out of memory");
+            return -1;
+        }
     }
     if (!url)
         ns_collapse_spaces(v);

@@ -616,6 +616,10 @@ void ns_trim_spaces(const char **text, size_t *len);
  * name follows them (a letter); else 0: "Byron Smith", "Avery Jones" and
  * a lone "By" are names. */
 size_t ns_byline_word(const char *text, size_t len);
+/* *V, a byline, as its reporters and writers when it is a wire service's
+ * credit line ("Reporting by A in Oslo; Editing by B" is "A"), replaced
+ * by a new string; else untouched.  -1 when out of memory. */
+int ns_byline_credits(char **v);
 /* S (NUL-terminated) cleaned as ns_clean_dup cleans, in place. */
 void ns_clean_in_place(char *s);
 /* LINE, a message for stderr, cleaned as ns_error() cleans it: no control
