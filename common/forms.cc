@@ -67,15 +67,40 @@ using namespace libns;
 namespace
 {
 
-/* A stemmer that folds diacritics first: "tromsø" and "tromso" stem
- * alike.  Words without a byte above ASCII go straight to the language's
- * stemmer, so English text pays one scan of each word. */
+/* A stemmer that folds diacritics: "tromsø" and "tromso" stem alike.
+ * Words without a byte above ASCII go straight to the language's
+ * stemmer, so English text pays one scan of each word.
+ *
+ * The stemmers of the Nordic languages, German and Finnish know their
+ * letters (æ, ø, å, ä, ö, ü are vowels to them), so a word is stemmed as
+ * written and its stem folded: folded first, "ekstremvær" became
+ * "ekstremvaer" and lost an "-er" it never had ("ekstremva"), where
+ * "ekstremværet" kept it ("ekstremvaer"); the two never met, nor did
+ * "uvær" and "uværet", and "multebær" found no "multebærene".  Other
+ * stemmers fold first: English reads "é" as a consonant, and "résumé"
+ * must still meet "resume".  Each such word also keeps the stem of its
+ * folded spelling (add_digraph_stems), which a query
+ * typed without the letters gives: "uvaer" finds what it did. */
 class FoldingStem : public Xapian::StemImplementation
 {
     Xapian::Stem inner;
+    bool stem_first;
 
   public:
-    explicit FoldingStem(const Xapian::Stem &s) : inner(s) {}
+    explicit FoldingStem(const Xapian::Stem &s)
+        : inner(s), stem_first(knows_letters(s))
+    {
+    }
+
+    static bool knows_letters(const Xapian::Stem &s)
+    {
+        const std::string d = s.get_description();
+        for (const char *l : {"norwegian", "danish", "swedish", "german",
+                              "finnish"})
+            if (d == std::string("Xapian::Stem(") + l + ")")
+                return true;
+        return false;
+    }
 
     std::string operator()(const std::string &word) override
     {
@@ -84,8 +109,9 @@ class FoldingStem : public Xapian::StemImplementation
         });
         if (ascii)
             return inner.is_none() ? word : inner(word);
-        std::string f = fold(word, 0);
-        return inner.is_none() ? f : inner(f);
+        if (inner.is_none())
+            return fold(word, 0);
+        return stem_first ? fold(inner(word), 0) : inner(fold(word, 0));
     }
 
     std::string get_description() const override
@@ -177,11 +203,17 @@ void libns::add_digraph_stems(Xapian::Document &doc, const Xapian::Stem &stem)
             std::all_of(word.begin(), word.end(),
                         [](char c) { return (unsigned char)c < 0x80; }))
             continue;
-        std::string f = fold(word, NS_FOLD_DIGRAPH);
-        if (f == word || f == fold(word, 0))
-            continue;
-        Xapian::termcount &wdf = add[PREFIX_STEM + prefix + stem(f)];
-        wdf = std::max(wdf, t.get_wdf());
+        /* The stem of the word folded, where the stemmer reads the word
+         * as written (FoldingStem): the stem a query typed without the
+         * letters gives ("uvaer": "uva", "uvær" being "uvaer"). */
+        const std::string plain = fold(word, 0);
+        const std::string digraph = fold(word, NS_FOLD_DIGRAPH);
+        for (const std::string *f : {&plain, &digraph}) {
+            if (f == &digraph && digraph == plain)
+                continue;
+            Xapian::termcount &wdf = add[PREFIX_STEM + prefix + stem(*f)];
+            wdf = std::max(wdf, t.get_wdf());
+        }
     }
     if (add.empty())
         return;
