@@ -10,8 +10,10 @@
 #include <cctype>
 #include <cstdio>
 #include <string>
+#include <vector>
 
 #include "index-private.h"
+#include "unread-dates.h"
 
 using namespace libns;
 
@@ -222,7 +224,7 @@ Xapian::Query DateField::operator()(const std::string &value)
                           "them); the date filter was ignored";
         if (warnings && warnings->find(why) == std::string::npos)
             *warnings += (warnings->empty() ? "" : "; ") + why;
-        return match_all();
+        return Q(UNREAD_DATE); /* taken out after the parse (unread-dates.h) */
     }
     /* A range written backwards (date:2025-09..2025-06) is meant the
      * other way round, and searched so, saying so: it matched nothing,
@@ -253,4 +255,79 @@ Xapian::Query DateField::operator()(const std::string &value)
         return by_terms;
     return dated_or_marked(*db, enc, by_terms, lo.empty() ? nullptr : &first,
                            hi.empty() ? nullptr : &last, value);
+}
+
+/* Q without its UNREAD_DATE marks into *OUT; false (OUT untouched) when
+ * it has none.  A part that was nothing but marks becomes empty, and its
+ * operator goes without it: "oil AND date:1987-13" is "oil". */
+static bool drop_unread(const Xapian::Query &q, Xapian::Query *out)
+{
+    using Q = Xapian::Query;
+    if (q.get_type() == Q::LEAF_TERM) {
+        if (*q.get_terms_begin() != UNREAD_DATE)
+            return false;
+        *out = Q();
+        return true;
+    }
+    /* The parser scales only a query of filters alone, by 0; the 1.4 API
+     * does not give the factor back. */
+    if (q.get_type() == Q::OP_SCALE_WEIGHT) {
+        Q sub;
+        if (!drop_unread(q.get_subquery(0), &sub))
+            return false;
+        *out = sub.empty() ? Q() : Q(Q::OP_SCALE_WEIGHT, sub, 0);
+        return true;
+    }
+    if (!rebuildable(q.get_type()))
+        return false;
+    std::vector<Q> subs;
+    bool changed = false, first_gone = false;
+    for (size_t i = 0; i < q.get_num_subqueries(); i++) {
+        Q sub = q.get_subquery(i);
+        if (drop_unread(sub, &sub)) {
+            changed = true;
+            if (sub.empty()) {
+                first_gone = first_gone || i == 0;
+                continue;
+            }
+        }
+        subs.push_back(sub);
+    }
+    if (!changed)
+        return false;
+    if (subs.empty()) {
+        *out = Q();
+        return true;
+    }
+    if (!first_gone) {
+        *out = Q(q.get_type(), subs.begin(), subs.end());
+        return true;
+    }
+    /* The left side gone: "date:1987-13 -oil" is "-oil", every article
+     * but those; "+date:1987-13 oil" is "oil"; a filter is a filter. */
+    switch (q.get_type()) {
+    case Q::OP_AND_NOT:
+        subs.insert(subs.begin(), match_all());
+        *out = Q(Q::OP_AND_NOT, subs.begin(), subs.end());
+        break;
+    case Q::OP_AND_MAYBE:
+        *out = Q(Q::OP_OR, subs.begin(), subs.end());
+        break;
+    case Q::OP_FILTER:
+        *out = Q(Q::OP_SCALE_WEIGHT, Q(Q::OP_AND, subs.begin(), subs.end()), 0);
+        break;
+    default:
+        *out = Q(q.get_type(), subs.begin(), subs.end());
+    }
+    return true;
+}
+
+Xapian::Query libns::without_unread_dates(const Xapian::Query &q)
+{
+    Xapian::Query out;
+    if (!drop_unread(q, &out))
+        return q;
+    return out.empty() ? Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                                       match_all(), 0)
+                       : out;
 }

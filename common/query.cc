@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "index-private.h"
+#include "unread-dates.h"
 
 using namespace libns;
 
@@ -500,10 +501,17 @@ Xapian::Query libns::build_query(ns_index_t *idx, const std::string &text,
 {
     std::string excluded;
     if ((flags & Xapian::QueryParser::FLAG_LOVEHATE) &&
-        only_excluded(text, &excluded))
+        only_excluded(text, &excluded)) {
+        Xapian::Query out =
+            build_query(idx, excluded, flags, max_expansion, warnings);
+        /* Every article is what filters left out with a warning make
+         * (-date:1987-13, unread-dates.h): not typed, they exclude none. */
+        if (out.get_type() == Xapian::Query::OP_SCALE_WEIGHT &&
+            out.get_subquery(0).get_type() == Xapian::Query::LEAF_MATCH_ALL)
+            return out;
         return Xapian::Query(Xapian::Query::OP_AND_NOT, match_all(),
-                             unweighted(build_query(idx, excluded, flags,
-                                                    max_expansion, warnings)));
+                             unweighted(out));
+    }
     std::map<std::string, std::vector<std::string>> groups; /* stem -> langs */
     std::map<std::string, const Xapian::Stem *> stems;
     for (const auto &l : index_langs(idx)) {
@@ -547,8 +555,8 @@ Xapian::Query libns::build_query(ns_index_t *idx, const std::string &text,
         if (parse_fell_back(qp, parsed, flags))
             throw Xapian::QueryParserError(
                 "its operators and brackets do not fit together");
-        Xapian::Query raw =
-            quoted_words(parse_stopped(qp, parsed, flags, stopper_for(g.first)));
+        Xapian::Query raw = quoted_words(without_unread_dates(
+            parse_stopped(qp, parsed, flags, stopper_for(g.first))));
         if (q.empty())
             near_unread(text, flags, raw, warnings);
         Xapian::Query part = with_synonyms(
@@ -558,8 +566,8 @@ Xapian::Query libns::build_query(ns_index_t *idx, const std::string &text,
             stem, typed_or);
         part = number_synonyms(part, false);
         qp.set_stemming_strategy(Xapian::QueryParser::STEM_NONE);
-        const Xapian::Query exact =
-            quoted_words(qp.parse_query(parsed, flags));
+        const Xapian::Query exact = quoted_words(
+            without_unread_dates(qp.parse_query(parsed, flags)));
         /* "Århus" finds "Aarhus", "Odegaard" "Ødegård" (the words as
          * typed are the exact parse's: the stemmed one lost them). */
         part = digraph_words(idx, exact, part, stem);

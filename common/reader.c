@@ -289,6 +289,17 @@ static void hint_encoding_once(ns_reader_t *r)
         !strstr(r->err, " in windows-1252)"))
         return;
     r->hinted = 1;
+    /* A file that held UTF-8 before its bad byte is UTF-8 with a stray
+     * byte, not windows-1252: iconv would have turned each of its good
+     * letters into two (Tromsø into TromsÃ¸) without a word. */
+    if (r->saw_utf8) {
+        snprintf(r->hint, sizeof r->hint,
+                 "%s:%u: the rest of the file is UTF-8: mend the byte on "
+                 "this line alone; do not convert the whole file from "
+                 "windows-1252, which would garble its other letters",
+                 r->path, r->line);
+        return;
+    }
     size_t n = strlen(r->path);
     /* Quoted as a shell reads it back, when it must be. */
     const char *q =
@@ -312,6 +323,26 @@ static void hint_encoding_once(ns_reader_t *r)
                  "%s: the file looks like windows-1252: convert it with "
                  "iconv -f windows-1252 -t utf-8 %s%s%s",
                  r->path, q, r->path, q);
+}
+
+/* Note in R whether LINE (LEN bytes) shows the file to be UTF-8: a byte
+ * past ASCII in a record read (JSON is read as UTF-8, so it is part of a
+ * valid character), or before the first bad byte of a REFUSED record
+ * (r->err says why). */
+static void seen_utf8(ns_reader_t *r, const char *line, size_t len,
+                      int refused)
+{
+    static const char bad[] = "invalid UTF-8 at byte ";
+    if (r->saw_utf8)
+        return;
+    if (refused && strncmp(r->err, bad, sizeof bad - 1))
+        return; /* refused for another reason: its bytes were not checked */
+    if (refused) {
+        size_t at = strtoul(r->err + sizeof bad - 1, NULL, 10);
+        len = at > 0 && at - 1 < len ? at - 1 : 0;
+    }
+    for (size_t i = 0; i < len && !r->saw_utf8; i++)
+        r->saw_utf8 = (unsigned char)line[i] >= 0x80;
 }
 
 const char *ns_reader_hint(const ns_reader_t *r)
@@ -507,9 +538,11 @@ static int next_jsonl(ns_reader_t *r, ns_article_t *art)
                 : ns_article_from_record(line, len, art, r->err, sizeof r->err);
         if (got < 0) {
             name_keys_once(r);
+            seen_utf8(r, line, len, 1);
             hint_encoding_once(r);
             return -1;
         }
+        seen_utf8(r, line, len, 0);
         if (got > 0) {
             /* Not published: ignored, its id kept for the article, if
              * indexed, to be taken out (as a Markdown draft's). */
@@ -666,6 +699,7 @@ static int open_next(ns_reader_t *r)
     r->started = 0;
     r->keys_named = 0;
     r->hinted = 0;
+    r->saw_utf8 = 0;
     r->from_stdin = strcmp(file, "-") == 0;
     r->gz_failed = 0;
     r->rpos = r->rlen = 0;

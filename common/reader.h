@@ -65,6 +65,7 @@ struct ns_reader {
     int started;     /* a line with text was read from it */
     int keys_named;  /* which missing fields' keys were said */
     int hinted;      /* the windows-1252 hint was given for it */
+    int saw_utf8;    /* it held a valid multi-byte UTF-8 character */
     ns_buf_t buf;    /* the current line */
     ns_buf_t ahead;   /* the bytes the format was chosen by: read first */
     size_t ahead_pos; /* the next byte of it to read */

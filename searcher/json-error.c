@@ -12,10 +12,16 @@
 #include "nsearch.h"
 
 static int json_errors;
+static void (*batch_fail)(const char *message);
 
 void nsearch_json_errors(int on)
 {
     json_errors = on;
+}
+
+void nsearch_batch_errors(void (*fail)(const char *message))
+{
+    batch_fail = fail;
 }
 
 int nsearch_fail(const char *code, const char *fmt, ...)
@@ -26,7 +32,9 @@ int nsearch_fail(const char *code, const char *fmt, ...)
     vsnprintf(message, sizeof message, fmt, ap);
     va_end(ap);
     ns_error("%s", message);
-    if (json_errors) {
+    if (batch_fail)
+        batch_fail(message);
+    else if (json_errors) {
         /* jansson escapes any control character the message quotes. */
         json_t *o = json_pack("{s:{s:s, s:s}}", "error", "code", code,
                               "message", message);

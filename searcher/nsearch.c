@@ -224,6 +224,62 @@ static void batch_error(const char *qid, const char *why)
     json_decref(o);
 }
 
+/* The qid of LINE (LEN bytes, its newline cut), the LINENO-th of the
+ * input, into QIDBUF (at least 32 bytes) or cut from LINE, and its query
+ * into *QUERY: "qid<TAB>query", or just "query" (*WHOLE set) and the line
+ * number is the qid. */
+static const char *batch_qid(char *line, size_t len, unsigned long lineno,
+                             char *qidbuf, char **query, int *whole)
+{
+    /* A query file saved by Excel or Notepad starts with a byte order
+     * mark, which would otherwise be the first qid's first letter
+     * ("\ufeffq1", that no join on "q1" finds). */
+    char *start = line;
+    if (lineno == 1 && len >= 3 && memcmp(line, "\xEF\xBB\xBF", 3) == 0) {
+        start += 3;
+        len -= 3;
+    }
+    const char *qid = qidbuf;
+    *query = start;
+    /* The qid ends at the first tab, found by memchr: getline() keeps
+     * NUL bytes, which strchr would stop at. */
+    char *tab = memchr(start, '\t', len);
+    if (tab && !memchr(start, '\0', (size_t)(tab - start))) {
+        *tab = '\0';
+        qid = start;
+        *query = tab + 1;
+    }
+    *whole = *query == start;
+    /* An empty qid ("\tquery") is the line number too: several such
+     * lines would otherwise all answer as "". */
+    if (qid != start || !*qid || !ns_utf8_valid(qid, strlen(qid))) {
+        snprintf(qidbuf, 32, "%lu", lineno);
+        qid = qidbuf;
+    }
+    return qid;
+}
+
+/* With no index to search, each line of the input answers WHY: a script
+ * reading an answer per line read nothing at all, and a helper waiting for
+ * its first answer waited on an empty pipe. */
+static void batch_unanswered(const char *why)
+{
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t len;
+    unsigned long lineno = 0;
+    while ((len = getline(&line, &cap, stdin)) != -1 && !ferror(stdout)) {
+        lineno++;
+        while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+            line[--len] = '\0';
+        char qidbuf[32], *query;
+        int whole;
+        batch_error(batch_qid(line, (size_t)len, lineno, qidbuf, &query, &whole),
+                    why);
+    }
+    free(line);
+}
+
 /* One query per line: "qid<TAB>query" or just "query" (its line number is
  * then the qid).  A failed query gives {"qid", "error"}, with the qid the
  * line gave, and the run goes on. */
@@ -251,35 +307,14 @@ static int run_batch(ns_index_t *idx, const struct options *o)
         }
         while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
             line[--len] = '\0';
-        /* A query file saved by Excel or Notepad starts with a byte order
-         * mark, which would otherwise be the first qid's first letter
-         * ("\ufeffq1", that no join on "q1" finds). */
-        char *start = line;
-        if (lineno == 1 && len >= 3 && memcmp(line, "\xEF\xBB\xBF", 3) == 0) {
-            start += 3;
-            len -= 3;
-        }
-        char qidbuf[32];
-        const char *qid = qidbuf;
-        char *query = start;
-        /* The qid ends at the first tab, found by memchr: getline() keeps
-         * NUL bytes, which strchr would stop at. */
-        char *tab = memchr(start, '\t', (size_t)len);
-        if (tab && !memchr(start, '\0', (size_t)(tab - start))) {
-            *tab = '\0';
-            qid = start;
-            query = tab + 1;
-        }
-        /* An empty qid ("\tquery") is the line number too: several such
-         * lines would otherwise all answer as "". */
-        if (qid != start || !*qid || !ns_utf8_valid(qid, strlen(qid))) {
-            snprintf(qidbuf, sizeof qidbuf, "%lu", lineno);
-            qid = qidbuf;
-        }
+        char qidbuf[32], *query;
+        int whole;
+        const char *qid =
+            batch_qid(line, (size_t)len, lineno, qidbuf, &query, &whole);
         /* Every string function would stop at a NUL: "oil\0price" would
          * quietly search for "oil".  Such a line is an error for its
          * query. */
-        if (memchr(query, '\0', (size_t)(start + len - query))) {
+        if (memchr(query, '\0', (size_t)(line + len - query))) {
             ns_error("<stdin>:%lu: NUL byte in query", lineno);
             batch_error(qid, "NUL byte in query");
             rc = EXIT_ERROR;
@@ -307,7 +342,7 @@ static int run_batch(ns_index_t *idx, const struct options *o)
          * which no one asks for with an empty line.  An empty query after
          * a qid ("q3<TAB>") is asked for: every article, as nsearch ""
          * lists them (facets of the whole archive, --sort date). */
-        if (query == start && strspn(query, " ") == strlen(query)) {
+        if (whole && strspn(query, " ") == strlen(query)) {
             ns_error("<stdin>:%lu: empty query", lineno);
             batch_error(qid, "empty query");
             rc = EXIT_ERROR;
@@ -690,6 +725,8 @@ int main(int argc, char **argv)
     /* From here on an error is the search's, no usage error: under
      * --json it is JSON on stdout too, as nsearchd answers one. */
     nsearch_json_errors(o.json && !o.batch);
+    if (o.batch)
+        nsearch_batch_errors(batch_unanswered);
     ns_index_t *idx = ns_open_index(o.db);
     int rc = o.show    ? show_article(idx, &o, text_style(&o))
              : o.batch ? run_batch(idx, &o)

@@ -23,6 +23,9 @@ ns_index_t *ns_open_index(const char *db_option);
 /* Under --json (ON), nsearch_fail() also prints its error as JSON on
  * stdout (json-error.c). */
 void nsearch_json_errors(int on);
+/* Under --batch, nsearch_fail() calls FAIL with its message instead: an
+ * error before the first query (no index) is each line's answer. */
+void nsearch_batch_errors(void (*fail)(const char *message));
 /* "nsearch: MESSAGE" on stderr and, under --json, {"error": {"code":
  * CODE, "message": MESSAGE}} on stdout, CODE one of nsearchd's
  * ("no_index", "not_found", "shards_down", ...).  Returns EXIT_ERROR. */
