@@ -67,15 +67,28 @@ static const char *arg_day(ns_http_call_t *c, const char *name, int last,
     if (!v)
         return NULL;
     char first[11], end[11];
-    if (ns_date_span(v, first, end) == 0) {
+    /* A date-time, as every hit's "date" is written
+     * (1987-02-26T15:01:01Z), is its day, as date: takes it in a query
+     * (query-fields.cc): the API refused its own dates. */
+    char cut[11];
+    int64_t t;
+    const char *span = v;
+    if (strlen(v) > 11 && (v[10] == 'T' || v[10] == 't') &&
+        ns_date_parse(v, &t) == 0) {
+        memcpy(cut, v, 10);
+        cut[10] = '\0';
+        span = cut;
+    }
+    if (ns_date_span(span, first, end) == 0) {
         memcpy(day, last ? end : first, 11);
         return v;
     }
     *bad = 1;
     *ret = ns_http_reply_error(c, 400, "bad_parameter",
-                               "%s must be a date YYYY, YYYY-MM, YYYY-MM-DD "
-                               "or DD.MM.YYYY (a year or month taken whole), "
-                               "not '%s'",
+                               "%s must be a date: YYYY, YYYY-MM, YYYY-MM-DD, "
+                               "YYYYMMDD or DD.MM.YYYY (a year or month taken "
+                               "whole), or a date-time such as "
+                               "1987-02-26T15:01:01Z (its day); not '%s'",
                                name, ns_http_shown(v));
     return NULL;
 }

@@ -48,7 +48,7 @@ check "month 13 is refused" is "$(ids 'from=1963-13')" 400
 check "a day past the month's end is refused" is "$(ids 'to=1963-02-30')" 400
 get e.json "/v1/search?q=tide&from=May%201963"
 check "another form: 400 naming the forms" json e.json \
-    '"YYYY, YYYY-MM, YYYY-MM-DD or DD.MM.YYYY (a year or month taken whole), not \x27May 1963\x27" in d["error"]["message"]'
+    '"YYYY, YYYY-MM, YYYY-MM-DD, YYYYMMDD or DD.MM.YYYY (a year or month taken whole), or a date-time such as 1987-02-26T15:01:01Z (its day); not \x27May 1963\x27" in d["error"]["message"]'
 check "from after to (as months) is refused" is "$(ids 'from=1963-06&to=1963-05')" 400
 
 # ---- a page dated by <time datetime> as a month or a year ---------------
