@@ -38,9 +38,36 @@ static ns_index_t *index_or_reply(ns_http_call_t *c, enum MHD_Result *ret)
 
 /* Answer a results object: a search, or related posts alone (QUERY
  * NULL, see ns_results_to_json()). */
+/* Said where paging stops: past NS_HTTP_MAX_OFFSET hits no page is served. */
+static const char OFFSET_CAP[] =
+    " (pages past 10,000 hits are not served: narrow the query, by a "
+    "date range for one, or use nsearch --offset)";
+
+/* ROOT's has_more for a page of LIMIT hits at OFFSET: false where no next
+ * page can be asked for, past the offset cap (with a warning that says
+ * what to do) or after a count alone (limit=0, whose offset += limit
+ * would ask for the same count for ever). */
+static void page_end(json_t *root, long offset, long limit)
+{
+    json_t *more = json_object_get(root, "has_more");
+    if (!json_is_true(more))
+        return;
+    if (limit > 0 && offset + limit <= NS_HTTP_MAX_OFFSET)
+        return;
+    json_object_set_new(root, "has_more", json_false());
+    if (limit == 0)
+        return;
+    const char *was = json_string_value(json_object_get(root, "warning"));
+    char why[512];
+    snprintf(why, sizeof why, "%s%sthere are more hits, but%s", was ? was : "",
+             was ? "; " : "", OFFSET_CAP);
+    json_object_set_new(root, "warning", json_string(why));
+}
+
 static enum MHD_Result reply_results(ns_http_call_t *c, ns_results_t *res,
                                      const char *query,
-                                     const ns_http_filters_t *filters)
+                                     const ns_http_filters_t *filters,
+                                     long offset, long limit)
 {
     char *text = ns_results_to_json(res, query, NULL);
     ns_results_free(res);
@@ -50,6 +77,8 @@ static enum MHD_Result reply_results(ns_http_call_t *c, ns_results_t *res,
         json_t *f = ns_http_filters_json(filters);
         free(text);
         text = NULL;
+        if (root)
+            page_end(root, offset, limit);
         if (root && f && json_object_set_new(root, "filters", f) == 0) {
             f = NULL;
             /* As ns_results_to_json() wrote it: %.17g would print its
@@ -85,8 +114,8 @@ static enum MHD_Result get_search(ns_http_call_t *c)
         ns_http_arg_long(c, "snippet_len", 0, NS_HTTP_MAX_SNIPPET, 200,
                          " (bytes; 0 for no snippet)", &snippet_len,
                          &ret) < 0 ||
-        ns_http_arg_long(c, "offset", 0, NS_HTTP_MAX_OFFSET, 0, "", &offset,
-                         &ret) < 0 ||
+        ns_http_arg_long(c, "offset", 0, NS_HTTP_MAX_OFFSET, 0, OFFSET_CAP,
+                         &offset, &ret) < 0 ||
         ns_http_arg_long(c, "related", 0, NS_HTTP_MAX_RELATED, 5, "", &rel,
                          &ret) < 0 ||
         arg_recent_days(c, &recent, &ret) < 0 ||
@@ -189,7 +218,7 @@ static enum MHD_Result get_search(ns_http_call_t *c)
          * on the index alone: no ETag, not to be kept. */
         if (ns_results_timed_out(res))
             c->etag[0] = '\0';
-        ret = reply_results(c, res, so.query, &filters);
+        ret = reply_results(c, res, so.query, &filters, offset, limit);
     }
     return ret;
 }
@@ -294,7 +323,7 @@ static enum MHD_Result get_related(ns_http_call_t *c, const char *id)
             return ret;
         return ns_http_reply_status(c, idx, st, "related posts");
     }
-    return reply_results(c, res, NULL, NULL);
+    return reply_results(c, res, NULL, NULL, 0, 1);
 }
 
 static enum MHD_Result get_health(ns_http_call_t *c)

@@ -1,8 +1,11 @@
 #!/bin/sh
-# t287-nsearchd-script-dates.sh - nsearchd's from=/to= take the dates the
-# API itself returns: a hit's "date" (1987-02-26T15:01:01Z) was a 400,
-# while q=date:1987-02-26T15:01:01Z was read as its day.  A value still
-# refused names the forms that are read.
+# t287-nsearchd-script-dates.sh - What a script paging nsearchd relies on.
+# 1. from=/to= take the dates the API itself returns: a hit's "date"
+#    (1987-02-26T15:01:01Z) was a 400, while q=date:1987-02-26T15:01:01Z
+#    was read as its day.  A value still refused names the forms read.
+# 2. Paging ends: at the offset cap has_more stayed true (and the next
+#    page was a 400), and with limit=0 it was true whenever anything
+#    matched, so an `offset += limit` loop never ended.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/server.sh"
 
@@ -15,7 +18,8 @@ with open(sys.argv[1], "w") as f:
         f.write(json.dumps({"id": i, "title": "Cocoa " + i,
                             "body": "cocoa harvest", "date": d}) + "\n")
 PY
-run out err nindex --quiet --db "$TMP/db" "$TMP/a.jsonl"
+write_stories "$TMP/many.jsonl" m 10030
+run out err nindex --quiet --db "$TMP/db" "$TMP/a.jsonl" "$TMP/many.jsonl"
 check "the archive builds" is "$rc" 0
 start_server
 check "nsearchd starts" is "$?" 0
@@ -44,4 +48,21 @@ check "no date: 400" is "$code" 400
 check "the 400 lists the forms read" contains "$TMP/bad" \
     "YYYY, YYYY-MM, YYYY-MM-DD, YYYYMMDD or DD.MM.YYYY"
 check "... the date-time too" contains "$TMP/bad" "1987-02-26T15:01:01Z (its day)"
+
+# 2. Paging.
+more() {
+    python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(d["has_more"], len(d["hits"]), d.get("warning", ""))' "$TMP/$1"
+}
+get p1 '/v1/search?q=harbour&offset=9990&limit=10'
+check "a page below the cap: more to come" is "$(more p1)" "True 10 "
+get p2 '/v1/search?q=harbour&offset=10000&limit=10'
+check "the page at the cap: 200" is "$code" 200
+check "... has_more false, hits served" is "$(more p2 | cut -d' ' -f1-2)" "False 10"
+check "... a warning says what to do" contains "$TMP/p2" "pages past 10,000 hits are not served: narrow the query, by a date range for one, or use nsearch --offset"
+get p3 '/v1/search?q=harbour&offset=10001&limit=10'
+check "past the cap: 400" is "$code" 400
+check "... saying what to do" contains "$TMP/p3" "narrow the query, by a date range for one"
+get c0 '/v1/search?q=harbour&limit=0'
+check "limit=0: a count, no next page" is "$(more c0)" "False 0 "
+check "... the count kept" is "$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["total"] > 10000)' "$TMP/c0")" True
 finish
