@@ -129,6 +129,7 @@ $(B)/common/dates.o $(B)/common/query.o: common/unread-dates.h
 $(B)/common/search.o $(B)/common/search-page.o: common/search-page.h
 $(B)/common/story-group.o $(B)/common/write.o $(B)/common/facet-values.o: \
     common/story-group.h
+$(B)/common/query-partial.o $(B)/common/search-api.o: common/query-partial.h
 $(B)/common/search.o $(B)/common/search-page.o $(B)/common/collapse.o \
     $(B)/common/versions.o: common/copies.h
 $(B)/common/snippet.o $(B)/common/snippet-ends.o $(B)/common/snippet-runs.o \

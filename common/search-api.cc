@@ -9,6 +9,7 @@
 #include <string>
 
 #include "index-private.h"
+#include "query-partial.h"
 
 using namespace libns;
 
@@ -227,9 +228,9 @@ static ns_status_t search_fallbacks(ns_index_t *idx, const ns_search_opts_t *o,
         text.find_first_not_of(" \t\r\n") == std::string::npos)
         return NS_STATUS_OK;
     bool sure = false;
-    std::string suggestion =
-        suggest_query(idx, text, res->total >= NS_SUGGEST_BELOW,
-                      o->time_limit_ms, o->partial, &sure);
+    std::string suggestion = suggest_query(
+        idx, text, res->total >= NS_SUGGEST_BELOW, o->time_limit_ms,
+        o->partial && word_in_progress(idx, given), &sure);
     if (suggestion.empty())
         return NS_STATUS_OK;
     /* In the words typed: the prefix's '*' was not (partial_text() adds
@@ -264,7 +265,10 @@ static ns_status_t search_fallbacks(ns_index_t *idx, const ns_search_opts_t *o,
             return NS_STATUS_OK; /* the suggestion finds nothing either */
         res->suggestion_used = sure;
     }
-    res->suggestion = suggestion;
+    /* Without the space a phone puts after each word: "Isreal " was
+     * offered as "Israel ", to be searched again with it. */
+    res->suggestion =
+        suggestion.substr(0, suggestion.find_last_not_of(" \t\r\n") + 1);
     return NS_STATUS_OK;
 }
 

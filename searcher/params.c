@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "server.h"
 
@@ -46,6 +47,23 @@ int ns_http_arg_long(ns_http_call_t *c, const char *name, long min, long max,
     *out = def;
     if (!v || ns_parse_long(v, min, max, out) == 0)
         return 0;
+    /* A switch (0 or 1) as a web page's script sends one: JavaScript's
+     * URLSearchParams writes partial=true, which was a 400. */
+    if (min == 0 && max == 1) {
+        static const char *const words[][2] = {{"false", "true"},
+                                               {"off", "on"}};
+        for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+            for (long b = 0; b <= 1; b++)
+                if (strcasecmp(v, words[i][b]) == 0) {
+                    *out = b;
+                    return 0;
+                }
+        *ret = ns_http_reply_error(c, 400, "bad_parameter",
+                                   "%s must be 0 or 1 (or false or true), "
+                                   "not '%s'",
+                                   name, ns_http_shown(v));
+        return -1;
+    }
     *ret = ns_http_reply_error(
         c, 400, "bad_parameter",
         "%s must be a whole number from %ld to %ld%s, not '%s'", name, min, max,
