@@ -64,6 +64,6 @@ check "-Chels is still an excluded word, not completed" \
     "$(said 'cup -Chels' | cut -d'|' -f1)"
 check "the word typed is not corrected: 'cup -Chels' has no suggestion" \
     is "$(said --partial 'cup -Chels' | cut -d'|' -f2)" ""
-check "... though 'cup -Chels ' (done) has one" \
-    is "$(said --partial 'cup -Chels ' | cut -d'|' -f2)" "cup -Chela "
+check "... though 'cup -Chels ' (done) has one, without the trailing space" \
+    is "$(said --partial 'cup -Chels ' | cut -d'|' -f2)" "cup -Chela"
 finish
