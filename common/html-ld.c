@@ -8,7 +8,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "ingest.h"
+#include "html-page.h"
 
 static int is_article_type(json_t *type)
 {
@@ -267,6 +267,45 @@ int ns_html_ld_has_article(json_t *root)
     int any = json_array_size(found) > 0;
     json_decref(found);
     return any;
+}
+
+/* The listing type of a JSON-LD type T (a string or a list), or NULL.
+ * A WebSite is none: many sites name it in a block of its own on every
+ * page, their articles too. */
+static const char *listing_type(json_t *t)
+{
+    static const char *const lists[] = {"CollectionPage", "SearchResultsPage",
+                                        "ProfilePage"};
+    size_t i;
+    json_t *v;
+    if (json_is_array(t)) {
+        json_array_foreach(t, i, v) if (listing_type(v)) return listing_type(v);
+        return NULL;
+    }
+    const char *s = json_string_value(t);
+    for (i = 0; s && i < sizeof lists / sizeof *lists; i++)
+        if (strcmp(s, lists[i]) == 0)
+            return lists[i];
+    return NULL;
+}
+
+const char *ns_html_ld_listing(json_t *root)
+{
+    if (ns_html_ld_has_article(root))
+        return NULL;
+    json_t *graph = json_object_get(root, "@graph");
+    json_t *nodes = json_is_array(root) ? root : graph;
+    if (!nodes)
+        return listing_type(json_object_get(root, "@type"));
+    size_t i;
+    json_t *v;
+    json_array_foreach(nodes, i, v)
+    {
+        const char *found = listing_type(json_object_get(v, "@type"));
+        if (found)
+            return found;
+    }
+    return NULL;
 }
 
 /* Non-zero if A and B are the same address but for the scheme (http or

@@ -30,6 +30,7 @@ struct page {
     json_t *ld_roots;   /* every block that holds an article object */
     unsigned ld_blocks; /* JSON-LD blocks seen */
     unsigned ld_warned; /* 1 once a block that does not parse is said */
+    const char *listing; /* a listing type a block without articles has */
     char *warn;         /* the caller's buffer for a warning */
     size_t warn_size;
     struct candidate articles[MAX_ARTICLES];
@@ -38,7 +39,14 @@ struct page {
     xmlNodePtr main, h1;
     xmlNodePtr body_prop; /* the first itemprop="articleBody" */
     char *title, *lang, *canonical;
+    char *base; /* the first <base href>, or NULL */
 };
+
+/* The schema.org type that makes the JSON-LD block ROOT describe a
+ * listing rather than an article: "CollectionPage" (category, tag, author
+ * and page-N archives), "SearchResultsPage" or "ProfilePage"; NULL when
+ * the block holds an article object or none of these (html-ld.c). */
+const char *ns_html_ld_listing(json_t *root);
 
 /* The value of N's attribute NAME, or NULL; free with free() (html.c). */
 char *ns_html_prop(xmlNodePtr n, const char *name);

@@ -98,6 +98,8 @@ static void take_ld(struct page *pg, xmlNodePtr script)
      * once the page's canonical link and headline are (choose_ld). */
     if (ns_html_ld_has_article(root))
         json_array_append(pg->ld_roots, root);
+    else if (!pg->listing)
+        pg->listing = ns_html_ld_listing(root);
     json_decref(root);
 }
 
@@ -180,6 +182,8 @@ static void survey(struct page *pg, xmlNodePtr n, int depth)
             xmlChar *t = xmlNodeGetContent(n);
             pg->title = t ? strdup((const char *)t) : NULL;
             xmlFree(t);
+        } else if (strcasecmp(name, "base") == 0 && !pg->base) {
+            pg->base = ns_html_prop(n, "href");
         } else if (strcasecmp(name, "link") == 0 && !pg->canonical) {
             char *rel = ns_html_prop(n, "rel");
             if (rel && strcasecmp(rel, "canonical") == 0)
@@ -498,6 +502,72 @@ static void noindex_id(struct page *pg, json_t *obj, const char *default_id,
     json_decref(just);
 }
 
+/* The page's address in OBJ (from its canonical link, og:url or JSON-LD
+ * url) resolved against its <base href>, as a browser resolves it: a
+ * migrated site's pages wrote canonical="tidal-barrier/" under <base
+ * href="https://gazette.example/2018/06/">, and the stored url was
+ * "tidal-barrier/", which links nowhere.  A relative one with no
+ * absolute base to resolve it against is kept, and the site told. */
+static int resolve_url(json_t *obj, struct page *pg)
+{
+    const char *url = json_string_value(json_object_get(obj, "url"));
+    if (!url || strstr(url, "://") || !strncmp(url, "urn:", 4))
+        return 0;
+    ns_xmlbase_t b = {0};
+    char *abs = NULL;
+    if (pg->base && (ns_xmlbase_document(&b, pg->base) < 0 ||
+                     (b.doc && !(abs = ns_xmlbase_resolve(&b, url))))) {
+        ns_xmlbase_free(&b);
+        return -1;
+    }
+    if (abs && strstr(abs, "://")) {
+        ns_fields_set(obj, "url", abs, strlen(abs), 1);
+    } else if (pg->warn_size) {
+        size_t used = strlen(pg->warn);
+        snprintf(pg->warn + used, pg->warn_size - used,
+                 "%srelative url \"%.100s\" kept as written (no absolute "
+                 "<base href>; make the canonical link absolute)",
+                 used ? "; " : "", url);
+    }
+    free(abs);
+    ns_xmlbase_free(&b);
+    return 0;
+}
+
+/* Is the page of PG, read into OBJ so far, a site's "page not found"
+ * template, saved by a mirror (wget, HTTrack) for every dead link: a
+ * title or <h1> that says so, no date and no JSON-LD article or
+ * article:published_time?  Its "Sorry, try searching" was indexed as an
+ * undated article once per dead link. */
+static int not_found(struct page *pg, json_t *obj)
+{
+    static const char *const says[] = {"page not found", "404", "not found",
+                                       "error 404", "404 not found",
+                                       "404 error"};
+    if (pg->ld || json_object_get(obj, "date") ||
+        json_object_get(pg->meta, "article:published_time"))
+        return 0;
+    const char *titles[2] = {pg->title,
+                             json_string_value(json_object_get(obj, "title"))};
+    for (int k = 0; k < 2; k++) {
+        const char *t = titles[k];
+        if (!t)
+            continue;
+        t += strspn(t, " \t\r\n");
+        for (size_t i = 0; i < sizeof says / sizeof *says; i++) {
+            size_t n = strlen(says[i]);
+            /* "Page not found", "404 - Harbour Gazette", "Page not found
+             * | Harbour Gazette": the words, then the end or the site. */
+            if (strncasecmp(t, says[i], n) != 0)
+                continue;
+            const char *rest = t + n + strspn(t + n, " \t\r\n.!");
+            if (!*rest || strchr("-|\xe2", *rest))
+                return 1;
+        }
+    }
+    return 0;
+}
+
 int ns_html_page(const char *data, size_t len, const char *default_id,
                  ns_article_t *art, char *err, size_t err_size)
 {
@@ -550,6 +620,23 @@ int ns_html_page_warn(const char *data, size_t len, const char *default_id,
         goto out;
     }
 
+    /* A category, tag, author or page-N archive, a search result or a
+     * front page, as its JSON-LD says: its text is other stories'
+     * teasers, and each listing of a mirrored site was an undated
+     * "article" that every search for those stories found again.  An
+     * archive indexed so before is taken out as a noindex page is.  A
+     * page whose meta tags date it, or with a block that does not parse
+     * (which may have been its article), is read still. */
+    if (pg.listing && !json_array_size(pg.ld_roots) && !pg.ld_warned &&
+        !json_object_get(pg.meta, "article:published_time")) {
+        snprintf(err, err_size,
+                 "ignored: a listing page (JSON-LD %s), not an article",
+                 pg.listing);
+        noindex_id(&pg, obj, default_id, art);
+        rc = 1;
+        goto out;
+    }
+
     /* The story's <article>; else the element schema.org microdata marks
      * as its body (itemprop="articleBody"), tighter than <main>, which
      * holds the headline and the furniture around it too. */
@@ -567,9 +654,23 @@ int ns_html_page_warn(const char *data, size_t len, const char *default_id,
     from_markup(obj, &pg, body_node);
     if (pg.ld)
         ns_html_ld_node_url(obj, pg.ld, pg.ld_root);
+    if (resolve_url(obj, &pg) < 0) {
+        snprintf(err, err_size, "out of memory");
+        goto out;
+    }
 
     /* The article's own markup gives its headings, and its body when the
      * JSON-LD has none or a teaser of it. */
+    if (not_found(&pg, obj)) {
+        snprintf(err, err_size,
+                 "ignored: a \"page not found\" page (title \"%.80s\", no "
+                 "date, no article metadata)",
+                 pg.title ? pg.title
+                          : json_string_value(json_object_get(obj, "title")));
+        noindex_id(&pg, obj, default_id, art);
+        rc = 1;
+        goto out;
+    }
     const char *by = json_string_value(json_object_get(obj, "author"));
     if (body_node && by && *by)
         drop_bylines(body_node, 0);
@@ -640,6 +741,7 @@ out:
     free(pg.title);
     free(pg.lang);
     free(pg.canonical);
+    free(pg.base);
     xmlFreeDoc(doc);
     return rc;
 }
