@@ -145,7 +145,8 @@ $(B)/tests/unit/test_textpage.o: common/textpage.h
 $(B)/common/feed.o $(B)/common/feed-input.o $(B)/common/htmlent.o $(B)/common/feed-elements.o: common/htmlent.h
 $(B)/common/feed.o $(B)/common/feed-input.o $(B)/common/feed-elements.o: common/feed.h common/xmlrepair.h
 $(B)/common/xmlrepair.o $(B)/tests/unit/test_xmlrepair.o: common/xmlrepair.h
-$(B)/common/html.o $(B)/common/html-story.o $(B)/common/html-ld.o: common/html-page.h
+$(B)/common/html.o $(B)/common/html-story.o $(B)/common/html-ld.o \
+    $(B)/common/html-meta.o: common/html-page.h
 $(B)/common/zdict.o $(B)/indexer/rebuild.o $(B)/tests/unit/test_zdict.o: common/zdict.h
 
 $(LIB): $(LIB_OBJ)

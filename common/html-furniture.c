@@ -56,7 +56,12 @@ static int token_in(const char *s, size_t len, const char *const *list)
  * An "interstitial" is a promotion set between the story's paragraphs.
  * The kicker over the headline (the desk's or the topic's name) and the
  * timestamp are labels, not the story: as text they opened the body with
- * "Politics March 15, 2025 at 12:12 a.m. EDT".  The byline is named in the
+ * "Politics March 15, 2025 at 12:12 a.m. EDT"; so are the date lines
+ * ("article-meta", "entry-meta", "post-meta", "dateline": "Publisert 20.
+ * nov. 2022 kl. 08:00", "Posted on March 4, 2017 by Lisa Berg"), the
+ * author's bio ("author-bio") and the topics under the story
+ * ("article-tags", "topics"), which opened every snippet of a site or
+ * matched every story of its writer.  The byline is named in the
  * same way (BYLINES), but left out only where the page gives its author
  * (html.c). */
 static const char *const names[] = {
@@ -67,7 +72,9 @@ static const char *const names[] = {
     "advert",       "adverts",      "advertisement",
     "promo",        "promotion",    "cta",
     "credit",       "interstitial", "kicker",
-    "timestamp",    NULL,
+    "timestamp",    "meta",         "dateline",
+    "bio",          "tags",         "topics",
+    NULL,
 };
 static const char *const bylines[] = {"byline", "bylines", NULL};
 static const char *const prefixes[] = {"article", "post",     "entry",
@@ -99,6 +106,10 @@ static const char *const whole[] = {
     /* The date line of WordPress's themes ("Posted on September 18,
      * 2025"), as a timestamp. */
     "posted-on",
+    /* The box asking readers for tips ("Har du tips om denne saken?");
+     * "tip" and "tips" alone may be a guide's own list of tips. */
+    "tip-us", "tips-us", "tip-box", "tips-box", "tipsbox", "tips-oss",
+    "author-bio", "author-box",
     /* Photo credits under the names themes give them. */
     "photo-credit", "image-credit", "img-credit", "media-credit",
     /* The fallback an embed script replaces with the post: Instagram's

@@ -10,7 +10,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "ingest.h"
+#include "html-page.h"
 
 static char *prop(xmlNodePtr n, const char *name)
 {
@@ -203,6 +203,102 @@ void ns_html_rdfa_take(json_t *meta, xmlNodePtr n)
     free(rel);
 }
 
+/* The text of N with its runs of white space made one space: a byline's
+ * name is often split over lines of markup.  Free with free(). */
+static char *flat_text(xmlNodePtr n)
+{
+    xmlChar *t = xmlNodeGetContent(n);
+    char *out = t ? malloc(strlen((const char *)t) + 1) : NULL;
+    size_t len = 0;
+    for (const char *p = (const char *)t; out && *p; p++)
+        if (!isspace((unsigned char)*p))
+            out[len++] = *p;
+        else if (len && out[len - 1] != ' ')
+            out[len++] = ' ';
+    while (out && len && out[len - 1] == ' ')
+        len--;
+    if (out)
+        out[len] = '\0';
+    xmlFree(t);
+    return out;
+}
+
+/* The first element at or below N (not into another item's properties
+ * than N's own) whose itemprop names WANT; or NULL. */
+static xmlNodePtr find_itemprop(xmlNodePtr n, const char *want, int depth)
+{
+    const char *list[2] = {want, NULL};
+    for (xmlNodePtr c = n->children; c && depth < 16; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE)
+            continue;
+        char *v = prop(c, "itemprop");
+        int hit = ns_html_has_token(v, list);
+        free(v);
+        if (hit)
+            return c;
+        xmlNodePtr found = xmlHasProp(c, BAD_CAST "itemscope")
+                               ? NULL
+                               : find_itemprop(c, want, depth + 1);
+        if (found)
+            return found;
+    }
+    return NULL;
+}
+
+/* Add NAME to META's KEY, a list of names joined with ", " as JSON-LD's
+ * authors are, unless it is there. */
+static void add_name(json_t *meta, const char *key, const char *name)
+{
+    const char *had = json_string_value(json_object_get(meta, key));
+    if (!name || !*name || strlen(name) > 200 || (had && strstr(had, name)))
+        return;
+    if (!had) {
+        ns_fields_set(meta, key, name, strlen(name), 0);
+        return;
+    }
+    size_t n = strlen(had) + 2 + strlen(name) + 1;
+    char *both = malloc(n);
+    if (both) {
+        snprintf(both, n, "%s, %s", had, name);
+        ns_fields_set(meta, key, both, strlen(both), 1);
+    }
+    free(both);
+}
+
+void ns_html_microdata_take(json_t *meta, xmlNodePtr n)
+{
+    static const char *const author[] = {"author", "creator", NULL};
+    static const char *const section[] = {"articleSection", NULL};
+    static const char *const rel_author[] = {"author", NULL};
+    char *itemprop = prop(n, "itemprop");
+    if (ns_html_has_token(itemprop, author)) {
+        /* A Person's name (itemprop="name" inside it), else the
+         * element's text; an <a> or <link> to a profile page with no
+         * text is no name. */
+        xmlNodePtr name = find_itemprop(n, "name", 0);
+        char *text = flat_text(name ? name : n);
+        add_name(meta, "microdata:author", text);
+        free(text);
+    } else if (ns_html_has_token(itemprop, section) &&
+               !json_object_get(meta, "microdata:articlesection")) {
+        char *text = flat_text(n);
+        if (text && strlen(text) <= 100)
+            ns_fields_set(meta, "microdata:articlesection", text,
+                          strlen(text), 0);
+        free(text);
+    }
+    free(itemprop);
+    char *rel = prop(n, "rel");
+    if (ns_html_has_token(rel, rel_author) &&
+        !json_object_get(meta, "rel:author")) {
+        char *text = flat_text(n);
+        if (text && strlen(text) <= 100)
+            ns_fields_set(meta, "rel:author", text, strlen(text), 0);
+        free(text);
+    }
+    free(rel);
+}
+
 void ns_html_meta_fields(json_t *obj, json_t *meta, json_t *tags)
 {
     json_t *m = meta;
@@ -229,6 +325,8 @@ void ns_html_meta_fields(json_t *obj, json_t *meta, json_t *tags)
                           json_string_value(json_object_get(m, modified[i])));
     set_str(obj, "section",
             json_string_value(json_object_get(m, "article:section")));
+    set_str(obj, "section",
+            json_string_value(json_object_get(m, "microdata:articlesection")));
     /* article:author is often a profile URL; a name is better than none,
      * a URL is no author's name. */
     const char *author =
@@ -238,6 +336,11 @@ void ns_html_meta_fields(json_t *obj, json_t *meta, json_t *tags)
     set_str(obj, "author", json_string_value(json_object_get(m, "author")));
     set_str(obj, "author",
             json_string_value(json_object_get(m, "rdfa:author")));
+    /* Microdata's (a Person's itemprop="name" inside itemprop="author"),
+     * then, as a last resort, the text of a rel="author" link. */
+    set_str(obj, "author",
+            json_string_value(json_object_get(m, "microdata:author")));
+    set_str(obj, "author", json_string_value(json_object_get(m, "rel:author")));
     const char *locale = json_string_value(json_object_get(m, "og:locale"));
     if (locale && !json_object_get(obj, "lang")) {
         /* og:locale is "nb_NO"; the language is the part before "_". */

@@ -48,6 +48,14 @@ struct page {
  * the block holds an article object or none of these (html-ld.c). */
 const char *ns_html_ld_listing(json_t *root);
 
+/* Keep in META what N's microdata says of the story when it is the text
+ * of an element, not a <meta>: the author (itemprop="author", the
+ * itemprop="name" inside it when it is a Person) as "microdata:author",
+ * several joined with ", "; itemprop="articleSection" as
+ * "microdata:articlesection"; and the text of a rel="author" link as
+ * "rel:author" (html-meta.c). */
+void ns_html_microdata_take(json_t *meta, xmlNodePtr n);
+
 /* The value of N's attribute NAME, or NULL; free with free() (html.c). */
 char *ns_html_prop(xmlNodePtr n, const char *name);
 

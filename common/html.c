@@ -174,6 +174,10 @@ static void survey(struct page *pg, xmlNodePtr n, int depth)
             strcasecmp(name, "meta") && strcasecmp(name, "link") &&
             strcasecmp(name, "a"))
             ns_html_rdfa_take(pg->meta, n);
+        if ((xmlHasProp(n, BAD_CAST "itemprop") ||
+             xmlHasProp(n, BAD_CAST "rel")) &&
+            strcasecmp(name, "meta") && strcasecmp(name, "link"))
+            ns_html_microdata_take(pg->meta, n);
         if (strcasecmp(name, "meta") == 0) {
             ns_html_meta_take(pg->meta, pg->tags, n);
         } else if (strcasecmp(name, "html") == 0 && !pg->lang) {
