@@ -126,6 +126,7 @@ $(B)/common/word-lists.o: $(B)/common/word-lists.cc common/ns.h \
 
 $(B)/common/reader-file.o $(B)/common/textpage.o: common/textpage.h
 $(B)/common/dates.o $(B)/common/query.o: common/unread-dates.h
+$(B)/common/lang.o $(B)/common/query.o: common/lang.h
 $(B)/common/search.o $(B)/common/search-page.o: common/search-page.h
 $(B)/common/story-group.o $(B)/common/write.o $(B)/common/facet-values.o: \
     common/story-group.h

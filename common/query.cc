@@ -14,6 +14,7 @@
 
 #include "index-private.h"
 #include "unread-dates.h"
+#include "lang.h"
 
 using namespace libns;
 
@@ -84,6 +85,31 @@ static std::string label_form(const char *v)
     return s;
 }
 
+/* The lang terms a filter value TYPED matches: its code as an article's
+ * lang is read (ns_lang_code), and for Norwegian as a whole ("no",
+ * "norsk") Nynorsk's too, since Bokmål is what is stored as "no". */
+static std::vector<std::string> lang_codes(const char *typed)
+{
+    std::string v = fold_case(typed);
+    ns_lang_code(&v[0]);
+    v.resize(strlen(v.c_str()));
+    if (v.empty())
+        return {};
+    if (v == "no" && ns_lang_names_both_norwegian(typed))
+        return {"no", "nn"};
+    return {v};
+}
+
+static Xapian::Query lang_terms(const char *typed)
+{
+    std::vector<std::string> terms;
+    for (const auto &c : lang_codes(typed))
+        terms.push_back(PREFIX_LANG + c);
+    if (terms.size() == 1)
+        return Xapian::Query(terms[0]);
+    return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+}
+
 /* A filter's value as the indexer stores it: in lower case, every letter
  * (fold_case), and a language as its code (ns_lang_code: lang:en-GB is
  * lang:en).  An index written before labels were folded beyond ASCII
@@ -101,11 +127,8 @@ static Xapian::Query stored_value(const std::string &prefix, const char *value,
     if (composed(value, strlen(value), whole))
         value = whole.c_str();
     std::string v = fold_case(value), old = lower(value);
-    if (prefix == PREFIX_LANG) {
-        ns_lang_code(&v[0]);
-        v.resize(strlen(v.c_str()));
-        return Xapian::Query(prefix + v);
-    }
+    if (prefix == PREFIX_LANG)
+        return lang_terms(value);
     if (db && (prefix == PREFIX_SECTION || prefix == PREFIX_TAG) &&
         !db->term_exists(prefix + v) && !db->term_exists(prefix + old)) {
         std::vector<std::string> terms = folded_values(*db, prefix, v);
@@ -130,14 +153,15 @@ static Xapian::Query lang_value(const std::string &value,
                                 const Xapian::Database &db,
                                 std::string *warnings)
 {
-    std::string v = fold_case(value.c_str());
-    ns_lang_code(&v[0]);
-    v.resize(strlen(v.c_str()));
+    std::vector<std::string> codes = lang_codes(value.c_str());
     std::string why;
-    if (v.empty()) {
+    if (codes.empty()) {
         why = "lang:" + value + " names no language; the lang filter was "
                                 "ignored";
-    } else if (!db.term_exists(PREFIX_LANG + v)) {
+    } else if (std::none_of(codes.begin(), codes.end(),
+                            [&](const std::string &c) {
+                                return db.term_exists(PREFIX_LANG + c);
+                            })) {
         std::string have;
         for (auto t = db.allterms_begin(PREFIX_LANG);
              t != db.allterms_end(PREFIX_LANG); ++t)
@@ -148,9 +172,9 @@ static Xapian::Query lang_value(const std::string &value,
     }
     if (warnings && !why.empty() && warnings->find(why) == std::string::npos)
         *warnings += (warnings->empty() ? "" : "; ") + why;
-    if (v.empty())
+    if (codes.empty())
         return match_all();
-    return Xapian::Query(PREFIX_LANG + v);
+    return lang_terms(value.c_str());
 }
 
 /* Boolean prefixes take their value as one term; these fold it the way

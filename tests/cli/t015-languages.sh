@@ -47,9 +47,9 @@ J
 nindex --quiet --db "$TMP/codes" "$TMP/codes.jsonl"
 check "lang:en finds en-GB" is "$(ids 'lang:en' "$TMP/codes")" "gb"
 check "lang:en-GB is lang:en" is "$(ids 'lang:en-GB' "$TMP/codes")" "gb"
-check "lang:no finds nb_NO, Norwegian and NO" is "$(ids 'lang:NO' "$TMP/codes")" \
-    "bokmal named upper"
-check "lang:nb is lang:no" is "$(ids 'lang:nb' "$TMP/codes")" "bokmal named upper"
+check "lang:no finds nb_NO, Norwegian and NO, and Nynorsk" is \
+    "$(ids 'lang:NO' "$TMP/codes")" "bokmal named nynorsk upper"
+check "lang:nb is Bokmål alone" is "$(ids 'lang:nb' "$TMP/codes")" "bokmal named upper"
 check "lang:nn finds Nynorsk alone" is "$(ids 'lang:nn' "$TMP/codes")" "nynorsk"
 run out err nsearch --db "$TMP/codes" --json --facets lang --related 0 ""
 check "the facet counts a language once" python3 - "$TMP/out" <<'PY'
