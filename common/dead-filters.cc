@@ -215,7 +215,10 @@ static bool author_only(const Xapian::Query &q)
 
 /* The words of author filter Q in the order typed: its "A" terms as they
  * come in the query, one a position (a word's other spellings share
- * it). */
+ * it).  A name's phrase comes with its other spellings and their stems,
+ * and the phrase as typed beside them to rank (phrase-fold.cc): only that
+ * is read, or the name was said with the rest ("ola odegaard ødegård"
+ * for the "Ola Odegaard" typed). */
 static void author_words(const Xapian::Query &q, std::vector<std::string> &out,
                          std::set<Xapian::termpos> &at)
 {
@@ -229,6 +232,10 @@ static void author_words(const Xapian::Query &q, std::vector<std::string> &out,
             out.push_back(w);
         return;
     }
+    if (q.get_type() == Xapian::Query::OP_AND_MAYBE &&
+        q.get_num_subqueries() == 2 &&
+        q.get_subquery(1).get_type() == Xapian::Query::OP_SCALE_WEIGHT)
+        return author_words(q.get_subquery(1), out, at);
     for (size_t i = 0; i < q.get_num_subqueries(); i++)
         author_words(q.get_subquery(i), out, at);
 }

@@ -111,8 +111,7 @@ struct Readings {
 static std::vector<std::string> read_as(Readings &r, const std::string &term)
 {
     std::string prefix, word;
-    if (!split_text_term(term, prefix, word) || word.empty() ||
-        prefix == PREFIX_AUTHOR)
+    if (!split_text_term(term, prefix, word) || word.empty())
         return {};
     const std::string own = PREFIX_STEM + prefix + r.stem(word);
     std::vector<std::string> out;

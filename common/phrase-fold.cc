@@ -359,11 +359,25 @@ Xapian::Query fold_phrase(Fold &f, const Xapian::Query &q, bool negative)
     Q spelled(Q::OP_OR, phrases.begin(), phrases.end());
     if (negative)
         return spelled;
+    /* A word's stem, or its spellings' where they differ: "odegaard"
+     * (ø typed as o, å as aa) has a stem of its own that no article
+     * has, Ødegård's being "odegard" and "oedegaard", and
+     * author:"Ola Odegaard" found nothing though its spelling was found. */
     std::vector<Q> stems;
-    for (const std::string &t : typed) {
-        std::string prefix, word;
-        split_text_term(as_written(t), prefix, word);
-        stems.emplace_back(PREFIX_STEM + prefix + f.stem(word));
+    for (size_t i = 0; i < n; i++) {
+        std::vector<std::string> own;
+        for (size_t k = 0; k <= alt[i]->size(); k++) {
+            std::string prefix, word;
+            split_text_term(as_written(k ? (*alt[i])[k - 1] : typed[i]), prefix,
+                            word);
+            std::string t = PREFIX_STEM + prefix + f.stem(word);
+            if (std::find(own.begin(), own.end(), t) == own.end() &&
+                (own.empty() || f.terms_left > 0)) {
+                own.push_back(t);
+                f.terms_left -= own.size() > 1;
+            }
+        }
+        stems.emplace_back(Q::OP_SYNONYM, own.begin(), own.end());
     }
     Q ranked(Q::OP_FILTER, Q(Q::OP_AND, stems.begin(), stems.end()), spelled);
     return Q(Q::OP_AND_MAYBE, ranked, Q(Q::OP_SCALE_WEIGHT, q, W_EXACT));

@@ -324,8 +324,12 @@ size_t ns_textpage_heading(const char *line, size_t len, int prev_blank,
 int ns_textpage_by_line(const char *line, size_t len, const char **name,
                         size_t *name_len)
 {
-    static const char *const prefixes[] = {"by ", "av ", "written by ",
-                                           "skrevet av "};
+    /* Norwegian papers credit the writer "Tekst: NAME", with the
+     * photographer after it ("Tekst: Ingrid Sørensen Foto: Ola Ødegård"),
+     * or "Tekst og foto: NAME" for both. */
+    static const char *const prefixes[] = {
+        "by ", "av ", "written by ", "skrevet av ", "tekst og foto:",
+        "tekst:"};
     trim(&line, &len);
     size_t p = 0;
     for (size_t i = 0; i < sizeof prefixes / sizeof *prefixes && !p; i++) {
@@ -337,6 +341,12 @@ int ns_textpage_by_line(const char *line, size_t len, const char **name,
         return 0;
     const char *s = line + p;
     size_t n = len - p;
+    /* The photographer is no author: the name ends at "Foto:". */
+    for (size_t i = 1; i + 5 <= n; i++)
+        if (isspace((unsigned char)s[i - 1]) && same_word(s + i, 5, "foto:")) {
+            n = i;
+            break;
+        }
     trim(&s, &n);
     const char *w[8];
     size_t wl[8];

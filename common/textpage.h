@@ -45,9 +45,10 @@ int ns_textpage_is_furniture_heading(const char *line, size_t len);
 size_t ns_textpage_heading(const char *line, size_t len, int prev_blank,
                            int next_blank, int next_list, const char **text);
 
-/* If LINE is a byline "By NAME" (or "Av NAME", "Written by NAME": at most
- * six words, each capitalised or "and"/"og", no final full stop), set
- * *NAME and *NAME_LEN and return 1; else 0. */
+/* If LINE is a byline "By NAME" (or "Av NAME", "Written by NAME", "Tekst:
+ * NAME", "Tekst og foto: NAME": at most six words, each capitalised or
+ * "and"/"og", no final full stop; a "Foto: NAME" after it is no author's),
+ * set *NAME and *NAME_LEN and return 1; else 0. */
 int ns_textpage_by_line(const char *line, size_t len, const char **name,
                         size_t *name_len);
 
