@@ -56,7 +56,7 @@ LDLIBS_ALL   = $(PKG_LIBS) -lm
 LIB_C   = common/article.c common/byline-credits.c common/article-date.c common/article-json.c common/buf.c common/date.c common/fold.c common/gen.c common/log.c \
           common/prog.c common/reader.c common/reader-kind.c common/reader-gzcheck.c common/reader-file.c common/reader-slugs.c common/reader-origin.c common/reader-notes.c common/mdx.c common/dirwalk.c common/render.c common/textpage.c \
           common/utf8.c common/util.c common/date822.c common/date-dmy.c common/feed.c common/feed-input.c common/feed-elements.c common/feed-item.c \
-          common/xmlbase.c \
+          common/feed-id.c common/xmlbase.c \
           common/fields.c common/json-labels.c common/frontmatter.c common/frontmatter-article.c \
           common/frontmatter-json.c common/frontmatter-keys.c common/frontmatter-value.c common/published.c common/html.c common/jsondoc.c \
           common/jsonfeed.c common/markdown.c common/template.c common/nitf.c common/sniff.c \
@@ -143,8 +143,8 @@ $(B)/common/frontmatter.o $(B)/common/frontmatter-article.o \
   $(B)/common/published.o $(B)/common/toml.o $(B)/common/yaml.o \
   $(B)/common/reader-slugs.o: common/frontmatter.h
 $(B)/tests/unit/test_textpage.o: common/textpage.h
-$(B)/common/feed.o $(B)/common/feed-input.o $(B)/common/htmlent.o $(B)/common/feed-elements.o: common/htmlent.h
-$(B)/common/feed.o $(B)/common/feed-input.o $(B)/common/feed-elements.o: common/feed.h common/xmlrepair.h
+$(B)/common/feed.o $(B)/common/feed-input.o $(B)/common/htmlent.o $(B)/common/feed-elements.o $(B)/common/feed-id.o: common/htmlent.h
+$(B)/common/feed.o $(B)/common/feed-input.o $(B)/common/feed-elements.o $(B)/common/feed-id.o: common/feed.h common/xmlrepair.h
 $(B)/common/xmlrepair.o $(B)/tests/unit/test_xmlrepair.o: common/xmlrepair.h
 $(B)/common/html.o $(B)/common/html-story.o $(B)/common/html-ld.o \
     $(B)/common/html-meta.o: common/html-page.h
@@ -163,7 +163,8 @@ NINDEX_OBJ = $(B)/indexer/nindex.o $(B)/indexer/sources.o $(B)/indexer/update.o 
              $(B)/indexer/rebuild-stale.o $(B)/indexer/diskfull.o \
              $(B)/indexer/stemless.o $(B)/indexer/rollback.o $(B)/indexer/takedown.o \
              $(B)/indexer/dbdir.o \
-             $(B)/indexer/withdraw.o $(B)/indexer/dict-held.o
+             $(B)/indexer/withdraw.o $(B)/indexer/dict-held.o \
+             $(B)/indexer/other-site.o
 $(NINDEX_OBJ): indexer/nindex.h
 
 $(BIN)/nindex: $(NINDEX_OBJ) $(LIB)

@@ -3,6 +3,7 @@
  * text of an element is collected between its start and its end, and
  * kept as a raw field of the item (or of the feed) that feed-item.c makes
  * an article. */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -335,4 +336,50 @@ int ns_feed_chan_element(ns_feed_t *f, int depth, enum ns_feed_space sp,
         return 1;
     }
     return 0;
+}
+
+/* Write the start tag of an element of Atom XHTML text (RFC 4287
+ * 3.1.1.3) back as markup, with its attributes: the HTML reader leaves out
+ * the site's furniture by its class, hidden or style (a Jetpack
+ * "sharedaddy" box, a screen reader's text) in XHTML as in type="html".
+ * The <div> around the text is no part of it: a title of
+ * "<div>Quay tolls</div>" matched title:div. */
+void ns_feed_xhtml_start(ns_feed_t *f, int depth, const char *name,
+                         const xmlChar **attrs, int n_attrs)
+{
+    size_t blank = 0;
+    while (blank < f->text.len && isspace((unsigned char)f->text.p[blank]))
+        blank++;
+    if (depth == f->field_depth + 1 && !strcmp(name, "div") &&
+        f->xhtml_div < 0 && blank == f->text.len) {
+        f->xhtml_div = depth;
+        return;
+    }
+    ns_buf_putc(&f->text, '<');
+    ns_buf_puts(&f->text, name);
+    for (int i = 0; i < n_attrs; i++) {
+        const xmlChar **a = attrs + 5 * i;
+        char *value =
+            ns_htmlent_attr((const char *)a[3], (size_t)(a[4] - a[3]));
+        ns_buf_putc(&f->text, ' ');
+        if (a[1]) {
+            ns_buf_puts(&f->text, (const char *)a[1]);
+            ns_buf_putc(&f->text, ':');
+        }
+        ns_buf_puts(&f->text, (const char *)a[0]);
+        ns_buf_puts(&f->text, "=\"");
+        for (const char *c = value ? value : ""; *c; c++) {
+            if (*c == '&')
+                ns_buf_puts(&f->text, "&amp;");
+            else if (*c == '"')
+                ns_buf_puts(&f->text, "&quot;");
+            else if (*c == '<')
+                ns_buf_puts(&f->text, "&lt;");
+            else
+                ns_buf_putc(&f->text, *c);
+        }
+        ns_buf_putc(&f->text, '"');
+        free(value);
+    }
+    ns_buf_putc(&f->text, '>');
 }

@@ -14,10 +14,20 @@
 /* Elements                                                                 */
 /* ------------------------------------------------------------------------ */
 
+/* RSS 2.0 has no namespace, but Userland's own tools once declared one
+ * as the default ("http://backend.userland.com/rss2", and
+ * ".../rss" before it), and feeds copied from theirs still do: its
+ * elements are RSS 2.0's (a feed of them was refused whole). */
+static int userland_rss(const char *uri)
+{
+    return !strcmp(uri, "http://backend.userland.com/rss2") ||
+           !strcmp(uri, "http://backend.userland.com/rss");
+}
+
 enum ns_feed_space ns_feed_space_of(const char *uri)
 {
     if (!uri || ns_feed_is_atom(uri) || !strcmp(uri, NS_RSS1) ||
-        !strcmp(uri, NS_RSS09))
+        !strcmp(uri, NS_RSS09) || userland_rss(uri))
         return NS_SP_PLAIN;
     if (!strcmp(uri, NS_DC))
         return NS_SP_DC;

@@ -75,6 +75,7 @@ static void start_item(ns_feed_t *f, int depth, const char *name,
     f->item_entry = !strcmp(name, "entry");
     f->item_line = line_now(f);
     f->items++;
+    f->items_at = depth;
     f->err[0] = '\0';
     f->err_line = 0;
     f->too_long = 0;
@@ -89,6 +90,7 @@ static void start_item(ns_feed_t *f, int depth, const char *name,
     if (lang)
         ns_fields_set(f->extra, "lang", lang, strlen(lang), 0);
     free(lang);
+    ns_feed_item_about(f, attrs, n_attrs);
 }
 
 /* The slug a trashed WordPress post had when published (ns_wp_slug_len). */
@@ -104,24 +106,11 @@ static void untrash_slug(json_t *fields)
         json_object_set_new(fields, "wp_slug", json_stringn(slug, n));
 }
 
-/* "missing id" of an item with nothing an id is made of, said so: the
- * item is skipped.  No id is made from a hash of its fields, as some
- * readers do: the next edit of the story (a title put right) would
- * change it, and the story would be indexed again beside itself. */
-static void no_id_why(const ns_feed_t *f, char *why, size_t size)
-{
-    json_t *raw = f->extra;
-    if (strncmp(why, "missing id", 10) || json_object_get(raw, "guid") ||
-        json_object_get(raw, "link") || json_object_get(raw, "wp_slug"))
-        return;
-    snprintf(why, size, " has neither <%s> nor <link>: no id; skipped",
-             f->item_entry ? "id" : "guid");
-}
-
 /* The finished item as an article, or why not. */
 static int finish_item(ns_feed_t *f, ns_article_t *art, char *err,
                        size_t err_size)
 {
+    ns_feed_item_id(f);
     int left = ns_wxr_left_out(f->extra, err, err_size);
     int unpublished = left && ns_wxr_unpublished(f->extra);
     if (!left && (left = ns_blogger_left_out(f->extra, err, err_size)))
@@ -162,9 +151,7 @@ static int finish_item(ns_feed_t *f, ns_article_t *art, char *err,
     if (ns_feed_item_article(f->extra, f->chan,
                              f->chan_lang.len ? f->chan_lang.p : NULL, art, why,
                              sizeof why) < 0) {
-        no_id_why(f, why, sizeof why);
-        snprintf(err, err_size, "item %u%s%s", f->items,
-                 strncmp(why, " has", 4) ? ": " : "", why);
+        snprintf(err, err_size, "item %u: %s", f->items, why);
         return NS_ITEM_BAD;
     }
     return NS_ITEM_OK;
@@ -315,52 +302,6 @@ static void items_unknown(ns_feed_t *f)
 
 /* --- SAX callbacks --- */
 
-/* Write the start tag of an element of Atom XHTML text (RFC 4287
- * 3.1.1.3) back as markup, with its attributes: the HTML reader leaves out
- * the site's furniture by its class, hidden or style (a Jetpack
- * "sharedaddy" box, a screen reader's text) in XHTML as in type="html".
- * The <div> around the text is no part of it: a title of
- * "<div>Quay tolls</div>" matched title:div. */
-static void xhtml_start(ns_feed_t *f, int depth, const char *name,
-                        const xmlChar **attrs, int n_attrs)
-{
-    size_t blank = 0;
-    while (blank < f->text.len && isspace((unsigned char)f->text.p[blank]))
-        blank++;
-    if (depth == f->field_depth + 1 && !strcmp(name, "div") &&
-        f->xhtml_div < 0 && blank == f->text.len) {
-        f->xhtml_div = depth;
-        return;
-    }
-    ns_buf_putc(&f->text, '<');
-    ns_buf_puts(&f->text, name);
-    for (int i = 0; i < n_attrs; i++) {
-        const xmlChar **a = attrs + 5 * i;
-        char *value =
-            ns_htmlent_attr((const char *)a[3], (size_t)(a[4] - a[3]));
-        ns_buf_putc(&f->text, ' ');
-        if (a[1]) {
-            ns_buf_puts(&f->text, (const char *)a[1]);
-            ns_buf_putc(&f->text, ':');
-        }
-        ns_buf_puts(&f->text, (const char *)a[0]);
-        ns_buf_puts(&f->text, "=\"");
-        for (const char *c = value ? value : ""; *c; c++) {
-            if (*c == '&')
-                ns_buf_puts(&f->text, "&amp;");
-            else if (*c == '"')
-                ns_buf_puts(&f->text, "&quot;");
-            else if (*c == '<')
-                ns_buf_puts(&f->text, "&lt;");
-            else
-                ns_buf_putc(&f->text, *c);
-        }
-        ns_buf_putc(&f->text, '"');
-        free(value);
-    }
-    ns_buf_putc(&f->text, '>');
-}
-
 static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
                      const xmlChar *uri, int n_ns, const xmlChar **ns,
                      int n_attrs, int n_defaulted, const xmlChar **attrs)
@@ -381,6 +322,9 @@ static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
     const char *name = (const char *)localname;
     if (depth == 0)
         root_of(f, name, (const char *)uri);
+    if (depth < 3 && f->item_depth < 0)
+        snprintf(f->open_name[depth], sizeof f->open_name[depth], "%s%s%s",
+                 prefix ? (const char *)prefix : "", prefix ? ":" : "", name);
     char *base = ns_feed_attr(attrs, n_attrs, "base", NS_XML);
     if (base)
         ns_xmlbase_push(&f->base, depth, base);
@@ -391,7 +335,7 @@ static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
         return;
     }
     if (f->field_xhtml) {
-        xhtml_start(f, depth, name, attrs, n_attrs);
+        ns_feed_xhtml_start(f, depth, name, attrs, n_attrs);
         return;
     }
     if (f->item_depth < 0) {
@@ -701,6 +645,45 @@ static void halted(ns_feed_t *f)
     drop_item(f);
 }
 
+/* The input is over with the root element still open: the file was cut
+ * off (an export that stopped mid-download), and the items after its end
+ * are missing.  libxml2 says only what it expected next, "Extra content at
+ * the end of the document" or "expected '>'", which reads as a fault of
+ * the feed; that error, raised at the end, is replaced by what happened
+ * (an error outside items before the end, HAD_OUTSIDE, is said too; an
+ * item open is incomplete whatever it said).  Still a skipped record, so
+ * the run does not prune or publish. */
+static void cut_off(ns_feed_t *f, int had_outside)
+{
+    if (f->item_depth >= 0) {
+        snprintf(f->err, sizeof f->err,
+                 "the file ends inside this item: cut off? it and the items "
+                 "after it are missing");
+        f->err_line = line_now(f);
+        return;
+    }
+    if (!had_outside)
+        f->outside[0] = '\0';
+    flush_outside(f);
+    /* The element that holds the items (libxml2 may have opened one the
+     * cut left half-written, "<ite"), or the innermost open. */
+    int d = f->items && f->items_at > 0 ? f->items_at - 1 : 2;
+    if (f->depth - 1 < d)
+        d = f->depth - 1;
+    struct result *r = push_result(f);
+    if (!r)
+        return;
+    r->rc = NS_ITEM_BAD;
+    r->line = line_now(f);
+    char after[40] = "before any item";
+    if (f->items)
+        snprintf(after, sizeof after, "after item %u", f->items);
+    snprintf(r->err, sizeof r->err,
+             "the file ends inside <%s> %s: cut off? the items after it are "
+             "missing",
+             f->open_name[d], after);
+}
+
 /* Feed the parser until it has finished at least one item or the input is
  * over. */
 static void parse_more(ns_feed_t *f)
@@ -720,12 +703,15 @@ static void parse_more(ns_feed_t *f)
         /* The end, or a read error.  libxml2 may still halt, inside the
          * root element, on what it had not parsed yet (recovery mode never
          * sets disableSAX, a halt does). */
+        int had_outside = f->outside[0] != '\0';
         ns_feed_push(f, NULL, 0, 1);
         if (f->ctxt->disableSAX && f->depth > 0) {
             halted(f);
             continue;
         }
         f->done = 1;
+        if (n == 0 && f->depth > 0 && !f->root_done && !f->unclosed)
+            cut_off(f, had_outside);
         if (f->item_depth >= 0) {
             /* Cut off inside an item. */
             struct result *r = push_result(f);

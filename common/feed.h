@@ -1,7 +1,8 @@
 /* feed.h - The state of a feed being read, shared by the parser that
  * drives libxml2 and queues the finished items (feed.c), the way its bytes
  * go into the parser (feed-input.c) and the rules for which elements of an
- * item or of the feed itself are kept (feed-elements.c).  Internal to
+ * item or of the feed itself are kept (feed-elements.c), and the ids of
+ * items their guid and link do not name (feed-id.c).  Internal to
  * feed*.c. */
 #ifndef NS_FEED_H
 #define NS_FEED_H
@@ -27,6 +28,7 @@ struct ns_feed {
     int depth;              /* depth of the next element to start */
     ns_xmlbase_t base;      /* xml:base in scope, the feed's own address */
     unsigned items;         /* items started so far */
+    int items_at;           /* the depth of the last one */
 
     ns_buf_t chan_lang;  /* the feed's language */
     ns_buf_t chan_link;  /* an RSS channel's <link>: its site's address */
@@ -67,6 +69,8 @@ struct ns_feed {
     char root_ns[160];  /* the root's namespace when no feed's, else "" */
     char root_name[40]; /* and its name */
     unsigned root_line;
+    char open_name[3][40]; /* the elements open at depths 0-2 outside
+                              items, as written ("channel", "rdf:RDF") */
     char last_err[300]; /* the latest error libxml2 raised, and its line */
     unsigned last_err_line;
 
@@ -104,6 +108,18 @@ void ns_feed_end_field(ns_feed_t *f);
 /* An element inside an item (at DEPTH) starts. */
 void ns_feed_item_element(ns_feed_t *f, int depth, const char *name,
                           const char *uri, const xmlChar **attrs, int n_attrs);
+/* An element of Atom XHTML text (at DEPTH) starts inside the field being
+ * collected: written back as markup (feed-elements.c). */
+void ns_feed_xhtml_start(ns_feed_t *f, int depth, const char *name,
+                         const xmlChar **attrs, int n_attrs);
+/* An item starts: keep the address its rdf:about gives (RSS 1.0), if
+ * any (feed-id.c). */
+void ns_feed_item_about(ns_feed_t *f, const xmlChar **attrs, int n_attrs);
+/* The item has ended: name it where its guid and link do not, in its raw
+ * fields (feed-id.c): an RSS 1.0 item without <link> by its rdf:about, an
+ * item with neither guid nor link by its site and a hash of its title,
+ * date and text ("north.example/#0123456789abcdef"). */
+void ns_feed_item_id(ns_feed_t *f);
 /* An element of the feed itself, outside any item, that its items take
  * from (feed-elements.c).  Returns non-zero if the element was one of
  * these. */

@@ -280,6 +280,16 @@ int ns_dict_held(ns_index_t *idx, const char *id, const ns_article_t *next);
 void ns_dict_held_say(const char *id, struct progress *pr);
 /* Both, for an article deleted. */
 void ns_dict_held_check(ns_index_t *idx, const char *id, struct progress *pr);
+/* other-site.c: would ART, whose id is no URI ("1"), replace an article of
+ * IDX (a writer or a reader; NULL: none) of the same id whose url names
+ * another host?  Then that host goes into HOST (SIZE bytes). */
+int ns_other_site(ns_index_t *idx, const ns_article_t *art, char *host,
+                  size_t size);
+/* Say so at WHERE (the first 20 of a run, not with --quiet), and count a
+ * warning in C.  PR may be NULL. */
+void ns_other_site_say(const char *where, const ns_article_t *art,
+                       const char *host, const struct options *o,
+                       struct counts *c, struct progress *pr);
 
 int ns_prune(const char *db, ns_index_t *idx, const struct seen_ids *seen,
              const struct gone_ids *gone, uint64_t live,

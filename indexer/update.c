@@ -235,6 +235,11 @@ static int update_article(ns_article_t *art, int read_before,
     char was[32] = "";
     /* A correction's text taken out: looked for before it is gone. */
     int held = !u->o->dry_run && art->id && ns_dict_held(u->idx, art->id, art);
+    /* Of another site, indexed before the run (one read before in it is
+     * said by the reader). */
+    char other[256];
+    int other_site = !read_before && ns_other_site(u->idx, art, other,
+                                                   sizeof other);
     ns_status_t st = u->o->dry_run
                          ? dry_add(u->idx, &u->dry, art, &res, was, sizeof was)
                          : ns_index_add(u->idx, art, &res, &warning);
@@ -256,6 +261,8 @@ static int update_article(ns_article_t *art, int read_before,
         ns_stemless_note(warning, where, u->pr); /* counted when said */
     if (held && res == NS_ADD_REPLACED)
         ns_dict_held_say(art->id, u->pr);
+    if (other_site && res == NS_ADD_REPLACED)
+        ns_other_site_say(where, art, other, u->o, u->c, u->pr);
     ns_count_result(u->c, res);
     if (res == NS_ADD_STALE) {
         if (!read_before) {

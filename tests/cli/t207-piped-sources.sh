@@ -92,6 +92,7 @@ wait
 check "feed pipe: exit 0" is "$rc" 0
 check "feed pipe: all 100 items added" contains "$TMP/out" "100 added"
 check "feed pipe: no XML error" lacks "$TMP/err" "Extra content"
+check "feed pipe: not read as cut off" lacks "$TMP/err" "cut off"
 fifo "$TMP/f/late.rss" late.rss
 run out err tnindex --db "$TMP/db7" "$TMP/p/late.rss"
 wait
