@@ -56,6 +56,10 @@ void libns::index_fields(Xapian::TermGenerator &tg, const ns_article_t *art,
     }
     if (art->section)
         text(art->section, W_SECTION, "");
+    /* Tags' words too, as site search reads them: metadata, counted once
+     * like the section's (the least weight of a word that counts). */
+    for (size_t i = 0; i < art->n_tags; i++)
+        text(art->tags[i], W_SECTION, "");
     /* The byline is a run of the default field too, as a reader expects
      * of a news site's search box (`nordmann` finds Kari Nordmann's
      * articles), but with wdf 0: it makes an article match and weighs
@@ -84,6 +88,7 @@ bool libns::field_texts(const ns_article_t *art, const std::string &prefix,
         out.push_back(art->title);
         out.insert(out.end(), art->headings, art->headings + art->n_headings);
         out.push_back(art->section);
+        out.insert(out.end(), art->tags, art->tags + art->n_tags);
         out.push_back(art->author);
         out.push_back(art->body);
     } else if (prefix == PREFIX_TITLE) {

@@ -178,11 +178,12 @@ static bool plain_phrase(const Xapian::Query &q,
 static size_t near_window(const Xapian::Query &q);
 
 /* The quick test over the fields the phrase's prefix searches.  Unprefixed
- * words are in the title, headings, section, byline and body (index_fields),
- * each its own run of positions; first the whole stored JSON is scanned at once
- * (no article built: most candidates end there, with "no"), then, for the
- * few left, each field on its own, where "yes" can be trusted.  The keys
- * and other strings of the JSON can only add "maybe"s. */
+ * words are in the title, headings, section, tags, byline and body
+ * (index_fields), each its own run of positions; first the whole stored
+ * JSON is scanned at once (no article built: most candidates end there,
+ * with "no"), then, for the few left, each field on its own, where "yes"
+ * can be trusted.  The keys and other strings of the JSON can only add
+ * "maybe"s. */
 static scan phrase_match(const Xapian::Query &q, Candidate &c)
 {
     std::vector<std::string> words;
