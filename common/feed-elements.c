@@ -186,6 +186,13 @@ void ns_feed_item_element(ns_feed_t *f, int depth, const char *name,
     }
     if (sp == NS_SP_MEDIA && media_element(f, depth, name, attrs, n_attrs))
         return;
+    /* <wp:postmeta><wp:meta_key>..<wp:meta_value>: a primary category. */
+    if (sp == NS_SP_WP && depth == f->item_depth + 2) {
+        const char *key = ns_wxr_meta_field(f->extra, name);
+        if (key)
+            begin_field(f, key, depth);
+        return;
+    }
     if (!child)
         return;
     if (sp == NS_SP_PLAIN && !strcmp(name, "source") && ns_feed_is_atom(uri)) {
@@ -310,7 +317,8 @@ void ns_feed_item_element(ns_feed_t *f, int depth, const char *name,
 /* An element of the feed itself, outside any item, that its items take
  * from: Atom's feed-level <author> (for the entries that name none), and
  * a WordPress export's list of authors (<wp:author>: the display names of
- * the logins its items' <dc:creator> give).  Either is only known to the
+ * the logins its items' <dc:creator> give) and of categories
+ * (<wp:category>: the names of the term_ids a primary category gives).  Either is only known to the
  * items after it, which is where feeds and exports put it.  Returns
  * non-zero if the element was one of these. */
 int ns_feed_chan_element(ns_feed_t *f, int depth, enum ns_feed_space sp,
@@ -320,7 +328,7 @@ int ns_feed_chan_element(ns_feed_t *f, int depth, enum ns_feed_space sp,
         author_element(f, depth, sp, name);
         return 1;
     }
-    if (f->wp_author_depth >= 0 && depth == f->wp_author_depth + 1) {
+    if (f->wp_list_depth >= 0 && depth == f->wp_list_depth + 1) {
         const char *key = sp == NS_SP_WP ? ns_wxr_field(name) : NULL;
         if (key)
             begin_field(f, key, depth);
@@ -331,8 +339,9 @@ int ns_feed_chan_element(ns_feed_t *f, int depth, enum ns_feed_space sp,
         author_start(f, depth, f->chan);
         return 1;
     }
-    if (depth == 2 && sp == NS_SP_WP && !strcmp(name, "author")) {
-        f->wp_author_depth = depth;
+    if (depth == 2 && sp == NS_SP_WP &&
+        (!strcmp(name, "author") || !strcmp(name, "category"))) {
+        f->wp_list_depth = depth;
         return 1;
     }
     return 0;

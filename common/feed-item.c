@@ -533,16 +533,18 @@ int ns_feed_item_article(json_t *raw, json_t *chan, const char *chan_lang,
     set_from(obj, raw, "lang", "lang");
     if (chan_lang)
         ns_fields_set(obj, "lang", chan_lang, strlen(chan_lang), 0);
-    /* The first category is the section; the others, and WordPress tags,
-     * are tags.  Blogger's labels have no order (its backups write them
-     * sorted) and none is the post's section: all are tags. */
+    /* The first category is the section (a WordPress post's primary one,
+     * ns_wxr_section); the others, and WordPress tags, are tags.
+     * Blogger's labels have no order (its backups write them sorted) and
+     * none is the post's section: all are tags. */
     json_t *cats = json_object_get(raw, "category");
     int labels = ns_blogger_export(raw);
+    size_t section = ns_wxr_section(cats, raw, chan);
     size_t i;
     json_t *v;
     json_array_foreach(cats, i, v)
     {
-        if (i == 0 && !labels)
+        if (i == section && !labels)
             ns_fields_set_label(obj, "section", json_string_value(v),
                                 json_string_length(v), 0);
         else

@@ -416,9 +416,10 @@ static void end_element(ns_feed_t *f, int depth, const xmlChar *localname)
      * (<media:content> in a <media:group>): the one around is open. */
     if (f->media_depth == depth)
         f->media_depth = depth - 1 > f->item_depth ? depth - 1 : -1;
-    if (f->wp_author_depth == depth) {
+    if (f->wp_list_depth == depth) {
         ns_wxr_author_done(f->chan);
-        f->wp_author_depth = -1;
+        ns_wxr_category_done(f->chan);
+        f->wp_list_depth = -1;
     }
     if (f->item_depth == depth)
         end_item(f);
@@ -558,7 +559,7 @@ ns_feed_t *ns_feed_open(ns_read_fn read, void *ctx)
     f->field_depth = -1;
     f->xhtml_div = -1;
     f->chan_text_depth = -1;
-    f->wp_author_depth = -1;
+    f->wp_list_depth = -1;
     if (!(f->chan = json_object())) {
         ns_htmlent_free(f->ents);
         free(f);

@@ -34,9 +34,10 @@ struct ns_feed {
     ns_buf_t chan_link;  /* an RSS channel's <link>: its site's address */
     ns_buf_t *chan_text; /* which of the two is being read, or NULL */
     int chan_text_depth;
-    json_t *chan;        /* fields of the feed itself: Atom's authors, WXR's
-                            display names of logins ("wp_names") */
-    int wp_author_depth; /* inside a WXR <wp:author>, or -1 */
+    json_t *chan;      /* fields of the feed itself: Atom's authors, WXR's
+                          display names of logins ("wp_names") and names of
+                          category ids ("wp_cats") */
+    int wp_list_depth; /* inside a WXR <wp:author> or <wp:category>, or -1 */
 
     /* The item in progress. */
     json_t *extra;  /* raw fields: guid, link, content, categories, ... */

@@ -163,6 +163,18 @@ void ns_wxr_author_done(json_t *channel);
  * with each login the export's list names (in CHANNEL) replaced by its
  * display name.  A new reference (NULL when CREATORS is NULL). */
 json_t *ns_wxr_bylines(json_t *creators, json_t *channel);
+/* The end of a <wp:category> of the channel, whose fields feed.c has kept
+ * in CHANNEL: its term_id's name is kept there too ("wp_cats"). */
+void ns_wxr_category_done(json_t *channel);
+/* The key under which feed.c keeps the text of NAME, a child of an item's
+ * <wp:postmeta>, whose fields so far are FIELDS: its meta_key, and the
+ * meta_value of a primary category ("wp_primary"); or NULL to ignore it. */
+const char *ns_wxr_meta_field(json_t *fields, const char *name);
+/* Which of CATS (a post's categories, as written) is its section: the
+ * primary category its FIELDS name, by the term_id CHANNEL's list of
+ * categories names, else the first (WordPress writes them sorted by
+ * name, so the first is no choice of the editor's). */
+size_t ns_wxr_section(json_t *cats, json_t *fields, json_t *channel);
 /* The content S (N bytes) of a WordPress post, as an export holds it,
  * with its shortcodes' tags left out, into OUT: "[caption ...]<img>
  * Text[/caption]" keeps its text, "[embed]URL[/embed]" (and an audio,

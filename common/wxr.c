@@ -3,7 +3,8 @@
  * which items are left out (only published posts open to every reader are
  * articles), and who wrote them: an item names its author by login
  * (<dc:creator>admin</dc:creator>), and the export's list of authors gives
- * the name the site shows; and the shortcodes in a post's content. */
+ * the name the site shows; which of a post's categories is its section;
+ * and the shortcodes in a post's content. */
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,6 +28,9 @@ const char *ns_wxr_field(const char *name)
         /* In the channel's <wp:author>. */
         {"author_login", "wp_login"},
         {"author_display_name", "wp_display_name"},
+        /* In the channel's <wp:category>. */
+        {"term_id", "wp_term_id"},
+        {"cat_name", "wp_cat_name"},
     };
     for (size_t i = 0; i < sizeof map / sizeof *map; i++)
         if (!strcmp(map[i].name, name))
@@ -108,6 +112,64 @@ void ns_wxr_author_done(json_t *channel)
     }
     json_object_del(channel, "wp_login");
     json_object_del(channel, "wp_display_name");
+}
+
+void ns_wxr_category_done(json_t *channel)
+{
+    json_t *id = json_object_get(channel, "wp_term_id");
+    json_t *name = json_object_get(channel, "wp_cat_name");
+    json_t *names = json_object_get(channel, "wp_cats");
+    if (json_is_string(id) && name) {
+        if (!names) {
+            names = json_object();
+            json_object_set_new(channel, "wp_cats", names);
+        }
+        json_object_set(names, json_string_value(id), name);
+    }
+    json_object_del(channel, "wp_term_id");
+    json_object_del(channel, "wp_cat_name");
+}
+
+/* The post meta that names a post's primary category by its term_id:
+ * Yoast SEO's and Rank Math's, the two plugins that let an editor choose
+ * one (for the breadcrumb and the permalink). */
+static int primary_category_key(const char *key)
+{
+    return key && (!strcmp(key, "_yoast_wpseo_primary_category") ||
+                   !strcmp(key, "rank_math_primary_category"));
+}
+
+const char *ns_wxr_meta_field(json_t *fields, const char *name)
+{
+    if (!strcmp(name, "meta_key")) {
+        json_object_del(fields, "wp_meta_key");
+        return "wp_meta_key";
+    }
+    /* Only the value of a primary category is read: other meta values
+     * may be long (serialised arrays, page builders' layouts). */
+    if (!strcmp(name, "meta_value") && !json_object_get(fields, "wp_primary") &&
+        primary_category_key(
+            json_string_value(json_object_get(fields, "wp_meta_key"))))
+        return "wp_primary";
+    return NULL;
+}
+
+size_t ns_wxr_section(json_t *cats, json_t *fields, json_t *channel)
+{
+    const char *id = json_string_value(json_object_get(fields, "wp_primary"));
+    const char *name = id ? json_string_value(json_object_get(
+                                json_object_get(channel, "wp_cats"), id))
+                          : NULL;
+    size_t i;
+    json_t *v;
+    /* Only one of the post's own categories: Yoast keeps the meta of a
+     * category taken off the post since. */
+    json_array_foreach(cats, i, v)
+    {
+        if (name && !strcmp(json_string_value(v), name))
+            return i;
+    }
+    return 0;
 }
 
 json_t *ns_wxr_bylines(json_t *creators, json_t *channel)
