@@ -252,11 +252,25 @@ void ns_feed_item_element(ns_feed_t *f, int depth, const char *name,
             return;
         }
         /* WXR: domain="post_tag" is a tag, domain="category" a category,
-         * and another taxonomy's slug ("post_format") neither.  In RSS
+         * and another taxonomy's slug ("post_format", Polylang's
+         * "post_translations") neither.  In RSS
          * 2.0 the domain is the URI of the publisher's taxonomy (the
          * Guardian's "https://www.theguardian.com/world/ukraine"): an
          * ordinary category. */
         char *domain = ns_feed_attr(attrs, n_attrs, "domain", NULL);
+        if (f->wxr && domain && !strcmp(domain, "language")) {
+            /* Polylang's language of the post, by its slug ("nb"), else
+             * its name ("Norsk bokmål"): the post's, not the site's
+             * <language> (ns_feed_item_article). */
+            char *slug = ns_feed_attr(attrs, n_attrs, "nicename", NULL);
+            if (slug && *slug)
+                ns_fields_set(f->extra, "wp_lang", slug, strlen(slug), 0);
+            else
+                begin_field(f, "wp_lang", depth);
+            free(slug);
+            free(domain);
+            return;
+        }
         int tag = domain && !strcmp(domain, "post_tag");
         int other = domain && !tag && strcmp(domain, "category") != 0 &&
                     !strpbrk(domain, "/.:");

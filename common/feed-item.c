@@ -531,6 +531,7 @@ int ns_feed_item_article(json_t *raw, json_t *chan, const char *chan_lang,
     if (wp_modified && strncmp(wp_modified, "0000-00-00", 10) != 0)
         set_from(obj, raw, "updated", "wp_modified_gmt"); /* 0s: never */
     set_from(obj, raw, "lang", "lang");
+    set_from(obj, raw, "lang", "wp_lang");
     if (chan_lang)
         ns_fields_set(obj, "lang", chan_lang, strlen(chan_lang), 0);
     /* The first category is the section (a WordPress post's primary one,

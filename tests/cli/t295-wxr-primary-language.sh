@@ -4,7 +4,11 @@
 # (a term_id, named by the export's <wp:category> list), not the first of
 # its categories, which WordPress writes sorted by name (a sports story
 # also filed under Business was in Business); with none, or one no longer
-# on the post, the first.
+# on the post, the first.  A post's Polylang language (<category
+# domain="language" nicename="nb">) is its language, ahead of the site's
+# <language>: Norwegian posts were stemmed as English, `lang:no` found
+# none, and `ferge` did not find "fergen".  Polylang's post_translations
+# group is no tag.
 . "$(dirname "$0")/lib.sh"
 
 item() { # SLUG TITLE TEXT CATEGORIES... (each a <category> element)
@@ -44,6 +48,13 @@ X
         "$(cat_ business Business)$(cat_ sport Sport)"
     item stale "Storm cancels match" "A storm cancelled the match." \
         "$(cat_ business Business)$(cat_ sport Sport)$(meta _yoast_wpseo_primary_category 12)"
+    item fergen "Fergen er innstilt" "Fergen til Nesodden er innstilt i dag." \
+        '<category domain="language" nicename="nb"><![CDATA[Norsk bokmål]]></category>' \
+        '<category domain="post_translations" nicename="pll_5f1a"><![CDATA[pll_5f1a]]></category>' \
+        "$(cat_ sport Sport)"
+    item nynorsk "Ferja er innstilt" "Ferja til Nesodden er innstilt." \
+        '<category domain="language"><![CDATA[Norsk nynorsk]]></category>' \
+        "$(cat_ sport Sport)"
     echo '</channel></rss>'
 } >"$TMP/export.xml"
 run out err nindex --db "$TMP/db" "$TMP/export.xml"
@@ -67,9 +78,17 @@ check "Yoast's primary category is the section" is "$(show derby section)" Sport
 check "and the first category a tag" is "$(show derby tags)" Business
 check "Rank Math's primary category is the section" \
     is "$(show gallery section)|$(show gallery tags)" "Kultur & Media|Business,Sport"
-check "section:sport finds the primary's posts" is "$(ids section:sport)" derby
+check "section:sport finds the primary's posts" is "$(ids section:sport)" \
+    "derby fergen nynorsk"
 # Behaviour kept: no primary category, or one the post no longer has.
 check "no primary: the first category" is "$(show plain section)" Business
 check "a primary not on the post: the first" is "$(show stale section)" Business
+
+check "Polylang's language is the post's" is "$(show fergen lang)" no
+check "lang:no finds the post" is "$(ids lang:no)" fergen
+check "Norwegian stemming: ferge finds fergen" is "$(ids ferge)" fergen
+check "the language's name without a slug" is "$(show nynorsk lang)" nn
+check "others keep the site's language" is "$(show derby lang)" en
+check "post_translations is no tag" is "$(show fergen tags)" ""
 
 finish
