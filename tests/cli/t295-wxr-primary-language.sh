@@ -85,7 +85,7 @@ check "no primary: the first category" is "$(show plain section)" Business
 check "a primary not on the post: the first" is "$(show stale section)" Business
 
 check "Polylang's language is the post's" is "$(show fergen lang)" no
-check "lang:no finds the post" is "$(ids lang:no)" fergen
+check "lang:nb finds the post" is "$(ids lang:nb)" fergen
 check "Norwegian stemming: ferge finds fergen" is "$(ids ferge)" fergen
 check "the language's name without a slug" is "$(show nynorsk lang)" nn
 check "others keep the site's language" is "$(show derby lang)" en
