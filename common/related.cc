@@ -243,6 +243,13 @@ static std::set<std::string> digraph_copies(ns_index_t *idx,
         const std::string f = fold(w, NS_FOLD_DIGRAPH);
         if (f != w && f != fold(w, 0) && stem(f) != stem(w))
             out.insert(PREFIX_STEM + stem(f));
+        /* And the stem of the word folded, where the stemmer reads the
+         * word as written ("også" is "ogsa", its folded spelling "ogs"):
+         * the same word again, and for a closed-class word not one of
+         * the language's stop stems, so it tied stories together. */
+        const std::string p = fold(w, 0);
+        if (p != w && stem(p) != stem(w))
+            out.insert(PREFIX_STEM + stem(p));
     }
     return out;
 }
