@@ -68,7 +68,7 @@ LIB_CXX = common/open.cc common/status.cc common/gen-open.cc common/changes.cc c
           common/query-text.cc common/query-hyphens.cc common/query-fields.cc common/query-partial.cc \
           common/search.cc common/search-page.cc common/search-api.cc common/snippet.cc common/snippet-ends.cc common/snippet-runs.cc common/clusters.cc common/digraph-marks.cc common/digraph-readings.cc \
           common/forms.cc common/quoted-word.cc common/phrase-fold.cc common/phrase.cc common/phrase-count.cc common/phrase-scan.cc \
-          common/related.cc common/related-window.cc common/limits.cc common/dates.cc common/collapse.cc common/story-title.cc common/story-group.cc common/versions.cc \
+          common/related.cc common/related-window.cc common/limits.cc common/dates.cc common/collapse.cc common/story-title.cc common/versions.cc \
           common/cluster.cc common/cluster-file.cc common/pairs.cc common/byline-pairs.cc common/window.cc common/time-slot.cc \
           common/spelling.cc common/word-distance.cc common/spelling-copy.cc common/facets.cc \
           common/facet-values.cc common/facet-column.cc \
@@ -128,8 +128,6 @@ $(B)/common/reader-file.o $(B)/common/textpage.o: common/textpage.h
 $(B)/common/dates.o $(B)/common/query.o: common/unread-dates.h
 $(B)/common/lang.o $(B)/common/query.o: common/lang.h
 $(B)/common/search.o $(B)/common/search-page.o: common/search-page.h
-$(B)/common/story-group.o $(B)/common/write.o $(B)/common/facet-values.o: \
-    common/story-group.h
 $(B)/common/query-partial.o $(B)/common/search-api.o: common/query-partial.h
 $(B)/common/search.o $(B)/common/search-page.o $(B)/common/collapse.o \
     $(B)/common/versions.o: common/copies.h
@@ -157,7 +155,7 @@ $(LIB): $(LIB_OBJ)
 # Linked with $(CXX): libns contains C++ and needs libstdc++.
 NINDEX_OBJ = $(B)/indexer/nindex.o $(B)/indexer/sources.o $(B)/indexer/update.o \
              $(B)/indexer/prune.o $(B)/indexer/undo.o $(B)/indexer/undo-purge.o \
-             $(B)/indexer/rebuild.o $(B)/indexer/publish.o $(B)/indexer/rebuild-route.o \
+             $(B)/indexer/rebuild.o $(B)/indexer/publish.o \
              $(B)/indexer/shard.o $(B)/indexer/export.o \
              $(B)/indexer/default-lang.o $(B)/indexer/rebuild-drop.o \
              $(B)/indexer/rebuild-stale.o $(B)/indexer/diskfull.o \

@@ -7,7 +7,6 @@
 #include <unordered_set>
 
 #include "index-private.h"
-#include "story-group.h"
 
 using namespace libns;
 
@@ -111,14 +110,6 @@ int ns_facet_name_near(const char *word)
 void libns::add_facet_values(Xapian::Document &doc, const ns_article_t *art,
                              const std::string &lang)
 {
-    add_facet_values(doc, art, lang, group_key(art));
-}
-
-/* The same with GROUP, the story group the article is written to
- * (story-group.cc), which the facets count by as the match collapses. */
-void libns::add_facet_values(Xapian::Document &doc, const ns_article_t *art,
-                             const std::string &lang, const std::string &group)
-{
     std::string v = art->section ? art->section : "";
     v += FACET_SEP;
     v += lang;
@@ -126,7 +117,7 @@ void libns::add_facet_values(Xapian::Document &doc, const ns_article_t *art,
     if (art->date)
         v.append(art->date, 7);
     v += FACET_SEP;
-    v += group;
+    v += group_key(art);
     v += FACET_SEP;
     std::unordered_set<std::string> seen;
     bool first = true;

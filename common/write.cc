@@ -12,7 +12,6 @@
 #include <sys/statvfs.h>
 
 #include "index-private.h"
-#include "story-group.h"
 
 using namespace libns;
 
@@ -265,14 +264,11 @@ static void add_labels(const ns_index_t *idx, Xapian::Document &doc,
     for (size_t i = 0; i < art->n_tags; i++)
         doc.add_boolean_term(PREFIX_TAG + fold_case(art->tags[i]));
     doc.add_boolean_term(PREFIX_LANG + lang);
-    std::string day_term;
-    std::string group = story_group(*idx->wdb, art, &day_term);
+    std::string group = group_key(art);
     if (!group.empty()) {
         doc.add_value(SLOT_GROUP, group);
         doc.add_boolean_term(PREFIX_GROUP + group);
     }
-    if (!day_term.empty())
-        doc.add_boolean_term(day_term);
     if (art->date) {
         doc.add_value(SLOT_TIME, time_value(idx->time_enc, art->time));
         /* "2025-08-06T..." -> "20250806" */
@@ -282,7 +278,7 @@ static void add_labels(const ns_index_t *idx, Xapian::Document &doc,
         doc.add_value(SLOT_DAY, day);
         add_date_terms(doc, art->time);
     }
-    add_facet_values(doc, art, lang, group);
+    add_facet_values(doc, art, lang);
 }
 
 ns_status_t ns_index_add(ns_index_t *idx, const ns_article_t *art,

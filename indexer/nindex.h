@@ -15,7 +15,6 @@
 
 #include <signal.h>
 #include <stddef.h>
-#include <stdint.h>
 
 #include "ns.h"
 
@@ -453,22 +452,6 @@ int ns_run_export(const char *db, const struct options *o);
  * all the same, when a copy's date is wrong (one years ahead keeps every
  * correction out). */
 #define STALE_WAY_OUT " (--replace-stale applies it)"
-
-/* rebuild-route.c: the shard of a rebuild's article ID titled TITLE (NULL
- * for a record that it is gone), of SHARDS (jobs are at most 64): that
- * of its headline's story group, and for an id seen before, its first
- * record's.  R starts zeroed. */
-struct routes {
-    uint64_t *keys;       /* id fingerprints, 0 a free slot */
-    unsigned char *shard; /* the shard of each */
-    size_t cap, len;
-};
-size_t ns_route(struct routes *r, const char *id, const char *title,
-                size_t shards);
-void ns_routes_free(struct routes *r);
-/* common/story-group.cc: the fingerprint of TITLE's story version group
- * headline, 0 when it is too short to group on. */
-uint64_t ns_story_route(const char *title);
 
 /* Said after ns_index_open()'s ST with errno SYS when the system, not the
  * index, failed (out of file descriptors): "" otherwise. */

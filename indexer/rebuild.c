@@ -4,11 +4,9 @@
  * one).
  *
  * The reader (the main thread) parses; each shard thread analyses and
- * writes its own Xapian database.  Articles go to a shard by their
- * headline's story group, so that a story's copies are grouped within one
- * shard, and a repeated id to the shard of its first record, where it
- * replaces its earlier copy (rebuild-route.c).  See common/gen.c for the
- * directory layout. */
+ * writes its own Xapian database.  Articles go to a shard by a hash of
+ * their id, so that a repeated id replaces its earlier copy within one
+ * shard.  See common/gen.c for the directory layout. */
 #include <ctype.h>
 #include <errno.h>
 #include <pthread.h>
@@ -153,6 +151,14 @@ static void shard_push(struct shard *s, ns_article_t *art)
     pthread_mutex_unlock(&s->lock);
 }
 
+static unsigned long hash_id(const char *id)
+{
+    unsigned long h = 5381;
+    for (; *id; id++)
+        h = h * 33 + (unsigned char)*id;
+    return h;
+}
+
 /* Create JOBS shard databases under BUILD and start their threads.
  * Returns the number started; *failed is set (reported) if fewer than
  * JOBS could be. */
@@ -246,7 +252,6 @@ struct feed {
     ns_article_t *sample; /* DICT_SAMPLE articles held back */
     size_t n_sample;
     int sampled; /* the dictionary is set; articles go straight on */
-    struct routes routes; /* the shard of each id (rebuild-route.c) */
 };
 
 /* Make the dictionary from the articles held back, give it to every
@@ -285,10 +290,7 @@ static void flush_sample(struct feed *f)
         ns_default_lang_record(f->shards[i].idx, f->o);
     }
     for (size_t i = 0; i < f->n_sample; i++)
-        shard_push(&f->shards[ns_route(&f->routes, f->sample[i].id,
-                                       f->sample[i].gone ? NULL
-                                                         : f->sample[i].title,
-                                       f->n_shards)],
+        shard_push(&f->shards[hash_id(f->sample[i].id) % f->n_shards],
                    &f->sample[i]);
     f->n_sample = 0;
     f->sampled = 1;
@@ -339,9 +341,7 @@ static int rebuild_article(ns_article_t *art, int read_before,
         if (f->n_sample == DICT_SAMPLE)
             flush_sample(f);
     } else {
-        shard_push(&f->shards[ns_route(&f->routes, art->id, art->title,
-                                       f->n_shards)],
-                   art);
+        shard_push(&f->shards[hash_id(art->id) % f->n_shards], art);
     }
     return stale ? 2 : 0;
 }
@@ -399,8 +399,7 @@ static int rebuild_gone(const char *id, int kind, int read_before,
         if (f->n_sample == DICT_SAMPLE)
             flush_sample(f);
     } else {
-        shard_push(&f->shards[ns_route(&f->routes, id, NULL, f->n_shards)],
-                   &art);
+        shard_push(&f->shards[hash_id(id) % f->n_shards], &art);
     }
     return 0;
 }
@@ -566,7 +565,6 @@ static int build_shards(const char *build, const struct options *o,
         flush_sample(f);
     free(f->sample);
     f->sample = NULL;
-    ns_routes_free(&f->routes);
     if (shards_finish(shards, f->n_shards, c) < 0)
         failed = 1;
     int full = 0;

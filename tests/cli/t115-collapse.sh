@@ -92,10 +92,10 @@ titles = ["Harbour Crane Collapse: Inquiry Opens Today",
 with open(sys.argv[1], "w") as f:
     for i, t in enumerate(titles):
         f.write(json.dumps({"id": "crane-%d" % i, "title": t,
-                            "date": "2025-03-01T0%d:00:00Z" % (i + 1),
+                            "date": "2025-03-0%dT08:00:00Z" % (i + 1),
                             "body": "The crane fell at the harbour. Copy %d of the wire." % i}) + "\n")
     f.write(json.dumps({"id": "crane-3", "title": titles[0],
-                        "date": "2025-03-02T08:00:00Z",
+                        "date": "2025-03-04T08:00:00Z",
                         "body": "The fell crane at the harbour was moved. A later copy."}) + "\n")
     f.write(json.dumps({"id": "crane-other", "title": "Crane hire prices rise",
                         "date": "2025-03-02T08:00:00Z",

@@ -55,7 +55,7 @@ for i in range(25):
     arts.append({"id": "silo-%02d" % i,
                  "title": "Grain silo fire burns for third night",
                  "body": "Firefighters kept water on the grain silo, copy %d." % i,
-                 "date": "2026-02-01T10:%02d:00Z" % i})
+                 "date": "2026-02-%02dT10:00:00Z" % (i + 1 if i < 28 else 28)})
 with open(sys.argv[1], "w") as f:
     for a in arts:
         f.write(json.dumps(a) + "\n")

@@ -15,8 +15,7 @@
 static char db[4096];
 
 /* w1 and w2 are one story (the same title) filed in two sections and two
- * months; w3 is a third copy two days before w1 (a copy a year away
- * would be another story, story-group.cc). */
+ * months; w3 is a third copy in a third month. */
 static const char *const FIXTURES[] = {
     "{\"id\":\"w1\",\"title\":\"Harbour strike ends after four days\","
     "\"body\":\"Harbour workers return.\",\"section\":\"World\",\"tags\":"
@@ -26,7 +25,7 @@ static const char *const FIXTURES[] = {
     "\"tags\":[\"harbour\",\"labour\"],\"date\":\"2025-09-01T08:00:00Z\"}",
     "{\"id\":\"w3\",\"title\":\"Harbour strike ends after four days\","
     "\"body\":\"Harbour workers are back.\",\"section\":\"world\",\"tags\":"
-    "[\"Strike\"],\"date\":\"2025-08-29T08:00:00Z\"}",
+    "[\"Strike\"],\"date\":\"2024-09-02T08:00:00Z\"}",
     "{\"id\":\"n1\",\"title\":\"Havnestreiken er over\",\"body\":\"Harbour "
     "arbeidere tilbake.\",\"section\":\"Norge\",\"lang\":\"no\",\"tags\":"
     "[\"harbour\"],\"date\":\"2025-09-03T08:00:00Z\"}",
@@ -163,14 +162,13 @@ static void test_groups(void)
                 ns_results_facet(res, f, k)->count;
     std::map<std::string, uint64_t> want = {
         {"section:World", 1}, {"section:Business", 1}, {"month:2025-09", 1},
-        {"month:2025-08", 1}, {"tag:Harbour", 1},
+        {"month:2025-08", 1}, {"month:2024-09", 1},    {"tag:Harbour", 1},
         {"tag:Strike", 1},    {"tag:labour", 1}};
     CHECK(got == want, "each value once for the story");
     CHECK(ns_results_facet_count(res, 1) == 0, "year not asked");
     /* Months newest first. */
     CHECK_STR(ns_results_facet(res, 2, 0)->value, "2025-09", "newest month");
-    CHECK(ns_results_facet_count(res, 2) == 2, "two months");
-    CHECK_STR(ns_results_facet(res, 2, 1)->value, "2025-08", "oldest month");
+    CHECK_STR(ns_results_facet(res, 2, 2)->value, "2024-09", "oldest month");
     char *json = ns_results_to_json(res, "strike", nullptr);
     CHECK(json && strstr(json, "\"facets\":{\"exact\":true,\"counted\":3,"
                                "\"counts\":\"stories\",\"section\":["),
