@@ -515,7 +515,12 @@ static void noindex_id(struct page *pg, json_t *obj, const char *default_id,
 static int resolve_url(json_t *obj, struct page *pg)
 {
     const char *url = json_string_value(json_object_get(obj, "url"));
-    if (!url || strstr(url, "://") || !strncmp(url, "urn:", 4))
+    if (!url)
+        return 0;
+    /* A scheme before any '/', '?' or '#' makes it absolute, whatever it
+     * is ("JAVASCRIPT:", "urn:"): left for the url check to judge. */
+    const size_t scheme = strcspn(url, ":/?#");
+    if (url[scheme] == ':' && isalpha((unsigned char)url[0]))
         return 0;
     ns_xmlbase_t b = {0};
     char *abs = NULL;

@@ -34,7 +34,7 @@ check "languages: no bad language code" lacks "$TMP/err" "bad language code"
 check "languages: stored as codes" is "$(langs "$TMP/db" budsjett)" \
     "n1=no n2=no n3=en n4=no n5=no n6=en n7=nn n8=plattduutsch"
 check "languages: Bokmål stemmed as Norwegian" is \
-    "$(ids "$TMP/db" budsjettet lang:no)" "n1 n2 n4 n5"
+    "$(ids "$TMP/db" budsjettet lang:nb)" "n1 n2 n4 n5"
 check "languages: a name not known is named in a warning" contains "$TMP/err" \
     "lang.jsonl:8: unknown language 'plattduutsch', indexed without stemming"
 

@@ -138,7 +138,7 @@ get s.json "/v1/search?from=06.12.2026&to=2026-12-05"
 check "from after to, in either form: 400" is "$code" 400
 get s.json "/v1/search?from=32.12.2026"
 check "from=32.12.2026: 400" is "$code" 400
-check "... saying which forms are read" json s.json '"YYYY-MM-DD or DD.MM.YYYY" in d["error"]["message"]'
+check "... saying which forms are read" json s.json '"YYYY-MM-DD" in d["error"]["message"] and "DD.MM.YYYY" in d["error"]["message"]'
 get s.json "/v1/search?to=05.12.26"
 check "to=05.12.26: 400" is "$code" 400
 finish
