@@ -147,6 +147,8 @@ $(B)/common/xmlrepair.o $(B)/tests/unit/test_xmlrepair.o: common/xmlrepair.h
 $(B)/common/html.o $(B)/common/html-story.o $(B)/common/html-ld.o \
     $(B)/common/html-meta.o: common/html-page.h
 $(B)/common/zdict.o $(B)/indexer/rebuild.o $(B)/tests/unit/test_zdict.o: common/zdict.h
+$(B)/common/url.o $(B)/common/feed-id.o $(B)/common/xmlbase.o \
+    $(B)/indexer/other-site.o: common/url.h
 
 $(LIB): $(LIB_OBJ)
 	@rm -f $@

@@ -7,13 +7,13 @@
  * article, the later replacing the earlier (said by nindex: other-site.c).
  * Named anew by its site, every article of such a feed already indexed
  * would come again beside itself under its new id. */
-#include <ctype.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "feed.h"
+#include "url.h"
 
 /* RDF's namespace, of RSS 1.0's rdf:about. */
 #define NS_RDF "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
@@ -28,50 +28,13 @@ void ns_feed_item_about(ns_feed_t *f, const xmlChar **attrs, int n_attrs)
     free(about);
 }
 
-/* Does S begin with a URI's scheme and its ":" (RFC 3986 3.1), as
- * "https:", "tag:", "urn:" do and "1", "12:30" and "post-7" do not? */
-static int has_scheme(const char *s)
-{
-    if (!isalpha((unsigned char)*s))
-        return 0;
-    while (isalnum((unsigned char)*s) || *s == '+' || *s == '-' || *s == '.')
-        s++;
-    return *s == ':';
-}
-
-/* The host (and port) of the absolute address URI, lowercased, into OUT;
- * returns its length, 0 if URI names none. */
-static size_t host_of(const char *uri, char *out, size_t size)
-{
-    if (!uri || !has_scheme(uri))
-        return 0;
-    const char *p = strstr(uri, "://");
-    if (!p)
-        return 0;
-    p += 3;
-    size_t n = strcspn(p, "/?#");
-    const char *at = memchr(p, '@', n);
-    if (at)
-        n -= (size_t)(at + 1 - p), p = at + 1;
-    /* Blank around the channel's <link> text. */
-    while (n && isspace((unsigned char)*p))
-        p++, n--;
-    while (n && isspace((unsigned char)p[n - 1]))
-        n--;
-    if (!n || n >= size)
-        return 0;
-    for (size_t i = 0; i < n; i++)
-        out[i] = (char)tolower((unsigned char)p[i]);
-    out[n] = '\0';
-    return n;
-}
-
 /* The feed's site, that names its items with neither guid nor link, into
  * OUT, or "": the host of the channel's <link>, else of the feed's own
  * address (<link rel="self">). */
 static void scope_of(const ns_feed_t *f, char *out, size_t size)
 {
-    if (!host_of(f->base.site, out, size) && !host_of(f->base.doc, out, size))
+    if (!ns_url_host(f->base.site, out, size) &&
+        !ns_url_host(f->base.doc, out, size))
         out[0] = '\0';
 }
 

@@ -8,10 +8,12 @@
  * a page that did not escape it and began one of the feed's own, and a
  * canonical link wrapped over two lines was stored with a space a
  * browser never saw. */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "ingest.h"
+#include "url.h"
 
 /* Does a browser percent-encode byte C wherever it comes in a url?  The
  * C0 controls, DEL, space and the characters that end or open markup
@@ -65,4 +67,43 @@ int ns_url_encode(char **url)
     free(*url);
     *url = out;
     return 0;
+}
+
+/* ASCII's letters alone, not isalpha()'s: RFC 3986's ALPHA, whatever the
+ * locale says of a byte from 0x80. */
+static int ascii_alpha(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+int ns_url_has_scheme(const char *s)
+{
+    if (!ascii_alpha(*s))
+        return 0;
+    while (ascii_alpha(*s) || (*s >= '0' && *s <= '9') || *s == '+' ||
+           *s == '-' || *s == '.')
+        s++;
+    return *s == ':';
+}
+
+size_t ns_url_host(const char *url, char *out, size_t size)
+{
+    const char *p = url && ns_url_has_scheme(url) ? strstr(url, "://") : NULL;
+    if (!p)
+        return 0;
+    p += 3;
+    size_t n = strcspn(p, "/?#");
+    const char *at = memchr(p, '@', n);
+    if (at)
+        n -= (size_t)(at + 1 - p), p = at + 1;
+    while (n && isspace((unsigned char)*p))
+        p++, n--;
+    while (n && isspace((unsigned char)p[n - 1]))
+        n--;
+    if (!n || n >= size)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        out[i] = (char)tolower((unsigned char)p[i]);
+    out[n] = '\0';
+    return n;
 }

@@ -8,23 +8,14 @@
 #include <string.h>
 
 #include "ingest.h"
-
-/* Does REF begin with a scheme ("https:", "urn:")?  Such a reference is
- * absolute and taken as written: xmlBuildURI would re-escape it. */
-static int has_scheme(const char *ref)
-{
-    if (!((*ref >= 'a' && *ref <= 'z') || (*ref >= 'A' && *ref <= 'Z')))
-        return 0;
-    size_t n = strspn(ref, "abcdefghijklmnopqrstuvwxyz"
-                           "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+.-");
-    return ref[n] == ':';
-}
+#include "url.h"
 
 /* REF against BASE (either may be NULL), or a copy of REF.  Free with
- * free(). */
+ * free().  A REF with a scheme ("https:", "urn:") is absolute and taken
+ * as written: xmlBuildURI would re-escape it. */
 static char *build(const char *ref, const char *base)
 {
-    if (!base || has_scheme(ref))
+    if (!base || ns_url_has_scheme(ref))
         return strdup(ref);
     xmlChar *uri = xmlBuildURI((const xmlChar *)ref, (const xmlChar *)base);
     if (!uri)
@@ -60,7 +51,7 @@ void ns_xmlbase_pop(ns_xmlbase_t *b, int depth)
 
 int ns_xmlbase_document(ns_xmlbase_t *b, const char *uri)
 {
-    if (b->doc || !uri || !has_scheme(uri))
+    if (b->doc || !uri || !ns_url_has_scheme(uri))
         return 0;
     return (b->doc = strdup(uri)) ? 0 : -1;
 }
@@ -74,7 +65,7 @@ int ns_xmlbase_site(ns_xmlbase_t *b, const char *uri)
     char *u = strndup(uri, n);
     if (!u)
         return -1;
-    if (has_scheme(u))
+    if (ns_url_has_scheme(u))
         b->site = u;
     else
         free(u);
@@ -88,9 +79,9 @@ char *ns_xmlbase_resolve(const ns_xmlbase_t *b, const char *ref)
      * RSS 2.0 feed without either names its site in <link>, and an item
      * linked "/2025/story" is the site's page. */
     const char *doc = b->doc ? b->doc : b->site;
-    if (has_scheme(ref) || (!in_scope && !doc))
+    if (ns_url_has_scheme(ref) || (!in_scope && !doc))
         return strdup(ref);
-    if (in_scope && has_scheme(in_scope))
+    if (in_scope && ns_url_has_scheme(in_scope))
         return build(ref, in_scope);
     /* No xml:base, or only relative ones: against the document's own
      * address. */

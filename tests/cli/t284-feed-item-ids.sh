@@ -125,4 +125,18 @@ check "no guid, no link, again: unchanged, nothing deleted" \
     contains "$TMP/out" "0 added, 0 replaced, 2 unchanged, 0 deleted"
 check "no guid, no link, again: the same ids" \
     sh -c '[ -n "$1" ] && [ "$1" = "$2" ]' - "$(ids "$TMP/n")" "$first"
+
+# With no channel <link>, the site is the host of the feed's own address,
+# as nindex tells sites apart (other-site.c): lowercased, and the blank
+# an href was written with left out, so the id is the one it would be
+# without it.
+cat >"$TMP/self.rss" <<'RSS'
+<?xml version="1.0"?><rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom"><channel><title>s</title><atom:link rel="self" href="https://Self.Example "/>
+<item><title>Selfless</title><description>Mackerel landed.</description></item>
+</channel></rss>
+RSS
+run out err nindex --db "$TMP/s" "$TMP/self.rss"
+check "no channel <link>: exit 0" is "$rc" 0
+check "no channel <link>: named by the self link's host, blank left out" \
+    sh -c 'echo "$1" | grep -Eq "^self\.example/#[0-9a-f]{16}$"' - "$(ids "$TMP/s")"
 finish
