@@ -54,7 +54,7 @@ ALL_CXXFLAGS = $(CXXWARN) $(CXXFLAGS) -Icommon $(PKG_CFLAGS) $(SAN)
 LDLIBS_ALL   = $(PKG_LIBS) -lm
 
 LIB_C   = common/article.c common/byline-credits.c common/article-date.c common/article-json.c common/buf.c common/date.c common/fold.c common/gen.c common/log.c \
-          common/prog.c common/reader.c common/reader-kind.c common/reader-gzcheck.c common/reader-file.c common/reader-slugs.c common/reader-origin.c common/reader-notes.c common/mdx.c common/dirwalk.c common/render.c common/textpage.c \
+          common/prog.c common/reader.c common/reader-jsonl.c common/reader-kind.c common/reader-gzcheck.c common/reader-file.c common/reader-slugs.c common/reader-origin.c common/reader-notes.c common/mdx.c common/dirwalk.c common/render.c common/textpage.c \
           common/utf8.c common/util.c common/date822.c common/date-dmy.c common/feed.c common/feed-input.c common/feed-elements.c common/feed-item.c \
           common/feed-id.c common/xmlbase.c \
           common/fields.c common/json-labels.c common/frontmatter.c common/frontmatter-article.c \
@@ -134,7 +134,7 @@ $(B)/common/search.o $(B)/common/search-page.o $(B)/common/collapse.o \
 $(B)/common/snippet.o $(B)/common/snippet-ends.o $(B)/common/snippet-runs.o \
     $(B)/common/clusters.o $(B)/tests/unit/test_snippet_cut.o: \
     common/snippet-cut.h
-$(B)/common/reader.o $(B)/common/reader-file.o $(B)/common/reader-notes.o \
+$(B)/common/reader.o $(B)/common/reader-jsonl.o $(B)/common/reader-file.o $(B)/common/reader-notes.o \
     $(B)/common/reader-slugs.o $(B)/common/reader-origin.o: common/reader.h
 $(B)/common/frontmatter.o $(B)/common/frontmatter-article.o \
   $(B)/common/frontmatter-json.o $(B)/common/frontmatter-keys.o $(B)/common/frontmatter-value.o \

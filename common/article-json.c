@@ -318,7 +318,7 @@ static int json_repair(const char *text, size_t len, ns_buf_t *out, char *why,
 /* "invalid UTF-8 at byte N" into ERR for the byte at BAD of TEXT, with
  * the byte and, when it is one, its character in windows-1252: what an
  * export from an old Windows system holds (0xE9, "é"), and what the
- * reader's hint to convert the file looks for (reader.c). */
+ * reader's hint to convert the file looks for (reader-jsonl.c). */
 static void say_bad_utf8(const char *text, size_t bad, char *err,
                          size_t err_size)
 {

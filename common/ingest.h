@@ -166,9 +166,9 @@ int ns_nitf_article(const char *data, size_t len, const char *default_id,
 int ns_jsonfeed_is(json_t *v);
 
 /* Is the LEN bytes of TEXT one JSON value that is a JSON Feed?  For the
- * first line of a file sniffed as JSON Lines (reader.c): a feed written
- * on one line with its keys sorted has its "version" after its "items",
- * past the bytes ns_format_sniff() saw. */
+ * first line of a file sniffed as JSON Lines (reader-jsonl.c): a feed
+ * written on one line with its keys sorted has its "version" after its
+ * "items", past the bytes ns_format_sniff() saw. */
 int ns_jsonfeed_text_is(const char *text, size_t len);
 /* ITEM, one of FEED's "items", into ART.  Returns 0, or -1 with ERR. */
 int ns_jsonfeed_item(json_t *feed, json_t *item, ns_article_t *art, char *err,

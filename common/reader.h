@@ -1,6 +1,6 @@
 /* reader.h - The state of a reader (reader.c), shared with the readers
- * of one-article files (reader-file.c) and the format chooser
- * (reader-kind.c).  Internal to reader*.c. */
+ * of JSON Lines (reader-jsonl.c) and of one-article files (reader-file.c)
+ * and the format chooser (reader-kind.c).  Internal to reader*.c. */
 #ifndef NS_READER_H
 #define NS_READER_H
 
@@ -136,6 +136,16 @@ void ns_reader_slugs_free(ns_reader_t *r);
  * own, its first directory under content/ as its section
  * (reader-origin.c).  Nothing outside a walk.  0, or -1 with r->err. */
 int ns_reader_origin(ns_reader_t *r, ns_article_t *art);
+
+/* The next record of the JSON Lines file open in R (reader-jsonl.c), or
+ * of the JSON document it turned out to be: 1 with ART, 0 at its end,
+ * -1 with r->err. */
+int ns_reader_next_jsonl(ns_reader_t *r, ns_article_t *art);
+/* The next item of the feed or JSON document open in R: the same. */
+int ns_reader_next_item(ns_reader_t *r, ns_article_t *art);
+/* The keys a refused record had, left out of r->err after they were said
+ * once in the file: 50,000 records with other names say them once. */
+void ns_reader_name_keys_once(ns_reader_t *r);
 
 /* The article of the text or Markdown file open in R (reader-file.c):
  * 1 with ART, 0 if the file is left out (noted), -1 with r->err. */

@@ -193,7 +193,7 @@ ns_format_t ns_format_sniff(const char *head, size_t len, ns_format_t named,
      * items are the articles (jsondoc.c, jsonfeed.c).  One on a single
      * line whose version is past HEAD (its keys sorted, "items" first) is
      * sniffed as JSON Lines, and found by the JSON Lines reader at its
-     * first line (reader.c). */
+     * first line (reader-jsonl.c). */
     if (*p == '{' && find(p, rest, "jsonfeed.org/version/"))
         return NS_FMT_JSONDOC;
     if (*p == '{')
