@@ -253,7 +253,7 @@ size_t ns_utf8_check(const char *text, size_t len);
 /* Folding accents and composing marks: fold.h. */
 
 /* ------------------------------------------------------------------------ */
-/* Readers: articles from JSON Lines, gzipped JSON Lines and text files      */
+/* Readers: articles from JSON Lines, feeds, pages, text files and folders   */
 /* ------------------------------------------------------------------------ */
 
 typedef struct ns_reader ns_reader_t;
@@ -388,7 +388,7 @@ int ns_article_from_text(const char *text, size_t len, const char *default_id,
 char *ns_article_to_json(const ns_article_t *art);
 
 /* ------------------------------------------------------------------------ */
-/* The index                                                                */
+/* Paths, numbers and control characters the programs share (util.c)        */
 /* ------------------------------------------------------------------------ */
 
 /* The index path to use: OPTION when not NULL (--db), else $NSEARCH_DB,
@@ -419,6 +419,10 @@ long ns_query_control_char(const char *text, size_t len);
  * place: a quote copied from a PDF, an e-mail or a text box of several
  * lines has them between its words. */
 void ns_query_blanks(char *text);
+
+/* ------------------------------------------------------------------------ */
+/* The index                                                                */
+/* ------------------------------------------------------------------------ */
 
 typedef struct ns_index ns_index_t;
 
@@ -568,6 +572,82 @@ ns_status_t ns_index_default_lang(ns_index_t *idx, char *out, size_t size,
  * next commit.  NS_STATUS_READ_ONLY on a read handle. */
 ns_status_t ns_index_set_default_lang(ns_index_t *idx, const char *code);
 
+/* Give the index (write mode) a preset zlib dictionary for the articles
+ * it stores from now on: pieces of typical stored JSON (ns_article_to_json),
+ * the most typical last; only the last 32 KiB count.  It stays in the index
+ * as long as the articles stored with it, a takedown's too, so it must hold
+ * only pieces many articles share, no article's own text: the index records
+ * it as such.  A rebuild makes one from its first articles (common/zdict.h).
+ * Articles stored before keep their form; readers find the dictionary in
+ * the index.  NS_STATUS_READ_ONLY on a read handle. */
+ns_status_t ns_index_set_dictionary(ns_index_t *idx, const char *dict,
+                                    size_t len);
+
+/* Set *HOLDS when IDX's dictionary is one an older version made of its
+ * sample's own stored text, and it holds text (a run of 40 bytes of the
+ * title or body) of the stored article ID that NEXT, the copy replacing
+ * it, does not have (NEXT NULL: the article goes).  Such text outlives the
+ * article's deletion until a rebuild.  A dictionary made by
+ * ns_index_set_dictionary() holds none: *HOLDS is 0, as it is for an id the
+ * index does not have. */
+ns_status_t ns_index_dictionary_holds(ns_index_t *idx, const char *id,
+                                      const ns_article_t *next, int *holds);
+
+/* Make everything added so far durable and visible to new readers.  On a
+ * read handle there is nothing to commit: NS_STATUS_OK.  A commit starts
+ * only with room for it on the index's file system (README "Limits"):
+ * NS_STATUS_IO when there is not, with nothing written; the changes stay
+ * pending for another try, and ns_index_close() drops them if that fails
+ * too.  A commit that fails inside Xapian drops what it did not write.
+ * Either way the index keeps exactly what earlier commits wrote. */
+ns_status_t ns_index_commit(ns_index_t *idx);
+
+/* What was done to IDX's generation in place since it was published
+ * (nindex --rollback says what it undoes): OUT[0] articles added, OUT[1]
+ * replaced, OUT[2] deleted by updates, prunes and --delete.  *counted is
+ * 0 (and OUT zeros) for a generation that does not count them: one made
+ * by a version before the count, and updated since. */
+ns_status_t ns_index_changes(ns_index_t *idx, uint64_t out[3], int *counted);
+
+/* The undo file (a name in nindex's DIR/deleted) of the deletions last
+ * committed to IDX's generation, or what stands for none, into OUT; ""
+ * when the generation records none (one made by an older version). */
+ns_status_t ns_index_undo_record(ns_index_t *idx, char *out, size_t size);
+/* Record NAME so in IDX (write mode) with its next commit: with
+ * ns_index_prune(), the commit of its deletions, not the one before. */
+ns_status_t ns_index_set_undo_record(ns_index_t *idx, const char *name);
+
+/* The other versions of article ID's story (the same title: its story
+ * group), each id passed to FN until it returns nonzero; none for a title
+ * too short to group on.  NS_STATUS_NOT_FOUND when there is no article
+ * ID. */
+ns_status_t ns_index_story_others(ns_index_t *idx, const char *id,
+                                  int (*fn)(const char *id, void *ctx),
+                                  void *ctx);
+/* Record in IDX (write mode; a generation kept for --rollback), with its
+ * next commit, the ids a takedown deleted from it: LINES of "LIVE\tID\n",
+ * LIVE the generation live then.  ns_index_takedowns() gives all those
+ * recorded (malloc'd into *OUT, "" for none). */
+ns_status_t ns_index_note_takedowns(ns_index_t *idx, const char *lines);
+ns_status_t ns_index_takedowns(ns_index_t *idx, char **out);
+
+/* Number of articles in the index. */
+ns_status_t ns_index_count(ns_index_t *idx, uint64_t *out);
+
+/* The stored article with id ID into ART (NS_STATUS_NOT_FOUND, ...). */
+ns_status_t ns_index_get(ns_index_t *idx, const char *id, ns_article_t *art);
+/* What tells two copies of article ID apart, read from the index's
+ * values and not its stored text: its content fingerprint into HASH (16
+ * hex digits; it mixes in the index's schema, so only copies written by
+ * one nindex compare) and its "updated" into UPDATED (SIZE bytes; ""
+ * for none).  NS_STATUS_NOT_FOUND when there is no article ID. */
+ns_status_t ns_index_version(ns_index_t *idx, const char *id, char hash[17],
+                             char *updated, size_t size);
+/* The words the indexer finds in TEXT (as written, lower-cased; at most
+ * MAX) appended to OUT, spaces between: a query that can match only what
+ * TEXT was indexed under, empty for "—" or an emoji.  0, or -1. */
+int ns_text_words(const char *text, size_t max, ns_buf_t *out);
+
 /* ------------------------------------------------------------------------ */
 /* Shards and clusters (cluster.cc; README "Scaling")                       */
 /* ------------------------------------------------------------------------ */
@@ -656,82 +736,6 @@ size_t ns_index_spelling_count(ns_index_t *idx);
  * there is no copy I. */
 ns_status_t ns_index_spelling_info(ns_index_t *idx, size_t i,
                                    ns_spelling_info_t *out);
-
-/* Give the index (write mode) a preset zlib dictionary for the articles
- * it stores from now on: pieces of typical stored JSON (ns_article_to_json),
- * the most typical last; only the last 32 KiB count.  It stays in the index
- * as long as the articles stored with it, a takedown's too, so it must hold
- * only pieces many articles share, no article's own text: the index records
- * it as such.  A rebuild makes one from its first articles (common/zdict.h).
- * Articles stored before keep their form; readers find the dictionary in
- * the index.  NS_STATUS_READ_ONLY on a read handle. */
-ns_status_t ns_index_set_dictionary(ns_index_t *idx, const char *dict,
-                                    size_t len);
-
-/* Set *HOLDS when IDX's dictionary is one an older version made of its
- * sample's own stored text, and it holds text (a run of 40 bytes of the
- * title or body) of the stored article ID that NEXT, the copy replacing
- * it, does not have (NEXT NULL: the article goes).  Such text outlives the
- * article's deletion until a rebuild.  A dictionary made by
- * ns_index_set_dictionary() holds none: *HOLDS is 0, as it is for an id the
- * index does not have. */
-ns_status_t ns_index_dictionary_holds(ns_index_t *idx, const char *id,
-                                      const ns_article_t *next, int *holds);
-
-/* Make everything added so far durable and visible to new readers.  On a
- * read handle there is nothing to commit: NS_STATUS_OK.  A commit starts
- * only with room for it on the index's file system (README "Limits"):
- * NS_STATUS_IO when there is not, with nothing written; the changes stay
- * pending for another try, and ns_index_close() drops them if that fails
- * too.  A commit that fails inside Xapian drops what it did not write.
- * Either way the index keeps exactly what earlier commits wrote. */
-ns_status_t ns_index_commit(ns_index_t *idx);
-
-/* What was done to IDX's generation in place since it was published
- * (nindex --rollback says what it undoes): OUT[0] articles added, OUT[1]
- * replaced, OUT[2] deleted by updates, prunes and --delete.  *counted is
- * 0 (and OUT zeros) for a generation that does not count them: one made
- * by a version before the count, and updated since. */
-ns_status_t ns_index_changes(ns_index_t *idx, uint64_t out[3], int *counted);
-
-/* The undo file (a name in nindex's DIR/deleted) of the deletions last
- * committed to IDX's generation, or what stands for none, into OUT; ""
- * when the generation records none (one made by an older version). */
-ns_status_t ns_index_undo_record(ns_index_t *idx, char *out, size_t size);
-/* Record NAME so in IDX (write mode) with its next commit: with
- * ns_index_prune(), the commit of its deletions, not the one before. */
-ns_status_t ns_index_set_undo_record(ns_index_t *idx, const char *name);
-
-/* The other versions of article ID's story (the same title: its story
- * group), each id passed to FN until it returns nonzero; none for a title
- * too short to group on.  NS_STATUS_NOT_FOUND when there is no article
- * ID. */
-ns_status_t ns_index_story_others(ns_index_t *idx, const char *id,
-                                  int (*fn)(const char *id, void *ctx),
-                                  void *ctx);
-/* Record in IDX (write mode; a generation kept for --rollback), with its
- * next commit, the ids a takedown deleted from it: LINES of "LIVE\tID\n",
- * LIVE the generation live then.  ns_index_takedowns() gives all those
- * recorded (malloc'd into *OUT, "" for none). */
-ns_status_t ns_index_note_takedowns(ns_index_t *idx, const char *lines);
-ns_status_t ns_index_takedowns(ns_index_t *idx, char **out);
-
-/* Number of articles in the index. */
-ns_status_t ns_index_count(ns_index_t *idx, uint64_t *out);
-
-/* The stored article with id ID into ART (NS_STATUS_NOT_FOUND, ...). */
-ns_status_t ns_index_get(ns_index_t *idx, const char *id, ns_article_t *art);
-/* What tells two copies of article ID apart, read from the index's
- * values and not its stored text: its content fingerprint into HASH (16
- * hex digits; it mixes in the index's schema, so only copies written by
- * one nindex compare) and its "updated" into UPDATED (SIZE bytes; ""
- * for none).  NS_STATUS_NOT_FOUND when there is no article ID. */
-ns_status_t ns_index_version(ns_index_t *idx, const char *id, char hash[17],
-                             char *updated, size_t size);
-/* The words the indexer finds in TEXT (as written, lower-cased; at most
- * MAX) appended to OUT, spaces between: a query that can match only what
- * TEXT was indexed under, empty for "—" or an emoji.  0, or -1. */
-int ns_text_words(const char *text, size_t max, ns_buf_t *out);
 
 /* ------------------------------------------------------------------------ */
 /* Generations and the writer lock (gen.c).  POSIX style: -1 and errno.     */
