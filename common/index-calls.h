@@ -584,6 +584,19 @@ std::vector<std::pair<std::string, Xapian::termcount>>
 stem_terms(const Xapian::Database &db, Xapian::docid did);
 /* The default "now" (NS_NOW_NEWEST): the newest article's date. */
 int64_t newest_time(const Xapian::Database &db, int enc);
+/* related-dups.cc: what near-duplicate tests compare, the normalised
+ * title and the sorted, distinct hashes of the body's words, built lazily:
+ * most candidates are told apart by title alone.  ART is borrowed. */
+struct DupKey {
+    const ns_article_t *art;
+    std::string title;
+    std::vector<uint64_t> words;
+    bool have_words = false;
+};
+DupKey dup_key(const ns_article_t *a);
+const std::vector<uint64_t> &dup_words(DupKey &k); /* read once, kept */
+/* Is one of A and B a copy of the other (an update, a correction)? */
+bool near_duplicate(DupKey &a, DupKey &b);
 
 /* spelling.cc */
 /* Add (SIGN 1) or remove (SIGN -1) the words of DOC, as indexed, to or

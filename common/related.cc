@@ -53,11 +53,12 @@ using namespace libns;
  *     0.20 / 0.30 for 0.905 at 0.830, better on both on 10 of the 11
  *     sets; a single bar of 0.20 reaches that coverage at 0.778.
  *  4. Candidates are taken best first, skipping near-duplicates of the
- *     seed, of the shown hits and of each other (the same normalised title,
- *     bodies whose word sets overlap RELATED_DUP_JACCARD or more, or a
- *     body of RELATED_DUP_MIN_WORDS words or more RELATED_DUP_CONTAINED
- *     of whose words the other has), each shown by its story's newest
- *     copy, as a search shows it, then shown newest first.
+ *     seed, of the shown hits and of each other (related-dups.cc: the same
+ *     normalised title, bodies whose word sets overlap RELATED_DUP_JACCARD
+ *     or more, or a body of RELATED_DUP_MIN_WORDS words or more
+ *     RELATED_DUP_CONTAINED of whose words the other has), each shown by
+ *     its story's newest copy, as a search shows it, then shown newest
+ *     first.
  *
  * Set on the Reuters-21578 evaluation (tests/eval/related.sh, README
  * "Related recent posts"), which also measured and rejected: seed weights
@@ -81,91 +82,8 @@ static const double RELATED_MIN_COMMON = 50;
 static const size_t RELATED_TERMS = 30;
 static const double RELATED_FIRST_SHARE = 0.20;
 static const double RELATED_MORE_SHARE = 0.30;
-static const double RELATED_DUP_JACCARD = 0.8;
-static const double RELATED_DUP_CONTAINED = 0.8;
-static const size_t RELATED_DUP_MIN_WORDS = 50;
 static const unsigned RELATED_CANDIDATES = 40;
 const size_t libns::SEARCH_SEEDS = 3; /* top hits that seed a search's list */
-
-/* What near-duplicate tests compare: the normalised title and the sorted,
- * distinct hashes of the body's words.  Built lazily: most candidates are
- * told apart by title alone. */
-struct DupKey {
-    const ns_article_t *art;
-    std::string title;
-    std::vector<uint64_t> words;
-    bool have_words = false;
-};
-
-/* Lower-cased words of TEXT (letters and digits; other bytes separate),
- * passed one at a time to EMIT. */
-template <typename F> static void each_word(const char *text, F emit)
-{
-    std::string w;
-    for (const char *p = text ? text : "";; p++) {
-        unsigned char c = (unsigned char)*p;
-        bool word = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-                    (c >= 'A' && c <= 'Z') || c >= 0x80;
-        if (word) {
-            w += (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-        } else {
-            if (!w.empty())
-                emit(w);
-            w.clear();
-            if (!c)
-                break;
-        }
-    }
-}
-
-static DupKey dup_key(const ns_article_t *a)
-{
-    DupKey k;
-    k.art = a;
-    story_title(a->title, &k.title); /* short titles compared too */
-    return k;
-}
-
-static const std::vector<uint64_t> &dup_words(DupKey &k)
-{
-    if (!k.have_words) {
-        each_word(k.art->body, [&](const std::string &w) {
-            k.words.push_back(std::hash<std::string>()(w));
-        });
-        std::sort(k.words.begin(), k.words.end());
-        k.words.erase(std::unique(k.words.begin(), k.words.end()),
-                      k.words.end());
-        k.have_words = true;
-    }
-    return k.words;
-}
-
-static bool near_duplicate(DupKey &a, DupKey &b)
-{
-    if (!a.title.empty() && a.title == b.title)
-        return true;
-    const auto &x = dup_words(a), &y = dup_words(b);
-    if (x.size() < 5 || y.size() < 5)
-        return false;
-    std::vector<uint64_t> common;
-    std::set_intersection(x.begin(), x.end(), y.begin(), y.end(),
-                          std::back_inserter(common));
-    double jaccard =
-        (double)common.size() / (double)(x.size() + y.size() - common.size());
-    if (jaccard >= RELATED_DUP_JACCARD)
-        return true;
-    /* An update that adds a paragraph, or a correction that adds one,
-     * holds nearly all of the first take and falls below the overlap of
-     * both: the sidebar listed an article's own correction or update for
-     * 7 of the 9 Reuters originals that have one.  So the smaller's words
-     * nearly all in the larger is a copy too, but only from
-     * RELATED_DUP_MIN_WORDS distinct words on: a brief of a few lines has
-     * most of its words in any longer telling of its story, which is a
-     * follow-up to list, not a copy. */
-    size_t smaller = std::min(x.size(), y.size());
-    return smaller >= RELATED_DUP_MIN_WORDS &&
-           (double)common.size() >= RELATED_DUP_CONTAINED * (double)smaller;
-}
 
 /* Plain stems only: the ZS (title) and ZXH (heading) copies would count
  * those words twice, and the title weight is in the wdf already. */
