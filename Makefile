@@ -156,6 +156,7 @@ $(LIB): $(LIB_OBJ)
 
 # Linked with $(CXX): libns contains C++ and needs libstdc++.
 NINDEX_OBJ = $(B)/indexer/nindex.o $(B)/indexer/sources.o $(B)/indexer/update.o \
+             $(B)/indexer/delete.o \
              $(B)/indexer/prune.o $(B)/indexer/undo.o $(B)/indexer/undo-purge.o \
              $(B)/indexer/rebuild.o $(B)/indexer/publish.o \
              $(B)/indexer/shard.o $(B)/indexer/export.o \

@@ -1,7 +1,7 @@
 /* nindex.c - Add, update, rebuild and roll back an nsearch index: main,
  * the options and the summary line.  The checks of --db DIR and the
- * writer lock are in dbdir.c, the modes in update.c and rebuild.c, the
- * reading of the SOURCEs in sources.c.
+ * writer lock are in dbdir.c, the modes in update.c, delete.c and
+ * rebuild.c, the reading of the SOURCEs in sources.c.
  *
  * nindex [--db DIR] [--update] [--prune] SOURCE...   (the default mode)
  * nindex [--db DIR] --rebuild [--jobs N] [--keep N] [--force] SOURCE...

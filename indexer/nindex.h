@@ -3,7 +3,7 @@
  * SOURCEs.
  *
  * nindex.c holds main, the options and the summary; sources.c reads the
- * SOURCEs; update.c updates in place (and prunes and deletes); rebuild.c
+ * SOURCEs; update.c updates in place (and prunes); delete.c deletes; rebuild.c
  * builds, checks and publishes a new generation; rollback.c goes back;
  * takedown.c deletes --delete's ids from the kept generations too;
  * withdraw.c holds the ids that records said are gone;
@@ -433,8 +433,19 @@ int ns_takedown_kept(const char *db, const struct options *o,
  * (reported: the takedown is incomplete). */
 int ns_undo_purge(const char *db, const struct options *o, char *const *ids,
                   size_t n, unsigned long *files);
-/* update.c: --delete ID... */
+/* delete.c: --delete ID... */
 int ns_run_delete(const char *db, const struct options *o, struct counts *c);
+/* delete.c: the articles in IDS deleted from IDX (LIVE of them before the
+ * run) as --delete deletes them: a prune's guard, the undo file, the
+ * other copies of each story said.  EXIT_OK, EXIT_PRUNE_REFUSED or
+ * EXIT_ERROR (reported). */
+int ns_delete_listed(const char *db, ns_index_t *idx, const struct idset *ids,
+                     uint64_t live, const struct options *o, struct counts *c);
+/* update.c: the index of DB, the live generation for writing, or with
+ * --dry-run for reading (NULL in *OUT when there is none yet).  0, or -1
+ * (reported). */
+int ns_update_open_index(const char *db, const struct options *o,
+                         ns_index_t **out);
 /* rebuild.c: a new generation, published when it passes the checks; its
  * name goes into PUBLISHED. */
 int ns_run_rebuild(const char *db, const struct options *o, struct counts *c,

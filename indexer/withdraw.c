@@ -11,7 +11,7 @@
  * same id keeps it (the later one wins, as in a bulk stream), and so that
  * the deletions go under the guard of a prune (an export gone wrong that
  * marks every record deleted is refused as a prune of an empty archive
- * is), into one undo file and one commit (prune.c, update.c). */
+ * is), into one undo file and one commit (prune.c, delete.c). */
 #include <stdlib.h>
 #include <string.h>
 
