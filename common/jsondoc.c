@@ -10,9 +10,11 @@
  * article of memory, and each element is held to NS_MAX_RECORD.  Only the
  * separators between elements ("[", ",", "]" and white space) are looked
  * at here.  An element that is valid JSON but not a valid article is
- * reported and skipped; a syntax error ends the document, because nothing
- * after it can be trusted to start an element, and the file counts as one
- * not read whole. */
+ * reported and skipped, and so is one jansson refuses for what is inside
+ * its strings or numbers (a byte that is not UTF-8, a NUL, a duplicate
+ * key), whose end its brackets still show (reframe); a syntax error ends
+ * the document, because nothing after it can be trusted to start an
+ * element, and the file counts as one not read whole. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -241,6 +243,126 @@ static int fail(ns_jsondoc_t *d, unsigned *line, char *err, size_t err_size,
     return NS_ITEM_BAD;
 }
 
+/* The length of the element at P (N bytes) as its brackets and strings
+ * frame it, what is inside its strings not read: 0 when it does not end
+ * within N bytes, (size_t)-1 when it is no object, array or string. */
+static size_t frame(const char *p, size_t n)
+{
+    if (n == 0)
+        return 0;
+    if (p[0] != '{' && p[0] != '[' && p[0] != '"')
+        return (size_t)-1;
+    size_t depth = 0;
+    int in_string = 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = p[i];
+        if (in_string) {
+            if (c == '\\') {
+                i++;
+            } else if (c == '"') {
+                in_string = 0;
+                if (depth == 0)
+                    return i + 1; /* a string element */
+            }
+        } else if (c == '"') {
+            in_string = 1;
+        } else if (c == '{' || c == '[') {
+            depth++;
+        } else if ((c == '}' || c == ']') && --depth == 0) {
+            return i + 1;
+        }
+    }
+    return 0;
+}
+
+/* P (N bytes, framed by frame()) with its values made harmless and
+ * parsed: every byte of a string that is past ASCII or a control
+ * character is an 'x', every escape '\\\\', and every number 0 and spaces.
+ * jansson parses that exactly when the element's only faults are inside
+ * its strings and numbers (a byte that is not UTF-8, a NUL, a duplicate
+ * key, an escape or a number it refuses), which move none of its
+ * brackets: its frame is then the one a parser gives it.  NULL when it
+ * does not parse (a syntax error) or on an allocation failure. */
+static json_t *parse_harmless(const char *p, size_t n)
+{
+    char *q = malloc(n ? n : 1);
+    if (!q)
+        return NULL;
+    memcpy(q, p, n);
+    int in_string = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)q[i];
+        if (in_string) {
+            if (c == '\\') {
+                if (i + 1 < n)
+                    q[++i] = '\\';
+            } else if (c == '"') {
+                in_string = 0;
+            } else if (c < 0x20 || c >= 0x7f) {
+                q[i] = 'x';
+            }
+        } else if (c == '"') {
+            in_string = 1;
+        } else if (c == '-' || (c >= '0' && c <= '9')) {
+            q[i] = '0';
+            while (i + 1 < n && q[i + 1] && strchr("0123456789+-.eE", q[i + 1]))
+                q[++i] = ' ';
+        }
+    }
+    json_error_t e;
+    json_t *v = json_loadb(q, n, JSON_DECODE_ANY, &e);
+    free(q);
+    return v;
+}
+
+/* The element at buf[start] that jansson refused, when its brackets
+ * still show where it ends: its length in *LEN (more of the document
+ * read as needed, up to NS_MAX_RECORD) and its shape, parsed from a
+ * harmless copy (parse_harmless).  NULL for a syntax error. */
+static json_t *reframe(ns_jsondoc_t *d, size_t *len)
+{
+    for (;;) {
+        size_t n = frame(d->buf + d->start, d->len - d->start);
+        if (n == (size_t)-1)
+            return NULL;
+        if (n > 0) {
+            *len = n;
+            return parse_harmless(d->buf + d->start, n);
+        }
+        if (d->eof || d->len - d->start > NS_MAX_RECORD ||
+            fill(d, d->len - d->start + CHUNK) < 0)
+            return NULL;
+    }
+}
+
+/* The article of the object TEXT (LEN bytes), read as a line of JSON
+ * Lines is; its item number is d->items.  Returns NS_ITEM_*. */
+static int record(ns_jsondoc_t *d, const char *text, size_t len,
+                  ns_article_t *art, char *err, size_t err_size)
+{
+    char why[400] = "out of memory";
+    int got = -1;
+    const char *nul = memchr(text, '\0', len);
+    if (nul) {
+        memset(art, 0, sizeof *art);
+        snprintf(why, sizeof why, "NUL byte at byte %zu (not text)",
+                 (size_t)(nul - text) + 1);
+    } else if (text) {
+        got = ns_article_from_record(text, len, art, why, sizeof why);
+    } else {
+        memset(art, 0, sizeof *art);
+    }
+    if (got < 0) {
+        snprintf(err, err_size, "item %u: %s", d->items, why);
+        return NS_ITEM_BAD;
+    }
+    if (got > 0) { /* not published: its id alone */
+        snprintf(err, err_size, "%s", why);
+        return NS_ITEM_IGNORED;
+    }
+    return NS_ITEM_OK;
+}
+
 /* The next item of the JSON Feed being read, as an article. */
 static int feed_item(ns_jsondoc_t *d, ns_article_t *art, unsigned *item,
                      unsigned *line, char *err, size_t err_size)
@@ -362,7 +484,26 @@ again:
         *line = d->line + (jerr.line > 0 ? (unsigned)jerr.line - 1 : 0);
         char why[200];
         snprintf(why, sizeof why, "malformed JSON: %s", jerr.text);
-        return cut(d, d->items, err, err_size, why);
+        /* A fault inside one element's strings or numbers (one byte
+         * of windows-1252 in a title) ended the document there: 2,222 of
+         * BBC News' 2,225 articles as one array were lost.  Its brackets
+         * still frame it: it is read as a line of JSON Lines is, which
+         * reads what jansson cannot hold and says what is wrong. */
+        size_t n = 0;
+        json_t *shape = reframe(d, &n);
+        if (!shape)
+            return cut(d, d->items, err, err_size, why);
+        int rc = NS_ITEM_BAD;
+        if (!json_is_object(shape))
+            snprintf(err, err_size, "item %u: not a JSON object", d->items);
+        else if (ns_wpjson_is(shape) || ns_jsonfeed_is(shape))
+            snprintf(err, err_size, "item %u: %s", d->items, why);
+        else
+            rc = record(d, d->buf + d->start, n, art, err, err_size);
+        json_decref(shape);
+        advance(d, n);
+        d->need_comma = 1;
+        return rc;
     }
     advance(d, (size_t)jerr.position);
     d->need_comma = 1;
@@ -378,21 +519,9 @@ again:
         else if (rc == NS_ITEM_BAD)
             snprintf(err, err_size, "item %u: %s", d->items, why);
     } else {
-        char why[400] = "out of memory";
         /* A record as a CMS exports it, as a line of JSON Lines is. */
         char *text = json_dumps(v, JSON_COMPACT);
-        if (!text)
-            memset(art, 0, sizeof *art);
-        int got = text ? ns_article_from_record(text, strlen(text), art, why,
-                                                sizeof why)
-                       : -1;
-        if (got < 0) {
-            snprintf(err, err_size, "item %u: %s", d->items, why);
-            rc = NS_ITEM_BAD;
-        } else if (got > 0) { /* not published: its id alone */
-            snprintf(err, err_size, "%s", why);
-            rc = NS_ITEM_IGNORED;
-        }
+        rc = record(d, text, text ? strlen(text) : 0, art, err, err_size);
         free(text);
     }
     json_decref(v);
