@@ -582,6 +582,7 @@ static int from_json(const char *text, size_t len, int cms, ns_article_t *art,
         goto out;
     }
     ns_json_labels(root, art);
+    ns_json_dates(root, art);
     /* Several sections, as a CMS's categories come: the first, as a
      * page's JSON-LD articleSection is read (html.c). */
     json_t *sections = json_object_get(root, "section");

@@ -735,6 +735,10 @@ char *ns_names_join_said(json_t *v, size_t max, char *why, size_t why_size);
  * number as its text, what is no label left out with ART's warning
  * (json-labels.c). */
 void ns_json_labels(json_t *root, ns_article_t *art);
+/* The "date" and "updated" of ROOT made text in place the same way: a
+ * number as its digits (2025, 20250101), what is no date left out with
+ * ART's warning. */
+void ns_json_dates(json_t *root, ns_article_t *art);
 
 /* Set "date" from an RFC 3339 or RFC 822 date; a value that is neither is
  * kept as it is so that validation reports it, unless a later call (even

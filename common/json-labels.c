@@ -1,9 +1,9 @@
-/* json-labels.c - The labels of a JSON record (section, author, tags) as
- * text before they are read: exporters that hold a year, a desk number
- * or a staff id as a JSON number wrote "tags": [2025, "valg"], and the
- * whole article was refused for one item.  A number is the label its
- * digits spell; what names no label (an object, a list, true) is left
- * out with the article's warning, and the article kept. */
+/* json-labels.c - The labels of a JSON record (section, author, tags) and
+ * its dates as text before they are read: exporters that hold a year, a
+ * desk number or a staff id as a JSON number wrote "tags": [2025, "valg"],
+ * and the whole article was refused for one item.  A number is the label
+ * or date its digits spell; what names none (an object, a list, true) is
+ * left out with the article's warning, and the article kept. */
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -110,5 +110,25 @@ void ns_json_labels(json_t *root, ns_article_t *art)
         snprintf(why, sizeof why,
                  "field 'tags' holds %s, not a tag; left out", dropped);
         ns_article_warn(art, why);
+    }
+}
+
+void ns_json_dates(json_t *root, ns_article_t *art)
+{
+    /* A date that does not read costs the date, not the article
+     * (article-date.c); one of another type cost the article: "date":
+     * 2025 or {"$date": ...} refused every record of an export. */
+    static const char *const keys[] = {"date", "updated"};
+    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+        json_t *v = json_object_get(root, keys[i]);
+        if (!v || as_text(root, keys[i], v))
+            continue;
+        char why[160];
+        snprintf(why, sizeof why, "field '%s' holds %s, not a date%s", keys[i],
+                 kind(v),
+                 i == 0 ? ": not read; the article is kept undated"
+                        : "; left out");
+        ns_article_warn(art, why);
+        json_object_del(root, keys[i]);
     }
 }
