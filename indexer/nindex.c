@@ -289,6 +289,8 @@ static int run(struct options *o)
 
     /* --shard and the index must agree before anything is read. */
     int shard_rc = EXIT_OK;
+    if (o->mode == MODE_DELETE)
+        ns_shard_adopt(db, o);
     if (o->mode == MODE_UPDATE || o->mode == MODE_REBUILD ||
         (o->mode == MODE_DELETE && o->shard_count))
         shard_rc = ns_shard_check(db, o);

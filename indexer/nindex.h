@@ -356,6 +356,10 @@ int ns_shard_other(const struct options *o, const char *id);
  * that holds articles and is no shard.  Returns EXIT_OK, or EXIT_USAGE
  * or EXIT_ERROR (reported). */
 int ns_shard_check(const char *db, const struct options *o);
+/* --delete without --shard on a shard's index (its nsearch.shard): take
+ * that shard as O's, so that the ids of other shards are passed over, as
+ * with --shard, rather than said missing (exit 3) on every other host. */
+void ns_shard_adopt(const char *db, struct options *o);
 /* Record O's --shard in IDX (open for writing).  Returns 0, or -1
  * (reported). */
 int ns_shard_record(ns_index_t *idx, const struct options *o);

@@ -112,6 +112,24 @@ int ns_shard_check(const char *db, const struct options *o)
     return rc;
 }
 
+void ns_shard_adopt(const char *db, struct options *o)
+{
+    if (o->shard_count)
+        return;
+    ns_index_t *idx;
+    char *err = NULL;
+    if (ns_index_open(db, NS_OPEN_READ, &idx, &err) != NS_STATUS_OK) {
+        free(err); /* the run itself opens it, and says why it cannot */
+        return;
+    }
+    unsigned is_i, is_n;
+    if (ns_index_shard(idx, &is_i, &is_n) == NS_STATUS_OK && is_n) {
+        o->shard_index = is_i;
+        o->shard_count = is_n;
+    }
+    ns_index_close(idx);
+}
+
 int ns_shard_record(ns_index_t *idx, const struct options *o)
 {
     if (!o->shard_count)
