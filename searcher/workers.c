@@ -158,17 +158,25 @@ static int behind(ns_http_server_t *srv, const worker *w)
 
 /* IDX, a live handle, has just found a new version: published (above),
  * and its generation noted for a worker that cannot open the live one
- * (stand_in()). */
+ * (stand_in()).  The first worker to open another generation (a rebuild
+ * published, a rollback) says so once, for the log a night's job is
+ * checked by: that the server took it, with no restart. */
 static void note_served(ns_http_server_t *srv, ns_index_t *idx)
 {
     ns_index_info_t info;
-    if (!publish(srv, idx, &info) || !gen_number(info.generation))
+    unsigned long n;
+    if (!publish(srv, idx, &info) || !(n = gen_number(info.generation)))
         return;
-    atomic_store(&srv->served, gen_number(info.generation));
+    unsigned long was = atomic_exchange(&srv->served, n);
     if (atomic_exchange(&srv->older, 0))
         ns_error("info: the live generation '%s' of '%s' opens: answering "
                  "from it",
                  info.generation, srv->cfg->db);
+    else if (was && was != n)
+        ns_error("info: answering from '%s' of '%s' (%llu articles), in "
+                 "place of 'gen-%06lu'",
+                 info.generation, srv->cfg->db,
+                 (unsigned long long)info.articles, was);
 }
 
 /* W has no handle and cannot open the live generation of DB (ERR says
