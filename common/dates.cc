@@ -216,6 +216,11 @@ bool DateField::reads(const std::string &value)
 Xapian::Query DateField::operator()(const std::string &value)
 {
     using Q = Xapian::Query;
+    /* A Lucene range with nothing between its ends left out, said by
+     * lucene_ranges(): a term no article has (Q::MatchNothing is the
+     * empty query, which emptied "oil date:{1987-03 TO 1987-04}"). */
+    if (value == DATE_EMPTY)
+        return Q(std::string(PREFIX_DATE) + "\x01empty");
     std::string lo, hi;
     if (!date_range(value, &lo, &hi)) {
         std::string why = "date:" + value +

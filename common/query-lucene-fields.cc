@@ -9,9 +9,11 @@
 #include <ctime>
 #include <string>
 #include <strings.h>
+#include <utility>
 #include <vector>
 
 #include "index-private.h"
+#include "unread-dates.h"
 
 using namespace libns;
 
@@ -236,6 +238,17 @@ static std::string next_span(const std::string &end, int step)
     return buf;
 }
 
+/* Does the range A..B end before it starts (each a date: value, both
+ * given)?  False when either is no date ns_date_span reads. */
+static bool backwards(const std::string &a, const std::string &b)
+{
+    char a_first[16], a_last[16], b_first[16], b_last[16];
+    return !a.empty() && !b.empty() &&
+           ns_date_span(a.c_str(), a_first, a_last) == 0 &&
+           ns_date_span(b.c_str(), b_first, b_last) == 0 &&
+           strcmp(a_first, b_last) > 0;
+}
+
 /* The field name that ends at T[COLON], if it starts a word. */
 static std::string name_before(const std::string &t, size_t colon)
 {
@@ -295,10 +308,33 @@ std::string libns::lucene_ranges(const std::string &t, std::string *warnings)
         }
         std::string a = words[0] == "*" ? "" : words[0];
         std::string b = words[2] == "*" ? "" : words[2];
-        if (!a.empty() && t[open] == '{')
+        const std::string typed = name + ":" + t.substr(open, close - open + 1);
+        bool leave_a = t[open] == '{', leave_b = t[close] == '}';
+        /* Written backwards, turned round before its ends are left out:
+         * stepped first, {1987-05 TO 1987-02} took January to June. */
+        if (backwards(a, b)) {
+            std::swap(a, b);
+            std::swap(leave_a, leave_b);
+            warn(warnings, typed + " ends before it starts; searched as " +
+                               name + ":" + (leave_a ? "{" : "[") + a +
+                               " TO " + b + (leave_b ? "}" : "]"));
+        }
+        if (!a.empty() && leave_a)
             a = next_span(a, 1);
-        if (!b.empty() && t[close] == '}')
+        if (!b.empty() && leave_b)
             b = next_span(b, -1);
+        /* Nothing left between the ends: no article, as in Lucene.  As
+         * A..B it read as a range written backwards and was turned round,
+         * the ends left out taken in: {1987-03 TO 1987-04} found March
+         * and April, 16,449 articles. */
+        if (backwards(a, b)) {
+            warn(warnings, typed + " holds no date: '{' and '}' leave out "
+                                   "the day, month or year they name, and "
+                                   "nothing is left between them");
+            out += name + ":" + DATE_EMPTY;
+            i = close;
+            continue;
+        }
         out += a.empty() && b.empty() ? "_exists_:date"
                                       : name + ":" + a + ".." + b;
         i = close;

@@ -21,6 +21,11 @@ namespace libns
 /* The mark: a date term no article has, should one ever be searched. */
 inline const std::string UNREAD_DATE = std::string(PREFIX_DATE) + "\x01unread";
 
+/* The date: value lucene_ranges() (query-lucene-fields.cc) writes for a
+ * range with nothing left between its ends ({1987-03 TO 1987-04}): the
+ * date field matches no article by it. */
+inline const std::string DATE_EMPTY = "{}";
+
 /* Q, a query as the parser gave it, without the UNREAD_DATE marks; a
  * query of nothing but marks is every article, unweighted, as a query of
  * filters alone is. */
