@@ -53,8 +53,10 @@ static char *shown_value(const char *value, size_t max)
  * slashed one archives' catalogues write.  YAML's example
  * timestamp ends in an hour's offset of one digit ("... 21:59:43.10 -5"),
  * and Java's ZonedDateTime in the zone's name after the offset
- * ("+02:00[Europe/Oslo]"), which the offset makes needless. */
-static int date_widened(const char *value, char *out, size_t size)
+ * ("+02:00[Europe/Oslo]"), which the offset makes needless.  *UNIT is
+ * the unit VALUE names, as ns_date_read() gives it (4 for "1854"). */
+static int date_widened(const char *value, char *out, size_t size,
+                        int *unit)
 {
     size_t n = strlen(value);
     while (n && isspace((unsigned char)value[n - 1]))
@@ -63,11 +65,12 @@ static int date_widened(const char *value, char *out, size_t size)
         value++, n--;
     const char *open = memchr(value, '[', n);
     int y, m;
+    *unit = 10;
     if (n == 4 && all_digits(value, 4))
-        snprintf(out, size, "%.4s-01-01", value);
+        *unit = 4, snprintf(out, size, "%.4s-01-01", value);
     else if (n == 7 && all_digits(value, 4) && value[4] == '-' &&
              all_digits(value + 5, 2))
-        snprintf(out, size, "%.7s-01", value);
+        *unit = 7, snprintf(out, size, "%.7s-01", value);
     else if (n == 8 && all_digits(value, 8))
         snprintf(out, size, "%.4s-%.2s-%.2s", value, value + 4, value + 6);
     else if (n >= 10 && all_digits(value, 4) && value[4] == '/' &&
@@ -76,7 +79,7 @@ static int date_widened(const char *value, char *out, size_t size)
         snprintf(out, size, "%.4s-%.2s-%.2s%.*s", value, value + 5,
                  value + 8, (int)(n - 10), value + 10);
     else if (ns_date822_month_year(value, &y, &m))
-        snprintf(out, size, "%04d-%02d-01", y, m);
+        *unit = 7, snprintf(out, size, "%04d-%02d-01", y, m);
     else if (n > 4 && value[n - 1] == ']' && open && open > value &&
              (isdigit((unsigned char)open[-1]) || open[-1] == 'Z'))
         snprintf(out, size, "%.*s", (int)(open - value), value);
@@ -88,6 +91,39 @@ static int date_widened(const char *value, char *out, size_t size)
     else
         return 0;
     return 1;
+}
+
+/* VALUE as an article's date, into *T, VALUE widened (date_widened) into
+ * WIDENED: *USED is what was read, VALUE or WIDENED.  Returns the unit
+ * VALUE names, or -1 with errno set, as ns_date_read. */
+static int read_date(const char *value, int64_t *t, char *widened,
+                     size_t size, const char **used)
+{
+    int unit = 10;
+    if (strlen(value) < size - 8 && date_widened(value, widened, size, &unit))
+        value = widened;
+    *used = value;
+    /* RFC 3339, or RFC 2822 as RSS writes it ("Tue, 05 Aug 2025 10:00:00
+     * +0200"): JSON and front matter made from feeds or by a mail-style
+     * formatter carry it, and the feed reader takes it already.  Or day
+     * first, as a Norwegian or German CMS writes it ("05.12.2026 08:15",
+     * "5. desember 2026"). */
+    errno = 0;
+    if (ns_date_parse(value, t) == 0)
+        return unit;
+    if (errno == ERANGE)
+        return -1;
+    if (ns_date822_parse(value, t) == 0 || ns_date_dmy_parse(value, t) == 0)
+        return unit;
+    errno = errno == ERANGE ? ERANGE : EINVAL;
+    return -1;
+}
+
+int ns_date_read(const char *value, int64_t *t)
+{
+    char widened[96];
+    const char *used;
+    return read_date(value, t, widened, sizeof widened, &used);
 }
 
 int ns_set_date(ns_article_t *art, const char *value, char *err,
@@ -103,20 +139,8 @@ int ns_set_date(ns_article_t *art, const char *value, char *err,
     }
     char widened[96];
     const char *given = value;
-    if (strlen(value) < sizeof widened - 8 &&
-        date_widened(value, widened, sizeof widened))
-        value = widened;
-    /* RFC 3339, or RFC 2822 as RSS writes it ("Tue, 05 Aug 2025 10:00:00
-     * +0200"): JSON and front matter made from feeds or by a mail-style
-     * formatter carry it, and the feed reader takes it already.  Or day
-     * first, as a Norwegian or German CMS writes it ("05.12.2026 08:15",
-     * "5. desember 2026"). */
-    int out_of_range = 0;
-    errno = 0;
-    if (ns_date_parse(value, &t) < 0 &&
-        ((out_of_range = errno == ERANGE) ||
-         (ns_date822_parse(value, &t) < 0 && ns_date_dmy_parse(value, &t) < 0))) {
-        out_of_range = out_of_range || errno == ERANGE;
+    if (read_date(given, &t, widened, sizeof widened, &value) < 0) {
+        int out_of_range = errno == ERANGE;
         char *shown = shown_value(given, 60);
         if (out_of_range)
             ns_set_err(err, err_size,

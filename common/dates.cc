@@ -21,8 +21,8 @@ using namespace libns;
  * compact "YYYYMMDD"), into the first and last "YYYYMMDD" it covers as
  * SLOT_DAY holds them; false if TEXT is not such a date or names an
  * impossible one (2025-09-31). */
-static bool date_span(const std::string &given, std::string *first,
-                      std::string *last)
+static bool iso_span(const std::string &given, std::string *first,
+                     std::string *last)
 {
     /* A day written day first, as Norwegian and German readers type it
      * (date:05.12.2026), is that day. */
@@ -62,6 +62,27 @@ static bool date_span(const std::string &given, std::string *first,
     *first = y + m + d;
     *last = y + (m.empty() ? "99" : m) + (d.empty() ? "99" : d);
     return true;
+}
+
+/* The article's date reader (article-date.c, a C file). */
+extern "C" int ns_date_read(const char *value, int64_t *t);
+
+/* GIVEN as iso_span reads it, else as an article's date is read, in the
+ * unit it names: date:"March 1987" is that month and date:"5. januar
+ * 2023" that day, as the same text in an article's metadata dates it;
+ * both were not dates here, and the filter was dropped. */
+static bool date_span(const std::string &given, std::string *first,
+                      std::string *last)
+{
+    if (iso_span(given, first, last))
+        return true;
+    int64_t t;
+    int unit = ns_date_read(given.c_str(), &t);
+    if (unit < 0)
+        return false;
+    char day[32];
+    ns_date_format(t, day, sizeof day);
+    return iso_span(std::string(day, (size_t)unit), first, last);
 }
 
 /* One end of a date: value as date_span reads it, or a decade as the
@@ -225,8 +246,9 @@ Xapian::Query DateField::operator()(const std::string &value)
     if (!date_range(value, &lo, &hi)) {
         std::string why = "date:" + value +
                           " is not a date (YYYY, YYYY-MM, YYYY-MM-DD, "
-                          "YYYYMMDD or DD.MM.YYYY, or a range A..B of "
-                          "them); the date filter was ignored";
+                          "YYYYMMDD, DD.MM.YYYY, \"March 1987\" or \"5. "
+                          "januar 2023\", or a range A..B of them); the "
+                          "date filter was ignored";
         if (warnings && warnings->find(why) == std::string::npos)
             *warnings += (warnings->empty() ? "" : "; ") + why;
         return Q(UNREAD_DATE); /* taken out after the parse (unread-dates.h) */

@@ -665,6 +665,14 @@ size_t ns_shown_bytes(const char *v, size_t max);
  * (article-date.c). */
 int ns_set_date(ns_article_t *art, const char *value, char *err,
                 size_t err_size);
+/* Read VALUE as an article's date is read (ns_set_date: RFC 3339, RFC
+ * 822, day first, "March 1987", "1987"), into *T, its first second in
+ * UTC.  Returns the unit VALUE names, as the length of the ISO 8601 form
+ * that writes it: 4 for a year ("1987"), 7 for a month ("March 1987",
+ * "1987-03"), 10 for a day or a time of it; so that a query's
+ * date:"March 1987" is that month whole.  Or -1 with errno ERANGE
+ * (outside the years 0001 to 9999) or EINVAL. */
+int ns_date_read(const char *value, int64_t *t);
 /* The same for the article's own date field, where a date that does not
  * read leaves the article undated with a warning saying so.  Returns 0,
  * or -1 with ERR when out of memory. */

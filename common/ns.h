@@ -234,8 +234,10 @@ int ns_date_parse(const char *text, int64_t *out);
 int ns_date_dmy_day(const char *text, char *out, size_t size);
 
 /* Read TEXT as the query language's date: reads one date: a year
- * ("1963"), a month ("1963-05"), a day ("1963-05-07", "19630507") or a
- * day first ("07.05.1963"), into its first and last days as "YYYY-MM-DD"
+ * ("1963"), a month ("1963-05"), a day ("1963-05-07", "19630507"), a
+ * day first ("07.05.1963"), or any date an article's metadata is read in
+ * ("May 1963", "7. mai 1963": the month or day it names), into its first
+ * and last days as "YYYY-MM-DD"
  * (FIRST and LAST at least 11 bytes each): 1963 is 1963-01-01 to
  * 1963-12-31.  Returns 0, or -1 if TEXT is none of these or names an
  * impossible month or day. */

@@ -73,7 +73,8 @@ int ns_http_arg_long(ns_http_call_t *c, const char *name, long min, long max,
 
 /* Read parameter NAME as date: reads one date (ns_date_span): a day
  * "YYYY-MM-DD", "DD.MM.YYYY" as a Norwegian or German search form writes
- * it, a month "YYYY-MM" or a year "YYYY", taken whole: into DAY as the
+ * it, a month "YYYY-MM" or a year "YYYY", or as an article's date is
+ * written ("March 1987", "5. januar 2023"), taken whole: into DAY as the
  * first day it covers ("YYYY-MM-DD"), or with LAST its last (to=1963 is
  * 1963-12-31).  An impossible day or month (2025-02-30) is refused.
  * Returns the value as given, or NULL when absent; *bad is set after
@@ -104,8 +105,9 @@ static const char *arg_day(ns_http_call_t *c, const char *name, int last,
     *bad = 1;
     *ret = ns_http_reply_error(c, 400, "bad_parameter",
                                "%s must be a date: YYYY, YYYY-MM, YYYY-MM-DD, "
-                               "YYYYMMDD or DD.MM.YYYY (a year or month taken "
-                               "whole), or a date-time such as "
+                               "YYYYMMDD, DD.MM.YYYY, March 1987 or 5. januar "
+                               "2023 (a year or month taken whole), or a "
+                               "date-time such as "
                                "1987-02-26T15:01:01Z (its day); not '%s'",
                                name, ns_http_shown(v));
     return NULL;
