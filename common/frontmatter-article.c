@@ -198,11 +198,13 @@ static int from_text(const char *text, size_t len, const char *default_id,
     size_t rest = (size_t)(end - start);
     if ((rest >= 3 && !memcmp(start, "+++", 3)) || ns_fm_is_json(start, rest))
         jekyll = 0;
-    struct ns_fm_fields hdr = {art, 0, jekyll, 0};
+    struct ns_fm_fields hdr = {art, 0, jekyll, 0, ""};
     if (ns_fm_header_read(text, len, ns_fm_field_key, &hdr, &p, err, err_size,
                           err_line) < 0)
         goto fail;
     *err_line = 1;
+    unsigned warn_line = hdr.warned[0] ? ns_fm_key_line(text, len, hdr.warned)
+                                       : 1;
 
     /* The body: headings are collected; without a title in the header, the
      * first level-1 heading (or else the first line with words, without
@@ -266,6 +268,7 @@ static int from_text(const char *text, size_t len, const char *default_id,
         (hdr.slug_id &&
          lang_slug(art, default_id, default_lang, err, err_size) < 0))
         goto fail;
+    *err_line = warn_line;
     return 0;
 
 fail:

@@ -201,8 +201,8 @@ static int is_template(const char *s, size_t len)
     return 0;
 }
 
-int ns_fm_field_key(void *ctx, const char *key, size_t klen,
-                    const ns_fm_value_t *v, char *err, size_t err_size)
+static int field_key(void *ctx, const char *key, size_t klen,
+                     const ns_fm_value_t *v, char *err, size_t err_size)
 {
     struct ns_fm_fields *h = ctx;
     ns_article_t *art = h->art;
@@ -347,6 +347,20 @@ int ns_fm_field_key(void *ctx, const char *key, size_t klen,
         return rc;
     }
     return 0;
+}
+
+int ns_fm_field_key(void *ctx, const char *key, size_t klen,
+                    const ns_fm_value_t *v, char *err, size_t err_size)
+{
+    struct ns_fm_fields *h = ctx;
+    int had = h->art->warning != NULL;
+    int rc = field_key(ctx, key, klen, v, err, err_size);
+    /* The article keeps its first warning: the key that gave it is where
+     * the reader points (a "date: circa 1910" on line 5 was said to be
+     * on line 1, the file's first). */
+    if (!had && h->art->warning && klen < sizeof h->warned)
+        snprintf(h->warned, sizeof h->warned, "%.*s", (int)klen, key);
+    return rc;
 }
 
 /* ------------------------------------------------------------------------ */

@@ -123,3 +123,24 @@ int ns_frontmatter_keys(const char *text, size_t len, ns_fm_key_fn fn,
     return ns_fm_header_read(text, len, fn, ctx, &body, err, err_size,
                              err_line);
 }
+
+/* Refuse KEY (the ctx), so that the header reader says its line. */
+static int stop_at(void *ctx, const char *key, size_t klen,
+                   const ns_fm_value_t *v, char *err, size_t err_size)
+{
+    (void)v;
+    const char *want = ctx;
+    if (strlen(want) != klen || memcmp(want, key, klen))
+        return 0;
+    ns_set_err(err, err_size, "found");
+    return -1;
+}
+
+unsigned ns_fm_key_line(const char *text, size_t len, const char *key)
+{
+    char err[16];
+    unsigned line = 0;
+    int rc = ns_frontmatter_keys(text, len, stop_at, (void *)key, err,
+                                 sizeof err, &line);
+    return rc < 0 && !strcmp(err, "found") && line ? line : 1;
+}

@@ -88,6 +88,9 @@ int ns_frontmatter_keys(const char *text, size_t len, ns_fm_key_fn fn,
 int ns_fm_header_read(const char *text, size_t len, ns_fm_key_fn fn, void *ctx,
                       const char **body, char *err, size_t err_size,
                       unsigned *err_line);
+/* The line of TEXT's header (LEN bytes) on which KEY, as the header
+ * reader names it ("date", "extra.author"), is first given; 1 if none. */
+unsigned ns_fm_key_line(const char *text, size_t len, const char *key);
 /* The language a Hugo translation's name gives, "nb" of
  * "posts/index.nb.md": its bytes in NAME and their number in *LEN, or
  * NULL.  In frontmatter-article.c. */
@@ -109,6 +112,7 @@ struct ns_fm_fields {
     int date_rank; /* of the key the date came from (ns_fm_field_key) */
     int jekyll;    /* a Jekyll post: "tags" and "categories" are words */
     int slug_id;   /* the id is the header's "slug" */
+    char warned[64]; /* the key whose value gave the article's warning */
 };
 /* An ns_fm_key_fn: apply one header key to the article of the
  * ns_fm_fields CTX.  Unknown keys are ignored: front matter written for

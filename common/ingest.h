@@ -579,7 +579,9 @@ int ns_article_from_jekyll_post(const char *text, size_t len,
  * JEKYLL is set, and, when DEFAULT_LANG (a code as ns_lang_code leaves
  * it) is not NULL, with the id "LANG/slug" for a post named as a Hugo
  * translation (DEFAULT_ID "posts/index.nb.md") whose id is its "slug" and
- * whose language LANG is not DEFAULT_LANG: translations share a slug. */
+ * whose language LANG is not DEFAULT_LANG: translations share a slug.
+ * Read, *ERR_LINE is the line of the header key that gave ART's warning
+ * (a date that does not read), else 1. */
 int ns_article_from_post(const char *text, size_t len, const char *default_id,
                          int jekyll, const char *default_lang,
                          ns_article_t *art, char *err, size_t err_size,

@@ -88,7 +88,9 @@ static int state_key(void *ctx, const char *key, size_t klen,
     if (is_word(key, klen, "date"))
         return keep_date(st, &st->date, 1, key, klen, s, len, 0, err, err_size);
     /* Hugo's publishDate is the first of these it finds; "published" is
-     * Jekyll's boolean too (its false is a draft, see reader.c). */
+     * Jekyll's boolean too (its false is a draft, see reader.c), and any
+     * other value is Hugo's publish date, said when it does not read as
+     * the others are: "published: next week" was passed over unsaid. */
     if (is_word(key, klen, "publishdate"))
         return keep_date(st, &st->publish, 3, key, klen, s, len, 1, err,
                          err_size);
@@ -98,7 +100,7 @@ static int state_key(void *ctx, const char *key, size_t klen,
     if (is_word(key, klen, "published") && !is_word(s, len, "true") &&
         !is_word(s, len, "false") && !is_word(s, len, "yes") &&
         !is_word(s, len, "no"))
-        return keep_date(st, &st->publish, 1, key, klen, s, len, 0, err,
+        return keep_date(st, &st->publish, 1, key, klen, s, len, 1, err,
                          err_size);
     if (is_word(key, klen, "expirydate"))
         return keep_date(st, &st->expiry, 2, key, klen, s, len, 1, err,

@@ -282,6 +282,7 @@ int ns_reader_next_text(ns_reader_t *r, ns_article_t *art)
                            : bad_line     ? bad_line
                            : cut_line     ? cut_line
                            : fm_line      ? fm_line
+                           : line         ? line
                                           : 1);
     ns_buf_free(&text);
     ns_reader_end_file(r);

@@ -65,7 +65,7 @@ for bad in "05.12.26" "32.12.2026" "5. foo 2026" "31.04.2026" \
 done
 check "JSON: the line is named" contains "$TMP/err" "a.jsonl:13: unparsable date '05.12.26'"
 check "Markdown: a two-digit year is refused" contains "$TMP/err" "unparsable date '05.12.26'"
-check "Markdown: the file and line are named" contains "$TMP/err" "m4.md:1: unparsable date"
+check "Markdown: the file and line are named" contains "$TMP/err" "m4.md:3: unparsable date"
 check "HTML: an impossible day is refused" contains "$TMP/err" "unparsable date '32.12.2026'"
 check "HTML: the page is named" contains "$TMP/err" "h3.html"
 

@@ -50,7 +50,7 @@ check "JSON: the file and line of the warning" contains "$TMP/err" \
 check "JSON: a two-digit year is said" contains "$TMP/err" \
     "warning: $TMP/od.jsonl:6: date '5 Jan 23' has a two-digit year"
 check "Markdown: the file and line of the warning" contains "$TMP/err" \
-    "warning: $TMP/site/a.md:1: unparsable date 'circa 1910': not read"
+    "warning: $TMP/site/a.md:3: unparsable date 'circa 1910': not read"
 check "HTML: the warning names the page" contains "$TMP/err" \
     "warning: $TMP/site/c.html: unparsable date 'circa 1910': not read"
 check "feed: a weekday that fits no century" contains "$TMP/err" \
