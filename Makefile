@@ -71,7 +71,7 @@ LIB_CXX = common/open.cc common/status.cc common/gen-open.cc common/changes.cc c
           common/related.cc common/related-dups.cc common/related-window.cc common/limits.cc common/dates.cc common/collapse.cc common/story-title.cc common/versions.cc \
           common/cluster.cc common/cluster-file.cc common/pairs.cc common/byline-pairs.cc common/window.cc common/time-slot.cc \
           common/spelling.cc common/word-distance.cc common/spelling-copy.cc common/facets.cc \
-          common/facet-values.cc common/facet-column.cc \
+          common/facet-values.cc common/facet-column.cc common/facet-authors.cc common/facet-list.cc \
           common/recency.cc common/results.cc common/totals.cc common/synonyms.cc \
           common/dead-filters.cc common/query-ends.cc common/elision.cc common/apostrophes.cc \
           common/quote-pairs.cc common/stop-words.cc common/query-lucene.cc \

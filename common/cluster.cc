@@ -114,6 +114,7 @@ static ShardConn connect_shard(Cluster &c, size_t s, const ShardConn *old,
                 out.zdict = old->zdict;
                 out.langs = old->langs;
                 out.facets = old->facets;
+                out.authors = old->authors;
                 out.time_enc = old->time_enc;
             } else {
                 std::string is = db.get_metadata(META_SHARD);
@@ -131,6 +132,8 @@ static ShardConn connect_shard(Cluster &c, size_t s, const ShardConn *old,
                 out.langs = db.get_metadata(META_LANGS);
                 out.facets = db.get_doccount() == 0 ||
                              db.get_metadata(META_FACETS) == "1";
+                out.authors = db.get_doccount() == 0 ||
+                              db.get_metadata(META_AUTHORS) == "1";
                 out.time_enc =
                     db.get_doccount() == 0 ? 0 : time_encoding(db);
             }
@@ -225,10 +228,10 @@ static void install(ns_index_t *idx, std::vector<ShardConn> &conns)
     forget_view(idx);
 }
 
-bool libns::cluster_has_facets(const ns_index_t *idx)
+bool libns::cluster_has_facets(const ns_index_t *idx, bool authors)
 {
     for (const ShardConn &sc : idx->cluster->conns)
-        if (sc.up && !sc.facets)
+        if (sc.up && !(authors ? sc.authors : sc.facets))
             return false;
     return true;
 }

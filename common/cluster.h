@@ -27,6 +27,7 @@ struct ShardConn {
     Xapian::Database db;
     std::string zdict, langs, uuid, gen, error;
     bool facets = false; /* its articles have facet values (META_FACETS) */
+    bool authors = false; /* ... and author facet values (META_AUTHORS) */
     int time_enc = 0;    /* how it keeps times (META_TIME); 0: no articles */
     std::string sig;     /* what changes when the shard does */
     uint64_t articles = 0;

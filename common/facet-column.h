@@ -1,5 +1,6 @@
 /* facet-column.h - The facet slot of every article held in memory
- * (facet-column.cc), read by the facet counter (facets.cc). */
+ * (facet-column.cc), read by the facet counter (facets.cc), and the
+ * counts it lists (facet-list.cc). */
 #ifndef NS_FACET_COLUMN_H
 #define NS_FACET_COLUMN_H
 
@@ -56,6 +57,20 @@ inline uint64_t group_id(const std::string &v, size_t pos, size_t n)
 /* IDX's facet column, or null while there is none (made on the second
  * ask of a revision). */
 const FacetColumn *facet_column(ns_index_t *idx);
+
+/* One value of a facet: how it is shown (the first spelling met), its
+ * count (scaled when sampled), and what the stretch being counted added
+ * to it (see Counter::commit). */
+struct Tally {
+    std::string shown;
+    double count = 0;
+    uint64_t fresh = 0;
+};
+
+/* facet-list.cc: the values of facet F listed in RES from its TALLY
+ * (counts times SCALE). */
+void list_facet(ns_results_t *res, unsigned f, const std::vector<Tally> &tally,
+                double scale);
 
 } // namespace libns
 

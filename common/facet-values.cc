@@ -11,7 +11,7 @@
 using namespace libns;
 
 static const char *const FACET_NAMES[NS_FACET_KINDS] = {
-    "section", "year", "month", "lang", "tag", "decade"};
+    "section", "year", "month", "lang", "tag", "decade", "author"};
 
 const char *ns_facet_name(unsigned i)
 {
@@ -28,6 +28,7 @@ static const struct {
 } FACET_ALIASES[] = {
     {"sections", 0}, {"years", 1},     {"months", 2},    {"langs", 3},
     {"language", 3}, {"languages", 3}, {"tags", 4},      {"decades", 5},
+    {"authors", 6},
 };
 
 static unsigned facet_bit(const std::string &name)

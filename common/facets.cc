@@ -1,10 +1,12 @@
-/* facets.cc - Counts per section, decade, year, month, language and tag
- * over the matches of a search, for the filters a site draws beside the results.
+/* facets.cc - Counts per section, decade, year, month, language, tag and
+ * author over the matches of a search, for the filters a site draws beside
+ * the results.
  *
  * The indexer writes what the facets count to one value slot
  * (SLOT_FACETS: section, language, "YYYY-MM", story group and tags as
  * written), and a Xapian MatchSpy reads it from every document the
- * matcher looks at.
+ * matcher looks at.  The author facet's names are a slot of their own
+ * (SLOT_AUTHORS, facet-authors.cc), read beside it when asked for.
  *
  * What is counted is what the total counts.  Without collapsing that is
  * articles.  Collapsing, the total counts story version groups, and Xapian
@@ -68,15 +70,6 @@ static const double FACET_CHECK_S = 2.0;
 namespace
 {
 
-/* One value of a facet: how it is shown (the first spelling met), its
- * count (scaled when sampled), and what the stretch being counted added
- * to it (see Counter::commit). */
-struct Tally {
-    std::string shown;
-    double count = 0;
-    uint64_t fresh = 0;
-};
-
 /* The counts of the facet values of the matches, from their SLOT_FACETS
  * values: given one by one by the spy below on one index, or as
  * (value, how many matches had it) by Xapian's ValueCountMatchSpy on a
@@ -129,6 +122,22 @@ class Counter
                           n);
                 p = sep + 1;
             }
+        }
+    }
+
+    /* N matches with author facet value V (SLOT_AUTHORS: group, names),
+     * counted under the group V names, as add() counts the others. */
+    void add_authors(const std::string &v, uint64_t n)
+    {
+        size_t at = v.find(FACET_SEP), end = v.size();
+        if (at == std::string::npos || !(mask_ & NS_FACET_AUTHOR))
+            return;
+        group_ = groups_ && at ? &group_of(group_id(v, 0, at)) : nullptr;
+        for (size_t p = at + 1; p < end;) {
+            size_t sep = std::min(v.find(TAG_SEP, p), end);
+            if (sep > p)
+                count(6, intern(6, std::string_view(v).substr(p, sep - p)), n);
+            p = sep + 1;
         }
     }
 
@@ -272,6 +281,7 @@ class Counter
         c.id[2] = id(NS_FACET_MONTH, 2, at[2], len[2]);
         c.id[3] = id(NS_FACET_LANG, 3, at[1], len[1]);
         c.id[4] = NONE;
+        c.id[6] = NONE; /* the tags and authors are counted apart */
         /* Once per combination met: the string costs nothing per match. */
         c.id[5] = (mask_ & NS_FACET_DECADE) && len[2] >= 4
                       ? intern(5, decade_of(k.substr(at[2], len[2])))
@@ -289,6 +299,11 @@ class Counter
         if (it != raw_ids_[f].end())
             return it->second;
         const std::string &kept = store_.emplace_back(raw);
+        if ((1u << f) == NS_FACET_AUTHOR) {
+            uint32_t id = author_id(kept);
+            raw_ids_[f].emplace(std::string_view(kept), id);
+            return id;
+        }
         auto low = lower_ids_[f].try_emplace(fold_case(kept.c_str()),
                                              (uint32_t)tally[f].size());
         if (low.second) {
@@ -297,6 +312,32 @@ class Counter
         }
         raw_ids_[f].emplace(std::string_view(kept), low.first->second);
         return low.first->second;
+    }
+
+    /* The id of author NAME: one for the spellings author:"..." finds
+     * alike (facet-authors.cc), met under any of NAME's keys.  Shown with
+     * the Nordic letters once a spelling has them: its filter finds every
+     * spelling counted (its readings), a plain one's not the others
+     * ("Odegard" does not find "Odegaard"; "Ødegård" finds both). */
+    uint32_t author_id(const std::string &name)
+    {
+        const std::vector<std::string> keys = author_keys(name);
+        auto &ids = lower_ids_[6];
+        uint32_t id = NONE;
+        for (const std::string &k : keys)
+            if (auto it = ids.find(k); it != ids.end() && id == NONE)
+                id = it->second;
+        if (id == NONE) {
+            id = (uint32_t)tally[6].size();
+            tally[6].emplace_back();
+            tally[6].back().shown = name;
+        } else if (keys.size() > 1 &&
+                   author_keys(tally[6][id].shown).size() == 1) {
+            tally[6][id].shown = name;
+        }
+        for (const std::string &k : keys)
+            ids.emplace(k, id);
+        return id;
     }
 
     unsigned mask_;
@@ -317,52 +358,79 @@ class Counter
     std::vector<uint32_t> local_[NS_FACET_KINDS];
 };
 
+/* The values of one slot of the matches.  The matcher goes through the
+ * documents in docid order, so one cursor on the value stream moves
+ * forward through them: Document::get_value opened a cursor per call,
+ * and cost a sixth of the search time in its reads. */
+class SlotCursor
+{
+  public:
+    SlotCursor(const Xapian::Database &db, Xapian::valueno slot)
+        : slot_(slot), values_(db.valuestream_begin(slot)),
+          end_(db.valuestream_end(slot))
+    {
+    }
+
+    std::string value_of(const Xapian::Document &doc)
+    {
+        Xapian::docid did = doc.get_docid();
+        if (values_ != end_ && values_.get_docid() < did) {
+            values_.skip_to(did);
+            known_ = did;
+        }
+        if (values_ != end_ && values_.get_docid() == did)
+            return *values_;
+        /* The cursor passed DID from at most KNOWN_: no value there.  A
+         * slot most articles lack (SLOT_AUTHORS) would otherwise cost a
+         * lookup for each of them. */
+        if (did >= known_)
+            return "";
+        return doc.get_value(slot_); /* out of order */
+    }
+
+  private:
+    Xapian::valueno slot_;
+    Xapian::ValueIterator values_, end_;
+    Xapian::docid known_ = 0; /* no value from here to the cursor */
+};
+
 /* One index: the matches' values read as the matcher meets them. */
 class FacetSpy : public Xapian::MatchSpy
 {
   public:
-    FacetSpy(const Xapian::Database &db, Counter &counter)
-        : counter_(counter), values_(db.valuestream_begin(SLOT_FACETS)),
-          end_(db.valuestream_end(SLOT_FACETS))
+    FacetSpy(const Xapian::Database &db, Counter &counter, bool authors)
+        : counter_(counter), facets_(db, SLOT_FACETS)
     {
+        if (authors)
+            authors_.emplace(db, SLOT_AUTHORS);
     }
 
     void operator()(const Xapian::Document &doc, double) override
     {
         counter_.last = std::max(counter_.last, doc.get_docid());
-        counter_.add(value_of(doc), 1);
+        counter_.add(facets_.value_of(doc), 1);
+        if (authors_)
+            counter_.add_authors(authors_->value_of(doc), 1);
     }
 
     std::string get_description() const override { return "nsearch facets"; }
 
   private:
-    /* The SLOT_FACETS value of DOC.  The matcher goes through the
-     * documents in docid order, so one cursor on the value stream moves
-     * forward through them: Document::get_value opened a cursor per call,
-     * and cost a sixth of the search time in its reads. */
-    std::string value_of(const Xapian::Document &doc)
-    {
-        Xapian::docid did = doc.get_docid();
-        if (values_ != end_ && values_.get_docid() < did)
-            values_.skip_to(did);
-        if (values_ != end_ && values_.get_docid() == did)
-            return *values_;
-        if (values_ == end_ || values_.get_docid() > did)
-            return doc.get_value(SLOT_FACETS); /* out of order, or none */
-        return "";
-    }
-
     Counter &counter_;
-    Xapian::ValueIterator values_, end_;
+    SlotCursor facets_;
+    std::optional<SlotCursor> authors_;
 };
 
 /* One index asked facets again: the slot read from the column. */
 class ColumnSpy : public Xapian::MatchSpy
 {
   public:
-    ColumnSpy(const FacetColumn &col, Counter &counter)
+    ColumnSpy(const FacetColumn &col, Counter &counter,
+              const Xapian::Database &db, bool authors)
         : col_(col), counter_(counter)
     {
+        if (authors) /* not in the column: read as FacetSpy reads them */
+            authors_.emplace(db, SLOT_AUTHORS);
     }
 
     void operator()(const Xapian::Document &doc, double) override
@@ -374,6 +442,8 @@ class ColumnSpy : public Xapian::MatchSpy
             counter_.seen++; /* no value: an older article */
         else
             counter_.add_column(col_, vid, col_.group[did]);
+        if (authors_)
+            counter_.add_authors(authors_->value_of(doc), 1);
     }
 
     std::string get_description() const override
@@ -384,6 +454,7 @@ class ColumnSpy : public Xapian::MatchSpy
   private:
     const FacetColumn &col_;
     Counter &counter_;
+    std::optional<SlotCursor> authors_;
 };
 
 } // namespace
@@ -565,60 +636,6 @@ bool sample_rest(const Xapian::Database &db, const Xapian::Query &run,
 
 } // namespace
 
-/* The values of facet F listed in RES from its TALLY (counts times
- * SCALE).  Years and decades are listed whole: an archive spans a few hundred at
- * most, and cutting them left out whole centuries (a long archive's
- * oldest years, each rarer than any recent one, or the other way round).
- * Another facet with more than NS_FACET_MAX_VALUES values keeps the
- * largest (ties: newest month, or by name), as a search engine's terms
- * aggregation does, and RES says how many values were left out and what
- * their counts add up to: a listing is never cut without saying so.
- * Years and months are then shown newest first. */
-static void list_facet(ns_results_t *res, unsigned f,
-                       const std::vector<Tally> &tally, double scale)
-{
-    std::vector<Tally> list;
-    for (const Tally &t : tally)
-        if (t.count)
-            list.push_back(t);
-    const bool by_time = (1u << f) == NS_FACET_YEAR ||
-                         (1u << f) == NS_FACET_MONTH ||
-                         (1u << f) == NS_FACET_DECADE;
-    auto largest = [by_time](const Tally &a, const Tally &b) {
-        if (a.count != b.count)
-            return a.count > b.count;
-        return by_time ? a.shown > b.shown : a.shown < b.shown;
-    };
-    res->facet_left_values[f] = 0;
-    res->facet_left_count[f] = 0;
-    const bool whole =
-        (1u << f) == NS_FACET_YEAR || (1u << f) == NS_FACET_DECADE;
-    if (!whole && list.size() > NS_FACET_MAX_VALUES) {
-        std::nth_element(list.begin(), list.begin() + NS_FACET_MAX_VALUES,
-                         list.end(), largest);
-        double left = 0;
-        for (size_t k = NS_FACET_MAX_VALUES; k < list.size(); k++)
-            left += list[k].count;
-        res->facet_left_values[f] = list.size() - NS_FACET_MAX_VALUES;
-        res->facet_left_count[f] = (uint64_t)std::llround(left * scale);
-        list.resize(NS_FACET_MAX_VALUES);
-    }
-    std::sort(list.begin(), list.end(),
-              [by_time, largest](const Tally &a, const Tally &b) {
-                  return by_time ? a.shown > b.shown : largest(a, b);
-              });
-    std::vector<std::string> &text = res->facet_text[f];
-    std::vector<ns_facet_value_t> &values = res->facet_values[f];
-    text.clear();
-    values.clear();
-    for (const Tally &t : list)
-        text.push_back(t.shown);
-    /* Pointers only once TEXT stops growing. */
-    for (size_t k = 0; k < list.size(); k++)
-        values.push_back(ns_facet_value_t{
-            text[k].c_str(), (uint64_t)std::llround(list[k].count * scale)});
-}
-
 /* Does RUN match with no weight, a query of filters alone?  Its total
  * counts every match (search.cc's filters_alone), and so do its facets. */
 static bool weighs_nothing(const Xapian::Database &db,
@@ -634,7 +651,7 @@ void libns::count_facets(ns_index_t *idx, const Xapian::Query &run,
                          double left_s, bool blank, ns_results_t *res)
 {
     res->facets_asked = true;
-    res->facets_mask = o->facets & NS_FACET_ALL;
+    res->facets_mask = o->facets & (NS_FACET_ALL | NS_FACET_AUTHOR);
     res->facets_collapsed = o->collapse != 0;
     const Xapian::Database &db = *idx->db;
     bool stored = idx->cluster ? cluster_has_facets(idx)
@@ -650,24 +667,43 @@ void libns::count_facets(ns_index_t *idx, const Xapian::Query &run,
                   "it (nindex --rebuild) to count them";
         return;
     }
+    unsigned mask = o->facets & ~(unsigned)NS_FACET_AUTHOR;
+    if (o->facets & NS_FACET_AUTHOR) {
+        if (idx->cluster ? cluster_has_facets(idx, true)
+                         : db.get_doccount() == 0 ||
+                               db.get_metadata(META_AUTHORS) == "1")
+            mask |= NS_FACET_AUTHOR;
+        else /* not an empty listing: nobody could tell it from no names */
+            res->facet_unavailable[6] =
+                idx->cluster
+                    ? "a shard of this cluster was built before the author "
+                      "facet was stored; rebuild it (nindex --rebuild "
+                      "--shard I/N) to count authors"
+                    : "this index was built before the author facet was "
+                      "stored; rebuild it (nindex --rebuild) to count "
+                      "authors";
+    }
+    const bool authors = mask & NS_FACET_AUTHOR;
     Xapian::Enquire enq(db);
     enq.set_query(run);
     /* Nothing is ranked: the counter wants the matches, not their order. */
     enq.set_weighting_scheme(Xapian::BoolWeight());
-    Counter counter(o->facets, o->collapse != 0);
+    Counter counter(mask, o->collapse != 0);
     /* A stock xapian-tcpsrv runs only Xapian's own spies: on a cluster
      * each shard counts the distinct values (which hold the story group)
      * and the front splits them, by the same rule.  One index reads the
      * column when it has one, else the value stream. */
-    Xapian::ValueCountMatchSpy values(SLOT_FACETS);
+    Xapian::ValueCountMatchSpy values(SLOT_FACETS), names(SLOT_AUTHORS);
     std::optional<FacetSpy> spy;
     std::optional<ColumnSpy> from_column;
     if (idx->cluster) {
         enq.add_matchspy(&values);
+        if (authors)
+            enq.add_matchspy(&names);
     } else if (const FacetColumn *column = facet_column(idx)) {
-        enq.add_matchspy(&from_column.emplace(*column, counter));
+        enq.add_matchspy(&from_column.emplace(*column, counter, db, authors));
     } else {
-        enq.add_matchspy(&spy.emplace(db, counter));
+        enq.add_matchspy(&spy.emplace(db, counter, authors));
     }
     Xapian::doccount most =
         o->facet_count ? o->facet_count : FACET_COUNT_DEFAULT;
@@ -691,6 +727,9 @@ void libns::count_facets(ns_index_t *idx, const Xapian::Query &run,
         for (Xapian::TermIterator v = values.values_begin();
              v != values.values_end(); ++v)
             counter.add(*v, v.get_termfreq());
+        for (Xapian::TermIterator v = names.values_begin();
+             v != names.values_end(); ++v)
+            counter.add_authors(*v, v.get_termfreq());
         /* Every match the shards looked at, with a value or without. */
         counter.seen = values.get_total();
     }

@@ -449,8 +449,9 @@ void phrase_count(const ns_index_t *idx, const Xapian::Query &q,
                   uint64_t *total, bool *exact, size_t *damaged);
 
 /* cluster.cc: a cluster file's shards as one database (README "Scaling").
- * Do all of IDX's shards that are up have facet values (META_FACETS)? */
-bool cluster_has_facets(const ns_index_t *idx);
+ * Do all of IDX's shards that are up have facet values (META_FACETS;
+ * AUTHORS: author facet values, META_AUTHORS)? */
+bool cluster_has_facets(const ns_index_t *idx, bool authors = false);
 /* The documents DIDS of IDX's union of shards, in that order, fetched
  * from the shards at the same time (of IDX's database when it is not a
  * cluster).  Throws what a shard's read throws. */
@@ -680,6 +681,11 @@ bool synonym_matches(ns_index_t *idx, const std::string &word,
 
 void add_facet_values(Xapian::Document &doc, /* facet-values.cc */
                       const ns_article_t *art, const std::string &lang);
+/* facet-authors.cc: the byline's names into SLOT_AUTHORS (none without a
+ * byline); the keys of a name, spellings author:"NAME" finds alike, the
+ * first its letters folded plain. */
+void add_author_values(Xapian::Document &doc, const ns_article_t *art);
+std::vector<std::string> author_keys(std::string_view name);
 /* facets.cc: the facets O asks for over the matches of RUN into RES;
  * CHECK: the query whose phrases RUN's candidates must pass, or NULL,
  * checked for at most LEFT_S seconds (what is left of the search's time

@@ -46,6 +46,9 @@
  *   value slot 4    section, language, "YYYY-MM", story group and tags
  *                   as written, in one value: facets (facets.cc), only
  *                   counted in an index whose metadata has nsearch.facets
+ *   value slot 15   story group and the byline's names, for the author
+ *                   facet (facet-authors.cc), only counted in an index
+ *                   whose metadata has nsearch.authors
  *   value slots     the pair signature: a Bloom filter of the adjacent
  *     6 to 13       word pairs of the default field without a pair term,
  *                   in 8 parts (pairs.cc; slot 5 in older indexes)
@@ -57,8 +60,9 @@
  *   metadata        nsearch.langs (languages present), nsearch.zdict,
  *                   nsearch.pairs (the common-word list of the pair terms,
  *                   and " bylines" when every article has XB terms)
- *                   nsearch.facets, nsearch.groups (every article has
- *                   the facet slots, its group term)
+ *                   nsearch.facets, nsearch.groups, nsearch.authors
+ *                   (every article has the facet slots, its group term,
+ *                   its author facet slot)
  *
  * Terms have no positions: phrases are checked against the article's text
  * (phrase.cc), after pair terms narrowed or answered them (pairs.cc).
@@ -77,6 +81,7 @@
 #include <memory>
 #include <set>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -147,8 +152,11 @@ enum {                        /* value slots */
                                 tags, joined by FACET_SEP and TAG_SEP */
        SLOT_PAIRSIG = 5,      /* the pair signature of an older index */
        SLOT_PAIRSIG_PARTS = 6, /* its SIG_PARTS parts (pairs.cc), 6 to 13 */
-       SLOT_UPDATED = 14       /* the article's "updated", as stored: its
+       SLOT_UPDATED = 14,      /* the article's "updated", as stored: its
                                   fixed form sorts as the times do */
+       SLOT_AUTHORS = 15       /* the author facet (facet-authors.cc): story
+                                  group, then the byline's names, joined by
+                                  FACET_SEP and TAG_SEP; none without one */
 };
 static const size_t SIG_PARTS = 8;
 
@@ -196,6 +204,10 @@ static const char META_LANGS[] = "nsearch.langs";
  * a rebuild (a new INDEX_SCHEMA would re-index every article). */
 static const char META_FACETS[] = "nsearch.facets";
 static const char META_GROUPS[] = "nsearch.groups";
+/* Set ("1") as META_FACETS is, for SLOT_AUTHORS: a separate mark, as the
+ * slot came later, so that an index with facets but without it says that
+ * the author facet needs a rebuild instead of counting no one. */
+static const char META_AUTHORS[] = "nsearch.authors";
 static const char META_ZDICT[] = "nsearch.zdict"; /* stored articles' */
 /* "2" when that dictionary holds only pieces its sample's articles share
  * (common/zdict.c); absent for one of a version that stored the sample's
@@ -309,6 +321,7 @@ struct ns_index {
     bool changes_unwritten = false; /* ... and not written yet */
     bool replace_stale = false; /* writer: no "updated" rule (write.cc) */
     bool mark_facets = false; /* writer: set META_FACETS at commit */
+    bool mark_authors = false; /* writer: set META_AUTHORS at commit */
     bool mark_groups = false; /* and META_GROUPS */
     bool mark_time = false;   /* and META_TIME */
     int time_enc = TIME_SORTABLE; /* how SLOT_TIME holds times (META_TIME) */
@@ -345,6 +358,7 @@ struct ns_results {
     uint64_t facets_counted = 0;
     uint64_t facets_total = 0; /* when facets_exact: what total counts */
     std::string facets_unavailable;
+    std::string facet_unavailable[NS_FACET_KINDS]; /* one facet's, "" */
     std::vector<std::string> facet_text[NS_FACET_KINDS];
     std::vector<ns_facet_value_t> facet_values[NS_FACET_KINDS];
     size_t facet_left_values[NS_FACET_KINDS] = {}; /* values not listed */

@@ -815,18 +815,24 @@ typedef enum {
     NS_FACET_LANG = 1 << 3,
     NS_FACET_TAG = 1 << 4,
     NS_FACET_DECADE = 1 << 5, /* "1960s" */
+    /* Every facet above; not the author facet, which is asked for by
+     * name: its listing is up to 50 names long on an archive with
+     * bylines, an empty line on one without (Reuters, BBC News), and a
+     * note to rebuild on every index built before it. */
     NS_FACET_ALL = (1 << 6) - 1,
+    NS_FACET_AUTHOR = 1 << 6, /* each name of a byline: "Kari Nordmann" */
 } ns_facet_t;
-#define NS_FACET_KINDS 6
+#define NS_FACET_KINDS 7
 
 /* The name of facet number I (0 to NS_FACET_KINDS - 1, in the order of
- * ns_facet_t: "section", "year", "month", "lang", "tag", "decade"), or
- * NULL. */
+ * ns_facet_t: "section", "year", "month", "lang", "tag", "decade",
+ * "author"), or NULL. */
 const char *ns_facet_name(unsigned i);
 
 /* Read a list of facet names separated by commas ("section,month"; "all"
- * is every one; the plurals "sections", "years", "months", "decades",
- * "tags", "langs" and "language(s)" name theirs too) into *MASK.
+ * is NS_FACET_ALL, every one but the author facet: "all,author" adds it;
+ * the plurals "sections", "years", "months", "decades", "tags", "langs",
+ * "language(s)" and "authors" name theirs too) into *MASK.
  * Returns 0, or -1 when a name is unknown or the list is empty. */
 int ns_facets_parse(const char *list, unsigned *mask);
 
@@ -1011,7 +1017,13 @@ typedef struct ns_facet_value {
     uint64_t count;
 } ns_facet_value_t;
 
-/* Facets of a search that asked for them (opts.facets).  The year and
+/* Facets of a search that asked for them (opts.facets).  The tag and
+ * author facets count an article under each of its values (a byline of
+ * two names counts for both); the author facet's values are the names of
+ * the byline, spellings that author:"..." finds alike (case, diacritics,
+ * Nordic letters written plain or as digraphs: "Ødegård", "Odegaard")
+ * counted as one and shown with the Nordic letters when one has them, so
+ * that author:"VALUE" finds the value's count.  The year and
  * decade facets list every value; the others at most NS_FACET_MAX_VALUES
  * values, the largest counts (ties: newest month, or by value), the rest
  * left out and counted by ns_results_facet_left_out().  Section, lang and
@@ -1049,6 +1061,10 @@ uint64_t ns_results_facets_counted(const ns_results_t *res);
 /* Why there are no facets (the index was built before they were stored),
  * or NULL.  Borrowed. */
 const char *ns_results_facets_unavailable(const ns_results_t *res);
+/* Why facet number I, asked for, was not counted while the others were
+ * (the author facet of an index built before it was stored: rebuild it),
+ * or NULL.  Borrowed. */
+const char *ns_results_facet_unavailable(const ns_results_t *res, unsigned i);
 
 /* Did the search stop early at ns_search_opts_t.time_limit_ms?  1 or 0. */
 int ns_results_timed_out(const ns_results_t *res);
@@ -1066,7 +1082,7 @@ void ns_results_free(ns_results_t *res);
  *    "title", "date", "section", "author", "lang", "url", "tags",
  *    "score", "snippet", "snippet_html", "also"}], "facets"?: {"exact",
  *    "counted", "counts", "unavailable"?, "section"?: [{"value", "count"}],
- *    "year"?, "month"?, "lang"?, "tag"?, "decade"?, "left_out"?: {"month"?:
+ *    "year"?, "month"?, "lang"?, "tag"?, "decade"?, "author"?, "left_out"?: {"month"?:
  *    {"values", "count"}, ...}}, "related": [{"id", "title", "date",
  *    "section", "url", "tags", "age"}], "warning"?}
  * plus "qid" when QID is not NULL; "tags" is the article's tags, [] when

@@ -385,6 +385,8 @@ static ns_status_t open_impl(ns_index_t *idx, ns_open_mode_t mode)
                                idx->wdb->get_metadata(META_FACETS).empty();
             idx->mark_groups = idx->wdb->get_doccount() == 0 &&
                                idx->wdb->get_metadata(META_GROUPS).empty();
+            idx->mark_authors = idx->wdb->get_doccount() == 0 &&
+                                idx->wdb->get_metadata(META_AUTHORS).empty();
             changes_open(idx, mode, idx->dbpath != idx->path);
             prime(idx);
             idx->wdb->begin_transaction(true);

@@ -76,7 +76,9 @@ static double round4(double x)
 
 /* {"exact", "counted", "counts", "unavailable"?, "section": [{"value",
  * "count"}], ..., "left_out"?: {"month": {"values", "count"}}}: every
- * facet listed has its key, in the order of ns_facet_t; "left_out" is
+ * facet listed has its key, in the order of ns_facet_t; one asked for and
+ * not counted (the author facet of an index built before it) has none,
+ * and "unavailable" says why, as it does when none is; "left_out" is
  * there only when a listing was cut, with a key per facet cut.  "counts" says what a count counts, as the total does:
  * "stories" when collapsing, "articles" otherwise. */
 static json_t *facets_json(const ns_results_t *res)
@@ -97,6 +99,11 @@ static json_t *facets_json(const ns_results_t *res)
     for (unsigned i = 0; i < NS_FACET_KINDS; i++) {
         if (!(ns_results_facets_asked(res) & (1u << i)))
             continue;
+        if (ns_results_facet_unavailable(res, i)) {
+            json_object_set_new(f, "unavailable",
+                                json_string(ns_results_facet_unavailable(res, i)));
+            continue;
+        }
         json_t *list = json_array();
         for (size_t k = 0; k < ns_results_facet_count(res, i); k++) {
             const ns_facet_value_t *v = ns_results_facet(res, i, k);

@@ -136,6 +136,13 @@ const char *ns_results_facets_unavailable(const ns_results_t *res)
                                            : res->facets_unavailable.c_str();
 }
 
+const char *ns_results_facet_unavailable(const ns_results_t *res, unsigned i)
+{
+    return i < NS_FACET_KINDS && !res->facet_unavailable[i].empty()
+               ? res->facet_unavailable[i].c_str()
+               : nullptr;
+}
+
 void ns_results_free(ns_results_t *res)
 {
     if (!res)

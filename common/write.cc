@@ -279,6 +279,7 @@ static void add_labels(const ns_index_t *idx, Xapian::Document &doc,
         add_date_terms(doc, art->time);
     }
     add_facet_values(doc, art, lang);
+    add_author_values(doc, art);
 }
 
 ns_status_t ns_index_add(ns_index_t *idx, const ns_article_t *art,
@@ -544,8 +545,9 @@ ns_status_t ns_index_merge(const char *const *shards, size_t n,
          * hold: one shard's "1" would be copied alone.  So the marks are
          * read here and cleared in the merged index when a shard lacks
          * them. */
-        static const char *const MARKS[] = {META_FACETS, META_GROUPS};
-        bool marked[2] = {true, true};
+        static const char *const MARKS[] = {META_FACETS, META_GROUPS,
+                                            META_AUTHORS};
+        bool marked[3] = {true, true, true};
         /* The times of one index are kept one way (time-slot.cc): shards
          * whose articles keep them differently are not merged. */
         int enc = 0;
@@ -553,7 +555,7 @@ ns_status_t ns_index_merge(const char *const *shards, size_t n,
         Xapian::Database all;
         for (size_t i = 0; i < n; i++) {
             Xapian::Database one(shards[i]);
-            for (size_t k = 0; k < 2; k++)
+            for (size_t k = 0; k < 3; k++)
                 marked[k] = marked[k] && one.get_metadata(MARKS[k]) == "1";
             if (one.get_doccount() != 0) {
                 int e = time_encoding(one);
@@ -571,7 +573,7 @@ ns_status_t ns_index_merge(const char *const *shards, size_t n,
         all.compact(dest, Xapian::Compactor::FULL, 0, compactor);
         {
             Xapian::WritableDatabase merged(dest, Xapian::DB_OPEN);
-            for (size_t k = 0; k < 2; k++)
+            for (size_t k = 0; k < 3; k++)
                 if (!marked[k])
                     merged.set_metadata(MARKS[k], "");
             merged.set_metadata(META_TIME, enc == TIME_SORTABLE ? "" : "2");
@@ -672,6 +674,10 @@ ns_status_t ns_index_commit(ns_index_t *idx)
         if (idx->mark_groups) {
             idx->wdb->set_metadata(META_GROUPS, "1");
             idx->mark_groups = false;
+        }
+        if (idx->mark_authors) {
+            idx->wdb->set_metadata(META_AUTHORS, "1");
+            idx->mark_authors = false;
         }
         /* Kept set: a commit that fails writes no mark, and the next
          * one must, as the articles held are written the new way. */

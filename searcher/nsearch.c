@@ -58,7 +58,8 @@ static void usage(FILE *out)
         "                        of being new halves (default 30)\n"
         "      --facets[=LIST]   counts per section, decade, year, month,\n"
         "                        lang and tag of the matches; LIST picks\n"
-        "                        some (section,month); default all\n"
+        "                        some (section,month); default all, which\n"
+        "                        leaves out author (all,author adds it)\n"
         "  -j, --json            one JSON document instead of text\n"
         "      --batch           read queries from standard input, one per\n"
         "                        line (\"qid<TAB>query\" or \"query\"), write\n"
@@ -447,7 +448,7 @@ static int looks_like_facets(const char *word)
 static void facets_error(const char *list, int next_word)
 {
     ns_usage_error("--facets takes names from section, decade, year, month, "
-                   "lang, tag and all, separated by commas, not '%s'%s",
+                   "lang, tag, author and all, separated by commas, not '%s'%s",
                    list,
                    next_word ? " (to search for the word, give --facets=all)"
                              : "");

@@ -146,7 +146,7 @@ static enum MHD_Result get_search(ns_http_call_t *c)
         return ns_http_reply_error(
             c, 400, "bad_parameter",
             "facets must be names from section, decade, year, month, lang, "
-            "tag and all, separated by commas, not '%s'",
+            "tag, author and all, separated by commas, not '%s'",
             ns_http_shown(fl));
 
     const char *q = ns_http_arg(c, "q");

@@ -99,12 +99,17 @@ static void print_facets(const ns_results_t *res, const struct style *st)
            ns_results_facets_collapsed(res) ? "stories" : "articles");
     /* The decade before the year: the coarser first, as the time facets
      * read down to the month. */
-    static const unsigned shown[NS_FACET_KINDS] = {0, 5, 1, 2, 3, 4};
+    static const unsigned shown[NS_FACET_KINDS] = {0, 5, 1, 2, 3, 4, 6};
     for (unsigned j = 0; j < NS_FACET_KINDS; j++) {
         unsigned i = shown[j];
         if (!(ns_results_facets_asked(res) & (1u << i)))
             continue;
         printf("  %s:", ns_facet_name(i));
+        /* Not "(none)", which says that no match has a value. */
+        if (ns_results_facet_unavailable(res, i)) {
+            printf(" not counted: %s\n", ns_results_facet_unavailable(res, i));
+            continue;
+        }
         size_t k, n = ns_results_facet_count(res, i);
         for (k = 0; k < n; k++) {
             const ns_facet_value_t *v = ns_results_facet(res, i, k);

@@ -69,7 +69,7 @@ check "text: tags" contains "$TMP/out" "  tag: microsoft ("
 run out err q --facets=colour azure
 check "an unknown facet: exit 2" is "$rc" 2
 check "an unknown facet: says which are known" contains "$TMP/err" \
-    "--facets takes names from section, decade, year, month, lang, tag and all"
+    "--facets takes names from section, decade, year, month, lang, tag, author and all"
 run out err q --facets=section, azure
 check "an empty name: exit 2" is "$rc" 2
 

@@ -39,7 +39,7 @@ for typo in sectoin,year yaer sectoin tga azure,cloud; do
     run out err q --facets "$typo" azure
     check "--facets $typo: exit 2" is "$rc" 2
     check "--facets $typo: names the valid names" contains "$TMP/err" \
-        "--facets takes names from section, decade, year, month, lang, tag and all, separated by commas, not '$typo'"
+        "--facets takes names from section, decade, year, month, lang, tag, author and all, separated by commas, not '$typo'"
     check "--facets $typo: no results" is "$(wc -c <"$TMP/out")" 0
 done
 # A word that is no facet name stays a query word.
