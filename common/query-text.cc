@@ -437,7 +437,7 @@ bool libns::near_word(const std::string &word)
 
 /* TEXT as TOKENS: words between spaces and brackets (WORD true, but in
  * quotes), and each space, bracket and quote on its own. */
-static void split_tokens(const std::string &text,
+void libns::split_tokens(const std::string &text,
                          std::vector<std::string> &tokens,
                          std::vector<bool> &word)
 {
@@ -607,7 +607,7 @@ static std::string lone_near_words(const std::string &text,
 std::string libns::typed_text(const std::string &text, std::string *warnings)
 {
     const std::string nums = minus_numbers(stray_brackets_dropped(text, warnings));
-    return bracketed_filters(number_forms(lone_near_words(
+    return bracketed_filters(number_forms(amount_forms(lone_near_words(
         split_hyphens(grouped_compounds(initialisms(quoted_wildcards(
             field_groups(joined_fields(plain_marks(pasted_addresses(
                 trailing_operators_dropped(
@@ -616,7 +616,7 @@ std::string libns::typed_text(const std::string &text, std::string *warnings)
                                     warnings),
                     warnings))))),
             warnings)))),
-        warnings)));
+        warnings))));
 }
 
 /* Is NAME (lower case) one the parser reads as a field's? */

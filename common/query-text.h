@@ -77,6 +77,13 @@ bool near_word(const std::string &word);    /* NEAR, ADJ, NEAR/n, ADJ/n */
  * "1,000", "1,000" as "1000", "1000.5" as "1,000.5"; "" for any other
  * word ("0100", "1,00", "1.5", "2025-08"). */
 std::string number_form(const std::string &word);
+/* query-text.cc: TEXT as TOKENS, words (WORD true, but in quotes) and
+ * each space, bracket and quote on its own. */
+void split_tokens(const std::string &text, std::vector<std::string> &tokens,
+                  std::vector<bool> &word);
+/* query-amounts.cc: an amount of money ("$28 billion", "28bn") searched
+ * in each of the forms news writes it in. */
+std::string amount_forms(const std::string &text);
 std::string partial_text(const std::string &t, ns_index_t *idx = nullptr,
                          bool as_word_too = false);
 /* Q, parsed from partial_text(..., true), with the word being typed and
