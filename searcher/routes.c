@@ -59,8 +59,9 @@ static void page_end(json_t *root, long offset, long limit)
         return;
     const char *was = json_string_value(json_object_get(root, "warning"));
     char why[512];
-    snprintf(why, sizeof why, "%s%sthere are more hits, but%s", was ? was : "",
-             was ? "; " : "", OFFSET_CAP);
+    /* OFFSET_CAP is the 400's bracketed reason; here it is the sentence. */
+    snprintf(why, sizeof why, "%s%sthere are more hits, but %.*s", was ? was : "",
+             was ? "; " : "", (int)sizeof OFFSET_CAP - 4, OFFSET_CAP + 2);
     json_object_set_new(root, "warning", json_string(why));
 }
 
