@@ -54,7 +54,7 @@ check "the feed's warning shows the start of the value" contains "$TMP/err" \
 check "the page's warning names the field and shows the value" contains "$TMP/err" \
     'long.html: section "Ferjeavløsningsprosjektet på E39 mello…" is longer than 200 bytes; left out'
 check "the Markdown file's warning" contains "$TMP/err" \
-    'long.md:1: section "Ferjeavløsningsprosjektet på E39 mello…" is longer than 200 bytes; left out'
+    'long.md:3: section "Ferjeavløsningsprosjektet på E39 mello…" is longer than 200 bytes; left out'
 
 # Nothing was skipped, so the nightly --prune runs.
 rm "$S/long.md"

@@ -67,7 +67,7 @@ check "feed: the item's link" contains "$TMP/err" "url 'javascript:alert(documen
 check "feed: said at the item" contains "$TMP/err" "feed.rss:3: url"
 check "export: the post's link" contains "$TMP/err" "url 'data:text/html,<script>alert(1)</script>' left out"
 check "page: the canonical link" contains "$TMP/err" "page.html: url 'JAVASCRIPT:alert(1)' left out"
-check "front matter: vbscript:" contains "$TMP/err" "post.md:1: url 'vbscript:msgbox(1)' left out"
+check "front matter: vbscript:" contains "$TMP/err" "post.md:3: url 'vbscript:msgbox(1)' left out"
 check "no other url warned about" is "$(grep -c "left out: not an http" "$TMP/err")" 10
 
 # url ID: the url nsearch --json gives article ID, or "-".

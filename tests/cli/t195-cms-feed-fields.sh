@@ -150,7 +150,7 @@ run out err nindex --db "$TMP/mdbad" "$F/md-bad"
 check "front matter: a lastmod that does not read: the post is indexed" \
     contains "$TMP/out" "1 added"
 check "front matter: ... with a warning" contains "$TMP/err" \
-    "b.md:1: field 'lastmod': unparsable date 'sometime soon': left out"
+    "b.md:4: field 'lastmod': unparsable date 'sometime soon': left out"
 check "front matter: ... and no updated time" \
     is "$(field "$TMP/mdbad" b.md updated)" ""
 

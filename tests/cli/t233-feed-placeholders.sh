@@ -37,7 +37,7 @@ check "placeholder: indexed" is "$rc" 0
 check "placeholder: the feed's warning" contains "$TMP/err" \
     "index.xml:4: date 0001-01-01 is a \"no date\" placeholder; the article is kept undated"
 check "placeholder: the front matter's warning" contains "$TMP/err" \
-    "contacts.md:1: date 0001-01-01 is a \"no date\" placeholder; the article is kept undated"
+    "contacts.md:3: date 0001-01-01 is a \"no date\" placeholder; the article is kept undated"
 check "placeholder: counted" contains "$TMP/out" "articles/s); 2 warnings"
 
 run out err nsearch --db "$TMP/db" -j --show https://ex.org/about/
