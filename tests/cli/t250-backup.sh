@@ -40,6 +40,11 @@ start_server
 check "nsearchd is up" test -n "$server_pid"
 
 # An update that runs (fed half now, half later) while a backup starts.
+# The lock file keeps the last writer's "PID update" after it exits: it is
+# emptied first, so that the wait below sees this update holding it, not
+# the first index's words (on a loaded machine the backup's flock could
+# otherwise win the lock before nindex started, and the update exit 75).
+: >"$TMP/db/lock"
 mkfifo "$TMP/feed"
 ("$NSEARCH_BIN/nindex" --quiet --db "$TMP/db" - <"$TMP/feed" \
     >/dev/null 2>"$TMP/u.err"; echo $? >"$TMP/u.rc") &
