@@ -52,6 +52,10 @@ PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 ALL_CFLAGS   = $(WARN) $(CFLAGS) -Icommon $(PKG_CFLAGS) $(SAN)
 ALL_CXXFLAGS = $(CXXWARN) $(CXXFLAGS) -Icommon $(PKG_CFLAGS) $(SAN)
 LDLIBS_ALL   = $(PKG_LIBS) -lm
+# Header dependencies come from the compiler: every compile writes a .d
+# file beside its output (-MMD: the headers of this tree it included; -MP:
+# a header deleted since is no error), read back at the end of this file.
+DEPFLAGS     = -MMD -MP
 
 LIB_C   = common/article.c common/byline-credits.c common/article-date.c common/article-json.c common/buf.c common/date.c common/fold.c common/gen.c common/log.c \
           common/prog.c common/reader.c common/reader-jsonl.c common/reader-kind.c common/reader-gzcheck.c common/reader-file.c common/reader-slugs.c common/reader-origin.c common/reader-notes.c common/mdx.c common/dirwalk.c common/render.c common/textpage.c \
@@ -97,18 +101,18 @@ UNIT     = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%) \
 .PHONY: all deps demo cluster-demo bench-cluster check tests asan eval \
         eval-related eval-spelling eval-proximity eval-furniture bench bench-socket install clean format \
         fuzz fuzz-deps fuzz-server fuzz-search bench-ingest
-# Keep object files of the test programs between runs.
-.SECONDARY:
 
 all: $(PROGS)
 
-$(B)/%.o: %.c common/ns.h common/ingest.h common/ingest-feeds.h common/fold.h
+# Each object also needs its .d file: an object built before .d files
+# were written (none beside it) is built again once, and has one after.
+$(B)/%.o: %.c $(B)/%.d
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -c $< -o $@
+	$(CC) $(DEPFLAGS) $(ALL_CFLAGS) -c $< -o $@
 
-$(B)/%.o: %.cc common/ns.h common/fold.h common/index-private.h common/index-calls.h common/query-text.h common/cluster.h
+$(B)/%.o: %.cc $(B)/%.d
 	@mkdir -p $(dir $@)
-	$(CXX) $(ALL_CXXFLAGS) -c $< -o $@
+	$(CXX) $(DEPFLAGS) $(ALL_CXXFLAGS) -c $< -o $@
 
 $(B)/common/word-lists.cc: $(WORD_LISTS)
 	@mkdir -p $(dir $@)
@@ -120,35 +124,8 @@ $(B)/common/word-lists.cc: $(WORD_LISTS)
 	    cat common/$${v#*:}.txt; echo ')NSLIST";'; \
 	  done; } >$@.tmp && mv $@.tmp $@
 
-$(B)/common/word-lists.o: $(B)/common/word-lists.cc common/ns.h \
-                          common/index-private.h common/index-calls.h common/query-text.h
-	$(CXX) $(ALL_CXXFLAGS) -Icommon -c $< -o $@
-
-$(B)/common/reader-file.o $(B)/common/textpage.o: common/textpage.h
-$(B)/common/dates.o $(B)/common/query.o: common/unread-dates.h
-$(B)/common/lang.o $(B)/common/query.o: common/lang.h
-$(B)/common/search.o $(B)/common/search-page.o: common/search-page.h
-$(B)/common/query-partial.o $(B)/common/search-api.o: common/query-partial.h
-$(B)/common/search.o $(B)/common/search-page.o $(B)/common/collapse.o \
-    $(B)/common/versions.o: common/copies.h
-$(B)/common/snippet.o $(B)/common/snippet-ends.o $(B)/common/snippet-runs.o \
-    $(B)/common/clusters.o $(B)/tests/unit/test_snippet_cut.o: \
-    common/snippet-cut.h
-$(B)/common/reader.o $(B)/common/reader-jsonl.o $(B)/common/reader-file.o $(B)/common/reader-notes.o \
-    $(B)/common/reader-slugs.o $(B)/common/reader-origin.o: common/reader.h
-$(B)/common/frontmatter.o $(B)/common/frontmatter-article.o \
-  $(B)/common/frontmatter-json.o $(B)/common/frontmatter-keys.o $(B)/common/frontmatter-value.o \
-  $(B)/common/published.o $(B)/common/toml.o $(B)/common/yaml.o \
-  $(B)/common/reader-slugs.o: common/frontmatter.h
-$(B)/tests/unit/test_textpage.o: common/textpage.h
-$(B)/common/feed.o $(B)/common/feed-input.o $(B)/common/htmlent.o $(B)/common/feed-elements.o $(B)/common/feed-id.o: common/htmlent.h
-$(B)/common/feed.o $(B)/common/feed-input.o $(B)/common/feed-elements.o $(B)/common/feed-id.o: common/feed.h common/xmlrepair.h
-$(B)/common/xmlrepair.o $(B)/tests/unit/test_xmlrepair.o: common/xmlrepair.h
-$(B)/common/html.o $(B)/common/html-story.o $(B)/common/html-ld.o \
-    $(B)/common/html-meta.o: common/html-page.h
-$(B)/common/zdict.o $(B)/indexer/rebuild.o $(B)/tests/unit/test_zdict.o: common/zdict.h
-$(B)/common/url.o $(B)/common/feed-id.o $(B)/common/xmlbase.o \
-    $(B)/indexer/other-site.o: common/url.h
+$(B)/common/word-lists.o: $(B)/common/word-lists.cc $(B)/common/word-lists.d
+	$(CXX) $(DEPFLAGS) $(ALL_CXXFLAGS) -Icommon -c $< -o $@
 
 $(LIB): $(LIB_OBJ)
 	@rm -f $@
@@ -166,7 +143,6 @@ NINDEX_OBJ = $(B)/indexer/nindex.o $(B)/indexer/sources.o $(B)/indexer/update.o 
              $(B)/indexer/dbdir.o \
              $(B)/indexer/withdraw.o $(B)/indexer/dict-held.o \
              $(B)/indexer/other-site.o
-$(NINDEX_OBJ): indexer/nindex.h
 
 $(BIN)/nindex: $(NINDEX_OBJ) $(LIB)
 	@mkdir -p $(dir $@)
@@ -175,12 +151,10 @@ $(BIN)/nindex: $(NINDEX_OBJ) $(LIB)
 NSEARCH_OBJ = $(B)/searcher/nsearch.o $(B)/searcher/open-index.o \
               $(B)/searcher/text-output.o $(B)/searcher/show.o
 NSEARCH_OBJ += $(B)/searcher/json-error.o
-$(NSEARCH_OBJ): searcher/nsearch.h
 
 $(BIN)/nsearch: $(NSEARCH_OBJ) $(LIB)
 	@mkdir -p $(dir $@)
 	$(CXX) $(SAN) -o $@ $^ $(LDLIBS_ALL) -lpthread
-$(B)/searcher/nsearch.o $(B)/searcher/text-output.o: searcher/nsearch.h
 
 # nsearchd, the socket server: libmicrohttpd and threads on top of libns.
 MHD_CFLAGS   = $(shell pkg-config --cflags libmicrohttpd 2>/dev/null)
@@ -194,7 +168,6 @@ NSEARCHD_OBJ = $(B)/searcher/nsearchd.o $(B)/searcher/http.o \
                $(B)/searcher/cors.o $(B)/searcher/fdlimit.o
 
 $(NSEARCHD_OBJ): ALL_CFLAGS += $(MHD_CFLAGS)
-$(NSEARCHD_OBJ): searcher/http.h searcher/net.h searcher/server.h
 
 $(BIN)/nsearchd: $(NSEARCHD_OBJ) $(LIB)
 	@mkdir -p $(dir $@)
@@ -204,15 +177,13 @@ $(B)/tests/%: $(B)/tests/unit/%.o $(LIB)
 	@mkdir -p $(dir $@)
 	$(CXX) $(SAN) -o $@ $^ $(LDLIBS_ALL) -lpthread
 
-$(B)/tests/unit/%.o: tests/unit/%.c tests/testlib.h tests/readlib.h common/ns.h \
-                     common/ingest.h common/ingest-feeds.h
+$(B)/tests/unit/%.o: tests/unit/%.c $(B)/tests/unit/%.d
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -Itests -c $< -o $@
+	$(CC) $(DEPFLAGS) $(ALL_CFLAGS) -Itests -c $< -o $@
 
-$(B)/tests/unit/%.o: tests/unit/%.cc tests/testlib.h common/ns.h \
-                     common/index-private.h common/index-calls.h common/query-text.h
+$(B)/tests/unit/%.o: tests/unit/%.cc $(B)/tests/unit/%.d
 	@mkdir -p $(dir $@)
-	$(CXX) $(ALL_CXXFLAGS) -Itests -c $< -o $@
+	$(CXX) $(DEPFLAGS) $(ALL_CXXFLAGS) -Itests -c $< -o $@
 
 # ---- Fuzzing the server side (tests/fuzz/) ---------------------------------
 # The article parsers' harnesses are plain C and built below (FUZZERS); the
@@ -234,9 +205,9 @@ FUZZ_http_LIBS = $(MHD_LIBS)
 FUZZ_HARNESSES += $(FUZZ_HTTP)
 $(B)/tests/fuzz/fuzz_http.o: ALL_CFLAGS += $(MHD_CFLAGS) -Isearcher
 
-$(B)/tests/fuzz/%.o: tests/fuzz/%.c common/ns.h
+$(B)/tests/fuzz/%.o: tests/fuzz/%.c $(B)/tests/fuzz/%.d
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -c $< -o $@
+	$(CC) $(DEPFLAGS) $(ALL_CFLAGS) -c $< -o $@
 
 .SECONDEXPANSION:
 $(B)/tests/replay_%: $(B)/tests/fuzz/fuzz_%.o $(B)/tests/fuzz/walk.o \
@@ -250,11 +221,11 @@ REPLAY_SERVER = $(FUZZ_HARNESSES:%=$(B)/tests/replay_%)
 # their seeds in make check (t905); `make fuzz-search` fuzzes them.
 FUZZ_SEARCH = fuzz_search fuzz_phrase fuzz_cluster fuzz_synonyms
 REPLAY_SEARCH = $(FUZZ_SEARCH:%=$(B)/tests/replay_%)
-$(B)/tests/replay_fuzz_%: tests/fuzz/fuzz_%.cc $(B)/tests/fuzz/walk.o $(LIB) \
-                          common/index-private.h common/index-calls.h common/query-text.h
+$(B)/tests/replay_fuzz_%: tests/fuzz/fuzz_%.cc $(B)/tests/replay_fuzz_%.d \
+                          $(B)/tests/fuzz/walk.o $(LIB)
 	@mkdir -p $(dir $@)
-	$(CXX) $(ALL_CXXFLAGS) -o $@ $< $(B)/tests/fuzz/walk.o $(LIB) \
-	  $(LDLIBS_ALL) -lpthread
+	$(CXX) $(DEPFLAGS) -MT $@ -MF $@.d $(ALL_CXXFLAGS) -o $@ $< \
+	  $(B)/tests/fuzz/walk.o $(LIB) $(LDLIBS_ALL) -lpthread
 
 # libFuzzer: the library and the harness objects with coverage
 # instrumentation (fuzzer-no-link), each harness linked with libFuzzer's
@@ -351,10 +322,10 @@ FUZZERS = feed html jsondoc markdown jsonl frontmatter nitf
 REPLAY  = $(FUZZERS:%=$(B)/tests/fuzz/replay_%)
 
 $(B)/tests/fuzz/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c \
-                          tests/fuzz/fuzz.h common/ingest.h common/ingest-feeds.h $(LIB)
+                          $(B)/tests/fuzz/replay_%.h.d $(B)/tests/fuzz/replay_%.r.d $(LIB)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -c tests/fuzz/fuzz_$*.c -o $@.h.o
-	$(CC) $(ALL_CFLAGS) -c tests/fuzz/replay.c -o $@.r.o
+	$(CC) $(DEPFLAGS) -MT $@ -MF $@.h.d $(ALL_CFLAGS) -c tests/fuzz/fuzz_$*.c -o $@.h.o
+	$(CC) $(DEPFLAGS) -MT $@ -MF $@.r.d $(ALL_CFLAGS) -c tests/fuzz/replay.c -o $@.r.o
 	$(CXX) $(SAN) -o $@ $@.h.o $@.r.o $(LIB) $(LDLIBS_ALL)
 
 tests: $(UNIT) $(REPLAY) $(REPLAY_SERVER) $(REPLAY_SEARCH) $(SYNCSHIM)
@@ -397,9 +368,9 @@ fuzz: deps fuzz-deps
 
 # Indexing rate of feeds and pages against JSON Lines of the same articles.
 BENCH_PAGES ?= 10000
-$(B)/bench/read_articles: tests/bench/read_articles.c $(LIB)
+$(B)/bench/read_articles: tests/bench/read_articles.c $(B)/bench/read_articles.d $(LIB)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -c $< -o $@.o
+	$(CC) $(DEPFLAGS) -MT $@ -MF $@.d $(ALL_CFLAGS) -c $< -o $@.o
 	$(CXX) $(SAN) -o $@ $@.o $(LIB) $(LDLIBS_ALL)
 
 bench-ingest: all $(B)/bench/read_articles
@@ -527,3 +498,17 @@ format:
 
 clean:
 	rm -rf build bin
+
+# The .d files the compiles wrote (see DEPFLAGS).  Each is named here, with
+# no recipe, so that a missing one is a prerequisite to make, not an error,
+# and rebuilds what it belongs to.
+DEP_OBJ  = $(LIB_OBJ) $(NINDEX_OBJ) $(NSEARCH_OBJ) $(NSEARCHD_OBJ) \
+           $(UNIT_SRC:%.c=$(B)/%.o) $(UNIT_CXX:%.cc=$(B)/%.o) \
+           $(B)/tests/fuzz/walk.o $(FUZZ_HARNESSES:%=$(B)/tests/fuzz/fuzz_%.o)
+DEPFILES = $(DEP_OBJ:.o=.d) $(REPLAY_SEARCH:=.d) $(REPLAY:=.h.d) \
+           $(REPLAY:=.r.d) $(B)/bench/read_articles.d
+$(DEPFILES):
+-include $(wildcard $(DEPFILES))
+# Keep object files of the test programs between runs.  Named, not all
+# targets: a .d file must not be one, or a missing one rebuilds nothing.
+.SECONDARY: $(DEP_OBJ)
