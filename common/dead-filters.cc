@@ -213,20 +213,6 @@ static bool author_only(const Xapian::Query &q)
     return any;
 }
 
-/* Does Q leave something out?  Only what is wanted is an author filter
- * to check: "author:kari -author:nordmann", of author terms alone, was
- * run whole, matched nothing for its NOT, and was said to have no
- * article by Kari, who has three. */
-static bool has_not(const Xapian::Query &q)
-{
-    if (q.get_type() == Xapian::Query::OP_AND_NOT)
-        return true;
-    for (size_t i = 0; i < q.get_num_subqueries(); i++)
-        if (has_not(q.get_subquery(i)))
-            return true;
-    return false;
-}
-
 /* The words of author filter Q in the order typed: its "A" terms as they
  * come in the query, one a position (a word's other spellings share
  * it).  A name's phrase comes with its other spellings and their stems,
@@ -268,7 +254,11 @@ static void note_dead_author(const Xapian::Database &db,
     using Q = Xapian::Query;
     if (q.empty())
         return;
-    if (!author_only(q) || has_not(q)) {
+    /* Only what is wanted is an author filter to check, not what a NOT
+     * leaves out: "author:kari -author:nordmann", of author terms alone,
+     * was run whole, matched nothing for its NOT, and was said to have
+     * no article by Kari, who has three. */
+    if (!author_only(q) || has_operator(q, Q::OP_AND_NOT)) {
         for (size_t i = 0; i < q.get_num_subqueries(); i++)
             if (q.get_type() != Q::OP_AND_NOT || i == 0)
                 note_dead_author(db, q.get_subquery(i), res);

@@ -196,6 +196,18 @@ template <typename F> Xapian::Query map_subqueries(const Xapian::Query &q, F fn)
     return Xapian::Query(q.get_type(), subs.begin(), subs.end());
 }
 
+/* Has Q operator OP anywhere in it, Q itself included (a NOT, a
+ * wildcard)? */
+inline bool has_operator(const Xapian::Query &q, Xapian::Query::op op)
+{
+    if (q.get_type() == op)
+        return true;
+    for (size_t i = 0; i < q.get_num_subqueries(); i++)
+        if (has_operator(q.get_subquery(i), op))
+            return true;
+    return false;
+}
+
 /* forms.cc: the forms of a word that match (see the comment there).
  * WORD with its diacritics folded (fold.c), or WORD itself. */
 std::string fold(const std::string &word, int flags);

@@ -245,17 +245,6 @@ std::string libns::partial_text(const std::string &text, ns_index_t *idx,
     return text + "*";
 }
 
-/* Has Q a wildcard anywhere in it? */
-static bool has_wildcard(const Xapian::Query &q)
-{
-    if (q.get_type() == Xapian::Query::OP_WILDCARD)
-        return true;
-    for (size_t i = 0; i < q.get_num_subqueries(); i++)
-        if (has_wildcard(q.get_subquery(i)))
-            return true;
-    return false;
-}
-
 /* The word being typed is searched twice, as a word and as a prefix
  * ("prime minis minis*", see AS_WORD_TOO above); as two words of an OR
  * each was weighed by its own rarity, and the word's stem, rarer than
@@ -272,7 +261,7 @@ Xapian::Query libns::partial_synonym(const Xapian::Query &q)
     const size_t n = q.get_num_subqueries();
     if (q.get_type() == Q::OP_OR && n >= 2 &&
         q.get_subquery(n - 1).get_type() != Q::LEAF_TERM &&
-        has_wildcard(q.get_subquery(n - 1))) {
+        has_operator(q.get_subquery(n - 1), Q::OP_WILDCARD)) {
         size_t word = n;
         Xapian::termpos last = 0;
         for (size_t i = 0; i + 1 < n; i++) {
