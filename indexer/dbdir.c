@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <unistd.h>
 
 #include "nindex.h"
@@ -66,27 +67,90 @@ int ns_dbdir_check(const char *db, struct dbdir *d)
     return 0;
 }
 
-/* Who holds DB's lock, from what it wrote there ("12345 rebuild"), into
- * WHO ("nindex (pid 12345, --rebuild)"); "another nindex" when the file
- * says nothing of a live process (an older nindex, or the lock file was
- * removed and made again). */
+/* The process that holds a flock() on the file at PATH, from the
+ * kernel's own list (/proc/locks, Linux): its pid and its name (comm,
+ * "flock"), or 0 when it cannot be told (another system, another pid
+ * namespace, no lock found). */
+static long flock_holder(const char *path, char *name, size_t size)
+{
+    struct stat st;
+    if (stat(path, &st) < 0)
+        return 0;
+    FILE *f = fopen("/proc/locks", "re");
+    if (!f)
+        return 0;
+    char line[256];
+    long found = 0;
+    while (!found && fgets(line, sizeof line, f)) {
+        char kind[16];
+        long pid;
+        unsigned maj, min;
+        unsigned long ino;
+        /* "3: FLOCK  ADVISORY  WRITE 7017 fe:00:11141339 0 EOF"; a waiter's
+         * line has "->" after the number, and is no holder. */
+        if (sscanf(line, "%*[0-9]: %15s %*s %*s %ld %x:%x:%lu", kind, &pid,
+                   &maj, &min, &ino) != 5 ||
+            strcmp(kind, "FLOCK") != 0 || pid <= 0)
+            continue;
+        if (maj == major(st.st_dev) && min == minor(st.st_dev) &&
+            ino == (unsigned long)st.st_ino)
+            found = pid;
+    }
+    fclose(f);
+    snprintf(name, size, "pid %ld", found);
+    char comm_path[64], comm[64];
+    snprintf(comm_path, sizeof comm_path, "/proc/%ld/comm", found);
+    FILE *c = found ? fopen(comm_path, "re") : NULL;
+    if (c) {
+        if (fgets(comm, sizeof comm, c)) {
+            comm[strcspn(comm, "\n")] = '\0';
+            if (*comm)
+                snprintf(name, size, "%s (pid %ld)", comm, found);
+        }
+        fclose(c);
+    }
+    return found;
+}
+
+/* Who holds DB's lock, said into WHO ("nindex (pid 12345, --rebuild) is
+ * writing to it").  The lock file holds what the last nindex to take the
+ * lock wrote there ("12345 rebuild"); a program that takes it with
+ * flock(1), as a backup does, writes nothing, so that text may be of a
+ * writer long gone, and its pid in use by another process since.  The
+ * kernel's list says who holds the lock now, and the file's text is
+ * believed only of that process; where the list cannot be read, only of
+ * a pid that is alive. */
 static void lock_holder(const char *db, char *who, size_t size)
 {
-    char path[4200], text[64] = "", mode[32] = "";
+    char path[4200], text[64] = "", mode[32] = "", name[96];
     snprintf(path, sizeof path, "%s/lock", db);
-    snprintf(who, size, "another nindex");
+    long holder = flock_holder(path, name, sizeof name);
+    if (!holder) /* the lock file removed: the directory's lock */
+        holder = flock_holder(db, name, sizeof name);
     FILE *f = fopen(path, "re");
-    if (!f)
-        return;
-    if (!fgets(text, sizeof text, f))
-        text[0] = '\0';
-    fclose(f);
+    if (f) {
+        if (!fgets(text, sizeof text, f))
+            text[0] = '\0';
+        fclose(f);
+    }
     long pid;
     if (sscanf(text, "%ld %31[a-z-]", &pid, mode) != 2 || pid <= 0)
-        return;
-    if (kill((pid_t)pid, 0) < 0 && errno != EPERM)
-        return; /* the text of a writer gone, the holder yet to write */
-    snprintf(who, size, "nindex (pid %ld, --%s)", pid, mode);
+        pid = 0;
+    if (pid &&
+        (holder ? pid == holder : kill((pid_t)pid, 0) == 0 || errno == EPERM))
+        snprintf(who, size, "nindex (pid %ld, --%s) is writing to it", pid,
+                 mode);
+    else if (holder && strncmp(name, "nindex ", 7) == 0)
+        snprintf(who, size, "nindex (pid %ld) is writing to it", holder);
+    else if (holder)
+        snprintf(who, size,
+                 "%s holds its lock, not an nindex (a backup, or a job "
+                 "under flock(1))",
+                 name);
+    else
+        snprintf(who, size,
+                 "another process holds its lock (an nindex, or a backup "
+                 "or job under flock(1))");
 }
 
 /* Say who holds the lock in it, for the busy message of the next: the
@@ -124,9 +188,9 @@ int ns_dbdir_lock(const char *db, struct dbdir *d, const char *mode,
                  "nothing was done",
                  db);
     } else if (busy) {
-        char who[128];
+        char who[200];
         lock_holder(db, who, sizeof who);
-        ns_error("index '%s' is busy: %s is writing to it; %s", db, who,
+        ns_error("index '%s' is busy: %s; %s", db, who,
                  wait > 0 ? "gave up waiting" : "wait, or --wait SECONDS");
     } else {
         int e = errno;

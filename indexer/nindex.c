@@ -151,7 +151,8 @@ static void usage(FILE *out)
         "      more than --max-delete or --max-delete-share, or a SOURCE\n"
         "      was empty; nothing was deleted\n"
         "  65  a rebuild was refused by validation; the old index stays live\n"
-        "  75  another nindex is writing to the index; try again later\n"
+        "  75  the index is locked by another nindex, or by a backup under\n"
+        "      flock(1); try again later\n"
         "With --dry-run the status is the one the real run would have.\n");
 }
 

@@ -172,7 +172,7 @@ t0=$(date +%s)
 run out err nindex --db "$TMP/db" "$TMP/lk.jsonl"
 check "second writer exits 75" is "$rc" 75
 check "second writer exits at once" test $(($(date +%s) - t0)) -le 1
-check "second writer says why" contains "$TMP/err" "is busy: another nindex is writing to it"
+check "second writer says why" contains "$TMP/err" "is busy: flock (pid $holder) holds its lock, not an nindex"
 check "second writer wrote nothing" sh -c \
     "! '$NSEARCH_BIN/nsearch' --db '$TMP/db' --json 'id:lock-test' | grep -q '\"id\":\"lock-test\"'"
 t0=$(date +%s)
