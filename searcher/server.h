@@ -154,6 +154,10 @@ struct ns_http_server {
     pthread_mutex_t newest_lock; /* guards newest_version, and newest's
                                     stores */
     char newest_version[80];     /* ns_index_info_t.version of that one */
+    char served_uuid[40];        /* the database UUID of the generation
+                                    last opened (served), under newest_lock:
+                                    an index removed and made again has
+                                    the same generation number, not this */
 };
 
 /* One request, from its request line to its end (req_cls). */

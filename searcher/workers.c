@@ -160,14 +160,25 @@ static int behind(ns_http_server_t *srv, const worker *w)
  * and its generation noted for a worker that cannot open the live one
  * (stand_in()).  The first worker to open another generation (a rebuild
  * published, a rollback) says so once, for the log a night's job is
- * checked by: that the server took it, with no restart. */
+ * checked by: that the server took it, with no restart.  So does the
+ * first to open another index under the same generation number (the
+ * index removed and made again, gen-000001 again): its database UUID
+ * tells it from the one served before. */
 static void note_served(ns_http_server_t *srv, ns_index_t *idx)
 {
     ns_index_info_t info;
     unsigned long n;
     if (!publish(srv, idx, &info) || !(n = gen_number(info.generation)))
         return;
+    char uuid[40], was_uuid[40];
+    snprintf(uuid, sizeof uuid, "%.*s", (int)strcspn(info.version, ":"),
+             info.version);
+    pthread_mutex_lock(&srv->newest_lock);
+    snprintf(was_uuid, sizeof was_uuid, "%s", srv->served_uuid);
+    if (*uuid)
+        snprintf(srv->served_uuid, sizeof srv->served_uuid, "%s", uuid);
     unsigned long was = atomic_exchange(&srv->served, n);
+    pthread_mutex_unlock(&srv->newest_lock);
     if (atomic_exchange(&srv->older, 0))
         ns_error("info: the live generation '%s' of '%s' opens: answering "
                  "from it",
@@ -177,6 +188,12 @@ static void note_served(ns_http_server_t *srv, ns_index_t *idx)
                  "place of 'gen-%06lu'",
                  info.generation, srv->cfg->db,
                  (unsigned long long)info.articles, was);
+    else if (was && *uuid && *was_uuid && strcmp(uuid, was_uuid) != 0)
+        ns_error("info: answering from '%s' of '%s' (%llu articles), a new "
+                 "index in place of the one served before (database %s, "
+                 "was %s)",
+                 info.generation, srv->cfg->db,
+                 (unsigned long long)info.articles, uuid, was_uuid);
 }
 
 /* W has no handle and cannot open the live generation of DB (ERR says
