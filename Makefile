@@ -80,7 +80,7 @@ LIB_CXX = common/open.cc common/status.cc common/gen-open.cc common/changes.cc c
           common/dead-filters.cc common/query-ends.cc common/elision.cc common/apostrophes.cc \
           common/quote-pairs.cc common/stop-words.cc common/query-lucene.cc \
           common/query-lucene-fields.cc common/query-signs.cc \
-          common/query-brackets.cc common/query-operators.cc common/query-amounts.cc
+          common/query-brackets.cc common/query-operators.cc common/query-amounts.cc common/query-percent.cc
 LIB_OBJ = $(LIB_C:%.c=$(B)/%.o) $(LIB_CXX:%.cc=$(B)/%.o) $(B)/common/word-lists.o
 # The word lists of the pair terms (common/pairs.cc) and of the words a
 # query does not search by (common/stop-words.cc), text files compiled

@@ -38,7 +38,7 @@ static std::string without_currency(const std::string &word)
 
 /* Is WORD a number as an amount is written: digits, with thousands
  * commas or a decimal point between them ("28", "1.5", "1,500")? */
-static bool amount_number(const std::string &word)
+bool libns::amount_number(const std::string &word)
 {
     if (word.empty() || !isdigit((unsigned char)word[0]) ||
         !isdigit((unsigned char)word.back()))

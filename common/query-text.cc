@@ -607,7 +607,7 @@ static std::string lone_near_words(const std::string &text,
 std::string libns::typed_text(const std::string &text, std::string *warnings)
 {
     const std::string nums = minus_numbers(stray_brackets_dropped(text, warnings));
-    return bracketed_filters(number_forms(amount_forms(lone_near_words(
+    return bracketed_filters(number_forms(amount_forms(percent_forms(lone_near_words(
         split_hyphens(grouped_compounds(initialisms(quoted_wildcards(
             field_groups(joined_fields(plain_marks(pasted_addresses(
                 trailing_operators_dropped(
@@ -616,7 +616,7 @@ std::string libns::typed_text(const std::string &text, std::string *warnings)
                                     warnings),
                     warnings))))),
             warnings)))),
-        warnings))));
+        warnings)))));
 }
 
 /* Is NAME (lower case) one the parser reads as a field's? */

@@ -84,6 +84,11 @@ void split_tokens(const std::string &text, std::vector<std::string> &tokens,
 /* query-amounts.cc: an amount of money ("$28 billion", "28bn") searched
  * in each of the forms news writes it in. */
 std::string amount_forms(const std::string &text);
+/* Is WORD a number as an amount is written ("28", "1.5", "1,500")? */
+bool amount_number(const std::string &word);
+/* query-percent.cc: a percentage ("1.5%", "1.5 pct") searched in each
+ * of the forms news writes it in. */
+std::string percent_forms(const std::string &text);
 std::string partial_text(const std::string &t, ns_index_t *idx = nullptr,
                          bool as_word_too = false);
 /* Q, parsed from partial_text(..., true), with the word being typed and
