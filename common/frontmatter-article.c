@@ -205,6 +205,18 @@ static int from_text(const char *text, size_t len, const char *default_id,
     *err_line = 1;
     unsigned warn_line = hdr.warned[0] ? ns_fm_key_line(text, len, hdr.warned)
                                        : 1;
+    /* A key given twice: the last is kept (ns_fm_header_read), and a
+     * title the editor meant is not lost without a word. */
+    char twice[64], said[160];
+    unsigned first, again = ns_fm_key_twice(text, len, twice, sizeof twice,
+                                            &first);
+    if (again && !art->warning) {
+        snprintf(said, sizeof said,
+                 "key '%s' given twice (line %u); the last is kept", twice,
+                 first);
+        ns_article_warn(art, said);
+        warn_line = again;
+    }
 
     /* The body: headings are collected; without a title in the header, the
      * first level-1 heading (or else the first line with words, without

@@ -4,7 +4,10 @@
  * (frontmatter-json.c), or none.  Where it ends is where the body begins
  * (frontmatter-article.c); what its keys mean is frontmatter-keys.c's. */
 #include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "frontmatter.h"
 #include "ingest.h"
@@ -60,9 +63,10 @@ const char *ns_fm_start(const char *text, size_t len, unsigned *lines)
     return at;
 }
 
-int ns_fm_header_read(const char *text, size_t len, ns_fm_key_fn fn, void *ctx,
-                      const char **body, char *err, size_t err_size,
-                      unsigned *err_line)
+/* The header as written, each key passed to FN as often as it is given. */
+static int header_read(const char *text, size_t len, ns_fm_key_fn fn,
+                       void *ctx, const char **body, char *err,
+                       size_t err_size, unsigned *err_line)
 {
     const char *end = text + len, *line;
     size_t llen;
@@ -113,6 +117,141 @@ int ns_fm_header_read(const char *text, size_t len, ns_fm_key_fn fn, void *ctx,
     }
     *body = p;
     return 0;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Keys given twice                                                         */
+/* ------------------------------------------------------------------------ */
+
+/* A key given more than once is read as Jekyll (Ruby's YAML) and Python
+ * read it: the last one is kept, for every key alike.  Before, each field
+ * kept whichever its setter kept (the last title, the first date), and
+ * no word was said; YAML and TOML forbid it and Hugo refuses the file,
+ * but a skipped post would lose more than a title.  Keys are compared
+ * without case, as the fields are found (frontmatter-keys.c).  Past
+ * MAX_KEYS distinct keys the rest are passed as given. */
+#define MAX_KEYS 256
+
+struct key_count {
+    char name[64];
+    unsigned given, seen;
+};
+
+struct key_counts {
+    struct key_count *k;
+    size_t n;
+    ns_fm_key_fn fn;
+    void *ctx;
+    char twice[64]; /* find_twice: the first key met again */
+};
+
+static struct key_count *find_key(struct key_counts *c, const char *key,
+                                  size_t klen, int add)
+{
+    if (klen >= sizeof c->k->name)
+        return NULL;
+    for (size_t i = 0; i < c->n; i++)
+        if (strlen(c->k[i].name) == klen &&
+            !strncasecmp(c->k[i].name, key, klen))
+            return &c->k[i];
+    if (!add || c->n == MAX_KEYS)
+        return NULL;
+    struct key_count *k = &c->k[c->n++];
+    memcpy(k->name, key, klen);
+    k->name[klen] = '\0';
+    k->given = k->seen = 0;
+    return k;
+}
+
+static int count_key(void *ctx, const char *key, size_t klen,
+                     const ns_fm_value_t *v, char *err, size_t err_size)
+{
+    (void)v, (void)err, (void)err_size;
+    struct key_count *k = find_key(ctx, key, klen, 1);
+    if (k)
+        k->given++;
+    return 0;
+}
+
+/* Pass the last of each key on to the caller's FN. */
+static int last_key(void *ctx, const char *key, size_t klen,
+                    const ns_fm_value_t *v, char *err, size_t err_size)
+{
+    struct key_counts *c = ctx;
+    struct key_count *k = find_key(c, key, klen, 0);
+    if (k && ++k->seen < k->given)
+        return 0;
+    return c->fn(c->ctx, key, klen, v, err, err_size);
+}
+
+int ns_fm_header_read(const char *text, size_t len, ns_fm_key_fn fn, void *ctx,
+                      const char **body, char *err, size_t err_size,
+                      unsigned *err_line)
+{
+    struct key_counts c = {calloc(MAX_KEYS, sizeof *c.k), 0, fn, ctx, ""};
+    if (!c.k) {
+        *err_line = 1;
+        ns_set_err(err, err_size, "out of memory");
+        return -1;
+    }
+    /* A header that does not read says so in the second pass. */
+    (void)header_read(text, len, count_key, &c, body, err, err_size,
+                      err_line);
+    int rc = header_read(text, len, last_key, &c, body, err, err_size,
+                         err_line);
+    free(c.k);
+    return rc;
+}
+
+/* Refuse the first key given a second time, so that the header reader
+ * says its line. */
+static int find_twice(void *ctx, const char *key, size_t klen,
+                      const ns_fm_value_t *v, char *err, size_t err_size)
+{
+    (void)v;
+    struct key_counts *c = ctx;
+    struct key_count *k = find_key(c, key, klen, 1);
+    if (!k || ++k->given < 2)
+        return 0;
+    snprintf(c->twice, sizeof c->twice, "%s", k->name);
+    ns_set_err(err, err_size, "twice");
+    return -1;
+}
+
+/* Refuse KEY (the ctx), compared without case, the first time it is
+ * given. */
+static int first_given(void *ctx, const char *key, size_t klen,
+                       const ns_fm_value_t *v, char *err, size_t err_size)
+{
+    (void)v;
+    const char *want = ctx;
+    if (strlen(want) != klen || strncasecmp(want, key, klen))
+        return 0;
+    ns_set_err(err, err_size, "found");
+    return -1;
+}
+
+unsigned ns_fm_key_twice(const char *text, size_t len, char *key,
+                         size_t key_size, unsigned *first)
+{
+    struct key_counts c = {calloc(MAX_KEYS, sizeof *c.k), 0, NULL, NULL, ""};
+    const char *body;
+    char err[16];
+    unsigned line = 0;
+    if (!c.k)
+        return 0;
+    int rc = header_read(text, len, find_twice, &c, &body, err, sizeof err,
+                         &line);
+    free(c.k);
+    if (rc == 0 || strcmp(err, "twice") || !line)
+        return 0;
+    snprintf(key, key_size, "%s", c.twice);
+    *first = 0;
+    if (header_read(text, len, first_given, c.twice, &body, err, sizeof err,
+                    first) == 0 ||
+        strcmp(err, "found"))
+        *first = 1;
+    return line;
 }
 
 int ns_frontmatter_keys(const char *text, size_t len, ns_fm_key_fn fn,

@@ -89,8 +89,16 @@ int ns_fm_header_read(const char *text, size_t len, ns_fm_key_fn fn, void *ctx,
                       const char **body, char *err, size_t err_size,
                       unsigned *err_line);
 /* The line of TEXT's header (LEN bytes) on which KEY, as the header
- * reader names it ("date", "extra.author"), is first given; 1 if none. */
+ * reader names it ("date", "extra.author"), is given, the last time if
+ * more than once (the one read); 1 if none. */
 unsigned ns_fm_key_line(const char *text, size_t len, const char *key);
+/* The first key that TEXT's header (LEN bytes) gives a second time: its
+ * name in KEY (KEY_SIZE bytes) and in *FIRST the line of its first; it
+ * returns the line of the second.  0 if no key is given twice.  Of a key
+ * given more than once, only the last reaches the FN of
+ * ns_fm_header_read and ns_frontmatter_keys. */
+unsigned ns_fm_key_twice(const char *text, size_t len, char *key,
+                         size_t key_size, unsigned *first);
 /* The language a Hugo translation's name gives, "nb" of
  * "posts/index.nb.md": its bytes in NAME and their number in *LEN, or
  * NULL.  In frontmatter-article.c. */
