@@ -107,10 +107,19 @@ int ns_json_header_read(const char *text, size_t len, ns_fm_key_fn fn,
     {
         size_t klen = strlen(key);
         if (json_is_object(val)) {
-            /* One level, and nothing in it is an error (yaml.c). */
+            /* The object itself, so that one where a value belongs is
+             * said (frontmatter-keys.c); then its keys, one level, and
+             * nothing in them is an error (yaml.c). */
             const char *sub;
             json_t *sval;
             char name[64];
+            ns_fm_value_reset(&v);
+            v.is_map = 1;
+            if (fn(ctx, key, klen, &v, err, err_size) < 0) {
+                *err_line = key_line(text, *used, key, klen);
+                rc = -1;
+                break;
+            }
             json_object_foreach(val, sub, sval)
             {
                 size_t n = klen + 1 + strlen(sub);

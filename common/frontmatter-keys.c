@@ -349,12 +349,52 @@ static int field_key(void *ctx, const char *key, size_t klen,
     return 0;
 }
 
+/* Non-zero if KEY (KLEN bytes) is one field_key reads. */
+static int is_field(const char *key, size_t klen)
+{
+    static const char *const fields[] = {
+        "id",       "title",        "section",     "category",
+        "author",   "authors",      "lang",        "language",
+        "permalink", "url",         "lastmod",     "last_modified_at",
+        "updated",  "modified",     "date",        "publishdate",
+        "pubdate",  "published",    "tags",        "keywords",
+        "categories", "slug"};
+    for (size_t i = 0; i < sizeof fields / sizeof *fields; i++)
+        if (is_word(key, klen, fields[i]))
+            return 1;
+    return 0;
+}
+
 int ns_fm_field_key(void *ctx, const char *key, size_t klen,
                     const ns_fm_value_t *v, char *err, size_t err_size)
 {
     struct ns_fm_fields *h = ctx;
     int had = h->art->warning != NULL;
-    int rc = field_key(ctx, key, klen, v, err, err_size);
+    int rc = 0;
+    /* A mapping where a field's value belongs ("title: {a: 1}", or an
+     * unfilled Hugo archetype's "title: {{ .Name }}") was passed over
+     * without a word, and the body's first line became the title. */
+    if (v->is_map && is_field(key, klen)) {
+        char said[200];
+        snprintf(said, sizeof said,
+                 "key '%.*s' is a mapping, not text: left out (quote the "
+                 "value to keep it as text)",
+                 (int)(klen < 64 ? klen : 64), key);
+        ns_article_warn(h->art, said);
+    } else if (!v->is_map) {
+        rc = field_key(ctx, key, klen, v, err, err_size);
+    }
+    /* "title: [a, b]" is titled "a", as a key of one value takes a
+     * list's first item; the rest of the title is said to be lost. */
+    if (rc == 0 && v->is_list && v->n_items > 1 &&
+        is_word(key, klen, "title")) {
+        char said[200];
+        snprintf(said, sizeof said,
+                 "key 'title' is a list of %zu items: the first is kept "
+                 "(quote the value to keep it whole)",
+                 v->n_items);
+        ns_article_warn(h->art, said);
+    }
     /* The article keeps its first warning: the key that gave it is where
      * the reader points (a "date: circa 1910" on line 5 was said to be
      * on line 1, the file's first). */

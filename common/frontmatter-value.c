@@ -62,6 +62,7 @@ void ns_fm_value_reset(ns_fm_value_t *v)
     ns_buf_reset(&v->text);
     v->n_items = 0;
     v->is_list = 0;
+    v->is_map = 0;
 }
 
 void ns_fm_value_free(ns_fm_value_t *v)

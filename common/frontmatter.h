@@ -27,6 +27,7 @@ typedef struct {
     size_t n_items; /* a list's item count */
     size_t cap;     /* room in ENDS */
     int is_list;    /* 0: one string; 1: a list */
+    int is_map;     /* a mapping or table ("{a: 1}"), passed with no text */
 } ns_fm_value_t;
 
 /* End the list item whose bytes were appended to V->text since the last
@@ -42,7 +43,8 @@ void ns_fm_value_reset(ns_fm_value_t *v);
 void ns_fm_value_free(ns_fm_value_t *v);
 
 /* Called by a reader for each top-level key (KLEN bytes at KEY, as
- * written) with its VALUE, in the order of the header.  Keys inside nested
+ * written) with its VALUE, in the order of the header; a key whose value
+ * is a mapping comes with VALUE->is_map set and no text.  Keys inside nested
  * mappings and tables are not passed (nothing there is an article field),
  * except those of a YAML block mapping under a top-level key and of a TOML
  * [table] of one name, which come as "parent.key" ("_build.render", Hugo's

@@ -455,6 +455,7 @@ int ns_toml_header_read(const char *text, size_t len, unsigned first_line,
         }
         t.p++;
         skip_space(&t);
+        const char *at = t.p;
         if ((kind = value(&t, &v, 0)) < 0 || end_of_line(&t, "value") < 0) {
             rc = -1;
             break;
@@ -473,8 +474,17 @@ int ns_toml_header_read(const char *text, size_t len, unsigned first_line,
             table.len -= name.len + 1;
             continue;
         }
-        if (in_table || dotted || kind == 2)
+        if (in_table || dotted)
             continue;
+        /* An inline table, "title = {a = 1}", is said where a value
+         * belongs (frontmatter-keys.c); an array of arrays is passed
+         * over. */
+        if (kind == 2 && *at != '{')
+            continue;
+        if (kind == 2) {
+            ns_fm_value_reset(&v);
+            v.is_map = 1;
+        }
         if (fn(ctx, name.p, name.len, &v, err, err_size) < 0) {
             t.line = line;
             rc = -1;

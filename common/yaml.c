@@ -723,6 +723,15 @@ static int keys(struct cursor c, ns_fm_key_fn fn, void *ctx,
             rc = fn(ctx, key, (size_t)(kend - key), &v, err, err_size);
         } else if (rc == 0) {
             struct nested n = {fn, ctx, key, (size_t)(kend - key)};
+            /* The mapping itself, so that one where a value belongs
+             * ("title: {a: 1}") is said (frontmatter-keys.c). */
+            ns_fm_value_reset(&v);
+            v.is_map = 1;
+            if (fn(ctx, key, (size_t)(kend - key), &v, err, err_size) < 0) {
+                *err_line = l.no;
+                rc = -1;
+                break;
+            }
             char scratch[8];
             unsigned line;
             if (!in && first == fend)
