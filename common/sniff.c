@@ -184,6 +184,18 @@ ns_format_t ns_format_sniff(const char *head, size_t len, ns_format_t named,
         *why = "empty file";
         return NS_FMT_EMPTY;
     }
+    /* A NUL byte is never text: binary data under a text name (an image
+     * saved as post.md) or a file a crash left zero-filled.  Each was read
+     * as an article, the first an article titled with its bytes, the
+     * other skipped as "missing title and body". */
+    if ((named == NS_FMT_MARKDOWN || named == NS_FMT_TEXT) &&
+        memchr(head, '\0', len)) {
+        *why = "not text: it holds NUL bytes (binary data, UTF-16 "
+               "without its byte-order mark, or a file a crash left "
+               "zero-filled); nothing of it was read: restore or convert "
+               "it, or move it out of the source";
+        return NS_FMT_BROKEN;
+    }
     if (named == NS_FMT_MARKDOWN || named == NS_FMT_TEXT)
         return named;
     size_t rest = (size_t)(end - p);
