@@ -5,6 +5,7 @@
  * end), and a field with '*' for any article that has it (author:*,
  * Elasticsearch's _exists_:author). */
 #include <cctype>
+#include <cstdlib>
 #include <cstring>
 #include <ctime>
 #include <string>
@@ -195,6 +196,25 @@ std::string libns::field_groups(const std::string &t)
  * article.  Only date: has ranges here: another field's range
  * ("id:[a TO b]") is left out, with a warning. */
 
+/* Is END a decade as the date field reads one ("1960s")? */
+static bool decade(const std::string &end)
+{
+    return end.size() == 5 && end[3] == '0' &&
+           (end[4] == 's' || end[4] == 'S') &&
+           end.find_first_not_of("0123456789") == 4;
+}
+
+/* END's first and last days (FIRST and LAST at least 11 bytes), a decade
+ * too; false if it is no date. */
+static bool days_of(const std::string &end, char *first, char *last)
+{
+    if (!decade(end))
+        return ns_date_span(end.c_str(), first, last) == 0;
+    snprintf(first, 11, "%.3s0-01-01", end.c_str());
+    snprintf(last, 11, "%.3s9-12-31", end.c_str());
+    return true;
+}
+
 /* The day, month or year next to END (a date: value, "1987-03-01",
  * "1987-03", "1987", "19870301" or "1.3.1987") on side STEP (+1 after,
  * -1 before), in the same unit; END itself if it is no date (the date
@@ -203,6 +223,15 @@ static std::string next_span(const std::string &end, int step)
 {
     std::string text = end;
     char iso[16];
+    /* A decade ("1960s") steps by ten years: {1960s TO 1980s} is the
+     * 1970s; as itself, it kept both decades it names. */
+    if (decade(end)) {
+        const int y = atoi(end.c_str()) + 10 * step;
+        if (y < 0 || y > 9990)
+            return end;
+        snprintf(iso, sizeof iso, "%04ds", y);
+        return iso;
+    }
     if (end.find('.') != std::string::npos) {
         if (ns_date_dmy_day(end.c_str(), iso, sizeof iso) < 0)
             return end;
@@ -243,10 +272,74 @@ static std::string next_span(const std::string &end, int step)
 static bool backwards(const std::string &a, const std::string &b)
 {
     char a_first[16], a_last[16], b_first[16], b_last[16];
-    return !a.empty() && !b.empty() &&
-           ns_date_span(a.c_str(), a_first, a_last) == 0 &&
-           ns_date_span(b.c_str(), b_first, b_last) == 0 &&
-           strcmp(a_first, b_last) > 0;
+    return !a.empty() && !b.empty() && days_of(a, a_first, a_last) &&
+           days_of(b, b_first, b_last) && strcmp(a_first, b_last) > 0;
+}
+
+/* INSIDE, what a range's brackets hold, as its ends *A and *B around one
+ * TO (any case); each end's words joined by one space, without the
+ * quotes around it.  False when there is not one TO with words on both
+ * sides.  Split at each space, "[March 1987 TO April 1987]" was five
+ * words: its ends were "March" and "1987", no dates, and the filter was
+ * dropped (8,134 Reuters articles where the two months have 16,449). */
+static bool range_ends(const std::string &inside, std::string *a,
+                       std::string *b)
+{
+    std::vector<std::string> words[2];
+    std::string w;
+    int side = 0;
+    bool quoted = false, to = false;
+    for (size_t k = 0; k <= inside.size(); k++) {
+        if (k < inside.size() && inside[k] == '"')
+            quoted = !quoted;
+        if (k < inside.size() && (quoted || !isspace((unsigned char)inside[k]))) {
+            w += inside[k];
+            continue;
+        }
+        if (w.empty())
+            continue;
+        if (strcasecmp(w.c_str(), "TO") == 0) {
+            if (to)
+                return false;
+            to = true, side = 1;
+        } else {
+            words[side].push_back(w);
+        }
+        w.clear();
+    }
+    if (!to || words[0].empty() || words[1].empty())
+        return false;
+    std::string *end[2] = {a, b};
+    for (int s = 0; s < 2; s++) {
+        end[s]->clear();
+        for (const std::string &x : words[s])
+            *end[s] += (end[s]->empty() ? "" : " ") + x;
+        if (end[s]->size() >= 2 && end[s]->front() == '"' &&
+            end[s]->back() == '"')
+            *end[s] = end[s]->substr(1, end[s]->size() - 2);
+    }
+    return true;
+}
+
+/* END, a range's end written as people write a date ("March 1987",
+ * "5. januar 2023"), as the day, month or year it names in the form
+ * next_span steps ("1987-03"); any other END as typed. */
+static std::string unit_form(const std::string &end)
+{
+    if (decade(end) ||
+        end.find_first_not_of("0123456789.-") == std::string::npos)
+        return end;
+    char first[16], last[16];
+    if (ns_date_span(end.c_str(), first, last) != 0)
+        return end;
+    if (strcmp(first, last) == 0)
+        return first;
+    if (strncmp(first, last, 7) == 0)
+        return std::string(first, 7);
+    if (strncmp(first, last, 4) == 0 && strcmp(first + 4, "-01-01") == 0 &&
+        strcmp(last + 4, "-12-31") == 0)
+        return std::string(first, 4);
+    return end;
 }
 
 /* The field name that ends at T[COLON], if it starts a word. */
@@ -283,19 +376,10 @@ std::string libns::lucene_ranges(const std::string &t, std::string *warnings)
         size_t close = t.find_first_of("]}", open);
         if (close == std::string::npos)
             continue;
-        /* "A TO B" inside, and nothing else. */
-        std::vector<std::string> words;
-        std::string inside = t.substr(open + 1, close - open - 1), w;
-        for (size_t k = 0; k <= inside.size(); k++) {
-            if (k < inside.size() && !isspace((unsigned char)inside[k])) {
-                w += inside[k];
-                continue;
-            }
-            if (!w.empty())
-                words.push_back(w);
-            w.clear();
-        }
-        if (words.size() != 3 || strcasecmp(words[1].c_str(), "TO") != 0)
+        /* "A TO B" inside, and nothing else; an end may be a date in
+         * words, quoted or not ("[March 1987 TO "April 1987"]"). */
+        std::string a, b;
+        if (!range_ends(t.substr(open + 1, close - open - 1), &a, &b))
             continue;
         const std::string field = canonical_field(name);
         out.resize(out.size() - name.size() - 1);
@@ -306,8 +390,8 @@ std::string libns::lucene_ranges(const std::string &t, std::string *warnings)
             i = close;
             continue;
         }
-        std::string a = words[0] == "*" ? "" : words[0];
-        std::string b = words[2] == "*" ? "" : words[2];
+        a = a == "*" ? "" : unit_form(a);
+        b = b == "*" ? "" : unit_form(b);
         const std::string typed = name + ":" + t.substr(open, close - open + 1);
         bool leave_a = t[open] == '{', leave_b = t[close] == '}';
         /* Written backwards, turned round before its ends are left out:
@@ -335,8 +419,12 @@ std::string libns::lucene_ranges(const std::string &t, std::string *warnings)
             i = close;
             continue;
         }
+        /* An end that is no date keeps its words, in one value the
+         * date field says is not a date. */
+        const std::string q =
+            (a + b).find(' ') == std::string::npos ? "" : "\"";
         out += a.empty() && b.empty() ? "_exists_:date"
-                                      : name + ":" + a + ".." + b;
+                                      : name + ":" + q + a + ".." + b + q;
         i = close;
     }
     return out;
