@@ -607,15 +607,15 @@ static std::string lone_near_words(const std::string &text,
 std::string libns::typed_text(const std::string &text, std::string *warnings)
 {
     const std::string nums = minus_numbers(stray_brackets_dropped(text, warnings));
+    const std::string read = plain_marks(pasted_addresses(
+        trailing_operators_dropped(
+            signs_beside_or(leading_not(lucene_text(
+                                lucene_ranges(nums, warnings), warnings)),
+                            warnings),
+            warnings)));
     return bracketed_filters(number_forms(amount_forms(percent_forms(lone_near_words(
         split_hyphens(grouped_compounds(initialisms(quoted_wildcards(
-            field_groups(joined_fields(plain_marks(pasted_addresses(
-                trailing_operators_dropped(
-                    signs_beside_or(leading_not(lucene_text(
-                                        lucene_ranges(nums, warnings), warnings)),
-                                    warnings),
-                    warnings))))),
-            warnings)))),
+            field_groups(joined_fields(read, warnings)), warnings)))),
         warnings)))));
 }
 

@@ -100,7 +100,9 @@ std::string unclosed_phrase(const std::string &text);
 /* (PHRASES: each unknown name with its word, "url azure".) */
 std::string unknown_field_words(const std::string &text, std::string &names,
                                 std::vector<std::string> *phrases = nullptr);
-std::string joined_fields(const std::string &t);     /* query-fields.cc */
+/* query-fields.cc: a field name with a space after its colon joined to
+ * its value; one with no value left out, said in *WARNINGS (may be null). */
+std::string joined_fields(const std::string &t, std::string *warnings = nullptr);
 /* T with the time of each date: value's day left out ("date:1963-07-05T10:00"
  * is date:1963-07-05), as the query is parsed: what is said of the query
  * (fields unknown, words searched instead) speaks of the same text. */
