@@ -697,6 +697,12 @@ int main(int argc, char **argv)
         ns_usage_error("%s", "--related-to takes no QUERY and no --batch");
     if (!o.batch && !o.related_to && !o.show && !nwords)
         ns_usage_error("%s", "no QUERY given");
+    /* --half-life sets how fast --sort recent's bonus for newness fades
+     * (README): with another order it changed nothing, and nothing said
+     * so. */
+    if (o.half_life && o.sort != NS_SORT_RECENT && !o.show && !o.related_to)
+        ns_warn("%s", "--half-life is read with --sort recent only; it was "
+                      "ignored: add --sort recent");
     if (!o.batch && !o.related_to && !o.show) {
         o.query = join_words(words, nwords);
         if (!o.query)

@@ -65,10 +65,24 @@ static void page_end(json_t *root, long offset, long limit)
     json_object_set_new(root, "warning", json_string(why));
 }
 
+/* Said when half_life is given without sort=recent, the order it tunes. */
+static const char HALF_LIFE_IDLE[] =
+    "half_life is read with sort=recent only; it was ignored: add sort=recent";
+
+/* ROOT with WHY after its warning, if any. */
+static void add_warning(json_t *root, const char *why)
+{
+    const char *was = json_string_value(json_object_get(root, "warning"));
+    char text[1024];
+    snprintf(text, sizeof text, "%s%s%s", was ? was : "", was ? "; " : "",
+             why);
+    json_object_set_new(root, "warning", json_string(text));
+}
+
 static enum MHD_Result reply_results(ns_http_call_t *c, ns_results_t *res,
                                      const char *query,
                                      const ns_http_filters_t *filters,
-                                     long offset, long limit)
+                                     long offset, long limit, const char *why)
 {
     char *text = ns_results_to_json(res, query, NULL);
     ns_results_free(res);
@@ -78,6 +92,8 @@ static enum MHD_Result reply_results(ns_http_call_t *c, ns_results_t *res,
         json_t *f = ns_http_filters_json(filters);
         free(text);
         text = NULL;
+        if (root && why)
+            add_warning(root, why);
         if (root)
             page_end(root, offset, limit);
         if (root && f && json_object_set_new(root, "filters", f) == 0) {
@@ -219,7 +235,11 @@ static enum MHD_Result get_search(ns_http_call_t *c)
          * on the index alone: no ETag, not to be kept. */
         if (ns_results_timed_out(res))
             c->etag[0] = '\0';
-        ret = reply_results(c, res, so.query, &filters, offset, limit);
+        ret = reply_results(c, res, so.query, &filters, offset, limit,
+                            ns_http_arg(c, "half_life") &&
+                                    sort != NS_SORT_RECENT
+                                ? HALF_LIFE_IDLE
+                                : NULL);
     }
     return ret;
 }
@@ -324,7 +344,7 @@ static enum MHD_Result get_related(ns_http_call_t *c, const char *id)
             return ret;
         return ns_http_reply_status(c, idx, st, "related posts");
     }
-    return reply_results(c, res, NULL, NULL, 0, 1);
+    return reply_results(c, res, NULL, NULL, 0, 1, NULL);
 }
 
 static enum MHD_Result get_health(ns_http_call_t *c)
