@@ -34,8 +34,14 @@ void libns::plain_page(ns_index_t *idx, Xapian::Enquire &enq,
 {
     const Xapian::doccount floor =
         o->collapse ? PAGE_COUNT_COLLAPSED : PAGE_COUNT_MIN;
-    Xapian::doccount want = (Xapian::doccount)o->offset + o->limit + 1;
-    page.ms = enq.get_mset(o->offset, o->limit, want > floor ? want : floor);
+    /* A count (--limit 0) has no page: it counts from the first match
+     * whatever the offset (`oil -n 0 --offset 10` said about 1,000, no
+     * page being past the end of 1,597 stories, where offset 0 counted
+     * them). */
+    const bool count_only = o->limit == 0;
+    const Xapian::doccount first = count_only ? 0 : o->offset;
+    Xapian::doccount want = first + o->limit + 1;
+    page.ms = enq.get_mset(first, o->limit, want > floor ? want : floor);
     time.over();
     for (auto it = page.ms.begin(); it != page.ms.end(); ++it)
         page.shown.push_back(it);
@@ -44,7 +50,7 @@ void libns::plain_page(ns_index_t *idx, Xapian::Enquire &enq,
      * the matches: count them again, as far as the page looked (collapsed,
      * ranked, as below), for the last page's exact total; past HTTP's
      * deepest page, as the first page counts. */
-    const bool past_end = page.shown.empty() && o->offset;
+    const bool past_end = page.shown.empty() && o->offset && !count_only;
     if (past_end)
         counted = want > 10000 + 100 + 1 ? enq.get_mset(0, 0, floor)
                   : o->collapse          ? enq.get_mset(0, want)
