@@ -85,10 +85,12 @@ class FoldingStem : public Xapian::StemImplementation
 {
     Xapian::Stem inner;
     bool stem_first;
+    bool norwegian; /* its -er nouns' forms as one stem (stem-no.cc) */
 
   public:
     explicit FoldingStem(const Xapian::Stem &s)
-        : inner(s), stem_first(knows_letters(s))
+        : inner(s), stem_first(knows_letters(s)),
+          norwegian(s.get_description() == "Xapian::Stem(norwegian)")
     {
     }
 
@@ -108,10 +110,15 @@ class FoldingStem : public Xapian::StemImplementation
             return (unsigned char)c < 0x80;
         });
         if (ascii)
-            return inner.is_none() ? word : inner(word);
+            return inner.is_none() ? word : stem(word);
         if (inner.is_none())
             return fold(word, 0);
-        return stem_first ? fold(inner(word), 0) : inner(fold(word, 0));
+        return stem_first ? fold(stem(word), 0) : inner(fold(word, 0));
+    }
+
+    std::string stem(const std::string &word) const
+    {
+        return norwegian ? norwegian_stem(inner, word) : inner(word);
     }
 
     std::string get_description() const override

@@ -212,6 +212,10 @@ inline bool has_operator(const Xapian::Query &q, Xapian::Query::op op)
  * WORD with its diacritics folded (fold.c), or WORD itself. */
 std::string fold(const std::string &word, int flags);
 Xapian::Stem folding_stem(const Xapian::Stem &stem); /* folds, then STEM */
+/* stem-no.cc: WORD stemmed by SNOWBALL, Norwegian's, with the -er and -ar
+ * nouns' four forms as one stem ("lærer", "lærerne": "lær"). */
+std::string norwegian_stem(const Xapian::Stem &snowball,
+                           const std::string &word);
 /* The N bytes at T with letters written decomposed composed (fold.c
  * ns_compose_marks), into OUT, and FROM (when not NULL) each byte's
  * offset in T; false, OUT and FROM untouched, when T has none. */
