@@ -986,7 +986,8 @@ uint64_t ns_results_total(const ns_results_t *res);
 /* 1 if the total counts every match, 0 if it is an estimate or a
  * cluster's answer without a shard (ns_results_missing_count()). */
 int ns_results_total_exact(const ns_results_t *res);
-/* 1 if matches remain past this page (the next offset has hits). */
+/* 1 if matches remain past this page (the next offset has hits); 0 for
+ * a count (limit 0), whose next offset is its own. */
 int ns_results_has_more(const ns_results_t *res);
 /* The offset and limit the search ran with. */
 unsigned ns_results_offset(const ns_results_t *res);

@@ -36,7 +36,9 @@ int ns_results_total_exact(const ns_results_t *res)
 
 int ns_results_has_more(const ns_results_t *res)
 {
-    return res->has_more;
+    /* A count (limit 0) has no next page: offset + limit asks for the
+     * same count again, so a loop on has_more would never end. */
+    return res->has_more && res->limit > 0;
 }
 
 unsigned ns_results_offset(const ns_results_t *res)
