@@ -106,6 +106,30 @@ static std::vector<std::string> forms(const std::string &number, const Scale &s,
     return out;
 }
 
+libns::typed_tokens::typed_tokens(const std::string &text) : operators(false)
+{
+    split_tokens(text, tokens, word);
+    for (unsigned char c : text)
+        operators |= c >= 'a' && c <= 'z';
+}
+
+/* Spaces and tabs alone are passed over: "28 bn", never "28 (bn". */
+size_t libns::typed_tokens::next_word(size_t t) const
+{
+    size_t u = t + 1;
+    while (u < tokens.size() && (tokens[u] == " " || tokens[u] == "\t"))
+        u++;
+    return u < tokens.size() && word[u] ? u : tokens.size();
+}
+
+std::string libns::typed_tokens::prev_word(size_t t) const
+{
+    for (size_t u = t; u-- > 0;)
+        if (tokens[u] != " " && tokens[u] != "\t")
+            return word[u] ? tokens[u] : "";
+    return "";
+}
+
 /* Outside quotes, an amount typed in one form also searched in the
  * others.  Kept one amount: its number and scale word are a phrase
  * ("28 billion"), never the loose words, whose "28" ranked Reuters'
@@ -121,25 +145,12 @@ std::string libns::amount_forms(const std::string &text)
 {
     if (text.find_first_of("0123456789") == std::string::npos)
         return text;
-    std::vector<std::string> tokens;
-    std::vector<bool> word;
-    split_tokens(text, tokens, word);
-    bool operators = false;
-    for (unsigned char c : text)
-        operators |= c >= 'a' && c <= 'z';
-    /* The next word token after T: spaces alone between them. */
-    auto next_word = [&](size_t t) -> size_t {
-        size_t u = t + 1;
-        while (u < tokens.size() && (tokens[u] == " " || tokens[u] == "\t"))
-            u++;
-        return u < tokens.size() && word[u] ? u : tokens.size();
-    };
-    auto prev_word = [&](size_t t) -> std::string {
-        for (size_t u = t; u-- > 0;)
-            if (tokens[u] != " " && tokens[u] != "\t")
-                return word[u] ? tokens[u] : "";
-        return "";
-    };
+    const typed_tokens tt(text);
+    const std::vector<std::string> &tokens = tt.tokens;
+    const std::vector<bool> &word = tt.word;
+    const bool operators = tt.operators;
+    auto next_word = [&](size_t t) { return tt.next_word(t); };
+    auto prev_word = [&](size_t t) { return tt.prev_word(t); };
     std::string out;
     for (size_t t = 0; t < tokens.size(); t++) {
         if (!word[t]) {

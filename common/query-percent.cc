@@ -49,25 +49,12 @@ std::string libns::percent_forms(const std::string &text)
 {
     if (text.find_first_of("0123456789") == std::string::npos)
         return text;
-    std::vector<std::string> tokens;
-    std::vector<bool> word;
-    split_tokens(text, tokens, word);
-    bool operators = false;
-    for (unsigned char c : text)
-        operators |= c >= 'a' && c <= 'z';
-    /* The next word token after T: spaces alone between them. */
-    auto next_word = [&](size_t t) -> size_t {
-        size_t u = t + 1;
-        while (u < tokens.size() && (tokens[u] == " " || tokens[u] == "\t"))
-            u++;
-        return u < tokens.size() && word[u] ? u : tokens.size();
-    };
-    auto prev_word = [&](size_t t) -> std::string {
-        for (size_t u = t; u-- > 0;)
-            if (tokens[u] != " " && tokens[u] != "\t")
-                return word[u] ? tokens[u] : "";
-        return "";
-    };
+    const typed_tokens tt(text);
+    const std::vector<std::string> &tokens = tt.tokens;
+    const std::vector<bool> &word = tt.word;
+    const bool operators = tt.operators;
+    auto next_word = [&](size_t t) { return tt.next_word(t); };
+    auto prev_word = [&](size_t t) { return tt.prev_word(t); };
     auto is = [&](size_t u, const char *w) {
         return u < tokens.size() && lower(tokens[u].c_str()) == w;
     };

@@ -81,6 +81,21 @@ std::string number_form(const std::string &word);
  * each space, bracket and quote on its own. */
 void split_tokens(const std::string &text, std::vector<std::string> &tokens,
                   std::vector<bool> &word);
+/* TEXT's tokens (split_tokens()) as the steps that rewrite a number and
+ * the word after it read them (amounts, percentages): OPERATORS is true
+ * when some letter is in lower case, so that AND, OR and NEAR are
+ * operators, not words of a query typed in capitals. */
+struct typed_tokens {
+    std::vector<std::string> tokens;
+    std::vector<bool> word;
+    bool operators;
+    explicit typed_tokens(const std::string &text);
+    /* The next word token after T, spaces alone between; tokens.size()
+     * if there is none. */
+    size_t next_word(size_t t) const;
+    /* The word token before T, spaces alone between; "" if none. */
+    std::string prev_word(size_t t) const;
+};
 /* query-amounts.cc: an amount of money ("$28 billion", "28bn") searched
  * in each of the forms news writes it in. */
 std::string amount_forms(const std::string &text);
