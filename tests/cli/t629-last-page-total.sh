@@ -26,7 +26,7 @@ print(d["total"], d["total_exact"], d["has_more"], len(d["hits"]))'
 }
 
 n=$(page -n 0 | cut -d' ' -f1)
-check "-n 0: over 1000 stories, exact ($n)" is "$(page -n 0)" "$n True True 0"
+check "-n 0: over 1000 stories, exact ($n), no next page" is "$(page -n 0)" "$n True False 0"
 check "a first page: an estimate" is "$(page -n 10 | cut -d' ' -f2)" False
 check "a last page of 10 that fills its limit: exact" is \
     "$(page -n 10 --offset $((n - 10)))" "$n True False 10"
