@@ -10,6 +10,24 @@
 
 #include "server.h"
 
+/* Is KEY the parameter NAME, as given or as a script writes an array's
+ * name: "section[]" (axios, jQuery, Node's qs) or "section[0]" (PHP's
+ * http_build_query)?  Read as unknown, such a filter was ignored and every
+ * story answered: section[]=crude on "oil" gave 1,597 hits for 325. */
+static int key_is(const char *key, const char *name)
+{
+    size_t n = strlen(name);
+    if (strncmp(key, name, n))
+        return 0;
+    key += n;
+    if (!*key)
+        return 1;
+    if (*key++ != '[')
+        return 0;
+    key += strspn(key, "0123456789");
+    return key[0] == ']' && !key[1];
+}
+
 /* What find_arg() looks for, and found. */
 struct arg_find {
     const char *key;
@@ -23,7 +41,7 @@ static enum MHD_Result find_arg(void *cls, enum MHD_ValueKind kind,
     (void)kind;
     (void)key_size;
     struct arg_find *f = cls;
-    if (!value || !value_size || strcmp(key, f->key))
+    if (!value || !value_size || !key_is(key, f->key))
         return MHD_YES;
     f->value = value;
     return MHD_NO;
@@ -165,10 +183,10 @@ static enum MHD_Result check_arg(void *cls, enum MHD_ValueKind kind,
         long in_key = ns_control_char(key, key_size);
         /* In q a tab, a line feed or a carriage return is a space (a quote
          * pasted from a text box of several lines): routes.c. */
-        long in_value = !value              ? -1
-                        : !strcmp(key, "q") ? ns_query_control_char(value,
-                                                                    value_size)
-                                            : ns_control_char(value, value_size);
+        long in_value = !value ? -1
+                        : key_is(key, "q")
+                            ? ns_query_control_char(value, value_size)
+                            : ns_control_char(value, value_size);
         if (in_key >= 0 || in_value >= 0) {
             ck->control = in_key >= 0 ? 2 : 1;
             ck->code = in_key >= 0 ? in_key : in_value;
@@ -177,11 +195,11 @@ static enum MHD_Result check_arg(void *cls, enum MHD_ValueKind kind,
             return MHD_NO;
         }
         for (unsigned i = 0; i < sizeof SINGLE / sizeof *SINGLE; i++) {
-            if (strcmp(SINGLE[i], key) || !value || !value_size)
+            if (!key_is(key, SINGLE[i]) || !value || !value_size)
                 continue;
             if (ck->seen & (1u << i)) {
                 ck->repeated = 1;
-                snprintf(ck->key, sizeof ck->key, "%s", key);
+                snprintf(ck->key, sizeof ck->key, "%s", SINGLE[i]);
                 return MHD_NO;
             }
             ck->seen |= 1u << i;
@@ -279,7 +297,7 @@ static enum MHD_Result list_arg(void *cls, enum MHD_ValueKind kind,
     (void)kind;
     (void)key_size;
     struct arg_list *l = cls;
-    if (strcmp(key, l->key) || !value || !value_size)
+    if (!key_is(key, l->key) || !value || !value_size)
         return MHD_YES; /* an empty form field is "not given" */
     /* So is one of spaces ("tag=%20", a text box left with a space in
      * it): no article has a blank label, and the filter matched nothing
@@ -330,7 +348,8 @@ int ns_http_arg_filters(ns_http_call_t *c, ns_http_filters_t *f,
                  SECTION_RULE, 0, ret) < 0 ||
         arg_list(c, "lang", f->langs, &f->n_langs, lang_ok,
                  "lang must be a language code or name such as en, no or Norsk "
-                 "bokmål", 1, ret) < 0 ||
+                 "bokmål",
+                 1, ret) < 0 ||
         arg_list(c, "tag", f->tags, &f->n_tags, label_ok, TAG_RULE, 0, ret) < 0)
         return -1;
     /* A reporter's page ("more by Kari Nordmann"): every word of the name
