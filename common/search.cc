@@ -61,8 +61,12 @@ static ns_status_t parse_text(ns_index_t *idx, const ns_search_opts_t *o,
      * 3, and author:"kari nordmann every Kari and every Nordmann. */
     if (!unclosed_quote_words(text).empty())
         text += '"';
-    /* "*" alone is every article, as in Lucene-based site search. */
-    *blank = text.find_first_not_of(" \t\r\n*") == std::string::npos;
+    /* "*" alone is every article, as in Lucene-based site search.  Not
+     * escapes of no word ("\\", "\\*", "\\:"), unescaped to nothing: no
+     * word, as "/" is (a stray backslash listed all 22,897 of Reuters and
+     * BBC News). */
+    *blank = text.find_first_not_of(" \t\r\n*") == std::string::npos &&
+             (given.find('\\') == std::string::npos || has_word(given));
     if (*blank) {
         *out = match_all();
         return NS_STATUS_OK;
