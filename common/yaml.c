@@ -18,10 +18,10 @@
  * Leniencies keep what nsearch has always read: a plain value may hold
  * ": " ("title: Colon in value: yes"), a value that starts like a quoted
  * scalar, a list or a block scalar but is none ('title: "Heart Lamp"
- * wins') is plain text as written, and so is a backslash that starts no
- * escape.  A line outside all this (no "key:", a key indented under a key
- * with a value, a block scalar line less indented than its first) is an
- * error on its line. */
+ * wins', "{Breaking} Storm hits") is plain text as written, and so is a
+ * backslash that starts no escape.  A line outside all this (no "key:", a
+ * key indented under a key with a value, a block scalar line less
+ * indented than its first) is an error on its line. */
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>
@@ -542,6 +542,41 @@ out:
     return rc;
 }
 
+/* Does the flow mapping at FIRST (and the lines of CONT) close at the end
+ * of the value, with only a comment after it?  "{a: 1}" and an unfilled
+ * archetype's "{{ .Name }}" do; "{Breaking} Storm hits" does not, and is
+ * text, as "[Updated] Storm" is (key_value).  A quote opens a string only
+ * where a flow item starts ("{a: 'x}'}"), not inside a word ("{it's}").
+ * 1 or 0; -1 when out of memory. */
+static int flow_map_closes(const char *first, size_t flen, struct cursor cont)
+{
+    ns_buf_t s = {0};
+    if (join_lines(first, flen, cont, &s) < 0)
+        return -1;
+    int rc = 0;
+    size_t depth = 0;
+    char prev = ',';
+    for (size_t i = 0; i < s.len; i++) {
+        char c = s.p[i];
+        if ((c == '"' || c == '\'') && strchr("{[,:", prev)) {
+            while (++i < s.len && s.p[i] != c)
+                if (c == '"' && s.p[i] == '\\')
+                    i++;
+            if (i >= s.len)
+                break;
+        } else if (c == '{' || c == '[') {
+            depth++;
+        } else if ((c == '}' || c == ']') && depth && !--depth) {
+            rc = only_comments(s.p, s.len, i + 1);
+            break;
+        }
+        if (!isspace((unsigned char)c))
+            prev = c;
+    }
+    ns_buf_free(&s);
+    return rc;
+}
+
 /* The "- item" lines of [CONT, END) into V's items.  An item that is a
  * mapping ("- name: Kari") or holds one is passed over. */
 static int block_list(struct cursor cont, ns_fm_value_t *v, char *err,
@@ -617,8 +652,11 @@ static int key_value(const char *first, size_t flen, struct cursor cont,
                            : 0;
         return 1;
     }
-    if (first[0] == '{')
-        return 0;
+    if (first[0] == '{') {
+        int rc = flow_map_closes(first, flen, cont);
+        if (rc)
+            return rc < 0 ? oom(err, err_size) : 0;
+    }
     if (first[0] == '[') {
         int rc = flow_list(first, flen, cont, v, err, err_size);
         if (rc <= 0)
