@@ -61,7 +61,7 @@ LIB_C   = common/article.c common/byline-credits.c common/article-date.c common/
           common/prog.c common/reader.c common/reader-jsonl.c common/reader-kind.c common/reader-gzcheck.c common/reader-file.c common/reader-slugs.c common/reader-origin.c common/reader-notes.c common/mdx.c common/dirwalk.c common/render.c common/textpage.c \
           common/utf8.c common/util.c common/date822.c common/date-dmy.c common/feed.c common/feed-input.c common/feed-elements.c common/feed-item.c \
           common/feed-id.c common/xmlbase.c \
-          common/fields.c common/json-labels.c common/frontmatter.c common/frontmatter-article.c \
+          common/fields.c common/json-labels.c common/json-keys.c common/frontmatter.c common/frontmatter-article.c \
           common/frontmatter-json.c common/frontmatter-keys.c common/frontmatter-value.c common/published.c common/html.c common/jsondoc.c \
           common/jsonfeed.c common/markdown.c common/template.c common/nitf.c common/sniff.c \
           common/wpjson.c common/lang.c common/toml.c common/yaml.c \

@@ -138,7 +138,10 @@ static void name_keys(json_t *root, char *err, size_t err_size)
     ns_buf_puts(&b, " (the record has ");
     json_object_foreach(root, key, value)
     {
-        if (*key == '\001')
+        /* A field set from an alias is no key the record has. */
+        char mark[64];
+        snprintf(mark, sizeof mark, NS_JSON_ALIASED "%s", key);
+        if (*key == '\001' || json_object_get(root, mark))
             continue;
         if (n++ == 8) {
             ns_buf_puts(&b, ", ...");
@@ -577,6 +580,8 @@ static int from_json(const char *text, size_t len, int cms, ns_article_t *art,
         {"lang", offsetof(ns_article_t, lang), 32},
         {"url", offsetof(ns_article_t, url), 4096},
     };
+    if (cms)
+        ns_json_aliases(root);
     if (cms && c1_as_windows1252(root, art) < 0) {
         ns_set_err(err, err_size, "out of memory");
         goto out;

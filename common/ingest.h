@@ -542,6 +542,12 @@ void ns_json_labels(json_t *root, ns_article_t *art);
  * number as its digits (2025, 20250101), what is no date left out with
  * ART's warning. */
 void ns_json_dates(json_t *root, ns_article_t *art);
+/* The fields of record ROOT that a CMS export names otherwise
+ * ("headline", "byline", "published"...) set in place under their own
+ * names, where ROOT does not give those (json-keys.c); each one set is
+ * marked by a key of this prefix and its name ("\001aliased-title"). */
+#define NS_JSON_ALIASED "\001aliased-"
+void ns_json_aliases(json_t *root);
 
 /* Set "date" from an RFC 3339 or RFC 822 date; a value that is neither is
  * kept as it is so that validation reports it, unless a later call (even
