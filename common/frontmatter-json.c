@@ -66,21 +66,45 @@ static int to_value(json_t *j, ns_fm_value_t *v)
     return 1;
 }
 
-/* The line of TEXT (LEN bytes, the header) where KEY is written as
- * "KEY": the first such; 1 if it is not found (a key written with
- * escapes). */
-static unsigned key_line(const char *text, size_t len, const char *key,
-                         size_t klen)
+/* How many times KEY is written as a key of the top-level object of TEXT
+ * (LEN bytes, the header), "KEY" then ":"; *LINE gets the line of the
+ * NTH (from 0), left alone if there is none.  jansson keeps the last of
+ * a key given twice and says nothing, so the keys are counted here for
+ * the header reader to see each (frontmatter.c says "given twice").  A
+ * key written with escapes is not found. */
+static unsigned key_at(const char *text, size_t len, const char *key,
+                       size_t klen, unsigned nth, unsigned *line)
 {
-    unsigned line = 1;
-    for (size_t i = 0; i + klen + 2 <= len; i++) {
-        if (text[i] == '\n')
-            line++;
-        else if (text[i] == '"' && !memcmp(text + i + 1, key, klen) &&
-                 text[i + 1 + klen] == '"')
-            return line;
+    unsigned at = 1, count = 0;
+    size_t depth = 0;
+    for (size_t i = 0; i < len; i++) {
+        char c = text[i];
+        if (c == '\n') {
+            at++;
+        } else if (c == '{' || c == '[') {
+            depth++;
+        } else if (c == '}' || c == ']') {
+            if (depth && !--depth)
+                break;
+        } else if (c == '"') {
+            size_t s = i + 1;
+            while (++i < len && text[i] != '"')
+                if (text[i] == '\\')
+                    i++;
+            if (i >= len)
+                break;
+            size_t k = i + 1;
+            while (k < len && strchr(" \t\r\n", text[k]))
+                k++;
+            if (depth == 1 && i - s == klen && !memcmp(text + s, key, klen) &&
+                k < len && text[k] == ':') {
+                if (count == nth)
+                    *line = at;
+                count++;
+            }
+        }
     }
-    return 1;
+    return count;
 }
 
 int ns_json_header_read(const char *text, size_t len, ns_fm_key_fn fn,
@@ -106,6 +130,17 @@ int ns_json_header_read(const char *text, size_t len, ns_fm_key_fn fn,
     json_object_foreach(root, key, val)
     {
         size_t klen = strlen(key);
+        /* A key given twice is passed on as often, each time with the
+         * last value (jansson's), for the caller to say so. */
+        unsigned line = 1, times = key_at(text, *used, key, klen, 0, &line);
+        for (unsigned k = 1; k < times && rc == 0; k++)
+            if ((rc = to_value(val, &v)) > 0 &&
+                (rc = fn(ctx, key, klen, &v, err, err_size)) < 0) {
+                (void)key_at(text, *used, key, klen, k - 1, err_line);
+                break;
+            }
+        if (rc < 0)
+            break;
         if (json_is_object(val)) {
             /* The object itself, so that one where a value belongs is
              * said (frontmatter-keys.c); then its keys, one level, and
@@ -116,7 +151,8 @@ int ns_json_header_read(const char *text, size_t len, ns_fm_key_fn fn,
             ns_fm_value_reset(&v);
             v.is_map = 1;
             if (fn(ctx, key, klen, &v, err, err_size) < 0) {
-                *err_line = key_line(text, *used, key, klen);
+                (void)key_at(text, *used, key, klen, times ? times - 1 : 0,
+                             err_line);
                 rc = -1;
                 break;
             }
@@ -133,7 +169,8 @@ int ns_json_header_read(const char *text, size_t len, ns_fm_key_fn fn,
             }
         } else if ((rc = to_value(val, &v)) > 0 &&
                    (rc = fn(ctx, key, klen, &v, err, err_size)) < 0) {
-            *err_line = key_line(text, *used, key, klen);
+            (void)key_at(text, *used, key, klen, times ? times - 1 : 0,
+                         err_line);
             break;
         }
         if (rc < 0) {
