@@ -7,7 +7,8 @@
  * page's own fields at the top level, and [params], [menu] or [[cascade]]
  * hold nothing that is an article field.  The keys of a [table] of one
  * name are also passed on as "table.key", for Hugo's build options
- * ("[_build]" then "render = 'never'"); they are never an error.
+ * ("[_build]" then "render = 'never'"); they are never an error, and
+ * the table itself as a mapping, so that "[title]" is said.
  *
  * No TOML library is packaged with the -dev packages the build uses, and
  * this subset is small.  Anything outside it is an error on its line:
@@ -437,8 +438,19 @@ int ns_toml_header_read(const char *text, size_t len, unsigned first_line,
         if (!more(&t))
             break;
         if (*t.p == '[') {
+            unsigned at = t.line;
             in_table = 1;
             rc = table_header(&t, &table);
+            /* "[title]" where a value belongs is said as an inline
+             * table is (frontmatter-keys.c): it was passed over. */
+            if (rc == 0 && table.len) {
+                ns_fm_value_reset(&v);
+                v.is_map = 1;
+                if (fn(ctx, table.p, table.len, &v, err, err_size) < 0) {
+                    t.line = at;
+                    rc = -1;
+                }
+            }
             continue;
         }
         unsigned line = t.line;
