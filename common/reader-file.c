@@ -199,6 +199,22 @@ int ns_reader_next_text(ns_reader_t *r, ns_article_t *art)
     char repaired[160] = "";
     unsigned bad_line = 0;
     int rc = slurp(r, &text);
+    /* A NUL past the 4 KiB sniff.c looked at (binary data appended, a
+     * file a crash left zero-filled at its end) is refused as one in
+     * them is, at its line: it was read as a space, and the bytes after
+     * it indexed as text. */
+    const char *nul = rc == 0 && text.p ? memchr(text.p, '\0', text.len) : 0;
+    if (nul) {
+        line = 1;
+        for (const char *p = text.p; p < nul; p++)
+            line += *p == '\n';
+        snprintf(r->err, sizeof r->err,
+                 "not text: a NUL byte at byte %zu (binary data, or a file a "
+                 "crash left zero-filled); nothing of it was read: restore "
+                 "or convert it, or move it out of the source",
+                 (size_t)(nul - text.p) + 1);
+        rc = -1;
+    }
     if (rc == 0)
         rc = read_bad_bytes(r, &text, repaired, sizeof repaired, &bad_line);
     size_t idn = strlen(id);

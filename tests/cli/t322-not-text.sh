@@ -5,7 +5,8 @@
 # crash left zero-filled) is not text: a skipped record that says so, so
 # that a prune keeps what it held before.  Before, binary data was
 # indexed as an article titled with its bytes, and a zero-filled file
-# said "missing title and body".
+# said "missing title and body".  A NUL past the first 4 KiB, which
+# choose the format, is refused too, at its line.
 . "$(dirname "$0")/lib.sh"
 D=$TMP/site
 mkdir -p "$D"
@@ -49,4 +50,28 @@ check "zero-filled: said not to be text" contains "$TMP/err" \
     "$D/tolls.md: not text: it holds NUL bytes (binary data, UTF-16 without its byte-order mark, or a file a crash left zero-filled); nothing of it was read: restore or convert it, or move it out of the source"
 check "zero-filled: not 'missing title and body'" lacks "$TMP/err" "missing title and body"
 check "the prune kept the post the file held" is "$(total tolls)" 1
+
+# A NUL past the first 4 KiB (zeros a crash left at the end of a post, a
+# binary tail): refused at its line, the text after it not indexed; a
+# prune keeps the post the file held before.  It was read as a space.
+python3 - "$D" <<'PY'
+import sys
+d = sys.argv[1]
+words = ("The ferry crews return to work. " * 200).encode()
+open(d + "/ferry.md", "wb").write(
+    b"---\ntitle: Ferry strike ends\n---\n" + words + b"\nLast line\0zebrafish\n")
+open(d + "/late.txt", "wb").write(
+    b"Late notes\n\n" + words + b"\n\nquagga\0\0\0\0\n")
+PY
+run out err nindex --db "$TMP/db" --prune "$D"
+check "a late NUL: skipped, the prune not done (exit 4)" is "$rc" 4
+check "each such file a skipped record (with the zero-filled one)" \
+    contains "$TMP/out" "3 skipped"
+check "a late NUL in Markdown: said at its line" contains "$TMP/err" \
+    "$D/ferry.md:5: not text: a NUL byte at byte"
+check "a late NUL in text: said at its line" contains "$TMP/err" \
+    "$D/late.txt:5: not text: a NUL byte at byte"
+check "nothing after the NUL indexed" is "$(total zebrafish)" 0
+check "nor the text file before it" is "$(total quagga)" 0
+check "the post indexed before is kept" is "$(total ferry)" 1
 finish
