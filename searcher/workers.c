@@ -38,6 +38,9 @@ struct ns_http_worker {
     int failing;                 /* the last open failed (and was logged) */
     int stand_in;                /* idx stands in for the live one */
     int refresh_failing;         /* the last refresh failed (and was logged) */
+    int reopen_pending;          /* the reopen SIGHUP asked for failed: idx
+                                    is the handle from before, and the
+                                    reopen is tried again every second */
 };
 
 typedef struct ns_http_worker worker;
@@ -250,7 +253,10 @@ static ns_status_t freshen(ns_http_server_t *srv, worker *w, char *err,
      * be opened must not turn a worker that answers into one that says
      * no_index. */
     ns_index_t *old = NULL;
-    if (w->idx && w->generation != generation) {
+    int reopen =
+        w->idx && (w->generation != generation ||
+                   (w->reopen_pending && now - w->checked >= REFRESH_INTERVAL));
+    if (reopen) {
         old = w->idx;
         w->idx = NULL;
     }
@@ -330,11 +336,16 @@ static ns_status_t freshen(ns_http_server_t *srv, worker *w, char *err,
                      detail ? detail : ns_status_to_string(os));
             free(detail);
             if (old) {
+                /* Tried again every second, not only at the next SIGHUP:
+                 * a cluster file caught half-written is whole a moment
+                 * later, and an edit in place changes no inode. */
                 if (!w->refresh_failing)
                     ns_warn("cannot reopen index '%s' (still answering from "
-                            "the version open before): %s",
+                            "the version open before; tried again every "
+                            "second): %s",
                             db, err);
                 w->refresh_failing = 1;
+                w->reopen_pending = reopen;
                 w->idx = old;
                 w->generation = generation;
                 w->checked = now;
@@ -353,6 +364,11 @@ static ns_status_t freshen(ns_http_server_t *srv, worker *w, char *err,
             return os;
         }
         ns_index_close(old);
+        if (w->reopen_pending)
+            ns_error("info: reopened index '%s': answering from it, in "
+                     "place of the version open before the reopen failed",
+                     db);
+        w->reopen_pending = 0;
         w->stand_in = 0;
         w->failing = 0;
         w->refresh_failing = 0;
