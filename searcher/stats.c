@@ -107,8 +107,9 @@ static void latency_percentiles(ns_http_stats_t *st, double *p50, double *p99)
 
 /* {"articles": N, or null without an index,
  *  "index": {"path": --db, "realpath", "generation": the live generation
- *            ("gen-000007") or null for a plain database, "built": when it
- *            was last written, "reloads": SIGHUPs so far,
+ *            ("gen-000007") or null for a plain database, "uuid": the
+ *            database's UUID (null for a cluster: see "shards"), "built":
+ *            when it was last written, "reloads": SIGHUPs so far,
  *            "synonym_groups": the synonyms' groups in use},
  *  "uptime_s", "requests": ended before this one, as /metrics counts
  *  them (the sum of nsearchd_requests_total), "errors": those of them
@@ -189,10 +190,16 @@ char *ns_http_stats_json(ns_http_server_t *srv)
     char *real = realpath(srv->cfg->db, NULL);
     double p50, p99;
     latency_percentiles(&srv->stats, &p50, &p99);
+    /* The UUID of INFO.version ("UUID:REVISION"; "" for a cluster, whose
+     * shards say their own). */
+    char uuid[40] = "";
+    if (have_info)
+        snprintf(uuid, sizeof uuid, "%.*s", (int)strcspn(info.version, ":"),
+                 info.version);
 
     /* clang-format off */
     json_t *o = json_pack(
-        "{s:o, s:{s:s, s:s?, s:s?, s:s?, s:I, s:I, s:s?, s:b},"
+        "{s:o, s:{s:s, s:s?, s:s?, s:s?, s:s?, s:I, s:I, s:s?, s:b},"
         " s:I, s:I, s:I, s:{s:f, s:f}, s:I, s:I, s:I, s:{s:I, s:I, s:I, s:I}}",
         "articles", have_info ? json_integer((json_int_t)info.articles)
                               : json_null(),
@@ -201,6 +208,7 @@ char *ns_http_stats_json(ns_http_server_t *srv)
             "realpath", real,
             "generation", have_info && *info.generation ? info.generation
                                                         : NULL,
+            "uuid", *uuid ? uuid : NULL,
             "built", have_info && info.built ? built : NULL,
             "reloads", (json_int_t)atomic_load(&srv->generation),
             "synonym_groups", have_info ? (json_int_t)info.synonym_groups : 0,
