@@ -87,8 +87,7 @@ static std::string signature(const Xapian::Database &db)
  * shard (its nsearch.shard metadata) counts as failed.  When the shard
  * is unchanged since OLD, its metadata is taken from OLD rather than
  * fetched again. */
-static ShardConn connect_shard(Cluster &c, size_t s, const ShardConn *old,
-                               bool after_failure)
+static ShardConn connect_shard(Cluster &c, size_t s, const ShardConn *old)
 {
     ShardConn out;
     const std::vector<Replica> &reps = c.shards[s];
@@ -100,11 +99,14 @@ static ShardConn connect_shard(Cluster &c, size_t s, const ShardConn *old,
         out.replica = r;
         double t0 = now_s();
         try {
-            /* New, back from down, or after a failure (one that hung
-             * would cost the whole timeout again): reached within
-             * connect-timeout first, then opened with the search's. */
-            if ((!old || !old->up || after_failure) &&
-                reps[r].kind == Replica::TCP)
+            /* Every connection, also a refresh's of a shard that was up,
+             * must get the server's greeting within connect-timeout
+             * first, then is opened with the search's timeout: a host
+             * that stopped answering (a hung server, a host powered off:
+             * no reset) held the first request of each worker for the
+             * whole timeout, 5 s of a 'timeout 5' where connect-timeout
+             * was 1. */
+            if (reps[r].kind == Replica::TCP)
                 open_replica(c, reps[r], out.gen, true);
             Xapian::Database db = open_replica(c, reps[r], out.gen);
             db.keep_alive();
@@ -274,7 +276,7 @@ bool libns::cluster_refresh(ns_index_t *idx, bool force)
             fresh.push_back(*old); /* still down, not tried again yet */
             continue;
         }
-        fresh.push_back(connect_shard(c, s, old, force));
+        fresh.push_back(connect_shard(c, s, old));
         const ShardConn &f = fresh.back();
         if (!old || f.up != old->up || f.sig != old->sig ||
             f.replica != old->replica)

@@ -3,8 +3,10 @@
 # "timeout" fails the search once, naming the shard and the setting,
 # instead of being retried as an index that changed; a shard that hangs
 # (its server stopped) is left out after one timeout, and took_ms counts
-# the wait.
+# the wait.  nsearchd's refresh meets a shard that hangs within the
+# cluster file's connect-timeout, not its timeout.
 . "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/server.sh"
 . "$(dirname "$0")/cluster.sh"
 
 for i in 0 1; do
@@ -101,4 +103,29 @@ check "hung shard: took_ms counts the wait on it (the 2 s timeout)" \
     python3 -c 'import json, sys
 rows = [json.loads(l) for l in open(sys.argv[1])]
 sys.exit(0 if rows[-1]["took_ms"] >= 2000 else 1)' "$TMP/batch"
+
+# --- nsearchd: a shard that hangs between two requests ----------------------
+# Each worker connects to every shard afresh once a second, before its
+# next request: a shard that stops answering (its server stopped, as a
+# host powered off: no reset) must fail that greeting within
+# connect-timeout (1 s), not hold the request for the whole timeout (5 s).
+cat >"$TMP/front" <<EOF
+connect-timeout 1
+timeout 5
+shard 0 tcp 127.0.0.1:$port0
+shard 1 tcp 127.0.0.1:$port1
+EOF
+start_server --db "$TMP/front" --threads 1
+get warm.json '/v1/search?q=Azure&related=0'
+sleep 1.2
+kill -STOP -"$pid1"
+secs=$(curl -sS --max-time 20 --unix-socket "$SOCK" -o "$TMP/hung.json" \
+    -w '%{time_total}' 'http://localhost/v1/search?q=Azure&related=0')
+kill -CONT -"$pid1"
+check "front: the hung shard left out within connect-timeout ($secs s), partial" \
+    python3 -c 'import json, sys
+d = json.load(open(sys.argv[2]))
+sys.exit(0 if float(sys.argv[1]) < 3.5 and d.get("missing_shards") == [1]
+         and json.load(open(sys.argv[3])).get("partial") is None else 1)' \
+    "$secs" "$TMP/hung.json" "$TMP/warm.json"
 finish
