@@ -158,6 +158,8 @@ struct ns_http_server {
                                     last opened (served), under newest_lock:
                                     an index removed and made again has
                                     the same generation number, not this */
+    char shards_down[512];       /* a cluster's shards last logged down,
+                                    ",1,3," (under newest_lock) */
 };
 
 /* One request, from its request line to its end (req_cls). */

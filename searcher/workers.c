@@ -38,6 +38,7 @@ struct ns_http_worker {
     int failing;                 /* the last open failed (and was logged) */
     int stand_in;                /* idx stands in for the live one */
     int refresh_failing;         /* the last refresh failed (and was logged) */
+    char shards_down[512];       /* the shards idx last saw down, ",1,3," */
     int reopen_pending;          /* the reopen SIGHUP asked for failed: idx
                                     is the handle from before, and the
                                     reopen is tried again every second */
@@ -197,6 +198,53 @@ static void note_served(ns_http_server_t *srv, ns_index_t *idx)
                  "was %s)",
                  info.generation, srv->cfg->db,
                  (unsigned long long)info.articles, uuid, was_uuid);
+}
+
+/* A cluster front's shards that W->idx sees down, as ",1,3,", against
+ * those W saw before: a change the log has not told yet (another worker
+ * may have) is logged, a shard down with why and a shard back, so that a
+ * night's outage is in the server's log, not only in /v1/stats while it
+ * lasts.  Workers see a change at their own refresh: only a worker whose
+ * own view changed logs, so a lagging one never says a shard is back. */
+static void note_shards(ns_http_server_t *srv, worker *w)
+{
+    size_t n = ns_index_shard_count(w->idx);
+    char down[sizeof w->shards_down] = "";
+    for (size_t i = 0; i < n; i++) {
+        ns_shard_info_t si;
+        size_t len = strlen(down);
+        if (ns_index_shard_info(w->idx, i, &si) == NS_STATUS_OK && !si.up)
+            snprintf(down + len, sizeof down - len, "%s%zu,", len ? "" : ",",
+                     i);
+    }
+    if (strcmp(down, w->shards_down) == 0)
+        return;
+    snprintf(w->shards_down, sizeof w->shards_down, "%s", down);
+    pthread_mutex_lock(&srv->newest_lock);
+    char was[sizeof srv->shards_down];
+    snprintf(was, sizeof was, "%s", srv->shards_down);
+    snprintf(srv->shards_down, sizeof srv->shards_down, "%s", down);
+    pthread_mutex_unlock(&srv->newest_lock);
+    for (size_t i = 0; i < n; i++) {
+        char key[24];
+        snprintf(key, sizeof key, ",%zu,", i);
+        int now_down = strstr(down, key) != NULL;
+        int was_down = strstr(was, key) != NULL;
+        if (now_down == was_down)
+            continue;
+        ns_shard_info_t si;
+        if (ns_index_shard_info(w->idx, i, &si) != NS_STATUS_OK)
+            continue;
+        if (now_down)
+            ns_warn("shard %zu of cluster '%s' is down (%s): answers leave "
+                    "it out until it is back",
+                    i, srv->cfg->db, si.error);
+        else
+            ns_error("info: shard %zu of cluster '%s' is back (%s, %llu "
+                     "articles)",
+                     i, srv->cfg->db, si.replica,
+                     (unsigned long long)si.articles);
+    }
 }
 
 /* W has no handle and cannot open the live generation of DB (ERR says
@@ -414,6 +462,8 @@ ns_status_t ns_http_worker_index(ns_http_server_t *srv, ns_index_t **out,
         w->held = 1;
     }
     ns_status_t st = freshen(srv, w, err, err_size);
+    if (st == NS_STATUS_OK && ns_index_shard_count(w->idx))
+        note_shards(srv, w);
     if (st == NS_STATUS_OK)
         *out = w->idx;
     return st;

@@ -4,6 +4,8 @@
 # shard that is down and why, whichever worker takes the request (one
 # whose handle saw the shards up, or one opening the cluster afresh).
 # Up or down, its answers say Cache-Control: no-store and carry no ETag.
+# The server's log says when a shard goes down (and why) and when it is
+# back, once each, however many workers see it.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/server.sh"
 . "$(dirname "$0")/cluster.sh"
@@ -117,6 +119,47 @@ check "all down: 503, no-store ($code)" \
 answers 4 "/v1/related/azure-surveillance-investigation"
 check "all down: related posts 503 shards_down, naming a shard" \
     all_answers 's == "503" and c == "shards_down" and " is down (" in m'
+kill $server_pid 2>/dev/null
+wait $server_pid 2>/dev/null
+server_pid=
+
+# --- The log tells a shard down and back, once each -------------------------
+start_shard "$port0" "$TMP/s0"
+start_shard "$port1" "$TMP/s1"
+pid1=$shard_pid
+: >"$TMP/server.err"
+start_server --db "$TMP/cluster" --threads 2
+answers 4 "/v1/search?q=Azure&limit=0"
+stop_shard "$pid1"
+n=0
+while [ $n -lt 8 ]; do
+    get one "/v1/search?q=Azure&limit=0"
+    sleep 0.25
+    n=$((n + 1))
+done
+grep -F "shard 1 of cluster '$TMP/cluster' is" "$TMP/server.err" >"$TMP/said.down"
+check "log: shard 1 down, once for both workers, with why" python3 -c 'import sys
+lines = open(sys.argv[1]).read().splitlines()
+sys.exit(0 if len(lines) == 1 and ("warning: shard 1 of cluster %r is down (tcp 127.0.0.1:%s: " % (sys.argv[2], sys.argv[3])) in lines[0] else 1)' \
+    "$TMP/said.down" "$TMP/cluster" "$port1"
+start_shard "$port1" "$TMP/s1"
+n=0
+while [ $n -lt 40 ]; do
+    get one "/v1/search?q=Azure&limit=0"
+    json one 'not d.get("partial")' && break
+    sleep 0.25
+    n=$((n + 1))
+done
+n=0
+while [ $n -lt 8 ]; do
+    get one "/v1/search?q=Azure&limit=0"
+    n=$((n + 1))
+done
+grep -F "shard 1 of cluster '$TMP/cluster' is" "$TMP/server.err" >"$TMP/said.back"
+check "log: then back, once, with its replica" python3 -c 'import sys
+lines = open(sys.argv[1]).read().splitlines()
+sys.exit(0 if len(lines) == 2 and " is down (" in lines[0] and ("info: shard 1 of cluster %r is back (tcp 127.0.0.1:%s, %s articles)" % (sys.argv[2], sys.argv[3], sys.argv[4])) in lines[1] else 1)' \
+    "$TMP/said.back" "$TMP/cluster" "$port1" "$(count "$TMP/s1")"
 kill $server_pid 2>/dev/null
 wait $server_pid 2>/dev/null
 server_pid=
