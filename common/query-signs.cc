@@ -232,3 +232,60 @@ std::string libns::required_filters(const std::string &t)
     }
     return out;
 }
+
+/* Is P a word, phrase or bracket with '-' before it, a minus sign before
+ * a digit not (minus_numbers)? */
+static bool excluded_part(const QueryPart &p)
+{
+    if (p.bracket)
+        return p.sign == "-";
+    return p.word.size() > 1 && p.word[0] == '-' && p.word[1] != '-' &&
+           !isdigit((unsigned char)p.word[1]);
+}
+
+/* P as text, each bracket of nothing but excluded parts written with NOT;
+ * one that is itself excluded (NEGATED: "-(-gas)", "oil NOT (-gas)")
+ * without the signs, as "oil NOT -gas" is "oil NOT gas".  *CHANGED when
+ * one was. */
+static std::string excluded_text(const QueryPart &p, bool negated,
+                                 bool *changed)
+{
+    if (!p.bracket)
+        return p.word;
+    bool all = !p.parts.empty();
+    for (const QueryPart &q : p.parts)
+        all = all && excluded_part(q);
+    negated |= p.sign == "-";
+    std::vector<std::string> items;
+    for (size_t i = 0; i < p.parts.size(); i++) {
+        const QueryPart &q = p.parts[i];
+        const bool not_before =
+            i > 0 && !p.parts[i - 1].bracket && p.parts[i - 1].word == "NOT";
+        std::string text = excluded_text(q, not_before, changed);
+        if (all)
+            text = (negated ? "" : "NOT ") + text.substr(1);
+        items.push_back(text);
+    }
+    *changed |= all;
+    return p.sign + "(" + joined(items) + ")";
+}
+
+std::string libns::excluded_groups(const std::string &text)
+{
+    bool operators = false;
+    for (unsigned char c : text)
+        operators |= c >= 'a' && c <= 'z';
+    if (!operators || text.find("(-") == std::string::npos)
+        return text;
+    std::vector<QueryPart> parts;
+    size_t at = 0;
+    if (!read_query_parts(text, at, 0, parts))
+        return text;
+    bool changed = false;
+    std::vector<std::string> items;
+    for (size_t i = 0; i < parts.size(); i++)
+        items.push_back(excluded_text(
+            parts[i], i > 0 && !parts[i - 1].bracket && parts[i - 1].word == "NOT",
+            &changed));
+    return changed ? joined(items) : text;
+}

@@ -615,7 +615,8 @@ std::string libns::typed_text(const std::string &text, std::string *warnings)
             warnings)));
     return bracketed_filters(number_forms(amount_forms(percent_forms(lone_near_words(
         split_hyphens(grouped_compounds(initialisms(quoted_wildcards(
-            field_groups(joined_fields(read, warnings)), warnings)))),
+            excluded_groups(field_groups(joined_fields(read, warnings))),
+            warnings)))),
         warnings)))));
 }
 

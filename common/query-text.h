@@ -44,6 +44,11 @@ std::string required_filters(const std::string &text);
 /* query-signs.cc: TEXT with the '-' before a number outside quotes
  * ("-2%", "-5C") read as its minus sign: the number searched. */
 std::string minus_numbers(const std::string &text);
+/* query-signs.cc: TEXT with each bracket whose words are all excluded
+ * ("oil (-gas)", "title:(-gas -crude)") written with NOT ("oil (NOT
+ * gas)"): Xapian's parser dropped the '-' of a group with nothing to
+ * exclude it from, and found the articles with the words. */
+std::string excluded_groups(const std::string &text);
 /* Is NAME (lower case) one the query parser reads as a field's? */
 bool field_known(const std::string &name);
 /* TEXT with each word with a '?' inside ("wom?n") as the words of DB that

@@ -62,7 +62,7 @@ check "a ')' inside quotes is no bracket" \
 # The parser's silent re-reading as words, whatever made it: the
 # warning says the words were searched.
 check "the parser's silent words say so" \
-    has "$(warning 'cocoa NOT (-ghana)')" "query syntax error (its operators and brackets do not fit together); searching for the words instead"
+    has "$(warning 'cocoa NOT (-ghana -)')" "query syntax error (its operators and brackets do not fit together); searching for the words instead"
 
 # 2. A leading NOT with more after its word.
 minus_n=$(total '-cocoa ghana')
