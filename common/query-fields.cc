@@ -265,6 +265,46 @@ static bool no_value_at(const std::string &t, size_t at)
     return false;
 }
 
+/* Where the operator (AND, OR, XOR, NOT) that OUT ends with starts, past
+ * spaces; npos if it ends with none. */
+static size_t operator_at_end(const std::string &out)
+{
+    size_t e = out.find_last_not_of(" \t");
+    if (e == std::string::npos)
+        return std::string::npos;
+    size_t b = out.find_last_of(" \t(", e);
+    b = b == std::string::npos ? 0 : b + 1;
+    const std::string w = out.substr(b, e + 1 - b);
+    return w == "AND" || w == "OR" || w == "XOR" || w == "NOT"
+               ? b
+               : std::string::npos;
+}
+
+/* Does OUT end where an operator joins nothing on its left: at the start,
+ * after '(' or after another operator? */
+static bool no_word_at_end(const std::string &out)
+{
+    size_t e = out.find_last_not_of(" \t");
+    return e == std::string::npos || out[e] == '(' ||
+           operator_at_end(out) != std::string::npos;
+}
+
+/* The length of the operator at T[AT] (AND, OR, XOR) with the spaces
+ * after it; 0 when there is none. */
+static size_t binary_at(const std::string &t, size_t at)
+{
+    for (const char *op : {"AND", "OR", "XOR"}) {
+        size_t n = strlen(op);
+        if (t.compare(at, n, op) == 0 &&
+            (at + n == t.size() || t[at + n] == ' ' || t[at + n] == '\t')) {
+            while (at + n < t.size() && (t[at + n] == ' ' || t[at + n] == '\t'))
+                n++;
+            return n;
+        }
+    }
+    return 0;
+}
+
 std::string libns::joined_fields(const std::string &t, std::string *warnings)
 {
     std::string out;
@@ -291,8 +331,26 @@ std::string libns::joined_fields(const std::string &t, std::string *warnings)
                 out.pop_back();
             const std::string name = t.substr(i, n);
             const bool date = strncasecmp(name.c_str(), "date:", 5) == 0;
+            /* Its operator with it, where that joined it to nothing
+             * else: "title: AND oil" was "AND oil", and "oil OR title:"
+             * "oil OR", syntax errors searched as plain words ("oil NOT
+             * title:" found 4,678 Reuters articles, oil has 1,521). */
+            std::string op;
+            size_t after = binary_at(t, j), before = operator_at_end(out);
+            if (after && no_word_at_end(out)) {
+                op = t.substr(j, after);
+                op = op.substr(0, op.find_first_of(" \t"));
+                j += after;
+            } else if (before != std::string::npos && !after &&
+                       (j >= t.size() || t[j] == ')' ||
+                        t.compare(j, 2, "\"\"") == 0)) {
+                op = out.substr(before);
+                op = op.substr(0, op.find_first_of(" \t"));
+                out.resize(before);
+            }
             const std::string why =
-                "'" + name + "' has no value after it and was left out: " +
+                "'" + name + "' has no value after it and was left out" +
+                (op.empty() ? "" : ", with the " + op + " beside it") + ": " +
                 "write " + name + (date ? "2025 or " : "WORD or ") + name +
                 (date ? "\"March 1987\"" : "\"a phrase\"");
             if (warnings && warnings->find(why) == std::string::npos)

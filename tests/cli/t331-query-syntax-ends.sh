@@ -1,0 +1,45 @@
+#!/bin/sh
+# t331-query-syntax-ends.sh - Query syntax that was read silently wrong
+# or said in a form nobody typed: a field with no value beside an
+# operator ("title: AND oil", "oil NOT title:") goes with its operator,
+# not through the syntax-error fallback.
+. "$(dirname "$0")/lib.sh"
+
+python3 - "$TMP/a.jsonl" <<'PY'
+import json, sys
+docs = [
+    {"id": "o1", "title": "Oil prices rise", "body": "Crude oil rose.", "tags": ["crude"]},
+    {"id": "o2", "title": "Oil output not cut", "body": "Oil output was not cut."},
+    {"id": "g1", "title": "Gas output", "body": "Gas fell.", "date": "1987-03-01"},
+    {"id": "n1", "title": "Not a title", "body": "Nothing here is not said."},
+]
+with open(sys.argv[1], "w") as f:
+    for d in docs:
+        f.write(json.dumps(d) + "\n")
+PY
+check "indexed" nindex --quiet --db "$TMP/db" "$TMP/a.jsonl"
+
+# ids QUERY: the ids QUERY finds, sorted, then "|" and its warning.
+ids() {
+    nsearch --db "$TMP/db" --json --limit 100 --related 0 -- "$1" \
+        2>/dev/null | python3 -c 'import json, sys
+d = json.load(sys.stdin)
+print(",".join(sorted(h["id"] for h in d["hits"])) + "|" + str(d.get("warning", "")))'
+}
+w() { echo "'$1' has no value after it and was left out, with the $2 beside it: write $1WORD or $1\"a phrase\""; }
+
+# A field with no value, and the operator it leaves joining nothing.
+check "title: AND oil: oil, the AND with the field" \
+    is "$(ids 'title: AND oil')" "o1,o2|$(w title: AND)"
+check "oil OR title:: oil, the OR with the field" \
+    is "$(ids 'oil OR title:')" "o1,o2|$(w title: OR)"
+check "oil NOT title:: oil, not the words oil and not" \
+    is "$(ids 'oil NOT title:')" "o1,o2|$(w title: NOT)"
+check "(title: AND oil) gas: the group is oil" \
+    is "$(ids '(title: AND oil) gas')" "g1,o1,o2|$(w title: AND)"
+check "oil AND title: OR gas: oil AND gas" \
+    is "$(ids 'oil AND title: OR gas' | cut -d'|' -f1)" ""
+check "oil title: OR gas: the OR joins oil and gas, kept" \
+    is "$(ids 'oil title: OR gas' | cut -d'|' -f1)" "g1,o1,o2"
+
+finish
