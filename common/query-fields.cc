@@ -16,12 +16,12 @@ using namespace libns;
 static size_t field_name_at(const std::string &t, size_t at)
 {
     size_t end = at;
-    while (end < t.size() && isalpha((unsigned char)t[end]))
+    while (end < t.size() && (isalpha((unsigned char)t[end]) || t[end] == '_'))
         end++;
     if (end == at || end >= t.size() || t[end] != ':')
         return 0;
     std::string name = lower(t.substr(at, end - at).c_str());
-    if (name == "date")
+    if (name == "date" || name == "_exists_")
         return end - at + 1;
     for (const SchemaField &f : SCHEMA_FIELDS)
         for (const std::string &alias : names_of(f))
@@ -331,6 +331,8 @@ std::string libns::joined_fields(const std::string &t, std::string *warnings)
                 out.pop_back();
             const std::string name = t.substr(i, n);
             const bool date = strncasecmp(name.c_str(), "date:", 5) == 0;
+            /* "_exists_:" with no field: "No matches", nothing said. */
+            const bool exists = strcasecmp(name.c_str(), "_exists_:") == 0;
             /* Its operator with it, where that joined it to nothing
              * else: "title: AND oil" was "AND oil", and "oil OR title:"
              * "oil OR", syntax errors searched as plain words ("oil NOT
@@ -351,8 +353,10 @@ std::string libns::joined_fields(const std::string &t, std::string *warnings)
             const std::string why =
                 "'" + name + "' has no value after it and was left out" +
                 (op.empty() ? "" : ", with the " + op + " beside it") + ": " +
-                "write " + name + (date ? "2025 or " : "WORD or ") + name +
-                (date ? "\"March 1987\"" : "\"a phrase\"");
+                (exists ? "write a field's name after it, as _exists_:author"
+                        : "write " + name + (date ? "2025 or " : "WORD or ") +
+                              name +
+                              (date ? "\"March 1987\"" : "\"a phrase\""));
             if (warnings && warnings->find(why) == std::string::npos)
                 *warnings += (warnings->empty() ? "" : "; ") + why;
             if (t.compare(j, 2, "\"\"") == 0)

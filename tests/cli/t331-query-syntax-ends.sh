@@ -2,7 +2,8 @@
 # t331-query-syntax-ends.sh - Query syntax that was read silently wrong
 # or said in a form nobody typed: a field with no value beside an
 # operator ("title: AND oil", "oil NOT title:") goes with its operator,
-# not through the syntax-error fallback.
+# not through the syntax-error fallback; "_exists_:" with no field name
+# is left out with a warning.
 . "$(dirname "$0")/lib.sh"
 
 python3 - "$TMP/a.jsonl" <<'PY'
@@ -42,4 +43,12 @@ check "oil AND title: OR gas: oil AND gas" \
 check "oil title: OR gas: the OR joins oil and gas, kept" \
     is "$(ids 'oil title: OR gas' | cut -d'|' -f1)" "g1,o1,o2"
 
+# _exists_: with no field name.
+ew="'_exists_:' has no value after it and was left out: write a field's name after it, as _exists_:author"
+check "oil _exists_:: oil, said" \
+    is "$(ids 'oil _exists_:')" "o1,o2|$ew"
+check "_exists_: alone: every article, said" \
+    is "$(ids '_exists_:')" "g1,n1,o1,o2|$ew"
+check "oil _exists_: tag (a space after the colon): the field" \
+    is "$(ids 'oil _exists_: tag')" "o1|"
 finish
