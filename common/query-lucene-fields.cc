@@ -423,8 +423,13 @@ std::string libns::lucene_ranges(const std::string &t, std::string *warnings)
          * date field says is not a date. */
         const std::string q =
             (a + b).find(' ') == std::string::npos ? "" : "\"";
-        out += a.empty() && b.empty() ? "_exists_:date"
-                                      : name + ":" + q + a + ".." + b + q;
+        /* One day, month, year or decade left: itself, as a note names
+         * it ({1960s TO 1980s} was "no article is dated 1970s..1970s"). */
+        if (!a.empty() && a == b)
+            out += name + ":" + q + a + q;
+        else
+            out += a.empty() && b.empty() ? "_exists_:date"
+                                          : name + ":" + q + a + ".." + b + q;
         i = close;
     }
     return out;

@@ -3,7 +3,8 @@
 # or said in a form nobody typed: a field with no value beside an
 # operator ("title: AND oil", "oil NOT title:") goes with its operator,
 # not through the syntax-error fallback; "_exists_:" with no field name
-# is left out with a warning.
+# is left out with a warning; a Lucene date range with one unit left
+# between its ends is named as that unit.
 . "$(dirname "$0")/lib.sh"
 
 python3 - "$TMP/a.jsonl" <<'PY'
@@ -13,6 +14,7 @@ docs = [
     {"id": "o2", "title": "Oil output not cut", "body": "Oil output was not cut."},
     {"id": "g1", "title": "Gas output", "body": "Gas fell.", "date": "1987-03-01"},
     {"id": "n1", "title": "Not a title", "body": "Nothing here is not said."},
+    {"id": "t1", "title": "Saigon report", "body": "From Saigon.", "date": "1963-05-01"},
 ]
 with open(sys.argv[1], "w") as f:
     for d in docs:
@@ -48,7 +50,15 @@ ew="'_exists_:' has no value after it and was left out: write a field's name aft
 check "oil _exists_:: oil, said" \
     is "$(ids 'oil _exists_:')" "o1,o2|$ew"
 check "_exists_: alone: every article, said" \
-    is "$(ids '_exists_:')" "g1,n1,o1,o2|$ew"
+    is "$(ids '_exists_:')" "g1,n1,o1,o2,t1|$ew"
 check "oil _exists_: tag (a space after the colon): the field" \
     is "$(ids 'oil _exists_: tag')" "o1|"
+
+# A Lucene range with one unit left between its ends.
+check "date:{1960s TO 1980s} on an archive with no 1970s: named as one decade" \
+    is "$(ids 'date:{1960s TO 1980s}')" "|no article is dated 1970s (the archive's dates run from 1963-05-01 to 1987-03-01)"
+check "date:{1970 TO 1972}: named as one year" \
+    is "$(ids 'date:{1970 TO 1972}')" "|no article is dated 1971 (the archive's dates run from 1963-05-01 to 1987-03-01)"
+check "date:{1962 TO 1964}: the year between, found" \
+    is "$(ids 'date:{1962 TO 1964}')" "t1|"
 finish
