@@ -242,13 +242,12 @@ Xapian::Query DateField::operator()(const std::string &value)
      * empty query, which emptied "oil date:{1987-03 TO 1987-04}"). */
     if (value == DATE_EMPTY)
         return Q(std::string(PREFIX_DATE) + "\x01empty");
+    if (value == DATE_UNREAD)
+        return Q(UNREAD_DATE); /* said by lucene_ranges() */
     std::string lo, hi;
     if (!date_range(value, &lo, &hi)) {
-        std::string why = "date:" + value +
-                          " is not a date (YYYY, YYYY-MM, YYYY-MM-DD, "
-                          "YYYYMMDD, DD.MM.YYYY, \"March 1987\" or \"5. "
-                          "januar 2023\", or a range A..B of them); the "
-                          "date filter was ignored";
+        std::string why = "date:" + value + " is not a date " + DATE_FORMS +
+                          "; the date filter was ignored";
         if (warnings && warnings->find(why) == std::string::npos)
             *warnings += (warnings->empty() ? "" : "; ") + why;
         return Q(UNREAD_DATE); /* taken out after the parse (unread-dates.h) */

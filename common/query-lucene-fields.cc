@@ -393,6 +393,19 @@ std::string libns::lucene_ranges(const std::string &t, std::string *warnings)
         a = a == "*" ? "" : unit_form(a);
         b = b == "*" ? "" : unit_form(b);
         const std::string typed = name + ":" + t.substr(open, close - open + 1);
+        /* An end that is no date: said as typed, not as the A..B it was
+         * written to ("date:1987-03..soon is not a date"). */
+        const std::string &bad = !a.empty() && !DateField::reads(a) ? a
+                                 : !b.empty() && !DateField::reads(b)
+                                     ? b
+                                     : std::string();
+        if (!bad.empty()) {
+            warn(warnings, typed + ": '" + bad + "' is not a date " +
+                               DATE_FORMS + "; the date filter was ignored");
+            out += name + ":" + DATE_UNREAD;
+            i = close;
+            continue;
+        }
         bool leave_a = t[open] == '{', leave_b = t[close] == '}';
         /* Written backwards, turned round before its ends are left out:
          * stepped first, {1987-05 TO 1987-02} took January to June. */

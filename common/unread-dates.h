@@ -26,6 +26,15 @@ inline const std::string UNREAD_DATE = std::string(PREFIX_DATE) + "\x01unread";
  * date field matches no article by it. */
 inline const std::string DATE_EMPTY = "{}";
 
+/* The date: value lucene_ranges() writes for a range with an end that is
+ * no date, said there as typed: the date field leaves it out silently. */
+inline const std::string DATE_UNREAD = "{unread}";
+
+/* The forms a date: value is written in, for the warnings. */
+inline const std::string DATE_FORMS =
+    "(YYYY, YYYY-MM, YYYY-MM-DD, YYYYMMDD, DD.MM.YYYY, \"March 1987\" or "
+    "\"5. januar 2023\", or a range A..B of them)";
+
 /* Q, a query as the parser gave it, without the UNREAD_DATE marks; a
  * query of nothing but marks is every article, unweighted, as a query of
  * filters alone is. */

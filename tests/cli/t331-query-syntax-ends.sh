@@ -4,7 +4,8 @@
 # operator ("title: AND oil", "oil NOT title:") goes with its operator,
 # not through the syntax-error fallback; "_exists_:" with no field name
 # is left out with a warning; a Lucene date range with one unit left
-# between its ends is named as that unit.
+# between its ends is named as that unit, and one with an end that is
+# no date is said as typed, not as the A..B it was rewritten to.
 . "$(dirname "$0")/lib.sh"
 
 python3 - "$TMP/a.jsonl" <<'PY'
@@ -61,4 +62,11 @@ check "date:{1970 TO 1972}: named as one year" \
     is "$(ids 'date:{1970 TO 1972}')" "|no article is dated 1971 (the archive's dates run from 1963-05-01 to 1987-03-01)"
 check "date:{1962 TO 1964}: the year between, found" \
     is "$(ids 'date:{1962 TO 1964}')" "t1|"
+
+# A Lucene range with an end that is no date: said as typed.
+forms='(YYYY, YYYY-MM, YYYY-MM-DD, YYYYMMDD, DD.MM.YYYY, "March 1987" or "5. januar 2023", or a range A..B of them)'
+check "oil date:[March 1987 TO soon]: oil, the range said as typed" \
+    is "$(ids 'oil date:[March 1987 TO soon]')" "o1,o2|date:[March 1987 TO soon]: 'soon' is not a date $forms; the date filter was ignored"
+check "oil OR date:{x TO 1987}: oil, said as typed" \
+    is "$(ids 'oil OR date:{x TO 1987}')" "o1,o2|date:{x TO 1987}: 'x' is not a date $forms; the date filter was ignored"
 finish
