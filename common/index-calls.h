@@ -263,6 +263,13 @@ Xapian::Query title_as_text(const Xapian::Query &q);
 size_t positional_window(const Xapian::Query &q); /* of a phrase or NEAR */
 bool exact_phrase(const Xapian::Query &q); /* a phrase, not ADJ/n's window */
 Xapian::termpos leaf_position(const Xapian::Query &q); /* in the text, or 0 */
+/* forms-wildcard.cc: Q's pattern ("oil", "Ztromso") when Q is a
+ * wildcard; Q's wildcard over the stems too (MAX_EXPANSION; DB as in
+ * stem_all_words). */
+bool wildcard_pattern(const Xapian::Query &q, std::string &pattern);
+Xapian::Query wildcard_stems(const Xapian::Query &q, unsigned max_expansion,
+                             const Xapian::Stem &stem,
+                             const Xapian::Database *db);
 /* Q's words as stems, phrases' in indexed form, wildcards over the stems
  * too (MAX_EXPANSION; one no word of DB, if given, starts so: its word). */
 Xapian::Query stem_all_words(const Xapian::Query &q, const Xapian::Stem &stem,
