@@ -75,12 +75,25 @@ Xapian::Query libns::wildcard_stems(const Xapian::Query &q,
     Q both(Q::OP_SYNONYM, q,
            Q(Q::OP_WILDCARD, stems, max_expansion,
              Q::WILDCARD_LIMIT_MOST_FREQUENT, Q::OP_SYNONYM));
+    /* And over the stems in the Nordic spelling ("ålesu*": "Zaalesu..."),
+     * which hold the words written so ("Aalesund") and the digraph stems
+     * of those written with the letter, as a whole word reads them
+     * (digraph-readings.cc): search as you type found 2 of 3 articles
+     * spelling the town "Ålesund" and "Aalesund". */
+    const std::string digraphs =
+        PREFIX_STEM + prefix + fold(word, NS_FOLD_DIGRAPH);
+    if (digraphs != stems)
+        both = Q(Q::OP_SYNONYM, both,
+                 Q(Q::OP_WILDCARD, digraphs, max_expansion,
+                   Q::WILDCARD_LIMIT_MOST_FREQUENT, Q::OP_SYNONYM));
     /* A pattern no word starts with, typed without diacritics, is read as
      * its word too ("toyenparke*": no stem starts so, "Ztøyenpark" being
      * shorter; the word itself finds Tøyenparken): search as you type
      * lost the article as the word grew longer. */
     if (!db || db->allterms_begin(pattern) != db->allterms_end(pattern) ||
-        db->allterms_begin(stems) != db->allterms_end(stems))
+        db->allterms_begin(stems) != db->allterms_end(stems) ||
+        (digraphs != stems &&
+         db->allterms_begin(digraphs) != db->allterms_end(digraphs)))
         return both;
     return Q(Q::OP_SYNONYM, both,
              Q(PREFIX_STEM + prefix + stem(word), 1, leaf_position(q)));
@@ -167,8 +180,10 @@ static void cut_words(const Xapian::Query &q, const Xapian::Database &db,
     if (!split_text_term(stems ? pattern.substr(1) : pattern, prefix, word) ||
         word.empty())
         return;
+    /* One word: its exact, stem and Nordic spelling patterns. */
     for (const std::string &seen : cut)
-        if (fold(seen, 0) == fold(word, 0))
+        if (fold(seen, 0) == fold(word, 0) ||
+            fold(seen, NS_FOLD_DIGRAPH) == fold(word, NS_FOLD_DIGRAPH))
             return;
     unsigned n = 0;
     for (auto t = db.allterms_begin(pattern);
