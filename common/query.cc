@@ -30,24 +30,38 @@ Xapian::Query libns::match_all()
     return Xapian::Query(std::string());
 }
 
+/* S without its hyphens and spaces: "nord-norge", "nord norge" and
+ * "nordnorge" are one name. */
+static std::string joined(std::string s)
+{
+    s.erase(std::remove_if(s.begin(), s.end(),
+                           [](char c) { return c == '-' || c == ' '; }),
+            s.end());
+    return s;
+}
+
 /* The section or tag values of DB under PREFIX that V (folded to lower
  * case) is when its diacritics are folded: `section:ostlandet` and
  * `section:oestlandet` for "Østlandet", `tag:vaer` for "vær", typed on a
  * keyboard without æ, ø and å as the words of a query are (fold.c).
  * Asked only when no value is V itself, so a filter typed as stored reads
  * no more than its term; then every value under PREFIX is read once (a
- * site has some hundreds of sections, an archive some thousands of tags). */
+ * site has some hundreds of sections, an archive some thousands of tags).
+ * Hyphens and spaces count for nothing there (joined): `section:nordnorge`
+ * and `section:"nord norge"` found no article of "Nord-Norge". */
 static std::vector<std::string> folded_values(const Xapian::Database &db,
                                               const std::string &prefix,
                                               const std::string &v)
 {
     std::vector<std::string> found;
-    const std::string want = fold(v, 0);
+    const std::string want = joined(fold(v, 0));
+    if (want.empty())
+        return found;
     for (Xapian::TermIterator t = db.allterms_begin(prefix);
          t != db.allterms_end(prefix); ++t) {
         std::string value = (*t).substr(prefix.size());
-        if (value != v &&
-            (fold(value, 0) == want || fold(value, NS_FOLD_DIGRAPH) == want))
+        if (value != v && (joined(fold(value, 0)) == want ||
+                           joined(fold(value, NS_FOLD_DIGRAPH)) == want))
             found.push_back(*t);
     }
     return found;
