@@ -243,6 +243,51 @@ static bool excluded_part(const QueryPart &p)
            !isdigit((unsigned char)p.word[1]);
 }
 
+/* Is P an operator word of the parser's (AND, OR, NEAR/3, ...)? */
+static bool operator_word(const QueryPart &p)
+{
+    static const char *const words[] = {"AND", "OR", "XOR", "NOT", "NEAR",
+                                        "ADJ"};
+    if (p.bracket)
+        return false;
+    for (const char *w : words)
+        if (p.word == w || (p.word.rfind(w, 0) == 0 &&
+                            p.word.size() > strlen(w) &&
+                            p.word[strlen(w)] == '/'))
+            return true;
+    return false;
+}
+
+/* Is PARTS[I] an unsigned bracket of nothing but excluded parts with no
+ * operator beside it ("oil (-gas)")?  Joined to the rest by the default
+ * operator, its words are left out of the rest's results, as "oil -gas"
+ * says: read with NOT, the bracket would be every article without gas,
+ * and "oil (-gas)" 20,903 Reuters and TIME articles where "oil -gas" has
+ * 1,140, which is not what anyone typing it means.  Alone in its list it
+ * is the same. */
+static bool lifted_group(const std::vector<QueryPart> &parts, size_t i)
+{
+    const QueryPart &p = parts[i];
+    if (!p.bracket || !p.sign.empty() || p.parts.empty())
+        return false;
+    for (const QueryPart &q : p.parts)
+        if (q.bracket || !excluded_part(q))
+            return false;
+    return !(i > 0 && operator_word(parts[i - 1])) &&
+           !(i + 1 < parts.size() && operator_word(parts[i + 1]));
+}
+
+/* The excluded words of a group lifted_group() holds, without its
+ * brackets. */
+static std::string lifted_text(const QueryPart &p, bool *changed)
+{
+    std::vector<std::string> items;
+    for (const QueryPart &q : p.parts)
+        items.push_back(q.word);
+    *changed = true;
+    return joined(items);
+}
+
 /* P as text, each bracket of nothing but excluded parts written with NOT;
  * one that is itself excluded (NEGATED: "-(-gas)", "oil NOT (-gas)")
  * without the signs, as "oil NOT -gas" is "oil NOT gas".  *CHANGED when
@@ -261,6 +306,10 @@ static std::string excluded_text(const QueryPart &p, bool negated,
         const QueryPart &q = p.parts[i];
         const bool not_before =
             i > 0 && !p.parts[i - 1].bracket && p.parts[i - 1].word == "NOT";
+        if (!all && lifted_group(p.parts, i)) {
+            items.push_back(lifted_text(q, changed));
+            continue;
+        }
         std::string text = excluded_text(q, not_before, changed);
         if (all)
             text = (negated ? "" : "NOT ") + text.substr(1);
@@ -284,8 +333,11 @@ std::string libns::excluded_groups(const std::string &text)
     bool changed = false;
     std::vector<std::string> items;
     for (size_t i = 0; i < parts.size(); i++)
-        items.push_back(excluded_text(
-            parts[i], i > 0 && !parts[i - 1].bracket && parts[i - 1].word == "NOT",
-            &changed));
+        items.push_back(lifted_group(parts, i)
+                            ? lifted_text(parts[i], &changed)
+                            : excluded_text(parts[i],
+                                            i > 0 && !parts[i - 1].bracket &&
+                                                parts[i - 1].word == "NOT",
+                                            &changed));
     return changed ? joined(items) : text;
 }

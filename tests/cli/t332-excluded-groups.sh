@@ -1,7 +1,8 @@
 #!/bin/sh
 # t332-excluded-groups.sh - A bracket whose words are all excluded
-# ("oil (-gas)", "title:(-gas)", "section:(-crude)") leaves those words
-# out, as Elasticsearch reads it: every article without them.  Xapian's
+# ("oil AND (-gas)", "title:(-gas)", "section:(-crude)") leaves those
+# words out, as Elasticsearch reads it: every article without them; beside
+# words with no operator between ("oil (-gas)") it is "oil -gas".  Xapian's
 # parser dropped the '-' of a group with nothing to exclude it from, so
 # the group found the articles WITH the words: on Reuters "oil AND
 # (-gas)" went through the syntax-error fallback to "oil OR gas" (1,761
@@ -48,6 +49,12 @@ check "oil AND ((-gas) OR wheat): a group inside a group" \
     is "$(ids 'oil AND ((-gas) OR wheat)')" "o1,o3|"
 check "oil NOT (-gas): oil NOT gas, as oil NOT -gas is" \
     is "$(ids 'oil NOT (-gas)')" "o1,o3|"
+check "oil (-gas): beside a word, its words left out of oil's results" \
+    is "$(ids 'oil (-gas)')" "o1,o3|"
+check "oil (-gas -crude): neither word, beside oil" \
+    is "$(ids 'oil (-gas -crude)')" "o3|"
+check "oil OR (-gas): oil, or any article without gas" \
+    is "$(ids 'oil OR (-gas)')" "o1,o2,o3,w1|"
 check "oil (gas -crude): a group with a word to exclude from, as before" \
     is "$(ids 'oil (gas -crude)' | cut -d'|' -f1)" "g1,o1,o2,o3"
 check "the text output: the same count" sh -c \
