@@ -108,11 +108,15 @@ Xapian::Query libns::weigh_phrases(const ns_index_t *idx,
             return run;
         return Q(Q::OP_FILTER, run, Q((new PhraseHolds(idx, run))->release()));
     }
-    if (op == Q::OP_XOR)
+    /* A synonym group is weighed as one term from its parts' statistics,
+     * which a posting source has none of (Xapian refuses the search:
+     * "get_termfreq_est_using_stats() not meaningful"), and an elite set
+     * picks its parts by them: "UN" with "united nations" as its synonym
+     * failed.  Both are left as they run. */
+    if (op == Q::OP_XOR || op == Q::OP_SYNONYM || op == Q::OP_ELITE_SET)
         return run;
     size_t n = run.get_num_subqueries();
-    bool either = op == Q::OP_OR || op == Q::OP_SYNONYM || op == Q::OP_MAX ||
-                  op == Q::OP_ELITE_SET;
+    bool either = op == Q::OP_OR || op == Q::OP_MAX;
     bool plain = false;
     for (size_t i = 0; i < n && either && !plain; i++)
         plain = !has_positional(run.get_subquery(i));
