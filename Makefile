@@ -71,7 +71,7 @@ LIB_C   = common/article.c common/byline-credits.c common/article-date.c common/
 LIB_CXX = common/open.cc common/status.cc common/gen-open.cc common/changes.cc common/takedown.cc common/store.cc common/write.cc common/index-fields.cc common/line-breaks.cc common/query.cc \
           common/query-text.cc common/query-hyphens.cc common/query-fields.cc common/query-partial.cc \
           common/search.cc common/search-page.cc common/search-api.cc common/snippet.cc common/snippet-ends.cc common/snippet-runs.cc common/clusters.cc common/digraph-marks.cc common/digraph-readings.cc \
-          common/forms.cc common/forms-wildcard.cc common/stem-no.cc common/quoted-word.cc common/phrase-fold.cc common/phrase.cc common/phrase-count.cc common/phrase-weight.cc common/phrase-scan.cc \
+          common/forms.cc common/forms-wildcard.cc common/stem-no.cc common/quoted-word.cc common/phrase-fold.cc common/phrase.cc common/phrase-count.cc common/phrase-scan.cc \
           common/related.cc common/related-dups.cc common/related-window.cc common/limits.cc common/dates.cc common/collapse.cc common/story-title.cc common/versions.cc \
           common/cluster.cc common/cluster-file.cc common/pairs.cc common/byline-pairs.cc common/window.cc common/time-slot.cc \
           common/spelling.cc common/word-distance.cc common/spelling-copy.cc common/facets.cc \

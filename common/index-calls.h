@@ -422,10 +422,6 @@ bool check_phrases(const ns_index_t *idx, const Xapian::Query &q,
 uint64_t phrase_total(const ns_index_t *idx, const Xapian::Query &q,
                       const Xapian::MSet &ms, size_t checked, size_t passed,
                       bool sample);
-/* phrase-weight.cc: RUN with each phrase under an OR beside plain words
- * matched only where its check holds, so its words weigh only there. */
-Xapian::Query weigh_phrases(const ns_index_t *idx, const Xapian::Query &run,
-                            bool under = false);
 /* For Xapian's matcher: false for a candidate whose pair signatures rule
  * query Q out (check_phrases would); true when they cannot tell. */
 class SignatureFilter : public Xapian::MatchDecider

@@ -308,7 +308,7 @@ ns_status_t libns::search_once(ns_index_t *idx, const ns_search_opts_t *o,
                       : Xapian::Query(Xapian::Query::OP_FILTER, q, filter);
         verify = true;
     }
-    Xapian::Query run = verify ? weigh_phrases(idx, relax(q, false)) : q;
+    Xapian::Query run = verify ? relax(q, false) : q;
     if (!filter.empty())
         run = Xapian::Query(Xapian::Query::OP_FILTER, run,
                             verify ? relax(filter, false) : filter);
